@@ -1,0 +1,87 @@
+"""Plain data exchanged by the extraction package and the Django side.
+
+Every span (start, end) is a pair of character offsets into the article text exactly as stored
+(end exclusive), and `text` always equals `article_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class QuantityClaim:
+    start: int  # evidence span: the sentence part that states the quantity
+    end: int
+    text: str
+    low: float  # equal to high when exact
+    high: float
+    unit: str | None  # as written, e.g. "planes"
+    unit_class: str | None  # normalised, singular, e.g. "aircraft", "soldier", "tonne", "dollar"
+    counted: str | None = None  # the thing counted, e.g. "Tu-160 strategic bombers"
+    number: Span | None = None  # the number words themselves ("two", "2.5 million")
+    approximate: bool = False  # "dozens", "about 40"
+    direction: str = "="  # "=", ">" (more than), "<" (less than), "~" (about)
+    source: str | None = None  # "according to Javier Mayorca" -> "Javier Mayorca"
+    confidence: float = 0.5
+    kind: str = field(default="quantity", init=False)
+
+
+@dataclass(slots=True)
+class DateClaim:
+    start: int  # evidence span: the clause the date is attached to
+    end: int
+    text: str
+    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    precision: str  # "day", "month", "year"
+    expression: Span | None = None  # the date words ("on Saturday", "18 years ago")
+    approximate: bool = False  # "at the weekend", "earlier this week", "a few days ago"
+    earliest: dt.date | None = None  # interval the date can lie in
+    latest: dt.date | None = None
+    dated: str | None = None  # what it dates, e.g. "landed"
+    confidence: float = 0.5
+    kind: str = field(default="date", init=False)
+
+
+@dataclass(slots=True)
+class StatementClaim:
+    start: int  # the content of what was said
+    end: int
+    text: str
+    speaker: str | None  # canonical name as the article resolves it ("Maria Zakharova"), None if unnamed
+    speaker_mention: Span | None = None  # where the article names the source ("she", "the spokeswoman")
+    role: str | None = None  # as the article gives it ("Russian Foreign Ministry spokeswoman")
+    speaker_kind: str | None = None  # "person", "organisation", "government", "outlet", "unnamed"
+    direct: bool = False  # quoted
+    cue: Span | None = None  # reporting verb ("said", "refuted", "according to")
+    attribution: str | None = None  # "according to Javier Mayorca"
+    polarity: str = "asserted"  # or "denied"
+    confidence: float = 0.5
+    kind: str = field(default="statement", init=False)
+
+
+Claim = QuantityClaim | DateClaim | StatementClaim
+
+
+@dataclass(slots=True)
+class PublicationDate:
+    value: dt.date | None
+    precision: str  # "day", "month", "unknown"
+    source: str  # "metadata", "dateline", "header", "editor", "none"
+    conflicts: list[tuple[dt.date, str]] = field(default_factory=list)  # other candidates and where
+
+
+@dataclass(slots=True)
+class Extraction:
+    claims: list[Claim]
+    publication: PublicationDate
+    extractor_version: str
+    furniture: list[Span] = field(default_factory=list)  # page furniture that was skipped
