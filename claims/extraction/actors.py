@@ -1,0 +1,204 @@
+"""Actor names: normalisation and matching of the same person or body across articles.
+
+Pure Python. `normalize_name` gives the comparable form of a name (no accents, case, punctuation or
+honorifics); `ActorIndex` holds known actors and resolves a new mention to one of them, accepting
+accents, common transliteration variants, surname-only mentions and a one-letter misspelling of a
+surname when the first name or the role agrees, but never joining two different people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt maj adm "
+    "president minister senator governor mayor ambassador general".split()
+)
+# Titles that only count as honorifics before another name word ("President Maduro"), so a body
+# called "the President" or a person surnamed "General" still keeps a name.
+_TITLE_ONLY_BEFORE_NAME = frozenset("president minister senator governor mayor ambassador general".split())
+_LEADING = frozenset({"the"})
+_STOP_ROLE = frozenset("the of a an and in for to s".split())
+_PERSON_KINDS = frozenset({"person"})
+
+
+def strip_accents(text: str) -> str:
+    """`text` with combining accents removed ("Nicolás" -> "Nicolas")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_name(name: str) -> str:
+    """Comparable form of a name: lower case, no accents, punctuation, possessive, article or honorific.
+
+    "Mr. Nicolás Maduro's" -> "nicolas maduro"; "the U.S. State Department" -> "us state department".
+    """
+    text = strip_accents(name).lower()
+    text = re.sub(r"['\u2019]s\b", "", text)
+    text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\.)", "", text)  # "u.s." -> "us."
+    text = re.sub(r"[^\w\s-]", " ", text)
+    words = [w for w in re.split(r"[\s_-]+", text) if w]
+    while words and words[0] in _LEADING:
+        words.pop(0)
+    while len(words) > 1 and words[0] in HONORIFICS:
+        if words[0] in _TITLE_ONLY_BEFORE_NAME and len(words) < 2:
+            break
+        words.pop(0)
+    return " ".join(words)
+
+
+def translit_key(word: str) -> str:
+    """A spelling key that joins common romanisation variants of one name word.
+
+    "sergey"/"sergei", "zakharova"/"zaharova", "yuriy"/"yuri", "yevgeny"/"evgeni" share a key.
+    """
+    w = word.lower()
+    w = w.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v")
+    w = re.sub(r"^ye", "e", w)
+    w = re.sub(r"(iy|yy|ij|ii|y)$", "i", w)
+    w = re.sub(r"(ey|ei)(?=[^aeiou]|$)", "ei", w)
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: "Abbas"/"Abas"
+    return w
+
+
+def _role_words(role: str | None) -> set[str]:
+    if not role:
+        return set()
+    words = set(normalize_name(role).split()) - _STOP_ROLE
+    # "Russia's" and "Russian" should agree: compare on a short stem.
+    return {w[:5] for w in words}
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str = "person"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        """Every normalised form under which this actor is known."""
+        return [n for n in (normalize_name(x) for x in [self.name, *self.aliases]) if n]
+
+
+class ActorIndex:
+    """Known actors (id, canonical name, kind, aliases, roles) and resolution of new mentions to them.
+
+    `loose_surnames=True` is for one article's own mentions: there a surname one edit away from a
+    single known surname is taken as a misspelling even without a first name or role to confirm it.
+    """
+
+    def __init__(self, loose_surnames: bool = False) -> None:
+        self.loose_surnames = loose_surnames
+        self._actors: dict[str, Actor] = {}
+        self._exact: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def actor(self, actor_id: str) -> Actor:
+        """The stored actor with this id."""
+        return self._actors[actor_id]
+
+    def add(
+        self, actor_id: str, name: str, kind: str = "person", aliases: tuple[str, ...] | list[str] = (),
+        role: str | None = None,
+    ) -> Actor:
+        """Register (or extend) an actor; returns the stored Actor."""
+        actor = self._actors.get(actor_id)
+        if actor is None:
+            actor = self._actors[actor_id] = Actor(actor_id, name, kind)
+        for alias in aliases:
+            if alias not in actor.aliases and alias != actor.name:
+                actor.aliases.append(alias)
+        if role and role not in actor.roles:
+            actor.roles.append(role)
+        for norm in actor.names():
+            self._exact.setdefault(norm, set()).add(actor_id)
+            self._exact.setdefault(" ".join(translit_key(w) for w in norm.split()), set()).add(actor_id)
+        return actor
+
+    def add_alias(self, actor_id: str, alias: str) -> None:
+        """Remember another spelling under which `actor_id` was seen."""
+        actor = self._actors[actor_id]
+        self.add(actor_id, actor.name, actor.kind, [alias])
+
+    def resolve(self, name: str, role: str | None = None) -> str | None:
+        """Id of the known actor `name` refers to, or None when none (or more than one) fits."""
+        norm = normalize_name(name)
+        if not norm:
+            return None
+        words = norm.split()
+        for key in (norm, " ".join(translit_key(w) for w in words)):
+            ids = self._exact.get(key)
+            if ids and len(ids) == 1:
+                return next(iter(ids))
+            if ids:
+                return self._by_role(ids, role)
+        people = [a for a in self._actors.values() if a.kind in _PERSON_KINDS]
+        found = self._match_person(words, role, people)
+        if found is not None:
+            return found
+        return self._match_body(words, [a for a in self._actors.values() if a.kind not in _PERSON_KINDS])
+
+    def _by_role(self, ids: set[str], role: str | None) -> str | None:
+        wanted = _role_words(role)
+        if not wanted:
+            return None
+        fits = [i for i in ids if any(wanted & _role_words(r) for r in self._actors[i].roles)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _match_person(self, words: list[str], role: str | None, people: list[Actor]) -> str | None:
+        surname, firsts = translit_key(words[-1]), [translit_key(w) for w in words[:-1]]
+        same: set[str] = set()
+        near: set[str] = set()
+        for actor in people:
+            for known in actor.names():
+                kw = known.split()
+                k_surname, k_firsts = translit_key(kw[-1]), [translit_key(w) for w in kw[:-1]]
+                if not _firsts_agree(firsts, k_firsts):
+                    continue
+                if k_surname == surname:
+                    same.add(actor.id)
+                elif (len(surname) >= 5 and Levenshtein.distance(k_surname, surname) == 1
+                      and (firsts and k_firsts or self.loose_surnames or self._role_fits(actor, role))):
+                    near.add(actor.id)
+        for ids in (same, near):
+            if len(ids) == 1:
+                return next(iter(ids))
+            if len(ids) > 1:
+                return self._by_role(ids, role)
+        return None
+
+    def _role_fits(self, actor: Actor, role: str | None) -> bool:
+        wanted = _role_words(role)
+        return bool(wanted) and any(len(wanted & _role_words(r)) >= min(2, len(wanted)) for r in actor.roles)
+
+    def _match_body(self, words: list[str], bodies: list[Actor]) -> str | None:
+        # "State Department" within "US State Department": one name's words inside the other's.
+        if len(words) < 2:
+            return None
+        mine = set(words)
+        ids = {a.id for a in bodies for known in a.names()
+               if len(known.split()) >= 2 and (mine <= set(known.split()) or set(known.split()) <= mine)}
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _firsts_agree(a: list[str], b: list[str]) -> bool:
+    """First names agree when either is absent, equal (after transliteration) or an initial of the other."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return False

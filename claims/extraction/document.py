@@ -1,0 +1,44 @@
+"""An article prepared for the extractors: the stored text, the text the NLP reads, and the map between.
+
+The analysis text may differ from the stored one (no-break spaces made plain, curly quotes made
+straight, page furniture blanked, a space put into glued words), so every extractor works on
+`analysis`/`doc` and turns its spans back with `original()`, which always returns offsets into `text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .types import Span
+
+
+@dataclass(slots=True)
+class ArticleDoc:
+    text: str  # as stored; every span handed out points into it
+    analysis: str  # what the NLP reads
+    offsets: list[int] | None  # offsets[i] = index in `text` of analysis[i]; None when 1:1
+    doc: Doc  # spaCy parse of `analysis`
+    published: dt.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+    furniture: list[Span] = field(default_factory=list)  # stored-text spans that are page furniture
+
+    def to_text(self, i: int) -> int:
+        """Offset in `text` of analysis offset `i` (i may equal len(analysis))."""
+        if self.offsets is None:
+            return i
+        if i >= len(self.offsets):
+            return len(self.text)
+        return self.offsets[i]
+
+    def original(self, start: int, end: int) -> Span:
+        """The stored-text span covering analysis[start:end]."""
+        if self.offsets is None:
+            a, b = start, end
+        else:
+            a = self.to_text(start)
+            b = self.to_text(end - 1) + 1 if end > start else a
+        return Span(a, b, self.text[a:b])

@@ -1,0 +1,78 @@
+"""Reporting cues: which words introduce what somebody said, and which of them deny.
+
+Two sources: a hand-written core of English reporting verbs (always cues when they govern a clause)
+and a learned table (cue_lexicon.json, see train_cues.py) giving, per lemma and frame, how often
+annotators of news attribution marked the word as a cue. The frame matters: "call" governing a
+clause or an infinitive ("called for X to resign") reports speech far more often than "call" alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from spacy.tokens import Token
+
+# Verbs whose complement clause is reported speech in news English.
+SPEECH_VERBS = frozenset(
+    """say tell add state announce confirm deny refute reject dismiss claim insist warn explain note
+    report write argue assert declare stress emphasize emphasise acknowledge admit suggest tweet post
+    respond reply answer recall predict promise pledge vow maintain contend allege indicate reveal
+    disclose remark comment observe mention point testify concede complain exclaim ask urge
+    caution estimate reiterate affirm agree underline underscore highlight accuse charge blame
+    criticize criticise condemn describe dispute rebut counter""".split()
+)
+# Cues that by themselves say the content is not so.
+DENIAL_VERBS = frozenset("deny refute reject dismiss dispute rebut disavow contradict".split())
+# Verbs of thinking or wanting that PolNeAR-style attribution counts, but that by themselves are weak.
+WEAK_VERBS = frozenset("believe think want hope expect fear feel know plan seem".split())
+
+LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def frame_of(tok: Token) -> str:
+    """The frame a cue word appears in: "clause", "inf", "obj", "prep" or "none"."""
+    deps = {c.dep_ for c in tok.children}
+    if deps & CLAUSE_DEPS or tok.dep_ == "parataxis":
+        return "clause"
+    if "xcomp" in deps:
+        return "inf"
+    if "dobj" in deps:
+        return "obj"
+    if "prep" in deps:
+        return "prep"
+    return "none"
+
+
+@functools.cache
+def _lexicon() -> dict[str, dict[str, list[int]]]:
+    try:
+        return json.loads(LEXICON_PATH.read_text())
+    except FileNotFoundError:  # a checkout without the learned table still finds the core verbs
+        return {}
+
+
+def cue_probability(tok: Token, frame: str | None = None) -> float:
+    """P(annotators mark `tok` as a reporting cue | its lemma and frame), smoothed; 0 when unseen."""
+    frame = frame or frame_of(tok)
+    entry = _lexicon().get(f"{tok.lemma_.lower()}/{tok.pos_}")
+    if not entry:
+        return 0.0
+    cued, seen = entry.get(frame, (0, 0))
+    all_cued = sum(v[0] for v in entry.values())
+    all_seen = sum(v[1] for v in entry.values())
+    # Back off to the lemma's overall rate so a frame seen once does not decide alone.
+    prior = all_cued / all_seen if all_seen else 0.0
+    return (cued + 2 * prior) / (seen + 2)
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """True for the core reporting verbs ("said", "denied", "told", "announced")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def is_denial(tok: Token) -> bool:
+    """True when the cue itself denies ("denied", "refuted", "rejected")."""
+    return tok.lemma_.lower() in DENIAL_VERBS

@@ -1,0 +1,102 @@
+"""Quoted passages: pairing of quotation marks over sentences and paragraphs.
+
+Handles straight and curly double quotes and the doubled apostrophe some outlets use (''like this'').
+A paragraph that ends inside an open quote continues into the next paragraph when that one opens with
+a quotation mark (the news convention for a quote running over several paragraphs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+OPENERS = frozenset({"\u201c", "``", "\u201e", "\u00ab"})
+CLOSERS = frozenset({"\u201d", "''", "\u00bb"})
+AMBIGUOUS = frozenset({'"'})
+QUOTE_MARKS = OPENERS | CLOSERS | AMBIGUOUS
+
+
+@dataclass(slots=True)
+class Quote:
+    open_i: int  # token index of the opening mark
+    close_i: int | None  # token index of the closing mark (None when the paragraph ran out)
+    start: int  # first content token
+    end: int  # one past the last content token
+
+    def words(self, doc: Doc) -> int:
+        """Number of word tokens inside the quote."""
+        return sum(1 for t in doc[self.start:self.end] if not (t.is_punct or t.is_space))
+
+
+def is_quote_mark(tok: Token) -> bool:
+    """True for a double quotation mark token in any of its spellings."""
+    return tok.text in QUOTE_MARKS
+
+
+def _direction(doc: Doc, tok: Token) -> str:
+    """"open" or "close" for a mark, guessing straight quotes from the spaces around them."""
+    if tok.text in OPENERS:
+        return "open"
+    if tok.text in CLOSERS:
+        # spaCy may tokenise a straight opener as '' too; a following word with no space means open.
+        if tok.text == "''" and not tok.whitespace_ and tok.i + 1 < len(doc) and (
+            tok.i == 0 or doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space
+        ) and doc[tok.i + 1].is_alpha:
+            return "open"
+        return "close"
+    before_space = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_space
+    after_space = bool(tok.whitespace_) or tok.i + 1 >= len(doc) or doc[tok.i + 1].is_space
+    if before_space and not after_space:
+        return "open"
+    if after_space and not before_space:
+        return "close"
+    return "toggle"
+
+
+def paragraph_ids(doc: Doc) -> list[int]:
+    """Paragraph number of every token (paragraphs are separated by line breaks)."""
+    ids, para = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            para += 1
+        ids.append(para)
+        if not tok.is_space and "\n" in tok.whitespace_:
+            para += 1
+    return ids
+
+
+def find_quotes(doc: Doc, paras: list[int]) -> list[Quote]:
+    """Quoted passages of `doc` in order, multi-paragraph quotes joined into one."""
+    quotes: list[Quote] = []
+    open_i: int | None = None
+    last_word: int | None = None  # last content token of the open quote
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if open_i is not None and paras[tok.i] != paras[open_i] and last_word is not None \
+                and paras[tok.i] != paras[last_word]:
+            # A new paragraph while a quote is open: it continues only if this paragraph opens with a mark.
+            if is_quote_mark(tok) and _direction(doc, tok) != "close":
+                last_word = tok.i
+                continue
+            quotes.append(Quote(open_i, None, open_i + 1, last_word + 1))
+            open_i = None
+        if not is_quote_mark(tok):
+            if open_i is not None:
+                last_word = tok.i
+            continue
+        direction = _direction(doc, tok)
+        if open_i is None and direction != "close":
+            open_i, last_word = tok.i, tok.i
+        elif open_i is not None and direction != "open":
+            if tok.i > open_i + 1:
+                quotes.append(Quote(open_i, tok.i, open_i + 1, tok.i))
+            open_i = None
+        elif open_i is not None:  # a second opener: the first one was never closed
+            if last_word is not None and last_word > open_i:
+                quotes.append(Quote(open_i, None, open_i + 1, last_word + 1))
+            open_i, last_word = tok.i, tok.i
+    if open_i is not None and last_word is not None and last_word > open_i:
+        quotes.append(Quote(open_i, None, open_i + 1, last_word + 1))
+    return quotes

@@ -1,0 +1,143 @@
+"""Cheap text features shared by event grouping and claim linking: terms, names, negation.
+
+Pure string work (no spaCy) so that linking 100,000 articles stays within minutes on one core.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# News boilerplate that says nothing about which happening an article covers.
+_NEWS_STOP = frozenset(
+    "said says say told tell according reported report reports news statement "
+    "mr mrs ms dr new year years day days week weeks month months time times "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+    "just like also would could make made people including does did doing having".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _NEWS_STOP
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
+_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w’'\-.]*|[A-Z]{2,}))*")
+# Sentence-initial words that are capitalised only because they start the sentence.
+_NAME_STOP = STOP_WORDS | frozenset("but and the a an in on at as if it its this that".split())
+
+
+def fold(text: str) -> str:
+    """`text` with accents removed, curly quotes made straight and no-break spaces made plain."""
+    text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem (plural, -ing, -ed, -ly, -ion) so "increase"/"increasing" meet."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suffix)] + keep
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of `text` (stop words and bare numbers dropped), in order."""
+    out = []
+    for m in _WORD.finditer(fold(text)):
+        w = m.group().lower()
+        if w in STOP_WORDS or w[0].isdigit() or len(w) < 2:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs in `text` ("Sergei Ryabkov", "National Assembly"), lower-cased, in order.
+
+    A stand-in for named entities when the caller has none: sentence-initial function words are dropped
+    so "The Russian Embassy" gives "russian embassy".
+    """
+    out = []
+    for m in _NAME.finditer(fold(text)):
+        words = m.group().split()
+        while words and words[0].lower() in _NAME_STOP:
+            words = words[1:]
+        while words and words[-1].lower() in _NAME_STOP:
+            words = words[:-1]
+        if words:
+            out.append(" ".join(words).lower())
+    return out
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys that identify a person or body across spellings: the full name and its last word."""
+    words = [w for w in re.split(r"[\s\-]+", fold(name).lower()) if w and w not in _NAME_STOP]
+    if not words:
+        return set()
+    return {" ".join(words), words[-1]}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """|a ∩ b| / |a ∪ b|, 0 for two empty sets."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """|a ∩ b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december")
+    )
+    for m in ms.split()
+}
+# month names only when capitalised ("May 3", not "may 3 people")
+_MONTH_CASED = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_DATE_RES = (
+    # "March 24, 2019", "March 24"
+    (re.compile(rf"\b({_MONTH_CASED})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"), "mdy"),
+    # "24 March 2019", "on 26 June"
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_CASED})\b(?:,?\s+(\d{{4}}))?"), "dmy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dotted"),
+)
+
+
+def date_mentions(text: str) -> list[str]:
+    """Calendar days written in `text`, as "MM-DD" plus "YYYY-MM-DD" when the year is given.
+
+    Two reports of one happening tend to name the same day ("on March 24", "24.03.2019"), whatever
+    their wording, so the days work as shared terms for event grouping.
+    """
+    out = []
+    for pattern, shape in _DATE_RES:
+        for m in pattern.finditer(text):
+            g = m.groups()
+            if shape == "mdy":
+                month, day, year = _MONTHS.get(g[0].lower()), int(g[1]), g[2]
+            elif shape == "dmy":
+                month, day, year = _MONTHS.get(g[1].lower()), int(g[0]), g[2]
+            elif shape == "iso":
+                year, month, day = g[0], int(g[1]), int(g[2])
+            else:
+                day, month, year = int(g[0]), int(g[1]), g[2]
+            if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+                continue
+            out.append(f"{month:02d}-{day:02d}")
+            if year:
+                out.append(f"{year}-{month:02d}-{day:02d}")
+    return out

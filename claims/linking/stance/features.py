@@ -1,0 +1,239 @@
+"""Pair features for the stance model: how much of the claim the article covers, and how it talks.
+
+Relatedness comes from TF-IDF cosines (whole body, lead, best sentences), idf-weighted word, bigram
+and number overlap. Agree / disagree / discuss comes from cue words (refuting, negating, hedging,
+affirming, reporting) in the claim, the body, its lead and the sentences closest to the claim, and
+from negations near the words the claim and the body share. Per-article work is cached, so scoring
+many claims against the same body is cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from claims.linking.stance import text as tx
+from claims.linking.stance.tfidf import TfidfIndex
+
+GROUPS = tuple(tx.CUE_GROUPS)
+LEAD_SENTENCES = 3
+TOP_SENTENCES = 3
+NEAR = 4  # tokens either side of a negation or refuting word that count as "near"
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass
+class Side:
+    """What one text (a claim or an article body) contributes, computed once."""
+
+    toks: list[str]
+    content: set[str]
+    bigrams: set[tuple[str, str]]
+    numbers: set[str]
+    vec: sp.csr_matrix
+    cue_words: np.ndarray  # count per cue word
+    groups: np.ndarray  # count per cue group
+    question: bool
+
+
+@dataclass
+class Body(Side):
+    """An article body: a :class:`Side` plus its sentences and lead."""
+
+    lead_content: set[str]
+    lead_vec: sp.csr_matrix
+    lead_groups: np.ndarray
+    sent_vecs: sp.csr_matrix
+    sent_groups: np.ndarray  # sentences x groups
+    sent_len: np.ndarray
+    sent_content: list[set[str]]
+    near_neg: set[str]  # content words within NEAR tokens of a negation
+    near_refute: set[str]
+
+
+def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    words = np.zeros(len(tx.CUE_WORDS))
+    groups = np.zeros(len(GROUPS))
+    for t in toks:
+        i = tx.CUE_INDEX.get(t)
+        if i is None:
+            continue
+        words[i] += 1
+        for g, name in enumerate(GROUPS):
+            if t in tx.CUE_GROUPS[name]:
+                groups[g] += 1
+    return words, groups
+
+
+def _bigrams(content: list[str]) -> set[tuple[str, str]]:
+    return set(zip(content, content[1:], strict=False))
+
+
+def _near(toks: list[str], cues: frozenset[str]) -> set[str]:
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        if t in cues:
+            out.update(toks[max(0, i - NEAR): i + NEAR + 1])
+    return out - tx.STOP_STEMS
+
+
+def make_side(text: str, index: TfidfIndex) -> Side:
+    """Return the cached-analysis record of a claim sentence."""
+    toks = tx.tokens(text)
+    cont = tx.content(toks)
+    words, groups = _cue_counts(toks)
+    return Side(toks, set(cont), _bigrams(cont), set(_NUM_RE.findall(text)), index.transform([cont]),
+                words, groups, "?" in text)
+
+
+def make_body(text: str, index: TfidfIndex) -> Body:
+    """Return the cached-analysis record of an article body (sentences, lead, cue counts)."""
+    sents = tx.sentences(text) or [text]
+    sent_toks = [tx.tokens(s) for s in sents]
+    sent_cont = [tx.content(t) for t in sent_toks]
+    toks = [t for st in sent_toks for t in st]
+    cont = [t for sc in sent_cont for t in sc]
+    lead_toks = [t for st in sent_toks[:LEAD_SENTENCES] for t in st]
+    lead_cont = [t for sc in sent_cont[:LEAD_SENTENCES] for t in sc]
+    words, groups = _cue_counts(toks)
+    sent_groups = np.array([_cue_counts(st)[1] for st in sent_toks]).reshape(len(sents), len(GROUPS))
+    neg = tx.CUE_GROUPS["negation"]
+    return Body(
+        toks=toks, content=set(cont), bigrams=_bigrams(cont), numbers=set(_NUM_RE.findall(text)),
+        vec=index.transform([cont]), cue_words=words, groups=groups, question="?" in text,
+        lead_content=set(lead_cont), lead_vec=index.transform([lead_cont]),
+        lead_groups=_cue_counts(lead_toks)[1], sent_vecs=index.transform(sent_cont),
+        sent_groups=sent_groups, sent_len=np.array([max(1, len(st)) for st in sent_toks], dtype=float),
+        sent_content=[set(sc) for sc in sent_cont],
+        near_neg=_near(toks, neg), near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
+    )
+
+
+def feature_names() -> list[str]:
+    """Return the names of the feature columns, in order."""
+    names = [
+        "cos_body", "cos_lead", "sent_max", "sent_top_mean", "sent_best_pos", "sent_frac_hit",
+        "ov_frac", "ov_idf", "jaccard", "lead_ov_frac", "lead_ov_idf", "bigram_ov", "num_ov", "num_miss",
+        "best_sent_ov", "ov_count", "log_claim_len", "log_body_len", "log_sentences",
+        "claim_question", "body_question", "near_neg_frac", "near_refute_frac", "near_neg_idf",
+        "claim_neg_parity", "best_neg_parity", "parity_match",
+    ]
+    for where in ("claim", "body", "lead", "top", "best"):
+        names += [f"{where}_{g}" for g in GROUPS]
+    names += [f"claim_w_{w}" for w in tx.CUE_WORDS]
+    names += [f"body_w_{w}" for w in tx.CUE_WORDS]
+    return names
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def pair_features(claim: Side, body: Body, sims: np.ndarray, index: TfidfIndex) -> np.ndarray:
+    """Return the feature row of one pair; ``sims`` are the body's sentence cosines to the claim."""
+    h = claim.content
+    hw = sum(index.weight(t) for t in h)
+    ov = h & body.content
+    lead_ov = h & body.lead_content
+    order = np.argsort(-sims, kind="stable")
+    best = int(order[0])
+    top = order[:TOP_SENTENCES]
+    near_neg = ov & body.near_neg
+    claim_neg = claim.groups[GROUPS.index("negation")]
+    best_neg = body.sent_groups[best, GROUPS.index("negation")]
+    n_body = max(1, len(body.toks))
+    top_groups = body.sent_groups[top].sum(axis=0) / body.sent_len[top].sum()
+    row = [
+        float(claim.vec.multiply(body.vec).sum()),
+        float(claim.vec.multiply(body.lead_vec).sum()),
+        float(sims[best]),
+        float(sims[top].mean()),
+        best / max(1, len(sims) - 1),
+        float((sims > 0.1).mean()),
+        _ratio(len(ov), len(h)),
+        _ratio(sum(index.weight(t) for t in ov), hw),
+        _ratio(len(ov), len(h | body.content)),
+        _ratio(len(lead_ov), len(h)),
+        _ratio(sum(index.weight(t) for t in lead_ov), hw),
+        _ratio(len(claim.bigrams & body.bigrams), len(claim.bigrams)),
+        _ratio(len(claim.numbers & body.numbers), len(claim.numbers)) if claim.numbers else math.nan,
+        float(len(claim.numbers - body.numbers)),
+        _ratio(len(h & body.sent_content[best]), len(h)),
+        float(len(ov)),
+        math.log1p(len(claim.toks)),
+        math.log1p(len(body.toks)),
+        math.log1p(len(sims)),
+        float(claim.question),
+        float(body.question),
+        _ratio(len(near_neg), len(ov)),
+        _ratio(len(ov & body.near_refute), len(ov)),
+        _ratio(sum(index.weight(t) for t in near_neg), hw),
+        claim_neg % 2,
+        best_neg % 2,
+        float(claim_neg % 2 == best_neg % 2),
+    ]
+    parts = [
+        np.array(row),
+        claim.groups,
+        body.groups / n_body * 100,
+        body.lead_groups / max(1.0, body.sent_len[:LEAD_SENTENCES].sum()) * 100,
+        top_groups * 100,
+        body.sent_groups[best] / body.sent_len[best] * 100,
+        np.minimum(claim.cue_words, 1),
+        body.cue_words / n_body * 100,
+    ]
+    return np.concatenate(parts)
+
+
+class FeatureBuilder:
+    """Computes feature matrices for (claim, body) pairs, caching each distinct text's analysis."""
+
+    def __init__(self, index: TfidfIndex, cache_size: int = 5000) -> None:
+        self.index = index
+        self.cache_size = cache_size
+        self._claims: dict[str, Side] = {}
+        self._bodies: dict[str, Body] = {}
+
+    def claim(self, text: str) -> Side:
+        """Return the (cached) analysis of a claim sentence."""
+        side = self._claims.get(text)
+        if side is None:
+            if len(self._claims) >= self.cache_size:
+                self._claims.clear()
+            side = self._claims[text] = make_side(text, self.index)
+        return side
+
+    def body(self, text: str) -> Body:
+        """Return the (cached) analysis of an article body."""
+        body = self._bodies.get(text)
+        if body is None:
+            if len(self._bodies) >= self.cache_size:
+                self._bodies.clear()
+            body = self._bodies[text] = make_body(text, self.index)
+        return body
+
+    def matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Return the float64 feature matrix, one row per (claim, article text) pair."""
+        out = np.zeros((len(pairs), len(feature_names())))
+        by_body: dict[str, list[int]] = {}
+        for i, (_, article) in enumerate(pairs):
+            by_body.setdefault(article, []).append(i)
+        for article, rows in by_body.items():
+            body = self.body(article)
+            claims = [self.claim(pairs[i][0]) for i in rows]
+            # One sparse product per body: every sentence against every claim paired with it.
+            sims = (body.sent_vecs @ sp.vstack([c.vec for c in claims]).T).toarray()
+            for k, (i, side) in enumerate(zip(rows, claims, strict=True)):
+                out[i] = pair_features(side, body, sims[:, k], self.index)
+        return out
+
+
+def label_counts(labels: Sequence[str]) -> Counter[str]:
+    """Return how often each label occurs (used in training reports)."""
+    return Counter(labels)

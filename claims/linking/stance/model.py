@@ -1,0 +1,102 @@
+"""The stance model: does an article agree with, disagree with, discuss, or not relate to a claim?
+
+Two stages of gradient-boosted trees over :mod:`claims.linking.stance.features`: first related vs
+unrelated, then agree / disagree / discuss for related pairs. The shipped model lives in ``model/``
+beside this file as numeric arrays (``stance.npz``, loaded without pickle), the vocabulary
+(``vocab.json``) and a record of how it was trained (``training.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from claims.linking.stance.features import FeatureBuilder, feature_names
+from claims.linking.stance.metrics import LABELS
+from claims.linking.stance.tfidf import TfidfIndex
+from claims.linking.stance.trees import TreeEnsemble
+
+DEFAULT_DIR = Path(__file__).resolve().parent / "model"
+RELATED_THRESHOLD = 0.5
+
+
+class StanceModel:
+    """Predicts the stance of an article body towards a claim sentence."""
+
+    labels = LABELS
+
+    def __init__(self, index: TfidfIndex, related: TreeEnsemble, stance: TreeEnsemble) -> None:
+        self.index = index
+        self.related = related
+        self.stance = stance
+        self.features = FeatureBuilder(index)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> StanceModel:
+        """Return the model saved in directory ``path`` (the shipped model, cached, when None)."""
+        if path is None:
+            return _default()
+        return cls._read(Path(path))
+
+    @classmethod
+    def _read(cls, path: Path) -> StanceModel:
+        vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
+        with np.load(path / "stance.npz", allow_pickle=False) as arrays:
+            names = [str(n) for n in arrays["feature_names"]]
+            if names != feature_names():
+                raise ValueError(f"{path} was trained with other features; retrain it")
+            index = TfidfIndex(vocab["terms"], arrays["idf"])
+            return cls(index, TreeEnsemble.from_arrays(arrays, "s1_"), TreeEnsemble.from_arrays(arrays, "s2_"))
+
+    def save(self, path: str | Path, info: dict[str, object] | None = None) -> None:
+        """Write the model (and ``info`` as training.json) into directory ``path``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        arrays = {"idf": self.index.idf.astype(np.float32), "feature_names": np.array(feature_names())}
+        arrays |= self.related.to_arrays("s1_") | self.stance.to_arrays("s2_")
+        np.savez_compressed(path / "stance.npz", **arrays)
+        (path / "vocab.json").write_text(json.dumps({"terms": self.index.terms}), encoding="utf-8")
+        if info is not None:
+            (path / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+
+    def proba_matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Return an (n, 4) array of probabilities in ``LABELS`` order for (claim, article) pairs."""
+        if not pairs:
+            return np.zeros((0, len(LABELS)))
+        x = self.features.matrix(list(pairs))
+        p_rel = self.related.proba(x)[:, 1]
+        p_stance = self.stance.proba(x)  # agree, disagree, discuss given related
+        return np.column_stack([p_stance * p_rel[:, None], 1.0 - p_rel])
+
+    def predict_proba(self, claim: str, article: str) -> dict[str, float]:
+        """Return the probability of each label (agree, disagree, discuss, unrelated); they sum to 1."""
+        row = self.proba_matrix([(claim, article)])[0]
+        return {label: float(p) for label, p in zip(LABELS, row, strict=True)}
+
+    def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        """Return one label per (claim, article text) pair.
+
+        Unrelated when P(related) < 0.5, else the likeliest of agree / disagree / discuss: the two
+        stages decide in turn, as trained, so a weakly related pair still gets its stance.
+        """
+        probs = self.proba_matrix(pairs)
+        out = []
+        for row in probs:
+            if 1.0 - row[3] < RELATED_THRESHOLD:
+                out.append("unrelated")
+            else:
+                out.append(LABELS[int(np.argmax(row[:3]))])
+        return out
+
+    def predict(self, claim: str, article: str) -> str:
+        """Return the stance label of ``article`` towards ``claim``."""
+        return self.predict_many([(claim, article)])[0]
+
+
+@lru_cache(maxsize=1)
+def _default() -> StanceModel:
+    return StanceModel._read(DEFAULT_DIR)

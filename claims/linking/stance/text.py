@@ -1,0 +1,119 @@
+"""Tokenising, light stemming, sentence splitting and the stance cue lexicons.
+
+Everything here is plain English/news usage: words that reporters use to refute, deny, hedge or
+attribute a claim. Nothing is taken from a particular corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_NOT_RE = re.compile(r"n['’]t\b")
+_SENT_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i in into is it its itself just me more
+    most my myself of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with you your
+    yours yourself yourselves s t also would could may might said says one two new just like get got
+    us""".split()
+)
+
+# Words that reverse or reject the headline's statement.
+REFUTE_WORDS = (
+    "fake fraud hoax false deny denies denied denial debunk debunked prank retract retracted untrue "
+    "bogus fabricated myth satire satirical spoof doctored photoshopped misleading incorrect baseless "
+    "unfounded refute refuted dismiss dismissed reject rejected contradict disputed lie lies lied scam "
+    "nonsense rumour rumor wrong"
+).split()
+# Negation words; "n't" is rewritten to "not" before tokenising.
+NEGATION_WORDS = "not no never none nobody nothing neither nor without cannot".split()
+# Words that mark an unverified or second-hand claim.
+HEDGE_WORDS = (
+    "may might could reportedly allegedly alleged claim claims claimed apparently possibly purportedly "
+    "suggest suggests speculate speculation appear appears seem seems unconfirmed unverified unclear "
+    "uncertain if whether believe believed likely rumoured rumored report reports reported according "
+    "sources source supposedly question"
+).split()
+# Words that mark an affirmed, official or verified statement.
+AFFIRM_WORDS = (
+    "confirm confirmed confirms official officially announce announced announces verified proof "
+    "evidence revealed reveals true indeed statement spokesman spokeswoman spokesperson actually "
+    "admitted admits"
+).split()
+# Reporting verbs: the body attributes rather than asserts.
+REPORT_WORDS = "said says told tweeted wrote stated according posted added explained".split()
+
+
+def _strip_suffix(word: str) -> str:
+    """Return a crude stem: plural, -ing, -ed and -ly endings removed (enough to match word forms)."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    if word.endswith("ed") and len(word) > 4:
+        return word[:-2] if not word.endswith("eed") else word[:-1]
+    if word.endswith("ly") and len(word) > 5:
+        return word[:-2]
+    if word.endswith("es") and len(word) > 4 and word[-3] in "sxz":
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the cached crude stem of a lower-case word."""
+    return _strip_suffix(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Return the lower-case stemmed word tokens of ``text`` ("don't" gives "do", "not")."""
+    low = _NOT_RE.sub(" not", text.lower())
+    return [stem(t) for t in _TOKEN_RE.findall(low)]
+
+
+def content(toks: list[str]) -> list[str]:
+    """Return the tokens that are not stop words (stop words are compared unstemmed and stemmed)."""
+    return [t for t in toks if t not in STOP_STEMS]
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` (split after . ! ? before a capital, and at line breaks)."""
+    parts = [p.strip() for p in _SENT_RE.split(text)]
+    return [p for p in parts if p]
+
+
+def _stems(words: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for w in words:
+        seen.setdefault(stem(w), None)
+    return tuple(seen)
+
+
+STOP_STEMS = frozenset(STOPWORDS | {stem(w) for w in STOPWORDS})
+REFUTE = _stems(REFUTE_WORDS)
+NEGATION = _stems(NEGATION_WORDS)
+HEDGE = _stems(HEDGE_WORDS)
+AFFIRM = _stems(AFFIRM_WORDS)
+REPORT = _stems(REPORT_WORDS)
+# Every cue word once, in a fixed order: the per-word feature columns.
+CUE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(REFUTE + NEGATION + HEDGE + AFFIRM + REPORT))
+CUE_INDEX = {w: i for i, w in enumerate(CUE_WORDS)}
+CUE_GROUPS: dict[str, frozenset[str]] = {
+    "refute": frozenset(REFUTE),
+    "negation": frozenset(NEGATION),
+    "hedge": frozenset(HEDGE),
+    "affirm": frozenset(AFFIRM),
+    "report": frozenset(REPORT),
+}

@@ -1,0 +1,63 @@
+"""Database triggers: a claim's or annotation's span must lie inside its article's text and quote it.
+
+A check constraint cannot look at another table, so the rule lives in triggers, written for
+PostgreSQL and for SQLite (the two databases the tracker runs on).
+"""
+
+from django.db import migrations
+
+TABLES = ["claims_claim", "claims_annotation"]
+
+POSTGRES_FUNCTION = """
+CREATE OR REPLACE FUNCTION tracker_span_inside_article() RETURNS trigger AS $$
+DECLARE body text;
+BEGIN
+    SELECT a.body INTO body FROM sources_article a WHERE a.id = NEW.article_id;
+    IF NEW."end" > char_length(body) OR substr(body, NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote THEN
+        RAISE EXCEPTION 'span %-% is not inside the text of article % or does not match its quote',
+            NEW.start, NEW."end", NEW.article_id USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def create_triggers(apps, schema_editor):
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(POSTGRES_FUNCTION)
+            for table in TABLES:
+                cursor.execute(
+                    f"CREATE TRIGGER {table}_span_inside_article BEFORE INSERT OR UPDATE OF start, \"end\", quote, "
+                    f"article_id ON {table} FOR EACH ROW EXECUTE FUNCTION tracker_span_inside_article()"
+                )
+        elif connection.vendor == "sqlite":
+            for table in TABLES:
+                for event, name in (("INSERT", "insert"), ("UPDATE", "update")):
+                    cursor.execute(
+                        f"CREATE TRIGGER {table}_span_inside_article_{name} BEFORE {event} ON {table} "
+                        f"FOR EACH ROW WHEN NEW.\"end\" > (SELECT length(body) FROM sources_article WHERE id = NEW.article_id) "
+                        f"OR substr((SELECT body FROM sources_article WHERE id = NEW.article_id), NEW.start + 1, "
+                        f"NEW.\"end\" - NEW.start) IS NOT NEW.quote "
+                        f"BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: span not inside the article text'); END"
+                    )
+
+
+def drop_triggers(apps, schema_editor):
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        for table in TABLES:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_span_inside_article ON {table}")
+            elif connection.vendor == "sqlite":
+                for name in ("insert", "update"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {table}_span_inside_article_{name}")
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS tracker_span_inside_article()")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("claims", "0001_initial"), ("sources", "0001_initial")]
+
+    operations = [migrations.RunPython(create_triggers, drop_triggers)]

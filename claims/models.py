@@ -1,0 +1,324 @@
+"""Claims extracted from articles, the actors who make statements, events, links and annotations."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from simple_history.models import HistoricalRecords
+
+from sources.models import Article
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        GOVERNMENT = "government", "Government body"
+        OUTLET = "outlet", "Outlet"
+        UNNAMED = "unnamed", "Unnamed source"
+
+    name = models.CharField(max_length=200, help_text="Canonical name.")
+    normalized_name = models.CharField(max_length=200, db_index=True, editable=False)
+    kind = models.CharField(max_length=16, choices=Kind, default=Kind.PERSON)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["normalized_name", "kind"], name="actor_unique_name_kind"),
+            models.CheckConstraint(condition=~Q(name=""), name="actor_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from claims.extraction.actors import normalize_name
+
+        self.normalized_name = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class ActorAlias(models.Model):
+    """Another spelling of an actor's name: transliteration, missing accent, misspelling."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized_name = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "actor aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "normalized_name"], name="alias_unique_per_actor")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from claims.extraction.actors import normalize_name
+
+        self.normalized_name = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class ActorRole(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300, help_text="As articles give it: 'Russian Foreign Ministry spokeswoman'.")
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    first_seen_in = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["actor", "-started_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "title"], name="role_unique_per_actor"),
+            models.CheckConstraint(
+                condition=Q(started_on__isnull=True) | Q(ended_on__isnull=True) | Q(started_on__lte=F("ended_on")),
+                name="role_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor}: {self.title}"
+
+
+class Event(models.Model):
+    class Origin(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        EDITOR = "editor", "Made by an editor"
+
+    title = models.CharField(max_length=300)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=8, default="unknown")
+    place = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+    articles = models.ManyToManyField(Article, related_name="events", blank=True)
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.SUGGESTED)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[articles])
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        DATE = "date", "Date"
+        STATEMENT = "statement", "Statement"
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        EDITOR = "editor", "Made by an editor"
+
+    class ReviewStatus(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        EDITED = "edited", "Edited"
+        REJECTED = "rejected", "Rejected"
+
+    class Polarity(models.TextChoices):
+        ASSERTED = "asserted", "Asserted"
+        DENIED = "denied", "Denied"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    kind = models.CharField(max_length=10, choices=Kind)
+    # The span of article.body that states the claim (end exclusive); quote == body[start:end].
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+
+    # Quantity
+    quantity_low = models.FloatField(null=True, blank=True)
+    quantity_high = models.FloatField(null=True, blank=True)
+    quantity_approximate = models.BooleanField(default=False)
+    quantity_direction = models.CharField(max_length=1, blank=True, help_text="=, >, < or ~")
+    unit = models.CharField(max_length=100, blank=True, help_text="As written: 'planes'.")
+    unit_class = models.CharField(max_length=50, blank=True, db_index=True, help_text="Normalised: 'aircraft'.")
+    counted = models.CharField(max_length=300, blank=True, help_text="The thing counted.")
+
+    # Date
+    date_value = models.DateField(null=True, blank=True, help_text="First day of the period at its precision.")
+    date_precision = models.CharField(max_length=5, choices=DatePrecision, blank=True)
+    date_approximate = models.BooleanField(default=False)
+    date_expression = models.CharField(max_length=200, blank=True)
+
+    # Statement
+    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    speaker_mention_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_mention_end = models.PositiveIntegerField(null=True, blank=True)
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    speaker_role = models.CharField(max_length=300, blank=True, help_text="The role as the article gives it.")
+    direct = models.BooleanField(default=False, help_text="Quoted, not reported.")
+    reporting_verb = models.CharField(max_length=100, blank=True)
+    attribution = models.CharField(max_length=300, blank=True, help_text="'according to Javier Mayorca'.")
+    polarity = models.CharField(max_length=8, choices=Polarity, default=Polarity.ASSERTED)
+
+    # Provenance and review
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.EXTRACTED)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+    review_status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING, db_index=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        indexes = [
+            models.Index(fields=["kind", "review_status"], name="claim_kind_status_idx"),
+            models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(condition=Q(end=F("start") + Length("quote")), name="claim_quote_matches_span"),
+            models.CheckConstraint(
+                condition=Q(quantity_low__isnull=True)
+                | Q(quantity_high__isnull=True)
+                | Q(quantity_low__lte=F("quantity_high")),
+                name="claim_quantity_low_le_high",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="quantity") | (Q(quantity_low__isnull=False) & Q(quantity_high__isnull=False)),
+                name="claim_quantity_has_value",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="date") | (Q(date_value__isnull=False) & ~Q(date_precision="")),
+                name="claim_date_has_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | (Q(confidence__gte=0) & Q(confidence__lte=1)),
+                name="claim_confidence_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker_mention_start__isnull=True)
+                | Q(speaker_mention_end__gt=F("speaker_mention_start")),
+                name="claim_speaker_mention_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin="editor") | ~Q(extractor_version=""), name="claim_extracted_has_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.quote[:80]}"
+
+
+class ClaimLink(models.Model):
+    """Two claims from different articles that corroborate or contradict each other.
+
+    Stored once per pair (claim_a has the lower id); a rejected suggestion stays as a row, so the
+    linker never suggests that pair again.
+    """
+
+    class Relation(models.TextChoices):
+        CORROBORATES = "corroborates", "Corroborates"
+        CONTRADICTS = "contradicts", "Contradicts"
+
+    class Origin(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        EDITOR = "editor", "Made by an editor"
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_a")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_b")
+    relation = models.CharField(max_length=12, choices=Relation)
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.SUGGESTED)
+    confidence = models.FloatField(null=True, blank=True)
+    rationale = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.SUGGESTED, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(claim_a__lt=F("claim_b")), name="link_pair_ordered_not_self"),
+            models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_unique_pair"),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | (Q(confidence__gte=0) & Q(confidence__lte=1)),
+                name="link_confidence_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(origin="suggested") | ~Q(rationale=""), name="link_suggestion_has_rationale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_a_id} {self.relation} {self.claim_b_id}"
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Annotation(models.Model):
+    """An editor's note on a span of an article, anchored by offsets and by quote with context."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True, help_text="Text just before the quote, for re-anchoring.")
+    suffix = models.CharField(max_length=64, blank=True, help_text="Text just after the quote, for re-anchoring.")
+    note = models.TextField(blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="annotations")
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="annotations")
+    orphaned = models.BooleanField(default=False, help_text="The quote could not be found again in a newer text.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[tags])
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="annotation_span_not_empty"),
+            models.CheckConstraint(condition=Q(end=F("start") + Length("quote")), name="annotation_quote_matches_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quote[:60]}"

@@ -1,0 +1,158 @@
+"""Writes for claims and actors: each public function runs in one transaction and is safe to re-run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sources.models import Article
+
+from .extraction import extract
+from .extraction.actors import normalize_name
+from .extraction.types import Claim as ExtractedClaim
+from .extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
+from .models import Actor, ActorAlias, ActorRole, Claim
+
+KIND_OF_SPEAKER = {
+    "person": Actor.Kind.PERSON,
+    "organisation": Actor.Kind.ORGANISATION,
+    "government": Actor.Kind.GOVERNMENT,
+    "outlet": Actor.Kind.OUTLET,
+    "unnamed": Actor.Kind.UNNAMED,
+}
+
+
+def date_from_value(value: str) -> dt.date:
+    """The first day of an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" period."""
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def actor_for_speaker(*, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
+    """The Actor a speaker name refers to: an existing one by name or alias, else a new one."""
+    key = normalize_name(name)
+    actor = (
+        Actor.objects.filter(Q(normalized_name=key) | Q(aliases__normalized_name=key)).order_by("id").first()
+    )
+    if actor is None:
+        actor = Actor.objects.create(name=name, kind=KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON))
+    elif actor.normalized_name != key:
+        ActorAlias.objects.get_or_create(actor=actor, normalized_name=key, defaults={"name": name})
+    if role:
+        ActorRole.objects.get_or_create(actor=actor, title=role[:300], defaults={"first_seen_in": article})
+    return actor
+
+
+def claim_from_extracted(article: Article, found: ExtractedClaim, version: str) -> Claim:
+    """An unsaved Claim model for one extracted claim of `article`."""
+    claim = Claim(
+        article=article,
+        kind=found.kind,
+        start=found.start,
+        end=found.end,
+        quote=found.text,
+        origin=Claim.Origin.EXTRACTED,
+        extractor_version=version,
+        confidence=max(0.0, min(1.0, found.confidence)),
+    )
+    if isinstance(found, QuantityClaim):
+        claim.quantity_low, claim.quantity_high = found.low, found.high
+        claim.quantity_approximate = found.approximate
+        claim.quantity_direction = found.direction
+        claim.unit = (found.unit or "")[:100]
+        claim.unit_class = (found.unit_class or "")[:50]
+        claim.counted = (found.counted or "")[:300]
+        claim.attribution = (found.source or "")[:300]
+    elif isinstance(found, DateClaim):
+        claim.date_value = date_from_value(found.value)
+        claim.date_precision = found.precision
+        claim.date_approximate = found.approximate
+        claim.date_expression = (found.expression.text if found.expression else "")[:200]
+    elif isinstance(found, StatementClaim):
+        if found.speaker:
+            claim.speaker = actor_for_speaker(
+                name=found.speaker, kind=found.speaker_kind, role=found.role, article=article
+            )
+        if found.speaker_mention is not None:
+            claim.speaker_mention_start = found.speaker_mention.start
+            claim.speaker_mention_end = found.speaker_mention.end
+            claim.speaker_mention = found.speaker_mention.text[:300]
+        claim.speaker_role = (found.role or "")[:300]
+        claim.direct = found.direct
+        claim.reporting_verb = (found.cue.text if found.cue else "")[:100]
+        claim.attribution = (found.attribution or "")[:300]
+        claim.polarity = found.polarity
+    return claim
+
+
+@transaction.atomic
+def article_store_extraction(*, article: Article, extraction: Extraction) -> int:
+    """Replace the article's pending extracted claims by `extraction`'s; returns how many were created.
+
+    Claims an editor made, edited or reviewed are kept, and an extracted claim with the same kind and
+    span as one of them is not created again.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    Claim.objects.filter(
+        article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
+    ).delete()
+    kept = set(Claim.objects.filter(article=article).values_list("kind", "start", "end"))
+    new = [
+        claim_from_extracted(article, found, extraction.extractor_version)
+        for found in extraction.claims
+        if (found.kind, found.start, found.end) not in kept
+    ]
+    Claim.objects.bulk_create(new)
+    publication = extraction.publication
+    if article.published_on is None and publication.value is not None:
+        article.published_on = publication.value
+        article.published_precision = publication.precision if publication.precision != "unknown" else "day"
+        article.published_source = publication.source
+    article.published_conflicts = [
+        {"date": day.isoformat(), "source": source} for day, source in publication.conflicts
+    ]
+    article.extraction_status = Article.ExtractionStatus.DONE
+    article.extractor_version = extraction.extractor_version
+    article.extracted_at = timezone.now()
+    article.extraction_error = ""
+    article.save()
+    return len(new)
+
+
+def article_extract_claims(*, article: Article) -> int:
+    """Run the extractor on one article and store its claims; returns how many claims were created."""
+    extraction = extract(
+        article.body,
+        published=article.published_on,
+        title=article.title or None,
+        outlet=article.outlet.name if article.outlet_id else None,
+        url=article.url or None,
+    )
+    return article_store_extraction(article=article, extraction=extraction)
+
+
+def articles_extract_pending(*, article_ids: list[int] | None = None) -> dict[str, int]:
+    """Extract claims for the given articles (default: every article still pending).
+
+    Returns counts of articles done and failed and of claims created. One article's failure is
+    recorded on it (status failed, with the error) and does not stop the others.
+    """
+    articles = Article.objects.select_related("outlet")
+    if article_ids is None:
+        articles = articles.filter(extraction_status=Article.ExtractionStatus.PENDING, is_current=True)
+    else:
+        articles = articles.filter(pk__in=article_ids)
+    counts = {"articles": 0, "failed": 0, "claims": 0}
+    for article in articles.order_by("pk").iterator(chunk_size=200):
+        try:
+            counts["claims"] += article_extract_claims(article=article)
+            counts["articles"] += 1
+        except Exception as error:  # recorded on the article; the batch goes on
+            Article.objects.filter(pk=article.pk).update(
+                extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(error).__name__}: {error}"
+            )
+            counts["failed"] += 1
+    return counts

@@ -1,0 +1,154 @@
+"""Outlets, articles (with versions) and the import batches they came in."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 hex digest of an article body, the key for spotting duplicate texts."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class Outlet(models.Model):
+    class Kind(models.TextChoices):
+        PUBLIC_BROADCASTER = "public_broadcaster", "Public broadcaster"
+        STATE_AFFILIATED = "state_affiliated", "State-affiliated"
+        AGENCY = "agency", "News agency"
+        INDEPENDENT = "independent", "Independent"
+        COMMERCIAL = "commercial", "Commercial"
+        REGIONAL = "regional", "Regional"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=253, blank=True, db_index=True)
+    country = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=32, choices=Kind, default=Kind.OTHER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain"], condition=~Q(domain=""), name="outlet_domain_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="outlet_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportBatch(models.Model):
+    """One upload or command run; every article it created points back to it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    name = models.CharField(max_length=255)
+    source = models.CharField(max_length=32, default="command", help_text="admin, upload, command, sample")
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_skipped = models.PositiveIntegerField(default=0)
+    rows_failed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        UNKNOWN = "unknown", "Unknown"
+
+    class DateSource(models.TextChoices):
+        METADATA = "metadata", "Metadata"
+        DATELINE = "dateline", "Dateline"
+        HEADER = "header", "Page header"
+        EDITOR = "editor", "Editor"
+        NONE = "none", "Not found"
+
+    class ExtractionStatus(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    # Every claim and annotation offset refers to this text: it is never edited in place; a changed
+    # text for the same URL becomes a new version (see sources.services.article_store).
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    published_precision = models.CharField(max_length=8, choices=DatePrecision, default=DatePrecision.UNKNOWN)
+    published_source = models.CharField(max_length=10, choices=DateSource, default=DateSource.NONE)
+    published_conflicts = models.JSONField(
+        default=list, blank=True, help_text="Other publication-date candidates found, with where they came from."
+    )
+    language = models.CharField(max_length=12, default="en")
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True, help_text="The latest version of the text at this URL.")
+    previous_version = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
+    )
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    original = models.TextField(blank=True, help_text="The raw file as received (HTML or text), kept for provenance.")
+    extraction_status = models.CharField(
+        max_length=10, choices=ExtractionStatus, default=ExtractionStatus.PENDING, db_index=True
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    extraction_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["body", "original", "extraction_status", "extracted_at", "extraction_error", "updated_at"]
+    )
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["outlet", "-published_on"], name="article_outlet_date_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=Q(is_current=True) & ~Q(url=""), name="article_current_url_unique"
+            ),
+            models.UniqueConstraint(fields=["url", "version"], condition=~Q(url=""), name="article_url_version_unique"),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
+            models.CheckConstraint(
+                condition=(Q(published_precision="unknown") & Q(published_on__isnull=True))
+                | (~Q(published_precision="unknown") & Q(published_on__isnull=False)),
+                name="article_published_precision_matches_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
