@@ -59,7 +59,7 @@ def ratio(numerator: float, denominator: float) -> float | None:
 
 
 def _match_group(golds: list[GoldClaim], candidates: list[tuple[int, Any]], article: str) -> list[ClaimMatch]:
-    """The lexicographically best one-to-one matching of one article's gold and extracted claims of one kind."""
+    """The lexicographically best one-to-one matching of gold and extracted claims (one article, one kind)."""
     size = min(len(golds), len(candidates)) + 1  # base of the lexicographic weight
     weights = np.zeros((len(golds), len(candidates)))
     verdicts: dict[tuple[int, int], tuple[bool, bool]] = {}

@@ -7,7 +7,9 @@ the gold (which count every stored character, "\\r" included) stay valid.
 Structural problems (no folder, no gold.json, bad JSON, unknown format, a claim naming an unknown
 article, duplicate claim ids, a link naming an unknown claim) raise ValueError naming the path and
 what is wrong. Evidence that does not equal `text[start:end]` is only recorded in
-`Corpus.warnings`, because one bad offset should not stop a whole evaluation.
+`Corpus.warnings`, because one bad offset should not stop a whole evaluation; a claim whose span is
+empty or reversed (end <= start) is warned about and treated as a claim without evidence, and an
+article that two gold events name is kept in the first only (events partition the articles).
 """
 
 from __future__ import annotations
@@ -164,6 +166,31 @@ def _check_pairs(gold_file: Path, name: str, pairs: list[dict[str, Any]], ids: s
             raise _fail(gold_file, f"{name} entry has unknown relation {pair.get('relation')!r}")
 
 
+def _events(
+    gold_file: Path, entries: list[dict[str, Any]], articles: dict[str, GoldArticle]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The gold events, each article kept only in the first event naming it, and warnings for the rest."""
+    events: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    seen: dict[str, Any] = {}
+    for event in entries:
+        keys = list(event.get("articles", []))
+        unknown = [key for key in keys if key not in articles]
+        if unknown:
+            raise _fail(gold_file, f"event {event.get('id')!r} names unknown articles {unknown[:3]}")
+        kept = []
+        for key in keys:
+            if key in seen:
+                warnings.append(
+                    f"article {key} is in events {seen[key]} and {event.get('id')}: kept in the first"
+                )
+            else:
+                seen[key] = event.get("id")
+                kept.append(key)
+        events.append({**event, "articles": kept})
+    return events, warnings
+
+
 def load_corpus(path: str | Path) -> Corpus:
     """The corpus at `path` (its folder, or its gold.json), with every article text loaded.
 
@@ -188,14 +215,7 @@ def load_corpus(path: str | Path) -> Corpus:
     for pair in stance_pairs:
         if pair.get("article") not in articles or pair.get("label") not in STANCE_LABELS:
             raise _fail(gold_file, f"bad stance pair {pair!r:.160}")
-    events = data.get("events") or []
-    for event in events:
-        unknown = [key for key in event.get("articles", []) if key not in articles]
-        if unknown:
-            raise _fail(
-                gold_file,
-                f"event {event.get('id')!r} names unknown articles {unknown[:3]}",
-            )
+    events, event_warnings = _events(gold_file, data.get("events") or [], articles)
     exhaustive = tuple(data.get("exhaustive") or ())
     if any(kind not in KINDS for kind in exhaustive):
         raise _fail(gold_file, f"unknown kind in exhaustive {list(exhaustive)}")
@@ -209,9 +229,15 @@ def load_corpus(path: str | Path) -> Corpus:
         not_links=not_links,
         stance_pairs=stance_pairs,
         events=events,
+        warnings=event_warnings,
     )
     for claim in claims:
         text = articles[claim.article].text
+        if claim.start is not None and (claim.end is None or claim.end <= claim.start):
+            # An empty or reversed span locates nothing: score it like a claim without evidence.
+            corpus.warnings.append(f"claim {claim.id}: empty evidence span, found anywhere in its article")
+            claim.start = claim.end = None
+            continue
         stated = claim.start is not None and claim.evidence is not None
         if stated and text[claim.start : claim.end] != claim.evidence:
             corpus.warnings.append(f"claim {claim.id}: evidence differs from text[start:end]")

@@ -27,7 +27,7 @@ from .types import Span
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _TRANSLATE = str.maketrans(
     {
-        **{c: " " for c in _SPACES},
+        **dict.fromkeys(_SPACES, " "),
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u2028": "\n", "\u2029": "\n", "\r": "\n",
@@ -39,19 +39,23 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Whole lines that are page furniture. Each alternative is a convention of news sites, not of one site.
 _FURNITURE_LINE = re.compile(
     r"""^[ \t\u00a0]*(?:
-        [-–—•*\[(]*\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*[-–—*\])]*
+        [-\u2013\u2014\u2022*\[(]*\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*[-\u2013\u2014*\])]*
       | story\s+continues\s+(?:below|after)\b.*
       | (?:subscribe|sign\s+up)\b.*\b(?:newsletter|inbox|updates|alerts)\b.*
       | (?:subscribe|sign\s+up|log\s*in|register)(?:\s+(?:now|here|today))?[.!]?
       | listen\s+live | get\s+short\s+url | community\s+standards\w* | discussion | comments?(?:\s*\(\d+\))?
-      | (?:read|see|watch)\s+(?:more|also|next)\b.* | also\s+read\b.* | related(?:\s+(?:articles?|stories|news|content|topics|coverage))?\s*:?.*
-      | more\s+(?:on\s+this\s+story|from\s+\S+)\s*:?.* | recommended(?:\s+for\s+you)?:? | trending(?:\s+now)?:?
+      | (?:read|see|watch)\s+(?:more|also|next)(?:\s*:.*)? | also\s+read(?:\s*:.*)?
+      | related(?:\s+(?:articles?|stories|news|content|topics|coverage))?(?:\s*:.*)?
+      | more\s+(?:on\s+this\s+story|from\s+\S+)\s*:?.*
+      | recommended(?:\s+for\s+you)?:? | trending(?:\s+now)?:?
       | (?:watch|play)\s+video\b.* | video\s*:?\s*\d{1,2}:\d{2}
       | (?:share|tweet|email|print|copy\s+link)(?:\s+(?:this|on|via|article|story)\b.*)?
       | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|email)(?:\s*[|/·,]\s*\w+)*
-      | follow\s+(?:us|\S+)\s+on\b.* | click\s+here\b.* | skip\s+to\s+(?:main\s+)?content
-      | (?:copyright|©)\b.* | all\s+rights\s+reserved\.?
-      | (?:image|photo|picture|video)\s+(?:caption|copyright|source|credit)\b.* | (?:photo|image|caption|file\s+photo)\s*:.*
+      | follow\s+(?:us|\S+)\s+on\s+(?:twitter|facebook|instagram|telegram|x|social\s+media)\b.*
+      | click\s+here\b.* | skip\s+to\s+(?:main\s+)?content
+      | (?:copyright\s*)?©.* | copyright\s+\d{4}\b.* | all\s+rights\s+reserved\.?
+      | (?:image|photo|picture|video)\s+(?:caption|copyright|source|credit)\b.*
+      | (?:photo|image|caption|file\s+photo)\s*:.*
       | \(?file\s+photo\)?\.?
       | [a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^()\n]{1,60}\))?         # author initials: "aw/se (AP, Reuters)"
     )[ \t\u00a0]*$""",
@@ -65,7 +69,21 @@ _CAPTION_LINE = re.compile(
 )
 # A page-title bar ("Headline | News | Outlet | 25.03.2019") or a breadcrumb ("News / Russia / Venezuela").
 _BAR_LINE = re.compile(r"^[^\n|]*(?:\|[^\n|]*){2,}$|^[^\n/]{1,40}(?:\s/\s[^\n/]{1,40}){2,}$", re.MULTILINE)
-_VIDEO_LINE = re.compile(r"^[ \t\u00a0]*(?:watch|play)\s+video\b[^\n]*\n(?:[ \t\u00a0]*\n)*([^\n]+)", re.I | re.M)
+# The line after "Watch video 26:06" is the video's title.
+_VIDEO_LINE = re.compile(
+    r"^[ \t\u00a0]*(?:watch|play)\s+video\b[^\n]*\n(?:[ \t\u00a0]*\n)*([^\n]+)", re.IGNORECASE | re.MULTILINE
+)
+# A line holding nothing but a page timestamp ("07:45 GMT04 August 2020", "Updated: 25.03.2019 10:12").
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+_TIMESTAMP_LINE = re.compile(
+    rf"^[ \t\u00a0]*(?:(?:published|updated|last\s+updated|posted|date)\s*:?\s*)?"
+    rf"(?=[^\n]*\d)(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|(?:{_MONTHS})\.?|{_DAYS}|[ \t\u00a0,]+)+$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
 
@@ -78,7 +96,7 @@ _GLUE_TAILS = ("in", "on", "at", "of", "to", "for", "the", "and", "by", "from", 
 def furniture_spans(text: str) -> list[Span]:
     """Stored-text spans (whole lines) that are page furniture, in order and not overlapping."""
     found: list[tuple[int, int]] = []
-    for rx in (_FURNITURE_LINE, _CAPTION_LINE, _BAR_LINE):
+    for rx in (_FURNITURE_LINE, _CAPTION_LINE, _BAR_LINE, _TIMESTAMP_LINE):
         found.extend(m.span() for m in rx.finditer(text) if m.group().strip())
     found.extend(m.span(1) for m in _VIDEO_LINE.finditer(text))
     found.extend(_headline_lists(text))
@@ -104,29 +122,28 @@ def furniture_spans(text: str) -> list[Span]:
 def _headline_lists(text: str) -> Iterator[tuple[int, int]]:
     """Runs of two or more adjacent title-case lines without end punctuation: lists of related headlines."""
     run: list[tuple[int, int]] = []
-    for m in [*_LINE.finditer(text), None]:
-        line = m.group().strip() if m else ""
-        words = line.split()
-        headline = (
-            m is not None
-            and 3 <= len(words) <= 25
-            and not _SENTENCE_END.search(line)
-            and sum(w[:1].isupper() for w in words) >= 0.5 * len(words)
-            and (not run or text[run[-1][1] : m.start()].count("\n") == 1)
-        )
-        if headline:
+    for m in _LINE.finditer(text):
+        if not _headline_like(m.group()):
+            if len(run) >= 2:
+                yield run[0][0], run[-1][1]
+            run = []
+        elif run and text.count("\n", run[-1][1], m.start()) == 1:
             run.append(m.span())
-            continue
-        if len(run) >= 2:
-            yield run[0][0], run[-1][1]
-        run = [m.span()] if m is not None and _could_start_run(line) else []
+        else:
+            if len(run) >= 2:
+                yield run[0][0], run[-1][1]
+            run = [m.span()]
+    if len(run) >= 2:
+        yield run[0][0], run[-1][1]
 
 
-def _could_start_run(line: str) -> bool:
+def _headline_like(line: str) -> bool:
     words = line.split()
-    return 3 <= len(words) <= 25 and not _SENTENCE_END.search(line) and sum(
-        w[:1].isupper() for w in words
-    ) >= 0.5 * len(words)
+    return (
+        3 <= len(words) <= 25
+        and not _SENTENCE_END.search(line)
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    )
 
 
 @functools.cache
@@ -144,13 +161,16 @@ def _known_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
+_INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                ("ly", ""), ("er", ""), ("est", ""))
+
+
 def _is_known(word: str) -> bool:
     known = _known_words()
     w = word.lower()
     if w in known:
         return True
-    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("ly", ""), ("er", ""), ("est", "")):
+    for suffix, repl in _INFLECTIONS:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and w[: len(w) - len(suffix)] + repl in known:
             return True
     return False
@@ -219,7 +239,10 @@ def prepare(
 ) -> ArticleDoc:
     """An ArticleDoc for `text`: cleaned analysis text, offsets map, furniture spans and the spaCy parse."""
     analysis, offsets, furniture = clean(text)
-    return ArticleDoc(text, analysis, offsets, get_nlp()(analysis), published, title, outlet, furniture)
+    return ArticleDoc(
+        text, analysis, offsets, get_nlp()(analysis),
+        published=published, title=title, outlet=outlet, furniture=furniture,
+    )
 
 
 def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
@@ -231,7 +254,10 @@ def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
     cleaned = [clean(row["text"]) for row in rows]
     docs = get_nlp().pipe(analysis for analysis, _, _ in cleaned)
     return [
-        ArticleDoc(row["text"], analysis, offsets, doc, row.get("published"), row.get("title"), row.get("outlet"),
-                   furniture)
+        ArticleDoc(
+            row["text"], analysis, offsets, doc,
+            published=row.get("published"), title=row.get("title"), outlet=row.get("outlet"),
+            furniture=furniture,
+        )
         for row, (analysis, offsets, furniture), doc in zip(rows, cleaned, docs, strict=True)
     ]

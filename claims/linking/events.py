@@ -36,17 +36,27 @@ class EventIndex:
     def __init__(
         self,
         *,
-        threshold: float = 0.12,
+        threshold: float = 0.15,
         undated_threshold: float = 0.25,
+        strong_threshold: float = 0.45,
         window_days: int = 7,
-        per_day: float = 0.02,
+        per_day: float = 0.03,
         max_terms: int = 120,
         block_terms: int = 20,
         max_posting: int = 300,
         max_candidates: int = 40,
+        prior_docs: int = 100,
+        max_span_days: int = 21,
     ) -> None:
+        # a chain of similar articles may not stretch one event over weeks (a running story is many events)
+        self.max_span_days = max_span_days
+        self._span: dict[Hashable, tuple[dt.date, dt.date] | None] = {}
+        self.prior_docs = prior_docs
         self.threshold = threshold  # cosine needed to join when both dates are known and equal
-        self.undated_threshold = undated_threshold  # when either date is unknown: no time evidence
+        # when either publication date is unknown, time evidence must come from the text: a calendar day
+        # both name, or else near-identical wording
+        self.undated_threshold = undated_threshold
+        self.strong_threshold = strong_threshold
         self.window_days = window_days  # articles further apart are never the same event
         self.per_day = per_day  # extra cosine needed per day between the two publication dates
         self.max_terms = max_terms
@@ -66,15 +76,20 @@ class EventIndex:
         doc = _Doc(article.id, article.published, _features(article, self.max_terms))
         for term in doc.tf:
             self._df[term] += 1
-        matches = self._matches(doc)
-        if matches:
-            event = self._find(self._event_of_doc[matches[0]])
-            for other in matches[1:]:
-                event = self._union(event, self._event_of_doc[other])
-        else:
+        event = None
+        for other in self._matches(doc):
+            found = self._find(self._event_of_doc[other])
+            if event is None:
+                if self._fits(self._span[found], doc.published):
+                    event = found
+                    self._span[event] = _widen(self._span[event], doc.published, doc.published)
+            elif found != event and self._fits_span(self._span[event], self._span[found]):
+                event = self._union(event, found)
+        if event is None:
             event = f"e{self._next}"
             self._next += 1
             self._parent[event] = event
+            self._span[event] = _widen(None, doc.published, doc.published)
         self._docs[doc.id] = doc
         self._event_of_doc[doc.id] = event
         for term in doc.tf:
@@ -99,7 +114,9 @@ class EventIndex:
 
     # -- matching ---------------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
-        n = len(self._docs) + 1
+        # `prior_docs` unseen articles that lack the term keep IDF meaningful in a small collection,
+        # where a term shared by 2 of 5 articles is still rare in news at large
+        n = len(self._docs) + 1 + self.prior_docs
         return math.log((n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
     def _vector(self, doc: _Doc) -> tuple[dict[str, float], float]:
@@ -125,10 +142,11 @@ class EventIndex:
     def _in_window(self, a: dt.date | None, b: dt.date | None) -> bool:
         return a is None or b is None or abs((a - b).days) <= self.window_days
 
-    def _needed(self, a: dt.date | None, b: dt.date | None) -> float:
-        if a is None or b is None:
-            return self.undated_threshold
-        return self.threshold + self.per_day * abs((a - b).days)
+    def _needed(self, a: _Doc, b: _Doc) -> float:
+        if a.published is None or b.published is None:
+            shared_day = any(t.startswith("#") and t in b.tf for t in a.tf)
+            return self.undated_threshold if shared_day else self.strong_threshold
+        return self.threshold + self.per_day * abs((a.published - b.published).days)
 
     def _matches(self, doc: _Doc) -> list[Hashable]:
         """Earlier articles similar enough to share `doc`'s event, best first."""
@@ -139,7 +157,7 @@ class EventIndex:
             ovec, onorm = self._vector(other)
             dot = sum(w * ovec[t] for t, w in vec.items() if t in ovec)
             cos = dot / (norm * onorm)
-            if cos >= self._needed(doc.published, other.published):
+            if cos >= self._needed(doc, other):
                 scored.append((cos, other_id))
         scored.sort(key=lambda s: (-s[0], str(s[1])))
         return [o for _, o in scored]
@@ -149,6 +167,14 @@ class EventIndex:
         va, na = self._vector(_Doc(a.id, a.published, _features(a, self.max_terms)))
         vb, nb = self._vector(_Doc(b.id, b.published, _features(b, self.max_terms)))
         return sum(w * vb[t] for t, w in va.items() if t in vb) / (na * nb)
+
+    def _fits(self, span: tuple[dt.date, dt.date] | None, day: dt.date | None) -> bool:
+        return day is None or self._fits_span(span, (day, day))
+
+    def _fits_span(self, a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+        if a is None or b is None:
+            return True
+        return (max(a[1], b[1]) - min(a[0], b[0])).days <= self.max_span_days
 
     # -- union-find -------------------------------------------------------------------------------
     def _find(self, event: Hashable) -> Hashable:
@@ -166,7 +192,20 @@ class EventIndex:
         # the older event keeps its id, so ids handed out earlier stay valid for most articles
         keep, drop = (ra, rb) if int(str(ra)[1:]) < int(str(rb)[1:]) else (rb, ra)
         self._parent[drop] = keep
+        span = self._span.pop(drop)
+        self._span[keep] = _widen(self._span[keep], *(span or (None, None)))
         return keep
+
+
+def _widen(
+    span: tuple[dt.date, dt.date] | None, low: dt.date | None, high: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """`span` stretched to cover low..high (None bounds add nothing)."""
+    if low is None or high is None:
+        return span
+    if span is None:
+        return (low, high)
+    return (min(span[0], low), max(span[1], high))
 
 
 def _features(article: ArticleInfo, max_terms: int) -> dict[str, float]:

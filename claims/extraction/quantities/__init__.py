@@ -1,9 +1,5 @@
-"""Quantities: numbers with what they count. (Being written; the pipeline already calls it.)"""
+"""Quantities: numbers with what they count or measure (see finder.find_quantities)."""
 
-from ..document import ArticleDoc
-from ..types import QuantityClaim
+from .finder import find_quantities
 
-
-def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
-    """Quantity claims in the article, in document order."""
-    return []
+__all__ = ["find_quantities"]

@@ -1,9 +1,110 @@
-"""Attributed statements. (Being written; the pipeline already calls it.)"""
+"""Attributed statements: direct quotes and reported speech, with the speaker resolved in the article.
+
+`find_statements(adoc)` reads the parsed analysis text once (quotes, then reporting cues over the
+dependency parse), joins a quote's continuation to it, resolves each source through the article's
+own named actors and maps every span back to the stored text.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from ..document import ArticleDoc
-from ..types import StatementClaim
+from ..types import Span, StatementClaim
+from .direct import find_direct
+from .quotes import find_quotes, paragraph_ids
+from .reported import Found, find_reported
+from .resolve import mention_range, resolve_subject
+from .speakers import ArticleActors, Speaker
+
+__all__ = ["find_statements"]
+
+
+def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
+    """One statement per cue (a quote and the clause holding it are the same statement), in order."""
+    by_cue: dict[int, Found] = {}
+    uncued: list[Found] = []
+    for item in reported + direct:
+        if item.cue_i < 0:
+            uncued.append(item)
+            continue
+        have = by_cue.get(item.cue_i)
+        if have is None:
+            by_cue[item.cue_i] = item
+            continue
+        have.direct = have.direct or item.direct
+        have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
+    items = sorted([*by_cue.values(), *uncued], key=lambda f: f.content[0])
+    merged: list[Found] = []
+    for item in items:
+        prev = merged[-1] if merged else None
+        if item.cue_i < 0 and prev is not None and prev.direct and _adjacent(doc, prev, item):
+            # A quote with no cue right after a quoted statement continues it ('"...," he said. "..."').
+            prev.content = (prev.content[0], max(prev.content[1], item.content[1]))
+            continue
+        merged.append(item)
+    return merged
+
+
+def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
+    last = max(prev.content[1], prev.cue[1]) - 1
+    if last < 0 or item.content[0] <= last:
+        return item.content[0] > prev.content[0]
+    sent_ends = sum(1 for t in doc[last:item.content[0]] if t.is_sent_start and t.i > last)
+    paras = sum(1 for t in doc[last:item.content[0]] if t.is_space and "\n" in t.text)
+    return sent_ends <= 1 and paras <= 1
+
+
+def _span(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span:
+    return adoc.original(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _polarity(doc: Doc, item: Found) -> str:
+    if item.denial:
+        return "denied"
+    start, end = item.content
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
+            if any(c.dep_ == "neg" for c in tok.children):
+                return "denied"
+            break
+    return "asserted"
 
 
 def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
-    """Statement claims in the article, in document order."""
-    return []
+    """Statement claims in the article, in document order, each with its content span and source."""
+    doc = adoc.doc
+    paras = paragraph_ids(doc)
+    quotes = find_quotes(doc, paras)
+    inside = [False] * len(doc)
+    for q in quotes:
+        for i in range(q.start, q.end):
+            inside[i] = True
+    items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside))
+    actors = ArticleActors.from_doc(doc)
+    claims: list[StatementClaim] = []
+    previous: Speaker | None = None
+    for item in items:
+        start, end = item.content
+        if end <= start:
+            continue
+        mention: Span | None = None
+        if item.subject is not None and not (item.passive and item.subject.lower_ == "it"):
+            speaker = resolve_subject(item.subject, actors, previous)
+            m_start, m_end = mention_range(item.subject)
+            mention = _span(adoc, doc, m_start, m_end)
+        elif item.cue_i < 0 and previous is not None:
+            speaker = previous  # an uncued quote far from any other: the last speaker's, at low confidence
+        else:
+            speaker = Speaker(None, "unnamed")
+        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
+        previous = speaker if speaker.name else previous
+        content = _span(adoc, doc, start, end)
+        cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
+        claims.append(StatementClaim(
+            start=content.start, end=content.end, text=content.text, speaker=speaker.name,
+            speaker_mention=mention, role=speaker.role, speaker_kind=speaker.kind, direct=item.direct,
+            cue=cue, attribution=f"according to {mention.text}" if item.attribution and mention else None,
+            polarity=_polarity(doc, item), confidence=item.confidence,
+        ))
+    return claims

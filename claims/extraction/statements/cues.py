@@ -76,3 +76,13 @@ def is_speech_verb(tok: Token) -> bool:
 def is_denial(tok: Token) -> bool:
     """True when the cue itself denies ("denied", "refuted", "rejected")."""
     return tok.lemma_.lower() in DENIAL_VERBS
+
+
+def lemma_probability(tok: Token) -> float:
+    """P(cue | lemma) over all frames, for words next to a quotation where the parse is unreliable."""
+    entry = _lexicon().get(f"{tok.lemma_.lower()}/{tok.pos_}")
+    if not entry:
+        return 0.0
+    cued = sum(v[0] for v in entry.values())
+    seen = sum(v[1] for v in entry.values())
+    return cued / (seen + 1)

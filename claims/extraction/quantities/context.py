@@ -1,0 +1,179 @@
+"""What surrounds a number: whether it is a quantity at all (not a date, clock time, year, name or code),
+the comparison before it, the clause that states it and who it is attributed to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .chunks import Chunk, Expr
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+CLOCK_WORDS = {"a.m", "p.m", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "est", "edt", "pst",
+               "pdt", "et", "pt", "o'clock", "hrs", "local", "h"}
+# Nouns that a following number names rather than counts ("category 4", "No. 10", "page 5").
+ID_NOUNS = {"no", "no.", "number", "nos", "category", "cat", "level", "page", "pages", "room", "chapter",
+            "section", "row", "game", "round", "phase", "stage", "grade", "gate", "terminal", "flight",
+            "route", "highway", "episode", "volume", "vol", "article", "act", "clause", "paragraph", "platform",
+            "seat", "channel", "version", "model", "type", "class", "division", "district", "ward", "item",
+            "figure", "fig", "table", "step", "zone", "pier", "lane", "track", "exit", "apartment", "suite",
+            "unit", "block", "lot", "bus", "line", "squad", "rule", "resolution", "bill", "amendment", "index",
+            "covid", "covid-", "pier", "tier", "week", "day", "session", "series", "mark", "mk", "s&p", "ftse",
+            "dax", "stoxx", "nasdaq", "nikkei", "cac", "top"}
+YEAR_PREPS = {"in", "since", "by", "of", "until", "till", "from", "to", "before", "after", "during",
+              "between", "and", "the", "early", "late", "mid", "circa", "'s", "year", "season", "spring",
+              "summer", "autumn", "fall", "winter", "through", "throughout", "for", "-", "–", ","}
+TWO_WORD = {
+    "more than": ">", "greater than": ">", "higher than": ">", "larger than": ">", "bigger than": ">",
+    "in excess": ">", "upwards of": ">", "at least": ">", "less than": "<", "just over": ">",
+    "well over": ">", "fewer than": "<", "lower than": "<", "smaller than": "<", "no more": "<",
+    "at most": "<", "up to": "<", "just under": "<", "well under": "<", "close to": "~", "an estimated": "~",
+    "as many": "=", "as much": "<", "as few": "=", "as little": "<", "or so": "~", "short of": "<",
+}
+ONE_WORD = {
+    "over": ">", "above": ">", "exceeding": ">", "beyond": ">", "under": "<", "below": "<", "about": "~",
+    "around": "~", "approximately": "~", "approx": "~", "approx.": "~", "roughly": "~", "nearly": "~",
+    "almost": "~", "some": "~", "estimated": "~", "circa": "~", "ca.": "~", "~": "~", "≈": "~",
+    "sub": "<", "max": "<", "maximum": "<", "minimum": ">", "min": ">", "upward": ">", "+": ">",
+}
+_SUB_CLAUSE = {"advcl", "ccomp", "conj", "parataxis", "relcl", "xcomp", "cc", "punct", "mark", "prep", "npadvmod"}
+
+
+def is_date_part(chunks: list[Chunk], c0: int, c1: int) -> bool:
+    """True when the number sits beside a month name ("24 June", "January 23, 2019", "Sept. 20-24")."""
+    for k in (c0 - 1, c0 - 2, c1, c1 + 1):
+        if 0 <= k < len(chunks):
+            w = chunks[k].text.lower().rstrip(".")
+            if w in MONTHS and (w != "may" or chunks[k].text[0] == "M"):
+                if abs(k - c0) == 2 or k == c1 + 1:
+                    mid = chunks[(k + c0) // 2 if k < c0 else c1].text.lower()
+                    if k > c1 and mid not in ("of",):
+                        continue
+                    if k < c0 and not read_is_number(chunks[c0 - 1].text):
+                        continue
+                return True
+    return False
+
+
+def read_is_number(text: str) -> bool:
+    """True for a plain day number or year chunk ("23", "2019")."""
+    return text.rstrip(",").isdigit()
+
+
+def is_year(doc: Doc, chunks: list[Chunk], ex: Expr, has_unit: bool) -> bool:
+    """True for a year ("in 2019", "the 2020 model") or a decade ("the 1990s")."""
+    if not ex.digits or ex.currency or ex.low != ex.high or ex.low != int(ex.low):
+        return False
+    text = chunks[ex.c0].text
+    if ex.rest in ("s", "'s") and ex.low % 10 == 0:
+        return True
+    if not (1500 <= ex.low <= 2100 and len(text) == 4 and text.isdigit()) or has_unit:
+        return False
+    prev = chunks[ex.c0 - 1].text.lower() if ex.c0 > 0 else ""
+    # "about 1000", "more than 2000": a comparison makes it an amount
+    return not (prev in ONE_WORD or prev == "than")
+
+
+def is_clock(chunks: list[Chunk], ex: Expr) -> bool:
+    """True for clock times ("11 a.m.", "5am", "10.45pm")."""
+    if ex.rest.lower().rstrip(".") in CLOCK_WORDS:
+        return True
+    return ex.c1 < len(chunks) and chunks[ex.c1].text.lower() in CLOCK_WORDS and ex.rest == ""
+
+
+def is_identifier(doc: Doc, chunks: list[Chunk], ex: Expr, counted: bool) -> bool:
+    """True for a number that names rather than counts: "Boeing 737", "Section 427", "COVID -19", "Game 7"."""
+    if ex.c0 == 0 or ex.currency or not ex.digits:
+        return False
+    prev = chunks[ex.c0 - 1]
+    if prev.trail or chunks[ex.c0].lead:
+        return False
+    ptok = doc[prev.tok_end - 1]
+    pw = prev.text.lower()
+    if pw in MONTHS or ptok.like_num:
+        return False
+    if chunks[ex.c0].text[0] in "-–" and ptok.is_alpha and ptok.text[0].isupper() and not ex.rest:
+        return True  # "COVID -19"
+    if pw in ID_NOUNS and not counted:
+        return True
+    if ptok.pos_ == "PROPN" and ptok.text[0].isupper() and not counted and ptok.ent_type_ not in ("DATE", "NORP"):
+        return ex.rest == "" or ex.rest.startswith(("-", "s"))
+    return False
+
+
+def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
+    """The comparison written just before the number: ">", "<", "~" or "="."""
+    words = [doc[k].lower_ for k in range(max(sent_start, first_tok - 2), first_tok)]
+    if len(words) == 2:
+        d = TWO_WORD.get(" ".join(words))
+        if d:
+            return d
+        if words[1] in ("than", "of") and words[0] in ("more", "less", "fewer", "over", "excess"):
+            return ">" if words[0] in ("more", "over", "excess") else "<"
+    if words:
+        d = ONE_WORD.get(words[-1])
+        if d:
+            if words[-1] == "some" and first_tok < len(doc) and not doc[first_tok].like_num:
+                return "="
+            return d
+    return "="
+
+
+def direction_after(doc: Doc, last_tok: int) -> str | None:
+    """A comparison written after the amount ("40 or more", "100 or so", "50-plus")."""
+    nxt = " ".join(t.lower_ for t in doc[last_tok: last_tok + 2])
+    if nxt in ("or more", "or above", "or over", "and over", "and up"):
+        return ">"
+    if nxt in ("or less", "or fewer", "or under", "and under", "or below"):
+        return "<"
+    if nxt in ("or so",):
+        return "~"
+    return None
+
+
+def clause_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Character offsets (analysis) of the clause stating tokens first..last: the governing verb with its
+    subject and objects, without side clauses that do not hold the number."""
+    sent: Span = doc[first].sent
+    tok: Token = doc[first]
+    verb = tok
+    steps = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 12:
+        verb = verb.head
+        steps += 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        a, b = first, last
+    else:
+        a, b = min(verb.i, first), max(verb.i, last)
+        for child in verb.children:
+            if child.dep_ in _SUB_CLAUSE and not (child.left_edge.i <= first <= child.right_edge.i):
+                continue
+            a, b = min(a, child.left_edge.i), max(b, child.right_edge.i)
+    a, b = max(a, sent.start), min(b, sent.end - 1)
+    while b > a and doc[b].is_punct:
+        b -= 1
+    while a < b and doc[a].is_punct and doc[a].text not in ("$", "£", "€", "(", "\""):
+        a += 1
+    return doc[a].idx, doc[b].idx + len(doc[b])
+
+
+def source_in(sent: Span) -> Span | None:
+    """The tokens naming whom the sentence is attributed to with "according to", or None."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if not objs:
+                return None
+            obj = objs[0]
+            if obj.pos_ == "PROPN":
+                k = obj.i
+                while k > obj.left_edge.i and t.doc[k - 1].pos_ == "PROPN":
+                    k -= 1
+                return t.doc[k: obj.i + 1]
+            a = obj.left_edge.i
+            while a < obj.i and t.doc[a].pos_ in ("DET", "PRON"):
+                a += 1
+            return t.doc[a: obj.right_edge.i + 1]
+    return None

@@ -1,0 +1,122 @@
+"""From the subject words of a cue to a Speaker: named person or body, pronoun, description, unnamed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .speakers import (
+    DOCUMENT_WORDS,
+    FEMALE,
+    GOVERNMENT_WORDS,
+    MALE,
+    PERSON_ROLES,
+    ArticleActors,
+    Speaker,
+    clean_name,
+    role_of,
+    speaker_kind_of_words,
+)
+
+_MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def mention_range(subject: Token) -> tuple[int, int]:
+    """Token range of the words naming the source: the subject without its relative clause."""
+    start, end = subject.left_edge.i, subject.i
+    for child in subject.children:
+        if child.i < subject.i:
+            start = min(start, child.left_edge.i)
+        elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for")):
+            end = max(end, child.right_edge.i)
+    doc = subject.doc
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end + 1
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -> str:
+    # Keep "in Venezuela" of "the Russian Embassy in Venezuela": part of the body's name.
+    start, end = ent.start, ent.end
+    if doc[start].lower_ == "the":
+        start += 1
+    for child in subject.children:
+        if child.dep_ == "prep" and child.i == end and child.lower_ in ("in", "of", "for"):
+            end = min(mention[1], child.right_edge.i + 1)
+    text = doc[start:end].text
+    for suffix in ("'s", "\u2019s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker:
+    """The Speaker the subject `subject` stands for, resolved through the article's actors."""
+    doc = subject.doc
+    lower = subject.lower_
+    if lower in FEMALE | MALE:
+        found = actors.by_pronoun(subject.i, lower)
+        if found is not None:
+            actors.learn_gender(found.name or "", lower)
+            return Speaker(found.name, "person", found.role, found.gender)
+        return Speaker(None, "person")
+    if subject.pos_ == "PRON":
+        if lower == "it" and previous is not None and previous.kind != "person":
+            return previous
+        return Speaker(None, "unnamed")
+    mention = mention_range(subject)
+    named = [c for c in subject.children if c.dep_ == "conj" and (c.ent_type_ or c.pos_ == "PROPN")]
+    if named and (subject.ent_type_ or subject.pos_ == "PROPN"):
+        return Speaker(None, "unnamed", None)  # several speakers together have no one name
+    ent = _entity_of(subject)
+    if ent is None and subject.pos_ == "PROPN":
+        # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
+        words = [t for t in doc[subject.left_edge.i:subject.i + 1] if t.pos_ == "PROPN"] or [subject]
+        name = " ".join(t.text for t in words if t.i >= words[-1].i - 2)
+        if actors.index.resolve(name) is not None:
+            return actors.person(name)
+        return Speaker(name, speaker_kind_of_words([name], None))
+    if ent is not None:
+        role = role_of(ent)
+        if ent.label_ == "PERSON":
+            name = clean_name(ent)
+            if name:
+                return actors.person(name, role)
+        name = _named_body(doc, ent, subject, mention)
+        words = doc[mention[0]:mention[1]].text.split()
+        return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
+    return _described(subject, mention, actors, previous)
+
+
+def _described(subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None) -> Speaker:
+    doc = subject.doc
+    words = [t for t in doc[mention[0]:mention[1]]]
+    definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
+    role_words = words[1:] if definite else words
+    role = " ".join(t.text for t in role_words) or None
+    head = subject.lemma_.lower()
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if definite and head in DOCUMENT_WORDS and previous is not None:
+        return Speaker(previous.name, previous.kind, previous.role)
+    if definite and not plural and head in PERSON_ROLES:
+        found = actors.by_description(subject.i, [t.lower_ for t in role_words])
+        if found is not None:
+            return Speaker(found.name, "person", role, found.gender)
+    if definite and not plural and head in GOVERNMENT_WORDS:
+        for _, sp in reversed(actors.recent_speakers):
+            if sp.kind != "person" and sp.name and head in sp.name.lower():
+                return Speaker(sp.name, sp.kind, role)
+        return Speaker(None, "government", role)
+    return Speaker(None, "unnamed", role)

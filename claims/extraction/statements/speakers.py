@@ -1,0 +1,241 @@
+"""Who is speaking: the article's named actors, and resolution of pronouns and descriptions to them.
+
+The article's own mentions are gathered first (every PERSON, ORG, GPE and NORP entity), so that a
+surname, a transliteration or a misspelling resolves to the fullest name the article uses. A pronoun
+("she") goes to the most recent compatible speaker; a description ("the spokeswoman", "the Russian
+official") to the most recent named person whose role words or gender fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import ActorIndex, normalize_name
+
+FEMALE = frozenset("she her hers herself".split())
+MALE = frozenset("he him his himself".split())
+PLURAL_PRONOUNS = frozenset("they them we us".split())
+FEMALE_WORDS = frozenset(
+    "spokeswoman chairwoman congresswoman businesswoman woman mrs ms miss madam mother wife daughter "
+    "sister queen actress princess grandmother girl lady".split()
+)
+MALE_WORDS = frozenset("mr sir king father husband son brother prince grandfather boy".split())
+# Heads of descriptions that stand for a person mentioned earlier ("the diplomat said").
+PERSON_ROLES = frozenset(
+    """official spokesman spokeswoman spokesperson diplomat minister president leader senator governor
+    chancellor secretary ambassador adviser advisor director chief head candidate nominee lawmaker
+    congressman congresswoman representative mayor premier envoy general commander officer analyst
+    expert lawyer attorney prosecutor judge businessman businesswoman executive chairman chairwoman
+    founder author professor researcher economist writer reporter journalist manager coach king queen
+    prince pope activist politician democrat republican speaker deputy chairperson ceo man woman
+    diplomat veteran witness student teacher doctor owner investor strategist aide negotiator
+    representative""".split()
+)
+# Heads of descriptions that stand for a body or a document.
+DOCUMENT_WORDS = frozenset("statement report release communique communiqué letter note document".split())
+UNNAMED_HEADS = frozenset(
+    "source sources official officials people witnesses residents experts analysts critics media "
+    "reports observers aides insiders diplomats sources person someone".split()
+)
+GOVERNMENT_WORDS = frozenset(
+    "government ministry department kremlin administration cabinet embassy parliament congress senate "
+    "council presidency office military army police".split()
+)
+OUTLET_WORDS = frozenset(
+    "news agency newspaper times post journal tv television radio broadcaster press channel network "
+    "magazine tribune herald gazette telegraph guardian reuters afp ap bbc cnn".split()
+)
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None  # canonical name, None when unnamed or unresolved
+    kind: str  # person / organisation / government / outlet / unnamed
+    role: str | None = None
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int  # token index
+    actor: str  # actor id in the article index
+
+
+@dataclass
+class ArticleActors:
+    """The article's named actors and the running state needed to resolve later references."""
+
+    index: ActorIndex = field(default_factory=lambda: ActorIndex(loose_surnames=True))
+    mentions: list[_Mention] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ArticleActors:
+        """Index every named person and body in `doc`, keeping the fullest form of each person's name."""
+        self = cls()
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
+        for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
+            self._add_person(clean_name(ent), ent)
+        for ent in people:
+            actor = self.index.resolve(clean_name(ent))
+            if actor is not None:
+                self.mentions.append(_Mention(ent.start, actor))
+                self._learn_role(actor, ent)
+        self.mentions.sort(key=lambda m: m.pos)
+        return self
+
+    def _add_person(self, name: str, ent: Span) -> None:
+        if not name:
+            return
+        actor = self.index.resolve(name)
+        if actor is None:
+            self.index.add(name, name, "person")
+        else:
+            self.index.add_alias(actor, name)
+
+    def _learn_role(self, actor: str, ent: Span) -> None:
+        role = role_of(ent)
+        if role:
+            self.roles.setdefault(actor, set()).update(_role_keys(role))
+            gender = gender_of_words(role.lower().split())
+            if gender:
+                self.gender.setdefault(actor, gender)
+        prev = ent.doc[ent.start - 1] if ent.start else None
+        if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
+            self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
+
+    def person(self, name: str, role: str | None = None) -> Speaker:
+        """The person `name` as the article names them most fully."""
+        actor = self.index.resolve(name, role)
+        if actor is None:
+            self.index.add(name, name, "person", role=role)
+            actor = name
+        return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
+
+    def remember(self, pos: int, speaker: Speaker) -> None:
+        """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this)."""
+        if speaker.name is not None:
+            self.recent_speakers.append((pos, speaker))
+
+    def by_pronoun(self, pos: int, pronoun: str) -> Speaker | None:
+        """The most recent speaker or person before `pos` that the pronoun can stand for."""
+        want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
+        for _, sp in reversed(self.recent_speakers):
+            if sp.kind == "person" and self._gender_fits(sp.name, want):
+                return sp
+        for m in reversed(self.mentions):
+            if m.pos < pos and self._gender_fits(m.actor, want):
+                return self._speaker_of(m.actor)
+        return None
+
+    def by_description(self, pos: int, words: list[str]) -> Speaker | None:
+        """The earlier named person a description like "the Russian official" refers to."""
+        keys = _role_keys(" ".join(words))
+        want = gender_of_words(words)
+        candidates: list[str] = [sp.name for _, sp in reversed(self.recent_speakers)
+                                 if sp.kind == "person" and sp.name]
+        candidates += [m.actor for m in reversed(self.mentions) if m.pos < pos]
+        best: str | None = None
+        for actor_name in candidates:
+            actor = self.index.resolve(actor_name) or actor_name
+            if not self._gender_fits(actor, want):
+                continue
+            if keys & self.roles.get(actor, set()):
+                best = actor
+                break
+            if best is None:
+                best = actor
+        return self._speaker_of(best) if best else None
+
+    def _speaker_of(self, actor: str) -> Speaker:
+        actor = self.index.resolve(actor) or actor
+        name = self.index.actor(actor).name if actor in self.index else actor
+        return Speaker(name, "person", None, self.gender.get(actor) or None)
+
+    def _gender_fits(self, name: str | None, want: str | None) -> bool:
+        if want is None or name is None:
+            return True
+        actor = self.index.resolve(name) or name
+        have = self.gender.get(actor)
+        return not have or have == want
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        """A pronoun resolved to `name` tells that actor's gender for later pronouns."""
+        want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
+        actor = self.index.resolve(name) or name
+        if want:
+            self.gender.setdefault(actor, want)
+
+
+def gender_of_words(words: list[str]) -> str | None:
+    """"f" or "m" when a word of `words` marks gender ("spokeswoman", "Mrs"), else None."""
+    lower = {w.lower().rstrip(".") for w in words}
+    if lower & FEMALE_WORDS:
+        return "f"
+    if lower & MALE_WORDS:
+        return "m"
+    return None
+
+
+def _role_keys(text: str) -> set[str]:
+    # Five-letter stems so "Russia's" matches "Russian" and "ministry" matches "minister".
+    return {w[:5] for w in normalize_name(text).split() if len(w) > 2 and w not in ("the", "and", "for")}
+
+
+def clean_name(ent: Span) -> str:
+    """A person entity's name without possessive, titles or surrounding punctuation."""
+    words = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+    while words and words[-1].lower_ in ("'s", "'", "\u2019s"):
+        words.pop()
+    text = " ".join(t.text for t in words).replace(" - ", "-").strip(" .,")
+    return text if normalize_name(text) else ""
+
+
+def role_of(ent: Span) -> str | None:
+    """The role the article gives a named entity: an apposition or the title words before the name."""
+    doc = ent.doc
+    head = ent.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            words = [t for t in child.subtree if not t.is_punct or t.text in ("'", "'s")]
+            if words and words[0].dep_ == "det":
+                words = words[1:]
+            if words:
+                return doc[words[0].i:words[-1].i + 1].text
+    # "Russian Foreign Ministry spokeswoman Maria Zakharova": compound/amod words to the left.
+    left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    if left:
+        first = min(t.left_edge.i for t in left)
+        words = doc[first:ent.start]
+        text = words.text.strip(" ,")
+        if words and words[0].dep_ == "det":
+            text = doc[first + 1:ent.start].text.strip(" ,")
+        return text or None
+    if head.dep_ == "appos" and head.head.i < ent.start:
+        role_head = head.head
+        words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
+        if words and words[0].dep_ == "det":
+            words = words[1:]
+        if words:
+            return doc[words[0].i:words[-1].i + 1].text
+    return None
+
+
+def speaker_kind_of_words(words: list[str], label: str | None) -> str:
+    """Kind of a named body from its entity label and words: "government", "outlet" or "organisation"."""
+    lower = {w.lower() for w in words}
+    if lower & OUTLET_WORDS:
+        return "outlet"
+    if label in ("GPE", "NORP") or lower & GOVERNMENT_WORDS:
+        return "government"
+    return "organisation"
+
+
+def token_is_pronoun(tok: Token) -> bool:
+    """True for personal pronouns that can stand for a speaker."""
+    return tok.lower_ in FEMALE | MALE | PLURAL_PRONOUNS | {"i", "it"}

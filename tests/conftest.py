@@ -1,0 +1,70 @@
+"""Fixtures shared by the whole suite: users in each role, an outlet and an article, the shared corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path:
+    """The shared material folder: $SHARED_DIR, else ../shared beside the repository."""
+    return Path(os.environ.get("SHARED_DIR") or REPO.parent / "shared")
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The shared corpus folder; tests that need it are skipped, with a message, when it is absent."""
+    path = shared_dir() / "corpus"
+    if not path.is_dir():
+        pytest.skip(f"shared corpus not found at {path} (set SHARED_DIR)")
+    return path
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="erin", password="pw-erin-123")
+    user.groups.add(Group.objects.get(name="editor"))
+    return user
+
+
+@pytest.fixture
+def reader(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="rory", password="pw-rory-123")
+    user.groups.add(Group.objects.get(name="reader"))
+    return user
+
+
+@pytest.fixture
+def outlet(db):
+    from sources.models import Outlet
+
+    return Outlet.objects.create(name="Harbour Times", domain="harbour-times.example", kind="independent")
+
+
+ARTICLE_BODY = (
+    "PORTVILLE - Two cargo ships docked at Portville on Saturday, the harbour authority said.\n\n"
+    "\u201cWe expect them to leave on 2 April,\u201d said spokeswoman Ana Ruiz. About 120 workers unloaded them."
+)
+
+
+@pytest.fixture
+def article(outlet):
+    from sources.services import article_store
+
+    return article_store(
+        body=ARTICLE_BODY,
+        outlet=outlet,
+        url="https://harbour-times.example/ships",
+        title="Two ships dock in Portville",
+        published_on=dt.date(2025, 3, 17),
+        published_precision="day",
+    ).article

@@ -1,0 +1,60 @@
+"""Settings come from the environment: DATABASE_URL, SECRET_KEY, DEBUG and the deploy checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x" * 60 + "-not-a-real-secret-but-long-and-random-enough-1234567890",
+    "ALLOWED_HOSTS": "tracker.example",
+    "DATABASE_URL": "postgres://tracker:pw@db.example:5433/tracker",
+}
+
+
+def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env={**base, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+SHOW_DB = (
+    "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'tracker.settings'); django.setup();"
+    "from django.conf import settings; d = settings.DATABASES['default'];"
+    "print(d['ENGINE'], d['NAME'], d.get('HOST', ''), d.get('PORT', ''))"
+)
+
+
+def test_default_database_is_a_sqlite_file():
+    out = run_python(SHOW_DB, {})
+    assert out.returncode == 0, out.stderr
+    engine, name, *_ = out.stdout.split()
+    assert engine == "django.db.backends.sqlite3" and name.endswith(".sqlite3")
+
+
+def test_database_url_selects_postgresql():
+    out = run_python(SHOW_DB, {"DATABASE_URL": "postgres://u:p@db.example:5433/claims"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["django.db.backends.postgresql", "claims", "db.example", "5433"]
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    out = run_python(SHOW_DB, env)
+    assert out.returncode != 0 and "SECRET_KEY must be set" in out.stderr
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env={**os.environ, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
