@@ -5,7 +5,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo run test lint format lock ci clean
+.PHONY: install demo run test lint format lock ci clean bench
 
 install: $(VENV)/.installed
 
@@ -46,3 +46,6 @@ ci:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+bench: install
+	$(PY) manage.py bench $(BENCH_ARGS)

@@ -1,0 +1,89 @@
+"""The parts of `manage.py bench`, each returning the JSON keys it measures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from .generator import generate
+
+
+def use_benchmark_database(*, keepdb: bool) -> str:
+    """Switch the default connection to a separate benchmark database beside the configured one.
+
+    The configured database itself is never written to. Returns its vendor ("postgresql" / "sqlite").
+    """
+    config = connection.settings_dict
+    if connection.vendor == "sqlite":
+        config["TEST"]["NAME"] = str(Path(settings.BASE_DIR) / "data" / "bench.sqlite3")
+    else:
+        config["TEST"]["NAME"] = f"{config['NAME']}_bench"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keepdb, serialize=False)
+    return connection.vendor
+
+
+def extraction(n_articles: int) -> dict:
+    """Extraction words/s and spaCy's alone on the same synthetic texts, in the same run."""
+    from claims.extraction.benchmark import measure
+
+    texts = [a.body for a in generate(n_articles, seed=11)]
+    result = measure(texts)
+    return {
+        "extract_words_per_s": round(result["extract_words_per_s"]),
+        "spacy_words_per_s": round(result["spacy_words_per_s"]),
+        "extract_ratio": round(result["extract_words_per_s"] / result["spacy_words_per_s"], 3),
+    }
+
+
+def importing(n_articles: int) -> dict:
+    """Articles/s through the import service, without and with extraction."""
+    from sources.importing.bench import import_rate
+
+    return {
+        "import_articles_per_s": round(import_rate(n_articles, extract=False), 1),
+        "import_with_extraction_articles_per_s": round(import_rate(max(20, n_articles // 20), extract=True), 1),
+    }
+
+
+def linking(n_articles: int) -> dict:
+    """Seconds to link the claims of N and of 2N articles (events and link suggestions)."""
+    from claims.linking.benchmark import measure
+
+    n = measure(n_articles)
+    n2 = measure(2 * n_articles)
+    return {"link_articles": n_articles, "link_seconds_n": round(n, 2), "link_seconds_2n": round(n2, 2),
+            "link_growth": round(n2 / n, 2) if n else None}
+
+
+def pages(n_claims: int, *, progress: Callable[[str], None]) -> dict:
+    """Populate the benchmark database up to about `n_claims` claims, then time the main pages there."""
+    from claims.models import Claim
+    from sources.models import Article
+
+    from .pages import measure_pages
+    from .populate import populate
+
+    have = Claim.objects.count()
+    if have < n_claims * 0.95:
+        per_article = 7  # claims the generator plants in each article
+        started = time.perf_counter()
+        populate(
+            max(1, (n_claims - have) // per_article),
+            seed=2026 + have,
+            progress=lambda done: progress(f"  {done} articles inserted ({time.perf_counter() - started:.0f} s)"),
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return {
+        "articles": Article.objects.count(),
+        "claims": Claim.objects.count(),
+        "pages": measure_pages(),
+    }
+
+
+__all__ = ["extraction", "importing", "linking", "pages", "use_benchmark_database"]
