@@ -8,7 +8,8 @@ from claims.models import Claim
 pytestmark = pytest.mark.django_db
 
 
-def test_article_list_and_reader_show_the_article(client, article):
+def test_article_list_and_reader_show_the_article(client, reader, article):
+    client.force_login(reader)
     response = client.get(reverse("sources:article-list"))
     assert response.status_code == 200
     assert "Two ships dock in Portville" in response.text
@@ -17,7 +18,8 @@ def test_article_list_and_reader_show_the_article(client, article):
     assert "Harbour Times" in response.text and "leave on 2 April" in response.text
 
 
-def test_reader_highlights_claims_by_kind(client, article):
+def test_reader_highlights_claims_by_kind(client, reader, article):
+    client.force_login(reader)
     start = article.body.index("Two cargo ships")
     Claim.objects.create(
         article=article,
@@ -33,7 +35,8 @@ def test_reader_highlights_claims_by_kind(client, article):
     assert '<mark class="k-quantity "' in response.text and ">Two cargo ships</mark>" in response.text
 
 
-def test_claim_pages(client, article):
+def test_claim_pages(client, reader, article):
+    client.force_login(reader)
     claim = Claim.objects.create(
         article=article, kind="date", start=0, end=9, quote=article.body[:9], date_value="2025-03-15",
         date_precision="day", extractor_version="t",
@@ -43,7 +46,8 @@ def test_claim_pages(client, article):
     assert response.status_code == 200 and "2025-03-15" in response.text
 
 
-def test_article_text_is_escaped(client, outlet):
+def test_article_text_is_escaped(client, reader, outlet):
+    client.force_login(reader)
     """Stored text is shown as text, never as markup."""
     from sources.services import article_store
 

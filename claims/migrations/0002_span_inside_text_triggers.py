@@ -1,7 +1,10 @@
 """Database triggers: a claim's or annotation's span must lie inside its article's text and quote it.
 
 A check constraint cannot look at another table, so the rule lives in triggers, written for
-PostgreSQL and for SQLite (the two databases the tracker runs on).
+PostgreSQL and for SQLite (the two databases the tracker runs on). On SQLite, Django rebuilds a
+table to alter it, and a trigger that names the table being rebuilt makes the rebuild fail; so
+there the triggers are dropped before every migrate and created again after it (claims.db_triggers,
+connected in claims.apps), and this migration only installs them on PostgreSQL.
 """
 
 from django.db import migrations
@@ -32,16 +35,6 @@ def create_triggers(apps, schema_editor):
                     f"CREATE TRIGGER {table}_span_inside_article BEFORE INSERT OR UPDATE OF start, \"end\", quote, "
                     f"article_id ON {table} FOR EACH ROW EXECUTE FUNCTION tracker_span_inside_article()"
                 )
-        elif connection.vendor == "sqlite":
-            for table in TABLES:
-                for event, name in (("INSERT", "insert"), ("UPDATE", "update")):
-                    cursor.execute(
-                        f"CREATE TRIGGER {table}_span_inside_article_{name} BEFORE {event} ON {table} "
-                        f"FOR EACH ROW WHEN NEW.\"end\" > (SELECT length(body) FROM sources_article WHERE id = NEW.article_id) "
-                        f"OR substr((SELECT body FROM sources_article WHERE id = NEW.article_id), NEW.start + 1, "
-                        f"NEW.\"end\" - NEW.start) IS NOT NEW.quote "
-                        f"BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: span not inside the article text'); END"
-                    )
 
 
 def drop_triggers(apps, schema_editor):
@@ -50,9 +43,6 @@ def drop_triggers(apps, schema_editor):
         for table in TABLES:
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_span_inside_article ON {table}")
-            elif connection.vendor == "sqlite":
-                for name in ("insert", "update"):
-                    cursor.execute(f"DROP TRIGGER IF EXISTS {table}_span_inside_article_{name}")
         if connection.vendor == "postgresql":
             cursor.execute("DROP FUNCTION IF EXISTS tracker_span_inside_article()")
 
