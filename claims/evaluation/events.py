@@ -3,8 +3,9 @@
 Both clusterings are lists of lists of article keys. The articles scored are those of `articles`
 when given (normally every article of the corpus), else every key either clustering names. An
 article that a clustering leaves out is a singleton in it, so articles in no gold event are gold
-singletons and an article the system did not cluster is a predicted singleton. A key may appear in
-at most one cluster of a clustering (ValueError otherwise).
+singletons and an article the system did not cluster is a predicted singleton. An article that two
+gold events name is ambiguous gold and is left out of both clusterings and of the scores; in the
+predictions a key may appear in at most one cluster (ValueError otherwise).
 
 Pairwise: a true pair is two articles together in a gold event and in a predicted cluster;
 precision = true pairs / predicted pairs, recall = true pairs / gold pairs. When a side has no pairs
@@ -46,17 +47,23 @@ def score_events(
     gold_events: Sequence[Sequence[str]],
     predicted_clusters: Sequence[Sequence[str]],
     articles: Iterable[str] | None = None,
-) -> dict[str, float]:
+) -> dict[str, float | int]:
     """{"pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_precision", "bcubed_recall",
-    "bcubed_f1"} of `predicted_clusters` against `gold_events` (see the module docstring)."""
+    "bcubed_f1", "articles" (how many were scored)} of `predicted_clusters` against `gold_events`
+    (see the module docstring)."""
     named = {key for cluster in [*gold_events, *predicted_clusters] for key in cluster}
     universe = set(articles) if articles is not None else named
     extra = named - universe
     if extra:
         raise ValueError(f"clusters name articles outside the scored set: {sorted(extra)[:3]}")
+    named_in_gold = [key for event in gold_events for key in set(event)]
+    ambiguous = {key for key in named_in_gold if named_in_gold.count(key) > 1}
+    universe -= ambiguous
     keys = sorted(universe)
-    gold = _membership(gold_events, universe, "gold")
-    predicted = _membership(predicted_clusters, universe, "predicted")
+    gold = _membership([[k for k in e if k in universe] for e in gold_events], universe, "gold")
+    predicted = _membership(
+        [[k for k in c if k in universe] for c in predicted_clusters], universe, "predicted"
+    )
     gold_pairs, predicted_pairs = _pairs(gold, keys), _pairs(predicted, keys)
     true_pairs = len(gold_pairs & predicted_pairs)
     nothing = not gold_pairs and not predicted_pairs
@@ -85,4 +92,5 @@ def score_events(
         "bcubed_precision": round(b_precision, 4),
         "bcubed_recall": round(b_recall, 4),
         "bcubed_f1": round(_harmonic(b_precision, b_recall), 4),
+        "articles": len(keys),
     }

@@ -8,8 +8,8 @@ Structural problems (no folder, no gold.json, bad JSON, unknown format, a claim 
 article, duplicate claim ids, a link naming an unknown claim) raise ValueError naming the path and
 what is wrong. Evidence that does not equal `text[start:end]` is only recorded in
 `Corpus.warnings`, because one bad offset should not stop a whole evaluation; a claim whose span is
-empty or reversed (end <= start) is warned about and treated as a claim without evidence, and an
-article that two gold events name is kept in the first only (events partition the articles).
+empty or reversed (end <= start) is warned about and treated as a claim without evidence; an
+article that two gold events name is warned about (`score_events` leaves it out).
 """
 
 from __future__ import annotations
@@ -169,8 +169,7 @@ def _check_pairs(gold_file: Path, name: str, pairs: list[dict[str, Any]], ids: s
 def _events(
     gold_file: Path, entries: list[dict[str, Any]], articles: dict[str, GoldArticle]
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """The gold events, each article kept only in the first event naming it, and warnings for the rest."""
-    events: list[dict[str, Any]] = []
+    """The gold events, and a warning for each article that two events name (events scoring skips it)."""
     warnings: list[str] = []
     seen: dict[str, Any] = {}
     for event in entries:
@@ -178,17 +177,11 @@ def _events(
         unknown = [key for key in keys if key not in articles]
         if unknown:
             raise _fail(gold_file, f"event {event.get('id')!r} names unknown articles {unknown[:3]}")
-        kept = []
         for key in keys:
             if key in seen:
-                warnings.append(
-                    f"article {key} is in events {seen[key]} and {event.get('id')}: kept in the first"
-                )
-            else:
-                seen[key] = event.get("id")
-                kept.append(key)
-        events.append({**event, "articles": kept})
-    return events, warnings
+                warnings.append(f"article {key} is in events {seen[key]} and {event.get('id')}: not scored")
+            seen.setdefault(key, event.get("id"))
+    return entries, warnings
 
 
 def load_corpus(path: str | Path) -> Corpus:

@@ -133,23 +133,26 @@ def _cell(value: Any) -> str:
 def format_table(report: Mapping[str, Any]) -> str:
     """The report as a compact plain-text table for a terminal."""
     lines = [f"corpus {report['corpus']}: {report['articles']} articles, {report['seconds']} s"]
-    columns = [
-        "gold",
-        "found",
-        "right",
-        "recall_found",
-        "recall_right",
-        "precision",
-        "f1",
-        "right_unit_f1",
-    ]
+    columns = {
+        "gold": "gold",
+        "found": "found",
+        "right": "right",
+        "right_unit": "r+unit",
+        "recall_found": "rec_found",
+        "recall_right": "rec_right",
+        "precision": "prec",
+        "f1": "f1",
+        "right_unit_f1": "unit_f1",
+    }
     if report.get("claims"):
-        lines.append(f"{'kind':<17}" + "".join(f"{c:>14}" for c in columns))
+        lines.append(f"{'kind':<17}" + "".join(f"{label:>10}" for label in columns.values()))
         for kind, figures in report["claims"].items():
-            lines.append(f"{kind:<17}" + "".join(f"{_cell(figures.get(c)):>14}" for c in columns))
+            lines.append(f"{kind:<17}" + "".join(f"{_cell(figures.get(c)):>10}" for c in columns))
     if report.get("unmatched_per_article"):
         pairs = ", ".join(f"{k} {_cell(v)}" for k, v in report["unmatched_per_article"].items())
         lines.append(f"unmatched extracted claims per article: {pairs}")
+    for name, ids in report.get("claims_missed", {}).items():
+        lines.append(f"{name} ({len(ids)}): " + " ".join(ids[:30]) + (" ..." if len(ids) > 30 else ""))
     for section in ("links", "stance", "events"):
         if section in report:
             shown = {k: v for k, v in report[section].items() if not isinstance(v, list)}

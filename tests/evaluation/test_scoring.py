@@ -317,6 +317,14 @@ def test_pairwise_and_bcubed_on_small_clusterings():
     assert perfect["pairwise_f1"] == perfect["bcubed_f1"] == 1.0
 
 
+def test_events_skip_articles_two_gold_events_name_and_reject_double_predictions():
+    """An article in two gold events is ambiguous and left out; a system may not put one article twice."""
+    result = score_events([["a", "b", "x"], ["c", "x"]], [["a", "b"], ["c"], ["x"]], articles=list("abcx"))
+    assert result["articles"] == 3 and result["pairwise_f1"] == 1.0
+    with pytest.raises(ValueError, match="two predicted clusters"):
+        score_events([["a", "b"]], [["a"], ["a", "b"]])
+
+
 def fake_extraction(claims: list) -> Extraction:
     return Extraction(claims, PublicationDate(None, "unknown", "none"), "test")
 
