@@ -11,7 +11,7 @@ from django.utils import timezone
 from sources.models import Article
 
 from .extraction import extract
-from .extraction.actors import normalize_name
+from .extraction.actors import ActorIndex, normalize_name
 from .extraction.types import Claim as ExtractedClaim
 from .extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
 from .models import Actor, ActorAlias, ActorRole, Claim
@@ -31,22 +31,54 @@ def date_from_value(value: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def actor_for_speaker(*, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
-    """The Actor a speaker name refers to: an existing one by name or alias, else a new one."""
-    key = normalize_name(name)
-    actor = (
-        Actor.objects.filter(Q(normalized_name=key) | Q(aliases__normalized_name=key)).order_by("id").first()
-    )
-    if actor is None:
-        actor = Actor.objects.create(name=name, kind=KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON))
-    elif actor.normalized_name != key:
-        ActorAlias.objects.get_or_create(actor=actor, normalized_name=key, defaults={"name": name})
-    if role:
-        ActorRole.objects.get_or_create(actor=actor, title=role[:300], defaults={"first_seen_in": article})
-    return actor
+class ActorResolver:
+    """Resolves speaker names to stored Actors across articles, creating an Actor when none fits.
+
+    Holds an ActorIndex of the stored actors (names, aliases, roles), built once and kept up to date
+    as actors are created, so one batch of articles needs one load. The index accepts accents,
+    transliterations and a one-letter misspelling of a surname when first name or role agrees, and
+    never joins two different people.
+    """
+
+    def __init__(self) -> None:
+        self.index = ActorIndex()
+        aliases: dict[int, list[str]] = {}
+        for actor_id, alias in ActorAlias.objects.values_list("actor_id", "name"):
+            aliases.setdefault(actor_id, []).append(alias)
+        roles: dict[int, str] = {}
+        for actor_id, title in ActorRole.objects.values_list("actor_id", "title"):
+            roles.setdefault(actor_id, title)
+        for actor_id, name, kind in Actor.objects.values_list("id", "name", "kind"):
+            self.index.add(str(actor_id), name, kind, aliases.get(actor_id, ()), roles.get(actor_id))
+
+    def actor_for(self, *, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
+        """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one."""
+        kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
+        found = self.index.resolve(name, role)
+        if found is not None:
+            actor = Actor.objects.get(pk=int(found))
+            if actor.kind == Actor.Kind.PERSON and len(name.split()) > len(actor.name.split()):
+                # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one.
+                name, actor.name = actor.name, name
+                actor.save()
+            if normalize_name(name) != actor.normalized_name:
+                ActorAlias.objects.get_or_create(
+                    actor=actor, normalized_name=normalize_name(name), defaults={"name": name}
+                )
+                self.index.add_alias(found, name)
+        else:
+            actor, _ = Actor.objects.get_or_create(
+                normalized_name=normalize_name(name), kind=kind, defaults={"name": name}
+            )
+            self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
+        if role:
+            ActorRole.objects.get_or_create(actor=actor, title=role[:300], defaults={"first_seen_in": article})
+        return actor
 
 
-def claim_from_extracted(article: Article, found: ExtractedClaim, version: str) -> Claim:
+def claim_from_extracted(
+    article: Article, found: ExtractedClaim, version: str, resolver: ActorResolver | None = None
+) -> Claim:
     """An unsaved Claim model for one extracted claim of `article`."""
     claim = Claim(
         article=article,
@@ -73,7 +105,8 @@ def claim_from_extracted(article: Article, found: ExtractedClaim, version: str) 
         claim.date_expression = (found.expression.text if found.expression else "")[:200]
     elif isinstance(found, StatementClaim):
         if found.speaker:
-            claim.speaker = actor_for_speaker(
+            resolver = resolver or ActorResolver()
+            claim.speaker = resolver.actor_for(
                 name=found.speaker, kind=found.speaker_kind, role=found.role, article=article
             )
         if found.speaker_mention is not None:
@@ -89,7 +122,9 @@ def claim_from_extracted(article: Article, found: ExtractedClaim, version: str) 
 
 
 @transaction.atomic
-def article_store_extraction(*, article: Article, extraction: Extraction) -> int:
+def article_store_extraction(
+    *, article: Article, extraction: Extraction, resolver: ActorResolver | None = None
+) -> int:
     """Replace the article's pending extracted claims by `extraction`'s; returns how many were created.
 
     Claims an editor made, edited or reviewed are kept, and an extracted claim with the same kind and
@@ -100,8 +135,9 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> int
         article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
     ).delete()
     kept = set(Claim.objects.filter(article=article).values_list("kind", "start", "end"))
+    resolver = resolver or ActorResolver()
     new = [
-        claim_from_extracted(article, found, extraction.extractor_version)
+        claim_from_extracted(article, found, extraction.extractor_version, resolver)
         for found in extraction.claims
         if (found.kind, found.start, found.end) not in kept
     ]
@@ -122,7 +158,7 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> int
     return len(new)
 
 
-def article_extract_claims(*, article: Article) -> int:
+def article_extract_claims(*, article: Article, resolver: ActorResolver | None = None) -> int:
     """Run the extractor on one article and store its claims; returns how many claims were created."""
     extraction = extract(
         article.body,
@@ -131,7 +167,7 @@ def article_extract_claims(*, article: Article) -> int:
         outlet=article.outlet.name if article.outlet_id else None,
         url=article.url or None,
     )
-    return article_store_extraction(article=article, extraction=extraction)
+    return article_store_extraction(article=article, extraction=extraction, resolver=resolver)
 
 
 def articles_extract_pending(*, article_ids: list[int] | None = None) -> dict[str, int]:
@@ -146,9 +182,10 @@ def articles_extract_pending(*, article_ids: list[int] | None = None) -> dict[st
     else:
         articles = articles.filter(pk__in=article_ids)
     counts = {"articles": 0, "failed": 0, "claims": 0}
+    resolver = ActorResolver()
     for article in articles.order_by("pk").iterator(chunk_size=200):
         try:
-            counts["claims"] += article_extract_claims(article=article)
+            counts["claims"] += article_extract_claims(article=article, resolver=resolver)
             counts["articles"] += 1
         except Exception as error:  # recorded on the article; the batch goes on
             Article.objects.filter(pk=article.pk).update(

@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("load_sample", stdout=self.stdout)
         call_command("extract_claims", stdout=self.stdout)
+        call_command("link_claims", stdout=self.stdout)
         self.create_accounts()
 
     @transaction.atomic
