@@ -76,6 +76,11 @@ class ActorResolver:
         return actor
 
 
+def actor_for_speaker(*, name: str, kind: str | None = None, role: str | None = None, article: Article) -> Actor:
+    """The Actor a speaker name refers to (see ActorResolver); for one-off resolutions, such as an editor's claim."""
+    return ActorResolver().actor_for(name=name, kind=kind, role=role, article=article)
+
+
 def claim_from_extracted(
     article: Article, found: ExtractedClaim, version: str, resolver: ActorResolver | None = None
 ) -> Claim:
