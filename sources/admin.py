@@ -1,11 +1,33 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, ImportBatch, Outlet
+from .importing.errors import ImportRefused
+from .importing.preview import extraction_preview
+from .importing.resources import ArticleResource, CheckedCSV, CheckedJSON, OutletResource
+from .models import Article, ImportBatch, Outlet, SilentEdit
+
+
+class CheckedImportMixin(ImportMixin):
+    """import-export's admin import with the import rules' file formats and their plain-words errors."""
+
+    formats = [CheckedCSV, CheckedJSON, XLSX]
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, ImportRefused):
+            form.add_error("import_file", f"The file cannot be imported: {e.message}")
+        else:
+            form.add_error(
+                "import_file", f"The file cannot be read as the chosen format ({type(e).__name__}: {e})."
+            )
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(CheckedImportMixin, SimpleHistoryAdmin):
+    resource_classes = [OutletResource]
     list_display = ["name", "domain", "country", "kind", "created_at"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "domain"]
@@ -13,14 +35,56 @@ class OutletAdmin(SimpleHistoryAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
-    list_display = ["name", "source", "status", "rows_read", "rows_created", "rows_skipped", "rows_failed", "created_at"]
-    list_filter = ["status", "source"]
+    list_display = [
+        "name",
+        "source",
+        "status",
+        "stage",
+        "rows_read",
+        "rows_created",
+        "rows_versioned",
+        "rows_skipped",
+        "rows_failed",
+        "job_page",
+        "created_at",
+    ]
+    list_filter = ["status", "source", "stage"]
     search_fields = ["name"]
-    readonly_fields = ["created_at", "finished_at"]
+    readonly_fields = ["created_at", "finished_at", "updated_at", "job_page"]
+
+    @admin.display(description="Job page")
+    def job_page(self, obj: ImportBatch) -> str:
+        if obj is None or obj.pk is None:
+            return "-"
+        return format_html('<a href="{}">progress and errors</a>', reverse("imports:detail", args=[obj.pk]))
+
+
+@admin.register(SilentEdit)
+class SilentEditAdmin(admin.ModelAdmin):
+    list_display = ["article", "previous", "created_at"]
+    raw_id_fields = ["article", "previous"]
+    readonly_fields = ["article", "previous", "changes", "created_at"]
+
+
+class SilentEditInline(admin.StackedInline):
+    """On a new version: the passages whose numbers changed since the previous version."""
+
+    model = SilentEdit
+    fk_name = "article"
+    fields = ["previous", "changes", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(CheckedImportMixin, SimpleHistoryAdmin):
+    resource_classes = [ArticleResource]
+    inlines = [SilentEditInline]
+    import_template_name = "admin/sources/article/import.html"
     list_display = [
         "title",
         "outlet",
@@ -31,14 +95,46 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "is_current",
         "extraction_status",
     ]
-    list_filter = ["outlet", "published_precision", "published_source", "extraction_status", "is_current", "language"]
+    list_filter = [
+        "outlet",
+        "published_precision",
+        "published_source",
+        "extraction_status",
+        "is_current",
+        "language",
+    ]
     search_fields = ["title", "url", "byline", "content_hash"]
     date_hierarchy = "published_on"
     list_select_related = ["outlet"]
     raw_id_fields = ["previous_version", "import_batch"]
-    readonly_fields = ["content_hash", "version", "previous_version", "created_at", "updated_at", "extracted_at"]
+    readonly_fields = [
+        "content_hash",
+        "version",
+        "previous_version",
+        "created_at",
+        "updated_at",
+        "extracted_at",
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         # The body is what every span points into: it is set once and never edited in place.
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, "body"] if obj is not None else fields
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        result = getattr(response, "context_data", {}).get("result")
+        if result is not None and not result.has_errors() and not result.has_validation_errors():
+            rows = [
+                (
+                    number,
+                    row.instance.body,
+                    row.instance.title,
+                    row.instance.published_on,
+                    row.instance.outlet.name if row.instance.outlet else None,
+                )
+                for number, row in enumerate(result.rows, start=1)
+                if row.instance is not None and row.import_type in ("new", "update")
+            ]
+            response.context_data["extraction_preview"] = extraction_preview(rows)
+        return response

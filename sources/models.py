@@ -65,6 +65,26 @@ class ImportBatch(models.Model):
     rows_skipped = models.PositiveIntegerField(default=0)
     rows_failed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    # Job state for background imports (sources.importing.service): progress, resume cursor, cancel flag.
+    stage = models.CharField(
+        max_length=12, default="queued", help_text="queued, reading, importing, extracting, linking, finished"
+    )
+    message = models.TextField(blank=True, help_text="Why the job stopped, when it did not finish.")
+    files = models.JSONField(default=list, blank=True, help_text="Paths of the files to import.")
+    options = models.JSONField(default=dict, blank=True)
+    bytes_total = models.PositiveBigIntegerField(default=0)
+    bytes_read = models.PositiveBigIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0, help_text="Valid rows to write, known after reading.")
+    rows_versioned = models.PositiveIntegerField(default=0, help_text="Rows stored as a new version of a URL.")
+    committed_rows = models.PositiveIntegerField(
+        default=0, help_text="Rows written in committed batches: where a resumed job starts again."
+    )
+    cancel_requested = models.BooleanField(default=False)
+    extract_total = models.PositiveIntegerField(default=0)
+    extract_done = models.PositiveIntegerField(default=0)
+    extract_failed = models.PositiveIntegerField(default=0)
+    link_status = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -152,3 +172,22 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+
+
+class SilentEdit(models.Model):
+    """A new version of an article whose numbers differ from the previous version's (a silent edit).
+
+    `changes` lists the passages: old_/new_ start, end, text and numbers, the previous version's
+    quantity and date claims there ("previous_claims") and, once extracted, the new ones ("claims").
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="silent_edit")
+    previous = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    changes = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Silent edit of {self.previous} (v{self.article.version})"

@@ -1,0 +1,192 @@
+"""Import job pages for staff: upload files, watch a job's progress, cancel or resume it, get its errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from .importing.files import SUPPORTED
+from .importing.service import (
+    errors_csv,
+    import_job_cancel,
+    import_job_create,
+    import_job_resume,
+    import_job_start,
+    job_dir,
+)
+from .models import ImportBatch
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files at once; cleans to a list of uploaded files."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        return (
+            [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
+        )
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        help_text="CSV, JSON, JSON lines, XLSX, .txt or .html pages, or .zip archives of them."
+    )
+    outlet = forms.CharField(required=False, max_length=200, help_text="Outlet for articles that name none.")
+    extract = forms.BooleanField(required=False, initial=True, label="Extract claims after importing")
+    skip_invalid = forms.BooleanField(
+        required=False, label="Import the valid rows when some are bad (otherwise nothing is imported)"
+    )
+
+    def clean_files(self) -> list:
+        files = self.cleaned_data["files"]
+        limit = getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024**3)
+        for upload in files:
+            if Path(upload.name).suffix.lower() not in SUPPORTED:
+                raise forms.ValidationError(
+                    f"{upload.name}: unsupported file type; use {', '.join(SUPPORTED)}"
+                )
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name}: {upload.size:,} bytes is over the limit of {limit:,}"
+                )
+        return files
+
+
+def _require_importer(request: HttpRequest) -> None:
+    if not (request.user.is_staff and request.user.has_perm("sources.add_article")):
+        raise PermissionDenied("Only staff who may add articles can import.")
+
+
+@login_required
+def import_new(request: HttpRequest) -> HttpResponse:
+    """The upload form (GET) or a new job from the uploaded files (POST, then the job page)."""
+    _require_importer(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = import_job_create(
+            paths=[],
+            name=", ".join(f.name for f in form.cleaned_data["files"])[:255],
+            source="upload",
+            user=request.user,
+            outlet=form.cleaned_data["outlet"],
+            extract=form.cleaned_data["extract"],
+            skip_invalid=form.cleaned_data["skip_invalid"],
+        )
+        folder = job_dir(batch) / "upload"
+        folder.mkdir(exist_ok=True)
+        paths = []
+        for number, upload in enumerate(form.cleaned_data["files"], start=1):
+            # Only the base name, prefixed, is kept: an uploaded name never chooses where it is written.
+            target = folder / f"{number:03d}_{Path(upload.name).name}"
+            with target.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            paths.append(str(target))
+        ImportBatch.objects.filter(pk=batch.pk).update(files=paths)
+        import_job_start(batch=batch)
+        return redirect("imports:detail", pk=batch.pk)
+    jobs = ImportBatch.objects.order_by("-created_at")[:20]
+    return render(request, "sources/import_new.html", {"form": form, "jobs": jobs})
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job page: live progress, cancel and resume buttons, the error report."""
+    _require_importer(request)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    return render(request, "sources/import_detail.html", {"batch": batch, "status": job_status(batch)})
+
+
+def job_status(batch: ImportBatch) -> dict[str, object]:
+    """The job's progress as plain JSON-ready values (for the page's polling script)."""
+    return {
+        "id": batch.pk,
+        "status": batch.status,
+        "stage": batch.stage,
+        "message": batch.message,
+        "bytes_total": batch.bytes_total,
+        "bytes_read": batch.bytes_read,
+        "rows_read": batch.rows_read,
+        "rows_total": batch.rows_total,
+        "committed": batch.committed_rows,
+        "created": batch.rows_created,
+        "versioned": batch.rows_versioned,
+        "skipped": batch.rows_skipped,
+        "failed": batch.rows_failed,
+        "extract_total": batch.extract_total,
+        "extract_done": batch.extract_done,
+        "extract_failed": batch.extract_failed,
+        "link_status": batch.link_status,
+        "finished": batch.status
+        in (ImportBatch.Status.DONE, ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED),
+        "errors": batch.errors[:50],
+        "percent": _percent(batch),
+    }
+
+
+def _percent(batch: ImportBatch) -> int:
+    """How far the job's current stage is, 0-100 (the page's script recomputes it as it polls)."""
+    done, total = {
+        "reading": (batch.bytes_read, batch.bytes_total),
+        "importing": (batch.committed_rows, batch.rows_total),
+        "extracting": (batch.extract_done + batch.extract_failed, batch.extract_total),
+    }.get(batch.stage, (1 if batch.stage in ("linking", "finished") else 0, 1))
+    return round(100 * min(1, done / total)) if total else 0
+
+
+@login_required
+@require_GET
+def import_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """The job's progress as JSON."""
+    _require_importer(request)
+    return JsonResponse(job_status(get_object_or_404(ImportBatch, pk=pk)))
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the job to stop after its current chunk; back to the job page."""
+    _require_importer(request)
+    import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk))
+    messages.info(request, "Cancel requested: the job stops after the chunk it is writing.")
+    return redirect("imports:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Go on with a failed or cancelled job from its last committed chunk; back to the job page."""
+    _require_importer(request)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.status == ImportBatch.Status.DONE:
+        messages.info(request, "This job has finished already.")
+    else:
+        import_job_resume(batch=batch)
+    return redirect("imports:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's error report: CSV of file, row, field, message."""
+    _require_importer(request)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    response = HttpResponse(errors_csv(batch), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
+    return response

@@ -1,0 +1,201 @@
+"""From paths (files, folders, zip archives) to article rows, with the size and archive limits enforced.
+
+`iter_rows(paths)` yields `(file, row, values)` for every article found, or a RowError; a file or
+archive that is refused as a whole raises ImportRefused before any of its rows is handed out, so a
+traversal member or a zip bomb stops the import with nothing stored.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from django.conf import settings
+
+from .decoding import decode_bytes
+from .errors import ImportRefused, RowError
+from .rawtext import parse_html, parse_text
+from .tabular import iter_csv, iter_json, iter_xlsx
+
+TABULAR = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xlsx")
+RAW = (".txt", ".html", ".htm")
+SUPPORTED = (*TABULAR, *RAW, ".zip")
+Row = tuple[str, int, dict[str, object]] | RowError
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits: one file, one raw document, and a zip's total, ratio and member count."""
+
+    max_bytes: int
+    max_document_bytes: int
+    zip_max_total: int
+    zip_max_ratio: int
+    zip_max_members: int
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        """The limits configured in settings (IMPORT_MAX_BYTES and friends), with safe defaults."""
+        return cls(
+            max_bytes=getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024**3),
+            max_document_bytes=getattr(settings, "IMPORT_MAX_DOCUMENT_BYTES", 20 * 1024**2),
+            zip_max_total=getattr(settings, "IMPORT_ZIP_MAX_TOTAL_BYTES", 1024**3),
+            zip_max_ratio=getattr(settings, "IMPORT_ZIP_MAX_RATIO", 100),
+            zip_max_members=getattr(settings, "IMPORT_ZIP_MAX_MEMBERS", 20000),
+        )
+
+
+def expand(paths: list[str | Path]) -> list[Path]:
+    """The importable files under `paths` (folders searched recursively, hidden files left out), sorted."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED
+                and not any(x.startswith(".") for x in p.parts)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ImportRefused("no such file or folder", file=str(path))
+    return found
+
+
+def total_bytes(paths: list[Path]) -> int:
+    """The summed size of the files, for a progress bar."""
+    return sum(p.stat().st_size for p in paths)
+
+
+def iter_rows(
+    paths: list[Path], *, limits: Limits | None = None, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Every article row in the files, in order (see the module docstring)."""
+    limits = limits or Limits.from_settings()
+    for path in paths:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ImportRefused(
+                f"{size:,} bytes is over the limit of {limits.max_bytes:,} (IMPORT_MAX_BYTES)", file=path.name
+            )
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED:
+            raise ImportRefused(
+                f"unsupported file type '{suffix}'; use {', '.join(SUPPORTED)}", file=path.name
+            )
+        with path.open("rb") as stream:
+            if suffix == ".zip":
+                yield from iter_zip(stream, name=path.name, limits=limits)
+            else:
+                yield from iter_stream(stream, name=path.name, suffix=suffix, limits=limits)
+        if on_bytes:
+            on_bytes(size)
+
+
+def iter_stream(stream: BinaryIO, *, name: str, suffix: str, limits: Limits) -> Iterator[Row]:
+    """The rows of one non-archive file opened as a binary stream."""
+    if suffix in (".csv", ".tsv"):
+        items = iter_csv(stream, name=name)
+    elif suffix in (".json", ".jsonl", ".ndjson"):
+        items = iter_json(stream, name=name, max_bytes=limits.max_bytes)
+    elif suffix == ".xlsx":
+        items = iter_xlsx(stream, name=name)
+    else:
+        yield raw_document(stream.read(limits.max_document_bytes + 1), name=name, limits=limits)
+        return
+    for item in items:
+        yield item if isinstance(item, RowError) else (name, item[0], item[1])
+
+
+def raw_document(data: bytes, *, name: str, limits: Limits) -> Row:
+    """One .txt or .html page as a row (row 1 of its file), or the error that keeps it out."""
+    if len(data) > limits.max_document_bytes:
+        return RowError(1, "", f"a single page over {limits.max_document_bytes:,} bytes", name)
+    try:
+        if name.lower().endswith((".html", ".htm")):
+            text, _ = decode_bytes(data, declared=_meta_charset(data))
+            values = parse_html(text, name=name)
+        else:
+            text, _ = decode_bytes(data)
+            values = parse_text(text, name=name)
+    except ImportRefused as error:
+        return RowError(1, "", error.message, name)
+    return values if isinstance(values, RowError) else (name, 1, values)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    import re
+
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.I)
+    return m.group(1).decode("ascii") if m else None
+
+
+def check_zip(archive: zipfile.ZipFile, *, name: str, limits: Limits) -> list[zipfile.ZipInfo]:
+    """The archive's importable members after checking all of them; ImportRefused for traversal, links,
+    too many members, too large a total or too high a compression ratio (a zip bomb)."""
+    members = archive.infolist()
+    if len(members) > limits.zip_max_members:
+        raise ImportRefused(
+            f"{len(members):,} members, over the limit of {limits.zip_max_members:,}", file=name
+        )
+    total = 0
+    chosen = []
+    for info in members:
+        path = PurePosixPath(info.filename.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or ":" in info.filename:
+            raise ImportRefused(
+                f"member '{info.filename}' points outside the archive; refusing it", file=name
+            )
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise ImportRefused(f"member '{info.filename}' is a symbolic link; refusing it", file=name)
+        total += info.file_size
+        if total > limits.zip_max_total:
+            raise ImportRefused(f"unpacks to over {limits.zip_max_total:,} bytes; refusing it", file=name)
+        if info.file_size > 1024 * 1024 and info.file_size > limits.zip_max_ratio * max(
+            info.compress_size, 1
+        ):
+            raise ImportRefused(
+                f"member '{info.filename}' is compressed {info.file_size // max(info.compress_size, 1)}:1, "
+                f"over the limit of {limits.zip_max_ratio}:1 (a zip bomb?); refusing it",
+                file=name,
+            )
+        hidden = any(part.startswith((".", "__MACOSX")) for part in path.parts)
+        if not info.is_dir() and not hidden:
+            chosen.append(info)
+    return chosen
+
+
+def iter_zip(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Row]:
+    """The rows of every supported member of a zip archive, checked as a whole first (see check_zip)."""
+    try:
+        archive = zipfile.ZipFile(stream)
+    except zipfile.BadZipFile:
+        raise ImportRefused("not a readable zip archive", file=name) from None
+    with archive:
+        for info in check_zip(archive, name=name, limits=limits):
+            member = f"{name}/{info.filename}"
+            suffix = os.path.splitext(info.filename)[1].lower()
+            if suffix not in (*TABULAR, *RAW):
+                yield RowError(1, "", f"unsupported file type '{suffix}' in the archive", member)
+                continue
+            try:
+                with archive.open(info) as handle:
+                    if suffix in RAW:
+                        yield raw_document(
+                            handle.read(limits.max_document_bytes + 1), name=member, limits=limits
+                        )
+                    elif suffix == ".xlsx":
+                        data = io.BytesIO(handle.read())
+                        yield from iter_stream(data, name=member, suffix=suffix, limits=limits)
+                    else:
+                        yield from iter_stream(handle, name=member, suffix=suffix, limits=limits)  # type: ignore[arg-type]
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+                raise ImportRefused(f"member '{info.filename}' cannot be read: {error}", file=name) from None

@@ -1,0 +1,172 @@
+"""One article as read from any file, checked field by field before anything touches the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from .errors import RowError
+
+# Column names people use for each field (compared lower-case, spaces and dashes as underscores).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "body": ("body", "text", "content", "article", "article_text", "full_text", "articlebody"),
+    "title": ("title", "headline", "heading"),
+    "url": ("url", "link", "permalink", "canonical_url", "source_url"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename", "newspaper", "outlet_name"),
+    "outlet_domain": ("outlet_domain", "domain", "hostname"),
+    "byline": ("byline", "author", "authors", "by"),
+    "published_on": ("published_on", "published", "date", "publication_date", "pub_date", "published_at"),
+    "language": ("language", "lang"),
+}
+REQUIRED_FIELDS = ("body",)
+MAX_LENGTHS = {"title": 500, "url": 2000, "outlet": 200, "outlet_domain": 253, "byline": 300, "language": 12}
+
+_HOST = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?(?::\d{1,5})?$|^localhost(?::\d{1,5})?$"
+)
+_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """An article ready to store: every field checked; `published_on` an ISO date string or ""."""
+
+    row: int
+    body: str
+    file: str = ""
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    outlet_domain: str = ""
+    byline: str = ""
+    published_on: str = ""
+    published_precision: str = "unknown"
+    published_source: str = "none"
+    published_conflicts: list[dict[str, str]] = field(default_factory=list)
+    language: str = "en"
+    original: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict (for the job's record file)."""
+        return asdict(self)
+
+    @property
+    def published_date(self) -> dt.date | None:
+        """`published_on` as a date, or None."""
+        return dt.date.fromisoformat(self.published_on) if self.published_on else None
+
+
+def normalize_column(name: object) -> str:
+    """A header cell as a key: lower-case, trimmed, spaces and dashes as underscores."""
+    return re.sub(r"[\s\-]+", "_", str(name or "").strip().lower())
+
+
+def map_columns(header: list[object]) -> tuple[dict[int, str], list[str]]:
+    """Column index -> field for a header row, and the required fields it lacks."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, cell in enumerate(header):
+        key = normalize_column(cell)
+        for name, aliases in COLUMN_ALIASES.items():
+            if key in aliases and name not in taken:
+                mapping[index] = name
+                taken.add(name)
+                break
+    return mapping, [name for name in REQUIRED_FIELDS if name not in taken]
+
+
+def parse_date(value: object) -> tuple[str, str]:
+    """An ISO date string and its precision ("day" or "month") for a cell; ValueError when unparseable.
+
+    Accepts dates and datetimes (spreadsheet cells), ISO "YYYY-MM-DD", "YYYY-MM", ISO datetimes,
+    "25.03.2019" and "25/03/2019" (day first, the convention outside the US), and written dates
+    ("25 March 2019", "March 25, 2019").
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), "day"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "day"
+    text = str(value).strip()
+    if m := _YEAR_MONTH.match(text):
+        return dt.date(int(m.group(1)), int(m.group(2)), 1).isoformat(), "month"
+    if m := _DOTTED.match(text):
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat(), "day"
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat(), "day"
+    except ValueError:
+        pass
+    if not re.search(r"\d{4}", text):
+        raise ValueError(f"'{text}' has no year")
+    try:
+        parsed = date_parser.parse(text, dayfirst=True, fuzzy=False)
+    except (ValueError, OverflowError, date_parser.ParserError):
+        raise ValueError(f"'{text}' is not a date") from None
+    return parsed.date().isoformat(), "day"
+
+
+def valid_url(url: str) -> bool:
+    """Whether `url` is an absolute http(s) URL with a plausible host and no spaces (cheap: runs per row)."""
+    if any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = parts.netloc.rpartition("@")[2]
+    return parts.scheme in ("http", "https") and bool(_HOST.match(host))
+
+
+def validate_row(
+    values: Mapping[str, object], *, row: int, file: str = ""
+) -> tuple[ArticleRecord | None, list[RowError]]:
+    """A checked ArticleRecord for one row of field values (keys as in COLUMN_ALIASES), or the errors."""
+    errors: list[RowError] = []
+
+    def text(name: str) -> str:
+        value = values.get(name)
+        return "" if value is None else str(value).strip()
+
+    body = "" if values.get("body") is None else str(values["body"]).replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        errors.append(RowError(row, "body", "the article text is empty", file))
+    for name, limit in MAX_LENGTHS.items():
+        if (length := len(text(name))) > limit:
+            errors.append(RowError(row, name, f"longer than {limit} characters ({length})", file))
+    url = text("url")
+    if url and not valid_url(url):
+        errors.append(RowError(row, "url", f"'{url[:80]}' is not a valid http(s) URL", file))
+    published, precision = "", "unknown"
+    raw_date = values.get("published_on")
+    if raw_date not in (None, ""):
+        try:
+            published, precision = parse_date(raw_date)
+        except ValueError as error:
+            errors.append(RowError(row, "published_on", f"unparseable date: {error}", file))
+    if errors:
+        return None, errors
+    return (
+        ArticleRecord(
+            row=row,
+            file=file,
+            body=body,
+            title=text("title"),
+            url=url,
+            outlet=text("outlet"),
+            outlet_domain=text("outlet_domain").lower(),
+            byline=text("byline"),
+            published_on=published,
+            published_precision=precision,
+            published_source=(str(values.get("published_source") or "metadata")) if published else "none",
+            published_conflicts=list(values.get("published_conflicts") or []),  # type: ignore[call-overload]
+            language=text("language") or "en",
+            original=str(values.get("original") or ""),
+        ),
+        [],
+    )

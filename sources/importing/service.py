@@ -1,0 +1,325 @@
+"""Import jobs: read and check every row first, then write in committed chunks, then extract claims.
+
+A job is an ImportBatch. `import_job_run` reads all files without touching articles (every row
+checked, errors collected with row numbers, valid rows written to the job's records file), refuses
+the whole job when any row is bad (unless `skip_invalid`), then stores the records in chunks of
+`batch_size`, each chunk and the resume cursor (`committed_rows`) in one transaction. Run again
+after a crash or a cancel, it goes on from the last committed chunk; run on a finished job it does
+nothing. Extraction (and linking, when claims.services offers it) is the next task.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..models import ImportBatch
+from .errors import ImportRefused, RowError
+from .files import Limits, expand, iter_rows, total_bytes
+from .records import ArticleRecord, validate_row
+from .store import ChunkCounts, store_chunk, store_rows
+
+Progress = Callable[[str, int, int], None]
+MAX_STORED_ERRORS = 1000  # the batch keeps the first ones; the job's errors.csv keeps them all
+LEASE = timedelta(minutes=2)  # a RUNNING job not heard from for this long may be taken over
+
+
+def job_dir(batch: ImportBatch) -> Path:
+    """The folder holding a job's uploaded files, its records file and its error report."""
+    path = Path(settings.MEDIA_ROOT) / "imports" / str(batch.pk)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def import_job_create(
+    *,
+    paths: list[str | Path],
+    name: str = "",
+    source: str = "command",
+    user=None,
+    outlet: str = "",
+    extract: bool = True,
+    skip_invalid: bool = False,
+    batch_size: int | None = None,
+) -> ImportBatch:
+    """A new queued job for the given files or folders; returns it (nothing is read yet)."""
+    files = [str(Path(p).resolve()) for p in paths]
+    return ImportBatch.objects.create(
+        name=name or ", ".join(Path(p).name for p in files)[:255] or "import",
+        source=source,
+        created_by=user if getattr(user, "pk", None) else None,
+        files=files,
+        options={
+            "outlet": outlet,
+            "extract": extract,
+            "skip_invalid": skip_invalid,
+            "batch_size": batch_size or getattr(settings, "IMPORT_BATCH_SIZE", 500),
+        },
+    )
+
+
+def _claim(batch_id: int) -> bool:
+    """Mark the job running unless it is finished or another worker holds it; returns whether we got it."""
+    stale = timezone.now() - LEASE
+    return bool(
+        ImportBatch.objects.filter(pk=batch_id)
+        .exclude(status__in=[ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED])
+        .filter(~Q(status=ImportBatch.Status.RUNNING) | Q(updated_at__lt=stale) | Q(updated_at__isnull=True))
+        .update(
+            status=ImportBatch.Status.RUNNING, message="", cancel_requested=False, updated_at=timezone.now()
+        )
+    )
+
+
+def cancelled(batch_id: int) -> bool:
+    return ImportBatch.objects.filter(pk=batch_id, cancel_requested=True).exists()
+
+
+def stop(batch_id: int, status: str, message: str = "", **fields: object) -> None:
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=status, message=message, finished_at=timezone.now(), **fields
+    )
+
+
+def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bool = True) -> ImportBatch:
+    """Run (or resume) a job's reading and writing; then queue extraction when `chain`. Returns the job."""
+    if not _claim(batch_id):
+        return ImportBatch.objects.get(pk=batch_id)
+    batch = ImportBatch.objects.get(pk=batch_id)
+    try:
+        needs_reading = (
+            batch.stage in ("queued", "reading") or not (job_dir(batch) / "records.jsonl").exists()
+        )
+        if needs_reading and not _read(batch, progress):
+            return ImportBatch.objects.get(pk=batch_id)
+        if not _write(batch, progress):
+            return ImportBatch.objects.get(pk=batch_id)
+    except ImportRefused as error:
+        stop(batch_id, ImportBatch.Status.FAILED, str(error))
+        return ImportBatch.objects.get(pk=batch_id)
+    except Exception as error:
+        # The last committed chunk stays; `import_job_resume` goes on from there.
+        stop(
+            batch_id,
+            ImportBatch.Status.FAILED,
+            f"stopped by {type(error).__name__}: {error}; resume to go on",
+        )
+        raise
+    batch.refresh_from_db()
+    if batch.options.get("extract") and batch.rows_created + batch.rows_versioned:
+        ImportBatch.objects.filter(pk=batch_id).update(stage="extracting")
+        if chain:
+            from tracker.tasks import enqueue
+
+            from ..tasks import import_job_extract_task
+
+            enqueue(import_job_extract_task, batch_id=batch_id)
+    else:
+        stop(batch_id, ImportBatch.Status.DONE, stage="finished")
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+def _read(batch: ImportBatch, progress: Progress | None) -> bool:
+    """Check every row: valid ones to records.jsonl, errors to errors.csv; returns False if stopped."""
+    folder = job_dir(batch)
+    paths = expand(batch.files)
+    total = total_bytes(paths)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        stage="reading",
+        bytes_total=total,
+        bytes_read=0,
+        rows_read=0,
+        rows_failed=0,
+        errors=[],
+        committed_rows=0,
+        rows_total=0,
+    )
+    default_outlet = batch.options.get("outlet", "")
+    read = failed = valid = done_bytes = 0
+    stored_errors: list[dict[str, object]] = []
+
+    def on_bytes(n: int) -> None:
+        nonlocal done_bytes
+        done_bytes += n
+
+    with (
+        (folder / "records.tmp").open("w", encoding="utf-8") as out,
+        (folder / "errors.csv").open("w", encoding="utf-8", newline="") as err_file,
+    ):
+        errors_csv = csv.writer(err_file)
+        errors_csv.writerow(["file", "row", "field", "message"])
+        for item in iter_rows(paths, limits=Limits.from_settings(), on_bytes=on_bytes):
+            read += 1
+            if isinstance(item, RowError):
+                errors = [item]
+            else:
+                file, row, values = item
+                if default_outlet and not values.get("outlet"):
+                    values["outlet"] = default_outlet
+                record, errors = validate_row(values, row=row, file=file)
+                if record is not None:
+                    out.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
+                    valid += 1
+            if errors:
+                failed += 1
+                for error in errors:
+                    errors_csv.writerow([error.file, error.row, error.field, error.message])
+                    if len(stored_errors) < MAX_STORED_ERRORS:
+                        stored_errors.append(error.as_dict())
+            if read % 500 == 0:
+                ImportBatch.objects.filter(pk=batch.pk).update(
+                    rows_read=read, rows_failed=failed, bytes_read=done_bytes, updated_at=timezone.now()
+                )
+                if progress:
+                    progress("reading", done_bytes, total)
+                if cancelled(batch.pk):
+                    stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled while reading", stage="reading")
+                    return False
+    if progress:
+        progress("reading", total, total)
+    fields: dict[str, object] = {
+        "rows_read": read,
+        "rows_failed": failed,
+        "bytes_read": total,
+        "errors": stored_errors,
+        "rows_total": valid,
+    }
+    if failed and not batch.options.get("skip_invalid"):
+        stop(
+            batch.pk,
+            ImportBatch.Status.FAILED,
+            f"{failed} row(s) have errors; nothing was imported. Fix them (see the error report) or import "
+            "with 'skip invalid rows'.",
+            stage="reading",
+            **fields,
+        )
+        return False
+    if read == 0:
+        stop(batch.pk, ImportBatch.Status.FAILED, "no articles found in the files", stage="reading", **fields)
+        return False
+    (folder / "records.tmp").replace(folder / "records.jsonl")
+    ImportBatch.objects.filter(pk=batch.pk).update(stage="importing", **fields)
+    return True
+
+
+def _records(path: Path, skip: int) -> Iterator[ArticleRecord]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if number >= skip:
+                yield ArticleRecord(**json.loads(line))
+
+
+def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:
+    chunk: list[ArticleRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def import_chunk(records: list[ArticleRecord], *, batch: ImportBatch) -> ChunkCounts:
+    """Store one chunk and move the job's cursor past it, in one transaction; returns the counts."""
+    try:
+        with transaction.atomic():
+            counts = store_chunk(records, batch=batch)
+            _advance(batch, len(records), counts)
+    except IntegrityError:
+        # Another writer stored one of these URLs meanwhile: redo the chunk row by row.
+        with transaction.atomic():
+            counts = store_rows(records, batch=batch)
+            _advance(batch, len(records), counts)
+    return counts
+
+
+def _advance(batch: ImportBatch, n: int, counts: ChunkCounts) -> None:
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        committed_rows=F("committed_rows") + n,
+        rows_created=F("rows_created") + counts.created,
+        rows_versioned=F("rows_versioned") + counts.versioned,
+        rows_skipped=F("rows_skipped") + counts.skipped,
+        updated_at=timezone.now(),
+    )
+
+
+def _write(batch: ImportBatch, progress: Progress | None) -> bool:
+    """Store the records from the cursor on, chunk by chunk; False when cancelled."""
+    batch.refresh_from_db()
+    ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
+    size = int(batch.options.get("batch_size") or 500)
+    done = batch.committed_rows
+    for chunk in _chunks(_records(job_dir(batch) / "records.jsonl", done), size):
+        if cancelled(batch.pk):
+            stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
+            return False
+        import_chunk(chunk, batch=batch)
+        done += len(chunk)
+        if progress:
+            progress("importing", done, batch.rows_total)
+    return True
+
+
+def import_job_cancel(*, batch: ImportBatch) -> None:
+    """Ask a running job to stop after its current chunk (a queued or failed one stops at once)."""
+    ImportBatch.objects.filter(pk=batch.pk).update(cancel_requested=True)
+    ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.RUNNING).exclude(
+        status=ImportBatch.Status.DONE
+    ).update(status=ImportBatch.Status.CANCELLED, message="cancelled", finished_at=timezone.now())
+
+
+def import_job_start(*, batch: ImportBatch) -> object:
+    """Queue the job (or run it here when no broker is configured); returns what enqueue returns."""
+    from tracker.tasks import enqueue
+
+    from ..tasks import import_job_run_task
+
+    return enqueue(import_job_run_task, batch_id=batch.pk)
+
+
+def import_job_resume(*, batch: ImportBatch) -> object:
+    """Go on with a failed or cancelled job from its last committed chunk; returns what enqueue returns."""
+    ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.DONE).update(
+        status=ImportBatch.Status.PENDING, cancel_requested=False, message="", finished_at=None
+    )
+    batch.refresh_from_db()
+    if batch.stage in ("extracting", "linking"):
+        from tracker.tasks import enqueue
+
+        from ..tasks import import_job_extract_task
+
+        return enqueue(import_job_extract_task, batch_id=batch.pk)
+    return import_job_start(batch=batch)
+
+
+def errors_csv(batch: ImportBatch) -> str:
+    """The job's error report as CSV text: file, row, field, message (all errors)."""
+    path = Path(settings.MEDIA_ROOT) / "imports" / str(batch.pk) / "errors.csv"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["file", "row", "field", "message"])
+    for error in batch.errors:
+        writer.writerow(
+            [error.get("file", ""), error.get("row", ""), error.get("field", ""), error.get("message", "")]
+        )
+    if batch.message and batch.status == ImportBatch.Status.FAILED and not batch.errors:
+        writer.writerow(["", "", "", batch.message])
+    return buffer.getvalue()
+
+
+def import_job_discard_files(*, batch: ImportBatch) -> None:
+    """Delete a finished job's stored files (uploads, records, report)."""
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "imports" / str(batch.pk), ignore_errors=True)

@@ -1,0 +1,56 @@
+"""The Celery app: one generic task, "tracker.run_task", that runs any task function by its dotted path.
+
+Start a worker (with Redis at CELERY_BROKER_URL) with:
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/0 .venv/bin/celery -A tracker.celery worker --loglevel=info
+
+Tasks are acknowledged only after they finish (acks_late) and re-queued if the worker dies, so every
+task function must be idempotent (see tracker.tasks).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+
+app = Celery("tracker")
+app.conf.update(
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,  # long tasks: a worker takes one at a time, the rest wait for free workers
+    task_serializer="json",
+    accept_content=["json"],
+    result_serializer="json",
+    task_ignore_result=True,
+    broker_connection_retry_on_startup=True,
+    broker_transport_options={"visibility_timeout": 6 * 3600},  # longer than the longest import
+)
+
+
+def _broker_url() -> str:
+    """CELERY_BROKER_URL from Django settings when they are loaded, else from the environment."""
+    from django.conf import settings
+
+    try:
+        return settings.CELERY_BROKER_URL or os.environ.get("CELERY_BROKER_URL", "")
+    except Exception:  # settings not importable here: the environment decides
+        return os.environ.get("CELERY_BROKER_URL", "")
+
+
+app.conf.broker_url = _broker_url()
+
+
+@app.task(name="tracker.run_task", acks_late=True)
+def run_task(path: str, kwargs: dict[str, Any]) -> Any:
+    """Run the task function at `path` with `kwargs` (see tracker.tasks.run_task); returns its result."""
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        django.setup()
+    from tracker.tasks import run_task as run
+
+    return run(path, kwargs)
