@@ -42,3 +42,17 @@ class ArticleDoc:
             a = self.to_text(start)
             b = self.to_text(end - 1) + 1 if end > start else a
         return Span(a, b, self.text[a:b])
+
+
+def as_date(value: object) -> dt.date | None:
+    """`value` (a date, datetime or ISO string) as a date; None when it is none of those."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None

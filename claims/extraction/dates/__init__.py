@@ -1,0 +1,104 @@
+"""Dated events: date expressions in the article, resolved against its publication date.
+
+`patterns` finds the expressions (plus the ones spaCy's NER calls DATE that a pattern can read),
+`attach` ties each to the verb it dates and that verb's tense, `resolve` turns it into a calendar
+value. Confidence is the expression's own reliability times the trust in the reference date for
+expressions that need one ("on Saturday" against a page-header date is weaker than "May 2001").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..document import ArticleDoc
+from ..types import DateClaim, PublicationDate
+from .attach import clause_head, counted_not_year, dated_word, direction, evidence
+from .patterns import Mention, find_mentions, parse_loose
+from .resolve import resolve
+
+__all__ = ["date_claims", "find_dates"]
+
+# How reliable each kind of expression is before the reference date is taken into account.
+_BASE_CONFIDENCE = {
+    "full": 0.95,
+    "month_year": 0.9,
+    "year": 0.8,
+    "day_month": 0.85,
+    "month": 0.8,
+    "weekday": 0.8,
+    "day_word": 0.8,
+    "ago": 0.8,
+    "unit": 0.7,
+    "weekend": 0.7,
+    "part": 0.6,
+    "season": 0.6,
+}
+_TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
+
+
+def _mentions(adoc: ArticleDoc) -> list[Mention]:
+    mentions = find_mentions(adoc.analysis)
+    taken = [(m.start, m.end) for m in mentions]
+    for ent in adoc.doc.ents:
+        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        loose = parse_loose(ent.text, ent.start_char)
+        if loose is not None:
+            mentions.append(loose)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
+    """The article's date claims in document order, and the publication date they were resolved against."""
+    from ..publication import in_dateline, publication_and_reference  # imports this package's patterns
+
+    placed = []
+    for m in _mentions(adoc):
+        if in_dateline(adoc.analysis, m.start):
+            continue  # the dateline dates the article, not an event in it
+        span = adoc.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or (m.kind == "year" and counted_not_year(span)):
+            continue
+        verb = clause_head(span)
+        placed.append((m, span, verb, direction(verb)))
+    tenses = {adoc.to_text(m.start): d for m, _, _, d in placed}
+    in_text = [
+        replace(m, start=adoc.to_text(m.start), end=adoc.to_text(m.end - 1) + 1) for m, _, _, _ in placed
+    ]
+    publication, reference = publication_and_reference(
+        adoc.text, published=adoc.published, tenses=tenses, mentions=in_text, furniture=adoc.furniture
+    )
+    claims = []
+    for m, span, verb, tense in placed:
+        resolved = resolve(m, reference.date, tense)
+        if resolved is None:
+            continue
+        confidence = _BASE_CONFIDENCE[m.kind] * (0.85 if resolved.approximate else 1.0)
+        if m.year is None:  # relative: only as good as the reference date
+            confidence *= reference.confidence
+            if m.kind in _TENSE_MATTERS and tense == 0 and m.direction is None:
+                confidence *= 0.85
+        start, end = evidence(verb, span, adoc.analysis)
+        where = adoc.original(start, end)
+        claims.append(
+            DateClaim(
+                start=where.start,
+                end=where.end,
+                text=where.text,
+                value=resolved.value,
+                precision=resolved.precision,
+                expression=adoc.original(m.start, m.end),
+                approximate=resolved.approximate,
+                earliest=resolved.earliest,
+                latest=resolved.latest,
+                dated=dated_word(span, verb),
+                confidence=round(confidence, 3),
+            )
+        )
+    return claims, publication
+
+
+def find_dates(adoc: ArticleDoc) -> list[DateClaim]:
+    """Date claims in the article, in document order (see `date_claims` for the publication date too)."""
+    return date_claims(adoc)[0]

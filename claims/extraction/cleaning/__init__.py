@@ -1,0 +1,131 @@
+"""From stored article text to the analysis text the NLP reads, without losing the way back.
+
+The stored text is what a scraper left: page furniture between paragraphs, no-break spaces, curly
+quotes, the odd pair of words glued together. `prepare()` builds an `ArticleDoc` whose `analysis`
+has all of that made plain, and whose `offsets` map every analysis character back to the stored
+text, so any span an extractor finds in `doc` turns into an exact stored-text span.
+
+Furniture is blanked (replaced by spaces, newlines kept) rather than cut out, so it keeps its place
+and the parser sees paragraph breaks where they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+from ..document import ArticleDoc, as_date
+from ..nlp import get_nlp
+from ..types import Span
+from .furniture import furniture_spans, is_caption
+from .glue import glued_splits
+
+__all__ = ["clean", "furniture_spans", "glued_splits", "is_caption", "plain_chars", "prepare", "prepare_many"]
+
+# One-for-one character replacements (offsets unchanged), as a str.translate table.
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys(_SPACES, " "),
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": "\n",
+    }
+)
+_ODD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+# Invisible characters that sit inside words; they are dropped (the only edit that shortens).
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def plain_chars(text: str) -> str:
+    """`text` with odd spaces made plain and curly quotes straight; same length, same offsets."""
+    # re.sub touches only the characters to change; str.translate with a dict looks up every one.
+    return _ODD_CHARS.sub(_replace_char, text)
+
+
+def _replace_char(m: re.Match) -> str:
+    return _TRANSLATE[ord(m.group())]
+
+
+def clean(text: str) -> tuple[str, list[int] | None, list[Span]]:
+    """The analysis text, its offsets map (None when one-for-one) and the furniture spans of `text`."""
+    furniture = furniture_spans(text)
+    plain = plain_chars(text)
+    if furniture:
+        chars = list(plain)
+        for span in furniture:
+            for i in range(span.start, span.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        plain = "".join(chars)
+    deletions = [m.start() for m in _INVISIBLE.finditer(plain)]
+    insertions = glued_splits(plain)
+    if not deletions and not insertions:
+        return plain, None, furniture
+    edits = sorted([(i, "del") for i in deletions] + [(i, "ins") for i in insertions])
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for i, kind in edits:
+        parts.append(plain[pos:i])
+        offsets.extend(range(pos, i))
+        if kind == "ins":
+            parts.append(" ")
+            offsets.append(i)  # the inserted space maps onto the character after it
+            pos = i
+        else:
+            pos = i + 1
+    parts.append(plain[pos:])
+    offsets.extend(range(pos, len(plain)))
+    return "".join(parts), offsets, furniture
+
+
+def prepare(
+    text: str, *, published: dt.date | str | None = None, title: str | None = None, outlet: str | None = None
+) -> ArticleDoc:
+    """An ArticleDoc for `text`: cleaned analysis text, offsets map, furniture spans and the spaCy parse."""
+    analysis, offsets, furniture = clean(text)
+    return ArticleDoc(
+        text,
+        analysis,
+        offsets,
+        get_nlp()(analysis),
+        published=as_date(published),
+        title=title,
+        outlet=outlet,
+        furniture=furniture,
+    )
+
+
+def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
+    """ArticleDocs for many articles, parsed in one `nlp.pipe` batch.
+
+    Each item is the stored text or a mapping with "text" and optional "published", "title", "outlet".
+    """
+    rows = [{"text": item} if isinstance(item, str) else item for item in items]
+    cleaned = [clean(row["text"]) for row in rows]
+    docs = get_nlp().pipe(analysis for analysis, _, _ in cleaned)
+    return [
+        ArticleDoc(
+            row["text"],
+            analysis,
+            offsets,
+            doc,
+            published=as_date(row.get("published")),
+            title=row.get("title"),
+            outlet=row.get("outlet"),
+            furniture=furniture,
+        )
+        for row, (analysis, offsets, furniture), doc in zip(rows, cleaned, docs, strict=True)
+    ]

@@ -1,0 +1,124 @@
+"""Page furniture: the lines of a scraped page that are not the article (ads, prompts, captions, lists).
+
+Each rule is a convention of news sites in general. Whole lines only, so a paragraph that merely
+mentions "subscribers" or starts with "Related" is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..types import Span
+
+# Whole lines that are page furniture. Each alternative is a convention of news sites, not of one site.
+_FURNITURE_LINE = re.compile(
+    r"""^[ \t\u00a0]*(?:
+        [-\u2013\u2014\u2022*\[(]*\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*[-\u2013\u2014*\])]*
+      | story\s+continues\s+(?:below|after)\b.*
+      | (?:subscribe|sign\s+up)\b.*\b(?:newsletter|inbox|updates|alerts)\b.*
+      | (?:subscribe|sign\s+up|log\s*in|register)(?:\s+(?:now|here|today))?[.!]?
+      | listen\s+live | get\s+short\s+url | community\s+standards\w* | discussion | comments?(?:\s*\(\d+\))?
+      | (?:read|see|watch)\s+(?:more|also|next)(?:\s*:.*)? | also\s+read(?:\s*:.*)?
+      | related(?:\s+(?:articles?|stories|news|content|topics|coverage))?(?:\s*:.*)?
+      | more\s+(?:on\s+this\s+story|from\s+\S+)\s*:?.*
+      | recommended(?:\s+for\s+you)?:? | trending(?:\s+now)?:?
+      | (?:watch|play)\s+video\b.* | video\s*:?\s*\d{1,2}:\d{2}
+      | (?:share|tweet|email|print|copy\s+link)(?:\s+(?:this|on|via|article|story)\b.*)?
+      | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|email)(?:\s*[|/·,]\s*\w+)*
+      | follow\s+(?:us|\S+)\s+on\s+(?:twitter|facebook|instagram|telegram|x|social\s+media)\b.*
+      | click\s+here\b.* | skip\s+to\s+(?:main\s+)?content
+      | (?:copyright\s*)?©.* | copyright\s+\d{4}\b.* | all\s+rights\s+reserved\.?
+      | (?:image|photo|picture|video)\s+(?:caption|copyright|source|credit)\b.*
+      | (?:photo|image|caption|file\s+photo)\s*:.*
+      | \(?file\s+photo\)?\.?
+      | [a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^()\n]{1,60}\))?         # author initials: "aw/se (AP, Reuters)"
+    )[ \t\u00a0]*$""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+# A line that ends with a photo credit in brackets is a caption: "... March 24 (REUTERS)".
+_CAPTION_LINE = re.compile(
+    r"^[^\n]*\((?:[^()\n]*\b(?:photo|photograph|image|picture|file|credit)\b[^()\n]*"
+    r"|AP|AFP|REUTERS|Reuters|Getty Images|EPA|dpa|Xinhua|AP Photo[^()\n]*)\)[ \t\u00a0]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A page-title bar ("Headline | News | Outlet | 25.03.2019") or a breadcrumb ("News / Russia / Venezuela").
+_BAR_LINE = re.compile(r"^[^\n|]*(?:\|[^\n|]*){2,}$|^[^\n/]{1,40}(?:\s/\s[^\n/]{1,40}){2,}$", re.MULTILINE)
+# The line after "Watch video 26:06" is the video's title.
+_VIDEO_LINE = re.compile(
+    r"^[ \t\u00a0]*(?:watch|play)\s+video[ \t\u00a0]*(?:\d{1,2}:\d\d(?::\d\d)?)?[ \t\u00a0]*\n"
+    r"(?:[ \t\u00a0]*\n)*([^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A line holding nothing but a page timestamp ("07:45 GMT04 August 2020", "Updated: 25.03.2019 10:12").
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+_TIMESTAMP_LINE = re.compile(
+    rf"^[ \t\u00a0]*(?:(?:published|updated|last\s+updated|posted|date)\s*:?\s*)?"
+    rf"(?=[^\n]*\d)(?=[^\n]*(?:\d[:./-]\d|[A-Za-z]{{3}}))"  # a digit, and a time, a date or a name
+    rf"(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|(?:{_MONTHS})\.?|{_DAYS}|[ \t\u00a0,]+)+$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
+
+
+def is_caption(line: str) -> bool:
+    """True for a line that ends with a photo credit ("... March 24, 2019. (Photo by Reuters)")."""
+    return bool(_CAPTION_LINE.search(line.strip()))
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """Stored-text spans (whole lines) that are page furniture, in order and not overlapping."""
+    found: list[tuple[int, int]] = []
+    for rx in (_FURNITURE_LINE, _CAPTION_LINE, _BAR_LINE, _TIMESTAMP_LINE):
+        found.extend(m.span() for m in rx.finditer(text) if m.group().strip())
+    found.extend(m.span(1) for m in _VIDEO_LINE.finditer(text))
+    found.extend(_headline_lists(text))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    spans = []
+    for a, b in merged:
+        # Trim the indentation so the span starts and ends on visible characters.
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append(Span(a, b, text[a:b]))
+    return spans
+
+
+def _headline_lists(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of two or more adjacent title-case lines without end punctuation: lists of related headlines."""
+    run: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        if not _headline_like(m.group()):
+            if len(run) >= 2:
+                yield run[0][0], run[-1][1]
+            run = []
+        elif run and text.count("\n", run[-1][1], m.start()) == 1:
+            run.append(m.span())
+        else:
+            if len(run) >= 2:
+                yield run[0][0], run[-1][1]
+            run = [m.span()]
+    if len(run) >= 2:
+        yield run[0][0], run[-1][1]
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return (
+        3 <= len(words) <= 25
+        and not _SENTENCE_END.search(line)
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    )

@@ -1,0 +1,112 @@
+"""Where a date expression belongs in the parse: the verb it dates, that verb's tense, and its clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+_VERBS = ("VERB", "AUX")
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+# "is due to", "are set to", "is scheduled to", "plans to", "is going to" point to the future.
+_FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare"}
+# Children of the dated verb that start another clause: the evidence stops where they begin.
+_CUT = {"ccomp", "advcl", "conj", "parataxis", "dep"}
+_MAX_TOKENS = 60
+
+
+def clause_head(span: SpacySpan) -> Token:
+    """The verb a date expression attaches to (the expression's own root when there is none)."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in _VERBS or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def direction(verb: Token) -> int:
+    """-1 when the clause reports the past, +1 when it looks ahead, 0 when its tense does not say."""
+    token = verb
+    for _ in range(4):
+        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in aux}
+        if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
+            return 1
+        if (
+            token.lemma_ in _FUTURE_LEMMAS
+            and token.tag_ in ("VBZ", "VBP", "VBG", "JJ")
+            and any(c.dep_ == "xcomp" for c in token.children)
+        ):
+            return 1
+        if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
+            return -1
+        if token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+            return 0
+        if token.head is token:
+            break
+        token = token.head  # participles and infinitives take the tense of the verb they hang on
+    return 0
+
+
+def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:
+    """Character offsets of the clause that carries the date: the dated verb with its arguments.
+
+    A relative clause or participle ("the agreement that they signed in May 2001", "an agreement
+    inked 18 years ago") brings its noun along; clauses hanging off the verb that do not contain the
+    date ("..., flight tracking showed") are left out. `text` is the doc's text (passed in because
+    `Doc.text` is rebuilt on every access).
+    """
+    sent = span.sent
+    if verb.pos_ not in _VERBS:
+        left, right = sent.start, sent.end - 1
+    else:
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            left = min(left, verb.head.left_edge.i)
+        for child in verb.children:
+            if child.dep_ not in _CUT or child.left_edge.i <= span.start <= child.right_edge.i:
+                continue
+            if child.i > span.end - 1:
+                right = min(right, child.left_edge.i - 1)
+            elif child.i < span.start:
+                left = max(left, child.right_edge.i + 1)
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    if right - left > _MAX_TOKENS:
+        left, right = max(left, span.start - _MAX_TOKENS // 3), min(right, span.end + _MAX_TOKENS // 3)
+    left, right = min(left, span.start), max(right, span.end - 1)
+    doc = span.doc
+    while left < span.start and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
+        left += 1
+    while right > span.end - 1 and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    # The parser sometimes runs a headline into the first paragraph; evidence stays on the date's line.
+    line_start = text.rfind("\n", start, span.start_char) + 1
+    line_end = text.find("\n", span.end_char, end)
+    start = max(start, line_start) if line_start else start
+    end = line_end if line_end >= 0 else end
+    while start < span.start_char and text[start].isspace():
+        start += 1
+    while end > span.end_char and text[end - 1] in " \t,;:-":
+        end -= 1
+    return start, end
+
+
+def counted_not_year(span: SpacySpan) -> bool:
+    """True when a bare 'year' is really a count ("in 2000 homes"): a number modifying a plural noun."""
+    for token in span:
+        if token.like_num and token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):
+            return True
+    return False
+
+
+_MODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod", "npadvmod"}
+
+
+def dated_word(span: SpacySpan, verb: Token) -> str | None:
+    """What the date dates: the noun it modifies ("the 2001 deal", "Tuesday's caucus"), else the verb."""
+    root = span.root
+    head = root.head
+    if root.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and not span.start <= head.i < span.end:
+        return head.text
+    return verb.text if verb.pos_ in _VERBS else None

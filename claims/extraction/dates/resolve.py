@@ -1,0 +1,238 @@
+"""Turning a date Mention into a calendar value, given the reference date and the direction of time.
+
+`direction` comes from the tense of the clause the date belongs to: -1 for reported past events (the
+Saturday *before* publication), +1 for scheduled ones (the 26 June *after* it), 0 when the tense does
+not say (the nearest occurrence). Words in the expression itself ("last", "ago", "since") override it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .patterns import Mention
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    precision: str  # "day", "month", "year"
+    earliest: dt.date
+    latest: dt.date
+    approximate: bool
+
+
+def _day(
+    d: dt.date, approximate: bool = False, earliest: dt.date | None = None, latest: dt.date | None = None
+) -> Resolved:
+    return Resolved(d.isoformat(), "day", earliest or d, latest or d, approximate)
+
+
+def _month(year: int, month: int, approximate: bool = False) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return Resolved(
+        f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1), dt.date(year, month, last), approximate
+    )
+
+
+def _year(year: int, approximate: bool = False) -> Resolved:
+    return Resolved(f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31), approximate)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def _pick(candidates: list[dt.date], ref: dt.date, direction: int) -> dt.date:
+    """The candidate on the side of `ref` that `direction` asks for (ref itself counts on both sides)."""
+    if direction < 0:
+        past = [c for c in candidates if c <= ref]
+        return max(past) if past else min(candidates)
+    if direction > 0:
+        future = [c for c in candidates if c >= ref]
+        return min(future) if future else max(candidates)
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def nearest_day(
+    month: int, day: int, ref: dt.date, direction: int = 0, weekday: int | None = None
+) -> dt.date | None:
+    """The date with this month and day nearest `ref` in `direction` (None: 29 Feb with no leap year near).
+
+    A weekday given with it ("Tuesday, 5 May") picks the year it fits, when one of the nearby years does.
+    """
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    fitting = [c for c in candidates if c.weekday() == weekday]
+    if fitting:
+        return _pick(fitting, ref, 0)
+    return _pick(candidates, ref, direction) if candidates else None
+
+
+def resolve(m: Mention, ref: dt.date, direction: int) -> Resolved | None:
+    """The calendar value of `m` against reference date `ref`; None when it cannot be placed."""
+    direction = m.direction if m.direction is not None else direction
+    kind = m.kind
+    try:
+        if kind == "full":
+            return _day(dt.date(m.year, m.month, m.day), m.approximate)
+        if kind == "month_year":
+            return _month(m.year, m.month, m.approximate)
+        if kind == "year":
+            return _year(m.year)
+        if kind == "day_month":
+            d = nearest_day(m.month, m.day, ref, direction, m.weekday)
+            return _day(d) if d else None
+        if kind == "month":
+            this_month = dt.date(ref.year, ref.month, 1)
+            # "last March" said in March means a year ago; "since March" means this one.
+            firsts = [dt.date(ref.year + k, m.month, 1) for k in (-1, 0, 1)]
+            if m.strict:
+                firsts = [f for f in firsts if f != this_month]
+            first = _pick(firsts, this_month, direction)
+            return _month(first.year, first.month)
+        if kind == "weekday":
+            return _weekday(m, ref, direction)
+        if kind == "day_word":
+            return _day(ref + dt.timedelta(days=int(m.amount)), m.approximate)
+        if kind == "ago":
+            return _ago(m, ref)
+        if kind == "unit":
+            return _unit(m, ref, direction)
+        if kind == "weekend":
+            return _weekend(m, ref, direction)
+        if kind == "part":
+            return _part(m, ref)
+        if kind == "season":
+            return _season(m, ref, direction)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return None
+
+
+def _weekday(m: Mention, ref: dt.date, direction: int) -> Resolved:
+    back = (ref.weekday() - m.weekday) % 7
+    forward = (m.weekday - ref.weekday()) % 7
+    if m.strict and back == 0:  # "last Monday" said on a Monday is a week ago
+        back = 7
+    if m.strict and forward == 0:
+        forward = 7
+    if direction == 0:
+        # Tense silent ("during Monday's debate"): news names weekdays mostly for the days just past,
+        # so the past wins unless the coming one is clearly nearer; "this Monday" is simply the nearest.
+        bias = 0 if m.part == "this" else 2
+        direction = -1 if back <= forward + bias else 1
+    if direction < 0:
+        return _day(ref - dt.timedelta(days=back))
+    return _day(ref + dt.timedelta(days=forward))
+
+
+def _ago(m: Mention, ref: dt.date) -> Resolved:
+    sign = m.direction or -1
+    unit, amount, vague = m.unit, m.amount, m.approximate
+    if unit in ("day", "week"):
+        days = 7 if unit == "week" else 1
+        mid = ref + dt.timedelta(days=sign * amount * days)
+        ends = sorted(ref + dt.timedelta(days=sign * x * days) for x in (m.low, m.high))
+        if unit == "week":  # "two weeks ago" is only good to a few days either way
+            ends = [min(ends[0], mid - dt.timedelta(days=3)), max(ends[1], mid + dt.timedelta(days=3))]
+        return _day(mid, vague or unit == "week", ends[0], ends[1])
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, int(sign * amount))
+        result = _month(y, mo, vague)
+        if vague:
+            (y1, m1), (y2, m2) = sorted(
+                _add_months(ref.year, ref.month, int(sign * x)) for x in (m.low, m.high)
+            )
+            result.earliest, result.latest = dt.date(y1, m1, 1), _month(y2, m2).latest
+        return result
+    years = amount * (10 if unit == "decade" else 1)
+    result = _year(ref.year + int(sign * years), vague)
+    if vague or unit == "decade":
+        span = [ref.year + int(sign * x * (10 if unit == "decade" else 1)) for x in (m.low, m.high)]
+        result.earliest, result.latest = dt.date(min(span), 1, 1), dt.date(max(span), 12, 31)
+    return result
+
+
+def _unit(m: Mention, ref: dt.date, direction: int = 0) -> Resolved:
+    shift = int(m.amount or 0)
+    if m.unit == "year":
+        result = _year(ref.year + shift)
+    elif m.unit == "month":
+        y, mo = _add_months(ref.year, ref.month, shift)
+        result = _month(y, mo)
+    else:
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+        result = _day(monday + dt.timedelta(days=3), True, monday, monday + dt.timedelta(days=6))
+    # "earlier this week", "said this week" end at publication; "later this month", "will vote
+    # this week" start there.
+    if shift == 0 and (m.part == "earlier" or (m.part is None and direction < 0)):
+        result.latest = min(result.latest, ref)
+        if m.unit == "week" and ref.weekday() < 2:  # said early in a week: the days just before count too
+            result.earliest = ref - dt.timedelta(days=6)
+    elif shift == 0 and (m.part == "later" or (m.part is None and direction > 0)):
+        result.earliest = max(result.earliest, ref)
+    if result.precision == "day":
+        mid = result.earliest + (result.latest - result.earliest) / 2
+        result.value = mid.isoformat()
+    return result
+
+
+def _weekend(m: Mention, ref: dt.date, direction: int) -> Resolved:
+    in_weekend = ref.weekday() >= 5
+    saturday_back = (ref.weekday() - 5) % 7  # the Saturday on or before ref
+    saturday_forward = (5 - ref.weekday()) % 7 or 7  # the next Saturday after ref
+    if m.strict:  # "last weekend" said during a weekend means the one before; "next" the one after
+        back, forward = saturday_back + (7 if in_weekend else 0), saturday_forward
+    elif in_weekend:  # "at the weekend" said during one is that weekend, whatever the tense
+        back = forward = -saturday_back
+    else:
+        back, forward = saturday_back, saturday_forward
+    if direction == 0:
+        direction = -1 if back <= forward else 1
+    saturday = ref - dt.timedelta(days=back) if direction < 0 else ref + dt.timedelta(days=forward)
+    return _day(saturday, True, saturday, saturday + dt.timedelta(days=1))
+
+
+def _part(m: Mention, ref: dt.date) -> Resolved:
+    shift = int(m.amount or 0)
+    if m.unit == "year":
+        result = _year(ref.year + shift, approximate=False)
+        third = {"beginning": (1, 4), "start": (1, 4), "middle": (5, 8), "end": (9, 12)}[m.part]
+        result.earliest = dt.date(result.earliest.year, third[0], 1)
+        result.latest = _month(result.latest.year, third[1]).latest
+        return result
+    if m.unit == "month":
+        y, mo = _add_months(ref.year, ref.month, shift)
+        result = _month(y, mo)
+        return result
+    return _unit(m, ref)
+
+
+# Northern-hemisphere seasons as (first month, number of months); winter starts in December.
+_SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3)}
+
+
+def _season(m: Mention, ref: dt.date, direction: int) -> Resolved:
+    """A season: the year it starts in, with the months it covers as the interval."""
+    first, length = _SEASONS[m.part]
+    if m.year is not None:
+        year = m.year
+    else:
+        starts = [dt.date(ref.year + k, first, 1) for k in (-1, 0, 1)]
+        if m.strict:  # "last summer" said in summer is a year ago
+            starts = [
+                s for s in starts if not s <= ref <= _month(*_add_months(s.year, first, length - 1)).latest
+            ]
+        year = _pick(starts, ref, direction).year
+    end_year, end_month = _add_months(year, first, length - 1)
+    result = _year(year, approximate=True)
+    result.earliest = dt.date(year, first, 1)
+    result.latest = _month(end_year, end_month).latest
+    return result

@@ -1,0 +1,60 @@
+"""The words dates are made of, and the unresolved `Mention` the patterns produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# fmt: off
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "a hundred": 100,
+}
+# Vague amounts: (typical, low, high).
+VAGUE = {
+    "a few": (3, 2, 5), "few": (3, 2, 5), "several": (4, 3, 7), "a couple of": (2, 2, 3),
+    "a couple": (2, 2, 3), "couple of": (2, 2, 3),
+}
+# fmt: on
+MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
+MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
+MONTHS["Sept"] = 9
+WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A date expression at [start, end) of the text it was found in, not yet resolved."""
+
+    start: int
+    end: int
+    kind: str  # "full", "month_year", "year", "day_month", "month", "weekday", "day_word", "ago", "unit",
+    # "weekend", "part", "season"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    amount: float | None = None  # "ago": how many units; "unit"/"part"/"day_word": -1 last, 0 this, +1 next
+    low: float | None = None  # vague amounts: range of `amount`
+    high: float | None = None
+    unit: str | None = None  # "day", "week", "month", "year", "decade"
+    direction: int | None = None  # set by the words themselves: -1 "ago"/"last"/"since", +1 "next"/"from now"
+    part: str | None = None  # "early", "late", "earlier", "later", "beginning", "end", "this"; a season
+    approximate: bool = False
+    strict: bool = False  # "last"/"next": never the current month, weekday or weekend
+
+
+def amount(word: str) -> tuple[float, float, float, bool]:
+    """(typical, low, high, vague) for an amount written in digits or words ("18", "three", "a few")."""
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return float(w), float(w), float(w), False
+    if w in VAGUE:
+        typical, low, high = VAGUE[w]
+        return typical, low, high, True
+    n = NUMBER_WORDS[w]
+    return n, n, n, False

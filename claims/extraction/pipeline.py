@@ -1,0 +1,98 @@
+"""The extraction pipeline: one parse per article, every extractor on the same ArticleDoc.
+
+`extract()` cleans the stored text, parses it once, runs the quantity, date and statement
+extractors on that one parse, drops what falls inside page furniture, checks every span against the
+stored text, and returns the claims in text order with the publication date they were read against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Mapping
+
+from .cleaning import prepare, prepare_many
+from .dates import date_claims
+from .document import ArticleDoc, as_date
+from .quantities import find_quantities
+from .statements import find_statements
+from .types import Claim, Extraction, Span
+
+EXTRACTOR_VERSION = "2026.11.1"
+
+log = logging.getLogger(__name__)
+
+
+def _span_ok(text: str, span: Span | None) -> bool:
+    return span is None or (
+        0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.text
+    )
+
+
+def _valid(text: str, claim: Claim) -> bool:
+    """True when the claim's span is inside `text` and quotes it exactly; bad inner spans are dropped."""
+    if not (0 <= claim.start < claim.end <= len(text) and text[claim.start : claim.end] == claim.text):
+        return False
+    for f in dataclasses.fields(claim):
+        value = getattr(claim, f.name)
+        if isinstance(value, Span) and not _span_ok(text, value):
+            setattr(claim, f.name, None)
+    claim.confidence = min(1.0, max(0.0, float(claim.confidence)))
+    return True
+
+
+def _run(finder: Callable[[ArticleDoc], list[Claim]], adoc: ArticleDoc) -> list[Claim]:
+    """The finder's claims; a finder that fails is logged as an error and yields none, so one broken
+    extractor does not stop an import (the tests check that nothing is logged)."""
+    try:
+        return list(finder(adoc))
+    except Exception:
+        log.exception("%s failed on an article of %d characters", finder.__name__, len(adoc.text))
+        return []
+
+
+def _in_furniture(claim: Claim, furniture: list[Span]) -> bool:
+    return any(f.start <= claim.start and claim.end <= f.end for f in furniture)
+
+
+def extract_doc(adoc: ArticleDoc) -> Extraction:
+    """The Extraction for an already prepared article (claims sorted by start, furniture removed)."""
+    dates, publication = date_claims(adoc)
+    if adoc.published is None and publication.value is not None:
+        adoc.published = publication.value  # later extractors may want the article's own date
+    found: list[Claim] = [*_run(find_quantities, adoc), *dates, *_run(find_statements, adoc)]
+    claims = []
+    for claim in found:
+        if not _valid(adoc.text, claim):
+            log.warning("dropped %s claim with a span outside the text: %r", claim.kind, claim)
+        elif not _in_furniture(claim, adoc.furniture):
+            claims.append(claim)
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    return Extraction(claims, publication, EXTRACTOR_VERSION, list(adoc.furniture))
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> Extraction:
+    """Claims found in one article's stored text, with its publication date and the extractor version.
+
+    `url` is accepted for the importer's convenience; nothing reads it yet.
+    """
+    return extract_doc(prepare(text or "", published=as_date(published), title=title, outlet=outlet))
+
+
+def extract_many(items: Iterable[str | Mapping]) -> list[Extraction]:
+    """Extractions for many articles, parsed in one batch; items are texts or dicts of `extract`'s kwargs."""
+    rows = []
+    for item in items:
+        row = {"text": item} if isinstance(item, str) else dict(item)
+        row["text"] = row.get("text") or ""
+        row["published"] = as_date(row.get("published"))
+        rows.append(row)
+    return [extract_doc(adoc) for adoc in prepare_many(rows)]

@@ -1,0 +1,248 @@
+"""When was the article published, and which date should its relative dates be read against?
+
+Metadata wins. Without it, full dates in the header lines (before the first paragraph of prose) are
+candidates: a dateline ("Published 25.03.2019", "CARACAS, March 24, 2019 -") ranks above other header
+dates (title bars, page timestamps, captions). A candidate is tested against the article's own
+explicit dates: an event told in a non-future clause cannot come after publication, a scheduled one
+cannot come before it. The candidate with the fewest such contradictions wins; the others are kept
+in `conflicts`. When every candidate is contradicted (a page timestamp stamped long after the story),
+no publication date is claimed, and the reference date for resolving "on Saturday" is moved into the
+window the article's events allow.
+
+Fallback when the text has no usable date at all: the day the extraction runs (articles are imported
+soon after they appear), moved before any dated future event the article announces, with a low
+confidence that every relative date inherits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from .cleaning import is_caption, plain_chars
+from .dates.patterns import Mention, find_mentions
+from .dates.resolve import nearest_day
+from .document import as_date
+from .types import PublicationDate, Span
+
+_HEADER_LINES = 8
+_DATELINE = re.compile(
+    r"^\s*(?i:(?:first\s+)?published|posted|released)\b|^\s*[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?,\s"
+    r"|^\s*\W{0,3}\d[\d./-]*\d\s*[-\u2013\u2014]\s"
+)
+# What stands before the date in a dateline: "CARACAS, ", "WASHINGTON (AP) - ", "Published: ".
+_DATELINE_PREFIX = re.compile(
+    r"\s*(?:[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?(?:,|\s[-\u2013\u2014])\s*"
+    r"|(?i:(?:first\s+|last\s+)?(?:published|posted|updated|released))\s*:?\s*(?:on\s+)?)$"
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_PROSE_END = re.compile(r"[.!?\"']\s*$")
+_SOURCE_RANK = {"dateline": 0, "header": 1}
+# How far the reference date is trusted, by where it came from.
+REFERENCE_CONFIDENCE = {
+    "metadata": 1.0,
+    "editor": 1.0,
+    "dateline": 0.9,
+    "header": 0.8,
+    "window": 0.5,
+    "fallback": 0.3,
+}
+
+
+@dataclass(slots=True)
+class Reference:
+    """The date relative expressions are read against, how it was chosen and how far to trust it."""
+
+    date: dt.date
+    basis: str  # "metadata", "dateline", "header", "window" (moved between the events), "fallback"
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Candidate:
+    date: dt.date
+    precision: str
+    source: str
+    position: int
+    updated: bool
+    lower_bound: bool  # a photo caption's date: the photo was taken before the article appeared
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """True when `start` falls in a dateline that opens a line ("CARACAS, March 24 (Reuters) -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start < 60 and bool(_DATELINE_PREFIX.match(text, line_start, start))
+
+
+def _header_end(text: str) -> int:
+    """Offset where the header ends: the first line of prose, or after the first few non-empty lines."""
+    pos = seen = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            seen += 1
+            if (len(stripped.split()) >= 8 and _PROSE_END.search(stripped)) or seen > _HEADER_LINES:
+                return pos
+        pos += len(line)
+    return pos
+
+
+def _candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
+    end = _header_end(text)
+    found = []
+    for m in mentions:
+        if m.start >= end or m.kind not in ("full", "month_year"):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start : m.start]
+        caption = is_caption(text[line_start : line_end if line_end >= 0 else len(text)])
+        source = "dateline" if _DATELINE.search(line + text[m.start : m.end]) else "header"
+        try:
+            date = dt.date(m.year, m.month, m.day or 1)
+        except ValueError:
+            continue
+        found.append(
+            _Candidate(
+                date, "day" if m.day else "month", source, m.start, bool(_UPDATED.search(line)), caption
+            )
+        )
+    return found
+
+
+def _event_date(m: Mention, ref: dt.date, direction: int) -> dt.date | None:
+    if m.kind == "full":
+        try:
+            return dt.date(m.year, m.month, m.day)
+        except ValueError:
+            return None
+    if m.kind == "day_month":
+        return nearest_day(m.month, m.day, ref, direction)
+    return None
+
+
+def _window(
+    events: list[tuple[Mention, int]], ref: dt.date, yearless: bool
+) -> tuple[dt.date | None, dt.date | None]:
+    """Latest non-future and earliest future event date, year-less ones placed nearest `ref` if asked."""
+    low = high = None
+    for m, direction in events:
+        if m.kind == "day_month" and not yearless:
+            continue
+        date = _event_date(m, ref, 0)
+        if date is None:
+            continue
+        if direction > 0:
+            high = date if high is None or date < high else high
+        else:
+            low = date if low is None or date > low else low
+    return low, high
+
+
+def _violations(c: _Candidate, events: list[tuple[Mention, int]]) -> int:
+    count = 0
+    for m, direction in events:
+        date = _event_date(m, c.date, 0)
+        if date is None:
+            continue
+        if c.precision == "month":
+            date, ref = date.replace(day=1), c.date.replace(day=1)
+        else:
+            ref = c.date
+        if (direction <= 0 and date > ref + dt.timedelta(days=1)) or (direction > 0 and date < ref):
+            count += 1
+    return count
+
+
+def _days_to_cover(bound: dt.date, weekdays: list[int]) -> int:
+    """Days after a lower bound (a dated photo) until every past weekday the article names has come round.
+
+    News names weekdays for events of the last few days; taking them as no older than the article's
+    own dated photo puts the reference on the latest of them.
+    """
+    return max(((wd - bound.weekday()) % 7 for wd in weekdays), default=0)
+
+
+def publication_and_reference(
+    text: str,
+    *,
+    published: object = None,
+    tenses: Mapping[int, int] | None = None,
+    mentions: Iterable[Mention] | None = None,
+    furniture: Iterable[Span] | None = None,
+    today: dt.date | None = None,
+) -> tuple[PublicationDate, Reference]:
+    """The publication date and the reference date for relative expressions.
+
+    `tenses` maps the stored-text start of a date expression to the direction of its clause (-1
+    past, 0 unknown or present, +1 future), as the parser found it; without it only the words of the
+    expression ("since", "last", "ago") give a direction. `mentions` (stored-text offsets) are the
+    expressions a caller already found in the body, so only the header and the `furniture` spans are
+    searched again.
+    """
+    tenses = tenses or {}
+    plain = plain_chars(text)
+    if mentions is None:
+        mentions = find_mentions(plain)
+    else:
+        # The body was searched already; only the header and the furniture (captions, stamps) remain.
+        mentions = list(mentions)
+        for start, end in [(0, _header_end(plain)), *((f.start, f.end) for f in furniture or ())]:
+            mentions.extend(
+                replace(m, start=m.start + start, end=m.end + start) for m in find_mentions(plain[start:end])
+            )
+        seen: set[int] = set()
+        mentions = [
+            m for m in sorted(mentions, key=lambda m: m.start) if not (m.start in seen or seen.add(m.start))
+        ]
+    candidates = _candidates(plain, mentions)
+    positions = {c.position for c in candidates}
+    events = [
+        (m, m.direction if m.direction is not None else tenses.get(m.start, 0))
+        for m in mentions
+        if m.start not in positions and m.kind in ("full", "day_month")
+    ]
+    # Weekdays named in past-tense clauses ("RT reported on Tuesday").
+    weekdays = [m.weekday for m in mentions if m.kind == "weekday" and tenses.get(m.start, 0) < 0]
+    metadata = as_date(published)
+    if metadata is not None:
+        conflicts = [(c.date, c.source) for c in candidates if c.date != metadata and c.precision == "day"]
+        return PublicationDate(metadata, "day", "metadata", conflicts), Reference(metadata, "metadata", 1.0)
+    scored = sorted(
+        candidates,
+        key=lambda c: (_violations(c, events), c.lower_bound, c.updated, _SOURCE_RANK[c.source], c.position),
+    )
+    if scored and _violations(scored[0], events) == 0 and scored[0].lower_bound:
+        bound = scored[0].date
+        ref = bound + dt.timedelta(days=_days_to_cover(bound, weekdays))
+        return PublicationDate(None, "unknown", "none", [(c.date, c.source) for c in scored]), Reference(
+            ref, "window", REFERENCE_CONFIDENCE["window"]
+        )
+    if scored and _violations(scored[0], events) == 0:
+        best = scored[0]
+        conflicts = [(c.date, c.source) for c in scored[1:] if c.date != best.date]
+        publication = PublicationDate(best.date, best.precision, best.source, conflicts)
+        confidence = REFERENCE_CONFIDENCE[best.source] * (1.0 if best.precision == "day" else 0.8)
+        return publication, Reference(best.date, best.source, confidence)
+    conflicts = [(c.date, c.source) for c in scored]
+    publication = PublicationDate(None, "unknown", "none", conflicts)
+    if scored:
+        base, basis, yearless = scored[0].date, "window", True
+    else:
+        base, basis, yearless = today or dt.date.today(), "fallback", False
+    low, high = _window(events, base, yearless)
+    ref = base
+    if high is not None and ref >= high:
+        ref = high - dt.timedelta(days=1)
+    if low is not None and ref < low:
+        ref = low
+    return publication, Reference(ref, basis, REFERENCE_CONFIDENCE[basis])
+
+
+def find_publication_date(
+    text: str, *, published: object = None, tenses: Mapping[int, int] | None = None
+) -> PublicationDate:
+    """The article's publication date: `published` metadata, else its header lines (see the module doc)."""
+    return publication_and_reference(text, published=published, tenses=tenses)[0]

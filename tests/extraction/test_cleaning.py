@@ -1,0 +1,81 @@
+"""Cleaning: the analysis text is plain, furniture is blanked, and every offset maps back exactly."""
+
+from __future__ import annotations
+
+from claims.extraction.cleaning import clean, furniture_spans, glued_splits, prepare
+
+
+def test_no_break_spaces_and_curly_quotes_are_made_plain_without_moving_offsets(nlp):
+    """Odd spaces and curly quotes change one-for-one, so the offsets map stays the identity."""
+    text = "She said \u201cwe\u2019re ready\u201d\u00a0today."
+    analysis, offsets, _ = clean(text)
+    assert analysis == 'She said "we\'re ready" today.'
+    assert offsets is None
+
+
+def test_advertisement_newsletter_and_read_more_lines_are_furniture():
+    """Common page furniture lines are recorded as spans of the stored text."""
+    text = (
+        "The minister resigned on Friday.\n\n- Advertisement -\n\nRead more: Why the minister quit\n\n"
+        "Officials said the vote would go ahead.\n\nSubscribe to our newsletter\n"
+    )
+    spans = [s.text for s in furniture_spans(text)]
+    assert spans == ["- Advertisement -", "Read more: Why the minister quit", "Subscribe to our newsletter"]
+    for span in furniture_spans(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_body_lines_that_start_like_furniture_are_kept():
+    """A paragraph that merely begins with "Related" or "Share" is article text, not furniture."""
+    text = "Related to this, the court said the shares fell.\n\nShare prices fell by 3% on Monday.\n"
+    assert furniture_spans(text) == []
+
+
+def test_captions_marked_by_a_credit_and_lists_of_headlines_are_furniture():
+    """A line ending with a photo credit, and a run of title-case lines, are blanked."""
+    text = (
+        "Troops arrived in the capital on Monday.\n\n"
+        "A soldier stands guard at the airport (Photo by Reuters)\n\n"
+        "Minister Resigns After Budget Row\nPrices Rise Again In Capital City\nStorm Hits Northern Coast\n"
+    )
+    spans = [s.text for s in furniture_spans(text)]
+    assert spans[0] == "A soldier stands guard at the airport (Photo by Reuters)"
+    assert spans[1].startswith("Minister Resigns") and spans[1].endswith("Northern Coast")
+
+
+def test_furniture_is_blanked_in_the_analysis_text_but_keeps_its_length():
+    """The parser never sees furniture, yet text after it keeps its offset."""
+    text = "Listen Live\nThe ship sank.\n"
+    analysis, offsets, furniture = clean(text)
+    assert "Listen" not in analysis
+    assert analysis.index("The ship") == text.index("The ship")
+    assert offsets is None and furniture[0].text == "Listen Live"
+
+
+def test_a_word_glued_to_a_function_word_is_split_and_maps_back():
+    """'Belgiumin' becomes 'Belgium in' when the article uses 'Belgium' on its own."""
+    text = "Belgium sent aid. The team flew to Belgiumin March."
+    adoc = prepare(text)
+    assert "Belgium in March" in adoc.analysis
+    start = adoc.analysis.index("in March")
+    span = adoc.original(start, start + len("in March"))
+    assert span.text == "in March" and text[span.start : span.end] == "in March"
+    whole = adoc.original(0, len(adoc.analysis))
+    assert whole.text == text
+
+
+def test_real_words_are_never_split():
+    """Words ending in a function word ('within', 'Boston', 'passersby', dropped-g 'turnin') stay whole."""
+    text = "Boston police began within hours; passersby saw talks begin, turnin up. Britain and Austin agree."
+    assert glued_splits(text) == []
+
+
+def test_invisible_characters_are_dropped_and_offsets_still_map():
+    """Zero-width and soft-hyphen characters vanish from the analysis; spans still quote the stored text."""
+    text = "The gov\u00adernment said\u200b on Monday it would act."
+    adoc = prepare(text)
+    assert "government said on Monday" in adoc.analysis
+    start = adoc.analysis.index("government")
+    span = adoc.original(start, start + len("government said"))
+    assert span.text == "gov\u00adernment said"
+    assert len(adoc.doc.text) == len(adoc.analysis)

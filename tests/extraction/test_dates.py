@@ -1,0 +1,167 @@
+"""Date claims: expressions found, resolved against the publication date in the direction of the tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.extraction.cleaning import prepare
+from claims.extraction.dates import find_dates
+from claims.extraction.dates.patterns import find_mentions
+
+PUBLISHED = dt.date(2019, 3, 25)  # a Monday
+
+
+def dates_in(text: str, published: dt.date | None = PUBLISHED) -> dict[str, object]:
+    """Claims keyed by their expression words."""
+    return {c.expression.text: c for c in find_dates(prepare(text, published=published))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "precision"),
+    [
+        ("The planes landed at the airport on Saturday.", "on Saturday", "2019-03-23", "day"),
+        ("The cargo plane left on Sunday.", "on Sunday", "2019-03-24", "day"),
+        ("Russia sent two bombers in December.", "in December", "2018-12", "month"),
+        ("The two nations held exercises three months ago.", "three months ago", "2018-12", "month"),
+        ("The treaty was signed 18 years ago.", "18 years ago", "2001", "year"),
+        ("The deal was signed in May 2001.", "in May 2001", "2001-05", "month"),
+        ("He arrived on 24 June.", "on 24 June", "2018-06-24", "day"),
+        ("He took office on January 23.", "on January 23", "2019-01-23", "day"),
+        ("The report was dated 25.03.2019.", "25.03.2019", "2019-03-25", "day"),
+        ("The file was created on 2019-03-18.", "on 2019-03-18", "2019-03-18", "day"),
+        ("In 1996, the countries signed a treaty.", "In 1996", "1996", "year"),
+        ("The economy shrank last year.", "last year", "2018", "year"),
+        ("The crisis has deepened since January.", "since January", "2019-01", "month"),
+        ("The minister resigned yesterday.", "yesterday", "2019-03-24", "day"),
+        ("Earlier this month, the court ruled against him.", "Earlier this month", "2019-03", "month"),
+    ],
+)
+def test_expressions_resolve_against_the_publication_date(sentence, expression, value, precision):
+    """Absolute and relative expressions each resolve to the right calendar value and precision."""
+    claim = dates_in(sentence)[expression]
+    assert (claim.value, claim.precision) == (value, precision)
+
+
+def test_vague_expressions_are_approximate_with_an_interval():
+    """'a few days ago' and 'at the weekend' are marked approximate and bounded."""
+    found = dates_in("A few days ago, the president returned. Troops landed at the weekend.")
+    few = found["A few days ago"]
+    assert few.approximate and few.earliest <= dt.date(2019, 3, 22) <= few.latest < PUBLISHED
+    weekend = found["at the weekend"]
+    assert weekend.approximate and (weekend.earliest, weekend.latest) == (
+        dt.date(2019, 3, 23),
+        dt.date(2019, 3, 24),
+    )
+
+
+def test_future_tense_resolves_forward_and_past_tense_backward():
+    """'will fly on 26 June' is the coming 26 June; 'flew on 20 March' the last one; weekdays alike."""
+    found = dates_in(
+        "The plane will fly out on 26 June. Another flew on 20 March. Talks will resume on Friday."
+    )
+    assert found["on 26 June"].value == "2019-06-26"
+    assert found["on 20 March"].value == "2019-03-20"
+    assert found["on Friday"].value == "2019-03-29"
+    assert dates_in("Talks resumed on Friday.")["on Friday"].value == "2019-03-22"
+
+
+def test_last_and_next_never_mean_the_current_one():
+    """'last Monday' said on a Monday is a week back; 'next March' said in March is next year."""
+    found = dates_in("He spoke last Monday. The vote is due next March.")
+    assert found["last Monday"].value == "2019-03-18"
+    assert found["next March"].value == "2020-03"
+
+
+def test_evidence_is_the_clause_the_date_belongs_to():
+    """The evidence covers the dated clause but not a reporting clause hanging off it."""
+    text = "Two air force planes landed at the airport on Saturday, flight tracking showed."
+    claim = dates_in(text)["on Saturday"]
+    assert claim.text == "Two air force planes landed at the airport on Saturday"
+    assert claim.dated == "landed"
+    assert text[claim.start : claim.end] == claim.text
+
+
+def test_a_relative_clause_brings_its_noun_into_the_evidence():
+    """'the agreement that they signed in May 2001' is dated as a whole."""
+    text = "Troops came under the agreement that the two governments signed in May 2001."
+    claim = dates_in(text)["in May 2001"]
+    assert claim.text.startswith("the agreement that")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Watch video 26:06 before the 07:45 GMT bulletin.",
+        "He is 18 years old and has lived here for 18 years.",
+        "It was a 19th-century practice.",
+        "Theresa May said she may run again.",
+        "The army sent 2000 soldiers and 1500 tanks.",
+        "The 1990s were hard.",
+    ],
+)
+def test_clock_times_durations_ages_centuries_names_and_counts_are_not_dates(sentence):
+    """Traps that look like dates produce no date claim."""
+    assert find_dates(prepare(sentence, published=PUBLISHED)) == []
+
+
+def test_a_weekday_given_with_a_day_picks_the_year_it_fits():
+    """'Tuesday, 5 May' is the 5 May that fell on a Tuesday, even when another year is nearer."""
+    found = dates_in("The summit opened on Tuesday, 5 May.", published=dt.date(2020, 3, 1))
+    assert found["on Tuesday, 5 May"].value == "2020-05-05"
+
+
+def test_without_a_publication_date_relative_dates_get_lower_confidence():
+    """With no date anywhere, relative expressions still resolve but are trusted less than absolute ones."""
+    found = dates_in("The rebels attacked on Saturday. The treaty dates from 1996.", published=None)
+    assert found["on Saturday"].confidence < 0.5 <= found["from 1996"].confidence
+
+
+def test_mentions_are_found_without_a_parse():
+    """The pattern layer alone finds the expressions with their literal content."""
+    kinds = [(m.kind, m.month, m.day) for m in find_mentions("since January, on 24 June and in May 2001")]
+    assert kinds == [("month", 1, None), ("day_month", 6, 24), ("month_year", 5, None)]
+
+
+def test_this_week_follows_the_tense_and_the_last_week_is_a_duration():
+    """'said this week' ends at publication, 'will vote this week' starts there; 'the last week' is none."""
+    said = dates_in("The minister said this week that he would stay.")["this week"]
+    assert said.latest == PUBLISHED and said.earliest < PUBLISHED
+    vote = dates_in("Parliament will vote this week.")["this week"]
+    assert vote.earliest == PUBLISHED < vote.latest
+    assert dates_in("Prices have risen in the last week.") == {}
+
+
+def test_a_dateline_date_is_not_an_event():
+    """'CARACAS, March 24 (Reuters) -' dates the article; only the event date is claimed."""
+    found = dates_in("CARACAS, March 24 (Reuters) - Troops landed on Saturday.")
+    assert list(found) == ["on Saturday"]
+
+
+def test_weekends_and_silent_tense_weekdays_lean_to_the_days_just_past():
+    """Said on a Monday, 'this weekend' in a past clause is the one just gone; 'Monday's debate' said on
+    a Friday is the Monday before, while 'on Monday' said on a Saturday is the coming one."""
+    monday = dt.date(2016, 9, 19)
+    found = dates_in("The speech coincided this weekend with the rally.", published=monday)
+    assert found["this weekend"].value == "2016-09-17"
+    found = dates_in("Questions about Monday's debate keep coming.", published=dt.date(2016, 9, 30))
+    assert found["Monday"].value == "2016-09-26" and found["Monday"].dated == "debate"
+    found = dates_in("The court begins its term on Monday.", published=dt.date(2016, 9, 24))
+    assert found["on Monday"].value == "2016-09-26"
+
+
+def test_seasons_resolve_to_their_year_with_the_months_as_interval():
+    """'last summer' said in March is the previous summer; 'the fall of Rome' is no season."""
+    summer = dates_in("The talks collapsed last summer.")["last summer"]
+    assert (summer.value, summer.earliest, summer.latest) == (
+        "2018",
+        dt.date(2018, 6, 1),
+        dt.date(2018, 8, 31),
+    )
+    assert dates_in("After the fall of Rome, trade collapsed.") == {}
+
+
+def test_a_year_modifying_a_noun_dates_the_noun():
+    """'the 2001 cooperation deal' dates the deal."""
+    assert dates_in("She said the 2001 cooperation deal needs no approval.")["2001"].dated == "deal"

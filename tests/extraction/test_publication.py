@@ -1,0 +1,82 @@
+"""Publication date: metadata first, else the header date the article's own events agree with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.extraction.cleaning import prepare
+from claims.extraction.dates import date_claims
+from claims.extraction.publication import find_publication_date, publication_and_reference
+
+
+def test_metadata_wins_and_disagreeing_header_dates_are_conflicts():
+    """A `published` argument is the answer; header dates that differ are listed as conflicts."""
+    text = "Published 12.02.2021\n\nThe council met on Monday."
+    pub = find_publication_date(text, published="2021-02-13")
+    assert (pub.value, pub.source, pub.precision) == (dt.date(2021, 2, 13), "metadata", "day")
+    assert pub.conflicts == [(dt.date(2021, 2, 12), "dateline")]
+
+
+def test_a_dateline_gives_the_date_when_there_is_no_metadata():
+    """'Published 12.02.2021' near the top is read as the publication date."""
+    pub = find_publication_date("Published 12.02.2021\n\nThe council met on Monday.")
+    assert (pub.value, pub.source) == (dt.date(2021, 2, 12), "dateline")
+
+
+def test_long_form_header_dates_are_read():
+    """'March 24, 2019' and '04 August 2020' in a header line are candidates."""
+    assert find_publication_date("Flood warning issued\nMarch 24, 2019\n\nRivers rose.").value == dt.date(
+        2019, 3, 24
+    )
+    pub = find_publication_date("07:45 GMT04 August 2020\n\nRivers rose again.")
+    assert (pub.value, pub.source) == (dt.date(2020, 8, 4), "header")
+
+
+def test_of_two_header_dates_the_one_the_events_allow_is_chosen():
+    """A header date earlier than an event the article reports is rejected in favour of the other."""
+    text = (
+        "date 2019-03-18  Storm hits coast | News | 25.03.2019\n\n"
+        "The storm reached the coast on March 22, 2019, officials said.\n"
+    )
+    pub = find_publication_date(text)
+    assert pub.value == dt.date(2019, 3, 25)
+    assert pub.conflicts == [(dt.date(2019, 3, 18), "header")]
+
+
+def test_a_page_timestamp_after_an_announced_event_is_not_the_publication_date(nlp):
+    """A header date after the day a flight 'will' leave is a later page stamp: no date is claimed."""
+    text = "10:00 GMT 04 August 2020\n\nThe plane will fly out on 26 June, the embassy said on 24 June.\n"
+    claims, pub = date_claims(prepare(text))
+    assert pub.value is None and pub.source == "none"
+    assert pub.conflicts == [(dt.date(2020, 8, 4), "header")]
+    values = {c.expression.text: c.value for c in claims}
+    # The reference moves between the events, so the scheduled flight stays after the statement.
+    assert values["on 24 June"] < values["on 26 June"]
+
+
+def test_without_any_date_the_fallback_is_marked_and_distrusted():
+    """No date in the text: no publication date, and the reference is the fallback with low confidence."""
+    pub, ref = publication_and_reference("Talks resumed on Monday.", today=dt.date(2024, 5, 1))
+    assert (pub.value, pub.source, pub.precision) == (None, "none", "unknown")
+    assert (ref.date, ref.basis) == (dt.date(2024, 5, 1), "fallback") and ref.confidence < 0.5
+
+
+def test_a_photo_caption_date_is_only_a_lower_bound(nlp):
+    """A dated caption precedes publication; past weekdays the article names are placed after it."""
+    text = (
+        "Crowds gather in the square, Paris, March 24, 2019. (Photo by Reuters)\n\n"
+        "Police confirmed the arrests on Tuesday, the agency reported.\n"
+    )
+    claims, pub = date_claims(prepare(text))
+    assert pub.value is None and pub.conflicts == [(dt.date(2019, 3, 24), "header")]
+    assert [c.value for c in claims] == ["2019-03-26"]
+
+
+def test_seed_publication_dates(seeds):
+    """DW's two header dates resolve to 25.03.2019; Sputnik's later page stamp is not taken as its date."""
+    gold, texts = seeds
+    dw = next(k for k, a in gold["articles"].items() if a.get("published"))
+    assert find_publication_date(texts[dw]).value.isoformat() == gold["articles"][dw]["published"]
+    sputnik = next(k for k, a in gold["articles"].items() if a.get("outlet") == "Sputnik")
+    _, pub = date_claims(prepare(texts[sputnik]))
+    assert pub.value is None and pub.conflicts
