@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .numbers import TENS_OF, Atom, read_chunk, read_word
 
-_LEAD = re.compile(r"^[(\[{\"“‘«]+")
-_TRAIL = re.compile(r"(?:[)\]}”’»,;!?]+|[.:](?=[)\]}”’»,;!?]*$))+$")
+_NON_SPACE = re.compile(r"\S+")
+_LEAD = re.compile(r"^[(\[{\"“\u2018«,;]+")
+_TRAIL = re.compile(r"(?:[)\]}”\u2019»,;!?\"=]+|[.:](?=[)\]}”\u2019»,;!?\"=]*$))+$")
 
 
 @dataclass(slots=True)
@@ -28,23 +31,28 @@ class Chunk:
     trail: bool  # punctuation was stripped after it ("," ")" ".")
 
 
-def make_chunks(doc: Doc) -> list[Chunk]:
-    """The document's whitespace chunks with outer punctuation stripped, in order."""
+def make_chunks(doc: Doc, text: str | None = None) -> list[Chunk]:
+    """The document's whitespace chunks with outer punctuation stripped, in order (`text` is doc.text when
+    the caller already has it: Doc.text joins every token on each access)."""
+    if text is None:
+        text = doc.text
+    spans = [m.span() for m in _NON_SPACE.finditer(text)]
+    if not spans:
+        return []
+    starts = doc.to_array(IDX).astype(np.int64)
+    bounds = np.array(spans, dtype=np.int64)
+    first = np.maximum(np.searchsorted(starts, bounds[:, 0], side="right") - 1, 0).tolist()
+    last = np.searchsorted(starts, bounds[:, 1], side="left").tolist()
     out: list[Chunk] = []
-    i, n = 0, len(doc)
-    while i < n:
-        j = i
-        while j < n - 1 and not doc[j].whitespace_ and not doc[j + 1].is_space:
-            j += 1
-        if not doc[i].is_space:
-            start = doc[i].idx
-            raw = doc.text[start: doc[j].idx + len(doc[j])]
+    for (start, end), t0, t1 in zip(spans, first, last, strict=True):
+        raw = text[start:end]
+        a, b = 0, len(raw)
+        if not (raw[0].isalnum() and raw[-1].isalnum()):  # most words need no stripping
             lm = _LEAD.match(raw)
             a = lm.end() if lm else 0
             tm = _TRAIL.search(raw, a)
             b = tm.start() if tm else len(raw)
-            out.append(Chunk(i, j + 1, start + a, start + b, raw[a:b], a > 0, b < len(raw)))
-        i = j + 1
+        out.append(Chunk(t0, t1, start + a, start + b, raw[a:b], a > 0, b < len(raw)))
     return out
 
 
@@ -62,6 +70,9 @@ class Expr:
     vague: bool = False
     article: bool = False  # began with "a"/"an" ("a dozen", "a million")
     word_one: bool = False  # the bare word "one"
+    first_tok: int = 0  # first token (filled by read_unit)
+    fraction: bool = False  # a share ("1/2", "two-thirds")
+    reversed_pair: bool = False  # "96-3": a glued pair whose second number is smaller (a tally)
 
 
 def _compose(values: list[Atom]) -> float:
@@ -79,65 +90,98 @@ def _compose(values: list[Atom]) -> float:
     return total + cur
 
 
+def _adjacent(chunks: list[Chunk], k: int) -> bool:
+    """True when chunk k follows chunk k-1 after one space with no punctuation between."""
+    return k < len(chunks) and chunks[k].start - chunks[k - 1].end <= 1 and not chunks[k - 1].trail \
+        and not chunks[k].lead
+
+
 def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
     """The number expression starting at chunk `ci`, or None."""
     ch = chunks[ci]
     low_text = ch.text.lower()
+    if low_text == "half" and ci + 2 < len(chunks) and chunks[ci + 1].text.lower() == "a":
+        scale = read_word(chunks[ci + 2].text.lower())
+        if scale is not None and scale.kind == "scale" and not scale.rest:
+            # "half a million", "half a dozen"
+            return Expr(ci, ci + 3, scale.value / 2, scale.value / 2, False)
     article = low_text in ("a", "an")
     if article:
-        if ci + 1 >= len(chunks):
+        nxt = read_word(chunks[ci + 1].text.lower()) if _adjacent(chunks, ci + 1) else None
+        if nxt is None or nxt.kind not in ("scale", "denominator") or nxt.rest:
             return None
-        nxt = read_word(chunks[ci + 1].text.lower())
-        if nxt is None or nxt.kind not in ("scale",) and chunks[ci + 1].text.lower() != "dozen":
-            return None
+        if nxt.kind == "denominator":  # "a third", "a quarter"
+            return Expr(ci, ci + 2, nxt.value, nxt.value, False, article=True)
         atoms = [Atom(1.0, False)]
-        k = ci + 1
     else:
         first = read_chunk(ch.text)
-        if first is None:
-            return None
+        if first is None or first.kind in ("scale", "denominator"):
+            return None  # a bare "hundred", "dozen" or "third" counts nothing by itself
         if first.kind == "vague":
             return Expr(ci, ci + 1, first.value, first.high or first.value, False, vague=True)
         if first.kind == "tens":
             return _tens_of(chunks, ci)
-        if first.kind == "scale" and first.value == 100.0:
-            return None  # a bare "hundred" without a count is a noun ("a hundred" is read above)
         atoms = [first]
-        k = ci + 1
         if first.digits and (first.rest or first.kind == "fraction"):
-            ex = Expr(ci, k, first.value * first.scale, (first.high or first.value) * first.scale, True,
-                      first.currency, first.rest)
-            if first.high is not None and first.high < first.value and first.scale == 1.0:
-                ex.low, ex.high = ex.high, ex.low
+            ex = Expr(ci, ci + 1, first.value * first.scale, (first.high or first.value) * first.scale, True,
+                      first.currency, first.rest, fraction=first.kind == "fraction")
+            if first.high is not None and first.high < first.value:
+                ex.low, ex.high, ex.reversed_pair = min(ex.low, ex.high), max(ex.low, ex.high), True
             return ex
+        if not first.rest and first.kind == "number" and (not first.digits or first.value < 100):
+            frac = _fraction_after(chunks, ci, first.value)
+            if frac is not None:
+                return frac
+    k = ci + 1
+    rest = atoms[0].rest
     # extend with scale words ("2.5 million", "four hundred thousand", "two hundred and fifty")
-    while k < len(chunks) and chunks[k].start - chunks[k - 1].end <= 1 and not chunks[k - 1].trail:
+    while _adjacent(chunks, k) and not rest:
         w = chunks[k].text
         at = read_word(w.lower())
         if at is None and atoms[-1].digits and w in ("bn", "mn", "mln", "B", "M", "K", "tn", "trn"):
             at = Atom(1e9 if w in ("bn", "B") else 1e12 if w in ("tn", "trn") else 1e3 if w == "K" else 1e6,
                       False, kind="scale")
-        if at is None and w.lower() == "and" and atoms[-1].kind == "scale" and k + 1 < len(chunks):
+        if at is None and w.lower() == "and" and atoms[-1].kind == "scale" and _adjacent(chunks, k + 1):
             nxt = read_word(chunks[k + 1].text.lower())
             if nxt is not None and nxt.kind == "number" and not nxt.rest:
                 k += 1
                 continue
-        if at is None or at.rest or at.kind not in ("scale", "number"):
+        if at is None or at.kind not in ("scale", "number"):
             break
-        if at.kind == "number" and (atoms[-1].kind != "scale" or atoms[-1].digits or at.value >= atoms[-1].value
-                                    or not atoms[-1].digits and atoms[0].digits):
+        last = atoms[-1]
+        if at.kind == "number" and (last.kind != "scale" or atoms[0].digits or at.value >= last.value):
             break
         atoms.append(at)
+        rest = at.rest
         k += 1
-    first = atoms[0]
-    value = _compose(atoms) * first.scale
-    if len(atoms) == 1 and first.rest == "" and first.kind == "scale":
-        return None
-    ex = Expr(ci, k, value, value, first.digits, first.currency, first.rest if len(atoms) == 1 else "",
+    value = _compose(atoms) * atoms[0].scale
+    if not rest and k + 2 < len(chunks) and _adjacent(chunks, k) and " ".join(
+            c.text.lower() for c in chunks[k: k + 3]) == "and a half":
+        value, k = value + 0.5, k + 3  # "seven and a half years"
+    ex = Expr(ci, k, value, value, atoms[0].digits, atoms[0].currency, rest,
               article=article, word_one=(len(atoms) == 1 and low_text == "one"))
-    if first.high is not None and len(atoms) == 1:
-        ex.high = first.high * first.scale
+    if atoms[0].high is not None:
+        # "$5-6 billion": the scale words apply to both ends
+        ex.high = _compose([Atom(atoms[0].high, True), *atoms[1:]]) * atoms[0].scale
+        if ex.high < ex.low:
+            ex.low, ex.high, ex.reversed_pair = ex.high, ex.low, True
     return ex
+
+
+def _fraction_after(chunks: list[Chunk], ci: int, value: float) -> Expr | None:
+    """"two thirds", "one in three", "one out of ten": a share written in words."""
+    if not _adjacent(chunks, ci + 1):
+        return None
+    w = chunks[ci + 1].text.lower()
+    den = read_word(w)
+    if den is not None and den.kind == "denominator":
+        return Expr(ci, ci + 2, value * den.value, value * den.value, False)
+    k = ci + 2 if w == "in" else ci + 3 if w == "out" and chunks[ci + 2].text.lower() == "of" else 0
+    if k and _adjacent(chunks, k):
+        whole = read_chunk(chunks[k].text)
+        if whole is not None and whole.kind == "number" and not whole.rest and 1000 > whole.value > value > 0:
+            return Expr(ci, k + 1, value / whole.value, value / whole.value, False)
+    return None
 
 
 def _tens_of(chunks: list[Chunk], ci: int) -> Expr | None:

@@ -9,22 +9,22 @@ from .chunks import Chunk, Expr
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
 }
 CLOCK_WORDS = {"a.m", "p.m", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "est", "edt", "pst",
-               "pdt", "et", "pt", "o'clock", "hrs", "local", "h"}
+               "pdt", "et", "o'clock"}
 # Nouns that a following number names rather than counts ("category 4", "No. 10", "page 5").
 ID_NOUNS = {"no", "no.", "number", "nos", "category", "cat", "level", "page", "pages", "room", "chapter",
             "section", "row", "game", "round", "phase", "stage", "grade", "gate", "terminal", "flight",
-            "route", "highway", "episode", "volume", "vol", "article", "act", "clause", "paragraph", "platform",
+            "route", "highway", "episode", "volume", "vol", "article", "act", "clause", "paragraph",
+            "platform",
             "seat", "channel", "version", "model", "type", "class", "division", "district", "ward", "item",
             "figure", "fig", "table", "step", "zone", "pier", "lane", "track", "exit", "apartment", "suite",
-            "unit", "block", "lot", "bus", "line", "squad", "rule", "resolution", "bill", "amendment", "index",
-            "covid", "covid-", "pier", "tier", "week", "day", "session", "series", "mark", "mk", "s&p", "ftse",
+            "unit", "block", "lot", "bus", "line", "squad", "rule", "resolution", "bill", "amendment",
+            "index",
+            "covid", "covid-", "tier", "week", "day", "session", "series", "mark", "mk", "s&p", "ftse",
             "dax", "stoxx", "nasdaq", "nikkei", "cac", "top"}
-YEAR_PREPS = {"in", "since", "by", "of", "until", "till", "from", "to", "before", "after", "during",
-              "between", "and", "the", "early", "late", "mid", "circa", "'s", "year", "season", "spring",
-              "summer", "autumn", "fall", "winter", "through", "throughout", "for", "-", "–", ","}
 TWO_WORD = {
     "more than": ">", "greater than": ">", "higher than": ">", "larger than": ">", "bigger than": ">",
     "in excess": ">", "upwards of": ">", "at least": ">", "less than": "<", "just over": ">",
@@ -38,22 +38,27 @@ ONE_WORD = {
     "almost": "~", "some": "~", "estimated": "~", "circa": "~", "ca.": "~", "~": "~", "≈": "~",
     "sub": "<", "max": "<", "maximum": "<", "minimum": ">", "min": ">", "upward": ">", "+": ">",
 }
-_SUB_CLAUSE = {"advcl", "ccomp", "conj", "parataxis", "relcl", "xcomp", "cc", "punct", "mark", "prep", "npadvmod"}
+_SUB_CLAUSE = {"advcl", "ccomp", "conj", "parataxis", "relcl", "cc", "punct", "mark", "dep"}
 
 
-def is_date_part(chunks: list[Chunk], c0: int, c1: int) -> bool:
-    """True when the number sits beside a month name ("24 June", "January 23, 2019", "Sept. 20-24")."""
+def is_date_part(chunks: list[Chunk], c0: int, c1: int, ex: Expr) -> bool:
+    """True when the number is the day or year beside a month name ("24 June", "January 23, 2019")."""
+    day = ex.digits and ex.low == ex.high and ex.low == int(ex.low) and 1 <= ex.low <= 31 and not ex.rest
+    year = ex.digits and ex.low == int(ex.low) and 1000 <= ex.low <= 2100 and not ex.rest
+    if not (day or year):
+        return False
     for k in (c0 - 1, c0 - 2, c1, c1 + 1):
-        if 0 <= k < len(chunks):
-            w = chunks[k].text.lower().rstrip(".")
-            if w in MONTHS and (w != "may" or chunks[k].text[0] == "M"):
-                if abs(k - c0) == 2 or k == c1 + 1:
-                    mid = chunks[(k + c0) // 2 if k < c0 else c1].text.lower()
-                    if k > c1 and mid not in ("of",):
-                        continue
-                    if k < c0 and not read_is_number(chunks[c0 - 1].text):
-                        continue
-                return True
+        if not 0 <= k < len(chunks):
+            continue
+        w = chunks[k].text.lower().rstrip(".")
+        if w not in MONTHS or (w == "may" and chunks[k].text[0] != "M"):
+            continue
+        if k == c0 - 1 or (k == c1 and day):
+            return True
+        if k == c0 - 2 and read_is_number(chunks[c0 - 1].text) and year:
+            return True  # "June 24, 2019"
+        if k == c1 + 1 and day and chunks[c1].text.lower() == "of":
+            return True  # "the 24th of June" (ordinals are dropped earlier; "24 of June")
     return False
 
 
@@ -69,8 +74,11 @@ def is_year(doc: Doc, chunks: list[Chunk], ex: Expr, has_unit: bool) -> bool:
     text = chunks[ex.c0].text
     if ex.rest in ("s", "'s") and ex.low % 10 == 0:
         return True
-    if not (1500 <= ex.low <= 2100 and len(text) == 4 and text.isdigit()) or has_unit:
+    if not (1500 <= ex.low <= 2100 and len(text) == 4 and text.isdigit()):
         return False
+    if has_unit:
+        # "the 2020 elections": the tagger still reads a year where the noun is an event
+        return doc[chunks[ex.c0].tok_start].ent_type_ == "DATE" and not ex.currency
     prev = chunks[ex.c0 - 1].text.lower() if ex.c0 > 0 else ""
     # "about 1000", "more than 2000": a comparison makes it an amount
     return not (prev in ONE_WORD or prev == "than")
@@ -83,24 +91,41 @@ def is_clock(chunks: list[Chunk], ex: Expr) -> bool:
     return ex.c1 < len(chunks) and chunks[ex.c1].text.lower() in CLOCK_WORDS and ex.rest == ""
 
 
-def is_identifier(doc: Doc, chunks: list[Chunk], ex: Expr, counted: bool) -> bool:
-    """True for a number that names rather than counts: "Boeing 737", "Section 427", "COVID -19", "Game 7"."""
-    if ex.c0 == 0 or ex.currency or not ex.digits:
+def is_identifier(doc: Doc, chunks: list[Chunk], ex: Expr, measured: bool, plural: bool,
+proper: bool) -> bool:
+    """True for a number that names rather than counts: "Boeing 737", "Section 427", "COVID -19", "Game 7",
+    "49 Zorro Ranch Road"."""
+    if proper and not measured:
+        return True  # a number before a singular proper name is part of the name or an address
+    first = doc[chunks[ex.c0].tok_start]
+    if not ex.digits and first.text[:1].isupper() and not first.is_sent_start and first.i > 0 \
+            and not doc[first.i - 1].is_punct and doc[first.i - 1].text[:1].isupper():
+        return True  # "Final Four", "Ground Zero", "Formula One": a capitalised number word inside a name
+    if ex.c0 == 0 or ex.currency:
         return False
     prev = chunks[ex.c0 - 1]
+    pw = prev.text.lower()
+    if pw in ("no", "nos") and prev.trail and doc[prev.tok_end - 1].text == "." and not measured:
+        return True  # "the No. 3 position"
     if prev.trail or chunks[ex.c0].lead:
         return False
     ptok = doc[prev.tok_end - 1]
-    pw = prev.text.lower()
     if pw in MONTHS or ptok.like_num:
         return False
-    if chunks[ex.c0].text[0] in "-–" and ptok.is_alpha and ptok.text[0].isupper() and not ex.rest:
-        return True  # "COVID -19"
-    if pw in ID_NOUNS and not counted:
+    named = ptok.pos_ == "PROPN" or pw in ID_NOUNS
+    if named and (ex.rest == "s" or (chunks[ex.c0].text[0] in "-\u2013" and not measured)):
+        return True  # "Model 3s", "COVID -19"
+    if measured:
+        return False
+    if ptok.pos_ == "PROPN" and ptok.text[:1].isupper() and ex.digits and ptok.ent_type_ not in ("DATE",
+    "NORP"):
+        return True  # "iPhone 11 Pro cameras", "S&P 500 companies": a digit right after a name belongs to it
+    if plural:
+        return False
+    if pw in ID_NOUNS:
         return True
-    if ptok.pos_ == "PROPN" and ptok.text[0].isupper() and not counted and ptok.ent_type_ not in ("DATE", "NORP"):
-        return ex.rest == "" or ex.rest.startswith(("-", "s"))
-    return False
+    # "Stoxx 50", "iPhone 11 Pro", "Rossiya 24 TV", "COVID -19": a name followed by its number
+    return ptok.pos_ in ("PROPN", "NOUN") and ptok.ent_type_ not in ("DATE", "NORP") and ex.digits
 
 
 def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
@@ -148,8 +173,9 @@ def clause_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     else:
         a, b = min(verb.i, first), max(verb.i, last)
         for child in verb.children:
-            if child.dep_ in _SUB_CLAUSE and not (child.left_edge.i <= first <= child.right_edge.i):
-                continue
+            if (child.dep_ in _SUB_CLAUSE or child.lower_ == "according") and not (
+                    child.left_edge.i <= first <= child.right_edge.i):
+                continue  # side clauses and the attribution are not part of what is stated
             a, b = min(a, child.left_edge.i), max(b, child.right_edge.i)
     a, b = max(a, sent.start), min(b, sent.end - 1)
     while b > a and doc[b].is_punct:

@@ -17,31 +17,83 @@ from .context import (
     is_year,
     source_in,
 )
-from .units import DOLLAR_QUALIFIERS
+from .numbers import may_start_number
 from .unitread import UnitRead, read_unit
+from .units import COUNT_CLASSES, CURRENCY_PREFIXES, DOLLAR_QUALIFIERS, SINGLE_COUNT_CLASSES
 
-_RANGE_WORDS = {"to", "-", "–", "—", "and", "or", "through"}
-_PRONOUN_ONE_BEFORE = {"each", "every", "no", "any", "the", "this", "that", "which", "another", "same", "someone",
+# Currency codes written as a word before the amount ("USD 5 million", "Rs 500 crore").
+ISO_CODES = {c for c in CURRENCY_PREFIXES if len(c) == 3 and c.isalpha() and c.isupper()}
+ISO_CODES |= {"Rs", "Rs.", "RM"}
+SINGLE_COUNT_WORDS = {w for w, c in COUNT_CLASSES.items() if c in SINGLE_COUNT_CLASSES}
+# What single aircraft, ships or missiles do in reports ("a plane landed", "they sent a warship").
+_VEHICLE_VERBS = {
+    "land", "arrive", "fly", "crash", "send", "deploy", "dispatch", "spot", "seize", "sink", "attack",
+    "launch", "fire", "shoot", "intercept", "enter", "leave", "depart", "violate", "approach", "detect",
+    "track", "dock", "reach", "bring", "carry", "transport", "deliver", "return", "hit", "strike", "destroy",
+    "capture", "down", "lose", "touch", "take",
+}
+# Verbs of change: after them "X to Y" is the change and the new level, not a range.
+_CHANGE_WORDS = {
+    "rose", "rise", "rises", "fell", "fall", "falls", "gained", "gains", "lost", "loses", "dropped", "drops",
+    "climbed", "climbs", "jumped", "jumps", "increased", "decreased", "declined", "grew", "slipped", "added",
+    "shed", "plunged", "surged", "tumbled", "soared", "edged", "slid", "sank", "rallied", "advanced",
+}
+_RANGE_WORDS = {"to", "-", "\u2013", "\u2014", "and", "or", "through"}
+_PRONOUN_ONE_BEFORE = {"each", "every", "no", "any", "the", "this", "that", "which", "another", "same",
+                       "someone",
                        "anyone", "little", "right", "wrong", "new", "old", "big", "only", "such", "last"}
 
 
 def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
     """Quantity claims in the article, in document order (offsets into the stored text)."""
     doc: Doc = adoc.doc
-    chunks = make_chunks(doc)
+    chunks = make_chunks(doc, adoc.analysis)  # the doc is the parse of `analysis`
     blocked = [(s.start, s.end) for s in adoc.furniture]
     out: list[QuantityClaim] = []
+    sents: list[int] = []  # sentence start of each claim, for the ellipsis pass
     ci = 0
     while ci < len(chunks):
+        if not may_start_number(chunks[ci].text):
+            ci += 1
+            continue
         ex = read_expr(chunks, ci)
         if ex is None:
+            if chunks[ci].text.lower() in ("a", "an") and ci + 1 < len(chunks):
+                claim = _single_vehicle(adoc, doc, chunks, ci)
+                if claim is not None:
+                    out.append(claim)
+                    sents.append(doc[chunks[ci].tok_start].sent.start)
             ci += 1
             continue
         claim, nxt = _claim_at(adoc, doc, chunks, ex)
         if claim is not None and not any(a <= claim.number.start < b for a, b in blocked if claim.number):
             out.append(claim)
+            sents.append(doc[chunks[ci].tok_start].sent.start)
         ci = max(nxt, ci + 1)
+    _elliptical_units(out, sents)
     return out
+
+
+def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
+    """"84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
+    takes the unit of the nearest earlier amount of similar size in the same sentence."""
+    inherited: set[int] = set()
+    for i, claim in enumerate(out):
+        if claim.unit_class is not None or claim.counted is not None or claim.number is None:
+            continue
+        if not any(ch.isdigit() for ch in claim.number.text) or claim.low <= 0:
+            continue
+        for j in range(i - 1, -1, -1):
+            if sents[j] != sents[i]:
+                break
+            other = out[j]
+            if other.unit_class is None or other.low <= 0 or j in inherited:
+                continue
+            if max(other.low, claim.low) / min(other.low, claim.low) <= 20:
+                claim.unit_class = other.unit_class
+                claim.confidence = round(claim.confidence - 0.1, 2)
+                inherited.add(i)
+                break
 
 
 def _qualify_currency(chunks: list[Chunk], ex: Expr) -> None:
@@ -51,6 +103,10 @@ def _qualify_currency(chunks: list[Chunk], ex: Expr) -> None:
         q = DOLLAR_QUALIFIERS.get(prev.text) or DOLLAR_QUALIFIERS.get(prev.text + ".")
         if q and chunks[ex.c0].start - prev.end == 1 and not prev.trail:
             ex.currency, ex.c0 = q, ex.c0 - 1
+    elif ex.currency is None and ex.digits and ex.c0 > 0 and not chunks[ex.c0 - 1].trail:
+        code = chunks[ex.c0 - 1].text
+        if code in ISO_CODES:
+            ex.currency, ex.c0 = code, ex.c0 - 1  # "USD 5 million", "EUR 300"
 
 
 def _read_range(chunks: list[Chunk], ex: Expr, u: UnitRead) -> tuple[Expr, UnitRead] | None:
@@ -65,13 +121,23 @@ def _read_range(chunks: list[Chunk], ex: Expr, u: UnitRead) -> tuple[Expr, UnitR
     if k + 1 >= len(chunks) or chunks[k - 1].trail:
         return None
     word = chunks[k].text.lower()
-    if word not in _RANGE_WORDS or (word == "and") != (prev == "between"):
+    if word == "up" and chunks[k + 1].text.lower() == "to" and prev == "from":
+        k, word = k + 1, "to"  # "from 450 sq ft up to 900 sq ft"
+    if word not in _RANGE_WORDS or (word == "and" and prev != "between"):
         return None
-    if prev == "by" or word == "or" and (ex.digits or ex.rest):
+    if k + 1 >= len(chunks):
+        return None
+    if prev == "by" or (word == "or" and (ex.digits or ex.rest)):
         return None
     other = read_expr(chunks, k + 1)
-    if other is None or other.vague or ex.vague or other.low < ex.low and prev != "from":
+    if other is None or other.vague or ex.vague or (other.low < ex.low and prev != "from"):
         return None
+    if prev not in ("from", "between"):
+        if prev in _CHANGE_WORDS or (prev in ("up", "down") and ex.c0 > 1):
+            return None  # "rose 3.2 to 145.30": a change, then the new level
+        money = CURRENCY_PREFIXES.get(ex.currency or ""), CURRENCY_PREFIXES.get(other.currency or "")
+        if (ex.rest or ex.currency) and (other.rest != ex.rest or money[0] != money[1]):
+            return None  # "3.2% to $145.30" are two amounts
     return other, u
 
 
@@ -84,6 +150,8 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         ex.low, ex.high = -ex.high, -ex.low
         first_tok = chunks[ex.c0].tok_start
     u = read_unit(doc, chunks, ex, sent.end)
+    if _is_age_apposition(doc, chunks, ex, u):
+        u.unit_class = "year of age"  # "Mr. Grimm, 44, a Republican"
     end_chunk = max(u.c_end, ex.c1)
     rng = _read_range(chunks, ex, u)
     if rng is not None:
@@ -91,18 +159,23 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         ou = read_unit(doc, chunks, other, sent.end)
         if ex.currency is None and ou.measure and ou.unit_class and not u.measure:
             u = ou
+        elif u.measure and ou.unit_class and u.unit_class and ou.unit_class.startswith(u.unit_class + " per"):
+            u.unit_class, u.unit = ou.unit_class, ou.unit  # "$500,000 to $1 million a year"
         elif not u.measure and not u.counted:
             u = ou
         ex = _merge(ex, other)
         end_chunk = max(ou.c_end, other.c1)
         u.t_end = max(u.t_end, ou.t_end)
-    if u.unknown_glued or ex.low != ex.high and ex.rest and not u.measure and not u.counted and not ex.vague:
+    bare_range = ex.low != ex.high and ex.rest and not u.measure and not u.counted and not ex.vague
+    if u.unknown_glued or bare_range:
         return None, end_chunk
     if _rejected(doc, chunks, ex, u):
         return None, end_chunk
     direction = direction_before(doc, first_tok, sent.start)
     if ex.rest.startswith(("~", "≈")):
         direction = "~"
+    elif ex.rest.startswith("<"):
+        direction = "<"  # "sub-500"
     after = direction_after(doc, u.t_end)
     if after:
         direction = after
@@ -120,6 +193,39 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         confidence=_confidence(ex, u),
     )
     return claim, end_chunk
+
+
+def _single_vehicle(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) -> QuantityClaim | None:
+    """"A Russian Air Force aircraft had landed": an indefinite article before a military or vehicle noun
+    that is the subject or object of the clause reports a count of one."""
+    t0 = chunks[ci].tok_start
+    # cheap test first: a vehicle noun within the next few words
+    if not any(t.lower_ in SINGLE_COUNT_WORDS or t.lemma_ in SINGLE_COUNT_WORDS for t in doc[t0 + 1: t0 + 6]):
+        return None
+    ex = Expr(ci, ci + 1, 1.0, 1.0, False, article=True)
+    sent = doc[t0].sent
+    u = read_unit(doc, chunks, ex, sent.end)
+    if u.head is None or u.unit_class not in SINGLE_COUNT_CLASSES or u.plural:
+        return None
+    head = doc[u.head]
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.lemma_ not in _VEHICLE_VERBS:
+        return None
+    claim, _ = _claim_at(adoc, doc, chunks, ex)
+    if claim is not None:
+        claim.confidence = 0.4
+    return claim
+
+
+def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """A bare number after "age"/"aged", or set off by commas right after a person's name, is an age."""
+    if u.measure or u.counted is not None or not ex.digits or ex.c0 == 0 or not 0 < ex.low < 120:
+        return False
+    prev, own = chunks[ex.c0 - 1], chunks[ex.c0]
+    if prev.text.lower() in ("age", "aged", "ages") and not prev.trail:
+        return True  # "at age 16", "men aged 18 to 34"
+    if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
+        return False
+    return doc[prev.tok_end - 1].text == "," and doc[prev.tok_end - 2].ent_type_ == "PERSON"
 
 
 def _merge(a: Expr, b: Expr) -> Expr:
@@ -142,24 +248,31 @@ def _scale_of(e: Expr) -> float:
 
 def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """True when the number is no quantity: a date, year, clock time, name, code, score or pronoun."""
-    if is_date_part(chunks, ex.c0, ex.c1) or is_clock(chunks, ex):
+    if is_date_part(chunks, ex.c0, ex.c1, ex) or is_clock(chunks, ex):
         return True
-    has_unit = u.measure or u.counted is not None
-    if is_year(doc, chunks, ex, has_unit and u.unit_class not in ("year",)):
+    num_tok = doc[chunks[ex.c1 - 1].tok_end - 1]
+    attached = u.plural and u.head is not None and (num_tok.head.i == u.head or num_tok.i + 1 == u.head)
+    if is_year(doc, chunks, ex, (u.measure and u.unit_class != "year") or attached):
         return True
-    if is_identifier(doc, chunks, ex, u.counted is not None and not u.measure):
+    if is_identifier(doc, chunks, ex, u.measure, u.plural, u.proper):
         return True
-    if ex.digits and ex.low != ex.high and chunks[ex.c0].text.count("-") == 1 and not has_unit \
-            and not ex.currency and ex.c1 - ex.c0 == 1:
-        return True  # "2-2", "89-89": scores and codes
+    glued_pair = ex.digits and "-" in chunks[ex.c0].text[1:] and ex.c1 - ex.c0 == 1 and not ex.currency
+    if glued_pair and (not (u.measure or u.plural) or ex.reversed_pair):
+        return True  # "2-2", "89-89", "96-3", "3888-2": scores, tallies and codes
+    if ex.fraction and ex.digits and not u.measure:
+        nxt = chunks[ex.c1].text.lower() if ex.c1 < len(chunks) else ""
+        if nxt != "of":
+            return True  # "9/11 families", "24/7": a fraction is a share of something ("1/16 of a pint")
     if ex.word_one:
         first_tok = chunks[ex.c0].tok_start
         prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
-        if prev in _PRONOUN_ONE_BEFORE or u.counted is None and not u.measure:
+        if prev in _PRONOUN_ONE_BEFORE or (u.counted is None and not u.measure):
             return True
         nxt = doc[first_tok + 1].lower_ if first_tok + 1 < len(doc) else ""
         if nxt in ("another", "and"):
             return True
+        if u.head is not None and doc[u.head + 1: u.head + 3].text.lower() in ("or another", "or the other"):
+            return True  # "one way or another"
     return False
 
 

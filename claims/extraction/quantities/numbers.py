@@ -19,7 +19,8 @@ TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-SCALE_WORDS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 # Glued or abbreviated scales ("2.5bn", "AUD1.5m", "S$1mil", "8 B people"); "m" only reads as million
 # after a currency, elsewhere it is the metre (the finder decides).
 SCALE_ABBR = {
@@ -50,17 +51,28 @@ CURRENCY_PREFIX = (
     r"USD\s?|EUR\s?|GBP\s?|AUD\s?|CAD\s?|JPY\s?|CNY\s?|INR\s?|CHF\s?|SGD\s?"
 )
 NUMBER_CHUNK = re.compile(
-    rf"^(?P<pre>{CURRENCY_PREFIX})?(?P<sign>[-−–~≈+]|minus-?)?"
+    rf"^(?P<pre>{CURRENCY_PREFIX})?(?P<sign>[-\u2212\u2013~≈+]|minus-?|sub-)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<rest>.*)$"
 )
 ORDINAL_REST = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-TIME_CHUNK = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$|^\d{1,2}:\d{2}", re.I)
-CLOCK_REST = re.compile(r"^(?:[ap]\.?m\.?|gmt|bst|utc|hrs?|h\d\d)$", re.I)
+TIME_CHUNK = re.compile(r"^\d{1,2}:\d{2}|^\d{1,2}(?:[.]\d{2})?\s*[ap]\.?m\.?$", re.I)
+CLOCK_REST = re.compile(r"^(?:[ap]\.?m\.?|gmt|bst|utc|h\d\d)$", re.I)
 PHONE_CHUNK = re.compile(r"^\+?\(?\d{2,4}\)?(?:[-.\s]\d{2,4}){2,}$")
-FRACTION_CHUNK = re.compile(r"^(\d{1,3})\s?[/⁄](\d{1,3})$")
-SCALE_REST = re.compile(r"^(?P<scale>k|K|mn|mln|mil|mio|m|M|bn|bln|b|B|tn|trn|tr|T)(?![a-zA-Z])(?P<after>.*)$")
-HYPHEN_NUMBER_REST = re.compile(r"^[-–](?P<num>\d+(?:\.\d+)?)(?P<after>.*)$")
-WORD_HYPHEN = re.compile(r"^(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<unit>[a-z]+)$")
+FRACTION_CHUNK = re.compile(r"^(\d{1,3})\s?[/\u2044](\d{1,3})$")
+SCALE_REST = re.compile(
+    r"^(?P<scale>k|K|mn|mln|mil|mio|m|M|bn|bln|b|B|tn|trn|tr|T)(?![a-zA-Z])(?P<after>.*)$")
+HYPHEN_NUMBER_REST = re.compile(r"^(?:[-\u2013]|-to-)(?P<num>\d+(?:\.\d+)?)(?P<after>.*)$")
+WORD_HYPHEN = re.compile(
+    r"^(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<unit>[a-z]+)$")
+
+
+_HAS_DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2153\u2154]")
+WORD_STARTS = (set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half"})
+
+
+def may_start_number(text: str) -> bool:
+    """Cheap test: can a number expression start at this chunk (a digit, a number word, "a"/"an")?"""
+    return bool(_HAS_DIGIT.search(text)) or text.lower().partition("-")[0] in WORD_STARTS
 
 
 @dataclass(slots=True)
@@ -88,7 +100,7 @@ def read_chunk(text: str) -> Atom | None:
     if not text:
         return None
     ch = text[0]
-    if ch.isdigit() or ch in "$£€¥₹₽₩-−–~≈+.URCSAHNPYGEJIM½¼¾⅓⅔m":
+    if ch.isdigit() or ch in "$£€¥₹₽₩-\u2212\u2013~≈+.URCSAHNPYGEJIM½¼¾⅓⅔m":
         if TIME_CHUNK.match(text) or PHONE_CHUNK.match(text):
             return None
         if text in UNICODE_FRACTIONS:
@@ -118,8 +130,8 @@ def _digit_atom(m: re.Match[str]) -> Atom | None:
             return None
         atom.currency = pre
     if sign:
-        if sign in "~≈":
-            atom.rest = sign + atom.rest  # read as "about" by the finder
+        if sign in ("~", "≈", "sub-"):
+            atom.rest = {"sub-": "<"}.get(sign, sign) + atom.rest  # read as "about" / "under" by the finder
         elif sign != "+":
             atom.negative = True
             atom.value = -atom.value
@@ -143,7 +155,9 @@ def read_word(word: str) -> Atom | None:
     if word in SCALE_WORDS:
         return Atom(SCALE_WORDS[word], False, kind="scale")
     if word == "dozen":
-        return Atom(12.0, False)
+        return Atom(12.0, False, kind="scale")
+    if word in FRACTION_DENOM:
+        return Atom(1.0 / FRACTION_DENOM[word], False, kind="denominator")
     if word in VAGUE_WORDS:
         low, high = VAGUE_WORDS[word]
         return Atom(low, False, high=high, vague=True, kind="vague")
@@ -155,9 +169,13 @@ def read_word(word: str) -> Atom | None:
     if "-" in word:
         # "two-thirds", "five-year" (the unit part is read by the finder), "minus-130"
         head, _, tail = word.partition("-")
+        if head in SCALE_WORDS and tail.isalpha():
+            return Atom(SCALE_WORDS[head], False, kind="scale", rest="-" + tail)  # "billion-mile"
         if head in UNITS_WORDS or head in TENS_WORDS:
             val = float(UNITS_WORDS.get(head, TENS_WORDS.get(head, 0)))
             if tail in FRACTION_DENOM:
                 return Atom(val / FRACTION_DENOM[tail], False, kind="fraction")
+            if tail in SCALE_WORDS:
+                return Atom(val * SCALE_WORDS[tail], False)  # "one-hundred"
             return Atom(val, False, rest="-" + tail)
     return None

@@ -14,6 +14,7 @@ from .units import (
     MEASURES,
     NATIONAL_CURRENCY,
     PER_WORDS,
+    TIME_UNITS,
     count_class,
     measure_class,
     singular,
@@ -32,6 +33,10 @@ class UnitRead:
     c_end: int = 0  # one past the last chunk used
     t_end: int = 0  # one past the last token used (for the evidence)
     measure: bool = False  # a unit of measure or currency, not a counted noun
+    plural: bool = False  # the counted noun is plural
+    proper: bool = False  # the counted noun is a singular proper name ("49 Zorro Ranch Road")
+    rate: str | None = None  # "per day" after a counted noun
+    head: int | None = None  # token index of the counted noun
     unknown_glued: bool = False  # glued letters that are no unit ("5G", "3D"): a code, not an amount
 
 
@@ -42,9 +47,10 @@ def _lookup(chunks: list[Chunk], k: int) -> tuple[str | None, int]:
             continue
         if size > 1 and any(chunks[k + i].trail for i in range(size - 1)):
             continue
-        phrase = " ".join(c.text for c in chunks[k: k + size]).lower()
+        written = " ".join(c.text for c in chunks[k: k + size])
+        phrase = written.lower()
         if size == 1:
-            cls = measure_class(phrase, glued=False)
+            cls = measure_class(written, glued=False)
             if phrase in ("pound", "pounds"):
                 cls = "pound-mass"
         else:
@@ -60,19 +66,24 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
     """What the expression counts or measures (see the module docstring)."""
     k = ex.c1
     last_tok = chunks[ex.c1 - 1].tok_end
+    ex.first_tok = chunks[ex.c0].tok_start
     r = UnitRead(c_end=k, t_end=last_tok)
     if ex.currency:
-        r.unit, r.unit_class, r.measure = ex.currency, CURRENCY_PREFIXES.get(ex.currency.rstrip("."), "dollar"), True
-    rest = ex.rest.lstrip("~≈")
+        r.unit, r.unit_class, r.measure = ex.currency, CURRENCY_PREFIXES.get(ex.currency.rstrip("."),
+        "dollar"), True
+    rest = ex.rest.lstrip("~≈<")
     if rest:
-        glued = rest.lstrip("-–")
+        glued = rest.lstrip("-\u2013")
         for suf in _SHAPE_SUFFIXES:
             if glued.endswith(suf) and glued != "year-old":
                 glued = glued[: -len(suf)]
         if glued.lower() in _AGE or rest.lower() in _AGE:
             cls = "year of age"
+        elif glued in CURRENCY_PREFIXES and not r.measure:
+            cls = CURRENCY_PREFIXES[glued]  # "1,200€"
         else:
-            cls = measure_class(glued, glued=True) or MEASURES.get(glued.lower().replace("-", " "))
+            cls = measure_class(glued, glued=True) or (("-" in glued or None) and MEASURES.get(
+                glued.lower().replace("-", " ")))
             if cls is None and glued.lower().endswith("s") and len(glued) > 2:
                 cls = measure_class(glued[:-1], glued=True)
         if cls is None:
@@ -80,6 +91,13 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
             return r
         if r.measure and cls in ("metre",):
             cls = r.unit_class  # "AUD1.5m" already read as a million
+        elif glued in ("m", "b") and _plural_noun_follows(doc, chunks, ex, sent_end):
+            # "1.5m barrels", "2m people": a glued m/b before a counted plural is a million/billion
+            scale = 1e6 if glued == "m" else 1e9
+            ex.low, ex.high = ex.low * scale, ex.high * scale
+            ex.rest = ""
+            _count_noun(doc, chunks, ex, r, sent_end)
+            return r
         elif r.measure:
             pass  # "$5bn" or "1,200€" keeps the currency
         else:
@@ -88,11 +106,35 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
     elif k < len(chunks) and k < len(chunks) and chunks[k].tok_start < sent_end and not chunks[k - 1].trail:
         _following_unit(chunks, k, r, ex)
     if r.measure:
+        _refine(chunks, ex, r)
         _rate(chunks, r)
         _of_complement(doc, chunks, r, sent_end)
         return r
     _count_noun(doc, chunks, ex, r, sent_end)
     return r
+
+
+def _refine(chunks: list[Chunk], ex: Expr, r: UnitRead) -> None:
+    """"1.19deg C" is Celsius; "the age of 5 years" and "aged 18" are ages."""
+    k = r.c_end
+    if r.unit_class == "degree" and k < len(chunks) and not chunks[k - 1].trail:
+        scale = {"c": "celsius", "f": "fahrenheit", "celsius": "celsius", "fahrenheit": "fahrenheit",
+                 "centigrade": "celsius"}.get(chunks[k].text.lower())
+        if scale:
+            r.unit_class, r.unit, r.c_end = scale, f"{r.unit} {chunks[k].text}", k + 1
+            r.t_end = chunks[k].tok_end
+    if r.unit_class == "year" and ex.c0 >= 1:
+        before = " ".join(c.text.lower() for c in chunks[max(0, ex.c0 - 2): ex.c0])
+        if before.endswith(("age of", "aged")):
+            r.unit_class = "year of age"
+
+
+def _plural_noun_follows(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> bool:
+    k = chunks[ex.c1 - 1].tok_end
+    if chunks[ex.c1 - 1].trail or k >= sent_end:
+        return False
+    h = noun_head(doc, k, sent_end)
+    return h is not None and doc[h].tag_ in ("NNS", "NNPS")
 
 
 def _following_unit(chunks: list[Chunk], k: int, r: UnitRead, ex: Expr) -> None:
@@ -110,10 +152,10 @@ def _following_unit(chunks: list[Chunk], k: int, r: UnitRead, ex: Expr) -> None:
     cls, size = _lookup(chunks, k)
     if not cls:
         return
-    if r.measure and cls not in ("pound sterling",):
-        if cls in ("count",) or cls not in CURRENCY_WORDS.values():
-            return  # "$5 million in" ... the currency already is the unit
-    if cls == "pound-mass" and (ex.low >= 1e5 or k + 1 < len(chunks) and chunks[k + 1].text.lower() == "sterling"):
+    if r.measure and cls != "pound sterling" and (cls == "count" or cls not in CURRENCY_WORDS.values()):
+        return  # "$5 million in" ... the currency already is the unit
+    sterling = k + 1 < len(chunks) and chunks[k + 1].text.lower() == "sterling"
+    if cls == "pound-mass" and (ex.low >= 1e5 or sterling):
         cls = "pound sterling"
     r.unit = " ".join(c.text for c in chunks[k: k + size])
     r.unit_class, r.measure, r.c_end = cls, True, k + size
@@ -153,6 +195,9 @@ def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) ->
                 a += 1
             r.counted = doc[a: obj.i + 1].text
             r.t_end = obj.i + 1
+            if a == obj.i == of_tok.i + 1 and obj.tag_ == "NN" and r.unit and not r.unit_class.startswith(
+                    ("dollar", "percentage")) and " per " not in r.unit_class:
+                r.unit = f"{r.unit} of {obj.text}"  # "barrels of oil", "tonnes of material"
 
 
 def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
@@ -166,8 +211,16 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
                 j += 1
                 continue
             return j
-        if t.text in ("-", "–") or t.pos_ in ("ADJ", "VERB", "ADV", "NUM") and t.head.i > j and t.dep_ in (
-                "amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "quantmod"):
+        if t.pos_ == "ADJ" and t.dep_ == "conj" and k <= t.head.i < j:
+            j += 1
+            continue  # the second of two joined adjectives
+        between_adjs = j > k and j + 1 < sent_end and doc[j + 1].pos_ == "ADJ" and doc[j - 1].pos_ == "ADJ"
+        if t.pos_ == "CCONJ" and between_adjs:
+            j += 1
+            continue  # "digital and physical sales"
+        if t.text in ("-", "\u2013") or (t.pos_ in ("ADJ", "VERB", "ADV",
+        "NUM") and t.head.i > j and t.dep_ in (
+                "amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "quantmod")):
             if t.pos_ == "NUM" and not t.like_num:
                 break
             j += 1
@@ -178,14 +231,14 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
 
 def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: int) -> None:
     k = chunks[ex.c1 - 1].tok_end
-    if k >= sent_end:
+    if k >= sent_end or chunks[ex.c1 - 1].trail:
         return
     if doc[k].lower_ == "of" and k + 1 < sent_end:
         objs = [c for c in doc[k].children if c.dep_ == "pobj"]
-        if objs and objs[0].pos_ in _NOUNISH and objs[0].tag_ in ("NNS", "NNPS"):
+        if objs and objs[0].pos_ in _NOUNISH and (objs[0].tag_ in ("NNS", "NNPS") or ex.low < 1):
             obj = objs[0]
             a = k + 1
-            while a < obj.i and doc[a].pos_ in ("DET", "PRON", "PART") or doc[a].tag_ == "POS":
+            while (a < obj.i and doc[a].pos_ in ("DET", "PRON", "PART")) or doc[a].tag_ == "POS":
                 a += 1
             _set_count(doc, r, a, obj.i, ex)
         return
@@ -195,7 +248,7 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
     head = doc[h]
     if ex.low != 1 and head.tag_ in ("NN", "NNP") and h > k and doc[k].pos_ == "NOUN" and doc[k].tag_ == "NN":
         h = k  # "12 page document": the first noun is the unit
-    cls, size = _lookup(chunks, ex.c1) if h == k else (None, 0)
+    cls = _lookup(chunks, ex.c1)[0] if h == k else None
     if cls:
         r.unit, r.unit_class, r.measure = doc[k].text, cls, True
         r.t_end = k + 1
@@ -205,7 +258,45 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
 
 def _set_count(doc: Doc, r: UnitRead, a: int, h: int, ex: Expr) -> None:
     head = doc[h]
+    r.head = h
     r.counted = doc[a: h + 1].text
-    r.unit = r.counted
-    r.unit_class = count_class(head.lemma_ if head.tag_ in ("NNS", "NNPS") else head.text)
+    r.unit = _lemma_phrase(doc, a, h)
+    first = ex.first_tok
+    pre = [c for c in head.children if c.i < first and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ",
+           "NOUN")]
+    if pre and a > first:
+        # "the previous two sessions", "a record 32 goals": modifiers written before the number
+        r.unit = " ".join(_lemma_phrase(doc, c.left_edge.i, c.i) for c in pre) + " " + r.unit
+    r.plural = head.tag_ in ("NNS", "NNPS")
+    if h + 2 < len(doc) and doc[h + 1].lower_ in ("per", "a",
+    "an") and doc[h + 2].lemma_.lower() in TIME_UNITS:
+        r.rate = doc[h + 2].lemma_.lower()  # "3,000 tests per day"
+        h += 2
+    # an integer before a singular proper name is part of it ("787 Dreamliner", "49 Zorro Ranch Road")
+    r.proper = head.tag_ == "NNP" and head.text[:1].isupper() and ex.low == int(ex.low) and ex.digits
+    r.unit_class = count_class(head.lemma_ if r.plural else head.text)
+    if r.rate:
+        r.unit_class = f"{r.unit_class} per {r.rate}"
     r.t_end = h + 1
+
+
+_DROP_POS = {"DET", "PRON", "CCONJ", "ADV", "PART", "PUNCT", "ADP", "NUM", "SYM"}
+
+
+def _lemma_phrase(doc: Doc, a: int, h: int) -> str:
+    """The counted noun phrase as lemmas without determiners, possessives or conjunctions, the way a count's
+    unit is named ("Johnson's deputies" -> "Johnson deputy", "first-team players" -> "first-team player")."""
+    parts: list[str] = []
+    for t in doc[a: h + 1]:
+        glued = t.i > a and not doc[t.i - 1].whitespace_
+        if (t.pos_ in _DROP_POS and not (t.text == "-" and glued)) or t.tag_ == "POS":
+            continue
+        # lemmas undo plurals and degrees ("planes" -> "plane", "best" -> "good") but keep the written case
+        word = t.lemma_ if t.pos_ in ("NOUN", "ADJ", "VERB") and t.lemma_.lower() != t.lower_ else t.text
+        if parts and ((glued and parts[-1] != " ") or t.text == "-"):
+            parts.append(word)
+        else:
+            if parts:
+                parts.append(" ")
+            parts.append(word)
+    return "".join(parts).strip() or doc[h].lemma_

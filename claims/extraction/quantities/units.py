@@ -17,7 +17,9 @@ def _expand(table: dict[str, str]) -> dict[str, str]:
 
 # Case-insensitive unit words and abbreviations written after a number (single tokens or glued suffixes).
 MEASURES = _expand({
-    "percent|per-cent|pct|pc|%|percentage": "percentage",
+    "percent|per-cent|per cent|pct|pc|%|percentage": "percentage",
+    "year-old|years-old|year-olds|years old|year old|yr-old": "year of age",
+    "rpm|revolutions per minute": "revolutions per minute",
     "tonne|tonnes|ton|tons|t|metric ton|metric tons|metric tonnes": "tonne",
     "kilotonne|kilotonnes|kilotons|kiloton|kt": "kilotonne",
     "megatonne|megatonnes|megaton|megatons": "megatonne",
@@ -31,7 +33,7 @@ MEASURES = _expand({
     "millimetre|millimetres|millimeter|millimeters|mm": "millimetre",
     "micrometre|micrometres|micrometer|micrometers|micron|microns|µm|μm": "micrometre",
     "nanometre|nanometres|nanometer|nanometers|nm": "nanometre",
-    "mile|miles|mi": "mile", "yard|yards|yd|yds": "yard", "foot|feet|ft|'|′": "foot",
+    "mile|miles|mi": "mile", "yard|yards|yd|yds": "yard", "foot|feet|ft|'|\u2032": "foot",
     "inch|inches|in.|\"|″|”": "inch", "nautical mile|nautical miles": "nautical mile",
     "km/h|kph|kmh|kmph|kilometres per hour|kilometers per hour": "kilometre per hour",
     "mph|miles per hour|mile per hour|miles an hour": "mile per hour", "knot|knots|kt|kts": "knot",
@@ -39,10 +41,12 @@ MEASURES = _expand({
     "hp|horsepower|bhp|horses|ps": "horsepower",
     "watt|watts|w": "watt", "kilowatt|kilowatts|kw": "kilowatt", "megawatt|megawatts|mw": "megawatt",
     "gigawatt|gigawatts|gw": "gigawatt", "kwh|kilowatt-hour|kilowatt-hours|kilowatt hours": "kilowatt hour",
-    "mwh|megawatt-hours|megawatt hours": "megawatt hour", "gwh|gigawatt-hours|gigawatt hours": "gigawatt hour",
+    "mwh|megawatt-hours|megawatt hours": "megawatt hour",
+    "gwh|gigawatt-hours|gigawatt hours": "gigawatt hour",
     "twh|terawatt-hours|terawatt hours": "terawatt hour", "volt|volts|v": "volt",
     "kv|kilovolt|kilovolts": "kilovolt", "amp|amps|ampere|amperes": "ampere", "mah": "milliampere-hour",
-    "hz|hertz": "hertz", "khz|kilohertz": "kilohertz", "mhz|megahertz": "megahertz", "ghz|gigahertz": "gigahertz",
+    "hz|hertz": "hertz", "khz|kilohertz": "kilohertz", "mhz|megahertz": "megahertz",
+    "ghz|gigahertz": "gigahertz",
     "nm|newton-metre|newton-metres|newton metres|newton-meters": "newton metre",
     "lb-ft|lb ft|lb.-ft.": "foot pound-force", "pound-feet|pound-foot|pound feet": "pound-foot",
     "byte|bytes": "byte", "kb|kilobyte|kilobytes": "kilobyte", "mb|megabyte|megabytes": "megabyte",
@@ -73,14 +77,15 @@ MEASURES = _expand({
     "month|months|mo|mos": "month", "year|years|yr|yrs": "year", "decade|decades": "decade",
     "century|centuries": "century", "millennium|millennia": "millennium", "fortnight|fortnights": "fortnight",
     "times|fold": "count", "x": "count",
+    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
 })
 
 # Currency names written after the amount; a nationality before them picks the national currency.
 CURRENCY_WORDS = _expand({
     "dollar|dollars|usd": "dollar", "euro|euros|eur": "euro", "cent|cents|c": "cent",
     "pence|penny|pennies|p": "penny", "sterling|gbp": "pound sterling", "yen|jpy": "japanese yen",
-    "yuan|renminbi|rmb|cny": "chinese yuan", "rupee|rupees|inr": "indian rupee", "crore|crores": "crore",
-    "lakh|lakhs": "lakh", "rouble|roubles|ruble|rubles|rub": "russian ruble", "shekel|shekels|nis": "shekel",
+    "yuan|renminbi|rmb|cny": "chinese yuan", "rupee|rupees|inr": "indian rupee",
+    "rouble|roubles|ruble|rubles|rub": "russian ruble", "shekel|shekels|nis": "shekel",
     "peso|pesos": "peso", "rand": "south african rand", "won": "south korean won",
     "ringgit|myr": "malaysian ringgit", "sen": "sen", "baht": "thai baht", "lira|liras|lire": "turkish lira",
     "franc|francs|chf": "swiss franc", "dinar|dinars": "dinar", "dirham|dirhams": "dirham",
@@ -93,7 +98,8 @@ NATIONAL_CURRENCY = {
     ("singapore", "dollar"): "singaporean dollar", ("singaporean", "dollar"): "singaporean dollar",
     ("hong", "dollar"): "hong kong dollar", ("zealand", "dollar"): "new zealand dollar",
     ("danish", "krone"): "danish krone", ("norwegian", "krone"): "norwegian krone",
-    ("swedish", "krone"): "swedish krona", ("czech", "krone"): "czech koruna", ("mexican", "peso"): "mexican peso",
+    ("swedish", "krone"): "swedish krona", ("czech", "krone"): "czech koruna", ("mexican",
+    "peso"): "mexican peso",
     ("brazilian", "real"): "brazilian real", ("chinese", "chinese yuan"): "chinese yuan",
     ("japanese", "japanese yen"): "japanese yen", ("indian", "indian rupee"): "indian rupee",
     ("pakistani", "indian rupee"): "pakistani rupee", ("argentine", "peso"): "argentine peso",
@@ -101,9 +107,11 @@ NATIONAL_CURRENCY = {
 }
 CURRENCY_PREFIXES = {
     "$": "dollar", "US$": "dollar", "$US": "dollar", "USD": "dollar", "US": "dollar",
-    "A$": "australian dollar", "AU$": "australian dollar", "$A": "australian dollar", "AUD": "australian dollar",
+    "A$": "australian dollar", "AU$": "australian dollar", "$A": "australian dollar",
+    "AUD": "australian dollar",
     "C$": "canadian dollar", "CA$": "canadian dollar", "CAD": "canadian dollar", "S$": "singaporean dollar",
-    "SGD": "singaporean dollar", "HK$": "hong kong dollar", "NZ$": "new zealand dollar", "R$": "brazilian real",
+    "SGD": "singaporean dollar", "HK$": "hong kong dollar", "NZ$": "new zealand dollar",
+    "R$": "brazilian real",
     "£": "pound sterling", "PS": "pound sterling", "GBP": "pound sterling", "€": "euro", "EUR": "euro",
     "¥": "japanese yen", "Y=": "japanese yen", "JPY": "japanese yen", "CNY": "chinese yuan",
     "₹": "indian rupee", "Rs": "indian rupee", "Rs.": "indian rupee", "INR": "indian rupee",
@@ -114,7 +122,8 @@ DOLLAR_QUALIFIERS = {"US": "US$", "U.S.": "US$", "A": "A$", "AU": "A$", "C": "C$
                      "HK": "HK$", "NZ": "NZ$", "R": "R$"}
 # Abbreviations that are too ambiguous to read as units unless glued to the number ("5m", "3s", "2h").
 GLUED_ONLY = {"m", "s", "h", "t", "g", "l", "w", "v", "x", "c", "p", "j", "b", "in.", "pa", "ha", "mi", "ps",
-              "min", "mo", "'", "\"", "″", "”", "′", "ct", "pt", "pp", "bp", "kt", "gal", "cal", "deg", "sec",
+              "min", "mo", "'", "\"", "″", "”", "\u2032", "ct", "pt", "pp", "bp", "kt", "gal", "cal",
+              "deg", "sec",
               "db", "nm", "mg", "pc"}
 
 # Classes of common count nouns in news; anything else is counted under its own lemma.
@@ -122,9 +131,11 @@ COUNT_CLASSES = _expand({
     "plane|airplane|aeroplane|jet|aircraft|airliner|warplane|jetliner": "aircraft",
     "troop|soldier|serviceman|servicemen|servicewoman|infantryman|paratrooper|commando": "soldier",
     "bomber": "bomber", "fighter jet|fighter": "fighter", "helicopter|chopper": "helicopter",
-    "ship|vessel|warship": "ship", "tank": "tank", "missile|rocket": "missile",
+    "ship|vessel|warship": "ship", "drone": "drone", "tank": "tank", "missile|rocket": "missile",
     "person|persons|individual": "person", "people": "people", "kid|child|children": "child",
 })
+# Classes where "a/an X" in an event report counts one ("a Russian aircraft landed").
+SINGLE_COUNT_CLASSES = {"aircraft", "bomber", "fighter", "helicopter", "ship", "tank", "missile", "drone"}
 PER_WORDS = {"per", "a", "an", "each", "every", "/"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
@@ -161,9 +172,24 @@ def singular(phrase: str) -> str:
     return " ".join(words)
 
 
+# Single letters whose case decides: "5G" is no gram, "5M" no metre (M is read as million), "2L" is a litre.
+_LOWER_ONLY = {"m", "g", "s", "h", "t", "p", "b", "x", "j", "c"}
+_UPPER_ONLY = {"L", "W", "V", "F", "C"}
+# Abbreviations whose case tells them apart ("Nm" newton metre, "nm" nanometre; "PS" metric horsepower).
+_CASED = {"Nm": "newton metre", "nm": "nanometre", "PS": "horsepower", "MW": "megawatt", "mW": "milliwatt",
+          "Mb": "megabit", "MB": "megabyte", "Gb": "gigabit", "GB": "gigabyte", "kt": "knot"}
+
+
 def measure_class(word: str, glued: bool) -> str | None:
     """The class of a unit word or abbreviation, or None; short abbreviations only count when glued."""
+    if word in _CASED:
+        return _CASED[word]
     w = word.lower()
+    if len(word) == 1 and word.isalpha():
+        if word in _UPPER_ONLY:
+            return {"L": "litre", "W": "watt", "V": "volt", "F": "fahrenheit", "C": "celsius"}[word]
+        if word not in _LOWER_ONLY:
+            return None
     if not glued and w in GLUED_ONLY:
         return None
     return MEASURES.get(w) or CURRENCY_WORDS.get(w)

@@ -1,0 +1,295 @@
+"""Quantity extraction: numbers in digits and words, vague amounts, comparisons, units and their classes,
+the counted thing, evidence spans, and the numbers that are not quantities (names, times, dates, years)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.document import ArticleDoc
+from claims.extraction.quantities import find_quantities
+from claims.extraction.types import QuantityClaim
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp):
+    """find_quantities on a short text whose analysis is the text itself."""
+
+    def run(text: str) -> list[QuantityClaim]:
+        return find_quantities(ArticleDoc(text=text, analysis=text, offsets=None, doc=nlp(text)))
+
+    return run
+
+
+def one(claims: list[QuantityClaim], number: str) -> QuantityClaim:
+    """The claim whose number words are `number` (fails when there is not exactly one)."""
+    hits = [c for c in claims if c.number is not None and c.number.text == number]
+    assert len(hits) == 1, [(c.number.text if c.number else None, c.low) for c in claims]
+    return hits[0]
+
+
+def numbers(claims: list[QuantityClaim]) -> list[str]:
+    return [c.number.text for c in claims if c.number is not None]
+
+
+# --- numbers in digits and words -------------------------------------------------------------------
+
+
+def test_word_numbers_and_digits(quantities):
+    """Number words, separators and scale words are read as values."""
+    claims = quantities(
+        "Officials counted two planes, 1,200 soldiers, 2.5 million people, twenty-five tanks "
+        "and four hundred thousand voters."
+    )
+    assert one(claims, "two").low == 2
+    assert one(claims, "1,200").low == 1200
+    assert one(claims, "2.5 million").low == 2_500_000
+    assert one(claims, "twenty-five").low == 25
+    assert one(claims, "four hundred thousand").low == 400_000
+
+
+def test_a_dozen_and_fractions(quantities):
+    """"a dozen" is 12, "a third" and "two-thirds" are shares, "one in ten" a ratio."""
+    claims = quantities(
+        "A dozen eggs broke. A third of voters and two-thirds of members agreed; one in ten people left."
+    )
+    assert one(claims, "A dozen").low == 12
+    assert one(claims, "A third").low == pytest.approx(1 / 3)
+    assert one(claims, "two-thirds").low == pytest.approx(2 / 3)
+    assert one(claims, "one in ten").low == pytest.approx(0.1)
+
+
+def test_scales_written_in_other_ways(quantities):
+    """"half a million", "1.5m residents" (a million, not metres), "Rs 500 crore", "$5-6 billion"."""
+    claims = quantities(
+        "Half a million people and 1.5m residents moved; the 10m wall cost Rs 500 crore, "
+        "the dam $5-6 billion."
+    )
+    assert one(claims, "Half a million").low == 500_000
+    assert (one(claims, "1.5m").low, one(claims, "1.5m").unit_class) == (1_500_000, "resident")
+    assert (one(claims, "10m").low, one(claims, "10m").unit_class) == (10, "metre")
+    assert (one(claims, "Rs 500 crore").low, one(claims, "Rs 500 crore").unit_class) == (5e9, "indian rupee")
+    dam = one(claims, "$5-6 billion")
+    assert (dam.low, dam.high) == (5e9, 6e9)
+
+
+def test_ages(quantities):
+    """"a 43-year-old man", "Mr. Grimm, 44," and "at age 16" are ages."""
+    claims = quantities("A 43-year-old man and Mr. Grimm, 44, met a girl who left school at age 16.")
+    assert {c.number.text: c.unit_class for c in claims} == {
+        "43-year-old": "year of age", "44": "year of age", "16": "year of age"}
+
+
+def test_vague_amounts_are_ranges(quantities):
+    """"dozens" is [24, 199], "hundreds" [200, 999], "tens of thousands" [10 000, 100 000], approximate."""
+    claims = quantities("Dozens of troops, hundreds of protesters and tens of thousands of students marched.")
+    dozens = one(claims, "Dozens")
+    assert (dozens.low, dozens.high, dozens.approximate) == (24, 199, True)
+    assert (one(claims, "hundreds").low, one(claims, "hundreds").high) == (200, 999)
+    tens = one(claims, "tens of thousands")
+    assert (tens.low, tens.high) == (10_000, 100_000)
+
+
+def test_ranges(quantities):
+    """"15 to 22 miles", "between 5% and 6%" and "three or four years" each give one range claim."""
+    claims = quantities("He drove 15 to 22 miles. Prices rose between 5% and 6% over three or four years.")
+    miles = one(claims, "15 to 22")
+    assert (miles.low, miles.high, miles.unit_class) == (15, 22, "mile")
+    pct = one(claims, "5% and 6%")
+    assert (pct.low, pct.high, pct.unit_class) == (5, 6, "percentage")
+    years = one(claims, "three or four")
+    assert (years.low, years.high, years.unit_class) == (3, 4, "year")
+
+
+def test_change_then_level_is_not_a_range(quantities):
+    """"rose 3.2% to $145.30" states a change and a new level, two claims, not one range."""
+    claims = quantities("Shares rose 3.2% to $145.30 while the index gained 150 to 1,200.")
+    assert [(c.low, c.high) for c in claims] == [(3.2, 3.2), (145.3, 145.3), (150, 150), (1200, 1200)]
+
+
+# --- comparisons -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "direction", "approximate"),
+    [
+        ("The firm cut more than 40 jobs.", "40", ">", False),
+        ("The firm cut less than 40 jobs.", "40", "<", False),
+        ("The firm cut about 40 jobs.", "40", "~", True),
+        ("The firm cut nearly 40 jobs.", "40", "~", True),
+        ("The firm cut almost 40 jobs.", "40", "~", True),
+        ("The firm will cut up to 40 jobs.", "40", "<", False),
+        ("The firm cut 40 jobs.", "40", "=", False),
+    ],
+)
+def test_direction(quantities, text, number, direction, approximate):
+    """The comparison before a number sets direction and, for "about"-words, approximate."""
+    claim = one(quantities(text), number)
+    assert (claim.direction, claim.approximate) == (direction, approximate)
+
+
+# --- units, classes and the counted thing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit_class"),
+    [
+        ("Two planes landed.", "Two", "aircraft"),
+        ("Three jets landed.", "Three", "aircraft"),
+        ("Four aircraft landed.", "Four", "aircraft"),
+        ("The army sent 300 troops.", "300", "soldier"),
+        ("The army sent 300 soldiers.", "300", "soldier"),
+        ("They carried 35 tonnes of material.", "35", "tonne"),
+        ("They carried 35 tons of material.", "35", "tonne"),
+        ("It costs $6 each.", "$6", "dollar"),
+        ("It costs 6 dollars each.", "6", "dollar"),
+        ("It costs €10 each.", "€10", "euro"),
+        ("Turnout rose 35 percent.", "35", "percentage"),
+        ("Turnout rose 35%.", "35%", "percentage"),
+        ("Turnout rose 35 per cent.", "35", "percentage"),
+        ("The road is 12 km long.", "12", "kilometre"),
+        ("The road is 12 miles long.", "12", "mile"),
+        ("He ran for 40 yards.", "40", "yard"),
+        ("The engine makes 275 pound-feet of torque.", "275", "pound-foot"),
+        ("Russia sent two Tu-160 strategic bombers.", "two", "bomber"),
+        ("You have one solution for everything.", "one", "solution"),
+        ("Three voters complained.", "Three", "voter"),
+    ],
+)
+def test_unit_classes(quantities, text, number, unit_class):
+    """Units and counted nouns are normalised to a singular, lower-case class."""
+    assert one(quantities(text), number).unit_class == unit_class
+
+
+def test_money_scales_and_rates(quantities):
+    """Currency prefixes with scales and rates: "$2.5 billion", "US $58.24 per barrel", "$3500 a month"."""
+    claims = quantities(
+        "The deal is worth $2.5 billion, oil sold at US $58.24 per barrel and rent is $3500 a month."
+    )
+    assert one(claims, "$2.5 billion").low == 2.5e9
+    barrel = one(claims, "US $58.24")
+    assert (barrel.low, barrel.unit_class) == (58.24, "dollar per barrel")
+    assert one(claims, "$3500").unit_class == "dollar per month"
+
+
+def test_counted_thing_and_unit_as_written(quantities):
+    """`counted` is the noun phrase as written; `unit` keeps the written unit for measures."""
+    claims = quantities("Russia already sent two Tu-160 strategic bombers and 35 tonnes of material.")
+    bombers = one(claims, "two")
+    assert bombers.counted == "Tu-160 strategic bombers"
+    tonnes = one(claims, "35")
+    assert tonnes.unit.startswith("tonnes") and tonnes.counted == "material"
+
+
+def test_one_as_count_and_as_pronoun(quantities):
+    """"one of the students" counts one student; "one of them" and "each one" are pronouns."""
+    claims = quantities("She met one of the students. One of them left, and each one they lose hurts.")
+    assert numbers(claims) == ["one"]
+    assert claims[0].unit_class == "student"
+
+
+def test_elliptical_unit(quantities):
+    """A bare number takes the unit of a similar amount just before it in the sentence."""
+    claims = quantities("The highest forecast is 84.75 cents, while the lowest is 74.07.")
+    assert one(claims, "74.07").unit_class == "cent"
+
+
+# --- evidence, source and spans ---------------------------------------------------------------------
+
+
+def test_evidence_is_the_clause(quantities):
+    """The evidence is the clause stating the quantity, without a trailing attribution clause."""
+    claims = quantities(
+        "Two Russian air force planes landed at Caracas airport on Saturday, flight tracking showed."
+    )
+    claim = one(claims, "Two")
+    assert claim.text == "Two Russian air force planes landed at Caracas airport on Saturday"
+    assert claim.unit_class == "aircraft"
+
+
+def test_source_from_according_to(quantities):
+    """"according to X" names the source of every quantity in the sentence."""
+    claims = quantities("The planes carried 100 soldiers, according to local journalist Javier Mayorca.")
+    assert one(claims, "100").source == "Javier Mayorca"
+
+
+def test_spans_point_into_the_stored_text(nlp):
+    """With an analysis text that differs from the stored one, spans are mapped back to the stored text."""
+    stored = "Officials said\u00a0\u00a0two planes landed."
+    analysis = "Officials said two planes landed."
+    offsets = [*range(14), 15, *range(16, len(stored))]
+    assert len(offsets) == len(analysis)
+    claims = find_quantities(ArticleDoc(text=stored, analysis=analysis, offsets=offsets, doc=nlp(analysis)))
+    claim = one(claims, "two")
+    assert stored[claim.number.start:claim.number.end] == "two"
+    assert stored[claim.start:claim.end] == claim.text
+
+
+# --- not quantities ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Ilyushin IL-62 passenger jet and an Antonov AN-124 cargo plane flew from Moscow.",
+        "The F-16 and the Boeing 737 were parked there.",
+        "The page was updated at 07:45 GMT and again at 11 a.m.",
+        "Watch video 26:06",
+        "It was a 19th-century practice, the 10th such case.",
+        "The treaty was signed in 2019 and renewed in the 1990s.",
+        "The plane left on 24 June and came back on January 23.",
+        "Call 555-123-4567 for details.",
+        "He spoke to Rossiya 24 TV about the iPhone 11 Pro.",
+        "The teams tied 2-2 on aggregate.",
+        "One of them left, and each one they lose hurts.",
+    ],
+)
+def test_traps_are_not_quantities(quantities, text):
+    """Model names, clock times, video lengths, ordinals, years, dates, phone numbers, channel names,
+    scores and the pronoun "one" give no quantity claims."""
+    assert numbers(quantities(text)) == []
+
+
+def test_furniture_is_skipped(nlp):
+    """Numbers inside page furniture spans are not claims."""
+    from claims.extraction.types import Span
+
+    text = "Top 10 stories\nTwo planes landed."
+    furniture = [Span(0, 14, text[:14])]
+    adoc = ArticleDoc(text=text, analysis=text, offsets=None, doc=nlp(text), furniture=furniture)
+    assert numbers(find_quantities(adoc)) == ["Two"]
+
+
+# --- the seed corpus --------------------------------------------------------------------------------
+
+
+def test_seed_quantities(seeds):
+    """Every seed quantity claim is found by the pipeline with its value and unit; no trap is extracted."""
+    from claims.extraction.pipeline import extract
+
+    gold, texts = seeds
+    extracted = {}
+    for key, meta in gold["articles"].items():
+        result = extract(texts[key], published=meta.get("published"), title=meta.get("title"),
+                         outlet=meta.get("outlet"))
+        extracted[key] = [c for c in result.claims if c.kind == "quantity"]
+    for claim in (c for c in gold["claims"] if c["kind"] == "quantity"):
+        value = claim["value"]
+        low, high = (value[0], value[-1]) if isinstance(value, list) else (value, value)
+        hits = [
+            q for q in extracted[claim["article"]]
+            if q.start < claim["end"] and claim["start"] < q.end and q.low <= high and low <= q.high
+            and claim["unit"] in (q.unit_class, q.unit)
+        ]
+        assert hits, claim["id"]
+    traps = ("IL-62", "AN-124", "Tu-160", "07:45", "26:06", "19th-century", "2019", "2020", "2001", "1996",
+             "24 June", "26 June", "January 23", "January 10", "Rossiya 24")
+    for key, claims in extracted.items():
+        text = texts[key]
+        for trap in traps:
+            start = text.find(trap)
+            while start >= 0:
+                end = start + len(trap)
+                hits = [q.number.text for q in claims if q.number and q.number.start < end
+                        and start < q.number.end]
+                assert not hits, (key, trap, hits)
+                start = text.find(trap, end)
