@@ -33,15 +33,16 @@ def extraction(n_articles: int) -> dict:
     texts = [a.body for a in generate(n_articles, seed=11)]
     result = measure(texts)
     return {
-        "extract_words_per_s": round(result["extract_words_per_s"]),
-        "spacy_words_per_s": round(result["spacy_words_per_s"]),
-        "extract_ratio": round(result["extract_words_per_s"] / result["spacy_words_per_s"], 3),
+        "extract_words_per_s": round(result["extraction"]["words_per_second"]),
+        "spacy_words_per_s": round(result["spacy"]["words_per_second"]),
+        "extract_ratio": result["ratio"],
+        "extract_words": result["words"],
     }
 
 
 def importing(n_articles: int) -> dict:
     """Articles/s through the import service, without and with extraction."""
-    from sources.importing.bench import import_rate
+    from .importing import import_rate
 
     return {
         "import_articles_per_s": round(import_rate(n_articles, extract=False), 1),

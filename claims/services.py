@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from django.db import transaction
 from django.db.models import Q
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from sources.models import Article
 
-from .extraction import extract
+from .extraction import extract, extract_many
 from .extraction.actors import ActorIndex, normalize_name
 from .extraction.types import Claim as ExtractedClaim
 from .extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
@@ -34,29 +35,51 @@ def date_from_value(value: str) -> dt.date:
 class ActorResolver:
     """Resolves speaker names to stored Actors across articles, creating an Actor when none fits.
 
-    Holds an ActorIndex of the stored actors (names, aliases, roles), built once and kept up to date
-    as actors are created, so one batch of articles needs one load. The index accepts accents,
-    transliterations and a one-letter misspelling of a surname when first name or role agrees, and
-    never joins two different people.
+    Holds an ActorIndex of the stored actors (names, aliases, roles). The index is kept per process
+    and brought up to date from the rows added since it was last read (by id), so extraction does
+    not reload every actor for every article. The index accepts accents, transliterations and a
+    one-letter misspelling of a surname when first name or role agrees, and never joins two people.
     """
 
+    _shared: ActorIndex | None = None
+    _seen = {"actor": 0, "alias": 0, "role": 0}
+
     def __init__(self) -> None:
-        self.index = ActorIndex()
-        aliases: dict[int, list[str]] = {}
-        for actor_id, alias in ActorAlias.objects.values_list("actor_id", "name"):
-            aliases.setdefault(actor_id, []).append(alias)
-        roles: dict[int, str] = {}
-        for actor_id, title in ActorRole.objects.values_list("actor_id", "title"):
-            roles.setdefault(actor_id, title)
-        for actor_id, name, kind in Actor.objects.values_list("id", "name", "kind"):
-            self.index.add(str(actor_id), name, kind, aliases.get(actor_id, ()), roles.get(actor_id))
+        cls = type(self)
+        if cls._shared is None:
+            cls._shared, cls._seen = ActorIndex(), {"actor": 0, "alias": 0, "role": 0}
+        self.index = cls._shared
+        seen = cls._seen
+        for pk, actor_id, name, kind in Actor.objects.filter(pk__gt=seen["actor"]).values_list(
+            "pk", "pk", "name", "kind"
+        ).order_by("pk"):
+            self.index.add(str(actor_id), name, kind)
+            seen["actor"] = pk
+        for pk, actor_id, alias in ActorAlias.objects.filter(pk__gt=seen["alias"]).values_list(
+            "pk", "actor_id", "name"
+        ).order_by("pk"):
+            if str(actor_id) in self.index:
+                self.index.add_alias(str(actor_id), alias)
+            seen["alias"] = pk
+        for pk, actor_id, title in ActorRole.objects.filter(pk__gt=seen["role"]).values_list(
+            "pk", "actor_id", "title"
+        ).order_by("pk"):
+            if str(actor_id) in self.index:
+                actor = self.index.actor(str(actor_id))
+                self.index.add(actor.id, actor.name, actor.kind, (), title)
+            seen["role"] = pk
+
+    @classmethod
+    def forget(cls) -> None:
+        """Drop the per-process index (after actors were deleted or merged, and between tests)."""
+        cls._shared = None
 
     def actor_for(self, *, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
         """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one."""
         kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
         found = self.index.resolve(name, role)
-        if found is not None:
-            actor = Actor.objects.get(pk=int(found))
+        actor = Actor.objects.filter(pk=int(found)).first() if found is not None else None
+        if actor is not None:
             if actor.kind == Actor.Kind.PERSON and len(name.split()) > len(actor.name.split()):
                 # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one.
                 name, actor.name = actor.name, name
@@ -165,19 +188,30 @@ def article_store_extraction(
 
 def article_extract_claims(*, article: Article, resolver: ActorResolver | None = None) -> int:
     """Run the extractor on one article and store its claims; returns how many claims were created."""
-    extraction = extract(
-        article.body,
-        published=article.published_on,
-        title=article.title or None,
-        outlet=article.outlet.name if article.outlet_id else None,
-        url=article.url or None,
-    )
+    extraction = extract(**_extraction_input(article))
     return article_store_extraction(article=article, extraction=extraction, resolver=resolver)
 
 
-def articles_extract_pending(*, article_ids: list[int] | None = None) -> dict[str, int]:
+def _record_failure(article: Article, error: Exception) -> None:
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(error).__name__}: {error}"
+    )
+
+
+def _extraction_input(article: Article) -> dict:
+    return {
+        "text": article.body,
+        "published": article.published_on,
+        "title": article.title or None,
+        "outlet": article.outlet.name if article.outlet_id else None,
+        "url": article.url or None,
+    }
+
+
+def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int = 32) -> dict[str, int]:
     """Extract claims for the given articles (default: every article still pending).
 
+    Articles are parsed in batches (one spaCy pass per batch) and stored one transaction each.
     Returns counts of articles done and failed and of claims created. One article's failure is
     recorded on it (status failed, with the error) and does not stop the others.
     """
@@ -188,13 +222,19 @@ def articles_extract_pending(*, article_ids: list[int] | None = None) -> dict[st
         articles = articles.filter(pk__in=article_ids)
     counts = {"articles": 0, "failed": 0, "claims": 0}
     resolver = ActorResolver()
-    for article in articles.order_by("pk").iterator(chunk_size=200):
+    stream = articles.order_by("pk").iterator(chunk_size=200)
+    while batch := list(itertools.islice(stream, chunk)):
         try:
-            counts["claims"] += article_extract_claims(article=article, resolver=resolver)
-            counts["articles"] += 1
-        except Exception as error:  # recorded on the article; the batch goes on
-            Article.objects.filter(pk=article.pk).update(
-                extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(error).__name__}: {error}"
-            )
-            counts["failed"] += 1
+            extractions = extract_many([_extraction_input(article) for article in batch])
+        except Exception:  # one bad text must not sink the batch: retry one by one
+            extractions = [None] * len(batch)
+        for article, extraction in zip(batch, extractions, strict=True):
+            try:
+                if extraction is None:
+                    extraction = extract(**_extraction_input(article))
+                counts["claims"] += article_store_extraction(article=article, extraction=extraction, resolver=resolver)
+                counts["articles"] += 1
+            except Exception as error:  # recorded on the article; the batch goes on
+                _record_failure(article, error)
+                counts["failed"] += 1
     return counts

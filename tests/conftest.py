@@ -68,3 +68,13 @@ def article(outlet):
         published_on=dt.date(2025, 3, 17),
         published_precision="day",
     ).article
+
+
+@pytest.fixture(autouse=True)
+def fresh_actor_index():
+    """The per-process actor index must not carry actors from one test's database into the next."""
+    from claims.services import ActorResolver
+
+    ActorResolver.forget()
+    yield
+    ActorResolver.forget()
