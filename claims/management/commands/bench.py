@@ -42,6 +42,11 @@ class Command(BaseCommand):
         if "import" in chosen:
             log("import ...")
             report.update(parts.importing(options["articles"]))
+        if "extract_words_per_s" in report and "import_with_extraction_articles_per_s" in report:
+            # extraction alone, in articles/s of the same generated articles, for the ratio
+            words_per_article = report["extract_words"] / options["extract_articles"]
+            alone = report["extract_words_per_s"] / words_per_article
+            report["import_with_extraction_ratio"] = round(report["import_with_extraction_articles_per_s"] / alone, 3)
         if "link" in chosen:
             log("linking ...")
             report.update(parts.linking(options["articles"]))
