@@ -8,21 +8,27 @@ surname when the first name or the role agrees, but never joining two different 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt maj adm "
-    "president minister senator governor mayor ambassador general".split()
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a set (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+HONORIFICS = word_set(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt maj adm
+    president minister senator governor mayor ambassador general
+    """
 )
-# Titles that only count as honorifics before another name word ("President Maduro"), so a body
-# called "the President" or a person surnamed "General" still keeps a name.
-_TITLE_ONLY_BEFORE_NAME = frozenset("president minister senator governor mayor ambassador general".split())
 _LEADING = frozenset({"the"})
-_STOP_ROLE = frozenset("the of a an and in for to s".split())
+_STOP_ROLE = word_set("the of a an and in for to s")
 _PERSON_KINDS = frozenset({"person"})
 
 
@@ -32,6 +38,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Comparable form of a name: lower case, no accents, punctuation, possessive, article or honorific.
 
@@ -45,12 +52,11 @@ def normalize_name(name: str) -> str:
     while words and words[0] in _LEADING:
         words.pop(0)
     while len(words) > 1 and words[0] in HONORIFICS:
-        if words[0] in _TITLE_ONLY_BEFORE_NAME and len(words) < 2:
-            break
         words.pop(0)
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """A spelling key that joins common romanisation variants of one name word.
 
@@ -97,6 +103,8 @@ class ActorIndex:
         self.loose_surnames = loose_surnames
         self._actors: dict[str, Actor] = {}
         self._exact: dict[str, set[str]] = {}
+        # surname key -> {actor id: [first-name keys of each known form]}, for person matching
+        self._surnames: dict[str, dict[str, list[list[str]]]] = {}
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -109,7 +117,11 @@ class ActorIndex:
         return self._actors[actor_id]
 
     def add(
-        self, actor_id: str, name: str, kind: str = "person", aliases: tuple[str, ...] | list[str] = (),
+        self,
+        actor_id: str,
+        name: str,
+        kind: str = "person",
+        aliases: tuple[str, ...] | list[str] = (),
         role: str | None = None,
     ) -> Actor:
         """Register (or extend) an actor; returns the stored Actor."""
@@ -122,9 +134,34 @@ class ActorIndex:
         if role and role not in actor.roles:
             actor.roles.append(role)
         for norm in actor.names():
+            keys = [translit_key(w) for w in norm.split()]
             self._exact.setdefault(norm, set()).add(actor_id)
-            self._exact.setdefault(" ".join(translit_key(w) for w in norm.split()), set()).add(actor_id)
+            self._exact.setdefault(" ".join(keys), set()).add(actor_id)
+            if actor.kind in _PERSON_KINDS:
+                forms = self._surnames.setdefault(keys[-1], {}).setdefault(actor_id, [])
+                if keys[:-1] not in forms:
+                    forms.append(keys[:-1])
         return actor
+
+    def resolve_or_add(self, name: str, kind: str = "person", role: str | None = None) -> str:
+        """Id of the known actor `name` refers to; when none fits, a new actor (id = its normalised name).
+
+        A fuller spelling of a known person ("Maria Zakharova" after "Zakharova") becomes the canonical
+        name, so that the index keeps the fullest form it has seen.
+        """
+        found = self.resolve(name, role)
+        if found is None:
+            actor_id = normalize_name(name) or name
+            while actor_id in self._actors:  # a different actor already holds that id
+                actor_id += "+"
+            self.add(actor_id, name, kind, role=role)
+            return actor_id
+        actor = self._actors[found]
+        if len(normalize_name(name).split()) > len(normalize_name(actor.name).split()):
+            actor.aliases.append(actor.name)
+            actor.name = name
+        self.add(found, actor.name, actor.kind, [name], role)
+        return found
 
     def add_alias(self, actor_id: str, alias: str) -> None:
         """Remember another spelling under which `actor_id` was seen."""
@@ -143,8 +180,7 @@ class ActorIndex:
                 return next(iter(ids))
             if ids:
                 return self._by_role(ids, role)
-        people = [a for a in self._actors.values() if a.kind in _PERSON_KINDS]
-        found = self._match_person(words, role, people)
+        found = self._match_person(words, role)
         if found is not None:
             return found
         return self._match_body(words, [a for a in self._actors.values() if a.kind not in _PERSON_KINDS])
@@ -156,21 +192,29 @@ class ActorIndex:
         fits = [i for i in ids if any(wanted & _role_words(r) for r in self._actors[i].roles)]
         return fits[0] if len(fits) == 1 else None
 
-    def _match_person(self, words: list[str], role: str | None, people: list[Actor]) -> str | None:
+    def _match_person(self, words: list[str], role: str | None) -> str | None:
         surname, firsts = translit_key(words[-1]), [translit_key(w) for w in words[:-1]]
-        same: set[str] = set()
+        same = {
+            i
+            for i, forms in self._surnames.get(surname, {}).items()
+            if any(_firsts_agree(firsts, f) for f in forms)
+        }
         near: set[str] = set()
-        for actor in people:
-            for known in actor.names():
-                kw = known.split()
-                k_surname, k_firsts = translit_key(kw[-1]), [translit_key(w) for w in kw[:-1]]
-                if not _firsts_agree(firsts, k_firsts):
+        if not same and len(surname) >= 5:
+            for k_surname, by_actor in self._surnames.items():
+                if abs(len(k_surname) - len(surname)) > 1 or Levenshtein.distance(k_surname, surname) != 1:
                     continue
-                if k_surname == surname:
-                    same.add(actor.id)
-                elif (len(surname) >= 5 and Levenshtein.distance(k_surname, surname) == 1
-                      and (firsts and k_firsts or self.loose_surnames or self._role_fits(actor, role))):
-                    near.add(actor.id)
+                for actor_id, forms in by_actor.items():
+                    if any(
+                        _firsts_agree(firsts, f)
+                        and (
+                            (firsts and f)
+                            or self.loose_surnames
+                            or self._role_fits(self._actors[actor_id], role)
+                        )
+                        for f in forms
+                    ):
+                        near.add(actor_id)
         for ids in (same, near):
             if len(ids) == 1:
                 return next(iter(ids))
@@ -187,8 +231,12 @@ class ActorIndex:
         if len(words) < 2:
             return None
         mine = set(words)
-        ids = {a.id for a in bodies for known in a.names()
-               if len(known.split()) >= 2 and (mine <= set(known.split()) or set(known.split()) <= mine)}
+        ids = {
+            a.id
+            for a in bodies
+            for known in a.names()
+            if len(known.split()) >= 2 and (mine <= set(known.split()) or set(known.split()) <= mine)
+        }
         return next(iter(ids)) if len(ids) == 1 else None
 
 

@@ -47,11 +47,12 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
 
 
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
+    """True when `item` starts at most one sentence and one paragraph break after `prev` ends."""
     last = max(prev.content[1], prev.cue[1]) - 1
     if last < 0 or item.content[0] <= last:
         return item.content[0] > prev.content[0]
-    sent_ends = sum(1 for t in doc[last:item.content[0]] if t.is_sent_start and t.i > last)
-    paras = sum(1 for t in doc[last:item.content[0]] if t.is_space and "\n" in t.text)
+    sent_ends = sum(1 for t in doc[last : item.content[0]] if t.is_sent_start and t.i > last)
+    paras = sum(1 for t in doc[last : item.content[0]] if t.is_space and "\n" in t.text)
     return sent_ends <= 1 and paras <= 1
 
 
@@ -71,6 +72,12 @@ def _polarity(doc: Doc, item: Found) -> str:
     return "asserted"
 
 
+def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
+    # A clause that only borrows a quoted phrase ('declared himself "interim president"') is reported.
+    words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    return bool(words) and sum(inside[i] for i in words) * 2 >= len(words)
+
+
 def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     """Statement claims in the article, in document order, each with its content span and source."""
     doc = adoc.doc
@@ -80,7 +87,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for q in quotes:
         for i in range(q.start, q.end):
             inside[i] = True
-    items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside))
+    items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
+    # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
+    items = [i for i in items if i.cue_i >= 0]
     actors = ArticleActors.from_doc(doc)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
@@ -89,22 +98,40 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if end <= start:
             continue
         mention: Span | None = None
-        if item.subject is not None and not (item.passive and item.subject.lower_ == "it"):
-            speaker = resolve_subject(item.subject, actors, previous)
-            m_start, m_end = mention_range(item.subject)
+        subject = item.subject
+        if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
+            subject = None  # a parse that reaches into another paragraph (a headline) for its subject
+        if subject is not None and not (item.passive and subject.lower_ == "it"):
+            speaker = resolve_subject(subject, actors, previous)
+            m_start, m_end = mention_range(subject)
+            rel = (
+                [c for c in doc[item.cue_i].children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+                if item.cue_i >= 0
+                else []
+            )
+            if rel:  # "an architect, who said": the relative pronoun is part of the source's words
+                m_start, m_end = min(m_start, rel[0].i), max(m_end, rel[0].i + 1)
             mention = _span(adoc, doc, m_start, m_end)
-        elif item.cue_i < 0 and previous is not None:
-            speaker = previous  # an uncued quote far from any other: the last speaker's, at low confidence
         else:
             speaker = Speaker(None, "unnamed")
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
-        previous = speaker if speaker.name else previous
+        previous = speaker  # "the statement said" refers to the last source, named or not
         content = _span(adoc, doc, start, end)
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
-        claims.append(StatementClaim(
-            start=content.start, end=content.end, text=content.text, speaker=speaker.name,
-            speaker_mention=mention, role=speaker.role, speaker_kind=speaker.kind, direct=item.direct,
-            cue=cue, attribution=f"according to {mention.text}" if item.attribution and mention else None,
-            polarity=_polarity(doc, item), confidence=item.confidence,
-        ))
+        claims.append(
+            StatementClaim(
+                start=content.start,
+                end=content.end,
+                text=content.text,
+                speaker=speaker.name,
+                speaker_mention=mention,
+                role=speaker.role,
+                speaker_kind=speaker.kind,
+                direct=item.direct and _mostly_quoted(doc, inside, start, end),
+                cue=cue,
+                attribution=f"according to {mention.text}" if item.attribution and mention else None,
+                polarity=_polarity(doc, item),
+                confidence=item.confidence,
+            )
+        )
     return claims

@@ -14,19 +14,21 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..actors import word_set
+
 # Verbs whose complement clause is reported speech in news English.
-SPEECH_VERBS = frozenset(
-    """say tell add state announce confirm deny refute reject dismiss claim insist warn explain note
-    report write argue assert declare stress emphasize emphasise acknowledge admit suggest tweet post
-    respond reply answer recall predict promise pledge vow maintain contend allege indicate reveal
-    disclose remark comment observe mention point testify concede complain exclaim ask urge
-    caution estimate reiterate affirm agree underline underscore highlight accuse charge blame
-    criticize criticise condemn describe dispute rebut counter""".split()
+SPEECH_VERBS = word_set(
+    """
+    say tell add state announce confirm deny refute reject dismiss claim insist warn explain note report
+    write argue assert declare stress emphasize emphasise acknowledge admit suggest tweet post respond
+    reply answer recall predict promise pledge vow maintain contend allege indicate reveal disclose
+    remark comment observe mention point testify concede complain exclaim ask urge caution estimate
+    reiterate affirm agree underline underscore highlight accuse charge blame criticize criticise
+    condemn describe dispute rebut counter
+    """
 )
 # Cues that by themselves say the content is not so.
-DENIAL_VERBS = frozenset("deny refute reject dismiss dispute rebut disavow contradict".split())
-# Verbs of thinking or wanting that PolNeAR-style attribution counts, but that by themselves are weak.
-WEAK_VERBS = frozenset("believe think want hope expect fear feel know plan seem".split())
+DENIAL_VERBS = word_set("deny refute reject dismiss dispute rebut disavow contradict")
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -63,9 +65,15 @@ def cue_probability(tok: Token, frame: str | None = None) -> float:
     cued, seen = entry.get(frame, (0, 0))
     all_cued = sum(v[0] for v in entry.values())
     all_seen = sum(v[1] for v in entry.values())
-    # Back off to the lemma's overall rate so a frame seen once does not decide alone.
-    prior = all_cued / all_seen if all_seen else 0.0
-    return (cued + 2 * prior) / (seen + 2)
+    # Back off to the lemma's overall rate, itself shrunk for rare lemmas, so that a word seen twice
+    # or a frame seen once does not decide alone.
+    prior = all_cued / (all_seen + 3)
+    return (cued + 3 * prior) / (seen + 3)
+
+
+def known_lemma(tok: Token) -> bool:
+    """True when the learned lexicon has counts for this word (seen as a cue at least three times)."""
+    return f"{tok.lemma_.lower()}/{tok.pos_}" in _lexicon()
 
 
 def is_speech_verb(tok: Token) -> bool:

@@ -11,24 +11,29 @@ from spacy.tokens import Doc, Token
 
 from .cues import cue_probability, frame_of, is_speech_verb, lemma_probability
 from .quotes import Quote
-from .reported import Found, subject_of
+from .reported import Found, subject_of, trimmed
 
 SCARE_MAX_WORDS = 3  # quoted phrases this short need a cue that governs them
 AFTER_WINDOW = 8  # tokens after the closing mark where "she said" may stand
 BEFORE_WINDOW = 25
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
 def _is_cue_word(tok: Token) -> bool:
+    # Next to a quotation the parse often leaves the verb without the quote as its clause, so the
+    # lemma's overall rate counts as well as the frame's (both from the learned lexicon).
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     return is_speech_verb(tok) or lemma_probability(tok) >= 0.25 or cue_probability(tok, frame_of(tok)) >= 0.3
 
 
 def _governs(verb: Token, quote: Quote) -> bool:
+    """True when the quote hangs from `verb` in the parse (directly or through its own root)."""
     doc = verb.doc
-    for tok in doc[quote.start:quote.end]:
-        if tok.head.i == verb.i or (verb.i in {a.i for a in tok.ancestors} and not
-                                    (quote.start <= tok.head.i < quote.end)):
+    for tok in doc[quote.start : quote.end]:
+        if tok.head.i == verb.i or (
+            verb.i in {a.i for a in tok.ancestors} and not (quote.start <= tok.head.i < quote.end)
+        ):
             return True
     return False
 
@@ -38,18 +43,31 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     close = quote.close_i if quote.close_i is not None else quote.end - 1
     para_open, para_close = paras[quote.open_i], paras[close]
     after: list[Token] = []
-    for tok in doc[close + 1:min(len(doc), close + 1 + AFTER_WINDOW)]:
-        if paras[tok.i] != para_close or inside[tok.i] or tok.text in (".", "!", "?", ";"):
+    for tok in doc[close + 1 : min(len(doc), close + 1 + AFTER_WINDOW)]:
+        if tok.is_space and "\n" not in tok.text:
+            continue
+        if paras[tok.i] != para_close or tok.is_space or inside[tok.i] or tok.text in (".", "!", "?", ";"):
             break
         after.append(tok)
     before: list[Token] = []
-    for tok in reversed(doc[max(0, quote.open_i - BEFORE_WINDOW):quote.open_i]):
-        if paras[tok.i] != para_open or inside[tok.i] or tok.text in (".", "!", "?", ";"):
+    for tok in reversed(doc[max(0, quote.open_i - BEFORE_WINDOW) : quote.open_i]):
+        if tok.is_space and "\n" not in tok.text:
+            continue
+        if paras[tok.i] != para_open or tok.is_space or inside[tok.i] or tok.text in (".", "!", "?", ";"):
             break
         before.append(tok)
     for tok in after + before:
         if _is_cue_word(tok) and _governs(tok, quote):
             return tok
+    if not before:
+        # 'He wrote:' closing the previous paragraph introduces a quote that opens this one.
+        i = quote.open_i - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i >= 0 and doc[i].text == ":" and not inside[i]:
+            colon = doc[i]
+            verbs = [t for t in colon.sent if t.i < colon.i and _is_cue_word(t) and not inside[t.i]]
+            return verbs[-1] if verbs else colon
     # The parse may split "..., he said." off: a cue right after the mark still belongs to the quote.
     for tok in after:
         if _is_cue_word(tok):
@@ -59,6 +77,18 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
             if _is_cue_word(tok):
                 return tok
     return None
+
+
+def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
+    """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation."""
+    if quote.close_i is None or quote.close_i + 2 >= len(doc):
+        return None
+    dash, name = doc[quote.close_i + 1], doc[quote.close_i + 2]
+    if dash.text not in DASHES or name.pos_ != "PROPN":
+        return None
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.i - name.i <= 4:
+        name = name.head
+    return dash, name
 
 
 def _opens_sentence(doc: Doc, quote: Quote, paras: list[int]) -> bool:
@@ -73,15 +103,26 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
     found: list[Found] = []
     for quote in quotes:
         words = quote.words(doc)
-        if words == 0:
+        content = trimmed(doc, quote.start, quote.end)
+        if words == 0 or content[1] <= content[0]:
             continue
         cue = _cue_for(doc, quote, inside, paras)
-        if cue is not None:
-            if words <= SCARE_MAX_WORDS and not _governs(cue, quote) and not _opens_sentence(doc, quote, paras):
+        dash = _dash_source(doc, quote) if cue is None else None
+        if dash is not None:
+            found.append(
+                Found(content, (dash[0].i, dash[0].i + 1), dash[0].i, dash[1], direct=True, confidence=0.7)
+            )
+        elif cue is not None:
+            scare = words <= SCARE_MAX_WORDS and not _governs(cue, quote)
+            if scare and not _opens_sentence(doc, quote, paras):
                 continue
-            subject, passive = subject_of(cue)
-            found.append(Found((quote.start, quote.end), (cue.i, cue.i + 1), cue.i, subject, direct=True,
-                               passive=passive, confidence=0.9))
+            # A bare colon as cue ('Here is what the minister told us:') takes its sentence's subject.
+            subject, passive = subject_of(cue if cue.pos_ != "PUNCT" else cue.sent.root)
+            found.append(
+                Found(
+                    content, (cue.i, cue.i + 1), cue.i, subject, direct=True, passive=passive, confidence=0.9
+                )
+            )
         elif words > SCARE_MAX_WORDS and _opens_sentence(doc, quote, paras):
-            found.append(Found((quote.start, quote.end), (-1, -1), -1, None, direct=True, confidence=0.5))
+            found.append(Found(content, (-1, -1), -1, None, direct=True, confidence=0.5))
     return found

@@ -26,7 +26,7 @@ class Quote:
 
     def words(self, doc: Doc) -> int:
         """Number of word tokens inside the quote."""
-        return sum(1 for t in doc[self.start:self.end] if not (t.is_punct or t.is_space))
+        return sum(1 for t in doc[self.start : self.end] if not (t.is_punct or t.is_space))
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -35,14 +35,18 @@ def is_quote_mark(tok: Token) -> bool:
 
 
 def _direction(doc: Doc, tok: Token) -> str:
-    """"open" or "close" for a mark, guessing straight quotes from the spaces around them."""
+    """ "open" or "close" for a mark, guessing straight quotes from the spaces around them."""
     if tok.text in OPENERS:
         return "open"
     if tok.text in CLOSERS:
         # spaCy may tokenise a straight opener as '' too; a following word with no space means open.
-        if tok.text == "''" and not tok.whitespace_ and tok.i + 1 < len(doc) and (
-            tok.i == 0 or doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space
-        ) and doc[tok.i + 1].is_alpha:
+        if (
+            tok.text == "''"
+            and not tok.whitespace_
+            and tok.i + 1 < len(doc)
+            and (tok.i == 0 or doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space)
+            and doc[tok.i + 1].is_alpha
+        ):
             return "open"
         return "close"
     before_space = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_space
@@ -74,8 +78,12 @@ def find_quotes(doc: Doc, paras: list[int]) -> list[Quote]:
     for tok in doc:
         if tok.is_space:
             continue
-        if open_i is not None and paras[tok.i] != paras[open_i] and last_word is not None \
-                and paras[tok.i] != paras[last_word]:
+        if (
+            open_i is not None
+            and paras[tok.i] != paras[open_i]
+            and last_word is not None
+            and paras[tok.i] != paras[last_word]
+        ):
             # A new paragraph while a quote is open: it continues only if this paragraph opens with a mark.
             if is_quote_mark(tok) and _direction(doc, tok) != "close":
                 last_word = tok.i

@@ -19,6 +19,7 @@ from .speakers import (
 
 _MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_NAME_PREPS = frozenset({"of", "in", "at", "for"})  # "the embassy in Caracas", "president of the NAACP"
 
 
 def mention_range(subject: Token) -> tuple[int, int]:
@@ -27,9 +28,17 @@ def mention_range(subject: Token) -> tuple[int, int]:
     for child in subject.children:
         if child.i < subject.i:
             start = min(start, child.left_edge.i)
-        elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "for")):
+        elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
+    # A parse that runs across paragraphs ("Jane Doe, the spokeswoman\n\nMedia reports said") is cut back.
+    for i in range(start, subject.i):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+    for i in range(subject.i, end):
+        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+            end = i
+            break
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -41,10 +50,13 @@ def _entity_of(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -> str:
@@ -60,6 +72,27 @@ def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text.strip()
+
+
+def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """A PERSON entity inside the subject phrase that is joined to its head word (apposition, compound)."""
+    for child in subject.children:
+        joined = child.dep_ in ("appos", "compound") and mention[0] <= child.i < mention[1]
+        if joined and child.ent_type_ == "PERSON":
+            return _entity_of(child)
+    return None
+
+
+def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
+    """An entity the NER did not call PERSON that is one: a known person's name, or given a person's role."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"):
+        return False
+    name = clean_name(ent)
+    actor = actors.index.resolve(name)
+    if actor is not None and actors.index.actor(actor).kind == "person":
+        return True
+    words = (role or "").lower().split()
+    return bool(words) and words[-1] in PERSON_ROLES and 2 <= len(name.split()) <= 3
 
 
 def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker:
@@ -81,28 +114,36 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if named and (subject.ent_type_ or subject.pos_ == "PROPN"):
         return Speaker(None, "unnamed", None)  # several speakers together have no one name
     ent = _entity_of(subject)
+    if ent is None or ent.label_ != "PERSON":
+        # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
+        ent = _attached_person(subject, mention) or ent
+    if ent is None and subject.pos_ == "PROPN" and subject.lower_ in PERSON_ROLES:
+        return _described(subject, mention, actors, previous)  # "Deputy Foreign Minister reveals ..."
     if ent is None and subject.pos_ == "PROPN":
         # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
-        words = [t for t in doc[subject.left_edge.i:subject.i + 1] if t.pos_ == "PROPN"] or [subject]
+        words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.pos_ == "PROPN"] or [subject]
         name = " ".join(t.text for t in words if t.i >= words[-1].i - 2)
-        if actors.index.resolve(name) is not None:
+        kind = speaker_kind_of_words(name.split(), None)
+        if actors.index.resolve(name) is not None or kind == "organisation":
+            # An unrecognised proper name that says something is most often a person's surname.
             return actors.person(name)
-        return Speaker(name, speaker_kind_of_words([name], None))
+        return Speaker(name, kind)
     if ent is not None:
         role = role_of(ent)
-        if ent.label_ == "PERSON":
-            name = clean_name(ent)
-            if name:
-                return actors.person(name, role)
+        name = clean_name(ent)
+        if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
+            return actors.person(name, role)
         name = _named_body(doc, ent, subject, mention)
-        words = doc[mention[0]:mention[1]].text.split()
+        words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
     return _described(subject, mention, actors, previous)
 
 
-def _described(subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None) -> Speaker:
+def _described(
+    subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None
+) -> Speaker:
     doc = subject.doc
-    words = [t for t in doc[mention[0]:mention[1]]]
+    words = list(doc[mention[0] : mention[1]])
     definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
     role_words = words[1:] if definite else words
     role = " ".join(t.text for t in role_words) or None
@@ -113,10 +154,15 @@ def _described(subject: Token, mention: tuple[int, int], actors: ArticleActors, 
     if definite and not plural and head in PERSON_ROLES:
         found = actors.by_description(subject.i, [t.lower_ for t in role_words])
         if found is not None:
-            return Speaker(found.name, "person", role, found.gender)
+            return Speaker(found.name, "person", found.role or role, found.gender)
     if definite and not plural and head in GOVERNMENT_WORDS:
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():
                 return Speaker(sp.name, sp.kind, role)
+        # "the ministry" after "the Russian Foreign Ministry" was named: the latest body with that word.
+        for ent in reversed([e for e in doc.ents if e.end <= subject.i and e.label_ in ("ORG", "GPE")]):
+            if head in ent.text.lower().split():
+                name = _named_body(doc, ent, ent.root, (ent.start, ent.end))
+                return Speaker(name or None, "government", role)
         return Speaker(None, "government", role)
     return Speaker(None, "unnamed", role)

@@ -12,40 +12,47 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ActorIndex, normalize_name
+from ..actors import ActorIndex, normalize_name, word_set
 
-FEMALE = frozenset("she her hers herself".split())
-MALE = frozenset("he him his himself".split())
-PLURAL_PRONOUNS = frozenset("they them we us".split())
-FEMALE_WORDS = frozenset(
-    "spokeswoman chairwoman congresswoman businesswoman woman mrs ms miss madam mother wife daughter "
-    "sister queen actress princess grandmother girl lady".split()
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE = frozenset({"he", "him", "his", "himself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+FEMALE_WORDS = word_set(
+    """
+    spokeswoman chairwoman congresswoman businesswoman woman mrs ms miss madam mother wife daughter
+    sister queen actress princess grandmother girl lady
+    """
 )
-MALE_WORDS = frozenset("mr sir king father husband son brother prince grandfather boy".split())
+MALE_WORDS = word_set("mr sir king father husband son brother prince grandfather boy")
 # Heads of descriptions that stand for a person mentioned earlier ("the diplomat said").
-PERSON_ROLES = frozenset(
-    """official spokesman spokeswoman spokesperson diplomat minister president leader senator governor
+PERSON_ROLES = word_set(
+    """
+    official spokesman spokeswoman spokesperson diplomat minister president leader senator governor
     chancellor secretary ambassador adviser advisor director chief head candidate nominee lawmaker
     congressman congresswoman representative mayor premier envoy general commander officer analyst
     expert lawyer attorney prosecutor judge businessman businesswoman executive chairman chairwoman
     founder author professor researcher economist writer reporter journalist manager coach king queen
-    prince pope activist politician democrat republican speaker deputy chairperson ceo man woman
-    diplomat veteran witness student teacher doctor owner investor strategist aide negotiator
-    representative""".split()
+    prince pope activist politician democrat republican speaker deputy chairperson ceo man woman veteran
+    witness student teacher doctor owner investor strategist aide negotiator
+    """
+)
+# Descriptions vague enough to stand for whoever spoke last ("the official said").
+GENERIC_ROLES = word_set(
+    "official spokesman spokeswoman spokesperson diplomat representative politician leader man woman"
 )
 # Heads of descriptions that stand for a body or a document.
-DOCUMENT_WORDS = frozenset("statement report release communique communiqué letter note document".split())
-UNNAMED_HEADS = frozenset(
-    "source sources official officials people witnesses residents experts analysts critics media "
-    "reports observers aides insiders diplomats sources person someone".split()
+DOCUMENT_WORDS = word_set("statement report release communique communiqué letter note document")
+GOVERNMENT_WORDS = word_set(
+    """
+    government ministry department kremlin administration cabinet embassy parliament congress senate
+    council presidency office military army police
+    """
 )
-GOVERNMENT_WORDS = frozenset(
-    "government ministry department kremlin administration cabinet embassy parliament congress senate "
-    "council presidency office military army police".split()
-)
-OUTLET_WORDS = frozenset(
-    "news agency newspaper times post journal tv television radio broadcaster press channel network "
-    "magazine tribune herald gazette telegraph guardian reuters afp ap bbc cnn".split()
+OUTLET_WORDS = word_set(
+    """
+    news agency newspaper times post journal tv television radio broadcaster press channel network
+    magazine tribune herald gazette telegraph guardian reuters afp ap bbc cnn
+    """
 )
 
 
@@ -71,6 +78,7 @@ class ArticleActors:
     mentions: list[_Mention] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
+    role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
 
     @classmethod
@@ -81,12 +89,13 @@ class ArticleActors:
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
         for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
             self._add_person(clean_name(ent), ent)
-        for ent in people:
+        others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 2]
+        for ent in sorted([*people, *others], key=lambda e: e.start):
             actor = self.index.resolve(clean_name(ent))
-            if actor is not None:
-                self.mentions.append(_Mention(ent.start, actor))
-                self._learn_role(actor, ent)
-        self.mentions.sort(key=lambda m: m.pos)
+            if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
+                continue
+            self.mentions.append(_Mention(ent.start, actor))
+            self._learn_role(actor, ent)
         return self
 
     def _add_person(self, name: str, ent: Span) -> None:
@@ -102,6 +111,7 @@ class ArticleActors:
         role = role_of(ent)
         if role:
             self.roles.setdefault(actor, set()).update(_role_keys(role))
+            self.role_text.setdefault(actor, role)
             gender = gender_of_words(role.lower().split())
             if gender:
                 self.gender.setdefault(actor, gender)
@@ -115,6 +125,7 @@ class ArticleActors:
         if actor is None:
             self.index.add(name, name, "person", role=role)
             actor = name
+        role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
 
     def remember(self, pos: int, speaker: Speaker) -> None:
@@ -134,28 +145,33 @@ class ArticleActors:
         return None
 
     def by_description(self, pos: int, words: list[str]) -> Speaker | None:
-        """The earlier named person a description like "the Russian official" refers to."""
+        """The earlier named person a description like "the Russian official" refers to.
+
+        A person whose role in the article shares a word with the description wins; a generic
+        description ("the official", "the spokesman") may also stand for the latest person speaking.
+        """
         keys = _role_keys(" ".join(words))
         want = gender_of_words(words)
-        candidates: list[str] = [sp.name for _, sp in reversed(self.recent_speakers)
-                                 if sp.kind == "person" and sp.name]
+        generic = bool(words) and words[-1].lower() in GENERIC_ROLES
+        candidates: list[str] = [
+            sp.name for _, sp in reversed(self.recent_speakers) if sp.kind == "person" and sp.name
+        ]
         candidates += [m.actor for m in reversed(self.mentions) if m.pos < pos]
-        best: str | None = None
+        fallback: str | None = None
         for actor_name in candidates:
             actor = self.index.resolve(actor_name) or actor_name
             if not self._gender_fits(actor, want):
                 continue
             if keys & self.roles.get(actor, set()):
-                best = actor
-                break
-            if best is None:
-                best = actor
-        return self._speaker_of(best) if best else None
+                return self._speaker_of(actor)
+            if generic and fallback is None:
+                fallback = actor
+        return self._speaker_of(fallback) if fallback else None
 
     def _speaker_of(self, actor: str) -> Speaker:
         actor = self.index.resolve(actor) or actor
         name = self.index.actor(actor).name if actor in self.index else actor
-        return Speaker(name, "person", None, self.gender.get(actor) or None)
+        return Speaker(name, "person", self.role_text.get(actor), self.gender.get(actor) or None)
 
     def _gender_fits(self, name: str | None, want: str | None) -> bool:
         if want is None or name is None:
@@ -173,7 +189,7 @@ class ArticleActors:
 
 
 def gender_of_words(words: list[str]) -> str | None:
-    """"f" or "m" when a word of `words` marks gender ("spokeswoman", "Mrs"), else None."""
+    """ "f" or "m" when a word of `words` marks gender ("spokeswoman", "Mrs"), else None."""
     lower = {w.lower().rstrip(".") for w in words}
     if lower & FEMALE_WORDS:
         return "f"
@@ -188,16 +204,30 @@ def _role_keys(text: str) -> set[str]:
 
 
 def clean_name(ent: Span) -> str:
-    """A person entity's name without possessive, titles or surrounding punctuation."""
-    words = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
-    while words and words[-1].lower_ in ("'s", "'", "\u2019s"):
+    """A person entity's name as written, without possessive, surrounding punctuation or odd spaces."""
+    words = [t for t in ent if not (t.is_space or (t.is_punct and t.text not in ("-", ".")))]
+    while words and words[-1].lower_ in ("'s", "'", "\u2019s", "\u2019"):
         words.pop()
-    text = " ".join(t.text for t in words).replace(" - ", "-").strip(" .,")
+    if not words:
+        return ""
+    text = " ".join(ent.doc[words[0].i : words[-1].i + 1].text.split()).strip(" .,")
     return text if normalize_name(text) else ""
 
 
 def role_of(ent: Span) -> str | None:
     """The role the article gives a named entity: an apposition or the title words before the name."""
+    role = _role_words_of(ent)
+    if not role:
+        return None
+    # A parse that strays over a paragraph break or into a clause ("when ...") gives no role.
+    role = role.split("\n")[-1].strip(" ,")
+    first = role.split(" ", 1)[0].lower()
+    if first in ("when", "while", "as", "after", "before", "because", "if", "since", "and", "but"):
+        return None
+    return role or None
+
+
+def _role_words_of(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
     for child in head.children:
@@ -205,16 +235,18 @@ def role_of(ent: Span) -> str | None:
             words = [t for t in child.subtree if not t.is_punct or t.text in ("'", "'s")]
             if words and words[0].dep_ == "det":
                 words = words[1:]
-            if words:
-                return doc[words[0].i:words[-1].i + 1].text
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+                continue  # "John Smith, 45,": an age is not a role
+            if words and words[-1].i - words[0].i < 15:
+                return doc[words[0].i : words[-1].i + 1].text
     # "Russian Foreign Ministry spokeswoman Maria Zakharova": compound/amod words to the left.
     left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
     if left:
         first = min(t.left_edge.i for t in left)
-        words = doc[first:ent.start]
+        words = doc[first : ent.start]
         text = words.text.strip(" ,")
         if words and words[0].dep_ == "det":
-            text = doc[first + 1:ent.start].text.strip(" ,")
+            text = doc[first + 1 : ent.start].text.strip(" ,")
         return text or None
     if head.dep_ == "appos" and head.head.i < ent.start:
         role_head = head.head
@@ -222,7 +254,7 @@ def role_of(ent: Span) -> str | None:
         if words and words[0].dep_ == "det":
             words = words[1:]
         if words:
-            return doc[words[0].i:words[-1].i + 1].text
+            return doc[words[0].i : words[-1].i + 1].text
     return None
 
 

@@ -5,9 +5,9 @@ clause, an infinitive, an object...), how often annotators marked it as the cue 
 and how often it occurs at all. `cues.cue_probability` turns that into P(cue | lemma, frame). It was
 built from PolNeAR's training split (gold.json format 1, statements with "cue" spans):
 
-    python -m claims.extraction.statements.train_cues ../shared/corpus/polnear-train/gold.json
+    python -m claims.extraction.statements.train_cues ../shared/corpus/polnear-train/gold.json [OUT]
 
-Only lemmas seen as a cue at least twice are kept, so the file stays a few kilobytes and names no
+Only lemmas seen as a cue at least three times are kept, so the file stays a few kilobytes and names no
 person, place or article.
 """
 
@@ -22,8 +22,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .cues import frame_of
+from .quotes import find_quotes, paragraph_ids
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
+_KEPT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _CLEAN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\xa0": " "})
 
 
@@ -50,8 +52,13 @@ def count_cues(pairs: Iterable[tuple[Doc, list[tuple[int, int]]]]) -> dict[str, 
     cued: Counter[tuple[str, str]] = Counter()
     for doc, spans in pairs:
         heads = _cue_heads(doc, spans)
+        # The extractor never looks for cues inside quotations, so neither does the count.
+        inside = [False] * len(doc)
+        for quote in find_quotes(doc, paragraph_ids(doc)):
+            inside[quote.start : quote.end] = [True] * (quote.end - quote.start)
         for tok in doc:
-            if tok.pos_ not in ("VERB", "NOUN", "AUX", "ADJ") and tok.i not in heads:
+            # Only common words are kept: no names (proper nouns), pronouns or punctuation.
+            if inside[tok.i] or tok.pos_ not in _KEPT_POS:
                 continue
             item = (_key(tok), frame_of(tok))
             seen[item] += 1
@@ -62,13 +69,13 @@ def count_cues(pairs: Iterable[tuple[Doc, list[tuple[int, int]]]]) -> dict[str, 
         totals[key] += n
     table: dict[str, dict[str, list[int]]] = {}
     for (key, frame), n in seen.items():
-        if totals[key] >= 2:
+        if totals[key] >= 3:
             table.setdefault(key, {})[frame] = [cued[(key, frame)], n]
     return table
 
 
-def main(gold_path: str) -> None:
-    """Parse the corpus named by `gold_path` and write cue_lexicon.json beside this module."""
+def main(gold_path: str, out_path: str | Path = LEXICON_PATH) -> None:
+    """Parse the corpus at `gold_path` and write the lexicon to `out_path` (by default the shipped one)."""
     from ..nlp import get_nlp
 
     gold = json.loads(Path(gold_path).read_text())
@@ -80,8 +87,8 @@ def main(gold_path: str) -> None:
     texts = (gold["articles"][k]["text"].translate(_CLEAN) for k in keys)
     docs = get_nlp().pipe(texts, batch_size=20)
     table = count_cues((doc, spans.get(k, [])) for k, doc in zip(keys, docs, strict=True))
-    LEXICON_PATH.write_text(json.dumps(table, sort_keys=True, separators=(",", ":")))
+    Path(out_path).write_text(json.dumps(table, sort_keys=True, separators=(",", ":")))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

@@ -1,0 +1,257 @@
+"""Attributed statements (claims.extraction.statements): quotes, reported speech, speakers."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from claims.extraction.actors import normalize_name
+from claims.extraction.document import ArticleDoc
+from claims.extraction.nlp import get_nlp
+from claims.extraction.statements import find_statements
+from claims.extraction.types import StatementClaim
+
+_STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\xa0": " "})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    """find_statements over a text, parsed the way the pipeline does: on a straightened analysis copy."""
+
+    def run(text: str) -> list[StatementClaim]:
+        analysis = text.translate(_STRAIGHT)
+        claims = find_statements(ArticleDoc(text=text, analysis=analysis, offsets=None, doc=nlp(analysis)))
+        for claim in claims:  # every span must point into the stored text
+            assert text[claim.start : claim.end] == claim.text
+            for span in (claim.speaker_mention, claim.cue):
+                if span is not None:
+                    assert text[span.start : span.end] == span.text
+        return claims
+
+    return run
+
+
+def test_stored_curly_text_parsed_as_is(nlp):
+    """Curly quotes and U+00A0 left in the analysis text (no cleaning) still give the quote and speaker."""
+    text = "\u201cThe\xa0vote was\xa0fair and open,\u201d Peter\xa0Hansen said."
+    claims = find_statements(ArticleDoc(text=text, analysis=text, offsets=None, doc=nlp(text)))
+    claim = _one(claims, "vote")
+    assert claim.text == "The\xa0vote was\xa0fair and open" and claim.direct
+    assert normalize_name(claim.speaker) == "peter hansen"
+
+
+def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
+    hits = [c for c in claims if fragment in c.text]
+    assert len(hits) == 1, [c.text for c in claims]
+    return hits[0]
+
+
+def test_quote_before_speaker(extract):
+    """'"...," Jane Doe said.' gives the quote as content, "said" as cue and the named speaker."""
+    claim = _one(extract("\u201cWe will build the bridge this year,\u201d Jane Doe said."), "bridge")
+    assert claim.speaker == "Jane Doe" and claim.direct and claim.cue.text == "said"
+    assert claim.text.startswith("We will build")
+
+
+def test_quote_after_speaker_and_inverted_cue(extract):
+    """'Tom Reed said: "..."' and '"...," added Reed' both attribute the quote to Tom Reed."""
+    claims = extract('Tom Reed said: "The plant will close in May."\n\n"Nobody will lose a job," added Reed.')
+    assert _one(claims, "plant will close").speaker == "Tom Reed"
+    assert _one(claims, "lose a job").speaker == "Tom Reed"
+
+
+def test_colon_at_paragraph_end_introduces_the_quote(extract):
+    """'Reed continued:' closing a paragraph gives its speaker to the quote that opens the next one."""
+    claims = extract('At the rally, Tom Reed continued:\n\n"The plant will stay open for ten more years."')
+    claim = _one(claims, "plant will stay open")
+    assert claim.speaker == "Tom Reed" and claim.cue.text == "continued"
+
+
+def test_headline_source_colon(extract):
+    """The headline convention 'Source: what they said' is a statement; a kicker label is not a source."""
+    claims = extract("Haley: Trade deal will cost jobs\n\nBREAKING: Storm hits the coast\n\nBody text here.")
+    assert _one(claims, "Trade deal").speaker_mention.text == "Haley"
+    assert not any("Storm" in c.text for c in claims)
+
+
+def test_spans_map_back_through_offsets(nlp):
+    """With an analysis text unlike the stored one (an added space), spans still quote the stored text."""
+    text = "Officials said the planes landed in Venezuelain December."
+    analysis = text.replace("Venezuelain", "Venezuela in")
+    cut = text.index("Venezuelain") + len("Venezuela")
+    offsets = [*range(cut), cut, *range(cut, len(text))]  # the added space maps onto "i"
+    claims = find_statements(ArticleDoc(text=text, analysis=analysis, offsets=offsets, doc=nlp(analysis)))
+    claim = _one(claims, "planes")
+    assert text[claim.start : claim.end] == claim.text and claim.text.endswith("December")
+
+
+def test_quote_over_two_paragraphs_is_one_statement(extract):
+    """An unclosed quote continues into the next paragraph that opens with a quotation mark."""
+    text = (
+        "\u201cThe first stage is finished.\n\n\u201cThe second starts in June,\u201d said Ana Torres, "
+        "the energy minister."
+    )
+    claim = _one(extract(text), "first stage")
+    assert "second starts" in claim.text and claim.speaker == "Ana Torres"
+    assert claim.role == "energy minister"
+
+
+def test_she_exclaimed_resolves_pronoun_to_recent_woman(extract):
+    """A pronoun speaker resolves to the latest compatible named speaker; gender comes from her role."""
+    text = (
+        "Foreign Ministry spokeswoman Maria Petrova spoke on Monday. Petrova said the talks failed. "
+        "\u201cWhat are they doing there?\u201d she exclaimed."
+    )
+    claim = _one(extract(text), "What are they")
+    assert claim.speaker == "Maria Petrova" and claim.speaker_mention.text == "she"
+    assert claim.cue.text == "exclaimed"
+
+
+def test_description_resolves_through_role_words(extract):
+    """ "the Russian official" goes to the earlier person whose role says Russian, not the latest American."""
+    text = (
+        "Russian Foreign Ministry spokeswoman Maria Petrova said the flights were routine. "
+        "US adviser John Miller said the flights were a provocation. "
+        "\u201cAsk them about it,\u201d the Russian official said."
+    )
+    claim = _one(extract(text), "Ask them")
+    assert claim.speaker == "Maria Petrova" and claim.speaker_mention.text == "the Russian official"
+
+
+def test_surname_and_misspelling_resolve_to_fullest_name(extract):
+    """ "Varenko" and the misspelt "Barenko" both resolve to the article's "Oleg Varenko"."""
+    text = (
+        "Deputy minister Oleg Varenko spoke in parliament. Varenko said the contracts were legal. "
+        "\u201cWe are doing routine work,\u201d Barenko said."
+    )
+    claims = extract(text)
+    assert _one(claims, "contracts were legal").speaker == "Oleg Varenko"
+    assert _one(claims, "routine work").speaker == "Oleg Varenko"
+
+
+def test_according_to(extract):
+    """ "According to X, ..." attributes the rest of the sentence to X and records the attribution."""
+    text = "According to local journalist Pedro Ruiz, the planes carried 100 soldiers."
+    claim = _one(extract(text), "planes")
+    assert claim.speaker == "Pedro Ruiz" and claim.cue.text == "According to"
+    assert claim.attribution == "according to local journalist Pedro Ruiz"
+    assert claim.role == "local journalist"
+
+
+def test_reported_speech_with_and_without_that(extract):
+    """'X said that ...' and '..., X said.' give the clause as content."""
+    claims = extract("Peter Hansen said that the vote was fair. The turnout was low, Hansen said.")
+    assert _one(claims, "vote was fair").speaker == "Peter Hansen"
+    assert _one(claims, "turnout was low").speaker == "Peter Hansen"
+
+
+def test_refuted_claims_that_is_a_denial(extract):
+    """'X refuted claims that ...' is a statement with denied polarity."""
+    claim = _one(extract("Minister Paul Grant refuted claims that the army had been sent abroad."), "army")
+    assert claim.polarity == "denied" and claim.speaker == "Paul Grant"
+
+
+def test_negated_content_is_denied_and_plain_content_asserted(extract):
+    """ "does not intend to" in the content makes the statement denied; a plain one stays asserted."""
+    claims = extract("Anna Berg said Sweden does not intend to send troops. Berg said the border is open.")
+    assert _one(claims, "send troops").polarity == "denied"
+    assert _one(claims, "border is open").polarity == "asserted"
+
+
+def test_scare_quotes_are_not_statements(extract):
+    """A two-word quoted phrase inside a sentence with no reporting cue is not a statement."""
+    text = "The opposition leader, the country\u2019s \u201cinterim president\u201d, met the envoy on Monday."
+    claims = extract(text)
+    assert not any("interim president" in c.text for c in claims)
+
+
+def test_unnamed_sources_have_no_speaker(extract):
+    """ "officials said" gives no speaker name but keeps the words and the role."""
+    claim = _one(extract("The bridge will reopen next week, officials said."), "bridge")
+    assert claim.speaker is None and claim.speaker_mention.text == "officials"
+    assert claim.speaker_kind == "unnamed" and claim.role == "officials"
+
+
+def test_bodies_and_documents_as_sources(extract):
+    """Outlets and governments get their kind; "the ministry" and "the statement" go back to the body."""
+    text = (
+        "Reuters reported that the talks had stalled. Officials at the Foreign Ministry met on Monday. "
+        "The ministry said in a statement that it would respond. "
+        "\u201cWe will respond in kind,\u201d the statement said."
+    )
+    claims = extract(text)
+    reuters = _one(claims, "talks had stalled")
+    assert reuters.speaker == "Reuters" and reuters.speaker_kind == "outlet"
+    ministry = _one(claims, "it would respond")
+    assert ministry.speaker == "Foreign Ministry" and ministry.speaker_kind == "government"
+    assert _one(claims, "respond in kind").speaker == "Foreign Ministry"
+
+
+def test_age_apposition_is_not_a_role(extract):
+    """ "John Smith, 45, said" keeps the name and gives no role."""
+    claim = _one(extract("John Smith, 45, told reporters the factory would close."), "factory")
+    assert claim.speaker == "John Smith" and claim.role is None
+
+
+def test_participle_takes_the_subject_of_its_clause(extract):
+    """'After announcing X, Rubio believes ...': both statements are Rubio's."""
+    claims = extract(
+        "One month after announcing his support for the senator, Marco Rubio believes the codes are at risk."
+    )
+    assert _one(claims, "his support").speaker == "Marco Rubio"
+    assert _one(claims, "codes are at risk").speaker == "Marco Rubio"
+
+
+def test_headline_subject_does_not_leak_into_the_body(extract):
+    """A headline the parser runs into the first sentence does not lend that sentence its subject."""
+    text = (
+        "John Miller: Populist anger appeals to bad instincts\n\nSenator Anne Lee says the plan is dangerous."
+    )
+    claim = _one(extract(text), "plan is dangerous")
+    assert claim.speaker == "Anne Lee" and claim.speaker_mention.text == "Senator Anne Lee"
+
+
+def test_passive_report_has_no_speaker(extract):
+    """ "It was reported that ..." is a statement with no source."""
+    claim = _one(extract("It was reported that the plant had shut down."), "plant")
+    assert claim.speaker is None and claim.speaker_mention is None
+
+
+def test_curly_quotes_and_no_break_spaces_map_to_stored_text(extract):
+    """Spans point into the stored text even when it has curly quotes and U+00A0."""
+    text = "\u201cThe\xa0talks\xa0failed,\u201d said\xa0Maria\xa0Petrova."
+    claim = _one(extract(text), "talks")
+    assert claim.text == "The\xa0talks\xa0failed" and normalize_name(claim.speaker) == "maria petrova"
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("SHARED_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def test_seed_statements_found_with_their_speakers(nlp):
+    """On the seed articles at least 90% of gold statements are found with the gold speaker."""
+    seeds = _shared_dir() / "corpus" / "seeds"
+    if not (seeds / "gold.json").exists():
+        pytest.skip(f"shared corpus not found at {seeds}")
+    gold = json.loads((seeds / "gold.json").read_text())
+    wanted = [c for c in gold["claims"] if c["kind"] == "statement"]
+    right = 0
+    for key in {c["article"] for c in wanted}:
+        text = (seeds / key).read_text()
+        analysis = text.translate(_STRAIGHT)
+        got = find_statements(ArticleDoc(text=text, analysis=analysis, offsets=None, doc=nlp(analysis)))
+        for claim in (c for c in wanted if c["article"] == key):
+            for g in got:
+                overlaps = min(g.end, claim["end"]) > max(g.start, claim["start"])
+                same = normalize_name(g.speaker or "") == normalize_name(claim["speaker"] or "")
+                if overlaps and same:
+                    right += 1
+                    break
+    assert right / len(wanted) >= 0.9
