@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -53,7 +54,9 @@ class ActorAlias(models.Model):
 
     class Meta:
         verbose_name_plural = "actor aliases"
-        constraints = [models.UniqueConstraint(fields=["actor", "normalized_name"], name="alias_unique_per_actor")]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized_name"], name="alias_unique_per_actor")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -67,17 +70,23 @@ class ActorAlias(models.Model):
 
 class ActorRole(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
-    title = models.CharField(max_length=300, help_text="As articles give it: 'Russian Foreign Ministry spokeswoman'.")
+    title = models.CharField(
+        max_length=300, help_text="As articles give it: 'Russian Foreign Ministry spokeswoman'."
+    )
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
-    first_seen_in = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    first_seen_in = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["actor", "-started_on"]
         constraints = [
             models.UniqueConstraint(fields=["actor", "title"], name="role_unique_per_actor"),
             models.CheckConstraint(
-                condition=Q(started_on__isnull=True) | Q(ended_on__isnull=True) | Q(started_on__lte=F("ended_on")),
+                condition=Q(started_on__isnull=True)
+                | Q(ended_on__isnull=True)
+                | Q(started_on__lte=F("ended_on")),
                 name="role_period_ordered",
             ),
         ]
@@ -150,17 +159,23 @@ class Claim(models.Model):
     quantity_approximate = models.BooleanField(default=False)
     quantity_direction = models.CharField(max_length=1, blank=True, help_text="=, >, < or ~")
     unit = models.CharField(max_length=100, blank=True, help_text="As written: 'planes'.")
-    unit_class = models.CharField(max_length=50, blank=True, db_index=True, help_text="Normalised: 'aircraft'.")
+    unit_class = models.CharField(
+        max_length=50, blank=True, db_index=True, help_text="Normalised: 'aircraft'."
+    )
     counted = models.CharField(max_length=300, blank=True, help_text="The thing counted.")
 
     # Date
-    date_value = models.DateField(null=True, blank=True, help_text="First day of the period at its precision.")
+    date_value = models.DateField(
+        null=True, blank=True, help_text="First day of the period at its precision."
+    )
     date_precision = models.CharField(max_length=5, choices=DatePrecision, blank=True)
     date_approximate = models.BooleanField(default=False)
     date_expression = models.CharField(max_length=200, blank=True)
 
     # Statement
-    speaker = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+    )
     speaker_mention_start = models.PositiveIntegerField(null=True, blank=True)
     speaker_mention_end = models.PositiveIntegerField(null=True, blank=True)
     speaker_mention = models.CharField(max_length=300, blank=True)
@@ -174,7 +189,9 @@ class Claim(models.Model):
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.EXTRACTED)
     extractor_version = models.CharField(max_length=32, blank=True)
     confidence = models.FloatField(null=True, blank=True)
-    review_status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING, db_index=True)
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING, db_index=True
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -184,18 +201,33 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Full-text search: filled by a database trigger on PostgreSQL (migration 0004) from the quote and
+    # the attribution fields, GIN-indexed there; stays NULL on SQLite, where search falls back to icontains.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["article", "start", "id"]
         indexes = [
             models.Index(fields=["kind", "review_status"], name="claim_kind_status_idx"),
             models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+            # The review queue and bulk accept walk pending claims by confidence.
+            models.Index(fields=["review_status", "-confidence", "id"], name="claim_status_conf_idx"),
+            # Sort orders the claims list offers, each ending on the unique id.
+            models.Index(fields=["-confidence", "-id"], name="claim_conf_id_idx"),
+            models.Index(fields=["kind", "-id"], name="claim_kind_id_idx"),
+            models.Index(fields=["review_status", "-id"], name="claim_status_id_idx"),
+            models.Index(fields=["unit_class", "-id"], name="claim_unit_id_idx"),
+            models.Index(fields=["speaker", "-id"], name="claim_speaker_id_idx"),
+            models.Index(fields=["event", "-id"], name="claim_event_id_idx"),
+            models.Index(fields=["date_value"], name="claim_date_value_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
-            models.CheckConstraint(condition=Q(end=F("start") + Length("quote")), name="claim_quote_matches_span"),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("quote")), name="claim_quote_matches_span"
+            ),
             models.CheckConstraint(
                 condition=Q(quantity_low__isnull=True)
                 | Q(quantity_high__isnull=True)
@@ -203,7 +235,8 @@ class Claim(models.Model):
                 name="claim_quantity_low_le_high",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="quantity") | (Q(quantity_low__isnull=False) & Q(quantity_high__isnull=False)),
+                condition=~Q(kind="quantity")
+                | (Q(quantity_low__isnull=False) & Q(quantity_high__isnull=False)),
                 name="claim_quantity_has_value",
             ),
             models.CheckConstraint(
@@ -268,6 +301,13 @@ class ClaimLink(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The link review queue: suggested links, most confident first.
+            models.Index(fields=["status", "-confidence", "id"], name="link_status_conf_idx"),
+            # "has corroboration / contradiction" looks links up from either side by relation.
+            models.Index(fields=["claim_b", "relation", "status"], name="link_b_relation_idx"),
+            models.Index(fields=["claim_a", "relation", "status"], name="link_a_relation_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(claim_a__lt=F("claim_b")), name="link_pair_ordered_not_self"),
             models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_unique_pair"),
@@ -301,13 +341,23 @@ class Annotation(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
-    prefix = models.CharField(max_length=64, blank=True, help_text="Text just before the quote, for re-anchoring.")
-    suffix = models.CharField(max_length=64, blank=True, help_text="Text just after the quote, for re-anchoring.")
+    prefix = models.CharField(
+        max_length=64, blank=True, help_text="Text just before the quote, for re-anchoring."
+    )
+    suffix = models.CharField(
+        max_length=64, blank=True, help_text="Text just after the quote, for re-anchoring."
+    )
     note = models.TextField(blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="annotations")
-    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="annotations")
-    orphaned = models.BooleanField(default=False, help_text="The quote could not be found again in a newer text.")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations")
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="annotations"
+    )
+    orphaned = models.BooleanField(
+        default=False, help_text="The quote could not be found again in a newer text."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -317,7 +367,9 @@ class Annotation(models.Model):
         ordering = ["article", "start", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="annotation_span_not_empty"),
-            models.CheckConstraint(condition=Q(end=F("start") + Length("quote")), name="annotation_quote_matches_span"),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("quote")), name="annotation_quote_matches_span"
+            ),
         ]
 
     def __str__(self) -> str:

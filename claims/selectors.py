@@ -1,14 +1,359 @@
-"""Reads for claims; each selector owns its select_related / prefetch_related."""
+"""Reads for claims; each selector owns its select_related / prefetch_related.
+
+Every page reads a bounded number of rows with a bounded number of queries: lists are paged with a
+hard cap on depth, counts are capped (or estimated on PostgreSQL when nothing is filtered).
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
-from .models import Claim
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
+
+from sources.models import Article
+
+from .models import Actor, Annotation, Claim, ClaimLink, Event
+
+COUNT_CAP = 1000
+ID_CAP = 10000
+MAX_PAGES = 40
 
 
 def claim_list() -> QuerySet[Claim]:
-    """Claims with their article, outlet and speaker, in article order."""
+    """Claims with their article, outlet, speaker and event, without the heavy article texts."""
     return Claim.objects.select_related("article__outlet", "speaker", "event").defer(
-        "article__body", "article__original"
+        "article__body", "article__original", "search_vector"
     )
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a bounded list: the rows plus what the pager needs (no total count query)."""
+
+    rows: list[Any]
+    number: int
+    per_page: int
+    has_next: bool
+    capped: bool  # the next page would go past the depth cap
+
+    @property
+    def has_previous(self) -> bool:
+        """True when there is a page before this one."""
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        """1-based position of the first row on this page."""
+        return (self.number - 1) * self.per_page + 1
+
+
+def page_of(queryset: QuerySet, page: Any, per_page: int = 50, max_pages: int = MAX_PAGES) -> Page:
+    """Rows of page `page` (1-based, clamped to 1..max_pages) fetched with one LIMIT per_page+1 query."""
+    try:
+        number = max(1, min(int(page), max_pages))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page
+    return Page(
+        rows[:per_page], number, per_page, has_next and number < max_pages, has_next and number >= max_pages
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    exact: bool  # False: an estimate (PostgreSQL statistics) or a lower bound (capped)
+    capped: bool
+
+    @property
+    def number(self) -> str:
+        """The count for display, with thousands separators (the cap itself when capped)."""
+        return f"{self.value - 1 if self.capped else self.value:,}"
+
+    def __str__(self) -> str:
+        if self.capped:
+            return f"more than {self.value - 1:,}"
+        return f"{self.value:,}" if self.exact else f"about {self.value:,}"
+
+
+def table_estimate(model: type) -> int | None:
+    """PostgreSQL's row estimate for the model's table (from the last ANALYZE), None elsewhere or unknown."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+
+
+def count_of(queryset: QuerySet, *, narrowed: bool, cap: int | None = None) -> Count:
+    """How many rows `queryset` has: estimated when unfiltered on PostgreSQL, else exact up to `cap`."""
+    cap = COUNT_CAP if cap is None else cap
+    if not narrowed:
+        estimate = table_estimate(queryset.model)
+        if estimate is not None and estimate > cap:
+            return Count(estimate, exact=False, capped=False)
+    found = queryset.order_by()[: cap + 1].count()
+    return Count(found, exact=found <= cap, capped=found > cap)
+
+
+def planner_estimate(queryset: QuerySet) -> int | None:
+    """PostgreSQL's planner estimate of how many rows `queryset` returns (planning only), None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowed:
+    count: Count
+    ids: list[int] | None  # every matching id when there are at most ID_CAP of them, else None
+
+
+def narrow(queryset: QuerySet, *, narrowed: bool) -> Narrowed:
+    """The size of a (filtered) result and, when it is small, all its ids; one or two cheap queries.
+
+    Unfiltered: the table estimate. Filtered on PostgreSQL with a planner estimate far above the cap:
+    that estimate (no scan). Otherwise the ids themselves, fetched without ORDER BY so the database
+    can use the filter's own index; a small id list then gives an exact count, and the page is read
+    by primary key, which keeps rare filters (a rare search word, a small outlet) fast.
+    """
+    if not narrowed:
+        estimate = table_estimate(queryset.model)
+        if estimate is not None and estimate > ID_CAP:
+            return Narrowed(Count(estimate, exact=False, capped=False), None)
+    else:
+        estimate = planner_estimate(queryset)
+        if estimate is not None and estimate > 10 * ID_CAP:
+            return Narrowed(Count(estimate, exact=False, capped=False), None)
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: ID_CAP + 1])
+    if len(ids) > ID_CAP:
+        return Narrowed(Count(len(ids), exact=False, capped=True), None)
+    return Narrowed(Count(len(ids), exact=True, capped=False), ids)
+
+
+# --- the claim page ------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    before: str  # neighbouring sentences and the start of the claim's sentence
+    span: str  # the claim's own text, body[start:end]
+    after: str
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences (or paragraphs) start in `text`, by punctuation and line breaks."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text))]
+
+
+def span_context(text: str, start: int, end: int, neighbours: int = 1) -> Context:
+    """The span with its sentence and `neighbours` sentences either side, cut from `text`."""
+    starts = sentence_starts(text)
+    first = max(i for i, s in enumerate(starts) if s <= start)
+    last = max(i for i, s in enumerate(starts) if s < end) if end > 0 else first
+    left = starts[max(0, first - neighbours)]
+    right_index = last + 1 + neighbours
+    right = starts[right_index] if right_index < len(starts) else len(text)
+    return Context(text[left:start], text[start:end], text[end:right].rstrip())
+
+
+def claim_detail() -> QuerySet[Claim]:
+    """Claims with everything the claim page shows in one row: article (with text), outlet, people."""
+    return Claim.objects.select_related(
+        "article__outlet", "speaker", "event", "reviewed_by", "created_by"
+    ).defer("article__original", "search_vector")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    link: ClaimLink
+    other: Claim
+
+
+def claim_links(claim: Claim) -> list[LinkView]:
+    """The claim's links (either side of the pair), each with the other claim, its outlet and speaker."""
+    links = (
+        ClaimLink.objects.filter(Q(claim_a=claim) | Q(claim_b=claim))
+        .select_related(
+            "claim_a__article__outlet",
+            "claim_b__article__outlet",
+            "claim_a__speaker",
+            "claim_b__speaker",
+            "reviewed_by",
+        )
+        .defer(
+            "claim_a__article__body",
+            "claim_a__article__original",
+            "claim_b__article__body",
+            "claim_b__article__original",
+            "claim_a__search_vector",
+            "claim_b__search_vector",
+        )
+        .order_by("status", "-confidence", "id")[:200]
+    )
+    return [LinkView(link, link.claim_b if link.claim_a_id == claim.pk else link.claim_a) for link in links]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    when: Any
+    who: str
+    kind: str  # created, changed, deleted
+    fields: list[tuple[str, Any, Any]] = field(default_factory=list)  # (field, old, new)
+
+
+def object_history(obj: Any, limit: int = 25) -> list[Change]:
+    """The object's last `limit` history records, newest first, each with the fields it changed."""
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    changes = []
+    kinds = {"+": "created", "~": "changed", "-": "deleted"}
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        fields: list[tuple[str, Any, Any]] = []
+        if previous is not None and record.history_type == "~":
+            skip = {"updated_at", "created_at"}
+            for name in (f.attname for f in record.instance_type._meta.concrete_fields):
+                if name in skip or not hasattr(record, name):
+                    continue
+                old, new = getattr(previous, name), getattr(record, name)
+                if old != new:
+                    fields.append((name, old, new))
+        who = record.history_user.get_username() if record.history_user else "system"
+        changes.append(Change(record.history_date, who, kinds.get(record.history_type, "?"), fields))
+    return changes
+
+
+# --- the review queue -------------------------------------------------------------------------------
+
+
+def review_claims(
+    *, kind: str = "", outlet_id: int | None = None, lowest_first: bool = False
+) -> QuerySet[Claim]:
+    """Pending claims in review order (confidence high to low, or low to high), with outlet and speaker."""
+    claims = claim_list().filter(review_status=Claim.ReviewStatus.PENDING)
+    if kind:
+        claims = claims.filter(kind=kind)
+    if outlet_id:
+        claims = claims.filter(article__outlet_id=outlet_id)
+    return claims.order_by("confidence", "-id") if lowest_first else claims.order_by("-confidence", "id")
+
+
+def review_links() -> QuerySet[ClaimLink]:
+    """Suggested links, most confident first, each with both claims, their outlets and speakers."""
+    return (
+        ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED)
+        .select_related(
+            "claim_a__article__outlet", "claim_b__article__outlet", "claim_a__speaker", "claim_b__speaker"
+        )
+        .defer(
+            "claim_a__article__body",
+            "claim_a__article__original",
+            "claim_b__article__body",
+            "claim_b__article__original",
+            "claim_a__search_vector",
+            "claim_b__search_vector",
+        )
+        .order_by("-confidence", "id")
+    )
+
+
+# --- lists and pages for events, actors --------------------------------------------------------------
+
+
+def event_list() -> QuerySet[Event]:
+    """Events, latest first."""
+    return Event.objects.order_by("-date", "-id")
+
+
+def event_claims(event: Event, limit: int = 2000) -> list[Claim]:
+    """The event's claims (set on the claim, or from its articles), not rejected, with outlet and speaker.
+
+    The two ways in are read as two indexed id lists: an OR across them would scan the claims table.
+    """
+    article_ids = list(event.articles.order_by().values_list("id", flat=True)[:limit])
+    ids = set(Claim.objects.filter(event=event).order_by().values_list("id", flat=True)[:limit])
+    if article_ids:
+        ids.update(
+            Claim.objects.filter(article_id__in=article_ids).order_by().values_list("id", flat=True)[:limit]
+        )
+    return list(
+        claim_list()
+        .filter(pk__in=ids)
+        .exclude(review_status=Claim.ReviewStatus.REJECTED)
+        .order_by("article__outlet__name", "article_id", "start", "id")[:limit]
+    )
+
+
+def event_links(claim_ids: list[int]) -> list[ClaimLink]:
+    """The live (not rejected) links among the given claims."""
+    if not claim_ids:
+        return []
+    return list(
+        ClaimLink.objects.filter(claim_a_id__in=claim_ids)
+        .exclude(status=ClaimLink.Status.REJECTED)
+        .only("id", "claim_a_id", "claim_b_id", "relation", "status")
+        .filter(claim_b_id__in=claim_ids)
+    )
+
+
+def actor_detail() -> QuerySet[Actor]:
+    """Actors with their aliases and roles."""
+    return Actor.objects.prefetch_related("aliases", "roles")
+
+
+def actor_list(search: str = "") -> QuerySet[Actor]:
+    """Actors by name (optionally those whose name starts with `search`), with their roles."""
+    from .extraction.actors import normalize_name
+
+    actors = Actor.objects.prefetch_related("roles").order_by("name", "id")
+    key = normalize_name(search) if search else ""
+    if key:
+        actors = actors.filter(normalized_name__startswith=key)
+    return actors
+
+
+def article_annotations(article: Article) -> QuerySet[Annotation]:
+    """The article's annotations in text order, with their author, tags and claim."""
+    return (
+        Annotation.objects.filter(article=article)
+        .select_related("created_by", "claim")
+        .prefetch_related(Prefetch("tags"))
+        .order_by("start", "id")
+    )
+
+
+def link_marks(claim_ids: list[int]) -> dict[int, set[str]]:
+    """{claim id: relations of its live links} for the given claims (one query)."""
+    if not claim_ids:
+        return {}
+    marks: dict[int, set[str]] = {}
+    rows = (
+        ClaimLink.objects.filter(Q(claim_a_id__in=claim_ids) | Q(claim_b_id__in=claim_ids))
+        .exclude(status=ClaimLink.Status.REJECTED)
+        .values_list("claim_a_id", "claim_b_id", "relation")
+    )
+    wanted = set(claim_ids)
+    for a, b, relation in rows:
+        for claim_id in (a, b):
+            if claim_id in wanted:
+                marks.setdefault(claim_id, set()).add(relation)
+    return marks

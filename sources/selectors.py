@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
-from .models import Article
+from .models import Article, Outlet
 
 
 def article_list() -> QuerySet[Article]:
@@ -14,25 +15,76 @@ def article_list() -> QuerySet[Article]:
     return Article.objects.filter(is_current=True).select_related("outlet").defer("original")
 
 
+def article_rows() -> QuerySet[Article]:
+    """Current article versions for a list: outlet included, texts left out."""
+    return article_list().defer("body", "original").order_by("-published_on", "-id")
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
     kinds: tuple[str, ...]  # claim kinds ("quantity", "date", "statement") and "annotation" covering it
     claim_ids: tuple[int, ...]
+    start: int = 0  # code-point offset of the piece in the body (the reader's script anchors on it)
+    annotation_ids: tuple[int, ...] = ()
 
 
-def article_segments(article: Article) -> list[Segment]:
-    """The article body cut at every claim and annotation boundary, each piece with what covers it."""
-    marks: list[tuple[int, int, str, int | None]] = [
-        (c.start, c.end, c.kind, c.pk) for c in article.claims.exclude(review_status="rejected").only("start", "end", "kind")
+def article_segments(article: Article, claims=None, annotations=None) -> list[Segment]:
+    """The article body cut at every claim and annotation boundary, each piece with what covers it.
+
+    `claims` and `annotations` may be passed when the caller has loaded them already; rejected claims
+    and orphaned annotations are not shown.
+    """
+    if claims is None:
+        claims = article.claims.only("start", "end", "kind", "review_status")
+    if annotations is None:
+        annotations = article.annotations.only("start", "end", "orphaned")
+    marks: list[tuple[int, int, str, int]] = [
+        (c.start, c.end, c.kind, c.pk) for c in claims if c.review_status != "rejected"
     ]
-    marks += [(a.start, a.end, "annotation", None) for a in article.annotations.filter(orphaned=False).only("start", "end")]
+    marks += [(a.start, a.end, "annotation", a.pk) for a in annotations if not a.orphaned]
     body = article.body
-    cuts = sorted({0, len(body), *(m[0] for m in marks), *(m[1] for m in marks)})
+    cuts = sorted(
+        {0, len(body), *(min(m[0], len(body)) for m in marks), *(min(m[1], len(body)) for m in marks)}
+    )
+    opening: dict[int, list] = {}
+    for mark in marks:
+        opening.setdefault(mark[0], []).append(mark)
+    active: list[tuple[int, int, str, int]] = []
     segments = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = [m for m in marks if m[0] <= start and m[1] >= end]
-        kinds = tuple(sorted({m[2] for m in covering}))
-        ids = tuple(m[3] for m in covering if m[3] is not None)
-        segments.append(Segment(body[start:end], kinds, ids))
+    for start, end in itertools.pairwise(cuts):
+        active = [m for m in active if m[1] > start] + opening.get(start, [])
+        kinds = tuple(sorted({m[2] for m in active}))
+        claim_ids = tuple(m[3] for m in active if m[2] != "annotation")
+        annotation_ids = tuple(m[3] for m in active if m[2] == "annotation")
+        segments.append(Segment(body[start:end], kinds, claim_ids, start, annotation_ids))
     return segments
+
+
+def article_versions(article: Article) -> QuerySet[Article]:
+    """Every stored version of the article's URL (just the article when it has no URL), oldest first."""
+    if not article.url:
+        return Article.objects.filter(pk=article.pk).only("id", "version", "created_at", "is_current")
+    return (
+        Article.objects.filter(url=article.url)
+        .only("id", "version", "created_at", "is_current")
+        .order_by("version")
+    )
+
+
+def outlet_list() -> QuerySet[Outlet]:
+    """Outlets by name."""
+    return Outlet.objects.order_by("name", "id")
+
+
+def article_counts(outlet_ids: list[int]) -> dict[int, int]:
+    """{outlet id: number of current articles} for the given outlets (one grouped query)."""
+    if not outlet_ids:
+        return {}
+    rows = (
+        Article.objects.filter(outlet_id__in=outlet_ids, is_current=True)
+        .order_by()
+        .values("outlet_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["outlet_id"]: row["n"] for row in rows}

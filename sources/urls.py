@@ -7,4 +7,6 @@ app_name = "sources"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("outlets/", views.OutletListView.as_view(), name="outlet-list"),
+    path("outlets/<int:pk>/", views.OutletDetailView.as_view(), name="outlet-detail"),
 ]

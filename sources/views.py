@@ -1,25 +1,97 @@
-from django.views.generic import DetailView, ListView
+"""Articles (list and reader) and outlets (list and page); every page needs sign-in."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from claims import selectors as claim_selectors
+from claims.access import ViewAccessMixin, can_edit
+from claims.forms import AnnotationForm, ClaimFromSelectionForm
+from claims.models import Annotation, Claim
 
 from . import selectors
+from .models import Article, Outlet
 
 
-class ArticleListView(ListView):
+class ArticleListView(ViewAccessMixin, TemplateView):
     template_name = "sources/article_list.html"
-    context_object_name = "articles"
-    paginate_by = 50
+    permission_required = "sources.view_article"
 
-    def get_queryset(self):
-        return selectors.article_list()
-
-
-class ArticleDetailView(DetailView):
-    template_name = "sources/article_detail.html"
-    context_object_name = "article"
-
-    def get_queryset(self):
-        return selectors.article_list()
-
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["segments"] = selectors.article_segments(self.object)
+        page = claim_selectors.page_of(selectors.article_rows(), self.request.GET.get("page"))
+        context.update(page=page, articles=page.rows)
+        return context
+
+
+class ArticleDetailView(ViewAccessMixin, TemplateView):
+    template_name = "sources/article_detail.html"
+    permission_required = "sources.view_article"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        article = get_object_or_404(
+            Article.objects.select_related("outlet").defer("original"), pk=kwargs["pk"]
+        )
+        claims = list(article.claims.select_related("speaker").defer("search_vector").order_by("start", "id"))
+        annotations = list(claim_selectors.article_annotations(article))
+        orphans = []
+        if article.url and article.version > 1:
+            orphans = list(
+                Annotation.objects.filter(
+                    article__url=article.url, article__version__lt=article.version, orphaned=True
+                )
+                .select_related("created_by", "article")
+                .defer("article__body", "article__original")
+                .order_by("-article__version", "start")[:100]
+            )
+        context.update(
+            article=article,
+            segments=selectors.article_segments(article, claims=claims, annotations=annotations),
+            claims=claims,
+            claim_kinds=Claim.Kind.choices,
+            annotations=annotations,
+            orphans=orphans,
+            versions=list(selectors.article_versions(article)),
+            events=list(article.events.only("id", "title", "date")[:20]),
+            can_edit=can_edit(self.request.user),
+            annotation_form=AnnotationForm(),
+            claim_form=ClaimFromSelectionForm(),
+        )
+        return context
+
+
+class OutletListView(ViewAccessMixin, TemplateView):
+    template_name = "sources/outlet_list.html"
+    permission_required = "sources.view_outlet"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        page = claim_selectors.page_of(selectors.outlet_list(), self.request.GET.get("page"))
+        counts = selectors.article_counts([outlet.pk for outlet in page.rows])
+        for outlet in page.rows:
+            outlet.article_count = counts.get(outlet.pk, 0)
+        context.update(page=page, outlets=page.rows)
+        return context
+
+
+class OutletDetailView(ViewAccessMixin, TemplateView):
+    template_name = "sources/outlet_detail.html"
+    permission_required = "sources.view_outlet"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        outlet = get_object_or_404(Outlet, pk=kwargs["pk"])
+        articles = selectors.article_rows().filter(outlet=outlet)
+        page = claim_selectors.page_of(articles, self.request.GET.get("page"), per_page=25)
+        claims = claim_selectors.claim_list().filter(article__outlet=outlet).order_by("-id")
+        context.update(
+            outlet=outlet,
+            page=page,
+            articles=page.rows,
+            article_count=claim_selectors.count_of(articles, narrowed=True),
+            claims=list(claims[:30]),
+            claim_count=claim_selectors.count_of(claims, narrowed=True),
+        )
         return context

@@ -1,0 +1,108 @@
+"""Events and actors: browsable lists, the event comparison page and an actor's statements."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import TemplateView
+
+from . import editorial, selectors
+from .access import ViewAccessMixin, can_edit
+from .event_table import event_comparison
+from .forms import EventForm
+from .models import Claim, Event
+
+
+def counts_by(queryset, key: str, ids: list[int]) -> dict[int, int]:
+    """{id: number of rows} of `queryset` grouped by `key` over the given ids (one query)."""
+    if not ids:
+        return {}
+    rows = queryset.filter(**{f"{key}__in": ids}).order_by().values(key).annotate(n=Count("pk"))
+    return {row[key]: row["n"] for row in rows}
+
+
+class EventListView(ViewAccessMixin, TemplateView):
+    template_name = "claims/event_list.html"
+    permission_required = "claims.view_event"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        page = selectors.page_of(selectors.event_list(), self.request.GET.get("page"))
+        ids = [event.pk for event in page.rows]
+        articles = counts_by(Event.articles.through.objects, "event_id", ids)
+        claims = counts_by(Claim.objects, "event_id", ids)
+        for event in page.rows:
+            event.article_count, event.claim_count = articles.get(event.pk, 0), claims.get(event.pk, 0)
+        context.update(page=page, events=page.rows, can_edit=can_edit(self.request.user), form=EventForm())
+        return context
+
+
+class EventDetailView(ViewAccessMixin, TemplateView):
+    template_name = "claims/event_detail.html"
+    permission_required = "claims.view_event"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        event = get_object_or_404(Event, pk=kwargs["pk"])
+        context.update(
+            event=event,
+            comparison=event_comparison(event),
+            articles=list(
+                event.articles.select_related("outlet")
+                .defer("body", "original")
+                .order_by("published_on", "id")[:200]
+            ),
+        )
+        return context
+
+
+def event_create(request: HttpRequest) -> HttpResponse:
+    """GET: the new-event form; POST: create the event and go to its page."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("claims.add_event"):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Only editors can create events.")
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = editorial.event_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(request, "Event created.")
+            return redirect("claims:event-detail", pk=event.pk)
+    return render(request, "claims/event_form.html", {"form": form})
+
+
+class ActorListView(ViewAccessMixin, TemplateView):
+    template_name = "claims/actor_list.html"
+    permission_required = "claims.view_actor"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        search = self.request.GET.get("q", "").strip()
+        page = selectors.page_of(selectors.actor_list(search), self.request.GET.get("page"))
+        context.update(page=page, actors=page.rows, q=search)
+        return context
+
+
+class ActorDetailView(ViewAccessMixin, TemplateView):
+    template_name = "claims/actor_detail.html"
+    permission_required = "claims.view_actor"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        actor = get_object_or_404(selectors.actor_detail(), pk=kwargs["pk"])
+        statements = selectors.claim_list().filter(speaker=actor).order_by("-id")
+        page = selectors.page_of(statements, self.request.GET.get("page"))
+        context.update(
+            actor=actor, page=page, statements=page.rows, count=selectors.count_of(statements, narrowed=True)
+        )
+        return context

@@ -1,0 +1,379 @@
+"""Editors' writes from the web workspace: annotations, claims from a selection, reviews, links, events.
+
+Keyword-only functions, each in one transaction; each records who did it (history user, reviewed_by,
+created_by). Offsets are Python code-point offsets into the stored article body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from sources.models import Article
+
+from .models import Annotation, Claim, ClaimLink, Event, Tag
+from .reanchor import locate
+
+CONTEXT_CHARS = 32
+
+# What a browser may turn a stored character into when the text is selected or copied.
+_EQUIVALENT = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+
+
+def loose(text: str) -> str:
+    """`text` with no-break spaces as spaces and curly quotes as straight ones, for tolerant comparison."""
+    return text.translate(_EQUIVALENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    start: int
+    end: int
+    quote: str  # exactly body[start:end]
+    prefix: str
+    suffix: str
+
+
+def selection_verify(
+    *, body: str, start: int, end: int, quote: str, prefix: str = "", suffix: str = ""
+) -> Selection:
+    """The checked selection, quoted from the stored body; raises ValidationError when it does not match.
+
+    The browser's quote may differ from the body only by no-break spaces and curly quotes; outer
+    whitespace is trimmed (offsets move with it). The prefix and suffix, when sent, must match too.
+    """
+    if "\r" not in body:
+        # Browsers send form values with CRLF line breaks; the stored text has plain LF.
+        quote, prefix, suffix = (part.replace("\r\n", "\n") for part in (quote, prefix, suffix))
+    if not (0 <= start < end <= len(body)):
+        raise ValidationError(
+            f"The selection {start}-{end} lies outside the article text (0-{len(body)}). Reload the page and "
+            "select again."
+        )
+    actual = body[start:end]
+    if actual != quote and loose(actual) != loose(quote):
+        raise ValidationError(
+            f"The selected text does not match the article at {start}-{end}: the article has "
+            f"“{actual[:80]}” but the selection was “{quote[:80]}”. The text may have changed; "
+            "reload the page and select again."
+        )
+    before = body[max(0, start - len(prefix)) : start]
+    after = body[end : end + len(suffix)]
+    if (prefix and loose(before) != loose(prefix)) or (suffix and loose(after) != loose(suffix)):
+        raise ValidationError(
+            "The text around the selection does not match the article; reload the page and select again."
+        )
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise ValidationError("The selection is only white space.")
+    return Selection(
+        start,
+        end,
+        body[start:end],
+        body[max(0, start - CONTEXT_CHARS) : start],
+        body[end : end + CONTEXT_CHARS],
+    )
+
+
+def tags_from_text(text: str) -> list[Tag]:
+    """Tags for a comma-separated list of names, created when new (names trimmed, at most 50 characters)."""
+    names = {name.strip()[:50] for name in text.split(",") if name.strip()}
+    return [Tag.objects.get_or_create(name=name)[0] for name in sorted(names)]
+
+
+@transaction.atomic
+def annotation_create(
+    *,
+    article: Article,
+    user,
+    start: int,
+    end: int,
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    note: str = "",
+    tags: str = "",
+    claim: Claim | None = None,
+) -> Annotation:
+    """A new annotation on the verified selection of `article`, with its note, tags and optional claim."""
+    selection = selection_verify(
+        body=article.body, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix
+    )
+    if claim is not None and claim.article_id != article.pk:
+        raise ValidationError("The claim belongs to another article.")
+    annotation = Annotation(
+        article=article,
+        start=selection.start,
+        end=selection.end,
+        quote=selection.quote,
+        prefix=selection.prefix,
+        suffix=selection.suffix,
+        note=note.strip(),
+        claim=claim,
+        created_by=user,
+    )
+    annotation._history_user = user
+    annotation.save()
+    annotation.tags.set(tags_from_text(tags))
+    return annotation
+
+
+@transaction.atomic
+def claim_create_from_selection(
+    *,
+    article: Article,
+    user,
+    start: int,
+    end: int,
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    kind: str,
+    values: dict | None = None,
+) -> Claim:
+    """A new editor-made claim (accepted, reviewed by its author) on the verified selection of `article`.
+
+    `values` holds the kind's fields (quantity_low/high, unit, unit_class, counted; date_value,
+    date_precision; speaker_name, speaker_role, direct, polarity).
+    """
+    from .services import actor_for_speaker
+
+    selection = selection_verify(
+        body=article.body, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix
+    )
+    values = dict(values or {})
+    speaker_name = (values.pop("speaker_name", "") or "").strip()
+    now = timezone.now()
+    claim = Claim(
+        article=article,
+        kind=kind,
+        start=selection.start,
+        end=selection.end,
+        quote=selection.quote,
+        origin=Claim.Origin.EDITOR,
+        review_status=Claim.ReviewStatus.ACCEPTED,
+        reviewed_by=user,
+        reviewed_at=now,
+        created_by=user,
+    )
+    for name, value in values.items():
+        if value is not None:
+            setattr(claim, name, value)
+    if kind == Claim.Kind.QUANTITY and claim.quantity_high is None:
+        claim.quantity_high = claim.quantity_low
+    if kind == Claim.Kind.STATEMENT and speaker_name:
+        claim.speaker = actor_for_speaker(
+            name=speaker_name, kind=None, role=claim.speaker_role, article=article
+        )
+    claim.full_clean(exclude=["search_vector"])
+    claim._history_user = user
+    claim.save()
+    return claim
+
+
+REVIEW_DECISIONS = {"accept": Claim.ReviewStatus.ACCEPTED, "reject": Claim.ReviewStatus.REJECTED}
+
+
+@transaction.atomic
+def claim_review(*, claim: Claim, user, decision: str) -> Claim:
+    """The claim accepted or rejected by `user` now (reviewed_by and reviewed_at set, history recorded)."""
+    if decision not in REVIEW_DECISIONS:
+        raise ValidationError(f"Unknown decision {decision!r}; use accept or reject.")
+    claim.review_status = REVIEW_DECISIONS[decision]
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    claim._history_user = user
+    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, user, changes: dict) -> Claim:
+    """The claim with the editor's `changes` applied and marked edited (reviewed by `user` now)."""
+    from .services import actor_for_speaker
+
+    changes = dict(changes)
+    speaker_name = changes.pop("speaker_name", None)
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    if speaker_name is not None:
+        speaker_name = speaker_name.strip()
+        claim.speaker = (
+            actor_for_speaker(name=speaker_name, kind=None, role=claim.speaker_role, article=claim.article)
+            if speaker_name
+            else None
+        )
+    claim.review_status = Claim.ReviewStatus.EDITED
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    claim.full_clean(exclude=["search_vector"])
+    claim._history_user = user
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = 5000) -> int:
+    """Accept up to `limit` pending claims with confidence >= `threshold`; returns how many were accepted."""
+    if not 0 <= threshold <= 1:
+        raise ValidationError("The confidence threshold must lie between 0 and 1.")
+    pending = Claim.objects.filter(review_status=Claim.ReviewStatus.PENDING, confidence__gte=threshold)
+    if kind:
+        pending = pending.filter(kind=kind)
+    claims = list(pending.select_for_update().order_by("-confidence", "id")[:limit])
+    now = timezone.now()
+    for claim in claims:
+        claim.review_status, claim.reviewed_by, claim.reviewed_at, claim.updated_at = (
+            Claim.ReviewStatus.ACCEPTED,
+            user,
+            now,
+            now,
+        )
+    bulk_update_with_history(
+        claims,
+        Claim,
+        ["review_status", "reviewed_by", "reviewed_at", "updated_at"],
+        batch_size=500,
+        default_user=user,
+        default_change_reason="bulk accept",
+        default_date=now,
+    )
+    return len(claims)
+
+
+LINK_DECISIONS = {"confirm": ClaimLink.Status.CONFIRMED, "reject": ClaimLink.Status.REJECTED}
+
+
+@transaction.atomic
+def link_review(*, link: ClaimLink, user, decision: str, relation: str | None = None) -> ClaimLink:
+    """The link confirmed (optionally with a corrected relation) or rejected by `user` now."""
+    if decision not in LINK_DECISIONS:
+        raise ValidationError(f"Unknown decision {decision!r}; use confirm or reject.")
+    if relation and relation not in ClaimLink.Relation.values:
+        raise ValidationError(f"Unknown relation {relation!r}.")
+    link.status = LINK_DECISIONS[decision]
+    if relation:
+        link.relation = relation
+    link.reviewed_by = user
+    link.reviewed_at = timezone.now()
+    link._history_user = user
+    link.save(update_fields=["status", "relation", "reviewed_by", "reviewed_at"])
+    return link
+
+
+@transaction.atomic
+def link_create(*, claim: Claim, other: Claim, relation: str, user, rationale: str = "") -> ClaimLink:
+    """A confirmed editor-made link between claims of two different articles (an existing pair is updated)."""
+    if claim.pk == other.pk or claim.article_id == other.article_id:
+        raise ValidationError("A link joins claims from two different articles.")
+    if relation not in ClaimLink.Relation.values:
+        raise ValidationError(f"Unknown relation {relation!r}.")
+    low, high = sorted((claim, other), key=lambda c: c.pk)
+    now = timezone.now()
+    link = ClaimLink.objects.filter(claim_a=low, claim_b=high).first() or ClaimLink(
+        claim_a=low, claim_b=high, origin=ClaimLink.Origin.EDITOR, created_by=user
+    )
+    link.relation, link.status, link.reviewed_by, link.reviewed_at = (
+        relation,
+        ClaimLink.Status.CONFIRMED,
+        user,
+        now,
+    )
+    if rationale.strip():
+        link.rationale = rationale.strip()[:300]
+    link._history_user = user
+    link.save()
+    return link
+
+
+@transaction.atomic
+def event_create(*, user, title: str, date=None, place: str = "", summary: str = "") -> Event:
+    """A new editor-made event."""
+    if not title.strip():
+        raise ValidationError("An event needs a title.")
+    event = Event(
+        title=title.strip(),
+        date=date,
+        date_precision="day" if date else "unknown",
+        place=place.strip(),
+        summary=summary.strip(),
+        origin=Event.Origin.EDITOR,
+        created_by=user,
+    )
+    event._history_user = user
+    event.save()
+    return event
+
+
+@transaction.atomic
+def claim_set_event(*, claim: Claim, event: Event | None, user) -> Claim:
+    """The claim attached to `event` (or detached with None), and the claim's article added to the event."""
+    claim.event = event
+    claim._history_user = user
+    claim.save(update_fields=["event", "updated_at"])
+    if event is not None:
+        event.articles.add(claim.article_id)
+    return claim
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorResult:
+    exact: int
+    fuzzy: int
+    orphaned: int
+
+
+@transaction.atomic
+def annotations_reanchor(*, old: Article, new: Article) -> ReanchorResult:
+    """Move `old`'s annotations onto the new version `new` by quote and context; returns the tallies.
+
+    Each quote is found with its prefix and suffix (exact first, then the quote alone nearest its old
+    place, then fuzzy). One that cannot be found stays on the old version, marked orphaned.
+    """
+    exact = fuzzy = orphaned = 0
+    for annotation in Annotation.objects.filter(article=old, orphaned=False).order_by("start", "id"):
+        found = locate(
+            annotation.quote,
+            annotation.prefix,
+            annotation.suffix,
+            new.body,
+            hint=round(annotation.start * len(new.body) / max(1, len(old.body))),
+        )
+        if found is None:
+            annotation.orphaned = True
+            annotation.save(update_fields=["orphaned", "updated_at"])
+            orphaned += 1
+            continue
+        start, end, was_exact = found
+        annotation.article = new
+        annotation.start, annotation.end, annotation.quote = start, end, new.body[start:end]
+        annotation.prefix = new.body[max(0, start - CONTEXT_CHARS) : start]
+        annotation.suffix = new.body[end : end + CONTEXT_CHARS]
+        annotation.save()
+        exact += was_exact
+        fuzzy += not was_exact
+    return ReanchorResult(exact, fuzzy, orphaned)

@@ -1,0 +1,215 @@
+"""The event page's comparison: outlets against facts, a timeline and a chart, computed from stored rows.
+
+Built from the event's claims, the ClaimLink rows among them and each claim's attribution, so it
+works before (and without) the linking package. Independent confirmation: the outlets that
+corroborate a claim, where outlets repeating one named upstream source count once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extraction.actors import normalize_name
+from .models import Claim, ClaimLink, Event
+from .selectors import event_claims, event_links
+
+MAX_FACT_COLUMNS = 8
+MAX_STATEMENTS_PER_CELL = 3
+UNKNOWN_OUTLET = "Unknown outlet"
+
+
+@dataclass(slots=True)
+class CellValue:
+    claim: Claim
+    corroborated: bool = False
+    contradicted: bool = False
+    confirmations: int = 0  # independent origins, other than this claim's own, that corroborate it
+
+
+@dataclass(slots=True)
+class Column:
+    key: str
+    label: str
+    kind: str
+
+
+@dataclass(slots=True)
+class Row:
+    outlet: str
+    outlet_id: int | None
+    cells: list[list[CellValue]]
+
+
+@dataclass(slots=True)
+class Bar:
+    y: int
+    x: float
+    width: float
+    label: str
+    value: str
+    contradicted: bool
+
+    @property
+    def end(self) -> float:
+        """The x coordinate where the bar ends (where its value label goes)."""
+        return self.x + self.width
+
+
+@dataclass(slots=True)
+class Chart:
+    title: str
+    width: int
+    height: int
+    bars: list[Bar]
+    ticks: list[tuple[float, str]]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: dt.date
+    what: str  # "published" or "reported date"
+    outlet: str
+    claim: Claim | None
+    article_id: int
+    title: str
+
+
+@dataclass(slots=True)
+class Comparison:
+    columns: list[Column]
+    rows: list[Row]
+    timeline: list[TimelineEntry]
+    chart: Chart | None
+    claim_count: int
+    link_count: int
+    values: dict[int, CellValue] = field(default_factory=dict)
+
+
+def outlet_of(claim: Claim) -> str:
+    """The name of the outlet that published the claim's article."""
+    outlet = claim.article.outlet
+    return outlet.name if outlet else UNKNOWN_OUTLET
+
+
+def origin_of(claim: Claim) -> str:
+    """Where a claim comes from for independence: its named upstream source, else its outlet."""
+    source = normalize_name(claim.attribution) if claim.attribution else ""
+    return f"source:{source}" if source else f"outlet:{outlet_of(claim)}"
+
+
+def fact_key(claim: Claim) -> tuple[str, str]:
+    """The comparison column a claim belongs to, as (key, label)."""
+    if claim.kind == Claim.Kind.QUANTITY:
+        label = claim.unit_class or claim.unit or "count"
+        return f"q:{label}", label
+    if claim.kind == Claim.Kind.DATE:
+        return "date", "Dates"
+    return "statement", "Key statements"
+
+
+def fmt_number(value: float) -> str:
+    """A number for a chart label: no trailing .0, thousands separated."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def build_chart(column: Column, rows: list[Row], index: int) -> Chart | None:
+    """Range bars (low to high) per outlet for one quantity column, or None with fewer than two outlets."""
+    values = []
+    for row in rows:
+        cell = row.cells[index]
+        if cell:
+            low = min(v.claim.quantity_low for v in cell)
+            high = max(v.claim.quantity_high for v in cell)
+            values.append((row.outlet, low, high, any(v.contradicted for v in cell)))
+    if len(values) < 2:
+        return None
+    top = max(high for _, _, high, _ in values) or 1.0
+    label_w, plot_w, bar_h = 170, 430, 26
+    scale = plot_w / top
+    bars = []
+    for i, (outlet, low, high, contradicted) in enumerate(values):
+        width = max(3.0, (high - low) * scale)
+        value = fmt_number(low) if low == high else f"{fmt_number(low)}\u2013{fmt_number(high)}"
+        bars.append(Bar(10 + i * bar_h, label_w + low * scale, width, outlet[:24], value, contradicted))
+    ticks = [(label_w + top * f * scale, fmt_number(top * f)) for f in (0, 0.25, 0.5, 0.75, 1)]
+    return Chart(column.label, label_w + plot_w + 80, 30 + len(bars) * bar_h, bars, ticks)
+
+
+def event_comparison(event: Event) -> Comparison:
+    """The comparison table, timeline and chart of an event (three queries, whatever the event's size)."""
+    claims = event_claims(event)
+    by_id = {c.pk: c for c in claims}
+    links = event_links(list(by_id))
+    corroborating: dict[int, set[int]] = defaultdict(set)
+    contradicted: set[int] = set()
+    for link in links:
+        if link.relation == ClaimLink.Relation.CORROBORATES:
+            corroborating[link.claim_a_id].add(link.claim_b_id)
+            corroborating[link.claim_b_id].add(link.claim_a_id)
+        else:
+            contradicted.update((link.claim_a_id, link.claim_b_id))
+
+    values: dict[int, CellValue] = {}
+    for claim in claims:
+        origins = {origin_of(by_id[other]) for other in corroborating.get(claim.pk, ())} - {origin_of(claim)}
+        values[claim.pk] = CellValue(
+            claim, bool(corroborating.get(claim.pk)), claim.pk in contradicted, len(origins)
+        )
+
+    # Columns: quantity facts reported by most outlets first, then dates, then statements.
+    outlets_per_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        outlets_per_key[fact_key(claim)].add(outlet_of(claim))
+    quantity_keys = sorted(
+        (k for k in outlets_per_key if k[0].startswith("q:")), key=lambda k: (-len(outlets_per_key[k]), k[1])
+    )
+    keys = quantity_keys[: MAX_FACT_COLUMNS - 2] + [k for k in outlets_per_key if not k[0].startswith("q:")]
+    keys.sort(key=lambda k: 0 if k[0].startswith("q:") else 1 if k[0] == "date" else 2)
+    columns = [Column(key, label, key.split(":")[0]) for key, label in keys]
+    position = {c.key: i for i, c in enumerate(columns)}
+
+    rows_by_outlet: dict[str, Row] = {}
+    for claim in claims:
+        name = outlet_of(claim)
+        row = rows_by_outlet.get(name)
+        if row is None:
+            row = rows_by_outlet[name] = Row(name, claim.article.outlet_id, [[] for _ in columns])
+        index = position.get(fact_key(claim)[0])
+        if index is None:
+            continue
+        cell = row.cells[index]
+        if columns[index].kind != "statement" or len(cell) < MAX_STATEMENTS_PER_CELL:
+            cell.append(values[claim.pk])
+    rows = sorted(rows_by_outlet.values(), key=lambda r: r.outlet.lower())
+
+    chart = None
+    if quantity_keys:
+        first = position[quantity_keys[0][0]]
+        chart = build_chart(columns[first], rows, first)
+
+    return Comparison(columns, rows, event_timeline(claims), chart, len(claims), len(links), values)
+
+
+def event_timeline(claims: list[Claim], limit: int = 200) -> list[TimelineEntry]:
+    """Articles by publication date and reported dates, in date order (at most `limit` entries)."""
+    entries: list[TimelineEntry] = []
+    seen_articles: set[int] = set()
+    for claim in claims:
+        article = claim.article
+        if article.pk not in seen_articles and article.published_on:
+            seen_articles.add(article.pk)
+            entries.append(
+                TimelineEntry(
+                    article.published_on, "published", outlet_of(claim), None, article.pk, article.title
+                )
+            )
+        if claim.kind == Claim.Kind.DATE and claim.date_value:
+            entries.append(
+                TimelineEntry(
+                    claim.date_value, "reported date", outlet_of(claim), claim, article.pk, article.title
+                )
+            )
+    entries.sort(key=lambda e: (e.date, e.what != "reported date", e.outlet))
+    return entries[:limit]

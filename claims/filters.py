@@ -1,0 +1,157 @@
+"""The claims FilterSet: facets, full-text search and sort orders, shared by the web list, export and API.
+
+Every filter maps to an indexed column (see claims.models.Claim.Meta.indexes) or a bounded join, and
+every sort order ends on the unique id so pages are stable. Search uses the stored, GIN-indexed
+search vector on PostgreSQL and a plain icontains on SQLite.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from sources.models import Outlet
+
+from .extraction.actors import normalize_name
+from .models import Actor, Claim, ClaimLink
+
+# key -> (label, ordering); the last field is always the unique key.
+SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "new": ("Newest first", ("-id",)),
+    "old": ("Oldest first", ("id",)),
+    "published": ("Article date, newest", ("-article__published_on", "-id")),
+    "confidence": ("Confidence, highest", ("-confidence", "-id")),
+    "low_confidence": ("Confidence, lowest", ("confidence", "id")),
+}
+DEFAULT_SORT = "new"
+YES_NO_ANY = [("", "Any"), ("true", "Yes"), ("false", "No")]
+
+
+def links_exist(relation: str) -> Exists:
+    """An EXISTS over the claim's non-rejected links with `relation`, from either side of the pair.
+
+    One EXISTS with the OR inside lets PostgreSQL probe both link indexes per claim (a BitmapOr);
+    two OR-ed EXISTS would make it hash the whole links table on every request.
+    """
+    live = ClaimLink.objects.filter(relation=relation).exclude(status=ClaimLink.Status.REJECTED)
+    return Exists(live.filter(Q(claim_a=OuterRef("pk")) | Q(claim_b=OuterRef("pk"))))
+
+
+def search_claims(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """`queryset` narrowed to claims matching `text`: web-search syntax on PostgreSQL, substring on SQLite."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.filter(search_vector=SearchQuery(text, config="english", search_type="websearch"))
+    return queryset.filter(
+        Q(quote__icontains=text) | Q(speaker_mention__icontains=text) | Q(attribution__icontains=text)
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ClaimFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
+    review_status = django_filters.ChoiceFilter(
+        choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any status"
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        field_name="article__outlet", queryset=Outlet.objects.only("id", "name"), empty_label="Any outlet"
+    )
+    speaker = django_filters.NumberFilter(field_name="speaker_id", widget=forms.HiddenInput)
+    speaker_name = django_filters.CharFilter(method="filter_speaker_name", label="Speaker")
+    unit_class = django_filters.CharFilter(field_name="unit_class", label="Unit class")
+    event = django_filters.NumberFilter(field_name="event_id", widget=forms.HiddenInput)
+    article = django_filters.NumberFilter(field_name="article_id", widget=forms.HiddenInput)
+    event_date = django_filters.DateFromToRangeFilter(
+        field_name="event__date",
+        label="Event date",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    published = django_filters.DateFromToRangeFilter(
+        field_name="article__published_on",
+        label="Published",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    has_corroboration = django_filters.BooleanFilter(
+        method="filter_corroborated", label="Corroborated", widget=forms.Select(choices=YES_NO_ANY)
+    )
+    has_contradiction = django_filters.BooleanFilter(
+        method="filter_contradicted", label="Contradicted", widget=forms.Select(choices=YES_NO_ANY)
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+        label="Sort",
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        """Claims matching the search text."""
+        return search_claims(queryset, value)
+
+    def filter_speaker_name(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        """Claims by speakers whose normalised name, or an alias, starts with the typed name."""
+        key = normalize_name(value)
+        if not key:
+            return queryset
+        actors = Actor.objects.filter(
+            Q(normalized_name__startswith=key) | Q(aliases__normalized_name__startswith=key)
+        ).values("id")
+        return queryset.filter(speaker_id__in=actors)
+
+    def filter_corroborated(
+        self, queryset: QuerySet[Claim], name: str, value: bool | None
+    ) -> QuerySet[Claim]:
+        """Claims with (or without) a live corroborating link."""
+        if value is None:
+            return queryset
+        condition = links_exist(ClaimLink.Relation.CORROBORATES)
+        return queryset.filter(condition if value else ~condition)
+
+    def filter_contradicted(
+        self, queryset: QuerySet[Claim], name: str, value: bool | None
+    ) -> QuerySet[Claim]:
+        """Claims with (or without) a live contradicting link."""
+        if value is None:
+            return queryset
+        condition = links_exist(ClaimLink.Relation.CONTRADICTS)
+        return queryset.filter(condition if value else ~condition)
+
+    def filter_sort(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        """The queryset in the chosen order (applied again in `qs` so the default applies too)."""
+        return queryset
+
+    @property
+    def sort_key(self) -> str:
+        """The valid sort key the request asked for, else the default."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        key = data.get("sort") or DEFAULT_SORT
+        return key if key in SORTS else DEFAULT_SORT
+
+    @property
+    def qs(self) -> QuerySet[Claim]:
+        """The filtered claims in the chosen stable order."""
+        return super().qs.order_by(*SORTS[self.sort_key][1])
+
+    @property
+    def is_narrowed(self) -> bool:
+        """True when any filter other than the sort order is in use (the count must then be exact/capped)."""
+        if not self.form.is_valid():
+            return False
+        return any(
+            value not in (None, "", [], slice(None, None))
+            for key, value in self.form.cleaned_data.items()
+            if key != "sort"
+        )

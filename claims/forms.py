@@ -1,0 +1,136 @@
+"""Forms of the editors' workspace; they validate input, the services in claims.editorial write."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import Claim, ClaimLink
+
+
+class SelectionForm(forms.Form):
+    """A text selection in an article: code-point offsets into the stored body, the quote and its context."""
+
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    quote = forms.CharField(strip=False, widget=forms.HiddenInput)
+    prefix = forms.CharField(strip=False, required=False, max_length=64, widget=forms.HiddenInput)
+    suffix = forms.CharField(strip=False, required=False, max_length=64, widget=forms.HiddenInput)
+
+
+class AnnotationForm(SelectionForm):
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    tags = forms.CharField(required=False, max_length=500, help_text="Comma-separated.")
+    claim = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class ClaimValuesForm(forms.Form):
+    """The kind-specific values of a claim, for a new claim from a selection or an edit."""
+
+    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    quantity_low = forms.FloatField(required=False, label="Value (low)")
+    quantity_high = forms.FloatField(required=False, label="Value (high)")
+    quantity_approximate = forms.BooleanField(required=False, label="Approximate")
+    unit = forms.CharField(required=False, max_length=100)
+    unit_class = forms.CharField(required=False, max_length=50)
+    counted = forms.CharField(required=False, max_length=300)
+    date_value = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_precision = forms.ChoiceField(required=False, choices=[("", "—"), *Claim.DatePrecision.choices])
+    speaker_name = forms.CharField(required=False, max_length=200, label="Speaker")
+    speaker_role = forms.CharField(required=False, max_length=300, label="Role")
+    direct = forms.BooleanField(required=False, label="Direct quote")
+    polarity = forms.ChoiceField(required=False, choices=Claim.Polarity.choices)
+
+    KIND_FIELDS = {
+        "quantity": [
+            "quantity_low",
+            "quantity_high",
+            "quantity_approximate",
+            "unit",
+            "unit_class",
+            "counted",
+        ],
+        "date": ["date_value", "date_precision"],
+        "statement": ["speaker_name", "speaker_role", "direct", "polarity"],
+    }
+
+    def clean(self) -> dict:
+        """The cleaned data, checked for the values the chosen kind needs."""
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == "quantity" and data.get("quantity_low") is None:
+            self.add_error("quantity_low", "A quantity claim needs a value.")
+        low, high = data.get("quantity_low"), data.get("quantity_high")
+        if kind == "quantity" and low is not None and high is not None and high < low:
+            self.add_error("quantity_high", "The high value is below the low one.")
+        if kind == "date":
+            if not data.get("date_value"):
+                self.add_error("date_value", "A date claim needs a date.")
+            if not data.get("date_precision"):
+                data["date_precision"] = "day"
+        return data
+
+    def values(self) -> dict:
+        """The cleaned values that belong to the chosen kind (to pass to the services)."""
+        kind = self.cleaned_data["kind"]
+        values = {name: self.cleaned_data.get(name) for name in self.KIND_FIELDS[kind]}
+        if kind == "quantity" and values.get("quantity_high") is None:
+            values["quantity_high"] = values.get("quantity_low")  # one number: low == high
+        if kind == "statement" and not values.get("polarity"):
+            values["polarity"] = Claim.Polarity.ASSERTED
+        for name in ("unit", "unit_class", "counted", "speaker_role"):
+            if name in values and values[name] is None:
+                values[name] = ""
+        return values
+
+
+class ClaimFromSelectionForm(SelectionForm, ClaimValuesForm):
+    pass
+
+
+class ClaimEditForm(ClaimValuesForm):
+    """Edit a claim's values; the kind is fixed (a different kind is a different claim)."""
+
+    kind = forms.ChoiceField(choices=Claim.Kind.choices, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_claim(cls, claim: Claim, data=None) -> ClaimEditForm:
+        """The form bound to `data`, or filled with the claim's current values."""
+        initial = {
+            name: getattr(claim, name)
+            for fields in cls.KIND_FIELDS.values()
+            for name in fields
+            if name != "speaker_name"
+        }
+        initial.update(kind=claim.kind, speaker_name=claim.speaker.name if claim.speaker_id else "")
+        return cls(data=data, initial=initial)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("reject", "Reject")])
+
+
+class LinkReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])
+    relation = forms.ChoiceField(required=False, choices=[("", "as suggested"), *ClaimLink.Relation.choices])
+
+
+class LinkCreateForm(forms.Form):
+    other = forms.IntegerField(min_value=1, label="Other claim id")
+    relation = forms.ChoiceField(choices=ClaimLink.Relation.choices)
+    rationale = forms.CharField(required=False, max_length=300)
+
+
+class BulkAcceptForm(forms.Form):
+    threshold = forms.FloatField(min_value=0, max_value=1, initial=0.9, label="Confidence at least")
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Claim.Kind.choices])
+
+
+class EventForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(required=False, max_length=200)
+    summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ClaimEventForm(forms.Form):
+    event = forms.IntegerField(required=False, min_value=1, label="Event id", help_text="Empty to detach.")
