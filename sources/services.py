@@ -33,6 +33,14 @@ def outlet_get_or_create(*, name: str, domain: str = "", country: str = "", kind
     return outlet
 
 
+def articles_carry_over(new_versions: list[Article]) -> None:
+    """Re-anchor the editors' annotations of each previous version onto its new version's text."""
+    from claims.editorial import annotations_reanchor  # claims builds on sources, not the reverse
+
+    for article in new_versions:
+        annotations_reanchor(old=article.previous_version, new=article)
+
+
 @transaction.atomic
 def article_store(
     *,
@@ -81,6 +89,7 @@ def article_store(
             current.is_current = False
             current.save(update_fields=["is_current", "updated_at"])
             article = Article.objects.create(**fields, version=current.version + 1, previous_version=current)
+            articles_carry_over([article])
             return StoreResult(article, StoreOutcome.NEW_VERSION)
     else:
         existing = Article.objects.filter(content_hash=digest, is_current=True).first()

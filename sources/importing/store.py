@@ -16,7 +16,7 @@ from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Article, ImportBatch, Outlet, SilentEdit, content_hash
-from ..services import StoreOutcome, article_store, outlet_get_or_create
+from ..services import StoreOutcome, article_store, articles_carry_over, outlet_get_or_create
 from .edits import number_changes
 from .records import ArticleRecord
 
@@ -129,7 +129,9 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     elif new:  # history rows off (IMPORT_RECORD_HISTORY=False): about twice as fast for very large imports
         Article.objects.bulk_create(new, batch_size=500)
     if retired:
-        record_silent_edits([a for a in new if a.previous_version_id is not None])
+        versions = [a for a in new if a.previous_version_id is not None]
+        record_silent_edits(versions)
+        articles_carry_over(versions)
     return counts
 
 

@@ -45,3 +45,19 @@ def test_bad_input_is_refused_with_a_message():
     with pytest.raises(ValueError, match="name"):
         outlet_get_or_create(name=" ")
     assert Article.objects.count() == 0
+
+
+def test_annotations_follow_a_new_version_of_the_text(outlet, editor):
+    """An editor's note on a passage moves to the new version when the passage is still there."""
+    from claims.models import Annotation
+
+    old = article_store(body="Two ships docked. The mayor said hello.", outlet=outlet, url="https://x.example/v").article
+    start = old.body.index("The mayor")
+    Annotation.objects.create(
+        article=old, start=start, end=start + 9, quote="The mayor", prefix="docked. ", suffix=" said", created_by=editor
+    )
+    new = article_store(
+        body="Three ships docked on Sunday. The mayor said hello.", outlet=outlet, url="https://x.example/v"
+    ).article
+    moved = Annotation.objects.get(quote="The mayor", orphaned=False)
+    assert moved.article == new and new.body[moved.start : moved.end] == "The mayor"
