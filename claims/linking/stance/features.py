@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -36,7 +36,8 @@ class Side:
     content: set[str]
     bigrams: set[tuple[str, str]]
     numbers: set[str]
-    vec: sp.csr_matrix
+    cols: np.ndarray  # TF-IDF columns of the l2-normalised vector (sorted)...
+    weights: np.ndarray  # ... and their weights
     cue_words: np.ndarray  # count per cue word
     groups: np.ndarray  # count per cue group
     question: bool
@@ -47,9 +48,9 @@ class Body(Side):
     """An article body: a :class:`Side` plus its sentences and lead."""
 
     lead_content: set[str]
-    lead_vec: sp.csr_matrix
+    lead_weights: np.ndarray  # lead TF-IDF over ``cols`` (the body's own columns)
     lead_groups: np.ndarray
-    sent_vecs: sp.csr_matrix
+    sent_vecs: sp.csr_matrix  # sentence TF-IDF rows over ``cols``
     sent_groups: np.ndarray  # sentences x groups
     sent_len: np.ndarray
     sent_content: list[set[str]]
@@ -72,7 +73,7 @@ def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _bigrams(content: list[str]) -> set[tuple[str, str]]:
-    return set(zip(content, content[1:], strict=False))
+    return set(pairwise(content))
 
 
 def _near(toks: list[str], cues: frozenset[str]) -> set[str]:
@@ -88,8 +89,9 @@ def make_side(text: str, index: TfidfIndex) -> Side:
     toks = tx.tokens(text)
     cont = tx.content(toks)
     words, groups = _cue_counts(toks)
-    return Side(toks, set(cont), _bigrams(cont), set(_NUM_RE.findall(text)), index.transform([cont]),
-                words, groups, "?" in text)
+    vec = index.transform([cont])
+    return Side(toks, set(cont), _bigrams(cont), set(_NUM_RE.findall(text)), vec.indices.copy(),
+                vec.data.copy(), words, groups, "?" in text)
 
 
 def make_body(text: str, index: TfidfIndex) -> Body:
@@ -104,11 +106,17 @@ def make_body(text: str, index: TfidfIndex) -> Body:
     words, groups = _cue_counts(toks)
     sent_groups = np.array([_cue_counts(st)[1] for st in sent_toks]).reshape(len(sents), len(GROUPS))
     neg = tx.CUE_GROUPS["negation"]
+    # Re-index the body's vectors onto the columns it uses, so products with a claim stay small.
+    vecs = index.transform([cont, lead_cont, *sent_cont])
+    cols = np.unique(vecs.indices)
+    local = sp.csr_matrix((vecs.data, np.searchsorted(cols, vecs.indices), vecs.indptr),
+                          shape=(vecs.shape[0], len(cols)))
+    dense = local[:2].toarray()
     return Body(
         toks=toks, content=set(cont), bigrams=_bigrams(cont), numbers=set(_NUM_RE.findall(text)),
-        vec=index.transform([cont]), cue_words=words, groups=groups, question="?" in text,
-        lead_content=set(lead_cont), lead_vec=index.transform([lead_cont]),
-        lead_groups=_cue_counts(lead_toks)[1], sent_vecs=index.transform(sent_cont),
+        cols=cols, weights=dense[0], cue_words=words, groups=groups, question="?" in text,
+        lead_content=set(lead_cont), lead_weights=dense[1],
+        lead_groups=_cue_counts(lead_toks)[1], sent_vecs=sp.csr_matrix(local[2:]),
         sent_groups=sent_groups, sent_len=np.array([max(1, len(st)) for st in sent_toks], dtype=float),
         sent_content=[set(sc) for sc in sent_cont],
         near_neg=_near(toks, neg), near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
@@ -120,11 +128,11 @@ def feature_names() -> list[str]:
     names = [
         "cos_body", "cos_lead", "sent_max", "sent_top_mean", "sent_best_pos", "sent_frac_hit",
         "ov_frac", "ov_idf", "jaccard", "lead_ov_frac", "lead_ov_idf", "bigram_ov", "num_ov", "num_miss",
-        "best_sent_ov", "ov_count", "log_claim_len", "log_body_len", "log_sentences",
+        "best_sent_ov", "best_sent_ov_idf", "ov_count", "log_claim_len", "log_body_len", "log_sentences",
         "claim_question", "body_question", "near_neg_frac", "near_refute_frac", "near_neg_idf",
         "claim_neg_parity", "best_neg_parity", "parity_match",
     ]
-    for where in ("claim", "body", "lead", "top", "best"):
+    for where in ("claim", "body", "lead", "top", "best", "simw"):
         names += [f"{where}_{g}" for g in GROUPS]
     names += [f"claim_w_{w}" for w in tx.CUE_WORDS]
     names += [f"body_w_{w}" for w in tx.CUE_WORDS]
@@ -135,8 +143,20 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def pair_features(claim: Side, body: Body, sims: np.ndarray, index: TfidfIndex) -> np.ndarray:
-    """Return the feature row of one pair; ``sims`` are the body's sentence cosines to the claim."""
+def _on_body(claim: Side, body: Body) -> np.ndarray:
+    """Return the claim's TF-IDF vector restricted to the body's columns (dense)."""
+    out = np.zeros(len(body.cols))
+    pos = np.searchsorted(body.cols, claim.cols)
+    ok = pos < len(body.cols)
+    ok[ok] = body.cols[pos[ok]] == claim.cols[ok]
+    out[pos[ok]] = claim.weights[ok]
+    return out
+
+
+def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
+    """Return the feature row of one (claim, body) pair."""
+    vec = _on_body(claim, body)
+    sims = body.sent_vecs @ vec
     h = claim.content
     hw = sum(index.weight(t) for t in h)
     ov = h & body.content
@@ -150,8 +170,8 @@ def pair_features(claim: Side, body: Body, sims: np.ndarray, index: TfidfIndex) 
     n_body = max(1, len(body.toks))
     top_groups = body.sent_groups[top].sum(axis=0) / body.sent_len[top].sum()
     row = [
-        float(claim.vec.multiply(body.vec).sum()),
-        float(claim.vec.multiply(body.lead_vec).sum()),
+        float(body.weights @ vec),
+        float(body.lead_weights @ vec),
         float(sims[best]),
         float(sims[top].mean()),
         best / max(1, len(sims) - 1),
@@ -165,6 +185,7 @@ def pair_features(claim: Side, body: Body, sims: np.ndarray, index: TfidfIndex) 
         _ratio(len(claim.numbers & body.numbers), len(claim.numbers)) if claim.numbers else math.nan,
         float(len(claim.numbers - body.numbers)),
         _ratio(len(h & body.sent_content[best]), len(h)),
+        _ratio(sum(index.weight(t) for t in h & body.sent_content[best]), hw),
         float(len(ov)),
         math.log1p(len(claim.toks)),
         math.log1p(len(body.toks)),
@@ -185,6 +206,7 @@ def pair_features(claim: Side, body: Body, sims: np.ndarray, index: TfidfIndex) 
         body.lead_groups / max(1.0, body.sent_len[:LEAD_SENTENCES].sum()) * 100,
         top_groups * 100,
         body.sent_groups[best] / body.sent_len[best] * 100,
+        (sims @ body.sent_groups) / max(1e-9, float(sims @ body.sent_len)) * 100,
         np.minimum(claim.cue_words, 1),
         body.cue_words / n_body * 100,
     ]
@@ -226,14 +248,7 @@ class FeatureBuilder:
             by_body.setdefault(article, []).append(i)
         for article, rows in by_body.items():
             body = self.body(article)
-            claims = [self.claim(pairs[i][0]) for i in rows]
-            # One sparse product per body: every sentence against every claim paired with it.
-            sims = (body.sent_vecs @ sp.vstack([c.vec for c in claims]).T).toarray()
-            for k, (i, side) in enumerate(zip(rows, claims, strict=True)):
-                out[i] = pair_features(side, body, sims[:, k], self.index)
+            for i in rows:
+                out[i] = pair_features(self.claim(pairs[i][0]), body, self.index)
         return out
 
-
-def label_counts(labels: Sequence[str]) -> Counter[str]:
-    """Return how often each label occurs (used in training reports)."""
-    return Counter(labels)

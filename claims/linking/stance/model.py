@@ -50,7 +50,8 @@ class StanceModel:
             if names != feature_names():
                 raise ValueError(f"{path} was trained with other features; retrain it")
             index = TfidfIndex(vocab["terms"], arrays["idf"])
-            return cls(index, TreeEnsemble.from_arrays(arrays, "s1_"), TreeEnsemble.from_arrays(arrays, "s2_"))
+            related = TreeEnsemble.from_arrays(arrays, "s1_")
+            return cls(index, related, TreeEnsemble.from_arrays(arrays, "s2_"))
 
     def save(self, path: str | Path, info: dict[str, object] | None = None) -> None:
         """Write the model (and ``info`` as training.json) into directory ``path``."""

@@ -10,10 +10,18 @@ import re
 from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
-_NOT_RE = re.compile(r"n['’]t\b")
-_SENT_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_NOT_RE = re.compile("n['\u2019]t\\b")
+# A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before a capital or digit.
+_SENT_RE = re.compile("(?<=[.!?])[\"'\u201d\u2019)\\]]*\\s+(?=[\"'\u201c\u2018(\\[]?[A-Z0-9])|\n+")
 
-STOPWORDS = frozenset(
+
+def _words(text: str) -> list[str]:
+    """Return the whitespace-separated words of a lexicon string."""
+    return text.split()
+
+
+
+STOPWORDS = frozenset(_words(
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can did do does doing down during each few for from further had has
     have having he her here hers herself him himself his how i in into is it its itself just me more
@@ -21,33 +29,33 @@ STOPWORDS = frozenset(
     some such than that the their theirs them themselves then there these they this those through to
     too under until up very was we were what when where which while who whom why will with you your
     yours yourself yourselves s t also would could may might said says one two new just like get got
-    us""".split()
-)
+    us"""
+))
 
 # Words that reverse or reject the headline's statement.
-REFUTE_WORDS = (
+REFUTE_WORDS = _words(
     "fake fraud hoax false deny denies denied denial debunk debunked prank retract retracted untrue "
     "bogus fabricated myth satire satirical spoof doctored photoshopped misleading incorrect baseless "
     "unfounded refute refuted dismiss dismissed reject rejected contradict disputed lie lies lied scam "
     "nonsense rumour rumor wrong"
-).split()
+)
 # Negation words; "n't" is rewritten to "not" before tokenising.
-NEGATION_WORDS = "not no never none nobody nothing neither nor without cannot".split()
+NEGATION_WORDS = _words("not no never none nobody nothing neither nor without cannot")
 # Words that mark an unverified or second-hand claim.
-HEDGE_WORDS = (
+HEDGE_WORDS = _words(
     "may might could reportedly allegedly alleged claim claims claimed apparently possibly purportedly "
     "suggest suggests speculate speculation appear appears seem seems unconfirmed unverified unclear "
     "uncertain if whether believe believed likely rumoured rumored report reports reported according "
     "sources source supposedly question"
-).split()
+)
 # Words that mark an affirmed, official or verified statement.
-AFFIRM_WORDS = (
+AFFIRM_WORDS = _words(
     "confirm confirmed confirms official officially announce announced announces verified proof "
     "evidence revealed reveals true indeed statement spokesman spokeswoman spokesperson actually "
     "admitted admits"
-).split()
+)
 # Reporting verbs: the body attributes rather than asserts.
-REPORT_WORDS = "said says told tweeted wrote stated according posted added explained".split()
+REPORT_WORDS = _words("said says told tweeted wrote stated according posted added explained")
 
 
 def _strip_suffix(word: str) -> str:

@@ -1,12 +1,20 @@
-"""A small TF-IDF index (sublinear tf, smoothed idf, l2 rows) that saves as plain arrays, no pickle."""
+"""A small TF-IDF index (sublinear tf, smoothed idf, l2 rows) that saves as plain arrays, no pickle.
+
+Words outside the fitted vocabulary are not dropped: each is hashed (crc32, stable across runs) to one
+of ``HASH_BUCKETS`` extra columns and weighted as a word seen once. A story on a new topic is mostly
+new names and words, and they must still make a claim and its article similar.
+"""
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
+
+HASH_BUCKETS = 1 << 20
 
 
 class TfidfIndex:
@@ -16,8 +24,16 @@ class TfidfIndex:
         self.terms = list(vocab)
         self.index = {t: i for i, t in enumerate(self.terms)}
         self.idf = np.asarray(idf, dtype=np.float64)
-        # Unknown words count as rare as the rarest known word when weighting overlaps.
+        # Unknown words count as rare as the rarest known word.
         self.default_idf = float(self.idf.max()) if len(self.idf) else 1.0
+        self.width = len(self.terms) + HASH_BUCKETS
+
+    def column(self, term: str) -> int:
+        """Return the column of ``term``: its vocabulary index, else a hashed bucket after them."""
+        i = self.index.get(term)
+        if i is not None:
+            return i
+        return len(self.terms) + zlib.crc32(term.encode("utf-8")) % HASH_BUCKETS
 
     @classmethod
     def fit(cls, docs: Iterable[Sequence[str]], min_df: int = 2, max_terms: int = 30_000) -> TfidfIndex:
@@ -45,14 +61,15 @@ class TfidfIndex:
         indices: list[int] = []
         data: list[float] = []
         for doc in docs:
-            counts = Counter(self.index[t] for t in doc if t in self.index)
+            counts = Counter(self.column(t) for t in doc)
             for j, c in sorted(counts.items()):
                 indices.append(j)
-                data.append((1.0 + np.log(c)) * self.idf[j])
+                idf = self.idf[j] if j < len(self.terms) else self.default_idf
+                data.append((1.0 + np.log(c)) * idf)
             indptr.append(len(indices))
         mat = sp.csr_matrix(
             (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
-            shape=(len(docs), len(self.terms)),
+            shape=(len(docs), self.width),
         )
         norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0

@@ -1,0 +1,173 @@
+"""Tests for the stance model: agree / disagree / discuss / unrelated between a claim and an article."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.ensemble import HistGradientBoostingClassifier
+from threadpoolctl import threadpool_limits
+
+from claims.linking.stance import LABELS, StanceModel
+from claims.linking.stance import text as tx
+from claims.linking.stance.features import FeatureBuilder, feature_names
+from claims.linking.stance.metrics import fnc_score, report
+from claims.linking.stance.model import DEFAULT_DIR
+from claims.linking.stance.tfidf import TfidfIndex
+from claims.linking.stance.train import load_corpus, topic_split
+from claims.linking.stance.trees import TreeEnsemble
+
+REPO = Path(__file__).resolve().parents[2]
+
+QUAKE_CLAIM = "A magnitude 7.1 earthquake struck off the coast of northern Chile on Tuesday"
+QUAKE_ARTICLE = (
+    "A powerful magnitude 7.1 earthquake struck off the coast of northern Chile on Tuesday morning, "
+    "the US Geological Survey said. The quake hit about 60 kilometres west of the port city of Iquique "
+    "at a depth of 20 kilometres. Chile's emergency office said residents of coastal towns were moved to "
+    "higher ground as a precaution. Officials said power was cut in parts of Iquique after the earthquake."
+)
+FOOTBALL_ARTICLE = (
+    "The club confirmed on Friday that it has signed the striker on a four-year contract. The 24-year-old "
+    "scored 19 goals in the league last season and will wear the number nine shirt. The manager said he "
+    "had followed the player for two years and was delighted to finally bring him to the stadium."
+)
+MERGER_CLAIM = "Carmaker Voltra is buying battery start-up Nexcell for $4 billion"
+MERGER_DENIAL = (
+    "Voltra has denied reports that it is buying the battery start-up Nexcell. A Voltra spokesman said the "
+    "story was false and that no talks had taken place. \"This rumour is completely untrue,\" he said. "
+    "The claim that Voltra would pay $4 billion for Nexcell spread on social media on Monday, but both "
+    "companies dismissed it as fake and said there was no deal."
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> StanceModel:
+    """The shipped model, loaded once."""
+    return StanceModel.load()
+
+
+def test_unrelated_pair_is_unrelated(model: StanceModel) -> None:
+    """A claim about an earthquake is unrelated to an article about a football transfer."""
+    assert model.predict(QUAKE_CLAIM, FOOTBALL_ARTICLE) == "unrelated"
+
+
+def test_same_story_is_related(model: StanceModel) -> None:
+    """An article that reports what the claim says is related, and not a disagreement."""
+    label = model.predict(QUAKE_CLAIM, QUAKE_ARTICLE)
+    assert label in {"agree", "discuss"}
+    assert model.predict_proba(QUAKE_CLAIM, QUAKE_ARTICLE)["unrelated"] < 0.5
+
+
+def test_denial_leans_to_disagree(model: StanceModel) -> None:
+    """An article in which the company denies the claimed deal is related and leans to disagree."""
+    proba = model.predict_proba(MERGER_CLAIM, MERGER_DENIAL)
+    assert proba["unrelated"] < 0.5
+    assert proba["disagree"] > proba["agree"]
+
+
+def test_predict_many_equals_repeated_predict(model: StanceModel) -> None:
+    """Batch prediction (grouped by article) gives the same labels as one pair at a time."""
+    pairs = [
+        (QUAKE_CLAIM, QUAKE_ARTICLE), (MERGER_CLAIM, QUAKE_ARTICLE), (QUAKE_CLAIM, FOOTBALL_ARTICLE),
+        (MERGER_CLAIM, MERGER_DENIAL), (QUAKE_CLAIM, MERGER_DENIAL), (MERGER_CLAIM, FOOTBALL_ARTICLE),
+    ]
+    assert model.predict_many(pairs) == [model.predict(c, a) for c, a in pairs]
+    batch = model.proba_matrix(pairs)
+    single = np.array([list(model.predict_proba(c, a).values()) for c, a in pairs])
+    assert np.allclose(batch, single)
+
+
+def test_probabilities_sum_to_one(model: StanceModel) -> None:
+    """predict_proba names every label once, each in [0, 1], and they sum to 1."""
+    for claim, article in [(QUAKE_CLAIM, QUAKE_ARTICLE), (MERGER_CLAIM, MERGER_DENIAL), ("", "")]:
+        proba = model.predict_proba(claim, article)
+        assert tuple(proba) == LABELS
+        assert all(0.0 <= p <= 1.0 for p in proba.values())
+        assert math.isclose(sum(proba.values()), 1.0, abs_tol=1e-9)
+    assert model.predict_many([]) == []
+
+
+def test_package_imports_and_predicts_without_torch_or_django() -> None:
+    """The stance package works with torch unavailable, and pulls in neither torch nor Django."""
+    code = (
+        "import sys; sys.modules['torch'] = None\n"
+        "from claims.linking.stance import StanceModel\n"
+        "print(StanceModel.load().predict('Rain is expected in Paris', 'Paris will see rain today.'))\n"
+        "assert 'torch' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
+        "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in LABELS
+
+
+def test_shipped_model_is_small_and_documented() -> None:
+    """The shipped model stays under 20 MB and records its training and validation figures."""
+    size = sum(p.stat().st_size for p in DEFAULT_DIR.iterdir())
+    assert size < 20 * 1024 * 1024
+    info = json.loads((DEFAULT_DIR / "training.json").read_text(encoding="utf-8"))
+    assert info["n_features"] == len(feature_names())
+    assert {"fnc_score_pct", "accuracy", "macro_f1", "confusion"} <= set(info["validation"])
+
+
+@pytest.mark.parametrize("n_classes", [2, 3])
+def test_exported_trees_match_sklearn(n_classes: int) -> None:
+    """The numpy tree walker gives scikit-learn's probabilities, missing values included."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = (x[:, 0] + x[:, 1] * x[:, 2] > 0).astype(int) + (n_classes == 3) * (x[:, 3] > 1)
+    x[rng.random(x.shape) < 0.05] = np.nan
+    with threadpool_limits(1):  # OpenMP threads only slow a tiny fit down on a shared machine
+        clf = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(x, y)
+        expected = clf.predict_proba(x)
+    trees = TreeEnsemble.from_sklearn(clf)
+    assert np.allclose(trees.proba(x), expected, atol=1e-9)
+    again = TreeEnsemble.from_arrays(trees.to_arrays("p_"), "p_")
+    assert np.allclose(again.proba(x), trees.proba(x))
+
+
+def test_fnc_score_and_report() -> None:
+    """FNC score gives 0.25 for the right relatedness and 1.0 for the exact related label."""
+    gold = ["agree", "unrelated", "discuss", "disagree"]
+    pred = ["agree", "unrelated", "agree", "unrelated"]
+    # best = 1 + 0.25 + 1 + 1; got = 1 + 0.25 + 0.25 + 0
+    assert fnc_score(gold, pred) == pytest.approx(100 * 1.5 / 3.25)
+    figures = report(gold, pred)
+    assert figures["accuracy"] == 0.5
+    assert figures["confusion"][LABELS.index("discuss")][LABELS.index("agree")] == 1
+
+
+def test_tokens_and_sentences() -> None:
+    """Contractions give "not", word forms share a stem, and sentences split before capitals."""
+    assert tx.tokens("They didn't deny it") == ["they", "did", "not", "deny", "it"]
+    assert tx.stem("claims") == tx.stem("claimed") == "claim"
+    split = tx.sentences("He left. She stayed!\nThen rain. 3 died.")
+    assert split == ["He left.", "She stayed!", "Then rain.", "3 died."]
+
+
+def test_words_outside_the_vocabulary_still_match() -> None:
+    """A claim and a body sharing only unseen words are similar: new topics are not invisible."""
+    index = TfidfIndex.fit([["common", "word"], ["common", "other"]], min_df=2)
+    builder = FeatureBuilder(index)
+    names = feature_names()
+    claim = "Zorblax volcano erupts"
+    row = builder.matrix([(claim, "The Zorblax volcano erupted overnight. Lava flowed.")])[0]
+    other = builder.matrix([(claim, "Markets closed higher on Friday. Shares rose.")])[0]
+    assert row[names.index("cos_body")] > 0.5
+    assert other[names.index("cos_body")] == 0.0
+
+
+def test_topic_split_holds_out_whole_stories(corpus_dir: Path) -> None:
+    """Validation bodies never occur in training, nor do the headlines of held-out related pairs."""
+    _, pairs = load_corpus(corpus_dir / "fnc1-train")
+    train, val = topic_split(pairs, seed=0)
+    train_bodies = {pairs[i][1] for i in train}
+    train_claims = {pairs[i][0] for i in train}
+    assert not train_bodies & {pairs[i][1] for i in val}
+    assert not train_claims & {pairs[i][0] for i in val if pairs[i][2] != "unrelated"}
+    assert 0.1 < len(val) / len(pairs) < 0.35
