@@ -17,7 +17,7 @@ from sources.models import Article
 
 from .extraction.types import DateClaim, QuantityClaim, StatementClaim
 from .linking.events import EventIndex
-from .linking.evaluation import sentence_around
+from .linking.context import sentence_around
 from .linking.links import suggest_links
 from .linking.types import ArticleInfo, ExistingLink, LinkableClaim
 from .models import Claim, ClaimLink, Event

@@ -6,7 +6,8 @@ the real pipeline or stand-ins:
   would hand over: {"text", "title", "outlet", "published" (datetime.date or None), "url"};
 - link(items_by_key, extractions_by_key) -> iterable of (article key, claim index, article key,
   claim index, relation), indexes into Extraction.claims;
-- stance(claim_text, article_text) -> "agree" | "disagree" | "discuss" | "unrelated";
+- stance(claim_text, article_text) -> "agree" | "disagree" | "discuss" | "unrelated", or a batch
+  function stance_many([(claim_text, article_text), ...]) -> [label, ...] (faster for large sets);
 - cluster(items_by_key) -> list of lists of article keys (the predicted events).
 """
 
@@ -73,6 +74,7 @@ def evaluate_corpus(
     extract_many: ExtractMany,
     link: LinkFn | None = None,
     stance: StanceFn | None = None,
+    stance_many: Callable[[list[tuple[str, str]]], Sequence[str]] | None = None,
     cluster: ClusterFn | None = None,
     limit: int | None = None,
     details: bool = False,
@@ -113,9 +115,10 @@ def evaluate_corpus(
             }
         if corpus.links and link is not None:
             report["links"] = score_links(corpus, scored["matched"], link(items, by_key))
-    if corpus.stance_pairs and stance is not None:
+    if corpus.stance_pairs and (stance is not None or stance_many is not None):
         gold = [p["label"] for p in corpus.stance_pairs]
-        predicted = [stance(p["claim"], corpus.articles[p["article"]].text) for p in corpus.stance_pairs]
+        pairs = [(p["claim"], corpus.articles[p["article"]].text) for p in corpus.stance_pairs]
+        predicted = list(stance_many(pairs)) if stance_many is not None else [stance(c, a) for c, a in pairs]
         report["stance"] = score_stance(gold, predicted)
     if corpus.events and cluster is not None:
         gold_events = [e["articles"] for e in corpus.events]

@@ -1,0 +1,17 @@
+"""The sentence around a claim: the context the linker compares claims in."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, text) of the sentence(s) of `text` that hold text[start:end]."""
+    s = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        s = m.end()
+    m = _SENTENCE_END.search(text, max(end - 1, s))
+    e = m.start() if m else len(text)
+    return s, text[s:e]
