@@ -13,25 +13,130 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-SYLLABLES = ["mar", "ro", "wick", "tal", "ven", "dor", "bel", "kas", "tir", "lun", "sor", "ka", "del", "mon",
-             "ver", "ash", "gal", "rin", "tho", "brel", "cal", "dun", "fen", "hol", "quin", "sel", "vor", "zen"]
-FIRST_NAMES = ["Ana", "Ines", "Marta", "Elena", "Dana", "Lena", "Sofia", "Petra", "Ivo", "Marek", "Tomas", "Jonas",
-               "Pavel", "Oskar", "Rui", "Aurelio", "Emil", "Viktor", "Nadia", "Clara", "Hugo", "Leon"]
-ROLES = [("spokeswoman for the harbour authority", "she"), ("spokesman for the defence ministry", "he"),
-         ("the interior minister", "he"), ("the regional governor", "she"), ("a union leader", "he"),
-         ("an opposition lawmaker", "she"), ("the mayor", "he"), ("the coast guard commander", "she")]
-VEHICLES = [("ships", "ship"), ("planes", "aircraft"), ("trucks", "truck"), ("helicopters", "helicopter"),
-            ("buses", "bus"), ("boats", "boat")]
-PEOPLE = [("soldiers", "soldier"), ("workers", "worker"), ("residents", "resident"), ("engineers", "engineer"),
-          ("passengers", "passenger"), ("volunteers", "volunteer")]
-VERBS = {"ship": "docked", "aircraft": "landed", "truck": "arrived", "helicopter": "landed", "bus": "arrived",
-         "boat": "arrived"}
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+SYLLABLES = [
+    "mar",
+    "ro",
+    "wick",
+    "tal",
+    "ven",
+    "dor",
+    "bel",
+    "kas",
+    "tir",
+    "lun",
+    "sor",
+    "ka",
+    "del",
+    "mon",
+    "ver",
+    "ash",
+    "gal",
+    "rin",
+    "tho",
+    "brel",
+    "cal",
+    "dun",
+    "fen",
+    "hol",
+    "quin",
+    "sel",
+    "vor",
+    "zen",
+]
+FIRST_NAMES = [
+    "Ana",
+    "Ines",
+    "Marta",
+    "Elena",
+    "Dana",
+    "Lena",
+    "Sofia",
+    "Petra",
+    "Ivo",
+    "Marek",
+    "Tomas",
+    "Jonas",
+    "Pavel",
+    "Oskar",
+    "Rui",
+    "Aurelio",
+    "Emil",
+    "Viktor",
+    "Nadia",
+    "Clara",
+    "Hugo",
+    "Leon",
+]
+ROLES = [
+    ("spokeswoman for the harbour authority", "she"),
+    ("spokesman for the defence ministry", "he"),
+    ("the interior minister", "he"),
+    ("the regional governor", "she"),
+    ("a union leader", "he"),
+    ("an opposition lawmaker", "she"),
+    ("the mayor", "he"),
+    ("the coast guard commander", "she"),
+]
+VEHICLES = [
+    ("ships", "ship"),
+    ("planes", "aircraft"),
+    ("trucks", "truck"),
+    ("helicopters", "helicopter"),
+    ("buses", "bus"),
+    ("boats", "boat"),
+]
+PEOPLE = [
+    ("soldiers", "soldier"),
+    ("workers", "worker"),
+    ("residents", "resident"),
+    ("engineers", "engineer"),
+    ("passengers", "passenger"),
+    ("volunteers", "volunteer"),
+]
+VERBS = {
+    "ship": "docked",
+    "aircraft": "landed",
+    "truck": "arrived",
+    "helicopter": "landed",
+    "bus": "arrived",
+    "boat": "arrived",
+}
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 OUTLET_KINDS = ["public_broadcaster", "state_affiliated", "agency", "independent", "commercial", "regional"]
-OUTLET_NOUNS = ["Courier", "Herald", "Gazette", "Wire", "Times", "Post", "Radio", "Ledger", "Tribune", "Observer"]
-FURNITURE = ["- Advertisement -", "Subscribe to our newsletter", "Listen Live", "Share this article",
-             "Related:\nPort strike enters second week\nMinister visits flooded towns"]
+OUTLET_NOUNS = [
+    "Courier",
+    "Herald",
+    "Gazette",
+    "Wire",
+    "Times",
+    "Post",
+    "Radio",
+    "Ledger",
+    "Tribune",
+    "Observer",
+]
+FURNITURE = [
+    "- Advertisement -",
+    "Subscribe to our newsletter",
+    "Listen Live",
+    "Share this article",
+    "Related:\nPort strike enters second week\nMinister visits flooded towns",
+]
 QUOTES = [
     "We are doing routine work and nothing more",
     "The visit was agreed months ago and everyone was informed",
@@ -50,8 +155,11 @@ BACKGROUND = [
     "Security around the harbour was tightened and several roads were closed.",
     "Officials declined to say how long the crews would stay or where they would be housed.",
 ]
-DENIALS = ["denied that any soldiers were on board", "rejected claims that the visit was secret",
-           "denied that the cargo included weapons"]
+DENIALS = [
+    "denied that any soldiers were on board",
+    "rejected claims that the visit was secret",
+    "denied that the cargo included weapons",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +203,9 @@ class _Body:
         """Append `text`; each claim names a substring of it (first occurrence) with its kind and value."""
         for kind, evidence, value, unit in claims:
             at = text.index(evidence)
-            self.claims.append(PlantedClaim(kind, self.length + at, self.length + at + len(evidence), value, unit))
+            self.claims.append(
+                PlantedClaim(kind, self.length + at, self.length + at + len(evidence), value, unit)
+            )
         self.parts.append(text)
         self.length += len(text)
 
@@ -120,7 +230,9 @@ def make_outlets(count: int, seed: int = 7) -> list[SyntheticOutlet]:
             continue
         seen.add(name)
         domain = name.lower().replace(" ", "-") + ".example"
-        outlets.append(SyntheticOutlet(name, domain, _name(rng, 3), OUTLET_KINDS[len(outlets) % len(OUTLET_KINDS)]))
+        outlets.append(
+            SyntheticOutlet(name, domain, _name(rng, 3), OUTLET_KINDS[len(outlets) % len(OUTLET_KINDS)])
+        )
     return outlets
 
 
@@ -131,8 +243,14 @@ def _count_words(n: int) -> str:
 def _event_article(rng, event, outlet, outlet_index, published, serial) -> SyntheticArticle:
     body = _Body()
     place, vehicles, v_class, v_count, people, p_class, p_count, tonnes = (
-        event["place"], event["vehicles"], event["v_class"], event["v_count"], event["people"], event["p_class"],
-        event["p_count"], event["tonnes"],
+        event["place"],
+        event["vehicles"],
+        event["v_class"],
+        event["v_count"],
+        event["people"],
+        event["p_class"],
+        event["p_count"],
+        event["tonnes"],
     )
     day: dt.date = event["day"]
     if rng.random() < 0.15:  # a conflicting count
@@ -143,8 +261,13 @@ def _event_article(rng, event, outlet, outlet_index, published, serial) -> Synth
     when = f"on {WEEKDAYS[day.weekday()]}" if 0 < days_before < 7 else f"on {day.day} {day:%B}"
     count_text = _count_words(v_count)
     sentence = f"{count_text.capitalize()} {vehicles} {VERBS[v_class]} in {place} {when}, officials said."
-    body.add(sentence, [("quantity", f"{count_text.capitalize()} {vehicles}", v_count, v_class),
-                        ("date", f"{VERBS[v_class]} in {place} {when}", day.isoformat(), None)])
+    body.add(
+        sentence,
+        [
+            ("quantity", f"{count_text.capitalize()} {vehicles}", v_count, v_class),
+            ("date", f"{VERBS[v_class]} in {place} {when}", day.isoformat(), None),
+        ],
+    )
     body.paragraph()
     if rng.random() < 0.3:
         body.add(rng.choice(FURNITURE))
@@ -152,9 +275,13 @@ def _event_article(rng, event, outlet, outlet_index, published, serial) -> Synth
     vague = rng.random() < 0.25
     people_text = f"dozens of {people}" if vague else f"{p_count} {people}"
     source = event["source"]
-    body.add(f"The convoy carried {people_text} and {tonnes} tonnes of equipment, according to {source}.",
-             [("quantity", people_text, (24, 199) if vague else p_count, p_class),
-              ("quantity", f"{tonnes} tonnes", tonnes, "tonne")])
+    body.add(
+        f"The convoy carried {people_text} and {tonnes} tonnes of equipment, according to {source}.",
+        [
+            ("quantity", people_text, (24, 199) if vague else p_count, p_class),
+            ("quantity", f"{tonnes} tonnes", tonnes, "tonne"),
+        ],
+    )
     body.paragraph()
     speaker, role, pronoun = event["speaker"], event["role"], event["pronoun"]
     quote = event["quote"]
@@ -175,12 +302,16 @@ def _event_article(rng, event, outlet, outlet_index, published, serial) -> Synth
         body.add(line + " ")
     body.paragraph()
     years = rng.randint(3, 30)
-    body.add(f"The two governments signed a cooperation agreement {years} years ago.",
-             [("date", f"signed a cooperation agreement {years} years ago", str(published.year - years), None)])
+    body.add(
+        f"The two governments signed a cooperation agreement {years} years ago.",
+        [("date", f"signed a cooperation agreement {years} years ago", str(published.year - years), None)],
+    )
     body.paragraph()
     leave = day + dt.timedelta(days=rng.randint(5, 20))
-    body.add(f"The {vehicles} will leave on {leave.day} {leave:%B}, the port said.",
-             [("date", f"will leave on {leave.day} {leave:%B}", leave.isoformat(), None)])
+    body.add(
+        f"The {vehicles} will leave on {leave.day} {leave:%B}, the port said.",
+        [("date", f"will leave on {leave.day} {leave:%B}", leave.isoformat(), None)],
+    )
     if rng.random() < 0.2:
         body.paragraph()
         body.add("Subscribe\u00a0to our newsletter for daily updates.")
@@ -197,8 +328,9 @@ def _event_article(rng, event, outlet, outlet_index, published, serial) -> Synth
     )
 
 
-def generate(n_articles: int, *, seed: int = 2026, outlets: list[SyntheticOutlet] | None = None
-             ) -> Iterator[SyntheticArticle]:
+def generate(
+    n_articles: int, *, seed: int = 2026, outlets: list[SyntheticOutlet] | None = None
+) -> Iterator[SyntheticArticle]:
     """`n_articles` synthetic articles, deterministic for a seed; events have 2-6 reporting outlets."""
     rng = random.Random(seed)
     outlets = outlets or make_outlets(max(8, n_articles // 200), seed)
@@ -212,12 +344,22 @@ def generate(n_articles: int, *, seed: int = 2026, outlets: list[SyntheticOutlet
         role, pronoun = rng.choice(ROLES)
         place = _name(rng, 3)
         event = {
-            "id": event_id, "place": place, "day": start + dt.timedelta(days=rng.randint(0, 2000)),
-            "vehicles": vehicles, "v_class": v_class, "v_count": rng.randint(1, 12),
-            "people": people, "p_class": p_class, "p_count": rng.choice([40, 60, 80, 100, 120, 150, 200]),
-            "tonnes": rng.randint(5, 90), "speaker": f"{rng.choice(FIRST_NAMES)} {_name(rng)}",
-            "role": role, "pronoun": pronoun, "quote": rng.choice(QUOTES).format(place=place),
-            "denier": f"{rng.choice(FIRST_NAMES)} {_name(rng)}", "denial": rng.choice(DENIALS),
+            "id": event_id,
+            "place": place,
+            "day": start + dt.timedelta(days=rng.randint(0, 2000)),
+            "vehicles": vehicles,
+            "v_class": v_class,
+            "v_count": rng.randint(1, 12),
+            "people": people,
+            "p_class": p_class,
+            "p_count": rng.choice([40, 60, 80, 100, 120, 150, 200]),
+            "tonnes": rng.randint(5, 90),
+            "speaker": f"{rng.choice(FIRST_NAMES)} {_name(rng)}",
+            "role": role,
+            "pronoun": pronoun,
+            "quote": rng.choice(QUOTES).format(place=place),
+            "denier": f"{rng.choice(FIRST_NAMES)} {_name(rng)}",
+            "denial": rng.choice(DENIALS),
             "source": rng.choice(["local officials", "the port authority", f"the {_name(rng)} news agency"]),
         }
         for outlet_index in rng.sample(range(len(outlets)), k=min(len(outlets), rng.randint(2, 6))):

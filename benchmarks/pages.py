@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import statistics
 import time
@@ -28,33 +29,44 @@ def _page_urls(rng: random.Random, samples: int) -> dict[str, list[str]]:
         last = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         ids = []
         for _ in range(n * 4):
-            pk = model.objects.filter(pk__gte=rng.randint(1, max(1, last))).order_by("pk").values_list("pk", flat=True).first()
+            pk = (
+                model.objects.filter(pk__gte=rng.randint(1, max(1, last)))
+                .order_by("pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
             if pk:
                 ids.append(pk)
             if len(ids) == n:
                 break
         return ids
 
-    claims, articles, events = random_ids(Claim, samples), random_ids(Article, samples), random_ids(Event, samples)
+    claims, articles, events = (
+        random_ids(Claim, samples),
+        random_ids(Article, samples),
+        random_ids(Event, samples),
+    )
     list_url = reverse("claims:claim-list")
     urls: dict[str, list[str]] = {
         "claims_list": [list_url] + [f"{list_url}?page={rng.randint(2, 20)}" for _ in range(samples - 1)],
         "claims_list_filtered": [f"{list_url}?kind=quantity&review_status=pending&unit_class=ship"] * samples,
-        "claims_list_search": [f"{list_url}?q={w}" for w in rng.choices(["ships", "minister", "harbour", "soldiers"], k=samples)],
+        "claims_list_search": [
+            f"{list_url}?q={w}" for w in rng.choices(["ships", "minister", "harbour", "soldiers"], k=samples)
+        ],
         "claim_page": [reverse("claims:claim-detail", args=[pk]) for pk in claims],
         "article_page": [reverse("sources:article-detail", args=[pk]) for pk in articles],
     }
-    try:
+    with contextlib.suppress(NoReverseMatch):
         urls["event_page"] = [reverse("claims:event-detail", args=[pk]) for pk in events]
-    except NoReverseMatch:
-        pass
     return urls
 
 
 def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, float]]:
     """p50 / p95 server milliseconds and the largest SQL query count for each page."""
     rng = random.Random(seed)
-    user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"is_superuser": True, "is_staff": True})
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench", defaults={"is_superuser": True, "is_staff": True}
+    )
     client = Client()
     client.force_login(user)
     results = {}

@@ -50,7 +50,9 @@ def importing(n_articles: int) -> dict:
     extract("Two ships docked on Saturday, the port said.")  # loads the spaCy pipeline
     return {
         "import_articles_per_s": round(import_rate(n_articles, extract=False), 1),
-        "import_with_extraction_articles_per_s": round(import_rate(max(50, n_articles // 10), extract=True), 1),
+        "import_with_extraction_articles_per_s": round(
+            import_rate(max(50, n_articles // 10), extract=True), 1
+        ),
     }
 
 
@@ -60,8 +62,12 @@ def linking(n_articles: int) -> dict:
 
     n = measure(n_articles)
     n2 = measure(2 * n_articles)
-    return {"link_articles": n_articles, "link_seconds_n": round(n, 2), "link_seconds_2n": round(n2, 2),
-            "link_growth": round(n2 / n, 2) if n else None}
+    return {
+        "link_articles": n_articles,
+        "link_seconds_n": round(n, 2),
+        "link_seconds_2n": round(n2, 2),
+        "link_growth": round(n2 / n, 2) if n else None,
+    }
 
 
 def pages(n_claims: int, *, progress: Callable[[str], None]) -> dict:
@@ -79,7 +85,9 @@ def pages(n_claims: int, *, progress: Callable[[str], None]) -> dict:
         populate(
             max(1, (n_claims - have) // per_article),
             seed=2026 + have,
-            progress=lambda done: progress(f"  {done} articles inserted ({time.perf_counter() - started:.0f} s)"),
+            progress=lambda done: progress(
+                f"  {done} articles inserted ({time.perf_counter() - started:.0f} s)"
+            ),
         )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -43,7 +43,9 @@ def _claim_row(article: Article, planted, actors: dict[str, Actor]) -> Claim:
     return claim
 
 
-def populate(n_articles: int, *, seed: int = 2026, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+def populate(
+    n_articles: int, *, seed: int = 2026, progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
     """Insert `n_articles` synthetic articles with their claims, events and suggested links; returns counts."""
     outlets = make_outlets(max(8, n_articles // 200), seed)
     outlet_rows = {
@@ -62,14 +64,25 @@ def populate(n_articles: int, *, seed: int = 2026, progress: Callable[[int], Non
 
 
 def _insert_batch(
-    batch: list[SyntheticArticle], outlet_rows: dict[str, Outlet], event_ids: dict[int, int], counts: dict[str, int]
+    batch: list[SyntheticArticle],
+    outlet_rows: dict[str, Outlet],
+    event_ids: dict[int, int],
+    counts: dict[str, int],
 ) -> None:
     articles = Article.objects.bulk_create(
         [
             Article(
-                outlet=outlet_rows[s.outlet], url=s.url, title=s.title, byline=s.byline, body=s.body,
-                content_hash=content_hash(s.body), published_on=s.published, published_precision="day",
-                published_source="metadata", extraction_status="done", extractor_version="synthetic",
+                outlet=outlet_rows[s.outlet],
+                url=s.url,
+                title=s.title,
+                byline=s.byline,
+                body=s.body,
+                content_hash=content_hash(s.body),
+                published_on=s.published,
+                published_precision="day",
+                published_source="metadata",
+                extraction_status="done",
+                extractor_version="synthetic",
             )
             for s in batch
         ]
@@ -104,12 +117,16 @@ def _insert_batch(
         key = (claim.event_id, claim.unit_class)
         previous = last_by_key.get(key)
         if previous is not None and previous.article_id != claim.article_id:
-            same = previous.quantity_low <= claim.quantity_high and claim.quantity_low <= previous.quantity_high
+            same = (
+                previous.quantity_low <= claim.quantity_high and claim.quantity_low <= previous.quantity_high
+            )
             links.append(
                 ClaimLink(
-                    claim_a_id=previous.pk, claim_b_id=claim.pk,
+                    claim_a_id=previous.pk,
+                    claim_b_id=claim.pk,
                     relation="corroborates" if same else "contradicts",
-                    confidence=0.8, rationale=f"both: {claim.quote} / {previous.quote}"[:300],
+                    confidence=0.8,
+                    rationale=f"both: {claim.quote} / {previous.quote}"[:300],
                 )
             )
         last_by_key[key] = claim

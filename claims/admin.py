@@ -50,7 +50,16 @@ class EventAdmin(SimpleHistoryAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
-    list_display = ["short_quote", "kind", "article", "unit_class", "speaker", "review_status", "origin", "confidence"]
+    list_display = [
+        "short_quote",
+        "kind",
+        "article",
+        "unit_class",
+        "speaker",
+        "review_status",
+        "origin",
+        "confidence",
+    ]
     list_filter = ["kind", "review_status", "origin", "polarity", "direct", "unit_class", "date_precision"]
     search_fields = ["quote", "counted", "speaker__name", "article__title"]
     list_select_related = ["article", "speaker"]

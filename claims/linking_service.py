@@ -16,8 +16,8 @@ from django.db.models import Q
 from sources.models import Article
 
 from .extraction.types import DateClaim, QuantityClaim, StatementClaim
-from .linking.events import EventIndex
 from .linking.context import sentence_around
+from .linking.events import EventIndex
 from .linking.links import suggest_links
 from .linking.types import ArticleInfo, ExistingLink, LinkableClaim
 from .models import Claim, ClaimLink, Event
@@ -29,20 +29,28 @@ NEIGHBOURS = 2000  # at most this many earlier articles are compared with a new 
 def article_info(article: Article) -> ArticleInfo:
     """The linker's view of an article."""
     return ArticleInfo(
-        article.pk, article.outlet.name if article.outlet_id else None, article.published_on, article.title, article.body
+        article.pk,
+        article.outlet.name if article.outlet_id else None,
+        article.published_on,
+        article.title,
+        article.body,
     )
 
 
 def _neighbours(articles: list[Article]) -> list[Article]:
     """Earlier articles that could share an event with `articles`: already in an event, near in time."""
     dated = [a.published_on for a in articles if a.published_on]
-    query = Article.objects.filter(is_current=True, events__isnull=False).exclude(pk__in=[a.pk for a in articles])
+    query = Article.objects.filter(is_current=True, events__isnull=False).exclude(
+        pk__in=[a.pk for a in articles]
+    )
     if dated:
         query = query.filter(
             published_on__gte=min(dated) - dt.timedelta(days=WINDOW_DAYS),
             published_on__lte=max(dated) + dt.timedelta(days=WINDOW_DAYS),
         )
-    return list(query.select_related("outlet").prefetch_related("events").distinct().order_by("-pk")[:NEIGHBOURS])
+    return list(
+        query.select_related("outlet").prefetch_related("events").distinct().order_by("-pk")[:NEIGHBOURS]
+    )
 
 
 @transaction.atomic
@@ -71,8 +79,11 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
             event = Event.objects.get(pk=existing.most_common(1)[0][0])
         else:
             first = min(new, key=lambda a: (a.published_on or dt.date.max, a.pk))
-            event = Event.objects.create(title=first.title or f"Event of article {first.pk}", date=first.published_on,
-                                         date_precision="day" if first.published_on else "unknown")
+            event = Event.objects.create(
+                title=first.title or f"Event of article {first.pk}",
+                date=first.published_on,
+                date_precision="day" if first.published_on else "unknown",
+            )
         event.articles.add(*new)
         Claim.objects.filter(article__in=new).update(event=event)
         placed.update({a.pk: event for a in new})
@@ -83,19 +94,36 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
     """The pure-Python claim the linker reads, rebuilt from a stored Claim."""
     if claim.kind == Claim.Kind.QUANTITY:
         return QuantityClaim(
-            claim.start, claim.end, claim.quote, claim.quantity_low, claim.quantity_high, claim.unit or None,
-            claim.unit_class or None, counted=claim.counted or None, approximate=claim.quantity_approximate,
-            direction=claim.quantity_direction or "=", source=claim.attribution or None,
+            claim.start,
+            claim.end,
+            claim.quote,
+            claim.quantity_low,
+            claim.quantity_high,
+            claim.unit or None,
+            claim.unit_class or None,
+            counted=claim.counted or None,
+            approximate=claim.quantity_approximate,
+            direction=claim.quantity_direction or "=",
+            source=claim.attribution or None,
         )
     if claim.kind == Claim.Kind.DATE:
         value = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[claim.date_precision]
         return DateClaim(
-            claim.start, claim.end, claim.quote, claim.date_value.strftime(value), claim.date_precision,
+            claim.start,
+            claim.end,
+            claim.quote,
+            claim.date_value.strftime(value),
+            claim.date_precision,
             approximate=claim.date_approximate,
         )
     return StatementClaim(
-        claim.start, claim.end, claim.quote, claim.speaker.name if claim.speaker_id else None,
-        role=claim.speaker_role or None, direct=claim.direct, attribution=claim.attribution or None,
+        claim.start,
+        claim.end,
+        claim.quote,
+        claim.speaker.name if claim.speaker_id else None,
+        role=claim.speaker_role or None,
+        direct=claim.direct,
+        attribution=claim.attribution or None,
         polarity=claim.polarity,
     )
 
@@ -128,24 +156,37 @@ def event_suggest_links(*, event: Event) -> int:
         "claim_a_id", "claim_b_id", "relation", "status"
     )
     rejected = {frozenset((a, b)) for a, b, _, status in links if status == ClaimLink.Status.REJECTED}
-    existing = [ExistingLink(a, b, relation) for a, b, relation, status in links if status != ClaimLink.Status.REJECTED]
+    existing = [
+        ExistingLink(a, b, relation)
+        for a, b, relation, status in links
+        if status != ClaimLink.Status.REJECTED
+    ]
     linkable = []
     for claim in claims:
         body = claim.article.body
         sentence_start, sentence = sentence_around(body, claim.start, claim.end)
         linkable.append(
             LinkableClaim(
-                claim.pk, claim.article_id, claim.article.outlet.name if claim.article.outlet_id else None,
-                extracted_from_claim(claim), sentence, event_id=event.pk, sentence_start=sentence_start,
+                claim.pk,
+                claim.article_id,
+                claim.article.outlet.name if claim.article.outlet_id else None,
+                extracted_from_claim(claim),
+                sentence,
+                event_id=event.pk,
+                sentence_start=sentence_start,
                 published=claim.article.published_on,
             )
         )
     suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance=_stance())
     rows = [
         ClaimLink(
-            claim_a_id=min(s.a_id, s.b_id), claim_b_id=max(s.a_id, s.b_id), relation=s.relation,
-            origin=ClaimLink.Origin.SUGGESTED, status=ClaimLink.Status.SUGGESTED,
-            confidence=max(0.0, min(1.0, s.confidence)), rationale=s.rationale[:300] or "suggested by the linker",
+            claim_a_id=min(s.a_id, s.b_id),
+            claim_b_id=max(s.a_id, s.b_id),
+            relation=s.relation,
+            origin=ClaimLink.Origin.SUGGESTED,
+            status=ClaimLink.Status.SUGGESTED,
+            confidence=max(0.0, min(1.0, s.confidence)),
+            rationale=s.rationale[:300] or "suggested by the linker",
         )
         for s in suggestions
     ]
@@ -156,7 +197,11 @@ def event_suggest_links(*, event: Event) -> int:
 def articles_link(*, article_ids: list[int] | None = None) -> dict[str, int]:
     """Events for the given (default: not yet placed) articles, then link suggestions in their events."""
     articles = Article.objects.filter(is_current=True).select_related("outlet")
-    articles = articles.filter(pk__in=article_ids) if article_ids is not None else articles.filter(events__isnull=True)
+    articles = (
+        articles.filter(pk__in=article_ids)
+        if article_ids is not None
+        else articles.filter(events__isnull=True)
+    )
     placed = articles_assign_events(articles=list(articles.order_by("published_on", "pk")))
     events = {event.pk: event for event in placed.values()}
     links = sum(event_suggest_links(event=event) for event in events.values())

@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from sources.models import Article
@@ -50,20 +49,24 @@ class ActorResolver:
             cls._shared, cls._seen = ActorIndex(), {"actor": 0, "alias": 0, "role": 0}
         self.index = cls._shared
         seen = cls._seen
-        for pk, actor_id, name, kind in Actor.objects.filter(pk__gt=seen["actor"]).values_list(
-            "pk", "pk", "name", "kind"
-        ).order_by("pk"):
+        for pk, actor_id, name, kind in (
+            Actor.objects.filter(pk__gt=seen["actor"]).values_list("pk", "pk", "name", "kind").order_by("pk")
+        ):
             self.index.add(str(actor_id), name, kind)
             seen["actor"] = pk
-        for pk, actor_id, alias in ActorAlias.objects.filter(pk__gt=seen["alias"]).values_list(
-            "pk", "actor_id", "name"
-        ).order_by("pk"):
+        for pk, actor_id, alias in (
+            ActorAlias.objects.filter(pk__gt=seen["alias"])
+            .values_list("pk", "actor_id", "name")
+            .order_by("pk")
+        ):
             if str(actor_id) in self.index:
                 self.index.add_alias(str(actor_id), alias)
             seen["alias"] = pk
-        for pk, actor_id, title in ActorRole.objects.filter(pk__gt=seen["role"]).values_list(
-            "pk", "actor_id", "title"
-        ).order_by("pk"):
+        for pk, actor_id, title in (
+            ActorRole.objects.filter(pk__gt=seen["role"])
+            .values_list("pk", "actor_id", "title")
+            .order_by("pk")
+        ):
             if str(actor_id) in self.index:
                 actor = self.index.actor(str(actor_id))
                 self.index.add(actor.id, actor.name, actor.kind, (), title)
@@ -95,11 +98,15 @@ class ActorResolver:
             )
             self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
         if role:
-            ActorRole.objects.get_or_create(actor=actor, title=role[:300], defaults={"first_seen_in": article})
+            ActorRole.objects.get_or_create(
+                actor=actor, title=role[:300], defaults={"first_seen_in": article}
+            )
         return actor
 
 
-def actor_for_speaker(*, name: str, kind: str | None = None, role: str | None = None, article: Article) -> Actor:
+def actor_for_speaker(
+    *, name: str, kind: str | None = None, role: str | None = None, article: Article
+) -> Actor:
     """The Actor a speaker name refers to (see ActorResolver); for one-off resolutions, such as an editor's claim."""
     return ActorResolver().actor_for(name=name, kind=kind, role=role, article=article)
 
@@ -232,7 +239,9 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
             try:
                 if extraction is None:
                     extraction = extract(**_extraction_input(article))
-                counts["claims"] += article_store_extraction(article=article, extraction=extraction, resolver=resolver)
+                counts["claims"] += article_store_extraction(
+                    article=article, extraction=extraction, resolver=resolver
+                )
                 counts["articles"] += 1
             except Exception as error:  # recorded on the article; the batch goes on
                 _record_failure(article, error)

@@ -75,7 +75,9 @@ class ImportBatch(models.Model):
     bytes_total = models.PositiveBigIntegerField(default=0)
     bytes_read = models.PositiveBigIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0, help_text="Valid rows to write, known after reading.")
-    rows_versioned = models.PositiveIntegerField(default=0, help_text="Rows stored as a new version of a URL.")
+    rows_versioned = models.PositiveIntegerField(
+        default=0, help_text="Rows stored as a new version of a URL."
+    )
     committed_rows = models.PositiveIntegerField(
         default=0, help_text="Rows written in committed batches: where a resumed job starts again."
     )
@@ -112,7 +114,9 @@ class Article(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
     url = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)
@@ -124,7 +128,9 @@ class Article(models.Model):
     published_precision = models.CharField(max_length=8, choices=DatePrecision, default=DatePrecision.UNKNOWN)
     published_source = models.CharField(max_length=10, choices=DateSource, default=DateSource.NONE)
     published_conflicts = models.JSONField(
-        default=list, blank=True, help_text="Other publication-date candidates found, with where they came from."
+        default=list,
+        blank=True,
+        help_text="Other publication-date candidates found, with where they came from.",
     )
     language = models.CharField(max_length=12, default="en")
     version = models.PositiveIntegerField(default=1)
@@ -135,7 +141,9 @@ class Article(models.Model):
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    original = models.TextField(blank=True, help_text="The raw file as received (HTML or text), kept for provenance.")
+    original = models.TextField(
+        blank=True, help_text="The raw file as received (HTML or text), kept for provenance."
+    )
     extraction_status = models.CharField(
         max_length=10, choices=ExtractionStatus, default=ExtractionStatus.PENDING, db_index=True
     )
@@ -146,7 +154,14 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["body", "original", "extraction_status", "extracted_at", "extraction_error", "updated_at"]
+        excluded_fields=[
+            "body",
+            "original",
+            "extraction_status",
+            "extracted_at",
+            "extraction_error",
+            "updated_at",
+        ]
     )
 
     class Meta:
@@ -156,7 +171,9 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["url"], condition=Q(is_current=True) & ~Q(url=""), name="article_current_url_unique"
             ),
-            models.UniqueConstraint(fields=["url", "version"], condition=~Q(url=""), name="article_url_version_unique"),
+            models.UniqueConstraint(
+                fields=["url", "version"], condition=~Q(url=""), name="article_url_version_unique"
+            ),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
             models.CheckConstraint(

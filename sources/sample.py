@@ -30,7 +30,9 @@ def sample_corpus_load(*, path: Path = SAMPLE_CORPUS) -> Counter:
     """Load the sample outlets and articles; returns counts by outcome. Loading twice adds nothing."""
     data = json.loads(path.read_text(encoding="utf-8"))
     outlets = {
-        o["name"]: outlet_get_or_create(name=o["name"], domain=o["domain"], country=o["country"], kind=o["kind"])
+        o["name"]: outlet_get_or_create(
+            name=o["name"], domain=o["domain"], country=o["country"], kind=o["kind"]
+        )
         for o in data["outlets"]
     }
     batch = None
@@ -38,7 +40,9 @@ def sample_corpus_load(*, path: Path = SAMPLE_CORPUS) -> Counter:
     for item in data["articles"]:
         published_on, precision = parse_published(item.get("published"))
         if batch is None and not Article.objects.filter(url=item["url"]).exists():
-            batch = ImportBatch.objects.create(name="Sample corpus", source="sample", status=ImportBatch.Status.DONE)
+            batch = ImportBatch.objects.create(
+                name="Sample corpus", source="sample", status=ImportBatch.Status.DONE
+            )
         result = article_store(
             body=item["body"],
             outlet=outlets[item["outlet"]],

@@ -24,12 +24,16 @@ class StoreResult:
 
 
 @transaction.atomic
-def outlet_get_or_create(*, name: str, domain: str = "", country: str = "", kind: str = Outlet.Kind.OTHER) -> Outlet:
+def outlet_get_or_create(
+    *, name: str, domain: str = "", country: str = "", kind: str = Outlet.Kind.OTHER
+) -> Outlet:
     """The outlet with this name, created with the given details when new (existing details are kept)."""
     name = name.strip()
     if not name:
         raise ValueError("An outlet needs a name.")
-    outlet, _ = Outlet.objects.get_or_create(name=name, defaults={"domain": domain, "country": country, "kind": kind})
+    outlet, _ = Outlet.objects.get_or_create(
+        name=name, defaults={"domain": domain, "country": country, "kind": kind}
+    )
     return outlet
 
 

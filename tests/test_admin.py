@@ -21,18 +21,28 @@ def populated(article, editor):
     event.articles.add(article)
     common = dict(article=article, extractor_version="t")
     a = Claim.objects.create(
-        kind="quantity", start=10, end=25, quote=article.body[10:25], quantity_low=2, quantity_high=2, **common
+        kind="quantity",
+        start=10,
+        end=25,
+        quote=article.body[10:25],
+        quantity_low=2,
+        quantity_high=2,
+        **common,
     )
-    b = Claim.objects.create(kind="statement", start=100, end=120, quote=article.body[100:120], speaker=actor, **common)
+    b = Claim.objects.create(
+        kind="statement", start=100, end=120, quote=article.body[100:120], speaker=actor, **common
+    )
     ClaimLink.objects.create(claim_a=a, claim_b=b, relation="corroborates", rationale="test", confidence=0.5)
     tag = Tag.objects.create(name="check")
-    note = Annotation.objects.create(article=article, start=0, end=8, quote=article.body[:8], created_by=editor)
+    note = Annotation.objects.create(
+        article=article, start=0, end=8, quote=article.body[:8], created_by=editor
+    )
     note.tags.add(tag)
 
 
 def test_every_admin_page_loads(admin_client, populated):
     checked = 0
-    for model, model_admin in admin.site._registry.items():
+    for model, _model_admin in admin.site._registry.items():
         meta = model._meta
         changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
         assert admin_client.get(changelist).status_code == 200, changelist

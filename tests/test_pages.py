@@ -38,8 +38,14 @@ def test_reader_highlights_claims_by_kind(client, reader, article):
 def test_claim_pages(client, reader, article):
     client.force_login(reader)
     claim = Claim.objects.create(
-        article=article, kind="date", start=0, end=9, quote=article.body[:9], date_value="2025-03-15",
-        date_precision="day", extractor_version="t",
+        article=article,
+        kind="date",
+        start=0,
+        end=9,
+        quote=article.body[:9],
+        date_value="2025-03-15",
+        date_precision="day",
+        extractor_version="t",
     )
     assert client.get(reverse("claims:claim-list")).status_code == 200
     response = client.get(reverse("claims:claim-detail", args=[claim.pk]))
@@ -51,7 +57,9 @@ def test_article_text_is_escaped(client, reader, outlet):
     """Stored text is shown as text, never as markup."""
     from sources.services import article_store
 
-    article = article_store(body="<script>alert(1)</script> two ships", outlet=outlet, title="<b>t</b>").article
+    article = article_store(
+        body="<script>alert(1)</script> two ships", outlet=outlet, title="<b>t</b>"
+    ).article
     response = client.get(reverse("sources:article-detail", args=[article.pk]))
     assert "<script>alert(1)</script>" not in response.text and "&lt;script&gt;" in response.text
     assert "<b>t</b>" not in response.text

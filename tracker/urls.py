@@ -9,4 +9,5 @@ urlpatterns = [
     path("imports/", include("sources.import_urls")),
     path("", include("sources.urls")),
     path("claims/", include("claims.urls")),
+    path("api/", include("claims.api.urls")),
 ]

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from claims.linking.context import sentence_around
 from claims.linking.events import EventIndex
 from claims.linking.links import suggest_links
-from claims.linking.context import sentence_around
 from claims.linking.types import ArticleInfo, LinkableClaim
 
 
 def _article_infos(items: dict[str, dict[str, Any]]) -> list[ArticleInfo]:
-    return [ArticleInfo(key, item.get("outlet"), item.get("published"), item.get("title"), item["text"])
-            for key, item in items.items()]
+    return [
+        ArticleInfo(key, item.get("outlet"), item.get("published"), item.get("title"), item["text"])
+        for key, item in items.items()
+    ]
 
 
 def _events(items: dict[str, dict[str, Any]]) -> dict[Any, list[str]]:
@@ -27,7 +29,9 @@ def _events(items: dict[str, dict[str, Any]]) -> dict[Any, list[str]]:
     return index.events()
 
 
-def link(items: dict[str, dict[str, Any]], extractions: dict[str, Any]) -> Iterable[tuple[str, int, str, int, str]]:
+def link(
+    items: dict[str, dict[str, Any]], extractions: dict[str, Any]
+) -> Iterable[tuple[str, int, str, int, str]]:
     """Suggested links between extracted claims, as (article, claim index, article, claim index, relation)."""
     event_of = {key: event for event, members in _events(items).items() for key in members}
     claims = []
@@ -36,8 +40,16 @@ def link(items: dict[str, dict[str, Any]], extractions: dict[str, Any]) -> Itera
         for index, claim in enumerate(extraction.claims):
             start, sentence = sentence_around(text, claim.start, claim.end)
             claims.append(
-                LinkableClaim((key, index), key, items[key].get("outlet"), claim, sentence,
-                              event_id=event_of.get(key), sentence_start=start, published=items[key].get("published"))
+                LinkableClaim(
+                    (key, index),
+                    key,
+                    items[key].get("outlet"),
+                    claim,
+                    sentence,
+                    event_id=event_of.get(key),
+                    sentence_start=start,
+                    published=items[key].get("published"),
+                )
             )
     stance = _stance_model()
     for s in suggest_links(claims, stance=stance.predict if stance else None):

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,155 +15,420 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalOutlet',
+            name="HistoricalOutlet",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=200)),
-                ('domain', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('country', models.CharField(blank=True, max_length=100)),
-                ('kind', models.CharField(choices=[('public_broadcaster', 'Public broadcaster'), ('state_affiliated', 'State-affiliated'), ('agency', 'News agency'), ('independent', 'Independent'), ('commercial', 'Commercial'), ('regional', 'Regional'), ('other', 'Other')], default='other', max_length=32)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200)),
+                ("domain", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("country", models.CharField(blank=True, max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("public_broadcaster", "Public broadcaster"),
+                            ("state_affiliated", "State-affiliated"),
+                            ("agency", "News agency"),
+                            ("independent", "Independent"),
+                            ("commercial", "Commercial"),
+                            ("regional", "Regional"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=32,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical outlet',
-                'verbose_name_plural': 'historical outlets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical outlet",
+                "verbose_name_plural": "historical outlets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('source', models.CharField(default='command', help_text='admin, upload, command, sample', max_length=32)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed'), ('cancelled', 'Cancelled')], default='pending', max_length=16)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('rows_read', models.PositiveIntegerField(default=0)),
-                ('rows_created', models.PositiveIntegerField(default=0)),
-                ('rows_skipped', models.PositiveIntegerField(default=0)),
-                ('rows_failed', models.PositiveIntegerField(default=0)),
-                ('errors', models.JSONField(blank=True, default=list)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255)),
+                (
+                    "source",
+                    models.CharField(
+                        default="command", help_text="admin, upload, command, sample", max_length=32
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("rows_read", models.PositiveIntegerField(default=0)),
+                ("rows_created", models.PositiveIntegerField(default=0)),
+                ("rows_skipped", models.PositiveIntegerField(default=0)),
+                ("rows_failed", models.PositiveIntegerField(default=0)),
+                ("errors", models.JSONField(blank=True, default=list)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'import batches',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "import batches",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField()),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('published_on', models.DateField(blank=True, db_index=True, null=True)),
-                ('published_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
-                ('published_source', models.CharField(choices=[('metadata', 'Metadata'), ('dateline', 'Dateline'), ('header', 'Page header'), ('editor', 'Editor'), ('none', 'Not found')], default='none', max_length=10)),
-                ('published_conflicts', models.JSONField(blank=True, default=list, help_text='Other publication-date candidates found, with where they came from.')),
-                ('language', models.CharField(default='en', max_length=12)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('is_current', models.BooleanField(default=True, help_text='The latest version of the text at this URL.')),
-                ('original', models.TextField(blank=True, help_text='The raw file as received (HTML or text), kept for provenance.')),
-                ('extraction_status', models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('failed', 'Failed')], db_index=True, default='pending', max_length=10)),
-                ('extractor_version', models.CharField(blank=True, max_length=32)),
-                ('extracted_at', models.DateTimeField(blank=True, null=True)),
-                ('extraction_error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('previous_version', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='next_version', to='sources.article')),
-                ('import_batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='sources.importbatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField()),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                ("published_on", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "published_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("unknown", "Unknown")],
+                        default="unknown",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "published_source",
+                    models.CharField(
+                        choices=[
+                            ("metadata", "Metadata"),
+                            ("dateline", "Dateline"),
+                            ("header", "Page header"),
+                            ("editor", "Editor"),
+                            ("none", "Not found"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "published_conflicts",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other publication-date candidates found, with where they came from.",
+                    ),
+                ),
+                ("language", models.CharField(default="en", max_length=12)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "is_current",
+                    models.BooleanField(
+                        default=True, help_text="The latest version of the text at this URL."
+                    ),
+                ),
+                (
+                    "original",
+                    models.TextField(
+                        blank=True, help_text="The raw file as received (HTML or text), kept for provenance."
+                    ),
+                ),
+                (
+                    "extraction_status",
+                    models.CharField(
+                        choices=[("pending", "Pending"), ("done", "Done"), ("failed", "Failed")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("extractor_version", models.CharField(blank=True, max_length=32)),
+                ("extracted_at", models.DateTimeField(blank=True, null=True)),
+                ("extraction_error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "previous_version",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="next_version",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "import_batch",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="sources.importbatch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_on', '-id'],
+                "ordering": ["-published_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('domain', models.CharField(blank=True, db_index=True, max_length=253)),
-                ('country', models.CharField(blank=True, max_length=100)),
-                ('kind', models.CharField(choices=[('public_broadcaster', 'Public broadcaster'), ('state_affiliated', 'State-affiliated'), ('agency', 'News agency'), ('independent', 'Independent'), ('commercial', 'Commercial'), ('regional', 'Regional'), ('other', 'Other')], default='other', max_length=32)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("domain", models.CharField(blank=True, db_index=True, max_length=253)),
+                ("country", models.CharField(blank=True, max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("public_broadcaster", "Public broadcaster"),
+                            ("state_affiliated", "State-affiliated"),
+                            ("agency", "News agency"),
+                            ("independent", "Independent"),
+                            ("commercial", "Commercial"),
+                            ("regional", "Regional"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=32,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('domain', ''), _negated=True), fields=('domain',), name='outlet_domain_unique'), models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='outlet_name_not_empty')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("domain", ""), _negated=True),
+                        fields=("domain",),
+                        name="outlet_domain_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True), name="outlet_name_not_empty"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalArticle',
+            name="HistoricalArticle",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('published_on', models.DateField(blank=True, db_index=True, null=True)),
-                ('published_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
-                ('published_source', models.CharField(choices=[('metadata', 'Metadata'), ('dateline', 'Dateline'), ('header', 'Page header'), ('editor', 'Editor'), ('none', 'Not found')], default='none', max_length=10)),
-                ('published_conflicts', models.JSONField(blank=True, default=list, help_text='Other publication-date candidates found, with where they came from.')),
-                ('language', models.CharField(default='en', max_length=12)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('is_current', models.BooleanField(default=True, help_text='The latest version of the text at this URL.')),
-                ('extractor_version', models.CharField(blank=True, max_length=32)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('previous_version', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.article')),
-                ('import_batch', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.importbatch')),
-                ('outlet', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.outlet')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                ("published_on", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "published_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("unknown", "Unknown")],
+                        default="unknown",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "published_source",
+                    models.CharField(
+                        choices=[
+                            ("metadata", "Metadata"),
+                            ("dateline", "Dateline"),
+                            ("header", "Page header"),
+                            ("editor", "Editor"),
+                            ("none", "Not found"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "published_conflicts",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other publication-date candidates found, with where they came from.",
+                    ),
+                ),
+                ("language", models.CharField(default="en", max_length=12)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "is_current",
+                    models.BooleanField(
+                        default=True, help_text="The latest version of the text at this URL."
+                    ),
+                ),
+                ("extractor_version", models.CharField(blank=True, max_length=32)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "previous_version",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "import_batch",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.importbatch",
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.outlet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical article',
-                'verbose_name_plural': 'historical articles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical article",
+                "verbose_name_plural": "historical articles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='article',
-            name='outlet',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='sources.outlet'),
+            model_name="article",
+            name="outlet",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="sources.outlet",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['outlet', '-published_on'], name='article_outlet_date_idx'),
+            model_name="article",
+            index=models.Index(fields=["outlet", "-published_on"], name="article_outlet_date_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True), models.Q(('url', ''), _negated=True)), fields=('url',), name='article_current_url_unique'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True), models.Q(("url", ""), _negated=True)),
+                fields=("url",),
+                name="article_current_url_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url', 'version'), name='article_url_version_unique'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url", ""), _negated=True),
+                fields=("url", "version"),
+                name="article_url_version_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('body', ''), _negated=True), name='article_body_not_empty'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("body", ""), _negated=True), name="article_body_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='article_version_positive'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="article_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('published_precision', 'unknown'), ('published_on__isnull', True)), models.Q(models.Q(('published_precision', 'unknown'), _negated=True), ('published_on__isnull', False)), _connector='OR'), name='article_published_precision_matches_date'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("published_precision", "unknown"), ("published_on__isnull", True)),
+                    models.Q(
+                        models.Q(("published_precision", "unknown"), _negated=True),
+                        ("published_on__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="article_published_precision_matches_date",
+            ),
         ),
     ]

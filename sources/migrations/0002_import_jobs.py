@@ -5,98 +5,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importbatch',
-            name='bytes_read',
+            model_name="importbatch",
+            name="bytes_read",
             field=models.PositiveBigIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='bytes_total',
+            model_name="importbatch",
+            name="bytes_total",
             field=models.PositiveBigIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='cancel_requested',
+            model_name="importbatch",
+            name="cancel_requested",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='committed_rows',
-            field=models.PositiveIntegerField(default=0, help_text='Rows written in committed batches: where a resumed job starts again.'),
+            model_name="importbatch",
+            name="committed_rows",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Rows written in committed batches: where a resumed job starts again."
+            ),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='extract_done',
+            model_name="importbatch",
+            name="extract_done",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='extract_failed',
+            model_name="importbatch",
+            name="extract_failed",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='extract_total',
+            model_name="importbatch",
+            name="extract_total",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='files',
-            field=models.JSONField(blank=True, default=list, help_text='Paths of the files to import.'),
+            model_name="importbatch",
+            name="files",
+            field=models.JSONField(blank=True, default=list, help_text="Paths of the files to import."),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='link_status',
+            model_name="importbatch",
+            name="link_status",
             field=models.CharField(blank=True, max_length=200),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='message',
-            field=models.TextField(blank=True, help_text='Why the job stopped, when it did not finish.'),
+            model_name="importbatch",
+            name="message",
+            field=models.TextField(blank=True, help_text="Why the job stopped, when it did not finish."),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='options',
+            model_name="importbatch",
+            name="options",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='rows_total',
-            field=models.PositiveIntegerField(default=0, help_text='Valid rows to write, known after reading.'),
+            model_name="importbatch",
+            name="rows_total",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Valid rows to write, known after reading."
+            ),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='rows_versioned',
-            field=models.PositiveIntegerField(default=0, help_text='Rows stored as a new version of a URL.'),
+            model_name="importbatch",
+            name="rows_versioned",
+            field=models.PositiveIntegerField(default=0, help_text="Rows stored as a new version of a URL."),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='stage',
-            field=models.CharField(default='queued', help_text='queued, reading, importing, extracting, linking, finished', max_length=12),
+            model_name="importbatch",
+            name="stage",
+            field=models.CharField(
+                default="queued",
+                help_text="queued, reading, importing, extracting, linking, finished",
+                max_length=12,
+            ),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='updated_at',
+            model_name="importbatch",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True, null=True),
         ),
         migrations.CreateModel(
-            name='SilentEdit',
+            name="SilentEdit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changes', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='silent_edit', to='sources.article')),
-                ('previous', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='sources.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("changes", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="silent_edit",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "previous",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="sources.article"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -15,23 +15,41 @@ DAY = dt.date(2025, 3, 17)
 
 def store(outlet_name: str, url: str, title: str, body: str, day=DAY):
     outlet = outlet_get_or_create(name=outlet_name)
-    return article_store(body=body, outlet=outlet, url=url, title=title, published_on=day, published_precision="day").article
+    return article_store(
+        body=body, outlet=outlet, url=url, title=title, published_on=day, published_precision="day"
+    ).article
 
 
 def quantity(article, phrase: str, value: float, unit: str) -> Claim:
     start = article.body.index(phrase)
     return Claim.objects.create(
-        article=article, kind="quantity", start=start, end=start + len(phrase), quote=phrase,
-        quantity_low=value, quantity_high=value, unit=unit, unit_class=unit, extractor_version="t",
+        article=article,
+        kind="quantity",
+        start=start,
+        end=start + len(phrase),
+        quote=phrase,
+        quantity_low=value,
+        quantity_high=value,
+        unit=unit,
+        unit_class=unit,
+        extractor_version="t",
     )
 
 
 @pytest.fixture
 def two_reports():
-    a = store("Harbour Times", "https://a.example/1", "Three cargo ships dock in Portville harbour",
-              "Three cargo ships docked in Portville harbour on Saturday, the Portville harbour authority said.")
-    b = store("Coast Radio", "https://b.example/1", "Cargo ships dock in Portville harbour",
-              "Four cargo ships docked in Portville harbour on Saturday, according to the Portville harbour authority.")
+    a = store(
+        "Harbour Times",
+        "https://a.example/1",
+        "Three cargo ships dock in Portville harbour",
+        "Three cargo ships docked in Portville harbour on Saturday, the Portville harbour authority said.",
+    )
+    b = store(
+        "Coast Radio",
+        "https://b.example/1",
+        "Cargo ships dock in Portville harbour",
+        "Four cargo ships docked in Portville harbour on Saturday, according to the Portville harbour authority.",
+    )
     quantity(a, "Three cargo ships", 3, "ship")
     quantity(b, "Four cargo ships", 4, "ship")
     return a, b
@@ -51,8 +69,13 @@ def test_reports_of_one_happening_share_an_event_and_get_a_link(two_reports):
 
 def test_an_unrelated_later_article_starts_its_own_event(two_reports):
     articles_link()
-    store("City Post", "https://c.example/1", "Council approves library budget",
-          "The city council approved a new library budget on Monday after a long debate.", DAY + dt.timedelta(days=40))
+    store(
+        "City Post",
+        "https://c.example/1",
+        "Council approves library budget",
+        "The city council approved a new library budget on Monday after a long debate.",
+        DAY + dt.timedelta(days=40),
+    )
     counts = articles_link()
     assert counts == {"articles": 1, "events": 1, "links": 0}
     assert Event.objects.count() == 2
@@ -68,9 +91,11 @@ def test_a_rejected_suggestion_never_comes_back(two_reports):
 
 
 def test_an_editor_link_is_not_overwritten(two_reports):
-    a, b = two_reports
+    _a, _b = two_reports
     first, second = sorted(Claim.objects.all(), key=lambda c: c.pk)
-    ClaimLink.objects.create(claim_a=first, claim_b=second, relation="corroborates", origin="editor", status="confirmed")
+    ClaimLink.objects.create(
+        claim_a=first, claim_b=second, relation="corroborates", origin="editor", status="confirmed"
+    )
     articles_link()
     link = ClaimLink.objects.get()
     assert (link.relation, link.origin, link.status) == ("corroborates", "editor", "confirmed")

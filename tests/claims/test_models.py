@@ -25,7 +25,6 @@ def quantity(article, start, end, **overrides) -> Claim:
     return Claim.objects.create(**fields)
 
 
-
 def test_valid_claim_is_stored(article):
     claim = quantity(article, 10, 27)
     claim.refresh_from_db()
@@ -37,7 +36,12 @@ def test_span_outside_the_article_text_is_refused(article):
     end = len(article.body) + 5
     with pytest.raises(IntegrityError), transaction.atomic():
         Claim.objects.create(
-            article=article, kind="statement", start=end - 5 - 3, end=end, quote="x" * 8, extractor_version="t"
+            article=article,
+            kind="statement",
+            start=end - 5 - 3,
+            end=end,
+            quote="x" * 8,
+            extractor_version="t",
         )
 
 
@@ -94,7 +98,9 @@ def test_suggested_link_needs_a_rationale(article):
     a = quantity(article, 10, 27)
     b = quantity(article, 30, 40)
     with pytest.raises(IntegrityError), transaction.atomic():
-        ClaimLink.objects.create(claim_a=a, claim_b=b, relation="corroborates", origin="suggested", rationale="")
+        ClaimLink.objects.create(
+            claim_a=a, claim_b=b, relation="corroborates", origin="suggested", rationale=""
+        )
 
 
 def test_annotation_span_must_quote_the_text(article, editor):

@@ -33,5 +33,5 @@ def test_events_are_scored_where_the_corpus_has_them(corpus_dir):
 
 
 def test_a_folder_without_gold_is_a_clear_error(tmp_path):
-    with pytest.raises(CommandError, match="gold.json"):
+    with pytest.raises(CommandError, match=r"gold\.json"):
         call_command("evaluate", str(tmp_path))

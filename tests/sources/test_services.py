@@ -23,7 +23,9 @@ def test_changed_text_for_same_url_becomes_a_new_version(outlet):
     assert second.outcome == StoreOutcome.NEW_VERSION
     first.refresh_from_db()
     assert first.body == "Two ships." and not first.is_current
-    assert second.article.version == 2 and second.article.previous_version == first and second.article.is_current
+    assert (
+        second.article.version == 2 and second.article.previous_version == first and second.article.is_current
+    )
 
 
 def test_without_url_duplicates_are_found_by_content_hash():
@@ -35,7 +37,9 @@ def test_without_url_duplicates_are_found_by_content_hash():
 def test_no_date_means_unknown_precision():
     article = article_store(body="Undated.", published_precision="day").article
     assert article.published_on is None and article.published_precision == "unknown"
-    dated = article_store(body="Dated.", published_on=dt.date(2025, 3, 1), published_precision="month").article
+    dated = article_store(
+        body="Dated.", published_on=dt.date(2025, 3, 1), published_precision="month"
+    ).article
     assert dated.published_precision == "month"
 
 
@@ -51,10 +55,18 @@ def test_annotations_follow_a_new_version_of_the_text(outlet, editor):
     """An editor's note on a passage moves to the new version when the passage is still there."""
     from claims.models import Annotation
 
-    old = article_store(body="Two ships docked. The mayor said hello.", outlet=outlet, url="https://x.example/v").article
+    old = article_store(
+        body="Two ships docked. The mayor said hello.", outlet=outlet, url="https://x.example/v"
+    ).article
     start = old.body.index("The mayor")
     Annotation.objects.create(
-        article=old, start=start, end=start + 9, quote="The mayor", prefix="docked. ", suffix=" said", created_by=editor
+        article=old,
+        start=start,
+        end=start + 9,
+        quote="The mayor",
+        prefix="docked. ",
+        suffix=" said",
+        created_by=editor,
     )
     new = article_store(
         body="Three ships docked on Sunday. The mayor said hello.", outlet=outlet, url="https://x.example/v"

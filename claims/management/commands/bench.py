@@ -18,10 +18,18 @@ class Command(BaseCommand):
     help = "Benchmark extraction, import, linking and pages on a separate benchmark database; --json for one object."
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=1000, help="articles for the import and linking parts")
-        parser.add_argument("--claims", type=int, default=1_000_000, help="claims in the database for the page part")
-        parser.add_argument("--extract-articles", type=int, default=300, help="articles for the extraction part")
-        parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
+        parser.add_argument(
+            "--articles", type=int, default=1000, help="articles for the import and linking parts"
+        )
+        parser.add_argument(
+            "--claims", type=int, default=1_000_000, help="claims in the database for the page part"
+        )
+        parser.add_argument(
+            "--extract-articles", type=int, default=300, help="articles for the extraction part"
+        )
+        parser.add_argument(
+            "--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}"
+        )
         parser.add_argument("--quick", action="store_true", help="every part small: under a minute")
         parser.add_argument("--keepdb", action="store_true", help="reuse the populated benchmark database")
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
@@ -46,7 +54,9 @@ class Command(BaseCommand):
             # extraction alone, in articles/s of the same generated articles, for the ratio
             words_per_article = report["extract_words"] / options["extract_articles"]
             alone = report["extract_words_per_s"] / words_per_article
-            report["import_with_extraction_ratio"] = round(report["import_with_extraction_articles_per_s"] / alone, 3)
+            report["import_with_extraction_ratio"] = round(
+                report["import_with_extraction_articles_per_s"] / alone, 3
+            )
         if "link" in chosen:
             log("linking ...")
             report.update(parts.linking(options["articles"]))

@@ -21,7 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
-            report = evaluate_corpus(path, limit=options["limit"], details=options["details"], **system_callables())
+            report = evaluate_corpus(
+                path, limit=options["limit"], details=options["details"], **system_callables()
+            )
         except ValueError as error:
             raise CommandError(str(error)) from error
         if options["json"]:

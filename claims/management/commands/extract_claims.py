@@ -11,4 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, article_ids, **options):
         counts = articles_extract_pending(article_ids=article_ids or None)
-        self.stdout.write(f"Extracted {counts['claims']} claims from {counts['articles']} articles ({counts['failed']} failed).")
+        self.stdout.write(
+            f"Extracted {counts['claims']} claims from {counts['articles']} articles ({counts['failed']} failed)."
+        )

@@ -34,4 +34,6 @@ class Command(BaseCommand):
                 user.save()
                 if group:
                     user.groups.add(Group.objects.get(name=group))
-            self.stdout.write(f"Demo account: {username} / {password}" + ("" if created else " (already there)"))
+            self.stdout.write(
+                f"Demo account: {username} / {password}" + ("" if created else " (already there)")
+            )

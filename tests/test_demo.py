@@ -1,0 +1,40 @@
+"""`make demo`'s loader end to end: sample articles, claims, events, links and accounts, and a rerun adds nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from claims.models import Claim, ClaimLink, Event
+from sources.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        Article.objects.count(),
+        Claim.objects.count(),
+        Event.objects.count(),
+        ClaimLink.objects.count(),
+        get_user_model().objects.count(),
+    )
+
+
+def test_setup_demo_fills_every_feature_and_is_idempotent():
+    call_command("setup_demo")
+    articles, claims, events, links, users = snapshot()
+    assert articles >= 12 and users == 3
+    assert not Article.objects.exclude(extraction_status="done").exists(), Article.objects.values_list(
+        "extraction_error", flat=True
+    ).first()
+    kinds = set(Claim.objects.values_list("kind", flat=True))
+    assert kinds == {"quantity", "date", "statement"}
+    assert 3 <= events < articles, "several outlets report the same stories"
+    assert ClaimLink.objects.filter(relation="corroborates").exists()
+    assert ClaimLink.objects.filter(relation="contradicts").exists()
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.check_password("tracker-editor") and editor.has_perm("claims.change_claim")
+    assert not get_user_model().objects.get(username="reader").has_perm("claims.change_claim")
+
+    call_command("setup_demo")
+    assert snapshot() == (articles, claims, events, links, users)
