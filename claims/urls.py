@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import browse_views, review_views, views
+from . import browse_views, claimreview, exports, review_views, views
 
 app_name = "claims"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.ClaimListView.as_view(), name="claim-list"),
     path("<int:pk>/", views.ClaimDetailView.as_view(), name="claim-detail"),
     path("<int:pk>/edit/", views.claim_edit, name="claim-edit"),
+    path("<int:pk>/claimreview.json", claimreview.claimreview_json, name="claim-claimreview"),
+    path("export.csv", exports.claim_export, {"fmt": "csv"}, name="claim-export-csv"),
+    path("export.json", exports.claim_export, {"fmt": "json"}, name="claim-export-json"),
+    path("links/export.csv", exports.link_export, {"fmt": "csv"}, name="link-export-csv"),
+    path("links/export.json", exports.link_export, {"fmt": "json"}, name="link-export-json"),
     path("<int:pk>/review/", views.claim_review, name="claim-review"),
     path("<int:pk>/links/", views.link_create, name="link-create"),
     path("<int:pk>/event/", views.claim_event, name="claim-event"),
