@@ -19,7 +19,9 @@ from sources.models import Article
 from .models import Actor, Annotation, Claim, ClaimLink, Event
 
 COUNT_CAP = 1000
-ID_CAP = 10000
+# Exact counts (and the id-list fast path for rare filters) up to this many results; above it the
+# page shows an estimate. Fetching more ids than this costs more than the page itself at 1M claims.
+ID_CAP = 2000
 MAX_PAGES = 40
 
 
