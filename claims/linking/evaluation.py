@@ -18,7 +18,7 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from .events import EventIndex
 from .types import ArticleInfo, LinkableClaim, LinkSuggestion
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+_SENTENCE_END = re.compile('(?<=[.!?\u2026])["\u201d\u2019)]*\\s+|\n+')
 
 
 def load_gold(folder: str | Path) -> dict:
@@ -61,8 +61,15 @@ def gold_claims(gold: dict, events: dict[Hashable, Hashable] | None = None) -> l
         if c["kind"] == "quantity":
             low, high = c["value"] if isinstance(c["value"], list) else (c["value"], c["value"])
             claim = QuantityClaim(
-                start, end, evidence, float(low), float(high), c.get("unit"), c.get("unit"),
-                approximate=bool(c.get("approximate")), source=c.get("source"),
+                start,
+                end,
+                evidence,
+                float(low),
+                float(high),
+                c.get("unit"),
+                c.get("unit"),
+                approximate=bool(c.get("approximate")),
+                source=c.get("source"),
             )
         elif c["kind"] == "date":
             precision = {4: "year", 7: "month"}.get(len(c["value"]), "day")
@@ -75,8 +82,14 @@ def gold_claims(gold: dict, events: dict[Hashable, Hashable] | None = None) -> l
         published = dt.date.fromisoformat(article["published"]) if article.get("published") else None
         out.append(
             LinkableClaim(
-                c["id"], c["article"], article.get("outlet"), claim, sentence,
-                event_id=(events or {}).get(c["article"]), sentence_start=s_start, published=published,
+                c["id"],
+                c["article"],
+                article.get("outlet"),
+                claim,
+                sentence,
+                event_id=(events or {}).get(c["article"]),
+                sentence_start=s_start,
+                published=published,
             )
         )
     return out
@@ -105,8 +118,12 @@ def event_scores(pred: dict[Hashable, Hashable], gold: dict) -> dict[str, float]
         br += len(pc & gc) / len(gc)
     bp, br = bp / len(ids), br / len(ids)
     return {
-        "pairwise_p": p, "pairwise_r": r, "pairwise_f1": _f1(p, r),
-        "bcubed_p": bp, "bcubed_r": br, "bcubed_f1": _f1(bp, br),
+        "pairwise_p": p,
+        "pairwise_r": r,
+        "pairwise_f1": _f1(p, r),
+        "bcubed_p": bp,
+        "bcubed_r": br,
+        "bcubed_f1": _f1(bp, br),
         "events": len(set(pred.values())),
     }
 
@@ -116,11 +133,16 @@ def link_scores(suggestions: Iterable[LinkSuggestion], gold: dict) -> dict[str, 
     made = {(s.pair, s.relation) for s in suggestions}
     links = gold.get("links", [])
     found = [ln for ln in links if (frozenset((ln["a"], ln["b"])), ln["relation"]) in made]
-    violations = [n for n in gold.get("not_links", []) if (frozenset((n["a"], n["b"])), n["relation"]) in made]
+    violations = [
+        n for n in gold.get("not_links", []) if (frozenset((n["a"], n["b"])), n["relation"]) in made
+    ]
     return {
-        "links": len(links), "found": len(found), "recall": len(found) / len(links) if links else 1.0,
-        "violations": len(violations), "suggested": len(made),
-        "missed": [f'{ln["a"]}~{ln["b"]}' for ln in links if ln not in found],
+        "links": len(links),
+        "found": len(found),
+        "recall": len(found) / len(links) if links else 1.0,
+        "violations": len(violations),
+        "suggested": len(made),
+        "missed": [f"{ln['a']}~{ln['b']}" for ln in links if ln not in found],
     }
 
 
@@ -146,3 +168,101 @@ def evaluate_links(folder: str | Path, stance=None) -> dict[str, float]:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def linkable_from_extraction(article: ArticleInfo, extraction, *, event_id: Hashable | None = None) -> list:
+    """LinkableClaims for one article's Extraction (claim ids are "<article id>#<n>")."""
+    out = []
+    for n, claim in enumerate(extraction.claims):
+        s_start, sentence = sentence_around(article.text, claim.start, claim.end)
+        out.append(
+            LinkableClaim(
+                f"{article.id}#{n}",
+                article.id,
+                article.outlet,
+                claim,
+                sentence,
+                event_id=event_id,
+                sentence_start=s_start,
+                published=article.published,
+            )
+        )
+    return out
+
+
+def evaluate_links_extracted(folder: str | Path, stance=None) -> dict[str, float]:
+    """Link scores with claims from claims.extraction (slow: parses every article with spaCy)."""
+    from claims.extraction import extract_many
+
+    gold = load_gold(folder)
+    articles = gold_articles(gold)
+    extractions = extract_many(
+        {"text": a.text, "published": a.published, "title": a.title, "outlet": a.outlet} for a in articles
+    )
+    return score_extracted(gold, articles, extractions, stance=stance)
+
+
+def score_extracted(gold: dict, articles: list[ArticleInfo], extractions: list, stance=None) -> dict:
+    """Link scores of suggest_links over extracted claims, matched to gold claims by kind and span.
+
+    A gold claim is matched by extracted claims of its kind and article whose span overlaps its evidence;
+    a gold link is found when a suggestion relates a match of `a` to a match of `b` with its relation.
+    """
+    from .links import suggest_links
+
+    for article, extraction in zip(articles, extractions, strict=True):
+        if article.published is None and extraction.publication.value is not None:
+            article.published = extraction.publication.value  # what the pipeline found in the text
+    events = EventIndex().add_many(articles)
+    claims = [
+        c
+        for article, extraction in zip(articles, extractions, strict=True)
+        for c in linkable_from_extraction(article, extraction, event_id=events[article.id])
+    ]
+    suggestions = suggest_links(claims, stance=stance)
+    matches: dict[str, set] = {}
+    for g in gold["claims"]:
+        matches[g["id"]] = {
+            c.id
+            for c in claims
+            if c.article_id == g["article"]
+            and c.claim.kind == g["kind"]
+            and ("start" not in g or (c.claim.start < g["end"] and g["start"] < c.claim.end))
+        }
+    made = {(s.pair, s.relation) for s in suggestions}
+
+    def related(rel: dict) -> bool:
+        return any(
+            (frozenset((x, y)), rel["relation"]) in made for x in matches[rel["a"]] for y in matches[rel["b"]]
+        )
+
+    links = gold.get("links", [])
+    found = [ln for ln in links if related(ln)]
+    return {
+        "links": len(links),
+        "found": len(found),
+        "recall": len(found) / len(links) if links else 1.0,
+        "violations": sum(related(n) for n in gold.get("not_links", [])),
+        "suggested": len(suggestions),
+        "claims": len(claims),
+        "events": len(set(events.values())),
+        "missed": [f"{ln['a']}~{ln['b']}" for ln in links if ln not in found],
+    }
+
+
+def main(argv: list[str]) -> None:
+    """`events FOLDER [SEED]`, `links FOLDER` or `links-extracted FOLDER`: print the scores as JSON."""
+    what, folder = argv[0], argv[1]
+    if what == "events":
+        scores = evaluate_events(folder, order_seed=int(argv[2]) if len(argv) > 2 else None)
+    elif what == "links":
+        scores = evaluate_links(folder)
+    else:
+        scores = evaluate_links_extracted(folder)
+    print(json.dumps(scores, indent=1))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

@@ -10,6 +10,7 @@ over the whole corpus, so adding an article costs about the same at 100 or 100,0
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
@@ -19,8 +20,8 @@ from .links.text import date_mentions, fold, names, terms
 from .types import ArticleInfo
 
 _TITLE_WEIGHT = 2.0  # a headline names the happening more reliably than the body
-_NAME_WEIGHT = 1.5
-_DAY_WEIGHT = 2.0  # a calendar day named by two reports is strong evidence of one happening  # names of people, bodies and places single out one happening
+_NAME_WEIGHT = 1.5  # names of people, bodies and places single out one happening
+_DAY_WEIGHT = 2.0  # a calendar day named by two reports is strong evidence of one happening
 
 
 @dataclass(slots=True)
@@ -28,6 +29,9 @@ class _Doc:
     id: Hashable
     published: dt.date | None
     tf: dict[str, float]
+    vec: dict[str, float] | None = None  # tf-idf weights, cached ...
+    norm: float = 1.0
+    weighed_at: int = 0  # ... under the collection size they were computed at
 
 
 class EventIndex:
@@ -44,7 +48,7 @@ class EventIndex:
         max_terms: int = 120,
         block_terms: int = 20,
         max_posting: int = 300,
-        max_candidates: int = 40,
+        max_candidates: int = 20,
         prior_docs: int = 100,
         max_span_days: int = 21,
     ) -> None:
@@ -65,7 +69,10 @@ class EventIndex:
         self.max_candidates = max_candidates
         self._docs: dict[Hashable, _Doc] = {}
         self._df: dict[str, int] = defaultdict(int)
-        self._postings: dict[str, list[Hashable]] = defaultdict(list)
+        # postings per (term, week of publication): a dated article only reads the weeks around its own,
+        # so the work per article does not grow with the years the corpus covers
+        self._postings: dict[tuple[str, int | None], list[Hashable]] = defaultdict(list)
+        self._all_postings: dict[str, list[Hashable]] = defaultdict(list)  # for undated articles
         self._parent: dict[Hashable, Hashable] = {}  # union-find over event ids
         self._event_of_doc: dict[Hashable, Hashable] = {}
         self._next = 0
@@ -92,13 +99,18 @@ class EventIndex:
             self._span[event] = _widen(None, doc.published, doc.published)
         self._docs[doc.id] = doc
         self._event_of_doc[doc.id] = event
+        bucket = self._bucket(doc.published)
         for term in doc.tf:
-            self._postings[term].append(doc.id)
+            self._postings[(term, bucket)].append(doc.id)
+            self._all_postings[term].append(doc.id)
         return event
 
     def add_many(self, articles: Iterable[ArticleInfo]) -> dict[Hashable, Hashable]:
         """Add every article; return article id -> final event id (after any merges)."""
-        ids = [a.id for a in articles if self.add(a) is not None]
+        ids = []
+        for article in articles:
+            self.add(article)
+            ids.append(article.id)
         return {i: self.event_of(i) for i in ids}
 
     def event_of(self, article_id: Hashable) -> Hashable:
@@ -120,24 +132,41 @@ class EventIndex:
         return math.log((n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
     def _vector(self, doc: _Doc) -> tuple[dict[str, float], float]:
-        vec = {t: w * self._idf(t) for t, w in doc.tf.items()}
-        return vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        # weights are recomputed once the collection has grown by a fifth since, so the cost stays
+        # constant per article while early articles do not keep the statistics of a tiny collection
+        n = len(self._docs) + 1 + self.prior_docs
+        if doc.vec is None or n > doc.weighed_at * 1.2:
+            log_n = math.log(n + 1)
+            df = self._df
+            doc.vec = {t: w * (log_n - math.log(df.get(t, 0) + 1) + 1.0) for t, w in doc.tf.items()}
+            doc.norm = math.sqrt(sum(v * v for v in doc.vec.values())) or 1.0
+            doc.weighed_at = n
+        return doc.vec, doc.norm
 
     def _candidates(self, doc: _Doc) -> list[Hashable]:
         # the terms that weigh most in this article's vector, plus every multi-word name
-        weight = {t: w * self._idf(t) for t, w in doc.tf.items()}
-        keys = sorted(weight, key=lambda t: (-weight[t], t))[: self.block_terms]
+        log_n, df = math.log(len(self._docs) + 2 + self.prior_docs), self._df
+        weight = {t: w * (log_n - math.log(df.get(t, 0) + 1)) for t, w in doc.tf.items()}
+        keys = heapq.nsmallest(self.block_terms, weight, key=lambda t: (-weight[t], t))
         rare = keys + [t for t in doc.tf if t.startswith("@") and t not in keys]
         shared: dict[Hashable, int] = defaultdict(int)
-        for term in rare:
-            posting = self._postings.get(term)
+        if doc.published is None:
+            lists = [self._all_postings.get(t) for t in rare]
+        else:
+            b = self._bucket(doc.published)
+            assert b is not None
+            lists = [self._postings.get((t, k)) for t in rare for k in (b - 1, b, b + 1, None)]
+        for posting in lists:
             if not posting or len(posting) > self.max_posting:
                 continue
             for other in posting:
                 if self._in_window(doc.published, self._docs[other].published):
                     shared[other] += 1
-        ranked = sorted(shared, key=lambda o: (-shared[o], str(o)))
-        return ranked[: self.max_candidates]
+        # ties keep the order articles were found in, which follows the (deterministic) postings
+        return heapq.nlargest(self.max_candidates, shared, key=shared.__getitem__)
+
+    def _bucket(self, day: dt.date | None) -> int | None:
+        return None if day is None else day.toordinal() // (self.window_days + 1)
 
     def _in_window(self, a: dt.date | None, b: dt.date | None) -> bool:
         return a is None or b is None or abs((a - b).days) <= self.window_days

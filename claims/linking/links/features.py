@@ -18,11 +18,11 @@ _DENIAL_CUES = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|cannot|without)\b|n['’]t\b",
+    r"\b(not|no|never|none|neither|nor|cannot|without)\b|n['\u2019]t\b",
     re.I,
 )
-# "not A, but B" asserts B: the negation is a contrast, not a denial of the claim.
-_CONTRAST = re.compile(r"\bnot\b[^.;]*?,?\s+but\b", re.I)
+# A negation reaches to the end of its clause: "not A, but B" denies A and asserts B.
+_SCOPE_END = re.compile(r"[,;:.!?]|\s(?:but|while|whereas|although|though)\s", re.I)
 
 
 @dataclass(slots=True)
@@ -33,7 +33,8 @@ class ClaimFeatures:
     names: frozenset[str]  # capitalised names in the sentence
     speaker: frozenset[str]  # keys of the speaker's name (full and last word), empty when unnamed
     source: frozenset[str]  # keys of the upstream source ("according to X"), empty when none
-    denied: bool
+    denied: bool  # the claim as a whole is denied ("refuted claims about ...", "does not intend to ...")
+    negated: frozenset[str] = frozenset()  # content words inside a negation's scope
     low: float = 0.0
     high: float = 0.0
 
@@ -45,11 +46,14 @@ def features(item: LinkableClaim) -> ClaimFeatures:
     speaker: set[str] = set()
     source: set[str] = set()
     denied = False
+    negated: frozenset[str] = frozenset()
     low = high = 0.0
     if isinstance(claim, StatementClaim):
         speaker = name_keys(claim.speaker) if claim.speaker else set()
         source = name_keys(claim.attribution) if claim.attribution else set()
-        denied = claim.polarity == "denied" or is_denial(text, item.sentence)
+        negated = negated_terms(text, item.sentence, claim.polarity == "denied")
+        content = frozenset(terms(text))
+        denied = bool(content) and len(negated & content) * 2 >= len(content)
     elif isinstance(claim, QuantityClaim):
         source = name_keys(claim.source) if claim.source else set()
         low, high = quantity_range(claim)
@@ -61,6 +65,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         speaker=frozenset(speaker),
         source=frozenset(source),
         denied=denied,
+        negated=negated,
         low=low,
         high=high,
     )
@@ -79,19 +84,31 @@ def quantity_range(claim: QuantityClaim) -> tuple[float, float]:
     return low, high
 
 
-def is_denial(content: str, sentence: str) -> bool:
-    """True when the sentence denies the content: a denial verb before it, or a negation inside it.
+def negated_terms(content: str, sentence: str, denied_by_extractor: bool = False) -> frozenset[str]:
+    """Content words of `content` that its sentence denies.
 
-    "not A, but B" is a contrast that asserts B, so it does not count as a denial.
+    All of them after a denial verb ("refuted claims about a boost in ..."), or when the extractor marked
+    the claim denied and the content itself has no negation; otherwise the words from each negation to
+    the end of its clause ("... and not to boost its presence" denies only "boost its presence").
     """
     content_f, sentence_f = fold(content), fold(sentence)
     at = sentence_f.find(content_f[:40]) if content_f else -1
-    before = sentence_f[:at] if at > 0 else ""
-    if _DENIAL_CUES.search(before) or _DENIAL_CUES.search(content_f[:60]):
-        return True
-    if _CONTRAST.search(content_f):
-        return False
-    return bool(_NEGATION.search(content_f))
+    before = sentence_f[max(0, at - 60) : at] if at > 0 else ""
+    if _DENIAL_CUES.search(before) or _DENIAL_CUES.search(content_f[:80]):
+        return frozenset(terms(content_f))
+    scoped: list[str] = []
+    for m in _NEGATION.finditer(content_f):
+        end = _SCOPE_END.search(content_f, m.end())
+        scoped.extend(terms(content_f[m.end() : end.start() if end else len(content_f)]))
+    if not scoped and denied_by_extractor and not _NEGATION.search(content_f):
+        return frozenset(terms(content_f))
+    return frozenset(scoped)
+
+
+def is_denial(content: str, sentence: str) -> bool:
+    """True when the sentence denies most of the content (see negated_terms)."""
+    words = frozenset(terms(content))
+    return bool(words) and len(negated_terms(content, sentence) & words) * 2 >= len(words)
 
 
 def date_interval(claim: DateClaim) -> tuple[str, str]:

@@ -13,22 +13,34 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # News boilerplate that says nothing about which happening an article covers.
 _NEWS_STOP = frozenset(
-    "said says say told tell according reported report reports news statement "
-    "mr mrs ms dr new year years day days week weeks month months time times "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday "
-    "just like also would could make made people including does did doing having".split()
+    " ".join(
+        (
+            "said says say told tell according reported report reports news statement mr mrs ms dr new",
+            "year years day days week weeks month months time times today yesterday monday tuesday",
+            "wednesday thursday friday saturday sunday just like also would could make made people",
+            "including does did doing having claim claims earlier",
+        )
+    ).split()
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _NEWS_STOP
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
-_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w’'\-.]*|[A-Z]{2,}))*")
+_WORD = re.compile("[^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)?|\\d+(?:[.,]\\d+)*")
+_NAME = re.compile(
+    "(?:[A-Z][\\w\u2019'\\-.]*[a-z][\\w\\-]*|[A-Z]{2,})"
+    "(?:\\s+(?:of\\s+|de\\s+|the\\s+)?(?:[A-Z][\\w\u2019'\\-.]*|[A-Z]{2,}))*"
+)
 # Sentence-initial words that are capitalised only because they start the sentence.
-_NAME_STOP = STOP_WORDS | frozenset("but and the a an in on at as if it its this that".split())
+_NAME_STOP = STOP_WORDS | frozenset("but and the a an in on at as if it its this that".split())  # noqa: SIM905
+
+
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
     """`text` with accents removed, curly quotes made straight and no-break spaces made plain."""
-    text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_PLAIN)))
 
 
 @lru_cache(maxsize=65536)
@@ -37,24 +49,36 @@ def stem(word: str) -> str:
     w = word.lower()
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ied", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (
+        ("ies", "y"),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
             w = w[: -len(suffix)] + keep
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
-    return w
+    # past seven letters English words rarely part ways ("technicians"/"technical")
+    return w[:7]
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content words of `text` (stop words and bare numbers dropped), in order."""
-    out = []
-    for m in _WORD.finditer(fold(text)):
-        w = m.group().lower()
-        if w in STOP_WORDS or w[0].isdigit() or len(w) < 2:
-            continue
-        out.append(stem(w))
-    return out
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=4096)  # several claims of one sentence ask for the same terms in a row
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(
+        stem(w)
+        for w in _WORD.findall(fold(text).lower())
+        if len(w) > 1 and w not in STOP_WORDS and not w[0].isdigit()
+    )
 
 
 def names(text: str) -> list[str]:
@@ -84,14 +108,14 @@ def name_keys(name: str) -> set[str]:
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
-    """|a ∩ b| / |a ∪ b|, 0 for two empty sets."""
+    """|a & b| / |a | b|, 0 for two empty sets."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
 def overlap(a: set[str], b: set[str]) -> float:
-    """|a ∩ b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
+    """|a & b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
@@ -100,8 +124,20 @@ def overlap(a: set[str], b: set[str]) -> float:
 _MONTHS = {
     m: i + 1
     for i, ms in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december")
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )
     )
     for m in ms.split()
 }
@@ -141,3 +177,13 @@ def date_mentions(text: str) -> list[str]:
             if year:
                 out.append(f"{year}-{month:02d}-{day:02d}")
     return out
+
+
+def readable(stems: set[str] | frozenset[str], *texts: str, limit: int = 4) -> str:
+    """Up to `limit` of `stems` as the words the texts actually use ("maintenance", not "mainten")."""
+    surface: dict[str, str] = {}
+    for text in texts:
+        for w in _WORD.findall(fold(text)):
+            surface.setdefault(stem(w.lower()), w.lower())
+    words = sorted({surface.get(s, s.lstrip("@")) for s in stems}, key=lambda w: (-len(w), w))
+    return ", ".join(words[:limit])
