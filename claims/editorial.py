@@ -15,35 +15,16 @@ from simple_history.utils import bulk_update_with_history
 
 from sources.models import Article
 
+from .extraction.cleaning import plain_chars
 from .models import Annotation, Claim, ClaimLink, Event, Tag
 from .reanchor import locate
 
 CONTEXT_CHARS = 32
 
-# What a browser may turn a stored character into when the text is selected or copied.
-_EQUIVALENT = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
-
 
 def loose(text: str) -> str:
     """`text` with no-break spaces as spaces and curly quotes as straight ones, for tolerant comparison."""
-    return text.translate(_EQUIVALENT)
+    return plain_chars(text)  # the extractor's own table: odd spaces plain, curly quotes straight
 
 
 @dataclass(frozen=True, slots=True)

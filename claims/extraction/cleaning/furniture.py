@@ -59,7 +59,8 @@ _DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 _TIMESTAMP_LINE = re.compile(
     rf"^[ \t\u00a0]*(?:(?:published|updated|last\s+updated|posted|date)\s*:?\s*)?"
     rf"(?=[^\n]*\d)(?=[^\n]*(?:\d[:./-]\d|[A-Za-z]{{3}}))"  # a digit, and a time, a date or a name
-    rf"(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|(?:{_MONTHS})\.?|{_DAYS}|[ \t\u00a0,]+)+$",
+    # possessive: a line of digits that is not a timestamp fails at once instead of backtracking
+    rf"(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|(?:{_MONTHS})\.?|{_DAYS}|[ \t\u00a0,]+)++$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LINE = re.compile(r"[^\n]+")
