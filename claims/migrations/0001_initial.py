@@ -9,414 +9,1200 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Canonical name.', max_length=200)),
-                ('normalized_name', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government body'), ('outlet', 'Outlet'), ('unnamed', 'Unnamed source')], default='person', max_length=16)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(help_text="Canonical name.", max_length=200)),
+                ("normalized_name", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("government", "Government body"),
+                            ("outlet", "Outlet"),
+                            ("unnamed", "Unnamed source"),
+                        ],
+                        default="person",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('normalized_name', 'kind'), name='actor_unique_name_kind'), models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='actor_name_not_empty')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("normalized_name", "kind"), name="actor_unique_name_kind"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True), name="actor_name_not_empty"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('date', 'Date'), ('statement', 'Statement')], max_length=10)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('quantity_low', models.FloatField(blank=True, null=True)),
-                ('quantity_high', models.FloatField(blank=True, null=True)),
-                ('quantity_approximate', models.BooleanField(default=False)),
-                ('quantity_direction', models.CharField(blank=True, help_text='=, >, < or ~', max_length=1)),
-                ('unit', models.CharField(blank=True, help_text="As written: 'planes'.", max_length=100)),
-                ('unit_class', models.CharField(blank=True, db_index=True, help_text="Normalised: 'aircraft'.", max_length=50)),
-                ('counted', models.CharField(blank=True, help_text='The thing counted.', max_length=300)),
-                ('date_value', models.DateField(blank=True, help_text='First day of the period at its precision.', null=True)),
-                ('date_precision', models.CharField(blank=True, choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], max_length=5)),
-                ('date_approximate', models.BooleanField(default=False)),
-                ('date_expression', models.CharField(blank=True, max_length=200)),
-                ('speaker_mention_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('speaker_mention_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('speaker_mention', models.CharField(blank=True, max_length=300)),
-                ('speaker_role', models.CharField(blank=True, help_text='The role as the article gives it.', max_length=300)),
-                ('direct', models.BooleanField(default=False, help_text='Quoted, not reported.')),
-                ('reporting_verb', models.CharField(blank=True, max_length=100)),
-                ('attribution', models.CharField(blank=True, help_text="'according to Javier Mayorca'.", max_length=300)),
-                ('polarity', models.CharField(choices=[('asserted', 'Asserted'), ('denied', 'Denied')], default='asserted', max_length=8)),
-                ('origin', models.CharField(choices=[('extracted', 'Extracted'), ('editor', 'Made by an editor')], default='extracted', max_length=10)),
-                ('extractor_version', models.CharField(blank=True, max_length=32)),
-                ('confidence', models.FloatField(blank=True, null=True)),
-                ('review_status', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted'), ('edited', 'Edited'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='sources.article')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='claims.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quantity", "Quantity"), ("date", "Date"), ("statement", "Statement")],
+                        max_length=10,
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                ("quantity_low", models.FloatField(blank=True, null=True)),
+                ("quantity_high", models.FloatField(blank=True, null=True)),
+                ("quantity_approximate", models.BooleanField(default=False)),
+                ("quantity_direction", models.CharField(blank=True, help_text="=, >, < or ~", max_length=1)),
+                ("unit", models.CharField(blank=True, help_text="As written: 'planes'.", max_length=100)),
+                (
+                    "unit_class",
+                    models.CharField(
+                        blank=True, db_index=True, help_text="Normalised: 'aircraft'.", max_length=50
+                    ),
+                ),
+                ("counted", models.CharField(blank=True, help_text="The thing counted.", max_length=300)),
+                (
+                    "date_value",
+                    models.DateField(
+                        blank=True, help_text="First day of the period at its precision.", null=True
+                    ),
+                ),
+                (
+                    "date_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        max_length=5,
+                    ),
+                ),
+                ("date_approximate", models.BooleanField(default=False)),
+                ("date_expression", models.CharField(blank=True, max_length=200)),
+                ("speaker_mention_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("speaker_mention_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("speaker_mention", models.CharField(blank=True, max_length=300)),
+                (
+                    "speaker_role",
+                    models.CharField(
+                        blank=True, help_text="The role as the article gives it.", max_length=300
+                    ),
+                ),
+                ("direct", models.BooleanField(default=False, help_text="Quoted, not reported.")),
+                ("reporting_verb", models.CharField(blank=True, max_length=100)),
+                (
+                    "attribution",
+                    models.CharField(blank=True, help_text="'according to Javier Mayorca'.", max_length=300),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("asserted", "Asserted"), ("denied", "Denied")],
+                        default="asserted",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("extracted", "Extracted"), ("editor", "Made by an editor")],
+                        default="extracted",
+                        max_length=10,
+                    ),
+                ),
+                ("extractor_version", models.CharField(blank=True, max_length=32)),
+                ("confidence", models.FloatField(blank=True, null=True)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("accepted", "Accepted"),
+                            ("edited", "Edited"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="claims.actor",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'start', 'id'],
+                "ordering": ["article", "start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Annotation',
+            name="Annotation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('prefix', models.CharField(blank=True, help_text='Text just before the quote, for re-anchoring.', max_length=64)),
-                ('suffix', models.CharField(blank=True, help_text='Text just after the quote, for re-anchoring.', max_length=64)),
-                ('note', models.TextField(blank=True)),
-                ('orphaned', models.BooleanField(default=False, help_text='The quote could not be found again in a newer text.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annotations', to='sources.article')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annotations', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='annotations', to='claims.claim')),
-                ('tags', models.ManyToManyField(blank=True, related_name='annotations', to='claims.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                (
+                    "prefix",
+                    models.CharField(
+                        blank=True, help_text="Text just before the quote, for re-anchoring.", max_length=64
+                    ),
+                ),
+                (
+                    "suffix",
+                    models.CharField(
+                        blank=True, help_text="Text just after the quote, for re-anchoring.", max_length=64
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "orphaned",
+                    models.BooleanField(
+                        default=False, help_text="The quote could not be found again in a newer text."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="annotations",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annotations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="annotations",
+                        to="claims.claim",
+                    ),
+                ),
+                ("tags", models.ManyToManyField(blank=True, related_name="annotations", to="claims.tag")),
             ],
             options={
-                'ordering': ['article', 'start', 'id'],
+                "ordering": ["article", "start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('date_precision', models.CharField(default='unknown', max_length=8)),
-                ('place', models.CharField(blank=True, max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('origin', models.CharField(choices=[('suggested', 'Suggested'), ('editor', 'Made by an editor')], default='suggested', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('articles', models.ManyToManyField(blank=True, related_name='events', to='sources.article')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("date", models.DateField(blank=True, null=True)),
+                ("date_precision", models.CharField(default="unknown", max_length=8)),
+                ("place", models.CharField(blank=True, max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("editor", "Made by an editor")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("articles", models.ManyToManyField(blank=True, related_name="events", to="sources.article")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='claim',
-            name='event',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims', to='claims.event'),
+            model_name="claim",
+            name="event",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="claims",
+                to="claims.event",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalActor',
+            name="HistoricalActor",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(help_text='Canonical name.', max_length=200)),
-                ('normalized_name', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government body'), ('outlet', 'Outlet'), ('unnamed', 'Unnamed source')], default='person', max_length=16)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("name", models.CharField(help_text="Canonical name.", max_length=200)),
+                ("normalized_name", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("government", "Government body"),
+                            ("outlet", "Outlet"),
+                            ("unnamed", "Unnamed source"),
+                        ],
+                        default="person",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical actor',
-                'verbose_name_plural': 'historical actors',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actor",
+                "verbose_name_plural": "historical actors",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAnnotation',
+            name="HistoricalAnnotation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('prefix', models.CharField(blank=True, help_text='Text just before the quote, for re-anchoring.', max_length=64)),
-                ('suffix', models.CharField(blank=True, help_text='Text just after the quote, for re-anchoring.', max_length=64)),
-                ('note', models.TextField(blank=True)),
-                ('orphaned', models.BooleanField(default=False, help_text='The quote could not be found again in a newer text.')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.article')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                (
+                    "prefix",
+                    models.CharField(
+                        blank=True, help_text="Text just before the quote, for re-anchoring.", max_length=64
+                    ),
+                ),
+                (
+                    "suffix",
+                    models.CharField(
+                        blank=True, help_text="Text just after the quote, for re-anchoring.", max_length=64
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "orphaned",
+                    models.BooleanField(
+                        default=False, help_text="The quote could not be found again in a newer text."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical annotation',
-                'verbose_name_plural': 'historical annotations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical annotation",
+                "verbose_name_plural": "historical annotations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClaim',
+            name="HistoricalClaim",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('date', 'Date'), ('statement', 'Statement')], max_length=10)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('quantity_low', models.FloatField(blank=True, null=True)),
-                ('quantity_high', models.FloatField(blank=True, null=True)),
-                ('quantity_approximate', models.BooleanField(default=False)),
-                ('quantity_direction', models.CharField(blank=True, help_text='=, >, < or ~', max_length=1)),
-                ('unit', models.CharField(blank=True, help_text="As written: 'planes'.", max_length=100)),
-                ('unit_class', models.CharField(blank=True, db_index=True, help_text="Normalised: 'aircraft'.", max_length=50)),
-                ('counted', models.CharField(blank=True, help_text='The thing counted.', max_length=300)),
-                ('date_value', models.DateField(blank=True, help_text='First day of the period at its precision.', null=True)),
-                ('date_precision', models.CharField(blank=True, choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], max_length=5)),
-                ('date_approximate', models.BooleanField(default=False)),
-                ('date_expression', models.CharField(blank=True, max_length=200)),
-                ('speaker_mention_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('speaker_mention_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('speaker_mention', models.CharField(blank=True, max_length=300)),
-                ('speaker_role', models.CharField(blank=True, help_text='The role as the article gives it.', max_length=300)),
-                ('direct', models.BooleanField(default=False, help_text='Quoted, not reported.')),
-                ('reporting_verb', models.CharField(blank=True, max_length=100)),
-                ('attribution', models.CharField(blank=True, help_text="'according to Javier Mayorca'.", max_length=300)),
-                ('polarity', models.CharField(choices=[('asserted', 'Asserted'), ('denied', 'Denied')], default='asserted', max_length=8)),
-                ('origin', models.CharField(choices=[('extracted', 'Extracted'), ('editor', 'Made by an editor')], default='extracted', max_length=10)),
-                ('extractor_version', models.CharField(blank=True, max_length=32)),
-                ('confidence', models.FloatField(blank=True, null=True)),
-                ('review_status', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted'), ('edited', 'Edited'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.article')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.event')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('speaker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.actor')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quantity", "Quantity"), ("date", "Date"), ("statement", "Statement")],
+                        max_length=10,
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                ("quantity_low", models.FloatField(blank=True, null=True)),
+                ("quantity_high", models.FloatField(blank=True, null=True)),
+                ("quantity_approximate", models.BooleanField(default=False)),
+                ("quantity_direction", models.CharField(blank=True, help_text="=, >, < or ~", max_length=1)),
+                ("unit", models.CharField(blank=True, help_text="As written: 'planes'.", max_length=100)),
+                (
+                    "unit_class",
+                    models.CharField(
+                        blank=True, db_index=True, help_text="Normalised: 'aircraft'.", max_length=50
+                    ),
+                ),
+                ("counted", models.CharField(blank=True, help_text="The thing counted.", max_length=300)),
+                (
+                    "date_value",
+                    models.DateField(
+                        blank=True, help_text="First day of the period at its precision.", null=True
+                    ),
+                ),
+                (
+                    "date_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        max_length=5,
+                    ),
+                ),
+                ("date_approximate", models.BooleanField(default=False)),
+                ("date_expression", models.CharField(blank=True, max_length=200)),
+                ("speaker_mention_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("speaker_mention_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("speaker_mention", models.CharField(blank=True, max_length=300)),
+                (
+                    "speaker_role",
+                    models.CharField(
+                        blank=True, help_text="The role as the article gives it.", max_length=300
+                    ),
+                ),
+                ("direct", models.BooleanField(default=False, help_text="Quoted, not reported.")),
+                ("reporting_verb", models.CharField(blank=True, max_length=100)),
+                (
+                    "attribution",
+                    models.CharField(blank=True, help_text="'according to Javier Mayorca'.", max_length=300),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("asserted", "Asserted"), ("denied", "Denied")],
+                        default="asserted",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("extracted", "Extracted"), ("editor", "Made by an editor")],
+                        default="extracted",
+                        max_length=10,
+                    ),
+                ),
+                ("extractor_version", models.CharField(blank=True, max_length=32)),
+                ("confidence", models.FloatField(blank=True, null=True)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("accepted", "Accepted"),
+                            ("edited", "Edited"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.event",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical claim',
-                'verbose_name_plural': 'historical claims',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical claim",
+                "verbose_name_plural": "historical claims",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClaimLink',
+            name="HistoricalClaimLink",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('corroborates', 'Corroborates'), ('contradicts', 'Contradicts')], max_length=12)),
-                ('origin', models.CharField(choices=[('suggested', 'Suggested'), ('editor', 'Made by an editor')], default='suggested', max_length=10)),
-                ('confidence', models.FloatField(blank=True, null=True)),
-                ('rationale', models.CharField(blank=True, max_length=300)),
-                ('status', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected')], db_index=True, default='suggested', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('claim_a', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('claim_b', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[("corroborates", "Corroborates"), ("contradicts", "Contradicts")],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("editor", "Made by an editor")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("confidence", models.FloatField(blank=True, null=True)),
+                ("rationale", models.CharField(blank=True, max_length=300)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("suggested", "Suggested"),
+                            ("confirmed", "Confirmed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "claim_a",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "claim_b",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical claim link',
-                'verbose_name_plural': 'historical claim links',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical claim link",
+                "verbose_name_plural": "historical claim links",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEvent',
+            name="HistoricalEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('date_precision', models.CharField(default='unknown', max_length=8)),
-                ('place', models.CharField(blank=True, max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('origin', models.CharField(choices=[('suggested', 'Suggested'), ('editor', 'Made by an editor')], default='suggested', max_length=10)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("date", models.DateField(blank=True, null=True)),
+                ("date_precision", models.CharField(default="unknown", max_length=8)),
+                ("place", models.CharField(blank=True, max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("editor", "Made by an editor")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical event',
-                'verbose_name_plural': 'historical events',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical event",
+                "verbose_name_plural": "historical events",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEvent_articles',
+            name="HistoricalEvent_articles",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sources.article')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.event')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='claims.historicalevent')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sources.article",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.event",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="claims.historicalevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalEvent_articles',
+                "verbose_name": "HistoricalEvent_articles",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAnnotation_tags',
+            name="HistoricalAnnotation_tags",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('annotation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.annotation')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='claims.historicalannotation')),
-                ('tag', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.tag')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "annotation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.annotation",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="claims.historicalannotation",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAnnotation_tags',
+                "verbose_name": "HistoricalAnnotation_tags",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ActorAlias',
+            name="ActorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('normalized_name', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='claims.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("normalized_name", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="claims.actor"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'actor aliases',
-                'constraints': [models.UniqueConstraint(fields=('actor', 'normalized_name'), name='alias_unique_per_actor')],
+                "verbose_name_plural": "actor aliases",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("actor", "normalized_name"), name="alias_unique_per_actor"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ActorRole',
+            name="ActorRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text="As articles give it: 'Russian Foreign Ministry spokeswoman'.", max_length=300)),
-                ('started_on', models.DateField(blank=True, null=True)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='claims.actor')),
-                ('first_seen_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sources.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="As articles give it: 'Russian Foreign Ministry spokeswoman'.",
+                        max_length=300,
+                    ),
+                ),
+                ("started_on", models.DateField(blank=True, null=True)),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="roles", to="claims.actor"
+                    ),
+                ),
+                (
+                    "first_seen_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sources.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['actor', '-started_on'],
-                'constraints': [models.UniqueConstraint(fields=('actor', 'title'), name='role_unique_per_actor'), models.CheckConstraint(condition=models.Q(('started_on__isnull', True), ('ended_on__isnull', True), ('started_on__lte', models.F('ended_on')), _connector='OR'), name='role_period_ordered')],
+                "ordering": ["actor", "-started_on"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("actor", "title"), name="role_unique_per_actor"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("started_on__isnull", True),
+                            ("ended_on__isnull", True),
+                            ("started_on__lte", models.F("ended_on")),
+                            _connector="OR",
+                        ),
+                        name="role_period_ordered",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ClaimLink',
+            name="ClaimLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('corroborates', 'Corroborates'), ('contradicts', 'Contradicts')], max_length=12)),
-                ('origin', models.CharField(choices=[('suggested', 'Suggested'), ('editor', 'Made by an editor')], default='suggested', max_length=10)),
-                ('confidence', models.FloatField(blank=True, null=True)),
-                ('rationale', models.CharField(blank=True, max_length=300)),
-                ('status', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected')], db_index=True, default='suggested', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('claim_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_as_a', to='claims.claim')),
-                ('claim_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_as_b', to='claims.claim')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[("corroborates", "Corroborates"), ("contradicts", "Contradicts")],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("editor", "Made by an editor")],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("confidence", models.FloatField(blank=True, null=True)),
+                ("rationale", models.CharField(blank=True, max_length=300)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("suggested", "Suggested"),
+                            ("confirmed", "Confirmed"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "claim_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_as_a",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "claim_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_as_b",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('claim_a__lt', models.F('claim_b'))), name='link_pair_ordered_not_self'), models.UniqueConstraint(fields=('claim_a', 'claim_b'), name='link_unique_pair'), models.CheckConstraint(condition=models.Q(('confidence__isnull', True), models.Q(('confidence__gte', 0), ('confidence__lte', 1)), _connector='OR'), name='link_confidence_range'), models.CheckConstraint(condition=models.Q(models.Q(('origin', 'suggested'), _negated=True), models.Q(('rationale', ''), _negated=True), _connector='OR'), name='link_suggestion_has_rationale')],
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("claim_a__lt", models.F("claim_b"))),
+                        name="link_pair_ordered_not_self",
+                    ),
+                    models.UniqueConstraint(fields=("claim_a", "claim_b"), name="link_unique_pair"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("confidence__isnull", True),
+                            models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="link_confidence_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("origin", "suggested"), _negated=True),
+                            models.Q(("rationale", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="link_suggestion_has_rationale",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['kind', 'review_status'], name='claim_kind_status_idx'),
+            model_name="claim",
+            index=models.Index(fields=["kind", "review_status"], name="claim_kind_status_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['article', 'start'], name='claim_article_start_idx'),
+            model_name="claim",
+            index=models.Index(fields=["article", "start"], name="claim_article_start_idx"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='claim_span_not_empty'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="claim_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('end', django.db.models.expressions.CombinedExpression(models.F('start'), '+', django.db.models.functions.text.Length('quote')))), name='claim_quote_matches_span'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "end",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("start"), "+", django.db.models.functions.text.Length("quote")
+                        ),
+                    )
+                ),
+                name="claim_quote_matches_span",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', True), ('quantity_low__lte', models.F('quantity_high')), _connector='OR'), name='claim_quantity_low_le_high'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("quantity_low__isnull", True),
+                    ("quantity_high__isnull", True),
+                    ("quantity_low__lte", models.F("quantity_high")),
+                    _connector="OR",
+                ),
+                name="claim_quantity_low_le_high",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'quantity'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False)), _connector='OR'), name='claim_quantity_has_value'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "quantity"), _negated=True),
+                    models.Q(("quantity_low__isnull", False), ("quantity_high__isnull", False)),
+                    _connector="OR",
+                ),
+                name="claim_quantity_has_value",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'date'), _negated=True), models.Q(('date_value__isnull', False), models.Q(('date_precision', ''), _negated=True)), _connector='OR'), name='claim_date_has_value'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "date"), _negated=True),
+                    models.Q(("date_value__isnull", False), models.Q(("date_precision", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="claim_date_has_value",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__isnull', True), models.Q(('confidence__gte', 0), ('confidence__lte', 1)), _connector='OR'), name='claim_confidence_range'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("confidence__isnull", True),
+                    models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                    _connector="OR",
+                ),
+                name="claim_confidence_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('speaker_mention_start__isnull', True), ('speaker_mention_end__gt', models.F('speaker_mention_start')), _connector='OR'), name='claim_speaker_mention_span'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("speaker_mention_start__isnull", True),
+                    ("speaker_mention_end__gt", models.F("speaker_mention_start")),
+                    _connector="OR",
+                ),
+                name="claim_speaker_mention_span",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('origin', 'editor'), models.Q(('extractor_version', ''), _negated=True), _connector='OR'), name='claim_extracted_has_version'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("origin", "editor"), models.Q(("extractor_version", ""), _negated=True), _connector="OR"
+                ),
+                name="claim_extracted_has_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='annotation',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='annotation_span_not_empty'),
+            model_name="annotation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="annotation_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='annotation',
-            constraint=models.CheckConstraint(condition=models.Q(('end', django.db.models.expressions.CombinedExpression(models.F('start'), '+', django.db.models.functions.text.Length('quote')))), name='annotation_quote_matches_span'),
+            model_name="annotation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "end",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("start"), "+", django.db.models.functions.text.Length("quote")
+                        ),
+                    )
+                ),
+                name="annotation_quote_matches_span",
+            ),
         ),
     ]

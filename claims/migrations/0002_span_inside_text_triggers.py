@@ -32,7 +32,7 @@ def create_triggers(apps, schema_editor):
             cursor.execute(POSTGRES_FUNCTION)
             for table in TABLES:
                 cursor.execute(
-                    f"CREATE TRIGGER {table}_span_inside_article BEFORE INSERT OR UPDATE OF start, \"end\", quote, "
+                    f'CREATE TRIGGER {table}_span_inside_article BEFORE INSERT OR UPDATE OF start, "end", quote, '
                     f"article_id ON {table} FOR EACH ROW EXECUTE FUNCTION tracker_span_inside_article()"
                 )
 

@@ -7,7 +7,9 @@ READ_MODELS = {
     "sources": ["outlet", "article", "importbatch"],
     "claims": ["actor", "actoralias", "actorrole", "event", "claim", "claimlink", "annotation", "tag"],
 }
-EDIT_MODELS = {"claims": ["actor", "actoralias", "actorrole", "event", "claim", "claimlink", "annotation", "tag"]}
+EDIT_MODELS = {
+    "claims": ["actor", "actoralias", "actorrole", "event", "claim", "claimlink", "annotation", "tag"]
+}
 
 
 def create_groups(apps, schema_editor):
@@ -37,6 +39,9 @@ def drop_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0002_span_inside_text_triggers"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [
+        ("claims", "0002_span_inside_text_triggers"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
 
     operations = [migrations.RunPython(create_groups, drop_groups)]

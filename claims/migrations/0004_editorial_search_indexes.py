@@ -6,61 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0003_roles'),
-        ('sources', '0001_initial'),
+        ("claims", "0003_roles"),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='search_vector',
+            model_name="claim",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(blank=True, editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['review_status', '-confidence', 'id'], name='claim_status_conf_idx'),
+            model_name="claim",
+            index=models.Index(fields=["review_status", "-confidence", "id"], name="claim_status_conf_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['-confidence', '-id'], name='claim_conf_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["-confidence", "-id"], name="claim_conf_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['kind', '-id'], name='claim_kind_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["kind", "-id"], name="claim_kind_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['review_status', '-id'], name='claim_status_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["review_status", "-id"], name="claim_status_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['unit_class', '-id'], name='claim_unit_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["unit_class", "-id"], name="claim_unit_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['speaker', '-id'], name='claim_speaker_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["speaker", "-id"], name="claim_speaker_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['event', '-id'], name='claim_event_id_idx'),
+            model_name="claim",
+            index=models.Index(fields=["event", "-id"], name="claim_event_id_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['date_value'], name='claim_date_value_idx'),
+            model_name="claim",
+            index=models.Index(fields=["date_value"], name="claim_date_value_idx"),
         ),
         migrations.AddIndex(
-            model_name='claimlink',
-            index=models.Index(fields=['status', '-confidence', 'id'], name='link_status_conf_idx'),
+            model_name="claimlink",
+            index=models.Index(fields=["status", "-confidence", "id"], name="link_status_conf_idx"),
         ),
         migrations.AddIndex(
-            model_name='claimlink',
-            index=models.Index(fields=['claim_b', 'relation', 'status'], name='link_b_relation_idx'),
+            model_name="claimlink",
+            index=models.Index(fields=["claim_b", "relation", "status"], name="link_b_relation_idx"),
         ),
         migrations.AddIndex(
-            model_name='claimlink',
-            index=models.Index(fields=['claim_a', 'relation', 'status'], name='link_a_relation_idx'),
+            model_name="claimlink",
+            index=models.Index(fields=["claim_a", "relation", "status"], name="link_a_relation_idx"),
         ),
     ]

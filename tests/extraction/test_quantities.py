@@ -48,7 +48,7 @@ def test_word_numbers_and_digits(quantities):
 
 
 def test_a_dozen_and_fractions(quantities):
-    """"a dozen" is 12, "a third" and "two-thirds" are shares, "one in ten" a ratio."""
+    """ "a dozen" is 12, "a third" and "two-thirds" are shares, "one in ten" a ratio."""
     claims = quantities(
         "A dozen eggs broke. A third of voters and two-thirds of members agreed; one in ten people left."
     )
@@ -59,7 +59,7 @@ def test_a_dozen_and_fractions(quantities):
 
 
 def test_scales_written_in_other_ways(quantities):
-    """"half a million", "1.5m residents" (a million, not metres), "Rs 500 crore", "$5-6 billion"."""
+    """ "half a million", "1.5m residents" (a million, not metres), "Rs 500 crore", "$5-6 billion"."""
     claims = quantities(
         "Half a million people and 1.5m residents moved; the 10m wall cost Rs 500 crore, "
         "the dam $5-6 billion."
@@ -73,14 +73,17 @@ def test_scales_written_in_other_ways(quantities):
 
 
 def test_ages(quantities):
-    """"a 43-year-old man", "Mr. Grimm, 44," and "at age 16" are ages."""
+    """ "a 43-year-old man", "Mr. Grimm, 44," and "at age 16" are ages."""
     claims = quantities("A 43-year-old man and Mr. Grimm, 44, met a girl who left school at age 16.")
     assert {c.number.text: c.unit_class for c in claims} == {
-        "43-year-old": "year of age", "44": "year of age", "16": "year of age"}
+        "43-year-old": "year of age",
+        "44": "year of age",
+        "16": "year of age",
+    }
 
 
 def test_vague_amounts_are_ranges(quantities):
-    """"dozens" is [24, 199], "hundreds" [200, 999], "tens of thousands" [10 000, 100 000], approximate."""
+    """ "dozens" is [24, 199], "hundreds" [200, 999], "tens of thousands" [10 000, 100 000], approximate."""
     claims = quantities("Dozens of troops, hundreds of protesters and tens of thousands of students marched.")
     dozens = one(claims, "Dozens")
     assert (dozens.low, dozens.high, dozens.approximate) == (24, 199, True)
@@ -90,7 +93,7 @@ def test_vague_amounts_are_ranges(quantities):
 
 
 def test_ranges(quantities):
-    """"15 to 22 miles", "between 5% and 6%" and "three or four years" each give one range claim."""
+    """ "15 to 22 miles", "between 5% and 6%" and "three or four years" each give one range claim."""
     claims = quantities("He drove 15 to 22 miles. Prices rose between 5% and 6% over three or four years.")
     miles = one(claims, "15 to 22")
     assert (miles.low, miles.high, miles.unit_class) == (15, 22, "mile")
@@ -101,7 +104,7 @@ def test_ranges(quantities):
 
 
 def test_change_then_level_is_not_a_range(quantities):
-    """"rose 3.2% to $145.30" states a change and a new level, two claims, not one range."""
+    """ "rose 3.2% to $145.30" states a change and a new level, two claims, not one range."""
     claims = quantities("Shares rose 3.2% to $145.30 while the index gained 150 to 1,200.")
     assert [(c.low, c.high) for c in claims] == [(3.2, 3.2), (145.3, 145.3), (150, 150), (1200, 1200)]
 
@@ -181,7 +184,7 @@ def test_counted_thing_and_unit_as_written(quantities):
 
 
 def test_one_as_count_and_as_pronoun(quantities):
-    """"one of the students" counts one student; "one of them" and "each one" are pronouns."""
+    """ "one of the students" counts one student; "one of them" and "each one" are pronouns."""
     claims = quantities("She met one of the students. One of them left, and each one they lose hurts.")
     assert numbers(claims) == ["one"]
     assert claims[0].unit_class == "student"
@@ -207,7 +210,7 @@ def test_evidence_is_the_clause(quantities):
 
 
 def test_source_from_according_to(quantities):
-    """"according to X" names the source of every quantity in the sentence."""
+    """ "according to X" names the source of every quantity in the sentence."""
     claims = quantities("The planes carried 100 soldiers, according to local journalist Javier Mayorca.")
     assert one(claims, "100").source == "Javier Mayorca"
 
@@ -220,8 +223,8 @@ def test_spans_point_into_the_stored_text(nlp):
     assert len(offsets) == len(analysis)
     claims = find_quantities(ArticleDoc(text=stored, analysis=analysis, offsets=offsets, doc=nlp(analysis)))
     claim = one(claims, "two")
-    assert stored[claim.number.start:claim.number.end] == "two"
-    assert stored[claim.start:claim.end] == claim.text
+    assert stored[claim.number.start : claim.number.end] == "two"
+    assert stored[claim.start : claim.end] == claim.text
 
 
 # --- not quantities ---------------------------------------------------------------------------------
@@ -269,27 +272,50 @@ def test_seed_quantities(seeds):
     gold, texts = seeds
     extracted = {}
     for key, meta in gold["articles"].items():
-        result = extract(texts[key], published=meta.get("published"), title=meta.get("title"),
-                         outlet=meta.get("outlet"))
+        result = extract(
+            texts[key], published=meta.get("published"), title=meta.get("title"), outlet=meta.get("outlet")
+        )
         extracted[key] = [c for c in result.claims if c.kind == "quantity"]
     for claim in (c for c in gold["claims"] if c["kind"] == "quantity"):
         value = claim["value"]
         low, high = (value[0], value[-1]) if isinstance(value, list) else (value, value)
         hits = [
-            q for q in extracted[claim["article"]]
-            if q.start < claim["end"] and claim["start"] < q.end and q.low <= high and low <= q.high
+            q
+            for q in extracted[claim["article"]]
+            if q.start < claim["end"]
+            and claim["start"] < q.end
+            and q.low <= high
+            and low <= q.high
             and claim["unit"] in (q.unit_class, q.unit)
         ]
         assert hits, claim["id"]
-    traps = ("IL-62", "AN-124", "Tu-160", "07:45", "26:06", "19th-century", "2019", "2020", "2001", "1996",
-             "24 June", "26 June", "January 23", "January 10", "Rossiya 24")
+    traps = (
+        "IL-62",
+        "AN-124",
+        "Tu-160",
+        "07:45",
+        "26:06",
+        "19th-century",
+        "2019",
+        "2020",
+        "2001",
+        "1996",
+        "24 June",
+        "26 June",
+        "January 23",
+        "January 10",
+        "Rossiya 24",
+    )
     for key, claims in extracted.items():
         text = texts[key]
         for trap in traps:
             start = text.find(trap)
             while start >= 0:
                 end = start + len(trap)
-                hits = [q.number.text for q in claims if q.number and q.number.start < end
-                        and start < q.number.end]
+                hits = [
+                    q.number.text
+                    for q in claims
+                    if q.number and q.number.start < end and start < q.number.end
+                ]
                 assert not hits, (key, trap, hits)
                 start = text.find(trap, end)

@@ -39,7 +39,7 @@ FOOTBALL_ARTICLE = (
 MERGER_CLAIM = "Carmaker Voltra is buying battery start-up Nexcell for $4 billion"
 MERGER_DENIAL = (
     "Voltra has denied reports that it is buying the battery start-up Nexcell. A Voltra spokesman said the "
-    "story was false and that no talks had taken place. \"This rumour is completely untrue,\" he said. "
+    'story was false and that no talks had taken place. "This rumour is completely untrue," he said. '
     "The claim that Voltra would pay $4 billion for Nexcell spread on social media on Monday, but both "
     "companies dismissed it as fake and said there was no deal."
 )
@@ -73,8 +73,12 @@ def test_denial_leans_to_disagree(model: StanceModel) -> None:
 def test_predict_many_equals_repeated_predict(model: StanceModel) -> None:
     """Batch prediction (grouped by article) gives the same labels as one pair at a time."""
     pairs = [
-        (QUAKE_CLAIM, QUAKE_ARTICLE), (MERGER_CLAIM, QUAKE_ARTICLE), (QUAKE_CLAIM, FOOTBALL_ARTICLE),
-        (MERGER_CLAIM, MERGER_DENIAL), (QUAKE_CLAIM, MERGER_DENIAL), (MERGER_CLAIM, FOOTBALL_ARTICLE),
+        (QUAKE_CLAIM, QUAKE_ARTICLE),
+        (MERGER_CLAIM, QUAKE_ARTICLE),
+        (QUAKE_CLAIM, FOOTBALL_ARTICLE),
+        (MERGER_CLAIM, MERGER_DENIAL),
+        (QUAKE_CLAIM, MERGER_DENIAL),
+        (MERGER_CLAIM, FOOTBALL_ARTICLE),
     ]
     assert model.predict_many(pairs) == [model.predict(c, a) for c, a in pairs]
     batch = model.proba_matrix(pairs)

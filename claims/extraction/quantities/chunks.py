@@ -92,8 +92,12 @@ def _compose(values: list[Atom]) -> float:
 
 def _adjacent(chunks: list[Chunk], k: int) -> bool:
     """True when chunk k follows chunk k-1 after one space with no punctuation between."""
-    return k < len(chunks) and chunks[k].start - chunks[k - 1].end <= 1 and not chunks[k - 1].trail \
+    return (
+        k < len(chunks)
+        and chunks[k].start - chunks[k - 1].end <= 1
+        and not chunks[k - 1].trail
         and not chunks[k].lead
+    )
 
 
 def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
@@ -123,8 +127,16 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
             return _tens_of(chunks, ci)
         atoms = [first]
         if first.digits and (first.rest or first.kind == "fraction"):
-            ex = Expr(ci, ci + 1, first.value * first.scale, (first.high or first.value) * first.scale, True,
-                      first.currency, first.rest, fraction=first.kind == "fraction")
+            ex = Expr(
+                ci,
+                ci + 1,
+                first.value * first.scale,
+                (first.high or first.value) * first.scale,
+                True,
+                first.currency,
+                first.rest,
+                fraction=first.kind == "fraction",
+            )
             if first.high is not None and first.high < first.value:
                 ex.low, ex.high, ex.reversed_pair = min(ex.low, ex.high), max(ex.low, ex.high), True
             return ex
@@ -139,8 +151,11 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         w = chunks[k].text
         at = read_word(w.lower())
         if at is None and atoms[-1].digits and w in ("bn", "mn", "mln", "B", "M", "K", "tn", "trn"):
-            at = Atom(1e9 if w in ("bn", "B") else 1e12 if w in ("tn", "trn") else 1e3 if w == "K" else 1e6,
-                      False, kind="scale")
+            at = Atom(
+                1e9 if w in ("bn", "B") else 1e12 if w in ("tn", "trn") else 1e3 if w == "K" else 1e6,
+                False,
+                kind="scale",
+            )
         if at is None and w.lower() == "and" and atoms[-1].kind == "scale" and _adjacent(chunks, k + 1):
             nxt = read_word(chunks[k + 1].text.lower())
             if nxt is not None and nxt.kind == "number" and not nxt.rest:
@@ -155,11 +170,24 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         rest = at.rest
         k += 1
     value = _compose(atoms) * atoms[0].scale
-    if not rest and k + 2 < len(chunks) and _adjacent(chunks, k) and " ".join(
-            c.text.lower() for c in chunks[k: k + 3]) == "and a half":
+    if (
+        not rest
+        and k + 2 < len(chunks)
+        and _adjacent(chunks, k)
+        and " ".join(c.text.lower() for c in chunks[k : k + 3]) == "and a half"
+    ):
         value, k = value + 0.5, k + 3  # "seven and a half years"
-    ex = Expr(ci, k, value, value, atoms[0].digits, atoms[0].currency, rest,
-              article=article, word_one=(len(atoms) == 1 and low_text == "one"))
+    ex = Expr(
+        ci,
+        k,
+        value,
+        value,
+        atoms[0].digits,
+        atoms[0].currency,
+        rest,
+        article=article,
+        word_one=(len(atoms) == 1 and low_text == "one"),
+    )
     if atoms[0].high is not None:
         # "$5-6 billion": the scale words apply to both ends
         ex.high = _compose([Atom(atoms[0].high, True), *atoms[1:]]) * atoms[0].scale
@@ -169,7 +197,7 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
 
 
 def _fraction_after(chunks: list[Chunk], ci: int, value: float) -> Expr | None:
-    """"two thirds", "one in three", "one out of ten": a share written in words."""
+    """ "two thirds", "one in three", "one out of ten": a share written in words."""
     if not _adjacent(chunks, ci + 1):
         return None
     w = chunks[ci + 1].text.lower()

@@ -8,35 +8,189 @@ from spacy.tokens import Doc, Span, Token
 from .chunks import Chunk, Expr
 
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
     "dec",
 }
-CLOCK_WORDS = {"a.m", "p.m", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "est", "edt", "pst",
-               "pdt", "et", "o'clock"}
+CLOCK_WORDS = {
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "et",
+    "o'clock",
+}
 # Nouns that a following number names rather than counts ("category 4", "No. 10", "page 5").
-ID_NOUNS = {"no", "no.", "number", "nos", "category", "cat", "level", "page", "pages", "room", "chapter",
-            "section", "row", "game", "round", "phase", "stage", "grade", "gate", "terminal", "flight",
-            "route", "highway", "episode", "volume", "vol", "article", "act", "clause", "paragraph",
-            "platform",
-            "seat", "channel", "version", "model", "type", "class", "division", "district", "ward", "item",
-            "figure", "fig", "table", "step", "zone", "pier", "lane", "track", "exit", "apartment", "suite",
-            "unit", "block", "lot", "bus", "line", "squad", "rule", "resolution", "bill", "amendment",
-            "index",
-            "covid", "covid-", "tier", "week", "day", "session", "series", "mark", "mk", "s&p", "ftse",
-            "dax", "stoxx", "nasdaq", "nikkei", "cac", "top"}
+ID_NOUNS = {
+    "no",
+    "no.",
+    "number",
+    "nos",
+    "category",
+    "cat",
+    "level",
+    "page",
+    "pages",
+    "room",
+    "chapter",
+    "section",
+    "row",
+    "game",
+    "round",
+    "phase",
+    "stage",
+    "grade",
+    "gate",
+    "terminal",
+    "flight",
+    "route",
+    "highway",
+    "episode",
+    "volume",
+    "vol",
+    "article",
+    "act",
+    "clause",
+    "paragraph",
+    "platform",
+    "seat",
+    "channel",
+    "version",
+    "model",
+    "type",
+    "class",
+    "division",
+    "district",
+    "ward",
+    "item",
+    "figure",
+    "fig",
+    "table",
+    "step",
+    "zone",
+    "pier",
+    "lane",
+    "track",
+    "exit",
+    "apartment",
+    "suite",
+    "unit",
+    "block",
+    "lot",
+    "bus",
+    "line",
+    "squad",
+    "rule",
+    "resolution",
+    "bill",
+    "amendment",
+    "index",
+    "covid",
+    "covid-",
+    "tier",
+    "week",
+    "day",
+    "session",
+    "series",
+    "mark",
+    "mk",
+    "s&p",
+    "ftse",
+    "dax",
+    "stoxx",
+    "nasdaq",
+    "nikkei",
+    "cac",
+    "top",
+}
 TWO_WORD = {
-    "more than": ">", "greater than": ">", "higher than": ">", "larger than": ">", "bigger than": ">",
-    "in excess": ">", "upwards of": ">", "at least": ">", "less than": "<", "just over": ">",
-    "well over": ">", "fewer than": "<", "lower than": "<", "smaller than": "<", "no more": "<",
-    "at most": "<", "up to": "<", "just under": "<", "well under": "<", "close to": "~", "an estimated": "~",
-    "as many": "=", "as much": "<", "as few": "=", "as little": "<", "or so": "~", "short of": "<",
+    "more than": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "larger than": ">",
+    "bigger than": ">",
+    "in excess": ">",
+    "upwards of": ">",
+    "at least": ">",
+    "less than": "<",
+    "just over": ">",
+    "well over": ">",
+    "fewer than": "<",
+    "lower than": "<",
+    "smaller than": "<",
+    "no more": "<",
+    "at most": "<",
+    "up to": "<",
+    "just under": "<",
+    "well under": "<",
+    "close to": "~",
+    "an estimated": "~",
+    "as many": "=",
+    "as much": "<",
+    "as few": "=",
+    "as little": "<",
+    "or so": "~",
+    "short of": "<",
 }
 ONE_WORD = {
-    "over": ">", "above": ">", "exceeding": ">", "beyond": ">", "under": "<", "below": "<", "about": "~",
-    "around": "~", "approximately": "~", "approx": "~", "approx.": "~", "roughly": "~", "nearly": "~",
-    "almost": "~", "some": "~", "estimated": "~", "circa": "~", "ca.": "~", "~": "~", "≈": "~",
-    "sub": "<", "max": "<", "maximum": "<", "minimum": ">", "min": ">", "upward": ">", "+": ">",
+    "over": ">",
+    "above": ">",
+    "exceeding": ">",
+    "beyond": ">",
+    "under": "<",
+    "below": "<",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "approx": "~",
+    "approx.": "~",
+    "roughly": "~",
+    "nearly": "~",
+    "almost": "~",
+    "some": "~",
+    "estimated": "~",
+    "circa": "~",
+    "ca.": "~",
+    "~": "~",
+    "≈": "~",
+    "sub": "<",
+    "max": "<",
+    "maximum": "<",
+    "minimum": ">",
+    "min": ">",
+    "upward": ">",
+    "+": ">",
 }
 _SUB_CLAUSE = {"advcl", "ccomp", "conj", "parataxis", "relcl", "cc", "punct", "mark", "dep"}
 
@@ -91,15 +245,22 @@ def is_clock(chunks: list[Chunk], ex: Expr) -> bool:
     return ex.c1 < len(chunks) and chunks[ex.c1].text.lower() in CLOCK_WORDS and ex.rest == ""
 
 
-def is_identifier(doc: Doc, chunks: list[Chunk], ex: Expr, measured: bool, plural: bool,
-proper: bool) -> bool:
+def is_identifier(
+    doc: Doc, chunks: list[Chunk], ex: Expr, measured: bool, plural: bool, proper: bool
+) -> bool:
     """True for a number that names rather than counts: "Boeing 737", "Section 427", "COVID -19", "Game 7",
     "49 Zorro Ranch Road"."""
     if proper and not measured:
         return True  # a number before a singular proper name is part of the name or an address
     first = doc[chunks[ex.c0].tok_start]
-    if not ex.digits and first.text[:1].isupper() and not first.is_sent_start and first.i > 0 \
-            and not doc[first.i - 1].is_punct and doc[first.i - 1].text[:1].isupper():
+    if (
+        not ex.digits
+        and first.text[:1].isupper()
+        and not first.is_sent_start
+        and first.i > 0
+        and not doc[first.i - 1].is_punct
+        and doc[first.i - 1].text[:1].isupper()
+    ):
         return True  # "Final Four", "Ground Zero", "Formula One": a capitalised number word inside a name
     if ex.c0 == 0 or ex.currency:
         return False
@@ -117,8 +278,12 @@ proper: bool) -> bool:
         return True  # "Model 3s", "COVID -19"
     if measured:
         return False
-    if ptok.pos_ == "PROPN" and ptok.text[:1].isupper() and ex.digits and ptok.ent_type_ not in ("DATE",
-    "NORP"):
+    if (
+        ptok.pos_ == "PROPN"
+        and ptok.text[:1].isupper()
+        and ex.digits
+        and ptok.ent_type_ not in ("DATE", "NORP")
+    ):
         return True  # "iPhone 11 Pro cameras", "S&P 500 companies": a digit right after a name belongs to it
     if plural:
         return False
@@ -148,7 +313,7 @@ def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
 
 def direction_after(doc: Doc, last_tok: int) -> str | None:
     """A comparison written after the amount ("40 or more", "100 or so", "50-plus")."""
-    nxt = " ".join(t.lower_ for t in doc[last_tok: last_tok + 2])
+    nxt = " ".join(t.lower_ for t in doc[last_tok : last_tok + 2])
     if nxt in ("or more", "or above", "or over", "and over", "and up"):
         return ">"
     if nxt in ("or less", "or fewer", "or under", "and under", "or below"):
@@ -174,13 +339,14 @@ def clause_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
         a, b = min(verb.i, first), max(verb.i, last)
         for child in verb.children:
             if (child.dep_ in _SUB_CLAUSE or child.lower_ == "according") and not (
-                    child.left_edge.i <= first <= child.right_edge.i):
+                child.left_edge.i <= first <= child.right_edge.i
+            ):
                 continue  # side clauses and the attribution are not part of what is stated
             a, b = min(a, child.left_edge.i), max(b, child.right_edge.i)
     a, b = max(a, sent.start), min(b, sent.end - 1)
     while b > a and doc[b].is_punct:
         b -= 1
-    while a < b and doc[a].is_punct and doc[a].text not in ("$", "£", "€", "(", "\""):
+    while a < b and doc[a].is_punct and doc[a].text not in ("$", "£", "€", "(", '"'):
         a += 1
     return doc[a].idx, doc[b].idx + len(doc[b])
 
@@ -197,9 +363,9 @@ def source_in(sent: Span) -> Span | None:
                 k = obj.i
                 while k > obj.left_edge.i and t.doc[k - 1].pos_ == "PROPN":
                     k -= 1
-                return t.doc[k: obj.i + 1]
+                return t.doc[k : obj.i + 1]
             a = obj.left_edge.i
             while a < obj.i and t.doc[a].pos_ in ("DET", "PRON"):
                 a += 1
-            return t.doc[a: obj.right_edge.i + 1]
+            return t.doc[a : obj.right_edge.i + 1]
     return None

@@ -27,21 +27,103 @@ ISO_CODES |= {"Rs", "Rs.", "RM"}
 SINGLE_COUNT_WORDS = {w for w, c in COUNT_CLASSES.items() if c in SINGLE_COUNT_CLASSES}
 # What single aircraft, ships or missiles do in reports ("a plane landed", "they sent a warship").
 _VEHICLE_VERBS = {
-    "land", "arrive", "fly", "crash", "send", "deploy", "dispatch", "spot", "seize", "sink", "attack",
-    "launch", "fire", "shoot", "intercept", "enter", "leave", "depart", "violate", "approach", "detect",
-    "track", "dock", "reach", "bring", "carry", "transport", "deliver", "return", "hit", "strike", "destroy",
-    "capture", "down", "lose", "touch", "take",
+    "land",
+    "arrive",
+    "fly",
+    "crash",
+    "send",
+    "deploy",
+    "dispatch",
+    "spot",
+    "seize",
+    "sink",
+    "attack",
+    "launch",
+    "fire",
+    "shoot",
+    "intercept",
+    "enter",
+    "leave",
+    "depart",
+    "violate",
+    "approach",
+    "detect",
+    "track",
+    "dock",
+    "reach",
+    "bring",
+    "carry",
+    "transport",
+    "deliver",
+    "return",
+    "hit",
+    "strike",
+    "destroy",
+    "capture",
+    "down",
+    "lose",
+    "touch",
+    "take",
 }
 # Verbs of change: after them "X to Y" is the change and the new level, not a range.
 _CHANGE_WORDS = {
-    "rose", "rise", "rises", "fell", "fall", "falls", "gained", "gains", "lost", "loses", "dropped", "drops",
-    "climbed", "climbs", "jumped", "jumps", "increased", "decreased", "declined", "grew", "slipped", "added",
-    "shed", "plunged", "surged", "tumbled", "soared", "edged", "slid", "sank", "rallied", "advanced",
+    "rose",
+    "rise",
+    "rises",
+    "fell",
+    "fall",
+    "falls",
+    "gained",
+    "gains",
+    "lost",
+    "loses",
+    "dropped",
+    "drops",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "increased",
+    "decreased",
+    "declined",
+    "grew",
+    "slipped",
+    "added",
+    "shed",
+    "plunged",
+    "surged",
+    "tumbled",
+    "soared",
+    "edged",
+    "slid",
+    "sank",
+    "rallied",
+    "advanced",
 }
 _RANGE_WORDS = {"to", "-", "\u2013", "\u2014", "and", "or", "through"}
-_PRONOUN_ONE_BEFORE = {"each", "every", "no", "any", "the", "this", "that", "which", "another", "same",
-                       "someone",
-                       "anyone", "little", "right", "wrong", "new", "old", "big", "only", "such", "last"}
+_PRONOUN_ONE_BEFORE = {
+    "each",
+    "every",
+    "no",
+    "any",
+    "the",
+    "this",
+    "that",
+    "which",
+    "another",
+    "same",
+    "someone",
+    "anyone",
+    "little",
+    "right",
+    "wrong",
+    "new",
+    "old",
+    "big",
+    "only",
+    "such",
+    "last",
+}
 
 
 def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
@@ -75,7 +157,7 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
 
 
 def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
-    """"84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
+    """ "84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
     takes the unit of the nearest earlier amount of similar size in the same sentence."""
     inherited: set[int] = set()
     for i, claim in enumerate(out):
@@ -97,7 +179,7 @@ def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
 
 
 def _qualify_currency(chunks: list[Chunk], ex: Expr) -> None:
-    """"US $58", "C $6", "S $1mil": the letters before a spaced dollar sign name the dollar."""
+    """ "US $58", "C $6", "S $1mil": the letters before a spaced dollar sign name the dollar."""
     if ex.currency == "$" and ex.c0 > 0:
         prev = chunks[ex.c0 - 1]
         q = DOLLAR_QUALIFIERS.get(prev.text) or DOLLAR_QUALIFIERS.get(prev.text + ".")
@@ -185,10 +267,17 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     num = adoc.original(chunks[ex.c0].start, chunks[ex.c1 - 1].end)
     src = source_in(sent)
     claim = QuantityClaim(
-        start=ev.start, end=ev.end, text=ev.text, low=ex.low, high=ex.high,
-        unit=u.unit, unit_class=u.unit_class, counted=u.counted,
+        start=ev.start,
+        end=ev.end,
+        text=ev.text,
+        low=ex.low,
+        high=ex.high,
+        unit=u.unit,
+        unit_class=u.unit_class,
+        counted=u.counted,
         number=Span(num.start, num.end, num.text),
-        approximate=ex.vague or direction == "~", direction=direction,
+        approximate=ex.vague or direction == "~",
+        direction=direction,
         source=adoc.original(src.start_char, src.end_char).text if src is not None else None,
         confidence=_confidence(ex, u),
     )
@@ -196,11 +285,13 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
 
 
 def _single_vehicle(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) -> QuantityClaim | None:
-    """"A Russian Air Force aircraft had landed": an indefinite article before a military or vehicle noun
+    """ "A Russian Air Force aircraft had landed": an indefinite article before a military or vehicle noun
     that is the subject or object of the clause reports a count of one."""
     t0 = chunks[ci].tok_start
     # cheap test first: a vehicle noun within the next few words
-    if not any(t.lower_ in SINGLE_COUNT_WORDS or t.lemma_ in SINGLE_COUNT_WORDS for t in doc[t0 + 1: t0 + 6]):
+    if not any(
+        t.lower_ in SINGLE_COUNT_WORDS or t.lemma_ in SINGLE_COUNT_WORDS for t in doc[t0 + 1 : t0 + 6]
+    ):
         return None
     ex = Expr(ci, ci + 1, 1.0, 1.0, False, article=True)
     sent = doc[t0].sent
@@ -235,8 +326,16 @@ def _merge(a: Expr, b: Expr) -> Expr:
         if scale > 1 and a.low * scale <= b.high:
             low = a.low * scale  # "from 24.2 to 33 billion", "1 to 2 million"
     lo, hi = min(low, high), max(low, high)
-    return Expr(a.c0, b.c1, lo, hi, a.digits or b.digits, a.currency or b.currency, b.rest or a.rest,
-                a.vague or b.vague)
+    return Expr(
+        a.c0,
+        b.c1,
+        lo,
+        hi,
+        a.digits or b.digits,
+        a.currency or b.currency,
+        b.rest or a.rest,
+        a.vague or b.vague,
+    )
 
 
 def _scale_of(e: Expr) -> float:
@@ -271,7 +370,7 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         nxt = doc[first_tok + 1].lower_ if first_tok + 1 < len(doc) else ""
         if nxt in ("another", "and"):
             return True
-        if u.head is not None and doc[u.head + 1: u.head + 3].text.lower() in ("or another", "or the other"):
+        if u.head is not None and doc[u.head + 1 : u.head + 3].text.lower() in ("or another", "or the other"):
             return True  # "one way or another"
     return False
 

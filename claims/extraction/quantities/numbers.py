@@ -11,35 +11,101 @@ import re
 from dataclasses import dataclass
 
 UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
-SCALE_WORDS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+SCALE_WORDS = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 # Glued or abbreviated scales ("2.5bn", "AUD1.5m", "S$1mil", "8 B people"); "m" only reads as million
 # after a currency, elsewhere it is the metre (the finder decides).
 SCALE_ABBR = {
-    "k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "mio": 1e6, "million": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12,
-    "trn": 1e12, "tr": 1e12, "T": 1e12, "trillion": 1e12, "hundred": 100.0,
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "B": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tr": 1e12,
+    "T": 1e12,
+    "trillion": 1e12,
+    "hundred": 100.0,
 }
 # Vague amounts: "dozens" is 24-199 (more than two dozen, fewer than hundreds); the plural of a scale
 # covers two of that scale up to just under the next one.
 VAGUE_WORDS = {
-    "dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 9999.0), "millions": (2e6, 999e6), "billions": (2e9, 999e9),
+    "dozens": (24.0, 199.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9),
     "trillions": (2e12, 999e12),
 }
 # "tens of thousands": ten to a hundred of the scale.
 TENS_OF = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 FRACTION_DENOM = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
 }
 UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
@@ -60,14 +126,16 @@ CLOCK_REST = re.compile(r"^(?:[ap]\.?m\.?|gmt|bst|utc|h\d\d)$", re.I)
 PHONE_CHUNK = re.compile(r"^\+?\(?\d{2,4}\)?(?:[-.\s]\d{2,4}){2,}$")
 FRACTION_CHUNK = re.compile(r"^(\d{1,3})\s?[/\u2044](\d{1,3})$")
 SCALE_REST = re.compile(
-    r"^(?P<scale>k|K|mn|mln|mil|mio|m|M|bn|bln|b|B|tn|trn|tr|T)(?![a-zA-Z])(?P<after>.*)$")
+    r"^(?P<scale>k|K|mn|mln|mil|mio|m|M|bn|bln|b|B|tn|trn|tr|T)(?![a-zA-Z])(?P<after>.*)$"
+)
 HYPHEN_NUMBER_REST = re.compile(r"^(?:[-\u2013]|-to-)(?P<num>\d+(?:\.\d+)?)(?P<after>.*)$")
 WORD_HYPHEN = re.compile(
-    r"^(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<unit>[a-z]+)$")
+    r"^(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<unit>[a-z]+)$"
+)
 
 
 _HAS_DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2153\u2154]")
-WORD_STARTS = (set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half"})
+WORD_STARTS = set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half"}
 
 
 def may_start_number(text: str) -> bool:

@@ -47,7 +47,7 @@ def _lookup(chunks: list[Chunk], k: int) -> tuple[str | None, int]:
             continue
         if size > 1 and any(chunks[k + i].trail for i in range(size - 1)):
             continue
-        written = " ".join(c.text for c in chunks[k: k + size])
+        written = " ".join(c.text for c in chunks[k : k + size])
         phrase = written.lower()
         if size == 1:
             cls = measure_class(written, glued=False)
@@ -69,8 +69,11 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
     ex.first_tok = chunks[ex.c0].tok_start
     r = UnitRead(c_end=k, t_end=last_tok)
     if ex.currency:
-        r.unit, r.unit_class, r.measure = ex.currency, CURRENCY_PREFIXES.get(ex.currency.rstrip("."),
-        "dollar"), True
+        r.unit, r.unit_class, r.measure = (
+            ex.currency,
+            CURRENCY_PREFIXES.get(ex.currency.rstrip("."), "dollar"),
+            True,
+        )
     rest = ex.rest.lstrip("~≈<")
     if rest:
         glued = rest.lstrip("-\u2013")
@@ -82,8 +85,9 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         elif glued in CURRENCY_PREFIXES and not r.measure:
             cls = CURRENCY_PREFIXES[glued]  # "1,200€"
         else:
-            cls = measure_class(glued, glued=True) or (("-" in glued or None) and MEASURES.get(
-                glued.lower().replace("-", " ")))
+            cls = measure_class(glued, glued=True) or (
+                ("-" in glued or None) and MEASURES.get(glued.lower().replace("-", " "))
+            )
             if cls is None and glued.lower().endswith("s") and len(glued) > 2:
                 cls = measure_class(glued[:-1], glued=True)
         if cls is None:
@@ -115,16 +119,21 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
 
 
 def _refine(chunks: list[Chunk], ex: Expr, r: UnitRead) -> None:
-    """"1.19deg C" is Celsius; "the age of 5 years" and "aged 18" are ages."""
+    """ "1.19deg C" is Celsius; "the age of 5 years" and "aged 18" are ages."""
     k = r.c_end
     if r.unit_class == "degree" and k < len(chunks) and not chunks[k - 1].trail:
-        scale = {"c": "celsius", "f": "fahrenheit", "celsius": "celsius", "fahrenheit": "fahrenheit",
-                 "centigrade": "celsius"}.get(chunks[k].text.lower())
+        scale = {
+            "c": "celsius",
+            "f": "fahrenheit",
+            "celsius": "celsius",
+            "fahrenheit": "fahrenheit",
+            "centigrade": "celsius",
+        }.get(chunks[k].text.lower())
         if scale:
             r.unit_class, r.unit, r.c_end = scale, f"{r.unit} {chunks[k].text}", k + 1
             r.t_end = chunks[k].tok_end
     if r.unit_class == "year" and ex.c0 >= 1:
-        before = " ".join(c.text.lower() for c in chunks[max(0, ex.c0 - 2): ex.c0])
+        before = " ".join(c.text.lower() for c in chunks[max(0, ex.c0 - 2) : ex.c0])
         if before.endswith(("age of", "aged")):
             r.unit_class = "year of age"
 
@@ -144,7 +153,7 @@ def _following_unit(chunks: list[Chunk], k: int, r: UnitRead, ex: Expr) -> None:
         nat = low
         cls_next, size_next = _lookup(chunks, k + 1)
         if cls_next and (nat, cls_next) in NATIONAL_CURRENCY:
-            r.unit = " ".join(c.text for c in chunks[k: k + 1 + size_next])
+            r.unit = " ".join(c.text for c in chunks[k : k + 1 + size_next])
             r.unit_class = NATIONAL_CURRENCY[(nat, cls_next)]
             r.measure, r.c_end = True, k + 1 + size_next
             r.t_end = chunks[r.c_end - 1].tok_end
@@ -157,13 +166,13 @@ def _following_unit(chunks: list[Chunk], k: int, r: UnitRead, ex: Expr) -> None:
     sterling = k + 1 < len(chunks) and chunks[k + 1].text.lower() == "sterling"
     if cls == "pound-mass" and (ex.low >= 1e5 or sterling):
         cls = "pound sterling"
-    r.unit = " ".join(c.text for c in chunks[k: k + size])
+    r.unit = " ".join(c.text for c in chunks[k : k + size])
     r.unit_class, r.measure, r.c_end = cls, True, k + size
     r.t_end = chunks[r.c_end - 1].tok_end
 
 
 def _rate(chunks: list[Chunk], r: UnitRead) -> None:
-    """"$3500 a month", "barrels per day", "cents per share": the class becomes "X per Y"."""
+    """ "$3500 a month", "barrels per day", "cents per share": the class becomes "X per Y"."""
     k = r.c_end
     if k + 1 >= len(chunks) or chunks[k - 1].trail:
         return
@@ -177,13 +186,13 @@ def _rate(chunks: list[Chunk], r: UnitRead) -> None:
             return
         cls, size = singular(nxt), 1
     r.unit_class = f"{r.unit_class} per {cls}"
-    r.unit = f"{r.unit} {w} " + " ".join(c.text for c in chunks[k + 1: k + 1 + size])
+    r.unit = f"{r.unit} {w} " + " ".join(c.text for c in chunks[k + 1 : k + 1 + size])
     r.c_end = k + 1 + size
     r.t_end = chunks[r.c_end - 1].tok_end
 
 
 def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) -> None:
-    """"35 tonnes of material": the thing measured."""
+    """ "35 tonnes of material": the thing measured."""
     k = r.c_end
     if k + 1 < len(chunks) and chunks[k].text.lower() == "of" and not chunks[k - 1].trail:
         of_tok = doc[chunks[k].tok_start]
@@ -193,10 +202,15 @@ def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) ->
             a = min(obj.left_edge.i, obj.i)
             while a < obj.i and doc[a].pos_ in ("DET",):
                 a += 1
-            r.counted = doc[a: obj.i + 1].text
+            r.counted = doc[a : obj.i + 1].text
             r.t_end = obj.i + 1
-            if a == obj.i == of_tok.i + 1 and obj.tag_ == "NN" and r.unit and not r.unit_class.startswith(
-                    ("dollar", "percentage")) and " per " not in r.unit_class:
+            if (
+                a == obj.i == of_tok.i + 1
+                and obj.tag_ == "NN"
+                and r.unit
+                and not r.unit_class.startswith(("dollar", "percentage"))
+                and " per " not in r.unit_class
+            ):
                 r.unit = f"{r.unit} of {obj.text}"  # "barrels of oil", "tonnes of material"
 
 
@@ -218,9 +232,11 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
         if t.pos_ == "CCONJ" and between_adjs:
             j += 1
             continue  # "digital and physical sales"
-        if t.text in ("-", "\u2013") or (t.pos_ in ("ADJ", "VERB", "ADV",
-        "NUM") and t.head.i > j and t.dep_ in (
-                "amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "quantmod")):
+        if t.text in ("-", "\u2013") or (
+            t.pos_ in ("ADJ", "VERB", "ADV", "NUM")
+            and t.head.i > j
+            and t.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod", "nummod", "quantmod")
+        ):
             if t.pos_ == "NUM" and not t.like_num:
                 break
             j += 1
@@ -259,17 +275,23 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
 def _set_count(doc: Doc, r: UnitRead, a: int, h: int, ex: Expr) -> None:
     head = doc[h]
     r.head = h
-    r.counted = doc[a: h + 1].text
+    r.counted = doc[a : h + 1].text
     r.unit = _lemma_phrase(doc, a, h)
     first = ex.first_tok
-    pre = [c for c in head.children if c.i < first and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ",
-           "NOUN")]
+    pre = [
+        c
+        for c in head.children
+        if c.i < first and c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN")
+    ]
     if pre and a > first:
         # "the previous two sessions", "a record 32 goals": modifiers written before the number
         r.unit = " ".join(_lemma_phrase(doc, c.left_edge.i, c.i) for c in pre) + " " + r.unit
     r.plural = head.tag_ in ("NNS", "NNPS")
-    if h + 2 < len(doc) and doc[h + 1].lower_ in ("per", "a",
-    "an") and doc[h + 2].lemma_.lower() in TIME_UNITS:
+    if (
+        h + 2 < len(doc)
+        and doc[h + 1].lower_ in ("per", "a", "an")
+        and doc[h + 2].lemma_.lower() in TIME_UNITS
+    ):
         r.rate = doc[h + 2].lemma_.lower()  # "3,000 tests per day"
         h += 2
     # an integer before a singular proper name is part of it ("787 Dreamliner", "49 Zorro Ranch Road")
@@ -287,7 +309,7 @@ def _lemma_phrase(doc: Doc, a: int, h: int) -> str:
     """The counted noun phrase as lemmas without determiners, possessives or conjunctions, the way a count's
     unit is named ("Johnson's deputies" -> "Johnson deputy", "first-team players" -> "first-team player")."""
     parts: list[str] = []
-    for t in doc[a: h + 1]:
+    for t in doc[a : h + 1]:
         glued = t.i > a and not doc[t.i - 1].whitespace_
         if (t.pos_ in _DROP_POS and not (t.text == "-" and glued)) or t.tag_ == "POS":
             continue

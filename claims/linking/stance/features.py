@@ -80,7 +80,7 @@ def _near(toks: list[str], cues: frozenset[str]) -> set[str]:
     out: set[str] = set()
     for i, t in enumerate(toks):
         if t in cues:
-            out.update(toks[max(0, i - NEAR): i + NEAR + 1])
+            out.update(toks[max(0, i - NEAR) : i + NEAR + 1])
     return out - tx.STOP_STEMS
 
 
@@ -90,8 +90,17 @@ def make_side(text: str, index: TfidfIndex) -> Side:
     cont = tx.content(toks)
     words, groups = _cue_counts(toks)
     vec = index.transform([cont])
-    return Side(toks, set(cont), _bigrams(cont), set(_NUM_RE.findall(text)), vec.indices.copy(),
-                vec.data.copy(), words, groups, "?" in text)
+    return Side(
+        toks,
+        set(cont),
+        _bigrams(cont),
+        set(_NUM_RE.findall(text)),
+        vec.indices.copy(),
+        vec.data.copy(),
+        words,
+        groups,
+        "?" in text,
+    )
 
 
 def make_body(text: str, index: TfidfIndex) -> Body:
@@ -109,28 +118,63 @@ def make_body(text: str, index: TfidfIndex) -> Body:
     # Re-index the body's vectors onto the columns it uses, so products with a claim stay small.
     vecs = index.transform([cont, lead_cont, *sent_cont])
     cols = np.unique(vecs.indices)
-    local = sp.csr_matrix((vecs.data, np.searchsorted(cols, vecs.indices), vecs.indptr),
-                          shape=(vecs.shape[0], len(cols)))
+    local = sp.csr_matrix(
+        (vecs.data, np.searchsorted(cols, vecs.indices), vecs.indptr), shape=(vecs.shape[0], len(cols))
+    )
     dense = local[:2].toarray()
     return Body(
-        toks=toks, content=set(cont), bigrams=_bigrams(cont), numbers=set(_NUM_RE.findall(text)),
-        cols=cols, weights=dense[0], cue_words=words, groups=groups, question="?" in text,
-        lead_content=set(lead_cont), lead_weights=dense[1],
-        lead_groups=_cue_counts(lead_toks)[1], sent_vecs=sp.csr_matrix(local[2:]),
-        sent_groups=sent_groups, sent_len=np.array([max(1, len(st)) for st in sent_toks], dtype=float),
+        toks=toks,
+        content=set(cont),
+        bigrams=_bigrams(cont),
+        numbers=set(_NUM_RE.findall(text)),
+        cols=cols,
+        weights=dense[0],
+        cue_words=words,
+        groups=groups,
+        question="?" in text,
+        lead_content=set(lead_cont),
+        lead_weights=dense[1],
+        lead_groups=_cue_counts(lead_toks)[1],
+        sent_vecs=sp.csr_matrix(local[2:]),
+        sent_groups=sent_groups,
+        sent_len=np.array([max(1, len(st)) for st in sent_toks], dtype=float),
         sent_content=[set(sc) for sc in sent_cont],
-        near_neg=_near(toks, neg), near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
+        near_neg=_near(toks, neg),
+        near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
     )
 
 
 def feature_names() -> list[str]:
     """Return the names of the feature columns, in order."""
     names = [
-        "cos_body", "cos_lead", "sent_max", "sent_top_mean", "sent_best_pos", "sent_frac_hit",
-        "ov_frac", "ov_idf", "jaccard", "lead_ov_frac", "lead_ov_idf", "bigram_ov", "num_ov", "num_miss",
-        "best_sent_ov", "best_sent_ov_idf", "ov_count", "log_claim_len", "log_body_len", "log_sentences",
-        "claim_question", "body_question", "near_neg_frac", "near_refute_frac", "near_neg_idf",
-        "claim_neg_parity", "best_neg_parity", "parity_match",
+        "cos_body",
+        "cos_lead",
+        "sent_max",
+        "sent_top_mean",
+        "sent_best_pos",
+        "sent_frac_hit",
+        "ov_frac",
+        "ov_idf",
+        "jaccard",
+        "lead_ov_frac",
+        "lead_ov_idf",
+        "bigram_ov",
+        "num_ov",
+        "num_miss",
+        "best_sent_ov",
+        "best_sent_ov_idf",
+        "ov_count",
+        "log_claim_len",
+        "log_body_len",
+        "log_sentences",
+        "claim_question",
+        "body_question",
+        "near_neg_frac",
+        "near_refute_frac",
+        "near_neg_idf",
+        "claim_neg_parity",
+        "best_neg_parity",
+        "parity_match",
     ]
     for where in ("claim", "body", "lead", "top", "best", "simw"):
         names += [f"{where}_{g}" for g in GROUPS]
@@ -251,4 +295,3 @@ class FeatureBuilder:
             for i in rows:
                 out[i] = pair_features(self.claim(pairs[i][0]), body, self.index)
         return out
-

@@ -20,9 +20,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-
-STOPWORDS = frozenset(_words(
-    """a about above after again against all am an and any are as at be because been before being
+STOPWORDS = frozenset(
+    _words(
+        """a about above after again against all am an and any are as at be because been before being
     below between both but by can did do does doing down during each few for from further had has
     have having he her here hers herself him himself his how i in into is it its itself just me more
     most my myself of off on once only or other our ours ourselves out over own same she should so
@@ -30,7 +30,8 @@ STOPWORDS = frozenset(_words(
     too under until up very was we were what when where which while who whom why will with you your
     yours yourself yourselves s t also would could may might said says one two new just like get got
     us"""
-))
+    )
+)
 
 # Words that reverse or reject the headline's statement.
 REFUTE_WORDS = _words(

@@ -32,10 +32,20 @@ from claims.linking.stance.trees import TreeEnsemble
 
 VAL_FRACTION = 0.2
 # Chosen on the topic split from a handful of settings (more trees or leaves did not help there).
-STAGE1 = {"max_iter": 150, "learning_rate": 0.1, "max_leaf_nodes": 31, "min_samples_leaf": 20,
-          "l2_regularization": 1.0}
-STAGE2 = {"max_iter": 150, "learning_rate": 0.08, "max_leaf_nodes": 15, "min_samples_leaf": 20,
-          "l2_regularization": 1.0}
+STAGE1 = {
+    "max_iter": 150,
+    "learning_rate": 0.1,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 20,
+    "l2_regularization": 1.0,
+}
+STAGE2 = {
+    "max_iter": 150,
+    "learning_rate": 0.08,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 20,
+    "l2_regularization": 1.0,
+}
 # Disagree is ~10x rarer than discuss; full inverse-frequency weights over-predict it, so the
 # class weights are inverse frequency raised to this power.
 CLASS_WEIGHT_POWER = 0.5
@@ -154,8 +164,10 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     gold = [pairs[i][2] for i in val]
     pred = model.predict_many([(pairs[i][0], texts[pairs[i][1]]) for i in val])
     figures = report(gold, pred)
-    print(f"train pairs {len(train)}, validation pairs {len(val)} "
-          f"({len({pairs[i][1] for i in val})} unseen bodies)")
+    print(
+        f"train pairs {len(train)}, validation pairs {len(val)} "
+        f"({len({pairs[i][1] for i in val})} unseen bodies)"
+    )
     print(json.dumps({k: v for k, v in figures.items() if k != "confusion"}))
     print("confusion (rows gold, columns predicted):", " ".join(LABELS))
     for label, row in zip(LABELS, figures["confusion"], strict=True):  # type: ignore[arg-type]
@@ -165,10 +177,15 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     info = {
         "command": "python -m claims.linking.stance.train "
         + " ".join(sys.argv[1:] if argv is None else argv),
-        "corpus": args.corpus.name, "seed": args.seed, "trained_on": "all pairs" if not args.no_refit
-        else "training split", "split": "topics (related components) held out, fraction "
-        f"{VAL_FRACTION}", "stage1": STAGE1, "stage2": STAGE2, "class_weight_power": CLASS_WEIGHT_POWER,
-        "n_features": len(feature_names()), "validation": figures,
+        "corpus": args.corpus.name,
+        "seed": args.seed,
+        "trained_on": "all pairs" if not args.no_refit else "training split",
+        "split": f"topics (related components) held out, fraction {VAL_FRACTION}",
+        "stage1": STAGE1,
+        "stage2": STAGE2,
+        "class_weight_power": CLASS_WEIGHT_POWER,
+        "n_features": len(feature_names()),
+        "validation": figures,
         "train_seconds": round(time.time() - start, 1),
     }
     model.save(args.out, info)

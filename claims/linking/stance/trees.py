@@ -50,8 +50,12 @@ class TreeEnsemble:
                 offset += len(nodes)
         arrays = {f: np.concatenate(v) for f, v in cols.items()}
         baseline = np.asarray(model._baseline_prediction, dtype=np.float64).ravel()  # type: ignore[attr-defined]
-        return cls(**arrays, roots=np.array(roots, dtype=np.int32), outputs=np.array(outputs, dtype=np.int32),
-                   baseline=baseline)
+        return cls(
+            **arrays,
+            roots=np.array(roots, dtype=np.int32),
+            outputs=np.array(outputs, dtype=np.int32),
+            baseline=baseline,
+        )
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """Return the arrays to save, their names starting with ``prefix``."""
@@ -69,7 +73,7 @@ class TreeEnsemble:
         x = np.asarray(x, dtype=np.float64)
         out = np.tile(self.baseline, (len(x), 1))
         for start in range(0, len(x), chunk):
-            block = x[start: start + chunk]
+            block = x[start : start + chunk]
             rows = np.arange(len(block))[:, None]
             node = np.tile(self.roots, (len(block), 1))
             # Walk every tree for every row at once, one level per step, until all reach a leaf.
@@ -82,7 +86,7 @@ class TreeEnsemble:
                 node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
             leaf = self.value[node]
             for k in range(len(self.baseline)):
-                out[start: start + chunk, k] += leaf[:, self.outputs == k].sum(axis=1)
+                out[start : start + chunk, k] += leaf[:, self.outputs == k].sum(axis=1)
         return out
 
     def proba(self, x: np.ndarray) -> np.ndarray:
