@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import re
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
+from .context import sentence_around
 from .events import EventIndex
 from .types import ArticleInfo, LinkableClaim, LinkSuggestion
-
-_SENTENCE_END = re.compile('(?<=[.!?\u2026])["\u201d\u2019)]*\\s+|\n+')
 
 
 def load_gold(folder: str | Path) -> dict:
@@ -38,16 +36,6 @@ def gold_articles(gold: dict) -> list[ArticleInfo]:
         published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
         out.append(ArticleInfo(key, a.get("outlet"), published, a.get("title"), a["text"]))
     return out
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
-    """(offset, text) of the sentence(s) of `text` that hold text[start:end]."""
-    s = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        s = m.end()
-    m = _SENTENCE_END.search(text, max(end - 1, s))
-    e = m.start() if m else len(text)
-    return s, text[s:e]
 
 
 def gold_claims(gold: dict, events: dict[Hashable, Hashable] | None = None) -> list[LinkableClaim]:
