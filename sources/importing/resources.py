@@ -20,11 +20,11 @@ from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
 from ..models import Article, ImportBatch, Outlet, content_hash
-from ..services import StoreOutcome, article_store
+from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
 from .errors import ImportRefused
 from .records import COLUMN_ALIASES, normalize_column, validate_row
-from .store import record_silent_edits
+from .store import record_silent_edits, record_store
 from .tabular import iter_json
 
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
@@ -149,19 +149,7 @@ class ArticleResource(resources.ModelResource):
         from .store import outlet_for, resolve_outlets
 
         record = self._record
-        published = record.published_date
-        result = article_store(
-            body=record.body,
-            outlet=outlet_for(record, resolve_outlets([record])),
-            url=record.url,
-            title=record.title,
-            byline=record.byline,
-            published_on=published,
-            published_precision=record.published_precision if published else None,
-            published_source=record.published_source if published else None,
-            language=record.language,
-            import_batch=self.batch,
-        )
+        result = record_store(record, outlet=outlet_for(record, resolve_outlets([record])), batch=self.batch)
         if result.outcome == StoreOutcome.NEW_VERSION:
             record_silent_edits([result.article])
         instance.pk = result.article.pk

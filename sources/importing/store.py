@@ -80,6 +80,24 @@ def _article(record: ArticleRecord, digest: str, outlet: Outlet | None, batch: I
     )
 
 
+def record_store(record: ArticleRecord, *, outlet: Outlet | None, batch: ImportBatch | None):
+    """Store one checked record through article_store (duplicates and versions by its rules)."""
+    published = record.published_date
+    return article_store(
+        body=record.body,
+        outlet=outlet,
+        url=record.url,
+        title=record.title,
+        byline=record.byline,
+        published_on=published,
+        published_precision=record.published_precision if published else None,
+        published_source=record.published_source if published else None,
+        language=record.language,
+        import_batch=batch,
+        original=record.original,
+    )
+
+
 def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> ChunkCounts:
     """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts."""
     urls = Counter(r.url for r in records if r.url)
@@ -140,20 +158,7 @@ def store_rows(records: list[ArticleRecord], *, batch: ImportBatch | None) -> Ch
     outlets = resolve_outlets(records)
     counts = ChunkCounts()
     for record in records:
-        published = record.published_date
-        result = article_store(
-            body=record.body,
-            outlet=outlet_for(record, outlets),
-            url=record.url,
-            title=record.title,
-            byline=record.byline,
-            published_on=published,
-            published_precision=record.published_precision if published else None,
-            published_source=record.published_source if published else None,
-            language=record.language,
-            import_batch=batch,
-            original=record.original,
-        )
+        result = record_store(record, outlet=outlet_for(record, outlets), batch=batch)
         if result.outcome == StoreOutcome.DUPLICATE:
             counts.skipped += 1
             continue
