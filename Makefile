@@ -5,7 +5,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo run test lint format lock ci clean bench
+.PHONY: install demo run test lint format lock ci clean bench loadtest
 
 install: $(VENV)/.installed
 
@@ -49,3 +49,7 @@ clean:
 
 bench: install
 	@$(PY) manage.py bench $(BENCH_ARGS)
+
+# Needs DATABASE_URL=postgres://...@127.0.0.1/...; LOADTEST_ARGS e.g. --keepdb --users 50 --run-time 60s
+loadtest: install
+	@$(PY) manage.py loadtest $(LOADTEST_ARGS)

@@ -12,16 +12,17 @@ from django.db import connection
 from .generator import generate
 
 
-def use_benchmark_database(*, keepdb: bool) -> str:
+def use_benchmark_database(*, keepdb: bool, suffix: str = "bench") -> str:
     """Switch the default connection to a separate benchmark database beside the configured one.
 
-    The configured database itself is never written to. Returns its vendor ("postgresql" / "sqlite").
+    The configured database itself is never written to; `suffix` names the copy (`<name>_bench`,
+    `<name>_load`). Returns its vendor ("postgresql" / "sqlite").
     """
     config = connection.settings_dict
     if connection.vendor == "sqlite":
-        config["TEST"]["NAME"] = str(Path(settings.BASE_DIR) / "data" / "bench.sqlite3")
+        config["TEST"]["NAME"] = str(Path(settings.BASE_DIR) / "data" / f"{suffix}.sqlite3")
     else:
-        config["TEST"]["NAME"] = f"{config['NAME']}_bench"
+        config["TEST"]["NAME"] = f"{config['NAME']}_{suffix}"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keepdb, serialize=False)
     return connection.vendor
 
