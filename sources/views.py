@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
@@ -12,6 +14,15 @@ from claims.models import Annotation, Claim
 
 from . import selectors
 from .models import Article, Outlet
+
+
+def web_link(url: str) -> str:
+    """`url` when it is an http(s) address, safe to offer as a link; else "" (javascript:, data: and the rest)."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in ("http", "https") else ""
 
 
 class ArticleListView(ViewAccessMixin, TemplateView):
@@ -48,6 +59,7 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
             )
         context.update(
             article=article,
+            original_url=web_link(article.url),
             segments=selectors.article_segments(article, claims=claims, annotations=annotations),
             claims=claims,
             claim_kinds=Claim.Kind.choices,

@@ -5,6 +5,7 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL through psycopg2
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,11 +30,31 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", True)
 
+
+def development_secret_key(path: Path) -> str:
+    """A random key kept in `path` (made on first use): DEBUG mode only, so no key is ever written here."""
+    from django.core.management.utils import get_random_secret_key
+
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft.write_text(get_random_secret_key())
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic: of processes starting together, one key wins
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
+
+# Secrets come from the environment only; without SECRET_KEY a production start fails at once.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-only-for-debug-mode"
+    SECRET_KEY = development_secret_key(BASE_DIR / "data" / "dev-secret-key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -54,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "sources",
     "claims",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # last, as django-axes asks: turns a locked-out sign-in into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -130,6 +154,25 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "data" / "media"))
 
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password. The axes backend
+# comes first and only checks the lockout; ModelBackend does the authenticating. Every authenticate()
+# must then pass the request (LoginView, the admin and DRF's basic auth do; tests use force_login).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client address is REMOTE_ADDR only: X-Forwarded-For can be written by the client and would let it
+# dodge the lockout. Behind a reverse proxy every client has the proxy's address, so the lock is then
+# in effect per username.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sources:article-list"
 LOGOUT_REDIRECT_URL = "sources:article-list"
@@ -146,6 +189,17 @@ IMPORT_ZIP_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_ZIP_MAX_TOTAL_BYTES", st
 IMPORT_ZIP_MAX_RATIO = int(os.environ.get("IMPORT_ZIP_MAX_RATIO", "100"))
 IMPORT_ZIP_MAX_MEMBERS = int(os.environ.get("IMPORT_ZIP_MAX_MEMBERS", "20000"))
 IMPORT_BATCH_SIZE = int(os.environ.get("IMPORT_BATCH_SIZE", "500"))
+# Faults (sources.importing.service): a RUNNING job not heard from for IMPORT_JOB_LEASE seconds counts as
+# stopped (its worker died) and may be resumed; a lost database connection is retried
+# IMPORT_DB_RETRIES times, waiting IMPORT_DB_RETRY_DELAY seconds, doubled each time, before the job
+# fails with "resume to continue". IMPORT_CHUNK_PAUSE (seconds after each chunk) slows imports down
+# for fault drills and tests only.
+IMPORT_JOB_LEASE = float(os.environ.get("IMPORT_JOB_LEASE", "120"))
+# A job that kills its worker this many times in a row at the same place fails instead of looping.
+IMPORT_MAX_TAKEOVERS = int(os.environ.get("IMPORT_MAX_TAKEOVERS", "3"))
+IMPORT_DB_RETRIES = int(os.environ.get("IMPORT_DB_RETRIES", "5"))
+IMPORT_DB_RETRY_DELAY = float(os.environ.get("IMPORT_DB_RETRY_DELAY", "1"))
+IMPORT_CHUNK_PAUSE = float(os.environ.get("IMPORT_CHUNK_PAUSE", "0"))
 
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:
@@ -160,6 +214,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The reader and review scripts send the token from the form's hidden input, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Scripts and styles only from our own static files: no inline script, no CDN.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
