@@ -21,6 +21,9 @@ from .importing.service import (
     import_job_resume,
     import_job_start,
     job_dir,
+    job_resumable,
+    job_stale,
+    lease,
 )
 from .models import ImportBatch
 
@@ -115,11 +118,22 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def job_status(batch: ImportBatch) -> dict[str, object]:
     """The job's progress as plain JSON-ready values (for the page's polling script)."""
+    stale = job_stale(batch)
+    message = batch.message
+    if stale:
+        minutes = max(1, round(lease().total_seconds() / 60))
+        message = (
+            f"No progress for over {minutes} minute(s): the worker running this job may have stopped "
+            f"(or every worker is busy). Resume goes on from row {batch.committed_rows + 1} "
+            "without storing anything twice."
+        )
     return {
         "id": batch.pk,
         "status": batch.status,
         "stage": batch.stage,
-        "message": batch.message,
+        "message": message,
+        "stale": stale,
+        "resumable": job_resumable(batch),
         "bytes_total": batch.bytes_total,
         "bytes_read": batch.bytes_read,
         "rows_read": batch.rows_read,
@@ -176,6 +190,8 @@ def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.status == ImportBatch.Status.DONE:
         messages.info(request, "This job has finished already.")
+    elif not job_resumable(batch) and batch.status == ImportBatch.Status.RUNNING:
+        messages.info(request, "This job is running; it can be resumed if it stops making progress.")
     else:
         import_job_resume(batch=batch)
     return redirect("imports:detail", pk=pk)

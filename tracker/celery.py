@@ -4,7 +4,12 @@ Start a worker (with Redis at CELERY_BROKER_URL) with:
     CELERY_BROKER_URL=redis://127.0.0.1:6379/0 .venv/bin/celery -A tracker.celery worker --loglevel=info
 
 Tasks are acknowledged only after they finish (acks_late) and re-queued if the worker dies, so every
-task function must be idempotent (see tracker.tasks).
+task function must be idempotent (see tracker.tasks). A pool process that dies (OOM killer, kill -9)
+has its task re-queued at once (task_reject_on_worker_lost); when the whole worker dies, Redis hands
+the unacknowledged task to another worker once CELERY_VISIBILITY_TIMEOUT seconds (default one hour)
+have passed since it was delivered, or at once to a worker started after that. A task still running
+then gets a second delivery: import jobs hold a lease (IMPORT_JOB_LEASE), so the copy only checks back
+later, and takes the job over if the first worker has stopped.
 """
 
 from __future__ import annotations
@@ -25,8 +30,15 @@ app.conf.update(
     accept_content=["json"],
     result_serializer="json",
     task_ignore_result=True,
+    # The queue tasks are sent to (and a worker started without -Q reads): tests and drills use their own.
+    task_default_queue=os.environ.get("CELERY_QUEUE", "celery"),
     broker_connection_retry_on_startup=True,
-    broker_transport_options={"visibility_timeout": 6 * 3600},  # longer than the longest import
+    broker_transport_options={
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+        # How often a worker looks for tasks a dead worker left unacknowledged (seconds).
+        "unacked_restore_interval": int(os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL", "10")),
+        "unacked_restore_throttle": 1,
+    },
 )
 
 

@@ -32,3 +32,15 @@ def enqueue(fn: Callable[..., Any], **kwargs: Any) -> Any:
     from tracker.celery import app  # imported lazily: Celery is only needed with a broker
 
     return app.send_task("tracker.run_task", args=[task_path(fn), kwargs])
+
+
+def enqueue_later(delay: float, fn: Callable[..., Any], **kwargs: Any) -> Any:
+    """Queue `fn(**kwargs)` to run in `delay` seconds on Celery; without a broker nothing is queued (None).
+
+    For checking back on work another worker holds: in-process there is no other worker to wait for.
+    """
+    if settings.TASKS_RUN_IN_PROCESS:
+        return None
+    from tracker.celery import app
+
+    return app.send_task("tracker.run_task", args=[task_path(fn), kwargs], countdown=delay)

@@ -1,25 +1,34 @@
 """After an import job's rows are written: claim extraction, notes on silent edits, then linking.
 
 Each step only picks up what is still to do (articles still pending extraction), so the task can be
-run again after a crash or a cancel and goes on where it stopped.
+run again after a crash or a cancel and goes on where it stopped; a lost database connection is
+retried from there too (service.with_db_retry). The job's extraction counts are counted from the
+articles' own status, so a step run twice never counts an article twice.
 """
 
 from __future__ import annotations
 
-from django.db.models import F
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ..models import Article, ImportBatch, SilentEdit
-from .service import Progress, cancelled, stop
+from .service import Progress, cancelled, stop, with_db_retry
 
 
 def import_job_extract(*, batch_id: int, progress: Progress | None = None, chunk: int = 10) -> ImportBatch:
     """Extract claims for the job's new articles (pending ones only, so a re-run goes on); then link."""
+    return with_db_retry(batch_id, lambda: _extract(batch_id, progress, chunk))
+
+
+def _extract(batch_id: int, progress: Progress | None, chunk: int) -> ImportBatch:
     from claims.services import articles_extract_pending
 
     batch = ImportBatch.objects.get(pk=batch_id)
     if batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED):
         return batch
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=ImportBatch.Status.RUNNING, updated_at=timezone.now()
+    )
     mine = Article.objects.filter(import_batch_id=batch_id, is_current=True)
     total = mine.count()
     ImportBatch.objects.filter(pk=batch_id).update(stage="extracting", extract_total=total)
@@ -35,10 +44,12 @@ def import_job_extract(*, batch_id: int, progress: Progress | None = None, chunk
             return ImportBatch.objects.get(pk=batch_id)
         counts = articles_extract_pending(article_ids=pending[start : start + chunk])
         done += counts["articles"] + counts["failed"]
+        tally = mine.aggregate(
+            extracted=Count("pk", filter=Q(extraction_status=Article.ExtractionStatus.DONE)),
+            failed=Count("pk", filter=Q(extraction_status=Article.ExtractionStatus.FAILED)),
+        )
         ImportBatch.objects.filter(pk=batch_id).update(
-            extract_done=F("extract_done") + counts["articles"],
-            extract_failed=F("extract_failed") + counts["failed"],
-            updated_at=timezone.now(),
+            extract_done=tally["extracted"], extract_failed=tally["failed"], updated_at=timezone.now()
         )
         if progress:
             progress("extracting", done, total)

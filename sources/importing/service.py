@@ -6,6 +6,13 @@ the whole job when any row is bad (unless `skip_invalid`), then stores the recor
 `batch_size`, each chunk and the resume cursor (`committed_rows`) in one transaction. Run again
 after a crash or a cancel, it goes on from the last committed chunk; run on a finished job it does
 nothing. Extraction (and linking, when claims.services offers it) is the next task.
+
+Faults: a running job holds a lease, renewed by every chunk (`updated_at`); a second delivery of its
+task while the lease is fresh only checks back later, and takes the job over once the lease has run
+out (the worker died). Each chunk locks the job row and checks the cursor is where this runner left
+it, so two runners can never store the same chunk twice. A lost database connection (PostgreSQL
+restarted) is retried with backoff from the last committed chunk; when it does not come back the job
+fails with "database connection lost at row N; resume to continue".
 """
 
 from __future__ import annotations
@@ -13,13 +20,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -31,7 +40,24 @@ from .store import ChunkCounts, store_chunk, store_rows
 
 Progress = Callable[[str, int, int], None]
 MAX_STORED_ERRORS = 1000  # the batch keeps the first ones; the job's errors.csv keeps them all
-LEASE = timedelta(minutes=2)  # a RUNNING job not heard from for this long may be taken over
+DB_ERRORS = (OperationalError, InterfaceError)  # the connection went away (server restarted, killed)
+logger = logging.getLogger(__name__)
+
+
+class JobTakenOver(Exception):
+    """Another runner moved the job's cursor: this one stops without writing (its chunk rolls back)."""
+
+
+def lease() -> timedelta:
+    """How long a RUNNING job may go without progress before it counts as stopped (IMPORT_JOB_LEASE)."""
+    return timedelta(seconds=float(getattr(settings, "IMPORT_JOB_LEASE", 120)))
+
+
+def job_stale(batch: ImportBatch) -> bool:
+    """Whether a RUNNING job has not been heard from for longer than the lease (its worker died)."""
+    return batch.status == ImportBatch.Status.RUNNING and (
+        batch.updated_at is None or batch.updated_at < timezone.now() - lease()
+    )
 
 
 def job_dir(batch: ImportBatch) -> Path:
@@ -69,16 +95,49 @@ def import_job_create(
 
 
 def _claim(batch_id: int) -> bool:
-    """Mark the job running unless it is finished or another worker holds it; returns whether we got it."""
-    stale = timezone.now() - LEASE
-    return bool(
-        ImportBatch.objects.filter(pk=batch_id)
-        .exclude(status__in=[ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED])
-        .filter(~Q(status=ImportBatch.Status.RUNNING) | Q(updated_at__lt=stale) | Q(updated_at__isnull=True))
-        .update(
-            status=ImportBatch.Status.RUNNING, message="", cancel_requested=False, updated_at=timezone.now()
-        )
+    """Mark the job running unless it is finished or another worker holds it; returns whether we got it.
+
+    Taking over a job whose lease ran out counts as one takeover; after IMPORT_MAX_TAKEOVERS in a row
+    with no progress in between (a job that kills its worker each time at the same place, say by
+    running out of memory) the job fails instead of being retried for ever. Resume starts the count again.
+    """
+    now = timezone.now()
+    jobs = ImportBatch.objects.filter(pk=batch_id).exclude(
+        status__in=[ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED]
     )
+    running = {
+        "status": ImportBatch.Status.RUNNING,
+        "message": "",
+        "cancel_requested": False,
+        "updated_at": now,
+    }
+    if jobs.exclude(status=ImportBatch.Status.RUNNING).update(**running):
+        return True
+    with transaction.atomic():
+        batch = (
+            jobs.select_for_update()
+            .filter(status=ImportBatch.Status.RUNNING)
+            .filter(Q(updated_at__lt=now - lease()) | Q(updated_at__isnull=True))
+            .first()
+        )
+        if batch is None:
+            return False  # another runner holds it
+        # Only takeovers with no progress in between count: a long job may lose a worker now and then.
+        mark = [batch.stage, batch.committed_rows, batch.extract_done]
+        same_place = batch.options.get("takeover_mark") == mark
+        takeovers = int(batch.options.get("takeovers", 0)) + 1 if same_place else 1
+        options = {**batch.options, "takeovers": takeovers, "takeover_mark": mark}
+        if takeovers > int(getattr(settings, "IMPORT_MAX_TAKEOVERS", 3)):
+            jobs.update(
+                status=ImportBatch.Status.FAILED,
+                options=options,
+                finished_at=now,
+                message=f"the worker running this job stopped {takeovers} times in a row at the same "
+                f"place (out of memory? killed?); {batch.committed_rows} rows are stored. Resume to try again.",
+            )
+            return False
+        jobs.update(options=options, **running)
+        return True
 
 
 def cancelled(batch_id: int) -> bool:
@@ -92,9 +151,76 @@ def stop(batch_id: int, status: str, message: str = "", **fields: object) -> Non
 
 
 def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bool = True) -> ImportBatch:
-    """Run (or resume) a job's reading and writing; then queue extraction when `chain`. Returns the job."""
-    if not _claim(batch_id):
-        return ImportBatch.objects.get(pk=batch_id)
+    """Run (or resume) a job's reading and writing; then queue extraction when `chain`. Returns the job.
+
+    A job another runner holds (fresh lease) is left alone; with a broker this task checks back after
+    the lease, so a job whose worker died is taken over even when nobody presses resume.
+    """
+    if not with_db_retry(batch_id, lambda: _claim(batch_id)):
+        batch = ImportBatch.objects.get(pk=batch_id)
+        if batch.status == ImportBatch.Status.RUNNING and chain:
+            from tracker.tasks import enqueue_later
+
+            from ..tasks import import_job_run_task
+
+            enqueue_later(lease().total_seconds() + 1, import_job_run_task, batch_id=batch_id)
+        return batch
+    return with_db_retry(batch_id, lambda: _run(batch_id, progress, chain))
+
+
+def with_db_retry[T](batch_id: int, step: Callable[[], T]) -> T:
+    """`step()`, run again on a fresh connection when the database connection is lost (IMPORT_DB_RETRIES
+    times, backing off); when it stays lost, the job fails with where it stopped and the error is raised.
+
+    `step` must be resumable (the import and extraction steps go on from what is committed).
+    """
+    retries = int(getattr(settings, "IMPORT_DB_RETRIES", 5))
+    delay = float(getattr(settings, "IMPORT_DB_RETRY_DELAY", 1))
+    for attempt in range(retries + 1):
+        try:
+            return step()
+        except DB_ERRORS as error:
+            drop_connection()
+            if attempt == retries:
+                _record_lost_connection(batch_id, error, retries, delay)
+                raise
+            logger.warning("import job %s: database connection lost (%s); retrying", batch_id, error)
+            time.sleep(delay * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def drop_connection() -> None:
+    """Close this thread's database connection so the next query opens a new one."""
+    try:
+        connection.close()
+    except Exception:  # a connection that is already broken may fail to close: it is gone either way
+        logger.debug("closing a broken connection failed", exc_info=True)
+
+
+def _record_lost_connection(batch_id: int, error: Exception, retries: int, delay: float) -> None:
+    """Mark the job failed, saying where it stopped, on a new connection (retried while the server is down)."""
+    for attempt in range(retries + 1):
+        try:
+            batch = ImportBatch.objects.get(pk=batch_id)
+            where = (
+                f"at row {batch.committed_rows + 1}" if batch.stage == "importing" else f"while {batch.stage}"
+            )
+            stop(
+                batch_id,
+                ImportBatch.Status.FAILED,
+                f"database connection lost {where} ({batch.committed_rows} rows stored, nothing half-written); "
+                f"resume to continue. Error: {str(error).strip()[:200]}",
+            )
+            return
+        except DB_ERRORS:
+            drop_connection()
+            time.sleep(delay * 2**attempt)
+    # Still no database: the job stays RUNNING, its lease runs out and the jobs page offers to resume it.
+    logger.error("import job %s: could not record the lost connection", batch_id)
+
+
+def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
+    """The claimed job's reading, writing and the queueing of extraction (resumable: see with_db_retry)."""
     batch = ImportBatch.objects.get(pk=batch_id)
     try:
         needs_reading = (
@@ -107,6 +233,11 @@ def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bo
     except ImportRefused as error:
         stop(batch_id, ImportBatch.Status.FAILED, str(error))
         return ImportBatch.objects.get(pk=batch_id)
+    except JobTakenOver:
+        logger.warning("import job %s: taken over by another runner; this one stops", batch_id)
+        return ImportBatch.objects.get(pk=batch_id)
+    except DB_ERRORS:
+        raise  # with_db_retry reconnects and goes on from the last committed chunk
     except Exception as error:
         # The last committed chunk stays; `import_job_resume` goes on from there.
         stop(
@@ -231,17 +362,37 @@ def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[Articl
 
 
 def import_chunk(records: list[ArticleRecord], *, batch: ImportBatch) -> ChunkCounts:
-    """Store one chunk and move the job's cursor past it, in one transaction; returns the counts."""
+    """Store one chunk and move the job's cursor past it, in one transaction; returns the counts.
+
+    The chunk starts at `batch.committed_rows`; when the stored cursor is elsewhere another runner has
+    the job and JobTakenOver is raised with nothing written.
+    """
+    start = batch.committed_rows
     try:
         with transaction.atomic():
+            _hold(batch, start)
             counts = store_chunk(records, batch=batch)
             _advance(batch, len(records), counts)
     except IntegrityError:
         # Another writer stored one of these URLs meanwhile: redo the chunk row by row.
         with transaction.atomic():
+            _hold(batch, start)
             counts = store_rows(records, batch=batch)
             _advance(batch, len(records), counts)
+    batch.committed_rows = start + len(records)
     return counts
+
+
+def _hold(batch: ImportBatch, start: int) -> None:
+    """Lock the job row for this chunk's transaction; JobTakenOver unless its cursor is still at `start`."""
+    cursor = (
+        ImportBatch.objects.select_for_update()
+        .filter(pk=batch.pk)
+        .values_list("committed_rows", flat=True)
+        .first()
+    )
+    if cursor != start:
+        raise JobTakenOver(f"job {batch.pk}: cursor at {cursor}, this runner expected {start}")
 
 
 def _advance(batch: ImportBatch, n: int, counts: ChunkCounts) -> None:
@@ -259,6 +410,7 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
     size = int(batch.options.get("batch_size") or 500)
+    pause = float(getattr(settings, "IMPORT_CHUNK_PAUSE", 0))  # fault drills only
     done = batch.committed_rows
     for chunk in _chunks(_records(job_dir(batch) / "records.jsonl", done), size):
         if cancelled(batch.pk):
@@ -268,6 +420,8 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
         done += len(chunk)
         if progress:
             progress("importing", done, batch.rows_total)
+        if pause:
+            time.sleep(pause)
     return True
 
 
@@ -288,10 +442,23 @@ def import_job_start(*, batch: ImportBatch) -> object:
     return enqueue(import_job_run_task, batch_id=batch.pk)
 
 
+def job_resumable(batch: ImportBatch) -> bool:
+    """Whether resume may restart the job: it failed, was cancelled, or stopped responding (stale)."""
+    return batch.status in (ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED) or job_stale(batch)
+
+
 def import_job_resume(*, batch: ImportBatch) -> object:
-    """Go on with a failed or cancelled job from its last committed chunk; returns what enqueue returns."""
+    """Go on with a failed, cancelled or stale job from its last committed chunk; returns what enqueue
+    returns (None for a job that is done or still running: a second runner is never started)."""
+    batch.refresh_from_db()
+    if not job_resumable(batch) and batch.status != ImportBatch.Status.PENDING:
+        return None
     ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.DONE).update(
-        status=ImportBatch.Status.PENDING, cancel_requested=False, message="", finished_at=None
+        status=ImportBatch.Status.PENDING,
+        cancel_requested=False,
+        message="",
+        finished_at=None,
+        options={**batch.options, "takeovers": 0},
     )
     batch.refresh_from_db()
     if batch.stage in ("extracting", "linking"):

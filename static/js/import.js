@@ -48,14 +48,14 @@
     message.textContent = s.message || "";
     message.hidden = !s.message;
     root.querySelector('[data-action="cancel"]').hidden = s.finished;
-    root.querySelector('[data-action="resume"]').hidden = !(s.status === "failed" || s.status === "cancelled");
+    root.querySelector('[data-action="resume"]').hidden = !s.resumable;
     renderErrors(s.errors || []);
   }
 
   function poll() {
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.json(); })
-      .then(function (s) { update(s); if (!s.finished) setTimeout(poll, 1000); })
+      .then(function (s) { update(s); if (!s.finished) setTimeout(poll, s.stale ? 5000 : 1000); })
       .catch(function () { setTimeout(poll, 5000); });
   }
   poll();

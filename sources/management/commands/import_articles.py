@@ -11,6 +11,7 @@ from sources.importing.service import (
     import_job_resume,
     import_job_run,
     import_job_start,
+    job_stale,
 )
 from sources.models import ImportBatch
 
@@ -37,6 +38,10 @@ class Command(BaseCommand):
                 batch = ImportBatch.objects.get(pk=options["resume"])
             except ImportBatch.DoesNotExist:
                 raise CommandError(f"no import job {options['resume']}") from None
+            if batch.status == ImportBatch.Status.RUNNING and not job_stale(batch):
+                raise CommandError(
+                    f"import job {batch.pk} is running; resume it once it has stopped making progress"
+                )
             ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.DONE).update(
                 status=ImportBatch.Status.PENDING, cancel_requested=False
             )
