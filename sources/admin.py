@@ -2,19 +2,18 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from import_export.admin import ImportMixin
-from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from .importing.errors import ImportRefused
 from .importing.preview import extraction_preview
-from .importing.resources import ArticleResource, CheckedCSV, CheckedJSON, OutletResource
+from .importing.resources import ArticleResource, CheckedCSV, CheckedJSON, CheckedXLSX, OutletResource
 from .models import Article, ImportBatch, Outlet, SilentEdit
 
 
 class CheckedImportMixin(ImportMixin):
     """import-export's admin import with the import rules' file formats and their plain-words errors."""
 
-    formats = [CheckedCSV, CheckedJSON, XLSX]
+    formats = [CheckedCSV, CheckedJSON, CheckedXLSX]
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, ImportRefused):

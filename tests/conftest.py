@@ -7,8 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis: HYPOTHESIS_PROFILE=ci prints a reproduction blob with each failure (a CI clone keeps no
+# example database); property tests set their own example counts (tests/fuzz: scale with FUZZ_SCALE).
+hypothesis_settings.register_profile("ci", print_blob=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def shared_dir() -> Path:

@@ -71,7 +71,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     if declared:
         try:
             return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # "undefined" raises a bare UnicodeError
             pass
     name = sniff_encoding(data)
     try:

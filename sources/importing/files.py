@@ -11,6 +11,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -173,11 +174,24 @@ def check_zip(archive: zipfile.ZipFile, *, name: str, limits: Limits) -> list[zi
     return chosen
 
 
+# What a damaged archive raises: bad offsets give ValueError ("negative seek value"), broken deflate data
+# zlib.error, an encrypted member RuntimeError, an unknown compression method NotImplementedError.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    zlib.error,
+)
+
+
 def iter_zip(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Row]:
     """The rows of every supported member of a zip archive, checked as a whole first (see check_zip)."""
     try:
         archive = zipfile.ZipFile(stream)
-    except zipfile.BadZipFile:
+    except _ZIP_ERRORS:
         raise ImportRefused("not a readable zip archive", file=name) from None
     with archive:
         for info in check_zip(archive, name=name, limits=limits):
@@ -197,5 +211,5 @@ def iter_zip(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Row]:
                         yield from iter_stream(data, name=member, suffix=suffix, limits=limits)
                     else:
                         yield from iter_stream(handle, name=member, suffix=suffix, limits=limits)  # type: ignore[arg-type]
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+            except _ZIP_ERRORS as error:
                 raise ImportRefused(f"member '{info.filename}' cannot be read: {error}", file=name) from None

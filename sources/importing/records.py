@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
-from .errors import RowError
+from .errors import UNSTORABLE, RowError
 
 # Column names people use for each field (compared lower-case, spaces and dashes as underscores).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -32,6 +32,7 @@ _HOST = re.compile(
 )
 _DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 12, 28))
 
 
 @dataclass(slots=True)
@@ -105,10 +106,16 @@ def parse_date(value: object) -> tuple[str, str]:
     if not re.search(r"\d{4}", text):
         raise ValueError(f"'{text}' has no year")
     try:
-        parsed = date_parser.parse(text, dayfirst=True, fuzzy=False)
+        # Parsed against two different defaults: a part the text leaves out comes out different
+        # (dateutil would otherwise fill it in from today: "March 2019" became 2019-03-<today's day>).
+        first, second = (date_parser.parse(text, dayfirst=True, fuzzy=False, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError, date_parser.ParserError):
         raise ValueError(f"'{text}' is not a date") from None
-    return parsed.date().isoformat(), "day"
+    if (first.year, first.month) != (second.year, second.month):
+        raise ValueError(f"'{text}' has no month")
+    if first.day != second.day:
+        return dt.date(first.year, first.month, 1).isoformat(), "month"
+    return first.date().isoformat(), "day"
 
 
 def valid_url(url: str) -> bool:
@@ -136,6 +143,13 @@ def validate_row(
     body = "" if values.get("body") is None else str(values["body"]).replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
         errors.append(RowError(row, "body", "the article text is empty", file))
+    for name in ("body", *MAX_LENGTHS, "original"):
+        if values.get(name) is not None and UNSTORABLE.search(str(values[name])):
+            errors.append(
+                RowError(
+                    row, name, "contains NUL or broken characters (a binary file or a wrong encoding?)", file
+                )
+            )
     for name, limit in MAX_LENGTHS.items():
         if (length := len(text(name))) > limit:
             errors.append(RowError(row, name, f"longer than {limit} characters ({length})", file))

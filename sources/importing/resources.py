@@ -22,7 +22,7 @@ from import_export.widgets import ForeignKeyWidget
 from ..models import Article, ImportBatch, Outlet, content_hash
 from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
-from .errors import ImportRefused
+from .errors import ImportRefused, RowError
 from .records import COLUMN_ALIASES, normalize_column, validate_row
 from .store import record_silent_edits, record_store
 from .tabular import iter_json
@@ -66,7 +66,9 @@ class CheckedJSON(base_formats.JSON):
 
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         data = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
-        list(iter_json(io.BytesIO(data), name="upload.json"))  # checks syntax and required fields
+        for item in iter_json(io.BytesIO(data), name="upload.json"):  # checks syntax and required fields
+            if isinstance(item, RowError) and not item.field:  # not an object: no columns to show it in
+                raise ImportRefused(f"article {item.row}: {item.message}")
         payload = json.loads(decode_bytes(data)[0])
         if isinstance(payload, dict):
             payload = payload.get("articles", payload.get("items", [payload]))
@@ -74,6 +76,31 @@ class CheckedJSON(base_formats.JSON):
         for item in payload:
             headers += [key for key in item if key not in headers]
         return tablib.Dataset(*[[item.get(h, "") for h in headers] for item in payload], headers=headers)
+
+
+class CheckedXLSX(base_formats.XLSX):
+    """XLSX whose damage (not a workbook, a broken sheet) raises ImportRefused; short rows are padded."""
+
+    def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        except Exception as error:  # zipfile.BadZipFile, broken XML, missing parts
+            raise ImportRefused(f"not a readable XLSX workbook ({type(error).__name__})") from None
+        try:
+            rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
+        except Exception as error:
+            raise ImportRefused(
+                f"the workbook's first sheet cannot be read ({type(error).__name__})"
+            ) from None
+        finally:
+            book.close()
+        if not rows:
+            raise ImportRefused("the workbook's first sheet is empty")
+        width = len(rows[0])
+        body = [(r + [None] * width)[:width] for r in rows[1:] if any(c not in (None, "") for c in r)]
+        return tablib.Dataset(*body, headers=rows[0])
 
 
 class ArticleResource(resources.ModelResource):
@@ -94,6 +121,10 @@ class ArticleResource(resources.ModelResource):
         self._record = None
 
     def before_import(self, dataset, **kwargs) -> None:
+        if "url" not in (dataset.headers or []):
+            # Rows are matched by URL or by text (get_or_init_instance); import-export would refuse a
+            # file without a "url" column (a body-only file, or the URL under an alias such as "link").
+            dataset.append_col([""] * len(dataset), header="url")
         if not self._is_dry_run(kwargs):
             user = kwargs.get("user")
             self.batch = ImportBatch.objects.create(
@@ -202,6 +233,7 @@ __all__ = [
     "ArticleResource",
     "CheckedCSV",
     "CheckedJSON",
+    "CheckedXLSX",
     "ImportRefused",
     "OutletResource",
     "queue_extraction",

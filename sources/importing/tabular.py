@@ -22,6 +22,7 @@ RowItem = tuple[int, dict[str, object]] | RowError
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies are long; the file-size limit bounds them
 _DELIMITERS = ",;\t|"
+_TOO_DEEP = "the JSON is nested too deeply to be a list of articles"
 
 
 def iter_csv(stream: BinaryIO, *, name: str = "") -> Iterator[RowItem]:
@@ -79,6 +80,8 @@ def iter_json(stream: BinaryIO, *, name: str = "", max_bytes: int | None = None)
         raise ImportRefused(
             f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}", file=name
         ) from None
+    except RecursionError:
+        raise ImportRefused(_TOO_DEEP, file=name) from None
     if isinstance(payload, dict):
         payload = payload.get("articles", payload.get("items", [payload]))
     if not isinstance(payload, list):
@@ -95,6 +98,8 @@ def _iter_json_lines(stream: BinaryIO, *, name: str) -> Iterator[RowItem]:
                 yield number, json.loads(line)
             except json.JSONDecodeError as error:
                 raise ImportRefused(f"malformed JSON on line {number}: {error.msg}", file=name) from None
+            except RecursionError:
+                raise ImportRefused(f"line {number}: {_TOO_DEEP}", file=name) from None
 
     yield from _objects(objects(), name)
 
@@ -142,5 +147,11 @@ def iter_xlsx(stream: BinaryIO, *, name: str = "") -> Iterator[RowItem]:
             if not any(cell not in (None, "") for cell in cells):
                 continue
             yield row, {field: cells[i] for i, field in mapping.items() if i < len(cells)}
+    except ImportRefused:
+        raise
+    except Exception as error:  # a damaged sheet (broken XML) shows only while it is read
+        raise ImportRefused(
+            f"the workbook's first sheet cannot be read ({type(error).__name__})", file=name
+        ) from None
     finally:
         book.close()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..document import ArticleDoc, as_date
-from ..nlp import get_nlp
+from ..nlp import parse_many
 from ..types import Span
 from .furniture import furniture_spans, is_caption
 from .glue import glued_splits
@@ -100,7 +100,7 @@ def prepare(
         text,
         analysis,
         offsets,
-        get_nlp()(analysis),
+        next(parse_many([analysis])),
         published=as_date(published),
         title=title,
         outlet=outlet,
@@ -115,7 +115,7 @@ def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
     """
     rows = [{"text": item} if isinstance(item, str) else item for item in items]
     cleaned = [clean(row["text"]) for row in rows]
-    docs = get_nlp().pipe(analysis for analysis, _, _ in cleaned)
+    docs = parse_many(analysis for analysis, _, _ in cleaned)
     return [
         ArticleDoc(
             row["text"],

@@ -8,6 +8,7 @@ expressions that need one ("on Saturday" against a page-header date is weaker th
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from ..document import ArticleDoc
@@ -38,9 +39,10 @@ _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 def _mentions(adoc: ArticleDoc) -> list[Mention]:
     mentions = find_mentions(adoc.analysis)
-    taken = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]  # in order and not overlapping, so ends are in order too
     for ent in adoc.doc.ents:
-        if ent.label_ != "DATE" or any(a < ent.end_char and ent.start_char < b for a, b in taken):
+        before = bisect.bisect_left(starts, ent.end_char)  # mentions[:before] start before the entity ends
+        if ent.label_ != "DATE" or (before and mentions[before - 1].end > ent.start_char):
             continue
         loose = parse_loose(ent.text, ent.start_char)
         if loose is not None:

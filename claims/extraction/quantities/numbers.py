@@ -158,6 +158,9 @@ class Atom:
     kind: str = "number"  # "number", "scale", "fraction", "vague", "tens"
 
 
+MAX_DIGITS_VALUE = 1e18  # larger digit strings are not read as numbers
+
+
 def parse_digits(num: str) -> float:
     """The value of a digit string such as "1,200" or "2.5"."""
     return float(num.replace(",", ""))
@@ -192,6 +195,8 @@ def _digit_atom(m: re.Match[str]) -> Atom | None:
     if rest[:1] == "." and rest[1:2].isdigit():
         return None  # version numbers and dotted dates
     atom = Atom(parse_digits(num), True, rest=rest)
+    if not atom.value < MAX_DIGITS_VALUE:
+        return None  # a run of hundreds of digits is a code, not a quantity (and would overflow to inf)
     if pre:
         pre = pre.strip()
         if pre == "PS" and not (rest or "." in num or "," in num):
@@ -211,6 +216,8 @@ def _digit_atom(m: re.Match[str]) -> Atom | None:
     if hm and not atom.negative:
         atom.high = parse_digits(hm.group("num"))
         atom.rest = hm.group("after")
+        if not atom.high < MAX_DIGITS_VALUE:
+            return None
     return atom
 
 
