@@ -4,6 +4,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink, Event, Tag
 
 
+class VersionedAdmin(SimpleHistoryAdmin):
+    """Saving a claim, link or annotation here moves its version on, so editors' open forms become stale."""
+
+    readonly_fields = ["version"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            stored = type(obj).objects.select_for_update().filter(pk=obj.pk).values_list("version", flat=True)
+            obj.version = (stored.first() or obj.version) + 1
+        super().save_model(request, obj, form, change)
+
+
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 0
@@ -49,7 +61,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(VersionedAdmin):
     list_display = [
         "short_quote",
         "kind",
@@ -64,7 +76,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     search_fields = ["quote", "counted", "speaker__name", "article__title"]
     list_select_related = ["article", "speaker"]
     raw_id_fields = ["article", "event", "speaker", "reviewed_by", "created_by"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "version"]
 
     @admin.display(description="Quote")
     def short_quote(self, obj: Claim) -> str:
@@ -72,7 +84,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(SimpleHistoryAdmin):
+class ClaimLinkAdmin(VersionedAdmin):
     list_display = ["id", "claim_a", "relation", "claim_b", "status", "origin", "confidence", "rationale"]
     list_filter = ["relation", "status", "origin"]
     search_fields = ["rationale", "claim_a__quote", "claim_b__quote"]
@@ -87,7 +99,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(VersionedAdmin):
     list_display = ["quote", "article", "created_by", "orphaned", "created_at"]
     list_filter = ["orphaned", "tags"]
     search_fields = ["quote", "note", "article__title"]

@@ -2,6 +2,10 @@
 
 Keyword-only functions, each in one transaction; each records who did it (history user, reviewed_by,
 created_by). Offsets are Python code-point offsets into the stored article body.
+
+Claims, links and annotations carry a `version` that every write moves on by one (optimistic
+concurrency): a function given `expected_version` (the version the editor's form was made from) locks
+the row and raises EditConflict, writing nothing, when the stored version differs.
 """
 
 from __future__ import annotations
@@ -9,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -20,6 +25,97 @@ from .models import Annotation, Claim, ClaimLink, Event, Tag
 from .reanchor import locate
 
 CONTEXT_CHARS = 32
+
+NOUNS = {"claim": "claim", "claimlink": "link", "annotation": "annotation"}
+MACHINE = "an automatic process (extraction, linking or import)"
+
+
+class EditConflict(Exception):
+    """A claim, link or annotation changed (or was removed) after the editor loaded it; nothing was saved.
+
+    `current` is the stored row now (None when it was removed); `changed_by` and `changed_at` say who
+    changed it last and when, from its history (an automatic process when history has no record of it).
+    """
+
+    def __init__(self, *, obj: models.Model, expected: int | None, current: models.Model | None) -> None:
+        self.noun = NOUNS.get(obj._meta.model_name, obj._meta.verbose_name)
+        self.pk = obj.pk
+        self.expected = expected
+        self.current = current
+        self.changed_by, self.changed_at = last_change(
+            type(obj), obj.pk, current.version if current is not None else None
+        )
+        if self.changed_at is None and current is not None:
+            self.changed_at = getattr(current, "updated_at", None)
+        super().__init__(self.message)
+
+    @property
+    def when(self) -> str:
+        if self.changed_at is None:
+            return ""
+        return " at " + timezone.localtime(self.changed_at).strftime("%Y-%m-%d %H:%M %Z")
+
+    @property
+    def summary(self) -> str:
+        """One sentence, for the review queue's script."""
+        done = "removed" if self.current is None else "changed"
+        return (
+            f"This {self.noun} was {done} by {self.changed_by}{self.when} while you were reviewing; "
+            "your decision was not saved."
+        )
+
+    @property
+    def message(self) -> str:
+        if self.current is None:
+            return (
+                f"This {self.noun} was removed by {self.changed_by}{self.when} while you were editing. "
+                "Your changes were not saved."
+            )
+        return (
+            f"This {self.noun} was changed by {self.changed_by}{self.when} while you were editing. Your "
+            "changes were not saved; review the current values below and save again."
+        )
+
+
+def last_change(model: type[models.Model], pk: int, version: int | None) -> tuple[str, object]:
+    """Who made the row's last change and when, from its history: (name, time).
+
+    `version` is the stored version (None for a removed row). A history record of another version means
+    the last change left no record (a machine's bulk update): then it is an automatic process, time unknown.
+    """
+    record = (
+        model.history.filter(id=pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if record is None or (version is not None and record.version != version):
+        return MACHINE, None
+    if version is None and record.history_type != "-":
+        return MACHINE, None
+    who = record.history_user.get_username() if record.history_user else MACHINE
+    return who, record.history_date
+
+
+def take_version(obj: models.Model, expected: int | None = None) -> None:
+    """Lock `obj`'s row, reload `obj` from it and move its version on by one (call inside a transaction).
+
+    Raises EditConflict, writing nothing, when the row is gone or, with `expected`, when the stored
+    version is another. The caller then changes `obj` and saves it (with "version" among the fields):
+    its history record carries the new version.
+    """
+    model = type(obj)
+    try:
+        obj.refresh_from_db(from_queryset=model.objects.select_for_update())
+    except model.DoesNotExist:
+        raise EditConflict(obj=obj, expected=expected, current=None) from None
+    if expected is not None and obj.version != expected:
+        raise EditConflict(obj=obj, expected=expected, current=obj)
+    # Where rows cannot be locked the conditional update is the guard: it moves only the version read.
+    if not model.objects.filter(pk=obj.pk, version=obj.version).update(version=F("version") + 1):
+        obj.refresh_from_db()
+        raise EditConflict(obj=obj, expected=expected, current=obj)
+    obj.version += 1
 
 
 def loose(text: str) -> str:
@@ -80,10 +176,14 @@ def selection_verify(
     )
 
 
+def tag_names(text: str) -> list[str]:
+    """The tag names of a comma-separated list: trimmed, at most 50 characters, sorted, each once."""
+    return sorted({name.strip()[:50] for name in text.split(",") if name.strip()})
+
+
 def tags_from_text(text: str) -> list[Tag]:
     """Tags for a comma-separated list of names, created when new (names trimmed, at most 50 characters)."""
-    names = {name.strip()[:50] for name in text.split(",") if name.strip()}
-    return [Tag.objects.get_or_create(name=name)[0] for name in sorted(names)]
+    return [Tag.objects.get_or_create(name=name)[0] for name in tag_names(text)]
 
 
 @transaction.atomic
@@ -121,6 +221,34 @@ def annotation_create(
     annotation.save()
     annotation.tags.set(tags_from_text(tags))
     return annotation
+
+
+@transaction.atomic
+def annotation_update(
+    *, annotation: Annotation, user, note: str, tags: str, expected_version: int | None = None
+) -> Annotation:
+    """The annotation with a new note and tags (one history record, by `user`).
+
+    Raises EditConflict when it changed since `expected_version`.
+    """
+    take_version(annotation, expected_version)
+    annotation.note = note.strip()
+    annotation._history_user = user
+    annotation.skip_history_when_saving = True  # the save below records the new tags with the note
+    try:
+        annotation.tags.set(tags_from_text(tags))
+    finally:
+        del annotation.skip_history_when_saving
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def annotation_delete(*, annotation: Annotation, user, expected_version: int | None = None) -> None:
+    """Delete the annotation (history records who). Raises EditConflict when it changed since `expected_version`."""
+    take_version(annotation, expected_version)
+    annotation._history_user = user
+    annotation.delete()
 
 
 @transaction.atomic
@@ -180,23 +308,31 @@ REVIEW_DECISIONS = {"accept": Claim.ReviewStatus.ACCEPTED, "reject": Claim.Revie
 
 
 @transaction.atomic
-def claim_review(*, claim: Claim, user, decision: str) -> Claim:
-    """The claim accepted or rejected by `user` now (reviewed_by and reviewed_at set, history recorded)."""
+def claim_review(*, claim: Claim, user, decision: str, expected_version: int | None = None) -> Claim:
+    """The claim accepted or rejected by `user` now (reviewed_by and reviewed_at set, history recorded).
+
+    Raises EditConflict when the claim changed since `expected_version`.
+    """
     if decision not in REVIEW_DECISIONS:
         raise ValidationError(f"Unknown decision {decision!r}; use accept or reject.")
+    take_version(claim, expected_version)
     claim.review_status = REVIEW_DECISIONS[decision]
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
     claim._history_user = user
-    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
+    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at", "version"])
     return claim
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, user, changes: dict) -> Claim:
-    """The claim with the editor's `changes` applied and marked edited (reviewed by `user` now)."""
+def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | None = None) -> Claim:
+    """The claim with the editor's `changes` applied and marked edited (reviewed by `user` now).
+
+    Raises EditConflict when the claim changed since `expected_version`.
+    """
     from .services import actor_for_speaker
 
+    take_version(claim, expected_version)
     changes = dict(changes)
     speaker_name = changes.pop("speaker_name", None)
     for name, value in changes.items():
@@ -227,17 +363,18 @@ def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = 5000) ->
         pending = pending.filter(kind=kind)
     claims = list(pending.select_for_update().order_by("-confidence", "id")[:limit])
     now = timezone.now()
-    for claim in claims:
+    for claim in claims:  # locked above, so each version read is the stored one
         claim.review_status, claim.reviewed_by, claim.reviewed_at, claim.updated_at = (
             Claim.ReviewStatus.ACCEPTED,
             user,
             now,
             now,
         )
+        claim.version += 1
     bulk_update_with_history(
         claims,
         Claim,
-        ["review_status", "reviewed_by", "reviewed_at", "updated_at"],
+        ["review_status", "reviewed_by", "reviewed_at", "updated_at", "version"],
         batch_size=500,
         default_user=user,
         default_change_reason="bulk accept",
@@ -250,19 +387,30 @@ LINK_DECISIONS = {"confirm": ClaimLink.Status.CONFIRMED, "reject": ClaimLink.Sta
 
 
 @transaction.atomic
-def link_review(*, link: ClaimLink, user, decision: str, relation: str | None = None) -> ClaimLink:
-    """The link confirmed (optionally with a corrected relation) or rejected by `user` now."""
+def link_review(
+    *,
+    link: ClaimLink,
+    user,
+    decision: str,
+    relation: str | None = None,
+    expected_version: int | None = None,
+) -> ClaimLink:
+    """The link confirmed (optionally with a corrected relation) or rejected by `user` now.
+
+    Raises EditConflict when the link changed since `expected_version`.
+    """
     if decision not in LINK_DECISIONS:
         raise ValidationError(f"Unknown decision {decision!r}; use confirm or reject.")
     if relation and relation not in ClaimLink.Relation.values:
         raise ValidationError(f"Unknown relation {relation!r}.")
+    take_version(link, expected_version)
     link.status = LINK_DECISIONS[decision]
     if relation:
         link.relation = relation
     link.reviewed_by = user
     link.reviewed_at = timezone.now()
     link._history_user = user
-    link.save(update_fields=["status", "relation", "reviewed_by", "reviewed_at"])
+    link.save(update_fields=["status", "relation", "reviewed_by", "reviewed_at", "version"])
     return link
 
 
@@ -275,9 +423,11 @@ def link_create(*, claim: Claim, other: Claim, relation: str, user, rationale: s
         raise ValidationError(f"Unknown relation {relation!r}.")
     low, high = sorted((claim, other), key=lambda c: c.pk)
     now = timezone.now()
-    link = ClaimLink.objects.filter(claim_a=low, claim_b=high).first() or ClaimLink(
-        claim_a=low, claim_b=high, origin=ClaimLink.Origin.EDITOR, created_by=user
-    )
+    link = ClaimLink.objects.filter(claim_a=low, claim_b=high).first()
+    if link is not None:
+        take_version(link)  # an existing pair: forms open on it become stale
+    else:
+        link = ClaimLink(claim_a=low, claim_b=high, origin=ClaimLink.Origin.EDITOR, created_by=user)
     link.relation, link.status, link.reviewed_by, link.reviewed_at = (
         relation,
         ClaimLink.Status.CONFIRMED,
@@ -311,11 +461,15 @@ def event_create(*, user, title: str, date=None, place: str = "", summary: str =
 
 
 @transaction.atomic
-def claim_set_event(*, claim: Claim, event: Event | None, user) -> Claim:
-    """The claim attached to `event` (or detached with None), and the claim's article added to the event."""
+def claim_set_event(*, claim: Claim, event: Event | None, user, expected_version: int | None = None) -> Claim:
+    """The claim attached to `event` (or detached with None), and the claim's article added to the event.
+
+    Raises EditConflict when the claim changed since `expected_version`.
+    """
+    take_version(claim, expected_version)
     claim.event = event
     claim._history_user = user
-    claim.save(update_fields=["event", "updated_at"])
+    claim.save(update_fields=["event", "updated_at", "version"])
     if event is not None:
         event.articles.add(claim.article_id)
     return claim
@@ -333,10 +487,13 @@ def annotations_reanchor(*, old: Article, new: Article) -> ReanchorResult:
     """Move `old`'s annotations onto the new version `new` by quote and context; returns the tallies.
 
     Each quote is found with its prefix and suffix (exact first, then the quote alone nearest its old
-    place, then fuzzy). One that cannot be found stays on the old version, marked orphaned.
+    place, then fuzzy). One that cannot be found stays on the old version, marked orphaned. The rows are
+    locked and each moved one moves its version on, so an editor's form open on it becomes stale.
     """
     exact = fuzzy = orphaned = 0
-    for annotation in Annotation.objects.filter(article=old, orphaned=False).order_by("start", "id"):
+    annotations = Annotation.objects.select_for_update().filter(article=old, orphaned=False)
+    for annotation in annotations.order_by("start", "id"):
+        annotation.version += 1
         found = locate(
             annotation.quote,
             annotation.prefix,
@@ -346,7 +503,7 @@ def annotations_reanchor(*, old: Article, new: Article) -> ReanchorResult:
         )
         if found is None:
             annotation.orphaned = True
-            annotation.save(update_fields=["orphaned", "updated_at"])
+            annotation.save(update_fields=["orphaned", "updated_at", "version"])
             orphaned += 1
             continue
         start, end, was_exact = found

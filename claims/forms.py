@@ -6,6 +6,21 @@ from django import forms
 
 from .models import Claim, ClaimLink
 
+VERSION_ERROR = "This form has no valid version number; reload the page and make your change again."
+
+
+def version_field(required: bool = True) -> forms.IntegerField:
+    """The hidden version the form was made from (optimistic concurrency; see claims.editorial)."""
+    return forms.IntegerField(
+        required=required,
+        min_value=1,
+        max_value=2_147_483_647,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value", "max_digits"), VERSION_ERROR
+        ),
+    )
+
 
 class SelectionForm(forms.Form):
     """A text selection in an article: code-point offsets into the stored body, the quote and its context."""
@@ -91,6 +106,7 @@ class ClaimEditForm(ClaimValuesForm):
     """Edit a claim's values; the kind is fixed (a different kind is a different claim)."""
 
     kind = forms.ChoiceField(choices=Claim.Kind.choices, widget=forms.HiddenInput)
+    version = version_field()
 
     @classmethod
     def for_claim(cls, claim: Claim, data=None) -> ClaimEditForm:
@@ -101,17 +117,47 @@ class ClaimEditForm(ClaimValuesForm):
             for name in fields
             if name != "speaker_name"
         }
-        initial.update(kind=claim.kind, speaker_name=claim.speaker.name if claim.speaker_id else "")
+        initial.update(
+            kind=claim.kind,
+            speaker_name=claim.speaker.name if claim.speaker_id else "",
+            version=claim.version,
+        )
         return cls(data=data, initial=initial)
 
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", "Accept"), ("reject", "Reject")])
+    version = version_field()
 
 
 class LinkReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])
     relation = forms.ChoiceField(required=False, choices=[("", "as suggested"), *ClaimLink.Relation.choices])
+    version = version_field()
+
+
+class AnnotationEditForm(forms.Form):
+    """An annotation's note and tags (its span stays; a different span is a different annotation)."""
+
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    tags = forms.CharField(required=False, max_length=500, help_text="Comma-separated.")
+    version = version_field()
+
+    @classmethod
+    def for_annotation(cls, annotation, data=None) -> AnnotationEditForm:
+        """The form bound to `data`, or filled with the annotation's current note and tags."""
+        initial = {
+            "note": annotation.note,
+            "tags": ", ".join(tag.name for tag in annotation.tags.all()),
+            "version": annotation.version,
+        }
+        return cls(data=data, initial=initial)
+
+
+class VersionForm(forms.Form):
+    """Only the version the page was made from (a delete)."""
+
+    version = version_field()
 
 
 class LinkCreateForm(forms.Form):
@@ -134,3 +180,4 @@ class EventForm(forms.Form):
 
 class ClaimEventForm(forms.Form):
     event = forms.IntegerField(required=False, min_value=1, label="Event id", help_text="Empty to detach.")
+    version = version_field(required=False)

@@ -201,6 +201,11 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Moves on by one with every change, so an edit made on an older version is refused.",
+    )
     # Full-text search: filled by a database trigger on PostgreSQL (migration 0004) from the quote and
     # the attribution fields, GIN-indexed there; stays NULL on SQLite, where search falls back to icontains.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
@@ -296,6 +301,11 @@ class ClaimLink(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Moves on by one with every change, so an edit made on an older version is refused.",
+    )
 
     history = HistoricalRecords()
 
@@ -360,6 +370,11 @@ class Annotation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Moves on by one with every change, so an edit made on an older version is refused.",
+    )
 
     history = HistoricalRecords(m2m_fields=[tags])
 

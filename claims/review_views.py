@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -13,6 +12,8 @@ from sources.models import Outlet
 
 from . import editorial, selectors
 from .access import ViewAccessMixin, answer, editor_post
+from .conflicts import Row, conflict_answer, removed, safe_next
+from .editorial import EditConflict
 from .forms import BulkAcceptForm, LinkReviewForm
 from .models import Claim, ClaimLink
 
@@ -90,23 +91,76 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
 
 @editor_post("claims.change_claimlink")
 def link_review(request: HttpRequest, pk: int) -> HttpResponse:
-    """Confirm (optionally with another relation) or reject a suggested link."""
-    link = get_object_or_404(ClaimLink, pk=pk)
+    """Confirm (optionally with another relation) or reject a suggested link.
+
+    A link changed since the page was made is not touched: 409 with who changed it (see conflicts).
+    """
+    link = ClaimLink.objects.filter(pk=pk).first()
     form = LinkReviewForm(request.POST)
     fallback = reverse("claims:review-links")
+    if link is None:
+        return conflict_answer(
+            request, removed(ClaimLink, pk), title=f"link {pk}", rows=[], back=safe_next(request, fallback)
+        )
     if not form.is_valid():
-        messages.error(request, "Choose confirm or reject.")
-        return answer(request, fallback, {"ok": False}, status=400)
-    editorial.link_review(
-        link=link,
-        user=request.user,
-        decision=form.cleaned_data["decision"],
-        relation=form.cleaned_data["relation"] or None,
-    )
+        problem = (
+            " ".join(form.errors["version"]) if "version" in form.errors else "Choose confirm or reject."
+        )
+        messages.error(request, problem)
+        return answer(request, fallback, {"ok": False, "error": problem}, status=400)
+    decision, relation = form.cleaned_data["decision"], form.cleaned_data["relation"]
+    try:
+        editorial.link_review(
+            link=link,
+            user=request.user,
+            decision=decision,
+            relation=relation or None,
+            expected_version=form.cleaned_data["version"],
+        )
+    except EditConflict as conflict:
+        return link_review_conflict(request, conflict, decision, relation, fallback)
     messages.success(
         request,
         f"Link {link.pk} {link.get_status_display().lower()} ({link.get_relation_display().lower()}).",
     )
     return answer(
         request, fallback, {"ok": True, "id": link.pk, "status": link.status, "relation": link.relation}
+    )
+
+
+def link_review_conflict(
+    request: HttpRequest, conflict: EditConflict, decision: str, relation: str, fallback: str
+) -> HttpResponse:
+    """409 for a decision on a link that changed since the page was made: theirs next to the stored one."""
+    link = conflict.current
+    back = safe_next(request, fallback)
+    if link is None:
+        return conflict_answer(request, conflict, title=f"link {conflict.pk}", rows=[], back=back)
+    decisions = dict(LinkReviewForm.base_fields["decision"].choices)
+    reviewer = f" by {link.reviewed_by}" if link.reviewed_by_id else ""
+    rows = [
+        Row("Decision", decisions[decision], f"{link.get_status_display()}{reviewer}"),
+        Row(
+            "Relation",
+            ClaimLink.Relation(relation).label if relation else "as suggested",
+            link.get_relation_display(),
+        ),
+    ]
+    return conflict_answer(
+        request,
+        conflict,
+        title=f"review of link {link.pk}",
+        rows=rows,
+        back=back,
+        again={
+            "action": reverse("claims:link-review", args=[link.pk]),
+            "fields": [
+                ("decision", decision),
+                ("relation", relation),
+                ("version", link.version),
+                ("next", back),
+            ],
+            "label": f"{decisions[decision]} it now",
+        },
+        payload={"status": link.status, "relation": link.relation},
     )

@@ -232,7 +232,7 @@ def object_history(obj: Any, limit: int = 25) -> list[Change]:
         previous = records[index + 1] if index + 1 < len(records) else None
         fields: list[tuple[str, Any, Any]] = []
         if previous is not None and record.history_type == "~":
-            skip = {"updated_at", "created_at"}
+            skip = {"updated_at", "created_at", "version"}
             for name in (f.attname for f in record.instance_type._meta.concrete_fields):
                 if name in skip or not hasattr(record, name):
                     continue

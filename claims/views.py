@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -15,17 +15,21 @@ from django.views.generic import TemplateView
 from sources.models import Article, Outlet
 
 from . import editorial, selectors
-from .access import ViewAccessMixin, answer, back, can_edit, editor_post
+from .access import ViewAccessMixin, answer, back, can_edit, editor_post, wants_json
+from .conflicts import Row, conflict_answer, removed, safe_next, shown
+from .editorial import EditConflict
 from .filters import ClaimFilter
 from .forms import (
+    AnnotationEditForm,
     AnnotationForm,
     ClaimEditForm,
     ClaimEventForm,
     ClaimFromSelectionForm,
     LinkCreateForm,
     ReviewForm,
+    VersionForm,
 )
-from .models import Claim, Event
+from .models import Annotation, Claim, Event
 
 
 def url_maker(name: str) -> Callable[[int], str]:
@@ -122,33 +126,125 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if not can_edit(request.user):
         raise PermissionDenied("Only editors can edit claims.")
-    claim = get_object_or_404(selectors.claim_detail(), pk=pk)
+    claim = selectors.claim_detail().filter(pk=pk).first()
+    if claim is None:
+        if request.method != "POST":
+            raise Http404(f"No claim {pk}.")
+        return conflict_answer(
+            request, removed(Claim, pk), title=f"claim {pk}", rows=[], back=reverse("claims:claim-list")
+        )
     form = ClaimEditForm.for_claim(claim, data=request.POST if request.method == "POST" else None)
+    context = {"claim": claim, "form": form, "next": request.GET.get("next", "")}
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            editorial.claim_update(claim=claim, user=request.user, changes=form.values())
+            editorial.claim_update(
+                claim=claim,
+                user=request.user,
+                changes=form.values(),
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as conflict:
+            if conflict.current is None:
+                return conflict_answer(
+                    request, conflict, title=f"claim {pk}", rows=[], back=reverse("claims:claim-list")
+                )
+            # Their input stays in the form, now on the stored version: saving again applies it.
+            data = request.POST.copy()
+            data["version"] = str(claim.version)
+            context.update(
+                form=ClaimEditForm.for_claim(claim, data=data),
+                conflict=conflict,
+                rows=claim_conflict_rows(form, claim),
+            )
+            status = 409
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
             messages.success(request, "Claim saved and marked edited.")
             return back(request, reverse("claims:claim-detail", args=[claim.pk]))
-    return render(
-        request, "claims/claim_edit.html", {"claim": claim, "form": form, "next": request.GET.get("next", "")}
-    )
+    elif request.method == "POST" and "version" in form.errors:
+        status = 400
+    return render(request, "claims/claim_edit.html", context, status=status)
+
+
+def claim_conflict_rows(form: ClaimEditForm, current: Claim) -> list[Row]:
+    """The editor's values (a valid form) next to the claim's stored ones, field by field."""
+    stored = ClaimEditForm.for_claim(current).initial
+    rows = [
+        Row(form[name].label, shown(form.cleaned_data.get(name)), shown(stored.get(name)))
+        for name in form.KIND_FIELDS[current.kind]
+    ]
+    reviewer = f" by {current.reviewed_by}" if current.reviewed_by_id else ""
+    rows.append(Row("Review", "Edited by you", f"{current.get_review_status_display()}{reviewer}"))
+    return rows
 
 
 @editor_post("claims.change_claim")
 def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
-    """Accept or reject a claim; answers JSON to the review page's script, else redirects back."""
-    claim = get_object_or_404(Claim, pk=pk)
+    """Accept or reject a claim; answers JSON to the review page's script, else redirects back.
+
+    A claim changed since the page was made is not touched: 409 with who changed it (see conflicts).
+    """
+    claim = Claim.objects.filter(pk=pk).first()
     form = ReviewForm(request.POST)
     fallback = reverse("claims:claim-detail", args=[pk])
+    if claim is None:
+        return conflict_answer(
+            request,
+            removed(Claim, pk),
+            title=f"claim {pk}",
+            rows=[],
+            back=safe_next(request, reverse("claims:review")),
+        )
     if not form.is_valid():
-        messages.error(request, "Choose accept or reject.")
-        return answer(request, fallback, {"ok": False, "error": "Choose accept or reject."}, status=400)
-    editorial.claim_review(claim=claim, user=request.user, decision=form.cleaned_data["decision"])
+        problem = " ".join(form.errors["version"]) if "version" in form.errors else "Choose accept or reject."
+        messages.error(request, problem)
+        return answer(request, fallback, {"ok": False, "error": problem}, status=400)
+    decision = form.cleaned_data["decision"]
+    try:
+        editorial.claim_review(
+            claim=claim, user=request.user, decision=decision, expected_version=form.cleaned_data["version"]
+        )
+    except EditConflict as conflict:
+        return claim_review_conflict(request, conflict, decision, fallback)
     messages.success(request, f"Claim {claim.pk} {claim.get_review_status_display().lower()}.")
     return answer(request, fallback, {"ok": True, "id": claim.pk, "status": claim.review_status})
+
+
+def claim_review_conflict(
+    request: HttpRequest, conflict: EditConflict, decision: str, fallback: str
+) -> HttpResponse:
+    """409 for a review decision on a claim that changed (or went) since the page was made."""
+    claim = conflict.current
+    if claim is None:
+        return conflict_answer(
+            request,
+            conflict,
+            title=f"claim {conflict.pk}",
+            rows=[],
+            back=safe_next(request, reverse("claims:review")),
+        )
+    reviewer = f" by {claim.reviewed_by}" if claim.reviewed_by_id else ""
+    current = f"{claim.get_review_status_display()}{reviewer}"
+    theirs = dict(ReviewForm.base_fields["decision"].choices)[decision]
+    return conflict_answer(
+        request,
+        conflict,
+        title=f"review of claim {claim.pk}",
+        rows=[Row("Review", theirs, current)],
+        back=reverse("claims:claim-detail", args=[claim.pk]),
+        again={
+            "action": reverse("claims:claim-review", args=[claim.pk]),
+            "fields": [
+                ("decision", decision),
+                ("version", claim.version),
+                ("next", safe_next(request, fallback)),
+            ],
+            "label": f"{theirs} it now",
+        },
+        payload={"status": claim.review_status},
+    )
 
 
 @editor_post("claims.add_claimlink")
@@ -185,7 +281,24 @@ def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         event_id = form.cleaned_data["event"]
         event = get_object_or_404(Event, pk=event_id) if event_id else None
-        editorial.claim_set_event(claim=claim, event=event, user=request.user)
+        try:
+            editorial.claim_set_event(
+                claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
+            )
+        except EditConflict as conflict:
+            current = conflict.current
+            return conflict_answer(
+                request,
+                conflict,
+                title=f"event of claim {pk}",
+                rows=[Row("Event", shown(event), shown(current.event if current is not None else None))],
+                back=reverse("claims:claim-detail", args=[pk]),
+                again={
+                    "action": reverse("claims:claim-event", args=[pk]),
+                    "fields": [("event", event_id or ""), ("version", current.version if current else "")],
+                    "label": "Attach it now" if event else "Detach it now",
+                },
+            )
         messages.success(
             request, f"Claim attached to “{event}”." if event else "Claim detached from its event."
         )
@@ -254,3 +367,108 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
         return answer(request, article_url(article), {"ok": False, "error": error_text(error)}, status=400)
     messages.success(request, f"{claim.get_kind_display()} claim created.")
     return answer(request, article_url(article), {"ok": True, "id": claim.pk})
+
+
+def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the edit form of an annotation's note and tags; POST: save them (refused when it changed)."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("claims.change_annotation"):
+        raise PermissionDenied("Only editors can edit annotations.")
+    annotation = Annotation.objects.select_related("article", "created_by").filter(pk=pk).first()
+    if annotation is None:
+        if request.method != "POST":
+            raise Http404(f"No annotation {pk}.")
+        return conflict_answer(
+            request,
+            removed(Annotation, pk),
+            title=f"annotation {pk}",
+            rows=[],
+            back=reverse("sources:article-list"),
+        )
+    form = AnnotationEditForm.for_annotation(
+        annotation, data=request.POST if request.method == "POST" else None
+    )
+    context = {
+        "annotation": annotation,
+        "form": form,
+        "delete_form": VersionForm(initial={"version": annotation.version}),
+    }
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            editorial.annotation_update(
+                annotation=annotation,
+                user=request.user,
+                note=form.cleaned_data["note"],
+                tags=form.cleaned_data["tags"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as conflict:
+            return annotation_conflict(request, conflict, annotation, form=form)
+        messages.success(request, "Annotation saved.")
+        return back(request, f"{article_url(annotation.article)}#n{annotation.pk}")
+    if request.method == "POST" and "version" in form.errors:
+        status = 400
+    return render(request, "claims/annotation_edit.html", context, status=status)
+
+
+@editor_post("claims.delete_annotation")
+def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete an annotation, unless it changed since the page was made (then 409 with its current values)."""
+    annotation = Annotation.objects.select_related("article").filter(pk=pk).first()
+    if annotation is None:
+        return conflict_answer(
+            request,
+            removed(Annotation, pk),
+            title=f"annotation {pk}",
+            rows=[],
+            back=reverse("sources:article-list"),
+        )
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        problem = " ".join(form.errors["version"])
+        messages.error(request, problem)
+        return answer(request, article_url(annotation.article), {"ok": False, "error": problem}, status=400)
+    try:
+        editorial.annotation_delete(
+            annotation=annotation, user=request.user, expected_version=form.cleaned_data["version"]
+        )
+    except EditConflict as conflict:
+        return annotation_conflict(request, conflict, annotation, form=None)
+    messages.success(request, f"Annotation on “{annotation.quote[:60]}” deleted.")
+    return answer(request, article_url(annotation.article), {"ok": True, "id": pk})
+
+
+def annotation_conflict(
+    request: HttpRequest, conflict: EditConflict, annotation: Annotation, *, form: AnnotationEditForm | None
+) -> HttpResponse:
+    """409: the edit page again, the editor's input (or the delete they asked for) next to the stored values."""
+    back_url = f"{article_url(annotation.article)}#n{annotation.pk}"
+    if conflict.current is None:
+        return conflict_answer(request, conflict, title=f"annotation {conflict.pk}", rows=[], back=back_url)
+    stored = AnnotationEditForm.for_annotation(annotation).initial
+    if form is not None:  # an edit: their note and tags stay in the form, now on the stored version
+        data = request.POST.copy()
+        data["version"] = str(annotation.version)
+        theirs_tags = ", ".join(editorial.tag_names(form.cleaned_data["tags"]))
+        rows = [
+            Row("Note", shown(form.cleaned_data["note"].strip()), shown(stored["note"])),
+            Row("Tags", shown(theirs_tags), shown(stored["tags"])),
+        ]
+        shown_form = AnnotationEditForm.for_annotation(annotation, data=data)
+    else:  # a delete: the form shows the stored values; deleting needs the new version
+        rows = [Row("Annotation", "Delete it", "Kept, with the values below")]
+        shown_form = AnnotationEditForm.for_annotation(annotation)
+    if wants_json(request):
+        return conflict_answer(request, conflict, title="annotation", rows=rows, back=back_url)
+    context = {
+        "annotation": annotation,
+        "form": shown_form,
+        "delete_form": VersionForm(initial={"version": annotation.version}),
+        "conflict": conflict,
+        "rows": rows,
+    }
+    return render(request, "claims/annotation_edit.html", context, status=409)

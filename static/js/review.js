@@ -47,6 +47,11 @@
       note.textContent = (data.status || "done") + (data.relation ? " (" + data.relation + ")" : "");
       const next = nextAfter(item);
       if (next) focus(next); else item.classList.remove("current");
+    } else if (data.conflict) {
+      // Someone else (or the extractor/linker) changed it since this page was made: nothing was saved,
+      // the item stays open; the page must be reloaded to see the current values.
+      note.textContent = data.error + " Reload the page to see the current values.";
+      item.classList.add("stale");
     } else {
       note.textContent = "Not saved: " + (data.error || "try again");
       item.classList.add("failed");

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_accept_records_reviewer_time_and_history(editor_client, editor, make_world):
     """Accepting sets the status, reviewed_by and reviewed_at, and the history names the editor."""
     claim = make_world(2)["claims"][0][0]
-    response = editor_client.post(reverse("claims:claim-review", args=[claim.pk]), {"decision": "accept"})
+    response = editor_client.post(
+        reverse("claims:claim-review", args=[claim.pk]), {"decision": "accept", "version": claim.version}
+    )
     assert response.status_code == 302
     claim.refresh_from_db()
     assert claim.review_status == "accepted" and claim.reviewed_by == editor and claim.reviewed_at is not None
@@ -26,7 +28,7 @@ def test_reject_answers_json_to_the_queue_script(editor_client, editor, make_wor
     claim = make_world(2)["claims"][0][1]
     response = editor_client.post(
         reverse("claims:claim-review", args=[claim.pk]),
-        {"decision": "reject"},
+        {"decision": "reject", "version": claim.version},
         HTTP_ACCEPT="application/json",
     )
     assert response.json() == {"ok": True, "id": claim.pk, "status": "rejected"}
@@ -38,7 +40,9 @@ def test_unknown_decision_changes_nothing(editor_client, make_world):
     """A decision other than accept/reject is refused."""
     claim = make_world(2)["claims"][0][0]
     response = editor_client.post(
-        reverse("claims:claim-review", args=[claim.pk]), {"decision": "maybe"}, HTTP_ACCEPT="application/json"
+        reverse("claims:claim-review", args=[claim.pk]),
+        {"decision": "maybe", "version": claim.version},
+        HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 400
     claim.refresh_from_db()
@@ -76,7 +80,13 @@ def test_edit_marks_the_claim_edited(editor_client, editor, make_world):
     assert form.status_code == 200 and 'name="quantity_low"' in form.text
     editor_client.post(
         reverse("claims:claim-edit", args=[claim.pk]),
-        {"kind": "quantity", "quantity_low": "12", "quantity_high": "14", "unit_class": "injured"},
+        {
+            "kind": "quantity",
+            "quantity_low": "12",
+            "quantity_high": "14",
+            "unit_class": "injured",
+            "version": claim.version,
+        },
     )
     claim.refresh_from_db()
     assert (claim.quantity_low, claim.quantity_high, claim.review_status) == (12, 14, "edited")
@@ -88,9 +98,12 @@ def test_link_confirm_and_reject(editor_client, editor, make_world):
     links = make_world(4)["links"]
     first, second = links[0], links[1]
     editor_client.post(
-        reverse("claims:link-review", args=[first.pk]), {"decision": "confirm", "relation": "corroborates"}
+        reverse("claims:link-review", args=[first.pk]),
+        {"decision": "confirm", "relation": "corroborates", "version": first.version},
     )
-    editor_client.post(reverse("claims:link-review", args=[second.pk]), {"decision": "reject"})
+    editor_client.post(
+        reverse("claims:link-review", args=[second.pk]), {"decision": "reject", "version": second.version}
+    )
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, first.relation, first.reviewed_by) == ("confirmed", "corroborates", editor)
@@ -122,7 +135,9 @@ def test_review_queue_lists_pending_claims_by_confidence(editor_client, make_wor
         'class="queue-item"', page.text.index(f'id="q{top.pk}"') + 1
     )
     done = world["claims"][0][0]
-    editor_client.post(reverse("claims:claim-review", args=[done.pk]), {"decision": "accept"})
+    editor_client.post(
+        reverse("claims:claim-review", args=[done.pk]), {"decision": "accept", "version": done.version}
+    )
     assert f'id="q{done.pk}"' not in editor_client.get(reverse("claims:review")).text
 
 
@@ -146,12 +161,14 @@ def test_next_address_must_stay_on_this_site(editor_client, make_world):
     claim = make_world(2)["claims"][0][0]
     response = editor_client.post(
         reverse("claims:claim-edit", args=[claim.pk]),
-        {"kind": "quantity", "quantity_low": "3", "next": "https://evil.example/"},
+        {"kind": "quantity", "quantity_low": "3", "version": claim.version, "next": "https://evil.example/"},
     )
     assert response.status_code == 302 and response["Location"] == reverse(
         "claims:claim-detail", args=[claim.pk]
     )
+    claim.refresh_from_db()  # the edit above moved its version on
     response = editor_client.post(
-        reverse("claims:claim-review", args=[claim.pk]), {"decision": "accept", "next": "/claims/review/"}
+        reverse("claims:claim-review", args=[claim.pk]),
+        {"decision": "accept", "version": claim.version, "next": "/claims/review/"},
     )
     assert response["Location"] == "/claims/review/"

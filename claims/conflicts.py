@@ -1,0 +1,92 @@
+"""How the web workspace answers an edit refused because someone else changed the row first (HTTP 409).
+
+The service raises claims.editorial.EditConflict and writes nothing; the views here show its message,
+the editor's input next to the stored values, and a form to save again on the current version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .access import wants_json
+from .editorial import EditConflict
+
+STATUS = 409
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One value as the editor sent it and as it is stored now."""
+
+    label: str
+    theirs: str
+    current: str
+
+    @property
+    def differs(self) -> bool:
+        return self.theirs != self.current
+
+
+def shown(value) -> str:
+    """A value as the conflict table shows it: yes/no, whole numbers without .0, a dash for nothing."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def removed(model: type[models.Model], pk: int) -> EditConflict:
+    """The conflict for a row that was removed after the page was made; 404 for an id never stored."""
+    if not model.history.filter(id=pk).exists():
+        raise Http404(f"No {model._meta.verbose_name} {pk}.")
+    return EditConflict(obj=model(pk=pk), expected=None, current=None)
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    """The form's `next` address when it stays on this site, else `fallback`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+def conflict_answer(
+    request: HttpRequest,
+    conflict: EditConflict,
+    *,
+    title: str,
+    rows: list[Row],
+    back: str,
+    again: dict | None = None,
+    payload: dict | None = None,
+) -> HttpResponse:
+    """409: JSON for the review page's script, else a page with the message, both values and `again`.
+
+    `again` is a form to send the editor's decision once more on the current version:
+    {"action": url, "fields": [(name, value)], "label": button text}.
+    """
+    if wants_json(request):
+        body = {"ok": False, "conflict": True, "error": conflict.summary, "id": conflict.pk}
+        if conflict.current is not None:
+            body["version"] = conflict.current.version
+        body.update(payload or {})
+        return JsonResponse(body, status=STATUS)
+    context = {
+        "title": title,
+        "conflict": conflict,
+        "rows": rows,
+        "again": again if conflict.current is not None else None,
+        "back": back,
+    }
+    return render(request, "claims/conflict.html", context, status=STATUS)
