@@ -1,8 +1,9 @@
 """The event page's comparison: outlets against facts, a timeline and a chart, computed from stored rows.
 
-Built from the event's claims, the ClaimLink rows among them and each claim's attribution, so it
-works before (and without) the linking package. Independent confirmation: the outlets that
-corroborate a claim, where outlets repeating one named upstream source count once.
+Built from the event's claims and the ClaimLink rows among them. Independent confirmation: the
+origins, other than the claim's own, of the claims that corroborate it, counted by
+claims.linking.confirmation (the one rule: outlets repeating one named upstream source, quoting one
+speaker or citing each other count once).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .extraction.actors import normalize_name
+from .linking.confirmation import independent_confirmations
+from .linking.types import LinkableClaim
+from .linking_service import extracted_from_claim
 from .models import Claim, ClaimLink, Event
 from .selectors import event_claims, event_links
 
@@ -93,10 +96,25 @@ def outlet_of(claim: Claim) -> str:
     return outlet.name if outlet else UNKNOWN_OUTLET
 
 
-def origin_of(claim: Claim) -> str:
-    """Where a claim comes from for independence: its named upstream source, else its outlet."""
-    source = normalize_name(claim.attribution) if claim.attribution else ""
-    return f"source:{source}" if source else f"outlet:{outlet_of(claim)}"
+def linkable(claim: Claim) -> LinkableClaim:
+    """The linker's view of a stored claim (its article and outlet must be loaded with it)."""
+    article = claim.article
+    return LinkableClaim(
+        claim.pk,
+        claim.article_id,
+        article.outlet.name if article.outlet_id else None,
+        extracted_from_claim(claim),
+        claim.quote,
+        event_id=claim.event_id,
+        published=article.published_on,
+    )
+
+
+def confirmations_of(claim: LinkableClaim, corroborators: list[LinkableClaim]) -> int:
+    """Independent origins among the corroborating claims, not counting the claim's own origin."""
+    if not corroborators:
+        return 0
+    return independent_confirmations([claim, *corroborators]).count - 1
 
 
 def fact_key(claim: Claim) -> tuple[str, str]:
@@ -152,11 +170,11 @@ def event_comparison(event: Event) -> Comparison:
             contradicted.update((link.claim_a_id, link.claim_b_id))
 
     values: dict[int, CellValue] = {}
+    views = {pk: linkable(c) for pk, c in by_id.items() if corroborating.get(pk)}
     for claim in claims:
-        origins = {origin_of(by_id[other]) for other in corroborating.get(claim.pk, ())} - {origin_of(claim)}
-        values[claim.pk] = CellValue(
-            claim, bool(corroborating.get(claim.pk)), claim.pk in contradicted, len(origins)
-        )
+        others = sorted(corroborating.get(claim.pk, ()))
+        count = confirmations_of(views[claim.pk], [views[o] for o in others]) if others else 0
+        values[claim.pk] = CellValue(claim, bool(others), claim.pk in contradicted, count)
 
     # Columns: quantity facts reported by most outlets first, then dates, then statements.
     outlets_per_key: dict[tuple[str, str], set[str]] = defaultdict(set)

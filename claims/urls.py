@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import browse_views, claimreview, exports, review_views, views
+from . import browse_views, check_views, claimreview, exports, review_views, views
 
 app_name = "claims"
 
 urlpatterns = [
     path("", views.ClaimListView.as_view(), name="claim-list"),
+    path("check/", check_views.ClaimCheckView.as_view(), name="claim-check"),
     path("<int:pk>/", views.ClaimDetailView.as_view(), name="claim-detail"),
     path("<int:pk>/edit/", views.claim_edit, name="claim-edit"),
     path("<int:pk>/claimreview.json", claimreview.claimreview_json, name="claim-claimreview"),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/event/", views.claim_event, name="claim-event"),
     path("articles/<int:pk>/annotations/", views.annotation_create, name="annotation-create"),
     path("articles/<int:pk>/claims/", views.claim_from_selection, name="claim-from-selection"),
+    path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation-edit"),
+    path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
     path("review/", review_views.ReviewQueueView.as_view(), name="review"),
     path("review/links/", review_views.LinkQueueView.as_view(), name="review-links"),
     path("review/bulk-accept/", review_views.bulk_accept, name="bulk-accept"),

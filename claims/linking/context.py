@@ -15,3 +15,20 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     m = _SENTENCE_END.search(text, max(end - 1, s))
     e = m.start() if m else len(text)
     return s, text[s:e]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank sentence of `text`, split where `sentence_around` splits."""
+    spans = []
+    s = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((s, m.start()))
+        s = m.end()
+    spans.append((s, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + lead, start + len(piece.rstrip())))
+    return out

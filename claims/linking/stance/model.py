@@ -84,18 +84,22 @@ class StanceModel:
         Unrelated when P(related) < 0.5, else the likeliest of agree / disagree / discuss: the two
         stages decide in turn, as trained, so a weakly related pair still gets its stance.
         """
-        probs = self.proba_matrix(pairs)
-        out = []
-        for row in probs:
-            if 1.0 - row[3] < RELATED_THRESHOLD:
-                out.append("unrelated")
-            else:
-                out.append(LABELS[int(np.argmax(row[:3]))])
-        return out
+        return decide(self.proba_matrix(pairs))
 
     def predict(self, claim: str, article: str) -> str:
         """Return the stance label of ``article`` towards ``claim``."""
         return self.predict_many([(claim, article)])[0]
+
+
+def decide(probs: np.ndarray) -> list[str]:
+    """Return the label of each row of a :meth:`StanceModel.proba_matrix` result (see predict_many)."""
+    out = []
+    for row in probs:
+        if 1.0 - row[3] < RELATED_THRESHOLD:
+            out.append("unrelated")
+        else:
+            out.append(LABELS[int(np.argmax(row[:3]))])
+    return out
 
 
 @lru_cache(maxsize=1)

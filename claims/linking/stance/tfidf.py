@@ -67,10 +67,17 @@ class TfidfIndex:
                 idf = self.idf[j] if j < len(self.terms) else self.default_idf
                 data.append((1.0 + np.log(c)) * idf)
             indptr.append(len(indices))
-        mat = sp.csr_matrix(
-            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
-            shape=(len(docs), self.width),
-        )
-        norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+        values = np.array(data, dtype=np.float64)
+        bounds = np.array(indptr)
+        # l2-normalise row by row on the stored values: a sparse product with a diagonal matrix would
+        # cost time in the matrix's width (a million hashed columns) on every call.
+        lengths = np.diff(bounds)
+        squares = np.zeros(len(docs))
+        filled = lengths > 0
+        squares[filled] = np.add.reduceat(values * values, bounds[:-1][filled])
+        norms = np.sqrt(squares)
         norms[norms == 0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ mat)
+        values *= np.repeat(1.0 / norms, lengths)
+        return sp.csr_matrix(
+            (values, np.array(indices, dtype=np.int64), bounds), shape=(len(docs), self.width)
+        )

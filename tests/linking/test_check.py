@@ -1,0 +1,82 @@
+"""Checking a claim against articles (pure logic), and the stance model asked once per batch by linking."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.types import StatementClaim
+from claims.linking.check import Candidate, best_sentence, check_claim, claim_problem, search_terms
+from claims.linking.links import suggest_links
+from claims.linking.stance import StanceModel
+from claims.linking.types import LinkableClaim
+
+CLAIM = "Carmaker Voltra is buying battery start-up Nexcell for $4 billion"
+REPORT = (
+    "Shares in Nexcell rose on Monday. Carmaker Voltra is buying the battery start-up Nexcell for $4 "
+    "billion, both companies said in a joint statement. The deal is expected to close next year."
+)
+OTHER = "The club signed the striker on a four-year contract on Friday. He scored 19 goals last season."
+
+
+@pytest.fixture(scope="module")
+def model() -> StanceModel:
+    return StanceModel.load()
+
+
+def test_claim_problem_explains_empty_and_short_claims():
+    """Empty, stop-word-only and two-word claims are refused with a reason; a real claim is accepted."""
+    assert "Type a claim" in claim_problem("  ")
+    assert "too short" in claim_problem("It was the one")
+    assert "too short" in claim_problem("Voltra Nexcell")
+    assert "longer than a claim" in claim_problem("word " * 200)
+    assert claim_problem(CLAIM) is None
+    assert {"voltra", "nexcell", "battery", "carmaker"} <= set(search_terms(CLAIM))
+    assert "is" not in search_terms(CLAIM) and "for" not in search_terms(CLAIM)
+
+
+def test_best_sentence_is_the_one_restating_the_claim(model):
+    """The second sentence repeats the claim; its offset points at it in the text."""
+    start, sentence = best_sentence(model, CLAIM, REPORT)
+    assert sentence.startswith("Carmaker Voltra is buying") and REPORT[start:].startswith(sentence)
+
+
+def test_check_claim_groups_related_articles_and_counts_the_rest(model):
+    """The report is grouped under its predicted stance; the football article is only counted."""
+    result = check_claim(model, CLAIM, [Candidate(1, REPORT, "Voltra buys Nexcell"), Candidate(2, OTHER)])
+    assert result.checked == 2 and result.unrelated == 1
+    expected = model.predict(CLAIM, REPORT)
+    assert expected != "unrelated"
+    [match] = result.groups[expected]
+    assert match.candidate.id == 1 and 0.0 < match.probability <= 1.0
+    assert check_claim(model, CLAIM, []).checked == 0
+
+
+def said(cid, article, speaker, content, verb="said"):
+    claim = StatementClaim(0, len(content), content, speaker)
+    return LinkableClaim(
+        cid, article, f"outlet-{article}", claim, f"{speaker} {verb} {content}.", event_id="e"
+    )
+
+
+def test_linking_asks_the_stance_model_once_for_all_statement_pairs():
+    """Three outlets repeating one statement: one stance batch with both directions of every pair, and
+    the same links as asking pair by pair."""
+    content = "the crews do work under existing maintenance contracts in Kallia"
+    items = [said("a", "a", "Ivo Ryland", content, "told reporters")]
+    items += [said(k, k, "Ivo Ryland", content) for k in ("b", "c")]
+    batches: list[list[tuple[str, str]]] = []
+
+    def many(pairs):
+        batches.append(list(pairs))
+        return ["disagree" if "told reporters" in text else "agree" for _, text in pairs]
+
+    def one(claim, text):
+        return many([(claim, text)])[0]
+
+    batched = suggest_links(items, stance_many=many)
+    assert len(batches) == 1 and len(batches[0]) == 6  # 3 pairs, both directions
+    batches.clear()
+    assert suggest_links(items, stance=one) == batched and len(batches) == 6
+    relations = {s.pair: s.relation for s in batched}
+    assert relations[frozenset({"b", "c"})] == "corroborates"
+    assert relations[frozenset({"a", "b"})] == "contradicts"

@@ -1,0 +1,143 @@
+"""Check a claim against the corpus: an editor types a sentence and sees articles that agree, disagree
+or discuss it, found by the database's search and read by the stance model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from .conftest import quote_claim
+
+pytestmark = pytest.mark.django_db
+
+CLAIM = "A giant squid was found alive on a beach in Portville"
+# Our own text: one article per stance, plus one that shares a word but not the story.
+ARTICLES = {
+    "agree": (
+        "Giant squid found alive on Portville beach",
+        "A giant squid was found alive on a beach in Portville on Sunday morning. Beachgoers spotted the "
+        "squid, which measured nine metres, in shallow water near the harbour. Marine biologists from the "
+        "Portville aquarium confirmed that the animal was a giant squid and said it was alive when it was "
+        "found. Volunteers kept the squid wet until a boat towed it back to deeper water.",
+        "A giant squid was found alive on a beach in Portville",
+    ),
+    "disagree": (
+        "Squid photos are a hoax, aquarium says",
+        "Photos that claim to show a giant squid found alive on a beach in Portville are fake. The "
+        "Portville aquarium said the story was a hoax and that no squid had been found on any beach. The "
+        "images were doctored, a spokeswoman said, and had been edited from an old picture of a whale. "
+        '"There was no giant squid," she said. "It is not true."',
+        "no squid had been found on any beach",
+    ),
+    "discuss": (
+        "Reports of squid on Portville beach unconfirmed",
+        "Social media users say a giant squid was found alive on a beach in Portville, but the report has "
+        "not been confirmed. Images that reportedly show the squid spread online on Sunday. The Portville "
+        "aquarium said it was looking into the claims and could not yet say whether the animal was real. "
+        "It is unclear where the pictures were taken.",
+        "a giant squid was found alive on a beach in Portville",
+    ),
+    "unrelated": (
+        "Bayport budget fixes roads",
+        "The city council of Bayport approved a new budget for road repairs on Tuesday. The plan sets aside "
+        "money to fix potholes on the main roads and to repaint crossings near schools. Inspectors found "
+        "cracks in two bridges. The mayor said work would start in the spring.",
+        "Inspectors found cracks in two bridges",
+    ),
+}
+
+
+@pytest.fixture
+def corpus(outlet):
+    """Four stored articles of ours, each with a statement claim the search can find."""
+    from sources.models import Outlet
+    from sources.services import article_store
+
+    other = Outlet.objects.create(name="Coast Courier", domain="coast-courier.example")
+    stored = {}
+    for i, (key, (title, body, quote)) in enumerate(ARTICLES.items()):
+        article = article_store(
+            body=body,
+            outlet=outlet if i % 2 == 0 else other,
+            url=f"https://news.example/squid-{key}",
+            title=title,
+            published_on=dt.date(2025, 6, 1) + dt.timedelta(days=i),
+            published_precision="day",
+        ).article
+        quote_claim(article, quote, kind="statement")
+        stored[key] = article
+    return stored
+
+
+def group_titles(response, key: str) -> list[str]:
+    result = response.context["result"]
+    return [m.candidate.title for m in result.groups[key]]
+
+
+def test_check_groups_articles_by_stance(editor_client, corpus):
+    """The agreeing, disagreeing and discussing articles land in their groups, with the sentence that
+    matches the claim, their outlet and a link to the reader; the unrelated one is only counted."""
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": CLAIM})
+    assert response.status_code == 200
+    for key in ("agree", "disagree", "discuss"):
+        assert group_titles(response, key) == [ARTICLES[key][0]]
+    result = response.context["result"]
+    assert result.checked == 4 and result.unrelated == 1
+    page = response.content.decode()
+    assert ARTICLES["unrelated"][0] not in page
+    assert reverse("sources:article-detail", args=[corpus["disagree"].pk]) in page
+    assert "Coast Courier" in page and "Harbour Times" in page
+    # the best sentence of the agreeing article is its first, which restates the claim
+    [match] = result.groups["agree"]
+    assert match.sentence.startswith("A giant squid was found alive on a beach in Portville")
+    assert corpus["agree"].body[match.sentence_start :].startswith(match.sentence)
+
+
+def test_outlet_and_date_filters_narrow_the_candidates(editor_client, corpus):
+    """Only the chosen outlet's articles, or those published in the range, are checked."""
+    url = reverse("claims:claim-check")
+    outlet = corpus["agree"].outlet
+    response = editor_client.get(url, {"claim": CLAIM, "outlet": outlet.pk})
+    result = response.context["result"]
+    assert result.checked == 2
+    assert group_titles(response, "agree") == [ARTICLES["agree"][0]]
+    assert group_titles(response, "disagree") == []
+    response = editor_client.get(
+        url, {"claim": CLAIM, "published_from": "2025-06-02", "published_to": "2025-06-02"}
+    )
+    assert response.context["result"].checked == 1
+    assert group_titles(response, "disagree") == [ARTICLES["disagree"][0]]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Squid found", "the of and it was"])
+def test_empty_or_too_short_claim_gets_a_message(editor_client, corpus, text):
+    """No check runs without a claim of at least a few real words; the page says why."""
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": text})
+    assert response.status_code == 200
+    assert response.context["result"] is None
+    assert 'id="claim-error"' in response.content.decode()
+
+
+def test_no_match_says_so(editor_client, corpus):
+    """A claim whose words no stored claim uses checks nothing and says so."""
+    response = editor_client.get(
+        reverse("claims:claim-check"), {"claim": "Volcano erupts near Reykjavik airport tonight"}
+    )
+    assert response.context["result"].checked == 0
+    assert "No article in the corpus has claims with these words" in response.content.decode()
+
+
+def test_page_needs_sign_in(client):
+    """Anonymous users are sent to sign in."""
+    response = client.get(reverse("claims:claim-check"), {"claim": CLAIM})
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_reader_finds_the_page_in_the_nav(reader_client):
+    """A reader (not only an editor) finds the page from the navigation and can use it."""
+    url = reverse("claims:claim-check")
+    response = reader_client.get(reverse("claims:claim-list"))
+    assert f'href="{url}"' in response.content.decode()
+    assert reader_client.get(url).status_code == 200
