@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
 from sources.models import Article
 
@@ -85,7 +86,10 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
                 date_precision="day" if first.published_on else "unknown",
             )
         event.articles.add(*new)
-        Claim.objects.filter(article__in=new).update(event=event)
+        # Moving the version on makes an editor's form open on one of these claims stale.
+        Claim.objects.filter(article__in=new).update(
+            event=event, version=F("version") + 1, updated_at=timezone.now()
+        )
         placed.update({a.pk: event for a in new})
     return placed
 
@@ -129,11 +133,11 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
 
 
 def _stance():
-    """The shipped stance model's predict function, or None when it cannot be loaded."""
+    """The shipped stance model's batch predict function, or None when it cannot be loaded."""
     try:
         from .linking.stance import StanceModel
 
-        return StanceModel.load().predict
+        return StanceModel.load().predict_many
     except (ImportError, OSError, ValueError):
         return None
 
@@ -177,7 +181,7 @@ def event_suggest_links(*, event: Event) -> int:
                 published=claim.article.published_on,
             )
         )
-    suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance=_stance())
+    suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
     rows = [
         ClaimLink(
             claim_a_id=min(s.a_id, s.b_id),

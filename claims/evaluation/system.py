@@ -52,7 +52,7 @@ def link(
                 )
             )
     stance = _stance_model()
-    for s in suggest_links(claims, stance=stance.predict if stance else None):
+    for s in suggest_links(claims, stance_many=stance.predict_many if stance else None):
         (a_key, a_index), (b_key, b_index) = s.a_id, s.b_id
         yield a_key, a_index, b_key, b_index, s.relation
 

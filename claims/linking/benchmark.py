@@ -2,11 +2,13 @@
 
 `measure(n)` builds n articles (about three outlets per happening, thousands of made-up people, places
 and words with a Zipf spread) and times EventIndex.add over all of them plus one suggest_links over all
-their claims. Run `python -m claims.linking.benchmark 10000 20000` for the scaling figures.
+their claims. Run `python -m claims.linking.benchmark 10000 20000` for the scaling figures, and add
+`--stance` to refine statement links with the shipped stance model as the import's linking does.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import gc
 import itertools
@@ -130,11 +132,17 @@ class SyntheticNews:
             )
 
 
-def measure(n_articles: int, seed: int = 7) -> float:
+def measure(n_articles: int, seed: int = 7, *, stance: bool = False) -> float:
     """CPU seconds to group `n_articles` synthetic articles into events and link their claims.
 
     CPU time of this one process, not wall time, so that other work on a shared machine does not count.
+    With `stance`, statement links are refined by the shipped stance model (loaded before timing).
     """
+    model = None
+    if stance:
+        from .stance import StanceModel
+
+        model = StanceModel.load()
     articles, claims = SyntheticNews(seed).corpus(n_articles)
     # the generated corpus is input, not work: keep the garbage collector from re-scanning it, which
     # would make the timing grow with corpus size for reasons a service reading rows would not have
@@ -146,7 +154,10 @@ def measure(n_articles: int, seed: int = 7) -> float:
         index.add(article)
     for claim in claims:
         claim.event_id = index.event_of(claim.article_id)
-    suggest_links(claims)
+    if model is None:
+        suggest_links(claims)
+    else:
+        suggest_links(claims, stance_many=model.predict_many)
     seconds = time.process_time() - began
     gc.unfreeze()
     return seconds
@@ -154,9 +165,13 @@ def measure(n_articles: int, seed: int = 7) -> float:
 
 def main(argv: list[str]) -> None:
     """Print the time for each size given on the command line and the ratio to the previous size."""
+    parser = argparse.ArgumentParser(description="CPU seconds to group and link synthetic articles.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[10000, 20000], help="numbers of articles")
+    parser.add_argument("--stance", action="store_true", help="refine statement links with the stance model")
+    args = parser.parse_args(argv)
     previous = None
-    for n in [int(a) for a in argv] or [10000, 20000]:
-        seconds = measure(n)
+    for n in args.sizes:
+        seconds = measure(n, stance=args.stance)
         ratio = f"  x{seconds / previous[1]:.2f} for x{n / previous[0]:.1f} articles" if previous else ""
         print(f"{n:>7} articles: {seconds:7.1f} CPU s{ratio}", flush=True)
         previous = (n, seconds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,6 +13,8 @@ ClaimId = Hashable
 Relation = Literal["corroborates", "contradicts"]
 # stance(claim_text, other_text) -> "agree" | "disagree" | "discuss" | "unrelated"
 StanceFn = Callable[[str, str], str]
+# stance_many([(claim_text, other_text), ...]) -> one label per pair (one batch: much cheaper)
+StanceManyFn = Callable[[Sequence[tuple[str, str]]], Sequence[str]]
 
 
 @dataclass(slots=True)

@@ -134,4 +134,29 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 confidence=item.confidence,
             )
         )
-    return claims
+    return drop_restated(claims)
+
+
+NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words
+
+
+def drop_restated(claims: list[StatementClaim]) -> list[StatementClaim]:
+    """`claims` less those whose words another claim of the same named source already holds.
+
+    Two cues can pick up one statement twice ("Bolton said that Washington would not tolerate what he
+    called ..."): a span that lies (nearly) inside a longer span of the same speaker adds nothing and is
+    dropped. A span inside another source's statement is a nested attribution ("RT reported that
+    Zakharova said ...") and stays, as do unnamed sources, which may be different people.
+    """
+    kept: list[StatementClaim] = []
+    for claim in sorted(claims, key=lambda c: (c.start - c.end, c.start)):  # longest first
+        if not any(_restates(claim, other) for other in kept):
+            kept.append(claim)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _restates(inner: StatementClaim, outer: StatementClaim) -> bool:
+    if inner.speaker is None or inner.speaker != outer.speaker:
+        return False
+    shared = min(inner.end, outer.end) - max(inner.start, outer.start)
+    return shared >= NESTED_SHARE * (inner.end - inner.start)

@@ -1,22 +1,28 @@
-"""Suggest corroborate / contradict links between claims of different articles.
+"""Suggest corroborate / contradict links between claims of different articles (and, rarely, a date an
+article counts back, "18 years ago", against the year it writes out for the same happening).
 
 Candidates come from blocking (same event and unit class for quantities, shared rare words and names
 for dates and statements, the same speaker), never from all pairs. Rejected pairs and links an editor
-already made are never suggested again; each claim keeps only its strongest few suggestions.
+already made are never suggested again; each claim keeps only its strongest few suggestions. A count an
+article repeats is linked once, and a statement is not linked when its sentences only repeat counts
+already linked or date what they tell to different times.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
-from ..types import ExistingLink, LinkableClaim, LinkSuggestion, StanceFn
-from .dates import date_links
+from ..types import ExistingLink, LinkableClaim, LinkSuggestion, StanceFn, StanceManyFn
+from .dates import counted_back_links, date_links
 from .features import ClaimFeatures, features
-from .quantities import quantity_links
+from .quantities import other_time, quantity_links
+from .quantities import rationale as quantity_rationale
 from .statements import statement_links
+from .text import terms
 
 __all__ = ["suggest_links"]
 
@@ -27,13 +33,15 @@ def suggest_links(
     rejected: Collection[frozenset] = frozenset(),
     existing: Iterable[ExistingLink | frozenset] = (),
     stance: StanceFn | None = None,
+    stance_many: StanceManyFn | None = None,
     per_claim: int = 3,
 ) -> list[LinkSuggestion]:
     """Link suggestions, strongest first, at most `per_claim` per claim.
 
     `rejected` holds claim-id pairs an editor turned down; `existing` the links (or bare pairs) an editor
     made: neither pair is suggested again, whatever the relation. `stance(claim_text, other_text)` may
-    return "agree"/"disagree"/"discuss"/"unrelated" to refine statement links.
+    return "agree"/"disagree"/"discuss"/"unrelated" to refine statement links; `stance_many(pairs)`, one
+    label per (claim_text, other_text) pair, does the same in one batch and is preferred when given.
     """
     items = list(claims)
     blocked = {frozenset(p) for p in rejected}
@@ -47,28 +55,107 @@ def suggest_links(
     day_of = _sentence_dates(dates)
     for i, j, rel, conf, why in quantity_links(quantities, day_of):
         scored.append((quantities[i], quantities[j], rel, conf, why))
-    for i, j, rel, conf, why in date_links(dates):
+    for i, j, rel, conf, why in [*date_links(dates), *counted_back_links(dates)]:
         scored.append((dates[i], dates[j], rel, conf, why))
-    for i, j, rel, conf, why in statement_links(statements, stance):
+    for i, j, rel, conf, why in statement_links(statements, stance, stance_many=stance_many):
         scored.append((statements[i], statements[j], rel, conf, why))
 
-    scored.sort(key=lambda s: (-s[3], str(s[0].item.id), str(s[1].item.id)))
+    # counts and dates first: a statement that only reports a count already linked adds nothing
+    scored.sort(key=lambda s: (_is_statement(s[0]), -s[3], str(s[0].item.id), str(s[1].item.id)))
     group = _span_groups(items)
+    shown = repeated_counts(quantities, day_of)
+    counts_in: dict[tuple, set] = defaultdict(set)  # sentence -> repeat groups of the counts it states
+    for f in quantities:
+        group[f.item.id] = ("repeat", shown[f.item.id].item.id)
+        if f.item.sentence_start is not None:
+            counts_in[_sentence(f)].add(group[f.item.id])
     used: dict[object, int] = defaultdict(int)
-    linked_groups: set[frozenset] = set()
+    linked_groups: dict[frozenset, str] = {}
     out = []
     for a, b, rel, conf, why in scored:
+        # a count the article repeats is linked once, through its most telling mention
+        if a.item.id in shown and (shown[a.item.id] is not a or shown[b.item.id] is not b):
+            a, b = shown[a.item.id], shown[b.item.id]
+            why = quantity_rationale(a, b, rel, day_of)
         ida, idb = a.item.id, b.item.id
         pair = frozenset((ida, idb))
         groups = frozenset((group[ida], group[idb]))
         if pair in blocked or groups in linked_groups or used[ida] >= per_claim or used[idb] >= per_claim:
             continue
+        if _is_statement(a) and (
+            other_time(a, b, day_of)  # "landed on 24 June" and "landed on Saturday" in March: two landings
+            or any(
+                linked_groups.get(frozenset((x, y))) == rel
+                for x in counts_in.get(_sentence(a), ())
+                for y in counts_in.get(_sentence(b), ())
+            )
+        ):
+            continue
         blocked.add(pair)
-        linked_groups.add(groups)
+        linked_groups[groups] = rel
         used[ida] += 1
         used[idb] += 1
         out.append(LinkSuggestion(ida, idb, rel, conf, why))  # type: ignore[arg-type]
+    out.sort(key=lambda s: -s.confidence)
     return out
+
+
+def _sentence(f: ClaimFeatures) -> tuple:
+    return (f.item.article_id, f.item.sentence_start)
+
+
+def _is_statement(f: ClaimFeatures) -> bool:
+    return isinstance(f.item.claim, StatementClaim)
+
+
+_HEDGED = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|unverified|unconfirmed|rumou?r\w*|speculat\w*|reports?)\b", re.I
+)
+
+
+def repeated_counts(quantities: list[ClaimFeatures], day_of: dict) -> dict[object, ClaimFeatures]:
+    """Claim id -> the mention that stands for it among the article's repeats of one count.
+
+    News repeats its key count in the headline, the lead and the body ("two planes ... landed"); those
+    mentions are one fact to link, not several. Counts of one article with the same value and unit class
+    form a group unless their sentences date them to different times ("two bombers in December" is
+    another delivery). The group is shown by its firmest mention: not hedged ("reportedly", "unverified
+    reports"), then the most specific counted phrase ("Russian air force planes" over "planes").
+    """
+    by_article: dict[object, list[ClaimFeatures]] = defaultdict(list)
+    for f in quantities:
+        by_article[f.item.article_id].append(f)
+    out: dict[object, ClaimFeatures] = {}
+    for feats in by_article.values():
+        groups: list[list[ClaimFeatures]] = []
+        for f in sorted(feats, key=lambda f: f.item.claim.start):
+            home = next((g for g in groups if all(_same_count(f, m, day_of) for m in g)), None)
+            if home is None:
+                groups.append([f])
+            else:
+                home.append(f)
+        for g in groups:
+            best = min(g, key=_firmness) if len(g) > 1 else g[0]
+            out.update((m.item.id, best) for m in g)
+    return out
+
+
+def _same_count(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
+    ca, cb = a.item.claim, b.item.claim
+    assert isinstance(ca, QuantityClaim) and isinstance(cb, QuantityClaim)
+    return (
+        bool(ca.unit_class)
+        and (ca.unit_class or "").lower() == (cb.unit_class or "").lower()
+        and (a.low, a.high) == (b.low, b.high)
+        and not other_time(a, b, day_of)
+    )
+
+
+def _firmness(f: ClaimFeatures) -> tuple:
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    hedged = bool(_HEDGED.search(f.item.sentence))
+    return (hedged, -len(terms(claim.counted or claim.unit or "")), claim.start)
 
 
 def _span_groups(items: list[LinkableClaim]) -> dict[object, tuple]:

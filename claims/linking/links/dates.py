@@ -11,7 +11,7 @@ from claims.extraction.types import DateClaim
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, date_interval
-from .text import readable, terms
+from .text import overlap, readable, terms
 
 Scored = tuple[int, int, str, float, str]
 
@@ -22,6 +22,10 @@ _CALENDAR = frozenset(
     terms("January February March April May June July August September October November December ago")
 )
 NEAR_DAYS = 45  # a conflict is only about the event itself: dates this close to its articles
+# "18 years ago", "three decades earlier": a date counted back from the article's own date
+_COUNTED_BACK = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:ago|earlier|before)\b", re.I)
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+MIN_OWN_SHARE = 1 / 3  # of the shorter clause's words: "a bilateral agreement inked" / "the agreement signed"
 
 
 def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
@@ -51,6 +55,64 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             conf = min(0.85, 0.3 + 0.5 * sim)
             out.append((i, j, "contradicts", round(conf, 3), _line(a, b, "different dates")))
     return out
+
+
+def counted_back_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
+    """Corroborations inside one article: a date counted back in years ("a deal inked 18 years ago") that
+    lands on the year the article also writes out for the same happening ("the deal signed in May 2001").
+
+    Links are otherwise made across articles; this one checks the article's own arithmetic, so it is kept
+    to one per counted-back date: its best match by shared words, then by the finest written date.
+    """
+    back = {n for n, f in enumerate(feats) if _counted_back(f)}
+    if not back:
+        return []
+    articles = {feats[n].item.article_id for n in back}
+    by_article: dict[object, list[int]] = {}
+    for n, f in enumerate(feats):
+        if f.item.article_id in articles:
+            by_article.setdefault(f.item.article_id, []).append(n)
+    out: list[Scored] = []
+    for i in sorted(back):
+        a = feats[i]
+        members = by_article[a.item.article_id]
+        best: tuple[float, int, int] | None = None
+        for j in members:
+            b = feats[j]
+            if j in back or not _YEAR.search(_written(b)):
+                continue
+            (a0, a1), (b0, b1) = date_interval(a.item.claim), date_interval(b.item.claim)  # type: ignore[arg-type]
+            if not (a0 <= b1 and b0 <= a1):  # one anchor for both: the values compare as they are
+                continue
+            sim = overlap(_own_words(a), _own_words(b))
+            if sim >= MIN_OWN_SHARE:
+                rank = (sim, _PRECISION.get(b.item.claim.precision, 0), -j)  # type: ignore[union-attr]
+                best = max(best, rank) if best else rank
+        if best:
+            sim, j = best[0], -best[2]
+            conf = min(0.8, 0.4 + 0.3 * sim)
+            out.append(
+                (min(i, j), max(i, j), "corroborates", round(conf, 3), _line(a, feats[j], "same article"))
+            )
+    return out
+
+
+def _own_words(f: ClaimFeatures) -> frozenset[str]:
+    """What the date dates in its own clause ("bilateral agreement inked"), without the date words."""
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
+    return f.content - when - _CALENDAR
+
+
+def _written(f: ClaimFeatures) -> str:
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    return claim.expression.text if claim.expression else claim.text
+
+
+def _counted_back(f: ClaimFeatures) -> bool:
+    return bool(_COUNTED_BACK.search(_written(f)))
 
 
 def year_known(f: ClaimFeatures) -> bool:

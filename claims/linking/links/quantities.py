@@ -29,7 +29,7 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
     out: list[Scored] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
-        if _other_time(a, b, day_of):
+        if other_time(a, b, day_of):
             continue
         ctx = weights.overlap(_context(a), _context(b))
         if ctx < MIN_CONTEXT:
@@ -37,11 +37,17 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
         if a.low <= b.high and b.low <= a.high:
             exact = a.low == a.high == b.low == b.high
             conf = min(0.95, 0.5 + 0.35 * min(1.0, ctx / 0.4) + (0.1 if exact else 0.0))
-            out.append((i, j, "corroborates", round(conf, 3), _agree_line(a, b) + _when(a, b, day_of)))
+            out.append((i, j, "corroborates", round(conf, 3), rationale(a, b, "corroborates", day_of)))
         elif ctx >= MIN_CONTRADICT_CONTEXT:
             conf = min(0.9, 0.35 + 0.5 * ctx)
-            out.append((i, j, "contradicts", round(conf, 3), _conflict_line(a, b) + _when(a, b, day_of)))
+            out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
+
+
+def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: dict) -> str:
+    """The line an editor reads for a count link: both values, what the sentences share, the day."""
+    line = _agree_line(a, b) if relation == "corroborates" else _conflict_line(a, b)
+    return line + _when(a, b, day_of)
 
 
 def _block_keys(f: ClaimFeatures) -> list[tuple]:
@@ -60,7 +66,7 @@ def _context(f: ClaimFeatures) -> frozenset[str]:
     return (f.context | frozenset(terms(claim.counted or ""))) - unit | f.names
 
 
-def _other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
+def other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
     """True when the two sentences state dates that cannot be the same day (different happenings)."""
     da = day_of.get((a.item.article_id, a.item.sentence_start), ())
     db = day_of.get((b.item.article_id, b.item.sentence_start), ())

@@ -3,9 +3,10 @@ contradict. An optional stance function (agree/disagree/discuss/unrelated) refin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..types import StanceFn
+from ..types import StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures
 from .text import fold, readable, terms
@@ -19,18 +20,38 @@ MIN_WORDS = 3  # "the Rose Garden" is a fragment, not a statement to check again
 FAR_APART_MIN = 0.5  # reports published over a month apart must say nearly the same thing
 FAR_APART_DAYS = 30
 SHORT_SHARE = 0.8  # a short content inside a long one weighs a little less than a full match
+MIN_COSINE = 0.15  # however much of a short content a long one holds, the two must be this alike as wholes
+MIN_CONFLICT_COSINE = 0.2  # a conflict needs closer wording than an agreement
+STANCE_BONUS = 0.1  # the stance model agreeing with the wording raises the confidence this much
+# "reveals why the troops arrived", "asked whether ...": an embedded question states nothing to check
+_QUESTION = re.compile(r"^\W*(?:why|how|whether)\b", re.I)
+STANCE_BATCH = 4096  # (claim, sentence) pairs per stance call: one call, bounded memory
 
 
-def statement_links(feats: Sequence[ClaimFeatures], stance: StanceFn | None = None) -> list[Scored]:
-    """Scored (i, j, relation, confidence, rationale) for statements that repeat or deny each other."""
+def statement_links(
+    feats: Sequence[ClaimFeatures],
+    stance: StanceFn | None = None,
+    *,
+    stance_many: StanceManyFn | None = None,
+) -> list[Scored]:
+    """Scored (i, j, relation, confidence, rationale) for statements that repeat or deny each other.
+
+    The stance model, when given, is asked once for all kept pairs (`stance_many`, or `stance` pair by
+    pair when only that is given), not once per pair: one batch is many times cheaper.
+    """
     weights = KeyWeights(_keys(f) for f in feats)
     pairs = candidate_pairs(feats, _block_keys, min_shared=2)
-    out: list[Scored] = []
+    kept: list[tuple[int, int, str, float, bool]] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
-        if min(len(_keys(a)), len(_keys(b))) < MIN_WORDS:
+        if min(len(_keys(a)), len(_keys(b))) < MIN_WORDS or asks(a) or asks(b):
             continue
-        sim = similarity(weights, _keys(a), _keys(b))
+        cos = weights.cosine(_keys(a), _keys(b))
+        if cos < MIN_COSINE:
+            continue
+        # or a discounted share of the shorter content when a short one ("claims about a boost in
+        # Russia's presence") lies inside a long one
+        sim = max(cos, SHORT_SHARE * weights.overlap(_keys(a), _keys(b)))
         same_speaker = bool(a.speaker & b.speaker)
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
@@ -40,29 +61,39 @@ def statement_links(feats: Sequence[ClaimFeatures], stance: StanceFn | None = No
             continue
         shared = _keys(a) & _keys(b)
         relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        if relation == "contradicts" and cos < MIN_CONFLICT_COSINE:
+            continue
         conf = min(0.9, 0.3 + 0.6 * sim + (0.1 if same_speaker else 0.0))
-        if stance is not None:
-            verdict = _stance(stance, a, b)
+        kept.append((i, j, relation, conf, same_speaker))
+    if stance_many is None and stance is not None:
+        stance_many = _one_by_one(stance)
+    verdicts = _stances(stance_many, feats, kept) if stance_many is not None else None
+    out: list[Scored] = []
+    for n, (i, j, relation, conf, same_speaker) in enumerate(kept):
+        a, b = feats[i], feats[j]
+        if verdicts is not None:
+            verdict = verdicts[n]
             if verdict == "unrelated":
                 continue
             if verdict in ("agree", "disagree"):
                 judged = "corroborates" if verdict == "agree" else "contradicts"
-                conf = min(0.95, conf + 0.1) if judged == relation else conf * 0.8
+                conf = min(0.95, conf + STANCE_BONUS) if judged == relation else conf * 0.8
                 relation = judged
+                if relation == "contradicts" and weights.cosine(_keys(a), _keys(b)) < MIN_CONFLICT_COSINE:
+                    continue  # the model's conflict, like the wording's, needs close wording
         out.append((i, j, relation, round(conf, 3), _line(a, b, relation, same_speaker)))
     return out
+
+
+def asks(f: ClaimFeatures) -> bool:
+    """True when the statement is an embedded question ("explained why ...", "asked whether ...")."""
+    return bool(_QUESTION.match(f.item.claim.text))
 
 
 def _far_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when both articles are dated and more than FAR_APART_DAYS apart."""
     pa, pb = a.item.published, b.item.published
     return pa is not None and pb is not None and abs((pa - pb).days) > FAR_APART_DAYS
-
-
-def similarity(weights: KeyWeights, a: frozenset[str], b: frozenset[str]) -> float:
-    """How alike two contents are: IDF cosine, or a discounted share of the shorter one when a short
-    content ("claims about a boost in Russia's presence") lies inside a long one."""
-    return max(weights.cosine(a, b), SHORT_SHARE * weights.overlap(a, b))
 
 
 def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
@@ -87,11 +118,30 @@ def _block_keys(f: ClaimFeatures) -> list:
     return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker]
 
 
-def _stance(stance: StanceFn, a: ClaimFeatures, b: ClaimFeatures) -> str:
-    """Stance of each claim towards the other's sentence; a disagreement either way wins."""
-    one = stance(a.item.claim.text, b.item.sentence)
-    two = stance(b.item.claim.text, a.item.sentence)
-    labels = {one, two}
+def _one_by_one(stance: StanceFn) -> StanceManyFn:
+    """A batch stance function that asks `stance` pair by pair."""
+    return lambda pairs: [stance(claim, text) for claim, text in pairs]
+
+
+def _stances(
+    stance_many: StanceManyFn,
+    feats: Sequence[ClaimFeatures],
+    kept: Sequence[tuple[int, int, str, float, bool]],
+) -> list[str]:
+    """One verdict per kept pair, from one batch of both directions: each claim towards the other's
+    sentence; a disagreement either way wins."""
+    asked: list[tuple[str, str]] = []
+    for i, j, *_ in kept:
+        a, b = feats[i], feats[j]
+        asked.append((a.item.claim.text, b.item.sentence))
+        asked.append((b.item.claim.text, a.item.sentence))
+    labels: list[str] = []
+    for start in range(0, len(asked), STANCE_BATCH):
+        labels.extend(stance_many(asked[start : start + STANCE_BATCH]))
+    return [_verdict({labels[2 * n], labels[2 * n + 1]}) for n in range(len(kept))]
+
+
+def _verdict(labels: set[str]) -> str:
     for label in ("disagree", "agree", "discuss"):
         if label in labels:
             return label
