@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
-import logging
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +10,7 @@ from hypothesis import strategies as st
 
 from claims.extraction import EXTRACTOR_VERSION, extract, extract_many, pipeline
 from claims.extraction.benchmark import measure
-from claims.extraction.types import Span
+from tests.extraction_support import claim_spans, messages_logged
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -23,28 +20,9 @@ ARTICLE = (
 )
 
 
-@contextlib.contextmanager
-def _errors_logged():
-    """Collects the messages of ERROR records logged by the pipeline while the block runs."""
-    errors: list[str] = []
-    handler = logging.Handler(logging.ERROR)
-    handler.emit = lambda record: errors.append(record.getMessage())
-    logger = logging.getLogger("claims.extraction.pipeline")
-    logger.addHandler(handler)
-    try:
-        yield errors
-    finally:
-        logger.removeHandler(handler)
-
-
-def _spans(claim) -> list[Span]:
-    inner = [getattr(claim, f.name) for f in dataclasses.fields(claim)]
-    return [Span(claim.start, claim.end, claim.text), *(s for s in inner if isinstance(s, Span))]
-
-
 def test_extract_returns_sorted_valid_claims_with_the_version():
     """Claims come back in text order, quote the stored text exactly, and carry the extractor version."""
-    with _errors_logged() as errors:
+    with messages_logged(logger="claims.extraction.pipeline") as errors:
         result = extract(ARTICLE, published=dt.date(2019, 3, 25))
     assert errors == []
     assert result.extractor_version == EXTRACTOR_VERSION
@@ -52,7 +30,7 @@ def test_extract_returns_sorted_valid_claims_with_the_version():
     assert starts == sorted(starts)
     for claim in result.claims:
         assert 0.0 <= claim.confidence <= 1.0
-        for span in _spans(claim):
+        for span in claim_spans(claim):
             assert ARTICLE[span.start : span.end] == span.text
     dates = {c.expression.text: c.value for c in result.claims if c.kind == "date"}
     assert dates == {"on Saturday": "2019-03-23", "in December": "2018-12"}
@@ -123,11 +101,11 @@ def test_seed_gold_dates_are_found_with_the_right_value(seeds):
 def test_extract_never_crashes_and_spans_quote_the_text(text):
     """Any text, odd unicode and the empty string included, gives claims whose spans quote it exactly,
     and no extractor fails on it (the pipeline logs a failing extractor as an error)."""
-    with _errors_logged() as errors:
+    with messages_logged(logger="claims.extraction.pipeline") as errors:
         result = extract(text)
     assert errors == []
     for claim in result.claims:
-        for span in _spans(claim):
+        for span in claim_spans(claim):
             assert 0 <= span.start <= span.end <= len(text)
             assert text[span.start : span.end] == span.text
     for span in result.furniture:
@@ -141,7 +119,7 @@ def test_a_failing_extractor_is_logged_and_the_others_still_run(monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "find_quantities", broken)
-    with _errors_logged() as errors:
+    with messages_logged(logger="claims.extraction.pipeline") as errors:
         result = extract("The treaty was signed in 1996.")
     assert [c.value for c in result.claims if c.kind == "date"] == ["1996"]
     assert errors and "broken failed" in errors[0]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
 import logging
 
@@ -11,30 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.extraction import extract, extract_many
-from claims.extraction.types import DateClaim, Span
+from claims.extraction.types import DateClaim
+from tests.extraction_support import claim_spans, messages_logged
 
 from .strategies import any_text, fuzz_settings, hostile_text, news_text, publication_dates
 
 _VALUE_LENGTH = {"year": 4, "month": 7, "day": 10}
-
-
-@contextlib.contextmanager
-def _problems_logged():
-    """Messages of WARNING+ records from the extraction package (a failing extractor, a dropped span)."""
-    messages: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: messages.append(record.getMessage())
-    logger = logging.getLogger("claims.extraction")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-
-
-def _spans(claim) -> list[Span]:
-    inner = [getattr(claim, f.name) for f in dataclasses.fields(claim)]
-    return [Span(claim.start, claim.end, claim.text), *(s for s in inner if isinstance(s, Span))]
 
 
 def _check_date(claim: DateClaim) -> None:
@@ -54,7 +34,7 @@ def check_extraction(text: str, extraction) -> None:
     starts = [c.start for c in extraction.claims]
     assert starts == sorted(starts)
     for claim in extraction.claims:
-        for span in _spans(claim):
+        for span in claim_spans(claim):
             assert 0 <= span.start <= span.end <= len(text), (claim, span)
             assert text[span.start : span.end] == span.text, (claim, span)
         assert claim.start < claim.end, claim
@@ -77,7 +57,7 @@ def check_extraction(text: str, extraction) -> None:
 @given(hostile_text, publication_dates)
 def test_extract_any_text_keeps_its_invariants(text, published):
     """Odd unicode, number soup, date soup, very long tokens: nothing raised or logged, spans exact."""
-    with _problems_logged() as problems:
+    with messages_logged(logging.WARNING) as problems:
         extraction = extract(text, published=published)
     assert problems == []
     check_extraction(text, extraction)
@@ -89,7 +69,7 @@ def test_extract_any_text_keeps_its_invariants(text, published):
 @given(st.lists(st.tuples(news_text, publication_dates), min_size=1, max_size=4))
 def test_extract_many_agrees_with_extract(items):
     """A batch gives, for every text, the claims a single call gives."""
-    with _problems_logged() as problems:
+    with messages_logged(logging.WARNING) as problems:
         batch = extract_many([{"text": text, "published": published} for text, published in items])
     assert problems == []
     assert len(batch) == len(items)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
-import logging
 import zipfile
 
 import pytest
@@ -16,23 +14,11 @@ from sources.importing.errors import ImportRefused, RowError
 from sources.importing.files import Limits, iter_zip, raw_document
 from sources.importing.records import parse_date, validate_row
 from sources.importing.tabular import iter_json, iter_xlsx
+from tests.extraction_support import messages_logged
 
 LIMITS = Limits(
     max_bytes=10**6, max_document_bytes=10**5, zip_max_total=10**7, zip_max_ratio=100, zip_max_members=100
 )
-
-
-@contextlib.contextmanager
-def _errors_logged():
-    messages: list[str] = []
-    handler = logging.Handler(logging.ERROR)
-    handler.emit = lambda record: messages.append(record.getMessage())
-    logger = logging.getLogger("claims.extraction")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
 
 
 def test_a_text_longer_than_spacys_limit_is_parsed_in_pieces(monkeypatch):
@@ -43,7 +29,7 @@ def test_a_text_longer_than_spacys_limit_is_parsed_in_pieces(monkeypatch):
     monkeypatch.setattr(nlp.get_nlp(), "max_length", 3000)
     monkeypatch.setattr(nlp, "PIECE_CHARS", 1000)
     text = "Two ships docked at Portville on Saturday, the harbour authority said.\n\n" * 60
-    with _errors_logged() as errors:
+    with messages_logged() as errors:
         result = extract(text, published="2025-03-17")
     assert errors == []
     dates = [c for c in result.claims if c.kind == "date"]
@@ -59,7 +45,7 @@ def test_entity_dates_beside_pattern_dates_are_each_found_once():
 
 def test_a_run_of_hundreds_of_digits_is_not_a_quantity():
     """Hypothesis: text='On ' + '9' * 317 + ' May' made find_quantities fail (int(inf): OverflowError)."""
-    with _errors_logged() as errors:
+    with messages_logged() as errors:
         result = extract("On " + "9" * 317 + " May")
     assert errors == []
     assert [c for c in result.claims if c.kind == "quantity"] == []
