@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from tests.accounts import role
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Hypothesis: HYPOTHESIS_PROFILE=ci prints a reproduction blob with each failure (a CI clone keeps no
@@ -33,19 +35,17 @@ def corpus_dir() -> Path:
 
 @pytest.fixture
 def editor(django_user_model):
-    from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user(username="erin", password="pw-erin-123")
-    user.groups.add(Group.objects.get(name="editor"))
+    user.groups.add(role("editor"))
     return user
 
 
 @pytest.fixture
 def reader(django_user_model):
-    from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user(username="rory", password="pw-rory-123")
-    user.groups.add(Group.objects.get(name="reader"))
+    user.groups.add(role("reader"))
     return user
 
 

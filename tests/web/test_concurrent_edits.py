@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import Annotation, Claim, ClaimLink
+from tests.accounts import role
 
 from .conftest import quote_claim
 
@@ -81,10 +82,8 @@ def form_on(html: str, **match: str) -> dict:
 
 @pytest.fixture
 def second_editor(django_user_model):
-    from django.contrib.auth.models import Group
-
     user = django_user_model.objects.create_user(username="sam", password="pw-sam-123")
-    user.groups.add(Group.objects.get(name="editor"))
+    user.groups.add(role("editor"))
     return user
 
 
@@ -438,7 +437,7 @@ def test_an_editor_link_on_an_existing_pair_makes_its_review_stale(two_editors, 
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="needs row locks across connections: run with DATABASE_URL=postgres://...",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_saves_at_the_same_moment_one_wins_one_is_refused(editor, second_editor, article):
     """Two threads, each with its own database connection, save the same claim from version 1 at once."""
     from django.db import connections
