@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -152,6 +152,7 @@ def event_suggest_links(*, event: Event) -> int:
         Claim.objects.filter(article__events=event)
         .exclude(review_status=Claim.ReviewStatus.REJECTED)
         .select_related("article__outlet", "speaker")
+        .defer("article__search_vector")
     )
     if len(claims) < 2:
         return 0
@@ -198,15 +199,38 @@ def event_suggest_links(*, event: Event) -> int:
     return len(rows)
 
 
-def articles_link(*, article_ids: list[int] | None = None) -> dict[str, int]:
-    """Events for the given (default: not yet placed) articles, then link suggestions in their events."""
+def articles_link(
+    *, article_ids: list[int] | None = None, progress: Callable[[str, int, int], None] | None = None
+) -> dict[str, int]:
+    """Events for the given (default: not yet placed) articles, then link suggestions in their events.
+
+    Safe to run again: placed articles keep their event, linked pairs are not suggested again, and with
+    `article_ids` the events of all those articles get their links (also those placed by an earlier run
+    that stopped before linking). `progress(stage, done, total)` is called inside each step's
+    transaction before it writes: ("events", 0, articles) before placing, ("links", i, events) before
+    each event's links. It may raise to stop; that step is then rolled back.
+    """
     articles = Article.objects.filter(is_current=True).select_related("outlet")
     articles = (
         articles.filter(pk__in=article_ids)
         if article_ids is not None
         else articles.filter(events__isnull=True)
     )
-    placed = articles_assign_events(articles=list(articles.order_by("published_on", "pk")))
-    events = {event.pk: event for event in placed.values()}
-    links = sum(event_suggest_links(event=event) for event in events.values())
-    return {"articles": len(placed), "events": len(events), "links": links}
+    todo = list(articles.order_by("published_on", "pk"))
+    with transaction.atomic():
+        if progress:
+            progress("events", 0, len(todo))
+        placed = articles_assign_events(articles=todo)
+    if article_ids is None:
+        events = {event.pk: event for event in placed.values()}
+        count = len(placed)
+    else:
+        events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
+        count = articles.filter(events__isnull=False).distinct().count()
+    links = 0
+    for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
+        with transaction.atomic():
+            if progress:
+                progress("links", done, len(events))
+            links += event_suggest_links(event=event)
+    return {"articles": count, "events": len(events), "links": links}

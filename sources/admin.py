@@ -23,6 +23,20 @@ class CheckedImportMixin(ImportMixin):
                 "import_file", f"The file cannot be read as the chosen format ({type(e).__name__}: {e})."
             )
 
+    def import_action(self, request, **kwargs):
+        # A resource refusing the whole file (before_import raised ImportRefused, e.g. a missing column)
+        # is shown as the form's error, like an unreadable file, instead of import-export's traceback.
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        result, form = context.get("result"), context.get("form")
+        refused = [e.error for e in getattr(result, "base_errors", []) if isinstance(e.error, ImportRefused)]
+        if refused and form is not None:
+            for error in refused:
+                self.add_data_read_fail_error_to_form(form, error)
+            del context["result"]
+            context.pop("confirm_form", None)
+        return response
+
 
 @admin.register(Outlet)
 class OutletAdmin(CheckedImportMixin, SimpleHistoryAdmin):

@@ -122,10 +122,14 @@ def job_status(batch: ImportBatch) -> dict[str, object]:
     message = batch.message
     if stale:
         minutes = max(1, round(lease().total_seconds() / 60))
+        where = (
+            "with claim extraction and linking where they stopped,"
+            if batch.stage in ("extracting", "linking")
+            else f"from row {batch.committed_rows + 1}"
+        )
         message = (
             f"No progress for over {minutes} minute(s): the worker running this job may have stopped "
-            f"(or every worker is busy). Resume goes on from row {batch.committed_rows + 1} "
-            "without storing anything twice."
+            f"(or every worker is busy). Resume goes on {where} without storing anything twice."
         )
     return {
         "id": batch.pk,

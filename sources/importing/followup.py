@@ -1,62 +1,207 @@
 """After an import job's rows are written: claim extraction, notes on silent edits, then linking.
 
-Each step only picks up what is still to do (articles still pending extraction), so the task can be
-run again after a crash or a cancel and goes on where it stopped; a lost database connection is
-retried from there too (service.with_db_retry). The job's extraction counts are counted from the
-articles' own status, so a step run twice never counts an article twice.
+Each step only picks up what is still to do (articles still pending extraction; articles not yet in an
+event; claim pairs not yet linked), so the task can be run again after a crash or a cancel and goes on
+where it stopped; a lost database connection is retried from there too (service.with_db_retry). The
+job's extraction counts are counted from the articles' own status, so a step run twice never counts an
+article twice.
+
+Faults: the follow-up takes the job with a runner token (`claim_followup`) and holds it like the chunk
+writer does: before each extraction batch, before placing the articles in events and before each
+event's links, it locks the job row and checks the token is still its own (JobTakenOver otherwise,
+that step rolled back), and renews the lease (`updated_at`) when it is more than a few seconds old. So
+a long extraction or linking is never taken for a dead worker, and a second delivery of the task, or a
+Resume, never runs a second extraction or linking beside it; once the lease has run out (the worker
+died) a new runner takes the job over and the old one, should it wake up, stops at its next step.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+import logging
+import uuid
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ..models import Article, ImportBatch, SilentEdit
-from .service import Progress, cancelled, stop, with_db_retry
+from .service import (
+    DB_ERRORS,
+    JobTakenOver,
+    Progress,
+    count_takeover,
+    job_stale,
+    lease,
+    with_db_retry,
+)
+
+FOLLOWUP_STAGES = ("extracting", "linking")
+RENEW_EVERY = 5.0  # seconds: the lease is renewed at most this often (and at least 4 times per lease)
+logger = logging.getLogger(__name__)
+
+
+class JobCancelled(Exception):
+    """Cancel was requested: the follow-up stops before its next step."""
 
 
 def import_job_extract(*, batch_id: int, progress: Progress | None = None, chunk: int = 10) -> ImportBatch:
-    """Extract claims for the job's new articles (pending ones only, so a re-run goes on); then link."""
-    return with_db_retry(batch_id, lambda: _extract(batch_id, progress, chunk))
+    """Extract claims for the job's new articles (pending ones only, so a re-run goes on); then link.
+
+    A job another follow-up runner holds (fresh lease) is left alone; with a broker this task checks back
+    after the lease, so a follow-up whose worker died is taken over even when nobody presses resume.
+    """
+    token = uuid.uuid4().hex
+    if not with_db_retry(batch_id, lambda: claim_followup(batch_id, token)):
+        batch = ImportBatch.objects.get(pk=batch_id)
+        if batch.status == ImportBatch.Status.RUNNING and batch.stage in FOLLOWUP_STAGES:
+            from tracker.tasks import enqueue_later
+
+            from ..tasks import import_job_extract_task
+
+            enqueue_later(lease().total_seconds() + 1, import_job_extract_task, batch_id=batch_id)
+        return batch
+    return with_db_retry(batch_id, lambda: _followup(batch_id, token, progress, chunk))
 
 
-def _extract(batch_id: int, progress: Progress | None, chunk: int) -> ImportBatch:
+def claim_followup(batch_id: int, token: str) -> bool:
+    """Take the job for extraction and linking under `token`; returns whether we got it.
+
+    Taken when it is not running (queued by resume), when the import handed it over (running, in a
+    follow-up stage, no runner yet), when `token` holds it already (a retried step), or when its lease
+    ran out (counted as a takeover, as in service._claim). Never while its rows are still being written.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        batch = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch_id, stage__in=FOLLOWUP_STAGES)
+            .exclude(status__in=[ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED])
+            .first()
+        )
+        if batch is None:
+            return False
+        jobs = ImportBatch.objects.filter(pk=batch_id)
+        mine = {"status": ImportBatch.Status.RUNNING, "runner": token, "updated_at": now}
+        if batch.status != ImportBatch.Status.RUNNING:
+            jobs.update(message="", cancel_requested=False, **mine)
+            return True
+        if batch.runner in ("", token):
+            jobs.update(**mine)
+            return True
+        if not job_stale(batch):
+            return False  # another runner holds it
+        options = count_takeover(batch, now)
+        if options is None:
+            return False
+        jobs.update(options=options, **mine)
+        return True
+
+
+class Hold:
+    """A follow-up runner's hold on its job: lock-and-check before each step, the lease renewed as it goes."""
+
+    def __init__(self, batch_id: int, token: str) -> None:
+        self.batch_id = batch_id
+        self.token = token
+        self.every = min(RENEW_EVERY, lease().total_seconds() / 4)
+
+    def check(self, fields: Callable[[], dict[str, object]] | None = None) -> None:
+        """Lock the job row (inside the caller's transaction, or a short one of its own) and make sure
+        this runner still holds it (JobTakenOver; JobCancelled when cancel was asked for); renew the
+        lease, with `fields()` (progress to show), when it was last renewed over `every` seconds ago."""
+        with transaction.atomic():
+            row = (
+                ImportBatch.objects.select_for_update()
+                .filter(pk=self.batch_id)
+                .values_list("status", "runner", "cancel_requested", "updated_at")
+                .first()
+            )
+            if row is None or row[0] != ImportBatch.Status.RUNNING or row[1] != self.token:
+                raise JobTakenOver(f"job {self.batch_id}: no longer held by follow-up runner {self.token}")
+            if row[2]:
+                raise JobCancelled
+            now = timezone.now()
+            if row[3] is None or (now - row[3]).total_seconds() >= self.every:
+                ImportBatch.objects.filter(pk=self.batch_id).update(
+                    updated_at=now, **(fields() if fields else {})
+                )
+
+    def finish(self, status: str, message: str = "", **fields: object) -> bool:
+        """Stop the job with `status` if this runner still holds it (one conditional UPDATE)."""
+        return bool(
+            ImportBatch.objects.filter(
+                pk=self.batch_id, runner=self.token, status=ImportBatch.Status.RUNNING
+            ).update(status=status, message=message, finished_at=timezone.now(), **fields)
+        )
+
+
+def _followup(batch_id: int, token: str, progress: Progress | None, chunk: int) -> ImportBatch:
+    """The claimed job's extraction, silent-edit notes and linking (resumable: see with_db_retry)."""
+    hold = Hold(batch_id, token)
+    stage = "extracting"
+    try:
+        mine = Article.objects.filter(import_batch_id=batch_id, is_current=True)
+        _extract(batch_id, mine, hold, progress, chunk)
+        with transaction.atomic():
+            hold.check()
+            _note_new_claims(batch_id)
+        stage = "linking"
+        status = _link(batch_id, list(mine.values_list("pk", flat=True)), hold, progress)
+        if not hold.finish(ImportBatch.Status.DONE, stage="finished", link_status=status):
+            logger.warning("import job %s: taken over before it was marked done", batch_id)
+    except JobTakenOver:
+        logger.warning("import job %s: taken over by another runner; this one stops", batch_id)
+    except JobCancelled:
+        what = "extraction" if stage == "extracting" else "linking"
+        hold.finish(ImportBatch.Status.CANCELLED, f"cancelled during {what}; resume to finish it")
+    except DB_ERRORS:
+        raise  # with_db_retry reconnects and goes on from what is committed
+    except Exception as error:
+        hold.finish(
+            ImportBatch.Status.FAILED,
+            f"stopped by {type(error).__name__} while {stage}: {error}; resume to go on",
+        )
+        raise
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+def _extract(
+    batch_id: int, mine: QuerySet[Article], hold: Hold, progress: Progress | None, chunk: int
+) -> None:
+    """Extract the job's pending articles, `chunk` at a time, each batch under the job's lock."""
     from claims.services import articles_extract_pending
 
-    batch = ImportBatch.objects.get(pk=batch_id)
-    if batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.CANCELLED):
-        return batch
-    ImportBatch.objects.filter(pk=batch_id).update(
-        status=ImportBatch.Status.RUNNING, updated_at=timezone.now()
-    )
-    mine = Article.objects.filter(import_batch_id=batch_id, is_current=True)
     total = mine.count()
-    ImportBatch.objects.filter(pk=batch_id).update(stage="extracting", extract_total=total)
+    ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(stage="extracting", extract_total=total)
     pending = list(
         mine.filter(extraction_status=Article.ExtractionStatus.PENDING)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    done = total - len(pending)
-    for start in range(0, len(pending), chunk):
-        if cancelled(batch_id):
-            stop(batch_id, ImportBatch.Status.CANCELLED, "cancelled during extraction")
-            return ImportBatch.objects.get(pk=batch_id)
-        counts = articles_extract_pending(article_ids=pending[start : start + chunk])
-        done += counts["articles"] + counts["failed"]
-        tally = mine.aggregate(
+
+    def tally() -> dict[str, object]:
+        counts = mine.aggregate(
             extracted=Count("pk", filter=Q(extraction_status=Article.ExtractionStatus.DONE)),
             failed=Count("pk", filter=Q(extraction_status=Article.ExtractionStatus.FAILED)),
         )
-        ImportBatch.objects.filter(pk=batch_id).update(
-            extract_done=tally["extracted"], extract_failed=tally["failed"], updated_at=timezone.now()
-        )
+        return {"extract_done": counts["extracted"], "extract_failed": counts["failed"]}
+
+    done = total - len(pending)
+    for start in range(0, len(pending), chunk):
+        with transaction.atomic():
+            hold.check(tally)
+            # Still pending under the lock: an article another runner extracted meanwhile is left alone.
+            todo = list(
+                mine.filter(
+                    pk__in=pending[start : start + chunk], extraction_status=Article.ExtractionStatus.PENDING
+                ).values_list("pk", flat=True)
+            )
+            counts = articles_extract_pending(article_ids=todo) if todo else {"articles": 0, "failed": 0}
+        done += counts["articles"] + counts["failed"]
         if progress:
             progress("extracting", done, total)
-    _note_new_claims(batch_id)
-    status = _link(batch_id, list(mine.values_list("pk", flat=True)))
-    stop(batch_id, ImportBatch.Status.DONE, stage="finished", link_status=status)
-    return ImportBatch.objects.get(pk=batch_id)
+    ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(**tally())
 
 
 def _note_new_claims(batch_id: int) -> None:
@@ -76,14 +221,24 @@ def _note_new_claims(batch_id: int) -> None:
         SilentEdit.objects.filter(pk=edit.pk).update(changes=edit.changes)
 
 
-def _link(batch_id: int, article_ids: list[int]) -> str:
-    """Place the job's articles in events and suggest links (claims.linking_service); returns a status."""
-    ImportBatch.objects.filter(pk=batch_id).update(stage="linking")
+def _link(batch_id: int, article_ids: list[int], hold: Hold, progress: Progress | None) -> str:
+    """Place the job's articles in events and suggest links (claims.linking_service); returns a status.
+
+    The linker calls back inside each step's transaction; the callback is the hold's lock-and-check.
+    """
+    ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(stage="linking")
     try:
         from claims.linking_service import articles_link
     except ImportError:  # a claims app without linking: the import is still complete
         return "linking not available"
-    counts = articles_link(article_ids=article_ids)
+
+    def step(stage: str, done: int, total: int) -> None:
+        what = "placing articles in events" if stage == "events" else f"linking event {done + 1} of {total}"
+        hold.check(lambda: {"link_status": what})
+        if progress and stage == "links":
+            progress("linking", done, total)
+
+    counts = articles_link(article_ids=article_ids, progress=step)
     if isinstance(counts, dict):
         return (
             f"placed {counts.get('articles', 0)} articles in {counts.get('events', 0)} events; "

@@ -228,6 +228,15 @@ class OutletResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
+    def before_import(self, dataset, **kwargs) -> None:
+        # Column names match whatever their case and spacing ("Name", " domain ").
+        dataset.headers = [str(h or "").strip().lower() for h in dataset.headers or []]
+        if "name" not in dataset.headers:
+            # import-export would report its own FieldError, with a traceback: say it in plain words.
+            raise ImportRefused(
+                f"the file has no `name` column; expected columns: {', '.join(self._meta.fields)}"
+            )
+
 
 __all__ = [
     "ArticleResource",

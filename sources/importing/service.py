@@ -10,7 +10,8 @@ nothing. Extraction (and linking, when claims.services offers it) is the next ta
 Faults: a running job holds a lease, renewed by every chunk (`updated_at`); a second delivery of its
 task while the lease is fresh only checks back later, and takes the job over once the lease has run
 out (the worker died). Each chunk locks the job row and checks the cursor is where this runner left
-it, so two runners can never store the same chunk twice. A lost database connection (PostgreSQL
+it, so two runners can never store the same chunk twice. Extraction and linking (followup.py) hold the
+job the same way, with a runner token in place of the cursor. A lost database connection (PostgreSQL
 restarted) is retried with backoff from the last committed chunk; when it does not come back the job
 fails with "database connection lost at row N; resume to continue".
 """
@@ -24,7 +25,7 @@ import logging
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -122,22 +123,32 @@ def _claim(batch_id: int) -> bool:
         )
         if batch is None:
             return False  # another runner holds it
-        # Only takeovers with no progress in between count: a long job may lose a worker now and then.
-        mark = [batch.stage, batch.committed_rows, batch.extract_done]
-        same_place = batch.options.get("takeover_mark") == mark
-        takeovers = int(batch.options.get("takeovers", 0)) + 1 if same_place else 1
-        options = {**batch.options, "takeovers": takeovers, "takeover_mark": mark}
-        if takeovers > int(getattr(settings, "IMPORT_MAX_TAKEOVERS", 3)):
-            jobs.update(
-                status=ImportBatch.Status.FAILED,
-                options=options,
-                finished_at=now,
-                message=f"the worker running this job stopped {takeovers} times in a row at the same "
-                f"place (out of memory? killed?); {batch.committed_rows} rows are stored. Resume to try again.",
-            )
+        options = count_takeover(batch, now)
+        if options is None:
             return False
         jobs.update(options=options, **running)
         return True
+
+
+def count_takeover(batch: ImportBatch, now: datetime) -> dict[str, object] | None:
+    """Count one takeover of the (locked) job; its new options, or None when it failed instead.
+
+    Only takeovers with no progress in between count: a long job may lose a worker now and then.
+    """
+    mark = [batch.stage, batch.committed_rows, batch.extract_done, batch.link_status]
+    same_place = batch.options.get("takeover_mark") == mark
+    takeovers = int(batch.options.get("takeovers", 0)) + 1 if same_place else 1
+    options = {**batch.options, "takeovers": takeovers, "takeover_mark": mark}
+    if takeovers > int(getattr(settings, "IMPORT_MAX_TAKEOVERS", 3)):
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportBatch.Status.FAILED,
+            options=options,
+            finished_at=now,
+            message=f"the worker running this job stopped {takeovers} times in a row at the same "
+            f"place (out of memory? killed?); {batch.committed_rows} rows are stored. Resume to try again.",
+        )
+        return None
+    return options
 
 
 def cancelled(batch_id: int) -> bool:
@@ -248,7 +259,9 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
         raise
     batch.refresh_from_db()
     if batch.options.get("extract") and batch.rows_created + batch.rows_versioned:
-        ImportBatch.objects.filter(pk=batch_id).update(stage="extracting")
+        # Handed over: the extraction task takes the job (followup.claim_followup); a follow-up runner
+        # this job had before (one that stopped) finds its token gone and stops.
+        ImportBatch.objects.filter(pk=batch_id).update(stage="extracting", runner="")
         if chain:
             from tracker.tasks import enqueue
 

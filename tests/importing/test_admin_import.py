@@ -165,3 +165,23 @@ def test_cancel_and_resume_buttons(admin_client, tmp_path):
     admin_client.post(reverse("imports:resume", args=[batch.pk]))
     batch.refresh_from_db()
     assert (batch.status, batch.rows_created) == ("done", 3)
+
+
+def test_outlet_file_without_a_name_column_gets_a_plain_message(admin_client, tmp_path):
+    """An outlet file whose columns lack `name`: the form says so in plain words (no traceback) and
+    nothing is stored."""
+    path = tmp_path / "outlets.csv"
+    path.write_bytes(b"title,domain,country,kind\nPort Post,port-post.example,UK,regional\n")
+    with path.open("rb") as handle:
+        response = admin_client.post(
+            reverse("admin:sources_outlet_import"),
+            {"format": CSV_FORMAT, "import_file": handle, "resource": "0"},
+        )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "The file cannot be imported: the file has no `name` column; expected columns: name, domain, "
+        "country, kind" in page
+    )
+    assert "Traceback" not in page and "import_id_fields" not in page and "Confirm import" not in page
+    assert not Outlet.objects.exists() and not ImportBatch.objects.exists()

@@ -33,7 +33,9 @@ def fake_extraction(monkeypatch):
 
 def test_extraction_runs_after_import_with_progress(tmp_path, fake_extraction, monkeypatch):
     """With extract on, every new article goes through extraction once; counts and stage are recorded."""
-    monkeypatch.setattr("claims.linking_service.articles_link", lambda *, article_ids: {"articles": 0})
+    monkeypatch.setattr(
+        "claims.linking_service.articles_link", lambda *, article_ids, progress=None: {"articles": 0}
+    )
     path = tmp_path / "a.csv"
     path.write_bytes(csv_bytes(article_rows(12)))
     batch = import_job_create(paths=[path], extract=True)
@@ -47,7 +49,7 @@ def test_linking_runs_on_the_job_articles(tmp_path, fake_extraction, monkeypatch
     """After extraction the job calls claims linking with its articles and records what it did."""
     calls = []
 
-    def link(*, article_ids):
+    def link(*, article_ids, progress=None):
         calls.append(article_ids)
         return {"articles": 2, "events": 1, "links": 3}
 

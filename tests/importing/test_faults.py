@@ -285,3 +285,287 @@ def test_connection_that_stays_lost_fails_the_job_clearly_then_resume_finishes(
     monkeypatch.setattr(service, "store_chunk", real)
     import_job_resume(batch=batch)
     assert_stored_once(batch, 50)
+
+
+# --- extraction and linking after the rows are stored -----------------------------------------------
+
+
+def two_stories(tmp_path) -> ImportBatch:
+    """Six reports from six outlets: three of a ship docking, three of a council vote weeks later (so the
+    linker makes two events), with numbers that differ between outlets (so it suggests links)."""
+    from .conftest import body
+
+    council = (
+        "RIVERTON - The city council approved the new library budget on Monday after a long debate.\n\n"
+        "Councillors voted {votes} to 4 in favour, the mayor's office said. Report {n}."
+    )
+    rows = [
+        {
+            "url": f"https://outlet-{n}.example/ship",
+            "title": "Cargo ship docks in Portville",
+            "outlet": f"Outlet {n}",
+            "published": "2025-03-17",
+            "body": body(n, workers=120 if n % 2 else 90),
+        }
+        for n in range(3)
+    ] + [
+        {
+            "url": f"https://outlet-{n}.example/council",
+            "title": "Riverton council approves library budget",
+            "outlet": f"Outlet {n}",
+            "published": "2025-05-20",
+            "body": council.format(votes=7 if n % 2 else 8, n=n),
+        }
+        for n in range(3, 6)
+    ]
+    path = tmp_path / "stories.csv"
+    path.write_bytes(csv_bytes(rows))
+    return import_job_create(paths=[path], extract=True, batch_size=2)
+
+
+def linking_state() -> dict[str, object]:
+    """What extraction and linking stored: claims (article, span, value), events per article, link pairs."""
+    from claims.models import Claim, ClaimLink, Event
+
+    return {
+        "claims": sorted(
+            Claim.objects.values_list("article_id", "kind", "start", "end", "quantity_low", "quantity_high"),
+            key=str,
+        ),
+        "extracted_at": sorted(Article.objects.values_list("pk", "extracted_at")),
+        "events": Event.objects.count(),
+        "article_events": sorted(Article.objects.annotate(n=Count("events")).values_list("pk", "n")),
+        "links": sorted(ClaimLink.objects.values_list("claim_a_id", "claim_b_id", "relation")),
+    }
+
+
+def assert_linked_once(state: dict[str, object]) -> None:
+    """No claim twice, every article in exactly one event, and linking again adds nothing."""
+    from claims.linking_service import articles_link
+
+    assert len(set(state["claims"])) == len(state["claims"]) > 0
+    assert {n for _, n in state["article_events"]} == {1} and state["events"] == 2
+    assert len(state["links"]) > 0
+    again = articles_link(article_ids=list(Article.objects.values_list("pk", flat=True)))
+    assert again["links"] == 0 and linking_state() == state
+
+
+def status_of(admin_client, batch: ImportBatch) -> dict[str, object]:
+    return admin_client.get(reverse("imports:status", args=[batch.pk])).json()
+
+
+def test_slow_linking_keeps_the_job_alive_and_a_second_runner_out(
+    tmp_path, monkeypatch, admin_client, settings
+):
+    """Linking that outlasts the lease renews it as it goes: the job never looks stopped, Resume is refused
+    and a redelivered task leaves it alone; renewing costs one UPDATE per few seconds, not one per step."""
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    import claims.linking_service as linking_service
+
+    real = linking_service.articles_link
+    seen: dict[str, object] = {"calls": 0, "checks": 0}
+    batch = two_stories(tmp_path)
+
+    def slow_link(*, article_ids, progress=None):
+        seen["calls"] += 1
+        if seen["calls"] > 1:  # a second linking run beside this one: what must never happen
+            return real(article_ids=article_ids, progress=progress)
+        for step in range(3):
+            age(batch, settings.IMPORT_JOB_LEASE + 5)  # a lease's worth of linking goes by...
+            assert status_of(admin_client, batch)["stale"] is True  # ...which, unsignalled, looks dead
+            progress("links", step, 3)
+            status = status_of(admin_client, batch)
+            assert (status["stage"], status["stale"], status["resumable"]) == ("linking", False, False)
+            assert f"linking event {step + 1} of 3" == status["link_status"]
+            response = admin_client.post(reverse("imports:resume", args=[batch.pk]), follow=True)
+            assert "This job is running" in response.content.decode()
+            assert import_job_resume(batch=batch) is None
+            redelivered = import_followup(batch.pk)
+            assert (redelivered.status, redelivered.stage) == ("running", "linking")
+            seen["checks"] += 1
+        with CaptureQueriesContext(db) as queries:
+            for step in range(50):  # many quick steps: the lease is fresh, so none of them writes
+                progress("links", step, 50)
+        assert [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")] == []
+        return real(article_ids=article_ids, progress=progress)
+
+    monkeypatch.setattr(linking_service, "articles_link", slow_link)
+    import_job_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert (batch.status, batch.stage, seen["calls"], seen["checks"]) == ("done", "finished", 1, 3)
+    assert batch.link_status.startswith("placed 6 articles in 2 events; suggested ")
+    assert_linked_once(linking_state())
+
+
+def import_followup(batch_id: int) -> ImportBatch:
+    """The extraction task delivered (again), as Celery would after a worker was lost."""
+    from sources.tasks import import_job_extract_task
+
+    import_job_extract_task(batch_id=batch_id)
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+def test_a_stalled_linking_runner_is_taken_over_and_writes_nothing_after(tmp_path, monkeypatch, settings):
+    """Runner A stalls in linking past its lease; the redelivered task B takes the job over and links
+    everything; A, waking up, is stopped at its next step instead of linking a second time."""
+    import claims.linking_service as linking_service
+    from sources.importing.service import JobTakenOver
+
+    real = linking_service.articles_link
+    runs: list[str] = []
+    batch = two_stories(tmp_path)
+
+    a_progress = []
+
+    def stalling(*, article_ids, progress=None):
+        if runs:  # B: A wakes up while B holds the job, and is refused; then B links for real
+            runs.append("B")
+            with pytest.raises(JobTakenOver):
+                a_progress[0]("events", 0, len(article_ids))
+            return real(article_ids=article_ids, progress=progress)
+        runs.append("A")
+        a_progress.append(progress)
+        progress("events", 0, len(article_ids))
+        assert import_followup(batch.pk).status == "running" and runs == ["A"]  # lease fresh: B waits
+        age(batch, settings.IMPORT_JOB_LEASE + 5)  # A stalls...
+        assert import_followup(batch.pk).status == "done"  # ...B takes over and finishes
+        with pytest.raises(JobTakenOver):
+            progress("links", 0, 2)  # A's next step is refused after B finished, too
+        return real(article_ids=article_ids, progress=progress)  # and so is the linking it tries
+
+    monkeypatch.setattr(linking_service, "articles_link", stalling)
+    job = import_job_run(batch_id=batch.pk)
+    assert runs == ["A", "B"]
+    assert (job.status, job.stage) == ("done", "finished")
+    assert job.link_status.startswith("placed 6 articles in 2 events")
+    assert_linked_once(linking_state())
+
+
+def test_linking_that_stops_is_offered_for_resume_and_finishes_without_duplicates(
+    tmp_path, monkeypatch, admin_client, settings
+):
+    """The worker dies after the first event is linked: within the lease the job counts as alive; after it
+    the page offers Resume, which re-extracts nothing, places nothing twice and links the second event."""
+    import claims.linking_service as linking_service
+
+    real = linking_service.articles_link
+    batch = two_stories(tmp_path)
+
+    def dies_after_one_event(*, article_ids, progress=None):
+        def dying(stage, done, total):
+            if stage == "links" and done == 1:
+                raise WorkerKilled
+            progress(stage, done, total)
+
+        return real(article_ids=article_ids, progress=dying)
+
+    monkeypatch.setattr(linking_service, "articles_link", dies_after_one_event)
+    with pytest.raises(WorkerKilled):
+        import_job_run(batch_id=batch.pk)
+    monkeypatch.undo()
+    before = linking_state()
+    batch.refresh_from_db()
+    assert (batch.status, batch.stage, batch.extract_done) == ("running", "linking", 6)
+    assert before["events"] == 2 and before["links"]  # the first event's links were committed
+
+    assert (status_of(admin_client, batch)["stale"], status_of(admin_client, batch)["resumable"]) == (
+        False,
+        False,
+    )
+    admin_client.post(reverse("imports:resume", args=[batch.pk]))
+    assert linking_state() == before
+
+    age(batch, settings.IMPORT_JOB_LEASE + 5)
+    status = status_of(admin_client, batch)
+    assert (status["stale"], status["resumable"]) == (True, True)
+    assert "Resume goes on with claim extraction and linking where they stopped" in status["message"]
+    page = admin_client.get(reverse("imports:detail", args=[batch.pk])).content.decode()
+    assert "may have stopped" in page and 'data-action="resume" >' in page
+
+    admin_client.post(reverse("imports:resume", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.status, batch.stage, batch.message) == ("done", "finished", "")
+    after = linking_state()
+    assert (after["claims"], after["extracted_at"], after["events"]) == (
+        before["claims"],
+        before["extracted_at"],
+        before["events"],
+    )
+    assert set(before["links"]) < set(after["links"])  # the second event was linked on resume
+    assert_linked_once(after)
+
+
+def test_extraction_that_stops_is_resumed_without_extracting_an_article_twice(
+    tmp_path, monkeypatch, settings
+):
+    """The worker dies in the second extraction batch; the redelivered task waits out the lease, then
+    takes over and extracts only the articles still pending."""
+    from claims import services as claim_services
+
+    real = claim_services.articles_extract_pending
+    extracted: list[int] = []
+    batch = two_stories(tmp_path)
+
+    def dies_in_batch_two(*, article_ids=None):
+        if len(extracted) >= 2:
+            raise WorkerKilled
+        extracted.extend(article_ids)
+        return real(article_ids=article_ids)
+
+    monkeypatch.setattr(claim_services, "articles_extract_pending", dies_in_batch_two)
+    with pytest.raises(WorkerKilled):
+        import_job_extract_in(batch, chunk=2)
+    assert sorted(extracted) == sorted(
+        Article.objects.filter(extraction_status="done").values_list("pk", flat=True)
+    )
+    assert import_followup(batch.pk).status == "running"  # lease fresh: left alone
+    assert len(extracted) == 2
+
+    monkeypatch.setattr(
+        claim_services,
+        "articles_extract_pending",
+        lambda *, article_ids=None: extracted.extend(article_ids) or real(article_ids=article_ids),
+    )
+    age(batch, settings.IMPORT_JOB_LEASE + 5)
+    job = import_followup(batch.pk)
+    assert (job.status, job.extract_done, job.extract_failed) == ("done", 6, 0)
+    assert sorted(extracted) == sorted(Article.objects.values_list("pk", flat=True))  # each once
+    assert_linked_once(linking_state())
+
+
+def import_job_extract_in(batch: ImportBatch, *, chunk: int) -> ImportBatch:
+    """Store the job's rows, then run its follow-up here with extraction batches of `chunk` articles."""
+    from sources.importing.followup import import_job_extract
+
+    import_job_run(batch_id=batch.pk, chain=False)
+    return import_job_extract(batch_id=batch.pk, chunk=chunk)
+
+
+def test_resume_command_finishes_a_job_that_stopped_in_linking(tmp_path, monkeypatch, settings):
+    """`import_articles --resume` on a job whose worker died while linking goes on with the linking."""
+    import claims.linking_service as linking_service
+
+    real = linking_service.articles_link
+
+    def dies_before_links(*, article_ids, progress=None):
+        def dying(stage, done, total):
+            if stage == "links":
+                raise WorkerKilled
+            progress(stage, done, total)
+
+        return real(article_ids=article_ids, progress=dying)
+
+    batch = two_stories(tmp_path)
+    monkeypatch.setattr(linking_service, "articles_link", dies_before_links)
+    with pytest.raises(WorkerKilled):
+        import_job_run(batch_id=batch.pk)
+    monkeypatch.undo()
+    with pytest.raises(CommandError, match="is running"):
+        call_command("import_articles", "--resume", str(batch.pk))
+    age(batch, settings.IMPORT_JOB_LEASE + 5)
+    call_command("import_articles", "--resume", str(batch.pk))
+    batch.refresh_from_db()
+    assert (batch.status, batch.stage) == ("done", "finished")
+    assert_linked_once(linking_state())

@@ -75,7 +75,10 @@ class Command(BaseCommand):
         batch.refresh_from_db()
         if batch.stage not in ("extracting", "linking"):
             batch = import_job_run(batch_id=batch.pk, progress=progress, chain=False)
-        if batch.stage in ("extracting", "linking") and batch.status == ImportBatch.Status.RUNNING:
+        if batch.stage in ("extracting", "linking") and batch.status in (
+            ImportBatch.Status.RUNNING,
+            ImportBatch.Status.PENDING,  # --resume of a job that stopped in extraction or linking
+        ):
             batch = import_job_extract(batch_id=batch.pk, progress=progress)
         for bar in bars.values():
             bar.close()
