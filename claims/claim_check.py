@@ -1,30 +1,34 @@
 """Check a claim against the corpus: candidate articles from the database's search, then the stance model.
 
-Candidates are the current articles whose claims match the claim's words: PostgreSQL's full-text
-search on the stored, GIN-indexed claim search vector (any of the words, ranked), or a substring
-match on SQLite. At most `CANDIDATES` articles, best first, are classified in one stance batch by
+Candidates are the current articles whose own text (title and body) uses the claim's words, whether
+or not any claim was extracted from them: PostgreSQL's full-text search on the article's stored,
+GIN-indexed search vector (migration sources/0004), or a substring match on SQLite. At most
+`CANDIDATES` articles, best first, are read in one query and classified in one stance batch by
 claims.linking.check (pure Python).
+
+The articles' stored claims are not consulted: a claim's quote is a span of its article's body, so
+any article its claims would find is found by the article's own vector already.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from functools import reduce
-from operator import or_
+from operator import add, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from sources.models import Article, Outlet
 
 from .linking.check import Candidate, CheckResult, check_claim, search_terms
-from .models import Claim
 
 CANDIDATES = 200  # articles classified per check
-CLAIM_ROWS = 4000  # matching claims read to rank the articles (the best ranked first on PostgreSQL)
+SHORTLIST = 1000  # PostgreSQL: articles ranked by ts_rank_cd, out of all those matching
 SQLITE_TERMS = 6  # substring search: the longest words only
+# ts_rank_cd normalisation: 1 divides by 1 + log(length), so a long article does not win on size alone.
+RANK_NORMALIZATION = 1
 
 
 def candidate_articles(
@@ -35,53 +39,79 @@ def candidate_articles(
     published_to: dt.date | None = None,
     limit: int = CANDIDATES,
 ) -> list[Article]:
-    """Current articles whose claims match the words of `claim`, best match first (two queries).
+    """Current articles whose title or body uses the words of `claim`, best match first (one query).
 
-    PostgreSQL: claims matching any of the words in the stored search vector, an article scoring the
-    sum of its claims' ranks. SQLite: claims whose quote, speaker or attribution contains one of the
-    longest words, an article scoring the number of distinct words found.
+    PostgreSQL: articles whose vector matches any of the words, ordered by how many distinct words
+    they use, then by ts_rank_cd (cover density: the words close together, in the title weigh more).
+    SQLite: articles whose title or body contains one of the longest words, ordered by how many of
+    them they contain.
     """
     terms = search_terms(claim)
     if not terms:
         return []
-    claims = Claim.objects.filter(article__is_current=True).exclude(review_status=Claim.ReviewStatus.REJECTED)
+    articles = Article.objects.filter(is_current=True)
     if outlet is not None:
-        claims = claims.filter(article__outlet=outlet)
+        articles = articles.filter(outlet=outlet)
     if published_from is not None:
-        claims = claims.filter(article__published_on__gte=published_from)
+        articles = articles.filter(published_on__gte=published_from)
     if published_to is not None:
-        claims = claims.filter(article__published_on__lte=published_to)
-    score: dict[int, float] = defaultdict(float)
+        articles = articles.filter(published_on__lte=published_to)
     if connection.vendor == "postgresql":
-        query = reduce(or_, (SearchQuery(t, config="english", search_type="plain") for t in terms))
-        rows = (
-            claims.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "id")
-            .values_list("article_id", "rank")[:CLAIM_ROWS]
-        )
-        for article_id, rank in rows:
-            score[article_id] += rank
+        articles = _ranked_postgresql(articles, terms)
     else:
-        words = terms[:SQLITE_TERMS]
-        match = reduce(
-            or_,
+        articles = _ranked_sqlite(articles, terms[:SQLITE_TERMS])
+    return list(articles.select_related("outlet").defer("original")[:limit])
+
+
+def _ranked_postgresql(articles: QuerySet, terms: list[str]) -> QuerySet:
+    """Articles matching any term, most distinct terms first, then by ts_rank_cd.
+
+    ts_rank_cd (cover density) is the costly part with an OR query over whole articles, so it runs on
+    a shortlist only: the `SHORTLIST` best by distinct terms and the cheaper ts_rank, picked in a
+    subquery of the same statement.
+    """
+    queries = [SearchQuery(t, config="english", search_type="plain") for t in terms]
+    query = reduce(or_, queries)
+
+    def found():
+        return reduce(
+            add,
             (
-                Q(quote__icontains=w) | Q(speaker_mention__icontains=w) | Q(attribution__icontains=w)
-                for w in words
+                Case(When(search_vector=q, then=Value(1)), default=Value(0), output_field=IntegerField())
+                for q in queries
             ),
         )
-        found: dict[int, set[str]] = defaultdict(set)
-        rows = claims.filter(match).order_by("-id")
-        rows = rows.values_list("article_id", "quote", "speaker_mention", "attribution")[:CLAIM_ROWS]
-        for article_id, *texts in rows:
-            low = " ".join(texts).lower()
-            found[article_id].update(w for w in words if w in low)
-        score.update({a: float(len(ws)) for a, ws in found.items()})
-    best = sorted(score, key=lambda a: (-score[a], -a))[:limit]
-    articles = Article.objects.filter(pk__in=best).select_related("outlet").defer("original")
-    order = {pk: i for i, pk in enumerate(best)}
-    return sorted(articles, key=lambda a: order[a.pk])
+
+    shortlist = (
+        articles.filter(search_vector=query)
+        .annotate(
+            words_found=found(), quick=SearchRank(F("search_vector"), query, normalization=RANK_NORMALIZATION)
+        )
+        .order_by("-words_found", "-quick", "-id")
+        .values("pk")[:SHORTLIST]
+    )
+    rank = SearchRank(F("search_vector"), query, cover_density=True, normalization=RANK_NORMALIZATION)
+    return (
+        Article.objects.filter(pk__in=shortlist)
+        .annotate(words_found=found(), rank=rank)
+        .order_by("-words_found", "-rank", "-id")
+    )
+
+
+def _ranked_sqlite(articles: QuerySet, words: list[str]) -> QuerySet:
+    found = reduce(
+        add,
+        (
+            Case(
+                When(Q(title__icontains=w) | Q(body__icontains=w), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for w in words
+        ),
+    )
+    match = reduce(or_, (Q(title__icontains=w) | Q(body__icontains=w) for w in words))
+    return articles.filter(match).annotate(words_found=found).order_by("-words_found", "-id")
 
 
 def claim_check(

@@ -102,7 +102,7 @@ def export_claims(data) -> QuerySet[Claim]:
 
 def export_links(data) -> QuerySet[ClaimLink]:
     """Links filtered by relation/status/origin/claim and by the claims filter in `data`, oldest first."""
-    heavy = ("article__body", "article__original", "search_vector")
+    heavy = ("article__body", "article__original", "article__search_vector", "search_vector")
     links = ClaimLink.objects.select_related("claim_a__article__outlet", "claim_b__article__outlet").defer(
         *(f"{side}__{name}" for side in ("claim_a", "claim_b") for name in heavy)
     )

@@ -28,7 +28,7 @@ MAX_PAGES = 40
 def claim_list() -> QuerySet[Claim]:
     """Claims with their article, outlet, speaker and event, without the heavy article texts."""
     return Claim.objects.select_related("article__outlet", "speaker", "event").defer(
-        "article__body", "article__original", "search_vector"
+        "article__body", "article__original", "article__search_vector", "search_vector"
     )
 
 
@@ -180,7 +180,7 @@ def claim_detail() -> QuerySet[Claim]:
     """Claims with everything the claim page shows in one row: article (with text), outlet, people."""
     return Claim.objects.select_related(
         "article__outlet", "speaker", "event", "reviewed_by", "created_by"
-    ).defer("article__original", "search_vector")
+    ).defer("article__original", "article__search_vector", "search_vector")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +205,8 @@ def claim_links(claim: Claim) -> list[LinkView]:
             "claim_a__article__original",
             "claim_b__article__body",
             "claim_b__article__original",
+            "claim_a__article__search_vector",
+            "claim_b__article__search_vector",
             "claim_a__search_vector",
             "claim_b__search_vector",
         )
@@ -271,6 +273,8 @@ def review_links() -> QuerySet[ClaimLink]:
             "claim_a__article__original",
             "claim_b__article__body",
             "claim_b__article__original",
+            "claim_a__article__search_vector",
+            "claim_b__article__search_vector",
             "claim_a__search_vector",
             "claim_b__search_vector",
         )

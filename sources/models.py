@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -86,6 +87,11 @@ class ImportBatch(models.Model):
     extract_done = models.PositiveIntegerField(default=0)
     extract_failed = models.PositiveIntegerField(default=0)
     link_status = models.CharField(max_length=200, blank=True)
+    runner = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text="Token of the worker running the job's extraction and linking (empty: none yet).",
+    )
     updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
@@ -94,6 +100,13 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ArticleManager(models.Manager):
+    """Articles without their search vector: only the database's search reads it (see migration 0004)."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -152,9 +165,14 @@ class Article(models.Model):
     extraction_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title and body as a PostgreSQL tsvector, kept by a trigger and GIN-indexed (migration 0004); NULL
+    # on SQLite. Deferred by the manager, never serialized: nothing in Python reads or writes it.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False, serialize=False)
 
+    objects = ArticleManager()
     history = HistoricalRecords(
         excluded_fields=[
+            "search_vector",
             "body",
             "original",
             "extraction_status",
@@ -165,6 +183,7 @@ class Article(models.Model):
     )
 
     class Meta:
+        base_manager_name = "objects"  # related lookups (claim.article) skip the vector too
         ordering = ["-published_on", "-id"]
         indexes = [models.Index(fields=["outlet", "-published_on"], name="article_outlet_date_idx")]
         constraints = [

@@ -31,8 +31,10 @@ class ArticleListView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        page = claim_selectors.page_of(selectors.article_rows(), self.request.GET.get("page"))
-        context.update(page=page, articles=page.rows)
+        q = " ".join(self.request.GET.get("q", "").split())[:200]
+        rows = selectors.article_search(q) if q else selectors.article_rows()
+        page = claim_selectors.page_of(rows, self.request.GET.get("page"))
+        context.update(page=page, articles=page.rows, q=q)
         return context
 
 

@@ -121,12 +121,71 @@ def test_empty_or_too_short_claim_gets_a_message(editor_client, corpus, text):
 
 
 def test_no_match_says_so(editor_client, corpus):
-    """A claim whose words no stored claim uses checks nothing and says so."""
+    """A claim whose words no article uses checks nothing and says so."""
     response = editor_client.get(
-        reverse("claims:claim-check"), {"claim": "Volcano erupts near Reykjavik airport tonight"}
+        reverse("claims:claim-check"), {"claim": "Volcano erupts beside Reykjavik airport tonight"}
     )
     assert response.context["result"].checked == 0
-    assert "No article in the corpus has claims with these words" in response.content.decode()
+    assert "No article in the corpus uses these words" in response.content.decode()
+
+
+# Our own text: an agreeing report nobody has extracted a claim from yet.
+UNEXTRACTED = (
+    "Portville beach squid was alive, biologists say",
+    "Beachgoers found a giant squid alive on a beach in Portville early on Sunday. The squid, a rare "
+    "sight this far south, was lying in shallow water when walkers spotted it. Biologists confirmed the "
+    "giant squid was alive and helped return it to the sea.",
+)
+
+
+def test_article_without_claims_is_found_by_its_own_text(editor_client, corpus):
+    """An article with no extracted claims at all is still a candidate: its title and body are searched,
+    so it lands in the agree group beside the article whose claim restates the claim."""
+    from claims.models import Claim
+    from sources.services import article_store
+
+    article = article_store(
+        body=UNEXTRACTED[1],
+        outlet=corpus["agree"].outlet,
+        url="https://news.example/squid-unextracted",
+        title=UNEXTRACTED[0],
+        published_on=dt.date(2025, 6, 10),
+        published_precision="day",
+    ).article
+    assert not Claim.objects.filter(article=article).exists()
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": CLAIM})
+    result = response.context["result"]
+    assert result.checked == 5
+    assert UNEXTRACTED[0] in group_titles(response, "agree")
+    assert reverse("sources:article-detail", args=[article.pk]) in response.content.decode()
+    # an older version of the same URL is not a candidate: only current texts are checked
+    article_store(
+        body=UNEXTRACTED[1].replace("early on Sunday", "on Sunday morning"),
+        outlet=corpus["agree"].outlet,
+        url="https://news.example/squid-unextracted",
+        title=UNEXTRACTED[0],
+        published_on=dt.date(2025, 6, 10),
+        published_precision="day",
+    )
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": CLAIM})
+    assert response.context["result"].checked == 5
+    ids = [m.candidate.id for ms in response.context["result"].groups.values() for m in ms]
+    assert article.pk not in ids
+
+
+def test_a_corpus_without_any_claims_is_checked(editor_client, outlet):
+    """Before extraction has run at all, the check still finds and groups the articles by their text."""
+    from claims.models import Claim
+    from sources.services import article_store
+
+    for key, (title, body, _quote) in ARTICLES.items():
+        article_store(body=body, outlet=outlet, url=f"https://news.example/plain-{key}", title=title)
+    assert not Claim.objects.exists()
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": CLAIM})
+    result = response.context["result"]
+    for key in ("agree", "disagree", "discuss"):
+        assert group_titles(response, key) == [ARTICLES[key][0]]
+    assert result.unrelated == 1
 
 
 def test_page_needs_sign_in(client):
