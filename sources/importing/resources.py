@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -27,17 +28,22 @@ from .records import COLUMN_ALIASES, normalize_column, validate_row
 from .store import record_silent_edits, record_store
 from .tabular import iter_json
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-class CheckedCSV(base_formats.CSV):
-    """CSV read as bytes and decoded by the import rules; broken quoting or encodings raise ImportRefused."""
+class BytesUpload:
+    """Read the upload as bytes: the import rules decode it (BOMs, UTF-16, cp1252), not the format."""
 
     def is_binary(self) -> bool:
         return True
 
     def get_read_mode(self) -> str:
         return "rb"
+
+
+class CheckedCSV(BytesUpload, base_formats.CSV):
+    """CSV read as bytes and decoded by the import rules; broken quoting or encodings raise ImportRefused."""
 
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         data = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
@@ -55,14 +61,8 @@ class CheckedCSV(base_formats.CSV):
         return tablib.Dataset(*body, headers=rows[0])
 
 
-class CheckedJSON(base_formats.JSON):
+class CheckedJSON(BytesUpload, base_formats.JSON):
     """JSON read as bytes and decoded by the import rules (a list of objects or {"articles": [...]})."""
-
-    def is_binary(self) -> bool:
-        return True
-
-    def get_read_mode(self) -> str:
-        return "rb"
 
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         data = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
@@ -73,8 +73,15 @@ class CheckedJSON(base_formats.JSON):
         if isinstance(payload, dict):
             payload = payload.get("articles", payload.get("items", [payload]))
         headers: list[str] = []
-        for item in payload:
+        for n, item in enumerate(payload, start=1):
             headers += [key for key in item if key not in headers]
+            # a lone surrogate escape ("\ud800") is no character: the preview page could not show it
+            bad = next((k for k, v in item.items() if isinstance(v, str) and SURROGATE.search(v)), None)
+            if bad is not None:
+                raise ImportRefused(
+                    f"article {n}: {bad!r} holds an unpaired surrogate escape (\\ud800-\\udfff), "
+                    "which is not text; fix the file"
+                )
         return tablib.Dataset(*[[item.get(h, "") for h in headers] for item in payload], headers=headers)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from sources.importing.errors import ImportRefused, RowError
 from sources.importing.files import Limits, iter_zip, raw_document
 from sources.importing.records import parse_date, validate_row
 from sources.importing.tabular import iter_json, iter_xlsx
+from sources.models import Article
 from tests.extraction_support import messages_logged
 
 LIMITS = Limits(
@@ -146,6 +148,19 @@ def test_admin_json_with_an_item_that_is_not_an_object(admin_client):
     (TypeError: 'int' object is not iterable)"."""
     page = _admin_upload(admin_client, "1", "a.json", b'[{"body": "Ships docked."}, 5]')
     assert "The file cannot be imported: article 2: expected an object, found int" in page
+
+
+@pytest.mark.django_db
+def test_admin_json_with_an_unpaired_surrogate_is_refused_in_words(admin_client):
+    """Hypothesis: '"t\\ud800"' in the admin's JSON import gave a 500 (the preview page could not encode
+    the lone surrogate); the file is refused, naming the article and the field, and nothing is stored."""
+    page = _admin_upload(
+        admin_client, "1", "a.json", b'[{"body": "Ships docked."}, {"body": "a", "title": "t\\ud800"}]'
+    )
+    assert "The file cannot be imported: article 2: 'title' holds an unpaired surrogate escape" in unescape(
+        page
+    )
+    assert not Article.objects.exists()
 
 
 @pytest.mark.django_db
