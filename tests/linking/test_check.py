@@ -77,6 +77,8 @@ def test_linking_asks_the_stance_model_once_for_all_statement_pairs():
     assert len(batches) == 1 and len(batches[0]) == 6  # 3 pairs, both directions
     batches.clear()
     assert suggest_links(items, stance=one) == batched and len(batches) == 6
-    relations = {s.pair: s.relation for s in batched}
-    assert relations[frozenset({"b", "c"})] == "corroborates"
-    assert relations[frozenset({"a", "b"})] == "contradicts"
+    relations = {s.pair: (s.relation, s.confidence) for s in batched}
+    assert relations[frozenset({"b", "c"})][0] == "corroborates"
+    # the model's "disagree" on a's sentence lowers confidence (it alone makes no conflict)
+    assert relations[frozenset({"a", "b"})][0] == "corroborates"
+    assert relations[frozenset({"a", "b"})][1] < relations[frozenset({"b", "c"})][1]

@@ -170,12 +170,39 @@ def test_not_a_but_b_is_not_read_as_a_denial():
 
 
 def test_stance_function_decides_statement_relations():
-    """A stance callable that says 'disagree' turns a pair into a contradiction; 'unrelated' drops it."""
-    a = said("a", "A", "Ivo Ryland", "the crews do work under existing maintenance contracts in Kallia")
-    b = said("b", "B", "Ivo Ryland", "the crews work under existing maintenance contracts in Kallia")
+    """'disagree' turns a pair into a contradiction when a negation touches what both say; 'unrelated'
+    drops the pair."""
+    a = said(
+        "a",
+        "A",
+        "Ivo Ryland",
+        "the crews work under maintenance contracts and will not expand the Kallia base",
+    )
+    b = said(
+        "b", "B", "Ivo Ryland", "the crews work under maintenance contracts and will expand the Kallia base"
+    )
     [s] = suggest_links([a, b], stance=lambda claim, text: "disagree")
     assert s.relation == "contradicts"
     assert suggest_links([a, b], stance=lambda claim, text: "unrelated") == []
+
+
+def test_the_stance_model_alone_does_not_make_a_conflict():
+    """Two wordings of one statement with no negation stay an agreement (less confident) when the model
+    says 'disagree': its disagreements are mostly wrong on unseen stories."""
+    a = said("a", "A", "Ivo Ryland", "the crews do work under existing maintenance contracts in Kallia")
+    b = said("b", "B", "Ivo Ryland", "the crews work under existing maintenance contracts in Kallia")
+    [plain] = suggest_links([a, b])
+    [s] = suggest_links([a, b], stance=lambda claim, text: "disagree")
+    assert s.relation == "corroborates" and s.confidence < plain.confidence
+
+
+def test_a_shared_light_verb_is_not_a_shared_fact():
+    """'carry out maintenance' and 'carrying technicians' share the verb, not what was said."""
+    a = said("a", "A", "Ivo Ryland", "Dresnian crews came to carry out maintenance of older radars")
+    b = said("b", "B", "Mara Tesk", "a plane carrying Dresnian crews took off for Tarvos on Friday")
+    assert suggest_links([a, b]) == []
+    c = said("c", "C", "Olek Varn", "Dresnian crews arrived for maintenance of older radars")
+    assert {s.pair for s in suggest_links([a, b, c])} == {frozenset({"a", "c"})}
 
 
 def test_rejected_pairs_never_come_back_and_editor_links_are_kept():
