@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sources.models import Article
@@ -14,7 +15,7 @@ from .extraction import extract, extract_many
 from .extraction.actors import ActorIndex, normalize_name
 from .extraction.types import Claim as ExtractedClaim
 from .extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
-from .models import Actor, ActorAlias, ActorRole, Claim
+from .models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink
 
 KIND_OF_SPEAKER = {
     "person": Actor.Kind.PERSON,
@@ -156,26 +157,78 @@ def claim_from_extracted(
     return claim
 
 
+# What an extraction sets on a claim: a re-run writes these onto the claim of the same kind and span.
+EXTRACTED_FIELDS = (
+    "quote",
+    "extractor_version",
+    "confidence",
+    "quantity_low",
+    "quantity_high",
+    "quantity_approximate",
+    "quantity_direction",
+    "unit",
+    "unit_class",
+    "counted",
+    "date_value",
+    "date_precision",
+    "date_approximate",
+    "date_expression",
+    "speaker",
+    "speaker_mention_start",
+    "speaker_mention_end",
+    "speaker_mention",
+    "speaker_role",
+    "direct",
+    "reporting_verb",
+    "attribution",
+    "polarity",
+)
+
+
 @transaction.atomic
 def article_store_extraction(
     *, article: Article, extraction: Extraction, resolver: ActorResolver | None = None
 ) -> int:
-    """Replace the article's pending extracted claims by `extraction`'s; returns how many were created.
+    """Store `extraction` as the article's pending extracted claims; returns how many it stored.
 
     Claims an editor made, edited or reviewed are kept, and an extracted claim with the same kind and
-    span as one of them is not created again.
+    span as one of them is not created again. On a re-run, a pending claim found again (same kind and
+    span) is updated in place, so its links, annotations and open forms stay with it; one not found
+    again is deleted, unless an editor confirmed or rejected a link on it or annotated it.
     """
     article = Article.objects.select_for_update().get(pk=article.pk)
-    Claim.objects.filter(
-        article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
-    ).delete()
-    kept = set(Claim.objects.filter(article=article).values_list("kind", "start", "end"))
+    pending = {
+        (c.kind, c.start, c.end): c
+        for c in Claim.objects.select_for_update().filter(
+            article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
+        )
+    }
+    kept = set(
+        Claim.objects.filter(article=article)
+        .exclude(pk__in=[c.pk for c in pending.values()])
+        .values_list("kind", "start", "end")
+    )
     resolver = resolver or ActorResolver()
-    new = [
-        claim_from_extracted(article, found, extraction.extractor_version, resolver)
-        for found in extraction.claims
-        if (found.kind, found.start, found.end) not in kept
-    ]
+    new, refreshed, seen = [], [], set()
+    for found in extraction.claims:
+        key = (found.kind, found.start, found.end)
+        if key in kept or key in seen:
+            continue
+        seen.add(key)
+        fresh = claim_from_extracted(article, found, extraction.extractor_version, resolver)
+        old = pending.pop(key, None)
+        if old is None:
+            new.append(fresh)
+            continue
+        for field in EXTRACTED_FIELDS:
+            setattr(old, field, getattr(fresh, field))
+        old.version += 1  # a form opened on the old values is now stale
+        old.updated_at = timezone.now()
+        refreshed.append(old)
+    gone = [c.pk for c in pending.values()]
+    touched = _touched_by_editors(gone)
+    Claim.objects.filter(pk__in=[pk for pk in gone if pk not in touched]).delete()
+    Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     Claim.objects.bulk_create(new)
     publication = extraction.publication
     if article.published_on is None and publication.value is not None:
@@ -190,7 +243,20 @@ def article_store_extraction(
     article.extracted_at = timezone.now()
     article.extraction_error = ""
     article.save()
-    return len(new)
+    return len(new) + len(refreshed)
+
+
+def _touched_by_editors(claim_ids: list[int]) -> set[int]:
+    """The claims among `claim_ids` with a link an editor made, confirmed or rejected, or an annotation."""
+    if not claim_ids:
+        return set()
+    decided = ClaimLink.objects.filter(
+        Q(origin=ClaimLink.Origin.EDITOR) | ~Q(status=ClaimLink.Status.SUGGESTED)
+    )
+    touched = set(decided.filter(claim_a__in=claim_ids).values_list("claim_a_id", flat=True))
+    touched |= set(decided.filter(claim_b__in=claim_ids).values_list("claim_b_id", flat=True))
+    touched |= set(Annotation.objects.filter(claim__in=claim_ids).values_list("claim_id", flat=True))
+    return touched
 
 
 def article_extract_claims(*, article: Article, resolver: ActorResolver | None = None) -> int:

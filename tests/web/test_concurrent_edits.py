@@ -377,10 +377,12 @@ def test_an_extraction_rerun_makes_an_open_review_stale(editor_client, article):
     claim = Claim.objects.filter(article=article, review_status="pending").order_by("id").first()
     action = reverse("claims:claim-review", args=[claim.pk])
     accept = form_on(editor_client.get(reverse("claims:review")).text, action=action, data_action="accept")
-    article_extract_claims(article=article)  # a re-run replaces the pending extracted claims
+    article_extract_claims(article=article)  # a re-run refreshes the pending claims it finds again
     response = editor_client.post(action, accept, HTTP_ACCEPT="application/json")
     assert response.status_code == 409
-    assert response.json()["error"].startswith("This claim was removed by an automatic process")
+    assert response.json()["error"].startswith("This claim was changed by an automatic process")
+    claim.refresh_from_db()  # the same row, one version on
+    assert claim.review_status == "pending" and claim.version == 2
     assert not Claim.objects.filter(article=article, review_status="accepted").exists()
 
 
