@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -219,7 +220,8 @@ def test_rejected_pairs_never_come_back_and_editor_links_are_kept():
 
 
 def test_each_claim_gets_at_most_per_claim_suggestions():
-    """Ten outlets with the same count do not spray 45 links: each claim keeps its strongest few."""
+    """Ten outlets with the same count do not spray 45 links: each claim keeps its strongest few, and
+    one more only into an outlet it has no link to."""
     claims = [
         qty(f"c{i}", f"A{i}", "Two air force planes landed at Kestrel airport.", 2, unit="aircraft")
         for i in range(10)
@@ -229,7 +231,29 @@ def test_each_claim_gets_at_most_per_claim_suggestions():
     for s in got:
         for cid in s.pair:
             counts[cid] = counts.get(cid, 0) + 1
-    assert got and max(counts.values()) <= 2
+    assert got and max(counts.values()) <= 3 and len(got) < 15
+
+
+def test_past_its_quota_a_claim_still_reaches_another_outlet():
+    """Three close restatements in one article fill a claim's quota; a fourth outlet saying the same in
+    other words is still suggested, but a fourth match in the article already shown is not."""
+    main = said(
+        "m", "M", "Ivo Ryland", "Dresnian crews came to Kallia for maintenance of older radar equipment"
+    )
+    near = []
+    for k, w in enumerate(("today", "again", "once more", "this week")):
+        content = f"Dresnian crews came to Kallia for maintenance of older radar equipment {w}"
+        n = said(f"n{k}", "N", "Ivo Ryland", content)
+        # four sentences of one article: spans one after another
+        claim = dataclasses.replace(n.claim, start=100 * k, end=100 * k + len(content))
+        near.append(dataclasses.replace(n, claim=claim, sentence_start=100 * k))
+    other = said(
+        "o", "O", None, "officials said Dresnian crews were visiting Kallia to discuss radar maintenance"
+    )
+    got = suggest_links([main, *near, other])
+    partners = {cid for s in got if "m" in s.pair for cid in s.pair} - {"m"}
+    assert "o" in partners
+    assert len(partners & {"n0", "n1", "n2", "n3"}) == 3
 
 
 def test_seeds_links_recall_and_no_violations():

@@ -3,9 +3,10 @@ article counts back, "18 years ago", against the year it writes out for the same
 
 Candidates come from blocking (same event and unit class for quantities, shared rare words and names
 for dates and statements, the same speaker), never from all pairs. Rejected pairs and links an editor
-already made are never suggested again; each claim keeps only its strongest few suggestions. A count an
-article repeats is linked once, and a statement is not linked when its sentences only repeat counts
-already linked or date what they tell to different times.
+already made are never suggested again; each claim keeps only its strongest few suggestions, plus one
+into an outlet's article it has none into yet. A count an article repeats is linked once, and a
+statement is not linked when its sentences only repeat counts already linked or date what they tell to
+different times.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def suggest_links(
     stance_many: StanceManyFn | None = None,
     per_claim: int = 3,
 ) -> list[LinkSuggestion]:
-    """Link suggestions, strongest first, at most `per_claim` per claim.
+    """Link suggestions, strongest first, at most `per_claim` per claim (and EXTRA_ARTICLES more, each
+    into an article the claim has no suggestion into yet).
 
     `rejected` holds claim-id pairs an editor turned down; `existing` the links (or bare pairs) an editor
     made: neither pair is suggested again, whatever the relation. `stance(claim_text, other_text)` may
@@ -70,6 +72,7 @@ def suggest_links(
         if f.item.sentence_start is not None:
             counts_in[_sentence(f)].add(group[f.item.id])
     used: dict[object, int] = defaultdict(int)
+    reached: dict[object, set] = defaultdict(set)  # claim id -> articles it has a suggestion into
     linked_groups: dict[frozenset, str] = {}
     out = []
     for a, b, rel, conf, why in scored:
@@ -80,7 +83,11 @@ def suggest_links(
         ida, idb = a.item.id, b.item.id
         pair = frozenset((ida, idb))
         groups = frozenset((group[ida], group[idb]))
-        if pair in blocked or groups in linked_groups or used[ida] >= per_claim or used[idb] >= per_claim:
+        if (
+            pair in blocked
+            or groups in linked_groups
+            or not (_room(used, reached, a, b, per_claim) and _room(used, reached, b, a, per_claim))
+        ):
             continue
         if _is_statement(a) and (
             other_time(a, b, day_of)  # "landed on 24 June" and "landed on Saturday" in March: two landings
@@ -95,9 +102,27 @@ def suggest_links(
         linked_groups[groups] = rel
         used[ida] += 1
         used[idb] += 1
+        reached[ida].add(b.item.article_id)
+        reached[idb].add(a.item.article_id)
         out.append(LinkSuggestion(ida, idb, rel, conf, why))  # type: ignore[arg-type]
     out.sort(key=lambda s: -s.confidence)
     return out
+
+
+EXTRA_ARTICLES = 1  # past its quota, a claim may still reach this many articles it has no link into
+
+
+def _room(used: dict, reached: dict, f: ClaimFeatures, other: ClaimFeatures, per_claim: int) -> bool:
+    """Whether claim `f` may take one more suggestion, to `other`.
+
+    A claim keeps its `per_claim` strongest suggestions; beyond those, only one into an article it has
+    none into yet (up to EXTRA_ARTICLES more): an editor wants every outlet that says the same, more
+    than a third match in an outlet already shown.
+    """
+    n = used[f.item.id]
+    if n < per_claim:
+        return True
+    return n < per_claim + EXTRA_ARTICLES and other.item.article_id not in reached[f.item.id]
 
 
 def _sentence(f: ClaimFeatures) -> tuple:
