@@ -112,6 +112,7 @@ def test_dates_of_one_happening_corroborate_at_compatible_precision():
     b = date(
         "b", "B", "in January Marta Pell declared herself interim leader of the council", "2019-01", event="y"
     )
+    a.published = b.published = __import__("datetime").date(2019, 2, 1)
     [s] = suggest_links([a, b])
     assert s.relation == "corroborates" and "2019-01-23 / 2019-01" in s.rationale
 
@@ -296,6 +297,7 @@ def test_undated_articles_compare_dates_without_the_guessed_year():
     b.published = __import__("datetime").date(2019, 3, 25)
     [s] = suggest_links([a, b])
     assert s.relation == "corroborates"
+    assert "23 January, year not given / 2019-01" in s.rationale  # never the guessed 2026
     a.published = __import__("datetime").date(2026, 2, 1)  # now both years are trusted, and they differ
     assert suggest_links([a, b]) == []
 

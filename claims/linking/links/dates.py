@@ -3,6 +3,7 @@ dates of the same happening that cannot be the same day contradict."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -160,6 +161,17 @@ def _near(f: ClaimFeatures) -> bool:
 
 def _line(a: ClaimFeatures, b: ClaimFeatures, lead: str) -> str:
     common = readable(_keys(a) & _keys(b), a.item.sentence, b.item.sentence)
-    va, vb = a.item.claim.value, b.item.claim.value  # type: ignore[union-attr]
+    va, vb = _shown(a), _shown(b)
     values = va if va == vb else f"{va} / {vb}"
     return f"{lead}: {values} ({common})"
+
+
+def _shown(f: ClaimFeatures) -> str:
+    """The date as an editor should read it: "2019-03-23", or "23 January, year not given" when the
+    year was only guessed (an undated article's "on 23 January")."""
+    value = f.item.claim.value  # type: ignore[union-attr]
+    if year_known(f) or len(value) < 7:
+        return value
+    month = calendar.month_name[int(value[5:7])]
+    day = f"{int(value[8:10])} " if len(value) >= 10 else ""
+    return f"{day}{month}, year not given"
