@@ -1,18 +1,53 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink, Event, Tag
 
 
-class VersionedAdmin(SimpleHistoryAdmin):
-    """Saving a claim, link or annotation here moves its version on, so editors' open forms become stale."""
+class VersionedForm(forms.ModelForm):
+    """A change form that remembers the version it was opened on and refuses to save over a newer one."""
 
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("opened_version")
+        if self.instance.pk is not None and opened is not None:
+            stored = type(self.instance).objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            current = stored.first()
+            if current != opened:
+                raise forms.ValidationError(
+                    f"Someone changed this {self.instance._meta.verbose_name} (version {opened} → {current}) "
+                    "while you had it open; nothing was saved. Open it again to see the new values.",
+                    code="stale",
+                )
+        return cleaned
+
+
+class VersionedAdmin(SimpleHistoryAdmin):
+    """Saving a claim, link or annotation here moves its version on, so editors' open forms become stale;
+    a change form opened on an older version is refused."""
+
+    form = VersionedForm
     readonly_fields = ["version"]
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
-            stored = type(obj).objects.select_for_update().filter(pk=obj.pk).values_list("version", flat=True)
-            obj.version = (stored.first() or obj.version) + 1
+            opened = form.cleaned_data.get("opened_version")
+            model = type(obj)
+            # the conditional update is the guard against a save that lands between clean() and here
+            moved = model.objects.filter(pk=obj.pk, **({"version": opened} if opened is not None else {}))
+            if not moved.update(version=F("version") + 1):
+                raise PermissionDenied("This record changed while it was being saved; open it again.")
+            obj.version = model.objects.filter(pk=obj.pk).values_list("version", flat=True).get()
         super().save_model(request, obj, form, change)
 
 

@@ -38,6 +38,7 @@ class FormReader(HTMLParser):
         self.forms: list[dict] = []
         self.form: dict | None = None
         self.textarea: str | None = None
+        self.select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         found = dict(attrs)
@@ -58,6 +59,11 @@ class FormReader(HTMLParser):
             elif tag == "textarea":
                 self.textarea = found["name"]
                 self.form["fields"][self.textarea] = ""
+            elif tag == "select":
+                self.select = found["name"]
+                self.form["fields"].setdefault(self.select, "")
+        elif self.form is not None and tag == "option" and self.select and "selected" in found:
+            self.form["fields"][self.select] = found.get("value") or ""
 
     def handle_data(self, data: str) -> None:
         if self.form is not None and self.textarea:
@@ -66,6 +72,8 @@ class FormReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "textarea":
             self.textarea = None
+        elif tag == "select":
+            self.select = None
         elif tag == "form":
             self.form = None
 
@@ -496,3 +504,32 @@ def test_attaching_a_changed_claim_to_an_event_is_refused(two_editors, make_worl
     assert response.status_code == 409 and "This claim was changed by erin at " in response.text
     claim.refresh_from_db()
     assert claim.event_id == world["event"].pk and claim.review_status == "accepted"
+
+
+def test_an_admin_change_form_opened_before_an_editor_saved_is_refused(
+    editor_client, article, django_user_model
+):
+    """The admin's change form carries the version it was opened on: saving it over an editor's newer
+    change shows an error and keeps the editor's values; a form opened afresh saves."""
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("ada", "ada@example.org", "pw-ada-123"))
+    claim = quote_claim(article, "Two cargo ships", quantity_low=2, quantity_high=2)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    opened = form_on(staff.get(url).text, id="claim_form")
+    assert opened["opened_version"] == str(claim.version)
+
+    edit_url = reverse("claims:claim-edit", args=[claim.pk])
+    edit = form_on(editor_client.get(edit_url).text, id="claim-edit")
+    assert (
+        editor_client.post(edit_url, {**edit, "quantity_low": "3", "quantity_high": "3"}).status_code == 302
+    )
+
+    response = staff.post(url, {**opened, "counted": "ships (admin)"})
+    assert response.status_code == 200 and "while you had it open; nothing was saved" in response.text
+    claim.refresh_from_db()
+    assert claim.quantity_low == 3 and claim.counted != "ships (admin)"
+
+    again = form_on(staff.get(url).text, id="claim_form")
+    assert staff.post(url, {**again, "counted": "ships (admin)"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.counted == "ships (admin)" and claim.quantity_low == 3 and claim.version == 3
