@@ -1,7 +1,8 @@
-"""Writes for cross-source linking: events for new articles, and suggested links inside each event.
+"""Writes for cross-source linking: events for new articles, suggested links with nearby articles
+(statements and dates across events too), then inside each event.
 
 The pure linker (claims.linking) decides; this module feeds it the neighbourhood of an article from
-the database (never the whole corpus) and stores what it suggests, in one transaction per event.
+the database (never the whole corpus) and stores what it suggests, in one transaction per step.
 """
 
 from __future__ import annotations
@@ -156,33 +157,51 @@ def event_suggest_links(*, event: Event) -> int:
     )
     if len(claims) < 2:
         return 0
-    ids = [c.pk for c in claims]
-    links = ClaimLink.objects.filter(Q(claim_a__in=ids) | Q(claim_b__in=ids)).values_list(
-        "claim_a_id", "claim_b_id", "relation", "status"
+    rejected, existing = _decided([c.pk for c in claims])
+    linkable = [_linkable(claim, event.pk) for claim in claims]
+    suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
+    return _store(suggestions)
+
+
+def _linkable(claim: Claim, event_id: int | None) -> LinkableClaim:
+    sentence_start, sentence = sentence_around(claim.article.body, claim.start, claim.end)
+    return LinkableClaim(
+        claim.pk,
+        claim.article_id,
+        claim.article.outlet.name if claim.article.outlet_id else None,
+        extracted_from_claim(claim),
+        sentence,
+        event_id=event_id,
+        sentence_start=sentence_start,
+        published=claim.article.published_on,
     )
-    rejected = {frozenset((a, b)) for a, b, _, status in links if status == ClaimLink.Status.REJECTED}
-    existing = [
-        ExistingLink(a, b, relation)
-        for a, b, relation, status in links
-        if status != ClaimLink.Status.REJECTED
-    ]
-    linkable = []
-    for claim in claims:
-        body = claim.article.body
-        sentence_start, sentence = sentence_around(body, claim.start, claim.end)
-        linkable.append(
-            LinkableClaim(
-                claim.pk,
-                claim.article_id,
-                claim.article.outlet.name if claim.article.outlet_id else None,
-                extracted_from_claim(claim),
-                sentence,
-                event_id=event.pk,
-                sentence_start=sentence_start,
-                published=claim.article.published_on,
+
+
+def _decided(ids: list[int]) -> tuple[set[frozenset], list[ExistingLink]]:
+    """The rejected pairs and the other stored links that touch the claims `ids`."""
+    links = set()
+    for chunk in _chunks(ids):  # bounded query parameters (SQLite allows 32,766)
+        links.update(
+            ClaimLink.objects.filter(Q(claim_a__in=chunk) | Q(claim_b__in=chunk)).values_list(
+                "claim_a_id", "claim_b_id", "relation", "status"
             )
         )
-    suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
+    rejected, existing = set(), []
+    for a, b, relation, status in sorted(links):
+        if status == ClaimLink.Status.REJECTED:
+            rejected.add(frozenset((a, b)))
+        else:
+            existing.append(ExistingLink(a, b, relation))
+    return rejected, existing
+
+
+def _chunks(ids: Iterable[int], size: int = 5000) -> Iterable[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _store(suggestions) -> int:
     rows = [
         ClaimLink(
             claim_a_id=min(s.a_id, s.b_id),
@@ -199,6 +218,71 @@ def event_suggest_links(*, event: Event) -> int:
     return len(rows)
 
 
+ACROSS_DAYS = 30  # articles published (or imported) this close to the new ones are candidates
+ACROSS_ARTICLES = 2000  # at most this many candidate articles, the most recent first
+ACROSS_WINDOW = dt.timedelta(days=ACROSS_DAYS)
+
+
+@transaction.atomic
+def articles_link_across(*, article_ids: list[int]) -> int:
+    """Suggest links between the claims of `article_ids` and those of nearby articles, whatever their
+    events; returns how many. One statement reported by outlets whose articles landed in different
+    events (a denial two weeks later, an undated report) is still one statement.
+
+    Nearby: published or imported within ACROSS_DAYS, in the same events, or quoting the same speakers
+    (at most ACROSS_ARTICLES of them). The pure linker then runs over all their claims as `evaluate`
+    runs over a corpus: quantities still link only inside an event (its blocking), statements and dates
+    across events too, and links already stored take their share of each claim's quota.
+    """
+    articles = list(Article.objects.filter(pk__in=article_ids).only("pk", "created_at", "published_on"))
+    if not articles:
+        return 0
+    made = [a.created_at for a in articles]
+    near = Q(created_at__range=(min(made) - ACROSS_WINDOW, max(made) + ACROSS_WINDOW))
+    dated = [a.published_on for a in articles if a.published_on]
+    if dated:
+        near |= Q(published_on__range=(min(dated) - ACROSS_WINDOW, max(dated) + ACROSS_WINDOW))
+    near |= Q(events__articles__in=article_ids)
+    speakers = set(
+        Claim.objects.filter(article_id__in=article_ids, speaker__isnull=False).values_list(
+            "speaker_id", flat=True
+        )
+    )
+    if speakers and len(speakers) <= 5000:
+        near |= Q(claims__speaker_id__in=speakers)
+    others = list(
+        Article.objects.filter(near, is_current=True)
+        .exclude(pk__in=article_ids)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .distinct()[:ACROSS_ARTICLES]
+    )
+    claims = []
+    for chunk in _chunks([*article_ids, *others]):
+        claims += (
+            Claim.objects.filter(article_id__in=chunk)
+            .exclude(review_status=Claim.ReviewStatus.REJECTED)
+            .select_related("article__outlet", "speaker")
+            .defer("article__search_vector")
+        )
+    if len(claims) < 2:
+        return 0
+    event_of = {}
+    for chunk in _chunks({c.article_id for c in claims}):
+        placed = Event.articles.through.objects.filter(article_id__in=chunk)
+        event_of.update(placed.values_list("article_id", "event_id"))
+    rejected, existing = _decided([c.pk for c in claims])
+    linkable = [_linkable(c, event_of.get(c.article_id)) for c in claims]
+    new_articles = set(article_ids)
+    mine = {c.pk for c in claims if c.article_id in new_articles}
+    suggestions = [
+        s
+        for s in suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
+        if s.a_id in mine or s.b_id in mine
+    ]
+    return _store(suggestions)
+
+
 def articles_link(
     *, article_ids: list[int] | None = None, progress: Callable[[str, int, int], None] | None = None
 ) -> dict[str, int]:
@@ -207,8 +291,9 @@ def articles_link(
     Safe to run again: placed articles keep their event, linked pairs are not suggested again, and with
     `article_ids` the events of all those articles get their links (also those placed by an earlier run
     that stopped before linking). `progress(stage, done, total)` is called inside each step's
-    transaction before it writes: ("events", 0, articles) before placing, ("links", i, events) before
-    each event's links. It may raise to stop; that step is then rolled back.
+    transaction before it writes: ("events", 0, articles) before placing, ("across", 0, events) before
+    the links with nearby articles (`articles_link_across`), ("links", i, events) before each event's
+    own links. It may raise to stop; that step is then rolled back.
     """
     articles = Article.objects.filter(is_current=True).select_related("outlet")
     articles = (
@@ -227,7 +312,10 @@ def articles_link(
     else:
         events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
         count = articles.filter(events__isnull=False).distinct().count()
-    links = 0
+    with transaction.atomic():
+        if progress:
+            progress("across", 0, len(events))
+        links = articles_link_across(article_ids=[a.pk for a in todo])
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
         with transaction.atomic():
             if progress:

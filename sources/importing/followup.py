@@ -233,7 +233,9 @@ def _link(batch_id: int, article_ids: list[int], hold: Hold, progress: Progress 
         return "linking not available"
 
     def step(stage: str, done: int, total: int) -> None:
-        what = "placing articles in events" if stage == "events" else f"linking event {done + 1} of {total}"
+        what = {"events": "placing articles in events", "across": "linking across events"}.get(
+            stage, f"linking event {done + 1} of {total}"
+        )
         hold.check(lambda: {"link_status": what})
         if progress and stage == "links":
             progress("linking", done, total)

@@ -99,3 +99,53 @@ def test_an_editor_link_is_not_overwritten(two_reports):
     articles_link()
     link = ClaimLink.objects.get()
     assert (link.relation, link.origin, link.status) == ("corroborates", "editor", "confirmed")
+
+
+def statement(article, content: str, speaker: str) -> Claim:
+    from claims.services import ActorResolver
+
+    start = article.body.index(content)
+    actor = ActorResolver().actor_for(name=speaker, kind="person", role=None, article=article)
+    return Claim.objects.create(
+        article=article,
+        kind="statement",
+        start=start,
+        end=start + len(content),
+        quote=content,
+        speaker=actor,
+        extractor_version="t",
+    )
+
+
+def test_one_statement_reported_in_two_events_is_linked_across_them(editor):
+    """A minister's denial reported on the day and again twelve days later (two events, too far apart
+    for one) is one statement: the link is suggested, once, and a rejection holds."""
+    from claims.editorial import link_review
+
+    denial = "Dresnia does not intend to increase its troop presence in Kallia"
+    a = store(
+        "Harbour Times",
+        "https://a.example/denial",
+        "Dresnian troops land in Kallia",
+        f"Minister Ivo Ryland said {denial}. Two planes landed in Kallia on Saturday.",
+    )
+    b = store(
+        "Coast Radio",
+        "https://b.example/talks",
+        "Kallia talks open in Tarvos",
+        f"Talks opened in Tarvos. Ivo Ryland repeated that {denial}, his office said.",
+        day=DAY + dt.timedelta(days=12),
+    )
+    first = statement(a, denial, "Ivo Ryland")
+    second = statement(b, denial, "Ivo Ryland")
+    articles_link()
+    assert set(a.events.all()).isdisjoint(b.events.all())
+    link = ClaimLink.objects.get(claim_a=first, claim_b=second)
+    assert link.relation == "corroborates" and link.status == "suggested" and "Ivo Ryland" in link.rationale
+
+    link_review(link=link, user=editor, decision="reject")
+    articles_link(article_ids=[a.pk, b.pk])
+    assert ClaimLink.objects.filter(claim_a=first, claim_b=second).values_list("status", flat=True).get() == (
+        "rejected"
+    )
+    assert ClaimLink.objects.count() == 1

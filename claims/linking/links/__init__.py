@@ -41,13 +41,16 @@ def suggest_links(
     into an article the claim has no suggestion into yet).
 
     `rejected` holds claim-id pairs an editor turned down; `existing` the links (or bare pairs) an editor
-    made: neither pair is suggested again, whatever the relation. `stance(claim_text, other_text)` may
-    return "agree"/"disagree"/"discuss"/"unrelated" to refine statement links; `stance_many(pairs)`, one
-    label per (claim_text, other_text) pair, does the same in one batch and is preferred when given.
+    made: neither pair is suggested again, whatever the relation, and existing links count towards each
+    claim's quota (a run after new articles arrive does not give an old claim three more).
+    `stance(claim_text, other_text)` may return "agree"/"disagree"/"discuss"/"unrelated" to refine
+    statement links; `stance_many(pairs)`, one label per (claim_text, other_text) pair, does the same in
+    one batch and is preferred when given.
     """
     items = list(claims)
     blocked = {frozenset(p) for p in rejected}
-    blocked |= {e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing}
+    existing_pairs = [e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing]
+    blocked |= set(existing_pairs)
     by_kind: dict[type, list[ClaimFeatures]] = defaultdict(list)
     for item in items:
         by_kind[type(item.claim)].append(features(item))
@@ -73,6 +76,14 @@ def suggest_links(
             counts_in[_sentence(f)].add(group[f.item.id])
     used: dict[object, int] = defaultdict(int)
     reached: dict[object, set] = defaultdict(set)  # claim id -> articles it has a suggestion into
+    article_of = {item.id: item.article_id for item in items}
+    for pair in existing_pairs:  # links made on an earlier run take their share of the quota
+        if len(pair) == 2:
+            x, y = pair
+            for me, other in ((x, y), (y, x)):
+                used[me] += 1
+                if other in article_of:
+                    reached[me].add(article_of[other])
     linked_groups: dict[frozenset, str] = {}
     out = []
     for a, b, rel, conf, why in scored:
