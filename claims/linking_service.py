@@ -275,11 +275,9 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     linkable = [_linkable(c, event_of.get(c.article_id)) for c in claims]
     new_articles = set(article_ids)
     mine = {c.pk for c in claims if c.article_id in new_articles}
-    suggestions = [
-        s
-        for s in suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
-        if s.a_id in mine or s.b_id in mine
-    ]
+    suggestions = suggest_links(
+        linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine
+    )
     return _store(suggestions)
 
 

@@ -311,3 +311,22 @@ def test_a_count_dated_months_before_the_event_is_not_linked_to_it():
     got = suggest_links([a, b, da, db])
     assert frozenset({"a", "b"}) not in {s.pair for s in got}
     assert frozenset({"a", "b"}) in {s.pair for s in suggest_links([a, b])}
+
+
+def test_focus_scores_only_pairs_with_a_new_claim():
+    """Linking a new article against older ones asks the stance model only about pairs with its claims."""
+    content = "the crews do work under existing maintenance contracts in Kallia"
+    items = [said(k, k, "Ivo Ryland", content, sentence=f"{k}: Ivo Ryland said {content}.") for k in "abc"]
+    asked: list = []
+
+    def many(pairs):
+        asked.extend(pairs)
+        return ["agree"] * len(pairs)
+
+    got = suggest_links(items, stance_many=many, focus={"c"})
+    assert {s.pair for s in got} == {frozenset("ac"), frozenset("bc")}
+    assert len(asked) == 4  # two pairs, both directions, each with c's sentence once
+    assert all(any(t.startswith("c:") for _, t in asked[n : n + 2]) for n in (0, 2))
+    assert {s.pair for s in suggest_links(items, stance_many=many)} == {
+        frozenset(p) for p in ("ab", "ac", "bc")
+    }

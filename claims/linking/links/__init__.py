@@ -36,6 +36,7 @@ def suggest_links(
     stance: StanceFn | None = None,
     stance_many: StanceManyFn | None = None,
     per_claim: int = 3,
+    focus: Collection | None = None,
 ) -> list[LinkSuggestion]:
     """Link suggestions, strongest first, at most `per_claim` per claim (and EXTRA_ARTICLES more, each
     into an article the claim has no suggestion into yet).
@@ -45,7 +46,8 @@ def suggest_links(
     claim's quota (a run after new articles arrive does not give an old claim three more).
     `stance(claim_text, other_text)` may return "agree"/"disagree"/"discuss"/"unrelated" to refine
     statement links; `stance_many(pairs)`, one label per (claim_text, other_text) pair, does the same in
-    one batch and is preferred when given.
+    one batch and is preferred when given. With `focus` (claim ids), only pairs with at least one of
+    those claims are scored: the others are context (their words weigh terms, their links fill quotas).
     """
     items = list(claims)
     blocked = {frozenset(p) for p in rejected}
@@ -62,8 +64,15 @@ def suggest_links(
         scored.append((quantities[i], quantities[j], rel, conf, why))
     for i, j, rel, conf, why in [*date_links(dates), *counted_back_links(dates)]:
         scored.append((dates[i], dates[j], rel, conf, why))
-    for i, j, rel, conf, why in statement_links(statements, stance, stance_many=stance_many):
+    for i, j, rel, conf, why in statement_links(
+        statements,
+        stance,
+        stance_many=stance_many,
+        focus=None if focus is None else {n for n, f in enumerate(statements) if f.item.id in focus},
+    ):
         scored.append((statements[i], statements[j], rel, conf, why))
+    if focus is not None:
+        scored = [s for s in scored if s[0].item.id in focus or s[1].item.id in focus]
 
     # counts and dates first: a statement that only reports a count already linked adds nothing
     scored.sort(key=lambda s: (_is_statement(s[0]), -s[3], str(s[0].item.id), str(s[1].item.id)))

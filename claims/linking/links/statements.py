@@ -43,6 +43,7 @@ def statement_links(
     stance: StanceFn | None = None,
     *,
     stance_many: StanceManyFn | None = None,
+    focus: set[int] | None = None,
 ) -> list[Scored]:
     """Scored (i, j, relation, confidence, rationale) for statements that repeat or deny each other.
 
@@ -52,6 +53,8 @@ def statement_links(
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
     pairs = candidate_pairs(feats, _block_keys, min_shared=2)
+    if focus is not None:  # only pairs with a claim in focus (indices) are scored
+        pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     kept: list[tuple[int, int, str, float, bool]] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
