@@ -237,26 +237,35 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     articles = list(Article.objects.filter(pk__in=article_ids).only("pk", "created_at", "published_on"))
     if not articles:
         return 0
+    # four simple indexed queries rather than one OR across joins (cheap on a million claims)
     made = [a.created_at for a in articles]
-    near = Q(created_at__range=(min(made) - ACROSS_WINDOW, max(made) + ACROSS_WINDOW))
+    current = Article.objects.filter(is_current=True).order_by("-pk").values_list("pk", flat=True)
+    found = set(
+        current.filter(created_at__range=(min(made) - ACROSS_WINDOW, max(made) + ACROSS_WINDOW))[
+            :ACROSS_ARTICLES
+        ]
+    )
     dated = [a.published_on for a in articles if a.published_on]
     if dated:
-        near |= Q(published_on__range=(min(dated) - ACROSS_WINDOW, max(dated) + ACROSS_WINDOW))
-    near |= Q(events__articles__in=article_ids)
-    speakers = set(
-        Claim.objects.filter(article_id__in=article_ids, speaker__isnull=False).values_list(
-            "speaker_id", flat=True
-        )
+        window = (min(dated) - ACROSS_WINDOW, max(dated) + ACROSS_WINDOW)
+        found.update(current.filter(published_on__range=window)[:ACROSS_ARTICLES])
+    events = Event.articles.through.objects.filter(article_id__in=article_ids).values_list(
+        "event_id", flat=True
     )
-    if speakers and len(speakers) <= 5000:
-        near |= Q(claims__speaker_id__in=speakers)
-    others = list(
-        Article.objects.filter(near, is_current=True)
-        .exclude(pk__in=article_ids)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .distinct()[:ACROSS_ARTICLES]
+    found.update(
+        Event.articles.through.objects.filter(event_id__in=list(events), article__is_current=True)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)[:ACROSS_ARTICLES]
     )
+    speakers = list(
+        Claim.objects.filter(article_id__in=article_ids, speaker__isnull=False)
+        .values_list("speaker_id", flat=True)
+        .distinct()
+    )
+    for chunk in _chunks(speakers):
+        quoting = Claim.objects.filter(speaker_id__in=chunk, article__is_current=True).order_by("-id")
+        found.update(quoting.values_list("article_id", flat=True)[:ACROSS_ARTICLES])
+    others = sorted(found - set(article_ids), reverse=True)[:ACROSS_ARTICLES]
     claims = []
     for chunk in _chunks([*article_ids, *others]):
         claims += (
