@@ -68,25 +68,30 @@ class TreeEnsemble:
         names = (*_FIELDS, "roots", "outputs", "baseline")
         return cls(**{n: np.asarray(arrays[f"{prefix}{n}"]) for n in names})
 
-    def raw(self, x: np.ndarray, chunk: int = 2048) -> np.ndarray:
+    def raw(self, x: np.ndarray, chunk: int = 8192) -> np.ndarray:
         """Return the raw scores (samples x outputs) of feature rows ``x``."""
         x = np.asarray(x, dtype=np.float64)
         out = np.tile(self.baseline, (len(x), 1))
+        n_trees = len(self.roots)
         for start in range(0, len(x), chunk):
             block = x[start : start + chunk]
-            rows = np.arange(len(block))[:, None]
-            node = np.tile(self.roots, (len(block), 1))
-            # Walk every tree for every row at once, one level per step, until all reach a leaf.
-            while True:
-                inner = ~self.is_leaf[node]
-                if not inner.any():
-                    break
-                vals = block[rows, self.feature[node]]
-                go_left = np.where(np.isnan(vals), self.missing_left[node], vals <= self.threshold[node])
-                node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-            leaf = self.value[node]
+            m, width = block.shape
+            flat = block.ravel()
+            # One (row, tree) walker per entry, row-major; each step moves the walkers not yet on a
+            # leaf one level down, and only those: most paths end long before the deepest one.
+            node = np.tile(self.roots, m)
+            base = np.repeat(np.arange(m) * width, n_trees)
+            walking = np.flatnonzero(~self.is_leaf[node])
+            while walking.size:
+                at = node[walking]
+                vals = flat[base[walking] + self.feature[at]]
+                go_left = np.where(np.isnan(vals), self.missing_left[at], vals <= self.threshold[at])
+                at = np.where(go_left, self.left[at], self.right[at])
+                node[walking] = at
+                walking = walking[~self.is_leaf[at]]
+            leaf = self.value[node].reshape(m, n_trees)
             for k in range(len(self.baseline)):
-                out[start : start + chunk, k] += leaf[:, self.outputs == k].sum(axis=1)
+                out[start : start + m, k] += leaf[:, self.outputs == k].sum(axis=1)
         return out
 
     def proba(self, x: np.ndarray) -> np.ndarray:
