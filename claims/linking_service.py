@@ -149,18 +149,23 @@ def event_suggest_links(*, event: Event) -> int:
 
     Pairs an editor rejected, and every pair already linked, are left alone.
     """
-    claims = list(
-        Claim.objects.filter(article__events=event)
-        .exclude(review_status=Claim.ReviewStatus.REJECTED)
-        .select_related("article__outlet", "speaker")
-        .defer("article__search_vector")
-    )
+    claims = _linkable_claims(article__events=event)
     if len(claims) < 2:
         return 0
     rejected, existing = _decided([c.pk for c in claims])
     linkable = [_linkable(claim, event.pk) for claim in claims]
     suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
     return _store(suggestions)
+
+
+def _linkable_claims(**where) -> list[Claim]:
+    """The claims the linker reads (all but rejected ones), with what it needs joined in."""
+    return list(
+        Claim.objects.filter(**where)
+        .exclude(review_status=Claim.ReviewStatus.REJECTED)
+        .select_related("article__outlet", "speaker")
+        .defer("article__search_vector")
+    )
 
 
 def _linkable(claim: Claim, event_id: int | None) -> LinkableClaim:
@@ -266,14 +271,7 @@ def articles_link_across(*, article_ids: list[int]) -> int:
         quoting = Claim.objects.filter(speaker_id__in=chunk, article__is_current=True).order_by("-id")
         found.update(quoting.values_list("article_id", flat=True)[:ACROSS_ARTICLES])
     others = sorted(found - set(article_ids), reverse=True)[:ACROSS_ARTICLES]
-    claims = []
-    for chunk in _chunks([*article_ids, *others]):
-        claims += (
-            Claim.objects.filter(article_id__in=chunk)
-            .exclude(review_status=Claim.ReviewStatus.REJECTED)
-            .select_related("article__outlet", "speaker")
-            .defer("article__search_vector")
-        )
+    claims = [c for chunk in _chunks([*article_ids, *others]) for c in _linkable_claims(article_id__in=chunk)]
     if len(claims) < 2:
         return 0
     event_of = {}
