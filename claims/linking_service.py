@@ -226,6 +226,7 @@ def _store(suggestions) -> int:
 ACROSS_DAYS = 30  # articles published (or imported) this close to the new ones are candidates
 ACROSS_ARTICLES = 2000  # at most this many candidate articles, the most recent first
 ACROSS_WINDOW = dt.timedelta(days=ACROSS_DAYS)
+ACROSS_CHUNK = 500  # new articles linked per step (one transaction each)
 
 
 @transaction.atomic
@@ -296,9 +297,9 @@ def articles_link(
     Safe to run again: placed articles keep their event, linked pairs are not suggested again, and with
     `article_ids` the events of all those articles get their links (also those placed by an earlier run
     that stopped before linking). `progress(stage, done, total)` is called inside each step's
-    transaction before it writes: ("events", 0, articles) before placing, ("across", 0, events) before
-    the links with nearby articles (`articles_link_across`), ("links", i, events) before each event's
-    own links. It may raise to stop; that step is then rolled back.
+    transaction before it writes: ("events", 0, articles) before placing, ("across", i, articles) before
+    linking the next ACROSS_CHUNK of them with nearby articles (`articles_link_across`), ("links", i,
+    events) before each event's own links. It may raise to stop; that step is then rolled back.
     """
     articles = Article.objects.filter(is_current=True).select_related("outlet")
     articles = (
@@ -317,10 +318,12 @@ def articles_link(
     else:
         events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
         count = articles.filter(events__isnull=False).distinct().count()
-    with transaction.atomic():
-        if progress:
-            progress("across", 0, len(events))
-        links = articles_link_across(article_ids=[a.pk for a in todo])
+    ids, links = [a.pk for a in todo], 0
+    for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
+        with transaction.atomic():
+            if progress:
+                progress("across", start, len(ids))
+            links += articles_link_across(article_ids=ids[start : start + ACROSS_CHUNK])
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
         with transaction.atomic():
             if progress:

@@ -228,14 +228,19 @@ def _link(batch_id: int, article_ids: list[int], hold: Hold, progress: Progress 
     """
     ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(stage="linking")
     try:
-        from claims.linking_service import articles_link
+        from claims.linking_service import ACROSS_CHUNK, articles_link
     except ImportError:  # a claims app without linking: the import is still complete
         return "linking not available"
 
     def step(stage: str, done: int, total: int) -> None:
-        what = {"events": "placing articles in events", "across": "linking across events"}.get(
-            stage, f"linking event {done + 1} of {total}"
-        )
+        if stage == "events":
+            what = "placing articles in events"
+        elif stage == "across":
+            what = (
+                f"linking articles {done + 1}-{min(total, done + ACROSS_CHUNK)} of {total} with nearby ones"
+            )
+        else:
+            what = f"linking event {done + 1} of {total}"
         hold.check(lambda: {"link_status": what})
         if progress and stage == "links":
             progress("linking", done, total)

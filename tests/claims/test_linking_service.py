@@ -149,3 +149,25 @@ def test_one_statement_reported_in_two_events_is_linked_across_them(editor):
         "rejected"
     )
     assert ClaimLink.objects.count() == 1
+
+
+def test_linking_across_events_goes_in_bounded_steps(monkeypatch):
+    """Each step links a bounded number of new articles in its own transaction and reports progress;
+    the articles of later steps are context for earlier ones and are linked in their turn."""
+    import claims.linking_service as service
+
+    monkeypatch.setattr(service, "ACROSS_CHUNK", 1)
+    denial = "Dresnia does not intend to increase its troop presence in Kallia"
+    a = store("Harbour Times", "https://a.example/d", "Dresnian troops land", f"Ivo Ryland said {denial}.")
+    b = store(
+        "Coast Radio",
+        "https://b.example/d",
+        "Kallia talks open in Tarvos",
+        f"Talks opened in Tarvos. Ivo Ryland repeated that {denial}.",
+        day=DAY + dt.timedelta(days=12),
+    )
+    first, second = statement(a, denial, "Ivo Ryland"), statement(b, denial, "Ivo Ryland")
+    steps = []
+    articles_link(progress=lambda stage, done, total: steps.append((stage, done, total)))
+    assert [s for s in steps if s[0] == "across"] == [("across", 0, 2), ("across", 1, 2)]
+    assert ClaimLink.objects.filter(claim_a=first, claim_b=second).count() == 1
