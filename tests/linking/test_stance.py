@@ -166,6 +166,24 @@ def test_words_outside_the_vocabulary_still_match() -> None:
     assert other[names.index("cos_body")] == 0.0
 
 
+def test_focus_features_read_the_sentences_about_the_claim() -> None:
+    """Refutation in the sentence closest to the claim and antonym clashes are seen; filler is not."""
+    index = TfidfIndex.fit([["singer", "dead"], ["singer", "concert"]], min_df=1)
+    builder = FeatureBuilder(index)
+    names = feature_names()
+    claim = "Pop singer Lana Vey is dead after crash"
+    denial = (
+        "Ticket sales opened on Monday for the autumn tour. "
+        "Reports that pop singer Lana Vey is dead after a crash are a hoax, and she is alive and well."
+    )
+    report_ = "Pop singer Lana Vey is dead after a crash, police said. The autumn tour was cancelled."
+    row, other = builder.matrix([(claim, denial), (claim, report_)])
+    assert row[names.index("top1_any_refute")] == 1.0
+    assert row[names.index("antonyms_top3")] >= 1.0
+    assert other[names.index("top1_any_refute")] == 0.0
+    assert other[names.index("antonyms_top3")] == 0.0
+
+
 def test_topic_split_holds_out_whole_stories(corpus_dir: Path) -> None:
     """Validation bodies never occur in training, nor do the headlines of held-out related pairs."""
     _, pairs = load_corpus(corpus_dir / "fnc1-train")

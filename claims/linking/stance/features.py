@@ -3,8 +3,10 @@
 Relatedness comes from TF-IDF cosines (whole body, lead, best sentences), idf-weighted word, bigram
 and number overlap. Agree / disagree / discuss comes from cue words (refuting, negating, hedging,
 affirming, reporting) in the claim, the body, its lead and the sentences closest to the claim, and
-from negations near the words the claim and the body share. Per-article work is cached, so scoring
-many claims against the same body is cheap.
+from negations near the words the claim and the body share. A last block reads only the sentences
+closest to the claim (their cue words, negated shared words, polarity against the claim's, antonym
+clashes), where a debunking article's refutation sits. Per-article work is cached, so scoring many
+claims against the same body is cheap.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ GROUPS = tuple(tx.CUE_GROUPS)
 LEAD_SENTENCES = 3
 TOP_SENTENCES = 3
 NEAR = 4  # tokens either side of a negation or refuting word that count as "near"
+FOCUS_TOPS = (1, 3, 5)  # the k most claim-like sentences whose cue words count on their own
+FOCUS_GROUPS = ("refute", "negation", "hedge")
+RELEVANT_SIM = 0.15  # a sentence at least this similar to the claim is about it
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -54,6 +59,7 @@ class Body(Side):
     sent_groups: np.ndarray  # sentences x groups
     sent_len: np.ndarray
     sent_content: list[set[str]]
+    sent_toks: list[list[str]]
     near_neg: set[str]  # content words within NEAR tokens of a negation
     near_refute: set[str]
 
@@ -139,6 +145,7 @@ def make_body(text: str, index: TfidfIndex) -> Body:
         sent_groups=sent_groups,
         sent_len=np.array([max(1, len(st)) for st in sent_toks], dtype=float),
         sent_content=[set(sc) for sc in sent_cont],
+        sent_toks=sent_toks,
         near_neg=_near(toks, neg),
         near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
     )
@@ -180,6 +187,18 @@ def feature_names() -> list[str]:
         names += [f"{where}_{g}" for g in GROUPS]
     names += [f"claim_w_{w}" for w in tx.CUE_WORDS]
     names += [f"body_w_{w}" for w in tx.CUE_WORDS]
+    names += [f"top{k}_any_{g}" for k in FOCUS_TOPS for g in FOCUS_GROUPS]
+    names += [
+        "relevant_refute_frac",
+        "relevant_negation_frac",
+        "top3_shared_near_neg",
+        "top3_shared_near_refute",
+        "claim_neg_vs_top1_shared_neg",
+        "claim_refute_vs_top3_refute",
+        "claim_neg_vs_best_neg",
+        "antonyms_top3",
+        "antonyms_body",
+    ]
     return names
 
 
@@ -195,6 +214,62 @@ def _on_body(claim: Side, body: Body) -> np.ndarray:
     ok[ok] = body.cols[pos[ok]] == claim.cols[ok]
     out[pos[ok]] = claim.weights[ok]
     return out
+
+
+def _near_shared(toks: Sequence[str], claim_words: set[str], cues: frozenset[str]) -> int:
+    """Return how many of ``claim_words`` are within NEAR tokens of a cue word in ``toks``."""
+    hit: set[str] = set()
+    for i, t in enumerate(toks):
+        if t in cues:
+            hit.update(toks[max(0, i - NEAR) : i + NEAR + 1])
+    return len(hit & claim_words)
+
+
+def _antonyms(claim_words: set[str], other: set[str]) -> int:
+    """Return how many antonym pairs have one side in the claim only and the other in ``other``."""
+    n = 0
+    for a, b in tx.ANTONYMS:
+        if (claim_words & a and other & b and not claim_words & b) or (
+            claim_words & b and other & a and not claim_words & a
+        ):
+            n += 1
+    return n
+
+
+def _focus(claim: Side, body: Body, sims: np.ndarray, order: np.ndarray) -> list[float]:
+    """Return cue features of the sentences closest to the claim, rather than the whole body.
+
+    Whether the top 1 / 3 / 5 sentences refute, negate or hedge; the share of the sentences about the
+    claim that refute or negate; how many claim words sit next to a negation or refuting word in the
+    top three; whether the claim's negation or refutation differs from its best sentences'; and
+    antonym clashes (claim says "alive", the article "dead") in the top three and the whole body.
+    """
+    refute, negation = GROUPS.index("refute"), GROUPS.index("negation")
+    present = body.sent_groups > 0
+    row = [float(present[order[:k], GROUPS.index(g)].any()) for k in FOCUS_TOPS for g in FOCUS_GROUPS]
+    relevant = sims > RELEVANT_SIM
+    row += [
+        float(present[relevant, refute].mean()) if relevant.any() else 0.0,
+        float(present[relevant, negation].mean()) if relevant.any() else 0.0,
+    ]
+    top3 = order[:3]
+    n_claim = max(1, len(claim.content))
+    neg, ref = tx.CUE_GROUPS["negation"], tx.CUE_GROUPS["refute"]
+    row += [
+        max(_near_shared(body.sent_toks[i], claim.content, neg) for i in top3) / n_claim,
+        max(_near_shared(body.sent_toks[i], claim.content, ref) for i in top3) / n_claim,
+    ]
+    top1_neg = _near_shared(body.sent_toks[order[0]], claim.content, neg) > 0
+    claim_neg, claim_ref = bool(claim.groups[negation] > 0), bool(claim.groups[refute] > 0)
+    row += [
+        float(claim_neg != top1_neg),
+        float(claim_ref != bool(present[top3, refute].any())),
+        float(claim_neg != bool(present[order[0], negation])),
+    ]
+    claim_words = set(claim.toks)
+    top_words = {t for i in top3 for t in body.sent_toks[i]}
+    row += [float(_antonyms(claim_words, top_words)), float(_antonyms(claim_words, set(body.toks)))]
+    return row
 
 
 def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
@@ -253,6 +328,7 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
         (sims @ body.sent_groups) / max(1e-9, float(sims @ body.sent_len)) * 100,
         np.minimum(claim.cue_words, 1),
         body.cue_words / n_body * 100,
+        np.array(_focus(claim, body, sims, order)),
     ]
     return np.concatenate(parts)
 

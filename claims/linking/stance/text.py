@@ -126,3 +126,17 @@ CUE_GROUPS: dict[str, frozenset[str]] = {
     "affirm": frozenset(AFFIRM),
     "report": frozenset(REPORT),
 }
+# Opposites a debunking article uses against a headline's word ("alive" / "dead", "real" / "fake").
+ANTONYM_WORDS = (
+    ("alive living survived survive survives survivor", "dead died dies killed death"),
+    ("true real genuine authentic", "false fake hoax untrue bogus fabricated"),
+    ("confirm confirms confirmed", "deny denies denied"),
+    ("win wins won", "lose loses lost"),
+    ("found", "missing"),
+    ("arrested arrest", "released freed"),
+    ("guilty", "innocent"),
+    ("accept accepted approve approved", "reject rejected refused refuse"),
+)
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(_stems(_words(a))), frozenset(_stems(_words(b)))) for a, b in ANTONYM_WORDS
+)

@@ -7,6 +7,13 @@ related pairs, each connected group is one story, and whole stories go to valida
 bodies are unseen and so are the headlines written about them (no training pair uses them), like the
 competition's test set with its new topics. After reporting, the shipped model is refitted on all
 pairs with the same settings (``--no-refit`` keeps the model trained on the training split).
+
+One split is noisy (a few dozen disagree pairs), so to compare settings use several:
+
+    python -m claims.linking.stance.train --corpus /work/shared/corpus/fnc1-train --seeds 0 1 2 3 4
+
+trains one model per split seed (no refit, nothing written) and prints each split's figures and
+their mean and standard deviation.
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ import json
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -51,6 +59,16 @@ STAGE2 = {
 CLASS_WEIGHT_POWER = 0.5
 
 Pair = tuple[str, str, str]  # claim, article key, label
+
+
+class Predictor(Protocol):
+    """Anything that labels (claim, article text) pairs, like :class:`StanceModel`."""
+
+    def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]: ...
+
+
+# Trains a predictor on the pairs at the given rows: (texts, pairs, rows, seed) -> predictor.
+Builder = Callable[[dict[str, str], Sequence[Pair], Sequence[int], int], Predictor]
 
 
 def load_corpus(corpus: Path) -> tuple[dict[str, str], list[Pair]]:
@@ -143,16 +161,84 @@ def build(texts: dict[str, str], pairs: Sequence[Pair], rows: Sequence[int], see
     return StanceModel(index, t1, t2)
 
 
+def split_figures(
+    texts: dict[str, str], pairs: Sequence[Pair], seed: int, builder: Builder | None = None
+) -> dict[str, object]:
+    """Return the validation figures of a model built on the training side of split ``seed``."""
+    start = time.time()
+    train, val = topic_split(pairs, seed)
+    model = (builder or build)(texts, pairs, train, seed)
+    gold = [pairs[i][2] for i in val]
+    pred = model.predict_many([(pairs[i][0], texts[pairs[i][1]]) for i in val])
+    figures = report(gold, pred)
+    figures["seed"] = seed
+    figures["train_pairs"] = len(train)
+    figures["disagree_pairs"] = gold.count("disagree")
+    figures["seconds"] = round(time.time() - start, 1)
+    return figures
+
+
+def flat(figures: dict[str, object]) -> dict[str, float]:
+    """Return the headline numbers of a :func:`report` result as one flat mapping."""
+    out = {k: float(figures[k]) for k in ("fnc_score_pct", "accuracy", "macro_f1")}  # type: ignore[arg-type]
+    out |= {f"f1_{k}": float(v) for k, v in figures["f1"].items()}  # type: ignore[attr-defined]
+    return out
+
+
+def summarise(runs: Sequence[dict[str, object]]) -> dict[str, dict[str, float]]:
+    """Return the mean and (sample) standard deviation of each flat figure over ``runs``."""
+    rows = [flat(r) for r in runs]
+    out = {}
+    for key in rows[0]:
+        values = np.array([r[key] for r in rows])
+        sd = float(values.std(ddof=1)) if len(values) > 1 else 0.0
+        out[key] = {"mean": round(float(values.mean()), 4), "sd": round(sd, 4)}
+    return out
+
+
+def print_runs(runs: Sequence[dict[str, object]]) -> None:
+    """Print one line per split and the mean +- sd line (figures as in :func:`flat`)."""
+    keys = list(flat(runs[0]))
+    print("seed  " + " ".join(f"{k:>14}" for k in keys) + "  disagree_pairs  seconds")
+    for r in runs:
+        row = flat(r)
+        print(
+            f"{r['seed']:>4}  "
+            + " ".join(f"{row[k]:>14.4f}" for k in keys)
+            + f"  {r['disagree_pairs']:>14}  {r['seconds']:>7}"
+        )
+    summary = summarise(runs)
+    print("mean  " + " ".join(f"{summary[k]['mean']:>14.4f}" for k in keys))
+    print("sd    " + " ".join(f"{summary[k]['sd']:>14.4f}" for k in keys))
+    print(json.dumps({"seeds": [r["seed"] for r in runs], "summary": summary}))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Train, print validation figures, write the model; return the process exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--out", type=Path, help="model directory (required unless --seeds)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-refit", action="store_true", help="ship the model trained on the split only")
+    ap.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        help="only report: train on each of these topic splits and print per-split figures, mean, sd",
+    )
     args = ap.parse_args(argv)
+    if args.seeds is None and args.out is None:
+        ap.error("--out is required unless --seeds is given")
     # One core: the machine is shared, and OpenMP threads contending for it only slow the fit down.
     with threadpool_limits(1):
+        if args.seeds is not None:
+            texts, pairs = load_corpus(args.corpus)
+            runs = []
+            for seed in args.seeds:
+                runs.append(split_figures(texts, pairs, seed))
+                print(f"split {seed} done in {runs[-1]['seconds']} s", flush=True)
+            print_runs(runs)
+            return 0
         return _run(args, argv)
 
 
