@@ -93,8 +93,9 @@ def statement_links(
             if verdict in ("agree", "disagree"):
                 judged = "corroborates" if verdict == "agree" else "contradicts"
                 conf = min(0.95, conf + STANCE_BONUS) if judged == relation else conf * 0.8
-                # The model's "disagree" is right about one time in four or five on unseen stories: it turns an
-                # agreement into a conflict only when a negation in the wording touches what both say.
+                # The model's "disagree" is right about one time in four or five on unseen stories: it
+                # turns an agreement into a conflict only when a negation in the wording touches what
+                # both say.
                 if judged == "contradicts" and relation == "corroborates" and not _negates_shared(a, b):
                     judged = relation
                 relation = judged
