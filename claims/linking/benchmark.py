@@ -4,6 +4,12 @@
 and words with a Zipf spread) and times EventIndex.add over all of them plus one suggest_links over all
 their claims. Run `python -m claims.linking.benchmark 10000 20000` for the scaling figures, and add
 `--stance` to refine statement links with the shipped stance model as the import's linking does.
+
+Each size is also split into stages (event grouping, candidate pairs and rule scoring per claim kind,
+claim features and the final choice), with the collector's share and the candidate pairs found, each
+with its ratio to the previous size. `--repeat N` runs every size N times, in rounds over all sizes so
+that a busy spell of a shared machine weighs on every size, and shows medians; `--gc` measures how much
+of the time is the garbage collector's.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import datetime as dt
 import gc
 import itertools
 import random
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -20,7 +27,6 @@ from dataclasses import dataclass
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from .events import EventIndex
-from .links import suggest_links
 from .types import ArticleInfo, LinkableClaim
 
 _SYLLABLES = "ka lo mi re su ta ne vo ri da po li ma ze ku ba to sa fe gi mo na le di ro".split()  # noqa: SIM905
@@ -132,49 +138,269 @@ class SyntheticNews:
             )
 
 
+# Stages of one run, in the order they run; each is CPU time spent in it and not in a nested stage.
+STAGES = (
+    "events",
+    "quantity pairs",
+    "quantity rules",
+    "date pairs",
+    "date rules",
+    "statement pairs",
+    "statement rules",
+    "features, selection",
+)
+_RULES = {  # function of claims.linking.links -> (its stage, the module whose candidate_pairs it calls)
+    "quantity_links": ("quantity rules", "quantities"),
+    "date_links": ("date rules", "dates"),
+    "counted_back_links": ("date rules", None),
+    "statement_links": ("statement rules", "statements"),
+}
+GC_MODES = ("freeze", "plain", "off", "lazy")
+LAZY_THRESHOLD = (100_000, 20, 20)  # "lazy": a young collection every 100,000 new objects, not 700
+
+
+class _Clock:
+    """CPU time per stage (less nested stages and garbage collection), the collector's time, and the
+    candidate pairs per stage.
+
+    Stages are timed by wrapping the link rule functions and the `candidate_pairs` they call for the
+    duration of one run (a handful of calls, so the wrappers cost nothing measurable); what suggest_links
+    does outside them (claim features, choosing the suggestions) is the rest of its time.
+    """
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        self.gc_seconds = 0.0
+        self.pairs: dict[str, int] = {}
+        self._stack: list[list] = []  # [stage, began, time of nested stages]
+        self._gc_began = 0.0
+
+    def enter(self, stage: str) -> None:
+        self._stack.append([stage, time.process_time(), 0.0])
+
+    def leave(self) -> float:
+        stage, began, nested = self._stack.pop()
+        spent = time.process_time() - began
+        self.seconds[stage] += spent - nested
+        if self._stack:
+            self._stack[-1][2] += spent
+        return spent
+
+    def wrap(self, stage: str, fn, count: str | None = None):
+        def timed(*args, **kwargs):
+            self.enter(stage)
+            try:
+                out = fn(*args, **kwargs)
+            finally:
+                self.leave()
+            if count:
+                self.pairs[count] = self.pairs.get(count, 0) + len(out)
+            return out
+
+        return timed
+
+    def on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_began = time.process_time()
+        else:  # charged to the collector, not to the stage it happened to interrupt
+            spent = time.process_time() - self._gc_began
+            self.gc_seconds += spent
+            if self._stack:
+                self._stack[-1][2] += spent
+
+
+def _patched(clock: _Clock) -> list[tuple[object, str, object]]:
+    """Wrap the rule functions and their candidate_pairs; returns what to put back afterwards."""
+    import importlib
+
+    from . import links
+
+    undo = []
+    for name, (stage, module) in _RULES.items():
+        if hasattr(links, name):
+            undo.append((links, name, getattr(links, name)))
+            setattr(links, name, clock.wrap(stage, getattr(links, name)))
+        if module:
+            mod = importlib.import_module(f"{links.__name__}.{module}")
+            if hasattr(mod, "candidate_pairs"):
+                pairs_stage = stage.replace("rules", "pairs")
+                undo.append((mod, "candidate_pairs", mod.candidate_pairs))
+                mod.candidate_pairs = clock.wrap(pairs_stage, mod.candidate_pairs, count=pairs_stage)
+    return undo
+
+
+@dataclass(slots=True)
+class Run:
+    """One timed run: CPU seconds in all, per stage and in the collector, and what it found."""
+
+    seconds: float
+    stages: dict[str, float]
+    gc_seconds: float
+    pairs: dict[str, int]
+    links: int
+
+
+def measure_stages(
+    n_articles: int,
+    seed: int = 7,
+    *,
+    stance: bool = False,
+    repeat: int = 1,
+    gc_mode: str = "freeze",
+    corpus: tuple[list[ArticleInfo], list[LinkableClaim]] | None = None,
+) -> list[Run]:
+    """`repeat` timed runs of grouping and linking `n_articles` synthetic articles (one corpus for all).
+
+    `gc_mode`: "freeze" keeps the collector from re-scanning the generated corpus (the default, as in
+    `measure`); "plain" leaves the collector as the process has it; "off" disables it while timing;
+    "lazy" freezes the corpus and collects less often (LAZY_THRESHOLD) while timing.
+    """
+    from . import links
+
+    model = None
+    if stance:
+        from .stance import StanceModel
+
+        model = StanceModel.load()
+    articles, claims = corpus or SyntheticNews(seed).corpus(n_articles)
+    runs = []
+    for _ in range(repeat):
+        clock = _Clock()
+        # the generated corpus is input, not work: keep the garbage collector from re-scanning it, which
+        # would make the timing grow with corpus size for reasons a service reading rows would not have
+        gc.collect()
+        if gc_mode in ("freeze", "lazy"):
+            gc.freeze()
+        threshold = gc.get_threshold()
+        if gc_mode == "lazy":
+            gc.set_threshold(*LAZY_THRESHOLD)
+        undo = _patched(clock)
+        enabled = gc.isenabled()
+        gc.callbacks.append(clock.on_gc)
+        if gc_mode == "off":
+            gc.disable()
+        try:
+            began = time.process_time()
+            clock.enter("events")
+            index = EventIndex()
+            for article in articles:
+                index.add(article)
+            for claim in claims:
+                claim.event_id = index.event_of(claim.article_id)
+            clock.leave()
+            clock.enter("features, selection")
+            found = links.suggest_links(claims, stance_many=model.predict_many if model else None)
+            clock.leave()
+            seconds = time.process_time() - began
+        finally:
+            if enabled:
+                gc.enable()
+            gc.set_threshold(*threshold)
+            gc.callbacks.remove(clock.on_gc)
+            for owner, name, original in undo:
+                setattr(owner, name, original)
+            if gc_mode in ("freeze", "lazy"):
+                gc.unfreeze()
+        runs.append(Run(seconds, clock.seconds, clock.gc_seconds, clock.pairs, len(found)))
+        del index, found
+    return runs
+
+
 def measure(n_articles: int, seed: int = 7, *, stance: bool = False) -> float:
     """CPU seconds to group `n_articles` synthetic articles into events and link their claims.
 
     CPU time of this one process, not wall time, so that other work on a shared machine does not count.
     With `stance`, statement links are refined by the shipped stance model (loaded before timing).
     """
-    model = None
-    if stance:
-        from .stance import StanceModel
+    return measure_stages(n_articles, seed, stance=stance)[0].seconds
 
-        model = StanceModel.load()
-    articles, claims = SyntheticNews(seed).corpus(n_articles)
-    # the generated corpus is input, not work: keep the garbage collector from re-scanning it, which
-    # would make the timing grow with corpus size for reasons a service reading rows would not have
-    gc.collect()
-    gc.freeze()
-    began = time.process_time()
-    index = EventIndex()
-    for article in articles:
-        index.add(article)
-    for claim in claims:
-        claim.event_id = index.event_of(claim.article_id)
-    if model is None:
-        suggest_links(claims)
-    else:
-        suggest_links(claims, stance_many=model.predict_many)
-    seconds = time.process_time() - began
-    gc.unfreeze()
-    return seconds
+
+def _ratio(now: float, before: float | None) -> str:
+    return f"x{now / before:.2f}" if before else ""
+
+
+def _table(sizes: list[int], medians: list[dict[str, float]], repeat: int) -> list[str]:
+    """Per-stage medians with the ratio to the previous size, one row per stage."""
+    rows = [
+        *STAGES,
+        "garbage collection",
+        "total",
+        "",
+        "quantity pairs #",
+        "date pairs #",
+        "statement pairs #",
+        "links #",
+    ]
+    head = f"{'CPU s, median of ' + str(repeat):<22}" + "".join(f"{n:>18}" for n in sizes)
+    lines = [head]
+    for row in rows:
+        if not row:
+            lines.append("counts (same every run)")
+            continue
+        cells = []
+        for k, m in enumerate(medians):
+            value = m.get(row)
+            if value is None:
+                cells.append(f"{'-':>18}")
+                continue
+            before = medians[k - 1].get(row) if k else None
+            shown = f"{value:,.0f}" if row.endswith("#") else f"{value:.2f}"
+            cells.append(f"{shown:>11} {_ratio(value, before):>6}")
+        lines.append(f"{row:<22}" + "".join(cells))
+    return lines
 
 
 def main(argv: list[str]) -> None:
-    """Print the time for each size given on the command line and the ratio to the previous size."""
+    """Print the time for each size given on the command line and the ratio to the previous size, then
+    the time of each stage at each size and its ratio to the previous size (medians of --repeat runs,
+    taken in rounds over all sizes).
+    """
     parser = argparse.ArgumentParser(description="CPU seconds to group and link synthetic articles.")
     parser.add_argument("sizes", nargs="*", type=int, default=[10000, 20000], help="numbers of articles")
     parser.add_argument("--stance", action="store_true", help="refine statement links with the stance model")
+    parser.add_argument("--repeat", type=int, default=1, help="timed runs per size; the median is shown")
+    parser.add_argument(
+        "--gc",
+        choices=GC_MODES,
+        default="freeze",
+        help="freeze: the generated corpus is not re-scanned by the collector (default); "
+        "plain: the collector as the process has it; off: no collection while timing; "
+        "lazy: corpus frozen and a young collection every 100,000 new objects",
+    )
+    parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus")
     args = parser.parse_args(argv)
     previous = None
+    medians: list[dict[str, float]] = []
+    repeat = max(1, args.repeat)
+    by_size: dict[int, list[Run]] = {n: [] for n in args.sizes}
+    # with repeats, every size runs once per round (one corpus per size, made first), so that a busier
+    # spell of a shared machine weighs on all sizes alike rather than on whichever size ran then
+    corpora = {n: SyntheticNews(args.seed).corpus(n) for n in args.sizes} if repeat > 1 else {}
+    for round_ in range(repeat):
+        for n in args.sizes:
+            [run] = measure_stages(n, args.seed, stance=args.stance, gc_mode=args.gc, corpus=corpora.get(n))
+            by_size[n].append(run)
+            print(f"round {round_ + 1}/{repeat}: {n} articles {run.seconds:.1f} CPU s", file=sys.stderr)
     for n in args.sizes:
-        seconds = measure(n, stance=args.stance)
+        runs = by_size[n]
+        seconds = statistics.median(r.seconds for r in runs)
         ratio = f"  x{seconds / previous[1]:.2f} for x{n / previous[0]:.1f} articles" if previous else ""
-        print(f"{n:>7} articles: {seconds:7.1f} CPU s{ratio}", flush=True)
+        spread = (
+            f"  (median of {len(runs)}: {min(r.seconds for r in runs):.1f}-{max(r.seconds for r in runs):.1f})"
+            if len(runs) > 1
+            else ""
+        )
+        print(f"{n:>7} articles: {seconds:7.1f} CPU s{ratio}{spread}", flush=True)
         previous = (n, seconds)
+        m = {stage: statistics.median(r.stages[stage] for r in runs) for stage in STAGES}
+        m["garbage collection"] = statistics.median(r.gc_seconds for r in runs)
+        m["total"] = seconds
+        m.update({f"{stage} #": float(count) for stage, count in runs[0].pairs.items()})
+        m["links #"] = float(runs[0].links)
+        medians.append(m)
+    print()
+    for line in _table(args.sizes, medians, max(1, args.repeat)):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ different times.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -50,6 +51,30 @@ def suggest_links(
     those claims are scored: the others are context (their words weigh terms, their links fill quotas).
     """
     items = list(claims)
+    if len(items) < BIG_RUN:
+        return _suggest(items, rejected, existing, stance, stance_many, per_claim, focus)
+    # A whole corpus makes millions of small objects that live to the end: collecting the young
+    # generation less often saves a quarter of the time (restored afterwards; the setting is per process).
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 20, 20)
+    try:
+        return _suggest(items, rejected, existing, stance, stance_many, per_claim, focus)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+BIG_RUN = 20_000  # claims from which one run tunes the garbage collector
+
+
+def _suggest(
+    items: list[LinkableClaim],
+    rejected: Collection[frozenset],
+    existing: Iterable[ExistingLink | frozenset],
+    stance: StanceFn | None,
+    stance_many: StanceManyFn | None,
+    per_claim: int,
+    focus: Collection | None,
+) -> list[LinkSuggestion]:
     blocked = {frozenset(p) for p in rejected}
     existing_pairs = [e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing]
     blocked |= set(existing_pairs)

@@ -52,7 +52,10 @@ def statement_links(
     """
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
-    pairs = candidate_pairs(feats, _block_keys, min_shared=2)
+    # a speaker's statements further apart than FAR_APART_DAYS meet only through shared words
+    pairs = candidate_pairs(
+        feats, _block_keys, min_shared=2, local=lambda k: k[0] == "s", window_days=FAR_APART_DAYS
+    )
     if focus is not None:  # only pairs with a claim in focus (indices) are scored
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     kept: list[tuple[int, int, str, float, bool]] = []
@@ -140,7 +143,7 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
 
 
 def _block_keys(f: ClaimFeatures) -> list:
-    # a shared speaker counts as one shared key, so the same speaker plus one rare word qualifies
+    # speaker keys are the full name and the last name, so the same speaker alone meets min_shared=2
     return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker]
 
 
