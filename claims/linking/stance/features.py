@@ -62,6 +62,7 @@ class Body(Side):
     sent_toks: list[list[str]]
     near_neg: set[str]  # content words within NEAR tokens of a negation
     near_refute: set[str]
+    words: frozenset[str] = frozenset()  # every token, once (antonym checks read it per pair)
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -148,6 +149,7 @@ def make_body(text: str, index: TfidfIndex) -> Body:
         sent_toks=sent_toks,
         near_neg=_near(toks, neg),
         near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
+        words=frozenset(toks),
     )
 
 
@@ -268,7 +270,7 @@ def _focus(claim: Side, body: Body, sims: np.ndarray, order: np.ndarray) -> list
     ]
     claim_words = set(claim.toks)
     top_words = {t for i in top3 for t in body.sent_toks[i]}
-    row += [float(_antonyms(claim_words, top_words)), float(_antonyms(claim_words, set(body.toks)))]
+    row += [float(_antonyms(claim_words, top_words)), float(_antonyms(claim_words, body.words))]
     return row
 
 
