@@ -1,7 +1,7 @@
-"""`python -m claims.evaluation PATH [--json] [--limit N] [--details]`: score the extraction on a corpus.
+"""`python -m claims.evaluation CORPUS DUMP [--json] [--details]`: score stored rows again, without Django.
 
-Uses `claims.extraction.extract_many` (exit status 2 with a message when it cannot be imported).
-Linking, stance and event clustering are not wired here; pass them to `evaluate_corpus` from code.
+DUMP is the JSON that `manage.py evaluate CORPUS --dump DUMP` wrote (the rows the app stored when it
+imported the corpus into its throwaway database). Stance pairs are not scored here (they need the model).
 """
 
 from __future__ import annotations
@@ -10,25 +10,24 @@ import argparse
 import json
 import sys
 
-from .report import evaluate_corpus, format_table
+from .gold import load_corpus
+from .report import format_table, score_import
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the evaluation; returns the process exit status."""
+    """Score the dump; returns the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m claims.evaluation", description=__doc__)
     parser.add_argument("path", help="corpus folder holding gold.json (or the gold.json itself)")
+    parser.add_argument("dump", help="stored rows written by `manage.py evaluate PATH --dump FILE`")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--details", action="store_true", help="list the gold claims missed or wrong")
     args = parser.parse_args(argv)
     try:
-        from claims.extraction import extract_many
-    except ImportError as exc:
-        print(f"cannot import claims.extraction.extract_many: {exc}", file=sys.stderr)
-        return 2
-    try:
-        report = evaluate_corpus(args.path, extract_many=extract_many, limit=args.limit, details=args.details)
-    except ValueError as exc:
+        corpus = load_corpus(args.path)
+        with open(args.dump, encoding="utf-8") as handle:
+            dump = json.load(handle)
+        report = score_import(corpus, dump, details=args.details)
+    except (ValueError, OSError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     print(json.dumps(report, indent=1, ensure_ascii=False) if args.json else format_table(report))

@@ -25,6 +25,11 @@ Figures per kind ("quantity", "date", "statement", and "statement_direct" = the 
   not in "exhaustive" (including kinds the corpus has no gold for), so its values are averages
   over all articles.
 
+- right_above_confidence: {level: {"claims", "right", "share"}} for each level of
+  CONFIDENCE_LEVELS: the stored claims of the kind whose confidence is at least the level, how many
+  of them matched a gold claim with the right value, and that share (for kinds not exhaustive an
+  unmatched claim may be a true claim the gold does not name, so the share is a lower bound there).
+
 Ratios are rounded to 4 decimals; a ratio with a zero denominator is None.
 """
 
@@ -40,6 +45,8 @@ from scipy.optimize import linear_sum_assignment
 
 from .gold import KINDS, Corpus, GoldClaim
 from .rules import is_found, is_right, overlap_share, unit_matches
+
+CONFIDENCE_LEVELS = (0.0, 0.3, 0.5, 0.7, 0.9)
 
 ClaimKey = tuple[str, int]  # (article key, index of the claim in that article's extracted list)
 
@@ -163,6 +170,26 @@ def score_claims(corpus: Corpus, extracted: Mapping[str, Sequence[Any]]) -> dict
                 figures["statement_direct"] = _kind_scores(
                     "statement_direct", direct, n_direct, by_gold, False
                 )
+
+    right_keys = {(m.article, m.index) for m in matches if m.right}
+    for kind, kind_figures in figures.items():
+        keys = extracted_by_kind["statement" if kind == "statement_direct" else kind]
+        if kind == "statement_direct":
+            continue
+        levels = {}
+        for level in CONFIDENCE_LEVELS:
+            above = [
+                key
+                for key in keys
+                if (getattr(extracted[key[0]][key[1]], "confidence", None) or 0.0) >= level
+            ]
+            n_right = sum(key in right_keys for key in above)
+            levels[f"{level:.1f}"] = {
+                "claims": len(above),
+                "right": n_right,
+                "share": ratio(n_right, len(above)),
+            }
+        kind_figures["right_above_confidence"] = levels
 
     unmatched_per_article = {
         kind: ratio(sum(key not in matched_keys for key in extracted_by_kind[kind]), n_articles)

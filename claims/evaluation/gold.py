@@ -35,6 +35,8 @@ class GoldArticle:
     url: str | None = None
     note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # any other field (e.g. "dateline")
+    inline: bool = True  # the text is in gold.json; False: read from `file`
+    file: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ def _article(folder: Path, gold_file: Path, key: str, entry: Any) -> GoldArticle
     if not isinstance(entry, dict):
         raise _fail(gold_file, f"article {key!r} is not an object")
     text = entry.get("text")
+    text_file = None
     if text is None:
         text_file = folder / key
         if not text_file.is_file():
@@ -122,6 +125,8 @@ def _article(folder: Path, gold_file: Path, key: str, entry: Any) -> GoldArticle
         url=entry.get("url"),
         note=entry.get("note"),
         extra={k: v for k, v in entry.items() if k not in known},
+        inline=text_file is None,
+        file=text_file,
     )
 
 

@@ -1,71 +1,96 @@
-"""Link scoring: the system's corroborate/contradict links against the gold links and not_links.
+"""Link scoring: the stored corroborate/contradict links against the gold links and not_links.
 
-System links are passed as tuples (article key, claim index, article key, claim index, relation),
-the claim indexes pointing into the extracted claim lists given to `score_claims`; a suggested and a
-confirmed link are treated alike. Links are unordered: (x, y) and (y, x) with one relation are one
-link, and duplicates count once.
+Stored links are (claim id, claim id, relation) between stored claims (suggested or confirmed alike;
+rejected ones are not passed in); they are unordered and a duplicate counts once. A stored claim
+*matches* a gold claim when it is of the gold's kind, in its article, and its span overlaps the gold
+evidence (a gold claim without offsets: any claim of its kind in its article). One stored claim may
+match several gold claims, and several stored claims one gold claim.
 
-A system link is mapped to gold through the one-to-one claim matching of `score_claims` (its
-"matched" map): it *finds* gold link {a, b, relation} when one end matches gold claim a, the other
-gold claim b, and the relation is the same. A not_link violation is a system link that a not_links
-entry names in the same way.
+- recall: a gold link {a, b, relation} is found when a stored link with that relation joins a claim
+  matching a to one matching b.
+- precision on annotated claims: a stored link is *judged* when each of its ends matches some gold
+  claim (two different gold claims); it is right when some pair of those gold claims is a gold link
+  with the same relation (the gold links are complete between gold claims). precision = right /
+  judged.
+- not_link violations: a not_link {a, b, relation} is violated by a stored link with that relation
+  between a claim matching a and one matching b; with "any_kind": true, a claim of any kind whose
+  span overlaps the evidence counts as matching.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .claims import ClaimKey, ratio
-from .gold import RELATIONS, Corpus
+from .claims import ratio
+from .gold import RELATIONS, Corpus, GoldClaim
+from .rules import is_found
 
-SystemLink = tuple[str, int, str, int, str]
 
-
-def _gold_pairs(
-    entries: Iterable[Mapping[str, Any]],
-) -> list[tuple[frozenset[str], str]]:
-    return [(frozenset((entry["a"], entry["b"])), entry["relation"]) for entry in entries]
+def _matching(gold: GoldClaim, claims: Sequence[Any], *, any_kind: bool = False) -> set[int]:
+    return {c.id for c in claims if (any_kind or c.kind == gold.kind) and is_found(gold, c)}
 
 
 def score_links(
-    corpus: Corpus,
-    matched: Mapping[ClaimKey, str],
-    suggested_links: Iterable[SystemLink],
+    corpus: Corpus, claims: Iterable[Any], stored_links: Iterable[tuple[int, int, str]]
 ) -> dict[str, Any]:
-    """Link figures: {"gold", "found", "recall", "not_links", "not_link_violations", "suggested",
-    "suggested_on_gold_claims", "missed"}.
-
-    "suggested" counts distinct system links; "suggested_on_gold_claims" those whose two ends both
-    match gold claims (the only ones the gold can judge); "missed" lists the gold links not found
-    as [a, b, relation].
-    """
-    system: set[tuple[frozenset[ClaimKey], str]] = set()
-    for a_article, a_index, b_article, b_index, relation in suggested_links:
+    """Link figures: {"gold", "found", "recall", "judged", "judged_right", "precision", "not_links",
+    "not_link_violations", "suggested", "missed", "violated"} (see the module docstring); claims
+    are stored claims with .id, .article (gold key), .kind, .start, .end in gold offsets."""
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    system: set[tuple[frozenset[int], str]] = set()
+    for a, b, relation in stored_links:
         if relation not in RELATIONS:
             raise ValueError(f"unknown link relation {relation!r} (expected one of {RELATIONS})")
-        system.add((frozenset(((a_article, a_index), (b_article, b_index))), relation))
-    judged: set[tuple[frozenset[str], str]] = set()
-    n_judged = 0
+        if a != b:
+            system.add((frozenset((a, b)), relation))
+    gold_by_id = {g.id: g for g in corpus.claims}
+    matches = {g.id: _matching(g, by_article[g.article]) for g in corpus.claims}
+    gold_of: dict[int, set[str]] = defaultdict(set)
+    for gold_id, ids in matches.items():
+        for cid in ids:
+            gold_of[cid].add(gold_id)
+
+    def related(a_ids: set[int], b_ids: set[int], relation: str) -> bool:
+        return any((frozenset((x, y)), relation) in system for x in a_ids for y in b_ids if x != y)
+
+    found, missed = 0, []
+    for link in corpus.links:
+        if related(matches[link["a"]], matches[link["b"]], link["relation"]):
+            found += 1
+        else:
+            missed.append([link["a"], link["b"], link["relation"]])
+    gold_links = {(frozenset((x["a"], x["b"])), x["relation"]) for x in corpus.links}
+    judged = judged_right = 0
     for ends, relation in system:
-        gold_ends = {matched.get(end) for end in ends}
-        if len(ends) == 2 and None not in gold_ends and len(gold_ends) == 2:
-            judged.add((frozenset(gold_ends), relation))  # type: ignore[arg-type]
-            n_judged += 1
-    gold = _gold_pairs(corpus.links)
-    found = [pair for pair in gold if pair in judged]
-    violations = [pair for pair in _gold_pairs(corpus.not_links) if pair in judged]
+        x, y = tuple(ends)
+        gx, gy = gold_of.get(x, set()), gold_of.get(y, set())
+        pairs = {frozenset((p, q)) for p in gx for q in gy if p != q}
+        if not pairs:
+            continue
+        judged += 1
+        judged_right += any((pair, relation) in gold_links for pair in pairs)
+    violated = []
+    for entry in corpus.not_links:
+        any_kind = bool(entry.get("any_kind"))
+        ga, gb = gold_by_id[entry["a"]], gold_by_id[entry["b"]]
+        a_ids = _matching(ga, by_article[ga.article], any_kind=any_kind)
+        b_ids = _matching(gb, by_article[gb.article], any_kind=any_kind)
+        if related(a_ids, b_ids, entry["relation"]):
+            violated.append([entry["a"], entry["b"], entry["relation"]])
     return {
-        "gold": len(gold),
-        "found": len(found),
-        "recall": ratio(len(found), len(gold)),
+        "gold": len(corpus.links),
+        "found": found,
+        "recall": ratio(found, len(corpus.links)),
+        "judged": judged,
+        "judged_right": judged_right,
+        "precision": ratio(judged_right, judged),
         "not_links": len(corpus.not_links),
-        "not_link_violations": len(violations),
+        "not_link_violations": len(violated),
         "suggested": len(system),
-        "suggested_on_gold_claims": n_judged,
-        "missed": [
-            [entry["a"], entry["b"], entry["relation"]]
-            for entry, pair in zip(corpus.links, gold, strict=True)
-            if pair not in judged
-        ],
+        "missed": missed,
+        "violated": violated,
     }

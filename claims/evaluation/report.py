@@ -1,50 +1,32 @@
-"""Running the system on a gold corpus and assembling the report (a JSON-ready dict) and its table.
+"""Scoring what the app stored after importing a corpus, and the report (a JSON-ready dict) and its table.
 
-The system is passed as callables so that the management command, the CLI and tests can plug in
-the real pipeline or stand-ins:
-- extract_many(items) -> list of Extraction, one per item, where an item is the dict an import
-  would hand over: {"text", "title", "outlet", "published" (datetime.date or None), "url"};
-- link(items_by_key, extractions_by_key) -> iterable of (article key, claim index, article key,
-  claim index, relation), indexes into Extraction.claims;
-- stance(claim_text, article_text) -> "agree" | "disagree" | "discuss" | "unrelated", or a batch
-  function stance_many([(claim_text, article_text), ...]) -> [label, ...] (faster for large sets);
-- cluster(items_by_key) -> list of lists of article keys (the predicted events).
+`score_import(corpus, dump)` takes the gold corpus and the dump of stored rows that the evaluation's
+import wrote (`stored.load_stored` reads it) and scores article metadata, claims, links and events as
+the corpus README defines them; stance pairs are scored on the stance model directly
+(`stance_many([(claim, article text), ...]) -> [label, ...]`), the only part that does not go
+through the import.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from .claims import score_claims
 from .events import score_events
-from .gold import Corpus, GoldArticle, load_corpus
-from .links import SystemLink, score_links
+from .gold import Corpus
+from .links import score_links
+from .metadata import score_metadata
 from .stance import score_stance
+from .stored import load_stored
 
-ExtractMany = Callable[[list[dict[str, Any]]], Sequence[Any]]
-LinkFn = Callable[[dict[str, dict[str, Any]], dict[str, Any]], Iterable[SystemLink]]
-StanceFn = Callable[[str, str], str]
-ClusterFn = Callable[[dict[str, dict[str, Any]]], Sequence[Sequence[str]]]
+StanceMany = Callable[[list[tuple[str, str]]], Sequence[str]]
 
 
-def article_item(article: GoldArticle) -> dict[str, Any]:
-    """The import-shaped dict for one gold article (published parsed to a date, None if absent or bad)."""
-    try:
-        published = dt.date.fromisoformat(article.published) if article.published else None
-    except ValueError:
-        published = None
-    return {
-        "text": article.text,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": published,
-        "url": article.url,
-    }
+def imported_as_files(corpus: Corpus) -> list[str]:
+    """Keys of the gold articles without inline text: imported as the files beside gold.json."""
+    return [key for key, article in corpus.articles.items() if not article.inline]
 
 
 def limit_corpus(corpus: Corpus, n_articles: int) -> Corpus:
@@ -68,43 +50,47 @@ def limit_corpus(corpus: Corpus, n_articles: int) -> Corpus:
     )
 
 
-def evaluate_corpus(
-    path: str | Path,
+def score_import(
+    corpus: Corpus,
+    dump: Mapping[str, Any],
     *,
-    extract_many: ExtractMany,
-    link: LinkFn | None = None,
-    stance: StanceFn | None = None,
-    stance_many: Callable[[list[tuple[str, str]]], Sequence[str]] | None = None,
-    cluster: ClusterFn | None = None,
-    limit: int | None = None,
+    stance_many: StanceMany | None = None,
     details: bool = False,
 ) -> dict[str, Any]:
-    """The evaluation report for the corpus at `path`.
+    """The evaluation report of the stored rows in `dump` against `corpus`.
 
-    Returns {"corpus", "articles", "seconds", "claims": {kind: figures}, "unmatched_per_article"}
-    when the corpus has claims, plus "links", "stance", "events" when the corpus has that gold and
-    the matching callable is given; "warnings" when the gold has inconsistencies; with `details`,
-    "claims_missed": {"not_found": [gold ids], "wrong": [gold ids]}. `limit` keeps the first N
-    articles. Extraction runs only when the corpus has claims.
+    Keys: "corpus", "articles", "imported" (files, rows, stored articles, stored articles matching
+    no gold article, stored claims whose span could not be placed in the gold text), "metadata"
+    (articles imported as files), "claims" and "unmatched_per_article" (when the corpus has claims),
+    "links" (when it has links or not_links), "stance" (stance pairs, with `stance_many`), "events"
+    (when it has events), "warnings" (gold inconsistencies); with `details`, "claims_missed":
+    {"not_found": [gold ids], "wrong": [gold ids]}. The caller adds "seconds" and "timing".
     """
-    started = time.perf_counter()
-    corpus = load_corpus(path)
-    if limit is not None:
-        corpus = limit_corpus(corpus, limit)
-    items = {key: article_item(article) for key, article in corpus.articles.items()}
+    stored = load_stored(corpus, dump)
+    files = imported_as_files(corpus)
+    stored_by_key = {a.key: a for a in stored.articles.values() if a.key is not None}
     report: dict[str, Any] = {
         "corpus": corpus.name,
-        "articles": len(items),
-        "seconds": None,
+        "articles": len(corpus.articles),
+        "imported": {
+            "files": len(files),
+            "rows": len(corpus.articles) - len(files),
+            "stored_articles": len(stored.articles),
+            "gold_articles_not_stored": sum(key not in stored_by_key for key in corpus.articles),
+            "stored_articles_unmatched": len(stored.unmatched_articles),
+            "claims_stored": len(stored.claims) + stored.unplaced,
+            "claims_unplaced": stored.unplaced,
+        },
     }
     if corpus.warnings:
         report["warnings"] = corpus.warnings
+    if files:
+        report["metadata"] = score_metadata([corpus.articles[k] for k in files], stored_by_key)
+    by_article: dict[str, list[Any]] = {key: [] for key in corpus.articles}
+    for claim in stored.claims:
+        by_article[claim.article].append(claim)
     if corpus.claims:
-        extractions = list(extract_many(list(items.values())))
-        if len(extractions) != len(items):
-            raise ValueError(f"extract_many returned {len(extractions)} results for {len(items)} articles")
-        by_key = dict(zip(items, extractions, strict=True))
-        scored = score_claims(corpus, {key: list(x.claims) for key, x in by_key.items()})
+        scored = score_claims(corpus, by_article)
         report["claims"] = scored["claims"]
         report["unmatched_per_article"] = scored["unmatched_per_article"]
         if details:
@@ -113,17 +99,22 @@ def evaluate_corpus(
                 "not_found": [c.id for c in corpus.claims if c.id not in by_gold],
                 "wrong": [c.id for c in corpus.claims if c.id in by_gold and not by_gold[c.id].right],
             }
-        if corpus.links and link is not None:
-            report["links"] = score_links(corpus, scored["matched"], link(items, by_key))
-    if corpus.stance_pairs and (stance is not None or stance_many is not None):
+    if corpus.links or corpus.not_links:
+        report["links"] = score_links(corpus, stored.claims, stored.links)
+    if corpus.stance_pairs and stance_many is not None:
         gold = [p["label"] for p in corpus.stance_pairs]
         pairs = [(p["claim"], corpus.articles[p["article"]].text) for p in corpus.stance_pairs]
-        predicted = list(stance_many(pairs)) if stance_many is not None else [stance(c, a) for c, a in pairs]
-        report["stance"] = score_stance(gold, predicted)
-    if corpus.events and cluster is not None:
+        report["stance"] = score_stance(gold, list(stance_many(pairs)))
+    if corpus.events:
+        seen: set[str] = set()
+        clusters = []
+        for members in stored.events:  # an article in two stored events counts in the first
+            kept = [key for key in dict.fromkeys(members) if key not in seen]
+            seen.update(kept)
+            if kept:
+                clusters.append(kept)
         gold_events = [e["articles"] for e in corpus.events]
-        report["events"] = score_events(gold_events, cluster(items), articles=items)
-    report["seconds"] = round(time.perf_counter() - started, 2)
+        report["events"] = score_events(gold_events, clusters, articles=list(corpus.articles))
     return report
 
 
@@ -135,7 +126,13 @@ def _cell(value: Any) -> str:
 
 def format_table(report: Mapping[str, Any]) -> str:
     """The report as a compact plain-text table for a terminal."""
-    lines = [f"corpus {report['corpus']}: {report['articles']} articles, {report['seconds']} s"]
+    lines = [f"corpus {report['corpus']}: {report['articles']} articles, {report.get('seconds')} s"]
+    if report.get("timing"):
+        lines.append("time: " + ", ".join(f"{k} {v} s" for k, v in report["timing"].items()))
+    if report.get("imported"):
+        lines.append("imported: " + ", ".join(f"{k} {v}" for k, v in report["imported"].items()))
+    for name, figures in report.get("metadata", {}).items():
+        lines.append(f"metadata {name}: {figures['right']}/{figures['articles']}")
     columns = {
         "gold": "gold",
         "found": "found",
@@ -151,6 +148,11 @@ def format_table(report: Mapping[str, Any]) -> str:
         lines.append(f"{'kind':<17}" + "".join(f"{label:>10}" for label in columns.values()))
         for kind, figures in report["claims"].items():
             lines.append(f"{kind:<17}" + "".join(f"{_cell(figures.get(c)):>10}" for c in columns))
+        for kind, figures in report["claims"].items():
+            levels = figures.get("right_above_confidence")
+            if levels:
+                shown = ", ".join(f">={k} {_cell(v['share'])} of {v['claims']}" for k, v in levels.items())
+                lines.append(f"{kind} right above confidence: {shown}")
     if report.get("unmatched_per_article"):
         pairs = ", ".join(f"{k} {_cell(v)}" for k, v in report["unmatched_per_article"].items())
         lines.append(f"unmatched extracted claims per article: {pairs}")
@@ -158,7 +160,7 @@ def format_table(report: Mapping[str, Any]) -> str:
         lines.append(f"{name} ({len(ids)}): " + " ".join(ids[:30]) + (" ..." if len(ids) > 30 else ""))
     for section in ("links", "stance", "events"):
         if section in report:
-            shown = {k: v for k, v in report[section].items() if not isinstance(v, list)}
+            shown = {k: v for k, v in report[section].items() if not isinstance(v, list | dict)}
             lines.append(f"{section}: " + ", ".join(f"{k} {_cell(v)}" for k, v in shown.items()))
     if report.get("warnings"):
         lines.append(f"{len(report['warnings'])} gold warnings, first: {report['warnings'][0]}")

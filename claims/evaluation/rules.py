@@ -10,7 +10,10 @@
   compared as a value (the README: "the unit matches when equal").
 - date right: the extracted value carries at least the gold precision and agrees on it ("2019-03-23"
   is right for gold "2019-03"; "2019" is not right for gold "2019-03"). With "compare": "month" only
-  the month is compared, with "month-day" month and day (the article states no year).
+  the month is compared, with "month-day" month and day (the article states no year); but a claim
+  that asserts a definite year (`year_known`, true unless the stored precision says the year is not
+  known) other than the gold's is wrong there too, and a claim whose year is not known is wrong for
+  a gold date without "compare" (the year was there to be found).
 - statement right: gold speaker named -> the extracted speaker is the same after `normalise_name`;
   gold with `speaker_mention` -> also right when the extracted speaker_mention overlaps it; gold
   speaker null and no speaker_mention (an unnamed source, e.g. "a Venezuelan official") -> right when
@@ -24,8 +27,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
+if TYPE_CHECKING:  # the extraction types only name what the rules read; importing them loads spaCy
+    from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
 
 from .gold import GoldClaim, GoldSpan
 
@@ -154,14 +159,23 @@ def _le(a: float, b: float) -> bool:
 
 def quantity_right(gold: GoldClaim, claim: QuantityClaim) -> bool:
     """True when the claim's [low, high] overlaps the gold value or range."""
+    if claim.low is None or claim.high is None:
+        return False
     g_low, g_high = _gold_range(gold.value)
     low, high = min(claim.low, claim.high), max(claim.low, claim.high)
     return _le(low, g_high) and _le(g_low, high)
 
 
 def date_right(gold: GoldClaim, claim: DateClaim) -> bool:
-    """True when the claim's value agrees with the gold value at the gold's precision and "compare"."""
+    """True when the claim's value agrees with the gold value at the gold's precision and "compare";
+    a definite year other than the gold's is always wrong, an unknown year only right under "compare"."""
     value, gold_value = claim.value or "", str(gold.value)
+    year_known = getattr(claim, "year_known", True)
+    if gold.compare in ("month", "month-day"):
+        if year_known and value[:4] != gold_value[:4]:
+            return False
+    elif not year_known:
+        return False
     if gold.compare == "month":
         return len(value) >= 7 and value[5:7] == gold_value[5:7]
     if gold.compare == "month-day":

@@ -28,8 +28,9 @@ def fnc_pair_score(gold: str, predicted: str) -> float:
     return score
 
 
-def score_stance(gold_labels: Sequence[str], predicted_labels: Sequence[str]) -> dict[str, float | None]:
-    """{"fnc_score_pct", "accuracy", "macro_f1", "pairs"} for aligned gold and predicted labels.
+def score_stance(gold_labels: Sequence[str], predicted_labels: Sequence[str]) -> dict[str, object]:
+    """{"fnc_score_pct", "accuracy", "macro_f1", "f1_per_label", "pairs"} for aligned gold and
+    predicted labels ("f1_per_label": {label: F1 or None where the label occurs on neither side}).
 
     Raises ValueError when the lists differ in length or hold a label outside the four.
     """
@@ -39,19 +40,22 @@ def score_stance(gold_labels: Sequence[str], predicted_labels: Sequence[str]) ->
     if unknown:
         raise ValueError(f"unknown stance labels {sorted(unknown)} (expected {STANCE_LABELS})")
     if not gold_labels:
-        return {"fnc_score_pct": None, "accuracy": None, "macro_f1": None, "pairs": 0}
+        return {"fnc_score_pct": None, "accuracy": None, "macro_f1": None, "f1_per_label": {}, "pairs": 0}
     score = sum(fnc_pair_score(g, p) for g, p in zip(gold_labels, predicted_labels, strict=True))
     best = sum(fnc_pair_score(g, g) for g in gold_labels)
     correct = sum(g == p for g, p in zip(gold_labels, predicted_labels, strict=True))
     f1s = []
+    per_label: dict[str, float | None] = {}
     for label in STANCE_LABELS:
         true_pos = sum(g == p == label for g, p in zip(gold_labels, predicted_labels, strict=True))
         n_gold, n_pred = gold_labels.count(label), predicted_labels.count(label)
+        per_label[label] = round(2 * true_pos / (n_gold + n_pred), 4) if n_gold + n_pred else None
         if n_gold + n_pred:
             f1s.append(2 * true_pos / (n_gold + n_pred))
     return {
         "fnc_score_pct": round(100 * score / best, 2),
         "accuracy": round(correct / len(gold_labels), 4),
         "macro_f1": round(sum(f1s) / len(f1s), 4),
+        "f1_per_label": per_label,
         "pairs": len(gold_labels),
     }

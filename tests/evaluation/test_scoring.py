@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-import claims.extraction
 from claims.evaluation import (
-    evaluate_corpus,
     load_corpus,
     score_claims,
     score_events,
+    score_import,
     score_links,
     score_stance,
 )
 from claims.evaluation.__main__ import main
 from claims.evaluation.rules import normalise_name, normalise_unit
+from claims.evaluation.stored import StoredClaim
 from claims.extraction.types import (
     DateClaim,
-    Extraction,
-    PublicationDate,
     QuantityClaim,
     Span,
     StatementClaim,
@@ -174,14 +171,22 @@ def test_units_compare_singular_lower_case_to_unit_or_class(tmp_path):
         ("2019-03-23", None, "2019-03", False),  # coarser is not
         ("2019-03-23", None, "2019-03-24", False),
         ("2019", None, "2019-11-02", True),
-        ("2019-06-26", "month-day", "2020-06-26", True),  # the year is not scored
+        ("2019-06-26", "month-day", "2019-06-26", True),
+        (
+            "2019-06-26",
+            "month-day",
+            "2020-06-26",
+            False,
+        ),  # a definite other year is wrong (README, stricter rule)
         ("2019-06-26", "month-day", "2019-06-25", False),
-        ("2019-01", "month", "2018-01-30", True),
+        ("2019-01", "month", "2019-01-30", True),
+        ("2019-01", "month", "2018-01-30", False),
         ("2019-01", "month", "2019", False),
     ],
 )
 def test_date_precision_and_compare(tmp_path, gold_value, compare, extracted, right):
-    """Dates agree at the gold's precision, or only on month (and day) when the gold says "compare"."""
+    """Dates agree at the gold's precision, or only on month (and day) when the gold says "compare";
+    a stored year (these claims assert one) other than gold's is wrong either way."""
     gold = [gold_claim("d", "date", "landed on Saturday", value=gold_value, compare=compare)]
     result = scores(tmp_path, gold, [date("on Saturday", extracted)])["claims"]["date"]
     assert result["right"] == int(right)
@@ -263,8 +268,13 @@ def test_unmatched_per_article_and_statement_direct(tmp_path):
     assert "precision" not in direct and result["claims"]["statement"]["unmatched"] == 1
 
 
+def stored(cid: int, kind: str, words: str) -> StoredClaim:
+    start = TEXT.index(words)
+    return StoredClaim(cid, "a", kind, start, start + len(words))
+
+
 def test_links_found_either_direction_and_not_link_violations(tmp_path):
-    """A gold link is found through the claim matching in either direction; not_links count violations."""
+    """A gold link is found by any stored claims overlapping its two ends; not_links count violations."""
     gold = [
         gold_claim("p", "quantity", "Two planes", value=2, unit=None),
         gold_claim("s", "quantity", "100 soldiers", value=100, unit=None),
@@ -276,17 +286,52 @@ def test_links_found_either_direction_and_not_link_violations(tmp_path):
     ]
     not_links = [{"a": "s", "b": "d", "relation": "contradicts"}]
     corpus = load_corpus(write_corpus(tmp_path, gold, links=links, not_links=not_links))
-    extracted = [quantity("100 soldiers", 100), quantity("Two planes", 2), date("on Saturday", "2019-03-23")]
-    matched = score_claims(corpus, {"a": extracted})["matched"]
-    system = [
-        ("a", 0, "a", 1, "corroborates"),
-        ("a", 1, "a", 0, "corroborates"),
-        ("a", 0, "a", 2, "contradicts"),
+    claims = [
+        stored(1, "quantity", "100 soldiers"),
+        stored(2, "quantity", "Two planes"),
+        stored(3, "date", "on Saturday"),
     ]
-    result = score_links(corpus, matched, system)
+    system = [(1, 2, "corroborates"), (2, 1, "corroborates"), (1, 3, "contradicts")]
+    result = score_links(corpus, claims, system)
     assert (result["gold"], result["found"], result["recall"]) == (2, 1, 0.5)
     assert (result["not_link_violations"], result["suggested"]) == (1, 2)
     assert result["missed"] == [["p", "d", "contradicts"]]
+    # both stored links join two gold claims; only the corroboration is a gold link
+    assert (result["judged"], result["judged_right"], result["precision"]) == (2, 1, 0.5)
+
+
+def test_link_precision_counts_only_links_between_two_annotated_claims(tmp_path):
+    """A link with an end no gold claim covers is not judged; a wrong relation between gold claims is."""
+    gold = [
+        gold_claim("p", "quantity", "Two planes", value=2),
+        gold_claim("s", "quantity", "100 soldiers", value=100),
+    ]
+    corpus = load_corpus(
+        write_corpus(tmp_path, gold, links=[{"a": "p", "b": "s", "relation": "corroborates"}])
+    )
+    claims = [
+        stored(1, "quantity", "Two planes"),
+        stored(2, "quantity", "100 soldiers"),
+        stored(3, "statement", "an official said"),
+    ]
+    result = score_links(corpus, claims, [(1, 3, "corroborates"), (1, 2, "contradicts")])
+    assert (result["judged"], result["judged_right"], result["precision"]) == (1, 0, 0.0)
+    assert (result["found"], result["suggested"]) == (0, 2)
+
+
+def test_an_any_kind_not_link_holds_whatever_the_two_claims_kinds(tmp_path):
+    """Two happenings: a stored link between any claims overlapping the two evidences violates it."""
+    gold = [
+        gold_claim("p", "quantity", "Two planes landed on Saturday", value=2),
+        gold_claim("s", "quantity", "They carried 100 soldiers", value=100),
+    ]
+    not_links = [{"a": "p", "b": "s", "relation": "corroborates", "any_kind": True}]
+    plain = [{"a": "p", "b": "s", "relation": "corroborates"}]
+    claims = [stored(1, "date", "on Saturday"), stored(2, "statement", "They carried 100 soldiers")]
+    for entries, violations in ((not_links, 1), (plain, 0)):
+        corpus = load_corpus(write_corpus(tmp_path, gold, not_links=entries))
+        result = score_links(corpus, claims, [(1, 2, "corroborates")])
+        assert result["not_link_violations"] == violations, entries
 
 
 def test_fnc_score_accuracy_and_macro_f1():
@@ -325,41 +370,216 @@ def test_events_skip_articles_two_gold_events_name_and_reject_double_predictions
         score_events([["a", "b"]], [["a"], ["a", "b"]])
 
 
-def fake_extraction(claims: list) -> Extraction:
-    return Extraction(claims, PublicationDate(None, "unknown", "none"), "test")
+def test_stance_reports_f1_per_label():
+    result = score_stance(["agree", "unrelated", "discuss"], ["agree", "agree", "discuss"])
+    assert result["f1_per_label"] == {
+        "agree": round(2 / 3, 4),
+        "disagree": None,
+        "discuss": 1.0,
+        "unrelated": 0.0,
+    }
 
 
-def test_evaluate_corpus_passes_import_metadata_and_builds_the_report(tmp_path):
-    """The runner hands each article's metadata to the system and assembles a JSON-ready report."""
+def stored_row(cid: int, article: int, kind: str, words: str, body: str = TEXT, **fields) -> dict:
+    start = body.index(words)
+    return {"id": cid, "article": article, "kind": kind, "start": start, "end": start + len(words), **fields}
+
+
+@pytest.mark.parametrize(
+    ("gold_value", "compare", "stored_value", "precision", "right"),
+    [
+        ("2019-06-26", "month-day", "2019-06-26", "day", True),
+        ("2019-06-26", "month-day", "2026-06-26", "day", False),  # a definite year other than gold's
+        ("2019-06-26", "month-day", "2026-06-26", "day-no-year", True),  # the year stored as not known
+        ("2019-06", "month", "2020-06-01", "month", False),
+        ("2019-06", "month", "2020-06-01", "month-no-year", True),
+        (
+            "2019-03-23",
+            None,
+            "2019-03-23",
+            "day-no-year",
+            False,
+        ),  # gold knows the year: not knowing it is wrong
+        ("2019-03", None, "2019-03-15", "day", True),
+        ("2019-03-23", None, "2019-03-01", "month", False),
+    ],
+)
+def test_a_stored_date_asserting_another_year_is_wrong_even_under_compare(
+    tmp_path, gold_value, compare, stored_value, precision, right
+):
+    extra = {"compare": compare} if compare else {}
+    gold = [gold_claim("d", "date", "on Saturday", value=gold_value, **extra)]
+    corpus = load_corpus(write_corpus(tmp_path, gold))
+    dump = {
+        "articles": [{"id": 7, "body": TEXT}],
+        "claims": [
+            stored_row(1, 7, "date", "on Saturday", date_value=stored_value, date_precision=precision)
+        ],
+    }
+    assert score_import(corpus, dump)["claims"]["date"]["right"] == int(right)
+
+
+def test_stored_offsets_are_carried_to_the_gold_text_of_a_cleaned_body(tmp_path):
+    """The import stores a body without the headline and furniture, lines joined: spans still match."""
+    raw = "Planes land\n- Advertisement -\nTwo planes landed\non Saturday. They carried 100 soldiers, an official said.\n"
+    body = "Two planes landed on Saturday. They carried 100 soldiers, an official said."
+    (tmp_path / "one.txt").write_text(raw, encoding="utf-8", newline="")
+    start = raw.index("100 soldiers")
+    gold = {
+        "format": 1,
+        "articles": {"one.txt": {"title": "Planes land", "outlet": None, "published": None}},
+        "claims": [
+            {
+                "id": "s",
+                "article": "one.txt",
+                "kind": "quantity",
+                "value": 100,
+                "unit": "soldier",
+                "evidence": "100 soldiers",
+                "start": start,
+                "end": start + 12,
+            },
+            {
+                "id": "d",
+                "article": "one.txt",
+                "kind": "date",
+                "value": "2019-03-23",
+                "compare": "month-day",
+                "evidence": "on Saturday",
+                "start": raw.index("on Saturday"),
+                "end": raw.index("on Saturday") + 11,
+            },
+        ],
+    }
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    dump = {
+        "articles": [
+            {
+                "id": 3,
+                "title": "Planes land",
+                "outlet": "",
+                "published_on": None,
+                "body": body,
+                "original": raw,
+            }
+        ],
+        "claims": [
+            stored_row(
+                1, 3, "quantity", "100 soldiers", body, quantity_low=100, quantity_high=100, unit="soldiers"
+            ),
+            stored_row(
+                2, 3, "date", "landed on Saturday", body, date_value="2019-03-23", date_precision="day"
+            ),
+        ],
+    }
+    report = score_import(corpus, dump)
+    assert report["claims"]["quantity"]["right_unit"] == 1  # the span crosses no changed text
+    assert report["claims"]["date"]["right"] == 1  # "landed\non Saturday" in the file, one line in the body
+    assert report["imported"]["claims_unplaced"] == 0
+    assert {k: v["right"] for k, v in report["metadata"].items()} == {"title": 1, "outlet": 1, "published": 1}
+
+
+def test_metadata_rules_for_files(tmp_path):
+    """Title after whitespace, outlet ignoring case or absent from the text, a date inside the range."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"text of {name}", encoding="utf-8")
+    gold = {
+        "format": 1,
+        "articles": {
+            "a.txt": {"title": "Planes  land", "outlet": "DW", "published": "2019-03-25"},
+            "b.txt": {
+                "title": None,
+                "outlet": "Sputnik",
+                "outlet_in_text": False,
+                "published": None,
+                "published_range": ["2019-06-24", "2019-06-26"],
+            },
+            "c.txt": {"title": "Other", "outlet": "Press TV", "published": None},
+        },
+    }
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    dump = {
+        "articles": [
+            {
+                "id": 1,
+                "original": "text of a.txt",
+                "body": "x",
+                "title": "Planes land",
+                "outlet": "dw",
+                "published_on": "2019-03-25",
+            },
+            {
+                "id": 2,
+                "original": "text of b.txt",
+                "body": "y",
+                "title": "",
+                "outlet": "",
+                "published_on": "2019-06-25",
+            },
+            {
+                "id": 3,
+                "original": "text of c.txt",
+                "body": "z",
+                "title": "Other",
+                "outlet": "Sputnik",
+                "published_on": "2020-08-04",
+            },
+        ]
+    }
+    metadata = score_import(load_corpus(tmp_path), dump)["metadata"]
+    assert {k: (v["right"], v["articles"]) for k, v in metadata.items()} == {
+        "title": (3, 3),
+        "outlet": (2, 3),
+        "published": (2, 3),
+    }
+    assert metadata["outlet"]["wrong"] == ["c.txt"] and metadata["published"]["wrong"] == ["c.txt"]
+
+
+def test_score_import_builds_the_report_from_stored_rows(tmp_path):
+    """Rows matched by URL; confidence levels, events and stance land in a JSON-ready report."""
     gold = [gold_claim("p", "quantity", "Two planes", value=2, unit="aircraft")]
     stance_pairs = [{"claim": "Planes landed", "article": "a", "label": "agree"}]
     events = [{"id": "e", "title": "landing", "articles": ["a"]}]
-    path = write_corpus(tmp_path, gold, stance_pairs=stance_pairs, events=events)
-    seen = []
-
-    def extract_many(items):
-        seen.extend(items)
-        return [fake_extraction([quantity("Two planes", 2, unit="planes", unit_class="aircraft")])]
-
-    report = evaluate_corpus(
-        path, extract_many=extract_many, stance=lambda c, t: "agree", cluster=lambda i: []
-    )
-    assert seen[0]["published"] == dt.date(2019, 3, 25) and seen[0]["text"] == TEXT
-    assert report["claims"]["quantity"]["right_unit"] == 1
+    folder = write_corpus(tmp_path, gold, stance_pairs=stance_pairs, events=events)
+    data = json.loads((folder / "gold.json").read_text())
+    data["articles"]["a"]["url"] = "https://example.org/a"
+    (folder / "gold.json").write_text(json.dumps(data))
+    dump = {
+        "articles": [{"id": 9, "url": "https://example.org/a", "body": TEXT}],
+        "claims": [
+            stored_row(
+                1,
+                9,
+                "quantity",
+                "Two planes",
+                quantity_low=2,
+                quantity_high=2,
+                unit="planes",
+                unit_class="aircraft",
+                confidence=0.8,
+            ),
+            stored_row(2, 9, "quantity", "100 soldiers", quantity_low=100, quantity_high=100, confidence=0.4),
+        ],
+        "events": [{"id": 1, "articles": [9]}],
+    }
+    report = score_import(load_corpus(folder), dump, stance_many=lambda pairs: ["agree"] * len(pairs))
+    assert report["claims"]["quantity"]["right_unit"] == 1 and "metadata" not in report
+    levels = report["claims"]["quantity"]["right_above_confidence"]
+    assert levels["0.0"] == {"claims": 2, "right": 1, "share": 0.5}
+    assert levels["0.5"] == {"claims": 1, "right": 1, "share": 1.0}
     assert report["stance"]["fnc_score_pct"] == 100.0 and report["events"]["bcubed_f1"] == 1.0
-    assert set(report) >= {"corpus", "seconds", "claims", "unmatched_per_article"}
     json.dumps(report)
 
 
-def test_cli_prints_json(tmp_path, monkeypatch, capsys):
-    """`python -m claims.evaluation PATH --json` runs claims.extraction.extract_many and prints JSON."""
-    path = write_corpus(tmp_path, [gold_claim("p", "quantity", "Two planes", value=2, unit=None)])
-    monkeypatch.setattr(
-        claims.extraction, "extract_many", lambda items: [fake_extraction([])] * len(items), raising=False
-    )
-    assert main([str(path), "--json"]) == 0
+def test_cli_scores_a_dump(tmp_path, capsys):
+    """`python -m claims.evaluation CORPUS DUMP --json` scores stored rows without Django."""
+    path = write_corpus(tmp_path / "c", [gold_claim("p", "quantity", "Two planes", value=2, unit=None)])
+    dump = tmp_path / "dump.json"
+    dump.write_text(json.dumps({"articles": [{"id": 1, "body": TEXT}], "claims": []}))
+    assert main([str(path), str(dump), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["claims"]["quantity"]["recall_found"] == 0.0
-    assert main([str(tmp_path / "nowhere")]) == 1
+    assert main([str(tmp_path / "nowhere"), str(dump)]) == 1
 
 
 def test_gold_scores_perfectly_against_itself_on_the_shared_corpora(corpus_dir):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claims.linking.evaluation import evaluate_events, gold_articles, load_gold
+from claims.evaluation.components import evaluate_events, gold_articles
+from claims.evaluation.gold import load_corpus
 from claims.linking.events import EventIndex
 from claims.linking.types import ArticleInfo
 
@@ -145,7 +146,7 @@ def test_basil_dev_pairwise_f1_in_file_and_shuffled_order():
 
 def test_seeds_march_reports_join_and_other_arrivals_do_not():
     """Seeds: Press TV and DW (March landing) share an event; the later-arrival article stays apart."""
-    gold = load_gold(corpus("seeds"))
+    gold = load_corpus(corpus("seeds"))
     events = EventIndex().add_many(gold_articles(gold))
     keys = sorted(events)
     march = [k for k in keys if k.startswith(("003", "004"))]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from claims.evaluation.components import evaluate_links
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
-from claims.linking.evaluation import evaluate_links
 from claims.linking.links import suggest_links
 from claims.linking.types import ExistingLink, LinkableClaim
 
