@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import secrets
 import shutil
 import subprocess
@@ -104,7 +105,7 @@ def _sqlite_database(work: Path):
     yield f"sqlite:///{target}", str(target), False
 
 
-def _pg_admin(url_parts, dbname: str):
+def _pg_admin(dbname: str):
     import psycopg2
 
     db = settings.DATABASES["default"]
@@ -130,7 +131,7 @@ def _postgres_database(work: Path):
     def url_for(dbname: str) -> str:
         return urlunsplit((parts.scheme, parts.netloc, f"/{dbname}", parts.query, parts.fragment))
 
-    admin = _pg_admin(parts, "postgres")
+    admin = _pg_admin("postgres")
     try:
         with admin.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
@@ -145,6 +146,12 @@ def _postgres_database(work: Path):
                         media=work / "media",
                     )
                     cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+                    cursor.execute(  # templates of earlier migration states
+                        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+                        [f"{configured}_evaltpl_%", template],
+                    )
+                    for (old,) in cursor.fetchall():
+                        cursor.execute(f'DROP DATABASE IF EXISTS "{old}"')
                 except Exception:
                     cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
                     raise
@@ -163,6 +170,24 @@ def throwaway_database(work: Path):
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return _postgres_database(work)
     return _sqlite_database(work)
+
+
+def needs_import(corpus) -> bool:
+    """False when nothing the import stores would be scored: no claims, links, events or article files."""
+    return bool(
+        corpus.claims
+        or corpus.links
+        or corpus.not_links
+        or corpus.events
+        or any(not article.inline for article in corpus.articles.values())
+    )
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished subprocesses (the import)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _stance_many():
@@ -186,12 +211,15 @@ def evaluate(
     Raises ValueError for a corpus that cannot be read, EvaluationError when the import fails.
     """
     started = time.perf_counter()
+    cpu_started = _cpu_seconds()
     corpus = load_corpus(path)
     if limit is not None:
         corpus = limit_corpus(corpus, limit)
     timing: dict[str, float] = {}
     if from_dump is not None:
         dump = json.loads(Path(from_dump).read_text(encoding="utf-8"))
+    elif not needs_import(corpus):
+        dump = {}  # only stance pairs (FNC-1): nothing stored would be scored
     else:
         with tempfile.TemporaryDirectory(prefix="tracker-evaluate-") as tmp:
             work = Path(tmp)
@@ -220,6 +248,9 @@ def evaluate(
     stance_many = _stance_many() if corpus.stance_pairs else None
     report = score_import(corpus, dump, stance_many=stance_many, details=details)
     timing["scoring"] = round(time.perf_counter() - step, 2)
+    if from_dump is None and not needs_import(corpus):
+        report["imported"] = {"skipped": "nothing stored would be scored (only stance pairs)"}
     report["seconds"] = round(time.perf_counter() - started, 2)
+    timing["cpu"] = round(_cpu_seconds() - cpu_started, 2)
     report["timing"] = timing
     return report
