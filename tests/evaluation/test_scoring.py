@@ -600,3 +600,20 @@ def test_gold_scores_perfectly_against_itself_on_the_shared_corpora(corpus_dir):
             extracted[g.article].append(claim)
         figures = score_claims(corpus, extracted)["claims"]
         assert all(f["recall_right"] == 1.0 for f in figures.values()), name
+
+
+def test_the_scorer_imports_no_django():
+    """The scorer stays pure Python: importing every module of claims.evaluation loads no Django."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pkgutil, importlib, claims.evaluation as e\n"
+        "for m in pkgutil.iter_modules(e.__path__): importlib.import_module('claims.evaluation.' + m.name)\n"
+        "assert not [m for m in sys.modules if m == 'django' or m.startswith('django.')]\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
