@@ -102,7 +102,7 @@ def _sqlite_database(work: Path):
     template = _sqlite_template(work)
     target = work / "evaluate.sqlite3"
     shutil.copyfile(template, target)
-    yield f"sqlite:///{target}", str(target), False
+    yield f"sqlite:///{target}", str(target)
 
 
 def _pg_admin(dbname: str):
@@ -118,6 +118,41 @@ def _pg_admin(dbname: str):
     )
     connection.autocommit = True
     return connection
+
+
+def _pg_build_template(cursor, template: str, configured: str, url_for, work: Path) -> None:
+    """Migrate a new database and rename it to `template`; drop the templates of older migration states."""
+    import psycopg2.errors
+
+    building = f"{template}_b{secrets.token_hex(2)}"[:63]
+    cursor.execute(f'CREATE DATABASE "{building}"')
+    try:
+        _worker(["--migrate"], database_url=url_for(building), database_name=building, media=work / "media")
+        cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+    except psycopg2.errors.DuplicateDatabase:  # another run built it meanwhile
+        cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
+        return
+    except Exception:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
+        raise
+    cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{configured}_evaltpl_%"])
+    for (old,) in cursor.fetchall():
+        if old != template and len(old) == len(template):  # not another run's database being built
+            cursor.execute(f'DROP DATABASE IF EXISTS "{old}"')
+
+
+def _pg_create_from(cursor, name: str, template: str, attempts: int = 5) -> None:
+    """CREATE DATABASE name TEMPLATE template, waiting while another run is copying the template."""
+    import psycopg2.errors
+
+    for attempt in range(attempts):
+        try:
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            return
+        except psycopg2.errors.ObjectInUse:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(1 + attempt)
 
 
 @contextmanager
@@ -136,28 +171,10 @@ def _postgres_database(work: Path):
         with admin.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
             if cursor.fetchone() is None:
-                building = f"{template}_b{secrets.token_hex(2)}"[:63]
-                cursor.execute(f'CREATE DATABASE "{building}"')
-                try:
-                    _worker(
-                        ["--migrate"],
-                        database_url=url_for(building),
-                        database_name=building,
-                        media=work / "media",
-                    )
-                    cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
-                    cursor.execute(  # templates of earlier migration states
-                        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-                        [f"{configured}_evaltpl_%", template],
-                    )
-                    for (old,) in cursor.fetchall():
-                        cursor.execute(f'DROP DATABASE IF EXISTS "{old}"')
-                except Exception:
-                    cursor.execute(f'DROP DATABASE IF EXISTS "{building}"')
-                    raise
-            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                _pg_build_template(cursor, template, configured, url_for, work)
+            _pg_create_from(cursor, name, template)
         try:
-            yield url_for(name), name, False
+            yield url_for(name), name
         finally:
             with admin.cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -166,7 +183,7 @@ def _postgres_database(work: Path):
 
 
 def throwaway_database(work: Path):
-    """A context manager giving (DATABASE_URL, database name, needs migrate) of a fresh database."""
+    """A context manager giving (DATABASE_URL, database name) of a fresh, migrated database."""
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return _postgres_database(work)
     return _sqlite_database(work)
@@ -225,7 +242,7 @@ def evaluate(
             work = Path(tmp)
             paths = write_import_inputs(corpus, work)
             step = time.perf_counter()
-            with throwaway_database(work) as (url, name, _):
+            with throwaway_database(work) as (url, name):
                 timing["database"] = round(time.perf_counter() - step, 2)
                 step = time.perf_counter()
                 out = work / "stored.json"
