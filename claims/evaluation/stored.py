@@ -12,9 +12,10 @@ This module turns that dump into plain objects the scorer reads (no Django):
   body onto the gold text (`align.OffsetMap`); a claim whose span cannot be placed is dropped and
   counted in `StoredCorpus.unplaced`;
 - a date claim's value is written at its precision ("2019-03-23", "2019-03", "2019"); a precision
-  other than day, month or year (one that says the year is not known) keeps `year_known` False and
-  the month and day its name mentions ("day-no-year" compares month and day, "month-no-year" the
-  month).
+  other than day, month or year says the year is not known: `year_known` is False and the value keeps
+  the month and day the precision's name still knows (`_known_length`: "md" or "day-no-year" month and
+  day, "m" or "month-no-year" the month, a weekday or week nothing); the scorer then compares only
+  those parts, under a gold "compare".
 """
 
 from __future__ import annotations
@@ -130,13 +131,21 @@ def _date_value(row: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
         return None, precision, True
     if precision in YEAR_KNOWN_PRECISIONS:
         return value[: {"day": 10, "month": 7, "year": 4}[precision]], precision, True
-    # the year is not known: keep what the precision's name says is known
-    name = precision or ""
-    if "day" in name:
-        return value[:10], precision, False
-    if "month" in name:
-        return value[:7], precision, False
-    return value[:4], precision, False
+    return value[: _known_length(precision or "")], precision, False
+
+
+def _known_length(precision: str) -> int:
+    """How much of "YYYY-MM-DD" a precision without a known year still knows: 10 (month and day), 7 (the
+    month) or 0 (neither, e.g. a weekday alone). The name decides: one naming a week knows neither, one
+    with a "d" (day, "md", "day-no-year") month and day, one with an "m" ("m", "month-no-year") the month."""
+    name = precision.lower().replace("year", "")
+    if "week" in name:
+        return 0
+    if "d" in name:
+        return 10
+    if "m" in name:
+        return 7
+    return 0
 
 
 def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:

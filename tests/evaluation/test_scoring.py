@@ -394,6 +394,16 @@ def stored_row(cid: int, article: int, kind: str, words: str, body: str = TEXT, 
         ("2019-06", "month", "2020-06-01", "month", False),
         ("2019-06", "month", "2020-06-01", "month-no-year", True),
         (
+            "2019-06-26",
+            "month-day",
+            "2000-06-26",
+            "md",
+            True,
+        ),  # short precision names, as a 5-character field holds
+        ("2019-06-26", "month-day", "2000-06-01", "m", False),  # the month alone is coarser than gold
+        ("2019-06", "month", "2000-06-01", "m", True),
+        ("2019-06-26", "month-day", "2000-06-26", "week", False),  # a weekday alone knows no month
+        (
             "2019-03-23",
             None,
             "2019-03-23",
