@@ -126,13 +126,15 @@ def _cell(value: Any) -> str:
 
 def format_table(report: Mapping[str, Any]) -> str:
     """The report as a compact plain-text table for a terminal."""
-    lines = [f"corpus {report['corpus']}: {report['articles']} articles, {report.get('seconds')} s"]
+    seconds = f", {report['seconds']} s" if report.get("seconds") is not None else ""
+    lines = [f"corpus {report['corpus']}: {report['articles']} articles{seconds}"]
     if report.get("timing"):
         lines.append("time: " + ", ".join(f"{k} {v} s" for k, v in report["timing"].items()))
     if report.get("imported"):
         lines.append("imported: " + ", ".join(f"{k} {v}" for k, v in report["imported"].items()))
     for name, figures in report.get("metadata", {}).items():
-        lines.append(f"metadata {name}: {figures['right']}/{figures['articles']}")
+        wrong = f" (wrong: {', '.join(figures['wrong'])})" if figures.get("wrong") else ""
+        lines.append(f"metadata {name}: {figures['right']}/{figures['articles']}{wrong}")
     columns = {
         "gold": "gold",
         "found": "found",
