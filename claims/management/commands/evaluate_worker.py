@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from claims.models import Claim, ClaimLink, Event
 from sources.models import Article
@@ -102,6 +103,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if migrate:
             call_command("migrate", verbosity=0, interactive=False)
+            if connection.vendor == "sqlite":  # the file is copied as a template: nothing may stay in the WAL
+                with connection.cursor() as cursor:
+                    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.close()
             timing["migrate"] = round(time.perf_counter() - started, 2)
         if not paths:
             return
