@@ -45,13 +45,13 @@ class EvaluationError(Exception):
     """The throwaway import could not be run (the message says why)."""
 
 
-def schema_key() -> str:
+def schema_key(base: Path = BASE_DIR) -> str:
     """A hash of every migration file and of the pinned requirements: a template is valid while it holds."""
     digest = hashlib.sha256()
-    files = [*sorted(BASE_DIR.glob("*/migrations/*.py")), BASE_DIR / "requirements.txt"]
+    files = [*sorted(base.glob("*/migrations/*.py")), base / "requirements.txt"]
     for path in files:
         if path.is_file():
-            digest.update(str(path.relative_to(BASE_DIR)).encode())
+            digest.update(str(path.relative_to(base)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

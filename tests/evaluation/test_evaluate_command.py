@@ -230,3 +230,19 @@ def test_events_are_scored_where_the_corpus_has_them(corpus_dir):
 def test_a_folder_without_gold_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match=r"gold\.json"):
         call_command("evaluate", str(tmp_path))
+
+
+def test_the_template_database_is_rebuilt_when_a_migration_changes(tmp_path):
+    from claims.evaluation_import import schema_key
+
+    (tmp_path / "claims" / "migrations").mkdir(parents=True)
+    migration = tmp_path / "claims" / "migrations" / "0001_initial.py"
+    migration.write_text("operations = []\n")
+    (tmp_path / "requirements.txt").write_text("django==6.1\n")
+    first = schema_key(tmp_path)
+    assert schema_key(tmp_path) == first
+    migration.write_text("operations = ['changed']\n")
+    changed = schema_key(tmp_path)
+    assert changed != first
+    (tmp_path / "claims" / "migrations" / "0002_eval_more.py").write_text("operations = []\n")
+    assert schema_key(tmp_path) not in (first, changed)
