@@ -35,7 +35,8 @@ def _matching(gold: GoldClaim, claims: Sequence[Any], *, any_kind: bool = False)
 def score_links(
     corpus: Corpus, claims: Iterable[Any], stored_links: Iterable[tuple[int, int, str]]
 ) -> dict[str, Any]:
-    """Link figures: {"gold", "found", "recall", "judged", "judged_right", "precision", "not_links",
+    """Link figures: {"gold", "found", "recall", "judged" (also as "suggested_on_gold_claims"),
+    "judged_right", "precision", "not_links",
     "not_link_violations", "suggested", "missed", "violated"} (see the module docstring); claims
     are stored claims with .id, .article (gold key), .kind, .start, .end in gold offsets."""
     by_article: dict[str, list[Any]] = defaultdict(list)
@@ -86,6 +87,7 @@ def score_links(
         "found": found,
         "recall": ratio(found, len(corpus.links)),
         "judged": judged,
+        "suggested_on_gold_claims": judged,  # the older name of "judged", kept for scripts that read it
         "judged_right": judged_right,
         "precision": ratio(judged_right, judged),
         "not_links": len(corpus.not_links),

@@ -298,6 +298,7 @@ def test_links_found_either_direction_and_not_link_violations(tmp_path):
     assert result["missed"] == [["p", "d", "contradicts"]]
     # both stored links join two gold claims; only the corroboration is a gold link
     assert (result["judged"], result["judged_right"], result["precision"]) == (2, 1, 0.5)
+    assert result["suggested_on_gold_claims"] == 2  # the key's older name
 
 
 def test_link_precision_counts_only_links_between_two_annotated_claims(tmp_path):
