@@ -82,6 +82,8 @@ def score_import(
             "claims_unplaced": stored.unplaced,
         },
     }
+    if dump.get("import_log"):
+        report["imported"]["log"] = list(dump["import_log"])[:10]  # the import's own summary and row errors
     if corpus.warnings:
         report["warnings"] = corpus.warnings
     if files:
@@ -131,7 +133,8 @@ def format_table(report: Mapping[str, Any]) -> str:
     if report.get("timing"):
         lines.append("time: " + ", ".join(f"{k} {v} s" for k, v in report["timing"].items()))
     if report.get("imported"):
-        lines.append("imported: " + ", ".join(f"{k} {v}" for k, v in report["imported"].items()))
+        shown = {k: v for k, v in report["imported"].items() if k != "log"}
+        lines.append("imported: " + ", ".join(f"{k} {v}" for k, v in shown.items()))
     for name, figures in report.get("metadata", {}).items():
         wrong = f" (wrong: {', '.join(figures['wrong'])})" if figures.get("wrong") else ""
         lines.append(f"metadata {name}: {figures['right']}/{figures['articles']}{wrong}")

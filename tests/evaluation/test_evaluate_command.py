@@ -113,6 +113,8 @@ def write_tiny_corpus(folder: Path) -> Path:
                 "published": "2025-03-07",
                 "url": "https://gazette.example/norvik-ferries",
             },
+            # a row the import refuses (not an http(s) URL): not stored, so scored as missing
+            "refused": {"text": "Norvik harbour reopened.", "url": "ftp://gazette.example/x"},
         },
         "claims": claims,
         "links": [
@@ -141,13 +143,15 @@ def test_evaluate_imports_files_and_rows_into_a_throwaway_database_and_scores_wh
     assert report["corpus"] == "tiny-norvik" and report["seconds"] > 0
     assert report["imported"] == {
         "files": 2,
-        "rows": 1,
+        "rows": 2,
         "stored_articles": 3,
-        "gold_articles_not_stored": 0,
+        "gold_articles_not_stored": 1,
         "stored_articles_unmatched": 0,
         "claims_stored": report["imported"]["claims_stored"],
         "claims_unplaced": 0,
+        "log": report["imported"]["log"],
     }
+    assert "created 3" in report["imported"]["log"][0] and "failed 1" in report["imported"]["log"][0]
     # metadata is scored for the two files only, which were imported with none
     assert {k: v["articles"] for k, v in report["metadata"].items()} == {
         "title": 2,
