@@ -50,6 +50,16 @@ def limit_corpus(corpus: Corpus, n_articles: int) -> Corpus:
     )
 
 
+def stored_value(claim: Any) -> str:
+    """What a stored claim says, in a few words, for the list of wrong claims ("2026-06-26 (day)")."""
+    if claim.kind == "quantity":
+        amount = f"{claim.low:g}" if claim.low == claim.high else f"{claim.low:g}-{claim.high:g}"
+        return f"{amount} {claim.unit or ''}".strip()
+    if claim.kind == "date":
+        return f"{claim.value} ({claim.precision}{'' if claim.year_known else ', year not known'})"
+    return f"speaker {claim.speaker!r}"
+
+
 def score_import(
     corpus: Corpus,
     dump: Mapping[str, Any],
@@ -64,7 +74,8 @@ def score_import(
     (articles imported as files), "claims" and "unmatched_per_article" (when the corpus has claims),
     "links" (when it has links or not_links), "stance" (stance pairs, with `stance_many`), "events"
     (when it has events), "warnings" (gold inconsistencies); with `details`, "claims_missed":
-    {"not_found": [gold ids], "wrong": [gold ids]}. The caller adds "seconds" and "timing".
+    {"not_found": [gold ids], "wrong": [gold ids], "stored_for_wrong": {gold id: what the matched
+    stored claim says}}. The caller adds "seconds" and "timing".
     """
     stored = load_stored(corpus, dump)
     files = imported_as_files(corpus)
@@ -100,6 +111,11 @@ def score_import(
             report["claims_missed"] = {
                 "not_found": [c.id for c in corpus.claims if c.id not in by_gold],
                 "wrong": [c.id for c in corpus.claims if c.id in by_gold and not by_gold[c.id].right],
+                "stored_for_wrong": {
+                    c.id: stored_value(by_article[c.article][by_gold[c.id].index])
+                    for c in corpus.claims
+                    if c.id in by_gold and not by_gold[c.id].right
+                },
             }
     if corpus.links or corpus.not_links:
         report["links"] = score_links(corpus, stored.claims, stored.links)
@@ -161,8 +177,13 @@ def format_table(report: Mapping[str, Any]) -> str:
     if report.get("unmatched_per_article"):
         pairs = ", ".join(f"{k} {_cell(v)}" for k, v in report["unmatched_per_article"].items())
         lines.append(f"unmatched extracted claims per article: {pairs}")
-    for name, ids in report.get("claims_missed", {}).items():
-        lines.append(f"{name} ({len(ids)}): " + " ".join(ids[:30]) + (" ..." if len(ids) > 30 else ""))
+    missed = report.get("claims_missed", {})
+    for name in ("not_found", "wrong"):
+        ids = missed.get(name, [])
+        if name == "wrong" and missed.get("stored_for_wrong"):
+            ids = [f"{i} [{missed['stored_for_wrong'][i]}]" for i in ids]
+        if name in missed:
+            lines.append(f"{name} ({len(ids)}): " + " ".join(ids[:30]) + (" ..." if len(ids) > 30 else ""))
     for section in ("links", "stance", "events"):
         if section in report:
             shown = {k: v for k, v in report[section].items() if not isinstance(v, list | dict)}

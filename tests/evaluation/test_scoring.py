@@ -628,3 +628,13 @@ def test_the_scorer_imports_no_django():
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_details_say_what_was_stored_for_each_wrong_claim(tmp_path):
+    gold = [gold_claim("d", "date", "on Saturday", value="2019-03-23", compare="month-day")]
+    dump = {
+        "articles": [{"id": 7, "body": TEXT}],
+        "claims": [stored_row(1, 7, "date", "on Saturday", date_value="2026-03-23", date_precision="day")],
+    }
+    missed = score_import(load_corpus(write_corpus(tmp_path, gold)), dump, details=True)["claims_missed"]
+    assert missed == {"not_found": [], "wrong": ["d"], "stored_for_wrong": {"d": "2026-03-23 (day)"}}
