@@ -27,9 +27,27 @@ def csv_row(article) -> dict[str, str]:
     }
 
 
+# what a user drops in as one page; any other name is copied as "<name>.txt" (a scraped text page)
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+
 def write_import_inputs(corpus: Corpus, folder: Path) -> list[Path]:
-    """The paths to import for `corpus`: its article files, then a CSV written in `folder` (if any rows)."""
-    paths = [article.file for article in corpus.articles.values() if not article.inline and article.file]
+    """The paths to import for `corpus`: its article files, then a CSV written in `folder` (if any rows).
+
+    A file whose name the import would not read as one page (no suffix, or ".json") is copied into
+    `folder` as "<name>.txt", its bytes unchanged.
+    """
+    paths = []
+    for article in corpus.articles.values():
+        if article.inline or article.file is None:
+            continue
+        if article.file.suffix.lower() in PAGE_SUFFIXES:
+            paths.append(article.file)
+        else:
+            (folder / "pages").mkdir(exist_ok=True)
+            copy = folder / "pages" / f"{article.file.name}.txt"
+            copy.write_bytes(article.file.read_bytes())
+            paths.append(copy)
     rows = [csv_row(article) for article in corpus.articles.values() if article.inline]
     if rows:
         target = Path(folder) / "articles.csv"

@@ -638,3 +638,31 @@ def test_details_say_what_was_stored_for_each_wrong_claim(tmp_path):
     }
     missed = score_import(load_corpus(write_corpus(tmp_path, gold)), dump, details=True)["claims_missed"]
     assert missed == {"not_found": [], "wrong": ["d"], "stored_for_wrong": {"d": "2026-03-23 (day)"}}
+
+
+def test_import_inputs_are_the_files_and_one_csv_of_the_user_columns(tmp_path):
+    import csv
+
+    from claims.evaluation.inputs import write_import_inputs
+
+    corpus_dir = tmp_path / "c"
+    corpus_dir.mkdir()
+    (corpus_dir / "page.txt").write_text("Page one.", encoding="utf-8")
+    (corpus_dir / "page-two").write_text("Page two.", encoding="utf-8")
+    gold = {
+        "format": 1,
+        "articles": {
+            "page.txt": {"title": "T", "outlet": "O", "published": "2019-01-01"},
+            "page-two": {"title": None},
+            "row": {"text": TEXT, "title": "Planes", "published": "2019-03-25", "note": "not a column"},
+        },
+    }
+    (corpus_dir / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = write_import_inputs(load_corpus(corpus_dir), out)
+    assert [p.name for p in paths] == ["page.txt", "page-two.txt", "articles.csv"]
+    assert paths[0] == corpus_dir / "page.txt" and paths[1].read_text() == "Page two."
+    with open(paths[2], encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [{"url": "", "title": "Planes", "outlet": "", "published": "2019-03-25", "body": TEXT}]
