@@ -221,10 +221,12 @@ def evaluate(
     details: bool = False,
     dump_to: str | Path | None = None,
     from_dump: str | Path | None = None,
+    say=None,
 ) -> dict[str, Any]:
     """The report of importing the corpus at `path` into a throwaway database (see the module docstring).
 
-    `dump_to` keeps the stored rows as JSON; `from_dump` scores such a file again without importing.
+    `dump_to` keeps the stored rows as JSON; `from_dump` scores such a file again without importing;
+    `say(message)`, when given, hears what is being done.
     Raises ValueError for a corpus that cannot be read, EvaluationError when the import fails.
     """
     started = time.perf_counter()
@@ -241,6 +243,15 @@ def evaluate(
         with tempfile.TemporaryDirectory(prefix="tracker-evaluate-") as tmp:
             work = Path(tmp)
             paths = write_import_inputs(corpus, work)
+            if say:
+                kind = (
+                    "PostgreSQL"
+                    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+                    else "SQLite"
+                )
+                say(
+                    f"importing {len(corpus.articles)} articles of {corpus.name} into a throwaway {kind} database"
+                )
             step = time.perf_counter()
             with throwaway_database(work) as (url, name):
                 timing["database"] = round(time.perf_counter() - step, 2)

@@ -40,6 +40,7 @@ class Command(BaseCommand):
                 details=options["details"],
                 dump_to=options["dump"],
                 from_dump=options["from_dump"],
+                say=self.stderr.write if options["verbosity"] > 0 else None,
             )
         except (ValueError, EvaluationError) as error:
             raise CommandError(str(error)) from error
