@@ -14,8 +14,9 @@ This module turns that dump into plain objects the scorer reads (no Django):
 - a date claim's value is written at its precision ("2019-03-23", "2019-03", "2019"); a precision
   other than day, month or year says the year is not known: `year_known` is False and the value keeps
   the month and day the precision's name still knows (`_known_length`: "md" or "day-no-year" month and
-  day, "m" or "month-no-year" the month, a weekday or week nothing); the scorer then compares only
-  those parts, under a gold "compare".
+  day, "m" or "month-no-year" the month, a weekday, week or relative date nothing); the value may
+  write the unknown year as EDTF does ("XXXX-01-23", "XXXX-01"); the scorer then compares only those
+  parts, under a gold "compare".
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def match_articles(corpus: Corpus, stored: list[Mapping[str, Any]]) -> dict[int,
 def _date_value(row: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
     value, precision = row.get("date_value"), row.get("date_precision") or None
     if not value:
-        return None, precision, True
+        return None, precision, precision in YEAR_KNOWN_PRECISIONS
     if precision in YEAR_KNOWN_PRECISIONS:
         return value[: {"day": 10, "month": 7, "year": 4}[precision]], precision, True
     return value[: _known_length(precision or "")], precision, False

@@ -404,6 +404,12 @@ def stored_row(cid: int, article: int, kind: str, words: str, body: str = TEXT, 
         ("2019-06-26", "month-day", "2000-06-01", "m", False),  # the month alone is coarser than gold
         ("2019-06", "month", "2000-06-01", "m", True),
         ("2019-06-26", "month-day", "2000-06-26", "week", False),  # a weekday alone knows no month
+        ("2019-06-26", "month-day", "XXXX-06-26", "day-no-year", True),  # the unknown year written as EDTF
+        ("2019-06", "month", "XXXX-06", "month-no-year", True),
+        ("2019-06-26", "month-day", "XXXX-XX-XX", "weekday", False),
+        ("2019-06-26", "month-day", "XXXX-XX-XX", "relative", False),
+        ("2019-06-26", None, "XXXX-06-26", "day-no-year", False),
+        ("2019-06-26", "month-day", None, "day-no-year", False),  # nothing stored to compare
         (
             "2019-03-23",
             None,
