@@ -120,10 +120,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers go on while a write (an import, an extraction) is under way.
+    # WAL lets readers go on while a write (an import, an extraction) is under way; a writer that finds
+    # the database locked waits up to SQLITE_BUSY_TIMEOUT seconds (sqlite3's busy timeout) instead of
+    # failing with "database is locked" (a sign-in while a background import writes a chunk).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
@@ -177,10 +180,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sources:article-list"
 LOGOUT_REDIRECT_URL = "sources:article-list"
 
-# Background work: one task interface (tracker.tasks). Without a broker tasks run in-process;
-# with CELERY_BROKER_URL set they go to Celery workers.
+# Background work: named tasks (tracker.tasks). Without a broker they run in the web process on one
+# background thread after the request's transaction commits; with CELERY_BROKER_URL set they go to
+# Celery workers. TASKS_SYNCHRONOUS runs in-process tasks at once, in the caller (the tests' settings).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 TASKS_RUN_IN_PROCESS = not CELERY_BROKER_URL
+TASKS_SYNCHRONOUS = env_bool("TASKS_SYNCHRONOUS", False)
 
 # Bulk import limits (sources.importing): one file, one page, and what a zip may unpack to.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024**3)))
