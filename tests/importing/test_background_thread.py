@@ -117,3 +117,38 @@ def test_embedded_sqlite_write_waits_for_a_running_write(tmp_path):
     assert out.returncode == 0, out.stderr
     read, waited, total = out.stdout.split()
     assert read == "0" and int(waited) >= 1 and total == "2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
+    """An import's spaCy parse and its linker (the stance model) run outside any transaction; only their
+    results are written in short ones. Before, both ran inside a write transaction, which on SQLite
+    held the database lock for as long as they took (every sign-in failed with "database is locked")."""
+    from django.db import connection
+
+    import claims.linking_service as linking_service
+    import claims.services as claim_services
+    from sources.importing.service import import_job_create, import_job_run
+
+    seen = {"parse": [], "link": []}
+    real_parse, real_link = claim_services.extract_many, linking_service.suggest_links
+
+    def parse(*args, **kwargs):
+        seen["parse"].append(connection.in_atomic_block)
+        return real_parse(*args, **kwargs)
+
+    def link(*args, **kwargs):
+        seen["link"].append(connection.in_atomic_block)
+        return real_link(*args, **kwargs)
+
+    monkeypatch.setattr(claim_services, "extract_many", parse)
+    monkeypatch.setattr(linking_service, "suggest_links", link)
+    rows = article_rows(3)
+    for row in rows:
+        row["body"] += ' "We will finish by Monday," said harbour master Ana Ruiz.'
+    path = tmp_path / "ships.csv"
+    path.write_bytes(csv_bytes(rows))
+    batch = import_job_run(batch_id=import_job_create(paths=[path], extract=True).pk)
+    assert (batch.status, batch.extract_done) == ("done", 3), batch.message
+    assert seen["parse"] and seen["link"], seen
+    assert not any(seen["parse"]) and not any(seen["link"]), seen
