@@ -127,3 +127,24 @@ def test_api_says_which_filter_is_invalid(signed_in):
     assert response.status_code == 400 and "claim" in response.json()
     export = signed_in.get(reverse("claims:claim-export-csv"), {"event": "99999999999999999999999"})
     assert export.status_code == 400 and export.content.decode().startswith("Invalid filter values")
+
+
+TEXT_FILTERS = [
+    ("claims:claim-list", "q"),
+    ("claims:claim-list", "speaker_name"),
+    ("claims:claim-list", "unit_class"),
+    ("claims:claim-export-csv", "q"),
+    ("claims:actor-list", "q"),
+    ("sources:article-list", "q"),
+    ("claims:claim-check", "claim"),
+    ("api:claim-list", "q"),
+    ("api:claim-list", "unit_class"),
+]
+
+
+@pytest.mark.parametrize(("name", "param"), TEXT_FILTERS)
+def test_text_filters_with_a_nul_character_are_not_a_500(signed_in, name, param):
+    """PostgreSQL refuses a NUL in a string literal (ValueError: a 500): text filters refuse it first."""
+    response = signed_in.get(reverse(name), {param: "ships\x00"})
+    body_of(response)
+    assert response.status_code in (200, 400), response.status_code
