@@ -125,6 +125,13 @@ class ClaimFilter(StrictFilterSet):
         model = Claim
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        # An unknown sort order is not a filter that selects rows: the default order, as it always was.
+        if data is not None and data.get("sort") not in (None, "", *SORTS):
+            data = data.copy()
+            data.pop("sort")
+        super().__init__(data, *args, **kwargs)
+
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims matching the search text."""
         return search_claims(queryset, value)
