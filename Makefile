@@ -7,6 +7,10 @@ PORT ?= 8000
 
 .PHONY: install demo run test lint format lock ci clean bench loadtest
 
+# DEBUG is off unless set: the local targets turn it on (a development key is made in data/; the
+# tests' settings do the same). Production runs gunicorn with DEBUG unset and SECRET_KEY set.
+demo run bench: export DEBUG ?= 1
+
 install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt requirements-model.txt

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 
 from . import selectors
@@ -150,15 +150,31 @@ def streamed(queryset: QuerySet, columns: list[Column], fmt: str, stem: str) -> 
     return response
 
 
+def invalid_filters(filterset) -> HttpResponse | None:
+    """A plain-text 400 naming each invalid filter value (checked before the download starts), else None."""
+    if filterset.is_valid():
+        return None
+    lines = [f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()]
+    return HttpResponseBadRequest(
+        "Invalid filter values; nothing was exported.\n" + "\n".join(lines) + "\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
-def claim_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The claims matching the list filters in the query string, as a CSV or JSON download."""
+    if refused := invalid_filters(ClaimFilter(request.GET, queryset=Claim.objects.none())):
+        return refused
     return streamed(export_claims(request.GET), CLAIM_COLUMNS, fmt, "claims")
 
 
 @login_required
 @permission_required("claims.view_claimlink", raise_exception=True)
-def link_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+def link_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Links filtered by relation/status/origin and the claims filter, as a CSV or JSON download."""
+    for filterset in (ClaimFilter, LinkFilter):
+        if refused := invalid_filters(filterset(request.GET, queryset=filterset._meta.model.objects.none())):
+            return refused
     return streamed(export_links(request.GET), LINK_COLUMNS, fmt, "claim-links")

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sources.models import Outlet
+from tracker.ids import MAX_ID
 
 from .extraction.actors import normalize_name
 from .models import Actor, Claim, ClaimLink
@@ -52,11 +53,38 @@ def search_claims(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
     )
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A filter on a primary key: a whole number from 1 to the largest key a column holds. Anything else
+    (99999999999999999999999, -1, 1.5) is a form error, never a value sent to the database (where it
+    overflowed SQLite's INTEGER and PostgreSQL's bigint)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+    def get_max_validator(self):
+        return None  # the field's own max_value bounds it
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A FilterSet that selects nothing while any filter value is invalid, instead of silently leaving
+    that filter out (and showing everything). Pages answer 400 with the form's errors, the API 400."""
+
+    @property
+    def qs(self) -> QuerySet:
+        if self.is_bound and not self.is_valid():
+            return self.queryset.none()
+        return super().qs
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
     review_status = django_filters.ChoiceFilter(
@@ -65,11 +93,11 @@ class ClaimFilter(django_filters.FilterSet):
     outlet = django_filters.ModelChoiceFilter(
         field_name="article__outlet", queryset=Outlet.objects.only("id", "name"), empty_label="Any outlet"
     )
-    speaker = django_filters.NumberFilter(field_name="speaker_id", widget=forms.HiddenInput)
+    speaker = IdFilter(field_name="speaker_id", widget=forms.HiddenInput)
     speaker_name = django_filters.CharFilter(method="filter_speaker_name", label="Speaker")
     unit_class = django_filters.CharFilter(field_name="unit_class", label="Unit class")
-    event = django_filters.NumberFilter(field_name="event_id", widget=forms.HiddenInput)
-    article = django_filters.NumberFilter(field_name="article_id", widget=forms.HiddenInput)
+    event = IdFilter(field_name="event_id", widget=forms.HiddenInput)
+    article = IdFilter(field_name="article_id", widget=forms.HiddenInput)
     event_date = django_filters.DateFromToRangeFilter(
         field_name="event__date",
         label="Event date",
@@ -96,6 +124,13 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        # An unknown sort order is not a filter that selects rows: the default order, as it always was.
+        if data is not None and data.get("sort") not in (None, "", *SORTS):
+            data = data.copy()
+            data.pop("sort")
+        super().__init__(data, *args, **kwargs)
 
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims matching the search text."""

@@ -149,13 +149,17 @@ def event_suggest_links(*, event: Event) -> int:
 
     Pairs an editor rejected, and every pair already linked, are left alone.
     """
+    return _store(event_suggestions(event=event))
+
+
+def event_suggestions(*, event: Event) -> list:
+    """The suggestions `event_suggest_links` stores, worked out with reads only (no transaction needed)."""
     claims = _linkable_claims(article__events=event)
     if len(claims) < 2:
-        return 0
+        return []
     rejected, existing = _decided([c.pk for c in claims])
     linkable = [_linkable(claim, event.pk) for claim in claims]
-    suggestions = suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
-    return _store(suggestions)
+    return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
 
 
 def _linkable_claims(**where) -> list[Claim]:
@@ -207,6 +211,13 @@ def _chunks(ids: Iterable[int], size: int = 5000) -> Iterable[list[int]]:
 
 
 def _store(suggestions) -> int:
+    """Store suggestions (a pair already stored, or rejected meanwhile, is left as it is) on claims that
+    still exist: suggestions are worked out before the transaction that stores them."""
+    ids = {i for s in suggestions for i in (s.a_id, s.b_id)}
+    alive = {
+        pk for chunk in _chunks(ids) for pk in Claim.objects.filter(pk__in=chunk).values_list("pk", flat=True)
+    }
+    suggestions = [s for s in suggestions if s.a_id in alive and s.b_id in alive]
     rows = [
         ClaimLink(
             claim_a_id=min(s.a_id, s.b_id),
@@ -231,6 +242,11 @@ ACROSS_CHUNK = 500  # new articles linked per step (one transaction each)
 
 @transaction.atomic
 def articles_link_across(*, article_ids: list[int]) -> int:
+    """Store the suggestions of `across_suggestions` for `article_ids`; returns how many."""
+    return _store(across_suggestions(article_ids=article_ids))
+
+
+def across_suggestions(*, article_ids: list[int]) -> list:
     """Suggest links between the claims of `article_ids` and those of nearby articles, whatever their
     events; returns how many. One statement reported by outlets whose articles landed in different
     events (a denial two weeks later, an undated report) is still one statement.
@@ -242,7 +258,7 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     """
     articles = list(Article.objects.filter(pk__in=article_ids).only("pk", "created_at", "published_on"))
     if not articles:
-        return 0
+        return []
     # four simple indexed queries rather than one OR across joins (cheap on a million claims)
     made = [a.created_at for a in articles]
     current = Article.objects.filter(is_current=True).order_by("-pk").values_list("pk", flat=True)
@@ -274,7 +290,7 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     others = sorted(found - set(article_ids), reverse=True)[:ACROSS_ARTICLES]
     claims = [c for chunk in _chunks([*article_ids, *others]) for c in _linkable_claims(article_id__in=chunk)]
     if len(claims) < 2:
-        return 0
+        return []
     event_of = {}
     for chunk in _chunks({c.article_id for c in claims}):
         placed = Event.articles.through.objects.filter(article_id__in=chunk)
@@ -283,10 +299,7 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     linkable = [_linkable(c, event_of.get(c.article_id)) for c in claims]
     new_articles = set(article_ids)
     mine = {c.pk for c in claims if c.article_id in new_articles}
-    suggestions = suggest_links(
-        linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine
-    )
-    return _store(suggestions)
+    return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine)
 
 
 def articles_link(
@@ -298,8 +311,9 @@ def articles_link(
     `article_ids` the events of all those articles get their links (also those placed by an earlier run
     that stopped before linking). `progress(stage, done, total)` is called inside each step's
     transaction before it writes: ("events", 0, articles) before placing, ("across", i, articles) before
-    linking the next ACROSS_CHUNK of them with nearby articles (`articles_link_across`), ("links", i,
-    events) before each event's own links. It may raise to stop; that step is then rolled back.
+    storing the links of the next ACROSS_CHUNK of them with nearby articles (`across_suggestions`,
+    worked out before that transaction), ("links", i, events) before storing each event's own links. It
+    may raise to stop; that step is then rolled back.
     """
     articles = Article.objects.filter(is_current=True).select_related("outlet")
     articles = (
@@ -319,14 +333,18 @@ def articles_link(
         events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
         count = articles.filter(events__isnull=False).distinct().count()
     ids, links = [a.pk for a in todo], 0
+    # Each step's suggestions are worked out with reads only, then stored in a short transaction: a write
+    # transaction held through the stance model kept SQLite locked (every sign-in failed meanwhile).
     for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
+        suggestions = across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK])
         with transaction.atomic():
             if progress:
                 progress("across", start, len(ids))
-            links += articles_link_across(article_ids=ids[start : start + ACROSS_CHUNK])
+            links += _store(suggestions)
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
+        suggestions = event_suggestions(event=event)
         with transaction.atomic():
             if progress:
                 progress("links", done, len(events))
-            links += event_suggest_links(event=event)
+            links += _store(suggestions)
     return {"articles": count, "events": len(events), "links": links}

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from sources.models import Outlet
+from tracker.ids import parse_id
 
 from . import editorial, selectors
 from .access import ViewAccessMixin, answer, editor_post
@@ -31,7 +32,7 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         params = self.request.GET
         kind = params.get("kind", "") if params.get("kind", "") in Claim.Kind.values else ""
         outlet = params.get("outlet", "")
-        outlet_id = int(outlet) if outlet.isdigit() else None
+        outlet_id = parse_id(outlet)
         lowest_first = params.get("order") == "low"
         queue = selectors.review_claims(kind=kind, outlet_id=outlet_id, lowest_first=lowest_first)
         page = selectors.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)

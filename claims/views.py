@@ -53,6 +53,11 @@ class ClaimListView(ViewAccessMixin, TemplateView):
     template_name = "claims/claim_list.html"
     permission_required = "claims.view_claim"
 
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The list; 400 (the form with its errors, no rows) when a filter value is invalid."""
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=400 if context["filter"].errors else 200)
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         filterset = ClaimFilter(self.request.GET, queryset=selectors.claim_list())

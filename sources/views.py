@@ -31,7 +31,8 @@ class ArticleListView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        q = " ".join(self.request.GET.get("q", "").split())[:200]
+        # NUL read as a space: PostgreSQL refuses it in a string (a 500 before)
+        q = " ".join(self.request.GET.get("q", "").replace("\x00", " ").split())[:200]
         rows = selectors.article_search(q) if q else selectors.article_rows()
         page = claim_selectors.page_of(rows, self.request.GET.get("page"))
         context.update(page=page, articles=page.rows, q=q)

@@ -1,5 +1,7 @@
 """Every admin changelist, add page and change page loads for a superuser."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -68,3 +70,52 @@ def test_admin_refuses_non_staff(client, editor):
     client.force_login(editor)
     response = client.get(reverse("admin:claims_claim_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+class InlineStyles(HTMLParser):
+    """Collects what a `style-src 'self'` policy blocks: style attributes and <style> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.stylesheets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "style" in attrs:
+            self.found.append(f"<{tag} style={attrs['style']!r}>")
+        if tag == "style":
+            self.found.append("<style>")
+        if tag == "link" and attrs.get("rel") == "stylesheet":
+            self.stylesheets.append(attrs.get("href") or "")
+
+
+def test_history_pages_have_no_inline_styles(admin_client, populated):
+    """django-simple-history's history list had `style="border-top: 0"`, which the CSP blocked on every
+    history page: every history page and past-version page now styles only from stylesheets."""
+    claim = Claim.objects.first()
+    claim.confidence = 0.9
+    claim.save()  # a second history row, with a change to list
+    pages = 0
+    for model in admin.site._registry:
+        obj = model.objects.first()
+        if obj is None or not hasattr(model, "history"):
+            continue
+        meta = model._meta
+        urls = [reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[obj.pk])]
+        record = obj.history.first()
+        urls.append(
+            reverse(f"admin:{meta.app_label}_{meta.model_name}_simple_history", args=[obj.pk, record.pk])
+        )
+        for url in urls:
+            response = admin_client.get(url)
+            assert response.status_code == 200, url
+            parser = InlineStyles()
+            parser.feed(response.content.decode())
+            assert parser.found == [], (url, parser.found[:5])
+            if url == urls[0]:  # the list's styles come from our stylesheet
+                assert any(href.endswith("css/admin-history.css") for href in parser.stylesheets)
+            pages += 1
+    history = admin_client.get(reverse("admin:claims_claim_history", args=[claim.pk])).content.decode()
+    assert "history-paginator" in history and "Confidence:</strong> None" in history
+    assert pages >= 12

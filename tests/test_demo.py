@@ -20,7 +20,8 @@ def snapshot():
     )
 
 
-def test_setup_demo_fills_every_feature_and_is_idempotent():
+def test_setup_demo_fills_every_feature_and_is_idempotent(settings):
+    settings.DEBUG = True  # as `make demo` runs it
     call_command("setup_demo")
     articles, claims, events, links, users = snapshot()
     assert articles >= 12 and users == 3
@@ -38,3 +39,18 @@ def test_setup_demo_fills_every_feature_and_is_idempotent():
 
     call_command("setup_demo")
     assert snapshot() == (articles, claims, events, links, users)
+
+
+def test_setup_demo_refuses_the_demo_accounts_without_debug(settings):
+    """DEBUG off (production): no published-password superuser, nothing loaded, and a message saying why
+    and how to ask for them anyway; --allow-demo-accounts does ask."""
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match=r"admin / tracker-admin.*DEBUG=1.*--allow-demo-accounts"):
+        call_command("setup_demo")
+    assert snapshot() == (0, 0, 0, 0, 0)
+
+    call_command("setup_demo", "--allow-demo-accounts")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("tracker-admin")

@@ -32,7 +32,7 @@ def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 SHOW_DB = (
-    "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'tracker.settings'); django.setup();"
+    "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'tracker.settings'; django.setup();"
     "from django.conf import settings; d = settings.DATABASES['default'];"
     "print(d['ENGINE'], d['NAME'], d.get('HOST', ''), d.get('PORT', ''))"
 )
@@ -51,10 +51,45 @@ def test_database_url_selects_postgresql():
     assert out.stdout.split() == ["django.db.backends.postgresql", "claims", "db.example", "5433"]
 
 
+START_SERVER = "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'tracker.settings'; import tracker.wsgi; print('served')"
+
+
 def test_secret_key_is_required_when_debug_is_off():
+    """Serving (the WSGI application gunicorn and runserver load) stops at start without the key."""
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    out = run_python(SHOW_DB, env)
+    out = run_python(START_SERVER, env)
     assert out.returncode != 0 and "SECRET_KEY must be set" in out.stderr
+    assert "served" not in out.stdout
+
+
+SHOW_DEBUG = (
+    "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'tracker.settings'; django.setup();"
+    "from django.conf import settings; print(settings.DEBUG)"
+)
+
+
+def test_debug_is_off_when_the_variable_is_unset():
+    assert run_python(SHOW_DEBUG, {}).stdout.split() == ["False"]
+    assert run_python(SHOW_DEBUG, {"DEBUG": "1"}).stdout.split() == ["True"]
+
+
+def test_without_debug_or_key_serving_stops_but_keyless_commands_run(tmp_path):
+    """Local use with nothing set: the server refuses to start, saying what to set, while a command that
+    needs no key (here `manage.py check` and `migrate` on a fresh SQLite file) runs."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'local.sqlite3'}"}
+    out = run_python(START_SERVER, env)
+    assert out.returncode != 0 and "SECRET_KEY must be set" in out.stderr and "DEBUG=1" in out.stderr
+    for command in (["check"], ["migrate", "--noinput"]):
+        base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=REPO,
+            env={**base, **env, "DJANGO_SETTINGS_MODULE": "tracker.settings"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_check_deploy_is_clean_with_production_variables():

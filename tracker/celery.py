@@ -1,4 +1,8 @@
-"""The Celery app: one generic task, "tracker.run_task", that runs any task function by its dotted path.
+"""The Celery app: one Celery task per named task of tracker.tasks (e.g. "imports.run"), nothing else.
+
+A message can only name a registered task; its arguments are checked (tracker.tasks.Task.clean) before
+the one service behind it runs. A message naming anything else, such as the generic "tracker.run_task"
+of old, is refused by the worker as unregistered and never imports or runs what it names.
 
 Start a worker (with Redis at CELERY_BROKER_URL) with:
     CELERY_BROKER_URL=redis://127.0.0.1:6379/0 .venv/bin/celery -A tracker.celery worker --loglevel=info
@@ -15,9 +19,12 @@ later, and takes the job over if the first worker has stopped.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from celery import Celery
+
+if TYPE_CHECKING:
+    from tracker.tasks import Task
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
@@ -55,14 +62,21 @@ def _broker_url() -> str:
 app.conf.broker_url = _broker_url()
 
 
-@app.task(name="tracker.run_task", acks_late=True)
-def run_task(path: str, kwargs: dict[str, Any]) -> Any:
-    """Run the task function at `path` with `kwargs` (see tracker.tasks.run_task); returns its result."""
-    import django
-    from django.apps import apps
+# The modules whose @task functions a worker registers at start (after django.setup()).
+app.conf.imports = ("sources.tasks",)
 
-    if not apps.ready:
-        django.setup()
-    from tracker.tasks import run_task as run
 
-    return run(path, kwargs)
+def register_task(registered: Task) -> None:
+    """Make `registered` runnable by a worker under its name (called by tracker.tasks.task)."""
+
+    def run(**kwargs: Any) -> Any:
+        import django
+        from django.apps import apps
+
+        if not apps.ready:
+            django.setup()
+        return registered(**kwargs)  # checks the arguments, then calls the service
+
+    run.__name__ = run.__qualname__ = registered.name.replace(".", "_")
+    run.__doc__ = registered.fn.__doc__
+    app.task(name=registered.name, acks_late=True, typing=False)(run)

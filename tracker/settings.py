@@ -1,7 +1,8 @@
 """One settings module for every environment, driven by environment variables.
 
-Defaults give the embedded setup (SQLite file, tasks run in-process, DEBUG on); production sets
-DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL through psycopg2).
+Defaults give the embedded setup (SQLite file, tasks on a background thread of the web process) with
+DEBUG off; `make demo`, `make run` and the tests' settings (tests/settings.py) turn DEBUG on. Production
+sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL through psycopg2).
 """
 
 import os
@@ -9,7 +10,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,7 +28,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: a debug page shows settings and source to whoever raises an error.
+DEBUG = env_bool("DEBUG", False)
 
 
 def development_secret_key(path: Path) -> str:
@@ -49,11 +50,16 @@ def development_secret_key(path: Path) -> str:
     return path.read_text().strip()
 
 
-# Secrets come from the environment only; without SECRET_KEY a production start fails at once.
+# Secrets come from the environment only. With DEBUG on, a random development key is made once in
+# data/dev-secret-key. With DEBUG off and no SECRET_KEY, serving fails at start (tracker.wsgi) and so does
+# anything that reads the key, while commands that need none (migrate, evaluate, extract_claims,
+# import_articles) still run for local use.
+MISSING_KEY_MESSAGE = (
+    "SECRET_KEY must be set in the environment when DEBUG is off "
+    "(or run with DEBUG=1 for local development, as `make demo` and `make run` do)."
+)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = development_secret_key(BASE_DIR / "data" / "dev-secret-key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
@@ -85,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tracker.middleware.PlainNotFoundMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -120,10 +127,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers go on while a write (an import, an extraction) is under way.
+    # WAL lets readers go on while a write (an import, an extraction) is under way; a writer that finds
+    # the database locked waits up to SQLITE_BUSY_TIMEOUT seconds (sqlite3's busy timeout) instead of
+    # failing with "database is locked" (a sign-in while a background import writes a chunk).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
@@ -177,10 +187,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sources:article-list"
 LOGOUT_REDIRECT_URL = "sources:article-list"
 
-# Background work: one task interface (tracker.tasks). Without a broker tasks run in-process;
-# with CELERY_BROKER_URL set they go to Celery workers.
+# Background work: named tasks (tracker.tasks). Without a broker they run in the web process on one
+# background thread after the request's transaction commits; with CELERY_BROKER_URL set they go to
+# Celery workers. TASKS_SYNCHRONOUS runs in-process tasks at once, in the caller (the tests' settings).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 TASKS_RUN_IN_PROCESS = not CELERY_BROKER_URL
+TASKS_SYNCHRONOUS = env_bool("TASKS_SYNCHRONOUS", False)
 
 # Bulk import limits (sources.importing): one file, one page, and what a zip may unpack to.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024**3)))

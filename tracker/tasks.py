@@ -1,46 +1,176 @@
-"""The one seam for background work.
+"""The one seam for background work: named tasks with checked arguments.
 
-`enqueue(fn, **kwargs)` runs `fn` now, in this process, when no broker is configured (the embedded
-default), and hands it to a Celery worker when CELERY_BROKER_URL is set. Task functions only call a
-service, take keyword arguments of plain JSON types, and must be safe to run twice.
+A task is a module-level function registered under a fixed name with a checker per argument:
+
+    @task("imports.run", batch_id=positive_id)
+    def import_job_run_task(*, batch_id: int) -> str: ...
+
+`enqueue(import_job_run_task, batch_id=7)` checks the arguments, then
+
+- with CELERY_BROKER_URL set, sends a message naming the task ("imports.run") with its plain JSON
+  arguments; a worker runs only tasks registered under a name (tracker.celery), checks the arguments
+  again and calls the one service the task wraps. Nothing ever imports a path named by a message;
+- without a broker (the embedded default), runs it in this process on one background thread once the
+  current transaction has committed, so a web request returns at once and never holds the work;
+- with TASKS_SYNCHRONOUS (the tests' settings) runs it here and now and returns its result.
+
+Task functions only call a service, take keyword arguments of plain JSON types, and must be safe to
+run twice (a message may be delivered again).
 """
 
 from __future__ import annotations
 
-import importlib
+import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import connections, transaction
+
+from tracker.ids import MAX_ID
+
+logger = logging.getLogger(__name__)
 
 
-def task_path(fn: Callable[..., Any]) -> str:
-    """The dotted import path of a module-level function."""
-    return f"{fn.__module__}.{fn.__qualname__}"
+class TaskArgumentError(ValueError):
+    """A task was given arguments it does not take, or a value its checker refuses."""
 
 
-def run_task(path: str, kwargs: dict[str, Any]) -> Any:
-    """Import the function at `path` and call it with `kwargs`; returns what it returns."""
-    module_name, _, name = path.rpartition(".")
-    return getattr(importlib.import_module(module_name), name)(**kwargs)
+def positive_id(value: Any) -> int:
+    """`value` if it is an int primary key (1 to 2**63 - 1; not a bool, string or float), else an error."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise TaskArgumentError(f"expected a positive integer id, got {value!r:.80}")
+    return value
 
 
-def enqueue(fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run `fn(**kwargs)` in-process (returns its result) or queue it on Celery (returns the async result)."""
-    if settings.TASKS_RUN_IN_PROCESS:
-        return fn(**kwargs)
-    from tracker.celery import app  # imported lazily: Celery is only needed with a broker
+@dataclass(frozen=True)
+class Task:
+    """A named background task: `fn` called with arguments that `params` checks, one checker each."""
 
-    return app.send_task("tracker.run_task", args=[task_path(fn), kwargs])
+    name: str
+    fn: Callable[..., Any]
+    params: dict[str, Callable[[Any], Any]]
+
+    def clean(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The checked arguments; TaskArgumentError for a missing, unknown or refused one."""
+        if not isinstance(kwargs, dict):
+            raise TaskArgumentError(f"{self.name}: arguments must be keyword arguments")
+        if set(kwargs) != set(self.params):
+            raise TaskArgumentError(
+                f"{self.name} takes {sorted(self.params)}, got {sorted(map(str, kwargs))[:10]}"
+            )
+        try:
+            return {key: check(kwargs[key]) for key, check in self.params.items()}
+        except TaskArgumentError as error:
+            raise TaskArgumentError(f"{self.name}: {error}") from None
+
+    def __call__(self, **kwargs: Any) -> Any:
+        """Run the task here with checked arguments; returns what the service returns."""
+        return self.fn(**self.clean(kwargs))
 
 
-def enqueue_later(delay: float, fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Queue `fn(**kwargs)` to run in `delay` seconds on Celery; without a broker nothing is queued (None).
+REGISTRY: dict[str, Task] = {}
+
+
+def task(name: str, **params: Callable[[Any], Any]) -> Callable[[Callable[..., Any]], Task]:
+    """Register the decorated function as the task `name`, its keyword arguments checked by `params`."""
+
+    def register(fn: Callable[..., Any]) -> Task:
+        if name in REGISTRY and REGISTRY[name].fn is not fn:
+            raise ValueError(f"two tasks named {name!r}")
+        registered = REGISTRY[name] = Task(name, fn, dict(params))
+        from tracker.celery import register_task  # the worker side: one Celery task per name
+
+        register_task(registered)
+        return registered
+
+    return register
+
+
+# -- in-process runner (no broker) ------------------------------------------------------------------
+_lock = threading.Lock()
+_executor: ThreadPoolExecutor | None = None
+_pending: set[Future] = set()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """One background thread per process: in-process tasks run one at a time, in the order queued."""
+    global _executor
+    with _lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-task")
+        return _executor
+
+
+def _run_in_thread(registered: Task, kwargs: dict[str, Any]) -> Any:
+    try:
+        return registered.fn(**kwargs)
+    except Exception:
+        logger.exception("background task %s%r failed", registered.name, kwargs)
+        raise
+    finally:
+        connections.close_all()  # this thread's connections only: never leave one open between tasks
+
+
+def _submit(registered: Task, kwargs: dict[str, Any]) -> None:
+    future = _pool().submit(_run_in_thread, registered, kwargs)
+    with _lock:
+        _pending.add(future)
+    future.add_done_callback(lambda done: _forget(done))
+
+
+def _forget(future: Future) -> None:
+    with _lock:
+        _pending.discard(future)
+
+
+def wait_for_background(timeout: float = 60) -> bool:
+    """Wait until every in-process task queued so far has finished; returns False on timeout."""
+    from concurrent.futures import wait
+
+    with _lock:
+        pending = set(_pending)
+    if not pending:
+        return True
+    _, not_done = wait(pending, timeout=timeout)
+    return not not_done
+
+
+def _resolve(fn: Task | str) -> Task:
+    registered = REGISTRY.get(fn) if isinstance(fn, str) else fn
+    if not isinstance(registered, Task) or REGISTRY.get(registered.name) is not registered:
+        raise TaskArgumentError(f"not a registered task: {fn!r:.80}")
+    return registered
+
+
+def enqueue(fn: Task | str, **kwargs: Any) -> Any:
+    """Queue the task (with a broker: the message's AsyncResult; in-process: None, or the task's result
+    with TASKS_SYNCHRONOUS). Refuses unknown tasks and bad arguments before anything is queued."""
+    registered = _resolve(fn)
+    checked = registered.clean(kwargs)
+    if not settings.TASKS_RUN_IN_PROCESS:
+        from tracker.celery import app  # imported lazily: Celery is only needed with a broker
+
+        return app.send_task(registered.name, kwargs=checked)
+    if getattr(settings, "TASKS_SYNCHRONOUS", False):
+        return registered.fn(**checked)
+    # After the commit: the task reads what the caller wrote, and the request does not wait for it.
+    transaction.on_commit(lambda: _submit(registered, checked))
+    return None
+
+
+def enqueue_later(delay: float, fn: Task | str, **kwargs: Any) -> Any:
+    """Queue the task to run in `delay` seconds on Celery; without a broker nothing is queued (None).
 
     For checking back on work another worker holds: in-process there is no other worker to wait for.
     """
+    registered = _resolve(fn)
+    checked = registered.clean(kwargs)
     if settings.TASKS_RUN_IN_PROCESS:
         return None
     from tracker.celery import app
 
-    return app.send_task("tracker.run_task", args=[task_path(fn), kwargs], countdown=delay)
+    return app.send_task(registered.name, kwargs=checked, countdown=delay)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
-from claims.filters import ClaimFilter
+from claims.filters import ClaimFilter, IdFilter, StrictFilterSet
 from claims.models import Claim, ClaimLink, Event
 from sources.models import Article, Outlet
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(StrictFilterSet):
     outlet = django_filters.ModelChoiceFilter(queryset=Outlet.objects.only("id", "name"))
     published = django_filters.DateFromToRangeFilter(field_name="published_on")
     is_current = django_filters.BooleanFilter()
@@ -21,23 +21,23 @@ class ArticleFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(StrictFilterSet):
     date = django_filters.DateFromToRangeFilter()
     origin = django_filters.ChoiceFilter(choices=Event.Origin.choices)
-    article = django_filters.NumberFilter(field_name="articles__id", distinct=True)
+    article = IdFilter(field_name="articles__id", distinct=True)
 
     class Meta:
         model = Event
         fields: list[str] = []
 
 
-class LinkFilter(django_filters.FilterSet):
+class LinkFilter(StrictFilterSet):
     """Links by relation, status and origin, and by a claim on either side."""
 
     relation = django_filters.ChoiceFilter(choices=ClaimLink.Relation.choices)
     status = django_filters.ChoiceFilter(choices=ClaimLink.Status.choices)
     origin = django_filters.ChoiceFilter(choices=ClaimLink.Origin.choices)
-    claim = django_filters.NumberFilter(method="filter_claim", label="Claim on either side")
+    claim = IdFilter(method="filter_claim", label="Claim on either side")
 
     class Meta:
         model = ClaimLink
@@ -59,6 +59,8 @@ def links_for_claims(queryset: QuerySet[ClaimLink], data) -> QuerySet[ClaimLink]
     link); the claim sub-select has no ORDER BY so the database can plan it as a semi-join.
     """
     claims = ClaimFilter(data, queryset=Claim.objects.all())
+    if not claims.is_valid():
+        return queryset.none()  # an invalid claims filter selects no claim, so no link
     if not claims.is_narrowed:
         return queryset
     ids = claims.qs.order_by().values("pk")

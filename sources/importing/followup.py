@@ -169,7 +169,8 @@ def _followup(batch_id: int, token: str, progress: Progress | None, chunk: int) 
 def _extract(
     batch_id: int, mine: QuerySet[Article], hold: Hold, progress: Progress | None, chunk: int
 ) -> None:
-    """Extract the job's pending articles, `chunk` at a time, each batch under the job's lock."""
+    """Extract the job's pending articles, `chunk` at a time; before each batch the job's lock is taken
+    to check this runner still holds it and which articles are still pending."""
     from claims.services import articles_extract_pending
 
     total = mine.count()
@@ -197,7 +198,9 @@ def _extract(
                     pk__in=pending[start : start + chunk], extraction_status=Article.ExtractionStatus.PENDING
                 ).values_list("pk", flat=True)
             )
-            counts = articles_extract_pending(article_ids=todo) if todo else {"articles": 0, "failed": 0}
+        # Parsed outside that transaction (each article is stored in a short one of its own): a write
+        # transaction held through spaCy's parse kept SQLite locked, and every sign-in failed meanwhile.
+        counts = articles_extract_pending(article_ids=todo) if todo else {"articles": 0, "failed": 0}
         done += counts["articles"] + counts["failed"]
         if progress:
             progress("extracting", done, total)

@@ -93,3 +93,23 @@ def test_production_variables_turn_on_https_only():
     assert "max-age=31536000" in seen["hsts"] and "includeSubDomains" in seen["hsts"]
     assert seen["nosniff"] == "nosniff" and seen["frame"] == "DENY"
     assert seen["session_secure"] and seen["csrf_secure"] and seen["ssl_redirect"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_signed_out_404_lists_no_url_patterns(client, settings, debug):
+    """Django's debug 404 page lists the site's URL patterns; a signed-out visitor never sees it, with
+    DEBUG off (the default) or on (`make demo`)."""
+    settings.DEBUG = debug
+    for url in ("/no-such-page/", "/claims/no-such-page/", "/api/no-such-thing/"):
+        response = client.get(url)
+        text = response.content.decode()
+        assert response.status_code == 404
+        assert "URLconf" not in text and "admin/" not in text and "claims/" not in text, text[:500]
+
+
+@pytest.mark.django_db
+def test_a_signed_in_404_with_debug_keeps_the_debug_page(client, settings, django_user_model):
+    settings.DEBUG = True
+    client.force_login(django_user_model.objects.create_user(username="dev", password="pw-dev-12345"))
+    assert "URLconf" in client.get("/no-such-page/").content.decode()

@@ -23,7 +23,8 @@ def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
         if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
     }
     code = (
-        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'tracker.settings'); django.setup();"
+        # what gunicorn and runserver do first: load the WSGI application
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'tracker.settings'; import tracker.wsgi;"
         "from django.conf import settings; print(len(settings.SECRET_KEY))"
     )
     return subprocess.run(
