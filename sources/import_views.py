@@ -13,14 +13,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from .importing.files import SUPPORTED
+from .importing.errors import storable
+from .importing.files import SUPPORTED, content_problem, upload_name_problem
 from .importing.service import (
     errors_csv,
     import_job_cancel,
-    import_job_create,
+    import_job_from_uploads,
     import_job_resume,
-    import_job_start,
-    job_dir,
     job_resumable,
     job_stale,
     lease,
@@ -41,9 +40,11 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        return (
-            [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
-        )
+        files = [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
+        if not files and self.required:
+            # An empty list passed FileField.clean for each of its (no) items: "required" was skipped.
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [single(d, initial) for d in files]
 
 
 class ImportForm(forms.Form):
@@ -60,6 +61,8 @@ class ImportForm(forms.Form):
         files = self.cleaned_data["files"]
         limit = getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024**3)
         for upload in files:
+            if problem := upload_name_problem(upload.name):
+                raise forms.ValidationError(f"{storable(upload.name)[:100]}: {problem}")
             if Path(upload.name).suffix.lower() not in SUPPORTED:
                 raise forms.ValidationError(
                     f"{upload.name}: unsupported file type; use {', '.join(SUPPORTED)}"
@@ -68,7 +71,17 @@ class ImportForm(forms.Form):
                 raise forms.ValidationError(
                     f"{upload.name}: {upload.size:,} bytes is over the limit of {limit:,}"
                 )
+            if problem := content_problem(upload.name, _head(upload)):
+                raise forms.ValidationError(f"{upload.name}: {problem}")
         return files
+
+
+def _head(upload, size: int = 64 * 1024) -> bytes:
+    """The first bytes of an upload (the file is rewound for saving afterwards)."""
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -82,27 +95,13 @@ def import_new(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = import_job_create(
-            paths=[],
-            name=", ".join(f.name for f in form.cleaned_data["files"])[:255],
-            source="upload",
+        batch = import_job_from_uploads(
+            uploads=form.cleaned_data["files"],
             user=request.user,
             outlet=form.cleaned_data["outlet"],
             extract=form.cleaned_data["extract"],
             skip_invalid=form.cleaned_data["skip_invalid"],
         )
-        folder = job_dir(batch) / "upload"
-        folder.mkdir(exist_ok=True)
-        paths = []
-        for number, upload in enumerate(form.cleaned_data["files"], start=1):
-            # Only the base name, prefixed, is kept: an uploaded name never chooses where it is written.
-            target = folder / f"{number:03d}_{Path(upload.name).name}"
-            with target.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            paths.append(str(target))
-        ImportBatch.objects.filter(pk=batch.pk).update(files=paths)
-        import_job_start(batch=batch)
         return redirect("imports:detail", pk=batch.pk)
     jobs = ImportBatch.objects.order_by("-created_at")[:20]
     return render(request, "sources/import_new.html", {"form": form, "jobs": jobs})

@@ -182,10 +182,13 @@ LOGOUT_REDIRECT_URL = "sources:article-list"
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 TASKS_RUN_IN_PROCESS = not CELERY_BROKER_URL
 
-# Bulk import limits (sources.importing): one file, one page, and what a zip may unpack to.
+# Bulk import budget (sources.importing.files.Limits), the same for every format and every way in (job
+# uploads, import_articles, the admin): one file; one article's text (and its page); what the whole
+# import unpacks to (plain files, zip members, the parts of an XLSX); the compression ratio and the
+# number of members of any archive (zip or XLSX).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024**3)))
 IMPORT_MAX_DOCUMENT_BYTES = int(os.environ.get("IMPORT_MAX_DOCUMENT_BYTES", str(20 * 1024**2)))
-IMPORT_ZIP_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_ZIP_MAX_TOTAL_BYTES", str(1024**3)))
+IMPORT_ZIP_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_ZIP_MAX_TOTAL_BYTES", str(2 * 1024**3)))
 IMPORT_ZIP_MAX_RATIO = int(os.environ.get("IMPORT_ZIP_MAX_RATIO", "100"))
 IMPORT_ZIP_MAX_MEMBERS = int(os.environ.get("IMPORT_ZIP_MAX_MEMBERS", "20000"))
 IMPORT_BATCH_SIZE = int(os.environ.get("IMPORT_BATCH_SIZE", "500"))
