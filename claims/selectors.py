@@ -347,6 +347,25 @@ def article_annotations(article: Article) -> QuerySet[Annotation]:
     )
 
 
+def annotation_history(annotation: Annotation) -> list:
+    """Every recorded state of an annotation, oldest first, each with the user who made it (the desk is
+    shared: any editor may change or delete any annotation, and its history says who did)."""
+    return list(
+        Annotation.history.filter(id=annotation.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+
+
+def article_deleted_annotations(article: Article, limit: int = 50) -> list:
+    """The article's deleted annotations, newest first: their last note and who deleted them when."""
+    return list(
+        Annotation.history.filter(article_id=article.pk, history_type="-")
+        .select_related("history_user", "created_by")
+        .order_by("-history_date")[:limit]
+    )
+
+
 def link_marks(claim_ids: list[int]) -> dict[int, set[str]]:
     """{claim id: relations of its live links} for the given claims (one query)."""
     if not claim_ids:

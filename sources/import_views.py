@@ -103,7 +103,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
             skip_invalid=form.cleaned_data["skip_invalid"],
         )
         return redirect("imports:detail", pk=batch.pk)
-    jobs = ImportBatch.objects.order_by("-created_at")[:20]
+    jobs = ImportBatch.objects.select_related("created_by").order_by("-created_at")[:20]
     return render(request, "sources/import_new.html", {"form": form, "jobs": jobs})
 
 
@@ -111,8 +111,28 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The job page: live progress, cancel and resume buttons, the error report."""
     _require_importer(request)
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    return render(request, "sources/import_detail.html", {"batch": batch, "status": job_status(batch)})
+    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    return render(
+        request,
+        "sources/import_detail.html",
+        {"batch": batch, "status": job_status(batch), "actions": job_actions(batch)},
+    )
+
+
+def job_actions(batch: ImportBatch) -> list[dict[str, object]]:
+    """Who cancelled or resumed the job and when, oldest first (times as datetimes)."""
+    from django.utils.dateparse import parse_datetime
+
+    words = {"cancel": "cancelled", "resume": "resumed"}
+    return [
+        {
+            "what": words.get(str(a.get("action")), str(a.get("action"))),
+            "user": a.get("user"),
+            "at": parse_datetime(str(a.get("at", ""))),
+        }
+        for a in batch.options.get("actions", [])
+        if isinstance(a, dict)
+    ]
 
 
 def job_status(batch: ImportBatch) -> dict[str, object]:
@@ -180,7 +200,7 @@ def import_status(request: HttpRequest, pk: int) -> JsonResponse:
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the job to stop after its current chunk; back to the job page."""
     _require_importer(request)
-    import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk))
+    import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk), user=request.user)
     messages.info(request, "Cancel requested: the job stops after the chunk it is writing.")
     return redirect("imports:detail", pk=pk)
 
@@ -196,7 +216,7 @@ def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
     elif not job_resumable(batch) and batch.status == ImportBatch.Status.RUNNING:
         messages.info(request, "This job is running; it can be resumed if it stops making progress.")
     else:
-        import_job_resume(batch=batch)
+        import_job_resume(batch=batch, user=request.user)
     return redirect("imports:detail", pk=pk)
 
 

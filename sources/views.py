@@ -67,6 +67,7 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
             claim_kinds=Claim.Kind.choices,
             annotations=annotations,
             orphans=orphans,
+            deleted_annotations=claim_selectors.article_deleted_annotations(article),
             versions=list(selectors.article_versions(article)),
             events=list(article.events.only("id", "title", "date")[:20]),
             can_edit=can_edit(self.request.user),

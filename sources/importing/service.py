@@ -493,8 +493,30 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     return True
 
 
-def import_job_cancel(*, batch: ImportBatch) -> None:
+def job_action_record(*, batch: ImportBatch, user, action: str) -> None:
+    """Note on the job who did what to it and when (the desk is shared: any importer may cancel or
+    resume any job, and the job page names them). Kept in options["actions"]."""
+    name = getattr(user, "get_username", lambda: "")() or "the command line"
+    with transaction.atomic():
+        options = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch.pk)
+            .values_list("options", flat=True)
+            .first()
+        )
+        if options is None:
+            return
+        actions = [
+            *options.get("actions", []),
+            {"action": action, "user": name, "at": timezone.now().isoformat()},
+        ]
+        ImportBatch.objects.filter(pk=batch.pk).update(options={**options, "actions": actions[-50:]})
+
+
+def import_job_cancel(*, batch: ImportBatch, user=None) -> None:
     """Ask a running job to stop after its current chunk (a queued or failed one stops at once)."""
+    if user is not None:
+        job_action_record(batch=batch, user=user, action="cancel")
     ImportBatch.objects.filter(pk=batch.pk).update(cancel_requested=True)
     ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.RUNNING).exclude(
         status=ImportBatch.Status.DONE
@@ -515,12 +537,15 @@ def job_resumable(batch: ImportBatch) -> bool:
     return batch.status in (ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED) or job_stale(batch)
 
 
-def import_job_resume(*, batch: ImportBatch) -> object:
+def import_job_resume(*, batch: ImportBatch, user=None) -> object:
     """Go on with a failed, cancelled or stale job from its last committed chunk; returns what enqueue
     returns (None for a job that is done or still running: a second runner is never started)."""
     batch.refresh_from_db()
     if not job_resumable(batch) and batch.status != ImportBatch.Status.PENDING:
         return None
+    if user is not None:
+        job_action_record(batch=batch, user=user, action="resume")
+        batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.DONE).update(
         status=ImportBatch.Status.PENDING,
         cancel_requested=False,
