@@ -357,12 +357,13 @@ def annotation_history(annotation: Annotation) -> list:
     )
 
 
-def article_deleted_annotations(article: Article, limit: int = 50) -> list:
-    """The article's deleted annotations, newest first: their last note and who deleted them when."""
+def article_annotation_history(article: Article, limit: int = 500) -> list:
+    """The latest changes to the article's annotations (created, changed, deleted), newest first, each
+    with who made it and the note as it then was."""
     return list(
-        Annotation.history.filter(article_id=article.pk, history_type="-")
+        Annotation.history.filter(article_id=article.pk)
         .select_related("history_user", "created_by")
-        .order_by("-history_date")[:limit]
+        .order_by("-history_date", "-history_id")[:limit]
     )
 
 
