@@ -212,12 +212,15 @@ def content_problem(name: str, head: bytes) -> str | None:
     return None
 
 
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiners are part of how Persian, Hindi and others are written
+
+
 def upload_name_problem(name: str) -> str | None:
     """Why an uploaded file's name is refused (empty, or holding control, format or unstorable
     characters such as NUL, which once hid a name's real suffix), or None."""
     if not name or not name.strip():
         return "the file has no name"
-    if any(unicodedata.category(c).startswith("C") for c in name):
+    if any(unicodedata.category(c).startswith("C") and c not in _JOINERS for c in name):
         return "the file name holds control or invisible characters (NUL and the like); rename the file"
     return None
 

@@ -67,6 +67,15 @@ def test_a_name_with_control_characters_is_refused():
         form = ImportForm(data={}, files={"files": SimpleUploadedFile(name, b"body\nTwo ships docked.\n")})
         assert not form.is_valid()
         assert "control or invisible characters" in str(form.errors["files"])
+    persian = ImportForm(
+        data={},
+        files={
+            "files": SimpleUploadedFile(
+                "\u06af\u0632\u0627\u0631\u0634\u200c\u0647\u0627.csv", b"body\nTwo ships docked.\n"
+            )
+        },
+    )
+    assert persian.is_valid(), persian.errors  # a zero-width non-joiner is part of the word
 
 
 def test_renamed_files_are_refused_by_the_import_too(tmp_path):
