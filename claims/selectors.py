@@ -347,6 +347,26 @@ def article_annotations(article: Article) -> QuerySet[Annotation]:
     )
 
 
+def annotation_history(annotation: Annotation) -> list:
+    """Every recorded state of an annotation, oldest first, each with the user who made it (the desk is
+    shared: any editor may change or delete any annotation, and its history says who did)."""
+    return list(
+        Annotation.history.filter(id=annotation.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+
+
+def article_annotation_history(article: Article, limit: int = 500) -> list:
+    """The latest changes to the article's annotations (created, changed, deleted), newest first, each
+    with who made it and the note as it then was."""
+    return list(
+        Annotation.history.filter(article_id=article.pk)
+        .select_related("history_user", "created_by")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+
+
 def link_marks(claim_ids: list[int]) -> dict[int, set[str]]:
     """{claim id: relations of its live links} for the given claims (one query)."""
     if not claim_ids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -281,12 +282,51 @@ def _extraction_input(article: Article) -> dict:
     }
 
 
+def extraction_budget() -> tuple[int, int]:
+    """The per-article extraction budget: the longest text extracted (EXTRACT_MAX_CHARS) and the most
+    claims stored for one article (EXTRACT_MAX_CLAIMS)."""
+    return (
+        int(getattr(settings, "EXTRACT_MAX_CHARS", 200_000)),
+        int(getattr(settings, "EXTRACT_MAX_CLAIMS", 2_000)),
+    )
+
+
+def over_text_budget(text: str) -> str:
+    """Why `text` is too long to extract (a message for the editor), or ""."""
+    limit, _ = extraction_budget()
+    if len(text) <= limit:
+        return ""
+    return (
+        f"not extracted: the text has {len(text):,} characters, over the extraction budget of {limit:,} "
+        "for one article (EXTRACT_MAX_CHARS)"
+    )
+
+
+def over_claims_budget(count: int) -> str:
+    """Why an extraction that found `count` claims is not stored, or ""."""
+    _, limit = extraction_budget()
+    if count <= limit:
+        return ""
+    return (
+        f"not extracted: {count:,} claims found, over the budget of {limit:,} for one article "
+        "(EXTRACT_MAX_CLAIMS); is it an article? nothing was stored"
+    )
+
+
+def _record_refusal(article: Article, message: str) -> None:
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.FAILED, extraction_error=message
+    )
+
+
 def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int = 32) -> dict[str, int]:
     """Extract claims for the given articles (default: every article still pending).
 
     Articles are parsed in batches (one spaCy pass per batch) and stored one transaction each.
     Returns counts of articles done and failed and of claims created. One article's failure is
-    recorded on it (status failed, with the error) and does not stop the others.
+    recorded on it (status failed, with the error) and does not stop the others. So is an article over
+    the extraction budget (extraction_budget): one too long is never parsed, one that gives too many
+    claims has none stored; its extraction_error says which limit and how to raise it.
     """
     articles = Article.objects.select_related("outlet")
     if article_ids is None:
@@ -297,6 +337,10 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
     resolver = ActorResolver()
     stream = articles.order_by("pk").iterator(chunk_size=200)
     while batch := list(itertools.islice(stream, chunk)):
+        for article in [a for a in batch if over_text_budget(a.body)]:
+            _record_refusal(article, over_text_budget(article.body))
+            counts["failed"] += 1
+        batch = [a for a in batch if not over_text_budget(a.body)]
         try:
             extractions = extract_many([_extraction_input(article) for article in batch])
         except Exception:  # one bad text must not sink the batch: retry one by one
@@ -305,6 +349,10 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
             try:
                 if extraction is None:
                     extraction = extract(**_extraction_input(article))
+                if refusal := over_claims_budget(len(extraction.claims)):
+                    _record_refusal(article, refusal)
+                    counts["failed"] += 1
+                    continue
                 counts["claims"] += article_store_extraction(
                     article=article, extraction=extraction, resolver=resolver
                 )

@@ -400,6 +400,7 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "annotation": annotation,
         "form": form,
         "delete_form": VersionForm(initial={"version": annotation.version}),
+        "history": selectors.annotation_history(annotation),
     }
     status = 200
     if request.method == "POST" and form.is_valid():

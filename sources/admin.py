@@ -4,7 +4,9 @@ from django.utils.html import format_html
 from import_export.admin import ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .importing.admin_storage import PreviewStorage, preview_discard, previews_sweep
 from .importing.errors import ImportRefused
+from .importing.files import Limits
 from .importing.preview import extraction_preview
 from .importing.resources import ArticleResource, CheckedCSV, CheckedJSON, CheckedXLSX, OutletResource
 from .models import Article, ImportBatch, Outlet, SilentEdit
@@ -14,6 +16,33 @@ class CheckedImportMixin(ImportMixin):
     """import-export's admin import with the import rules' file formats and their plain-words errors."""
 
     formats = [CheckedCSV, CheckedJSON, CheckedXLSX]
+    tmp_storage_class = PreviewStorage  # under MEDIA_ROOT, not /tmp (see admin_storage)
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        # Read at most one byte over the file limit (the format then refuses it in words), in one join
+        # (import-export adds chunk to chunk, quadratic in the size).
+        limit = Limits.from_settings().max_bytes
+        chunks, size = [], 0
+        for chunk in import_file.chunks():
+            chunks.append(chunk[: limit + 1 - size])
+            size += len(chunks[-1])
+            if size > limit:
+                break
+        tmp_storage = self.get_tmp_storage_class()(
+            encoding=None if input_format.is_binary() else self.from_encoding,
+            read_mode=input_format.get_read_mode(),
+            **self.get_tmp_storage_class_kwargs(),
+        )
+        tmp_storage.save(b"".join(chunks))
+        return tmp_storage
+
+    def process_import(self, request, **kwargs):
+        previews_sweep()
+        try:
+            return super().process_import(request, **kwargs)
+        finally:
+            # import-export removes it only when the import went through
+            preview_discard(request.POST.get("import_file_name"))
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, ImportRefused):
@@ -26,6 +55,7 @@ class CheckedImportMixin(ImportMixin):
     def import_action(self, request, **kwargs):
         # A resource refusing the whole file (before_import raised ImportRefused, e.g. a missing column)
         # is shown as the form's error, like an unreadable file, instead of import-export's traceback.
+        previews_sweep()
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
         result, form = context.get("result"), context.get("form")
@@ -35,6 +65,11 @@ class CheckedImportMixin(ImportMixin):
                 self.add_data_read_fail_error_to_form(form, error)
             del context["result"]
             context.pop("confirm_form", None)
+        if request.method == "POST" and "confirm_form" not in context and form is not None:
+            # Refused (unreadable, over the budget, rows with errors): nothing to confirm, nothing kept.
+            # (the form drops a field with an error from cleaned_data: the upload object is the request's)
+            upload = request.FILES.get("import_file")
+            preview_discard(getattr(upload, "tmp_storage_name", None))
         return response
 
 

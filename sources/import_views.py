@@ -13,14 +13,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from .importing.files import SUPPORTED
+from .importing.errors import storable
+from .importing.files import SUPPORTED, content_problem, upload_name_problem
 from .importing.service import (
     errors_csv,
     import_job_cancel,
-    import_job_create,
+    import_job_from_uploads,
     import_job_resume,
-    import_job_start,
-    job_dir,
     job_resumable,
     job_stale,
     lease,
@@ -41,9 +40,11 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        return (
-            [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
-        )
+        files = [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
+        if not files and self.required:
+            # An empty list passed FileField.clean for each of its (no) items: "required" was skipped.
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [single(d, initial) for d in files]
 
 
 class ImportForm(forms.Form):
@@ -60,6 +61,8 @@ class ImportForm(forms.Form):
         files = self.cleaned_data["files"]
         limit = getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024**3)
         for upload in files:
+            if problem := upload_name_problem(upload.name):
+                raise forms.ValidationError(f"{storable(upload.name)[:100]}: {problem}")
             if Path(upload.name).suffix.lower() not in SUPPORTED:
                 raise forms.ValidationError(
                     f"{upload.name}: unsupported file type; use {', '.join(SUPPORTED)}"
@@ -68,7 +71,17 @@ class ImportForm(forms.Form):
                 raise forms.ValidationError(
                     f"{upload.name}: {upload.size:,} bytes is over the limit of {limit:,}"
                 )
+            if problem := content_problem(upload.name, _head(upload)):
+                raise forms.ValidationError(f"{upload.name}: {problem}")
         return files
+
+
+def _head(upload, size: int = 64 * 1024) -> bytes:
+    """The first bytes of an upload (the file is rewound for saving afterwards)."""
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -82,29 +95,15 @@ def import_new(request: HttpRequest) -> HttpResponse:
     _require_importer(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = import_job_create(
-            paths=[],
-            name=", ".join(f.name for f in form.cleaned_data["files"])[:255],
-            source="upload",
+        batch = import_job_from_uploads(
+            uploads=form.cleaned_data["files"],
             user=request.user,
             outlet=form.cleaned_data["outlet"],
             extract=form.cleaned_data["extract"],
             skip_invalid=form.cleaned_data["skip_invalid"],
         )
-        folder = job_dir(batch) / "upload"
-        folder.mkdir(exist_ok=True)
-        paths = []
-        for number, upload in enumerate(form.cleaned_data["files"], start=1):
-            # Only the base name, prefixed, is kept: an uploaded name never chooses where it is written.
-            target = folder / f"{number:03d}_{Path(upload.name).name}"
-            with target.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            paths.append(str(target))
-        ImportBatch.objects.filter(pk=batch.pk).update(files=paths)
-        import_job_start(batch=batch)
         return redirect("imports:detail", pk=batch.pk)
-    jobs = ImportBatch.objects.order_by("-created_at")[:20]
+    jobs = ImportBatch.objects.select_related("created_by").order_by("-created_at")[:20]
     return render(request, "sources/import_new.html", {"form": form, "jobs": jobs})
 
 
@@ -112,8 +111,28 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The job page: live progress, cancel and resume buttons, the error report."""
     _require_importer(request)
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    return render(request, "sources/import_detail.html", {"batch": batch, "status": job_status(batch)})
+    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    return render(
+        request,
+        "sources/import_detail.html",
+        {"batch": batch, "status": job_status(batch), "actions": job_actions(batch)},
+    )
+
+
+def job_actions(batch: ImportBatch) -> list[dict[str, object]]:
+    """Who cancelled or resumed the job and when, oldest first (times as datetimes)."""
+    from django.utils.dateparse import parse_datetime
+
+    words = {"cancel": "cancelled", "resume": "resumed"}
+    return [
+        {
+            "what": words.get(str(a.get("action")), str(a.get("action"))),
+            "user": a.get("user"),
+            "at": parse_datetime(str(a.get("at", ""))),
+        }
+        for a in batch.options.get("actions", [])
+        if isinstance(a, dict)
+    ]
 
 
 def job_status(batch: ImportBatch) -> dict[str, object]:
@@ -181,7 +200,7 @@ def import_status(request: HttpRequest, pk: int) -> JsonResponse:
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the job to stop after its current chunk; back to the job page."""
     _require_importer(request)
-    import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk))
+    import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk), user=request.user)
     messages.info(request, "Cancel requested: the job stops after the chunk it is writing.")
     return redirect("imports:detail", pk=pk)
 
@@ -197,7 +216,7 @@ def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
     elif not job_resumable(batch) and batch.status == ImportBatch.Status.RUNNING:
         messages.info(request, "This job is running; it can be resumed if it stops making progress.")
     else:
-        import_job_resume(batch=batch)
+        import_job_resume(batch=batch, user=request.user)
     return redirect("imports:detail", pk=pk)
 
 

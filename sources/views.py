@@ -77,6 +77,20 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
         return context
 
 
+class ArticleAnnotationHistoryView(ViewAccessMixin, TemplateView):
+    """Every change to the article's annotations, newest first, with who made it: the desk is shared
+    (any editor may change or delete any annotation), so this is where to see who did."""
+
+    template_name = "sources/annotation_history.html"
+    permission_required = "sources.view_article"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        article = get_object_or_404(Article.objects.only("id", "title", "version"), pk=kwargs["pk"])
+        context.update(article=article, history=claim_selectors.article_annotation_history(article))
+        return context
+
+
 class OutletListView(ViewAccessMixin, TemplateView):
     template_name = "sources/outlet_list.html"
     permission_required = "sources.view_outlet"

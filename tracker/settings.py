@@ -194,13 +194,22 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 TASKS_RUN_IN_PROCESS = not CELERY_BROKER_URL
 TASKS_SYNCHRONOUS = env_bool("TASKS_SYNCHRONOUS", False)
 
-# Bulk import limits (sources.importing): one file, one page, and what a zip may unpack to.
+# Bulk import budget (sources.importing.files.Limits), the same for every format and every way in (job
+# uploads, import_articles, the admin): one file; one article's text (and its page); what the whole
+# import unpacks to (plain files, zip members, the parts of an XLSX); the compression ratio and the
+# number of members of any archive (zip or XLSX).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024**3)))
 IMPORT_MAX_DOCUMENT_BYTES = int(os.environ.get("IMPORT_MAX_DOCUMENT_BYTES", str(20 * 1024**2)))
-IMPORT_ZIP_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_ZIP_MAX_TOTAL_BYTES", str(1024**3)))
+IMPORT_ZIP_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_ZIP_MAX_TOTAL_BYTES", str(2 * 1024**3)))
 IMPORT_ZIP_MAX_RATIO = int(os.environ.get("IMPORT_ZIP_MAX_RATIO", "100"))
 IMPORT_ZIP_MAX_MEMBERS = int(os.environ.get("IMPORT_ZIP_MAX_MEMBERS", "20000"))
 IMPORT_BATCH_SIZE = int(os.environ.get("IMPORT_BATCH_SIZE", "500"))
+# Admin import previews (sources.importing.admin_storage) never confirmed are deleted after this many seconds.
+IMPORT_PREVIEW_MAX_AGE = float(os.environ.get("IMPORT_PREVIEW_MAX_AGE", "3600"))
+# Per-article extraction budget (claims.services): a longer text is not parsed, an article giving more
+# claims has none stored; either is marked failed with the reason on the article and its import job.
+EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "200000"))
+EXTRACT_MAX_CLAIMS = int(os.environ.get("EXTRACT_MAX_CLAIMS", "2000"))
 # Faults (sources.importing.service): a RUNNING job not heard from for IMPORT_JOB_LEASE seconds counts as
 # stopped (its worker died) and may be resumed; a lost database connection is retried
 # IMPORT_DB_RETRIES times, waiting IMPORT_DB_RETRY_DELAY seconds, doubled each time, before the job

@@ -148,7 +148,9 @@ def _followup(batch_id: int, token: str, progress: Progress | None, chunk: int) 
             _note_new_claims(batch_id)
         stage = "linking"
         status = _link(batch_id, list(mine.values_list("pk", flat=True)), hold, progress)
-        if not hold.finish(ImportBatch.Status.DONE, stage="finished", link_status=status):
+        if not hold.finish(
+            ImportBatch.Status.DONE, _extraction_failures(mine), stage="finished", link_status=status
+        ):
             logger.warning("import job %s: taken over before it was marked done", batch_id)
     except JobTakenOver:
         logger.warning("import job %s: taken over by another runner; this one stops", batch_id)
@@ -205,6 +207,21 @@ def _extract(
         if progress:
             progress("extracting", done, total)
     ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(**tally())
+
+
+def _extraction_failures(mine: QuerySet[Article]) -> str:
+    """The job's message when some of its articles could not be extracted (over the extraction budget,
+    or an extractor error), naming the first; "" when all were."""
+    failed = mine.filter(extraction_status=Article.ExtractionStatus.FAILED)
+    first = failed.order_by("pk").values_list("pk", "title", "extraction_error").first()
+    if first is None:
+        return ""
+    count = failed.count()
+    pk, title, error = first
+    return (
+        f"{count} article(s) stored but not extracted; the first, article {pk} "
+        f"({(title or 'untitled')[:60]}): {error[:300]}"
+    )
 
 
 def _note_new_claims(batch_id: int) -> None:

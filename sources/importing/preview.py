@@ -44,10 +44,15 @@ def extraction_preview(
     An extractor failure is shown on its row rather than breaking the preview.
     """
     from claims.extraction import extract
+    from claims.services import over_text_budget
 
     previews = []
     for row, body, title, published, outlet in rows[:PREVIEW_ROWS]:
         preview = ArticlePreview(row=row, title=title or body[:80])
+        if refusal := over_text_budget(body):  # never parsed inside the preview's request
+            preview.error = refusal
+            previews.append(preview)
+            continue
         try:
             extraction = extract(body, published=published, title=title or None, outlet=outlet or None)
         except Exception as error:  # the extractor is still being written: show its failure, go on

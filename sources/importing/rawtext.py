@@ -95,6 +95,7 @@ _SECTIONS = {
     "science",
     "technology",
 }
+_BASE_TAG = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]\s*$")
 
 
@@ -226,12 +227,57 @@ def _choose_date(header_dates: list[dt.date], body: str) -> dict[str, object]:
     return {"published_on": None, "published_source": "none", "published_conflicts": conflicts}
 
 
+def page_url(html: str) -> str:
+    """The page's own URL: its canonical link, else its og:url, else "" (no URL).
+
+    Never a <base href> (trafilatura takes one when the page has no canonical link): a base only says
+    how relative links resolve, and a page saved from anywhere can carry one naming any site, which
+    would then pick the article's URL and outlet. A relative canonical link is resolved against og:url
+    only."""
+    from urllib.parse import urljoin
+
+    from trafilatura.utils import load_html
+
+    from .records import valid_url
+
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    canonical = og = ""
+    for link in tree.iterfind(".//link[@rel][@href]"):
+        if "canonical" in link.get("rel", "").lower().split():
+            canonical = link.get("href", "").strip()
+            break
+    for meta in tree.iterfind(".//meta[@property][@content]"):
+        if meta.get("property", "").strip().lower() == "og:url":
+            og = meta.get("content", "").strip()
+            break
+    og = og if valid_url(og) else ""
+    if canonical and not valid_url(canonical) and og:
+        canonical = urljoin(og, canonical)
+    return canonical if valid_url(canonical) else og
+
+
+def _host(url: str) -> str:
+    """The host of an http(s) URL, lower-case, without "www." (the outlet's domain), or ""."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.lower().removeprefix("www.")
+
+
 def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
     """Article fields from an HTML page (trafilatura: main text and metadata); scripts are never run."""
     import trafilatura
 
+    # Without its <base> elements: trafilatura would take a base for the page's URL, and name the site
+    # and look for a date in it (see page_url). The stored original keeps them.
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        _BASE_TAG.sub("", html),
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
@@ -241,12 +287,14 @@ def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
     if lines and title and lines[0].strip() == title:
         lines = lines[1:]
     body = "\n\n".join(line for line in lines if line)
+    url = page_url(html)
+    host = _host(url)
     values: dict[str, object] = {
         "title": title,
-        "outlet": (document.sitename or document.hostname or "").strip(),
-        "outlet_domain": (document.hostname or "").strip(),
+        "outlet": (document.sitename or "").strip() or host,
+        "outlet_domain": host,
         "byline": (document.author or "").strip(),
-        "url": (document.url or "").strip(),
+        "url": url,
         "body": body,
         "original": html,
     }

@@ -130,11 +130,38 @@ def valid_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(_HOST.match(host))
 
 
+def max_article_chars() -> int:
+    """The per-article budget: the most characters an article's text (or its original page) may have
+    (IMPORT_MAX_DOCUMENT_BYTES, the same figure the raw pages are cut at)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "IMPORT_MAX_DOCUMENT_BYTES", 20 * 1024**2))
+
+
 def validate_row(
-    values: Mapping[str, object], *, row: int, file: str = ""
+    values: Mapping[str, object], *, row: int, file: str = "", max_text: int | None = None
 ) -> tuple[ArticleRecord | None, list[RowError]]:
-    """A checked ArticleRecord for one row of field values (keys as in COLUMN_ALIASES), or the errors."""
+    """A checked ArticleRecord for one row of field values (keys as in COLUMN_ALIASES), or the errors.
+
+    `max_text` (default: max_article_chars()) bounds the article's text and its original, whatever the
+    format it came in (a CSV field, a JSON string, an XLSX cell, a page)."""
     errors: list[RowError] = []
+    limit = max_article_chars() if max_text is None else max_text
+    for name in ("body", "original"):
+        value = values.get(name)
+        if isinstance(value, str | bytes) and len(value) > limit:
+            what = "article text" if name == "body" else "original page"
+            errors.append(
+                RowError(
+                    row,
+                    name,
+                    f"the {what} is {len(value):,} characters, over the limit of {limit:,} for one article "
+                    "(IMPORT_MAX_DOCUMENT_BYTES); nothing from this row is stored",
+                    file,
+                )
+            )
+    if errors:
+        return None, errors  # checked no further: the other checks would scan megabytes for nothing
 
     def text(name: str) -> str:
         value = values.get(name)

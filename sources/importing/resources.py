@@ -24,12 +24,26 @@ from ..models import Article, ImportBatch, Outlet, content_hash
 from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
 from .errors import ImportRefused, RowError
+from .files import Limits, archive_size
 from .records import COLUMN_ALIASES, normalize_column, validate_row
 from .store import record_silent_edits, record_store
 from .tabular import iter_json
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+
+def check_upload_size(data: bytes, limits: Limits | None = None) -> Limits:
+    """Refuse an admin upload over the import budget's file size or total (see files.Limits); returns
+    the limits for the format's further checks."""
+    limits = limits or Limits.from_settings()
+    limit = min(limits.max_bytes, limits.zip_max_total)
+    if len(data) > limit:
+        raise ImportRefused(
+            f"the file is over {limit:,} bytes, the limit for one import (IMPORT_MAX_BYTES, "
+            "IMPORT_ZIP_MAX_TOTAL_BYTES); nothing was stored"
+        )
+    return limits
 
 
 class BytesUpload:
@@ -47,6 +61,7 @@ class CheckedCSV(BytesUpload, base_formats.CSV):
 
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         data = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
+        check_upload_size(data)
         lines = iter_lines(io.BytesIO(data))
         first = next(lines, "")
         delimiter = max(",;\t|", key=first.count)
@@ -66,6 +81,7 @@ class CheckedJSON(BytesUpload, base_formats.JSON):
 
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         data = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
+        check_upload_size(data)
         for item in iter_json(io.BytesIO(data), name="upload.json"):  # checks syntax and required fields
             if isinstance(item, RowError) and not item.field:  # not an object: no columns to show it in
                 raise ImportRefused(f"article {item.row}: {item.message}")
@@ -91,6 +107,10 @@ class CheckedXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream, **kwargs) -> tablib.Dataset:
         from openpyxl import load_workbook
 
+        limits = check_upload_size(in_stream)
+        # A workbook is a zip: the import budget's members, ratio and total apply (a 400 KB file whose
+        # one cell unpacks to 400 MB is refused here, before openpyxl reads a byte of it).
+        archive_size(io.BytesIO(in_stream), name="the workbook", limits=limits)
         try:
             book = load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         except Exception as error:  # zipfile.BadZipFile, broken XML, missing parts

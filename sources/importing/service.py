@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -34,12 +35,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ..models import ImportBatch
-from .errors import ImportRefused, RowError
+from .errors import ImportRefused, RowError, storable
 from .files import Limits, expand, iter_rows, total_bytes
 from .records import ArticleRecord, validate_row
 from .store import ChunkCounts, store_chunk, store_rows
 
 Progress = Callable[[str, int, int], None]
+UPLOAD_STEM_BYTES = 120  # an uploaded file's name is cut to this many bytes (plus number and suffix)
 MAX_STORED_ERRORS = 1000  # the batch keeps the first ones; the job's errors.csv keeps them all
 DB_ERRORS = (OperationalError, InterfaceError)  # the connection went away (server restarted, killed)
 logger = logging.getLogger(__name__)
@@ -93,6 +95,53 @@ def import_job_create(
             "batch_size": batch_size or getattr(settings, "IMPORT_BATCH_SIZE", 500),
         },
     )
+
+
+def stored_upload_name(number: int, name: str) -> str:
+    """The name an upload is saved under in its job's folder: its base name, numbered, with only
+    printable characters and the stem cut to fit any file system (255 bytes) whatever the script."""
+    base = "".join(c for c in storable(Path(name.replace("\\", "/")).name) if c.isprintable() and c != "/")
+    stem, suffix = os.path.splitext(base)
+    stem = stem.encode("utf-8")[:UPLOAD_STEM_BYTES].decode("utf-8", "ignore").strip() or "upload"
+    return f"{number:03d}_{stem}{suffix[:16]}"
+
+
+def import_job_from_uploads(
+    *, uploads: list, user=None, outlet: str = "", extract: bool = True, skip_invalid: bool = False
+) -> ImportBatch:
+    """A job for uploaded files (already checked by the upload form), saved in its folder, then started.
+
+    A file that cannot be saved (disk full) fails the job with the reason, its files deleted: a job is
+    never left pending."""
+    batch = import_job_create(
+        paths=[],
+        name=storable(", ".join(u.name for u in uploads))[:255],
+        source="upload",
+        user=user,
+        outlet=outlet,
+        extract=extract,
+        skip_invalid=skip_invalid,
+    )
+    folder = job_dir(batch) / "upload"
+    paths = []
+    try:
+        folder.mkdir(exist_ok=True)
+        for number, upload in enumerate(uploads, start=1):
+            # Only the base name, numbered, is kept: an uploaded name never chooses where it is written.
+            target = folder / stored_upload_name(number, upload.name)
+            with target.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            paths.append(str(target))
+    except OSError as error:
+        stop(
+            batch.pk, ImportBatch.Status.FAILED, f"the upload could not be saved ({error.strerror or error})"
+        )
+        import_job_discard_files(batch=batch)
+        return ImportBatch.objects.get(pk=batch.pk)
+    ImportBatch.objects.filter(pk=batch.pk).update(files=paths)
+    import_job_start(batch=batch)
+    return ImportBatch.objects.get(pk=batch.pk)
 
 
 def _claim(batch_id: int) -> bool:
@@ -243,6 +292,7 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
             return ImportBatch.objects.get(pk=batch_id)
     except ImportRefused as error:
         stop(batch_id, ImportBatch.Status.FAILED, str(error))
+        import_job_discard_files(batch=batch)  # refused as a whole: a resume would refuse it again
         return ImportBatch.objects.get(pk=batch_id)
     except JobTakenOver:
         logger.warning("import job %s: taken over by another runner; this one stops", batch_id)
@@ -270,6 +320,9 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
             enqueue(import_job_extract_task, batch_id=batch_id)
     else:
         stop(batch_id, ImportBatch.Status.DONE, stage="finished")
+    # Every row is stored: the uploads and the records file are not needed any more (extraction and
+    # linking read the articles), only the error report is kept.
+    import_job_discard_files(batch=batch)
     return ImportBatch.objects.get(pk=batch_id)
 
 
@@ -347,9 +400,11 @@ def _read(batch: ImportBatch, progress: Progress | None) -> bool:
             stage="reading",
             **fields,
         )
+        import_job_discard_files(batch=batch)  # the files must be fixed and uploaded again
         return False
     if read == 0:
         stop(batch.pk, ImportBatch.Status.FAILED, "no articles found in the files", stage="reading", **fields)
+        import_job_discard_files(batch=batch)
         return False
     (folder / "records.tmp").replace(folder / "records.jsonl")
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing", **fields)
@@ -438,8 +493,30 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     return True
 
 
-def import_job_cancel(*, batch: ImportBatch) -> None:
+def job_action_record(*, batch: ImportBatch, user, action: str) -> None:
+    """Note on the job who did what to it and when (the desk is shared: any importer may cancel or
+    resume any job, and the job page names them). Kept in options["actions"]."""
+    name = getattr(user, "get_username", lambda: "")() or "the command line"
+    with transaction.atomic():
+        options = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch.pk)
+            .values_list("options", flat=True)
+            .first()
+        )
+        if options is None:
+            return
+        actions = [
+            *options.get("actions", []),
+            {"action": action, "user": name, "at": timezone.now().isoformat()},
+        ]
+        ImportBatch.objects.filter(pk=batch.pk).update(options={**options, "actions": actions[-50:]})
+
+
+def import_job_cancel(*, batch: ImportBatch, user=None) -> None:
     """Ask a running job to stop after its current chunk (a queued or failed one stops at once)."""
+    if user is not None:
+        job_action_record(batch=batch, user=user, action="cancel")
     ImportBatch.objects.filter(pk=batch.pk).update(cancel_requested=True)
     ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.RUNNING).exclude(
         status=ImportBatch.Status.DONE
@@ -460,12 +537,15 @@ def job_resumable(batch: ImportBatch) -> bool:
     return batch.status in (ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED) or job_stale(batch)
 
 
-def import_job_resume(*, batch: ImportBatch) -> object:
+def import_job_resume(*, batch: ImportBatch, user=None) -> object:
     """Go on with a failed, cancelled or stale job from its last committed chunk; returns what enqueue
     returns (None for a job that is done or still running: a second runner is never started)."""
     batch.refresh_from_db()
     if not job_resumable(batch) and batch.status != ImportBatch.Status.PENDING:
         return None
+    if user is not None:
+        job_action_record(batch=batch, user=user, action="resume")
+        batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).exclude(status=ImportBatch.Status.DONE).update(
         status=ImportBatch.Status.PENDING,
         cancel_requested=False,
@@ -500,6 +580,20 @@ def errors_csv(batch: ImportBatch) -> str:
     return buffer.getvalue()
 
 
-def import_job_discard_files(*, batch: ImportBatch) -> None:
-    """Delete a finished job's stored files (uploads, records, report)."""
-    shutil.rmtree(Path(settings.MEDIA_ROOT) / "imports" / str(batch.pk), ignore_errors=True)
+def import_job_discard_files(*, batch: ImportBatch, keep_report: bool = True) -> None:
+    """Delete a job's working files: its uploads and records file (and its error report unless
+    `keep_report`). Called when the rows are all stored, and when a job fails in a way a resume
+    cannot mend (refused files, rows with errors). Files a command named are never touched: only the
+    job's own folder under MEDIA_ROOT is."""
+    folder = Path(settings.MEDIA_ROOT) / "imports" / str(batch.pk)
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if keep_report and path.name == "errors.csv":
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    if not keep_report:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -262,3 +262,18 @@ def test_csv_streams_instead_of_loading_the_file():
 def test_lines_of_utf8_bom_file():
     """A UTF-8 BOM is not part of the first header cell."""
     assert list(iter_lines(io.BytesIO(b"\xef\xbb\xbfbody\nx\n"))) == ["body\n", "x\n"]
+
+
+def test_zip_of_many_members_each_under_the_ratio_floor_is_refused_as_a_whole(tmp_path):
+    """Members each too small for their own ratio to be checked, unpacking together far over the ratio."""
+    from sources.importing.files import RATIO_FLOOR
+
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for n in range(40):
+            archive.writestr(f"p{n}.txt", b"a" * RATIO_FLOOR)
+    limits = Limits(
+        max_bytes=10**6, max_document_bytes=10**6, zip_max_total=10**9, zip_max_ratio=100, zip_max_members=50
+    )
+    with pytest.raises(ImportRefused, match=r"over all, over the limit of 100:1"):
+        rows_of(path, limits)

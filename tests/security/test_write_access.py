@@ -40,6 +40,7 @@ READ_ONLY: dict[str, str | None] = {
     "imports:errors": "batch",
     "sources:article-list": None,
     "sources:article-detail": "article",
+    "sources:article-annotation-history": "article",
     "sources:outlet-list": None,
     "sources:outlet-detail": "outlet",
     "claims:claim-list": None,
