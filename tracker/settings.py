@@ -206,6 +206,8 @@ IMPORT_ZIP_MAX_MEMBERS = int(os.environ.get("IMPORT_ZIP_MAX_MEMBERS", "20000"))
 IMPORT_BATCH_SIZE = int(os.environ.get("IMPORT_BATCH_SIZE", "500"))
 # Admin import previews (sources.importing.admin_storage) never confirmed are deleted after this many seconds.
 IMPORT_PREVIEW_MAX_AGE = float(os.environ.get("IMPORT_PREVIEW_MAX_AGE", "3600"))
+# Working files of import jobs that stopped without finishing (failed, cancelled, silent) are deleted after this.
+IMPORT_JOB_FILES_MAX_AGE = float(os.environ.get("IMPORT_JOB_FILES_MAX_AGE", str(7 * 86400)))
 # Per-article extraction budget (claims.services): a longer text is not parsed, an article giving more
 # claims has none stored; either is marked failed with the reason on the article and its import job.
 EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "200000"))

@@ -82,6 +82,7 @@ def import_job_create(
     batch_size: int | None = None,
 ) -> ImportBatch:
     """A new queued job for the given files or folders; returns it (nothing is read yet)."""
+    import_jobs_sweep()
     files = [str(Path(p).resolve()) for p in paths]
     return ImportBatch.objects.create(
         name=name or ", ".join(Path(p).name for p in files)[:255] or "import",
@@ -95,6 +96,32 @@ def import_job_create(
             "batch_size": batch_size or getattr(settings, "IMPORT_BATCH_SIZE", 500),
         },
     )
+
+
+def import_jobs_sweep(*, max_age: float | None = None) -> int:
+    """Delete the working files of jobs that stopped without finishing (failed, cancelled, or not heard
+    from) over IMPORT_JOB_FILES_MAX_AGE seconds ago (7 days), and the folders of jobs no longer in the
+    database; a Resume of such a job then says its files are gone. Error reports stay. Returns how many
+    folders were cleaned. Called whenever a job is created."""
+    age = float(getattr(settings, "IMPORT_JOB_FILES_MAX_AGE", 7 * 86400) if max_age is None else max_age)
+    root = Path(settings.MEDIA_ROOT) / "imports"
+    if not root.is_dir():
+        return 0
+    folders = {int(p.name): p for p in root.iterdir() if p.is_dir() and p.name.isdigit()}
+    cutoff = timezone.now() - timedelta(seconds=age)
+    stopped = Q(status__in=[ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED], finished_at__lt=cutoff)
+    silent = Q(status__in=[ImportBatch.Status.RUNNING, ImportBatch.Status.PENDING], updated_at__lt=cutoff)
+    known = set(ImportBatch.objects.filter(pk__in=list(folders)).values_list("pk", flat=True))
+    cleaned = 0
+    for pk in set(folders) - known:
+        shutil.rmtree(folders[pk], ignore_errors=True)
+        cleaned += 1
+    for batch in ImportBatch.objects.filter(pk__in=list(known)).filter(stopped | silent):
+        if any(p.name != "errors.csv" for p in folders[batch.pk].iterdir()):
+            import_job_discard_files(batch=batch)
+            ImportBatch.objects.filter(pk=batch.pk).update(options={**batch.options, "files_discarded": True})
+            cleaned += 1
+    return cleaned
 
 
 def stored_upload_name(number: int, name: str) -> str:
@@ -286,6 +313,11 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
         needs_reading = (
             batch.stage in ("queued", "reading") or not (job_dir(batch) / "records.jsonl").exists()
         )
+        if needs_reading and batch.options.get("files_discarded"):
+            raise ImportRefused(
+                "this job's working files were deleted after it had stopped for longer than "
+                f"IMPORT_JOB_FILES_MAX_AGE ({batch.committed_rows} rows are stored); import the files again"
+            )
         if needs_reading and not _read(batch, progress):
             return ImportBatch.objects.get(pk=batch_id)
         if not _write(batch, progress):

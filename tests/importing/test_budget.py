@@ -202,3 +202,40 @@ def test_working_files_are_deleted_when_the_rows_are_stored(admin_client, media)
     assert (batch.status, batch.rows_created) == ("done", 3)
     assert job_files(media, batch) == {"errors.csv"}
     assert admin_client.get(reverse("imports:errors", args=[batch.pk])).status_code == 200
+
+
+def test_files_of_jobs_stopped_long_ago_are_deleted_and_resume_says_so(
+    admin_client, media, settings, tmp_path
+):
+    """A cancelled job keeps its upload for Resume, but not for ever: once it has been stopped for over
+    IMPORT_JOB_FILES_MAX_AGE the next job created deletes its files (and the folder of a job that no
+    longer exists); Resume then fails saying the files are gone, instead of a bare 'no such file'."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from sources.importing.service import import_job_create, job_dir
+
+    settings.IMPORT_JOB_FILES_MAX_AGE = 3600
+    old = import_job_create(paths=[], source="upload")
+    upload_dir = job_dir(old) / "upload"
+    upload_dir.mkdir()
+    (upload_dir / "001_a.csv").write_bytes(csv_bytes(article_rows(2)))
+    ImportBatch.objects.filter(pk=old.pk).update(files=[str(upload_dir / "001_a.csv")])
+    admin_client.post(reverse("imports:cancel", args=[old.pk]))
+    orphan = media / "imports" / "999999"
+    orphan.mkdir()
+    (orphan / "records.jsonl").write_text("{}\n")
+    admin_client.post(
+        reverse("imports:new"), {"files": [upload("b.csv", csv_bytes(article_rows(1, start=9)))]}
+    )
+    assert (upload_dir / "001_a.csv").exists()  # cancelled just now: kept for Resume
+    ImportBatch.objects.filter(pk=old.pk).update(finished_at=timezone.now() - dt.timedelta(hours=2))
+    admin_client.post(
+        reverse("imports:new"), {"files": [upload("c.csv", csv_bytes(article_rows(1, start=19)))]}
+    )
+    assert not upload_dir.exists() and not orphan.exists()
+    admin_client.post(reverse("imports:resume", args=[old.pk]))
+    old.refresh_from_db()
+    assert old.status == ImportBatch.Status.FAILED and "working files were deleted" in old.message
+    assert not Article.objects.filter(url="https://harbour-times.example/0").exists()
