@@ -100,9 +100,11 @@ def import_job_create(
 
 def import_jobs_sweep(*, max_age: float | None = None) -> int:
     """Delete the working files of jobs that stopped without finishing (failed, cancelled, or not heard
-    from) over IMPORT_JOB_FILES_MAX_AGE seconds ago (7 days), and the folders of jobs no longer in the
-    database; a Resume of such a job then says its files are gone. Error reports stay. Returns how many
-    folders were cleaned. Called whenever a job is created."""
+    from) over IMPORT_JOB_FILES_MAX_AGE seconds ago (7 days); a Resume of such a job then says its files
+    are gone. Error reports stay. Returns how many folders were cleaned. Called whenever a job is created.
+
+    A folder whose job is not in this database is left alone: the benchmark, the fault drill and the
+    tests run jobs on databases of their own, possibly beside the same MEDIA_ROOT."""
     age = float(getattr(settings, "IMPORT_JOB_FILES_MAX_AGE", 7 * 86400) if max_age is None else max_age)
     root = Path(settings.MEDIA_ROOT) / "imports"
     if not root.is_dir():
@@ -111,12 +113,8 @@ def import_jobs_sweep(*, max_age: float | None = None) -> int:
     cutoff = timezone.now() - timedelta(seconds=age)
     stopped = Q(status__in=[ImportBatch.Status.FAILED, ImportBatch.Status.CANCELLED], finished_at__lt=cutoff)
     silent = Q(status__in=[ImportBatch.Status.RUNNING, ImportBatch.Status.PENDING], updated_at__lt=cutoff)
-    known = set(ImportBatch.objects.filter(pk__in=list(folders)).values_list("pk", flat=True))
     cleaned = 0
-    for pk in set(folders) - known:
-        shutil.rmtree(folders[pk], ignore_errors=True)
-        cleaned += 1
-    for batch in ImportBatch.objects.filter(pk__in=list(known)).filter(stopped | silent):
+    for batch in ImportBatch.objects.filter(pk__in=list(folders)).filter(stopped | silent):
         if any(p.name != "errors.csv" for p in folders[batch.pk].iterdir()):
             import_job_discard_files(batch=batch)
             ImportBatch.objects.filter(pk=batch.pk).update(options={**batch.options, "files_discarded": True})

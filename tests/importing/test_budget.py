@@ -208,8 +208,9 @@ def test_files_of_jobs_stopped_long_ago_are_deleted_and_resume_says_so(
     admin_client, media, settings, tmp_path
 ):
     """A cancelled job keeps its upload for Resume, but not for ever: once it has been stopped for over
-    IMPORT_JOB_FILES_MAX_AGE the next job created deletes its files (and the folder of a job that no
-    longer exists); Resume then fails saying the files are gone, instead of a bare 'no such file'."""
+    IMPORT_JOB_FILES_MAX_AGE the next job created deletes its files (never the folder of a job this
+    database does not know); Resume then fails saying the files are gone, instead of a bare 'no such
+    file'."""
     import datetime as dt
 
     from django.utils import timezone
@@ -234,7 +235,7 @@ def test_files_of_jobs_stopped_long_ago_are_deleted_and_resume_says_so(
     admin_client.post(
         reverse("imports:new"), {"files": [upload("c.csv", csv_bytes(article_rows(1, start=19)))]}
     )
-    assert not upload_dir.exists() and not orphan.exists()
+    assert not upload_dir.exists() and (orphan / "records.jsonl").exists()
     admin_client.post(reverse("imports:resume", args=[old.pk]))
     old.refresh_from_db()
     assert old.status == ImportBatch.Status.FAILED and "working files were deleted" in old.message
