@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claims.evaluation.components import evaluate_links
-from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
+from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.types import ExistingLink, LinkableClaim
 
@@ -334,3 +334,113 @@ def test_focus_scores_only_pairs_with_a_new_claim():
     assert {s.pair for s in suggest_links(items, stance_many=many)} == {
         frozenset(p) for p in ("ab", "ac", "bc")
     }
+
+
+def figure(cid, article, sentence, written, value, unit="dollar", approximate=False, event="e1"):
+    """A single figure as the extractor gives it: the number span as written in the sentence."""
+    at = sentence.index(written)
+    claim = QuantityClaim(
+        0,
+        len(sentence),
+        sentence,
+        value,
+        value,
+        unit,
+        unit,
+        number=Span(at, at + len(written), written),
+        approximate=approximate,
+        direction="~" if approximate else "=",
+    )
+    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id=event, sentence_start=0)
+
+
+def test_a_rounded_figure_corroborates_the_precise_one():
+    """'$1.4 billion' is '$1.375 billion' rounded: the same money, not a conflict."""
+    a = figure(
+        "a",
+        "A",
+        "The harbour bill includes just $1.4 billion for the Marrowick sea wall.",
+        "$1.4 billion",
+        1.4e9,
+    )
+    b = figure(
+        "b",
+        "B",
+        "The harbour bill grants $1.375 billion for the Marrowick sea wall.",
+        "$1.375 billion",
+        1.375e9,
+    )
+    [s] = suggest_links([a, b])
+    assert s.relation == "corroborates"
+
+
+def test_two_precise_different_figures_for_one_thing_contradict():
+    """'$3.5 billion' and 'about $3.6 billion' from one budget are both written to the hundred million:
+    a conflict, although 'about' would stretch 3.6 to cover 3.5; so are 55,000 and 50,000 pages."""
+    a = figure(
+        "a",
+        "A",
+        "The order unlocks $3.5 billion from the Calvarra harbour construction budget.",
+        "$3.5 billion",
+        3.5e9,
+    )
+    b = figure(
+        "b",
+        "B",
+        "The order lets the council use about $3.6 billion from Calvarra harbour construction projects.",
+        "$3.6 billion",
+        3.6e9,
+        approximate=True,
+    )
+    c = figure(
+        "c", "C", "The archive received 55,000 pages of the mayor's letters.", "55,000", 55000, unit="page"
+    )
+    d = figure(
+        "d", "D", "Boxes held 50,000 pages of the mayor's printed letters.", "50,000", 50000, unit="page"
+    )
+    got = relations(suggest_links([a, b, c, d]))
+    assert (frozenset({"a", "b"}), "contradicts") in got
+    assert (frozenset({"c", "d"}), "contradicts") in got
+    assert not any(r == "corroborates" for _, r in got)
+
+
+def test_n_others_and_n_plus_one_in_all_are_one_count():
+    """'killed the driver and three others' and 'four people died in all': not a contradiction."""
+    a = figure(
+        "a",
+        "A",
+        "The storm in Dunmore killed a ferry driver and three others on Friday.",
+        "three",
+        3,
+        unit="person",
+    )
+    b = figure(
+        "b",
+        "B",
+        "Four people were killed in all by the storm in Dunmore on Friday.",
+        "Four",
+        4,
+        unit="person",
+    )
+    [s] = suggest_links([a, b])
+    assert s.relation == "corroborates"
+
+
+def test_figures_far_apart_in_one_event_are_not_a_conflict_without_the_same_sentence():
+    """'$8 billion in all for barriers' and '$3.6 billion from the harbour budget' are different sums."""
+    a = figure(
+        "a",
+        "A",
+        "Officials would have about $8 billion in all for walls, fences and sea barriers.",
+        "$8 billion",
+        8e9,
+        approximate=True,
+    )
+    b = figure(
+        "b",
+        "B",
+        "The Calvarra order lets officials divert $3.6 billion from harbour projects to the sea barriers.",
+        "$3.6 billion",
+        3.6e9,
+    )
+    assert not any(s.relation == "contradicts" for s in suggest_links([a, b]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 
 from claims.extraction.types import QuantityClaim
@@ -15,7 +16,8 @@ from .text import readable, terms
 Scored = tuple[int, int, str, float, str]
 
 MIN_CONTEXT = 0.08  # share of rare context both sentences must have to be about the same thing
-MIN_CONTRADICT_CONTEXT = 0.3  # a conflict needs much closer wording than an agreement
+MIN_CONTRADICT_CONTEXT = 0.5  # figures far apart ("$8 billion in all", "$3.6 billion from the military
+# budget") are mostly different things: their conflict needs nearly the same sentence
 
 
 def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]:
@@ -34,14 +36,120 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
         ctx = weights.overlap(_context(a), _context(b))
         if ctx < MIN_CONTEXT:
             continue
-        if a.low <= b.high and b.low <= a.high:
+        if agree(a, b):
             exact = a.low == a.high == b.low == b.high
             conf = min(0.95, 0.5 + 0.35 * min(1.0, ctx / 0.4) + (0.1 if exact else 0.0))
+            if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
+                conf -= VAGUE_PENALTY
             out.append((i, j, "corroborates", round(conf, 3), rationale(a, b, "corroborates", day_of)))
-        elif ctx >= MIN_CONTRADICT_CONTEXT:
+        elif ctx >= (MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) else MIN_CONTRADICT_CONTEXT):
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
+
+
+MIN_CLOSE_CONTRADICT_CONTEXT = (
+    0.2  # two precise figures within CLOSE_RATIO of each other: one thing, told two ways
+)
+CLOSE_RATIO = 1.5
+VAGUE_RATIO = 3  # a range whose ends are further apart than this is vague ("dozens", "billions")
+VAGUE_PENALTY = 0.15
+
+
+def _vague(f: ClaimFeatures) -> bool:
+    return f.low > 0 and f.high / f.low > VAGUE_RATIO
+
+
+ROUNDING_SHARE = 0.1  # a round figure stands for values within half its last digit, and at most 10% away
+_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+# "killed three others": the count leaves out the one the sentence is about ("four people in all")
+_OTHERS = re.compile(r"^\s*(?:[a-z-]+\s+)?others?\b", re.I)
+
+
+def agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two counts can report the same figure, each at the precision it is written with.
+
+    Two figures written as one value compare at the coarser one's precision: "$1.4 billion" stands for
+    $1.35-1.45 billion and so agrees with "$1.375 billion", while "$3.5 billion" and "about $3.6 billion",
+    both written to the hundred million, disagree, and so do "48 pages" and "47 pages". "Three others"
+    agrees with four in all. Ranges, vague amounts ("dozens") and bounds ("more than 40") agree when
+    their intervals overlap.
+    """
+    sa, sb = step(a), step(b)
+    if sa is None or sb is None:
+        return a.low <= b.high and b.low <= a.high
+    va, vb = a.item.claim.low, b.item.claim.low  # type: ignore[union-attr]
+    if va == vb or _one_left_out(a, vb) or _one_left_out(b, va):
+        return True
+    rounded = va if sa >= sb else vb
+    return abs(va - vb) < min(max(sa, sb) / 2, ROUNDING_SHARE * abs(rounded))
+
+
+def step(f: ClaimFeatures) -> float | None:
+    """The unit of the last digit a single figure is written to ("$1.4 billion": 100 million; "60,000":
+    10,000; "48" or "six": 1), None for a range, a vague amount or a bound."""
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    value = claim.low
+    if claim.low != claim.high or claim.direction in ("<", ">") or value <= 0 or not math.isfinite(value):
+        return None
+    written = claim.number.text if claim.number else ""
+    m = _DIGITS.search(written)
+    if m is None:  # number words ("six", "two million") or no number span: trailing zeros of the value
+        if claim.approximate and claim.number is not None and not _NUMBER_WORD.search(written):
+            return None  # "dozens", "hundreds": vague, compared as ranges
+        return _zeros(value)
+    whole, decimals = m.group(1).replace(",", ""), m.group(2)
+    shown = float(f"{whole}.{decimals}") if decimals else float(whole)
+    if shown <= 0:
+        return None
+    scale = value / shown  # "billion", "million", "k"
+    if decimals:
+        return scale * 10.0 ** -len(decimals)
+    return scale * _zeros(float(whole))
+
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|a dozen)\b",
+    re.I,
+)
+
+
+def _zeros(value: float) -> float:
+    """10 ** (trailing zeros of an integer value): 60000 -> 10000, 48 -> 1, 0.5 -> 1."""
+    if not float(value).is_integer():
+        return 1.0
+    n, unit = int(value), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return unit
+
+
+def _one_left_out(f: ClaimFeatures, other: float) -> bool:
+    """True when `f` counts "N others" and `other` is N + 1 (the one the sentence is about, plus them)."""
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    if other != claim.low + 1:
+        return False
+    number = claim.number
+    end = number.end if number else claim.end
+    offset = f.item.sentence_start
+    if offset is not None and offset <= end <= offset + len(f.item.sentence):
+        after = f.item.sentence[end - offset :]
+    else:
+        after = claim.text[claim.text.find(number.text) + len(number.text) :] if number else ""
+    return bool(_OTHERS.match(after[:40]))
+
+
+def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two single precise figures in the same range (48 / 47 pages, $3.5 / $3.6 billion)."""
+    if step(a) is None or step(b) is None:
+        return False
+    va, vb = sorted((a.item.claim.low, b.item.claim.low))  # type: ignore[union-attr]
+    return va > 0 and vb / va <= CLOSE_RATIO
 
 
 def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: dict) -> str:
@@ -63,13 +171,19 @@ def _context(f: ClaimFeatures) -> frozenset[str]:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     unit = set(terms(" ".join(x for x in (claim.unit, claim.unit_class) if x)))
-    return (f.context | frozenset(terms(claim.counted or ""))) - unit | f.names
+    return (f.context | frozenset(terms(claim.counted or ""))) - unit - _SCALE_WORDS | f.names
+
+
+# part of how a figure is written ("$3.6 billion"), not of what it counts
+_SCALE_WORDS = frozenset(terms("hundred hundreds thousand thousands million millions billion billions trillion"))
 
 
 def other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
-    """True when the two sentences state dates that cannot be the same day (different happenings)."""
-    da = day_of.get((a.item.article_id, a.item.sentence_start), ())
-    db = day_of.get((b.item.article_id, b.item.sentence_start), ())
+    """True when the two sentences state months or days that cannot be the same day (different
+    happenings); years alone are not compared."""
+    # a bare year dates the background more often than the happening ("dating back to 2015")
+    da = [d for d in day_of.get((a.item.article_id, a.item.sentence_start), ()) if len(d) >= 7]
+    db = [d for d in day_of.get((b.item.article_id, b.item.sentence_start), ()) if len(d) >= 7]
     if not da or not db:
         return False
     return not any(_close(x, y) for x in da for y in db)
