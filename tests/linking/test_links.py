@@ -444,3 +444,58 @@ def test_figures_far_apart_in_one_event_are_not_a_conflict_without_the_same_sent
         3.6e9,
     )
     assert not any(s.relation == "contradicts" for s in suggest_links([a, b]))
+
+
+def quoted(cid, article, speaker, content, sentence, outlet):
+    at = sentence.index(content)
+    claim = StatementClaim(at, at + len(content), content, speaker, direct=True)
+    return LinkableClaim(cid, article, outlet, claim, sentence, event_id="e1", sentence_start=0)
+
+
+def test_the_same_quote_in_two_outlets_always_corroborates_and_reads_as_one_speaker():
+    """One remark quoted by two outlets, one adding 'very', one naming no speaker, the sentences dating
+    it differently: it corroborates, whatever the stance model says, and the rationale names the speaker
+    once with both outlets, not a bag of shared words."""
+    sa = 'At that 2 March rally in Marrowick, Ryland says, "We learned something very important on the ferries."'
+    sb = '"We learned something important on the ferries," Ivo Ryland told the crowd in March.'
+    a = quoted("a", "A", None, "We learned something very important on the ferries", sa, "Harbour Gazette")
+    b = quoted("b", "B", "Ivo Ryland", "We learned something important on the ferries", sb, "Radio Calvarra")
+    [s] = suggest_links([a, b], stance=lambda claim, text: "disagree")
+    assert s.relation == "corroborates" and s.confidence >= 0.75
+    assert s.rationale.startswith("Ivo Ryland, in Harbour Gazette and Radio Calvarra")
+    assert "both say" not in s.rationale
+
+
+def test_a_denial_never_corroborates_what_it_denies():
+    """The stance model's 'agree' does not turn an assertion and its denial into a corroboration."""
+    a = said(
+        "a",
+        "A",
+        None,
+        "about 100 Dresnian soldiers were aboard the planes that landed in Kallia",
+        sentence="Reports said about 100 Dresnian soldiers were aboard the planes that landed in Kallia.",
+    )
+    b = said(
+        "b",
+        "B",
+        "the Dresnian ministry",
+        "any Dresnian soldiers were aboard the planes that landed in Kallia",
+        sentence="The Dresnian ministry denied that any Dresnian soldiers were aboard the planes that landed in Kallia.",
+    )
+    got = suggest_links([a, b], stance=lambda claim, text: "agree")
+    assert not any(s.relation == "corroborates" for s in got)
+
+
+def test_near_identical_words_with_one_negation_more_are_not_the_same_remark():
+    """'will not expand the Kallia base' is not the same remark as 'will expand the Kallia base'."""
+    a = said(
+        "a",
+        "A",
+        "Ivo Ryland",
+        "the crews work under maintenance contracts and will not expand the Kallia base",
+    )
+    b = said(
+        "b", "B", "Ivo Ryland", "the crews work under maintenance contracts and will expand the Kallia base"
+    )
+    [s] = suggest_links([a, b], stance=lambda claim, text: "disagree")
+    assert s.relation == "contradicts" and "a conflict" in s.rationale

@@ -23,7 +23,7 @@ from .dates import counted_back_links, date_links
 from .features import ClaimFeatures, features
 from .quantities import other_time, quantity_links
 from .quantities import rationale as quantity_rationale
-from .statements import statement_links
+from .statements import same_remark, statement_links
 from .text import terms
 
 __all__ = ["suggest_links"]
@@ -135,7 +135,9 @@ def _suggest(
         ):
             continue
         if _is_statement(a) and (
-            other_time(a, b, day_of)  # "landed on 24 June" and "landed on Saturday" in March: two landings
+            # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
+            # same words are one remark, whatever else the two sentences date)
+            (other_time(a, b, day_of) and not same_remark(a, b))
             or any(
                 linked_groups.get(frozenset((x, y))) == rel
                 for x in counts_in.get(_sentence(a), ())

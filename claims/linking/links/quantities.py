@@ -175,7 +175,9 @@ def _context(f: ClaimFeatures) -> frozenset[str]:
 
 
 # part of how a figure is written ("$3.6 billion"), not of what it counts
-_SCALE_WORDS = frozenset(terms("hundred hundreds thousand thousands million millions billion billions trillion"))
+_SCALE_WORDS = frozenset(
+    terms("hundred hundreds thousand thousands million millions billion billions trillion")
+)
 
 
 def other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
