@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -499,3 +500,40 @@ def test_near_identical_words_with_one_negation_more_are_not_the_same_remark():
     )
     [s] = suggest_links([a, b], stance=lambda claim, text: "disagree")
     assert s.relation == "contradicts" and "a conflict" in s.rationale
+
+
+def day(cid, article, sentence, clause, value, dated, event="e1"):
+    """A day-precision date whose clause is part of `sentence`, with the verb it dates."""
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "day", dated=dated)
+    return LinkableClaim(
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id=event,
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+
+
+def test_one_day_written_two_ways_for_one_happening_corroborates_and_other_happenings_that_day_do_not():
+    """'passed both chambers on Thursday' and 'passed a harbour funding bill on 12 March' date one passage;
+    the mayor's announcement that day, and the other chamber's vote that day, are other happenings."""
+    sa = "The package, negotiated for weeks by a harbour committee, passed both chambers on Thursday."
+    sb = "Calvarra councillors passed a harbour funding bill on 12 March, ending the dispute."
+    sc = "Mayor Ilse Varga announced on Thursday that she would sign the harbour package."
+    a = day("a", "A", sa, "passed both chambers on Thursday", "2026-03-12", "passed")
+    b = day(
+        "b", "B", sb, "Calvarra councillors passed a harbour funding bill on 12 March", "2026-03-12", "passed"
+    )
+    c = day("c", "C", sc, "Mayor Ilse Varga announced on Thursday", "2026-03-12", "announced")
+    got = relations(suggest_links([a, b, c]))
+    assert (frozenset({"a", "b"}), "corroborates") in got
+    assert not any("c" in pair for pair, _ in got)
+    sd = "The Calvarra Senate voted on Wednesday to override the mayor's veto of the harbour bill."
+    se = "The Calvarra Assembly voted later on Wednesday to override the harbour veto."
+    d = day("d", "D", sd, "The Calvarra Senate voted on Wednesday", "2026-03-11", "voted")
+    e = day("e", "E", se, "The Calvarra Assembly voted later on Wednesday", "2026-03-11", "voted")
+    assert suggest_links([d, e]) == []

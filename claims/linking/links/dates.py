@@ -8,11 +8,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from claims.extraction.types import DateClaim
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, date_interval
-from .text import overlap, readable, terms
+from .text import names, overlap, readable, stem, terms
 
 Scored = tuple[int, int, str, float, str]
 
@@ -33,6 +35,9 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     """Scored (i, j, relation, confidence, rationale) for date claims that date the same happening."""
     weights = KeyWeights(_keys(f) for f in feats)
     pairs = candidate_pairs(feats, lambda f: _keys(f), min_shared=2)
+    # one day of one event, however each outlet writes it ("Thursday", "Feb. 14"): candidates too
+    pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=20)
+    context = KeyWeights(_context(f) for f in feats)
     out: list[Scored] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
@@ -43,9 +48,15 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if agree is None:
             continue
         if agree:
-            if sim >= MIN_AGREE:
+            if sim >= MIN_AGREE and not _other_actors(a, b):
                 conf = min(0.95, 0.45 + 0.5 * sim)
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "both")))
+            elif (
+                _same_day_happening(a, b)
+                and (ctx := context.overlap(_context(a), _context(b))) >= MIN_DAY_CONTEXT
+            ):
+                conf = min(0.8, 0.5 + 0.4 * ctx)
+                out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "same day, same happening")))
         elif (
             sim >= MIN_CONFLICT
             and a.item.event_id is not None
@@ -56,6 +67,92 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             conf = min(0.85, 0.3 + 0.5 * sim)
             out.append((i, j, "contradicts", round(conf, 3), _line(a, b, "different dates")))
     return out
+
+
+MIN_DAY_CONTEXT = 0.08  # share of the sentences' rare words two same-day dates of one event must have
+# verbs that date a telling, not the happening told: one telling is dated by any of them
+_TELLING = frozenset(
+    stem(w)
+    for w in """say said says told tell tells announce announced announces state stated tweet tweeted posted post
+    write wrote written respond responded confirm confirmed issue issued add added note noted""".split()  # noqa: SIM905
+)
+
+
+def _day_key(f: ClaimFeatures) -> list[tuple]:
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    if f.item.event_id is None or claim.precision != "day" or not year_known(f):
+        return []
+    return [("day", f.item.event_id, claim.value)]
+
+
+def _context(f: ClaimFeatures) -> frozenset[str]:
+    """The words of the whole sentence and its names, less the date words."""
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
+    return (f.context | frozenset(terms(" ".join(f.names)))) - when - _CALENDAR
+
+
+def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two dates of one day in one event that date the same happening, told in different words: the dated
+    verbs match ("passed" / "passed", "vote" / "voted"), or both date a telling ("said" / "announced"), or
+    one's verb is in the other's sentence; and the clauses do not name different actors ("the Senate voted"
+    / "the House voted")."""
+    ca, cb = a.item.claim, b.item.claim
+    assert isinstance(ca, DateClaim) and isinstance(cb, DateClaim)
+    if (
+        a.item.event_id is None
+        or a.item.event_id != b.item.event_id
+        or ca.precision != "day"
+        or ca.value != cb.value
+        or not (year_known(a) and year_known(b))
+    ):
+        return False
+    va, vb = _verb(ca.dated), _verb(cb.dated)
+    if not va or not vb or not (va == vb or (va in _TELLING and vb in _TELLING)):
+        return False
+    return not _other_actors(a, b)
+
+
+def _verb(word: str | None) -> str:
+    return stem(word or "").rstrip("e")  # "vote" / "voted"
+
+
+def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each clause names one actor and the other's sentence does not mention it ("the Senate
+    voted" / "the House voted"); names are compared by their words, forgiving a misspelling ("Tump")."""
+    na, nb = _actors(a.item.claim.text), _actors(b.item.claim.text)
+    if len(na) != 1 or len(nb) != 1:
+        return False  # none to compare, or several ("both the House and the Senate" may be "Congress")
+    return not _meet(na, _actors(b.item.sentence)) and not _meet(nb, _actors(a.item.sentence))
+
+
+def _actors(text: str) -> set[tuple[str, ...]]:
+    """The capitalised names in `text` as their words, without calendar words, titles and initials."""
+    out = set()
+    for name in names(text):
+        words = tuple(w for w in terms(name) if len(w) > 3 and w not in _CALENDAR and w not in _WEEKDAYS)
+        if words:
+            out.add(words)
+    return out
+
+
+_WEEKDAYS = frozenset(terms("monday tuesday wednesday thursday friday saturday sunday late early"))
+
+
+def _meet(xs: set[tuple[str, ...]], ys: set[tuple[str, ...]]) -> bool:
+    """True when a name of `xs` and one of `ys` are one name: every word of the shorter is in the longer
+    ("Trump" / "President Trump"), forgiving a misspelling; "Calvarra Senate" is not "Calvarra Assembly"."""
+    return any(_one_name(x, y) for x in xs for y in ys)
+
+
+def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return all(any(w == v or fuzz.ratio(w, v) >= NAME_SIMILARITY for v in long_) for w in short)
+
+
+NAME_SIMILARITY = 85  # "tump" / "trump": one letter apart is one name
 
 
 def counted_back_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
