@@ -537,3 +537,42 @@ def test_one_day_written_two_ways_for_one_happening_corroborates_and_other_happe
     d = day("d", "D", sd, "The Calvarra Senate voted on Wednesday", "2026-03-11", "voted")
     e = day("e", "E", se, "The Calvarra Assembly voted later on Wednesday", "2026-03-11", "voted")
     assert suggest_links([d, e]) == []
+
+
+def test_two_peoples_own_words_and_two_quotes_of_one_speaker_are_two_remarks():
+    """Two councillors each calling the order 'a gross abuse of power' made two remarks, not one fact two
+    outlets report; the mayor's Sunday post and Friday post on one ferry decision are two posts."""
+    sa = '"This is a gross abuse of power that the harbour council cannot tolerate," Ada Brill said.'
+    sb = 'Ivo Ryland called the harbour order "a gross abuse of power" by the council.'
+    a = quoted(
+        "a",
+        "A",
+        "Ada Brill",
+        "This is a gross abuse of power that the harbour council cannot tolerate",
+        sa,
+        "A",
+    )
+    b = quoted("b", "B", "Ivo Ryland", "a gross abuse of power", sb, "B")
+    b.claim.text = "the harbour order a gross abuse of power by the council"
+    assert suggest_links([a, b]) == []
+    sc = (
+        'The mayor posted: "Ferry fare decision will be announced next week, after a hard look at the costs."'
+    )
+    sd = 'Mayor Ilse Varga wrote: "Put the ferry fare decision on hold until I have reviewed all the harbour costs."'
+    c = quoted(
+        "c",
+        "C",
+        "Ilse Varga",
+        "Ferry fare decision will be announced next week, after a hard look at the costs",
+        sc,
+        "C",
+    )
+    d = quoted(
+        "d",
+        "D",
+        "Ilse Varga",
+        "Put the ferry fare decision on hold until I have reviewed all the harbour costs",
+        sd,
+        "D",
+    )
+    assert suggest_links([c, d]) == []

@@ -80,6 +80,8 @@ def statement_links(
         # Russia's presence") lies inside a long one
         sim = max(cos, SHORT_SHARE * weights.overlap(ka, kb))
         same_speaker = bool(a.speaker & b.speaker)
+        if _two_remarks(a, b, same_speaker, cos):
+            continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
         if same_speaker and sim < SAME_SPEAKER_MIN:
@@ -159,6 +161,20 @@ def same_remark(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     (near-identical reported facts may still tell of two happenings: "planes landed at Kestrel")."""
     quoted = a.item.claim.direct or b.item.claim.direct  # type: ignore[union-attr]
     return (quoted or bool(a.speaker & b.speaker)) and same_words(a, b)
+
+
+QUOTES_MIN_COSINE = 0.55  # two quotes, not in the same words, must share most of what they say
+
+
+def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
+    """True when the pair is two remarks however many words they share: two named people each quoted
+    (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
+    and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
+    and Friday's tweet on one decision are two tweets)."""
+    direct_a, direct_b = a.item.claim.direct, b.item.claim.direct  # type: ignore[union-attr]
+    if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
+        return True
+    return direct_a and direct_b and cos < QUOTES_MIN_COSINE
 
 
 def _negations(text: str) -> int:
