@@ -18,7 +18,7 @@ _DENIAL_CUES = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|cannot|without)\b|n['\u2019]t\b",
+    r"\b(not|no|never|none|neither|nor|cannot|without|nothing|nobody|no one)\b|n['\u2019]t\b",
     re.I,
 )
 # A negation reaches to the end of its clause: "not A, but B" denies A and asserts B.

@@ -133,7 +133,7 @@ SAME_WORDS_SUBSET_RATIO = 80  # ... or this much when every word of the shorter 
 _WORDS = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019]")
 _SPACE = re.compile(r"\s+")
-_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without)\b|n't\b")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nothing|nobody)\b|n't\b")
 
 
 def _plain(f: ClaimFeatures) -> str:
