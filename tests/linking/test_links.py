@@ -591,3 +591,20 @@ def test_nothing_denies_like_not():
     )
     [s] = suggest_links([a, b])
     assert s.relation == "contradicts"
+
+
+def test_duplicates_of_one_statement_are_linked_through_the_fullest():
+    """The extractor may give one remark twice with overlapping spans (unnamed, and with its speaker): the
+    link goes through the one that names the speaker."""
+    sentence = (
+        "Ivo Ryland said the harbour office asked former mayors last year for help keeping their letters."
+    )
+    content = "the harbour office asked former mayors last year for help keeping their letters"
+    at = sentence.index(content)
+    bare = StatementClaim(at, at + len(content), content, None)
+    named = StatementClaim(at, at + len(content) + 1, content + ".", "Ivo Ryland")
+    a1 = LinkableClaim("a-bare", "A", "A", bare, sentence, event_id="e1", sentence_start=0)
+    a2 = LinkableClaim("a-named", "A", "A", named, sentence, event_id="e1", sentence_start=0)
+    b = said("b", "B", "Ivo Ryland", content)
+    [s] = suggest_links([a1, b, a2])
+    assert s.pair == {"a-named", "b"}

@@ -100,7 +100,17 @@ def _suggest(
         scored = [s for s in scored if s[0].item.id in focus or s[1].item.id in focus]
 
     # counts and dates first: a statement that only reports a count already linked adds nothing
-    scored.sort(key=lambda s: (_is_statement(s[0]), -s[3], str(s[0].item.id), str(s[1].item.id)))
+    # among equals, overlapping duplicates of one statement are linked through their fullest members:
+    # a named speaker, then the longer span
+    scored.sort(
+        key=lambda s: (
+            _is_statement(s[0]),
+            -s[3],
+            _fullness(s[0], s[1]),
+            str(s[0].item.id),
+            str(s[1].item.id),
+        )
+    )
     group = _span_groups(items)
     shown = repeated_counts(quantities, day_of)
     counts_in: dict[tuple, set] = defaultdict(set)  # sentence -> repeat groups of the counts it states
@@ -170,6 +180,12 @@ def _room(used: dict, reached: dict, f: ClaimFeatures, other: ClaimFeatures, per
     if n < per_claim:
         return True
     return n < per_claim + EXTRA_ARTICLES and other.item.article_id not in reached[f.item.id]
+
+
+def _fullness(a: ClaimFeatures, b: ClaimFeatures) -> tuple[int, int]:
+    """Sort key, fuller pairs first: named speakers, then characters of the two claims."""
+    named = sum(bool(getattr(f.item.claim, "speaker", None)) for f in (a, b))
+    return -named, -len(a.item.claim.text) - len(b.item.claim.text)
 
 
 def _sentence(f: ClaimFeatures) -> tuple:
