@@ -608,3 +608,25 @@ def test_duplicates_of_one_statement_are_linked_through_the_fullest():
     b = said("b", "B", "Ivo Ryland", content)
     [s] = suggest_links([a1, b, a2])
     assert s.pair == {"a-named", "b"}
+
+
+def test_a_negation_of_one_shared_word_in_another_clause_is_not_a_conflict():
+    """Ryland mocking 'the Kallian expectation that other countries have no presence in the northern sea
+    even as Kallia is present in the south' does not deny that Dresnia plans a larger presence there,
+    whatever the stance model says."""
+    a = said(
+        "a",
+        "A",
+        "Dresnia",
+        "to increase its naval presence in the Kallian countries",
+        sentence="Reports said Dresnia planned to increase its naval presence in the Kallian countries.",
+    )
+    b = said(
+        "b",
+        "B",
+        "Ivo Ryland",
+        "the Kallian expectation that other countries have no presence in the northern sea even as Kallia "
+        "itself is present in the southern sea",
+    )
+    got = suggest_links([a, b], stance=lambda claim, text: "disagree")
+    assert not any(s.relation == "contradicts" for s in got)

@@ -21,8 +21,11 @@ _NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|cannot|without|nothing|nobody|no one)\b|n['\u2019]t\b",
     re.I,
 )
-# A negation reaches to the end of its clause: "not A, but B" denies A and asserts B.
-_SCOPE_END = re.compile(r"[,;:.!?]|\s(?:but|while|whereas|although|though)\s", re.I)
+# A negation reaches to the end of its clause: "not A, but B" denies A and asserts B;
+# "no presence in the West even as America is present in the East" denies only the first clause.
+_SCOPE_END = re.compile(
+    r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike)\s", re.I
+)
 
 
 @dataclass(slots=True)

@@ -201,9 +201,14 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
 
 
 def _negates_shared(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """True when either statement negates a word the two share ("not increase" / "increase")."""
+    """True when either statement negates at least MIN_NEGATED_SHARED words the two share ("will not
+    expand the base" / "will expand the base"); one shared word under a negation ("other countries have
+    no presence in the West" / "to increase its presence") is not yet a conflict."""
     shared = _keys(a) & _keys(b)
-    return bool(shared & (a.negated | b.negated))
+    return max(len(shared & a.negated), len(shared & b.negated)) >= MIN_NEGATED_SHARED
+
+
+MIN_NEGATED_SHARED = 2
 
 
 def _keys(f: ClaimFeatures) -> frozenset[str]:
