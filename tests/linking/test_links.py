@@ -630,3 +630,17 @@ def test_a_negation_of_one_shared_word_in_another_clause_is_not_a_conflict():
     )
     got = suggest_links([a, b], stance=lambda claim, text: "disagree")
     assert not any(s.relation == "contradicts" for s in got)
+
+
+def test_a_count_is_timed_by_its_happening_not_by_the_day_someone_spoke_of_it():
+    """'The archive said on Monday it had received 55,000 pages' and 'in December, 50,000 pages were
+    delivered': Monday dates the saying, so the two counts still conflict."""
+    sa = "The Marrowick archive said on Monday that it had received 55,000 pages of the mayor's letters."
+    sb = "In December, boxes with 50,000 pages of the mayor's printed letters were delivered to the archive."
+    a = figure("a", "A", sa, "55,000", 55000, unit="page")
+    b = figure("b", "B", sb, "50,000", 50000, unit="page")
+    monday = day("am", "A", sa, "The Marrowick archive said on Monday", "2026-03-02", "said")
+    december = day("bd", "B", sb, "In December, boxes with 50,000 pages", "2025-12-01", "delivered")
+    december.claim.value, december.claim.precision = "2025-12", "month"
+    got = relations(suggest_links([a, b, monday, december]))
+    assert (frozenset({"a", "b"}), "contradicts") in got

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..types import ExistingLink, LinkableClaim, LinkSuggestion, StanceFn, StanceManyFn
-from .dates import counted_back_links, date_links
+from .dates import counted_back_links, date_links, tells
 from .features import ClaimFeatures, features
 from .quantities import other_time, quantity_links
 from .quantities import rationale as quantity_rationale
@@ -85,7 +85,8 @@ def _suggest(
     scored: list[tuple[ClaimFeatures, ClaimFeatures, str, float, str]] = []
     quantities, dates, statements = by_kind[QuantityClaim], by_kind[DateClaim], by_kind[StatementClaim]
     day_of = _sentence_dates(dates)
-    for i, j, rel, conf, why in quantity_links(quantities, day_of):
+    # a count is compared by when it happened, not when someone spoke of it
+    for i, j, rel, conf, why in quantity_links(quantities, _sentence_dates(dates, happenings=True)):
         scored.append((quantities[i], quantities[j], rel, conf, why))
     for i, j, rel, conf, why in [*date_links(dates), *counted_back_links(dates)]:
         scored.append((dates[i], dates[j], rel, conf, why))
@@ -267,10 +268,12 @@ def _span_groups(items: list[LinkableClaim]) -> dict[object, tuple]:
     return out
 
 
-def _sentence_dates(dates: list[ClaimFeatures]) -> dict[tuple, tuple[str, ...]]:
-    """(article id, sentence start) -> date values stated in that sentence."""
+def _sentence_dates(dates: list[ClaimFeatures], happenings: bool = False) -> dict[tuple, tuple[str, ...]]:
+    """(article id, sentence start) -> date values stated in that sentence; with `happenings`, less those
+    that only date a telling ("the department said late Monday that it had received 55,000 pages" dates
+    the saying, not when the pages came)."""
     out: dict[tuple, list[str]] = defaultdict(list)
     for f in dates:
-        if f.item.sentence_start is not None:
+        if f.item.sentence_start is not None and not (happenings and tells(f)):
             out[(f.item.article_id, f.item.sentence_start)].append(f.item.claim.value)  # type: ignore[union-attr]
     return {k: tuple(v) for k, v in out.items()}

@@ -72,7 +72,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
 MIN_DAY_CONTEXT = 0.08  # share of the sentences' rare words two same-day dates of one event must have
 # verbs that date a telling, not the happening told: one telling is dated by any of them
 _TELLING = frozenset(
-    stem(w)
+    stem(w).rstrip("e")  # as _verb gives them
     for w in """say said says told tell tells announce announced announces state stated tweet tweeted posted post
     write wrote written respond responded confirm confirmed issue issued add added note noted""".split()  # noqa: SIM905
 )
@@ -113,6 +113,11 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if not va or not vb or not (va == vb or (va in _TELLING and vb in _TELLING)):
         return False
     return not _other_actors(a, b)
+
+
+def tells(f: ClaimFeatures) -> bool:
+    """True when the date dates a telling ("said Monday", "announced on Friday")."""
+    return _verb(f.item.claim.dated) in _TELLING  # type: ignore[union-attr]
 
 
 def _verb(word: str | None) -> str:
