@@ -644,3 +644,36 @@ def test_a_count_is_timed_by_its_happening_not_by_the_day_someone_spoke_of_it():
     december.claim.value, december.claim.precision = "2025-12", "month"
     got = relations(suggest_links([a, b, monday, december]))
     assert (frozenset({"a", "b"}), "contradicts") in got
+
+
+def test_since_one_year_and_since_the_next_for_one_state_contradict():
+    """'has led the harbour board since 2009' against 'has led the harbour board since 2010': however long
+    ago, one of the two outlets has the start wrong."""
+    sa = "Ilse Varga has led the Marrowick harbour board since 2009, the council said."
+    sb = "Ilse Varga, who has led the Marrowick harbour board since 2010, spoke first."
+    a = LinkableClaim(
+        "a",
+        "A",
+        "A",
+        DateClaim(0, 55, sa[:55], "2009", "year", expression=Span(45, 55, "since 2009")),
+        sa,
+        event_id="e1",
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+    at = sb.index("who has led")
+    clause = "who has led the Marrowick harbour board since 2010"
+    b = LinkableClaim(
+        "b",
+        "B",
+        "B",
+        DateClaim(
+            at, at + len(clause), clause, "2010", "year", expression=Span(at + 40, at + 50, "since 2010")
+        ),
+        sb,
+        event_id="e1",
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+    [s] = suggest_links([a, b])
+    assert s.relation == "contradicts"

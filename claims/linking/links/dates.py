@@ -24,7 +24,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CALENDAR = frozenset(
     terms("January February March April May June July August September October November December ago")
 )
-NEAR_DAYS = 45  # a conflict is only about the event itself: dates this close to its articles
+NEAR_DAYS = 45  # a conflict is only about the event itself: dates this close to its articles (or "since")
 # "18 years ago", "three decades earlier": a date counted back from the article's own date
 _COUNTED_BACK = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:ago|earlier|before)\b", re.I)
 _PRECISION = {"year": 0, "month": 1, "day": 2}
@@ -61,8 +61,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             sim >= MIN_CONFLICT
             and a.item.event_id is not None
             and a.item.event_id == b.item.event_id
-            and _near(a)
-            and _near(b)
+            and ((_near(a) and _near(b)) or (_since(a) and _since(b)))
         ):
             conf = min(0.85, 0.3 + 0.5 * sim)
             out.append((i, j, "contradicts", round(conf, 3), _line(a, b, "different dates")))
@@ -248,6 +247,15 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
     when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
     named = frozenset(terms(" ".join(n for n in f.names if " " in n)))
     return (f.content | named) - when - _CALENDAR
+
+
+_SINCE = re.compile(r"^\s*since\b", re.I)
+
+
+def _since(f: ClaimFeatures) -> bool:
+    """True for the start of a state that still holds ("has led the board since 2009"): however long
+    ago, two outlets giving it different years for one state conflict."""
+    return bool(_SINCE.match(_written(f)))
 
 
 def _near(f: ClaimFeatures) -> bool:
