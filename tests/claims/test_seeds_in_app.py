@@ -21,10 +21,6 @@ def seeds():
     return folder
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 (links and stance; issue 11 in the developers' guide): the seeds gold grew to 14 links",
-)
 def test_the_app_suggests_the_gold_links_of_the_seeds(seeds):
     out = io.StringIO()
     call_command("evaluate", str(seeds), "--json", stdout=out)
