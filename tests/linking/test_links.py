@@ -677,3 +677,18 @@ def test_since_one_year_and_since_the_next_for_one_state_contradict():
     )
     [s] = suggest_links([a, b])
     assert s.relation == "contradicts"
+
+
+def test_a_short_statement_inside_a_long_one_is_never_a_sure_suggestion():
+    """'put the ferry fare decision on hold' inside a long remark sharing only 'ferry fare decision': the
+    review queue may show it, but below the sure band (0.75), where suggestions must be right 9 in 10."""
+    a = said(
+        "a",
+        "A",
+        "Ilse Varga",
+        "the ferry fare decision will be announced next week but she will be very hard pressed to change "
+        "her mind that the harbour costs are a horror show",
+    )
+    b = said("b", "B", "Ilse Varga", "she decided to put the ferry fare decision on hold")
+    for s in suggest_links([a, b], stance=lambda claim, text: "agree"):
+        assert s.confidence < 0.75
