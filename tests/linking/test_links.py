@@ -692,3 +692,42 @@ def test_a_short_statement_inside_a_long_one_is_never_a_sure_suggestion():
     b = said("b", "B", "Ilse Varga", "she decided to put the ferry fare decision on hold")
     for s in suggest_links([a, b], stance=lambda claim, text: "agree"):
         assert s.confidence < 0.75
+
+
+def test_rationales_show_both_outlets_and_both_values_as_written():
+    """An editor checks a link at a glance: each outlet with its own words and figure, side by side."""
+    a = figure(
+        "a",
+        "A",
+        "The harbour bill includes just $1.4 billion for the Marrowick sea wall.",
+        "$1.4 billion",
+        1.4e9,
+    )
+    b = figure(
+        "b",
+        "B",
+        "The harbour bill grants $1.375 billion for the Marrowick sea wall.",
+        "$1.375 billion",
+        1.375e9,
+    )
+    [s] = suggest_links([a, b])
+    assert s.rationale.startswith("$1.375 billion rounds to $1.4 billion: ")
+    assert "outlet-A \u201c\u2026bill includes just $1.4 billion for the Marrowick" in s.rationale
+    assert "outlet-B \u201c\u2026bill grants $1.375 billion for the Marrowick" in s.rationale
+    assert "shared" not in s.rationale
+    sa = "The package, negotiated for weeks by a harbour committee, passed both chambers on Thursday."
+    sb = "Calvarra councillors passed a harbour funding bill on 12 March, ending the dispute."
+    da = day("da", "A", sa, "passed both chambers on Thursday", "2026-03-12", "passed")
+    db = day(
+        "db",
+        "B",
+        sb,
+        "Calvarra councillors passed a harbour funding bill on 12 March",
+        "2026-03-12",
+        "passed",
+    )
+    [d] = suggest_links([da, db])
+    assert (
+        "2026-03-12" in d.rationale and "outlet-A \u201cpassed both chambers on Thursday\u201d" in d.rationale
+    )
+    assert "outlet-B \u201cCalvarra councillors passed" in d.rationale

@@ -14,7 +14,7 @@ from claims.extraction.types import DateClaim
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, date_interval
-from .text import names, overlap, readable, stem, terms
+from .text import fold, names, overlap, stem, terms
 
 Scored = tuple[int, int, str, float, str]
 
@@ -270,10 +270,24 @@ def _near(f: ClaimFeatures) -> bool:
 
 
 def _line(a: ClaimFeatures, b: ClaimFeatures, lead: str) -> str:
-    common = readable(_keys(a) & _keys(b), a.item.sentence, b.item.sentence)
+    """Both dates side by side, with each outlet's words for what they date."""
     va, vb = _shown(a), _shown(b)
     values = va if va == vb else f"{va} / {vb}"
-    return f"{lead}: {values} ({common})"
+    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    if out_a == out_b:
+        out_b = f"{out_b}, elsewhere"
+    return f"{lead}: {values}: {out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"
+
+
+EXCERPT_CHARS = 60
+
+
+def _excerpt(f: ClaimFeatures) -> str:
+    text = " ".join(fold(f.item.claim.text).split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, EXCERPT_CHARS)
+    return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS].rstrip(",;: ") + "\u2026"
 
 
 def _shown(f: ClaimFeatures) -> str:

@@ -11,7 +11,7 @@ from claims.extraction.types import QuantityClaim
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures
-from .text import readable, terms
+from .text import fold, terms
 
 Scored = tuple[int, int, str, float, str]
 
@@ -61,6 +61,7 @@ def _vague(f: ClaimFeatures) -> bool:
 
 
 ROUNDING_SHARE = 0.1  # a round figure stands for values within half its last digit, and at most 10% away
+_CURRENCY = frozenset("$\u00a3\u20ac\u00a5")
 _DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 # "killed three others": the count leaves out the one the sentence is about ("four people in all")
 _OTHERS = re.compile(r"^\s*(?:[a-z-]+\s+)?others?\b", re.I)
@@ -153,7 +154,7 @@ def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: dict) -> str:
-    """The line an editor reads for a count link: both values, what the sentences share, the day."""
+    """The line an editor reads for a count link: both values, each outlet's words, the day."""
     line = _agree_line(a, b) if relation == "corroborates" else _conflict_line(a, b)
     return line + _when(a, b, day_of)
 
@@ -210,10 +211,15 @@ def _when(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> str:
 
 
 def show(f: ClaimFeatures) -> str:
-    """A quantity as an editor reads it: "100 soldier", "24-199 soldier", ">40 dollar"."""
+    """A quantity as an editor reads it: "100 soldier", "24-199 soldier", ">40 dollar"; a single figure
+    as written ("about $3.6 billion", "55,000 page")."""
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     unit = claim.unit_class or claim.unit or ""
+    if claim.number is not None and step(f) is not None:
+        written = " ".join(claim.number.text.split())
+        about = "about " if claim.approximate or claim.direction == "~" else ""
+        return f"{about}{written}" if written[:1] in _CURRENCY else f"{about}{written} {unit}".strip()
     if math.isinf(f.high):
         value = f">{_num(f.low)}"
     elif f.low == f.high:
@@ -225,18 +231,44 @@ def show(f: ClaimFeatures) -> str:
 
 def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
     if a.low == a.high == b.low == b.high:
-        return f"both: {show(a)} ({_shared(a, b)})"
+        return f"both: {show(a)}: {_sides(a, b)}"
+    sa, sb = step(a), step(b)
+    if sa is not None and sb is not None and a.item.claim.low == b.item.claim.low:  # type: ignore[union-attr]
+        shown = show(a) if show(a) == show(b) else f"{show(a)} / {show(b)}"
+        return f"both: {shown}: {_sides(a, b)}"
+    if sa is not None and sb is not None:  # one figure rounded, the other precise
+        rounded, precise = (a, b) if sa >= sb else (b, a)
+        return f"{show(precise)} rounds to {show(rounded)}: {_sides(a, b)}"
     inner, outer = (a, b) if a.high - a.low <= b.high - b.low else (b, a)
-    return f"{show(inner)} within '{outer.item.claim.text}' ({show(outer)}); {_shared(a, b)}"
+    return f"{show(inner)} within '{outer.item.claim.text}' ({show(outer)}): {_sides(a, b)}"
 
 
 def _conflict_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    return f"{show(a)} vs {show(b)} for the same event ({_shared(a, b)})"
+    return f"{show(a)} vs {show(b)} for the same thing, a conflict: {_sides(a, b)}"
 
 
-def _shared(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    common = readable(_context(a) & _context(b), a.item.sentence, b.item.sentence)
-    return "shared: " + common if common else "same event"
+def _sides(a: ClaimFeatures, b: ClaimFeatures) -> str:
+    """Each outlet with the words that state its figure, side by side."""
+    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    return f"{out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"
+
+
+EXCERPT_CHARS = 60
+
+
+def _excerpt(f: ClaimFeatures) -> str:
+    """The claim's words around its number, cut at word boundaries."""
+    text = " ".join(fold(f.item.claim.text).split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    number = f.item.claim.number  # type: ignore[union-attr]
+    at = text.find(number.text) if number else -1
+    start = max(0, at - EXCERPT_CHARS // 3) if at >= 0 else 0
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = text.rfind(" ", start, start + EXCERPT_CHARS)
+    piece = text[start : end if end > start + EXCERPT_CHARS // 2 else start + EXCERPT_CHARS]
+    return ("\u2026" if start else "") + piece.rstrip(",;: ") + "\u2026"
 
 
 def _num(x: float) -> str:
