@@ -731,3 +731,17 @@ def test_rationales_show_both_outlets_and_both_values_as_written():
         "2026-03-12" in d.rationale and "outlet-A \u201cpassed both chambers on Thursday\u201d" in d.rationale
     )
     assert "outlet-B \u201cCalvarra councillors passed" in d.rationale
+
+
+def test_an_arrival_and_a_departure_never_corroborate():
+    """Engineers arriving at Kestrel and engineers being sent back home from Kestrel are two happenings."""
+    a = said("a", "A", None, "Kallian military engineers arrived at Kestrel airport to repair the dam")
+    b = said(
+        "b",
+        "B",
+        None,
+        "Kallia is sending its military engineers at Kestrel airport back home after repairing the dam",
+    )
+    assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))
+    c = said("c", "C", None, "Kallian military engineers landed at Kestrel airport to repair the dam")
+    assert [s.relation for s in suggest_links([a, c])] == ["corroborates"]

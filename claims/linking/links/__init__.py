@@ -145,6 +145,8 @@ def _suggest(
             or not (_room(used, reached, a, b, per_claim) and _room(used, reached, b, a, per_claim))
         ):
             continue
+        if rel == "corroborates" and _opposite_moves(a, b):
+            continue  # an arrival and a departure are two happenings, however alike the words
         if _is_statement(a) and (
             # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
             # same words are one remark, whatever else the two sentences date)
@@ -187,6 +189,36 @@ def _fullness(a: ClaimFeatures, b: ClaimFeatures) -> tuple[int, int]:
     """Sort key, fuller pairs first: named speakers, then characters of the two claims."""
     named = sum(bool(getattr(f.item.claim, "speaker", None)) for f in (a, b))
     return -named, -len(a.item.claim.text) - len(b.item.claim.text)
+
+
+# Which way people or things move: an arrival and a departure never report one happening.
+_ARRIVING = re.compile(
+    r"\b(?:arriv\w*|land(?:s|ed|ing)?|touch(?:ed|es)? down|reach(?:ed|es)?|deploy\w*|dispatch\w* to|"
+    r"(?:sent|sending|send|flown|flew) (?:to|into)|came to|come to|brought)\b",
+    re.I,
+)
+_LEAVING = re.compile(
+    r"\b(?:leav\w*|left|depart\w*|withdr[ae]w\w*|pull(?:ed|ing|s)? out|evacuat\w*|"
+    r"(?:send\w*|sent|br(?:ought|ing\w*)|fl(?:y|ew|ying)|go(?:ing|es)?|went|return\w*)(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:back\s+home|home|back))\b",
+    re.I,
+)
+
+
+def _move(f: ClaimFeatures) -> str | None:
+    """ "arrive" or "leave" when the claim (a statement's own words, else its sentence) tells of movement
+    one way only, else None."""
+    text = f.item.claim.text if _is_statement(f) else f.item.sentence
+    leaving = bool(_LEAVING.search(text))
+    arriving = bool(_ARRIVING.search(_LEAVING.sub(" ", text)))
+    if leaving == arriving:
+        return None
+    return "leave" if leaving else "arrive"
+
+
+def _opposite_moves(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    ma, mb = _move(a), _move(b)
+    return ma is not None and mb is not None and ma != mb
 
 
 def _sentence(f: ClaimFeatures) -> tuple:
