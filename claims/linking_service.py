@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sources.models import Article
 
-from .extraction.types import DateClaim, QuantityClaim, StatementClaim
+from .extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
 from .linking.context import sentence_around
 from .linking.events import EventIndex
 from .linking.links import suggest_links
@@ -119,7 +119,12 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             claim.quote,
             claim.date_value.strftime(value),
             claim.date_precision,
+            # the date words and what they date: the link rules read their text, never their offsets
+            expression=Span(claim.start, claim.start, claim.date_expression)
+            if claim.date_expression
+            else None,
             approximate=claim.date_approximate,
+            dated=claim.date_dated or None,
         )
     return StatementClaim(
         claim.start,

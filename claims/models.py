@@ -171,6 +171,9 @@ class Claim(models.Model):
     date_precision = models.CharField(max_length=5, choices=DatePrecision, blank=True)
     date_approximate = models.BooleanField(default=False)
     date_expression = models.CharField(max_length=200, blank=True)
+    date_dated = models.CharField(
+        max_length=100, blank=True, help_text="What the date dates, as written: 'landed', 'said'."
+    )
 
     # Statement
     speaker = models.ForeignKey(

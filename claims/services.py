@@ -140,6 +140,7 @@ def claim_from_extracted(
         claim.date_precision = found.precision
         claim.date_approximate = found.approximate
         claim.date_expression = (found.expression.text if found.expression else "")[:200]
+        claim.date_dated = (found.dated or "")[:100]
     elif isinstance(found, StatementClaim):
         if found.speaker:
             resolver = resolver or ActorResolver()
@@ -174,6 +175,7 @@ EXTRACTED_FIELDS = (
     "date_precision",
     "date_approximate",
     "date_expression",
+    "date_dated",
     "speaker",
     "speaker_mention_start",
     "speaker_mention_end",

@@ -171,3 +171,33 @@ def test_linking_across_events_goes_in_bounded_steps(monkeypatch):
     articles_link(progress=lambda stage, done, total: steps.append((stage, done, total)))
     assert [s for s in steps if s[0] == "across"] == [("across", 0, 2), ("across", 1, 2)]
     assert ClaimLink.objects.filter(claim_a=first, claim_b=second).count() == 1
+
+
+def test_the_app_links_one_day_written_two_ways_by_what_the_dates_date():
+    """Extracted and stored as an import does: 'passed both chambers on Thursday' and 'passed the harbour
+    bill on 13 March' date one passage (the verb each date dates is stored with it) and are linked."""
+    from claims.services import article_extract_claims
+
+    day = dt.date(2025, 3, 14)
+    a = store(
+        "Harbour Times",
+        "https://a.example/passed",
+        "Portville harbour bill clears the council",
+        "The harbour package, negotiated for weeks by a committee, passed both chambers on Thursday. "
+        "Portville harbour workers welcomed the vote.",
+        day=day,
+    )
+    b = store(
+        "Coast Radio",
+        "https://b.example/passed",
+        "Portville council passes harbour bill",
+        "Councillors passed a funding measure on 13 March, ending a long dispute over the harbour.",
+        day=day,
+    )
+    for article in (a, b):
+        article_extract_claims(article=article)
+    dates = Claim.objects.filter(kind="date", date_value=dt.date(2025, 3, 13))
+    assert {c.date_dated for c in dates} == {"passed"}
+    articles_link()
+    linked = ClaimLink.objects.filter(claim_a__in=dates, claim_b__in=dates, relation="corroborates").first()
+    assert linked is not None and "2025-03-13" in linked.rationale
