@@ -194,41 +194,41 @@ def article_store_extraction(
 ) -> int:
     """Store `extraction` as the article's pending extracted claims; returns how many it stored.
 
-    Claims an editor made, edited or reviewed are kept, and an extracted claim with the same kind and
-    span as one of them is not created again. On a re-run, a pending claim found again (same kind and
-    span) is updated in place, so its links, annotations and open forms stay with it; one not found
-    again is deleted, unless an editor confirmed or rejected a link on it or annotated it.
+    Claims an editor made, edited or reviewed are kept, and an extracted claim with the same kind, span
+    and value as one of them is not created again (an edited claim stands for one extracted claim of its
+    span). Two extracted claims that share a span but not a value are both stored. On a re-run, a pending
+    claim found again (same kind and span, the same value first) is updated in place, so its links,
+    annotations and open forms stay with it; one not found again is deleted, unless an editor confirmed
+    or rejected a link on it or annotated it.
     """
     article = Article.objects.select_for_update().get(pk=article.pk)
-    pending = {
-        (c.kind, c.start, c.end): c
-        for c in Claim.objects.select_for_update().filter(
-            article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
-        )
-    }
-    kept = set(
-        Claim.objects.filter(article=article)
-        .exclude(pk__in=[c.pk for c in pending.values()])
-        .values_list("kind", "start", "end")
+    pending: dict[tuple, list[Claim]] = {}
+    for c in Claim.objects.select_for_update().filter(
+        article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
+    ):
+        pending.setdefault((c.kind, c.start, c.end), []).append(c)
+    kept: dict[tuple, list[tuple]] = {}
+    others = Claim.objects.filter(article=article).exclude(
+        pk__in=[c.pk for cs in pending.values() for c in cs]
     )
+    for c in others:
+        kept.setdefault((c.kind, c.start, c.end), []).append(_stored_value(c))
     resolver = resolver or ActorResolver()
-    new, refreshed, seen = [], [], set()
-    for found in extraction.claims:
-        key = (found.kind, found.start, found.end)
-        if key in kept or key in seen:
-            continue
-        seen.add(key)
-        fresh = claim_from_extracted(article, found, extraction.extractor_version, resolver)
-        old = pending.pop(key, None)
-        if old is None:
-            new.append(fresh)
-            continue
-        for field in EXTRACTED_FIELDS:
-            setattr(old, field, getattr(fresh, field))
-        old.version += 1  # a form opened on the old values is now stale
-        old.updated_at = timezone.now()
-        refreshed.append(old)
-    gone = [c.pk for c in pending.values()]
+    new, refreshed = [], []
+    for span, found_here in _by_span(extraction.claims).items():
+        olds = pending.get(span, [])
+        for found, old in _pair_with_stored(found_here, kept.get(span, []), olds):
+            fresh = claim_from_extracted(article, found, extraction.extractor_version, resolver)
+            if old is None:
+                new.append(fresh)
+                continue
+            olds.remove(old)
+            for field in EXTRACTED_FIELDS:
+                setattr(old, field, getattr(fresh, field))
+            old.version += 1  # a form opened on the old values is now stale
+            old.updated_at = timezone.now()
+            refreshed.append(old)
+    gone = [c.pk for cs in pending.values() for c in cs]
     touched = _touched_by_editors(gone)
     Claim.objects.filter(pk__in=[pk for pk in gone if pk not in touched]).delete()
     Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
@@ -247,6 +247,66 @@ def article_store_extraction(
     article.extraction_error = ""
     article.save()
     return len(new) + len(refreshed)
+
+
+def _found_value(found: ExtractedClaim) -> tuple:
+    """What tells apart two extracted claims of one kind and span, as the database stores it."""
+    if isinstance(found, QuantityClaim):
+        return (found.low, found.high, (found.unit_class or "")[:50])
+    if isinstance(found, DateClaim):
+        return (date_from_value(found.value), found.precision)
+    return ()
+
+
+def _stored_value(claim: Claim) -> tuple:
+    """`_found_value` of a stored claim."""
+    if claim.kind == Claim.Kind.QUANTITY:
+        return (claim.quantity_low, claim.quantity_high, claim.unit_class)
+    if claim.kind == Claim.Kind.DATE:
+        return (claim.date_value, claim.date_precision)
+    return ()
+
+
+def _by_span(claims: list[ExtractedClaim]) -> dict[tuple, list[ExtractedClaim]]:
+    """The extracted claims grouped by (kind, start, end), in order, without exact repeats."""
+    out: dict[tuple, list[ExtractedClaim]] = {}
+    seen: set[tuple] = set()
+    for found in claims:
+        span = (found.kind, found.start, found.end)
+        if (span, _found_value(found)) not in seen:
+            seen.add((span, _found_value(found)))
+            out.setdefault(span, []).append(found)
+    return out
+
+
+def _pair_with_stored(
+    found_here: list[ExtractedClaim], kept_values: list[tuple], olds: list[Claim]
+) -> list[tuple[ExtractedClaim, Claim | None]]:
+    """The extracted claims of one span still to store, each with the pending claim it refreshes (or None).
+
+    A claim an editor kept on the span takes the extracted claim with its value, or, when an editor
+    changed the value, one extracted claim that no kept claim states. A pending claim is refreshed by the
+    extracted claim with its value first, then by the others in order."""
+    kept_values = list(kept_values)
+    todo = []
+    for found in found_here:
+        value = _found_value(found)
+        if value in kept_values:
+            kept_values.remove(value)
+        else:
+            todo.append(found)
+    todo = todo[len(kept_values) :]
+    free = list(olds)
+    paired: dict[int, Claim | None] = {}
+    for i, found in enumerate(todo):
+        match = next((o for o in free if _stored_value(o) == _found_value(found)), None)
+        if match is not None:
+            free.remove(match)
+            paired[i] = match
+    for i in range(len(todo)):
+        if i not in paired:
+            paired[i] = free.pop(0) if free else None
+    return [(found, paired[i]) for i, found in enumerate(todo)]
 
 
 def _touched_by_editors(claim_ids: list[int]) -> set[int]:

@@ -199,13 +199,17 @@ def test_elliptical_unit(quantities):
 # --- evidence, source and spans ---------------------------------------------------------------------
 
 
-def test_evidence_is_the_clause(quantities):
-    """The evidence is the clause stating the quantity, without a trailing attribution clause."""
-    claims = quantities(
-        "Two Russian air force planes landed at Caracas airport on Saturday, flight tracking showed."
-    )
-    claim = one(claims, "Two")
-    assert claim.text == "Two Russian air force planes landed at Caracas airport on Saturday"
+def test_evidence_is_the_quantity_itself(quantities):
+    """The evidence is the number with its unit and what it counts, never the whole clause: two
+    quantities of one sentence get two different spans."""
+    text = "The planes carried 100 soldiers, the chief of staff and 35 tonnes of material, officials said."
+    claims = quantities(text)
+    soldiers, tonnes = one(claims, "100"), one(claims, "35")
+    assert soldiers.text == "100 soldiers"
+    assert tonnes.text == "35 tonnes of material"
+    assert text[tonnes.start : tonnes.end] == tonnes.text
+    claim = one(quantities("Two Russian air force planes landed at Caracas airport on Saturday."), "Two")
+    assert claim.text == "Two Russian air force planes"
     assert claim.unit_class == "aircraft"
 
 
@@ -250,6 +254,38 @@ def test_traps_are_not_quantities(quantities, text):
     """Model names, clock times, video lengths, ordinals, years, dates, phone numbers, channel names,
     scores and the pronoun "one" give no quantity claims."""
     assert numbers(quantities(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three months ago the rebels held exercises; talks ended two days later.",
+        "In the past two years the firm grew, and over the next five months it will not.",
+        "He was given a 9 year sentence after a 3-day trial and a five-year inquiry.",
+        "The two countries signed a deal, and these two men witnessed it.",
+        "Residents should call 911 or dial 999; the 112 number works across Europe.",
+        "Not one soldier was hurt, and not a plane was lost.",
+        "A third ship is due, and she won a fifth term.",
+    ],
+)
+def test_reported_forms_that_are_not_amounts(quantities, text):
+    """A time reference or a duration describing a noun, a number to call, a pair named before, a negated
+    "one" and an ordinal after "a" are numbers in form only: no quantity claim."""
+    assert numbers(quantities(text)) == []
+
+
+def test_lengths_of_time_that_are_reported(quantities):
+    """How long something lasted is a quantity ("served six years", "lasted three weeks"), and a count
+    after "the" that is no back-reference to a pair stays one."""
+    claims = quantities(
+        "He served six years in the reserves; the strike lasted three weeks. The three men carried 40 rifles."
+    )
+    assert [(c.text, c.unit_class) for c in claims] == [
+        ("six years", "year"),
+        ("three weeks", "week"),
+        ("three men", "man"),
+        ("40 rifles", "rifle"),
+    ]
 
 
 def test_furniture_is_skipped(nlp):

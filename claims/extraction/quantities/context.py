@@ -3,7 +3,7 @@ the comparison before it, the clause that states it and who it is attributed to.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .chunks import Chunk, Expr
 
@@ -192,7 +192,6 @@ ONE_WORD = {
     "upward": ">",
     "+": ">",
 }
-_SUB_CLAUSE = {"advcl", "ccomp", "conj", "parataxis", "relcl", "cc", "punct", "mark", "dep"}
 
 
 def is_date_part(chunks: list[Chunk], c0: int, c1: int, ex: Expr) -> bool:
@@ -323,32 +322,13 @@ def direction_after(doc: Doc, last_tok: int) -> str | None:
     return None
 
 
-def clause_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
-    """Character offsets (analysis) of the clause stating tokens first..last: the governing verb with its
-    subject and objects, without side clauses that do not hold the number."""
-    sent: Span = doc[first].sent
-    tok: Token = doc[first]
-    verb = tok
-    steps = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 12:
-        verb = verb.head
-        steps += 1
-    if verb.pos_ not in ("VERB", "AUX"):
-        a, b = first, last
-    else:
-        a, b = min(verb.i, first), max(verb.i, last)
-        for child in verb.children:
-            if (child.dep_ in _SUB_CLAUSE or child.lower_ == "according") and not (
-                child.left_edge.i <= first <= child.right_edge.i
-            ):
-                continue  # side clauses and the attribution are not part of what is stated
-            a, b = min(a, child.left_edge.i), max(b, child.right_edge.i)
-    a, b = max(a, sent.start), min(b, sent.end - 1)
-    while b > a and doc[b].is_punct:
-        b -= 1
-    while a < b and doc[a].is_punct and doc[a].text not in ("$", "£", "€", "(", '"'):
-        a += 1
-    return doc[a].idx, doc[b].idx + len(doc[b])
+def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Character offsets (analysis) of the quantity's own words, tokens first..last: the number with its
+    currency, unit and the thing it counts ("35 tonnes of material"), never the rest of the clause, so two
+    quantities of one sentence ("100 soldiers ... and 35 tonnes") never share a span."""
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def source_in(sent: Span) -> Span | None:
@@ -369,3 +349,118 @@ def source_in(sent: Span) -> Span | None:
                 a += 1
             return t.doc[a : obj.right_edge.i + 1]
     return None
+
+
+# Words that make a length of time a point in time: "three months ago", "two days later", "in the past two
+# years", "over the next five months". The time is a date reference, not an amount anyone reports.
+TIME_WORDS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "yr",
+    "hr",
+    "min",
+}
+_TIME_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "prior"}
+_TIME_BEFORE = {
+    "past",
+    "last",
+    "next",
+    "coming",
+    "previous",
+    "preceding",
+    "following",
+    "ensuing",
+    "first",
+    "final",
+    "recent",
+}
+# What a number right after a phone verb, or right before a phone word, is: a number to call, not an amount.
+_CALL_VERBS = {
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dial",
+    "dials",
+    "dialled",
+    "dialed",
+    "dialling",
+    "dialing",
+}
+_CALL_NOUNS = {
+    "call",
+    "number",
+    "hotline",
+    "helpline",
+    "line",
+    "operator",
+    "dispatcher",
+    "emergency",
+    "caller",
+}
+# A determiner before "two" that refers back to a pair already named ("the two countries", "both").
+_PAIR_DETERMINERS = {"the", "these", "those"}
+
+
+def is_time_reference(doc: Doc, chunks: list[Chunk], ex: Expr, t_end: int) -> bool:
+    """True when a length of time is no quantity: it places something in time ("three months ago",
+    "two days later", "in the past two years", "the next five months") or, written in the singular after
+    a number, describes the noun that follows ("a 9 year sentence", "a 3-day trial", "a five-year plan")."""
+    nxt = doc[t_end].lower_ if t_end < len(doc) else ""
+    if nxt in _TIME_AFTER or doc[t_end : t_end + 2].text.lower() == "from now":
+        return True
+    first = chunks[ex.c0].tok_start
+    if first > 0 and doc[first - 1].lower_ in _TIME_BEFORE:
+        return True
+    written = doc[t_end - 1].lower_.rsplit("-", 1)[-1]  # the unit word itself ("years", "3-day")
+    singular = written in TIME_WORDS
+    glued = "-" in chunks[ex.c1 - 1].text or (ex.c1 < len(chunks) and chunks[ex.c1].text.startswith("-"))
+    if singular and (ex.low != 1 or glued) and t_end < len(doc):
+        return doc[t_end].pos_ in ("NOUN", "PROPN", "ADJ") or doc[t_end].text in ("-",)
+    return False
+
+
+def is_phone_number(doc: Doc, chunks: list[Chunk], ex: Expr) -> bool:
+    """True for a number to call ("call 911", "dial 999", "the 112 number"): digits right after a verb of
+    calling, or right before a word of calling."""
+    if not ex.digits or ex.currency or ex.rest or ex.low != ex.high or "," in chunks[ex.c0].text:
+        return False
+    first, last = chunks[ex.c0].tok_start, chunks[ex.c1 - 1].tok_end
+    if first > 0 and doc[first - 1].lower_ in _CALL_VERBS:
+        return True
+    return last < len(doc) and doc[last].lower_ in _CALL_NOUNS and doc[last].tag_ != "NNS"
+
+
+def is_pair_reference(doc: Doc, chunks: list[Chunk], ex: Expr) -> bool:
+    """True for "the two countries", "these two men": a definite "two" refers back to a pair the article
+    has named; it does not report a count."""
+    if ex.digits or chunks[ex.c0].text.lower() != "two" or ex.c1 - ex.c0 != 1:
+        return False
+    first = chunks[ex.c0].tok_start
+    return first > 0 and doc[first - 1].lower_ in _PAIR_DETERMINERS
+
+
+def is_negated_one(doc: Doc, chunks: list[Chunk], ex: Expr) -> bool:
+    """ "not one soldier", "not a plane": a negation, no count of one."""
+    first = chunks[ex.c0].tok_start
+    if first == 0 or ex.low != 1 or ex.high != 1:
+        return False
+    return doc[first - 1].lower_ in ("not", "n't")
+
+
+# "a third ship", "a fifth term": after "a", a fraction word not followed by "of" counts in order.
+_ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twelfth"}
+
+
+def is_ordinal_article(chunks: list[Chunk], ex: Expr) -> bool:
+    """True for "a third ship" (the third in a row), unlike "a third of voters" (a share)."""
+    if not ex.article or ex.c1 - ex.c0 != 2 or chunks[ex.c0 + 1].text.lower() not in _ORDINAL_FRACTIONS:
+        return False
+    return ex.c1 >= len(chunks) or chunks[ex.c1].text.lower() != "of"

@@ -8,18 +8,23 @@ from ..document import ArticleDoc
 from ..types import QuantityClaim, Span
 from .chunks import Chunk, Expr, make_chunks, read_expr
 from .context import (
-    clause_span,
     direction_after,
     direction_before,
     is_clock,
     is_date_part,
     is_identifier,
+    is_negated_one,
+    is_ordinal_article,
+    is_pair_reference,
+    is_phone_number,
+    is_time_reference,
     is_year,
+    own_span,
     source_in,
 )
 from .numbers import may_start_number
 from .unitread import UnitRead, read_unit
-from .units import COUNT_CLASSES, CURRENCY_PREFIXES, DOLLAR_QUALIFIERS, SINGLE_COUNT_CLASSES
+from .units import COUNT_CLASSES, CURRENCY_PREFIXES, DOLLAR_QUALIFIERS, SINGLE_COUNT_CLASSES, TIME_UNITS
 
 # Currency codes written as a word before the amount ("USD 5 million", "Rs 500 crore").
 ISO_CODES = {c for c in CURRENCY_PREFIXES if len(c) == 3 and c.isalpha() and c.isupper()}
@@ -251,7 +256,7 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     bare_range = ex.low != ex.high and ex.rest and not u.measure and not u.counted and not ex.vague
     if u.unknown_glued or bare_range:
         return None, end_chunk
-    if _rejected(doc, chunks, ex, u):
+    if _rejected(doc, chunks, ex, u) or _not_reported(doc, chunks, ex, u):
         return None, end_chunk
     direction = direction_before(doc, first_tok, sent.start)
     if ex.rest.startswith(("~", "≈")):
@@ -262,8 +267,7 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     if after:
         direction = after
     last_tok = max(u.t_end, chunks[end_chunk - 1].tok_end) - 1
-    a, b = clause_span(doc, first_tok, min(last_tok, sent.end - 1))
-    ev = adoc.original(a, b)
+    ev = adoc.original(*own_span(doc, first_tok, min(last_tok, sent.end - 1)))
     num = adoc.original(chunks[ex.c0].start, chunks[ex.c1 - 1].end)
     src = source_in(sent)
     claim = QuantityClaim(
@@ -373,6 +377,20 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         if u.head is not None and doc[u.head + 1 : u.head + 3].text.lower() in ("or another", "or the other"):
             return True  # "one way or another"
     return False
+
+
+def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """True for a number that is a quantity in form but not one a report states: a time reference or a
+    duration describing a noun ("three months ago", "a 9 year sentence"), a number to call ("call 911"), a
+    pair named before ("the two countries"), a negation ("not one soldier"), an ordinal ("a third ship")."""
+    if u.unit_class in TIME_UNITS and is_time_reference(doc, chunks, ex, u.t_end):
+        return True
+    return (
+        is_phone_number(doc, chunks, ex)
+        or is_pair_reference(doc, chunks, ex)
+        or is_negated_one(doc, chunks, ex)
+        or is_ordinal_article(chunks, ex)
+    )
 
 
 def _confidence(ex: Expr, u: UnitRead) -> float:
