@@ -255,3 +255,35 @@ def test_seed_statements_found_with_their_speakers(nlp):
                     right += 1
                     break
     assert right / len(wanted) >= 0.9
+
+
+# --- what kind of source speaks ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Meridian Wire reported that the bridge would reopen on Monday.", "Meridian Wire"),
+        ("Gazette said the repairs had cost less than planned.", "Gazette"),
+        ("The Harbour Gazette said that forty families had returned.", "Harbour Gazette"),
+        ("Ashford Courier reported that the mayor would resign.", "Ashford Courier"),
+    ],
+)
+def test_an_outlet_is_never_a_person(extract, text, speaker):
+    """A source named like a news outlet (ending in Wire, Gazette, Post, Times...) is an outlet, also where
+    the entity tagger calls it a person."""
+    claims = extract(text)
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, "outlet")]
+
+
+def test_a_titled_name_is_a_person_not_a_body(extract):
+    """ "Spokesperson Lena Varga" is the person Lena Varga with her title, not a government body, and a
+    named person given a role of an organisation ("the vice president of the party") is a person."""
+    claims = extract(
+        "Spokesperson Lena Varga said that the port would stay open. "
+        "Tobias Marren, the vice president of the Harbour Party, said that the vote was fair."
+    )
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [
+        ("Lena Varga", "person"),
+        ("Tobias Marren", "person"),
+    ]

@@ -90,7 +90,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
-    actors = ArticleActors.from_doc(doc)
+    actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
     for item in items:

@@ -13,8 +13,10 @@ from .speakers import (
     ArticleActors,
     Speaker,
     clean_name,
+    names_outlet,
     role_of,
     speaker_kind_of_words,
+    titled_person,
 )
 
 _MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
@@ -91,7 +93,12 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
     actor = actors.index.resolve(name)
     if actor is not None and actors.index.actor(actor).kind == "person":
         return True
-    words = (role or "").lower().split()
+    # the role's head noun comes before its first preposition: "the vice president of the party"
+    words = (role or "").lower().replace(",", " ").split()
+    for k, w in enumerate(words):
+        if w in ("of", "at", "for", "in", "to", "with", "from", "on"):
+            words = words[:k]
+            break
     return bool(words) and words[-1] in PERSON_ROLES and 2 <= len(name.split()) <= 3
 
 
@@ -124,6 +131,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.pos_ == "PROPN"] or [subject]
         name = " ".join(t.text for t in words if t.i >= words[-1].i - 2)
         kind = speaker_kind_of_words(name.split(), None)
+        if names_outlet(name, actors.outlet):
+            return Speaker(name, "outlet")
         if actors.index.resolve(name) is not None or kind == "organisation":
             # An unrecognised proper name that says something is most often a person's surname.
             return actors.person(name)
@@ -131,6 +140,11 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if ent is not None:
         role = role_of(ent)
         name = clean_name(ent)
+        if name and names_outlet(name, actors.outlet):
+            return Speaker(_named_body(doc, ent, subject, mention) or name, "outlet", role)
+        titled = titled_person(name) if name else None
+        if titled is not None:  # "Spokesperson Marie Harf", as a PERSON or a body entity
+            return actors.person(titled[0], role or titled[1])
         if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
             return actors.person(name, role)
         name = _named_body(doc, ent, subject, mention)

@@ -8,6 +8,7 @@ official") to the most recent named person whose role words or gender fit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -52,8 +53,44 @@ OUTLET_WORDS = word_set(
     """
     news agency newspaper times post journal tv television radio broadcaster press channel network
     magazine tribune herald gazette telegraph guardian reuters afp ap bbc cnn
+    wire register chronicle courier observer dispatch bulletin examiner inquirer sentinel monitor
+    insider digest daily weekly mirror newswire sputnik tass xinhua interfax ria rt upi dpa efe
+    politico axios bloomberg
     """
 )
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Title words written before a name inside one entity ("Spokesperson Marie Harf", "Deputy Minister X").
+_TITLE_WORDS = PERSON_ROLES | word_set("vice foreign prime state defense defence interior acting former")
+
+
+def name_words(name: str) -> list[str]:
+    """The lower-case words of a name, split also at hyphens and inner capitals ("HuffPost" -> huff, post;
+    "Union-Tribune" -> union, tribune)."""
+    return [w.lower() for part in re.split(r"[\s\-\u2013]+", name) for w in _CAMEL.split(part) if w]
+
+
+def names_outlet(name: str, outlet: str | None = None) -> bool:
+    """True when `name` names a news outlet: the article's own outlet, or a name ending in a word outlets
+    are called by ("Meridian Wire", "Harbour Gazette", "HuffPost", "RT"). Such a name is never a person."""
+    if outlet and normalize_name(name) and normalize_name(name) == normalize_name(outlet):
+        return True
+    words = name_words(name.strip(" .,'\u2019"))
+    return bool(words) and words[-1].strip(".'\u2019s") in OUTLET_WORDS
+
+
+def titled_person(name: str) -> tuple[str, str] | None:
+    """("Marie Harf", "Spokesperson") for an entity that is a title then a person's name of two or three
+    capitalised words ("Spokesperson Marie Harf"); None otherwise."""
+    words = name.split()
+    k = 0
+    while k < len(words) and words[k].lower().strip(".,") in _TITLE_WORDS:
+        k += 1
+    rest = words[k:]
+    if not k or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+        return None
+    if any(w.lower() in GOVERNMENT_WORDS or w.lower() in OUTLET_WORDS for w in rest):
+        return None
+    return " ".join(rest), " ".join(words[:k])
 
 
 @dataclass(slots=True)
@@ -80,15 +117,24 @@ class ArticleActors:
     roles: dict[str, set[str]] = field(default_factory=dict)
     role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+    outlet: str | None = None  # the article's own outlet, never a person
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> ArticleActors:
-        """Index every named person and body in `doc`, keeping the fullest form of each person's name."""
+    def from_doc(cls, doc: Doc, outlet: str | None = None) -> ArticleActors:
+        """Index every named person and body in `doc`, keeping the fullest form of each person's name.
+        A PERSON entity that names an outlet ("Meridian Wire") is no person; a body entity that is a
+        title and a name ("Spokesperson Marie Harf") is one."""
         self = cls()
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.outlet = outlet
+        people = [e for e in doc.ents if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)]
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
         for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
-            self._add_person(clean_name(ent), ent)
+            titled = titled_person(clean_name(ent))
+            self._add_person(titled[0] if titled else clean_name(ent), ent)
+        for ent in doc.ents:
+            titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
+            if titled:
+                self._add_person(titled[0], ent)
         others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 2]
         for ent in sorted([*people, *others], key=lambda e: e.start):
             actor = self.index.resolve(clean_name(ent))
@@ -260,7 +306,7 @@ def _role_words_of(ent: Span) -> str | None:
 
 def speaker_kind_of_words(words: list[str], label: str | None) -> str:
     """Kind of a named body from its entity label and words: "government", "outlet" or "organisation"."""
-    lower = {w.lower() for w in words}
+    lower = {w for word in words for w in name_words(word)}
     if lower & OUTLET_WORDS:
         return "outlet"
     if label in ("GPE", "NORP") or lower & GOVERNMENT_WORDS:

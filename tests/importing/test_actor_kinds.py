@@ -1,0 +1,32 @@
+"""Actor kinds after an import: outlets are never stored as persons, nor a titled person as a body."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import Actor
+
+pytestmark = pytest.mark.django_db
+
+STORY = (
+    "Portville bridge to reopen\n\n"
+    "Meridian Wire reported that the bridge would reopen on Monday. "
+    "Gazette said the repairs had cost less than planned.\n\n"
+    "Spokesperson Lena Varga said that the port would stay open. "
+    "Tobias Marren, the vice president of the Harbour Party, said that the vote was fair.\n"
+)
+
+
+def test_imported_sources_get_their_kind(tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY, encoding="utf-8")
+    call_command("import_articles", str(path), "--outlet", "Harbour Times")
+    kinds = dict(Actor.objects.values_list("name", "kind"))
+    assert kinds["Meridian Wire"] == Actor.Kind.OUTLET
+    assert kinds["Gazette"] == Actor.Kind.OUTLET
+    assert kinds["Lena Varga"] == Actor.Kind.PERSON
+    assert kinds["Tobias Marren"] == Actor.Kind.PERSON
+    assert not any(
+        kind == Actor.Kind.PERSON for name, kind in kinds.items() if name.endswith(("Wire", "Gazette"))
+    )
