@@ -190,6 +190,21 @@ def test_one_as_count_and_as_pronoun(quantities):
     assert claims[0].unit_class == "student"
 
 
+def test_half_as_a_share(quantities):
+    """ "half the condos", "half of the voters" are a share of 0.5; "the first half of the year" and
+    "the second half" are periods, "half a million" a number."""
+    claims = quantities(
+        "Half the condos have sold and half of the voters stayed home. In the first half of the year and "
+        "in the second half, half a million people came."
+    )
+    assert [(c.number.text, c.low) for c in claims] == [
+        ("Half", 0.5),
+        ("half", 0.5),
+        ("half a million", 500_000),
+    ]
+    assert claims[1].unit_class == "voter"
+
+
 def test_elliptical_unit(quantities):
     """A bare number takes the unit of a similar amount just before it in the sentence."""
     claims = quantities("The highest forecast is 84.75 cents, while the lowest is 74.07.")
@@ -208,6 +223,8 @@ def test_evidence_is_the_quantity_itself(quantities):
     assert soldiers.text == "100 soldiers"
     assert tonnes.text == "35 tonnes of material"
     assert text[tonnes.start : tonnes.end] == tonnes.text
+    cold = one(quantities("It is about minus 387 Fahrenheit ,minus 233 Celsius there."), "minus 233")
+    assert cold.text == "minus 233 Celsius"
     claim = one(quantities("Two Russian air force planes landed at Caracas airport on Saturday."), "Two")
     assert claim.text == "Two Russian air force planes"
     assert claim.unit_class == "aircraft"

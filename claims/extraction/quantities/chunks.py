@@ -100,6 +100,11 @@ def _adjacent(chunks: list[Chunk], k: int) -> bool:
     )
 
 
+# "half the condos", "half of voters": a share; "the first half of the year", "second half": a period.
+_SHARE_AFTER_HALF = {"the", "of", "their", "its", "his", "her", "our", "those", "these", "all"}
+_HALF_OF_TIME = {"first", "second", "the", "a", "an", "other", "latter", "back", "top", "bottom", "one"}
+
+
 def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
     """The number expression starting at chunk `ci`, or None."""
     ch = chunks[ci]
@@ -109,6 +114,10 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         if scale is not None and scale.kind == "scale" and not scale.rest:
             # "half a million", "half a dozen"
             return Expr(ci, ci + 3, scale.value / 2, scale.value / 2, False)
+    if low_text == "half" and ci + 1 < len(chunks) and _adjacent(chunks, ci + 1):
+        before = chunks[ci - 1].text.lower() if ci > 0 else ""
+        if chunks[ci + 1].text.lower() in _SHARE_AFTER_HALF and before not in _HALF_OF_TIME:
+            return Expr(ci, ci + 1, 0.5, 0.5, False)  # "half the condos", "half of the voters"
     article = low_text in ("a", "an")
     if article:
         nxt = read_word(chunks[ci + 1].text.lower()) if _adjacent(chunks, ci + 1) else None

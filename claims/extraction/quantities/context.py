@@ -322,12 +322,17 @@ def direction_after(doc: Doc, last_tok: int) -> str | None:
     return None
 
 
+_LEADING_PUNCT = {",", ";", ":", ".", "!", "?", ")", "]", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
+
+
 def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Character offsets (analysis) of the quantity's own words, tokens first..last: the number with its
     currency, unit and the thing it counts ("35 tonnes of material"), never the rest of the clause, so two
     quantities of one sentence ("100 soldiers ... and 35 tonnes") never share a span."""
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
+    while first < last and doc[first].text in _LEADING_PUNCT:
+        first += 1  # ",minus 233 Celsius": the comma glued to the chunk is not the quantity's
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
