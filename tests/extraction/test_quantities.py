@@ -205,6 +205,31 @@ def test_half_as_a_share(quantities):
     assert claims[1].unit_class == "voter"
 
 
+def test_index_level_takes_the_points_of_its_change(quantities):
+    """A market index level written bare takes "points" from its change, before or after it, however far
+    apart their sizes; a bare figure far from any amount keeps no unit."""
+    claims = quantities("The Harbour 100 index lost 162.31 points, or 2.14%, to fall to 7,425.81.")
+    assert one(claims, "7,425.81").unit_class == "point"
+    claims = quantities("Portville Exchange (16369.03 up 58.06 points). Sales reached 4,000 after 3 tonnes.")
+    assert one(claims, "16369.03").unit_class == "point"
+    assert one(claims, "4,000").unit_class is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He will be 35 by the end of the year.", "She turned 40 on Monday.", "Varga, who is 62, retired."],
+)
+def test_a_number_said_of_a_person_is_an_age(quantities, text):
+    """ "he will be 35", "she turned 40", "who is 62": a whole number a person is or turns is an age."""
+    claims = quantities(text)
+    assert [c.unit_class for c in claims] == ["year of age"]
+
+
+def test_a_number_said_of_a_thing_is_no_age(quantities):
+    claims = quantities("The rate is 58 and the team is 12.")
+    assert [c.unit_class for c in claims] == [None, None]
+
+
 def test_elliptical_unit(quantities):
     """A bare number takes the unit of a similar amount just before it in the sentence."""
     claims = quantities("The highest forecast is 84.75 cents, while the lowest is 74.07.")

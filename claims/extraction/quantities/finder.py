@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..document import ArticleDoc
+from ..statements.speakers import PERSON_ROLES
 from ..types import QuantityClaim, Span
 from .chunks import Chunk, Expr, make_chunks, read_expr
 from .context import (
@@ -163,21 +164,23 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
 
 def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
     """ "84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
-    takes the unit of the nearest earlier amount of similar size in the same sentence."""
+    takes the unit of the nearest earlier amount of similar size in the same sentence. An index level takes
+    the points of its change, before or after it, whatever their sizes ("fell 162.31 points to 7,425.81",
+    "(16369.03 up 58.06 points)")."""
     inherited: set[int] = set()
     for i, claim in enumerate(out):
         if claim.unit_class is not None or claim.counted is not None or claim.number is None:
             continue
         if not any(ch.isdigit() for ch in claim.number.text) or claim.low <= 0:
             continue
-        for j in range(i - 1, -1, -1):
-            if sents[j] != sents[i]:
-                break
+        same = [j for j in (*range(i - 1, -1, -1), *range(i + 1, len(out))) if sents[j] == sents[i]]
+        for j in same:
             other = out[j]
             if other.unit_class is None or other.low <= 0 or j in inherited:
                 continue
-            if max(other.low, claim.low) / min(other.low, claim.low) <= 20:
-                claim.unit_class = other.unit_class
+            level = other.unit_class == "point" and claim.low >= 100
+            if level or (j < i and max(other.low, claim.low) / min(other.low, claim.low) <= 20):
+                claim.unit_class = other.unit_class  # the unit as written stays None: none is written
                 claim.confidence = round(claim.confidence - 0.1, 2)
                 inherited.add(i)
                 break
@@ -237,7 +240,7 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         ex.low, ex.high = -ex.high, -ex.low
         first_tok = chunks[ex.c0].tok_start
     u = read_unit(doc, chunks, ex, sent.end)
-    if _is_age_apposition(doc, chunks, ex, u):
+    if _is_age_apposition(doc, chunks, ex, u) or _is_age_predicate(doc, chunks, ex, u):
         u.unit_class = "year of age"  # "Mr. Grimm, 44, a Republican"
     end_chunk = max(u.c_end, ex.c1)
     rng = _read_range(chunks, ex, u)
@@ -321,6 +324,31 @@ def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> 
     if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
         return False
     return doc[prev.tok_end - 1].text == "," and doc[prev.tok_end - 2].ent_type_ == "PERSON"
+
+
+_PERSON_PRONOUNS = {"he", "she", "i", "who"}
+
+
+def _is_age_predicate(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """A bare whole number said of a person with "be" or "turn" is an age: "he will be 35", "she turned
+    40", "Smith, who is 62", "the mayor is 58"."""
+    if u.measure or u.counted is not None or ex.currency or ex.rest or ex.low != ex.high:
+        return False
+    if not (ex.low == int(ex.low) and 0 < ex.low < 120) or ex.c1 - ex.c0 != 1:
+        return False
+    tok = doc[chunks[ex.c0].tok_start]
+    verb = tok.head
+    if tok.dep_ not in ("attr", "acomp", "dobj") or verb.lemma_ not in ("be", "turn"):
+        return False
+    if tok.dep_ == "dobj" and verb.lemma_ != "turn":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subj = subjects[0]
+    return (
+        subj.lower_ in _PERSON_PRONOUNS or subj.ent_type_ == "PERSON" or subj.lemma_.lower() in PERSON_ROLES
+    )
 
 
 def _merge(a: Expr, b: Expr) -> Expr:
