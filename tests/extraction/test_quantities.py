@@ -205,6 +205,20 @@ def test_half_as_a_share(quantities):
     assert claims[1].unit_class == "voter"
 
 
+def test_a_number_hyphened_to_a_noun_counts_it(quantities):
+    """ "the 48-page indictment", "a six-cylinder engine", "a 12-storey tower": counts written as modifiers;
+    "one-way", "20-odd", "5G" and "3D" are not."""
+    claims = quantities(
+        "The 48-page indictment named a six-cylinder engine and a 12-storey tower. "
+        "A one-way ticket, a 5G phone and a 3D film cost 20-odd dollars."
+    )
+    assert [(c.text, c.low, c.unit_class) for c in claims] == [
+        ("48-page", 48, "page"),
+        ("six-cylinder", 6, "cylinder"),
+        ("12-storey", 12, "storey"),
+    ]
+
+
 def test_index_level_takes_the_points_of_its_change(quantities):
     """A market index level written bare takes "points" from its change, before or after it, however far
     apart their sizes; a bare figure far from any amount keeps no unit."""
@@ -246,6 +260,7 @@ def test_evidence_is_the_quantity_itself(quantities):
     claims = quantities(text)
     soldiers, tonnes = one(claims, "100"), one(claims, "35")
     assert soldiers.text == "100 soldiers"
+    assert one(quantities("Rates rose to 5%, officials said."), "5%").text == "5%"
     assert tonnes.text == "35 tonnes of material"
     assert text[tonnes.start : tonnes.end] == tonnes.text
     cold = one(quantities("It is about minus 387 Fahrenheit ,minus 233 Celsius there."), "minus 233")
@@ -314,6 +329,11 @@ def test_reported_forms_that_are_not_amounts(quantities, text):
     """A time reference or a duration describing a noun, a number to call, a pair named before, a negated
     "one" and an ordinal after "a" are numbers in form only: no quantity claim."""
     assert numbers(quantities(text)) == []
+
+
+def test_a_duration_describing_an_amount_is_not_one(quantities):
+    """ "a five-year $700,000 award": the award is the amount, its five years describe it."""
+    assert numbers(quantities("She won a five-year $700,000 award.")) == ["$700,000"]
 
 
 def test_lengths_of_time_that_are_reported(quantities):

@@ -325,12 +325,17 @@ def direction_after(doc: Doc, last_tok: int) -> str | None:
 _LEADING_PUNCT = {",", ";", ":", ".", "!", "?", ")", "]", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
 
 
+_KEPT_AT_END = {"%", "\u2030", "\u2032", "\u2033", "\u00b0"}
+
+
 def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Character offsets (analysis) of the quantity's own words, tokens first..last: the number with its
     currency, unit and the thing it counts ("35 tonnes of material"), never the rest of the clause, so two
     quantities of one sentence ("100 soldiers ... and 35 tonnes") never share a span."""
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
+    while last > first and (
+        doc[last].is_space or (doc[last].is_punct and doc[last].text not in _KEPT_AT_END)
+    ):
+        last -= 1  # "5%": the percent sign is the unit
     while first < last and doc[first].text in _LEADING_PUNCT:
         first += 1  # ",minus 233 Celsius": the comma glued to the chunk is not the quantity's
     return doc[first].idx, doc[last].idx + len(doc[last])
@@ -428,7 +433,8 @@ def is_time_reference(doc: Doc, chunks: list[Chunk], ex: Expr, t_end: int) -> bo
     singular = written in TIME_WORDS
     glued = "-" in chunks[ex.c1 - 1].text or (ex.c1 < len(chunks) and chunks[ex.c1].text.startswith("-"))
     if singular and (ex.low != 1 or glued) and t_end < len(doc):
-        return doc[t_end].pos_ in ("NOUN", "PROPN", "ADJ") or doc[t_end].text in ("-",)
+        nxt_tok = doc[t_end]  # "a 3-day trial", "a five-year $700,000 award"
+        return nxt_tok.pos_ in ("NOUN", "PROPN", "ADJ", "SYM") or nxt_tok.text in ("-", "$", "£", "€")
     return False
 
 

@@ -90,6 +90,11 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
             )
             if cls is None and glued.lower().endswith("s") and len(glued) > 2:
                 cls = measure_class(glued[:-1], glued=True)
+        if cls is None and not r.measure and _hyphen_count(doc, rest, glued, last_tok, sent_end):
+            # "a 48-page indictment", "a six-cylinder engine": a count of pages, cylinders
+            r.unit, r.unit_class, r.counted, r.t_end = glued, count_class(glued), glued, last_tok
+            r.measure = True  # read like "a 6.1-inch screen"
+            return r
         if cls is None:
             r.unknown_glued = glued.isalpha() or not r.measure
             return r
@@ -116,6 +121,32 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         return r
     _count_noun(doc, chunks, ex, r, sent_end)
     return r
+
+
+# Words after "N-" that make no count: "one-way", "two-time", "20-odd", "30-something", "three-fold".
+_NOT_COUNTED_AFTER_HYPHEN = {
+    "way",
+    "time",
+    "times",
+    "odd",
+    "something",
+    "fold",
+    "off",
+    "plus",
+    "sided",
+    "handed",
+}
+
+
+def _hyphen_count(doc: Doc, rest: str, glued: str, last_tok: int, sent_end: int) -> bool:
+    """True for a number hyphenated to a lower-case noun that describes the next noun ("48-page
+    indictment", "six-cylinder engines", "three-bedroom flat"): a count, the way English writes one as a
+    modifier. Glued letters without a hyphen ("5G", "3D") stay codes."""
+    if not rest.startswith(("-", "\u2013")) or not glued.isalpha() or not glued.islower() or len(glued) < 3:
+        return False
+    if glued in _NOT_COUNTED_AFTER_HYPHEN:
+        return False
+    return last_tok < sent_end and doc[last_tok].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _refine(chunks: list[Chunk], ex: Expr, r: UnitRead) -> None:
