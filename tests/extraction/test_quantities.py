@@ -219,6 +219,21 @@ def test_a_number_hyphened_to_a_noun_counts_it(quantities):
     ]
 
 
+def test_numbers_left_hanging_on_a_hyphen(quantities):
+    """ "four-, five- and six-cylinder engines", "2- or 3-bedroom flats": each number counts the noun the
+    last one is hyphened to; "a two- to three-day wait" is a duration describing a noun, so none are."""
+    claims = quantities(
+        "It offers four-, five- and six-cylinder engines and 2- or 3-bedroom flats after a two- to three-day wait."
+    )
+    assert [(c.number.text, c.low, c.unit_class) for c in claims] == [
+        ("four-", 4, "cylinder"),
+        ("five-", 5, "cylinder"),
+        ("six-cylinder", 6, "cylinder"),
+        ("2-", 2, "bedroom"),
+        ("3-bedroom", 3, "bedroom"),
+    ]
+
+
 def test_index_level_takes_the_points_of_its_change(quantities):
     """A market index level written bare takes "points" from its change, before or after it, however far
     apart their sizes; a bare figure far from any amount keeps no unit."""

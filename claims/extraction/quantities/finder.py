@@ -153,7 +153,10 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
                     sents.append(doc[chunks[ci].tok_start].sent.start)
             ci += 1
             continue
-        claim, nxt = _claim_at(adoc, doc, chunks, ex)
+        if ex.rest in ("-", "\u2013"):
+            claim, nxt = _suspended(adoc, doc, chunks, ex), ex.c1  # "four-, five- and six-cylinder"
+        else:
+            claim, nxt = _claim_at(adoc, doc, chunks, ex)
         if claim is not None and not any(a <= claim.number.start < b for a, b in blocked if claim.number):
             out.append(claim)
             sents.append(doc[chunks[ci].tok_start].sent.start)
@@ -184,6 +187,42 @@ def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
                 claim.confidence = round(claim.confidence - 0.1, 2)
                 inherited.add(i)
                 break
+
+
+def _suspended(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> QuantityClaim | None:
+    """ "four-, five- and six-cylinder engines", "two- or three-bedroom flats": a number left hanging on a
+    hyphen counts what the last number of its list is hyphened to."""
+    k = ex.c1
+    while k < len(chunks) and k < ex.c1 + 6:
+        word = chunks[k].text.lower()
+        other = read_expr(chunks, k) if may_start_number(chunks[k].text) else None
+        if other is not None and other.rest in ("-", "\u2013"):
+            k += 1
+            continue  # another hanging number of the list
+        if word in ("and", "or", "to", "&"):
+            k += 1
+            continue
+        if other is None or not other.rest.startswith(("-", "\u2013")):
+            return None
+        last, _ = _claim_at(adoc, doc, chunks, other)
+        if last is None or last.unit_class is None or ex.digits != other.digits:
+            return None
+        num = adoc.original(chunks[ex.c0].start, chunks[ex.c1 - 1].end)
+        own = adoc.original(chunks[ex.c0].start, chunks[ex.c0].end)
+        return QuantityClaim(
+            start=own.start,
+            end=own.end,
+            text=own.text,
+            low=ex.low,
+            high=ex.high,
+            unit=last.unit,
+            unit_class=last.unit_class,
+            counted=last.counted,
+            number=Span(num.start, num.end, num.text),
+            source=last.source,
+            confidence=round(last.confidence - 0.1, 2),
+        )
+    return None
 
 
 def _qualify_currency(chunks: list[Chunk], ex: Expr) -> None:
