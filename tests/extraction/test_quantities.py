@@ -234,6 +234,12 @@ def test_numbers_left_hanging_on_a_hyphen(quantities):
     ]
 
 
+def test_sub_before_a_number_is_an_upper_bound(quantities):
+    """ "the sub-500 sq m office market": under 500 square metres."""
+    claim = one(quantities("Demand grew in the sub-500 sq m office market."), "sub-500")
+    assert (claim.low, claim.unit_class, claim.direction) == (500, "square metre", "<")
+
+
 def test_index_level_takes_the_points_of_its_change(quantities):
     """A market index level written bare takes "points" from its change, before or after it, however far
     apart their sizes; a bare figure far from any amount keeps no unit."""

@@ -171,7 +171,7 @@ def read_chunk(text: str) -> Atom | None:
     if not text:
         return None
     ch = text[0]
-    if ch.isdigit() or ch in "$£€¥₹₽₩-\u2212\u2013~≈+.URCSAHNPYGEJIM½¼¾⅓⅔m":
+    if ch.isdigit() or ch in "$£€¥₹₽₩-\u2212\u2013~≈+.URCSAHNPYGEJIM½¼¾⅓⅔m" or text.startswith("sub-"):
         if TIME_CHUNK.match(text) or PHONE_CHUNK.match(text):
             return None
         if text in UNICODE_FRACTIONS:
