@@ -84,6 +84,8 @@ class ActorResolver:
         kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
         found = self.index.resolve(name, role)
         actor = Actor.objects.filter(pk=int(found)).first() if found is not None else None
+        if actor is not None and (actor.kind == Actor.Kind.PERSON) != (kind == Actor.Kind.PERSON):
+            actor = None  # "Meridian Wire" (an outlet) is not the person "Wire", nor the reverse
         if actor is not None:
             if actor.kind == Actor.Kind.PERSON and len(name.split()) > len(actor.name.split()):
                 # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one.

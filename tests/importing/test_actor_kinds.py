@@ -30,3 +30,22 @@ def test_imported_sources_get_their_kind(tmp_path):
     assert not any(
         kind == Actor.Kind.PERSON for name, kind in kinds.items() if name.endswith(("Wire", "Gazette"))
     )
+
+
+def test_an_outlet_is_not_filed_under_a_person_of_the_same_surname(tmp_path):
+    """A person known only as "Wire" does not take the outlet Meridian Wire's statements, nor the reverse."""
+    from claims.services import ActorResolver
+    from sources.services import article_store, outlet_get_or_create
+
+    earlier = article_store(
+        body="Wire said the vote was fair.",
+        outlet=outlet_get_or_create(name="Harbour Times"),
+        url="https://a.example/1",
+    ).article
+    ActorResolver().actor_for(name="Wire", kind="person", role=None, article=earlier)
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY, encoding="utf-8")
+    call_command("import_articles", str(path), "--outlet", "Harbour Times")
+    kinds = dict(Actor.objects.values_list("name", "kind"))
+    assert kinds["Wire"] == Actor.Kind.PERSON
+    assert kinds["Meridian Wire"] == Actor.Kind.OUTLET
