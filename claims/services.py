@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from sources.models import Article
+from sources.models import Article, Outlet
 
 from .extraction import extract, extract_many
 from .extraction.actors import ActorIndex, normalize_name
@@ -73,6 +73,13 @@ class ActorResolver:
                 actor = self.index.actor(str(actor_id))
                 self.index.add(actor.id, actor.name, actor.kind, (), title)
             seen["role"] = pk
+        self._outlets: set[str] | None = None
+
+    def _names_an_outlet(self, name: str) -> bool:
+        """True when `name` is the name of a stored outlet ("Portville Courant" said ...): an outlet speaks."""
+        if self._outlets is None:
+            self._outlets = {normalize_name(n) for n in Outlet.objects.values_list("name", flat=True)}
+        return normalize_name(name) in self._outlets
 
     @classmethod
     def forget(cls) -> None:
@@ -82,6 +89,8 @@ class ActorResolver:
     def actor_for(self, *, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
         """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one."""
         kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
+        if kind != Actor.Kind.OUTLET and self._names_an_outlet(name):
+            kind = Actor.Kind.OUTLET
         found = self.index.resolve(name, role)
         actor = Actor.objects.filter(pk=int(found)).first() if found is not None else None
         if actor is not None and (actor.kind == Actor.Kind.PERSON) != (kind == Actor.Kind.PERSON):

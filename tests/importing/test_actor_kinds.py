@@ -49,3 +49,18 @@ def test_an_outlet_is_not_filed_under_a_person_of_the_same_surname(tmp_path):
     kinds = dict(Actor.objects.values_list("name", "kind"))
     assert kinds["Wire"] == Actor.Kind.PERSON
     assert kinds["Meridian Wire"] == Actor.Kind.OUTLET
+
+
+def test_a_known_outlet_that_speaks_is_an_outlet(tmp_path):
+    """An outlet already stored ("Portville Courant"), named as a source in another outlet's article, is
+    stored as an outlet whatever the entity tagger calls it."""
+    from sources.services import outlet_get_or_create
+
+    outlet_get_or_create(name="Portville Courant")
+    path = tmp_path / "courant.txt"
+    path.write_text(
+        "Ferry service resumes\n\nPortville Courant reported that the ferry would sail again on Monday.\n",
+        encoding="utf-8",
+    )
+    call_command("import_articles", str(path), "--outlet", "Harbour Times")
+    assert dict(Actor.objects.values_list("name", "kind"))["Portville Courant"] == Actor.Kind.OUTLET
