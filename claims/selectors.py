@@ -7,13 +7,13 @@ hard cap on depth, counts are capped (or estimated on PostgreSQL when nothing is
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 
+from claims.text.sentences import sentence_starts
 from sources.models import Article
 
 from .models import Actor, Annotation, Claim, ClaimLink, Event
@@ -150,19 +150,12 @@ def narrow(queryset: QuerySet, *, narrowed: bool) -> Narrowed:
 
 # --- the claim page ------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+|\n\s*")
-
 
 @dataclass(frozen=True, slots=True)
 class Context:
     before: str  # neighbouring sentences and the start of the claim's sentence
     span: str  # the claim's own text, body[start:end]
     after: str
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences (or paragraphs) start in `text`, by punctuation and line breaks."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text))]
 
 
 def span_context(text: str, start: int, end: int, neighbours: int = 1) -> Context:

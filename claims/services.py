@@ -252,6 +252,15 @@ def article_store_extraction(
     article.published_conflicts = [
         {"date": day.isoformat(), "source": source} for day, source in publication.conflicts
     ]
+    article.notes = [
+        {
+            "start": n.span.start,
+            "end": n.span.end,
+            "kind": n.kind,
+            "retracted": [[r.start, r.end] for r in n.retracted],
+        }
+        for n in extraction.notes
+    ]
     article.extraction_status = Article.ExtractionStatus.DONE
     article.extractor_version = extraction.extractor_version
     article.extracted_at = timezone.now()

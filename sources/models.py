@@ -145,6 +145,11 @@ class Article(models.Model):
         blank=True,
         help_text="Other publication-date candidates found, with where they came from.",
     )
+    notes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Corrections and editor's notes found in the body: start, end and kind of each.",
+    )
     language = models.CharField(max_length=12, default="en")
     version = models.PositiveIntegerField(default=1)
     is_current = models.BooleanField(default=True, help_text="The latest version of the text at this URL.")

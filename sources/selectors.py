@@ -11,6 +11,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
+from claims.text.outlets import KnownOutlet
+
 from .models import Article, Outlet
 
 
@@ -67,6 +69,7 @@ def article_segments(article: Article, claims=None, annotations=None) -> list[Se
         (c.start, c.end, c.kind, c.pk) for c in claims if c.review_status != "rejected"
     ]
     marks += [(a.start, a.end, "annotation", a.pk) for a in annotations if not a.orphaned]
+    marks += [(n["start"], n["end"], "note", 0) for n in article.notes or []]  # corrections, editor's notes
     body = article.body
     cuts = sorted(
         {0, len(body), *(min(m[0], len(body)) for m in marks), *(min(m[1], len(body)) for m in marks)}
@@ -79,7 +82,7 @@ def article_segments(article: Article, claims=None, annotations=None) -> list[Se
     for start, end in itertools.pairwise(cuts):
         active = [m for m in active if m[1] > start] + opening.get(start, [])
         kinds = tuple(sorted({m[2] for m in active}))
-        claim_ids = tuple(m[3] for m in active if m[2] != "annotation")
+        claim_ids = tuple(m[3] for m in active if m[2] not in ("annotation", "note"))
         annotation_ids = tuple(m[3] for m in active if m[2] == "annotation")
         segments.append(Segment(body[start:end], kinds, claim_ids, start, annotation_ids))
     return segments
@@ -112,3 +115,11 @@ def article_counts(outlet_ids: list[int]) -> dict[int, int]:
         .annotate(n=Count("id"))
     )
     return {row["outlet_id"]: row["n"] for row in rows}
+
+
+def known_outlets() -> list[KnownOutlet]:
+    """Every stored outlet's name and domain, as the pure text code takes them (to spot them in a page)."""
+    return [
+        KnownOutlet(name, domain)
+        for name, domain in Outlet.objects.order_by("pk").values_list("name", "domain")
+    ]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from claims.text.notes import Note
+
 from .types import Span
 
 
@@ -25,6 +27,8 @@ class ArticleDoc:
     title: str | None = None
     outlet: str | None = None
     furniture: list[Span] = field(default_factory=list)  # stored-text spans that are page furniture
+    headline: Span | None = None  # the article's own headline line at the top of the text, if any
+    notes: list[Note] = field(default_factory=list)  # corrections and editor's notes, with what they retract
 
     def to_text(self, i: int) -> int:
         """Offset in `text` of analysis offset `i` (i may equal len(analysis))."""
@@ -35,7 +39,18 @@ class ArticleDoc:
         return self.offsets[i]
 
     def original(self, start: int, end: int) -> Span:
-        """The stored-text span covering analysis[start:end]."""
+        """The stored-text span covering analysis[start:end], without white space at either end.
+
+        Blanked furniture or a blanked headline before a sentence is white space in `analysis`, so a
+        span that the parser starts there never reaches into the stored furniture or headline.
+        """
+        a, b = start, end
+        while a < b and self.analysis[a].isspace():
+            a += 1
+        while b > a and self.analysis[b - 1].isspace():
+            b -= 1
+        if a < b:
+            start, end = a, b
         if self.offsets is None:
             a, b = start, end
         else:

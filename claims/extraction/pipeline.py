@@ -63,13 +63,19 @@ def extract_doc(adoc: ArticleDoc) -> Extraction:
         adoc.published = publication.value  # later extractors may want the article's own date
     found: list[Claim] = [*_run(find_quantities, adoc), *dates, *_run(find_statements, adoc)]
     claims = []
+    headline = [adoc.headline] if adoc.headline else []
+    retracted = [r for note in adoc.notes for r in note.retracted]  # what corrections say was wrong
     for claim in found:
         if not _valid(adoc.text, claim):
             log.warning("dropped %s claim with a span outside the text: %r", claim.kind, claim)
-        elif not _in_furniture(claim, adoc.furniture):
+        elif not (
+            _in_furniture(claim, adoc.furniture)
+            or _in_furniture(claim, headline)
+            or any(r.start < claim.end and claim.start < r.end for r in retracted)
+        ):
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return Extraction(claims, publication, EXTRACTOR_VERSION, list(adoc.furniture))
+    return Extraction(claims, publication, EXTRACTOR_VERSION, list(adoc.furniture), list(adoc.notes))
 
 
 def extract(

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from claims.text.header import in_dateline as in_dateline  # callers name it from here
+
 from .cleaning import is_caption, plain_chars
 from .dates.patterns import Mention, find_mentions
 from .dates.resolve import nearest_day
@@ -31,11 +33,6 @@ _HEADER_LINES = 8
 _DATELINE = re.compile(
     r"^\s*(?i:(?:first\s+)?published|posted|released)\b|^\s*[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?,\s"
     r"|^\s*\W{0,3}\d[\d./-]*\d\s*[-\u2013\u2014]\s"
-)
-# What stands before the date in a dateline: "CARACAS, ", "WASHINGTON (AP) - ", "Published: ".
-_DATELINE_PREFIX = re.compile(
-    r"\s*(?:[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?(?:,|\s[-\u2013\u2014])\s*"
-    r"|(?i:(?:first\s+|last\s+)?(?:published|posted|updated|released))\s*:?\s*(?:on\s+)?)$"
 )
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.!?\"']\s*$")
@@ -68,12 +65,6 @@ class _Candidate:
     position: int
     updated: bool
     lower_bound: bool  # a photo caption's date: the photo was taken before the article appeared
-
-
-def in_dateline(text: str, start: int) -> bool:
-    """True when `start` falls in a dateline that opens a line ("CARACAS, March 24 (Reuters) -")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start < 60 and bool(_DATELINE_PREFIX.match(text, line_start, start))
 
 
 def _header_end(text: str) -> int:

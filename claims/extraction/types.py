@@ -9,12 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-    text: str
+from claims.text.notes import Note
+from claims.text.span import Span as Span  # re-exported: extractors and callers name it from here
 
 
 @dataclass(slots=True)
@@ -85,3 +81,4 @@ class Extraction:
     publication: PublicationDate
     extractor_version: str
     furniture: list[Span] = field(default_factory=list)  # page furniture that was skipped
+    notes: list[Note] = field(default_factory=list)  # corrections and editor's notes, kept but not claims

@@ -12,7 +12,8 @@ import difflib
 import re
 from collections import Counter
 
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'\u201d\u2019)]*|\n|$)")
+from claims.text.sentences import sentence_spans
+
 _NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|double|triple)\b",
@@ -25,22 +26,9 @@ def numbers_in(text: str) -> list[str]:
     return [m.group().lower() for m in _NUMBER.finditer(text)]
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    return spans
-
-
 def number_changes(old: str, new: str) -> list[dict[str, object]]:
     """Passages whose numbers differ in `old` and `new`: old_/new_ start, end, text, numbers."""
-    old_spans, new_spans = _sentences(old), _sentences(new)
+    old_spans, new_spans = sentence_spans(old), sentence_spans(new)
     old_keys = [old[a:b] for a, b in old_spans]
     new_keys = [new[a:b] for a, b in new_spans]
     changes = []

@@ -14,12 +14,14 @@ import stat
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from django.conf import settings
+
+from claims.text.outlets import KnownOutlet
 
 from .decoding import decode_bytes
 from .errors import ImportRefused, RowError
@@ -90,7 +92,11 @@ def total_bytes(paths: list[Path]) -> int:
 
 
 def iter_rows(
-    paths: list[Path], *, limits: Limits | None = None, on_bytes: Callable[[int], None] | None = None
+    paths: list[Path],
+    *,
+    limits: Limits | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+    known_outlets: Sequence[KnownOutlet] = (),
 ) -> Iterator[Row]:
     """Every article row in the files, in order (see the module docstring). The whole import is checked
     against the budget (check_budget) before the first row is handed out."""
@@ -101,9 +107,11 @@ def iter_rows(
         suffix = path.suffix.lower()
         with path.open("rb") as stream:
             if suffix == ".zip":
-                yield from iter_zip(stream, name=path.name, limits=limits)
+                yield from iter_zip(stream, name=path.name, limits=limits, known_outlets=known_outlets)
             else:
-                yield from iter_stream(stream, name=path.name, suffix=suffix, limits=limits)
+                yield from iter_stream(
+                    stream, name=path.name, suffix=suffix, limits=limits, known_outlets=known_outlets
+                )
         if on_bytes:
             on_bytes(size)
 
@@ -155,7 +163,9 @@ def archive_size(stream: BinaryIO, *, name: str, limits: Limits, spent: int = 0)
         return sum(info.file_size for info in archive.infolist())
 
 
-def iter_stream(stream: BinaryIO, *, name: str, suffix: str, limits: Limits) -> Iterator[Row]:
+def iter_stream(
+    stream: BinaryIO, *, name: str, suffix: str, limits: Limits, known_outlets: Sequence[KnownOutlet] = ()
+) -> Iterator[Row]:
     """The rows of one non-archive file opened as a binary stream."""
     if suffix in (".csv", ".tsv"):
         items = iter_csv(stream, name=name)
@@ -166,13 +176,15 @@ def iter_stream(stream: BinaryIO, *, name: str, suffix: str, limits: Limits) -> 
         stream.seek(0)
         items = iter_xlsx(stream, name=name)
     else:
-        yield raw_document(stream.read(limits.max_document_bytes + 1), name=name, limits=limits)
+        yield raw_document(
+            stream.read(limits.max_document_bytes + 1), name=name, limits=limits, known_outlets=known_outlets
+        )
         return
     for item in items:
         yield item if isinstance(item, RowError) else (name, item[0], item[1])
 
 
-def raw_document(data: bytes, *, name: str, limits: Limits) -> Row:
+def raw_document(data: bytes, *, name: str, limits: Limits, known_outlets: Sequence[KnownOutlet] = ()) -> Row:
     """One .txt or .html page as a row (row 1 of its file), or the error that keeps it out."""
     if len(data) > limits.max_document_bytes:
         return RowError(
@@ -190,7 +202,7 @@ def raw_document(data: bytes, *, name: str, limits: Limits) -> Row:
             values = parse_html(text, name=name)
         else:
             text, _ = decode_bytes(data)
-            values = parse_text(text, name=name)
+            values = parse_text(text, name=name, known_outlets=known_outlets)
     except ImportRefused as error:
         return RowError(1, "", error.message, name)
     return values if isinstance(values, RowError) else (name, 1, values)
@@ -297,7 +309,9 @@ _ZIP_ERRORS = (
 )
 
 
-def iter_zip(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Row]:
+def iter_zip(
+    stream: BinaryIO, *, name: str, limits: Limits, known_outlets: Sequence[KnownOutlet] = ()
+) -> Iterator[Row]:
     """The rows of every supported member of a zip archive, checked as a whole first (see check_zip)."""
     try:
         archive = zipfile.ZipFile(stream)
@@ -314,7 +328,10 @@ def iter_zip(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Row]:
                 with archive.open(info) as handle:
                     if suffix in RAW:
                         yield raw_document(
-                            handle.read(limits.max_document_bytes + 1), name=member, limits=limits
+                            handle.read(limits.max_document_bytes + 1),
+                            name=member,
+                            limits=limits,
+                            known_outlets=known_outlets,
                         )
                     elif suffix == ".xlsx":
                         data = io.BytesIO(handle.read())  # at most its checked file_size

@@ -11,117 +11,49 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+
+from claims.text.furniture import is_furniture_line
+from claims.text.header import in_dateline, is_bar, read_header
+from claims.text.months import MONTH_PATTERN, MONTHS
+from claims.text.outlets import KnownOutlet, outlet_in_bar, outlet_in_furniture
 
 from .errors import RowError
 
-_FURNITURE = re.compile(
-    r"""^(?:
-        [-\u2013\u2014*\[(]*\s*(?:advertisement|advertising|sponsored(?:\s+content)?)\s*[-\u2013\u2014*\])]*
-      | listen\s+live | get\s+short\s+url | skip\s+to\s+(?:main\s+)?content | click\s+here\b.*
-      | (?:subscribe|sign\s+up)\b.*\b(?:newsletter|inbox|updates|alerts)\b.*
-      | (?:subscribe|sign\s+up|log\s*in|register)(?:\s+(?:now|here|today))?[.!]?
-      | (?:share|tweet|email|print)(?:\s+(?:this|on|via)\b.*)? | copy\s+link
-      | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email)(?:\s*[|/·,]\s*\w+)+
-      | follow\s+(?:us|\S+)\s+on\s+\w+.* | comments?(?:\s*\(\d+\))?
-      | (?:read|see)\s+(?:more|also)\s*:.* | also\s+read\s*:.*
-      | (?:watch|play)\s+video(?:\s+\d{1,2}:\d{2})?
-      | all\s+rights\s+reserved\.? | (?:copyright\s*)?©.*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 _DATE_PATTERNS = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"), ("d", "m", "y")),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.I), ("d", "mn", "y")),
     (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I), ("mn", "d", "y")),
 )
-_METADATA_LINE = re.compile(r"^\s*(?:date|published|posted|updated|last\s+updated)\s*:?\s+\S", re.I)
-_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
-# "CARACAS -", "WASHINGTON, March 3, 2019 (Reuters) -": a place in capitals, maybe a date and an agency.
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
-    r"(?:,\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}))?"
-    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*[\u2013\u2014-]{1,2}\s"
-)
-# Section names of news sites: a bar segment that is one of these is not the outlet's name.
-_SECTIONS = {
-    "news",
-    "world",
-    "home",
-    "politics",
-    "business",
-    "opinion",
-    "sport",
-    "sports",
-    "latest",
-    "europe",
-    "americas",
-    "asia",
-    "africa",
-    "middle east",
-    "us",
-    "uk",
-    "international",
-    "national",
-    "local",
-    "analysis",
-    "top stories",
-    "breaking news",
-    "video",
-    "live",
-    "economy",
-    "science",
-    "technology",
-}
 _BASE_TAG = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]\s*$")
 
 
 def dates_in(text: str) -> list[dt.date]:
     """Every complete (day, month, year) date written in `text`, in order."""
+    return [day for _, day in dates_at(text)]
+
+
+def dates_at(text: str) -> list[tuple[int, dt.date]]:
+    """(offset, date) of every complete date written in `text`, in order."""
     found: list[tuple[int, dt.date]] = []
     for rx, order in _DATE_PATTERNS:
         for m in rx.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
-            month = _MONTHS[parts["mn"].lower()] if "mn" in parts else int(parts["m"])
+            month = MONTHS[parts["mn"].lower()] if "mn" in parts else int(parts["m"])
             try:
                 found.append((m.start(), dt.date(int(parts["y"]), month, int(parts["d"]))))
             except ValueError:
                 continue
-    return [day for _, day in sorted(found)]
-
-
-def is_furniture(line: str) -> bool:
-    """Whether a whole line is page furniture that carries no article text."""
-    return bool(_FURNITURE.match(line.strip()))
+    return sorted(found)
 
 
 def clean_lines(text: str) -> list[str]:
     """The lines with line ends normalised, indentation and trailing spaces trimmed, furniture dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return [line.strip(" \t") for line in text.split("\n") if not is_furniture(line)]
+    return [line.strip(" \t") for line in text.split("\n") if not is_furniture_line(line)]
 
 
 def join_paragraphs(lines: list[str]) -> str:
@@ -129,47 +61,35 @@ def join_paragraphs(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _is_paragraph(line: str) -> bool:
-    if line.count("|") >= 2 or line.count(" / ") >= 2:  # a title bar or a breadcrumb
-        return False
-    words = line.split()
-    return len(words) >= 12 or (len(words) >= 6 and bool(_SENTENCE_END.search(line)))
+def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet] = ()) -> dict[str, object]:
+    """Article fields found in a scraped plain-text page (see the module docstring).
 
-
-def _is_headline(line: str) -> bool:
-    words = line.split()
-    return 3 <= len(words) <= 30 and not re.search(r"[.;:,]\s*$", line) and not dates_in(line)
-
-
-def parse_text(raw: str, *, name: str = "") -> dict[str, object]:
-    """Article fields found in a scraped plain-text page (see the module docstring)."""
+    The outlet comes from the title bar, else from furniture that names it, else from a line naming one
+    of `known_outlets`; "outlet_from_text" tells the import it was found, not given.
+    """
+    known = list(known_outlets)
     lines = clean_lines(raw)
-    start = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
-    title = outlet = byline = ""
+    text = "\n".join(lines)
+    header = read_header(text)
+    title = byline = ""
     header_dates: list[dt.date] = []
-    for line in lines[:start]:
-        if not line:
-            continue
-        if line.count("|") >= 2:
-            segments = [s.strip() for s in line.split("|") if s.strip()]
+    for line in header.lines:
+        if is_bar(line.text) and "|" in line.text:
+            segments = [s.strip() for s in line.text.split("|") if s.strip()]
             for segment in segments:
                 header_dates += dates_in(segment)
             named = [_strip_dates(seg) for seg in segments]
-            named = [seg for seg in named if seg]
-            long = [s for s in named if len(s.split()) >= 3]
+            long = [s for s in named if s and len(s.split()) >= 3]
             title = title or (max(long, key=len) if long else "")
-            short = [s for s in named if len(s.split()) <= 3 and s.lower() not in _SECTIONS and s not in long]
-            outlet = outlet or (short[-1] if short else "")
             continue
-        if found := dates_in(line):
+        if found := dates_in(line.text):
             header_dates += found
-            continue
-        if m := _BYLINE.match(line):
-            byline = byline or m.group(1)
-            continue
-        if not title and _is_headline(line) and " / " not in line:
-            title = line
-    body = join_paragraphs(_trim_tail(lines[start:]))
+    if header.title is not None:
+        title = title or header.title.text
+    byline = header.byline
+    kept = _trim_tail(text[header.end :].split("\n"))
+    outlet = outlet_in_bar(header.bar_segments) or outlet_in_furniture(raw.splitlines(), known)
+    body = join_paragraphs(kept)
     values: dict[str, object] = {
         "title": title,
         "outlet": outlet,
@@ -177,6 +97,8 @@ def parse_text(raw: str, *, name: str = "") -> dict[str, object]:
         "body": body,
         "original": raw,
     }
+    if outlet:
+        values["outlet_from_text"] = True
     values.update(_choose_date(header_dates, body))
     return values
 
@@ -217,8 +139,8 @@ def _title_case(line: str) -> bool:
 def _choose_date(header_dates: list[dt.date], body: str) -> dict[str, object]:
     """The publication date from the dateline or the header: set only when the candidates agree."""
     candidates = [(day, "header") for day in dict.fromkeys(header_dates)]
-    if (m := _DATELINE.match(body)) and m.group("date"):
-        candidates += [(day, "dateline") for day in dates_in(m.group("date"))]
+    first_line = body.split("\n", 1)[0]
+    candidates += [(day, "dateline") for at, day in dates_at(first_line) if in_dateline(first_line, at)]
     days = {day for day, _ in candidates}
     if len(days) == 1:
         day, source = candidates[-1]

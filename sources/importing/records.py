@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
+from claims.text.outlets import domain_of
+
 from .errors import UNSTORABLE, RowError
 
 # Column names people use for each field (compared lower-case, spaces and dashes as underscores).
@@ -200,7 +202,7 @@ def validate_row(
             title=text("title"),
             url=url,
             outlet=text("outlet"),
-            outlet_domain=text("outlet_domain").lower(),
+            outlet_domain=text("outlet_domain").lower() or domain_of(url),
             byline=text("byline"),
             published_on=published,
             published_precision=precision,

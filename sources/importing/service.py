@@ -35,6 +35,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ..models import ImportBatch
+from ..selectors import known_outlets
 from .errors import ImportRefused, RowError, storable
 from .files import Limits, expand, iter_rows, total_bytes
 from .records import ArticleRecord, validate_row
@@ -372,6 +373,7 @@ def _read(batch: ImportBatch, progress: Progress | None) -> bool:
         rows_total=0,
     )
     default_outlet = batch.options.get("outlet", "")
+    known = known_outlets()
     read = failed = valid = done_bytes = 0
     stored_errors: list[dict[str, object]] = []
 
@@ -385,13 +387,14 @@ def _read(batch: ImportBatch, progress: Progress | None) -> bool:
     ):
         errors_csv = csv.writer(err_file)
         errors_csv.writerow(["file", "row", "field", "message"])
-        for item in iter_rows(paths, limits=Limits.from_settings(), on_bytes=on_bytes):
+        for item in iter_rows(paths, limits=Limits.from_settings(), on_bytes=on_bytes, known_outlets=known):
             read += 1
             if isinstance(item, RowError):
                 errors = [item]
             else:
                 file, row, values = item
-                if default_outlet and not values.get("outlet"):
+                # --outlet names the outlet of rows that give none, and wins over one only found in the text.
+                if default_outlet and (not values.get("outlet") or values.get("outlet_from_text")):
                     values["outlet"] = default_outlet
                 record, errors = validate_row(values, row=row, file=file)
                 if record is not None:

@@ -133,3 +133,16 @@ def test_measure_reports_both_rates_on_the_same_words():
     assert report["ratio"] == pytest.approx(
         report["extraction"]["words_per_second"] / report["spacy"]["words_per_second"], rel=0.01
     )
+
+
+def test_a_long_headline_at_the_top_is_not_extracted():
+    """A headline of any length above the first paragraph gives no claim; the paragraph below still does."""
+    from claims.extraction import extract
+
+    headline = (
+        "Harbour authority says two cargo ships carrying grain will dock in Portville before the storm "
+        "reaches the northern coast"
+    )
+    text = f"{headline}\n\nPORTVILLE - Two cargo ships are due in Portville on Thursday, the harbour authority said.\n"
+    claims = extract(text, published="2025-03-17").claims
+    assert claims and all(c.start > len(headline) for c in claims)

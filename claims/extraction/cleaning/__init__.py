@@ -5,8 +5,9 @@ quotes, the odd pair of words glued together. `prepare()` builds an `ArticleDoc`
 has all of that made plain, and whose `offsets` map every analysis character back to the stored
 text, so any span an extractor finds in `doc` turns into an exact stored-text span.
 
-Furniture is blanked (replaced by spaces, newlines kept) rather than cut out, so it keeps its place
-and the parser sees paragraph breaks where they were.
+Furniture, the article's own headline line and what a correction retracts are blanked (replaced by
+spaces, newlines kept) rather than cut out, so they keep their place and the parser sees paragraph
+breaks where they were: a headline is not a statement, and a retracted fact is no claim.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from claims.text.furniture import furniture_spans, is_caption
+from claims.text.header import headline_span
+from claims.text.notes import Note, find_notes
+
 from ..document import ArticleDoc, as_date
 from ..nlp import parse_many
 from ..types import Span
-from .furniture import furniture_spans, is_caption
 from .glue import glued_splits
 
 __all__ = ["clean", "furniture_spans", "glued_splits", "is_caption", "plain_chars", "prepare", "prepare_many"]
@@ -58,13 +62,25 @@ def _replace_char(m: re.Match) -> str:
     return _TRANSLATE[ord(m.group())]
 
 
-def clean(text: str) -> tuple[str, list[int] | None, list[Span]]:
-    """The analysis text, its offsets map (None when one-for-one) and the furniture spans of `text`."""
+def clean(text: str, *, title: str | None = None) -> tuple[str, list[int] | None, list[Span]]:
+    """The analysis text, its offsets map (None when one-for-one) and the furniture spans of `text`.
+
+    Furniture, the headline line at the top (`title`'s line when given) and what corrections retract
+    are blanked.
+    """
+    analysis, offsets, furniture, _, _ = _clean(text, title)
+    return analysis, offsets, furniture
+
+
+def _clean(text: str, title: str | None) -> tuple[str, list[int] | None, list[Span], Span | None, list[Note]]:
     furniture = furniture_spans(text)
+    headline = headline_span(text, title=title)
+    notes = find_notes(text)
+    blanked = [*furniture, *([headline] if headline else []), *(r for note in notes for r in note.retracted)]
     plain = plain_chars(text)
-    if furniture:
+    if blanked:
         chars = list(plain)
-        for span in furniture:
+        for span in blanked:
             for i in range(span.start, span.end):
                 if chars[i] != "\n":
                     chars[i] = " "
@@ -72,7 +88,7 @@ def clean(text: str) -> tuple[str, list[int] | None, list[Span]]:
     deletions = [m.start() for m in _INVISIBLE.finditer(plain)]
     insertions = glued_splits(plain)
     if not deletions and not insertions:
-        return plain, None, furniture
+        return plain, None, furniture, headline, notes
     edits = sorted([(i, "del") for i in deletions] + [(i, "ins") for i in insertions])
     parts: list[str] = []
     offsets: list[int] = []
@@ -88,14 +104,14 @@ def clean(text: str) -> tuple[str, list[int] | None, list[Span]]:
             pos = i + 1
     parts.append(plain[pos:])
     offsets.extend(range(pos, len(plain)))
-    return "".join(parts), offsets, furniture
+    return "".join(parts), offsets, furniture, headline, notes
 
 
 def prepare(
     text: str, *, published: dt.date | str | None = None, title: str | None = None, outlet: str | None = None
 ) -> ArticleDoc:
     """An ArticleDoc for `text`: cleaned analysis text, offsets map, furniture spans and the spaCy parse."""
-    analysis, offsets, furniture = clean(text)
+    analysis, offsets, furniture, headline, notes = _clean(text, title)
     return ArticleDoc(
         text,
         analysis,
@@ -105,6 +121,8 @@ def prepare(
         title=title,
         outlet=outlet,
         furniture=furniture,
+        headline=headline,
+        notes=notes,
     )
 
 
@@ -114,8 +132,8 @@ def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
     Each item is the stored text or a mapping with "text" and optional "published", "title", "outlet".
     """
     rows = [{"text": item} if isinstance(item, str) else item for item in items]
-    cleaned = [clean(row["text"]) for row in rows]
-    docs = parse_many(analysis for analysis, _, _ in cleaned)
+    cleaned = [_clean(row["text"], row.get("title")) for row in rows]
+    docs = parse_many(analysis for analysis, *_ in cleaned)
     return [
         ArticleDoc(
             row["text"],
@@ -126,6 +144,8 @@ def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
             title=row.get("title"),
             outlet=row.get("outlet"),
             furniture=furniture,
+            headline=headline,
+            notes=notes,
         )
-        for row, (analysis, offsets, furniture), doc in zip(rows, cleaned, docs, strict=True)
+        for row, (analysis, offsets, furniture, headline, notes), doc in zip(rows, cleaned, docs, strict=True)
     ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claims.text import months as _months
+from claims.text.months import MONTH_NAMES as MONTH_NAMES
+from claims.text.months import WEEKDAY_NAMES as WEEKDAY_NAMES
+
 # fmt: off
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -20,10 +21,9 @@ VAGUE = {
     "a couple": (2, 2, 3), "couple of": (2, 2, 3),
 }
 # fmt: on
-MONTHS = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
-MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
-MONTHS["Sept"] = 9
-WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+# Capitalised as the patterns match them ("March", "Mar", "Sept"), from the shared tables.
+MONTHS = {name.capitalize(): number for name, number in _months.MONTHS.items()}
+WEEKDAYS = {name.capitalize(): number for name, number in _months.WEEKDAYS.items()}
 
 
 @dataclass(slots=True)

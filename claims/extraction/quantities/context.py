@@ -5,34 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claims.text import months as _months
+
 from .chunks import Chunk, Expr
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+MONTHS = frozenset(_months.MONTHS)  # lower-case month names and abbreviations
 CLOCK_WORDS = {
     "a.m",
     "p.m",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from claims.extraction.types import DateClaim
+from claims.text.months import MONTH_NAMES
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, date_interval
@@ -21,9 +22,7 @@ Scored = tuple[int, int, str, float, str]
 MIN_AGREE = 0.3  # weighted overlap of what the two dates date ("Guaido declared himself interim president")
 MIN_CONFLICT = 0.5
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-_CALENDAR = frozenset(
-    terms("January February March April May June July August September October November December ago")
-)
+_CALENDAR = frozenset(terms(" ".join(MONTH_NAMES) + " ago"))
 NEAR_DAYS = 45  # a conflict is only about the event itself: dates this close to its articles (or "since")
 # "18 years ago", "three decades earlier": a date counted back from the article's own date
 _COUNTED_BACK = re.compile(r"\b(?:years?|decades?|centur(?:y|ies))\s+(?:ago|earlier|before)\b", re.I)

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from claims.text.months import MONTH_PATTERN_CASED, MONTHS
+
 # News boilerplate that says nothing about which happening an article covers.
 _NEWS_STOP = frozenset(
     " ".join(
@@ -121,28 +123,8 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-_MONTHS = {
-    m: i + 1
-    for i, ms in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        )
-    )
-    for m in ms.split()
-}
 # month names only when capitalised ("May 3", not "may 3 people")
-_MONTH_CASED = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_MONTH_CASED = MONTH_PATTERN_CASED
 _DATE_RES = (
     # "March 24, 2019", "March 24"
     (re.compile(rf"\b({_MONTH_CASED})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"), "mdy"),
@@ -164,9 +146,9 @@ def date_mentions(text: str) -> list[str]:
         for m in pattern.finditer(text):
             g = m.groups()
             if shape == "mdy":
-                month, day, year = _MONTHS.get(g[0].lower()), int(g[1]), g[2]
+                month, day, year = MONTHS.get(g[0].lower()), int(g[1]), g[2]
             elif shape == "dmy":
-                month, day, year = _MONTHS.get(g[1].lower()), int(g[0]), g[2]
+                month, day, year = MONTHS.get(g[1].lower()), int(g[0]), g[2]
             elif shape == "iso":
                 year, month, day = g[0], int(g[1]), int(g[2])
             else:

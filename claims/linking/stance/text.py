@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.text.sentences import sentences as sentences  # the stance features' splitter
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _NOT_RE = re.compile("n['\u2019]t\\b")
-# A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before a capital or digit.
-_SENT_RE = re.compile("(?<=[.!?])[\"'\u201d\u2019)\\]]*\\s+(?=[\"'\u201c\u2018(\\[]?[A-Z0-9])|\n+")
 
 
 def _words(text: str) -> list[str]:
@@ -95,12 +95,6 @@ def tokens(text: str) -> list[str]:
 def content(toks: list[str]) -> list[str]:
     """Return the tokens that are not stop words (stop words are compared unstemmed and stemmed)."""
     return [t for t in toks if t not in STOP_STEMS]
-
-
-def sentences(text: str) -> list[str]:
-    """Return the sentences of ``text`` (split after . ! ? before a capital, and at line breaks)."""
-    parts = [p.strip() for p in _SENT_RE.split(text)]
-    return [p for p in parts if p]
 
 
 def _stems(words: list[str]) -> tuple[str, ...]:

@@ -1,7 +1,9 @@
 """Page furniture: the lines of a scraped page that are not the article (ads, prompts, captions, lists).
 
 Each rule is a convention of news sites in general. Whole lines only, so a paragraph that merely
-mentions "subscribers" or starts with "Related" is never touched.
+mentions "subscribers" or starts with "Related" is never touched. The import drops the lines
+`is_furniture_line` accepts from the stored body; the extraction blanks every `furniture_spans` span
+(those lines, captions, title bars, page timestamps, related-headline lists) in the text it reads.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..types import Span
+from .months import MONTH_PATTERN, WEEKDAY_PATTERN
+from .span import Span
 
 # Whole lines that are page furniture. Each alternative is a convention of news sites, not of one site.
 _FURNITURE_LINE = re.compile(
@@ -51,20 +54,25 @@ _VIDEO_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # A line holding nothing but a page timestamp ("07:45 GMT04 August 2020", "Updated: 25.03.2019 10:12").
-_MONTHS = (
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-)
-_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 _TIMESTAMP_LINE = re.compile(
     rf"^[ \t\u00a0]*(?:(?:published|updated|last\s+updated|posted|date)\s*:?\s*)?"
     rf"(?=[^\n]*\d)(?=[^\n]*(?:\d[:./-]\d|[A-Za-z]{{3}}))"  # a digit, and a time, a date or a name
     # possessive: a line of digits that is not a timestamp fails at once instead of backtracking
-    rf"(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|(?:{_MONTHS})\.?|{_DAYS}|[ \t\u00a0,]+)++$",
+    rf"(?:\d[\d:./-]*|(?:GMT|UTC|[AP]\.?M\.?)\d*|{MONTH_PATTERN}\.?|{WEEKDAY_PATTERN}|[ \t\u00a0,]+)++$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
+
+
+def is_furniture_line(line: str) -> bool:
+    """True for a whole line that is page furniture with no article text ("- Advertisement -")."""
+    return bool(_FURNITURE_LINE.fullmatch(line.strip(" \t\u00a0")))
+
+
+def is_timestamp_line(line: str) -> bool:
+    """True for a line holding nothing but a page timestamp ("07:45 GMT04 August 2020")."""
+    return bool(_TIMESTAMP_LINE.fullmatch(line.strip(" \t\u00a0")))
 
 
 def is_caption(line: str) -> bool:

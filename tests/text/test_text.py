@@ -1,0 +1,153 @@
+"""The shared text package: month names, sentences, the page header, outlets and corrections.
+
+Every text here is our own fiction. The package is pure Python: no Django, no spaCy.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from claims.text.header import headline_span, read_header
+from claims.text.months import month_number
+from claims.text.notes import find_notes
+from claims.text.outlets import KnownOutlet, domain_of, outlet_for_domain, outlet_in_bar, outlet_in_furniture
+from claims.text.sentences import sentence_spans, sentences
+
+LONG_HEADLINE = (
+    "Harbour authority says two cargo ships carrying 300 tonnes of grain will dock in Portville "
+    "before the storm reaches the northern coast on Friday"
+)
+
+
+def test_package_is_pure_python():
+    """Importing every module of the text package loads neither Django nor spaCy."""
+    code = (
+        "import sys, claims.text.furniture, claims.text.header, claims.text.months, claims.text.notes,"
+        " claims.text.outlets, claims.text.sentences\n"
+        "assert not any(m == 'django' or m.startswith(('django.', 'spacy')) for m in sys.modules), "
+        "sorted(m for m in sys.modules if m.startswith(('django', 'spacy')))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_month_names_and_abbreviations():
+    assert [month_number(w) for w in ("March", "mar.", "Sept", "sep", "DECEMBER", "Mayday")] == [
+        3,
+        3,
+        9,
+        9,
+        12,
+        None,
+    ]
+
+
+def test_sentences_keep_offsets_and_split_before_capitals():
+    text = 'The mayor said "yes." Then 3 ships left.\nIt was 3.5 metres deep, e.g. a lot… Next day.'
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == sentences(text)
+    assert sentences(text) == [
+        'The mayor said "yes."',
+        "Then 3 ships left.",
+        "It was 3.5 metres deep, e.g. a lot…",
+        "Next day.",
+    ]
+
+
+def test_a_headline_is_a_headline_however_long():
+    """A 25-word headline above the first paragraph is the title, not the body's first paragraph."""
+    text = (
+        f"{LONG_HEADLINE}\n\nPORTVILLE - Two cargo ships are due on Thursday, the harbour authority said.\n"
+    )
+    header = read_header(text)
+    assert header.title is not None and header.title.text == LONG_HEADLINE
+    assert text[header.end :].startswith("PORTVILLE - Two cargo ships")
+    assert headline_span(text) == header.title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Portville / News / Harbour\n\nShips dock in Portville\n\nTwo ships docked on Monday, the port said.",
+            "Ships dock in Portville",
+        ),
+        (
+            "Will the storm close the port of Portville?\n\nForecasters expect the storm to reach the coast on Friday.",
+            "Will the storm close the port of Portville?",
+        ),
+        (
+            "07:45 GMT 04 May 2021\nLatin America\n\nTwo ships docked at Portville on Monday, officials said.",
+            None,
+        ),
+        ("By Ann Lee\n\nTwo ships docked at Portville on Monday, officials said.", None),
+    ],
+)
+def test_header_lines_that_are_not_headlines(text, title):
+    """Breadcrumbs, timestamps, section labels and bylines are never the title; a question headline is."""
+    found = read_header(text).title
+    assert (found.text if found else None) == title
+
+
+def test_prose_without_a_header_has_no_headline():
+    """A text that starts with its first paragraph, or one line with no full stop, has no headline."""
+    assert (
+        read_header("Two ships docked on Monday, officials said.\n\nMore came later, they said.").title
+        is None
+    )
+    assert read_header("Two ships docked on Monday in Portville").title is None
+
+
+def test_outlet_from_domain_and_known_outlets():
+    known = [KnownOutlet("Harbour Times", "harbour-times.example"), KnownOutlet("Meridian Wire", "")]
+    assert domain_of("https://www.harbour-times.example/news/1") == "harbour-times.example"
+    assert domain_of("not a url") == ""
+    assert outlet_for_domain("m.harbour-times.example", known) == "Harbour Times"
+    assert outlet_for_domain("other.example", known) == ""
+
+
+def test_outlet_from_furniture_that_names_it():
+    """Furniture names the outlet; a source quoted in the prose does not."""
+    lines = [
+        "Meridian Wire reported that the port was closed, officials said.",
+        "Harbour Times\u2019s website can also be accessed at the following alternate addresses:",
+    ]
+    assert outlet_in_furniture(lines) == "Harbour Times"
+    assert outlet_in_furniture(["\u00a9 2021 Coastline Daily. All rights reserved."]) == "Coastline Daily"
+    assert outlet_in_furniture(["Follow Coastline Daily on Twitter"]) == "Coastline Daily"
+    assert outlet_in_furniture(["Follow us on Twitter", "Meridian Wire reported the closure."]) == ""
+    known = [KnownOutlet("Meridian Wire")]
+    assert (
+        outlet_in_furniture(["Two ships docked, Meridian Wire said.", "Meridian Wire News App"], known)
+        == "Meridian Wire"
+    )
+    assert outlet_in_furniture(["Meridian Wire said two ships docked on Monday in the port."], known) == ""
+    assert (
+        outlet_in_bar(["Ships dock in Portville", "News", "Coastline Daily", "04.05.2021"])
+        == "Coastline Daily"
+    )
+
+
+def test_corrections_and_editors_notes_are_found_with_their_spans():
+    text = (
+        "Two ships docked on Saturday, officials said.\n\n"
+        "Correction: An earlier version of this article said 200 workers unloaded them. It was 120.\n\n"
+        "CORRECTION (May 3) - The port has three cranes, not five.\n\n"
+        "The mayor said [Editor's note: the figure was later revised to 40] that 50 people came.\n\n"
+        "A correction officer said corrections are rare."
+    )
+    notes = find_notes(text)
+    assert [(n.kind, n.span.text[:20]) for n in notes] == [
+        ("correction", "Correction: An earli"),
+        ("correction", "CORRECTION (May 3) -"),
+        ("editor_note", "[Editor's note: the "),
+    ]
+    for note in notes:
+        assert text[note.span.start : note.span.end] == note.span.text
+    assert [[r.text for r in n.retracted] for n in notes] == [
+        ["Correction:", "An earlier version of this article said 200 workers unloaded them."],
+        ["CORRECTION (May 3) -", "not five."],
+        [],  # an editor's note retracts nothing
+    ]
