@@ -33,6 +33,10 @@ _DATELINE_PREFIX = re.compile(
     r"\s*(?:[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?(?:,|\s[-\u2013\u2014])\s*"
     r"|(?i:(?:first\s+|last\s+)?(?:published|posted|updated|released))\s*:?\s*(?:on\s+)?)$"
 )
+_DATE_LABEL = re.compile(
+    r"\b(?:date|published|posted|updated|last\s+updated|first\s+published|on|at|GMT|UTC|\d{1,2}:\d{2})\b:?",
+    re.IGNORECASE,
+)
 _LONGEST_PROSE_FREE_LINE = 80  # words: a line this long is a paragraph even without a full stop
 _MAX_HEADER_LINES = 12  # non-empty lines; past them the page has no header we can read
 
@@ -87,7 +91,7 @@ def is_prose(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """True for a line shaped like a headline: three words or more, no full date, not prose or furniture."""
+    """True for a line shaped like a headline: three words or more besides any date, not prose or furniture."""
     line = line.strip()
     words = line.split()
     return (
@@ -95,7 +99,7 @@ def is_headline(line: str) -> bool:
         and not is_prose(line)
         and not is_bar(line)
         and not re.search(r"[,;:]\s*$", line)
-        and not has_full_date(line)
+        and len(_DATE_LABEL.sub(" ", _FULL_DATE.sub(" ", line)).split()) >= 3  # more than a dated stamp
         and not is_furniture_line(line)
         and not is_timestamp_line(line)
         and not is_caption(line)

@@ -91,6 +91,32 @@ def test_header_lines_that_are_not_headlines(text, title):
     assert (found.text if found else None) == title
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Storm warning: three ports close along the northern coast as the river keeps rising overnight",
+        "\u201cWe will not leave,\u201d says Portville mayor as floods reach the old town",
+        "PORTVILLE FLOODS: THOUSANDS STRANDED",
+        "Will the storm close the port of Portville for the rest of the season?",
+        "Port of Portville closes on May 3, 2024 after the worst storm in decades",
+        "Mayor: \u201cThe quay will reopen when the water goes down\u201d",
+    ],
+)
+def test_every_headline_shape_is_found_by_the_import(headline):
+    """Headlines of our own in the shapes news pages use, above a section label, byline and date, are titles."""
+    from sources.importing.rawtext import parse_text
+
+    page = (
+        f"World\n\n{headline}\n\nBy Ann Lee\nPublished: 4 May 2024\n\n"
+        "PORTVILLE - Three ports closed on Friday as the river rose, the harbour authority said.\n\n"
+        "About 2,000 people left the old town, officials said.\n"
+    )
+    values = parse_text(page)
+    assert values["title"] == headline
+    assert values["byline"] == "Ann Lee"
+    assert values["body"].startswith("PORTVILLE - Three ports closed")
+
+
 def test_prose_without_a_header_has_no_headline():
     """A text that starts with its first paragraph, or one line with no full stop, has no headline."""
     assert (
