@@ -31,6 +31,7 @@ _FURNITURE_LINE = re.compile(
       | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|email)(?:\s*[|/·,]\s*\w+)*
       | follow\s+(?:us|\S+)\s+on\s+(?:twitter|facebook|instagram|telegram|x|social\s+media)\b.*
       | click\s+here\b.* | skip\s+to\s+(?:main\s+)?content
+      | (?:(?:source|url|link|permalink|originally\s+published\s+at)\s*:?\s*)?<?https?://\S+>?   # the page's address
       | (?:copyright\s*)?©.* | copyright\s+\d{4}\b.* | all\s+rights\s+reserved\.?
       | (?:image|photo|picture|video)\s+(?:caption|copyright|source|credit)\b.*
       | (?:photo|image|caption|file\s+photo)\s*:.*
@@ -68,6 +69,11 @@ _SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]\s*$")
 def is_furniture_line(line: str) -> bool:
     """True for a whole line that is page furniture with no article text ("- Advertisement -")."""
     return bool(_FURNITURE_LINE.fullmatch(line.strip(" \t\u00a0")))
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation (maybe inside closing quotes or a bracket)."""
+    return bool(_SENTENCE_END.search(line))
 
 
 def is_timestamp_line(line: str) -> bool:
@@ -110,7 +116,7 @@ def _headline_lists(text: str) -> Iterator[tuple[int, int]]:
     """Runs of two or more adjacent title-case lines without end punctuation: lists of related headlines."""
     run: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
-        if not _headline_like(m.group()):
+        if not is_headline_like(m.group()):
             if len(run) >= 2:
                 yield run[0][0], run[-1][1]
             run = []
@@ -124,7 +130,8 @@ def _headline_lists(text: str) -> Iterator[tuple[int, int]]:
         yield run[0][0], run[-1][1]
 
 
-def _headline_like(line: str) -> bool:
+def is_headline_like(line: str) -> bool:
+    """True for a title-case line of 3 to 25 words without end punctuation (an item of a headline list)."""
     words = line.split()
     return (
         3 <= len(words) <= 25

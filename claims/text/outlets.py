@@ -39,6 +39,12 @@ _NAMING = [
         r"^\s*follow\s+" + _NAME + r"\s+on\s+(?:twitter|facebook|instagram|telegram|x|youtube)\b", re.I
     ),
 ]
+# A line that gives the page's own address: "https://...", "Source: https://...", "URL: ...".
+_URL_LINE = re.compile(
+    r"^\s*(?:(?P<label>source|url|link|permalink|originally\s+published\s+at|read\s+online\s+at)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>\"]+?)>?[.,]?\s*$",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset({"us", "all", "our", "this", "the", "by", "and"})
 _WWW = re.compile(r"^(?:www\d?|m|mobile|amp|edition|english|en)\.")
 
@@ -116,3 +122,16 @@ def outlet_in_furniture(lines: Iterable[str], known: Iterable[KnownOutlet] = ())
                     found = name
                     break
     return found
+
+
+def url_in_lines(lines: list[str], header_lines: int = 0) -> str:
+    """The page's own URL: a labelled line ("Source: https://...") anywhere, or a lone URL among the
+    first `header_lines` non-empty lines; "" when there is none."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if (m := _URL_LINE.match(line)) and (m.group("label") or seen <= header_lines):
+            return m.group("url")
+    return ""

@@ -13,22 +13,27 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from claims.text.furniture import is_furniture_line
+from claims.text.furniture import ends_sentence, is_furniture_line, is_headline_like
 from claims.text.header import in_dateline, is_bar, read_header
 from claims.text.months import MONTH_PATTERN, MONTHS
-from claims.text.outlets import KnownOutlet, outlet_in_bar, outlet_in_furniture
+from claims.text.outlets import (
+    KnownOutlet,
+    domain_of,
+    outlet_for_domain,
+    outlet_in_bar,
+    outlet_in_furniture,
+    url_in_lines,
+)
 
 from .errors import RowError
 
-_MONTH = MONTH_PATTERN
 _DATE_PATTERNS = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"), ("d", "m", "y")),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})\s*({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.I), ("d", "mn", "y")),
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I), ("mn", "d", "y")),
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\s*({MONTH_PATTERN})\.?,?\s+(\d{{4}})(?!\d)", re.I), ("d", "mn", "y")),
+    (re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I), ("mn", "d", "y")),
 )
 _BASE_TAG = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]\s*$")
 
 
 def dates_in(text: str) -> list[dt.date]:
@@ -65,7 +70,8 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
     """Article fields found in a scraped plain-text page (see the module docstring).
 
     The outlet comes from the title bar, else from furniture that names it, else from a line naming one
-    of `known_outlets`; "outlet_from_text" tells the import it was found, not given.
+    of `known_outlets`, else from the known outlet of the page's own URL ("Source: https://..."), which
+    is kept as the article's URL; "outlet_from_text" tells the import it was found, not given.
     """
     known = list(known_outlets)
     lines = clean_lines(raw)
@@ -88,7 +94,13 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
         title = title or header.title.text
     byline = header.byline
     kept = _trim_tail(text[header.end :].split("\n"))
-    outlet = outlet_in_bar(header.bar_segments) or outlet_in_furniture(raw.splitlines(), known)
+    raw_lines = raw.splitlines()
+    url = url_in_lines(raw_lines, header_lines=len(header.lines) + 3)
+    outlet = (
+        outlet_in_bar(header.bar_segments)
+        or outlet_in_furniture(raw_lines, known)
+        or (outlet_for_domain(domain_of(url), known) if url else "")
+    )
     body = join_paragraphs(kept)
     values: dict[str, object] = {
         "title": title,
@@ -97,6 +109,8 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
         "body": body,
         "original": raw,
     }
+    if url:
+        values["url"] = url
     if outlet:
         values["outlet_from_text"] = True
     values.update(_choose_date(header_dates, body))
@@ -119,21 +133,13 @@ def _trim_tail(lines: list[str]) -> list[str]:
         end -= 1
     cut = end
     while (
-        cut
-        and lines[cut - 1]
-        and not _SENTENCE_END.search(lines[cut - 1])
-        and lines[cut - 1][:1] not in "•-*\u2022"
+        cut and lines[cut - 1] and not ends_sentence(lines[cut - 1]) and lines[cut - 1][:1] not in "•-*\u2022"
     ):
         cut -= 1
     block = lines[cut:end]
-    if len(block) >= 2 and sum(_title_case(line) for line in block) >= len(block) - 1:
+    if len(block) >= 2 and sum(is_headline_like(line) for line in block) >= len(block) - 1:
         return lines[:cut]
     return lines[:end]
-
-
-def _title_case(line: str) -> bool:
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _choose_date(header_dates: list[dt.date], body: str) -> dict[str, object]:

@@ -202,7 +202,7 @@ def validate_row(
             title=text("title"),
             url=url,
             outlet=text("outlet"),
-            outlet_domain=text("outlet_domain").lower() or domain_of(url),
+            outlet_domain=domain_of(text("outlet_domain")) or domain_of(url),
             byline=text("byline"),
             published_on=published,
             published_precision=precision,

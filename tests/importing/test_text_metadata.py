@@ -108,3 +108,21 @@ def test_correction_is_marked_and_its_retracted_fact_not_extracted(tmp_path, cli
     page = client.get(reverse("sources:article-detail", args=[article.pk])).content.decode()
     assert "This article carries a correction" in page
     assert 'class="k-note' in page
+
+
+def test_page_url_in_the_text_gives_url_and_known_outlet(tmp_path, outlet):
+    """A scraped page that starts with its own address is stored with that URL and the outlet of its domain."""
+    page = f"https://www.harbour-times.example/ships\n\nShips dock in Portville\n\n{BODY}\n"
+    article = import_page(tmp_path, "ships.txt", page, "--no-extract")
+    assert article.url == "https://www.harbour-times.example/ships"
+    assert article.outlet == outlet
+    assert "https://" not in article.body
+
+
+def test_labelled_source_line_at_the_end_gives_the_url(tmp_path):
+    """ "Source: https://..." closing a page is its address, not article text; an unknown domain names the outlet."""
+    page = f"Ships dock in Portville\n\n{BODY}\n\nSource: https://coastline-daily.example/2025/ships\n"
+    article = import_page(tmp_path, "ships.txt", page, "--no-extract")
+    assert article.url == "https://coastline-daily.example/2025/ships"
+    assert article.outlet.domain == "coastline-daily.example"
+    assert "Source:" not in article.body
