@@ -202,7 +202,9 @@ def validate_row(
             title=text("title"),
             url=url,
             outlet=text("outlet"),
-            outlet_domain=domain_of(text("outlet_domain")) or domain_of(url),
+            # The URL's domain stands for the outlet only where nothing names one: a story syndicated
+            # to another site keeps its own outlet.
+            outlet_domain=domain_of(text("outlet_domain")) or ("" if text("outlet") else domain_of(url)),
             byline=text("byline"),
             published_on=published,
             published_precision=precision,

@@ -48,6 +48,8 @@ def resolve_outlets(records: list[ArticleRecord]) -> dict[str, Outlet]:
             continue
         by_domain = found.get(record.outlet_domain) if record.outlet_domain else None
         found[key] = by_domain or outlet_get_or_create(name=record.outlet, domain=record.outlet_domain)
+        if record.outlet_domain:  # a second name with this domain in the chunk is the same outlet
+            found.setdefault(record.outlet_domain, found[key])
     for domain, record in domains.items():
         if domain not in found and not record.outlet:
             found[domain] = outlet_get_or_create(name=domain, domain=domain)

@@ -126,3 +126,41 @@ def test_labelled_source_line_at_the_end_gives_the_url(tmp_path):
     assert article.url == "https://coastline-daily.example/2025/ships"
     assert article.outlet.domain == "coastline-daily.example"
     assert "Source:" not in article.body
+
+
+def test_two_names_for_one_domain_in_one_file_are_one_outlet(tmp_path):
+    """Rows naming "Harbour Times" and "HT" with the same domain store one outlet (the domain is unique)."""
+    path = tmp_path / "rows.csv"
+    rows = [
+        {
+            "url": f"https://harbour-times.example/{i}",
+            "title": f"Ship {i}",
+            "outlet": name,
+            "domain": "harbour-times.example",
+            "body": f"{BODY} Ship {i}.",
+        }
+        for i, name in enumerate(["Harbour Times", "HT"])
+    ]
+    path.write_bytes(csv_bytes(rows))
+    call_command("import_articles", str(path), "--no-extract")
+    assert Outlet.objects.count() == 1
+    assert {a.outlet.name for a in Article.objects.select_related("outlet")} == {"Harbour Times"}
+
+
+def test_a_syndicated_story_keeps_the_outlet_its_row_names(tmp_path, outlet):
+    """A row whose outlet column names the agency keeps it, though its URL is on a stored outlet's domain."""
+    path = tmp_path / "rows.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                {
+                    "url": "https://harbour-times.example/wire/1",
+                    "title": "Ships",
+                    "outlet": "Coast Wire",
+                    "body": BODY,
+                }
+            ]
+        )
+    )
+    call_command("import_articles", str(path), "--no-extract")
+    assert Article.objects.select_related("outlet").get().outlet.name == "Coast Wire"
