@@ -29,8 +29,9 @@ _FURNITURE_LINE = re.compile(
       | (?:watch|play)\s+video\b.* | video\s*:?\s*\d{1,2}:\d{2}
       | (?:share|tweet|email|print|copy\s+link)(?:\s+(?:this|on|via|article|story)\b.*)?
       | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|email)(?:\s*[|/·,]\s*\w+)*
-      | follow\s+(?:us|\S+)\s+on\s+(?:twitter|facebook|instagram|telegram|x|social\s+media)\b.*
+      | follow\s+(?:us|[^\n]{1,40}?)\s+on\s+(?:twitter|facebook|instagram|telegram|x|social\s+media)\b.*
       | click\s+here\b.* | skip\s+to\s+(?:main\s+)?content
+      | [^\n]{1,60}?['\u2019]s?\s+(?:web\s*site|site|app|homepage)s?\s+(?:can|may)\s+(?:also\s+)?be\s+(?:accessed|reached|found)\b.*
       | (?:(?:source|url|link|permalink|originally\s+published\s+at)\s*:?\s*)?<?https?://\S+>?   # the page's address
       | (?:copyright\s*)?©.* | copyright\s+\d{4}\b.* | all\s+rights\s+reserved\.?
       | (?:image|photo|picture|video)\s+(?:caption|copyright|source|credit)\b.*

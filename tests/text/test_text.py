@@ -156,6 +156,19 @@ def test_outlet_from_furniture_that_names_it():
     )
 
 
+def test_lines_that_name_the_outlet_are_furniture():
+    """The outlet's own notices are page furniture, not article text."""
+    from claims.text.furniture import is_furniture_line
+
+    assert is_furniture_line(
+        "Coastline Daily\u2019s website can also be accessed at the following alternate addresses:"
+    )
+    assert is_furniture_line("Follow Coastline Daily on Twitter")
+    assert not is_furniture_line(
+        "The port authority\u2019s website can be slow, officials said, and many gave up."
+    )
+
+
 def test_corrections_and_editors_notes_are_found_with_their_spans():
     text = (
         "Two ships docked on Saturday, officials said.\n\n"
