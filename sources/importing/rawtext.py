@@ -186,14 +186,6 @@ def page_url(html: str) -> str:
     return canonical if valid_url(canonical) else og
 
 
-def _host(url: str) -> str:
-    """The host of an http(s) URL, lower-case, without "www." (the outlet's domain), or ""."""
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "") if url else ""
-    return host.lower().removeprefix("www.")
-
-
 def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
     """Article fields from an HTML page (trafilatura: main text and metadata); scripts are never run."""
     import trafilatura
@@ -216,7 +208,7 @@ def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
         lines = lines[1:]
     body = "\n\n".join(line for line in lines if line)
     url = page_url(html)
-    host = _host(url)
+    host = domain_of(url) if url else ""  # the outlet's domain, as the text import reads it
     values: dict[str, object] = {
         "title": title,
         "outlet": (document.sitename or "").strip() or host,
