@@ -61,25 +61,48 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
 
     Returns article id -> Event. Articles already in an event keep it.
     """
+    return _place(event_plan(articles=articles))
+
+
+def event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
+    """Where `articles_assign_events` puts the articles not yet in an event, worked out with reads only:
+    groups of them, each with the id of the existing event it joins (None: a new event)."""
     articles = [a for a in articles if not a.events.exists()]
     if not articles:
-        return {}
+        return []
     index = EventIndex()
-    known: dict[int, Event] = {}
+    known: dict[int, int] = {}
     for neighbour in reversed(_neighbours(articles)):
         index.add(article_info(neighbour))
-        known[neighbour.pk] = neighbour.events.all()[0]
+        known[neighbour.pk] = neighbour.events.all()[0].pk
     for article in articles:
         index.add(article_info(article))
-    placed: dict[int, Event] = {}
+    plan = []
     for cluster in index.events().values():
-        new = [a for a in articles if a.pk in set(cluster)]
+        members = set(cluster)
+        new = [a for a in articles if a.pk in members]
         if not new:
             continue
-        existing = Counter(known[pk].pk for pk in cluster if pk in known)
-        if existing:
-            event = Event.objects.get(pk=existing.most_common(1)[0][0])
-        else:
+        existing = Counter(known[pk] for pk in cluster if pk in known)
+        plan.append((new, existing.most_common(1)[0][0] if existing else None))
+    return plan
+
+
+def _place(plan: list[tuple[list[Article], int | None]]) -> dict[int, Event]:
+    """Store an `event_plan` (inside the caller's transaction); articles placed meanwhile keep their
+    event, and a group whose event was deleted meanwhile gets a new one."""
+    placed: dict[int, Event] = {}
+    for group, event_id in plan:
+        taken = set(
+            Event.articles.through.objects.filter(article_id__in=[a.pk for a in group]).values_list(
+                "article_id", flat=True
+            )
+        )
+        new = [a for a in group if a.pk not in taken]
+        if not new:
+            continue
+        event = Event.objects.filter(pk=event_id).first() if event_id is not None else None
+        if event is None:
             first = min(new, key=lambda a: (a.published_on or dt.date.max, a.pk))
             event = Event.objects.create(
                 title=first.title or f"Event of article {first.pk}",
@@ -327,10 +350,11 @@ def articles_link(
         else articles.filter(events__isnull=True)
     )
     todo = list(articles.order_by("published_on", "pk"))
+    plan = event_plan(articles=todo)  # reads only: the grouping holds no transaction
     with transaction.atomic():
         if progress:
             progress("events", 0, len(todo))
-        placed = articles_assign_events(articles=todo)
+        placed = _place(plan)
     if article_ids is None:
         events = {event.pk: event for event in placed.values()}
         count = len(placed)

@@ -121,8 +121,8 @@ def test_embedded_sqlite_write_waits_for_a_running_write(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
-    """An import's spaCy parse and its linker (the stance model) run outside any transaction; only their
-    results are written in short ones. Before, both ran inside a write transaction, which on SQLite
+    """An import's spaCy parse, its grouping in events and its linker (the stance model) run outside any
+    transaction; only their results are written in short ones. Before, both ran inside a write transaction, which on SQLite
     held the database lock for as long as they took (every sign-in failed with "database is locked")."""
     from django.db import connection
 
@@ -141,8 +141,15 @@ def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
         seen["link"].append(connection.in_atomic_block)
         return real_link(*args, **kwargs)
 
+    class Grouping(linking_service.EventIndex):
+        def events(self, *args, **kwargs):
+            seen["group"].append(connection.in_atomic_block)
+            return super().events(*args, **kwargs)
+
+    seen["group"] = []
     monkeypatch.setattr(claim_services, "extract_many", parse)
     monkeypatch.setattr(linking_service, "suggest_links", link)
+    monkeypatch.setattr(linking_service, "EventIndex", Grouping)
     rows = article_rows(3)
     for row in rows:
         row["body"] += ' "We will finish by Monday," said harbour master Ana Ruiz.'
@@ -150,5 +157,5 @@ def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
     path.write_bytes(csv_bytes(rows))
     batch = import_job_run(batch_id=import_job_create(paths=[path], extract=True).pk)
     assert (batch.status, batch.extract_done) == ("done", 3), batch.message
-    assert seen["parse"] and seen["link"], seen
-    assert not any(seen["parse"]) and not any(seen["link"]), seen
+    assert seen["parse"] and seen["link"] and seen["group"], seen
+    assert not any(seen["parse"]) and not any(seen["link"]) and not any(seen["group"]), seen
