@@ -59,6 +59,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("date_value", lambda c: c.date_value),
     ("date_precision", lambda c: c.date_precision),
     ("date_expression", lambda c: c.date_expression),
+    ("date_shown", lambda c: c.date_shown if c.kind == "date" else ""),
     ("speaker_id", lambda c: c.speaker_id),
     ("speaker", lambda c: c.speaker.name if c.speaker_id else c.speaker_mention),
     ("speaker_role", lambda c: c.speaker_role),

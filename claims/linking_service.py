@@ -135,12 +135,11 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             source=claim.attribution or None,
         )
     if claim.kind == Claim.Kind.DATE:
-        value = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[claim.date_precision]
         return DateClaim(
             claim.start,
             claim.end,
             claim.quote,
-            claim.date_value.strftime(value),
+            _date_value(claim),
             claim.date_precision,
             # the date words and what they date: the link rules read their text, never their offsets
             expression=Span(claim.start, claim.start, claim.date_expression)
@@ -148,6 +147,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             else None,
             approximate=claim.date_approximate,
             dated=claim.date_dated or None,
+            weekday=claim.date_weekday,
         )
     return StatementClaim(
         claim.start,
@@ -377,3 +377,17 @@ def articles_link(
                 progress("links", done, len(events))
             links += _store(suggestions)
     return {"articles": count, "events": len(events), "links": links}
+
+
+def _date_value(claim: Claim) -> str:
+    """The extractor's value string for a stored date claim ("2019-03", or "XXXX-01-23" when the year
+    is not known)."""
+    if claim.date_value is not None and claim.date_precision in ("day", "month", "year"):
+        return claim.date_value.strftime(
+            {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[claim.date_precision]
+        )
+    month = f"{claim.date_month:02d}" if claim.date_month else "XX"
+    if claim.date_precision == Claim.DatePrecision.MONTH_NO_YEAR:
+        return f"XXXX-{month}"
+    day = f"{claim.date_day:02d}" if claim.date_day else "XX"
+    return f"XXXX-{month}-{day}"

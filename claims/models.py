@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -144,6 +146,11 @@ class Claim(models.Model):
         DAY = "day", "Day"
         MONTH = "month", "Month"
         YEAR = "year", "Year"
+        # Nothing anchors the article in time: what the text says is kept, the rest is not known.
+        DAY_NO_YEAR = "day-no-year", "Day and month, year not known"
+        MONTH_NO_YEAR = "month-no-year", "Month, year not known"
+        WEEKDAY = "weekday", "Weekday, date not known"
+        RELATIVE = "relative", "Relative, date not known"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
@@ -166,9 +173,20 @@ class Claim(models.Model):
 
     # Date
     date_value = models.DateField(
-        null=True, blank=True, help_text="First day of the period at its precision."
+        null=True,
+        blank=True,
+        help_text="First day of the period at its precision; empty when the year is not known.",
     )
-    date_precision = models.CharField(max_length=5, choices=DatePrecision, blank=True)
+    date_precision = models.CharField(max_length=13, choices=DatePrecision, blank=True)
+    date_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Month the text names when the year is not known."
+    )
+    date_day = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Day of the month the text names when the year is not known."
+    )
+    date_weekday = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Weekday the text names (Monday 0) when the date is not known."
+    )
     date_approximate = models.BooleanField(default=False)
     date_expression = models.CharField(max_length=200, blank=True)
     date_dated = models.CharField(
@@ -248,7 +266,12 @@ class Claim(models.Model):
                 name="claim_quantity_has_value",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="date") | (Q(date_value__isnull=False) & ~Q(date_precision="")),
+                condition=~Q(kind="date")
+                | (Q(date_value__isnull=False) & Q(date_precision__in=["day", "month", "year"]))
+                | (
+                    Q(date_value__isnull=True)
+                    & Q(date_precision__in=["day-no-year", "month-no-year", "weekday", "relative"])
+                ),
                 name="claim_date_has_value",
             ),
             models.CheckConstraint(
@@ -267,6 +290,23 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.quote[:80]}"
+
+    @property
+    def date_shown(self) -> str:
+        """A date claim as pages and exports show it: "2019-03-23", "2019-03", "2019", or what the text
+        says with what is not known ("23 January, year not known", "Saturday, date not known")."""
+        p = self.date_precision
+        if p in ("day", "month", "year") and self.date_value is not None:
+            return self.date_value.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[p])
+        if p == self.DatePrecision.DAY_NO_YEAR and self.date_month and self.date_day:
+            return f"{self.date_day} {calendar.month_name[self.date_month]}, year not known"
+        if p == self.DatePrecision.MONTH_NO_YEAR and self.date_month:
+            return f"{calendar.month_name[self.date_month]}, year not known"
+        if p == self.DatePrecision.WEEKDAY and self.date_weekday is not None:
+            return f"{calendar.day_name[self.date_weekday]}, date not known"
+        if self.kind == self.Kind.DATE:
+            return f"{self.date_expression or 'date'}, date not known"
+        return ""
 
 
 class ClaimLink(models.Model):

@@ -27,8 +27,11 @@ KIND_OF_SPEAKER = {
 }
 
 
-def date_from_value(value: str) -> dt.date:
-    """The first day of an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" period."""
+def date_from_value(value: str) -> dt.date | None:
+    """The first day of an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" period; None when the year is not
+    known ("XXXX-01-23")."""
+    if not value[:4].isdigit():
+        return None
     parts = [int(p) for p in value.split("-")]
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
@@ -149,6 +152,13 @@ def claim_from_extracted(
     elif isinstance(found, DateClaim):
         claim.date_value = date_from_value(found.value)
         claim.date_precision = found.precision
+        if claim.date_value is None:  # what the text says of a date whose year is not known
+            month, day = found.value[5:7], found.value[8:10]
+            claim.date_month = int(month) if month.isdigit() else None
+            claim.date_day = int(day) if day.isdigit() else None
+            claim.date_weekday = found.weekday
+        else:
+            claim.date_month = claim.date_day = claim.date_weekday = None
         claim.date_approximate = found.approximate
         claim.date_expression = (found.expression.text if found.expression else "")[:200]
         claim.date_dated = (found.dated or "")[:100]
@@ -184,6 +194,9 @@ EXTRACTED_FIELDS = (
     "counted",
     "date_value",
     "date_precision",
+    "date_month",
+    "date_day",
+    "date_weekday",
     "date_approximate",
     "date_expression",
     "date_dated",
@@ -245,10 +258,16 @@ def article_store_extraction(
     Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     Claim.objects.bulk_create(new)
     publication = extraction.publication
-    if article.published_on is None and publication.value is not None:
+    if article.published_source not in GIVEN_DATE_SOURCES:
+        # A date read from the text is inferred again from all the evidence, header candidates included.
         article.published_on = publication.value
-        article.published_precision = publication.precision if publication.precision != "unknown" else "day"
-        article.published_source = publication.source
+        if publication.value is None:
+            article.published_precision, article.published_source = "unknown", Article.DateSource.NONE
+        else:
+            article.published_precision = (
+                publication.precision if publication.precision != "unknown" else "day"
+            )
+            article.published_source = publication.source
     article.published_conflicts = [
         {"date": day.isoformat(), "source": source} for day, source in publication.conflicts
     ]
@@ -354,10 +373,26 @@ def _record_failure(article: Article, error: Exception) -> None:
     )
 
 
+# Publication dates given to the app (metadata, an editor): never overridden by what the text suggests.
+GIVEN_DATE_SOURCES = (Article.DateSource.METADATA, Article.DateSource.EDITOR)
+
+
 def _extraction_input(article: Article) -> dict:
+    """The extractor's input for `article`: a given publication date wins; a date the import read from
+    header lines (and the other candidates it found there) is only evidence, weighed with the text's."""
+    given = article.published_source in GIVEN_DATE_SOURCES and article.published_on is not None
+    candidates = (
+        [] if given or article.published_on is None else [(article.published_on, article.published_source)]
+    )
+    candidates += [
+        (c.get("date"), c.get("source") or "header")
+        for c in article.published_conflicts or ()
+        if isinstance(c, dict) and c.get("source") in (Article.DateSource.HEADER, Article.DateSource.DATELINE)
+    ]
     return {
         "text": article.body,
-        "published": article.published_on,
+        "published": article.published_on if given else None,
+        "candidates": candidates,
         "title": article.title or None,
         "outlet": article.outlet.name if article.outlet_id else None,
         "url": article.url or None,

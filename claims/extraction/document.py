@@ -29,6 +29,8 @@ class ArticleDoc:
     furniture: list[Span] = field(default_factory=list)  # stored-text spans that are page furniture
     headline: Span | None = None  # the article's own headline line at the top of the text, if any
     notes: list[Note] = field(default_factory=list)  # corrections and editor's notes, with what they retract
+    # Publication-date candidates found outside `text` (header lines the import took off): (date, source)
+    candidates: list[tuple[dt.date, str]] = field(default_factory=list)
 
     def to_text(self, i: int) -> int:
         """Offset in `text` of analysis offset `i` (i may equal len(analysis))."""

@@ -85,12 +85,26 @@ def extract(
     title: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    candidates: Iterable[tuple[object, str]] = (),
 ) -> Extraction:
     """Claims found in one article's stored text, with its publication date and the extractor version.
 
-    `url` is accepted for the importer's convenience; nothing reads it yet.
+    `published` is a date the metadata or an editor gave (it wins); `candidates` are (date, source)
+    publication-date candidates found outside the text (the header lines an import took off), weighed
+    with the text's own evidence. `url` is accepted for the importer's convenience; nothing reads it yet.
     """
-    return extract_doc(prepare(text or "", published=as_date(published), title=title, outlet=outlet))
+    adoc = prepare(text or "", published=as_date(published), title=title, outlet=outlet)
+    adoc.candidates = _candidates(candidates)
+    return extract_doc(adoc)
+
+
+def _candidates(pairs: Iterable[tuple[object, str]] | None) -> list[tuple[dt.date, str]]:
+    found = []
+    for value, source in pairs or ():
+        date = as_date(value)
+        if date is not None:
+            found.append((date, str(source)))
+    return found
 
 
 def extract_many(items: Iterable[str | Mapping]) -> list[Extraction]:
@@ -101,4 +115,7 @@ def extract_many(items: Iterable[str | Mapping]) -> list[Extraction]:
         row["text"] = row.get("text") or ""
         row["published"] = as_date(row.get("published"))
         rows.append(row)
-    return [extract_doc(adoc) for adoc in prepare_many(rows)]
+    adocs = prepare_many(rows)
+    for adoc, row in zip(adocs, rows, strict=True):
+        adoc.candidates = _candidates(row.get("candidates"))
+    return [extract_doc(adoc) for adoc in adocs]

@@ -6,12 +6,13 @@ dates (title bars, page timestamps, captions). A candidate is tested against the
 explicit dates: an event told in a non-future clause cannot come after publication, a scheduled one
 cannot come before it. The candidate with the fewest such contradictions wins; the others are kept
 in `conflicts`. When every candidate is contradicted (a page timestamp stamped long after the story),
-no publication date is claimed, and the reference date for resolving "on Saturday" is moved into the
-window the article's events allow.
+no publication date is claimed. A dated photo caption only bounds the date from below: no date is
+claimed, but relative dates are read against the caption's day moved on to the weekdays the article
+reports ("RT reported on Tuesday").
 
-Fallback when the text has no usable date at all: the day the extraction runs (articles are imported
-soon after they appear), moved before any dated future event the article announces, with a low
-confidence that every relative date inherits.
+When nothing anchors the article, there is no reference date: relative dates keep what they say
+("on Saturday", "in January") and their year or week is stored as not known. The day the extraction
+runs is never used.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ REFERENCE_CONFIDENCE = {
     "dateline": 0.9,
     "header": 0.8,
     "window": 0.5,
-    "fallback": 0.3,
 }
 
 
@@ -52,8 +52,8 @@ REFERENCE_CONFIDENCE = {
 class Reference:
     """The date relative expressions are read against, how it was chosen and how far to trust it."""
 
-    date: dt.date
-    basis: str  # "metadata", "dateline", "header", "window" (moved between the events), "fallback"
+    date: dt.date | None  # None: nothing anchors the article in time
+    basis: str  # "metadata", "dateline", "header", "window" (after a dated photo), "none"
     confidence: float
 
 
@@ -114,15 +114,14 @@ def _event_date(m: Mention, ref: dt.date, direction: int) -> dt.date | None:
     return None
 
 
-def _window(
-    events: list[tuple[Mention, int]], ref: dt.date, yearless: bool
-) -> tuple[dt.date | None, dt.date | None]:
-    """Latest non-future and earliest future event date, year-less ones placed nearest `ref` if asked."""
+def _window(events: list[tuple[Mention, int]]) -> tuple[dt.date | None, dt.date | None]:
+    """Bounds the article's fully dated events put on its publication: the latest non-future one
+    (published on or after it) and the earliest scheduled one (published before it)."""
     low = high = None
     for m, direction in events:
-        if m.kind == "day_month" and not yearless:
+        if m.kind != "full":
             continue
-        date = _event_date(m, ref, 0)
+        date = _event_date(m, dt.date(m.year, 1, 1), 0)
         if date is None:
             continue
         if direction > 0:
@@ -156,22 +155,38 @@ def _days_to_cover(bound: dt.date, weekdays: list[int]) -> int:
     return max(((wd - bound.weekday()) % 7 for wd in weekdays), default=0)
 
 
+def _imported(candidates: Iterable[tuple[object, str]]) -> list[_Candidate]:
+    """Candidates the import found in header lines it did not keep in the body (a title bar's dates)."""
+    found = []
+    for n, (value, source) in enumerate(candidates):
+        date = as_date(value)
+        if date is not None:
+            rank = source if source in _SOURCE_RANK else "header"
+            found.append(_Candidate(date, "day", rank, -1 - n, False, False))
+    return found
+
+
 def publication_and_reference(
     text: str,
     *,
     published: object = None,
+    candidates: Iterable[tuple[object, str]] = (),
     tenses: Mapping[int, int] | None = None,
     mentions: Iterable[Mention] | None = None,
     furniture: Iterable[Span] | None = None,
-    today: dt.date | None = None,
 ) -> tuple[PublicationDate, Reference]:
     """The publication date and the reference date for relative expressions.
 
-    `tenses` maps the stored-text start of a date expression to the direction of its clause (-1
-    past, 0 unknown or present, +1 future), as the parser found it; without it only the words of the
-    expression ("since", "last", "ago") give a direction. `mentions` (stored-text offsets) are the
-    expressions a caller already found in the body, so only the header and the `furniture` spans are
-    searched again.
+    `published` is a date an editor or the metadata gave: it wins. `candidates` are (date, source)
+    pairs found outside `text` (header lines the import took off the body): they are weighed with
+    the text's own. `tenses` maps the stored-text start of a date expression to the direction of its
+    clause (-1 past, 0 unknown or present, +1 future), as the parser found it; without it only the
+    words of the expression ("since", "last", "ago") give a direction. `mentions` (stored-text
+    offsets) are the expressions a caller already found in the body, so only the header and the
+    `furniture` spans are searched again.
+
+    With no date that the article's events allow, the reference date is None: nothing is resolved
+    against the day the extraction runs, and relative dates keep only what they say.
     """
     tenses = tenses or {}
     plain = plain_chars(text)
@@ -188,8 +203,8 @@ def publication_and_reference(
         mentions = [
             m for m in sorted(mentions, key=lambda m: m.start) if not (m.start in seen or seen.add(m.start))
         ]
-    candidates = _candidates(plain, mentions)
-    positions = {c.position for c in candidates}
+    found = _imported(candidates) + _candidates(plain, mentions)
+    positions = {c.position for c in found}
     events = [
         (m, m.direction if m.direction is not None else tenses.get(m.start, 0))
         for m in mentions
@@ -199,41 +214,47 @@ def publication_and_reference(
     weekdays = [m.weekday for m in mentions if m.kind == "weekday" and tenses.get(m.start, 0) < 0]
     metadata = as_date(published)
     if metadata is not None:
-        conflicts = [(c.date, c.source) for c in candidates if c.date != metadata and c.precision == "day"]
-        return PublicationDate(metadata, "day", "metadata", conflicts), Reference(metadata, "metadata", 1.0)
+        conflicts = [(c.date, c.source) for c in found if c.date != metadata and c.precision == "day"]
+        return PublicationDate(metadata, "day", "metadata", _unique(conflicts)), Reference(
+            metadata, "metadata", 1.0
+        )
     scored = sorted(
-        candidates,
+        found,
         key=lambda c: (_violations(c, events), c.lower_bound, c.updated, _SOURCE_RANK[c.source], c.position),
     )
-    if scored and _violations(scored[0], events) == 0 and scored[0].lower_bound:
-        bound = scored[0].date
+    everything = _unique([(c.date, _shown_source(c)) for c in scored])
+    best = scored[0] if scored and _violations(scored[0], events) == 0 else None
+    low, high = _window(events)
+    if best is not None and best.lower_bound:
+        # A dated photo: the article appeared on or after it, on the latest past weekday it names.
+        bound = best.date
         ref = bound + dt.timedelta(days=_days_to_cover(bound, weekdays))
-        return PublicationDate(None, "unknown", "none", [(c.date, c.source) for c in scored]), Reference(
-            ref, "window", REFERENCE_CONFIDENCE["window"]
-        )
-    if scored and _violations(scored[0], events) == 0:
-        best = scored[0]
-        conflicts = [(c.date, c.source) for c in scored[1:] if c.date != best.date]
+        publication = PublicationDate(None, "unknown", "none", everything, (max(bound, low or bound), high))
+        return publication, Reference(ref, "window", REFERENCE_CONFIDENCE["window"])
+    if best is not None:
+        conflicts = [(d, source) for d, source in everything if d != best.date]
         publication = PublicationDate(best.date, best.precision, best.source, conflicts)
         confidence = REFERENCE_CONFIDENCE[best.source] * (1.0 if best.precision == "day" else 0.8)
         return publication, Reference(best.date, best.source, confidence)
-    conflicts = [(c.date, c.source) for c in scored]
-    publication = PublicationDate(None, "unknown", "none", conflicts)
-    if scored:
-        base, basis, yearless = scored[0].date, "window", True
-    else:
-        base, basis, yearless = today or dt.date.today(), "fallback", False
-    low, high = _window(events, base, yearless)
-    ref = base
-    if high is not None and ref >= high:
-        ref = high - dt.timedelta(days=1)
-    if low is not None and ref < low:
-        ref = low
-    return publication, Reference(ref, basis, REFERENCE_CONFIDENCE[basis])
+    # Every candidate contradicts the events (a page stamped long after the story), or there is none:
+    # no date is claimed and none is guessed.
+    return PublicationDate(None, "unknown", "none", everything, (low, high)), Reference(None, "none", 0.0)
+
+
+def _shown_source(c: _Candidate) -> str:
+    return "caption" if c.lower_bound else c.source
+
+
+def _unique(pairs: list[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
+    return list(dict.fromkeys(pairs))
 
 
 def find_publication_date(
-    text: str, *, published: object = None, tenses: Mapping[int, int] | None = None
+    text: str,
+    *,
+    published: object = None,
+    candidates: Iterable[tuple[object, str]] = (),
+    tenses: Mapping[int, int] | None = None,
 ) -> PublicationDate:
     """The article's publication date: `published` metadata, else its header lines (see the module doc)."""
-    return publication_and_reference(text, published=published, tenses=tenses)[0]
+    return publication_and_reference(text, published=published, candidates=candidates, tenses=tenses)[0]

@@ -36,14 +36,16 @@ class DateClaim:
     start: int  # evidence span: the clause the date is attached to
     end: int
     text: str
-    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-    precision: str  # "day", "month", "year"
+    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "XXXX-MM-DD", "XXXX-MM", "XXXX-XX-XX" when not known
+    precision: str  # "day", "month", "year"; with no date to read it against (dates.resolve.UNANCHORED):
+    # "day-no-year", "month-no-year", "weekday", "relative"
     expression: Span | None = None  # the date words ("on Saturday", "18 years ago")
     approximate: bool = False  # "at the weekend", "earlier this week", "a few days ago"
     earliest: dt.date | None = None  # interval the date can lie in
     latest: dt.date | None = None
     dated: str | None = None  # what it dates, e.g. "landed"
     confidence: float = 0.5
+    weekday: int | None = None  # precision "weekday": Monday 0 ... Sunday 6
     kind: str = field(default="date", init=False)
 
 
@@ -73,6 +75,8 @@ class PublicationDate:
     precision: str  # "day", "month", "unknown"
     source: str  # "metadata", "dateline", "header", "editor", "none"
     conflicts: list[tuple[dt.date, str]] = field(default_factory=list)  # other candidates and where
+    # The evidence that bounds the date when none is claimed: (first, last) possible day, either may be None
+    bounds: tuple[dt.date | None, dt.date | None] = (None, None)
 
 
 @dataclass(slots=True)

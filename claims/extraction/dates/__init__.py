@@ -34,6 +34,9 @@ _BASE_CONFIDENCE = {
     "part": 0.6,
     "season": 0.6,
 }
+# A relative date with nothing to read it against ("Saturday, date not known") is right but of little
+# use until the publication date is known: below every bulk-accept threshold.
+UNANCHORED_CONFIDENCE = 0.5
 _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 
@@ -69,7 +72,12 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         replace(m, start=adoc.to_text(m.start), end=adoc.to_text(m.end - 1) + 1) for m, _, _, _ in placed
     ]
     publication, reference = publication_and_reference(
-        adoc.text, published=adoc.published, tenses=tenses, mentions=in_text, furniture=adoc.furniture
+        adoc.text,
+        published=adoc.published,
+        candidates=adoc.candidates,
+        tenses=tenses,
+        mentions=in_text,
+        furniture=adoc.furniture,
     )
     claims = []
     for m, span, verb, tense in placed:
@@ -77,7 +85,9 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if resolved is None:
             continue
         confidence = _BASE_CONFIDENCE[m.kind] * (0.85 if resolved.approximate else 1.0)
-        if m.year is None:  # relative: only as good as the reference date
+        if m.year is None and reference.date is None:  # kept as the text says it, the rest not known
+            confidence *= UNANCHORED_CONFIDENCE
+        elif m.year is None:  # relative: only as good as the reference date
             confidence *= reference.confidence
             if m.kind in _TENSE_MATTERS and tense == 0 and m.direction is None:
                 confidence *= 0.85
@@ -96,6 +106,7 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
                 latest=resolved.latest,
                 dated=dated_word(span, verb),
                 confidence=round(confidence, 3),
+                weekday=resolved.weekday,
             )
         )
     return claims, publication

@@ -3,6 +3,17 @@
 `direction` comes from the tense of the clause the date belongs to: -1 for reported past events (the
 Saturday *before* publication), +1 for scheduled ones (the 26 June *after* it), 0 when the tense does
 not say (the nearest occurrence). Words in the expression itself ("last", "ago", "since") override it.
+
+Without a reference date (nothing in the text or its metadata anchors the article in time), nothing is
+resolved against the day the extraction runs: an expression keeps what it says and the rest is stored
+as not known, with its own precision (values in EDTF's notation for unspecified digits):
+
+- "day-no-year": "on 23 January" -> "XXXX-01-23" (shown "23 January, year not known")
+- "month-no-year": "in January" -> "XXXX-01" ("January, year not known")
+- "weekday": "on Saturday" -> "XXXX-XX-XX" with the weekday kept ("Saturday, date not known")
+- "relative": "a few days ago", "earlier this week" -> "XXXX-XX-XX" ("a few days ago, date not known")
+
+An expression that writes its year ("May 2001", "in 1996", "summer 2018") needs no reference.
 """
 
 from __future__ import annotations
@@ -13,14 +24,24 @@ from dataclasses import dataclass
 
 from .patterns import Mention
 
+# Precisions of a date whose year (or week) is not known, and the words pages show after it.
+UNANCHORED = {
+    "day-no-year": "year not known",
+    "month-no-year": "year not known",
+    "weekday": "date not known",
+    "relative": "date not known",
+}
+UNKNOWN = "XXXX-XX-XX"
+
 
 @dataclass(slots=True)
 class Resolved:
-    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-    precision: str  # "day", "month", "year"
-    earliest: dt.date
-    latest: dt.date
+    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "XXXX-MM-DD", "XXXX-MM", "XXXX-XX-XX" when not known
+    precision: str  # "day", "month", "year", or one of UNANCHORED
+    earliest: dt.date | None
+    latest: dt.date | None
     approximate: bool
+    weekday: int | None = None  # precision "weekday": Monday 0 ... Sunday 6
 
 
 def _day(
@@ -75,8 +96,29 @@ def nearest_day(
     return _pick(candidates, ref, direction) if candidates else None
 
 
-def resolve(m: Mention, ref: dt.date, direction: int) -> Resolved | None:
-    """The calendar value of `m` against reference date `ref`; None when it cannot be placed."""
+def unanchored(m: Mention) -> Resolved | None:
+    """What `m` says when nothing anchors the article in time: a written year is kept, nothing is guessed."""
+    if m.year is not None:
+        return None  # resolved as usual: the year is written
+    if m.kind == "day_month":
+        return Resolved(f"XXXX-{m.month:02d}-{m.day:02d}", "day-no-year", None, None, False)
+    if m.kind == "month":
+        return Resolved(f"XXXX-{m.month:02d}", "month-no-year", None, None, False)
+    if m.kind == "weekday":
+        return Resolved(UNKNOWN, "weekday", None, None, False, weekday=m.weekday)
+    return Resolved(UNKNOWN, "relative", None, None, m.approximate)
+
+
+def resolve(m: Mention, ref: dt.date | None, direction: int) -> Resolved | None:
+    """The calendar value of `m` against reference date `ref`; None when it cannot be placed.
+
+    With no `ref`, an expression without a written year keeps only what it says (see the module doc).
+    """
+    if ref is None:
+        loose = unanchored(m)
+        if loose is not None:
+            return loose
+        ref = dt.date(m.year, 7, 1)  # only expressions that write their year get here
     direction = m.direction if m.direction is not None else direction
     kind = m.kind
     try:

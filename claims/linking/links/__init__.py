@@ -301,11 +301,15 @@ def _span_groups(items: list[LinkableClaim]) -> dict[object, tuple]:
 
 
 def _sentence_dates(dates: list[ClaimFeatures], happenings: bool = False) -> dict[tuple, tuple[str, ...]]:
-    """(article id, sentence start) -> date values stated in that sentence; with `happenings`, less those
-    that only date a telling ("the department said late Monday that it had received 55,000 pages" dates
-    the saying, not when the pages came)."""
+    """(article id, sentence start) -> date values stated in that sentence (those with a known year); with
+    `happenings`, less those that only date a telling ("the department said late Monday that it had
+    received 55,000 pages" dates the saying, not when the pages came)."""
     out: dict[tuple, list[str]] = defaultdict(list)
     for f in dates:
-        if f.item.sentence_start is not None and not (happenings and tells(f)):
+        if (
+            f.item.sentence_start is not None
+            and not f.item.claim.value.startswith("X")  # type: ignore[union-attr]
+            and not (happenings and tells(f))
+        ):
             out[(f.item.article_id, f.item.sentence_start)].append(f.item.claim.value)  # type: ignore[union-attr]
     return {k: tuple(v) for k, v in out.items()}

@@ -221,6 +221,8 @@ def year_known(f: ClaimFeatures) -> bool:
     "in January" or "on 26 June" (extractors then fall back on today's year)."""
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
+    if claim.value.startswith("X"):  # stored as not known ("XXXX-01-23")
+        return False
     written = claim.expression.text if claim.expression else claim.text
     return f.item.published is not None or bool(_YEAR.search(written))
 
@@ -233,7 +235,7 @@ def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
         (a0, a1), (b0, b1) = date_interval(ca), date_interval(cb)
         return a0 <= b1 and b0 <= a1
     ma, mb = ca.value[5:], cb.value[5:]  # "MM-DD" or "MM"
-    if not ma or not mb:
+    if not ma or not mb or ma.startswith("X") or mb.startswith("X"):  # a weekday or "a few days ago"
         return None
     return ma.startswith(mb) or mb.startswith(ma)
 
@@ -293,7 +295,7 @@ def _shown(f: ClaimFeatures) -> str:
     """The date as an editor should read it: "2019-03-23", or "23 January, year not given" when the
     year was only guessed (an undated article's "on 23 January")."""
     value = f.item.claim.value  # type: ignore[union-attr]
-    if year_known(f) or len(value) < 7:
+    if year_known(f) or len(value) < 7 or value[5:7] == "XX":
         return value
     month = calendar.month_name[int(value[5:7])]
     day = f"{int(value[8:10])} " if len(value) >= 10 else ""
