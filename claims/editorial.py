@@ -10,6 +10,7 @@ the row and raises EditConflict, writing nothing, when the stored version differ
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -515,3 +516,76 @@ def annotations_reanchor(*, old: Article, new: Article) -> ReanchorResult:
         exact += was_exact
         fuzzy += not was_exact
     return ReanchorResult(exact, fuzzy, orphaned)
+
+
+class ArticleDetailsConflict(Exception):
+    """The article's details changed (or it was removed) after the editor loaded them; nothing was saved."""
+
+    def __init__(self, article: Article | None) -> None:
+        self.current = article
+        if article is None:
+            text = "This article was removed while you were editing. Your changes were not saved."
+        else:
+            record = article.history.select_related("history_user").order_by("-history_date").first()
+            who = record.history_user.get_username() if record and record.history_user else MACHINE
+            text = (
+                f"This article's details were changed by {who} while you were editing. Your changes were not "
+                "saved; the current values are shown below."
+            )
+        super().__init__(text)
+        self.message = text
+
+
+def article_details_update(
+    *,
+    article: Article,
+    user,
+    title: str,
+    outlet_name: str,
+    published_on: dt.date | None,
+    expected_version: int,
+) -> Article:
+    """Set or correct an article's title, outlet and publication date, and re-resolve its claims at once.
+
+    A date the editor gives wins over anything the text suggests (source "editor"); clearing a date the
+    editor gave lets the text decide again. The claims are extracted again in the same transaction under
+    the re-extraction rules (claims an editor made, edited or reviewed are kept, pending ones updated in
+    place), so "on Saturday" and "in January" get their day and year. Raises ArticleDetailsConflict,
+    writing nothing, when the details changed since `expected_version`.
+    """
+    from sources.services import outlet_get_or_create
+
+    from .services import article_extract_claims
+
+    with transaction.atomic():
+        current = Article.objects.select_for_update().filter(pk=article.pk).first()
+        if current is None:
+            raise ArticleDetailsConflict(None)
+        if current.edit_version != expected_version or not Article.objects.filter(
+            pk=current.pk, edit_version=expected_version
+        ).update(edit_version=F("edit_version") + 1):
+            current.refresh_from_db()
+            raise ArticleDetailsConflict(current)
+        current.edit_version = expected_version + 1
+        current.title = " ".join(title.split())[:500]
+        current.outlet = outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None
+        if published_on is not None:
+            if current.published_on is not None and current.published_on != published_on:
+                kept = {(c.get("date"), c.get("source")) for c in current.published_conflicts or ()}
+                if (current.published_on.isoformat(), current.published_source) not in kept:
+                    current.published_conflicts = [
+                        *(current.published_conflicts or ()),
+                        {"date": current.published_on.isoformat(), "source": current.published_source},
+                    ]
+            current.published_on = published_on
+            current.published_precision = Article.DatePrecision.DAY
+            current.published_source = Article.DateSource.EDITOR
+        elif current.published_source == Article.DateSource.EDITOR:
+            current.published_on = None
+            current.published_precision = Article.DatePrecision.UNKNOWN
+            current.published_source = Article.DateSource.NONE
+        current._history_user = user
+        current.save()
+        article_extract_claims(article=current)
+        current.refresh_from_db()
+    return current

@@ -181,3 +181,27 @@ class EventForm(forms.Form):
 class ClaimEventForm(forms.Form):
     event = forms.IntegerField(required=False, min_value=1, label="Event id", help_text="Empty to detach.")
     version = version_field(required=False)
+
+
+class ArticleDetailsForm(forms.Form):
+    """An article's title, outlet and publication date as an editor sets or corrects them in the reader."""
+
+    title = forms.CharField(max_length=500, required=False)
+    outlet = forms.CharField(max_length=200, required=False, label="Outlet")
+    published_on = forms.DateField(
+        required=False,
+        label="Published",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty to let the text decide.",
+    )
+    edit_version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_article(cls, article, data=None) -> ArticleDetailsForm:
+        initial = {
+            "title": article.title,
+            "outlet": article.outlet.name if article.outlet_id else "",
+            "published_on": article.published_on if article.published_source == "editor" else None,
+            "edit_version": article.edit_version,
+        }
+        return cls(data=data, initial=initial, prefix="details")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/event/", views.claim_event, name="claim-event"),
     path("articles/<int:pk>/annotations/", views.annotation_create, name="annotation-create"),
     path("articles/<int:pk>/claims/", views.claim_from_selection, name="claim-from-selection"),
+    path("articles/<int:pk>/details/", views.article_details, name="article-details"),
     path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation-edit"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
     path("review/", review_views.ReviewQueueView.as_view(), name="review"),

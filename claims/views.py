@@ -22,6 +22,7 @@ from .filters import ClaimFilter
 from .forms import (
     AnnotationEditForm,
     AnnotationForm,
+    ArticleDetailsForm,
     ClaimEditForm,
     ClaimEventForm,
     ClaimFromSelectionForm,
@@ -478,3 +479,31 @@ def annotation_conflict(
         "rows": rows,
     }
     return render(request, "claims/annotation_edit.html", context, status=409)
+
+
+@editor_post()
+def article_details(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST from the reader: set or correct the article's title, outlet and publication date; its claims
+    are re-resolved at once. A change made on an older version of the details is refused (409)."""
+    article = get_object_or_404(Article.objects.select_related("outlet").defer("original"), pk=pk)
+    form = ArticleDetailsForm.for_article(article, data=request.POST)
+    fallback = reverse("sources:article-detail", args=[pk])
+    if not form.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(errs)}" for name, errs in form.errors.items())
+        messages.error(request, f"The article's details were not saved ({errors}).")
+        return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
+    data = form.cleaned_data
+    try:
+        article = editorial.article_details_update(
+            article=article,
+            user=request.user,
+            title=data["title"] or "",
+            outlet_name=data["outlet"] or "",
+            published_on=data["published_on"],
+            expected_version=data["edit_version"],
+        )
+    except editorial.ArticleDetailsConflict as conflict:
+        messages.error(request, conflict.message)
+        return answer(request, fallback, {"ok": False, "conflict": conflict.message}, status=409)
+    messages.success(request, "Article details saved; its dates were read again.")
+    return answer(request, fallback, {"ok": True, "edit_version": article.edit_version})

@@ -152,6 +152,12 @@ class Article(models.Model):
     )
     language = models.CharField(max_length=12, default="en")
     version = models.PositiveIntegerField(default=1)
+    edit_version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Moves on by one with every change an editor makes to the title, outlet or publication "
+        "date, so a change made on an older one is refused.",
+    )
     is_current = models.BooleanField(default=True, help_text="The latest version of the text at this URL.")
     previous_version = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"

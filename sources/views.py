@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from claims import selectors as claim_selectors
 from claims.access import ViewAccessMixin, can_edit
-from claims.forms import AnnotationForm, ClaimFromSelectionForm
+from claims.forms import AnnotationForm, ArticleDetailsForm, ClaimFromSelectionForm
 from claims.models import Annotation, Claim
 
 from . import selectors
@@ -73,6 +73,7 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
             can_edit=can_edit(self.request.user),
             annotation_form=AnnotationForm(),
             claim_form=ClaimFromSelectionForm(),
+            details_form=ArticleDetailsForm.for_article(article),
         )
         return context
 

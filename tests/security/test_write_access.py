@@ -233,6 +233,13 @@ WRITES: dict[str, tuple[str | None, Callable[[Client, str, dict], dict]]] = {
             "quantity_low": "120",
         },
     ),
+    "claims:article-details": (
+        "article",
+        lambda c, url, w: {
+            **page_form(c, reverse("sources:article-detail", args=[w["article"].pk]), url),
+            "details-title": "Corrected title",
+        },
+    ),
     "claims:annotation-edit": ("annotation", lambda c, url, w: {**page_form(c, url, url), "note": "changed"}),
     "claims:annotation-delete": (
         "annotation",
