@@ -60,6 +60,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     article = ArticleRefSerializer(read_only=True)
     speaker = ActorSerializer(read_only=True)
     event = serializers.PrimaryKeyRelatedField(read_only=True)
+    date_shown = serializers.SerializerMethodField()
 
     class Meta:
         model = Claim
@@ -80,6 +81,10 @@ class ClaimSerializer(serializers.ModelSerializer):
             "counted",
             "date_value",
             "date_precision",
+            "date_month",
+            "date_day",
+            "date_weekday",
+            "date_shown",
             "date_approximate",
             "date_expression",
             "speaker",
@@ -97,6 +102,10 @@ class ClaimSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def get_date_shown(self, claim: Claim) -> str | None:
+        """The date as pages show it ("2019-03-23", "Saturday, date not known"); None for other kinds."""
+        return claim.date_shown if claim.kind == Claim.Kind.DATE else None
 
 
 class ClaimLinkSerializer(serializers.ModelSerializer):

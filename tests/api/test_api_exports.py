@@ -129,3 +129,26 @@ def test_exports_stream_in_chunks_and_stay_valid(reader_client, two_kinds, monke
     data = json.loads(body_of(reader_client.get(reverse("claims:claim-export-json") + "?sort=old")))
     assert [item["id"] for item in data] == sorted(claim.pk for claim in two_kinds.values())
     assert len(csv_rows(reader_client.get(reverse("claims:claim-export-csv")))) == 3
+
+
+def test_dates_without_a_known_year_are_exported_as_the_text_says_them(reader_client, article, make_claim):
+    """A weekday or a day with no known year is exported and served as what it is, never as a precise date."""
+    on_saturday = dict(
+        date_value=None, date_precision="weekday", date_weekday=5, date_expression="on Saturday"
+    )
+    make_claim(article, "on Saturday", kind="date", **on_saturday)
+    april = dict(
+        date_value=None, date_precision="day-no-year", date_month=4, date_day=2, date_expression="on 2 April"
+    )
+    make_claim(article, "2 April", kind="date", **april)
+    rows = {
+        row["quote"]: row
+        for row in csv_rows(reader_client.get(reverse("claims:claim-export-csv") + "?kind=date"))
+    }
+    assert rows["on Saturday"]["date_shown"] == "Saturday, date not known"
+    assert rows["on Saturday"]["date_value"] == ""
+    assert rows["2 April"]["date_shown"] == "2 April, year not known"
+    api = reader_client.get("/api/claims/?kind=date").json()
+    served = {c["quote"]: c for c in api.get("results", api)}
+    assert served["on Saturday"]["date_shown"] == "Saturday, date not known"
+    assert (served["2 April"]["date_value"], served["2 April"]["date_month"]) == (None, 4)
