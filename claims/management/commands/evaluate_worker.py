@@ -35,12 +35,27 @@ CLAIM_FIELDS = (
     "unit_class",
     "date_value",
     "date_precision",
+    "date_month",
+    "date_day",
+    "date_weekday",
     "date_expression",
     "speaker__name",
     "speaker_mention_start",
     "speaker_mention_end",
     "direct",
 )
+
+
+def _year_not_known(row: dict) -> str | None:
+    """A date whose year is not known as EDTF writes it ("XXXX-01-23", "XXXX-01"; "XXXX-XX-XX" for a
+    weekday or a relative date), so the scorer compares the parts the text gave; None for other kinds."""
+    if row["kind"] != Claim.Kind.DATE:
+        return None
+    month = f"{row['date_month']:02d}" if row.get("date_month") else "XX"
+    if row["date_precision"] == Claim.DatePrecision.MONTH_NO_YEAR:
+        return f"XXXX-{month}"
+    day = f"{row['date_day']:02d}" if row.get("date_day") else "XX"
+    return f"XXXX-{month}-{day}"
 
 
 def dump_stored() -> dict:
@@ -62,7 +77,7 @@ def dump_stored() -> dict:
     for row in Claim.objects.filter(article__is_current=True).order_by("pk").values(*CLAIM_FIELDS):
         row["article"] = row.pop("article_id")
         row["speaker"] = row.pop("speaker__name")
-        row["date_value"] = row["date_value"].isoformat() if row["date_value"] else None
+        row["date_value"] = row["date_value"].isoformat() if row["date_value"] else _year_not_known(row)
         claims.append(row)
     links = [
         {"a": a, "b": b, "relation": relation, "status": status}
