@@ -235,6 +235,14 @@ def test_seeds_targets_through_the_import(corpus_dir, tmp_path):
     assert not late
 
 
+def test_seeds_dates_through_the_import(corpus_dir):
+    """Issue 13's date targets: the five files with no metadata get their publication dates right (or none
+    where the text only bounds it) and their event dates right under the stricter year rule."""
+    report = run_evaluate(str(corpus_dir / "seeds"))
+    assert report["metadata"]["published"]["right"] == 5, report["metadata"]["published"]
+    assert report["claims"]["date"]["recall_right"] >= 0.95, report["claims"]["date"]
+
+
 def test_events_are_scored_where_the_corpus_has_them(corpus_dir):
     report = run_evaluate(str(corpus_dir / "basil-dev"), "--limit", "30")
     assert {"pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1"} <= set(report["events"])
