@@ -338,6 +338,8 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
     speaker_name = changes.pop("speaker_name", None)
     for name, value in changes.items():
         setattr(claim, name, value)
+    if changes.get("date_value") is not None:  # a calendar date now: what an undated text said goes
+        claim.date_month = claim.date_day = claim.date_weekday = None
     if speaker_name is not None:
         speaker_name = speaker_name.strip()
         claim.speaker = (

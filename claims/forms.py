@@ -49,7 +49,14 @@ class ClaimValuesForm(forms.Form):
     unit_class = forms.CharField(required=False, max_length=50)
     counted = forms.CharField(required=False, max_length=300)
     date_value = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_precision = forms.ChoiceField(required=False, choices=[("", "—"), *Claim.DatePrecision.choices])
+    # An editor gives a calendar date; the precisions of a date whose year is not known are the extractor's.
+    date_precision = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "—"),
+            *((v, label) for v, label in Claim.DatePrecision.choices if v in ("day", "month", "year")),
+        ],
+    )
     speaker_name = forms.CharField(required=False, max_length=200, label="Speaker")
     speaker_role = forms.CharField(required=False, max_length=300, label="Role")
     direct = forms.BooleanField(required=False, label="Direct quote")

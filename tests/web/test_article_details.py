@@ -122,3 +122,31 @@ def test_outlet_is_kept_when_only_the_date_changes(article):
     _post(client, article, title="", outlet="Harbour Times", published_on="2022-02-02", edit_version=1)
     article.refresh_from_db()
     assert article.outlet.name == "Harbour Times"
+
+
+def test_an_editor_gives_a_date_whose_year_was_not_known(article):
+    """The claim edit form turns 'Saturday, date not known' into a calendar date; the unknown-year
+    precisions are not offered (a date with precision 'weekday' would contradict itself)."""
+    saturday = _dates(article)["on Saturday"]
+    client, _ = _client("ed5", "editor")
+    form = client.get(f"/claims/{saturday.pk}/edit/").content.decode()
+    assert 'value="day"' in form and 'value="weekday"' not in form
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        f"/claims/{saturday.pk}/edit/",
+        {
+            "csrfmiddlewaretoken": token,
+            "kind": "date",
+            "date_value": "2022-01-29",
+            "date_precision": "day",
+            "version": saturday.version,
+        },
+    )
+    assert response.status_code == 302
+    saturday.refresh_from_db()
+    assert (saturday.date_value, saturday.date_precision, saturday.date_weekday) == (
+        dt.date(2022, 1, 29),
+        "day",
+        None,
+    )
+    assert saturday.date_shown == "2022-01-29" and saturday.review_status == "edited"
