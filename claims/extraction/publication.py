@@ -114,23 +114,6 @@ def _event_date(m: Mention, ref: dt.date, direction: int) -> dt.date | None:
     return None
 
 
-def _window(events: list[tuple[Mention, int]]) -> tuple[dt.date | None, dt.date | None]:
-    """Bounds the article's fully dated events put on its publication: the latest non-future one
-    (published on or after it) and the earliest scheduled one (published before it)."""
-    low = high = None
-    for m, direction in events:
-        if m.kind != "full":
-            continue
-        date = _event_date(m, dt.date(m.year, 1, 1), 0)
-        if date is None:
-            continue
-        if direction > 0:
-            high = date if high is None or date < high else high
-        else:
-            low = date if low is None or date > low else low
-    return low, high
-
-
 def _violations(c: _Candidate, events: list[tuple[Mention, int]]) -> int:
     count = 0
     for m, direction in events:
@@ -224,12 +207,11 @@ def publication_and_reference(
     )
     everything = _unique([(c.date, _shown_source(c)) for c in scored])
     best = scored[0] if scored and _violations(scored[0], events) == 0 else None
-    low, high = _window(events)
     if best is not None and best.lower_bound:
         # A dated photo: the article appeared on or after it, on the latest past weekday it names.
         bound = best.date
         ref = bound + dt.timedelta(days=_days_to_cover(bound, weekdays))
-        publication = PublicationDate(None, "unknown", "none", everything, (max(bound, low or bound), high))
+        publication = PublicationDate(None, "unknown", "none", everything)
         return publication, Reference(ref, "window", REFERENCE_CONFIDENCE["window"])
     if best is not None:
         conflicts = [(d, source) for d, source in everything if d != best.date]
@@ -238,7 +220,7 @@ def publication_and_reference(
         return publication, Reference(best.date, best.source, confidence)
     # Every candidate contradicts the events (a page stamped long after the story), or there is none:
     # no date is claimed and none is guessed.
-    return PublicationDate(None, "unknown", "none", everything, (low, high)), Reference(None, "none", 0.0)
+    return PublicationDate(None, "unknown", "none", everything), Reference(None, "none", 0.0)
 
 
 def _shown_source(c: _Candidate) -> str:

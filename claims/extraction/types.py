@@ -75,8 +75,6 @@ class PublicationDate:
     precision: str  # "day", "month", "unknown"
     source: str  # "metadata", "dateline", "header", "editor", "none"
     conflicts: list[tuple[dt.date, str]] = field(default_factory=list)  # other candidates and where
-    # The evidence that bounds the date when none is claimed: (first, last) possible day, either may be None
-    bounds: tuple[dt.date | None, dt.date | None] = (None, None)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +18,21 @@ from .strategies import any_text, fuzz_settings, hostile_text, news_text, public
 _VALUE_LENGTH = {"year": 4, "month": 7, "day": 10}
 
 
+# A date whose year (or week) is not known: the value's shape, and nothing made up (no year, no interval).
+_NOT_KNOWN = {
+    "day-no-year": r"XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])",
+    "month-no-year": r"XXXX-(0[1-9]|1[0-2])",
+    "weekday": r"XXXX-XX-XX",
+    "relative": r"XXXX-XX-XX",
+}
+
+
 def _check_date(claim: DateClaim) -> None:
+    if claim.precision in _NOT_KNOWN:
+        assert re.fullmatch(_NOT_KNOWN[claim.precision], claim.value), claim
+        assert claim.earliest is None and claim.latest is None, claim
+        assert (claim.weekday is not None) == (claim.precision == "weekday"), claim
+        return
     assert claim.precision in _VALUE_LENGTH, claim
     assert len(claim.value) == _VALUE_LENGTH[claim.precision], claim
     first = dt.date.fromisoformat(
