@@ -74,6 +74,9 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
             annotation_form=AnnotationForm(),
             claim_form=ClaimFromSelectionForm(),
             details_form=ArticleDetailsForm.for_article(article),
+            dates_waiting=sum(
+                1 for c in claims if c.kind == Claim.Kind.DATE and c.date_value is None and c.date_precision
+            ),
         )
         return context
 

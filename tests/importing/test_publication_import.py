@@ -82,4 +82,5 @@ def test_a_contradicted_page_stamp_is_not_the_date_and_lends_no_year(tmp_path):
     page = client.get(f"/articles/{article.pk}/").content.decode()
     assert "14 July, year not known" in page and "May, year not known" in page
     assert "Monday, date not known" in page
+    assert "3 dates in this article cannot be placed without its publication date" in page
     assert "2023-07" not in page and "2023-05" not in page
