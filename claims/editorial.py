@@ -552,12 +552,15 @@ def article_details_update(
     A date the editor gives wins over anything the text suggests (source "editor"); clearing a date the
     editor gave lets the text decide again. The claims are extracted again in the same transaction under
     the re-extraction rules (claims an editor made, edited or reviewed are kept, pending ones updated in
-    place), so "on Saturday" and "in January" get their day and year. Raises ArticleDetailsConflict,
+    place), so "on Saturday" and "in January" get their day and year; after the commit its claims are
+    linked again (`claims.tasks.article_link_task`). Raises ArticleDetailsConflict,
     writing nothing, when the details changed since `expected_version`.
     """
     from sources.services import outlet_get_or_create
+    from tracker.tasks import enqueue
 
     from .services import article_extract_claims
+    from .tasks import article_link_task
 
     with transaction.atomic():
         current = Article.objects.select_for_update().filter(pk=article.pk).first()
@@ -590,4 +593,7 @@ def article_details_update(
         current.save()
         article_extract_claims(article=current)
         current.refresh_from_db()
+        # Its dates say something new: link them again once this is committed (in the background
+        # where a broker is configured).
+        transaction.on_commit(lambda: enqueue(article_link_task, article_id=current.pk))
     return current

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from claims.editorial import claim_review
-from claims.models import Claim
+from claims.models import Claim, ClaimLink
 from claims.services import article_extract_claims
 from sources.models import Article
 from sources.services import article_store, outlet_get_or_create
@@ -150,3 +150,30 @@ def test_an_editor_gives_a_date_whose_year_was_not_known(article):
         None,
     )
     assert saturday.date_shown == "2022-01-29" and saturday.review_status == "edited"
+
+
+def test_dates_resolved_by_the_editor_are_linked_with_other_outlets(
+    article, django_capture_on_commit_callbacks
+):
+    """Another outlet dated the return to work; once the editor dates this article, its 'on Saturday'
+    is that day and the two are suggested as corroborating."""
+    other = article_store(
+        body="Dock workers in Portville returned to work on Saturday after the strike, the union said.\n",
+        outlet=outlet_get_or_create(name="Port Gazette"),
+        url="https://example.org/gazette-strike",
+        title="Portville dock workers return",
+        published_on=dt.date(2022, 1, 31),
+        published_precision="day",
+    ).article
+    article_extract_claims(article=other)
+    from claims.linking_service import articles_link
+
+    articles_link(article_ids=[article.pk, other.pk])
+    theirs = _dates(other)["on Saturday"]
+    ours = _dates(article)["on Saturday"]
+    assert not ClaimLink.objects.filter(claim_a__in=[ours, theirs], claim_b__in=[ours, theirs]).exists()
+    client, _ = _client("ed6", "editor")
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, article, title="", outlet="", published_on="2022-02-02", edit_version=1)
+    link = ClaimLink.objects.get(claim_a__in=[ours, theirs], claim_b__in=[ours, theirs])
+    assert link.relation == "corroborates"
