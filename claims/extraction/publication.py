@@ -6,7 +6,8 @@ dates (title bars, page timestamps, captions). A candidate is tested against the
 explicit dates: an event told in a non-future clause cannot come after publication, a scheduled one
 cannot come before it. The candidate with the fewest such contradictions wins; the others are kept
 in `conflicts`. When every candidate is contradicted (a page timestamp stamped long after the story),
-no publication date is claimed. A dated photo caption only bounds the date from below: no date is
+no publication date is claimed. An "updated" stamp only bounds the date from above and is never taken
+for it. A dated photo caption only bounds the date from below: no date is
 claimed, but relative dates are read against the caption's day moved on to the weekdays the article
 reports ("RT reported on Tuesday").
 
@@ -83,8 +84,14 @@ def _header_end(text: str) -> int:
 def _candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
     end = _header_end(text)
     found = []
+    # A dateline opens the first paragraph ("PORTVILLE, Oct. 4, 2023 (Reuters) - The ferry ..."): that
+    # line counts as header too, but only where the date follows a dateline's opening words.
+    first_line_end = text.find("\n", end)
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
     for m in mentions:
-        if m.start >= end or m.kind not in ("full", "month_year"):
+        if m.kind not in ("full", "month_year"):
+            continue
+        if m.start >= end and not (m.start < first_line_end and in_dateline(text, m.start)):
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
@@ -178,7 +185,10 @@ def publication_and_reference(
     else:
         # The body was searched already; only the header and the furniture (captions, stamps) remain.
         mentions = list(mentions)
-        for start, end in [(0, _header_end(plain)), *((f.start, f.end) for f in furniture or ())]:
+        header = _header_end(plain)
+        first_line_end = plain.find("\n", header)  # a dateline may open the first paragraph
+        first_line_end = len(plain) if first_line_end < 0 else first_line_end
+        for start, end in [(0, first_line_end), *((f.start, f.end) for f in furniture or ())]:
             mentions.extend(
                 replace(m, start=m.start + start, end=m.end + start) for m in find_mentions(plain[start:end])
             )
@@ -206,7 +216,8 @@ def publication_and_reference(
         key=lambda c: (_violations(c, events), c.lower_bound, c.updated, _SOURCE_RANK[c.source], c.position),
     )
     everything = _unique([(c.date, _shown_source(c)) for c in scored])
-    best = scored[0] if scored and _violations(scored[0], events) == 0 else None
+    # An "updated" stamp only bounds the date from above: it is never taken as the publication date.
+    best = next((c for c in scored if not c.updated and _violations(c, events) == 0), None)
     if best is not None and best.lower_bound:
         # A dated photo: the article appeared on or after it, on the latest past weekday it names.
         bound = best.date
@@ -224,7 +235,20 @@ def publication_and_reference(
 
 
 def _shown_source(c: _Candidate) -> str:
-    return "caption" if c.lower_bound else c.source
+    return "caption" if c.lower_bound else "updated" if c.updated else c.source
+
+
+def candidate_starts(text: str, mentions: Iterable[Mention]) -> set[int]:
+    """Starts of the mentions that date the page, not an event the article reports: datelines, captions
+    and header lines that are not sentences ("Published 11 March 2021 | Updated 14 March 2021")."""
+    plain = plain_chars(text)
+    starts = set()
+    for c in _candidates(plain, list(mentions)):
+        line_end = plain.find("\n", c.position)
+        line = plain[plain.rfind("\n", 0, c.position) + 1 : line_end if line_end >= 0 else len(plain)]
+        if c.source == "dateline" or c.lower_bound or not _PROSE_END.search(line.strip()):
+            starts.add(c.position)
+    return starts
 
 
 def _unique(pairs: list[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:

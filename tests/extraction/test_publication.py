@@ -81,3 +81,30 @@ def test_seed_publication_dates(seeds):
     sputnik = next(k for k, a in gold["articles"].items() if a.get("outlet") == "Sputnik")
     _, pub = date_claims(prepare(texts[sputnik]))
     assert pub.value is None and pub.conflicts
+
+
+def test_an_updated_stamp_is_never_the_publication_date(nlp):
+    """'Last updated' only bounds the date from above: no date is claimed from it, no year is lent."""
+    text = "Last updated: 2023-10-11 09:10\n\nThe ferry left Portville on Tuesday, the operator said.\n"
+    claims, pub = date_claims(prepare(text))
+    assert pub.value is None and pub.conflicts == [(dt.date(2023, 10, 11), "updated")]
+    assert [(c.value, c.precision) for c in claims] == [("XXXX-XX-XX", "weekday")]
+
+
+def test_published_wins_over_updated_and_header_dates_are_not_events(nlp):
+    text = (
+        "Bridge reopens after repairs\nPublished 11 March 2021 | Updated 14 March 2021\n\n"
+        "The bridge reopened on Friday, the city said.\n"
+    )
+    claims, pub = date_claims(prepare(text))
+    assert (pub.value, pub.conflicts) == (dt.date(2021, 3, 11), [(dt.date(2021, 3, 14), "updated")])
+    assert [(c.expression.text, c.value) for c in claims] == [("on Friday", "2021-03-05")]
+
+
+def test_a_dateline_opening_the_first_paragraph_dates_the_article(nlp):
+    """'PORTVILLE, Oct. 4, 2023 (Reuters) - ...' on the first line of prose is the dateline, not an event."""
+    claims, pub = date_claims(
+        prepare("PORTVILLE, Oct. 4, 2023 (Reuters) - The ferry will leave on Tuesday, its operator said.\n")
+    )
+    assert (pub.value, pub.source) == (dt.date(2023, 10, 4), "dateline")
+    assert [(c.expression.text, c.value) for c in claims] == [("on Tuesday", "2023-10-10")]

@@ -56,7 +56,7 @@ def _mentions(adoc: ArticleDoc) -> list[Mention]:
 
 def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     """The article's date claims in document order, and the publication date they were resolved against."""
-    from ..publication import in_dateline, publication_and_reference  # imports this package's patterns
+    from ..publication import candidate_starts, in_dateline, publication_and_reference  # uses our patterns
 
     placed = []
     for m in _mentions(adoc):
@@ -79,8 +79,11 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         mentions=in_text,
         furniture=adoc.furniture,
     )
+    page_dates = candidate_starts(adoc.text, in_text)  # header lines and captions date the page
     claims = []
     for m, span, verb, tense in placed:
+        if adoc.to_text(m.start) in page_dates:
+            continue
         resolved = resolve(m, reference.date, tense)
         if resolved is None:
             continue
