@@ -63,7 +63,7 @@ app.conf.broker_url = _broker_url()
 
 
 # The modules whose @task functions a worker registers at start (after django.setup()).
-app.conf.imports = ("sources.tasks",)
+app.conf.imports = ("sources.tasks", "claims.tasks")
 
 
 def register_task(registered: Task) -> None:

@@ -50,30 +50,37 @@ def redis_reachable() -> bool:
 
 def test_the_worker_knows_only_the_named_tasks():
     """Celery's own registry: the import tasks by name, no generic runner, nothing else of ours."""
-    import sources.tasks  # noqa: F401  (what a worker imports at start: tracker.celery's conf.imports)
+    import claims.tasks  # noqa: F401  (what a worker imports at start: tracker.celery's conf.imports)
+    import sources.tasks  # noqa: F401
     from tracker.celery import app
 
     ours = {name for name in app.tasks if not name.startswith("celery.")}
-    assert ours == {"imports.run", "imports.extract"} == set(REGISTRY)
+    assert ours == {"imports.run", "imports.extract", "claims.link_article"} == set(REGISTRY)
     assert "tracker.run_task" not in app.tasks
-    assert "sources.tasks" in app.conf.imports
+    assert {"sources.tasks", "claims.tasks"} <= set(app.conf.imports)
 
 
 @pytest.mark.parametrize("kwargs", BAD_ARGUMENTS)
 @pytest.mark.django_db
 def test_named_tasks_refuse_bad_arguments(kwargs, settings):
     """Refused before anything is queued (with or without a broker) and again where the task runs."""
+    from claims.tasks import article_link_task
     from sources.tasks import import_job_extract_task, import_job_run_task
 
+    renamed = {k.replace("batch_id", "article_id"): v for k, v in kwargs.items()}
     for broker in (False, True):
         settings.TASKS_RUN_IN_PROCESS = not broker
-        for named in (import_job_run_task, import_job_extract_task):
+        for named, args in (
+            (import_job_run_task, kwargs),
+            (import_job_extract_task, kwargs),
+            (article_link_task, renamed),
+        ):
             with pytest.raises(TaskArgumentError):
-                enqueue(named, **kwargs)
+                enqueue(named, **args)
             with pytest.raises(TaskArgumentError):
-                enqueue_later(5, named, **kwargs)
+                enqueue_later(5, named, **args)
             with pytest.raises(TaskArgumentError):
-                named(**kwargs)  # what the worker calls with a message's arguments
+                named(**args)  # what the worker calls with a message's arguments
 
 
 def test_only_registered_tasks_can_be_queued(settings):
