@@ -212,13 +212,11 @@ def test_seeds_report_has_every_section(corpus_dir):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 (dates, metadata, numbers; issue 9 in the developers' guide): the targets through the import",
-)
 def test_seeds_targets_through_the_import(corpus_dir, tmp_path):
     """Issue 13's targets on the seeds: metadata 5 of 5, quantity and date recall_right >= 0.95, and no
-    stored date saying 2020 or later (every event in these files happened by 2019)."""
+    stored date saying 2020 or later (every event in these files happened by 2019) unless its own
+    evidence writes that year: the one such sentence names elections "scheduled for 2020", which the
+    text states and an editor would keep."""
     from claims.evaluation.gold import load_corpus
     from claims.evaluation.stored import load_stored
 
@@ -228,9 +226,15 @@ def test_seeds_targets_through_the_import(corpus_dir, tmp_path):
         assert report["metadata"][name]["right"] == 5, (name, report["metadata"][name])
     for kind in ("quantity", "date"):
         assert report["claims"][kind]["recall_right"] >= 0.95, (kind, report["claims"][kind])
-    stored = load_stored(load_corpus(corpus_dir / "seeds"), json.loads(dump.read_text(encoding="utf-8")))
+    corpus = load_corpus(corpus_dir / "seeds")
+    stored = load_stored(corpus, json.loads(dump.read_text(encoding="utf-8")))
     late = [
-        (c.article, c.value) for c in stored.claims if c.kind == "date" and c.year_known and c.value >= "2020"
+        (c.article, c.value)
+        for c in stored.claims
+        if c.kind == "date"
+        and c.year_known
+        and c.value >= "2020"
+        and c.value[:4] not in corpus.articles[c.article].text[c.start : c.end]
     ]
     assert not late
 
