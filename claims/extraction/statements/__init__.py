@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
+from .cues import is_speech_verb
 from .direct import find_direct
 from .quotes import find_quotes, paragraph_ids
 from .reported import Found, find_reported
@@ -46,6 +47,31 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     return merged
 
 
+RELAY_CUES = frozenset({"report", "according", "quote", "cite", "relay"})
+
+
+def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
+    """`items` less the cues that stand inside what another source is reported to say.
+
+    In "Trump said that Clinton once described the deal as the gold standard" or "Olsen said the owners
+    believe the strike will fail", the inner verb is part of the outer speaker's claim about somebody
+    else (narration, speculation or hearsay about them), not a statement that person made to anyone we
+    can check: the words are stored once, under the outer speaker. Two exceptions: a quotation, which
+    is the quoted person's own words, and speech relayed by a news report ("RT reported that Zakharova
+    said ..."), where the outlet only carries what she said.
+    """
+    kept = []
+    for item in items:
+        outer = [o for o in items if o.content[0] <= item.cue_i < o.content[1] and o.cue_i != item.cue_i]
+        relayed = is_speech_verb(doc[item.cue_i]) and all(
+            doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
+        )
+        if outer and not item.direct and not relayed:
+            continue
+        kept.append(item)
+    return kept
+
+
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
     """True when `item` starts at most one sentence and one paragraph break after `prev` ends."""
     last = max(prev.content[1], prev.cue[1]) - 1
@@ -60,16 +86,46 @@ def _span(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span:
     return adoc.original(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
+_GLUED = "0123456789\"'`\u201c\u201d\u2018\u2019*\u2022"
+
+
+def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | None:
+    """The source's words without a number or quote mark glued on ("2he" -> "he"); None when nothing is left."""
+    span = _span(adoc, doc, start, end)
+    lead = len(span.text) - len(span.text.lstrip(_GLUED + " "))
+    tail = len(span.text) - len(span.text.rstrip(_GLUED + " "))
+    text = span.text[lead : len(span.text) - tail]
+    if not any(ch.isalpha() for ch in text):
+        return None
+    return Span(span.start + lead, span.end - tail, text)
+
+
 def _polarity(doc: Doc, item: Found) -> str:
+    if item.refused:
+        return "refused"
     if item.denial:
         return "denied"
     start, end = item.content
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
-            if any(c.dep_ == "neg" for c in tok.children):
+            if any(_negates(c) for c in tok.children):
                 return "denied"
             break
     return "asserted"
+
+
+NEGATIVE_WORDS = frozenset({"nothing", "nobody", "none", "noone", "never", "neither", "nor"})
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "expl"})
+
+
+def _negates(child) -> bool:
+    """True when a child of the content's root negates it: "not", "never", or a negative subject or
+    object ("there is nothing additional", "no troops were sent", "nobody was hurt")."""
+    if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATIVE_WORDS):
+        return True
+    if child.dep_ not in _CORE_ARGS:
+        return False
+    return child.lower_ in NEGATIVE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
 
 
 def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
@@ -90,6 +146,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
+    items = drop_embedded(doc, items)
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
@@ -111,7 +168,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
             if rel:  # "an architect, who said": the relative pronoun is part of the source's words
                 m_start, m_end = min(m_start, rel[0].i), max(m_end, rel[0].i + 1)
-            mention = _span(adoc, doc, m_start, m_end)
+            mention = _bare_mention(adoc, doc, m_start, m_end)
+            if mention is None:
+                speaker = Speaker(None, "unnamed")
         else:
             speaker = Speaker(None, "unnamed")
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
