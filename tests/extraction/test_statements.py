@@ -386,3 +386,28 @@ def test_roles_of_unnamed_sources_are_descriptions_not_counts(extract):
     assert carriers.role == "major carriers"
     together = _one(extract("Police, the fire brigade and the coast guard said the road was closed."), "road")
     assert together.role is None and together.speaker is None
+
+
+def test_a_quote_ends_where_the_speaker_s_words_end(extract):
+    """An aside in brackets after a quote is the writer's; a stage note at a quote's end is left out."""
+    aside = extract('"We will strike until May." (The union later withdrew the statement.)')
+    assert not any("strike" in c.text and "union" in c.text for c in aside)
+    (laughs,) = extract('"We will strike until May (laughs)," Marta Olsen said.')
+    assert laughs.text == "We will strike until May" and laughs.speaker == "Marta Olsen"
+
+
+def test_correction_notes_and_first_person_headings_are_not_statements(extract):
+    """A newsroom's correction note and a heading like "What we know" state nothing of a source."""
+    claims = extract(
+        "Olsen told reporters the cranes had been broken for weeks. (Correction: An earlier version of "
+        "this story said the cranes were repaired.)\n\nWhat we think happened next\n\nThe port said the "
+        "cranes would be fixed."
+    )
+    assert sorted(c.text for c in claims) == [
+        "the cranes had been broken for weeks",
+        "the cranes would be fixed",
+    ]
+    note = extract(
+        "Olsen said the cranes were broken. (An earlier version of this story said they were repaired.)"
+    )
+    assert [c.text for c in note] == ["the cranes were broken"]

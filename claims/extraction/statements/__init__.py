@@ -14,7 +14,7 @@ from ..types import Span, StatementClaim
 from .cues import is_speech_verb
 from .direct import find_direct
 from .quotes import find_quotes, paragraph_ids
-from .reported import Found, find_reported
+from .reported import Found, find_reported, trimmed
 from .resolve import mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
 
@@ -45,6 +45,67 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             continue
         merged.append(item)
     return merged
+
+
+OPEN_BRACKETS = {"(": ")", "[": "]"}
+# A bracketed note that opens with these words is the newsroom's, not a source's.
+NOTE_WORDS = frozenset({"correction", "clarification", "update", "updated", "editor", "editors", "note"})
+# A source that is the article itself ("an earlier version of this story said ...").
+_SELF_WORDS = ("this story", "this article", "this report", "this post", "earlier version", "this page")
+
+
+def bracket_group(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range (open, close + 1) of the innermost parentheses or brackets around token `i`."""
+    depth = 0
+    for j in range(i - 1, max(-1, i - 200), -1):
+        text = doc[j].text
+        if text in (")", "]"):
+            depth += 1
+        elif text in OPEN_BRACKETS:
+            if depth == 0:
+                close = OPEN_BRACKETS[text]
+                for k in range(i, min(len(doc), i + 200)):
+                    if doc[k].text == close:
+                        return j, k + 1
+                return j, len(doc)
+            depth -= 1
+        elif "\n" in text:
+            return None
+    return None
+
+
+def _editorial(doc: Doc, item: Found, paras: list[int]) -> bool:
+    """True for a newsroom's own words: a correction note, a source that is the article itself, or a
+    heading in the first person ("What we know so far")."""
+    group = bracket_group(doc, item.cue_i)
+    if group is not None:
+        first = next((t for t in doc[group[0] + 1 : group[1]] if t.is_alpha), None)
+        if first is not None and first.lower_ in NOTE_WORDS:
+            return True
+    if item.subject is not None:
+        words = " ".join(t.lower_ for t in item.subject.subtree)
+        if any(w in words for w in _SELF_WORDS):
+            return True
+        if item.subject.lower_ in ("we", "i", "us") and not item.direct:
+            line = [t for t in doc if paras[t.i] == paras[item.cue_i] and not t.is_space]
+            if line and line[-1].text not in (".", "!", "?", '"', "''") and len(line) <= 12:
+                return True
+    return False
+
+
+def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ...")."""
+    while end - start > 3 and doc[end - 1].text in (")", "]"):
+        group = bracket_group(doc, end - 1)
+        if group is None or group[0] <= start:
+            break
+        start, end = trimmed(doc, start, group[0])
+    while end - start > 3 and doc[start].text in OPEN_BRACKETS:
+        group = bracket_group(doc, start + 1)
+        if group is None or group[1] >= end:
+            break
+        start, end = trimmed(doc, group[1], end)
+    return start, end
 
 
 RELAY_CUES = frozenset({"report", "according", "quote", "cite", "relay"})
@@ -146,12 +207,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
-    items = drop_embedded(doc, items)
+    items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras)]
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
     for item in items:
-        start, end = item.content
+        start, end = without_notes(doc, *item.content)
         if end <= start:
             continue
         mention: Span | None = None

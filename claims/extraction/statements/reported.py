@@ -199,9 +199,19 @@ def according_to(tok: Token) -> Found | None:
 
 
 def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
-    """Content cut back to the cue's paragraph (a parse may run from a headline into the body)."""
+    """Content cut back to the cue's paragraph (a parse may run from a headline into the body) and,
+    for a cue inside parentheses, to those parentheses (an aside never reaches the quote before it)."""
     doc = cue.doc
     start, end = content
+    depth = 0
+    for i in range(cue.i - 1, start - 1, -1):
+        if doc[i].text in (")", "]"):
+            depth += 1
+        elif doc[i].text in ("(", "["):
+            if depth == 0:
+                start = i + 1
+                break
+            depth -= 1
     for i in range(min(start, cue.i), max(end, cue.i + 1)):
         breaks = "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text)
         if breaks and i < cue.i:
