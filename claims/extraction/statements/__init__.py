@@ -7,10 +7,13 @@ own named actors and maps every span back to the stored text.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
+from .calibration import calibrated
 from .cues import is_speech_verb
 from .direct import find_direct
 from .quotes import find_quotes, paragraph_ids
@@ -254,7 +257,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 confidence=item.confidence,
             )
         )
-    return drop_restated(claims)
+    return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
 
 
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from . import attribution_model
 from .cues import (
     SPEECH_VERBS,
     cue_probability,
@@ -28,6 +29,7 @@ from .cues import (
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
 CUE_THRESHOLD = 0.3
 CORE_THRESHOLD = 0.15
+UNSEEN_THRESHOLD = 0.6  # the model's bar for a verb the learned lexicon never saw as a cue
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp"})
 _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013", '"', "''", "``", "\u201c", "\u201d"})
@@ -230,12 +232,20 @@ def reported_at(tok: Token) -> Found | None:
     frame = frame_of(tok)
     if frame == "none":
         return None
-    prob = cue_probability(tok, frame)
     core = is_speech_verb(tok)
-    if core and (frame == "clause" or not known_lemma(tok)):
-        prob = max(prob, CUE_THRESHOLD)
-    if prob < (CORE_THRESHOLD if core else CUE_THRESHOLD):
-        return None
+    if not core and attribution_model.available():
+        # Outside the core reporting verbs the trained model decides, reading the parse around the word.
+        prob = attribution_model.attribution_probability(tok)
+        # A verb never marked as a cue in training ("repaired", "painted") is judged on the parse alone:
+        # it must look far more like one.
+        if prob < (attribution_model.threshold() if known_lemma(tok) else UNSEEN_THRESHOLD):
+            return None
+    else:
+        prob = cue_probability(tok, frame)
+        if core and (frame == "clause" or not known_lemma(tok)):
+            prob = max(prob, CUE_THRESHOLD)
+        if prob < (CORE_THRESHOLD if core else CUE_THRESHOLD):
+            return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
     refused = refused_speech(tok)
