@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_edit_version_counters"),
+        ("claims", "0007_links_date_dated"),
     ]
 
     operations = [
