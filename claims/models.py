@@ -141,6 +141,7 @@ class Claim(models.Model):
     class Polarity(models.TextChoices):
         ASSERTED = "asserted", "Asserted"
         DENIED = "denied", "Denied"
+        REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
 
     class DatePrecision(models.TextChoices):
         DAY = "day", "Day"

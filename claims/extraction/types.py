@@ -61,7 +61,7 @@ class StatementClaim:
     direct: bool = False  # quoted
     cue: Span | None = None  # reporting verb ("said", "refuted", "according to")
     attribution: str | None = None  # "according to Javier Mayorca"
-    polarity: str = "asserted"  # or "denied"
+    polarity: str = "asserted"  # "denied" (not so, by the speaker) or "refused" (declined / did not say)
     confidence: float = 0.5
     kind: str = field(default="statement", init=False)
 

@@ -287,3 +287,127 @@ def test_a_titled_name_is_a_person_not_a_body(extract):
         ("Lena Varga", "person"),
         ("Tobias Marren", "person"),
     ]
+
+
+# Issue 14: what an editor judged wrong, as rules over sentences we wrote.
+
+
+def test_intention_and_action_verbs_are_not_speech(extract):
+    """ "plans to", "decided to", "wants to", "refused to step down" report intentions or acts, not words."""
+    claims = extract(
+        "The mayor plans to close the old bridge next spring. The council decided to raise the parking "
+        "fees. Lindqvist wants to build a stadium by the river. The governor refused to step down."
+    )
+    assert claims == []
+    said = extract("The mayor said she plans to close the old bridge next spring.")
+    assert [c.speaker_mention.text for c in said] == ["The mayor"]
+
+
+def test_a_question_put_to_someone_is_not_their_statement(extract):
+    """ "Asked whether ..., Olsen said ..." stores only Olsen's answer; the asker keeps their own question."""
+    claims = extract(
+        "Asked whether the union would accept the offer, Marta Olsen said the members would vote."
+    )
+    assert [c.text for c in claims] == ["the members would vote"]
+    assert claims[0].speaker == "Marta Olsen"
+    asked = extract("Reporters asked Marta Olsen whether the union would accept the offer.")
+    assert all(c.speaker != "Marta Olsen" for c in asked)
+
+
+def test_refusals_and_negated_cues_are_stored_as_refused(extract):
+    """ "declined to say", "refused to comment", "has not said", "did not mention" are not assertions."""
+    text = (
+        "Marta Olsen declined to say whether the union would strike again. Jon Berg refused to comment on "
+        "the offer. Anna Lind has not said how she will vote. The minister did not mention the budget."
+    )
+    claims = extract(text)
+    assert len(claims) == 4 and {c.polarity for c in claims} == {"refused"}
+    assert _one(extract("Marta Olsen said the union would strike again."), "strike").polarity == "asserted"
+
+
+def test_a_denied_report_is_the_denier_s_denial_of_its_content(extract):
+    """ "denied reports that X": the content is X, denied by the ministry, and nobody asserts X."""
+    claims = extract("The Portland ministry denied reports that it had cut the harbour budget.")
+    claim = _one(claims, "harbour budget")
+    assert claim.text == "that it had cut the harbour budget" and claim.polarity == "denied"
+    assert claim.speaker_mention.text == "The Portland ministry"
+    rejected = _one(extract("Olsen rejected claims by the company that the union broke the law."), "law")
+    assert rejected.text == "that the union broke the law" and rejected.polarity == "denied"
+
+
+def test_negative_subject_or_object_makes_a_denial(extract):
+    """ "there is nothing new", "no troops were sent", "nobody was hurt" are negations, not assertions."""
+    for sentence in (
+        "Olsen said there was nothing unusual about the shipment.",
+        "Olsen said no troops were sent to the border.",
+        "Olsen said nobody was hurt in the fire.",
+    ):
+        (claim,) = extract(sentence)
+        assert claim.polarity == "denied", sentence
+    (plain,) = extract("Olsen said two troops were sent to the border.")
+    assert plain.polarity == "asserted"
+
+
+def test_speculation_about_someone_is_not_their_statement(extract):
+    """Claims others make about a person stay with those others, not with the person they are about."""
+    claims = extract("There were claims that the governor planned to sell the airport to a Dutch company.")
+    rumour = _one(claims, "sell the airport")
+    assert rumour.speaker is None and rumour.speaker_mention is None and rumour.cue.text == "claims"
+    assert rumour.text == "that the governor planned to sell the airport to a Dutch company"
+    made = _one(extract("Olsen repeated her claim that the governor planned to sell the airport."), "sell")
+    assert made.speaker == "Olsen"
+
+
+def test_what_a_speaker_says_about_others_stays_the_speaker_s(extract):
+    """ "Olsen said the owners believe ..." is Olsen's statement, once; a relayed quote keeps its speaker."""
+    claims = extract(
+        "Marta Olsen said the owners believe the strike will fail. Jon Berg said that the mayor once "
+        "described the harbour as a gold mine."
+    )
+    assert sorted(c.speaker for c in claims) == ["Jon Berg", "Marta Olsen"]
+    relayed = extract("The Portville Herald reported that Marta Olsen said the strike would go on.")
+    assert "Marta Olsen" in {c.speaker for c in relayed}
+
+
+def test_speaker_is_never_a_number_a_quote_mark_or_a_document(extract):
+    """A pronoun with a footnote number glued on is the pronoun; a document names its issuer or nobody."""
+    text = '"The harbour will reopen in June," Jon Berg said. "Nobody was hurt," 2he added.'
+    claim = _one(extract(text), "Nobody")
+    assert claim.speaker_mention.text == "he" and claim.speaker == "Jon Berg"
+    issued = _one(extract("A statement from the Portville council said the harbour would reopen."), "reopen")
+    assert "statement" not in (issued.role or "").lower() and "council" in issued.speaker_mention.text
+    letter = _one(extract("A letter sent to members said the strike would continue."), "strike")
+    assert letter.speaker is None and letter.role is None and letter.speaker_kind == "unnamed"
+
+
+def test_roles_of_unnamed_sources_are_descriptions_not_counts(extract):
+    """ "At least two major carriers" has the role "major carriers"; several bodies together have none."""
+    carriers = _one(extract("At least two major carriers said they would cancel flights."), "cancel")
+    assert carriers.role == "major carriers"
+    together = _one(extract("Police, the fire brigade and the coast guard said the road was closed."), "road")
+    assert together.role is None and together.speaker is None
+
+
+def test_a_quote_ends_where_the_speaker_s_words_end(extract):
+    """An aside in brackets after a quote is the writer's; a stage note at a quote's end is left out."""
+    aside = extract('"We will strike until May." (The union later withdrew the statement.)')
+    assert not any("strike" in c.text and "union" in c.text for c in aside)
+    (laughs,) = extract('"We will strike until May (laughs)," Marta Olsen said.')
+    assert laughs.text == "We will strike until May" and laughs.speaker == "Marta Olsen"
+
+
+def test_correction_notes_and_first_person_headings_are_not_statements(extract):
+    """A newsroom's correction note and a heading like "What we know" state nothing of a source."""
+    claims = extract(
+        "Olsen told reporters the cranes had been broken for weeks. (Correction: An earlier version of "
+        "this story said the cranes were repaired.)\n\nWhat we think happened next\n\nThe port said the "
+        "cranes would be fixed."
+    )
+    assert sorted(c.text for c in claims) == [
+        "the cranes had been broken for weeks",
+        "the cranes would be fixed",
+    ]
+    note = extract(
+        "Olsen said the cranes were broken. (An earlier version of this story said they were repaired.)"
+    )
+    assert [c.text for c in note] == ["the cranes were broken"]

@@ -7,13 +7,17 @@ own named actors and maps every span back to the stored text.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
+from .calibration import calibrated
+from .cues import is_speech_verb
 from .direct import find_direct
 from .quotes import find_quotes, paragraph_ids
-from .reported import Found, find_reported
+from .reported import Found, find_reported, trimmed
 from .resolve import mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
 
@@ -46,6 +50,92 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     return merged
 
 
+OPEN_BRACKETS = {"(": ")", "[": "]"}
+# A bracketed note that opens with these words is the newsroom's, not a source's.
+NOTE_WORDS = frozenset({"correction", "clarification", "update", "updated", "editor", "editors", "note"})
+# A source that is the article itself ("an earlier version of this story said ...").
+_SELF_WORDS = ("this story", "this article", "this report", "this post", "earlier version", "this page")
+
+
+def bracket_group(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range (open, close + 1) of the innermost parentheses or brackets around token `i`."""
+    depth = 0
+    for j in range(i - 1, max(-1, i - 200), -1):
+        text = doc[j].text
+        if text in (")", "]"):
+            depth += 1
+        elif text in OPEN_BRACKETS:
+            if depth == 0:
+                close = OPEN_BRACKETS[text]
+                for k in range(i, min(len(doc), i + 200)):
+                    if doc[k].text == close:
+                        return j, k + 1
+                return j, len(doc)
+            depth -= 1
+        elif "\n" in text:
+            return None
+    return None
+
+
+def _editorial(doc: Doc, item: Found, paras: list[int]) -> bool:
+    """True for a newsroom's own words: a correction note, a source that is the article itself, or a
+    heading in the first person ("What we know so far")."""
+    group = bracket_group(doc, item.cue_i)
+    if group is not None:
+        first = next((t for t in doc[group[0] + 1 : group[1]] if t.is_alpha), None)
+        if first is not None and first.lower_ in NOTE_WORDS:
+            return True
+    if item.subject is not None:
+        words = " ".join(t.lower_ for t in item.subject.subtree)
+        if any(w in words for w in _SELF_WORDS):
+            return True
+        if item.subject.lower_ in ("we", "i", "us") and not item.direct:
+            line = [t for t in doc if paras[t.i] == paras[item.cue_i] and not t.is_space]
+            if line and line[-1].text not in (".", "!", "?", '"', "''") and len(line) <= 12:
+                return True
+    return False
+
+
+def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ...")."""
+    while end - start > 3 and doc[end - 1].text in (")", "]"):
+        group = bracket_group(doc, end - 1)
+        if group is None or group[0] <= start:
+            break
+        start, end = trimmed(doc, start, group[0])
+    while end - start > 3 and doc[start].text in OPEN_BRACKETS:
+        group = bracket_group(doc, start + 1)
+        if group is None or group[1] >= end:
+            break
+        start, end = trimmed(doc, group[1], end)
+    return start, end
+
+
+RELAY_CUES = frozenset({"report", "according", "quote", "cite", "relay"})
+
+
+def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
+    """`items` less the cues that stand inside what another source is reported to say.
+
+    In "Trump said that Clinton once described the deal as the gold standard" or "Olsen said the owners
+    believe the strike will fail", the inner verb is part of the outer speaker's claim about somebody
+    else (narration, speculation or hearsay about them), not a statement that person made to anyone we
+    can check: the words are stored once, under the outer speaker. Two exceptions: a quotation, which
+    is the quoted person's own words, and speech relayed by a news report ("RT reported that Zakharova
+    said ..."), where the outlet only carries what she said.
+    """
+    kept = []
+    for item in items:
+        outer = [o for o in items if o.content[0] <= item.cue_i < o.content[1] and o.cue_i != item.cue_i]
+        relayed = is_speech_verb(doc[item.cue_i]) and all(
+            doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
+        )
+        if outer and not item.direct and not relayed:
+            continue
+        kept.append(item)
+    return kept
+
+
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
     """True when `item` starts at most one sentence and one paragraph break after `prev` ends."""
     last = max(prev.content[1], prev.cue[1]) - 1
@@ -60,16 +150,46 @@ def _span(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span:
     return adoc.original(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
+_GLUED = "0123456789\"'`\u201c\u201d\u2018\u2019*\u2022"
+
+
+def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | None:
+    """The source's words without a number or quote mark glued on ("2he" -> "he"); None when nothing is left."""
+    span = _span(adoc, doc, start, end)
+    lead = len(span.text) - len(span.text.lstrip(_GLUED + " "))
+    tail = len(span.text) - len(span.text.rstrip(_GLUED + " "))
+    text = span.text[lead : len(span.text) - tail]
+    if not any(ch.isalpha() for ch in text):
+        return None
+    return Span(span.start + lead, span.end - tail, text)
+
+
 def _polarity(doc: Doc, item: Found) -> str:
+    if item.refused:
+        return "refused"
     if item.denial:
         return "denied"
     start, end = item.content
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
-            if any(c.dep_ == "neg" for c in tok.children):
+            if any(_negates(c) for c in tok.children):
                 return "denied"
             break
     return "asserted"
+
+
+NEGATIVE_WORDS = frozenset({"nothing", "nobody", "none", "noone", "never", "neither", "nor"})
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "expl"})
+
+
+def _negates(child) -> bool:
+    """True when a child of the content's root negates it: "not", "never", or a negative subject or
+    object ("there is nothing additional", "no troops were sent", "nobody was hurt")."""
+    if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATIVE_WORDS):
+        return True
+    if child.dep_ not in _CORE_ARGS:
+        return False
+    return child.lower_ in NEGATIVE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
 
 
 def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
@@ -90,11 +210,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
+    items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras)]
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
     for item in items:
-        start, end = item.content
+        start, end = without_notes(doc, *item.content)
         if end <= start:
             continue
         mention: Span | None = None
@@ -111,7 +232,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
             if rel:  # "an architect, who said": the relative pronoun is part of the source's words
                 m_start, m_end = min(m_start, rel[0].i), max(m_end, rel[0].i + 1)
-            mention = _span(adoc, doc, m_start, m_end)
+            mention = _bare_mention(adoc, doc, m_start, m_end)
+            if mention is None:
+                speaker = Speaker(None, "unnamed")
         else:
             speaker = Speaker(None, "unnamed")
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
@@ -134,7 +257,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 confidence=item.confidence,
             )
         )
-    return drop_restated(claims)
+    return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
 
 
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words

@@ -29,6 +29,18 @@ SPEECH_VERBS = word_set(
 )
 # Cues that by themselves say the content is not so.
 DENIAL_VERBS = word_set("deny refute reject dismiss dispute rebut disavow contradict")
+# Verbs of intention, attempt or plain action that take an infinitive ("plans to close the bridge"):
+# they report what somebody means to do, not anything said, so they are never cues in that frame.
+INTENTION_VERBS = word_set(
+    """
+    plan want decide try seek intend aim attempt prepare choose begin start continue need fail hope
+    manage struggle hesitate rush move push work fight vote help
+    """
+)
+# "declined to comment", "refused to say": a refusal to speak when the infinitive is itself speech.
+REFUSAL_VERBS = word_set("decline refuse")
+# Verbs that put a question: what they govern is not asserted by anybody.
+QUESTION_VERBS = word_set("ask wonder inquire enquire query")
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -84,6 +96,21 @@ def is_speech_verb(tok: Token) -> bool:
 def is_denial(tok: Token) -> bool:
     """True when the cue itself denies ("denied", "refuted", "rejected")."""
     return tok.lemma_.lower() in DENIAL_VERBS
+
+
+def is_intention(tok: Token) -> bool:
+    """True for a verb of intention or action governing an infinitive ("plans to", "decided to")."""
+    return tok.lemma_.lower() in INTENTION_VERBS and frame_of(tok) == "inf"
+
+
+def is_refusal(tok: Token) -> bool:
+    """True for "declined"/"refused" (their infinitive says whether a refusal to speak or to act)."""
+    return tok.lemma_.lower() in REFUSAL_VERBS
+
+
+def is_question(tok: Token) -> bool:
+    """True for verbs that ask ("asked whether", "wondered if")."""
+    return tok.lemma_.lower() in QUESTION_VERBS
 
 
 def lemma_probability(tok: Token) -> float:

@@ -16,6 +16,7 @@ from .reported import Found, subject_of, trimmed
 SCARE_MAX_WORDS = 3  # quoted phrases this short need a cue that governs them
 AFTER_WINDOW = 8  # tokens after the closing mark where "she said" may stand
 BEFORE_WINDOW = 25
+STOPS = frozenset({".", "!", "?", ";", "(", ")", "[", "]"})
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
@@ -46,14 +47,14 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     for tok in doc[close + 1 : min(len(doc), close + 1 + AFTER_WINDOW)]:
         if tok.is_space and "\n" not in tok.text:
             continue
-        if paras[tok.i] != para_close or tok.is_space or inside[tok.i] or tok.text in (".", "!", "?", ";"):
-            break
+        if paras[tok.i] != para_close or tok.is_space or inside[tok.i] or tok.text in STOPS:
+            break  # an aside in brackets ("(The union later withdrew it.)") is the writer's, not a cue
         after.append(tok)
     before: list[Token] = []
     for tok in reversed(doc[max(0, quote.open_i - BEFORE_WINDOW) : quote.open_i]):
         if tok.is_space and "\n" not in tok.text:
             continue
-        if paras[tok.i] != para_open or tok.is_space or inside[tok.i] or tok.text in (".", "!", "?", ";"):
+        if paras[tok.i] != para_open or tok.is_space or inside[tok.i] or tok.text in STOPS:
             break
         before.append(tok)
     for tok in after + before:

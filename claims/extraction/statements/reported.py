@@ -11,16 +11,40 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import cue_probability, frame_of, is_denial, is_speech_verb, known_lemma
+from ..actors import word_set
+from . import attribution_model
+from .cues import (
+    SPEECH_VERBS,
+    cue_probability,
+    frame_of,
+    is_denial,
+    is_intention,
+    is_question,
+    is_refusal,
+    is_speech_verb,
+    known_lemma,
+)
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
 CUE_THRESHOLD = 0.3
 CORE_THRESHOLD = 0.15
+UNSEEN_THRESHOLD = 0.6  # the model's bar for a verb the learned lexicon never saw as a cue
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp"})
 _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013", '"', "''", "``", "\u201c", "\u201d"})
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp"})
+# What one declines to do that is itself speaking ("declined to comment", "refused to say").
+REFUSED_SPEECH = SPEECH_VERBS | frozenset(
+    {"comment", "elaborate", "discuss", "specify", "name", "identify", "detail", "speculate", "talk", "speak"}
+)
+# Nouns for what others say, which a denial takes as its object ("denied reports that ...").
+HEARSAY_NOUNS = word_set(
+    """
+    claim report allegation accusation suggestion rumor rumour speculation charge assertion
+    reports claims allegations accusations suggestions rumors rumours charges assertions
+    """
+)
 
 
 @dataclass(slots=True)
@@ -34,6 +58,7 @@ class Found:
     direct: bool = False
     attribution: bool = False  # "according to X"
     denial: bool = False
+    refused: bool = False  # "declined to comment", "did not say": the source withheld or did not say it
     passive: bool = False
     confidence: float = 0.5
 
@@ -176,9 +201,19 @@ def according_to(tok: Token) -> Found | None:
 
 
 def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
-    """Content cut back to the cue's paragraph (a parse may run from a headline into the body)."""
+    """Content cut back to the cue's paragraph (a parse may run from a headline into the body) and,
+    for a cue inside parentheses, to those parentheses (an aside never reaches the quote before it)."""
     doc = cue.doc
     start, end = content
+    depth = 0
+    for i in range(cue.i - 1, start - 1, -1):
+        if doc[i].text in (")", "]"):
+            depth += 1
+        elif doc[i].text in ("(", "["):
+            if depth == 0:
+                start = i + 1
+                break
+            depth -= 1
     for i in range(min(start, cue.i), max(end, cue.i + 1)):
         breaks = "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text)
         if breaks and i < cue.i:
@@ -197,22 +232,39 @@ def reported_at(tok: Token) -> Found | None:
     frame = frame_of(tok)
     if frame == "none":
         return None
-    prob = cue_probability(tok, frame)
     core = is_speech_verb(tok)
-    if core and (frame == "clause" or not known_lemma(tok)):
-        prob = max(prob, CUE_THRESHOLD)
-    if prob < (CORE_THRESHOLD if core else CUE_THRESHOLD):
-        return None
+    if not core and attribution_model.available():
+        # Outside the core reporting verbs the trained model decides, reading the parse around the word.
+        prob = attribution_model.attribution_probability(tok)
+        # A verb never marked as a cue in training ("repaired", "painted") is judged on the parse alone:
+        # it must look far more like one.
+        if prob < (attribution_model.threshold() if known_lemma(tok) else UNSEEN_THRESHOLD):
+            return None
+    else:
+        prob = cue_probability(tok, frame)
+        if core and (frame == "clause" or not known_lemma(tok)):
+            prob = max(prob, CUE_THRESHOLD)
+        if prob < (CORE_THRESHOLD if core else CUE_THRESHOLD):
+            return None
+    if is_intention(tok):
+        return None  # "plans to close the bridge": what somebody means to do, not what they said
+    refused = refused_speech(tok)
+    if refused is None:
+        return None  # "refused to step down": a refusal to act, not to speak
     subject, passive = subject_of(tok)
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
+    if is_question(tok) and (passive or _bare_participle(tok)):
+        return None  # "Asked whether ..., X said": the question put to X is not X's statement
     content = _content_of(tok, frame)
     if content is None:
         return None
+    denial = is_denial(tok)
+    if denial and frame == "obj":
+        content = denied_content(tok) or content  # "denied reports that X": X is what is denied
     content = _clip_to_paragraph(tok, content)
     if content[1] - content[0] < 2:
         return None
-    denial = is_denial(tok)
     conf = 0.9 if core and frame == "clause" else round(min(0.85, 0.4 + prob / 2), 3)
     return Found(
         content,
@@ -220,9 +272,81 @@ def reported_at(tok: Token) -> Found | None:
         tok.i,
         subject,
         denial=denial,
+        refused=refused or negated(tok),
         passive=passive,
         confidence=conf,
     )
+
+
+def _bare_participle(tok: Token) -> bool:
+    # "Asked about the planes, Zakharova said": a participle with no auxiliary is passive in sense.
+    return tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def negated(tok: Token) -> bool:
+    """True when the cue itself is negated ("did not say", "has never mentioned")."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def refused_speech(tok: Token) -> bool | None:
+    """For "declined"/"refused": True when what is refused is speech, None when it is an action.
+
+    False for every other word.
+    """
+    if not is_refusal(tok):
+        return False
+    kids = [c for c in tok.children if c.dep_ == "xcomp"]
+    if not kids:
+        return True  # "declined comment", "refused questions"
+    return True if kids[0].lemma_.lower() in REFUSED_SPEECH else None
+
+
+def denied_content(verb: Token) -> tuple[int, int] | None:
+    """What a denial denies when its object is others' words: the clause of "reports that ..."."""
+    doc = verb.doc
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in HEARSAY_NOUNS and obj.lower_ not in HEARSAY_NOUNS:
+            continue
+        for child in obj.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in child.children):
+                return trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("about", "of", "that"):
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    return None
+
+
+def hearsay_at(tok: Token) -> Found | None:
+    """ "claims that ...", "reports that ...", "speculation that ...": what others say, source unnamed.
+
+    The words belong to whoever makes the claim: the possessor or the "by" phrase when there is one
+    ("Trump's claim that", "allegations by the company that"), else an unnamed source, never the person
+    the claim is about. A denied claim ("denied reports that ...") is left to its denial.
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    if tok.dep_ == "dobj" and is_denial(tok.head):
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    content = _clip_to_paragraph(tok, trimmed(tok.doc, clause.left_edge.i, clause.right_edge.i + 1))
+    if content[1] - content[0] < 3:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    for prep in tok.children:
+        if source is None and prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.5)
 
 
 def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[Found]:
@@ -235,7 +359,7 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
     for tok in doc:
         if inside_quote[tok.i]:
             continue
-        item = according_to(tok) if tok.lower_ == "according" else reported_at(tok)
+        item = according_to(tok) if tok.lower_ == "according" else (reported_at(tok) or hearsay_at(tok))
         if item is not None:
             found.append(item)
     return found

@@ -10,6 +10,7 @@ from .speakers import (
     GOVERNMENT_WORDS,
     MALE,
     PERSON_ROLES,
+    PLURAL_PRONOUNS,
     ArticleActors,
     Speaker,
     clean_name,
@@ -21,7 +22,9 @@ from .speakers import (
 
 _MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
 _DEFINITE = frozenset({"the", "this", "that"})
-_NAME_PREPS = frozenset({"of", "in", "at", "for"})  # "the embassy in Caracas", "president of the NAACP"
+_NAME_PREPS = frozenset(
+    {"of", "in", "at", "for", "from"}
+)  # "the embassy in Caracas", "president of the NAACP"
 
 
 def mention_range(subject: Token) -> tuple[int, int]:
@@ -105,14 +108,16 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
 def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker:
     """The Speaker the subject `subject` stands for, resolved through the article's actors."""
     doc = subject.doc
-    lower = subject.lower_
+    lower = bare_word(subject.lower_)
+    if not lower:
+        return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
         found = actors.by_pronoun(subject.i, lower)
         if found is not None:
             actors.learn_gender(found.name or "", lower)
             return Speaker(found.name, "person", found.role, found.gender)
         return Speaker(None, "person")
-    if subject.pos_ == "PRON":
+    if subject.pos_ == "PRON" or lower in PLURAL_PRONOUNS | {"i", "it"}:
         if lower == "it" and previous is not None and previous.kind != "person":
             return previous
         return Speaker(None, "unnamed")
@@ -128,8 +133,13 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         return _described(subject, mention, actors, previous)  # "Deputy Foreign Minister reveals ..."
     if ent is None and subject.pos_ == "PROPN":
         # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
-        words = [t for t in doc[subject.left_edge.i : subject.i + 1] if t.pos_ == "PROPN"] or [subject]
-        name = " ".join(t.text for t in words if t.i >= words[-1].i - 2)
+        # The proper nouns right before the subject, no further than a comma ("Police, Police said").
+        first = subject.i
+        while first > subject.left_edge.i and first > subject.i - 2 and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        name = bare_name(doc[first : subject.i + 1].text)
+        if not name:
+            return Speaker(None, "unnamed")
         kind = speaker_kind_of_words(name.split(), None)
         if names_outlet(name, actors.outlet):
             return Speaker(name, "outlet")
@@ -153,6 +163,57 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     return _described(subject, mention, actors, previous)
 
 
+def bare_word(word: str) -> str:
+    """`word` without the digits, quote marks or punctuation glued to it ("2he" -> "he")."""
+    return word.strip("0123456789\"'`\u201c\u201d\u2018\u2019.,;:()[]-\u2013\u2014*\u2022")
+
+
+def bare_name(text: str) -> str:
+    """A name as written, without glued quote marks or punctuation; "" when nothing of a name is left."""
+    words = [bare_word(w) for w in text.split()]
+    name = " ".join(w for w in words if w)
+    return name if any(ch.isalpha() for ch in name) else ""
+
+
+# Words that open a clause or a count, not a role ("whose leader", "At least two carriers").
+_NOT_ROLE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "poss", "punct", "cc", "prep"})
+_NOT_ROLE_WORDS = frozenset(
+    {"when", "while", "whose", "which", "who", "as", "after", "before", "if", "since", "and", "but", "least"}
+)
+
+
+def description_role(subject: Token, words: list[Token]) -> str | None:
+    """The role words of an unnamed source: the head noun and its modifiers, no article, count or clause.
+
+    None for a document ("a statement", "a letter") or when nothing but a pronoun is left.
+    """
+    if subject.lemma_.lower() in DOCUMENT_WORDS or any(c.dep_ == "conj" for c in subject.children):
+        return None  # a document is nobody's role; several sources together have no one role
+    start = 0
+    for k, tok in enumerate(words):
+        if tok.i >= subject.i:
+            break
+        if tok.dep_ in _NOT_ROLE_DEPS or tok.lower_ in _NOT_ROLE_WORDS or tok.like_num or tok.is_punct:
+            start = k + 1
+    kept = words[start:]
+    if not kept or all(t.pos_ == "PRON" for t in kept):
+        return None
+    doc = subject.doc
+    return bare_name(doc[kept[0].i : kept[-1].i + 1].text) or None
+
+
+def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker | None:
+    """Who issued a document that "said" something: "a statement from the ministry" -> the ministry."""
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() not in DOCUMENT_WORDS:
+                found = resolve_subject(objs[0], actors, previous)
+                if found.name is not None or found.role is not None:
+                    return found
+    return None
+
+
 def _described(
     subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None
 ) -> Speaker:
@@ -160,11 +221,16 @@ def _described(
     words = list(doc[mention[0] : mention[1]])
     definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
     role_words = words[1:] if definite else words
-    role = " ".join(t.text for t in role_words) or None
+    role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
-    if definite and head in DOCUMENT_WORDS and previous is not None:
-        return Speaker(previous.name, previous.kind, previous.role)
+    if head in DOCUMENT_WORDS:
+        issuer = _document_source(subject, actors, previous)
+        if issuer is not None:
+            return issuer
+        if definite and previous is not None:
+            return Speaker(previous.name, previous.kind, previous.role)
+        return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
     if definite and not plural and head in PERSON_ROLES:
         found = actors.by_description(subject.i, [t.lower_ for t in role_words])
         if found is not None:

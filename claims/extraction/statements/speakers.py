@@ -267,6 +267,8 @@ def role_of(ent: Span) -> str | None:
         return None
     # A parse that strays over a paragraph break or into a clause ("when ...") gives no role.
     role = role.split("\n")[-1].strip(" ,")
+    while role.split(" ", 1)[0].lower() in ("whose", "who", "which", "its", "their"):
+        role = role.split(" ", 1)[1] if " " in role else ""  # "whose leader, Juan Guaido": the leader
     first = role.split(" ", 1)[0].lower()
     if first in ("when", "while", "as", "after", "before", "because", "if", "since", "and", "but"):
         return None

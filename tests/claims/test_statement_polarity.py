@@ -1,0 +1,39 @@
+"""Statements stored from an article keep what the speaker did with the words: said, denied, refused."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import Claim
+from sources.services import article_store, outlet_get_or_create
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Marta Olsen, the union leader, said the strike would go on until May. "
+    "The Portville ministry denied reports that it had cut the harbour budget. "
+    "Jon Berg, the port director, declined to say whether the cranes would be repaired. "
+    "The council plans to close the old bridge next spring."
+)
+
+
+def test_extracted_statements_store_denials_and_refusals_and_leave_out_intentions():
+    """An article stored and extracted as an import does: each statement with its polarity, no plans."""
+    article = article_store(
+        body=BODY,
+        outlet=outlet_get_or_create(name="Portville Herald"),
+        url="https://herald.example/strike",
+        title="Strike goes on",
+        published_on=dt.date(2025, 3, 17),
+        published_precision="day",
+    ).article
+    call_command("extract_claims")
+
+    stored = {c.quote: c for c in Claim.objects.filter(article=article, kind="statement")}
+    by_speaker = {c.speaker_mention: c.polarity for c in stored.values()}
+    assert by_speaker["Marta Olsen, the union leader"] == "asserted"
+    assert by_speaker["The Portville ministry"] == "denied"
+    assert stored["that it had cut the harbour budget"].polarity == "denied"
+    assert by_speaker["Jon Berg, the port director"] == "refused"
+    assert not any("bridge" in quote for quote in stored)

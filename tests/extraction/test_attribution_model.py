@@ -1,0 +1,54 @@
+"""The trained attribution-cue model and the confidence calibration, as shipped (JSON, no pickle)."""
+
+import json
+
+import pytest
+
+from claims.extraction.document import ArticleDoc
+from claims.extraction.statements import attribution_model, calibration, find_statements
+from claims.extraction.types import StatementClaim
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(text: str) -> list[StatementClaim]:
+        return find_statements(ArticleDoc(text=text, analysis=text, offsets=None, doc=nlp(text)))
+
+    return run
+
+
+def test_the_shipped_model_is_a_small_json_table_that_names_nobody():
+    """The weights load with json, stay under 0.6 MB and hold no proper name from the training texts."""
+    raw = attribution_model.MODEL_PATH.read_text()
+    assert len(raw) < 600_000
+    table = json.loads(raw)
+    assert 0 < table["threshold"] < 1 and table["training"]["examples"] > 10_000
+    assert not any(name in key for key in table["weights"] for name in ("=clinton", "=obama", "=kaine"))
+    assert not any(key.split("=", 1)[-1][:1].isupper() for key in table["weights"] if "lemma" in key)
+
+
+def test_the_model_reads_the_parse_not_only_the_word(nlp):
+    """The same verb is a cue when a person voices a stance and not when it narrates an act."""
+    blasted = nlp("Senator Ana Ruiz blasted the plan as a giveaway to the harbour owners.")
+    bought = nlp("The company bought two new cranes in March.")
+    p_blast = attribution_model.attribution_probability(blasted[3])
+    p_bought = attribution_model.attribution_probability(bought[2])
+    assert p_blast >= attribution_model.threshold() > p_bought
+
+
+def test_model_cues_become_statements_and_acts_do_not(extract):
+    """A non-core cue the model accepts is a statement with its source; a plain act is none."""
+    claims = extract("Senator Ana Ruiz blasted the plan as a giveaway to the harbour owners.")
+    assert [c.speaker for c in claims] == ["Ana Ruiz"]
+    assert extract("The company bought two new cranes in March.") == []
+    # A verb training never saw as a cue needs the parse to look far more like one.
+    assert extract("Workers repaired the old cranes in the harbour last week.") == []
+
+
+def test_confidence_is_calibrated_per_group(extract):
+    """Confidence is the dev set's share right for the group: a named quoted speaker ranks above an unnamed one."""
+    named = extract('"The harbour will reopen in June," Jon Berg said.')[0]
+    unnamed = extract('"The harbour will reopen in June," an official said.')[0]
+    table = json.loads(calibration.TABLE_PATH.read_text())["groups"]
+    assert named.confidence == table["0.9|direct|named"]
+    assert unnamed.confidence == table["0.9|direct|unnamed"] < named.confidence
