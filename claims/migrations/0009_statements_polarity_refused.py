@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0007_links_date_dated"),
+        ("claims", "0008_dates_unknown_year"),
     ]
 
     operations = [
