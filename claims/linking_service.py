@@ -18,7 +18,7 @@ from django.utils import timezone
 from sources.models import Article
 
 from .extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
-from .linking.context import sentence_around
+from .linking.context import later_round, sentence_around
 from .linking.events import EventIndex
 from .linking.links import suggest_links
 from .linking.types import ArticleInfo, ExistingLink, LinkableClaim
@@ -211,6 +211,7 @@ def _linkable(claim: Claim, event_id: int | None) -> LinkableClaim:
         event_id=event_id,
         sentence_start=sentence_start,
         published=claim.article.published_on,
+        later_round=later_round(claim.article.body),
     )
 
 

@@ -37,7 +37,7 @@ def gold_articles(corpus: Corpus) -> list[Any]:
 def gold_claims(corpus: Corpus, events: dict[Hashable, Hashable] | None = None) -> list[Any]:
     """Every gold claim as the linker's LinkableClaim, its id the gold id (events: article key -> event)."""
     from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
-    from claims.linking.context import sentence_around
+    from claims.linking.context import later_round, sentence_around
     from claims.linking.types import LinkableClaim
 
     out = []
@@ -76,6 +76,7 @@ def gold_claims(corpus: Corpus, events: dict[Hashable, Hashable] | None = None) 
                 event_id=(events or {}).get(c.article),
                 sentence_start=s_start,
                 published=_date(article.published),
+                later_round=later_round(article.text),
             )
         )
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claims.text.sentences import sentence_spans as sentence_spans  # the one splitter, re-exported
 
 
@@ -11,3 +13,19 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     s = max((a for a, _ in spans if a <= start), default=0)
     e = min((b for _, b in spans if b >= max(end, s)), default=len(text))
     return s, text[s:e]
+
+
+# An article telling of a later round of something that recurs: "those who had arrived at the beginning
+# of the year left and a new team came", "a fresh contingent landed". What it says arrived is that round.
+_LATER_ROUND = re.compile(
+    r"\b(?:a|the)\s+(?:new|fresh|second|third|next|replacement)\s+"
+    r"(?:team|group|contingent|rotation|crew|wave|shift|deployment)s?\b"
+    r"|\breplac(?:e|ed|es|ing)\s+(?:the|those|them|the\s+previous|the\s+earlier)\b",
+    re.I,
+)
+
+
+def later_round(text: str) -> bool:
+    """True when the article tells of a later round (a new team, a fresh contingent, replacing those
+    before): its arrivals are a later happening than the same arrivals told with no such words."""
+    return bool(_LATER_ROUND.search(text))

@@ -39,6 +39,8 @@ class LinkableClaim:
     event_id: Hashable | None = None  # from EventIndex; None when the article is in no event yet
     sentence_start: int | None = None  # offset of the sentence in its article, to pair claims in one sentence
     published: dt.date | None = None  # of its article, to resolve relative dates and time windows
+    # its article tells of a later round ("a new team came"): see context.later_round
+    later_round: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,6 @@ def seeds():
     return folder
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: through evaluate's import, 12/14 gold links and 38 suggested, but 4 any_kind not-links "
-    "are violated (the September team, the June departure and Guaido's challenge linked to other happenings)",
-)
 def test_the_app_suggests_the_gold_links_of_the_seeds(seeds):
     out = io.StringIO()
     call_command("evaluate", str(seeds), "--json", stdout=out)

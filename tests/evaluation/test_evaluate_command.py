@@ -182,6 +182,10 @@ def test_evaluate_imports_files_and_rows_into_a_throwaway_database_and_scores_wh
         "2025-03-07",
         "https://gazette.example/norvik-ferries",
     )
+    # each stored link keeps what the review queue ranks by and shows: its confidence and rationale
+    assert stored["links"] and all(
+        0 <= link["confidence"] <= 1 and link["rationale"] for link in stored["links"]
+    )
     # nothing reached the configured database
     assert not Article.objects.exists()
     again = run_evaluate(str(corpus), "--from-dump", str(dump))  # scored again without importing

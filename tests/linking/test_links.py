@@ -745,3 +745,67 @@ def test_an_arrival_and_a_departure_never_corroborate():
     assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))
     c = said("c", "C", None, "Kallian military engineers landed at Kestrel airport to repair the dam")
     assert [s.relation for s in suggest_links([a, c])] == ["corroborates"]
+
+
+def test_being_somewhere_and_being_sent_back_home_never_corroborate():
+    """Engineers who are at Kestrel and engineers being sent back home from Kestrel are two happenings
+    (a presence and a departure), however many words the two sentences share."""
+    a = said(
+        "a", "A", None, "Two Kallian aircraft with military engineers are in Marrowick to repair the dam"
+    )
+    b = said(
+        "b",
+        "B",
+        None,
+        "Kallia is sending its military engineers in Marrowick back home after repairing the dam",
+    )
+    assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))
+    # two presences are one fact
+    c = said("c", "C", None, "Kallian military engineers are already in Marrowick to repair the dam")
+    assert [s.relation for s in suggest_links([a, c])] == ["corroborates"]
+
+
+def test_challenging_someone_never_corroborates_backing_them():
+    """Ryland challenging Mayor Corran's council and towns backing Corran are opposite sides, not one
+    fact, however many words (the office, the name) they share."""
+    a = said(
+        "a",
+        "A",
+        None,
+        "Ivo Ryland declared himself the harbour's interim mayor in May, openly challenging Mayor Dessa "
+        "Corran's council",
+    )
+    b = said(
+        "b",
+        "B",
+        None,
+        "six harbour towns voiced their support for Mayor Dessa Corran as the harbour's only legitimate mayor",
+    )
+    assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))
+    c = said(
+        "c",
+        "C",
+        None,
+        "four harbour towns backed Mayor Dessa Corran as the harbour's only legitimate mayor",
+    )
+    assert [s.relation for s in suggest_links([b, c])] == ["corroborates"]
+
+
+def test_a_later_rounds_arrival_never_corroborates_the_first_rounds():
+    """An article telling that the engineers who came in spring left and a new team came reports another
+    landing than an article on the spring landing, however alike the two sentences."""
+    from claims.linking.context import later_round
+
+    spring = "Two Kallian planes carrying military engineers landed in Marrowick at the weekend."
+    autumn = (
+        "Mayor Corran said two Kallian planes with military engineers have landed in Marrowick. "
+        "Those who came in spring went home and a new team arrived, she said."
+    )
+    assert later_round(autumn) and not later_round(spring)
+    a = said(
+        "a", "A", None, "Two Kallian planes carrying military engineers landed in Marrowick at the weekend"
+    )
+    b = said("b", "B", "Dessa Corran", "two Kallian planes with military engineers have landed in Marrowick")
+    assert [s.relation for s in suggest_links([a, b])] == ["corroborates"]
+    b = dataclasses.replace(b, later_round=later_round(autumn))
+    assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))

@@ -145,8 +145,8 @@ def _suggest(
             or not (_room(used, reached, a, b, per_claim) and _room(used, reached, b, a, per_claim))
         ):
             continue
-        if rel == "corroborates" and _opposite_moves(a, b):
-            continue  # an arrival and a departure are two happenings, however alike the words
+        if rel == "corroborates" and (_opposite_moves(a, b) or _opposite_sides(a, b) or _other_rounds(a, b)):
+            continue  # an arrival and a departure are two happenings, backing and challenging two sides
         if _is_statement(a) and (
             # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
             # same words are one remark, whatever else the two sentences date)
@@ -194,7 +194,10 @@ def _fullness(a: ClaimFeatures, b: ClaimFeatures) -> tuple[int, int]:
 # Which way people or things move: an arrival and a departure never report one happening.
 _ARRIVING = re.compile(
     r"\b(?:arriv\w*|land(?:s|ed|ing)?|touch(?:ed|es)? down|reach(?:ed|es)?|deploy\w*|dispatch\w* to|"
-    r"(?:sent|sending|send|flown|flew) (?:to|into)|came to|come to|brought)\b",
+    r"(?:sent|sending|send|flown|flew) (?:to|into)|came to|come to|brought|"
+    # being there is the arrival's side: "specialists are in Venezuela" is not their being sent home
+    r"(?:is|are|was|were|remain\w*|stay\w*)\s+(?:already\s+|still\s+|now\s+)?in\s+"
+    r"(?!talks\b|favou?r\b|charge\b|line\b|place\b|touch\b|need\b|danger\b|power\b|doubt\b)[\w'-])",
     re.I,
 )
 _LEAVING = re.compile(
@@ -216,9 +219,47 @@ def _move(f: ClaimFeatures) -> str | None:
     return "leave" if leaving else "arrive"
 
 
+def _other_rounds(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two arrivals (or presences), one told by an article of a later round ("those who had
+    arrived at the beginning of the year left and a new team came") and one by an article with no such
+    words: the new team's landing is not the first team's."""
+    return a.item.later_round != b.item.later_round and _move(a) == "arrive" and _move(b) == "arrive"
+
+
 def _opposite_moves(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ma, mb = _move(a), _move(b)
     return ma is not None and mb is not None and ma != mb
+
+
+# Which side a statement takes towards someone: backing them or challenging them.
+_BACKING = re.compile(
+    r"\b(?:support(?:s|ed|ing|ers?)?|back(?:s|ed|ing|ers?)|recogni[sz](?:e|es|ed|ing)|endors\w*|"
+    r"st(?:and|ands|anding|ood) (?:by|with|behind)|loyal\w*|allies|ally)\b",
+    re.I,
+)
+_CHALLENGING = re.compile(
+    r"\b(?:challeng\w*|oppos(?:e|es|ed|ing)|against|overthrow\w*|toppl\w*|oust\w*|coup|usurp\w*|"
+    r"undermin\w*|condemn\w*|denounc\w*|defy\w*|defie[sd]|defiance)\b",
+    re.I,
+)
+
+
+def _side(f: ClaimFeatures) -> str | None:
+    """ "back" or "challenge" when a statement's own words take one side towards someone only."""
+    text = f.item.claim.text
+    backing, challenging = bool(_BACKING.search(text)), bool(_CHALLENGING.search(text))
+    if backing == challenging:
+        return None
+    return "back" if backing else "challenge"
+
+
+def _opposite_sides(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two statements, one backing and one challenging (Guaido challenging Maduro / countries
+    voicing their support for Maduro): opposite sides, never one fact however many words they share."""
+    if not (_is_statement(a) and _is_statement(b)):
+        return False
+    sa, sb = _side(a), _side(b)
+    return sa is not None and sb is not None and sa != sb
 
 
 def _sentence(f: ClaimFeatures) -> tuple:

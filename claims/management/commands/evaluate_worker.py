@@ -79,11 +79,12 @@ def dump_stored() -> dict:
         row["speaker"] = row.pop("speaker__name")
         row["date_value"] = row["date_value"].isoformat() if row["date_value"] else _year_not_known(row)
         claims.append(row)
+    # confidence and rationale too: what the review queue ranks by and shows, to study with the dump
     links = [
-        {"a": a, "b": b, "relation": relation, "status": status}
-        for a, b, relation, status in ClaimLink.objects.exclude(status=ClaimLink.Status.REJECTED)
+        {"a": a, "b": b, "relation": relation, "status": status, "confidence": conf, "rationale": why}
+        for a, b, relation, status, conf, why in ClaimLink.objects.exclude(status=ClaimLink.Status.REJECTED)
         .order_by("pk")
-        .values_list("claim_a_id", "claim_b_id", "relation", "status")
+        .values_list("claim_a_id", "claim_b_id", "relation", "status", "confidence", "rationale")
     ]
     events: dict[int, list[int]] = {}
     for event_id, article_id in Event.articles.through.objects.order_by("event_id", "article_id").values_list(
