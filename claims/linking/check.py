@@ -167,10 +167,14 @@ def check_claim(model: StanceModel, claim: str, candidates: Sequence[Candidate])
     probs = model.proba_matrix([(claim, c.text) for c in candidates])
     coverage = Coverage(model, claim, [c.text for c in candidates])
     for i, (candidate, label, row) in enumerate(zip(candidates, decide(probs), probs, strict=True)):
+        cover = coverage.share(coverage.bags[i])
+        if label not in SHOWN or cover < COVER_RELATED:  # unrelated: no need to read its sentences
+            result.unrelated += 1
+            continue
         stated, start, end = coverage.best_sentence(candidate.text)
         sentence = candidate.text[start:end]
         affirmed = coverage.affirms[i] > 0 and coverage.hedges[i] <= HEDGES_AFFIRMED
-        label = page_label(label, row, model.labels, coverage.share(coverage.bags[i]), stated, affirmed)
+        label = page_label(label, row, model.labels, cover, stated, affirmed)
         if label not in SHOWN:
             result.unrelated += 1
             continue
