@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction.types import StatementClaim
-from claims.linking.check import Candidate, best_sentence, check_claim, claim_problem, search_terms
+from claims.linking.check import (
+    Candidate,
+    best_sentence,
+    check_claim,
+    claim_problem,
+    page_label,
+    search_terms,
+)
 from claims.linking.links import suggest_links
 from claims.linking.stance import StanceModel
 from claims.linking.types import LinkableClaim
@@ -41,14 +48,30 @@ def test_best_sentence_is_the_one_restating_the_claim(model):
 
 
 def test_check_claim_groups_related_articles_and_counts_the_rest(model):
-    """The report is grouped under its predicted stance; the football article is only counted."""
+    """The report is grouped under its stance (the model's, or discuss where the model's agree is not
+    sure enough for the page); the football article is only counted."""
     result = check_claim(model, CLAIM, [Candidate(1, REPORT, "Voltra buys Nexcell"), Candidate(2, OTHER)])
     assert result.checked == 2 and result.unrelated == 1
     expected = model.predict(CLAIM, REPORT)
     assert expected != "unrelated"
-    [match] = result.groups[expected]
+    [match] = [m for matches in result.groups.values() for m in matches]
+    assert expected == "agree" and match.label in {"agree", "discuss"}
     assert match.candidate.id == 1 and 0.0 < match.probability <= 1.0
     assert check_claim(model, CLAIM, []).checked == 0
+
+
+def test_page_holds_the_model_to_coverage_and_a_sure_agree():
+    """An article using under half of the claim is unrelated whatever the model says; agree needs a
+    sentence carrying the claim and a sure model (less sure when the article affirms, unhedged)."""
+    labels = ("agree", "disagree", "discuss", "unrelated")
+    sure, unsure = [0.85, 0.05, 0.1, 0.0], [0.72, 0.03, 0.25, 0.0]
+    assert page_label("agree", sure, labels, cover=0.4, stated=0.4) == "unrelated"
+    assert page_label("disagree", [0.1, 0.8, 0.1, 0.0], labels, cover=0.4, stated=0.4) == "unrelated"
+    assert page_label("agree", sure, labels, cover=0.9, stated=0.9) == "agree"
+    assert page_label("agree", sure, labels, cover=0.9, stated=0.2) == "discuss"
+    assert page_label("agree", unsure, labels, cover=0.9, stated=0.9) == "discuss"
+    assert page_label("agree", unsure, labels, cover=0.9, stated=0.9, affirmed=True) == "agree"
+    assert page_label("unrelated", [0, 0, 0, 1.0], labels, cover=1.0, stated=1.0) == "unrelated"
 
 
 def said(cid, article, speaker, content, verb="said"):

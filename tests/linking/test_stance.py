@@ -193,3 +193,61 @@ def test_topic_split_holds_out_whole_stories(corpus_dir: Path) -> None:
     assert not train_bodies & {pairs[i][1] for i in val}
     assert not train_claims & {pairs[i][0] for i in val if pairs[i][2] != "unrelated"}
     assert 0.1 < len(val) / len(pairs) < 0.35
+
+
+def _story(place: str, thing: str) -> tuple[str, str, str]:
+    """Our own text: a headline, a report stating it and a report doubting it, for one invented story."""
+    claim = f"A {thing} was found on the shore at {place} on Sunday"
+    agree = (
+        f"A {thing} was found on the shore at {place} on Sunday, rangers confirmed. Walkers reported "
+        f"the {thing} early in the morning and officials said it would be moved on Monday."
+    )
+    discuss = (
+        f"Social media users claim a {thing} was found at {place}, but rangers said they could not yet "
+        f"confirm the reports. It is unclear where the pictures of the {thing} were taken."
+    )
+    return claim, agree, discuss
+
+
+def test_check_eval_reads_held_out_headlines_against_held_out_bodies(tmp_path: Path) -> None:
+    """The Check-a-claim measure asks only held-out stories' headlines (not the training headlines paired
+    with held-out bodies as unrelated), against held-out bodies found by their words; every body of
+    these stories is annotated against its headline, so nothing shown is left without a gold label."""
+    from claims.linking.stance.check_eval import evaluate
+    from claims.linking.stance.train import story_of
+
+    stories = [
+        _story(p, t)
+        for p, t in [
+            ("Lornby", "whale"),
+            ("Askel", "seal"),
+            ("Dunmere", "shark"),
+            ("Tolvik", "walrus"),
+            ("Brennan", "dolphin"),
+        ]
+    ]
+    articles, pairs = {}, []
+    for i, (claim, agree, discuss) in enumerate(stories):
+        articles[f"{i}a"], articles[f"{i}d"] = {"text": agree}, {"text": discuss}
+        pairs += [(claim, f"{i}a", "agree"), (claim, f"{i}d", "discuss")]
+        pairs.append((claim, f"{(i + 1) % len(stories)}a", "unrelated"))
+    (tmp_path / "gold.json").write_text(
+        json.dumps(
+            {
+                "articles": articles,
+                "stance_pairs": [{"claim": c, "article": a, "label": lab} for c, a, lab in pairs],
+            }
+        )
+    )
+    texts, loaded = load_corpus(tmp_path)
+    _, val = topic_split(loaded, seed=0)
+    story = story_of(loaded)
+    held = {story["b:" + loaded[i][1]] for i in val}
+    figures = evaluate(texts, loaded, 0, StanceModel.load())
+    assert figures["claims"] == len({c for c, _, _ in loaded if story["h:" + c] in held})
+    assert 0 < figures["claims"] < len(stories)
+    assert figures["bodies"] == len({loaded[i][1] for i in val})
+    tallied = sum(sum(g.values()) for g in figures["groups"].values())  # type: ignore[union-attr]
+    assert 0 < tallied <= figures["pairs_checked"]
+    assert all(g.get("unknown", 0) == 0 for g in figures["groups"].values())  # type: ignore[union-attr]
+    assert figures["agree_precision"] is None or 0.0 <= figures["agree_precision"] <= 1.0

@@ -200,3 +200,60 @@ def test_reader_finds_the_page_in_the_nav(reader_client):
     response = reader_client.get(reverse("claims:claim-list"))
     assert f'href="{url}"' in response.content.decode()
     assert reader_client.get(url).status_code == 200
+
+
+# Our own text, shaped like the demo's failure: one story told by a report that states the claim, an
+# official denial, and two stories of the same town sharing its name and a few of the claim's words.
+CALDRY_CLAIM = (
+    "About 60 divers were aboard the two Ostrelian survey ships that anchored off Caldry late on Sunday"
+)
+CALDRY = {
+    "states": (
+        "About 60 divers aboard Ostrelian ships, coastguard officer says",
+        "About 60 divers were aboard the two Ostrelian survey ships that anchored off Caldry late on "
+        "Sunday, a coastguard officer told the Caldry Post, raising new questions about the purpose of the "
+        "survey. The officer, who asked not to be named, said the divers had stayed below deck while the "
+        "ships anchored. The harbour master said she could not comment on who was aboard.",
+    ),
+    "denies": (
+        "Ostrelian embassy rejects reports of divers on survey ships",
+        "The Ostrelian embassy on Monday denied that any divers were aboard the two survey ships off "
+        'Caldry. "There are no divers on those ships. The reports are false," a spokesman said. The '
+        "embassy said the crews were scientists mapping the seabed and that the ships would leave on "
+        "Friday.",
+    ),
+    "strike": (
+        "Caldry ferry crews strike over pay, ships stay in port",
+        "Ferry crews in Caldry walked off the job late on Sunday in a dispute over pay, and two ships "
+        "stayed anchored in the harbour. About 60 crew members joined the strike, their union said. The "
+        "ferry company said talks would resume on Wednesday and that passengers would get refunds.",
+    ),
+    "budget": (
+        "Caldry council passes budget with new harbour fees",
+        "The Caldry town council approved its budget late on Sunday after a long debate. The plan raises "
+        "harbour fees for ships that anchor in the bay and sets aside money for two new classrooms. "
+        "About 60 residents attended the meeting, which ran past midnight.",
+    ),
+}
+
+
+def test_check_keeps_other_stories_of_the_same_town_out_of_agree_and_disagree(editor_client, outlet):
+    """An editor checks a claim about one story: the strike and the budget stories of the same town,
+    which share its name and several of the claim's words ("late on Sunday", "About 60", "two ships
+    anchored"), are under neither Agree nor Disagree and not on the page; the report that states the
+    claim is shown and not as disagreeing, the denial is not under Agree."""
+    from sources.services import article_store
+
+    for key, (title, body) in CALDRY.items():
+        article_store(body=body, outlet=outlet, url=f"https://news.example/caldry-{key}", title=title)
+    response = editor_client.get(reverse("claims:claim-check"), {"claim": CALDRY_CLAIM})
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.checked == 4 and result.unrelated == 2
+    shown = group_titles(response, "agree") + group_titles(response, "disagree")
+    assert CALDRY["strike"][0] not in shown and CALDRY["budget"][0] not in shown
+    assert CALDRY["states"][0] in group_titles(response, "agree") + group_titles(response, "discuss")
+    assert CALDRY["denies"][0] not in group_titles(response, "agree")
+    page = response.content.decode()
+    assert CALDRY["states"][0] in page and CALDRY["denies"][0] in page
+    assert CALDRY["strike"][0] not in page and CALDRY["budget"][0] not in page

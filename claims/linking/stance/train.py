@@ -82,10 +82,8 @@ def load_corpus(corpus: Path) -> tuple[dict[str, str], list[Pair]]:
     return texts, pairs
 
 
-def topic_split(
-    pairs: Sequence[Pair], seed: int, fraction: float = VAL_FRACTION
-) -> tuple[list[int], list[int]]:
-    """Return (train, validation) pair indices with whole stories (related components) held out."""
+def story_of(pairs: Sequence[Pair]) -> dict[str, str]:
+    """Return the story (related component) of every headline ("h:" + text) and body ("b:" + key)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -98,6 +96,15 @@ def topic_split(
         find("h:" + claim), find("b:" + art)
         if label != "unrelated":
             parent[find("h:" + claim)] = find("b:" + art)
+    return {x: find(x) for x in list(parent)}
+
+
+def topic_split(
+    pairs: Sequence[Pair], seed: int, fraction: float = VAL_FRACTION
+) -> tuple[list[int], list[int]]:
+    """Return (train, validation) pair indices with whole stories (related components) held out."""
+    story = story_of(pairs)
+    find = story.__getitem__
     comps = sorted({find("b:" + a) for _, a, _ in pairs})
     bodies_in: dict[str, set[str]] = {}
     for _, a, _ in pairs:
