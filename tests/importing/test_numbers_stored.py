@@ -29,7 +29,11 @@ def stored(article: Article) -> list[tuple]:
     out = []
     for c in rows:
         value = (c.quantity_low, c.quantity_high, c.unit_class) if c.kind == "quantity" else ()
-        if c.kind == "date":
+        if c.kind == "date" and c.date_value is None:  # year not known: as the extractor writes it
+            month = f"{c.date_month:02d}" if c.date_month else "XX"
+            day = f"{c.date_day:02d}" if c.date_day else "XX"
+            value = (f"XXXX-{month}" if c.date_precision == "month-no-year" else f"XXXX-{month}-{day}",)
+        elif c.kind == "date":
             value = (c.date_value.isoformat()[: {"day": 10, "month": 7, "year": 4}[c.date_precision]],)
         out.append((c.kind, c.start, c.end, c.quote, *value))
     return sorted(out)
