@@ -36,6 +36,9 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         lowest_first = params.get("order") == "low"
         queue = selectors.review_claims(kind=kind, outlet_id=outlet_id, lowest_first=lowest_first)
         page = selectors.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
+        sentences = selectors.sentences_of(page.rows)
+        for claim in page.rows:
+            claim.sentence = sentences.get(claim.pk)
         context.update(
             tab="claims",
             page=page,

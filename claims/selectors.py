@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest, Substr
 
 from claims.text.sentences import sentence_starts
 from sources.models import Article
@@ -167,6 +168,31 @@ def span_context(text: str, start: int, end: int, neighbours: int = 1) -> Contex
     right_index = last + 1 + neighbours
     right = starts[right_index] if right_index < len(starts) else len(text)
     return Context(text[left:start], text[start:end], text[end:right].rstrip())
+
+
+SENTENCE_WINDOW = 400  # characters read either side of a span to find its sentence
+
+
+def sentences_of(claims: list[Claim]) -> dict[int, Context]:
+    """Each claim's own sentence (the span marked inside it), read in one query from a window of its
+    article's text around the span, never the whole text: a short span ("120 workers") needs its
+    sentence to be reviewed."""
+    rows = (
+        Claim.objects.filter(pk__in=[c.pk for c in claims])
+        .annotate(
+            window=Substr(
+                "article__body",
+                Greatest(F("start") - SENTENCE_WINDOW + 1, 1),
+                F("end") - F("start") + 2 * SENTENCE_WINDOW,
+            )
+        )
+        .values_list("pk", "start", "end", "window")
+    )
+    out = {}
+    for pk, start, end, window in rows:
+        offset = max(start - SENTENCE_WINDOW, 0)
+        out[pk] = span_context(window or "", start - offset, end - offset, neighbours=0)
+    return out
 
 
 def claim_detail() -> QuerySet[Claim]:

@@ -172,3 +172,18 @@ def test_next_address_must_stay_on_this_site(editor_client, make_world):
         {"decision": "accept", "version": claim.version, "next": "/claims/review/"},
     )
     assert response["Location"] == "/claims/review/"
+
+
+def test_review_queue_shows_each_claim_in_its_sentence(editor_client, make_world):
+    """A quantity's span is only its number and what it counts: the queue shows the sentence around it,
+    the span marked, so the editor can judge it without opening the article."""
+    make_world(1)
+    date = Claim.objects.get(kind="date")
+    page = editor_client.get(reverse("claims:review"), {"kind": "date"})
+    assert page.status_code == 200
+    item = page.text[page.text.index(f'id="q{date.pk}"') :]
+    item = item[: item.index("</li>")]
+    assert (
+        "10 people were injured when two ferries collided on <mark>15 March</mark>, officials said." in item
+    )
+    assert "Harbour master" not in item  # the next sentence is not part of it
