@@ -176,6 +176,11 @@ class ClaimFilter(StrictFilterSet):
         return key if key in SORTS else DEFAULT_SORT
 
     @property
+    def ordering(self) -> tuple[str, ...]:
+        """The chosen stable order as ORM ordering terms, ending on the unique id."""
+        return SORTS[self.sort_key][1]
+
+    @property
     def qs(self) -> QuerySet[Claim]:
         """The filtered claims in the chosen stable order."""
         return super().qs.order_by(*SORTS[self.sort_key][1])

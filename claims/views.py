@@ -66,7 +66,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         size = selectors.narrow(queryset, narrowed=filterset.is_narrowed)
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
             queryset = selectors.claim_list().filter(pk__in=size.ids).order_by(*queryset.query.order_by)
-        page = selectors.page_of(queryset, self.request.GET.get("page"))
+        page = selectors.claim_page(queryset, filterset.ordering, self.request.GET)
         marks = selectors.link_marks([claim.pk for claim in page.rows])
         # The rows' links and short texts are made here: 50 rows x 5 {% url %} and truncatechars
         # in the template cost more than the page's SQL.
@@ -99,7 +99,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             filter=filterset,
             page=page,
             claims=page.rows,
-            count=size.count,
+            count=selectors.count_seen(size.count, page),
         )
         return context
 
