@@ -156,3 +156,21 @@ def test_an_old_numbered_link_continues_by_cursor(reader_client):
     fourth = reader_client.get(follow(NEXT.search(third.text)))
     everything = list(Claim.objects.filter(pk__in=expected).order_by("-id").values_list("pk", flat=True))
     assert listed(third) == everything[100:150] and listed(fourth) == everything[150:200]
+
+
+def test_speaker_name_finds_names_and_aliases_by_prefix(reader_client, make_world):
+    """`?speaker_name=` lists the claims of actors whose name or any alias starts with the typed name."""
+    from claims.models import Actor, ActorAlias
+
+    world = make_world(3)
+    other = Actor.objects.create(name="Viktor Sand", kind="person")
+    ActorAlias.objects.create(actor=world["speaker"], name="Marja Lindqvist")
+    ActorAlias.objects.create(actor=other, name="Wiktor Sand")
+    stated = Claim.objects.filter(kind="statement")
+    Claim.objects.filter(pk=stated.first().pk).update(speaker=other)
+    url = reverse("claims:claim-list")
+    by_alias = set(listed(reader_client.get(url, {"speaker_name": "marj"})))
+    assert by_alias == set(Claim.objects.filter(speaker=world["speaker"]).values_list("pk", flat=True))
+    assert listed(reader_client.get(url, {"speaker_name": "wikt"})) == [stated.first().pk]
+    assert listed(reader_client.get(url, {"speaker_name": "Viktor S"})) == [stated.first().pk]
+    assert listed(reader_client.get(url, {"speaker_name": "sand"})) == []  # a prefix, not a substring
