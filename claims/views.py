@@ -8,8 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.views.generic import TemplateView
 
 from sources.models import Article, Outlet
@@ -43,6 +45,29 @@ def url_maker(name: str) -> Callable[[int], str]:
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def value_text(claim: Claim) -> str:
+    """What templates/claims/value.html shows for a claim, made in Python (50 includes cost a list page
+    more than its SQL); escaped. tests/web/test_deep_pages.py checks both give the same text."""
+    if claim.kind == Claim.Kind.QUANTITY:
+        prefix = {">": "more than ", "<": "less than "}.get(claim.quantity_direction, "")
+        if not prefix and claim.quantity_approximate:
+            prefix = "about "
+        low = floatformat(claim.quantity_low, "-2")
+        number = (
+            low
+            if claim.quantity_low == claim.quantity_high
+            else f"{low}\u2013{floatformat(claim.quantity_high, '-2')}"
+        )
+        return format_html("{}{} {}", prefix, number, claim.unit_class or claim.unit)
+    if claim.kind == Claim.Kind.DATE:
+        shape = {"day": "Y-m-d", "month": "Y-m"}.get(claim.date_precision, "Y")
+        approximate = " (approx.)" if claim.date_approximate else ""
+        return format_html("{}{}", date_filter(claim.date_value, shape), approximate)
+    speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
+    denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
+    return format_html("{}{}", speaker or claim.speaker_mention or "unnamed", denied)
 
 
 def error_text(error: ValidationError) -> str:
@@ -86,6 +111,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             claim.article_url, claim.short_title = article_url(article.pk), shorten(article.title, 50)
             claim.outlet_url = outlet_url(article.outlet_id) if article.outlet_id else ""
             claim.event_url = event_url(claim.event_id) if claim.event_id else ""
+            claim.value_text = value_text(claim)
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
             outlet_options=format_html_join(

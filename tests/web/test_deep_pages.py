@@ -174,3 +174,46 @@ def test_speaker_name_finds_names_and_aliases_by_prefix(reader_client, make_worl
     assert listed(reader_client.get(url, {"speaker_name": "wikt"})) == [stated.first().pk]
     assert listed(reader_client.get(url, {"speaker_name": "Viktor S"})) == [stated.first().pk]
     assert listed(reader_client.get(url, {"speaker_name": "sand"})) == []  # a prefix, not a substring
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": "quantity", "quantity_low": 12, "quantity_high": 12, "unit_class": "vessels"},
+        {
+            "kind": "quantity",
+            "quantity_low": 2.5,
+            "quantity_high": 3.125,
+            "unit": "tonnes",
+            "quantity_approximate": True,
+        },
+        {
+            "kind": "quantity",
+            "quantity_low": 40,
+            "quantity_high": 40,
+            "quantity_direction": ">",
+            "unit": "<b>",
+        },
+        {"kind": "date", "date_value": dt.date(2025, 5, 3), "date_precision": "day"},
+        {
+            "kind": "date",
+            "date_value": dt.date(2025, 5, 1),
+            "date_precision": "month",
+            "date_approximate": True,
+        },
+        {"kind": "date", "date_value": dt.date(2025, 1, 1), "date_precision": "year"},
+        {"kind": "statement", "speaker_mention": "the port's <chief>", "polarity": "denied"},
+        {"kind": "statement"},
+    ],
+)
+def test_the_list_shows_each_value_as_the_claim_page_does(reader_client, fields):
+    """The list's value column (made in Python) is the text of templates/claims/value.html, escaped alike."""
+    from django.template.loader import render_to_string
+
+    build_result(1, 0)
+    blank = {"quantity_low": None, "quantity_high": None, "unit_class": "", "unit": ""}
+    blank.update(quantity_direction="", quantity_approximate=False, date_value=None, date_precision="")
+    Claim.objects.update(**{**blank, **fields})
+    claim = Claim.objects.select_related("speaker").get()
+    listed_value = reader_client.get(reverse("claims:claim-list")).context["claims"][0].value_text
+    assert str(listed_value) == render_to_string("claims/value.html", {"claim": claim}).rstrip("\n")
