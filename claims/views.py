@@ -118,8 +118,8 @@ class ClaimListView(ViewAccessMixin, TemplateView):
                 "",
                 '<option value="{}"{}>{}</option>',
                 (
-                    (o.pk, " selected" if str(o.pk) == selected else "", o.name)
-                    for o in Outlet.objects.only("id", "name")
+                    (pk, " selected" if str(pk) == selected else "", name)
+                    for pk, name in Outlet.objects.values_list("id", "name")  # no model instances
                 ),
             ),
             filter=filterset,

@@ -217,3 +217,15 @@ def test_the_list_shows_each_value_as_the_claim_page_does(reader_client, fields)
     claim = Claim.objects.select_related("speaker").get()
     listed_value = reader_client.get(reverse("claims:claim-list")).context["claims"][0].value_text
     assert str(listed_value) == render_to_string("claims/value.html", {"claim": claim}).rstrip("\n")
+
+
+def test_the_outlet_choice_stays_selected_and_outlet_names_are_escaped(reader_client, make_world):
+    """Filtering by an outlet keeps it chosen in the form; every outlet is offered, its name escaped."""
+    from sources.models import Outlet
+
+    world = make_world(3)
+    odd = Outlet.objects.create(name="<Harbour & Co>", domain="harbour.example")
+    chosen = world["outlets"][1]
+    text = reader_client.get(reverse("claims:claim-list"), {"outlet": chosen.pk}).text
+    assert f'<option value="{chosen.pk}" selected>{chosen.name}</option>' in text
+    assert f'<option value="{odd.pk}">&lt;Harbour &amp; Co&gt;</option>' in text
