@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import random
 import statistics
 import time
@@ -14,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from claims.models import Claim, Event
-from sources.models import Article
+from claims.selectors import encode_cursor
+from sources.models import Article, Outlet
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -47,18 +49,68 @@ def _page_urls(rng: random.Random, samples: int) -> dict[str, list[str]]:
         random_ids(Event, samples),
     )
     list_url = reverse("claims:claim-list")
+    outlet_ids = list(Outlet.objects.order_by("pk").values_list("pk", flat=True)[:50])
+    dated = Article.objects.filter(published_on__isnull=False).order_by("published_on")
+    first_day = dated.values_list("published_on", flat=True).first()
     urls: dict[str, list[str]] = {
-        "claims_list": [list_url] + [f"{list_url}?page={rng.randint(2, 20)}" for _ in range(samples - 1)],
+        "claims_list": [list_url] * samples,
         "claims_list_filtered": [f"{list_url}?kind=quantity&review_status=pending&unit_class=ship"] * samples,
+        "claims_list_outlet": [f"{list_url}?outlet={pk}" for pk in rng.choices(outlet_ids or [0], k=samples)],
+        "claims_list_corroborated": [f"{list_url}?has_corroboration=true"] * samples,
+        "claims_list_speaker_name": [
+            f"{list_url}?speaker_name={name}"
+            for name in rng.choices(["Viktor", "Mara", "Ana", "Jon"], k=samples)
+        ],
         "claims_list_search": [
             f"{list_url}?q={w}" for w in rng.choices(["ships", "minister", "harbour", "soldiers"], k=samples)
         ],
-        "claim_page": [reverse("claims:claim-detail", args=[pk]) for pk in claims],
-        "article_page": [reverse("sources:article-detail", args=[pk]) for pk in articles],
+        # old numbered links (served by offset up to page 40), then keyset pages at any depth
+        "claims_list_page_2_to_20": [f"{list_url}?page={rng.randint(2, 20)}" for _ in range(samples)],
+        "claims_list_deep_page": [
+            f"{list_url}?page={1 + depth // 50}&after={encode_cursor([pk])}"
+            for depth, pk in _deep_positions(rng, samples)
+        ],
     }
+    if first_day:
+        urls["claims_list_published_range"] = [
+            f"{list_url}?published_after={first_day + dt.timedelta(days=d)}"
+            f"&published_before={first_day + dt.timedelta(days=d + 30)}"
+            for d in (rng.randint(0, 300) for _ in range(samples))
+        ]
+    urls.update(
+        {
+            "claim_page": [reverse("claims:claim-detail", args=[pk]) for pk in claims],
+            "article_page": [reverse("sources:article-detail", args=[pk]) for pk in articles],
+        }
+    )
     with contextlib.suppress(NoReverseMatch):
         urls["event_page"] = [reverse("claims:event-detail", args=[pk]) for pk in events]
     return urls
+
+
+def _deep_positions(rng: random.Random, samples: int) -> list[tuple[int, int]]:
+    """(depth, id of the claim just before it) in the newest-first list, from the first rows to the last."""
+    last = Claim.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    depths = [rng.randint(0, max(0, last - 1)) for _ in range(samples)]
+    return [(depth, last - depth) for depth in depths]
+
+
+def bare_list_query(samples: int = 40) -> dict[str, float]:
+    """The anchor: the newest 51 claim rows by primary key, in SQL alone (no ORM, no template)."""
+    table = Claim._meta.db_table
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(samples + 1):
+            started = time.perf_counter()
+            cursor.execute(f"SELECT * FROM {table} ORDER BY id DESC LIMIT 51")
+            cursor.fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+    times = times[1:]
+    return {
+        "p50_ms": round(statistics.median(times), 2),
+        "p95_ms": round(_percentile(times, 0.95), 2),
+        "queries": 1,
+    }
 
 
 def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, float]]:
@@ -69,7 +121,7 @@ def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, fl
     )
     client = Client()
     client.force_login(user)
-    results = {}
+    results = {"bare_list_query": bare_list_query(samples)}
     for name, urls in _page_urls(rng, samples).items():
         if not urls:
             continue

@@ -17,7 +17,7 @@ from sources.models import Outlet
 from tracker.ids import MAX_ID
 
 from .extraction.actors import normalize_name
-from .models import Actor, Claim, ClaimLink
+from .models import Actor, ActorAlias, Claim, ClaimLink
 
 # key -> (label, ordering); the last field is always the unique key.
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -141,9 +141,13 @@ class ClaimFilter(StrictFilterSet):
         key = normalize_name(value)
         if not key:
             return queryset
-        actors = Actor.objects.filter(
-            Q(normalized_name__startswith=key) | Q(aliases__normalized_name__startswith=key)
-        ).values("id")
+        # A UNION of two prefix lookups, each on its own name index; an OR across the alias join made
+        # PostgreSQL read every actor (57 ms at 1M claims).
+        actors = (
+            Actor.objects.filter(normalized_name__startswith=key)
+            .values("id")
+            .union(ActorAlias.objects.filter(normalized_name__startswith=key).values("actor_id"))
+        )
         return queryset.filter(speaker_id__in=actors)
 
     def filter_corroborated(
@@ -174,6 +178,11 @@ class ClaimFilter(StrictFilterSet):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         key = data.get("sort") or DEFAULT_SORT
         return key if key in SORTS else DEFAULT_SORT
+
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        """The chosen stable order as ORM ordering terms, ending on the unique id."""
+        return SORTS[self.sort_key][1]
 
     @property
     def qs(self) -> QuerySet[Claim]:
