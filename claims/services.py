@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims.text.notes import as_records
 from sources.models import Article, Outlet
 
 from .extraction import extract, extract_many
@@ -271,15 +272,7 @@ def article_store_extraction(
     article.published_conflicts = [
         {"date": day.isoformat(), "source": source} for day, source in publication.conflicts
     ]
-    article.notes = [
-        {
-            "start": n.span.start,
-            "end": n.span.end,
-            "kind": n.kind,
-            "retracted": [[r.start, r.end] for r in n.retracted],
-        }
-        for n in extraction.notes
-    ]
+    article.notes = as_records(extraction.notes)
     article.extraction_status = Article.ExtractionStatus.DONE
     article.extractor_version = extraction.extractor_version
     article.extracted_at = timezone.now()

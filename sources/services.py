@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from claims.text.notes import note_records
+
 from .models import Article, ImportBatch, Outlet, content_hash
 
 
@@ -78,6 +80,7 @@ def article_store(
         title=title.strip(),
         byline=byline.strip(),
         body=body,
+        notes=note_records(body),  # corrections and editor's notes, recorded with or without extraction
         published_on=published_on,
         published_precision=published_precision or Article.DatePrecision.DAY,
         published_source=published_source or Article.DateSource.METADATA,

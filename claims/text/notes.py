@@ -107,3 +107,21 @@ def find_notes(text: str) -> list[Note]:
                 retracted = _retracted(text, start, end, start) if kind != "editor_note" else ()
                 notes.append(Note(Span(start, end, text[start:end]), kind, retracted))
     return notes
+
+
+def as_records(notes: list[Note]) -> list[dict[str, object]]:
+    """Notes as the article stores them: start, end, kind and the [start, end] of each retracted part."""
+    return [
+        {
+            "start": n.span.start,
+            "end": n.span.end,
+            "kind": n.kind,
+            "retracted": [[r.start, r.end] for r in n.retracted],
+        }
+        for n in notes
+    ]
+
+
+def note_records(text: str) -> list[dict[str, object]]:
+    """The notes of a stored text as the article stores them (the import records them; so does extraction)."""
+    return as_records(find_notes(text))

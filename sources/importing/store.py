@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
+from claims.text.notes import note_records
+
 from ..models import Article, ImportBatch, Outlet, SilentEdit, content_hash
 from ..services import StoreOutcome, article_store, articles_carry_over, outlet_get_or_create
 from .edits import number_changes
@@ -71,6 +73,7 @@ def _article(record: ArticleRecord, digest: str, outlet: Outlet | None, batch: I
         title=record.title,
         byline=record.byline,
         body=record.body,
+        notes=note_records(record.body),  # as article_store records them
         content_hash=digest,
         published_on=published,
         published_precision=record.published_precision if published else Article.DatePrecision.UNKNOWN,

@@ -164,3 +164,34 @@ def test_a_syndicated_story_keeps_the_outlet_its_row_names(tmp_path, outlet):
     )
     call_command("import_articles", str(path), "--no-extract")
     assert Article.objects.select_related("outlet").get().outlet.name == "Coast Wire"
+
+
+def test_correction_is_marked_at_import_without_extraction(tmp_path, client, reader):
+    """`import_articles --no-extract` still records a correction (span, kind, retracted part); the page shows it."""
+    page = (
+        f"Ships dock in Portville\n\n{BODY}\n\n"
+        "Correction: An earlier version of this article said 200 workers would unload the ships.\n"
+    )
+    article = import_page(tmp_path, "ships.txt", page, "--no-extract")
+    assert not Claim.objects.exists()
+    [note] = article.notes
+    assert note["kind"] == "correction"
+    assert article.body[note["start"] : note["end"]].startswith("Correction: An earlier version")
+    assert any("200 workers" in article.body[a:b] for a, b in note["retracted"])
+    client.force_login(reader)
+    page = client.get(reverse("sources:article-detail", args=[article.pk])).content.decode()
+    assert "This article carries a correction" in page
+
+
+def test_editor_note_in_a_csv_row_is_marked_without_extraction(tmp_path):
+    """A CSV row's body with an editor's note gets its note at import, through the bulk path too."""
+    path = tmp_path / "rows.csv"
+    body = f"{BODY}\n\nEditor's note: Ana Ruiz is a cousin of one of our reporters."
+    rows = [{"title": f"Ships dock {n}", "outlet": "Desk", "body": f"{body} ({n})"} for n in range(3)]
+    path.write_bytes(csv_bytes(rows))
+    call_command("import_articles", str(path), "--no-extract")
+    assert Article.objects.count() == 3
+    for article in Article.objects.all():
+        [note] = article.notes
+        assert note["kind"] == "editor_note"
+        assert article.body[note["start"] : note["end"]].startswith("Editor's note:")
