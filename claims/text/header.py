@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import has_full_date as has_full_date  # callers name it from here
+from .dates import without_full_dates
 from .furniture import is_caption, is_furniture_line, is_timestamp_line
-from .months import MONTH_PATTERN
 from .span import Span
 
 # A title bar or a breadcrumb: "Headline | News | Outlet", "News / Russia / Venezuela".
@@ -22,12 +23,6 @@ _PROSE_END = re.compile(r"[.:;](?:[\"'\u201d\u2019)\]]*)\s*$|[.!?][\"'\u201d\u20
 # Two sentences in one line: an end mark, then a capital after white space.
 _INNER_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018]?[A-Z]")
 _BYLINE = re.compile(r"^\s*(?i:by)\s+([A-Z][\w.'\-]+(?:\s+(?:and\s+)?[A-Z][\w.'\-]+){0,5})\s*$")
-# A full date in a line: "2019-03-25", "25.03.2019", "March 25, 2019", "25 March 2019".
-_FULL_DATE = re.compile(
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s*{MONTH_PATTERN}\.?,?\s+\d{{4}}\b|\b{MONTH_PATTERN}\.?\s+\d{{1,2}},?\s+\d{{4}}\b",
-    re.IGNORECASE,
-)
 # What stands before the date in a dateline: "CARACAS, ", "WASHINGTON (AP) - ", "Published: ".
 _DATELINE_PREFIX = re.compile(
     r"\s*(?:[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?(?:,|\s[-\u2013\u2014])\s*"
@@ -72,11 +67,6 @@ def is_bar(line: str) -> bool:
     return bool(_BAR.fullmatch(line.strip()))
 
 
-def has_full_date(line: str) -> bool:
-    """True when the line writes a complete day, month and year."""
-    return bool(_FULL_DATE.search(line))
-
-
 def is_prose(line: str) -> bool:
     """True for a line of article prose (see the module docstring); bars and lone short lines are not."""
     line = line.strip()
@@ -99,7 +89,7 @@ def is_headline(line: str) -> bool:
         and not is_prose(line)
         and not is_bar(line)
         and not re.search(r"[,;:]\s*$", line)
-        and len(_DATE_LABEL.sub(" ", _FULL_DATE.sub(" ", line)).split()) >= 3  # more than a dated stamp
+        and len(_DATE_LABEL.sub(" ", without_full_dates(line)).split()) >= 3  # more than a dated stamp
         and not is_furniture_line(line)
         and not is_timestamp_line(line)
         and not is_caption(line)

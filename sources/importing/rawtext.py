@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from claims.text.dates import full_dates, full_dates_at, without_full_dates
 from claims.text.furniture import ends_sentence, is_furniture_line, is_headline_like
 from claims.text.header import in_dateline, is_bar, read_header
-from claims.text.months import MONTH_PATTERN, MONTHS
 from claims.text.outlets import (
     KnownOutlet,
     domain_of,
@@ -27,32 +27,7 @@ from claims.text.outlets import (
 
 from .errors import RowError
 
-_DATE_PATTERNS = (
-    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"), ("d", "m", "y")),
-    (re.compile(rf"(?<!\d)(\d{{1,2}})\s*({MONTH_PATTERN})\.?,?\s+(\d{{4}})(?!\d)", re.I), ("d", "mn", "y")),
-    (re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)", re.I), ("mn", "d", "y")),
-)
 _BASE_TAG = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
-
-
-def dates_in(text: str) -> list[dt.date]:
-    """Every complete (day, month, year) date written in `text`, in order."""
-    return [day for _, day in dates_at(text)]
-
-
-def dates_at(text: str) -> list[tuple[int, dt.date]]:
-    """(offset, date) of every complete date written in `text`, in order."""
-    found: list[tuple[int, dt.date]] = []
-    for rx, order in _DATE_PATTERNS:
-        for m in rx.finditer(text):
-            parts = dict(zip(order, m.groups(), strict=True))
-            month = MONTHS[parts["mn"].lower()] if "mn" in parts else int(parts["m"])
-            try:
-                found.append((m.start(), dt.date(int(parts["y"]), month, int(parts["d"]))))
-            except ValueError:
-                continue
-    return sorted(found)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -83,12 +58,12 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
         if is_bar(line.text) and "|" in line.text:
             segments = [s.strip() for s in line.text.split("|") if s.strip()]
             for segment in segments:
-                header_dates += dates_in(segment)
+                header_dates += full_dates(segment)
             named = [_strip_dates(seg) for seg in segments]
             long = [s for s in named if s and len(s.split()) >= 3]
             title = title or (max(long, key=len) if long else "")
             continue
-        if found := dates_in(line.text):
+        if found := full_dates(line.text):
             header_dates += found
     if header.title is not None:
         title = title or header.title.text
@@ -119,10 +94,11 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
 
 def _strip_dates(segment: str) -> str:
     """A title-bar segment without its dates and date labels ("date 2019-03-18  Title" -> "Title")."""
-    for rx, _ in _DATE_PATTERNS:
-        segment = rx.sub(" ", segment)
     return re.sub(
-        r"^\s*(?:date|published|posted|updated|last\s+updated)\s*:?\s+", "", segment.strip(), flags=re.I
+        r"^\s*(?:date|published|posted|updated|last\s+updated)\s*:?\s+",
+        "",
+        without_full_dates(segment).strip(),
+        flags=re.I,
     ).strip()
 
 
@@ -146,7 +122,7 @@ def _choose_date(header_dates: list[dt.date], body: str) -> dict[str, object]:
     """The publication date from the dateline or the header: set only when the candidates agree."""
     candidates = [(day, "header") for day in dict.fromkeys(header_dates)]
     first_line = body.split("\n", 1)[0]
-    candidates += [(day, "dateline") for at, day in dates_at(first_line) if in_dateline(first_line, at)]
+    candidates += [(day, "dateline") for at, day in full_dates_at(first_line) if in_dateline(first_line, at)]
     days = {day for day, _ in candidates}
     if len(days) == 1:
         day, source = candidates[-1]

@@ -25,7 +25,7 @@ LONG_HEADLINE = (
 def test_package_is_pure_python():
     """Importing every module of the text package loads neither Django nor spaCy."""
     code = (
-        "import sys, claims.text.furniture, claims.text.header, claims.text.months, claims.text.notes,"
+        "import sys, claims.text.dates, claims.text.furniture, claims.text.header, claims.text.months, claims.text.notes,"
         " claims.text.outlets, claims.text.sentences\n"
         "assert not any(m == 'django' or m.startswith(('django.', 'spacy')) for m in sys.modules), "
         "sorted(m for m in sys.modules if m.startswith(('django', 'spacy')))\n"
@@ -190,3 +190,27 @@ def test_corrections_and_editors_notes_are_found_with_their_spans():
         ["CORRECTION (May 3) -", "not five."],
         [],  # an editor's note retracts nothing
     ]
+
+
+def test_written_dates_one_set_of_patterns():
+    """Complete dates in any of the four page forms; days with or without a year for event grouping."""
+    from claims.text.dates import calendar_days, full_dates, has_full_date, without_full_dates
+
+    line = "Portville Tide | 2023-10-04 | Updated 5.10.2023 | Oct. 6, 2023 | 7 October 2023 | 31.02.2023"
+    assert [d.isoformat() for d in full_dates(line)] == [
+        "2023-10-04",
+        "2023-10-05",
+        "2023-10-06",
+        "2023-10-07",
+    ]
+    assert has_full_date("Posted 31.02.2023") and not has_full_date("Posted on Thursday")
+    assert without_full_dates("Published 4 October 2023 Ferry sails").split() == [
+        "Published",
+        "Ferry",
+        "sails",
+    ]
+    days = calendar_days("The ferry sails on October 4th; may 3 people board? The 5th of May, 2024 too.")
+    assert [(d.month, d.day, d.year) for d in days] == [(10, 4, None), (5, 5, 2024)]
+    from claims.linking.links.text import date_mentions
+
+    assert date_mentions("Talks on 24.03.2019 and on March 24") == ["03-24", "03-24", "2019-03-24"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from claims.text.months import MONTH_PATTERN_CASED, MONTHS
+from claims.text.dates import calendar_days
 
 # News boilerplate that says nothing about which happening an article covers.
 _NEWS_STOP = frozenset(
@@ -123,18 +123,6 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-# month names only when capitalised ("May 3", not "may 3 people")
-_MONTH_CASED = MONTH_PATTERN_CASED
-_DATE_RES = (
-    # "March 24, 2019", "March 24"
-    (re.compile(rf"\b({_MONTH_CASED})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"), "mdy"),
-    # "24 March 2019", "on 26 June"
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_CASED})\b(?:,?\s+(\d{{4}}))?"), "dmy"),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dotted"),
-)
-
-
 def date_mentions(text: str) -> list[str]:
     """Calendar days written in `text`, as "MM-DD" plus "YYYY-MM-DD" when the year is given.
 
@@ -142,22 +130,10 @@ def date_mentions(text: str) -> list[str]:
     their wording, so the days work as shared terms for event grouping.
     """
     out = []
-    for pattern, shape in _DATE_RES:
-        for m in pattern.finditer(text):
-            g = m.groups()
-            if shape == "mdy":
-                month, day, year = MONTHS.get(g[0].lower()), int(g[1]), g[2]
-            elif shape == "dmy":
-                month, day, year = MONTHS.get(g[1].lower()), int(g[0]), g[2]
-            elif shape == "iso":
-                year, month, day = g[0], int(g[1]), int(g[2])
-            else:
-                day, month, year = int(g[0]), int(g[1]), g[2]
-            if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
-                continue
-            out.append(f"{month:02d}-{day:02d}")
-            if year:
-                out.append(f"{year}-{month:02d}-{day:02d}")
+    for day in calendar_days(text):
+        out.append(f"{day.month:02d}-{day.day:02d}")
+        if day.year is not None:
+            out.append(f"{day.year}-{day.month:02d}-{day.day:02d}")
     return out
 
 
