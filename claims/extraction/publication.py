@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from claims.text.header import in_dateline as in_dateline  # callers name it from here
+from claims.text.header import opens_dateline
 
 from .cleaning import is_caption, plain_chars
 from .dates.patterns import Mention, find_mentions
@@ -32,10 +33,6 @@ from .document import as_date
 from .types import PublicationDate, Span
 
 _HEADER_LINES = 8
-_DATELINE = re.compile(
-    r"^\s*(?i:(?:first\s+)?published|posted|released)\b|^\s*[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?,\s"
-    r"|^\s*\W{0,3}\d[\d./-]*\d\s*[-\u2013\u2014]\s"
-)
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.!?\"']\s*$")
 _SOURCE_RANK = {"dateline": 0, "header": 1}
@@ -97,7 +94,7 @@ def _candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
         line_end = text.find("\n", m.end)
         line = text[line_start : m.start]
         caption = is_caption(text[line_start : line_end if line_end >= 0 else len(text)])
-        source = "dateline" if _DATELINE.search(line + text[m.start : m.end]) else "header"
+        source = "dateline" if opens_dateline(line + text[m.start : m.end]) else "header"
         try:
             date = dt.date(m.year, m.month, m.day or 1)
         except ValueError:

@@ -28,6 +28,12 @@ _DATELINE_PREFIX = re.compile(
     r"\s*(?:[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?(?:,|\s[-\u2013\u2014])\s*"
     r"|(?i:(?:first\s+|last\s+)?(?:published|posted|updated|released))\s*:?\s*(?:on\s+)?)$"
 )
+# A line that dates the page as it opens: "Published ...", "Posted ...", "CARACAS, ...",
+# "WASHINGTON (AP), ...", "25.03.2019 - ...".
+_DATELINE_OPENING = re.compile(
+    r"^\s*(?i:(?:first\s+)?published|posted|released)\b|^\s*[A-Z][A-Z.' -]{2,}(?:\s*\([^)]*\))?,\s"
+    r"|^\s*\W{0,3}\d[\d./-]*\d\s*[-\u2013\u2014]\s"
+)
 _DATE_LABEL = re.compile(
     r"\b(?:date|published|posted|updated|last\s+updated|first\s+published|on|at|GMT|UTC|\d{1,2}:\d{2})\b:?",
     re.IGNORECASE,
@@ -144,3 +150,9 @@ def in_dateline(text: str, start: int) -> bool:
     """True when `start` falls in a dateline that opens a line ("CARACAS, March 24 (Reuters) -")."""
     line_start = text.rfind("\n", 0, start) + 1
     return start - line_start < 60 and bool(_DATELINE_PREFIX.match(text, line_start, start))
+
+
+def opens_dateline(line: str) -> bool:
+    """True when a line, read up to the end of a date in it, opens the way a dateline does (see
+    _DATELINE_OPENING): the date it carries dates the page rather than an event."""
+    return bool(_DATELINE_OPENING.search(line))

@@ -214,3 +214,12 @@ def test_written_dates_one_set_of_patterns():
     from claims.linking.links.text import date_mentions
 
     assert date_mentions("Talks on 24.03.2019 and on March 24") == ["03-24", "03-24", "2019-03-24"]
+
+
+def test_dateline_openings():
+    """A line opening like a dateline dates the page; a sentence that names a date does not."""
+    from claims.text.header import opens_dateline
+
+    for line in ("PORTVILLE, Oct. 4, 2023", "Published by the desk 4 October 2023", "04.10.2023 - Ships"):
+        assert opens_dateline(line), line
+    assert not opens_dateline("The ferry sailed on 4 October 2023")
