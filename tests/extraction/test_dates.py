@@ -165,3 +165,17 @@ def test_seasons_resolve_to_their_year_with_the_months_as_interval():
 def test_a_year_modifying_a_noun_dates_the_noun():
     """'the 2001 cooperation deal' dates the deal."""
     assert dates_in("She said the 2001 cooperation deal needs no approval.")["2001"].dated == "deal"
+
+
+def test_a_weekday_after_after_is_not_dated_by_the_future_verb_it_hangs_on():
+    """'will become law after voting ... Wednesday afternoon', said on a Thursday: the vote is the
+    Wednesday just gone, not next week's; 'after' orders the vote before becoming law, not after the
+    publication. A weekday the main future verb itself dates still looks ahead."""
+    thursday = dt.date(2021, 4, 15)
+    found = dates_in(
+        "The council made sure the levy will become law after voting 31-2 to pass it Wednesday afternoon.",
+        published=thursday,
+    )
+    assert found["Wednesday afternoon"].value == "2021-04-14"
+    found = dates_in("The mayor will sign the levy into law on Wednesday.", published=thursday)
+    assert found["on Wednesday"].value == "2021-04-21"

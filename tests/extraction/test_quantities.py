@@ -438,3 +438,19 @@ def test_seed_quantities(seeds):
                 ]
                 assert not hits, (key, trap, hits)
                 start = text.find(trap, end)
+
+
+def test_a_vote_tally_is_the_count_of_votes_for(quantities):
+    """'a 61-38 vote', 'the tally was 61-38', 'voting 212-190': the tally's first figure is the votes
+    cast for; a score or a code in the same shape ('drew 2-2', 'route 96-3') is still no quantity."""
+    claims = quantities("The measure passed after a 61-38 vote in the chamber on Tuesday.")
+    tally = one(claims, "61-38")
+    assert (tally.low, tally.high, tally.unit_class) == (61, 61, "vote")
+    assert one(quantities("The final tally was 61-38."), "61-38").low == 61
+    assert (
+        one(
+            quantities("The assembly ensured the law passes after voting 212-190 to adopt it."), "212-190"
+        ).low
+        == 212
+    )
+    assert numbers(quantities("The two sides drew 2-2 on Sunday and took route 96-3 home.")) == []

@@ -809,3 +809,53 @@ def test_a_later_rounds_arrival_never_corroborates_the_first_rounds():
     assert [s.relation for s in suggest_links([a, b])] == ["corroborates"]
     b = dataclasses.replace(b, later_round=later_round(autumn))
     assert not any(s.relation == "corroborates" for s in suggest_links([a, b]))
+
+
+def test_two_sizes_of_one_named_document_contradict_in_other_words():
+    """'the 48-page indictment' and 'the 47-page indictment' in one event measure one document: a
+    conflict even when the sentences share nothing else; a '40-page report' against a '41-page
+    indictment' measures two things and stays unlinked."""
+    a = figure(
+        "a",
+        "A",
+        "Among the charges named in the 48-page indictment were trips to Lisbon paid with donors' money.",
+        "48",
+        48,
+        unit="page",
+    )
+    b = figure(
+        "b",
+        "B",
+        "\u201cThe aim was to enrich the couple,\u201d the 47-page indictment says.",
+        "47",
+        47,
+        unit="page",
+    )
+    # the story's other counts speak of the indictment too, so the word alone tells little
+    others = [
+        figure(f"o{n}", f"O{n}", f"The indictment lists {n}00 dollars spent on {word}.", f"{n}00", n * 100)
+        for n, word in ((2, "tuition"), (3, "dental work"), (4, "flights"), (6, "a rabbit's airfare"))
+    ]
+    [s] = [x for x in suggest_links([a, b, *others]) if x.pair == frozenset(("a", "b"))]
+    assert s.relation == "contradicts"
+    assert "48" in s.rationale and "47" in s.rationale
+    c = figure(
+        "c",
+        "C",
+        "\u201cThe aim was to enrich the couple,\u201d the 47-page report says.",
+        "47",
+        47,
+        unit="page",
+    )
+    assert not [x for x in suggest_links([a, c, *others]) if x.pair == frozenset(("a", "c"))]
+    # as the app stores them: no number span, the claim's own span is the figure with its unit
+    stored = [
+        dataclasses.replace(
+            x,
+            claim=dataclasses.replace(
+                x.claim, start=x.claim.number.start, end=x.claim.number.end, number=None
+            ),
+        )
+        for x in (a, b)
+    ]
+    assert any(x.pair == frozenset(("a", "b")) for x in suggest_links([*stored, *others]))

@@ -12,6 +12,9 @@ _FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "p
 # Children of the dated verb that start another clause: the evidence stops where they begin.
 _CUT = {"ccomp", "advcl", "conj", "parataxis", "dep"}
 _MAX_TOKENS = 60
+# "will become law after voting on Wednesday": a clause under a word of sequence is ordered against the
+# verb it hangs on, not against the day of writing, so it does not take that verb's tense.
+_SEQUENCE = {"after", "before", "following", "until", "till"}
 
 
 def clause_head(span: SpacySpan) -> Token:
@@ -44,6 +47,8 @@ def direction(verb: Token) -> int:
             return 0
         if token.head is token:
             break
+        if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE:
+            return 0
         token = token.head  # participles and infinitives take the tense of the verb they hang on
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..document import ArticleDoc
@@ -299,7 +301,7 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     if u.unknown_glued or bare_range:
         return None, end_chunk
     if _rejected(doc, chunks, ex, u) or _not_reported(doc, chunks, ex, u):
-        return None, end_chunk
+        return _tally(adoc, doc, chunks, ex), end_chunk
     direction = direction_before(doc, first_tok, sent.start)
     if ex.rest.startswith(("~", "≈")):
         direction = "~"
@@ -328,6 +330,47 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         confidence=_confidence(ex, u),
     )
     return claim, end_chunk
+
+
+_TALLY = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")
+_VOTE_WORDS = frozenset(("vote", "tally", "margin", "ballot"))
+
+
+def _tally(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> QuantityClaim | None:
+    """ "a 97-1 vote", "the final tally was 97-1", "voting 348-77": a glued pair whose second figure is
+    the smaller, next to a word of voting, is a tally; its first figure counts the votes for. Scores and
+    codes of the same shape ("drew 2-2", "route 96-3") have no such word and stay no quantity."""
+    if ex.c1 - ex.c0 != 1 or not ex.reversed_pair:
+        return None
+    chunk = chunks[ex.c0]
+    m = _TALLY.fullmatch(chunk.text)
+    if m is None:
+        return None
+    first_tok, last_tok = chunk.tok_start, chunk.tok_end - 1
+    sent = doc[first_tok].sent
+    near = doc[max(sent.start, first_tok - 3) : min(sent.end, last_tok + 3)]
+    votes = [t for t in near if t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS]
+    if not votes:
+        return None
+    lo = min(first_tok, *(t.i for t in votes))
+    hi = max(last_tok, *(t.i for t in votes))
+    ev = adoc.original(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    num = adoc.original(chunk.start, chunk.end)
+    value = float(m.group(1))
+    return QuantityClaim(
+        start=ev.start,
+        end=ev.end,
+        text=ev.text,
+        low=value,
+        high=value,
+        unit="vote",
+        unit_class="vote",
+        counted="vote",
+        number=Span(num.start, num.end, num.text),
+        approximate=False,
+        direction="=",
+        confidence=0.8,
+    )
 
 
 def _single_vehicle(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) -> QuantityClaim | None:

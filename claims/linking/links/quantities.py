@@ -34,7 +34,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
         if other_time(a, b, day_of):
             continue
         ctx = weights.overlap(_context(a), _context(b))
-        if ctx < MIN_CONTEXT:
+        one_thing = _close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)
+        if ctx < MIN_CONTEXT and not one_thing:
             continue
         if agree(a, b):
             exact = a.low == a.high == b.low == b.high
@@ -42,7 +43,9 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
             if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
                 conf -= VAGUE_PENALTY
             out.append((i, j, "corroborates", round(conf, 3), rationale(a, b, "corroborates", day_of)))
-        elif ctx >= (MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) else MIN_CONTRADICT_CONTEXT):
+        elif one_thing or ctx >= (
+            MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) else MIN_CONTRADICT_CONTEXT
+        ):
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
@@ -143,6 +146,27 @@ def _one_left_out(f: ClaimFeatures, other: float) -> bool:
     else:
         after = claim.text[claim.text.find(number.text) + len(number.text) :] if number else ""
     return bool(_OTHERS.match(after[:40]))
+
+
+# "the 48-page indictment", "a 10-year sentence": the figure and its unit size the noun that follows
+_SIZED = re.compile(
+    r"^[$\u00a3\u20ac]?\d[\d,.]*(?:\s*(?:million|billion))?-[a-z]+(?:-[a-z]+)*\s+([a-z]{3,})\b"
+)
+
+
+def _measured(f: ClaimFeatures) -> str | None:
+    """The thing a compound figure sizes ("48-page indictment" -> indictment), None for other figures.
+
+    Two close figures sizing the same thing in one event ("48-page" / "47-page indictment") are one
+    document told two ways, whatever else their sentences say.
+    """
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    start, offset = claim.number.start if claim.number else claim.start, f.item.sentence_start
+    if offset is None or not offset <= start <= offset + len(f.item.sentence):
+        return None  # stored claims keep no number span: the claim's own span starts at its number
+    m = _SIZED.match(f.item.sentence[start - offset : start - offset + 80])
+    return None if m is None else next(iter(terms(m.group(1))), None)
 
 
 def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
