@@ -50,5 +50,44 @@ def test_confidence_is_calibrated_per_group(extract):
     named = extract('"The harbour will reopen in June," Jon Berg said.')[0]
     unnamed = extract('"The harbour will reopen in June," an official said.')[0]
     table = json.loads(calibration.TABLE_PATH.read_text())["groups"]
-    assert named.confidence == table["0.9|direct|named"]
-    assert unnamed.confidence == table["0.9|direct|unnamed"] < named.confidence
+    assert named.confidence == table["0.9|direct|named|core"]
+    assert unnamed.confidence == table["0.9|direct|unnamed|core"] < named.confidence
+
+
+def test_a_quote_hung_on_a_verb_that_is_not_speech_is_not_confident(extract):
+    """A quoted phrase whose cue is a verb of wanting or acting is far less often right than "said"."""
+    wanted = extract('Mayor Lena Ostrova wanted to speak "directly to the dock workers"')
+    said = extract('"We will speak directly to the dock workers," Mayor Lena Ostrova said.')
+    assert [c.cue.text for c in wanted] == ["wanted"] and [c.cue.text for c in said] == ["said"]
+    assert wanted[0].confidence < 0.7 < 0.9 <= said[0].confidence
+    seek = extract(
+        'The council will seek "to show the ferry company that there are consequences to its delays."'
+    )
+    assert all(c.confidence < 0.5 for c in seek)
+
+
+def test_cue_class_reads_the_forms_of_core_reporting_verbs(extract):
+    """ "has long argued", "is telling", "stressed", "told" are core cues; "favors", "wanted" are not."""
+    core = {
+        "Ana Ruiz has long argued that the harbour is too small.": "core",
+        "Ana Ruiz is telling reporters that the harbour is too small.": "core",
+        "Ana Ruiz stressed that the harbour is too small.": "core",
+        "Ana Ruiz told reporters that the harbour is too small.": "core",
+        'Ana Ruiz favors a "bigger harbour."': "other",
+    }
+    for text, cls in core.items():
+        claims = extract(text)
+        assert [calibration.cue_class(c) for c in claims] == [cls], text
+
+
+def test_a_small_weak_group_does_not_borrow_a_strong_band(extract):
+    """Three lucky unnamed quotes in a band of named speakers stay below 0.9: a small group is shrunk
+    towards the lower of its band's share and its kind's share over all bands, and the table keeps a
+    lower bound of the share, not the share itself."""
+    rows = [("0.8|direct|unnamed|core", True)] * 3
+    rows += [("0.8|reported|named|core", True)] * 95 + [("0.8|reported|named|core", False)] * 5
+    rows += [("0.9|direct|unnamed|core", True)] * 50 + [("0.9|direct|unnamed|core", False)] * 50
+    table = calibration.fit(rows)
+    assert table["0.8|direct|unnamed|core"] < 0.9
+    assert table["0.9|direct|unnamed|core"] < 0.5  # half right over a hundred: a little below half
+    assert 0.9 < table["0.8|reported|named|core"] < 0.95
