@@ -411,3 +411,17 @@ def test_correction_notes_and_first_person_headings_are_not_statements(extract):
         "Olsen said the cranes were broken. (An earlier version of this story said they were repaired.)"
     )
     assert [c.text for c in note] == ["the cranes were broken"]
+
+
+def test_who_draws_criticism_is_its_target_not_its_speaker(extract):
+    """ "X drew/faced/sparked criticism from Y": the words are Y's, never X's; with no "from", nobody's."""
+    claims = extract("The ferry company drew sharp criticism from the mayor for its delays.")
+    assert [c.speaker_mention.text for c in claims] == ["the mayor"]
+    assert [c.role for c in claims] == ["mayor"]
+    assert extract("The ferry company drew sharp criticism for its delays.") == []
+    claims = extract("The new timetable faced fierce criticism from dock workers, who called it a disgrace.")
+    assert "timetable" not in " ".join(c.speaker_mention.text for c in claims if c.speaker_mention)
+    # A verb of drawing with no words of others is no cue at all.
+    assert [
+        c.speaker_mention.text for c in extract("The mayor drew a map and said the harbour was too small.")
+    ] == ["The mayor"]

@@ -46,6 +46,34 @@ HEARSAY_NOUNS = word_set(
     """
 )
 
+# "X drew/faced/sparked criticism (from Y)": X is what is criticised or praised, never who speaks; the
+# speaker is the "from" phrase, and without one nobody the sentence names.
+TARGET_VERBS = word_set("draw attract receive earn face garner win get provoke spark prompt invite trigger")
+REACTION_NOUNS = word_set(
+    """
+    criticism fire praise condemnation rebuke complaint complaints outrage backlash scorn ridicule
+    applause accusation accusations protest protests censure objection objections criticisms rebukes
+    condemnations ire derision plaudits
+    """
+)
+
+
+def reaction_source(verb: Token) -> tuple[bool, Token | None]:
+    """(True, source) when `verb` is a target drawing others' words ("drew sharp criticism from the
+    mayor": the mayor); (False, None) for every other verb."""
+    if verb.lemma_.lower() not in TARGET_VERBS:
+        return False, None
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS]
+    if not nouns:
+        return False, None
+    for holder in (nouns[0], verb):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return True, objs[0]
+    return True, None
+
 
 @dataclass(slots=True)
 class Found:
@@ -252,6 +280,9 @@ def reported_at(tok: Token) -> Found | None:
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
     subject, passive = subject_of(tok)
+    reaction, source = reaction_source(tok)
+    if reaction:
+        subject, passive = source, False
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
     if is_question(tok) and (passive or _bare_participle(tok)):
