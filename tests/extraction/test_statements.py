@@ -425,3 +425,19 @@ def test_who_draws_criticism_is_its_target_not_its_speaker(extract):
     assert [
         c.speaker_mention.text for c in extract("The mayor drew a map and said the harbour was too small.")
     ] == ["The mayor"]
+
+
+def test_narration_after_a_quote_that_ended_its_sentence_is_not_in_the_quote(extract):
+    """'"... tired." He added that ...': the full stop closed the quote's sentence, so "He added" opens
+    new narration with its own words; the quote continues the last speaker and "He added" is not in it."""
+    claims = extract(
+        'Marco Feld runs the ferry firm. "We are not hiding anything," Feld said. "The boats are safe, '
+        'the crews are tired." He added that the firm had asked the council for more berths in 2024.'
+    )
+    assert not any("tired" in c.text and "berths" in c.text for c in claims)
+    added = [c for c in claims if c.cue and c.cue.text == "added"]
+    assert [c.text for c in added] == ["that the firm had asked the council for more berths in 2024"]
+    assert any(c.direct and "crews are tired" in c.text and c.speaker == "Marco Feld" for c in claims)
+    # A comma before the closing mark keeps the cue after it.
+    (said,) = extract('"The boats are safe," Marco Feld said.')
+    assert said.text == "The boats are safe" and said.speaker == "Marco Feld"

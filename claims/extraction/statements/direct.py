@@ -44,7 +44,10 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     close = quote.close_i if quote.close_i is not None else quote.end - 1
     para_open, para_close = paras[quote.open_i], paras[close]
     after: list[Token] = []
-    for tok in doc[close + 1 : min(len(doc), close + 1 + AFTER_WINDOW)]:
+    # A quote closed by a full stop ended its sentence: what follows ('"... tired." He added that ...')
+    # is a new sentence of narration with its own cue, not this quote's.
+    ended = quote.close_i is not None and close > quote.open_i + 1 and doc[close - 1].text == "."
+    for tok in doc[close + 1 : min(len(doc), close + 1 + AFTER_WINDOW)] if not ended else ():
         if tok.is_space and "\n" not in tok.text:
             continue
         if paras[tok.i] != para_close or tok.is_space or inside[tok.i] or tok.text in STOPS:
