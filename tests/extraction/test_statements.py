@@ -441,3 +441,17 @@ def test_narration_after_a_quote_that_ended_its_sentence_is_not_in_the_quote(ext
     # A comma before the closing mark keeps the cue after it.
     (said,) = extract('"The boats are safe," Marco Feld said.')
     assert said.text == "The boats are safe" and said.speaker == "Marco Feld"
+
+
+def test_a_quote_given_after_a_denial_is_asserted_not_denied(extract):
+    """'X denied any talks had taken place: "I was there for a meeting."': what is denied is one
+    statement (denied), the quote the denier gives instead another (asserted), neither holding both."""
+    claims = extract(
+        "Its director, Olu Bassey, was seen at the town hall. Bassey denied any talks had taken place: "
+        '"I was there for a planning meeting, nothing else."'
+    )
+    assert {(c.text, c.polarity, c.direct) for c in claims} == {
+        ("any talks had taken place", "denied", False),
+        ("I was there for a planning meeting, nothing else.", "asserted", True),
+    }
+    assert {c.speaker for c in claims} == {"Olu Bassey"}

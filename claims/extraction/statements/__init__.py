@@ -24,6 +24,10 @@ from .speakers import ArticleActors, Speaker
 __all__ = ["find_statements"]
 
 
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     """One statement per cue (a quote and the clause holding it are the same statement), in order."""
     by_cue: dict[int, Found] = {}
@@ -35,6 +39,11 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         have = by_cue.get(item.cue_i)
         if have is None:
             by_cue[item.cue_i] = item
+            continue
+        if have.denial != item.denial and not _overlap(have.content, item.content):
+            # 'X denied any talks had taken place: "I was there for a meeting."': what is denied and
+            # the quote the denier gives instead are two statements, and the quote is asserted.
+            uncued.append(item)
             continue
         have.direct = have.direct or item.direct
         have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
