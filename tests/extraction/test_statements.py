@@ -455,3 +455,19 @@ def test_a_quote_given_after_a_denial_is_asserted_not_denied(extract):
         ("I was there for a planning meeting, nothing else.", "asserted", True),
     }
     assert {c.speaker for c in claims} == {"Olu Bassey"}
+
+
+def test_a_source_asking_not_to_be_named_says_nothing_by_it(extract):
+    """ "who asked not to be named", "who requested anonymity" are the terms of speaking, not a statement;
+    what the source said stays, with its unnamed speaker."""
+    claims = extract('"We warned them two years ago," said one pilot, who asked not to be named.')
+    assert [(c.text, c.polarity) for c in claims] == [("We warned them two years ago", "asserted")]
+    claims = extract(
+        "A council official, who requested anonymity because the talks were private, said the contract "
+        "would be cancelled. One pilot, who asked not to be identified, said the crews were tired."
+    )
+    assert [c.text for c in claims] == ["the contract would be cancelled", "the crews were tired"]
+    assert all(c.speaker is None for c in claims)
+    # Asking someone else to act is left to the model as before: "not" is what marks anonymity.
+    asked = extract("Mayor Dora Kell asked the ferry company to publish its plan by Friday.")
+    assert all("named" not in c.text for c in asked)

@@ -285,6 +285,8 @@ def reported_at(tok: Token) -> Found | None:
         subject, passive = source, False
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
+    if anonymity_request(tok):
+        return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
     content = _content_of(tok, frame)
@@ -307,6 +309,22 @@ def reported_at(tok: Token) -> Found | None:
         passive=passive,
         confidence=conf,
     )
+
+
+ANONYMITY_VERBS = word_set("name identify quote")
+ANONYMITY_NOUNS = word_set("anonymity")
+
+
+def anonymity_request(tok: Token) -> bool:
+    """True for a source asking not to be named ("asked not to be identified", "requested anonymity")."""
+    if tok.lemma_.lower() not in ("ask", "request", "demand", "insist"):
+        return False
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in ANONYMITY_NOUNS:
+            return True
+        if child.dep_ == "xcomp" and child.lemma_.lower() in ANONYMITY_VERBS:
+            return any(g.dep_ == "neg" for g in child.children)
+    return False
 
 
 def _bare_participle(tok: Token) -> bool:
