@@ -471,3 +471,13 @@ def test_a_source_asking_not_to_be_named_says_nothing_by_it(extract):
     # Asking someone else to act is left to the model as before: "not" is what marks anonymity.
     asked = extract("Mayor Dora Kell asked the ferry company to publish its plan by Friday.")
     assert all("named" not in c.text for c in asked)
+
+
+def test_published_figures_are_their_publisher_s(extract):
+    """ "according to figures released by the port authority": the authority, never "figures"."""
+    (claim,) = extract("According to figures released by the port authority, 212 crossings were cancelled.")
+    assert claim.speaker_mention is not None and claim.role != "figures"
+    assert claim.role == "port authority"
+    # A person appointed by somebody is still the speaker.
+    (claim,) = extract("Senior figures appointed by the mayor said that the crossings were cancelled.")
+    assert claim.role != "mayor"

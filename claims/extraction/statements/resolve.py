@@ -204,14 +204,24 @@ def description_role(subject: Token, words: list[Token]) -> str | None:
 
 def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker | None:
     """Who issued a document that "said" something: "a statement from the ministry" -> the ministry."""
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+    # "figures released by the port authority", "a report published by the ministry": through the participle.
+    holders = [subject, *_published(subject)]
+    for prep in (p for h in holders for p in h.children):
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() not in DOCUMENT_WORDS:
                 found = resolve_subject(objs[0], actors, previous)
                 if found.name is not None or found.role is not None:
                     return found
     return None
+
+
+PUBLISH_VERBS = frozenset({"release", "publish", "issue", "compile", "circulate", "post", "produce"})
+
+
+def _published(subject: Token) -> list[Token]:
+    """The participles that say who put out what the subject names ("figures released by ...")."""
+    return [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PUBLISH_VERBS]
 
 
 def _described(
@@ -224,6 +234,10 @@ def _described(
     role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
+    if head not in DOCUMENT_WORDS and _published(subject):
+        issuer = _document_source(subject, actors, previous)  # "figures released by the port authority"
+        if issuer is not None:
+            return issuer
     if head in DOCUMENT_WORDS:
         issuer = _document_source(subject, actors, previous)
         if issuer is not None:
