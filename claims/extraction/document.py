@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from claims.text.dates import as_date as as_date  # callers name it from here
 from claims.text.notes import Note
 
 from .types import Span
@@ -59,17 +60,3 @@ class ArticleDoc:
             a = self.to_text(start)
             b = self.to_text(end - 1) + 1 if end > start else a
         return Span(a, b, self.text[a:b])
-
-
-def as_date(value: object) -> dt.date | None:
-    """`value` (a date, datetime or ISO string) as a date; None when it is none of those."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None

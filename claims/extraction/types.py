@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from claims.text.notes import Note
+from claims.text.publication import PublicationDate as PublicationDate  # re-exported
 from claims.text.span import Span as Span  # re-exported: extractors and callers name it from here
 
 
@@ -37,7 +38,7 @@ class DateClaim:
     end: int
     text: str
     value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "XXXX-MM-DD", "XXXX-MM", "XXXX-XX-XX" when not known
-    precision: str  # "day", "month", "year"; with no date to read it against (dates.resolve.UNANCHORED):
+    precision: str  # "day", "month", "year"; with no date to read it against (date_resolve.UNANCHORED):
     # "day-no-year", "month-no-year", "weekday", "relative"
     expression: Span | None = None  # the date words ("on Saturday", "18 years ago")
     approximate: bool = False  # "at the weekend", "earlier this week", "a few days ago"
@@ -67,14 +68,6 @@ class StatementClaim:
 
 
 Claim = QuantityClaim | DateClaim | StatementClaim
-
-
-@dataclass(slots=True)
-class PublicationDate:
-    value: dt.date | None
-    precision: str  # "day", "month", "unknown"
-    source: str  # "metadata", "dateline", "header", "editor", "none"
-    conflicts: list[tuple[dt.date, str]] = field(default_factory=list)  # other candidates and where
 
 
 @dataclass(slots=True)

@@ -99,3 +99,17 @@ def calendar_days(text: str) -> list[WrittenDate]:
     """Every day named in `text` with its month, with or without a year (see the module doc): the
     written-out days first, then the numeric ones ("2019-03-24", "24.03.2019")."""
     return [*_written(_DAY_MONTH, text), *_written(_FULL[:2], text)]
+
+
+def as_date(value: object) -> dt.date | None:
+    """`value` (a date, datetime or ISO string) as a date; None when it is none of those."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None

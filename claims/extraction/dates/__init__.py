@@ -11,11 +11,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from claims.text.date_mentions import Mention, find_mentions, parse_loose
+from claims.text.date_resolve import resolve
+from claims.text.publication import candidate_starts, in_dateline, publication_and_reference
+
 from ..document import ArticleDoc
 from ..types import DateClaim, PublicationDate
 from .attach import clause_head, counted_not_year, dated_word, direction, evidence
-from .patterns import Mention, find_mentions, parse_loose
-from .resolve import resolve
 
 __all__ = ["date_claims", "find_dates"]
 
@@ -56,8 +58,6 @@ def _mentions(adoc: ArticleDoc) -> list[Mention]:
 
 def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     """The article's date claims in document order, and the publication date they were resolved against."""
-    from ..publication import candidate_starts, in_dateline, publication_and_reference  # uses our patterns
-
     placed = []
     for m in _mentions(adoc):
         if in_dateline(adoc.analysis, m.start):

@@ -22,7 +22,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .patterns import Mention
+from .date_mentions import Mention
 
 # Precisions of a date whose year (or week) is not known, and the words pages show after it.
 UNANCHORED = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.text import months as _months
-from claims.text.months import MONTH_NAMES as MONTH_NAMES
-from claims.text.months import WEEKDAY_NAMES as WEEKDAY_NAMES
+from . import months as _months
+from .months import MONTH_NAMES as MONTH_NAMES
+from .months import WEEKDAY_NAMES as WEEKDAY_NAMES
 
 # fmt: off
 NUMBER_WORDS = {

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import MONTH_NAMES, MONTHS, NUMBER_WORDS, VAGUE, WEEKDAY_NAMES, WEEKDAYS, Mention, amount
+from .date_vocabulary import (
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    VAGUE,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    Mention,
+    amount,
+)
 
 # Month names are matched loosely (a three-letter stem and letters) and checked in `_mention`: a
 # pattern that starts with a character class lets the regex engine skip ahead fast.

@@ -21,16 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from claims.text.header import in_dateline as in_dateline  # callers name it from here
-from claims.text.header import opens_dateline
-
-from .cleaning import is_caption, plain_chars
-from .dates.patterns import Mention, find_mentions
-from .dates.resolve import nearest_day
-from .document import as_date
-from .types import PublicationDate, Span
+from .chars import plain_chars
+from .date_mentions import Mention, find_mentions
+from .date_resolve import nearest_day
+from .dates import as_date
+from .furniture import is_caption
+from .header import in_dateline as in_dateline  # callers name it from here
+from .header import opens_dateline
+from .span import Span
 
 _HEADER_LINES = 8
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
@@ -44,6 +44,14 @@ REFERENCE_CONFIDENCE = {
     "header": 0.8,
     "window": 0.5,
 }
+
+
+@dataclass(slots=True)
+class PublicationDate:
+    value: dt.date | None
+    precision: str  # "day", "month", "unknown"
+    source: str  # "metadata", "dateline", "header", "editor", "none"
+    conflicts: list[tuple[dt.date, str]] = field(default_factory=list)  # other candidates and where
 
 
 @dataclass(slots=True)
