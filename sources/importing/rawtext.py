@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from claims.text.dates import full_dates, full_dates_at, without_full_dates
+from claims.text.dates import full_dates, without_full_dates
 from claims.text.furniture import ends_sentence, is_furniture_line, is_headline_like
-from claims.text.header import in_dateline, is_bar, read_header
+from claims.text.header import is_bar, read_header
 from claims.text.outlets import (
     KnownOutlet,
     domain_of,
@@ -24,6 +24,7 @@ from claims.text.outlets import (
     outlet_in_furniture,
     url_in_lines,
 )
+from claims.text.publication import find_publication_date
 
 from .errors import RowError
 
@@ -88,7 +89,7 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
         values["url"] = url
     if outlet:
         values["outlet_from_text"] = True
-    values.update(_choose_date(header_dates, body))
+    values.update(_publication(header_dates, body))
     return values
 
 
@@ -118,17 +119,18 @@ def _trim_tail(lines: list[str]) -> list[str]:
     return lines[:end]
 
 
-def _choose_date(header_dates: list[dt.date], body: str) -> dict[str, object]:
-    """The publication date from the dateline or the header: set only when the candidates agree."""
-    candidates = [(day, "header") for day in dict.fromkeys(header_dates)]
-    first_line = body.split("\n", 1)[0]
-    candidates += [(day, "dateline") for at, day in full_dates_at(first_line) if in_dateline(first_line, at)]
-    days = {day for day, _ in candidates}
-    if len(days) == 1:
-        day, source = candidates[-1]
-        return {"published_on": day, "published_source": source}
-    conflicts = [{"date": day.isoformat(), "source": source} for day, source in candidates]
-    return {"published_on": None, "published_source": "none", "published_conflicts": conflicts}
+def _publication(header_dates: list[dt.date], body: str) -> dict[str, object]:
+    """The publication date as the extraction infers it (claims.text.publication, one function for
+    both): the dates of the header lines the import took off the body are candidates, weighed with the
+    body's own header, dateline, captions and events. The parser's tenses are the extraction's: it
+    weighs the same candidates again with them (they come back as the stored date and conflicts)."""
+    found = find_publication_date(body, candidates=[(day, "header") for day in dict.fromkeys(header_dates)])
+    conflicts = [{"date": day.isoformat(), "source": source} for day, source in found.conflicts]
+    if found.value is None:
+        return {"published_on": None, "published_source": "none", "published_conflicts": conflicts}
+    # A month-precision date ("March 2019") is stored as a month, as parse_date reads "YYYY-MM".
+    value = found.value.isoformat()[:7] if found.precision == "month" else found.value
+    return {"published_on": value, "published_source": found.source, "published_conflicts": conflicts}
 
 
 def page_url(html: str) -> str:
@@ -197,5 +199,5 @@ def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
     if document.date:
         values.update(published_on=document.date, published_source="metadata")
     else:
-        values.update(_choose_date([], body))
+        values.update(_publication([], body))
     return values

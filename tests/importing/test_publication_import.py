@@ -7,9 +7,11 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 
 from claims.models import Claim
+from claims.services import article_extract_claims
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article
 from tests.accounts import role
@@ -84,3 +86,38 @@ def test_a_contradicted_page_stamp_is_not_the_date_and_lends_no_year(tmp_path):
     assert "Monday, date not known" in page
     assert "3 dates in this article cannot be placed without its publication date" in page
     assert "2023-07" not in page and "2023-05" not in page
+
+
+# A page stamp the article's own past events come after: the ferry sank on 9 March, so a page stamped
+# 3 March 2022 was not published that day.
+SANK = (
+    "Published 3 March 2022\n\n"
+    "Ferry sinks off Northhaven\n\n"
+    "The ferry Gull sank off Northhaven on 9 March, the coastguard said on Friday.\n\n"
+    "All forty passengers were brought ashore by fishing boats, the harbour master said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("cranes.txt", TITLE_BAR, (dt.date(2021, 5, 10), "header")),  # the import used to store none
+        ("gull.txt", SANK, (None, "none")),  # the import used to store 3 March
+    ],
+)
+def test_import_without_extraction_stores_the_date_the_extraction_infers(tmp_path, name, text, expected):
+    """`import_articles --no-extract` weighs the header dates with the caption and the body as the
+    extraction does (one function, claims.text.publication); extracting later keeps that date."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    call_command("import_articles", str(path), "--no-extract")
+    article = Article.objects.get()
+    assert not Claim.objects.filter(article=article).exists()
+    assert (article.published_on, article.published_source) == expected
+    stored_conflicts = {c["date"] for c in article.published_conflicts}
+    assert stored_conflicts  # the other candidate stays visible to the editor
+    article_extract_claims(article=article)
+    article.refresh_from_db()
+    assert Claim.objects.filter(article=article).exists()
+    assert (article.published_on, article.published_source) == expected
+    assert {c["date"] for c in article.published_conflicts} == stored_conflicts
