@@ -151,14 +151,16 @@ def _days_to_cover(bound: dt.date, weekdays: list[int]) -> int:
 
 
 def _imported(candidates: Iterable[tuple[object, str]]) -> list[_Candidate]:
-    """Candidates the import found in header lines it did not keep in the body (a title bar's dates)."""
-    found = []
-    for n, (value, source) in enumerate(candidates):
-        date = as_date(value)
-        if date is not None:
-            rank = source if source in _SOURCE_RANK else "header"
-            found.append(_Candidate(date, "day", rank, -1 - n, False, False))
-    return found
+    """Candidates the import found in header lines it did not keep in the body (a title bar's dates).
+
+    They come before the text's own, in the order given: of two the events allow equally, the first
+    listed wins. The import lists the header's dates top down and stores the one it chose first, so
+    extracting the article (again) keeps that date rather than swapping it with an equal conflict."""
+    pairs = [(date, source) for value, source in candidates if (date := as_date(value)) is not None]
+    return [
+        _Candidate(date, "day", source if source in _SOURCE_RANK else "header", n - len(pairs), False, False)
+        for n, (date, source) in enumerate(pairs)
+    ]
 
 
 def publication_and_reference(

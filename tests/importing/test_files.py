@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -176,7 +177,9 @@ def test_zip_of_pages_gives_one_row_per_page(tmp_path):
 
 
 def test_scraped_text_header_and_furniture():
-    """A scraped page: title bar gives title, outlet and conflicting dates; furniture lines leave the body."""
+    """A scraped page: title bar gives title, outlet and two dates, weighed as the extraction weighs them
+    (nothing in the body contradicts either: the first, 2 May, and 4 May stays a conflict);
+    furniture lines leave the body."""
     raw = (
         " date 2021-05-02  Ships dock in Portville | News | Harbour Times | 04.05.2021\n\nNews\n\n"
         "Ships dock in Portville\n\nTwo cargo ships docked at Portville on Saturday, the port said.\n\n"
@@ -185,8 +188,8 @@ def test_scraped_text_header_and_furniture():
     values = parse_text(raw)
     assert values["title"] == "Ships dock in Portville"
     assert values["outlet"] == "Harbour Times"
-    assert values["published_on"] is None
-    assert {c["date"] for c in values["published_conflicts"]} == {"2021-05-02", "2021-05-04"}
+    assert (values["published_on"], values["published_source"]) == (dt.date(2021, 5, 2), "header")
+    assert values["published_conflicts"] == [{"date": "2021-05-04", "source": "header"}]
     assert "Advertisement" not in values["body"] and "Listen Live" not in values["body"]
     assert values["body"].startswith("Two cargo ships docked")
     assert values["original"] == raw

@@ -97,12 +97,21 @@ SANK = (
     "All forty passengers were brought ashore by fishing boats, the harbour master said.\n"
 )
 
+# Two title-bar dates nothing in the body tells apart.
+TIED = (
+    " date 2021-05-02  Ships dock in Portville | News | Harbour Times | 04.05.2021\n\n"
+    "Ships dock in Portville\n\n"
+    "Two cargo ships docked at Portville, the port said.\n\n"
+    "About 120 workers unloaded them over two days, officials said.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
         ("cranes.txt", TITLE_BAR, (dt.date(2021, 5, 10), "header")),  # the import used to store none
         ("gull.txt", SANK, (None, "none")),  # the import used to store 3 March
+        ("tied.txt", TIED, (dt.date(2021, 5, 2), "header")),  # the extraction used to swap it for 4 May
     ],
 )
 def test_import_without_extraction_stores_the_date_the_extraction_infers(tmp_path, name, text, expected):
