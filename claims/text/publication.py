@@ -258,6 +258,22 @@ def candidate_starts(text: str, mentions: Iterable[Mention]) -> set[int]:
     return starts
 
 
+# A clause that looks ahead by its words alone: "will" or "shall" and a verb, then the date with no
+# sentence or clause break between ("will leave Portville for Northhaven on 14 July").
+_AHEAD = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\b[^.;:!?,\n\"]{0,60}$", re.IGNORECASE)
+
+
+def tenses_from_words(text: str) -> dict[int, int]:
+    """`tenses` for `publication_and_reference` read from words alone, where no parser ran (the import):
+    +1 for a dated event a "will" clause schedules. The extraction passes the parser's tenses instead."""
+    plain = plain_chars(text)
+    return {
+        m.start: 1
+        for m in find_mentions(plain)
+        if m.kind in ("full", "day_month") and _AHEAD.search(plain[max(0, m.start - 100) : m.start])
+    }
+
+
 def _unique(pairs: list[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
     return list(dict.fromkeys(pairs))
 

@@ -24,7 +24,7 @@ from claims.text.outlets import (
     outlet_in_furniture,
     url_in_lines,
 )
-from claims.text.publication import find_publication_date
+from claims.text.publication import find_publication_date, tenses_from_words
 
 from .errors import RowError
 
@@ -122,9 +122,14 @@ def _trim_tail(lines: list[str]) -> list[str]:
 def _publication(header_dates: list[dt.date], body: str) -> dict[str, object]:
     """The publication date as the extraction infers it (claims.text.publication, one function for
     both): the dates of the header lines the import took off the body are candidates, weighed with the
-    body's own header, dateline, captions and events. The parser's tenses are the extraction's: it
-    weighs the same candidates again with them (they come back as the stored date and conflicts)."""
-    found = find_publication_date(body, candidates=[(day, "header") for day in dict.fromkeys(header_dates)])
+    body's own header, dateline, captions and events. Without a parse, a clause's tense is read from its
+    words ("will leave ... on 14 July"); the extraction weighs the same candidates again with the
+    parser's tenses (they come back as the stored date and conflicts)."""
+    found = find_publication_date(
+        body,
+        candidates=[(day, "header") for day in dict.fromkeys(header_dates)],
+        tenses=tenses_from_words(body),
+    )
     conflicts = [{"date": day.isoformat(), "source": source} for day, source in found.conflicts]
     if found.value is None:
         return {"published_on": None, "published_source": "none", "published_conflicts": conflicts}

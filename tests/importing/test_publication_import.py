@@ -111,7 +111,12 @@ TIED = (
     [
         ("cranes.txt", TITLE_BAR, (dt.date(2021, 5, 10), "header")),  # the import used to store none
         ("gull.txt", SANK, (None, "none")),  # the import used to store 3 March
-        ("tied.txt", TIED, (dt.date(2021, 5, 2), "header")),  # the extraction used to swap it for 4 May
+        ("tied.txt", TIED, (dt.date(2021, 5, 2), "header")),
+        (
+            "ferry.txt",
+            STAMPED,
+            (None, "none"),
+        ),  # "will leave ... on 14 July": the import stored 11 October  # the extraction used to swap it for 4 May
     ],
 )
 def test_import_without_extraction_stores_the_date_the_extraction_infers(tmp_path, name, text, expected):

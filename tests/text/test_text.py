@@ -224,3 +224,18 @@ def test_dateline_openings():
     for line in ("PORTVILLE, Oct. 4, 2023", "Published by the desk 4 October 2023", "04.10.2023 - Ships"):
         assert opens_dateline(line), line
     assert not opens_dateline("The ferry sailed on 4 October 2023")
+
+
+def test_tenses_from_words_mark_only_a_will_clause_that_reaches_the_date():
+    """Without a parse (the import), a date a "will" clause schedules looks ahead; a date after a clause
+    break, or before the "will", does not."""
+    from claims.text.publication import tenses_from_words
+
+    ahead = "The ferry will leave Portville for Northhaven on 14 July, the operator said."
+    assert tenses_from_words(ahead) == {ahead.index("on 14 July"): 1}
+    for text in (
+        "The ferry, which will be repaired, left Portville on 14 July.",
+        "The operator said on 14 July that the ferry will leave Portville.",
+        "The ferry will be repaired. It left Portville on 14 July.",
+    ):
+        assert tenses_from_words(text) == {}, text
