@@ -351,23 +351,29 @@ def figure(cid, article, sentence, written, value, unit="dollar", approximate=Fa
     return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id=event, sentence_start=0)
 
 
+def sea_wall_figures() -> tuple[LinkableClaim, LinkableClaim]:
+    """One sum in two outlets: rounded in one ($1.4 billion), precise in the other ($1.375 billion)."""
+    return (
+        figure(
+            "a",
+            "A",
+            "The harbour bill includes just $1.4 billion for the Marrowick sea wall.",
+            "$1.4 billion",
+            1.4e9,
+        ),
+        figure(
+            "b",
+            "B",
+            "The harbour bill grants $1.375 billion for the Marrowick sea wall.",
+            "$1.375 billion",
+            1.375e9,
+        ),
+    )
+
+
 def test_a_rounded_figure_corroborates_the_precise_one():
     """'$1.4 billion' is '$1.375 billion' rounded: the same money, not a conflict."""
-    a = figure(
-        "a",
-        "A",
-        "The harbour bill includes just $1.4 billion for the Marrowick sea wall.",
-        "$1.4 billion",
-        1.4e9,
-    )
-    b = figure(
-        "b",
-        "B",
-        "The harbour bill grants $1.375 billion for the Marrowick sea wall.",
-        "$1.375 billion",
-        1.375e9,
-    )
-    [s] = suggest_links([a, b])
+    [s] = suggest_links(list(sea_wall_figures()))
     assert s.relation == "corroborates"
 
 
@@ -696,21 +702,7 @@ def test_a_short_statement_inside_a_long_one_is_never_a_sure_suggestion():
 
 def test_rationales_show_both_outlets_and_both_values_as_written():
     """An editor checks a link at a glance: each outlet with its own words and figure, side by side."""
-    a = figure(
-        "a",
-        "A",
-        "The harbour bill includes just $1.4 billion for the Marrowick sea wall.",
-        "$1.4 billion",
-        1.4e9,
-    )
-    b = figure(
-        "b",
-        "B",
-        "The harbour bill grants $1.375 billion for the Marrowick sea wall.",
-        "$1.375 billion",
-        1.375e9,
-    )
-    [s] = suggest_links([a, b])
+    [s] = suggest_links(list(sea_wall_figures()))
     assert s.rationale.startswith("$1.375 billion rounds to $1.4 billion: ")
     assert "outlet-A \u201c\u2026bill includes just $1.4 billion for the Marrowick" in s.rationale
     assert "outlet-B \u201c\u2026bill grants $1.375 billion for the Marrowick" in s.rationale
