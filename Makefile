@@ -10,6 +10,8 @@ PORT ?= 8000
 # DEBUG is off unless set: the local targets turn it on (a development key is made in data/; the
 # tests' settings do the same). Production runs gunicorn with DEBUG unset and SECRET_KEY set.
 demo run bench: export DEBUG ?= 1
+# The benchmarks, load test and fault drill live in the devtools app, installed only when asked for.
+bench loadtest: export DEVTOOLS = 1
 
 install: $(VENV)/.installed
 

@@ -83,6 +83,10 @@ INSTALLED_APPS = [
     "claims",
     "axes",
 ]
+# Benchmarks, the load test and the fault drill (devtools/): only when asked for (`make bench`,
+# `make loadtest` and the tests' settings set DEVTOOLS=1).
+if env_bool("DEVTOOLS", False):
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -215,14 +219,12 @@ EXTRACT_MAX_CLAIMS = int(os.environ.get("EXTRACT_MAX_CLAIMS", "2000"))
 # Faults (sources.importing.service): a RUNNING job not heard from for IMPORT_JOB_LEASE seconds counts as
 # stopped (its worker died) and may be resumed; a lost database connection is retried
 # IMPORT_DB_RETRIES times, waiting IMPORT_DB_RETRY_DELAY seconds, doubled each time, before the job
-# fails with "resume to continue". IMPORT_CHUNK_PAUSE (seconds after each chunk) slows imports down
-# for fault drills and tests only.
+# fails with "resume to continue".
 IMPORT_JOB_LEASE = float(os.environ.get("IMPORT_JOB_LEASE", "120"))
 # A job that kills its worker this many times in a row at the same place fails instead of looping.
 IMPORT_MAX_TAKEOVERS = int(os.environ.get("IMPORT_MAX_TAKEOVERS", "3"))
 IMPORT_DB_RETRIES = int(os.environ.get("IMPORT_DB_RETRIES", "5"))
 IMPORT_DB_RETRY_DELAY = float(os.environ.get("IMPORT_DB_RETRY_DELAY", "1"))
-IMPORT_CHUNK_PAUSE = float(os.environ.get("IMPORT_CHUNK_PAUSE", "0"))
 
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:

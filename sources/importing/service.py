@@ -511,7 +511,6 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
     size = int(batch.options.get("batch_size") or 500)
-    pause = float(getattr(settings, "IMPORT_CHUNK_PAUSE", 0))  # fault drills only
     done = batch.committed_rows
     for chunk in _chunks(_records(job_dir(batch) / "records.jsonl", done), size):
         if cancelled(batch.pk):
@@ -521,8 +520,6 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
         done += len(chunk)
         if progress:
             progress("importing", done, batch.rows_total)
-        if pause:
-            time.sleep(pause)
     return True
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
@@ -147,10 +146,8 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         new.append(article)
     if retired:
         Article.objects.filter(pk__in=[a.pk for a in retired]).update(is_current=False)
-    if new and getattr(settings, "IMPORT_RECORD_HISTORY", True):
+    if new:
         bulk_create_with_history(new, Article, batch_size=500)
-    elif new:  # history rows off (IMPORT_RECORD_HISTORY=False): about twice as fast for very large imports
-        Article.objects.bulk_create(new, batch_size=500)
     if retired:
         versions = [a for a in new if a.previous_version_id is not None]
         record_silent_edits(versions)

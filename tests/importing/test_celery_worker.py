@@ -115,7 +115,8 @@ def worker_setup(settings, name: str) -> tuple[str, dict[str, str]]:
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_QUEUE": queue,  # where the worker queues follow-up tasks (check-backs, extraction)
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "IMPORT_CHUNK_PAUSE": "0.1",  # slow enough to kill it half way
+        "DEVTOOLS": "1",
+        "DEVTOOLS_IMPORT_CHUNK_PAUSE": "0.1",  # slow enough to kill it half way (devtools.hooks)
         "IMPORT_JOB_LEASE": "2",
         "CELERY_VISIBILITY_TIMEOUT": "3",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",

@@ -13,8 +13,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
-from benchmarks.load import runner
-from benchmarks.load.pages import (
+from devtools.benchmarks.load import runner
+from devtools.benchmarks.load.pages import (
     CLAIM_REVIEW_ACTION,
     LINK_REVIEW_ACTION,
     is_login_page,
@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def corpus(db):
     """A few dozen synthetic articles with their claims, events, speakers and suggested links."""
-    from benchmarks.populate import populate
+    from devtools.benchmarks.populate import populate
 
     return populate(30, seed=7)
 

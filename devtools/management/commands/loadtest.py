@@ -7,7 +7,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks.load import runner
+from devtools.benchmarks.load import runner
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from benchmarks import parts
+from devtools.benchmarks import parts
 
 PARTS = ["extract", "import", "link", "pages"]
 

@@ -4,7 +4,7 @@ Runs imports in real Celery workers (PostgreSQL and Redis needed), kills the wor
 way, then its pool process alone, then ends the worker's database sessions (pg_terminate_backend), and
 with --restart-postgres restarts the PostgreSQL server half way through a fourth import; prints rows in, duplicates, the job's state and the time to recover for each.
 --restart-postgres disturbs everything else using that server: never run it on a shared machine
-without warning the others. Not a test: a drill (see benchmarks/faults.py).
+without warning the others. Not a test: a drill (see devtools/benchmarks/faults.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from benchmarks.faults import Drill
+from devtools.benchmarks.faults import Drill
 
 
 class Command(BaseCommand):

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository, where manage.py is
 DRILL_URL = "https://fault-drill.example"
 WORKER_APP = "fault-drill-worker"  # the application_name of the drill workers' database sessions
 
@@ -117,7 +117,8 @@ class Drill:
             "CELERY_BROKER_URL": broker,
             "CELERY_QUEUE": self.queue,  # follow-up tasks (check-backs) stay on the drill's queue
             "MEDIA_ROOT": str(self.folder / "media"),
-            "IMPORT_CHUNK_PAUSE": str(pause),
+            "DEVTOOLS": "1",  # the worker loads devtools, which slows its chunks down (devtools.hooks)
+            "DEVTOOLS_IMPORT_CHUNK_PAUSE": str(pause),
             "IMPORT_JOB_LEASE": str(lease),
             "CELERY_VISIBILITY_TIMEOUT": str(visibility),
             "CELERY_UNACKED_RESTORE_INTERVAL": "1",

@@ -40,7 +40,7 @@ from gevent.event import Event
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
-from benchmarks.load.pages import (
+from devtools.benchmarks.load.pages import (
     CLAIM_REVIEW_ACTION,
     LINK_REVIEW_ACTION,
     Page,

@@ -80,9 +80,9 @@ def check_database() -> None:
 
 def prepare_database(n_claims: int, *, keepdb: bool, log: Callable[[str], None]) -> dict:
     """Switch to the `<name>_load` database and fill it up to about `n_claims` claims."""
-    from benchmarks.parts import use_benchmark_database
-    from benchmarks.populate import populate
     from claims.models import Claim, ClaimLink
+    from devtools.benchmarks.parts import use_benchmark_database
+    from devtools.benchmarks.populate import populate
     from sources.models import Article
 
     use_benchmark_database(keepdb=keepdb, suffix="load")
