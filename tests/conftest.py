@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from tests.accounts import role
+from tests.shared import missing_shared, shared_dir
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -19,17 +20,12 @@ hypothesis_settings.register_profile("ci", print_blob=True, database=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
-def shared_dir() -> Path:
-    """The shared material folder: $SHARED_DIR, else ../shared beside the repository."""
-    return Path(os.environ.get("SHARED_DIR") or REPO.parent / "shared")
-
-
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    """The shared corpus folder; tests that need it are skipped, with a message, when it is absent."""
+    """The shared corpus folder; tests that need it skip, with a message, when it is absent (fail under CI)."""
     path = shared_dir() / "corpus"
     if not path.is_dir():
-        pytest.skip(f"shared corpus not found at {path} (set SHARED_DIR)")
+        missing_shared(f"shared corpus not found at {path} (set SHARED_DIR)")
     return path
 
 

@@ -12,7 +12,7 @@ import pytest
 from claims.models import Claim
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article
-from tests.conftest import shared_dir
+from tests.shared import missing_shared, shared_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def imported(tmp_path, settings):
     folder = shared_dir() / "corpus" / "seeds"
     if not (folder / "gold.json").exists():
-        pytest.skip(f"seed corpus not found under {folder} (set SHARED_DIR)")
+        missing_shared(f"seed corpus not found under {folder} (set SHARED_DIR)")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS_RUN_IN_PROCESS = True
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))

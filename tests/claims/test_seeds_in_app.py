@@ -10,14 +10,14 @@ import json
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import shared_dir
+from tests.shared import missing_shared, shared_dir
 
 
 @pytest.fixture
 def seeds():
     folder = shared_dir() / "corpus" / "seeds"
     if not (folder / "gold.json").exists():
-        pytest.skip(f"seed corpus not found under {folder} (set SHARED_DIR)")
+        missing_shared(f"seed corpus not found under {folder} (set SHARED_DIR)")
     return folder
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claims.extraction.nlp import get_nlp
+from tests.shared import missing_shared
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,7 +30,7 @@ def seeds():
     """(gold, {article key: text}) of the seed corpus; skips when the shared folder is absent."""
     folder = shared_dir() / "corpus" / "seeds"
     if not (folder / "gold.json").exists():
-        pytest.skip(f"seed corpus not found under {folder} (set SHARED_DIR)")
+        missing_shared(f"seed corpus not found under {folder} (set SHARED_DIR)")
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     texts = {key: (folder / key).read_text(encoding="utf-8") for key in gold["articles"]}
     return gold, texts

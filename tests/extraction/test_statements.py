@@ -11,6 +11,7 @@ from claims.extraction.document import ArticleDoc
 from claims.extraction.nlp import get_nlp
 from claims.extraction.statements import find_statements
 from claims.extraction.types import StatementClaim
+from tests.shared import missing_shared
 
 _STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\xa0": " "})
 
@@ -239,7 +240,7 @@ def test_seed_statements_found_with_their_speakers(nlp):
     """On the seed articles at least 90% of gold statements are found with the gold speaker."""
     seeds = _shared_dir() / "corpus" / "seeds"
     if not (seeds / "gold.json").exists():
-        pytest.skip(f"shared corpus not found at {seeds}")
+        missing_shared(f"shared corpus not found at {seeds}")
     gold = json.loads((seeds / "gold.json").read_text())
     wanted = [c for c in gold["claims"] if c["kind"] == "statement"]
     right = 0

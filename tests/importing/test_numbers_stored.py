@@ -10,7 +10,7 @@ from claims.extraction import extract
 from claims.models import Claim
 from claims.services import _extraction_input
 from sources.models import Article
-from tests.conftest import shared_dir
+from tests.shared import missing_shared, shared_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_the_dw_seed_keeps_its_35_tonnes(tmp_path):
     """The seed article with "100 soldiers, ... and 35 tonnes of material": both are stored."""
     path = shared_dir() / "corpus" / "seeds" / "004_69f066cf3edea8e3.txt"
     if not path.exists():
-        pytest.skip(f"seed corpus not found under {path.parent} (set SHARED_DIR)")
+        missing_shared(f"seed corpus not found under {path.parent} (set SHARED_DIR)")
     article = import_file(tmp_path, path.name, path.read_text(encoding="utf-8"))
     assert stored(article) == extracted(article)
     units = {(q[4], q[6]) for q in stored(article) if q[0] == "quantity"}

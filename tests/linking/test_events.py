@@ -7,12 +7,11 @@ import os
 import random
 from pathlib import Path
 
-import pytest
-
 from claims.evaluation.components import evaluate_events, gold_articles
 from claims.evaluation.gold import load_corpus
 from claims.linking.events import EventIndex
 from claims.linking.types import ArticleInfo
+from tests.shared import missing_shared
 
 SHARED = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[2].parent / "shared"))
 
@@ -20,7 +19,7 @@ SHARED = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[2].p
 def corpus(name: str) -> Path:
     folder = SHARED / "corpus" / name
     if not (folder / "gold.json").exists():
-        pytest.skip(f"shared corpus {folder} is absent (set SHARED_DIR)")
+        missing_shared(f"shared corpus {folder} is absent (set SHARED_DIR)")
     return folder
 
 

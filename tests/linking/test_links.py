@@ -7,12 +7,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import pytest
-
 from claims.evaluation.components import evaluate_links
 from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.types import ExistingLink, LinkableClaim
+from tests.shared import missing_shared
 
 SHARED = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[2].parent / "shared"))
 
@@ -262,7 +261,7 @@ def test_seeds_links_recall_and_no_violations():
     """Seeds gold: link recall >= 0.8, no not_link violated, at most 3 suggestions per gold link."""
     folder = SHARED / "corpus" / "seeds"
     if not (folder / "gold.json").exists():
-        pytest.skip(f"shared corpus {folder} is absent (set SHARED_DIR)")
+        missing_shared(f"shared corpus {folder} is absent (set SHARED_DIR)")
     scores = evaluate_links(folder)
     assert scores["recall"] >= 0.8, scores
     assert scores["violations"] == 0, scores
