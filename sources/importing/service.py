@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,6 +32,7 @@ from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from ..models import ImportBatch
 from ..selectors import known_outlets
@@ -254,25 +254,38 @@ def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bo
     return with_db_retry(batch_id, lambda: _run(batch_id, progress, chain))
 
 
+def db_retrying(batch_id: int) -> Retrying:
+    """The retry policy for a lost database connection (tenacity): IMPORT_DB_RETRIES more tries, the
+    first after IMPORT_DB_RETRY_DELAY seconds and each wait doubled; the broken connection is closed
+    after every failed try so the next one opens a new connection; the last error is raised."""
+    retries = int(getattr(settings, "IMPORT_DB_RETRIES", 5))
+    delay = float(getattr(settings, "IMPORT_DB_RETRY_DELAY", 1))
+
+    def log_retry(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        logger.warning("import job %s: database connection lost (%s); retrying", batch_id, error)
+
+    return Retrying(
+        retry=retry_if_exception_type(DB_ERRORS),
+        stop=stop_after_attempt(retries + 1),
+        wait=wait_exponential(multiplier=delay, exp_base=2, min=0),
+        after=lambda state: drop_connection(),
+        before_sleep=log_retry,
+        reraise=True,
+    )
+
+
 def with_db_retry[T](batch_id: int, step: Callable[[], T]) -> T:
-    """`step()`, run again on a fresh connection when the database connection is lost (IMPORT_DB_RETRIES
-    times, backing off); when it stays lost, the job fails with where it stopped and the error is raised.
+    """`step()`, run again on a fresh connection when the database connection is lost (db_retrying);
+    when it stays lost, the job fails with where it stopped and the error is raised.
 
     `step` must be resumable (the import and extraction steps go on from what is committed).
     """
-    retries = int(getattr(settings, "IMPORT_DB_RETRIES", 5))
-    delay = float(getattr(settings, "IMPORT_DB_RETRY_DELAY", 1))
-    for attempt in range(retries + 1):
-        try:
-            return step()
-        except DB_ERRORS as error:
-            drop_connection()
-            if attempt == retries:
-                _record_lost_connection(batch_id, error, retries, delay)
-                raise
-            logger.warning("import job %s: database connection lost (%s); retrying", batch_id, error)
-            time.sleep(delay * 2**attempt)
-    raise AssertionError("unreachable")
+    try:
+        return db_retrying(batch_id)(step)
+    except DB_ERRORS as error:
+        _record_lost_connection(batch_id, error)
+        raise
 
 
 def drop_connection() -> None:
@@ -283,26 +296,24 @@ def drop_connection() -> None:
         logger.debug("closing a broken connection failed", exc_info=True)
 
 
-def _record_lost_connection(batch_id: int, error: Exception, retries: int, delay: float) -> None:
+def _record_lost_connection(batch_id: int, error: Exception) -> None:
     """Mark the job failed, saying where it stopped, on a new connection (retried while the server is down)."""
-    for attempt in range(retries + 1):
-        try:
-            batch = ImportBatch.objects.get(pk=batch_id)
-            where = (
-                f"at row {batch.committed_rows + 1}" if batch.stage == "importing" else f"while {batch.stage}"
-            )
-            stop(
-                batch_id,
-                ImportBatch.Status.FAILED,
-                f"database connection lost {where} ({batch.committed_rows} rows stored, nothing half-written); "
-                f"resume to continue. Error: {str(error).strip()[:200]}",
-            )
-            return
-        except DB_ERRORS:
-            drop_connection()
-            time.sleep(delay * 2**attempt)
-    # Still no database: the job stays RUNNING, its lease runs out and the jobs page offers to resume it.
-    logger.error("import job %s: could not record the lost connection", batch_id)
+
+    def record() -> None:
+        batch = ImportBatch.objects.get(pk=batch_id)
+        where = f"at row {batch.committed_rows + 1}" if batch.stage == "importing" else f"while {batch.stage}"
+        stop(
+            batch_id,
+            ImportBatch.Status.FAILED,
+            f"database connection lost {where} ({batch.committed_rows} rows stored, nothing half-written); "
+            f"resume to continue. Error: {str(error).strip()[:200]}",
+        )
+
+    try:
+        db_retrying(batch_id)(record)
+    except DB_ERRORS:
+        # Still no database: the job stays RUNNING, its lease runs out and the jobs page offers to resume it.
+        logger.error("import job %s: could not record the lost connection", batch_id)
 
 
 def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
