@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from sources.models import Article
 
+from .span_rule import SPAN_INSIDE_TEXT, SpanChecked, SpanCheckedQuerySet
+
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
@@ -122,7 +124,7 @@ class Event(models.Model):
         return self.title
 
 
-class Claim(models.Model):
+class Claim(SpanChecked, models.Model):
     class Kind(models.TextChoices):
         QUANTITY = "quantity", "Quantity"
         DATE = "date", "Date"
@@ -233,9 +235,11 @@ class Claim(models.Model):
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_vector"])
+    objects = SpanCheckedQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start", "id"]
+        triggers = [SPAN_INSIDE_TEXT]  # the span lies inside the article's text (see claims.span_rule)
         indexes = [
             models.Index(fields=["kind", "review_status"], name="claim_kind_status_idx"),
             models.Index(fields=["article", "start"], name="claim_article_start_idx"),
@@ -388,7 +392,7 @@ class Tag(models.Model):
         return self.name
 
 
-class Annotation(models.Model):
+class Annotation(SpanChecked, models.Model):
     """An editor's note on a span of an article, anchored by offsets and by quote with context."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
@@ -421,9 +425,11 @@ class Annotation(models.Model):
     )
 
     history = HistoricalRecords(m2m_fields=[tags])
+    objects = SpanCheckedQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start", "id"]
+        triggers = [SPAN_INSIDE_TEXT]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="annotation_span_not_empty"),
             models.CheckConstraint(

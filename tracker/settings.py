@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "import_export",
     "rest_framework",
     "drf_spectacular",
+    "pgtrigger",
     "sources",
     "claims",
     "axes",
