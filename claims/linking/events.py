@@ -191,12 +191,6 @@ class EventIndex:
         scored.sort(key=lambda s: (-s[0], str(s[1])))
         return [o for _, o in scored]
 
-    def similarity(self, a: ArticleInfo, b: ArticleInfo) -> float:
-        """TF-IDF cosine of two articles under the index's current term statistics (for diagnostics)."""
-        va, na = self._vector(_Doc(a.id, a.published, _features(a, self.max_terms)))
-        vb, nb = self._vector(_Doc(b.id, b.published, _features(b, self.max_terms)))
-        return sum(w * vb[t] for t, w in va.items() if t in vb) / (na * nb)
-
     def _fits(self, span: tuple[dt.date, dt.date] | None, day: dt.date | None) -> bool:
         return day is None or self._fits_span(span, (day, day))
 

@@ -34,19 +34,40 @@ def restore_hand_written_triggers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0009_statements_polarity_refused'),
+        ("claims", "0009_statements_polarity_refused"),
     ]
 
     operations = [
         migrations.RunPython(drop_hand_written_triggers, restore_hand_written_triggers),
         pgtrigger.migrations.AddTrigger(
-            model_name='annotation',
-            trigger=pgtrigger.compiler.Trigger(name='span_inside_article', sql=pgtrigger.compiler.UpsertTriggerSql(declare='DECLARE article_body text;', func='\n        SELECT a.body INTO article_body FROM sources_article a WHERE a.id = NEW.article_id;\n        IF NEW."end" > char_length(article_body)\n           OR substr(article_body, NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote THEN\n            RAISE EXCEPTION \'span %-% is not inside the text of article % or does not match its quote\',\n                NEW.start, NEW."end", NEW.article_id USING ERRCODE = \'check_violation\';\n        END IF;\n        RETURN NEW;\n    ', hash='23dbd21aba4975d421aeee3ea7e833c5c6d4c75a', operation='INSERT OR UPDATE OF "start", "end", "quote", "article_id"', pgid='pgtrigger_span_inside_article_4c1ff', table='claims_annotation', when='BEFORE')),
+            model_name="annotation",
+            trigger=pgtrigger.compiler.Trigger(
+                name="span_inside_article",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    declare="DECLARE article_body text;",
+                    func='\n        SELECT a.body INTO article_body FROM sources_article a WHERE a.id = NEW.article_id;\n        IF NEW."end" > char_length(article_body)\n           OR substr(article_body, NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote THEN\n            RAISE EXCEPTION \'span %-% is not inside the text of article % or does not match its quote\',\n                NEW.start, NEW."end", NEW.article_id USING ERRCODE = \'check_violation\';\n        END IF;\n        RETURN NEW;\n    ',
+                    hash="23dbd21aba4975d421aeee3ea7e833c5c6d4c75a",
+                    operation='INSERT OR UPDATE OF "start", "end", "quote", "article_id"',
+                    pgid="pgtrigger_span_inside_article_4c1ff",
+                    table="claims_annotation",
+                    when="BEFORE",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='claim',
-            trigger=pgtrigger.compiler.Trigger(name='span_inside_article', sql=pgtrigger.compiler.UpsertTriggerSql(declare='DECLARE article_body text;', func='\n        SELECT a.body INTO article_body FROM sources_article a WHERE a.id = NEW.article_id;\n        IF NEW."end" > char_length(article_body)\n           OR substr(article_body, NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote THEN\n            RAISE EXCEPTION \'span %-% is not inside the text of article % or does not match its quote\',\n                NEW.start, NEW."end", NEW.article_id USING ERRCODE = \'check_violation\';\n        END IF;\n        RETURN NEW;\n    ', hash='55c3d09ef2dd5cd9d5b67c133cf221206303d3ae', operation='INSERT OR UPDATE OF "start", "end", "quote", "article_id"', pgid='pgtrigger_span_inside_article_4890d', table='claims_claim', when='BEFORE')),
+            model_name="claim",
+            trigger=pgtrigger.compiler.Trigger(
+                name="span_inside_article",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    declare="DECLARE article_body text;",
+                    func='\n        SELECT a.body INTO article_body FROM sources_article a WHERE a.id = NEW.article_id;\n        IF NEW."end" > char_length(article_body)\n           OR substr(article_body, NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote THEN\n            RAISE EXCEPTION \'span %-% is not inside the text of article % or does not match its quote\',\n                NEW.start, NEW."end", NEW.article_id USING ERRCODE = \'check_violation\';\n        END IF;\n        RETURN NEW;\n    ',
+                    hash="55c3d09ef2dd5cd9d5b67c133cf221206303d3ae",
+                    operation='INSERT OR UPDATE OF "start", "end", "quote", "article_id"',
+                    pgid="pgtrigger_span_inside_article_4890d",
+                    table="claims_claim",
+                    when="BEFORE",
+                ),
+            ),
         ),
     ]

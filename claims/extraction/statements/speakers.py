@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex, normalize_name, word_set
 
@@ -314,8 +314,3 @@ def speaker_kind_of_words(words: list[str], label: str | None) -> str:
     if label in ("GPE", "NORP") or lower & GOVERNMENT_WORDS:
         return "government"
     return "organisation"
-
-
-def token_is_pronoun(tok: Token) -> bool:
-    """True for personal pronouns that can stand for a speaker."""
-    return tok.lower_ in FEMALE | MALE | PLURAL_PRONOUNS | {"i", "it"}

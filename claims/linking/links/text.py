@@ -109,13 +109,6 @@ def name_keys(name: str) -> set[str]:
     return {" ".join(words), words[-1]}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """|a & b| / |a | b|, 0 for two empty sets."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 def overlap(a: set[str], b: set[str]) -> float:
     """|a & b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
     if not a or not b:
@@ -135,13 +128,3 @@ def date_mentions(text: str) -> list[str]:
         if day.year is not None:
             out.append(f"{day.year}-{day.month:02d}-{day.day:02d}")
     return out
-
-
-def readable(stems: set[str] | frozenset[str], *texts: str, limit: int = 4) -> str:
-    """Up to `limit` of `stems` as the words the texts actually use ("maintenance", not "mainten")."""
-    surface: dict[str, str] = {}
-    for text in texts:
-        for w in _WORD.findall(fold(text)):
-            surface.setdefault(stem(w.lower()), w.lower())
-    words = sorted({surface.get(s, s.lstrip("@")) for s in stems}, key=lambda w: (-len(w), w))
-    return ", ".join(words[:limit])
