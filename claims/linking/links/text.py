@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from claims.text import stemming
 from claims.text.dates import calendar_days
 
 # News boilerplate that says nothing about which happening an article covers.
@@ -47,26 +48,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude English stem (plural, -ing, -ed, -ly, -ion) so "increase"/"increasing" meet."""
-    w = word.lower()
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix, keep in (
-        ("ies", "y"),
-        ("ing", ""),
-        ("ied", "y"),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            w = w[: -len(suffix)] + keep
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    # past seven letters English words rarely part ways ("technicians"/"technical")
-    return w[:7]
+    """The Snowball stem of `word`, cut to seven letters: past that, English words rarely part ways
+    ("technicians"/"technical")."""
+    return stemming.stem(word)[:7]
 
 
 def terms(text: str) -> list[str]:

@@ -7,8 +7,8 @@ attribute a claim. Nothing is taken from a particular corpus.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from claims.text import stemming
 from claims.text.sentences import sentences as sentences  # the stance features' splitter
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -59,31 +59,8 @@ AFFIRM_WORDS = _words(
 REPORT_WORDS = _words("said says told tweeted wrote stated according posted added explained")
 
 
-def _strip_suffix(word: str) -> str:
-    """Return a crude stem: plural, -ing, -ed and -ly endings removed (enough to match word forms)."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
-    if word.endswith("ing") and len(word) > 5:
-        return word[:-3]
-    if word.endswith("ed") and len(word) > 4:
-        return word[:-2] if not word.endswith("eed") else word[:-1]
-    if word.endswith("ly") and len(word) > 5:
-        return word[:-2]
-    if word.endswith("es") and len(word) > 4 and word[-3] in "sxz":
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Return the cached crude stem of a lower-case word."""
-    return _strip_suffix(word)
+# The shipped model's vocabulary holds crude stems: it moves to `stemming.stem` when it is retrained.
+stem = stemming.crude_stem
 
 
 def tokens(text: str) -> list[str]:
