@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import threading
+import time
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from claims.text.notes import as_records
@@ -37,46 +39,84 @@ def date_from_value(value: str) -> dt.date | None:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+class _RowsRead:
+    """Which rows of one table a process has read: every key up to `high`, except the `missing` ones.
+
+    Keys are handed out in insert order but transactions commit in any order, so a row with a key below
+    one already read can appear later (another worker's article took longer to extract). Missing keys
+    are asked for again at each read until they appear or MISSING_WAIT has passed (a rolled-back insert
+    or a deleted row leaves a key that never appears); only the MISSING_KEEP highest are remembered.
+    """
+
+    MISSING_WAIT = 15 * 60.0  # seconds: far longer than one article's extraction transaction
+    MISSING_KEEP = 1000
+
+    def __init__(self) -> None:
+        self.high = 0
+        self.missing: dict[int, float] = {}  # key -> when it was first found missing
+
+    def new(self, rows: QuerySet) -> QuerySet:
+        """`rows` not read yet, by key."""
+        now = time.monotonic()
+        self.missing = {k: t for k, t in self.missing.items() if now - t < self.MISSING_WAIT}
+        unread = Q(pk__gt=self.high)
+        if self.missing:
+            unread |= Q(pk__in=sorted(self.missing))
+        return rows.filter(unread).order_by("pk")
+
+    def read(self, pk: int) -> None:
+        """Note that the row `pk` was read."""
+        if pk <= self.high:
+            self.missing.pop(pk, None)
+            return
+        now = time.monotonic()
+        self.missing.update((k, now) for k in range(max(self.high + 1, pk - self.MISSING_KEEP), pk))
+        if len(self.missing) > self.MISSING_KEEP:
+            self.missing = dict(sorted(self.missing.items())[-self.MISSING_KEEP :])
+        self.high = pk
+
+
 class ActorResolver:
     """Resolves speaker names to stored Actors across articles, creating an Actor when none fits.
 
     Holds an ActorIndex of the stored actors (names, aliases, roles). The index is kept per process
-    and brought up to date from the rows added since it was last read (by id), so extraction does
-    not reload every actor for every article. The index accepts accents, transliterations and a
-    one-letter misspelling of a surname when first name or role agrees, and never joins two people.
+    and brought up to date from the rows added since it was last read, so extraction does not reload
+    every actor for every article; rows that other workers commit late, below keys already read, are
+    read too (`_RowsRead`). Threads share the index under a lock that is never held while waiting for a
+    write. The index accepts accents, transliterations and a one-letter misspelling of a surname when
+    first name or role agrees, and never joins two people.
     """
 
     _shared: ActorIndex | None = None
-    _seen = {"actor": 0, "alias": 0, "role": 0}
+    _read: dict[str, _RowsRead] = {}
+    _lock = threading.RLock()
 
     def __init__(self) -> None:
         cls = type(self)
-        if cls._shared is None:
-            cls._shared, cls._seen = ActorIndex(), {"actor": 0, "alias": 0, "role": 0}
-        self.index = cls._shared
-        seen = cls._seen
-        for pk, actor_id, name, kind in (
-            Actor.objects.filter(pk__gt=seen["actor"]).values_list("pk", "pk", "name", "kind").order_by("pk")
-        ):
-            self.index.add(str(actor_id), name, kind)
-            seen["actor"] = pk
-        for pk, actor_id, alias in (
-            ActorAlias.objects.filter(pk__gt=seen["alias"])
-            .values_list("pk", "actor_id", "name")
-            .order_by("pk")
-        ):
-            if str(actor_id) in self.index:
-                self.index.add_alias(str(actor_id), alias)
-            seen["alias"] = pk
-        for pk, actor_id, title in (
-            ActorRole.objects.filter(pk__gt=seen["role"])
-            .values_list("pk", "actor_id", "title")
-            .order_by("pk")
-        ):
-            if str(actor_id) in self.index:
-                actor = self.index.actor(str(actor_id))
-                self.index.add(actor.id, actor.name, actor.kind, (), title)
-            seen["role"] = pk
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared, cls._read = (
+                    ActorIndex(),
+                    {"actor": _RowsRead(), "alias": _RowsRead(), "role": _RowsRead()},
+                )
+            self.index = index = cls._shared
+            read = cls._read
+            for pk, name, kind in read["actor"].new(Actor.objects.values_list("pk", "name", "kind")):
+                index.add(str(pk), name, kind)
+                read["actor"].read(pk)
+            for pk, actor_id, alias in read["alias"].new(
+                ActorAlias.objects.values_list("pk", "actor_id", "name")
+            ):
+                if str(actor_id) in index:
+                    index.add_alias(str(actor_id), alias)
+                read["alias"].read(pk)
+            for pk, actor_id, title in read["role"].new(
+                ActorRole.objects.values_list("pk", "actor_id", "title")
+            ):
+                if str(actor_id) in index:
+                    actor = index.actor(str(actor_id))
+                    index.add(actor.id, actor.name, actor.kind, (), title)
+                read["role"].read(pk)
         self._outlets: set[str] | None = None
 
     def _names_an_outlet(self, name: str) -> bool:
@@ -88,14 +128,16 @@ class ActorResolver:
     @classmethod
     def forget(cls) -> None:
         """Drop the per-process index (after actors were deleted or merged, and between tests)."""
-        cls._shared = None
+        with cls._lock:
+            cls._shared = None
 
     def actor_for(self, *, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
         """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one."""
         kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
         if kind != Actor.Kind.OUTLET and self._names_an_outlet(name):
             kind = Actor.Kind.OUTLET
-        found = self.index.resolve(name, role)
+        with self._lock:
+            found = self.index.resolve(name, role)
         actor = Actor.objects.filter(pk=int(found)).first() if found is not None else None
         if actor is not None and (actor.kind == Actor.Kind.PERSON) != (kind == Actor.Kind.PERSON):
             actor = None  # "Meridian Wire" (an outlet) is not the person "Wire", nor the reverse
@@ -108,12 +150,14 @@ class ActorResolver:
                 ActorAlias.objects.get_or_create(
                     actor=actor, normalized_name=normalize_name(name), defaults={"name": name}
                 )
-                self.index.add_alias(found, name)
+                with self._lock:
+                    self.index.add_alias(found, name)
         else:
             actor, _ = Actor.objects.get_or_create(
                 normalized_name=normalize_name(name), kind=kind, defaults={"name": name}
             )
-            self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
+            with self._lock:
+                self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
         if role:
             ActorRole.objects.get_or_create(
                 actor=actor, title=role[:300], defaults={"first_seen_in": article}
