@@ -151,7 +151,7 @@ class ActorResolver:
                     actor=actor, normalized_name=normalize_name(name), defaults={"name": name}
                 )
                 with self._lock:
-                    self.index.add_alias(found, name)
+                    self.index.add_alias(str(actor.pk), name)
         else:
             actor, _ = Actor.objects.get_or_create(
                 normalized_name=normalize_name(name), kind=kind, defaults={"name": name}

@@ -26,7 +26,8 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     with _LOCK:
-        return _ENGLISH.stemWord(w)
+        stemmed: str = _ENGLISH.stemWord(w)
+    return stemmed
 
 
 @lru_cache(maxsize=200_000)
