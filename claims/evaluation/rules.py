@@ -27,12 +27,22 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the extraction types only name what the rules read; importing them loads spaCy
     from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
 
 from .gold import GoldClaim, GoldSpan
+
+
+class Spanned(Protocol):
+    """A claim with its span in the article: an extracted claim or a stored one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
 
 _REL_TOL = 1e-6
 _ABS_TOL = 1e-9
@@ -128,28 +138,28 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return max(a_start, b_start) < min(a_end, b_end)
 
 
-def overlap_share(gold: GoldClaim, claim: object) -> float:
+def overlap_share(gold: GoldClaim, claim: Spanned) -> float:
     """Characters shared by the gold evidence and the claim span over their union (0 without offsets)."""
     if gold.start is None or gold.end is None:
         return 0.0
-    start, end = claim.start, claim.end  # type: ignore[attr-defined]
+    start, end = claim.start, claim.end
     shared = min(gold.end, end) - max(gold.start, start)
     union = max(gold.end, end) - min(gold.start, start)
     return max(shared, 0) / union if union > 0 else 0.0
 
 
-def is_found(gold: GoldClaim, claim: object) -> bool:
+def is_found(gold: GoldClaim, claim: Spanned) -> bool:
     """True when `claim` (of the gold's kind, in the gold's article) finds `gold`."""
     if gold.start is None or gold.end is None:
         return True
-    return overlaps(gold.start, gold.end, claim.start, claim.end)  # type: ignore[attr-defined]
+    return overlaps(gold.start, gold.end, claim.start, claim.end)
 
 
-def _gold_range(value: object) -> tuple[float, float]:
+def _gold_range(value: Any) -> tuple[float, float]:  # a gold value: a number or [low, high]
     if isinstance(value, list | tuple):
         low, high = float(value[0]), float(value[-1])
     else:
-        low = high = float(value)  # type: ignore[arg-type]
+        low = high = float(value)
     return min(low, high), max(low, high)
 
 
@@ -198,10 +208,13 @@ def statement_right(gold: GoldClaim, claim: StatementClaim) -> bool:
     return False
 
 
-def is_right(gold: GoldClaim, claim: object) -> bool:
-    """True when the claim's value matches the gold value for the gold's kind (units not checked)."""
+def is_right(gold: GoldClaim, claim: Any) -> bool:
+    """True when the claim's value matches the gold value for the gold's kind (units not checked).
+
+    `claim` is of the gold's kind: an extracted claim, or a stored claim with the same fields.
+    """
     if gold.kind == "quantity":
-        return quantity_right(gold, claim)  # type: ignore[arg-type]
+        return quantity_right(gold, claim)
     if gold.kind == "date":
-        return date_right(gold, claim)  # type: ignore[arg-type]
-    return statement_right(gold, claim)  # type: ignore[arg-type]
+        return date_right(gold, claim)
+    return statement_right(gold, claim)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -71,7 +71,7 @@ def normalize_column(name: object) -> str:
     return re.sub(r"[\s\-]+", "_", str(name or "").strip().lower())
 
 
-def map_columns(header: list[object]) -> tuple[dict[int, str], list[str]]:
+def map_columns(header: Sequence[object]) -> tuple[dict[int, str], list[str]]:
     """Column index -> field for a header row, and the required fields it lacks."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()

@@ -247,7 +247,7 @@ def test_check_eval_reads_held_out_headlines_against_held_out_bodies(tmp_path: P
     assert figures["claims"] == len({c for c, _, _ in loaded if story["h:" + c] in held})
     assert 0 < figures["claims"] < len(stories)
     assert figures["bodies"] == len({loaded[i][1] for i in val})
-    tallied = sum(sum(g.values()) for g in figures["groups"].values())  # type: ignore[union-attr]
+    tallied = sum(sum(g.values()) for g in figures["groups"].values())
     assert 0 < tallied <= figures["pairs_checked"]
-    assert all(g.get("unknown", 0) == 0 for g in figures["groups"].values())  # type: ignore[union-attr]
+    assert all(g.get("unknown", 0) == 0 for g in figures["groups"].values())
     assert figures["agree_precision"] is None or 0.0 <= figures["agree_precision"] <= 1.0
