@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from claims.models import Actor
@@ -35,3 +37,37 @@ def test_a_late_alias_is_read_too(article):
 
     assert found.pk == 3
     assert Actor.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_actor_another_connection_commits_late_is_found(article):
+    """The same race with two real connections (PostgreSQL): worker B inserts "Teodor Vance" first but
+    commits only after this process has read worker A's later actor."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    inserted, commit = threading.Event(), threading.Event()
+    late: list[int] = []
+
+    def worker_b() -> None:
+        try:
+            with transaction.atomic():
+                late.append(Actor.objects.create(name="Teodor Vance", kind=Actor.Kind.PERSON).pk)
+                inserted.set()
+                assert commit.wait(30)
+        finally:
+            connection.close()
+
+    b = threading.Thread(target=worker_b)
+    b.start()
+    assert inserted.wait(30)
+    Actor.objects.create(name="Mira Holt", kind=Actor.Kind.PERSON)  # worker A: a higher key, committed now
+    ActorResolver()  # reads A's actor; B's is not visible yet
+    commit.set()
+    b.join(30)
+
+    found = ActorResolver().actor_for(name="Teodor Vanse", kind="person", role=None, article=article)
+
+    assert found.pk == late[0]
+    assert Actor.objects.filter(name__startswith="Teodor").count() == 1
