@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .gold import Corpus
+from .gold import Corpus, GoldArticle
 
 CSV_COLUMNS = ("url", "title", "outlet", "published", "body")
 
 
-def csv_row(article) -> dict[str, str]:
+def csv_row(article: GoldArticle) -> dict[str, str]:
     """The CSV row for one gold article with inline text."""
     return {
         "url": article.url or "",

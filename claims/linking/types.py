@@ -52,7 +52,7 @@ class LinkSuggestion:
     rationale: str  # one line an editor can check against both claims
 
     @property
-    def pair(self) -> frozenset:
+    def pair(self) -> frozenset[ClaimId]:
         """The unordered pair of claim ids this suggestion relates."""
         return frozenset((self.a_id, self.b_id))
 
@@ -66,7 +66,7 @@ class ExistingLink:
     relation: Relation
 
     @property
-    def pair(self) -> frozenset:
+    def pair(self) -> frozenset[ClaimId]:
         """The unordered pair of claim ids this link relates."""
         return frozenset((self.a_id, self.b_id))
 

@@ -33,5 +33,5 @@ def plain_chars(text: str) -> str:
     return _ODD_CHARS.sub(_replace_char, text)
 
 
-def _replace_char(m: re.Match) -> str:
+def _replace_char(m: re.Match[str]) -> str:
     return _TRANSLATE[ord(m.group())]

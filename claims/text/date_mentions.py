@@ -119,12 +119,12 @@ _COMPILED = [
 _BEFORE_WINDOW = 40
 
 
-def _lead_direction(g: dict, key: str = "lead") -> int | None:
+def _lead_direction(g: dict[str, str | None], key: str = "lead") -> int | None:
     """-1 when the lead word fixes the past ("since January"), else None (the tense decides)."""
     return -1 if (g.get(key) or "").lower() == "since" else None
 
 
-def _mention(kind: str, m: re.Match, before: re.Match | None = None) -> Mention | None:
+def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -> Mention | None:
     g = m.groupdict()
     if g.get("mon") and g["mon"].rstrip(".") not in (MONTHS if kind != "month" else _FULL_NAMES):
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .months import MONTH_PATTERN, MONTH_PATTERN_CASED, MONTHS
@@ -61,7 +62,7 @@ class WrittenDate:
             return None
 
 
-def _written(patterns, text: str) -> list[WrittenDate]:
+def _written(patterns: Sequence[tuple[re.Pattern[str], tuple[str, ...]]], text: str) -> list[WrittenDate]:
     found = []
     for rx, order in patterns:
         for m in rx.finditer(text):

@@ -12,6 +12,7 @@ those parts, which are no claim of the article. What the note says is right stay
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .sentences import sentence_spans
@@ -78,7 +79,7 @@ def _kind(label: str | None) -> str:
     return "correction"
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]+)*", text):
         a, b = m.span()
         while a < b and text[a].isspace():
