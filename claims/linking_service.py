@@ -23,6 +23,7 @@ from .linking.events import EventIndex
 from .linking.links import suggest_links
 from .linking.types import ArticleInfo, ExistingLink, LinkableClaim
 from .models import Claim, ClaimLink, Event
+from .vector_service import claims_vectors
 
 WINDOW_DAYS = 10  # articles further apart than this are never placed in one event
 NEIGHBOURS = 2000  # at most this many earlier articles are compared with a new one
@@ -186,7 +187,8 @@ def event_suggestions(*, event: Event) -> list:
     if len(claims) < 2:
         return []
     rejected, existing = _decided([c.pk for c in claims])
-    linkable = [_linkable(claim, event.pk) for claim in claims]
+    vectors = claims_vectors(claims=claims)
+    linkable = [_linkable(claim, event.pk, vectors.get(claim.pk)) for claim in claims]
     return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
 
 
@@ -200,7 +202,7 @@ def _linkable_claims(**where) -> list[Claim]:
     )
 
 
-def _linkable(claim: Claim, event_id: int | None) -> LinkableClaim:
+def _linkable(claim: Claim, event_id: int | None, vector=None) -> LinkableClaim:
     sentence_start, sentence = sentence_around(claim.article.body, claim.start, claim.end)
     return LinkableClaim(
         claim.pk,
@@ -212,6 +214,7 @@ def _linkable(claim: Claim, event_id: int | None) -> LinkableClaim:
         sentence_start=sentence_start,
         published=claim.article.published_on,
         later_round=later_round(claim.article.body),
+        vector=vector,
     )
 
 
@@ -325,7 +328,8 @@ def across_suggestions(*, article_ids: list[int]) -> list:
         placed = Event.articles.through.objects.filter(article_id__in=chunk)
         event_of.update(placed.values_list("article_id", "event_id"))
     rejected, existing = _decided([c.pk for c in claims])
-    linkable = [_linkable(c, event_of.get(c.article_id)) for c in claims]
+    vectors = claims_vectors(claims=claims)  # the new statements are encoded (and stored) here, once
+    linkable = [_linkable(c, event_of.get(c.article_id), vectors.get(c.pk)) for c in claims]
     new_articles = set(article_ids)
     mine = {c.pk for c in claims if c.article_id in new_articles}
     return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine)

@@ -314,6 +314,18 @@ class Claim(SpanChecked, models.Model):
         return ""
 
 
+class ClaimVector(models.Model):
+    """A statement's sentence vector (claims.linking.encoder): computed once by the linking service and
+    read by every later run. Its own table keeps 776 bytes off each claim row and its history."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="vector")
+    # encoder.pack: a hash of the text it was made from, then 384 float16 values
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"vector of claim {self.claim_id}"
+
+
 class ClaimLink(models.Model):
     """Two claims from different articles that corroborate or contradict each other.
 

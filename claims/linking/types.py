@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
@@ -41,6 +41,8 @@ class LinkableClaim:
     published: dt.date | None = None  # of its article, to resolve relative dates and time windows
     # its article tells of a later round ("a new team came"): see context.later_round
     later_round: bool = False
+    # the claim text's sentence vector (claims.linking.encoder: unit length, float32), None when not encoded
+    vector: Any = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Candidate pairs for linking from inverted indexes on rare keys, never from all pairs of claims."""
+"""Candidate pairs for linking from inverted indexes on rare keys, never from all pairs of claims, and
+from the nearest sentence vectors (the paraphrases that share no rare word)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import bisect
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from itertools import chain
+
+import numpy as np
 
 from .features import ClaimFeatures
 
@@ -122,3 +125,50 @@ class _Days:
         lo = bisect.bisect_left(days, day - self.window)
         hi = bisect.bisect_right(days, day + self.window)
         return ids[lo:hi] + undated if undated else ids[lo:hi]
+
+
+SEMANTIC_PER_CLAIM = 5  # each claim's nearest statements by meaning that join its candidates
+SEMANTIC_MIN = 0.75  # ... when at least this close (cosine of sentence vectors; one-topic news reaches 0.7)
+SEMANTIC_CHUNK = 1024  # rows per matrix product: bounded memory on a corpus
+
+
+def semantic_pairs(
+    feats: Sequence[ClaimFeatures],
+    *,
+    rows: Collection[int] | None = None,
+    per_claim: int = SEMANTIC_PER_CLAIM,
+    min_cosine: float = SEMANTIC_MIN,
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of claims in different articles whose sentence vectors are among each other's
+    `per_claim` nearest with a cosine of at least `min_cosine`: the paraphrases and reworded remarks
+    that share too few rare words for `candidate_pairs`. Claims without a vector take no part; with
+    `rows`, only those claims look for neighbours (among all claims).
+    """
+    have = [n for n, f in enumerate(feats) if f.item.vector is not None]
+    if len(have) < 2:
+        return set()
+    matrix = np.stack([np.asarray(feats[n].item.vector, dtype=np.float32) for n in have])
+    numbers: dict[Hashable, int] = {}
+    article = np.array([numbers.setdefault(feats[n].item.article_id, len(numbers)) for n in have])
+    wanted = [r for r, n in enumerate(have) if rows is None or n in rows]
+    pairs: set[tuple[int, int]] = set()
+    k = min(per_claim, len(have) - 1)
+    for start in range(0, len(wanted), SEMANTIC_CHUNK):
+        chunk = np.array(wanted[start : start + SEMANTIC_CHUNK])
+        sims = matrix[chunk] @ matrix.T
+        sims[article[chunk][:, None] == article[None, :]] = -1.0  # never within one article
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(chunk):
+            cols = nearest[r]
+            for c in cols[sims[r, cols] >= min_cosine]:
+                i, j = have[row], have[int(c)]
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def semantic_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
+    """Cosine of the two claims' sentence vectors, None when either has none."""
+    va, vb = a.item.vector, b.item.vector
+    if va is None or vb is None:
+        return None
+    return float(np.dot(va, vb))

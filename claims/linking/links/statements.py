@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..types import StanceFn, StanceManyFn
-from .blocking import KeyWeights, candidate_pairs
+from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .text import fold, stem, terms
 
@@ -60,6 +60,7 @@ def statement_links(
     pairs = candidate_pairs(
         feats, _block_keys, min_shared=2, local=lambda k: k[0] == "s", window_days=FAR_APART_DAYS
     )
+    pairs |= semantic_pairs(feats, rows=focus)  # paraphrases close in meaning (sentence vectors)
     if focus is not None:  # only pairs with a claim in focus (indices) are scored
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     kept: list[tuple[int, int, str, float, bool]] = []
@@ -76,19 +77,22 @@ def statement_links(
         if min(len(ka), len(kb)) < MIN_WORDS or asks(a) or asks(b):
             continue
         cos = weights.cosine(ka, kb)
-        if cos < MIN_COSINE:
+        same_speaker = bool(a.speaker & b.speaker)
+        meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
+        if cos < MIN_COSINE and not meaning:
             continue
         # or a discounted share of the shorter content when a short one ("claims about a boost in
         # Russia's presence") lies inside a long one
-        sim = max(cos, SHORT_SHARE * weights.overlap(ka, kb))
-        same_speaker = bool(a.speaker & b.speaker)
+        sim = max(cos, SHORT_SHARE * weights.overlap(ka, kb), meaning)
         if _two_remarks(a, b, same_speaker, cos):
             continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
         if same_speaker and sim < SAME_SPEAKER_MIN:
             continue
-        if not same_speaker and (sim < OTHER_SPEAKER_MIN or len(ka & kb) < OTHER_SPEAKER_SHARED):
+        if not same_speaker and (
+            sim < OTHER_SPEAKER_MIN or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
+        ):
             continue
         shared = ka & kb
         relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
@@ -128,6 +132,26 @@ def statement_links(
             conf = min(conf, UNSURE_CONFIDENCE)
         out.append((i, j, relation, round(conf, 3), _line(a, b, relation, same_speaker)))
     return out
+
+
+# The sentence encoder's signal (claims.linking.encoder, vectors on LinkableClaim.vector), in this one
+# place: two statements this close in meaning count as alike as their words would make them, however
+# few rare words they share ("vetoed the bill, saying it would expose troops to lawsuits abroad" /
+# "argued the measure would put Americans at legal risk overseas"). The word rules above and below
+# still decide the relation (a denial, two remarks, far apart in time) and keep such pairs unsure. It
+# only rescues pairs the words leave out: on one-topic news, topical neighbours reach 0.7, and lifting
+# pairs the words already admit let them crowd annotated links out of each claim's quota (seeds).
+MEANING_MIN = 0.8  # cosine of the vectors from which a pair is a paraphrase (one-topic news reaches 0.7)
+MEANING_WEIGHT = 0.6  # ... and how much of that cosine counts as word similarity
+
+
+def _meaning(a: ClaimFeatures, b: ClaimFeatures, words_suffice: bool) -> float:
+    """The similarity the encoder lends a pair the words do not admit: MEANING_WEIGHT x cosine from
+    MEANING_MIN, else 0."""
+    if words_suffice:
+        return 0.0
+    cosine = semantic_similarity(a, b)
+    return MEANING_WEIGHT * cosine if cosine is not None and cosine >= MEANING_MIN else 0.0
 
 
 SAME_WORDS_CONFIDENCE = 0.95

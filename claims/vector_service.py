@@ -1,0 +1,74 @@
+"""Writes for sentence vectors: each statement claim is encoded once (claims.linking.encoder) and its
+vector stored in ClaimVector; later linking runs read it back instead of running the model again."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from .linking import encoder
+from .models import Claim, ClaimVector
+
+log = logging.getLogger(__name__)
+CHUNK = 5000  # claim ids per query (SQLite allows 32,766 parameters)
+
+
+def encoder_enabled() -> bool:
+    """True when settings.SENTENCE_ENCODER is on and the model packages are installed."""
+    return settings.SENTENCE_ENCODER and encoder.available()
+
+
+def claims_vectors(*, claims: Sequence[Claim]) -> dict[int, np.ndarray]:
+    """Claim id -> sentence vector of each statement among `claims`: read where stored for the claim's
+    current text, else encoded now and stored in one short transaction. Empty when the encoder is off or
+    not installed (the linker then works on words alone)."""
+    if not encoder_enabled():
+        return {}
+    statements = [c for c in claims if c.kind == Claim.Kind.STATEMENT]
+    ids = [c.pk for c in statements]
+    stored: dict[int, bytes] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows = ClaimVector.objects.filter(claim_id__in=ids[start : start + CHUNK])
+        stored.update(rows.values_list("claim_id", "data"))
+    out: dict[int, np.ndarray] = {}
+    todo: list[Claim] = []
+    for claim in statements:
+        vector = encoder.unpack(claim.quote, stored.get(claim.pk))
+        if vector is None:
+            todo.append(claim)  # never encoded, or its text was edited since
+        else:
+            out[claim.pk] = vector
+    if not todo:
+        return out
+    try:
+        vectors = encoder.encode([c.quote for c in todo])  # outside the transaction: the slow part
+    except encoder.EncoderUnavailable as e:
+        log.warning("linking without sentence vectors: %s", e)
+        return {}
+    out.update((c.pk, v) for c, v in zip(todo, vectors, strict=True))
+    _store(todo, vectors)
+    return out
+
+
+@transaction.atomic
+def _store(claims: Sequence[Claim], vectors: np.ndarray) -> None:
+    # claims deleted while the model ran have no row to point to
+    alive = set()
+    for start in range(0, len(claims), CHUNK):
+        chunk = [c.pk for c in claims[start : start + CHUNK]]
+        alive.update(Claim.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    ClaimVector.objects.bulk_create(
+        [
+            ClaimVector(claim_id=c.pk, data=encoder.pack(c.quote, v))
+            for c, v in zip(claims, vectors, strict=True)
+            if c.pk in alive
+        ],
+        update_conflicts=True,
+        unique_fields=["claim"],
+        update_fields=["data"],
+        batch_size=1000,
+    )
