@@ -42,19 +42,42 @@ def extraction(n_articles: int) -> dict:
 
 
 def importing(n_articles: int) -> dict:
-    """Articles/s through the import service, without and with extraction."""
+    """Articles/s through the import service, without and with extraction (and its follow-up linking);
+    with the sentence encoder on, the follow-up also without it, and the encoder's sentences/s."""
+    from django.test import override_settings
+
     import claims.linking_service  # noqa: F401  (loaded before timing: the benchmark is of work, not imports)
     from claims.extraction import extract
+    from claims.vector_service import encoder_enabled
 
     from .importing import import_rate
 
     extract("Two ships docked on Saturday, the port said.")  # loads the spaCy pipeline
-    return {
-        "import_articles_per_s": round(import_rate(n_articles, extract=False), 1),
-        "import_with_extraction_articles_per_s": round(
-            import_rate(max(50, n_articles // 10), extract=True), 1
-        ),
-    }
+    out = {"import_articles_per_s": round(import_rate(n_articles, extract=False), 1)}
+    with_extraction = max(50, n_articles // 10)
+    if encoder_enabled():
+        out["encoder_sentences_per_s"] = encoder_rate()  # also loads the model before the timing below
+        with override_settings(SENTENCE_ENCODER=False):
+            out["import_with_extraction_no_encoder_articles_per_s"] = round(
+                import_rate(with_extraction, extract=True), 1
+            )
+    out["import_with_extraction_articles_per_s"] = round(import_rate(with_extraction, extract=True), 1)
+    return out
+
+
+def encoder_rate(n_sentences: int = 1024) -> float:
+    """Sentences/s (wall time) of the sentence encoder on statement-length sentences of the generator."""
+    from claims.linking import encoder
+    from claims.text.sentences import sentence_spans
+
+    sentences: list[str] = []
+    for article in generate(max(20, n_sentences // 10), seed=13):
+        sentences.extend(article.body[a:b] for a, b in sentence_spans(article.body))
+    sentences = sentences[:n_sentences]
+    encoder.encode(sentences[:8])  # the model loads outside the timing
+    started = time.perf_counter()
+    encoder.encode(sentences)
+    return round(len(sentences) / (time.perf_counter() - started), 1)
 
 
 def linking(n_articles: int) -> dict:

@@ -1,0 +1,106 @@
+"""Sentence vectors through the database: each statement is encoded once by the linking service, stored,
+read back on later runs, encoded again only when its text changes; with the encoder off (or its model
+not installed) linking still runs, on words alone."""
+
+import datetime as dt
+
+import pytest
+
+from claims.linking import encoder
+from claims.linking_service import articles_link
+from claims.models import Claim, ClaimLink, ClaimVector
+from claims.vector_service import claims_vectors
+from sources.services import article_store, outlet_get_or_create
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.date(2025, 3, 17)
+needs_model = pytest.mark.skipif(
+    not encoder.available(), reason="the sentence encoder's packages are not installed"
+)
+
+
+def statement(outlet: str, url: str, body: str, words: str) -> Claim:
+    article = article_store(
+        body=body,
+        outlet=outlet_get_or_create(name=outlet),
+        url=url,
+        title="The Marrowick mayor and the audit",
+        published_on=DAY,
+        published_precision="day",
+    ).article
+    start = body.index(words)
+    return Claim.objects.create(
+        article=article,
+        kind="statement",
+        start=start,
+        end=start + len(words),
+        quote=words,
+        extractor_version="t",
+    )
+
+
+@pytest.fixture
+def paraphrases():
+    a = statement(
+        "Harbour Times",
+        "https://a.example/1",
+        "Council staff said the Marrowick mayor resigned after the audit.",
+        "the Marrowick mayor resigned after the audit",
+    )
+    b = statement(
+        "Coast Radio",
+        "https://b.example/1",
+        "Aides confirmed that Marrowick's mayor stepped down when auditors reported.",
+        "Marrowick's mayor stepped down when auditors reported",
+    )
+    return a, b
+
+
+@pytest.fixture
+def encoded(monkeypatch):
+    """The texts the real encoder is asked to encode, call by call."""
+    calls: list[list[str]] = []
+    real = encoder.encode
+
+    def spy(texts, **kw):
+        calls.append(list(texts))
+        return real(texts, **kw)
+
+    monkeypatch.setattr(encoder, "encode", spy)
+    return calls
+
+
+@needs_model
+def test_statements_are_encoded_once_and_the_stored_vectors_reused(paraphrases, encoded):
+    a, b = paraphrases
+    articles_link()
+    assert sorted(t for call in encoded for t in call) == sorted([a.quote, b.quote])
+    assert set(ClaimVector.objects.values_list("claim_id", flat=True)) == {a.pk, b.pk}
+    # the paraphrase shares two words: the vectors found it
+    assert ClaimLink.objects.filter(claim_a=min(a.pk, b.pk), claim_b=max(a.pk, b.pk)).exists()
+
+    encoded.clear()
+    articles_link(article_ids=[a.article_id, b.article_id])  # a second run reads the stored vectors
+    assert encoded == []
+
+    shorter = "Marrowick's mayor stepped down"  # an editor narrows the span
+    Claim.objects.filter(pk=b.pk).update(quote=shorter, end=b.start + len(shorter))
+    vectors = claims_vectors(claims=list(Claim.objects.all()))
+    assert encoded == [[shorter]]  # only the changed claim again
+    assert set(vectors) == {a.pk, b.pk} and ClaimVector.objects.count() == 2
+
+
+def test_with_the_encoder_off_linking_runs_on_words_alone(paraphrases, settings, encoded):
+    settings.SENTENCE_ENCODER = False
+    assert articles_link()["articles"] == 2
+    assert encoded == [] and not ClaimVector.objects.exists()
+    assert claims_vectors(claims=list(Claim.objects.all())) == {}
+
+
+def test_a_missing_model_leaves_linking_on_words_alone(paraphrases, monkeypatch):
+    monkeypatch.setattr(
+        encoder, "available", lambda: False
+    )  # as when requirements-model.txt is not installed
+    assert articles_link()["articles"] == 2
+    assert not ClaimVector.objects.exists()
