@@ -328,10 +328,12 @@ def across_suggestions(*, article_ids: list[int]) -> list:
         placed = Event.articles.through.objects.filter(article_id__in=chunk)
         event_of.update(placed.values_list("article_id", "event_id"))
     rejected, existing = _decided([c.pk for c in claims])
-    vectors = claims_vectors(claims=claims)  # the new statements are encoded (and stored) here, once
-    linkable = [_linkable(c, event_of.get(c.article_id), vectors.get(c.pk)) for c in claims]
     new_articles = set(article_ids)
     mine = {c.pk for c in claims if c.article_id in new_articles}
+    # the new statements are encoded (and stored) here, once; neighbours lend the vectors they have, so
+    # a follow-up's model time grows with its own articles, not with the 2,000 around them
+    vectors = claims_vectors(claims=claims, encode=mine)
+    linkable = [_linkable(c, event_of.get(c.article_id), vectors.get(c.pk)) for c in claims]
     return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine)
 
 

@@ -4,7 +4,7 @@ vector stored in ClaimVector; later linking runs read it back instead of running
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from django.conf import settings
@@ -22,10 +22,13 @@ def encoder_enabled() -> bool:
     return settings.SENTENCE_ENCODER and encoder.available()
 
 
-def claims_vectors(*, claims: Sequence[Claim]) -> dict[int, np.ndarray]:
+def claims_vectors(
+    *, claims: Sequence[Claim], encode: Collection[int] | None = None
+) -> dict[int, np.ndarray]:
     """Claim id -> sentence vector of each statement among `claims`: read where stored for the claim's
-    current text, else encoded now and stored in one short transaction. Empty when the encoder is off or
-    not installed (the linker then works on words alone)."""
+    current text, else (for the claims whose ids are in `encode`, default all) encoded now and stored in
+    one short transaction. Empty when the encoder is off or not installed (the linker then works on
+    words alone)."""
     if not encoder_enabled():
         return {}
     statements = [c for c in claims if c.kind == Claim.Kind.STATEMENT]
@@ -39,7 +42,8 @@ def claims_vectors(*, claims: Sequence[Claim]) -> dict[int, np.ndarray]:
     for claim in statements:
         vector = encoder.unpack(claim.quote, stored.get(claim.pk))
         if vector is None:
-            todo.append(claim)  # never encoded, or its text was edited since
+            if encode is None or claim.pk in encode:
+                todo.append(claim)  # never encoded, or its text was edited since
         else:
             out[claim.pk] = vector
     if not todo:

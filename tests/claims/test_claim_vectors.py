@@ -104,3 +104,17 @@ def test_a_missing_model_leaves_linking_on_words_alone(paraphrases, monkeypatch)
     )  # as when requirements-model.txt is not installed
     assert articles_link()["articles"] == 2
     assert not ClaimVector.objects.exists()
+
+
+@needs_model
+def test_a_follow_up_encodes_its_own_statements_not_its_neighbours_first(paraphrases, settings, encoded):
+    a, b = paraphrases
+    settings.SENTENCE_ENCODER = False
+    articles_link(article_ids=[a.article_id])  # stored before the encoder was installed
+    settings.SENTENCE_ENCODER = True
+    articles_link(article_ids=[b.article_id])
+    # the step with the 2,000 nearby articles encodes only the new article's statements; the event's own
+    # step (a handful of articles) fills in the rest
+    assert encoded[0] == [b.quote]
+    assert [a.quote] in encoded[1:]
+    assert ClaimVector.objects.count() == 2

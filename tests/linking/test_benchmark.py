@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from claims.linking.benchmark import SyntheticNews
+import pytest
+
+from claims.linking import encoder
+from claims.linking.benchmark import SyntheticNews, measure_stages
 from claims.linking.events import EventIndex
 
 
@@ -25,3 +28,16 @@ def test_synthetic_happenings_group_into_about_one_event_each():
     events = EventIndex().add_many(articles)
     n = len(set(events.values()))
     assert 300 / 4 <= n <= 300 / 2
+
+
+def test_the_encoder_cost_is_a_stage_of_its_own():
+    """With --encoder the statements' encoding is timed apart (and its rate given) and semantic pairs are
+    counted, so the benchmark shows what the sentence vectors cost next to the rules."""
+    if not encoder.available():
+        pytest.skip("the sentence encoder's packages are not installed")
+    corpus = small().corpus(40)
+    [plain] = measure_stages(40, corpus=corpus)
+    [run] = measure_stages(40, corpus=small().corpus(40), encoder=True)
+    assert plain.stages["sentence vectors"] == 0 and plain.encoded_per_s is None
+    assert run.stages["sentence vectors"] > 0 and run.encoded_per_s > 0
+    assert "semantic pairs" in run.pairs
