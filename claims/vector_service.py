@@ -33,7 +33,7 @@ def claims_vectors(
         return {}
     statements = [c for c in claims if c.kind == Claim.Kind.STATEMENT]
     ids = [c.pk for c in statements]
-    stored: dict[int, bytes] = {}
+    stored: dict[int, bytes | memoryview] = {}
     for start in range(0, len(ids), CHUNK):
         rows = ClaimVector.objects.filter(claim_id__in=ids[start : start + CHUNK])
         stored.update(rows.values_list("claim_id", "data"))
@@ -61,7 +61,7 @@ def claims_vectors(
 @transaction.atomic
 def _store(claims: Sequence[Claim], vectors: np.ndarray) -> None:
     # claims deleted while the model ran have no row to point to
-    alive = set()
+    alive: set[int] = set()
     for start in range(0, len(claims), CHUNK):
         chunk = [c.pk for c in claims[start : start + CHUNK]]
         alive.update(Claim.objects.filter(pk__in=chunk).values_list("pk", flat=True))

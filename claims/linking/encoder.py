@@ -20,6 +20,7 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -67,8 +68,8 @@ class Encoder:
         self.tokenizer_path = tokenizer or default_tokenizer
         self.threads = threads
         self._lock = threading.Lock()
-        self._session = None
-        self._tokenizer = None
+        self._session: Any = None  # onnxruntime.InferenceSession once loaded
+        self._tokenizer: Any = None  # tokenizers.Tokenizer once loaded
 
     def _load(self) -> None:
         missing = []
@@ -116,7 +117,7 @@ class Encoder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch([t or "" for t in texts])  # type: ignore[union-attr]
+        encodings = self._tokenizer.encode_batch([t or "" for t in texts])
         # texts of like length share a batch: padding is wasted work
         order = sorted(range(len(texts)), key=lambda n: len(encodings[n].ids))
         for start in range(0, len(order), batch_size):
@@ -128,7 +129,7 @@ class Encoder:
                 e = encodings[n].ids
                 ids[r, : len(e)] = e
                 mask[r, : len(e)] = 1
-            (states,) = self._session.run(  # type: ignore[union-attr]
+            (states,) = self._session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )
             weights = mask[:, :, None].astype(np.float32)
