@@ -144,6 +144,7 @@ class Claim(SpanChecked, models.Model):
         ASSERTED = "asserted", "Asserted"
         DENIED = "denied", "Denied"
         REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
+        QUESTION = "question", "Asked (a question)"  # 'she asked, "Will you sign it?"'
 
     class DatePrecision(models.TextChoices):
         DAY = "day", "Day"

@@ -62,7 +62,8 @@ class StatementClaim:
     direct: bool = False  # quoted
     cue: Span | None = None  # reporting verb ("said", "refuted", "according to")
     attribution: str | None = None  # "according to Javier Mayorca"
-    polarity: str = "asserted"  # "denied" (not so, by the speaker) or "refused" (declined / did not say)
+    # "denied" (not so, by the speaker), "refused" (declined / did not say) or "question" (asked, asserts nothing)
+    polarity: str = "asserted"
     confidence: float = 0.5
     kind: str = field(default="statement", init=False)
 

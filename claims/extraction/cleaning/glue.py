@@ -81,3 +81,26 @@ def glued_splits(text: str) -> list[int]:
         if m.group(1) in STOP_WORDS and _is_known(m.group(2)):
             splits.append(m.start(2))
     return sorted(set(splits))
+
+
+# A quotation mark a scraper glued between a sentence's end and the next word ('Tower."I want',
+# 'this?"His response'): the tokenizer keeps it inside one token, so the quote is never seen.
+_GLUED_QUOTE = re.compile(r"(?<=[A-Za-z0-9)][.!?,])[\"\u201c\u201d](?=[A-Za-z])")
+
+
+def quote_glue_splits(text: str) -> list[int]:
+    """Offsets in `text` where a space belongs around a glued quotation mark: before an opening mark
+    ('Tower. "I want'), after a closing one ('this?" His'). A curly mark says which it is; a straight
+    one opens when the paragraph so far holds an even number of straight marks."""
+    splits = []
+    for m in _GLUED_QUOTE.finditer(text):
+        mark = m.group()
+        if mark == "\u201c":
+            opens = True
+        elif mark == "\u201d":
+            opens = False
+        else:
+            para_start = text.rfind("\n", 0, m.start()) + 1
+            opens = text.count('"', para_start, m.start()) % 2 == 0
+        splits.append(m.start() if opens else m.end())
+    return splits

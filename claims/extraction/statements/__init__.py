@@ -14,11 +14,12 @@ from spacy.tokens import Doc
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from .calibration import calibrated
-from .cues import is_speech_verb
+from .cues import is_denial, is_question, is_speech_verb
 from .direct import find_direct
 from .quotes import find_quotes, paragraph_ids
+from .rejected import find_rejected, is_rejected_claim
 from .reported import Found, find_reported, trimmed
-from .resolve import mention_range, resolve_subject
+from .resolve import claim_holder, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
 
 __all__ = ["find_statements"]
@@ -53,10 +54,59 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         prev = merged[-1] if merged else None
         if item.cue_i < 0 and prev is not None and prev.direct and _adjacent(doc, prev, item):
             # A quote with no cue right after a quoted statement continues it ('"...," he said. "..."').
-            prev.content = (prev.content[0], max(prev.content[1], item.content[1]))
-            continue
+            if _only_attribution_between(doc, prev, item.content[0]):
+                prev.content = (prev.content[0], max(prev.content[1], item.content[1]))
+                continue
+            # Narration stands between them ("His response:", a sentence about something else): the
+            # continuation is a statement of its own, so the reporter's words stay out of both spans.
+            # A question's answer is not the asker's.
+            if prev.cue_i >= 0 and not is_question(doc[prev.cue_i]):
+                item.cue, item.cue_i, item.subject, item.passive = (
+                    prev.cue,
+                    prev.cue_i,
+                    prev.subject,
+                    prev.passive,
+                )
+                item.confidence = prev.confidence
         merged.append(item)
     return merged
+
+
+QUESTION_OPENERS = frozenset({"if", "whether", "how", "why", "what", "when", "where", "who", "whom", "which"})
+
+
+def _asks(doc: Doc, item: Found) -> bool:
+    """True for a question ("asked whether ...", 'asked, "Have you seen it?"'): the asker's words, which
+    assert nothing (stored with polarity "question")."""
+    if item.cue_i < 0 or not is_question(doc[item.cue_i]):
+        return False
+    words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_space or t.text in ('"', "''"))]
+    if not words:
+        return False
+    last = doc[item.content[1]] if item.content[1] < len(doc) else words[-1]
+    return words[0].lower_ in QUESTION_OPENERS or "?" in (words[-1].text, last.text)
+
+
+def _put_to(doc: Doc, item: Found) -> bool:
+    """True for a question put to the sentence's subject ("When asked how genuine his bid is, Trump said";
+    "Trump, asked whether ..."): the asking verb is passive in sense, so what is asked is not the words
+    of anyone the sentence names as speaking."""
+    if not _asks(doc, item):
+        return False
+    verb = doc[item.cue_i]
+    return item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children))
+
+
+def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
+    """True when only the quote's own attribution ('," she said, clapping. "') or nothing but marks and
+    line breaks lies between the quoted statement `prev` and a continuation starting at token `start`."""
+    gap = [t for t in doc[prev.content[1] : start] if not (t.is_punct or t.is_space)]
+    if not gap:
+        return True
+    if not prev.content[1] <= prev.cue_i < start:
+        return False
+    sent = doc[prev.cue_i].sent
+    return all(sent.start <= t.i < sent.end for t in gap)
 
 
 OPEN_BRACKETS = {"(": ")", "[": "]"}
@@ -136,6 +186,14 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
     kept = []
     for item in items:
         outer = [o for o in items if o.content[0] <= item.cue_i < o.content[1] and o.cue_i != item.cue_i]
+        if outer and is_rejected_claim(doc, item):
+            # "Critics say the port lost money, an accusation the board denies": the aside is the
+            # writer's, so it leaves the outer source's words and stands as the board's denial.
+            noun = doc[item.cue_i].head
+            for o in outer:
+                if noun.dep_ in ("appos", "npadvmod") and o.content[0] < noun.left_edge.i:
+                    o.content = trimmed(doc, o.content[0], noun.left_edge.i)
+            outer = []
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
@@ -174,6 +232,8 @@ def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | No
 
 
 def _polarity(doc: Doc, item: Found) -> str:
+    if _asks(doc, item):
+        return "question"
     if item.refused:
         return "refused"
     if item.denial:
@@ -182,7 +242,8 @@ def _polarity(doc: Doc, item: Found) -> str:
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
             if any(_negates(c) for c in tok.children):
-                return "denied"
+                # "I am not saying he was right": the speaker withholds a claim, and denies nothing.
+                return "refused" if is_speech_verb(tok) and not is_denial(tok) else "denied"
             break
     return "asserted"
 
@@ -216,10 +277,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for q in quotes:
         for i in range(q.start, q.end):
             inside[i] = True
-    items = _merge(doc, find_direct(doc, quotes, inside, paras), find_reported(doc, inside, paras))
+    reported = find_reported(doc, inside, paras)
+    reported += find_rejected(doc, inside, {r.cue_i for r in reported})
+    items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
-    items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras)]
+    items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
     previous: Speaker | None = None
@@ -228,7 +291,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if end <= start:
             continue
         mention: Span | None = None
-        subject = item.subject
+        subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
             subject = None  # a parse that reaches into another paragraph (a headline) for its subject
         if subject is not None and not (item.passive and subject.lower_ == "it"):

@@ -32,10 +32,17 @@ def _governs(verb: Token, quote: Quote) -> bool:
     """True when the quote hangs from `verb` in the parse (directly or through its own root)."""
     doc = verb.doc
     for tok in doc[quote.start : quote.end]:
-        if tok.head.i == verb.i or (
-            verb.i in {a.i for a in tok.ancestors} and not (quote.start <= tok.head.i < quote.end)
-        ):
+        if tok.head.i == verb.i:
             return True
+        if verb.i in {a.i for a in tok.ancestors} and not (quote.start <= tok.head.i < quote.end):
+            # Before the verb, not through a phrase that only places the words ('On NBC's "Today" show,
+            # Trump told ...').
+            if quote.end > verb.i:
+                return True
+            path = [tok]
+            while path[-1].head.i != verb.i:
+                path.append(path[-1].head)
+            return not any(t.dep_ in ("pobj", "poss", "nmod", "npadvmod") for t in path)
     return False
 
 
@@ -83,6 +90,15 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     return None
 
 
+def _names_a_thing(doc: Doc, quote: Quote) -> bool:
+    """True when the quoted words modify a noun after them, as a show's or a book's title does."""
+    outer = [t for t in doc[quote.start : quote.end] if not quote.start <= t.head.i < quote.end]
+    return bool(outer) and all(
+        t.dep_ in ("compound", "nmod", "amod", "poss") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
+        for t in outer
+    )
+
+
 def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation."""
     if quote.close_i is None or quote.close_i + 2 >= len(doc):
@@ -117,6 +133,8 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
                 Found(content, (dash[0].i, dash[0].i + 1), dash[0].i, dash[1], direct=True, confidence=0.7)
             )
         elif cue is not None:
+            if words <= SCARE_MAX_WORDS and _names_a_thing(doc, quote):
+                continue  # a title in quotes ('NBC's "Today" show', 'the "Fox and Friends" host')
             scare = words <= SCARE_MAX_WORDS and not _governs(cue, quote)
             if scare and not _opens_sentence(doc, quote, paras):
                 continue

@@ -24,6 +24,7 @@ from .cues import (
     is_speech_verb,
     known_lemma,
 )
+from .resolve import relative_clause_subject
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -99,6 +100,12 @@ def _distance(a: Token, b: Token) -> tuple[bool, int]:
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The source of `verb` ("by X" for passives) and whether it was passive; follows conjoined verbs."""
+    found, passive = _parsed_subject(verb, depth)
+    lost = relative_clause_subject(verb, found) if depth == 0 else None
+    return (lost, False) if lost is not None else (found, passive)
+
+
+def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # A parse that runs a headline into the next paragraph can give a verb two subjects: the nearest
     # one in the verb's own paragraph is the real one.
     subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: _distance(c, verb))
@@ -167,7 +174,15 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     kids = [c for c in verb.children if c.dep_ == "ccomp"]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
-        return trimmed(doc, kid.left_edge.i, kid.right_edge.i + 1)
+        start = kid.left_edge.i
+        if kid.i > verb.i:
+            # A clause after the cue starts after it and after whom it was told ("told Vieira that ..."),
+            # whatever the parse hangs on its left edge ('On "Today", Trump told Vieira that ...').
+            told = [
+                c.right_edge.i for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < kid.i
+            ]
+            start = max(start, verb.i + 1, *(i + 1 for i in told))
+        return trimmed(doc, start, kid.right_edge.i + 1)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         words = [t.i for t in verb.subtree if not t.is_punct]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import word_set
 from .speakers import (
+    CLAIM_NOUNS,
     DOCUMENT_WORDS,
     FEMALE,
     GOVERNMENT_WORDS,
@@ -49,6 +51,28 @@ def mention_range(subject: Token) -> tuple[int, int]:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end + 1
+
+
+RELATIVE_WORDS = frozenset({"who", "which"})
+_RELATIVE_REACH = 40  # tokens back from the cue to the relative pronoun
+
+
+def relative_clause_subject(verb: Token, found: Token | None) -> Token | None:
+    """The named subject the parse lost behind a relative clause ("Chris Christie, who is insistent he is
+    not a candidate, said ..."; "Trump, who would have to ..., said"): the noun before ", who", when
+    the cue follows the clause's closing comma and the subject found (if any) lies inside the clause.
+    None when the sentence has no such shape."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    start = max(verb.sent.start, verb.i - _RELATIVE_REACH)
+    for i in range(verb.i - 2, start + 1, -1):
+        if doc[i].lower_ in RELATIVE_WORDS and doc[i - 1].text == ",":
+            noun = doc[i - 2]
+            if noun.pos_ not in ("PROPN", "NOUN") or (found is not None and not i < found.i < verb.i):
+                return None
+            return noun
+    return None
 
 
 def _entity_of(tok: Token) -> Span | None:
@@ -103,6 +127,17 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
             words = words[:k]
             break
     return bool(words) and words[-1] in PERSON_ROLES and 2 <= len(name.split()) <= 3
+
+
+def claim_holder(subject: Token) -> Token:
+    """The person a claim noun names as its holder ("a charge Tom Hale rejected" parsed with "charge" as
+    the subject and "Tom Hale" hanging from it), else `subject` itself."""
+    if subject.lemma_.lower() not in CLAIM_NOUNS:
+        return subject
+    for child in subject.children:
+        if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > subject.i:
+            return child
+    return subject
 
 
 def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker:
@@ -176,7 +211,9 @@ def bare_name(text: str) -> str:
 
 
 # Words that open a clause or a count, not a role ("whose leader", "At least two carriers").
-_NOT_ROLE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "poss", "punct", "cc", "prep"})
+_NOT_ROLE_DEPS = frozenset(
+    {"det", "predet", "nummod", "quantmod", "advmod", "poss", "case", "punct", "cc", "prep"}
+)
 _NOT_ROLE_WORDS = frozenset(
     {"when", "while", "whose", "which", "who", "as", "after", "before", "if", "since", "and", "but", "least"}
 )
@@ -224,6 +261,31 @@ def _published(subject: Token) -> list[Token]:
     return [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PUBLISH_VERBS]
 
 
+# Heads of descriptions that stand for a company or another body the article named ("the company said").
+BODY_WORDS = word_set(
+    """
+    company firm group corporation conglomerate retailer manufacturer maker carrier airline bank lender
+    insurer operator utility startup organization organisation association charity union federation
+    foundation
+    """
+)
+_BODY_REACH = 300  # tokens back to the body's name
+
+
+def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | None:
+    """The body (an ORG entity that is no person, outlet or government) named last before `subject`."""
+    for ent in reversed([e for e in doc.ents if e.end <= subject.i and e.start >= subject.i - _BODY_REACH]):
+        if ent.label_ != "ORG":
+            continue
+        name = clean_name(ent)
+        if not name or names_outlet(name, actors.outlet) or actors.index.resolve(name) is not None:
+            continue
+        kind = speaker_kind_of_words(name.split(), ent.label_)
+        if kind == "organisation":
+            return Speaker(_named_body(doc, ent, ent.root, (ent.start, ent.end)) or name, kind)
+    return None
+
+
 def _described(
     subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None
 ) -> Speaker:
@@ -249,6 +311,11 @@ def _described(
         found = actors.by_description(subject.i, [t.lower_ for t in role_words])
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
+    if definite and not plural and head in BODY_WORDS:
+        # "the company said" after "Harbour Freight Ltd. opened ...": the latest named body of its kind.
+        body = _latest_body(doc, subject, actors)
+        if body is not None:
+            return Speaker(body.name, body.kind, role)
     if definite and not plural and head in GOVERNMENT_WORDS:
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():

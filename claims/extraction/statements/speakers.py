@@ -25,6 +25,7 @@ FEMALE_WORDS = word_set(
     """
 )
 MALE_WORDS = word_set("mr sir king father husband son brother prince grandfather boy")
+COURTESY_TITLES = word_set("mr mrs ms miss mx messrs mme mlle")
 # Heads of descriptions that stand for a person mentioned earlier ("the diplomat said").
 PERSON_ROLES = word_set(
     """
@@ -43,6 +44,8 @@ GENERIC_ROLES = word_set(
 )
 # Heads of descriptions that stand for a body or a document.
 DOCUMENT_WORDS = word_set("statement report release communique communiqué letter note document")
+# What others say, as nouns ("a charge Tom Hale rejected"): never anyone's role.
+CLAIM_NOUNS = word_set("claim charge allegation accusation report rumor rumour suggestion assertion")
 GOVERNMENT_WORDS = word_set(
     """
     government ministry department kremlin administration cabinet embassy parliament congress senate
@@ -156,12 +159,15 @@ class ArticleActors:
     def _learn_role(self, actor: str, ent: Span) -> None:
         role = role_of(ent)
         if role:
-            self.roles.setdefault(actor, set()).update(_role_keys(role))
+            self.roles.setdefault(actor, set()).update(_role_keys(_served_cut(role)))
             self.role_text.setdefault(actor, role)
             gender = gender_of_words(role.lower().split())
             if gender:
                 self.gender.setdefault(actor, gender)
         prev = ent.doc[ent.start - 1] if ent.start else None
+        title = prev.lower_.rstrip(".") if prev is not None else ""
+        if title in _ROLE_SYNONYMS or title in PERSON_ROLES:  # "Rep. Blake Farenthold (R-Texas)"
+            self.roles.setdefault(actor, set()).update(_role_keys(title))
         if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
             self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
 
@@ -244,9 +250,28 @@ def gender_of_words(words: list[str]) -> str | None:
     return None
 
 
+# Titles written short or in other words: "Rep. Farenthold" is "the congressman", "Sen. King" "the senator".
+_ROLE_SYNONYMS = {
+    **dict.fromkeys(("rep", "representative", "congressman", "congresswoman", "congressmen"), "repre"),
+    **dict.fromkeys(("sen", "senator"), "senat"),
+    **dict.fromkeys(("gov", "governor"), "gover"),
+    **dict.fromkeys(("atty", "attorney"), "attor"),
+    **dict.fromkeys(("sec", "secretary"), "secre"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spoke"),
+}
+
+
 def _role_keys(text: str) -> set[str]:
     # Five-letter stems so "Russia's" matches "Russian" and "ministry" matches "minister".
-    return {w[:5] for w in normalize_name(text).split() if len(w) > 2 and w not in ("the", "and", "for")}
+    words = [w for w in normalize_name(text).replace("-", " ").split() if w not in ("the", "and", "for")]
+    return {_ROLE_SYNONYMS.get(w, w[:5]) for w in words if len(w) > 2 or w in _ROLE_SYNONYMS}
+
+
+def _served_cut(role: str) -> str:
+    """A role without whom it serves: "spokeswoman for Speaker Paul Ryan" is a spokeswoman, not a speaker."""
+    for word in (" for ", " to "):
+        role = role.split(word, 1)[0]
+    return role
 
 
 def clean_name(ent: Span) -> str:
@@ -269,6 +294,9 @@ def role_of(ent: Span) -> str | None:
     role = role.split("\n")[-1].strip(" ,")
     while role.split(" ", 1)[0].lower() in ("whose", "who", "which", "its", "their"):
         role = role.split(" ", 1)[1] if " " in role else ""  # "whose leader, Juan Guaido": the leader
+    # "Mr." or "Ms." before a name is a courtesy, not a role ("Mr. Trump", "Ms. Townsend").
+    while role.split(" ", 1)[0].lower().rstrip(".") in COURTESY_TITLES:
+        role = role.split(" ", 1)[1].strip(" ,") if " " in role else ""
     first = role.split(" ", 1)[0].lower()
     if first in ("when", "while", "as", "after", "before", "because", "if", "since", "and", "but"):
         return None
@@ -296,7 +324,7 @@ def _role_words_of(ent: Span) -> str | None:
         if words and words[0].dep_ == "det":
             text = doc[first + 1 : ent.start].text.strip(" ,")
         return text or None
-    if head.dep_ == "appos" and head.head.i < ent.start:
+    if head.dep_ == "appos" and head.head.i < ent.start and head.head.lemma_.lower() not in CLAIM_NOUNS:
         role_head = head.head
         words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
         if words and words[0].dep_ == "det":
