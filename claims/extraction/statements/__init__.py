@@ -94,7 +94,14 @@ def _put_to(doc: Doc, item: Found) -> bool:
     if not _asks(doc, item):
         return False
     verb = doc[item.cue_i]
-    return item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children))
+    if item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        return True
+    # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
+
+
+PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "before"})
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:

@@ -112,6 +112,25 @@ def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
     return None
 
 
+def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person a capitalised title with an "of" phrase ends in ("Secretary of the Interior Ryan Zinke",
+    "Secretary of State Mike Pompeo"); None when a title stands before the name, as in "the spokesman of
+    President Putin", whose speaker is the spokesman."""
+    if not subject.text[:1].isupper() or subject.lower_ not in PERSON_ROLES | {"secretary"}:
+        return None
+    doc = subject.doc
+    last = doc[mention[1] - 1]
+    if last.ent_type_ != "PERSON" or not any(p.dep_ == "prep" and p.lower_ == "of" for p in subject.children):
+        return None
+    person = _entity_of(last)
+    if person is None or person.start <= subject.i or person.end != mention[1]:
+        return None
+    before = doc[person.start - 1]
+    if before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in ("the", "'s", "’s") or before.is_punct:
+        return None
+    return person
+
+
 def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
     """An entity the NER did not call PERSON that is one: a known person's name, or given a person's role."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"):
@@ -162,6 +181,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         return Speaker(None, "unnamed", None)  # several speakers together have no one name
     ent = _entity_of(subject)
     if ent is None or ent.label_ != "PERSON":
+        titled = _title_of_person(subject, mention)
+        if titled is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
+            first = mention[0] + (doc[mention[0]].lower_ == "the")
+            return actors.person(clean_name(titled), bare_name(doc[first : titled.start].text) or None)
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
         ent = _attached_person(subject, mention) or ent
     if ent is None and subject.pos_ == "PROPN" and subject.lower_ in PERSON_ROLES:
@@ -262,27 +285,33 @@ def _published(subject: Token) -> list[Token]:
 
 
 # Heads of descriptions that stand for a company or another body the article named ("the company said").
+# "group" and "union" are left out: "the group" is as often a group of voters as a named body.
 BODY_WORDS = word_set(
     """
-    company firm group corporation conglomerate retailer manufacturer maker carrier airline bank lender
-    insurer operator utility startup organization organisation association charity union federation
-    foundation
+    company firm corporation conglomerate retailer manufacturer maker carrier airline bank lender insurer
+    operator utility startup organization organisation association charity federation foundation
     """
 )
-_BODY_REACH = 300  # tokens back to the body's name
+_BODY_REACH = 150  # tokens back to the body's name: a few sentences
 
 
 def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | None:
-    """The body (an ORG entity that is no person, outlet or government) named last before `subject`."""
-    for ent in reversed([e for e in doc.ents if e.end <= subject.i and e.start >= subject.i - _BODY_REACH]):
-        if ent.label_ != "ORG":
-            continue
+    """The body named last before `subject` (an ORG entity that is no person, outlet or government):
+    one whose name has the description's words ("the Harbour bank") first, else, for a bare description
+    ("the company"), the last body named."""
+    head = subject.lower_
+    marks = {t.lower_ for t in subject.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.dep_ != "poss"}
+    ents = [e for e in doc.ents if e.end <= subject.i and e.start >= subject.i - _BODY_REACH]
+    orgs = [e for e in reversed(ents) if e.label_ == "ORG"]
+    words = [{t.lower_ for t in e} for e in orgs]
+    named = [e for e, w in zip(orgs, words, strict=True) if head in w and marks <= w]
+    last = [orgs[0]] if orgs and not marks else []
+    for ent in named[:1] or last:
         name = clean_name(ent)
         if not name or names_outlet(name, actors.outlet) or actors.index.resolve(name) is not None:
-            continue
-        kind = speaker_kind_of_words(name.split(), ent.label_)
-        if kind == "organisation":
-            return Speaker(_named_body(doc, ent, ent.root, (ent.start, ent.end)) or name, kind)
+            return None
+        if speaker_kind_of_words(name.split(), ent.label_) == "organisation":
+            return Speaker(_named_body(doc, ent, ent.root, (ent.start, ent.end)) or name, "organisation")
     return None
 
 

@@ -1,0 +1,165 @@
+"""Statements an editor reads as wrong, ruled out on sentences we wrote: quote edges and continuations,
+questions, roles, speakers lost by the parse or hidden behind a description, polarity, rejected charges."""
+
+import pytest
+
+from claims.extraction import extract as extract_article
+from claims.extraction.cleaning import prepare
+from claims.extraction.statements import find_statements
+from claims.extraction.types import StatementClaim
+
+
+@pytest.fixture(scope="module")
+def statements():
+    """The statements the whole pipeline finds in a text (cleaning included), each span checked."""
+
+    def run(text: str) -> list[StatementClaim]:
+        claims = [c for c in extract_article(text).claims if isinstance(c, StatementClaim)]
+        for claim in claims:
+            assert text[claim.start : claim.end] == claim.text
+        return claims
+
+    return run
+
+
+def _by_text(claims: list[StatementClaim], fragment: str) -> StatementClaim:
+    hits = [c for c in claims if fragment in c.text]
+    assert len(hits) == 1, [c.text for c in claims]
+    return hits[0]
+
+
+def test_a_quote_mark_glued_to_the_sentence_before_still_opens_a_quote(statements):
+    """ "...the port was open.“We will ..." (no space, as scrapers leave it) is a quotation, not narration."""
+    claims = statements(
+        "Anna Berg said the port was open.\u201cWe will keep the ferry running all winter,\u201d she said."
+        "\u201cThe boats are ready for the storms.\u201d"
+    )
+    claim = _by_text(claims, "ferry running")
+    assert claim.direct and claim.speaker == "Anna Berg"
+    assert claim.text.startswith("We will keep") and "port was open" not in claim.text
+    assert "boats are ready" in claim.text  # the continuation after "she said." is hers too
+    # A straight mark glued after a question closes it: the answer that follows is not the question.
+    claims = statements('The host asked Berg, "Is the ferry safe?"Her reply: "We tested every boat twice."')
+    assert not any("reply" in c.text for c in claims)
+
+
+def test_a_continuation_after_narration_keeps_the_narration_out(statements):
+    """A quote that goes on after the reporter's own words is a second statement of the same speaker; the
+    narration between the two is in neither span."""
+    claims = statements(
+        'Anna Berg said: "The ferry will run all winter." Then, turning to the boats: '
+        '"We have every boat we need for the storms."'
+    )
+    first, second = _by_text(claims, "ferry will run"), _by_text(claims, "every boat")
+    assert "turning" not in first.text and "turning" not in second.text
+    assert first.speaker == second.speaker == "Anna Berg" and second.direct
+
+
+def test_a_question_is_stored_as_a_question_and_one_put_to_a_speaker_is_not_theirs(statements):
+    """ "She asked whether ..." is the asker's question (polarity "question"), never an assertion; "When
+    asked whether ..., Hale said" puts the question to Hale and only his answer is his."""
+    claims = statements("Mayor Dora Kell asked whether the ferry would run in January.")
+    assert [(c.speaker, c.polarity) for c in claims] == [("Dora Kell", "question")]
+    claims = statements(
+        'When asked whether the ferry was safe, Tom Hale said, "We tested every boat twice this year."'
+    )
+    assert [(c.text, c.speaker, c.polarity) for c in claims] == [
+        ("We tested every boat twice this year.", "Tom Hale", "asserted")
+    ]
+
+
+def test_mr_and_ms_are_no_role_and_a_title_is_found_under_another_word(statements):
+    """ "Mr. Hale" has no role "Mr."; "Rep. Tom Hale" is "the three-term congressman" later on."""
+    claims = statements(
+        "Rep. Tom Hale (D-Ore.) resigned on Friday. Mr. Hale said the port budget was balanced.\n\n"
+        '"I had no idea how to run an office," the three-term congressman said in December.'
+    )
+    assert _by_text(claims, "budget").role != "Mr."
+    assert _by_text(claims, "no idea").speaker == "Tom Hale"
+
+
+def test_whom_a_spokeswoman_speaks_for_is_not_her_role_key(statements):
+    """ "a spokeswoman for Speaker Paula Ryde": "the speaker" later is Ryde, not the spokeswoman."""
+    claims = statements(
+        "Ann Stone, a spokeswoman for Speaker Paula Ryde, said the vote would be held. "
+        "The speaker expects the members to follow through."
+    )
+    assert _by_text(claims, "vote would").speaker == "Ann Stone"
+    assert _by_text(claims, "follow through").speaker == "Paula Ryde"
+
+
+def test_a_speaker_the_parse_loses_behind_a_relative_clause(statements):
+    """ "Governor Ann Lee, who is insistent she is not a candidate, said ...": the governor speaks, not
+    "she" of the clause (whoever spoke last); nor is "Hale, who ..., said" left without a speaker."""
+    claims = statements(
+        "Tom Hale said he would run for mayor.\n\n"
+        "But speaking on the radio, Governor Ann Lee, who is insistent she personally is not a candidate "
+        "for mayor in 2026, said she wasn't sure her friend Hale would be either."
+    )
+    assert _by_text(claims, "wasn't sure").speaker == "Ann Lee"
+    claims = statements(
+        "Asked in the interview how serious his bid is, Hale, who would have to sell his ferry company "
+        'to run the city, said, "I always take things seriously, but never like this."'
+    )
+    assert _by_text(claims, "seriously").speaker == "Hale"
+
+
+def test_told_someone_that_starts_after_whom_it_was_told(statements):
+    """'On the "Morning" show, Tom Hale told Ann Lee that ...': the content is the clause, and the show's
+    title in quotes is no quotation."""
+    claims = statements('On the "Morning" show, Tom Hale told Ann Lee that the port would reopen in May.')
+    assert [c.text for c in claims] == ["that the port would reopen in May"]
+    assert claims[0].speaker == "Tom Hale" and not claims[0].direct
+
+
+def test_the_company_is_the_company_the_article_named(statements):
+    """ "In a statement, the company said" after "Harbour Freight Ltd. ..." is Harbour Freight's; a
+    description that names a place the body's name lacks is not that body."""
+    claims = statements(
+        "Harbour Freight Ltd. will build a depot at the port. "
+        "In a statement, the company said the depot would employ 40 people."
+    )
+    claim = _by_text(claims, "40 people")
+    assert claim.speaker == "Harbour Freight Ltd." and claim.speaker_kind == "organisation"
+    claims = statements(
+        "Harbour Freight Ltd. will build a depot at the port. The Oslo company said the depot was too small."
+    )
+    assert _by_text(claims, "too small").speaker != "Harbour Freight Ltd."
+
+
+def test_not_saying_something_is_withholding_it(statements):
+    """'"I am not saying he was right," Lund said': Lund withholds the claim (refused), denies nothing."""
+    claims = statements('"I am not saying he was right," Peter Lund said.')
+    assert [(c.speaker, c.polarity) for c in claims] == [("Peter Lund", "refused")]
+    claims = statements('"The bridge was not safe," Peter Lund said.')
+    assert [c.polarity for c in claims] == ["denied"]
+
+
+def test_a_charge_someone_rejected_is_their_denial(statements):
+    """ "..., a charge Tom Hale rejected": Hale denies the clause before it, and "charge" is no role;
+    "an accusation that the board denies" leaves the critics' words and stands as the board's denial."""
+    claims = statements("The mayor misused council funds last year, a charge Tom Hale rejected on Friday.")
+    claim = _by_text(claims, "misused")
+    assert (claim.speaker, claim.polarity, claim.role) == ("Tom Hale", "denied", None)
+    assert claim.speaker_mention.text == "Tom Hale"
+    claims = statements("Critics say the port lost money, an accusation that the harbour board denies.")
+    assert sorted((c.text, c.role, c.polarity) for c in claims) == [
+        ("the port lost money", "Critics", "asserted"),
+        ("the port lost money", "harbour board", "denied"),
+    ]
+
+
+def test_find_statements_reads_the_prepared_article():
+    """find_statements works on what prepare() gives the pipeline (the split quote marks mapped back)."""
+    adoc = prepare("She left.\u201cWe will keep the ferry running all winter,\u201d Anna Berg said.")
+    (claim,) = find_statements(adoc)
+    assert claim.text == "We will keep the ferry running all winter" and claim.speaker == "Anna Berg"
+
+
+def test_a_title_with_an_of_phrase_before_a_name_is_that_person_s_role(statements):
+    """ "Secretary of the Interior Rhea Zinn said" is Zinn, titled; "the spokesman of President Ivan Petrov
+    said" stays the spokesman's (unnamed), never the president's."""
+    (claim,) = statements("Secretary of the Interior Rhea Zinn said the park would reopen.")
+    assert (claim.speaker, claim.role) == ("Rhea Zinn", "Secretary of the Interior")
+    (claim,) = statements("The spokesman of President Ivan Petrov said the talks had failed.")
+    assert claim.speaker is None
