@@ -157,9 +157,9 @@ def test_find_statements_reads_the_prepared_article():
 
 
 def test_a_title_with_an_of_phrase_before_a_name_is_that_person_s_role(statements):
-    """ "Secretary of the Interior Rhea Zinn said" is Zinn, titled; "the spokesman of President Ivan Petrov
+    """ "Secretary of the Interior Sarah Cole said" is Zinn, titled; "the spokesman of President Ivan Petrov
     said" stays the spokesman's (unnamed), never the president's."""
-    (claim,) = statements("Secretary of the Interior Rhea Zinn said the park would reopen.")
-    assert (claim.speaker, claim.role) == ("Rhea Zinn", "Secretary of the Interior")
+    (claim,) = statements("Secretary of the Interior Sarah Cole said the park would reopen.")
+    assert (claim.speaker, claim.role) == ("Sarah Cole", "Secretary of the Interior")
     (claim,) = statements("The spokesman of President Ivan Petrov said the talks had failed.")
     assert claim.speaker is None
