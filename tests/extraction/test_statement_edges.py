@@ -163,3 +163,37 @@ def test_a_title_with_an_of_phrase_before_a_name_is_that_person_s_role(statement
     assert (claim.speaker, claim.role) == ("Sarah Cole", "Secretary of the Interior")
     (claim,) = statements("The spokesman of President Ivan Petrov said the talks had failed.")
     assert claim.speaker is None
+
+
+def test_a_quoted_name_outside_what_was_said_stays_out_of_the_span(statements):
+    """ 'a group -- labeled "hardliners" by the press -- have demanded ...' and '"...," he told "Morning
+    Report."': the quoted name is no part of the statement, nor is the narration up to it."""
+    claims = statements(
+        'A part of the council -- labeled "hardliners" by the local press -- have demanded a new vote.'
+    )
+    assert all("hardliners" not in c.text for c in claims)
+    claims = statements('"I hope the ferry keeps running," Tom Hale told "Morning Report."')
+    assert [c.text for c in claims] == ["I hope the ferry keeps running"]
+
+
+def test_where_words_were_said_is_not_who_said_them(statements):
+    """ "In a video announcing his resignation, Tom Hale ...": the video is Hale's, and the announcement too."""
+    claims = statements("In a video in May announcing his resignation, Tom Hale continued to deny the charges.")
+    assert {c.speaker for c in claims} == {"Tom Hale"}
+
+
+def test_a_party_s_members_are_people_and_many_reports_no_one_speaker(statements):
+    """ "Fellow Republicans suggested ..." are unnamed people with that role, no government; "the reports"
+    are not whoever spoke last, as "the statement" may be."""
+    (claim,) = statements("Fellow Republicans suggested that the mayor had not paid the fine.")
+    assert (claim.speaker, claim.speaker_kind, claim.role) == (None, "unnamed", "Fellow Republicans")
+    claims = statements("Tom Hale said the ferry was late. The reports said the ferry had sunk.")
+    assert _by_text(claims, "sunk").speaker is None
+
+
+def test_a_show_title_in_quotes_opening_a_sentence_is_no_quotation(statements):
+    """ '"Morning Report" show host Ann Lee asked ...': the title is not a statement of anyone's."""
+    claims = statements('"Morning Report" show host Ann Lee asked Tom Hale, "Is the ferry safe?"')
+    assert [(c.text, c.speaker, c.role, c.polarity) for c in claims] == [
+        ("Is the ferry safe?", "Ann Lee", "Morning Report show host", "question")
+    ]

@@ -15,7 +15,7 @@ from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from .calibration import calibrated
 from .cues import is_denial, is_question, is_speech_verb
-from .direct import find_direct
+from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import Found, find_reported, trimmed
@@ -40,6 +40,12 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         have = by_cue.get(item.cue_i)
         if have is None:
             by_cue[item.cue_i] = item
+            continue
+        if not _overlap(have.content, item.content) and (_scare(doc, have) or _scare(doc, item)):
+            # A quoted name or phrase outside the cue's content ('labeled "birthers" ... have demanded',
+            # 'he told "Today"') is no part of what was said: the words between stay out of the span.
+            if _scare(doc, have):
+                by_cue[item.cue_i] = item
             continue
         if have.denial != item.denial and not _overlap(have.content, item.content):
             # 'X denied any talks had taken place: "I was there for a meeting."': what is denied and
@@ -102,6 +108,12 @@ def _put_to(doc: Doc, item: Found) -> bool:
 
 
 PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "before"})
+
+
+def _scare(doc: Doc, item: Found) -> bool:
+    """True for a quoted phrase too short to be a statement on its own (a name, a scare quote)."""
+    words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_punct or t.is_space)]
+    return item.direct and len(words) <= SCARE_MAX_WORDS
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:

@@ -94,7 +94,9 @@ def _names_a_thing(doc: Doc, quote: Quote) -> bool:
     """True when the quoted words modify a noun after them, as a show's or a book's title does."""
     outer = [t for t in doc[quote.start : quote.end] if not quote.start <= t.head.i < quote.end]
     return bool(outer) and all(
-        t.dep_ in ("compound", "nmod", "amod", "poss") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
+        t.dep_ in ("compound", "nmod", "amod", "poss")
+        and t.head.i > t.i
+        and (t.head.pos_ in ("NOUN", "PROPN") or t.head.dep_ == "compound")
         for t in outer
     )
 

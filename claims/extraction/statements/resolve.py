@@ -126,7 +126,11 @@ def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
     if person is None or person.start <= subject.i or person.end != mention[1]:
         return None
     before = doc[person.start - 1]
-    if before.lower_.rstrip(".") in PERSON_ROLES or before.lower_ in ("the", "'s", "’s") or before.is_punct:
+    if (
+        before.lower_.rstrip(".") in PERSON_ROLES
+        or before.lower_ in ("the", "'s", "\u2019s")
+        or before.is_punct
+    ):
         return None
     return person
 
@@ -146,6 +150,25 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
             words = words[:k]
             break
     return bool(words) and words[-1] in PERSON_ROLES and 2 <= len(name.split()) <= 3
+
+
+# Where words were said, not who said them ("In a video announcing his resignation, Hale said ...").
+MEDIUM_WORDS = word_set(
+    "video interview statement speech tweet post letter message broadcast appearance op-ed"
+)
+
+
+def medium_speaker(verb: Token, subject: Token | None) -> Token | None:
+    """The speaker of a participle hung on a medium in an opening phrase ("In a video announcing his
+    resignation, Mr. Hale continued ..."): the subject of the clause the phrase opens; None otherwise."""
+    if subject is None or verb.dep_ != "acl" or subject.i != verb.head.i:
+        return None
+    if subject.lemma_.lower() not in MEDIUM_WORDS or subject.dep_ != "pobj":
+        return None
+    clause = next((a for a in subject.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.i > verb.i), None)
 
 
 def claim_holder(subject: Token) -> Token:
@@ -215,6 +238,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return actors.person(titled[0], role or titled[1])
         if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
             return actors.person(name, role)
+        if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
+            # "fellow Republicans", "many Venezuelans": people of a party or a nation, no body of it.
+            return Speaker(None, "unnamed", description_role(subject, list(doc[mention[0] : mention[1]])))
         name = _named_body(doc, ent, subject, mention)
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
@@ -333,7 +359,7 @@ def _described(
         issuer = _document_source(subject, actors, previous)
         if issuer is not None:
             return issuer
-        if definite and previous is not None:
+        if definite and not plural and previous is not None:  # "the statement said"; "the reports" are many
             return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
     if definite and not plural and head in PERSON_ROLES:

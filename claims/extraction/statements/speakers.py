@@ -294,6 +294,9 @@ def role_of(ent: Span) -> str | None:
     role = role.split("\n")[-1].strip(" ,")
     while role.split(" ", 1)[0].lower() in ("whose", "who", "which", "its", "their"):
         role = role.split(" ", 1)[1] if " " in role else ""  # "whose leader, Juan Guaido": the leader
+    role = " ".join(
+        role.replace('"', " ").replace("\u201c", " ").replace("\u201d", " ").split()
+    )  # 'the "Today" show host'
     # "Mr." or "Ms." before a name is a courtesy, not a role ("Mr. Trump", "Ms. Townsend").
     while role.split(" ", 1)[0].lower().rstrip(".") in COURTESY_TITLES:
         role = role.split(" ", 1)[1].strip(" ,") if " " in role else ""
