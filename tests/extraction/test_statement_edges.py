@@ -197,3 +197,12 @@ def test_a_show_title_in_quotes_opening_a_sentence_is_no_quotation(statements):
     assert [(c.text, c.speaker, c.role, c.polarity) for c in claims] == [
         ("Is the ferry safe?", "Ann Lee", "Morning Report show host", "question")
     ]
+
+
+def test_he_is_not_the_woman_who_spoke_last(statements):
+    """A pronoun goes to the last speaker of its gender, known from the first name when the article never
+    says: after Meredith Vale's question, "He said" is Tom Hale's answer, not hers."""
+    claims = statements(
+        'Host Meredith Vale asked Tom Hale, "Is the ferry safe?" He said the boats had been tested twice.'
+    )
+    assert _by_text(claims, "tested twice").speaker == "Tom Hale"

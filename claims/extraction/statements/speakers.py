@@ -8,6 +8,7 @@ official") to the most recent named person whose role words or gender fit.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -119,6 +120,7 @@ class ArticleActors:
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
     role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
+    name_gender: dict[str, str] = field(default_factory=dict)  # from the first name, when nothing else says
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
     outlet: str | None = None  # the article's own outlet, never a person
 
@@ -153,8 +155,12 @@ class ArticleActors:
         actor = self.index.resolve(name)
         if actor is None:
             self.index.add(name, name, "person")
+            actor = name
         else:
             self.index.add_alias(actor, name)
+        gender = gender_of_first_name(name)
+        if gender and len(name.split()) > 1:
+            self.name_gender.setdefault(actor, gender)
 
     def _learn_role(self, actor: str, ent: Span) -> None:
         role = role_of(ent)
@@ -229,7 +235,7 @@ class ArticleActors:
         if want is None or name is None:
             return True
         actor = self.index.resolve(name) or name
-        have = self.gender.get(actor)
+        have = self.gender.get(actor) or self.name_gender.get(actor)
         return not have or have == want
 
     def learn_gender(self, name: str, pronoun: str) -> None:
@@ -238,6 +244,43 @@ class ArticleActors:
         actor = self.index.resolve(name) or name
         if want:
             self.gender.setdefault(actor, want)
+
+
+# A first name counts for one gender when it is this many times as common for it as for the other.
+NAME_GENDER_RATIO = 4.0
+
+
+@functools.cache
+def _first_name_weights() -> tuple[dict[str, float], dict[str, float]]:
+    """(female, male) first names with their frequencies, from Faker's English person providers (their
+    lists of common given names and how often each is given: maintained, MIT-licensed)."""
+    from faker.providers.person.en_GB import Provider as British
+    from faker.providers.person.en_US import Provider as American
+
+    female: dict[str, float] = {}
+    male: dict[str, float] = {}
+    for provider in (American, British):
+        for names, into in ((provider.first_names_female, female), (provider.first_names_male, male)):
+            # An unweighted list gives each name an equal share, as the weighted ones' shares sum to one.
+            weighted = names.items() if isinstance(names, dict) else ((n, 1.0 / len(names)) for n in names)
+            for name, weight in weighted:
+                into[name.lower()] = max(into.get(name.lower(), 0.0), float(weight))
+    return female, male
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """ "f" or "m" when the first word of `name` is a given name mostly given to women or to men
+    ("Meredith Vieira" -> "f"); None for a name both share, an unknown name or an initial."""
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    if len(first) < 2:
+        return None
+    female, male = _first_name_weights()
+    f, m = female.get(first, 0.0), male.get(first, 0.0)
+    if f > NAME_GENDER_RATIO * m:
+        return "f"
+    if m > NAME_GENDER_RATIO * f:
+        return "m"
+    return None
 
 
 def gender_of_words(words: list[str]) -> str | None:
