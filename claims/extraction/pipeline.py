@@ -19,7 +19,7 @@ from .quantities import find_quantities
 from .statements import find_statements
 from .types import Claim, Extraction, Span
 
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.5-stmt-rules"
 
 log = logging.getLogger(__name__)
 
