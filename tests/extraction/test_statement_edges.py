@@ -206,3 +206,9 @@ def test_he_is_not_the_woman_who_spoke_last(statements):
         'Host Meredith Vale asked Tom Hale, "Is the ferry safe?" He said the boats had been tested twice.'
     )
     assert _by_text(claims, "tested twice").speaker == "Tom Hale"
+
+
+def test_an_interrupted_quote_keeps_its_short_opening(statements):
+    """ '"My hope," he said, "is that the ferry runs."': the two words before the cue are part of the quote."""
+    claims = statements('Tom Hale spoke on Monday. "My hope," he said, "is that the ferry runs all winter."')
+    assert [c.text for c in claims if c.direct] == ['My hope," he said, "is that the ferry runs all winter.']

@@ -111,9 +111,12 @@ PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "befor
 
 
 def _scare(doc: Doc, item: Found) -> bool:
-    """True for a quoted phrase too short to be a statement on its own (a name, a scare quote)."""
+    """True for a quoted phrase too short to be a statement on its own (a name, a scare quote); not for the
+    opening of an interrupted quote, which ends in its own comma or stop ('"My hope," he said, "is ...').
+    """
     words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_punct or t.is_space)]
-    return item.direct and len(words) <= SCARE_MAX_WORDS
+    after = doc[item.content[1]].text if item.content[1] < len(doc) else ""
+    return item.direct and len(words) <= SCARE_MAX_WORDS and after not in (",", ".", "!", "?", ";", ":")
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
