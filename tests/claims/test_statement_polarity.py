@@ -37,3 +37,30 @@ def test_extracted_statements_store_denials_and_refusals_and_leave_out_intention
     assert stored["that it had cut the harbour budget"].polarity == "denied"
     assert by_speaker["Jon Berg, the port director"] == "refused"
     assert not any("bridge" in quote for quote in stored)
+
+
+def test_a_question_is_stored_as_a_question_and_shown_as_one(client, reader):
+    """An imported article's question is stored with polarity "question" and its page says so; the
+    question put to someone ("When asked whether ...") is not stored as theirs."""
+    article = article_store(
+        body=(
+            "Mayor Dora Kell asked whether the ferry would run in January. "
+            'When asked whether the boats were safe, Jon Berg said, "We tested every boat twice this year."'
+        ),
+        outlet=outlet_get_or_create(name="Portville Herald"),
+        url="https://herald.example/ferry",
+        title="Ferry questions",
+        published_on=dt.date(2025, 3, 17),
+        published_precision="day",
+    ).article
+    call_command("extract_claims")
+
+    stored = Claim.objects.filter(article=article, kind="statement")
+    assert sorted((c.speaker_mention, c.polarity) for c in stored) == [
+        ("Jon Berg", "asserted"),
+        ("Mayor Dora Kell", "question"),
+    ]
+    question = stored.get(polarity="question")
+    client.force_login(reader)
+    page = client.get(f"/claims/{question.pk}/")
+    assert page.status_code == 200 and "asked (a question)" in page.content.decode()
