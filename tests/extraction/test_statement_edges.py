@@ -166,7 +166,7 @@ def test_a_title_with_an_of_phrase_before_a_name_is_that_person_s_role(statement
 
 
 def test_a_quoted_name_outside_what_was_said_stays_out_of_the_span(statements):
-    """ 'a group -- labeled "hardliners" by the press -- have demanded ...' and '"...," he told "Morning
+    """'a group -- labeled "hardliners" by the press -- have demanded ...' and '"...," he told "Morning
     Report."': the quoted name is no part of the statement, nor is the narration up to it."""
     claims = statements(
         'A part of the council -- labeled "hardliners" by the local press -- have demanded a new vote.'
@@ -178,7 +178,9 @@ def test_a_quoted_name_outside_what_was_said_stays_out_of_the_span(statements):
 
 def test_where_words_were_said_is_not_who_said_them(statements):
     """ "In a video announcing his resignation, Tom Hale ...": the video is Hale's, and the announcement too."""
-    claims = statements("In a video in May announcing his resignation, Tom Hale continued to deny the charges.")
+    claims = statements(
+        "In a video in May announcing his resignation, Tom Hale continued to deny the charges."
+    )
     assert {c.speaker for c in claims} == {"Tom Hale"}
 
 
@@ -192,7 +194,7 @@ def test_a_party_s_members_are_people_and_many_reports_no_one_speaker(statements
 
 
 def test_a_show_title_in_quotes_opening_a_sentence_is_no_quotation(statements):
-    """ '"Morning Report" show host Ann Lee asked ...': the title is not a statement of anyone's."""
+    """'"Morning Report" show host Ann Lee asked ...': the title is not a statement of anyone's."""
     claims = statements('"Morning Report" show host Ann Lee asked Tom Hale, "Is the ferry safe?"')
     assert [(c.text, c.speaker, c.role, c.polarity) for c in claims] == [
         ("Is the ferry safe?", "Ann Lee", "Morning Report show host", "question")
@@ -209,6 +211,6 @@ def test_he_is_not_the_woman_who_spoke_last(statements):
 
 
 def test_an_interrupted_quote_keeps_its_short_opening(statements):
-    """ '"My hope," he said, "is that the ferry runs."': the two words before the cue are part of the quote."""
+    """'"My hope," he said, "is that the ferry runs."': the two words before the cue are part of the quote."""
     claims = statements('Tom Hale spoke on Monday. "My hope," he said, "is that the ferry runs all winter."')
     assert [c.text for c in claims if c.direct] == ['My hope," he said, "is that the ferry runs all winter.']
