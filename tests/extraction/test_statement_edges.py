@@ -214,3 +214,23 @@ def test_an_interrupted_quote_keeps_its_short_opening(statements):
     """'"My hope," he said, "is that the ferry runs."': the two words before the cue are part of the quote."""
     claims = statements('Tom Hale spoke on Monday. "My hope," he said, "is that the ferry runs all winter."')
     assert [c.text for c in claims if c.direct] == ['My hope," he said, "is that the ferry runs all winter.']
+
+
+def test_he_is_the_man_made_subject_since_the_last_speaker(statements):
+    """ "Tom Hale said ... Mayor Peter Lund also called for a vote. In an interview, he said ...": "he" is
+    Lund, the subject named since Hale spoke, not Hale."""
+    claims = statements(
+        "Tom Hale said the ferry would run all winter.\n\n"
+        "Mayor Peter Lund also called for a vote on the budget. In an interview, he said the vote "
+        "should be held in May."
+    )
+    assert _by_text(claims, "held in May").speaker == "Peter Lund"
+
+
+def test_a_continued_quote_keeps_the_polarity_of_its_first_words(statements):
+    """'"We will not pay for it," she said. "It is useless."' is denied as its first sentence is, though
+    its span now holds the attribution."""
+    (claim,) = statements(
+        '"We will not pay for the new wall," Ann Lee said. "It would be completely useless."'
+    )
+    assert claim.polarity == "denied"

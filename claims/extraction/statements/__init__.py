@@ -261,6 +261,11 @@ def _polarity(doc: Doc, item: Found) -> str:
     if item.denial:
         return "denied"
     start, end = item.content
+    if start <= item.cue_i < end:  # '"...," he said. "..."': the quote before its own attribution decides
+        cut = item.cue_i
+        if item.subject is not None and start < item.subject.i < end:
+            cut = min(cut, item.subject.left_edge.i)
+        end = max(start + 1, cut)
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
             if any(_negates(c) for c in tok.children):

@@ -109,6 +109,7 @@ class Speaker:
 class _Mention:
     pos: int  # token index
     actor: str  # actor id in the article index
+    subject: bool = False  # the subject of its clause ("Mayor Pete Buttigieg ... called for")
 
 
 @dataclass
@@ -145,7 +146,7 @@ class ArticleActors:
             actor = self.index.resolve(clean_name(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
-            self.mentions.append(_Mention(ent.start, actor))
+            self.mentions.append(_Mention(ent.start, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
             self._learn_role(actor, ent)
         return self
 
@@ -194,8 +195,14 @@ class ArticleActors:
     def by_pronoun(self, pos: int, pronoun: str) -> Speaker | None:
         """The most recent speaker or person before `pos` that the pronoun can stand for."""
         want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
-        for _, sp in reversed(self.recent_speakers):
+        for spoke, sp in reversed(self.recent_speakers):
             if sp.kind == "person" and self._gender_fits(sp.name, want):
+                # A person made the subject of a sentence since then is nearer ("Mayor Pete Buttigieg
+                # also called for ... And in an interview, he said").
+                later = [m for m in self.mentions if spoke < m.pos < pos and m.subject]
+                for m in reversed(later):
+                    if self._gender_fits(m.actor, want) and self._speaker_of(m.actor).name != sp.name:
+                        return self._speaker_of(m.actor)
                 return sp
         for m in reversed(self.mentions):
             if m.pos < pos and self._gender_fits(m.actor, want):
