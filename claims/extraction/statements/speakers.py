@@ -159,8 +159,8 @@ class ArticleActors:
             actor = name
         else:
             self.index.add_alias(actor, name)
-        gender = gender_of_first_name(name)
-        if gender and len(name.split()) > 1:
+        gender = gender_of_first_name(name) if len(name.split()) > 1 else None  # "Warren" is a surname
+        if gender:
             self.name_gender.setdefault(actor, gender)
 
     def _learn_role(self, actor: str, ent: Span) -> None:
@@ -253,39 +253,29 @@ class ArticleActors:
             self.gender.setdefault(actor, want)
 
 
-# A first name counts for one gender when it is this many times as common for it as for the other.
-NAME_GENDER_RATIO = 4.0
-
-
 @functools.cache
-def _first_name_weights() -> tuple[dict[str, float], dict[str, float]]:
-    """(female, male) first names with their frequencies, from Faker's English person providers (their
-    lists of common given names and how often each is given: maintained, MIT-licensed)."""
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female, male) given names from Faker's American and British English person providers (their
+    lists of common given names: maintained, MIT-licensed)."""
     from faker.providers.person.en_GB import Provider as British
     from faker.providers.person.en_US import Provider as American
 
-    female: dict[str, float] = {}
-    male: dict[str, float] = {}
-    for provider in (American, British):
-        for names, into in ((provider.first_names_female, female), (provider.first_names_male, male)):
-            # An unweighted list gives each name an equal share, as the weighted ones' shares sum to one.
-            weighted = names.items() if isinstance(names, dict) else ((n, 1.0 / len(names)) for n in names)
-            for name, weight in weighted:
-                into[name.lower()] = max(into.get(name.lower(), 0.0), float(weight))
-    return female, male
+    female = {n.lower() for p in (American, British) for n in p.first_names_female}
+    male = {n.lower() for p in (American, British) for n in p.first_names_male}
+    return frozenset(female), frozenset(male)
 
 
 def gender_of_first_name(name: str) -> str | None:
-    """ "f" or "m" when the first word of `name` is a given name mostly given to women or to men
-    ("Meredith Vieira" -> "f"); None for a name both share, an unknown name or an initial."""
+    """ "f" or "m" when the first word of `name` is a given name the lists give to one gender only
+    ("Meredith Vieira" -> "f"); None for a name given to both (Terry, Jordan, Robin), an unknown name
+    or an initial."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
     if len(first) < 2:
         return None
-    female, male = _first_name_weights()
-    f, m = female.get(first, 0.0), male.get(first, 0.0)
-    if f > NAME_GENDER_RATIO * m:
+    female, male = _first_names()
+    if first in female and first not in male:
         return "f"
-    if m > NAME_GENDER_RATIO * f:
+    if first in male and first not in female:
         return "m"
     return None
 
