@@ -234,3 +234,13 @@ def test_a_continued_quote_keeps_the_polarity_of_its_first_words(statements):
         '"We will not pay for the new wall," Ann Lee said. "It would be completely useless."'
     )
     assert claim.polarity == "denied"
+
+
+def test_a_man_named_inside_what_was_said_does_not_take_the_next_he(statements):
+    """ "Tom Hale, asked about it, said that Peter Lund sought to delay the vote. '...,' he said.": "he"
+    is still Hale; Lund is only the subject of what Hale said."""
+    claims = statements(
+        "Tom Hale said on Monday that Peter Lund sought to delay the vote on the budget.\n\n"
+        '"I think that is reason enough to hold the vote now," he said.'
+    )
+    assert _by_text(claims, "reason enough").speaker == "Tom Hale"

@@ -109,7 +109,7 @@ class Speaker:
 class _Mention:
     pos: int  # token index
     actor: str  # actor id in the article index
-    subject: bool = False  # the subject of its clause ("Mayor Pete Buttigieg ... called for")
+    subject: bool = False  # the subject of its sentence ("Mayor Pete Buttigieg ... called for")
 
 
 @dataclass
@@ -146,7 +146,8 @@ class ArticleActors:
             actor = self.index.resolve(clean_name(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
-            self.mentions.append(_Mention(ent.start, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
+            main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+            self.mentions.append(_Mention(ent.start, actor, main_subject))
             self._learn_role(actor, ent)
         return self
 
