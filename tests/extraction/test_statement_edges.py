@@ -244,3 +244,11 @@ def test_a_man_named_inside_what_was_said_does_not_take_the_next_he(statements):
         '"I think that is reason enough to hold the vote now," he said.'
     )
     assert _by_text(claims, "reason enough").speaker == "Tom Hale"
+
+
+def test_a_question_put_in_an_aside_is_not_the_speaker_s(statements):
+    """ "Mr. Tom Hale, asked if he supported the plan, said ...": only what Hale said is his."""
+    claims = statements("Mr. Tom Hale, asked if he supported the plan, said he had doubts about it.")
+    assert [(c.text, c.polarity) for c in claims] == [("he had doubts about it", "asserted")]
+    claims = statements('"Congress did not ask for a summary," Ann Lee wrote.')
+    assert [c.polarity for c in claims] == ["denied"]  # only "I am not saying" withholds

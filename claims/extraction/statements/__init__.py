@@ -54,7 +54,10 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             continue
         have.direct = have.direct or item.direct
         have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
-    items = sorted([*by_cue.values(), *uncued], key=lambda f: f.content[0])
+    # A quoted name or phrase that no clause of its cue holds ('calling immigrants "criminals" and ...')
+    # says nothing on its own.
+    cued = [f for f in by_cue.values() if not _scare(doc, f)]
+    items = sorted([*cued, *uncued], key=lambda f: f.content[0])
     merged: list[Found] = []
     for item in items:
         prev = merged[-1] if merged else None
@@ -102,6 +105,12 @@ def _put_to(doc: Doc, item: Found) -> bool:
     verb = doc[item.cue_i]
     if item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
         return True
+    if verb.dep_ == "acl" and verb.head.i < verb.i:  # "Mr. O'Rourke, asked if he supported it, said"
+        return True
+    if verb.i > 0 and doc[verb.i - 1].text == ",":  # the same, parsed with "asked" as the main verb
+        later = doc[verb.i + 1 : verb.sent.end]
+        if any(t.text == "," and t.i + 1 < len(doc) and is_speech_verb(doc[t.i + 1]) for t in later):
+            return True
     # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
@@ -270,7 +279,8 @@ def _polarity(doc: Doc, item: Found) -> str:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
             if any(_negates(c) for c in tok.children):
                 # "I am not saying he was right": the speaker withholds a claim, and denies nothing.
-                return "refused" if is_speech_verb(tok) and not is_denial(tok) else "denied"
+                own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+                return "refused" if own and is_speech_verb(tok) and not is_denial(tok) else "denied"
             break
     return "asserted"
 
