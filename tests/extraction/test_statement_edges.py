@@ -252,3 +252,14 @@ def test_a_question_put_in_an_aside_is_not_the_speaker_s(statements):
     assert [(c.text, c.polarity) for c in claims] == [("he had doubts about it", "asserted")]
     claims = statements('"Congress did not ask for a summary," Ann Lee wrote.')
     assert [c.polarity for c in claims] == ["denied"]  # only "I am not saying" withholds
+
+
+def test_a_quoted_word_says_nothing_unless_a_clause_holds_it(statements):
+    """'calling them "criminals" and "rapists," in speeches' stores no statement "criminals"; 'called the
+    meeting "wonderful"' keeps the clause that holds the word."""
+    claims = statements(
+        'Tom Hale made comments about rivals, calling them "cowards" and "liars," at rallies.'
+    )
+    assert all(c.text not in ("cowards", "liars") for c in claims)
+    claims = statements('Ann Lee called the meeting "wonderful" on Friday.')
+    assert [c.text for c in claims] == ['the meeting "wonderful" on Friday']

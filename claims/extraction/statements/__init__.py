@@ -32,6 +32,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     """One statement per cue (a quote and the clause holding it are the same statement), in order."""
     by_cue: dict[int, Found] = {}
+    merged_cues: set[int] = set()
     uncued: list[Found] = []
     for item in reported + direct:
         if item.cue_i < 0:
@@ -52,11 +53,12 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             # the quote the denier gives instead are two statements, and the quote is asserted.
             uncued.append(item)
             continue
+        merged_cues.add(item.cue_i)
         have.direct = have.direct or item.direct
         have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
     # A quoted name or phrase that no clause of its cue holds ('calling immigrants "criminals" and ...')
     # says nothing on its own.
-    cued = [f for f in by_cue.values() if not _scare(doc, f)]
+    cued = [f for f in by_cue.values() if f.cue_i in merged_cues or not _scare(doc, f)]
     items = sorted([*cued, *uncued], key=lambda f: f.content[0])
     merged: list[Found] = []
     for item in items:
