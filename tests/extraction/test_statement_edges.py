@@ -263,3 +263,11 @@ def test_a_quoted_word_says_nothing_unless_a_clause_holds_it(statements):
     assert all(c.text not in ("cowards", "liars") for c in claims)
     claims = statements('Ann Lee called the meeting "wonderful" on Friday.')
     assert [c.text for c in claims] == ['the meeting "wonderful" on Friday']
+
+
+def test_a_short_quote_that_ends_its_sentence_is_a_statement(statements):
+    """'The mayor called it "an intentional act."' and '"Mexico!" the crowd replied' are said, not names."""
+    claims = statements('Mayor Ann Lee called the fire "an intentional act."')
+    assert any("intentional act" in c.text for c in claims)
+    claims = statements('"Mexico!" the crowd replied.')
+    assert [c.text for c in claims] == ["Mexico!"]

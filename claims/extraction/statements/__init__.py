@@ -58,7 +58,7 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
     # A quoted name or phrase that no clause of its cue holds ('calling immigrants "criminals" and ...')
     # says nothing on its own.
-    cued = [f for f in by_cue.values() if f.cue_i in merged_cues or not _scare(doc, f)]
+    cued = [f for f in by_cue.values() if f.cue_i in merged_cues or not _scare(doc, f, alone=True)]
     items = sorted([*cued, *uncued], key=lambda f: f.content[0])
     merged: list[Found] = []
     for item in items:
@@ -121,13 +121,16 @@ def _put_to(doc: Doc, item: Found) -> bool:
 PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "before"})
 
 
-def _scare(doc: Doc, item: Found) -> bool:
+def _scare(doc: Doc, item: Found, alone: bool = False) -> bool:
     """True for a quoted phrase too short to be a statement on its own (a name, a scare quote); not for the
     opening of an interrupted quote, which ends in its own comma or stop ('"My hope," he said, "is ...').
     """
     words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_punct or t.is_space)]
     after = doc[item.content[1]].text if item.content[1] < len(doc) else ""
-    return item.direct and len(words) <= SCARE_MAX_WORDS and after not in (",", ".", "!", "?", ";", ":")
+    ended = after in (",", ".", "!", "?", ";", ":")
+    if alone:  # on its own, a short quote that ends a sentence is said ('"Mexico!" the crowd replied')
+        ended = ended or doc[item.content[1] - 1].text in (".", "!", "?")
+    return item.direct and len(words) <= SCARE_MAX_WORDS and not ended
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
