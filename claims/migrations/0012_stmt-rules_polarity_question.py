@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0009_statements_polarity_refused"),
+        ("claims", "0011_encoder_claim_vectors"),
     ]
 
     operations = [
