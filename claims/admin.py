@@ -4,6 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims.selectors.extraction_preview import extraction_preview
+from sources import admin as source_admin
+from sources.models import Article
+
 from .models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink, Event, Tag
 
 
@@ -140,3 +144,13 @@ class AnnotationAdmin(VersionedAdmin):
     search_fields = ["quote", "note", "article__title"]
     list_select_related = ["article", "created_by"]
     raw_id_fields = ["article", "claim", "created_by"]
+
+
+# sources' article admin, with what extraction would make of the rows on the import's confirm page.
+class ArticleAdmin(source_admin.ArticleAdmin):
+    def import_preview_extras(self, rows: list[tuple]) -> dict:
+        return {"extraction_preview": extraction_preview(rows)}
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleAdmin)

@@ -1,4 +1,4 @@
-"""Forms of the editors' workspace; they validate input, the services in claims.editorial write."""
+"""Forms of the editors' workspace; they validate input, the services in claims.services.editing write."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ VERSION_ERROR = "This form has no valid version number; reload the page and make
 
 
 def version_field(required: bool = True) -> forms.IntegerField:
-    """The hidden version the form was made from (optimistic concurrency; see claims.editorial)."""
+    """The hidden version the form was made from (optimistic concurrency; see claims.services.editing)."""
     return forms.IntegerField(
         required=required,
         min_value=1,

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import browse_views, check_views, claimreview, exports, review_views, views
+from claims import claimreview
+from claims.views import articles, check, events, exports, review
+from claims.views import claims as views
 
 app_name = "claims"
 
 urlpatterns = [
     path("", views.ClaimListView.as_view(), name="claim-list"),
-    path("check/", check_views.ClaimCheckView.as_view(), name="claim-check"),
+    path("check/", check.ClaimCheckView.as_view(), name="claim-check"),
     path("<int:pk>/", views.ClaimDetailView.as_view(), name="claim-detail"),
     path("<int:pk>/edit/", views.claim_edit, name="claim-edit"),
     path("<int:pk>/claimreview.json", claimreview.claimreview_json, name="claim-claimreview"),
@@ -22,13 +24,25 @@ urlpatterns = [
     path("articles/<int:pk>/details/", views.article_details, name="article-details"),
     path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation-edit"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
-    path("review/", review_views.ReviewQueueView.as_view(), name="review"),
-    path("review/links/", review_views.LinkQueueView.as_view(), name="review-links"),
-    path("review/bulk-accept/", review_views.bulk_accept, name="bulk-accept"),
-    path("links/<int:pk>/review/", review_views.link_review, name="link-review"),
-    path("events/", browse_views.EventListView.as_view(), name="event-list"),
-    path("events/new/", browse_views.event_create, name="event-create"),
-    path("events/<int:pk>/", browse_views.EventDetailView.as_view(), name="event-detail"),
-    path("actors/", browse_views.ActorListView.as_view(), name="actor-list"),
-    path("actors/<int:pk>/", browse_views.ActorDetailView.as_view(), name="actor-detail"),
+    path("review/", review.ReviewQueueView.as_view(), name="review"),
+    path("review/links/", review.LinkQueueView.as_view(), name="review-links"),
+    path("review/bulk-accept/", review.bulk_accept, name="bulk-accept"),
+    path("links/<int:pk>/review/", review.link_review, name="link-review"),
+    path("events/", events.EventListView.as_view(), name="event-list"),
+    path("events/new/", events.event_create, name="event-create"),
+    path("events/<int:pk>/", events.EventDetailView.as_view(), name="event-detail"),
+    path("actors/", events.ActorListView.as_view(), name="actor-list"),
+    path("actors/<int:pk>/", events.ActorDetailView.as_view(), name="actor-detail"),
+]
+
+# The reader's routes: tracker.urls mounts them under the "sources" namespace, beside sources' lists
+# (their names, e.g. "sources:article-detail", are older than the move of these views into claims).
+reader_urlpatterns = [
+    path("articles/<int:pk>/", articles.ArticleDetailView.as_view(), name="article-detail"),
+    path(
+        "articles/<int:pk>/annotations/history/",
+        articles.ArticleAnnotationHistoryView.as_view(),
+        name="article-annotation-history",
+    ),
+    path("outlets/<int:pk>/", articles.OutletDetailView.as_view(), name="outlet-detail"),
 ]

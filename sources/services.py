@@ -11,6 +11,7 @@ from django.db import transaction
 from claims.text.notes import note_records
 
 from .models import Article, ImportBatch, Outlet, content_hash
+from .signals import article_versions_stored
 
 
 class StoreOutcome(enum.StrEnum):
@@ -40,11 +41,10 @@ def outlet_get_or_create(
 
 
 def articles_carry_over(new_versions: list[Article]) -> None:
-    """Re-anchor the editors' annotations of each previous version onto its new version's text."""
-    from claims.editorial import annotations_reanchor  # claims builds on sources, not the reverse
-
-    for article in new_versions:
-        annotations_reanchor(old=article.previous_version, new=article)
+    """Announce new versions (sources.signals.article_versions_stored) so that what other apps hang on
+    the previous versions (claims' annotations) follows them; inside the caller's transaction."""
+    if new_versions:
+        article_versions_stored.send(sender=Article, articles=new_versions)
 
 
 @transaction.atomic

@@ -4,14 +4,9 @@ from . import views
 
 app_name = "sources"
 
+# The reader, its annotation history and an outlet's page are claims' views under this namespace
+# (tracker.urls adds them), so that sources never imports claims.
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="article-list"),
-    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
-    path(
-        "articles/<int:pk>/annotations/history/",
-        views.ArticleAnnotationHistoryView.as_view(),
-        name="article-annotation-history",
-    ),
     path("outlets/", views.OutletListView.as_view(), name="outlet-list"),
-    path("outlets/<int:pk>/", views.OutletDetailView.as_view(), name="outlet-detail"),
 ]

@@ -1,28 +1,14 @@
-"""Articles (list and reader) and outlets (list and page); every page needs sign-in."""
+"""The lists of articles and outlets; every page needs sign-in. (The reader and an outlet's page show
+claims' data: claims.views.articles.)"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from claims import selectors as claim_selectors
-from claims.access import ViewAccessMixin, can_edit
-from claims.forms import AnnotationForm, ArticleDetailsForm, ClaimFromSelectionForm
-from claims.models import Annotation, Claim
+from tracker import paging
+from tracker.access import ViewAccessMixin
 
 from . import selectors
-from .models import Article, Outlet
-
-
-def web_link(url: str) -> str:
-    """`url` when it is an http(s) address, safe to offer as a link; else "" (javascript:, data: and the rest)."""
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return ""
-    return url if scheme in ("http", "https") else ""
 
 
 class ArticleListView(ViewAccessMixin, TemplateView):
@@ -34,64 +20,8 @@ class ArticleListView(ViewAccessMixin, TemplateView):
         # NUL read as a space: PostgreSQL refuses it in a string (a 500 before)
         q = " ".join(self.request.GET.get("q", "").replace("\x00", " ").split())[:200]
         rows = selectors.article_search(q) if q else selectors.article_rows()
-        page = claim_selectors.page_of(rows, self.request.GET.get("page"))
+        page = paging.page_of(rows, self.request.GET.get("page"))
         context.update(page=page, articles=page.rows, q=q)
-        return context
-
-
-class ArticleDetailView(ViewAccessMixin, TemplateView):
-    template_name = "sources/article_detail.html"
-    permission_required = "sources.view_article"
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        article = get_object_or_404(
-            Article.objects.select_related("outlet").defer("original"), pk=kwargs["pk"]
-        )
-        claims = list(article.claims.select_related("speaker").defer("search_vector").order_by("start", "id"))
-        annotations = list(claim_selectors.article_annotations(article))
-        orphans = []
-        if article.url and article.version > 1:
-            orphans = list(
-                Annotation.objects.filter(
-                    article__url=article.url, article__version__lt=article.version, orphaned=True
-                )
-                .select_related("created_by", "article")
-                .defer("article__body", "article__original")
-                .order_by("-article__version", "start")[:100]
-            )
-        context.update(
-            article=article,
-            original_url=web_link(article.url),
-            segments=selectors.article_segments(article, claims=claims, annotations=annotations),
-            claims=claims,
-            claim_kinds=Claim.Kind.choices,
-            annotations=annotations,
-            orphans=orphans,
-            versions=list(selectors.article_versions(article)),
-            events=list(article.events.only("id", "title", "date")[:20]),
-            can_edit=can_edit(self.request.user),
-            annotation_form=AnnotationForm(),
-            claim_form=ClaimFromSelectionForm(),
-            details_form=ArticleDetailsForm.for_article(article),
-            dates_waiting=sum(
-                1 for c in claims if c.kind == Claim.Kind.DATE and c.date_value is None and c.date_precision
-            ),
-        )
-        return context
-
-
-class ArticleAnnotationHistoryView(ViewAccessMixin, TemplateView):
-    """Every change to the article's annotations, newest first, with who made it: the desk is shared
-    (any editor may change or delete any annotation), so this is where to see who did."""
-
-    template_name = "sources/annotation_history.html"
-    permission_required = "sources.view_article"
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        article = get_object_or_404(Article.objects.only("id", "title", "version"), pk=kwargs["pk"])
-        context.update(article=article, history=claim_selectors.article_annotation_history(article))
         return context
 
 
@@ -101,30 +31,9 @@ class OutletListView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        page = claim_selectors.page_of(selectors.outlet_list(), self.request.GET.get("page"))
+        page = paging.page_of(selectors.outlet_list(), self.request.GET.get("page"))
         counts = selectors.article_counts([outlet.pk for outlet in page.rows])
         for outlet in page.rows:
             outlet.article_count = counts.get(outlet.pk, 0)
         context.update(page=page, outlets=page.rows)
-        return context
-
-
-class OutletDetailView(ViewAccessMixin, TemplateView):
-    template_name = "sources/outlet_detail.html"
-    permission_required = "sources.view_outlet"
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        outlet = get_object_or_404(Outlet, pk=kwargs["pk"])
-        articles = selectors.article_rows().filter(outlet=outlet)
-        page = claim_selectors.page_of(articles, self.request.GET.get("page"), per_page=25)
-        claims = claim_selectors.claim_list().filter(article__outlet=outlet).order_by("-id")
-        context.update(
-            outlet=outlet,
-            page=page,
-            articles=page.rows,
-            article_count=claim_selectors.count_of(articles, narrowed=True),
-            claims=list(claims[:30]),
-            claim_count=claim_selectors.count_of(claims, narrowed=True),
-        )
         return context

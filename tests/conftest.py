@@ -75,7 +75,7 @@ def article(outlet):
 @pytest.fixture(autouse=True)
 def fresh_actor_index():
     """The per-process actor index must not carry actors from one test's database into the next."""
-    from claims.services import ActorResolver
+    from claims.services.extraction import ActorResolver
 
     ActorResolver.forget()
     yield

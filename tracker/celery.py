@@ -1,5 +1,7 @@
 """The Celery app: one Celery task per named task of tracker.tasks (e.g. "imports.run"), nothing else.
 
+tracker.tasks registers each named task here as it is declared; this module imports nothing of it.
+
 A message can only name a registered task; its arguments are checked (tracker.tasks.Task.clean) before
 the one service behind it runs. A message naming anything else, such as the generic "tracker.run_task"
 of old, is refused by the worker as unregistered and never imports or runs what it names.
@@ -19,12 +21,8 @@ later, and takes the job over if the first worker has stopped.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
 
 from celery import Celery
-
-if TYPE_CHECKING:
-    from tracker.tasks import Task
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
@@ -64,19 +62,3 @@ app.conf.broker_url = _broker_url()
 
 # The modules whose @task functions a worker registers at start (after django.setup()).
 app.conf.imports = ("sources.tasks", "claims.tasks")
-
-
-def register_task(registered: Task) -> None:
-    """Make `registered` runnable by a worker under its name (called by tracker.tasks.task)."""
-
-    def run(**kwargs: Any) -> Any:
-        import django
-        from django.apps import apps
-
-        if not apps.ready:
-            django.setup()
-        return registered(**kwargs)  # checks the arguments, then calls the service
-
-    run.__name__ = run.__qualname__ = registered.name.replace(".", "_")
-    run.__doc__ = registered.fn.__doc__
-    app.task(name=registered.name, acks_late=True, typing=False)(run)

@@ -216,7 +216,7 @@ IMPORT_JOB_FILES_MAX_AGE = float(os.environ.get("IMPORT_JOB_FILES_MAX_AGE", str(
 # The sentence encoder (claims.linking.encoder) gives the linker paraphrase candidates and a meaning
 # signal; 0 links on words alone (as when its model packages are not installed).
 SENTENCE_ENCODER = env_bool("SENTENCE_ENCODER", True)
-# Per-article extraction budget (claims.services): a longer text is not parsed, an article giving more
+# Per-article extraction budget (claims.services.extraction): a longer text is not parsed, an article giving more
 # claims has none stored; either is marked failed with the reason on the article and its import job.
 EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "200000"))
 EXTRACT_MAX_CLAIMS = int(os.environ.get("EXTRACT_MAX_CLAIMS", "2000"))

@@ -23,13 +23,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import connections, transaction
 
+from tracker.celery import app
 from tracker.ids import MAX_ID
 
 logger = logging.getLogger(__name__)
@@ -82,12 +83,26 @@ def task(name: str, **params: Callable[[Any], Any]) -> Callable[[Callable[..., A
         if name in REGISTRY and REGISTRY[name].fn is not fn:
             raise ValueError(f"two tasks named {name!r}")
         registered = REGISTRY[name] = Task(name, fn, dict(params))
-        from tracker.celery import register_task  # the worker side: one Celery task per name
-
-        register_task(registered)
+        _register_with_celery(registered)
         return registered
 
     return register
+
+
+def _register_with_celery(registered: Task) -> None:
+    """Make `registered` runnable by a worker under its name: the worker side, one Celery task per name."""
+
+    def run(**kwargs: Any) -> Any:
+        import django
+        from django.apps import apps
+
+        if not apps.ready:
+            django.setup()
+        return registered(**kwargs)  # checks the arguments, then calls the service
+
+    run.__name__ = run.__qualname__ = registered.name.replace(".", "_")
+    run.__doc__ = registered.fn.__doc__
+    app.task(name=registered.name, acks_late=True, typing=False)(run)
 
 
 # -- in-process runner (no broker) ------------------------------------------------------------------
@@ -129,8 +144,6 @@ def _forget(future: Future) -> None:
 
 def wait_for_background(timeout: float = 60) -> bool:
     """Wait until every in-process task queued so far has finished; returns False on timeout."""
-    from concurrent.futures import wait
-
     with _lock:
         pending = set(_pending)
     if not pending:
@@ -152,8 +165,6 @@ def enqueue(fn: Task | str, **kwargs: Any) -> Any:
     registered = _resolve(fn)
     checked = registered.clean(kwargs)
     if not settings.TASKS_RUN_IN_PROCESS:
-        from tracker.celery import app  # imported lazily: Celery is only needed with a broker
-
         return app.send_task(registered.name, kwargs=checked)
     if getattr(settings, "TASKS_SYNCHRONOUS", False):
         return registered.fn(**checked)
@@ -171,6 +182,4 @@ def enqueue_later(delay: float, fn: Task | str, **kwargs: Any) -> Any:
     checked = registered.clean(kwargs)
     if settings.TASKS_RUN_IN_PROCESS:
         return None
-    from tracker.celery import app
-
     return app.send_task(registered.name, kwargs=checked, countdown=delay)

@@ -12,11 +12,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .linking.confirmation import independent_confirmations
-from .linking.types import LinkableClaim
-from .linking_service import extracted_from_claim
-from .models import Claim, ClaimLink, Event
-from .selectors import event_claims, event_links
+from claims.linking.confirmation import independent_confirmations
+from claims.linking.types import LinkableClaim
+from claims.models import Claim, ClaimLink, Event
+from claims.selectors import event_claims, event_links
+from claims.services.linking import extracted_from_claim
 
 MAX_FACT_COLUMNS = 8
 MAX_STATEMENTS_PER_CELL = 3

@@ -1,9 +1,13 @@
-"""What claims extraction would make of a few rows, shown in the import preview before confirming."""
+"""What claims extraction would make of a few rows, shown in the admin import's preview before
+confirming (reads only: nothing is stored)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+from claims import extraction as extractor
+from claims.services.extraction import over_text_budget
 
 PREVIEW_ROWS = 3
 
@@ -43,9 +47,6 @@ def extraction_preview(
 
     An extractor failure is shown on its row rather than breaking the preview.
     """
-    from claims.extraction import extract
-    from claims.services import over_text_budget
-
     previews = []
     for row, body, title, published, outlet in rows[:PREVIEW_ROWS]:
         preview = ArticlePreview(row=row, title=title or body[:80])
@@ -54,7 +55,9 @@ def extraction_preview(
             previews.append(preview)
             continue
         try:
-            extraction = extract(body, published=published, title=title or None, outlet=outlet or None)
+            extraction = extractor.extract(
+                body, published=published, title=title or None, outlet=outlet or None
+            )
         except Exception as error:  # the extractor is still being written: show its failure, go on
             preview.error = f"{type(error).__name__}: {error}"
         else:

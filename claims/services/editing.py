@@ -19,11 +19,14 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from claims.extraction.cleaning import plain_chars
+from claims.models import Annotation, Claim, ClaimLink, Event, Tag
+from claims.reanchor import locate
+from claims.services.extraction import actor_for_speaker, article_extract_claims
+from claims.tasks import article_link_task
 from sources.models import Article
-
-from .extraction.cleaning import plain_chars
-from .models import Annotation, Claim, ClaimLink, Event, Tag
-from .reanchor import locate
+from sources.services import outlet_get_or_create
+from tracker.tasks import enqueue
 
 CONTEXT_CHARS = 32
 
@@ -270,7 +273,6 @@ def claim_create_from_selection(
     `values` holds the kind's fields (quantity_low/high, unit, unit_class, counted; date_value,
     date_precision; speaker_name, speaker_role, direct, polarity).
     """
-    from .services import actor_for_speaker
 
     selection = selection_verify(
         body=article.body, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix
@@ -331,7 +333,6 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
 
     Raises EditConflict when the claim changed since `expected_version`.
     """
-    from .services import actor_for_speaker
 
     take_version(claim, expected_version)
     changes = dict(changes)
@@ -556,11 +557,6 @@ def article_details_update(
     linked again (`claims.tasks.article_link_task`). Raises ArticleDetailsConflict,
     writing nothing, when the details changed since `expected_version`.
     """
-    from sources.services import outlet_get_or_create
-    from tracker.tasks import enqueue
-
-    from .services import article_extract_claims
-    from .tasks import article_link_task
 
     with transaction.atomic():
         current = Article.objects.select_for_update().filter(pk=article.pk).first()

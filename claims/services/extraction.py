@@ -12,14 +12,13 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from claims.extraction import extract, extract_many
+from claims.extraction.actors import ActorIndex, normalize_name
+from claims.extraction.types import Claim as ExtractedClaim
+from claims.extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
+from claims.models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink
 from claims.text.notes import as_records
 from sources.models import Article, Outlet
-
-from .extraction import extract, extract_many
-from .extraction.actors import ActorIndex, normalize_name
-from .extraction.types import Claim as ExtractedClaim
-from .extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
-from .models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink
 
 KIND_OF_SPEAKER = {
     "person": Actor.Kind.PERSON,

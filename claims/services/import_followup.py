@@ -25,9 +25,11 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from ..models import Article, ImportBatch, SilentEdit
-from .service import (
+from claims.models import Claim
+from claims.services import extraction, linking
+from sources.importing.service import (
     DB_ERRORS,
+    FOLLOWUP_TASK,
     JobTakenOver,
     Progress,
     count_takeover,
@@ -35,6 +37,8 @@ from .service import (
     lease,
     with_db_retry,
 )
+from sources.models import Article, ImportBatch, SilentEdit
+from tracker.tasks import enqueue_later
 
 FOLLOWUP_STAGES = ("extracting", "linking")
 RENEW_EVERY = 5.0  # seconds: the lease is renewed at most this often (and at least 4 times per lease)
@@ -55,11 +59,7 @@ def import_job_extract(*, batch_id: int, progress: Progress | None = None, chunk
     if not with_db_retry(batch_id, lambda: claim_followup(batch_id, token)):
         batch = ImportBatch.objects.get(pk=batch_id)
         if batch.status == ImportBatch.Status.RUNNING and batch.stage in FOLLOWUP_STAGES:
-            from tracker.tasks import enqueue_later
-
-            from ..tasks import import_job_extract_task
-
-            enqueue_later(lease().total_seconds() + 1, import_job_extract_task, batch_id=batch_id)
+            enqueue_later(lease().total_seconds() + 1, FOLLOWUP_TASK, batch_id=batch_id)
         return batch
     return with_db_retry(batch_id, lambda: _followup(batch_id, token, progress, chunk))
 
@@ -173,8 +173,6 @@ def _extract(
 ) -> None:
     """Extract the job's pending articles, `chunk` at a time; before each batch the job's lock is taken
     to check this runner still holds it and which articles are still pending."""
-    from claims.services import articles_extract_pending
-
     total = mine.count()
     ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(stage="extracting", extract_total=total)
     pending = list(
@@ -202,7 +200,9 @@ def _extract(
             )
         # Parsed outside that transaction (each article is stored in a short one of its own): a write
         # transaction held through spaCy's parse kept SQLite locked, and every sign-in failed meanwhile.
-        counts = articles_extract_pending(article_ids=todo) if todo else {"articles": 0, "failed": 0}
+        counts = (
+            extraction.articles_extract_pending(article_ids=todo) if todo else {"articles": 0, "failed": 0}
+        )
         done += counts["articles"] + counts["failed"]
         if progress:
             progress("extracting", done, total)
@@ -226,8 +226,6 @@ def _extraction_failures(mine: QuerySet[Article]) -> str:
 
 def _note_new_claims(batch_id: int) -> None:
     """Add, to each silent edit of the job, the new version's claims that lie in a changed passage."""
-    from claims.models import Claim
-
     for edit in SilentEdit.objects.filter(article__import_batch_id=batch_id):
         claims = list(
             Claim.objects.filter(article_id=edit.article_id, kind__in=["quantity", "date"]).values_list(
@@ -242,30 +240,24 @@ def _note_new_claims(batch_id: int) -> None:
 
 
 def _link(batch_id: int, article_ids: list[int], hold: Hold, progress: Progress | None) -> str:
-    """Place the job's articles in events and suggest links (claims.linking_service); returns a status.
+    """Place the job's articles in events and suggest links (claims.services.linking); returns a status.
 
     The linker calls back inside each step's transaction; the callback is the hold's lock-and-check.
     """
     ImportBatch.objects.filter(pk=batch_id, runner=hold.token).update(stage="linking")
-    try:
-        from claims.linking_service import ACROSS_CHUNK, articles_link
-    except ImportError:  # a claims app without linking: the import is still complete
-        return "linking not available"
 
     def step(stage: str, done: int, total: int) -> None:
         if stage == "events":
             what = "placing articles in events"
         elif stage == "across":
-            what = (
-                f"linking articles {done + 1}-{min(total, done + ACROSS_CHUNK)} of {total} with nearby ones"
-            )
+            what = f"linking articles {done + 1}-{min(total, done + linking.ACROSS_CHUNK)} of {total} with nearby ones"
         else:
             what = f"linking event {done + 1} of {total}"
         hold.check(lambda: {"link_status": what})
         if progress and stage == "links":
             progress("linking", done, total)
 
-    counts = articles_link(article_ids=article_ids, progress=step)
+    counts = linking.articles_link(article_ids=article_ids, progress=step)
     if isinstance(counts, dict):
         return (
             f"placed {counts.get('articles', 0)} articles in {counts.get('events', 0)} events; "

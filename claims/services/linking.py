@@ -15,15 +15,14 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
+from claims.linking.context import later_round, sentence_around
+from claims.linking.events import EventIndex
+from claims.linking.links import suggest_links
+from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim
+from claims.models import Claim, ClaimLink, Event
+from claims.vector_service import claims_vectors
 from sources.models import Article
-
-from .extraction.types import DateClaim, QuantityClaim, Span, StatementClaim
-from .linking.context import later_round, sentence_around
-from .linking.events import EventIndex
-from .linking.links import suggest_links
-from .linking.types import ArticleInfo, ExistingLink, LinkableClaim
-from .models import Claim, ClaimLink, Event
-from .vector_service import claims_vectors
 
 WINDOW_DAYS = 10  # articles further apart than this are never placed in one event
 NEIGHBOURS = 2000  # at most this many earlier articles are compared with a new one
@@ -165,7 +164,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
 def _stance():
     """The shipped stance model's batch predict function, or None when it cannot be loaded."""
     try:
-        from .linking.stance import StanceModel
+        from claims.linking.stance import StanceModel
 
         return StanceModel.load().predict_many
     except (ImportError, OSError, ValueError):

@@ -6,11 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.views.generic import TemplateView
 
+from claims.claim_check import CANDIDATES, claim_check
+from claims.linking.check import MAX_CHARS, claim_problem
 from sources.models import Outlet
-
-from .access import ViewAccessMixin
-from .claim_check import CANDIDATES, claim_check
-from .linking.check import MAX_CHARS, claim_problem
+from tracker.access import ViewAccessMixin
 
 GROUP_TITLES = (
     ("agree", "Agree"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,14 +15,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.views.generic import TemplateView
 
-from sources.models import Article, Outlet
-
-from . import editorial, selectors
-from .access import ViewAccessMixin, answer, back, can_edit, editor_post, wants_json
-from .conflicts import Row, conflict_answer, removed, safe_next, shown
-from .editorial import EditConflict
-from .filters import ClaimFilter
-from .forms import (
+from claims import selectors
+from claims.filters import ClaimFilter
+from claims.forms import (
     AnnotationEditForm,
     AnnotationForm,
     ArticleDetailsForm,
@@ -32,7 +28,13 @@ from .forms import (
     ReviewForm,
     VersionForm,
 )
-from .models import Annotation, Claim, Event
+from claims.models import Annotation, Claim, Event
+from claims.services import editing
+from claims.services.editing import EditConflict
+from claims.views.conflicts import Row, conflict_answer, removed, safe_next, shown
+from sources.models import Article, Outlet
+from tracker import paging
+from tracker.access import ViewAccessMixin, answer, back, can_edit, editor_post, wants_json
 
 
 def url_maker(name: str) -> Callable[[int], str]:
@@ -88,10 +90,10 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         filterset = ClaimFilter(self.request.GET, queryset=selectors.claim_list())
         queryset = filterset.qs
-        size = selectors.narrow(queryset, narrowed=filterset.is_narrowed)
+        size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
             queryset = selectors.claim_list().filter(pk__in=size.ids).order_by(*queryset.query.order_by)
-        page = selectors.claim_page(queryset, filterset.ordering, self.request.GET)
+        page = paging.claim_page(queryset, filterset.ordering, self.request.GET)
         marks = selectors.link_marks([claim.pk for claim in page.rows])
         # The rows' links and short texts are made here: 50 rows x 5 {% url %} and truncatechars
         # in the template cost more than the page's SQL.
@@ -125,7 +127,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             filter=filterset,
             page=page,
             claims=page.rows,
-            count=selectors.count_seen(size.count, page),
+            count=paging.count_seen(size.count, page),
         )
         return context
 
@@ -153,8 +155,6 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
 def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the edit form of a claim's values; POST: save them (the claim becomes 'edited')."""
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     if not can_edit(request.user):
         raise PermissionDenied("Only editors can edit claims.")
@@ -170,7 +170,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            editorial.claim_update(
+            editing.claim_update(
                 claim=claim,
                 user=request.user,
                 changes=form.values(),
@@ -235,7 +235,7 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
         return answer(request, fallback, {"ok": False, "error": problem}, status=400)
     decision = form.cleaned_data["decision"]
     try:
-        editorial.claim_review(
+        editing.claim_review(
             claim=claim, user=request.user, decision=decision, expected_version=form.cleaned_data["version"]
         )
     except EditConflict as conflict:
@@ -290,7 +290,7 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if other is None:
                 raise ValidationError("There is no claim with that id.")
-            editorial.link_create(
+            editing.link_create(
                 claim=claim,
                 other=other,
                 relation=form.cleaned_data["relation"],
@@ -314,7 +314,7 @@ def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
         event_id = form.cleaned_data["event"]
         event = get_object_or_404(Event, pk=event_id) if event_id else None
         try:
-            editorial.claim_set_event(
+            editing.claim_set_event(
                 claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
             )
         except EditConflict as conflict:
@@ -353,7 +353,7 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     claim = Claim.objects.filter(pk=data["claim"], article=article).first() if data.get("claim") else None
     try:
-        annotation = editorial.annotation_create(
+        annotation = editing.annotation_create(
             article=article,
             user=request.user,
             start=data["start"],
@@ -383,7 +383,7 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
         return answer(request, article_url(article), {"ok": False, "errors": form.errors}, status=400)
     data = form.cleaned_data
     try:
-        claim = editorial.claim_create_from_selection(
+        claim = editing.claim_create_from_selection(
             article=article,
             user=request.user,
             start=data["start"],
@@ -404,8 +404,6 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
 def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the edit form of an annotation's note and tags; POST: save them (refused when it changed)."""
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("claims.change_annotation"):
         raise PermissionDenied("Only editors can edit annotations.")
@@ -432,7 +430,7 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            editorial.annotation_update(
+            editing.annotation_update(
                 annotation=annotation,
                 user=request.user,
                 note=form.cleaned_data["note"],
@@ -466,7 +464,7 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, problem)
         return answer(request, article_url(annotation.article), {"ok": False, "error": problem}, status=400)
     try:
-        editorial.annotation_delete(
+        editing.annotation_delete(
             annotation=annotation, user=request.user, expected_version=form.cleaned_data["version"]
         )
     except EditConflict as conflict:
@@ -486,7 +484,7 @@ def annotation_conflict(
     if form is not None:  # an edit: their note and tags stay in the form, now on the stored version
         data = request.POST.copy()
         data["version"] = str(annotation.version)
-        theirs_tags = ", ".join(editorial.tag_names(form.cleaned_data["tags"]))
+        theirs_tags = ", ".join(editing.tag_names(form.cleaned_data["tags"]))
         rows = [
             Row("Note", shown(form.cleaned_data["note"].strip()), shown(stored["note"])),
             Row("Tags", shown(theirs_tags), shown(stored["tags"])),
@@ -520,7 +518,7 @@ def article_details(request: HttpRequest, pk: int) -> HttpResponse:
         return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
     data = form.cleaned_data
     try:
-        article = editorial.article_details_update(
+        article = editing.article_details_update(
             article=article,
             user=request.user,
             title=data["title"] or "",
@@ -528,7 +526,7 @@ def article_details(request: HttpRequest, pk: int) -> HttpResponse:
             published_on=data["published_on"],
             expected_version=data["edit_version"],
         )
-    except editorial.ArticleDetailsConflict as conflict:
+    except editing.ArticleDetailsConflict as conflict:
         messages.error(request, conflict.message)
         return answer(request, fallback, {"ok": False, "conflict": conflict.message}, status=409)
     messages.success(request, "Article details saved; its dates were read again.")

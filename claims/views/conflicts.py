@@ -1,6 +1,6 @@
 """How the web workspace answers an edit refused because someone else changed the row first (HTTP 409).
 
-The service raises claims.editorial.EditConflict and writes nothing; the views here show its message,
+The service raises claims.services.editing.EditConflict and writes nothing; the views here show its message,
 the editor's input next to the stored values, and a form to save again on the current version.
 """
 
@@ -14,8 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .access import wants_json
-from .editorial import EditConflict
+from claims.services.editing import EditConflict
+from tracker.access import wants_json
 
 STATUS = 409
 

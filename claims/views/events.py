@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView
 
-from . import editorial, selectors
-from .access import ViewAccessMixin, can_edit
-from .event_table import event_comparison
-from .forms import EventForm
-from .models import Claim, Event
+from claims import selectors
+from claims.forms import EventForm
+from claims.models import Claim, Event
+from claims.selectors.event_table import event_comparison
+from claims.services import editing
+from tracker import paging
+from tracker.access import ViewAccessMixin, can_edit
 
 
 def counts_by(queryset, key: str, ids: list[int]) -> dict[int, int]:
@@ -30,7 +33,7 @@ class EventListView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        page = selectors.page_of(selectors.event_list(), self.request.GET.get("page"))
+        page = paging.page_of(selectors.event_list(), self.request.GET.get("page"))
         ids = [event.pk for event in page.rows]
         articles = counts_by(Event.articles.through.objects, "event_id", ids)
         claims = counts_by(Claim.objects, "event_id", ids)
@@ -62,17 +65,13 @@ class EventDetailView(ViewAccessMixin, TemplateView):
 def event_create(request: HttpRequest) -> HttpResponse:
     """GET: the new-event form; POST: create the event and go to its page."""
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("claims.add_event"):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("Only editors can create events.")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            event = editorial.event_create(user=request.user, **form.cleaned_data)
+            event = editing.event_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
@@ -88,7 +87,7 @@ class ActorListView(ViewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         search = self.request.GET.get("q", "").strip()
-        page = selectors.page_of(selectors.actor_list(search), self.request.GET.get("page"))
+        page = paging.page_of(selectors.actor_list(search), self.request.GET.get("page"))
         context.update(page=page, actors=page.rows, q=search)
         return context
 
@@ -101,8 +100,8 @@ class ActorDetailView(ViewAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         actor = get_object_or_404(selectors.actor_detail(), pk=kwargs["pk"])
         statements = selectors.claim_list().filter(speaker=actor).order_by("-id")
-        page = selectors.page_of(statements, self.request.GET.get("page"))
+        page = paging.page_of(statements, self.request.GET.get("page"))
         context.update(
-            actor=actor, page=page, statements=page.rows, count=selectors.count_of(statements, narrowed=True)
+            actor=actor, page=page, statements=page.rows, count=paging.count_of(statements, narrowed=True)
         )
         return context

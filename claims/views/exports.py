@@ -17,10 +17,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 
-from . import selectors
-from .api.filters import LinkFilter, links_for_claims
-from .filters import ClaimFilter
-from .models import Claim, ClaimLink
+from claims import selectors
+from claims.api.filters import LinkFilter, links_for_claims
+from claims.filters import ClaimFilter
+from claims.models import Claim, ClaimLink
 
 CHUNK_SIZE = 2000
 # A cell starting with one of these is run as a formula by spreadsheet programs (OWASP's list:

@@ -8,15 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from claims import selectors
+from claims.forms import BulkAcceptForm, LinkReviewForm
+from claims.models import Claim, ClaimLink
+from claims.services import editing
+from claims.services.editing import EditConflict
+from claims.views.conflicts import Row, conflict_answer, removed, safe_next
 from sources.models import Outlet
+from tracker import paging
+from tracker.access import ViewAccessMixin, answer, editor_post
 from tracker.ids import parse_id
-
-from . import editorial, selectors
-from .access import ViewAccessMixin, answer, editor_post
-from .conflicts import Row, conflict_answer, removed, safe_next
-from .editorial import EditConflict
-from .forms import BulkAcceptForm, LinkReviewForm
-from .models import Claim, ClaimLink
 
 QUEUE_SIZE = 25
 
@@ -35,7 +36,7 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         outlet_id = parse_id(outlet)
         lowest_first = params.get("order") == "low"
         queue = selectors.review_claims(kind=kind, outlet_id=outlet_id, lowest_first=lowest_first)
-        page = selectors.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
+        page = paging.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
         sentences = selectors.sentences_of(page.rows)
         for claim in page.rows:
             claim.sentence = sentences.get(claim.pk)
@@ -48,7 +49,7 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
             lowest_first=lowest_first,
             kinds=Claim.Kind.choices,
             outlets=Outlet.objects.only("id", "name").order_by("name"),
-            pending=selectors.count_of(queue, narrowed=True),
+            pending=paging.count_of(queue, narrowed=True),
             bulk_form=BulkAcceptForm(initial={"kind": kind}),
         )
         return context
@@ -63,10 +64,8 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         queue = selectors.review_links()
-        page = selectors.page_of(queue, self.request.GET.get("page"), per_page=QUEUE_SIZE)
-        context.update(
-            tab="links", page=page, items=page.rows, pending=selectors.count_of(queue, narrowed=True)
-        )
+        page = paging.page_of(queue, self.request.GET.get("page"), per_page=QUEUE_SIZE)
+        context.update(tab="links", page=page, items=page.rows, pending=paging.count_of(queue, narrowed=True))
         return context
 
 
@@ -79,7 +78,7 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Give a confidence threshold between 0 and 1.")
         return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
     try:
-        accepted = editorial.bulk_accept(
+        accepted = editing.bulk_accept(
             user=request.user, threshold=form.cleaned_data["threshold"], kind=form.cleaned_data["kind"] or ""
         )
     except ValidationError as error:
@@ -114,7 +113,7 @@ def link_review(request: HttpRequest, pk: int) -> HttpResponse:
         return answer(request, fallback, {"ok": False, "error": problem}, status=400)
     decision, relation = form.cleaned_data["decision"], form.cleaned_data["relation"]
     try:
-        editorial.link_review(
+        editing.link_review(
             link=link,
             user=request.user,
             decision=decision,

@@ -22,7 +22,7 @@ def write_corpus_csv(path: Path, n_articles: int, *, seed: int) -> None:
 def import_rate(n_articles: int, *, extract: bool, seed: int | None = None) -> float:
     """Articles per second for an import job of `n_articles` new articles (reading, checking, writing,
     and with `extract` also extracting their claims)."""
-    from sources.importing.followup import import_job_extract
+    from claims.services.import_followup import import_job_extract
     from sources.importing.service import import_job_create, import_job_run
 
     seed = seed if seed is not None else time.time_ns() % 1_000_000  # new URLs each run

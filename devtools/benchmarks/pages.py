@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from claims.models import Claim, Event
-from claims.selectors import encode_cursor
 from sources.models import Article, Outlet
+from tracker.paging import encode_cursor
 
 
 def _percentile(values: list[float], q: float) -> float:

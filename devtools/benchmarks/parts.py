@@ -46,7 +46,7 @@ def importing(n_articles: int) -> dict:
     with the sentence encoder on, the follow-up also without it, and the encoder's sentences/s."""
     from django.test import override_settings
 
-    import claims.linking_service  # noqa: F401  (loaded before timing: the benchmark is of work, not imports)
+    import claims.services.linking  # noqa: F401  (loaded before timing: the benchmark is of work, not imports)
     from claims.extraction import extract
     from claims.vector_service import encoder_enabled
 

@@ -20,13 +20,16 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
+from tracker.tasks import enqueue
+
 from ..models import Article, ImportBatch, Outlet, content_hash
 from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
 from .errors import ImportRefused, RowError
 from .files import Limits, archive_size
 from .records import COLUMN_ALIASES, normalize_column, validate_row
-from .store import record_silent_edits, record_store
+from .service import FOLLOWUP_TASK
+from .store import outlet_for, record_silent_edits, record_store, resolve_outlets
 from .tabular import iter_json
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -204,8 +207,6 @@ class ArticleResource(resources.ModelResource):
     def save_instance(self, instance, is_create, row, **kwargs) -> None:
         if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
             return
-        from .store import outlet_for, resolve_outlets
-
         record = self._record
         result = record_store(record, outlet=outlet_for(record, resolve_outlets([record])), batch=self.batch)
         if result.outcome == StoreOutcome.NEW_VERSION:
@@ -237,11 +238,7 @@ class ArticleResource(resources.ModelResource):
 
 def queue_extraction(batch: ImportBatch) -> None:
     """Queue claim extraction for the articles an admin import created (after its transaction commits)."""
-    from tracker.tasks import enqueue
-
-    from ..tasks import import_job_extract_task
-
-    enqueue(import_job_extract_task, batch_id=batch.pk)
+    enqueue(FOLLOWUP_TASK, batch_id=batch.pk)
 
 
 class OutletResource(resources.ModelResource):

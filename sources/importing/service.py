@@ -5,7 +5,7 @@ checked, errors collected with row numbers, valid rows written to the job's reco
 the whole job when any row is bad (unless `skip_invalid`), then stores the records in chunks of
 `batch_size`, each chunk and the resume cursor (`committed_rows`) in one transaction. Run again
 after a crash or a cancel, it goes on from the last committed chunk; run on a finished job it does
-nothing. Extraction (and linking, when claims.services offers it) is the next task.
+nothing. Extraction and linking are the next task, claims' "imports.extract" (FOLLOWUP_TASK).
 
 Faults: a running job holds a lease, renewed by every chunk (`updated_at`); a second delivery of its
 task while the lease is fresh only checks back later, and takes the job over once the lease has run
@@ -34,6 +34,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from tracker.tasks import enqueue, enqueue_later
+
 from ..models import ImportBatch
 from ..selectors import known_outlets
 from .errors import ImportRefused, RowError, storable
@@ -45,6 +47,10 @@ Progress = Callable[[str, int, int], None]
 UPLOAD_STEM_BYTES = 120  # an uploaded file's name is cut to this many bytes (plus number and suffix)
 MAX_STORED_ERRORS = 1000  # the batch keeps the first ones; the job's errors.csv keeps them all
 DB_ERRORS = (OperationalError, InterfaceError)  # the connection went away (server restarted, killed)
+# Named tasks (tracker.tasks), queued by name so that this module imports neither sources.tasks (which
+# imports it) nor claims: "imports.extract" is claims' follow-up (claims.tasks), run after the rows are written.
+RUN_TASK = "imports.run"
+FOLLOWUP_TASK = "imports.extract"
 logger = logging.getLogger(__name__)
 
 
@@ -245,11 +251,7 @@ def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bo
     if not with_db_retry(batch_id, lambda: _claim(batch_id)):
         batch = ImportBatch.objects.get(pk=batch_id)
         if batch.status == ImportBatch.Status.RUNNING and chain:
-            from tracker.tasks import enqueue_later
-
-            from ..tasks import import_job_run_task
-
-            enqueue_later(lease().total_seconds() + 1, import_job_run_task, batch_id=batch_id)
+            enqueue_later(lease().total_seconds() + 1, RUN_TASK, batch_id=batch_id)
         return batch
     return with_db_retry(batch_id, lambda: _run(batch_id, progress, chain))
 
@@ -355,11 +357,7 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
         # this job had before (one that stopped) finds its token gone and stops.
         ImportBatch.objects.filter(pk=batch_id).update(stage="extracting", runner="")
         if chain:
-            from tracker.tasks import enqueue
-
-            from ..tasks import import_job_extract_task
-
-            enqueue(import_job_extract_task, batch_id=batch_id)
+            enqueue(FOLLOWUP_TASK, batch_id=batch_id)
     else:
         stop(batch_id, ImportBatch.Status.DONE, stage="finished")
     # Every row is stored: the uploads and the records file are not needed any more (extraction and
@@ -566,11 +564,8 @@ def import_job_cancel(*, batch: ImportBatch, user=None) -> None:
 
 def import_job_start(*, batch: ImportBatch) -> object:
     """Queue the job (or run it here when no broker is configured); returns what enqueue returns."""
-    from tracker.tasks import enqueue
 
-    from ..tasks import import_job_run_task
-
-    return enqueue(import_job_run_task, batch_id=batch.pk)
+    return enqueue(RUN_TASK, batch_id=batch.pk)
 
 
 def job_resumable(batch: ImportBatch) -> bool:
@@ -596,11 +591,7 @@ def import_job_resume(*, batch: ImportBatch, user=None) -> object:
     )
     batch.refresh_from_db()
     if batch.stage in ("extracting", "linking"):
-        from tracker.tasks import enqueue
-
-        from ..tasks import import_job_extract_task
-
-        return enqueue(import_job_extract_task, batch_id=batch.pk)
+        return enqueue(FOLLOWUP_TASK, batch_id=batch.pk)
     return import_job_start(batch=batch)
 
 

@@ -18,6 +18,7 @@ from claims.text.notes import note_records
 
 from ..models import Article, ImportBatch, Outlet, SilentEdit, content_hash
 from ..services import StoreOutcome, article_store, articles_carry_over, outlet_get_or_create
+from ..signals import silent_edits_recorded
 from .edits import number_changes
 from .records import ArticleRecord
 
@@ -177,31 +178,20 @@ def store_rows(records: list[ArticleRecord], *, batch: ImportBatch | None) -> Ch
 
 
 def record_silent_edits(articles: list[Article]) -> int:
-    """Record a SilentEdit for each new version whose numbers changed, naming the previous version's
-    quantity and date claims in the changed passages; returns how many were recorded."""
+    """Record a SilentEdit for each new version whose numbers changed; returns how many were recorded.
+    Receivers of sources.signals.silent_edits_recorded (claims) add the claims in the changed passages."""
     if not articles:
         return 0
-    from claims.models import Claim  # sources must not import claims at module level (claims imports sources)
-
     previous_ids = [a.previous_version_id for a in articles]
     bodies = dict(Article.objects.filter(pk__in=previous_ids).values_list("pk", "body"))
-    claims: dict[int, list[tuple[int, int, int]]] = {}
-    for pk, article_id, start, end in Claim.objects.filter(
-        article_id__in=previous_ids, kind__in=["quantity", "date"]
-    ).values_list("pk", "article_id", "start", "end"):
-        claims.setdefault(article_id, []).append((start, end, pk))
     edits = []
     for article in articles:
         changes = number_changes(bodies.get(article.previous_version_id, ""), article.body)
-        if not changes:
-            continue
-        for change in changes:
-            old_start, old_end = int(change["old_start"]), int(change["old_end"])  # type: ignore[call-overload]
-            change["previous_claims"] = [
-                pk
-                for start, end, pk in claims.get(article.previous_version_id, [])
-                if start < old_end and end > old_start
-            ]
-        edits.append(SilentEdit(article=article, previous_id=article.previous_version_id, changes=changes))
+        if changes:
+            edits.append(
+                SilentEdit(article=article, previous_id=article.previous_version_id, changes=changes)
+            )
     SilentEdit.objects.bulk_create(edits, ignore_conflicts=True)
+    if edits:
+        silent_edits_recorded.send(sender=SilentEdit, articles=[edit.article for edit in edits])
     return len(edits)

@@ -5,9 +5,9 @@ not installed) linking still runs, on words alone."""
 import datetime as dt
 
 import pytest
+from claims.linking_service import articles_link
 
 from claims.linking import encoder
-from claims.linking_service import articles_link
 from claims.models import Claim, ClaimLink, ClaimVector
 from claims.vector_service import claims_vectors
 from sources.services import article_store, outlet_get_or_create

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from claims.linking_service import articles_link, event_suggest_links
 from claims.models import Claim, ClaimLink, Event
+from claims.services.linking import articles_link, event_suggest_links
 from sources.services import article_store, outlet_get_or_create
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_an_editor_link_is_not_overwritten(two_reports):
 
 
 def statement(article, content: str, speaker: str) -> Claim:
-    from claims.services import ActorResolver
+    from claims.services.extraction import ActorResolver
 
     start = article.body.index(content)
     actor = ActorResolver().actor_for(name=speaker, kind="person", role=None, article=article)
@@ -120,7 +120,7 @@ def statement(article, content: str, speaker: str) -> Claim:
 def test_one_statement_reported_in_two_events_is_linked_across_them(editor):
     """A minister's denial reported on the day and again twelve days later (two events, too far apart
     for one) is one statement: the link is suggested, once, and a rejection holds."""
-    from claims.editorial import link_review
+    from claims.services.editing import link_review
 
     denial = "Dresnia does not intend to increase its troop presence in Kallia"
     a = store(
@@ -154,7 +154,7 @@ def test_one_statement_reported_in_two_events_is_linked_across_them(editor):
 def test_linking_across_events_goes_in_bounded_steps(monkeypatch):
     """Each step links a bounded number of new articles in its own transaction and reports progress;
     the articles of later steps are context for earlier ones and are linked in their turn."""
-    import claims.linking_service as service
+    import claims.services.linking as service
 
     monkeypatch.setattr(service, "ACROSS_CHUNK", 1)
     denial = "Dresnia does not intend to increase its troop presence in Kallia"
@@ -176,7 +176,7 @@ def test_linking_across_events_goes_in_bounded_steps(monkeypatch):
 def test_the_app_links_one_day_written_two_ways_by_what_the_dates_date():
     """Extracted and stored as an import does: 'passed both chambers on Thursday' and 'passed the harbour
     bill on 13 March' date one passage (the verb each date dates is stored with it) and are linked."""
-    from claims.services import article_extract_claims
+    from claims.services.extraction import article_extract_claims
 
     day = dt.date(2025, 3, 14)
     a = store(

@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from claims.editorial import annotation_create, link_review
 from claims.extraction import extract
-from claims.linking_service import articles_link
 from claims.models import Claim, ClaimLink
-from claims.services import article_store_extraction
+from claims.services.editing import annotation_create, link_review
+from claims.services.extraction import article_store_extraction
+from claims.services.linking import articles_link
 from sources.services import article_store, outlet_get_or_create
 
 pytestmark = pytest.mark.django_db

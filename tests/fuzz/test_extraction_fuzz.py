@@ -100,7 +100,7 @@ def test_extract_many_agrees_with_extract(items):
 @given(hostile_text, st.one_of(st.none(), news_text), publication_dates, st.one_of(st.none(), any_text))
 def test_import_preview_of_any_row(body, title, published, outlet):
     """The import preview shows what extraction finds in any row, never an extractor failure."""
-    from sources.importing.preview import extraction_preview
+    from claims.selectors.extraction_preview import extraction_preview
 
     [preview] = extraction_preview([(2, body, title, published, outlet)])
     assert preview.error == ""

@@ -34,7 +34,7 @@ def test_imported_sources_get_their_kind(tmp_path):
 
 def test_an_outlet_is_not_filed_under_a_person_of_the_same_surname(tmp_path):
     """A person known only as "Wire" does not take the outlet Meridian Wire's statements, nor the reverse."""
-    from claims.services import ActorResolver
+    from claims.services.extraction import ActorResolver
     from sources.services import article_store, outlet_get_or_create
 
     earlier = article_store(

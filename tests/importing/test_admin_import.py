@@ -43,7 +43,7 @@ def test_preview_shows_row_numbered_errors_and_stores_nothing(admin_client):
 
 def test_preview_then_confirm_imports_and_reimport_skips(admin_client, monkeypatch):
     """Preview lists new rows and extracted claims; confirm stores them; the same file again is skipped."""
-    import sources.importing.preview as preview
+    import claims.selectors.extraction_preview as preview
 
     class FakeClaim:
         kind, text, value, precision = "date", "on Saturday", "2025-03-15", "day"

@@ -126,8 +126,8 @@ def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
     held the database lock for as long as they took (every sign-in failed with "database is locked")."""
     from django.db import connection
 
-    import claims.linking_service as linking_service
-    import claims.services as claim_services
+    import claims.services.extraction as claim_services
+    import claims.services.linking as linking_service
     from sources.importing.service import import_job_create, import_job_run
 
     seen = {"parse": [], "link": []}

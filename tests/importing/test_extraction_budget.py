@@ -43,12 +43,12 @@ def test_a_text_over_the_budget_is_not_parsed(tmp_path, settings, monkeypatch, c
     """EXTRACT_MAX_CHARS lowered below the long article: it is never handed to the extractor, it is
     marked failed with the limit named, the job says so, and the article page shows it."""
     settings.EXTRACT_MAX_CHARS = 2_000
-    import claims.services
+    import claims.services.extraction
 
     parsed: list[str] = []
-    real = claims.services.extract_many
+    real = claims.services.extraction.extract_many
     monkeypatch.setattr(
-        claims.services,
+        claims.services.extraction,
         "extract_many",
         lambda items, **kw: parsed.extend(i["text"][:20] for i in items) or real(items, **kw),
     )

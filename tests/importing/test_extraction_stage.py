@@ -27,14 +27,14 @@ def fake_extraction(monkeypatch):
             counts["failed" if failed else "articles"] += 1
         return counts
 
-    monkeypatch.setattr("claims.services.articles_extract_pending", extract_pending)
+    monkeypatch.setattr("claims.services.extraction.articles_extract_pending", extract_pending)
     return seen
 
 
 def test_extraction_runs_after_import_with_progress(tmp_path, fake_extraction, monkeypatch):
     """With extract on, every new article goes through extraction once; counts and stage are recorded."""
     monkeypatch.setattr(
-        "claims.linking_service.articles_link", lambda *, article_ids, progress=None: {"articles": 0}
+        "claims.services.linking.articles_link", lambda *, article_ids, progress=None: {"articles": 0}
     )
     path = tmp_path / "a.csv"
     path.write_bytes(csv_bytes(article_rows(12)))
@@ -53,7 +53,7 @@ def test_linking_runs_on_the_job_articles(tmp_path, fake_extraction, monkeypatch
         calls.append(article_ids)
         return {"articles": 2, "events": 1, "links": 3}
 
-    monkeypatch.setattr("claims.linking_service.articles_link", link)
+    monkeypatch.setattr("claims.services.linking.articles_link", link)
     path = tmp_path / "a.csv"
     path.write_bytes(csv_bytes(article_rows(2)))
     batch = import_job_run(batch_id=import_job_create(paths=[path], extract=True).pk)

@@ -341,7 +341,7 @@ def linking_state() -> dict[str, object]:
 
 def assert_linked_once(state: dict[str, object]) -> None:
     """No claim twice, every article in exactly one event, and linking again adds nothing."""
-    from claims.linking_service import articles_link
+    from claims.services.linking import articles_link
 
     assert len(set(state["claims"])) == len(state["claims"]) > 0
     assert {n for _, n in state["article_events"]} == {1} and state["events"] == 2
@@ -362,7 +362,7 @@ def test_slow_linking_keeps_the_job_alive_and_a_second_runner_out(
     from django.db import connection as db
     from django.test.utils import CaptureQueriesContext
 
-    import claims.linking_service as linking_service
+    import claims.services.linking as linking_service
 
     real = linking_service.articles_link
     seen: dict[str, object] = {"calls": 0, "checks": 0}
@@ -401,7 +401,7 @@ def test_slow_linking_keeps_the_job_alive_and_a_second_runner_out(
 
 def import_followup(batch_id: int) -> ImportBatch:
     """The extraction task delivered (again), as Celery would after a worker was lost."""
-    from sources.tasks import import_job_extract_task
+    from claims.tasks import import_job_extract_task
 
     import_job_extract_task(batch_id=batch_id)
     return ImportBatch.objects.get(pk=batch_id)
@@ -410,7 +410,7 @@ def import_followup(batch_id: int) -> ImportBatch:
 def test_a_stalled_linking_runner_is_taken_over_and_writes_nothing_after(tmp_path, monkeypatch, settings):
     """Runner A stalls in linking past its lease; the redelivered task B takes the job over and links
     everything; A, waking up, is stopped at its next step instead of linking a second time."""
-    import claims.linking_service as linking_service
+    import claims.services.linking as linking_service
     from sources.importing.service import JobTakenOver
 
     real = linking_service.articles_link
@@ -449,7 +449,7 @@ def test_linking_that_stops_is_offered_for_resume_and_finishes_without_duplicate
     """The worker dies after the links with nearby articles and the first event's own links: within the
     lease the job counts as alive; after it the page offers Resume, which re-extracts nothing, places
     nothing twice, runs the remaining steps and stores no link twice."""
-    import claims.linking_service as linking_service
+    import claims.services.linking as linking_service
 
     real = linking_service.articles_link
     batch = two_stories(tmp_path)
@@ -538,7 +538,7 @@ def test_extraction_that_stops_is_resumed_without_extracting_an_article_twice(
 
 def import_job_extract_in(batch: ImportBatch, *, chunk: int) -> ImportBatch:
     """Store the job's rows, then run its follow-up here with extraction batches of `chunk` articles."""
-    from sources.importing.followup import import_job_extract
+    from claims.services.import_followup import import_job_extract
 
     import_job_run(batch_id=batch.pk, chain=False)
     return import_job_extract(batch_id=batch.pk, chunk=chunk)
@@ -546,7 +546,7 @@ def import_job_extract_in(batch: ImportBatch, *, chunk: int) -> ImportBatch:
 
 def test_resume_command_finishes_a_job_that_stopped_in_linking(tmp_path, monkeypatch, settings):
     """`import_articles --resume` on a job whose worker died while linking goes on with the linking."""
-    import claims.linking_service as linking_service
+    import claims.services.linking as linking_service
 
     real = linking_service.articles_link
 

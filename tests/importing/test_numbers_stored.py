@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from claims.extraction import extract
 from claims.models import Claim
-from claims.services import _extraction_input
+from claims.services.extraction import _extraction_input
 from sources.models import Article
 from tests.shared import missing_shared, shared_dir
 

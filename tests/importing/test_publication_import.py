@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from claims.models import Claim
-from claims.services import article_extract_claims
+from claims.services.extraction import article_extract_claims
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article
 from tests.accounts import role

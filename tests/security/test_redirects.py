@@ -103,7 +103,7 @@ def test_editor_forms_go_back_only_to_local_pages(client, editor, article, targe
 
 def test_every_view_reading_next_checks_it():
     """A module that reads a user-supplied next/return address checks it: url_has_allowed_host_and_scheme,
-    directly or through the helpers built on it (claims.access.back/answer, claims.conflicts.safe_next)."""
+    directly or through the helpers built on it (tracker.access.back/answer, claims.views.conflicts.safe_next)."""
     reads = re.compile(
         r"""(GET|POST|REQUEST|query_params)(\.get\(|\[)\s*["'](next|return_to|return|redirect_to|back|goto)["']"""
     )

@@ -64,8 +64,8 @@ def test_the_worker_knows_only_the_named_tasks():
 @pytest.mark.django_db
 def test_named_tasks_refuse_bad_arguments(kwargs, settings):
     """Refused before anything is queued (with or without a broker) and again where the task runs."""
-    from claims.tasks import article_link_task
-    from sources.tasks import import_job_extract_task, import_job_run_task
+    from claims.tasks import article_link_task, import_job_extract_task
+    from sources.tasks import import_job_run_task
 
     renamed = {k.replace("batch_id", "article_id"): v for k, v in kwargs.items()}
     for broker in (False, True):

@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from claims.editorial import claim_review
 from claims.models import Claim, ClaimLink
-from claims.services import article_extract_claims
+from claims.services.editing import claim_review
+from claims.services.extraction import article_extract_claims
 from sources.models import Article
 from sources.services import article_store, outlet_get_or_create
 from tests.accounts import role
@@ -166,7 +166,7 @@ def test_dates_resolved_by_the_editor_are_linked_with_other_outlets(
         published_precision="day",
     ).article
     article_extract_claims(article=other)
-    from claims.linking_service import articles_link
+    from claims.services.linking import articles_link
 
     articles_link(article_ids=[article.pk, other.pk])
     theirs = _dates(other)["on Saturday"]

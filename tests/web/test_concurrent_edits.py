@@ -257,7 +257,7 @@ def test_a_relation_change_on_a_stale_page_is_refused(two_editors, make_world):
 
 @pytest.fixture
 def annotation(article, editor):
-    from claims.editorial import annotation_create
+    from claims.services.editing import annotation_create
 
     start = article.body.index("About 120 workers")
     return annotation_create(
@@ -363,7 +363,7 @@ def test_readers_cannot_edit_or_delete_annotations(reader_client, annotation):
 
 
 def test_linking_an_article_makes_an_open_claim_form_stale(editor_client, article):
-    from claims.linking_service import articles_link
+    from claims.services.linking import articles_link
 
     claim = quote_claim(article, "Two cargo ships", quantity_low=2, quantity_high=2)
     url = reverse("claims:claim-edit", args=[claim.pk])
@@ -379,7 +379,7 @@ def test_linking_an_article_makes_an_open_claim_form_stale(editor_client, articl
 
 
 def test_an_extraction_rerun_makes_an_open_review_stale(editor_client, article):
-    from claims.services import article_extract_claims
+    from claims.services.extraction import article_extract_claims
 
     article_extract_claims(article=article)
     claim = Claim.objects.filter(article=article, review_status="pending").order_by("id").first()

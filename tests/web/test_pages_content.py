@@ -69,10 +69,10 @@ def test_sorting_is_stable_and_pages_do_not_overlap(reader_client, make_world):
 
 def test_count_is_capped(reader_client, make_world, monkeypatch):
     """Past the cap the page says 'more than', not an exact number (no COUNT over the whole table)."""
-    from claims import selectors
+    from tracker import paging
 
     make_world(4)
-    monkeypatch.setattr(selectors, "ID_CAP", 3)
+    monkeypatch.setattr(paging, "ID_CAP", 3)
     response = reader_client.get(reverse("claims:claim-list"), {"kind": "quantity"})
     assert "More than 3 claims match" in response.text
 

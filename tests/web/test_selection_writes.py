@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from claims.editorial import annotations_reanchor
 from claims.models import Annotation, Claim
+from claims.services.editing import annotations_reanchor
 from sources.services import article_store
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ def sam(django_user_model):
 
 @pytest.fixture
 def note(article, editor):
-    from claims.editorial import annotation_create
+    from claims.services.editing import annotation_create
 
     start = article.body.index("About 120 workers")
     return annotation_create(

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from claims.services import articles_extract_pending
+from claims.services.extraction import articles_extract_pending
 
 
 class Command(BaseCommand):

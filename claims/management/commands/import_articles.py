@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from sources.importing.followup import import_job_extract
+from claims.services.import_followup import import_job_extract
 from sources.importing.service import (
     import_job_create,
     import_job_resume,

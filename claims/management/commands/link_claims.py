@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from claims.linking_service import articles_link
+from claims.services.linking import articles_link
 
 
 class Command(BaseCommand):

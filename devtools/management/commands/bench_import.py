@@ -17,8 +17,8 @@ from unittest import mock
 
 from django.core.management.base import BaseCommand
 
+from claims.services.import_followup import import_job_extract
 from sources.importing.files import Limits, iter_rows
-from sources.importing.followup import import_job_extract
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article, ImportBatch
 

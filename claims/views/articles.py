@@ -1,0 +1,103 @@
+"""The article reader (text, claims, annotations, versions), its annotation history, and an outlet's
+page with its claims: pages of sources' rows whose content is claims' data, so they live here."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from claims import selectors
+from claims.forms import AnnotationForm, ArticleDetailsForm, ClaimFromSelectionForm
+from claims.models import Annotation, Claim
+from sources import selectors as source_selectors
+from sources.models import Article, Outlet
+from tracker import paging
+from tracker.access import ViewAccessMixin, can_edit
+
+
+def web_link(url: str) -> str:
+    """`url` when it is an http(s) address, safe to offer as a link; else "" (javascript:, data: and the rest)."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in ("http", "https") else ""
+
+
+class ArticleDetailView(ViewAccessMixin, TemplateView):
+    template_name = "sources/article_detail.html"
+    permission_required = "sources.view_article"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        article = get_object_or_404(
+            Article.objects.select_related("outlet").defer("original"), pk=kwargs["pk"]
+        )
+        claims = list(article.claims.select_related("speaker").defer("search_vector").order_by("start", "id"))
+        annotations = list(selectors.article_annotations(article))
+        orphans = []
+        if article.url and article.version > 1:
+            orphans = list(
+                Annotation.objects.filter(
+                    article__url=article.url, article__version__lt=article.version, orphaned=True
+                )
+                .select_related("created_by", "article")
+                .defer("article__body", "article__original")
+                .order_by("-article__version", "start")[:100]
+            )
+        context.update(
+            article=article,
+            original_url=web_link(article.url),
+            segments=source_selectors.article_segments(article, claims=claims, annotations=annotations),
+            claims=claims,
+            claim_kinds=Claim.Kind.choices,
+            annotations=annotations,
+            orphans=orphans,
+            versions=list(source_selectors.article_versions(article)),
+            events=list(article.events.only("id", "title", "date")[:20]),
+            can_edit=can_edit(self.request.user),
+            annotation_form=AnnotationForm(),
+            claim_form=ClaimFromSelectionForm(),
+            details_form=ArticleDetailsForm.for_article(article),
+            dates_waiting=sum(
+                1 for c in claims if c.kind == Claim.Kind.DATE and c.date_value is None and c.date_precision
+            ),
+        )
+        return context
+
+
+class ArticleAnnotationHistoryView(ViewAccessMixin, TemplateView):
+    """Every change to the article's annotations, newest first, with who made it: the desk is shared
+    (any editor may change or delete any annotation), so this is where to see who did."""
+
+    template_name = "sources/annotation_history.html"
+    permission_required = "sources.view_article"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        article = get_object_or_404(Article.objects.only("id", "title", "version"), pk=kwargs["pk"])
+        context.update(article=article, history=selectors.article_annotation_history(article))
+        return context
+
+
+class OutletDetailView(ViewAccessMixin, TemplateView):
+    template_name = "sources/outlet_detail.html"
+    permission_required = "sources.view_outlet"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        outlet = get_object_or_404(Outlet, pk=kwargs["pk"])
+        articles = source_selectors.article_rows().filter(outlet=outlet)
+        page = paging.page_of(articles, self.request.GET.get("page"), per_page=25)
+        claims = selectors.claim_list().filter(article__outlet=outlet).order_by("-id")
+        context.update(
+            outlet=outlet,
+            page=page,
+            articles=page.rows,
+            article_count=paging.count_of(articles, narrowed=True),
+            claims=list(claims[:30]),
+            claim_count=paging.count_of(claims, narrowed=True),
+        )
+        return context

@@ -1,0 +1,340 @@
+"""Pages and counts for any list of rows, shared by both apps' screens (no app's models).
+
+Every page reads a bounded number of rows with a bounded number of queries: lists are paged with a
+hard cap on depth, counts are capped (or estimated on PostgreSQL when nothing is filtered).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+COUNT_CAP = 1000
+# Exact counts (and the id-list fast path for rare filters) up to this many results; above it the
+# page shows an estimate. Fetching more ids than this costs more than the page itself at 1M claims.
+ID_CAP = 2000
+MAX_PAGES = 40
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a bounded list: the rows plus what the pager needs (no total count query).
+
+    Offset pages (`page_of`) link by page number; keyset pages (`keyset_page`) also carry the cursors
+    of their first and last rows, which the pager puts in its links (`before` / `after`).
+    """
+
+    rows: list[Any]
+    number: int
+    per_page: int
+    has_next: bool
+    capped: bool  # the next page would go past the depth cap
+    has_prev: bool | None = None  # None: any page after the first has one
+    next_cursor: str = ""
+    previous_cursor: str = ""
+
+    @property
+    def has_previous(self) -> bool:
+        """True when there is a page before this one."""
+        return self.number > 1 if self.has_prev is None else self.has_prev
+
+    @property
+    def start_index(self) -> int:
+        """1-based position of the first row on this page."""
+        return (self.number - 1) * self.per_page + 1
+
+    @property
+    def end_index(self) -> int:
+        """1-based position of the last row on this page (start_index - 1 when it is empty)."""
+        return self.start_index + len(self.rows) - 1
+
+
+def page_of(queryset: QuerySet, page: Any, per_page: int = 50, max_pages: int = MAX_PAGES) -> Page:
+    """Rows of page `page` (1-based, clamped to 1..max_pages) fetched with one LIMIT per_page+1 query."""
+    number = page_number(page, max_pages)
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page
+    return Page(
+        rows[:per_page], number, per_page, has_next and number < max_pages, has_next and number >= max_pages
+    )
+
+
+def page_number(page: Any, highest: int) -> int:
+    """`page` as a page number from 1 to `highest`; 1 when it is not a number."""
+    try:
+        return max(1, min(int(page), highest))
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+# --- keyset pages ----------------------------------------------------------------------------------
+#
+# A keyset page starts after (or ends before) the sort-key values of a row, so page 400 costs what
+# page 2 costs: an index range read, never an OFFSET over the rows before it. Every ordering ends on
+# the unique id (claims.filters.SORTS), so "after this row" is exact even among ties. NULLs keep the
+# database's own place (PostgreSQL sorts them above every value, SQLite below), which the ordering's
+# indexes follow, and the condition below follows it too.
+
+KEYSET_MAX_PAGE = 10**9  # a page number is only a label here; bounded so the arithmetic stays sane
+
+
+def _field_for(model: type, path: str):
+    """The model field at the end of an ORM path like `article__published_on`."""
+    field = None
+    for part in path.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model or model
+    return field
+
+
+def _value_at(row: Any, path: str) -> Any:
+    """The value of an ORM path on a fetched row (`article__published_on` -> row.article.published_on)."""
+    for part in path.split("__"):
+        row = getattr(row, "pk" if part == "id" else part) if row is not None else None
+    return row
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """The sort-key values of a row as a short URL-safe token."""
+    plain = [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+    raw = json.dumps(plain, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str, model: type, paths: list[str]) -> list[Any] | None:
+    """The values of a cursor made by `encode_cursor` for `paths`, or None when it is not one."""
+    if not token or len(token) > 512:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        plain = json.loads(raw)
+        if not isinstance(plain, list) or len(plain) != len(paths):
+            return None
+        values = []
+        for path, value in zip(paths, plain, strict=True):
+            if (value is not None and not isinstance(value, str | int | float)) or isinstance(value, bool):
+                return None
+            field = _field_for(model, path)
+            value = None if value is None else field.to_python(value)
+            if value is None and (path == "id" or not field.null):
+                return None
+            if isinstance(value, int) and not -(2**63) <= value < 2**63:
+                return None
+            values.append(value)
+        return values
+    except (ValueError, TypeError, ValidationError, FieldDoesNotExist):
+        return None
+
+
+def _beyond(path: str, value: Any, greater: bool, nulls_high: bool) -> Q:
+    """Rows whose `path` sorts strictly above (`greater`) or below `value`, NULLs where the database puts them."""
+    nothing = Q(pk__in=[])
+    if value is None:  # only non-null values are on the far side of NULL, or nothing is
+        return Q(**{f"{path}__isnull": False}) if greater != nulls_high else nothing
+    condition = Q(**{f"{path}__gt" if greater else f"{path}__lt": value})
+    if greater == nulls_high:
+        condition |= Q(**{f"{path}__isnull": True})
+    return condition
+
+
+def keyset_condition(ordering: tuple[str, ...], values: list[Any], *, forward: bool) -> Q:
+    """Rows after (`forward`) or before the row with sort-key `values` in `ordering` (ending on the id).
+
+    (k1, k2, id) after (v1, v2, i): k1 beyond v1, or k1 = v1 and k2 beyond v2, or ... and id beyond i.
+    When the first key is not NULL and NULLs do not come after it, a plain range on that key leads,
+    so the database reads the ordering's index from the cursor on.
+    """
+    nulls_high = connection.vendor == "postgresql"
+    condition = Q(pk__in=[])
+    equal = Q()
+    leading = None
+    for position, term in enumerate(ordering):
+        path, descending = term.lstrip("-"), term.startswith("-")
+        value = values[position]
+        greater = forward != descending
+        condition |= equal & _beyond(path, value, greater, nulls_high)
+        equal &= Q(**{f"{path}__isnull": True}) if value is None else Q(**{path: value})
+        if position == 0 and value is not None and greater != nulls_high:
+            leading = Q(**{f"{path}__gte" if greater else f"{path}__lte": value})
+    return condition & leading if leading is not None else condition
+
+
+def _reversed(term: str) -> str:
+    return term[1:] if term.startswith("-") else f"-{term}"
+
+
+def keyset_page(
+    queryset: QuerySet,
+    ordering: tuple[str, ...],
+    *,
+    after: str = "",
+    before: str = "",
+    number: Any = 1,
+    per_page: int = 50,
+) -> Page:
+    """One page of `queryset` in `ordering` (whose last term is the unique id), read from a cursor.
+
+    `after`: the page following the row of that cursor; `before`: the page preceding it; neither: the
+    first page. One LIMIT per_page+1 query at any depth. `number` is the page's label (it rides in the
+    pager's links, it selects nothing); a page read backwards that reaches the start is page 1.
+    A cursor that does not parse (edited by hand) gives the first page.
+    """
+    paths = [term.lstrip("-") for term in ordering]
+    number = page_number(number, KEYSET_MAX_PAGE)
+    backwards = False
+    values = decode_cursor(after, queryset.model, paths) if after else None
+    if values is None and before:
+        values = decode_cursor(before, queryset.model, paths)
+        backwards = values is not None
+    if values is None:
+        number = 1
+        rows = list(queryset.order_by(*ordering)[: per_page + 1])
+        more = len(rows) > per_page
+        rows, has_prev, has_next = rows[:per_page], False, more
+    elif not backwards:
+        rows = list(
+            queryset.filter(keyset_condition(ordering, values, forward=True)).order_by(*ordering)[
+                : per_page + 1
+            ]
+        )
+        has_next = len(rows) > per_page
+        rows, has_prev = rows[:per_page], True
+        number = max(number, 2)
+    else:
+        reverse = [_reversed(term) for term in ordering]
+        rows = list(
+            queryset.filter(keyset_condition(ordering, values, forward=False)).order_by(*reverse)[
+                : per_page + 1
+            ]
+        )
+        has_prev = len(rows) > per_page
+        rows = rows[:per_page][::-1]
+        has_next = True  # the cursor's own row follows
+        number = max(1, number) if has_prev else 1
+        if has_prev and number == 1:
+            number = 2  # a label that says there is a page before
+    page = Page(rows, number, per_page, has_next, False, has_prev)
+    if rows:
+        if has_next:
+            page.next_cursor = encode_cursor([_value_at(rows[-1], path) for path in paths])
+        if has_prev and number > 2:
+            page.previous_cursor = encode_cursor([_value_at(rows[0], path) for path in paths])
+    return page
+
+
+def claim_page(queryset: QuerySet, ordering: tuple[str, ...], params: Any, per_page: int = 50) -> Page:
+    """The claims list page the request asks for: by cursor (`after` / `before`) at any depth.
+
+    A bare `?page=N` (an old link or a typed number) is still served by offset up to MAX_PAGES, and
+    its pager then continues by cursor.
+    """
+    after, before = params.get("after", ""), params.get("before", "")
+    number = params.get("page")
+    if after or before or page_number(number, MAX_PAGES) == 1:
+        return keyset_page(queryset, ordering, after=after, before=before, number=number, per_page=per_page)
+    page = page_of(queryset, number, per_page=per_page)
+    paths = [term.lstrip("-") for term in ordering]
+    if page.rows:
+        if page.has_next or page.capped:
+            page.has_next, page.capped = True, False
+            page.next_cursor = encode_cursor([_value_at(page.rows[-1], path) for path in paths])
+        if page.number > 2:
+            page.previous_cursor = encode_cursor([_value_at(page.rows[0], path) for path in paths])
+    return page
+
+
+def count_seen(count: Count, page: Page) -> Count:
+    """`count`, raised to what the page has shown when an estimate fell short of it (no "page 40 of 10")."""
+    if count.exact or count.capped or page.end_index <= count.value:
+        return count
+    if page.has_next:
+        return Count(page.end_index + 1, exact=False, capped=True)
+    return Count(page.end_index, exact=False, capped=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    exact: bool  # False: an estimate (PostgreSQL statistics) or a lower bound (capped)
+    capped: bool
+
+    @property
+    def number(self) -> str:
+        """The count for display, with thousands separators (the cap itself when capped)."""
+        return f"{self.value - 1 if self.capped else self.value:,}"
+
+    def __str__(self) -> str:
+        if self.capped:
+            return f"more than {self.value - 1:,}"
+        return f"{self.value:,}" if self.exact else f"about {self.value:,}"
+
+
+def table_estimate(model: type) -> int | None:
+    """PostgreSQL's row estimate for the model's table (from the last ANALYZE), None elsewhere or unknown."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+
+
+def count_of(queryset: QuerySet, *, narrowed: bool, cap: int | None = None) -> Count:
+    """How many rows `queryset` has: estimated when unfiltered on PostgreSQL, else exact up to `cap`."""
+    cap = COUNT_CAP if cap is None else cap
+    if not narrowed:
+        estimate = table_estimate(queryset.model)
+        if estimate is not None and estimate > cap:
+            return Count(estimate, exact=False, capped=False)
+    found = queryset.order_by()[: cap + 1].count()
+    return Count(found, exact=found <= cap, capped=found > cap)
+
+
+def planner_estimate(queryset: QuerySet) -> int | None:
+    """PostgreSQL's planner estimate of how many rows `queryset` returns (planning only), None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowed:
+    count: Count
+    ids: list[int] | None  # every matching id when there are at most ID_CAP of them, else None
+
+
+def narrow(queryset: QuerySet, *, narrowed: bool) -> Narrowed:
+    """The size of a (filtered) result and, when it is small, all its ids; one or two cheap queries.
+
+    Unfiltered: the table estimate. Filtered on PostgreSQL with a planner estimate far above the cap:
+    that estimate (no scan). Otherwise the ids themselves, fetched without ORDER BY so the database
+    can use the filter's own index; a small id list then gives an exact count, and the page is read
+    by primary key, which keeps rare filters (a rare search word, a small outlet) fast.
+    """
+    if not narrowed:
+        estimate = table_estimate(queryset.model)
+        if estimate is not None and estimate > ID_CAP:
+            return Narrowed(Count(estimate, exact=False, capped=False), None)
+    else:
+        estimate = planner_estimate(queryset)
+        if estimate is not None and estimate > 10 * ID_CAP:
+            return Narrowed(Count(estimate, exact=False, capped=False), None)
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: ID_CAP + 1])
+    if len(ids) > ID_CAP:
+        return Narrowed(Count(len(ids), exact=False, capped=True), None)
+    return Narrowed(Count(len(ids), exact=True, capped=False), ids)
