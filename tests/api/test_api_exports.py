@@ -123,7 +123,7 @@ def test_claim_list_offers_exports_with_the_current_query(reader_client, two_kin
 
 def test_exports_stream_in_chunks_and_stay_valid(reader_client, two_kinds, monkeypatch):
     """With a chunk of one row the rows are still all there and the JSON array stays well formed."""
-    from claims import exports
+    from claims.views import exports
 
     monkeypatch.setattr(exports, "CHUNK_SIZE", 1)
     data = json.loads(body_of(reader_client.get(reverse("claims:claim-export-json") + "?sort=old")))

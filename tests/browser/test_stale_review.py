@@ -32,7 +32,7 @@ def test_a_stale_keyboard_decision_is_shown_and_not_marked_done(
 ):
     from django.contrib.auth.models import Group
 
-    from claims import editorial
+    from claims.services import editing as editorial
     from claims.models import Claim
 
     start = article.body.index("About 120 workers")

@@ -503,7 +503,7 @@ def test_extraction_that_stops_is_resumed_without_extracting_an_article_twice(
 ):
     """The worker dies in the second extraction batch; the redelivered task waits out the lease, then
     takes over and extracts only the articles still pending."""
-    from claims import services as claim_services
+    from claims.services import extraction as claim_services
 
     real = claim_services.articles_extract_pending
     extracted: list[int] = []

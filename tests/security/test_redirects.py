@@ -115,5 +115,5 @@ def test_every_view_reading_next_checks_it():
             offenders.append(str(path.relative_to(REPO)))
     assert not offenders, f"reads a next address without checking it: {offenders}"
     # the helpers themselves check with Django's function
-    for helper in ("access.py", "conflicts.py"):
-        assert "url_has_allowed_host_and_scheme(" in (REPO / "claims" / helper).read_text()
+    for helper in ("tracker/access.py", "claims/views/conflicts.py"):
+        assert "url_has_allowed_host_and_scheme(" in (REPO / helper).read_text()

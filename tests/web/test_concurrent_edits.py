@@ -452,7 +452,7 @@ def test_two_saves_at_the_same_moment_one_wins_one_is_refused(editor, second_edi
     """Two threads, each with its own database connection, save the same claim from version 1 at once."""
     from django.db import connections
 
-    from claims import editorial
+    from claims.services import editing as editorial
 
     claim = quote_claim(article, "Two cargo ships", quantity_low=2, quantity_high=2)
     start = threading.Barrier(2)
