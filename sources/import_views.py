@@ -8,10 +8,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
+
+from tracker.access import staff_permission_required
 
 from .importing.errors import storable
 from .importing.files import SUPPORTED, content_problem, upload_name_problem
@@ -84,15 +85,16 @@ def _head(upload, size: int = 64 * 1024) -> bytes:
     return head
 
 
-def _require_importer(request: HttpRequest) -> None:
-    if not (request.user.is_staff and request.user.has_perm("sources.add_article")):
-        raise PermissionDenied("Only staff who may add articles can import.")
+# Staff who may add articles (an import writes articles); others signed in get 403.
+importer_required = staff_permission_required(
+    "sources.add_article", "Only staff who may add articles can import."
+)
 
 
 @login_required
+@importer_required
 def import_new(request: HttpRequest) -> HttpResponse:
     """The upload form (GET) or a new job from the uploaded files (POST, then the job page)."""
-    _require_importer(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = import_job_from_uploads(
@@ -108,9 +110,9 @@ def import_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@importer_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The job page: live progress, cancel and resume buttons, the error report."""
-    _require_importer(request)
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
     return render(
         request,
@@ -189,17 +191,17 @@ def _percent(batch: ImportBatch) -> int:
 
 @login_required
 @require_GET
+@importer_required
 def import_status(request: HttpRequest, pk: int) -> JsonResponse:
     """The job's progress as JSON."""
-    _require_importer(request)
     return JsonResponse(job_status(get_object_or_404(ImportBatch, pk=pk)))
 
 
 @login_required
 @require_POST
+@importer_required
 def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the job to stop after its current chunk; back to the job page."""
-    _require_importer(request)
     import_job_cancel(batch=get_object_or_404(ImportBatch, pk=pk), user=request.user)
     messages.info(request, "Cancel requested: the job stops after the chunk it is writing.")
     return redirect("imports:detail", pk=pk)
@@ -207,9 +209,9 @@ def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@importer_required
 def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
     """Go on with a failed or cancelled job from its last committed chunk; back to the job page."""
-    _require_importer(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.status == ImportBatch.Status.DONE:
         messages.info(request, "This job has finished already.")
@@ -222,9 +224,9 @@ def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@importer_required
 def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
     """The job's error report: CSV of file, row, field, message."""
-    _require_importer(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
     response = HttpResponse(errors_csv(batch), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'

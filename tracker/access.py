@@ -2,13 +2,18 @@
 
 Anonymous users are sent to sign in; a signed-in user without the permission gets 403. Readers hold
 the view permissions, editors also add/change/delete (groups from migration claims/0003_roles).
+
+One idiom, Django's own: a page class takes ViewAccessMixin (LoginRequiredMixin + PermissionRequiredMixin);
+a function view is decorated, outermost first, with login_required, then
+permission_required(..., raise_exception=True) (or staff_permission_required), then require_POST when it
+only writes. So: anonymous -> the sign-in page, no permission -> 403, a GET to a write -> 405.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 
+from django.contrib.auth.decorators import user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -27,25 +32,16 @@ def can_edit(user) -> bool:
     return user.is_authenticated and user.has_perm(EDIT_PERMISSION)
 
 
-def editor_post(*permissions: str) -> Callable:
-    """Decorate a view that only accepts POST from a signed-in user holding every one of `permissions`."""
+def staff_permission_required(permission: str, message: str) -> Callable:
+    """Django's user_passes_test for staff holding `permission`: others get 403 (PermissionDenied with
+    `message`), as permission_required(raise_exception=True) answers; put login_required outside it."""
 
-    def decorate(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
+    def check(user) -> bool:
+        if user.is_staff and user.has_perm(permission):
+            return True
+        raise PermissionDenied(message)
 
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perms(permissions or (EDIT_PERMISSION,)):
-                raise PermissionDenied("Only editors can do this.")
-            if request.method != "POST":
-                return HttpResponse("Use POST.", status=405, headers={"Allow": "POST"})
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
+    return user_passes_test(check)
 
 
 def wants_json(request: HttpRequest) -> bool:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from claims import selectors
@@ -34,7 +35,7 @@ from claims.services.editing import EditConflict
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next, shown
 from sources.models import Article, Outlet
 from tracker import paging
-from tracker.access import ViewAccessMixin, answer, back, can_edit, editor_post, wants_json
+from tracker.access import ViewAccessMixin, answer, back, can_edit
 
 
 def url_maker(name: str) -> Callable[[int], str]:
@@ -152,12 +153,10 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
         return context
 
 
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
 def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the edit form of a claim's values; POST: save them (the claim becomes 'edited')."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_edit(request.user):
-        raise PermissionDenied("Only editors can edit claims.")
     claim = selectors.claim_detail().filter(pk=pk).first()
     if claim is None:
         if request.method != "POST":
@@ -184,12 +183,15 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
             # Their input stays in the form, now on the stored version: saving again applies it.
             data = request.POST.copy()
             data["version"] = str(claim.version)
-            context.update(
-                form=ClaimEditForm.for_claim(claim, data=data),
-                conflict=conflict,
+            return conflict_answer(
+                request,
+                conflict,
+                title=f"claim {pk}",
                 rows=claim_conflict_rows(form, claim),
+                back=reverse("claims:claim-detail", args=[claim.pk]),
+                template="claims/claim_edit.html",
+                context={**context, "form": ClaimEditForm.for_claim(claim, data=data)},
             )
-            status = 409
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
@@ -212,7 +214,9 @@ def claim_conflict_rows(form: ClaimEditForm, current: Claim) -> list[Row]:
     return rows
 
 
-@editor_post("claims.change_claim")
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
 def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept or reject a claim; answers JSON to the review page's script, else redirects back.
 
@@ -279,62 +283,68 @@ def claim_review_conflict(
     )
 
 
-@editor_post("claims.add_claimlink")
+@login_required
+@permission_required("claims.add_claimlink", raise_exception=True)
+@require_POST
 def link_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Link this claim to another one by id (confirmed at once: an editor made it)."""
     claim = get_object_or_404(Claim, pk=pk)
     form = LinkCreateForm(request.POST)
     fallback = reverse("claims:claim-detail", args=[pk])
-    if form.is_valid():
-        other = Claim.objects.filter(pk=form.cleaned_data["other"]).first()
-        try:
-            if other is None:
-                raise ValidationError("There is no claim with that id.")
-            editing.link_create(
-                claim=claim,
-                other=other,
-                relation=form.cleaned_data["relation"],
-                rationale=form.cleaned_data["rationale"],
-                user=request.user,
-            )
-            messages.success(request, "Link saved.")
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-    else:
+    if not form.is_valid():
         messages.error(request, "Give the other claim's id and a relation.")
+        return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
+    other = Claim.objects.filter(pk=form.cleaned_data["other"]).first()
+    try:
+        if other is None:
+            raise ValidationError("There is no claim with that id.")
+        editing.link_create(
+            claim=claim,
+            other=other,
+            relation=form.cleaned_data["relation"],
+            rationale=form.cleaned_data["rationale"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return answer(request, fallback, {"ok": False, "error": error_text(error)}, status=400)
+    messages.success(request, "Link saved.")
     return answer(request, fallback, {"ok": True})
 
 
-@editor_post("claims.change_claim")
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
 def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the claim to an event by id, or detach it."""
     claim = get_object_or_404(Claim, pk=pk)
     form = ClaimEventForm(request.POST)
-    if form.is_valid():
-        event_id = form.cleaned_data["event"]
-        event = get_object_or_404(Event, pk=event_id) if event_id else None
-        try:
-            editing.claim_set_event(
-                claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
-            )
-        except EditConflict as conflict:
-            current = conflict.current
-            return conflict_answer(
-                request,
-                conflict,
-                title=f"event of claim {pk}",
-                rows=[Row("Event", shown(event), shown(current.event if current is not None else None))],
-                back=reverse("claims:claim-detail", args=[pk]),
-                again={
-                    "action": reverse("claims:claim-event", args=[pk]),
-                    "fields": [("event", event_id or ""), ("version", current.version if current else "")],
-                    "label": "Attach it now" if event else "Detach it now",
-                },
-            )
-        messages.success(
-            request, f"Claim attached to “{event}”." if event else "Claim detached from its event."
+    back_to = reverse("claims:claim-detail", args=[pk])
+    if not form.is_valid():
+        messages.error(request, "Give an event id, or leave it empty to detach.")
+        return answer(request, back_to, {"ok": False, "errors": form.errors}, status=400)
+    event_id = form.cleaned_data["event"]
+    event = get_object_or_404(Event, pk=event_id) if event_id else None
+    try:
+        editing.claim_set_event(
+            claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
         )
-    return answer(request, reverse("claims:claim-detail", args=[pk]), {"ok": form.is_valid()})
+    except EditConflict as conflict:
+        current = conflict.current
+        return conflict_answer(
+            request,
+            conflict,
+            title=f"event of claim {pk}",
+            rows=[Row("Event", shown(event), shown(current.event if current is not None else None))],
+            back=reverse("claims:claim-detail", args=[pk]),
+            again={
+                "action": reverse("claims:claim-event", args=[pk]),
+                "fields": [("event", event_id or ""), ("version", current.version if current else "")],
+                "label": "Attach it now" if event else "Detach it now",
+            },
+        )
+    messages.success(request, f"Claim attached to “{event}”." if event else "Claim detached from its event.")
+    return answer(request, back_to, {"ok": True})
 
 
 def article_url(article: Article) -> str:
@@ -342,7 +352,9 @@ def article_url(article: Article) -> str:
     return reverse("sources:article-detail", args=[article.pk])
 
 
-@editor_post("claims.add_annotation")
+@login_required
+@permission_required("claims.add_annotation", raise_exception=True)
+@require_POST
 def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Save an annotation on the selection sent from the article reader."""
     article = get_object_or_404(Article, pk=pk)
@@ -372,7 +384,9 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     return answer(request, article_url(article), {"ok": True, "id": annotation.pk})
 
 
-@editor_post("claims.add_claim")
+@login_required
+@permission_required("claims.add_claim", raise_exception=True)
+@require_POST
 def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
     """Create a claim from the selection sent from the article reader."""
     article = get_object_or_404(Article, pk=pk)
@@ -401,12 +415,10 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
     return answer(request, article_url(article), {"ok": True, "id": claim.pk})
 
 
+@login_required
+@permission_required("claims.change_annotation", raise_exception=True)
 def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the edit form of an annotation's note and tags; POST: save them (refused when it changed)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("claims.change_annotation"):
-        raise PermissionDenied("Only editors can edit annotations.")
     annotation = Annotation.objects.select_related("article", "created_by").filter(pk=pk).first()
     if annotation is None:
         if request.method != "POST":
@@ -446,7 +458,9 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "claims/annotation_edit.html", context, status=status)
 
 
-@editor_post("claims.delete_annotation")
+@login_required
+@permission_required("claims.delete_annotation", raise_exception=True)
+@require_POST
 def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete an annotation, unless it changed since the page was made (then 409 with its current values)."""
     annotation = Annotation.objects.select_related("article").filter(pk=pk).first()
@@ -493,19 +507,24 @@ def annotation_conflict(
     else:  # a delete: the form shows the stored values; deleting needs the new version
         rows = [Row("Annotation", "Delete it", "Kept, with the values below")]
         shown_form = AnnotationEditForm.for_annotation(annotation)
-    if wants_json(request):
-        return conflict_answer(request, conflict, title="annotation", rows=rows, back=back_url)
-    context = {
-        "annotation": annotation,
-        "form": shown_form,
-        "delete_form": VersionForm(initial={"version": annotation.version}),
-        "conflict": conflict,
-        "rows": rows,
-    }
-    return render(request, "claims/annotation_edit.html", context, status=409)
+    return conflict_answer(
+        request,
+        conflict,
+        title="annotation",
+        rows=rows,
+        back=back_url,
+        template="claims/annotation_edit.html",
+        context={
+            "annotation": annotation,
+            "form": shown_form,
+            "delete_form": VersionForm(initial={"version": annotation.version}),
+        },
+    )
 
 
-@editor_post()
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
 def article_details(request: HttpRequest, pk: int) -> HttpResponse:
     """POST from the reader: set or correct the article's title, outlet and publication date; its claims
     are re-resolved at once. A change made on an older version of the details is refused (409)."""

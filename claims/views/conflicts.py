@@ -70,8 +70,12 @@ def conflict_answer(
     back: str,
     again: dict | None = None,
     payload: dict | None = None,
+    template: str = "claims/conflict.html",
+    context: dict | None = None,
 ) -> HttpResponse:
-    """409: JSON for the review page's script, else a page with the message, both values and `again`.
+    """409, the one place it is rendered: JSON for the page's script, else `template` (by default the
+    conflict page with the message, both values and `again`; an edit page passes its own template and
+    `context`, its form with the editor's input, and shows the conflict above it).
 
     `again` is a form to send the editor's decision once more on the current version:
     {"action": url, "fields": [(name, value)], "label": button text}.
@@ -82,11 +86,12 @@ def conflict_answer(
             body["version"] = conflict.current.version
         body.update(payload or {})
         return JsonResponse(body, status=STATUS)
-    context = {
+    shown_context = {
         "title": title,
         "conflict": conflict,
         "rows": rows,
         "again": again if conflict.current is not None else None,
         "back": back,
+        **(context or {}),
     }
-    return render(request, "claims/conflict.html", context, status=STATUS)
+    return render(request, template, shown_context, status=STATUS)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -62,12 +62,10 @@ class EventDetailView(ViewAccessMixin, TemplateView):
         return context
 
 
+@login_required
+@permission_required("claims.add_event", raise_exception=True)
 def event_create(request: HttpRequest) -> HttpResponse:
     """GET: the new-event form; POST: create the event and go to its page."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("claims.add_event"):
-        raise PermissionDenied("Only editors can create events.")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from claims import selectors
@@ -16,7 +18,7 @@ from claims.services.editing import EditConflict
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next
 from sources.models import Outlet
 from tracker import paging
-from tracker.access import ViewAccessMixin, answer, editor_post
+from tracker.access import ViewAccessMixin, answer
 from tracker.ids import parse_id
 
 QUEUE_SIZE = 25
@@ -69,7 +71,9 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
         return context
 
 
-@editor_post("claims.change_claim")
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
 def bulk_accept(request: HttpRequest) -> HttpResponse:
     """Accept every pending claim at or above the confidence threshold (of one kind, optionally)."""
     form = BulkAcceptForm(request.POST)
@@ -92,7 +96,9 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
     return answer(request, fallback, {"ok": True, "accepted": accepted})
 
 
-@editor_post("claims.change_claimlink")
+@login_required
+@permission_required("claims.change_claimlink", raise_exception=True)
+@require_POST
 def link_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm (optionally with another relation) or reject a suggested link.
 

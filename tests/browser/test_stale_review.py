@@ -32,8 +32,8 @@ def test_a_stale_keyboard_decision_is_shown_and_not_marked_done(
 ):
     from django.contrib.auth.models import Group
 
-    from claims.services import editing as editorial
     from claims.models import Claim
+    from claims.services import editing as editorial
 
     start = article.body.index("About 120 workers")
     claim = Claim.objects.create(

@@ -26,8 +26,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from claims.services import editing as editorial
 from claims.models import Claim, ClaimLink, Event
+from claims.services import editing as editorial
 from sources.models import ImportBatch
 from sources.services import article_store
 
