@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import staff_permission_required
@@ -123,8 +124,6 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def job_actions(batch: ImportBatch) -> list[dict[str, object]]:
     """Who cancelled or resumed the job and when, oldest first (times as datetimes)."""
-    from django.utils.dateparse import parse_datetime
-
     words = {"cancel": "cancelled", "resume": "resumed"}
     return [
         {

@@ -10,7 +10,7 @@ nothing. Extraction and linking are the next task, claims' "imports.extract" (FO
 Faults: a running job holds a lease, renewed by every chunk (`updated_at`); a second delivery of its
 task while the lease is fresh only checks back later, and takes the job over once the lease has run
 out (the worker died). Each chunk locks the job row and checks the cursor is where this runner left
-it, so two runners can never store the same chunk twice. Extraction and linking (followup.py) hold the
+it, so two runners can never store the same chunk twice. Extraction and linking (claims.services.import_followup) hold the
 job the same way, with a runner token in place of the cursor. A lost database connection (PostgreSQL
 restarted) is retried with backoff from the last committed chunk; when it does not come back the job
 fails with "database connection lost at row N; resume to continue".
@@ -353,7 +353,7 @@ def _run(batch_id: int, progress: Progress | None, chain: bool) -> ImportBatch:
         raise
     batch.refresh_from_db()
     if batch.options.get("extract") and batch.rows_created + batch.rows_versioned:
-        # Handed over: the extraction task takes the job (followup.claim_followup); a follow-up runner
+        # Handed over: the extraction task takes the job (claims.services.import_followup.claim_followup); a follow-up runner
         # this job had before (one that stopped) finds its token gone and stops.
         ImportBatch.objects.filter(pk=batch_id).update(stage="extracting", runner="")
         if chain:
