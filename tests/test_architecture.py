@@ -8,8 +8,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PURE = ("claims.text", "claims.extraction", "claims.linking", "claims.evaluation")
-# Development tooling still inside sources on this branch; it leaves for devtools (issue 19, arch-tools).
-NOT_YET_MOVED = {"sources/management/commands/bench_import.py"}
 
 
 def imports_of(path: Path, package: str | None = None) -> set[str]:
@@ -55,7 +53,7 @@ def test_sources_is_a_leaf_it_never_imports_claims():
     """sources uses nothing of claims but the pure text rules (claims.text: cleaning, dates, outlets),
     which it shares with the extraction; what claims adds after an import it learns of by signals and
     the named task "imports.extract"."""
-    paths = [p for p in modules("sources") if str(p.relative_to(ROOT)) not in NOT_YET_MOVED]
+    paths = modules("sources")
     assert len(paths) > 20
     found = offending(paths, lambda name: is_within(name, "claims") and not is_within(name, "claims.text"))
     assert found == {}
