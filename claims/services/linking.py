@@ -21,7 +21,7 @@ from claims.linking.events import EventIndex
 from claims.linking.links import suggest_links
 from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim
 from claims.models import Claim, ClaimLink, Event
-from claims.vector_service import claims_vectors
+from claims.services.vectors import claims_vectors
 from sources.models import Article
 
 WINDOW_DAYS = 10  # articles further apart than this are never placed in one event

@@ -10,8 +10,8 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 
-from .linking import encoder
-from .models import Claim, ClaimVector
+from claims.linking import encoder
+from claims.models import Claim, ClaimVector
 
 log = logging.getLogger(__name__)
 CHUNK = 5000  # claim ids per query (SQLite allows 32,766 parameters)

@@ -48,7 +48,7 @@ def importing(n_articles: int) -> dict:
 
     import claims.services.linking  # noqa: F401  (loaded before timing: the benchmark is of work, not imports)
     from claims.extraction import extract
-    from claims.vector_service import encoder_enabled
+    from claims.services.vectors import encoder_enabled
 
     from .importing import import_rate
 

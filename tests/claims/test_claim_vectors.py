@@ -9,7 +9,7 @@ from claims.linking_service import articles_link
 
 from claims.linking import encoder
 from claims.models import Claim, ClaimLink, ClaimVector
-from claims.vector_service import claims_vectors
+from claims.services.vectors import claims_vectors
 from sources.services import article_store, outlet_get_or_create
 
 pytestmark = pytest.mark.django_db
