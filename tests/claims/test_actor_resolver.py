@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from claims.models import Actor
-from claims.services import ActorResolver
+from claims.services.extraction import ActorResolver
 
 pytestmark = pytest.mark.django_db
 

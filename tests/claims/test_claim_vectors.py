@@ -5,7 +5,7 @@ not installed) linking still runs, on words alone."""
 import datetime as dt
 
 import pytest
-from claims.linking_service import articles_link
+from claims.services.linking import articles_link
 
 from claims.linking import encoder
 from claims.models import Claim, ClaimLink, ClaimVector
