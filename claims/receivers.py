@@ -13,7 +13,8 @@ from sources.models import Article, SilentEdit
 def on_article_versions_stored(*, articles: list[Article], **_: Any) -> None:
     """Re-anchor the editors' annotations of each previous version onto its new version's text."""
     for article in articles:
-        annotations_reanchor(old=article.previous_version, new=article)
+        if article.previous_version is not None:
+            annotations_reanchor(old=article.previous_version, new=article)
 
 
 def on_silent_edits_recorded(*, articles: list[Article], **_: Any) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 COUNT_CAP = 1000
 # Exact counts (and the id-list fast path for rare filters) up to this many results; above it the
@@ -85,7 +85,7 @@ def page_number(page: Any, highest: int) -> int:
 KEYSET_MAX_PAGE = 10**9  # a page number is only a label here; bounded so the arithmetic stays sane
 
 
-def _field_for(model: type, path: str):
+def _field_for(model: type[Model], path: str) -> Any:
     """The model field at the end of an ORM path like `article__published_on`."""
     field = None
     for part in path.split("__"):
@@ -108,7 +108,7 @@ def encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(token: str, model: type, paths: list[str]) -> list[Any] | None:
+def decode_cursor(token: str, model: type[Model], paths: list[str]) -> list[Any] | None:
     """The values of a cursor made by `encode_cursor` for `paths`, or None when it is not one."""
     if not token or len(token) > 512:
         return None
@@ -276,7 +276,7 @@ class Count:
         return f"{self.value:,}" if self.exact else f"about {self.value:,}"
 
 
-def table_estimate(model: type) -> int | None:
+def table_estimate(model: type[Model]) -> int | None:
     """PostgreSQL's row estimate for the model's table (from the last ANALYZE), None elsewhere or unknown."""
     if connection.vendor != "postgresql":
         return None

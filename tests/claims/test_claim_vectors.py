@@ -5,10 +5,10 @@ not installed) linking still runs, on words alone."""
 import datetime as dt
 
 import pytest
-from claims.services.linking import articles_link
 
 from claims.linking import encoder
 from claims.models import Claim, ClaimLink, ClaimVector
+from claims.services.linking import articles_link
 from claims.services.vectors import claims_vectors
 from sources.services import article_store, outlet_get_or_create
 
