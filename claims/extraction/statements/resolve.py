@@ -207,7 +207,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
             first = mention[0] + (doc[mention[0]].lower_ == "the")
-            return actors.person(clean_name(title_span), bare_name(doc[first : title_span.start].text) or None)
+            return actors.person(
+                clean_name(title_span), bare_name(doc[first : title_span.start].text) or None
+            )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
         ent = _attached_person(subject, mention) or ent
     if ent is None and subject.pos_ == "PROPN" and subject.lower_ in PERSON_ROLES:
