@@ -8,11 +8,25 @@ from claims.text.sentences import sentence_spans as sentence_spans  # the one sp
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
-    """(offset, text) of the sentence(s) of `text` that hold text[start:end]."""
-    spans = sentence_spans(text)
+    """(offset, text) of the sentence(s) of `text` that hold text[start:end]; sentences a scraper glued
+    together ("the wall.Mr. Trump will", "was 97-1.Senate leaders") count as two."""
+    spans = [piece for span in sentence_spans(text) for piece in _unglued(text, *span)]
     s = max((a for a, _ in spans if a <= start), default=0)
     e = min((b for _, b in spans if b >= max(end, s)), default=len(text))
     return s, text[s:e]
+
+
+# An end mark with no space after it, between a word (not an abbreviation such as "Mr" or "U.S") or a
+# figure and a capitalised word: scraped text lost the space between two sentences.
+_GLUED = re.compile(
+    r"(?:(?<![A-Za-z])[a-z]{2,}|(?<![A-Z])[a-z]{3,}|\d|[)\]])[.!?][\"\u201d\u2019]?(?=[\"\u201c\u2018]?[A-Z][a-z])"
+)
+
+
+def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span text[start:end] cut where two sentences were glued together."""
+    cuts = [m.end() for m in _GLUED.finditer(text, start, end)]
+    return list(zip([start, *cuts], [*cuts, end], strict=True))
 
 
 # An article telling of a later round of something that recurs: "those who had arrived at the beginning

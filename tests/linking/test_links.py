@@ -66,7 +66,7 @@ def test_count_inside_a_vague_range_corroborates():
     )
     [s] = suggest_links([a, b])
     assert s.relation == "corroborates"
-    assert "100 soldier within" in s.rationale and "24-199" in s.rationale
+    assert "100 soldiers within" in s.rationale and "24-199" in s.rationale
 
 
 def test_disjoint_counts_with_the_same_wording_contradict():
@@ -80,7 +80,9 @@ def test_disjoint_counts_with_the_same_wording_contradict():
         unit="protester",
     )
     [s] = suggest_links([a, b])
-    assert s.relation == "contradicts" and "40 protester vs 400 protester" in s.rationale
+    assert (
+        s.relation == "contradicts" and "outlet-A: 40 protesters vs outlet-B: 400 protesters" in s.rationale
+    )
 
 
 def test_equal_counts_in_different_events_are_not_linked():
@@ -703,8 +705,8 @@ def test_rationales_show_both_outlets_and_both_values_as_written():
     """An editor checks a link at a glance: each outlet with its own words and figure, side by side."""
     [s] = suggest_links(list(sea_wall_figures()))
     assert s.rationale.startswith("$1.375 billion rounds to $1.4 billion: ")
-    assert "outlet-A \u201c\u2026bill includes just $1.4 billion for the Marrowick" in s.rationale
-    assert "outlet-B \u201c\u2026bill grants $1.375 billion for the Marrowick" in s.rationale
+    assert "outlet-A \u201cThe harbour bill includes just $1.4 billion for the" in s.rationale
+    assert "outlet-B \u201cThe harbour bill grants $1.375 billion for the Marrowick" in s.rationale
     assert "shared" not in s.rationale
     sa = "The package, negotiated for weeks by a harbour committee, passed both chambers on Thursday."
     sb = "Calvarra councillors passed a harbour funding bill on 12 March, ending the dispute."

@@ -75,16 +75,23 @@ def features(item: LinkableClaim) -> ClaimFeatures:
 
 
 def quantity_range(claim: QuantityClaim) -> tuple[float, float]:
-    """The interval a quantity claim allows: "more than 40" is [40, inf), "fewer than 10" [0, 10]."""
+    """The interval a quantity claim allows: "more than 40" is [40, 80], "fewer than 10" [5, 10].
+
+    A bound in the news is written near the figure it bounds: "more than $60,000" is not the same fact as
+    "$250,000", nor "anything less than $5.7 billion" as "$1.375 billion" (BOUND_REACH).
+    """
     low, high = min(claim.low, claim.high), max(claim.low, claim.high)
     if claim.direction == ">":
-        high = math.inf
+        high = high * BOUND_REACH if high > 0 else math.inf
     elif claim.direction == "<":
-        low = 0.0
+        low = low / BOUND_REACH if low > 0 else 0.0
     elif (claim.direction == "~" or claim.approximate) and low == high:
         # "about 100": news rounding allows roughly ten percent either way
         low, high = low * 0.9, high * 1.1
     return low, high
+
+
+BOUND_REACH = 2.0  # how far beyond its figure a bound ("more than", "fewer than") reaches
 
 
 def negated_terms(content: str, sentence: str, denied_by_extractor: bool = False) -> frozenset[str]:

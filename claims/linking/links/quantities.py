@@ -28,6 +28,9 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
     """
     weights = KeyWeights(_context(f) for f in feats)
     pairs = candidate_pairs(feats, _block_keys, max_posting=400, per_claim=40)
+    siblings: dict[tuple, list[ClaimFeatures]] = {}  # figures of one unit class in one sentence
+    for f in feats:
+        siblings.setdefault(_sentence_unit(f), []).append(f)
     out: list[Scored] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
@@ -43,12 +46,39 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
             if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
                 conf -= VAGUE_PENALTY
             out.append((i, j, "corroborates", round(conf, 3), rationale(a, b, "corroborates", day_of)))
+        elif _told_beside(a, b, siblings) or _told_beside(b, a, siblings):
+            continue  # "$3.6 billion ..., along with another $2.5 billion": the $3.6 billion is the match
         elif one_thing or ctx >= (
             MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) else MIN_CONTRADICT_CONTEXT
         ):
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
+
+
+def _sentence_unit(f: ClaimFeatures) -> tuple:
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    return (f.item.article_id, f.item.sentence_start, (claim.unit_class or "").lower())
+
+
+def _told_beside(a: ClaimFeatures, b: ClaimFeatures, siblings: dict[tuple, list[ClaimFeatures]]) -> bool:
+    """True when b's sentence states another figure of its unit class that agrees with a, or lies closer
+    to it: a sentence listing several sums ("$3.6 billion from construction projects, along with another
+    $2.5 billion") shares its words with all of them, and a's figure is compared with its nearest one."""
+    if b.item.sentence_start is None:
+        return False
+    gap = _gap(a, b)
+    return any(
+        k.item.claim.start != b.item.claim.start and (agree(a, k) or _gap(a, k) <= gap)
+        for k in siblings[_sentence_unit(b)]
+    )
+
+
+def _gap(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How far apart two figures are, as the log of their ratio (inf when one is not positive)."""
+    x, y = a.item.claim.low, b.item.claim.low  # type: ignore[union-attr]
+    return abs(math.log(x / y)) if x > 0 and y > 0 else math.inf
 
 
 MIN_CLOSE_CONTRADICT_CONTEXT = (
@@ -97,10 +127,10 @@ def step(f: ClaimFeatures) -> float | None:
     value = claim.low
     if claim.low != claim.high or claim.direction in ("<", ">") or value <= 0 or not math.isfinite(value):
         return None
-    written = claim.number.text if claim.number else ""
+    written = written_number(claim)
     m = _DIGITS.search(written)
     if m is None:  # number words ("six", "two million") or no number span: trailing zeros of the value
-        if claim.approximate and claim.number is not None and not _NUMBER_WORD.search(written):
+        if claim.approximate and written and not _NUMBER_WORD.search(written):
             return None  # "dozens", "hundreds": vague, compared as ranges
         return _zeros(value)
     whole, decimals = m.group(1).replace(",", ""), m.group(2)
@@ -111,6 +141,22 @@ def step(f: ClaimFeatures) -> float | None:
     if decimals:
         return scale * 10.0 ** -len(decimals)
     return scale * _zeros(float(whole))
+
+
+# a figure as written in a claim's words: "$1.375 billion", "55,000", "2.5 million"
+_WRITTEN = re.compile(
+    r"[$\u00a3\u20ac\u00a5]?\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|[mbk]n?)\b)?",
+    re.I,
+)
+
+
+def written_number(claim: QuantityClaim) -> str:
+    """The figure as the article writes it: the extractor's number span, else (a claim rebuilt from the
+    database keeps only its words) the first figure in the claim's words; "" when there is none."""
+    if claim.number is not None:
+        return claim.number.text
+    m = _WRITTEN.search(claim.text or "")
+    return m.group().strip() if m else ""
 
 
 _NUMBER_WORD = re.compile(
@@ -139,13 +185,22 @@ def _one_left_out(f: ClaimFeatures, other: float) -> bool:
     if other != claim.low + 1:
         return False
     number = claim.number
-    end = number.end if number else claim.end
+    if number is None:  # a claim rebuilt from the database: its words start at its figure ("three others")
+        words = (claim.text or "").split(maxsplit=1)
+        after = words[1] if len(words) == 2 else _after(f, claim.end)
+        return bool(_OTHERS.match(after[:40]))
+    after = _after(f, number.end)
+    if not after:
+        after = claim.text[claim.text.find(number.text) + len(number.text) :]
+    return bool(_OTHERS.match(after[:40]))
+
+
+def _after(f: ClaimFeatures, end: int) -> str:
+    """The words of the claim's sentence after article offset `end`, "" when the sentence is not known."""
     offset = f.item.sentence_start
     if offset is not None and offset <= end <= offset + len(f.item.sentence):
-        after = f.item.sentence[end - offset :]
-    else:
-        after = claim.text[claim.text.find(number.text) + len(number.text) :] if number else ""
-    return bool(_OTHERS.match(after[:40]))
+        return f.item.sentence[end - offset :]
+    return ""
 
 
 # "the 48-page indictment", "a 10-year sentence": the figure and its unit size the noun that follows
@@ -235,26 +290,51 @@ def _when(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> str:
 
 
 def show(f: ClaimFeatures) -> str:
-    """A quantity as an editor reads it: "100 soldier", "24-199 soldier", ">40 dollar"; a single figure
-    as written ("about $3.6 billion", "55,000 page")."""
+    """A quantity as an editor reads it: a figure as written ("about $3.6 billion", "55,000 page", "more
+    than $250,000"), a vague amount in its words with its range ("dozens of troops (24-199)")."""
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     unit = claim.unit_class or claim.unit or ""
-    if claim.number is not None and step(f) is not None:
-        written = " ".join(claim.number.text.split())
-        about = "about " if claim.approximate or claim.direction == "~" else ""
-        return f"{about}{written}" if written[:1] in _CURRENCY else f"{about}{written} {unit}".strip()
-    if math.isinf(f.high):
-        value = f">{_num(f.low)}"
-    elif f.low == f.high:
-        value = _num(f.low)
-    else:
-        value = f"{_num(f.low)}-{_num(f.high)}"
-    return f"{value} {unit}".strip()
+    written = " ".join(written_number(claim).split())
+    if not written:  # number words: "six", "a dozen relatives", "dozens of troops"
+        words = " ".join(fold(claim.text).split())
+        if claim.low == claim.high:
+            return (
+                words
+                if len(words) <= SHORT_WORDS
+                else f"{_num(claim.low)} {_plural(unit, claim.low)}".strip()
+            )
+        if len(words) <= SHORT_WORDS:
+            return f"{words} ({_num(claim.low)}-{_num(claim.high)})"
+    amount = written if written[:1] in _CURRENCY else f"{written} {_plural(unit, claim.low)}".strip()
+    if claim.direction in (">", "<") and claim.low == claim.high:
+        return f"{'more' if claim.direction == '>' else 'less'} than {amount}"
+    if step(f) is not None:
+        return f"about {amount}" if claim.approximate or claim.direction == "~" else amount
+    return f"{_num(claim.low)}-{_num(claim.high)} {_plural(unit, 2)}".strip()
+
+
+SHORT_WORDS = 30  # a claim's own words this short name the figure ("a dozen relatives"); longer, a sentence
+
+
+_SAME_PLURAL = frozenset(
+    ["aircraft", "personnel", "equipment", "staff", "police", "people", "sheep", "fish", "deer"]
+)
+
+
+def _plural(unit: str, value: float) -> str:
+    """ "page" -> "pages" for a count other than one ("year of age" -> "years of age")."""
+    if value == 1 or not unit:
+        return unit
+    head, _, rest = unit.partition(" ")
+    if not head.isalpha() or head.endswith("s") or head in _SAME_PLURAL:
+        return unit
+    head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+    return f"{head} {rest}".strip()
 
 
 def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    if a.low == a.high == b.low == b.high:
+    if a.low == a.high == b.low == b.high or show(a) == show(b):
         return f"both: {show(a)}: {_sides(a, b)}"
     sa, sb = step(a), step(b)
     if sa is not None and sb is not None and a.item.claim.low == b.item.claim.low:  # type: ignore[union-attr]
@@ -264,15 +344,19 @@ def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
         rounded, precise = (a, b) if sa >= sb else (b, a)
         return f"{show(precise)} rounds to {show(rounded)}: {_sides(a, b)}"
     inner, outer = (a, b) if a.high - a.low <= b.high - b.low else (b, a)
-    return f"{show(inner)} within '{outer.item.claim.text}' ({show(outer)}): {_sides(a, b)}"
+    return f"{show(inner)} within {show(outer)}: {_sides(a, b)}"
 
 
 def _conflict_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    return f"{show(a)} vs {show(b)} for the same thing, a conflict: {_sides(a, b)}"
+    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    return (
+        f"{out_a}: {show(a)} vs {out_b}: {show(b)} for the same thing, a conflict: "
+        f"\u201c{_excerpt(a)}\u201d / \u201c{_excerpt(b)}\u201d"
+    )
 
 
 def _sides(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    """Each outlet with the words that state its figure, side by side."""
+    """Each outlet with the words around its figure, side by side."""
     out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
     return f"{out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"
 
@@ -281,19 +365,28 @@ EXCERPT_CHARS = 60
 
 
 def _excerpt(f: ClaimFeatures) -> str:
-    """The claim's words around its number, cut at word boundaries."""
-    text = " ".join(fold(f.item.claim.text).split())
-    if len(text) <= EXCERPT_CHARS:
-        return text
-    number = f.item.claim.number  # type: ignore[union-attr]
-    at = text.find(number.text) if number else -1
-    start = max(0, at - EXCERPT_CHARS // 3) if at >= 0 else 0
+    """The words around the figure in its sentence (what it counts, what for), cut at word boundaries;
+    the claim's own words when its place in the sentence is not known."""
+    claim = f.item.claim
+    offset, sentence = f.item.sentence_start, f.item.sentence
+    if offset is not None and offset <= claim.start and claim.end <= offset + len(sentence):
+        text, at = sentence, claim.start - offset
+    else:
+        text = claim.text
+        number = claim.number  # type: ignore[union-attr]
+        at = max(0, text.find(number.text)) if number else 0
+    start = max(0, at - EXCERPT_CHARS // 3)
     if start:
         start = text.find(" ", start) + 1 or start
-    end = text.rfind(" ", start, start + EXCERPT_CHARS)
-    piece = text[start : end if end > start + EXCERPT_CHARS // 2 else start + EXCERPT_CHARS]
-    return ("\u2026" if start else "") + piece.rstrip(",;: ") + "\u2026"
+    end = text.rfind(" ", start, start + EXCERPT_CHARS) if len(text) > start + EXCERPT_CHARS else len(text)
+    piece = text[start : end if end > at else start + EXCERPT_CHARS]
+    piece = " ".join(fold(piece).split()).rstrip(",;: ")
+    return ("\u2026" if start else "") + piece + ("\u2026" if end < len(text) else "")
 
 
 def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """A figure as news writes it: "2 billion", "250,000", "1.5"."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale:
+            return f"{x / scale:g} {word}"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
