@@ -3,9 +3,12 @@ the database (no number span) compared as the extractor's, sentences a scraper g
 
 from __future__ import annotations
 
-from claims.extraction.types import QuantityClaim
+import datetime as dt
+
+from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from claims.linking.context import sentence_around
 from claims.linking.links import suggest_links
+from claims.linking.links.features import negated_terms
 from claims.linking.types import LinkableClaim
 
 
@@ -20,6 +23,12 @@ def stored_figure(
     return LinkableClaim(
         cid, article, f"outlet-{article}", claim, sentence, event_id=event, sentence_start=start_in
     )
+
+
+def said(cid, article, speaker, content, polarity="asserted", event="e1"):
+    sentence = f"{speaker} said {content}."
+    claim = StatementClaim(0, len(content), content, speaker, polarity=polarity)
+    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id=event)
 
 
 def relations(suggestions):
@@ -134,3 +143,79 @@ def test_sentences_glued_by_a_scraper_are_two_sentences():
     assert sentence_around(text, start, start + 6)[1] == "Senate leaders said the wall."
     start = text.index("Mrs.")
     assert sentence_around(text, start, start + 4)[1] == "Mrs.Clinton saw the U.S.Senate vote."
+
+
+def day(cid, article, sentence, clause, value, dated, event="e1"):
+    """A day-precision date whose clause is part of `sentence`, with the verb it dates."""
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "day", dated=dated)
+    return LinkableClaim(
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id=event,
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+
+
+def test_different_days_conflict_only_for_one_happening():
+    """The Calvarra Assembly voting Wednesday (one outlet) and the Assembly to follow on Thursday (the other):
+    one vote, two days, a conflict. The mayor vetoing the bill last week and the Assembly voting Wednesday to
+    override that veto are two happenings, however many words they share."""
+    voted = day(
+        "a",
+        "A",
+        "The Calvarra Assembly voted on Wednesday to override the harbour bill veto.",
+        "The Calvarra Assembly voted on Wednesday to override the harbour bill veto",
+        "2026-03-11",
+        "voted",
+    )
+    follows = day(
+        "b",
+        "B",
+        "An override of the harbour bill veto starts in the Senate, followed by the Calvarra Assembly on Thursday.",
+        "followed by the Calvarra Assembly on Thursday",
+        "2026-03-12",
+        "followed",
+    )
+    vetoed = day(
+        "c",
+        "C",
+        "Mayor Ilse Varga vetoed the harbour bill last week, and the Calvarra Assembly will vote to override the veto.",
+        "Mayor Ilse Varga vetoed the harbour bill last week",
+        "2026-03-05",
+        "vetoed",
+    )
+    got = relations(suggest_links([voted, follows, vetoed]))
+    assert (frozenset({"a", "b"}), "contradicts") in got
+    assert not any(pair & {"c"} and rel == "contradicts" for pair, rel in got)
+
+
+def test_not_knowing_denies_no_fact():
+    """'had not known about the harbour messages' does not deny that the messages were sent."""
+    knew = said(
+        "a", "A", "Ilse Varga", "that she had not known about the harbour contract messages sent to Dunmore"
+    )
+    sent = said(
+        "b", "B", "the port authority", "that the harbour contract messages were sent to Dunmore in March"
+    )
+    assert not negated_terms(knew.claim.text, knew.sentence)
+    assert (frozenset({"a", "b"}), "contradicts") not in relations(suggest_links([knew, sent]))
+    denial = said("c", "C", "Ilse Varga", "that no harbour contract messages were sent to Dunmore")
+    assert negated_terms(denial.claim.text, denial.sentence)
+
+
+def test_two_denials_of_one_thing_agree_whatever_the_stance_model_says():
+    """'None of the money will come from hurricane relief' and 'decided not to tap hurricane relief money':
+    both deny it; a model reading "disagree" does not make them a conflict."""
+    a = said(
+        "a", "A", "Mick Varga", "None of the money will come from the hurricane relief fund for Calvarra"
+    )
+    b = said(
+        "b", "B", "Ilse Varga", "she decided not to tap the hurricane relief money of Calvarra for the wall"
+    )
+    got = suggest_links([a, b], stance=lambda claim, text: "disagree")
+    assert all(s.relation != "contradicts" for s in got)

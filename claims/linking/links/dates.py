@@ -60,7 +60,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             sim >= MIN_CONFLICT
             and a.item.event_id is not None
             and a.item.event_id == b.item.event_id
-            and ((_near(a) and _near(b)) or (_since(a) and _since(b)))
+            and ((_near(a) and _near(b) and _one_happening(a, b)) or (_since(a) and _since(b)))
         ):
             conf = min(0.85, 0.3 + 0.5 * sim)
             out.append((i, j, "contradicts", round(conf, 3), _line(a, b, "different dates")))
@@ -72,7 +72,8 @@ MIN_DAY_CONTEXT = 0.08  # share of the sentences' rare words two same-day dates 
 _TELLING = frozenset(
     stem(w).rstrip("e")  # as _verb gives them
     for w in """say said says told tell tells announce announced announces state stated tweet tweeted posted post
-    write wrote written respond responded confirm confirmed issue issued add added note noted""".split()  # noqa: SIM905
+    write wrote written respond responded confirm confirmed issue issued add added note noted report reported
+    reports""".split()  # noqa: SIM905
 )
 
 
@@ -108,9 +109,29 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ):
         return False
     va, vb = _verb(ca.dated), _verb(cb.dated)
-    if not va or not vb or not (va == vb or (va in _TELLING and vb in _TELLING)):
-        return False
-    return not _other_actors(a, b)
+    if va and vb and (va == vb or (va in _TELLING and vb in _TELLING)):
+        return not _other_actors(a, b)
+    return _same_actor(a, b)
+
+
+def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when two dates of one event can date one happening, so that different days conflict: the same
+    dated verb ("voted" / "vote") or the same one actor ("the House voted" / "followed by the House"), and
+    not different actors. "Obama vetoed the measure last week" and "the Senate voted Wednesday to override
+    his veto" date two happenings, however many words they share."""
+    va, vb = _verb(a.item.claim.dated), _verb(b.item.claim.dated)  # type: ignore[union-attr]
+    return ((bool(va) and va == vb) or _same_actor(a, b)) and not _other_actors(a, b)
+
+
+def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each clause names one actor (its sentence's, when the clause names none) and it is one
+    name: "Tump announced late Friday" / "President Trump on Friday reversed"."""
+    na, nb = _clause_actors(a), _clause_actors(b)
+    return len(na) == 1 and len(nb) == 1 and _meet(na, nb)
+
+
+def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
+    return _actors(f.item.claim.text) or _actors(f.item.sentence)
 
 
 def tells(f: ClaimFeatures) -> bool:
@@ -125,7 +146,7 @@ def _verb(word: str | None) -> str:
 def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when each clause names one actor and the other's sentence does not mention it ("the Senate
     voted" / "the House voted"); names are compared by their words, forgiving a misspelling ("Tump")."""
-    na, nb = _actors(a.item.claim.text), _actors(b.item.claim.text)
+    na, nb = _clause_actors(a), _clause_actors(b)
     if len(na) != 1 or len(nb) != 1:
         return False  # none to compare, or several ("both the House and the Senate" may be "Congress")
     return not _meet(na, _actors(b.item.sentence)) and not _meet(nb, _actors(a.item.sentence))

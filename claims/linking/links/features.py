@@ -21,6 +21,13 @@ _NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|cannot|without|nothing|nobody|no one)\b|n['\u2019]t\b",
     re.I,
 )
+# A negation of knowing ("had not known about", "was not aware", "don't know if") denies no fact: the
+# words after it are still what others may report.
+_NOT_A_DENIAL = re.compile(
+    r"\s+(?:(?:been|be|have|had|even|yet|fully|really|immediately)\s+)?"
+    r"(?:know|knew|known|knowing|aware|sure|certain|recall|remember|understand)\b",
+    re.I,
+)
 # A negation reaches to the end of its clause: "not A, but B" denies A and asserts B;
 # "no presence in the West even as America is present in the East" denies only the first clause.
 _SCOPE_END = re.compile(
@@ -108,6 +115,8 @@ def negated_terms(content: str, sentence: str, denied_by_extractor: bool = False
         return frozenset(terms(content_f))
     scoped: list[str] = []
     for m in _NEGATION.finditer(content_f):
+        if _NOT_A_DENIAL.match(content_f, m.end()):
+            continue  # "had not known about the messages": no fact denied
         end = _SCOPE_END.search(content_f, m.end())
         scoped.extend(terms(content_f[m.end() : end.start() if end else len(content_f)]))
     if not scoped and denied_by_extractor and not _NEGATION.search(content_f):

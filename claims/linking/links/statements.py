@@ -123,7 +123,7 @@ def statement_links(
                 # The model's "disagree" is right about one time in four or five on unseen stories: it
                 # turns an agreement into a conflict only when a negation in the wording touches what
                 # both say.
-                if judged == "contradicts" and relation == "corroborates" and not _negates_shared(a, b):
+                if judged == "contradicts" and relation == "corroborates" and not _one_side_negates(a, b):
                     judged = relation
                 relation = judged
                 if relation == "contradicts" and weights.cosine(_keys(a), _keys(b)) < MIN_CONFLICT_COSINE:
@@ -237,6 +237,14 @@ def _negates_shared(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 MIN_NEGATED_SHARED = 2
+
+
+def _one_side_negates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when a negation touches what both say (`_negates_shared`) on one side only: two statements
+    that both deny it ("None of the money will come from hurricane relief" / "decided not to tap hurricane
+    relief money") say the same."""
+    shared = _keys(a) & _keys(b)
+    return _negates_shared(a, b) and not (_denies(a, shared) and _denies(b, shared))
 
 
 def _keys(f: ClaimFeatures) -> frozenset[str]:
