@@ -219,3 +219,99 @@ def test_two_denials_of_one_thing_agree_whatever_the_stance_model_says():
     )
     got = suggest_links([a, b], stance=lambda claim, text: "disagree")
     assert all(s.relation != "contradicts" for s in got)
+
+
+def year(cid, article, sentence, clause, value):
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "year")
+    return LinkableClaim(
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id="e1",
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+
+
+def test_a_year_alone_needs_the_same_happening_in_nearly_the_same_words():
+    """'overriding a 2014 ban imposed by the Calvarra council' and 'a club that sued the Calvarra council in
+    2014' share a year and a name, not a happening; 'obtained five deferments from 1965' twice is one."""
+    ban = year(
+        "a",
+        "A",
+        "The order reverses a 2014 ban imposed by the Calvarra council on ivory imports.",
+        "a 2014 ban imposed by the Calvarra council on ivory imports",
+        "2014",
+    )
+    suit = year(
+        "b",
+        "B",
+        "A hunting club that sued the Calvarra council in 2014 welcomed the order.",
+        "A hunting club that sued the Calvarra council in 2014",
+        "2014",
+    )
+    assert not suggest_links([ban, suit])
+    first = year(
+        "c",
+        "C",
+        "He obtained five military deferments from 1965 to 1970.",
+        "obtained five military deferments from 1965",
+        "1965",
+    )
+    second = year(
+        "d",
+        "D",
+        "He obtained five military deferments from 1965 to 1970 and served at home.",
+        "obtained five military deferments from 1965",
+        "1965",
+    )
+    assert relations(suggest_links([first, second])) == {(frozenset({"c", "d"}), "corroborates")}
+
+
+def test_one_day_is_confirmed_by_an_article_once():
+    """An article that dates the harbour vote to Thursday in its lead and again in its body confirms the other
+    outlet's date once, through its closer wording."""
+    a = day(
+        "a",
+        "A",
+        "The Calvarra Assembly passed the harbour bill on Thursday.",
+        "passed the harbour bill on Thursday",
+        "2026-03-12",
+        "passed",
+    )
+    lead = day(
+        "b1",
+        "B",
+        "The harbour bill passed the Calvarra Assembly on Thursday evening.",
+        "passed the Calvarra Assembly on Thursday evening",
+        "2026-03-12",
+        "passed",
+    )
+    body = day(
+        "b2",
+        "B",
+        "After weeks of talks the Calvarra Assembly passed the harbour bill on Thursday.",
+        "the Calvarra Assembly passed the harbour bill on Thursday",
+        "2026-03-12",
+        "passed",
+    )
+    body.sentence_start = 500  # the body, far below the lead
+    body.claim = DateClaim(
+        500 + body.claim.start, 500 + body.claim.end, body.claim.text, "2026-03-12", "day", dated="passed"
+    )
+    got = [s for s in suggest_links([a, lead, body]) if "a" in s.pair]
+    assert len(got) == 1 and got[0].relation == "corroborates"
+
+
+def test_one_shared_word_is_a_topic_not_the_same_remark_of_one_speaker():
+    """Ilse Varga on Marrowick's tolls and on Marrowick's ferries share only the town: two remarks."""
+    claims = [
+        said("a", "A", "Ilse Varga", "the Marrowick tolls will rise sharply"),
+        said("b", "B", "Ilse Varga", "the Marrowick ferries stay cheap"),
+        said("c", "C", "Tom Bryn", "the ferries and the tolls stay cheap and will not rise sharply"),
+        said("d", "D", "Tom Bryn", "pensioners stay at home"),
+    ]
+    assert not any(s.pair == {"a", "b"} for s in suggest_links(claims))

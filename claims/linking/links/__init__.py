@@ -125,6 +125,7 @@ def _suggest(
                 if other in article_of:
                     reached[me].add(article_of[other])
     linked_groups: dict[frozenset, str] = {}
+    agreed: set[tuple] = set()  # who already corroborates each claim (see _confirmer)
     out = []
     for a, b, rel, conf, why in scored:
         # a count the article repeats is linked once, through its most telling mention
@@ -142,6 +143,8 @@ def _suggest(
             continue
         if rel == "corroborates" and (_opposite_moves(a, b) or _opposite_sides(a, b) or _other_rounds(a, b)):
             continue  # an arrival and a departure are two happenings, backing and challenging two sides
+        if rel == "corroborates" and (_confirmer(a, b) in agreed or _confirmer(b, a) in agreed):
+            continue  # one date is confirmed by an article once, through its best match
         if _is_statement(a) and (
             # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
             # same words are one remark, whatever else the two sentences date)
@@ -159,9 +162,21 @@ def _suggest(
         used[idb] += 1
         reached[ida].add(b.item.article_id)
         reached[idb].add(a.item.article_id)
+        if rel == "corroborates":
+            agreed.update((_confirmer(a, b), _confirmer(b, a)))
         out.append(LinkSuggestion(ida, idb, rel, conf, why))  # type: ignore[arg-type]
     out.sort(key=lambda s: -s.confidence)
     return out
+
+
+def _confirmer(f: ClaimFeatures, other: ClaimFeatures) -> tuple:
+    """Who confirms claim `f` through `other`: for a date, the other article (one day it states twice is
+    one confirmation, given through its best match); else the other claim itself (an article may quote two
+    people saying the same; a count it repeats is handled by `repeated_counts`, which keeps other times
+    apart)."""
+    if not isinstance(other.item.claim, DateClaim):  # counts: see repeated_counts
+        return (f.item.id, other.item.id)
+    return (f.item.id, other.item.article_id)
 
 
 EXTRA_ARTICLES = 1  # past its quota, a claim may still reach this many articles it has no link into

@@ -20,6 +20,7 @@ from .text import fold, names, overlap, stem, terms
 Scored = tuple[int, int, str, float, str]
 
 MIN_AGREE = 0.3  # weighted overlap of what the two dates date ("Guaido declared himself interim president")
+MIN_AGREE_YEAR = 0.6  # a year dates many happenings of a story: "a 2014 ban" / "sued in 2014" need more
 MIN_CONFLICT = 0.5
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CALENDAR = frozenset(terms(" ".join(MONTH_NAMES) + " ago"))
@@ -47,7 +48,9 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if agree is None:
             continue
         if agree:
-            if sim >= MIN_AGREE and not _other_actors(a, b):
+            if sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE) and not (
+                _other_actors(a, b)
+            ):
                 conf = min(0.95, 0.45 + 0.5 * sim)
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "both")))
             elif (

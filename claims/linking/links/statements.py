@@ -26,6 +26,7 @@ _LIGHT = frozenset(
 )
 
 SAME_SPEAKER_MIN = 0.25  # content similarity enough when the same person or body is reported
+SAME_SPEAKER_SHARED = 2  # words one speaker's two remarks must share: one is a topic ("wall"), not a remark
 OTHER_SPEAKER_MIN = 0.25  # different or unnamed speakers: as similar ...
 OTHER_SPEAKER_SHARED = 3  # ... and at least this many shared words
 MIN_WORDS = 3  # "the Rose Garden" is a fragment, not a statement to check against another
@@ -36,6 +37,9 @@ MIN_COSINE = 0.15  # however much of a short content a long one holds, the two m
 MIN_CONFLICT_COSINE = 0.2  # a conflict needs closer wording than an agreement
 SURE_COSINE = 0.5  # statements less alike as wholes stay below UNSURE_CONFIDENCE (the review queue's
 UNSURE_CONFIDENCE = 0.74  # "sure" band starts at 0.75: right at least 9 times in 10 on the dev sets)
+# weaker statement pairs share a topic, not a fact: not worth an editor's look (without the stance model,
+# whose "agree" adds STANCE_BONUS, the wording alone must reach MIN_CONFIDENCE - STANCE_BONUS)
+MIN_CONFIDENCE = 0.5
 STANCE_BONUS = 0.1  # the stance model agreeing with the wording raises the confidence this much
 # "reveals why the troops arrived", "asked whether ...": an embedded question states nothing to check
 _QUESTION = re.compile(r"^\W*(?:why|how|whether)\b", re.I)
@@ -88,7 +92,7 @@ def statement_links(
             continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
-        if same_speaker and sim < SAME_SPEAKER_MIN:
+        if same_speaker and (sim < SAME_SPEAKER_MIN or len(ka & kb) < SAME_SPEAKER_SHARED):
             continue
         if not same_speaker and (
             sim < OTHER_SPEAKER_MIN or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
@@ -130,6 +134,8 @@ def statement_links(
                     continue  # the model's conflict, like the wording's, needs close wording
         if weights.cosine(keys[i], keys[j]) < SURE_COSINE:  # a short statement inside a long one: never sure
             conf = min(conf, UNSURE_CONFIDENCE)
+        if conf < MIN_CONFIDENCE - (STANCE_BONUS if verdicts is None else 0.0):
+            continue  # a few shared words on one topic, which the stance model (when asked) did not back
         out.append((i, j, relation, round(conf, 3), _line(a, b, relation, same_speaker)))
     return out
 
