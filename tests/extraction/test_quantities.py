@@ -122,6 +122,10 @@ def test_change_then_level_is_not_a_range(quantities):
         ("The firm cut almost 40 jobs.", "40", "~", True),
         ("The firm will cut up to 40 jobs.", "40", "<", False),
         ("The firm cut 40 jobs.", "40", "=", False),
+        # a floor demanded and a ceiling: "anything less than" / "no more than" turn the comparison
+        ("The union refused to accept anything less than 40 jobs.", "40", ">", False),
+        ("The union would take nothing less than 40 jobs.", "40", ">", False),
+        ("The firm will cut no more than 40 jobs.", "40", "<", False),
     ],
 )
 def test_direction(quantities, text, number, direction, approximate):

@@ -269,12 +269,20 @@ def is_identifier(
     return ptok.pos_ in ("PROPN", "NOUN") and ptok.ent_type_ not in ("DATE", "NORP") and ex.digits
 
 
+_TURNED = frozenset(("anything", "nothing", "no", "not"))  # "nothing less than 40" is at least 40
+
+
 def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
     """The comparison written just before the number: ">", "<", "~" or "="."""
     words = [doc[k].lower_ for k in range(max(sent_start, first_tok - 2), first_tok)]
     if len(words) == 2:
         d = TWO_WORD.get(" ".join(words))
         if d:
+            before = doc[first_tok - 3].lower_ if first_tok - 3 >= sent_start else ""
+            if before in _TURNED and words[1] == "than" and d in "<>":
+                # "refused to accept anything less than $5.7 billion", "no more than 40": a floor is a
+                # demand of at least the figure, "no more than" a ceiling
+                return ">" if d == "<" else "<"
             return d
         if words[1] in ("than", "of") and words[0] in ("more", "less", "fewer", "over", "excess"):
             return ">" if words[0] in ("more", "over", "excess") else "<"
