@@ -315,3 +315,49 @@ def test_one_shared_word_is_a_topic_not_the_same_remark_of_one_speaker():
         said("d", "D", "Tom Bryn", "pensioners stay at home"),
     ]
     assert not any(s.pair == {"a", "b"} for s in suggest_links(claims))
+
+
+def test_the_same_span_of_years_in_other_words_is_one_period():
+    """'her tenure, which lasted from 2009 to 2013' and 'She served in that post from 2009 to 2013' give one
+    period; 'from 2009 to 2011' is another."""
+    tenure = year(
+        "a",
+        "A",
+        "Her tenure as top diplomat lasted from 2009 to 2013.",
+        "top diplomat lasted from 2009",
+        "2009",
+    )
+    served = year(
+        "b", "B", "She served in that post from 2009 to 2013.", "She served in that post from 2009", "2009"
+    )
+    other = year(
+        "c",
+        "C",
+        "The harbour board met yearly from 2009 to 2011.",
+        "The harbour board met yearly from 2009",
+        "2009",
+    )
+    got = suggest_links([tenure, served, other])
+    assert relations(got) == {(frozenset({"a", "b"}), "corroborates")}
+    assert got[0].rationale.startswith("the same period, 2009 to 2013")
+
+
+def test_one_speaker_telling_on_two_days_is_no_conflict():
+    """Ilse Varga asked on Tuesday and Ilse Varga telling reporters on Monday: two tellings."""
+    asked = day(
+        "a",
+        "A",
+        "Ilse Varga was asked on Tuesday about the harbour emails.",
+        "Ilse Varga was asked on Tuesday about the harbour emails",
+        "2026-03-10",
+        "asked",
+    )
+    told = day(
+        "b",
+        "B",
+        "Ilse Varga told reporters on Monday about the harbour emails.",
+        "Ilse Varga told reporters on Monday about the harbour emails",
+        "2026-03-09",
+        "told",
+    )
+    assert (frozenset({"a", "b"}), "contradicts") not in relations(suggest_links([asked, told]))

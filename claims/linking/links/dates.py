@@ -37,6 +37,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     pairs = candidate_pairs(feats, lambda f: _keys(f), min_shared=2)
     # one day of one event, however each outlet writes it ("Thursday", "Feb. 14"): candidates too
     pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=20)
+    pairs |= candidate_pairs(feats, _period_key, max_posting=200, per_claim=20)
     context = KeyWeights(_context(f) for f in feats)
     out: list[Scored] = []
     for i, j in sorted(pairs):
@@ -48,11 +49,15 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if agree is None:
             continue
         if agree:
-            if sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE) and not (
-                _other_actors(a, b)
-            ):
+            period = _same_period(a, b)
+            if (
+                sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE) or period
+            ) and not _other_actors(a, b):
                 conf = min(0.95, 0.45 + 0.5 * sim)
-                out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "both")))
+                lead = "both"
+                if period and conf < PERIOD_CONFIDENCE:
+                    conf, lead = PERIOD_CONFIDENCE, f"the same period, {period[0]} to {period[1]}"
+                out.append((i, j, "corroborates", round(conf, 3), _line(a, b, lead)))
             elif (
                 _same_day_happening(a, b)
                 and (ctx := context.overlap(_context(a), _context(b))) >= MIN_DAY_CONTEXT
@@ -78,6 +83,39 @@ _TELLING = frozenset(
     write wrote written respond responded confirm confirmed issue issued add added note noted report reported
     reports""".split()  # noqa: SIM905
 )
+
+
+# a span of years written out: "from 2009 to 2013", "between 1965 and 1970"
+_PERIOD = re.compile(
+    r"\b(?:from|between)\s+(?:[A-Za-z]+\s+)?((?:1[89]|20)\d\d)\s+(?:to|until|through|till|and)\s+"
+    r"(?:[A-Za-z]+\s+)?((?:1[89]|20)\d\d)\b"
+)
+
+
+PERIOD_CONFIDENCE = 0.7  # two ends written alike: likely one period, below the sure band without words
+
+
+def _same_period(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
+    """The (first, last) years both sentences of one event write out around the claimed year, else None
+    ("her tenure, which lasted from 2009 to 2013" / "She served in that position from 2009 to 2013"): two
+    ends given alike are one period, whatever words the sentences use for it."""
+    if a.item.event_id is None or a.item.event_id != b.item.event_id:
+        return None
+    year = a.item.claim.value[:4]  # type: ignore[union-attr]
+    spans_a = {m.groups() for m in _PERIOD.finditer(a.item.sentence) if year in m.groups()}
+    shared = spans_a & {m.groups() for m in _PERIOD.finditer(b.item.sentence)}
+    return min(shared) if shared else None
+
+
+def _period_key(f: ClaimFeatures) -> list[tuple]:
+    if f.item.event_id is None:
+        return []
+    year = f.item.claim.value[:4]  # type: ignore[union-attr]
+    return [
+        ("period", f.item.event_id, *m.groups())
+        for m in _PERIOD.finditer(f.item.sentence)
+        if year in m.groups()
+    ]
 
 
 def _day_key(f: ClaimFeatures) -> list[tuple]:
@@ -123,6 +161,8 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     not different actors. "Obama vetoed the measure last week" and "the Senate voted Wednesday to override
     his veto" date two happenings, however many words they share."""
     va, vb = _verb(a.item.claim.dated), _verb(b.item.claim.dated)  # type: ignore[union-attr]
+    if va in _TELLING or vb in _TELLING:
+        return False  # one person speaks on many days: "asked on Tuesday" and "told Fox on Monday" are two
     return ((bool(va) and va == vb) or _same_actor(a, b)) and not _other_actors(a, b)
 
 
