@@ -361,3 +361,48 @@ def test_one_speaker_telling_on_two_days_is_no_conflict():
         "told",
     )
     assert (frozenset({"a", "b"}), "contradicts") not in relations(suggest_links([asked, told]))
+
+
+def month(cid, article, sentence, clause, value):
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "month" if len(value) == 7 else "day")
+    return LinkableClaim(
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id="e1",
+        sentence_start=0,
+        published=dt.date(2026, 3, 13),
+    )
+
+
+def test_a_month_shared_with_the_story_cast_only_is_not_one_happening():
+    """'Mayor Ilse Varga of Calvarra, who took office on 10 January' and 'Calvarra has been in a harbour
+    crisis since January, when Ilse Varga...' share only names; 'the harbour crisis deepened in January'
+    shares the crisis."""
+    office = month(
+        "a",
+        "A",
+        "Mayor Ilse Varga of Calvarra, who took office on 10 January, called the strike illegal.",
+        "Mayor Ilse Varga of Calvarra, who took office on 10 January",
+        "2026-01-10",
+    )
+    crisis = month(
+        "b",
+        "B",
+        "Calvarra has been in a harbour crisis since January, when Ilse Varga shut the docks.",
+        "Calvarra has been in a harbour crisis since January",
+        "2026-01",
+    )
+    deepened = month(
+        "c",
+        "C",
+        "The harbour crisis in Calvarra deepened in January.",
+        "The harbour crisis in Calvarra deepened in January",
+        "2026-01",
+    )
+    got = relations(suggest_links([office, crisis, deepened]))
+    assert (frozenset({"a", "b"}), "corroborates") not in got
+    assert (frozenset({"b", "c"}), "corroborates") in got

@@ -51,7 +51,11 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if agree:
             period = _same_period(a, b)
             if (
-                sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE) or period
+                (
+                    sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE)
+                    and _more_than_names(a, b)
+                )
+                or period
             ) and not _other_actors(a, b):
                 conf = min(0.95, 0.45 + 0.5 * sim)
                 lead = "both"
@@ -312,6 +316,18 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
     when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
     named = frozenset(terms(" ".join(n for n in f.names if " " in n)))
     return (f.content | named) - when - _CALENDAR
+
+
+def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when the two dates are one day, or their clauses share a word that is not part of a name: a
+    month or year shared with the story's cast ("Maduro", "Guaido", "Venezuela") is not the same
+    happening ("Maduro took office on 10 January" / "a crisis since January"); "the Senate voted
+    Wednesday" / "to begin in the Senate on Wednesday" name one day of one actor."""
+    ca, cb = a.item.claim, b.item.claim
+    if ca.precision == cb.precision == "day" and ca.value == cb.value:  # type: ignore[union-attr]
+        return True
+    cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
+    return bool((_keys(a) & _keys(b)) - cast)
 
 
 _SINCE = re.compile(r"^\s*since\b", re.I)
