@@ -92,7 +92,7 @@ def statement_links(
             continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
-        if same_speaker and (sim < SAME_SPEAKER_MIN or len(ka & kb) < SAME_SPEAKER_SHARED):
+        if same_speaker and (sim < SAME_SPEAKER_MIN or (len(ka & kb) < SAME_SPEAKER_SHARED and not meaning)):
             continue
         if not same_speaker and (
             sim < OTHER_SPEAKER_MIN or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
