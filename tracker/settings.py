@@ -214,8 +214,9 @@ IMPORT_PREVIEW_MAX_AGE = float(os.environ.get("IMPORT_PREVIEW_MAX_AGE", "3600"))
 # Working files of import jobs that stopped without finishing (failed, cancelled, silent) are deleted after this.
 IMPORT_JOB_FILES_MAX_AGE = float(os.environ.get("IMPORT_JOB_FILES_MAX_AGE", str(7 * 86400)))
 # The sentence encoder (claims.linking.encoder) gives the linker paraphrase candidates and a meaning
-# signal; 0 links on words alone (as when its model packages are not installed).
-SENTENCE_ENCODER = env_bool("SENTENCE_ENCODER", True)
+# signal. Off unless asked: on the dev corpora it changes no link and costs more CPU per article than
+# the extraction (README "Linking"); 1 turns it on when its model packages are installed.
+SENTENCE_ENCODER = env_bool("SENTENCE_ENCODER", False)
 # Per-article extraction budget (claims.services.extraction): a longer text is not parsed, an article giving more
 # claims has none stored; either is marked failed with the reason on the article and its import job.
 EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "200000"))

@@ -20,6 +20,12 @@ needs_model = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def encoder_on(settings):
+    """The encoder is off by default (settings.SENTENCE_ENCODER); these tests are about it switched on."""
+    settings.SENTENCE_ENCODER = True
+
+
 def statement(outlet: str, url: str, body: str, words: str) -> Claim:
     article = article_store(
         body=body,
