@@ -63,6 +63,9 @@ class Body(Side):
     near_neg: set[str]  # content words within NEAR tokens of a negation
     near_refute: set[str]
     words: frozenset[str] = frozenset()  # every token, once (antonym checks read it per pair)
+    sent_bigrams: list[set[tuple[str, str]]] | None = None
+    sent_numbers: list[set[str]] | None = None
+    sent_debunk: np.ndarray | None = None  # debunking phrases per sentence
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -150,7 +153,19 @@ def make_body(text: str, index: TfidfIndex) -> Body:
         near_neg=_near(toks, neg),
         near_refute=_near(toks, tx.CUE_GROUPS["refute"]),
         words=frozenset(toks),
+        sent_bigrams=[_bigrams(sc) for sc in sent_cont],
+        sent_numbers=[set(_NUM_RE.findall(x)) for x in sents],
+        sent_debunk=np.array([_debunk(st) for st in sent_toks], dtype=float),
     )
+
+
+def _debunk(toks: Sequence[str]) -> int:
+    """Return how many debunking phrases (``tx.DEBUNK``) occur in ``toks``."""
+    n = 0
+    for phrase in tx.DEBUNK:
+        k = len(phrase)
+        n += sum(1 for i in range(len(toks) - k + 1) if tuple(toks[i : i + k]) == phrase)
+    return n
 
 
 def feature_names() -> list[str]:
@@ -200,6 +215,17 @@ def feature_names() -> list[str]:
         "claim_neg_vs_best_neg",
         "antonyms_top3",
         "antonyms_body",
+    ]
+    names += [
+        "stated_share",
+        "stated_bigrams",
+        "stated_numbers",
+        "stated_pos",
+        "stated_sentences",
+        *(f"stated_{g}" for g in GROUPS),
+        "debunk_body",
+        "debunk_top3",
+        "debunk_stated",
     ]
     return names
 
@@ -274,6 +300,34 @@ def _focus(claim: Side, body: Body, sims: np.ndarray, order: np.ndarray) -> list
     return row
 
 
+def _stated(claim: Side, body: Body, index: TfidfIndex, order: np.ndarray) -> list[float]:
+    """Return features of the sentence carrying most of the claim (its words weighted by idf).
+
+    Whether one sentence restates the claim (its share of the claim's words and word pairs, the claim's
+    numbers in it), where it sits, how many sentences carry half of the claim, and what that sentence
+    does with it (refutes, negates, hedges, affirms, reports); debunking phrases ("turned out", "no
+    evidence") in the body, the closest sentences and the stating sentence.
+    """
+    weights = {t: index.weight(t) for t in claim.content}
+    total = sum(weights.values()) or 1.0
+    shares = np.array([sum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
+    at = int(np.argmax(shares))
+    assert body.sent_bigrams is not None and body.sent_numbers is not None and body.sent_debunk is not None
+    n_sent = len(shares)
+    row = [
+        float(shares[at]),
+        _ratio(len(claim.bigrams & body.sent_bigrams[at]), len(claim.bigrams)),
+        _ratio(len(claim.numbers & body.sent_numbers[at]), len(claim.numbers)) if claim.numbers else math.nan,
+        at / max(1, n_sent - 1),
+        float((shares >= 0.5).sum()),
+        *(float(v > 0) for v in body.sent_groups[at]),
+        float(body.sent_debunk.sum()) / max(1, len(body.toks)) * 100,
+        float(body.sent_debunk[order[:3]].sum()),
+        float(body.sent_debunk[at]),
+    ]
+    return row
+
+
 def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     """Return the feature row of one (claim, body) pair."""
     vec = _on_body(claim, body)
@@ -331,6 +385,7 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
         np.minimum(claim.cue_words, 1),
         body.cue_words / n_body * 100,
         np.array(_focus(claim, body, sims, order)),
+        np.array(_stated(claim, body, index, order)),
     ]
     return np.concatenate(parts)
 

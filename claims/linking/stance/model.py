@@ -2,8 +2,9 @@
 
 Two stages of gradient-boosted trees over :mod:`claims.linking.stance.features`: first related vs
 unrelated, then agree / disagree / discuss for related pairs. The shipped model lives in ``model/``
-beside this file as numeric arrays (``stance.npz``, loaded without pickle), the vocabulary
-(``vocab.json``) and a record of how it was trained (``training.json``).
+beside this file, nothing in it pickled: the two LightGBM text models (``related.txt.gz``,
+``stance.txt.gz``), the TF-IDF vocabulary and idf (``vocab.json``, ``idf.npy``), and a record of how
+it was trained (``training.json``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from claims.linking.stance.boosting import BoostedTrees
 from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import LABELS
 from claims.linking.stance.tfidf import TfidfIndex
-from claims.linking.stance.trees import TreeEnsemble
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "model"
 RELATED_THRESHOLD = 0.5
@@ -29,7 +30,7 @@ class StanceModel:
 
     labels = LABELS
 
-    def __init__(self, index: TfidfIndex, related: TreeEnsemble, stance: TreeEnsemble) -> None:
+    def __init__(self, index: TfidfIndex, related: BoostedTrees, stance: BoostedTrees) -> None:
         self.index = index
         self.related = related
         self.stance = stance
@@ -45,22 +46,21 @@ class StanceModel:
     @classmethod
     def _read(cls, path: Path) -> StanceModel:
         vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
-        with np.load(path / "stance.npz", allow_pickle=False) as arrays:
-            names = [str(n) for n in arrays["feature_names"]]
-            if names != feature_names():
-                raise ValueError(f"{path} was trained with other features; retrain it")
-            index = TfidfIndex(vocab["terms"], arrays["idf"])
-            related = TreeEnsemble.from_arrays(arrays, "s1_")
-            return cls(index, related, TreeEnsemble.from_arrays(arrays, "s2_"))
+        if vocab.get("feature_names") != feature_names():
+            raise ValueError(f"{path} was trained with other features; retrain it")
+        index = TfidfIndex(vocab["terms"], np.load(path / "idf.npy", allow_pickle=False))
+        related = BoostedTrees.read(path / "related.txt.gz")
+        return cls(index, related, BoostedTrees.read(path / "stance.txt.gz"))
 
     def save(self, path: str | Path, info: dict[str, object] | None = None) -> None:
         """Write the model (and ``info`` as training.json) into directory ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        arrays = {"idf": self.index.idf.astype(np.float32), "feature_names": np.array(feature_names())}
-        arrays |= self.related.to_arrays("s1_") | self.stance.to_arrays("s2_")
-        np.savez_compressed(path / "stance.npz", **arrays)
-        (path / "vocab.json").write_text(json.dumps({"terms": self.index.terms}), encoding="utf-8")
+        np.save(path / "idf.npy", self.index.idf.astype(np.float32), allow_pickle=False)
+        vocab = {"feature_names": feature_names(), "terms": self.index.terms}
+        (path / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
+        self.related.write(path / "related.txt.gz")
+        self.stance.write(path / "stance.txt.gz")
         if info is not None:
             (path / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
 

@@ -108,6 +108,30 @@ ANTONYM_WORDS = (
     ("guilty", "innocent"),
     ("accept accepted approve approved", "reject rejected refused refuse"),
 )
+# Phrases a debunking article uses, as token sequences ("it turned out", "there is no evidence").
+DEBUNK_PHRASES = (
+    "not true",
+    "no evidence",
+    "turned out",
+    "in fact",
+    "not real",
+    "never happened",
+    "fake news",
+    "april fool",
+    "made up",
+    "no truth",
+    "no proof",
+    "not the case",
+    "is false",
+    "was false",
+    "not actually",
+    "no sign",
+    "no record",
+    "no such",
+    "nothing to do with",
+    "parody",
+)
+DEBUNK: tuple[tuple[str, ...], ...] = tuple(tuple(stem(w) for w in _words(p)) for p in DEBUNK_PHRASES)
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(_stems(_words(a))), frozenset(_stems(_words(b)))) for a, b in ANTONYM_WORDS
 )
