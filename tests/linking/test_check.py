@@ -64,7 +64,7 @@ def test_page_holds_the_model_to_coverage_and_a_sure_agree():
     """An article using under half of the claim is unrelated whatever the model says; agree needs a
     sentence carrying the claim and a sure model (less sure when the article affirms, unhedged)."""
     labels = ("agree", "disagree", "discuss", "unrelated")
-    sure, unsure = [0.85, 0.05, 0.1, 0.0], [0.72, 0.03, 0.25, 0.0]
+    sure, unsure = [0.85, 0.05, 0.1, 0.0], [0.65, 0.03, 0.32, 0.0]
     assert page_label("agree", sure, labels, cover=0.4, stated=0.4) == "unrelated"
     assert page_label("disagree", [0.1, 0.8, 0.1, 0.0], labels, cover=0.4, stated=0.4) == "unrelated"
     assert page_label("agree", sure, labels, cover=0.9, stated=0.9) == "agree"
@@ -72,6 +72,39 @@ def test_page_holds_the_model_to_coverage_and_a_sure_agree():
     assert page_label("agree", unsure, labels, cover=0.9, stated=0.9) == "discuss"
     assert page_label("agree", unsure, labels, cover=0.9, stated=0.9, affirmed=True) == "agree"
     assert page_label("unrelated", [0, 0, 0, 1.0], labels, cover=1.0, stated=1.0) == "unrelated"
+    # a plain sentence stating the whole claim needs only a leaning model; part of it, or hedged, does not
+    leaning = [0.55, 0.03, 0.42, 0.0]
+    assert page_label("agree", leaning, labels, cover=1.0, stated=0.95, plain=True) == "agree"
+    assert page_label("agree", leaning, labels, cover=1.0, stated=0.8, plain=True) == "discuss"
+    assert page_label("agree", leaning, labels, cover=1.0, stated=0.95, plain=False) == "discuss"
+
+
+BOATS = "Harbour officials in Marrowick counted 120 fishing boats stranded by the storm on Sunday"
+BOATS_STATED = (
+    "Harbour officials in Marrowick counted 120 fishing boats stranded by the storm on Sunday. The boats "
+    "could not leave the port after high winds damaged the breakwater. Repairs are expected to take two "
+    "weeks, the harbour master confirmed."
+)
+BOATS_DOUBTED = (
+    "Reports that 120 fishing boats were stranded in Marrowick by the storm could not be confirmed. "
+    "Harbour officials said they had not counted the boats and that the figure circulating online may be "
+    "wrong."
+)
+BOATS_BUDGET = (
+    "Marrowick's council approved its budget for the harbour on Sunday. The plan sets aside money for "
+    "fishing festivals and a new storm drain, officials said."
+)
+
+
+def test_the_article_stating_the_claim_is_under_agree(model):
+    """The report that states the claim in its own words is under Agree; the one doubting it and the
+    council budget sharing the town's words are not, and the budget is under neither agree nor disagree."""
+    candidates = [Candidate(1, BOATS_STATED), Candidate(2, BOATS_DOUBTED), Candidate(3, BOATS_BUDGET)]
+    result = check_claim(model, BOATS, candidates)
+    shown = {m.candidate.id: label for label, matches in result.groups.items() for m in matches}
+    assert shown.get(1) == "agree"
+    assert shown.get(2) != "agree"
+    assert shown.get(3) not in {"agree", "disagree"}
 
 
 def said(cid, article, speaker, content, verb="said"):
