@@ -63,7 +63,7 @@ class BoostedTrees:
         if len(x) == 0:
             n = self.booster.num_model_per_iteration()
             return np.zeros((0, max(2, n)))
-        p = self.booster.predict(np.asarray(x, dtype=np.float64), num_threads=1)
+        p = np.asarray(self.booster.predict(np.asarray(x, dtype=np.float64), num_threads=1))
         if p.ndim == 1:
             return np.column_stack([1.0 - p, p])
         return p
