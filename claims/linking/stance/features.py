@@ -94,12 +94,13 @@ def _near(toks: list[str], cues: frozenset[str]) -> set[str]:
     return out - tx.STOP_STEMS
 
 
-def make_side(text: str, index: TfidfIndex) -> Side:
-    """Return the cached-analysis record of a claim sentence."""
+def make_side(text: str, index: TfidfIndex, vec: sp.csr_matrix | None = None) -> Side:
+    """Return the cached-analysis record of a claim sentence (``vec``: its TF-IDF row, if known)."""
     toks = tx.tokens(text)
     cont = tx.content(toks)
     words, groups = _cue_counts(toks)
-    vec = index.transform([cont])
+    if vec is None:
+        vec = index.transform([cont])
     return Side(
         toks,
         set(cont),
@@ -113,11 +114,32 @@ def make_side(text: str, index: TfidfIndex) -> Side:
     )
 
 
-def make_body(text: str, index: TfidfIndex) -> Body:
-    """Return the cached-analysis record of an article body (sentences, lead, cue counts)."""
+BodyText = tuple[list[str], list[list[str]], list[list[str]]]  # sentences, their tokens, content words
+
+
+def split_body(text: str) -> BodyText:
+    """Return the sentences of an article body, the tokens of each and the content words of each."""
     sents = tx.sentences(text) or [text]
     sent_toks = [tx.tokens(s) for s in sents]
-    sent_cont = [tx.content(t) for t in sent_toks]
+    return sents, sent_toks, [tx.content(t) for t in sent_toks]
+
+
+def body_docs(parsed: BodyText) -> list[list[str]]:
+    """Return the token lists a body's TF-IDF rows are made of: the whole body, its lead, each sentence."""
+    sent_cont = parsed[2]
+    cont = [t for sc in sent_cont for t in sc]
+    lead_cont = [t for sc in sent_cont[:LEAD_SENTENCES] for t in sc]
+    return [cont, lead_cont, *sent_cont]
+
+
+def make_body(
+    text: str, index: TfidfIndex, parsed: BodyText | None = None, vecs: sp.csr_matrix | None = None
+) -> Body:
+    """Return the cached-analysis record of an article body (sentences, lead, cue counts).
+
+    ``parsed`` (:func:`split_body`) and ``vecs`` (the rows of :func:`body_docs`) when already known.
+    """
+    sents, sent_toks, sent_cont = parsed or split_body(text)
     toks = [t for st in sent_toks for t in st]
     cont = [t for sc in sent_cont for t in sc]
     lead_toks = [t for st in sent_toks[:LEAD_SENTENCES] for t in st]
@@ -126,7 +148,8 @@ def make_body(text: str, index: TfidfIndex) -> Body:
     sent_groups = np.array([_cue_counts(st)[1] for st in sent_toks]).reshape(len(sents), len(GROUPS))
     neg = tx.CUE_GROUPS["negation"]
     # Re-index the body's vectors onto the columns it uses, so products with a claim stay small.
-    vecs = index.transform([cont, lead_cont, *sent_cont])
+    if vecs is None:
+        vecs = index.transform([cont, lead_cont, *sent_cont])
     cols = np.unique(vecs.indices)
     local = sp.csr_matrix(
         (vecs.data, np.searchsorted(cols, vecs.indices), vecs.indptr), shape=(vecs.shape[0], len(cols))
@@ -417,14 +440,39 @@ class FeatureBuilder:
             body = self._bodies[text] = make_body(text, self.index)
         return body
 
+    def analyse(self, pairs: Sequence[tuple[str, str]]) -> tuple[dict[str, Side], dict[str, Body]]:
+        """Return the analysis of every claim and body in ``pairs``, from the cache or made here.
+
+        The texts not yet analysed get their TF-IDF rows from one call of the vectorizers: called text
+        by text, scikit-learn's checks would cost more than the rows themselves.
+        """
+        claims = {c: self._claims.get(c) for c, _ in pairs}
+        bodies = {b: self._bodies.get(b) for _, b in pairs}
+        new_claims = [c for c, side in claims.items() if side is None]
+        parsed = {b: split_body(b) for b, body in bodies.items() if body is None}
+        docs = [tx.content(tx.tokens(c)) for c in new_claims]
+        spans = {}
+        for b, p in parsed.items():
+            rows = body_docs(p)
+            spans[b] = (len(docs), len(docs) + len(rows))
+            docs += rows
+        vecs = self.index.transform(docs) if docs else None
+        for i, c in enumerate(new_claims):
+            claims[c] = make_side(c, self.index, vecs[i : i + 1] if vecs is not None else None)
+        for b, (start, end) in spans.items():
+            bodies[b] = make_body(b, self.index, parsed[b], vecs[start:end] if vecs is not None else None)
+        done_claims = {c: side for c, side in claims.items() if side is not None}
+        done_bodies = {b: body for b, body in bodies.items() if body is not None}
+        for cache, new in ((self._claims, done_claims), (self._bodies, done_bodies)):
+            if len(cache) + len(new) > self.cache_size:
+                cache.clear()
+            cache.update(list(new.items())[: self.cache_size])
+        return done_claims, done_bodies
+
     def matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Return the float64 feature matrix, one row per (claim, article text) pair."""
         out = np.zeros((len(pairs), len(feature_names())))
-        by_body: dict[str, list[int]] = {}
-        for i, (_, article) in enumerate(pairs):
-            by_body.setdefault(article, []).append(i)
-        for article, rows in by_body.items():
-            body = self.body(article)
-            for i in rows:
-                out[i] = pair_features(self.claim(pairs[i][0]), body, self.index)
+        claims, bodies = self.analyse(pairs)
+        for i, (claim, article) in enumerate(pairs):
+            out[i] = pair_features(claims[claim], bodies[article], self.index)
         return out
