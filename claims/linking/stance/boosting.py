@@ -8,6 +8,7 @@ re-implementation of the trees here.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Mapping
 from pathlib import Path
 
 import lightgbm as lgb
@@ -25,7 +26,7 @@ class BoostedTrees:
         cls,
         x: np.ndarray,
         y: np.ndarray,
-        params: dict[str, object],
+        params: Mapping[str, object],
         rounds: int,
         weight: np.ndarray | None = None,
         seed: int = 0,

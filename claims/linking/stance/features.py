@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -276,7 +277,7 @@ def _near_shared(toks: Sequence[str], claim_words: set[str], cues: frozenset[str
     return len(hit & claim_words)
 
 
-def _antonyms(claim_words: set[str], other: set[str]) -> int:
+def _antonyms(claim_words: set[str], other: AbstractSet[str]) -> int:
     """Return how many antonym pairs have one side in the claim only and the other in ``other``."""
     n = 0
     for a, b in tx.ANTONYMS:
@@ -413,6 +414,13 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def _remember[T](cache: dict[str, T], new: dict[str, T], size: int) -> None:
+    """Add ``new`` to ``cache``, emptying it first when it would grow past ``size`` entries."""
+    if len(cache) + len(new) > size:
+        cache.clear()
+    cache.update(list(new.items())[:size])
+
+
 class FeatureBuilder:
     """Computes feature matrices for (claim, body) pairs, caching each distinct text's analysis."""
 
@@ -463,10 +471,8 @@ class FeatureBuilder:
             bodies[b] = make_body(b, self.index, parsed[b], vecs[start:end] if vecs is not None else None)
         done_claims = {c: side for c, side in claims.items() if side is not None}
         done_bodies = {b: body for b, body in bodies.items() if body is not None}
-        for cache, new in ((self._claims, done_claims), (self._bodies, done_bodies)):
-            if len(cache) + len(new) > self.cache_size:
-                cache.clear()
-            cache.update(list(new.items())[: self.cache_size])
+        _remember(self._claims, done_claims, self.cache_size)
+        _remember(self._bodies, done_bodies, self.cache_size)
         return done_claims, done_bodies
 
     def matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
