@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
+from . import attribution_model
 from .calibration import calibrated
 from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
@@ -324,6 +325,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
+    items = [i for i in items if attribution_model.keep_statement(doc, i)]  # the trained statement model
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []

@@ -14,9 +14,9 @@ import json
 import math
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .cues import frame_of
+from .cues import SPEECH_VERBS, frame_of
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -117,3 +117,151 @@ def threshold() -> float:
     """The probability above which the model's candidate is taken as a cue (tuned on polnear-dev)."""
     loaded = _weights()
     return loaded[1] if loaded else 1.0
+
+
+# ---- The second stage: is this candidate statement right? -------------------------------------------
+# The cue model above says whether a word is a cue. Whether the statement built on it is right also
+# depends on what the rules made of it: the source found (a name, a pronoun, nothing), the content's
+# extent, the path that found it. The statement model reads those and says how likely the whole
+# statement is right (cue, content and speaker as annotators marked them). It is trained on what the
+# extractor itself produces over PolNeAR's training half, each candidate labelled by the evaluation's
+# own matching (see train_attribution), so it learns where the rules go wrong as well as where the
+# cue is weak. Statements below its threshold are not stored; the ones kept carry its probability as
+# their raw confidence.
+
+_FILTER = True  # off while the statement model is trained, which needs every candidate
+_CANDIDATE_BARS: tuple[float, float] | None = None  # while training: (known, unseen) candidate bars
+_RECORD: list | None = None  # while training: (features, cue token range, direct) of every candidate
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    return sum(value >= e for e in edges)
+
+
+def _mention_kind(tok: Token | None) -> str:
+    if tok is None:
+        return "none"
+    if tok.pos_ == "PRON":
+        return f"pron:{tok.lower_}"
+    if tok.ent_type_:
+        return f"ent:{tok.ent_type_}"
+    if tok.pos_ == "PROPN":
+        return "propn"
+    return f"noun:{_word(tok)}" if tok.pos_ == "NOUN" else f"pos:{tok.pos_}"
+
+
+def path_of(doc: Doc, item) -> str:
+    """How a candidate was found: "according", "headline", "noun", "core" or "verb"."""
+    tok = doc[item.cue_i]
+    if item.attribution:
+        return "according"
+    if tok.text == ":":
+        return "headline"
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "noun"
+    return "core" if tok.lemma_.lower() in SPEECH_VERBS else "verb"
+
+
+def statement_features(doc: Doc, item) -> list[str]:
+    """The one-hot feature names of a candidate statement `item` (a reported.Found) in `doc`."""
+    tok = doc[item.cue_i]
+    path = path_of(doc, item)
+    lemma = _word(tok)
+    subj = item.subject
+    skind = _mention_kind(subj)
+    start, end = item.content
+    length = end - start
+    feats = [
+        "bias",
+        f"path={path}",
+        f"cue={lemma}",
+        f"cue_path={lemma}|{path}",
+        f"subject={skind}",
+        f"subject_path={skind.split(':')[0]}|{path}",
+        f"content_len={_bucket(length, (3, 6, 10, 16, 25, 40, 70))}",
+        f"content_side={'after' if start > item.cue_i else ('before' if end <= item.cue_i else 'around')}",
+        f"cue_dep={tok.dep_}",
+        f"cue_tag={tok.tag_}",
+    ]
+    if path in ("verb", "core"):
+        feats.extend(f"v:{f}" for f in features(tok))
+        feats.append(f"cue_p={_bucket(attribution_probability(tok), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))}")
+    if subj is not None:
+        gap = subj.i - item.cue_i
+        feats.append(f"subject_gap={'-' if gap < 0 else '+'}{_bucket(abs(gap), (2, 4, 8, 16))}")
+        feats.append(f"subject_dep={subj.dep_}")
+        if start <= subj.i < end:
+            feats.append("subject_in_content")
+    for flag in ("passive", "denial", "refused", "direct"):
+        if getattr(item, flag):
+            feats.append(flag)
+    first = doc[start] if length > 0 else tok
+    feats.append(f"content_first={first.lower_ if first.pos_ in ('SCONJ', 'PART', 'ADP', 'DET', 'PRON') else first.pos_}")
+    sents = {t.sent.start for t in (doc[start], doc[end - 1])} if length > 0 else set()
+    if len(sents) > 1:
+        feats.append("content_spans_sentences")
+    sent = tok.sent
+    if any(t.text in ('"', "``", "''") for t in sent):
+        feats.append("sentence_has_quote")
+    if sent.start == 0 or "\n" in doc[max(0, sent.start - 1)].text + doc[max(0, sent.start - 1)].whitespace_:
+        feats.append("paragraph_start")
+    return feats
+
+
+@functools.cache
+def _statement_table() -> dict | None:
+    try:
+        return json.loads(MODEL_PATH.read_text()).get("statement")
+    except FileNotFoundError:
+        return None
+
+
+def _statement_weights() -> tuple[dict[str, float], float] | None:
+    stage = _statement_table()
+    return (stage["weights"], float(stage["threshold"])) if stage else None
+
+
+# With the statement model behind it the cue model lets more candidates through: the statement model
+# judges them with what the rules made of them (the bars it was trained with are in its table).
+def candidate_bar(known: bool, unseen_bar: float) -> float:
+    """The cue probability a non-core verb needs to become a candidate (`known`: seen as a cue in training)."""
+    if _CANDIDATE_BARS is not None:
+        return _CANDIDATE_BARS[0 if known else 1]
+    stage = _statement_table()
+    if stage is not None:
+        return float(stage["candidate_known"] if known else stage["candidate_unseen"])
+    return threshold() if known else unseen_bar
+
+
+def statement_model_available() -> bool:
+    """True when the shipped table holds the statement model."""
+    return _statement_weights() is not None
+
+
+def judged() -> bool:
+    """True when candidates are judged by the statement model (shipped, or being trained), so that
+    weaker candidates (noun cues) may be proposed."""
+    return _CANDIDATE_BARS is not None or statement_model_available()
+
+
+def statement_probability(doc: Doc, item) -> float:
+    """P(candidate `item` is a right statement), from the statement model; None-safe: 1.0 without it."""
+    loaded = _statement_weights()
+    if loaded is None:
+        return 1.0
+    weights, _ = loaded
+    score = sum(weights.get(f, 0.0) for f in statement_features(doc, item))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def keep_statement(doc: Doc, item) -> bool:
+    """True when candidate `item` is to be stored: a quote always, a reported statement when the
+    statement model puts it at or above its threshold (its probability becomes the raw confidence)."""
+    loaded = _statement_weights()
+    if _RECORD is not None:
+        _RECORD.append((statement_features(doc, item), item.cue, item.direct))
+    if item.direct or loaded is None or not _FILTER:
+        return True
+    prob = statement_probability(doc, item)
+    item.confidence = round(prob, 3)
+    return prob >= loaded[1]

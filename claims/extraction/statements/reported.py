@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..actors import word_set
 from . import attribution_model
 from .cues import (
+    INTENTION_VERBS,
     SPEECH_VERBS,
     cue_probability,
     frame_of,
@@ -281,7 +282,7 @@ def reported_at(tok: Token) -> Found | None:
         prob = attribution_model.attribution_probability(tok)
         # A verb never marked as a cue in training ("repaired", "painted") is judged on the parse alone:
         # it must look far more like one.
-        if prob < (attribution_model.threshold() if known_lemma(tok) else UNSEEN_THRESHOLD):
+        if prob < attribution_model.candidate_bar(known_lemma(tok), UNSEEN_THRESHOLD):
             return None
     else:
         prob = cue_probability(tok, frame)
@@ -423,7 +424,11 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
     for tok in doc:
         if inside_quote[tok.i]:
             continue
-        item = according_to(tok) if tok.lower_ == "according" else (reported_at(tok) or hearsay_at(tok))
+        item = (
+            according_to(tok)
+            if tok.lower_ == "according"
+            else (reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
+        )
         if item is not None:
             found.append(item)
     return found
@@ -444,3 +449,50 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
         return None
     return Found(content, (colon.i, colon.i + 1), colon.i, source[-1], confidence=0.6)
+
+
+# Nouns that name an intention or an attempt ("his plan to", "her bid for"): what somebody means to do,
+# not anything said, as with the verbs of intention.
+INTENTION_NOUNS = word_set(
+    """
+    plan plans effort efforts attempt attempts bid bids goal goals aim aims intention intentions desire
+    eagerness determination strategy campaign push drive decision order orders
+    """
+)
+NOUN_CUE_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "with"})
+NOUN_CUE_BAR = 0.02  # the learned lexicon's P(cue | noun, frame) below which a noun is not a candidate
+
+
+def noun_cue_at(tok: Token) -> Found | None:
+    """ "Clinton's criticism of the deal", "his comments about the strike", "the mayor's view that ...":
+    a noun the lexicon knows as a cue, whose holder is its possessor (or a "from"/"by" phrase) and whose
+    content is what it governs. Only a candidate: the statement model decides (see attribution_model).
+    """
+    if tok.pos_ != "NOUN" or not attribution_model.judged():
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in INTENTION_NOUNS or lemma in INTENTION_VERBS or not known_lemma(tok):
+        return None
+    if cue_probability(tok) < NOUN_CUE_BAR:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    content = None
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "relcl" and not any(g.dep_ == "mark" for g in child.children):
+                continue  # "the comments he made": a relative clause says nothing of the content
+            content = content or (child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS and content is None:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    if content is None:
+        return None
+    content = _clip_to_paragraph(tok, trimmed(tok.doc, *content))
+    if content[1] - content[0] < 2:
+        return None
+    return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.4)

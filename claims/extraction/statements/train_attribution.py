@@ -1,43 +1,97 @@
-"""Train the attribution-cue model (attribution_model.json) from a corpus annotated with cue spans.
+"""Train the attribution models (attribution_model.json) from a corpus annotated with attributions.
 
     python -m claims.extraction.statements.train_attribution ../shared/corpus/polnear-train/gold.json \
-        [--out PATH] [--threshold 0.5] [--c 0.5]
+        [--out PATH] [--threshold 0.35] [--c 0.5] [--statement-threshold 0.4] [--cache FILE]
 
-Every verb outside quotations that governs something (the candidates reported.py reads) is an example;
-it is positive when it heads a gold cue span. A logistic regression (scikit-learn, L2) over
-the one-hot features of attribution_model.features is fitted and written as {feature: weight}, with the
-bias folded in, the threshold and the training figures; weights under 0.1 are left out to keep the
-file small (about 0.4 MB; on polnear-dev that costs 0.001 of F1). The table names no person: a name,
-number or pronoun in a feature is its word class. It parses the corpus once with the shared spaCy pipeline (one process) and fits in seconds.
+The articles are prepared and parsed as the extractor does (`cleaning.prepare_many`, one process),
+then two logistic regressions (scikit-learn, L2) over one-hot features are fitted:
+
+1. **The cue model.** Every verb outside quotations that governs something (the candidates reported.py
+   reads) is an example; it is positive when it heads a gold cue span (attribution_model.features).
+2. **The statement model.** The extractor runs over the same articles with the cue model's bars
+   lowered (`--candidate-known`, `--candidate-unseen`) and the statement model off; every reported
+   statement it would store is an example, positive when the evaluation's own one-to-one matching
+   finds it right (content overlapping a gold statement, the same speaker). Its features are what the
+   rules made of the candidate (attribution_model.statement_features).
+
+Both are written as {feature: weight} with the bias folded in, with the thresholds and the training
+figures; weights under `--min-weight` are left out to keep the file small. The table names no person:
+a name, number or pronoun in a feature is its word class. `--cache FILE` keeps the parsed articles
+(a spaCy DocBin and a JSON file beside it, no pickle) so that a refit does not parse again.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import time
 from pathlib import Path
 
+from ..document import ArticleDoc
+from . import attribution_model
 from .attribution_model import MODEL_PATH, features
 from .cues import frame_of
 from .quotes import find_quotes, paragraph_ids
-from .train_cues import _CLEAN, _cue_heads
+from .train_cues import _cue_heads
 
 
-def examples(gold_path: str, limit: int | None = None):
-    """(feature lists, labels) over every candidate verb of the corpus at `gold_path`."""
+def _to_analysis(adoc: ArticleDoc, i: int) -> int:
+    """The analysis offset of stored-text offset `i`."""
+    return i if adoc.offsets is None else bisect.bisect_left(adoc.offsets, i)
+
+
+def load_articles(gold_path: str, limit: int | None = None, cache: str | None = None) -> dict[str, ArticleDoc]:
+    """{article key: prepared ArticleDoc} for the corpus at `gold_path`, parsed once (kept in `cache`)."""
+    from spacy.tokens import DocBin
+
+    from ..cleaning import prepare_many
     from ..nlp import get_nlp
 
     gold = json.loads(Path(gold_path).read_text())
+    keys = list(gold["articles"])[:limit]
+    meta_path = Path(f"{cache}.json") if cache else None
+    if cache and Path(cache).exists() and meta_path and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        docs = list(DocBin().from_disk(cache).get_docs(get_nlp().vocab))
+        return {
+            row["key"]: ArticleDoc(row["text"], row["analysis"], row["offsets"], doc, outlet=row["outlet"])
+            for row, doc in zip(meta, docs, strict=True)
+        }
+    rows = [
+        {
+            "text": gold["articles"][k]["text"],
+            "title": gold["articles"][k].get("title"),
+            "outlet": gold["articles"][k].get("outlet"),
+        }
+        for k in keys
+    ]
+    adocs = dict(zip(keys, prepare_many(rows), strict=True))
+    if cache:
+        DocBin(docs=[a.doc for a in adocs.values()]).to_disk(cache)
+        meta = [
+            {"key": k, "text": a.text, "analysis": a.analysis, "offsets": a.offsets, "outlet": a.outlet}
+            for k, a in adocs.items()
+        ]
+        Path(f"{cache}.json").write_text(json.dumps(meta))
+    return adocs
+
+
+def cue_examples(gold_path: str, adocs: dict[str, ArticleDoc]) -> tuple[list[list[str]], list[int]]:
+    """(feature lists, labels) over every candidate verb of the articles."""
+    gold = json.loads(Path(gold_path).read_text())
     spans: dict[str, list[tuple[int, int]]] = {}
     for claim in gold["claims"]:
-        if claim.get("kind") == "statement" and claim.get("cue"):
-            spans.setdefault(claim["article"], []).append((claim["cue"]["start"], claim["cue"]["end"]))
-    keys = list(gold["articles"])[:limit]
-    texts = (gold["articles"][k]["text"].translate(_CLEAN) for k in keys)
+        if claim.get("kind") == "statement" and claim.get("cue") and claim["article"] in adocs:
+            adoc = adocs[claim["article"]]
+            cue = claim["cue"]
+            spans.setdefault(claim["article"], []).append(
+                (_to_analysis(adoc, cue["start"]), _to_analysis(adoc, cue["end"] - 1) + 1)
+            )
     xs: list[list[str]] = []
     ys: list[int] = []
-    for key, doc in zip(keys, get_nlp().pipe(texts, batch_size=20), strict=True):
+    for key, adoc in adocs.items():
+        doc = adoc.doc
         heads = _cue_heads(doc, spans.get(key, []))
         inside = [False] * len(doc)
         for quote in find_quotes(doc, paragraph_ids(doc)):
@@ -50,53 +104,111 @@ def examples(gold_path: str, limit: int | None = None):
     return xs, ys
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Parse, fit and write the model; prints the training figures."""
+def statement_examples(
+    gold_path: str, adocs: dict[str, ArticleDoc], bars: tuple[float, float]
+) -> tuple[list[list[str]], list[int]]:
+    """(feature lists, labels) over every reported statement the extractor would store with the
+    candidate bars `bars` and no statement model; labelled by the evaluation's matching."""
+    from claims.evaluation.claims import match_claims
+    from claims.evaluation.gold import load_corpus
+
+    from . import find_statements
+
+    corpus = load_corpus(Path(gold_path).parent)
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    saved = attribution_model._FILTER, attribution_model._CANDIDATE_BARS, attribution_model._RECORD
+    attribution_model._FILTER, attribution_model._CANDIDATE_BARS = False, bars
+    try:
+        for key, adoc in adocs.items():
+            attribution_model._RECORD = []
+            claims = find_statements(adoc)
+            recorded, attribution_model._RECORD = attribution_model._RECORD, None
+            matches = match_claims(corpus, {key: claims})
+            right = {m.index for m in matches if m.right}
+            by_cue = {(c.cue.start, c.cue.end): i in right for i, c in enumerate(claims) if c.cue}
+            doc = adoc.doc
+            for feats, (c0, c1), direct in recorded:
+                cue = adoc.original(doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1]))
+                label = by_cue.get((cue.start, cue.end))
+                if direct or label is None:
+                    continue  # quotes are always kept; a candidate dropped later is never stored
+                xs.append(feats)
+                ys.append(int(label))
+    finally:
+        attribution_model._FILTER, attribution_model._CANDIDATE_BARS, attribution_model._RECORD = saved
+    return xs, ys
+
+
+def fit(xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float) -> tuple[dict, dict]:
+    """({feature: weight} with the bias folded in, training figures at probability `cut`)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    parser = argparse.ArgumentParser(prog="python -m claims.extraction.statements.train_attribution")
-    parser.add_argument("gold", help="gold.json of the training corpus (never a test split)")
-    parser.add_argument("--out", default=str(MODEL_PATH))
-    parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
-    parser.add_argument("--min-weight", type=float, default=0.1, help="smaller weights are left out")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument(
-        "--cache", default=None, help="keep the parsed examples here to refit without parsing"
-    )
-    args = parser.parse_args(argv)
-    began = time.monotonic()
-    if args.cache and Path(args.cache).exists():
-        xs, ys = json.loads(Path(args.cache).read_text())
-    else:
-        xs, ys = examples(args.gold, args.limit)
-        if args.cache:
-            Path(args.cache).write_text(json.dumps([xs, ys]))
-    parsed = time.monotonic()
     vec = DictVectorizer()
     matrix = vec.fit_transform([dict.fromkeys(x, 1) for x in xs])
-    model = LogisticRegression(C=args.c, solver="lbfgs", max_iter=1000)
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
     model.fit(matrix, ys)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= args.min_weight
+        if abs(w) >= min_weight
     }
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
-    predicted = model.predict_proba(matrix)[:, 1] >= args.threshold
+    predicted = model.predict_proba(matrix)[:, 1] >= cut
     tp = sum(1 for p, y in zip(predicted, ys, strict=True) if p and y)
     report = {
         "examples": len(ys),
         "positives": sum(ys),
         "train_precision": round(tp / max(1, int(predicted.sum())), 4),
         "train_recall": round(tp / max(1, sum(ys)), 4),
-        "parse_seconds": round(parsed - began, 1),
-        "fit_seconds": round(time.monotonic() - parsed, 1),
-        "c": args.c,
+        "c": c,
     }
-    table = {"threshold": args.threshold, "training": report, "weights": dict(sorted(weights.items()))}
+    return dict(sorted(weights.items())), report
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse, fit both models and write the table; prints the training figures."""
+    parser = argparse.ArgumentParser(prog="python -m claims.extraction.statements.train_attribution")
+    parser.add_argument("gold", help="gold.json of the training corpus (never a test split)")
+    parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument("--threshold", type=float, default=0.35, help="the cue model's bar without stage 2")
+    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    parser.add_argument("--min-weight", type=float, default=0.1, help="smaller weights are left out")
+    parser.add_argument("--statement-threshold", type=float, default=0.4, help="the statement model's bar")
+    parser.add_argument("--statement-c", type=float, default=0.3)
+    parser.add_argument("--candidate-known", type=float, default=0.15)
+    parser.add_argument("--candidate-unseen", type=float, default=0.3)
+    parser.add_argument("--no-statement-model", action="store_true", help="fit the cue model only")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--cache", default=None, help="keep the parsed articles here to refit without parsing")
+    args = parser.parse_args(argv)
+    began = time.monotonic()
+    adocs = load_articles(args.gold, args.limit, args.cache)
+    parsed = time.monotonic()
+    xs, ys = cue_examples(args.gold, adocs)
+    weights, report = fit(xs, ys, args.c, args.min_weight, 0.5)
+    report["parse_seconds"] = round(parsed - began, 1)
+    table: dict = {"threshold": args.threshold, "training": report, "weights": weights}
     Path(args.out).write_text(json.dumps(table, separators=(",", ":"), ensure_ascii=True))
+    attribution_model._weights.cache_clear()
+    attribution_model._statement_table.cache_clear()
+    if not args.no_statement_model:
+        bars = (args.candidate_known, args.candidate_unseen)
+        sx, sy = statement_examples(args.gold, adocs, bars)
+        s_weights, s_report = fit(sx, sy, args.statement_c, args.min_weight, args.statement_threshold)
+        table["statement"] = {
+            "threshold": args.statement_threshold,
+            "candidate_known": bars[0],
+            "candidate_unseen": bars[1],
+            "training": s_report,
+            "weights": s_weights,
+        }
+        report["statement"] = s_report
+    report["seconds"] = round(time.monotonic() - began, 1)
+    Path(args.out).write_text(json.dumps(table, separators=(",", ":"), ensure_ascii=True))
+    attribution_model._weights.cache_clear()
+    attribution_model._statement_table.cache_clear()
     print(json.dumps(report))
 
 
