@@ -19,8 +19,8 @@ from .quantities import find_quantities
 from .statements import find_statements
 from .types import Claim, Extraction, Span
 
-# stmt-rules and link-rules both change the output on 2026.12.5: the lead sets the merged value
-EXTRACTOR_VERSION = "2026.12.5-link-rules"
+# stmt-rules, link-rules and stmt-model all change the output on 2026.12.5: the lead sets the merged value
+EXTRACTOR_VERSION = "2026.12.5-stmt-model"
 
 log = logging.getLogger(__name__)
 

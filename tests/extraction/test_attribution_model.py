@@ -91,3 +91,31 @@ def test_a_small_weak_group_does_not_borrow_a_strong_band(extract):
     assert table["0.8|direct|unnamed|core"] < 0.9
     assert table["0.9|direct|unnamed|core"] < 0.5  # half right over a hundred: a little below half
     assert 0.9 < table["0.8|reported|named|core"] < 0.95
+
+
+def test_the_statement_model_ships_in_the_same_table_and_names_nobody():
+    """The second stage is in the JSON table too, trained on thousands of candidates, with no name in it."""
+    stage = json.loads(attribution_model.MODEL_PATH.read_text())["statement"]
+    assert 0 < stage["threshold"] < 1 and stage["training"]["examples"] > 5_000
+    assert 0 < stage["candidate_known"] <= attribution_model.threshold()
+    worded = ("cue=", "cue_path=", "subject=noun:", "v:lemma", "v:dobj", "v:ccomp", "v:xcomp")
+    words = [
+        part.split(":")[-1]
+        for key in stage["weights"]
+        if key.startswith(worded)
+        for part in key.split("=", 1)[1].split("|")
+    ]
+    assert len(words) > 100 and not any(w[:1].isupper() for w in words)
+    assert not any(name in key for key in stage["weights"] for name in ("clinton", "obama", "trump"))
+
+
+def test_a_noun_cue_with_its_holder_is_a_statement(extract):
+    """ "Ruiz's criticism of the deal": the possessor is the source and what is criticised the content."""
+    claims = extract("Senator Ana Ruiz's sharp criticism of the harbour deal dominated the council meeting.")
+    assert [(c.speaker, c.cue.text, c.text) for c in claims] == [("Ana Ruiz", "criticism", "the harbour deal")]
+
+
+def test_a_noun_of_intention_is_not_a_statement(extract):
+    """ "Ruiz's plan to rebuild the pier" says what she means to do, not anything she said."""
+    assert extract("Senator Ana Ruiz's plan to rebuild the old pier won the council's approval.") == []
+    assert extract("Senator Ana Ruiz's bid for a second term ended in March.") == []

@@ -145,8 +145,8 @@ def _mention_kind(tok: Token | None) -> str:
         return f"pron:{tok.lower_}"
     if tok.ent_type_:
         return f"ent:{tok.ent_type_}"
-    if tok.pos_ == "PROPN":
-        return "propn"
+    if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i != tok.sent.start):
+        return "propn"  # a name the tagger took for a common noun is still a name
     return f"noun:{_word(tok)}" if tok.pos_ == "NOUN" else f"pos:{tok.pos_}"
 
 

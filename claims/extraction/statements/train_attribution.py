@@ -1,7 +1,7 @@
 """Train the attribution models (attribution_model.json) from a corpus annotated with attributions.
 
     python -m claims.extraction.statements.train_attribution ../shared/corpus/polnear-train/gold.json \
-        [--out PATH] [--threshold 0.35] [--c 0.5] [--statement-threshold 0.4] [--cache FILE]
+        [--out PATH] [--threshold 0.35] [--c 0.5] [--statement-threshold 0.5] [--cache FILE]
 
 The articles are prepared and parsed as the extractor does (`cleaning.prepare_many`, one process),
 then two logistic regressions (scikit-learn, L2) over one-hot features are fitted:
@@ -26,6 +26,7 @@ import argparse
 import bisect
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from ..document import ArticleDoc
@@ -140,6 +141,26 @@ def statement_examples(
     return xs, ys
 
 
+def written_as_names(adocs: dict[str, ArticleDoc]) -> set[str]:
+    """Lower-cased words the articles mostly write capitalised inside a sentence ("Trump", "Brexit"):
+    names, even where the tagger took them for common nouns."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for adoc in adocs.values():
+        for tok in adoc.doc:
+            if tok.is_alpha and not tok.is_sent_start:
+                (upper if tok.text[:1].isupper() else lower)[tok.lower_] += 1
+    return {w for w, n in upper.items() if n > lower[w]}
+
+
+def _names_someone(key: str, names: set[str]) -> bool:
+    """True for a feature whose word is a name (the table names nobody)."""
+    if not key.startswith(("subject=noun:", "cue=", "cue_path=")):
+        return False
+    word = key.split("=", 1)[1].split("|")[0].split(":")[-1]
+    return word in names
+
+
 def fit(xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float) -> tuple[dict, dict]:
     """({feature: weight} with the bias folded in, training figures at probability `cut`)."""
     from sklearn.feature_extraction import DictVectorizer
@@ -175,10 +196,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=0.35, help="the cue model's bar without stage 2")
     parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
     parser.add_argument("--min-weight", type=float, default=0.1, help="smaller weights are left out")
-    parser.add_argument("--statement-threshold", type=float, default=0.4, help="the statement model's bar")
+    parser.add_argument("--statement-threshold", type=float, default=0.5, help="the statement model's bar")
     parser.add_argument("--statement-c", type=float, default=0.3)
-    parser.add_argument("--candidate-known", type=float, default=0.15)
-    parser.add_argument("--candidate-unseen", type=float, default=0.3)
+    parser.add_argument("--candidate-known", type=float, default=0.1)
+    parser.add_argument("--candidate-unseen", type=float, default=0.2)
     parser.add_argument("--no-statement-model", action="store_true", help="fit the cue model only")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--cache", default=None, help="keep the parsed articles here to refit without parsing")
@@ -197,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
         bars = (args.candidate_known, args.candidate_unseen)
         sx, sy = statement_examples(args.gold, adocs, bars)
         s_weights, s_report = fit(sx, sy, args.statement_c, args.min_weight, args.statement_threshold)
+        names = written_as_names(adocs)
+        s_weights = {k: w for k, w in s_weights.items() if not _names_someone(k, names)}
         table["statement"] = {
             "threshold": args.statement_threshold,
             "candidate_known": bars[0],
