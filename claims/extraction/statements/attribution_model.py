@@ -185,7 +185,9 @@ def statement_features(doc: Doc, item) -> list[str]:
     ]
     if path in ("verb", "core"):
         feats.extend(f"v:{f}" for f in features(tok))
-        feats.append(f"cue_p={_bucket(attribution_probability(tok), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))}")
+        feats.append(
+            f"cue_p={_bucket(attribution_probability(tok), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))}"
+        )
     if subj is not None:
         gap = subj.i - item.cue_i
         feats.append(f"subject_gap={'-' if gap < 0 else '+'}{_bucket(abs(gap), (2, 4, 8, 16))}")
@@ -196,7 +198,9 @@ def statement_features(doc: Doc, item) -> list[str]:
         if getattr(item, flag):
             feats.append(flag)
     first = doc[start] if length > 0 else tok
-    feats.append(f"content_first={first.lower_ if first.pos_ in ('SCONJ', 'PART', 'ADP', 'DET', 'PRON') else first.pos_}")
+    feats.append(
+        f"content_first={first.lower_ if first.pos_ in ('SCONJ', 'PART', 'ADP', 'DET', 'PRON') else first.pos_}"
+    )
     sents = {t.sent.start for t in (doc[start], doc[end - 1])} if length > 0 else set()
     if len(sents) > 1:
         feats.append("content_spans_sentences")

@@ -42,7 +42,9 @@ def _to_analysis(adoc: ArticleDoc, i: int) -> int:
     return i if adoc.offsets is None else bisect.bisect_left(adoc.offsets, i)
 
 
-def load_articles(gold_path: str, limit: int | None = None, cache: str | None = None) -> dict[str, ArticleDoc]:
+def load_articles(
+    gold_path: str, limit: int | None = None, cache: str | None = None
+) -> dict[str, ArticleDoc]:
     """{article key: prepared ArticleDoc} for the corpus at `gold_path`, parsed once (kept in `cache`)."""
     from spacy.tokens import DocBin
 
@@ -202,7 +204,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--candidate-unseen", type=float, default=0.2)
     parser.add_argument("--no-statement-model", action="store_true", help="fit the cue model only")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--cache", default=None, help="keep the parsed articles here to refit without parsing")
+    parser.add_argument(
+        "--cache", default=None, help="keep the parsed articles here to refit without parsing"
+    )
     args = parser.parse_args(argv)
     began = time.monotonic()
     adocs = load_articles(args.gold, args.limit, args.cache)
