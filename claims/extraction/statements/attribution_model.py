@@ -259,12 +259,13 @@ def statement_probability(doc: Doc, item) -> float:
 
 
 def keep_statement(doc: Doc, item) -> bool:
-    """True when candidate `item` is to be stored: a quote always, a reported statement when the
-    statement model puts it at or above its threshold (its probability becomes the raw confidence)."""
+    """True when candidate `item` is to be stored: a quote, "according to", a headline or hearsay ("claims
+    that ...") always (their rules stand), a statement on a reporting verb or noun when the statement
+    model puts it at or above its threshold (its probability becomes the raw confidence)."""
     loaded = _statement_weights()
-    if _RECORD is not None:
+    if _RECORD is not None and item.judged:
         _RECORD.append((statement_features(doc, item), item.cue, item.direct))
-    if item.direct or loaded is None or not _FILTER:
+    if item.direct or not item.judged or loaded is None or not _FILTER:
         return True
     prob = statement_probability(doc, item)
     item.confidence = round(prob, 3)

@@ -91,6 +91,7 @@ class Found:
     refused: bool = False  # "declined to comment", "did not say": the source withheld or did not say it
     passive: bool = False
     confidence: float = 0.5
+    judged: bool = False  # a cue word's candidate, which the statement model keeps or drops
 
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
@@ -241,7 +242,7 @@ def according_to(tok: Token) -> Found | None:
         content = trimmed(doc, sent.start, sent.end)
     if content[1] - content[0] < 3:
         return None
-    return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8)
+    return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
 
 
 def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -324,6 +325,7 @@ def reported_at(tok: Token) -> Found | None:
         refused=refused or negated(tok),
         passive=passive,
         confidence=conf,
+        judged=not reaction,  # "drew criticism from X" is the rule's
     )
 
 
@@ -448,7 +450,7 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     content = trimmed(doc, colon.i + 1, first[-1].i + 1)
     if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
         return None
-    return Found(content, (colon.i, colon.i + 1), colon.i, source[-1], confidence=0.6)
+    return Found(content, (colon.i, colon.i + 1), colon.i, source[-1], confidence=0.6, judged=True)
 
 
 # Nouns that name an intention or an attempt ("his plan to", "her bid for"): what somebody means to do,
@@ -473,6 +475,8 @@ def noun_cue_at(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if lemma in INTENTION_NOUNS or lemma in INTENTION_VERBS or not known_lemma(tok):
         return None
+    if tok.dep_ == "dobj" and (is_denial(tok.head) or is_refusal(tok.head)):
+        return None  # "rejected claims by the company that ...": the denial is the statement
     if cue_probability(tok) < NOUN_CUE_BAR:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -495,4 +499,4 @@ def noun_cue_at(tok: Token) -> Found | None:
     content = _clip_to_paragraph(tok, trimmed(tok.doc, *content))
     if content[1] - content[0] < 2:
         return None
-    return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.4)
+    return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.4, judged=True)
