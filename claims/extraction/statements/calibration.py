@@ -34,7 +34,7 @@ from .cues import SPEECH_VERBS
 TABLE_PATH = Path(__file__).with_name("confidence_calibration.json")
 PRIOR = 5  # statements' worth of weight given to the prior share in a small group
 Z = 1.0  # the table keeps the share right less this many standard errors (Wilson lower bound)
-BANDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 _USE_TABLE = True  # off while a new table is fitted, which needs the raw confidences
 
 

@@ -475,8 +475,10 @@ def noun_cue_at(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if lemma in INTENTION_NOUNS or lemma in INTENTION_VERBS or not known_lemma(tok):
         return None
-    if tok.dep_ == "dobj" and (is_denial(tok.head) or is_refusal(tok.head)):
-        return None  # "rejected claims by the company that ...": the denial is the statement
+    if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "voiced their support for", "rejected claims by the company that": the verb that takes the
+        # noun is the cue (a light verb, a denial) and the noun part of what it governs.
+        return None
     if cue_probability(tok) < NOUN_CUE_BAR:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
