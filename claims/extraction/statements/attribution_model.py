@@ -13,10 +13,14 @@ import functools
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
 from .cues import SPEECH_VERBS, frame_of
+
+if TYPE_CHECKING:
+    from .reported import Found
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -131,7 +135,8 @@ def threshold() -> float:
 
 _FILTER = True  # off while the statement model is trained, which needs every candidate
 _CANDIDATE_BARS: tuple[float, float] | None = None  # while training: (known, unseen) candidate bars
-_RECORD: list | None = None  # while training: (features, cue token range, direct) of every candidate
+# While training: (features, cue token range, direct) of every candidate.
+_RECORD: list[tuple[list[str], tuple[int, int], bool]] | None = None
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -150,7 +155,7 @@ def _mention_kind(tok: Token | None) -> str:
     return f"noun:{_word(tok)}" if tok.pos_ == "NOUN" else f"pos:{tok.pos_}"
 
 
-def path_of(doc: Doc, item) -> str:
+def path_of(doc: Doc, item: Found) -> str:
     """How a candidate was found: "according", "headline", "noun", "core" or "verb"."""
     tok = doc[item.cue_i]
     if item.attribution:
@@ -162,7 +167,7 @@ def path_of(doc: Doc, item) -> str:
     return "core" if tok.lemma_.lower() in SPEECH_VERBS else "verb"
 
 
-def statement_features(doc: Doc, item) -> list[str]:
+def statement_features(doc: Doc, item: Found) -> list[str]:
     """The one-hot feature names of a candidate statement `item` (a reported.Found) in `doc`."""
     tok = doc[item.cue_i]
     path = path_of(doc, item)
@@ -213,9 +218,10 @@ def statement_features(doc: Doc, item) -> list[str]:
 
 
 @functools.cache
-def _statement_table() -> dict | None:
+def _statement_table() -> dict[str, Any] | None:
     try:
-        return json.loads(MODEL_PATH.read_text()).get("statement")
+        stage: dict[str, Any] | None = json.loads(MODEL_PATH.read_text()).get("statement")
+        return stage
     except FileNotFoundError:
         return None
 
@@ -248,7 +254,7 @@ def judged() -> bool:
     return _CANDIDATE_BARS is not None or statement_model_available()
 
 
-def statement_probability(doc: Doc, item) -> float:
+def statement_probability(doc: Doc, item: Found) -> float:
     """P(candidate `item` is a right statement), from the statement model; None-safe: 1.0 without it."""
     loaded = _statement_weights()
     if loaded is None:
@@ -258,7 +264,7 @@ def statement_probability(doc: Doc, item) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-def keep_statement(doc: Doc, item) -> bool:
+def keep_statement(doc: Doc, item: Found) -> bool:
     """True when candidate `item` is to be stored: a quote, "according to", a headline or hearsay ("claims
     that ...") always (their rules stand), a statement on a reporting verb or noun when the statement
     model puts it at or above its threshold (its probability becomes the raw confidence)."""
