@@ -271,3 +271,30 @@ def test_a_short_quote_that_ends_its_sentence_is_a_statement(statements):
     assert any("intentional act" in c.text for c in claims)
     claims = statements('"Mexico!" the crowd replied.')
     assert [c.text for c in claims] == ["Mexico!"]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("The mayor urged the harbour board to deny the reports about the ferry.", "harbour board"),
+        (
+            "Last week the ministry's spokeswoman, Kari Dahl, called for Stockholm to renounce its plans"
+            " to close the harbour.",
+            "Stockholm",
+        ),
+        (
+            "Earlier this month, the official spokeswoman of the Norwegian Foreign Ministry, Kari Dahl,"
+            " called for Stockholm to renounce its plans to divide the Swedish navy.",
+            "Stockholm",
+        ),
+    ],
+)
+def test_what_somebody_is_asked_to_say_is_not_their_statement(statements, text, asked):
+    """ "urged X to deny", "called for X to renounce": X has said nothing; the asker may have."""
+    assert not [c for c in statements(text) if c.speaker and asked in c.speaker]
+
+
+def test_an_infinitive_of_speech_after_a_verb_of_sequence_is_still_said(statements):
+    """ "went on to say" is said, unlike "was urged to say"."""
+    claims = statements("Mayor Anna Berg went on to say that the ferry would run all winter.")
+    assert _by_text(claims, "ferry would run").speaker == "Anna Berg"

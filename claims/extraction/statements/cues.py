@@ -41,6 +41,14 @@ INTENTION_VERBS = word_set(
 REFUSAL_VERBS = word_set("decline refuse")
 # Verbs that put a question: what they govern is not asserted by anybody.
 QUESTION_VERBS = word_set("ask wonder inquire enquire query")
+# Verbs that ask somebody else to act ("urged the board to deny", "called for the council to renounce"):
+# the infinitive they govern is what the asker wants said or done, not anything its doer said.
+REQUEST_VERBS = word_set(
+    """
+    ask call urge demand press push pressure tell order want need encourage invite force compel
+    challenge persuade convince beg implore instruct expect require lobby petition appeal dare
+    """
+)
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -101,6 +109,17 @@ def is_denial(tok: Token) -> bool:
 def is_intention(tok: Token) -> bool:
     """True for a verb of intention or action governing an infinitive ("plans to", "decided to")."""
     return tok.lemma_.lower() in INTENTION_VERBS and frame_of(tok) == "inf"
+
+
+def is_requested(tok: Token) -> bool:
+    """True for an infinitive another verb asks for ("urged the board to deny", "called for Oslo to
+    condemn"): what somebody wants said or done, not a statement of the infinitive's doer."""
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ in ("xcomp", "advcl", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() in REQUEST_VERBS
+    )
 
 
 def is_refusal(tok: Token) -> bool:

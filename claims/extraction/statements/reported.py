@@ -22,6 +22,7 @@ from .cues import (
     is_intention,
     is_question,
     is_refusal,
+    is_requested,
     is_speech_verb,
     known_lemma,
 )
@@ -293,6 +294,8 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
+    if is_requested(tok):
+        return None  # "urged the board to deny the reports": the board has denied nothing
     refused = refused_speech(tok)
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
