@@ -35,7 +35,7 @@ AGREE_SHARE_STATED = 0.5  # negates, refutes nor asks, in an article hedging as 
 AFFIRM = frozenset(tx.AFFIRM)
 HEDGE = frozenset(tx.HEDGE)
 QUALIFIERS = HEDGE | frozenset(tx.NEGATION) | frozenset(tx.REFUTE)
-# Chosen on split 0 of fnc1-train (`python -m claims.linking.stance.check_eval`) for an Agree group right
+# Chosen on split 0 of fnc1-train (`python -m devtools.training.check_eval`) for an Agree group right
 # at least 85 times in 100; split 1 confirms it. FNC-1 calls a restatement credited to someone else
 # ("..., a monitoring group said") discuss, and so does the model: such an article stays under discuss
 # unless it states the claim in full in a plain sentence of its own.

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 # A young collection every 100,000 new objects rather than 700: on 50,000 synthetic claims linking
-# takes about 6.0 s instead of 7.3 s (claims.linking.benchmark corpora, Python 3.12).
+# takes about 6.0 s instead of 7.3 s (devtools.benchmarks.linking corpora, Python 3.12).
 LAZY_THRESHOLD = (100_000, 20, 20)
 
 _lock = threading.Lock()

@@ -3,7 +3,7 @@
 `measure()` runs, in this process and on the same texts, spaCy alone (`nlp.pipe`) and the full
 extraction (`extract_many`, which parses once and then runs every extractor). The pipeline's budget
 is to keep at least 80% of spaCy's words per second. Run it as
-`python -m claims.extraction.benchmark [--limit N] FILE...` (plain-text articles, or a corpus
+`python -m devtools.benchmarks.extraction [--limit N] FILE...` (plain-text articles, or a corpus
 gold.json) to print the figures as JSON.
 """
 
@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from .nlp import get_nlp
-from .pipeline import extract_many
+from claims.extraction.nlp import get_nlp
+from claims.extraction.pipeline import extract_many
 
 
 def measure(texts: list[str], repeats: int = 2) -> dict:

@@ -2,7 +2,7 @@
 
 `measure(n)` builds n articles (about three outlets per happening, thousands of made-up people, places
 and words with a Zipf spread) and times EventIndex.add over all of them plus one suggest_links over all
-their claims. Run `python -m claims.linking.benchmark 10000 20000` for the scaling figures, and add
+their claims. Run `python -m devtools.benchmarks.linking 10000 20000` for the scaling figures, and add
 `--stance` to refine statement links with the shipped stance model as the import's linking does.
 
 Each size is also split into stages (event grouping, candidate pairs and rule scoring per claim kind,
@@ -25,9 +25,8 @@ import time
 from dataclasses import dataclass
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
-
-from .events import EventIndex
-from .types import ArticleInfo, LinkableClaim
+from claims.linking.events import EventIndex
+from claims.linking.types import ArticleInfo, LinkableClaim
 
 _SYLLABLES = "ka lo mi re su ta ne vo ri da po li ma ze ku ba to sa fe gi mo na le di ro".split()  # noqa: SIM905
 _UNITS = ["soldier", "person", "dollar", "tonne", "aircraft", "vote", "percentage", "vehicle"]
@@ -215,7 +214,7 @@ def _patched(clock: _Clock) -> list[tuple[object, str, object]]:
     """Wrap the rule functions and their candidate_pairs; returns what to put back afterwards."""
     import importlib
 
-    from . import links
+    from claims.linking import links
 
     undo = []
     for name, (stage, module) in _RULES.items():
@@ -264,8 +263,8 @@ def measure_stages(
     statements are encoded first (stage "sentence vectors", the model loaded before timing) and link
     with their vectors; CPU time there counts both of onnxruntime's threads.
     """
-    from . import encoder as sentence_encoder
-    from . import links
+    from claims.linking import encoder as sentence_encoder
+    from claims.linking import links
 
     if encoder:
         sentence_encoder.encode(["The model loads before the timing."])

@@ -29,7 +29,7 @@ def use_benchmark_database(*, keepdb: bool, suffix: str = "bench") -> str:
 
 def extraction(n_articles: int) -> dict:
     """Extraction words/s and spaCy's alone on the same synthetic texts, in the same run."""
-    from claims.extraction.benchmark import measure
+    from devtools.benchmarks.extraction import measure
 
     texts = [a.body for a in generate(n_articles, seed=11)]
     result = measure(texts)
@@ -85,7 +85,7 @@ def encoder_rate(n_sentences: int = 1024) -> float:
 
 def linking(n_articles: int) -> dict:
     """Seconds to link the claims of N and of 2N articles (events and link suggestions)."""
-    from claims.linking.benchmark import measure
+    from devtools.benchmarks.linking import measure
 
     n = measure(n_articles)
     n2 = measure(2 * n_articles)

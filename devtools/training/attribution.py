@@ -1,6 +1,6 @@
 """Train the attribution models (attribution_model.json) from a corpus annotated with attributions.
 
-    python -m claims.extraction.statements.train_attribution ../shared/corpus/polnear-train/gold.json \
+    python -m devtools.training.attribution ../shared/corpus/polnear-train/gold.json \
         [--out PATH] [--threshold 0.35] [--c 0.5] [--statement-threshold 0.5] [--cache FILE]
 
 The articles are prepared and parsed as the extractor does (`cleaning.prepare_many`, one process),
@@ -29,12 +29,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ..document import ArticleDoc
-from . import attribution_model
-from .attribution_model import MODEL_PATH, features
-from .cues import frame_of
-from .quotes import find_quotes, paragraph_ids
-from .train_cues import _cue_heads
+from claims.extraction.document import ArticleDoc
+from claims.extraction.statements import attribution_model
+from claims.extraction.statements.attribution_model import MODEL_PATH, features
+from claims.extraction.statements.cues import frame_of
+from claims.extraction.statements.quotes import find_quotes, paragraph_ids
+from devtools.training.cues import _cue_heads
 
 
 def _to_analysis(adoc: ArticleDoc, i: int) -> int:
@@ -48,8 +48,8 @@ def load_articles(
     """{article key: prepared ArticleDoc} for the corpus at `gold_path`, parsed once (kept in `cache`)."""
     from spacy.tokens import DocBin
 
-    from ..cleaning import prepare_many
-    from ..nlp import get_nlp
+    from claims.extraction.cleaning import prepare_many
+    from claims.extraction.nlp import get_nlp
 
     gold = json.loads(Path(gold_path).read_text())
     keys = list(gold["articles"])[:limit]
@@ -114,8 +114,7 @@ def statement_examples(
     candidate bars `bars` and no statement model; labelled by the evaluation's matching."""
     from claims.evaluation.claims import match_claims
     from claims.evaluation.gold import load_corpus
-
-    from . import find_statements
+    from claims.extraction.statements import find_statements
 
     corpus = load_corpus(Path(gold_path).parent)
     xs: list[list[str]] = []
@@ -192,7 +191,7 @@ def fit(xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: fl
 
 def main(argv: list[str] | None = None) -> None:
     """Parse, fit both models and write the table; prints the training figures."""
-    parser = argparse.ArgumentParser(prog="python -m claims.extraction.statements.train_attribution")
+    parser = argparse.ArgumentParser(prog="python -m devtools.training.attribution")
     parser.add_argument("gold", help="gold.json of the training corpus (never a test split)")
     parser.add_argument("--out", default=str(MODEL_PATH))
     parser.add_argument("--threshold", type=float, default=0.35, help="the cue model's bar without stage 2")

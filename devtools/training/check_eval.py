@@ -1,6 +1,6 @@
 """Measure *Check a claim* on stories the model never saw: the precision of its Agree group.
 
-    python -m claims.linking.stance.check_eval --corpus ../shared/corpus/fnc1-train --seed 0 \
+    python -m devtools.training.check_eval --corpus ../shared/corpus/fnc1-train --seed 0 \
         [--model DIR] [--candidates 200] [--json]
 
 Holds out the stories of topic split ``seed`` (as ``train --seed`` does), trains on the rest (or loads
@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from claims.linking.check import SHOWN, Candidate, check_claim, search_terms
 from claims.linking.stance.model import StanceModel
-from claims.linking.stance.train import build, load_corpus, story_of, topic_split
+from devtools.training.stance import build, load_corpus, story_of, topic_split
 
 SEARCH_TERMS = 6  # as claims.claim_check.SQLITE_TERMS: the longest words of the claim
 

@@ -5,7 +5,7 @@ clause, an infinitive, an object...), how often annotators marked it as the cue 
 and how often it occurs at all. `cues.cue_probability` turns that into P(cue | lemma, frame). It was
 built from PolNeAR's training split (gold.json format 1, statements with "cue" spans):
 
-    python -m claims.extraction.statements.train_cues ../shared/corpus/polnear-train/gold.json [OUT]
+    python -m devtools.training.cues ../shared/corpus/polnear-train/gold.json [OUT]
 
 Only lemmas seen as a cue at least three times are kept, so the file stays a few kilobytes and names no
 person, place or article.
@@ -21,10 +21,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .cues import frame_of
-from .quotes import find_quotes, paragraph_ids
+from claims.extraction.statements.cues import LEXICON_PATH, frame_of
+from claims.extraction.statements.quotes import find_quotes, paragraph_ids
 
-LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 _KEPT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 _CLEAN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\xa0": " "})
 
@@ -76,7 +75,7 @@ def count_cues(pairs: Iterable[tuple[Doc, list[tuple[int, int]]]]) -> dict[str, 
 
 def main(gold_path: str, out_path: str | Path = LEXICON_PATH) -> None:
     """Parse the corpus at `gold_path` and write the lexicon to `out_path` (by default the shipped one)."""
-    from ..nlp import get_nlp
+    from claims.extraction.nlp import get_nlp
 
     gold = json.loads(Path(gold_path).read_text())
     spans: dict[str, list[tuple[int, int]]] = {}

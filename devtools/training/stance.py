@@ -1,6 +1,6 @@
 """Train the stance model on an FNC-1 style corpus, report held-out figures, write the model.
 
-    python -m claims.linking.stance.train --corpus /work/shared/corpus/fnc1-train --out DIR [--seed 0]
+    python -m devtools.training.stance --corpus /work/shared/corpus/fnc1-train --out DIR [--seed 0]
 
 The validation split holds out ~20% of the *topics*: article bodies and headlines are joined by their
 related pairs, each connected group is one story, and whole stories go to validation. So validation
@@ -10,7 +10,7 @@ pairs with the same settings (``--no-refit`` keeps the model trained on the trai
 
 One split is noisy (a few dozen disagree pairs), so to compare settings use several:
 
-    python -m claims.linking.stance.train --corpus /work/shared/corpus/fnc1-train --seeds 0 1 2 3 4
+    python -m devtools.training.stance --corpus /work/shared/corpus/fnc1-train --seeds 0 1 2 3 4
 
 trains one model per split seed (no refit, nothing written) and prints each split's figures and
 their mean and standard deviation.
@@ -251,8 +251,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     if not args.no_refit:
         model = build(texts, pairs, list(range(len(pairs))), args.seed)
     info = {
-        "command": "python -m claims.linking.stance.train "
-        + " ".join(sys.argv[1:] if argv is None else argv),
+        "command": "python -m devtools.training.stance " + " ".join(sys.argv[1:] if argv is None else argv),
         "corpus": args.corpus.name,
         "seed": args.seed,
         "trained_on": "all pairs" if not args.no_refit else "training split",

@@ -1,6 +1,6 @@
 """A re-implementation of the FNC-1 organisers' baseline, to calibrate our figures against it.
 
-    python -m claims.linking.stance.baseline --corpus /work/shared/corpus/fnc1-train --seeds 0 1 2 3 4
+    python -m devtools.training.stance_baseline --corpus /work/shared/corpus/fnc1-train --seeds 0 1 2 3 4
 
 The organisers' baseline (which scored 75.2% of the maximum FNC score on the competition test set)
 is one gradient-boosted classifier over four labels on 44 hand features per headline/body pair:
@@ -14,7 +14,7 @@ is one gradient-boosted classifier over four labels on 44 hand features per head
 
 This module follows that public description with our own tokeniser (``text.tokens``' crude stemmer
 stands in for a WordNet lemmatiser) and is scored on the same story-disjoint splits as the real
-model (:func:`claims.linking.stance.train.split_figures`). It is for comparison only: nothing ships.
+model (:func:`devtools.training.stance.split_figures`). It is for comparison only: nothing ships.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from sklearn.ensemble import GradientBoostingClassifier
 from threadpoolctl import threadpool_limits
 
 from claims.linking.stance import text as tx
-from claims.linking.stance.train import Pair, load_corpus, print_runs, split_figures
+from devtools.training.stance import Pair, load_corpus, print_runs, split_figures
 
 REFUTING = tx._words(
     "fake fraud hoax false deny denies not despite nope doubt doubts bogus debunk pranks retract"

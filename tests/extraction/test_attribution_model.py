@@ -7,6 +7,7 @@ import pytest
 from claims.extraction.document import ArticleDoc
 from claims.extraction.statements import attribution_model, calibration, find_statements
 from claims.extraction.types import StatementClaim
+from devtools.training.calibration import fit
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def test_a_small_weak_group_does_not_borrow_a_strong_band(extract):
     rows = [("0.8|direct|unnamed|core", True)] * 3
     rows += [("0.8|reported|named|core", True)] * 95 + [("0.8|reported|named|core", False)] * 5
     rows += [("0.9|direct|unnamed|core", True)] * 50 + [("0.9|direct|unnamed|core", False)] * 50
-    table = calibration.fit(rows)
+    table = fit(rows)
     assert table["0.8|direct|unnamed|core"] < 0.9
     assert table["0.9|direct|unnamed|core"] < 0.5  # half right over a hundred: a little below half
     assert 0.9 < table["0.8|reported|named|core"] < 0.95

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import EXTRACTOR_VERSION, extract, extract_many, pipeline
-from claims.extraction.benchmark import measure
+from devtools.benchmarks.extraction import measure
 from tests.extraction_support import claim_spans, messages_logged
 
 ARTICLE = (

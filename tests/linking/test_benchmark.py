@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claims.linking import encoder
-from claims.linking.benchmark import SyntheticNews, measure_stages
 from claims.linking.events import EventIndex
+from devtools.benchmarks.linking import SyntheticNews, measure_stages
 
 
 def small(seed: int = 3) -> SyntheticNews:

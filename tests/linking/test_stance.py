@@ -20,7 +20,7 @@ from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import fnc_score, report
 from claims.linking.stance.model import DEFAULT_DIR
 from claims.linking.stance.tfidf import TfidfIndex
-from claims.linking.stance.train import load_corpus, topic_split
+from devtools.training.stance import load_corpus, topic_split
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -235,8 +235,8 @@ def test_check_eval_reads_held_out_headlines_against_held_out_bodies(tmp_path: P
     """The Check-a-claim measure asks only held-out stories' headlines (not the training headlines paired
     with held-out bodies as unrelated), against held-out bodies found by their words; every body of
     these stories is annotated against its headline, so nothing shown is left without a gold label."""
-    from claims.linking.stance.check_eval import evaluate
-    from claims.linking.stance.train import story_of
+    from devtools.training.check_eval import evaluate
+    from devtools.training.stance import story_of
 
     stories = [
         _story(p, t)

@@ -13,7 +13,7 @@ so that three lucky unnamed quotes do not borrow a named speaker's confidence; a
 lower bound of the share (one standard error below, Wilson), since it is measured on the very
 statements it was fitted on and new articles do worse:
 
-    python -m claims.extraction.statements.calibration ../shared/corpus/polnear-dev [OUT]
+    python -m devtools.training.calibration ../shared/corpus/polnear-dev [OUT]
 
 Without the table the raw confidence stands.
 """
@@ -22,18 +22,13 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import re
-import sys
-from collections import defaultdict
 from pathlib import Path
 
 from ..types import StatementClaim
 from .cues import SPEECH_VERBS
 
 TABLE_PATH = Path(__file__).with_name("confidence_calibration.json")
-PRIOR = 5  # statements' worth of weight given to the prior share in a small group
-Z = 1.0  # the table keeps the share right less this many standard errors (Wilson lower bound)
 BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 _USE_TABLE = True  # off while a new table is fitted, which needs the raw confidences
 
@@ -99,71 +94,3 @@ def calibrated(claim: StatementClaim) -> float:
     # A group the dev set never showed: no more than its siblings of the other cue class.
     siblings = [share for key, share in table.items() if key.rsplit("|", 1)[0] == group.rsplit("|", 1)[0]]
     return min([claim.confidence, *siblings])
-
-
-def fit(rows: list[tuple[str, bool]]) -> dict[str, float]:
-    """{group: lower bound of the smoothed share right} from (group, right) rows."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for group, right in rows:
-        band_key, kind_key = group.split("|", 1)
-        for tally, key in ((counts, group), (bands, band_key), (kinds, kind_key)):
-            tally[key][0] += right
-            tally[key][1] += 1
-    table = {}
-    for group, (right, n) in counts.items():
-        band_key, kind_key = group.split("|", 1)
-        prior = min(bands[band_key][0] / bands[band_key][1], kinds[kind_key][0] / kinds[kind_key][1])
-        share = (right + PRIOR * prior) / (n + PRIOR)
-        table[group] = round(min(0.99, max(0.05, _lower_bound(share, n + PRIOR))), 3)
-    return dict(sorted(table.items()))
-
-
-def _lower_bound(share: float, n: float) -> float:
-    """Wilson's lower bound, Z standard errors below `share` measured over `n` statements."""
-    z2 = Z * Z
-    centre = share + z2 / (2 * n)
-    spread = Z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n))
-    return (centre - spread) / (1 + z2 / n)
-
-
-def main(corpus_path: str, out_path: str | Path = TABLE_PATH) -> None:
-    """Extract the corpus, match it to its gold one-to-one and write the table; prints it with counts."""
-    from claims.evaluation.claims import match_claims
-    from claims.evaluation.gold import load_corpus
-
-    # The extractor calls this module by its package name, also when this file runs as __main__.
-    from claims.extraction.statements import calibration
-
-    from .. import extract_many
-
-    calibration._USE_TABLE = False
-    calibration._table.cache_clear()
-    corpus = load_corpus(corpus_path)
-    if "statement" not in corpus.exhaustive:
-        raise SystemExit(f"{corpus_path}: statements are not annotated exhaustively, so no share right")
-    keys = list(corpus.articles)
-    claims = {
-        k: e.claims for k, e in zip(keys, extract_many([corpus.articles[k].text for k in keys]), strict=True)
-    }
-    right = {(m.article, m.index) for m in match_claims(corpus, claims) if m.right}
-    rows = [
-        (group_of(c), (k, i) in right)
-        for k in keys
-        for i, c in enumerate(claims[k])
-        if isinstance(c, StatementClaim)
-    ]
-    table = fit(rows)
-    sizes: dict[str, int] = defaultdict(int)
-    for group, _ in rows:
-        sizes[group] += 1
-    Path(out_path).write_text(
-        json.dumps({"corpus": corpus.name, "groups": table, "sizes": dict(sorted(sizes.items()))}, indent=1)
-    )
-    for group, share in table.items():
-        print(f"{group:28} {share:.3f}  ({sizes[group]} statements)")
-
-
-if __name__ == "__main__":
-    main(*sys.argv[1:3])
