@@ -209,7 +209,7 @@ def event_links(claim_ids: list[int]) -> list[ClaimLink]:
     return list(
         ClaimLink.objects.filter(claim_a_id__in=claim_ids)
         .exclude(status=ClaimLink.Status.REJECTED)
-        .only("id", "claim_a_id", "claim_b_id", "relation", "status")
+        .only("id", "claim_a_id", "claim_b_id", "relation", "status", "rationale", "confidence", "version")
         .filter(claim_b_id__in=claim_ids)
     )
 

@@ -71,12 +71,44 @@ class Chart:
 
 @dataclass(slots=True)
 class TimelineEntry:
-    date: dt.date
+    date: dt.date | None  # None: "date not known"
+    precision: str  # "day", "month" or "year" (Article / Claim date precision)
     what: str  # "published" or "reported date"
     outlet: str
     claim: Claim | None
     article_id: int
     title: str
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A contradicts link, its two claims side by side (each with its article and outlet loaded)."""
+
+    link: ClaimLink
+    first: Claim
+    second: Claim
+
+    @property
+    def sides(self) -> tuple[Claim, Claim]:
+        """The two claims, in the order the page shows them side by side."""
+        return self.first, self.second
+
+
+@dataclass(slots=True)
+class AgreedFact:
+    """Claims joined by corroborating links: what outlets agree on (disputed when one is contradicted)."""
+
+    label: str
+    claims: list[Claim]
+    outlets: list[str]
+    disputed: bool = False  # another outlet contradicts one of these claims (shown under Conflicts)
+
+
+@dataclass(slots=True)
+class SpeakerStatements:
+    speaker: str
+    actor_id: int | None
+    claims: list[Claim]
 
 
 @dataclass(slots=True)
@@ -88,6 +120,10 @@ class Comparison:
     claim_count: int
     link_count: int
     values: dict[int, CellValue] = field(default_factory=dict)
+    agreed: list[AgreedFact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    speakers: list[SpeakerStatements] = field(default_factory=list)
+    undated: list[TimelineEntry] = field(default_factory=list)
 
 
 def outlet_of(claim: Claim) -> str:
@@ -183,8 +219,8 @@ def event_comparison(event: Event) -> Comparison:
     quantity_keys = sorted(
         (k for k in outlets_per_key if k[0].startswith("q:")), key=lambda k: (-len(outlets_per_key[k]), k[1])
     )
-    keys = quantity_keys[: MAX_FACT_COLUMNS - 2] + [k for k in outlets_per_key if not k[0].startswith("q:")]
-    keys.sort(key=lambda k: 0 if k[0].startswith("q:") else 1 if k[0] == "date" else 2)
+    # Statements are read by speaker below the table, so the table holds figures and dates only.
+    keys = quantity_keys[: MAX_FACT_COLUMNS - 1] + [k for k in outlets_per_key if k[0] == "date"]
     columns = [Column(key, label, key.split(":")[0]) for key, label in keys]
     position = {c.key: i for i, c in enumerate(columns)}
 
@@ -207,27 +243,101 @@ def event_comparison(event: Event) -> Comparison:
         first = position[quantity_keys[0][0]]
         chart = build_chart(columns[first], rows, first)
 
-    return Comparison(columns, rows, event_timeline(claims), chart, len(claims), len(links), values)
+    timeline, undated = event_timeline(claims)
+    return Comparison(
+        columns,
+        rows,
+        timeline,
+        chart,
+        len(claims),
+        len(links),
+        values,
+        agreed=agreed_facts(claims, links, contradicted),
+        conflicts=[
+            Conflict(link, by_id[link.claim_a_id], by_id[link.claim_b_id])
+            for link in links
+            if link.relation == ClaimLink.Relation.CONTRADICTS
+        ],
+        speakers=statements_by_speaker(claims),
+        undated=undated,
+    )
 
 
-def event_timeline(claims: list[Claim], limit: int = 200) -> list[TimelineEntry]:
-    """Articles by publication date and reported dates, in date order (at most `limit` entries)."""
-    entries: list[TimelineEntry] = []
+def agreed_facts(claims: list[Claim], links: list[ClaimLink], contradicted: set[int]) -> list[AgreedFact]:
+    """Groups of claims joined by corroborating links, undisputed and widest first."""
+    parent = {c.pk: c.pk for c in claims}
+
+    def root(pk: int) -> int:
+        while parent[pk] != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    for link in links:
+        if link.relation == ClaimLink.Relation.CORROBORATES:
+            parent[root(link.claim_a_id)] = root(link.claim_b_id)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[root(claim.pk)].append(claim)
+    facts = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        outlets = sorted({outlet_of(c) for c in members}, key=str.lower)
+        disputed = any(c.pk in contradicted for c in members)
+        facts.append(AgreedFact(fact_key(members[0])[1], members, outlets, disputed))
+    facts.sort(key=lambda f: (f.disputed, -len(f.outlets), f.label))
+    return facts
+
+
+def statements_by_speaker(claims: list[Claim]) -> list[SpeakerStatements]:
+    """The event's statements grouped by speaker (resolved actor, else the name as written), most first."""
+    groups: dict[tuple[int | None, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind != Claim.Kind.STATEMENT:
+            continue
+        if claim.speaker_id:
+            key = (claim.speaker_id, claim.speaker.name)
+        else:
+            key = (None, claim.speaker_mention.strip() or "Unnamed speaker")
+        groups[key].append(claim)
+    speakers = [SpeakerStatements(name, actor_id, members) for (actor_id, name), members in groups.items()]
+    speakers.sort(key=lambda s: (-len(s.claims), s.speaker.lower()))
+    return speakers
+
+
+def event_timeline(claims: list[Claim], limit: int = 200) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """(dated, undated): articles by publication date and reported dates in date order, each at its
+    stored precision; then the articles and reported dates whose date is not known (`limit` each)."""
+    dated: list[TimelineEntry] = []
+    undated: list[TimelineEntry] = []
     seen_articles: set[int] = set()
     for claim in claims:
         article = claim.article
-        if article.pk not in seen_articles and article.published_on:
+        if article.pk not in seen_articles:
             seen_articles.add(article.pk)
-            entries.append(
-                TimelineEntry(
-                    article.published_on, "published", outlet_of(claim), None, article.pk, article.title
-                )
+            entry = TimelineEntry(
+                article.published_on,
+                article.published_precision,
+                "published",
+                outlet_of(claim),
+                None,
+                article.pk,
+                article.title,
             )
-        if claim.kind == Claim.Kind.DATE and claim.date_value:
-            entries.append(
-                TimelineEntry(
-                    claim.date_value, "reported date", outlet_of(claim), claim, article.pk, article.title
-                )
+            (dated if article.published_on else undated).append(entry)
+        if claim.kind == Claim.Kind.DATE:
+            known = claim.date_value is not None and claim.date_precision in ("day", "month", "year")
+            entry = TimelineEntry(
+                claim.date_value if known else None,
+                claim.date_precision,
+                "reported date",
+                outlet_of(claim),
+                claim,
+                article.pk,
+                article.title,
             )
-    entries.sort(key=lambda e: (e.date, e.what != "reported date", e.outlet))
-    return entries[:limit]
+            (dated if known else undated).append(entry)
+    # A month or a year sorts at its first day, before the days within it.
+    dated.sort(key=lambda e: (e.date, e.what != "reported date", e.outlet))
+    return dated[:limit], undated[:limit]

@@ -53,6 +53,7 @@ class EventDetailView(ViewAccessMixin, TemplateView):
         context.update(
             event=event,
             comparison=event_comparison(event),
+            can_review=self.request.user.has_perm("claims.change_claimlink"),
             articles=list(
                 event.articles.select_related("outlet")
                 .defer("body", "original")

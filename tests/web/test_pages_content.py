@@ -93,13 +93,15 @@ def test_claim_page_shows_context_links_and_history(reader_client, make_world):
 
 
 def test_event_page_compares_outlets_with_marks_counts_and_chart(reader_client, make_world):
-    """The comparison table has a row per outlet, the injured column with ✓/✗ marks, and an SVG chart."""
+    """The comparison table has a row per outlet, the injured column with ✓/✗ marks, and an SVG chart;
+    statements are read by speaker, not squeezed into a table column."""
     world = make_world(6)
     response = reader_client.get(reverse("claims:event-detail", args=[world["event"].pk]))
     text = response.text
     comparison = response.context["comparison"]
     assert [row.outlet for row in comparison.rows] == ["East Daily", "North Post", "South Wire"]
-    assert [c.label for c in comparison.columns] == ["injured", "Dates", "Key statements"]
+    assert [c.label for c in comparison.columns] == ["injured", "Dates"]
+    assert [s.speaker for s in comparison.speakers] == ["Mara Lind"]
     assert "✓" in text and "✗" in text and "<svg" in text and "Timeline" in text
     confirmations = {v.claim.pk: v.confirmations for v in comparison.values.values()}
     first = world["claims"][0][0]  # corroborated by claim 2 of another outlet
