@@ -13,7 +13,12 @@ demo run bench: export DEBUG ?= 1
 # The benchmarks, load test and fault drill live in the devtools app, installed only when asked for.
 bench loadtest: export DEVTOOLS = 1
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+# axe-core (package.json) is injected into pages by the browser tests' accessibility check; without
+# npm those checks skip (tests/browser/a11y.py) and everything else still installs.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: the browser tests' accessibility checks will skip"; fi
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }

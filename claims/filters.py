@@ -84,6 +84,15 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def labelled_date_range(label: str) -> django_filters.widgets.DateRangeWidget:
+    """A from/to pair of date inputs, each with its own accessible name ("Published from", "... to"):
+    the fieldset's legend names the pair, but a screen reader announces each input alone."""
+    widget = django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+    for sub, end in zip(widget.widgets, ("from", "to"), strict=True):
+        sub.attrs["aria-label"] = f"{label} {end}"
+    return widget
+
+
 class ClaimFilter(StrictFilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
@@ -101,12 +110,12 @@ class ClaimFilter(StrictFilterSet):
     event_date = django_filters.DateFromToRangeFilter(
         field_name="event__date",
         label="Event date",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=labelled_date_range("Event date"),
     )
     published = django_filters.DateFromToRangeFilter(
         field_name="article__published_on",
         label="Published",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=labelled_date_range("Published"),
     )
     has_corroboration = django_filters.BooleanFilter(
         method="filter_corroborated", label="Corroborated", widget=forms.Select(choices=YES_NO_ANY)

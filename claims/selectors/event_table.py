@@ -9,17 +9,20 @@ speaker or citing each other count once).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claims.linking.confirmation import independent_confirmations
 from claims.linking.types import LinkableClaim
 from claims.models import Claim, ClaimLink, Event
-from claims.selectors import event_claims, event_links
+from claims.selectors import Context, event_claims, event_links, sentences_of
 from claims.services.linking import extracted_from_claim
 
 MAX_FACT_COLUMNS = 8
 MAX_STATEMENTS_PER_CELL = 3
+CHART_LABEL_WIDTH = 140
+MAX_CONFLICTS = 50  # shown side by side with their sentences; the links queue has the rest
 UNKNOWN_OUTLET = "Unknown outlet"
 
 
@@ -67,6 +70,7 @@ class Chart:
     height: int
     bars: list[Bar]
     ticks: list[tuple[float, str]]
+    label_x: int = CHART_LABEL_WIDTH - 6  # where the outlet names end, right-aligned
 
 
 @dataclass(slots=True)
@@ -87,11 +91,12 @@ class Conflict:
     link: ClaimLink
     first: Claim
     second: Claim
+    contexts: dict[int, Context] = field(default_factory=dict)  # claim id -> its sentence
 
     @property
-    def sides(self) -> tuple[Claim, Claim]:
-        """The two claims, in the order the page shows them side by side."""
-        return self.first, self.second
+    def sides(self) -> list[tuple[Claim, Context | None]]:
+        """The two claims with their sentences, in the order the page shows them side by side."""
+        return [(claim, self.contexts.get(claim.pk)) for claim in (self.first, self.second)]
 
 
 @dataclass(slots=True)
@@ -168,6 +173,13 @@ def fmt_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def nice_step(rough: float) -> float:
+    """The round tick step (1, 2, 2.5 or 5 times a power of ten) at or above `rough`: axes read 0, 20,
+    40, 60, 80 rather than 0, 18.75, 37.5."""
+    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1.0
+    return next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= rough)
+
+
 def build_chart(column: Column, rows: list[Row], index: int) -> Chart | None:
     """Range bars (low to high) per outlet for one quantity column, or None with fewer than two outlets."""
     values = []
@@ -179,20 +191,24 @@ def build_chart(column: Column, rows: list[Row], index: int) -> Chart | None:
             values.append((row.outlet, low, high, any(v.contradicted for v in cell)))
     if len(values) < 2:
         return None
-    top = max(high for _, _, high, _ in values) or 1.0
-    label_w, plot_w, bar_h = 170, 430, 26
+    step = nice_step((max(high for _, _, high, _ in values) or 1.0) / 4)
+    top = step * math.ceil((max(high for _, _, high, _ in values) or 1.0) / step)
+    # Compact, so that on a 390 px phone the labels stay readable when the SVG scales down.
+    label_w, plot_w, bar_h = CHART_LABEL_WIDTH, 300, 26
     scale = plot_w / top
     bars = []
     for i, (outlet, low, high, contradicted) in enumerate(values):
         width = max(3.0, (high - low) * scale)
         value = fmt_number(low) if low == high else f"{fmt_number(low)}\u2013{fmt_number(high)}"
-        bars.append(Bar(10 + i * bar_h, label_w + low * scale, width, outlet[:24], value, contradicted))
-    ticks = [(label_w + top * f * scale, fmt_number(top * f)) for f in (0, 0.25, 0.5, 0.75, 1)]
-    return Chart(column.label, label_w + plot_w + 80, 30 + len(bars) * bar_h, bars, ticks)
+        label = outlet if len(outlet) <= 17 else outlet[:16] + "\u2026"
+        bars.append(Bar(10 + i * bar_h, label_w + low * scale, width, label, value, contradicted))
+    ticks = [(label_w + step * i * scale, fmt_number(step * i)) for i in range(round(top / step) + 1)]
+    return Chart(column.label, label_w + plot_w + 70, 30 + len(bars) * bar_h, bars, ticks)
 
 
 def event_comparison(event: Event) -> Comparison:
-    """The comparison table, timeline and chart of an event (three queries, whatever the event's size)."""
+    """The event page's sections: agreed facts, conflicts with their sentences, statements by speaker,
+    the comparison table, timeline and chart (four queries, whatever the event's size)."""
     claims = event_claims(event)
     by_id = {c.pk: c for c in claims}
     links = event_links(list(by_id))
@@ -244,6 +260,15 @@ def event_comparison(event: Event) -> Comparison:
         chart = build_chart(columns[first], rows, first)
 
     timeline, undated = event_timeline(claims)
+    conflicts = [
+        Conflict(link, by_id[link.claim_a_id], by_id[link.claim_b_id])
+        for link in links
+        if link.relation == ClaimLink.Relation.CONTRADICTS
+    ][:MAX_CONFLICTS]
+    if conflicts:  # one more query: a window of text around each side, never whole articles
+        contexts = sentences_of([claim for c in conflicts for claim in (c.first, c.second)])
+        for conflict in conflicts:
+            conflict.contexts = contexts
     return Comparison(
         columns,
         rows,
@@ -253,11 +278,7 @@ def event_comparison(event: Event) -> Comparison:
         len(links),
         values,
         agreed=agreed_facts(claims, links, contradicted),
-        conflicts=[
-            Conflict(link, by_id[link.claim_a_id], by_id[link.claim_b_id])
-            for link in links
-            if link.relation == ClaimLink.Relation.CONTRADICTS
-        ],
+        conflicts=conflicts,
         speakers=statements_by_speaker(claims),
         undated=undated,
     )
