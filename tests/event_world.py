@@ -8,7 +8,11 @@ import datetime as dt
 NORTH = "RIVERTON - Flood water reached 40 homes on Friday, the fire service said. Mayor Ada Quill said the dam held."
 SOUTH = "RIVERTON - Some 40 homes were flooded, firefighters said. The levee was built in 2016."
 EAST = "RIVERTON - Water entered 75 homes, residents said. Mayor Ada Quill said the dam held firm."
-WEST = "RIVERTON - Engineer Tom Brae said the pumps failed twice."
+# A long unbroken address in a statement: the page must wrap it, not widen.
+WEST = (
+    "RIVERTON - Engineer Tom Brae said the pumps failed twice, "
+    "riverton.example/reports/flood-pumps-failure-2025-03-07-full-technical-annex-final-version."
+)
 
 
 def build_event_world(copy: int = 0):
@@ -85,7 +89,9 @@ def build_event_world(copy: int = 0):
     said_again = claim(
         east, "the dam held firm", kind="statement", speaker=mayor, speaker_mention="Mayor Ada Quill"
     )
-    pumps = claim(west, "the pumps failed twice", kind="statement", speaker_mention="Engineer Tom Brae")
+    pumps = claim(
+        west, WEST[WEST.index("the pumps") :], kind="statement", speaker_mention="Engineer Tom Brae"
+    )
     ClaimLink.objects.create(
         claim_a=homes["north"],
         claim_b=homes["south"],
