@@ -90,3 +90,14 @@ def test_event_page_query_count_does_not_grow(editor_client, django_assert_max_n
     with django_assert_max_num_queries(12):
         response = editor_client.get(reverse("claims:event-detail", args=[world["event"].pk]))
     assert len(response.context["comparison"].rows) == 12
+
+
+def test_event_list_shows_each_date_at_its_precision(reader_client):
+    """A month-level event reads "March 2025" in the list, an undated one "date not known"."""
+    from claims.models import Event
+
+    build_event_world()
+    Event.objects.create(title="Undated storm")
+    text = reader_client.get(reverse("claims:event-list")).text
+    assert "<td>March 2025</td>" in text and "<td>date not known</td>" in text
+    assert "1 Mar 2025" not in text
