@@ -1,7 +1,8 @@
-"""schema.org ClaimReview JSON-LD for reviewed claims: the builder, the JSON endpoint and safe embedding.
+"""schema.org ClaimReview JSON-LD for fact-checked claims: the builder, the JSON endpoint and safe embedding.
 
-Only claims the editors accepted or corrected are published as reviews; pending and rejected claims
-have no ClaimReview (the endpoint answers 404 for them).
+A ClaimReview rates whether a claim is true. Accepting a claim says only that it was extracted right,
+so only claims with the editors' verdict (Claim.verdict) are published, rated by that verdict; the
+others have no ClaimReview (the endpoint answers 404 for them).
 """
 
 from __future__ import annotations
@@ -22,13 +23,17 @@ from .models import Actor, Claim
 
 DEFAULT_PUBLISHER = "Claim tracker"
 
-# review_status -> (ratingValue, alternateName). The scale runs from WORST_RATING to BEST_RATING:
-RATINGS: dict[str, tuple[int, str]] = {
-    Claim.ReviewStatus.ACCEPTED: (3, "Accurately reported"),
-    Claim.ReviewStatus.EDITED: (2, "Corrected"),
+# verdict -> ratingValue on a scale from WORST_RATING (false) to BEST_RATING (true). "Unproven" is not a
+# point on the true-false scale: it is published with its name only (no ratingValue).
+RATINGS: dict[str, int | None] = {
+    Claim.Verdict.TRUE: 5,
+    Claim.Verdict.MOSTLY_TRUE: 4,
+    Claim.Verdict.MISLEADING: 2,
+    Claim.Verdict.FALSE: 1,
+    Claim.Verdict.UNPROVEN: None,
 }
-BEST_RATING = 3
-WORST_RATING = 1  # kept for "not supported by the article" (rejected), which is never published
+BEST_RATING = 5
+WORST_RATING = 1
 
 # The characters that could end a <script> block or open a comment, as JSON unicode escapes
 # (the same table django.utils.html.json_script uses).
@@ -36,8 +41,12 @@ SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def is_reviewed(claim: Claim) -> bool:
-    """True when the editors accepted or corrected the claim, so it may be published as a ClaimReview."""
-    return claim.review_status in RATINGS
+    """True when the editors gave the claim a verdict (on an accepted or corrected extraction), so it is
+    published as a ClaimReview."""
+    return claim.verdict in RATINGS and claim.review_status in (
+        Claim.ReviewStatus.ACCEPTED,
+        Claim.ReviewStatus.EDITED,
+    )
 
 
 def publisher_name() -> str:
@@ -46,21 +55,13 @@ def publisher_name() -> str:
 
 
 def rating(claim: Claim) -> dict[str, Any]:
-    """The schema.org Rating for the editors' verdict on a reviewed claim.
-
-    The tracker reviews whether a claim was *extracted and reported* faithfully, not whether the
-    speaker told the truth: "accepted" means the editors checked the claim against the article as it
-    stands (3, "Accurately reported"); "edited" means they had to correct its values or span (2,
-    "Corrected"). 1 is the bottom of the scale, the verdict of a rejected claim, which is never published.
-    """
-    value, name = RATINGS[claim.review_status]
-    return {
-        "@type": "Rating",
-        "ratingValue": value,
-        "bestRating": BEST_RATING,
-        "worstRating": WORST_RATING,
-        "alternateName": name,
-    }
+    """The schema.org Rating of the editors' verdict: its name ("Mostly true") and, except for
+    "Unproven", its place on the 1 (false) to 5 (true) scale."""
+    result: dict[str, Any] = {"@type": "Rating", "alternateName": claim.get_verdict_display()}
+    value = RATINGS[claim.verdict]
+    if value is not None:
+        result.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    return result
 
 
 def speaker_entity(claim: Claim) -> dict[str, Any] | None:
@@ -93,9 +94,9 @@ def appearance(claim: Claim) -> dict[str, Any]:
 
 
 def claim_review(claim: Claim, *, claim_url: str, publisher: str | None = None) -> dict[str, Any]:
-    """The ClaimReview JSON-LD object for a reviewed claim (raises ValueError for an unreviewed one)."""
+    """The ClaimReview JSON-LD object for a claim with a verdict (raises ValueError for one without)."""
     if not is_reviewed(claim):
-        raise ValueError(f"claim {claim.pk} is {claim.review_status}, not reviewed")
+        raise ValueError(f"claim {claim.pk} has no verdict to publish")
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance(claim)}
     author = speaker_entity(claim)
     if author is not None:
@@ -113,8 +114,13 @@ def claim_review(claim: Claim, *, claim_url: str, publisher: str | None = None) 
         "reviewRating": rating(claim),
         "author": {"@type": "Organization", "name": publisher or publisher_name()},
     }
-    if claim.reviewed_at:
-        review["datePublished"] = claim.reviewed_at.date().isoformat()
+    if claim.verdict_at:
+        review["datePublished"] = claim.verdict_at.date().isoformat()
+    if claim.verdict_note:
+        review["reviewBody"] = claim.verdict_note
+    sources = claim.verdict_sources.split()
+    if sources:
+        review["citation"] = [{"@type": "CreativeWork", "url": url} for url in sources]
     return review
 
 
@@ -132,10 +138,10 @@ def script_safe_json(data: Any) -> SafeString:
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
 def claimreview_json(request: HttpRequest, pk: int) -> JsonResponse:
-    """The ClaimReview JSON-LD of a reviewed claim; 404 when the claim is pending or rejected."""
+    """The ClaimReview JSON-LD of a claim with the editors' verdict; 404 for a claim without one."""
     claim = get_object_or_404(selectors.claim_list(), pk=pk)
     if not is_reviewed(claim):
-        raise Http404("Only accepted or corrected claims have a ClaimReview.")
+        raise Http404("Only claims with an editors' verdict have a ClaimReview.")
     review = claim_review_for_request(request, claim)
     response = JsonResponse(review, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/ld+json; charset=utf-8"

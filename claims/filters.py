@@ -99,6 +99,12 @@ class ClaimFilter(StrictFilterSet):
     review_status = django_filters.ChoiceFilter(
         choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any status"
     )
+    verdict = django_filters.ChoiceFilter(
+        choices=[("some", "Any verdict"), ("none", "No verdict"), *Claim.Verdict.choices],
+        method="filter_verdict",
+        label="Verdict",
+        empty_label="With or without",
+    )
     outlet = django_filters.ModelChoiceFilter(
         field_name="article__outlet", queryset=Outlet.objects.only("id", "name"), empty_label="Any outlet"
     )
@@ -144,6 +150,14 @@ class ClaimFilter(StrictFilterSet):
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims matching the search text."""
         return search_claims(queryset, value)
+
+    def filter_verdict(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        """Claims with the verdict `value`; "some": with any verdict, "none": without one."""
+        if value == "some":
+            return queryset.exclude(verdict="")
+        if value == "none":
+            return queryset.filter(verdict="")
+        return queryset.filter(verdict=value)
 
     def filter_speaker_name(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims by speakers whose normalised name, or an alias, starts with the typed name."""

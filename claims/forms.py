@@ -137,6 +137,22 @@ class ReviewForm(forms.Form):
     version = version_field()
 
 
+class VerdictForm(forms.Form):
+    """The editors' fact-check verdict on a claim: a rating, why, and the sources checked."""
+
+    verdict = forms.ChoiceField(
+        required=False, choices=[("", "No verdict"), *Claim.Verdict.choices], label="Verdict"
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Why")
+    sources = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "https://…"}),
+        label="Sources",
+        help_text="The sources checked, one web address per line.",
+    )
+    version = version_field()
+
+
 class LinkReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])
     relation = forms.ChoiceField(required=False, choices=[("", "as suggested"), *ClaimLink.Relation.choices])

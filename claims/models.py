@@ -146,6 +146,15 @@ class Claim(SpanChecked, models.Model):
         REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
         QUESTION = "question", "Asked (a question)"  # 'she asked, "Will you sign it?"'
 
+    class Verdict(models.TextChoices):
+        """The editors' fact-check of what the claim says (accepting a claim only says it was extracted right)."""
+
+        TRUE = "true", "True"
+        MOSTLY_TRUE = "mostly-true", "Mostly true"
+        MISLEADING = "misleading", "Misleading"
+        FALSE = "false", "False"
+        UNPROVEN = "unproven", "Unproven"
+
     class DatePrecision(models.TextChoices):
         DAY = "day", "Day"
         MONTH = "month", "Month"
@@ -231,6 +240,15 @@ class Claim(SpanChecked, models.Model):
         editable=False,
         help_text="Moves on by one with every change, so an edit made on an older version is refused.",
     )
+
+    # Fact-check verdict: whether what the claim says is true (published as ClaimReview; empty = none yet).
+    verdict = models.CharField(max_length=12, choices=Verdict, blank=True, db_index=True)
+    verdict_note = models.TextField(blank=True, help_text="Why: what the editors checked and found.")
+    verdict_sources = models.TextField(blank=True, help_text="The sources checked, one URL per line.")
+    verdict_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verdict_at = models.DateTimeField(null=True, blank=True)
     # Full-text search: filled by a database trigger on PostgreSQL (migration 0004) from the quote and
     # the attribution fields, GIN-indexed there; stays NULL on SQLite, where search falls back to icontains.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/review/", views.claim_review, name="claim-review"),
     path("<int:pk>/links/", views.link_create, name="link-create"),
     path("<int:pk>/event/", views.claim_event, name="claim-event"),
+    path("<int:pk>/verdict/", views.claim_verdict, name="claim-verdict"),
     path("articles/<int:pk>/annotations/", views.annotation_create, name="annotation-create"),
     path("articles/<int:pk>/claims/", views.claim_from_selection, name="claim-from-selection"),
     path("articles/<int:pk>/details/", views.article_details, name="article-details"),

@@ -327,6 +327,59 @@ def claim_review(*, claim: Claim, user, decision: str, expected_version: int | N
     return claim
 
 
+def verdict_source_urls(text: str) -> list[str]:
+    """The verdict's sources, one per line, blanks dropped; ValidationError for a line that is not an
+    http(s) URL (a ClaimReview cites links, and a bare word is no source a reader can follow)."""
+    urls = [line.strip() for line in text.splitlines() if line.strip()]
+    bad = [url for url in urls if not url.startswith(("http://", "https://")) or " " in url]
+    if bad:
+        raise ValidationError(f"Give each source as a web address on its own line (not: {bad[0][:80]}).")
+    return urls
+
+
+@transaction.atomic
+def claim_set_verdict(
+    *,
+    claim: Claim,
+    user,
+    verdict: str,
+    note: str = "",
+    sources: str = "",
+    expected_version: int | None = None,
+) -> Claim:
+    """The editors' fact-check verdict on what the claim says (or none, with verdict ""), with its note
+    and sources, by `user` now; history recorded. A claim must be accepted or edited first: a verdict on
+    a claim whose extraction nobody checked (or that was rejected) would rate words the article never said.
+
+    Raises EditConflict when the claim changed since `expected_version`, ValidationError for a verdict
+    outside Claim.Verdict, an unreviewed claim or a source that is not a URL.
+    """
+    if verdict and verdict not in Claim.Verdict.values:
+        raise ValidationError(f"Unknown verdict {verdict!r}.")
+    urls = verdict_source_urls(sources)
+    take_version(claim, expected_version)
+    if verdict and claim.review_status not in (Claim.ReviewStatus.ACCEPTED, Claim.ReviewStatus.EDITED):
+        raise ValidationError("Accept or correct the claim before giving a verdict on it.")
+    claim.verdict = verdict
+    claim.verdict_note = note.strip() if verdict else ""
+    claim.verdict_sources = "\n".join(urls) if verdict else ""
+    claim.verdict_by = user if verdict else None
+    claim.verdict_at = timezone.now() if verdict else None
+    claim._history_user = user
+    claim.save(
+        update_fields=[
+            "verdict",
+            "verdict_note",
+            "verdict_sources",
+            "verdict_by",
+            "verdict_at",
+            "updated_at",
+            "version",
+        ]
+    )
+    return claim
+
+
 @transaction.atomic
 def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | None = None) -> Claim:
     """The claim with the editor's `changes` applied and marked edited (reviewed by `user` now).

@@ -27,6 +27,7 @@ from claims.forms import (
     ClaimFromSelectionForm,
     LinkCreateForm,
     ReviewForm,
+    VerdictForm,
     VersionForm,
 )
 from claims.models import Annotation, Claim, Event
@@ -149,6 +150,14 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
             can_edit=can_edit(self.request.user),
             link_form=LinkCreateForm(),
             event_form=ClaimEventForm(initial={"event": claim.event_id}),
+            verdict_form=VerdictForm(
+                initial={
+                    "verdict": claim.verdict,
+                    "note": claim.verdict_note,
+                    "sources": claim.verdict_sources,
+                }
+            ),
+            verdict_sources=claim.verdict_sources.split(),
         )
         return context
 
@@ -345,6 +354,59 @@ def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
         )
     messages.success(request, f"Claim attached to “{event}”." if event else "Claim detached from its event.")
     return answer(request, back_to, {"ok": True})
+
+
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
+def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give (or clear) the editors' fact-check verdict on the claim, with a note and sources."""
+    claim = get_object_or_404(Claim, pk=pk)
+    form = VerdictForm(request.POST)
+    back_to = reverse("claims:claim-detail", args=[pk])
+    if not form.is_valid():
+        problem = " ".join(form.errors["version"]) if "version" in form.errors else "Choose a verdict."
+        messages.error(request, problem)
+        return answer(request, back_to, {"ok": False, "error": problem}, status=400)
+    data = form.cleaned_data
+    try:
+        editing.claim_set_verdict(
+            claim=claim,
+            user=request.user,
+            verdict=data["verdict"],
+            note=data["note"],
+            sources=data["sources"],
+            expected_version=data["version"],
+        )
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return answer(request, back_to, {"ok": False, "error": error_text(error)}, status=400)
+    except EditConflict as conflict:
+        current = conflict.current
+        theirs = dict(VerdictForm.base_fields["verdict"].choices)[data["verdict"]]
+        stored = (current.get_verdict_display() or "No verdict") if current is not None else "—"
+        return conflict_answer(
+            request,
+            conflict,
+            title=f"verdict on claim {pk}",
+            rows=[Row("Verdict", theirs, stored)],
+            back=back_to,
+            again={
+                "action": reverse("claims:claim-verdict", args=[pk]),
+                "fields": [
+                    ("verdict", data["verdict"]),
+                    ("note", data["note"]),
+                    ("sources", data["sources"]),
+                    ("version", current.version if current is not None else ""),
+                ],
+                "label": "Save the verdict now",
+            },
+        )
+    if claim.verdict:
+        messages.success(request, f"Verdict saved: {claim.get_verdict_display()}.")
+    else:
+        messages.success(request, "Verdict removed; the claim is no longer published as a fact-check.")
+    return answer(request, back_to, {"ok": True, "verdict": claim.verdict})
 
 
 def article_url(article: Article) -> str:

@@ -1,4 +1,4 @@
-"""schema.org ClaimReview JSON-LD: content for reviewed claims, 404 for pending ones, safe embedding."""
+"""schema.org ClaimReview JSON-LD: content for claims with a verdict, 404 for others, safe embedding."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ JSONLD = re.compile(r'<script type="application/ld\+json" id="claimreview"([^>]*
 
 @pytest.fixture
 def statement(article, make_claim):
-    """An accepted direct quote by a named spokeswoman."""
+    """An accepted direct quote by a named spokeswoman, rated mostly true."""
     from claims.models import Actor
 
     speaker = Actor.objects.create(name="Ana Ruiz", kind="person")
@@ -28,6 +28,9 @@ def statement(article, make_claim):
         speaker_role="spokeswoman",
         direct=True,
         review_status="accepted",
+        verdict="mostly-true",
+        verdict_note="The harbour schedule lists both ships for 2 April.",
+        verdict_sources="https://port.example/schedule\nhttps://port.example/notice",
     )
 
 
@@ -51,17 +54,42 @@ def test_claimreview_json_describes_the_reviewed_claim(reader_client, statement,
     assert item["appearance"]["headline"] == "Two ships dock in Portville"
     assert item["appearance"]["publisher"]["name"] == "Harbour Times"
     rating = data["reviewRating"]
-    assert rating["alternateName"] == "Accurately reported"
-    assert rating["worstRating"] <= rating["ratingValue"] == rating["bestRating"]
+    assert rating["alternateName"] == "Mostly true"
+    assert rating["worstRating"] < rating["ratingValue"] < rating["bestRating"]
+    assert data["reviewBody"] == "The harbour schedule lists both ships for 2 April."
+    assert [c["url"] for c in data["citation"]] == [
+        "https://port.example/schedule",
+        "https://port.example/notice",
+    ]
 
 
-def test_edited_claim_is_rated_corrected_below_accepted(reader_client, statement):
-    """An edited claim is published as 'Corrected', rated below an accepted one."""
-    statement.review_status = "edited"
+def test_verdicts_are_ordered_on_the_rating_scale(reader_client, statement):
+    """False sits at the bottom, true at the top, misleading between; unproven has a name, no number."""
+    values = {}
+    for verdict in ("true", "mostly-true", "misleading", "false"):
+        statement.verdict = verdict
+        statement.save()
+        data = json.loads(reader_client.get(reverse("claims:claim-claimreview", args=[statement.pk])).content)
+        values[verdict] = data["reviewRating"]["ratingValue"]
+        if verdict == "false":
+            assert values[verdict] == data["reviewRating"]["worstRating"]
+        if verdict == "true":
+            assert values[verdict] == data["reviewRating"]["bestRating"]
+    assert values["false"] < values["misleading"] < values["mostly-true"] < values["true"]
+    statement.verdict = "unproven"
     statement.save()
     data = json.loads(reader_client.get(reverse("claims:claim-claimreview", args=[statement.pk])).content)
-    assert data["reviewRating"]["alternateName"] == "Corrected"
-    assert data["reviewRating"]["ratingValue"] < data["reviewRating"]["bestRating"]
+    assert data["reviewRating"] == {"@type": "Rating", "alternateName": "Unproven"}
+
+
+def test_accepted_claim_without_verdict_is_not_published(reader_client, statement):
+    """Accepting says the extraction is right, not that the claim is true: no verdict, no ClaimReview."""
+    statement.verdict = ""
+    statement.save()
+    assert reader_client.get(reverse("claims:claim-claimreview", args=[statement.pk])).status_code == 404
+    page = reader_client.get(reverse("claims:claim-detail", args=[statement.pk])).content.decode()
+    assert "application/ld+json" not in page
+    assert "Accurately reported" not in page
 
 
 def test_organisation_speaker_is_an_organization(article, make_claim):
@@ -71,16 +99,21 @@ def test_organisation_speaker_is_an_organization(article, make_claim):
 
     authority = Actor.objects.create(name="Portville Harbour Authority", kind="government")
     claim = make_claim(
-        article, "Two cargo ships docked", kind="statement", speaker=authority, review_status="accepted"
+        article,
+        "Two cargo ships docked",
+        kind="statement",
+        speaker=authority,
+        review_status="accepted",
+        verdict="true",
     )
     item = claim_review(claim, claim_url="https://x.example/c/1")["itemReviewed"]
     assert item["author"] == {"@type": "Organization", "name": "Portville Harbour Authority"}
 
 
 def test_pending_and_rejected_claims_have_no_claimreview(reader_client, article, make_claim):
-    """Only accepted or edited claims are published: pending and rejected answer 404, the page embeds none."""
-    pending = make_claim(article, "Two cargo ships")
-    rejected = make_claim(article, "2 April", kind="date", review_status="rejected")
+    """A verdict left on a claim that is pending or was rejected later is not published: 404, no JSON-LD."""
+    pending = make_claim(article, "Two cargo ships", verdict="false")
+    rejected = make_claim(article, "2 April", kind="date", review_status="rejected", verdict="false")
     for claim in (pending, rejected):
         assert reader_client.get(reverse("claims:claim-claimreview", args=[claim.pk])).status_code == 404
         page = reader_client.get(reverse("claims:claim-detail", args=[claim.pk])).content.decode()
@@ -97,7 +130,11 @@ def test_claim_page_embeds_escaped_jsonld_with_nonce(reader_client, store_articl
     """The claim page carries the JSON-LD in a nonce'd data block; a quoted "</script>" cannot break out."""
     story = store_article('The post read "</script><script>alert(1)</script>" and was removed.', slug="post")
     claim = make_claim(
-        story, '"</script><script>alert(1)</script>"', kind="statement", review_status="accepted"
+        story,
+        '"</script><script>alert(1)</script>"',
+        kind="statement",
+        review_status="accepted",
+        verdict="unproven",
     )
     response = reader_client.get(reverse("claims:claim-detail", args=[claim.pk]))
     page = response.content.decode()

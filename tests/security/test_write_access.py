@@ -157,6 +157,7 @@ def world(article, staff_editor):
         kind="statement",
         values={"speaker_name": "Ana Ruiz"},
     )
+    editorial.claim_set_verdict(claim=reviewed, user=staff_editor, verdict="mostly-true")
     batch = ImportBatch.objects.create(name="rows.csv", source="upload", status=ImportBatch.Status.CANCELLED)
     return {
         "article": article,
@@ -214,6 +215,14 @@ WRITES: dict[str, tuple[str | None, Callable[[Client, str, dict], dict]]] = {
         lambda c, url, w: {
             **page_form(c, reverse("claims:claim-detail", args=[w["claim"].pk]), url),
             "event": w["event"].pk,
+        },
+    ),
+    "claims:claim-verdict": (
+        "reviewed",
+        lambda c, url, w: {
+            **page_form(c, reverse("claims:claim-detail", args=[w["reviewed"].pk]), url),
+            "verdict": "false",
+            "note": "The port log shows one ship.",
         },
     ),
     "claims:annotation-create": (

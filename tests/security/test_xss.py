@@ -199,6 +199,21 @@ def hostile(client, staff_editor, tmp_path):
     suggested = ClaimLink.objects.create(
         claim_a=extracted, claim_b=quantity, relation="corroborates", rationale=payload("SUGGEST")[:300]
     )
+
+    # 8. Fact-check verdicts with a hostile note and a hostile source address on both claims.
+    for claim in (statement, quantity):
+        claim.refresh_from_db()
+        response = client.post(
+            reverse("claims:claim-verdict", args=[claim.pk]),
+            {
+                "verdict": "misleading",
+                "note": payload("VNOTE"),
+                "sources": 'https://x.example/"><script>alert(1)</script>',
+                "version": claim.version,
+            },
+        )
+        assert response.status_code == 302
+    assert Claim.objects.filter(verdict="misleading").count() == 2
     return {
         "batch": batch,
         "imported": imported,
@@ -270,7 +285,8 @@ def test_claim_pages_and_the_claimreview_json_ld(client, hostile):
     for claim in (statement, quantity, hostile["extracted"]):
         html = client.get(reverse("claims:claim-detail", args=[claim.pk])).content.decode()
         scanned = assert_clean(html, shows=[claim.quote[:40]], where=f"claim {claim.pk}")
-        if claim.review_status in ("accepted", "edited"):
+        claim.refresh_from_db()
+        if claim.verdict:
             # The JSON-LD block parsed as JSON (nothing broke out of it) and carries the text unchanged.
             (review,) = (b for b in scanned.json_blocks if b.get("@type") == "ClaimReview")
             assert review["claimReviewed"] == claim.quote
@@ -281,7 +297,9 @@ def test_claim_pages_and_the_claimreview_json_ld(client, hostile):
 
     html = client.get(reverse("claims:claim-detail", args=[statement.pk])).content.decode()
     assert_clean(
-        html, shows=["SPEAKER<script>", "ROLE<script>", "WHY<script>", "EVENT<script>"], where="statement"
+        html,
+        shows=["SPEAKER<script>", "ROLE<script>", "WHY<script>", "EVENT<script>", "VNOTE<script>"],
+        where="statement",
     )
     html = client.get(reverse("claims:claim-detail", args=[quantity.pk])).content.decode()
     assert_clean(html, shows=["UNIT<script>", "COUNTED<script>", SHORT + "UC"], where="quantity claim")
