@@ -39,9 +39,25 @@ def staff_permission_required(permission: str, message: str) -> Callable:
     def check(user) -> bool:
         if user.is_staff and user.has_perm(permission):
             return True
-        raise PermissionDenied(message)
+        raise PermissionDenied(f"{message} {missing_for(user, permission)}")
 
     return user_passes_test(check)
+
+
+def missing_for(user, permission: str) -> str:
+    """What the user lacks for a staff-only page, in words an administrator can act on (the editor role
+    alone is not enough: these pages need "Staff status" and the permission itself)."""
+    from django.contrib.auth.models import Permission
+
+    app_label, codename = permission.split(".", 1)
+    perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    label = f"“{perm.name}”" if perm else permission
+    lacking = []
+    if not user.is_staff:
+        lacking.append("“Staff status”")
+    if not user.has_perm(permission):
+        lacking.append(f"the permission {label}")
+    return f"Your account lacks {' and '.join(lacking)}: ask an administrator to add it to your user."
 
 
 def wants_json(request: HttpRequest) -> bool:

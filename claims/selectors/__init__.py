@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest, Substr
+from django.utils.text import capfirst
 
 from claims.models import Actor, Annotation, Claim, ClaimLink, Event
 from claims.text.sentences import sentence_starts
@@ -117,24 +118,52 @@ class Change:
 
 
 def object_history(obj: Any, limit: int = 25) -> list[Change]:
-    """The object's last `limit` history records, newest first, each with the fields it changed."""
+    """The object's last `limit` history records, newest first, each with the fields it changed as
+    people read them: (field label, old, new), choices by their labels, a related row by its name."""
     records = list(
         obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
     changes = []
     kinds = {"+": "created", "~": "changed", "-": "deleted"}
+    skip = {"updated_at", "created_at", "version", "search_vector"}
+    fields_of = [f for f in type(obj)._meta.concrete_fields if f.attname not in skip]
+    raw: list[list[tuple[Any, Any, Any]]] = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
-        fields: list[tuple[str, Any, Any]] = []
+        diff = []
         if previous is not None and record.history_type == "~":
-            skip = {"updated_at", "created_at", "version"}
-            for name in (f.attname for f in record.instance_type._meta.concrete_fields):
-                if name in skip or not hasattr(record, name):
+            for f in fields_of:
+                if not hasattr(record, f.attname):
                     continue
-                old, new = getattr(previous, name), getattr(record, name)
+                old, new = getattr(previous, f.attname), getattr(record, f.attname)
                 if old != new:
-                    fields.append((name, old, new))
+                    diff.append((f, old, new))
+        raw.append(diff)
+    # The related rows the changes name, one query per related model.
+    wanted: dict[Any, set] = {}
+    for diff in raw:
+        for f, old, new in diff:
+            if f.is_relation:
+                wanted.setdefault(f.related_model, set()).update(v for v in (old, new) if v is not None)
+    names = {
+        model: {row.pk: str(row) for row in model._default_manager.filter(pk__in=pks)}
+        for model, pks in wanted.items()
+    }
+
+    def shown(f: Any, value: Any) -> Any:
+        if value is None or value == "":
+            return ""
+        if f.is_relation:
+            return names.get(f.related_model, {}).get(value, f"#{value} (removed)")
+        if f.choices:
+            return dict(f.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return value
+
+    for record, diff in zip(records[:limit], raw, strict=True):
         who = record.history_user.get_username() if record.history_user else "system"
+        fields = [(capfirst(str(f.verbose_name)), shown(f, old), shown(f, new)) for f, old, new in diff]
         changes.append(Change(record.history_date, who, kinds.get(record.history_type, "?"), fields))
     return changes
 

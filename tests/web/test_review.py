@@ -20,7 +20,7 @@ def test_accept_records_reviewer_time_and_history(editor_client, editor, make_wo
     last = claim.history.order_by("-history_date").first()
     assert last.history_user == editor and last.review_status == "accepted"
     page = editor_client.get(reverse("claims:claim-detail", args=[claim.pk]))
-    assert "Accepted" in page.text and "erin" in page.text and "review_status" in page.text  # in the history
+    assert "Accepted" in page.text and "erin" in page.text and "Review status" in page.text  # in the history
 
 
 def test_reject_answers_json_to_the_queue_script(editor_client, editor, make_world):
