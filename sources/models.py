@@ -101,6 +101,25 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    STAGE_WORDS = {
+        "queued": "waiting for a worker",
+        "reading": "reading the files",
+        "importing": "storing articles",
+        "extracting": "extracting claims",
+        "linking": "linking claims",
+        "finished": "finished",
+    }
+
+    @property
+    def state_shown(self) -> str:
+        """The job's state as the pages show it: "Done", "Running: extracting claims", "Pending: waiting
+        for a worker". A finished, failed or cancelled job's stage is where it stopped, not news: not shown
+        (a job imported without extraction keeps the stage it never left, "queued")."""
+        label = self.get_status_display()
+        if self.status in (self.Status.PENDING, self.Status.RUNNING):
+            return f"{label}: {self.STAGE_WORDS.get(self.stage, self.stage)}"
+        return label
+
 
 class ArticleManager(models.Manager):
     """Articles without their search vector: only the database's search reads it (see migration 0004)."""

@@ -66,3 +66,19 @@ def test_a_forbidden_request_is_logged_once():
     )
     assert result.stderr.count("Forbidden (Permission denied): /x/") == 1, result.stderr
     assert result.stderr.count("Traceback") == 1
+
+
+def test_finished_job_is_listed_as_done_without_its_stale_stage(editor_client, editor):
+    """A job imported without extraction ends Done with the stage it never left: the list says "Done"."""
+    from django.contrib.auth.models import Permission
+
+    from sources.models import ImportBatch
+
+    editor.is_staff = True
+    editor.save(update_fields=["is_staff"])
+    editor.user_permissions.add(Permission.objects.get(codename="add_article"))
+    ImportBatch.objects.create(name="done.csv", source="upload", status="done", stage="queued")
+    ImportBatch.objects.create(name="busy.csv", source="upload", status="running", stage="extracting")
+    page = editor_client.get(reverse("imports:new")).content.decode()
+    assert "(queued)" not in page and "<td>Done</td>" in page
+    assert "Running: extracting claims" in page
