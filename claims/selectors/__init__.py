@@ -5,11 +5,14 @@ Pages and counts of any list are tracker.paging's.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest, Substr
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from claims.models import Actor, Annotation, Claim, ClaimLink, Event
@@ -159,6 +162,8 @@ def object_history(obj: Any, limit: int = 25) -> list[Change]:
             return dict(f.flatchoices).get(value, value)
         if isinstance(value, bool):
             return "yes" if value else "no"
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value), "j M Y H:i")
         return value
 
     for record, diff in zip(records[:limit], raw, strict=True):

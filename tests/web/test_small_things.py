@@ -29,6 +29,7 @@ def test_history_names_fields_and_values_in_words(editor_client, make_world):
     assert "<strong>Review status</strong>: Pending → Accepted" in page
     assert "<strong>Reviewed by</strong>: — → erin" in page
     assert "review_status" not in page and "reviewed_by_id" not in page
+    assert "<strong>Reviewed at</strong>: — → " in page and "+00:00" not in page
 
 
 def test_articles_path_leads_to_the_article_list(editor_client, make_world):
