@@ -474,7 +474,19 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error_text(error))
         return answer(request, article_url(article), {"ok": False, "error": error_text(error)}, status=400)
     messages.success(request, f"{claim.get_kind_display()} claim created.")
-    return answer(request, article_url(article), {"ok": True, "id": claim.pk})
+    covering = list(
+        Claim.objects.filter(article=article, start__lt=claim.end, end__gt=claim.start)
+        .exclude(pk=claim.pk)
+        .values_list("pk", flat=True)[:5]
+    )
+    if covering:
+        named = ", ".join(f"claim {pk}" for pk in covering)
+        messages.warning(
+            request,
+            f"The new claim {claim.pk} overlaps {named}: in the text its highlight is drawn together with "
+            "theirs; review them on their claim pages.",
+        )
+    return answer(request, article_url(article), {"ok": True, "id": claim.pk, "overlaps": covering})
 
 
 @login_required

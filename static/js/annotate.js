@@ -63,12 +63,44 @@
     };
   }
 
+  // Claims whose highlight already covers part of the selection: a new claim or note there would be
+  // drawn under theirs, so the panel says so and links to them.
+  function coveringClaims(sel) {
+    const ids = [];
+    for (const mark of body.querySelectorAll("mark[data-claims][data-o]")) {
+      const start = Number(mark.dataset.o);
+      if (start < sel.end && start + codePoints(mark.textContent) > sel.start) {
+        for (const id of mark.dataset.claims.split(" ")) if (id && !ids.includes(id)) ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  function warnCovered(sel) {
+    const box = document.getElementById("sel-covered");
+    if (!box) return;
+    const ids = coveringClaims(sel);
+    box.replaceChildren();
+    box.hidden = ids.length === 0;
+    if (!ids.length) return;
+    box.append(ids.length === 1 ? "A claim already covers this selection: " : "Claims already cover this selection: ");
+    ids.forEach((id, i) => {
+      const link = document.createElement("a");
+      link.href = box.dataset.claimUrl.replace(/0\/$/, id + "/");
+      link.textContent = "claim " + id;
+      if (i) box.append(", ");
+      box.append(link);
+    });
+    box.append(". A new highlight here would be drawn under it; open the existing claim to review or edit it.");
+  }
+
   function show(sel) {
     for (const form of panel.querySelectorAll("form")) {
       for (const name of ["start", "end", "quote", "prefix", "suffix"]) form.elements[name].value = sel[name];
     }
     document.getElementById("sel-quote").textContent = sel.quote.length > 160 ? sel.quote.slice(0, 160) + "…" : sel.quote;
     document.getElementById("sel-range").textContent = "(characters " + sel.start + "–" + sel.end + ")";
+    warnCovered(sel);
     panel.hidden = false;
   }
 

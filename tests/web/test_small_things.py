@@ -83,3 +83,38 @@ def test_finished_job_is_listed_as_done_without_its_stale_stage(editor_client, e
     page = editor_client.get(reverse("imports:new")).content.decode()
     assert "(queued)" not in page and "<td>Done</td>" in page
     assert "Running: extracting claims" in page
+
+
+def test_a_claim_over_an_existing_one_is_saved_with_a_warning(editor_client, make_world):
+    """Selecting text an existing claim covers and making a claim of it: saved, and the editor is told."""
+    from claims.models import Claim
+
+    existing = make_world(1)["claims"][0][0]  # "10 people were injured"
+    article = existing.article
+    text = "people were injured when two ferries"
+    start = article.body.index(text)
+    response = editor_client.post(
+        reverse("claims:claim-from-selection", args=[article.pk]),
+        {"start": start, "end": start + len(text), "quote": text, "kind": "statement"},
+        follow=True,
+    )
+    new = Claim.objects.get(article=article, quote=text)
+    page = response.content.decode()
+    assert f"The new claim {new.pk} overlaps claim {existing.pk}" in page
+    # The reader has the box its script fills when a selection lies under a highlight.
+    assert 'id="sel-covered"' in page
+
+
+def test_a_claim_on_free_text_has_no_overlap_warning(editor_client, make_world):
+    from claims.models import Claim
+
+    article = make_world(1)["claims"][0][0].article
+    text = "Report 0"
+    start = article.body.index(text)
+    response = editor_client.post(
+        reverse("claims:claim-from-selection", args=[article.pk]),
+        {"start": start, "end": start + len(text), "quote": text, "kind": "statement"},
+        follow=True,
+    )
+    assert Claim.objects.filter(article=article, quote=text).exists()
+    assert "overlaps" not in response.content.decode()
