@@ -1,7 +1,6 @@
 from django.urls import path
 
-from claims import claimreview
-from claims.views import articles, check, events, exports, review
+from claims.views import articles, check, claimreview, events, exports, review
 from claims.views import claims as views
 
 app_name = "claims"

@@ -1,7 +1,7 @@
 """What the app stored after importing a corpus, read back from a JSON dump, in gold coordinates.
 
 The evaluation imports a corpus into a throwaway database and dumps the stored rows (see
-`claims.evaluation_import`): {"articles": [...], "claims": [...], "links": [...], "events": [...]}.
+`claims.management.evaluation_import`): {"articles": [...], "claims": [...], "links": [...], "events": [...]}.
 This module turns that dump into plain objects the scorer reads (no Django):
 
 - each stored article is paired with its gold article: by URL when the row gave one, else by its

@@ -5,7 +5,7 @@ PostgreSQL and for SQLite (the two databases the tracker runs on). On SQLite, Dj
 table to alter it, and a trigger that names the table being rebuilt makes the rebuild fail; so
 there the triggers are dropped before every migrate and created again after it (claims.db_triggers,
 connected in claims.apps), and this migration only installs them on PostgreSQL.
-(Replaced in migration 0010 by django-pgtrigger on PostgreSQL and checked writes on SQLite: claims.span_rule.)
+(Replaced in migration 0010 by django-pgtrigger on PostgreSQL and checked writes on SQLite: claims.models.span_rule.)
 """
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""The span rule's triggers move to django-pgtrigger (declared on the models, claims.span_rule).
+"""The span rule's triggers move to django-pgtrigger (declared on the models, claims.models.span_rule).
 
 The hand-written PostgreSQL triggers of migration 0002 are dropped, and so are the SQLite triggers that
 claims.db_triggers used to make after every migrate (SQLite now checks spans in the models' writes), so

@@ -258,7 +258,7 @@ class Claim(SpanChecked, models.Model):
 
     class Meta:
         ordering = ["article", "start", "id"]
-        triggers = [SPAN_INSIDE_TEXT]  # the span lies inside the article's text (see claims.span_rule)
+        triggers = [SPAN_INSIDE_TEXT]  # the span lies inside the article's text (see claims.models.span_rule)
         indexes = [
             models.Index(fields=["kind", "review_status"], name="claim_kind_status_idx"),
             models.Index(fields=["article", "start"], name="claim_article_start_idx"),

@@ -20,9 +20,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
+from claims.linking.check import Candidate, CheckResult, check_claim, search_terms
 from sources.models import Article, Outlet
-
-from .linking.check import Candidate, CheckResult, check_claim, search_terms
 
 CANDIDATES = 200  # articles classified per check
 SHORTLIST = 1000  # PostgreSQL: articles ranked by ts_rank_cd, out of all those matching
@@ -142,7 +141,7 @@ def _model():
     The shared model caches the analysis of every text it sees; whole articles would pile up in a
     long-running web process, so each check starts with an empty cache (the arrays are shared).
     """
-    from .linking.stance import StanceModel
+    from claims.linking.stance import StanceModel
 
     shared = StanceModel.load()
     return StanceModel(shared.index, shared.related, shared.stance)

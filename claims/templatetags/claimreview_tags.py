@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from claims.claimreview import claim_review_for_request, is_reviewed, script_safe_json
+from claims.views.claimreview import claim_review_for_request, is_reviewed, script_safe_json
 
 register = template.Library()
 

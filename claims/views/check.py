@@ -1,13 +1,13 @@
 """The "check a claim against the corpus" page: a claim sentence in, articles that agree, disagree or
-discuss it out (claims.claim_check finds and classifies them)."""
+discuss it out (claims.selectors.claim_check finds and classifies them)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.views.generic import TemplateView
 
-from claims.claim_check import CANDIDATES, claim_check
 from claims.linking.check import MAX_CHARS, claim_problem
+from claims.selectors.claim_check import CANDIDATES, claim_check
 from sources.models import Outlet
 from tracker.access import ViewAccessMixin
 

@@ -18,8 +18,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from . import selectors
-from .models import Actor, Claim
+from claims import selectors
+from claims.models import Actor, Claim
 
 DEFAULT_PUBLISHER = "Claim tracker"
 

@@ -1,7 +1,7 @@
 """Full-text search over an article's own words: a stored tsvector of title + body on PostgreSQL.
 
 A trigger keeps sources_article.search_vector up to date on every insert (bulk_create included) and on
-every update that changes the title or body; a GIN index serves `@@` queries (claims.claim_check).
+every update that changes the title or body; a GIN index serves `@@` queries (claims.selectors.claim_check).
 The vector covers the first 100,000 characters of the body, so a very long text cannot exceed the
 tsvector size limit and fail its import.
 
@@ -9,7 +9,7 @@ Large tables: the migration is not atomic, so adding the column (instant: nullab
 commits at once instead of locking the table for the whole backfill; the backfill then fills the
 vector through the trigger in committed primary-key ranges (resumable: only NULL rows), and the GIN
 index is built once at the end, concurrently, which is much faster than growing it row by row.
-SQLite has no tsvector: the column stays NULL there and claims.claim_check falls back to substrings.
+SQLite has no tsvector: the column stays NULL there and claims.selectors.claim_check falls back to substrings.
 """
 
 import django.contrib.postgres.search

@@ -94,8 +94,8 @@ def test_accepted_claim_without_verdict_is_not_published(reader_client, statemen
 
 def test_organisation_speaker_is_an_organization(article, make_claim):
     """A statement by an organisation has an Organization author without jobTitle."""
-    from claims.claimreview import claim_review
     from claims.models import Actor
+    from claims.views.claimreview import claim_review
 
     authority = Actor.objects.create(name="Portville Harbour Authority", kind="government")
     claim = make_claim(

@@ -263,7 +263,7 @@ def test_a_folder_without_gold_is_a_clear_error(tmp_path):
 
 
 def test_the_template_database_is_rebuilt_when_a_migration_changes(tmp_path):
-    from claims.evaluation_import import schema_key
+    from claims.management.evaluation_import import schema_key
 
     (tmp_path / "claims" / "migrations").mkdir(parents=True)
     migration = tmp_path / "claims" / "migrations" / "0001_initial.py"

@@ -1,5 +1,5 @@
 """An article's own words are searchable: PostgreSQL keeps a stored vector of title + body by trigger
-(migration sources/0004); SQLite, without one, is searched by substring (claims.claim_check)."""
+(migration sources/0004); SQLite, without one, is searched by substring (claims.selectors.claim_check)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_bulk_import_stores_the_vector(db):
 def test_claim_check_candidates_use_the_article_text(outlet):
     """On either database: only current articles whose title or body uses the claim's words are
     candidates, the one using most of them first, and the outlet filter applies."""
-    from claims.claim_check import candidate_articles
+    from claims.selectors.claim_check import candidate_articles
     from sources.models import Outlet
     from sources.services import article_store
 

@@ -1,8 +1,8 @@
 """Finding an annotated quote again in a new version of the text (pure functions, no database)."""
 
-from claims.reanchor import locate
 from claims.selectors import span_context
 from claims.services.editing import loose
+from claims.text.reanchor import locate
 
 
 def test_context_picks_the_right_one_of_repeated_quotes():

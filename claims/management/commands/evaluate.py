@@ -9,7 +9,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.evaluation.report import format_table
-from claims.evaluation_import import EvaluationError, evaluate
+from claims.management.evaluation_import import EvaluationError, evaluate
 
 
 class Command(BaseCommand):
