@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
-from claims.text.outlets import KnownOutlet
+from newstext.outlets import KnownOutlet
 
 from .models import Article, Outlet
 

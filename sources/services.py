@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from claims.text.notes import note_records
+from newstext.notes import note_records
 
 from .models import Article, ImportBatch, Outlet, content_hash
 from .signals import article_versions_stored

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from claims.text.dates import as_date as as_date  # callers name it from here
-from claims.text.notes import Note
+from newstext.dates import as_date as as_date  # callers name it from here
+from newstext.notes import Note
 
 from .types import Span
 

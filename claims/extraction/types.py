@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from claims.text.notes import Note
-from claims.text.publication import PublicationDate as PublicationDate  # re-exported
-from claims.text.span import Span as Span  # re-exported: extractors and callers name it from here
+from newstext.notes import Note
+from newstext.publication import PublicationDate as PublicationDate  # re-exported
+from newstext.span import Span as Span  # re-exported: extractors and callers name it from here
 
 
 @dataclass(slots=True)

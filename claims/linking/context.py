@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claims.text.sentences import sentence_spans as sentence_spans  # the one splitter, re-exported
+from newstext.sentences import sentence_spans as sentence_spans  # the one splitter, re-exported
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:

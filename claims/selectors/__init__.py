@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from claims.models import Actor, Annotation, Claim, ClaimLink, Event
-from claims.text.sentences import sentence_starts
+from newstext.sentences import sentence_starts
 from sources.models import Article
 
 

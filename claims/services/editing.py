@@ -23,7 +23,7 @@ from claims.extraction.cleaning import plain_chars
 from claims.models import Annotation, Claim, ClaimLink, Event, Tag
 from claims.services.extraction import actor_for_speaker, article_extract_claims
 from claims.tasks import article_link_task
-from claims.text.reanchor import locate
+from newstext.reanchor import locate
 from sources.models import Article
 from sources.services import outlet_get_or_create
 from tracker.tasks import enqueue

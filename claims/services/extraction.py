@@ -17,7 +17,7 @@ from claims.extraction.actors import ActorIndex, normalize_name
 from claims.extraction.types import Claim as ExtractedClaim
 from claims.extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
 from claims.models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink
-from claims.text.notes import as_records
+from newstext.notes import as_records
 from sources.models import Article, Outlet
 
 KIND_OF_SPEAKER = {

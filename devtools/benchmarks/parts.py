@@ -71,7 +71,7 @@ def importing(n_articles: int) -> dict:
 def encoder_rate(n_sentences: int = 1024) -> float:
     """Sentences/s (wall time) of the sentence encoder on statement-length sentences of the generator."""
     from claims.linking import encoder
-    from claims.text.sentences import sentence_spans
+    from newstext.sentences import sentence_spans
 
     sentences: list[str] = []
     for article in generate(max(20, n_sentences // 10), seed=13):

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections import Counter
 
-from claims.text.sentences import sentence_spans
+from newstext.sentences import sentence_spans
 
 _NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"

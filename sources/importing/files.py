@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 
-from claims.text.outlets import KnownOutlet
+from newstext.outlets import KnownOutlet
 
 from .decoding import decode_bytes
 from .errors import ImportRefused, RowError

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from claims.text.dates import full_dates, without_full_dates
-from claims.text.furniture import ends_sentence, is_furniture_line, is_headline_like
-from claims.text.header import is_bar, read_header
-from claims.text.outlets import (
+from newstext.dates import full_dates, without_full_dates
+from newstext.furniture import ends_sentence, is_furniture_line, is_headline_like
+from newstext.header import is_bar, read_header
+from newstext.outlets import (
     KnownOutlet,
     domain_of,
     outlet_for_domain,
@@ -24,7 +24,7 @@ from claims.text.outlets import (
     outlet_in_furniture,
     url_in_lines,
 )
-from claims.text.publication import find_publication_date, tenses_from_words
+from newstext.publication import find_publication_date, tenses_from_words
 
 from .errors import RowError
 
@@ -120,7 +120,7 @@ def _trim_tail(lines: list[str]) -> list[str]:
 
 
 def _publication(header_dates: list[dt.date], body: str) -> dict[str, object]:
-    """The publication date as the extraction infers it (claims.text.publication, one function for
+    """The publication date as the extraction infers it (newstext.publication, one function for
     both): the dates of the header lines the import took off the body are candidates, weighed with the
     body's own header, dateline, captions and events. Without a parse, a clause's tense is read from its
     words ("will leave ... on 14 July"); the extraction weighs the same candidates again with the

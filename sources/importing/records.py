@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
-from claims.text.outlets import domain_of
+from newstext.outlets import domain_of
 
 from .errors import UNSTORABLE, RowError
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
-from claims.text.notes import note_records
+from newstext.notes import note_records
 
 from ..models import Article, ImportBatch, Outlet, SilentEdit, content_hash
 from ..services import StoreOutcome, article_store, articles_carry_over, outlet_get_or_create

@@ -83,7 +83,7 @@ def test_invisible_characters_are_dropped_and_offsets_still_map():
 
 def test_a_digit_line_with_a_long_run_of_spaces_is_not_a_regex_trap():
     """Found by hypothesis: the page-timestamp rule backtracked exponentially on "1.1" + spaces + "!"."""
-    from claims.text.furniture import furniture_spans
+    from newstext.furniture import furniture_spans
 
     text = "Two ships docked.\n1.1" + " " * 60 + "!\nThe port said."
     assert furniture_spans(text) == []

@@ -8,7 +8,7 @@ import pytest
 
 from claims.extraction.cleaning import prepare
 from claims.extraction.dates import find_dates
-from claims.text.date_mentions import find_mentions
+from newstext.date_mentions import find_mentions
 
 PUBLISHED = dt.date(2019, 3, 25)  # a Monday
 

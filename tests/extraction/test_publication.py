@@ -6,7 +6,7 @@ import datetime as dt
 
 from claims.extraction.cleaning import prepare
 from claims.extraction.dates import date_claims
-from claims.text.publication import find_publication_date, publication_and_reference
+from newstext.publication import find_publication_date, publication_and_reference
 
 
 def test_metadata_wins_and_disagreeing_header_dates_are_conflicts():

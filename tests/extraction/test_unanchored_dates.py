@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from claims.extraction import extract
-from claims.text.publication import publication_and_reference
+from newstext.publication import publication_and_reference
 
 UNDATED = (
     "Harbour strike ends after two weeks\n\n"

@@ -8,10 +8,10 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.text.chars import plain_chars
-from claims.text.date_mentions import find_mentions, parse_loose
-from claims.text.date_resolve import resolve
-from claims.text.publication import find_publication_date, in_dateline, publication_and_reference
+from newstext.chars import plain_chars
+from newstext.date_mentions import find_mentions, parse_loose
+from newstext.date_resolve import resolve
+from newstext.publication import find_publication_date, in_dateline, publication_and_reference
 
 from .strategies import date_text, fuzz_settings, hostile_text
 

@@ -121,7 +121,7 @@ TIED = (
 )
 def test_import_without_extraction_stores_the_date_the_extraction_infers(tmp_path, name, text, expected):
     """`import_articles --no-extract` weighs the header dates with the caption and the body as the
-    extraction does (one function, claims.text.publication); extracting later keeps that date."""
+    extraction does (one function, newstext.publication); extracting later keeps that date."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     call_command("import_articles", str(path), "--no-extract")

@@ -6,7 +6,7 @@ import sys
 import threading
 
 from claims.linking.links.text import terms
-from claims.text import stemming
+from newstext import stemming
 
 
 def test_inflections_of_a_word_share_its_stem():

@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from claims.text.header import headline_span, read_header
-from claims.text.months import month_number
-from claims.text.notes import find_notes
-from claims.text.outlets import KnownOutlet, domain_of, outlet_for_domain, outlet_in_bar, outlet_in_furniture
-from claims.text.sentences import sentence_spans, sentences
+from newstext.header import headline_span, read_header
+from newstext.months import month_number
+from newstext.notes import find_notes
+from newstext.outlets import KnownOutlet, domain_of, outlet_for_domain, outlet_in_bar, outlet_in_furniture
+from newstext.sentences import sentence_spans, sentences
 
 LONG_HEADLINE = (
     "Harbour authority says two cargo ships carrying 300 tonnes of grain will dock in Portville "
@@ -25,9 +25,9 @@ LONG_HEADLINE = (
 def test_package_is_pure_python():
     """Importing every module of the text package loads neither Django nor spaCy."""
     code = (
-        "import sys, claims.text.dates, claims.text.furniture, claims.text.header, claims.text.months, claims.text.notes,"
-        " claims.text.outlets, claims.text.sentences, claims.text.chars, claims.text.date_mentions,"
-        " claims.text.date_resolve, claims.text.publication, sources.importing.rawtext\n"
+        "import sys, newstext.dates, newstext.furniture, newstext.header, newstext.months, newstext.notes,"
+        " newstext.outlets, newstext.sentences, newstext.chars, newstext.date_mentions,"
+        " newstext.date_resolve, newstext.publication, sources.importing.rawtext\n"
         "assert not any(m == 'django' or m.startswith(('django.', 'spacy')) for m in sys.modules), "
         "sorted(m for m in sys.modules if m.startswith(('django', 'spacy')))\n"
     )
@@ -159,7 +159,7 @@ def test_outlet_from_furniture_that_names_it():
 
 def test_lines_that_name_the_outlet_are_furniture():
     """The outlet's own notices are page furniture, not article text."""
-    from claims.text.furniture import is_furniture_line
+    from newstext.furniture import is_furniture_line
 
     assert is_furniture_line(
         "Coastline Daily\u2019s website can also be accessed at the following alternate addresses:"
@@ -195,7 +195,7 @@ def test_corrections_and_editors_notes_are_found_with_their_spans():
 
 def test_written_dates_one_set_of_patterns():
     """Complete dates in any of the four page forms; days with or without a year for event grouping."""
-    from claims.text.dates import calendar_days, full_dates, has_full_date, without_full_dates
+    from newstext.dates import calendar_days, full_dates, has_full_date, without_full_dates
 
     line = "Portville Tide | 2023-10-04 | Updated 5.10.2023 | Oct. 6, 2023 | 7 October 2023 | 31.02.2023"
     assert [d.isoformat() for d in full_dates(line)] == [
@@ -219,7 +219,7 @@ def test_written_dates_one_set_of_patterns():
 
 def test_dateline_openings():
     """A line opening like a dateline dates the page; a sentence that names a date does not."""
-    from claims.text.header import opens_dateline
+    from newstext.header import opens_dateline
 
     for line in ("PORTVILLE, Oct. 4, 2023", "Published by the desk 4 October 2023", "04.10.2023 - Ships"):
         assert opens_dateline(line), line
@@ -229,7 +229,7 @@ def test_dateline_openings():
 def test_tenses_from_words_mark_only_a_will_clause_that_reaches_the_date():
     """Without a parse (the import), a date a "will" clause schedules looks ahead; a date after a clause
     break, or before the "will", does not."""
-    from claims.text.publication import tenses_from_words
+    from newstext.publication import tenses_from_words
 
     ahead = "The ferry will leave Portville for Northhaven on 14 July, the operator said."
     assert tenses_from_words(ahead) == {ahead.index("on 14 July"): 1}

@@ -2,7 +2,7 @@
 
 from claims.selectors import span_context
 from claims.services.editing import loose
-from claims.text.reanchor import locate
+from newstext.reanchor import locate
 
 
 def test_context_picks_the_right_one_of_repeated_quotes():

@@ -16,10 +16,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
-from claims.text.chars import plain_chars
-from claims.text.furniture import furniture_spans, is_caption
-from claims.text.header import headline_span
-from claims.text.notes import Note, find_notes
+from newstext.chars import plain_chars
+from newstext.furniture import furniture_spans, is_caption
+from newstext.header import headline_span
+from newstext.notes import Note, find_notes
 
 from ..document import ArticleDoc, as_date
 from ..nlp import parse_many

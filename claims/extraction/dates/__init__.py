@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from claims.text.date_mentions import Mention, find_mentions, parse_loose
-from claims.text.date_resolve import resolve
-from claims.text.publication import candidate_starts, in_dateline, publication_and_reference
+from newstext.date_mentions import Mention, find_mentions, parse_loose
+from newstext.date_resolve import resolve
+from newstext.publication import candidate_starts, in_dateline, publication_and_reference
 
 from ..document import ArticleDoc
 from ..types import DateClaim, PublicationDate

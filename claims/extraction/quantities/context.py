@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claims.text import months as _months
+from newstext import months as _months
 
 from .chunks import Chunk, Expr
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from claims.extraction.types import DateClaim
-from claims.text.months import MONTH_NAMES
+from newstext.months import MONTH_NAMES
 
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, date_interval

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from claims.text import stemming
-from claims.text.dates import calendar_days
+from newstext import stemming
+from newstext.dates import calendar_days
 
 # News boilerplate that says nothing about which happening an article covers.
 _NEWS_STOP = frozenset(

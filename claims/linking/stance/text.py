@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from claims.text import stemming
-from claims.text.sentences import sentences as sentences  # the stance features' splitter
+from newstext import stemming
+from newstext.sentences import sentences as sentences  # the stance features' splitter
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _NOT_RE = re.compile("n['\u2019]t\\b")
