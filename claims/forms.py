@@ -28,7 +28,8 @@ class SelectionForm(forms.Form):
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     quote = forms.CharField(strip=False, widget=forms.HiddenInput)
-    prefix = forms.CharField(strip=False, required=False, max_length=64, widget=forms.HiddenInput)
+    # a field named like Form.prefix: the form metaclass moves it into base_fields, django-stubs cannot tell
+    prefix = forms.CharField(strip=False, required=False, max_length=64, widget=forms.HiddenInput)  # type: ignore[assignment]
     suffix = forms.CharField(strip=False, required=False, max_length=64, widget=forms.HiddenInput)
 
 
@@ -77,7 +78,8 @@ class ClaimValuesForm(forms.Form):
 
     def clean(self) -> dict:
         """The cleaned data, checked for the values the chosen kind needs."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         if kind == "quantity" and data.get("quantity_low") is None:
             self.add_error("quantity_low", "A quantity claim needs a value.")
@@ -126,7 +128,7 @@ class ClaimEditForm(ClaimValuesForm):
         }
         initial.update(
             kind=claim.kind,
-            speaker_name=claim.speaker.name if claim.speaker_id else "",
+            speaker_name=claim.speaker.name if claim.speaker else "",
             version=claim.version,
         )
         return cls(data=data, initial=initial)

@@ -118,8 +118,7 @@ class SilentEditInline(admin.StackedInline):
 
     model = SilentEdit
     fk_name = "article"
-    fields = ["previous", "changes", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("previous", "changes", "created_at")
     extra = 0
     can_delete = False
 

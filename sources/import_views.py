@@ -50,7 +50,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
+    # a field named like Form.files: the form metaclass moves it into base_fields, django-stubs cannot tell
+    files = MultipleFileField(  # type: ignore[assignment]
         help_text="CSV, JSON, JSON lines, XLSX, .txt or .html pages, or .zip archives of them."
     )
     outlet = forms.CharField(required=False, max_length=200, help_text="Outlet for articles that name none.")

@@ -10,6 +10,8 @@ application = get_wsgi_application()
 
 from django.conf import settings  # noqa: E402  (after the application has set Django up)
 
-if not settings._wrapped.SECRET_KEY:  # read without Django's own "must not be empty" error
+try:
+    settings.SECRET_KEY  # noqa: B018  (Django refuses an empty key with a bare "must not be empty")
+except ImproperlyConfigured:
     # Serving needs the key (sessions, CSRF): stop at start, with what to do, not at the first request.
-    raise ImproperlyConfigured(settings.MISSING_KEY_MESSAGE)
+    raise ImproperlyConfigured(settings.MISSING_KEY_MESSAGE) from None

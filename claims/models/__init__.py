@@ -316,6 +316,13 @@ class Claim(SpanChecked, models.Model):
         return f"{self.get_kind_display()}: {self.quote[:80]}"
 
     @property
+    def bounds(self) -> tuple[float, float]:
+        """A quantity claim's low and high (the constraint claim_quantity_has_value guarantees both)."""
+        if self.quantity_low is None or self.quantity_high is None:
+            raise ValueError(f"claim {self.pk} has no quantity bounds")
+        return self.quantity_low, self.quantity_high
+
+    @property
     def date_shown(self) -> str:
         """A date claim as pages and exports show it: "2019-03-23", "2019-03", "2019", or what the text
         says with what is not known ("23 January, year not known", "Saturday, date not known")."""

@@ -82,8 +82,11 @@ class SpanCheckedQuerySet(models.QuerySet):
         return rows
 
 
-class SpanChecked:
-    """Model mixin: save() keeps the span rule on a database without the trigger."""
+class SpanChecked(models.Model):
+    """Abstract model: save() keeps the span rule on a database without the trigger."""
+
+    class Meta:
+        abstract = True
 
     def save(self, *args, **kwargs) -> None:
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)

@@ -129,7 +129,7 @@ def claim_check(
         claim, outlet=outlet, published_from=published_from, published_to=published_to, limit=limit
     )
     candidates = [
-        Candidate(a.pk, a.body, a.title, a.outlet.name if a.outlet_id else None, a.published_on)
+        Candidate(a.pk, a.body, a.title, a.outlet.name if a.outlet else None, a.published_on)
         for a in articles
     ]
     return check_claim(_model(), claim, candidates)

@@ -143,7 +143,7 @@ def linkable(claim: Claim) -> LinkableClaim:
     return LinkableClaim(
         claim.pk,
         claim.article_id,
-        article.outlet.name if article.outlet_id else None,
+        article.outlet.name if article.outlet else None,
         extracted_from_claim(claim),
         claim.quote,
         event_id=claim.event_id,
@@ -186,8 +186,8 @@ def build_chart(column: Column, rows: list[Row], index: int) -> Chart | None:
     for row in rows:
         cell = row.cells[index]
         if cell:
-            low = min(v.claim.quantity_low for v in cell)
-            high = max(v.claim.quantity_high for v in cell)
+            low = min(v.claim.bounds[0] for v in cell)
+            high = max(v.claim.bounds[1] for v in cell)
             values.append((row.outlet, low, high, any(v.contradicted for v in cell)))
     if len(values) < 2:
         return None

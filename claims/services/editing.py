@@ -46,7 +46,7 @@ class EditConflict(Exception):
         self.pk = obj.pk
         self.expected = expected
         self.current = current
-        self.changed_by, self.changed_at = last_change(
+        self.changed_by, self.changed_at = _last_change(
             type(obj), obj.pk, current.version if current is not None else None
         )
         if self.changed_at is None and current is not None:
@@ -81,7 +81,7 @@ class EditConflict(Exception):
         )
 
 
-def last_change(model: type[models.Model], pk: int, version: int | None) -> tuple[str, object]:
+def _last_change(model: type[models.Model], pk: int, version: int | None) -> tuple[str, object]:
     """Who made the row's last change and when, from its history: (name, time).
 
     `version` is the stored version (None for a removed row). A history record of another version means
@@ -101,7 +101,7 @@ def last_change(model: type[models.Model], pk: int, version: int | None) -> tupl
     return who, record.history_date
 
 
-def take_version(obj: models.Model, expected: int | None = None) -> None:
+def _take_version(obj: models.Model, expected: int | None = None) -> None:
     """Lock `obj`'s row, reload `obj` from it and move its version on by one (call inside a transaction).
 
     Raises EditConflict, writing nothing, when the row is gone or, with `expected`, when the stored
@@ -185,7 +185,7 @@ def tag_names(text: str) -> list[str]:
     return sorted({name.strip()[:50] for name in text.split(",") if name.strip()})
 
 
-def tags_from_text(text: str) -> list[Tag]:
+def _tags_from_text(text: str) -> list[Tag]:
     """Tags for a comma-separated list of names, created when new (names trimmed, at most 50 characters)."""
     return [Tag.objects.get_or_create(name=name)[0] for name in tag_names(text)]
 
@@ -223,7 +223,7 @@ def annotation_create(
     )
     annotation._history_user = user
     annotation.save()
-    annotation.tags.set(tags_from_text(tags))
+    annotation.tags.set(_tags_from_text(tags))
     return annotation
 
 
@@ -235,12 +235,12 @@ def annotation_update(
 
     Raises EditConflict when it changed since `expected_version`.
     """
-    take_version(annotation, expected_version)
+    _take_version(annotation, expected_version)
     annotation.note = note.strip()
     annotation._history_user = user
     annotation.skip_history_when_saving = True  # the save below records the new tags with the note
     try:
-        annotation.tags.set(tags_from_text(tags))
+        annotation.tags.set(_tags_from_text(tags))
     finally:
         del annotation.skip_history_when_saving
     annotation.save()
@@ -250,7 +250,7 @@ def annotation_update(
 @transaction.atomic
 def annotation_delete(*, annotation: Annotation, user, expected_version: int | None = None) -> None:
     """Delete the annotation (history records who). Raises EditConflict when it changed since `expected_version`."""
-    take_version(annotation, expected_version)
+    _take_version(annotation, expected_version)
     annotation._history_user = user
     annotation.delete()
 
@@ -318,7 +318,7 @@ def claim_review(*, claim: Claim, user, decision: str, expected_version: int | N
     """
     if decision not in REVIEW_DECISIONS:
         raise ValidationError(f"Unknown decision {decision!r}; use accept or reject.")
-    take_version(claim, expected_version)
+    _take_version(claim, expected_version)
     claim.review_status = REVIEW_DECISIONS[decision]
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
@@ -387,7 +387,7 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
     Raises EditConflict when the claim changed since `expected_version`.
     """
 
-    take_version(claim, expected_version)
+    _take_version(claim, expected_version)
     changes = dict(changes)
     speaker_name = changes.pop("speaker_name", None)
     for name, value in changes.items():
@@ -460,7 +460,7 @@ def link_review(
         raise ValidationError(f"Unknown decision {decision!r}; use confirm or reject.")
     if relation and relation not in ClaimLink.Relation.values:
         raise ValidationError(f"Unknown relation {relation!r}.")
-    take_version(link, expected_version)
+    _take_version(link, expected_version)
     link.status = LINK_DECISIONS[decision]
     if relation:
         link.relation = relation
@@ -482,7 +482,7 @@ def link_create(*, claim: Claim, other: Claim, relation: str, user, rationale: s
     now = timezone.now()
     link = ClaimLink.objects.filter(claim_a=low, claim_b=high).first()
     if link is not None:
-        take_version(link)  # an existing pair: forms open on it become stale
+        _take_version(link)  # an existing pair: forms open on it become stale
     else:
         link = ClaimLink(claim_a=low, claim_b=high, origin=ClaimLink.Origin.EDITOR, created_by=user)
     link.relation, link.status, link.reviewed_by, link.reviewed_at = (
@@ -523,7 +523,7 @@ def claim_set_event(*, claim: Claim, event: Event | None, user, expected_version
 
     Raises EditConflict when the claim changed since `expected_version`.
     """
-    take_version(claim, expected_version)
+    _take_version(claim, expected_version)
     claim.event = event
     claim._history_user = user
     claim.save(update_fields=["event", "updated_at", "version"])

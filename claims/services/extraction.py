@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import threading
 import time
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import transaction
@@ -29,7 +30,7 @@ KIND_OF_SPEAKER = {
 }
 
 
-def date_from_value(value: str) -> dt.date | None:
+def _date_from_value(value: str) -> dt.date | None:
     """The first day of an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" period; None when the year is not
     known ("XXXX-01-23")."""
     if not value[:4].isdigit():
@@ -171,7 +172,7 @@ def actor_for_speaker(
     return ActorResolver().actor_for(name=name, kind=kind, role=role, article=article)
 
 
-def claim_from_extracted(
+def _claim_from_extracted(
     article: Article, found: ExtractedClaim, version: str, resolver: ActorResolver | None = None
 ) -> Claim:
     """An unsaved Claim model for one extracted claim of `article`."""
@@ -194,7 +195,7 @@ def claim_from_extracted(
         claim.counted = (found.counted or "")[:300]
         claim.attribution = (found.source or "")[:300]
     elif isinstance(found, DateClaim):
-        claim.date_value = date_from_value(found.value)
+        claim.date_value = _date_from_value(found.value)
         claim.date_precision = found.precision
         if claim.date_value is None:  # what the text says of a date whose year is not known
             month, day = found.value[5:7], found.value[8:10]
@@ -286,7 +287,7 @@ def article_store_extraction(
     for span, found_here in _by_span(extraction.claims).items():
         olds = pending.get(span, [])
         for found, old in _pair_with_stored(found_here, kept.get(span, []), olds):
-            fresh = claim_from_extracted(article, found, extraction.extractor_version, resolver)
+            fresh = _claim_from_extracted(article, found, extraction.extractor_version, resolver)
             if old is None:
                 new.append(fresh)
                 continue
@@ -329,7 +330,7 @@ def _found_value(found: ExtractedClaim) -> tuple:
     if isinstance(found, QuantityClaim):
         return (found.low, found.high, (found.unit_class or "")[:50])
     if isinstance(found, DateClaim):
-        return (date_from_value(found.value), found.precision)
+        return (_date_from_value(found.value), found.precision)
     return ()
 
 
@@ -417,7 +418,7 @@ def _extraction_input(article: Article) -> dict:
     """The extractor's input for `article`: a given publication date wins; a date the import read from
     header lines (and the other candidates it found there) is only evidence, weighed with the text's."""
     given = article.published_source in GIVEN_DATE_SOURCES and article.published_on is not None
-    candidates = (
+    candidates: list[tuple[object, str]] = (
         [] if given or article.published_on is None else [(article.published_on, article.published_source)]
     )
     candidates += [
@@ -430,12 +431,12 @@ def _extraction_input(article: Article) -> dict:
         "published": article.published_on if given else None,
         "candidates": candidates,
         "title": article.title or None,
-        "outlet": article.outlet.name if article.outlet_id else None,
+        "outlet": article.outlet.name if article.outlet else None,
         "url": article.url or None,
     }
 
 
-def extraction_budget() -> tuple[int, int]:
+def _extraction_budget() -> tuple[int, int]:
     """The per-article extraction budget: the longest text extracted (EXTRACT_MAX_CHARS) and the most
     claims stored for one article (EXTRACT_MAX_CLAIMS)."""
     return (
@@ -446,7 +447,7 @@ def extraction_budget() -> tuple[int, int]:
 
 def over_text_budget(text: str) -> str:
     """Why `text` is too long to extract (a message for the editor), or ""."""
-    limit, _ = extraction_budget()
+    limit, _ = _extraction_budget()
     if len(text) <= limit:
         return ""
     return (
@@ -455,9 +456,9 @@ def over_text_budget(text: str) -> str:
     )
 
 
-def over_claims_budget(count: int) -> str:
+def _over_claims_budget(count: int) -> str:
     """Why an extraction that found `count` claims is not stored, or ""."""
-    _, limit = extraction_budget()
+    _, limit = _extraction_budget()
     if count <= limit:
         return ""
     return (
@@ -478,7 +479,7 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
     Articles are parsed in batches (one spaCy pass per batch) and stored one transaction each.
     Returns counts of articles done and failed and of claims created. One article's failure is
     recorded on it (status failed, with the error) and does not stop the others. So is an article over
-    the extraction budget (extraction_budget): one too long is never parsed, one that gives too many
+    the extraction budget (_extraction_budget): one too long is never parsed, one that gives too many
     claims has none stored; its extraction_error says which limit and how to raise it.
     """
     articles = Article.objects.select_related("outlet")
@@ -494,6 +495,7 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
             _record_refusal(article, over_text_budget(article.body))
             counts["failed"] += 1
         batch = [a for a in batch if not over_text_budget(a.body)]
+        extractions: Sequence[Extraction | None]
         try:
             extractions = extract_many([_extraction_input(article) for article in batch])
         except Exception:  # one bad text must not sink the batch: retry one by one
@@ -502,7 +504,7 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
             try:
                 if extraction is None:
                     extraction = extract(**_extraction_input(article))
-                if refusal := over_claims_budget(len(extraction.claims)):
+                if refusal := _over_claims_budget(len(extraction.claims)):
                     _record_refusal(article, refusal)
                     counts["failed"] += 1
                     continue

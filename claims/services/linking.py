@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import cast
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -19,7 +20,7 @@ from claims.extraction.types import DateClaim, QuantityClaim, Span, StatementCla
 from claims.linking.context import later_round, sentence_around
 from claims.linking.events import EventIndex
 from claims.linking.links import suggest_links
-from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim
+from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim, Relation
 from claims.models import Claim, ClaimLink, Event
 from claims.services.vectors import claims_vectors
 from sources.models import Article
@@ -28,11 +29,11 @@ WINDOW_DAYS = 10  # articles further apart than this are never placed in one eve
 NEIGHBOURS = 2000  # at most this many earlier articles are compared with a new one
 
 
-def article_info(article: Article) -> ArticleInfo:
+def _article_info(article: Article) -> ArticleInfo:
     """The linker's view of an article."""
     return ArticleInfo(
         article.pk,
-        article.outlet.name if article.outlet_id else None,
+        article.outlet.name if article.outlet else None,
         article.published_on,
         article.title,
         article.body,
@@ -61,10 +62,10 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
 
     Returns article id -> Event. Articles already in an event keep it.
     """
-    return _place(event_plan(articles=articles))
+    return _place(_event_plan(articles=articles))
 
 
-def event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
+def _event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
     """Where `articles_assign_events` puts the articles not yet in an event, worked out with reads only:
     groups of them, each with the id of the existing event it joins (None: a new event)."""
     articles = [a for a in articles if not a.events.exists()]
@@ -73,10 +74,10 @@ def event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int 
     index = EventIndex()
     known: dict[int, int] = {}
     for neighbour in reversed(_neighbours(articles)):
-        index.add(article_info(neighbour))
+        index.add(_article_info(neighbour))
         known[neighbour.pk] = neighbour.events.all()[0].pk
     for article in articles:
-        index.add(article_info(article))
+        index.add(_article_info(article))
     plan = []
     for cluster in index.events().values():
         members = set(cluster)
@@ -89,7 +90,7 @@ def event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int 
 
 
 def _place(plan: list[tuple[list[Article], int | None]]) -> dict[int, Event]:
-    """Store an `event_plan` (inside the caller's transaction); articles placed meanwhile keep their
+    """Store an `_event_plan` (inside the caller's transaction); articles placed meanwhile keep their
     event, and a group whose event was deleted meanwhile gets a new one."""
     placed: dict[int, Event] = {}
     for group, event_id in plan:
@@ -125,8 +126,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             claim.start,
             claim.end,
             claim.quote,
-            claim.quantity_low,
-            claim.quantity_high,
+            *claim.bounds,
             claim.unit or None,
             claim.unit_class or None,
             counted=claim.counted or None,
@@ -153,7 +153,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
         claim.start,
         claim.end,
         claim.quote,
-        claim.speaker.name if claim.speaker_id else None,
+        claim.speaker.name if claim.speaker else None,
         role=claim.speaker_role or None,
         direct=claim.direct,
         attribution=claim.attribution or None,
@@ -177,10 +177,10 @@ def event_suggest_links(*, event: Event) -> int:
 
     Pairs an editor rejected, and every pair already linked, are left alone.
     """
-    return _store(event_suggestions(event=event))
+    return _store(_event_suggestions(event=event))
 
 
-def event_suggestions(*, event: Event) -> list:
+def _event_suggestions(*, event: Event) -> list:
     """The suggestions `event_suggest_links` stores, worked out with reads only (no transaction needed)."""
     claims = _linkable_claims(article__events=event)
     if len(claims) < 2:
@@ -206,7 +206,7 @@ def _linkable(claim: Claim, event_id: int | None, vector=None) -> LinkableClaim:
     return LinkableClaim(
         claim.pk,
         claim.article_id,
-        claim.article.outlet.name if claim.article.outlet_id else None,
+        claim.article.outlet.name if claim.article.outlet else None,
         extracted_from_claim(claim),
         sentence,
         event_id=event_id,
@@ -219,7 +219,7 @@ def _linkable(claim: Claim, event_id: int | None, vector=None) -> LinkableClaim:
 
 def _decided(ids: list[int]) -> tuple[set[frozenset], list[ExistingLink]]:
     """The rejected pairs and the other stored links that touch the claims `ids`."""
-    links = set()
+    links: set[tuple[int, int, str, str]] = set()
     for chunk in _chunks(ids):  # bounded query parameters (SQLite allows 32,766)
         links.update(
             ClaimLink.objects.filter(Q(claim_a__in=chunk) | Q(claim_b__in=chunk)).values_list(
@@ -231,7 +231,7 @@ def _decided(ids: list[int]) -> tuple[set[frozenset], list[ExistingLink]]:
         if status == ClaimLink.Status.REJECTED:
             rejected.add(frozenset((a, b)))
         else:
-            existing.append(ExistingLink(a, b, relation))
+            existing.append(ExistingLink(a, b, cast(Relation, relation)))  # the column's choices
     return rejected, existing
 
 
@@ -273,11 +273,11 @@ ACROSS_CHUNK = 500  # new articles linked per step (one transaction each)
 
 @transaction.atomic
 def articles_link_across(*, article_ids: list[int]) -> int:
-    """Store the suggestions of `across_suggestions` for `article_ids`; returns how many."""
-    return _store(across_suggestions(article_ids=article_ids))
+    """Store the suggestions of `_across_suggestions` for `article_ids`; returns how many."""
+    return _store(_across_suggestions(article_ids=article_ids))
 
 
-def across_suggestions(*, article_ids: list[int]) -> list:
+def _across_suggestions(*, article_ids: list[int]) -> list:
     """Suggest links between the claims of `article_ids` and those of nearby articles, whatever their
     events; returns how many. One statement reported by outlets whose articles landed in different
     events (a denial two weeks later, an undated report) is still one statement.
@@ -322,7 +322,7 @@ def across_suggestions(*, article_ids: list[int]) -> list:
     claims = [c for chunk in _chunks([*article_ids, *others]) for c in _linkable_claims(article_id__in=chunk)]
     if len(claims) < 2:
         return []
-    event_of = {}
+    event_of: dict[int, int] = {}
     for chunk in _chunks({c.article_id for c in claims}):
         placed = Event.articles.through.objects.filter(article_id__in=chunk)
         event_of.update(placed.values_list("article_id", "event_id"))
@@ -345,7 +345,7 @@ def articles_link(
     `article_ids` the events of all those articles get their links (also those placed by an earlier run
     that stopped before linking). `progress(stage, done, total)` is called inside each step's
     transaction before it writes: ("events", 0, articles) before placing, ("across", i, articles) before
-    storing the links of the next ACROSS_CHUNK of them with nearby articles (`across_suggestions`,
+    storing the links of the next ACROSS_CHUNK of them with nearby articles (`_across_suggestions`,
     worked out before that transaction), ("links", i, events) before storing each event's own links. It
     may raise to stop; that step is then rolled back.
     """
@@ -356,7 +356,7 @@ def articles_link(
         else articles.filter(events__isnull=True)
     )
     todo = list(articles.order_by("published_on", "pk"))
-    plan = event_plan(articles=todo)  # reads only: the grouping holds no transaction
+    plan = _event_plan(articles=todo)  # reads only: the grouping holds no transaction
     with transaction.atomic():
         if progress:
             progress("events", 0, len(todo))
@@ -371,13 +371,13 @@ def articles_link(
     # Each step's suggestions are worked out with reads only, then stored in a short transaction: a write
     # transaction held through the stance model kept SQLite locked (every sign-in failed meanwhile).
     for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
-        suggestions = across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK])
+        suggestions = _across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK])
         with transaction.atomic():
             if progress:
                 progress("across", start, len(ids))
             links += _store(suggestions)
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
-        suggestions = event_suggestions(event=event)
+        suggestions = _event_suggestions(event=event)
         with transaction.atomic():
             if progress:
                 progress("links", done, len(events))

@@ -41,7 +41,8 @@ class ClaimCheckForm(forms.Form):
         return claim
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("published_from"), data.get("published_to")
         if start and end and start > end:
             self.add_error("published_to", "The end of the date range is before its start.")

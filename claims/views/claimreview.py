@@ -86,7 +86,7 @@ def appearance(claim: Claim) -> dict[str, Any]:
         work["url"] = article.url
     if article.title:
         work["headline"] = article.title
-    if article.outlet_id:
+    if article.outlet:
         work["publisher"] = {"@type": "Organization", "name": article.outlet.name}
     if article.published_on:
         work["datePublished"] = article.published_on.isoformat()
@@ -101,7 +101,7 @@ def claim_review(claim: Claim, *, claim_url: str, publisher: str | None = None) 
     author = speaker_entity(claim)
     if author is not None:
         item["author"] = author
-    elif claim.article.outlet_id:  # an unattributed claim is the outlet's own
+    elif claim.article.outlet:  # an unattributed claim is the outlet's own
         item["author"] = {"@type": "Organization", "name": claim.article.outlet.name}
     if claim.article.published_on:
         item["datePublished"] = claim.article.published_on.isoformat()

@@ -164,7 +164,7 @@ def invalid_filters(filterset) -> HttpResponse | None:
 
 @login_required
 @permission_required("claims.view_claim", raise_exception=True)
-def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def claim_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """The claims matching the list filters in the query string, as a CSV or JSON download."""
     if refused := invalid_filters(ClaimFilter(request.GET, queryset=Claim.objects.none())):
         return refused
@@ -173,7 +173,7 @@ def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @login_required
 @permission_required("claims.view_claimlink", raise_exception=True)
-def link_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def link_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """Links filtered by relation/status/origin and the claims filter, as a CSV or JSON download."""
     for filterset in (ClaimFilter, LinkFilter):
         if refused := invalid_filters(filterset(request.GET, queryset=filterset._meta.model.objects.none())):

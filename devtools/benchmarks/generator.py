@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 SYLLABLES = [
@@ -199,7 +199,7 @@ class _Body:
         self.length = 0
         self.claims: list[PlantedClaim] = []
 
-    def add(self, text: str, claims: list[tuple[str, str, object, str | None]] = ()) -> None:
+    def add(self, text: str, claims: Sequence[tuple[str, str, object, str | None]] = ()) -> None:
         """Append `text`; each claim names a substring of it (first occurrence) with its kind and value."""
         for kind, evidence, value, unit in claims:
             at = text.index(evidence)
@@ -223,7 +223,8 @@ def _name(rng: random.Random, parts: int = 2) -> str:
 def make_outlets(count: int, seed: int = 7) -> list[SyntheticOutlet]:
     """`count` distinct fictional outlets."""
     rng = random.Random(seed)
-    outlets, seen = [], set()
+    outlets: list[SyntheticOutlet] = []
+    seen: set[str] = set()
     while len(outlets) < count:
         name = f"{_name(rng)} {rng.choice(OUTLET_NOUNS)}"
         if name in seen:
@@ -343,10 +344,11 @@ def generate(
         people, p_class = rng.choice(PEOPLE)
         role, pronoun = rng.choice(ROLES)
         place = _name(rng, 3)
+        day = start + dt.timedelta(days=rng.randint(0, 2000))
         event = {
             "id": event_id,
             "place": place,
-            "day": start + dt.timedelta(days=rng.randint(0, 2000)),
+            "day": day,
             "vehicles": vehicles,
             "v_class": v_class,
             "v_count": rng.randint(1, 12),
@@ -365,6 +367,6 @@ def generate(
         for outlet_index in rng.sample(range(len(outlets)), k=min(len(outlets), rng.randint(2, 6))):
             if made >= n_articles:
                 break
-            published = event["day"] + dt.timedelta(days=rng.randint(1, 4))
+            published = day + dt.timedelta(days=rng.randint(1, 4))
             yield _event_article(rng, event, outlets[outlet_index], outlet_index, published, made)
             made += 1

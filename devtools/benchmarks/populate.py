@@ -87,7 +87,7 @@ def _insert_batch(
             for s in batch
         ]
     )
-    names = {p.value for s in batch for p in s.claims if p.kind == "statement"}
+    names = {str(p.value) for s in batch for p in s.claims if p.kind == "statement"}
     existing = {a.name: a for a in Actor.objects.filter(name__in=names)}
     new = [Actor(name=n, normalized_name=n.lower()) for n in names if n not in existing]
     existing.update({a.name: a for a in Actor.objects.bulk_create(new)})

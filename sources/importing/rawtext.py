@@ -172,6 +172,7 @@ def page_url(html: str) -> str:
 def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
     """Article fields from an HTML page (trafilatura: main text and metadata); scripts are never run."""
     import trafilatura
+    from trafilatura.settings import Document
 
     # Without its <base> elements: trafilatura would take a base for the page's URL, and name the site
     # and look for a date in it (see page_url). The stored original keeps them.
@@ -182,9 +183,9 @@ def parse_html(html: str, *, name: str = "") -> dict[str, object] | RowError:
         include_tables=False,
         include_images=False,
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         return RowError(1, "body", "no article text found in the HTML page", name)
+    text = document.text
     title = (document.title or "").strip()
     lines = clean_lines(text)
     if lines and title and lines[0].strip() == title:

@@ -27,7 +27,7 @@ from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
 from .errors import ImportRefused, RowError
 from .files import Limits, archive_size
-from .records import COLUMN_ALIASES, normalize_column, validate_row
+from .records import COLUMN_ALIASES, ArticleRecord, normalize_column, validate_row
 from .service import FOLLOWUP_TASK
 from .store import outlet_for, record_silent_edits, record_store, resolve_outlets
 from .tabular import iter_json
@@ -148,7 +148,14 @@ class ArticleResource(resources.ModelResource):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.batch: ImportBatch | None = None
-        self._record = None
+        self._row_record: ArticleRecord | None = None
+
+    @property
+    def _record(self) -> ArticleRecord:
+        """The record of the row being imported (before_import_row reads it before any other hook)."""
+        if self._row_record is None:
+            raise RuntimeError("no row has been read yet")
+        return self._row_record
 
     def before_import(self, dataset, **kwargs) -> None:
         if "url" not in (dataset.headers or []):
@@ -176,7 +183,7 @@ class ArticleResource(resources.ModelResource):
         record, errors = validate_row(values, row=kwargs.get("row_number") or 0)
         if errors:
             raise ValidationError({(e.field or NON_FIELD_ERRORS): [e.message] for e in errors})
-        self._record = record
+        self._row_record = record
 
     def get_or_init_instance(self, instance_loader, row):
         record = self._record

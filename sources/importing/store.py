@@ -182,10 +182,12 @@ def record_silent_edits(articles: list[Article]) -> int:
     Receivers of sources.signals.silent_edits_recorded (claims) add the claims in the changed passages."""
     if not articles:
         return 0
-    previous_ids = [a.previous_version_id for a in articles]
+    previous_ids = [a.previous_version_id for a in articles if a.previous_version_id is not None]
     bodies = dict(Article.objects.filter(pk__in=previous_ids).values_list("pk", "body"))
     edits = []
     for article in articles:
+        if article.previous_version_id is None:  # a first version has nothing to compare with
+            continue
         changes = number_changes(bodies.get(article.previous_version_id, ""), article.body)
         if changes:
             edits.append(

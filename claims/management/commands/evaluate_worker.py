@@ -65,7 +65,7 @@ def dump_stored() -> dict:
             "id": a.pk,
             "url": a.url,
             "title": a.title,
-            "outlet": a.outlet.name if a.outlet_id else None,
+            "outlet": a.outlet.name if a.outlet else None,
             "published_on": a.published_on.isoformat() if a.published_on else None,
             "published_precision": a.published_precision,
             "body": a.body,

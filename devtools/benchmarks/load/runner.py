@@ -427,13 +427,13 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
     with gunicorn(env, host, opts, out) as (base, pid):
         log(f"locust: {opts.users} users, spawn rate {opts.spawn_rate}/s, {opts.run_time} against {base} ...")
         cpu = {"start": cpu_seconds(pid)}
-        client_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         locust_exit = run_locust(
             base, opts, password, prefixes, out, on_measuring=lambda: cpu.update(measuring=cpu_seconds(pid))
         )
         cpu["end"] = cpu_seconds(pid)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        client_cpu = after.ru_utime + after.ru_stime - client_cpu.ru_utime - client_cpu.ru_stime
+        client_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     results = read_results(out)
     measuring = cpu.get("measuring", cpu["start"])
     server_cpu, signin_cpu = cpu["end"][0] - measuring[0], measuring[0] - cpu["start"][0]
