@@ -6,7 +6,7 @@
 Holds out the stories of topic split ``seed`` (as ``train --seed`` does), trains on the rest (or loads
 ``--model``, which must be a ``train --no-refit --seed`` model of the same split), then does what the
 page does for every held-out headline: the held-out bodies that contain the claim's longest words
-(the SQLite search of claims.claim_check: most of those words first) are the candidates, at most
+(the SQLite search of claims.selectors.claim_check: most of those words first) are the candidates, at most
 ``--candidates`` of them, and :func:`claims.linking.check.check_claim` groups them.
 
 A body's gold stance towards a headline is FNC-1's where the pair is annotated; a body of another story
@@ -32,7 +32,7 @@ from claims.linking.check import SHOWN, Candidate, check_claim, search_terms
 from claims.linking.stance.model import StanceModel
 from devtools.training.stance import build, load_corpus, story_of, topic_split
 
-SEARCH_TERMS = 6  # as claims.claim_check.SQLITE_TERMS: the longest words of the claim
+SEARCH_TERMS = 6  # as claims.selectors.claim_check.SQLITE_TERMS: the longest words of the claim
 
 
 def candidates_for(claim: str, bodies: dict[str, str], limit: int) -> list[str]:
