@@ -317,8 +317,9 @@ def statements_by_speaker(claims: list[Claim]) -> list[SpeakerStatements]:
     for claim in claims:
         if claim.kind != Claim.Kind.STATEMENT:
             continue
-        if claim.speaker_id:
-            key = (claim.speaker_id, claim.speaker.name)
+        key: tuple[int | None, str]
+        if claim.speaker:
+            key = (claim.speaker.pk, claim.speaker.name)
         else:
             key = (None, claim.speaker_mention.strip() or "Unnamed speaker")
         groups[key].append(claim)
