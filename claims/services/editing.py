@@ -357,7 +357,7 @@ def claim_set_verdict(
     if verdict and verdict not in Claim.Verdict.values:
         raise ValidationError(f"Unknown verdict {verdict!r}.")
     urls = verdict_source_urls(sources)
-    take_version(claim, expected_version)
+    _take_version(claim, expected_version)
     if verdict and claim.review_status not in (Claim.ReviewStatus.ACCEPTED, Claim.ReviewStatus.EDITED):
         raise ValidationError("Accept or correct the claim before giving a verdict on it.")
     claim.verdict = verdict
