@@ -1,6 +1,6 @@
 """Check a claim against articles: the stance of each towards it, grouped, with the sentence that matches.
 
-Pure Python (no Django): the caller finds the candidate articles (claims.claim_check does it from the
+Pure Python (no Django): the caller finds the candidate articles (claims.selectors.claim_check does it from the
 database's search) and this module classifies every (claim, article) pair in one stance-model batch.
 """
 
