@@ -87,3 +87,22 @@ def test_a_digit_line_with_a_long_run_of_spaces_is_not_a_regex_trap():
 
     text = "Two ships docked.\n1.1" + " " * 60 + "!\nThe port said."
     assert furniture_spans(text) == []
+
+
+def test_sentences_a_scraper_glued_at_the_full_stop_are_split_and_map_back():
+    """'the levy.Members got', '41-3.Councillor', '$2.5 billion.Councillors': a space belongs after the
+    stop; decimals, initials, abbreviations in capitals and web addresses stay as written."""
+    text = (
+        "It takes a majority of the board to pass a levy.Members got well above that level.The final tally "
+        "was 41-3.Councillor Ilse Varga voted against $2.5 billion.Councillors then left for kestrel.com and "
+        "the U.S.Navy pier at 3.5 knots."
+    )
+    adoc = prepare(text)
+    for joined in ("levy. Members", "level. The", "41-3. Councillor", "billion. Councillors"):
+        assert joined in adoc.analysis
+    for kept in ("$2.5 billion", "kestrel.com", "U.S.Navy", "3.5 knots"):
+        assert kept in adoc.analysis
+    start = adoc.analysis.index("The final tally")
+    span = adoc.original(start, start + len("The final tally"))
+    assert text[span.start : span.end] == "The final tally"
+    assert adoc.original(0, len(adoc.analysis)).text == text

@@ -458,3 +458,19 @@ def test_a_vote_tally_is_the_count_of_votes_for(quantities):
         == 212
     )
     assert numbers(quantities("The two sides drew 2-2 on Sunday and took route 96-3 home.")) == []
+
+
+def test_counts_in_sentences_glued_at_the_full_stop_are_read_whole():
+    """A scraper drops the space after a full stop: the tally, the share and the sum after or before
+    the glue are still read ('41-3.Councillor', 'fire.Nine of the 12', '$2.5 billion.Councillors')."""
+    text = (
+        "It takes a majority of the board to pass a levy.The final tally was 41-3.Councillor Ilse Varga was "
+        "the lone opposition. The inquiry asked what role the port played in the 2009 fire.Nine of the 12 "
+        "ferry captains were Dresnian nationals. The board approved $2.5 billion.Councillors then left."
+    )
+    from claims.extraction.pipeline import extract
+
+    got = {(q.low, q.unit_class) for q in extract(text).claims if q.kind == "quantity"}
+    assert (41.0, "vote") in got
+    assert (9.0, "captain") in got
+    assert 2.5e9 in {low for low, _ in got}

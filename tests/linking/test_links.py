@@ -852,3 +852,62 @@ def test_two_sizes_of_one_named_document_contradict_in_other_words():
         for x in (a, b)
     ]
     assert any(x.pair == frozenset(("a", "b")) for x in suggest_links([*stored, *others]))
+
+
+def test_one_speakers_quoted_words_in_two_outlets_are_one_remark_however_each_frames_them():
+    """Ryland quoted in the first person by one outlet and reported by another, both carrying his words
+    'the harbour tolls and fares are a tax on every family' ('&' in one), and a short remark 'nobody is above the
+    harbour law' in both, one outlet running it on from another with a negation: each pair corroborates;
+    another speaker with the same short words is not linked to him."""
+    sa = (
+        'Ivo Ryland said: "The mayor and I have met, and we agree the harbour tolls and fares are a tax on every family, '
+        'and the new ferry timetable will be published next week."'
+    )
+    sb = 'Ryland said that he and the mayor had met and agreed "the harbour tolls & fares are a tax on every family."'
+    a = quoted(
+        "a",
+        "A",
+        "Ivo Ryland",
+        "The mayor and I have met, and we agree the harbour tolls and fares are a tax on every family, and the new "
+        "ferry timetable will be published next week.",
+        sa,
+        "Harbour Gazette",
+    )
+    b = quoted(
+        "b",
+        "B",
+        "Ivo Ryland",
+        'that he and the mayor had met and agreed "the harbour tolls & fares are a tax on every family.',
+        sb,
+        "Radio Calvarra",
+    )
+    sc = "The ruling proves that \u201cnobody is above the harbour law.\u201d Ivo Ryland said on Tuesday."
+    sd = (
+        '"We will not let anyone abuse the ferry fund," Ryland added. "This ruling is a reminder that nobody '
+        'is above the harbour law."'
+    )
+    c = quoted(
+        "c",
+        "C",
+        "Ivo Ryland",
+        "The ruling proves that \u201cnobody is above the harbour law.",
+        sc,
+        "Harbour Gazette",
+    )
+    d = quoted(
+        "d",
+        "D",
+        "Ivo Ryland",
+        'We will not let anyone abuse the ferry fund," Ryland added. "This ruling is a reminder that nobody '
+        "is above the harbour law.",
+        sd,
+        "Radio Calvarra",
+    )
+    se = 'Tom Bryn said: "nobody is above the harbour law, and the tolls must fall."'
+    e = quoted(
+        "e", "E", "Tom Bryn", "nobody is above the harbour law, and the tolls must fall.", se, "Kestrel Post"
+    )
+    got = {(s.pair, s.relation) for s in suggest_links([a, b, c, d, e])}
+    assert (frozenset("ab"), "corroborates") in got
+    assert (frozenset("cd"), "corroborates") in got
+    assert not any(pair & {"e"} and pair & {"c", "d"} for pair, _ in got)

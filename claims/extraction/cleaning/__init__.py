@@ -24,7 +24,7 @@ from newstext.notes import Note, find_notes
 from ..document import ArticleDoc, as_date
 from ..nlp import parse_many
 from ..types import Span
-from .glue import glued_splits, quote_glue_splits
+from .glue import glued_splits, quote_glue_splits, sentence_glue_splits
 
 __all__ = ["clean", "furniture_spans", "glued_splits", "is_caption", "plain_chars", "prepare", "prepare_many"]
 
@@ -56,7 +56,9 @@ def _clean(text: str, title: str | None) -> tuple[str, list[int] | None, list[Sp
                     chars[i] = " "
         plain = "".join(chars)
     deletions = [m.start() for m in _INVISIBLE.finditer(plain)]
-    insertions = sorted(set(glued_splits(plain)) | set(quote_glue_splits(text)))
+    insertions = sorted(
+        set(glued_splits(plain)) | set(quote_glue_splits(text)) | set(sentence_glue_splits(plain))
+    )
     if not deletions and not insertions:
         return plain, None, furniture, headline, notes
     edits = sorted([(i, "del") for i in deletions] + [(i, "ins") for i in insertions])

@@ -104,3 +104,15 @@ def quote_glue_splits(text: str) -> list[int]:
             opens = text.count('"', para_start, m.start()) % 2 == 0
         splits.append(m.start() if opens else m.end())
     return splits
+
+
+# A full stop a scraper glued to the next sentence ('the levy.Members got', 'was 41-3.Councillor',
+# '$5.7 billion.Congress'): a lower-case word or a figure ends, a capitalised word of at least two lower-case
+# letters begins. Capitals before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses
+# ('kestrel.com') do not match.
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})|(?<=[0-9][.!?])(?=[A-Z][a-z]{2,})")
+
+
+def sentence_glue_splits(text: str) -> list[int]:
+    """Offsets in `text` where a space belongs after a sentence's end glued to the next sentence."""
+    return [m.start() for m in _GLUED_STOP.finditer(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -73,7 +74,7 @@ def statement_links(
         a, b = feats[i], feats[j]
         if asks(a) or asks(b):
             continue
-        if same_words(a, b):  # one remark reported twice: it corroborates, whoever the text names
+        if same_words(a, b) or same_quoted_run(a, b):  # one remark reported twice: it corroborates
             kept.append((i, j, "corroborates", SAME_WORDS_CONFIDENCE, bool(a.speaker & b.speaker)))
             same.add(len(kept) - 1)
             continue
@@ -194,7 +195,42 @@ def same_remark(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The same words quoted, or given by one named speaker: one remark, whenever each outlet reports it
     (near-identical reported facts may still tell of two happenings: "planes landed at Kestrel")."""
     quoted = a.item.claim.direct or b.item.claim.direct  # type: ignore[union-attr]
-    return (quoted or bool(a.speaker & b.speaker)) and same_words(a, b)
+    return ((quoted or bool(a.speaker & b.speaker)) and same_words(a, b)) or same_quoted_run(a, b)
+
+
+QUOTED_RUN_WORDS = (
+    6  # "no one is above the law": one speaker's words that long, in both quotes, are one remark
+)
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+def _word_list(f: ClaimFeatures) -> list[str]:
+    return _WORDS.findall(_AMPERSAND.sub(" and ", _plain(f)))
+
+
+def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one named speaker is quoted in both and the two quotes share a run of at least
+    QUOTED_RUN_WORDS words ("&" read as "and"): one remark, however each outlet frames or cuts it ("he and
+    the president had spoken and both believe that ..." / "The president and I have talked, and both
+    believe that ..."), or runs it on from another remark of theirs. A shorter phrase recurs in two
+    remarks; another speaker's same words are theirs."""
+    if not (a.item.claim.direct and b.item.claim.direct and a.speaker & b.speaker):  # type: ignore[union-attr]
+        return False
+    if a.denied != b.denied:
+        return False
+    wa, wb = _word_list(a), _word_list(b)
+    if min(len(wa), len(wb)) < QUOTED_RUN_WORDS:
+        return False
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    if match.size < QUOTED_RUN_WORDS:
+        return False
+    # "did not say nobody is above the law": a negation just before the run changes the remark
+    before_a = " ".join(wa[max(0, match.a - RUN_SCOPE_WORDS) : match.a])
+    before_b = " ".join(wb[max(0, match.b - RUN_SCOPE_WORDS) : match.b])
+    return _negations(before_a) == _negations(before_b)
+
+
+RUN_SCOPE_WORDS = 3  # words before a shared run a negation would reach
 
 
 QUOTES_MIN_COSINE = 0.55  # two quotes, not in the same words, must share most of what they say
