@@ -406,3 +406,23 @@ def test_a_month_shared_with_the_story_cast_only_is_not_one_happening():
     got = relations(suggest_links([office, crisis, deepened]))
     assert (frozenset({"a", "b"}), "corroborates") not in got
     assert (frozenset({"b", "c"}), "corroborates") in got
+
+
+def test_one_tally_written_two_ways_is_one_vote_whatever_the_sentences_say():
+    """'a 41-3 vote hours earlier in the harbour board' and 'The final tally was 41-3' share no word but the
+    tally: one vote, corroborated; a 41-7 tally elsewhere in the story is another vote, not linked."""
+    vote = stored_figure(
+        "a",
+        "A",
+        "This followed a 41-3 vote hours earlier in the harbour board.",
+        "41-3 vote",
+        41,
+        unit="vote",
+    )
+    tally = stored_figure("b", "B", "The final tally was 41-3.", "tally was 41-3", 41, unit="vote")
+    other = stored_figure(
+        "c", "C", "Weeks later the ferry levy passed 41-7 in the council.", "passed 41-7", 41, unit="vote"
+    )
+    got = relations(suggest_links([vote, tally, other]))
+    assert (frozenset("ab"), "corroborates") in got
+    assert not any(pair & {"c"} and rel == "corroborates" for pair, rel in got)

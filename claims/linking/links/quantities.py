@@ -37,7 +37,9 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
         if other_time(a, b, day_of):
             continue
         ctx = weights.overlap(_context(a), _context(b))
-        one_thing = _close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)
+        one_thing = (_close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)) or (
+            _tally(a) is not None and _tally(a) == _tally(b)
+        )
         if ctx < MIN_CONTEXT and not one_thing:
             continue
         if agree(a, b):
@@ -222,6 +224,21 @@ def _measured(f: ClaimFeatures) -> str | None:
         return None  # stored claims keep no number span: the claim's own span starts at its number
     m = _SIZED.match(f.item.sentence[start - offset : start - offset + 80])
     return None if m is None else next(iter(terms(m.group(1))), None)
+
+
+_TALLY = re.compile(r"\b(\d{1,3})\s?[-\u2013]\s?(\d{1,3})\b")
+
+
+def _tally(f: ClaimFeatures) -> tuple[str, str] | None:
+    """The for and against figures of a vote tally ("a 97-1 vote", "the final tally was 97-1"), None for
+    other figures. One event's two tallies with both figures the same are one vote told two ways, however
+    little else their sentences share; "97-1" and "97-2" are two votes."""
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    if (claim.unit_class or "").lower() != "vote":
+        return None
+    m = _TALLY.search(claim.text)
+    return None if m is None else (m.group(1), m.group(2))
 
 
 def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
