@@ -911,3 +911,6 @@ def test_one_speakers_quoted_words_in_two_outlets_are_one_remark_however_each_fr
     assert (frozenset("ab"), "corroborates") in got
     assert (frozenset("cd"), "corroborates") in got
     assert not any(pair & {"e"} and pair & {"c", "d"} for pair, _ in got)
+    [ab] = [s for s in suggest_links([a, b]) if s.pair == frozenset("ab")]
+    assert ab.rationale.startswith("Ivo Ryland, in Harbour Gazette and Radio Calvarra: ")
+    assert "same words" not in ab.rationale

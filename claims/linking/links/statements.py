@@ -70,13 +70,18 @@ def statement_links(
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     kept: list[tuple[int, int, str, float, bool]] = []
     same: set[int] = set()  # kept pairs that give one remark in the same words
+    runs: set[int] = set()  # kept pairs that quote one speaker's same words inside other framing
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
         if asks(a) or asks(b):
             continue
-        if same_words(a, b) or same_quoted_run(a, b):  # one remark reported twice: it corroborates
+        if same_words(a, b):  # one remark reported twice: it corroborates, whoever the text names
             kept.append((i, j, "corroborates", SAME_WORDS_CONFIDENCE, bool(a.speaker & b.speaker)))
             same.add(len(kept) - 1)
+            continue
+        if same_quoted_run(a, b):  # one speaker's words quoted in both, each outlet framing them its way
+            kept.append((i, j, "corroborates", SAME_RUN_CONFIDENCE, True))
+            runs.add(len(kept) - 1)
             continue
         ka, kb = keys[i], keys[j]
         if min(len(ka), len(kb)) < MIN_WORDS or asks(a) or asks(b):
@@ -115,6 +120,11 @@ def statement_links(
             if verdicts is not None and verdicts[n] == "disagree":
                 conf *= 0.8
             out.append((i, j, relation, conf, _line(a, b, relation, same_speaker, same=True)))
+            continue
+        if n in runs:  # as sure as the same words, but each outlet's own framing is shown
+            if verdicts is not None and verdicts[n] == "disagree":
+                conf *= 0.8
+            out.append((i, j, relation, conf, _line(a, b, relation, same_speaker)))
             continue
         if verdicts is not None:
             verdict = verdicts[n]
@@ -162,6 +172,7 @@ def _meaning(a: ClaimFeatures, b: ClaimFeatures, words_suffice: bool) -> float:
 
 
 SAME_WORDS_CONFIDENCE = 0.95
+SAME_RUN_CONFIDENCE = 0.9  # one speaker's run of words quoted in both (same_quoted_run)
 SAME_WORDS_MIN_CHARS = 40  # about eight words: shorter phrases ("no one is above the law") recur apart
 SAME_WORDS_MIN_RATIO = 90  # rapidfuzz partial ratio of the shorter text inside the longer one
 SAME_WORDS_SUBSET_RATIO = 80  # ... or this much when every word of the shorter is in the longer
