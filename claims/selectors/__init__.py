@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
@@ -25,6 +26,32 @@ def claim_list() -> QuerySet[Claim]:
     return Claim.objects.select_related("article__outlet", "speaker", "event").defer(
         "article__body", "article__original", "article__search_vector", "search_vector"
     )
+
+
+SUGGESTION_SECONDS = 300
+SUGGESTION_LIMIT = 500
+
+
+def speaker_suggestions() -> list[str]:
+    """Speaker names for the claims list's speaker box (a datalist), alphabetical, cached a few minutes."""
+
+    def read() -> list[str]:
+        names = Actor.objects.order_by("normalized_name").values_list("name", flat=True)
+        return list(names[:SUGGESTION_LIMIT])
+
+    return cache.get_or_set("claims:speaker-suggestions", read, SUGGESTION_SECONDS)
+
+
+def unit_class_suggestions() -> list[str]:
+    """The unit classes claims use, for the claims list's unit class box, cached a few minutes."""
+
+    def read() -> list[str]:
+        units = (
+            Claim.objects.exclude(unit_class="").order_by("unit_class").values_list("unit_class", flat=True)
+        )
+        return list(units.distinct()[:SUGGESTION_LIMIT])
+
+    return cache.get_or_set("claims:unit-class-suggestions", read, SUGGESTION_SECONDS)
 
 
 # --- the claim page ------------------------------------------------------------------------------
