@@ -27,6 +27,7 @@ urlpatterns = [
     path("review/", review.ReviewQueueView.as_view(), name="review"),
     path("review/links/", review.LinkQueueView.as_view(), name="review-links"),
     path("review/bulk-accept/", review.bulk_accept, name="bulk-accept"),
+    path("review/bulk-accept/undo/", review.bulk_accept_undo, name="bulk-accept-undo"),
     path("links/<int:pk>/review/", review.link_review, name="link-review"),
     path("events/", events.EventListView.as_view(), name="event-list"),
     path("events/new/", events.event_create, name="event-create"),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -53,6 +54,7 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
             outlets=Outlet.objects.only("id", "name").order_by("name"),
             pending=paging.count_of(queue, narrowed=True),
             bulk_form=BulkAcceptForm(initial={"kind": kind}),
+            bulk_undo=self.request.session.get("bulk_undo"),
         )
         return context
 
@@ -75,25 +77,62 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
 @permission_required("claims.change_claim", raise_exception=True)
 @require_POST
 def bulk_accept(request: HttpRequest) -> HttpResponse:
-    """Accept every pending claim at or above the confidence threshold (of one kind, optionally)."""
+    """Accept every pending claim at or above the confidence threshold (of one kind, optionally).
+
+    The first post shows how many claims it would accept and asks to confirm; the confirmed post
+    accepts them as one batch, and the message that says so carries a button that undoes the batch.
+    """
     form = BulkAcceptForm(request.POST)
     fallback = reverse("claims:review")
     if not form.is_valid():
         messages.error(request, "Give a confidence threshold between 0 and 1.")
         return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
-    try:
-        accepted = editing.bulk_accept(
-            user=request.user, threshold=form.cleaned_data["threshold"], kind=form.cleaned_data["kind"] or ""
+    threshold, kind = form.cleaned_data["threshold"], form.cleaned_data["kind"] or ""
+    if request.POST.get("confirmed") != "yes":
+        matching = Claim.objects.filter(review_status=Claim.ReviewStatus.PENDING, confidence__gte=threshold)
+        if kind:
+            matching = matching.filter(kind=kind)
+        count = paging.count_of(matching, narrowed=True, cap=editing.BULK_LIMIT)
+        kind_label = dict(Claim.Kind.choices).get(kind, "")
+        return render(
+            request,
+            "claims/bulk_accept_confirm.html",
+            {"form": form, "threshold": threshold, "kind": kind, "kind_label": kind_label, "count": count},
         )
+    try:
+        accepted = editing.bulk_accept(user=request.user, threshold=threshold, kind=kind)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return answer(request, fallback, {"ok": False}, status=400)
     messages.success(
         request,
-        f"Accepted {accepted} claim{'s' if accepted != 1 else ''} "
-        f"with confidence ≥ {form.cleaned_data['threshold']:.2f}.",
+        f"Accepted {accepted.count} claim{'s' if accepted.count != 1 else ''} with confidence ≥ {threshold:.2f}.",
     )
-    return answer(request, fallback, {"ok": True, "accepted": accepted})
+    if accepted.count:
+        request.session["bulk_undo"] = {"batch": accepted.batch, "count": accepted.count}
+    return answer(request, fallback, {"ok": True, "accepted": accepted.count, "batch": accepted.batch})
+
+
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
+def bulk_accept_undo(request: HttpRequest) -> HttpResponse:
+    """Undo a bulk accept as one step (claims changed since keep their new state)."""
+    fallback = reverse("claims:review")
+    batch = request.POST.get("batch", "")[:32]
+    try:
+        undone = editing.bulk_accept_undo(user=request.user, batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return answer(request, fallback, {"ok": False, "error": " ".join(error.messages)}, status=400)
+    if request.session.get("bulk_undo", {}).get("batch") == batch:
+        del request.session["bulk_undo"]
+    kept = f" {undone.kept} changed since then and kept as they are." if undone.kept else ""
+    messages.success(
+        request,
+        f"Undone: {undone.restored} claim{'s' if undone.restored != 1 else ''} back to pending.{kept}",
+    )
+    return answer(request, fallback, {"ok": True, "restored": undone.restored, "kept": undone.kept})
 
 
 @login_required
