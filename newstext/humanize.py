@@ -60,7 +60,7 @@ def number(value: float) -> str:
 def quantity(
     low: float | None, high: float | None, unit: str, *, direction: str = "", approximate: bool = False
 ) -> str:
-    """A quantity claim's value: "about 100 soldiers", "more than 3.5 million dollars", "20–30 tanks"."""
+    """A quantity claim's value: "about 100 soldiers", "more than 3.5 million dollars", "20-30 tanks" (an en dash)."""
     if low is None:
         return unit or "amount not known"
     prefix = {">": "more than ", "<": "less than "}.get(direction, "")

@@ -27,7 +27,7 @@ def rows(response) -> list[str]:
 
 def test_values_are_written_for_people_and_statements_show_what_was_said(reader_client, make_world):
     world = make_world(1)
-    quantity, _, statement = world["claims"][0]
+    quantity = world["claims"][0][0]
     Claim.objects.filter(pk=quantity.pk).update(
         quantity_low=3_500_000, quantity_high=3_500_000, unit_class="dollar", quantity_approximate=True
     )
