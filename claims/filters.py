@@ -112,12 +112,14 @@ class ClaimFilter(StrictFilterSet):
     speaker_name = django_filters.CharFilter(
         method="filter_speaker_name",
         label="Speaker",
-        widget=forms.TextInput(attrs={"list": "speaker-names", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"list": "speaker-names", "autocomplete": "off", "data-picker": "speaker"}
+        ),
     )
     unit_class = django_filters.CharFilter(
         field_name="unit_class",
         label="Unit class",
-        widget=forms.TextInput(attrs={"list": "unit-classes", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"list": "unit-classes", "autocomplete": "off", "data-picker": "unit"}),
     )
     event = IdFilter(field_name="event_id", widget=forms.HiddenInput)
     article = IdFilter(field_name="article_id", widget=forms.HiddenInput)

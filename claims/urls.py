@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import articles, check, claimreview, events, exports, review
+from claims.views import articles, check, claimreview, events, exports, pickers, review
 from claims.views import claims as views
 
 app_name = "claims"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("articles/<int:pk>/details/", views.article_details, name="article-details"),
     path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation-edit"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
+    path("pick/", pickers.pick, name="pick"),
     path("review/", review.ReviewQueueView.as_view(), name="review"),
     path("review/links/", review.LinkQueueView.as_view(), name="review-links"),
     path("review/bulk-accept/", review.bulk_accept, name="bulk-accept"),

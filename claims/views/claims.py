@@ -156,8 +156,6 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
             filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
-            speaker_names=selectors.speaker_suggestions(),
-            unit_classes=selectors.unit_class_suggestions(),
             outlet_options=format_html_join(
                 "",
                 '<option value="{}"{}>{}</option>',
@@ -199,6 +197,10 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
                 }
             ),
             verdict_sources=claim.verdict_sources.split(),
+            link_choices=[(c.pk, selectors.pick_label(c)) for c in selectors.link_candidates(claim)]
+            if can_edit(self.request.user)
+            else [],
+            event_choices=selectors.event_candidates(claim) if can_edit(self.request.user) else [],
         )
         return context
 

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from claims import selectors
 from claims.forms import BulkAcceptForm, LinkReviewForm
-from claims.models import Claim, ClaimLink
+from claims.models import Claim, ClaimLink, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next
@@ -59,6 +59,15 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         return context
 
 
+def confidence_floor(text: str) -> float | None:
+    """A confidence floor from the URL (0 to 1), None when absent or not a number in range."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 <= value <= 1 else None
+
+
 class LinkQueueView(ViewAccessMixin, TemplateView):
     """Suggested links, most confident first."""
 
@@ -67,9 +76,31 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        queue = selectors.review_links()
-        page = paging.page_of(queue, self.request.GET.get("page"), per_page=QUEUE_SIZE)
-        context.update(tab="links", page=page, items=page.rows, pending=paging.count_of(queue, narrowed=True))
+        params = self.request.GET
+        relation = params.get("relation", "")
+        relation = relation if relation in ClaimLink.Relation.values else ""
+        event_id, outlet_id = parse_id(params.get("event", "")), parse_id(params.get("outlet", ""))
+        min_confidence = confidence_floor(params.get("confidence", ""))
+        queue = selectors.review_links(
+            relation=relation, event_id=event_id, outlet_id=outlet_id, min_confidence=min_confidence
+        )
+        page = paging.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
+        context.update(
+            tab="links",
+            page=page,
+            items=page.rows,
+            pending=paging.count_of(queue, narrowed=True),
+            relations=ClaimLink.Relation.choices,
+            relation=relation,
+            event_id=event_id,
+            outlet_id=outlet_id,
+            confidence=params.get("confidence", "") if min_confidence is not None else "",
+            events=sorted(
+                Event.objects.only("id", "title").order_by("-id")[:200], key=lambda e: e.title.lower()
+            ),
+            outlets=Outlet.objects.only("id", "name").order_by("name"),
+            narrowed=bool(relation or event_id or outlet_id or min_confidence is not None),
+        )
         return context
 
 

@@ -38,6 +38,7 @@ READ_ONLY: dict[str, str | None] = {
     "imports:detail": "batch",
     "imports:status": "batch",
     "imports:errors": "batch",
+    "claims:pick": None,
     "sources:article-list": None,
     "sources:article-detail": "article",
     "sources:article-annotation-history": "article",

@@ -226,3 +226,42 @@ def test_bulk_accept_asks_first_then_accepts_and_undoes_as_one_step(editor_clien
     assert again.status_code == 302 and set(
         Claim.objects.filter(pk__in=statuses).values_list("review_status", flat=True)
     ) == {"pending"}
+
+
+def test_links_queue_filters_by_relation_event_outlet_and_confidence_and_names_articles(
+    editor_client, make_world
+):
+    """Each filter narrows the suggested links to those it names; the count follows; titles are shown."""
+    from claims.models import Event
+
+    world = make_world(6)
+    url = reverse("claims:review-links")
+
+    def shown(params):
+        return {link.pk for link in editor_client.get(url, params).context["items"]}
+
+    everything = shown({})
+    assert everything == {link.pk for link in world["links"]}
+    contradicting = {link.pk for link in world["links"] if link.relation == "contradicts"}
+    assert contradicting and shown({"relation": "contradicts"}) == contradicting
+    other = Event.objects.create(title="Another event")
+    moved = world["links"][0]
+    Claim.objects.filter(pk__in=[moved.claim_a_id, moved.claim_b_id]).update(event=other)
+    moved_claims = {moved.claim_a_id, moved.claim_b_id}
+    touching = {link.pk for link in world["links"] if {link.claim_a_id, link.claim_b_id} & moved_claims}
+    assert moved.pk in touching and touching != everything and shown({"event": other.pk}) == touching
+    outlet = world["outlets"][2]
+    by_outlet = {
+        link.pk
+        for link in world["links"]
+        if outlet.pk in (link.claim_a.article.outlet_id, link.claim_b.article.outlet_id)
+    }
+    assert by_outlet and shown({"outlet": outlet.pk}) == by_outlet
+    ClaimLink.objects.filter(pk=moved.pk).update(confidence=0.95)
+    assert shown({"confidence": "0.9"}) == {moved.pk}
+    assert shown({"confidence": "lots"}) == everything  # not a number: no floor
+    page = editor_client.get(url, {"relation": "contradicts"})
+    words = re.sub(r"<[^>]+>", "", page.text)
+    assert f"{len(contradicting)} suggested link" in words and "for these filters" in words
+    assert "Ferry crash report 0" in page.text or "Ferry crash report 1" in page.text
+    assert '<option value="contradicts" selected>' in page.text
