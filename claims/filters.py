@@ -123,6 +123,7 @@ class ClaimFilter(StrictFilterSet):
     )
     event = IdFilter(field_name="event_id", widget=forms.HiddenInput)
     article = IdFilter(field_name="article_id", widget=forms.HiddenInput)
+    import_batch = IdFilter(field_name="article__import_batch_id", widget=forms.HiddenInput)
     event_date = django_filters.DateFromToRangeFilter(
         field_name="event__date",
         label="Event date",

@@ -95,7 +95,12 @@ def past_end(asked: str | None, page: paging.Page) -> str:
 
 
 # Filters kept in the URL by links (an actor's or event's page), not typed: their problem in words.
-HIDDEN_FILTERS = {"speaker": "the speaker", "event": "the event", "article": "the article"}
+HIDDEN_FILTERS = {
+    "speaker": "the speaker",
+    "event": "the event",
+    "article": "the article",
+    "import_batch": "the import job",
+}
 
 
 def filter_problems(form) -> list[str]:
