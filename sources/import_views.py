@@ -7,9 +7,9 @@ from pathlib import Path
 from django import forms
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, Q
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_datetime
