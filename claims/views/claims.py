@@ -31,8 +31,8 @@ from claims.forms import (
 from claims.models import Annotation, Claim, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.text import humanize
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next, shown
+from newstext import humanize
 from sources.models import Article, Outlet
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer, back, can_edit

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from claims.text import humanize
+from newstext import humanize
 
 
 @pytest.mark.parametrize(
