@@ -95,7 +95,7 @@ def labelled_date_range(label: str) -> django_filters.widgets.DateRangeWidget:
 
 class ClaimFilter(StrictFilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind", label="Kind")
     review_status = django_filters.ChoiceFilter(
         choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any status"
     )

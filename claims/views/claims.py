@@ -112,7 +112,8 @@ def filter_problems(form) -> list[str]:
                 f"The link to {HIDDEN_FILTERS[name]} is not valid; clear the filters and follow it again."
             )
             continue
-        label = form.fields[name].label if name in form.fields else "A filter"
+        field = form.fields.get(name)
+        label = (field.label if field else "") or name.replace("_", " ").capitalize()
         for message in errors:
             problems.append(f"{label}: {message}")
     return problems

@@ -65,7 +65,8 @@ def test_filter_errors_name_the_filter_as_the_page_labels_it(reader_client, make
     make_world(1)
     page = reader_client.get(reverse("claims:claim-list"), {"kind": "planet", "event": "-4"})
     assert page.status_code == 400
-    assert "<li>Kind: " in page.text and "planet" in page.text
+    problems = page.text.split('class="error"', 1)[1].split("</div>", 1)[0]
+    assert "<li>Kind: " in problems and "planet" in problems, problems
     assert "The link to the event is not valid" in page.text
     assert "review_status" not in page.text.split('class="error"', 1)[1].split("</div>", 1)[0]
     assert '<ul class="errorlist' not in page.text
