@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import articles, check, claimreview, events, exports, review
+from claims.views import articles, check, claimreview, events, exports, pickers, review
 from claims.views import claims as views
 
 app_name = "claims"
@@ -24,9 +24,11 @@ urlpatterns = [
     path("articles/<int:pk>/details/", views.article_details, name="article-details"),
     path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation-edit"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
+    path("pick/", pickers.pick, name="pick"),
     path("review/", review.ReviewQueueView.as_view(), name="review"),
     path("review/links/", review.LinkQueueView.as_view(), name="review-links"),
     path("review/bulk-accept/", review.bulk_accept, name="bulk-accept"),
+    path("review/bulk-accept/undo/", review.bulk_accept_undo, name="bulk-accept-undo"),
     path("links/<int:pk>/review/", review.link_review, name="link-review"),
     path("events/", events.EventListView.as_view(), name="event-list"),
     path("events/new/", events.event_create, name="event-create"),

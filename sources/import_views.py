@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_datetime
@@ -26,7 +28,7 @@ from .importing.service import (
     job_stale,
     lease,
 )
-from .models import ImportBatch
+from .models import Article, ImportBatch
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -119,8 +121,38 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "sources/import_detail.html",
-        {"batch": batch, "status": job_status(batch), "actions": job_actions(batch)},
+        {
+            "batch": batch,
+            "status": job_status(batch),
+            "actions": job_actions(batch),
+            "results": job_results(batch),
+        },
     )
+
+
+RESULT_ROWS = 50
+
+
+def job_results(batch: ImportBatch) -> dict[str, object]:
+    """What the job made, for links from its page: its articles (the first RESULT_ROWS), how many
+    claims and links they hold, and the events they belong to (through reverse relations, so that
+    sources never imports claims). Four bounded queries."""
+    mine = Article.objects.filter(import_batch=batch, is_current=True)
+    articles = list(
+        mine.select_related("outlet").only("id", "title", "outlet__name").order_by("id")[:RESULT_ROWS]
+    )
+    totals = mine.aggregate(articles_total=Count("id", distinct=True), claims=Count("claims", distinct=True))
+    link_model = apps.get_model("claims", "ClaimLink")  # by name: sources never imports claims
+    links = link_model.objects.filter(
+        Q(claim_a__article__import_batch=batch) | Q(claim_b__article__import_batch=batch)
+    ).count()
+    events = list(
+        mine.exclude(events=None)
+        .values_list("events__id", "events__title")
+        .distinct()
+        .order_by("events__title")[:RESULT_ROWS]
+    )
+    return {"articles": articles, "events": events, **totals, "links": links}
 
 
 def job_actions(batch: ImportBatch) -> list[dict[str, object]]:

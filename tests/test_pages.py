@@ -49,7 +49,7 @@ def test_claim_pages(client, reader, article):
     )
     assert client.get(reverse("claims:claim-list")).status_code == 200
     response = client.get(reverse("claims:claim-detail", args=[claim.pk]))
-    assert response.status_code == 200 and "2025-03-15" in response.text
+    assert response.status_code == 200 and "15 March 2025" in response.text
 
 
 def test_article_text_is_escaped(client, reader, outlet):

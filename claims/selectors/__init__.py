@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -188,11 +188,28 @@ def review_claims(
     return claims.order_by("confidence", "-id") if lowest_first else claims.order_by("-confidence", "id")
 
 
-def review_links() -> QuerySet[ClaimLink]:
-    """Suggested links, most confident first, each with both claims, their outlets and speakers."""
+def review_links(
+    *,
+    relation: str = "",
+    event_id: int | None = None,
+    outlet_id: int | None = None,
+    min_confidence: float | None = None,
+) -> QuerySet[ClaimLink]:
+    """Suggested links, most confident first, each with both claims, their outlets and speakers;
+    narrowed to a relation, an event (either claim's), an outlet (either side) and a confidence floor."""
+    links = ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED)
+    if relation:
+        links = links.filter(relation=relation)
+    if event_id:
+        links = links.filter(Q(claim_a__event_id=event_id) | Q(claim_b__event_id=event_id))
+    if outlet_id:
+        links = links.filter(
+            Q(claim_a__article__outlet_id=outlet_id) | Q(claim_b__article__outlet_id=outlet_id)
+        )
+    if min_confidence is not None:
+        links = links.filter(confidence__gte=min_confidence)
     return (
-        ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED)
-        .select_related(
+        links.select_related(
             "claim_a__article__outlet", "claim_b__article__outlet", "claim_a__speaker", "claim_b__speaker"
         )
         .defer(
@@ -310,3 +327,69 @@ def link_marks(claim_ids: list[int]) -> dict[int, set[str]]:
             if claim_id in wanted:
                 marks.setdefault(claim_id, set()).add(relation)
     return marks
+
+
+# --- pickers: search-as-you-type choices for forms (claims.views.pickers) ---------------------------
+
+PICK_LIMIT = 12
+
+
+def pick_label(claim: Claim) -> str:
+    """How a picker names a claim: its outlet, its article's title and the start of its quote."""
+    outlet = claim.article.outlet.name if claim.article.outlet_id else "unknown outlet"
+    quote = claim.quote if len(claim.quote) <= 90 else claim.quote[:89].rstrip() + "\u2026"
+    return f"{outlet} \u00b7 {claim.article.title[:60]}: \u201c{quote}\u201d"
+
+
+def link_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> list[Claim]:
+    """Claims of other articles `claim` could be linked to: matching `text` (when given), those of the
+    same event first, then those of the same outlets' articles on that event, then the newest."""
+    from claims.filters import search_claims  # the filters import the models; no cycle at call time
+
+    others = claim_list().exclude(article_id=claim.article_id)
+    if text.strip():
+        others = search_claims(others, text)
+    elif claim.event_id:
+        others = others.filter(event_id=claim.event_id)
+    else:
+        others = others.filter(kind=claim.kind)
+    first = Q(event_id=claim.event_id) if claim.event_id else Q(pk__in=[])
+    same_kind = Q(kind=claim.kind)
+    ranked = others.annotate(
+        rank=Case(When(first & same_kind, then=0), When(first, then=1), When(same_kind, then=2), default=3)
+    )
+    return list(ranked.order_by("rank", "-id")[:limit])
+
+
+def event_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> list[Event]:
+    """Events `claim` could be attached to: matching `text` in the title (when given), the events of
+    its own article first, then the newest."""
+    events = Event.objects.only("id", "title", "date")
+    if text.strip():
+        events = events.filter(title__icontains=text.strip())
+    own = Event.articles.through.objects.filter(event_id=OuterRef("pk"), article_id=claim.article_id)
+    ranked = events.annotate(rank=Case(When(Exists(own), then=0), default=1))
+    return list(ranked.order_by("rank", "-id")[:limit])
+
+
+def speaker_names(text: str, limit: int = PICK_LIMIT) -> list[str]:
+    """Speaker names containing `text` (normalised), alphabetical."""
+    from claims.extraction.actors import normalize_name
+
+    key = normalize_name(text)
+    if not key:
+        return []
+    return list(
+        Actor.objects.filter(normalized_name__contains=key)
+        .order_by("normalized_name")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+def unit_classes(text: str, limit: int = PICK_LIMIT) -> list[str]:
+    """Unit classes claims use that start with `text` (on the unit class index), alphabetical."""
+    text = text.strip().lower()
+    units = Claim.objects.exclude(unit_class="").order_by("unit_class").values_list("unit_class", flat=True)
+    if text:
+        units = units.filter(unit_class__startswith=text)
+    return list(units.distinct()[:limit])

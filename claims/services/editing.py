@@ -11,6 +11,7 @@ the row and raises EditConflict, writing nothing, when the stored version differ
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -410,9 +411,13 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
     return claim
 
 
+BULK_LIMIT = 5000
+
+
 @transaction.atomic
-def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = 5000) -> int:
-    """Accept up to `limit` pending claims with confidence >= `threshold`; returns how many were accepted."""
+def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = BULK_LIMIT) -> BulkAccepted:
+    """Accept up to `limit` pending claims with confidence >= `threshold`, as one undoable batch: every
+    history record it writes carries the batch's mark (see `bulk_accept_undo`)."""
     if not 0 <= threshold <= 1:
         raise ValidationError("The confidence threshold must lie between 0 and 1.")
     pending = Claim.objects.filter(review_status=Claim.ReviewStatus.PENDING, confidence__gte=threshold)
@@ -420,6 +425,7 @@ def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = 5000) ->
         pending = pending.filter(kind=kind)
     claims = list(pending.select_for_update().order_by("-confidence", "id")[:limit])
     now = timezone.now()
+    batch = uuid.uuid4().hex[:16]
     for claim in claims:  # locked above, so each version read is the stored one
         claim.review_status, claim.reviewed_by, claim.reviewed_at, claim.updated_at = (
             Claim.ReviewStatus.ACCEPTED,
@@ -434,10 +440,71 @@ def bulk_accept(*, user, threshold: float, kind: str = "", limit: int = 5000) ->
         ["review_status", "reviewed_by", "reviewed_at", "updated_at", "version"],
         batch_size=500,
         default_user=user,
-        default_change_reason="bulk accept",
+        default_change_reason=f"{BULK_ACCEPT_REASON} {batch}",
         default_date=now,
     )
-    return len(claims)
+    return BulkAccepted(len(claims), batch)
+
+
+BULK_ACCEPT_REASON = "bulk accept"
+
+
+@dataclass(frozen=True, slots=True)
+class BulkAccepted:
+    count: int
+    batch: str  # the mark on the batch's history records; "" when nothing was accepted
+
+    def __int__(self) -> int:
+        return self.count
+
+
+@dataclass(frozen=True, slots=True)
+class BulkUndone:
+    restored: int
+    kept: int  # claims changed again since the batch: left as they are now
+
+
+@transaction.atomic
+def bulk_accept_undo(*, user, batch: str) -> BulkUndone:
+    """Undo a bulk accept as one step: each claim it accepted gets back the review status, reviewer and
+    review time it had before, with a history record ("undo bulk accept"). A claim changed since the
+    batch (edited, rejected, re-accepted) is kept as it is now."""
+    if not batch or not batch.isalnum():
+        raise ValidationError("That bulk accept cannot be undone (it is not known).")
+    history = Claim.history.model
+    marked = list(
+        history.objects.filter(history_change_reason=f"{BULK_ACCEPT_REASON} {batch}").values("id", "version")
+    )
+    if not marked:
+        raise ValidationError("That bulk accept cannot be undone (it is not known).")
+    accepted_at = {row["id"]: row["version"] for row in marked}
+    claims = list(Claim.objects.select_for_update().filter(pk__in=accepted_at).order_by("id"))
+    untouched = [claim for claim in claims if claim.version == accepted_at[claim.pk]]
+    before = {
+        row.id: row
+        for row in history.objects.filter(
+            id__in=[claim.pk for claim in untouched], version__in={accepted_at[c.pk] - 1 for c in untouched}
+        ).order_by("history_id")
+        if row.version == accepted_at[row.id] - 1
+    }
+    now = timezone.now()
+    for claim in untouched:
+        previous = before.get(claim.pk)
+        claim.review_status = previous.review_status if previous else Claim.ReviewStatus.PENDING
+        claim.reviewed_by_id = previous.reviewed_by_id if previous else None
+        claim.reviewed_at = previous.reviewed_at if previous else None
+        claim.updated_at = now
+        claim.version += 1
+    bulk_update_with_history(
+        untouched,
+        Claim,
+        ["review_status", "reviewed_by", "reviewed_at", "updated_at", "version"],
+        batch_size=500,
+        default_user=user,
+        default_change_reason=f"undo {BULK_ACCEPT_REASON} {batch}",
+        default_date=now,
+    )
+    return BulkUndone(len(untouched), len(claims) - len(untouched))
 
 
 LINK_DECISIONS = {"confirm": ClaimLink.Status.CONFIRMED, "reject": ClaimLink.Status.REJECTED}

@@ -9,8 +9,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.defaultfilters import date as date_filter
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
@@ -34,6 +32,7 @@ from claims.models import Annotation, Claim, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next, shown
+from newstext import humanize
 from sources.models import Article, Outlet
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer, back, can_edit
@@ -52,31 +51,72 @@ def shorten(text: str, limit: int) -> str:
 
 
 def value_text(claim: Claim) -> str:
-    """What templates/claims/value.html shows for a claim, made in Python (50 includes cost a list page
-    more than its SQL); escaped. tests/web/test_deep_pages.py checks both give the same text."""
+    """A claim's value written for people ("3.5 million dollars", "about 100 soldiers", "March 2025", the
+    speaker of a statement); escaped. templates/claims/value.html shows the same through a template tag."""
     if claim.kind == Claim.Kind.QUANTITY:
-        prefix = {">": "more than ", "<": "less than "}.get(claim.quantity_direction, "")
-        if not prefix and claim.quantity_approximate:
-            prefix = "about "
-        low = floatformat(claim.quantity_low, "-2")
-        number = (
-            low
-            if claim.quantity_low == claim.quantity_high
-            else f"{low}\u2013{floatformat(claim.quantity_high, '-2')}"
+        return format_html(
+            "{}",
+            humanize.quantity(
+                claim.quantity_low,
+                claim.quantity_high,
+                claim.unit_class or claim.unit,
+                direction=claim.quantity_direction,
+                approximate=claim.quantity_approximate,
+            ),
         )
-        return format_html("{}{} {}", prefix, number, claim.unit_class or claim.unit)
     if claim.kind == Claim.Kind.DATE:
-        shape = {"day": "Y-m-d", "month": "Y-m"}.get(claim.date_precision, "Y")
+        shown = humanize.day(claim.date_value, claim.date_precision) or claim.date_shown
         approximate = " (approx.)" if claim.date_approximate else ""
-        return format_html("{}{}", date_filter(claim.date_value, shape), approximate)
+        return format_html("{}{}", shown, approximate)
     speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
     denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
     return format_html("{}{}", speaker or claim.speaker_mention or "unnamed", denied)
 
 
+def list_value_text(claim: Claim) -> str:
+    """The claims list's value column: a statement's is what was said (its speaker is in the claim
+    column), every other kind's is its value."""
+    if claim.kind == Claim.Kind.STATEMENT:
+        denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
+        return format_html("\u201c{}\u201d{}", shorten(claim.quote, 90), denied)
+    return value_text(claim)
+
+
 def error_text(error: ValidationError) -> str:
     """The messages of a validation error as one sentence."""
     return " ".join(error.messages)
+
+
+def past_end(asked: str | None, page: paging.Page) -> str:
+    """The page number the request asked for when it lies past the list's end (no rows there), else ""."""
+    if page.rows or page.number == 1:
+        return ""
+    return (asked or str(page.number))[:12]
+
+
+# Filters kept in the URL by links (an actor's or event's page), not typed: their problem in words.
+HIDDEN_FILTERS = {
+    "speaker": "the speaker",
+    "event": "the event",
+    "article": "the article",
+    "import_batch": "the import job",
+}
+
+
+def filter_problems(form) -> list[str]:
+    """The filter form's errors as sentences that name the filter as the page labels it, not its field."""
+    problems = []
+    for name, errors in form.errors.items():
+        if name in HIDDEN_FILTERS:
+            problems.append(
+                f"The link to {HIDDEN_FILTERS[name]} is not valid; clear the filters and follow it again."
+            )
+            continue
+        field = form.fields.get(name)
+        label = (field.label if field else "") or name.replace("_", " ").capitalize()
+        for message in errors:
+            problems.append(f"{label}: {message}")
+    return problems
 
 
 class ClaimListView(ViewAccessMixin, TemplateView):
@@ -112,12 +152,16 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             article = claim.article
             claim.link_relations = marks.get(claim.pk, set())
             claim.url, claim.short_quote = claim_url(claim.pk), shorten(claim.quote, 140)
+            if claim.kind == Claim.Kind.STATEMENT:  # who said it; what they said is the value column
+                speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
+                claim.short_quote = shorten(speaker or claim.speaker_mention or "Unnamed speaker", 80)
             claim.article_url, claim.short_title = article_url(article.pk), shorten(article.title, 50)
             claim.outlet_url = outlet_url(article.outlet_id) if article.outlet_id else ""
             claim.event_url = event_url(claim.event_id) if claim.event_id else ""
-            claim.value_text = value_text(claim)
+            claim.value_text = list_value_text(claim)
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
+            filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
             outlet_options=format_html_join(
                 "",
                 '<option value="{}"{}>{}</option>',
@@ -130,6 +174,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             page=page,
             claims=page.rows,
             count=paging.count_seen(size.count, page),
+            past_end=past_end(self.request.GET.get("page"), page),
         )
         return context
 
@@ -158,6 +203,10 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
                 }
             ),
             verdict_sources=claim.verdict_sources.split(),
+            link_choices=[(c.pk, selectors.pick_label(c)) for c in selectors.link_candidates(claim)]
+            if can_edit(self.request.user)
+            else [],
+            event_choices=selectors.event_candidates(claim) if can_edit(self.request.user) else [],
         )
         return context
 

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from claims import selectors
 from claims.forms import BulkAcceptForm, LinkReviewForm
-from claims.models import Claim, ClaimLink
+from claims.models import Claim, ClaimLink, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
 from claims.views.conflicts import Row, conflict_answer, removed, safe_next
@@ -53,8 +54,18 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
             outlets=Outlet.objects.only("id", "name").order_by("name"),
             pending=paging.count_of(queue, narrowed=True),
             bulk_form=BulkAcceptForm(initial={"kind": kind}),
+            bulk_undo=self.request.session.get("bulk_undo"),
         )
         return context
+
+
+def confidence_floor(text: str) -> float | None:
+    """A confidence floor from the URL (0 to 1), None when absent or not a number in range."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 <= value <= 1 else None
 
 
 class LinkQueueView(ViewAccessMixin, TemplateView):
@@ -65,9 +76,31 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        queue = selectors.review_links()
-        page = paging.page_of(queue, self.request.GET.get("page"), per_page=QUEUE_SIZE)
-        context.update(tab="links", page=page, items=page.rows, pending=paging.count_of(queue, narrowed=True))
+        params = self.request.GET
+        relation = params.get("relation", "")
+        relation = relation if relation in ClaimLink.Relation.values else ""
+        event_id, outlet_id = parse_id(params.get("event", "")), parse_id(params.get("outlet", ""))
+        min_confidence = confidence_floor(params.get("confidence", ""))
+        queue = selectors.review_links(
+            relation=relation, event_id=event_id, outlet_id=outlet_id, min_confidence=min_confidence
+        )
+        page = paging.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
+        context.update(
+            tab="links",
+            page=page,
+            items=page.rows,
+            pending=paging.count_of(queue, narrowed=True),
+            relations=ClaimLink.Relation.choices,
+            relation=relation,
+            event_id=event_id,
+            outlet_id=outlet_id,
+            confidence=params.get("confidence", "") if min_confidence is not None else "",
+            events=sorted(
+                Event.objects.only("id", "title").order_by("-id")[:200], key=lambda e: e.title.lower()
+            ),
+            outlets=Outlet.objects.only("id", "name").order_by("name"),
+            narrowed=bool(relation or event_id or outlet_id or min_confidence is not None),
+        )
         return context
 
 
@@ -75,25 +108,62 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
 @permission_required("claims.change_claim", raise_exception=True)
 @require_POST
 def bulk_accept(request: HttpRequest) -> HttpResponse:
-    """Accept every pending claim at or above the confidence threshold (of one kind, optionally)."""
+    """Accept every pending claim at or above the confidence threshold (of one kind, optionally).
+
+    The first post shows how many claims it would accept and asks to confirm; the confirmed post
+    accepts them as one batch, and the message that says so carries a button that undoes the batch.
+    """
     form = BulkAcceptForm(request.POST)
     fallback = reverse("claims:review")
     if not form.is_valid():
         messages.error(request, "Give a confidence threshold between 0 and 1.")
         return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
-    try:
-        accepted = editing.bulk_accept(
-            user=request.user, threshold=form.cleaned_data["threshold"], kind=form.cleaned_data["kind"] or ""
+    threshold, kind = form.cleaned_data["threshold"], form.cleaned_data["kind"] or ""
+    if request.POST.get("confirmed") != "yes":
+        matching = Claim.objects.filter(review_status=Claim.ReviewStatus.PENDING, confidence__gte=threshold)
+        if kind:
+            matching = matching.filter(kind=kind)
+        count = paging.count_of(matching, narrowed=True, cap=editing.BULK_LIMIT)
+        kind_label = dict(Claim.Kind.choices).get(kind, "")
+        return render(
+            request,
+            "claims/bulk_accept_confirm.html",
+            {"form": form, "threshold": threshold, "kind": kind, "kind_label": kind_label, "count": count},
         )
+    try:
+        accepted = editing.bulk_accept(user=request.user, threshold=threshold, kind=kind)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return answer(request, fallback, {"ok": False}, status=400)
     messages.success(
         request,
-        f"Accepted {accepted} claim{'s' if accepted != 1 else ''} "
-        f"with confidence ≥ {form.cleaned_data['threshold']:.2f}.",
+        f"Accepted {accepted.count} claim{'s' if accepted.count != 1 else ''} with confidence ≥ {threshold:.2f}.",
     )
-    return answer(request, fallback, {"ok": True, "accepted": accepted})
+    if accepted.count:
+        request.session["bulk_undo"] = {"batch": accepted.batch, "count": accepted.count}
+    return answer(request, fallback, {"ok": True, "accepted": accepted.count, "batch": accepted.batch})
+
+
+@login_required
+@permission_required("claims.change_claim", raise_exception=True)
+@require_POST
+def bulk_accept_undo(request: HttpRequest) -> HttpResponse:
+    """Undo a bulk accept as one step (claims changed since keep their new state)."""
+    fallback = reverse("claims:review")
+    batch = request.POST.get("batch", "")[:32]
+    try:
+        undone = editing.bulk_accept_undo(user=request.user, batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return answer(request, fallback, {"ok": False, "error": " ".join(error.messages)}, status=400)
+    if request.session.get("bulk_undo", {}).get("batch") == batch:
+        del request.session["bulk_undo"]
+    kept = f" {undone.kept} changed since then and kept as they are." if undone.kept else ""
+    messages.success(
+        request,
+        f"Undone: {undone.restored} claim{'s' if undone.restored != 1 else ''} back to pending.{kept}",
+    )
+    return answer(request, fallback, {"ok": True, "restored": undone.restored, "kept": undone.kept})
 
 
 @login_required

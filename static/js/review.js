@@ -29,6 +29,15 @@
     return rest.find((other) => !other.classList.contains("done"));
   }
 
+  // The pending count above the queue moves with each decision (when it is an exact count).
+  function countDown() {
+    const counter = document.querySelector(".pending-count");
+    if (!counter || counter.dataset.count === "") return;
+    const left = Math.max(0, parseInt(counter.dataset.count, 10) - 1);
+    counter.dataset.count = String(left);
+    counter.textContent = left.toLocaleString("en");
+  }
+
   async function send(form) {
     const item = form.closest(".queue-item");
     const note = item.querySelector(".q-done");
@@ -44,7 +53,10 @@
     }
     if (data.ok) {
       item.classList.add("done", "done-" + form.dataset.action);
-      note.textContent = (data.status || "done") + (data.relation ? " (" + data.relation + ")" : "");
+      const status = data.status || "done";
+      note.textContent = "\u2714 Saved: " + status + (data.relation ? " (" + data.relation + ")" : "");
+      note.dataset.status = status;
+      countDown();
       const next = nextAfter(item);
       if (next) focus(next); else item.classList.remove("current");
     } else if (data.conflict) {

@@ -38,6 +38,7 @@ READ_ONLY: dict[str, str | None] = {
     "imports:detail": "batch",
     "imports:status": "batch",
     "imports:errors": "batch",
+    "claims:pick": None,
     "sources:article-list": None,
     "sources:article-detail": "article",
     "sources:article-annotation-history": "article",
@@ -195,6 +196,15 @@ def selection(article, quote: str) -> dict[str, object]:
 
 
 # route name -> (the object its pk is, the POST data an editor's browser sends: fn(client, url, world))
+def accepted_batch(world: dict) -> str:
+    """The mark of a bulk accept made once for this world (before the test's snapshot), for its undo."""
+    if "bulk_batch" not in world:
+        from claims.services import editing
+
+        world["bulk_batch"] = editing.bulk_accept(user=None, threshold=0.5).batch
+    return world["bulk_batch"]
+
+
 WRITES: dict[str, tuple[str | None, Callable[[Client, str, dict], dict]]] = {
     "claims:claim-edit": (
         "claim",
@@ -258,8 +268,13 @@ WRITES: dict[str, tuple[str | None, Callable[[Client, str, dict], dict]]] = {
     ),
     "claims:bulk-accept": (
         None,
-        lambda c, url, w: {**page_form(c, reverse("claims:review"), url), "threshold": "0.5"},
+        lambda c, url, w: {
+            **page_form(c, reverse("claims:review"), url),
+            "threshold": "0.5",
+            "confirmed": "yes",
+        },
     ),
+    "claims:bulk-accept-undo": (None, lambda c, url, w: {"batch": accepted_batch(w)}),
     "claims:link-review": (
         "link",
         lambda c, url, w: {

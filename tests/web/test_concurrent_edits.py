@@ -418,7 +418,7 @@ def test_bulk_accept_makes_an_open_edit_form_stale(two_editors, make_world):
     claim = make_world(4)["claims"][3][0]  # confidence 0.9
     url = reverse("claims:claim-edit", args=[claim.pk])
     form = form_on(sam.get(url).text, id="claim-edit")
-    erin.post(reverse("claims:bulk-accept"), {"threshold": "0.85", "kind": "quantity"})
+    erin.post(reverse("claims:bulk-accept"), {"threshold": "0.85", "kind": "quantity", "confirmed": "yes"})
     response = sam.post(url, {**form, "quantity_low": "30", "quantity_high": "30"})
     assert response.status_code == 409 and "This claim was changed by erin at " in response.text
     claim.refresh_from_db()

@@ -1,5 +1,7 @@
 """Review decisions: who and when are recorded, with history; bulk accept; link confirm and reject."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -55,7 +57,9 @@ def test_bulk_accept_takes_only_claims_at_or_above_the_threshold(editor_client, 
     expected = set(Claim.objects.filter(kind="quantity", confidence__gte=0.8).values_list("pk", flat=True))
     assert expected and expected != set(Claim.objects.filter(kind="quantity").values_list("pk", flat=True))
     response = editor_client.post(
-        reverse("claims:bulk-accept"), {"threshold": "0.8", "kind": "quantity"}, follow=True
+        reverse("claims:bulk-accept"),
+        {"threshold": "0.8", "kind": "quantity", "confirmed": "yes"},
+        follow=True,
     )
     accepted = set(Claim.objects.filter(review_status="accepted").values_list("pk", flat=True))
     assert accepted == expected
@@ -187,3 +191,77 @@ def test_review_queue_shows_each_claim_in_its_sentence(editor_client, make_world
         "10 people were injured when two ferries collided on <mark>15 March</mark>, officials said." in item
     )
     assert "Harbour master" not in item  # the next sentence is not part of it
+
+
+def test_bulk_accept_asks_first_then_accepts_and_undoes_as_one_step(editor_client, editor, make_world):
+    """The first post only asks (naming how many), the confirmed one accepts, and Undo puts every claim
+    of that batch back to pending with history, except one changed since, which keeps its new state."""
+    make_world(8)
+    url = reverse("claims:bulk-accept")
+    expected = set(Claim.objects.filter(kind="quantity", confidence__gte=0.8).values_list("pk", flat=True))
+    asked = editor_client.post(url, {"threshold": "0.8", "kind": "quantity"})
+    assert (
+        asked.status_code == 200
+        and f"This accepts <strong>{len(expected)}</strong> pending quantity" in asked.text
+    )
+    assert not Claim.objects.filter(review_status="accepted").exists()
+
+    queue = editor_client.post(url, {"threshold": "0.8", "kind": "quantity", "confirmed": "yes"}, follow=True)
+    assert set(Claim.objects.filter(review_status="accepted").values_list("pk", flat=True)) == expected
+    assert "Undo that bulk accept" in queue.text
+    batch = re.search(r'name="batch" value="(\w+)"', queue.text).group(1)
+
+    changed = Claim.objects.get(pk=min(expected))
+    Claim.objects.filter(pk=changed.pk).update(review_status="rejected", version=changed.version + 1)
+    undone = editor_client.post(reverse("claims:bulk-accept-undo"), {"batch": batch}, follow=True)
+    assert f"Undone: {len(expected) - 1} claims back to pending. 1 changed since then" in undone.text
+    assert "Undo that bulk accept" not in undone.text
+    statuses = dict(Claim.objects.filter(pk__in=expected).values_list("pk", "review_status"))
+    assert statuses.pop(changed.pk) == "rejected" and set(statuses.values()) == {"pending"}
+    assert not Claim.objects.filter(pk__in=statuses, reviewed_by__isnull=False).exists()
+    assert Claim.history.filter(
+        id__in=statuses, history_user=editor, history_change_reason__startswith="undo"
+    ).count() == len(statuses)
+    again = editor_client.post(reverse("claims:bulk-accept-undo"), {"batch": "nosuchbatch"})
+    assert again.status_code == 302 and set(
+        Claim.objects.filter(pk__in=statuses).values_list("review_status", flat=True)
+    ) == {"pending"}
+
+
+def test_links_queue_filters_by_relation_event_outlet_and_confidence_and_names_articles(
+    editor_client, make_world
+):
+    """Each filter narrows the suggested links to those it names; the count follows; titles are shown."""
+    from claims.models import Event
+
+    world = make_world(6)
+    url = reverse("claims:review-links")
+
+    def shown(params):
+        return {link.pk for link in editor_client.get(url, params).context["items"]}
+
+    everything = shown({})
+    assert everything == {link.pk for link in world["links"]}
+    contradicting = {link.pk for link in world["links"] if link.relation == "contradicts"}
+    assert contradicting and shown({"relation": "contradicts"}) == contradicting
+    other = Event.objects.create(title="Another event")
+    moved = world["links"][0]
+    Claim.objects.filter(pk__in=[moved.claim_a_id, moved.claim_b_id]).update(event=other)
+    moved_claims = {moved.claim_a_id, moved.claim_b_id}
+    touching = {link.pk for link in world["links"] if {link.claim_a_id, link.claim_b_id} & moved_claims}
+    assert moved.pk in touching and touching != everything and shown({"event": other.pk}) == touching
+    outlet = world["outlets"][2]
+    by_outlet = {
+        link.pk
+        for link in world["links"]
+        if outlet.pk in (link.claim_a.article.outlet_id, link.claim_b.article.outlet_id)
+    }
+    assert by_outlet and shown({"outlet": outlet.pk}) == by_outlet
+    ClaimLink.objects.filter(pk=moved.pk).update(confidence=0.95)
+    assert shown({"confidence": "0.9"}) == {moved.pk}
+    assert shown({"confidence": "lots"}) == everything  # not a number: no floor
+    page = editor_client.get(url, {"relation": "contradicts"})
+    words = re.sub(r"<[^>]+>", "", page.text)
+    assert f"{len(contradicting)} suggested link" in words and "for these filters" in words
+    assert "Ferry crash report 0" in page.text or "Ferry crash report 1" in page.text
+    assert '<option value="contradicts" selected>' in page.text

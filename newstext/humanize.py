@@ -1,0 +1,85 @@
+"""Numbers, units and dates written for people: "3.5 million dollars", "about 100 soldiers", "March 2025".
+
+Pure: no Django. Pages use it through claims.views.claims.value_text and the `claim_value` template tag.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+# Units that do not take a plural "s" (or already are plural / a symbol).
+INVARIANT = frozenset(
+    {
+        "aircraft", "people", "personnel", "percent", "%", "sheep", "deer", "fish", "staff", "police",
+        "cattle", "livestock", "children", "women", "men", "troops", "series", "species", "km", "kg",
+        "mph", "km/h", "°c", "°f", "ha", "usd", "eur", "gbp",
+    }
+)  # fmt: skip
+IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit name ("dollar" -> "dollars", "casualty" -> "casualties"); invariant units and
+    phrases whose last word is already plural stay as they are."""
+    if not unit:
+        return unit
+    if " per " in unit:  # "dollar per barrel" -> "dollars per barrel"
+        counted, _, rate = unit.partition(" per ")
+        return f"{plural(counted)} per {rate}"
+    head, _, last = unit.rpartition(" ")
+    lower = last.lower()
+    if lower in INVARIANT or not lower.isalpha():
+        word = last
+    elif lower in IRREGULAR:
+        word = IRREGULAR[lower]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us")):
+        word = last  # already plural ("troops", "votes")
+    elif lower.endswith(("ss", "us", "x", "ch", "sh", "z")):
+        word = last + "es"
+    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
+
+
+def number(value: float) -> str:
+    """A number as a reader writes it: 3500000 -> "3.5 million", 12000 -> "12,000", 2.50 -> "2.5"."""
+    magnitude = abs(value)
+    for scale, name in SCALES:
+        if magnitude >= scale:
+            shown = f"{value / scale:.2f}".rstrip("0").rstrip(".")
+            return f"{shown} {name}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def quantity(
+    low: float | None, high: float | None, unit: str, *, direction: str = "", approximate: bool = False
+) -> str:
+    """A quantity claim's value: "about 100 soldiers", "more than 3.5 million dollars", "20-30 tanks" (an en dash)."""
+    if low is None:
+        return unit or "amount not known"
+    prefix = {">": "more than ", "<": "less than "}.get(direction, "")
+    if not prefix and approximate:
+        prefix = "about "
+    shown = number(low) if high is None or low == high else f"{number(low)}\u2013{number(high)}"
+    singular = (high is None or low == high) and low == 1
+    named = unit if singular else plural(unit)
+    return f"{prefix}{shown} {named}".strip()
+
+
+def day(value: date | None, precision: str) -> str:
+    """A date at its precision: "23 March 2019", "March 2019", "2019"; "" when there is none."""
+    if value is None:
+        return ""
+    if precision == "day":
+        return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+    if precision == "month":
+        return f"{calendar.month_name[value.month]} {value.year}"
+    if precision == "year":
+        return str(value.year)
+    return ""

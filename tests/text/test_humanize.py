@@ -1,0 +1,36 @@
+"""Values written for people: numbers with scale words, plural units, dates at their precision."""
+
+import datetime as dt
+
+import pytest
+
+from newstext import humanize
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "options", "shown"),
+    [
+        (3_500_000, 3_500_000, "dollar", {}, "3.5 million dollars"),
+        (100, 100, "soldier", {"approximate": True}, "about 100 soldiers"),
+        (12_000, 12_000, "casualty", {"direction": ">"}, "more than 12,000 casualties"),
+        (20, 30, "tank", {}, "20\u201330 tanks"),
+        (1, 1, "person", {}, "1 person"),
+        (2, 2, "person", {}, "2 people"),
+        (58.24, 58.24, "dollar per barrel", {}, "58.24 dollars per barrel"),
+        (4.5, 4.5, "percent", {}, "4.5 percent"),
+        (7, 7, "aircraft", {}, "7 aircraft"),
+        (3, 3, "bus", {}, "3 buses"),
+        (2_000_000_000, 2_000_000_000, "euro", {"direction": "<"}, "less than 2 billion euros"),
+        (40, 40, "troops", {}, "40 troops"),
+    ],
+)
+def test_quantities_read_as_a_reporter_writes_them(low, high, unit, options, shown):
+    assert humanize.quantity(low, high, unit, **options) == shown
+
+
+def test_dates_show_at_their_precision():
+    day = dt.date(2025, 3, 1)
+    assert humanize.day(day, "day") == "1 March 2025"
+    assert humanize.day(day, "month") == "March 2025"
+    assert humanize.day(day, "year") == "2025"
+    assert humanize.day(None, "day") == "" and humanize.day(day, "relative") == ""
