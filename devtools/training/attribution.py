@@ -34,6 +34,7 @@ from claims.extraction.statements import attribution_model
 from claims.extraction.statements.attribution_model import MODEL_PATH, features
 from claims.extraction.statements.cues import frame_of
 from claims.extraction.statements.quotes import find_quotes, paragraph_ids
+from claims.extraction.types import ArticleInput
 from devtools.training.cues import _cue_heads
 
 
@@ -61,7 +62,7 @@ def load_articles(
             row["key"]: ArticleDoc(row["text"], row["analysis"], row["offsets"], doc, outlet=row["outlet"])
             for row, doc in zip(meta, docs, strict=True)
         }
-    rows = [
+    rows: list[ArticleInput] = [
         {
             "text": gold["articles"][k]["text"],
             "title": gold["articles"][k].get("title"),
