@@ -163,7 +163,9 @@ def _names_someone(key: str, names: set[str]) -> bool:
     return word in names
 
 
-def fit(xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float) -> tuple[dict, dict]:
+def fit(
+    xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float
+) -> tuple[dict[str, float], dict[str, float]]:
     """({feature: weight} with the bias folded in, training figures at probability `cut`)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -212,9 +214,10 @@ def main(argv: list[str] | None = None) -> None:
     adocs = load_articles(args.gold, args.limit, args.cache)
     parsed = time.monotonic()
     xs, ys = cue_examples(args.gold, adocs)
-    weights, report = fit(xs, ys, args.c, args.min_weight, 0.5)
+    weights, training = fit(xs, ys, args.c, args.min_weight, 0.5)
+    report: dict[str, object] = dict(training)  # the table's "training", and what is printed
     report["parse_seconds"] = round(parsed - began, 1)
-    table: dict = {"threshold": args.threshold, "training": report, "weights": weights}
+    table: dict[str, object] = {"threshold": args.threshold, "training": report, "weights": weights}
     Path(args.out).write_text(json.dumps(table, separators=(",", ":"), ensure_ascii=True))
     attribution_model._weights.cache_clear()
     attribution_model._statement_table.cache_clear()
