@@ -22,7 +22,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .date_mentions import Mention
+from .date_vocabulary import Mention
 
 # Precisions of a date whose year (or week) is not known, and the words pages show after it.
 UNANCHORED = {
@@ -32,6 +32,14 @@ UNANCHORED = {
     "relative": "date not known",
 }
 UNKNOWN = "XXXX-XX-XX"
+
+
+def _given[T](value: T | None) -> T:
+    """`value`, which the kind of mention (or the step before) sets; a TypeError, which `resolve` turns
+    into "cannot be placed", when it is missing."""
+    if value is None:
+        raise TypeError("a field this kind of mention needs is not set")
+    return value
 
 
 @dataclass(slots=True)
@@ -115,26 +123,25 @@ def resolve(m: Mention, ref: dt.date | None, direction: int) -> Resolved | None:
     With no `ref`, an expression without a written year keeps only what it says (see the module doc).
     """
     if ref is None:
-        loose = unanchored(m)
-        if loose is not None:
-            return loose
+        if m.year is None:
+            return unanchored(m)
         ref = dt.date(m.year, 7, 1)  # only expressions that write their year get here
     direction = m.direction if m.direction is not None else direction
     kind = m.kind
     try:
         if kind == "full":
-            return _day(dt.date(m.year, m.month, m.day), m.approximate)
+            return _day(dt.date(_given(m.year), _given(m.month), _given(m.day)), m.approximate)
         if kind == "month_year":
-            return _month(m.year, m.month, m.approximate)
+            return _month(_given(m.year), _given(m.month), m.approximate)
         if kind == "year":
-            return _year(m.year)
+            return _year(_given(m.year))
         if kind == "day_month":
-            d = nearest_day(m.month, m.day, ref, direction, m.weekday)
+            d = nearest_day(_given(m.month), _given(m.day), ref, direction, m.weekday)
             return _day(d) if d else None
         if kind == "month":
             this_month = dt.date(ref.year, ref.month, 1)
             # "last March" said in March means a year ago; "since March" means this one.
-            firsts = [dt.date(ref.year + k, m.month, 1) for k in (-1, 0, 1)]
+            firsts = [dt.date(ref.year + k, _given(m.month), 1) for k in (-1, 0, 1)]
             if m.strict:
                 firsts = [f for f in firsts if f != this_month]
             first = _pick(firsts, this_month, direction)
@@ -142,7 +149,7 @@ def resolve(m: Mention, ref: dt.date | None, direction: int) -> Resolved | None:
         if kind == "weekday":
             return _weekday(m, ref, direction)
         if kind == "day_word":
-            return _day(ref + dt.timedelta(days=int(m.amount)), m.approximate)
+            return _day(ref + dt.timedelta(days=int(_given(m.amount))), m.approximate)
         if kind == "ago":
             return _ago(m, ref)
         if kind == "unit":
@@ -159,8 +166,9 @@ def resolve(m: Mention, ref: dt.date | None, direction: int) -> Resolved | None:
 
 
 def _weekday(m: Mention, ref: dt.date, direction: int) -> Resolved:
-    back = (ref.weekday() - m.weekday) % 7
-    forward = (m.weekday - ref.weekday()) % 7
+    weekday = _given(m.weekday)
+    back = (ref.weekday() - weekday) % 7
+    forward = (weekday - ref.weekday()) % 7
     if m.strict and back == 0:  # "last Monday" said on a Monday is a week ago
         back = 7
     if m.strict and forward == 0:
@@ -177,11 +185,11 @@ def _weekday(m: Mention, ref: dt.date, direction: int) -> Resolved:
 
 def _ago(m: Mention, ref: dt.date) -> Resolved:
     sign = m.direction or -1
-    unit, amount, vague = m.unit, m.amount, m.approximate
+    unit, amount, vague = m.unit, _given(m.amount), m.approximate
     if unit in ("day", "week"):
         days = 7 if unit == "week" else 1
         mid = ref + dt.timedelta(days=sign * amount * days)
-        ends = sorted(ref + dt.timedelta(days=sign * x * days) for x in (m.low, m.high))
+        ends = sorted(ref + dt.timedelta(days=sign * x * days) for x in (_given(m.low), _given(m.high)))
         if unit == "week":  # "two weeks ago" is only good to a few days either way
             ends = [min(ends[0], mid - dt.timedelta(days=3)), max(ends[1], mid + dt.timedelta(days=3))]
         return _day(mid, vague or unit == "week", ends[0], ends[1])
@@ -190,14 +198,17 @@ def _ago(m: Mention, ref: dt.date) -> Resolved:
         result = _month(y, mo, vague)
         if vague:
             (y1, m1), (y2, m2) = sorted(
-                _add_months(ref.year, ref.month, int(sign * x)) for x in (m.low, m.high)
+                _add_months(ref.year, ref.month, int(sign * x)) for x in (_given(m.low), _given(m.high))
             )
             result.earliest, result.latest = dt.date(y1, m1, 1), _month(y2, m2).latest
         return result
     years = amount * (10 if unit == "decade" else 1)
     result = _year(ref.year + int(sign * years), vague)
     if vague or unit == "decade":
-        span = [ref.year + int(sign * x * (10 if unit == "decade" else 1)) for x in (m.low, m.high)]
+        span = [
+            ref.year + int(sign * x * (10 if unit == "decade" else 1))
+            for x in (_given(m.low), _given(m.high))
+        ]
         result.earliest, result.latest = dt.date(min(span), 1, 1), dt.date(max(span), 12, 31)
     return result
 
@@ -215,13 +226,14 @@ def _unit(m: Mention, ref: dt.date, direction: int = 0) -> Resolved:
     # "earlier this week", "said this week" end at publication; "later this month", "will vote
     # this week" start there.
     if shift == 0 and (m.part == "earlier" or (m.part is None and direction < 0)):
-        result.latest = min(result.latest, ref)
+        result.latest = min(_given(result.latest), ref)
         if m.unit == "week" and ref.weekday() < 2:  # said early in a week: the days just before count too
             result.earliest = ref - dt.timedelta(days=6)
     elif shift == 0 and (m.part == "later" or (m.part is None and direction > 0)):
-        result.earliest = max(result.earliest, ref)
+        result.earliest = max(_given(result.earliest), ref)
     if result.precision == "day":
-        mid = result.earliest + (result.latest - result.earliest) / 2
+        earliest, latest = _given(result.earliest), _given(result.latest)
+        mid = earliest + (latest - earliest) / 2
         result.value = mid.isoformat()
     return result
 
@@ -246,9 +258,9 @@ def _part(m: Mention, ref: dt.date) -> Resolved:
     shift = int(m.amount or 0)
     if m.unit == "year":
         result = _year(ref.year + shift, approximate=False)
-        third = {"beginning": (1, 4), "start": (1, 4), "middle": (5, 8), "end": (9, 12)}[m.part]
-        result.earliest = dt.date(result.earliest.year, third[0], 1)
-        result.latest = _month(result.latest.year, third[1]).latest
+        third = {"beginning": (1, 4), "start": (1, 4), "middle": (5, 8), "end": (9, 12)}[_given(m.part)]
+        result.earliest = dt.date(ref.year + shift, third[0], 1)
+        result.latest = _month(ref.year + shift, third[1]).latest
         return result
     if m.unit == "month":
         y, mo = _add_months(ref.year, ref.month, shift)
@@ -263,14 +275,16 @@ _SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3)
 
 def _season(m: Mention, ref: dt.date, direction: int) -> Resolved:
     """A season: the year it starts in, with the months it covers as the interval."""
-    first, length = _SEASONS[m.part]
+    first, length = _SEASONS[_given(m.part)]
     if m.year is not None:
         year = m.year
     else:
         starts = [dt.date(ref.year + k, first, 1) for k in (-1, 0, 1)]
         if m.strict:  # "last summer" said in summer is a year ago
             starts = [
-                s for s in starts if not s <= ref <= _month(*_add_months(s.year, first, length - 1)).latest
+                s
+                for s in starts
+                if not s <= ref <= _given(_month(*_add_months(s.year, first, length - 1)).latest)
             ]
         year = _pick(starts, ref, direction).year
     end_year, end_month = _add_months(year, first, length - 1)

@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .chars import plain_chars
-from .date_mentions import Mention, find_mentions
+from .date_mentions import find_mentions
 from .date_resolve import nearest_day
+from .date_vocabulary import Mention
 from .dates import as_date
 from .furniture import is_caption
 from .header import in_dateline as in_dateline  # callers name it from here
@@ -94,7 +95,7 @@ def _candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
     first_line_end = text.find("\n", end)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     for m in mentions:
-        if m.kind not in ("full", "month_year"):
+        if m.kind not in ("full", "month_year") or m.year is None or m.month is None:
             continue
         if m.start >= end and not (m.start < first_line_end and in_dateline(text, m.start)):
             continue
@@ -116,7 +117,9 @@ def _candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
 
 
 def _event_date(m: Mention, ref: dt.date, direction: int) -> dt.date | None:
-    if m.kind == "full":
+    if m.month is None or m.day is None:
+        return None  # neither a full date nor a day of a month
+    if m.kind == "full" and m.year is not None:
         try:
             return dt.date(m.year, m.month, m.day)
         except ValueError:
@@ -199,10 +202,10 @@ def publication_and_reference(
             mentions.extend(
                 replace(m, start=m.start + start, end=m.end + start) for m in find_mentions(plain[start:end])
             )
-        seen: set[int] = set()
-        mentions = [
-            m for m in sorted(mentions, key=lambda m: m.start) if not (m.start in seen or seen.add(m.start))
-        ]
+        first_at: dict[int, Mention] = {}  # the first mention found at each position
+        for m in sorted(mentions, key=lambda m: m.start):
+            first_at.setdefault(m.start, m)
+        mentions = list(first_at.values())
     found = _imported(candidates) + _candidates(plain, mentions)
     positions = {c.position for c in found}
     events = [
@@ -211,7 +214,11 @@ def publication_and_reference(
         if m.start not in positions and m.kind in ("full", "day_month")
     ]
     # Weekdays named in past-tense clauses ("RT reported on Tuesday").
-    weekdays = [m.weekday for m in mentions if m.kind == "weekday" and tenses.get(m.start, 0) < 0]
+    weekdays = [
+        m.weekday
+        for m in mentions
+        if m.kind == "weekday" and m.weekday is not None and tenses.get(m.start, 0) < 0
+    ]
     metadata = as_date(published)
     if metadata is not None:
         conflicts = [(c.date, c.source) for c in found if c.date != metadata and c.precision == "day"]

@@ -12,10 +12,14 @@ import datetime as dt
 import random
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .events import score_events
 from .gold import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from claims.extraction.types import Claim
+    from claims.linking.types import ArticleInfo, LinkableClaim, StanceFn
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -25,7 +29,7 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def gold_articles(corpus: Corpus) -> list[Any]:
+def gold_articles(corpus: Corpus) -> list[ArticleInfo]:
     """An ArticleInfo (the linker's article) for each gold article, in file order, with gold metadata."""
     from claims.linking.types import ArticleInfo
 
@@ -34,7 +38,7 @@ def gold_articles(corpus: Corpus) -> list[Any]:
     ]
 
 
-def gold_claims(corpus: Corpus, events: dict[Hashable, Hashable] | None = None) -> list[Any]:
+def gold_claims(corpus: Corpus, events: dict[Hashable, Hashable] | None = None) -> list[LinkableClaim]:
     """Every gold claim as the linker's LinkableClaim, its id the gold id (events: article key -> event)."""
     from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
     from claims.linking.context import later_round, sentence_around
@@ -47,7 +51,7 @@ def gold_claims(corpus: Corpus, events: dict[Hashable, Hashable] | None = None) 
         evidence = c.evidence or ""
         if c.kind == "quantity":
             low, high = c.value if isinstance(c.value, list) else (c.value, c.value)
-            claim: Any = QuantityClaim(
+            claim: Claim = QuantityClaim(
                 start,
                 end,
                 evidence,
@@ -93,12 +97,12 @@ def evaluate_events(folder: str | Path, *, order_seed: int | None = None) -> dic
     placed = EventIndex().add_many(articles)
     clusters: dict[Hashable, list[str]] = {}
     for key, event in placed.items():
-        clusters.setdefault(event, []).append(key)
+        clusters.setdefault(event, []).append(str(key))  # the gold article key
     scores = score_events([e["articles"] for e in corpus.events], list(clusters.values()), corpus.articles)
     return {**scores, "events": len(clusters)}
 
 
-def evaluate_links(folder: str | Path, stance=None) -> dict[str, Any]:
+def evaluate_links(folder: str | Path, stance: StanceFn | None = None) -> dict[str, Any]:
     """Link figures of suggest_links over the gold claims (events from EventIndex on gold metadata):
     {"links", "found", "recall", "violations", "suggested", "missed"}; pairs given by gold id."""
     from claims.linking.events import EventIndex

@@ -43,7 +43,9 @@ def published_right(gold: GoldArticle, stored: Any) -> bool:
     if value is None:
         return True
     window = gold.extra.get("published_range")
-    return bool(window) and window[0] <= value <= window[-1]
+    if not window:
+        return False
+    return bool(window[0] <= value <= window[-1])
 
 
 _RULES = {"title": title_right, "outlet": outlet_right, "published": published_right}

@@ -172,8 +172,8 @@ def format_table(report: Mapping[str, Any]) -> str:
         for kind, figures in report["claims"].items():
             levels = figures.get("right_above_confidence")
             if levels:
-                shown = ", ".join(f">={k} {_cell(v['share'])} of {v['claims']}" for k, v in levels.items())
-                lines.append(f"{kind} right above confidence: {shown}")
+                above = ", ".join(f">={k} {_cell(v['share'])} of {v['claims']}" for k, v in levels.items())
+                lines.append(f"{kind} right above confidence: {above}")
     if report.get("unmatched_per_article"):
         pairs = ", ".join(f"{k} {_cell(v)}" for k, v in report["unmatched_per_article"].items())
         lines.append(f"unmatched extracted claims per article: {pairs}")

@@ -93,8 +93,8 @@ def match_articles(corpus: Corpus, stored: list[Mapping[str, Any]]) -> dict[int,
     """{stored article id: gold key or None}: by URL, then by equal text, then by shared words."""
     by_url = {a.url: key for key, a in corpus.articles.items() if a.url}
     by_text: dict[str, str] = {}
-    for key, article in corpus.articles.items():
-        by_text.setdefault(_norm(article.text), key)
+    for gold_key, article in corpus.articles.items():
+        by_text.setdefault(_norm(article.text), gold_key)
     taken: set[str] = set()
     out: dict[int, str | None] = {}
     rest = []
@@ -212,7 +212,8 @@ def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:
     ]
     events = []
     for event in dump.get("events") or []:
-        members = [articles[a].key for a in event["articles"] if a in articles and articles[a].key]
+        gold_keys = (articles[a].key for a in event["articles"] if a in articles)
+        members = [gold_key for gold_key in gold_keys if gold_key]
         if members:
             events.append(members)
     return StoredCorpus(

@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Sequence
 
 from .cleaning import prepare, prepare_many
 from .dates import date_claims
 from .document import ArticleDoc, as_date
 from .quantities import find_quantities
 from .statements import find_statements
-from .types import Claim, Extraction, Span
+from .types import ArticleInput, Claim, Extraction, Span
 
 # stmt-rules, link-rules and stmt-model all change the output on 2026.12.5: the lead sets the merged value
 EXTRACTOR_VERSION = "2026.12.5-links-2"
@@ -43,7 +43,7 @@ def _valid(text: str, claim: Claim) -> bool:
     return True
 
 
-def _run(finder: Callable[[ArticleDoc], list[Claim]], adoc: ArticleDoc) -> list[Claim]:
+def _run(finder: Callable[[ArticleDoc], Sequence[Claim]], adoc: ArticleDoc) -> list[Claim]:
     """The finder's claims; a finder that fails is logged as an error and yields none, so one broken
     extractor does not stop an import (the tests check that nothing is logged)."""
     try:
@@ -108,11 +108,11 @@ def _candidates(pairs: Iterable[tuple[object, str]] | None) -> list[tuple[dt.dat
     return found
 
 
-def extract_many(items: Iterable[str | Mapping]) -> list[Extraction]:
+def extract_many(items: Iterable[str | ArticleInput]) -> list[Extraction]:
     """Extractions for many articles, parsed in one batch; items are texts or dicts of `extract`'s kwargs."""
     rows = []
     for item in items:
-        row = {"text": item} if isinstance(item, str) else dict(item)
+        row = ArticleInput(text=item) if isinstance(item, str) else item.copy()
         row["text"] = row.get("text") or ""
         row["published"] = as_date(row.get("published"))
         rows.append(row)

@@ -7,11 +7,24 @@ Every span (start, end) is a pair of character offsets into the article text exa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from newstext.notes import Note
 from newstext.publication import PublicationDate as PublicationDate  # re-exported
 from newstext.span import Span as Span  # re-exported: extractors and callers name it from here
+
+
+class ArticleInput(TypedDict, total=False):
+    """One article given to `prepare_many`/`extract_many` as a mapping: `extract`'s keyword arguments."""
+
+    text: str
+    published: dt.date | str | None
+    title: str | None
+    outlet: str | None
+    url: str | None
+    candidates: Iterable[tuple[object, str]]
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from claims.extraction.types import QuantityClaim, StatementClaim
 
 from .links.text import fold
-from .types import Confirmation, LinkableClaim
+from .types import ClaimId, Confirmation, LinkableClaim
 
 _CUE = re.compile(
     r"^\s*(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|cited\s+by|via|per|says?|said|told)\s+",
@@ -43,9 +43,9 @@ def independent_confirmations(claims: Iterable[LinkableClaim]) -> Confirmation:
     items = list(claims)
     known = {_key(_outlet(i)): _outlet(i) for i in items}
     # a short form of a name cited elsewhere in full ("Mayorca", "Javier Mayorca") is the same source
-    for cited in sorted({_key(c) for c in map(upstream, items) if c}, key=len, reverse=True):
-        if _match(cited, known) == cited:
-            known.setdefault(cited, "")
+    for name in sorted({_key(c) for c in map(upstream, items) if c}, key=len, reverse=True):
+        if _match(name, known) == name:
+            known.setdefault(name, "")
     cites: dict[str, str] = {}  # outlet key -> key of whom it cites (first claim that names someone)
     chain: list[tuple[str, str]] = []
     for item in items:
@@ -67,7 +67,7 @@ def independent_confirmations(claims: Iterable[LinkableClaim]) -> Confirmation:
             key = cites[key]
         return key
 
-    groups: dict[str, list] = {}
+    groups: dict[str, list[ClaimId]] = {}
     names: dict[str, str] = {}
     for item in items:
         key = origin(item)

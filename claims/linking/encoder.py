@@ -91,9 +91,9 @@ class Encoder:
                 "the sentence encoder is missing " + " and ".join(missing) + ": run `make install` "
                 "(requirements.txt and requirements-model.txt)"
             )
-        if self.model == default_paths()[0]:
+        if self.model is not None and self.model == default_paths()[0]:  # not None: checked above
             # the packaged file must be the pinned one: another would give vectors unlike those stored
-            digest = hashlib.sha256(Path(self.model).read_bytes()).hexdigest()  # type: ignore[arg-type]
+            digest = hashlib.sha256(Path(self.model).read_bytes()).hexdigest()
             if digest != MODEL_SHA256:
                 raise EncoderUnavailable(f"{self.model} is not the pinned model (sha256 {digest})")
         options = onnxruntime.SessionOptions()

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from claims.extraction import extract, extract_many
 from claims.extraction.actors import ActorIndex, normalize_name
+from claims.extraction.types import ArticleInput, DateClaim, Extraction, QuantityClaim, StatementClaim
 from claims.extraction.types import Claim as ExtractedClaim
-from claims.extraction.types import DateClaim, Extraction, QuantityClaim, StatementClaim
 from claims.models import Actor, ActorAlias, ActorRole, Annotation, Claim, ClaimLink
 from newstext.notes import as_records
 from sources.models import Article, Outlet
@@ -414,7 +414,7 @@ def _record_failure(article: Article, error: Exception) -> None:
 GIVEN_DATE_SOURCES = (Article.DateSource.METADATA, Article.DateSource.EDITOR)
 
 
-def _extraction_input(article: Article) -> dict:
+def _extraction_input(article: Article) -> ArticleInput:
     """The extractor's input for `article`: a given publication date wins; a date the import read from
     header lines (and the other candidates it found there) is only evidence, weighed with the text's."""
     given = article.published_source in GIVEN_DATE_SOURCES and article.published_on is not None

@@ -12,6 +12,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 SYLLABLES = [
     "mar",
@@ -191,6 +192,28 @@ class SyntheticOutlet:
     kind: str
 
 
+class _Event(TypedDict):
+    """One happening that several synthetic articles report."""
+
+    id: int
+    place: str
+    day: dt.date
+    vehicles: str
+    v_class: str
+    v_count: int
+    people: str
+    p_class: str
+    p_count: int
+    tonnes: int
+    speaker: str
+    role: str
+    pronoun: str
+    quote: str
+    denier: str
+    denial: str
+    source: str
+
+
 class _Body:
     """Builds an article body sentence by sentence, keeping the offsets of planted claims."""
 
@@ -241,7 +264,14 @@ def _count_words(n: int) -> str:
     return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
 
 
-def _event_article(rng, event, outlet, outlet_index, published, serial) -> SyntheticArticle:
+def _event_article(
+    rng: random.Random,
+    event: _Event,
+    outlet: SyntheticOutlet,
+    outlet_index: int,
+    published: dt.date,
+    serial: int,
+) -> SyntheticArticle:
     body = _Body()
     place, vehicles, v_class, v_count, people, p_class, p_count, tonnes = (
         event["place"],
@@ -345,7 +375,7 @@ def generate(
         role, pronoun = rng.choice(ROLES)
         place = _name(rng, 3)
         day = start + dt.timedelta(days=rng.randint(0, 2000))
-        event = {
+        event: _Event = {
             "id": event_id,
             "place": place,
             "day": day,

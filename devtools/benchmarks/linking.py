@@ -22,9 +22,10 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sized
 from dataclasses import dataclass
 
-from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
+from claims.extraction.types import Claim, DateClaim, QuantityClaim, StatementClaim
 from claims.linking.events import EventIndex
 from claims.linking.types import ArticleInfo, LinkableClaim
 
@@ -96,7 +97,9 @@ class SyntheticNews:
                     self._article(h, outlet, len(articles), articles, claims)
         return articles, claims
 
-    def _article(self, h: _Happening, outlet: str, n: int, articles: list, claims: list) -> None:
+    def _article(
+        self, h: _Happening, outlet: str, n: int, articles: list[ArticleInfo], claims: list[LinkableClaim]
+    ) -> None:
         rng = self.rng
         aid = f"a{n}"
         published = h.day + dt.timedelta(days=rng.choice([0, 0, 0, 1, 2]))
@@ -113,7 +116,7 @@ class SyntheticNews:
         for s in (s1, s2, s3, s4):
             ends.append(ends[-1] + len(s) + 1)
         denied = rng.random() < 0.1
-        made = [
+        made: list[Claim] = [
             QuantityClaim(0, len(s1), s1, count, count, f"{h.unit}s", h.unit),
             DateClaim(0, len(s1), s1, h.day.isoformat(), "day"),
             StatementClaim(ends[1], ends[2] - 1, s2, other, polarity="denied" if denied else "asserted"),
@@ -160,6 +163,15 @@ GC_MODES = ("freeze", "plain", "off", "lazy")
 LAZY_THRESHOLD = (100_000, 20, 20)  # "lazy": a young collection every 100,000 new objects, not 700
 
 
+@dataclass(slots=True)
+class _Frame:
+    """A stage being timed: when it began and the time spent in stages nested in it."""
+
+    stage: str
+    began: float
+    nested: float = 0.0
+
+
 class _Clock:
     """CPU time per stage (less nested stages and garbage collection), the collector's time, and the
     candidate pairs per stage.
@@ -173,22 +185,22 @@ class _Clock:
         self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self.gc_seconds = 0.0
         self.pairs: dict[str, int] = {}
-        self._stack: list[list] = []  # [stage, began, time of nested stages]
+        self._stack: list[_Frame] = []
         self._gc_began = 0.0
 
     def enter(self, stage: str) -> None:
-        self._stack.append([stage, time.process_time(), 0.0])
+        self._stack.append(_Frame(stage, time.process_time()))
 
     def leave(self) -> float:
-        stage, began, nested = self._stack.pop()
-        spent = time.process_time() - began
-        self.seconds[stage] += spent - nested
+        frame = self._stack.pop()
+        spent = time.process_time() - frame.began
+        self.seconds[frame.stage] += spent - frame.nested
         if self._stack:
-            self._stack[-1][2] += spent
+            self._stack[-1].nested += spent
         return spent
 
-    def wrap(self, stage: str, fn, count: str | None = None):
-        def timed(*args, **kwargs):
+    def wrap[**P, R: Sized](self, stage: str, fn: Callable[P, R], count: str | None = None) -> Callable[P, R]:
+        def timed(*args: P.args, **kwargs: P.kwargs) -> R:
             self.enter(stage)
             try:
                 out = fn(*args, **kwargs)
@@ -200,14 +212,14 @@ class _Clock:
 
         return timed
 
-    def on_gc(self, phase: str, info: dict) -> None:
+    def on_gc(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._gc_began = time.process_time()
         else:  # charged to the collector, not to the stage it happened to interrupt
             spent = time.process_time() - self._gc_began
             self.gc_seconds += spent
             if self._stack:
-                self._stack[-1][2] += spent
+                self._stack[-1].nested += spent
 
 
 def _patched(clock: _Clock) -> list[tuple[object, str, object]]:
@@ -216,20 +228,21 @@ def _patched(clock: _Clock) -> list[tuple[object, str, object]]:
 
     from claims.linking import links
 
-    undo = []
+    undo: list[tuple[object, str, object]] = []
     for name, (stage, module) in _RULES.items():
         if hasattr(links, name):
             undo.append((links, name, getattr(links, name)))
             setattr(links, name, clock.wrap(stage, getattr(links, name)))
         if module:
             mod = importlib.import_module(f"{links.__name__}.{module}")
-            if hasattr(mod, "candidate_pairs"):
-                pairs_stage = stage.replace("rules", "pairs")
-                undo.append((mod, "candidate_pairs", mod.candidate_pairs))
-                mod.candidate_pairs = clock.wrap(pairs_stage, mod.candidate_pairs, count=pairs_stage)
-            if hasattr(mod, "semantic_pairs"):
-                undo.append((mod, "semantic_pairs", mod.semantic_pairs))
-                mod.semantic_pairs = clock.wrap("semantic pairs", mod.semantic_pairs, count="semantic pairs")
+            for attr, pairs_stage in (
+                ("candidate_pairs", stage.replace("rules", "pairs")),
+                ("semantic_pairs", "semantic pairs"),
+            ):
+                if hasattr(mod, attr):
+                    original = getattr(mod, attr)
+                    undo.append((mod, attr, original))
+                    setattr(mod, attr, clock.wrap(pairs_stage, original, count=pairs_stage))
     return undo
 
 

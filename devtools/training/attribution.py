@@ -34,6 +34,7 @@ from claims.extraction.statements import attribution_model
 from claims.extraction.statements.attribution_model import MODEL_PATH, features
 from claims.extraction.statements.cues import frame_of
 from claims.extraction.statements.quotes import find_quotes, paragraph_ids
+from claims.extraction.types import ArticleInput
 from devtools.training.cues import _cue_heads
 
 
@@ -61,7 +62,7 @@ def load_articles(
             row["key"]: ArticleDoc(row["text"], row["analysis"], row["offsets"], doc, outlet=row["outlet"])
             for row, doc in zip(meta, docs, strict=True)
         }
-    rows = [
+    rows: list[ArticleInput] = [
         {
             "text": gold["articles"][k]["text"],
             "title": gold["articles"][k].get("title"),
@@ -162,7 +163,9 @@ def _names_someone(key: str, names: set[str]) -> bool:
     return word in names
 
 
-def fit(xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float) -> tuple[dict, dict]:
+def fit(
+    xs: list[list[str]], ys: list[int], c: float, min_weight: float, cut: float
+) -> tuple[dict[str, float], dict[str, float]]:
     """({feature: weight} with the bias folded in, training figures at probability `cut`)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -211,9 +214,10 @@ def main(argv: list[str] | None = None) -> None:
     adocs = load_articles(args.gold, args.limit, args.cache)
     parsed = time.monotonic()
     xs, ys = cue_examples(args.gold, adocs)
-    weights, report = fit(xs, ys, args.c, args.min_weight, 0.5)
+    weights, training = fit(xs, ys, args.c, args.min_weight, 0.5)
+    report: dict[str, object] = dict(training)  # the table's "training", and what is printed
     report["parse_seconds"] = round(parsed - began, 1)
-    table: dict = {"threshold": args.threshold, "training": report, "weights": weights}
+    table: dict[str, object] = {"threshold": args.threshold, "training": report, "weights": weights}
     Path(args.out).write_text(json.dumps(table, separators=(",", ":"), ensure_ascii=True))
     attribution_model._weights.cache_clear()
     attribution_model._statement_table.cache_clear()

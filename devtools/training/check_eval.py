@@ -72,7 +72,7 @@ def evaluate(
         result = check_claim(model, claim, [Candidate(k, texts[k]) for k in found])
         for label, matches in result.groups.items():
             for m in matches:
-                key = m.candidate.id
+                key = str(m.candidate.id)  # a body id, given to Candidate above
                 truth = gold.get((claim, key))
                 if truth is None:
                     truth = "unrelated" if story["b:" + key] != story["h:" + claim] else "unknown"

@@ -168,10 +168,19 @@ def split_figures(
     return figures
 
 
+def _figure(value: object) -> float:
+    if isinstance(value, int | float):
+        return float(value)
+    raise TypeError(f"not a figure: {value!r}")
+
+
 def flat(figures: dict[str, object]) -> dict[str, float]:
     """Return the headline numbers of a :func:`report` result as one flat mapping."""
-    out = {k: float(figures[k]) for k in ("fnc_score_pct", "accuracy", "macro_f1")}  # type: ignore[arg-type]
-    out |= {f"f1_{k}": float(v) for k, v in figures["f1"].items()}  # type: ignore[attr-defined]
+    out = {k: _figure(figures[k]) for k in ("fnc_score_pct", "accuracy", "macro_f1")}
+    f1 = figures["f1"]
+    if not isinstance(f1, dict):
+        raise TypeError(f"per-label F1 is not a mapping: {f1!r}")
+    out |= {f"f1_{k}": _figure(v) for k, v in f1.items()}
     return out
 
 
@@ -246,7 +255,10 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     )
     print(json.dumps({k: v for k, v in figures.items() if k != "confusion"}))
     print("confusion (rows gold, columns predicted):", " ".join(LABELS))
-    for label, row in zip(LABELS, figures["confusion"], strict=True):  # type: ignore[arg-type]
+    confusion = figures["confusion"]
+    if not isinstance(confusion, list):
+        raise TypeError(f"the confusion is not a list of rows: {confusion!r}")
+    for label, row in zip(LABELS, confusion, strict=True):
         print(f"  {label:>9} {row}")
     if not args.no_refit:
         model = build(texts, pairs, list(range(len(pairs))), args.seed)

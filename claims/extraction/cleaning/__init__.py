@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from newstext.chars import plain_chars
 from newstext.furniture import furniture_spans, is_caption
@@ -23,7 +23,7 @@ from newstext.notes import Note, find_notes
 
 from ..document import ArticleDoc, as_date
 from ..nlp import parse_many
-from ..types import Span
+from ..types import ArticleInput, Span
 from .glue import glued_splits, quote_glue_splits, sentence_glue_splits
 
 __all__ = ["clean", "furniture_spans", "glued_splits", "is_caption", "plain_chars", "prepare", "prepare_many"]
@@ -98,12 +98,12 @@ def prepare(
     )
 
 
-def prepare_many(items: Iterable[str | Mapping]) -> list[ArticleDoc]:
+def prepare_many(items: Iterable[str | ArticleInput]) -> list[ArticleDoc]:
     """ArticleDocs for many articles, parsed in one `nlp.pipe` batch.
 
     Each item is the stored text or a mapping with "text" and optional "published", "title", "outlet".
     """
-    rows = [{"text": item} if isinstance(item, str) else item for item in items]
+    rows = [ArticleInput(text=item) if isinstance(item, str) else item for item in items]
     cleaned = [_clean(row["text"], row.get("title")) for row in rows]
     docs = parse_many(analysis for analysis, *_ in cleaned)
     return [

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.pipeline import Lemmatizer
 
 from ..nlp import get_nlp
 
@@ -21,7 +22,10 @@ def _known_words() -> frozenset[str]:
     """Lower-case English words the shared pipeline's lemmatizer tables know, plus spaCy's stop words."""
     words: set[str] = set(STOP_WORDS)
     try:
-        lookups = get_nlp().get_pipe("lemmatizer").lookups
+        lemmatizer = get_nlp().get_pipe("lemmatizer")
+        if not isinstance(lemmatizer, Lemmatizer):  # get_pipe is typed as any component
+            raise ValueError("the lemmatizer component is not spaCy's Lemmatizer")
+        lookups = lemmatizer.lookups
         for pos_words in lookups.get_table("lemma_index").values():
             words.update(pos_words)
         for exceptions in lookups.get_table("lemma_exc").values():
@@ -63,7 +67,7 @@ def glued_splits(text: str) -> list[int]:
     head a known word or (for names) a word the article itself uses on its own.
     """
     words = Counter(m.group() for m in _WORD.finditer(text))
-    splits = []
+    splits: list[int] = []
     for token, count in words.items():
         if not token.endswith(_GLUE_TAILS) or _is_known(token):
             continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from newstext.date_mentions import Mention, find_mentions, parse_loose
+from newstext.date_mentions import find_mentions, parse_loose
 from newstext.date_resolve import resolve
+from newstext.date_vocabulary import Mention
 from newstext.publication import candidate_starts, in_dateline, publication_and_reference
 
 from ..document import ArticleDoc

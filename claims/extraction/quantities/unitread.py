@@ -80,6 +80,7 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         for suf in _SHAPE_SUFFIXES:
             if glued.endswith(suf) and glued != "year-old":
                 glued = glued[: -len(suf)]
+        cls: str | None
         if glued.lower() in _AGE or rest.lower() in _AGE:
             cls = "year of age"
         elif glued in CURRENCY_PREFIXES and not r.measure:
@@ -239,6 +240,7 @@ def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) ->
                 a == obj.i == of_tok.i + 1
                 and obj.tag_ == "NN"
                 and r.unit
+                and r.unit_class is not None
                 and not r.unit_class.startswith(("dollar", "percentage"))
                 and " per " not in r.unit_class
             ):
