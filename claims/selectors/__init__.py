@@ -336,7 +336,7 @@ PICK_LIMIT = 12
 
 def pick_label(claim: Claim) -> str:
     """How a picker names a claim: its outlet, its article's title and the start of its quote."""
-    outlet = claim.article.outlet.name if claim.article.outlet_id else "unknown outlet"
+    outlet = claim.article.outlet.name if claim.article.outlet is not None else "unknown outlet"
     quote = claim.quote if len(claim.quote) <= 90 else claim.quote[:89].rstrip() + "\u2026"
     return f"{outlet} \u00b7 {claim.article.title[:60]}: \u201c{quote}\u201d"
 
