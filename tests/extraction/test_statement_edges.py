@@ -298,3 +298,38 @@ def test_an_infinitive_of_speech_after_a_verb_of_sequence_is_still_said(statemen
     """ "went on to say" is said, unlike "was urged to say"."""
     claims = statements("Mayor Anna Berg went on to say that the ferry would run all winter.")
     assert _by_text(claims, "ferry would run").speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Alan Pryce made the comments during a visit to a school in Dayton on Monday afternoon.",
+        "The senator repeated the remarks at a fundraiser in Austin on Tuesday night.",
+        "The mayor tweeted it late on Sunday, hours before the vote on the new budget.",
+        "The new tariffs seemed to ease pressure on the steel makers of the region last month.",
+    ],
+)
+def test_words_given_elsewhere_and_a_mere_seeming_are_no_statement(statements, text):
+    """ "made the comments", "tweeted it": the object points at words said elsewhere; "seemed to ease"
+    is the writer's impression. None of them says anything here."""
+    assert statements(text) == []
+
+
+def test_an_utterance_with_its_topic_or_its_predicate_is_still_a_statement(statements):
+    """What "points elsewhere" leaves alone: "described it as ...", "comments about ...", a clause."""
+    texts = (
+        "Mayor Anna Berg described it as a disaster for the city's finances and its schools.",
+        "Mayor Anna Berg said the ferry would run all winter.",
+    )
+    for text in texts:
+        assert [c.speaker for c in statements(text)] == ["Anna Berg"], text
+
+
+def test_according_to_covers_its_clause_not_narration_joined_after_a_comma(statements):
+    """ "According to X, A, and B" with B a clause of its own after the comma: B is the writer's."""
+    claims = statements(
+        "According to the ministry, the bridge will close for repairs in March, and traffic has already slowed."
+    )
+    assert [c.text for c in claims] == ["the bridge will close for repairs in March"]
+    tight = statements("According to the ministry, the bridge will close in March and the ferry will run daily.")
+    assert [c.text for c in tight] == ["the bridge will close in March and the ferry will run daily."]

@@ -37,6 +37,18 @@ INTENTION_VERBS = word_set(
     manage struggle hesitate rush move push work fight vote help
     """
 )
+# Verbs that only hedge the infinitive they govern ("seemed to ease", "appears to confirm"): the writer's
+# impression of an event, said by nobody.
+SEEMING_VERBS = word_set("seem appear tend happen prove")
+# Words that name an utterance without giving it ("made the comments", "posted it", "repeated the
+# remarks"): as the object of a cue they point at words given elsewhere, not at anything said here.
+UTTERANCE_NOUNS = word_set(
+    """
+    comment remark statement word thing quote post tweet message interview speech address
+    """
+)
+# Prepositions that give what an utterance was about ("comments about the strike", "remarks on trade").
+TOPIC_PREPS = frozenset({"about", "on", "of", "over", "regarding", "concerning", "against", "that"})
 # "declined to comment", "refused to say": a refusal to speak when the infinitive is itself speech.
 REFUSAL_VERBS = word_set("decline refuse")
 # Verbs that put a question: what they govern is not asserted by anybody.
@@ -107,8 +119,9 @@ def is_denial(tok: Token) -> bool:
 
 
 def is_intention(tok: Token) -> bool:
-    """True for a verb of intention or action governing an infinitive ("plans to", "decided to")."""
-    return tok.lemma_.lower() in INTENTION_VERBS and frame_of(tok) == "inf"
+    """True for a verb of intention, action or seeming governing an infinitive ("plans to", "decided
+    to", "seemed to")."""
+    return tok.lemma_.lower() in INTENTION_VERBS | SEEMING_VERBS and frame_of(tok) == "inf"
 
 
 def is_requested(tok: Token) -> bool:
@@ -140,3 +153,17 @@ def lemma_probability(tok: Token) -> float:
     cued = sum(v[0] for v in entry.values())
     seen = sum(v[1] for v in entry.values())
     return cued / (seen + 1)
+
+
+def points_elsewhere(obj: Token) -> bool:
+    """True for an object that names words without giving them: a pronoun ("posted it") or an utterance
+    noun with nothing of what was said in it ("made the comments", "repeated his remarks"), as against
+    "made the claim that ...", "comments about the strike"."""
+    if obj.pos_ == "PRON":
+        return True
+    if obj.lemma_.lower() not in UTTERANCE_NOUNS:
+        return False
+    return not any(
+        c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
+        for c in obj.children
+    )

@@ -24,6 +24,7 @@ from .cues import (
     is_refusal,
     is_requested,
     is_speech_verb,
+    points_elsewhere,
     known_lemma,
 )
 from .resolve import medium_speaker, relative_clause_subject
@@ -204,6 +205,11 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
+        predicated = any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in after)
+        if first.dep_ == "dobj" and points_elsewhere(first) and not predicated:
+            # "made the comments at a rally", "posted it": the words are given elsewhere (but "described
+            # it as a disaster" says something of it)
+            return None
         last = max((c for c in after if c.i >= first.i), key=lambda c: c.i)
         return trimmed(doc, first.left_edge.i, last.right_edge.i + 1)
     if frame == "prep":
@@ -225,6 +231,21 @@ def _cue_range(verb: Token, frame: str, content: tuple[int, int]) -> tuple[int, 
     return start, end + 1
 
 
+def _own_clause_end(tok: Token, end: int) -> int:
+    """Where the clause "according to X" qualifies ends: before a conjoined clause with a subject of its
+    own after a comma or semicolon ("According to the ministry, the bridge will close, and traffic has
+    slowed": the slowing is the writer's)."""
+    head = tok.head
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.i > tok.i):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            cut = conj.left_edge.i
+            while cut > head.i and (tok.doc[cut - 1].dep_ == "cc" or tok.doc[cut - 1].is_punct):
+                cut -= 1
+            if tok.doc[cut].text in (",", ";"):  # a tight "X and Y" stays one relayed content
+                return min(end, cut)
+    return end
+
+
 def according_to(tok: Token) -> Found | None:
     """ "according to X, content" (or "content, according to X")."""
     doc = tok.doc
@@ -236,7 +257,7 @@ def according_to(tok: Token) -> Found | None:
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
     if tok.i - sent.start <= 2:  # phrase opens the sentence
-        content = trimmed(doc, phrase_end, sent.end)
+        content = trimmed(doc, phrase_end, _own_clause_end(tok, sent.end))
     elif phrase_end >= sent.end - 1:
         content = trimmed(doc, sent.start, tok.i)
     else:
