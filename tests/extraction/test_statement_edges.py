@@ -331,5 +331,7 @@ def test_according_to_covers_its_clause_not_narration_joined_after_a_comma(state
         "According to the ministry, the bridge will close for repairs in March, and traffic has already slowed."
     )
     assert [c.text for c in claims] == ["the bridge will close for repairs in March"]
-    tight = statements("According to the ministry, the bridge will close in March and the ferry will run daily.")
+    tight = statements(
+        "According to the ministry, the bridge will close in March and the ferry will run daily."
+    )
     assert [c.text for c in tight] == ["the bridge will close in March and the ferry will run daily."]

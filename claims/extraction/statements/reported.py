@@ -24,8 +24,8 @@ from .cues import (
     is_refusal,
     is_requested,
     is_speech_verb,
-    points_elsewhere,
     known_lemma,
+    points_elsewhere,
 )
 from .resolve import medium_speaker, relative_clause_subject
 
@@ -205,7 +205,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
-        predicated = any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in after)
+        predicated = any(
+            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in after
+        )
         if first.dep_ == "dobj" and points_elsewhere(first) and not predicated:
             # "made the comments at a rally", "posted it": the words are given elsewhere (but "described
             # it as a disaster" says something of it)
