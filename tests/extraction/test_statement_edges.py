@@ -316,9 +316,10 @@ def test_words_given_elsewhere_and_a_mere_seeming_are_no_statement(statements, t
 
 
 def test_an_utterance_with_its_topic_or_its_predicate_is_still_a_statement(statements):
-    """What "points elsewhere" leaves alone: "described it as ...", "comments about ...", a clause."""
+    """What "points elsewhere" leaves alone: "described it as ...", "accused him of ...", a clause."""
     texts = (
         "Mayor Anna Berg described it as a disaster for the city's finances and its schools.",
+        "Mayor Anna Berg accused him of hiding the cost of the new ferry from the council.",
         "Mayor Anna Berg said the ferry would run all winter.",
     )
     for text in texts:

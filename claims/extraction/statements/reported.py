@@ -37,6 +37,9 @@ UNSEEN_THRESHOLD = 0.6  # the model's bar for a verb the learned lexicon never s
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp"})
 _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013", '"', "''", "``", "\u201c", "\u201d"})
+# Prepositions after "verb + object" that carry what is said of the object ("described it as a disaster",
+# "accused him of lying", "defended himself against the charge").
+_CHARGE_PREPS = frozenset({"as", "of", "against", "for", "about", "over", "regarding", "concerning"})
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp"})
 # What one declines to do that is itself speaking ("declined to comment", "refused to say").
 REFUSED_SPEECH = SPEECH_VERBS | frozenset(
@@ -206,11 +209,11 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             return None
         first = objs[0]
         predicated = any(
-            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in after
+            c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS) for c in after
         )
         if first.dep_ == "dobj" and points_elsewhere(first) and not predicated:
             # "made the comments at a rally", "posted it": the words are given elsewhere (but "described
-            # it as a disaster" says something of it)
+            # it as a disaster", "accused him of lying" say something of it)
             return None
         last = max((c for c in after if c.i >= first.i), key=lambda c: c.i)
         return trimmed(doc, first.left_edge.i, last.right_edge.i + 1)
