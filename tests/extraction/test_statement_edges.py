@@ -324,15 +324,3 @@ def test_an_utterance_with_its_topic_or_its_predicate_is_still_a_statement(state
     )
     for text in texts:
         assert [c.speaker for c in statements(text)] == ["Anna Berg"], text
-
-
-def test_according_to_covers_its_clause_not_narration_joined_after_a_comma(statements):
-    """ "According to X, A, and B" with B a clause of its own after the comma: B is the writer's."""
-    claims = statements(
-        "According to the ministry, the bridge will close for repairs in March, and traffic has already slowed."
-    )
-    assert [c.text for c in claims] == ["the bridge will close for repairs in March"]
-    tight = statements(
-        "According to the ministry, the bridge will close in March and the ferry will run daily."
-    )
-    assert [c.text for c in tight] == ["the bridge will close in March and the ferry will run daily."]

@@ -159,9 +159,10 @@ def points_elsewhere(obj: Token) -> bool:
     """True for an object that names words without giving them: a pronoun ("posted it") or an utterance
     noun with nothing of what was said in it ("made the comments", "repeated his remarks"), as against
     "made the claim that ...", "comments about the strike"."""
-    if obj.pos_ == "PRON":
-        return True
-    if obj.lemma_.lower() not in UTTERANCE_NOUNS:
+    if obj.pos_ != "PRON" and obj.lemma_.lower() not in UTTERANCE_NOUNS:
+        return False
+    # "asked himself this: ...", "nothing that would raise his taxes": the words follow here.
+    if obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].text == ":":
         return False
     return not any(
         c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)

@@ -236,21 +236,6 @@ def _cue_range(verb: Token, frame: str, content: tuple[int, int]) -> tuple[int, 
     return start, end + 1
 
 
-def _own_clause_end(tok: Token, end: int) -> int:
-    """Where the clause "according to X" qualifies ends: before a conjoined clause with a subject of its
-    own after a comma or semicolon ("According to the ministry, the bridge will close, and traffic has
-    slowed": the slowing is the writer's)."""
-    head = tok.head
-    for conj in (c for c in head.children if c.dep_ == "conj" and c.i > tok.i):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
-            cut = conj.left_edge.i
-            while cut > head.i and (tok.doc[cut - 1].dep_ == "cc" or tok.doc[cut - 1].is_punct):
-                cut -= 1
-            if tok.doc[cut].text in (",", ";"):  # a tight "X and Y" stays one relayed content
-                return min(end, cut)
-    return end
-
-
 def according_to(tok: Token) -> Found | None:
     """ "according to X, content" (or "content, according to X")."""
     doc = tok.doc
@@ -262,7 +247,7 @@ def according_to(tok: Token) -> Found | None:
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
     if tok.i - sent.start <= 2:  # phrase opens the sentence
-        content = trimmed(doc, phrase_end, _own_clause_end(tok, sent.end))
+        content = trimmed(doc, phrase_end, sent.end)
     elif phrase_end >= sent.end - 1:
         content = trimmed(doc, sent.start, tok.i)
     else:
