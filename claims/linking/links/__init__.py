@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Hashable, Iterable
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..collector import fewer_collections
-from ..types import ExistingLink, LinkableClaim, LinkSuggestion, StanceFn, StanceManyFn
+from ..types import ClaimId, ExistingLink, LinkableClaim, LinkSuggestion, Relation, StanceFn, StanceManyFn
 from .dates import counted_back_links, date_links, tells
-from .features import ClaimFeatures, features
+from .features import ClaimFeatures, DayOf, Key, features
 from .quantities import other_time, quantity_links
 from .quantities import rationale as quantity_rationale
 from .statements import same_remark, statement_links
@@ -32,12 +32,12 @@ __all__ = ["suggest_links"]
 def suggest_links(
     claims: Iterable[LinkableClaim],
     *,
-    rejected: Collection[frozenset] = frozenset(),
-    existing: Iterable[ExistingLink | frozenset] = (),
+    rejected: Collection[frozenset[ClaimId]] = frozenset(),
+    existing: Iterable[ExistingLink | frozenset[ClaimId]] = (),
     stance: StanceFn | None = None,
     stance_many: StanceManyFn | None = None,
     per_claim: int = 3,
-    focus: Collection | None = None,
+    focus: Collection[ClaimId] | None = None,
 ) -> list[LinkSuggestion]:
     """Link suggestions, strongest first, at most `per_claim` per claim (and EXTRA_ARTICLES more, each
     into an article the claim has no suggestion into yet).
@@ -63,12 +63,12 @@ BIG_RUN = 20_000  # claims from which one run tunes the garbage collector
 
 def _suggest(
     items: list[LinkableClaim],
-    rejected: Collection[frozenset],
-    existing: Iterable[ExistingLink | frozenset],
+    rejected: Collection[frozenset[ClaimId]],
+    existing: Iterable[ExistingLink | frozenset[ClaimId]],
     stance: StanceFn | None,
     stance_many: StanceManyFn | None,
     per_claim: int,
-    focus: Collection | None,
+    focus: Collection[ClaimId] | None,
 ) -> list[LinkSuggestion]:
     blocked = {frozenset(p) for p in rejected}
     existing_pairs = [e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing]
@@ -77,7 +77,7 @@ def _suggest(
     for item in items:
         by_kind[type(item.claim)].append(features(item))
 
-    scored: list[tuple[ClaimFeatures, ClaimFeatures, str, float, str]] = []
+    scored: list[tuple[ClaimFeatures, ClaimFeatures, Relation, float, str]] = []
     quantities, dates, statements = by_kind[QuantityClaim], by_kind[DateClaim], by_kind[StatementClaim]
     day_of = _sentence_dates(dates)
     # a count is compared by when it happened, not when someone spoke of it
@@ -109,13 +109,13 @@ def _suggest(
     )
     group = _span_groups(items)
     shown = repeated_counts(quantities, day_of)
-    counts_in: dict[tuple, set] = defaultdict(set)  # sentence -> repeat groups of the counts it states
+    counts_in: dict[Key, set[Key]] = defaultdict(set)  # sentence -> repeat groups of the counts it states
     for f in quantities:
         group[f.item.id] = ("repeat", shown[f.item.id].item.id)
         if f.item.sentence_start is not None:
             counts_in[_sentence(f)].add(group[f.item.id])
     used: dict[object, int] = defaultdict(int)
-    reached: dict[object, set] = defaultdict(set)  # claim id -> articles it has a suggestion into
+    reached: dict[object, set[Hashable]] = defaultdict(set)  # claim id -> articles it has a suggestion into
     article_of = {item.id: item.article_id for item in items}
     for pair in existing_pairs:  # links made on an earlier run take their share of the quota
         if len(pair) == 2:
@@ -124,8 +124,8 @@ def _suggest(
                 used[me] += 1
                 if other in article_of:
                     reached[me].add(article_of[other])
-    linked_groups: dict[frozenset, str] = {}
-    agreed: set[tuple] = set()  # who already corroborates each claim (see _confirmer)
+    linked_groups: dict[frozenset[Key], str] = {}
+    agreed: set[Key] = set()  # who already corroborates each claim (see _confirmer)
     out = []
     for a, b, rel, conf, why in scored:
         # a count the article repeats is linked once, through its most telling mention
@@ -164,12 +164,12 @@ def _suggest(
         reached[idb].add(a.item.article_id)
         if rel == "corroborates":
             agreed.update((_confirmer(a, b), _confirmer(b, a)))
-        out.append(LinkSuggestion(ida, idb, rel, conf, why))  # type: ignore[arg-type]
+        out.append(LinkSuggestion(ida, idb, rel, conf, why))
     out.sort(key=lambda s: -s.confidence)
     return out
 
 
-def _confirmer(f: ClaimFeatures, other: ClaimFeatures) -> tuple:
+def _confirmer(f: ClaimFeatures, other: ClaimFeatures) -> Key:
     """Who confirms claim `f` through `other`: for a date, the other article (one day it states twice is
     one confirmation, given through its best match); else the other claim itself (an article may quote two
     people saying the same; a count it repeats is handled by `repeated_counts`, which keeps other times
@@ -182,7 +182,13 @@ def _confirmer(f: ClaimFeatures, other: ClaimFeatures) -> tuple:
 EXTRA_ARTICLES = 1  # past its quota, a claim may still reach this many articles it has no link into
 
 
-def _room(used: dict, reached: dict, f: ClaimFeatures, other: ClaimFeatures, per_claim: int) -> bool:
+def _room(
+    used: dict[object, int],
+    reached: dict[object, set[Hashable]],
+    f: ClaimFeatures,
+    other: ClaimFeatures,
+    per_claim: int,
+) -> bool:
     """Whether claim `f` may take one more suggestion, to `other`.
 
     A claim keeps its `per_claim` strongest suggestions; beyond those, only one into an article it has
@@ -272,7 +278,7 @@ def _opposite_sides(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return sa is not None and sb is not None and sa != sb
 
 
-def _sentence(f: ClaimFeatures) -> tuple:
+def _sentence(f: ClaimFeatures) -> Key:
     return (f.item.article_id, f.item.sentence_start)
 
 
@@ -285,7 +291,7 @@ _HEDGED = re.compile(
 )
 
 
-def repeated_counts(quantities: list[ClaimFeatures], day_of: dict) -> dict[object, ClaimFeatures]:
+def repeated_counts(quantities: list[ClaimFeatures], day_of: DayOf) -> dict[object, ClaimFeatures]:
     """Claim id -> the mention that stands for it among the article's repeats of one count.
 
     News repeats its key count in the headline, the lead and the body ("two planes ... landed"); those
@@ -312,7 +318,7 @@ def repeated_counts(quantities: list[ClaimFeatures], day_of: dict) -> dict[objec
     return out
 
 
-def _same_count(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
+def _same_count(a: ClaimFeatures, b: ClaimFeatures, day_of: DayOf) -> bool:
     ca, cb = a.item.claim, b.item.claim
     assert isinstance(ca, QuantityClaim) and isinstance(cb, QuantityClaim)
     return (
@@ -323,21 +329,21 @@ def _same_count(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
     )
 
 
-def _firmness(f: ClaimFeatures) -> tuple:
+def _firmness(f: ClaimFeatures) -> Key:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     hedged = bool(_HEDGED.search(f.item.sentence))
     return (hedged, -len(terms(claim.counted or claim.unit or "")), claim.start)
 
 
-def _span_groups(items: list[LinkableClaim]) -> dict[object, tuple]:
+def _span_groups(items: list[LinkableClaim]) -> dict[object, Key]:
     """Claim id -> group of claims of one kind whose spans overlap in one article.
 
     Extractors may return the same statement or count twice with different spans; one suggestion per
     pair of groups is enough for an editor.
     """
-    out: dict[object, tuple] = {}
-    by_article: dict[tuple, list[LinkableClaim]] = defaultdict(list)
+    out: dict[object, Key] = {}
+    by_article: dict[Key, list[LinkableClaim]] = defaultdict(list)
     for item in items:
         by_article[(item.article_id, item.claim.kind)].append(item)
     for key, claims in by_article.items():
@@ -351,16 +357,16 @@ def _span_groups(items: list[LinkableClaim]) -> dict[object, tuple]:
     return out
 
 
-def _sentence_dates(dates: list[ClaimFeatures], happenings: bool = False) -> dict[tuple, tuple[str, ...]]:
+def _sentence_dates(dates: list[ClaimFeatures], happenings: bool = False) -> dict[Key, tuple[str, ...]]:
     """(article id, sentence start) -> date values stated in that sentence (those with a known year); with
     `happenings`, less those that only date a telling ("the department said late Monday that it had
     received 55,000 pages" dates the saying, not when the pages came)."""
-    out: dict[tuple, list[str]] = defaultdict(list)
+    out: dict[Key, list[str]] = defaultdict(list)
     for f in dates:
         if (
             f.item.sentence_start is not None
-            and not f.item.claim.value.startswith("X")  # type: ignore[union-attr]
+            and not f.date.value.startswith("X")
             and not (happenings and tells(f))
         ):
-            out[(f.item.article_id, f.item.sentence_start)].append(f.item.claim.value)  # type: ignore[union-attr]
+            out[(f.item.article_id, f.item.sentence_start)].append(f.date.value)
     return {k: tuple(v) for k, v in out.items()}

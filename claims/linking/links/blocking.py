@@ -118,7 +118,7 @@ class _Days:
             return posting
         index = self._sorted.get(id(posting))
         if index is None:
-            dated = sorted((self.day[j], j) for j in posting if self.day[j] is not None)
+            dated = sorted((d, j) for j in posting if (d := self.day[j]) is not None)
             undated = [j for j in posting if self.day[j] is None]
             index = self._sorted[id(posting)] = ([d for d, _ in dated], [j for _, j in dated], undated)
         days, ids, undated = index

@@ -13,11 +13,12 @@ from rapidfuzz import fuzz
 from claims.extraction.types import DateClaim
 from newstext.months import MONTH_NAMES
 
+from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
-from .features import ClaimFeatures, date_interval
+from .features import ClaimFeatures, Key, date_interval
 from .text import fold, names, overlap, stem, terms
 
-Scored = tuple[int, int, str, float, str]
+Scored = tuple[int, int, Relation, float, str]
 
 MIN_AGREE = 0.3  # weighted overlap of what the two dates date ("Guaido declared himself interim president")
 MIN_AGREE_YEAR = 0.6  # a year dates many happenings of a story: "a 2014 ban" / "sued in 2014" need more
@@ -105,16 +106,19 @@ def _same_period(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     ends given alike are one period, whatever words the sentences use for it."""
     if a.item.event_id is None or a.item.event_id != b.item.event_id:
         return None
-    year = a.item.claim.value[:4]  # type: ignore[union-attr]
-    spans_a = {m.groups() for m in _PERIOD.finditer(a.item.sentence) if year in m.groups()}
-    shared = spans_a & {m.groups() for m in _PERIOD.finditer(b.item.sentence)}
+    year = a.date.value[:4]
+    # both groups of _PERIOD always match: (first, last) year
+    spans_a: set[tuple[str, str]] = {
+        (m[1], m[2]) for m in _PERIOD.finditer(a.item.sentence) if year in m.groups()
+    }
+    shared = spans_a & {(m[1], m[2]) for m in _PERIOD.finditer(b.item.sentence)}
     return min(shared) if shared else None
 
 
-def _period_key(f: ClaimFeatures) -> list[tuple]:
+def _period_key(f: ClaimFeatures) -> list[Key]:
     if f.item.event_id is None:
         return []
-    year = f.item.claim.value[:4]  # type: ignore[union-attr]
+    year = f.date.value[:4]
     return [
         ("period", f.item.event_id, *m.groups())
         for m in _PERIOD.finditer(f.item.sentence)
@@ -122,7 +126,7 @@ def _period_key(f: ClaimFeatures) -> list[tuple]:
     ]
 
 
-def _day_key(f: ClaimFeatures) -> list[tuple]:
+def _day_key(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
     if f.item.event_id is None or claim.precision != "day" or not year_known(f):
@@ -164,7 +168,7 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     dated verb ("voted" / "vote") or the same one actor ("the House voted" / "followed by the House"), and
     not different actors. "Obama vetoed the measure last week" and "the Senate voted Wednesday to override
     his veto" date two happenings, however many words they share."""
-    va, vb = _verb(a.item.claim.dated), _verb(b.item.claim.dated)  # type: ignore[union-attr]
+    va, vb = _verb(a.date.dated), _verb(b.date.dated)
     if va in _TELLING or vb in _TELLING:
         return False  # one person speaks on many days: "asked on Tuesday" and "told Fox on Monday" are two
     return ((bool(va) and va == vb) or _same_actor(a, b)) and not _other_actors(a, b)
@@ -183,7 +187,7 @@ def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
 
 def tells(f: ClaimFeatures) -> bool:
     """True when the date dates a telling ("said Monday", "announced on Friday")."""
-    return _verb(f.item.claim.dated) in _TELLING  # type: ignore[union-attr]
+    return _verb(f.date.dated) in _TELLING
 
 
 def _verb(word: str | None) -> str:
@@ -250,12 +254,12 @@ def counted_back_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             b = feats[j]
             if j in back or not _YEAR.search(_written(b)):
                 continue
-            (a0, a1), (b0, b1) = date_interval(a.item.claim), date_interval(b.item.claim)  # type: ignore[arg-type]
+            (a0, a1), (b0, b1) = date_interval(a.date), date_interval(b.date)
             if not (a0 <= b1 and b0 <= a1):  # one anchor for both: the values compare as they are
                 continue
             sim = overlap(_own_words(a), _own_words(b))
             if sim >= MIN_OWN_SHARE:
-                rank = (sim, _PRECISION.get(b.item.claim.precision, 0), -j)  # type: ignore[union-attr]
+                rank = (sim, _PRECISION.get(b.date.precision, 0), -j)
                 best = max(best, rank) if best else rank
         if best:
             sim, j = best[0], -best[2]
@@ -323,8 +327,8 @@ def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     month or year shared with the story's cast ("Maduro", "Guaido", "Venezuela") is not the same
     happening ("Maduro took office on 10 January" / "a crisis since January"); "the Senate voted
     Wednesday" / "to begin in the Senate on Wednesday" name one day of one actor."""
-    ca, cb = a.item.claim, b.item.claim
-    if ca.precision == cb.precision == "day" and ca.value == cb.value:  # type: ignore[union-attr]
+    ca, cb = a.date, b.date
+    if ca.precision == cb.precision == "day" and ca.value == cb.value:
         return True
     cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
     return bool((_keys(a) & _keys(b)) - cast)
@@ -344,7 +348,7 @@ def _near(f: ClaimFeatures) -> bool:
     published = f.item.published
     if published is None:
         return True
-    first, last = date_interval(f.item.claim)  # type: ignore[arg-type]
+    first, last = date_interval(f.date)
     lo = (published - dt.timedelta(days=NEAR_DAYS)).isoformat()
     hi = (published + dt.timedelta(days=NEAR_DAYS)).isoformat()
     return first <= hi and last >= lo
@@ -374,7 +378,7 @@ def _excerpt(f: ClaimFeatures) -> str:
 def _shown(f: ClaimFeatures) -> str:
     """The date as an editor should read it: "2019-03-23", or "23 January, year not given" when the
     year was only guessed (an undated article's "on 23 January")."""
-    value = f.item.claim.value  # type: ignore[union-attr]
+    value = f.date.value
     if year_known(f) or len(value) < 7 or value[5:7] == "XX":
         return value
     month = calendar.month_name[int(value[5:7])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
@@ -34,6 +35,11 @@ _SCOPE_END = re.compile(
     r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike)\s", re.I
 )
 
+# a sentence (article id, offset), a claim's span group, a confirmer: plain keys compared for equality
+Key = tuple[Hashable, ...]
+# (article id, sentence start) -> the date values stated in that sentence
+DayOf = dict[Key, tuple[str, ...]]
+
 
 @dataclass(slots=True)
 class ClaimFeatures:
@@ -47,6 +53,29 @@ class ClaimFeatures:
     negated: frozenset[str] = frozenset()  # content words inside a negation's scope
     low: float = 0.0
     high: float = 0.0
+
+    # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
+    # accessors state that invariant once and give the checker the narrowed claim.
+    @property
+    def quantity(self) -> QuantityClaim:
+        """The claim, known to be a quantity claim."""
+        claim = self.item.claim
+        assert isinstance(claim, QuantityClaim), type(claim)
+        return claim
+
+    @property
+    def date(self) -> DateClaim:
+        """The claim, known to be a date claim."""
+        claim = self.item.claim
+        assert isinstance(claim, DateClaim), type(claim)
+        return claim
+
+    @property
+    def statement(self) -> StatementClaim:
+        """The claim, known to be a statement claim."""
+        claim = self.item.claim
+        assert isinstance(claim, StatementClaim), type(claim)
+        return claim
 
 
 def features(item: LinkableClaim) -> ClaimFeatures:

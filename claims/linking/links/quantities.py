@@ -9,18 +9,19 @@ from collections.abc import Sequence
 
 from claims.extraction.types import QuantityClaim
 
+from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
-from .features import ClaimFeatures
+from .features import ClaimFeatures, DayOf, Key
 from .text import fold, terms
 
-Scored = tuple[int, int, str, float, str]
+Scored = tuple[int, int, Relation, float, str]
 
 MIN_CONTEXT = 0.08  # share of rare context both sentences must have to be about the same thing
 MIN_CONTRADICT_CONTEXT = 0.5  # figures far apart ("$8 billion in all", "$3.6 billion from the military
 # budget") are mostly different things: their conflict needs nearly the same sentence
 
 
-def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]:
+def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored]:
     """Scored (i, j, relation, confidence, rationale) for quantity claims of one event and unit class.
 
     `day_of` maps (article_id, sentence_start) to the date values stated in that sentence, so that
@@ -28,7 +29,7 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
     """
     weights = KeyWeights(_context(f) for f in feats)
     pairs = candidate_pairs(feats, _block_keys, max_posting=400, per_claim=40)
-    siblings: dict[tuple, list[ClaimFeatures]] = {}  # figures of one unit class in one sentence
+    siblings: dict[Key, list[ClaimFeatures]] = {}  # figures of one unit class in one sentence
     for f in feats:
         siblings.setdefault(_sentence_unit(f), []).append(f)
     out: list[Scored] = []
@@ -58,13 +59,13 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: dict) -> list[Scored]
     return out
 
 
-def _sentence_unit(f: ClaimFeatures) -> tuple:
+def _sentence_unit(f: ClaimFeatures) -> Key:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     return (f.item.article_id, f.item.sentence_start, (claim.unit_class or "").lower())
 
 
-def _told_beside(a: ClaimFeatures, b: ClaimFeatures, siblings: dict[tuple, list[ClaimFeatures]]) -> bool:
+def _told_beside(a: ClaimFeatures, b: ClaimFeatures, siblings: dict[Key, list[ClaimFeatures]]) -> bool:
     """True when b's sentence states another figure of its unit class that agrees with a, or lies closer
     to it: a sentence listing several sums ("$3.6 billion from construction projects, along with another
     $2.5 billion") shares its words with all of them, and a's figure is compared with its nearest one."""
@@ -79,7 +80,7 @@ def _told_beside(a: ClaimFeatures, b: ClaimFeatures, siblings: dict[tuple, list[
 
 def _gap(a: ClaimFeatures, b: ClaimFeatures) -> float:
     """How far apart two figures are, as the log of their ratio (inf when one is not positive)."""
-    x, y = a.item.claim.low, b.item.claim.low  # type: ignore[union-attr]
+    x, y = a.quantity.low, b.quantity.low
     return abs(math.log(x / y)) if x > 0 and y > 0 else math.inf
 
 
@@ -114,7 +115,7 @@ def agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     sa, sb = step(a), step(b)
     if sa is None or sb is None:
         return a.low <= b.high and b.low <= a.high
-    va, vb = a.item.claim.low, b.item.claim.low  # type: ignore[union-attr]
+    va, vb = a.quantity.low, b.quantity.low
     if va == vb or _one_left_out(a, vb) or _one_left_out(b, va):
         return True
     rounded = va if sa >= sb else vb
@@ -245,17 +246,17 @@ def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two single precise figures in the same range (48 / 47 pages, $3.5 / $3.6 billion)."""
     if step(a) is None or step(b) is None:
         return False
-    va, vb = sorted((a.item.claim.low, b.item.claim.low))  # type: ignore[union-attr]
+    va, vb = sorted((a.quantity.low, b.quantity.low))
     return va > 0 and vb / va <= CLOSE_RATIO
 
 
-def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: dict) -> str:
+def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: DayOf) -> str:
     """The line an editor reads for a count link: both values, each outlet's words, the day."""
     line = _agree_line(a, b) if relation == "corroborates" else _conflict_line(a, b)
     return line + _when(a, b, day_of)
 
 
-def _block_keys(f: ClaimFeatures) -> list[tuple]:
+def _block_keys(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     if f.item.event_id is None or not claim.unit_class:
@@ -277,7 +278,7 @@ _SCALE_WORDS = frozenset(
 )
 
 
-def other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> bool:
+def other_time(a: ClaimFeatures, b: ClaimFeatures, day_of: DayOf) -> bool:
     """True when the two sentences state months or days that cannot be the same day (different
     happenings); years alone are not compared."""
     # a bare year dates the background more often than the happening ("dating back to 2015")
@@ -298,7 +299,7 @@ def _close(x: str, y: str, days: int = 10) -> bool:
     return False
 
 
-def _when(a: ClaimFeatures, b: ClaimFeatures, day_of: dict) -> str:
+def _when(a: ClaimFeatures, b: ClaimFeatures, day_of: DayOf) -> str:
     """ ", 2019-03-23" when a sentence of the pair dates the counted happening, else ""."""
     days = day_of.get((a.item.article_id, a.item.sentence_start), ()) or day_of.get(
         (b.item.article_id, b.item.sentence_start), ()
@@ -354,7 +355,7 @@ def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
     if a.low == a.high == b.low == b.high or show(a) == show(b):
         return f"both: {show(a)}: {_sides(a, b)}"
     sa, sb = step(a), step(b)
-    if sa is not None and sb is not None and a.item.claim.low == b.item.claim.low:  # type: ignore[union-attr]
+    if sa is not None and sb is not None and a.quantity.low == b.quantity.low:
         shown = show(a) if show(a) == show(b) else f"{show(a)} / {show(b)}"
         return f"both: {shown}: {_sides(a, b)}"
     if sa is not None and sb is not None:  # one figure rounded, the other precise
@@ -384,13 +385,13 @@ EXCERPT_CHARS = 60
 def _excerpt(f: ClaimFeatures) -> str:
     """The words around the figure in its sentence (what it counts, what for), cut at word boundaries;
     the claim's own words when its place in the sentence is not known."""
-    claim = f.item.claim
+    claim = f.quantity
     offset, sentence = f.item.sentence_start, f.item.sentence
     if offset is not None and offset <= claim.start and claim.end <= offset + len(sentence):
         text, at = sentence, claim.start - offset
     else:
         text = claim.text
-        number = claim.number  # type: ignore[union-attr]
+        number = claim.number
         at = max(0, text.find(number.text)) if number else 0
     start = max(0, at - EXCERPT_CHARS // 3)
     if start:

@@ -9,12 +9,12 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from ..types import StanceFn, StanceManyFn
+from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .text import fold, stem, terms
 
-Scored = tuple[int, int, str, float, str]
+Scored = tuple[int, int, Relation, float, str]
 
 # Light verbs lend their clause its grammar, not its topic: "carry out maintenance" and "carrying
 # technicians" share no fact, and "provide assistance" is about assistance.
@@ -63,12 +63,16 @@ def statement_links(
     weights = KeyWeights(keys)
     # a speaker's statements further apart than FAR_APART_DAYS meet only through shared words
     pairs = candidate_pairs(
-        feats, _block_keys, min_shared=2, local=lambda k: k[0] == "s", window_days=FAR_APART_DAYS
+        feats,
+        _block_keys,
+        min_shared=2,
+        local=lambda k: isinstance(k, tuple) and k[0] == "s",
+        window_days=FAR_APART_DAYS,
     )
     pairs |= semantic_pairs(feats, rows=focus)  # paraphrases close in meaning (sentence vectors)
     if focus is not None:  # only pairs with a claim in focus (indices) are scored
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
-    kept: list[tuple[int, int, str, float, bool]] = []
+    kept: list[tuple[int, int, Relation, float, bool]] = []
     same: set[int] = set()  # kept pairs that give one remark in the same words
     runs: set[int] = set()  # kept pairs that quote one speaker's same words inside other framing
     for i, j in sorted(pairs):
@@ -105,7 +109,7 @@ def statement_links(
         ):
             continue
         shared = ka & kb
-        relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
         if relation == "contradicts" and cos < MIN_CONFLICT_COSINE:
             continue
         conf = min(0.9, 0.3 + 0.6 * sim + (0.1 if same_speaker else 0.0))
@@ -131,7 +135,7 @@ def statement_links(
             if verdict == "unrelated":
                 continue
             if verdict in ("agree", "disagree"):
-                judged = "corroborates" if verdict == "agree" else "contradicts"
+                judged: Relation = "corroborates" if verdict == "agree" else "contradicts"
                 if relation == "contradicts" and judged == "corroborates":
                     continue  # a denial never corroborates what it denies: the two disagree on the verdict
                 conf = min(0.95, conf + STANCE_BONUS) if judged == relation else conf * 0.8
@@ -205,7 +209,7 @@ def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 def same_remark(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The same words quoted, or given by one named speaker: one remark, whenever each outlet reports it
     (near-identical reported facts may still tell of two happenings: "planes landed at Kestrel")."""
-    quoted = a.item.claim.direct or b.item.claim.direct  # type: ignore[union-attr]
+    quoted = a.statement.direct or b.statement.direct
     return ((quoted or bool(a.speaker & b.speaker)) and same_words(a, b)) or same_quoted_run(a, b)
 
 
@@ -225,7 +229,7 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     the president had spoken and both believe that ..." / "The president and I have talked, and both
     believe that ..."), or runs it on from another remark of theirs. A shorter phrase recurs in two
     remarks; another speaker's same words are theirs."""
-    if not (a.item.claim.direct and b.item.claim.direct and a.speaker & b.speaker):  # type: ignore[union-attr]
+    if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
         return False
     if a.denied != b.denied:
         return False
@@ -252,7 +256,7 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
     and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
     and Friday's tweet on one decision are two tweets)."""
-    direct_a, direct_b = a.item.claim.direct, b.item.claim.direct  # type: ignore[union-attr]
+    direct_a, direct_b = a.statement.direct, b.statement.direct
     if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
         return True
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
@@ -302,14 +306,14 @@ def _one_side_negates(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 def _keys(f: ClaimFeatures) -> frozenset[str]:
     """What is said: the content words, less the speaker's own name when the span includes it."""
-    claim = f.item.claim
-    name = claim.speaker or ""  # type: ignore[union-attr]
+    claim = f.statement
+    name = claim.speaker or ""
     if name and fold(name).lower() in fold(claim.text).lower():
         return f.content - frozenset(terms(name)) - _LIGHT
     return f.content - _LIGHT
 
 
-def _block_keys(f: ClaimFeatures) -> list:
+def _block_keys(f: ClaimFeatures) -> list[tuple[str, str]]:
     # speaker keys are the full name and the last name, so the same speaker alone meets min_shared=2
     return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker]
 
@@ -322,7 +326,7 @@ def _one_by_one(stance: StanceFn) -> StanceManyFn:
 def _stances(
     stance_many: StanceManyFn,
     feats: Sequence[ClaimFeatures],
-    kept: Sequence[tuple[int, int, str, float, bool]],
+    kept: Sequence[tuple[int, int, Relation, float, bool]],
 ) -> list[str]:
     """One verdict per kept pair, from one batch of both directions: each claim towards the other's
     sentence; a disagreement either way wins."""
@@ -350,8 +354,8 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     shared = _keys(a) & _keys(b)
     out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
     outlets = f"{out_a} and {out_b}" if out_a != out_b else f"two {out_a} articles"
-    who_a = a.item.claim.speaker  # type: ignore[union-attr]
-    who_b = b.item.claim.speaker  # type: ignore[union-attr]
+    who_a = a.statement.speaker
+    who_b = b.statement.speaker
     if same:
         who = who_a or who_b or "An unnamed source"
         return f"{who}, in {outlets}, in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"

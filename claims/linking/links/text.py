@@ -93,7 +93,7 @@ def name_keys(name: str) -> set[str]:
     return {" ".join(words), words[-1]}
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     """|a & b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
     if not a or not b:
         return 0.0
