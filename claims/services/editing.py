@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -34,6 +34,9 @@ CONTEXT_CHARS = 32
 NOUNS = {"claim": "claim", "claimlink": "link", "annotation": "annotation"}
 MACHINE = "an automatic process (extraction, linking or import)"
 
+# the rows that carry a `version` (optimistic concurrency) and a history
+Versioned = Claim | ClaimLink | Annotation
+
 
 class EditConflict(Exception):
     """A claim, link or annotation changed (or was removed) after the editor loaded it; nothing was saved.
@@ -42,7 +45,7 @@ class EditConflict(Exception):
     changed it last and when, from its history (an automatic process when history has no record of it).
     """
 
-    def __init__(self, *, obj: models.Model, expected: int | None, current: models.Model | None) -> None:
+    def __init__(self, *, obj: Versioned, expected: int | None, current: Versioned | None) -> None:
         self.noun = NOUNS.get(obj._meta.model_name, obj._meta.verbose_name)
         self.pk = obj.pk
         self.expected = expected
@@ -82,7 +85,7 @@ class EditConflict(Exception):
         )
 
 
-def _last_change(model: type[models.Model], pk: int, version: int | None) -> tuple[str, object]:
+def _last_change(model: type[Versioned], pk: int, version: int | None) -> tuple[str, dt.datetime | None]:
     """Who made the row's last change and when, from its history: (name, time).
 
     `version` is the stored version (None for a removed row). A history record of another version means
@@ -102,7 +105,7 @@ def _last_change(model: type[models.Model], pk: int, version: int | None) -> tup
     return who, record.history_date
 
 
-def _take_version(obj: models.Model, expected: int | None = None) -> None:
+def _take_version(obj: Versioned, expected: int | None = None) -> None:
     """Lock `obj`'s row, reload `obj` from it and move its version on by one (call inside a transaction).
 
     Raises EditConflict, writing nothing, when the row is gone or, with `expected`, when the stored

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from claims.services.editing import EditConflict
+from claims.services.editing import EditConflict, Versioned
 from tracker.access import wants_json
 
 STATUS = 409
@@ -46,7 +45,7 @@ def shown(value) -> str:
     return str(value)
 
 
-def removed(model: type[models.Model], pk: int) -> EditConflict:
+def removed(model: type[Versioned], pk: int) -> EditConflict:
     """The conflict for a row that was removed after the page was made; 404 for an id never stored."""
     if not model.history.filter(id=pk).exists():
         raise Http404(f"No {model._meta.verbose_name} {pk}.")
