@@ -31,7 +31,7 @@ from claims.forms import (
 from claims.models import Annotation, Claim, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.views.conflicts import Row, conflict_answer, removed, safe_next, shown
+from claims.views.conflicts import Row, choice_labels, conflict_answer, removed, safe_next, shown, stored_row
 from newstext import humanize
 from sources.models import Article, Outlet
 from tracker import paging
@@ -264,7 +264,7 @@ def claim_conflict_rows(form: ClaimEditForm, current: Claim) -> list[Row]:
     """The editor's values (a valid form) next to the claim's stored ones, field by field."""
     stored = ClaimEditForm.for_claim(current).initial
     rows = [
-        Row(form[name].label, shown(form.cleaned_data.get(name)), shown(stored.get(name)))
+        Row(str(form[name].label), shown(form.cleaned_data.get(name)), shown(stored.get(name)))
         for name in form.KIND_FIELDS[current.kind]
     ]
     reviewer = f" by {current.reviewed_by}" if current.reviewed_by_id else ""
@@ -292,7 +292,11 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
             back=safe_next(request, reverse("claims:review")),
         )
     if not form.is_valid():
-        problem = " ".join(form.errors["version"]) if "version" in form.errors else "Choose accept or reject."
+        problem = (
+            " ".join(str(e) for e in form.errors["version"])
+            if "version" in form.errors
+            else "Choose accept or reject."
+        )
         messages.error(request, problem)
         return answer(request, fallback, {"ok": False, "error": problem}, status=400)
     decision = form.cleaned_data["decision"]
@@ -310,7 +314,7 @@ def claim_review_conflict(
     request: HttpRequest, conflict: EditConflict, decision: str, fallback: str
 ) -> HttpResponse:
     """409 for a review decision on a claim that changed (or went) since the page was made."""
-    claim = conflict.current
+    claim = stored_row(conflict, Claim)
     if claim is None:
         return conflict_answer(
             request,
@@ -321,7 +325,7 @@ def claim_review_conflict(
         )
     reviewer = f" by {claim.reviewed_by}" if claim.reviewed_by_id else ""
     current = f"{claim.get_review_status_display()}{reviewer}"
-    theirs = dict(ReviewForm.base_fields["decision"].choices)[decision]
+    theirs = choice_labels(ReviewForm, "decision")[decision]
     return conflict_answer(
         request,
         conflict,
@@ -388,7 +392,7 @@ def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
             claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
         )
     except EditConflict as conflict:
-        current = conflict.current
+        current = stored_row(conflict, Claim)
         return conflict_answer(
             request,
             conflict,
@@ -414,7 +418,11 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     form = VerdictForm(request.POST)
     back_to = reverse("claims:claim-detail", args=[pk])
     if not form.is_valid():
-        problem = " ".join(form.errors["version"]) if "version" in form.errors else "Choose a verdict."
+        problem = (
+            " ".join(str(e) for e in form.errors["version"])
+            if "version" in form.errors
+            else "Choose a verdict."
+        )
         messages.error(request, problem)
         return answer(request, back_to, {"ok": False, "error": problem}, status=400)
     data = form.cleaned_data
@@ -431,8 +439,8 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error_text(error))
         return answer(request, back_to, {"ok": False, "error": error_text(error)}, status=400)
     except EditConflict as conflict:
-        current = conflict.current
-        theirs = dict(VerdictForm.base_fields["verdict"].choices)[data["verdict"]]
+        current = stored_row(conflict, Claim)
+        theirs = choice_labels(VerdictForm, "verdict")[data["verdict"]]
         stored = (current.get_verdict_display() or "No verdict") if current is not None else "—"
         return conflict_answer(
             request,
@@ -503,7 +511,7 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     form = ClaimFromSelectionForm(request.POST)
     if not form.is_valid():
-        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        problems = "; ".join(f"{k}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items())
         messages.error(request, f"The claim was not saved: {problems}")
         return answer(request, article_url(article), {"ok": False, "errors": form.errors}, status=400)
     data = form.cleaned_data
@@ -597,7 +605,7 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         )
     form = VersionForm(request.POST)
     if not form.is_valid():
-        problem = " ".join(form.errors["version"])
+        problem = " ".join(str(e) for e in form.errors["version"])
         messages.error(request, problem)
         return answer(request, article_url(annotation.article), {"ok": False, "error": problem}, status=400)
     try:
@@ -655,7 +663,7 @@ def article_details(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArticleDetailsForm.for_article(article, data=request.POST)
     fallback = reverse("sources:article-detail", args=[pk])
     if not form.is_valid():
-        errors = "; ".join(f"{name}: {' '.join(errs)}" for name, errs in form.errors.items())
+        errors = "; ".join(f"{name}: {' '.join(str(e) for e in errs)}" for name, errs in form.errors.items())
         messages.error(request, f"The article's details were not saved ({errors}).")
         return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
     data = form.cleaned_data

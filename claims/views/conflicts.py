@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from claims.models import Annotation, Claim, ClaimLink
 from claims.services.editing import EditConflict, Versioned
 from tracker.access import wants_json
 
@@ -50,6 +53,20 @@ def removed(model: type[Versioned], pk: int) -> EditConflict:
     if not model.history.filter(id=pk).exists():
         raise Http404(f"No {model._meta.verbose_name} {pk}.")
     return EditConflict(obj=model(pk=pk), expected=None, current=None)
+
+
+def stored_row[M: (Claim, ClaimLink, Annotation)](conflict: EditConflict, model: type[M]) -> M | None:
+    """The row stored now (None when removed), known to be a `model`: an edit conflicts on its own row only."""
+    current = conflict.current
+    assert current is None or isinstance(current, model), type(current)
+    return current
+
+
+def choice_labels(form: type[forms.Form], name: str) -> dict[str, str]:
+    """value -> label of the choice field `name` of `form` (Django keeps a ChoiceField's choices as pairs)."""
+    field = form.base_fields[name]
+    assert isinstance(field, forms.ChoiceField), type(field)
+    return dict(cast(list[tuple[str, str]], field.choices))
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

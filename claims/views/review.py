@@ -16,7 +16,7 @@ from claims.forms import BulkAcceptForm, LinkReviewForm
 from claims.models import Claim, ClaimLink, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.views.conflicts import Row, conflict_answer, removed, safe_next
+from claims.views.conflicts import Row, choice_labels, conflict_answer, removed, safe_next, stored_row
 from sources.models import Outlet
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer
@@ -183,7 +183,9 @@ def link_review(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if not form.is_valid():
         problem = (
-            " ".join(form.errors["version"]) if "version" in form.errors else "Choose confirm or reject."
+            " ".join(str(e) for e in form.errors["version"])
+            if "version" in form.errors
+            else "Choose confirm or reject."
         )
         messages.error(request, problem)
         return answer(request, fallback, {"ok": False, "error": problem}, status=400)
@@ -211,11 +213,11 @@ def link_review_conflict(
     request: HttpRequest, conflict: EditConflict, decision: str, relation: str, fallback: str
 ) -> HttpResponse:
     """409 for a decision on a link that changed since the page was made: theirs next to the stored one."""
-    link = conflict.current
+    link = stored_row(conflict, ClaimLink)
     back = safe_next(request, fallback)
     if link is None:
         return conflict_answer(request, conflict, title=f"link {conflict.pk}", rows=[], back=back)
-    decisions = dict(LinkReviewForm.base_fields["decision"].choices)
+    decisions = choice_labels(LinkReviewForm, "decision")
     reviewer = f" by {link.reviewed_by}" if link.reviewed_by_id else ""
     rows = [
         Row("Decision", decisions[decision], f"{link.get_status_display()}{reviewer}"),
