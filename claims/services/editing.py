@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -34,6 +34,17 @@ CONTEXT_CHARS = 32
 NOUNS = {"claim": "claim", "claimlink": "link", "annotation": "annotation"}
 MACHINE = "an automatic process (extraction, linking or import)"
 
+# simple_history reads these attributes of an instance, set for one save: who made it (else the request's
+# user), and "record no history" (django-simple-history documents both; the models do not declare them)
+_HISTORY_USER = "_history_user"
+_SKIP_HISTORY = "skip_history_when_saving"
+
+
+def _by(obj: models.Model, user: object) -> None:
+    """Record `user` as the author of `obj`'s next history record."""
+    setattr(obj, _HISTORY_USER, user)
+
+
 # the rows that carry a `version` (optimistic concurrency) and a history
 Versioned = Claim | ClaimLink | Annotation
 
@@ -46,7 +57,7 @@ class EditConflict(Exception):
     """
 
     def __init__(self, *, obj: Versioned, expected: int | None, current: Versioned | None) -> None:
-        self.noun = NOUNS.get(obj._meta.model_name, obj._meta.verbose_name)
+        self.noun = NOUNS.get(obj._meta.model_name or "", str(obj._meta.verbose_name))
         self.pk = obj.pk
         self.expected = expected
         self.current = current
@@ -105,7 +116,7 @@ def _last_change(model: type[Versioned], pk: int, version: int | None) -> tuple[
     return who, record.history_date
 
 
-def _take_version(obj: Versioned, expected: int | None = None) -> None:
+def _take_version[V: (Claim, ClaimLink, Annotation)](obj: V, expected: int | None = None) -> None:
     """Lock `obj`'s row, reload `obj` from it and move its version on by one (call inside a transaction).
 
     Raises EditConflict, writing nothing, when the row is gone or, with `expected`, when the stored
@@ -225,7 +236,7 @@ def annotation_create(
         claim=claim,
         created_by=user,
     )
-    annotation._history_user = user
+    _by(annotation, user)
     annotation.save()
     annotation.tags.set(_tags_from_text(tags))
     return annotation
@@ -241,12 +252,12 @@ def annotation_update(
     """
     _take_version(annotation, expected_version)
     annotation.note = note.strip()
-    annotation._history_user = user
-    annotation.skip_history_when_saving = True  # the save below records the new tags with the note
+    _by(annotation, user)
+    setattr(annotation, _SKIP_HISTORY, True)  # the save below records the new tags with the note
     try:
         annotation.tags.set(_tags_from_text(tags))
     finally:
-        del annotation.skip_history_when_saving
+        delattr(annotation, _SKIP_HISTORY)
     annotation.save()
     return annotation
 
@@ -255,7 +266,7 @@ def annotation_update(
 def annotation_delete(*, annotation: Annotation, user, expected_version: int | None = None) -> None:
     """Delete the annotation (history records who). Raises EditConflict when it changed since `expected_version`."""
     _take_version(annotation, expected_version)
-    annotation._history_user = user
+    _by(annotation, user)
     annotation.delete()
 
 
@@ -306,7 +317,7 @@ def claim_create_from_selection(
             name=speaker_name, kind=None, role=claim.speaker_role, article=article
         )
     claim.full_clean(exclude=["search_vector"])
-    claim._history_user = user
+    _by(claim, user)
     claim.save()
     return claim
 
@@ -326,7 +337,7 @@ def claim_review(*, claim: Claim, user, decision: str, expected_version: int | N
     claim.review_status = REVIEW_DECISIONS[decision]
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
-    claim._history_user = user
+    _by(claim, user)
     claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at", "version"])
     return claim
 
@@ -369,7 +380,7 @@ def claim_set_verdict(
     claim.verdict_sources = "\n".join(urls) if verdict else ""
     claim.verdict_by = user if verdict else None
     claim.verdict_at = timezone.now() if verdict else None
-    claim._history_user = user
+    _by(claim, user)
     claim.save(
         update_fields=[
             "verdict",
@@ -409,7 +420,7 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
     claim.reviewed_by = user
     claim.reviewed_at = timezone.now()
     claim.full_clean(exclude=["search_vector"])
-    claim._history_user = user
+    _by(claim, user)
     claim.save()
     return claim
 
@@ -536,7 +547,7 @@ def link_review(
         link.relation = relation
     link.reviewed_by = user
     link.reviewed_at = timezone.now()
-    link._history_user = user
+    _by(link, user)
     link.save(update_fields=["status", "relation", "reviewed_by", "reviewed_at", "version"])
     return link
 
@@ -563,7 +574,7 @@ def link_create(*, claim: Claim, other: Claim, relation: str, user, rationale: s
     )
     if rationale.strip():
         link.rationale = rationale.strip()[:300]
-    link._history_user = user
+    _by(link, user)
     link.save()
     return link
 
@@ -582,7 +593,7 @@ def event_create(*, user, title: str, date=None, place: str = "", summary: str =
         origin=Event.Origin.EDITOR,
         created_by=user,
     )
-    event._history_user = user
+    _by(event, user)
     event.save()
     return event
 
@@ -595,7 +606,7 @@ def claim_set_event(*, claim: Claim, event: Event | None, user, expected_version
     """
     _take_version(claim, expected_version)
     claim.event = event
-    claim._history_user = user
+    _by(claim, user)
     claim.save(update_fields=["event", "updated_at", "version"])
     if event is not None:
         event.articles.add(claim.article_id)
@@ -708,7 +719,7 @@ def article_details_update(
             current.published_on = None
             current.published_precision = Article.DatePrecision.UNKNOWN
             current.published_source = Article.DateSource.NONE
-        current._history_user = user
+        _by(current, user)
         current.save()
         article_extract_claims(article=current)
         current.refresh_from_db()
