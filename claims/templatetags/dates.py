@@ -8,10 +8,11 @@ is not known ("23 January, year not known"). Every page that shows a stored date
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from django import template
+
+from newstext import humanize
 
 register = template.Library()
 
@@ -26,11 +27,7 @@ def precise_date_text(value: dt.date | None, precision: str | None = "day") -> s
     """
     if value is None:
         return UNKNOWN
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{calendar.month_name[value.month]} {value.year}"
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+    return humanize.day(value, precision if precision in ("month", "year") else "day")
 
 
 @register.filter
