@@ -46,6 +46,12 @@ class Row:
     outlet: str
     outlet_id: int | None
     cells: list[list[CellValue]]
+    columns: list[Column] = field(default_factory=list)
+
+    @property
+    def labelled_cells(self) -> list[tuple[Column, list[CellValue]]]:
+        """Each cell with its column (a phone shows the column's label beside the values)."""
+        return list(zip(self.columns, self.cells, strict=True))
 
 
 @dataclass(slots=True)
@@ -245,7 +251,7 @@ def event_comparison(event: Event) -> Comparison:
         name = outlet_of(claim)
         row = rows_by_outlet.get(name)
         if row is None:
-            row = rows_by_outlet[name] = Row(name, claim.article.outlet_id, [[] for _ in columns])
+            row = rows_by_outlet[name] = Row(name, claim.article.outlet_id, [[] for _ in columns], columns)
         index = position.get(fact_key(claim)[0])
         if index is None:
             continue
