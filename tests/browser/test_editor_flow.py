@@ -8,144 +8,12 @@ Screenshots of the main pages go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+from tests.browser.pages import shot
+from tests.browser.storm import BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-BODY = (
-    "\U0001f6a2 HARBOUR - On 12\u00a0March 14 boats were damaged in the storm, the coastguard said.\n\n"
-    "The mayor said \u201cthe port stays open\u201d and repairs would take two weeks."
-)
-OTHER = "SOUTH BAY - At least 14 boats were damaged by Tuesday's storm, according to the coastguard."
-THIRD = "COAST - Between 18 and 20 boats were wrecked in the storm on 12 March, fishermen said."
-
-
-# Per test, so it starts after the test database is set up: a Playwright started before it (module
-# scope) made the serialized rollback skip its restore and flush without inhibit, breaking later tests.
-@pytest.fixture
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def world(editor):
-    from claims.models import Claim, ClaimLink, Event
-    from sources.models import Outlet
-    from sources.services import article_store
-
-    harbour = Outlet.objects.create(name="Harbour Times", domain="harbour.example")
-    bay = Outlet.objects.create(name="Bay Courier", domain="bay.example")
-    coast = Outlet.objects.create(name="Coast Herald", domain="coast.example")
-    event = Event.objects.create(title="Storm damages boats", date=dt.date(2025, 3, 12), place="Harbour")
-    first = article_store(
-        body=BODY,
-        outlet=harbour,
-        url="https://harbour.example/storm",
-        title="Storm hits harbour",
-        published_on=dt.date(2025, 3, 13),
-        published_precision="day",
-    ).article
-    second = article_store(
-        body=OTHER,
-        outlet=bay,
-        url="https://bay.example/storm",
-        title="Boats damaged",
-        published_on=dt.date(2025, 3, 13),
-        published_precision="day",
-    ).article
-    third = article_store(
-        body=THIRD,
-        outlet=coast,
-        url="https://coast.example/storm",
-        title="Twenty boats hit",
-        published_on=dt.date(2025, 3, 14),
-        published_precision="day",
-    ).article
-    event.articles.add(first, second, third)
-
-    def claim(article, text, **fields):
-        start = article.body.index(text)
-        fields.setdefault("confidence", 0.7)
-        return Claim.objects.create(
-            article=article,
-            start=start,
-            end=start + len(text),
-            quote=text,
-            extractor_version="t",
-            event=event,
-            **fields,
-        )
-
-    boats = claim(first, "14 boats", kind="quantity", quantity_low=14, quantity_high=14, unit_class="boats")
-    other_boats = claim(
-        second,
-        "At least 14 boats",
-        kind="quantity",
-        quantity_low=14,
-        quantity_high=14,
-        quantity_direction=">",
-        unit_class="boats",
-    )
-    date = claim(first, "12\u00a0March", kind="date", date_value=dt.date(2025, 3, 12), date_precision="day")
-    many = claim(
-        third,
-        "Between 18 and 20 boats",
-        kind="quantity",
-        quantity_low=18,
-        quantity_high=20,
-        unit_class="boats",
-        confidence=0.95,
-    )
-    link = ClaimLink.objects.create(
-        claim_a=boats,
-        claim_b=other_boats,
-        relation="corroborates",
-        confidence=0.9,
-        rationale="both say 14 boats were damaged",
-    )
-    ClaimLink.objects.create(
-        claim_a=boats,
-        claim_b=many,
-        relation="contradicts",
-        confidence=0.6,
-        rationale="14 against 18-20 boats",
-        status="confirmed",
-    )
-    return {"article": first, "boats": boats, "date": date, "link": link, "event": event}
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def select_text(page, start_text: str, end_text: str) -> None:
@@ -169,15 +37,12 @@ def select_text(page, start_text: str, end_text: str) -> None:
     )
 
 
-def test_editor_signs_in_filters_annotates_and_reviews(browser, live_server, world, editor):
+def test_editor_signs_in_filters_annotates_and_reviews(open_page, live_server, world, editor):
     """The whole editing flow in a real browser, checked on the page and in the database."""
     from claims.models import Annotation, Claim, ClaimLink
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page = open_page(None)  # signed out: this test signs in through the form
+    errors = page.script_errors
 
     page.goto(live_server.url + "/claims/")
     assert "/accounts/login/" in page.url  # sign-in first
@@ -259,9 +124,8 @@ def test_editor_signs_in_filters_annotates_and_reviews(browser, live_server, wor
     assert Claim.objects.get(pk=first_id).review_status == "pending"
     shot(page, "07-review-claims")
 
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    phone_page = phone.new_page()
-    phone_page.context.add_cookies(context.cookies())
+    phone_page = open_page(None, width=390, height=844, mobile=True)
+    phone_page.context.add_cookies(page.context.cookies())
     for path, name in [
         ("/claims/", "14-phone-claims"),
         (f"/articles/{world['article'].pk}/", "15-phone-article"),
@@ -269,6 +133,4 @@ def test_editor_signs_in_filters_annotates_and_reviews(browser, live_server, wor
     ]:
         phone_page.goto(live_server.url + path)
         shot(phone_page, name)
-    phone.close()
-    context.close()
     assert errors == []  # no script errors on any page

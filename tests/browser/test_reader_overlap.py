@@ -1,28 +1,14 @@
 """In a real browser: selecting text an existing claim already covers warns, with a link to that claim.
 
-Screenshot in data/screenshots/ (not committed).
+Screenshot in test-artifacts/screenshots/reader-selection-covered.png.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-SHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+from tests.browser.a11y import assert_no_serious_axe_violations
+from tests.browser.pages import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -40,7 +26,7 @@ SELECT = """([from, to]) => {
 }"""
 
 
-def test_selection_under_a_claim_warns(live_server, editor, article):
+def test_selection_under_a_claim_warns(editor_page, article):
     from claims.models import Claim
 
     start = article.body.index("About 120 workers")
@@ -55,38 +41,15 @@ def test_selection_under_a_claim_warns(live_server, editor, article):
         extractor_version="t",
         confidence=0.9,
     )
-    seen: dict = {}
-
-    def drive() -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.set_default_timeout(15000)
-                errors: list[str] = []
-                page.on("pageerror", lambda error: errors.append(str(error)))
-                page.goto(f"{live_server.url}/articles/{article.pk}/")
-                page.fill("input[name=username]", "erin")
-                page.fill("input[name=password]", "pw-erin-123")
-                page.click("button[type=submit]")
-                page.wait_for_selector("#article-body")
-                page.evaluate(SELECT, ["120 workers", "unloaded"])
-                page.wait_for_selector("#selection-panel:not([hidden])")
-                seen["covered"] = page.locator("#sel-covered").is_visible()
-                seen["text"] = page.inner_text("#sel-covered")
-                seen["href"] = page.get_attribute("#sel-covered a", "href")
-                page.screenshot(path=str(SHOTS / "reader-selection-covered.png"), full_page=True)
-                page.evaluate(SELECT, ["We expect", "leave"])
-                seen["free"] = page.locator("#sel-covered").is_visible()
-                seen["errors"] = errors
-            finally:
-                browser.close()
-
-    driver = threading.Thread(target=drive)
-    driver.start()
-    driver.join(timeout=120)
-    assert seen["covered"] and "A claim already covers this selection" in seen["text"]
-    assert seen["href"] == f"/claims/{claim.pk}/"
-    assert seen["free"] is False
-    assert not seen["errors"]
+    page = editor_page
+    page.goto(f"/articles/{article.pk}/")
+    page.evaluate(SELECT, ["120 workers", "unloaded"])
+    page.wait_for_selector("#selection-panel:not([hidden])")
+    assert page.locator("#sel-covered").is_visible()
+    assert "A claim already covers this selection" in page.inner_text("#sel-covered")
+    assert page.get_attribute("#sel-covered a", "href") == f"/claims/{claim.pk}/"
+    shot(page, "reader-selection-covered")
+    assert_no_serious_axe_violations(page)
+    page.evaluate(SELECT, ["We expect", "leave"])
+    assert page.locator("#sel-covered").is_visible() is False
+    assert not page.script_errors
