@@ -186,7 +186,7 @@ class VersionForm(forms.Form):
 
 
 class LinkCreateForm(forms.Form):
-    other = forms.IntegerField(min_value=1, label="Other claim id")
+    other = forms.IntegerField(min_value=1, label="Other claim")
     relation = forms.ChoiceField(choices=ClaimLink.Relation.choices)
     rationale = forms.CharField(required=False, max_length=300)
 
@@ -204,7 +204,7 @@ class EventForm(forms.Form):
 
 
 class ClaimEventForm(forms.Form):
-    event = forms.IntegerField(required=False, min_value=1, label="Event id", help_text="Empty to detach.")
+    event = forms.IntegerField(required=False, min_value=1, label="Event", help_text="Empty to detach.")
     version = version_field(required=False)
 
 

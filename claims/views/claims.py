@@ -31,7 +31,18 @@ from claims.forms import (
 from claims.models import Annotation, Claim, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.views.conflicts import Row, choice_labels, conflict_answer, removed, safe_next, shown, stored_row
+from claims.views.answers import form_problem, refused
+from claims.views.conflicts import (
+    Row,
+    choice_labels,
+    conflict_answer,
+    named,
+    removed,
+    safe_next,
+    shorten,
+    shown,
+    stored_row,
+)
 from newstext import humanize
 from sources.models import Article, Outlet
 from tracker import paging
@@ -43,11 +54,6 @@ def url_maker(name: str) -> Callable[[int], str]:
     marker = 2_147_483_647
     pattern = reverse(name, args=[marker]).replace(str(marker), "{}")
     return pattern.format
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def value_text(claim: Claim) -> str:
@@ -220,7 +226,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method != "POST":
             raise Http404(f"No claim {pk}.")
         return conflict_answer(
-            request, removed(Claim, pk), title=f"claim {pk}", rows=[], back=reverse("claims:claim-list")
+            request, removed(Claim, pk), title=named(Claim, pk), rows=[], back=reverse("claims:claim-list")
         )
     form = ClaimEditForm.for_claim(claim, data=request.POST if request.method == "POST" else None)
     context = {"claim": claim, "form": form, "next": request.GET.get("next", "")}
@@ -236,7 +242,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict as conflict:
             if conflict.current is None:
                 return conflict_answer(
-                    request, conflict, title=f"claim {pk}", rows=[], back=reverse("claims:claim-list")
+                    request, conflict, title=named(Claim, pk), rows=[], back=reverse("claims:claim-list")
                 )
             # Their input stays in the form, now on the stored version: saving again applies it.
             data = request.POST.copy()
@@ -244,7 +250,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return conflict_answer(
                 request,
                 conflict,
-                title=f"claim {pk}",
+                title=named(Claim, pk),
                 rows=claim_conflict_rows(form, claim),
                 back=reverse("claims:claim-detail", args=[claim.pk]),
                 template="claims/claim_edit.html",
@@ -287,18 +293,12 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
         return conflict_answer(
             request,
             removed(Claim, pk),
-            title=f"claim {pk}",
+            title=named(Claim, pk),
             rows=[],
             back=safe_next(request, reverse("claims:review")),
         )
     if not form.is_valid():
-        problem = (
-            " ".join(str(e) for e in form.errors["version"])
-            if "version" in form.errors
-            else "Choose accept or reject."
-        )
-        messages.error(request, problem)
-        return answer(request, fallback, {"ok": False, "error": problem}, status=400)
+        return refused(request, fallback, form_problem(form, "Choose accept or reject."))
     decision = form.cleaned_data["decision"]
     try:
         editing.claim_review(
@@ -306,7 +306,9 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except EditConflict as conflict:
         return claim_review_conflict(request, conflict, decision, fallback)
-    messages.success(request, f"Claim {claim.pk} {claim.get_review_status_display().lower()}.")
+    messages.success(
+        request, f"Claim “{shorten(claim.quote, 60)}” {claim.get_review_status_display().lower()}."
+    )
     return answer(request, fallback, {"ok": True, "id": claim.pk, "status": claim.review_status})
 
 
@@ -319,7 +321,7 @@ def claim_review_conflict(
         return conflict_answer(
             request,
             conflict,
-            title=f"claim {conflict.pk}",
+            title=named(Claim, conflict.pk),
             rows=[],
             back=safe_next(request, reverse("claims:review")),
         )
@@ -329,7 +331,7 @@ def claim_review_conflict(
     return conflict_answer(
         request,
         conflict,
-        title=f"review of claim {claim.pk}",
+        title=f"review of {named(Claim, claim.pk)}",
         rows=[Row("Review", theirs, current)],
         back=reverse("claims:claim-detail", args=[claim.pk]),
         again={
@@ -349,17 +351,16 @@ def claim_review_conflict(
 @permission_required("claims.add_claimlink", raise_exception=True)
 @require_POST
 def link_create(request: HttpRequest, pk: int) -> HttpResponse:
-    """Link this claim to another one by id (confirmed at once: an editor made it)."""
+    """Link this claim to another one picked on its page (confirmed at once: an editor made it)."""
     claim = get_object_or_404(Claim, pk=pk)
     form = LinkCreateForm(request.POST)
     fallback = reverse("claims:claim-detail", args=[pk])
     if not form.is_valid():
-        messages.error(request, "Give the other claim's id and a relation.")
-        return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
+        return refused(request, fallback, "Choose the other claim and how it relates to this one.", form=form)
     other = Claim.objects.filter(pk=form.cleaned_data["other"]).first()
     try:
         if other is None:
-            raise ValidationError("There is no claim with that id.")
+            raise ValidationError("That claim is no longer stored; choose another one.")
         editing.link_create(
             claim=claim,
             other=other,
@@ -368,8 +369,7 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
     except ValidationError as error:
-        messages.error(request, error_text(error))
-        return answer(request, fallback, {"ok": False, "error": error_text(error)}, status=400)
+        return refused(request, fallback, error_text(error))
     messages.success(request, "Link saved.")
     return answer(request, fallback, {"ok": True})
 
@@ -378,15 +378,16 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("claims.change_claim", raise_exception=True)
 @require_POST
 def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
-    """Attach the claim to an event by id, or detach it."""
+    """Attach the claim to the event picked on its page, or detach it."""
     claim = get_object_or_404(Claim, pk=pk)
     form = ClaimEventForm(request.POST)
     back_to = reverse("claims:claim-detail", args=[pk])
     if not form.is_valid():
-        messages.error(request, "Give an event id, or leave it empty to detach.")
-        return answer(request, back_to, {"ok": False, "errors": form.errors}, status=400)
+        return refused(request, back_to, "Choose an event, or “No event” to detach the claim.", form=form)
     event_id = form.cleaned_data["event"]
-    event = get_object_or_404(Event, pk=event_id) if event_id else None
+    event = Event.objects.filter(pk=event_id).first() if event_id else None
+    if event_id and event is None:
+        return refused(request, back_to, "That event is no longer stored; choose another one.")
     try:
         editing.claim_set_event(
             claim=claim, event=event, user=request.user, expected_version=form.cleaned_data["version"]
@@ -396,7 +397,7 @@ def claim_event(request: HttpRequest, pk: int) -> HttpResponse:
         return conflict_answer(
             request,
             conflict,
-            title=f"event of claim {pk}",
+            title=f"event of {named(Claim, pk)}",
             rows=[Row("Event", shown(event), shown(current.event if current is not None else None))],
             back=reverse("claims:claim-detail", args=[pk]),
             again={
@@ -418,13 +419,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
     form = VerdictForm(request.POST)
     back_to = reverse("claims:claim-detail", args=[pk])
     if not form.is_valid():
-        problem = (
-            " ".join(str(e) for e in form.errors["version"])
-            if "version" in form.errors
-            else "Choose a verdict."
-        )
-        messages.error(request, problem)
-        return answer(request, back_to, {"ok": False, "error": problem}, status=400)
+        return refused(request, back_to, form_problem(form, "Choose a verdict."))
     data = form.cleaned_data
     try:
         editing.claim_set_verdict(
@@ -436,8 +431,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
         )
     except ValidationError as error:
-        messages.error(request, error_text(error))
-        return answer(request, back_to, {"ok": False, "error": error_text(error)}, status=400)
+        return refused(request, back_to, error_text(error))
     except EditConflict as conflict:
         current = stored_row(conflict, Claim)
         theirs = choice_labels(VerdictForm, "verdict")[data["verdict"]]
@@ -445,7 +439,7 @@ def claim_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         return conflict_answer(
             request,
             conflict,
-            title=f"verdict on claim {pk}",
+            title=f"verdict on {named(Claim, pk)}",
             rows=[Row("Verdict", theirs, stored)],
             back=back_to,
             again={
@@ -479,8 +473,9 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     form = AnnotationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "The selection was incomplete; select the text again.")
-        return answer(request, article_url(article), {"ok": False, "errors": form.errors}, status=400)
+        return refused(
+            request, article_url(article), "The selection was incomplete; select the text again.", form=form
+        )
     data = form.cleaned_data
     claim = Claim.objects.filter(pk=data["claim"], article=article).first() if data.get("claim") else None
     try:
@@ -497,8 +492,7 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
             claim=claim,
         )
     except ValidationError as error:
-        messages.error(request, error_text(error))
-        return answer(request, article_url(article), {"ok": False, "error": error_text(error)}, status=400)
+        return refused(request, article_url(article), error_text(error))
     messages.success(request, f"Annotation saved on “{annotation.quote[:60]}”.")
     return answer(request, article_url(article), {"ok": True, "id": annotation.pk})
 
@@ -511,9 +505,9 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     form = ClaimFromSelectionForm(request.POST)
     if not form.is_valid():
-        problems = "; ".join(f"{k}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items())
-        messages.error(request, f"The claim was not saved: {problems}")
-        return answer(request, article_url(article), {"ok": False, "errors": form.errors}, status=400)
+        return refused(
+            request, article_url(article), f"The claim was not saved: {form_problem(form)}", form=form
+        )
     data = form.cleaned_data
     try:
         claim = editing.claim_create_from_selection(
@@ -528,22 +522,21 @@ def claim_from_selection(request: HttpRequest, pk: int) -> HttpResponse:
             values=form.values(),
         )
     except ValidationError as error:
-        messages.error(request, error_text(error))
-        return answer(request, article_url(article), {"ok": False, "error": error_text(error)}, status=400)
+        return refused(request, article_url(article), error_text(error))
     messages.success(request, f"{claim.get_kind_display()} claim created.")
-    covering = list(
+    covering = dict(
         Claim.objects.filter(article=article, start__lt=claim.end, end__gt=claim.start)
         .exclude(pk=claim.pk)
-        .values_list("pk", flat=True)[:5]
+        .values_list("pk", "quote")[:5]
     )
     if covering:
-        named = ", ".join(f"claim {pk}" for pk in covering)
+        quotes = ", ".join(f"“{shorten(quote, 50)}”" for quote in covering.values())
         messages.warning(
             request,
-            f"The new claim {claim.pk} overlaps {named}: in the text its highlight is drawn together with "
-            "theirs; review them on their claim pages.",
+            f"The new claim overlaps {'the claim' if len(covering) == 1 else 'the claims'} {quotes}: in the "
+            "text its highlight is drawn together with theirs; review them on their claim pages.",
         )
-    return answer(request, article_url(article), {"ok": True, "id": claim.pk, "overlaps": covering})
+    return answer(request, article_url(article), {"ok": True, "id": claim.pk, "overlaps": list(covering)})
 
 
 @login_required
@@ -557,7 +550,7 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return conflict_answer(
             request,
             removed(Annotation, pk),
-            title=f"annotation {pk}",
+            title=named(Annotation, pk),
             rows=[],
             back=reverse("sources:article-list"),
         )
@@ -599,15 +592,13 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return conflict_answer(
             request,
             removed(Annotation, pk),
-            title=f"annotation {pk}",
+            title=named(Annotation, pk),
             rows=[],
             back=reverse("sources:article-list"),
         )
     form = VersionForm(request.POST)
     if not form.is_valid():
-        problem = " ".join(str(e) for e in form.errors["version"])
-        messages.error(request, problem)
-        return answer(request, article_url(annotation.article), {"ok": False, "error": problem}, status=400)
+        return refused(request, article_url(annotation.article), form_problem(form))
     try:
         editing.annotation_delete(
             annotation=annotation, user=request.user, expected_version=form.cleaned_data["version"]
@@ -624,7 +615,9 @@ def annotation_conflict(
     """409: the edit page again, the editor's input (or the delete they asked for) next to the stored values."""
     back_url = f"{article_url(annotation.article)}#n{annotation.pk}"
     if conflict.current is None:
-        return conflict_answer(request, conflict, title=f"annotation {conflict.pk}", rows=[], back=back_url)
+        return conflict_answer(
+            request, conflict, title=named(Annotation, conflict.pk), rows=[], back=back_url
+        )
     stored = AnnotationEditForm.for_annotation(annotation).initial
     if form is not None:  # an edit: their note and tags stay in the form, now on the stored version
         data = request.POST.copy()
@@ -663,9 +656,9 @@ def article_details(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArticleDetailsForm.for_article(article, data=request.POST)
     fallback = reverse("sources:article-detail", args=[pk])
     if not form.is_valid():
-        errors = "; ".join(f"{name}: {' '.join(str(e) for e in errs)}" for name, errs in form.errors.items())
-        messages.error(request, f"The article's details were not saved ({errors}).")
-        return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
+        return refused(
+            request, fallback, f"The article's details were not saved ({form_problem(form)}).", form=form
+        )
     data = form.cleaned_data
     try:
         article = editing.article_details_update(
@@ -677,7 +670,6 @@ def article_details(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["edit_version"],
         )
     except editing.ArticleDetailsConflict as conflict:
-        messages.error(request, conflict.message)
-        return answer(request, fallback, {"ok": False, "conflict": conflict.message}, status=409)
+        return refused(request, fallback, conflict.message, status=409)
     messages.success(request, "Article details saved; its dates were read again.")
     return answer(request, fallback, {"ok": True, "edit_version": article.edit_version})

@@ -55,6 +55,27 @@ def removed(model: type[Versioned], pk: int) -> EditConflict:
     return EditConflict(obj=model(pk=pk), expected=None, current=None)
 
 
+def named(model: type[Versioned], pk: int) -> str:
+    """A row as the editor knows it, for a conflict page's title: claim “its quote”, annotation on “its
+    quote”, link between “one quote” and “the other”; a removed row by the last values stored (its history)."""
+    record = model.history.filter(id=pk).order_by("-history_id").first()
+    if record is None:
+        return f"this {model._meta.verbose_name}"
+    if model is ClaimLink:
+        quotes = dict(
+            Claim.objects.filter(pk__in=[record.claim_a_id, record.claim_b_id]).values_list("pk", "quote")
+        )
+        first, second = (shorten(quotes.get(i, "")) for i in (record.claim_a_id, record.claim_b_id))
+        return f"link between “{first}” and “{second}”"
+    noun = "annotation on" if model is Annotation else "claim"
+    return f"{noun} “{shorten(record.quote)}”"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters at most, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def stored_row[M: (Claim, ClaimLink, Annotation)](conflict: EditConflict, model: type[M]) -> M | None:
     """The row stored now (None when removed), known to be a `model`: an edit conflicts on its own row only."""
     current = conflict.current

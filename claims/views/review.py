@@ -16,7 +16,8 @@ from claims.forms import BulkAcceptForm, LinkReviewForm
 from claims.models import Claim, ClaimLink, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.views.conflicts import Row, choice_labels, conflict_answer, removed, safe_next, stored_row
+from claims.views.answers import form_problem, refused
+from claims.views.conflicts import Row, choice_labels, conflict_answer, named, removed, safe_next, stored_row
 from sources.models import Outlet
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer
@@ -116,8 +117,7 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
     form = BulkAcceptForm(request.POST)
     fallback = reverse("claims:review")
     if not form.is_valid():
-        messages.error(request, "Give a confidence threshold between 0 and 1.")
-        return answer(request, fallback, {"ok": False, "errors": form.errors}, status=400)
+        return refused(request, fallback, "Give a confidence threshold between 0 and 1.", form=form)
     threshold, kind = form.cleaned_data["threshold"], form.cleaned_data["kind"] or ""
     if request.POST.get("confirmed") != "yes":
         matching = Claim.objects.filter(review_status=Claim.ReviewStatus.PENDING, confidence__gte=threshold)
@@ -133,8 +133,7 @@ def bulk_accept(request: HttpRequest) -> HttpResponse:
     try:
         accepted = editing.bulk_accept(user=request.user, threshold=threshold, kind=kind)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return answer(request, fallback, {"ok": False}, status=400)
+        return refused(request, fallback, " ".join(error.messages))
     messages.success(
         request,
         f"Accepted {accepted.count} claim{'s' if accepted.count != 1 else ''} with confidence ≥ {threshold:.2f}.",
@@ -154,8 +153,7 @@ def bulk_accept_undo(request: HttpRequest) -> HttpResponse:
     try:
         undone = editing.bulk_accept_undo(user=request.user, batch=batch)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return answer(request, fallback, {"ok": False, "error": " ".join(error.messages)}, status=400)
+        return refused(request, fallback, " ".join(error.messages))
     if request.session.get("bulk_undo", {}).get("batch") == batch:
         del request.session["bulk_undo"]
     kept = f" {undone.kept} changed since then and kept as they are." if undone.kept else ""
@@ -179,16 +177,14 @@ def link_review(request: HttpRequest, pk: int) -> HttpResponse:
     fallback = reverse("claims:review-links")
     if link is None:
         return conflict_answer(
-            request, removed(ClaimLink, pk), title=f"link {pk}", rows=[], back=safe_next(request, fallback)
+            request,
+            removed(ClaimLink, pk),
+            title=named(ClaimLink, pk),
+            rows=[],
+            back=safe_next(request, fallback),
         )
     if not form.is_valid():
-        problem = (
-            " ".join(str(e) for e in form.errors["version"])
-            if "version" in form.errors
-            else "Choose confirm or reject."
-        )
-        messages.error(request, problem)
-        return answer(request, fallback, {"ok": False, "error": problem}, status=400)
+        return refused(request, fallback, form_problem(form, "Choose confirm or reject."))
     decision, relation = form.cleaned_data["decision"], form.cleaned_data["relation"]
     try:
         editing.link_review(
@@ -202,7 +198,7 @@ def link_review(request: HttpRequest, pk: int) -> HttpResponse:
         return link_review_conflict(request, conflict, decision, relation, fallback)
     messages.success(
         request,
-        f"Link {link.pk} {link.get_status_display().lower()} ({link.get_relation_display().lower()}).",
+        f"Link {link.get_status_display().lower()} ({link.get_relation_display().lower()}).",
     )
     return answer(
         request, fallback, {"ok": True, "id": link.pk, "status": link.status, "relation": link.relation}
@@ -216,7 +212,7 @@ def link_review_conflict(
     link = stored_row(conflict, ClaimLink)
     back = safe_next(request, fallback)
     if link is None:
-        return conflict_answer(request, conflict, title=f"link {conflict.pk}", rows=[], back=back)
+        return conflict_answer(request, conflict, title=named(ClaimLink, conflict.pk), rows=[], back=back)
     decisions = choice_labels(LinkReviewForm, "decision")
     reviewer = f" by {link.reviewed_by}" if link.reviewed_by_id else ""
     rows = [
@@ -230,7 +226,7 @@ def link_review_conflict(
     return conflict_answer(
         request,
         conflict,
-        title=f"review of link {link.pk}",
+        title=f"review of the {named(ClaimLink, link.pk)}",
         rows=rows,
         back=back,
         again={

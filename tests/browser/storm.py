@@ -18,34 +18,22 @@ def build_storm_world() -> dict:
     from sources.models import Outlet
     from sources.services import article_store
 
-    harbour = Outlet.objects.create(name="Harbour Times", domain="harbour.example")
-    bay = Outlet.objects.create(name="Bay Courier", domain="bay.example")
-    coast = Outlet.objects.create(name="Coast Herald", domain="coast.example")
     event = Event.objects.create(title="Storm damages boats", date=dt.date(2025, 3, 12), place="Harbour")
-    first = article_store(
-        body=BODY,
-        outlet=harbour,
-        url="https://harbour.example/storm",
-        title="Storm hits harbour",
-        published_on=dt.date(2025, 3, 13),
-        published_precision="day",
-    ).article
-    second = article_store(
-        body=OTHER,
-        outlet=bay,
-        url="https://bay.example/storm",
-        title="Boats damaged",
-        published_on=dt.date(2025, 3, 13),
-        published_precision="day",
-    ).article
-    third = article_store(
-        body=THIRD,
-        outlet=coast,
-        url="https://coast.example/storm",
-        title="Twenty boats hit",
-        published_on=dt.date(2025, 3, 14),
-        published_precision="day",
-    ).article
+    first, second, third = (
+        article_store(
+            body=body,
+            outlet=Outlet.objects.create(name=name, domain=f"{slug}.example"),
+            url=f"https://{slug}.example/storm",
+            title=title,
+            published_on=dt.date(2025, 3, day),
+            published_precision="day",
+        ).article
+        for body, name, slug, title, day in (
+            (BODY, "Harbour Times", "harbour", "Storm hits harbour", 13),
+            (OTHER, "Bay Courier", "bay", "Boats damaged", 13),
+            (THIRD, "Coast Herald", "coast", "Twenty boats hit", 14),
+        )
+    )
     event.articles.add(first, second, third)
 
     def claim(article, text, **fields):

@@ -100,7 +100,8 @@ def test_a_claim_over_an_existing_one_is_saved_with_a_warning(editor_client, mak
     )
     new = Claim.objects.get(article=article, quote=text)
     page = response.content.decode()
-    assert f"The new claim {new.pk} overlaps claim {existing.pk}" in page
+    assert f"The new claim overlaps the claim “{existing.quote}”" in page
+    assert f"claim {new.pk}" not in page and f"claim {existing.pk}" not in page  # no raw ids
     # The reader has the box its script fills when a selection lies under a highlight.
     assert 'id="sel-covered"' in page
 

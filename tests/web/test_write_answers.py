@@ -31,7 +31,7 @@ def test_a_link_to_a_claim_that_does_not_exist_is_refused_not_ok(editor_client, 
         **JSON,
     )
     assert response.status_code == 400
-    assert response.json() == {"ok": False, "error": "There is no claim with that id."}
+    assert response.json() == {"ok": False, "error": "That claim is no longer stored; choose another one."}
     assert ClaimLink.objects.count() == before
 
 
