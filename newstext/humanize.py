@@ -16,6 +16,8 @@ INVARIANT = frozenset(
         "mph", "km/h", "°c", "°f", "ha", "usd", "eur", "gbp",
     }
 )  # fmt: skip
+# A share is read "per cent", one or many ("4.5 per cent"), whatever the extraction named its class.
+SHARE = {"percentage": "per cent", "per cent": "per cent", "pct": "per cent"}
 IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -23,8 +25,8 @@ SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 def plural(unit: str) -> str:
     """The plural of a unit name ("dollar" -> "dollars", "casualty" -> "casualties"); invariant units and
     phrases whose last word is already plural stay as they are."""
-    if not unit:
-        return unit
+    if not unit or unit.lower() in SHARE:
+        return SHARE.get(unit.lower(), unit)
     if " per " in unit:  # "dollar per barrel" -> "dollars per barrel"
         counted, _, rate = unit.partition(" per ")
         return f"{plural(counted)} per {rate}"
@@ -68,7 +70,7 @@ def quantity(
         prefix = "about "
     shown = number(low) if high is None or low == high else f"{number(low)}\u2013{number(high)}"
     singular = (high is None or low == high) and low == 1
-    named = unit if singular else plural(unit)
+    named = SHARE.get(unit.lower(), unit) if singular else plural(unit)
     return f"{prefix}{shown} {named}".strip()
 
 

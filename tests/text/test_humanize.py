@@ -18,6 +18,11 @@ from newstext import humanize
         (2, 2, "person", {}, "2 people"),
         (58.24, 58.24, "dollar per barrel", {}, "58.24 dollars per barrel"),
         (4.5, 4.5, "percent", {}, "4.5 percent"),
+        (4.5, 4.5, "percentage", {}, "4.5 per cent"),  # a share, not "percentages"
+        (1, 1, "percentage", {}, "1 per cent"),
+        (3, 3, "per cent", {"approximate": True}, "about 3 per cent"),
+        (2, 3, "percentage point", {}, "2\u20133 percentage points"),
+        (50, 50, "cent", {}, "50 cents"),
         (7, 7, "aircraft", {}, "7 aircraft"),
         (3, 3, "bus", {}, "3 buses"),
         (2_000_000_000, 2_000_000_000, "euro", {"direction": "<"}, "less than 2 billion euros"),
