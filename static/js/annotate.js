@@ -87,7 +87,9 @@
     ids.forEach((id, i) => {
       const link = document.createElement("a");
       link.href = box.dataset.claimUrl.replace(/0\/$/, id + "/");
-      link.textContent = "claim " + id;
+      // Named by its value as the claims list beside the text shows it, never by its number.
+      const entry = document.querySelector('.claim-index li[data-claim="' + id + '"] a');
+      link.textContent = entry ? "\u201c" + entry.textContent.trim() + "\u201d" : "an existing claim";
       if (i) box.append(", ");
       box.append(link);
     });

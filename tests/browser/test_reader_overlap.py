@@ -48,6 +48,9 @@ def test_selection_under_a_claim_warns(editor_page, article):
     assert page.locator("#sel-covered").is_visible()
     assert "A claim already covers this selection" in page.inner_text("#sel-covered")
     assert page.get_attribute("#sel-covered a", "href") == f"/claims/{claim.pk}/"
+    assert (
+        page.inner_text("#sel-covered a") == "\u201c120\u201d"
+    )  # its value as the claims index shows it, not "claim 7"
     shot(page, "reader-selection-covered")
     assert_no_serious_axe_violations(page)
     page.evaluate(SELECT, ["We expect", "leave"])
