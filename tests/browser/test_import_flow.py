@@ -50,7 +50,9 @@ def test_import_leads_to_its_results_and_back(open_page, importer, width, tmp_pa
     page.wait_for_url(f"**/imports/{batch.pk}/")
     page.wait_for_selector("#job-results .job-articles a")
     shot(page, f"import-{width}-job")
-    assert page.locator("#import-job th:text-is('Message')").is_visible()  # the errors' reason, on a phone too
+    assert page.locator(
+        "#import-job th:text-is('Message')"
+    ).is_visible()  # the errors' reason, on a phone too
     assert overflow(page) == []
     assert_no_serious_axe_violations(page)
 
