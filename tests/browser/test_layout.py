@@ -95,3 +95,30 @@ def test_wide_screen_shows_the_links_in_a_row(reader_page):
     tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
     assert len(tops) == 1  # one row
     assert page.evaluate(HEADER_HEIGHT) <= 64
+
+
+def test_the_conflict_page_names_the_claim_and_passes_axe(open_page, editor, django_user_model):
+    """On a phone: the claim changes while its page is open; Accept answers the 409 page, which names the
+    claim by its quote, fits the screen, passes axe, and its button saves the decision on the new version."""
+    from django.contrib.auth.models import Group
+
+    from claims.services import editing
+    from tests.browser.a11y import assert_no_serious_axe_violations
+
+    world = build_event_world()
+    claim = world["homes"]["north"]
+    sam = django_user_model.objects.create_user(username="sam", password="pw-sam-123")
+    sam.groups.add(Group.objects.get(name="editor"))
+    page = open_page(editor, width=390, height=844, mobile=True)
+    page.goto(f"/claims/{claim.pk}/")
+    editing.claim_review(claim=claim, user=sam, decision="reject", expected_version=claim.version)
+    page.click("form[action$='/review/'] button:text-is('Accept')")
+    page.wait_for_selector("h1:has-text('Not saved')")
+    assert page.locator("h1").inner_text() == f"Not saved: review of claim “{claim.quote}”"
+    shot(page, "layout-390-conflict")
+    assert overflow(page) == []
+    assert_no_serious_axe_violations(page)
+    page.click("button:text-is('Accept it now')")
+    page.wait_for_url(f"**/claims/{claim.pk}/")
+    claim.refresh_from_db()
+    assert claim.review_status == "accepted" and claim.reviewed_by == editor
