@@ -257,3 +257,85 @@ class SilentEdit(models.Model):
 
     def __str__(self) -> str:
         return f"Silent edit of {self.previous} (v{self.article.version})"
+
+
+class ArticleFingerprint(models.Model):
+    """An article version's MinHash signature (newstext.nearduplicates), kept to compare new texts with."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint"
+    )
+    signature = models.BinaryField(help_text="newstext.nearduplicates.signature_bytes of the article's body.")
+
+    def __str__(self) -> str:
+        return f"Fingerprint of article {self.article_id}"
+
+
+class ArticleBand(models.Model):
+    """One LSH band key of an article version's signature. A new text's candidate near-duplicates are the
+    current articles sharing one of its keys: an indexed lookup, whatever the number of articles."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["key", "article"], name="article_band_key_idx"),
+            models.Index(fields=["article"], name="article_band_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Band {self.key} of article {self.article_id}"
+
+
+class NearDuplicate(models.Model):
+    """An incoming article that nearly duplicates a stored one, and what the editor (or the import's
+    default choice) did with it. A held one (pending) keeps the checked record until it is decided."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        KEEP = "keep", "Kept both"
+        SKIP = "skip", "Skipped the new one"
+        MERGE = "merge", "Merged as a new version"
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="near_duplicates")
+    file = models.CharField(max_length=255, blank=True)
+    row = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    outlet_name = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    record = models.JSONField(
+        default=dict, blank=True, help_text="The checked row while it waits for a decision (emptied after)."
+    )
+    match = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The stored article it nearly duplicates.",
+    )
+    similarity = models.FloatField(
+        help_text="Estimated Jaccard similarity of the two texts' 5-word shingles."
+    )
+    decision = models.CharField(max_length=8, choices=Decision, default=Decision.PENDING)
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="What was stored: the new article (keep) or the new version (merge).",
+    )
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "file", "row"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "file", "row"], name="near_duplicate_row_unique"),
+            models.CheckConstraint(
+                condition=Q(similarity__gte=0) & Q(similarity__lte=1), name="near_duplicate_similarity_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.row} of job {self.batch_id} ~ article {self.match_id}"

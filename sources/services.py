@@ -10,6 +10,7 @@ from django.db import transaction
 
 from newstext.notes import note_records
 
+from .importing.nearduplicates import current_version, fingerprints_store
 from .models import Article, ImportBatch, Outlet, content_hash
 from .signals import article_versions_stored
 
@@ -96,10 +97,73 @@ def article_store(
             current.is_current = False
             current.save(update_fields=["is_current", "updated_at"])
             article = Article.objects.create(**fields, version=current.version + 1, previous_version=current)
+            fingerprints_store([article])
             articles_carry_over([article])
             return StoreResult(article, StoreOutcome.NEW_VERSION)
     else:
         existing = Article.objects.filter(content_hash=digest, is_current=True).first()
         if existing is not None:
             return StoreResult(existing, StoreOutcome.DUPLICATE)
-    return StoreResult(Article.objects.create(**fields), StoreOutcome.CREATED)
+    article = Article.objects.create(**fields)
+    fingerprints_store([article])
+    return StoreResult(article, StoreOutcome.CREATED)
+
+
+@transaction.atomic
+def article_merge(
+    *,
+    into: Article,
+    body: str,
+    outlet: Outlet | None = None,
+    url: str = "",
+    title: str = "",
+    byline: str = "",
+    published_on: dt.date | None = None,
+    published_precision: str | None = None,
+    published_source: str | None = None,
+    language: str = "en",
+    import_batch: ImportBatch | None = None,
+    original: str = "",
+) -> StoreResult:
+    """Store `body` as the next version of `into` (a near-duplicate an editor chose to merge); returns it
+    as NEW_VERSION, or the current version as DUPLICATE when the text is the same.
+
+    `into` may have been superseded since: the text goes on its current version. What the stored article
+    says of itself (URL, title, outlet, byline, publication date: an editor may have corrected them) is
+    kept; the incoming row fills only what it lacks. Claims and annotations follow as for any new
+    version (sources.signals.article_versions_stored, extraction of the new version).
+    """
+    if not body or not body.strip():
+        raise ValueError("An article needs a body text.")
+    previous = Article.objects.select_for_update().get(pk=current_version(into).pk)
+    if previous.content_hash == content_hash(body):
+        return StoreResult(previous, StoreOutcome.DUPLICATE)
+    url = previous.url or url.strip()
+    if url and url != previous.url and Article.objects.filter(url=url, is_current=True).exists():
+        url = ""  # the row's URL is another stored article's: the merged version keeps none
+    if previous.published_on is not None:
+        published_on = previous.published_on
+        published_precision, published_source = previous.published_precision, previous.published_source
+    elif published_on is None:
+        published_precision, published_source = Article.DatePrecision.UNKNOWN, Article.DateSource.NONE
+    previous.is_current = False
+    previous.save(update_fields=["is_current", "updated_at"])
+    article = Article.objects.create(
+        outlet=previous.outlet or outlet,
+        url=url,
+        title=previous.title or title.strip(),
+        byline=previous.byline or byline.strip(),
+        body=body,
+        notes=note_records(body),
+        published_on=published_on,
+        published_precision=published_precision or Article.DatePrecision.DAY,
+        published_source=published_source or Article.DateSource.METADATA,
+        language=previous.language or language or "en",
+        import_batch=import_batch,
+        original=original,
+        version=previous.version + 1,
+        previous_version=previous,
+    )
+    fingerprints_store([article])
+    articles_carry_over([article])
+    return StoreResult(article, StoreOutcome.NEW_VERSION)

@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
+from newstext.nearduplicates import near_duplicate_pairs, signature
 from newstext.notes import note_records
 
-from ..models import Article, ImportBatch, Outlet, SilentEdit, content_hash
-from ..services import StoreOutcome, article_store, articles_carry_over, outlet_get_or_create
+from ..models import Article, ImportBatch, NearDuplicate, Outlet, SilentEdit, content_hash
+from ..services import StoreOutcome, article_merge, article_store, articles_carry_over, outlet_get_or_create
 from ..signals import silent_edits_recorded
 from .edits import number_changes
+from .nearduplicates import CHOICES, Match, fingerprints_store, stored_matches
 from .records import ArticleRecord
 
 
@@ -30,6 +33,7 @@ class ChunkCounts:
     created: int = 0
     versioned: int = 0
     skipped: int = 0
+    held: int = 0  # near-duplicates waiting for the editor's decision
 
 
 def resolve_outlets(records: list[ArticleRecord]) -> dict[str, Outlet]:
@@ -103,8 +107,43 @@ def record_store(record: ArticleRecord, *, outlet: Outlet | None, batch: ImportB
     )
 
 
+def near_duplicate_policy(batch: ImportBatch | None) -> str:
+    """What the import does with a near-duplicate row: the job's "near_duplicates" option (nearduplicates.
+    CHOICES); "keep" for a write without a job."""
+    choice = str((batch.options or {}).get("near_duplicates") or "keep") if batch is not None else "keep"
+    return choice if choice in CHOICES else "keep"
+
+
+DECISIONS = {
+    "ask": NearDuplicate.Decision.PENDING,
+    "keep": NearDuplicate.Decision.KEEP,
+    "skip": NearDuplicate.Decision.SKIP,
+    "merge": NearDuplicate.Decision.MERGE,
+}
+
+
+def _near_duplicate(record: ArticleRecord, match: Match, batch: ImportBatch, decision: str) -> NearDuplicate:
+    return NearDuplicate(
+        batch=batch,
+        file=record.file[:255],
+        row=record.row,
+        title=record.title,
+        outlet_name=record.outlet or record.outlet_domain,
+        url=record.url,
+        record=record.as_dict() if decision == NearDuplicate.Decision.PENDING else {},
+        match_id=match.article_id,
+        similarity=round(match.similarity, 4),
+        decision=decision,
+    )
+
+
 def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> ChunkCounts:
-    """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts."""
+    """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts.
+
+    A new text (not a version of its URL, not the same text again) that nearly duplicates a stored
+    current article is held, skipped, merged or kept as the job's near-duplicate choice says, and
+    listed on the job (NearDuplicate). Two rows of one chunk that nearly duplicate each other go the
+    row-by-row way, so that the second is compared with the first once stored."""
     urls = Counter(r.url for r in records if r.url)
     if any(n > 1 for n in urls.values()):
         # The same URL twice in one chunk needs versions in order: the row-by-row path does that.
@@ -122,13 +161,40 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
             "content_hash", flat=True
         )
     )
+    # Which records would be new texts (not a version of their URL, not the same text again)?
+    fresh: list[int] = []
+    digests = [content_hash(r.body) for r in records]
+    fresh_hashes: set[str] = set()
+    for index, record in enumerate(records):
+        previous = current.get(record.url) if record.url else None
+        if previous is None and (
+            record.url or (digests[index] not in seen and digests[index] not in fresh_hashes)
+        ):
+            fresh.append(index)
+            fresh_hashes.add(digests[index])
+    signatures = {i: signature(records[i].body) for i in range(len(records))}
+    if near_duplicate_pairs([signatures[i] for i in fresh]):
+        return store_rows(records, batch=batch)
+    policy = near_duplicate_policy(batch)
+    matches = dict(zip(fresh, stored_matches([signatures[i] for i in fresh]), strict=True))
+    merges = Counter(m.article_id for m in matches.values() if m is not None)
+    if policy == "merge" and any(n > 1 for n in merges.values()):
+        return store_rows(records, batch=batch)  # two rows merging into one article: versions in order
+    targets = (
+        {a.pk: a for a in Article.objects.select_for_update().filter(pk__in=list(merges))}
+        if policy == "merge" and merges
+        else {}
+    )
     counts = ChunkCounts()
     new: list[Article] = []
+    new_signatures: list[np.ndarray] = []
     retired: list[Article] = []
-    for record in records:
-        digest = content_hash(record.body)
+    flagged: list[tuple[NearDuplicate, Article | None]] = []
+    for index, record in enumerate(records):
+        digest = digests[index]
         article = _article(record, digest, outlet_for(record, outlets), batch)
         previous = current.get(record.url) if record.url else None
+        match = matches.get(index)
         if previous is not None:
             if previous.content_hash == digest:
                 counts.skipped += 1
@@ -136,19 +202,37 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
             article.version, article.previous_version = previous.version + 1, previous
             retired.append(previous)
             counts.versioned += 1
-        elif not record.url:
-            if digest in seen:
-                counts.skipped += 1
+        elif index not in matches:  # the same text again, by content hash
+            counts.skipped += 1
+            continue
+        elif match is not None and batch is not None and policy != "keep":
+            if policy == "merge" and match.article_id in targets and targets[match.article_id].is_current:
+                target = targets[match.article_id]
+                _merged_fields(article, target)
+                retired.append(target)
+                counts.versioned += 1
+                flagged.append((_near_duplicate(record, match, batch, NearDuplicate.Decision.MERGE), article))
+            else:
+                decision = NearDuplicate.Decision.SKIP if policy == "skip" else NearDuplicate.Decision.PENDING
+                flagged.append((_near_duplicate(record, match, batch, decision), None))
+                counts.skipped += decision == NearDuplicate.Decision.SKIP
+                counts.held += decision == NearDuplicate.Decision.PENDING
                 continue
-            seen.add(digest)
-            counts.created += 1
         else:
+            if match is not None and batch is not None:
+                flagged.append((_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article))
             counts.created += 1
         new.append(article)
+        new_signatures.append(signatures[index])
     if retired:
         Article.objects.filter(pk__in=[a.pk for a in retired]).update(is_current=False)
     if new:
         bulk_create_with_history(new, Article, batch_size=500)
+        fingerprints_store(new, new_signatures)
+    if flagged:
+        for item, stored in flagged:
+            item.article = stored
+        NearDuplicate.objects.bulk_create([item for item, _ in flagged])
     if retired:
         versions = [a for a in new if a.previous_version_id is not None]
         record_silent_edits(versions)
@@ -156,16 +240,56 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     return counts
 
 
+def _merged_fields(article: Article, target: Article) -> None:
+    """Make `article` (unsaved) the next version of `target`, keeping what the stored article says of
+    itself (as sources.services.article_merge does). The row's URL is stored nowhere else (else the row
+    would have been a version of it), so it may name the merged version when the target has none."""
+    article.version, article.previous_version = target.version + 1, target
+    article.url = target.url or article.url
+    article.title = target.title or article.title
+    article.outlet = target.outlet or article.outlet
+    article.byline = target.byline or article.byline
+    article.language = target.language or article.language
+    if target.published_on is not None:
+        article.published_on = target.published_on
+        article.published_precision, article.published_source = (
+            target.published_precision,
+            target.published_source,
+        )
+
+
 def store_rows(records: list[ArticleRecord], *, batch: ImportBatch | None) -> ChunkCounts:
-    """Store records one by one through article_store (the slow, always-correct path); returns the counts."""
+    """Store records one by one through article_store (the slow, always-correct path); returns the counts.
+    Each new text is compared with what is stored, the rows before it included."""
     outlets = resolve_outlets(records)
+    policy = near_duplicate_policy(batch)
     counts = ChunkCounts()
     for record in records:
-        result = record_store(record, outlet=outlet_for(record, outlets), batch=batch)
+        outlet = outlet_for(record, outlets)
+        match = _row_match(record) if batch is not None else None
+        item = (
+            _near_duplicate(record, match, batch, policy) if match is not None and batch is not None else None
+        )
+        if item is not None and policy in ("ask", "skip"):
+            item.decision = NearDuplicate.Decision.PENDING if policy == "ask" else NearDuplicate.Decision.SKIP
+            item.record = record.as_dict() if policy == "ask" else {}
+            item.save()
+            counts.held += policy == "ask"
+            counts.skipped += policy == "skip"
+            continue
+        if item is not None and policy == "merge":
+            result = record_merge(
+                record, into=Article.objects.get(pk=item.match_id), outlet=outlet, batch=batch
+            )
+        else:
+            result = record_store(record, outlet=outlet, batch=batch)
         if result.outcome == StoreOutcome.DUPLICATE:
             counts.skipped += 1
             continue
-        if record.published_conflicts:
+        if item is not None:
+            item.article = result.article
+            item.save()
+        if record.published_conflicts and result.article.published_source != Article.DateSource.EDITOR:
             Article.objects.filter(pk=result.article.pk).update(
                 published_conflicts=record.published_conflicts
             )
@@ -175,6 +299,38 @@ def store_rows(records: list[ArticleRecord], *, batch: ImportBatch | None) -> Ch
         else:
             counts.created += 1
     return counts
+
+
+def _row_match(record: ArticleRecord) -> Match | None:
+    """The stored article a record nearly duplicates, when the record is a new text (not a version of
+    its URL, not the same text again by content hash)."""
+    if record.url and Article.objects.filter(url=record.url, is_current=True).exists():
+        return None
+    if (
+        not record.url
+        and Article.objects.filter(content_hash=content_hash(record.body), is_current=True).exists()
+    ):
+        return None
+    return stored_matches([signature(record.body)])[0]
+
+
+def record_merge(record: ArticleRecord, *, into: Article, outlet: Outlet | None, batch: ImportBatch | None):
+    """Store one checked record as the next version of `into` (sources.services.article_merge)."""
+    published = record.published_date
+    return article_merge(
+        into=into,
+        body=record.body,
+        outlet=outlet,
+        url=record.url,
+        title=record.title,
+        byline=record.byline,
+        published_on=published,
+        published_precision=record.published_precision if published else None,
+        published_source=record.published_source if published else None,
+        language=record.language,
+        import_batch=batch,
+        original=record.original,
+    )
 
 
 def record_silent_edits(articles: list[Article]) -> int:

@@ -1,0 +1,110 @@
+"""Near-duplicates at import: store each new article version's signature and band keys, and find the
+stored current article an incoming text nearly duplicates (newstext.nearduplicates does the maths).
+
+Candidates come from the band table's index (ArticleBand.key), never from a scan of the articles:
+a text is compared with the few stored ones sharing one of its BANDS keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newstext.nearduplicates import (
+    NEAR_DUPLICATE_THRESHOLD,
+    band_keys,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
+
+from ..models import Article, ArticleBand, ArticleFingerprint
+
+# What an import does with a row that nearly duplicates a stored article (ImportBatch.options
+# "near_duplicates"): hold it for the editor's decision on the job page, or decide now.
+CHOICES = ("ask", "keep", "skip", "merge")
+QUERY_SLICE = 500  # keys or ids per IN (...) list: well under SQLite's and PostgreSQL's limits
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The stored current article an incoming text nearly duplicates, and how similar they are."""
+
+    article_id: int
+    similarity: float
+
+
+def _slices(values: Sequence, size: int = QUERY_SLICE) -> Iterable[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def fingerprints_store(articles: Sequence[Article], signatures: Sequence[np.ndarray] | None = None) -> None:
+    """Store the signature and band keys of each (saved) article version; `signatures` in the same
+    order when the caller has them already, else computed from the bodies."""
+    if not articles:
+        return
+    sigs = list(signatures) if signatures is not None else [signature(a.body) for a in articles]
+    ArticleFingerprint.objects.bulk_create(
+        [
+            ArticleFingerprint(article_id=a.pk, signature=signature_bytes(s))
+            for a, s in zip(articles, sigs, strict=True)
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    ArticleBand.objects.bulk_create(
+        [
+            ArticleBand(article_id=a.pk, key=key)
+            for a, s in zip(articles, sigs, strict=True)
+            for key in band_keys(s)
+        ],
+        batch_size=2000,
+    )
+
+
+def stored_matches(
+    signatures: Sequence[np.ndarray], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
+) -> list[Match | None]:
+    """For each signature, the most similar current stored article at or over `threshold` (ties: the
+    oldest), or None. Queries: the band keys, then the candidates' signatures, in slices."""
+    keys = [band_keys(s) for s in signatures]
+    by_key: dict[int, set[int]] = {}
+    wanted = sorted({key for ks in keys for key in ks})
+    for part in _slices(wanted):
+        for key, article_id in ArticleBand.objects.filter(key__in=part, article__is_current=True).values_list(
+            "key", "article_id"
+        ):
+            by_key.setdefault(key, set()).add(article_id)
+    if not by_key:
+        return [None] * len(signatures)
+    candidates = [set().union(*(by_key.get(key, ()) for key in ks)) for ks in keys]
+    ids = sorted(set().union(*candidates))
+    stored: dict[int, np.ndarray] = {}
+    for part in _slices(ids):
+        for article_id, data in ArticleFingerprint.objects.filter(article_id__in=part).values_list(
+            "article_id", "signature"
+        ):
+            stored[article_id] = signature_from_bytes(data)
+    found: list[Match | None] = []
+    for values, ids_here in zip(signatures, candidates, strict=True):
+        best: Match | None = None
+        for article_id in sorted(ids_here):
+            score = similarity(values, stored[article_id]) if article_id in stored else 0.0
+            if score >= threshold and (best is None or score > best.similarity):
+                best = Match(article_id, score)
+        found.append(best)
+    return found
+
+
+def current_version(article: Article) -> Article:
+    """The current version of the text `article` is a version of (itself when it is current)."""
+    while not article.is_current:
+        following = Article.objects.filter(previous_version=article).first()
+        if following is None:
+            break
+        article = following
+    return article
