@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from django import forms
@@ -12,11 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import staff_permission_required
 
+from .importing.decisions import EDITOR_CHOICES, DecisionRefused, job_decidable, near_duplicate_decide
 from .importing.errors import storable
 from .importing.files import SUPPORTED, content_problem, upload_name_problem
 from .importing.service import (
@@ -28,7 +31,8 @@ from .importing.service import (
     job_stale,
     lease,
 )
-from .models import Article, ImportBatch
+from .models import Article, ImportBatch, NearDuplicate
+from .selectors import job_near_duplicates
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,6 +64,17 @@ class ImportForm(forms.Form):
     extract = forms.BooleanField(required=False, initial=True, label="Extract claims after importing")
     skip_invalid = forms.BooleanField(
         required=False, label="Import the valid rows when some are bad (otherwise nothing is imported)"
+    )
+    near_duplicates = forms.ChoiceField(
+        choices=[
+            ("ask", "Hold them: I choose for each on the job page"),
+            ("keep", "Keep both"),
+            ("skip", "Skip the new one"),
+            ("merge", "Merge: the new one becomes a new version of the stored article"),
+        ],
+        initial="ask",
+        label="Articles that nearly duplicate a stored one",
+        help_text="The same story again with a header line, a correction note or another intro paragraph.",
     )
 
     def clean_files(self) -> list:
@@ -107,6 +122,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
             outlet=form.cleaned_data["outlet"],
             extract=form.cleaned_data["extract"],
             skip_invalid=form.cleaned_data["skip_invalid"],
+            near_duplicates=form.cleaned_data["near_duplicates"],
         )
         return redirect("imports:detail", pk=batch.pk)
     jobs = ImportBatch.objects.select_related("created_by").order_by("-created_at")[:20]
@@ -118,6 +134,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The job page: live progress, cancel and resume buttons, the error report."""
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    near, near_total, near_pending = job_near_duplicates(batch.pk)
     return render(
         request,
         "sources/import_detail.html",
@@ -126,8 +143,44 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status": job_status(batch),
             "actions": job_actions(batch),
             "results": job_results(batch),
+            "near_duplicates": near,
+            "near_total": near_total,
+            "near_pending": near_pending,
+            "near_decidable": job_decidable(batch),
+            "choices": [(c.value, c.label) for c in EDITOR_CHOICES],
         },
     )
+
+
+@login_required
+@require_POST
+@importer_required
+def import_near_duplicates(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor's choices for the job's held near-duplicates (`choice-<id>`: keep, skip or merge; a
+    row left without a choice stays held); back to the job page."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    chosen = {
+        int(key.removeprefix("choice-")): value
+        for key, value in request.POST.items()
+        if key.startswith("choice-") and key.removeprefix("choice-").isdigit() and value
+    }
+    items = NearDuplicate.objects.filter(batch=batch, pk__in=list(chosen)).order_by("file", "row")
+    done: Counter[str] = Counter()
+    for item in items:
+        try:
+            near_duplicate_decide(item=item, decision=chosen[item.pk], user=request.user)
+        except DecisionRefused as refused:
+            messages.error(request, f"Row {item.row}: {refused}")
+            continue
+        done[chosen[item.pk]] += 1
+    if done:
+        words = {"keep": "kept", "skip": "skipped", "merge": "merged"}
+        messages.success(
+            request, "Near-duplicates: " + ", ".join(f"{n} {words[c]}" for c, n in sorted(done.items())) + "."
+        )
+    elif not chosen:
+        messages.info(request, "No choice was made: the near-duplicates still wait.")
+    return redirect(f"{reverse('imports:detail', args=[pk])}#near-duplicates")
 
 
 RESULT_ROWS = 50
@@ -200,6 +253,7 @@ def job_status(batch: ImportBatch) -> dict[str, object]:
         "versioned": batch.rows_versioned,
         "skipped": batch.rows_skipped,
         "failed": batch.rows_failed,
+        "near_duplicates": NearDuplicate.objects.filter(batch=batch).count(),
         "extract_total": batch.extract_total,
         "extract_done": batch.extract_done,
         "extract_failed": batch.extract_failed,

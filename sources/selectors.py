@@ -13,7 +13,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from newstext.outlets import KnownOutlet
 
-from .models import Article, Outlet
+from .models import Article, NearDuplicate, Outlet
 
 
 def article_list() -> QuerySet[Article]:
@@ -123,3 +123,21 @@ def known_outlets() -> list[KnownOutlet]:
         KnownOutlet(name, domain)
         for name, domain in Outlet.objects.order_by("pk").values_list("name", "domain")
     ]
+
+
+NEAR_DUPLICATE_ROWS = 200
+
+
+def job_near_duplicates(batch_id: int) -> tuple[list[NearDuplicate], int, int]:
+    """A job's near-duplicates for its page (the first NEAR_DUPLICATE_ROWS, by file and row) with both
+    sides' titles and outlets, how many there are, and how many wait for a decision. Two queries."""
+    rows = NearDuplicate.objects.filter(batch_id=batch_id)
+    counts = rows.aggregate(
+        total=Count("id"), pending=Count("id", filter=Q(decision=NearDuplicate.Decision.PENDING))
+    )
+    shown = list(
+        rows.select_related("match__outlet", "article", "decided_by")
+        .defer("record", "match__body", "match__original", "article__body", "article__original")
+        .order_by("file", "row")[:NEAR_DUPLICATE_ROWS]
+    )
+    return shown, counts["total"], counts["pending"]

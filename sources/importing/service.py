@@ -40,6 +40,7 @@ from ..models import ImportBatch
 from ..selectors import known_outlets
 from .errors import ImportRefused, RowError, storable
 from .files import Limits, expand, iter_rows, total_bytes
+from .nearduplicates import CHOICES
 from .records import ArticleRecord, validate_row
 from .store import ChunkCounts, store_chunk, store_rows
 
@@ -87,8 +88,15 @@ def import_job_create(
     extract: bool = True,
     skip_invalid: bool = False,
     batch_size: int | None = None,
+    near_duplicates: str = "keep",
 ) -> ImportBatch:
-    """A new queued job for the given files or folders; returns it (nothing is read yet)."""
+    """A new queued job for the given files or folders; returns it (nothing is read yet).
+
+    `near_duplicates` says what to do with a row that nearly duplicates a stored article (or an earlier
+    row): "ask" holds it for the editor's decision on the job page, "keep", "skip" or "merge" decide now;
+    either way the job lists it (sources.importing.nearduplicates)."""
+    if near_duplicates not in CHOICES:
+        raise ValueError(f"near_duplicates must be one of {', '.join(CHOICES)}")
     import_jobs_sweep()
     files = [str(Path(p).resolve()) for p in paths]
     return ImportBatch.objects.create(
@@ -101,6 +109,7 @@ def import_job_create(
             "extract": extract,
             "skip_invalid": skip_invalid,
             "batch_size": batch_size or getattr(settings, "IMPORT_BATCH_SIZE", 500),
+            "near_duplicates": near_duplicates,
         },
     )
 
@@ -139,7 +148,13 @@ def stored_upload_name(number: int, name: str) -> str:
 
 
 def import_job_from_uploads(
-    *, uploads: list, user=None, outlet: str = "", extract: bool = True, skip_invalid: bool = False
+    *,
+    uploads: list,
+    user=None,
+    outlet: str = "",
+    extract: bool = True,
+    skip_invalid: bool = False,
+    near_duplicates: str = "ask",
 ) -> ImportBatch:
     """A job for uploaded files (already checked by the upload form), saved in its folder, then started.
 
@@ -153,6 +168,7 @@ def import_job_from_uploads(
         outlet=outlet,
         extract=extract,
         skip_invalid=skip_invalid,
+        near_duplicates=near_duplicates,
     )
     folder = job_dir(batch) / "upload"
     paths = []

@@ -55,7 +55,12 @@
   function poll() {
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.json(); })
-      .then(function (s) { update(s); if (!s.finished) setTimeout(poll, s.stale ? 5000 : 1000); })
+      .then(function (s) {
+        update(s);
+        if (!s.finished) setTimeout(poll, s.stale ? 5000 : 1000);
+        // The near-duplicates to choose for are listed by the server: show them once the job is done.
+        else if (s.near_duplicates && root.dataset.finished === "0") window.location.reload();
+      })
       .catch(function () { setTimeout(poll, 5000); });
   }
   poll();
