@@ -7,8 +7,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from .importing.admin_storage import PreviewStorage, preview_discard, previews_sweep
 from .importing.errors import ImportRefused
 from .importing.files import Limits
+from .importing.nearduplicates import preview_near_duplicates
 from .importing.resources import ArticleResource, CheckedCSV, CheckedJSON, CheckedXLSX, OutletResource
 from .models import Article, ImportBatch, Outlet, SilentEdit
+
+# The preview's choices for a near-duplicate row, the first the one selected.
+NEAR_CHOICES = {
+    "keep": "Keep both",
+    "skip": "Skip the new one",
+    "merge": "Merge: a new version of the stored article",
+}
 
 
 class CheckedImportMixin(ImportMixin):
@@ -183,7 +191,23 @@ class ArticleAdmin(CheckedImportMixin, SimpleHistoryAdmin):
                 if row.instance is not None and row.import_type in ("new", "update")
             ]
             response.context_data.update(self.import_preview_extras(rows))
+            response.context_data["near_duplicates"] = preview_near_duplicates(
+                [(number, body, title or "", outlet or "") for number, body, title, _, outlet in rows]
+            )
+            response.context_data["near_choices"] = NEAR_CHOICES
         return response
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The confirmation posts the editor's choice for each near-duplicate row the preview listed.
+        request = kwargs.get("request")
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        if request is not None:
+            kwargs["near_duplicate_choices"] = {
+                int(key.removeprefix("near-")): value
+                for key, value in request.POST.items()
+                if key.startswith("near-") and key.removeprefix("near-").isdigit() and value in NEAR_CHOICES
+            }
+        return kwargs
 
     def import_preview_extras(self, rows: list[tuple]) -> dict:
         """More for the confirm page, from the (row, body, title, published, outlet) of each row to

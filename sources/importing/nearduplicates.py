@@ -15,6 +15,7 @@ import numpy as np
 from newstext.nearduplicates import (
     NEAR_DUPLICATE_THRESHOLD,
     band_keys,
+    near_duplicate_pairs,
     signature,
     signature_bytes,
     signature_from_bytes,
@@ -108,3 +109,43 @@ def current_version(article: Article) -> Article:
             break
         article = following
     return article
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """A row of an import preview that nearly duplicates a stored article or an earlier row of the file."""
+
+    row: int
+    title: str
+    outlet: str
+    similarity: float
+    match: Article | None = None  # the stored article, or
+    match_row: int | None = None  # the earlier row of the same file
+
+
+def preview_near_duplicates(rows: Sequence[tuple[int, str, str, str]]) -> list[PreviewRow]:
+    """For an import preview's new rows, (row number, body, title, outlet) each: those that nearly
+    duplicate a stored current article (preferred) or an earlier row, in row order."""
+    sigs = [signature(body) for _, body, _, _ in rows]
+    stored = stored_matches(sigs)
+    earlier: dict[int, tuple[int, float]] = {}
+    for pair in near_duplicate_pairs(sigs):
+        best = earlier.get(pair.second)
+        if best is None or pair.similarity > best[1]:
+            earlier[pair.second] = (pair.first, pair.similarity)
+    articles = (
+        Article.objects.select_related("outlet")
+        .defer("body", "original")
+        .in_bulk([m.article_id for m in stored if m is not None])
+    )
+    found = []
+    for index, (number, _, title, outlet) in enumerate(rows):
+        match = stored[index]
+        if match is not None and match.article_id in articles:
+            found.append(
+                PreviewRow(number, title, outlet, match.similarity, match=articles[match.article_id])
+            )
+        elif index in earlier:
+            first, score = earlier[index]
+            found.append(PreviewRow(number, title, outlet, score, match_row=rows[first][0]))
+    return found

@@ -16,20 +16,23 @@ import re
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
+from newstext.nearduplicates import signature
 from tracker.tasks import enqueue
 
-from ..models import Article, ImportBatch, Outlet, content_hash
+from ..models import Article, ImportBatch, NearDuplicate, Outlet, content_hash
 from ..services import StoreOutcome
 from .decoding import decode_bytes, iter_lines
 from .errors import ImportRefused, RowError
 from .files import Limits, archive_size
+from .nearduplicates import Match, stored_matches
 from .records import COLUMN_ALIASES, ArticleRecord, normalize_column, validate_row
 from .service import FOLLOWUP_TASK
-from .store import outlet_for, record_silent_edits, record_store, resolve_outlets
+from .store import outlet_for, record_merge, record_silent_edits, record_store, resolve_outlets
 from .tabular import iter_json
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -149,6 +152,10 @@ class ArticleResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.batch: ImportBatch | None = None
         self._row_record: ArticleRecord | None = None
+        self._row_number = 0
+        # The editor's choice per row number for the near-duplicates the preview listed (keep, skip,
+        # merge), posted with the confirmation (ArticleAdmin.get_import_data_kwargs).
+        self.near_choices: dict[int, str] = {}
 
     @property
     def _record(self) -> ArticleRecord:
@@ -158,6 +165,7 @@ class ArticleResource(resources.ModelResource):
         return self._row_record
 
     def before_import(self, dataset, **kwargs) -> None:
+        self.near_choices = dict(kwargs.get("near_duplicate_choices") or {})
         if "url" not in (dataset.headers or []):
             # Rows are matched by URL or by text (get_or_init_instance); import-export would refuse a
             # file without a "url" column (a body-only file, or the URL under an alias such as "link").
@@ -180,7 +188,8 @@ class ArticleResource(resources.ModelResource):
             name = _ALIAS_TO_FIELD.get(normalize_column(key))
             if name and name not in values:
                 values[name] = value
-        record, errors = validate_row(values, row=kwargs.get("row_number") or 0)
+        self._row_number = kwargs.get("row_number") or 0
+        record, errors = validate_row(values, row=self._row_number)
         if errors:
             raise ValidationError({(e.field or NON_FIELD_ERRORS): [e.message] for e in errors})
         self._row_record = record
@@ -207,17 +216,53 @@ class ArticleResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None) -> bool:
         if import_validation_errors:
             return False
-        return bool(
-            original is not None and original.pk and original.content_hash == content_hash(self._record.body)
+        if original is not None and original.pk and original.content_hash == content_hash(self._record.body):
+            return True
+        if self.near_choices.get(self._row_number) == "skip" and (match := self._near_match()) is not None:
+            self._note_near_duplicate(match, NearDuplicate.Decision.SKIP, None)
+            return True
+        return False
+
+    def _near_match(self) -> Match | None:
+        """The stored article this row nearly duplicates now (rows stored before it included)."""
+        return stored_matches([signature(self._record.body)])[0]
+
+    def _note_near_duplicate(self, match: Match, decision: str, stored: Article | None) -> None:
+        """List the editor's choice on the admin import's job, as an import job lists its own."""
+        if self.batch is None:
+            return
+        record = self._record
+        NearDuplicate.objects.create(
+            batch=self.batch,
+            row=record.row,
+            title=record.title,
+            outlet_name=record.outlet or record.outlet_domain,
+            url=record.url,
+            match_id=match.article_id,
+            similarity=round(match.similarity, 4),
+            decision=decision,
+            article=stored,
+            decided_by=self.batch.created_by,
+            decided_at=timezone.now(),
         )
 
     def save_instance(self, instance, is_create, row, **kwargs) -> None:
         if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
             return
         record = self._record
-        result = record_store(record, outlet=outlet_for(record, resolve_outlets([record])), batch=self.batch)
+        outlet = outlet_for(record, resolve_outlets([record]))
+        choice = self.near_choices.get(self._row_number)
+        match = self._near_match() if choice in ("keep", "merge") and is_create else None
+        if match is not None and choice == "merge":
+            result = record_merge(
+                record, into=Article.objects.get(pk=match.article_id), outlet=outlet, batch=self.batch
+            )
+        else:
+            result = record_store(record, outlet=outlet, batch=self.batch)
         if result.outcome == StoreOutcome.NEW_VERSION:
             record_silent_edits([result.article])
+        if match is not None and choice in ("keep", "merge"):
+            self._note_near_duplicate(match, choice, result.article)
         instance.pk = result.article.pk
         instance.outlet = result.article.outlet
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claims.services.import_followup import import_job_extract
+from sources.importing.nearduplicates import CHOICES
 from sources.importing.service import (
     import_job_create,
     import_job_resume,
@@ -14,6 +15,7 @@ from sources.importing.service import (
     job_stale,
 )
 from sources.models import ImportBatch
+from sources.selectors import job_near_duplicates
 
 
 class Command(BaseCommand):
@@ -31,6 +33,14 @@ class Command(BaseCommand):
             "--resume", type=int, metavar="JOB_ID", help="go on with a failed or cancelled job"
         )
         parser.add_argument("--background", action="store_true", help="queue the job on Celery and return")
+        parser.add_argument(
+            "--near-duplicates",
+            choices=CHOICES,
+            default="keep",
+            help="what to do with an article that nearly duplicates a stored one: keep both (default), skip "
+            "the new one, merge it as a new version of the stored one, or ask (hold it for a choice on "
+            "the job page)",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["resume"]:
@@ -53,6 +63,7 @@ class Command(BaseCommand):
                 extract=not options["no_extract"],
                 skip_invalid=options["skip_invalid"],
                 batch_size=options["batch_size"],
+                near_duplicates=options["near_duplicates"],
             )
         else:
             raise CommandError("give files, folders or archives to import, or --resume JOB_ID")
@@ -91,9 +102,26 @@ class Command(BaseCommand):
                 else ""
             )
         )
+        self.report_near_duplicates(batch)
         for error in batch.errors[:20]:
             self.stdout.write(f"  {error['file']} row {error['row']} {error['field']}: {error['message']}")
         if batch.message:
             self.stdout.write(batch.message)
         if batch.status == ImportBatch.Status.FAILED:
             raise CommandError(f"import job {batch.pk} failed: {batch.message}")
+
+    def report_near_duplicates(self, batch: ImportBatch) -> None:
+        """Print the job's near-duplicates (the first 20): row, title, the stored article, similarity, decision."""
+        rows, total, pending = job_near_duplicates(batch.pk)
+        if not total:
+            return
+        self.stdout.write(
+            f"near-duplicates: {total}"
+            + (f", {pending} held for a choice on the job page (/imports/{batch.pk}/)" if pending else "")
+        )
+        for item in rows[:20]:
+            where = f"{item.file} row {item.row}" if item.file else f"row {item.row}"
+            self.stdout.write(
+                f"  {where} {item.title[:60]!r} ~ article {item.match_id} {item.match.title[:60]!r} "
+                f"({item.similarity:.0%}): {item.get_decision_display().lower()}"
+            )
