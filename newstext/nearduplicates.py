@@ -12,6 +12,9 @@ Why these numbers (tests/importing/test_near_duplicates.py checks each on texts 
   only the odd quote and stock phrase (under 0.1).
 - NEAR_DUPLICATE_THRESHOLD 0.5 sits between the two with room on both sides; with PERMUTATIONS (128)
   the estimate's standard error is about 0.045 at 0.5.
+- A text under MIN_WORDS (40) words (a brief, a caption, a test's two sentences) is matched only by
+  its exact text: with a dozen shingles, two briefs from one template differing in a number are
+  already "near" (Jaccard about 0.5), which says nothing about their being one article.
 - BANDS (32) of ROWS (4): a pair at Jaccard 0.5 shares at least one band key with probability 0.87,
   at 0.6 0.985, at 0.7 0.9999, while a pair at 0.1 does so with probability 0.003, so a new text is
   compared with a handful of stored ones, not with all of them.
@@ -32,6 +35,7 @@ PERMUTATIONS = 128
 BANDS = 32
 ROWS = PERMUTATIONS // BANDS
 NEAR_DUPLICATE_THRESHOLD = 0.5
+MIN_WORDS = 40
 SEED = 1  # fixed: a signature stored today must compare with one computed next year
 _WORD = re.compile(r"\w+")
 # One MinHash holds the permutations (numbers drawn from SEED); copies share them, so building a
@@ -55,6 +59,11 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def comparable(text: str) -> bool:
+    """Whether `text` is long enough (MIN_WORDS words) to be compared by its shingles."""
+    return sum(1 for _ in zip(range(MIN_WORDS), _WORD.finditer(text), strict=False)) >= MIN_WORDS
 
 
 def signature(text: str) -> np.ndarray:

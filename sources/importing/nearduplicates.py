@@ -15,6 +15,7 @@ import numpy as np
 from newstext.nearduplicates import (
     NEAR_DUPLICATE_THRESHOLD,
     band_keys,
+    comparable,
     near_duplicate_pairs,
     signature,
     signature_bytes,
@@ -126,6 +127,7 @@ class PreviewRow:
 def preview_near_duplicates(rows: Sequence[tuple[int, str, str, str]]) -> list[PreviewRow]:
     """For an import preview's new rows, (row number, body, title, outlet) each: those that nearly
     duplicate a stored current article (preferred) or an earlier row, in row order."""
+    rows = [row for row in rows if comparable(row[1])]
     sigs = [signature(body) for _, body, _, _ in rows]
     stored = stored_matches(sigs)
     earlier: dict[int, tuple[int, float]] = {}

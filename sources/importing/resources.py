@@ -21,7 +21,7 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
-from newstext.nearduplicates import signature
+from newstext.nearduplicates import comparable, signature
 from tracker.tasks import enqueue
 
 from ..models import Article, ImportBatch, NearDuplicate, Outlet, content_hash
@@ -225,6 +225,8 @@ class ArticleResource(resources.ModelResource):
 
     def _near_match(self) -> Match | None:
         """The stored article this row nearly duplicates now (rows stored before it included)."""
+        if not comparable(self._record.body):
+            return None
         return stored_matches([signature(self._record.body)])[0]
 
     def _note_near_duplicate(self, match: Match, decision: str, stored: Article | None) -> None:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
-from newstext.nearduplicates import near_duplicate_pairs, signature
+from newstext.nearduplicates import comparable, near_duplicate_pairs, signature
 from newstext.notes import note_records
 
 from ..models import Article, ImportBatch, NearDuplicate, Outlet, SilentEdit, content_hash
@@ -173,10 +173,12 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
             fresh.append(index)
             fresh_hashes.add(digests[index])
     signatures = {i: signature(records[i].body) for i in range(len(records))}
-    if near_duplicate_pairs([signatures[i] for i in fresh]):
+    checked = [i for i in fresh if comparable(records[i].body)]
+    if near_duplicate_pairs([signatures[i] for i in checked]):
         return store_rows(records, batch=batch)
     policy = near_duplicate_policy(batch)
-    matches = dict(zip(fresh, stored_matches([signatures[i] for i in fresh]), strict=True))
+    matches: dict[int, Match | None] = dict.fromkeys(fresh)
+    matches.update(zip(checked, stored_matches([signatures[i] for i in checked]), strict=True))
     merges = Counter(m.article_id for m in matches.values() if m is not None)
     if policy == "merge" and any(n > 1 for n in merges.values()):
         return store_rows(records, batch=batch)  # two rows merging into one article: versions in order
@@ -310,6 +312,8 @@ def _row_match(record: ArticleRecord) -> Match | None:
         not record.url
         and Article.objects.filter(content_hash=content_hash(record.body), is_current=True).exists()
     ):
+        return None
+    if not comparable(record.body):
         return None
     return stored_matches([signature(record.body)])[0]
 
