@@ -73,6 +73,7 @@ class ImportForm(forms.Form):
             ("merge", "Merge: the new one becomes a new version of the stored article"),
         ],
         initial="ask",
+        required=False,  # a post without it (a script) holds them, as the form's first choice does
         label="Articles that nearly duplicate a stored one",
         help_text="The same story again with a header line, a correction note or another intro paragraph.",
     )
@@ -122,7 +123,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
             outlet=form.cleaned_data["outlet"],
             extract=form.cleaned_data["extract"],
             skip_invalid=form.cleaned_data["skip_invalid"],
-            near_duplicates=form.cleaned_data["near_duplicates"],
+            near_duplicates=form.cleaned_data["near_duplicates"] or "ask",
         )
         return redirect("imports:detail", pk=batch.pk)
     jobs = ImportBatch.objects.select_related("created_by").order_by("-created_at")[:20]
