@@ -22,7 +22,6 @@ Why these numbers (tests/importing/test_near_duplicates.py checks each on texts 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +40,10 @@ _WORD = re.compile(r"\w+")
 # One MinHash holds the permutations (numbers drawn from SEED); copies share them, so building a
 # signature costs only the hashing of its shingles.
 _TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+# The band keys' multipliers (odd) and offsets, drawn once from SEED: stored keys stay comparable.
+_RANDOM = np.random.default_rng(SEED)
+_MIX = _RANDOM.integers(1, 2**63, size=(BANDS, ROWS), dtype=np.uint64) | np.uint64(1)
+_BAND_OFFSET = _RANDOM.integers(0, 2**63, size=BANDS, dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +93,14 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def band_keys(values: np.ndarray) -> list[int]:
-    """One key per LSH band (BANDS of ROWS values each) as signed 64-bit integers, the band's number
-    mixed in so that equal values in two different bands are different keys. Two texts are
-    candidates when they share a key."""
-    raw = values.astype("<u4").tobytes()
-    width = ROWS * 4
-    keys = []
-    for band in range(BANDS):
-        digest = hashlib.blake2b(
-            raw[band * width : (band + 1) * width], digest_size=8, person=b"band%03d" % band
-        )
-        keys.append(int.from_bytes(digest.digest(), "little", signed=True))
-    return keys
+    """One key per LSH band (BANDS of ROWS values each) as signed 64-bit integers. Each band's values are
+    mixed by multipliers of their own (a multiply-add hash modulo 2**64, vectorised), so equal values in
+    two different bands make different keys. Two texts are candidates when they share a key; a rare
+    chance collision only costs one more comparison."""
+    rows = values.astype(np.uint64).reshape(BANDS, ROWS)
+    mixed = (rows * _MIX).sum(axis=1, dtype=np.uint64) + _BAND_OFFSET
+    mixed ^= mixed >> np.uint64(31)
+    return mixed.view(np.int64).tolist()
 
 
 def near_duplicate_pairs(

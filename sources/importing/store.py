@@ -15,7 +15,14 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
-from newstext.nearduplicates import comparable, near_duplicate_pairs, signature
+from newstext.nearduplicates import (
+    NEAR_DUPLICATE_THRESHOLD,
+    band_keys,
+    comparable,
+    near_duplicate_pairs,
+    signature,
+    similarity,
+)
 from newstext.notes import note_records
 
 from ..models import Article, ImportBatch, NearDuplicate, Outlet, SilentEdit, content_hash
@@ -142,8 +149,9 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
 
     A new text (not a version of its URL, not the same text again) that nearly duplicates a stored
     current article is held, skipped, merged or kept as the job's near-duplicate choice says, and
-    listed on the job (NearDuplicate). Two rows of one chunk that nearly duplicate each other go the
-    row-by-row way, so that the second is compared with the first once stored."""
+    listed on the job (NearDuplicate). A row is compared with the stored articles and with the rows
+    of the chunk stored before it (their band keys kept in memory); only "merge" of two rows of one
+    chunk goes the row-by-row way, where the second becomes a version of the first once stored."""
     urls = Counter(r.url for r in records if r.url)
     if any(n > 1 for n in urls.values()):
         # The same URL twice in one chunk needs versions in order: the row-by-row path does that.
@@ -174,9 +182,9 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
             fresh_hashes.add(digests[index])
     signatures = {i: signature(records[i].body) for i in range(len(records))}
     checked = [i for i in fresh if comparable(records[i].body)]
-    if near_duplicate_pairs([signatures[i] for i in checked]):
-        return store_rows(records, batch=batch)
     policy = near_duplicate_policy(batch)
+    if policy == "merge" and near_duplicate_pairs([signatures[i] for i in checked]):
+        return store_rows(records, batch=batch)
     matches: dict[int, Match | None] = dict.fromkeys(fresh)
     matches.update(zip(checked, stored_matches([signatures[i] for i in checked]), strict=True))
     merges = Counter(m.article_id for m in matches.values() if m is not None)
@@ -191,12 +199,19 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     new: list[Article] = []
     new_signatures: list[np.ndarray] = []
     retired: list[Article] = []
-    flagged: list[tuple[NearDuplicate, Article | None]] = []
+    flagged: list[tuple[NearDuplicate, Article | None, Article | None]] = []
+    earlier = ChunkIndex()  # this chunk's new texts so far
+    checkable = set(checked)
     for index, record in enumerate(records):
         digest = digests[index]
         article = _article(record, digest, outlet_for(record, outlets), batch)
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
+        in_chunk = earlier.best(signatures[index]) if index in checkable and batch is not None else None
+        if in_chunk is not None and (match is None or in_chunk[1] > match.similarity):
+            match = Match(0, in_chunk[1])  # its article id is known once the chunk is written
+        else:
+            in_chunk = None
         if previous is not None:
             if previous.content_hash == digest:
                 counts.skipped += 1
@@ -213,17 +228,25 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
                 _merged_fields(article, target)
                 retired.append(target)
                 counts.versioned += 1
-                flagged.append((_near_duplicate(record, match, batch, NearDuplicate.Decision.MERGE), article))
+                flagged.append(
+                    (_near_duplicate(record, match, batch, NearDuplicate.Decision.MERGE), article, None)
+                )
             else:
                 decision = NearDuplicate.Decision.SKIP if policy == "skip" else NearDuplicate.Decision.PENDING
-                flagged.append((_near_duplicate(record, match, batch, decision), None))
+                target = in_chunk[0] if in_chunk else None
+                flagged.append((_near_duplicate(record, match, batch, decision), None, target))
                 counts.skipped += decision == NearDuplicate.Decision.SKIP
                 counts.held += decision == NearDuplicate.Decision.PENDING
                 continue
         else:
             if match is not None and batch is not None:
-                flagged.append((_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article))
+                target = in_chunk[0] if in_chunk else None
+                flagged.append(
+                    (_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article, target)
+                )
             counts.created += 1
+            if index in checkable:
+                earlier.add(article, signatures[index])
         new.append(article)
         new_signatures.append(signatures[index])
     if retired:
@@ -232,14 +255,40 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         bulk_create_with_history(new, Article, batch_size=500)
         fingerprints_store(new, new_signatures)
     if flagged:
-        for item, stored in flagged:
+        for item, stored, target in flagged:
             item.article = stored
-        NearDuplicate.objects.bulk_create([item for item, _ in flagged])
+            if target is not None:
+                item.match_id = target.pk
+        NearDuplicate.objects.bulk_create([item for item, _, _ in flagged])
     if retired:
         versions = [a for a in new if a.previous_version_id is not None]
         record_silent_edits(versions)
         articles_carry_over(versions)
     return counts
+
+
+class ChunkIndex:
+    """The band keys of the new texts of a chunk so far, in memory: the chunk's rows are compared with
+    each other as they are with the stored articles, without a query."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[int]] = {}
+        self.items: list[tuple[Article, np.ndarray]] = []
+
+    def add(self, article: Article, values: np.ndarray) -> None:
+        for key in band_keys(values):
+            self.buckets.setdefault(key, []).append(len(self.items))
+        self.items.append((article, values))
+
+    def best(self, values: np.ndarray) -> tuple[Article, float] | None:
+        """The most similar text added so far at or over the threshold, with its similarity, or None."""
+        found: tuple[Article, float] | None = None
+        for position in sorted({p for key in band_keys(values) for p in self.buckets.get(key, ())}):
+            article, other = self.items[position]
+            score = similarity(values, other)
+            if score >= NEAR_DUPLICATE_THRESHOLD and (found is None or score > found[1]):
+                found = (article, score)
+        return found
 
 
 def _merged_fields(article: Article, target: Article) -> None:
