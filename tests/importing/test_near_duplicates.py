@@ -1,0 +1,103 @@
+"""Near-duplicate detection, pure (newstext.nearduplicates): what counts as the same article again and
+what does not, on stories written for these tests; and, on the shared corpora, that no two distinct
+articles are flagged."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newstext.nearduplicates import (
+    BANDS,
+    MIN_WORDS,
+    NEAR_DUPLICATE_THRESHOLD,
+    band_keys,
+    comparable,
+    near_duplicate_pairs,
+    shingles,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
+
+from .near_duplicate_texts import (
+    CORRECTION,
+    HEADER,
+    OTHER_OUTLET_STORY,
+    THIRD_OUTLET_STORY,
+    WIRE_STORY,
+    with_new_intro,
+)
+
+SAME_STORY_AGAIN = {
+    "a header line added": HEADER + WIRE_STORY,
+    "a correction note appended": WIRE_STORY + CORRECTION,
+    "header and correction": HEADER + WIRE_STORY + CORRECTION,
+    "a different intro paragraph": with_new_intro(),
+    "two numbers changed": WIRE_STORY.replace("2,300", "2,800").replace("41 percent", "44 percent"),
+    "re-wrapped, other quotes and case": WIRE_STORY.replace("\n", " ").replace('"', "\u201c").upper(),
+}
+
+
+@pytest.mark.parametrize("variant", list(SAME_STORY_AGAIN))
+def test_the_same_story_edited_is_a_near_duplicate(variant):
+    """A header line, a correction, an intro paragraph or a number apart: flagged, through the band keys."""
+    text = SAME_STORY_AGAIN[variant]
+    pairs = near_duplicate_pairs([signature(WIRE_STORY), signature(text)])
+    assert [(p.first, p.second) for p in pairs] == [(0, 1)], variant
+    assert pairs[0].similarity >= NEAR_DUPLICATE_THRESHOLD + 0.15  # with room for the estimate's error
+
+
+@pytest.mark.parametrize("story", [OTHER_OUTLET_STORY, THIRD_OUTLET_STORY])
+def test_other_outlets_stories_on_the_same_event_are_not(story):
+    """Two outlets' own stories on one event, sharing a quote and the facts: not near-duplicates."""
+    assert near_duplicate_pairs([signature(WIRE_STORY), signature(story)]) == []
+    assert similarity(signature(WIRE_STORY), signature(story)) < 0.15
+
+
+def test_the_estimate_follows_the_exact_jaccard():
+    """The signatures' share of equal values is within 0.1 of the shingle sets' Jaccard similarity."""
+    texts = [WIRE_STORY, *SAME_STORY_AGAIN.values(), OTHER_OUTLET_STORY]
+    for a, b in itertools.combinations(texts, 2):
+        sa, sb = shingles(a), shingles(b)
+        exact = len(sa & sb) / len(sa | sb)
+        assert abs(similarity(signature(a), signature(b)) - exact) < 0.1
+
+
+def test_pairs_among_many_are_found_and_only_those():
+    """Among a mix, the variants pair with the story and with each other, the other outlets with nothing."""
+    texts = [WIRE_STORY, OTHER_OUTLET_STORY, HEADER + WIRE_STORY, THIRD_OUTLET_STORY, with_new_intro()]
+    pairs = {(p.first, p.second) for p in near_duplicate_pairs([signature(t) for t in texts])}
+    assert pairs == {(0, 2), (0, 4), (2, 4)}
+
+
+def test_signatures_are_stable_and_round_trip():
+    """The same text gives the same signature in any process (fixed seed); stored bytes read back equal."""
+    values = signature(WIRE_STORY)
+    assert len(values) == 128 and values.dtype.name == "uint32"
+    assert (signature_from_bytes(signature_bytes(values)) == values).all()
+    assert len(band_keys(values)) == BANDS and len(set(band_keys(values))) == BANDS
+    assert band_keys(values) == band_keys(signature(WIRE_STORY))
+    assert (signature(WIRE_STORY) == values).all()
+
+
+def test_short_texts_are_not_compared():
+    """A brief under MIN_WORDS words is matched by its exact text only: two template briefs differ by a
+    number and would look "near" by shingles."""
+    brief = "PORTVILLE - Ship number 4 docked on Saturday, the harbour authority said."
+    assert not comparable(brief)
+    assert not comparable(" ".join(["word"] * (MIN_WORDS - 1)))
+    assert comparable(" ".join(["word"] * MIN_WORDS)) and comparable(WIRE_STORY)
+
+
+@pytest.mark.parametrize("name", ["seeds", "basil-dev", "basil-links-dev"])
+def test_no_two_distinct_corpus_articles_are_flagged(corpus_dir, name):
+    """Real articles, many on one event by several outlets: none flagged as near-duplicates of another."""
+    from claims.evaluation.gold import load_corpus
+
+    corpus = load_corpus(corpus_dir / name)
+    texts = [a.text for a in corpus.articles.values() if comparable(a.text)]
+    assert len(texts) == len(corpus.articles)
+    assert near_duplicate_pairs([signature(t) for t in texts]) == []
