@@ -1,0 +1,240 @@
+"""Near-duplicates through the import: the job holds, skips, merges or keeps them; the job page lists
+them and takes the editor's choice; the admin preview lists them and the confirmation applies the
+choice; the command reports them. Files under tests/importing/data/near_duplicates/, written for these
+tests (a wire story as a .txt file with its header, then a CSV with the same story again)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from sources.importing.service import import_job_create, import_job_run
+from sources.models import Article, ArticleBand, ArticleFingerprint, ImportBatch, NearDuplicate
+
+from .conftest import csv_bytes
+from .near_duplicate_texts import CORRECTION, HEADER, OTHER_OUTLET_STORY, WIRE_STORY, with_new_intro
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parent / "data" / "near_duplicates"
+STORY_FILE = DATA / "port-veldan-terminal.txt"
+ROWS_FILE = DATA / "wire-rows.csv"
+CSV_FORMAT = "0"
+
+
+def run(paths, **options) -> ImportBatch:
+    batch = import_job_create(paths=paths, extract=False, **options)
+    return import_job_run(batch_id=batch.pk)
+
+
+def upload(path: Path) -> io.BytesIO:
+    handle = io.BytesIO(path.read_bytes())
+    handle.name = path.name
+    return handle
+
+
+def stored_story() -> Article:
+    """The wire story imported once as a file (its header line gives title, outlet and date)."""
+    batch = run([STORY_FILE])
+    assert batch.rows_created == 1
+    return Article.objects.get(import_batch=batch)
+
+
+def test_every_stored_version_gets_a_signature_and_band_keys(tmp_path):
+    """The import stores a signature and 32 band keys per new article, found again by the same text."""
+    article = stored_story()
+    assert ArticleFingerprint.objects.filter(article=article).exists()
+    assert ArticleBand.objects.filter(article=article).count() == 32
+
+
+def test_job_holds_near_duplicates_for_the_editor_by_default_on_upload(admin_client):
+    """Upload the file, then the CSV with the same story twice over (a correction appended; another
+    intro): the job page lists both rows with both titles, outlets and the similarity, and stores only
+    the other outlet's own story. The editor merges one and skips the other: the stored article gets
+    a new version keeping its title, the skipped row is stored nowhere."""
+    admin_client.post(reverse("imports:new"), {"files": [upload(STORY_FILE)], "outlet": "Coastal Wire"})
+    stored = Article.objects.get()
+    response = admin_client.post(reverse("imports:new"), {"files": [upload(ROWS_FILE)]})
+    batch = ImportBatch.objects.latest("created_at")
+    assert response["Location"] == reverse("imports:detail", args=[batch.pk])
+    assert (batch.status, batch.rows_created, batch.options["near_duplicates"]) == ("done", 1, "ask")
+    assert Article.objects.count() == 2  # the stored story and the other outlet's
+
+    page = admin_client.get(reverse("imports:detail", args=[batch.pk])).content.decode()
+    assert "Near-duplicates" in page and "2 waiting for your choice" in page
+    assert "Crane collapse shuts Port Veldan terminal" in page and "Harbour Daily" in page
+    assert "Detours as Port Veldan terminal stays shut" in page and "Bay Evening Post" in page
+    assert stored.title in page and "Coastal Wire" in page
+    assert re.search(r"<td>(8\d|9\d)%</td>", page) and re.search(r"<td>(6\d|7\d|8\d)%</td>", page)
+    held = {item.title: item for item in NearDuplicate.objects.filter(batch=batch)}
+    assert {item.match_id for item in held.values()} == {stored.pk}
+    assert all(item.decision == "pending" and item.record for item in held.values())
+
+    merge = held["Crane collapse shuts Port Veldan terminal"]
+    skip = held["Detours as Port Veldan terminal stays shut"]
+    response = admin_client.post(
+        reverse("imports:near-duplicates", args=[batch.pk]),
+        {f"choice-{merge.pk}": "merge", f"choice-{skip.pk}": "skip"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert (
+        "1 merged, 1 skipped" in page and "Merged as a new version" in page and "Skipped the new one" in page
+    )
+    stored.refresh_from_db()
+    version = Article.objects.get(previous_version=stored)
+    assert not stored.is_current and version.is_current and version.version == stored.version + 1
+    assert version.title == stored.title and version.outlet == stored.outlet  # the stored article's
+    assert CORRECTION.strip()[:40] in version.body and version.import_batch == batch
+    assert version.url == "https://harbour-daily.example/2026/05/13/terminal-closed"  # the stored had none
+    assert not Article.objects.filter(title__startswith="Detours").exists()
+    assert ArticleFingerprint.objects.filter(article=version).exists()
+    merge.refresh_from_db()
+    skip.refresh_from_db()
+    assert (merge.decision, merge.article, merge.record) == ("merge", version, {})
+    assert (skip.decision, skip.article, skip.decided_by.username) == ("skip", None, "admin")
+    batch.refresh_from_db()
+    assert (batch.rows_versioned, batch.rows_skipped) == (1, 1)
+    # A decided row is not decided twice.
+    response = admin_client.post(
+        reverse("imports:near-duplicates", args=[batch.pk]), {f"choice-{skip.pk}": "keep"}, follow=True
+    )
+    assert "decided already" in response.content.decode()
+    assert not Article.objects.filter(title__startswith="Detours").exists()
+
+
+def test_keep_stores_the_held_row_as_its_own_article(admin_client):
+    """Keep both: the held row becomes an article of its own, linked from the job page."""
+    stored = stored_story()
+    batch = run([ROWS_FILE], near_duplicates="ask")
+    item = NearDuplicate.objects.get(batch=batch, title="Crane collapse shuts Port Veldan terminal")
+    admin_client.post(reverse("imports:near-duplicates", args=[batch.pk]), {f"choice-{item.pk}": "keep"})
+    item.refresh_from_db()
+    assert item.decision == "keep" and item.article.title == "Crane collapse shuts Port Veldan terminal"
+    assert item.article.pk != stored.pk and item.article.is_current and stored.is_current
+    page = admin_client.get(reverse("imports:detail", args=[batch.pk])).content.decode()
+    assert reverse("sources:article-detail", args=[item.article.pk]) in page
+
+
+def test_merge_keeps_the_editors_corrections_of_the_stored_article():
+    """A merged row becomes the next version; the title and date an editor corrected stay."""
+    stored = stored_story()
+    Article.objects.filter(pk=stored.pk).update(title="Edited: terminal shut", published_source="editor")
+    batch = run([ROWS_FILE], near_duplicates="merge")
+    merged = NearDuplicate.objects.get(batch=batch, row=2).article  # the CSV's first row (line 2)
+    assert merged.title == "Edited: terminal shut" and merged.published_source == "editor"
+    assert merged.previous_version_id == stored.pk and merged.version == 2
+    # The third row nearly duplicates the story too: it goes on the version the first row made.
+    third = NearDuplicate.objects.get(batch=batch, row=4).article
+    assert third.previous_version_id == merged.pk and third.version == 3 and third.is_current
+    assert third.title == "Edited: terminal shut"
+    assert batch.rows_versioned == 2 and batch.rows_created == 1  # the other outlet's story
+
+
+@pytest.mark.parametrize(("policy", "created", "skipped"), [("keep", 3, 0), ("skip", 1, 2)])
+def test_the_jobs_default_choice_decides_at_once(policy, created, skipped):
+    """keep stores both and lists them, skip stores neither; nothing waits for a decision."""
+    stored_story()
+    batch = run([ROWS_FILE], near_duplicates=policy)
+    assert (batch.rows_created, batch.rows_skipped) == (created, skipped)
+    assert set(NearDuplicate.objects.filter(batch=batch).values_list("decision", flat=True)) == {policy}
+
+
+def test_rows_of_one_file_are_compared_with_each_other(tmp_path):
+    """Nothing stored yet: the third and fourth rows nearly duplicate the first row of the same chunk
+    (rows are numbered by line, the header being line 1)."""
+    rows = [
+        {"url": "https://a.example/1", "title": "Wire", "outlet": "A", "body": WIRE_STORY},
+        {"url": "https://b.example/2", "title": "Other", "outlet": "B", "body": OTHER_OUTLET_STORY},
+        {"url": "https://c.example/3", "title": "Headed", "outlet": "C", "body": HEADER + WIRE_STORY},
+        {"url": "https://d.example/4", "title": "Intro", "outlet": "D", "body": with_new_intro()},
+    ]
+    path = tmp_path / "rows.csv"
+    path.write_bytes(csv_bytes(rows))
+    batch = run([path], near_duplicates="ask")
+    first = Article.objects.get(url="https://a.example/1")
+    assert batch.rows_created == 2
+    assert list(NearDuplicate.objects.filter(batch=batch).values_list("row", "match_id", "decision")) == [
+        (4, first.pk, "pending"),
+        (5, first.pk, "pending"),
+    ]
+
+
+def test_merge_of_two_rows_of_one_file_makes_versions_in_order(tmp_path):
+    """With "merge", the later rows of one file become versions of the first row's article."""
+    rows = [
+        {"url": "https://a.example/1", "title": "Wire", "body": WIRE_STORY},
+        {"url": "https://c.example/3", "title": "Headed", "body": HEADER + WIRE_STORY},
+    ]
+    path = tmp_path / "rows.csv"
+    path.write_bytes(csv_bytes(rows))
+    batch = run([path], near_duplicates="merge")
+    assert (batch.rows_created, batch.rows_versioned) == (1, 1)
+    latest = Article.objects.get(is_current=True)
+    assert latest.version == 2 and latest.url == "https://a.example/1" and latest.body.startswith(HEADER[:20])
+
+
+def test_command_reports_near_duplicates_and_takes_the_default_choice(capsys):
+    """import_articles --near-duplicates skip: the output names each row, the stored article, the
+    similarity and what was done."""
+    stored_story()
+    out = io.StringIO()
+    call_command("import_articles", str(ROWS_FILE), "--no-extract", "--near-duplicates", "skip", stdout=out)
+    text = out.getvalue()
+    assert "near-duplicates: 2" in text
+    assert re.search(
+        r"wire-rows\.csv row 2 'Crane collapse shuts Port Veldan terminal' ~ article \d+ .*\(\d+%\): skipped the new one",
+        text,
+    )
+    assert Article.objects.count() == 2
+
+
+def test_admin_preview_lists_near_duplicates_and_confirm_applies_the_choices(admin_client):
+    """The admin import's preview lists each near-duplicate row with the stored article and the
+    similarity, and a choice; confirming with merge for one row and skip for another does just that."""
+    stored = stored_story()
+    url = reverse("admin:sources_article_import")
+    response = admin_client.post(
+        url, {"format": CSV_FORMAT, "import_file": upload(ROWS_FILE), "resource": "0"}
+    )
+    page = response.content.decode()
+    assert "2 rows nearly duplicate an article" in page
+    assert 'name="near-1"' in page and 'name="near-3"' in page and 'name="near-2"' not in page
+    assert stored.title in page and "Crane collapse shuts Port Veldan terminal" in page
+    confirm = response.context["confirm_form"].initial
+    response = admin_client.post(
+        reverse("admin:sources_article_process_import"),
+        {**confirm, "near-1": "merge", "near-3": "skip"},
+    )
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    version = Article.objects.get(previous_version=stored)
+    assert not stored.is_current and CORRECTION.strip()[:40] in version.body
+    assert not Article.objects.filter(title__startswith="Detours").exists()
+    assert Article.objects.filter(title="Crane topples onto ship at Port Veldan").exists()
+    batch = ImportBatch.objects.get(source="admin")
+    assert dict(NearDuplicate.objects.filter(batch=batch).values_list("row", "decision")) == {
+        1: "merge",
+        3: "skip",
+    }
+
+
+def test_admin_preview_flags_two_rows_of_one_file(admin_client, tmp_path):
+    """Nothing stored: the preview names the earlier row a row nearly duplicates."""
+    path = tmp_path / "two.csv"
+    path.write_bytes(
+        csv_bytes(
+            [{"title": "Wire", "body": WIRE_STORY}, {"title": "Again", "body": WIRE_STORY + CORRECTION}]
+        )
+    )
+    response = admin_client.post(
+        reverse("admin:sources_article_import"),
+        {"format": CSV_FORMAT, "import_file": upload(path), "resource": "0"},
+    )
+    page = response.content.decode()
+    assert "1 row nearly duplicates an article" in page and "row 1 of this file" in page
