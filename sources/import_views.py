@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import staff_permission_required
 
-from .importing.decisions import EDITOR_CHOICES, DecisionRefused, job_decidable, near_duplicate_decide
+from .importing.decisions import CHOICE_LABELS, DecisionRefused, job_decidable, near_duplicate_decide
 from .importing.errors import storable
 from .importing.files import SUPPORTED, content_problem, upload_name_problem
 from .importing.service import (
@@ -148,7 +148,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "near_total": near_total,
             "near_pending": near_pending,
             "near_decidable": job_decidable(batch),
-            "choices": [(c.value, c.label) for c in EDITOR_CHOICES],
+            "choices": list(CHOICE_LABELS.items()),
         },
     )
 

@@ -15,6 +15,12 @@ from .service import FOLLOWUP_TASK
 from .store import outlet_for, record_merge, record_silent_edits, record_store, resolve_outlets
 
 EDITOR_CHOICES = (NearDuplicate.Decision.KEEP, NearDuplicate.Decision.SKIP, NearDuplicate.Decision.MERGE)
+# What the choice buttons say (the decision's own label says what was done).
+CHOICE_LABELS = {
+    NearDuplicate.Decision.KEEP: "Keep both",
+    NearDuplicate.Decision.SKIP: "Skip the new one",
+    NearDuplicate.Decision.MERGE: "Merge: a new version of the stored article",
+}
 
 
 class DecisionRefused(Exception):
