@@ -73,7 +73,7 @@ def signature(text: str) -> np.ndarray:
     """The MinHash signature of `text`'s shingles: PERMUTATIONS unsigned 32-bit values (datasketch)."""
     minhash = _TEMPLATE.copy()
     minhash.update_batch(list(shingles(text)))
-    return minhash.hashvalues.astype(np.uint32)
+    return np.array(minhash.hashvalues, dtype=np.uint32)
 
 
 def signature_bytes(values: np.ndarray) -> bytes:
@@ -100,7 +100,7 @@ def band_keys(values: np.ndarray) -> list[int]:
     rows = values.astype(np.uint64).reshape(BANDS, ROWS)
     mixed = (rows * _MIX).sum(axis=1, dtype=np.uint64) + _BAND_OFFSET
     mixed ^= mixed >> np.uint64(31)
-    return mixed.view(np.int64).tolist()
+    return [int(key) for key in mixed.view(np.int64)]
 
 
 def near_duplicate_pairs(

@@ -161,9 +161,9 @@ def import_near_duplicates(request: HttpRequest, pk: int) -> HttpResponse:
     row left without a choice stays held); back to the job page."""
     batch = get_object_or_404(ImportBatch, pk=pk)
     chosen = {
-        int(key.removeprefix("choice-")): value
-        for key, value in request.POST.items()
-        if key.startswith("choice-") and key.removeprefix("choice-").isdigit() and value
+        int(key.removeprefix("choice-")): str(request.POST.get(key, ""))
+        for key in request.POST
+        if key.startswith("choice-") and key.removeprefix("choice-").isdigit() and request.POST.get(key)
     }
     items = NearDuplicate.objects.filter(batch=batch, pk__in=list(chosen)).order_by("file", "row")
     done: Counter[str] = Counter()

@@ -102,7 +102,7 @@ def stored_matches(
         for article_id, data in ArticleFingerprint.objects.filter(article_id__in=part).values_list(
             "article_id", "signature"
         ):
-            stored[article_id] = signature_from_bytes(data)
+            stored[article_id] = signature_from_bytes(bytes(data))
     found: list[Match | None] = []
     for values, ids_here in zip(signatures, candidates, strict=True):
         best: Match | None = None

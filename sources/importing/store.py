@@ -233,16 +233,16 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
                 )
             else:
                 decision = NearDuplicate.Decision.SKIP if policy == "skip" else NearDuplicate.Decision.PENDING
-                target = in_chunk[0] if in_chunk else None
-                flagged.append((_near_duplicate(record, match, batch, decision), None, target))
+                earlier_row = in_chunk[0] if in_chunk else None
+                flagged.append((_near_duplicate(record, match, batch, decision), None, earlier_row))
                 counts.skipped += decision == NearDuplicate.Decision.SKIP
                 counts.held += decision == NearDuplicate.Decision.PENDING
                 continue
         else:
             if match is not None and batch is not None:
-                target = in_chunk[0] if in_chunk else None
+                earlier_row = in_chunk[0] if in_chunk else None
                 flagged.append(
-                    (_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article, target)
+                    (_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article, earlier_row)
                 )
             counts.created += 1
             if index in checkable:
@@ -255,10 +255,10 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         bulk_create_with_history(new, Article, batch_size=500)
         fingerprints_store(new, new_signatures)
     if flagged:
-        for item, stored, target in flagged:
+        for item, stored, earlier_row in flagged:
             item.article = stored
-            if target is not None:
-                item.match_id = target.pk
+            if earlier_row is not None:
+                item.match_id = earlier_row.pk
         NearDuplicate.objects.bulk_create([item for item, _, _ in flagged])
     if retired:
         versions = [a for a in new if a.previous_version_id is not None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.management.base import BaseCommand
 
@@ -41,6 +41,7 @@ def report(names: Sequence[str], texts: Sequence[str], *, all_pairs: bool) -> di
         for p in near_duplicate_pairs(sigs)
     ]
     sets = {i: shingles(texts[i]) for i in checked}
+    pairs: Iterable[tuple[int, int]]
     if all_pairs:
         pairs = itertools.combinations(checked, 2)
     else:
