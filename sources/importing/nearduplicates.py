@@ -7,6 +7,7 @@ a text is compared with the few stored ones sharing one of its BANDS keys.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ from ..models import Article, ArticleBand, ArticleFingerprint
 # "near_duplicates"): hold it for the editor's decision on the job page, or decide now.
 CHOICES = ("ask", "keep", "skip", "merge")
 QUERY_SLICE = 500  # keys or ids per IN (...) list: well under SQLite's and PostgreSQL's limits
+ROWS_PER_KEY = 50  # band rows read per key asked, on average (see stored_matches)
+CANDIDATES = 16  # stored texts compared with each incoming one, those sharing the most band keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +87,24 @@ def stored_matches(
     signatures: Sequence[np.ndarray], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
 ) -> list[Match | None]:
     """For each signature, the most similar current stored article at or over `threshold` (ties: the
-    oldest), or None. Queries: the band keys, then the candidates' signatures, in slices."""
+    oldest), or None. Queries: the band keys, then the candidates' signatures, in slices.
+
+    Bounded whatever is stored: at most ROWS_PER_KEY band rows are read per key asked (a bucket shared by
+    thousands of template texts is cut short) and each text is compared with its CANDIDATES candidates
+    sharing the most band keys with it."""
     keys = [band_keys(s) for s in signatures]
-    by_key: dict[int, set[int]] = {}
+    by_key: dict[int, list[int]] = {}
     wanted = sorted({key for ks in keys for key in ks})
     for part in _slices(wanted):
-        for key, article_id in ArticleBand.objects.filter(key__in=part, article__is_current=True).values_list(
+        rows = ArticleBand.objects.filter(key__in=part, article__is_current=True).values_list(
             "key", "article_id"
-        ):
-            by_key.setdefault(key, set()).add(article_id)
+        )
+        for key, article_id in rows[: ROWS_PER_KEY * len(part)]:
+            by_key.setdefault(key, []).append(article_id)
     if not by_key:
         return [None] * len(signatures)
-    candidates = [set().union(*(by_key.get(key, ()) for key in ks)) for ks in keys]
-    ids = sorted(set().union(*candidates))
+    candidates = [_most_shared(by_key.get(key, ()) for key in ks) for ks in keys]
+    ids = sorted({article_id for found in candidates for article_id in found})
     stored: dict[int, np.ndarray] = {}
     for part in _slices(ids):
         for article_id, data in ArticleFingerprint.objects.filter(article_id__in=part).values_list(
@@ -112,6 +120,12 @@ def stored_matches(
                 best = Match(article_id, score)
         found.append(best)
     return found
+
+
+def _most_shared(buckets: Iterable[Iterable[int]]) -> list[int]:
+    """The CANDIDATES ids found in the most of `buckets` (the texts sharing the most band keys)."""
+    shared = Counter(article_id for bucket in buckets for article_id in bucket)
+    return [article_id for article_id, _ in shared.most_common(CANDIDATES)]
 
 
 def current_version(article: Article) -> Article:

@@ -29,7 +29,7 @@ from ..models import Article, ImportBatch, NearDuplicate, Outlet, SilentEdit, co
 from ..services import StoreOutcome, article_merge, article_store, articles_carry_over, outlet_get_or_create
 from ..signals import silent_edits_recorded
 from .edits import number_changes
-from .nearduplicates import CHOICES, Match, fingerprints_store, stored_matches
+from .nearduplicates import CANDIDATES, CHOICES, Match, fingerprints_store, stored_matches
 from .records import ArticleRecord
 
 
@@ -269,7 +269,10 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
 
 class ChunkIndex:
     """The band keys of the new texts of a chunk so far, in memory: the chunk's rows are compared with
-    each other as they are with the stored articles, without a query."""
+    each other as they are with the stored articles, without a query, and as cheaply (each bucket keeps
+    its last BUCKET_SIZE texts; a text is compared with the CANDIDATES sharing the most keys)."""
+
+    BUCKET_SIZE = 32
 
     def __init__(self) -> None:
         self.buckets: dict[int, list[int]] = {}
@@ -277,13 +280,16 @@ class ChunkIndex:
 
     def add(self, article: Article, values: np.ndarray) -> None:
         for key in band_keys(values):
-            self.buckets.setdefault(key, []).append(len(self.items))
+            bucket = self.buckets.setdefault(key, [])
+            bucket.append(len(self.items))
+            del bucket[: -self.BUCKET_SIZE]
         self.items.append((article, values))
 
     def best(self, values: np.ndarray) -> tuple[Article, float] | None:
         """The most similar text added so far at or over the threshold, with its similarity, or None."""
         found: tuple[Article, float] | None = None
-        for position in sorted({p for key in band_keys(values) for p in self.buckets.get(key, ())}):
+        shared = Counter(p for key in band_keys(values) for p in self.buckets.get(key, ()))
+        for position, _ in shared.most_common(CANDIDATES):
             article, other = self.items[position]
             score = similarity(values, other)
             if score >= NEAR_DUPLICATE_THRESHOLD and (found is None or score > found[1]):
