@@ -238,3 +238,28 @@ def test_admin_preview_flags_two_rows_of_one_file(admin_client, tmp_path):
     )
     page = response.content.decode()
     assert "1 row nearly duplicates an article" in page and "row 1 of this file" in page
+
+
+def test_articles_stored_before_are_fingerprinted_by_the_command():
+    """An article stored without a signature (before this check existed) is filled in by
+    fingerprint_articles, and a later import then finds it."""
+    stored = stored_story()
+    ArticleFingerprint.objects.all().delete()
+    ArticleBand.objects.all().delete()
+    out = io.StringIO()
+    call_command("fingerprint_articles", stdout=out)
+    assert "fingerprinted 1 article(s)" in out.getvalue()
+    assert ArticleBand.objects.filter(article=stored).count() == 32
+    call_command("fingerprint_articles", stdout=out)
+    assert "fingerprinted 0 article(s)" in out.getvalue()
+    batch = run([ROWS_FILE], near_duplicates="skip")
+    assert batch.rows_skipped == 2
+
+
+def test_job_page_queries_stay_bounded(admin_client, django_assert_max_num_queries):
+    """The job page with near-duplicates listed costs a fixed number of queries, however many rows."""
+    stored_story()
+    batch = run([ROWS_FILE], near_duplicates="ask")
+    with django_assert_max_num_queries(14):
+        response = admin_client.get(reverse("imports:detail", args=[batch.pk]))
+    assert response.content.decode().count("data-near-duplicate=") == 2
