@@ -108,3 +108,58 @@ def test_editor_merges_one_near_duplicate_and_skips_another(live_server, editor,
         ("merge", "erin"),
         ("skip", "erin"),
     }
+
+
+def test_admin_preview_lists_a_near_duplicate_and_the_choice_is_applied(
+    live_server, admin_user, settings, tmp_path
+):
+    """The admin import's preview shows the near-duplicate rows beside the stored article; choosing
+    "Skip the new one" for one and confirming stores the others only."""
+    from sources.importing.service import import_job_create, import_job_run
+    from sources.models import Article, NearDuplicate
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS_RUN_IN_PROCESS = True
+    first = import_job_create(paths=[DATA / "port-veldan-terminal.txt"], extract=False)
+    import_job_run(batch_id=first.pk)
+    stored = Article.objects.get()
+    seen: dict = {}
+
+    def drive() -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.set_default_timeout(20000)
+                page.goto(f"{live_server.url}/admin/sources/article/import/")
+                page.fill("input[name=username]", "admin")
+                page.fill("input[name=password]", "password")
+                page.click("input[type=submit]")
+                page.set_input_files("input[name=import_file]", str(DATA / "wire-rows.csv"))
+                page.select_option("select[name=format]", label="csv")
+                page.click("input[type=submit][value=Submit]")
+                page.wait_for_selector("#near-duplicates")
+                seen["rows"] = page.locator("#near-duplicates tbody tr").all_inner_texts()
+                page.select_option("select[name=near-1]", "skip")
+                page.select_option("select[name=near-3]", "skip")
+                page.screenshot(path=str(SHOTS / "near-duplicates-admin-preview.png"), full_page=True)
+                page.locator("#near-duplicates").screenshot(path=str(SHOTS / "near-duplicates-admin-rows.png"))
+                page.click("input[name=confirm]")
+                page.wait_for_selector("#changelist, .messagelist")
+            except Exception as error:  # reported in the test's thread
+                seen["failure"] = error
+            finally:
+                browser.close()
+
+    driver = threading.Thread(target=drive)
+    driver.start()
+    driver.join(timeout=180)
+    if "failure" in seen:
+        raise seen["failure"]
+    assert len(seen["rows"]) == 2 and all(stored.title in row for row in seen["rows"])
+    assert set(Article.objects.values_list("title", flat=True)) == {
+        stored.title,
+        "Crane topples onto ship at Port Veldan",
+    }
+    assert set(NearDuplicate.objects.values_list("row", "decision")) == {(1, "skip"), (3, "skip")}
