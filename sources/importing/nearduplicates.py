@@ -68,7 +68,7 @@ def fingerprints_store(articles: Sequence[Article], signatures: Sequence[np.ndar
         _insert(ArticleBand, ["article", "key"], bands)
 
 
-def _insert(model, fields: list[str], rows: list[tuple], per_statement: int = 400) -> None:
+def _insert(model, fields: list[str], rows: Sequence[tuple], per_statement: int = 400) -> None:
     """INSERT `rows` (values of `fields`, in order) into `model`'s table, `per_statement` rows at a time."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
@@ -82,7 +82,7 @@ def _insert(model, fields: list[str], rows: list[tuple], per_statement: int = 40
             )
 
 
-def _copy_integers(model, fields: list[str], rows: list[tuple[int, ...]]) -> None:
+def _copy_integers(model, fields: list[str], rows: Sequence[tuple[int, ...]]) -> None:
     """COPY rows of integers into `model`'s table (PostgreSQL): one round trip for tens of thousands."""
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
     data = io.StringIO("".join("\t".join(str(int(v)) for v in row) + "\n" for row in rows))

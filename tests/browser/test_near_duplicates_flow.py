@@ -144,7 +144,9 @@ def test_admin_preview_lists_a_near_duplicate_and_the_choice_is_applied(
                 page.select_option("select[name=near-1]", "skip")
                 page.select_option("select[name=near-3]", "skip")
                 page.screenshot(path=str(SHOTS / "near-duplicates-admin-preview.png"), full_page=True)
-                page.locator("#near-duplicates").screenshot(path=str(SHOTS / "near-duplicates-admin-rows.png"))
+                page.locator("#near-duplicates").screenshot(
+                    path=str(SHOTS / "near-duplicates-admin-rows.png")
+                )
                 page.click("input[name=confirm]")
                 page.wait_for_selector("#changelist, .messagelist")
             except Exception as error:  # reported in the test's thread
