@@ -1,167 +1,109 @@
-"""In a real browser: a staff editor uploads a CSV whose rows repeat a stored story (a correction
-appended; another intro), sees both near-duplicates on the job page beside the stored article, merges
-one and skips the other, and the database holds a new version and nothing for the skipped row.
-
-Screenshots go to test-artifacts/screenshots/ (not committed): near-duplicates-choice.png before the
-choice, near-duplicates-decided.png after.
+"""Near-duplicates in Chromium. A staff editor uploads a CSV whose rows repeat a stored story (a
+correction appended; another intro), sees both on the job page beside the stored article, merges one
+and skips the other (at 1280 and 390 px, axe-core and overflow checked); and the admin import's preview
+lists the same rows with a choice each that the confirmation applies. Screenshots in
+test-artifacts/screenshots/: near-duplicates-<width>-choice.png, -decided.png, near-duplicates-admin.png.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from tests.browser.a11y import assert_no_serious_axe_violations
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-DATA = Path(__file__).resolve().parents[1] / "importing" / "data" / "near_duplicates"
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+from tests.browser.pages import overflow, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+DATA = Path(__file__).resolve().parents[1] / "importing" / "data" / "near_duplicates"
 
-def test_editor_merges_one_near_duplicate_and_skips_another(live_server, editor, settings, tmp_path):
+
+@pytest.fixture
+def importer(editor):
+    """The editor erin with staff status and the right to add articles (what the import asks)."""
     from django.contrib.auth.models import Permission
 
-    from sources.importing.service import import_job_create, import_job_run
-    from sources.models import Article, NearDuplicate
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.TASKS_RUN_IN_PROCESS = True
     editor.is_staff = True
-    editor.save()
-    editor.user_permissions.add(
-        Permission.objects.get(codename="add_article", content_type__app_label="sources")
-    )
-    first = import_job_create(paths=[DATA / "port-veldan-terminal.txt"], extract=False)
-    import_job_run(batch_id=first.pk)
-    stored = Article.objects.get()
-    seen: dict = {}
+    editor.save(update_fields=["is_staff"])
+    editor.user_permissions.add(Permission.objects.get(codename="add_article"))
+    return editor
 
-    def drive() -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.set_default_timeout(20000)
-                errors: list[str] = []
-                page.on("pageerror", lambda error: errors.append(str(error)))
-                page.goto(f"{live_server.url}/imports/")
-                page.fill("input[name=username]", "erin")
-                page.fill("input[name=password]", "pw-erin-123")
-                page.click("button[type=submit]")
-                page.wait_for_selector("input[name=files]")
-                page.set_input_files("input[name=files]", str(DATA / "wire-rows.csv"))
-                page.uncheck("input[name=extract]")
-                seen["default_choice"] = page.input_value("select[name=near_duplicates]")
-                page.click("form[enctype] button[type=submit], form[enctype] input[type=submit]")
-                page.wait_for_selector("#near-duplicates")
-                rows = page.locator("table.near-duplicates tbody tr")
-                seen["rows"] = rows.all_inner_texts()
-                merge_row = rows.filter(has_text="Crane collapse shuts Port Veldan terminal")
-                skip_row = rows.filter(has_text="Detours as Port Veldan terminal stays shut")
-                merge_row.get_by_label("Merge: a new version of the stored article").check()
-                skip_row.get_by_label("Skip the new one").check()
-                page.screenshot(path=str(SHOTS / "near-duplicates-choice.png"), full_page=True)
-                assert_no_serious_axe_violations(page)
-                page.click("button[data-action=near-duplicates]")
-                page.wait_for_selector("text=1 merged, 1 skipped")
-                seen["after"] = page.locator("table.near-duplicates").inner_text()
-                page.screenshot(path=str(SHOTS / "near-duplicates-decided.png"), full_page=True)
-                assert_no_serious_axe_violations(page)
-                seen["errors"] = errors
-            except Exception as error:  # reported in the test's thread
-                seen["failure"] = error
-            finally:
-                browser.close()
 
-    # Playwright runs in a thread of its own: its event loop must not touch this thread's database state.
-    driver = threading.Thread(target=drive)
-    driver.start()
-    driver.join(timeout=180)
-    if "failure" in seen:
-        raise seen["failure"]
-    assert seen["default_choice"] == "ask"
-    assert len(seen["rows"]) == 2 and all(stored.title in row for row in seen["rows"])
-    assert all("%" in row for row in seen["rows"])
-    assert "Merged as a new version" in seen["after"] and "Skipped the new one" in seen["after"]
-    assert not seen["errors"]
-    stored.refresh_from_db()
-    version = Article.objects.get(previous_version=stored)
-    assert not stored.is_current and version.is_current and version.title == stored.title
+@pytest.fixture
+def stored_story():
+    """The wire story imported once as a file, as an earlier job would have."""
+    from sources.importing.service import import_job_create, import_job_run
+    from sources.models import Article
+
+    batch = import_job_create(paths=[DATA / "port-veldan-terminal.txt"], extract=False)
+    import_job_run(batch_id=batch.pk)
+    return Article.objects.get()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_editor_merges_one_near_duplicate_and_skips_another(open_page, importer, stored_story, width):
+    from sources.models import Article, ImportBatch, NearDuplicate
+
+    page = open_page(importer, width=width)
+    page.goto("/imports/")
+    page.set_input_files("input[name=files]", str(DATA / "wire-rows.csv"))
+    page.uncheck("input[name=extract]")
+    assert page.input_value("select[name=near_duplicates]") == "ask"  # held for the editor by default
+    page.click("button:text-is('Start import')")
+    page.wait_for_selector("#near-duplicates")
+    rows = page.locator("table.near-duplicates tbody tr")
+    texts = rows.all_inner_texts()
+    assert len(texts) == 2 and all(stored_story.title in text and "%" in text for text in texts)
+    rows.filter(has_text="Crane collapse shuts Port Veldan terminal").get_by_label(
+        "Merge: a new version of the stored article"
+    ).check()
+    rows.filter(has_text="Detours as Port Veldan terminal stays shut").get_by_label(
+        "Skip the new one"
+    ).check()
+    shot(page, f"near-duplicates-{width}-choice")
+    assert overflow(page) == []
+    assert_no_serious_axe_violations(page)
+    page.click("button[data-action=near-duplicates]")
+    page.wait_for_selector("text=1 merged, 1 skipped")
+    decided = page.locator("table.near-duplicates").inner_text()
+    assert "Merged as a new version" in decided and "Skipped the new one" in decided
+    shot(page, f"near-duplicates-{width}-decided")
+    assert overflow(page) == []
+    assert_no_serious_axe_violations(page)
+    assert page.script_errors == []
+
+    stored_story.refresh_from_db()
+    version = Article.objects.get(previous_version=stored_story)
+    assert not stored_story.is_current and version.is_current and version.title == stored_story.title
     assert not Article.objects.filter(title__startswith="Detours").exists()
-    assert set(NearDuplicate.objects.values_list("decision", "decided_by__username")) == {
+    batch = ImportBatch.objects.latest("created_at")
+    assert set(NearDuplicate.objects.filter(batch=batch).values_list("decision", "decided_by__username")) == {
         ("merge", "erin"),
         ("skip", "erin"),
     }
 
 
-def test_admin_preview_lists_a_near_duplicate_and_the_choice_is_applied(
-    live_server, admin_user, settings, tmp_path
-):
+def test_admin_preview_lists_near_duplicates_and_the_choice_is_applied(open_page, admin_user, stored_story):
     """The admin import's preview shows the near-duplicate rows beside the stored article; choosing
-    "Skip the new one" for one and confirming stores the others only."""
-    from sources.importing.service import import_job_create, import_job_run
+    "Skip the new one" for both and confirming stores the other outlet's story only."""
     from sources.models import Article, NearDuplicate
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.TASKS_RUN_IN_PROCESS = True
-    first = import_job_create(paths=[DATA / "port-veldan-terminal.txt"], extract=False)
-    import_job_run(batch_id=first.pk)
-    stored = Article.objects.get()
-    seen: dict = {}
-
-    def drive() -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.set_default_timeout(20000)
-                page.goto(f"{live_server.url}/admin/sources/article/import/")
-                page.fill("input[name=username]", "admin")
-                page.fill("input[name=password]", "password")
-                page.click("input[type=submit]")
-                page.set_input_files("input[name=import_file]", str(DATA / "wire-rows.csv"))
-                page.select_option("select[name=format]", label="csv")
-                page.click("input[type=submit][value=Submit]")
-                page.wait_for_selector("#near-duplicates")
-                seen["rows"] = page.locator("#near-duplicates tbody tr").all_inner_texts()
-                page.select_option("select[name=near-1]", "skip")
-                page.select_option("select[name=near-3]", "skip")
-                page.screenshot(path=str(SHOTS / "near-duplicates-admin-preview.png"), full_page=True)
-                page.locator("#near-duplicates").screenshot(
-                    path=str(SHOTS / "near-duplicates-admin-rows.png")
-                )
-                page.click("input[name=confirm]")
-                page.wait_for_selector("#changelist, .messagelist")
-            except Exception as error:  # reported in the test's thread
-                seen["failure"] = error
-            finally:
-                browser.close()
-
-    driver = threading.Thread(target=drive)
-    driver.start()
-    driver.join(timeout=180)
-    if "failure" in seen:
-        raise seen["failure"]
-    assert len(seen["rows"]) == 2 and all(stored.title in row for row in seen["rows"])
+    page = open_page(admin_user)
+    page.goto("/admin/sources/article/import/")
+    page.set_input_files("input[name=import_file]", str(DATA / "wire-rows.csv"))
+    page.select_option("select[name=format]", label="csv")
+    page.click("input[type=submit][value=Submit]")
+    page.wait_for_selector("#near-duplicates")
+    texts = page.locator("#near-duplicates tbody tr").all_inner_texts()
+    assert len(texts) == 2 and all(stored_story.title in text for text in texts)
+    page.select_option("select[name=near-1]", "skip")
+    page.select_option("select[name=near-3]", "skip")
+    shot(page, "near-duplicates-admin", selector="#near-duplicates")
+    page.click("input[name=confirm]")
+    page.wait_for_selector(".messagelist")
     assert set(Article.objects.values_list("title", flat=True)) == {
-        stored.title,
+        stored_story.title,
         "Crane topples onto ship at Port Veldan",
     }
     assert set(NearDuplicate.objects.values_list("row", "decision")) == {(1, "skip"), (3, "skip")}
