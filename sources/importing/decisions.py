@@ -88,4 +88,4 @@ def _restart_followup(batch_id: int) -> None:
     if pending and ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.DONE).update(
         status=ImportBatch.Status.RUNNING, stage="extracting", runner="", finished_at=None
     ):
-        transaction.on_commit(lambda: enqueue(FOLLOWUP_TASK, batch_id=batch_id))
+        enqueue(FOLLOWUP_TASK, batch_id=batch_id)  # the decision is committed (_decide's transaction)
