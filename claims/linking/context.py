@@ -10,10 +10,29 @@ from newstext.sentences import sentence_spans as sentence_spans  # the one split
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     """(offset, text) of the sentence(s) of `text` that hold text[start:end]; sentences a scraper glued
     together ("the wall.Mr. Trump will", "was 97-1.Senate leaders") count as two."""
-    spans = [piece for span in sentence_spans(text) for piece in _unglued(text, *span)]
+    spans = [piece for span in _joined(text, sentence_spans(text)) for piece in _unglued(text, *span)]
     s = max((a for a, _ in spans if a <= start), default=0)
     e = min((b for _, b in spans if b >= max(end, s)), default=len(text))
     return s, text[s:e]
+
+
+# A title or an initial before a name is no sentence end: "two days after the report, Mrs. Clinton wrote".
+_TITLE_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Fr|Sr|Jr|St)|"
+    r"(?<![\w.])[A-Z])\.$"
+)
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The splitter's sentences, a piece ending in a title or an initial ("Mrs.", "A.") joined to the
+    next one on the same line: the name that follows belongs to the sentence."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1] : a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 # An end mark with no space after it, between a word (not an abbreviation such as "Mr" or "U.S") or a

@@ -37,7 +37,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     weights = KeyWeights(_keys(f) for f in feats)
     pairs = candidate_pairs(feats, lambda f: _keys(f), min_shared=2)
     # one day of one event, however each outlet writes it ("Thursday", "Feb. 14"): candidates too
-    pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=20)
+    pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=60)
     pairs |= candidate_pairs(feats, _period_key, max_posting=200, per_claim=20)
     context = KeyWeights(_context(f) for f in feats)
     out: list[Scored] = []
@@ -182,7 +182,11 @@ def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
-    return _actors(f.item.claim.text) or _actors(f.item.sentence)
+    return _actors(_DATELINE.sub("", f.item.claim.text)) or _actors(_DATELINE.sub("", f.item.sentence))
+
+
+# "WASHINGTON — President Trump on Friday ...": where the story was filed is no actor of the clause
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}\s*[\u2014\u2013\u2015-]+\s*")
 
 
 def tells(f: ClaimFeatures) -> bool:
@@ -206,13 +210,15 @@ def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 def _actors(text: str) -> set[tuple[str, ...]]:
     """The capitalised names in `text` as their words, without calendar words, titles and initials."""
     out = set()
-    for name in names(text):
+    for name in names(_ADJECTIVE.sub(lambda m: m.group().lower(), text)):
         words = tuple(w for w in terms(name) if len(w) > 3 and w not in _CALENDAR and w not in _WEEKDAYS)
         if words:
             out.add(words)
     return out
 
 
+# "two African countries", "Republican senators": a name-made adjective before a noun names no actor
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:ian|ican|ean|ese|ish)\b(?=\s+[a-z])")
 _WEEKDAYS = frozenset(terms("monday tuesday wednesday thursday friday saturday sunday late early"))
 
 
