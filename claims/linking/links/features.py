@@ -53,6 +53,9 @@ class ClaimFeatures:
     negated: frozenset[str] = frozenset()  # content words inside a negation's scope
     low: float = 0.0
     high: float = 0.0
+    # statements: one remark reported by three or more outlets, chained through same-words pairs (set by
+    # statement_links): its members are one remark two by two, whatever each outlet frames around it
+    remark: int | None = None
 
     # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
     # accessors state that invariant once and give the checker the narrowed claim.

@@ -114,6 +114,16 @@ def statement_links(
             continue
         conf = min(0.9, 0.3 + 0.6 * sim + (0.1 if same_speaker else 0.0))
         kept.append((i, j, relation, conf, same_speaker))
+    _chain_remarks(feats, kept, same | runs)
+    upgraded = {
+        n
+        for n, (i, j, relation, _, _) in enumerate(kept)
+        if n not in same and n not in runs and relation == "corroborates" and _one_remark(feats[i], feats[j])
+    }
+    for n in upgraded:  # two outlets' framings of one remark a third outlet gives in the same words
+        i, j, relation, _, same_speaker = kept[n]
+        kept[n] = (i, j, relation, SAME_RUN_CONFIDENCE, same_speaker)
+    runs |= upgraded
     if stance_many is None and stance is not None:
         stance_many = _one_by_one(stance)
     verdicts = _stances(stance_many, feats, kept) if stance_many is not None else None
@@ -208,9 +218,51 @@ def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 def same_remark(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The same words quoted, or given by one named speaker: one remark, whenever each outlet reports it
-    (near-identical reported facts may still tell of two happenings: "planes landed at Kestrel")."""
+    (near-identical reported facts may still tell of two happenings: "planes landed at Kestrel"); or two
+    framings of one remark that a third outlet gives in the same words as each (`_chain_remarks`)."""
     quoted = a.statement.direct or b.statement.direct
-    return ((quoted or bool(a.speaker & b.speaker)) and same_words(a, b)) or same_quoted_run(a, b)
+    return (
+        _one_remark(a, b)
+        or ((quoted or bool(a.speaker & b.speaker)) and same_words(a, b))
+        or same_quoted_run(a, b)
+    )
+
+
+def _one_remark(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    return a.remark is not None and a.remark == b.remark
+
+
+def _chain_remarks(
+    feats: Sequence[ClaimFeatures],
+    kept: Sequence[tuple[int, int, Relation, float, bool]],
+    alike: set[int],
+) -> None:
+    """Mark the statements that one remark chains together: A and B in the same words, B and C in the
+    same words, so A and C are one remark even where each outlet frames it differently ("At that event,
+    Blumenthal clearly says, \u201cWe have learned something very important ...\u201d" / "\u201cWe have learned
+    something important ...,\u201d Mr. Blumenthal said to the group"). Sets `remark` on members of chains
+    of three or more; the pair of the two ends must still pass the word rules to be linked."""
+    root: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while root.get(x, x) != x:
+            x = root[x]
+        return x
+
+    nodes: set[int] = set()
+    for n in alike:
+        i, j = kept[n][0], kept[n][1]
+        nodes.update((i, j))
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            root[ri] = rj
+    members: dict[int, list[int]] = {}
+    for x in sorted(nodes):
+        members.setdefault(find(x), []).append(x)
+    for group, xs in members.items():
+        if len(xs) >= 3:
+            for x in xs:
+                feats[x].remark = group
 
 
 QUOTED_RUN_WORDS = (
