@@ -59,6 +59,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 or period
             ) and not _other_actors(a, b):
                 conf = min(0.95, 0.45 + 0.5 * sim)
+                if _telling_and_deed(a, b):
+                    conf = min(conf, TELLING_AND_DEED_CONFIDENCE)
                 lead = "both"
                 if period and conf < PERIOD_CONFIDENCE:
                     conf, lead = PERIOD_CONFIDENCE, f"the same period, {period[0]} to {period[1]}"
@@ -187,6 +189,17 @@ def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
 
 # "WASHINGTON — President Trump on Friday ...": where the story was filed is no actor of the clause
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}\s*[\u2014\u2013\u2015-]+\s*")
+
+
+TELLING_AND_DEED_CONFIDENCE = 0.5  # "Schumer said Wednesday" / "before Wednesday's vote": one day, two facts
+
+
+def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one date dates a telling and the other a deed ("Schumer said Wednesday" / "Wednesday's
+    vote"): the same day, shared names, but not one happening, so any match of the deed itself (the same
+    dated verb) goes first for the one confirmation an article gives a date."""
+    va, vb = _verb(a.date.dated), _verb(b.date.dated)
+    return bool(va and vb) and (va in _TELLING) != (vb in _TELLING)
 
 
 def tells(f: ClaimFeatures) -> bool:
