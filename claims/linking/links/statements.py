@@ -91,7 +91,7 @@ def statement_links(
         if min(len(ka), len(kb)) < MIN_WORDS or asks(a) or asks(b):
             continue
         cos = weights.cosine(ka, kb)
-        same_speaker = bool(a.speaker & b.speaker)
+        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b)
         meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
         if cos < MIN_COSINE and not meaning:
             continue
@@ -303,6 +303,27 @@ RUN_SCOPE_WORDS = 3  # words before a shared run a negation would reach
 QUOTES_MIN_COSINE = 0.55  # two quotes, not in the same words, must share most of what they say
 
 
+# who speaks for a president without being named: "the administration", "White House officials"
+_ADMINISTRATION = re.compile(r"\b(?:administration|white house)\b", re.I)
+_PRESIDENT = re.compile(r"^\s*(?:the\s+)?president\s*$", re.I)
+
+
+def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one statement is the president's and the other is given to his administration with no
+    one named ("Obama ... telling lawmakers the bill would ..." / "The administration has argued that
+    ..."): one speaker, written as a person in one outlet and as the government in another."""
+    for x, y in ((a, b), (b, a)):
+        president, body = x.statement, y.statement
+        if (
+            president.speaker
+            and _PRESIDENT.match(president.role or "")
+            and not (y.speaker and not _ADMINISTRATION.search(body.speaker or ""))
+            and _ADMINISTRATION.search(" ".join(w for w in (body.speaker, body.role) if w))
+        ):
+            return True
+    return False
+
+
 def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
@@ -411,10 +432,15 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     if same:
         who = who_a or who_b or "An unnamed source"
         return f"{who}, in {outlets}, in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
-    if same_speaker and relation == "corroborates":
+    if same_speaker and relation == "corroborates" and who_a and who_b:
         return (
             f"{who_a}, in {outlets}: \u201c{excerpt(a.item.claim.text)}\u201d / "
             f"\u201c{excerpt(b.item.claim.text)}\u201d"
+        )
+    if same_speaker and relation == "corroborates":  # the president and "the administration"
+        return (
+            f"{_who(a)} ({out_a}) and {_who(b)} ({out_b}), one speaker: \u201c{excerpt(a.item.claim.text)}\u201d"
+            f" / \u201c{excerpt(b.item.claim.text)}\u201d"
         )
     return (
         f"{who_a or 'an unnamed source'} ({out_a}) {_verb(a, shared, 1)} \u201c{excerpt(a.item.claim.text)}\u201d"
@@ -424,6 +450,12 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
 
 
 EXCERPT_CHARS = 70
+
+
+def _who(f: ClaimFeatures) -> str:
+    """The speaker as the outlet names it: a name, else the role it gives ("administration officials")."""
+    claim = f.statement
+    return claim.speaker or (claim.role or "an unnamed source").lower()
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
