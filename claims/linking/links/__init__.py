@@ -312,8 +312,11 @@ def repeated_counts(quantities: list[ClaimFeatures], day_of: DayOf) -> dict[obje
                 groups.append([f])
             else:
                 home.append(f)
+        together: dict[Key, int] = defaultdict(int)  # figures of one unit class per sentence
+        for f in feats:
+            together[_sentence_class(f)] += 1
         for g in groups:
-            best = min(g, key=_firmness) if len(g) > 1 else g[0]
+            best = min(g, key=lambda f: _firmness(f, together[_sentence_class(f)])) if len(g) > 1 else g[0]
             out.update((m.item.id, best) for m in g)
     return out
 
@@ -329,11 +332,21 @@ def _same_count(a: ClaimFeatures, b: ClaimFeatures, day_of: DayOf) -> bool:
     )
 
 
-def _firmness(f: ClaimFeatures) -> Key:
+def _firmness(f: ClaimFeatures, figures: int) -> Key:
+    """Sort key, firmest mention first: not hedged; the point of its sentence rather than a part of a sum
+    it states ("it provided $1.375 billion for 55 miles of fencing" over "combined with $1.375 billion
+    ..., he would have about $8 billion in all": `figures` counts its sentence's figures of its unit
+    class); the most specific counted phrase; the first."""
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     hedged = bool(_HEDGED.search(f.item.sentence))
-    return (hedged, -len(terms(claim.counted or claim.unit or "")), claim.start)
+    return (hedged, figures > 1, -len(terms(claim.counted or claim.unit or "")), claim.start)
+
+
+def _sentence_class(f: ClaimFeatures) -> Key:
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    return (f.item.sentence_start, (claim.unit_class or "").lower())
 
 
 def _span_groups(items: list[LinkableClaim]) -> dict[object, Key]:
