@@ -21,7 +21,7 @@ from ..collector import fewer_collections
 from ..types import ClaimId, ExistingLink, LinkableClaim, LinkSuggestion, Relation, StanceFn, StanceManyFn
 from .dates import counted_back_links, date_links, tells
 from .features import ClaimFeatures, DayOf, Key, features
-from .quantities import other_time, quantity_links
+from .quantities import other_time, quantity_links, with_implied_units
 from .quantities import rationale as quantity_rationale
 from .statements import same_remark, statement_links
 from .text import terms
@@ -74,6 +74,7 @@ def _suggest(
     existing_pairs = [e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing]
     blocked |= set(existing_pairs)
     by_kind: dict[type, list[ClaimFeatures]] = defaultdict(list)
+    items = with_implied_units(items)
     for item in items:
         by_kind[type(item.claim)].append(features(item))
 

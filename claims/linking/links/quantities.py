@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import replace
 
 from claims.extraction.types import QuantityClaim
 
-from ..types import Relation
+from ..types import LinkableClaim, Relation
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, DayOf, Key
-from .text import fold, terms
+from .text import fold, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -269,7 +271,23 @@ def _context(f: ClaimFeatures) -> frozenset[str]:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
     unit = set(terms(" ".join(x for x in (claim.unit, claim.unit_class) if x)))
-    return (f.context | frozenset(terms(claim.counted or ""))) - unit - _SCALE_WORDS | f.names
+    return (f.context | frozenset(terms(claim.counted or ""))) - unit - _SCALE_WORDS | f.names | _figures(f)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(f: ClaimFeatures) -> frozenset[str]:
+    """The other figures its sentence states ("#1.6", "#2000"): two sentences giving one count against the
+    same reference ("about one-third of the 1.6 million arrests in 2000" / "from a peak of 1.6 million in
+    the 2000 fiscal year") are about one thing, whatever words each uses. Single digits say nothing."""
+    claim, offset, sentence = f.item.claim, f.item.sentence_start, f.item.sentence
+    own = (claim.start - offset, claim.end - offset) if offset is not None else (-1, -1)
+    return frozenset(
+        "#" + m.group().replace(",", "")
+        for m in _FIGURE.finditer(sentence)
+        if len(m.group()) > 1 and not (own[0] <= m.start() < own[1])
+    )
 
 
 # part of how a figure is written ("$3.6 billion"), not of what it counts
@@ -408,3 +426,49 @@ def _num(x: float) -> str:
         if abs(x) >= scale:
             return f"{x / scale:g} {word}"
     return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+# Words news uses for one counted thing under two names: a count of either is a count of the class.
+_SAME_THING = {stem(w): c for w, c in (("apprehension", "arrest"), ("apprehensions", "arrest"))}
+IMPLIED_UNIT_WORDS = 12  # how far back in its sentence a bare figure's noun may stand
+_FIGURE_OR_BREAK = re.compile(r"\d|[;:]")
+
+
+def with_implied_units(items: Sequence[LinkableClaim]) -> list[LinkableClaim]:
+    """The claims, each bare figure of an event ("to 400,000 in the last fiscal year", "among the
+    thousands that have been turned over") given the unit its sentence names before it: the nearest word
+    within IMPLIED_UNIT_WORDS that is what another count of the event counts ("border apprehensions have
+    fallen ... to 400,000" counts arrests when the event counts arrests). Figures with a unit, figures
+    outside an event, or with no such word, are returned as they are."""
+    vocab: dict[Hashable, dict[str, str]] = defaultdict(dict)  # event -> stem of a unit word -> class
+    for item in items:
+        claim = item.claim
+        if isinstance(claim, QuantityClaim) and claim.unit_class and item.event_id is not None:
+            for word in terms(" ".join(x for x in (claim.unit, claim.counted) if x)):
+                vocab[item.event_id].setdefault(word, claim.unit_class)
+    out = []
+    for item in items:
+        claim = item.claim
+        if isinstance(claim, QuantityClaim) and not claim.unit_class and item.event_id in vocab:
+            noun = _noun_before(item, vocab[item.event_id])
+            if noun is not None:
+                word, unit_class = noun
+                item = replace(item, claim=replace(claim, unit=word, unit_class=unit_class))
+        out.append(item)
+    return out
+
+
+def _noun_before(item: LinkableClaim, vocab: dict[str, str]) -> tuple[str, str] | None:
+    """(word, unit class) of the nearest word before the figure, in its clause, that the event counts."""
+    claim, offset = item.claim, item.sentence_start
+    if offset is None or not offset <= claim.start <= offset + len(item.sentence):
+        return None
+    before = item.sentence[: claim.start - offset]
+    cut = max((m.end() for m in _FIGURE_OR_BREAK.finditer(before)), default=0)
+    words = before[cut:].split()[-IMPLIED_UNIT_WORDS:]
+    for word in reversed(words):
+        for key in terms(word):
+            unit_class = vocab.get(key) or _SAME_THING.get(key)
+            if unit_class and (unit_class in vocab.values()):
+                return word.strip(".,;:\"'\u201c\u201d()").lower(), unit_class
+    return None
