@@ -105,7 +105,9 @@ def statement_links(
         if same_speaker and (sim < SAME_SPEAKER_MIN or (len(ka & kb) < SAME_SPEAKER_SHARED and not meaning)):
             continue
         if not same_speaker and (
-            sim < OTHER_SPEAKER_MIN or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
+            sim < OTHER_SPEAKER_MIN
+            or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
+            or (not meaning and not _beyond_cast(a, b, ka & kb, cos))
         ):
             continue
         shared = ka & kb
@@ -306,6 +308,19 @@ QUOTES_MIN_COSINE = 0.55  # two quotes, not in the same words, must share most o
 # who speaks for a president without being named: "the administration", "White House officials"
 _ADMINISTRATION = re.compile(r"\b(?:administration|white house)\b", re.I)
 _PRESIDENT = re.compile(r"^\s*(?:the\s+)?president\s*$", re.I)
+
+
+CAST_FREE_COSINE = 0.3  # two words beyond the story's names suffice for statements this alike
+
+
+def _beyond_cast(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str], cos: float) -> bool:
+    """True when two speakers' statements share what is said, not only who it is about: at least
+    OTHER_SPEAKER_SHARED shared words that are not the story's names ("Trump Jr.", "WikiLeaks", "Clinton"
+    appear in most of its sentences), or two when the statements are alike as wholes (CAST_FREE_COSINE).
+    "Trump Jr. received a message from WikiLeaks" and "Trump Jr. confirmed the messages" are two facts."""
+    cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
+    left = len(shared - cast)
+    return left >= OTHER_SPEAKER_SHARED or (left >= 2 and cos >= CAST_FREE_COSINE)
 
 
 def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
