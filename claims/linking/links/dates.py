@@ -60,6 +60,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             ) and not _other_actors(a, b):
                 conf = min(0.95, 0.45 + 0.5 * sim)
                 if _telling_and_deed(a, b):
+                    if not _meet(_clause_actors(a), _clause_actors(b)):
+                        continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
                     conf = min(conf, TELLING_AND_DEED_CONFIDENCE)
                 lead = "both"
                 if period and conf < PERIOD_CONFIDENCE:
@@ -197,7 +199,10 @@ TELLING_AND_DEED_CONFIDENCE = 0.5  # "Schumer said Wednesday" / "before Wednesda
 def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when one date dates a telling and the other a deed ("Schumer said Wednesday" / "Wednesday's
     vote"): the same day, shared names, but not one happening, so any match of the deed itself (the same
-    dated verb) goes first for the one confirmation an article gives a date."""
+    dated verb) goes first for the one confirmation an article gives a date. A telling of someone else
+    than the deed's actors is another fact ("Ty Cobb told Fox News Monday" / "Trump Jr. confirmed
+    Monday"); the actor's own telling may be the deed ("Trump said in a tweet Friday" / "Trump on
+    Friday reversed the decision")."""
     va, vb = _verb(a.date.dated), _verb(b.date.dated)
     return bool(va and vb) and (va in _TELLING) != (vb in _TELLING)
 

@@ -46,6 +46,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         if ctx < MIN_CONTEXT and not one_thing:
             continue
         if agree(a, b):
+            if _boundless(a) or _boundless(b):
+                continue  # "billions of dollars" holds every sum of the story: it confirms none
             exact = a.low == a.high == b.low == b.high
             conf = min(0.95, 0.5 + 0.35 * min(1.0, ctx / 0.4) + (0.1 if exact else 0.0))
             if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
@@ -92,6 +94,13 @@ MIN_CLOSE_CONTRADICT_CONTEXT = (
 CLOSE_RATIO = 1.5
 VAGUE_RATIO = 3  # a range whose ends are further apart than this is vague ("dozens", "billions")
 VAGUE_PENALTY = 0.15
+
+
+BOUNDLESS_RATIO = 50  # "billions" (2-999 billion), "millions": vaguer than "dozens" or "tens of thousands"
+
+
+def _boundless(f: ClaimFeatures) -> bool:
+    return f.low > 0 and f.high / f.low > BOUNDLESS_RATIO
 
 
 def _vague(f: ClaimFeatures) -> bool:
