@@ -4,6 +4,7 @@ contradict. An optional stance function (agree/disagree/discuss/unrelated) refin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -61,6 +62,7 @@ def statement_links(
     """
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
+    cast = _cast(feats)
     # a speaker's statements further apart than FAR_APART_DAYS meet only through shared words
     pairs = candidate_pairs(
         feats,
@@ -107,7 +109,7 @@ def statement_links(
         if not same_speaker and (
             sim < OTHER_SPEAKER_MIN
             or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
-            or (not meaning and not _beyond_cast(a, b, ka & kb, cos))
+            or (not meaning and not _beyond_cast(a, b, ka & kb, cos, cast))
         ):
             continue
         shared = ka & kb
@@ -311,14 +313,31 @@ _PRESIDENT = re.compile(r"^\s*(?:the\s+)?president\s*$", re.I)
 
 
 CAST_FREE_COSINE = 0.3  # two words beyond the story's names suffice for statements this alike
+CAST_MIN_STATEMENTS = 3  # a name in this many statements is one of the story's cast
 
 
-def _beyond_cast(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str], cos: float) -> bool:
+def _cast(feats: Sequence[ClaimFeatures]) -> dict[object, frozenset[str]]:
+    """Event id -> the words of the names that CAST_MIN_STATEMENTS or more of its statements' sentences
+    mention (a story's cast is its own: "China" is cast in one story and news in another)."""
+    counts: dict[object, Counter[str]] = {}
+    for f in feats:
+        if f.item.event_id is not None:
+            counts.setdefault(f.item.event_id, Counter()).update(frozenset(terms(" ".join(f.names))))
+    return {
+        event: frozenset(w for w, n in c.items() if n >= CAST_MIN_STATEMENTS) for event, c in counts.items()
+    }
+
+
+def _beyond_cast(
+    a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str], cos: float, casts: dict[object, frozenset[str]]
+) -> bool:
     """True when two speakers' statements share what is said, not only who it is about: at least
-    OTHER_SPEAKER_SHARED shared words that are not the story's names ("Trump Jr.", "WikiLeaks", "Clinton"
-    appear in most of its sentences), or two when the statements are alike as wholes (CAST_FREE_COSINE).
-    "Trump Jr. received a message from WikiLeaks" and "Trump Jr. confirmed the messages" are two facts."""
-    cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
+    OTHER_SPEAKER_SHARED shared words that are not the story's cast (`_cast`: "Trump Jr.", "WikiLeaks"
+    in the sentences of many statements), or two when the statements are alike as wholes
+    (CAST_FREE_COSINE). "Trump Jr. received a message from WikiLeaks" and "Trump Jr. confirmed the
+    messages" are two facts; "Russia, China, Cuba, Bolivia and Turkey support Maduro" names rarer names,
+    which are what it says."""
+    cast = casts.get(a.item.event_id, frozenset()) | casts.get(b.item.event_id, frozenset())
     left = len(shared - cast)
     return left >= OTHER_SPEAKER_SHARED or (left >= 2 and cos >= CAST_FREE_COSINE)
 
