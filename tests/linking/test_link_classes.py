@@ -25,7 +25,14 @@ def day(cid, article, sentence, clause, value, dated, event="e1"):
     at = sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, value, "day", dated=dated)
     return LinkableClaim(
-        cid, article, f"outlet-{article}", claim, sentence, event_id=event, sentence_start=0, published=PUBLISHED
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id=event,
+        sentence_start=0,
+        published=PUBLISHED,
     )
 
 
@@ -52,7 +59,14 @@ def statement(cid, article, sentence, content, speaker=None, role=None, direct=F
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, speaker, role=role, direct=direct)
     return LinkableClaim(
-        cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0, published=PUBLISHED
+        cid,
+        article,
+        f"outlet-{article}",
+        claim,
+        sentence,
+        event_id="e1",
+        sentence_start=0,
+        published=PUBLISHED,
     )
 
 
@@ -62,7 +76,9 @@ def statement(cid, article, sentence, content, speaker=None, role=None, direct=F
 def test_a_title_or_an_initial_ends_no_sentence():
     """'two days after the report, Mrs. Varga wrote' is one sentence: the name after the title belongs to it
     (a cut there left the date without its teller and the figure without what it counts)."""
-    text = "Late Wednesday, two days after the Gazette first reported it, Mrs. Varga wrote to the council. Next."
+    text = (
+        "Late Wednesday, two days after the Gazette first reported it, Mrs. Varga wrote to the council. Next."
+    )
     start, sentence = sentence_around(text, 0, 10)
     assert start == 0 and sentence.endswith("wrote to the council.")
     text = "The harbour master, J. Brill, closed the quay. The ferry left."
@@ -139,7 +155,9 @@ def test_the_deeds_own_match_confirms_its_day_before_a_telling():
 
 # --- statements -----------------------------------------------------------------------------------------
 
-QUOTE = "We have rebuilt the harbour walls since the days of the great storm and we owe the fishermen our thanks"
+QUOTE = (
+    "We have rebuilt the harbour walls since the days of the great storm and we owe the fishermen our thanks"
+)
 
 
 def test_one_remark_chained_through_a_third_outlet_is_one_remark_for_its_two_framings():
@@ -323,7 +341,9 @@ def test_a_bare_figure_counts_what_its_clause_names_before_it():
         approximate=True,
     )
     assert (frozenset({"c", "d"}), "corroborates") in relations(suggest_links([documents, thousands]))
-    alone = figure("e", "E", "Some 450,000 were counted in the last fiscal year.", "450,000", 4.5e5, unit=None)
+    alone = figure(
+        "e", "E", "Some 450,000 were counted in the last fiscal year.", "450,000", 4.5e5, unit=None
+    )
     assert not suggest_links([arrests, alone])  # no counted word before it: nothing to compare
 
 
@@ -339,10 +359,19 @@ def test_billions_of_dollars_confirms_no_sum():
         999e9,
         approximate=True,
     )
-    eight = figure("b", "B", "The mayor wants $8 billion the Assembly set aside for the harbour.", "$8 billion", 8e9)
+    eight = figure(
+        "b", "B", "The mayor wants $8 billion the Assembly set aside for the harbour.", "$8 billion", 8e9
+    )
     assert not suggest_links([vague, eight])
     dozens = figure(
-        "c", "C", "Dozens of sailors reached the harbour.", "Dozens of sailors", 24, 199, "sailor", approximate=True
+        "c",
+        "C",
+        "Dozens of sailors reached the harbour.",
+        "Dozens of sailors",
+        24,
+        199,
+        "sailor",
+        approximate=True,
     )
     hundred = figure("d", "D", "About 100 sailors reached the harbour.", "100 sailors", 100, unit="sailor")
     assert (frozenset({"c", "d"}), "corroborates") in relations(suggest_links([dozens, hundred]))

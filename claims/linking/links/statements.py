@@ -329,7 +329,11 @@ def _cast(feats: Sequence[ClaimFeatures]) -> dict[object, frozenset[str]]:
 
 
 def _beyond_cast(
-    a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str], cos: float, casts: dict[object, frozenset[str]]
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    shared: frozenset[str],
+    cos: float,
+    casts: dict[object, frozenset[str]],
 ) -> bool:
     """True when two speakers' statements share what is said, not only who it is about: at least
     OTHER_SPEAKER_SHARED shared words that are not the story's cast (`_cast`: "Trump Jr.", "WikiLeaks"
