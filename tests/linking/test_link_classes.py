@@ -375,3 +375,55 @@ def test_billions_of_dollars_confirms_no_sum():
     )
     hundred = figure("d", "D", "About 100 sailors reached the harbour.", "100 sailors", 100, unit="sailor")
     assert (frozenset({"c", "d"}), "corroborates") in relations(suggest_links([dozens, hundred]))
+
+
+def test_one_actors_vote_told_with_two_adjacent_days_conflicts_weeks_apart_does_not():
+    """In a story where the Assembly does much, 'The Assembly voted later on Wednesday to override the veto'
+    and 'an override vote begins in the Senate, followed by the Assembly on Thursday' share little beyond
+    the Assembly: one actor, one vote, two days a day apart, a conflict. The mayor reopening the harbour
+    on 25 February and signing a toll bill that funds it until 13 March did two things."""
+    filler = [
+        day(f"f{n}", f"F{n}", text, text, value, verb)
+        for n, (text, value, verb) in enumerate(
+            [
+                ("The Assembly met the harbour board on Monday", "2026-03-09", "met"),
+                ("The Assembly adjourned on Tuesday", "2026-03-10", "adjourned"),
+                ("The Assembly debated the ferry tolls on Friday", "2026-03-06", "debated"),
+            ]
+        )
+    ]
+    voted = day(
+        "a",
+        "A",
+        "The Assembly voted later on Wednesday to override the veto, making the toll law.",
+        "The Assembly voted later on Wednesday to override the veto",
+        "2026-03-11",
+        "voted",
+    )
+    follows = day(
+        "b",
+        "B",
+        "An override vote is expected to begin in the Senate on Wednesday, followed by the Assembly on Thursday.",
+        "followed by the Assembly on Thursday",
+        "2026-03-12",
+        "followed",
+    )
+    got = relations(suggest_links([voted, follows, *filler]))
+    assert (frozenset({"a", "b"}), "contradicts") in got
+    reopened = day(
+        "c",
+        "C",
+        "Mayor Varga reopened the harbour for three weeks on Feb. 25.",
+        "Mayor Varga reopened the harbour for three weeks on Feb. 25",
+        "2026-02-25",
+        "reopened",
+    )
+    funded = day(
+        "d",
+        "D",
+        "Last month Mayor Varga signed a toll bill that funded the harbour until March 13.",
+        "a toll bill that funded the harbour until March 13",
+        "2026-03-13",
+        "funded",
+    )
+    assert not [s for s in suggest_links([reopened, funded, *filler]) if s.relation == "contradicts"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
@@ -39,6 +40,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # one day of one event, however each outlet writes it ("Thursday", "Feb. 14"): candidates too
     pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=60)
     pairs |= candidate_pairs(feats, _period_key, max_posting=200, per_claim=20)
+    # one actor's days in one event ("the House voted Wednesday" / "followed by the House on Thursday")
+    pairs |= candidate_pairs(feats, _actor_key, max_posting=200, per_claim=20)
     context = KeyWeights(_context(f) for f in feats)
     out: list[Scored] = []
     for i, j in sorted(pairs):
@@ -74,7 +77,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 conf = min(0.8, 0.5 + 0.4 * ctx)
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "same day, same happening")))
         elif (
-            sim >= MIN_CONFLICT
+            sim >= (MIN_CONFLICT_ONE_ACTOR if _one_day_each_one_actor(a, b) else MIN_CONFLICT)
             and a.item.event_id is not None
             and a.item.event_id == b.item.event_id
             and ((_near(a) and _near(b) and _one_happening(a, b)) or (_since(a) and _since(b)))
@@ -130,6 +133,13 @@ def _period_key(f: ClaimFeatures) -> list[Key]:
     ]
 
 
+def _actor_key(f: ClaimFeatures) -> list[Key]:
+    if f.item.event_id is None or f.date.precision != "day" or tells(f):
+        return []
+    actors = _clause_actors(f)
+    return [("actor", f.item.event_id, *next(iter(actors)))] if len(actors) == 1 else []
+
+
 def _day_key(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
@@ -167,6 +177,26 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return _same_actor(a, b)
 
 
+MIN_CONFLICT_ONE_ACTOR = 0.3  # "The House voted later on Wednesday" / "followed by the House on Thursday"
+
+
+def _one_day_each_one_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both dates name a day, days apart (ADJACENT_DAYS at most), each clause names the same
+    one actor, and neither dates a telling: the actor's words say what it did ("voted", "followed by"), so
+    fewer shared words make one happening told with two days. Weeks apart, the same actor did two things
+    ("reopened the government on Jan. 25" / "funded the government until Feb. 15")."""
+    if a.date.precision != "day" or b.date.precision != "day" or tells(a) or tells(b):
+        return False
+    if _days_apart(a, b) > ADJACENT_DAYS or not _same_actor(a, b):
+        return False
+    # and what was done is named in both sentences ("override"): not "met" on Monday, "adjourned" Tuesday
+    actor = {w for name in _clause_actors(a) | _clause_actors(b) for w in name}
+    return bool((_context(a) & _context(b)) - actor - _WEEKDAYS)
+
+
+ADJACENT_DAYS = 3  # one happening mis-dated by an outlet is off by a day or two
+
+
 def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when two dates of one event can date one happening, so that different days conflict: the same
     dated verb ("voted" / "vote") or the same one actor ("the House voted" / "followed by the House"), and
@@ -175,7 +205,22 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     va, vb = _verb(a.date.dated), _verb(b.date.dated)
     if va in _TELLING or vb in _TELLING:
         return False  # one person speaks on many days: "asked on Tuesday" and "told Fox on Monday" are two
-    return ((bool(va) and va == vb) or _same_actor(a, b)) and not _other_actors(a, b)
+    if bool(va) and va == vb:
+        return not _other_actors(a, b)
+    # one actor doing two things weeks apart ("reopened the harbour on Feb. 25" / "funded it until March
+    # 13") is two happenings: told with two days, one happening is off by a day or two
+    return _same_actor(a, b) and _days_apart(a, b) <= ADJACENT_DAYS and not _other_actors(a, b)
+
+
+def _days_apart(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """Days between two day-precision dates; 0 when either is coarser (a month or a year is compared as
+    it is), inf when a year is not known."""
+    if a.date.precision != "day" or b.date.precision != "day":
+        return 0
+    try:
+        return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
+    except ValueError:  # "XXXX-03-12"
+        return math.inf
 
 
 def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
