@@ -427,3 +427,30 @@ def test_one_actors_vote_told_with_two_adjacent_days_conflicts_weeks_apart_does_
         "funded",
     )
     assert not [s for s in suggest_links([reopened, funded, *filler]) if s.relation == "contradicts"]
+
+
+def test_the_noun_dispute_denies_nothing():
+    """'the towns back Varga Jr. in the harbour dispute' asserts the backing; 'Reed disputed that the towns
+    back Varga Jr.' denies it."""
+    backing = statement(
+        "a",
+        "A",
+        "Tomas Reed said Dunmore, Kestrel, Ostvik and Lanner back Ilse Varga Jr. in the harbour dispute.",
+        "Dunmore, Kestrel, Ostvik and Lanner back Ilse Varga Jr. in the harbour dispute",
+        speaker="Tomas Reed",
+    )
+    same = statement(
+        "b",
+        "B",
+        "A spokesman said Dunmore, Kestrel, Ostvik and Lanner among others voiced their backing for Varga Jr.",
+        "Dunmore, Kestrel, Ostvik and Lanner among others voiced their backing for Varga Jr.",
+    )
+    assert relations(suggest_links([backing, same])) == {(frozenset({"a", "b"}), "corroborates")}
+    denied = statement(
+        "c",
+        "C",
+        "Ada Brill disputed that Dunmore, Kestrel, Ostvik and Lanner back Ilse Varga Jr. in the harbour row.",
+        "that Dunmore, Kestrel, Ostvik and Lanner back Ilse Varga Jr. in the harbour row",
+        speaker="Ada Brill",
+    )
+    assert (frozenset({"a", "c"}), "contradicts") in relations(suggest_links([backing, denied]))

@@ -12,9 +12,12 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from ..types import LinkableClaim
 from .text import fold, name_keys, names, terms
 
-# Reporting verbs that deny what follows ("refuted claims that ..."): the content is denied.
+# Reporting verbs that deny what follows ("refuted claims that ..."): the content is denied. "Dispute"
+# is the verb only before what is disputed ("disputed the account", "dispute that"), not the noun ("Tomas
+# Reed said the towns back Varga in the harbour dispute" denies nothing).
 _DENIAL_CUES = re.compile(
-    r"\b(den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|rebuff\w*|disput\w*|debunk\w*|"
+    r"\b(den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|rebuff\w*|disput(?:ed|ing)|"
+    r"disputes?(?=\s+(?:that|the|claims?|reports?|allegations?|accounts?|this|it|any|his|her|their)\b)|debunk\w*|"
     r"contradict\w*|rul(?:ed|es|ing) out)\b",
     re.I,
 )
