@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
@@ -19,7 +19,7 @@ from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
-from .reported import Found, find_reported, trimmed
+from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
 
@@ -337,17 +337,13 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
-            subject = None  # a parse that reaches into another paragraph (a headline) for its subject
+            subject = subject_in_paragraph(subject, paras, paras[item.cue_i])
         if subject is not None and not (item.passive and subject.lower_ == "it"):
             speaker = resolve_subject(subject, actors, previous)
             m_start, m_end = mention_range(subject)
-            rel = (
-                [c for c in doc[item.cue_i].children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
-                if item.cue_i >= 0
-                else []
-            )
-            if rel:  # "an architect, who said": the relative pronoun is part of the source's words
-                m_start, m_end = min(m_start, rel[0].i), max(m_end, rel[0].i + 1)
+            rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
+            if rel is not None:  # "an architect, who said": the relative pronoun is part of the source's words
+                m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
             mention = _bare_mention(adoc, doc, m_start, m_end)
             if mention is None:
                 speaker = Speaker(None, "unnamed")
@@ -374,6 +370,35 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
         )
     return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+
+
+def relative_pronoun(cue: Token, subject: Token) -> Token | None:
+    """The relative pronoun that names the source of `cue`: its own subject ("an architect, who said"), or
+    that of the verb it is conjoined to when that clause hangs on the source ("citizens, who make up most
+    of the investors and see the program as ..."); None otherwise."""
+    own = [c for c in cue.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+    if own:
+        return own[0]
+    verb = cue
+    for _ in range(3):
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+        rel = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")]
+        if rel and verb.dep_ == "relcl" and verb.head.i == subject.i:
+            return rel[0]
+    return None
+
+
+def subject_in_paragraph(subject: Token, paras: list[int], para: int) -> Token | None:
+    """The part of a subject the parse ran across a paragraph break that stands in the cue's own paragraph
+    ("The Latest ... (all times EDT):\n\n7 p.m.\n\nJane Doe is questioning ...", parsed with Jane Doe as
+    an apposition of the headline's "Latest"): the noun nearest the subject's head, None when the subject
+    has no word in that paragraph (a headline's subject is nobody in the body)."""
+    inside = [t for t in subject.subtree if paras[t.i] == para and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words
