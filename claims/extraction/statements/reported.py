@@ -41,6 +41,7 @@ _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013", '"', "''", "``"
 # "accused him of lying", "defended himself against the charge").
 _CHARGE_PREPS = frozenset({"as", "of", "against", "for", "about", "over", "regarding", "concerning"})
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp"})
+_SAID_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "csubj", "punct"})
 # What one declines to do that is itself speaking ("declined to comment", "refused to say").
 REFUSED_SPEECH = SPEECH_VERBS | frozenset(
     {"comment", "elaborate", "discuss", "specify", "name", "identify", "detail", "speculate", "talk", "speak"}
@@ -192,8 +193,11 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         return trimmed(doc, start, kid.right_edge.i + 1)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        words = [t.i for t in verb.subtree if not t.is_punct]
-        left, right = min(words), max(words)
+        # The attribution's own words: a clause the parse hung on the cue ("To see the harbour, Judge
+        # Morrow said, one should ...") is what was said, not part of who said it.
+        own = [c for c in verb.children if c.dep_ not in _SAID_CLAUSE_DEPS and not c.is_punct]
+        left = min([verb.i, *(c.left_edge.i for c in own)])
+        right = max([verb.i, *(c.right_edge.i for c in own)])
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
         if left > sent.start and not rest and doc[left - 1].is_punct:
             return trimmed(doc, sent.start, left)  # "Content, X said."
