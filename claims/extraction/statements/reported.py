@@ -459,7 +459,7 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     first = [t for t in doc if paras[t.i] == paras[0] and not t.is_space]
     colon = next((t for t in first[:7] if t.text == ":"), None)
     if colon is None or colon.i == first[0].i:
-        return None
+        return headline_says(first)
     source = [t for t in first if t.i < colon.i]
     if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.pos_ == "VERB" for t in source):
         return None
@@ -469,6 +469,30 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
         return None
     return Found(content, (colon.i, colon.i + 1), colon.i, source[-1], confidence=0.6, judged=True)
+
+
+HEADLINE_SAYS = word_set("says say said warns warn claims claim insists insist argues argue admits admit")
+HEADLINE_SOURCE_WORDS = 7  # "Former White House Doctor", "Sen. Lindsey Graham": a source, not a clause
+
+
+def headline_says(first: list[Token]) -> Found | None:
+    """The headline convention "What was said, Source Says." in the article's first line, which the parser
+    reads badly in title case ("Ferry Plan Unclear, Experts Say")."""
+    words = [t for t in first if not t.is_punct]
+    if len(words) < 5 or words[-1].lower_ not in HEADLINE_SAYS:
+        return None
+    verb = words[-1]
+    comma = next((t for t in reversed(first) if t.text == "," and t.i < verb.i), None)
+    if comma is None or not 1 <= verb.i - comma.i - 1 <= HEADLINE_SOURCE_WORDS:
+        return None
+    source = first[first.index(comma) + 1 : first.index(verb)]
+    if any(t.lower_ in ("that", "who", "which", "and") or t.is_punct for t in source):
+        return None
+    doc = verb.doc
+    content = trimmed(doc, first[0].i, comma.i)
+    if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
+        return None
+    return Found(content, (verb.i, verb.i + 1), verb.i, source[-1], confidence=0.6)
 
 
 # Nouns that name an intention or an attempt ("his plan to", "her bid for"): what somebody means to do,
