@@ -151,9 +151,13 @@ def adjacent_subject(verb: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].sent == verb.sent:
         return doc[i]
+    if i >= 0 and doc[i].text == ",":
+        named = speaker_after_quote(doc, i)
+        if named is not None:
+            return named
     j = verb.i + 1
-    if j + 1 >= len(doc):
-        return None
+    if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
+        return None  # "said Thursday morning": when, not who
     if doc[j].pos_ in ("PROPN", "PRON") or (doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")):
         k = j
         while (
@@ -165,6 +169,27 @@ def adjacent_subject(verb: Token) -> Token | None:
         if doc[k].dep_ in ("compound",) and k + 1 < len(doc):
             k += 1
         return doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
+    return None
+
+
+QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})
+_AFTER_QUOTE_REACH = 15  # tokens from the closing quote mark to the comma before the cue
+
+
+def speaker_after_quote(doc: Doc, comma: int) -> Token | None:
+    """The name between a closing quote mark and ", said" ('"...," Flynn, a top aide, said'), which the
+    parse may hang on the quote's last noun: the first name there, None when there is none."""
+    for k in range(comma - 1, max(-1, comma - _AFTER_QUOTE_REACH), -1):
+        if doc[k].text in QUOTE_CLOSERS:
+            names = [t for t in doc[k + 1 : comma] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+            if not names:
+                return None
+            head = names[0]
+            while head.i + 1 < comma and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head.i != head.i:
+                head = doc[head.i + 1]  # "Jane Doe": the last word of the name is its head
+            return head
+        if doc[k].is_sent_start or "\n" in doc[k].text:
+            return None
     return None
 
 
