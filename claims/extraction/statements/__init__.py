@@ -234,10 +234,25 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
-        if outer and not item.direct and not relayed:
+        if outer and not item.direct and not relayed and not said_aside(doc, item):
             continue
         kept.append(item)
     return kept
+
+
+ASIDE_WORDS = frozenset({"which", "what", "whom", "who"})
+
+
+def said_aside(doc: Doc, item: Found) -> bool:
+    """True for a speaker's own aside inside a relative clause ("his hands, which he said were at his
+    side"; "what the senators said was a land grab"): a reporting verb right after its subject, and the
+    subject right after the relative word. It says whose words the clause holds, whoever's sentence
+    holds it."""
+    cue, subject = doc[item.cue_i], item.subject
+    if subject is None or not is_speech_verb(cue) or item.passive or not 0 < cue.i - subject.i <= 3:
+        return False
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
 
 
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
