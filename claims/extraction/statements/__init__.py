@@ -244,13 +244,15 @@ ASIDE_WORDS = frozenset({"which", "what", "whom", "who"})
 
 
 def said_aside(doc: Doc, item: Found) -> bool:
-    """True for a speaker's own aside inside a relative clause ("his hands, which he said were at his
-    side"; "what the senators said was a land grab"): a reporting verb right after its subject, and the
+    """True for a source's own aside inside a relative clause ("the fees, which the auditors said were
+    illegal"; "what the senators said was a land grab"): a reporting verb right after its subject, and the
     subject right after the relative word. It says whose words the clause holds, whoever's sentence
     holds it."""
     cue, subject = doc[item.cue_i], item.subject
     if subject is None or not is_speech_verb(cue) or item.passive or not 0 < cue.i - subject.i <= 3:
         return False
+    if subject.pos_ == "PRON":
+        return False  # "in which he said": mostly the outer speaker again, whose words already hold it
     first = subject.left_edge.i
     return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
 

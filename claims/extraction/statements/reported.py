@@ -218,16 +218,22 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         return trimmed(doc, start, kid.right_edge.i + 1)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        # The attribution's own words: a clause the parse hung on the cue ("To see the harbour, Judge
-        # Morrow said, one should ...") is what was said, not part of who said it.
-        own = [c for c in verb.children if c.dep_ not in _SAID_CLAUSE_DEPS and not c.is_punct]
-        left = min([verb.i, *(c.left_edge.i for c in own)])
-        right = max([verb.i, *(c.right_edge.i for c in own)])
+        words = [t.i for t in verb.subtree if not t.is_punct]
+        left, right = min(words), max(words)
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
         if left > sent.start and not rest and doc[left - 1].is_punct:
             return trimmed(doc, sent.start, left)  # "Content, X said."
         if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
             return trimmed(doc, sent.start, sent.end)  # "Content, X said, more content."
+        if not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" for c in verb.children):
+            # A bare "X said," whose parse hangs the clause before it on the cue ("To see the harbour,
+            # Judge Morrow said, one should ..."): that clause is what was said, not who said it.
+            own = [c for c in verb.children if c.dep_ not in _SAID_CLAUSE_DEPS and not c.is_punct]
+            left = min([verb.i, *(c.left_edge.i for c in own)])
+            right = max([verb.i, *(c.right_edge.i for c in own)])
+            rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
+            if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
+                return trimmed(doc, sent.start, sent.end)
     if frame == "inf":
         kid = next(c for c in verb.children if c.dep_ == "xcomp")
         return trimmed(doc, kid.left_edge.i, kid.right_edge.i + 1)
