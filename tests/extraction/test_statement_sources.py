@@ -137,3 +137,39 @@ def test_the_name_between_a_closing_quote_and_said_is_the_source_never_the_date(
     doc[6].tag_, doc[6].pos_ = "NN", "NOUN"  # no name after the quote: no source, and not the date either
     doc[6].ent_type_ = ""
     assert adjacent_subject(doc[12]) is None
+
+
+TRANSCRIPT = """Mayor Jane Ortiz spoke to the harbour radio on Sunday. Partial transcript as follows:
+
+"HOST: Let us start with the ferry. Will it run this winter?
+
+"ORTIZ: The ferry will run all winter. We have every boat we need.
+
+"HOST: And the bridge?
+
+"ORTIZ: The bridge will open in May, as we promised.
+"""
+
+
+def test_each_transcript_turn_is_a_statement_of_the_speaker_its_label_names(statements):
+    """ "ORTIZ: The ferry will run ..." is Ortiz's statement (resolved to the mayor named before), the
+    label is the source's words and out of the content; "HOST:" is a part, not a person; a turn that
+    asks is a question; no statement swallows the labels."""
+    claims = statements(TRANSCRIPT)
+    ferry = _one(claims, "ferry will run all winter")
+    assert ferry.speaker == "Jane Ortiz" and ferry.speaker_mention is not None
+    assert ferry.speaker_mention.text == "ORTIZ" and ferry.text.startswith("The ferry")
+    assert "HOST" not in ferry.text and ferry.polarity == "asserted"
+    bridge = _one(claims, "bridge will open")
+    assert bridge.speaker == "Jane Ortiz" and bridge.polarity == "asserted"
+    asked = _one(claims, "And the bridge?")
+    assert asked.speaker is None and asked.role == "host" and asked.polarity == "question"
+    assert not any(":" in c.text for c in claims)
+
+
+def test_a_single_capitalised_kicker_is_no_transcript(statements):
+    """One "UPDATE:" paragraph is the newsroom's kicker, not a speaker called Update."""
+    claims = statements("UPDATE: The ferry will run all winter, the mayor said.\n\nThe bridge opens in May.\n")
+    assert all(c.speaker_mention is None or c.speaker_mention.text != "UPDATE" for c in claims)
+    claims = statements("WATCH: The ferry crosses the bay.\n\nREAD: The bridge opens in May.\n")
+    assert not claims

@@ -19,6 +19,7 @@ from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
+from .transcript import find_turns, is_role_label
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
@@ -288,6 +289,8 @@ def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | No
 def _polarity(doc: Doc, item: Found) -> str:
     if _asks(doc, item):
         return "question"
+    if item.label is not None and doc[item.content[1] - 1].text == "?":
+        return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
     if item.refused:
         return "refused"
     if item.denial:
@@ -340,6 +343,11 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     reported = find_reported(doc, inside, paras)
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
     items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
+    turns = find_turns(doc, paras)
+    if turns:  # a transcript's turns replace what the quote around them was taken for
+        labels = {t.cue_i for t in turns}
+        items = [i for i in items if not any(i.content[0] <= c < i.content[1] for c in labels)] + turns
+        items.sort(key=lambda f: f.content[0])
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
     items = [i for i in items if attribution_model.keep_statement(doc, i)]  # the trained statement model
@@ -355,9 +363,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
             subject = subject_in_paragraph(subject, paras, paras[item.cue_i])
-        if subject is not None and not (item.passive and subject.lower_ == "it"):
+        if item.label is not None and is_role_label(doc, *item.label):
+            speaker = Speaker(None, "unnamed", doc[item.label[0] : item.label[1]].text.lower())
+            mention = _span(adoc, doc, *item.label)
+        elif subject is not None and not (item.passive and subject.lower_ == "it"):
             speaker = resolve_subject(subject, actors, previous)
-            m_start, m_end = mention_range(subject)
+            m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
             if rel is not None:  # "an architect, who said": the relative pronoun is part of the source's words
                 m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)

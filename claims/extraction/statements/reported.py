@@ -98,6 +98,7 @@ class Found:
     passive: bool = False
     confidence: float = 0.5
     judged: bool = False  # a cue word's candidate, which the statement model keeps or drops
+    label: tuple[int, int] | None = None  # a transcript turn: the token range of its speaker's label
 
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
