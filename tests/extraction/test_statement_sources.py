@@ -173,3 +173,19 @@ def test_a_single_capitalised_kicker_is_no_transcript(statements):
     assert all(c.speaker_mention is None or c.speaker_mention.text != "UPDATE" for c in claims)
     claims = statements("WATCH: The ferry crosses the bay.\n\nREAD: The bridge opens in May.\n")
     assert not claims
+
+
+def test_a_closing_quote_glued_to_the_dash_that_names_the_speaker_ends_the_quote(statements):
+    """ '"... money."― Tom Hale' (no space, as pages of reader comments leave it): each quote ends at its
+    own closing mark and belongs to the name after its dash, not to the next line's."""
+    claims = statements(
+        "\u201cThe ferry is late every day.\u201d\u2015 Anna Berg\n"
+        "\u201cThe bridge is a waste of money.\u201d\u2015 Tom Hale\n"
+        "\u201cThe harbour is dirty.\u201d \u2015 Jane Ortiz\n"
+    )
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("The ferry is late every day.", "Anna Berg"),
+        ("The bridge is a waste of money.", "Tom Hale"),
+        ("The harbour is dirty.", "Jane Ortiz"),
+    ]
+    assert all(c.direct for c in claims)
