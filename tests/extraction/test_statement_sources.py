@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from claims.extraction import extract as extract_article
 from claims.extraction.statements import relative_pronoun, subject_in_paragraph
 from claims.extraction.statements.quotes import paragraph_ids
-from claims.extraction.statements.reported import adjacent_subject
+from claims.extraction.statements.reported import adjacent_subject, hearsay_at
 from claims.extraction.types import StatementClaim
 
 
@@ -104,6 +104,11 @@ def test_a_relative_pronoun_shared_by_conjoined_verbs_is_part_of_the_mention(nlp
     assert rel is not None and rel.text == "who"
     other = next(t for t in doc if t.text == "plan")
     assert relative_pronoun(see, other) is None  # the clause must hang on the source
+    doc = nlp("She spoke as someone who had to reject the harbour plan.")
+    reject = next(t for t in doc if t.text == "reject")
+    assert reject.dep_ == "xcomp"
+    rel = relative_pronoun(reject, next(t for t in doc if t.text == "someone"))
+    assert rel is not None and rel.text == "who"  # "who had to reject": the subject of "had" is reject's
 
 
 def test_a_subject_run_across_a_paragraph_break_keeps_its_part_in_the_cues_paragraph(nlp):
@@ -189,3 +194,20 @@ def test_a_closing_quote_glued_to_the_dash_that_names_the_speaker_ends_the_quote
         ("The harbour is dirty.", "Jane Ortiz"),
     ]
     assert all(c.direct for c in claims)
+
+
+def test_a_name_and_claims_parsed_as_one_noun_is_the_names_statement(nlp):
+    """ "But Ortiz claims that she should be the exception" parsed as the noun "Ortiz claims" heading the
+    sentence: Ortiz says it (a verb of a named source), not an unnamed source's claim."""
+    words = ["But", "Ortiz", "claims", "that", "she", "should", "be", "the", "exception", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]
+    deps = ["cc", "compound", "ROOT", "mark", "nsubj", "aux", "acl", "det", "attr", "punct"]
+    tags = ["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    doc[2].pos_, doc[2].lemma_ = "NOUN", "claim"
+    found = hearsay_at(doc[2])
+    assert found is not None and found.subject is not None and found.subject.text == "Ortiz"
+    assert doc[found.content[0] : found.content[1]].text == "that she should be the exception"
+    doc[1].pos_, doc[1].tag_, doc[1].dep_ = "DET", "DT", "det"  # "The claims that ...": nobody named
+    found = hearsay_at(doc[2])
+    assert found is not None and found.subject is None

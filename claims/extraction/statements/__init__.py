@@ -402,14 +402,15 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
 
 def relative_pronoun(cue: Token, subject: Token) -> Token | None:
     """The relative pronoun that names the source of `cue`: its own subject ("an architect, who said"), or
-    that of the verb it is conjoined to when that clause hangs on the source ("citizens, who make up most
-    of the investors and see the program as ..."); None otherwise."""
+    that of the verb it is conjoined to or completes when that clause hangs on the source ("citizens, who
+    make up most of the investors and see the program as ...", "someone who had to reject ..."); None
+    otherwise."""
     own = [c for c in cue.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
     if own:
         return own[0]
     verb = cue
     for _ in range(3):
-        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ != "conj" or verb.head is verb:
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ not in ("conj", "xcomp"):
             return None
         verb = verb.head
         rel = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")]

@@ -463,7 +463,18 @@ def hearsay_at(tok: Token) -> Found | None:
     for prep in tok.children:
         if source is None and prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None and tok.dep_ == "ROOT":
+        # "But Trump claims that ...", parsed as the noun "Trump claims" heading the sentence: the verb
+        # of a named source, who says it.
+        name = tok.i > 0 and doc_name(tok.doc[tok.i - 1])
+        if name and tok.doc[tok.i - 1].head.i == tok.i:
+            return Found(content, (tok.i, tok.i + 1), tok.i, tok.doc[tok.i - 1], confidence=0.9)
     return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.5)
+
+
+def doc_name(tok: Token) -> bool:
+    """True for a word of a person's or body's name ("Trump", "Pentagon")."""
+    return tok.dep_ == "compound" and (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN")
 
 
 def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[Found]:
