@@ -211,3 +211,17 @@ def test_a_name_and_claims_parsed_as_one_noun_is_the_names_statement(nlp):
     doc[1].pos_, doc[1].tag_, doc[1].dep_ = "DET", "DT", "det"  # "The claims that ...": nobody named
     found = hearsay_at(doc[2])
     assert found is not None and found.subject is None
+
+
+def test_the_subject_of_a_passive_cue_is_its_target_unless_it_was_quoted(statements):
+    """ "Hale has been harshly criticized for his policies": the critics are unnamed and Hale is what they
+    criticise, never the speaker; "Hale was quoted as saying ..." keeps Hale as the one who spoke."""
+    claims = statements("Tom Hale has been harshly criticized for his harbour policies.")
+    assert claims and all(c.speaker is None for c in claims)
+    claims = statements("Tom Hale was quoted as saying the ferry is safe.")
+    assert _one(claims, "ferry is safe").speaker == "Tom Hale"
+
+
+def test_lets_say_is_a_supposition_not_a_statement(statements):
+    """ "Let's say you think a degree will cost $160,000": the writer's supposition, nobody's statement."""
+    assert not statements("Let's say you think a degree will cost $160,000 in 18 years.")

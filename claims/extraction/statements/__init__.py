@@ -366,7 +366,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if item.label is not None and is_role_label(doc, *item.label):
             speaker = Speaker(None, "unnamed", doc[item.label[0] : item.label[1]].text.lower())
             mention = _span(adoc, doc, *item.label)
-        elif subject is not None and not (item.passive and subject.lower_ == "it"):
+        elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
             m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
@@ -398,6 +398,19 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
         )
     return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+
+
+# Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").
+SPEAKING_PASSIVES = frozenset({"quote", "hear", "overhear", "record", "tape", "film", "cite"})
+
+
+def speaks_in_passive(cue: Token, subject: Token) -> bool:
+    """True when the subject of a passive cue with no "by" phrase is the speaker ("Hale was quoted as
+    saying"); False when it is what was said or whom it was said of ("It was reported that ...", "He
+    has been harshly criticized for ...": the critics are unnamed, and he is their target)."""
+    if subject.head.i != cue.i:
+        return subject.lower_ != "it"  # a subject shared with a passive verb before ("was quoted ... saying")
+    return subject.lower_ != "it" and cue.lemma_.lower() in SPEAKING_PASSIVES
 
 
 def relative_pronoun(cue: Token, subject: Token) -> Token | None:

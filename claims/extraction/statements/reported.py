@@ -352,6 +352,8 @@ def reported_at(tok: Token) -> Found | None:
         subject, passive = source, False
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
+    if subject is not None and subject.lower_ in ("'s", "\u2019s", "us") and tok.head.lemma_.lower() == "let":
+        return None  # "Let's say you think ...": a supposition the writer makes, nobody's statement
     if anonymity_request(tok):
         return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
