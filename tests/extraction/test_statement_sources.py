@@ -225,3 +225,23 @@ def test_the_subject_of_a_passive_cue_is_its_target_unless_it_was_quoted(stateme
 def test_lets_say_is_a_supposition_not_a_statement(statements):
     """ "Let's say you think a degree will cost $160,000": the writer's supposition, nobody's statement."""
     assert not statements("Let's say you think a degree will cost $160,000 in 18 years.")
+
+
+def test_a_speakers_participle_after_a_comma_starts_a_second_statement(statements):
+    """ "Hale said he did not believe it, arguing that ..." and "analysts said trade lifted the port,
+    citing ...": the participle is the same source going on, so the first statement ends before it and
+    what it governs is a second statement of that source, not part of the first."""
+    claims = statements(
+        "Sen. Tom Hale said he did not believe those attacks hurt the mayor in 2012, arguing that it was "
+        "the split in the party that did the damage."
+    )
+    first, second = _one(claims, "did not believe"), _one(claims, "split in the party")
+    assert "arguing" not in first.text and first.text.endswith("in 2012")
+    assert first.speaker == second.speaker == "Tom Hale" and second.cue is not None
+    claims = statements("Harbour analysts said trade has lifted the port, citing the new ferry line to Dover.")
+    cited = _one(claims, "ferry line")
+    assert cited.speaker_mention is not None and cited.speaker_mention.text == "Harbour analysts"
+    assert _one(claims, "lifted the port").text == "trade has lifted the port"
+    # No speaker goes on where no one spoke: "the video shows ..., contradicting ..." stays one claim.
+    claims = statements("The video shows that the driver had his hands up, contradicting the police account.")
+    assert not any(c.cue is not None and c.cue.text == "contradicting" for c in claims)

@@ -232,6 +232,15 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
                 if noun.dep_ in ("appos", "npadvmod") and o.content[0] < noun.left_edge.i:
                     o.content = trimmed(doc, o.content[0], noun.left_edge.i)
             outer = []
+        followed = [o for o in outer if follows_on(doc, o, item)]
+        if followed:
+            item.subject, item.passive = followed[0].subject, followed[0].passive
+        for o in followed:
+            # "Perdue said he did not believe it, arguing that ...": the speaker's second cue ends the
+            # first statement, and what it governs is a statement of its own.
+            o.content = trimmed(doc, o.content[0], item.cue[0])
+        if followed and len(followed) == len(outer):
+            outer = []
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
@@ -239,6 +248,28 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
             continue
         kept.append(item)
     return kept
+
+
+def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
+    """True when `item` is the same source going on after its first statement (", arguing that ...",
+    ", citing ...", "and warned against ..."): a reporting verb after a comma or "and", whose source is
+    the outer statement's own, and whose content lies after the outer statement's start."""
+    cue = doc[item.cue_i]
+    if outer.subject is None:
+        return False
+    shared = item.subject is not None and item.subject.i == outer.subject.i
+    # A participle the parse hung on the content's own verb ("said trade has lifted the port, citing
+    # ..."): the one who cites is the one who said it.
+    hung = cue.tag_ == "VBG" and cue.dep_ == "advcl" and outer.content[0] <= cue.head.i < item.cue[0]
+    hung = hung and is_speech_verb(doc[outer.cue_i])  # "Video shows ..., contradicting ...": no speaker
+    if not (shared or hung):
+        return False
+    if item.cue_i <= outer.cue_i or item.direct or item.content[0] <= item.cue_i:
+        return False
+    before = doc[item.cue[0] - 1] if item.cue[0] > 0 else None
+    if before is None or before.lower_ not in (",", "and", ";"):
+        return False
+    return (is_speech_verb(cue) or cue.tag_ == "VBG") and item.cue[0] - outer.content[0] >= 3
 
 
 ASIDE_WORDS = frozenset({"which", "what", "whom", "who"})
