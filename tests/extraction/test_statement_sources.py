@@ -245,3 +245,19 @@ def test_a_speakers_participle_after_a_comma_starts_a_second_statement(statement
     # No speaker goes on where no one spoke: "the video shows ..., contradicting ..." stays one claim.
     claims = statements("The video shows that the driver had his hands up, contradicting the police account.")
     assert not any(c.cue is not None and c.cue.text == "contradicting" for c in claims)
+
+
+def test_a_quote_after_its_attribution_is_what_was_said_and_an_apposed_name_says_it(statements):
+    """ 'At that event, Hale, speaking for the workers, clearly says, "We have learned ..."': the quote is
+    the statement, not the sentence with its attribution; "the mayor's lawyer, Alan Morrow, said, ..." is
+    Morrow's even when the parse hangs the name on the phrase before it."""
+    claims = statements(
+        'At that event, Hale, speaking for the dock workers, clearly says, "We have learned something '
+        'very important since the strike."'
+    )
+    assert [c.text for c in claims] == ["We have learned something very important since the strike."]
+    claims = statements(
+        "In a statement to the Gazette, the mayor\u2019s lawyer, Alan Morrow, said, \u201cWe have no "
+        "concerns about these papers.\u201d"
+    )
+    assert [c.speaker for c in claims] == ["Alan Morrow"]

@@ -50,6 +50,13 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             if _scare(doc, have):
                 by_cue[item.cue_i] = item
             continue
+        if have.direct != item.direct:
+            quote, clause = (have, item) if have.direct else (item, have)
+            if clause.content[0] <= clause.cue_i < clause.content[1]:
+                # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
+                # read around the cue holds the attribution itself; what was said is the quote.
+                by_cue[item.cue_i] = quote
+                continue
         if have.denial != item.denial and not _overlap(have.content, item.content):
             # 'X denied any talks had taken place: "I was there for a meeting."': what is denied and
             # the quote the denier gives instead are two statements, and the quote is asserted.

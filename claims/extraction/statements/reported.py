@@ -156,6 +156,9 @@ def adjacent_subject(verb: Token) -> Token | None:
         named = speaker_after_quote(doc, i)
         if named is not None:
             return named
+        name = doc[i - 1] if i > 0 else None
+        if name is not None and name.dep_ == "appos" and name.ent_type_ in ("PERSON", "ORG"):
+            return name  # "In a statement, the mayor's lawyer, Alan Morrow, said": the parse lost the subject
     j = verb.i + 1
     if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
         return None  # "said Thursday morning": when, not who
