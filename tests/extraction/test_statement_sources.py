@@ -34,7 +34,9 @@ def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
 def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
     """A Doc with the parse given (the tagger's own parse of such text varies with the model)."""
     pos = {"NNP": "PROPN", "NN": "NOUN", "VBZ": "VERB", "VBG": "VERB", "VBD": "VERB", "DT": "DET"}
-    spaces = [not w.isspace() and not (i + 1 < len(words) and words[i + 1].isspace()) for i, w in enumerate(words)]
+    spaces = [
+        not w.isspace() and not (i + 1 < len(words) and words[i + 1].isspace()) for i, w in enumerate(words)
+    ]
     return Doc(
         nlp.vocab,
         words=words,
@@ -64,7 +66,11 @@ def test_a_bare_attribution_inside_a_sentence_keeps_the_clause_before_it(stateme
 @pytest.mark.parametrize(
     "headline, said, source",
     [
-        ("Mayor Hid Harbour Debts From Council, Former Treasurer Says.", "Mayor Hid Harbour Debts", "Treasurer"),
+        (
+            "Mayor Hid Harbour Debts From Council, Former Treasurer Says.",
+            "Mayor Hid Harbour Debts",
+            "Treasurer",
+        ),
         ("Ferry Plan Unclear On Who Pays, Experts Say.", "Ferry Plan Unclear", "Experts"),
     ],
 )
@@ -82,7 +88,9 @@ def test_a_sources_aside_in_a_relative_clause_is_kept_inside_anothers_words(stat
     """ "Ms. Berg said the wages, which the auditors said were illegal, were cut": the auditors' aside is
     their statement though it stands inside Ms. Berg's; a pronoun's aside ("which she said") is hers again
     and stays in her words only."""
-    claims = statements("Ms. Berg said the wages, which the auditors said were illegal, were cut again in May.")
+    claims = statements(
+        "Ms. Berg said the wages, which the auditors said were illegal, were cut again in May."
+    )
     aside = [c for c in claims if c.text == "were illegal"]
     assert len(aside) == 1, [c.text for c in claims]
     assert aside[0].speaker_mention is not None and aside[0].speaker_mention.text == "the auditors"
@@ -96,7 +104,9 @@ def test_a_sources_aside_in_a_relative_clause_is_kept_inside_anothers_words(stat
 def test_a_relative_pronoun_shared_by_conjoined_verbs_is_part_of_the_mention(nlp):
     """ "donors, who fund the party and see the program as ...": "see" has the pronoun of "fund" as its
     subject, so the source's words include "who" (the annotators mark the pronoun as the source)."""
-    doc = nlp("The plan comes from wealthy donors, who fund the party and see the program as an easy way out.")
+    doc = nlp(
+        "The plan comes from wealthy donors, who fund the party and see the program as an easy way out."
+    )
     see = next(t for t in doc if t.text == "see")
     donors = next(t for t in doc if t.text == "donors")
     assert see.dep_ == "conj"  # the parse this rule reads
@@ -127,7 +137,7 @@ def test_a_subject_run_across_a_paragraph_break_keeps_its_part_in_the_cues_parag
 
 
 def test_the_name_between_a_closing_quote_and_said_is_the_source_never_the_date(nlp):
-    """ '"...," Hale, a top official, said Thursday morning' parsed with Hale hanging on the quote: the
+    """'"...," Hale, a top official, said Thursday morning' parsed with Hale hanging on the quote: the
     source is Hale; "Thursday morning" after the cue is when, never who."""
     words = ["\u201c", "It", "is", "safe", ",", "\u201d", "Hale", ",", "a", "top", "official", ","]
     words += ["said", "Thursday", "morning", "."]
@@ -174,14 +184,16 @@ def test_each_transcript_turn_is_a_statement_of_the_speaker_its_label_names(stat
 
 def test_a_single_capitalised_kicker_is_no_transcript(statements):
     """One "UPDATE:" paragraph is the newsroom's kicker, not a speaker called Update."""
-    claims = statements("UPDATE: The ferry will run all winter, the mayor said.\n\nThe bridge opens in May.\n")
+    claims = statements(
+        "UPDATE: The ferry will run all winter, the mayor said.\n\nThe bridge opens in May.\n"
+    )
     assert all(c.speaker_mention is None or c.speaker_mention.text != "UPDATE" for c in claims)
     claims = statements("WATCH: The ferry crosses the bay.\n\nREAD: The bridge opens in May.\n")
     assert not claims
 
 
 def test_a_closing_quote_glued_to_the_dash_that_names_the_speaker_ends_the_quote(statements):
-    """ '"... money."― Tom Hale' (no space, as pages of reader comments leave it): each quote ends at its
+    """'"... money."― Tom Hale' (no space, as pages of reader comments leave it): each quote ends at its
     own closing mark and belongs to the name after its dash, not to the next line's."""
     claims = statements(
         "\u201cThe ferry is late every day.\u201d\u2015 Anna Berg\n"
@@ -238,7 +250,9 @@ def test_a_speakers_participle_after_a_comma_starts_a_second_statement(statement
     first, second = _one(claims, "did not believe"), _one(claims, "split in the party")
     assert "arguing" not in first.text and first.text.endswith("in 2012")
     assert first.speaker == second.speaker == "Tom Hale" and second.cue is not None
-    claims = statements("Harbour analysts said trade has lifted the port, citing the new ferry line to Dover.")
+    claims = statements(
+        "Harbour analysts said trade has lifted the port, citing the new ferry line to Dover."
+    )
     cited = _one(claims, "ferry line")
     assert cited.speaker_mention is not None and cited.speaker_mention.text == "Harbour analysts"
     assert _one(claims, "lifted the port").text == "trade has lifted the port"
@@ -248,7 +262,7 @@ def test_a_speakers_participle_after_a_comma_starts_a_second_statement(statement
 
 
 def test_a_quote_after_its_attribution_is_what_was_said_and_an_apposed_name_says_it(statements):
-    """ 'At that event, Hale, speaking for the workers, clearly says, "We have learned ..."': the quote is
+    """'At that event, Hale, speaking for the workers, clearly says, "We have learned ..."': the quote is
     the statement, not the sentence with its attribution; "the mayor's lawyer, Alan Morrow, said, ..." is
     Morrow's even when the parse hangs the name on the phrase before it."""
     claims = statements(

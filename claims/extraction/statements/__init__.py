@@ -19,10 +19,10 @@ from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
-from .transcript import find_turns, is_role_label
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
+from .transcript import find_turns, is_role_label
 
 __all__ = ["find_statements"]
 
@@ -408,7 +408,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             speaker = resolve_subject(subject, actors, previous)
             m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
-            if rel is not None:  # "an architect, who said": the relative pronoun is part of the source's words
+            if rel is not None:  # "an architect, who said": the relative pronoun is the source's words too
                 m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
             mention = _bare_mention(adoc, doc, m_start, m_end)
             if mention is None:

@@ -479,7 +479,9 @@ def hearsay_at(tok: Token) -> Found | None:
 
 def doc_name(tok: Token) -> bool:
     """True for a word of a person's or body's name ("Trump", "Pentagon")."""
-    return tok.dep_ == "compound" and (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN")
+    return tok.dep_ == "compound" and (
+        tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+    )
 
 
 def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[Found]:

@@ -26,7 +26,9 @@ NOT_SPEAKERS = word_set(
 )
 
 # Labels that name a part in the exchange, not a person ("HOST: ...", "MODERATOR: ...").
-ROLE_LABELS = word_set("host moderator anchor reporter interviewer audience crowd announcer narrator voice caller")
+ROLE_LABELS = word_set(
+    "host moderator anchor reporter interviewer audience crowd announcer narrator voice caller"
+)
 
 
 def is_role_label(doc: Doc, start: int, end: int) -> bool:
@@ -45,7 +47,7 @@ def _label(doc: Doc, first: int, end: int) -> tuple[int, int, int] | None:
     if i >= end or doc[i].text != ":" or i == start or i - start > LABEL_MAX_WORDS:
         return None
     words = [t for t in doc[start:i] if not t.is_punct]
-    if not words or not all(t.is_upper and t.is_alpha or t.text.endswith(".") for t in words):
+    if not words or not all(t.text.rstrip(".").isalpha() and t.text.isupper() for t in words):
         return None
     if any(len(t.text.strip(".")) < 2 or t.lower_.strip(".") in NOT_SPEAKERS for t in words):
         return None
@@ -67,5 +69,7 @@ def find_turns(doc: Doc, paras: list[int]) -> list[Found]:
         content = trimmed(doc, colon + 1, end)
         if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 2:
             continue
-        turns.append(Found(content, (colon, colon + 1), colon, doc[stop - 1], confidence=0.8, label=(start, stop)))
+        turns.append(
+            Found(content, (colon, colon + 1), colon, doc[stop - 1], confidence=0.8, label=(start, stop))
+        )
     return turns if len(turns) >= MIN_TURNS else []
