@@ -20,7 +20,10 @@ from claims.extraction.statements.calibration import TABLE_PATH, group_of
 from claims.extraction.types import StatementClaim
 
 PRIOR = 5  # statements' worth of weight given to the prior share in a small group
-Z = 1.0  # the table keeps the share right less this many standard errors (Wilson lower bound)
+# The table keeps the share right less this many standard errors (Wilson lower bound): measured on the
+# statements it was fitted on, a group put at 0.9 should hold on new articles too (with one error, a group
+# right 94 times in 100 on 114 statements reached 0.91).
+Z = 2.0
 
 
 def fit(rows: list[tuple[str, bool]]) -> dict[str, float]:

@@ -91,7 +91,8 @@ def test_a_small_weak_group_does_not_borrow_a_strong_band(extract):
     table = fit(rows)
     assert table["0.8|direct|unnamed|core"] < 0.9
     assert table["0.9|direct|unnamed|core"] < 0.5  # half right over a hundred: a little below half
-    assert 0.9 < table["0.8|reported|named|core"] < 0.95
+    # 95 right of 100 is stored two standard errors below its share: under 0.9, well over the weak groups
+    assert 0.85 < table["0.8|reported|named|core"] < 0.9
 
 
 def test_the_statement_model_ships_in_the_same_table_and_names_nobody():

@@ -88,8 +88,9 @@ def glued_splits(text: str) -> list[int]:
 
 
 # A quotation mark a scraper glued between a sentence's end and the next word ('Tower."I want',
-# 'this?"His response'): the tokenizer keeps it inside one token, so the quote is never seen.
-_GLUED_QUOTE = re.compile(r"(?<=[A-Za-z0-9)][.!?,])[\"\u201c\u201d](?=[A-Za-z])")
+# 'this?"His response') or the dash that names who said it ('money.”― Tom Hale'): the tokenizer
+# keeps it inside one token, so the quote is never seen.
+_GLUED_QUOTE = re.compile(r"(?<=[A-Za-z0-9)][.!?,])[\"\u201c\u201d](?=[A-Za-z\u2015\u2014\u2013])")
 
 
 def quote_glue_splits(text: str) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
@@ -19,9 +19,10 @@ from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
-from .reported import Found, find_reported, trimmed
+from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
+from .transcript import find_turns, is_role_label
 
 __all__ = ["find_statements"]
 
@@ -49,6 +50,13 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             if _scare(doc, have):
                 by_cue[item.cue_i] = item
             continue
+        if have.direct != item.direct:
+            quote, clause = (have, item) if have.direct else (item, have)
+            if clause.content[0] <= clause.cue_i < clause.content[1]:
+                # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
+                # read around the cue holds the attribution itself; what was said is the quote.
+                by_cue[item.cue_i] = quote
+                continue
         if have.denial != item.denial and not _overlap(have.content, item.content):
             # 'X denied any talks had taken place: "I was there for a meeting."': what is denied and
             # the quote the denier gives instead are two statements, and the quote is asserted.
@@ -231,13 +239,61 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
                 if noun.dep_ in ("appos", "npadvmod") and o.content[0] < noun.left_edge.i:
                     o.content = trimmed(doc, o.content[0], noun.left_edge.i)
             outer = []
+        followed = [o for o in outer if follows_on(doc, o, item)]
+        if followed:
+            item.subject, item.passive = followed[0].subject, followed[0].passive
+        for o in followed:
+            # "Perdue said he did not believe it, arguing that ...": the speaker's second cue ends the
+            # first statement, and what it governs is a statement of its own.
+            o.content = trimmed(doc, o.content[0], item.cue[0])
+        if followed and len(followed) == len(outer):
+            outer = []
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
-        if outer and not item.direct and not relayed:
+        if outer and not item.direct and not relayed and not said_aside(doc, item):
             continue
         kept.append(item)
     return kept
+
+
+def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
+    """True when `item` is the same source going on after its first statement (", arguing that ...",
+    ", citing ...", "and warned against ..."): a reporting verb after a comma or "and", whose source is
+    the outer statement's own, and whose content lies after the outer statement's start."""
+    cue = doc[item.cue_i]
+    if outer.subject is None:
+        return False
+    shared = item.subject is not None and item.subject.i == outer.subject.i
+    # A participle the parse hung on the content's own verb ("said trade has lifted the port, citing
+    # ..."): the one who cites is the one who said it.
+    hung = cue.tag_ == "VBG" and cue.dep_ == "advcl" and outer.content[0] <= cue.head.i < item.cue[0]
+    hung = hung and is_speech_verb(doc[outer.cue_i])  # "Video shows ..., contradicting ...": no speaker
+    if not (shared or hung):
+        return False
+    if item.cue_i <= outer.cue_i or item.direct or item.content[0] <= item.cue_i:
+        return False
+    before = doc[item.cue[0] - 1] if item.cue[0] > 0 else None
+    if before is None or before.lower_ not in (",", "and", ";"):
+        return False
+    return (is_speech_verb(cue) or cue.tag_ == "VBG") and item.cue[0] - outer.content[0] >= 3
+
+
+ASIDE_WORDS = frozenset({"which", "what", "whom", "who"})
+
+
+def said_aside(doc: Doc, item: Found) -> bool:
+    """True for a source's own aside inside a relative clause ("the fees, which the auditors said were
+    illegal"; "what the senators said was a land grab"): a reporting verb right after its subject, and the
+    subject right after the relative word. It says whose words the clause holds, whoever's sentence
+    holds it."""
+    cue, subject = doc[item.cue_i], item.subject
+    if subject is None or not is_speech_verb(cue) or item.passive or not 0 < cue.i - subject.i <= 3:
+        return False
+    if subject.pos_ == "PRON":
+        return False  # "in which he said": mostly the outer speaker again, whose words already hold it
+    first = subject.left_edge.i
+    return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
 
 
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
@@ -271,6 +327,8 @@ def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | No
 def _polarity(doc: Doc, item: Found) -> str:
     if _asks(doc, item):
         return "question"
+    if item.label is not None and doc[item.content[1] - 1].text == "?":
+        return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
     if item.refused:
         return "refused"
     if item.denial:
@@ -323,6 +381,11 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     reported = find_reported(doc, inside, paras)
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
     items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
+    turns = find_turns(doc, paras)
+    if turns:  # a transcript's turns replace what the quote around them was taken for
+        labels = {t.cue_i for t in turns}
+        items = [i for i in items if not any(i.content[0] <= c < i.content[1] for c in labels)] + turns
+        items.sort(key=lambda f: f.content[0])
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
     items = [i for i in items if attribution_model.keep_statement(doc, i)]  # the trained statement model
@@ -337,17 +400,16 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
-            subject = None  # a parse that reaches into another paragraph (a headline) for its subject
-        if subject is not None and not (item.passive and subject.lower_ == "it"):
+            subject = subject_in_paragraph(subject, paras, paras[item.cue_i])
+        if item.label is not None and is_role_label(doc, *item.label):
+            speaker = Speaker(None, "unnamed", doc[item.label[0] : item.label[1]].text.lower())
+            mention = _span(adoc, doc, *item.label)
+        elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
-            m_start, m_end = mention_range(subject)
-            rel = (
-                [c for c in doc[item.cue_i].children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
-                if item.cue_i >= 0
-                else []
-            )
-            if rel:  # "an architect, who said": the relative pronoun is part of the source's words
-                m_start, m_end = min(m_start, rel[0].i), max(m_end, rel[0].i + 1)
+            m_start, m_end = item.label or mention_range(subject)
+            rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
+            if rel is not None:  # "an architect, who said": the relative pronoun is the source's words too
+                m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
             mention = _bare_mention(adoc, doc, m_start, m_end)
             if mention is None:
                 speaker = Speaker(None, "unnamed")
@@ -374,6 +436,49 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
         )
     return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+
+
+# Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").
+SPEAKING_PASSIVES = frozenset({"quote", "hear", "overhear", "record", "tape", "film", "cite"})
+
+
+def speaks_in_passive(cue: Token, subject: Token) -> bool:
+    """True when the subject of a passive cue with no "by" phrase is the speaker ("Hale was quoted as
+    saying"); False when it is what was said or whom it was said of ("It was reported that ...", "He
+    has been harshly criticized for ...": the critics are unnamed, and he is their target)."""
+    if subject.head.i != cue.i:
+        return subject.lower_ != "it"  # a subject shared with a passive verb before ("was quoted ... saying")
+    return subject.lower_ != "it" and cue.lemma_.lower() in SPEAKING_PASSIVES
+
+
+def relative_pronoun(cue: Token, subject: Token) -> Token | None:
+    """The relative pronoun that names the source of `cue`: its own subject ("an architect, who said"), or
+    that of the verb it is conjoined to or completes when that clause hangs on the source ("citizens, who
+    make up most of the investors and see the program as ...", "someone who had to reject ..."); None
+    otherwise."""
+    own = [c for c in cue.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+    if own:
+        return own[0]
+    verb = cue
+    for _ in range(3):
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ not in ("conj", "xcomp"):
+            return None
+        verb = verb.head
+        rel = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")]
+        if rel and verb.dep_ == "relcl" and verb.head.i == subject.i:
+            return rel[0]
+    return None
+
+
+def subject_in_paragraph(subject: Token, paras: list[int], para: int) -> Token | None:
+    """The part of a subject the parse ran across a paragraph break that stands in the cue's own paragraph
+    ("The Latest ... (all times EDT):\n\n7 p.m.\n\nJane Doe is questioning ...", parsed with Jane Doe as
+    an apposition of the headline's "Latest"): the noun nearest the subject's head, None when the subject
+    has no word in that paragraph (a headline's subject is nobody in the body)."""
+    inside = [t for t in subject.subtree if paras[t.i] == para and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words

@@ -10,7 +10,7 @@ far less often than a named source saying so at the same raw confidence. The tab
 dev corpus whose statements are annotated exhaustively. A small group is shrunk towards its kind's
 share over all bands (quoted or not, named or not, cue class), the lower of that and its band's share,
 so that three lucky unnamed quotes do not borrow a named speaker's confidence; and the table stores a
-lower bound of the share (one standard error below, Wilson), since it is measured on the very
+lower bound of the share (two standard errors below, Wilson), since it is measured on the very
 statements it was fitted on and new articles do worse:
 
     python -m devtools.training.calibration ../shared/corpus/polnear-dev [OUT]

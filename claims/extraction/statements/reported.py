@@ -41,6 +41,7 @@ _TRIM = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013", '"', "''", "``"
 # "accused him of lying", "defended himself against the charge").
 _CHARGE_PREPS = frozenset({"as", "of", "against", "for", "about", "over", "regarding", "concerning"})
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp"})
+_SAID_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "csubj", "punct"})
 # What one declines to do that is itself speaking ("declined to comment", "refused to say").
 REFUSED_SPEECH = SPEECH_VERBS | frozenset(
     {"comment", "elaborate", "discuss", "specify", "name", "identify", "detail", "speculate", "talk", "speak"}
@@ -97,6 +98,7 @@ class Found:
     passive: bool = False
     confidence: float = 0.5
     judged: bool = False  # a cue word's candidate, which the statement model keeps or drops
+    label: tuple[int, int] | None = None  # a transcript turn: the token range of its speaker's label
 
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
@@ -150,9 +152,16 @@ def adjacent_subject(verb: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].sent == verb.sent:
         return doc[i]
+    if i >= 0 and doc[i].text == ",":
+        named = speaker_after_quote(doc, i)
+        if named is not None:
+            return named
+        name = doc[i - 1] if i > 0 else None
+        if name is not None and name.dep_ == "appos" and name.ent_type_ in ("PERSON", "ORG"):
+            return name  # "In a statement, the mayor's lawyer, Alan Morrow, said": the parse lost the subject
     j = verb.i + 1
-    if j + 1 >= len(doc):
-        return None
+    if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
+        return None  # "said Thursday morning": when, not who
     if doc[j].pos_ in ("PROPN", "PRON") or (doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")):
         k = j
         while (
@@ -164,6 +173,27 @@ def adjacent_subject(verb: Token) -> Token | None:
         if doc[k].dep_ in ("compound",) and k + 1 < len(doc):
             k += 1
         return doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
+    return None
+
+
+QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})
+_AFTER_QUOTE_REACH = 15  # tokens from the closing quote mark to the comma before the cue
+
+
+def speaker_after_quote(doc: Doc, comma: int) -> Token | None:
+    """The name between a closing quote mark and ", said" ('"...," Flynn, a top aide, said'), which the
+    parse may hang on the quote's last noun: the first name there, None when there is none."""
+    for k in range(comma - 1, max(-1, comma - _AFTER_QUOTE_REACH), -1):
+        if doc[k].text in QUOTE_CLOSERS:
+            names = [t for t in doc[k + 1 : comma] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+            if not names:
+                return None
+            head = names[0]
+            while head.i + 1 < comma and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head.i != head.i:
+                head = doc[head.i + 1]  # "Jane Doe": the last word of the name is its head
+            return head
+        if doc[k].is_sent_start or "\n" in doc[k].text:
+            return None
     return None
 
 
@@ -199,6 +229,15 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             return trimmed(doc, sent.start, left)  # "Content, X said."
         if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
             return trimmed(doc, sent.start, sent.end)  # "Content, X said, more content."
+        if not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" for c in verb.children):
+            # A bare "X said," whose parse hangs the clause before it on the cue ("To see the harbour,
+            # Judge Morrow said, one should ..."): that clause is what was said, not who said it.
+            own = [c for c in verb.children if c.dep_ not in _SAID_CLAUSE_DEPS and not c.is_punct]
+            left = min([verb.i, *(c.left_edge.i for c in own)])
+            right = max([verb.i, *(c.right_edge.i for c in own)])
+            rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
+            if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
+                return trimmed(doc, sent.start, sent.end)
     if frame == "inf":
         kid = next(c for c in verb.children if c.dep_ == "xcomp")
         return trimmed(doc, kid.left_edge.i, kid.right_edge.i + 1)
@@ -316,6 +355,8 @@ def reported_at(tok: Token) -> Found | None:
         subject, passive = source, False
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
+    if subject is not None and subject.lower_ in ("'s", "\u2019s", "us") and tok.head.lemma_.lower() == "let":
+        return None  # "Let's say you think ...": a supposition the writer makes, nobody's statement
     if anonymity_request(tok):
         return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
@@ -427,7 +468,20 @@ def hearsay_at(tok: Token) -> Found | None:
     for prep in tok.children:
         if source is None and prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None and tok.dep_ == "ROOT":
+        # "But Trump claims that ...", parsed as the noun "Trump claims" heading the sentence: the verb
+        # of a named source, who says it.
+        name = tok.i > 0 and doc_name(tok.doc[tok.i - 1])
+        if name and tok.doc[tok.i - 1].head.i == tok.i:
+            return Found(content, (tok.i, tok.i + 1), tok.i, tok.doc[tok.i - 1], confidence=0.9)
     return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.5)
+
+
+def doc_name(tok: Token) -> bool:
+    """True for a word of a person's or body's name ("Trump", "Pentagon")."""
+    return tok.dep_ == "compound" and (
+        tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+    )
 
 
 def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[Found]:
@@ -455,7 +509,7 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     first = [t for t in doc if paras[t.i] == paras[0] and not t.is_space]
     colon = next((t for t in first[:7] if t.text == ":"), None)
     if colon is None or colon.i == first[0].i:
-        return None
+        return headline_says(first)
     source = [t for t in first if t.i < colon.i]
     if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.pos_ == "VERB" for t in source):
         return None
@@ -465,6 +519,30 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
         return None
     return Found(content, (colon.i, colon.i + 1), colon.i, source[-1], confidence=0.6, judged=True)
+
+
+HEADLINE_SAYS = word_set("says say said warns warn claims claim insists insist argues argue admits admit")
+HEADLINE_SOURCE_WORDS = 7  # "Former White House Doctor", "Sen. Lindsey Graham": a source, not a clause
+
+
+def headline_says(first: list[Token]) -> Found | None:
+    """The headline convention "What was said, Source Says." in the article's first line, which the parser
+    reads badly in title case ("Ferry Plan Unclear, Experts Say")."""
+    words = [t for t in first if not t.is_punct]
+    if len(words) < 5 or words[-1].lower_ not in HEADLINE_SAYS:
+        return None
+    verb = words[-1]
+    comma = next((t for t in reversed(first) if t.text == "," and t.i < verb.i), None)
+    if comma is None or not 1 <= verb.i - comma.i - 1 <= HEADLINE_SOURCE_WORDS:
+        return None
+    source = first[first.index(comma) + 1 : first.index(verb)]
+    if any(t.lower_ in ("that", "who", "which", "and") or t.is_punct for t in source):
+        return None
+    doc = verb.doc
+    content = trimmed(doc, first[0].i, comma.i)
+    if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
+        return None
+    return Found(content, (verb.i, verb.i + 1), verb.i, source[-1], confidence=0.6)
 
 
 # Nouns that name an intention or an attempt ("his plan to", "her bid for"): what somebody means to do,
