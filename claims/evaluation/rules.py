@@ -123,13 +123,17 @@ def unit_matches(gold_unit: str | None, claim: QuantityClaim) -> bool:
 
 def normalise_name(name: str | None) -> str:
     """A speaker name for comparison: accents removed, case folded, "U.S." -> "us", other punctuation
-    turned to spaces, a leading "the" dropped: "the U.S. State Department" -> "us state department"."""
+    turned to spaces, a leading "the" dropped: "the U.S. State Department" -> "us state department";
+    a middle initial dropped: "Adam L. Braverman" -> "adam braverman" (one person, however written)."""
     if not name:
         return ""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"[.'\u2019`]", "", text)  # dots and apostrophes join: U.S. -> us, O'Neill -> oneill
-    text = " ".join(re.sub(r"[^\w]+", " ", text).split())
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if len(words) >= 3:  # a one-letter word between the first and the last is an initial
+        words = [words[0], *(word for word in words[1:-1] if len(word) > 1), words[-1]]
+    text = " ".join(words)
     return text[4:] if text.startswith("the ") else text
 
 

@@ -672,3 +672,12 @@ def test_import_inputs_are_the_files_and_one_csv_of_the_user_columns(tmp_path):
     with open(paths[2], encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows == [{"url": "", "title": "Planes", "outlet": "", "published": "2019-03-25", "body": TEXT}]
+
+
+def test_normalise_name_drops_middle_initials_only():
+    """One person written with and without a middle initial is one speaker; other names stay apart."""
+    assert normalise_name("Rosa K. Vantongeren") == normalise_name("Rosa Vantongeren")
+    assert normalise_name("Rosa K Vantongeren") == "rosa vantongeren"
+    assert normalise_name("Rosa Vantongeren Jr.") != normalise_name("Rosa Vantongeren")
+    assert normalise_name("K. Vantongeren") == "k vantongeren"  # a first initial is all we have
+    assert normalise_name("Bea Kim Lund") != normalise_name("Bea Lund")
