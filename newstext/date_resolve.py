@@ -85,12 +85,35 @@ def _pick(candidates: list[dt.date], ref: dt.date, direction: int) -> dt.date:
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
 
 
+# How far a day written without its year may lie on the other side of the reference than the tense
+# says. A past-tense sentence names days ahead ("set a May 1 deadline", "kept open until Feb. 15",
+# "a candidate in the primary on June 3") far more often than a day of nearly a year ago without its
+# year, which news writes out ("Feb. 15, 2018"); a future-tense day a few days back means the page's
+# date is a little late (the story was updated), not that the event is a year off.
+AHEAD_OF_PAST = dt.timedelta(days=75)
+BEHIND_FUTURE = dt.timedelta(days=7)
+
+
+def _pick_day(candidates: list[dt.date], ref: dt.date, direction: int) -> dt.date:
+    """`_pick`, except that the tense yields to a day just across `ref` (see AHEAD_OF_PAST)."""
+    if direction < 0:
+        ahead = [c for c in candidates if ref < c <= ref + AHEAD_OF_PAST]
+        if ahead:
+            return min(ahead)
+    if direction > 0:
+        behind = [c for c in candidates if ref - BEHIND_FUTURE <= c < ref]
+        if behind:
+            return max(behind)
+    return _pick(candidates, ref, direction)
+
+
 def nearest_day(
     month: int, day: int, ref: dt.date, direction: int = 0, weekday: int | None = None
 ) -> dt.date | None:
     """The date with this month and day nearest `ref` in `direction` (None: 29 Feb with no leap year near).
 
-    A weekday given with it ("Tuesday, 5 May") picks the year it fits, when one of the nearby years does.
+    The tense's side wins unless the day lies just across `ref` (AHEAD_OF_PAST, BEHIND_FUTURE). A weekday
+    given with it ("Tuesday, 5 May") picks the year it fits, when one of the nearby years does.
     """
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -101,7 +124,7 @@ def nearest_day(
     fitting = [c for c in candidates if c.weekday() == weekday]
     if fitting:
         return _pick(fitting, ref, 0)
-    return _pick(candidates, ref, direction) if candidates else None
+    return _pick_day(candidates, ref, direction) if candidates else None
 
 
 def unanchored(m: Mention) -> Resolved | None:

@@ -9,6 +9,8 @@ _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # "is due to", "are set to", "is scheduled to", "plans to", "is going to" point to the future.
 _FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare"}
+# A conditional or a future seen from the past: the date may lie on either side of the writing.
+_OPEN_MODALS = {"would", "could", "might", "should"}
 # Children of the dated verb that start another clause: the evidence stops where they begin.
 _CUT = {"ccomp", "advcl", "conj", "parataxis", "dep"}
 _MAX_TOKENS = 60
@@ -28,19 +30,29 @@ def clause_head(span: SpacySpan) -> Token:
 
 
 def direction(verb: Token) -> int:
-    """-1 when the clause reports the past, +1 when it looks ahead, 0 when its tense does not say."""
+    """-1 when the clause reports the past, +1 when it looks ahead, 0 when its tense does not say.
+
+    The future seen from the past ("would keep it open until Feb. 15", "was preparing to vote", "asked
+    them to return on Friday") says neither: the day may lie on either side of the writing.
+    """
     token = verb
+    infinitive = False  # under a verb it hangs on as "to ...": that verb's past does not date it
     for _ in range(4):
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in aux}
         if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
             return 1
-        if (
-            token.lemma_ in _FUTURE_LEMMAS
-            and token.tag_ in ("VBZ", "VBP", "VBG", "JJ")
-            and any(c.dep_ == "xcomp" for c in token.children)
-        ):
-            return 1
+        if words & _OPEN_MODALS or token.lower_ in _OPEN_MODALS:
+            return 0
+        if token.lemma_ in _FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
+            if any(a.tag_ == "VBD" for a in aux):
+                return 0  # "was expected to", "was preparing to"
+            if token.tag_ in ("VBZ", "VBP", "VBG", "JJ") or (
+                token.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)  # "is scheduled to"
+            ):
+                return 1
+        if infinitive and token.tag_ == "VBD":
+            return 0
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
             return -1
         if token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
@@ -49,6 +61,7 @@ def direction(verb: Token) -> int:
             break
         if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE:
             return 0
+        infinitive = token.dep_ == "xcomp" and token.tag_ == "VB" and any(a.tag_ == "TO" for a in aux)
         token = token.head  # participles and infinitives take the tense of the verb they hang on
     return 0
 
