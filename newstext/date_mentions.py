@@ -104,6 +104,19 @@ _P = [
         r"\b(?i:at|in|by|from|since)\s+the\s+",
         True,
     ),
+    # Days counted from another event of the story: "two days later", "a week after the vote", "the next
+    # day", "the day before", "later that day". Resolved against that event, never the publication date.
+    ("offset", r"(?P<unit>day|week)s?\s+(?P<rel>after|before|later|earlier)\b", rf"\b{_AMOUNT}\s+", True),
+    ("offset", r"(?P<rel>next|following|previous|preceding|same)\s+day\b", r"\b(?i:the|that)\s+", True),
+    ("offset", r"day\s+(?P<rel>after|before)\b", r"\b(?i:the)\s+", True),
+    (
+        "offset",
+        r"(?P<rel>[Ll]ater|[Ee]arlier)\s+that\s+(?:day|morning|afternoon|evening|night)\b",
+        None,
+        False,
+    ),
+    # "later that year": the year of the story's last written year (its `year` is set where it is read)
+    ("that_year", r"that\s+year\b(?!['-])", r"\b(?i:later|earlier|in|by|during|until|of)\s+", True),
     # "last summer", "in the spring of 2018", "this fall" ("the fall of Rome" is not a season)
     (
         "season",
@@ -117,6 +130,16 @@ _COMPILED = [
     for kind, core, before, required in _P
 ]
 _BEFORE_WINDOW = 40
+
+
+_THAT_BEFORE = re.compile(r"\b(?i:that|those)\s+$")
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?i:that)\s+year\b")
+
+
+def _anaphoric(text: str, start: int, end: int) -> bool:
+    """True when the words around a day say its year is one already named: "that March 2 event", "on
+    July 22 that year"."""
+    return bool(_THAT_BEFORE.search(text, max(0, start - 8), start) or _THAT_YEAR_AFTER.match(text, end))
 
 
 def _lead_direction(g: dict[str, str | None], key: str = "lead") -> int | None:
@@ -146,6 +169,9 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
         mention = Mention(start, end, "full" if year else "day_month", year=year, month=month, day=day)
         mention.weekday = WEEKDAYS[g["wd"]] if g.get("wd") else None
         mention.direction = _lead_direction(g)
+        mention.anaphoric = year is None and _anaphoric(m.string, start, end)
+        if mention.anaphoric and (after := _THAT_YEAR_AFTER.match(m.string, end)):
+            mention.end = after.end()  # "on July 22 that year" as one expression
         return mention
     if kind == "month_year":
         return Mention(
@@ -234,6 +260,10 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
             strict=which in _LAST_NEXT,
             approximate=True,
         )
+    if kind == "offset":
+        return _offset(g, m, start)
+    if kind == "that_year":
+        return Mention(start, end, "year", anaphoric=True)
     if kind == "part":
         which = g["dir"].lower()
         shift = {"last": -1, "next": 1}.get(which, 0)
@@ -241,6 +271,36 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
             start, end, "part", amount=shift, unit=g["unit"], part=g["part"].lower(), approximate=True
         )
     return None
+
+
+_OFFSET_SIGN = {
+    "after": 1, "later": 1, "next": 1, "following": 1,
+    "before": -1, "earlier": -1, "previous": -1, "preceding": -1, "same": 0,
+}  # fmt: skip
+
+
+def _offset(g: dict[str, str | None], m: re.Match[str], start: int) -> Mention | None:
+    rel = (g.get("rel") or "").lower()
+    unit = g.get("unit") or "day"
+    count = amount(g["n"])[0] if g.get("n") else 1.0
+    if g.get("n") and amount(g["n"])[3]:
+        return None  # "a few days later": too vague to count from
+    if rel in ("later", "earlier") and "that" in m.group(0):
+        count = 0.0  # "later that day" is the day of the event before it
+    days = _OFFSET_SIGN[rel] * count * (7 if unit == "week" else 1)
+    # "two days after the report was published": an event follows; "the day before," none does.
+    rest = m.string[m.end() : m.end() + 2]
+    complement = rel in ("after", "before") and bool(rest.strip()) and rest.lstrip()[:1].isalnum()
+    return Mention(
+        start,
+        m.end(),
+        "offset",
+        amount=days,
+        unit=unit,
+        part=rel,
+        approximate=unit == "week",
+        complement=complement,
+    )
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -127,6 +127,19 @@ def nearest_day(
     return _pick_day(candidates, ref, direction) if candidates else None
 
 
+def counted_from(m: Mention, anchor: dt.date, backwards: bool = False) -> Resolved:
+    """The day an "offset" mention names, counted from `anchor`, the day of the event it is counted from.
+
+    `backwards` when the anchor dates the clause the expression hangs on and the value wanted is the
+    event after "after"/"before" ("on Wednesday, two days after the report" dates the report Monday).
+    """
+    days = int(_given(m.amount)) * (-1 if backwards else 1)
+    day = anchor + dt.timedelta(days=days)
+    if m.unit == "week":  # "a week later" is good to a few days either way
+        return _day(day, True, day - dt.timedelta(days=3), day + dt.timedelta(days=3))
+    return _day(day)
+
+
 def unanchored(m: Mention) -> Resolved | None:
     """What `m` says when nothing anchors the article in time: a written year is kept, nothing is guessed."""
     if m.year is not None:

@@ -33,7 +33,7 @@ class Mention:
     start: int
     end: int
     kind: str  # "full", "month_year", "year", "day_month", "month", "weekday", "day_word", "ago", "unit",
-    # "weekend", "part", "season"
+    # "weekend", "part", "season", "offset"
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -46,6 +46,11 @@ class Mention:
     part: str | None = None  # "early", "late", "earlier", "later", "beginning", "end", "this"; a season
     approximate: bool = False
     strict: bool = False  # "last"/"next": never the current month, weekday or weekend
+    # "offset" ("two days later", "the day before", "a day after the vote"): `amount` days from another
+    # dated event of the text; `complement` when an event follows "after"/"before" in the expression.
+    complement: bool = False
+    # "that year", "that March 2 event", "on July 22 that year": the year is the one the story last wrote
+    anaphoric: bool = False
 
 
 def amount(word: str) -> tuple[float, float, float, bool]:
