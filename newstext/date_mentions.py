@@ -282,9 +282,11 @@ _OFFSET_SIGN = {
 def _offset(g: dict[str, str | None], m: re.Match[str], start: int) -> Mention | None:
     rel = (g.get("rel") or "").lower()
     unit = g.get("unit") or "day"
-    count = amount(g["n"])[0] if g.get("n") else 1.0
-    if g.get("n") and amount(g["n"])[3]:
-        return None  # "a few days later": too vague to count from
+    count = 1.0  # "the next day"
+    if n := g.get("n"):
+        count, _, _, vague = amount(n)
+        if vague:
+            return None  # "a few days later": too vague to count from
     if rel in ("later", "earlier") and "that" in m.group(0):
         count = 0.0  # "later that day" is the day of the event before it
     days = _OFFSET_SIGN[rel] * count * (7 if unit == "week" else 1)

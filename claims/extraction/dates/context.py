@@ -1,0 +1,142 @@
+"""Dates read against the text's other dates, not only the publication date.
+
+"Two days later", "the next day", "on Friday, three days after the vote" count from another dated event
+of the story (`offset_claim`); "later that year", "that March 2 event", "on July 22 that year" take
+the year the story last wrote (`with_year_named_before`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newstext.date_resolve import Resolved, counted_from
+from newstext.date_vocabulary import Mention
+
+from ..document import ArticleDoc
+from ..types import DateClaim
+from .attach import dated_word, evidence
+
+# "That year" reaches back to a year written at most this many characters before it.
+_YEAR_REACH = 1500
+
+
+def with_year_named_before(m: Mention, span: SpacySpan, written: tuple[int, int] | None) -> Mention | None:
+    """`m` with the year the text last wrote ("in 2008 ... at that March 2 event" is March 2, 2008).
+
+    None for "later that year" with no year written before it; `m` as it is for a day whose "that" is
+    not a determiner ("said that March 2 was the day") or with no year written near.
+    """
+    before = span.doc[span.start - 1] if span.start else None
+    if m.kind == "day_month" and not span.text.endswith("year") and (before is None or before.dep_ != "det"):
+        return replace(m, anaphoric=False)  # "that" starts a clause; no "that year" after the day
+    if written is None or m.start - written[0] > _YEAR_REACH:
+        return None if m.kind == "year" else replace(m, anaphoric=False)
+    kind = "full" if m.kind == "day_month" else m.kind
+    return replace(m, kind=kind, year=written[1])
+
+
+def _quoted(text: str, at: int) -> bool:
+    """True when `at` lies inside a quotation of its paragraph (an open quote mark not yet closed)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
+
+
+def add_anchor(anchors: list[Anchor], m: Mention, span: SpacySpan, claim: DateClaim, text: str) -> None:
+    """Keep the claim's day for the offsets: a quote's "today" is the speaker's day, not the story's."""
+    if claim.precision == "day" and not claim.approximate and not _quoted(text, m.start):
+        day = dt.date.fromisoformat(claim.value)
+        bisect.insort(anchors, Anchor(m.start, m.end, span.sent.start_char, day, claim.confidence))
+
+
+def date_claim(
+    adoc: ArticleDoc,
+    m: Mention,
+    where: tuple[int, int],
+    resolved: Resolved,
+    confidence: float,
+    dated: str | None,
+) -> DateClaim:
+    span = adoc.original(*where)
+    return DateClaim(
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        value=resolved.value,
+        precision=resolved.precision,
+        expression=adoc.original(m.start, m.end),
+        approximate=resolved.approximate,
+        earliest=resolved.earliest,
+        latest=resolved.latest,
+        dated=dated,
+        confidence=round(confidence, 3),
+        weekday=resolved.weekday,
+    )
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Anchor:
+    """A day-precise event date already read, at [start, end) of the analysis text."""
+
+    start: int
+    end: int
+    sentence: int  # where its sentence starts
+    day: dt.date
+    confidence: float
+
+
+# An offset with no event of its own ("two days later", "the next day") counts from the last dated event
+# at most this many characters back: news tells a sequence in consecutive short paragraphs.
+_OFFSET_REACH = 400
+_OFFSET_TRUST = 0.9  # a counted day is a little less sure than the day it is counted from
+
+
+def offset_claim(
+    adoc: ArticleDoc, m: Mention, span: SpacySpan, verb: Token, anchors: list[Anchor]
+) -> DateClaim | None:
+    """The date an offset names, counted from the dated event it refers to; None when none is near.
+
+    "Two days after the vote on Tuesday, he resigned": the day named inside the expression's own event
+    dates the clause it hangs on (Thursday). "He resigned on Friday, three days after the vote": the day
+    just before it dates that clause, so the expression dates its own event (the vote, Tuesday). "Two
+    days later" and "the next day" count from the last dated event before them.
+    """
+    text = adoc.analysis
+    sentence = span.sent
+    if m.complement:
+        stop = min(
+            (i for i in (text.find(c, m.end, sentence.end_char) for c in ",;:") if i >= 0),
+            default=sentence.end_char,
+        )
+        inside = [a for a in anchors if m.end <= a.start and a.end <= stop]
+        if inside:
+            anchor = inside[0]
+            where = evidence(verb, span, text)
+            resolved = counted_from(m, anchor.day)
+            return date_claim(
+                adoc, m, where, resolved, anchor.confidence * _OFFSET_TRUST, dated_word(span, verb)
+            )
+        before = [a for a in anchors if a.sentence == sentence.start_char and a.end <= m.start]
+        if before and not text[before[-1].end : m.start].strip(" ,\u2014-"):
+            anchor = before[-1]
+            resolved = counted_from(m, anchor.day, backwards=True)
+            own = adoc.doc.char_span(m.end, stop, alignment_mode="expand")
+            dated = next((t.text for t in own if t.pos_ == "VERB"), None) if own is not None else None
+            if dated is None and own is not None:
+                dated = own.root.text
+            where = (m.start, stop)
+            while where[1] > where[0] and text[where[1] - 1] in " \t.,;:":
+                where = (where[0], where[1] - 1)
+            return date_claim(adoc, m, where, resolved, anchor.confidence * _OFFSET_TRUST, dated)
+        return None
+    near = [a for a in anchors if a.end <= m.start and m.start - a.end <= _OFFSET_REACH]
+    if not near:
+        return None
+    anchor = near[-1]
+    resolved = counted_from(m, anchor.day)
+    where = evidence(verb, span, text)
+    return date_claim(adoc, m, where, resolved, anchor.confidence * _OFFSET_TRUST, dated_word(span, verb))

@@ -1,0 +1,164 @@
+"""Dates read against the story's other dates: offsets from another event, years the story already wrote,
+and the tense rules that choose the year of a day or the week of a weekday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.extraction.cleaning import prepare
+from claims.extraction.dates import find_dates
+
+WEDNESDAY = dt.date(2021, 6, 16)
+
+
+def dates_in(text: str, published: dt.date | None = WEDNESDAY) -> dict[str, object]:
+    """Claims keyed by their expression words."""
+    return {c.expression.text: c for c in find_dates(prepare(text, published=published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Firefighters reached the dam on June 2. Two days later, the valley was evacuated.",
+            "Two days later",
+            "2021-06-04",
+        ),
+        (
+            "The mayor signed the order on Monday. The next day, the council overturned it.",
+            "The next day",
+            "2021-06-15",
+        ),
+        (
+            "The mayor signed the order on Monday. The day before, the council had met.",
+            "The day before",
+            "2021-06-13",
+        ),
+        (
+            "The strike began on June 7. Later that day, the union issued a statement.",
+            "Later that day",
+            "2021-06-07",
+        ),
+        (
+            "The strike began on June 7. The same day, the mayor called for talks.",
+            "The same day",
+            "2021-06-07",
+        ),
+    ],
+)
+def test_an_offset_counts_from_the_last_dated_event_before_it(text, expression, value):
+    """'two days later', 'the next day', 'the day before', 'later that day' are days of the story's own
+    timeline, counted from the event dated just before them, not from the publication date."""
+    claim = dates_in(text)[expression]
+    assert (claim.value, claim.precision) == (value, "day")
+
+
+def test_an_offset_after_a_day_dates_the_event_it_names():
+    """'on Friday, three days after the vote': Friday dates the resignation, the offset dates the vote."""
+    found = dates_in("The treasurer resigned on Friday, three days after the vote on the budget.")
+    assert found["on Friday"].value == "2021-06-11"
+    vote = found["three days after"]
+    assert vote.value == "2021-06-08" and vote.dated == "vote"
+    assert vote.text.startswith("three days after the vote")
+    found = dates_in(
+        "Late Tuesday night, two days after the paper first printed the leak, the minister quit."
+    )
+    assert found["two days after"].value == "2021-06-13"
+
+
+def test_a_day_inside_the_offset_dates_the_clause_it_hangs_on():
+    """'Two days after the vote on Monday, he resigned': the resignation is Wednesday."""
+    found = dates_in("Two days after the vote on Monday, the treasurer resigned.")
+    assert found["on Monday"].value == "2021-06-14"
+    assert found["Two days after"].value == "2021-06-16"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, the valley was evacuated.",  # nothing dated before it
+        "The dam held for years. A few days later, the valley was evacuated.",  # too vague to count
+        "Three days after the flood, aid arrived.",  # its own event is not dated either
+        "The mayor was elected in June. The day before the vote, she fell ill.",  # a month is no day
+    ],
+)
+def test_an_offset_with_no_day_to_count_from_is_not_a_claim(text):
+    """Counted from nothing, an offset would be a guess: nothing is stored."""
+    assert not any(
+        c.expression.text.lower().startswith(("two", "a few", "three", "the day"))
+        for c in find_dates(prepare(text, published=WEDNESDAY))
+    )
+
+
+def test_a_day_in_a_quote_is_not_counted_from():
+    """A quote's 'today' is the speaker's day: 'a week later' after it counts from the narrative's date."""
+    text = (
+        "The union wrote to the minister on March 3, 2020.\n\n"
+        "\u201cWe answered today,\u201d the minister said.\n\n"
+        "In a letter a week later, the union asked for a meeting."
+    )
+    assert dates_in(text)["a week later"].value == "2020-03-10"
+
+
+def test_that_year_and_that_day_take_the_year_the_story_last_wrote():
+    """'in 2008 ... at that March 2 event' is 2 March 2008; 'later that year' is 2008; 'on July 22 that
+    year' too. A 'that' that opens a clause ('said that March 2 ...') borrows nothing."""
+    found = dates_in(
+        "The senator spoke at a rally in 2008 in Ohio. At that March 2 rally, he praised the troops. "
+        "On July 22 that year, he spoke again. Later that year, he lost."
+    )
+    assert found["in 2008"].value == "2008"
+    assert found["March 2"].value == "2008-03-02"
+    assert found["On July 22 that year"].value == "2008-07-22"
+    assert found["Later that year"].value == "2008"
+    found = dates_in("The senator spoke in 2008. The clerk said that March 2 was the deadline.")
+    assert found["March 2"].value == "2021-03-02"
+    assert "Later that year" not in dates_in("Later that year, he lost.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # past tense, yet the day is weeks ahead: a deadline, an end date, a scheduled vote
+        ("The governor set a deadline of July 1 for the answer.", "2021-07-01"),
+        ("The judge kept the order in force until Aug. 20.", "2021-08-20"),
+        (
+            "The port closed on June 18, the harbour master said.",
+            "2021-06-18",
+        ),  # the page's date lags the story
+        # past tense and months back: last year's day stays last year's
+        ("The harbour master said the port closed on Sept. 14.", "2020-09-14"),
+        ("The port closed on June 10.", "2021-06-10"),
+        # future tense: ahead, unless the day is only days behind the page's date
+        ("The port will reopen on March 2.", "2022-03-02"),
+        ("The port will reopen on June 12.", "2021-06-12"),
+    ],
+)
+def test_a_day_without_its_year_takes_the_year_the_tense_and_the_distance_allow(text, value):
+    """The tense picks the side of the publication date, but a past-tense day a few weeks ahead is read
+    ahead (news writes out the year of a day almost a year back), and a future-tense day a few days back
+    is read as a late page date rather than a year ahead."""
+    (claim,) = find_dates(prepare(text, published=WEDNESDAY))
+    assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The council is scheduled to vote on Monday.", "2021-06-21"),
+        ("The court is set to rule Tuesday.", "2021-06-22"),
+        ("The hearing on Monday would have been her first.", "2021-06-14"),
+        ("The hearing on Friday would have been her first.", "2021-06-18"),
+        ("The mayor asked the union to return to city hall on Friday.", "2021-06-18"),
+        ("On Monday, as the council was preparing to vote, the mayor left.", "2021-06-14"),
+        ("The union met the mayor on Friday.", "2021-06-11"),
+    ],
+)
+def test_a_weekday_follows_the_tense_of_the_clause_it_dates(text, value):
+    """A scheduled weekday ('is scheduled to', 'is set to') is never last week's; a conditional or a
+    future seen from the past ('would have been', 'asked them to return') takes the nearer weekday; a
+    reported one ('met on Friday') the one just past."""
+    (claim,) = find_dates(prepare(text, published=WEDNESDAY))
+    assert claim.value == value
