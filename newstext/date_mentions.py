@@ -47,7 +47,7 @@ _LEAD = (
 _PART = r"(?:\b(?P<part>(?i:early|late|mid))[\s-]+)?"
 _MONTH_PREP = (
     r"(?:\b(?P<prep>(?i:in|since|until|till|by|from|during|of|before|after|through|throughout|between|and|to|"
-    r"(?P<dir>last|next|this)))\s+)?"
+    r"(?P<dir>last|next|this|that)))\s+)?"
 )
 _YEAR_PREP = (
     r"\b(?i:in|since|until|till|by|from|during|before|after|for|through|throughout|between|and|"
@@ -65,7 +65,7 @@ _P = [
     ("slashed", rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{YEAR}", _LEAD, False),
     ("day_month", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?(?![\w-])", _LEAD, False),
     ("month_day", rf"{MON}\s+{DAY}(?:,?\s+{YEAR})?(?![\w-])", _LEAD, False),
-    ("month_year", rf"{MON},?\s+{YEAR}", _LEAD + _PART, False),
+    ("month_year", rf"{MON},?\s+(?:of\s+)?{YEAR}", _LEAD + _PART, False),
     ("month", rf"{MON_FULL}\b(?![\s,]*\d)", _MONTH_PREP + _PART, True),
     ("year", rf"{YEAR}(?![\w-])", _YEAR_PREP, True),
     (
@@ -132,6 +132,9 @@ _COMPILED = [
 _BEFORE_WINDOW = 40
 
 
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:and|to|through|until|-|\u2013)\s*{MON_FULL.replace('?P<mon>', '?:')},?\s+(?:of\s+)?{YEAR}"
+)
 _THAT_BEFORE = re.compile(r"\b(?i:that|those)\s+$")
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?i:that)\s+year\b")
 
@@ -182,7 +185,13 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
             (g.get("prep") or "in").lower() in _NAME_PREPOSITIONS or m.string.startswith("'", end)
         ):
             return None  # "by May", "and May's": more likely the surname than the month
-        direction = {"last": -1, "next": 1}.get((g.get("dir") or "").lower(), _lead_direction(g, "prep"))
+        which = (g.get("dir") or "").lower()
+        direction = {"last": -1, "next": 1}.get(which, _lead_direction(g, "prep"))
+        # "between June and July 2016": the year written after the range is the first month's too
+        shared = _RANGE_YEAR.match(m.string, end)
+        if shared is not None:
+            year = int(shared.group("y"))
+            return Mention(start, end, "month_year", year=year, month=MONTHS[g["mon"]], part=g.get("part"))
         return Mention(
             start,
             end,
@@ -190,7 +199,9 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
             month=MONTHS[g["mon"]],
             direction=direction,
             part=(g.get("part") or "").lower() or None,
-            strict=(g.get("dir") or "").lower() in _LAST_NEXT,
+            strict=which in _LAST_NEXT,
+            amount=0.0 if which == "this" else None,  # "this November": the one of the current year
+            anaphoric=which == "that",  # "that March": the year the story last wrote
         )
     if kind == "year":
         return Mention(start, end, "year", year=year)

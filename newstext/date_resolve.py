@@ -69,6 +69,10 @@ def _year(year: int, approximate: bool = False) -> Resolved:
     return Resolved(f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31), approximate)
 
 
+def _last_day(first: dt.date) -> dt.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + delta
     return index // 12, index % 12 + 1
@@ -92,6 +96,7 @@ def _pick(candidates: list[dt.date], ref: dt.date, direction: int) -> dt.date:
 # date is a little late (the story was updated), not that the event is a year off.
 AHEAD_OF_PAST = dt.timedelta(days=75)
 BEHIND_FUTURE = dt.timedelta(days=7)
+BEHIND_FUTURE_MONTH = dt.timedelta(days=31)  # after the month's last day
 
 
 def _pick_day(candidates: list[dt.date], ref: dt.date, direction: int) -> dt.date:
@@ -175,11 +180,15 @@ def resolve(m: Mention, ref: dt.date | None, direction: int) -> Resolved | None:
             d = nearest_day(_given(m.month), _given(m.day), ref, direction, m.weekday)
             return _day(d) if d else None
         if kind == "month":
+            if m.amount == 0:  # "this November" is the current year's, whichever side of the writing
+                return _month(ref.year, _given(m.month))
             this_month = dt.date(ref.year, ref.month, 1)
             # "last March" said in March means a year ago; "since March" means this one.
             firsts = [dt.date(ref.year + k, _given(m.month), 1) for k in (-1, 0, 1)]
             if m.strict:
                 firsts = [f for f in firsts if f != this_month]
+            if direction > 0:  # a month just gone is a late page date, not next year's month
+                firsts = [f for f in firsts if _last_day(f) >= ref - BEHIND_FUTURE_MONTH] or firsts
             first = _pick(firsts, this_month, direction)
             return _month(first.year, first.month)
         if kind == "weekday":

@@ -38,7 +38,8 @@ class Mention:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    amount: float | None = None  # "ago": how many units; "unit"/"part"/"day_word": -1 last, 0 this, +1 next
+    amount: float | None = None  # "ago": how many units; "unit"/"part"/"day_word": -1 last, 0 this, +1 next;
+    # "month": 0 for "this November" (the current year's)
     low: float | None = None  # vague amounts: range of `amount`
     high: float | None = None
     unit: str | None = None  # "day", "week", "month", "year", "decade"

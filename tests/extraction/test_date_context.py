@@ -162,3 +162,42 @@ def test_a_weekday_follows_the_tense_of_the_clause_it_dates(text, value):
     reported one ('met on Friday') the one just past."""
     (claim,) = find_dates(prepare(text, published=WEDNESDAY))
     assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The governor won the primary in 2008, but she left the race that March.", "that March", "2008-03"),
+        ("The clerk said that March was the wettest month.", "that March", "2021-03"),
+        ("Voters this November will decide.", "this November", "2021-11"),
+        ("Voters this February decided.", "this February", "2021-02"),
+        ("The firm paid the fines between June and July 2016.", "between June", "2016-06"),
+        ("The plant closed in October of 2014.", "in October of 2014", "2014-10"),
+    ],
+)
+def test_a_month_takes_the_year_its_words_give(text, expression, value):
+    """'that March' is the year the story last wrote, 'this November' the current year's, 'between June
+    and July 2016' shares the year written after it, 'October of 2014' writes its own."""
+    assert dates_in(text)[expression].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The senator is up for re-election in November.", "2021-11"),
+        ("Members facing re-election in November fear the vote.", "2021-11"),
+        ("If the sides cannot agree by the July deadline, the plant shuts.", "2021-07"),
+        ("The senator won re-election in November.", "2020-11"),  # reported: last year's
+        ("The mayor talked about the weather in November.", "2020-11"),  # no happening announced ahead
+    ],
+)
+def test_a_month_of_a_scheduled_happening_is_the_coming_one_unless_the_clause_is_past(text, value):
+    """An election, a primary or a deadline is written about ahead of its month: where the tense does
+    not say, its month is the coming one; a past clause still reports the last one."""
+    (claim,) = find_dates(prepare(text, published=dt.date(2021, 1, 20)))
+    assert claim.value == value
+
+
+def test_a_possessive_name_is_not_a_month():
+    """'the Women's March' is a name, not March."""
+    assert find_dates(prepare("The anniversary of the Women's March drew crowds.", published=WEDNESDAY)) == []

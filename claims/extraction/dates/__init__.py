@@ -9,6 +9,7 @@ expressions that need one ("on Saturday" against a page-header date is weaker th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from newstext.date_mentions import find_mentions, parse_loose
@@ -18,7 +19,7 @@ from newstext.publication import candidate_starts, in_dateline, publication_and_
 
 from ..document import ArticleDoc
 from ..types import DateClaim, PublicationDate
-from .attach import clause_head, counted_not_year, dated_word, direction, evidence
+from .attach import clause_head, counted_not_year, dated_word, dates_scheduled, direction, evidence
 from .context import Anchor, add_anchor, date_claim, offset_claim, with_year_named_before
 
 __all__ = ["date_claims", "find_dates"]
@@ -44,6 +45,9 @@ UNANCHORED_CONFIDENCE = 0.5
 _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 
+_POSSESSIVE = re.compile(r"\w['\u2019]s\s+$")
+
+
 def _mentions(adoc: ArticleDoc) -> list[Mention]:
     mentions = find_mentions(adoc.analysis)
     starts = [m.start for m in mentions]  # in order and not overlapping, so ends are in order too
@@ -51,6 +55,8 @@ def _mentions(adoc: ArticleDoc) -> list[Mention]:
         before = bisect.bisect_left(starts, ent.end_char)  # mentions[:before] start before the entity ends
         if ent.label_ != "DATE" or (before and mentions[before - 1].end > ent.start_char):
             continue
+        if _POSSESSIVE.search(adoc.analysis, max(0, ent.start_char - 4), ent.start_char):
+            continue  # "the Women's March" is a name
         loose = parse_loose(ent.text, ent.start_char)
         if loose is not None:
             mentions.append(loose)
@@ -68,7 +74,10 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if span is None or len(span) == 0 or (m.kind == "year" and counted_not_year(span)):
             continue
         verb = clause_head(span)
-        placed.append((m, span, verb, direction(verb)))
+        tense = direction(verb)
+        if tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
+            tense = 1
+        placed.append((m, span, verb, tense))
     own = [p for p in placed if p[0].kind != "offset"]  # offsets count from other events, not the page's date
     tenses = {adoc.to_text(m.start): d for m, _, _, d in own}
     in_text = [replace(m, start=adoc.to_text(m.start), end=adoc.to_text(m.end - 1) + 1) for m, _, _, _ in own]

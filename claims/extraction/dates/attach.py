@@ -66,6 +66,23 @@ def direction(verb: Token) -> int:
     return 0
 
 
+# Happenings announced ahead of their date: a month or day that dates one in a clause whose tense does
+# not say ("up for re-election in November", "by the February deadline") is the coming one.
+_SCHEDULED = {
+    "election", "re-election", "reelection", "primary", "midterm", "midterms", "runoff", "referendum",
+    "ballot", "deadline", "inauguration",
+}  # fmt: skip
+
+
+def dates_scheduled(span: SpacySpan) -> bool:
+    """True when the date names the day of a scheduled happening: one of its words just before it ("up
+    for re-election in November") or right after it ("the November elections", "a May 1 deadline").
+    Words, not the parse: the parser hangs "in November" on the verb as often as on the noun."""
+    doc, sent = span.doc, span.sent
+    near = [*doc[max(sent.start, span.start - 3) : span.start], *doc[span.end : min(sent.end, span.end + 2)]]
+    return any(t.lower_ in _SCHEDULED and t.pos_ in ("NOUN", "PROPN") for t in near)
+
+
 def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:
     """Character offsets of the clause that carries the date: the dated verb with its arguments.
 

@@ -31,13 +31,21 @@ def with_year_named_before(m: Mention, span: SpacySpan, written: tuple[int, int]
     None for "later that year" with no year written before it; `m` as it is for a day whose "that" is
     not a determiner ("said that March 2 was the day") or with no year written near.
     """
-    before = span.doc[span.start - 1] if span.start else None
-    if m.kind == "day_month" and not span.text.endswith("year") and (before is None or before.dep_ != "det"):
-        return replace(m, anaphoric=False)  # "that" starts a clause; no "that year" after the day
+    that = span[0] if m.kind == "month" else span.doc[span.start - 1] if span.start else None
+    if not span.text.endswith("year") and (that is None or _opens_clause(that)):
+        return replace(m, anaphoric=False)  # "said that March 2 was the deadline"
     if written is None or m.start - written[0] > _YEAR_REACH:
         return None if m.kind == "year" else replace(m, anaphoric=False)
-    kind = "full" if m.kind == "day_month" else m.kind
+    kind = {"day_month": "full", "month": "month_year"}.get(m.kind, m.kind)
     return replace(m, kind=kind, year=written[1])
+
+
+def _opens_clause(that: Token) -> bool:
+    """True when "that" starts a clause ("said that March ...") rather than pointing back ("that March")."""
+    if that.lower_ != "that":
+        return True  # no "that" before the day: nothing points back
+    previous = that.doc[that.i - 1] if that.i else None
+    return that.dep_ == "mark" or (previous is not None and previous.pos_ in ("VERB", "AUX"))
 
 
 def _quoted(text: str, at: int) -> bool:
