@@ -201,3 +201,9 @@ def test_a_month_of_a_scheduled_happening_is_the_coming_one_unless_the_clause_is
 def test_a_possessive_name_is_not_a_month():
     """'the Women's March' is a name, not March."""
     assert find_dates(prepare("The anniversary of the Women's March drew crowds.", published=WEDNESDAY)) == []
+
+
+def test_a_year_after_a_possessive_is_still_a_year():
+    """'the senator's 2008 campaign' is dated 2008: only a month name after a possessive is a name."""
+    found = dates_in("The senator's 2008 campaign was short.")
+    assert found["2008"].value == "2008"

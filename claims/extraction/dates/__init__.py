@@ -45,7 +45,7 @@ UNANCHORED_CONFIDENCE = 0.5
 _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 
-_POSSESSIVE = re.compile(r"\w['\u2019]s\s+$")
+_POSSESSIVE = re.compile(r"\w['\u2019]s\s+\Z")
 
 
 def _mentions(adoc: ArticleDoc) -> list[Mention]:
@@ -55,9 +55,13 @@ def _mentions(adoc: ArticleDoc) -> list[Mention]:
         before = bisect.bisect_left(starts, ent.end_char)  # mentions[:before] start before the entity ends
         if ent.label_ != "DATE" or (before and mentions[before - 1].end > ent.start_char):
             continue
-        if _POSSESSIVE.search(adoc.analysis, max(0, ent.start_char - 4), ent.start_char):
-            continue  # "the Women's March" is a name
         loose = parse_loose(ent.text, ent.start_char)
+        if (
+            loose is not None
+            and loose.kind == "month"
+            and _POSSESSIVE.search(adoc.analysis, max(0, ent.start_char - 8), ent.start_char)
+        ):
+            continue  # "the Women's March" is a name ("Gore's 2000 ticket" is a year)
         if loose is not None:
             mentions.append(loose)
     mentions.sort(key=lambda m: m.start)
