@@ -154,12 +154,15 @@ def test_a_day_without_its_year_takes_the_year_the_tense_and_the_distance_allow(
         ("The mayor asked the union to return to city hall on Friday.", "2021-06-18"),
         ("On Monday, as the council was preparing to vote, the mayor left.", "2021-06-14"),
         ("The union met the mayor on Friday.", "2021-06-11"),
+        ("The vote could take place on Monday.", "2021-06-21"),
+        ("The vote would not be held this Monday.", "2021-06-21"),
     ],
 )
 def test_a_weekday_follows_the_tense_of_the_clause_it_dates(text, value):
-    """A scheduled weekday ('is scheduled to', 'is set to') is never last week's; a conditional or a
-    future seen from the past ('would have been', 'asked them to return') takes the nearer weekday; a
-    reported one ('met on Friday') the one just past."""
+    """A scheduled weekday ('is scheduled to', 'is set to') or a conditional one ('could take place on
+    Monday') is never last week's; a past conditional or a future seen from the past ('would have
+    been', 'asked them to return') takes the nearer weekday; a reported one ('met on Friday') the one
+    just past."""
     (claim,) = find_dates(prepare(text, published=WEDNESDAY))
     assert claim.value == value
 

@@ -9,7 +9,7 @@ _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # "is due to", "are set to", "is scheduled to", "plans to", "is going to" point to the future.
 _FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare"}
-# A conditional or a future seen from the past: the date may lie on either side of the writing.
+# Conditionals: ahead of the writing, unless perfect ("would have been").
 _OPEN_MODALS = {"would", "could", "might", "should"}
 # Children of the dated verb that start another clause: the evidence stops where they begin.
 _CUT = {"ccomp", "advcl", "conj", "parataxis", "dep"}
@@ -32,8 +32,9 @@ def clause_head(span: SpacySpan) -> Token:
 def direction(verb: Token) -> int:
     """-1 when the clause reports the past, +1 when it looks ahead, 0 when its tense does not say.
 
-    The future seen from the past ("would keep it open until Feb. 15", "was preparing to vote", "asked
-    them to return on Friday") says neither: the day may lie on either side of the writing.
+    A conditional looks ahead ("could take place on Tuesday", "would keep it open until Feb. 15"); the
+    future seen from the past ("was preparing to vote", "asked them to return on Friday") and a past
+    conditional ("would have been") say neither: the day may lie on either side of the writing.
     """
     token = verb
     infinitive = False  # under a verb it hangs on as "to ...": that verb's past does not date it
@@ -43,7 +44,8 @@ def direction(verb: Token) -> int:
         if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
             return 1
         if words & _OPEN_MODALS or token.lower_ in _OPEN_MODALS:
-            return 0
+            # "could take place on Tuesday" looks ahead; "would have been" may lie either side
+            return 0 if "have" in words or token.lemma_ == "have" else 1
         if token.lemma_ in _FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
             if any(a.tag_ == "VBD" for a in aux):
                 return 0  # "was expected to", "was preparing to"
