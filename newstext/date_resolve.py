@@ -325,12 +325,13 @@ def _season(m: Mention, ref: dt.date, direction: int) -> Resolved:
         year = m.year
     else:
         starts = [dt.date(ref.year + k, first, 1) for k in (-1, 0, 1)]
+        current = [
+            s for s in starts if s <= ref <= _last_day(dt.date(*_add_months(s.year, first, length - 1), 1))
+        ]
         if m.strict:  # "last summer" said in summer is a year ago
-            starts = [
-                s
-                for s in starts
-                if not s <= ref <= _given(_month(*_add_months(s.year, first, length - 1)).latest)
-            ]
+            starts = [s for s in starts if s not in current]
+        elif current:  # "this fall" said in October is this one, whatever the tense
+            starts = current
         year = _pick(starts, ref, direction).year
     end_year, end_month = _add_months(year, first, length - 1)
     result = _year(year, approximate=True)

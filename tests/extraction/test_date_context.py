@@ -210,3 +210,27 @@ def test_a_year_after_a_possessive_is_still_a_year():
     """'the senator's 2008 campaign' is dated 2008: only a month name after a possessive is a name."""
     found = dates_in("The senator's 2008 campaign was short.")
     assert found["2008"].value == "2008"
+
+
+def test_a_conditional_does_not_date_a_noun_and_a_date_before_a_reported_subject_dates_the_telling():
+    """'Monday's debate might not move votes' is last Monday's debate; 'told the crowd this weekend he
+    would consider it' dates the telling (the weekend just gone), not what he would do."""
+    found = dates_in("Monday's debate might not move many votes.")
+    assert found["Monday"].value == "2021-06-14"
+    found = dates_in("The mayor told the crowd this weekend he would consider it an insult.")
+    assert found["this weekend"].value == "2021-06-12" and found["this weekend"].dated == "told"
+
+
+def test_this_season_said_during_it_is_the_current_one():
+    """'this summer' said in June is this summer, even in a clause that looks ahead."""
+    found = dates_in("One voter in nine this summer is expected to be new.")
+    assert (found["this summer"].value, found["this summer"].earliest) == ("2021", dt.date(2021, 6, 1))
+
+
+def test_an_offset_counts_only_from_a_day_in_its_own_event():
+    """'three days after the council condemned the launch as the army fired missiles Monday': Monday
+    dates the firing, not the condemnation, so nothing is counted from it."""
+    found = dates_in(
+        "The decision came three days after the council condemned the launch as the army fired missiles Monday."
+    )
+    assert "three days after" not in found and found["Monday"].value == "2021-06-14"

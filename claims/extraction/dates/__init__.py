@@ -19,7 +19,15 @@ from newstext.publication import candidate_starts, in_dateline, publication_and_
 
 from ..document import ArticleDoc
 from ..types import DateClaim, PublicationDate
-from .attach import clause_head, counted_not_year, dated_word, dates_scheduled, direction, evidence
+from .attach import (
+    clause_head,
+    counted_not_year,
+    dated_word,
+    dates_scheduled,
+    direction,
+    evidence,
+    modifies_noun,
+)
 from .context import Anchor, add_anchor, date_claim, offset_claim, with_year_named_before
 
 __all__ = ["date_claims", "find_dates"]
@@ -78,7 +86,7 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if span is None or len(span) == 0 or (m.kind == "year" and counted_not_year(span)):
             continue
         verb = clause_head(span)
-        tense = direction(verb)
+        tense = direction(verb, nominal=modifies_noun(span))
         if tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
         placed.append((m, span, verb, tense))

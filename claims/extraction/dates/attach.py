@@ -26,15 +26,27 @@ def clause_head(span: SpacySpan) -> Token:
         if token.pos_ in _VERBS or token.head is token:
             break
         token = token.head
+    # "told them this weekend he would consider it": a date before the subject of a reported clause
+    # dates the telling, wherever the parser hung it.
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if (
+        token.dep_ == "ccomp"
+        and token.head.pos_ in _VERBS
+        and subjects
+        and span.end <= subjects[0].left_edge.i
+    ):
+        return token.head
     return token
 
 
-def direction(verb: Token) -> int:
+def direction(verb: Token, nominal: bool = False) -> int:
     """-1 when the clause reports the past, +1 when it looks ahead, 0 when its tense does not say.
 
     A conditional looks ahead ("could take place on Tuesday", "would keep it open until Feb. 15"); the
     future seen from the past ("was preparing to vote", "asked them to return on Friday") and a past
-    conditional ("would have been") say neither: the day may lie on either side of the writing.
+    conditional ("would have been") say neither: the day may lie on either side of the writing. Nor
+    does a conditional say when a `nominal` date's noun happened ("Monday's debate might not move
+    mountains").
     """
     token = verb
     infinitive = False  # under a verb it hangs on as "to ...": that verb's past does not date it
@@ -45,7 +57,7 @@ def direction(verb: Token) -> int:
             return 1
         if words & _OPEN_MODALS or token.lower_ in _OPEN_MODALS:
             # "could take place on Tuesday" looks ahead; "would have been" may lie either side
-            return 0 if "have" in words or token.lemma_ == "have" else 1
+            return 0 if nominal or "have" in words or token.lemma_ == "have" else 1
         if token.lemma_ in _FUTURE_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
             if any(a.tag_ == "VBD" for a in aux):
                 return 0  # "was expected to", "was preparing to"
@@ -127,6 +139,12 @@ def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:
     while end > span.end_char and text[end - 1] in " \t,;:-":
         end -= 1
     return start, end
+
+
+def modifies_noun(span: SpacySpan) -> bool:
+    """True when the date is part of a noun phrase ("Monday's debate", "the Wednesday hearing")."""
+    root = span.root
+    return root.dep_ in ("poss", "compound") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def counted_not_year(span: SpacySpan) -> bool:

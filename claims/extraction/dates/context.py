@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -97,6 +98,12 @@ class Anchor:
     confidence: float
 
 
+# Where the event an offset names ends: "three days after the council condemned the launch as the
+# missiles fired Monday" is not counted from Monday.
+_CLAUSE_END = re.compile(
+    r"[,;:\u2014(]|\s(?:as|while|when|because|which|who|whom|where|since|although|though|but)\s"
+)
+
 # An offset with no event of its own ("two days later", "the next day") counts from the last dated event
 # at most this many characters back: news tells a sequence in consecutive short paragraphs.
 _OFFSET_REACH = 400
@@ -116,10 +123,8 @@ def offset_claim(
     text = adoc.analysis
     sentence = span.sent
     if m.complement:
-        stop = min(
-            (i for i in (text.find(c, m.end, sentence.end_char) for c in ",;:") if i >= 0),
-            default=sentence.end_char,
-        )
+        clause_end = _CLAUSE_END.search(text, m.end, sentence.end_char)
+        stop = clause_end.start() if clause_end else sentence.end_char
         inside = [a for a in anchors if m.end <= a.start and a.end <= stop]
         if inside:
             anchor = inside[0]
