@@ -219,6 +219,8 @@ def test_a_conditional_does_not_date_a_noun_and_a_date_before_a_reported_subject
     assert found["Monday"].value == "2021-06-14"
     found = dates_in("The mayor told the crowd this weekend he would consider it an insult.")
     assert found["this weekend"].value == "2021-06-12" and found["this weekend"].dated == "told"
+    found = dates_in("The mayor said that on Monday, the council had voted against the levy.")
+    assert found["on Monday"].dated == "voted"  # after "that", the date is the reported clause's
 
 
 def test_this_season_said_during_it_is_the_current_one():

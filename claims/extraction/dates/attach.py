@@ -29,9 +29,12 @@ def clause_head(span: SpacySpan) -> Token:
     # "told them this weekend he would consider it": a date before the subject of a reported clause
     # dates the telling, wherever the parser hung it.
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    marks = [c for c in token.children if c.dep_ == "mark" and c.i < span.start]  # "said that on May 2 ..."
     if (
         token.dep_ == "ccomp"
         and token.head.pos_ in _VERBS
+        and token.head.i < span.start  # the telling comes first, not a quote before "he said"
+        and not marks
         and subjects
         and span.end <= subjects[0].left_edge.i
     ):
