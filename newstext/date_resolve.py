@@ -290,7 +290,7 @@ def _weekend(m: Mention, ref: dt.date, direction: int) -> Resolved:
     if m.strict:  # "last weekend" said during a weekend means the one before; "next" the one after
         back, forward = saturday_back + (7 if in_weekend else 0), saturday_forward
     elif in_weekend:  # "at the weekend" said during one is that weekend, whatever the tense
-        back = forward = -saturday_back
+        back, forward = saturday_back, -saturday_back
     else:
         back, forward = saturday_back, saturday_forward
     if direction == 0:

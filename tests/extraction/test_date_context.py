@@ -236,3 +236,10 @@ def test_an_offset_counts_only_from_a_day_in_its_own_event():
         "The decision came three days after the council condemned the launch as the army fired missiles Monday."
     )
     assert "three days after" not in found and found["Monday"].value == "2021-06-14"
+
+
+@pytest.mark.parametrize("text", ["The mayor spoke at the weekend.", "The mayor will speak this weekend."])
+def test_the_weekend_said_during_one_is_that_weekend(text):
+    """Said on a Sunday, 'at the weekend' is the Saturday and Sunday just lived, whatever the tense."""
+    (claim,) = find_dates(prepare(text, published=dt.date(2021, 6, 20)))
+    assert (claim.earliest, claim.latest) == (dt.date(2021, 6, 19), dt.date(2021, 6, 20))

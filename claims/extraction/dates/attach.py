@@ -19,6 +19,12 @@ _MAX_TOKENS = 60
 _SEQUENCE = {"after", "before", "following", "until", "till"}
 
 
+_TELLING = {
+    "say", "tell", "announce", "warn", "write", "add", "claim", "insist", "argue", "report", "vow",
+    "promise", "declare", "state", "note", "explain", "acknowledge", "admit", "suggest", "signal",
+}  # fmt: skip
+
+
 def clause_head(span: SpacySpan) -> Token:
     """The verb a date expression attaches to (the expression's own root when there is none)."""
     token = span.root
@@ -32,7 +38,7 @@ def clause_head(span: SpacySpan) -> Token:
     marks = [c for c in token.children if c.dep_ == "mark" and c.i < span.start]  # "said that on May 2 ..."
     if (
         token.dep_ == "ccomp"
-        and token.head.pos_ in _VERBS
+        and token.head.lemma_ in _TELLING
         and token.head.i < span.start  # the telling comes first, not a quote before "he said"
         and not marks
         and subjects
