@@ -221,6 +221,10 @@ def test_a_conditional_does_not_date_a_noun_and_a_date_before_a_reported_subject
     assert found["this weekend"].value == "2021-06-12" and found["this weekend"].dated == "told"
     found = dates_in("The mayor said that on Monday, the council had voted against the levy.")
     assert found["on Monday"].dated == "voted"  # after "that", the date is the reported clause's
+    found = dates_in(
+        'The columnist reports:\n\n"The first time she saw him, at a rally in June, she was moved."'
+    )
+    assert found["in June"].dated != "reports"  # a quote's date is the quote's
 
 
 def test_this_season_said_during_it_is_the_current_one():

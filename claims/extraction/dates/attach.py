@@ -25,6 +25,15 @@ _TELLING = {
 }  # fmt: skip
 
 
+_OPENS_QUOTE = {
+    ":",
+    '"',
+    "\u201c",
+    "'",
+    "\u2018",
+}  # "reports: \"The first time ... in June\"" is the quote's date
+
+
 def clause_head(span: SpacySpan) -> Token:
     """The verb a date expression attaches to (the expression's own root when there is none)."""
     token = span.root
@@ -40,6 +49,7 @@ def clause_head(span: SpacySpan) -> Token:
         token.dep_ == "ccomp"
         and token.head.lemma_ in _TELLING
         and token.head.i < span.start  # the telling comes first, not a quote before "he said"
+        and not any(t.text in _OPENS_QUOTE or "\n" in t.text for t in span.doc[token.head.i : span.start])
         and not marks
         and subjects
         and span.end <= subjects[0].left_edge.i
