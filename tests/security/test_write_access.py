@@ -28,7 +28,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from claims.models import Claim, ClaimLink, Event
 from claims.services import editing as editorial
-from sources.models import ImportBatch
+from sources.models import ImportBatch, NearDuplicate
 from sources.services import article_store
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +162,19 @@ def world(article, staff_editor):
     )
     editorial.claim_set_verdict(claim=reviewed, user=staff_editor, verdict="mostly-true")
     batch = ImportBatch.objects.create(name="rows.csv", source="upload", status=ImportBatch.Status.CANCELLED)
+    held = NearDuplicate.objects.create(
+        batch=batch,
+        row=2,
+        title="Evacuation (again)",
+        record={
+            "body": other.body + " Updated.",
+            "title": "Evacuation (again)",
+            "file": "rows.csv",
+            "row": 2,
+        },
+        match=other,
+        similarity=0.9,
+    )
     return {
         "article": article,
         "other_article": other,
@@ -174,6 +187,7 @@ def world(article, staff_editor):
         "actor": reviewed.speaker,
         "reviewed": reviewed,
         "batch": batch,
+        "held": held,
     }
 
 
@@ -292,6 +306,7 @@ WRITES: dict[str, tuple[str | None, Callable[[Client, str, dict], dict]]] = {
             "extract": "",
         },
     ),
+    "imports:near-duplicates": ("batch", lambda c, url, w: {f"choice-{w['held'].pk}": "skip"}),
     "imports:cancel": ("batch", lambda c, url, w: {}),
     "imports:resume": ("batch", lambda c, url, w: {}),
 }
