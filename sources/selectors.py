@@ -8,12 +8,15 @@ from functools import reduce
 from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
 from newstext.outlets import KnownOutlet
 
 from .models import Article, NearDuplicate, Outlet
+
+OUTLET_CHOICES_SECONDS = 3600
 
 
 def article_list() -> QuerySet[Article]:
@@ -102,6 +105,29 @@ def article_versions(article: Article) -> QuerySet[Article]:
 def outlet_list() -> QuerySet[Outlet]:
     """Outlets by name."""
     return Outlet.objects.order_by("name", "id")
+
+
+def outlet_choices() -> list[tuple[int, str]]:
+    """(id, name) of every outlet by name, for filter menus; kept in the process's cache while the
+    outlets are unchanged.
+
+    The cache key is the outlets' fingerprint (how many, the newest id, the latest history record), read
+    in one query: a new, renamed or deleted outlet changes it, in every worker process at once, and a
+    rolled-back test's outlets never come back.
+    """
+    history = Outlet.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), MAX(id), (SELECT MAX(history_date) FROM {history}) "
+            f"FROM {Outlet._meta.db_table}"
+        )
+        count, last, changed = cursor.fetchone()
+    key = f"outlet-choices:{count}:{last}:{str(changed).replace(' ', 'T')}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(Outlet.objects.order_by("name", "id").values_list("id", "name"))
+        cache.set(key, choices, OUTLET_CHOICES_SECONDS)
+    return choices
 
 
 def article_counts(outlet_ids: list[int]) -> dict[int, int]:

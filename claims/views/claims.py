@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -31,6 +29,7 @@ from claims.forms import (
 from claims.models import Annotation, Claim, Event
 from claims.services import editing
 from claims.services.editing import EditConflict
+from claims.views import claim_rows
 from claims.views.answers import form_problem, refused
 from claims.views.conflicts import (
     Row,
@@ -44,16 +43,10 @@ from claims.views.conflicts import (
     stored_row,
 )
 from newstext import humanize
-from sources.models import Article, Outlet
+from sources import selectors as source_selectors
+from sources.models import Article
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer, back, can_edit
-
-
-def url_maker(name: str) -> Callable[[int], str]:
-    """A function giving the URL of `name` for an id, reversing the route once (not once per row)."""
-    marker = 2_147_483_647
-    pattern = reverse(name, args=[marker]).replace(str(marker), "{}")
-    return pattern.format
 
 
 def value_text(claim: Claim) -> str:
@@ -136,49 +129,31 @@ class ClaimListView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        filterset = ClaimFilter(self.request.GET, queryset=selectors.claim_list())
+        params = self.request.GET
+        filterset = ClaimFilter(params, queryset=selectors.claim_list())
         queryset = filterset.qs
         size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
+        load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
             queryset = selectors.claim_list().filter(pk__in=size.ids).order_by(*queryset.query.order_by)
-        page = paging.claim_page(queryset, filterset.ordering, self.request.GET)
-        marks = selectors.link_marks([claim.pk for claim in page.rows])
-        # The rows' links and short texts are made here: 50 rows x 5 {% url %} and truncatechars
-        # in the template cost more than the page's SQL.
-        claim_url, article_url, outlet_url, event_url = (
-            url_maker(name)
-            for name in (
-                "claims:claim-detail",
-                "sources:article-detail",
-                "sources:outlet-detail",
-                "claims:event-detail",
-            )
-        )
-        for claim in page.rows:
-            article = claim.article
-            claim.link_relations = marks.get(claim.pk, set())
-            claim.url, claim.short_quote = claim_url(claim.pk), shorten(claim.quote, 140)
-            if claim.kind == Claim.Kind.STATEMENT:  # who said it; what they said is the value column
-                speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
-                claim.short_quote = shorten(speaker or claim.speaker_mention or "Unnamed speaker", 80)
-            claim.article_url, claim.short_title = article_url(article.pk), shorten(article.title, 50)
-            claim.outlet_url = outlet_url(article.outlet_id) if article.outlet_id else ""
-            claim.event_url = event_url(claim.event_id) if claim.event_id else ""
-            claim.value_text = list_value_text(claim)
+        elif filterset.is_narrowed or filterset.sort_key == "published" or paging.reads_by_offset(params):
+            # a large filtered (or joined, or offset) result: the page's ordered ids first (the database
+            # sorts and skips bare keys), then the rows by id
+            load = selectors.claims_by_id
+        else:  # the whole table from a cursor in an indexed order: the rows and their marks in one read
+            queryset = selectors.with_link_marks(queryset)
+        page = paging.claim_page(queryset, filterset.ordering, params, load=load)
+        marked = bool(page.rows) and hasattr(page.rows[0], "corroborated")
+        marks = {} if marked else selectors.link_marks([claim.pk for claim in page.rows])
+        rows = claim_rows.prepare(page.rows, marks, list_value_text)
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
             filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
-            outlet_options=format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (pk, " selected" if str(pk) == selected else "", name)
-                    for pk, name in Outlet.objects.values_list("id", "name")  # no model instances
-                ),
-            ),
+            outlet_options=claim_rows.options_html(source_selectors.outlet_choices(), selected),
             filter=filterset,
             page=page,
-            claims=page.rows,
+            claims=rows,
+            rows_html=claim_rows.rows_html(rows),
             count=paging.count_seen(size.count, page),
             past_end=past_end(self.request.GET.get("page"), page),
         )

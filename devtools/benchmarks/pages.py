@@ -9,7 +9,9 @@ import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.core.signals import request_started
+from django.db import connection, reset_queries
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -66,11 +68,15 @@ def _page_urls(rng: random.Random, samples: int) -> dict[str, list[str]]:
         ],
         # old numbered links (served by offset up to page 40), then keyset pages at any depth
         "claims_list_page_2_to_20": [f"{list_url}?page={rng.randint(2, 20)}" for _ in range(samples)],
+        "claims_list_page_40": [f"{list_url}?page=40"] * samples,
         "claims_list_deep_page": [
             f"{list_url}?page={1 + depth // 50}&after={encode_cursor([pk])}"
             for depth, pk in _deep_positions(rng, samples)
         ],
     }
+    last_page = _last_page_of_a_filter(list_url)
+    if last_page:
+        urls["claims_list_filter_last_page"] = [last_page] * samples
     if first_day:
         urls["claims_list_published_range"] = [
             f"{list_url}?published_after={first_day + dt.timedelta(days=d)}"
@@ -95,6 +101,25 @@ def _deep_positions(rng: random.Random, samples: int) -> list[tuple[int, int]]:
     return [(depth, last - depth) for depth in depths]
 
 
+def _last_page_of_a_filter(list_url: str, size: int = 10_000, per_page: int = 50) -> str:
+    """The URL of the last page (reached by "Next" links) of the unit-class filter nearest `size` claims."""
+    counts = (
+        Claim.objects.exclude(unit_class="")
+        .order_by()
+        .values_list("unit_class")
+        .annotate(n=Count("id"))
+        .values_list("unit_class", "n")
+    )
+    best = min(counts, key=lambda row: abs(row[1] - size), default=None)
+    if best is None or best[1] <= per_page:
+        return ""
+    unit, n = best
+    start = (n - 1) // per_page * per_page  # rows before the last page
+    ids = Claim.objects.filter(unit_class=unit).order_by("-id").values_list("id", flat=True)
+    before_last = ids[start - 1 : start][0]
+    return f"{list_url}?unit_class={unit}&page={start // per_page + 1}&after={encode_cursor([before_last])}"
+
+
 def bare_list_query(samples: int = 40) -> dict[str, float]:
     """The anchor: the newest 51 claim rows by primary key, in SQL alone (no ORM, no template)."""
     table = Claim._meta.db_table
@@ -113,8 +138,21 @@ def bare_list_query(samples: int = 40) -> dict[str, float]:
     }
 
 
-def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, float]]:
-    """p50 / p95 server milliseconds and the largest SQL query count for each page."""
+@contextlib.contextmanager
+def _queries_kept():
+    """Query logs kept across requests: with DEBUG on, each request empties them as it starts, which
+    left CaptureQueriesContext counting nothing."""
+    request_started.disconnect(reset_queries)
+    try:
+        yield
+    finally:
+        request_started.connect(reset_queries)
+
+
+def measure_pages(*, samples: int = 40, seed: int = 1, http: bool = False) -> dict[str, dict]:
+    """p50 / p95 server milliseconds and the largest SQL query count for each page, named under
+    `pages`, with the bare list query as their anchor; with `http`, the same pages once more through
+    gunicorn over HTTP, under `pages_http`."""
     rng = random.Random(seed)
     user, _ = get_user_model().objects.get_or_create(
         username="bench", defaults={"is_superuser": True, "is_staff": True}
@@ -122,19 +160,20 @@ def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, fl
     client = Client()
     client.force_login(user)
     results = {"bare_list_query": bare_list_query(samples)}
-    for name, urls in _page_urls(rng, samples).items():
-        if not urls:
+    urls = _page_urls(rng, samples)
+    for name, page_urls in urls.items():
+        if not page_urls:
             continue
-        client.get(urls[0])  # warm caches and connections
+        client.get(page_urls[0])  # warm caches and connections
         queries = 0
-        for url in urls[:5]:  # counted apart: capturing queries slows them down
-            with CaptureQueriesContext(connection) as captured:
+        for url in page_urls[:5]:  # counted apart: capturing queries slows them down
+            with _queries_kept(), CaptureQueriesContext(connection) as captured:
                 response = client.get(url)
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status_code}")
             queries = max(queries, len(captured.captured_queries))
         times = []
-        for url in urls:
+        for url in page_urls:
             started = time.perf_counter()
             client.get(url)
             times.append((time.perf_counter() - started) * 1000)
@@ -143,4 +182,9 @@ def measure_pages(*, samples: int = 40, seed: int = 1) -> dict[str, dict[str, fl
             "p95_ms": round(_percentile(times, 0.95), 1),
             "queries": queries,
         }
-    return results
+    report: dict[str, dict] = {"pages": results}
+    if http:
+        from .pages_http import measure_pages_http
+
+        report["pages_http"] = measure_pages_http(urls)
+    return report

@@ -53,6 +53,7 @@ class Options:
     threads: int = 1
     claims: int = 150_000
     keepdb: bool = False
+    database: str = "load"  # the copy's suffix: "bench" reuses the page benchmark's 1M-claim database
     editor_share: float = 0.3
     wait: str = "0.5,2"
     out: str = ""
@@ -78,14 +79,16 @@ def check_database() -> None:
         raise LoadTestError(f"refusing to create a load database on {db_host!r}: use a local PostgreSQL")
 
 
-def prepare_database(n_claims: int, *, keepdb: bool, log: Callable[[str], None]) -> dict:
-    """Switch to the `<name>_load` database and fill it up to about `n_claims` claims."""
+def prepare_database(
+    n_claims: int, *, keepdb: bool, log: Callable[[str], None], suffix: str = "load"
+) -> dict:
+    """Switch to the `<name>_<suffix>` database and fill it up to about `n_claims` claims."""
     from claims.models import Claim, ClaimLink
     from devtools.benchmarks.parts import use_benchmark_database
     from devtools.benchmarks.populate import populate
     from sources.models import Article
 
-    use_benchmark_database(keepdb=keepdb, suffix="load")
+    use_benchmark_database(keepdb=keepdb, suffix=suffix)
     have = Claim.objects.count()
     if have < n_claims * 0.95:
         started = time.perf_counter()
@@ -419,7 +422,7 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
     out = Path(opts.out) if opts.out else Path(tempfile.mkdtemp(prefix="loadtest-"))
     out.mkdir(parents=True, exist_ok=True)
     log(f"load database (populating up to {opts.claims} claims) ...")
-    data = prepare_database(opts.claims, keepdb=opts.keepdb, log=log)
+    data = prepare_database(opts.claims, keepdb=opts.keepdb, log=log, suffix=opts.database)
     password = secrets.token_urlsafe(16)
     prefixes = create_accounts(opts.users, password)
     log(f"gunicorn ({opts.workers} workers) on {host}, {data['claims']} claims ...")

@@ -32,6 +32,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--quick", action="store_true", help="every part small: under a minute")
         parser.add_argument("--keepdb", action="store_true", help="reuse the populated benchmark database")
+        parser.add_argument(
+            "--http",
+            action="store_true",
+            help="pages part: time the pages once more through gunicorn over HTTP (PostgreSQL only)",
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
     def handle(self, *args, **options):
@@ -62,7 +67,7 @@ class Command(BaseCommand):
             report.update(parts.linking(options["articles"]))
         if "pages" in chosen:
             log("pages (populating the benchmark database) ...")
-            report.update(parts.pages(options["claims"], progress=log))
+            report.update(parts.pages(options["claims"], progress=log, http=options["http"]))
         report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         report["seconds"] = round(time.perf_counter() - started, 1)
         if options["json"]:

@@ -34,6 +34,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--keepdb", action="store_true", help="reuse the populated load database")
         parser.add_argument(
+            "--database",
+            choices=["load", "bench"],
+            default=defaults.database,
+            help="which copy: <name>_load (filled to --claims), or <name>_bench, the page benchmark's "
+            "(with --keepdb --claims 1000000: the 1M-claim database `bench --parts pages` filled)",
+        )
+        parser.add_argument(
             "--editor-share", type=float, default=defaults.editor_share, help="fraction of users who review"
         )
         parser.add_argument(

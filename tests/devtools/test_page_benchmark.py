@@ -1,0 +1,41 @@
+"""`make bench`'s page part names every page the scale targets cover, each answered and its queries
+counted, beside the bare list query it is compared with."""
+
+from __future__ import annotations
+
+import pytest
+
+from devtools.benchmarks.pages import measure_pages
+from devtools.benchmarks.populate import populate
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "claims_list",
+    "claims_list_filtered",
+    "claims_list_outlet",
+    "claims_list_published_range",
+    "claims_list_corroborated",
+    "claims_list_speaker_name",
+    "claims_list_search",
+    "claims_list_page_2_to_20",
+    "claims_list_page_40",
+    "claims_list_deep_page",
+    "claims_list_filter_last_page",
+    "claim_page",
+    "article_page",
+    "event_page",
+}
+
+
+def test_every_page_is_named_timed_and_its_queries_counted():
+    """On a small synthetic corpus every page answers 200 (measure_pages raises otherwise) and runs at
+    least the session and page queries."""
+    populate(120, seed=5)
+    report = measure_pages(samples=3)
+    pages = report["pages"]
+    assert PAGES | {"bare_list_query"} <= set(pages)
+    for name in PAGES:
+        assert pages[name]["p95_ms"] >= pages[name]["p50_ms"] > 0, name
+        assert 3 <= pages[name]["queries"] <= 14, (name, pages[name]["queries"])
+    assert "pages_http" not in report

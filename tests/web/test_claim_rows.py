@@ -1,0 +1,105 @@
+"""The claims list's rows, now written in Python (claims.views.claim_rows), are the markup the template
+loop made: same links, same escaping, same marks, for awkward rows too (no outlet, no event, no date,
+markup in every text, long titles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from claims.models import Claim, ClaimLink, Event
+from sources.models import Outlet
+from sources.services import article_store
+from tests.web.conftest import quote_claim
+
+pytestmark = pytest.mark.django_db
+
+# The row loop of templates/claims/claim_list.html before the rows moved to Python.
+TEMPLATE_ROW = Template(
+    """{% load dates %}{% for claim in claims %}
+      <tr>
+        <td><span class="kind k-{{ claim.kind }}">{{ claim.get_kind_display }}</span></td>
+        <td title="{{ claim.quote }}"><a href="{{ claim.url }}">{{ claim.short_quote }}</a></td>
+        <td title="{{ claim.value_text }}">{{ claim.value_text }}</td>
+        <td title="{{ claim.article.outlet.name }} · {{ claim.article.title }}">{% if claim.outlet_url %}<a href="{{ claim.outlet_url }}">{{ claim.article.outlet.name }}</a>{% else %}—{% endif %} · <a href="{{ claim.article_url }}">{{ claim.short_title|default:"(untitled)" }}</a>{% if claim.article.published_on %} <span class="muted small">{{ claim.article.published_on|precise_date:claim.article.published_precision }}</span>{% endif %}</td>
+        <td>{% if claim.event_url %}<a href="{{ claim.event_url }}" title="{{ claim.event.title }}">{{ claim.event.title|truncatechars:50 }}</a>{% else %}<span class="muted">—</span>{% endif %}</td>
+        <td>{% if "corroborates" in claim.link_relations %}<span class="mark-ok" title="Corroborated">✓</span>{% endif %}{% if "contradicts" in claim.link_relations %}<span class="mark-bad" title="Contradicted">✗</span>{% endif %}</td>
+        <td><span class="status s-{{ claim.review_status }}">{{ claim.get_review_status_display }}</span></td>
+      </tr>
+    {% endfor %}"""
+)
+
+
+def squeezed(html: str) -> str:
+    """`html` without the whitespace between tags (the template's indentation)."""
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+def awkward_claims() -> list[Claim]:
+    """Claims whose rows exercise every branch: outlet or not, event or not, dated or not, links, markup."""
+    odd = Outlet.objects.create(name='<Wharf & "Sons">', domain="wharf.example")
+    event = Event.objects.create(
+        title="A very long event title about a <b>harbour</b> fire that keeps going on and on", date=None
+    )
+    dated = article_store(
+        body="PORTVILLE - Four <tugs> helped on 2 June, the harbour office said. Crews said all was calm.",
+        outlet=odd,
+        url="https://wharf.example/tugs",
+        title="Tugs & <cranes>: a headline long enough to be cut short by the list's column width",
+        published_on=dt.date(2025, 6, 3),
+        published_precision="day",
+    ).article
+    undated = article_store(
+        body="Two barges sank near the pier, a pilot said.",
+        url="https://nowhere.example/barges",
+        title="",
+        published_on=None,
+        published_precision="unknown",
+    ).article
+    rows = [
+        quote_claim(dated, "Four <tugs>", unit_class="<tugs>", event=event, review_status="accepted"),
+        quote_claim(dated, "2 June", kind="date", date_value=dt.date(2025, 6, 2)),
+        quote_claim(dated, "all was calm", kind="statement", speaker_mention='the "chief" <pilot>'),
+        quote_claim(undated, "Two barges", quantity_low=2, quantity_high=2, unit_class="barges"),
+        quote_claim(undated, "a pilot said", kind="statement", polarity="denied"),
+    ]
+    a, b = rows[0], rows[3]
+    ClaimLink.objects.create(claim_a=a, claim_b=b, relation="corroborates", confidence=0.9, rationale="r")
+    ClaimLink.objects.create(
+        claim_a=a, claim_b=rows[1], relation="contradicts", confidence=0.9, rationale="r"
+    )
+    ClaimLink.objects.create(
+        claim_a=rows[1], claim_b=b, relation="contradicts", confidence=0.9, status="rejected", rationale="r"
+    )
+    return rows
+
+
+def test_rows_written_in_python_are_the_template_rows(reader_client):
+    """The list page's rows equal what the old template loop renders for the same prepared claims."""
+    awkward_claims()
+    response = reader_client.get(reverse("claims:claim-list"))
+    claims = response.context["claims"]
+    assert len(claims) == 5
+    expected = squeezed(TEMPLATE_ROW.render(Context({"claims": claims})))
+    assert squeezed(str(response.context["rows_html"])) == expected
+    assert expected in squeezed(response.text)
+
+
+def test_rows_escape_every_text_and_mark_links(reader_client):
+    """Markup stored in outlet names, titles, quotes and event titles is shown as text, never as tags;
+    a live corroboration and contradiction are marked, a rejected link is not."""
+    rows = awkward_claims()
+    text = reader_client.get(reverse("claims:claim-list")).text
+    for raw in ("<tugs>", "<cranes>", "<b>harbour</b>", '<Wharf & "Sons">', "<pilot>"):
+        assert raw not in text
+    assert "&lt;Wharf &amp; &quot;Sons&quot;&gt;" in text and "&lt;b&gt;harbour&lt;/b&gt;" in text
+    body = squeezed(text)
+    first = re.search(rf'<tr><td>[^\n]*?href="/claims/{rows[0].pk}/"[^\n]*?</tr>', body).group(0)
+    assert "mark-ok" in first and "mark-bad" in first
+    barge = re.search(rf'<tr><td>[^\n]*?href="/claims/{rows[3].pk}/"[^\n]*?</tr>', body).group(0)
+    assert "mark-ok" in barge and "mark-bad" not in barge  # its contradiction was rejected
+    assert "(untitled)" in barge and "3 June 2025" in first
