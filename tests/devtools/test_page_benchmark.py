@@ -39,3 +39,19 @@ def test_every_page_is_named_timed_and_its_queries_counted():
         assert pages[name]["p95_ms"] >= pages[name]["p50_ms"] > 0, name
         assert 3 <= pages[name]["queries"] <= 14, (name, pages[name]["queries"])
     assert "pages_http" not in report
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the migrations' groups
+def test_pages_are_timed_once_more_through_gunicorn_over_http():
+    """`bench --http`: the same URLs served by gunicorn with production settings to a signed-in HTTP
+    client (the sign-in form, its CSRF token and Secure cookies over 127.0.0.1), each answered 200."""
+    from django.db import connection
+
+    from devtools.benchmarks.pages_http import measure_pages_http
+
+    if connection.vendor != "postgresql":
+        pytest.skip("gunicorn serves PostgreSQL only (the load test's rule)")
+    populate(10, seed=3)
+    results = measure_pages_http({"claims_list": ["/claims/"] * 3, "claims_search": ["/claims/?q=ships"] * 3})
+    assert set(results) == {"claims_list", "claims_search"}
+    assert all(r["p95_ms"] >= r["p50_ms"] > 0 for r in results.values())
