@@ -99,7 +99,9 @@ REPORT = _stems(REPORT_WORDS)
 # Every cue word once, in a fixed order: the per-word feature columns.
 DOUBT = _stems(DOUBT_WORDS)
 CONTRAST = _stems(CONTRAST_WORDS)
-CUE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(REFUTE + NEGATION + HEDGE + AFFIRM + REPORT + DOUBT + CONTRAST))
+CUE_WORDS: tuple[str, ...] = tuple(
+    dict.fromkeys(REFUTE + NEGATION + HEDGE + AFFIRM + REPORT + DOUBT + CONTRAST)
+)
 CUE_INDEX = {w: i for i, w in enumerate(CUE_WORDS)}
 CUE_GROUPS: dict[str, frozenset[str]] = {
     "refute": frozenset(REFUTE),
