@@ -44,12 +44,8 @@ STAGE2 = {"num_leaves": 15, "learning_rate": 0.08, "min_data_in_leaf": 20, "lamb
 ROUNDS1 = 150
 ROUNDS2 = 150
 # Disagree is ~10x rarer than discuss; full inverse-frequency weights over-predict it, so the
-# class weights are inverse frequency raised to this power ...
+# class weights are inverse frequency raised to this power.
 CLASS_WEIGHT_POWER = 0.5
-# ... and disagree's is then multiplied by this: on the five story splits it lifts disagree F1 (0.206
-# -> 0.248) as a power of 0.75 does, without also pushing agree over discuss (which made Check a
-# claim's Agree group and the linker's statement pairs less precise).
-DISAGREE_BOOST = 1.8
 
 Pair = tuple[str, str, str]  # claim, article key, label
 
@@ -141,9 +137,7 @@ def fit_stages(x: np.ndarray, labels: Sequence[str], seed: int) -> tuple[Boosted
     related = y != "unrelated"
     t1 = BoostedTrees.fit(x, related.astype(int), STAGE1, ROUNDS1, seed=seed)
     y2 = np.array([LABELS.index(v) for v in y[related]])
-    weights = class_weights(y2, CLASS_WEIGHT_POWER) * np.where(
-        y2 == LABELS.index("disagree"), DISAGREE_BOOST, 1.0
-    )
+    weights = class_weights(y2, CLASS_WEIGHT_POWER)
     t2 = BoostedTrees.fit(x[related], y2, STAGE2, ROUNDS2, weight=weights, seed=seed)
     return t1, t2
 
@@ -277,7 +271,6 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         "stage1": {**STAGE1, "rounds": ROUNDS1},
         "stage2": {**STAGE2, "rounds": ROUNDS2},
         "class_weight_power": CLASS_WEIGHT_POWER,
-        "disagree_boost": DISAGREE_BOOST,
         "n_features": len(feature_names()),
         "validation": figures,
         "train_seconds": round(time.time() - start, 1),

@@ -206,47 +206,6 @@ def test_focus_features_read_the_sentences_about_the_claim() -> None:
     assert other[names.index("antonyms_top3")] == 0.0
 
 
-def test_doubt_and_contrast_near_the_claims_words_are_read() -> None:
-    """An article casting doubt on the claim without denying it ("exaggerated", "but ... questionable")
-    is seen in its sentences about the claim; a plain report of the same thing is not."""
-    index = TfidfIndex.fit([["ferry", "harbour"], ["ferry", "storm"]], min_df=1)
-    builder = FeatureBuilder(index)
-    names = feature_names()
-    claim = "A ferry sank in Tolvik harbour during the storm"
-    doubting = (
-        "The weather office issued a warning for the coast on Friday. "
-        "Early accounts that a ferry sank in Tolvik harbour during the storm were exaggerated, "
-        "but the harbour master called the pictures questionable."
-    )
-    plain = "A ferry sank in Tolvik harbour during the storm on Friday. Divers reached the wreck at noon."
-    row, other = builder.matrix([(claim, doubting), (claim, plain)])
-    assert row[names.index("top3_shared_near_doubt")] > 0.0
-    assert row[names.index("top3_shared_near_contrast")] > 0.0
-    assert row[names.index("relevant_doubt_frac")] > 0.0
-    assert other[names.index("top3_shared_near_doubt")] == 0.0
-    assert other[names.index("top3_shared_near_contrast")] == 0.0
-    assert other[names.index("relevant_doubt_frac")] == 0.0
-
-
-def test_negation_and_numbers_are_aligned_with_the_claim() -> None:
-    """A stating sentence that negates the claim's words, or gives other figures for them, is marked;
-    one that restates the claim, figures and all, is not; a claim negated like its article is aligned."""
-    index = TfidfIndex.fit([["council", "budget"], ["council", "vote"]], min_df=1)
-    builder = FeatureBuilder(index)
-    names = feature_names()
-    claim = "The council approved a budget of 40 million for the bridge"
-    negated = "The council has not approved a budget for the bridge, its clerk said. A vote follows in May."
-    other_figure = "The council approved a budget of 55 million for the bridge. Work starts in May."
-    same = "The council approved a budget of 40 million for the bridge. Work starts in May."
-    neg_claim = "The council did not approve a budget for the bridge"
-    rows = builder.matrix([(claim, negated), (claim, other_figure), (claim, same), (neg_claim, negated)])
-    misaligned, clash = names.index("stated_neg_misaligned"), names.index("stated_number_clash")
-    assert rows[0][misaligned] == 1.0 and rows[0][names.index("top3_neg_misaligned")] >= 1.0
-    assert rows[1][clash] == 1.0 and rows[1][misaligned] == 0.0
-    assert rows[2][clash] == 0.0 and rows[2][misaligned] == 0.0
-    assert rows[3][misaligned] == 0.0
-
-
 def test_topic_split_holds_out_whole_stories(corpus_dir: Path) -> None:
     """Validation bodies never occur in training, nor do the headlines of held-out related pairs."""
     _, pairs = load_corpus(corpus_dir / "fnc1-train")

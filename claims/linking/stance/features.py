@@ -29,7 +29,7 @@ LEAD_SENTENCES = 3
 TOP_SENTENCES = 3
 NEAR = 4  # tokens either side of a negation or refuting word that count as "near"
 FOCUS_TOPS = (1, 3, 5)  # the k most claim-like sentences whose cue words count on their own
-FOCUS_GROUPS = ("refute", "negation", "hedge", "doubt")
+FOCUS_GROUPS = ("refute", "negation", "hedge")
 RELEVANT_SIM = 0.15  # a sentence at least this similar to the claim is about it
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -251,14 +251,6 @@ def feature_names() -> list[str]:
         "debunk_top3",
         "debunk_stated",
     ]
-    names += [
-        "top3_shared_near_doubt",
-        "top3_shared_near_contrast",
-        "top3_neg_misaligned",
-        "stated_neg_misaligned",
-        "stated_number_clash",
-        "relevant_doubt_frac",
-    ]
     return names
 
 
@@ -360,36 +352,6 @@ def _stated(claim: Side, body: Body, index: TfidfIndex, order: np.ndarray) -> li
     return row
 
 
-def _against(claim: Side, body: Body, index: TfidfIndex, sims: np.ndarray, order: np.ndarray) -> list[float]:
-    """Return features of the closest sentences turning against the claim's own words.
-
-    Claim words next to a doubting or contrasting word ("but", "however") in the top three sentences;
-    how many of the top three (and the stating sentence) negate the claim's words where the claim does
-    not, or the reverse; whether the stating sentence gives other numbers than the claim; the share of
-    the sentences about the claim that cast doubt.
-    """
-    n_claim = max(1, len(claim.content))
-    top3 = order[:3]
-    doubt, contrast, neg = tx.CUE_GROUPS["doubt"], tx.CUE_GROUPS["contrast"], tx.CUE_GROUPS["negation"]
-    claim_neg = _near_shared(claim.toks, claim.content, neg) > 0
-    weights = {t: index.weight(t) for t in claim.content}
-    shares = np.array([sum(weights[t] for t in claim.content & sc) for sc in body.sent_content])
-    at = int(np.argmax(shares))
-    assert body.sent_numbers is not None
-    stated_numbers = body.sent_numbers[at]
-    clash = bool(claim.numbers) and bool(stated_numbers) and not claim.numbers & stated_numbers
-    relevant = sims > RELEVANT_SIM
-    present = body.sent_groups[:, GROUPS.index("doubt")] > 0
-    return [
-        max(_near_shared(body.sent_toks[i], claim.content, doubt) for i in top3) / n_claim,
-        max(_near_shared(body.sent_toks[i], claim.content, contrast) for i in top3) / n_claim,
-        float(sum((_near_shared(body.sent_toks[i], claim.content, neg) > 0) != claim_neg for i in top3)),
-        float((_near_shared(body.sent_toks[at], claim.content, neg) > 0) != claim_neg),
-        float(clash),
-        float(present[relevant].mean()) if relevant.any() else 0.0,
-    ]
-
-
 def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     """Return the feature row of one (claim, body) pair."""
     vec = _on_body(claim, body)
@@ -448,7 +410,6 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
         body.cue_words / n_body * 100,
         np.array(_focus(claim, body, sims, order)),
         np.array(_stated(claim, body, index, order)),
-        np.array(_against(claim, body, index, sims, order)),
     ]
     return np.concatenate(parts)
 

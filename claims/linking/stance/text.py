@@ -57,15 +57,6 @@ AFFIRM_WORDS = _words(
 )
 # Reporting verbs: the body attributes rather than asserts.
 REPORT_WORDS = _words("said says told tweeted wrote stated according posted added explained")
-# Words that cast doubt on a story without flatly denying it: a debunking article's vocabulary.
-DOUBT_WORDS = _words(
-    "doubt doubts doubtful skeptical sceptical skeptic questionable dubious unsubstantiated unproven "
-    "exaggerated overblown inaccurate erroneous erroneously mistaken mistakenly misreported "
-    "misinformation fiction fictional invented fabrication hoaxer purported supposed "
-    "viral gullible"
-)
-# Words that turn a sentence against what came before it ("but", "however", "actually").
-CONTRAST_WORDS = _words("but however although though yet instead despite whereas contrary nevertheless")
 
 
 # The shipped model's vocabulary holds crude stems: it moves to `stemming.stem` when it is retrained.
@@ -97,11 +88,7 @@ HEDGE = _stems(HEDGE_WORDS)
 AFFIRM = _stems(AFFIRM_WORDS)
 REPORT = _stems(REPORT_WORDS)
 # Every cue word once, in a fixed order: the per-word feature columns.
-DOUBT = _stems(DOUBT_WORDS)
-CONTRAST = _stems(CONTRAST_WORDS)
-CUE_WORDS: tuple[str, ...] = tuple(
-    dict.fromkeys(REFUTE + NEGATION + HEDGE + AFFIRM + REPORT + DOUBT + CONTRAST)
-)
+CUE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(REFUTE + NEGATION + HEDGE + AFFIRM + REPORT))
 CUE_INDEX = {w: i for i, w in enumerate(CUE_WORDS)}
 CUE_GROUPS: dict[str, frozenset[str]] = {
     "refute": frozenset(REFUTE),
@@ -109,8 +96,6 @@ CUE_GROUPS: dict[str, frozenset[str]] = {
     "hedge": frozenset(HEDGE),
     "affirm": frozenset(AFFIRM),
     "report": frozenset(REPORT),
-    "doubt": frozenset(DOUBT),
-    "contrast": frozenset(CONTRAST),
 }
 # Opposites a debunking article uses against a headline's word ("alive" / "dead", "real" / "fake").
 ANTONYM_WORDS = (
