@@ -284,7 +284,7 @@ def measure_stages(
 
     model = None
     if stance:
-        from .stance import StanceModel
+        from claims.linking.stance import StanceModel
 
         model = StanceModel.load()
     articles, claims = corpus or SyntheticNews(seed).corpus(n_articles)

@@ -41,3 +41,21 @@ def test_the_encoder_cost_is_a_stage_of_its_own():
     assert plain.stages["sentence vectors"] == 0 and plain.encoded_per_s is None
     assert run.stages["sentence vectors"] > 0 and run.encoded_per_s > 0
     assert "semantic pairs" in run.pairs
+
+
+def test_the_stance_model_refines_the_statement_links_it_is_given(monkeypatch):
+    """With --stance the shipped model is loaded and asked about the statement pairs (the benchmark's
+    `--stance` once failed on a wrong import and measured nothing)."""
+    from claims.linking.stance import StanceModel
+
+    asked: list[int] = []
+    real = StanceModel.predict_many
+
+    def counting(self, pairs):
+        asked.append(len(pairs))
+        return real(self, pairs)
+
+    monkeypatch.setattr(StanceModel, "predict_many", counting)
+    [run] = measure_stages(40, corpus=small().corpus(40), stance=True)
+    assert sum(asked) > 0
+    assert run.seconds > 0
