@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
@@ -30,6 +31,7 @@ from ..services import StoreOutcome, article_merge, article_store, articles_carr
 from ..signals import silent_edits_recorded
 from .edits import number_changes
 from .nearduplicates import CANDIDATES, CHOICES, Match, fingerprints_store, stored_matches
+from .pgcopy import articles_insert_copy
 from .records import ArticleRecord
 
 
@@ -252,7 +254,7 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     if retired:
         Article.objects.filter(pk__in=[a.pk for a in retired]).update(is_current=False)
     if new:
-        bulk_create_with_history(new, Article, batch_size=500)
+        articles_insert(new)
         fingerprints_store(new, new_signatures)
     if flagged:
         for item, stored, earlier_row in flagged:
@@ -313,6 +315,15 @@ def _merged_fields(article: Article, target: Article) -> None:
             target.published_precision,
             target.published_source,
         )
+
+
+def articles_insert(articles: list[Article]) -> None:
+    """Insert new articles with one history row each: COPY on PostgreSQL (pgcopy), bulk_create elsewhere."""
+    if connection.vendor == "postgresql":
+        user = Article.history.model.get_default_history_user(articles[0])
+        articles_insert_copy(articles, history_user_id=getattr(user, "pk", None))
+    else:
+        bulk_create_with_history(articles, Article, batch_size=500)
 
 
 def store_rows(records: list[ArticleRecord], *, batch: ImportBatch | None) -> ChunkCounts:
