@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newstext.sentences import sentence_spans as sentence_spans  # the one splitter, re-exported
 
@@ -10,7 +11,7 @@ from newstext.sentences import sentence_spans as sentence_spans  # the one split
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     """(offset, text) of the sentence(s) of `text` that hold text[start:end]; sentences a scraper glued
     together ("the wall.Mr. Trump will", "was 97-1.Senate leaders") count as two."""
-    spans = [piece for span in _joined(text, sentence_spans(text)) for piece in _unglued(text, *span)]
+    spans = _sentences(text)
     s = max((a for a, _ in spans if a <= start), default=0)
     e = min((b for _, b in spans if b >= max(end, s)), default=len(text))
     return s, text[s:e]
@@ -33,6 +34,14 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of `text`, titles joined and glued ones cut apart. Cached: the linker asks for
+    the sentence of every claim, a dozen or more per article, and splitting the whole text was most of
+    that cost."""
+    return tuple(piece for span in _joined(text, sentence_spans(text)) for piece in _unglued(text, *span))
 
 
 # An end mark with no space after it, between a word (not an abbreviation such as "Mr" or "U.S") or a

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import cast
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -56,13 +56,28 @@ def _neighbours(articles: list[Article]) -> list[Article]:
     )
 
 
-@transaction.atomic
+# The advisory lock every write of events and links takes first (PostgreSQL), so workers linking at
+# the same time never write the same event at once: each works out its suggestions in parallel (the
+# stance model, the costly part) and queues only for its short write. One lock, always taken first,
+# cannot deadlock; the job row a follow-up locks in the same transaction comes after it.
+LINKING_LOCK = 0x4C494E4B  # "LINK"
+
+
+def linking_lock() -> None:
+    """Take the linking lock until the caller's transaction ends (PostgreSQL; SQLite has one writer)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
+
+
 def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
     """Place each article in the event of the earlier articles it reports with, or a new event.
 
     Returns article id -> Event. Articles already in an event keep it.
     """
-    return _place(_event_plan(articles=articles))
+    with transaction.atomic():
+        linking_lock()
+        return _place(_event_plan(articles=articles))
 
 
 def _event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
@@ -171,16 +186,49 @@ def _stance():
         return None
 
 
-@transaction.atomic
+class StanceMemo:
+    """A stance model's batch predict that asks the model only about pairs it has not labelled yet.
+
+    One follow-up asks about the same (claim, sentence) pairs several times: once linking the new
+    articles with their neighbours, again in each of their events. The model labels each pair on its
+    own (its features read only that pair), so a remembered label is the one it would give again.
+    """
+
+    def __init__(self, predict_many, limit: int = 200_000) -> None:
+        self.predict_many = predict_many
+        self.limit = limit
+        self.labels: dict[tuple[str, str], str] = {}
+        self.asked = 0  # pairs the linker asked about
+        self.scored = 0  # pairs the model read
+
+    def __call__(self, pairs):
+        self.asked += len(pairs)
+        todo = list(dict.fromkeys(p for p in pairs if p not in self.labels))
+        if todo:
+            self.scored += len(todo)
+            if len(self.labels) + len(todo) > self.limit:
+                self.labels.clear()  # bounded memory on a very long run
+            self.labels.update(zip(todo, self.predict_many(todo), strict=True))
+        return [self.labels[p] for p in pairs]
+
+
+def _stance_memo() -> StanceMemo | None:
+    predict = _stance()
+    return StanceMemo(predict) if predict is not None else None
+
+
 def event_suggest_links(*, event: Event) -> int:
     """Suggest corroborate / contradict links between the claims of an event's articles; returns how many.
 
     Pairs an editor rejected, and every pair already linked, are left alone.
     """
-    return _store(_event_suggestions(event=event))
+    suggestions = _event_suggestions(event=event)  # reads only
+    with transaction.atomic():
+        linking_lock()
+        return _store(suggestions)
 
 
-def _event_suggestions(*, event: Event) -> list:
+def _event_suggestions(*, event: Event, stance: StanceMemo | None = None) -> list:
     """The suggestions `event_suggest_links` stores, worked out with reads only (no transaction needed)."""
     claims = _linkable_claims(article__events=event)
     if len(claims) < 2:
@@ -188,7 +236,12 @@ def _event_suggestions(*, event: Event) -> list:
     rejected, existing = _decided([c.pk for c in claims])
     vectors = claims_vectors(claims=claims)
     linkable = [_linkable(claim, event.pk, vectors.get(claim.pk)) for claim in claims]
-    return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance())
+    return suggest_links(
+        linkable,
+        rejected=rejected,
+        existing=existing,
+        stance_many=stance if stance is not None else _stance(),
+    )
 
 
 def _linkable_claims(**where) -> list[Claim]:
@@ -271,13 +324,15 @@ ACROSS_WINDOW = dt.timedelta(days=ACROSS_DAYS)
 ACROSS_CHUNK = 500  # new articles linked per step (one transaction each)
 
 
-@transaction.atomic
 def articles_link_across(*, article_ids: list[int]) -> int:
     """Store the suggestions of `_across_suggestions` for `article_ids`; returns how many."""
-    return _store(_across_suggestions(article_ids=article_ids))
+    suggestions = _across_suggestions(article_ids=article_ids)  # reads only
+    with transaction.atomic():
+        linking_lock()
+        return _store(suggestions)
 
 
-def _across_suggestions(*, article_ids: list[int]) -> list:
+def _across_suggestions(*, article_ids: list[int], stance: StanceMemo | None = None) -> list:
     """Suggest links between the claims of `article_ids` and those of nearby articles, whatever their
     events; returns how many. One statement reported by outlets whose articles landed in different
     events (a denial two weeks later, an undated report) is still one statement.
@@ -333,7 +388,13 @@ def _across_suggestions(*, article_ids: list[int]) -> list:
     # a follow-up's model time grows with its own articles, not with the 2,000 around them
     vectors = claims_vectors(claims=claims, encode=mine)
     linkable = [_linkable(c, event_of.get(c.article_id), vectors.get(c.pk)) for c in claims]
-    return suggest_links(linkable, rejected=rejected, existing=existing, stance_many=_stance(), focus=mine)
+    return suggest_links(
+        linkable,
+        rejected=rejected,
+        existing=existing,
+        stance_many=stance if stance is not None else _stance(),
+        focus=mine,
+    )
 
 
 def articles_link(
@@ -356,11 +417,16 @@ def articles_link(
         else articles.filter(events__isnull=True)
     )
     todo = list(articles.order_by("published_on", "pk"))
-    plan = _event_plan(articles=todo)  # reads only: the grouping holds no transaction
+    # SQLite: the grouping is worked out with reads only, outside the write transaction (one writer at a
+    # time anyway). PostgreSQL: under the linking lock, so two workers never start two events for one
+    # story, each planning before the other had placed its articles.
+    postgres = connection.vendor == "postgresql"
+    plan = None if postgres else _event_plan(articles=todo)
     with transaction.atomic():
+        linking_lock()
         if progress:
             progress("events", 0, len(todo))
-        placed = _place(plan)
+        placed = _place(plan if plan is not None else _event_plan(articles=todo))
     if article_ids is None:
         events = {event.pk: event for event in placed.values()}
         count = len(placed)
@@ -368,17 +434,20 @@ def articles_link(
         events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
         count = articles.filter(events__isnull=False).distinct().count()
     ids, links = [a.pk for a in todo], 0
+    stance = _stance_memo()  # one memo for the whole run: a pair is scored once
     # Each step's suggestions are worked out with reads only, then stored in a short transaction: a write
     # transaction held through the stance model kept SQLite locked (every sign-in failed meanwhile).
     for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
-        suggestions = _across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK])
+        suggestions = _across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK], stance=stance)
         with transaction.atomic():
+            linking_lock()
             if progress:
                 progress("across", start, len(ids))
             links += _store(suggestions)
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
-        suggestions = _event_suggestions(event=event)
+        suggestions = _event_suggestions(event=event, stance=stance)
         with transaction.atomic():
+            linking_lock()
             if progress:
                 progress("links", done, len(events))
             links += _store(suggestions)
