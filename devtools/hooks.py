@@ -20,3 +20,13 @@ def slow_import_chunks(seconds: float) -> None:
         return counts
 
     service.import_chunk = import_chunk_then_pause
+
+
+def warm_worker() -> None:
+    """Load the extraction pipeline and the stance model now, so that a benchmark worker's first task
+    is timed on work, not on loading models (`bench --workers`)."""
+    from claims.extraction import extract
+    from claims.linking.stance import StanceModel
+
+    extract("Two cargo ships docked on Saturday, the port said.")
+    StanceModel.load()

@@ -1,8 +1,12 @@
-"""Import speed through the real import job (CSV of synthetic articles), with and without extraction."""
+"""Import speed through the real import job (CSV of synthetic articles), with and without extraction,
+each next to its anchor measured in the same run: COPY of the same rows for the import, extraction
+alone (the pure pipeline on the same texts, no database) for the import with its follow-up."""
 
 from __future__ import annotations
 
 import csv
+import io
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -21,7 +25,7 @@ def write_corpus_csv(path: Path, n_articles: int, *, seed: int) -> None:
 
 def import_rate(n_articles: int, *, extract: bool, seed: int | None = None) -> float:
     """Articles per second for an import job of `n_articles` new articles (reading, checking, writing,
-    and with `extract` also extracting their claims)."""
+    and with `extract` also extracting their claims and linking them)."""
     from claims.services.import_followup import import_job_extract
     from sources.importing.service import import_job_create, import_job_run
 
@@ -38,3 +42,45 @@ def import_rate(n_articles: int, *, extract: bool, seed: int | None = None) -> f
             import_job_extract(batch_id=batch.pk)
         seconds = time.perf_counter() - started
     return batch.rows_created / seconds if seconds else 0.0
+
+
+def copy_rate(n_articles: int, *, seed: int) -> float | None:
+    """Articles per second for a bare COPY of the same rows (the article columns an import fills) into a
+    temporary table shaped like sources_article: the floor of what PostgreSQL can take. None elsewhere."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        return None
+    buffer = io.StringIO()
+    for a in generate(n_articles, seed=seed):
+        row = [a.url, a.title, a.body, a.published.isoformat()]
+        buffer.write(
+            "\t".join(v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for v in row)
+        )
+        buffer.write("\n")
+    buffer.seek(0)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE bench_copy (LIKE sources_article INCLUDING DEFAULTS EXCLUDING IDENTITY) "
+            "ON COMMIT DROP"
+        )
+        started = time.perf_counter()
+        cursor.cursor.copy_expert("COPY bench_copy (url, title, body, published_on) FROM STDIN", buffer)
+        seconds = time.perf_counter() - started
+    return n_articles / seconds if seconds else None
+
+
+def extraction_rate(n_articles: int, *, seed: int) -> float:
+    """Articles per second of the extraction pipeline alone (no database) on the generator's texts."""
+    from claims.extraction import extract
+
+    articles = list(generate(n_articles, seed=seed))
+    started = time.perf_counter()
+    for a in articles:
+        extract(a.body, published=a.published)
+    return n_articles / (time.perf_counter() - started)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (ru_maxrss)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -41,30 +41,53 @@ def extraction(n_articles: int) -> dict:
     }
 
 
-def importing(n_articles: int) -> dict:
-    """Articles/s through the import service, without and with extraction (and its follow-up linking);
-    with the sentence encoder on, the follow-up also without it, and the encoder's sentences/s."""
+def importing(n_articles: int, *, workers: int = 0, broker: str = "") -> dict:
+    """Articles/s through the import service, without and with extraction (and its follow-up linking),
+    each beside its anchor from the same run (COPY of the same rows; extraction alone on the same
+    texts) and their ratio; the process's peak RSS after the follow-up; with the sentence encoder on,
+    the follow-up also without it, and the encoder's sentences/s. With `workers`, the follow-up also
+    on 1 and on `workers` Celery worker processes (devtools.benchmarks.workers)."""
     from django.test import override_settings
 
     import claims.services.linking  # noqa: F401  (loaded before timing: the benchmark is of work, not imports)
     from claims.extraction import extract
+    from claims.services.linking import _stance
     from claims.services.vectors import encoder_enabled
 
-    from .importing import import_rate
+    from .importing import copy_rate, extraction_rate, import_rate, peak_rss_mb
 
     extract("Two ships docked on Saturday, the port said.")  # loads the spaCy pipeline
-    out = {"import_articles_per_s": round(import_rate(n_articles, extract=False), 1)}
+    _stance()  # and the stance model
+    seed = time.time_ns() % 1_000_000  # new URLs each run
+    out: dict[str, object] = {
+        "import_articles_per_s": round(import_rate(n_articles, extract=False, seed=seed), 1)
+    }
+    copy = copy_rate(n_articles, seed=seed)
+    if copy:
+        out["copy_articles_per_s"] = round(copy, 1)
+        out["import_vs_copy_ratio"] = round(float(out["import_articles_per_s"]) / copy, 3)  # type: ignore[arg-type]
     with_extraction = max(50, n_articles // 10)
     encoding = encoder_enabled()
     if encoding:
         out["encoder_sentences_per_s"] = encoder_rate()  # also loads the model before the timing below
+    # the anchor first, on the texts the import below reads
+    alone = extraction_rate(with_extraction, seed=seed + 1)
+    out["extraction_alone_articles_per_s"] = round(alone, 1)
     # with the encoder first: run second, it would also encode the first run's statements (its neighbours)
-    out["import_with_extraction_articles_per_s"] = round(import_rate(with_extraction, extract=True), 1)
+    rate = import_rate(with_extraction, extract=True, seed=seed + 1)
+    out["import_with_extraction_articles_per_s"] = round(rate, 1)
+    out["import_with_extraction_ratio"] = round(rate / alone, 3)
+    out["followup_articles"] = with_extraction
+    out["followup_peak_rss_mb"] = peak_rss_mb()  # of this whole process: an upper bound for the follow-up
     if encoding:
         with override_settings(SENTENCE_ENCODER=False):
             out["import_with_extraction_no_encoder_articles_per_s"] = round(
                 import_rate(with_extraction, extract=True), 1
             )
+    if workers:
+        from .workers import followup_on_workers
+
+        out.update(followup_on_workers(with_extraction, workers, broker=broker))
     return out
 
 

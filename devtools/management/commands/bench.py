@@ -38,6 +38,15 @@ class Command(BaseCommand):
             help="pages part: time the pages once more through gunicorn over HTTP (PostgreSQL only)",
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            help="the import part also runs the follow-up on 1 and on N Celery worker processes (PostgreSQL)",
+        )
+        parser.add_argument(
+            "--broker", default="redis://127.0.0.1:6379/13", help="the broker of the --workers run"
+        )
 
     def handle(self, *args, **options):
         if options["quick"]:
@@ -54,13 +63,8 @@ class Command(BaseCommand):
             report.update(parts.extraction(options["extract_articles"]))
         if "import" in chosen:
             log("import ...")
-            report.update(parts.importing(options["articles"]))
-        if "extract_words_per_s" in report and "import_with_extraction_articles_per_s" in report:
-            # extraction alone, in articles/s of the same generated articles, for the ratio
-            words_per_article = report["extract_words"] / options["extract_articles"]
-            alone = report["extract_words_per_s"] / words_per_article
-            report["import_with_extraction_ratio"] = round(
-                report["import_with_extraction_articles_per_s"] / alone, 3
+            report.update(
+                parts.importing(options["articles"], workers=options["workers"], broker=options["broker"])
             )
         if "link" in chosen:
             log("linking ...")
