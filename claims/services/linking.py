@@ -228,10 +228,22 @@ def event_suggest_links(*, event: Event) -> int:
         return _store(suggestions)
 
 
-def _event_suggestions(*, event: Event, stance: StanceMemo | None = None) -> list:
-    """The suggestions `event_suggest_links` stores, worked out with reads only (no transaction needed)."""
+def _event_suggestions(
+    *, event: Event, stance: StanceMemo | None = None, articles: set[int] | None = None
+) -> list:
+    """The suggestions `event_suggest_links` stores, worked out with reads only (no transaction needed).
+
+    With `articles`, only pairs with a claim of those articles are scored: the event's other pairs were
+    scored when their own articles arrived, and scoring them again each time the event grows made a
+    follow-up's cost grow with the square of the event's size.
+    """
     claims = _linkable_claims(article__events=event)
     if len(claims) < 2:
+        return []
+    focus = None if articles is None else {c.pk for c in claims if c.article_id in articles}
+    if focus is not None and len(focus) == len(claims):
+        focus = None  # all of them: the same as no focus
+    elif focus is not None and not focus:
         return []
     rejected, existing = _decided([c.pk for c in claims])
     vectors = claims_vectors(claims=claims)
@@ -241,6 +253,7 @@ def _event_suggestions(*, event: Event, stance: StanceMemo | None = None) -> lis
         rejected=rejected,
         existing=existing,
         stance_many=stance if stance is not None else _stance(),
+        focus=focus,
     )
 
 
@@ -435,6 +448,7 @@ def articles_link(
         count = articles.filter(events__isnull=False).distinct().count()
     ids, links = [a.pk for a in todo], 0
     stance = _stance_memo()  # one memo for the whole run: a pair is scored once
+    mine = set(ids)
     # Each step's suggestions are worked out with reads only, then stored in a short transaction: a write
     # transaction held through the stance model kept SQLite locked (every sign-in failed meanwhile).
     for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
@@ -445,7 +459,7 @@ def articles_link(
                 progress("across", start, len(ids))
             links += _store(suggestions)
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
-        suggestions = _event_suggestions(event=event, stance=stance)
+        suggestions = _event_suggestions(event=event, stance=stance, articles=mine)
         with transaction.atomic():
             linking_lock()
             if progress:
