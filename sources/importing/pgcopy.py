@@ -65,7 +65,7 @@ def _history_columns(article_columns: set[str], user_id: int | None, now: dt.dat
     history = Article.history.model
     names, values = [], []
     for field in history._meta.concrete_fields:
-        column = field.column
+        column = str(field.column)
         if column == "history_id":
             continue
         names.append(column)
@@ -99,7 +99,7 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
         return articles
     now = timezone.now()
     fields = _article_columns()
-    columns = [f.column for f in fields]
+    columns = [str(f.column) for f in fields]
     table = Article._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
