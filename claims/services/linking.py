@@ -194,7 +194,7 @@ class StanceMemo:
     own (its features read only that pair), so a remembered label is the one it would give again.
     """
 
-    def __init__(self, predict_many, limit: int = 200_000) -> None:
+    def __init__(self, predict_many, limit: int = 100_000) -> None:
         self.predict_many = predict_many
         self.limit = limit
         self.labels: dict[tuple[str, str], str] = {}

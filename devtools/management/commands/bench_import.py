@@ -18,6 +18,7 @@ from unittest import mock
 from django.core.management.base import BaseCommand
 
 from claims.services.import_followup import import_job_extract
+from devtools.benchmarks.importing import write_corpus_csv
 from sources.importing.files import Limits, iter_rows
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article, ImportBatch
@@ -61,6 +62,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--stream-mb", type=int, default=0, help="stream a CSV of this many MB, report peak RSS"
         )
+        parser.add_argument(
+            "--generated",
+            action="store_true",
+            help="the generator's varied synthetic news (devtools.benchmarks.generator) instead of one repeated text",
+        )
         parser.add_argument("--keep", action="store_true", help="keep the benchmark articles")
         parser.add_argument(
             "--no-history", action="store_true", help="skip simple_history rows for new articles"
@@ -84,7 +90,10 @@ class Command(BaseCommand):
         n = options["articles"]
         path = folder / "bench.csv"
         tag = str(int(time.time()))
-        write_csv(path, n, tag=tag)
+        if options["generated"]:
+            write_corpus_csv(path, n, seed=int(tag) % 1_000_000)
+        else:
+            write_csv(path, n, tag=tag)
         batch = import_job_create(paths=[path], extract=False, batch_size=options["batch_size"], name="bench")
         times: dict[str, float] = {}
 
@@ -104,8 +113,13 @@ class Command(BaseCommand):
         if options["extract"]:
             ImportBatch.objects.filter(pk=batch.pk).update(stage="extracting", status="running")
             t = time.perf_counter()
+            before = peak_rss_mb()
             batch = import_job_extract(batch_id=batch.pk)
-            self.stdout.write(f"extraction: {batch.extract_done / (time.perf_counter() - t):.1f} articles/s")
+            self.stdout.write(
+                f"extraction and linking: {batch.extract_done / (time.perf_counter() - t):.1f} articles/s "
+                f"({batch.extract_done} articles); peak RSS {peak_rss_mb():.0f} MB "
+                f"({before:.0f} MB before the follow-up; resource.getrusage ru_maxrss of this process)"
+            )
         if not options["keep"]:
             Article.history.filter(import_batch_id=batch.pk).delete()
             Article.objects.filter(import_batch=batch).delete()
