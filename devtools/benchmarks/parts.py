@@ -59,9 +59,12 @@ def importing(n_articles: int, *, workers: int = 0, broker: str = "") -> dict:
     extract("Two ships docked on Saturday, the port said.")  # loads the spaCy pipeline
     _stance()  # and the stance model
     seed = time.time_ns() % 1_000_000  # new URLs each run
+    cpu: dict[str, float] = {}
     out: dict[str, object] = {
-        "import_articles_per_s": round(import_rate(n_articles, extract=False, seed=seed), 1)
+        "import_articles_per_s": round(import_rate(n_articles, extract=False, seed=seed, cpu=cpu), 1)
     }
+    if cpu:  # articles per CPU second of this process and its PostgreSQL backend: what load does not blur
+        out["import_articles_per_cpu_s"] = round(n_articles / cpu["seconds"], 1)
     copy = copy_rate(n_articles, seed=seed)
     if copy:
         out["copy_articles_per_s"] = round(copy, 1)
