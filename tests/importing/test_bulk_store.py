@@ -190,3 +190,30 @@ def test_copy_value_escapes():
     assert pgcopy.copy_value("a\tb\nc\rd\\e") == "a\\tb\\nc\\rd\\\\e"
     # JSON escapes the tab itself; COPY then doubles that backslash
     assert pgcopy.copy_value([{"k": "x\ty"}]) == '[{"k": "x\\\\ty"}]'
+
+
+def test_a_url_stored_meanwhile_sends_the_chunk_row_by_row(tmp_path):
+    """Another writer stores one of the chunk's URLs between the lookup and the bulk insert: the insert
+    fails on the unique current URL, the whole chunk rolls back (that write with it, in this one
+    connection), and the chunk is stored again row by row: every row once, each with one history row."""
+    from sources.importing import store
+
+    path = tmp_path / "a.csv"
+    rows = article_rows(4)
+    path.write_bytes(csv_bytes(rows))
+    real = store.articles_insert
+    calls = {"n": 0}
+
+    def racing(articles):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            article_store(body="A different text, stored by someone else.", url=rows[0]["url"])
+        return real(articles)
+
+    with mock.patch.object(store, "articles_insert", racing):
+        batch = run(path)
+    assert calls["n"] == 1  # the second attempt went row by row, not through the bulk insert
+    assert (batch.status, batch.rows_created) == ("done", 4)
+    assert Article.objects.count() == 4
+    for article in Article.objects.all():
+        assert Article.history.model.objects.filter(id=article.pk).count() == 1
