@@ -1,9 +1,11 @@
 """Sentence splitting by punctuation and line breaks, with offsets.
 
 A sentence ends at . ! ? or an ellipsis (maybe followed by closing quotes or brackets) before white space and a
-capital letter or digit (maybe after an opening quote or bracket), and at every line break. Quick
-and language-light: the extraction has spaCy's parse for finer work; this serves the import, the
-stance features and the page that shows a claim in its sentence.
+capital letter or digit (maybe after an opening quote or bracket), and at every line break; not at the
+full stop of a title or an initial before a name ("Mrs. Clinton", "Gov. Ames", "George W. Bush") or of
+an abbreviation before a figure ("No. 2", "Jan. 5"). Quick and language-light: the extraction has
+spaCy's parse for finer work; this serves the import, the stance features, the linker and the page that
+shows a claim in its sentence.
 """
 
 from __future__ import annotations
@@ -13,13 +15,42 @@ import re
 # The gap between two sentences: what follows the end mark up to where the next sentence starts.
 _BREAK = re.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)\\]]*\\s+(?=[\"'\u201c\u2018(\\[]?[A-Z0-9])|\n+")
 
+# Titles written before a name with a full stop (AP and common news style). "Jr." and "Sr." come after
+# a name, where a capital that follows starts the next sentence as often as not, so they are not here.
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Prof", "Rev", "Fr", "Hon", "St",
+    "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Lt", "Gen", "Col", "Maj", "Capt", "Cmdr", "Adm",
+    "Sgt", "Cpl", "Pvt", "Supt", "Pres",
+)  # fmt: skip
+# Abbreviations that end no sentence when a figure follows: "the No. 2 official", "on Jan. 5".
+_BEFORE_FIGURE = ("No", "Nos", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+
+# A title or a single capital (an initial) closing a piece: the full stop belongs to the name after it.
+TITLE_END = re.compile(r"(?<![\w.])(?:(?:" + "|".join(TITLE_ABBREVIATIONS) + r")|[A-Z])\.\Z")
+_FIGURE_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:" + "|".join(_BEFORE_FIGURE) + r")\.\Z")
+
+
+def _ends_in_abbreviation(text: str, end: int, next_char: str) -> bool:
+    """True when text[:end] closes on a title or an initial, or on "No." or a month before a figure."""
+    tail = text[max(0, end - 10) : end]
+    return bool(TITLE_END.search(tail)) or (
+        next_char.isdigit() and bool(_FIGURE_ABBREVIATION_END.search(tail))
+    )
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of `text`, white space around it left out, in order."""
     spans = []
     pos = 0
     for m in _BREAK.finditer(text):
-        spans.append((pos, m.start() if m.group().isspace() else m.start() + len(m.group().rstrip())))
+        gap = m.group()
+        if (
+            gap.isspace()
+            and "\n" not in gap
+            and _ends_in_abbreviation(text, m.start(), text[m.end() : m.end() + 1])
+        ):
+            continue
+        spans.append((pos, m.start() if gap.isspace() else m.start() + len(gap.rstrip())))
         pos = m.end()
     spans.append((pos, len(text)))
     out = []

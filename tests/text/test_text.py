@@ -57,6 +57,38 @@ def test_sentences_keep_offsets_and_split_before_capitals():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two days after the vote, Mrs. Hale wrote to the board. It did not answer.",
+            ["Two days after the vote, Mrs. Hale wrote to the board.", "It did not answer."],
+        ),
+        (
+            "Gov. Ames met Sen. Ortiz, Rep. Lund and Dr. Wray. Lt. Gen. Pike and Sgt. Moss stayed at St. Agnes.",
+            [
+                "Gov. Ames met Sen. Ortiz, Rep. Lund and Dr. Wray.",
+                "Lt. Gen. Pike and Sgt. Moss stayed at St. Agnes.",
+            ],
+        ),
+        (
+            "The letter was signed by Peter J. Moss. Nobody replied.",
+            ["The letter was signed by Peter J. Moss.", "Nobody replied."],
+        ),
+        (
+            "The No. 2 official left on Jan. 5 and the ferry ran again. In Jan. Nobody sailed.",
+            ["The No. 2 official left on Jan. 5 and the ferry ran again.", "In Jan.", "Nobody sailed."],
+        ),
+        ("The dean was Mr.\nHale came later.", ["The dean was Mr.", "Hale came later."]),
+    ],
+)
+def test_a_title_or_an_initial_ends_no_sentence(text, expected):
+    """The full stop of a title or an initial belongs to the name after it; a month or "No." before a
+    figure ends no sentence either, but before a capital word it may, and a line break always does."""
+    assert sentences(text) == expected
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
 def test_a_headline_is_a_headline_however_long():
     """A 25-word headline above the first paragraph is the title, not the body's first paragraph."""
     text = (
