@@ -275,3 +275,27 @@ def test_a_quote_after_its_attribution_is_what_was_said_and_an_apposed_name_says
         "concerns about these papers.\u201d"
     )
     assert [c.speaker for c in claims] == ["Alan Morrow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport minister Ola Brandt, according to the Harbour Gazette, said he had misspoken about the ferry.",
+        "Ola Brandt said, according to the Harbour Gazette, that the ferry would stop in May.",
+        "Ola Brandt told the council the ferry would stop in May, according to the Harbour Gazette.",
+    ],
+)
+def test_according_to_inside_a_speakers_clause_only_relays(statements, text):
+    """ "according to X" inside a clause whose reporting verb has its own subject relays that subject's
+    words: the subject is the speaker, the outlet is not, and the relaying phrase is no part of the content."""
+    claims = statements(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    (claim,) = claims
+    assert claim.speaker == "Ola Brandt" and claim.attribution is None
+    assert "Gazette" not in claim.text and "ferry" in claim.text
+
+
+def test_according_to_beside_a_clause_that_reports_nothing_is_the_source(statements):
+    """ "The ferry, according to the Gazette, will stop": no one else speaks, so the Gazette is the source."""
+    (claim,) = statements("The ferry, according to the Harbour Gazette, will stop running in May.")
+    assert claim.speaker == "Harbour Gazette" and claim.attribution == "according to the Harbour Gazette"

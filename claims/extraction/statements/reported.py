@@ -218,8 +218,18 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             told = [
                 c.right_edge.i for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < kid.i
             ]
-            start = max(start, verb.i + 1, *(i + 1 for i in told))
-        return trimmed(doc, start, kid.right_edge.i + 1)
+            # 'said, according to the Gazette, that ...': the relaying phrase is no part of what was said.
+            relays = [
+                c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
+            ]
+            start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
+        end = kid.right_edge.i + 1
+        # '... would close, according to the Gazette.': a relaying phrase closing the clause is cut off too.
+        relayed = [
+            c for c in kid.children if c.lower_ == "according" and c.i > kid.i and c.right_edge.i + 1 >= end
+        ]
+        end = min([end, *(c.i for c in relayed)])
+        return trimmed(doc, start, end)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         words = [t.i for t in verb.subtree if not t.is_punct]
@@ -283,6 +293,8 @@ def according_to(tok: Token) -> Found | None:
     objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
     if not objs:
         return None
+    if _relays_a_speaker(tok):
+        return None
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
     if tok.i - sent.start <= 2:  # phrase opens the sentence
@@ -294,6 +306,20 @@ def according_to(tok: Token) -> Found | None:
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+def _relays_a_speaker(tok: Token) -> bool:
+    """True when "according to X" sits inside a clause whose reporting verb has its own subject ("The
+    minister, according to the Gazette, said ...", "Hale said, according to Reuters, that ..."): X only
+    relays what that subject said, and the verb's own statement names the speaker."""
+    verb = tok.head
+    if (
+        verb.dep_ == "ccomp" and verb.head.i < tok.i
+    ):  # 'said, according to X, that ...', 'said ..., according to X'
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not is_speech_verb(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in verb.children)
 
 
 def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
