@@ -282,7 +282,7 @@ def test_a_quote_after_its_attribution_is_what_was_said_and_an_apposed_name_says
     [
         "Transport minister Ola Brandt, according to the Harbour Gazette, said he had misspoken about the ferry.",
         "Ola Brandt said, according to the Harbour Gazette, that the ferry would stop in May.",
-        "Ola Brandt told the council the ferry would stop in May, according to the Harbour Gazette.",
+        "Ola Brandt told reporters, according to the Harbour Gazette, that the ferry would stop in May.",
     ],
 )
 def test_according_to_inside_a_speakers_clause_only_relays(statements, text):
@@ -295,7 +295,18 @@ def test_according_to_inside_a_speakers_clause_only_relays(statements, text):
     assert "Gazette" not in claim.text and "ferry" in claim.text
 
 
-def test_according_to_beside_a_clause_that_reports_nothing_is_the_source(statements):
-    """ "The ferry, according to the Gazette, will stop": no one else speaks, so the Gazette is the source."""
-    (claim,) = statements("The ferry, according to the Harbour Gazette, will stop running in May.")
-    assert claim.speaker == "Harbour Gazette" and claim.attribution == "according to the Harbour Gazette"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry, according to the Harbour Gazette, will stop running in May.",
+        "Ola Brandt told the council the ferry would stop in May, according to the Harbour Gazette.",
+    ],
+)
+def test_according_to_beside_a_clause_that_reports_nothing_or_after_it_is_the_source(statements, text):
+    """ "The ferry, according to the Gazette, will stop": no one else speaks, so the Gazette is the source;
+    closing the sentence ("X told ..., according to the Gazette") it reports the whole sentence, as
+    PolNeAR annotates it."""
+    claims = statements(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    assert claims[0].speaker == "Harbour Gazette"
+    assert claims[0].attribution == "according to the Harbour Gazette"

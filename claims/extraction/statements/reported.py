@@ -223,13 +223,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
-        end = kid.right_edge.i + 1
-        # '... would close, according to the Gazette.': a relaying phrase closing the clause is cut off too.
-        relayed = [
-            c for c in kid.children if c.lower_ == "according" and c.i > kid.i and c.right_edge.i + 1 >= end
-        ]
-        end = min([end, *(c.i for c in relayed)])
-        return trimmed(doc, start, end)
+        return trimmed(doc, start, kid.right_edge.i + 1)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         words = [t.i for t in verb.subtree if not t.is_punct]
@@ -313,12 +307,14 @@ def _relays_a_speaker(tok: Token) -> bool:
     minister, according to the Gazette, said ...", "Hale said, according to Reuters, that ..."): X only
     relays what that subject said, and the verb's own statement names the speaker."""
     verb = tok.head
-    if (
-        verb.dep_ == "ccomp" and verb.head.i < tok.i
-    ):  # 'said, according to X, that ...', 'said ..., according to X'
+    # 'said, according to X, that ...'; a phrase closing the clause ('X said ..., according to Y') is read
+    # as Y's report of the whole sentence, as PolNeAR annotates it.
+    if verb.dep_ == "ccomp" and verb.head.i < tok.i < verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or not is_speech_verb(verb):
         return False
+    if tok.i > verb.i and not any(c.dep_ == "ccomp" and c.i > tok.i for c in verb.children):
+        return False  # after what was said: Y's report of the sentence
     return any(c.dep_ == "nsubj" and c.i < tok.i for c in verb.children)
 
 
