@@ -310,3 +310,23 @@ def test_according_to_beside_a_clause_that_reports_nothing_or_after_it_is_the_so
     assert len(claims) == 1, [c.text for c in claims]
     assert claims[0].speaker == "Harbour Gazette"
     assert claims[0].attribution == "according to the Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything the mayor says is a lie unless proven otherwise.",
+        "Whatever Hale says is news to the council.",
+        "Nothing the minister said was new to the harbour board.",
+    ],
+)
+def test_what_someone_says_as_a_subject_is_no_statement(statements, text):
+    """ "Everything the mayor says is a lie": the sentence speaks about somebody's words and reports none,
+    so no statement is stored (the parse hangs "is a lie" on "says" as a clause with no subject)."""
+    assert statements(text) == []
+
+
+def test_a_reported_clause_with_its_own_subject_is_still_a_statement(statements):
+    """The rule above leaves "Hale says the plan is sound" alone: the clause has its own subject."""
+    (claim,) = statements("Hale says the plan is sound.")
+    assert claim.speaker == "Hale" and claim.text == "the plan is sound"

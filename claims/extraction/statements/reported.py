@@ -348,7 +348,7 @@ def reported_at(tok: Token) -> Found | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     frame = frame_of(tok)
-    if frame == "none":
+    if frame == "none" or _says_the_subject(tok):
         return None
     core = is_speech_verb(tok)
     if not core and attribution_model.available():
@@ -497,6 +497,21 @@ def hearsay_at(tok: Token) -> Found | None:
         if name and tok.doc[tok.i - 1].head.i == tok.i:
             return Found(content, (tok.i, tok.i + 1), tok.i, tok.doc[tok.i - 1], confidence=0.9)
     return Found(content, (tok.i, tok.i + 1), tok.i, source, confidence=0.5)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _says_the_subject(tok: Token) -> bool:
+    """True for "Everything the mayor says is a lie", "Whatever Hale says is news": what was said is the
+    subject of the verb after the cue, which the parse hangs on the cue as a clause with no subject of
+    its own. The sentence speaks about the words; it reports none of them."""
+    kids = [c for c in tok.children if c.dep_ == "ccomp" and c.i == tok.i + 1]
+    return (
+        bool(kids)
+        and kids[0].pos_ in ("AUX", "VERB")
+        and not any(c.dep_ in _SUBJECTS for c in kids[0].children)
+    )
 
 
 def doc_name(tok: Token) -> bool:
