@@ -71,6 +71,7 @@ def _suggest(
     focus: Collection[ClaimId] | None,
 ) -> list[LinkSuggestion]:
     blocked = {frozenset(p) for p in rejected}
+    existing = list(existing)
     existing_pairs = [e.pair if isinstance(e, ExistingLink) else frozenset(e) for e in existing]
     blocked |= set(existing_pairs)
     by_kind: dict[type, list[ClaimFeatures]] = defaultdict(list)
@@ -127,6 +128,18 @@ def _suggest(
                     reached[me].add(article_of[other])
     linked_groups: dict[frozenset[Key], str] = {}
     agreed: set[Key] = set()  # who already corroborates each claim (see _confirmer)
+    # a run after an earlier one keeps its rules: one link per pair of facts, one confirmation of a
+    # date per article, counted with the links that run stored
+    feature_of = {f.item.id: f for fs in by_kind.values() for f in fs}
+    for link in existing:
+        if not isinstance(link, ExistingLink) or not {link.a_id, link.b_id} <= feature_of.keys():
+            continue
+        a, b = feature_of[link.a_id], feature_of[link.b_id]
+        if a.item.id in shown and b.item.id in shown:
+            a, b = shown[a.item.id], shown[b.item.id]
+        linked_groups.setdefault(frozenset((group[a.item.id], group[b.item.id])), link.relation)
+        if link.relation == "corroborates":
+            agreed.update((_confirmer(a, b), _confirmer(b, a)))
     out = []
     for a, b, rel, conf, why in scored:
         # a count the article repeats is linked once, through its most telling mention

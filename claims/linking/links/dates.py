@@ -22,6 +22,7 @@ from .text import fold, names, overlap, stem, terms
 Scored = tuple[int, int, Relation, float, str]
 
 MIN_AGREE = 0.3  # weighted overlap of what the two dates date ("Guaido declared himself interim president")
+ONE_WORD_SIM = 0.4  # the most a match on one shared word counts towards a date link's confidence
 MIN_AGREE_YEAR = 0.6  # a year dates many happenings of a story: "a 2014 ban" / "sued in 2014" need more
 MIN_CONFLICT = 0.5
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -61,7 +62,10 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 )
                 or period
             ) and not _other_actors(a, b):
-                conf = min(0.95, 0.45 + 0.5 * sim)
+                # one shared word ("passed on Thursday night" / "Congress passed ... Thursday") covers a
+                # short clause whole but says less than several: such a match is shown as less sure
+                sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
+                conf = min(0.95, 0.45 + 0.5 * sure)
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
