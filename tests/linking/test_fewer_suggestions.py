@@ -130,3 +130,33 @@ def test_a_date_matched_on_one_shared_word_is_less_sure_and_the_fuller_mention_c
     assert weak.confidence < strong.confidence
     both = [s for s in suggest_links([a, short, full, *other_days()]) if "a" in s.pair]
     assert [s.pair for s in both] == [frozenset({"a", "b2"})]
+
+
+def test_one_remark_quoted_around_two_dates_dates_its_occasion():
+    """Outlet A: "At that March 2 event ... Varga says, 'We have built more ferries since the days I ran
+    the port'"; outlet B: "'We have built more ferries since the days I ran the port,' Ms. Varga told the
+    crowd gathered in Kestrel in March 2024." The wording around the dates shares nothing, but one remark
+    quoted in both is one occasion: the day and its month corroborate. A phrase of two or three words
+    ("a power grab") is no remark of its own."""
+    quote = "We have built more ferries since the days I ran the harbour authority"
+    a_sentence = f'At that March 2 event, shown later on the town website, Varga clearly says, "{quote}."'
+    b_sentence = f"\u201c{quote},\u201d Ms. Varga told the crowd gathered in Kestrel in March 2024."
+    a = day(
+        "a", "A", a_sentence, "At that March 2 event, shown later on the town website", "event", "2024-03-02"
+    )
+    b_claim = DateClaim(0, len(b_sentence), "in March 2024", "2024-03", "month", dated="gathered")
+    b = LinkableClaim("b", "B", "outlet-B", b_claim, b_sentence, event_id="e1", sentence_start=0)
+    (got,) = [s for s in suggest_links([a, b, *other_days()]) if s.pair == {"a", "b"}]
+    assert got.relation == "corroborates" and "quoted remark" in got.rationale
+    # another remark in B's sentence: nothing joins the two dates
+    other = b_sentence.replace(quote, "The ferries will run all winter if the council pays")
+    b2 = LinkableClaim("b", "B", "outlet-B", b_claim, other, event_id="e1", sentence_start=0)
+    assert not [s for s in suggest_links([a, b2, *other_days()]) if s.pair == {"a", "b"}]
+    # a short phrase both quote is not one remark
+    short_a = a_sentence.replace(quote, "a power grab")
+    short_b = b_sentence.replace(quote, "a power grab")
+    a3 = day(
+        "a", "A", short_a, "At that March 2 event, shown later on the town website", "event", "2024-03-02"
+    )
+    b3 = LinkableClaim("b", "B", "outlet-B", b_claim, short_b, event_id="e1", sentence_start=0)
+    assert not [s for s in suggest_links([a3, b3, *other_days()]) if s.pair == {"a", "b"}]

@@ -43,6 +43,9 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     pairs |= candidate_pairs(feats, _period_key, max_posting=200, per_claim=20)
     # one actor's days in one event ("the House voted Wednesday" / "followed by the House on Thursday")
     pairs |= candidate_pairs(feats, _actor_key, max_posting=200, per_claim=20)
+    # one remark quoted in both sentences ("'We have learned ...,' he said to the group in March 2008" /
+    # "At that March 2 event ... he says, 'We have learned ...'"): the date of its occasion
+    pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
     context = KeyWeights(_context(f) for f in feats)
     out: list[Scored] = []
     for i, j in sorted(pairs):
@@ -55,12 +58,14 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             continue
         if agree:
             period = _same_period(a, b)
+            quote = _same_quote(a, b)
             if (
                 (
                     sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE)
                     and _more_than_names(a, b)
                 )
                 or period
+                or quote
             ) and not _other_actors(a, b):
                 # one shared word ("passed on Thursday night" / "Congress passed ... Thursday") covers a
                 # short clause whole but says less than several: such a match is shown as less sure
@@ -73,6 +78,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 lead = "both"
                 if period and conf < PERIOD_CONFIDENCE:
                     conf, lead = PERIOD_CONFIDENCE, f"the same period, {period[0]} to {period[1]}"
+                elif quote and conf < QUOTE_CONFIDENCE:
+                    conf, lead = QUOTE_CONFIDENCE, "the occasion of one quoted remark"
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, lead)))
             elif (
                 _same_day_happening(a, b)
@@ -383,6 +390,25 @@ def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
     if not ma or not mb or ma.startswith("X") or mb.startswith("X"):  # a weekday or "a few days ago"
         return None
     return ma.startswith(mb) or mb.startswith(ma)
+
+
+QUOTE_CONFIDENCE = 0.7  # one remark quoted around two dates: its occasion, whatever words date it
+MIN_QUOTE_TERMS = 4  # a shorter quotation ("a power grab") is a phrase many repeat, not one remark
+MIN_QUOTE_SHARE = 0.8  # of the shorter quotation's words the other must have
+_QUOTATION = re.compile(r"[\"“”]([^\"“”]{20,})[\"“”]")
+
+
+def _quoted(f: ClaimFeatures) -> frozenset[str]:
+    """The words the claim's sentence quotes (between quote marks), less calendar words."""
+    return frozenset(t for q in _QUOTATION.findall(f.item.sentence) for t in terms(q)) - _CALENDAR
+
+
+def _same_quote(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both sentences quote one remark: the shorter quotation has MIN_QUOTE_TERMS words or more
+    and the other quotes nearly all of them (MIN_QUOTE_SHARE)."""
+    qa, qb = _quoted(a), _quoted(b)
+    shorter = min(len(qa), len(qb))
+    return shorter >= MIN_QUOTE_TERMS and len(qa & qb) >= MIN_QUOTE_SHARE * shorter
 
 
 def _keys(f: ClaimFeatures) -> frozenset[str]:
