@@ -41,7 +41,9 @@ def test_every_page_is_named_timed_and_its_queries_counted():
     assert "pages_http" not in report
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the migrations' groups
+@pytest.mark.django_db(
+    transaction=True
+)  # gunicorn reads committed rows; roles come back by tests.accounts.role
 def test_pages_are_timed_once_more_through_gunicorn_over_http():
     """`bench --http`: the same URLs served by gunicorn with production settings to a signed-in HTTP
     client (the sign-in form, its CSRF token and Secure cookies over 127.0.0.1), each answered 200."""

@@ -158,4 +158,7 @@ def test_parsing_and_linking_hold_no_write_transaction(tmp_path, monkeypatch):
     batch = import_job_run(batch_id=import_job_create(paths=[path], extract=True).pk)
     assert (batch.status, batch.extract_done) == ("done", 3), batch.message
     assert seen["parse"] and seen["link"] and seen["group"], seen
-    assert not any(seen["parse"]) and not any(seen["link"]) and not any(seen["group"]), seen
+    assert not any(seen["parse"]) and not any(seen["link"]), seen
+    # SQLite: the grouping is worked out with reads only. PostgreSQL: under the linking lock, in the short
+    # transaction that places it (two workers never plan one story's event at once; readers do not wait).
+    assert all(seen["group"]) if connection.vendor == "postgresql" else not any(seen["group"]), seen
