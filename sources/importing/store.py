@@ -98,22 +98,27 @@ def _article(record: ArticleRecord, digest: str, outlet: Outlet | None, batch: I
     )
 
 
+def _record_fields(record: ArticleRecord, outlet: Outlet | None, batch: ImportBatch | None) -> dict:
+    """The keyword arguments of article_store and article_merge for one checked record."""
+    published = record.published_date
+    return {
+        "body": record.body,
+        "outlet": outlet,
+        "url": record.url,
+        "title": record.title,
+        "byline": record.byline,
+        "published_on": published,
+        "published_precision": record.published_precision if published else None,
+        "published_source": record.published_source if published else None,
+        "language": record.language,
+        "import_batch": batch,
+        "original": record.original,
+    }
+
+
 def record_store(record: ArticleRecord, *, outlet: Outlet | None, batch: ImportBatch | None):
     """Store one checked record through article_store (duplicates and versions by its rules)."""
-    published = record.published_date
-    return article_store(
-        body=record.body,
-        outlet=outlet,
-        url=record.url,
-        title=record.title,
-        byline=record.byline,
-        published_on=published,
-        published_precision=record.published_precision if published else None,
-        published_source=record.published_source if published else None,
-        language=record.language,
-        import_batch=batch,
-        original=record.original,
-    )
+    return article_store(**_record_fields(record, outlet, batch))
 
 
 def near_duplicate_policy(batch: ImportBatch | None) -> str:
@@ -386,21 +391,7 @@ def _row_match(record: ArticleRecord) -> Match | None:
 
 def record_merge(record: ArticleRecord, *, into: Article, outlet: Outlet | None, batch: ImportBatch | None):
     """Store one checked record as the next version of `into` (sources.services.article_merge)."""
-    published = record.published_date
-    return article_merge(
-        into=into,
-        body=record.body,
-        outlet=outlet,
-        url=record.url,
-        title=record.title,
-        byline=record.byline,
-        published_on=published,
-        published_precision=record.published_precision if published else None,
-        published_source=record.published_source if published else None,
-        language=record.language,
-        import_batch=batch,
-        original=record.original,
-    )
+    return article_merge(into=into, **_record_fields(record, outlet, batch))
 
 
 def record_silent_edits(articles: list[Article]) -> int:
