@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import cast
 
 from django.db import connection, transaction
@@ -22,7 +22,7 @@ from claims.linking.events import EventIndex
 from claims.linking.links import suggest_links
 from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim, Relation
 from claims.models import Claim, ClaimLink, Event
-from claims.services.vectors import claims_vectors
+from claims.services.vectors import claims_vectors, encoder_enabled
 from sources.models import Article
 
 WINDOW_DAYS = 10  # articles further apart than this are never placed in one event
@@ -54,7 +54,7 @@ def _neighbours(articles: list[Article]) -> list[Article]:
     return list(
         query.select_related("outlet")
         .prefetch_related("events")
-        .defer("original")  # the raw page: the linker reads only the text
+        .defer("original", "search_vector")  # the raw page and the index: the linker reads only the text
         .distinct()
         .order_by("-pk")[:NEIGHBOURS]
     )
@@ -241,17 +241,15 @@ def _event_suggestions(
     scored when their own articles arrived, and scoring them again each time the event grows made a
     follow-up's cost grow with the square of the event's size.
     """
-    claims = _linkable_claims(article__events=event)
-    if len(claims) < 2:
+    linkable = _linkable_claims(event_of=lambda _: event.pk, article__events=event)
+    if len(linkable) < 2:
         return []
-    focus = None if articles is None else {c.pk for c in claims if c.article_id in articles}
-    if focus is not None and len(focus) == len(claims):
+    focus = None if articles is None else {c.id for c in linkable if c.article_id in articles}
+    if focus is not None and len(focus) == len(linkable):
         focus = None  # all of them: the same as no focus
     elif focus is not None and not focus:
         return []
-    rejected, existing = _decided([c.pk for c in claims])
-    vectors = claims_vectors(claims=claims)
-    linkable = [_linkable(claim, event.pk, vectors.get(claim.pk)) for claim in claims]
+    rejected, existing = _decided([c.id for c in linkable])
     return suggest_links(
         linkable,
         rejected=rejected,
@@ -261,40 +259,91 @@ def _event_suggestions(
     )
 
 
-def _linkable_claims(**where) -> list[Claim]:
-    """The claims the linker reads (all but rejected ones), with what it needs joined in.
+# What `extracted_from_claim` reads of a claim: the linker's claims are built from these columns alone.
+_CLAIM_COLUMNS = (
+    "article_id",
+    "kind",
+    "start",
+    "end",
+    "quote",
+    "quantity_low",
+    "quantity_high",
+    "unit",
+    "unit_class",
+    "counted",
+    "quantity_approximate",
+    "quantity_direction",
+    "attribution",
+    "date_value",
+    "date_precision",
+    "date_month",
+    "date_day",
+    "date_expression",
+    "date_approximate",
+    "date_dated",
+    "date_weekday",
+    "speaker__name",
+    "speaker_role",
+    "direct",
+    "polarity",
+)
 
-    Each article's text is read once and shared by its claims: joined to every claim row, a step over
-    2,500 articles held one copy of the text per claim (and of the raw HTML, which the linker never
-    reads), hundreds of MB on a 10,000-article follow-up.
+
+def _linkable_claims(
+    *, event_of: Callable[[int], int | None], encode: Collection[int] | None = None, **where
+) -> list[LinkableClaim]:
+    """The linker's claims for the stored claims matching `where` (all but rejected ones), in the
+    claims' order, each in the event `event_of(article_id)` and with its sentence vector.
+
+    Only what the linker reads is kept: each article's text, outlet and date are read once for all its
+    claims and dropped once their sentences are cut out, and the stored claims are read in chunks, each
+    model instance dropped as soon as its LinkableClaim is built. Holding them all (with an article,
+    outlet and speaker instance per claim) cost hundreds of MB per step of a 10,000-article follow-up.
     """
-    claims = list(
-        Claim.objects.filter(**where)
-        .exclude(review_status=Claim.ReviewStatus.REJECTED)
-        .select_related("article__outlet", "speaker")
-        .defer("article__search_vector", "article__body", "article__original")
-    )
-    bodies: dict[int, str] = {}
-    for chunk in _chunks({c.article_id for c in claims}):
-        bodies.update(Article.objects.filter(pk__in=chunk).values_list("pk", "body"))
-    for claim in claims:
-        claim.article.body = bodies[claim.article_id]
-    return claims
+    query = Claim.objects.filter(**where).exclude(review_status=Claim.ReviewStatus.REJECTED)
+    article_ids = list(query.order_by().values_list("article_id", flat=True).distinct())
+    # article id -> (outlet, published, text, later round)
+    articles: dict[int, tuple[str | None, dt.date | None, str, bool]] = {}
+    for chunk in _chunks(article_ids):
+        rows = Article.objects.filter(pk__in=chunk).values_list("pk", "outlet__name", "published_on", "body")
+        articles.update(
+            (pk, (outlet, published, body, later_round(body))) for pk, outlet, published, body in rows
+        )
+    linkable: list[LinkableClaim] = []
+    statements: list[Claim] = []  # id, kind and text only: what claims_vectors reads
+    vectors_on = encoder_enabled()
+    for claim in query.select_related("speaker").only(*_CLAIM_COLUMNS).iterator(chunk_size=2000):
+        outlet, published, text, later = articles[claim.article_id]
+        linkable.append(_linkable(claim, event_of(claim.article_id), outlet, published, text, later))
+        if vectors_on and claim.kind == Claim.Kind.STATEMENT:
+            statements.append(Claim(pk=claim.pk, kind=claim.kind, quote=claim.quote))
+    del articles
+    if statements:
+        vectors = claims_vectors(claims=statements, encode=encode)
+        for item in linkable:
+            item.vector = vectors.get(item.id)
+    return linkable
 
 
-def _linkable(claim: Claim, event_id: int | None, vector=None) -> LinkableClaim:
-    sentence_start, sentence = sentence_around(claim.article.body, claim.start, claim.end)
+def _linkable(
+    claim: Claim,
+    event_id: int | None,
+    outlet: str | None,
+    published: dt.date | None,
+    text: str,
+    later: bool,
+) -> LinkableClaim:
+    sentence_start, sentence = sentence_around(text, claim.start, claim.end)
     return LinkableClaim(
         claim.pk,
         claim.article_id,
-        claim.article.outlet.name if claim.article.outlet else None,
+        outlet,
         extracted_from_claim(claim),
         sentence,
         event_id=event_id,
         sentence_start=sentence_start,
-        published=claim.article.published_on,
-        later_round=later_round(claim.article.body),
-        vector=vector,
+        published=published,
+        later_round=later,
     )
 
 
@@ -402,20 +451,27 @@ def _across_suggestions(*, article_ids: list[int], stance: StanceMemo | None = N
         quoting = Claim.objects.filter(speaker_id__in=chunk, article__is_current=True).order_by("-id")
         found.update(quoting.values_list("article_id", flat=True)[:ACROSS_ARTICLES])
     others = sorted(found - set(article_ids), reverse=True)[:ACROSS_ARTICLES]
-    claims = [c for chunk in _chunks([*article_ids, *others]) for c in _linkable_claims(article_id__in=chunk)]
-    if len(claims) < 2:
-        return []
     event_of: dict[int, int] = {}
-    for chunk in _chunks({c.article_id for c in claims}):
+    for chunk in _chunks([*article_ids, *others]):
         placed = Event.articles.through.objects.filter(article_id__in=chunk)
         event_of.update(placed.values_list("article_id", "event_id"))
-    rejected, existing = _decided([c.pk for c in claims])
     new_articles = set(article_ids)
-    mine = {c.pk for c in claims if c.article_id in new_articles}
+    mine = set(
+        Claim.objects.filter(article_id__in=article_ids)
+        .exclude(review_status=Claim.ReviewStatus.REJECTED)
+        .values_list("pk", flat=True)
+    )
     # the new statements are encoded (and stored) here, once; neighbours lend the vectors they have, so
     # a follow-up's model time grows with its own articles, not with the 2,000 around them
-    vectors = claims_vectors(claims=claims, encode=mine)
-    linkable = [_linkable(c, event_of.get(c.article_id), vectors.get(c.pk)) for c in claims]
+    linkable = [
+        c
+        for chunk in _chunks([*article_ids, *others])
+        for c in _linkable_claims(event_of=event_of.get, encode=mine, article_id__in=chunk)
+    ]
+    if len(linkable) < 2:
+        return []
+    mine = {c.id for c in linkable if c.article_id in new_articles}
+    rejected, existing = _decided([c.id for c in linkable])
     return suggest_links(
         linkable,
         rejected=rejected,
@@ -438,7 +494,9 @@ def articles_link(
     worked out before that transaction), ("links", i, events) before storing each event's own links. It
     may raise to stop; that step is then rolled back.
     """
-    articles = Article.objects.filter(is_current=True).select_related("outlet").defer("original")
+    articles = (
+        Article.objects.filter(is_current=True).select_related("outlet").defer("original", "search_vector")
+    )
     articles = (
         articles.filter(pk__in=article_ids)
         if article_ids is not None
@@ -462,6 +520,7 @@ def articles_link(
         events = {event.pk: event for event in Event.objects.filter(articles__in=articles).distinct()}
         count = articles.filter(events__isnull=False).distinct().count()
     ids, links = [a.pk for a in todo], 0
+    del todo, plan  # the articles' texts: the steps below read their own, one step at a time
     stance = _stance_memo()  # one memo for the whole run: a pair is scored once
     mine = set(ids)
     # Each step's suggestions are worked out with reads only, then stored in a short transaction: a write
