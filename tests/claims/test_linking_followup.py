@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from claims.models import Claim, ClaimLink, Event
+from claims.extraction.types import StatementClaim
+from claims.linking.context import sentence_around
+from claims.models import Actor, Claim, ClaimLink, Event
 from claims.services import linking
 from claims.services.linking import StanceMemo, articles_link
 from sources.services import article_store, outlet_get_or_create
@@ -92,22 +96,68 @@ def test_one_memo_serves_a_whole_follow_up(monkeypatch):
     assert made == [1]
 
 
-def test_claims_of_one_article_share_its_text():
-    """The linker reads each article's text once: its claims hold the same string, not a copy each
-    (joined per claim row, a 10,000-article follow-up held hundreds of MB of copies)."""
-    (a, claim_a), _ = report(1, "Three", 3), report(2, "Four", 4)
-    Claim.objects.create(
-        article=a,
-        kind="quantity",
-        start=claim_a.start,
-        end=claim_a.end,
-        quote=claim_a.quote,
-        quantity_low=2,
-        quantity_high=3,
-        unit="ship",
-        unit_class="ship",
-        extractor_version="t",
+def _claims_of(article, count: int) -> None:
+    """`count` more claims on `article`: a quantity, a date and statements with a speaker in turn."""
+    speaker = Actor.objects.create(name=f"Harbour master {article.pk}")
+    for i in range(count):
+        kind = ("quantity", "date", "statement")[i % 3]
+        Claim.objects.create(
+            article=article,
+            kind=kind,
+            start=i * 9,
+            end=i * 9 + 12,
+            quote=article.body[i * 9 : i * 9 + 12],
+            quantity_low=2 if kind == "quantity" else None,
+            quantity_high=3 if kind == "quantity" else None,
+            unit="ship" if kind == "quantity" else "",
+            date_value=DAY if kind == "date" else None,
+            date_precision="day" if kind == "date" else "",
+            date_expression="on Saturday" if kind == "date" else "",
+            speaker=speaker if kind == "statement" else None,
+            polarity="denied" if i % 2 else "asserted",
+            extractor_version="t",
+        )
+
+
+def test_the_linkers_claims_are_those_of_the_stored_claims():
+    """The linker's claims, read as plain columns with each article's text read once, say what the
+    stored claims say: kind, values, speaker, sentence, outlet, date, event, in the claims' order (built
+    from whole model instances with their article, outlet and speaker, they held hundreds of MB)."""
+    (a, _), (b, _) = report(1, "Three", 3), report(2, "Four", 4)
+    _claims_of(a, 6)
+    _claims_of(b, 4)
+    Claim.objects.filter(article=b, kind="date").update(review_status=Claim.ReviewStatus.REJECTED)
+    events = {a.pk: 7, b.pk: None}
+    got = linking._linkable_claims(event_of=events.get, article_id__in=[a.pk, b.pk])
+    stored = list(
+        Claim.objects.filter(article__in=[a, b])
+        .exclude(review_status=Claim.ReviewStatus.REJECTED)
+        .select_related("article__outlet", "speaker")
     )
-    claims = [c for c in linking._linkable_claims(article_id__in=[a.pk]) if c.article_id == a.pk]
-    assert len(claims) == 2
-    assert claims[0].article.body == a.body and claims[0].article.body is claims[1].article.body
+    assert [c.id for c in got] == [c.pk for c in stored]
+    for mine, claim in zip(got, stored, strict=True):
+        assert mine.claim == linking.extracted_from_claim(claim)
+        assert (mine.sentence_start, mine.sentence) == sentence_around(
+            claim.article.body, claim.start, claim.end
+        )
+        assert (mine.article_id, mine.outlet, mine.published, mine.event_id) == (
+            claim.article_id,
+            claim.article.outlet.name,
+            claim.article.published_on,
+            events[claim.article_id],
+        )
+    speakers = {c.claim.speaker for c in got if isinstance(c.claim, StatementClaim)}
+    assert speakers == {f"Harbour master {a.pk}", f"Harbour master {b.pk}"}
+
+
+def test_reading_the_linkers_claims_takes_the_same_queries_for_more_articles(django_assert_max_num_queries):
+    """No query per claim or per article (a speaker, an outlet or a text fetched one by one): the
+    count stays that of two articles for twelve."""
+    reports = [report(n, "Three", 3)[0] for n in range(12)]
+    for article in reports:
+        _claims_of(article, 3)
+    with CaptureQueriesContext(connection) as two:
+        linking._linkable_claims(event_of=lambda _: None, article_id__in=[r.pk for r in reports[:2]])
+    with django_assert_max_num_queries(len(two)):
+        got = linking._linkable_claims(event_of=lambda _: None, article_id__in=[r.pk for r in reports])
+    assert len(got) == 12 * 4
