@@ -301,18 +301,15 @@ def _linkable_claims(
     outlet and speaker instance per claim) cost hundreds of MB per step of a 10,000-article follow-up.
     """
     query = Claim.objects.filter(**where).exclude(review_status=Claim.ReviewStatus.REJECTED)
-    article_ids = list(query.order_by().values_list("article_id", flat=True).distinct())
-    # article id -> (outlet, published, text, later round)
-    articles: dict[int, tuple[str | None, dt.date | None, str, bool]] = {}
-    for chunk in _chunks(article_ids):
-        rows = Article.objects.filter(pk__in=chunk).values_list("pk", "outlet__name", "published_on", "body")
-        articles.update(
-            (pk, (outlet, published, body, later_round(body))) for pk, outlet, published, body in rows
-        )
+    articles = _articles_read(query.order_by().values_list("article_id", flat=True).distinct())
     linkable: list[LinkableClaim] = []
     statements: list[Claim] = []  # id, kind and text only: what claims_vectors reads
     vectors_on = encoder_enabled()
     for claim in query.select_related("speaker").only(*_CLAIM_COLUMNS).iterator(chunk_size=2000):
+        if claim.article_id not in articles:  # placed in the event by another worker meanwhile
+            articles.update(_articles_read([claim.article_id]))
+            if claim.article_id not in articles:
+                continue  # and deleted since
         outlet, published, text, later = articles[claim.article_id]
         linkable.append(_linkable(claim, event_of(claim.article_id), outlet, published, text, later))
         if vectors_on and claim.kind == Claim.Kind.STATEMENT:
@@ -323,6 +320,15 @@ def _linkable_claims(
         for item in linkable:
             item.vector = vectors.get(item.id)
     return linkable
+
+
+def _articles_read(ids: Iterable[int]) -> dict[int, tuple[str | None, dt.date | None, str, bool]]:
+    """Article id -> (outlet name, published, text, tells of a later round) of the articles `ids`."""
+    out = {}
+    for chunk in _chunks(ids):
+        rows = Article.objects.filter(pk__in=chunk).values_list("pk", "outlet__name", "published_on", "body")
+        out.update((pk, (outlet, published, body, later_round(body))) for pk, outlet, published, body in rows)
+    return out
 
 
 def _linkable(

@@ -161,3 +161,20 @@ def test_reading_the_linkers_claims_takes_the_same_queries_for_more_articles(dja
     with django_assert_max_num_queries(len(two)):
         got = linking._linkable_claims(event_of=lambda _: None, article_id__in=[r.pk for r in reports])
     assert len(got) == 12 * 4
+
+
+def test_an_article_placed_while_its_claims_are_read_is_read_then(monkeypatch):
+    """Another worker may place an article in the event between reading the event's articles and
+    reading their claims: its claims are still linked, with its own text and outlet."""
+    (a, _), (b, _) = report(1, "Three", 3), report(2, "Four", 4)
+    read = linking._articles_read
+    calls = []
+
+    def first_misses_b(ids):
+        calls.append(list(ids))
+        return read([i for i in calls[-1] if len(calls) > 1 or i != b.pk])
+
+    monkeypatch.setattr(linking, "_articles_read", first_misses_b)
+    got = linking._linkable_claims(event_of=lambda _: None, article_id__in=[a.pk, b.pk])
+    assert calls[1:] == [[b.pk]]
+    assert sorted((c.article_id, c.outlet) for c in got) == [(a.pk, "Outlet 1"), (b.pk, "Outlet 2")]
