@@ -249,7 +249,7 @@ def _event_suggestions(
         focus = None  # all of them: the same as no focus
     elif focus is not None and not focus:
         return []
-    rejected, existing = _decided([c.id for c in linkable])
+    rejected, existing = _decided([cast(int, c.id) for c in linkable])
     return suggest_links(
         linkable,
         rejected=rejected,
@@ -318,13 +318,13 @@ def _linkable_claims(
     if statements:
         vectors = claims_vectors(claims=statements, encode=encode)
         for item in linkable:
-            item.vector = vectors.get(item.id)
+            item.vector = vectors.get(cast(int, item.id))
     return linkable
 
 
 def _articles_read(ids: Iterable[int]) -> dict[int, tuple[str | None, dt.date | None, str, bool]]:
     """Article id -> (outlet name, published, text, tells of a later round) of the articles `ids`."""
-    out = {}
+    out: dict[int, tuple[str | None, dt.date | None, str, bool]] = {}
     for chunk in _chunks(ids):
         rows = Article.objects.filter(pk__in=chunk).values_list("pk", "outlet__name", "published_on", "body")
         out.update((pk, (outlet, published, body, later_round(body))) for pk, outlet, published, body in rows)
@@ -476,8 +476,8 @@ def _across_suggestions(*, article_ids: list[int], stance: StanceMemo | None = N
     ]
     if len(linkable) < 2:
         return []
-    mine = {c.id for c in linkable if c.article_id in new_articles}
-    rejected, existing = _decided([c.id for c in linkable])
+    mine = {cast(int, c.id) for c in linkable if c.article_id in new_articles}
+    rejected, existing = _decided([cast(int, c.id) for c in linkable])
     return suggest_links(
         linkable,
         rejected=rejected,
