@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from newstext.nearduplicates import band_keys, signature
+from sources.importing import nearduplicates
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article, ArticleBand, ArticleFingerprint, ImportBatch, NearDuplicate
 
@@ -282,3 +284,46 @@ def test_a_decision_that_stores_an_article_has_it_extracted():
     batch.refresh_from_db()
     assert item.article.extraction_status == "done" and item.article.claims.exists()
     assert batch.status == "done" and batch.rows_created == 2
+
+
+def filler_story(number: int) -> str:
+    """A story of its own (no 5-word run in common with the wire story), for a crowd of stored texts."""
+    words = " ".join(f"item{number}x{i}" for i in range(60))
+    return f"Council notice {number} lists the week's road closures and library hours: {words}."
+
+
+def test_a_crowded_band_bucket_does_not_hide_the_true_duplicate(tmp_path, monkeypatch):
+    """Many older stored texts share all but one of an incoming story's band keys (template-built stories
+    do: a common band says little). The lookup reads at most ROWS_PER_KEY rows per key (the oldest), so
+    the crowd cannot use up the rows of the other keys: the story it repeats, stored after the crowd and
+    sharing only the one uncrowded key, is still found, and the import skips the row."""
+    monkeypatch.setattr(nearduplicates, "ROWS_PER_KEY", 4)
+    crowd = [
+        Article.objects.create(url=f"https://crowd.example/{i}", body=filler_story(i)) for i in range(20)
+    ]
+    nearduplicates.fingerprints_store(crowd)
+    story = stored_story()
+    incoming = HEADER + WIRE_STORY + CORRECTION
+    keys = band_keys(signature(incoming))
+    shared = sorted(set(keys) & set(ArticleBand.objects.filter(article=story).values_list("key", flat=True)))
+    assert shared, "the story and its corrected copy share a band key"
+    uncrowded = shared[-1]  # the last key asked: an overall LIMIT runs out before it
+    ArticleBand.objects.bulk_create(
+        ArticleBand(article=a, key=key) for a in crowd for key in set(keys) if key != uncrowded
+    )
+    story_keys = list(ArticleBand.objects.filter(article=story).values_list("key", flat=True))
+    ArticleBand.objects.filter(article=story).delete()  # the story's rows written after the crowd's
+    ArticleBand.objects.bulk_create(ArticleBand(article=story, key=key) for key in story_keys)
+    heads = nearduplicates._bucket_heads(sorted(set(keys)))
+    assert heads[uncrowded] == [story.pk]
+    oldest = sorted(a.pk for a in crowd)[:4]
+    assert all(heads[key] == oldest for key in set(keys) - {uncrowded})
+
+    match = nearduplicates.stored_matches([signature(incoming)])[0]
+    assert match is not None and match.article_id == story.pk and match.similarity >= 0.5
+    path = tmp_path / "copy.csv"
+    path.write_bytes(
+        csv_bytes([{"url": "https://e.example/5", "title": "Copy", "outlet": "E", "body": incoming}])
+    )
+    batch = run([path], near_duplicates="skip")
+    assert (batch.rows_created, batch.rows_skipped) == (0, 1)
