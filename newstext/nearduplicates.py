@@ -18,16 +18,29 @@ Why these numbers (tests/importing/test_near_duplicates.py checks each on texts 
 - BANDS (32) of ROWS (4): a pair at Jaccard 0.5 shares at least one band key with probability 0.87,
   at 0.6 0.985, at 0.7 0.9999, while a pair at 0.1 does so with probability 0.003, so a new text is
   compared with a handful of stored ones, not with all of them.
+
+Why hashed here, with numpy, and not by datasketch (SIGNATURE_VERSION 1 was datasketch's MinHash): an
+import computes a signature for every article it stores, and datasketch hashes each shingle with SHA-1
+in a Python call (about 0.25 ms for a 120-word story, most of the near-duplicate check's Python time).
+Version 2 hashes each distinct word once (BLAKE2b, cached), combines the hashes of 5 consecutive words
+into the shingle's 64-bit hash with one vectorised multiply-add per word position and a finaliser
+(MurmurHash3's fmix64), and draws the PERMUTATIONS as multiply-add-shift hashes of those 64-bit
+values, all in array operations over a whole chunk of texts. Its estimates follow the shingle sets'
+exact Jaccard as closely as datasketch's do (tests/importing/test_near_duplicates.py measures both on
+the same pairs). A stored signature records its version (ArticleFingerprint.version): signatures
+and band keys of different versions are never compared, and `manage.py fingerprint_articles`
+recomputes the old ones.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
@@ -36,14 +49,28 @@ ROWS = PERMUTATIONS // BANDS
 NEAR_DUPLICATE_THRESHOLD = 0.5
 MIN_WORDS = 40
 SEED = 1  # fixed: a signature stored today must compare with one computed next year
+SIGNATURE_VERSION = 2  # stored with each signature; a change of any number below needs a new version
 _WORD = re.compile(r"\w+")
-# One MinHash holds the permutations (numbers drawn from SEED); copies share them, so building a
-# signature costs only the hashing of its shingles.
-_TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=SEED)
 # The band keys' multipliers (odd) and offsets, drawn once from SEED: stored keys stay comparable.
 _RANDOM = np.random.default_rng(SEED)
 _MIX = _RANDOM.integers(1, 2**63, size=(BANDS, ROWS), dtype=np.uint64) | np.uint64(1)
 _BAND_OFFSET = _RANDOM.integers(0, 2**63, size=BANDS, dtype=np.uint64)
+# Version 2's numbers, from their own stream of SEED: one odd multiplier per word position of a shingle,
+# and per permutation an odd multiplier and an offset (multiply-add-shift hashing).
+_RANDOM_V2 = np.random.default_rng([SEED, SIGNATURE_VERSION])
+_POSITION = _RANDOM_V2.integers(1, 2**64 - 1, size=SHINGLE_WORDS, dtype=np.uint64, endpoint=True) | np.uint64(
+    1
+)
+_PERM_MUL = _RANDOM_V2.integers(1, 2**64 - 1, size=PERMUTATIONS, dtype=np.uint64, endpoint=True) | np.uint64(
+    1
+)
+_PERM_ADD = _RANDOM_V2.integers(0, 2**64 - 1, size=PERMUTATIONS, dtype=np.uint64, endpoint=True)
+_FMIX_1 = np.uint64(0xFF51AFD7ED558CCD)
+_FMIX_2 = np.uint64(0xC4CEB9FE1A85EC53)
+_SHIFT_33 = np.uint64(33)
+_SHIFT_32 = np.uint64(32)
+_EMPTY = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)  # no shingle: every minimum at the top
+BLOCK = 1024  # shingles per block of the (shingles x PERMUTATIONS) matrix: 1 MB of uint64
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +96,99 @@ def comparable(text: str) -> bool:
     return sum(1 for _ in zip(range(MIN_WORDS), _WORD.finditer(text), strict=False)) >= MIN_WORDS
 
 
+class _WordHashes(dict):
+    """Word -> its stable 64-bit hash (BLAKE2b, as int64), computed once per distinct word. News reuses
+    its words: after a few hundred articles nearly every lookup is a hit. Emptied past MAX_WORDS."""
+
+    MAX_WORDS = 500_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        value = int.from_bytes(
+            hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+        )
+        self[word] = value
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
+def _fmix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser, in place on an array of uint64: every input bit moves every
+    output bit, so a multiply-add of word hashes becomes a well-spread shingle hash."""
+    values ^= values >> _SHIFT_33
+    values *= _FMIX_1
+    values ^= values >> _SHIFT_33
+    values *= _FMIX_2
+    values ^= values >> _SHIFT_33
+    return values
+
+
+def _shingle_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The 64-bit hashes of each text's shingles (as shingles() cuts them; repeats kept: a minimum does
+    not mind them), concatenated in text order, and how many belong to each text.
+
+    All texts' word hashes go into one array, each text followed by SHINGLE_WORDS - 1 zeros, so one
+    multiply-add per word position makes every shingle of every text at once (a text shorter than a
+    shingle makes one, of its words); the starts that would run into the padding are dropped."""
+    pad = SHINGLE_WORDS - 1
+    words = [_WORD.findall(text.lower()) for text in texts]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    padded = np.zeros(int(lengths.sum()) + pad * len(words) + pad, dtype=np.int64)
+    ends = np.cumsum(lengths + pad)
+    starts = ends - lengths - pad
+    flat = np.fromiter(
+        map(_WORD_HASHES.__getitem__, itertools.chain.from_iterable(words)),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    # positions of the words in the padded array: each text's run shifted by the padding before it
+    padded[np.arange(len(flat)) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)] = flat
+    hashes = padded.view(np.uint64)
+    span = len(hashes) - pad
+    combined = np.zeros(span, dtype=np.uint64)
+    for position in range(SHINGLE_WORDS):
+        combined += hashes[position : position + span] * _POSITION[position]
+    counts = np.where(lengths > 0, np.maximum(lengths - pad, 1), 0)
+    keep = np.repeat(
+        np.tile([True, False], len(words)), np.stack([counts, lengths + pad - counts], 1).ravel()
+    )
+    return _fmix64(combined[: len(keep)][keep]), counts
+
+
+def signatures(texts: Sequence[str]) -> np.ndarray:
+    """The MinHash signatures of `texts`' shingles, one row of PERMUTATIONS unsigned 32-bit values per
+    text (a text without words: every value 2**32 - 1). Permutation i of a shingle hash h is the top 32
+    bits of (a_i * h + b_i) mod 2**64, the multiply-add-shift hash; the minima come from one matrix per
+    block of about BLOCK shingles (small enough to stay in the processor's cache)."""
+    out = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
+    hashes, sizes = _shingle_hashes(texts)
+    out[sizes == 0] = _EMPTY
+    filled = np.flatnonzero(sizes)
+    offsets = np.concatenate(([0], np.cumsum(sizes)))
+    start = 0
+    while start < len(filled):
+        # texts [start, stop) of `filled` in one block (a text longer than BLOCK alone)
+        stop, total = start, 0
+        while stop < len(filled) and (stop == start or total + sizes[filled[stop]] <= BLOCK):
+            total += sizes[filled[stop]]
+            stop += 1
+        block = filled[start:stop]
+        first = offsets[block[0]]
+        permuted = np.multiply.outer(hashes[first : first + total], _PERM_MUL)
+        permuted += _PERM_ADD
+        # the top 32 bits keep the order of the full values: the minimum first, then the shift
+        minima = np.minimum.reduceat(permuted, offsets[block] - first, axis=0)
+        out[block] = (minima >> _SHIFT_32).astype(np.uint32)
+        start = stop
+    return out
+
+
 def signature(text: str) -> np.ndarray:
-    """The MinHash signature of `text`'s shingles: PERMUTATIONS unsigned 32-bit values (datasketch)."""
-    minhash = _TEMPLATE.copy()
-    minhash.update_batch(list(shingles(text)))
-    return np.array(minhash.hashvalues, dtype=np.uint32)
+    """The MinHash signature of `text`'s shingles: PERMUTATIONS unsigned 32-bit values (signatures())."""
+    return signatures([text])[0]
 
 
 def signature_bytes(values: np.ndarray) -> bytes:
@@ -92,15 +207,21 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def band_key_rows(values: np.ndarray) -> np.ndarray:
+    """band_keys() of each row of a (texts x PERMUTATIONS) array of signatures, as a (texts x BANDS)
+    array of int64 in one pass."""
+    rows = values.astype(np.uint64).reshape(len(values), BANDS, ROWS)
+    mixed = (rows * _MIX).sum(axis=2, dtype=np.uint64) + _BAND_OFFSET
+    mixed ^= mixed >> np.uint64(31)
+    return mixed.view(np.int64)
+
+
 def band_keys(values: np.ndarray) -> list[int]:
     """One key per LSH band (BANDS of ROWS values each) as signed 64-bit integers. Each band's values are
     mixed by multipliers of their own (a multiply-add hash modulo 2**64, vectorised), so equal values in
     two different bands make different keys. Two texts are candidates when they share a key; a rare
     chance collision only costs one more comparison."""
-    rows = values.astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = (rows * _MIX).sum(axis=1, dtype=np.uint64) + _BAND_OFFSET
-    mixed ^= mixed >> np.uint64(31)
-    return [int(key) for key in mixed.view(np.int64)]
+    return band_key_rows(values.reshape(1, PERMUTATIONS))[0].tolist()
 
 
 def near_duplicate_pairs(

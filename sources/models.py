@@ -266,6 +266,10 @@ class ArticleFingerprint(models.Model):
         Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint"
     )
     signature = models.BinaryField(help_text="newstext.nearduplicates.signature_bytes of the article's body.")
+    version = models.PositiveSmallIntegerField(
+        help_text="newstext.nearduplicates.SIGNATURE_VERSION of the signature: only signatures (and band "
+        "keys) of the current version are compared; fingerprint_articles recomputes older ones."
+    )
 
     def __str__(self) -> str:
         return f"Fingerprint of article {self.article_id}"
@@ -273,16 +277,22 @@ class ArticleFingerprint(models.Model):
 
 class ArticleBand(models.Model):
     """One LSH band key of an article version's signature. A new text's candidate near-duplicates are the
-    current articles sharing one of its keys: an indexed lookup, whatever the number of articles."""
+    current articles sharing one of its keys: an indexed lookup, whatever the number of articles.
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    The (key, article) primary key is the lookup's index. There is no id column and no foreign-key
+    constraint in the database (the ORM still deletes an article's rows with it): an import writes 32
+    rows per article, and a sequence value, a third index and a deferred check of the article for each
+    row cost PostgreSQL as much as the rows themselves. A row whose article is gone would only be a
+    candidate that finds no signature."""
+
+    pk = models.CompositePrimaryKey("key", "article")
     key = models.BigIntegerField()
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
 
     class Meta:
-        indexes = [
-            models.Index(fields=["key", "article"], name="article_band_key_idx"),
-            models.Index(fields=["article"], name="article_band_article_idx"),
-        ]
+        indexes = [models.Index(fields=["article"], name="article_band_article_idx")]
 
     def __str__(self) -> str:
         return f"Band {self.key} of article {self.article_id}"

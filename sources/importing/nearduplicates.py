@@ -11,19 +11,22 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from django.db import connection
 
 from newstext.nearduplicates import (
     NEAR_DUPLICATE_THRESHOLD,
-    band_keys,
+    PERMUTATIONS,
+    SIGNATURE_VERSION,
+    band_key_rows,
     comparable,
     near_duplicate_pairs,
-    signature,
     signature_bytes,
-    signature_from_bytes,
-    similarity,
+)
+from newstext.nearduplicates import (
+    signatures as signatures_of,
 )
 
 from ..models import Article, ArticleBand, ArticleFingerprint
@@ -49,23 +52,49 @@ def _slices(values: Sequence, size: int = QUERY_SLICE) -> Iterable[Sequence]:
         yield values[start : start + size]
 
 
-def fingerprints_store(articles: Sequence[Article], signatures: Sequence[np.ndarray] | None = None) -> None:
-    """Store the signature and band keys of each (saved) article version; `signatures` in the same
-    order when the caller has them already, else computed from the bodies.
+def fingerprints_store(
+    articles: Sequence[Article], signatures: np.ndarray | Sequence[np.ndarray] | None = None
+) -> None:
+    """Store the signature (of SIGNATURE_VERSION) and band keys of each (saved) article version;
+    `signatures` in the same order when the caller has them already, else computed from the bodies.
 
-    Written as multi-row INSERTs (band rows through COPY on PostgreSQL), not through model instances:
-    an import of 2,000 articles writes 64,000 band rows, and building a model object for each took
-    longer than the rest of the import."""
+    Written as multi-row INSERTs (through COPY on PostgreSQL), not through model instances: an import
+    of 2,000 articles writes 64,000 band rows, and building a model object for each took longer than
+    the rest of the import."""
     if not articles:
         return
-    sigs = list(signatures) if signatures is not None else [signature(a.body) for a in articles]
-    pairs = list(zip(articles, sigs, strict=True))
-    _insert(ArticleFingerprint, ["article", "signature"], [(a.pk, signature_bytes(s)) for a, s in pairs])
-    bands = [(a.pk, key) for a, s in pairs for key in band_keys(s)]
+    values = _as_matrix(signatures) if signatures is not None else signatures_of([a.body for a in articles])
+    if len(values) != len(articles):
+        raise ValueError("one signature per article")
+    ids = [a.pk for a in articles]
+    fingerprints = [
+        (pk, signature_bytes(row), SIGNATURE_VERSION) for pk, row in zip(ids, values, strict=True)
+    ]
+    bands = _band_rows(ids, band_key_rows(values))
     if connection.vendor == "postgresql":
-        _copy_integers(ArticleBand, ["article", "key"], bands)
+        _copy(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
+        _copy(ArticleBand, ["key", "article"], bands)
     else:
-        _insert(ArticleBand, ["article", "key"], bands)
+        _insert(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
+        _insert(ArticleBand, ["key", "article"], bands)
+
+
+def _as_matrix(values: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
+    """Signatures as one (texts x PERMUTATIONS) array of uint32."""
+    if len(values) == 0:
+        return np.empty((0, PERMUTATIONS), dtype=np.uint32)
+    return np.asarray(values, dtype=np.uint32).reshape(len(values), PERMUTATIONS)
+
+
+def _band_rows(ids: Sequence[int], keys: np.ndarray) -> list[tuple[int, int]]:
+    """(key, article id) rows of the band table, a key once per article (the primary key): two bands of
+    one signature with the same key (a chance of 2**-64 per pair) must not fail the chunk."""
+    ordered = np.sort(keys, axis=1)
+    rows: list[tuple[int, int]] = []
+    repeated = set(np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1)).tolist())
+    for index, (pk, row) in enumerate(zip(ids, keys.tolist(), strict=True)):
+        rows.extend((key, pk) for key in (dict.fromkeys(row) if index in repeated else row))
+    return rows
 
 
 def _insert(model, fields: list[str], rows: Sequence[tuple], per_statement: int = 400) -> None:
@@ -82,46 +111,74 @@ def _insert(model, fields: list[str], rows: Sequence[tuple], per_statement: int 
             )
 
 
-def _copy_integers(model, fields: list[str], rows: Sequence[tuple[int, ...]]) -> None:
-    """COPY rows of integers into `model`'s table (PostgreSQL): one round trip for tens of thousands."""
+def _copy_value(value: int | bytes) -> str:
+    """An integer, or bytes as bytea's hex form (its backslash doubled for COPY's text format)."""
+    return "\\\\x" + value.hex() if isinstance(value, bytes) else str(int(value))
+
+
+def _copy(model, fields: list[str], rows: Sequence[tuple[int | bytes, ...]]) -> None:
+    """COPY rows of integers and bytes into `model`'s table (PostgreSQL): one round trip for tens of
+    thousands."""
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
-    data = io.StringIO("".join("\t".join(str(int(v)) for v in row) + "\n" for row in rows))
-    with connection.cursor() as cursor:
+    if len(fields) == 2 and all(isinstance(v, int) for v in rows[0]):  # band rows: the common case, fast
+        text = "".join([f"{first}\t{second}\n" for first, second in rows])
+    else:
+        text = "".join(["\t".join(map(_copy_value, row)) + "\n" for row in rows])
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         raw = cursor.cursor  # psycopg2's cursor under Django's wrapper
         raw.copy_expert(
-            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN", data
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN",
+            io.StringIO(text),
         )
 
 
 def stored_matches(
-    signatures: Sequence[np.ndarray], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
+    signatures: np.ndarray | Sequence[np.ndarray], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
 ) -> list[Match | None]:
     """For each signature, the most similar current stored article at or over `threshold` (ties: the
-    oldest), or None. Queries: the band keys, then the candidates' signatures, in slices.
+    oldest), or None. Queries: the band keys, then the candidates' signatures (of SIGNATURE_VERSION
+    only: another version's values and keys mean nothing here), in slices.
 
     Bounded whatever is stored: at most ROWS_PER_KEY band rows are read per key asked (a bucket shared by
     thousands of template texts is cut short, and a crowded bucket cannot use up the other keys' rows)
     and each text is compared with its CANDIDATES candidates sharing the most band keys with it."""
-    keys = [band_keys(s) for s in signatures]
-    by_key = _bucket_heads(sorted({key for ks in keys for key in ks}))
+    values = _as_matrix(signatures)
+    if not len(values):
+        return []
+    keys = band_key_rows(values)
+    by_key = _bucket_heads(np.unique(keys).tolist())
     if not by_key:
-        return [None] * len(signatures)
-    candidates = [_most_shared(by_key.get(key, ()) for key in ks) for ks in keys]
+        return [None] * len(values)
+    candidates = [_most_shared([by_key[key] for key in row if key in by_key]) for row in keys.tolist()]
     ids = sorted({article_id for found in candidates for article_id in found})
-    stored: dict[int, np.ndarray] = {}
+    stored: dict[int, int] = {}  # article id -> its row in `matrix`
+    rows: list[bytes] = []
     for part in _slices(ids):
         for article_id, data in ArticleFingerprint.objects.filter(
-            article_id__in=part, article__is_current=True
+            article_id__in=part, article__is_current=True, version=SIGNATURE_VERSION
         ).values_list("article_id", "signature"):
-            stored[article_id] = signature_from_bytes(bytes(data))
-    found: list[Match | None] = []
-    for values, ids_here in zip(signatures, candidates, strict=True):
-        best: Match | None = None
-        for article_id in sorted(ids_here):
-            score = similarity(values, stored[article_id]) if article_id in stored else 0.0
-            if score >= threshold and (best is None or score > best.similarity):
-                best = Match(article_id, score)
-        found.append(best)
+            stored[article_id] = len(rows)
+            rows.append(bytes(data))
+    if not rows:
+        return [None] * len(values)
+    matrix = np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
+    # every (text, candidate) pair at once: the share of equal values, as similarity() computes it
+    pairs = [
+        (text, article_id)
+        for text, ids_here in enumerate(candidates)
+        for article_id in sorted(ids_here)
+        if article_id in stored
+    ]
+    found: list[Match | None] = [None] * len(values)
+    if not pairs:
+        return found
+    texts = np.fromiter((text for text, _ in pairs), dtype=np.int64, count=len(pairs))
+    others = np.fromiter((stored[article_id] for _, article_id in pairs), dtype=np.int64, count=len(pairs))
+    scores = (np.count_nonzero(values[texts] == matrix[others], axis=1) / PERMUTATIONS).tolist()
+    for (text, article_id), score in zip(pairs, scores, strict=True):
+        best = found[text]
+        if score >= threshold and (best is None or score > best.similarity):
+            found[text] = Match(article_id, score)
     return found
 
 
@@ -169,7 +226,9 @@ def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
 
 def _most_shared(buckets: Iterable[Iterable[int]]) -> list[int]:
     """The CANDIDATES ids found in the most of `buckets` (the texts sharing the most band keys)."""
-    shared = Counter(article_id for bucket in buckets for article_id in bucket)
+    shared = Counter(chain.from_iterable(buckets))
+    if len(shared) <= CANDIDATES:
+        return list(shared)
     return [article_id for article_id, _ in shared.most_common(CANDIDATES)]
 
 
@@ -199,10 +258,10 @@ def preview_near_duplicates(rows: Sequence[tuple[int, str, str, str]]) -> list[P
     """For an import preview's new rows, (row number, body, title, outlet) each: those that nearly
     duplicate a stored current article (preferred) or an earlier row, in row order."""
     rows = [row for row in rows if comparable(row[1])]
-    sigs = [signature(body) for _, body, _, _ in rows]
+    sigs = signatures_of([body for _, body, _, _ in rows])
     stored = stored_matches(sigs)
     earlier: dict[int, tuple[int, float]] = {}
-    for pair in near_duplicate_pairs(sigs):
+    for pair in near_duplicate_pairs(list(sigs)):
         best = earlier.get(pair.second)
         if best is None or pair.similarity > best[1]:
             earlier[pair.second] = (pair.first, pair.similarity)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from django.db import connection
@@ -18,11 +19,11 @@ from simple_history.utils import bulk_create_with_history
 
 from newstext.nearduplicates import (
     NEAR_DUPLICATE_THRESHOLD,
-    band_keys,
+    band_key_rows,
     comparable,
     near_duplicate_pairs,
     signature,
-    similarity,
+    signatures,
 )
 from newstext.notes import note_records
 
@@ -187,13 +188,14 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         ):
             fresh.append(index)
             fresh_hashes.add(digests[index])
-    signatures = {i: signature(records[i].body) for i in range(len(records))}
+    values = signatures([r.body for r in records])  # the whole chunk's in one go (arrays, not a loop)
+    keys = band_key_rows(values).tolist()
     checked = [i for i in fresh if comparable(records[i].body)]
     policy = near_duplicate_policy(batch)
-    if policy == "merge" and near_duplicate_pairs([signatures[i] for i in checked]):
+    if policy == "merge" and near_duplicate_pairs(list(values[checked])):
         return store_rows(records, batch=batch)
     matches: dict[int, Match | None] = dict.fromkeys(fresh)
-    matches.update(zip(checked, stored_matches([signatures[i] for i in checked]), strict=True))
+    matches.update(zip(checked, stored_matches(values[checked]), strict=True))
     merges = Counter(m.article_id for m in matches.values() if m is not None)
     if policy == "merge" and any(n > 1 for n in merges.values()):
         return store_rows(records, batch=batch)  # two rows merging into one article: versions in order
@@ -204,7 +206,7 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     )
     counts = ChunkCounts()
     new: list[Article] = []
-    new_signatures: list[np.ndarray] = []
+    new_rows: list[int] = []  # their rows in `values`
     retired: list[Article] = []
     flagged: list[tuple[NearDuplicate, Article | None, Article | None]] = []
     earlier = ChunkIndex()  # this chunk's new texts so far
@@ -214,7 +216,9 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         article = _article(record, digest, outlet_for(record, outlets), batch)
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
-        in_chunk = earlier.best(signatures[index]) if index in checkable and batch is not None else None
+        in_chunk = (
+            earlier.best(values[index], keys[index]) if index in checkable and batch is not None else None
+        )
         if in_chunk is not None and (match is None or in_chunk[1] > match.similarity):
             match = Match(0, in_chunk[1])  # its article id is known once the chunk is written
         else:
@@ -253,14 +257,14 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
                 )
             counts.created += 1
             if index in checkable:
-                earlier.add(article, signatures[index])
+                earlier.add(article, values[index], keys[index])
         new.append(article)
-        new_signatures.append(signatures[index])
+        new_rows.append(index)
     if retired:
         Article.objects.filter(pk__in=[a.pk for a in retired]).update(is_current=False)
     if new:
         articles_insert(new)
-        fingerprints_store(new, new_signatures)
+        fingerprints_store(new, values[new_rows])
     if flagged:
         for item, stored, earlier_row in flagged:
             item.article = stored
@@ -285,22 +289,34 @@ class ChunkIndex:
         self.buckets: dict[int, list[int]] = {}
         self.items: list[tuple[Article, np.ndarray]] = []
 
-    def add(self, article: Article, values: np.ndarray) -> None:
-        for key in band_keys(values):
-            bucket = self.buckets.setdefault(key, [])
-            bucket.append(len(self.items))
-            del bucket[: -self.BUCKET_SIZE]
+    def add(self, article: Article, values: np.ndarray, keys: list[int]) -> None:
+        """Add a text's signature and its band keys (band_keys of the signature)."""
+        position = len(self.items)
+        buckets = self.buckets
+        for key in keys:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [position]
+            else:
+                bucket.append(position)
+                if len(bucket) > 2 * self.BUCKET_SIZE:  # trimmed now and then; best() reads the last ones
+                    del bucket[: -self.BUCKET_SIZE]
         self.items.append((article, values))
 
-    def best(self, values: np.ndarray) -> tuple[Article, float] | None:
-        """The most similar text added so far at or over the threshold, with its similarity, or None."""
+    def best(self, values: np.ndarray, keys: list[int]) -> tuple[Article, float] | None:
+        """The most similar text added so far at or over the threshold, with its similarity, or None;
+        `keys` are the band keys of `values`."""
+        buckets, size = self.buckets, self.BUCKET_SIZE
+        shared = Counter(chain.from_iterable(buckets[key][-size:] for key in keys if key in buckets))
+        if not shared:
+            return None
+        positions = [p for p, _ in shared.most_common(CANDIDATES)]  # ties on the score: the first here
+        others = np.stack([self.items[p][1] for p in positions])
+        scores = (np.count_nonzero(others == values, axis=1) / len(values)).tolist()
         found: tuple[Article, float] | None = None
-        shared = Counter(p for key in band_keys(values) for p in self.buckets.get(key, ()))
-        for position, _ in shared.most_common(CANDIDATES):
-            article, other = self.items[position]
-            score = similarity(values, other)
+        for position, score in zip(positions, scores, strict=True):
             if score >= NEAR_DUPLICATE_THRESHOLD and (found is None or score > found[1]):
-                found = (article, score)
+                found = (self.items[position][0], score)
         return found
 
 

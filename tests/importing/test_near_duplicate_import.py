@@ -9,11 +9,12 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from newstext.nearduplicates import band_keys, signature
+from newstext.nearduplicates import SIGNATURE_VERSION, band_keys, signature
 from sources.importing import nearduplicates
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article, ArticleBand, ArticleFingerprint, ImportBatch, NearDuplicate
@@ -256,6 +257,42 @@ def test_articles_stored_before_are_fingerprinted_by_the_command():
     assert "fingerprinted 0 article(s)" in out.getvalue()
     batch = run([ROWS_FILE], near_duplicates="skip")
     assert batch.rows_skipped == 2
+
+
+def test_signatures_of_an_older_version_are_recomputed_not_compared():
+    """A signature stored by an older SIGNATURE_VERSION (other hashes: its values and band keys mean
+    nothing to the current ones) is never a candidate; fingerprint_articles replaces it and its band
+    rows with the current version's, and a later import then finds the article."""
+    stored = stored_story()
+    fingerprint = ArticleFingerprint.objects.get(article=stored)
+    assert fingerprint.version == SIGNATURE_VERSION
+    ArticleFingerprint.objects.filter(article=stored).update(version=SIGNATURE_VERSION - 1)
+    assert nearduplicates.stored_matches([signature(HEADER + WIRE_STORY)]) == [None]
+    stale_key = 12345  # a band row of the old version, unknown to the current one
+    ArticleBand.objects.create(article=stored, key=stale_key)
+    out = io.StringIO()
+    call_command("fingerprint_articles", stdout=out)
+    assert "fingerprinted 1 article(s)" in out.getvalue()
+    assert ArticleFingerprint.objects.get(article=stored).version == SIGNATURE_VERSION
+    keys = set(ArticleBand.objects.filter(article=stored).values_list("key", flat=True))
+    assert keys == set(band_keys(signature(stored.body)))
+    match = nearduplicates.stored_matches([signature(HEADER + WIRE_STORY)])[0]
+    assert match is not None and match.article_id == stored.pk
+
+
+def test_band_rows_keep_one_row_per_key_and_follow_a_deleted_article():
+    """Two bands of one signature with the same key (a chance of 2**-64) store one row, not a failed
+    chunk (the key and article are the primary key); deleting the article deletes its rows, though the
+    table has no foreign-key constraint in the database."""
+    stored = stored_story()
+    keys = np.arange(32, dtype=np.int64).reshape(1, 32)
+    keys[0, 5] = keys[0, 9]
+    assert nearduplicates._band_rows([stored.pk], keys) == [
+        (int(k), stored.pk) for k in dict.fromkeys(keys[0].tolist())
+    ]
+    assert ArticleBand.objects.filter(article=stored).count() == 32
+    stored.delete()
+    assert not ArticleBand.objects.filter(article_id=stored.pk).exists()
 
 
 def test_job_page_queries_stay_bounded(admin_client, django_assert_max_num_queries):
