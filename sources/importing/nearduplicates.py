@@ -182,6 +182,12 @@ def stored_matches(
     return found
 
 
+def _array(values: list[int]) -> str:
+    """Integers as a PostgreSQL array literal: one text parameter, parsed at once (a Python list is sent
+    as ARRAY[...] of one constant per element, which costs the planner more than the lookup)."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
     """For each of `keys`, the ids of the (at most ROWS_PER_KEY) oldest article versions with that band
     key; stored_matches drops the versions no longer current when it reads the candidates' signatures.
@@ -196,40 +202,49 @@ def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
     SQLite has no LATERAL: a window over the keys' buckets keeps the same rows."""
     band = ArticleBand._meta.db_table
     by_key: dict[int, list[int]] = {}
+    if not keys:
+        return by_key
     with connection.cursor() as cursor:
-        for part in _slices(keys):
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    f"""SELECT k.key, head.article_id
-                    FROM unnest(%s::bigint[]) AS k(key)
-                    CROSS JOIN LATERAL (
+        if connection.vendor == "postgresql":
+            # all the chunk's keys in one statement, one row per key found with its heads as an array:
+            # a row per head cost more to send and to read back than the lookup itself
+            cursor.execute(
+                f"""SELECT k.key, head.ids
+                FROM unnest(%s::bigint[]) AS k(key)
+                CROSS JOIN LATERAL (
+                    SELECT array_agg(article_id ORDER BY article_id) AS ids FROM (
                         SELECT b.article_id FROM {band} b
                         WHERE b.key = k.key
                         ORDER BY b.article_id LIMIT %s
-                    ) AS head""",
-                    [list(part), ROWS_PER_KEY],
-                )
-            else:
-                cursor.execute(
-                    f"""SELECT key, article_id FROM (
-                        SELECT b.key, b.article_id,
-                            ROW_NUMBER() OVER (PARTITION BY b.key ORDER BY b.article_id) AS place
-                        FROM {band} b
-                        WHERE b.key IN ({", ".join(["%s"] * len(part))})
-                    ) WHERE place <= %s""",
-                    [*part, ROWS_PER_KEY],
-                )
+                    ) AS oldest
+                ) AS head
+                WHERE head.ids IS NOT NULL""",
+                [_array(keys), ROWS_PER_KEY],
+            )
+            by_key.update(cursor.fetchall())
+            return by_key
+        for part in _slices(keys):
+            cursor.execute(
+                f"""SELECT key, article_id FROM (
+                    SELECT b.key, b.article_id,
+                        ROW_NUMBER() OVER (PARTITION BY b.key ORDER BY b.article_id) AS place
+                    FROM {band} b
+                    WHERE b.key IN ({", ".join(["%s"] * len(part))})
+                ) WHERE place <= %s""",
+                [*part, ROWS_PER_KEY],
+            )
             for key, article_id in cursor.fetchall():
                 by_key.setdefault(key, []).append(article_id)
     return by_key
 
 
 def _most_shared(buckets: Iterable[Iterable[int]]) -> list[int]:
-    """The CANDIDATES ids found in the most of `buckets` (the texts sharing the most band keys)."""
+    """The CANDIDATES ids found in the most of `buckets` (the texts sharing the most band keys), ties to
+    the oldest (the smaller id), as _candidates ranks them on PostgreSQL."""
     shared = Counter(chain.from_iterable(buckets))
     if len(shared) <= CANDIDATES:
         return list(shared)
-    return [article_id for article_id, _ in shared.most_common(CANDIDATES)]
+    return sorted(shared, key=lambda article_id: (-shared[article_id], article_id))[:CANDIDATES]
 
 
 def current_version(article: Article) -> Article:
