@@ -98,9 +98,10 @@ def comparable(text: str) -> bool:
 
 class _WordHashes(dict):
     """Word -> its stable 64-bit hash (BLAKE2b, as int64), computed once per distinct word. News reuses
-    its words: after a few hundred articles nearly every lookup is a hit. Emptied past MAX_WORDS."""
+    its words: after a few hundred articles nearly every lookup is a hit. Emptied past MAX_WORDS
+    (about 12 MB of words and numbers: a worker must stay well under its memory budget)."""
 
-    MAX_WORDS = 500_000
+    MAX_WORDS = 100_000
 
     def __missing__(self, word: str) -> int:
         if len(self) >= self.MAX_WORDS:

@@ -136,6 +136,16 @@ def test_vectorised_signatures_follow_their_definition(monkeypatch):
     assert (signatures(texts[::-1])[::-1] == values).all()
 
 
+def test_the_word_hash_cache_is_bounded_and_changes_nothing(monkeypatch):
+    """The cache of word hashes is emptied when full (a worker's memory stays bounded), and a signature
+    computed through a cache emptied many times over equals one computed with a warm cache."""
+    warm = signature(WIRE_STORY)
+    monkeypatch.setattr(nearduplicates._WordHashes, "MAX_WORDS", 8)
+    nearduplicates._WORD_HASHES.clear()
+    assert (signature(WIRE_STORY) == warm).all()
+    assert len(nearduplicates._WORD_HASHES) <= 8
+
+
 def test_estimates_are_as_close_to_the_jaccard_as_datasketchs():
     """On pairs of this file's stories and their variants, version 2's estimates of the shingle sets'
     Jaccard similarity err no more than datasketch's MinHash (version 1, the reference implementation)
