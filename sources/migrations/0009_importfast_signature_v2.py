@@ -4,8 +4,7 @@ and a band table keyed by (key, article).
 The signatures stored so far are datasketch's (version 1); version 2 hashes shingles differently, so
 their values and band keys cannot be compared with the new ones. The existing signatures are marked
 version 1 and their band rows dropped with the old table (its keys belong to version 1 only);
-`manage.py fingerprint_articles` recomputes the signatures of version 1 with their band keys. Until
-it has run, an import compares new texts only with the articles stored after this migration.
+migration 0010 recomputes them with their band keys (as `manage.py fingerprint_articles` does).
 
 The new band table has no id column and no foreign-key constraint (see ArticleBand): its primary key
 (key, article) is the lookup's index, as article_band_key_idx was.
