@@ -22,7 +22,9 @@ BODY = (
 @pytest.mark.django_db
 def test_version_one_signatures_are_recomputed_with_their_band_keys():
     outlet = Outlet.objects.create(name="Harbour Gazette", domain="harbour.example")
-    article = Article.objects.create(outlet=outlet, title="Quay closed", body=BODY, url="https://harbour.example/q")
+    article = Article.objects.create(
+        outlet=outlet, title="Quay closed", body=BODY, url="https://harbour.example/q"
+    )
     ArticleBand.objects.filter(article=article).delete()
     ArticleFingerprint.objects.filter(article=article).delete()
     ArticleFingerprint.objects.create(article=article, signature=b"\0" * 512, version=1)
