@@ -288,6 +288,8 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     if rng is not None:
         other, _ = rng
         ou = read_unit(doc, chunks, other, sent.end)
+        if _is_year_range(doc, chunks, ex, u, other, ou):
+            return None, max(ou.c_end, other.c1)  # "from 1965 to 1970": a period, which the dates read
         if ex.currency is None and ou.measure and ou.unit_class and not u.measure:
             u = ou
         elif u.measure and ou.unit_class and u.unit_class and ou.unit_class.startswith(u.unit_class + " per"):
@@ -433,6 +435,14 @@ def _is_age_predicate(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> b
     )
 
 
+def _is_year_range(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead, other: Expr, ou: UnitRead) -> bool:
+    """True for two years joined as a range ("from 1965 to 1970", "between 2009 and 2016"): both ends
+    read as years and neither counts or measures anything ("from 1500 to 2000 soldiers" is a count)."""
+    if u.measure or ou.measure or u.counted or ou.counted:
+        return False
+    return is_year(doc, chunks, ex, False) and is_year(doc, chunks, other, False)
+
+
 def _merge(a: Expr, b: Expr) -> Expr:
     low, high = a.low, b.high
     if b.high > 0 and a.high > 0 and a.low * 1000 <= b.low and a.digits and "," not in str(a.low):
@@ -476,6 +486,8 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         nxt = chunks[ex.c1].text.lower() if ex.c1 < len(chunks) else ""
         if nxt != "of":
             return True  # "9/11 families", "24/7": a fraction is a share of something ("1/16 of a pint")
+    if not ex.digits and ex.low == ex.high == 0 and u.counted is None and not u.measure:
+        return True  # "ground zero", "zero in on": a bare "zero" counts nothing
     if ex.word_one:
         first_tok = chunks[ex.c0].tok_start
         prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
@@ -484,8 +496,41 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         nxt = doc[first_tok + 1].lower_ if first_tok + 1 < len(doc) else ""
         if nxt in ("another", "and"):
             return True
-        if u.head is not None and doc[u.head + 1 : u.head + 3].text.lower() in ("or another", "or the other"):
-            return True  # "one way or another"
+        if _one_or_other(doc, u.head if u.head is not None else first_tok + 1, doc[first_tok].sent.end):
+            return True  # "one way or another", "one way or the other", "in one hand and ... in the other"
+        if first_tok + 1 < len(doc) and _one_idiom(doc, first_tok):
+            return True  # "at one point", "on one occasion", "One day, ...": when, not how many
+    return False
+
+
+# "at one point", "at one time", "on one occasion", "for one thing": a time or a manner, not a count of one.
+_ONE_IDIOMS = frozenset((("at", "point"), ("at", "time"), ("on", "occasion"), ("for", "thing")))
+
+
+def _one_idiom(doc: Doc, one: int) -> bool:
+    """True for "one" in a set phrase that says when, not how many ("at one point", "One day, he ...")."""
+    prev = doc[one - 1].lower_ if one > 0 else ""
+    noun = doc[one + 1].lower_
+    if (prev, noun) in _ONE_IDIOMS:
+        return True
+    opens = one == doc[one].sent.start or doc[one - 1].is_punct  # "One day he will", "..., one day she"
+    return (
+        noun == "day"
+        and opens
+        and (one + 2 >= len(doc) or doc[one + 2].lower_ not in ("of", "after", "before"))
+    )
+
+
+def _one_or_other(doc: Doc, head: int, sent_end: int) -> bool:
+    """True when "one X" is paired with "another" or "the other" later in its sentence ("one way or the
+    other", "one side or another", "a tail in one hand and a knife in the other"): one of two, no count."""
+    after = [t.lower_ for t in doc[head + 1 : min(sent_end, head + 12)]]
+    for i, word in enumerate(after[:-1]):
+        if i == 0 and word in ("or", "to") and after[1] in ("another", "other"):
+            return True  # "one way or another", "from one place to another"
+        opens = (i == 0 and word in ("or", "to")) or word == "in"
+        if opens and after[i + 1 : i + 3] == ["the", "other"]:
+            return True  # "one way or the other", "a tail in one hand and a knife in the other"
     return False
 
 

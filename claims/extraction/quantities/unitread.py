@@ -252,6 +252,9 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
     j = k
     while j < sent_end and j - k < 7:
         t = doc[j]
+        if _glued_hyphen(doc, j, sent_end):
+            j += 2  # "Indiana-based companies", "ex-felons": the word after the hyphen decides
+            continue
         if t.pos_ in _NOUNISH:
             h = t.head
             if k < h.i <= k + 7 and h.i > j and h.pos_ in _NOUNISH and t.dep_ in ("compound", "nmod", "amod"):
@@ -305,7 +308,20 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
     _set_count(doc, r, k, h, ex)
 
 
+def _glued_hyphen(doc: Doc, j: int, sent_end: int) -> bool:
+    """True when token j is joined by a hyphen, with no space either side, to a next word ("ex-felons")."""
+    return (
+        j + 2 < sent_end
+        and not doc[j].whitespace_
+        and doc[j + 1].text in ("-", "\u2013")
+        and not doc[j + 1].whitespace_
+        and doc[j + 2].is_alpha
+    )
+
+
 def _set_count(doc: Doc, r: UnitRead, a: int, h: int, ex: Expr) -> None:
+    while _glued_hyphen(doc, h, len(doc)) and doc[h + 2].pos_ in _NOUNISH:
+        h += 2  # "millions of ex-felons": the counted noun is the compound's last word
     head = doc[h]
     r.head = h
     r.counted = doc[a : h + 1].text
