@@ -179,3 +179,26 @@ def test_a_weekday_after_after_is_not_dated_by_the_future_verb_it_hangs_on():
     assert found["Wednesday afternoon"].value == "2021-04-14"
     found = dates_in("The mayor will sign the levy into law on Wednesday.", published=thursday)
     assert found["on Wednesday"].value == "2021-04-21"
+
+
+def test_a_count_before_a_month_first_day_is_no_day():
+    """ "the 19 Sept. 11 hijackers": the day is Sept. 11, the 19 a count; "on 5 March 12 days later" keeps
+    5 March (a day after "on")."""
+    assert [(m.month, m.day) for m in find_mentions("Fifteen of the 19 Sept. 11 hijackers were Saudi.")] == [
+        (9, 11)
+    ]
+    first = find_mentions("She left on 5 March 12 days before him.")[0]
+    assert (first.month, first.day) == (3, 5)
+
+
+def test_september_11_naming_the_attacks_is_2001():
+    """ "the Sept. 11 attacks", "families of Sept. 11 victims" name the attacks of 2001 whatever the
+    publication date; a Sept. 11 deadline or meeting is this year's."""
+    found = find_dates(
+        prepare(
+            "Families of Sept. 11 victims may sue, years after the Sept. 11 attacks. The council met on "
+            "Sept. 11 and set a Sept. 11 deadline.",
+            published=dt.date(2016, 9, 28),
+        )
+    )
+    assert [c.value for c in found] == ["2001-09-11", "2001-09-11", "2016-09-11", "2016-09-11"]
