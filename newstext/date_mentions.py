@@ -169,7 +169,8 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
         return Mention(start, end, "full", year=year, month=month, day=day, approximate=a <= 12 and b <= 12)
     if kind in ("day_month", "month_day"):
         month, day = MONTHS[g["mon"].rstrip(".")], int(g["d"])
-        if year is None and (month, day) == (9, 11) and _NAMES_THE_ATTACKS.match(m.string, end):
+        attacks = _NAMES_THE_ATTACKS.match(m.string, end) or m.string.endswith("post-", 0, m.start())
+        if year is None and (month, day) == (9, 11) and attacks:
             year = 2001  # "the Sept. 11 attacks", "Sept. 11 victims": the day names the attacks of 2001
         mention = Mention(start, end, "full" if year else "day_month", year=year, month=month, day=day)
         mention.weekday = WEEKDAYS[g["wd"]] if g.get("wd") else None
@@ -351,10 +352,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 _ZONES = ("GMT", "UTC")
 # What "September 11" names when it qualifies these words ("the Sept. 11 attacks", "the September 11
-# Commission"): the attacks of 2001, whatever the article's date, not this year's 11 September.
+# Commission") or follows "post-": the attacks of 2001, whatever the article's date, not this year's 11
+# September. One attack ("the Sept. 11 attack" in Benghazi, 2012) is left to the tense.
 _NAMES_THE_ATTACKS = re.compile(
-    r"(?:th)?\s+(?i:attacks?|hijackers?|victims?|families|widows?|terror\w*|plot|commission|memorial|"
-    r"museum|responders?|survivors?|era|advocates)\b"
+    r"(?:th)?\s+(?i:attacks|hijackers?|victims|families|widows?|(?:terror|terrorist)\s+attacks|commission|"
+    r"memorial|museum|responders|survivors|era|advocates)\b"
 )
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?![\d:.,]\d)(?!\d)")
 _ON_BEFORE = re.compile(r"\b(?i:on|since|until|till|by|before|after)\s+$")

@@ -196,9 +196,21 @@ def test_september_11_naming_the_attacks_is_2001():
     publication date; a Sept. 11 deadline or meeting is this year's."""
     found = find_dates(
         prepare(
-            "Families of Sept. 11 victims may sue, years after the Sept. 11 attacks. The council met on "
-            "Sept. 11 and set a Sept. 11 deadline.",
+            "Families of Sept. 11 victims may sue, years after the Sept. 11 attacks and the post-Sept. 11 "
+            "law. The council met on Sept. 11 after the Sept. 11 attack on its consulate.",
             published=dt.date(2016, 9, 28),
         )
     )
-    assert [c.value for c in found] == ["2001-09-11", "2001-09-11", "2016-09-11", "2016-09-11"]
+    assert [c.value for c in found] == ["2001-09-11", "2001-09-11", "2001-09-11", "2016-09-11", "2016-09-11"]
+
+
+def test_a_scheduled_month_named_in_a_past_clause_is_the_nearest():
+    """ "warned they could not agree by the February deadline", told in January, is the coming February;
+    "poised to take control on Thursday" looks ahead."""
+    found = dates_in(
+        "He warned that the parties failed to agree on money by the February deadline. "
+        "Democrats are poised to take control of the House on Thursday.",
+        published=dt.date(2019, 1, 25),  # a Friday
+    )
+    assert found["February"].value == "2019-02"
+    assert found["on Thursday"].value == "2019-01-31"

@@ -439,6 +439,21 @@ def test_counts_written_with_hyphens(quantities):
     assert "ex-felon" in one(claims, "millions").unit
 
 
+def test_a_noun_or_two_counts_the_noun(quantities):
+    """ "another pick or two" is 1-2 picks, "a year or two" 1-2 years; "in the coming year or two" says
+    when, not how long; "over the age of 21" is an age, not 21 of the players named before."""
+    claims = quantities(
+        "The club hopes to add another pick or two; the deal could take a year or two. Growth will slow "
+        "in the coming year or two. The team had 17 players over the age of 21."
+    )
+    picks = one(claims, "another pick or two")
+    assert (picks.low, picks.high, picks.unit_class, picks.approximate) == (1, 2, "pick", True)
+    years = one(claims, "a year or two")
+    assert (years.low, years.high, years.unit_class) == (1, 2, "year")
+    assert one(claims, "21").unit_class == "year of age"
+    assert numbers(claims) == ["another pick or two", "a year or two", "17", "21"]
+
+
 def test_a_duration_describing_an_amount_is_not_one(quantities):
     """ "a five-year $700,000 award": the award is the amount, its five years describe it."""
     assert numbers(quantities("She won a five-year $700,000 award.")) == ["$700,000"]

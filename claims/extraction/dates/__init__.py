@@ -27,6 +27,7 @@ from .attach import (
     direction,
     evidence,
     modifies_noun,
+    names_a_scheduled_noun,
 )
 from .context import Anchor, add_anchor, date_claim, offset_claim, with_year_named_before
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
@@ -90,6 +91,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         tense = direction(verb, nominal=modifies_noun(span))
         if tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
+        elif tense < 0 and m.kind == "month" and m.direction is None and names_a_scheduled_noun(span):
+            tense = 0  # "could not agree by the February deadline", told in the past: the nearest February
         placed.append((m, span, verb, tense))
     own = [p for p in placed if p[0].kind != "offset"]  # offsets count from other events, not the page's date
     tenses = {adoc.to_text(m.start): d for m, _, _, d in own}

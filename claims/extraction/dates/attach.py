@@ -8,7 +8,7 @@ from spacy.tokens import Token
 _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # "is due to", "are set to", "is scheduled to", "plans to", "is going to" point to the future.
-_FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare"}
+_FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare", "poise"}
 # Conditionals: ahead of the writing, unless perfect ("would have been").
 _OPEN_MODALS = {"would", "could", "might", "should"}
 # Children of the dated verb that start another clause: the evidence stops where they begin.
@@ -114,6 +114,13 @@ def dates_scheduled(span: SpacySpan) -> bool:
     doc, sent = span.doc, span.sent
     near = [*doc[max(sent.start, span.start - 3) : span.start], *doc[span.end : min(sent.end, span.end + 2)]]
     return any(t.lower_ in _SCHEDULED and t.pos_ in ("NOUN", "PROPN") for t in near)
+
+
+def names_a_scheduled_noun(span: SpacySpan) -> bool:
+    """True when the date is written as the name of a scheduled happening right after it ("by the
+    February deadline", "the November election"): the one nearest the writing, whatever the tense."""
+    doc = span.doc
+    return span.end < span.sent.end and doc[span.end].lower_ in _SCHEDULED and doc[span.end].pos_ == "NOUN"
 
 
 def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:

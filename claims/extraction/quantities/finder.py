@@ -27,7 +27,14 @@ from .context import (
 )
 from .numbers import may_start_number
 from .unitread import UnitRead, read_unit
-from .units import COUNT_CLASSES, CURRENCY_PREFIXES, DOLLAR_QUALIFIERS, SINGLE_COUNT_CLASSES, TIME_UNITS
+from .units import (
+    COUNT_CLASSES,
+    CURRENCY_PREFIXES,
+    DOLLAR_QUALIFIERS,
+    SINGLE_COUNT_CLASSES,
+    TIME_UNITS,
+    count_class,
+)
 
 # Currency codes written as a word before the amount ("USD 5 million", "Rs 500 crore").
 ISO_CODES = {c for c in CURRENCY_PREFIXES if len(c) == 3 and c.isalpha() and c.isupper()}
@@ -283,6 +290,15 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     u = read_unit(doc, chunks, ex, sent.end)
     if _is_age_apposition(doc, chunks, ex, u) or _is_age_predicate(doc, chunks, ex, u):
         u.unit_class = "year of age"  # "Mr. Grimm, 44, a Republican"
+    noun = _noun_before_or(doc, chunks, ex, u)
+    if noun is not None:
+        if doc[noun].lemma_.lower() in TIME_UNITS and doc[noun - 1].lower_ in _TIME_BEFORE_OR:
+            return None, ex.c1  # "in the coming year or two": when, not how long
+        # "another pick or two", "a year or two": one or two of the noun before "or"
+        u.unit, u.unit_class, u.counted = doc[noun].lemma_, count_class(doc[noun].lemma_), doc[noun].text
+        ex.low, ex.vague = 1.0, True
+        ex.c0 -= 3 if ex.c0 > 2 and chunks[ex.c0 - 3].text.lower() in ("a", "an", "another", "one") else 2
+        first_tok = chunks[ex.c0].tok_start
     end_chunk = max(u.c_end, ex.c1)
     rng = _read_range(chunks, ex, u)
     if rng is not None:
@@ -398,6 +414,21 @@ def _single_vehicle(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) ->
     return claim
 
 
+_TIME_BEFORE_OR = {"coming", "next", "past", "last", "following", "previous", "the"}
+
+
+def _noun_before_or(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> int | None:
+    """The token of the singular noun a bare number word after "or" counts ("another pick or two", "a
+    year or two"), or None."""
+    if u.unit_class or u.counted or u.measure or ex.digits or ex.c1 - ex.c0 != 1 or ex.c0 < 2:
+        return None
+    if not 2 <= ex.low <= 3 or chunks[ex.c0 - 1].text.lower() != "or" or chunks[ex.c0 - 2].trail:
+        return None
+    noun = chunks[ex.c0 - 2]
+    tok = doc[noun.tok_end - 1]
+    return tok.i if noun.tok_end - noun.tok_start == 1 and tok.tag_ == "NN" else None
+
+
 def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """A bare number after "age"/"aged", or set off by commas right after a person's name, is an age."""
     if u.measure or u.counted is not None or not ex.digits or ex.c0 == 0 or not 0 < ex.low < 120:
@@ -405,6 +436,8 @@ def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> 
     prev, own = chunks[ex.c0 - 1], chunks[ex.c0]
     if prev.text.lower() in ("age", "aged", "ages") and not prev.trail:
         return True  # "at age 16", "men aged 18 to 34"
+    if prev.text.lower() == "of" and ex.c0 > 1 and chunks[ex.c0 - 2].text.lower() in ("age", "ages"):
+        return True  # "over the age of 21"
     if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
         return False
     return doc[prev.tok_end - 1].text == "," and doc[prev.tok_end - 2].ent_type_ == "PERSON"

@@ -312,10 +312,12 @@ def _glued_hyphen(doc: Doc, j: int, sent_end: int) -> bool:
     """True when token j is joined by a hyphen, with no space either side, to a next word ("ex-felons")."""
     return (
         j + 2 < sent_end
+        and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
         and not doc[j].whitespace_
         and doc[j + 1].text in ("-", "\u2013")
         and not doc[j + 1].whitespace_
         and doc[j + 2].is_alpha
+        and doc[j + 2].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")  # not "barrel-a-day"
     )
 
 
