@@ -214,3 +214,12 @@ def test_a_scheduled_month_named_in_a_past_clause_is_the_nearest():
     )
     assert found["February"].value == "2019-02"
     assert found["on Thursday"].value == "2019-01-31"
+
+
+def test_a_past_tense_read_as_a_participle_is_still_past():
+    """ "The mayor over the weekend joked about it" (the tagger reads "joked" as a participle with a
+    subject and no auxiliary): the weekend just gone, not the coming one."""
+    found = dates_in(
+        "The mayor over the weekend joked about the flood on the radio.", published=dt.date(2011, 6, 1)
+    )
+    assert found["over the weekend"].value == "2011-05-28"

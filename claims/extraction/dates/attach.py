@@ -88,6 +88,8 @@ def direction(verb: Token, nominal: bool = False) -> int:
             return 0
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
             return -1
+        if token.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in token.children):
+            return -1  # "The congressman over the weekend joked ...": a past tense the tagger read as VBN
         if token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
             return 0
         if token.head is token:
