@@ -339,6 +339,13 @@ def find_mentions(text: str) -> list[Mention]:
             mention = _mention(kind, m, before)
             if mention is not None and _valid(mention):
                 found.append(mention)
+                if (
+                    kind == "year"
+                    and (end := _YEAR_RANGE_END.match(text, m.end()))
+                    and _FROM.search(text, max(0, start - 6), start)
+                ):
+                    # "from 1965 to 1970": the period's last year is a date too (as "between 2009 and 2016")
+                    found.append(Mention(end.start("y"), end.end("y"), "year", year=int(end.group("y"))))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
     for mention in found:
@@ -351,6 +358,8 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _ZONES = ("GMT", "UTC")
+_YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
+_FROM = re.compile(r"\b(?i:from)\s+$")
 # What "September 11" names when it qualifies these words ("the Sept. 11 attacks", "the September 11
 # Commission") or follows "post-": the attacks of 2001, whatever the article's date, not this year's 11
 # September. One attack ("the Sept. 11 attack" in Benghazi, 2012) is left to the tense.

@@ -223,3 +223,16 @@ def test_a_past_tense_read_as_a_participle_is_still_past():
         "The mayor over the weekend joked about the flood on the radio.", published=dt.date(2011, 6, 1)
     )
     assert found["over the weekend"].value == "2011-05-28"
+
+
+def test_a_period_of_years_dates_both_ends_and_a_range_of_counts_none():
+    """ "hunted from 2016 to 2018" gives both years (as "between 2009 and 2016" does); "rose from 1950 to
+    2000 feet" and "between 1500 and 2000 soldiers" are counts, no years."""
+    found = find_dates(
+        prepare(
+            "Permits cover elephants hunted from 2016 to 2018. The tower rose from 1950 to 2000 feet, and "
+            "between 1500 and 2000 soldiers crossed.",
+            published=PUBLISHED,
+        )
+    )
+    assert [c.value for c in found] == ["2016", "2018"]

@@ -176,10 +176,18 @@ def modifies_noun(span: SpacySpan) -> bool:
 
 
 def counted_not_year(span: SpacySpan) -> bool:
-    """True when a bare 'year' is really a count ("in 2000 homes"): a number modifying a plural noun."""
+    """True when a bare 'year' is really a count ("in 2000 homes"): a number modifying a plural noun, or
+    the first of a range whose last one does ("rose from 1950 to 2000 feet")."""
+    doc, end = span.doc, span.end
     for token in span:
         if token.like_num and token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):
             return True
+        joined = token.like_num and token.dep_ == "conj" and token.head.like_num
+        if joined and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS":
+            return True  # "between 1500 and 2000 soldiers": the parser joins the two numbers
+    if end + 1 < len(doc) and doc[end].lower_ in ("to", "through", "-", "\u2013") and doc[end + 1].like_num:
+        other = doc[end + 1]
+        return other.dep_ in ("nummod", "quantmod") and other.head.tag_ in ("NNS", "NNPS")
     return False
 
 
