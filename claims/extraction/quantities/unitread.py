@@ -250,10 +250,11 @@ def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) ->
 def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
     """Index of the head noun of the noun phrase starting at token k (skipping its modifiers), or None."""
     j = k
-    while j < sent_end and j - k < 7:
+    glued = 0  # tokens of hyphened compounds passed, which count as one word with the next
+    while j < sent_end and j - k - glued < 7:
         t = doc[j]
         if _glued_hyphen(doc, j, sent_end):
-            j += 2  # "Indiana-based companies", "ex-felons": the word after the hyphen decides
+            j, glued = j + 2, glued + 2  # "Indiana-based companies", "ex-felons": the word after decides
             continue
         if t.pos_ in _NOUNISH:
             h = t.head
