@@ -336,6 +336,12 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             if kind == "day_month" and _day_is_a_count(text, m):
                 continue
+            if (
+                kind == "day_word"
+                and text[start].isupper()
+                and _NAME_BEFORE.search(text, max(0, start - 30), start)
+            ):
+                continue  # "Tucker Carlson Tonight", "The Tonight Show": a programme's name, not a day
             mention = _mention(kind, m, before)
             if mention is not None and _valid(mention):
                 found.append(mention)
@@ -358,6 +364,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _ZONES = ("GMT", "UTC")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*\s+$")
 _YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
 _FROM = re.compile(r"\b(?i:from)\s+$")
 # What "September 11" names when it qualifies these words ("the Sept. 11 attacks", "the September 11

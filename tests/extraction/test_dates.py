@@ -236,3 +236,13 @@ def test_a_period_of_years_dates_both_ends_and_a_range_of_counts_none():
         )
     )
     assert [c.value for c in found] == ["2016", "2018"]
+
+
+def test_a_day_word_in_a_programme_name_is_no_day():
+    """ "Tucker Carlson Tonight", "The Tonight Show" name programmes; "Tonight the council votes" and "the
+    council votes tonight" are days."""
+    assert find_mentions('The mayor told "Harbour News Tonight" and The Tonight Show about it.') == []
+    assert [m.kind for m in find_mentions("Tonight the council votes, and the mayor speaks tonight.")] == [
+        "day_word",
+        "day_word",
+    ]
