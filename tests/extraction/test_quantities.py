@@ -160,6 +160,7 @@ def test_direction(quantities, text, number, direction, approximate):
         ("Russia sent two Tu-160 strategic bombers.", "two", "bomber"),
         ("You have one solution for everything.", "one", "solution"),
         ("Three voters complained.", "Three", "voter"),
+        ("The 37m (121ft)-long skeleton was rebuilt.", "121ft)-long", "foot"),
     ],
 )
 def test_unit_classes(quantities, text, number, unit_class):

@@ -79,7 +79,7 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         glued = rest.lstrip("-\u2013")
         for suf in _SHAPE_SUFFIXES:
             if glued.endswith(suf) and glued != "year-old":
-                glued = glued[: -len(suf)]
+                glued = glued[: -len(suf)].rstrip(")]")  # "(121ft)-long": the bracket closes before the shape
         cls: str | None
         if glued.lower() in _AGE or rest.lower() in _AGE:
             cls = "year of age"
