@@ -369,10 +369,11 @@ _YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
 _FROM = re.compile(r"\b(?i:from)\s+$")
 # What "September 11" names when it qualifies these words ("the Sept. 11 attacks", "the September 11
 # Commission") or follows "post-": the attacks of 2001, whatever the article's date, not this year's 11
-# September. One attack ("the Sept. 11 attack" in Benghazi, 2012) is left to the tense.
+# September. One attack ("the Sept. 11 attack" in Benghazi, 2012) and a memorial (held every year) are left
+# to the tense.
 _NAMES_THE_ATTACKS = re.compile(
     r"(?:th)?\s+(?i:attacks|hijackers?|victims|families|widows?|(?:terror|terrorist)\s+attacks|commission|"
-    r"memorial|museum|responders|survivors|era|advocates)\b"
+    r"responders|survivors|advocates)\b"
 )
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?![\d:.,]\d)(?!\d)")
 _ON_BEFORE = re.compile(r"\b(?i:on|since|until|till|by|before|after)\s+$")

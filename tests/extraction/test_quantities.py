@@ -426,6 +426,11 @@ def test_numbers_in_names_and_dates_are_no_counts(quantities, text):
     assert numbers(quantities(text)) == []
 
 
+def test_zero_paid_is_an_amount(quantities):
+    """A bare "zero" that is paid or reached is an amount, unlike "ground zero" and "zero in on"."""
+    assert numbers(quantities("The loophole let him pay zero in federal taxes.")) == ["zero"]
+
+
 def test_counts_written_with_hyphens(quantities):
     """ "two-dozen actions" is 24, "one hundred-eighteen visits" 118; the counted noun of a hyphened
     compound is its last word ("nine Indiana-based companies", "millions of ex-felons")."""

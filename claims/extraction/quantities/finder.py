@@ -520,7 +520,11 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         if nxt != "of":
             return True  # "9/11 families", "24/7": a fraction is a share of something ("1/16 of a pint")
     if not ex.digits and ex.low == ex.high == 0 and u.counted is None and not u.measure:
-        return True  # "ground zero", "zero in on": a bare "zero" counts nothing
+        first_tok = chunks[ex.c0].tok_start
+        prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
+        zero_in_on = [t.lower_ for t in doc[first_tok + 1 : first_tok + 3]] == ["in", "on"]
+        if prev == "ground" or zero_in_on or doc[first_tok].pos_ == "VERB":
+            return True  # "ground zero", "zero in on": a place and a verb ("pay zero" in taxes is an amount)
     if ex.word_one:
         first_tok = chunks[ex.c0].tok_start
         prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
