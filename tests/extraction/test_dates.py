@@ -215,6 +215,11 @@ def test_a_scheduled_month_named_in_a_past_clause_is_the_nearest():
     )
     assert found["February"].value == "2019-02"
     assert found["on Thursday"].value == "2019-01-31"
+    aside = dates_in(
+        "The mayor faces a council of newly elected members — poised to take control of the budget on Thursday.",
+        published=dt.date(2019, 1, 25),
+    )
+    assert aside["on Thursday"].value == "2019-01-31"
 
 
 def test_a_past_tense_read_as_a_participle_is_still_past():

@@ -84,6 +84,8 @@ def direction(verb: Token, nominal: bool = False) -> int:
                 token.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)  # "is scheduled to"
             ):
                 return 1
+            if token.tag_ == "VBN" and not aux and token.dep_ in ("advcl", "acl", "amod"):
+                return 1  # "Democrats — poised to assume control on Thursday —", "the bill, expected to pass"
         if infinitive and token.tag_ == "VBD":
             return 0
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
