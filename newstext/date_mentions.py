@@ -169,6 +169,9 @@ def _mention(kind: str, m: re.Match[str], before: re.Match[str] | None = None) -
         return Mention(start, end, "full", year=year, month=month, day=day, approximate=a <= 12 and b <= 12)
     if kind in ("day_month", "month_day"):
         month, day = MONTHS[g["mon"].rstrip(".")], int(g["d"])
+        attacks = _NAMES_THE_ATTACKS.match(m.string, end) or m.string.endswith("post-", 0, m.start())
+        if year is None and (month, day) == (9, 11) and attacks:
+            year = 2001  # "the Sept. 11 attacks", "Sept. 11 victims": the day names the attacks of 2001
         mention = Mention(start, end, "full" if year else "day_month", year=year, month=month, day=day)
         mention.weekday = WEEKDAYS[g["wd"]] if g.get("wd") else None
         mention.direction = _lead_direction(g)
@@ -331,9 +334,24 @@ def find_mentions(text: str) -> list[Mention]:
             before = before_rx.search(text, max(0, start - _BEFORE_WINDOW), start) if before_rx else None
             if required and (before is None or before.start() == start):
                 continue
+            if kind == "day_month" and _day_is_a_count(text, m):
+                continue
+            if (
+                kind == "day_word"
+                and text[start].isupper()
+                and _NAME_BEFORE.search(text, max(0, start - 30), start)
+            ):
+                continue  # "Tucker Carlson Tonight", "The Tonight Show": a programme's name, not a day
             mention = _mention(kind, m, before)
             if mention is not None and _valid(mention):
                 found.append(mention)
+                if (
+                    kind == "year"
+                    and (end := _YEAR_RANGE_END.match(text, m.end()))
+                    and _FROM.search(text, max(0, start - 6), start)
+                ):
+                    # "from 1965 to 1970": the period's last year is a date too (as "between 2009 and 2016")
+                    found.append(Mention(end.start("y"), end.end("y"), "year", year=int(end.group("y"))))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
     for mention in found:
@@ -346,6 +364,33 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _ZONES = ("GMT", "UTC")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*\s+$")
+_YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
+_FROM = re.compile(r"\b(?i:from)\s+$")
+# What "September 11" names when it qualifies these words ("the Sept. 11 attacks", "the September 11
+# Commission") or follows "post-": the attacks of 2001, whatever the article's date, not this year's 11
+# September. One attack ("the Sept. 11 attack" in Benghazi, 2012) and a memorial (held every year) are left
+# to the tense.
+_NAMES_THE_ATTACKS = re.compile(
+    r"(?:th)?\s+(?i:attacks|hijackers?|victims|families|widows?|(?:terror|terrorist)\s+attacks|commission|"
+    r"responders|survivors|advocates)\b"
+)
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?![\d:.,]\d)(?!\d)")
+_ON_BEFORE = re.compile(r"\b(?i:on|since|until|till|by|before|after)\s+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|all|those|these|of)\s+$")
+
+
+def _day_is_a_count(text: str, m: re.Match[str]) -> bool:
+    """True when "19 Sept." of "the 19 Sept. 11 hijackers" is a count before a month-first day: a day
+    follows the month, and the month is written the American way (abbreviated with a full stop) or the
+    number follows a determiner ("the 19")."""
+    if m.group("y") or not _DAY_AFTER.match(text, m.end()):
+        return False
+    if _ON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return False  # "left on 3 Sept. 4 men stayed": "on" makes it the day
+    return m.group("mon").endswith(".") or bool(
+        _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    )
 
 
 def _valid(m: Mention) -> bool:

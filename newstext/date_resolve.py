@@ -145,6 +145,21 @@ def counted_from(m: Mention, anchor: dt.date, backwards: bool = False) -> Resolv
     return _day(day)
 
 
+def said_on(m: Mention, when: Resolved) -> Resolved | None:
+    """The day a "day_word" mention ("today", "yesterday") names when it was said at `when`, the date of
+    its telling: a day counted from a day; a telling known only to its month or year bounds it to that
+    month or year. None when `when` has no known year."""
+    if when.precision == "day":
+        day = dt.date.fromisoformat(when.value) + dt.timedelta(days=int(_given(m.amount)))
+        return _day(day, m.approximate)
+    if when.precision == "month":
+        year, month = (int(x) for x in when.value.split("-")[:2])
+        return _month(year, month)
+    if when.precision == "year":
+        return _year(int(when.value[:4]))
+    return None
+
+
 def unanchored(m: Mention) -> Resolved | None:
     """What `m` says when nothing anchors the article in time: a written year is kept, nothing is guessed."""
     if m.year is not None:

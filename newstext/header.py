@@ -68,9 +68,23 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return out
 
 
+# Of the parts a bar may name besides a date, the outlet's is short: "Riverside Gazette | 5 March 2019".
+_MAX_DATED_BAR_WORDS = 4
+
+
 def is_bar(line: str) -> bool:
-    """True for a title bar or a breadcrumb line."""
-    return bool(_BAR.fullmatch(line.strip()))
+    """True for a title bar or a breadcrumb line; a short name and a complete date on either side of one
+    bar ("Riverside Gazette | 5 March 2019", "05.03.2019 | BBC News") are a title bar too."""
+    line = line.strip()
+    if _BAR.fullmatch(line):
+        return True
+    if line.count("|") != 1:
+        return False
+    dated, other = sorted((s.strip() for s in line.split("|")), key=has_full_date, reverse=True)
+    # the dated side is a page stamp and nothing else ("Updated: Tue 5 March 2019 10:32 GMT")
+    if not has_full_date(dated) or not is_timestamp_line(dated) or has_full_date(other):
+        return False
+    return 0 < len(other.split()) <= _MAX_DATED_BAR_WORDS and any(c.isalpha() for c in other)
 
 
 def is_prose(line: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from newstext.dates import full_dates, without_full_dates
-from newstext.furniture import ends_sentence, is_furniture_line, is_headline_like
+from newstext.furniture import ends_sentence, is_furniture_line, is_headline_like, is_timestamp_line
 from newstext.header import is_bar, read_header
 from newstext.outlets import (
     KnownOutlet,
@@ -60,7 +60,7 @@ def parse_text(raw: str, *, name: str = "", known_outlets: Iterable[KnownOutlet]
             segments = [s.strip() for s in line.text.split("|") if s.strip()]
             for segment in segments:
                 header_dates += full_dates(segment)
-            named = [_strip_dates(seg) for seg in segments]
+            named = [_strip_dates(seg) for seg in segments if not is_timestamp_line(seg)]
             long = [s for s in named if s and len(s.split()) >= 3]
             title = title or (max(long, key=len) if long else "")
             continue

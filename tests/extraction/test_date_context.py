@@ -102,6 +102,29 @@ def test_a_day_in_a_quote_is_not_counted_from():
     assert dates_in(text)["a week later"].value == "2020-03-10"
 
 
+def test_a_quoted_today_is_the_day_of_its_telling():
+    """A quotation's "today" / "tomorrow" counts from the telling the article dates: one in its own
+    sentence ("she said on Friday"), or the message it answers ("he replied") or goes on from; told by an
+    undated verb of its own, it stays on the publication day at lower confidence."""
+    text = (
+        "The harbour office wrote to the mayor on Oct. 3, 2016, about the flooded quay.\n\n"
+        "\u201cWe closed it earlier today,\u201d the mayor replied.\n\n"
+        "In a separate March 2017 exchange, the office asked about the bridge.\n\n"
+        "\u201cWe fixed that this morning,\u201d she wrote back.\n\n"
+        "\u201cThe bridge opens tomorrow,\u201d the engineer said on Friday.\n\n"
+        "The pier was built in 2014, officials said.\n\n"
+        "\u201cWe are proud of it today,\u201d the minister said."
+    )
+    claims = find_dates(prepare(text, published=WEDNESDAY))
+    by_word = {c.expression.text: c for c in claims}
+    closed, proud = [c for c in claims if c.expression.text == "today"]
+    assert closed.value == "2016-10-03"
+    assert (by_word["this morning"].value, by_word["this morning"].precision) == ("2017-03", "month")
+    assert by_word["tomorrow"].value == "2021-06-12"  # the day after Friday 11 June
+    assert proud.value == "2021-06-16"
+    assert proud.confidence < 0.7 < by_word["on Friday"].confidence
+
+
 def test_that_year_and_that_day_take_the_year_the_story_last_wrote():
     """'in 2008 ... at that March 2 event' is 2 March 2008; 'later that year' is 2008; 'on July 22 that
     year' too. A 'that' that opens a clause ('said that March 2 ...') borrows nothing."""

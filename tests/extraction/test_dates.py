@@ -179,3 +179,76 @@ def test_a_weekday_after_after_is_not_dated_by_the_future_verb_it_hangs_on():
     assert found["Wednesday afternoon"].value == "2021-04-14"
     found = dates_in("The mayor will sign the levy into law on Wednesday.", published=thursday)
     assert found["on Wednesday"].value == "2021-04-21"
+
+
+def test_a_count_before_a_month_first_day_is_no_day():
+    """ "the 19 Sept. 11 hijackers": the day is Sept. 11, the 19 a count; "on 5 March 12 days later" keeps
+    5 March (a day after "on")."""
+    assert [(m.month, m.day) for m in find_mentions("Fifteen of the 19 Sept. 11 hijackers were Saudi.")] == [
+        (9, 11)
+    ]
+    first = find_mentions("She left on 5 March 12 days before him.")[0]
+    assert (first.month, first.day) == (3, 5)
+
+
+def test_september_11_naming_the_attacks_is_2001():
+    """ "the Sept. 11 attacks", "families of Sept. 11 victims" name the attacks of 2001 whatever the
+    publication date; a Sept. 11 deadline or meeting is this year's."""
+    found = find_dates(
+        prepare(
+            "Families of Sept. 11 victims may sue, years after the Sept. 11 attacks and the post-Sept. 11 "
+            "law. The council met on Sept. 11 after the Sept. 11 attack on its consulate and left the "
+            "Sept. 11 memorial service early.",
+            published=dt.date(2016, 9, 28),
+        )
+    )
+    assert [c.value for c in found] == ["2001-09-11", "2001-09-11", "2001-09-11", *["2016-09-11"] * 3]
+
+
+def test_a_scheduled_month_named_in_a_past_clause_is_the_nearest():
+    """ "warned they could not agree by the February deadline", told in January, is the coming February;
+    "poised to take control on Thursday" looks ahead."""
+    found = dates_in(
+        "He warned that the parties failed to agree on money by the February deadline. "
+        "Democrats are poised to take control of the House on Thursday.",
+        published=dt.date(2019, 1, 25),  # a Friday
+    )
+    assert found["February"].value == "2019-02"
+    assert found["on Thursday"].value == "2019-01-31"
+    aside = dates_in(
+        "The mayor faces a council of newly elected members — poised to take control of the budget on Thursday.",
+        published=dt.date(2019, 1, 25),
+    )
+    assert aside["on Thursday"].value == "2019-01-31"
+
+
+def test_a_past_tense_read_as_a_participle_is_still_past():
+    """ "The mayor over the weekend joked about it" (the tagger reads "joked" as a participle with a
+    subject and no auxiliary): the weekend just gone, not the coming one."""
+    found = dates_in(
+        "The mayor over the weekend joked about the flood on the radio.", published=dt.date(2011, 6, 1)
+    )
+    assert found["over the weekend"].value == "2011-05-28"
+
+
+def test_a_period_of_years_dates_both_ends_and_a_range_of_counts_none():
+    """ "hunted from 2016 to 2018" gives both years (as "between 2009 and 2016" does); "rose from 1950 to
+    2000 feet" and "between 1500 and 2000 soldiers" are counts, no years."""
+    found = find_dates(
+        prepare(
+            "Permits cover elephants hunted from 2016 to 2018. The tower rose from 1950 to 2000 feet, and "
+            "between 1500 and 2000 soldiers crossed.",
+            published=PUBLISHED,
+        )
+    )
+    assert [c.value for c in found] == ["2016", "2018"]
+
+
+def test_a_day_word_in_a_programme_name_is_no_day():
+    """ "Tucker Carlson Tonight", "The Tonight Show" name programmes; "Tonight the council votes" and "the
+    council votes tonight" are days."""
+    assert find_mentions('The mayor told "Harbour News Tonight" and The Tonight Show about it.') == []
+    assert [m.kind for m in find_mentions("Tonight the council votes, and the mayor speaks tonight.")] == [
+        "day_word",
+        "day_word",
+    ]

@@ -160,6 +160,7 @@ def test_direction(quantities, text, number, direction, approximate):
         ("Russia sent two Tu-160 strategic bombers.", "two", "bomber"),
         ("You have one solution for everything.", "one", "solution"),
         ("Three voters complained.", "Three", "voter"),
+        ("The 37m (121ft)-long skeleton was rebuilt.", "121ft)-long", "foot"),
     ],
 )
 def test_unit_classes(quantities, text, number, unit_class):
@@ -354,6 +355,109 @@ def test_reported_forms_that_are_not_amounts(quantities, text):
     """A time reference or a duration describing a noun, a number to call, a pair named before, a negated
     "one" and an ordinal after "a" are numbers in form only: no quantity claim."""
     assert numbers(quantities(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the port would reopen one way or the other, and one way or another it did.",
+        "At one point the crowd fell silent; on one occasion a guard shouted.",
+        "He held a flag in one hand and a phone in the other.",
+        "One day, the council says, the old quay will be rebuilt.",
+        "Goods moved from one town to another along the river.",
+    ],
+)
+def test_one_in_set_phrases_is_no_count(quantities, text):
+    """ "one way or the other", "at one point", "on one occasion", "in one hand ... in the other", "One
+    day, ..." say how or when, not how many: no quantity claim."""
+    assert numbers(quantities(text)) == []
+
+
+def test_one_still_counts_outside_set_phrases(quantities):
+    """A count of one is kept where no set phrase reads it: "in one day", "one plane"."""
+    claims = quantities("In one day the port lost one plane and 500 containers.")
+    assert numbers(claims) == ["one", "one", "500"]
+
+
+def test_two_years_joined_are_a_period_not_an_amount(quantities):
+    """ "from 1965 to 1970", "between 2009 and 2016" are periods (the dates read them), not the amounts
+    1,965-1,970; two such numbers that count something stay a range."""
+    claims = quantities(
+        "He obtained five deferments from 1965 to 1970 and served between 2009 and 2016. "
+        "Between 1500 and 2000 soldiers crossed the river."
+    )
+    assert numbers(claims) == ["five", "1500 and 2000"]
+    soldiers = one(claims, "1500 and 2000")
+    assert (soldiers.low, soldiers.high, soldiers.unit_class) == (1500, 2000, "soldier")
+
+
+def test_a_vague_amount_of_a_scale_multiplies_it(quantities):
+    """ "hundreds of billions of dollars" is one amount, 200-999 billion dollars, not "hundreds" of a unit
+    "billion" beside "billions of dollars"; "hundreds of thousands of people" 200,000-999,000 people."""
+    claims = quantities(
+        "The kingdom could sell hundreds of billions of dollars in assets, and hundreds of thousands of "
+        "people marched."
+    )
+    dollars = one(claims, "hundreds of billions")
+    assert (dollars.low, dollars.high, dollars.unit_class, dollars.approximate) == (
+        2e11,
+        9.99e11,
+        "dollar",
+        True,
+    )
+    people = one(claims, "hundreds of thousands")
+    assert (people.low, people.high, people.unit_class) == (2e5, 9.99e5, "people")
+    assert len(claims) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers worked near ground zero while the inspectors zero in on the cause.",
+        "The poll was taken during a March 31-April 4 survey; the post-Sept. 11 law followed.",
+        "The House passed H.R. 1 on Friday.",
+        "Not a one of the councillors objected.",
+        "Both 2020 Democrats and 2016 hopefuls spoke before the 2018 midterms.",
+    ],
+)
+def test_numbers_in_names_and_dates_are_no_counts(quantities, text):
+    """ "ground zero", the verb "zero in", a day glued to its month after a hyphen ("31-April 4", "post-Sept.
+    11"), a bill's number after its initials, "not a one", a year naming a race's field: no quantity."""
+    assert numbers(quantities(text)) == []
+
+
+def test_zero_paid_is_an_amount(quantities):
+    """A bare "zero" that is paid or reached is an amount, unlike "ground zero" and "zero in on"."""
+    assert numbers(quantities("The loophole let him pay zero in federal taxes.")) == ["zero"]
+
+
+def test_counts_written_with_hyphens(quantities):
+    """ "two-dozen actions" is 24, "one hundred-eighteen visits" 118; the counted noun of a hyphened
+    compound is its last word ("nine Indiana-based companies", "millions of ex-felons")."""
+    claims = quantities(
+        "He signed nearly two-dozen executive actions after one hundred-eighteen visits. The heads of nine "
+        "Indiana-based companies wrote in support of millions of ex-felons."
+    )
+    assert one(claims, "two-dozen").low == 24
+    assert one(claims, "one hundred-eighteen").low == 118
+    assert one(claims, "nine").unit_class == "company"
+    assert one(claims, "millions").unit_class == "felon"
+    assert "ex-felon" in one(claims, "millions").unit
+
+
+def test_a_noun_or_two_counts_the_noun(quantities):
+    """ "another pick or two" is 1-2 picks, "a year or two" 1-2 years; "in the coming year or two" says
+    when, not how long; "over the age of 21" is an age, not 21 of the players named before."""
+    claims = quantities(
+        "The club hopes to add another pick or two; the deal could take a year or two. Growth will slow "
+        "in the coming year or two. The team had 17 players over the age of 21."
+    )
+    picks = one(claims, "another pick or two")
+    assert (picks.low, picks.high, picks.unit_class, picks.approximate) == (1, 2, "pick", True)
+    years = one(claims, "a year or two")
+    assert (years.low, years.high, years.unit_class) == (1, 2, "year")
+    assert one(claims, "21").unit_class == "year of age"
+    assert numbers(claims) == ["another pick or two", "a year or two", "17", "21"]
 
 
 def test_a_duration_describing_an_amount_is_not_one(quantities):

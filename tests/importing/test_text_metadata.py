@@ -57,6 +57,16 @@ def test_outlet_named_by_its_furniture_is_stored(tmp_path):
     assert article.outlet is not None and article.outlet.name == "Coastline Daily"
 
 
+def test_outlet_and_date_on_one_bar_are_stored(tmp_path):
+    """A .txt page opening "Outlet Name | 5 March 2019" stores that outlet, that date and the headline
+    below the bar as the title."""
+    page = f"Coastline Daily | 5 March 2019\nShips dock in Portville\n\n{BODY}\n"
+    article = import_page(tmp_path, "ships.txt", page, "--no-extract")
+    assert article.outlet is not None and article.outlet.name == "Coastline Daily"
+    assert (article.title, str(article.published_on)) == ("Ships dock in Portville", "2019-03-05")
+    assert "Coastline Daily" not in article.body
+
+
 def test_outlet_already_known_is_recognised(tmp_path):
     """A closing line that names a stored outlet ("Meridian Wire News App") gives that outlet, not a new one."""
     known = Outlet.objects.create(name="Meridian Wire", domain="meridian-wire.example")

@@ -150,6 +150,39 @@ def test_every_headline_shape_is_found_by_the_import(headline):
     assert values["body"].startswith("PORTVILLE - Three ports closed")
 
 
+@pytest.mark.parametrize(
+    ("bar", "outlet"),
+    [
+        ("Portville Courier | 5 March 2019", "Portville Courier"),
+        ("05.03.2019 | Portville Courier", "Portville Courier"),
+        ("Portville Courier | Updated: Tue 5 March 2019 10:32 GMT", "Portville Courier"),
+    ],
+)
+def test_a_name_and_a_date_on_one_bar_give_the_outlet_not_the_title(bar, outlet):
+    """ "Outlet | 5 March 2019" above the headline is a title bar: its name is the outlet, its date the
+    page's, and the headline below it the title."""
+    from sources.importing.rawtext import parse_text
+
+    page = (
+        f"{bar}\nShips dock in Portville after the storm\n\n"
+        "Two ships docked at Portville on Monday, the harbour authority said.\n"
+    )
+    values = parse_text(page)
+    assert (values["outlet"], values["title"]) == (outlet, "Ships dock in Portville after the storm")
+    assert str(values["published_on"]) == "2019-03-05"
+
+
+def test_a_headline_beside_a_date_on_one_bar_is_no_outlet():
+    """A long headline and a date on either side of one bar: the headline is no outlet's name."""
+    from sources.importing.rawtext import parse_text
+
+    page = (
+        "Ships dock in Portville as the storm moves north | 5 March 2019\n\n"
+        "Two ships docked at Portville on Monday, the harbour authority said.\n"
+    )
+    assert parse_text(page)["outlet"] == ""
+
+
 def test_prose_without_a_header_has_no_headline():
     """A text that starts with its first paragraph, or one line with no full stop, has no headline."""
     assert (

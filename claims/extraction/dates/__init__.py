@@ -27,8 +27,10 @@ from .attach import (
     direction,
     evidence,
     modifies_noun,
+    names_a_scheduled_noun,
 )
 from .context import Anchor, add_anchor, date_claim, offset_claim, with_year_named_before
+from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 
 __all__ = ["date_claims", "find_dates"]
 
@@ -89,6 +91,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         tense = direction(verb, nominal=modifies_noun(span))
         if tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
+        elif tense < 0 and m.kind == "month" and m.direction is None and names_a_scheduled_noun(span):
+            tense = 0  # "could not agree by the February deadline", told in the past: the nearest February
         placed.append((m, span, verb, tense))
     own = [p for p in placed if p[0].kind != "offset"]  # offsets count from other events, not the page's date
     tenses = {adoc.to_text(m.start): d for m, _, _, d in own}
@@ -105,12 +109,17 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     found: list[tuple[int, DateClaim]] = []
     anchors: list[Anchor] = []  # the days of the text's events, for the offsets counted from them
     offsets = []
+    tellings: list[Telling] = []  # dated acts of telling, for the day words of quotations
+    quoted_days = []  # "today", "yesterday" inside quotation marks: read once the tellings are known
     written: tuple[int, int] | None = None  # (where, year) of the last year the text wrote
     for m, span, verb, tense in placed:
         if adoc.to_text(m.start) in page_dates:
             continue
         if m.kind == "offset":
             offsets.append((m, span, verb))
+            continue
+        if m.kind == "day_word" and quoted(adoc.analysis, m.start):
+            quoted_days.append((m, span, verb, tense))
             continue
         if m.anaphoric:
             with_year = with_year_named_before(m, span, written)
@@ -136,6 +145,23 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         )
         found.append((m.start, claim))
         add_anchor(anchors, m, span, claim, adoc.analysis)
+        if not quoted(adoc.analysis, m.start) and dates_a_telling(span, verb):
+            tellings.append(Telling(m.start, span.sent.start_char, resolved, confidence))
+    for m, span, verb, tense in quoted_days:
+        telling = telling_for(m, span, tellings, adoc.analysis)
+        counted = telling_value(m, telling) if telling is not None else None
+        if counted is None:
+            resolved = resolve(m, reference.date, tense)
+            if resolved is None:
+                continue
+            trust = reference.confidence if reference.date is not None else UNANCHORED_CONFIDENCE
+            base = _BASE_CONFIDENCE[m.kind] * (0.85 if resolved.approximate else 1.0)
+            counted = (resolved, base * trust * QUOTED_DAY_TRUST)
+        resolved, confidence = counted
+        claim = date_claim(
+            adoc, m, evidence(verb, span, adoc.analysis), resolved, confidence, dated_word(span, verb)
+        )
+        found.append((m.start, claim))
     for m, span, verb in offsets:  # in text order, so "the next day" can count from "two days later"
         counted = offset_claim(adoc, m, span, verb, anchors)
         if counted is not None:

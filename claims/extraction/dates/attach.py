@@ -8,7 +8,7 @@ from spacy.tokens import Token
 _VERBS = ("VERB", "AUX")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 # "is due to", "are set to", "is scheduled to", "plans to", "is going to" point to the future.
-_FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare"}
+_FUTURE_LEMMAS = {"due", "set", "schedule", "plan", "expect", "go", "intend", "prepare", "poise"}
 # Conditionals: ahead of the writing, unless perfect ("would have been").
 _OPEN_MODALS = {"would", "could", "might", "should"}
 # Children of the dated verb that start another clause: the evidence stops where they begin.
@@ -84,10 +84,14 @@ def direction(verb: Token, nominal: bool = False) -> int:
                 token.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)  # "is scheduled to"
             ):
                 return 1
+            if token.tag_ == "VBN" and not aux and token.dep_ in ("advcl", "acl", "amod"):
+                return 1  # "Democrats — poised to assume control on Thursday —", "the bill, expected to pass"
         if infinitive and token.tag_ == "VBD":
             return 0
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
             return -1
+        if token.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in token.children):
+            return -1  # "The congressman over the weekend joked ...": a past tense the tagger read as VBN
         if token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
             return 0
         if token.head is token:
@@ -114,6 +118,13 @@ def dates_scheduled(span: SpacySpan) -> bool:
     doc, sent = span.doc, span.sent
     near = [*doc[max(sent.start, span.start - 3) : span.start], *doc[span.end : min(sent.end, span.end + 2)]]
     return any(t.lower_ in _SCHEDULED and t.pos_ in ("NOUN", "PROPN") for t in near)
+
+
+def names_a_scheduled_noun(span: SpacySpan) -> bool:
+    """True when the date is written as the name of a scheduled happening right after it ("by the
+    February deadline", "the November election"): the one nearest the writing, whatever the tense."""
+    doc = span.doc
+    return span.end < span.sent.end and doc[span.end].lower_ in _SCHEDULED and doc[span.end].pos_ == "NOUN"
 
 
 def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:
@@ -167,10 +178,18 @@ def modifies_noun(span: SpacySpan) -> bool:
 
 
 def counted_not_year(span: SpacySpan) -> bool:
-    """True when a bare 'year' is really a count ("in 2000 homes"): a number modifying a plural noun."""
+    """True when a bare 'year' is really a count ("in 2000 homes"): a number modifying a plural noun, or
+    the first of a range whose last one does ("rose from 1950 to 2000 feet")."""
+    doc, end = span.doc, span.end
     for token in span:
         if token.like_num and token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):
             return True
+        joined = token.like_num and token.dep_ == "conj" and token.head.like_num
+        if joined and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NNS":
+            return True  # "between 1500 and 2000 soldiers": the parser joins the two numbers
+    if end + 1 < len(doc) and doc[end].lower_ in ("to", "through", "-", "\u2013") and doc[end + 1].like_num:
+        other = doc[end + 1]
+        return other.dep_ in ("nummod", "quantmod") and other.head.tag_ in ("NNS", "NNPS")
     return False
 
 

@@ -21,6 +21,7 @@ from newstext.date_vocabulary import Mention
 from ..document import ArticleDoc
 from ..types import DateClaim
 from .attach import dated_word, evidence
+from .quoted import quoted
 
 # "That year" reaches back to a year written at most this many characters before it.
 _YEAR_REACH = 1500
@@ -49,15 +50,9 @@ def _opens_clause(that: Token) -> bool:
     return that.dep_ == "mark" or (previous is not None and previous.pos_ in ("VERB", "AUX"))
 
 
-def _quoted(text: str, at: int) -> bool:
-    """True when `at` lies inside a quotation of its paragraph (an open quote mark not yet closed)."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
-
-
 def add_anchor(anchors: list[Anchor], m: Mention, span: SpacySpan, claim: DateClaim, text: str) -> None:
     """Keep the claim's day for the offsets: a quote's "today" is the speaker's day, not the story's."""
-    if claim.precision == "day" and not claim.approximate and not _quoted(text, m.start):
+    if claim.precision == "day" and not claim.approximate and not quoted(text, m.start):
         day = dt.date.fromisoformat(claim.value)
         bisect.insort(anchors, Anchor(m.start, m.end, span.sent.start_char, day, claim.confidence))
 

@@ -81,7 +81,7 @@ def _compose(values: list[Atom]) -> float:
     for at in values:
         if at.kind == "scale":
             if at.value == 100.0:
-                cur = (cur or 1.0) * 100.0
+                cur = (cur or 1.0) * 100.0 + at.plus
             else:
                 total += (cur or 1.0) * at.value
                 cur = 0.0
@@ -131,7 +131,7 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         if first is None or first.kind in ("scale", "denominator"):
             return None  # a bare "hundred", "dozen" or "third" counts nothing by itself
         if first.kind == "vague":
-            return Expr(ci, ci + 1, first.value, first.high or first.value, False, vague=True)
+            return _vague_of(chunks, ci, first)
         if first.kind == "tens":
             return _tens_of(chunks, ci)
         atoms = [first]
@@ -219,6 +219,17 @@ def _fraction_after(chunks: list[Chunk], ci: int, value: float) -> Expr | None:
         if whole is not None and whole.kind == "number" and not whole.rest and 1000 > whole.value > value > 0:
             return Expr(ci, k + 1, value / whole.value, value / whole.value, False)
     return None
+
+
+def _vague_of(chunks: list[Chunk], ci: int, first: Atom) -> Expr:
+    """ "hundreds", and "hundreds of thousands" (200,000-999,000), "dozens of millions": a vague amount of
+    a plural scale multiplies it, as "tens of thousands" does."""
+    low, high = first.value, first.high or first.value
+    if ci + 2 < len(chunks) and chunks[ci + 1].text.lower() == "of" and _adjacent(chunks, ci + 1):
+        scale = TENS_OF.get(chunks[ci + 2].text.lower()) if _adjacent(chunks, ci + 2) else None
+        if scale and low < scale:  # not "thousands of thousands"
+            return Expr(ci, ci + 3, low * scale, high * scale, False, vague=True)
+    return Expr(ci, ci + 1, low, high, False, vague=True)
 
 
 def _tens_of(chunks: list[Chunk], ci: int) -> Expr | None:

@@ -3,6 +3,8 @@ the comparison before it, the clause that states it and who it is attributed to.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newstext import months as _months
@@ -180,8 +182,11 @@ def is_date_part(chunks: list[Chunk], c0: int, c1: int, ex: Expr) -> bool:
     for k in (c0 - 1, c0 - 2, c1, c1 + 1):
         if not 0 <= k < len(chunks):
             continue
-        w = chunks[k].text.lower().rstrip(".")
-        if w not in MONTHS or (w == "may" and chunks[k].text[0] != "M"):
+        written = chunks[k].text
+        if k == c0 - 1:
+            written = re.split(r"[-\u2013\u2014/]", written)[-1]  # "March 31-April 4", "post-Sept. 11"
+        w = written.lower().rstrip(".")
+        if w not in MONTHS or (w == "may" and written[:1] != "M"):
             continue
         if k == c0 - 1 or (k == c1 and day):
             return True
@@ -197,6 +202,25 @@ def read_is_number(text: str) -> bool:
     return text.rstrip(",").isdigit()
 
 
+# Nouns a year names the race of: "the 2016 candidates", "2020 hopefuls", "the 2018 midterms".
+_RACE_NOUNS = frozenset(
+    (
+        *(
+            "candidate",
+            "hopeful",
+            "contender",
+            "race",
+            "election",
+            "campaign",
+            "midterm",
+            "primary",
+            "ticket",
+        ),
+        *("democrat", "democrats", "republican", "republicans", "dems", "gop"),
+    )
+)
+
+
 def is_year(doc: Doc, chunks: list[Chunk], ex: Expr, has_unit: bool) -> bool:
     """True for a year ("in 2019", "the 2020 model") or a decade ("the 1990s")."""
     if not ex.digits or ex.currency or ex.low != ex.high or ex.low != int(ex.low):
@@ -207,7 +231,16 @@ def is_year(doc: Doc, chunks: list[Chunk], ex: Expr, has_unit: bool) -> bool:
     if not (1500 <= ex.low <= 2100 and len(text) == 4 and text.isdigit()):
         return False
     if has_unit:
-        # "the 2020 elections": the tagger still reads a year where the noun is an event
+        # "the 2020 elections": the tagger still reads a year where the noun is an event; "2020
+        # Democrats", "2016 hopefuls": a party or a field of candidates is named by its election's year
+        nxt = chunks[ex.c0].tok_end
+        prev = chunks[ex.c0 - 1].text.lower() if ex.c0 > 0 else ""
+        if (
+            nxt < len(doc)
+            and doc[nxt].lemma_.lower() in _RACE_NOUNS
+            and not (prev in ONE_WORD or prev == "than")
+        ):
+            return True
         return doc[chunks[ex.c0].tok_start].ent_type_ == "DATE" and not ex.currency
     prev = chunks[ex.c0 - 1].text.lower() if ex.c0 > 0 else ""
     # "about 1000", "more than 2000": a comparison makes it an amount
@@ -244,6 +277,8 @@ def is_identifier(
     pw = prev.text.lower()
     if pw in ("no", "nos") and prev.trail and doc[prev.tok_end - 1].text == "." and not measured:
         return True  # "the No. 3 position"
+    if _INITIALISM.fullmatch(prev.text + ("." if prev.trail else "")) and not (measured or plural):
+        return True  # "H.R. 1", "S. 2155": a bill's name
     if prev.trail or chunks[ex.c0].lead:
         return False
     ptok = doc[prev.tok_end - 1]
@@ -268,6 +303,9 @@ def is_identifier(
     # "Stoxx 50", "iPhone 11 Pro", "Rossiya 24 TV", "COVID -19": a name followed by its number
     return ptok.pos_ in ("PROPN", "NOUN") and ptok.ent_type_ not in ("DATE", "NORP") and ex.digits
 
+
+# Capital letters each followed by a full stop, two or more: "H.R.", "S.J.", "U.S." (bill and code names).
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 _TURNED = frozenset(("anything", "nothing", "no", "not"))  # "nothing less than 40" is at least 40
 
@@ -448,6 +486,8 @@ def is_negated_one(doc: Doc, chunks: list[Chunk], ex: Expr) -> bool:
     first = chunks[ex.c0].tok_start
     if first == 0 or ex.low != 1 or ex.high != 1:
         return False
+    if doc[first - 1].lower_ == "a" and first > 1 and doc[first - 2].lower_ in ("not", "n't"):
+        return True  # "Not a one defended him"
     return doc[first - 1].lower_ in ("not", "n't")
 
 

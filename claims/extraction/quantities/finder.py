@@ -27,7 +27,14 @@ from .context import (
 )
 from .numbers import may_start_number
 from .unitread import UnitRead, read_unit
-from .units import COUNT_CLASSES, CURRENCY_PREFIXES, DOLLAR_QUALIFIERS, SINGLE_COUNT_CLASSES, TIME_UNITS
+from .units import (
+    COUNT_CLASSES,
+    CURRENCY_PREFIXES,
+    DOLLAR_QUALIFIERS,
+    SINGLE_COUNT_CLASSES,
+    TIME_UNITS,
+    count_class,
+)
 
 # Currency codes written as a word before the amount ("USD 5 million", "Rs 500 crore").
 ISO_CODES = {c for c in CURRENCY_PREFIXES if len(c) == 3 and c.isalpha() and c.isupper()}
@@ -283,11 +290,22 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     u = read_unit(doc, chunks, ex, sent.end)
     if _is_age_apposition(doc, chunks, ex, u) or _is_age_predicate(doc, chunks, ex, u):
         u.unit_class = "year of age"  # "Mr. Grimm, 44, a Republican"
+    noun = _noun_before_or(doc, chunks, ex, u)
+    if noun is not None:
+        if doc[noun].lemma_.lower() in TIME_UNITS and doc[noun - 1].lower_ in _TIME_BEFORE_OR:
+            return None, ex.c1  # "in the coming year or two": when, not how long
+        # "another pick or two", "a year or two": one or two of the noun before "or"
+        u.unit, u.unit_class, u.counted = doc[noun].lemma_, count_class(doc[noun].lemma_), doc[noun].text
+        ex.low, ex.vague = 1.0, True
+        ex.c0 -= 3 if ex.c0 > 2 and chunks[ex.c0 - 3].text.lower() in ("a", "an", "another", "one") else 2
+        first_tok = chunks[ex.c0].tok_start
     end_chunk = max(u.c_end, ex.c1)
     rng = _read_range(chunks, ex, u)
     if rng is not None:
         other, _ = rng
         ou = read_unit(doc, chunks, other, sent.end)
+        if _is_year_range(doc, chunks, ex, u, other, ou):
+            return None, max(ou.c_end, other.c1)  # "from 1965 to 1970": a period, which the dates read
         if ex.currency is None and ou.measure and ou.unit_class and not u.measure:
             u = ou
         elif u.measure and ou.unit_class and u.unit_class and ou.unit_class.startswith(u.unit_class + " per"):
@@ -396,6 +414,21 @@ def _single_vehicle(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) ->
     return claim
 
 
+_TIME_BEFORE_OR = {"coming", "next", "past", "last", "following", "previous", "the"}
+
+
+def _noun_before_or(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> int | None:
+    """The token of the singular noun a bare number word after "or" counts ("another pick or two", "a
+    year or two"), or None."""
+    if u.unit_class or u.counted or u.measure or ex.digits or ex.c1 - ex.c0 != 1 or ex.c0 < 2:
+        return None
+    if not 2 <= ex.low <= 3 or chunks[ex.c0 - 1].text.lower() != "or" or chunks[ex.c0 - 2].trail:
+        return None
+    noun = chunks[ex.c0 - 2]
+    tok = doc[noun.tok_end - 1]
+    return tok.i if noun.tok_end - noun.tok_start == 1 and tok.tag_ == "NN" else None
+
+
 def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """A bare number after "age"/"aged", or set off by commas right after a person's name, is an age."""
     if u.measure or u.counted is not None or not ex.digits or ex.c0 == 0 or not 0 < ex.low < 120:
@@ -403,6 +436,8 @@ def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> 
     prev, own = chunks[ex.c0 - 1], chunks[ex.c0]
     if prev.text.lower() in ("age", "aged", "ages") and not prev.trail:
         return True  # "at age 16", "men aged 18 to 34"
+    if prev.text.lower() == "of" and ex.c0 > 1 and chunks[ex.c0 - 2].text.lower() in ("age", "ages"):
+        return True  # "over the age of 21"
     if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
         return False
     return doc[prev.tok_end - 1].text == "," and doc[prev.tok_end - 2].ent_type_ == "PERSON"
@@ -431,6 +466,14 @@ def _is_age_predicate(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> b
     return (
         subj.lower_ in _PERSON_PRONOUNS or subj.ent_type_ == "PERSON" or subj.lemma_.lower() in PERSON_ROLES
     )
+
+
+def _is_year_range(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead, other: Expr, ou: UnitRead) -> bool:
+    """True for two years joined as a range ("from 1965 to 1970", "between 2009 and 2016"): both ends
+    read as years and neither counts or measures anything ("from 1500 to 2000 soldiers" is a count)."""
+    if u.measure or ou.measure or u.counted or ou.counted:
+        return False
+    return is_year(doc, chunks, ex, False) and is_year(doc, chunks, other, False)
 
 
 def _merge(a: Expr, b: Expr) -> Expr:
@@ -476,6 +519,12 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         nxt = chunks[ex.c1].text.lower() if ex.c1 < len(chunks) else ""
         if nxt != "of":
             return True  # "9/11 families", "24/7": a fraction is a share of something ("1/16 of a pint")
+    if not ex.digits and ex.low == ex.high == 0 and u.counted is None and not u.measure:
+        first_tok = chunks[ex.c0].tok_start
+        prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
+        zero_in_on = [t.lower_ for t in doc[first_tok + 1 : first_tok + 3]] == ["in", "on"]
+        if prev == "ground" or zero_in_on or doc[first_tok].pos_ == "VERB":
+            return True  # "ground zero", "zero in on": a place and a verb ("pay zero" in taxes is an amount)
     if ex.word_one:
         first_tok = chunks[ex.c0].tok_start
         prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
@@ -484,8 +533,41 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         nxt = doc[first_tok + 1].lower_ if first_tok + 1 < len(doc) else ""
         if nxt in ("another", "and"):
             return True
-        if u.head is not None and doc[u.head + 1 : u.head + 3].text.lower() in ("or another", "or the other"):
-            return True  # "one way or another"
+        if _one_or_other(doc, u.head if u.head is not None else first_tok + 1, doc[first_tok].sent.end):
+            return True  # "one way or another", "one way or the other", "in one hand and ... in the other"
+        if first_tok + 1 < len(doc) and _one_idiom(doc, first_tok):
+            return True  # "at one point", "on one occasion", "One day, ...": when, not how many
+    return False
+
+
+# "at one point", "at one time", "on one occasion", "for one thing": a time or a manner, not a count of one.
+_ONE_IDIOMS = frozenset((("at", "point"), ("at", "time"), ("on", "occasion"), ("for", "thing")))
+
+
+def _one_idiom(doc: Doc, one: int) -> bool:
+    """True for "one" in a set phrase that says when, not how many ("at one point", "One day, he ...")."""
+    prev = doc[one - 1].lower_ if one > 0 else ""
+    noun = doc[one + 1].lower_
+    if (prev, noun) in _ONE_IDIOMS:
+        return True
+    opens = one == doc[one].sent.start or doc[one - 1].is_punct  # "One day he will", "..., one day she"
+    return (
+        noun == "day"
+        and opens
+        and (one + 2 >= len(doc) or doc[one + 2].lower_ not in ("of", "after", "before"))
+    )
+
+
+def _one_or_other(doc: Doc, head: int, sent_end: int) -> bool:
+    """True when "one X" is paired with "another" or "the other" later in its sentence ("one way or the
+    other", "one side or another", "a tail in one hand and a knife in the other"): one of two, no count."""
+    after = [t.lower_ for t in doc[head + 1 : min(sent_end, head + 12)]]
+    for i, word in enumerate(after[:-1]):
+        if i == 0 and word in ("or", "to") and after[1] in ("another", "other"):
+            return True  # "one way or another", "from one place to another"
+        opens = (i == 0 and word in ("or", "to")) or word == "in"
+        if opens and after[i + 1 : i + 3] == ["the", "other"]:
+            return True  # "one way or the other", "a tail in one hand and a knife in the other"
     return False
 
 

@@ -156,6 +156,7 @@ class Atom:
     vague: bool = False
     negative: bool = False
     kind: str = "number"  # "number", "scale", "fraction", "vague", "tens"
+    plus: float = 0.0  # a scale's number glued after it: "hundred-eighteen" is a hundred, plus 18
 
 
 MAX_DIGITS_VALUE = 1e18  # larger digit strings are not read as numbers
@@ -245,6 +246,9 @@ def read_word(word: str) -> Atom | None:
         # "two-thirds", "five-year" (the unit part is read by the finder), "minus-130"
         head, _, tail = word.partition("-")
         if head in SCALE_WORDS and tail.isalpha():
+            after = read_word(tail)
+            if head == "hundred" and after is not None and after.kind == "number" and not after.rest:
+                return Atom(100.0, False, kind="scale", plus=after.value)  # "one hundred-eighteen visits"
             return Atom(SCALE_WORDS[head], False, kind="scale", rest="-" + tail)  # "billion-mile"
         if head in UNITS_WORDS or head in TENS_WORDS:
             val = float(UNITS_WORDS.get(head, TENS_WORDS.get(head, 0)))
@@ -252,5 +256,7 @@ def read_word(word: str) -> Atom | None:
                 return Atom(val / FRACTION_DENOM[tail], False, kind="fraction")
             if tail in SCALE_WORDS:
                 return Atom(val * SCALE_WORDS[tail], False)  # "one-hundred"
+            if tail == "dozen":
+                return Atom(val * 12, False)  # "two-dozen executive actions"
             return Atom(val, False, rest="-" + tail)
     return None

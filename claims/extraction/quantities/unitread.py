@@ -79,7 +79,7 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         glued = rest.lstrip("-\u2013")
         for suf in _SHAPE_SUFFIXES:
             if glued.endswith(suf) and glued != "year-old":
-                glued = glued[: -len(suf)]
+                glued = glued[: -len(suf)].rstrip(")]")  # "(121ft)-long": the bracket closes before the shape
         cls: str | None
         if glued.lower() in _AGE or rest.lower() in _AGE:
             cls = "year of age"
@@ -250,8 +250,12 @@ def _of_complement(doc: Doc, chunks: list[Chunk], r: UnitRead, sent_end: int) ->
 def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
     """Index of the head noun of the noun phrase starting at token k (skipping its modifiers), or None."""
     j = k
-    while j < sent_end and j - k < 7:
+    glued = 0  # tokens of hyphened compounds passed, which count as one word with the next
+    while j < sent_end and j - k - glued < 7:
         t = doc[j]
+        if _glued_hyphen(doc, j, sent_end):
+            j, glued = j + 2, glued + 2  # "Indiana-based companies", "ex-felons": the word after decides
+            continue
         if t.pos_ in _NOUNISH:
             h = t.head
             if k < h.i <= k + 7 and h.i > j and h.pos_ in _NOUNISH and t.dep_ in ("compound", "nmod", "amod"):
@@ -305,7 +309,22 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
     _set_count(doc, r, k, h, ex)
 
 
+def _glued_hyphen(doc: Doc, j: int, sent_end: int) -> bool:
+    """True when token j is joined by a hyphen, with no space either side, to a next word ("ex-felons")."""
+    return (
+        j + 2 < sent_end
+        and doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        and not doc[j].whitespace_
+        and doc[j + 1].text in ("-", "\u2013")
+        and not doc[j + 1].whitespace_
+        and doc[j + 2].is_alpha
+        and doc[j + 2].pos_ in ("NOUN", "PROPN", "ADJ", "VERB")  # not "barrel-a-day"
+    )
+
+
 def _set_count(doc: Doc, r: UnitRead, a: int, h: int, ex: Expr) -> None:
+    while _glued_hyphen(doc, h, len(doc)) and doc[h + 2].pos_ in _NOUNISH:
+        h += 2  # "millions of ex-felons": the counted noun is the compound's last word
     head = doc[h]
     r.head = h
     r.counted = doc[a : h + 1].text
