@@ -123,6 +123,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with the plain widget templates written in Python (same markup; see the module).
+FORM_RENDERER = "tracker.form_renderer.FastWidgetRenderer"
+
 WSGI_APPLICATION = "tracker.wsgi.application"
 
 # SQLite file by default (the embedded setup); DATABASE_URL=postgres://... selects PostgreSQL.
