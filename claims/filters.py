@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sources.models import Outlet
+from tracker import search
 from tracker.ids import MAX_ID
 
 from .extraction.actors import normalize_name
@@ -42,12 +43,21 @@ def links_exist(relation: str) -> Exists:
 
 
 def search_claims(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
-    """`queryset` narrowed to claims matching `text`: web-search syntax on PostgreSQL, substring on SQLite."""
+    """`queryset` narrowed to claims matching `text`: web-search syntax on PostgreSQL, substring on SQLite.
+
+    A PostgreSQL search of stop words only ("the", "between") is an empty query there, which matched
+    nothing: it is a substring match too (`search.indexable`).
+    """
     text = text.strip()
     if not text:
         return queryset
-    if connection.vendor == "postgresql":
-        return queryset.filter(search_vector=SearchQuery(text, config="english", search_type="websearch"))
+    if connection.vendor == "postgresql" and search.indexable(text):
+        return queryset.filter(
+            search_vector=SearchQuery(text, config=search.SEARCH_CONFIG, search_type="websearch")
+        )
+    text = search.plain_words(text) if connection.vendor == "postgresql" else text
+    if not text:
+        return queryset.none()
     return queryset.filter(
         Q(quote__icontains=text) | Q(speaker_mention__icontains=text) | Q(attribution__icontains=text)
     )
@@ -206,6 +216,12 @@ class ClaimFilter(StrictFilterSet):
     def filter_sort(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """The queryset in the chosen order (applied again in `qs` so the default applies too)."""
         return queryset
+
+    @property
+    def search_note(self) -> str:
+        """What the page says when its search ran as a substring match (stop words only), else ""."""
+        text = (self.form.cleaned_data.get("q") or "") if self.form.is_valid() else ""
+        return search.fallback_note(text) if text.strip() and not search.indexable(text) else ""
 
     @property
     def sort_key(self) -> str:

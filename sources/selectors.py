@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
 from newstext.outlets import KnownOutlet
+from tracker import search
 
 from .models import Article, NearDuplicate, Outlet
 
@@ -39,8 +40,12 @@ def article_search(text: str) -> QuerySet[Article]:
     best cover-density rank first. SQLite: articles containing every word, newest first.
     """
     rows = article_rows()
+    if connection.vendor == "postgresql" and not search.indexable(text):
+        # stop words only: an empty query for the word index, which matched nothing
+        words = search.plain_words(text)
+        return rows.filter(Q(title__icontains=words) | Q(body__icontains=words)) if words else rows.none()
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, config="english", search_type="websearch")
+        query = SearchQuery(text, config=search.SEARCH_CONFIG, search_type="websearch")
         rank = SearchRank(F("search_vector"), query, cover_density=True, normalization=1)
         return rows.filter(search_vector=query).annotate(rank=rank).order_by("-rank", "-published_on", "-id")
     words = text.split()[:SEARCH_WORDS]

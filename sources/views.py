@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.views.generic import TemplateView
 
-from tracker import paging
+from tracker import paging, search
 from tracker.access import ViewAccessMixin
 
 from . import selectors
@@ -21,7 +21,8 @@ class ArticleListView(ViewAccessMixin, TemplateView):
         q = " ".join(self.request.GET.get("q", "").replace("\x00", " ").split())[:200]
         rows = selectors.article_search(q) if q else selectors.article_rows()
         page = paging.page_of(rows, self.request.GET.get("page"))
-        context.update(page=page, articles=page.rows, q=q)
+        note = search.fallback_note(q) if q and not search.indexable(q) else ""
+        context.update(page=page, articles=page.rows, q=q, search_note=note)
         return context
 
 

@@ -151,6 +151,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
             filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
             outlet_options=claim_rows.options_html(source_selectors.outlet_choices(), selected),
             filter=filterset,
+            search_note=filterset.search_note,
             page=page,
             claims=rows,
             rows_html=claim_rows.rows_html(rows),
