@@ -37,6 +37,7 @@ def test_every_page_is_named_timed_and_its_queries_counted():
     assert PAGES | {"bare_list_query"} <= set(pages)
     for name in PAGES:
         assert pages[name]["p95_ms"] >= pages[name]["p50_ms"] > 0, name
+        assert 0 < pages[name]["cpu_ms"] <= pages[name]["p50_ms"] + 1, name  # CPU is part of the wall time
         assert 3 <= pages[name]["queries"] <= 14, (name, pages[name]["queries"])
     assert "pages_http" not in report
 
