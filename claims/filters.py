@@ -13,7 +13,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from sources.models import Outlet
+from sources.selectors import outlet_choices
 from tracker import search
 from tracker.ids import MAX_ID
 
@@ -79,6 +79,28 @@ class IdFilter(django_filters.NumberFilter):
         return None  # the field's own max_value bounds it
 
 
+class OutletIdField(forms.IntegerField):
+    """An outlet's id, checked against the outlets of the filter menu (`known`, set by the page that
+    has read them) instead of a query of its own; read from `outlet_choices` when no page set them."""
+
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+    known: set[int] | None = None
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        known = self.known if self.known is not None else {pk for pk, _ in outlet_choices()}
+        if value not in known:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
+class OutletFilter(IdFilter):
+    field_class = OutletIdField
+
+
 class StrictFilterSet(django_filters.FilterSet):
     """A FilterSet that selects nothing while any filter value is invalid, instead of silently leaving
     that filter out (and showing everything). Pages answer 400 with the form's errors, the API 400."""
@@ -115,9 +137,7 @@ class ClaimFilter(StrictFilterSet):
         label="Verdict",
         empty_label="With or without",
     )
-    outlet = django_filters.ModelChoiceFilter(
-        field_name="article__outlet", queryset=Outlet.objects.only("id", "name"), empty_label="Any outlet"
-    )
+    outlet = OutletFilter(field_name="article__outlet_id", label="Outlet")
     speaker = IdFilter(field_name="speaker_id", widget=forms.HiddenInput)
     speaker_name = django_filters.CharFilter(
         method="filter_speaker_name",
@@ -161,12 +181,23 @@ class ClaimFilter(StrictFilterSet):
         model = Claim
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs) -> None:
+    def __init__(self, data=None, *args, outlets: list[tuple[int, str]] | None = None, **kwargs) -> None:
+        """`outlets`: the (id, name) choices of the outlet menu when the caller has read them (the
+        outlet filter is checked against them, with no query of its own)."""
         # An unknown sort order is not a filter that selects rows: the default order, as it always was.
         if data is not None and data.get("sort") not in (None, "", *SORTS):
             data = data.copy()
             data.pop("sort")
         super().__init__(data, *args, **kwargs)
+        self.outlets = outlets
+
+    @property
+    def form(self):
+        made = not hasattr(self, "_form")
+        form = super().form
+        if made and self.outlets is not None:
+            form.fields["outlet"].known = {pk for pk, _ in self.outlets}
+        return form
 
     def filter_search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims matching the search text."""

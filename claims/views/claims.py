@@ -130,7 +130,8 @@ class ClaimListView(ViewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         params = self.request.GET
-        filterset = ClaimFilter(params, queryset=selectors.claim_list())
+        outlets = source_selectors.outlet_choices()
+        filterset = ClaimFilter(params, queryset=selectors.claim_list(), outlets=outlets)
         queryset = filterset.qs
         size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
         load = None
@@ -149,7 +150,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
             filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
-            outlet_options=claim_rows.options_html(source_selectors.outlet_choices(), selected),
+            outlet_options=claim_rows.options_html(outlets, selected),
             filter=filterset,
             search_note=filterset.search_note,
             page=page,
