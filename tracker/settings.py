@@ -174,11 +174,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "data" / "media"))
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
 # address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password. The axes backend
-# comes first and only checks the lockout; ModelBackend does the authenticating. Every authenticate()
-# must then pass the request (LoginView, the admin and DRF's basic auth do; tests use force_login).
+# comes first and only checks the lockout; ModelBackend (tracker.auth's) does the authenticating. Every
+# authenticate() must then pass the request (LoginView, the admin and DRF's basic auth do; tests use
+# force_login). Sessions signed in under Django's own ModelBackend path are asked to sign in once more.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend reading the user's permissions with the user (one query, not three)
+    "tracker.auth.ModelBackendOneRead",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
