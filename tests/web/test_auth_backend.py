@@ -34,6 +34,9 @@ def test_the_permissions_read_with_the_user_are_djangos(django_user_model, djang
     nobody.save()
     assert ModelBackendOneRead().get_user(nobody.pk) is None
     assert ModelBackendOneRead().get_user(10**9) is None
+    assert ModelBackendOneRead().get_user("not an id") is None
+    admin = django_user_model.objects.create_superuser(username="root", password="pw-root-123")
+    assert ModelBackendOneRead().get_user(str(admin.pk)).has_perm("claims.delete_claim")
 
 
 def test_a_readers_page_reads_session_and_user_with_permissions_in_two_queries(reader_client):
