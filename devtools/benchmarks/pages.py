@@ -149,17 +149,29 @@ def _queries_kept():
         request_started.connect(reset_queries)
 
 
-def measure_pages(*, samples: int = 40, seed: int = 1, http: bool = False) -> dict[str, dict]:
+def bench_user(role: str):
+    """The signed-in account of the page benchmark: a superuser, or a reader or editor (whose pages
+    check their group's permissions, as the load test's users' do)."""
+    from django.contrib.auth.models import Group
+
+    users = get_user_model().objects
+    if role == "superuser":
+        return users.get_or_create(username="bench", defaults={"is_superuser": True, "is_staff": True})[0]
+    user, _ = users.get_or_create(username=f"bench-{role}")
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def measure_pages(
+    *, samples: int = 40, seed: int = 1, http: bool = False, role: str = "superuser"
+) -> dict[str, dict]:
     """p50 / p95 server milliseconds, the median CPU milliseconds of this process per request and the
     largest SQL query count for each page, named under
     `pages`, with the bare list query as their anchor; with `http`, the same pages once more through
-    gunicorn over HTTP, under `pages_http`."""
+    gunicorn over HTTP, under `pages_http` (as the superuser). `role`: who is signed in in-process."""
     rng = random.Random(seed)
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench", defaults={"is_superuser": True, "is_staff": True}
-    )
     client = Client()
-    client.force_login(user)
+    client.force_login(bench_user(role))
     results = {"bare_list_query": bare_list_query(samples)}
     urls = _page_urls(rng, samples)
     for name, page_urls in urls.items():

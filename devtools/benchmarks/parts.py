@@ -123,9 +123,11 @@ def linking(n_articles: int) -> dict:
     }
 
 
-def pages(n_claims: int, *, progress: Callable[[str], None], http: bool = False) -> dict:
+def pages(
+    n_claims: int, *, progress: Callable[[str], None], http: bool = False, role: str = "superuser"
+) -> dict:
     """Populate the benchmark database up to about `n_claims` claims, then time the main pages there
-    (in-process; with `http` also through gunicorn)."""
+    (in-process, signed in as `role`; with `http` also through gunicorn)."""
     from claims.models import Claim
     from sources.models import Article
 
@@ -152,7 +154,7 @@ def pages(n_claims: int, *, progress: Callable[[str], None], http: bool = False)
     return {
         "articles": Article.objects.count(),
         "claims": Claim.objects.count(),
-        **measure_pages(http=http),
+        **measure_pages(http=http, role=role),
     }
 
 

@@ -58,3 +58,14 @@ def test_pages_are_timed_once_more_through_gunicorn_over_http():
     results = measure_pages_http({"claims_list": ["/claims/"] * 3, "claims_search": ["/claims/?q=ships"] * 3})
     assert set(results) == {"claims_list", "claims_search"}
     assert all(r["p95_ms"] >= r["p50_ms"] > 0 for r in results.values())
+
+
+def test_pages_can_be_timed_for_a_reader_or_an_editor():
+    """`bench --pages-role reader`: the account holds the group's permissions and nothing more, so the
+    pages check permissions as the load test's users' do (the superuser's checks read none)."""
+    from devtools.benchmarks.pages import bench_user
+
+    reader, editor, root = bench_user("reader"), bench_user("editor"), bench_user("superuser")
+    assert not reader.is_superuser and reader.has_perm("claims.view_claim")
+    assert not reader.has_perm("claims.change_claim") and editor.has_perm("claims.change_claim")
+    assert root.is_superuser and bench_user("reader") == reader

@@ -37,6 +37,12 @@ class Command(BaseCommand):
             action="store_true",
             help="pages part: time the pages once more through gunicorn over HTTP (PostgreSQL only)",
         )
+        parser.add_argument(
+            "--pages-role",
+            choices=["superuser", "reader", "editor"],
+            default="superuser",
+            help="pages part: the account the pages are timed for (readers and editors check permissions)",
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
         parser.add_argument(
             "--workers",
@@ -71,7 +77,9 @@ class Command(BaseCommand):
             report.update(parts.linking(options["articles"]))
         if "pages" in chosen:
             log("pages (populating the benchmark database) ...")
-            report.update(parts.pages(options["claims"], progress=log, http=options["http"]))
+            report.update(
+                parts.pages(options["claims"], progress=log, http=options["http"], role=options["pages_role"])
+            )
         report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         report["seconds"] = round(time.perf_counter() - started, 1)
         if options["json"]:
