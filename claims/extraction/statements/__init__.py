@@ -253,8 +253,19 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         )
         if outer and not item.direct and not relayed and not said_aside(doc, item):
             continue
+        if outer and item.direct and _inner_quote_of_another(doc, item):
+            continue
         kept.append(item)
     return kept
+
+
+def _inner_quote_of_another(doc: Doc, item: Found) -> bool:
+    """True for a quote hung on a verb that is not one of speech inside what another source is reported
+    to say ('Hale said a majority of voters have come to believe "that the tax is fair"', 'she said Ortiz
+    favors a "strongman approach"'): the words are the outer source's, who holds them already; the
+    verb only tells what the outer source says of somebody else."""
+    cue = doc[item.cue_i]
+    return cue.pos_ in ("VERB", "AUX") and not is_speech_verb(cue) and not is_denial(cue)
 
 
 def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
