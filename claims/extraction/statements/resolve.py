@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import word_set
+from ..actors import normalize_name, word_set
 from .speakers import (
     CLAIM_NOUNS,
     DOCUMENT_WORDS,
@@ -22,8 +22,11 @@ from .speakers import (
     titled_person,
 )
 
-_MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
+# "npadvmod": a time phrase the parse hangs on the source ("Hale this week also said"), no part of its name.
+_MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep", "npadvmod"})
 _DEFINITE = frozenset({"the", "this", "that"})
+# Titles newsrooms write as initials ("the A.G.", "the D.A."), by their normalised form.
+TITLE_SHORT_FORMS = {"ag": "attorney general", "da": "district attorney", "dg": "director general"}
 _NAME_PREPS = frozenset(
     {"of", "in", "at", "for", "from"}
 )  # "the embassy in Caracas", "president of the NAACP"
@@ -212,9 +215,16 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
         ent = _attached_person(subject, mention) or ent
+    short = TITLE_SHORT_FORMS.get(normalize_name(subject.text))
+    if short is not None and mention[0] < subject.i and doc[mention[0]].lower_ in _DEFINITE:
+        # "The A.G. said" after "Attorney General Richard Blumenthal": the holder of the title named earlier.
+        found = actors.by_description(subject.i, short.split())
+        if found is not None:
+            return Speaker(found.name, "person", found.role or short, found.gender)
+        return Speaker(None, "unnamed", short)
     if ent is None and subject.pos_ == "PROPN" and subject.lower_ in PERSON_ROLES:
         return _described(subject, mention, actors, previous)  # "Deputy Foreign Minister reveals ..."
-    if ent is None and subject.pos_ == "PROPN":
+    if ent is None and (subject.pos_ == "PROPN" or _misread_name(subject, actors)):
         # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
         # The proper nouns right before the subject, no further than a comma ("Police, Police said").
         first = subject.i
@@ -247,6 +257,20 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
     return _described(subject, mention, actors, previous)
+
+
+def _misread_name(subject: Token, actors: ArticleActors) -> bool:
+    """True for a capitalised subject the tagger took for a verb or a common noun ("Trump this week also
+    said", "Trump" read as the verb or the card): no verb is the subject of a cue, and a common noun that
+    is the surname of someone the article names is that person."""
+    if not subject.text[:1].isupper() or subject.dep_ != "nsubj" or not subject.is_alpha:
+        return False
+    if subject.pos_ in ("VERB", "AUX"):
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    found = actors.index.resolve(subject.text)
+    return found is not None and actors.index.actor(found).kind == "person"
 
 
 def bare_word(word: str) -> str:
