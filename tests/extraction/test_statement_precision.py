@@ -79,3 +79,13 @@ def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
     hits = [c for c in claims if fragment in c.text]
     assert len(hits) == 1, [c.text for c in claims]
     return hits[0]
+
+
+def test_a_quoted_name_given_inside_another_statement_stays_its_namers(statements):
+    """To call something "a vanity project" is to say it is one: inside another source's words ("The towns
+    said they will sue over what Governor Ortiz called "a vanity project"") the governor keeps her words."""
+    claims = statements(
+        'The two towns said they will sue over what Governor Ana Ortiz called "a vanity project."'
+    )
+    quoted = [c for c in claims if c.direct]
+    assert [c.speaker for c in quoted] == ["Ana Ortiz"], [(c.text, c.speaker) for c in claims]

@@ -265,7 +265,13 @@ def _inner_quote_of_another(doc: Doc, item: Found) -> bool:
     favors a "strongman approach"'): the words are the outer source's, who holds them already; the
     verb only tells what the outer source says of somebody else."""
     cue = doc[item.cue_i]
+    if cue.lemma_.lower() in CHARACTERISING_VERBS:
+        return False  # 'what Governor Ortiz called "a vanity project"': to call it so is to say it
     return cue.pos_ in ("VERB", "AUX") and not is_speech_verb(cue) and not is_denial(cue)
+
+
+# Verbs that say what something is by naming it: the quoted name is the subject's own words.
+CHARACTERISING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "characterize"})
 
 
 def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
