@@ -2,6 +2,8 @@
 of no speech inside another source's words is not a second statement, and a name the tagger reads as a
 verb is still the source."""
 
+import dataclasses
+
 import pytest
 
 from claims.extraction import extract as extract_article
@@ -89,3 +91,19 @@ def test_a_quoted_name_given_inside_another_statement_stays_its_namers(statement
     )
     quoted = [c for c in claims if c.direct]
     assert [c.speaker for c in quoted] == ["Ana Ortiz"], [(c.text, c.speaker) for c in claims]
+
+
+def test_a_statement_in_a_group_mostly_wrong_on_the_dev_set_is_not_stored(statements, monkeypatch):
+    """With the calibration table in use, a statement whose group is right less than about one time in four
+    (its stored lower bound under STORE_FLOOR) is left out; while a table is being fitted nothing is."""
+    from claims.extraction.statements import calibration
+
+    text = '"The harbour will reopen in June," Jon Berg said.'
+    (claim,) = statements(text)
+    group = calibration.group_of(dataclasses.replace(claim, confidence=0.9))
+    monkeypatch.setattr(calibration, "_table", lambda: {group: calibration.STORE_FLOOR - 0.01})
+    assert statements(text) == []
+    monkeypatch.setattr(calibration, "_table", lambda: {group: calibration.STORE_FLOOR})
+    assert len(statements(text)) == 1
+    monkeypatch.setattr(calibration, "_table", lambda: None)
+    assert len(statements(text)) == 1

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
-from .calibration import calibrated
+from .calibration import calibrated, worth_storing
 from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
@@ -452,7 +452,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 confidence=item.confidence,
             )
         )
-    return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+    claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+    return [c for c in claims if worth_storing(c)]  # what is right about one time in four is not stored
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").
