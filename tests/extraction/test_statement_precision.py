@@ -107,3 +107,18 @@ def test_a_statement_in_a_group_mostly_wrong_on_the_dev_set_is_not_stored(statem
     assert len(statements(text)) == 1
     monkeypatch.setattr(calibration, "_table", lambda: None)
     assert len(statements(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The ad uses footage of Ana Ruiz asking, "Why is the harbour still closed?"', "Ana Ruiz"),
+        ('The spot ends with footage of Tom Hale saying, "That makes me smart."', "Tom Hale"),
+        ('A new video shows Mayor Tom Hale telling workers, "The harbour will stay closed."', "Tom Hale"),
+    ],
+)
+def test_whom_a_recording_shows_speaking_is_the_speaker(statements, text, speaker):
+    """ "The ad uses footage of Ana Ruiz asking, "..."": the parse hangs "asking" on "uses", so the ad looked
+    like the speaker; the words are Ruiz's, the one the footage is of or the video shows."""
+    (quote,) = [c for c in statements(text) if c.direct]
+    assert quote.speaker == speaker

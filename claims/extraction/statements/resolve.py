@@ -174,6 +174,29 @@ def medium_speaker(verb: Token, subject: Token | None) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i > verb.i), None)
 
 
+RECORDING_NOUNS = word_set("footage video clip recording audio tape film image images photo picture pictures")
+SHOWING_VERBS = word_set("show feature depict capture catch hear see film record play air")
+
+
+def recorded_speaker(verb: Token) -> Token | None:
+    """The person a recording shows speaking, where the parse hangs the participle on the clause around
+    it ("The ad uses footage of Ana Ruiz asking, ...", "The clip shows Hale saying ..."): the noun right
+    before the participle, when it is what the footage is of or what is shown; None otherwise."""
+    if verb.tag_ not in ("VBG", "VB") or verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    shown = verb.doc[verb.i - 1]
+    if shown.pos_ not in ("PROPN", "NOUN", "PRON") or shown.head.i == verb.i:
+        return None
+    if shown.dep_ == "pobj" and shown.head.lower_ == "of":
+        return shown if shown.head.head.lemma_.lower() in RECORDING_NOUNS else None
+    if shown.dep_ == "dobj" and shown.head.lemma_.lower() in SHOWING_VERBS:
+        return shown
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def claim_holder(subject: Token) -> Token:
     """The person a claim noun names as its holder ("a charge Tom Hale rejected" parsed with "charge" as
     the subject and "Tom Hale" hanging from it), else `subject` itself."""
