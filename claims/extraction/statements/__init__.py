@@ -453,7 +453,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
         )
     claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
-    return [c for c in claims if worth_storing(c)]  # what is right about one time in four is not stored
+    return [c for c in claims if worth_storing(c)]  # reported, right about one time in three: not stored
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").
