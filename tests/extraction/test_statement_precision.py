@@ -135,3 +135,15 @@ def test_whom_a_recording_shows_speaking_is_the_speaker(statements, text, speake
     like the speaker; the words are Ruiz's, the one the footage is of or the video shows."""
     (quote,) = [c for c in statements(text) if c.direct]
     assert quote.speaker == speaker
+
+
+def test_a_quote_a_report_only_carries_stays_its_speakers(statements):
+    """ "According to aides" around a quote ('"We have already lost," lamented Senator Tom Hale, according to
+    people familiar with the remarks') relays Hale's words: the rule on quotes inside another source's words
+    leaves a quote alone when every outer cue only reports or relays."""
+    claims = statements(
+        '"We have already lost," lamented Senator Tom Hale, Republican of Georgia, '
+        "according to people familiar with the remarks."
+    )
+    quoted = [c for c in claims if c.direct]
+    assert [c.speaker for c in quoted] == ["Tom Hale"], [(c.text, c.speaker) for c in claims]

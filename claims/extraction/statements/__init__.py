@@ -253,8 +253,11 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         )
         if outer and not item.direct and not relayed and not said_aside(doc, item):
             continue
-        if outer and item.direct and _inner_quote_of_another(doc, item):
-            continue
+        relaying = all(
+            doc[o.cue_i].lemma_.lower() in RELAY_CUES or doc[o.cue_i].lower_ in RELAY_CUES for o in outer
+        )
+        if outer and item.direct and not relaying and _inner_quote_of_another(doc, item):
+            continue  # ('"We lost," lamented Hale, according to aides': a report only carries his words)
         kept.append(item)
     return kept
 
