@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
-from .calibration import calibrated
+from .calibration import calibrated, worth_storing
 from .cues import is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
@@ -253,8 +253,28 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         )
         if outer and not item.direct and not relayed and not said_aside(doc, item):
             continue
+        relaying = all(
+            doc[o.cue_i].lemma_.lower() in RELAY_CUES or doc[o.cue_i].lower_ in RELAY_CUES for o in outer
+        )
+        if outer and item.direct and not relaying and _inner_quote_of_another(doc, item):
+            continue  # ('"We lost," lamented Hale, according to aides': a report only carries his words)
         kept.append(item)
     return kept
+
+
+def _inner_quote_of_another(doc: Doc, item: Found) -> bool:
+    """True for a quote hung on a verb that is not one of speech inside what another source is reported
+    to say ('Hale said a majority of voters have come to believe "that the tax is fair"', 'she said Ortiz
+    favors a "strongman approach"'): the words are the outer source's, who holds them already; the
+    verb only tells what the outer source says of somebody else."""
+    cue = doc[item.cue_i]
+    if cue.lemma_.lower() in CHARACTERISING_VERBS:
+        return False  # 'what Governor Ortiz called "a vanity project"': to call it so is to say it
+    return cue.pos_ in ("VERB", "AUX") and not is_speech_verb(cue) and not is_denial(cue)
+
+
+# Verbs that say what something is by naming it: the quoted name is the subject's own words.
+CHARACTERISING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "characterize"})
 
 
 def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
@@ -435,7 +455,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 confidence=item.confidence,
             )
         )
-    return [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+    claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+    return [c for c in claims if worth_storing(c)]  # reported, right about one time in three: not stored
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").

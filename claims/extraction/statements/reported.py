@@ -27,7 +27,7 @@ from .cues import (
     known_lemma,
     points_elsewhere,
 )
-from .resolve import medium_speaker, relative_clause_subject
+from .resolve import medium_speaker, recorded_speaker, relative_clause_subject
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -110,7 +110,9 @@ def _distance(a: Token, b: Token) -> tuple[bool, int]:
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The source of `verb` ("by X" for passives) and whether it was passive; follows conjoined verbs."""
     found, passive = _parsed_subject(verb, depth)
-    lost = (relative_clause_subject(verb, found) or medium_speaker(verb, found)) if depth == 0 else None
+    lost = None
+    if depth == 0:
+        lost = relative_clause_subject(verb, found) or medium_speaker(verb, found) or recorded_speaker(verb)
     return (lost, False) if lost is not None else (found, passive)
 
 

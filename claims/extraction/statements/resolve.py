@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import word_set
+from ..actors import normalize_name, word_set
 from .speakers import (
     CLAIM_NOUNS,
     DOCUMENT_WORDS,
@@ -22,8 +22,11 @@ from .speakers import (
     titled_person,
 )
 
-_MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep"})
+# "npadvmod": a time phrase the parse hangs on the source ("Hale this week also said"), no part of its name.
+_MENTION_SKIP = frozenset({"relcl", "acl", "punct", "cc", "advcl", "prep", "npadvmod"})
 _DEFINITE = frozenset({"the", "this", "that"})
+# Titles newsrooms write as initials ("the A.G.", "the D.A."), by their normalised form.
+TITLE_SHORT_FORMS = {"ag": "attorney general", "da": "district attorney", "dg": "director general"}
 _NAME_PREPS = frozenset(
     {"of", "in", "at", "for", "from"}
 )  # "the embassy in Caracas", "president of the NAACP"
@@ -171,6 +174,29 @@ def medium_speaker(verb: Token, subject: Token | None) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i > verb.i), None)
 
 
+RECORDING_NOUNS = word_set("footage video clip recording audio tape film image images photo picture pictures")
+SHOWING_VERBS = word_set("show feature depict capture catch hear see film record play air")
+
+
+def recorded_speaker(verb: Token) -> Token | None:
+    """The person a recording shows speaking, where the parse hangs the participle on the clause around
+    it ("The ad uses footage of Ana Ruiz asking, ...", "The clip shows Hale saying ..."): the noun right
+    before the participle, when it is what the footage is of or what is shown; None otherwise."""
+    if verb.tag_ not in ("VBG", "VB") or verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    shown = verb.doc[verb.i - 1]
+    if shown.pos_ not in ("PROPN", "NOUN", "PRON") or shown.head.i == verb.i:
+        return None
+    if shown.dep_ == "pobj" and shown.head.lower_ == "of":
+        return shown if shown.head.head.lemma_.lower() in RECORDING_NOUNS else None
+    if shown.dep_ == "dobj" and shown.head.lemma_.lower() in SHOWING_VERBS:
+        return shown
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def claim_holder(subject: Token) -> Token:
     """The person a claim noun names as its holder ("a charge Tom Hale rejected" parsed with "charge" as
     the subject and "Tom Hale" hanging from it), else `subject` itself."""
@@ -212,9 +238,16 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
         ent = _attached_person(subject, mention) or ent
+    short = TITLE_SHORT_FORMS.get(normalize_name(subject.text))
+    if short is not None and mention[0] < subject.i and doc[mention[0]].lower_ in _DEFINITE:
+        # "The A.G. said" after "Attorney General Richard Blumenthal": the holder of the title named earlier.
+        found = actors.by_description(subject.i, short.split())
+        if found is not None:
+            return Speaker(found.name, "person", found.role or short, found.gender)
+        return Speaker(None, "unnamed", short)
     if ent is None and subject.pos_ == "PROPN" and subject.lower_ in PERSON_ROLES:
         return _described(subject, mention, actors, previous)  # "Deputy Foreign Minister reveals ..."
-    if ent is None and subject.pos_ == "PROPN":
+    if ent is None and (subject.pos_ == "PROPN" or _misread_name(subject, actors)):
         # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
         # The proper nouns right before the subject, no further than a comma ("Police, Police said").
         first = subject.i
@@ -247,6 +280,20 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
     return _described(subject, mention, actors, previous)
+
+
+def _misread_name(subject: Token, actors: ArticleActors) -> bool:
+    """True for a capitalised subject the tagger took for a verb or a common noun ("Trump this week also
+    said", "Trump" read as the verb or the card): no verb is the subject of a cue, and a common noun that
+    is the surname of someone the article names is that person."""
+    if not subject.text[:1].isupper() or subject.dep_ != "nsubj" or not subject.is_alpha:
+        return False
+    if subject.pos_ in ("VERB", "AUX"):
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    found = actors.index.resolve(subject.text)
+    return found is not None and actors.index.actor(found).kind == "person"
 
 
 def bare_word(word: str) -> str:
