@@ -29,8 +29,17 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from claims.linking.check import SHOWN, Candidate, check_claim, search_terms
+from claims.linking.stance.features import EXTRA_BLOCKS
 from claims.linking.stance.model import StanceModel
-from devtools.training.stance import build, load_corpus, story_of, topic_split
+from devtools.training.stance import (
+    DISAGREE_BOOST,
+    ENCODER_CACHE,
+    CachedEncoder,
+    build,
+    load_corpus,
+    story_of,
+    topic_split,
+)
 
 SEARCH_TERMS = 6  # as claims.selectors.claim_check.SQLITE_TERMS: the longest words of the claim
 
@@ -101,6 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, help="a `train --no-refit --seed SEED` model of the same split")
     ap.add_argument("--candidates", type=int, default=200, help="articles checked per claim, as the page")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--extras", nargs="*", default=[], choices=EXTRA_BLOCKS, help="as train's, without --model"
+    )
+    ap.add_argument(
+        "--disagree-boost", type=float, default=DISAGREE_BOOST, help="as train's, without --model"
+    )
+    ap.add_argument("--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE}")
     args = ap.parse_args(argv)
     start = time.time()
     texts, pairs = load_corpus(args.corpus)
@@ -113,7 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             model = StanceModel.load(args.model)
         else:
             train, _ = topic_split(pairs, args.seed)
-            model = build(texts, pairs, train, args.seed)
+            encode = None
+            if "encoder" in args.extras:
+                from claims.linking import encoder
+
+                encode = CachedEncoder(encoder.encode, ENCODER_CACHE if args.cache else None)
+            model = build(texts, pairs, train, args.seed, args.extras, encode, args.disagree_boost)
         figures = evaluate(texts, pairs, args.seed, model, args.candidates)
     figures["seconds"] = round(time.time() - start, 1)
     if args.json:

@@ -19,11 +19,13 @@ their mean and standard deviation.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -32,7 +34,7 @@ from threadpoolctl import threadpool_limits
 
 from claims.linking.stance import text as tx
 from claims.linking.stance.boosting import BoostedTrees
-from claims.linking.stance.features import FeatureBuilder, feature_names
+from claims.linking.stance.features import EXTRA_BLOCKS, Encode, FeatureBuilder, feature_names
 from claims.linking.stance.metrics import LABELS, report
 from claims.linking.stance.model import StanceModel
 from claims.linking.stance.tfidf import TfidfIndex
@@ -46,6 +48,10 @@ ROUNDS2 = 150
 # Disagree is ~10x rarer than discuss; full inverse-frequency weights over-predict it, so the
 # class weights are inverse frequency raised to this power.
 CLASS_WEIGHT_POWER = 0.5
+# Disagree's class weight is then multiplied by this (--disagree-boost; 1 leaves it as it is).
+DISAGREE_BOOST = 1.0
+# Where --cache keeps encoder vectors between runs (never in the repository).
+ENCODER_CACHE = Path("/tmp/stance-encoder-cache.npz")
 
 Pair = tuple[str, str, str]  # claim, article key, label
 
@@ -131,24 +137,65 @@ def class_weights(labels: np.ndarray, power: float) -> np.ndarray:
     return out / out.mean()
 
 
-def fit_stages(x: np.ndarray, labels: Sequence[str], seed: int) -> tuple[BoostedTrees, BoostedTrees]:
+def fit_stages(
+    x: np.ndarray, labels: Sequence[str], seed: int, disagree_boost: float = DISAGREE_BOOST
+) -> tuple[BoostedTrees, BoostedTrees]:
     """Return (related-vs-unrelated, agree/disagree/discuss) boosted trees fitted on ``x``."""
     y = np.array(labels)
     related = y != "unrelated"
     t1 = BoostedTrees.fit(x, related.astype(int), STAGE1, ROUNDS1, seed=seed)
     y2 = np.array([LABELS.index(v) for v in y[related]])
     weights = class_weights(y2, CLASS_WEIGHT_POWER)
+    weights = weights * np.where(y2 == LABELS.index("disagree"), disagree_boost, 1.0)
     t2 = BoostedTrees.fit(x[related], y2, STAGE2, ROUNDS2, weight=weights, seed=seed)
     return t1, t2
 
 
-def build(texts: dict[str, str], pairs: Sequence[Pair], rows: Sequence[int], seed: int) -> StanceModel:
-    """Return a StanceModel trained on the pairs at ``rows``."""
+class CachedEncoder:
+    """The sentence encoder with a memory of what it encoded (and a file of it, when given one).
+
+    FNC-1 has about 1,700 bodies and 1,650 headlines: every split asks for mostly the same sentences.
+    """
+
+    def __init__(self, encode: Encode, path: Path | None = None) -> None:
+        self.encode = encode
+        self.path = path
+        self.vectors: dict[bytes, np.ndarray] = {}
+        if path is not None and path.exists():
+            with np.load(path, allow_pickle=False) as saved:
+                self.vectors = dict(zip(map(bytes, saved["keys"]), saved["vectors"], strict=True))
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha1(text.encode()).digest()
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        todo = list(dict.fromkeys(t for t in texts if self.key(t) not in self.vectors))
+        if todo:
+            for text, vector in zip(todo, self.encode(todo), strict=True):
+                self.vectors[self.key(text)] = np.asarray(vector, dtype=np.float32)
+            if self.path is not None:
+                keys = np.array(list(self.vectors), dtype="S20")
+                np.savez(self.path, keys=keys, vectors=np.array(list(self.vectors.values())))
+        return np.array([self.vectors[self.key(t)] for t in texts], dtype=np.float32).reshape(-1, 384)
+
+
+def build(
+    texts: dict[str, str],
+    pairs: Sequence[Pair],
+    rows: Sequence[int],
+    seed: int,
+    extras: Sequence[str] = (),
+    encode: Encode | None = None,
+    disagree_boost: float = DISAGREE_BOOST,
+) -> StanceModel:
+    """Return a StanceModel trained on the pairs at ``rows`` (with the feature blocks ``extras``)."""
     used = {pairs[i][1] for i in rows}
     index = fit_index({k: texts[k] for k in sorted(used)}, [pairs[i][0] for i in rows])
-    x = FeatureBuilder(index).matrix([(pairs[i][0], texts[pairs[i][1]]) for i in rows])
-    t1, t2 = fit_stages(x, [pairs[i][2] for i in rows], seed)
-    return StanceModel(index, t1, t2)
+    builder = FeatureBuilder(index, extras=extras, encode=encode)
+    x = builder.matrix([(pairs[i][0], texts[pairs[i][1]]) for i in rows])
+    t1, t2 = fit_stages(x, [pairs[i][2] for i in rows], seed, disagree_boost)
+    return StanceModel(index, t1, t2, extras, encode)
 
 
 def split_figures(
@@ -219,6 +266,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="model directory (required unless --seeds)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-refit", action="store_true", help="ship the model trained on the split only")
+    ap.add_argument("--extras", nargs="*", default=[], choices=EXTRA_BLOCKS, help="optional feature blocks")
+    ap.add_argument("--disagree-boost", type=float, default=DISAGREE_BOOST)
+    ap.add_argument(
+        "--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE} between runs"
+    )
     ap.add_argument(
         "--seeds",
         type=int,
@@ -228,13 +280,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.seeds is None and args.out is None:
         ap.error("--out is required unless --seeds is given")
+    encode = None
+    if "encoder" in args.extras:
+        from claims.linking import encoder
+
+        encode = CachedEncoder(encoder.encode, ENCODER_CACHE if args.cache else None)
+    args.builder = partial(build, extras=args.extras, encode=encode, disagree_boost=args.disagree_boost)
     # One core: the machine is shared, and OpenMP threads contending for it only slow the fit down.
     with threadpool_limits(1):
         if args.seeds is not None:
             texts, pairs = load_corpus(args.corpus)
             runs = []
             for seed in args.seeds:
-                runs.append(split_figures(texts, pairs, seed))
+                runs.append(split_figures(texts, pairs, seed, args.builder))
                 print(f"split {seed} done in {runs[-1]['seconds']} s", flush=True)
             print_runs(runs)
             return 0
@@ -245,7 +303,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     start = time.time()
     texts, pairs = load_corpus(args.corpus)
     train, val = topic_split(pairs, args.seed)
-    model = build(texts, pairs, train, args.seed)
+    model = args.builder(texts, pairs, train, args.seed)
     gold = [pairs[i][2] for i in val]
     pred = model.predict_many([(pairs[i][0], texts[pairs[i][1]]) for i in val])
     figures = report(gold, pred)
@@ -261,7 +319,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     for label, row in zip(LABELS, confusion, strict=True):
         print(f"  {label:>9} {row}")
     if not args.no_refit:
-        model = build(texts, pairs, list(range(len(pairs))), args.seed)
+        model = args.builder(texts, pairs, list(range(len(pairs))), args.seed)
     info = {
         "command": "python -m devtools.training.stance " + " ".join(sys.argv[1:] if argv is None else argv),
         "corpus": args.corpus.name,
@@ -271,7 +329,9 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         "stage1": {**STAGE1, "rounds": ROUNDS1},
         "stage2": {**STAGE2, "rounds": ROUNDS2},
         "class_weight_power": CLASS_WEIGHT_POWER,
-        "n_features": len(feature_names()),
+        **({"disagree_boost": args.disagree_boost} if args.disagree_boost != 1.0 else {}),
+        **({"extras": args.extras} if args.extras else {}),
+        "n_features": len(feature_names(args.extras)),
         "validation": figures,
         "train_seconds": round(time.time() - start, 1),
     }

@@ -120,7 +120,7 @@ def test_shipped_model_is_small_and_documented() -> None:
     size = sum(p.stat().st_size for p in DEFAULT_DIR.iterdir())
     assert size < 20 * 1024 * 1024
     info = json.loads((DEFAULT_DIR / "training.json").read_text(encoding="utf-8"))
-    assert info["n_features"] == len(feature_names())
+    assert info["n_features"] == len(feature_names(info.get("extras", ())))
     assert {"fnc_score_pct", "accuracy", "macro_f1", "confusion"} <= set(info["validation"])
 
 
@@ -273,3 +273,111 @@ def test_check_eval_reads_held_out_headlines_against_held_out_bodies(tmp_path: P
     assert 0 < tallied <= figures["pairs_checked"]
     assert all(g.get("unknown", 0) == 0 for g in figures["groups"].values())
     assert figures["agree_precision"] is None or 0.0 <= figures["agree_precision"] <= 1.0
+
+
+def test_doubt_and_contrast_near_the_claims_words_are_read() -> None:
+    """An article casting doubt on the claim without denying it ("exaggerated", "but ... questionable")
+    is seen in its sentences about the claim by the "against" block; a plain report of it is not."""
+    index = TfidfIndex.fit([["ferry", "harbour"], ["ferry", "storm"]], min_df=1)
+    builder = FeatureBuilder(index, extras=("against",))
+    names = feature_names(("against",))
+    assert names[: len(feature_names())] == feature_names()
+    claim = "A ferry sank in Tolvik harbour during the storm"
+    doubting = (
+        "The weather office issued a warning for the coast on Friday. "
+        "Early accounts that a ferry sank in Tolvik harbour during the storm were exaggerated, "
+        "but the harbour master called the pictures questionable."
+    )
+    plain = "A ferry sank in Tolvik harbour during the storm on Friday. Divers reached the wreck at noon."
+    row, other = builder.matrix([(claim, doubting), (claim, plain)])
+    for name in (
+        "top3_shared_near_doubt",
+        "top3_shared_near_contrast",
+        "relevant_doubt_frac",
+        "stated_doubt",
+    ):
+        assert row[names.index(name)] > 0.0, name
+        assert other[names.index(name)] == 0.0, name
+
+
+def test_negation_and_numbers_are_aligned_with_the_claim() -> None:
+    """A stating sentence that negates the claim's words, or gives other figures for them, is marked;
+    one that restates the claim, figures and all, is not; a claim negated like its article is aligned."""
+    index = TfidfIndex.fit([["council", "budget"], ["council", "vote"]], min_df=1)
+    builder = FeatureBuilder(index, extras=("against",))
+    names = feature_names(("against",))
+    claim = "The council approved a budget of 40 million for the bridge"
+    negated = "The council has not approved a budget for the bridge, its clerk said. A vote follows in May."
+    other_figure = "The council approved a budget of 55 million for the bridge. Work starts in May."
+    same = "The council approved a budget of 40 million for the bridge. Work starts in May."
+    neg_claim = "The council did not approve a budget for the bridge"
+    rows = builder.matrix([(claim, negated), (claim, other_figure), (claim, same), (neg_claim, negated)])
+    misaligned, clash = names.index("stated_neg_misaligned"), names.index("stated_number_clash")
+    assert rows[0][misaligned] == 1.0 and rows[0][names.index("top3_neg_misaligned")] >= 1.0
+    assert rows[1][clash] == 1.0 and rows[1][misaligned] == 0.0
+    assert rows[2][clash] == 0.0 and rows[2][misaligned] == 0.0
+    assert rows[3][misaligned] == 0.0
+
+
+class _TopicEncoder:
+    """A stand-in sentence encoder: one axis per topic word list, so paraphrases without shared words
+    land together; counts what it is asked to encode."""
+
+    TOPICS = (("ferry", "boat", "vessel", "sank", "capsized", "went down"), ("bridge", "council", "vote"))
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.calls += texts
+        out = np.full((len(texts), len(self.TOPICS) + 1), 0.05)
+        for n, text in enumerate(texts):
+            low = text.lower()
+            for k, words in enumerate(self.TOPICS):
+                out[n, k] += sum(low.count(w) for w in words)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_encoder_block_reads_the_sentence_the_encoder_finds_closest() -> None:
+    """The encoder block finds the paraphrase TF-IDF cannot see (no shared word but the name), reads that
+    sentence's denial, and encodes each claim and body sentence once however many pairs ask."""
+    index = TfidfIndex.fit([["ferry", "harbour"], ["council", "vote"]], min_df=1)
+    fake = _TopicEncoder()
+    builder = FeatureBuilder(index, extras=("encoder",), encode=fake)
+    names = feature_names(("encoder",))
+    claim = "A ferry sank off Tolvik on Sunday"
+    body = (
+        "Tolvik council met on Sunday to vote on the bridge. "
+        "The coastguard denied that any vessel capsized or went down near the port. "
+        "The council vote on the bridge was postponed."
+    )
+    row = builder.matrix([(claim, body)])[0]
+    assert row[names.index("enc_best_is_tfidf_best")] == 0.0  # TF-IDF prefers the council sentence
+    assert row[names.index("enc_best_refute")] == 1.0
+    assert row[names.index("enc_max")] > row[names.index("enc_lead")]
+    again = builder.matrix([(claim, body), ("The council vote on the bridge was postponed", body)])
+    assert np.array_equal(again[0], row, equal_nan=True)
+    assert sorted(fake.calls) == sorted({*fake.calls})  # nothing encoded twice
+    with pytest.raises(ValueError):
+        FeatureBuilder(index, extras=("encoder",))
+    with pytest.raises(ValueError):
+        feature_names(("nonsense",))
+
+
+def test_training_encoder_cache_encodes_each_text_once(tmp_path: Path) -> None:
+    """The training CLI's encoder cache asks the encoder only about texts it has not seen, in this run
+    or (through its file) an earlier one, and gives back the same rows in the order asked."""
+    from devtools.training.stance import CachedEncoder
+
+    fake = _TopicEncoder()
+
+    def encode(texts: list[str]) -> np.ndarray:  # 384 columns, as the real encoder's rows
+        return np.pad(fake(texts), ((0, 0), (0, 384 - len(_TopicEncoder.TOPICS) - 1)))
+
+    cache = CachedEncoder(encode, tmp_path / "vectors.npz")
+    first = cache(["The ferry sank", "The council vote", "The ferry sank"])
+    assert fake.calls == ["The ferry sank", "The council vote"]
+    assert np.array_equal(first[0], first[2]) and not np.array_equal(first[0], first[1])
+    again = CachedEncoder(encode, tmp_path / "vectors.npz")(["The council vote", "A boat capsized"])
+    assert fake.calls == ["The ferry sank", "The council vote", "A boat capsized"]
+    assert np.allclose(again[0], first[1])

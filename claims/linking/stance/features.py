@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
@@ -32,6 +32,15 @@ FOCUS_TOPS = (1, 3, 5)  # the k most claim-like sentences whose cue words count 
 FOCUS_GROUPS = ("refute", "negation", "hedge")
 RELEVANT_SIM = 0.15  # a sentence at least this similar to the claim is about it
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
+# Optional blocks of columns after the base ones; a model names those it was trained with (vocab.json).
+#   "against": the closest sentences turning against the claim's own words (doubt, contrast, negation
+#              the claim lacks, other figures);
+#   "encoder": sentence-encoder cosines of the claim and the body's sentences closest to it, and the cue
+#              words of the sentence the encoder finds closest (needs an `encode` function).
+EXTRA_BLOCKS = ("against", "encoder")
+ENCODED_TOP = 5  # the body sentences encoded per pair: the TF-IDF closest to the claim ...
+ENCODED_LEAD = 1  # ... and the first ones (each body sentence is encoded at most once per builder)
+Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> unit-length rows (claims.linking.encoder.encode)
 
 
 @dataclass
@@ -47,6 +56,7 @@ class Side:
     cue_words: np.ndarray  # count per cue word
     groups: np.ndarray  # count per cue group
     question: bool
+    vector: np.ndarray | None = field(default=None, kw_only=True)  # the encoder's vector, once asked for
 
 
 @dataclass
@@ -67,6 +77,10 @@ class Body(Side):
     sent_bigrams: list[set[tuple[str, str]]] | None = None
     sent_numbers: list[set[str]] | None = None
     sent_debunk: np.ndarray | None = None  # debunking phrases per sentence
+    sents: list[str] | None = None  # the sentences' text (what the encoder reads)
+    sent_doubt: np.ndarray | None = None  # doubting / contrasting words per sentence (tx.DOUBT, CONTRAST)
+    sent_contrast: np.ndarray | None = None
+    encoded: dict[int, np.ndarray] | None = None  # sentence index -> encoder vector, filled on demand
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -180,6 +194,10 @@ def make_body(
         sent_bigrams=[_bigrams(sc) for sc in sent_cont],
         sent_numbers=[set(_NUM_RE.findall(x)) for x in sents],
         sent_debunk=np.array([_debunk(st) for st in sent_toks], dtype=float),
+        sents=sents,
+        sent_doubt=np.array([sum(t in tx.DOUBT for t in st) for st in sent_toks], dtype=float),
+        sent_contrast=np.array([sum(t in tx.CONTRAST for t in st) for st in sent_toks], dtype=float),
+        encoded={},
     )
 
 
@@ -192,8 +210,12 @@ def _debunk(toks: Sequence[str]) -> int:
     return n
 
 
-def feature_names() -> list[str]:
-    """Return the names of the feature columns, in order."""
+def feature_names(extras: Sequence[str] = ()) -> list[str]:
+    """Return the names of the feature columns, in order: the base ones, then each block of ``extras``
+    (:data:`EXTRA_BLOCKS`) asked for."""
+    unknown = set(extras) - set(EXTRA_BLOCKS)
+    if unknown:
+        raise ValueError(f"unknown feature blocks {sorted(unknown)}")
     names = [
         "cos_body",
         "cos_lead",
@@ -251,7 +273,41 @@ def feature_names() -> list[str]:
         "debunk_top3",
         "debunk_stated",
     ]
+    if "against" in extras:
+        names += AGAINST_NAMES
+    if "encoder" in extras:
+        names += ENCODER_NAMES
     return names
+
+
+AGAINST_NAMES = [
+    "top3_shared_near_doubt",
+    "top3_shared_near_contrast",
+    "top3_neg_misaligned",
+    "stated_neg_misaligned",
+    "stated_number_clash",
+    "relevant_doubt_frac",
+    "body_doubt",
+    "stated_doubt",
+    "stated_contrast",
+]
+ENCODER_NAMES = [
+    "enc_max",
+    "enc_top3_mean",
+    "enc_lead",
+    "enc_mean",
+    "enc_gap",
+    "enc_best_pos",
+    "enc_best_is_tfidf_best",
+    "enc_best_share",
+    *(f"enc_best_{g}" for g in GROUPS),
+    "enc_best_shared_near_neg",
+    "enc_best_shared_near_refute",
+    "enc_best_neg_misaligned",
+    "enc_best_debunk",
+    "enc_best_doubt",
+    "enc_best_contrast",
+]
 
 
 def _ratio(a: float, b: float) -> float:
@@ -414,6 +470,101 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def closest(claim: Side, body: Body) -> tuple[np.ndarray, np.ndarray]:
+    """Return the TF-IDF cosine of the claim with each body sentence, and the sentences closest first."""
+    sims = body.sent_vecs @ _on_body(claim, body)
+    return sims, np.argsort(-sims, kind="stable")
+
+
+def _claim_shares(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
+    """Return the idf-weighted share of the claim's words each body sentence carries."""
+    weights = {t: index.weight(t) for t in claim.content}
+    total = sum(weights.values()) or 1.0
+    return np.array([sum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
+
+
+def _claim_negated(claim: Side) -> bool:
+    return _near_shared(claim.toks, claim.content, tx.CUE_GROUPS["negation"]) > 0
+
+
+def _against(claim: Side, body: Body, index: TfidfIndex, sims: np.ndarray, order: np.ndarray) -> list[float]:
+    """Return features of the closest sentences turning against the claim's own words.
+
+    Claim words next to a doubting or contrasting word ("exaggerated", "but") in the top three sentences;
+    how many of the top three (and the stating sentence) negate the claim's words where the claim does
+    not, or the reverse; whether the stating sentence gives other numbers than the claim; the share of
+    the sentences about the claim that cast doubt; doubting words in the body and the stating sentence.
+    """
+    assert body.sent_numbers is not None and body.sent_doubt is not None and body.sent_contrast is not None
+    n_claim = max(1, len(claim.content))
+    top3 = order[:3]
+    neg = tx.CUE_GROUPS["negation"]
+    claim_neg = _claim_negated(claim)
+    at = int(np.argmax(_claim_shares(claim, body, index)))
+    stated_numbers = body.sent_numbers[at]
+    clash = bool(claim.numbers) and bool(stated_numbers) and not claim.numbers & stated_numbers
+    relevant = sims > RELEVANT_SIM
+    doubting = body.sent_doubt > 0
+    return [
+        max(_near_shared(body.sent_toks[i], claim.content, tx.DOUBT) for i in top3) / n_claim,
+        max(_near_shared(body.sent_toks[i], claim.content, tx.CONTRAST) for i in top3) / n_claim,
+        float(sum((_near_shared(body.sent_toks[i], claim.content, neg) > 0) != claim_neg for i in top3)),
+        float((_near_shared(body.sent_toks[at], claim.content, neg) > 0) != claim_neg),
+        float(clash),
+        float(doubting[relevant].mean()) if relevant.any() else 0.0,
+        float(body.sent_doubt.sum()) / max(1, len(body.toks)) * 100,
+        float(body.sent_doubt[at] > 0),
+        float(body.sent_contrast[at] > 0),
+    ]
+
+
+def encoded_sentences(order: np.ndarray) -> list[int]:
+    """Return the body sentences the encoder reads for a pair: the ENCODED_TOP closest by TF-IDF
+    (``order``, from :func:`closest`) and the first ENCODED_LEAD, in text order."""
+    return sorted({*order[:ENCODED_TOP].tolist(), *range(min(ENCODED_LEAD, len(order)))})
+
+
+def _encoded(claim: Side, body: Body, index: TfidfIndex, order: np.ndarray) -> list[float]:
+    """Return the sentence encoder's view of the pair, over the sentences :func:`encoded_sentences` names.
+
+    Cosines of the claim with its closest sentence, the mean of the closest three, the lead sentence and
+    the mean of those sentences; the margin of the closest over the next; where that sentence sits,
+    whether TF-IDF agrees on it and how much of the claim's words it carries; and what that sentence
+    does with the claim (cue groups, the claim's words next to a negation or refuting word, a negation
+    the claim lacks or the reverse, debunking phrases, doubting and contrasting words). A paraphrase
+    sharing few words with the claim is found here where TF-IDF misses it.
+    """
+    assert claim.vector is not None and body.encoded is not None
+    assert body.sent_debunk is not None and body.sent_doubt is not None and body.sent_contrast is not None
+    at = encoded_sentences(order)
+    vecs = np.array([body.encoded[i] for i in at], dtype=np.float64)
+    cos = vecs @ claim.vector.astype(np.float64)
+    rank = np.argsort(-cos, kind="stable")
+    best = at[int(rank[0])]
+    mean = vecs.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    n_claim = max(1, len(claim.content))
+    near_neg = _near_shared(body.sent_toks[best], claim.content, tx.CUE_GROUPS["negation"])
+    share = _claim_shares(claim, body, index)[best] if claim.content else 0.0
+    return [
+        float(cos[rank[0]]),
+        float(cos[rank[:3]].mean()),
+        float(cos[at.index(0)]) if 0 in at else math.nan,
+        float(mean @ claim.vector) / norm if norm else 0.0,
+        float(cos[rank[0]] - cos[rank[1]]) if len(at) > 1 else math.nan,
+        best / max(1, len(order) - 1),
+        float(best == int(order[0])),
+        float(share),
+        *(float(v > 0) for v in body.sent_groups[best]),
+        near_neg / n_claim,
+        _near_shared(body.sent_toks[best], claim.content, tx.CUE_GROUPS["refute"]) / n_claim,
+        float((near_neg > 0) != _claim_negated(claim)),
+        float(body.sent_debunk[best]),
+        float(body.sent_doubt[best] > 0),
+        float(body.sent_contrast[best] > 0),
+    ]
+
+
 def _remember[T](cache: dict[str, T], new: dict[str, T], size: int) -> None:
     """Add ``new`` to ``cache``, emptying it first when it would grow past ``size`` entries."""
     if len(cache) + len(new) > size:
@@ -424,9 +575,20 @@ def _remember[T](cache: dict[str, T], new: dict[str, T], size: int) -> None:
 class FeatureBuilder:
     """Computes feature matrices for (claim, body) pairs, caching each distinct text's analysis."""
 
-    def __init__(self, index: TfidfIndex, cache_size: int = 5000) -> None:
+    def __init__(
+        self,
+        index: TfidfIndex,
+        cache_size: int = 5000,
+        extras: Sequence[str] = (),
+        encode: Encode | None = None,
+    ) -> None:
         self.index = index
         self.cache_size = cache_size
+        self.extras = tuple(extras)
+        self.names = feature_names(self.extras)
+        if "encoder" in self.extras and encode is None:
+            raise ValueError("the encoder block needs an encode function (claims.linking.encoder.encode)")
+        self.encode = encode
         self._claims: dict[str, Side] = {}
         self._bodies: dict[str, Body] = {}
 
@@ -477,8 +639,52 @@ class FeatureBuilder:
 
     def matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Return the float64 feature matrix, one row per (claim, article text) pair."""
-        out = np.zeros((len(pairs), len(feature_names())))
+        out = np.zeros((len(pairs), len(self.names)))
         claims, bodies = self.analyse(pairs)
-        for i, (claim, article) in enumerate(pairs):
-            out[i] = pair_features(claims[claim], bodies[article], self.index)
+        if not self.extras:
+            for i, (claim, article) in enumerate(pairs):
+                out[i] = pair_features(claims[claim], bodies[article], self.index)
+            return out
+        near = [closest(claims[c], bodies[a]) for c, a in pairs]
+        if "encoder" in self.extras:
+            self._encode(pairs, claims, bodies, [order for _, order in near])
+        for i, ((claim, article), (sims, order)) in enumerate(zip(pairs, near, strict=True)):
+            side, body = claims[claim], bodies[article]
+            row = [pair_features(side, body, self.index)]
+            if "against" in self.extras:
+                row.append(np.array(_against(side, body, self.index, sims, order)))
+            if "encoder" in self.extras:
+                row.append(np.array(_encoded(side, body, self.index, order)))
+            out[i] = np.concatenate(row)
         return out
+
+    def _encode(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        claims: dict[str, Side],
+        bodies: dict[str, Body],
+        orders: Sequence[np.ndarray],
+    ) -> None:
+        """Give every claim and every body sentence the pairs read its encoder vector, in one batch."""
+        texts: dict[str, None] = {c: None for c, side in claims.items() if side.vector is None}
+        wanted: list[tuple[Body, int, str]] = []
+        seen: set[tuple[int, int]] = set()
+        for (_, article), order in zip(pairs, orders, strict=True):
+            body = bodies[article]
+            assert body.encoded is not None and body.sents is not None
+            for i in encoded_sentences(order):
+                if i not in body.encoded and (id(body), i) not in seen:
+                    seen.add((id(body), i))
+                    wanted.append((body, i, body.sents[i]))
+                    texts.setdefault(body.sents[i], None)
+        if not texts:
+            return
+        assert self.encode is not None
+        order_of = {t: n for n, t in enumerate(texts)}
+        vecs = np.asarray(self.encode(list(texts)), dtype=np.float32)
+        for c, side in claims.items():
+            if side.vector is None:
+                side.vector = vecs[order_of[c]]
+        for body, i, text in wanted:
+            assert body.encoded is not None
+            body.encoded[i] = vecs[order_of[text]]

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from claims.linking.stance.boosting import BoostedTrees
-from claims.linking.stance.features import FeatureBuilder, feature_names
+from claims.linking.stance.features import Encode, FeatureBuilder, feature_names
 from claims.linking.stance.metrics import LABELS
 from claims.linking.stance.tfidf import TfidfIndex
 
@@ -30,11 +30,23 @@ class StanceModel:
 
     labels = LABELS
 
-    def __init__(self, index: TfidfIndex, related: BoostedTrees, stance: BoostedTrees) -> None:
+    def __init__(
+        self,
+        index: TfidfIndex,
+        related: BoostedTrees,
+        stance: BoostedTrees,
+        extras: Sequence[str] = (),
+        encode: Encode | None = None,
+    ) -> None:
         self.index = index
         self.related = related
         self.stance = stance
-        self.features = FeatureBuilder(index)
+        self.extras = tuple(extras)
+        if "encoder" in self.extras and encode is None:
+            from claims.linking import encoder  # pure; raises EncoderUnavailable on use when not installed
+
+            encode = encoder.encode
+        self.features = FeatureBuilder(index, extras=self.extras, encode=encode)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> StanceModel:
@@ -46,18 +58,21 @@ class StanceModel:
     @classmethod
     def _read(cls, path: Path) -> StanceModel:
         vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
-        if vocab.get("feature_names") != feature_names():
+        extras = tuple(vocab.get("extras", ()))
+        if vocab.get("feature_names") != feature_names(extras):
             raise ValueError(f"{path} was trained with other features; retrain it")
         index = TfidfIndex(vocab["terms"], np.load(path / "idf.npy", allow_pickle=False))
         related = BoostedTrees.read(path / "related.txt.gz")
-        return cls(index, related, BoostedTrees.read(path / "stance.txt.gz"))
+        return cls(index, related, BoostedTrees.read(path / "stance.txt.gz"), extras)
 
     def save(self, path: str | Path, info: dict[str, object] | None = None) -> None:
         """Write the model (and ``info`` as training.json) into directory ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         np.save(path / "idf.npy", self.index.idf.astype(np.float32), allow_pickle=False)
-        vocab = {"feature_names": feature_names(), "terms": self.index.terms}
+        vocab: dict[str, object] = {"feature_names": feature_names(self.extras), "terms": self.index.terms}
+        if self.extras:
+            vocab["extras"] = list(self.extras)
         (path / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
         self.related.write(path / "related.txt.gz")
         self.stance.write(path / "stance.txt.gz")

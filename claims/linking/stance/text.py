@@ -132,6 +132,19 @@ DEBUNK_PHRASES = (
     "parody",
 )
 DEBUNK: tuple[tuple[str, ...], ...] = tuple(tuple(stem(w) for w in _words(p)) for p in DEBUNK_PHRASES)
+# Two lexicons read only by the optional "against" feature block (features.EXTRA_BLOCKS), outside
+# CUE_GROUPS so the columns of a model trained without that block stay as they were.
+# Words that cast doubt on a story without flatly denying it: a debunking article's vocabulary.
+DOUBT_WORDS = _words(
+    "doubt doubts doubtful skeptical sceptical skeptic questionable dubious unsubstantiated unproven "
+    "exaggerated overblown inaccurate erroneous erroneously mistaken mistakenly misreported "
+    "misinformation fiction fictional invented fabrication hoaxer purported supposed "
+    "viral gullible"
+)
+# Words that turn a sentence against what came before it ("but", "however").
+CONTRAST_WORDS = _words("but however although though yet instead despite whereas contrary nevertheless")
+DOUBT = frozenset(_stems(DOUBT_WORDS))
+CONTRAST = frozenset(_stems(CONTRAST_WORDS))
 ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(_stems(_words(a))), frozenset(_stems(_words(b)))) for a, b in ANTONYM_WORDS
 )
