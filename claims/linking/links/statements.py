@@ -312,7 +312,7 @@ _ADMINISTRATION = re.compile(r"\b(?:administration|white house)\b", re.I)
 _PRESIDENT = re.compile(r"^\s*(?:the\s+)?president\s*$", re.I)
 
 
-CAST_FREE_COSINE = 0.3  # two words beyond the story's names suffice for statements this alike
+CAST_FREE_COSINE = 0.28  # two words beyond the story's names suffice for statements this alike
 CAST_MIN_STATEMENTS = 3  # a name in this many statements is one of the story's cast
 
 
