@@ -344,7 +344,7 @@ def articles_store_extractions(
     touched = _touched_by_editors(gone)
     Claim.objects.filter(pk__in=[pk for pk in gone if pk not in touched]).delete()
     Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
-    Claim.objects.bulk_create(new)
+    Claim.objects.insert_rows(new)
     for given, extraction in items:
         _store_article_fields(locked[given.pk], extraction)
     return stored

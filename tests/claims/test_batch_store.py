@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from claims.extraction import extract
@@ -100,3 +100,28 @@ def test_one_bad_article_fails_alone(monkeypatch):
     assert [status[a.pk] for a in articles] == ["done", "failed", "done"]
     assert not Claim.objects.filter(article=articles[1]).exists()
     assert Claim.objects.filter(article=articles[2]).exists()
+
+
+def test_insert_rows_writes_what_bulk_create_writes_and_keeps_the_span_rule():
+    (article,) = _articles(1)
+    found = extract(article.body, published=article.published_on)
+    article_store_extraction(article=article, extraction=found)
+    stored = list(Claim.objects.filter(article=article).order_by("pk"))
+    copies = [
+        Claim(**{f.attname: getattr(c, f.attname) for f in Claim._meta.concrete_fields if not f.primary_key})
+        for c in stored
+    ]
+    Claim.objects.insert_rows(copies)
+    assert all(c.pk is not None and not c._state.adding for c in copies)
+    assert len({c.pk for c in copies} | {c.pk for c in stored}) == 2 * len(stored)
+    skip = {"id", "created_at", "updated_at", "search_vector"}
+
+    def values(claims):
+        rows = Claim.objects.filter(pk__in=[c.pk for c in claims]).order_by("pk").values()
+        return [{k: v for k, v in row.items() if k not in skip} for row in rows]
+
+    assert values(copies) == values(stored)
+    wrong = Claim(article=article, kind="statement", start=0, end=9, quote="not there", extractor_version="t")
+    with pytest.raises(IntegrityError):
+        Claim.objects.insert_rows([wrong])
+    assert not Claim.objects.filter(quote="not there").exists()
