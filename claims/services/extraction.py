@@ -350,6 +350,20 @@ def articles_store_extractions(
     return stored
 
 
+ARTICLE_FIELDS_SET = (
+    "published_on",
+    "published_precision",
+    "published_source",
+    "published_conflicts",
+    "notes",
+    "extraction_status",
+    "extractor_version",
+    "extracted_at",
+    "extraction_error",
+    "updated_at",
+)
+
+
 def _store_article_fields(article: Article, extraction: Extraction) -> None:
     """Save what the extraction tells of the article itself: its publication date (unless given), the
     dates it conflicts with, its notes, and that it is extracted."""
@@ -372,7 +386,8 @@ def _store_article_fields(article: Article, extraction: Extraction) -> None:
     article.extractor_version = extraction.extractor_version
     article.extracted_at = timezone.now()
     article.extraction_error = ""
-    article.save()
+    # only what the extraction sets: the text and the raw page are not written back
+    article.save(update_fields=ARTICLE_FIELDS_SET)
 
 
 def _found_value(found: ExtractedClaim) -> tuple:
