@@ -121,10 +121,10 @@ class ActorResolver:
         self.begin()
 
     def begin(self) -> None:
-        """Start resolving the speakers of one article (inside its transaction): what this resolver
-        read or wrote for the previous article is forgotten, as that transaction may have rolled back.
-        Within one article, an actor is read once and an alias or role written once, however many of
-        its statements name the speaker."""
+        """Start resolving the speakers of the articles one transaction stores: what this resolver read
+        or wrote in the previous one is forgotten, as that transaction may have rolled back. Within one
+        transaction, an actor is read once and an alias or role written once, however many of its
+        statements name the speaker."""
         self._actors: dict[int, Actor | None] = {}
         self._ensured: set[tuple] = set()
 
@@ -177,13 +177,13 @@ class ActorResolver:
         return actor
 
     def _actor(self, pk: int) -> Actor | None:
-        """The stored Actor `pk` (None when it is gone), read once per article."""
+        """The stored Actor `pk` (None when it is gone), read once per transaction (`begin`)."""
         if pk not in self._actors:
             self._actors[pk] = Actor.objects.filter(pk=pk).first()
         return self._actors[pk]
 
     def _first(self, key: tuple) -> bool:
-        """True the first time `key` (an alias or role written) comes up in this article."""
+        """True the first time `key` (an alias or role written) comes up since `begin`."""
         if key in self._ensured:
             return False
         self._ensured.add(key)
