@@ -17,6 +17,8 @@ from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length, Substr
 
+from .rows import insert_rows
+
 MESSAGE = "CHECK constraint failed: span not inside the article text"
 SPAN_FIELDS = frozenset({"start", "end", "quote", "article", "article_id"})
 
@@ -58,31 +60,6 @@ def refuse_spans_outside_text(model: type[models.Model], pks: Iterable[object], 
     )
     if wrong.exists():
         raise IntegrityError(MESSAGE)
-
-
-def insert_rows(
-    model: type[models.Model], objs: Sequence[models.Model], *, using: str, batch: int = 500
-) -> None:
-    """INSERT the new, unsaved `objs` of `model` (every concrete field as its field prepares it for the
-    database, auto_now values set), `batch` rows per statement, and set their primary keys."""
-    if not objs:
-        return
-    connection = connections[using]
-    opts = model._meta
-    fields = [f for f in opts.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(str(f.column)) for f in fields)
-    head = f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES "
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    tail = f" RETURNING {quote(str(opts.pk.column))}"
-    with connection.cursor() as cursor:
-        for start in range(0, len(objs), batch):
-            chunk = objs[start : start + batch]
-            params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in chunk for f in fields]
-            cursor.execute(head + ", ".join([row] * len(chunk)) + tail, params)
-            for obj, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
-                obj.pk = pk
-                obj._state.adding, obj._state.db = False, using
 
 
 class SpanCheckedQuerySet(models.QuerySet):

@@ -9,7 +9,8 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from claims.extraction import extract
-from claims.models import Actor, ActorRole, Claim
+from claims.models import Actor, ActorRole, Claim, ClaimLink
+from claims.models.rows import insert_rows
 from claims.services.extraction import (
     ActorResolver,
     article_store_extraction,
@@ -125,3 +126,23 @@ def test_insert_rows_writes_what_bulk_create_writes_and_keeps_the_span_rule():
     with pytest.raises(IntegrityError):
         Claim.objects.insert_rows([wrong])
     assert not Claim.objects.filter(quote="not there").exists()
+
+
+def test_insert_rows_can_skip_the_rows_a_unique_constraint_refuses():
+    """A linking step stores its suggestions this way: a pair stored meanwhile (another worker, an
+    earlier step) is left as it is, the others are stored."""
+    articles = _articles(2)
+    for article in articles:
+        article_store_extraction(article=article, extraction=extract(article.body, published=DAY))
+    a, b, c = Claim.objects.filter(kind="statement").order_by("pk")[:3]
+    ClaimLink.objects.create(
+        claim_a=a, claim_b=b, relation="corroborates", status="rejected", rationale="first"
+    )
+    rows = [
+        ClaimLink(claim_a=a, claim_b=b, relation="corroborates", confidence=0.9, rationale="again"),
+        ClaimLink(claim_a=a, claim_b=c, relation="corroborates", confidence=0.8, rationale="new"),
+    ]
+    insert_rows(ClaimLink, rows, using="default", ignore_conflicts=True)
+    stored = dict(ClaimLink.objects.values_list("claim_b_id", "status"))
+    assert stored == {b.pk: "rejected", c.pk: "suggested"}
+    assert ClaimLink.objects.get(claim_b=c).rationale == "new"
