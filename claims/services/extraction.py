@@ -118,6 +118,15 @@ class ActorResolver:
                     index.add(actor.id, actor.name, actor.kind, (), title)
                 read["role"].read(pk)
         self._outlets: set[str] | None = None
+        self.begin()
+
+    def begin(self) -> None:
+        """Start resolving the speakers of the articles one transaction stores: what this resolver read
+        or wrote in the previous one is forgotten, as that transaction may have rolled back. Within one
+        transaction, an actor is read once and an alias or role written once, however many of its
+        statements name the speaker."""
+        self._actors: dict[int, Actor | None] = {}
+        self._ensured: set[tuple] = set()
 
     def _names_an_outlet(self, name: str) -> bool:
         """True when `name` is the name of a stored outlet ("Portville Courant" said ...): an outlet speaks."""
@@ -138,7 +147,7 @@ class ActorResolver:
             kind = Actor.Kind.OUTLET
         with self._lock:
             found = self.index.resolve(name, role)
-        actor = Actor.objects.filter(pk=int(found)).first() if found is not None else None
+        actor = self._actor(int(found)) if found is not None else None
         if actor is not None and (actor.kind == Actor.Kind.PERSON) != (kind == Actor.Kind.PERSON):
             actor = None  # "Meridian Wire" (an outlet) is not the person "Wire", nor the reverse
         if actor is not None:
@@ -146,7 +155,9 @@ class ActorResolver:
                 # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one.
                 name, actor.name = actor.name, name
                 actor.save()
-            if normalize_name(name) != actor.normalized_name:
+            if normalize_name(name) != actor.normalized_name and self._first(
+                ("alias", actor.pk, normalize_name(name))
+            ):
                 ActorAlias.objects.get_or_create(
                     actor=actor, normalized_name=normalize_name(name), defaults={"name": name}
                 )
@@ -156,13 +167,27 @@ class ActorResolver:
             actor, _ = Actor.objects.get_or_create(
                 normalized_name=normalize_name(name), kind=kind, defaults={"name": name}
             )
+            self._actors[actor.pk] = actor
             with self._lock:
                 self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
-        if role:
+        if role and self._first(("role", actor.pk, role[:300])):
             ActorRole.objects.get_or_create(
                 actor=actor, title=role[:300], defaults={"first_seen_in": article}
             )
         return actor
+
+    def _actor(self, pk: int) -> Actor | None:
+        """The stored Actor `pk` (None when it is gone), read once per transaction (`begin`)."""
+        if pk not in self._actors:
+            self._actors[pk] = Actor.objects.filter(pk=pk).first()
+        return self._actors[pk]
+
+    def _first(self, key: tuple) -> bool:
+        """True the first time `key` (an alias or role written) comes up since `begin`."""
+        if key in self._ensured:
+            return False
+        self._ensured.add(key)
+        return True
 
 
 def actor_for_speaker(
@@ -257,7 +282,6 @@ EXTRACTED_FIELDS = (
 )
 
 
-@transaction.atomic
 def article_store_extraction(
     *, article: Article, extraction: Extraction, resolver: ActorResolver | None = None
 ) -> int:
@@ -270,38 +294,79 @@ def article_store_extraction(
     annotations and open forms stay with it; one not found again is deleted, unless an editor confirmed
     or rejected a link on it or annotated it.
     """
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    pending: dict[tuple, list[Claim]] = {}
-    for c in Claim.objects.select_for_update().filter(
-        article=article, origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING
-    ):
-        pending.setdefault((c.kind, c.start, c.end), []).append(c)
-    kept: dict[tuple, list[tuple]] = {}
-    others = Claim.objects.filter(article=article).exclude(
-        pk__in=[c.pk for cs in pending.values() for c in cs]
-    )
-    for c in others:
-        kept.setdefault((c.kind, c.start, c.end), []).append(_stored_value(c))
+    return articles_store_extractions(items=[(article, extraction)], resolver=resolver)[0]
+
+
+@transaction.atomic
+def articles_store_extractions(
+    *, items: Sequence[tuple[Article, Extraction]], resolver: ActorResolver | None = None
+) -> list[int]:
+    """`article_store_extraction` for several articles in one transaction (all or none stored); returns
+    how many claims each stored. Each step is one query for all of them (the articles and their claims
+    read, claims deleted, updated and created), not one per article: a follow-up stores a parsed batch
+    this way, and per-article queries cost about as much CPU as the parse."""
+    ids = [article.pk for article, _ in items]
+    locked = {a.pk: a for a in Article.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    pending: dict[int, dict[tuple, list[Claim]]] = {pk: {} for pk in ids}
+    mine = Q(article_id__in=ids)
+    unreviewed = Q(origin=Claim.Origin.EXTRACTED, review_status=Claim.ReviewStatus.PENDING)
+    for c in Claim.objects.select_for_update().filter(mine & unreviewed):
+        pending[c.article_id].setdefault((c.kind, c.start, c.end), []).append(c)
+    kept: dict[int, dict[tuple, list[tuple]]] = {pk: {} for pk in ids}
+    for c in Claim.objects.filter(mine).exclude(unreviewed):
+        kept[c.article_id].setdefault((c.kind, c.start, c.end), []).append(_stored_value(c))
     resolver = resolver or ActorResolver()
-    new, refreshed = [], []
-    for span, found_here in _by_span(extraction.claims).items():
-        olds = pending.get(span, [])
-        for found, old in _pair_with_stored(found_here, kept.get(span, []), olds):
-            fresh = _claim_from_extracted(article, found, extraction.extractor_version, resolver)
-            if old is None:
-                new.append(fresh)
-                continue
-            olds.remove(old)
-            for field in EXTRACTED_FIELDS:
-                setattr(old, field, getattr(fresh, field))
-            old.version += 1  # a form opened on the old values is now stale
-            old.updated_at = timezone.now()
-            refreshed.append(old)
-    gone = [c.pk for cs in pending.values() for c in cs]
+    resolver.begin()
+    new: list[Claim] = []
+    refreshed: list[Claim] = []
+    gone: list[int] = []
+    stored: list[int] = []
+    for given, extraction in items:
+        article = locked.get(given.pk)
+        if article is None:
+            raise Article.DoesNotExist(f"article {given.pk} is gone")
+        count = len(new) + len(refreshed)
+        for span, found_here in _by_span(extraction.claims).items():
+            olds = pending[article.pk].get(span, [])
+            for found, old in _pair_with_stored(found_here, kept[article.pk].get(span, []), olds):
+                fresh = _claim_from_extracted(article, found, extraction.extractor_version, resolver)
+                if old is None:
+                    new.append(fresh)
+                    continue
+                olds.remove(old)
+                for field in EXTRACTED_FIELDS:
+                    setattr(old, field, getattr(fresh, field))
+                old.version += 1  # a form opened on the old values is now stale
+                old.updated_at = timezone.now()
+                refreshed.append(old)
+        gone += [c.pk for cs in pending[article.pk].values() for c in cs]
+        stored.append(len(new) + len(refreshed) - count)
     touched = _touched_by_editors(gone)
     Claim.objects.filter(pk__in=[pk for pk in gone if pk not in touched]).delete()
     Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
-    Claim.objects.bulk_create(new)
+    Claim.objects.insert_rows(new)
+    for given, extraction in items:
+        _store_article_fields(locked[given.pk], extraction)
+    return stored
+
+
+ARTICLE_FIELDS_SET = (
+    "published_on",
+    "published_precision",
+    "published_source",
+    "published_conflicts",
+    "notes",
+    "extraction_status",
+    "extractor_version",
+    "extracted_at",
+    "extraction_error",
+    "updated_at",
+)
+
+
+def _store_article_fields(article: Article, extraction: Extraction) -> None:
+    """Save what the extraction tells of the article itself: its publication date (unless given), the
+    dates it conflicts with, its notes, and that it is extracted."""
     publication = extraction.publication
     if article.published_source not in GIVEN_DATE_SOURCES:
         # A date read from the text is inferred again from all the evidence, header candidates included.
@@ -321,8 +386,8 @@ def article_store_extraction(
     article.extractor_version = extraction.extractor_version
     article.extracted_at = timezone.now()
     article.extraction_error = ""
-    article.save()
-    return len(new) + len(refreshed)
+    # only what the extraction sets: the text and the raw page are not written back
+    article.save(update_fields=ARTICLE_FIELDS_SET)
 
 
 def _found_value(found: ExtractedClaim) -> tuple:
@@ -500,6 +565,7 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
             extractions = extract_many([_extraction_input(article) for article in batch])
         except Exception:  # one bad text must not sink the batch: retry one by one
             extractions = [None] * len(batch)
+        ready: list[tuple[Article, Extraction]] = []
         for article, extraction in zip(batch, extractions, strict=True):
             try:
                 if extraction is None:
@@ -508,11 +574,34 @@ def articles_extract_pending(*, article_ids: list[int] | None = None, chunk: int
                     _record_refusal(article, refusal)
                     counts["failed"] += 1
                     continue
-                counts["claims"] += article_store_extraction(
-                    article=article, extraction=extraction, resolver=resolver
-                )
-                counts["articles"] += 1
+                ready.append((article, extraction))
             except Exception as error:  # recorded on the article; the batch goes on
                 _record_failure(article, error)
                 counts["failed"] += 1
+        _store_batch(ready, resolver, counts)
     return counts
+
+
+def _store_batch(
+    ready: list[tuple[Article, Extraction]], resolver: ActorResolver, counts: dict[str, int]
+) -> None:
+    """Store a parsed batch in one transaction; when that fails, article by article, so one article's
+    error is recorded on it and does not sink the others."""
+    if len(ready) > 1:
+        try:
+            stored = articles_store_extractions(items=ready, resolver=resolver)
+        except Exception:  # rolled back as a whole: retried one by one below
+            pass
+        else:
+            counts["claims"] += sum(stored)
+            counts["articles"] += len(ready)
+            return
+    for article, extraction in ready:
+        try:
+            counts["claims"] += article_store_extraction(
+                article=article, extraction=extraction, resolver=resolver
+            )
+            counts["articles"] += 1
+        except Exception as error:  # recorded on the article; the batch goes on
+            _record_failure(article, error)
+            counts["failed"] += 1

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from typing import cast
 
-from django.db import connection, transaction
+from django.db import connection, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from claims.linking.events import EventIndex
 from claims.linking.links import suggest_links
 from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim, Relation
 from claims.models import Claim, ClaimLink, Event
+from claims.models.rows import insert_rows
 from claims.services.vectors import claims_vectors, encoder_enabled
 from sources.models import Article
 
@@ -397,7 +398,7 @@ def _store(suggestions) -> int:
         )
         for s in suggestions
     ]
-    ClaimLink.objects.bulk_create(rows, ignore_conflicts=True)
+    insert_rows(ClaimLink, rows, using=router.db_for_write(ClaimLink), ignore_conflicts=True)
     return len(rows)
 
 

@@ -39,6 +39,7 @@ def claims_vectors(
         stored.update(rows.values_list("claim_id", "data"))
     out: dict[int, np.ndarray] = {}
     todo: list[Claim] = []
+    by_text: dict[str, np.ndarray] = {}  # the vector of each text read or encoded here
     for claim in statements:
         vector = encoder.unpack(claim.quote, stored.get(claim.pk))
         if vector is None:
@@ -46,15 +47,23 @@ def claims_vectors(
                 todo.append(claim)  # never encoded, or its text was edited since
         else:
             out[claim.pk] = vector
+            by_text.setdefault(claim.quote, vector)
     if not todo:
         return out
-    try:
-        vectors = encoder.encode([c.quote for c in todo])  # outside the transaction: the slow part
-    except encoder.EncoderUnavailable as e:
-        log.warning("linking without sentence vectors: %s", e)
-        return {}
-    out.update((c.pk, v) for c, v in zip(todo, vectors, strict=True))
-    _store(todo, vectors)
+    # each text is encoded once: one remark several outlets quote word for word, or a claim with the text
+    # of another claim whose vector is stored, takes that vector (a text's, whatever batch made it, up to
+    # rounding)
+    texts = list(dict.fromkeys(c.quote for c in todo if c.quote not in by_text))
+    if texts:
+        try:
+            vectors = encoder.encode(texts)  # outside the transaction: the slow part
+        except encoder.EncoderUnavailable as e:
+            log.warning("linking without sentence vectors: %s", e)
+            return {}
+        by_text.update(zip(texts, vectors, strict=True))
+    found = np.stack([by_text[c.quote] for c in todo])
+    out.update((c.pk, v) for c, v in zip(todo, found, strict=True))
+    _store(todo, found)
     return out
 
 

@@ -10,6 +10,8 @@ import os
 import resource
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .generator import generate
@@ -26,10 +28,13 @@ def write_corpus_csv(path: Path, n_articles: int, *, seed: int) -> None:
 
 def cpu_seconds() -> float | None:
     """CPU seconds used so far by this process and by its PostgreSQL backend (read from /proc, same
-    machine); None when the backend's cannot be read (SQLite, another host). On a loaded machine the
-    wall-clock rates mostly measure waiting for a core; the CPU seconds do not."""
+    machine); on SQLite, which runs inside the process, this process's alone. None when the backend's
+    cannot be read (another host). On a loaded machine the wall-clock rates mostly measure waiting for a
+    core; the CPU seconds do not."""
     from django.db import connection
 
+    if connection.vendor == "sqlite":
+        return time.process_time()
     if connection.vendor != "postgresql":
         return None
     connection.ensure_connection()
@@ -42,12 +47,57 @@ def cpu_seconds() -> float | None:
     return time.process_time() + (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
 
 
+# The follow-up's stages timed by `stage_cpu`: (module, function, stage). Encoding happens inside
+# linking: the "link" stage is reported without it.
+STAGES = (
+    ("claims.services.extraction", "extract_many", "parse"),
+    ("claims.services.extraction", "articles_store_extractions", "store"),
+    ("claims.services.linking", "articles_link", "link"),
+    ("claims.linking.encoder", "encode", "encode"),
+)
+
+
+@contextmanager
+def stage_cpu(stages: dict[str, float]) -> Iterator[None]:
+    """Add to `stages` the CPU seconds (cpu_seconds: with the PostgreSQL backend's) spent in each stage
+    of STAGES while inside; the functions are wrapped for that time only."""
+    import importlib
+
+    saved = []
+    for module_name, name, stage in STAGES:
+        module = importlib.import_module(module_name)
+        real = getattr(module, name)
+
+        def timed(*args, _real=real, _stage=stage, **kwargs):
+            started = cpu_seconds() or 0.0
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                stages[_stage] = stages.get(_stage, 0.0) + (cpu_seconds() or 0.0) - started
+
+        saved.append((module, name, real))
+        setattr(module, name, timed)
+    try:
+        yield
+    finally:
+        for module, name, real in saved:
+            setattr(module, name, real)
+    if "link" in stages and "encode" in stages:
+        stages["link"] -= stages["encode"]
+
+
 def import_rate(
-    n_articles: int, *, extract: bool, seed: int | None = None, cpu: dict[str, float] | None = None
+    n_articles: int,
+    *,
+    extract: bool,
+    seed: int | None = None,
+    cpu: dict[str, float] | None = None,
+    stages: dict[str, float] | None = None,
 ) -> float:
     """Articles per second for an import job of `n_articles` new articles (reading, checking, writing,
     and with `extract` also extracting their claims and linking them). With `cpu`, its "seconds" are
-    set to the CPU seconds of this process and its database backend for the same work (cpu_seconds)."""
+    set to the CPU seconds of this process and its database backend for the same work (cpu_seconds);
+    with `stages`, the CPU seconds of the follow-up's stages (stage_cpu) are added to it."""
     from claims.services.import_followup import import_job_extract
     from sources.importing.service import import_job_create, import_job_run
 
@@ -61,7 +111,8 @@ def import_rate(
         if extract:
             batch.stage, batch.status = "extracting", "running"
             batch.save(update_fields=["stage", "status"])
-            import_job_extract(batch_id=batch.pk)
+            with stage_cpu(stages if stages is not None else {}):
+                import_job_extract(batch_id=batch.pk)
         seconds = time.perf_counter() - started
         cpu_ended = cpu_seconds()
     if cpu is not None and cpu_started is not None and cpu_ended is not None:
@@ -94,14 +145,17 @@ def copy_rate(n_articles: int, *, seed: int) -> float | None:
     return n_articles / seconds if seconds else None
 
 
-def extraction_rate(n_articles: int, *, seed: int) -> float:
-    """Articles per second of the extraction pipeline alone (no database) on the generator's texts."""
+def extraction_rate(n_articles: int, *, seed: int, cpu: dict[str, float] | None = None) -> float:
+    """Articles per second of the extraction pipeline alone (no database) on the generator's texts; with
+    `cpu`, its "seconds" are set to the CPU seconds of this process for the same work."""
     from claims.extraction import extract
 
     articles = list(generate(n_articles, seed=seed))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for a in articles:
         extract(a.body, published=a.published)
+    if cpu is not None:
+        cpu["seconds"] = time.process_time() - cpu_started
     return n_articles / (time.perf_counter() - started)
 
 

@@ -74,24 +74,48 @@ def importing(n_articles: int, *, workers: int = 0, broker: str = "") -> dict:
     if encoding:
         out["encoder_sentences_per_s"] = encoder_rate()  # also loads the model before the timing below
     # the anchor first, on the texts the import below reads
-    alone = extraction_rate(with_extraction, seed=seed + 1)
+    alone_cpu: dict[str, float] = {}
+    alone = extraction_rate(with_extraction, seed=seed + 1, cpu=alone_cpu)
     out["extraction_alone_articles_per_s"] = round(alone, 1)
+    out["extraction_alone_cpu_s_per_article"] = round(alone_cpu["seconds"] / with_extraction, 4)
     # with the encoder first: run second, it would also encode the first run's statements (its neighbours)
-    rate = import_rate(with_extraction, extract=True, seed=seed + 1)
+    cpu = {}
+    stages: dict[str, float] = {}
+    rate = import_rate(with_extraction, extract=True, seed=seed + 1, cpu=cpu, stages=stages)
     out["import_with_extraction_articles_per_s"] = round(rate, 1)
     out["import_with_extraction_ratio"] = round(rate / alone, 3)
+    out.update(_cpu_figures("import_with_extraction", with_extraction, alone_cpu, cpu, stages))
     out["followup_articles"] = with_extraction
     out["followup_peak_rss_mb"] = peak_rss_mb()  # of this whole process: an upper bound for the follow-up
     if encoding:
+        cpu, stages = {}, {}
         with override_settings(SENTENCE_ENCODER=False):
-            out["import_with_extraction_no_encoder_articles_per_s"] = round(
-                import_rate(with_extraction, extract=True), 1
-            )
+            rate = import_rate(with_extraction, extract=True, cpu=cpu, stages=stages)
+        out["import_with_extraction_no_encoder_articles_per_s"] = round(rate, 1)
+        out["import_with_extraction_no_encoder_ratio"] = round(rate / alone, 3)
+        out.update(_cpu_figures("import_with_extraction_no_encoder", with_extraction, alone_cpu, cpu, stages))
     if workers:
         from .workers import followup_on_workers
 
         out.update(followup_on_workers(with_extraction, workers, broker=broker))
     return out
+
+
+def _cpu_figures(
+    name: str, articles: int, alone: dict[str, float], cpu: dict[str, float], stages: dict[str, float]
+) -> dict[str, object]:
+    """The import-with-follow-up run `name` in CPU seconds (this process and its database backend), which
+    a loaded machine does not blur as it does wall time: its ratio to extraction alone, and its CPU
+    seconds per article by stage (parse, store the claims, link without encoding, encode; "other" is the
+    import itself and the follow-up's own queries)."""
+    if "seconds" not in cpu or "seconds" not in alone:
+        return {}
+    per = {stage: round(seconds / articles, 4) for stage, seconds in sorted(stages.items())}
+    per["other"] = round((cpu["seconds"] - sum(stages.values())) / articles, 4)
+    return {
+        f"{name}_cpu_ratio": round(alone["seconds"] / cpu["seconds"], 3),
+        f"{name}_cpu_s_per_article": per,
+    }
 
 
 def encoder_rate(n_sentences: int = 1024) -> float:

@@ -4,6 +4,7 @@ not installed) linking still runs, on words alone."""
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from claims.linking import encoder
@@ -124,3 +125,33 @@ def test_a_follow_up_encodes_its_own_statements_not_its_neighbours_first(paraphr
     assert encoded[0] == [b.quote]
     assert [a.quote] in encoded[1:]
     assert ClaimVector.objects.count() == 2
+
+
+@needs_model
+def test_a_text_is_encoded_once_whichever_claims_say_it(encoded):
+    """Two outlets quoting one remark word for word: one text encoded, both claims' vectors stored; a
+    later claim with that text takes the stored vector, and the encoder is not called."""
+    words = "the harbour will stay closed until the inquiry reports"
+    body = f"The port authority said {words}."
+    a = statement("Harbour Times", "https://a.example/2", body, words)
+    b = statement(
+        "Coast Radio", "https://b.example/2", body.replace("The port authority", "Port officials"), words
+    )
+    vectors = claims_vectors(claims=[a, b])
+    assert encoded == [[words]]
+    assert set(vectors) == {a.pk, b.pk} and np.array_equal(vectors[a.pk], vectors[b.pk])
+    assert ClaimVector.objects.count() == 2
+    c = statement("Dunmere Post", "https://c.example/2", body, words)
+    encoded.clear()
+    assert set(claims_vectors(claims=[a, c])) == {a.pk, c.pk}
+    assert encoded == [] and ClaimVector.objects.count() == 3
+    # only the claims asked for are given a vector: a neighbour not encoded before stays without one
+    d = statement("Kestrel News", "https://d.example/2", body, words)
+    e = statement(
+        "Kestrel News",
+        "https://d.example/3",
+        body.replace("The port authority", "The sea port authority"),
+        words,
+    )
+    assert set(claims_vectors(claims=[a, d, e], encode={d.pk})) == {a.pk, d.pk}
+    assert encoded == []

@@ -1,0 +1,148 @@
+"""A parsed batch of articles is stored in one transaction with a few queries, not a few per article,
+and one bad article still fails alone."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.extraction import extract
+from claims.models import Actor, ActorRole, Claim, ClaimLink
+from claims.models.rows import insert_rows
+from claims.services.extraction import (
+    ActorResolver,
+    article_store_extraction,
+    articles_extract_pending,
+    articles_store_extractions,
+)
+from sources.models import Article
+from sources.services import article_store, outlet_get_or_create
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.date(2025, 4, 2)
+
+
+def _texts(n: int) -> list[str]:
+    return [
+        f"Harbour master Ilse Marrow said {n + 3} trawlers left Dunmere on Tuesday. "
+        f"Marrow, the harbour master, said the quay would reopen in May. "
+        f'"We expect {n + 10} boats back by June," Marrow said.'
+        for n in range(n)
+    ]
+
+
+def _articles(n: int) -> list[Article]:
+    outlet = outlet_get_or_create(name="Dunmere Post")
+    return [
+        article_store(
+            body=text,
+            outlet=outlet,
+            url=f"https://post.example/{i}",
+            title=f"Trawlers leave Dunmere ({i})",
+            published_on=DAY,
+            published_precision="day",
+        ).article
+        for i, text in enumerate(_texts(n))
+    ]
+
+
+def test_a_batch_stores_what_one_by_one_stores():
+    """The same claims, speakers and roles whether the articles are stored in one batch or one by one."""
+    articles = _articles(4)
+    found = [extract(a.body, published=a.published_on) for a in articles]
+    one_by_one = [
+        article_store_extraction(article=a, extraction=f) for a, f in zip(articles, found, strict=True)
+    ]
+    rows = sorted(Claim.objects.values_list("article_id", "kind", "start", "end", "speaker__name"))
+    Claim.objects.all().delete()
+    Actor.objects.all().delete()
+    ActorResolver.forget()
+    assert articles_store_extractions(items=list(zip(articles, found, strict=True))) == one_by_one
+    assert sorted(Claim.objects.values_list("article_id", "kind", "start", "end", "speaker__name")) == rows
+    # one speaker named in every statement of every article: one actor, one role row
+    assert Actor.objects.filter(name="Ilse Marrow").count() == 1
+    assert ActorRole.objects.filter(actor__name="Ilse Marrow").count() == 1
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
+
+
+def test_a_batch_costs_a_few_queries_not_a_few_per_article():
+    articles = _articles(12)
+    found = [extract(a.body, published=a.published_on) for a in articles]
+    article_store_extraction(article=articles[0], extraction=found[0])  # the speaker and role exist
+    with CaptureQueriesContext(connection) as one:
+        article_store_extraction(article=articles[1], extraction=found[1])
+    with CaptureQueriesContext(connection) as ten:
+        articles_store_extractions(items=list(zip(articles[2:], found[2:], strict=True)))
+    # each article still writes its own row (and history row); everything else is one query per batch
+    assert len(ten) <= len(one) + 2 * 9, [q["sql"][:80] for q in ten.captured_queries]
+    assert len(ten) < 4 * len(one)
+
+
+def test_one_bad_article_fails_alone(monkeypatch):
+    """A batch that cannot be stored whole is stored article by article: the bad one is recorded as
+    failed, the others are stored."""
+    articles = _articles(3)
+    real = extract
+
+    def extract_many(inputs):
+        out = [real(**i) for i in inputs]
+        # the second article's first claim points outside its text: the span rule refuses it
+        claim = out[1].claims[0]
+        out[1].claims[0] = dataclasses.replace(claim, start=5000, end=5010)
+        return out
+
+    monkeypatch.setattr("claims.services.extraction.extract_many", extract_many)
+    counts = articles_extract_pending(article_ids=[a.pk for a in articles])
+    assert (counts["articles"], counts["failed"]) == (2, 1)
+    status = dict(Article.objects.values_list("pk", "extraction_status"))
+    assert [status[a.pk] for a in articles] == ["done", "failed", "done"]
+    assert not Claim.objects.filter(article=articles[1]).exists()
+    assert Claim.objects.filter(article=articles[2]).exists()
+
+
+def test_insert_rows_writes_what_bulk_create_writes_and_keeps_the_span_rule():
+    (article,) = _articles(1)
+    found = extract(article.body, published=article.published_on)
+    article_store_extraction(article=article, extraction=found)
+    stored = list(Claim.objects.filter(article=article).order_by("pk"))
+    copies = [
+        Claim(**{f.attname: getattr(c, f.attname) for f in Claim._meta.concrete_fields if not f.primary_key})
+        for c in stored
+    ]
+    Claim.objects.insert_rows(copies)
+    assert all(c.pk is not None and not c._state.adding for c in copies)
+    assert len({c.pk for c in copies} | {c.pk for c in stored}) == 2 * len(stored)
+    skip = {"id", "created_at", "updated_at", "search_vector"}
+
+    def values(claims):
+        rows = Claim.objects.filter(pk__in=[c.pk for c in claims]).order_by("pk").values()
+        return [{k: v for k, v in row.items() if k not in skip} for row in rows]
+
+    assert values(copies) == values(stored)
+    wrong = Claim(article=article, kind="statement", start=0, end=9, quote="not there", extractor_version="t")
+    with pytest.raises(IntegrityError):
+        Claim.objects.insert_rows([wrong])
+    assert not Claim.objects.filter(quote="not there").exists()
+
+
+def test_insert_rows_can_skip_the_rows_a_unique_constraint_refuses():
+    """A linking step stores its suggestions this way: a pair stored meanwhile (another worker, an
+    earlier step) is left as it is, the others are stored."""
+    articles = _articles(2)
+    for article in articles:
+        article_store_extraction(article=article, extraction=extract(article.body, published=DAY))
+    a, b, c = Claim.objects.filter(kind="statement").order_by("pk")[:3]
+    ClaimLink.objects.create(
+        claim_a=a, claim_b=b, relation="corroborates", status="rejected", rationale="first"
+    )
+    rows = [
+        ClaimLink(claim_a=a, claim_b=b, relation="corroborates", confidence=0.9, rationale="again"),
+        ClaimLink(claim_a=a, claim_b=c, relation="corroborates", confidence=0.8, rationale="new"),
+    ]
+    insert_rows(ClaimLink, rows, using="default", ignore_conflicts=True)
+    stored = dict(ClaimLink.objects.values_list("claim_b_id", "status"))
+    assert stored == {b.pk: "rejected", c.pk: "suggested"}
+    assert ClaimLink.objects.get(claim_b=c).rationale == "new"
