@@ -61,18 +61,51 @@ def _neighbours(articles: list[Article]) -> list[Article]:
     )
 
 
-# The advisory lock every write of events and links takes first (PostgreSQL), so workers linking at
-# the same time never write the same event at once: each works out its suggestions in parallel (the
-# stance model, the costly part) and queues only for its short write. One lock, always taken first,
-# cannot deadlock; the job row a follow-up locks in the same transaction comes after it.
-LINKING_LOCK = 0x4C494E4B  # "LINK"
+# Linking writes take PostgreSQL advisory locks (held until their transaction ends), always in ascending
+# key order, so workers never write the same event at once and can never wait for each other in a
+# circle (no deadlock):
+# 1. PLACEMENT_LOCK: placing articles in events. One planner at a time, so two workers never open two
+#    events for one story; a link write whose claims are not in an event yet takes it too, so no
+#    placement moves them while it writes.
+# 2. ALL_EVENTS_LOCK: shared by every write that takes event locks, exclusive for a write touching more
+#    than EVENT_LOCKS_MAX events (bounded use of PostgreSQL's lock table).
+# 3. One lock per event (_EVENT_KEYS + id): the events whose claims a write links, or that a placement
+#    adds articles to. Two workers linking different events write at once; the same event, in turn.
+# Each worker works its suggestions out with reads only (the stance model, the costly part) and queues
+# only for its short write. The job row a follow-up locks in the same transaction comes after them all.
+PLACEMENT_LOCK = 0x4C494E4B  # "LINK"
+ALL_EVENTS_LOCK = 0x4C494E4C
+_EVENT_KEYS = 0x45564E54 << 32  # "EVNT": above both; event ids are taken modulo 2**32 (a clash only waits)
+EVENT_LOCKS_MAX = 200
 
 
-def linking_lock() -> None:
-    """Take the linking lock until the caller's transaction ends (PostgreSQL; SQLite has one writer)."""
+def event_lock_key(event_id: int) -> int:
+    """The advisory lock key of an event."""
+    return _EVENT_KEYS | (event_id & 0xFFFFFFFF)
+
+
+def placement_lock() -> None:
+    """Take the placement lock until the caller's transaction ends (PostgreSQL; SQLite has one writer).
+    Taken before any event lock."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PLACEMENT_LOCK])
+
+
+def events_lock(event_ids: Iterable[int]) -> None:
+    """Take the locks of the events `event_ids` until the caller's transaction ends, in ascending order
+    (PostgreSQL); more than EVENT_LOCKS_MAX of them take the all-events lock alone. Call once per
+    transaction, after placement_lock if it takes that."""
+    keys = sorted({event_lock_key(pk) for pk in event_ids})
+    if connection.vendor != "postgresql" or not keys:
+        return
+    with connection.cursor() as cursor:
+        if len(keys) > EVENT_LOCKS_MAX:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ALL_EVENTS_LOCK])
+            return
+        cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [ALL_EVENTS_LOCK])
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
@@ -81,8 +114,10 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
     Returns article id -> Event. Articles already in an event keep it.
     """
     with transaction.atomic():
-        linking_lock()
-        return _place(_event_plan(articles=articles))
+        placement_lock()
+        plan = _event_plan(articles=articles)
+        events_lock(event_id for _, event_id in plan if event_id is not None)
+        return _place(plan)
 
 
 def _event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
@@ -229,8 +264,7 @@ def event_suggest_links(*, event: Event) -> int:
     """
     suggestions = _event_suggestions(event=event)  # reads only
     with transaction.atomic():
-        linking_lock()
-        return _store(suggestions)
+        return _store(_lock_claims(suggestions))
 
 
 def _event_suggestions(
@@ -378,26 +412,48 @@ def _chunks(ids: Iterable[int], size: int = 5000) -> Iterable[list[int]]:
         yield ids[start : start + size]
 
 
-def _store(suggestions) -> int:
-    """Store suggestions (a pair already stored, or rejected meanwhile, is left as it is) on claims that
-    still exist: suggestions are worked out before the transaction that stores them."""
+def _lock_claims(suggestions) -> list:
+    """Take the locks a write of `suggestions` needs (inside the caller's transaction) and return those on
+    claims that still exist: suggestions are worked out before the transaction that stores them.
+
+    The locks of the events their claims are in; and first the placement lock when a claim is in no
+    event, so none is placed while the links are written (its events are then read again)."""
     ids = {i for s in suggestions for i in (s.a_id, s.b_id)}
-    alive = {
-        pk for chunk in _chunks(ids) for pk in Claim.objects.filter(pk__in=chunk).values_list("pk", flat=True)
+    events = _claims_events(ids)
+    if any(event is None for event in events.values()):
+        placement_lock()
+        events = _claims_events(ids)
+    events_lock(event for event in events.values() if event is not None)
+    return [s for s in suggestions if s.a_id in events and s.b_id in events]
+
+
+def _claims_events(ids: Iterable[int]) -> dict[int, int | None]:
+    """Claim id -> its event id (None: in no event) for the claims `ids` that exist."""
+    return {
+        pk: event
+        for chunk in _chunks(ids)
+        for pk, event in Claim.objects.filter(pk__in=chunk).values_list("pk", "event_id")
     }
-    suggestions = [s for s in suggestions if s.a_id in alive and s.b_id in alive]
-    rows = [
-        ClaimLink(
-            claim_a_id=min(s.a_id, s.b_id),
-            claim_b_id=max(s.a_id, s.b_id),
-            relation=s.relation,
-            origin=ClaimLink.Origin.SUGGESTED,
-            status=ClaimLink.Status.SUGGESTED,
-            confidence=max(0.0, min(1.0, s.confidence)),
-            rationale=s.rationale[:300] or "suggested by the linker",
-        )
-        for s in suggestions
-    ]
+
+
+def _store(suggestions) -> int:
+    """Store suggestions (a pair already stored, or rejected meanwhile, is left as it is), in the order of
+    their pairs; call after `_lock_claims` in the same transaction."""
+    rows = sorted(
+        (
+            ClaimLink(
+                claim_a_id=min(s.a_id, s.b_id),
+                claim_b_id=max(s.a_id, s.b_id),
+                relation=s.relation,
+                origin=ClaimLink.Origin.SUGGESTED,
+                status=ClaimLink.Status.SUGGESTED,
+                confidence=max(0.0, min(1.0, s.confidence)),
+                rationale=s.rationale[:300] or "suggested by the linker",
+            )
+            for s in suggestions
+        ),
+        key=lambda row: (row.claim_a_id, row.claim_b_id),
+    )
     insert_rows(ClaimLink, rows, using=router.db_for_write(ClaimLink), ignore_conflicts=True)
     return len(rows)
 
@@ -412,8 +468,7 @@ def articles_link_across(*, article_ids: list[int]) -> int:
     """Store the suggestions of `_across_suggestions` for `article_ids`; returns how many."""
     suggestions = _across_suggestions(article_ids=article_ids)  # reads only
     with transaction.atomic():
-        linking_lock()
-        return _store(suggestions)
+        return _store(_lock_claims(suggestions))
 
 
 def _across_suggestions(*, article_ids: list[int], stance: StanceMemo | None = None) -> list:
@@ -511,15 +566,18 @@ def articles_link(
     )
     todo = list(articles.order_by("published_on", "pk"))
     # SQLite: the grouping is worked out with reads only, outside the write transaction (one writer at a
-    # time anyway). PostgreSQL: under the linking lock, so two workers never start two events for one
+    # time anyway). PostgreSQL: under the placement lock, so two workers never start two events for one
     # story, each planning before the other had placed its articles.
     postgres = connection.vendor == "postgresql"
     plan = None if postgres else _event_plan(articles=todo)
     with transaction.atomic():
-        linking_lock()
+        placement_lock()
+        if plan is None:
+            plan = _event_plan(articles=todo)
+        events_lock(event_id for _, event_id in plan if event_id is not None)
         if progress:
             progress("events", 0, len(todo))
-        placed = _place(plan if plan is not None else _event_plan(articles=todo))
+        placed = _place(plan)
     if article_ids is None:
         events = {event.pk: event for event in placed.values()}
         count = len(placed)
@@ -535,14 +593,14 @@ def articles_link(
     for start in range(0, len(ids), ACROSS_CHUNK):  # bounded steps: each renews an import's lease
         suggestions = _across_suggestions(article_ids=ids[start : start + ACROSS_CHUNK], stance=stance)
         with transaction.atomic():
-            linking_lock()
+            suggestions = _lock_claims(suggestions)
             if progress:
                 progress("across", start, len(ids))
             links += _store(suggestions)
     for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
         suggestions = _event_suggestions(event=event, stance=stance, articles=mine)
         with transaction.atomic():
-            linking_lock()
+            suggestions = _lock_claims(suggestions)
             if progress:
                 progress("links", done, len(events))
             links += _store(suggestions)
