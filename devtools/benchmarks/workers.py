@@ -4,9 +4,13 @@ import --workers N`.
 The synthetic articles are imported as N jobs (shards of one corpus) in this process; their follow-ups
 are then queued on a private queue read by 1 worker, and again (a fresh corpus of the same size) by N
 workers, each a separate `celery worker --pool solo` process with the models loaded before the clock
-starts (DEVTOOLS_WARM_WORKER, devtools.apps). Extraction is timed until every job has left the
-extracting stage, the whole follow-up until every job is done. The workers write events and links under
-the linking lock (claims.services.linking.linking_lock), so their links and events are checked after
+starts (DEVTOOLS_WARM_WORKER, devtools.apps). On N workers extraction is timed until every job has
+left the extracting stage; on 1 worker (one job after the other, each extracted then linked) as the sum
+of the jobs' extraction spans, so the first job's linking is not counted as extraction. The whole
+follow-up is timed until every job is done. Each worker's CPU time (/proc, user + system) is read as
+well: on a loaded machine two workers do not get two cores, and the CPU figures show what they would
+do with one each (the largest worker's CPU seconds set the pace; PostgreSQL's own CPU is not in them). The workers write events and links under
+advisory locks (claims.services.linking: placement, then one per event), so their links and events are checked after
 the run: no pair stored twice, no article in two events. PostgreSQL only: the workers need a database
 they can share.
 """
@@ -77,6 +81,19 @@ class WorkerPool:
                 raise RuntimeError("a benchmark worker exited at start (see workers.log)")
         raise RuntimeError(f"the workers were not ready after {timeout:.0f} s")
 
+    def cpu_seconds(self) -> list[float]:
+        """Each worker's CPU time so far (user + system, seconds), from /proc (Linux)."""
+        tick = os.sysconf("SC_CLK_TCK")
+        out = []
+        for worker in self.workers:
+            try:
+                fields = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                out.append(float("nan"))
+                continue
+            out.append((int(fields[11]) + int(fields[12])) / tick)  # utime, stime (fields 14, 15)
+        return out
+
     def stop(self) -> None:
         for worker in self.workers:
             if worker.poll() is None:
@@ -110,22 +127,38 @@ def _import_shards(folder: Path, n_articles: int, shards: int, seed: int) -> lis
 
 
 def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
-    """Queue the follow-ups of jobs `ids`; seconds until all extracted, and until all done."""
+    """Queue the follow-ups of jobs `ids`; seconds until all extracted and until all done, the sum of
+    the jobs' extraction spans (taken by a runner until out of the extracting stage), and the workers'
+    CPU seconds over the same: `*_cpu` the sum over the spans (meant for one worker), `*_cpu_max` the
+    largest worker's from the start."""
     from sources.importing.service import FOLLOWUP_TASK
     from sources.models import ImportBatch
     from tracker.tasks import enqueue
 
     jobs = ImportBatch.objects.filter(pk__in=ids)
+    cpu_start = pool.cpu_seconds()
     started = time.perf_counter()
     for pk in ids:
         enqueue(FOLLOWUP_TASK, batch_id=pk)
     extracted = None
+    began: dict[int, tuple[float, float]] = {}  # job -> (time, all workers' CPU) when a runner took it
+    spans = {"extract_span_seconds": 0.0, "extract_span_cpu": 0.0}
+    out: dict[str, float] = {}
     deadline = started + timeout
     while time.perf_counter() < deadline:
-        stages = list(jobs.values_list("stage", "status"))
-        if extracted is None and all(stage != "extracting" for stage, _ in stages):
-            extracted = time.perf_counter() - started
-        if all(status in ("done", "failed", "cancelled") for _, status in stages):
+        rows = list(jobs.values_list("pk", "stage", "status", "runner"))
+        now, cpu = time.perf_counter(), sum(pool.cpu_seconds())
+        for pk, stage, _, runner in rows:
+            if stage == "extracting" and runner and pk not in began:
+                began[pk] = (now, cpu)
+            elif stage != "extracting" and pk in began:
+                then, then_cpu = began.pop(pk)
+                spans["extract_span_seconds"] += now - then
+                spans["extract_span_cpu"] += cpu - then_cpu
+        if extracted is None and all(stage != "extracting" for _, stage, _, _ in rows):
+            extracted = now - started
+            out["extract_cpu_max"] = max(b - a for a, b in zip(cpu_start, pool.cpu_seconds(), strict=True))
+        if all(status in ("done", "failed", "cancelled") for _, _, status, _ in rows):
             break
         time.sleep(0.25)
     else:
@@ -133,7 +166,9 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
     failed = list(jobs.exclude(status="done").values_list("pk", "message"))
     if failed:
         raise RuntimeError(f"follow-ups failed: {failed}")
-    return {"extract_seconds": extracted or 0.0, "seconds": time.perf_counter() - started}
+    out["cpu_max"] = max(b - a for a, b in zip(cpu_start, pool.cpu_seconds(), strict=True))
+    out["cpu"] = sum(pool.cpu_seconds()) - sum(cpu_start)
+    return {"extract_seconds": extracted or 0.0, "seconds": time.perf_counter() - started, **spans, **out}
 
 
 def _consistency() -> dict[str, int]:
@@ -164,6 +199,7 @@ def followup_on_workers(n_articles: int, workers: int, *, broker: str, timeout: 
     with tempfile.TemporaryDirectory(prefix="bench-workers-") as name:
         folder = Path(name)
         seed = time.time_ns() % 1_000_000
+        runs: dict[int, dict[str, float]] = {}
         for count in (1, workers):
             ids = _import_shards(folder, n_articles, workers, seed + count)
             pool = WorkerPool(count, broker=broker, folder=folder)
@@ -172,12 +208,25 @@ def followup_on_workers(n_articles: int, workers: int, *, broker: str, timeout: 
                 timing = _run(pool, ids, timeout)
             finally:
                 pool.stop()
-            out[f"workers_{count}_extract_articles_per_s"] = round(n_articles / timing["extract_seconds"], 2)
+            runs[count] = timing
+            # one worker: its jobs' extraction spans (not the first job's linking between them)
+            extract = timing["extract_span_seconds"] if count == 1 else timing["extract_seconds"]
+            out[f"workers_{count}_extract_articles_per_s"] = round(n_articles / extract, 2)
             out[f"workers_{count}_followup_articles_per_s"] = round(n_articles / timing["seconds"], 2)
+            out[f"workers_{count}_followup_cpu_s"] = round(timing["cpu"], 1)
     one, many = out["workers_1_extract_articles_per_s"], out[f"workers_{workers}_extract_articles_per_s"]
     out["workers_extract_speedup"] = round(float(many) / float(one), 2)  # type: ignore[arg-type]
+    # as measured before: one worker's time until all were extracted (its first job's linking included)
+    until_all = runs[1]["extract_seconds"] / runs[workers]["extract_seconds"]
+    out["workers_extract_speedup_until_all"] = round(until_all, 2)
     one, many = out["workers_1_followup_articles_per_s"], out[f"workers_{workers}_followup_articles_per_s"]
     out["workers_followup_speedup"] = round(float(many) / float(one), 2)  # type: ignore[arg-type]
+    # with a core each, N workers take as long as their busiest one's CPU time: one worker's CPU seconds
+    # over that (an upper bound of the extraction's: a worker done extracting first goes on linking)
+    single, multi = runs[1], runs[workers]
+    out["workers_extract_cpu_speedup"] = round(single["extract_span_cpu"] / multi["extract_cpu_max"], 2)
+    out["workers_followup_cpu_speedup"] = round(single["cpu"] / multi["cpu_max"], 2)
+    out["workers_load_average"] = round(os.getloadavg()[0], 1)  # the machine's, at the end
     # the workers have exited and been waited for: the largest one's peak resident memory
     out["worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     out.update(_consistency())
