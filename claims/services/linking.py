@@ -41,7 +41,7 @@ def _article_info(article: Article) -> ArticleInfo:
     )
 
 
-def _neighbours(articles: list[Article]) -> list[Article]:
+def _neighbour_query(articles: list[Article]):
     """Earlier articles that could share an event with `articles`: already in an event, near in time."""
     dated = [a.published_on for a in articles if a.published_on]
     query = Article.objects.filter(is_current=True, events__isnull=False).exclude(
@@ -52,12 +52,34 @@ def _neighbours(articles: list[Article]) -> list[Article]:
             published_on__gte=min(dated) - dt.timedelta(days=WINDOW_DAYS),
             published_on__lte=max(dated) + dt.timedelta(days=WINDOW_DAYS),
         )
+    return query
+
+
+def _neighbours(articles: list[Article]) -> list[Article]:
+    """The NEIGHBOURS most recent articles of `_neighbour_query`, with their outlet and events."""
     return list(
-        query.select_related("outlet")
+        _neighbour_query(articles)
+        .select_related("outlet")
         .prefetch_related("events")
         .defer("original", "search_vector")  # the raw page and the index: the linker reads only the text
         .distinct()
         .order_by("-pk")[:NEIGHBOURS]
+    )
+
+
+def _placed_near(articles: list[Article]) -> list[tuple[int, int]]:
+    """(article id, event id) of `articles` and their neighbours already in events, read with ids only:
+    what an `_event_plan` of `articles` depends on. Unchanged since a plan was made, the plan stands."""
+    if not articles:
+        return []
+    ids = list(
+        _neighbour_query(articles).distinct().order_by("-pk").values_list("pk", flat=True)[:NEIGHBOURS]
+    )
+    placed = Event.articles.through.objects.values_list("article_id", "event_id")
+    return sorted(
+        pair
+        for chunk in _chunks([*ids, *(a.pk for a in articles)])
+        for pair in placed.filter(article_id__in=chunk)
     )
 
 
@@ -123,7 +145,15 @@ def articles_assign_events(*, articles: Iterable[Article]) -> dict[int, Event]:
 def _event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int | None]]:
     """Where `articles_assign_events` puts the articles not yet in an event, worked out with reads only:
     groups of them, each with the id of the existing event it joins (None: a new event)."""
-    articles = [a for a in articles if not a.events.exists()]
+    articles = list(articles)
+    placed = {
+        pk
+        for chunk in _chunks([a.pk for a in articles])
+        for pk in Event.articles.through.objects.filter(article_id__in=chunk).values_list(
+            "article_id", flat=True
+        )
+    }
+    articles = [a for a in articles if a.pk not in placed]
     if not articles:
         return []
     index = EventIndex()
@@ -565,14 +595,15 @@ def articles_link(
         else articles.filter(events__isnull=True)
     )
     todo = list(articles.order_by("published_on", "pk"))
-    # SQLite: the grouping is worked out with reads only, outside the write transaction (one writer at a
-    # time anyway). PostgreSQL: under the placement lock, so two workers never start two events for one
-    # story, each planning before the other had placed its articles.
-    postgres = connection.vendor == "postgresql"
-    plan = None if postgres else _event_plan(articles=todo)
+    # The grouping is worked out with reads only, outside the write transaction, so workers plan at the
+    # same time; under the placement lock (PostgreSQL) the plan is made again only when the placed
+    # articles it read have changed since (another worker placed articles near these meanwhile): two
+    # workers never start two events for one story, and the lock is held for long only then.
+    seen = _placed_near(todo)
+    plan = _event_plan(articles=todo)
     with transaction.atomic():
         placement_lock()
-        if plan is None:
+        if _placed_near(todo) != seen:
             plan = _event_plan(articles=todo)
         events_lock(event_id for _, event_id in plan if event_id is not None)
         if progress:

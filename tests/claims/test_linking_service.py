@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from claims.models import Claim, ClaimLink, Event
+from claims.services import linking
 from claims.services.linking import articles_link, event_suggest_links
 from sources.services import article_store, outlet_get_or_create
 
@@ -79,6 +80,30 @@ def test_an_unrelated_later_article_starts_its_own_event(two_reports):
     counts = articles_link()
     assert counts == {"articles": 1, "events": 1, "links": 0}
     assert Event.objects.count() == 2
+
+
+def test_a_plan_made_before_another_worker_placed_the_story_is_made_again(two_reports, monkeypatch):
+    """Workers plan events outside the write transaction; when another worker places a report of the
+    same story between the plan and the write, the plan is made again: one event, not two."""
+    a, b = two_reports
+    plan = linking._event_plan
+    others: list[dict] = []
+    plans = []
+
+    def plan_then_another_worker(*, articles):
+        made = plan(articles=articles)
+        plans.append(made)
+        if len(plans) == 1:  # after the first plan only: the other worker's own plan runs as it is
+            others.append(articles_link(article_ids=[b.pk]))
+        return made
+
+    monkeypatch.setattr(linking, "_event_plan", plan_then_another_worker)
+    assert articles_link(article_ids=[a.pk])["events"] == 1
+    assert others == [{"articles": 1, "events": 1, "links": 0}]
+    assert len(plans) == 3  # this worker's, the other's, then this one's again under the lock
+    event = Event.objects.get()
+    assert set(event.articles.all()) == {a, b}
+    assert ClaimLink.objects.count() == 1
 
 
 def test_a_rejected_suggestion_never_comes_back(two_reports):
