@@ -9,7 +9,8 @@ left the extracting stage; on 1 worker (one job after the other, each extracted 
 of the jobs' extraction spans, so the first job's linking is not counted as extraction. The whole
 follow-up is timed until every job is done. Each worker's CPU time (/proc, user + system) is read as
 well: on a loaded machine two workers do not get two cores, and the CPU figures show what they would
-do with one each (the largest worker's CPU seconds set the pace; PostgreSQL's own CPU is not in them). The workers write events and links under
+do with one each (the largest worker's CPU seconds set the pace; PostgreSQL's own CPU is not in them).
+Waits for the linking locks are sampled at each poll (pg_locks: advisory locks not granted). The workers write events and links under
 advisory locks (claims.services.linking: placement, then one per event), so their links and events are checked after
 the run: no pair stored twice, no article in two events. PostgreSQL only: the workers need a database
 they can share.
@@ -141,6 +142,7 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
     for pk in ids:
         enqueue(FOLLOWUP_TASK, batch_id=pk)
     extracted = None
+    waits, polled = 0.0, started  # seconds workers waited for linking locks (advisory locks not granted)
     began: dict[int, tuple[float, float]] = {}  # job -> (time, all workers' CPU) when a runner took it
     spans = {"extract_span_seconds": 0.0, "extract_span_cpu": 0.0}
     out: dict[str, float] = {}
@@ -148,6 +150,8 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
     while time.perf_counter() < deadline:
         rows = list(jobs.values_list("pk", "stage", "status", "runner"))
         now, cpu = time.perf_counter(), sum(pool.cpu_seconds())
+        waits += _lock_waiting() * (now - polled)  # sampled: each wait seen counts since the last poll
+        polled = now
         for pk, stage, _, runner in rows:
             if stage == "extracting" and runner and pk not in began:
                 began[pk] = (now, cpu)
@@ -168,7 +172,20 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
         raise RuntimeError(f"follow-ups failed: {failed}")
     out["cpu_max"] = max(b - a for a, b in zip(cpu_start, pool.cpu_seconds(), strict=True))
     out["cpu"] = sum(pool.cpu_seconds()) - sum(cpu_start)
+    out["lock_wait_seconds"] = round(waits, 1)
     return {"extract_seconds": extracted or 0.0, "seconds": time.perf_counter() - started, **spans, **out}
+
+
+def _lock_waiting() -> int:
+    """Connections waiting for an advisory lock (the linking locks) on this database just now."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
+        return cursor.fetchone()[0]
 
 
 def _consistency() -> dict[str, int]:
@@ -214,6 +231,7 @@ def followup_on_workers(n_articles: int, workers: int, *, broker: str, timeout: 
             out[f"workers_{count}_extract_articles_per_s"] = round(n_articles / extract, 2)
             out[f"workers_{count}_followup_articles_per_s"] = round(n_articles / timing["seconds"], 2)
             out[f"workers_{count}_followup_cpu_s"] = round(timing["cpu"], 1)
+            out[f"workers_{count}_lock_wait_s"] = timing["lock_wait_seconds"]
     one, many = out["workers_1_extract_articles_per_s"], out[f"workers_{workers}_extract_articles_per_s"]
     out["workers_extract_speedup"] = round(float(many) / float(one), 2)  # type: ignore[arg-type]
     # as measured before: one worker's time until all were extracted (its first job's linking included)
