@@ -142,7 +142,7 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
     for pk in ids:
         enqueue(FOLLOWUP_TASK, batch_id=pk)
     extracted = None
-    waits, polled = 0.0, started  # seconds workers waited for linking locks (advisory locks not granted)
+    waits, polled = [0.0, 0.0], started  # seconds workers waited for the placement lock, for the others
     began: dict[int, tuple[float, float]] = {}  # job -> (time, all workers' CPU) when a runner took it
     spans = {"extract_span_seconds": 0.0, "extract_span_cpu": 0.0}
     out: dict[str, float] = {}
@@ -150,7 +150,8 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
     while time.perf_counter() < deadline:
         rows = list(jobs.values_list("pk", "stage", "status", "runner"))
         now, cpu = time.perf_counter(), sum(pool.cpu_seconds())
-        waits += _lock_waiting() * (now - polled)  # sampled: each wait seen counts since the last poll
+        for i, waiting in enumerate(_lock_waiting()):  # sampled: a wait seen counts since the last poll
+            waits[i] += waiting * (now - polled)
         polled = now
         for pk, stage, _, runner in rows:
             if stage == "extracting" and runner and pk not in began:
@@ -172,20 +173,27 @@ def _run(pool: WorkerPool, ids: list[int], timeout: float) -> dict[str, float]:
         raise RuntimeError(f"follow-ups failed: {failed}")
     out["cpu_max"] = max(b - a for a, b in zip(cpu_start, pool.cpu_seconds(), strict=True))
     out["cpu"] = sum(pool.cpu_seconds()) - sum(cpu_start)
-    out["lock_wait_seconds"] = round(waits, 1)
+    out["lock_wait_seconds"] = round(sum(waits), 1)
+    out["placement_lock_wait_seconds"] = round(waits[0], 1)
     return {"extract_seconds": extracted or 0.0, "seconds": time.perf_counter() - started, **spans, **out}
 
 
-def _lock_waiting() -> int:
-    """Connections waiting for an advisory lock (the linking locks) on this database just now."""
+def _lock_waiting() -> tuple[int, int]:
+    """Connections waiting for an advisory lock (the linking locks) on this database just now: for the
+    placement lock, and for the others (the all-events lock and events' locks)."""
     from django.db import connection
+
+    from claims.services.linking import PLACEMENT_LOCK
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            "SELECT count(*) FILTER (WHERE classid = 0 AND objid = %s), count(*) FROM pg_locks"
+            " WHERE locktype = 'advisory' AND NOT granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            [PLACEMENT_LOCK],
         )
-        return cursor.fetchone()[0]
+        placement, waiting = cursor.fetchone()
+        return placement, waiting - placement
 
 
 def _consistency() -> dict[str, int]:
@@ -232,6 +240,7 @@ def followup_on_workers(n_articles: int, workers: int, *, broker: str, timeout: 
             out[f"workers_{count}_followup_articles_per_s"] = round(n_articles / timing["seconds"], 2)
             out[f"workers_{count}_followup_cpu_s"] = round(timing["cpu"], 1)
             out[f"workers_{count}_lock_wait_s"] = timing["lock_wait_seconds"]
+            out[f"workers_{count}_placement_lock_wait_s"] = timing["placement_lock_wait_seconds"]
     one, many = out["workers_1_extract_articles_per_s"], out[f"workers_{workers}_extract_articles_per_s"]
     out["workers_extract_speedup"] = round(float(many) / float(one), 2)  # type: ignore[arg-type]
     # as measured before: one worker's time until all were extracted (its first job's linking included)
