@@ -81,6 +81,15 @@ def test_the_stance_memo_reads_each_pair_once():
     assert (memo.asked, memo.scored) == (5, 2)
 
 
+def test_the_stance_memo_keeps_no_text_and_tells_close_pairs_apart():
+    """The memo remembers digests, not the texts of the pairs (their sentences are dropped with their
+    step); pairs whose texts differ only in where claim and sentence meet get labels of their own."""
+    memo = StanceMemo(lambda pairs: [f"{claim}|{text}" for claim, text in pairs])
+    pairs = [("ab", "c"), ("a", "bc"), ("ab", "c")]
+    assert memo(pairs) == ["ab|c", "a|bc", "ab|c"] and memo.scored == 2
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in memo.labels)
+
+
 def test_one_memo_serves_a_whole_follow_up(monkeypatch):
     """articles_link makes one memo for all its steps (across and per event)."""
     made = []
