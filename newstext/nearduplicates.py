@@ -96,7 +96,7 @@ def comparable(text: str) -> bool:
     return sum(1 for _ in zip(range(MIN_WORDS), _WORD.finditer(text), strict=False)) >= MIN_WORDS
 
 
-class _WordHashes(dict):
+class _WordHashes(dict[str, int]):
     """Word -> its stable 64-bit hash (BLAKE2b, as int64), computed once per distinct word. News reuses
     its words: after a few hundred articles nearly every lookup is a hit. Emptied past MAX_WORDS
     (about 12 MB of words and numbers: a worker must stay well under its memory budget)."""
@@ -189,7 +189,8 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of `text`'s shingles: PERMUTATIONS unsigned 32-bit values (signatures())."""
-    return signatures([text])[0]
+    row: np.ndarray = signatures([text])[0]  # one row of the 2-D array (numpy types indexing as Any)
+    return row
 
 
 def signature_bytes(values: np.ndarray) -> bytes:
@@ -222,7 +223,8 @@ def band_keys(values: np.ndarray) -> list[int]:
     mixed by multipliers of their own (a multiply-add hash modulo 2**64, vectorised), so equal values in
     two different bands make different keys. Two texts are candidates when they share a key; a rare
     chance collision only costs one more comparison."""
-    return band_key_rows(values.reshape(1, PERMUTATIONS))[0].tolist()
+    keys: list[int] = band_key_rows(values.reshape(1, PERMUTATIONS))[0].tolist()  # int64 -> int
+    return keys
 
 
 def near_duplicate_pairs(

@@ -48,10 +48,10 @@ def article_search(text: str) -> QuerySet[Article]:
         query = SearchQuery(text, config=search.SEARCH_CONFIG, search_type="websearch")
         rank = SearchRank(F("search_vector"), query, cover_density=True, normalization=1)
         return rows.filter(search_vector=query).annotate(rank=rank).order_by("-rank", "-published_on", "-id")
-    words = text.split()[:SEARCH_WORDS]
-    if not words:
+    terms = text.split()[:SEARCH_WORDS]
+    if not terms:
         return rows
-    return rows.filter(reduce(and_, (Q(title__icontains=w) | Q(body__icontains=w) for w in words)))
+    return rows.filter(reduce(and_, (Q(title__icontains=w) | Q(body__icontains=w) for w in terms)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ the two subqueries on every request than the two round trips they save).
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -19,8 +20,25 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import Field, ManyToManyField, Model
+from django.db.models.options import Options
 
 SEPARATOR = " "  # app labels and codenames are identifiers
+
+
+def _column(field: object) -> str:
+    """The table column of a concrete field (django-stubs types `column` as optional: it is set once the
+    model class is built, and get_field's result may be a reverse relation, which has none)."""
+    assert isinstance(field, Field) and field.column is not None, field
+    return field.column
+
+
+def _through(model: type[Model], name: str) -> Options[Any]:
+    """The options of the table behind `model`'s many-to-many field `name` (its `through` model, which
+    Django fills in, auto-created if need be, when the models are loaded)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, ManyToManyField) and field.remote_field.through is not None, field
+    return field.remote_field.through._meta
 
 
 @cache
@@ -29,21 +47,21 @@ def _user_with_permissions_sql(vendor: str) -> str:
     User = get_user_model()
     quote = connection.ops.quote_name
     aggregate = "string_agg({}, ' ')" if vendor == "postgresql" else "group_concat({}, ' ')"
-    user_table, user_pk = quote(User._meta.db_table), quote(User._meta.pk.column)
+    user_table, user_pk = quote(User._meta.db_table), quote(_column(User._meta.pk))
     permission, content_type = quote(Permission._meta.db_table), quote(ContentType._meta.db_table)
-    own = User._meta.get_field("user_permissions").remote_field.through._meta
-    groups = User._meta.get_field("groups").remote_field.through._meta
-    group_permissions = Group._meta.get_field("permissions").remote_field.through._meta
+    own = _through(User, "user_permissions")
+    groups = _through(User, "groups")
+    group_permissions = _through(Group, "permissions")
     name = aggregate.format("ct.app_label || '.' || p.codename")
     return (
         f"SELECT u.*, "
         f"(SELECT {name} FROM {permission} p JOIN {content_type} ct ON ct.id = p.content_type_id "
-        f"JOIN {quote(own.db_table)} up ON up.permission_id = p.id WHERE up.{quote(own.get_field('user').column)} = u.{user_pk}"
+        f"JOIN {quote(own.db_table)} up ON up.permission_id = p.id WHERE up.{quote(_column(own.get_field('user')))} = u.{user_pk}"
         f") AS own_permission_names, "
         f"(SELECT {name} FROM {permission} p JOIN {content_type} ct ON ct.id = p.content_type_id "
         f"JOIN {quote(group_permissions.db_table)} gp ON gp.permission_id = p.id "
         f"JOIN {quote(groups.db_table)} ug ON ug.group_id = gp.group_id "
-        f"WHERE ug.{quote(groups.get_field('user').column)} = u.{user_pk}"
+        f"WHERE ug.{quote(_column(groups.get_field('user')))} = u.{user_pk}"
         f") AS group_permission_names "
         f"FROM {user_table} u WHERE u.{user_pk} = %s"
     )

@@ -25,7 +25,7 @@ from django.template import TemplateDoesNotExist
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape, strip_spaces_between_tags
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # in Django, not in django-stubs
 
 STOCK = {
     "django": Path(django.__file__).parent / "forms" / "templates",

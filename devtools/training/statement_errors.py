@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from claims.evaluation.claims import match_claims
 from claims.evaluation.gold import load_corpus
 from claims.extraction import extract_many
-from claims.extraction.types import StatementClaim
+from claims.extraction.types import Span, StatementClaim
 
 
-def _span(span) -> str | None:
+def _span(span: Span | None) -> str | None:
     return None if span is None else span.text
 
 
-def rows_for(corpus_path: str, include_right: bool = False) -> list[dict]:
+def rows_for(corpus_path: str, include_right: bool = False) -> list[dict[str, Any]]:
     """One dict per stored statement that is wrong or unmatched (every one with `include_right`)."""
     corpus = load_corpus(corpus_path)
     keys = list(corpus.articles)
@@ -53,7 +54,11 @@ def rows_for(corpus_path: str, include_right: bool = False) -> list[dict]:
                     "taken": g.id in matched_gold and g.id != gold_id,
                 }
                 for g in golds
-                if g.article == key and g.start is not None and g.start < claim.end and claim.start < g.end
+                if g.article == key
+                and g.start is not None
+                and g.end is not None  # set with start (load_corpus clears both or neither)
+                and g.start < claim.end
+                and claim.start < g.end
             ]
             sentence_start = max(text.rfind("\n", 0, claim.start), text.rfind(". ", 0, claim.start)) + 1
             rows.append(

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import cast
 
 import numpy as np
 from django.db import connection
@@ -121,7 +122,8 @@ def _copy(model, fields: list[str], rows: Sequence[tuple[int | bytes, ...]]) -> 
     thousands."""
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
     if len(fields) == 2 and all(isinstance(v, int) for v in rows[0]):  # band rows: the common case, fast
-        text = "".join([f"{first}\t{second}\n" for first, second in rows])
+        pairs = cast(Sequence[tuple[int, int]], rows)  # band rows (key, article): integers, no bytes
+        text = "".join([f"{first}\t{second}\n" for first, second in pairs])
     else:
         text = "".join(["\t".join(map(_copy_value, row)) + "\n" for row in rows])
     with connection.cursor() as cursor, connection.wrap_database_errors:
@@ -182,7 +184,7 @@ def stored_matches(
     return found
 
 
-def _array(values: list[int]) -> str:
+def _array(values: Iterable[int]) -> str:
     """Integers as a PostgreSQL array literal: one text parameter, parsed at once (a Python list is sent
     as ARRAY[...] of one constant per element, which costs the planner more than the lookup)."""
     return "{" + ",".join(map(str, values)) + "}"

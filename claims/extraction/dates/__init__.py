@@ -163,10 +163,10 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         )
         found.append((m.start, claim))
     for m, span, verb in offsets:  # in text order, so "the next day" can count from "two days later"
-        counted = offset_claim(adoc, m, span, verb, anchors)
-        if counted is not None:
-            found.append((m.start, counted))
-            add_anchor(anchors, m, span, counted, adoc.analysis)
+        offset_date = offset_claim(adoc, m, span, verb, anchors)
+        if offset_date is not None:
+            found.append((m.start, offset_date))
+            add_anchor(anchors, m, span, offset_date, adoc.analysis)
     found.sort(key=lambda pair: pair[0])
     return [claim for _, claim in found], publication
 
