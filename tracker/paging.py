@@ -15,7 +15,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import BigIntegerField, BooleanField, F, Func, Model, Q, QuerySet, Value
 
 COUNT_CAP = 1000
 # Exact counts (and the id-list fast path for rare filters) up to this many results; above it the
@@ -409,3 +409,22 @@ def narrow(queryset: QuerySet, *, narrowed: bool) -> Narrowed:
     if len(ids) > ID_CAP:
         return Narrowed(Count(len(ids), exact=False, capped=True), None)
     return Narrowed(Count(len(ids), exact=True, capped=False), ids)
+
+
+class _AnyOf(Func):
+    """`column = ANY(array)`, a condition (PostgreSQL)."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def pk_among(ids: list[int]) -> Q | _AnyOf:
+    """A filter to the rows whose primary key is in `ids`. On PostgreSQL `pk = ANY(%s)` with the ids as
+    one array parameter: `pk__in` of a small result's 2,000 ids made the ORM prepare and resolve each id
+    as a parameter of its own (about 2 CPU ms a page); the database plans both the same."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    from django.contrib.postgres.fields import ArrayField
+
+    return _AnyOf(F("pk"), Value(list(ids), output_field=ArrayField(BigIntegerField())))

@@ -110,11 +110,21 @@ def rows_html(claims: Iterable[Any]) -> SafeString:
     return mark_safe("\n".join(row_html(claim) for claim in claims))  # every part is escaped in row_html
 
 
+# The outlet menu's options as last written, with the choices they were written from: the choices
+# (714 outlets at 1M claims) change rarely, and writing them cost more CPU than comparing them.
+_written_options: tuple[list[tuple[int, str]], str] = ([], "")
+
+
 def options_html(choices: Iterable[tuple[int, str]], selected: str) -> SafeString:
     """<option> elements for (id, name) choices, the one whose id is `selected` marked so; names escaped."""
-    return mark_safe(  # every name is escaped here
-        "".join(
-            f'<option value="{pk}"{" selected" if str(pk) == selected else ""}>{escape(name)}</option>'
-            for pk, name in choices
-        )
-    )
+    global _written_options
+    choices = list(choices)
+    written, html = _written_options
+    if choices != written:
+        # every name is escaped here
+        html = "".join(f'<option value="{pk}">{escape(name)}</option>' for pk, name in choices)
+        _written_options = (choices, html)
+    if selected:  # ids are unique and names escaped (no "<" in them): only that option's tag matches
+        tag = f'<option value="{escape(selected)}">'
+        html = html.replace(tag, f"{tag[:-1]} selected>", 1)
+    return mark_safe(html)

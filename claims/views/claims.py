@@ -136,7 +136,9 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
         load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
-            queryset = selectors.claim_list().filter(pk__in=size.ids).order_by(*queryset.query.order_by)
+            queryset = (
+                selectors.claim_list().filter(paging.pk_among(size.ids)).order_by(*queryset.query.order_by)
+            )
         elif filterset.is_narrowed or filterset.sort_key == "published" or paging.reads_by_offset(params):
             # a large filtered (or joined, or offset) result: the page's ordered ids first (the database
             # sorts and skips bare keys), then the rows by id

@@ -103,3 +103,23 @@ def test_rows_escape_every_text_and_mark_links(reader_client):
     barge = re.search(rf'<tr><td>[^\n]*?href="/claims/{rows[3].pk}/"[^\n]*?</tr>', body).group(0)
     assert "mark-ok" in barge and "mark-bad" not in barge  # its contradiction was rejected
     assert "(untitled)" in barge and "3 June 2025" in first
+
+
+def test_outlet_options_mark_only_the_chosen_outlet_and_follow_changed_choices():
+    """The outlet menu's options are kept between requests: the chosen id (and only it) is marked, a
+    value that is no outlet's id marks nothing, and changed choices are written again."""
+    from claims.views.claim_rows import options_html
+
+    choices = [(3, "Tide & Sons"), (12, 'The "Harbour" <Gazette>'), (31, "Ridge Post")]
+    html = str(options_html(choices, "12"))
+    assert html == (
+        '<option value="3">Tide &amp; Sons</option>'
+        '<option value="12" selected>The &quot;Harbour&quot; &lt;Gazette&gt;</option>'
+        '<option value="31">Ridge Post</option>'
+    )
+    assert html.count("selected") == 1
+    for not_an_id in ("1", "012", '12">', "", "Ridge Post"):
+        assert "selected" not in str(options_html(choices, not_an_id)), not_an_id
+    renamed = [(3, "Tide and Sons"), *choices[1:]]
+    assert str(options_html(renamed, "3")).startswith('<option value="3" selected>Tide and Sons</option>')
+    assert "Tide &amp; Sons" not in str(options_html(renamed, ""))
