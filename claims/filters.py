@@ -7,6 +7,8 @@ search vector on PostgreSQL and a plain icontains on SQLite.
 
 from __future__ import annotations
 
+import functools
+
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
@@ -32,11 +34,13 @@ DEFAULT_SORT = "new"
 YES_NO_ANY = [("", "Any"), ("true", "Yes"), ("false", "No")]
 
 
+@functools.cache
 def links_exist(relation: str) -> Exists:
     """An EXISTS over the claim's non-rejected links with `relation`, from either side of the pair.
 
     One EXISTS with the OR inside lets PostgreSQL probe both link indexes per claim (a BitmapOr);
-    two OR-ed EXISTS would make it hash the whole links table on every request.
+    two OR-ed EXISTS would make it hash the whole links table on every request. Made once per process
+    (every list page used two): a query resolves a copy of it, never the expression itself.
     """
     live = ClaimLink.objects.filter(relation=relation).exclude(status=ClaimLink.Status.REJECTED)
     return Exists(live.filter(Q(claim_a=OuterRef("pk")) | Q(claim_b=OuterRef("pk"))))
@@ -190,6 +194,16 @@ class ClaimFilter(StrictFilterSet):
             data.pop("sort")
         super().__init__(data, *args, **kwargs)
         self.outlets = outlets
+
+    def get_form_class(self):
+        """The filter form's class, made once per process: django-filter built the class and its
+        sixteen fields (with their widgets) again on every request, though they never change; each form
+        still gets its own copies of the fields, as every Django form does."""
+        made = type(self).__dict__.get("_form_class")
+        if made is None:
+            made = super().get_form_class()
+            type(self)._form_class = made
+        return made
 
     @property
     def form(self):
