@@ -7,6 +7,7 @@ search vector on PostgreSQL and a plain icontains on SQLite.
 
 from __future__ import annotations
 
+import copy
 import functools
 
 import django_filters
@@ -103,6 +104,21 @@ class OutletIdField(forms.IntegerField):
 
 class OutletFilter(IdFilter):
     field_class = OutletIdField
+
+
+class FilterCopies(dict):
+    """A FilterSet's `base_filters` whose copy for each filter set is one shallow copy per filter:
+    django-filter deep-copied every filter (their widgets, choices and arguments) on every request, though
+    a filter set only sets its own `model` and `parent` on them. A filter with a `method` gets a method
+    proxy of its own, which finds the method on its own filter set."""
+
+    def __deepcopy__(self, memo: dict) -> dict:
+        copies = {}
+        for name, original in self.items():
+            made = copies[name] = copy.copy(original)
+            if made.method is not None:
+                made.method = made.method  # replaces the proxy bound to `original`
+        return copies
 
 
 class StrictFilterSet(django_filters.FilterSet):
@@ -295,3 +311,6 @@ class ClaimFilter(StrictFilterSet):
             for key, value in self.form.cleaned_data.items()
             if key != "sort"
         )
+
+
+ClaimFilter.base_filters = FilterCopies(ClaimFilter.base_filters)

@@ -41,6 +41,9 @@ def test_filter_forms_share_their_class_but_not_their_fields_or_values():
     first = ClaimFilter(QueryDict(f"outlet={kept.pk}"), outlets=[(kept.pk, "Kept Herald")])
     second = ClaimFilter(QueryDict(f"outlet={fresh.pk}&kind=date"))
     assert type(first.form) is type(second.form)
+    for name, filter_ in first.filters.items():  # each filter set has its own filters
+        assert filter_ is not second.filters[name] and filter_.parent is first, name
+    assert second.filters["q"].filter.f is second.filters["q"]  # a method finds its own filter set
     assert first.form.fields["outlet"] is not second.form.fields["outlet"]
     assert first.form.is_valid() and first.form.cleaned_data["outlet"] == kept.pk
     assert first.form.cleaned_data["kind"] == ""
