@@ -34,8 +34,8 @@ class _Doc:
     id: Hashable
     published: dt.date | None
     terms: tuple[str, ...]
-    tf: array  # term weights, in the order of `terms`
-    vec: array | None = None  # tf-idf weights, in the order of `terms`, cached ...
+    tf: array[float]  # term weights, in the order of `terms`
+    vec: array[float] | None = None  # tf-idf weights, in the order of `terms`, cached ...
     norm: float = 1.0
     weighed_at: int = 0  # ... under the collection size they were computed at
 
