@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, F, Prefetch, Q, QuerySet, When
-from django.db.models.functions import Greatest, Substr
+from django.db.models import Case, F, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest, Substr
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -382,16 +382,25 @@ def event_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> l
     """Events `claim` could be attached to: matching `text` in the title (when given), the events of
     its own article first, then the newest.
 
-    Two index reads (the article's events, then the newest others): ranking every event by whether it
-    is the article's read the whole events table on each claim page (38 ms at 36,000 events).
+    One query, a UNION of two index reads (the article's events, and the events from the `limit`-th
+    newest id up), put in order here: ranking every event by whether it is the article's read the
+    whole events table on each claim page (38 ms at 36,000 events), so did an OR of the two (6 ms),
+    and two queries cost a round trip more.
     """
     events = Event.objects.only("id", "title", "date")
     if text.strip():
         events = events.filter(title__icontains=text.strip())
-    own = list(events.filter(articles=claim.article_id).order_by("-id")[:limit])
-    if len(own) >= limit:
-        return own
-    return own + list(events.exclude(pk__in=[e.pk for e in own]).order_by("-id")[: limit - len(own)])
+    newest_from = Coalesce(Subquery(events.order_by("-id").values("id")[limit - 1 : limit]), 0)
+    rows = list(
+        events.filter(articles=claim.article_id)
+        .annotate(own=Value(True))
+        .order_by()
+        .union(events.filter(pk__gte=newest_from).annotate(own=Value(False)).order_by(), all=True)
+    )
+    own = sorted((e for e in rows if e.own), key=lambda e: -e.pk)[:limit]
+    seen = {e.pk for e in own}
+    others = sorted((e for e in rows if not e.own and e.pk not in seen), key=lambda e: -e.pk)
+    return (own + others)[:limit]
 
 
 def speaker_names(text: str, limit: int = PICK_LIMIT) -> list[str]:

@@ -71,3 +71,26 @@ def test_readers_get_no_picker_forms_and_anonymous_no_choices(reader_client, mak
     assert "Link to another claim" not in page.text
     answer = Client().get(reverse("claims:pick"), {"what": "speaker", "q": "mara"})
     assert answer.status_code in (302, 403)
+
+
+def test_event_choices_put_the_articles_events_first_then_the_newest_in_one_query(
+    make_world, django_assert_num_queries
+):
+    """The article's own events lead even when old, the newest fill up to the limit, none twice."""
+    from claims import selectors
+
+    world = make_world(2)
+    claim = world["claims"][0][0]
+    old_own = Event.objects.create(title="Harbour fire of last spring")
+    old_own.articles.add(claim.article)
+    newer = [Event.objects.create(title=f"Later event {i}") for i in range(5)]
+    newer[-1].articles.add(claim.article)  # the article's and among the newest: listed once, first
+    with django_assert_num_queries(1):
+        offered = selectors.event_candidates(claim, limit=4)
+    own = sorted(Event.objects.filter(articles=claim.article), key=lambda e: -e.pk)
+    assert [e.pk for e in offered[: len(own)]] == [e.pk for e in own]
+    assert len(offered) == 4 and len({e.pk for e in offered}) == 4
+    rest = [e.pk for e in Event.objects.exclude(pk__in=[e.pk for e in own]).order_by("-id")]
+    assert [e.pk for e in offered[len(own) :]] == rest[: 4 - len(own)]
+    with django_assert_num_queries(1):
+        assert [e.pk for e in selectors.event_candidates(claim, text="harbour fire")] == [old_own.pk]
