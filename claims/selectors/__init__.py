@@ -353,14 +353,31 @@ PICK_LIMIT = 12
 
 def pick_label(claim: Claim) -> str:
     """How a picker names a claim: its outlet, its article's title and the start of its quote."""
-    outlet = claim.article.outlet.name if claim.article.outlet is not None else "unknown outlet"
-    quote = claim.quote if len(claim.quote) <= 90 else claim.quote[:89].rstrip() + "\u2026"
-    return f"{outlet} \u00b7 {claim.article.title[:60]}: \u201c{quote}\u201d"
+    outlet = claim.article.outlet.name if claim.article.outlet is not None else None
+    return pick_label_text(outlet, claim.article.title, claim.quote)
+
+
+def pick_label_text(outlet: str | None, title: str, quote: str) -> str:
+    """pick_label from the outlet's name (None when unknown), the article's title and the quote."""
+    quote = quote if len(quote) <= 90 else quote[:89].rstrip() + "\u2026"
+    return f"{outlet or 'unknown outlet'} \u00b7 {title[:60]}: \u201c{quote}\u201d"
 
 
 def link_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> list[Claim]:
     """Claims of other articles `claim` could be linked to: matching `text` (when given), those of the
     same event first, then those of the same outlets' articles on that event, then the newest."""
+    return list(ranked_link_candidates(claim, text)[:limit])
+
+
+def link_choices(claim: Claim, limit: int = PICK_LIMIT) -> list[tuple[int, str]]:
+    """(id, pick_label) of link_candidates(claim): the claim page's choices, read as four columns
+    instead of three joined models (no model is built for an option's label)."""
+    rows = ranked_link_candidates(claim).values_list("pk", "article__outlet__name", "article__title", "quote")
+    return [(pk, pick_label_text(outlet, title, quote)) for pk, outlet, title, quote in rows[:limit]]
+
+
+def ranked_link_candidates(claim: Claim, text: str = "") -> QuerySet[Claim]:
+    """The query of link_candidates, unsliced, in its order."""
     from claims.filters import search_claims  # the filters import the models; no cycle at call time
 
     others = claim_list().exclude(article_id=claim.article_id)
@@ -375,7 +392,7 @@ def link_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> li
     ranked = others.annotate(
         rank=Case(When(first & same_kind, then=0), When(first, then=1), When(same_kind, then=2), default=3)
     )
-    return list(ranked.order_by("rank", "-id")[:limit])
+    return ranked.order_by("rank", "-id")
 
 
 def event_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> list[Event]:

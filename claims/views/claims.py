@@ -188,9 +188,7 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
                 }
             ),
             verdict_sources=claim.verdict_sources.split(),
-            link_choices=[(c.pk, selectors.pick_label(c)) for c in selectors.link_candidates(claim)]
-            if can_edit(self.request.user)
-            else [],
+            link_choices=selectors.link_choices(claim) if can_edit(self.request.user) else [],
             event_choices=selectors.event_candidates(claim) if can_edit(self.request.user) else [],
         )
         return context

@@ -94,3 +94,26 @@ def test_event_choices_put_the_articles_events_first_then_the_newest_in_one_quer
     assert [e.pk for e in offered[len(own) :]] == rest[: 4 - len(own)]
     with django_assert_num_queries(1):
         assert [e.pk for e in selectors.event_candidates(claim, text="harbour fire")] == [old_own.pk]
+
+
+def test_the_claim_pages_link_choices_are_the_pickers_claims_and_labels(make_world):
+    """The claim page reads its choices as plain columns: same claims, same order, same labels, an
+    article without an outlet included."""
+    from claims import selectors
+    from sources.models import Article
+
+    world = make_world(4)
+    claim = world["claims"][0][0]
+    other = world["claims"][1][0]
+    Article.objects.filter(pk=other.article_id).update(outlet=None)
+    expected = [(c.pk, selectors.pick_label(c)) for c in selectors.link_candidates(claim)]
+    assert expected and any("unknown outlet" in label for _, label in expected)
+    assert selectors.link_choices(claim) == expected
+
+
+def test_a_pick_label_shortens_a_long_quote_and_names_an_unknown_outlet():
+    from claims.selectors import pick_label_text
+
+    label = pick_label_text(None, "Storm report", "The river rose " * 10)
+    assert label.startswith("unknown outlet \u00b7 Storm report: \u201cThe river rose")
+    assert label.endswith("\u2026\u201d") and len(label) < 140
