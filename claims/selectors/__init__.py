@@ -262,12 +262,20 @@ def event_claims(event: Event, limit: int = 2000) -> list[Claim]:
         .values_list("id", flat=True)
     )
     ids = set(own.union(reported).order_by()[: 2 * limit])
-    return list(
-        claim_list()
+    # Not joined to the events: the page is the event's own, and a claim of another event (or none)
+    # is read for its article, outlet and speaker only. Each event row cost a model per claim.
+    claims = list(
+        Claim.objects.select_related("article__outlet", "speaker")
+        .defer("article__body", "article__original", "article__search_vector", "search_vector")
         .filter(pk__in=ids)
         .exclude(review_status=Claim.ReviewStatus.REJECTED)
         .order_by("article__outlet__name", "article_id", "start", "id")[:limit]
     )
+    event_field = Claim._meta.get_field("event")
+    for claim in claims:
+        if claim.event_id == event.pk:
+            event_field.set_cached_value(claim, event)
+    return claims
 
 
 def event_links(claim_ids: list[int]) -> list[ClaimLink]:
