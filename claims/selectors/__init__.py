@@ -119,7 +119,13 @@ def claim_links(claim: Claim) -> list[LinkView]:
         .order_by("status", "-confidence", "id")[:200]
     )
     other_ids = [link.claim_b_id if link.claim_a_id == claim.pk else link.claim_a_id for link in links]
-    others = claim_list().order_by().in_bulk(other_ids) if other_ids else {}
+    others = (
+        Claim.objects.select_related("article__outlet", "speaker")
+        .defer("article__body", "article__original", "article__search_vector", "search_vector")
+        .in_bulk(other_ids)
+        if other_ids
+        else {}
+    )  # the page shows the other claims' outlet, speaker and value, never their event
     return [
         LinkView(link, others[other_id])
         for link, other_id in zip(links, other_ids, strict=True)
