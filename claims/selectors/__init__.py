@@ -422,15 +422,16 @@ def event_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> l
     if text.strip():
         events = events.filter(title__icontains=text.strip())
     newest_from = Coalesce(Subquery(events.order_by("-id").values("id")[limit - 1 : limit]), 0)
-    rows = list(
+    rows = (
         events.filter(articles=claim.article_id)
         .annotate(own=Value(True))
         .order_by()
         .union(events.filter(pk__gte=newest_from).annotate(own=Value(False)).order_by(), all=True)
     )
-    own = sorted((e for e in rows if e.own), key=lambda e: -e.pk)[:limit]
+    newest_first: list[Any] = sorted(rows, key=lambda e: -e.pk)  # events annotated with `own`
+    own = [e for e in newest_first if e.own][:limit]
     seen = {e.pk for e in own}
-    others = sorted((e for e in rows if not e.own and e.pk not in seen), key=lambda e: -e.pk)
+    others = [e for e in newest_first if not e.own and e.pk not in seen]
     return (own + others)[:limit]
 
 
