@@ -8,10 +8,26 @@ from pathlib import Path
 
 import pytest
 
+from claims.extraction import extract as extract_article
 from claims.extraction.nlp import get_nlp
+from claims.extraction.types import StatementClaim
 from tests.shared import missing_shared
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def statements():
+    """The statements the whole pipeline finds in a text (cleaning included), each span checked against
+    the text."""
+
+    def run(text: str) -> list[StatementClaim]:
+        claims = [c for c in extract_article(text).claims if isinstance(c, StatementClaim)]
+        for claim in claims:
+            assert text[claim.start : claim.end] == claim.text
+        return claims
+
+    return run
 
 
 @pytest.fixture(scope="module")

@@ -3,23 +3,9 @@ questions, roles, speakers lost by the parse or hidden behind a description, pol
 
 import pytest
 
-from claims.extraction import extract as extract_article
 from claims.extraction.cleaning import prepare
 from claims.extraction.statements import find_statements
 from claims.extraction.types import StatementClaim
-
-
-@pytest.fixture(scope="module")
-def statements():
-    """The statements the whole pipeline finds in a text (cleaning included), each span checked."""
-
-    def run(text: str) -> list[StatementClaim]:
-        claims = [c for c in extract_article(text).claims if isinstance(c, StatementClaim)]
-        for claim in claims:
-            assert text[claim.start : claim.end] == claim.text
-        return claims
-
-    return run
 
 
 def _by_text(claims: list[StatementClaim], fragment: str) -> StatementClaim:

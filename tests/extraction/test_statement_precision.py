@@ -4,21 +4,7 @@ verb is still the source."""
 
 import pytest
 
-from claims.extraction import extract as extract_article
 from claims.extraction.types import StatementClaim
-
-
-@pytest.fixture(scope="module")
-def statements():
-    """The statements the whole pipeline finds in a text, each span checked against the text."""
-
-    def run(text: str) -> list[StatementClaim]:
-        claims = [c for c in extract_article(text).claims if isinstance(c, StatementClaim)]
-        for claim in claims:
-            assert text[claim.start : claim.end] == claim.text
-        return claims
-
-    return run
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,10 @@ across a paragraph break or behind a closing quote mark."""
 import pytest
 from spacy.tokens import Doc
 
-from claims.extraction import extract as extract_article
 from claims.extraction.statements import relative_pronoun, subject_in_paragraph
 from claims.extraction.statements.quotes import paragraph_ids
 from claims.extraction.statements.reported import adjacent_subject, hearsay_at
 from claims.extraction.types import StatementClaim
-
-
-@pytest.fixture(scope="module")
-def statements():
-    """The statements the whole pipeline finds in a text, each span checked against the text."""
-
-    def run(text: str) -> list[StatementClaim]:
-        claims = [c for c in extract_article(text).claims if isinstance(c, StatementClaim)]
-        for claim in claims:
-            assert text[claim.start : claim.end] == claim.text
-        return claims
-
-    return run
 
 
 def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
