@@ -106,3 +106,15 @@ def test_sentences_a_scraper_glued_at_the_full_stop_are_split_and_map_back():
     span = adoc.original(start, start + len("The final tally"))
     assert text[span.start : span.end] == "The final tally"
     assert adoc.original(0, len(adoc.analysis)).text == text
+
+
+def test_an_amount_glued_after_a_full_stop_is_split_off(nlp):
+    """'nearly $4.2 million.$4,187,310 to be exact': the second amount starts a sentence of its own, so the
+    first keeps its scale word and the second is read whole; '$3.50' and 'e.g.$5' stay as written."""
+    from claims.extraction.quantities import find_quantities
+
+    text = "The bill came to nearly $4.2 million.$4,187,310, to be exact, the clerk said. Lunch cost $3.50 there."
+    adoc = prepare(text)
+    assert "million. $4,187,310" in adoc.analysis and "$3.50" in adoc.analysis
+    values = sorted(q.low for q in find_quantities(adoc))
+    assert values == [3.5, 4_187_310, 4_200_000]

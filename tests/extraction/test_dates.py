@@ -252,3 +252,69 @@ def test_a_day_word_in_a_programme_name_is_no_day():
         "day_word",
         "day_word",
     ]
+
+
+def test_what_someone_sets_out_to_do_now_lies_ahead():
+    """A verb set in the present with an infinitive of purpose looks ahead ("candidates running to
+    challenge the mayor in November", "is trying to sell it by Friday"); a past one does not ("tried to
+    sell it on Friday"), nor does a perfect infinitive ("is said to have met her on Sunday")."""
+    found = dates_in(
+        "She is one of the candidates running to challenge the mayor in November. He is trying to sell the "
+        "house by Friday. His brother tried to sell the boat on Friday. The envoy is said to have met her on "
+        "Sunday."
+    )
+    assert found["in November"].value == "2019-11"
+    assert found["by Friday"].value == "2019-03-29"
+    assert found["on Friday"].value == "2019-03-22"
+    assert found["on Sunday"].value == "2019-03-24"
+
+
+def test_an_infinitive_under_an_adjective_takes_no_past_from_the_verb():
+    """ "appeared likely to leave Friday", told on a Thursday, is the next day: the past of "appeared" is
+    the seeming, not the leaving."""
+    found = dates_in(
+        "By Thursday night the minister appeared likely to leave Friday for the summit.",
+        published=dt.date(2019, 3, 28),
+    )
+    assert found["Friday"].value == "2019-03-29"
+
+
+def test_a_day_something_comes_ahead_of_is_a_coming_day():
+    """ "ahead of Thursday's debate and Saturday's straw poll", "in advance of his visit on Friday
+    morning": days still to come, whatever the tense of the clause."""
+    found = dates_in(
+        "She toured the county on Monday ahead of Thursday's debate and Saturday's straw poll. The group "
+        "sent a letter in advance of his visit on Friday morning.",
+        published=dt.date(2019, 3, 26),
+    )
+    assert found["on Monday"].value == "2019-03-25"
+    assert found["Thursday"].value == "2019-03-28"
+    assert found["Saturday"].value == "2019-03-30"
+    assert found["on Friday morning"].value == "2019-03-29"
+
+
+def test_a_day_said_to_be_a_deadline_is_the_coming_one():
+    """ "Tuesday is the deadline", told on a Saturday, is the next Tuesday."""
+    found = dates_in(
+        "Noting that Tuesday is the deadline for the budget, the clerk left.", published=dt.date(2019, 3, 23)
+    )
+    assert found["Tuesday"].value == "2019-03-26"
+
+
+def test_a_day_without_its_year_in_a_month_the_story_dated_takes_that_year():
+    """ "In October 2016, ... At the end of that week, on Oct. 7, ..." is 7 October 2016, and "In November"
+    after it is November 2016, whenever the article appeared; a day two seasons on ("On March 3") or with
+    no dated month before it is read against the publication date as before."""
+    found = dates_in(
+        "In October 2016, the firm hired new auditors. At the end of that week, on Oct. 7, it fired them. "
+        "In November, it closed its office."
+    )
+    assert found["on Oct. 7"].value == "2016-10-07"
+    assert found["In November"].value == "2016-11"
+    later = dates_in("In October 2016, the firm hired new auditors. On March 3, it fired them.")
+    assert later["On March 3"].value == "2019-03-03"
+    assert dates_in("On Oct. 7, the firm fired its auditors.")["On Oct. 7"].value == "2018-10-07"
+    named = dates_in(
+        "The tower stands near the site of the attacks of Sept. 11, 2001. The council will vote in November."
+    )
+    assert named["in November"].value == "2019-11"  # a date that names a happening sets no story's year

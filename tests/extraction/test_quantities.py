@@ -578,3 +578,67 @@ def test_counts_in_sentences_glued_at_the_full_stop_are_read_whole():
     assert (41.0, "vote") in got
     assert (9.0, "captain") in got
     assert 2.5e9 in {low for low, _ in got}
+
+
+def test_a_quotation_mark_inside_an_amount_keeps_its_scale(quantities):
+    """'asking for $7.4" billion': a quote mark slipped between the figure and its scale word; the amount
+    is still 7.4 billion dollars, not 7.4 dollars."""
+    claims = quantities(
+        'The mayor said: "No, we are asking for $7.4\u201d billion, not less," at the hearing.'
+    )
+    amount = one(claims, "$7.4\u201d billion")
+    assert (amount.low, amount.unit_class) == (7.4e9, "dollar")
+
+
+def test_quoted_words_after_a_number_are_what_it_counts(quantities):
+    """'40 "aye" votes', 'at least 12 "urgent cases"': quotation marks around the counted words do not
+    hide them."""
+    claims = quantities(
+        'The motion needs 40 "aye" votes, and the audit found at least 12 "urgent cases" in all.'
+    )
+    assert one(claims, "40").unit_class == "vote"
+    assert one(claims, "12").unit_class == "case"
+    assert one(claims, "12").counted == "urgent cases"
+
+
+def test_a_plural_noun_joined_by_and_to_another_is_what_is_counted(quantities):
+    """'five rebel militias and ISIS recruitment centers': the parse hangs "militias" on "centers", but
+    the number counts the first noun."""
+    claims = quantities('Officials counted "five rebel militias and ISIS recruitment centers" in the region.')
+    assert one(claims, "five").unit_class == "militia"
+
+
+def test_a_bare_number_after_a_named_surname_or_after_age_is_an_age(quantities):
+    """'Lopez, 52, left' once the article has named Maria Lopez; 'His age, 81,'; 'the pension age to 70'.
+    Counts listed after places ('Ohio, 12, and Utah, 9,') stay counts."""
+    claims = quantities(
+        "Maria Lopez spoke first at the hall. Later, Lopez, 52, left the hall. His age, 81, was raised. "
+        "The plan lifts the pension age to 70. Ohio, 12, and Utah, 9, reported cases."
+    )
+    for number in ("52", "81", "70"):
+        assert one(claims, number).unit_class == "year of age", number
+    assert one(claims, "12").unit_class != "year of age"
+
+
+def test_one_and_a_half_units(quantities):
+    """'an hour and a half', 'a year and a half' are 1.5 of the unit; 'a half' is no claim of its own, and
+    'a year and a half ago' says when, not how long."""
+    claims = quantities(
+        "The hearing lasted an hour and a half. The works took a year and a half. He moved there a year "
+        "and a half ago. She spent the first hour and a half on the budget."
+    )
+    got = [(c.low, c.unit_class) for c in claims]
+    assert got == [(1.5, "hour"), (1.5, "year"), (1.5, "hour")]
+
+
+def test_a_figure_set_for_the_number_of_things_counts_them(quantities):
+    """'cap the number of visas that are issued each year at 20,000', 'the number of wolves has fallen from
+    900 to about 300': the bare figures count visas and wolves."""
+    claims = quantities(
+        "The rule would cap the number of visas that are issued each year at 20,000. The number of wolves "
+        "in the park has fallen from 900 to about 300. He said the figure was 75."
+    )
+    assert one(claims, "20,000").unit_class == "visa"
+    assert one(claims, "900").unit_class == "wolf"
+    assert one(claims, "300").unit_class == "wolf"
+    assert one(claims, "75").unit_class is None

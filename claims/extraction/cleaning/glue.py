@@ -113,9 +113,11 @@ def quote_glue_splits(text: str) -> list[int]:
 
 # A full stop a scraper glued to the next sentence ('the levy.Members got', 'was 41-3.Councillor',
 # '$5.7 billion.Congress'): a lower-case word or a figure ends, a capitalised word of at least two lower-case
-# letters begins. Capitals before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses
-# ('kestrel.com') do not match.
-_GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})|(?<=[0-9][.!?])(?=[A-Z][a-z]{2,})")
+# letters begins, or an amount with its currency sign ('nearly $1.1 million.$1,071,872 to be exact'). Capitals
+# before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses ('kestrel.com') do not match.
+_GLUED_STOP = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}|[$\u00a3\u20ac\u00a5][0-9])|(?<=[0-9][.!?])(?=[A-Z][a-z]{2,})"
+)
 
 
 def sentence_glue_splits(text: str) -> list[int]:

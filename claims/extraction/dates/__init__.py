@@ -20,16 +20,19 @@ from newstext.publication import candidate_starts, in_dateline, publication_and_
 from ..document import ArticleDoc
 from ..types import DateClaim, PublicationDate
 from .attach import (
+    ahead_of,
     clause_head,
     counted_not_year,
     dated_word,
+    dates_a_verb,
     dates_scheduled,
     direction,
     evidence,
+    is_a_scheduled_day,
     modifies_noun,
     names_a_scheduled_noun,
 )
-from .context import Anchor, add_anchor, date_claim, offset_claim, with_year_named_before
+from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 
 __all__ = ["date_claims", "find_dates"]
@@ -89,8 +92,12 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             continue
         verb = clause_head(span)
         tense = direction(verb, nominal=modifies_noun(span))
-        if tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
+        if m.kind in _TENSE_MATTERS and m.direction is None and ahead_of(span):
+            tense = 1  # "campaigning Monday ahead of Thursday's debate and Saturday's straw poll"
+        elif tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
+        elif tense == 0 and m.kind == "weekday" and is_a_scheduled_day(span):
+            tense = 1  # "Tuesday is the deadline"
         elif tense < 0 and m.kind == "month" and m.direction is None and names_a_scheduled_noun(span):
             tense = 0  # "could not agree by the February deadline", told in the past: the nearest February
         placed.append((m, span, verb, tense))
@@ -112,6 +119,7 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     tellings: list[Telling] = []  # dated acts of telling, for the day words of quotations
     quoted_days = []  # "today", "yesterday" inside quotation marks: read once the tellings are known
     written: tuple[int, int] | None = None  # (where, year) of the last year the text wrote
+    narrated: tuple[int, int, int] | None = None  # (where, year, month) of the last month it wrote a year to
     for m, span, verb, tense in placed:
         if adoc.to_text(m.start) in page_dates:
             continue
@@ -128,6 +136,13 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             m = with_year
         elif m.year is not None and m.kind in ("full", "month_year", "year", "season"):
             written = (m.end, m.year)
+            spelt = str(m.year) in adoc.analysis[m.start : m.end]  # not "the Sept. 11 attacks" (2001)
+            sets_the_story = spelt and m.kind in ("full", "month_year") and dates_a_verb(span)
+            narrated = (m.end, m.year, m.month) if sets_the_story and m.month is not None else None
+        else:
+            in_story = in_narrated_month(m, narrated)
+            if in_story is not None:
+                m = in_story
         resolved = resolve(m, reference.date, tense)
         if resolved is None:
             continue

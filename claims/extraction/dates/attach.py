@@ -69,6 +69,8 @@ def direction(verb: Token, nominal: bool = False) -> int:
     """
     token = verb
     infinitive = False  # under a verb it hangs on as "to ...": that verb's past does not date it
+    if _sets_out_to(verb):
+        return 1  # "candidates running to face him in November": what they set out to do lies ahead
     for _ in range(4):
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in aux}
@@ -88,6 +90,8 @@ def direction(verb: Token, nominal: bool = False) -> int:
                 return 1  # "Democrats — poised to assume control on Thursday —", "the bill, expected to pass"
         if infinitive and token.tag_ == "VBD":
             return 0
+        if infinitive and _looks_ahead_from_now(token, aux):
+            return 1  # "is trying to pass it by Friday", "candidates running to face him in November"
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
             return -1
         if token.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in token.children):
@@ -98,9 +102,44 @@ def direction(verb: Token, nominal: bool = False) -> int:
             break
         if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE:
             return 0
-        infinitive = token.dep_ == "xcomp" and token.tag_ == "VB" and any(a.tag_ == "TO" for a in aux)
+        to_infinitive = token.tag_ == "VB" and any(a.tag_ == "TO" for a in aux) and not _perfect(token)
+        # "appeared likely to leave Friday": the adjective passes the infinitive on to the verb it hangs on
+        infinitive = (token.dep_ in ("xcomp", "advcl") and to_infinitive) or (
+            infinitive and token.pos_ == "ADJ"
+        )
         token = token.head  # participles and infinitives take the tense of the verb they hang on
     return 0
+
+
+def _sets_out_to(verb: Token) -> bool:
+    """True for a verb set in the present that governs an infinitive of purpose ("is running to face him",
+    "candidates running to face him"): the date of the running is that of what it aims at."""
+    infinitives = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.tag_ == "VB"
+        and any(a.tag_ == "TO" for a in c.children if a.dep_ == "aux")
+        and not _perfect(c)
+    ]
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(infinitives) and verb.tag_ == "VBG" and _looks_ahead_from_now(verb, aux)
+
+
+def _perfect(verb: Token) -> bool:
+    """True for a perfect infinitive ("said to have met her on Tuesday"), which looks back."""
+    return verb.lemma_ == "have" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _looks_ahead_from_now(token: Token, aux: list[Token]) -> bool:
+    """True when the verb an infinitive hangs on is set in the present: a present tense ("is trying to",
+    "wants to") or a participle that describes a noun ("candidates running to face him in November").
+    What someone sets out to do from now lies ahead; a past verb ("tried to") says nothing."""
+    if any(a.lemma_ == "have" or a.tag_ in ("VBD", "MD") for a in aux):
+        return False
+    if token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return True
+    return token.tag_ == "VBG" and not aux and token.dep_ in ("acl", "relcl")
 
 
 # Happenings announced ahead of their date: a month or day that dates one in a clause whose tense does
@@ -118,6 +157,41 @@ def dates_scheduled(span: SpacySpan) -> bool:
     doc, sent = span.doc, span.sent
     near = [*doc[max(sent.start, span.start - 3) : span.start], *doc[span.end : min(sent.end, span.end + 2)]]
     return any(t.lower_ in _SCHEDULED and t.pos_ in ("NOUN", "PROPN") for t in near)
+
+
+def is_a_scheduled_day(span: SpacySpan) -> bool:
+    """True when a day is said, in the present, to be that of a scheduled happening ("Tuesday is the
+    deadline", "the deadline is Tuesday"): the coming one."""
+    root = span.root
+    verb = root.head
+    if verb.lemma_ != "be" or root.dep_ not in ("nsubj", "attr"):
+        return False
+    other = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != root.i]
+    return any(c.lower_ in _SCHEDULED or c.lemma_ in _SCHEDULED for c in other)
+
+
+# Words that put what follows them ahead of the telling: "ahead of Thursday's debate", "in advance of his
+# appearance on Thursday", "in the run-up to Saturday's vote".
+_AHEAD_OF = {("ahead", "of"), ("advance", "of"), ("run-up", "to"), ("preparation", "for")}
+
+
+def ahead_of(span: SpacySpan) -> bool:
+    """True when the date belongs to a happening that a clause is said to come ahead of ("campaigning
+    ahead of Thursday's debate and Saturday's straw poll"): a coming one, whatever the clause's tense."""
+    for token in [span.root, *list(span.root.ancestors)[:6]]:
+        if token.dep_ == "pobj" and (token.head.head.lower_, token.head.lower_) in _AHEAD_OF:
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "acl":
+            break  # another clause: what it comes ahead of is not this date's
+    # the words, where the parse joins the second of two happenings elsewhere ("ahead of Thursday's
+    # debate and Saturday's straw poll"): only noun phrases and "and" between
+    doc, i = span.doc, span.start - 1
+    while i > span.sent.start + 1 and doc[i].pos_ in _IN_NOUN_LIST:
+        i -= 1
+    return (doc[i - 1].lower_, doc[i].lower_) in _AHEAD_OF
+
+
+_IN_NOUN_LIST = {"PROPN", "NOUN", "PART", "CCONJ", "DET", "ADJ", "NUM"}
 
 
 def names_a_scheduled_noun(span: SpacySpan) -> bool:
@@ -169,6 +243,16 @@ def evidence(verb: Token, span: SpacySpan, text: str) -> tuple[int, int]:
     while end > span.end_char and text[end - 1] in " \t,;:-":
         end -= 1
     return start, end
+
+
+def dates_a_verb(span: SpacySpan) -> bool:
+    """True when the date is when a clause's action happened ("In October 2016, Mr. Stone exchanged
+    emails", "He was hired on March 3, 2017"), not a name or a noun's date ("the attacks of Sept. 11,
+    2001", "the Nov. 8, 2016, election")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head  # "exchanged emails on Oct. 3, 2016": the preposition hangs on the verb
+    return root.dep_ in ("prep", "npadvmod", "advmod") and root.head.pos_ in ("VERB", "AUX")
 
 
 def modifies_noun(span: SpacySpan) -> bool:

@@ -42,6 +42,26 @@ def with_year_named_before(m: Mention, span: SpacySpan, written: tuple[int, int]
     return replace(m, kind=kind, year=written[1])
 
 
+# A story told in a written month runs on for at most this many months without writing the year again.
+_NARRATED_MONTHS = 2
+
+
+def in_narrated_month(m: Mention, narrated: tuple[int, int, int] | None) -> Mention | None:
+    """`m`, a day or month written without its year, in the year of the month the story last wrote with its
+    year, when it falls in that month or the next two ("In October 2016, Mr. Stone ... At the end of that
+    week, on Oct. 7, WikiLeaks released" is 7 October 2016, whenever the article was published); None when
+    no such month was written shortly before, or `m` says its own side ("last March")."""
+    if narrated is None or m.kind not in ("day_month", "month") or m.year is not None or m.month is None:
+        return None
+    where, year, month = narrated
+    if m.direction is not None or m.amount == 0 or m.start - where > _YEAR_REACH:
+        return None
+    if (m.month - month) % 12 > _NARRATED_MONTHS:
+        return None
+    kind = {"day_month": "full", "month": "month_year"}[m.kind]
+    return replace(m, kind=kind, year=year + (1 if m.month < month else 0), anaphoric=True)
+
+
 def _opens_clause(that: Token) -> bool:
     """True when "that" starts a clause ("said that March ...") rather than pointing back ("that March")."""
     if that.lower_ != "that":

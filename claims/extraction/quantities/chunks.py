@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .numbers import TENS_OF, Atom, read_chunk, read_word
 
 _NON_SPACE = re.compile(r"\S+")
+_QUOTES = ('"', "\u201d", "'", "\u2019")
 _LEAD = re.compile(r"^[(\[{\"“\u2018«,;]+")
 _TRAIL = re.compile(r"(?:[)\]}”\u2019»,;!?\"=]+|[.:](?=[)\]}”\u2019»,;!?\"=]*$))+$")
 
@@ -29,6 +30,7 @@ class Chunk:
     text: str
     lead: bool  # punctuation was stripped before the text ("(", quote)
     trail: bool  # punctuation was stripped after it ("," ")" ".")
+    quote_after: bool = False  # what was stripped after it is one quotation mark ('$5.6"')
 
 
 def make_chunks(doc: Doc, text: str | None = None) -> list[Chunk]:
@@ -52,7 +54,7 @@ def make_chunks(doc: Doc, text: str | None = None) -> list[Chunk]:
             a = lm.end() if lm else 0
             tm = _TRAIL.search(raw, a)
             b = tm.start() if tm else len(raw)
-        out.append(Chunk(t0, t1, start + a, start + b, raw[a:b], a > 0, b < len(raw)))
+        out.append(Chunk(t0, t1, start + a, start + b, raw[a:b], a > 0, b < len(raw), raw[b:] in _QUOTES))
     return out
 
 
@@ -97,6 +99,20 @@ def _adjacent(chunks: list[Chunk], k: int) -> bool:
         and chunks[k].start - chunks[k - 1].end <= 1
         and not chunks[k - 1].trail
         and not chunks[k].lead
+    )
+
+
+def _scale_after_quote(chunks: list[Chunk], k: int) -> bool:
+    """True when a quotation mark stands between an amount and its scale word ('asking for $5.6" billion'):
+    a transcription slip, since no quote ends on a bare figure and goes on with "billion"."""
+    if k >= len(chunks) or not chunks[k - 1].quote_after or chunks[k].lead:
+        return False
+    scale = read_word(chunks[k].text.lower())
+    return (
+        scale is not None
+        and scale.kind == "scale"
+        and scale.value >= 1e6
+        and chunks[k].start - chunks[k - 1].end == 2
     )
 
 
@@ -156,7 +172,9 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
     k = ci + 1
     rest = atoms[0].rest
     # extend with scale words ("2.5 million", "four hundred thousand", "two hundred and fifty")
-    while _adjacent(chunks, k) and not rest:
+    while (
+        _adjacent(chunks, k) or (k == ci + 1 and atoms[0].digits and _scale_after_quote(chunks, k))
+    ) and not rest:
         w = chunks[k].text
         at = read_word(w.lower())
         if at is None and atoms[-1].digits and w in ("bn", "mn", "mln", "B", "M", "K", "tn", "trn"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..document import ArticleDoc
 from ..statements.speakers import PERSON_ROLES
@@ -34,6 +34,7 @@ from .units import (
     SINGLE_COUNT_CLASSES,
     TIME_UNITS,
     count_class,
+    measure_class,
 )
 
 # Currency codes written as a word before the amount ("USD 5 million", "Rs 500 crore").
@@ -164,6 +165,8 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
             continue
         if ex.rest in ("-", "\u2013"):
             claim, nxt = _suspended(adoc, doc, chunks, ex), ex.c1  # "four-, five- and six-cylinder"
+        elif ex.article and ex.c1 - ex.c0 == 2 and chunks[ci + 1].text.lower() == "half" and ci >= 3:
+            claim, nxt = _unit_and_a_half(adoc, doc, chunks, ci), ex.c1  # "an hour and a half"
         else:
             claim, nxt = _claim_at(adoc, doc, chunks, ex)
         if claim is not None and not any(a <= claim.number.start < b for a, b in blocked if claim.number):
@@ -232,6 +235,41 @@ def _suspended(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> Qua
             confidence=round(last.confidence - 0.1, 2),
         )
     return None
+
+
+# Words before "UNIT and a half" that make it one and a half units ("a year and a half", "the first hour
+# and a half"); after it, words that make it a time reference ("a year and a half ago"), which dates read.
+_ONE_BEFORE_UNIT = {"a", "an", "one", "first"}
+_TIME_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "prior"}
+
+
+def _unit_and_a_half(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ci: int) -> QuantityClaim | None:
+    """ "a year and a half", "an hour and a half": one and a half of the unit before "and". Its "a half"
+    alone would be half of nothing. None when the words before are no unit, or for a time reference."""
+    one, unit, conj = chunks[ci - 3], chunks[ci - 2], chunks[ci - 1]
+    if one.text.lower() not in _ONE_BEFORE_UNIT or conj.text.lower() != "and" or one.trail or unit.trail:
+        return None
+    cls = measure_class(unit.text, glued=False)
+    end = ci + 2
+    after = chunks[end].text.lower() if end < len(chunks) and not chunks[end - 1].trail else ""
+    if cls is None or after in _TIME_AFTER:
+        return None
+    start_chunk = ci - 2 if one.text.lower() == "first" else ci - 3  # "the first hour and a half": 1.5 hours
+    sent = doc[chunks[start_chunk].tok_start].sent
+    span = adoc.original(chunks[start_chunk].start, chunks[end - 1].end)
+    src = source_in(sent)
+    return QuantityClaim(
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        low=1.5,
+        high=1.5,
+        unit=unit.text,
+        unit_class=cls,
+        number=Span(span.start, span.end, span.text),
+        source=adoc.original(src.start_char, src.end_char).text if src is not None else None,
+        confidence=0.75,
+    )
 
 
 def _qualify_currency(chunks: list[Chunk], ex: Expr) -> None:
@@ -430,17 +468,30 @@ def _noun_before_or(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> int
 
 
 def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
-    """A bare number after "age"/"aged", or set off by commas right after a person's name, is an age."""
+    """A bare number after "age"/"aged", or set off by commas right after a person's name ("Mr. Grimm, 44,",
+    "Huckabee, 59,") or after "age" ("His age, 75,"), is an age."""
     if u.measure or u.counted is not None or not ex.digits or ex.c0 == 0 or not 0 < ex.low < 120:
         return False
     prev, own = chunks[ex.c0 - 1], chunks[ex.c0]
     if prev.text.lower() in ("age", "aged", "ages") and not prev.trail:
         return True  # "at age 16", "men aged 18 to 34"
-    if prev.text.lower() == "of" and ex.c0 > 1 and chunks[ex.c0 - 2].text.lower() in ("age", "ages"):
-        return True  # "over the age of 21"
+    before = chunks[ex.c0 - 2].text.lower() if ex.c0 > 1 else ""
+    if prev.text.lower() in ("of", "to", "at") and not prev.trail and before in ("age", "ages"):
+        return True  # "over the age of 21", "raising the retirement age to 69"
     if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
         return False
-    return doc[prev.tok_end - 1].text == "," and doc[prev.tok_end - 2].ent_type_ == "PERSON"
+    if doc[prev.tok_end - 1].text != ",":
+        return False
+    name = doc[prev.tok_end - 2]
+    return name.ent_type_ == "PERSON" or name.lower_ == "age" or _named_person(doc, name)
+
+
+def _named_person(doc: Doc, token: Token) -> bool:
+    """True when a capitalised proper noun is the last word of a person the article names elsewhere
+    ("Mike Huckabee" ... "Huckabee, 59, quit"): the parser's entities miss many a bare surname."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text for e in doc.ents)
 
 
 _PERSON_PRONOUNS = {"he", "she", "i", "who"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .chunks import Chunk, Expr
 from .units import (
@@ -121,7 +121,45 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
         _of_complement(doc, chunks, r, sent_end)
         return r
     _count_noun(doc, chunks, ex, r, sent_end)
+    if r.counted is None and r.unit_class is None:
+        last = chunks[ex.c1 - 1].tok_end - 1
+        while last > chunks[ex.c1 - 1].tok_start and doc[last].is_punct:
+            last -= 1  # "to 15,000.": the figure, not the full stop glued to it
+        _number_of(doc, doc[last], r)
     return r
+
+
+# Nouns that stand for a count of what their "of" names: "the number of X ... to 400,000".
+_COUNT_NOUNS = {"number", "total", "count", "tally"}
+
+
+def _number_of(doc: Doc, num: Token, r: UnitRead) -> None:
+    """A bare figure that a clause sets for "the number of X" counts X: "cap the number of minors at
+    50,000", "limit the number of applications that could be granted to 15,000", "the number of elephants
+    has shrunk from 5 million to about 400,000". Only a figure after "at", "to" or "from", and only the
+    count noun its clause hangs on or names as subject or object."""
+    if num.dep_ != "pobj" or num.head.lower_ not in ("at", "to", "from"):
+        return
+    for t in list(num.ancestors)[:8]:
+        nouns = [t] if t.pos_ == "NOUN" else []
+        if t.pos_ in ("VERB", "AUX"):
+            nouns = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for noun in nouns:
+            if noun.lemma_.lower() not in _COUNT_NOUNS:
+                continue
+            of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objs = [c for c in of[0].children if c.dep_ == "pobj" and c.pos_ in _NOUNISH] if of else []
+            if objs and objs[0].tag_ in ("NNS", "NNPS"):
+                obj = objs[0]
+                a = obj.left_edge.i
+                while a < obj.i and doc[a].pos_ in ("DET", "PRON", "PART"):
+                    a += 1
+                r.counted = doc[a : obj.i + 1].text
+                r.unit = _lemma_phrase(doc, a, obj.i)
+                r.unit_class = count_class(obj.lemma_)
+            return
+        if t.dep_ in ("ROOT", "ccomp", "parataxis") or t.is_sent_start:
+            return  # the clause ends here
 
 
 # Words after "N-" that make no count: "one-way", "two-time", "20-odd", "30-something", "three-fold".
@@ -251,14 +289,20 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
     """Index of the head noun of the noun phrase starting at token k (skipping its modifiers), or None."""
     j = k
     glued = 0  # tokens of hyphened compounds passed, which count as one word with the next
+    plural_before: int | None = None  # a plural noun the parse hung on a noun after it
     while j < sent_end and j - k - glued < 7:
         t = doc[j]
         if _glued_hyphen(doc, j, sent_end):
             j, glued = j + 2, glued + 2  # "Indiana-based companies", "ex-felons": the word after decides
             continue
+        if t.is_quote and j + 1 < sent_end and not doc[j + 1].is_punct:
+            j, glued = j + 1, glued + 1  # '60 "yea" votes', '30 "national emergencies"': marks, no words
+            continue
         if t.pos_ in _NOUNISH:
             h = t.head
             if k < h.i <= k + 7 and h.i > j and h.pos_ in _NOUNISH and t.dep_ in ("compound", "nmod", "amod"):
+                if t.tag_ == "NNS" and j + 1 < sent_end and doc[j + 1].pos_ == "CCONJ":
+                    plural_before = j  # "ten militias and training camps": the parse joins the two
                 j += 1
                 continue
             return j
@@ -279,7 +323,7 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
             j += 1
             continue
         break
-    return None
+    return plural_before
 
 
 def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: int) -> None:
@@ -306,6 +350,8 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
         r.unit, r.unit_class, r.measure = doc[k].text, cls, True
         r.t_end = k + 1
         return
+    if doc[k].is_quote and not any(t.is_quote for t in doc[k + 1 : h + 1]):
+        k += 1  # '30 "national emergencies" in effect': the quoted words are the counted noun
     _set_count(doc, r, k, h, ex)
 
 
