@@ -280,17 +280,30 @@ def test_an_infinitive_under_an_adjective_takes_no_past_from_the_verb():
 
 
 def test_a_day_something_comes_ahead_of_is_a_coming_day():
-    """ "ahead of Thursday's debate and Saturday's straw poll", "in advance of his visit on Friday
-    morning": days still to come, whatever the tense of the clause."""
+    """ "is touring the county ahead of Thursday's debate and Saturday's straw poll": days still to come.
+    Told in the past ("sent a letter in advance of his visit on Thursday morning", "Ahead of Friday's
+    meeting, the ministers unveiled a plan") the day is the nearest, on either side."""
     found = dates_in(
-        "She toured the county on Monday ahead of Thursday's debate and Saturday's straw poll. The group "
-        "sent a letter in advance of his visit on Friday morning.",
+        "She is touring the county ahead of Thursday's debate and Saturday's straw poll. The group sent a "
+        "letter in advance of his visit on Thursday morning.",
         published=dt.date(2019, 3, 26),
     )
-    assert found["on Monday"].value == "2019-03-25"
     assert found["Thursday"].value == "2019-03-28"
     assert found["Saturday"].value == "2019-03-30"
-    assert found["on Friday morning"].value == "2019-03-29"
+    assert found["on Thursday morning"].value == "2019-03-28"
+    past = dates_in(
+        "Ahead of Friday's meeting, the ministers unveiled a plan.", published=dt.date(2019, 3, 24)
+    )
+    assert past["Friday"].value == "2019-03-22"
+
+
+def test_the_day_of_a_named_happening_takes_no_purpose_from_the_verb():
+    """ "is attempting to reach voters at Monday's debate", told on a Wednesday: the debate's Monday is the
+    one just past; only the verb's own date looks ahead."""
+    found = dates_in(
+        "The senator is attempting to reach voters at Monday's debate.", published=dt.date(2019, 3, 27)
+    )
+    assert found["Monday"].value == "2019-03-25"
 
 
 def test_a_day_said_to_be_a_deadline_is_the_coming_one():

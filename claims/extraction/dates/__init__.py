@@ -93,7 +93,9 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         verb = clause_head(span)
         tense = direction(verb, nominal=modifies_noun(span))
         if m.kind in _TENSE_MATTERS and m.direction is None and ahead_of(span):
-            tense = 1  # "campaigning Monday ahead of Thursday's debate and Saturday's straw poll"
+            # "campaigning ahead of Thursday's debate": still to come, unless a past clause says it was
+            # before what the story tells ("Ahead of Friday's meeting, France unveiled ..."): the nearest
+            tense = 1 if tense >= 0 else 0
         elif tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
         elif tense == 0 and m.kind == "weekday" and is_a_scheduled_day(span):

@@ -69,7 +69,7 @@ def direction(verb: Token, nominal: bool = False) -> int:
     """
     token = verb
     infinitive = False  # under a verb it hangs on as "to ...": that verb's past does not date it
-    if _sets_out_to(verb):
+    if not nominal and _sets_out_to(verb):
         return 1  # "candidates running to face him in November": what they set out to do lies ahead
     for _ in range(4):
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -90,7 +90,7 @@ def direction(verb: Token, nominal: bool = False) -> int:
                 return 1  # "Democrats — poised to assume control on Thursday —", "the bill, expected to pass"
         if infinitive and token.tag_ == "VBD":
             return 0
-        if infinitive and _looks_ahead_from_now(token, aux):
+        if infinitive and not nominal and _looks_ahead_from_now(token, aux):
             return 1  # "is trying to pass it by Friday", "candidates running to face him in November"
         if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lemma_ == "have" for a in aux):
             return -1
