@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from .nicknames import same_given_name
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set (keeps long word lists readable)."""
@@ -241,11 +243,12 @@ class ActorIndex:
 
 
 def _firsts_agree(a: list[str], b: list[str]) -> bool:
-    """First names agree when either is absent, equal (after transliteration) or an initial of the other."""
+    """First names agree when either is absent, equal (after transliteration), a short form of the other
+    ("Dick", "Richard") or an initial of the other."""
     if not a or not b:
         return True
     x, y = a[0], b[0]
-    if x == y:
+    if x == y or same_given_name(x, y):  # "Dick" and "Richard": one given name
         return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]

@@ -104,3 +104,18 @@ def test_resolve_or_add_builds_an_index_across_articles():
     assert index.resolve_or_add("Sergey Ryabkov") not in (first, lavrov)
     assert index.resolve_or_add("Sergei Tyabkov") == index.resolve("Sergei Ryabkov")
     assert len(index) == 3
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person():
+    """ "Dick Blumenthal" is the known "Richard Blumenthal" and "Bill Hale" the known "William Hale"; a short
+    form shared by two given names ("Pat": Patrick, Patricia) never makes those two agree, and a short form
+    under another surname is still someone else."""
+    index = ActorIndex()
+    index.add("rb", "Richard Blumenthal")
+    index.add("wh", "William Hale")
+    assert index.resolve("Dick Blumenthal") == "rb"
+    assert index.resolve("Bill Hale") == "wh"
+    assert index.resolve("Dick Hale") is None
+    index.add("pc", "Patrick Cole")
+    assert index.resolve("Pat Cole") == "pc"
+    assert index.resolve("Patricia Cole") is None

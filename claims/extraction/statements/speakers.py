@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex, normalize_name, word_set
+from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -160,6 +161,11 @@ class ArticleActors:
             actor = name
         else:
             self.index.add_alias(actor, name)
+            known = self.index.actor(actor)
+            if formal_of(known.name.split()[0]) == name.split()[0].lower() and len(name.split()) > 1:
+                known.name = (
+                    name  # "Dick Blumenthal" then "Richard Blumenthal": one person, by the formal name
+                )
         gender = gender_of_first_name(name) if len(name.split()) > 1 else None  # "Warren" is a surname
         if gender:
             self.name_gender.setdefault(actor, gender)
