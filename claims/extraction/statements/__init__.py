@@ -15,7 +15,7 @@ from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
 from .calibration import calibrated, worth_storing
-from .cues import is_denial, is_question, is_speech_verb
+from .cues import frame_of, is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
@@ -216,6 +216,7 @@ def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 RELAY_CUES = frozenset({"report", "according", "quote", "cite", "relay"})
+THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 
 
 def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
@@ -248,6 +249,8 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
             o.content = trimmed(doc, o.content[0], item.cue[0])
         if followed and len(followed) == len(outer):
             outer = []
+        if outer and item.subject is not None and item.subject.lower_ in THING_PRONOUNS:
+            continue  # 'She says it underscores that he is "unfit"': a thing says nothing; the words are hers
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
@@ -412,6 +415,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
     actors = ArticleActors.from_doc(doc, adoc.outlet)
     claims: list[StatementClaim] = []
+    acted: set[tuple[int, int]] = (
+        set()
+    )  # spans of statements on a verb that takes no clause ("planted trees")
     previous: Speaker | None = None
     for item in items:
         start, end = without_notes(doc, *item.content)
@@ -438,6 +444,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
         previous = speaker  # "the statement said" refers to the last source, named or not
         content = _span(adoc, doc, start, end)
+        if (
+            item.cue_i >= 0
+            and doc[item.cue_i].pos_ in ("VERB", "AUX")
+            and frame_of(doc[item.cue_i]) != "clause"
+        ):
+            acted.add((content.start, content.end))
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
         claims.append(
             StatementClaim(
@@ -456,7 +468,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             )
         )
     claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
-    return [c for c in claims if worth_storing(c)]  # reported, right about one time in three: not stored
+    # reported, right about one time in three, or a named source's doing ("planted mangroves"): not stored
+    return [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").

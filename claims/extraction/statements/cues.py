@@ -62,6 +62,15 @@ REQUEST_VERBS = word_set(
     """
 )
 
+# Verbs under which speech is only wished for, expected or allowed ("I hope voters say ...", "expects the
+# moderator to call him out", "rules that let companies tell ..."): nobody has said it.
+HOPING_VERBS = word_set("hope wish imagine suppose expect allow let permit enable dream pray")
+# Participles that hedge what their subject will do ("is expected to sign", "is widely believed to be"):
+# the writer's or unnamed people's speculation about the subject, never the subject's words.
+SPECULATION_VERBS = word_set("expect believe think rumor rumour suppose presume project forecast tip")
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+_UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
+
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -167,4 +176,37 @@ def points_elsewhere(obj: Token) -> bool:
     return not any(
         c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
         for c in obj.children
+    )
+
+
+def is_hypothetical(tok: Token) -> bool:
+    """True for a cue whose speech is only supposed: in a condition ("if the board denied it"), or governed
+    by a verb of hoping, expecting or allowing ("I hope voters say ...", "expects Holt to insert himself
+    by calling out Trump", "let editorials tell them how to vote"), up to the nearest reporting verb."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head
+        if (cur.dep_ not in _UP_DEPS and cur.dep_ != "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in HOPING_VERBS and cur.pos_ in ("VERB", "AUX"):
+            return True
+        if is_speech_verb(cur):
+            return False
+    return False
+
+
+def is_speculation(tok: Token) -> bool:
+    """True for "(is) expected to sign", "believed to be": a participle hedging its subject's doing, with no
+    "by" phrase naming who expects it."""
+    # "with both Hale and his wife expected to visit": the parse may tag the absolute participle VBD
+    absolute = tok.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "with" for c in tok.children)
+    return (
+        tok.lemma_.lower() in SPECULATION_VERBS
+        and (tok.tag_ == "VBN" or absolute)
+        and any(c.dep_ == "xcomp" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
     )

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import cue_probability, frame_of, is_speech_verb, lemma_probability
-from .quotes import Quote
+from .cues import cue_probability, frame_of, is_hypothetical, is_speech_verb, lemma_probability
+from .quotes import TITLING_WORDS, WORK_NOUNS, Quote, title_cased
 from .reported import Found, subject_of, trimmed
 
 SCARE_MAX_WORDS = 3  # quoted phrases this short need a cue that governs them
 AFTER_WINDOW = 8  # tokens after the closing mark where "she said" may stand
+TAG_WORDS = 7  # tokens of a party tag in brackets after a name ("(D-Md.)", "(R-S.C.)")
 BEFORE_WINDOW = 25
 STOPS = frozenset({".", "!", "?", ";", "(", ")", "[", "]"})
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
@@ -54,9 +55,17 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     # A quote closed by a full stop ended its sentence: what follows ('"... tired." He added that ...')
     # is a new sentence of narration with its own cue, not this quote's.
     ended = quote.close_i is not None and close > quote.open_i + 1 and doc[close - 1].text == "."
-    for tok in doc[close + 1 : min(len(doc), close + 1 + AFTER_WINDOW)] if not ended else ():
-        if tok.is_space and "\n" not in tok.text:
+    skip_to, reach = -1, close + 1 + AFTER_WINDOW
+    for tok in doc[close + 1 : min(len(doc), reach + TAG_WORDS)] if not ended else ():
+        if tok.i < skip_to or (tok.is_space and "\n" not in tok.text):
             continue
+        if tok.text == "(" and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            shut = next((t.i for t in doc[tok.i : tok.i + TAG_WORDS] if t.text == ")"), None)
+            if shut is not None:  # 'Rep. Tom Hale (D-Md.) said': a party tag after a name is no aside
+                skip_to, reach = shut + 1, reach + shut + 1 - tok.i
+                continue
+        if tok.i >= reach:
+            break
         if paras[tok.i] != para_close or tok.is_space or inside[tok.i] or tok.text in STOPS:
             break  # an aside in brackets ("(The union later withdrew it.)") is the writer's, not a cue
         after.append(tok)
@@ -69,6 +78,12 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         before.append(tok)
     for tok in after + before:
         if _is_cue_word(tok) and _governs(tok, quote):
+            if tok.i < quote.open_i and not is_speech_verb(tok):
+                # 'The ad shows Ruiz saying during the debate, "..."': the parse hangs the quote on "shows";
+                # the reporting verb between them introduces it.
+                nearer = [t for t in before if t.i > tok.i and is_speech_verb(t)]
+                if nearer:
+                    return nearer[0]
             return tok
     if not before:
         # 'He wrote:' closing the previous paragraph introduces a quote that opens this one.
@@ -101,6 +116,24 @@ def _names_a_thing(doc: Doc, quote: Quote) -> bool:
     )
 
 
+def is_title(doc: Doc, quote: Quote, cue: Token | None) -> bool:
+    """True for quoted words that are the title or name of something, not anyone's statement: after
+    "titled", "entitled" or "named"; right after a work's noun ('the film "13th"', 'his 2002 book, "Make
+    the Port Pay,"'); or the subject of the cue itself ('as "The Harbour Gazette" wrote, ...')."""
+    before = [t for t in doc[max(0, quote.open_i - 3) : quote.open_i] if not t.is_space]
+    if before and before[-1].lower_ in TITLING_WORDS:
+        return True
+    if before and before[-1].text == ",":
+        before = before[:-1]
+    if before and before[-1].lower_ in WORK_NOUNS and before[-1].pos_ == "NOUN":
+        return title_cased(doc[quote.start : quote.end])  # 'In the ad, "We will fix it," Hale says' is said
+    if cue is not None:
+        heads = [t for t in doc[quote.start : quote.end] if not quote.start <= t.head.i < quote.end]
+        if heads and all(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i for t in heads):
+            return True
+    return False
+
+
 def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation."""
     if quote.close_i is None or quote.close_i + 2 >= len(doc):
@@ -129,6 +162,8 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
         if words == 0 or content[1] <= content[0]:
             continue
         cue = _cue_for(doc, quote, inside, paras)
+        if is_title(doc, quote, cue) or (cue is not None and is_hypothetical(cue)):
+            continue  # a title, or words only hoped for ('I hope voters say, "Thank you"')
         dash = _dash_source(doc, quote) if cue is None else None
         if dash is not None:
             found.append(

@@ -7,14 +7,37 @@ a quotation mark (the news convention for a quote running over several paragraph
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from ..actors import word_set
 
 OPENERS = frozenset({"\u201c", "``", "\u201e", "\u00ab"})
 CLOSERS = frozenset({"\u201d", "''", "\u00bb"})
 AMBIGUOUS = frozenset({'"'})
 QUOTE_MARKS = OPENERS | CLOSERS | AMBIGUOUS
+# Participles that give a work its title ('a spot titled "Arrogant"').
+TITLING_WORDS = frozenset({"titled", "entitled", "subtitled", "headlined", "captioned", "named"})
+# Works whose title follows them ('In his 2002 book, "Make the Port Pay," Hale ...', 'the film "13th"').
+WORK_NOUNS = word_set(
+    """
+    book books film films movie movies documentary ad ads advertisement commercial spot video song album
+    show series program programme play novel memoir essay column op-ed article paper study poem episode
+    podcast slogan manifesto platform bill act
+    """
+)
+
+_SMALL_WORDS = word_set("a an the of to in on and for with at by or from as is")
+
+
+def title_cased(tokens: Iterable[Token]) -> bool:
+    """True when every word of `tokens` but the small ones ("of", "the") starts with a capital, as a title
+    does ("Make Your Kid a Millionaire"), and at least one does."""
+    words = [t.text for t in tokens if t.is_alpha]
+    big = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return bool(big) and all(w[0].isupper() for w in big)
 
 
 @dataclass(slots=True)

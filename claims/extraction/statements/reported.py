@@ -19,15 +19,18 @@ from .cues import (
     cue_probability,
     frame_of,
     is_denial,
+    is_hypothetical,
     is_intention,
     is_question,
     is_refusal,
     is_requested,
+    is_speculation,
     is_speech_verb,
     known_lemma,
     points_elsewhere,
 )
-from .resolve import medium_speaker, recorded_speaker, relative_clause_subject
+from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
+from .resolve import SHOWING_VERBS, medium_speaker, recorded_speaker, relative_clause_subject
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -109,11 +112,45 @@ def _distance(a: Token, b: Token) -> tuple[bool, int]:
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The source of `verb` ("by X" for passives) and whether it was passive; follows conjoined verbs."""
+    if depth == 0:
+        reporter = reporting_clause_before(verb)
+        if reporter is not None:
+            return reporter, False
     found, passive = _parsed_subject(verb, depth)
     lost = None
     if depth == 0:
         lost = relative_clause_subject(verb, found) or medium_speaker(verb, found) or recorded_speaker(verb)
     return (lost, False) if lost is not None else (found, passive)
+
+
+def shows_someone_speaking(tok: Token) -> bool:
+    """True for a verb that shows or plays a recording of somebody speaking ("The ad shows Ruiz saying",
+    "uses footage of Hale asking"): a reporting participle after it in its phrase."""
+    if tok.lemma_.lower() not in SHOWING_VERBS | {"use", "feature"}:
+        return False
+    later = [t for t in tok.subtree if t.i > tok.i]
+    return any(t.tag_ == "VBG" and is_speech_verb(t) for t in later[:12])
+
+
+_REPORT_REACH = 4  # tokens from the comma back to the reporting verb ("Hale said on Thursday, adding")
+
+
+def reporting_clause_before(verb: Token) -> Token | None:
+    """The subject of the reporting clause a participle cue follows ('"...," Hale said, going on to say that
+    ...', "she said, adding that ..."), which the parse may hang on a later clause with another subject;
+    None when the participle has its own subject or follows no ", X said"."""
+    part = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in GOING_ON_VERBS else verb
+    if part.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in part.children):
+        return None
+    doc = verb.doc
+    comma = part.left_edge.i - 1
+    if comma <= 0 or doc[comma].text != ",":
+        return None
+    for j in range(comma - 1, max(part.sent.start - 1, comma - 1 - _REPORT_REACH), -1):
+        if is_speech_verb(doc[j]) and not is_question(doc[j]):
+            subjects = [c for c in doc[j].children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects else adjacent_subject(doc[j])
+    return None
 
 
 def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -132,6 +169,11 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head, False
         return child, False
+    if verb.tag_ == "VBN":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            if objs:  # "When pressed by Holt about how ...": Holt asks
+                return objs[0], False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head, False  # "an architect, who said ..."; "a sign saying ..."
     head = verb.head
@@ -210,7 +252,9 @@ def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     doc = verb.doc
-    kids = [c for c in verb.children if c.dep_ == "ccomp"]
+    # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
+    # sentence announces, not the source's words.
+    kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i
@@ -225,14 +269,22 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
+        else:
+            start = after_opener(doc, start, kid.right_edge.i + 1)  # 'In a statement, "...," the family said'
+        if start > kid.right_edge.i:
+            return None
         return trimmed(doc, start, kid.right_edge.i + 1)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         words = [t.i for t in verb.subtree if not t.is_punct]
         left, right = min(words), max(words)
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if left > sent.start and not rest and doc[left - 1].is_punct:
-            return trimmed(doc, sent.start, left)  # "Content, X said."
+        if left > sent.start and not rest and doc[left - 1].is_punct and doc[left - 1].text not in (":", ";"):
+            # (after a colon the clause is what the sentence announces: "Here we are again: Hale declared war")
+            start = after_opener(doc, sent.start, left)
+            if start >= left or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:left]):
+                return None
+            return trimmed(doc, start, left)  # "Content, X said."
         if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
             return trimmed(doc, sent.start, sent.end)  # "Content, X said, more content."
         if not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" for c in verb.children):
@@ -263,7 +315,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         last = max((c for c in after if c.i >= first.i), key=lambda c: c.i)
         return trimmed(doc, first.left_edge.i, last.right_edge.i + 1)
     if frame == "prep":
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not places_words(verb, c)]
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
@@ -271,13 +323,70 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     return None
 
 
+# Verbs that only carry the speech verb they govern on ("went on to say", "proceeded to argue").
+GOING_ON_VERBS = word_set("go proceed")
+# Prepositions that say where, when or through what words were given ("said in a phone interview", "saying
+# during the debate", "spoke at the rally"), never what was said.
+PLACING_PREPS = frozenset(
+    {"during", "into", "after", "before", "throughout", "since", "until", "near", "inside"}
+)
+# ... and, after a reporting verb, where it was said ("said in an interview", "spoke at the rally"); after
+# other verbs they often hold the target ("balked at the plan", "persisted in arguments that ...").
+SPEECH_PLACING_PREPS = frozenset({"in", "at", "from", "outside"})
+# Verbs of talking, whose "to"/"with" phrase is whom they talked to ("spoke to reporters").
+TALK_VERBS = word_set("speak talk chat")
+
+
+def places_words(verb: Token, prep: Token) -> bool:
+    """True when the preposition `prep` of the cue `verb` places the words in a time, place or medium, or
+    names whom they were told, instead of giving their content; "spoke on Monday" and "spoke for an hour"
+    too, but not "spoke on trade" or "called for a vote"."""
+    word = prep.lower_
+    if word in PLACING_PREPS:
+        return True
+    talk = verb.lemma_.lower() in TALK_VERBS
+    if word in SPEECH_PLACING_PREPS and (is_speech_verb(verb) or talk):
+        return True  # "said in an interview", "spoke at the rally" ("commented on the plan" is its topic)
+    if word in ("to", "with") and talk:
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return word in ("on", "for") and bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    """True when a colon ends the clause before the cue's subject ("... before: Hale declared")."""
+    if clause.i > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i]
+    first = subjects[0].left_edge.i if subjects else verb.i
+    before = [t for t in verb.doc[clause.i : first] if not t.is_space]
+    return bool(before) and before[-1].text == ":"
+
+
+def after_opener(doc: Doc, start: int, end: int) -> int:
+    """`start`, or the token after an opening phrase that only places the words ('In a statement, "We are
+    saddened," the family said'; 'In his 2002 book, "Make the Port Pay," Hale ...'): a prepositional
+    phrase up to its comma."""
+    first = doc[start]
+    if first.dep_ != "prep" or first.right_edge.i + 1 >= end or doc[first.right_edge.i + 1].text != ",":
+        return start
+    rest = doc[first.right_edge.i + 2 : end]
+    if not len(rest) or rest[0].text not in QUOTE_MARKS:
+        return start
+    if doc[first.right_edge.i].lower_ in WORK_NOUNS and title_cased(rest[1:]):
+        return (
+            end  # the quote is the work's title ("In his book, "Make the Port Pay," ..."): nothing was said
+        )
+    return first.right_edge.i + 2
+
+
 def _cue_range(verb: Token, frame: str, content: tuple[int, int]) -> tuple[int, int]:
     start = end = verb.i
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
             start, end = min(start, child.i), max(end, child.i)
-        if frame == "prep" and child.dep_ == "prep" and child.i == verb.i + 1 and child.i < content[0]:
-            end = child.i
+        if frame == "prep" and child.dep_ == "prep" and child.i == verb.i + 1 and content[0] == child.i + 1:
+            end = child.i  # "called for", "spoke about": the preposition whose object is the content
     return start, end + 1
 
 
@@ -368,8 +477,16 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
+    if tok.lemma_.lower() == "refer" and tok.tag_ == "VBG":
+        return None  # '"...," he said, referring to the country's official name': the writer's gloss
+    if shows_someone_speaking(tok):
+        return None  # "The ad shows Ruiz saying ...": Ruiz speaks, on the participle; the ad says nothing
+    if tok.lemma_.lower() in GOING_ON_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "going on to say that ...": the cue is "say", whose subject is the one going on
     if is_requested(tok):
         return None  # "urged the board to deny the reports": the board has denied nothing
+    if is_hypothetical(tok) or is_speculation(tok):
+        return None  # "if she denied it", "hopes voters say", "is expected to sign": nothing was said
     refused = refused_speech(tok)
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak

@@ -157,13 +157,17 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
 
 # Where words were said, not who said them ("In a video announcing his resignation, Hale said ...").
 MEDIUM_WORDS = word_set(
-    "video interview statement speech tweet post letter message broadcast appearance op-ed"
+    """
+    video interview statement speech tweet post letter message broadcast appearance op-ed conference
+    briefing rally hearing address
+    """
 )
 
 
 def medium_speaker(verb: Token, subject: Token | None) -> Token | None:
-    """The speaker of a participle hung on a medium in an opening phrase ("In a video announcing his
-    resignation, Mr. Hale continued ..."): the subject of the clause the phrase opens; None otherwise."""
+    """The speaker of a participle hung on a medium ("In a video announcing his resignation, Mr. Hale
+    continued ...", "she said at a news conference announcing that ..."): the subject of the clause the
+    medium's phrase belongs to; None otherwise."""
     if subject is None or verb.dep_ != "acl" or subject.i != verb.head.i:
         return None
     if subject.lemma_.lower() not in MEDIUM_WORDS or subject.dep_ != "pobj":
@@ -171,7 +175,7 @@ def medium_speaker(verb: Token, subject: Token | None) -> Token | None:
     clause = next((a for a in subject.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if clause is None:
         return None
-    return next((c for c in clause.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 RECORDING_NOUNS = word_set("footage video clip recording audio tape film image images photo picture pictures")
@@ -337,8 +341,29 @@ def description_role(subject: Token, words: list[Token]) -> str | None:
     return bare_name(doc[kept[0].i : kept[-1].i + 1].text) or None
 
 
+AUTHOR_VERBS = word_set("deliver give write send sign issue release publish post make pen draft tweet")
+
+
+def _author(subject: Token) -> Token | None:
+    """Whom a relative clause on a speech or document names as its author ("a speech Mrs. Clinton delivered",
+    "a letter the mayor wrote"): the clause's subject when it is a name or a description, else None."""
+    for clause in subject.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in AUTHOR_VERBS:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+        if subjects and subjects[0].tag_ not in ("WP", "WDT") and subjects[0].lower_ != "that":
+            return subjects[0]
+    return None
+
+
 def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker | None:
-    """Who issued a document that "said" something: "a statement from the ministry" -> the ministry."""
+    """Who issued a document that "said" something: "a statement from the ministry" -> the ministry; "a
+    speech Mrs. Clinton delivered" -> Clinton."""
+    author = _author(subject)
+    if author is not None:
+        found = resolve_subject(author, actors, previous)
+        if found.name is not None or found.role is not None:
+            return found
     # "figures released by the port authority", "a report published by the ministry": through the participle.
     holders = [subject, *_published(subject)]
     for prep in (p for h in holders for p in h.children):
@@ -402,6 +427,10 @@ def _described(
     plural = subject.tag_ in ("NNS", "NNPS")
     if head not in DOCUMENT_WORDS and _published(subject):
         issuer = _document_source(subject, actors, previous)  # "figures released by the port authority"
+        if issuer is not None:
+            return issuer
+    if head in MEDIUM_WORDS and head not in DOCUMENT_WORDS and _author(subject) is not None:
+        issuer = _document_source(subject, actors, previous)  # "according to a speech Clinton delivered"
         if issuer is not None:
             return issuer
     if head in DOCUMENT_WORDS:
