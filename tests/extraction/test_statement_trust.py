@@ -173,3 +173,13 @@ def test_two_names_of_one_person_are_one_speaker(statements):
         "in the Marine Reserve. Mr. Blumenthal later said he had misspoken."
     )
     assert [c.speaker for c in claims] == ["Richard Blumenthal", "Richard Blumenthal"], _said(claims)
+
+
+def test_referring_to_is_the_writers_gloss(statements):
+    """'"...," Mr. Hale said, referring to the harbour scandal that ...': the participle explains the quote
+    for the reader; it is no statement of Hale's and no part of his quoted words."""
+    claims = statements(
+        '"Even the old board did not burn the ledgers," Mr. Hale said, referring to the harbour scandal that '
+        "ended the board in 1998."
+    )
+    assert [c.text for c in claims] == ["Even the old board did not burn the ledgers"], _said(claims)

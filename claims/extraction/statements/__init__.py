@@ -249,6 +249,10 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
             o.content = trimmed(doc, o.content[0], item.cue[0])
         if followed and len(followed) == len(outer):
             outer = []
+        if doc[item.cue_i].lemma_.lower() == "refer" and doc[item.cue_i].tag_ == "VBG":
+            # '"...," he said, referring to the country's official name': the writer's gloss, which ends the
+            # statement before it (above) and is none of its own
+            continue
         if outer and item.subject is not None and item.subject.lower_ in THING_PRONOUNS:
             continue  # 'She says it underscores that he is "unfit"': a thing says nothing; the words are hers
         relayed = is_speech_verb(doc[item.cue_i]) and all(

@@ -477,8 +477,6 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
-    if tok.lemma_.lower() == "refer" and tok.tag_ == "VBG":
-        return None  # '"...," he said, referring to the country's official name': the writer's gloss
     if shows_someone_speaking(tok):
         return None  # "The ad shows Ruiz saying ...": Ruiz speaks, on the participle; the ad says nothing
     if tok.lemma_.lower() in GOING_ON_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
