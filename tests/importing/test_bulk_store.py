@@ -217,3 +217,57 @@ def test_a_url_stored_meanwhile_sends_the_chunk_row_by_row(tmp_path):
     assert Article.objects.count() == 4
     for article in Article.objects.all():
         assert Article.history.model.objects.filter(id=article.pk).count() == 1
+
+
+def test_band_rows_stored_as_computed_whatever_their_sign(tmp_path):
+    """The band rows go in through COPY's binary format on PostgreSQL (numpy builds the big-endian
+    bytes) and multi-row INSERTs on SQLite: both store exactly the (key, article) rows computed, keys of
+    either sign and near the ends of the 64-bit range included, one row per key of each article."""
+    import numpy as np
+
+    from sources.importing import nearduplicates
+    from sources.models import ArticleBand
+
+    articles = [Article.objects.create(url=f"https://bands.example/{n}", body=body(n)) for n in range(3)]
+    keys = np.array(
+        [
+            [-(2**63), 2**63 - 1, -1, 0, 1, *range(27)],
+            [*(-(10**18) - k for k in range(31)), 2**62],
+            [7] * 16 + [-7] * 16,  # repeated keys: one row each
+        ],
+        dtype=np.int64,
+    )
+    flat, owners = nearduplicates._band_arrays([a.pk for a in articles], keys)
+    with connection.cursor():
+        if connection.vendor == "postgresql":
+            nearduplicates._copy_binary(ArticleBand, ["key", "article"], [flat, owners])
+        else:
+            nearduplicates._insert(
+                ArticleBand, ["key", "article"], nearduplicates._band_rows([a.pk for a in articles], keys)
+            )
+    expected = {(int(k), a.pk) for a, row in zip(articles, keys.tolist(), strict=True) for k in row}
+    stored = set(ArticleBand.objects.values_list("key", "article_id"))
+    assert stored == expected
+    assert ArticleBand.objects.filter(article=articles[2]).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)  # the test's own transaction must end inside it
+def test_the_band_lookup_turns_jit_off_for_its_own_transaction_only():
+    """PostgreSQL: the band lookup's nested loop is estimated far over jit_above_cost, and compiling it
+    cost more CPU than running it; the lookup sets jit off for its transaction (the chunk's), and the
+    setting does not outlive that transaction."""
+    from django.db import transaction
+
+    from sources.importing import nearduplicates
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        (default,) = cursor.fetchone()
+        with transaction.atomic():
+            assert nearduplicates._bucket_heads([1, 2, 3]) == {}
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone() == ("off",)
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == (default,)
