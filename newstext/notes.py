@@ -35,6 +35,11 @@ _ABOUT_ARTICLE = re.compile(
 _BRACKETED = re.compile(rf"[\[(]\s*{_LABEL}\s*:[^\[\]()]*[\])]", re.IGNORECASE)
 
 
+# Every note holds one of these, in its label ("Correction", "Clarification", "Editor's note", "Note to
+# readers") or its words about the article ("an earlier version of this", "corrected", "amended",
+# "clarified"): a text with none has no note, found without cutting it into paragraphs (the import
+# records the notes of every text it stores). Same flag as the patterns above, so the same case folding.
+_ANY_NOTE = re.compile(r"correct|clarifi|note|version|amended", re.IGNORECASE)
 # A sentence telling what an earlier version said: all of it is the retracted fact.
 _EARLIER_VERSION = re.compile(
     r"\b(?:earlier|previous|original)\s+version\s+of\s+this\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)\b",
@@ -93,6 +98,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def find_notes(text: str) -> list[Note]:
     """The corrections and editor's notes in `text`, in order, with stored-text spans."""
     notes: list[Note] = []
+    if not _ANY_NOTE.search(text):
+        return notes
     for a, b in _paragraphs(text):
         paragraph = text[a:b]
         if m := _LABELLED.match(paragraph):

@@ -271,3 +271,30 @@ def test_the_band_lookup_turns_jit_off_for_its_own_transaction_only():
             assert cursor.fetchone() == ("off",)
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == (default,)
+
+
+def test_copy_rows_column_by_column_are_copy_value_of_each_value():
+    """The COPY text is built column by column (a shared value converted once, strings escaped in one
+    pass): the same text as copy_value of every value, row by row, for awkward strings, shared
+    defaults, choices, dates, empty and filled JSON and missing values."""
+    import datetime as dt
+
+    shared = "same for all"
+    articles = [
+        Article(
+            pk=n,
+            url=f"https://rows.example/{n}",
+            title=["Tab\there", "back\\slash", "line\r\nend", "plain"][n],
+            body=body(n),
+            byline=shared,
+            published_on=dt.date(2025, 3, n + 1) if n % 2 else None,
+            notes=[{"start": 0, "end": 4, "kind": "correction", "retracted": []}] if n == 2 else [],
+        )
+        for n in range(4)
+    ]
+    fields = pgcopy._article_columns()
+    expected = "".join(
+        "\t".join(pgcopy.copy_value(getattr(a, f.attname)) for f in fields) + "\n" for a in articles
+    )
+    assert pgcopy._rows(articles, fields).getvalue() == expected
+    assert pgcopy.copy_value([]) == "[]" and pgcopy.copy_value({}) == "{}"
