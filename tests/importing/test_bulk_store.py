@@ -298,3 +298,28 @@ def test_copy_rows_column_by_column_are_copy_value_of_each_value():
     )
     assert pgcopy._rows(articles, fields).getvalue() == expected
     assert pgcopy.copy_value([]) == "[]" and pgcopy.copy_value({}) == "{}"
+
+
+def test_a_record_as_dict_is_what_asdict_gave_and_a_copy_of_its_conflicts():
+    """The job's records file and a held near-duplicate keep a record as a dict: the same dict as
+    dataclasses.asdict, and changing it (its date conflicts included) leaves the record alone."""
+    from dataclasses import asdict
+
+    from sources.importing.records import ArticleRecord
+
+    record = ArticleRecord(
+        row=7,
+        body=body(7),
+        title="Ships dock",
+        url="https://records.example/7",
+        published_on="2025-03-17",
+        published_precision="day",
+        published_conflicts=[{"value": "2025-03-16", "source": "dateline"}],
+    )
+    values = record.as_dict()
+    assert values == asdict(record)
+    values["published_conflicts"][0]["value"] = "changed"
+    values["title"] = "changed"
+    assert record.published_conflicts == [{"value": "2025-03-16", "source": "dateline"}]
+    assert record.title == "Ships dock"
+    assert ArticleRecord(**record.as_dict()) == record
