@@ -8,7 +8,6 @@ a text is compared with the few stored ones sharing one of its BANDS keys.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -190,8 +189,8 @@ def stored_matches(
     by_key = _bucket_heads(np.unique(keys).tolist())
     if not by_key:
         return [None] * len(values)
-    candidates = [_most_shared([by_key[key] for key in row if key in by_key]) for row in keys.tolist()]
-    ids = sorted({article_id for found in candidates for article_id in found})
+    texts, candidates = _most_shared(keys, by_key)
+    ids = np.unique(candidates).tolist()
     stored: dict[int, int] = {}  # article id -> its row in `matrix`
     rows: list[bytes] = []
     for part in _slices(ids):
@@ -200,26 +199,24 @@ def stored_matches(
         ).values_list("article_id", "signature"):
             stored[article_id] = len(rows)
             rows.append(bytes(data))
+    found: list[Match | None] = [None] * len(values)
     if not rows:
-        return [None] * len(values)
+        return found
     matrix = np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
     # every (text, candidate) pair at once: the share of equal values, as similarity() computes it
-    pairs = [
-        (text, article_id)
-        for text, ids_here in enumerate(candidates)
-        for article_id in sorted(ids_here)
-        if article_id in stored
-    ]
-    found: list[Match | None] = [None] * len(values)
-    if not pairs:
-        return found
-    texts = np.fromiter((text for text, _ in pairs), dtype=np.int64, count=len(pairs))
-    others = np.fromiter((stored[article_id] for _, article_id in pairs), dtype=np.int64, count=len(pairs))
-    scores = (np.count_nonzero(values[texts] == matrix[others], axis=1) / PERMUTATIONS).tolist()
-    for (text, article_id), score in zip(pairs, scores, strict=True):
-        best = found[text]
-        if score >= threshold and (best is None or score > best.similarity):
-            found[text] = Match(article_id, score)
+    known = np.array(sorted(stored), dtype=np.int64)
+    keep = np.isin(candidates, known)
+    texts, candidates = texts[keep], candidates[keep]
+    others = np.array([stored[article_id] for article_id in candidates.tolist()], dtype=np.int64)
+    scores = np.count_nonzero(values[texts] == matrix[others], axis=1) / PERMUTATIONS
+    over = scores >= threshold
+    texts, candidates, scores = texts[over], candidates[over], scores[over]
+    # each text's best: the highest score, ties to the oldest (the smallest id)
+    order = np.lexsort((candidates, -scores, texts))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = texts[order][1:] != texts[order][:-1]
+    for index in order[first].tolist():
+        found[int(texts[index])] = Match(int(candidates[index]), float(scores[index]))
     return found
 
 
@@ -284,13 +281,46 @@ def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
     return by_key
 
 
-def _most_shared(buckets: Iterable[Iterable[int]]) -> list[int]:
-    """The CANDIDATES ids found in the most of `buckets` (the texts sharing the most band keys), ties to
-    the oldest (the smaller id), as _candidates ranks them on PostgreSQL."""
-    shared = Counter(chain.from_iterable(buckets))
-    if len(shared) <= CANDIDATES:
-        return list(shared)
-    return sorted(shared, key=lambda article_id: (-shared[article_id], article_id))[:CANDIDATES]
+def _most_shared(keys: np.ndarray, by_key: dict[int, list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's candidates: the CANDIDATES ids found in the most of the buckets of its band keys
+    (`keys`, a row per text; `by_key` from _bucket_heads), ties to the oldest (the smaller id). Two
+    arrays of one length, the text (row) and the candidate id, sorted by text then id.
+
+    In array operations over the whole chunk: on template-built stories whose buckets are full, a
+    text's keys find thousands of ids, and counting them text by text (collections.Counter) cost more
+    than the database's lookup."""
+    found = np.array(sorted(by_key), dtype=np.int64)
+    heads = [by_key[key] for key in found.tolist()]
+    lengths = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
+    flat = np.fromiter(chain.from_iterable(heads), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.cumsum(lengths) - lengths
+    asked = keys.ravel()
+    place = np.minimum(np.searchsorted(found, asked), len(found) - 1)
+    hit = found[place] == asked  # a key asked twice in one text counts twice, as each band does
+    bucket = place[hit]
+    text_of_key = np.repeat(np.arange(len(keys), dtype=np.int64), keys.shape[1])[hit]
+    sizes = lengths[bucket]
+    texts = np.repeat(text_of_key, sizes)
+    within = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    ids = flat[np.repeat(starts[bucket], sizes) + within]
+    if not len(ids):
+        return ids, ids
+    # (text, id) pairs with how many of the text's keys found the id
+    order = np.lexsort((ids, texts))
+    texts, ids = texts[order], ids[order]
+    new = np.ones(len(ids), dtype=bool)
+    new[1:] = (texts[1:] != texts[:-1]) | (ids[1:] != ids[:-1])
+    starts_of_pairs = np.flatnonzero(new)
+    counts = np.diff(np.append(starts_of_pairs, len(ids)))
+    texts, ids = texts[starts_of_pairs], ids[starts_of_pairs]
+    # the CANDIDATES most shared of each text: rank by (count descending, id), keep the first ones
+    ranked = np.lexsort((ids, -counts, texts))
+    text_sorted = texts[ranked]
+    opens = np.ones(len(ranked), dtype=bool)
+    opens[1:] = text_sorted[1:] != text_sorted[:-1]
+    group_start = np.maximum.accumulate(np.where(opens, np.arange(len(ranked)), 0))
+    chosen = np.sort(ranked[np.arange(len(ranked)) - group_start < CANDIDATES])
+    return texts[chosen], ids[chosen]
 
 
 def current_version(article: Article) -> Article:
