@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,13 +57,20 @@ class ArticleRecord:
     original: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as a JSON-ready dict (for the job's record file)."""
-        return asdict(self)
+        """The record as a JSON-ready dict (for the job's record file). Its fields as they are, not
+        dataclasses.asdict's deep copy (which walked every date conflict for each row read); the
+        date conflicts' list is copied, so changing the dict leaves the record as it was."""
+        values = {name: getattr(self, name) for name in _RECORD_FIELDS}
+        values["published_conflicts"] = [dict(c) for c in self.published_conflicts]
+        return values
 
     @property
     def published_date(self) -> dt.date | None:
         """`published_on` as a date, or None."""
         return dt.date.fromisoformat(self.published_on) if self.published_on else None
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(ArticleRecord))
 
 
 def normalize_column(name: object) -> str:

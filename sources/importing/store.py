@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from newstext.nearduplicates import (
     NEAR_DUPLICATE_THRESHOLD,
+    PERMUTATIONS,
     band_key_rows,
     comparable,
     near_duplicate_pairs,
@@ -209,7 +210,7 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     new_rows: list[int] = []  # their rows in `values`
     retired: list[Article] = []
     flagged: list[tuple[NearDuplicate, Article | None, Article | None]] = []
-    earlier = ChunkIndex()  # this chunk's new texts so far
+    earlier = ChunkIndex(len(records))  # this chunk's new texts so far
     checkable = set(checked)
     for index, record in enumerate(records):
         digest = digests[index]
@@ -285,13 +286,16 @@ class ChunkIndex:
 
     BUCKET_SIZE = 32
 
-    def __init__(self) -> None:
+    def __init__(self, capacity: int = 64) -> None:
         self.buckets: dict[int, list[int]] = {}
-        self.items: list[tuple[Article, np.ndarray]] = []
+        self.articles: list[Article] = []
+        # the signatures as rows of one matrix: a text's candidates are one fancy-indexed read, where
+        # np.stack of as many separate arrays cost more than the comparison
+        self.matrix = np.empty((max(capacity, 1), PERMUTATIONS), dtype=np.uint32)
 
     def add(self, article: Article, values: np.ndarray, keys: list[int]) -> None:
         """Add a text's signature and its band keys (band_keys of the signature)."""
-        position = len(self.items)
+        position = len(self.articles)
         buckets = self.buckets
         for key in keys:
             bucket = buckets.get(key)
@@ -301,7 +305,10 @@ class ChunkIndex:
                 bucket.append(position)
                 if len(bucket) > 2 * self.BUCKET_SIZE:  # trimmed now and then; best() reads the last ones
                     del bucket[: -self.BUCKET_SIZE]
-        self.items.append((article, values))
+        if position == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
+        self.matrix[position] = values
+        self.articles.append(article)
 
     def best(self, values: np.ndarray, keys: list[int]) -> tuple[Article, float] | None:
         """The most similar text added so far at or over the threshold, with its similarity, or None;
@@ -311,12 +318,12 @@ class ChunkIndex:
         if not shared:
             return None
         positions = [p for p, _ in shared.most_common(CANDIDATES)]  # ties on the score: the first here
-        others = np.stack([self.items[p][1] for p in positions])
-        scores = (np.count_nonzero(others == values, axis=1) / len(values)).tolist()
+        equal = (self.matrix[positions] == values).sum(axis=1).tolist()
         found: tuple[Article, float] | None = None
-        for position, score in zip(positions, scores, strict=True):
+        for position, count in zip(positions, equal, strict=True):
+            score = count / len(values)
             if score >= NEAR_DUPLICATE_THRESHOLD and (found is None or score > found[1]):
-                found = (self.items[position][0], score)
+                found = (self.articles[position], score)
         return found
 
 

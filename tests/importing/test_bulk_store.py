@@ -217,3 +217,109 @@ def test_a_url_stored_meanwhile_sends_the_chunk_row_by_row(tmp_path):
     assert Article.objects.count() == 4
     for article in Article.objects.all():
         assert Article.history.model.objects.filter(id=article.pk).count() == 1
+
+
+def test_band_rows_stored_as_computed_whatever_their_sign(tmp_path):
+    """The band rows go in through COPY's binary format on PostgreSQL (numpy builds the big-endian
+    bytes) and multi-row INSERTs on SQLite: both store exactly the (key, article) rows computed, keys of
+    either sign and near the ends of the 64-bit range included, one row per key of each article."""
+    import numpy as np
+
+    from sources.importing import nearduplicates
+    from sources.models import ArticleBand
+
+    articles = [Article.objects.create(url=f"https://bands.example/{n}", body=body(n)) for n in range(3)]
+    keys = np.array(
+        [
+            [-(2**63), 2**63 - 1, -1, 0, 1, *range(27)],
+            [*(-(10**18) - k for k in range(31)), 2**62],
+            [7] * 16 + [-7] * 16,  # repeated keys: one row each
+        ],
+        dtype=np.int64,
+    )
+    flat, owners = nearduplicates._band_arrays([a.pk for a in articles], keys)
+    with connection.cursor():
+        if connection.vendor == "postgresql":
+            nearduplicates._copy_binary(ArticleBand, ["key", "article"], [flat, owners])
+        else:
+            nearduplicates._insert(
+                ArticleBand, ["key", "article"], nearduplicates._band_rows([a.pk for a in articles], keys)
+            )
+    expected = {(int(k), a.pk) for a, row in zip(articles, keys.tolist(), strict=True) for k in row}
+    stored = set(ArticleBand.objects.values_list("key", "article_id"))
+    assert stored == expected
+    assert ArticleBand.objects.filter(article=articles[2]).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)  # the test's own transaction must end inside it
+def test_the_band_lookup_turns_jit_off_for_its_own_transaction_only():
+    """PostgreSQL: the band lookup's nested loop is estimated far over jit_above_cost, and compiling it
+    cost more CPU than running it; the lookup sets jit off for its transaction (the chunk's), and the
+    setting does not outlive that transaction."""
+    from django.db import transaction
+
+    from sources.importing import nearduplicates
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        (default,) = cursor.fetchone()
+        with transaction.atomic():
+            assert nearduplicates._bucket_heads([1, 2, 3]) == {}
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone() == ("off",)
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == (default,)
+
+
+def test_copy_rows_column_by_column_are_copy_value_of_each_value():
+    """The COPY text is built column by column (a shared value converted once, strings escaped in one
+    pass): the same text as copy_value of every value, row by row, for awkward strings, shared
+    defaults, choices, dates, empty and filled JSON and missing values."""
+    import datetime as dt
+
+    shared = "same for all"
+    articles = [
+        Article(
+            pk=n,
+            url=f"https://rows.example/{n}",
+            title=["Tab\there", "back\\slash", "line\r\nend", "plain"][n],
+            body=body(n),
+            byline=shared,
+            published_on=dt.date(2025, 3, n + 1) if n % 2 else None,
+            notes=[{"start": 0, "end": 4, "kind": "correction", "retracted": []}] if n == 2 else [],
+        )
+        for n in range(4)
+    ]
+    fields = pgcopy._article_columns()
+    expected = "".join(
+        "\t".join(pgcopy.copy_value(getattr(a, f.attname)) for f in fields) + "\n" for a in articles
+    )
+    assert pgcopy._rows(articles, fields).getvalue() == expected
+    assert pgcopy.copy_value([]) == "[]" and pgcopy.copy_value({}) == "{}"
+
+
+def test_a_record_as_dict_is_what_asdict_gave_and_a_copy_of_its_conflicts():
+    """The job's records file and a held near-duplicate keep a record as a dict: the same dict as
+    dataclasses.asdict, and changing it (its date conflicts included) leaves the record alone."""
+    from dataclasses import asdict
+
+    from sources.importing.records import ArticleRecord
+
+    record = ArticleRecord(
+        row=7,
+        body=body(7),
+        title="Ships dock",
+        url="https://records.example/7",
+        published_on="2025-03-17",
+        published_precision="day",
+        published_conflicts=[{"value": "2025-03-16", "source": "dateline"}],
+    )
+    values = record.as_dict()
+    assert values == asdict(record)
+    values["published_conflicts"][0]["value"] = "changed"
+    values["title"] = "changed"
+    assert record.published_conflicts == [{"value": "2025-03-16", "source": "dateline"}]
+    assert record.title == "Ships dock"
+    assert ArticleRecord(**record.as_dict()) == record

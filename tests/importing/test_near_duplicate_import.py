@@ -364,3 +364,29 @@ def test_a_crowded_band_bucket_does_not_hide_the_true_duplicate(tmp_path, monkey
     )
     batch = run([path], near_duplicates="skip")
     assert (batch.rows_created, batch.rows_skipped) == (0, 1)
+
+
+def test_candidates_counted_for_the_whole_chunk_are_those_counted_text_by_text():
+    """_most_shared ranks every text's candidates in array operations over the chunk: the same ids as
+    counting each text's buckets one by one (the CANDIDATES found under the most of its keys, ties to
+    the smaller id), with crowded buckets, keys asked twice by one text, and texts finding nothing."""
+    from collections import Counter
+    from itertools import chain
+
+    rng = np.random.default_rng(17)
+    keys = rng.integers(0, 60, size=(40, 32), dtype=np.int64) - 30  # keys of either sign, many shared
+    keys[3] = 1000  # a text whose keys find nothing
+    by_key = {
+        int(key): sorted(rng.choice(500, size=int(rng.integers(1, 40)), replace=False).tolist())
+        for key in range(-30, 30, 2)  # half the keys have a bucket
+    }
+
+    def one_by_one(row: list[int]) -> list[int]:
+        shared = Counter(chain.from_iterable(by_key[key] for key in row if key in by_key))
+        return sorted(sorted(shared, key=lambda i: (-shared[i], i))[: nearduplicates.CANDIDATES])
+
+    texts, ids = nearduplicates._most_shared(keys, by_key)
+    for text, row in enumerate(keys.tolist()):
+        assert ids[texts == text].tolist() == one_by_one(row), text
+    assert not (texts == 3).any()
+    assert any(len(one_by_one(row)) == nearduplicates.CANDIDATES for row in keys.tolist())  # some cut

@@ -258,6 +258,32 @@ def test_corrections_and_editors_notes_are_found_with_their_spans():
     ]
 
 
+def test_each_kind_of_note_passes_the_quick_check_for_note_words():
+    """find_notes skips a text holding none of its labels' words without cutting it into paragraphs;
+    every opening it knows still holds one of them, in any case (one note per text, so a note that only
+    the quick check could miss would show here)."""
+    from newstext.notes import _may_hold_a_note
+
+    openings = [
+        "CLARIFICATION: The ferry leaves from pier 4.",
+        "Corrections appended - The ferry leaves from pier 4.",
+        "EDITORS NOTE: The ferry leaves from pier 4.",
+        "Note to readers: the ferry leaves from pier 4.",
+        "An ORIGINAL version of this story gave the wrong pier.",
+        "This report was AMENDED to give the right pier.",
+        "This piece has been clarified to give the right pier.",
+        "This post was updated to correct the pier.",
+        "The ferry (Clarification: from pier 4) leaves at noon.",
+        "CLARIF\u0130CAT\u0130ON: The ferry leaves from pier 4.",  # re's IGNORECASE matches \u0130 to i
+    ]
+    for opening in openings:
+        text = f"Two ferries sailed on Sunday, the harbour office said.\n\n{opening}"
+        assert _may_hold_a_note(text), opening
+        assert len(find_notes(text)) == 1, opening
+    plain = "Two ferries sailed on Sunday.\n\nAbout 300 people boarded them, the harbour office said."
+    assert not _may_hold_a_note(plain) and find_notes(plain) == []
+
+
 def test_written_dates_one_set_of_patterns():
     """Complete dates in any of the four page forms; days with or without a year for event grouping."""
     from newstext.dates import calendar_days, full_dates, has_full_date, without_full_dates
