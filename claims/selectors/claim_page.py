@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Model, QuerySet, Subquery, Value
+from django.db import connection
+from django.db.models import ForeignKey, Model, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from claims.models import Actor, Annotation, Claim, ClaimLink, Event
@@ -215,3 +216,74 @@ def event_choices(claim: Claim) -> list[tuple[int, str, dt.date | None]]:
         for pk, title, date, own in _EVENT_CHOICES.rows(article_id=claim.article_id)
     ]
     return [(pk, title, date) for pk, title, date, _ in events_in_pick_order(rows, PICK_LIMIT)]
+
+
+# --- the claim itself, with what its page shows of its article, outlet, speaker, event and people ---
+
+
+def _model_fields(model: type[Model], *, without: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tuple(f.attname for f in model._meta.concrete_fields if f.name not in without)
+
+
+def _claim_parts() -> list[tuple[str, type[Model], tuple[str, ...]]]:
+    """(path from the claim, model, attnames read) of the claim and each row select_related gave it."""
+    from django.contrib.auth import get_user_model
+
+    from sources.models import Article, Outlet
+
+    user_fields = _model_fields(get_user_model())
+    return [
+        ("", Claim, _model_fields(Claim, without=("search_vector",))),
+        ("article", Article, _model_fields(Article, without=("original", "search_vector"))),
+        ("article__outlet", Outlet, _model_fields(Outlet)),
+        ("speaker", Actor, _model_fields(Actor)),
+        ("event", Event, _model_fields(Event)),
+        ("reviewed_by", get_user_model(), user_fields),
+        ("created_by", get_user_model(), user_fields),
+    ]
+
+
+_CLAIM_PARTS: list[tuple[str, type[Model], tuple[str, ...]]] = []
+
+
+def _claim_row(pk: int) -> QuerySet:
+    columns = [f"{path}__{name}" if path else name for path, _, names in _CLAIM_PARTS for name in names]
+    return Claim.objects.filter(pk=pk).values_list(*columns)
+
+
+_CLAIM = CompiledQuery(_claim_row, pk=int)
+
+
+def _cache_related(instance: Model, name: str, related: Model | None) -> None:
+    """Set `related` as what instance.<name> (a foreign key) gives, as select_related does."""
+    field = type(instance)._meta.get_field(name)
+    assert isinstance(field, ForeignKey), field
+    field.set_cached_value(instance, related)
+
+
+def claim_for_page(pk: int) -> Claim | None:
+    """The claim with its article (text included), the article's outlet, its speaker, event, reviewer
+    and creator loaded, as selectors.claim_detail() reads it; None when there is no such claim (or the
+    id is past what the id column holds)."""
+    low, high = connection.ops.integer_field_range(Claim._meta.pk.get_internal_type())
+    if not low <= pk <= high:
+        return None
+    if not _CLAIM_PARTS:
+        _CLAIM_PARTS.extend(_claim_parts())
+    rows = _CLAIM.rows(pk=pk)
+    if not rows:
+        return None
+    row, start = rows[0], 0
+    built: dict[str, Model | None] = {}
+    for path, model, names in _CLAIM_PARTS:
+        values = row[start : start + len(names)]
+        start += len(names)
+        present = values[names.index(model._meta.pk.attname)] is not None  # None: a LEFT JOIN found no row
+        built[path] = model.from_db("default", names, values) if present else None
+    claim, article = built.pop(""), built.pop("article")
+    assert isinstance(claim, Claim) and article is not None
+    _cache_related(claim, "article", article)
+    _cache_related(article, "outlet", built.pop("article__outlet"))
+    for path, related in built.items():
+        _cache_related(claim, path, related)
+    return claim

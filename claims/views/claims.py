@@ -171,7 +171,9 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        claim = get_object_or_404(selectors.claim_detail(), pk=kwargs["pk"])
+        claim = claim_page.claim_for_page(kwargs["pk"])
+        if claim is None:
+            raise Http404("No such claim.")
         editor = can_edit(self.request.user)
         event_choices = claim_page.event_choices(claim) if editor else []
         context.update(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from claims import selectors
 from claims.models import Annotation, Claim, ClaimLink, Event
 from claims.selectors import claim_page
-from sources.models import Outlet
+from sources.models import Article, Outlet
 from sources.services import article_store
 from tests.web.conftest import quote_claim
 
@@ -117,3 +117,28 @@ def test_the_claim_page_escapes_what_its_compiled_reads_bring(editor_client, edi
     ):
         assert shown in text, shown
     assert f'<option value="{event.pk}">Event {escaped}</option>' in text
+
+
+def test_the_claim_for_its_page_is_claim_detail_with_the_same_related_rows(make_world, editor):
+    """Every field of the claim and of each related row select_related loads (article with its text,
+    outlet, speaker, event, reviewer, creator), also when a relation is empty; no query once read."""
+    world = make_world(2)
+    with_all = world["claims"][0][2]  # a statement: speaker, event
+    Claim.objects.filter(pk=with_all.pk).update(reviewed_by=editor, created_by=editor)
+    bare = quote_claim(world["claims"][1][0].article, world["claims"][1][0].quote)
+    Article.objects.filter(pk=bare.article_id).update(outlet=None)
+    for pk in (with_all.pk, bare.pk):
+        expected = selectors.claim_detail().get(pk=pk)
+        claim = claim_page.claim_for_page(pk)
+        assert claim is not None
+        for name in ("", "article", "article__outlet", "speaker", "event", "reviewed_by", "created_by"):
+            want, got = expected, claim
+            for step in name.split("__") if name else []:
+                want, got = getattr(want, step), getattr(got, step)
+            if want is None:
+                assert got is None, name
+                continue
+            for field in type(want)._meta.concrete_fields:
+                if field.attname not in want.get_deferred_fields():
+                    assert getattr(got, field.attname) == getattr(want, field.attname), (name, field.name)
+    assert claim_page.claim_for_page(10**12) is None and claim_page.claim_for_page(2**70) is None
