@@ -101,39 +101,6 @@ def claim_detail() -> QuerySet[Claim]:
 
 
 @dataclass(frozen=True, slots=True)
-class LinkView:
-    link: ClaimLink
-    other: Claim
-
-
-def claim_links(claim: Claim) -> list[LinkView]:
-    """The claim's links (either side of the pair), each with the other claim, its outlet and speaker.
-
-    Two queries, the links then the other claims by id: one query joining both sides of the pair to
-    their articles, outlets and speakers joined eleven tables, and PostgreSQL spent 10 ms planning
-    it (0.4 ms running it).
-    """
-    links = list(
-        ClaimLink.objects.filter(Q(claim_a=claim) | Q(claim_b=claim))
-        .select_related("reviewed_by")
-        .order_by("status", "-confidence", "id")[:200]
-    )
-    other_ids = [link.claim_b_id if link.claim_a_id == claim.pk else link.claim_a_id for link in links]
-    others = (
-        Claim.objects.select_related("article__outlet", "speaker")
-        .defer("article__body", "article__original", "article__search_vector", "search_vector")
-        .in_bulk(other_ids)
-        if other_ids
-        else {}
-    )  # the page shows the other claims' outlet, speaker and value, never their event
-    return [
-        LinkView(link, others[other_id])
-        for link, other_id in zip(links, other_ids, strict=True)
-        if other_id in others
-    ]
-
-
-@dataclass(frozen=True, slots=True)
 class Change:
     when: Any
     who: str
@@ -144,9 +111,9 @@ class Change:
 def object_history(obj: Any, limit: int = 25) -> list[Change]:
     """The object's last `limit` history records, newest first, each with the fields it changed as
     people read them: (field label, old, new), choices by their labels, a related row by its name."""
-    records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
+    from claims.selectors.claim_page import history_records
+
+    records = history_records(obj, limit + 1)
     changes = []
     kinds = {"+": "created", "~": "changed", "-": "deleted"}
     skip = {"updated_at", "created_at", "version", "search_vector"}
@@ -188,7 +155,7 @@ def object_history(obj: Any, limit: int = 25) -> list[Change]:
         return value
 
     for record, diff in zip(records[:limit], raw, strict=True):
-        who = record.history_user.get_username() if record.history_user else "system"
+        who = record.history_user if record.history_user is not None else "system"
         fields = [(capfirst(str(f.verbose_name)), shown(f, old), shown(f, new)) for f, old, new in diff]
         changes.append(Change(record.history_date, who, kinds.get(record.history_type, "?"), fields))
     return changes
@@ -385,24 +352,31 @@ def link_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> li
 
 def link_choices(claim: Claim, limit: int = PICK_LIMIT) -> list[tuple[int, str]]:
     """(id, pick_label) of link_candidates(claim): the claim page's choices, read as four columns
-    instead of three joined models (no model is built for an option's label)."""
-    rows = ranked_link_candidates(claim).values_list("pk", "article__outlet__name", "article__title", "quote")
-    return [(pk, pick_label_text(outlet, title, quote)) for pk, outlet, title, quote in rows[:limit]]
+    instead of three joined models (no model is built for an option's label), `limit` <= PICK_LIMIT."""
+    from claims.selectors.claim_page import link_choice_rows
+
+    rows = link_choice_rows(claim)[:limit]
+    return [(pk, pick_label_text(outlet, title, quote)) for pk, outlet, title, quote in rows]
 
 
 def ranked_link_candidates(claim: Claim, text: str = "") -> QuerySet[Claim]:
     """The query of link_candidates, unsliced, in its order."""
+    return ranked_candidates(claim.article_id, claim.event_id, claim.kind, text)
+
+
+def ranked_candidates(article_id: int, event_id: int | None, kind: str, text: str = "") -> QuerySet[Claim]:
+    """ranked_link_candidates of a claim of article `article_id`, event `event_id` and kind `kind`."""
     from claims.filters import search_claims  # the filters import the models; no cycle at call time
 
-    others = claim_list().exclude(article_id=claim.article_id)
+    others = claim_list().exclude(article_id=article_id)
     if text.strip():
         others = search_claims(others, text)
-    elif claim.event_id:
-        others = others.filter(event_id=claim.event_id)
+    elif event_id:
+        others = others.filter(event_id=event_id)
     else:
-        others = others.filter(kind=claim.kind)
-    first = Q(event_id=claim.event_id) if claim.event_id else Q(pk__in=[])
-    same_kind = Q(kind=claim.kind)
+        others = others.filter(kind=kind)
+    first = Q(event_id=event_id) if event_id else Q(pk__in=[])
+    same_kind = Q(kind=kind)
     ranked = others.annotate(
         rank=Case(When(first & same_kind, then=0), When(first, then=1), When(same_kind, then=2), default=3)
     )
@@ -428,10 +402,19 @@ def event_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> l
         .order_by()
         .union(events.filter(pk__gte=newest_from).annotate(own=Value(False)).order_by(), all=True)
     )
-    newest_first: list[Any] = sorted(rows, key=lambda e: -e.pk)  # events annotated with `own`
-    own = [e for e in newest_first if e.own][:limit]
-    seen = {e.pk for e in own}
-    others = [e for e in newest_first if not e.own and e.pk not in seen]
+    picked = events_in_pick_order([(e.pk, e, None, e.own) for e in rows], limit)  # `own`: annotated
+    return [event for _, event, _, _ in picked]
+
+
+def events_in_pick_order[T](
+    rows: list[tuple[int, T, Any, bool]], limit: int
+) -> list[tuple[int, T, Any, bool]]:
+    """(id, ..., own) rows of the article's events (own) and the newest events, in the pickers' order:
+    the article's, newest first, then the newest others; each event once, `limit` in all."""
+    newest_first = sorted(rows, key=lambda row: -row[0])
+    own = [row for row in newest_first if row[3]][:limit]
+    seen = {row[0] for row in own}
+    others = [row for row in newest_first if not row[3] and row[0] not in seen]
     return (own + others)[:limit]
 
 

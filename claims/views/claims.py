@@ -27,6 +27,7 @@ from claims.forms import (
     VersionForm,
 )
 from claims.models import Annotation, Claim, Event
+from claims.selectors import claim_page
 from claims.services import editing
 from claims.services.editing import EditConflict
 from claims.views import claim_rows
@@ -170,14 +171,18 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        claim = get_object_or_404(selectors.claim_detail(), pk=kwargs["pk"])
+        claim = claim_page.claim_for_page(kwargs["pk"])
+        if claim is None:
+            raise Http404("No such claim.")
+        editor = can_edit(self.request.user)
+        event_choices = claim_page.event_choices(claim) if editor else []
         context.update(
             claim=claim,
             context=selectors.span_context(claim.article.body, claim.start, claim.end),
-            links=selectors.claim_links(claim),
+            links=claim_page.claim_links(claim),
             history=selectors.object_history(claim),
-            annotations=list(claim.annotations.select_related("created_by").order_by("start", "id")[:50]),
-            can_edit=can_edit(self.request.user),
+            annotations=claim_page.claim_annotations(claim),
+            can_edit=editor,
             link_form=LinkCreateForm(),
             event_form=ClaimEventForm(initial={"event": claim.event_id}),
             verdict_form=VerdictForm(
@@ -188,8 +193,9 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
                 }
             ),
             verdict_sources=claim.verdict_sources.split(),
-            link_choices=selectors.link_choices(claim) if can_edit(self.request.user) else [],
-            event_choices=selectors.event_candidates(claim) if can_edit(self.request.user) else [],
+            link_choices=selectors.link_choices(claim) if editor else [],
+            event_choices=event_choices,
+            event_choice_ids={pk for pk, _, _ in event_choices},
         )
         return context
 

@@ -15,6 +15,7 @@ from claims.forms import EventForm
 from claims.models import Claim, Event
 from claims.selectors.event_table import event_comparison
 from claims.services import editing
+from claims.views import event_sections
 from tracker import paging
 from tracker.access import ViewAccessMixin, can_edit
 
@@ -50,15 +51,18 @@ class EventDetailView(ViewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         event = get_object_or_404(Event, pk=kwargs["pk"])
+        comparison = event_comparison(event)
+        articles = list(
+            event.articles.select_related("outlet")
+            .defer("body", "original")
+            .order_by("published_on", "id")[:200]
+        )
         context.update(
             event=event,
-            comparison=event_comparison(event),
+            comparison=comparison,
             can_review=self.request.user.has_perm("claims.change_claimlink"),
-            articles=list(
-                event.articles.select_related("outlet")
-                .defer("body", "original")
-                .order_by("published_on", "id")[:200]
-            ),
+            articles=articles,
+            sections=event_sections.sections_html(comparison, articles),
         )
         return context
 

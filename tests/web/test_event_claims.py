@@ -2,8 +2,10 @@
 table), and what they show costs no further query."""
 
 import pytest
+from django.db.models import Q
 
 from claims import selectors
+from claims.models import ClaimLink
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +26,30 @@ def test_event_claims_carry_their_event_and_outlet_without_more_queries(
             assert claim.speaker is None or claim.speaker.name
 
 
-def test_a_claims_links_carry_the_other_claims_outlet_and_speaker_in_two_queries(
+def test_a_claims_links_carry_the_other_claims_outlet_and_speaker_in_one_query(
     django_assert_num_queries,
 ):
-    """The claim page's linked claims: the links, then the other claims with what the cards show."""
+    """The claim page's linked claims: the links with the other claims and what the cards show, read
+    in one statement (both sides of the pair), nothing more when the cards are written."""
+    from claims.selectors.claim_page import claim_links
+    from claims.views.claims import value_text
     from tests.event_world import build_event_world
 
     world = build_event_world()
     north = world["homes"]["north"]
-    with django_assert_num_queries(2):
-        links = selectors.claim_links(north)
+    stored = ClaimLink.objects.filter(Q(claim_a=north) | Q(claim_b=north))
+    expected = {
+        link.pk: (link.relation, link.status, link.rationale, value_text(link.claim_b))
+        for link in stored.select_related("claim_b")
+    }
+    with django_assert_num_queries(1):
+        links = claim_links(north)
     assert {item.other.pk for item in links} == {world["homes"]["south"].pk, world["homes"]["east"].pk}
     with django_assert_num_queries(0):
-        assert {item.other.article.outlet.name for item in links} == {"South Wire", "East Daily"}
-        assert all(item.other.speaker is None for item in links)
+        assert {item.outlet_name for item in links} == {"South Wire", "East Daily"}
+        assert all(item.other.speaker is None and item.reviewer is None for item in links)
+        shown = {
+            item.link.pk: (item.link.relation, item.link.status, item.link.rationale, value_text(item.other))
+            for item in links
+        }
+    assert shown == expected
