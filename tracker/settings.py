@@ -201,6 +201,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # in effect per username.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
+# Django's database sessions, read with one plain statement instead of an ORM query (tracker/sessions.py).
+SESSION_ENGINE = "tracker.sessions"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sources:article-list"
 LOGOUT_REDIRECT_URL = "sources:article-list"
