@@ -105,6 +105,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Request timings (tracker.middleware.RequestTimingMiddleware), off unless asked for: REQUEST_TIMING=1 adds a
+# Server-Timing header (app, CPU and database milliseconds) to every response (the load test's server sets it);
+# SLOW_REQUEST_MS=N logs each request that took N ms or more (logger "tracker.requests") with the same figures.
+REQUEST_TIMING = env_bool("REQUEST_TIMING", False)
+SLOW_REQUEST_MS = float(os.environ.get("SLOW_REQUEST_MS", "0"))
+if REQUEST_TIMING or SLOW_REQUEST_MS:
+    MIDDLEWARE.insert(0, "tracker.middleware.RequestTimingMiddleware")
+
 ROOT_URLCONF = "tracker.urls"
 
 TEMPLATES = [
@@ -192,6 +200,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # dodge the lockout. Behind a reverse proxy every client has the proxy's address, so the lock is then
 # in effect per username.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Django's database sessions, read with one plain statement instead of an ORM query (tracker/sessions.py).
+SESSION_ENGINE = "tracker.sessions"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "sources:article-list"
@@ -305,5 +316,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Django's own config gives "django" a console handler (when DEBUG) that its records then pass
     # through again on the way up to root: every 403 traceback printed twice. The root handler prints them.
-    "loggers": {"django": {"handlers": ["mail_admins"], "propagate": True}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "propagate": True},
+        # slow requests (SLOW_REQUEST_MS) are reported whatever LOG_LEVEL is
+        "tracker.requests": {"level": "WARNING"},
+    },
 }

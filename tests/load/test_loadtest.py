@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -160,3 +161,113 @@ def test_run_time_in_seconds(text, expected):
 def test_run_time_refuses_what_it_cannot_read(text):
     with pytest.raises(runner.LoadTestError):
         runner.seconds(text)
+
+
+def test_a_warm_up_may_be_none_but_a_run_time_may_not():
+    assert runner.seconds("0s", zero=True) == 0 and runner.seconds("15s", zero=True) == 15
+    with pytest.raises(runner.LoadTestError):
+        runner.seconds("-5s", zero=True)
+
+
+def timing_row(t, name, client, app=None, cpu=None, db=None, queries=None, size=1000):
+    return [t, name, client, size, app, cpu, db, queries]
+
+
+def test_timings_split_the_app_from_the_queue_and_leave_the_warm_up_out(tmp_path):
+    """The measured figures count only rows after the warm-up; the burst after the sign-in barrier is
+    reported apart, over every row since the users were let go."""
+    rows = [timing_row(1.0, "browse: claims list", 1500, app=40, cpu=20, db=5, queries=4, size=40_000)] * 30
+    rows += [timing_row(20.0, "browse: claims list", 120, app=30, cpu=18, db=4, queries=4, size=40_000)] * 20
+    rows += [timing_row(25.0, "browse: claim page", 80, app=20, cpu=10, db=3, queries=6, size=3_000)] * 20
+    rows += [timing_row(30.0, "review: accept/reject claim", 60)]  # no Server-Timing header
+    (tmp_path / "timings.json").write_text(json.dumps(rows))
+
+    timings = runner.read_timings(tmp_path, warmup_s=15)
+
+    listing = timings["endpoints"]["browse: claims list"]
+    assert listing["requests"] == 20 and listing["p95_ms"] == 120 and listing["app_p95_ms"] == 30
+    assert (listing["app_cpu_ms"], listing["db_ms"], listing["queries"], listing["bytes"]) == (
+        18,
+        4,
+        4,
+        40_000,
+    )
+    assert listing["outside_app_p50_ms"] == 90
+    assert timings["endpoints"]["review: accept/reject claim"]["app_p95_ms"] is None
+    assert timings["overall"]["requests"] == 41
+    burst = timings["after_release"]["endpoints"]["browse: claims list"]
+    assert burst == {"early_requests": 30, "early_p95_ms": 1500, "later_requests": 20, "later_p95_ms": 120}
+    assert runner.format_timings(timings)[-1].startswith(
+        "after the sign-in barrier (warm-up included): first 10 s 30"
+    )
+
+
+def test_no_timings_without_their_file(tmp_path):
+    assert runner.read_timings(tmp_path) is None
+
+
+def test_phase_figures_are_read_only_when_the_phase_made_requests(tmp_path):
+    entry = {
+        "response_times": {"100": 3, "900": 1},
+        "num_requests": 4,
+        "num_failures": 0,
+        "max_response_time": 900,
+    }
+    (tmp_path / "warmup.json").write_text(json.dumps({"seconds": 15, "users": 20, "entries": [entry]}))
+    (tmp_path / "signin.json").write_text(json.dumps({"seconds": 0, "users": 20, "entries": []}))
+    warmup = runner.read_phase(tmp_path / "warmup.json")
+    assert (warmup["seconds"], warmup["users"], warmup["requests"], warmup["p50_ms"], warmup["p99_ms"]) == (
+        15,
+        20,
+        4,
+        100,
+        900,
+    )
+    assert runner.read_phase(tmp_path / "signin.json") is None
+    assert runner.read_phase(tmp_path / "missing.json") is None
+
+
+def test_process_cpu_reads_this_process_and_nothing_for_a_missing_one():
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc here")
+    sum(i * i for i in range(2_000_000))  # some CPU of our own
+    assert runner.process_cpu(os.getpid()) > 0
+    assert runner.process_cpu(2**22 + 12345) is None
+
+
+@pytest.mark.parametrize("base", ["/", "/claims/", "/claims/?page=2", "/claims/events/12/"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/claims/1/",
+        "/claims/?kind=date&page=2#rows",
+        "/x?",
+        "/x?#top",
+        "/?",
+        "//elsewhere.example/x",
+        "/a/../b",
+        "/a/./b",
+        "?page=2",
+        "#top",
+        "",
+        "http://127.0.0.1/claims/3/",
+        "relative/4/",
+        "/x\\y",
+        " /x",
+        "/x#a?b",
+    ],
+)
+def test_links_resolve_as_urljoin_resolves_them(base, href):
+    """The shortcut for root-relative links gives what the full URL join gives, for every kind of href."""
+    from urllib.parse import urljoin
+
+    from devtools.benchmarks.load.pages import _local, _resolve
+
+    assert _resolve(base, href) == _local(urljoin(base, href))
+
+
+def test_link_labels_lose_markup_entities_and_extra_space():
+    page = parse(
+        '<a href="/claims/1/">  <b>120</b>\n soldiers &amp; <em>tanks</em> </a><a href="/claims/2/">plain</a>'
+    )
+    assert page.links == [("/claims/1/", "120 soldiers & tanks"), ("/claims/2/", "plain")]

@@ -9,7 +9,11 @@ Signing in hashes a password (PBKDF2, over a second of CPU here), so fifty users
 keep a small server busy for most of a minute. With LOADTEST_MEASURE_SECONDS set, the sign-ins are a
 phase of their own: users wait until all have signed in, the sign-in figures go to LOADTEST_SIGNIN_FILE,
 the statistics restart, and the test stops LOADTEST_MEASURE_SECONDS later, so the browsing, searching and
-reviewing figures are of all users signed in at once.
+reviewing figures are of all users signed in at once. Held at that barrier, every user sends its first
+pages in the same instant, a queue no group of people makes: with LOADTEST_WARMUP_SECONDS the users run
+that long first (doing what they always do), the warm-up's figures go to LOADTEST_WARMUP_FILE, and the
+statistics restart again, so the measured phase is the steady state. The warm-up file is written when
+the measured phase begins (empty of figures without a warm-up).
 
 Environment (set by the runner; defaults fit a manual `locust -f` run):
   LOADTEST_PASSWORD          password of every load account
@@ -23,6 +27,11 @@ Environment (set by the runner; defaults fit a manual `locust -f` run):
   LOADTEST_MEASURE_SECONDS   length of the measured phase after sign-in  (optional)
   LOADTEST_SIGNIN_FILE       where to write the sign-in phase's figures  (optional)
   LOADTEST_SIGNIN_TIMEOUT    longest sign-in phase, s                    (default 300)
+  LOADTEST_WARMUP_SECONDS    how long users run before the measured phase (default 0)
+  LOADTEST_WARMUP_FILE       where to write the warm-up's figures        (optional)
+  LOADTEST_TIMINGS_FILE      where to write one row per request after sign-in (optional): seconds since
+                             the users were let go, name, client ms, bytes, and the server's own app, CPU
+                             and database ms and query count from its Server-Timing header (None without)
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ from devtools.benchmarks.load.pages import (
     is_login_page,
     parse,
     search_words,
+    server_timing,
 )
 
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "")
@@ -58,6 +68,9 @@ USERS = int(os.environ.get("LOADTEST_USERS", "0"))
 MEASURE_SECONDS = float(os.environ.get("LOADTEST_MEASURE_SECONDS", "0"))
 SIGNIN_FILE = os.environ.get("LOADTEST_SIGNIN_FILE", "")
 SIGNIN_TIMEOUT = float(os.environ.get("LOADTEST_SIGNIN_TIMEOUT", "300"))
+TIMINGS_FILE = os.environ.get("LOADTEST_TIMINGS_FILE", "")
+WARMUP_SECONDS = float(os.environ.get("LOADTEST_WARMUP_SECONDS", "0"))
+WARMUP_FILE = os.environ.get("LOADTEST_WARMUP_FILE", "")
 POOL = 200  # ids remembered per kind and user
 CLAIM_FILTERS = [
     {"kind": "quantity"},
@@ -80,7 +93,8 @@ class LocalSecureCookies(DefaultCookiePolicy):
 
 
 class SignInPhase:
-    """All users sign in first; then the statistics restart and the measured phase runs for its time."""
+    """All users sign in first; then the statistics restart, the warm-up runs, the statistics restart
+    again and the measured phase runs for its time."""
 
     def __init__(self) -> None:
         self.done = 0
@@ -106,7 +120,22 @@ class SignInPhase:
                     handle,
                 )
         environment.stats.reset_all()
+        TIMINGS.begin()
         self.all_in.set()
+        if WARMUP_SECONDS > 0:
+            gevent.spawn_later(WARMUP_SECONDS, self.measure, environment)
+        else:
+            self.measure(environment)
+
+    def measure(self, environment) -> None:
+        """The warm-up is over: its figures to WARMUP_FILE, the statistics restart, the clock starts."""
+        if WARMUP_FILE:
+            entries = (
+                [e.serialize() for e in environment.stats.entries.values()] if WARMUP_SECONDS > 0 else []
+            )
+            with open(WARMUP_FILE, "w") as handle:
+                json.dump({"seconds": WARMUP_SECONDS, "users": self.done, "entries": entries}, handle)
+        environment.stats.reset_all()
         gevent.spawn_later(MEASURE_SECONDS, environment.runner.quit)
 
     def wait(self, environment) -> None:
@@ -115,6 +144,55 @@ class SignInPhase:
 
 
 PHASE = SignInPhase()
+
+
+class Timings:
+    """One row per request after sign-in: when, what, how long for the client and for the server."""
+
+    def __init__(self) -> None:
+        self.rows: list[list] = []
+        self.started: float | None = None
+
+    def begin(self) -> None:
+        self.rows.clear()
+        self.started = time.time()
+
+    def add(self, name: str, start_time: float, response_time: float, length: int, response) -> None:
+        if self.started is None:
+            return
+        headers = getattr(response, "headers", None) or {}
+        server = server_timing(headers.get("Server-Timing", ""))
+        self.rows.append(
+            [
+                round(start_time - self.started, 3),
+                name,
+                round(response_time, 1),
+                length,
+                server.get("app"),
+                server.get("cpu"),
+                server.get("db"),
+                server.get("queries"),
+            ]
+        )
+
+    def write(self, path: str) -> None:
+        with open(path, "w") as handle:
+            json.dump(self.rows, handle)
+
+
+TIMINGS = Timings()
+
+
+@events.request.add_listener
+def _timed(request_type, name, response_time, response_length, response=None, start_time=None, **kwargs):
+    if TIMINGS_FILE and start_time is not None:
+        TIMINGS.add(name, start_time, response_time, response_length or 0, response)
+
+
+@events.quitting.add_listener
+def _write_timings(environment, **kwargs) -> None:
+    if TIMINGS_FILE and TIMINGS.started is not None:
+        TIMINGS.write(TIMINGS_FILE)
 
 
 @events.test_start.add_listener

@@ -30,13 +30,15 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 CLAIMS_PER_ARTICLE = 7  # claims the synthetic generator plants in each article
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 ACCESS_FORMAT = '%(s)s %(m)s "%(U)s"'
 SIGNIN_TIMEOUT = 300  # s: the longest the sign-in phase may take before measuring starts anyway
+SERVER_APPLICATION_NAME = "tracker-loadtest"
+EARLY_SECONDS = 10  # the first seconds of the measured phase, when every user starts at once
 
 
 class LoadTestError(Exception):
@@ -49,6 +51,9 @@ class Options:
     users: int = 50
     spawn_rate: float = 10
     run_time: str = "60s"
+    # Users run this long after all have signed in before the measured phase: let go from the sign-in
+    # barrier at once, they all ask for their first pages in the same instant (see the locustfile).
+    warmup: str = "15s"
     workers: int = 4
     threads: int = 1
     claims: int = 150_000
@@ -149,6 +154,8 @@ def server_environment(db_name: str, host: str) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",  # no TLS proxy in front of this local server
         LOG_LEVEL="ERROR",  # tracebacks of server errors, not a warning per 404/409
         PYTHONUNBUFFERED="1",
+        REQUEST_TIMING="1",  # a Server-Timing header on each response: the app's time, apart from queueing
+        PGAPPNAME=SERVER_APPLICATION_NAME,  # libpq names the workers' connections: their backends' CPU is read
     )
     return env
 
@@ -222,7 +229,58 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
     return cpu, wait
 
 
-def wait_ready(process: subprocess.Popen, url: str, log: Path, timeout: float = 60) -> None:
+class BackendCpu:
+    """CPU time of the PostgreSQL backends serving the load test's server (connections named
+    SERVER_APPLICATION_NAME), from /proc, sampled as the test runs: a connection the server closes and
+    opens again (CONN_MAX_AGE) is a new backend, counted from its start; what a closed one did after its
+    last sample is lost (a second at most). Zero where /proc or pg_stat_activity cannot be read."""
+
+    def __init__(self, database: str) -> None:
+        self.database = database
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.counting = False
+
+    def sample(self) -> None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s AND application_name = %s",
+                    [self.database, SERVER_APPLICATION_NAME],
+                )
+                pids = [row[0] for row in cursor.fetchall()]
+        except DatabaseError:  # a figure, not the test: never fail the run over it
+            return
+        for pid in pids:
+            used = process_cpu(pid)
+            if used is None:
+                continue
+            if pid not in self.first:
+                self.first[pid] = used if not self.counting else 0.0
+            self.last[pid] = used
+
+    def start(self) -> None:
+        """Count from now: backends already open count from their present CPU time."""
+        self.first.clear()
+        self.last.clear()
+        self.sample()
+        self.counting = True
+
+    def seconds(self) -> float:
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) so far of process `pid`, None when it cannot be read."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def wait_ready(process: subprocess.Popen, url: str, log: Path, timeout: float = 300) -> None:
     """Wait until `url` answers 200; fail with the server's log when it exits or never answers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -238,12 +296,12 @@ def wait_ready(process: subprocess.Popen, url: str, log: Path, timeout: float = 
     raise LoadTestError(f"gunicorn did not answer {url} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
-def seconds(run_time: str) -> int:
-    """Seconds in a run time such as "60s", "5m" or "90"."""
+def seconds(run_time: str, *, zero: bool = False) -> int:
+    """Seconds in a run time such as "60s", "5m" or "90" (0 only when `zero` allows it)."""
     text = run_time.strip().lower()
     scale = {"s": 1, "m": 60, "h": 3600}.get(text[-1:])
     number = text[:-1] if scale else text
-    if not number.isdigit() or int(number) == 0:
+    if not number.isdigit() or (int(number) == 0 and not zero):
         raise LoadTestError(f"run time {run_time!r}: give whole seconds or minutes, e.g. 60s or 5m")
     return int(number) * (scale or 1)
 
@@ -255,12 +313,15 @@ def run_locust(
     prefixes: dict[str, str],
     out: Path,
     on_measuring: Callable[[], None] | None = None,
+    every_second: Callable[[], None] | None = None,
 ) -> int:
-    """Locust headless against `base`: the sign-in phase, then the measured run time; stats land in `out`.
+    """Locust headless against `base`: the sign-in phase, the warm-up, then the measured run time; stats
+    land in `out`.
 
-    Locust's own --run-time is only a backstop (sign-in phase limit + run time + a margin); the
+    Locust's own --run-time is only a backstop (sign-in phase limit + warm-up + run time + a margin); the
     locustfile stops the test when the measured phase has lasted its time. `on_measuring` is called
-    when the measured phase begins (the sign-in figures appear). Returns locust's exit code.
+    when the measured phase begins (the warm-up figures appear), `every_second` about once a second.
+    Returns locust's exit code.
     """
     env = dict(os.environ)
     env.update(
@@ -275,6 +336,9 @@ def run_locust(
         LOADTEST_MEASURE_SECONDS=str(seconds(opts.run_time)),
         LOADTEST_SIGNIN_FILE=str(out / "signin.json"),
         LOADTEST_SIGNIN_TIMEOUT=str(SIGNIN_TIMEOUT),
+        LOADTEST_TIMINGS_FILE=str(out / "timings.json"),
+        LOADTEST_WARMUP_SECONDS=str(seconds(opts.warmup, zero=True)),
+        LOADTEST_WARMUP_FILE=str(out / "warmup.json"),
     )
     command = [
         sys.executable,
@@ -290,7 +354,7 @@ def run_locust(
         "--spawn-rate",
         str(opts.spawn_rate),
         "--run-time",
-        f"{seconds(opts.run_time) + SIGNIN_TIMEOUT + 60}s",
+        f"{seconds(opts.run_time) + seconds(opts.warmup, zero=True) + SIGNIN_TIMEOUT + 60}s",
         "--stop-timeout",
         "10",
         "--csv",
@@ -305,11 +369,15 @@ def run_locust(
         process = subprocess.Popen(
             command, cwd=settings.BASE_DIR, env=env, stdout=locust_log, stderr=subprocess.STDOUT
         )
-        signin_file = out / "signin.json"
+        measuring_file = out / "warmup.json"  # written when the measured phase begins
+        next_second = time.monotonic()
         while process.poll() is None:
-            if on_measuring and signin_file.exists():
+            if on_measuring and measuring_file.exists():
                 on_measuring()
                 on_measuring = None
+            if every_second and time.monotonic() >= next_second:
+                every_second()
+                next_second = time.monotonic() + 1
             time.sleep(0.2)
         return process.returncode
 
@@ -342,6 +410,18 @@ def summarise(entries: list[dict], duration: float) -> dict:
     }
 
 
+def read_phase(path: Path) -> dict | None:
+    """The figures of a phase before the measured one (sign-in, warm-up) that the locustfile wrote."""
+    phase = json.loads(path.read_text()) if path.exists() else None
+    if not phase or not phase["entries"]:
+        return None
+    return {
+        "seconds": phase["seconds"],
+        "users": phase["users"],
+        **summarise(phase["entries"], phase["seconds"]),
+    }
+
+
 def read_results(out: Path) -> dict:
     """Latency and throughput per endpoint, per group ("browse", "search", ...) and overall."""
     stats_file = out / "locust.json"
@@ -357,17 +437,10 @@ def read_results(out: Path) -> dict:
     groups: dict[str, list[dict]] = {}
     for entry in entries:
         groups.setdefault(entry["name"].split(":", 1)[0], []).append(entry)
-    signin_file = out / "signin.json"
-    signin = json.loads(signin_file.read_text()) if signin_file.exists() else None
     return {
         "duration_s": round(duration, 1),
-        "signin": {
-            "seconds": signin["seconds"],
-            "users": signin["users"],
-            **summarise(signin["entries"], signin["seconds"]),
-        }
-        if signin
-        else None,
+        "signin": read_phase(out / "signin.json"),
+        "warmup": read_phase(out / "warmup.json"),
         "overall": summarise(entries, duration),
         "groups": {name: summarise(members, duration) for name, members in sorted(groups.items())},
         "endpoints": {
@@ -375,6 +448,70 @@ def read_results(out: Path) -> dict:
             for e in sorted(entries, key=lambda e: e["name"])
         },
         "failures": read_failures(out / "locust_failures.csv"),
+    }
+
+
+def mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def read_timings(out: Path, warmup_s: float = 0) -> dict | None:
+    """Where each endpoint's time went, from the per-request rows the locustfile wrote (timings.json).
+
+    Per endpoint, over the measured phase (rows from `warmup_s` on): the client's p50/p95, the server's
+    own (`app`, inside Django: session, sign-in, view, template) p50/p95, its mean CPU and database ms
+    and queries, the mean response size, and what is left of the client's time (`outside_app`:
+    gunicorn's queue, the sockets, the client's own event loop) at p50/p95. `after_release`, over every
+    row since the users were let go from sign-in: the client's p95 and request count in the first
+    EARLY_SECONDS, when every user starts at once, and after them. None when the file is missing.
+    """
+    path = out / "timings.json"
+    if not path.exists():
+        return None
+    rows = json.loads(path.read_text())
+    measured = [r for r in rows if r[0] >= warmup_s]
+
+    def figures(rows: list[list]) -> dict:
+        client = Counter(int(r[2]) for r in rows)
+        app = [r[4] for r in rows if r[4] is not None]
+        outside = [r[2] - r[4] for r in rows if r[4] is not None]
+        return {
+            "requests": len(rows),
+            "p50_ms": percentile(client, 0.5),
+            "p95_ms": percentile(client, 0.95),
+            "app_p50_ms": percentile(Counter(int(a) for a in app), 0.5) if app else None,
+            "app_p95_ms": percentile(Counter(int(a) for a in app), 0.95) if app else None,
+            "app_cpu_ms": mean([r[5] for r in rows if r[5] is not None]),
+            "db_ms": mean([r[6] for r in rows if r[6] is not None]),
+            "queries": mean([r[7] for r in rows if r[7] is not None]),
+            "bytes": round(sum(r[3] for r in rows) / len(rows)) if rows else 0,
+            "outside_app_p50_ms": percentile(Counter(int(o) for o in outside), 0.5) if outside else None,
+            "outside_app_p95_ms": percentile(Counter(int(o) for o in outside), 0.95) if outside else None,
+        }
+
+    def release(rows: list[list]) -> dict:
+        early = [r for r in rows if r[0] < EARLY_SECONDS]
+        later = [r for r in rows if r[0] >= EARLY_SECONDS]
+        return {
+            "early_requests": len(early),
+            "early_p95_ms": percentile(Counter(int(r[2]) for r in early), 0.95),
+            "later_requests": len(later),
+            "later_p95_ms": percentile(Counter(int(r[2]) for r in later), 0.95),
+        }
+
+    def by_name(rows: list[list]) -> dict[str, list[list]]:
+        groups: dict[str, list[list]] = {}
+        for row in rows:
+            groups.setdefault(row[1], []).append(row)
+        return dict(sorted(groups.items()))
+
+    return {
+        "overall": figures(measured),
+        "endpoints": {name: figures(members) for name, members in by_name(measured).items()},
+        "after_release": {
+            "overall": release(rows),
+            "endpoints": {name: release(members) for name, members in by_name(rows).items()},
+        },
     }
 
 
@@ -418,6 +555,7 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
     """The whole load test; returns the report (see the module docstring)."""
     host = check_host(opts.host)
     seconds(opts.run_time)
+    seconds(opts.warmup, zero=True)
     check_database()
     out = Path(opts.out) if opts.out else Path(tempfile.mkdtemp(prefix="loadtest-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -430,10 +568,23 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
     with gunicorn(env, host, opts, out) as (base, pid):
         log(f"locust: {opts.users} users, spawn rate {opts.spawn_rate}/s, {opts.run_time} against {base} ...")
         cpu = {"start": cpu_seconds(pid)}
+        backends = BackendCpu(data["database"])
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+        def measured_phase_begins() -> None:
+            cpu.update(measuring=cpu_seconds(pid))
+            backends.start()
+
         locust_exit = run_locust(
-            base, opts, password, prefixes, out, on_measuring=lambda: cpu.update(measuring=cpu_seconds(pid))
+            base,
+            opts,
+            password,
+            prefixes,
+            out,
+            on_measuring=measured_phase_begins,
+            every_second=backends.sample,
         )
+        backends.sample()
         cpu["end"] = cpu_seconds(pid)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         client_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -450,6 +601,7 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
         "workers": opts.workers,
         "threads": opts.threads,
         "run_time": opts.run_time,
+        "warmup": opts.warmup,
         "cpus": os.cpu_count(),
         "locust_exit_code": locust_exit,
         "load_average_1m": round(os.getloadavg()[0], 1),
@@ -458,7 +610,10 @@ def run(opts: Options, log: Callable[[str], None]) -> dict:
         "gunicorn_waiting_for_cpu_s": round(server_wait, 1),
         "gunicorn_cpu_ms_per_request": round(1000 * server_cpu / requests, 1) if requests else None,
         "locust_cpu_s": round(client_cpu, 1),
+        "postgres_cpu_s": round(backends.seconds(), 1),
+        "postgres_cpu_ms_per_request": round(1000 * backends.seconds() / requests, 1) if requests else None,
         **results,
+        "timings": read_timings(out, seconds(opts.warmup, zero=True)),
         "server": read_server_log(out),
         "output_dir": str(out),
     }
@@ -485,6 +640,10 @@ def format_report(report: dict) -> str:
     if report["signin"]:
         signin = report["signin"]
         lines.append(row(f"sign-in phase ({signin['users']} users, {signin['seconds']} s)", signin))
+    if report["warmup"]:
+        warmup = report["warmup"]
+        lines.append(row(f"warm-up, not measured ({warmup['seconds']:.0f} s)", warmup))
+    if report["signin"] or report["warmup"]:
         lines.append("")
     lines += [row(name, s) for name, s in report["endpoints"].items()]
     lines.append("")
@@ -497,15 +656,44 @@ def format_report(report: dict) -> str:
         f"gunicorn CPU: sign-in phase {report['gunicorn_signin_cpu_s']} s; measured phase "
         f"{report['gunicorn_cpu_s']} s = {report['gunicorn_cpu_ms_per_request']} ms per request, "
         f"and {report['gunicorn_waiting_for_cpu_s']} s waiting for a CPU. "
-        f"Locust CPU {report['locust_cpu_s']} s. Load average at the end {report['load_average_1m']} "
-        f"on {report['cpus']} CPUs.",
+        f"PostgreSQL backends' CPU {report['postgres_cpu_s']} s = {report['postgres_cpu_ms_per_request']} ms "
+        f"per request. Locust CPU {report['locust_cpu_s']} s. Load average at the end "
+        f"{report['load_average_1m']} on {report['cpus']} CPUs.",
         f"server status codes: {server['status_counts']}; 5xx: {server['server_errors_5xx']}; "
         f"409 conflicts: {server['conflicts_409']}; worker timeouts: {server['worker_timeouts']}",
     ]
+    if report["timings"]:
+        lines += ["", *format_timings(report["timings"])]
     lines += [f"failure: {f['count']} x {f['request']}: {f['error']}" for f in report["failures"]]
     lines += [f"5xx: {line}" for line in server["first_5xx"]]
     lines.append(f"stats and server logs: {report['output_dir']}")
     return "\n".join(lines)
+
+
+def format_timings(timings: dict) -> list[str]:
+    """Where the time went, per endpoint: in the app (Server-Timing) and outside it; the start's burst."""
+    lines = [
+        "where the time went (ms; app = inside Django, outside = queue, sockets, client):",
+        f"{'':44} {'app p50':>7} {'app p95':>7} {'cpu':>6} {'db':>6} {'queries':>7} {'KB':>5} "
+        f"{'out p50':>7} {'out p95':>7}",
+    ]
+
+    def cell(value, width: int, digits: int = 0) -> str:
+        return f"{value:{width}.{digits}f}" if value is not None else f"{'-':>{width}}"
+
+    for name, f in [*timings["endpoints"].items(), ("overall", timings["overall"])]:
+        lines.append(
+            f"{name:44.44} {cell(f['app_p50_ms'], 7)} {cell(f['app_p95_ms'], 7)} {cell(f['app_cpu_ms'], 6, 1)} "
+            f"{cell(f['db_ms'], 6, 1)} {cell(f['queries'], 7, 1)} {f['bytes'] / 1000:5.0f} "
+            f"{cell(f['outside_app_p50_ms'], 7)} {cell(f['outside_app_p95_ms'], 7)}"
+        )
+    burst = timings["after_release"]["overall"]
+    lines.append(
+        f"after the sign-in barrier (warm-up included): first {EARLY_SECONDS} s {burst['early_requests']} "
+        f"requests, p95 {burst['early_p95_ms']} ms; after them {burst['later_requests']}, p95 "
+        f"{burst['later_p95_ms']} ms"
+    )
+    return lines
 
 
 def passed(report: dict) -> bool:

@@ -24,7 +24,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--spawn-rate", type=float, default=defaults.spawn_rate, help="users started per s"
         )
-        parser.add_argument("--run-time", default=defaults.run_time, help="how long, e.g. 60s or 5m")
+        parser.add_argument(
+            "--run-time", default=defaults.run_time, help="how long the measured phase lasts, e.g. 60s or 5m"
+        )
+        parser.add_argument(
+            "--warmup",
+            default=defaults.warmup,
+            help="how long users run after all have signed in, before the measured phase (0s: none)",
+        )
         parser.add_argument("--workers", type=int, default=defaults.workers, help="gunicorn workers")
         parser.add_argument(
             "--threads", type=int, default=defaults.threads, help="threads per worker (>1: gthread)"
