@@ -140,3 +140,33 @@ def test_an_overridden_widget_template_is_left_to_the_engine(tmp_path):
     form = OneField(renderer=Overridden())
     assert str(form["name"]) == '<input class="ours" name="name">'
     assert str(form["note"]).startswith('<textarea name="note"')
+
+
+@pytest.mark.django_db
+def test_kept_empty_widgets_are_what_the_form_renders():
+    """The claims list's widgets (tracker.form_renderer.widgets_html) are each what `{{ form.<name> }}`
+    renders, request after request: the empty ones kept from an earlier request, a typed value (escaped)
+    or an invalid one (with its error) rendered for its own request, never kept for the next."""
+    from urllib.parse import urlencode
+
+    from django.http import QueryDict
+
+    from claims.models import Claim
+    from tracker.form_renderer import widgets_html
+
+    requests = [
+        "",
+        urlencode({"q": HOSTILE, "kind": "date", "published_after": "2025-03-01"}),
+        "kind=nonsense&speaker=-1&event_date_before=2025-13-45",
+        "unit_class=ship&sort=old",
+        "",
+    ]
+    for query in requests:
+        form = ClaimFilter(QueryDict(query), queryset=Claim.objects.none()).form
+        shown = widgets_html(form, exclude={"outlet"})
+        assert set(shown) == set(form.fields) - {"outlet"}
+        for name, html in shown.items():
+            assert html == str(form[name]), (query, name)
+    form = ClaimFilter(QueryDict(urlencode({"q": HOSTILE})), queryset=Claim.objects.none()).form
+    assert "&lt;b&gt;&quot;it&#x27;s&quot; &amp; co&lt;/b&gt;" in widgets_html(form)["q"]
+    assert 'value=""' not in widgets_html(ClaimFilter(QueryDict(""), queryset=Claim.objects.none()).form)["q"]

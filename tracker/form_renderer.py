@@ -14,7 +14,7 @@ renders every widget of the project's forms both ways and compares them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +187,39 @@ class FastWidgetRenderer(DjangoTemplates):
             if html is not None:
                 return mark_safe(html.strip())  # every text in it escaped above
         return super().render(template_name, context, request=request)
+
+
+# (form class, field name) -> the widget's markup when the form's data has no value for it.
+_empty_widgets: dict[tuple[type, str], str] = {}
+
+
+def widgets_html(form: Any, exclude: Collection[str] = ()) -> dict[str, str]:
+    """{field name: its widget's markup}, what `{{ form.<name> }}` renders, for a bound form's fields
+    but those in `exclude` (a page that writes them itself).
+
+    A field the data gives no value for renders the same markup on every request (its widget, label
+    and attributes belong to the form class; no value, no error): it is rendered once per form class
+    and field and kept. The claims list's filter form has fifteen widgets, all but one or two empty
+    on most pages. A field with a value, an error, an initial value or disabled is rendered each time.
+    """
+    shown = {}
+    errors = form.errors
+    form_class = type(form)
+    for name, field in form.fields.items():
+        if name in exclude:
+            continue
+        bound = form[name]
+        empty = (
+            not field.disabled
+            and name not in errors
+            and field.widget.value_omitted_from_data(form.data, form.files, bound.html_name)
+        )
+        if not empty:
+            shown[name] = str(bound)
+            continue
+        key = (form_class, name)
+        html = _empty_widgets.get(key)
+        if html is None:
+            html = _empty_widgets[key] = str(bound)
+        shown[name] = html
+    return shown

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ValidationError
 from django.db import connection
 from django.db.models import BigIntegerField, BooleanField, F, Func, Model, Q, QuerySet, Value
 
@@ -369,17 +369,20 @@ def count_of(queryset: QuerySet, *, narrowed: bool, cap: int | None = None) -> C
     return Count(found, exact=found <= cap, capped=found > cap)
 
 
-def planner_estimate(queryset: QuerySet) -> int | None:
-    """PostgreSQL's planner estimate of how many rows `queryset` returns (planning only), None elsewhere."""
+def planned_rows(sql: str, params: Any) -> int | None:
+    """PostgreSQL's planner estimate of the rows of the query `sql` before its LIMIT (planning only; a
+    limited query's estimate is its limit's input), None elsewhere."""
     if connection.vendor != "postgresql":
         return None
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+    node = plan[0]["Plan"]
+    if node["Node Type"] == "Limit":
+        node = node["Plans"][0]
+    return int(node["Plan Rows"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,17 +398,23 @@ def narrow(queryset: QuerySet, *, narrowed: bool) -> Narrowed:
     ESTIMATE_TRUSTED_ABOVE: that estimate (no scan). Otherwise the ids themselves, fetched without
     ORDER BY so the database can use the filter's own index; a small id list then gives an exact
     count, and the page is read by primary key, which keeps rare filters (a rare search word, a small
-    outlet) fast.
+    outlet) fast. The ids' query is compiled once, planned for the estimate, then run.
     """
     if not narrowed:
         estimate = table_estimate(queryset.model)
         if estimate is not None and estimate > ID_CAP:
             return Narrowed(Count(estimate, exact=False, capped=False), None)
-    else:
-        estimate = planner_estimate(queryset)
+    try:
+        sql, params = queryset.order_by().values_list("pk", flat=True)[: ID_CAP + 1].query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (an invalid form's): no query at all
+        return Narrowed(Count(0, exact=True, capped=False), [])
+    if narrowed:
+        estimate = planned_rows(sql, params)
         if estimate is not None and estimate > ESTIMATE_TRUSTED_ABOVE:
             return Narrowed(Count(estimate, exact=False, capped=False), None)
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: ID_CAP + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
     if len(ids) > ID_CAP:
         return Narrowed(Count(len(ids), exact=False, capped=True), None)
     return Narrowed(Count(len(ids), exact=True, capped=False), ids)

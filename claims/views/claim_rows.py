@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim
+from claims.selectors.listing import ListedClaim
 from claims.templatetags.dates import precise_date_text
+from claims.templatetags.page_urls import page_url_maker
 from claims.views.conflicts import shorten
 
 
@@ -29,20 +29,26 @@ KIND_LABELS = dict(Claim.Kind.choices)
 STATUS_LABELS = dict(Claim.ReviewStatus.choices)
 
 
-def url_maker(name: str) -> Callable[[int], str]:
-    """A function giving the URL of `name` for an id, reversing the route once (not once per row)."""
-    marker = 2_147_483_647
-    pattern = reverse(name, args=[marker]).replace(str(marker), "{}")
-    return pattern.format
+def kind_cell(kind: str) -> str:
+    """The kind column's label for `kind` (any stored text, escaped)."""
+    return f'<span class="kind k-{escape(kind)}">{escape(KIND_LABELS.get(kind, kind))}</span>'
 
 
-def prepare(
-    rows: Iterable[Claim], marks: dict[int, set[str]], value_text: Callable[[Claim], str]
-) -> list[Any]:
-    """The rows with what their table row shows set on them (links, short texts, link marks, value):
-    claims still (the page's context and tests read them as claims), with display attributes added."""
+def status_cell(status: str) -> str:
+    """The review column's label for `status` (any stored text, escaped)."""
+    return f'<span class="status s-{escape(status)}">{escape(STATUS_LABELS.get(status, status))}</span>'
+
+
+# The cells of the known kinds and statuses, written once (a stored value outside them is written each time).
+KIND_CELLS = {kind: kind_cell(kind) for kind in KIND_LABELS}
+STATUS_CELLS = {status: status_cell(status) for status in STATUS_LABELS}
+
+
+def prepare(rows: Iterable[ListedClaim], value_text: Callable[[ListedClaim], str]) -> list[ListedClaim]:
+    """The rows (claims.selectors.listing) with what their table row shows set on them: links, short
+    texts, link marks, value."""
     claim_url, article_url, outlet_url, event_url = (
-        url_maker(name)
+        page_url_maker(name)
         for name in (
             "claims:claim-detail",
             "sources:article-detail",
@@ -50,22 +56,17 @@ def prepare(
             "claims:event-detail",
         )
     )
-    prepared: list[Any] = []
-    row: Any
-    for row in rows:
-        claim = row
+    prepared = []
+    for claim in rows:
         article = claim.article
-        if hasattr(claim, "corroborated"):  # read with the row (selectors.with_link_marks)
-            claim.link_relations = {
-                relation
-                for relation, present in (
-                    ("corroborates", claim.corroborated),
-                    ("contradicts", claim.contradicted),
-                )
-                if present
-            }
-        else:
-            claim.link_relations = marks.get(claim.pk, set())
+        claim.link_relations = {
+            relation
+            for relation, present in (
+                ("corroborates", claim.corroborated),
+                ("contradicts", claim.contradicted),
+            )
+            if present
+        }
         claim.url, claim.short_quote = claim_url(claim.pk), shorten(claim.quote, 140)
         if claim.kind == Claim.Kind.STATEMENT:  # who said it; what they said is the value column
             speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
@@ -78,7 +79,7 @@ def prepare(
     return prepared
 
 
-def row_html(claim: Any) -> str:
+def row_html(claim: ListedClaim) -> str:
     """One prepared claim (see `prepare`) as its <tr>; every text escaped, `value_text` already is."""
     article = claim.article
     outlet_name = escape(article.outlet.name) if article.outlet_id and article.outlet else ""
@@ -99,20 +100,19 @@ def row_html(claim: Any) -> str:
         marks += '<span class="mark-ok" title="Corroborated">\u2713</span>'
     if "contradicts" in claim.link_relations:
         marks += '<span class="mark-bad" title="Contradicted">\u2717</span>'
+    kind, status = claim.kind, claim.review_status
     return (
-        f'<tr><td><span class="kind k-{escape(claim.kind)}">{escape(KIND_LABELS.get(claim.kind, claim.kind))}'
-        f"</span></td>"
+        f"<tr><td>{KIND_CELLS.get(kind) or kind_cell(kind)}</td>"
         f'<td title="{escape(claim.quote)}"><a href="{claim.url}">{escape(claim.short_quote)}</a></td>'
         f'<td title="{claim.value_text}">{claim.value_text}</td>'
         f'<td title="{outlet_name} \u00b7 {title}">{outlet} \u00b7 '
         f'<a href="{claim.article_url}">{escape(claim.short_title) or "(untitled)"}</a>{published}</td>'
         f"<td>{event}</td><td>{marks}</td>"
-        f'<td><span class="status s-{escape(claim.review_status)}">'
-        f"{escape(STATUS_LABELS.get(claim.review_status, claim.review_status))}</span></td></tr>"
+        f"<td>{STATUS_CELLS.get(status) or status_cell(status)}</td></tr>"
     )
 
 
-def rows_html(claims: Iterable[Any]) -> SafeString:
+def rows_html(claims: Iterable[ListedClaim]) -> SafeString:
     """The table body's rows of prepared claims, in order."""
     return mark_safe("\n".join(row_html(claim) for claim in claims))  # every part is escaped in row_html
 

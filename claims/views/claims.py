@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -27,11 +27,13 @@ from claims.forms import (
     VersionForm,
 )
 from claims.models import Annotation, Claim, Event
-from claims.selectors import claim_page
+from claims.selectors import claim_page, listing
+from claims.selectors.listing import ListedClaim
 from claims.services import editing
 from claims.services.editing import EditConflict
 from claims.views import claim_rows
 from claims.views.answers import form_problem, refused
+from claims.views.claim_rows import escape
 from claims.views.conflicts import (
     Row,
     choice_labels,
@@ -46,39 +48,41 @@ from claims.views.conflicts import (
 from newstext import humanize
 from sources import selectors as source_selectors
 from sources.models import Article
-from tracker import paging
+from tracker import form_renderer, paging
 from tracker.access import ViewAccessMixin, answer, back, can_edit
 
 
-def value_text(claim: Claim) -> str:
+def value_text(claim: Claim | ListedClaim) -> str:
     """A claim's value written for people ("3.5 million dollars", "about 100 soldiers", "March 2025", the
-    speaker of a statement); escaped. templates/claims/value.html shows the same through a template tag."""
+    speaker of a statement); escaped. templates/claims/value.html shows the same through a template tag.
+    (Escaped as format_html would, without its per-argument wrappers: the list writes 50 a page.)"""
     if claim.kind == Claim.Kind.QUANTITY:
-        return format_html(
-            "{}",
-            humanize.quantity(
-                claim.quantity_low,
-                claim.quantity_high,
-                claim.unit_class or claim.unit,
-                direction=claim.quantity_direction,
-                approximate=claim.quantity_approximate,
-            ),
+        return mark_safe(
+            escape(
+                humanize.quantity(
+                    claim.quantity_low,
+                    claim.quantity_high,
+                    claim.unit_class or claim.unit,
+                    direction=claim.quantity_direction,
+                    approximate=claim.quantity_approximate,
+                )
+            )
         )
     if claim.kind == Claim.Kind.DATE:
         shown = humanize.day(claim.date_value, claim.date_precision) or claim.date_shown
         approximate = " (approx.)" if claim.date_approximate else ""
-        return format_html("{}{}", shown, approximate)
+        return mark_safe(escape(shown) + approximate)
     speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
     denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
-    return format_html("{}{}", speaker or claim.speaker_mention or "unnamed", denied)
+    return mark_safe(escape(speaker or claim.speaker_mention or "unnamed") + denied)
 
 
-def list_value_text(claim: Claim) -> str:
+def list_value_text(claim: ListedClaim) -> str:
     """The claims list's value column: a statement's is what was said (its speaker is in the claim
     column), every other kind's is its value."""
     if claim.kind == Claim.Kind.STATEMENT:
         denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
-        return format_html("\u201c{}\u201d{}", shorten(claim.quote, 90), denied)
+        return mark_safe(f"\u201c{escape(shorten(claim.quote, 90))}\u201d{denied}")
     return value_text(claim)
 
 
@@ -132,29 +136,28 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
         outlets = source_selectors.outlet_choices()
-        filterset = ClaimFilter(params, queryset=selectors.claim_list(), outlets=outlets)
+        # the filters narrow the list rows (claims.selectors.listing: the columns a row shows and its link
+        # marks): the whole table read from a cursor in an indexed order is then one query
+        filterset = ClaimFilter(params, queryset=listing.listed(), outlets=outlets)
         queryset = filterset.qs
         size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
         load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
-            queryset = (
-                selectors.claim_list().filter(paging.pk_among(size.ids)).order_by(*queryset.query.order_by)
-            )
+            queryset = listing.listed().filter(paging.pk_among(size.ids)).order_by(*queryset.query.order_by)
         elif filterset.is_narrowed or filterset.sort_key == "published" or paging.reads_by_offset(params):
             # a large filtered (or joined, or offset) result: the page's ordered ids first (the database
             # sorts and skips bare keys), then the rows by id
-            load = selectors.claims_by_id
-        else:  # the whole table from a cursor in an indexed order: the rows and their marks in one read
-            queryset = selectors.with_link_marks(queryset)
+            load = listing.listed_by_id
         page = paging.claim_page(queryset, filterset.ordering, params, load=load)
-        marked = bool(page.rows) and hasattr(page.rows[0], "corroborated")
-        marks = {} if marked else selectors.link_marks([claim.pk for claim in page.rows])
-        rows = claim_rows.prepare(page.rows, marks, list_value_text)
+        rows = claim_rows.prepare(page.rows, list_value_text)
         selected = str(filterset.form["outlet"].value() or "")
         context.update(
             filter_problems=filter_problems(filterset.form) if filterset.is_bound else [],
             outlet_options=claim_rows.options_html(outlets, selected),
             filter=filterset,
+            widgets=form_renderer.widgets_html(
+                filterset.form, exclude={"outlet"}
+            ),  # the menu is written above
             search_note=filterset.search_note,
             page=page,
             claims=rows,

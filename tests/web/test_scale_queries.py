@@ -60,7 +60,7 @@ def test_kind_status_and_unit_have_extended_statistics():
 def test_a_filtered_count_is_estimated_only_well_above_the_id_cap(monkeypatch, estimate, reads_ids):
     """Above ESTIMATE_TRUSTED_ABOVE the planner's figure is shown and no id is read; below it the ids
     are read (up to the cap), so a result the planner overestimates is still counted exactly."""
-    monkeypatch.setattr(paging, "planner_estimate", lambda queryset: estimate)
+    monkeypatch.setattr(paging, "planned_rows", lambda sql, params: estimate)
     filterset = ClaimFilter({"kind": "quantity"}, queryset=selectors.claim_list())
     with CaptureQueriesContext(connection) as captured:
         size = paging.narrow(filterset.qs, narrowed=True)
@@ -113,3 +113,13 @@ def test_offset_pages_and_filtered_pages_read_keys_first(reader_client, make_wor
     rows = [q for q in sql if '"claims_claim"."quote"' in q]
     assert len(rows) == 1 and "claims_claimlink" in rows[0]  # the marks come with the rows
     assert not any(q.startswith('SELECT "claims_claimlink"') for q in sql)
+
+
+@postgresql_only
+def test_a_limited_querys_estimate_is_of_the_rows_before_its_limit():
+    """narrow() plans the ids' query it then runs (LIMIT ID_CAP + 1): the estimate it weighs is the
+    rows under that limit, not the limit itself (which would never exceed ESTIMATE_TRUSTED_ABOVE)."""
+    rows = "SELECT g FROM generate_series(1, %s) AS g"
+    assert paging.planned_rows(rows + " LIMIT 2001", [50_000]) == 50_000
+    assert paging.planned_rows(rows, [50_000]) == 50_000
+    assert paging.planned_rows(rows + " LIMIT 2001", [300]) == 300
