@@ -15,7 +15,8 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ValidationError
 from django.db import connection
-from django.db.models import BigIntegerField, BooleanField, F, Func, Model, Q, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, F, Func, Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 COUNT_CAP = 1000
 # Exact counts (and the id-list fast path for rare filters) up to this many results; above it the
@@ -431,9 +432,11 @@ class _AnyOf(Func):
 def pk_among(ids: list[int]) -> Q | _AnyOf:
     """A filter to the rows whose primary key is in `ids`. On PostgreSQL `pk = ANY(%s)` with the ids as
     one array parameter: `pk__in` of a small result's 2,000 ids made the ORM prepare and resolve each id
-    as a parameter of its own (about 2 CPU ms a page); the database plans both the same."""
+    as a parameter of its own (about 2 CPU ms a page); the database plans both the same. The array goes
+    to the driver as it is (an array Value had the ORM prepare each of its items: 1,400 ids of an
+    outlet cost a fifth of the page's CPU); the ids are the database's own integers."""
     if connection.vendor != "postgresql" or not ids:  # no ids: the ORM sends no query at all
         return Q(pk__in=ids)
     from django.contrib.postgres.fields import ArrayField
 
-    return _AnyOf(F("pk"), Value(list(ids), output_field=ArrayField(BigIntegerField())))
+    return _AnyOf(F("pk"), RawSQL("%s::bigint[]", (list(ids),), output_field=ArrayField(BigIntegerField())))
