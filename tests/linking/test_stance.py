@@ -381,3 +381,67 @@ def test_training_encoder_cache_encodes_each_text_once(tmp_path: Path) -> None:
     again = CachedEncoder(encode, tmp_path / "vectors.npz")(["The council vote", "A boat capsized"])
     assert fake.calls == ["The ferry sank", "The council vote", "A boat capsized"]
     assert np.allclose(again[0], first[1])
+
+
+def test_claim_doubt_block_reads_the_claims_own_doubting_words() -> None:
+    """A claim calling a story a hoax, against an article telling it straight, is marked on the claim's
+    side only; against an article that calls it a hoax too, the body repeats the claim's word; a plain
+    claim against a debunking article is marked on the body's side only."""
+    index = TfidfIndex.fit([["dolphin", "canal"], ["dolphin", "video"]], min_df=1)
+    extras = ("claim_doubt",)
+    builder = FeatureBuilder(index, extras=extras)
+    names = feature_names(extras)
+    assert names[: len(feature_names())] == feature_names()
+    hoax_claim = "The video of a dolphin swimming in the Brenmoor canal was a hoax"
+    plain_claim = "A dolphin was filmed swimming in the Brenmoor canal"
+    straight = (
+        "A dolphin was filmed swimming in the Brenmoor canal on Sunday. "
+        "Residents gathered on the bridges to watch it. The video has been shared thousands of times."
+    )
+    debunking = (
+        "The video of a dolphin swimming in the Brenmoor canal is a hoax, the city's aquarium said. "
+        "The clip was filmed at a marine park years ago and edited, a spokeswoman said."
+    )
+    rows = builder.matrix([(hoax_claim, straight), (hoax_claim, debunking), (plain_claim, debunking)])
+    col = {name: names.index(name) for name in names[len(feature_names()) :]}
+    claim_only, both, body_only = rows
+    assert claim_only[col["claim_doubting"]] == 1.0
+    assert claim_only[col["claim_doubting_in_body"]] == 0.0
+    assert claim_only[col["claim_doubting_top3_not"]] == 1.0
+    assert claim_only[col["claim_doubting_body_not"]] == 1.0
+    assert claim_only[col["top3_doubting"]] == 0.0
+    assert both[col["claim_doubting_in_body"]] == 1.0 and both[col["claim_doubting_in_top3"]] == 1.0
+    assert both[col["claim_doubting_top3_not"]] == 0.0 and both[col["top3_doubting_claim_not"]] == 0.0
+    assert body_only[col["claim_doubting"]] == 0.0
+    assert math.isnan(body_only[col["claim_doubting_in_body"]])
+    assert body_only[col["top3_doubting_claim_not"]] == 1.0
+    assert body_only[col["covering_doubting_frac"]] > 0.0
+    assert body_only[col["doubting_share_max"]] > 0.0
+    assert claim_only[col["covering_doubting_frac"]] == 0.0
+
+
+def test_claim_doubt_block_reads_hedges_scare_quotes_and_negated_sentences() -> None:
+    """A claim that hedges or puts its words in quote marks is marked, an apostrophe is not; the
+    sentences covering the claim that negate it are counted, and the lead's negation of its words."""
+    index = TfidfIndex.fit([["mayor", "resign"], ["mayor", "council"]], min_df=1)
+    extras = ("claim_doubt",)
+    builder = FeatureBuilder(index, extras=extras)
+    names = feature_names(extras)
+    body = (
+        "The mayor of Ostrava did not resign on Monday, the council said. "
+        "The mayor told reporters she would stay in office until the election."
+    )
+    claims = (
+        "Ostrava's mayor resigns after council vote",
+        "Ostrava mayor 'resigns' after council vote",
+        "Ostrava mayor reportedly resigns after council vote",
+        "Did the Ostrava mayor resign?",
+    )
+    rows = builder.matrix([(c, body) for c in claims])
+    quoted, hedged = names.index("claim_quoted"), names.index("claim_hedged")
+    assert [r[quoted] for r in rows] == [0.0, 1.0, 0.0, 0.0]
+    assert [r[hedged] for r in rows] == [0.0, 0.0, 1.0, 1.0]
+    plain = rows[0]
+    assert plain[names.index("covering_negation_frac")] > 0.0
+    assert plain[names.index("lead_shared_near_doubting")] > 0.0
+    assert plain[names.index("covering_sentences")] >= 1.0

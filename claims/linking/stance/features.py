@@ -36,11 +36,19 @@ _NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
 #   "against": the closest sentences turning against the claim's own words (doubt, contrast, negation
 #              the claim lacks, other figures);
 #   "encoder": sentence-encoder cosines of the claim and the body's sentences closest to it, and the cue
-#              words of the sentence the encoder finds closest (needs an `encode` function).
-EXTRA_BLOCKS = ("against", "encoder")
+#              words of the sentence the encoder finds closest (needs an `encode` function);
+#   "claim_doubt": the claim's own doubting words ("hoax", "staged", "denied") against the body's: a
+#              headline calling a story a hoax disagrees with an article telling it straight, and the
+#              reverse.
+EXTRA_BLOCKS = ("against", "encoder", "claim_doubt")
 ENCODED_TOP = 5  # the body sentences encoded per pair: the TF-IDF closest to the claim ...
 ENCODED_LEAD = 1  # ... and the first ones (each body sentence is encoded at most once per builder)
 Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> unit-length rows (claims.linking.encoder.encode)
+# Words that call a story untrue or doubtful, read by the "claim_doubt" block in the claim and the body.
+DOUBTING = frozenset(tx.REFUTE) | tx.DOUBT | frozenset(p[0] for p in tx.DEBUNK if len(p) == 1)
+COVERING = 0.3  # a sentence holding this share of the claim's words covers it ("claim_doubt" block)
+# Quote marks that open or close a quotation (not an apostrophe inside a word: "Putin's").
+_QUOTE_RE = re.compile(r"(?<![^\W_])['\u2018\u2019\"\u201c\u201d]|['\u2018\u2019\"\u201c\u201d](?![^\W_])")
 
 
 @dataclass
@@ -81,6 +89,7 @@ class Body(Side):
     sent_doubt: np.ndarray | None = None  # doubting / contrasting words per sentence (tx.DOUBT, CONTRAST)
     sent_contrast: np.ndarray | None = None
     encoded: dict[int, np.ndarray] | None = None  # sentence index -> encoder vector, filled on demand
+    sent_doubting: np.ndarray | None = None  # distinct DOUBTING words per sentence
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -198,6 +207,7 @@ def make_body(
         sent_doubt=np.array([sum(t in tx.DOUBT for t in st) for st in sent_toks], dtype=float),
         sent_contrast=np.array([sum(t in tx.CONTRAST for t in st) for st in sent_toks], dtype=float),
         encoded={},
+        sent_doubting=np.array([len(sc & DOUBTING) for sc in map(set, sent_cont)], dtype=float),
     )
 
 
@@ -277,6 +287,8 @@ def feature_names(extras: Sequence[str] = ()) -> list[str]:
         names += AGAINST_NAMES
     if "encoder" in extras:
         names += ENCODER_NAMES
+    if "claim_doubt" in extras:
+        names += CLAIM_DOUBT_NAMES
     return names
 
 
@@ -307,6 +319,25 @@ ENCODER_NAMES = [
     "enc_best_debunk",
     "enc_best_doubt",
     "enc_best_contrast",
+]
+
+CLAIM_DOUBT_NAMES = [
+    "claim_doubting",
+    "claim_doubting_in_body",
+    "claim_doubting_in_top3",
+    "body_doubting",
+    "top3_doubting",
+    "claim_doubting_top3_not",
+    "top3_doubting_claim_not",
+    "claim_doubting_body_not",
+    "claim_hedged",
+    "claim_quoted",
+    "lead_shared_near_doubting",
+    "doubting_share_max",
+    "covering_doubting_frac",
+    "covering_negation_frac",
+    "covering_sentences",
+    "covering_best_share",
 ]
 
 
@@ -518,6 +549,56 @@ def _against(claim: Side, body: Body, index: TfidfIndex, sims: np.ndarray, order
     ]
 
 
+def _claim_doubt(claim: Side, body: Body, claim_text: str) -> list[float]:
+    """Return the claim's own doubting words against the body's (the "claim_doubt" block).
+
+    A headline can carry the refutation itself ("... was staged", "... a hoax"): it then disagrees with
+    an article telling the story straight, and an article debunking a story disagrees with a headline
+    telling it straight. So: whether the claim doubts and whether the body, the three sentences sharing
+    most of the claim's words, or the lead do, each without the other; how many of the claim's doubting
+    words the body and those sentences repeat; whether the claim hedges, asks or quotes (scare quotes);
+    and, over the sentences covering the claim (COVERING of its words), the share that doubt or negate.
+    Words are counted unweighted: the block needs no vocabulary.
+    """
+    assert body.sent_doubting is not None
+    words = claim.content
+    n_words = max(1, len(words))
+    share = np.array([len(words & sc) / n_words for sc in body.sent_content])
+    order = np.argsort(-share, kind="stable")
+    top3 = order[:3]
+    claim_doubting = set(claim.toks) & DOUBTING
+    doubts = float(bool(claim_doubting))
+    top3_words = set().union(*(body.sent_content[i] for i in top3))
+    doubting = body.sent_doubting > 0
+    top3_doubts = float(doubting[top3].any())
+    body_doubting = float(body.sent_doubting.sum()) / max(1, len(body.toks)) * 100
+    negates = body.sent_groups[:, GROUPS.index("negation")] > 0
+    covering = share >= COVERING
+    lead_near = max(
+        _near_shared(body.sent_toks[i], words, DOUBTING | tx.CUE_GROUPS["negation"])
+        for i in range(min(2, len(body.sent_toks)))
+    )
+    n_doubting = len(claim_doubting)
+    return [
+        doubts,
+        _ratio(len(claim_doubting & body.content), n_doubting) if n_doubting else math.nan,
+        _ratio(len(claim_doubting & top3_words), n_doubting) if n_doubting else math.nan,
+        body_doubting,
+        top3_doubts,
+        float(doubts and not top3_doubts),
+        float(top3_doubts and not doubts),
+        float(doubts and body_doubting == 0),
+        float(bool(claim.groups[GROUPS.index("hedge")]) or claim.question),
+        float(len(_QUOTE_RE.findall(claim_text)) >= 2),
+        lead_near / n_words,
+        float((doubting * share).max()),
+        float(doubting[covering].mean()) if covering.any() else math.nan,
+        float(negates[covering].mean()) if covering.any() else math.nan,
+        float(covering.sum()),
+        float(share[order[0]]),
+    ]
+
+
 def encoded_sentences(order: np.ndarray) -> list[int]:
     """Return the body sentences the encoder reads for a pair: the ENCODED_TOP closest by TF-IDF
     (``order``, from :func:`closest`) and the first ENCODED_LEAD, in text order."""
@@ -655,6 +736,8 @@ class FeatureBuilder:
                 row.append(np.array(_against(side, body, self.index, sims, order)))
             if "encoder" in self.extras:
                 row.append(np.array(_encoded(side, body, self.index, order)))
+            if "claim_doubt" in self.extras:
+                row.append(np.array(_claim_doubt(side, body, claim)))
             out[i] = np.concatenate(row)
         return out
 
