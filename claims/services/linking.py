@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
+import itertools
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
-from typing import cast
+from typing import NamedTuple, cast
 
 from django.db import connection, router, transaction
 from django.db.models import F, Q
@@ -177,26 +178,50 @@ def _event_plan(*, articles: Iterable[Article]) -> list[tuple[list[Article], int
 
 def _place(plan: list[tuple[list[Article], int | None]]) -> dict[int, Event]:
     """Store an `_event_plan` (inside the caller's transaction); articles placed meanwhile keep their
-    event, and a group whose event was deleted meanwhile gets a new one."""
-    placed: dict[int, Event] = {}
+    event, and a group whose event was deleted meanwhile gets a new one.
+
+    A few statements for the whole plan, not a dozen per group: the new events and the article rows
+    in bulk, and their history as django-simple-history writes it one save at a time (`_event_history`).
+    Through the ORM (create, then `articles.add`) each group also read back the whole row of every
+    article of its event (text, raw page and search vector) to record the event's articles."""
+    through = Event.articles.through
+    taken = {
+        pk
+        for chunk in _chunks([a.pk for group, _ in plan for a in group])
+        for pk in through.objects.filter(article_id__in=chunk).values_list("article_id", flat=True)
+    }
+    groups: list[tuple[list[Article], Event]] = []
+    known = Event.objects.in_bulk([event_id for _, event_id in plan if event_id is not None])
+    made: list[Event] = []
     for group, event_id in plan:
-        taken = set(
-            Event.articles.through.objects.filter(article_id__in=[a.pk for a in group]).values_list(
-                "article_id", flat=True
-            )
-        )
         new = [a for a in group if a.pk not in taken]
         if not new:
             continue
-        event = Event.objects.filter(pk=event_id).first() if event_id is not None else None
+        taken.update(a.pk for a in new)
+        event = known.get(event_id) if event_id is not None else None
         if event is None:
             first = min(new, key=lambda a: (a.published_on or dt.date.max, a.pk))
-            event = Event.objects.create(
+            event = Event(
                 title=first.title or f"Event of article {first.pk}",
                 date=first.published_on,
                 date_precision="day" if first.published_on else "unknown",
             )
-        event.articles.add(*new)
+            made.append(event)
+        groups.append((new, event))
+    if not groups:
+        return {}
+    # the articles the events already hold, in the order the history of each event lists them
+    held: dict[int, list[tuple[int, int]]] = defaultdict(list)  # event id -> (row id, article id)
+    for chunk in _chunks({event.pk for _, event in groups if event.pk is not None}):
+        rows = through.objects.filter(event_id__in=chunk).order_by("pk")
+        for pk, event_id, article_id in rows.values_list("pk", "event_id", "article_id"):
+            held[event_id].append((pk, article_id))
+    Event.objects.bulk_create(made)
+    added = [through(event_id=event.pk, article_id=a.pk) for new, event in groups for a in new]
+    through.objects.bulk_create(added)
+    _event_history(made, groups, added, held)
+    placed: dict[int, Event] = {}
+    for new, event in groups:
         # Moving the version on makes an editor's form open on one of these claims stale.
         Claim.objects.filter(article__in=new).update(
             event=event, version=F("version") + 1, updated_at=timezone.now()
@@ -205,45 +230,139 @@ def _place(plan: list[tuple[list[Article], int | None]]) -> dict[int, Event]:
     return placed
 
 
+def _event_history(
+    made: list[Event],
+    groups: list[tuple[list[Article], Event]],
+    added: list,
+    held: dict[int, list[tuple[int, int]]],
+) -> None:
+    """The history rows `_place` leaves, as `Event.objects.create` and `event.articles.add` write them:
+    a "+" row for each event `made`, then for each group a "~" row of its event with a row per article
+    the event holds at that point: those it `held` before (event id -> (row id, article id)), then
+    those of this and earlier groups (`added`: the new article rows in the order of `groups`)."""
+    history = Event.history
+    history.bulk_history_create(made, default_change_reason=None)
+    snapshots = []
+    rows = iter(added)
+    for new, event in groups:
+        held[event.pk].extend((row.pk, row.article_id) for row in itertools.islice(rows, len(new)))
+        snapshots.append(list(held[event.pk]))
+    records = history.bulk_history_create(
+        [event for _, event in groups], update=True, default_change_reason=None
+    )
+    if not records:  # history switched off (SIMPLE_HISTORY_ENABLED)
+        return
+    members = history.model.articles.model
+    members.objects.bulk_create(
+        members(history=record, id=pk, event_id=record.id, article_id=article_id)
+        for record, snapshot in zip(records, snapshots, strict=True)
+        for pk, article_id in snapshot
+    )
+
+
 def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementClaim:
     """The pure-Python claim the linker reads, rebuilt from a stored Claim."""
-    if claim.kind == Claim.Kind.QUANTITY:
-        return QuantityClaim(
+    return _extracted(
+        ClaimRow(
+            claim.kind,
             claim.start,
             claim.end,
             claim.quote,
-            *claim.bounds,
-            claim.unit or None,
-            claim.unit_class or None,
-            counted=claim.counted or None,
-            approximate=claim.quantity_approximate,
-            direction=claim.quantity_direction or "=",
-            source=claim.attribution or None,
-        )
-    if claim.kind == Claim.Kind.DATE:
-        return DateClaim(
-            claim.start,
-            claim.end,
-            claim.quote,
-            _date_value(claim),
+            claim.quantity_low,
+            claim.quantity_high,
+            claim.unit,
+            claim.unit_class,
+            claim.counted,
+            claim.quantity_approximate,
+            claim.quantity_direction,
+            claim.attribution,
+            claim.date_value,
             claim.date_precision,
+            claim.date_month,
+            claim.date_day,
+            claim.date_expression,
+            claim.date_approximate,
+            claim.date_dated,
+            claim.date_weekday,
+            claim.speaker.name if claim.speaker else None,
+            claim.speaker_role,
+            claim.direct,
+            claim.polarity,
+        ),
+        claim.pk,
+    )
+
+
+class ClaimRow(NamedTuple):
+    """The columns of a stored claim the linker reads (`_CLAIM_COLUMNS`, in that order): what
+    `_linkable_claims` reads as plain tuples, with no model instance built per claim."""
+
+    kind: str
+    start: int
+    end: int
+    quote: str
+    quantity_low: float | None
+    quantity_high: float | None
+    unit: str
+    unit_class: str
+    counted: str
+    quantity_approximate: bool
+    quantity_direction: str
+    attribution: str
+    date_value: dt.date | None
+    date_precision: str
+    date_month: int | None
+    date_day: int | None
+    date_expression: str
+    date_approximate: bool
+    date_dated: str
+    date_weekday: int | None
+    speaker_name: str | None
+    speaker_role: str
+    direct: bool
+    polarity: str
+
+
+def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | StatementClaim:
+    """The pure-Python claim of a stored claim's columns (`pk` names it in an error)."""
+    if row.kind == Claim.Kind.QUANTITY:
+        if row.quantity_low is None or row.quantity_high is None:
+            raise ValueError(f"claim {pk} has no quantity bounds")
+        return QuantityClaim(
+            row.start,
+            row.end,
+            row.quote,
+            row.quantity_low,
+            row.quantity_high,
+            row.unit or None,
+            row.unit_class or None,
+            counted=row.counted or None,
+            approximate=row.quantity_approximate,
+            direction=row.quantity_direction or "=",
+            source=row.attribution or None,
+        )
+    if row.kind == Claim.Kind.DATE:
+        return DateClaim(
+            row.start,
+            row.end,
+            row.quote,
+            _date_value(row),
+            row.date_precision,
             # the date words and what they date: the link rules read their text, never their offsets
-            expression=Span(claim.start, claim.start, claim.date_expression)
-            if claim.date_expression
-            else None,
-            approximate=claim.date_approximate,
-            dated=claim.date_dated or None,
-            weekday=claim.date_weekday,
+            expression=Span(row.start, row.start, row.date_expression) if row.date_expression else None,
+            approximate=row.date_approximate,
+            dated=row.date_dated or None,
+            weekday=row.date_weekday,
         )
     return StatementClaim(
-        claim.start,
-        claim.end,
-        claim.quote,
-        claim.speaker.name if claim.speaker else None,
-        role=claim.speaker_role or None,
-        direct=claim.direct,
-        attribution=claim.attribution or None,
-        polarity=claim.polarity,
+        row.start,
+        row.end,
+        row.quote,
+        row.speaker_name,
+        role=row.speaker_role or None,
+        direct=row.direct,
+        attribution=row.attribution or None,
+        polarity=row.polarity,
     )
 
 
@@ -338,33 +457,7 @@ def _event_suggestions(
 
 
 # What `extracted_from_claim` reads of a claim: the linker's claims are built from these columns alone.
-_CLAIM_COLUMNS = (
-    "article_id",
-    "kind",
-    "start",
-    "end",
-    "quote",
-    "quantity_low",
-    "quantity_high",
-    "unit",
-    "unit_class",
-    "counted",
-    "quantity_approximate",
-    "quantity_direction",
-    "attribution",
-    "date_value",
-    "date_precision",
-    "date_month",
-    "date_day",
-    "date_expression",
-    "date_approximate",
-    "date_dated",
-    "date_weekday",
-    "speaker__name",
-    "speaker_role",
-    "direct",
-    "polarity",
-)
+_CLAIM_COLUMNS = tuple("speaker__name" if name == "speaker_name" else name for name in ClaimRow._fields)
 
 
 def _linkable_claims(
@@ -374,8 +467,8 @@ def _linkable_claims(
     claims' order, each in the event `event_of(article_id)` and with its sentence vector.
 
     Only what the linker reads is kept: each article's text, outlet and date are read once for all its
-    claims and dropped once their sentences are cut out, and the stored claims are read in chunks, each
-    model instance dropped as soon as its LinkableClaim is built. Holding them all (with an article,
+    claims and dropped once their sentences are cut out, and the stored claims are read in chunks of
+    plain columns (no model instance), each row dropped as soon as its LinkableClaim is built. Holding them all (with an article,
     outlet and speaker instance per claim) cost hundreds of MB per step of a 10,000-article follow-up.
     """
     query = Claim.objects.filter(**where).exclude(review_status=Claim.ReviewStatus.REJECTED)
@@ -383,15 +476,18 @@ def _linkable_claims(
     linkable: list[LinkableClaim] = []
     statements: list[Claim] = []  # id, kind and text only: what claims_vectors reads
     vectors_on = encoder_enabled()
-    for claim in query.select_related("speaker").only(*_CLAIM_COLUMNS).iterator(chunk_size=2000):
-        if claim.article_id not in articles:  # placed in the event by another worker meanwhile
-            articles.update(_articles_read([claim.article_id]))
-            if claim.article_id not in articles:
+    # plain tuples, not model instances: a third of the CPU of building a Claim (and its speaker) each
+    rows = query.values_list("pk", "article_id", *_CLAIM_COLUMNS).iterator(chunk_size=2000)
+    for pk, article_id, *columns in rows:
+        if article_id not in articles:  # placed in the event by another worker meanwhile
+            articles.update(_articles_read([article_id]))
+            if article_id not in articles:
                 continue  # and deleted since
-        outlet, published, text, later = articles[claim.article_id]
-        linkable.append(_linkable(claim, event_of(claim.article_id), outlet, published, text, later))
-        if vectors_on and claim.kind == Claim.Kind.STATEMENT:
-            statements.append(Claim(pk=claim.pk, kind=claim.kind, quote=claim.quote))
+        row = ClaimRow(*columns)
+        outlet, published, text, later = articles[article_id]
+        linkable.append(_linkable(pk, article_id, row, event_of(article_id), outlet, published, text, later))
+        if vectors_on and row.kind == Claim.Kind.STATEMENT:
+            statements.append(Claim(pk=pk, kind=row.kind, quote=row.quote))
     del articles
     if statements:
         vectors = claims_vectors(claims=statements, encode=encode)
@@ -410,19 +506,21 @@ def _articles_read(ids: Iterable[int]) -> dict[int, tuple[str | None, dt.date | 
 
 
 def _linkable(
-    claim: Claim,
+    pk: int,
+    article_id: int,
+    row: ClaimRow,
     event_id: int | None,
     outlet: str | None,
     published: dt.date | None,
     text: str,
     later: bool,
 ) -> LinkableClaim:
-    sentence_start, sentence = sentence_around(text, claim.start, claim.end)
+    sentence_start, sentence = sentence_around(text, row.start, row.end)
     return LinkableClaim(
-        claim.pk,
-        claim.article_id,
+        pk,
+        article_id,
         outlet,
-        extracted_from_claim(claim),
+        _extracted(row, pk),
         sentence,
         event_id=event_id,
         sentence_start=sentence_start,
@@ -651,7 +749,7 @@ def articles_link(
     return {"articles": count, "events": len(events), "links": links}
 
 
-def _date_value(claim: Claim) -> str:
+def _date_value(claim: Claim | ClaimRow) -> str:
     """The extractor's value string for a stored date claim ("2019-03", or "XXXX-01-23" when the year
     is not known)."""
     if claim.date_value is not None and claim.date_precision in ("day", "month", "year"):

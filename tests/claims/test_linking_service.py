@@ -226,3 +226,54 @@ def test_the_app_links_one_day_written_two_ways_by_what_the_dates_date():
     articles_link()
     linked = ClaimLink.objects.filter(claim_a__in=dates, claim_b__in=dates, relation="corroborates").first()
     assert linked is not None and "2025-03-13" in linked.rationale
+
+
+def _history_of(event: Event) -> list[tuple[str, list[int]]]:
+    """(history type, article ids the event held) of each history row of `event`, oldest first."""
+    return [
+        (row.history_type, sorted(row.articles.values_list("article_id", flat=True)))
+        for row in event.history.order_by("history_date", "history_id")
+    ]
+
+
+def test_placing_a_plan_in_bulk_leaves_the_history_one_save_at_a_time_leaves():
+    """The plan is stored in a few statements, and its history is what Event.objects.create and
+    event.articles.add write group by group: a "+" row for a new event, then a "~" row per group
+    with the articles its event holds at that point; an article placed meanwhile keeps its event."""
+    day = [
+        store(f"Outlet {n}", f"https://p.example/{n}", f"Report {n}", f"Report number {n}.") for n in range(7)
+    ]
+    a1, a2, a3, a4, a5, a6, a7 = day
+    claim = quantity(a2, "Report number", 2, "report")
+    old = Event.objects.create(title="Old story")
+    old.articles.add(a1)
+    elsewhere = Event.objects.create(title="Elsewhere")
+    elsewhere.articles.add(a6)
+    deleted = Event.objects.create(title="Gone")
+    deleted_id = deleted.pk
+    deleted.delete()
+    version = claim.version
+
+    placed = linking._place([([a2, a3], old.pk), ([a4, a6], None), ([a5], old.pk), ([a7], deleted_id)])
+
+    assert {pk: e.pk for pk, e in placed.items()} == {a2.pk: old.pk, a3.pk: old.pk, a5.pk: old.pk} | {
+        a4.pk: placed[a4.pk].pk,
+        a7.pk: placed[a7.pk].pk,
+    }
+    assert a6.pk not in placed and list(a6.events.all()) == [elsewhere]
+    assert _history_of(old) == [
+        ("+", []),
+        ("~", [a1.pk]),
+        ("~", sorted([a1.pk, a2.pk, a3.pk])),
+        ("~", sorted([a1.pk, a2.pk, a3.pk, a5.pk])),
+    ]
+    new, again = placed[a4.pk], placed[a7.pk]
+    assert new.title == "Report 3" and again.title == "Report 6" and again.pk != deleted_id
+    assert _history_of(new) == [("+", []), ("~", [a4.pk])]
+    assert _history_of(again) == [("+", []), ("~", [a7.pk])]
+    assert sorted(old.articles.values_list("pk", flat=True)) == sorted([a1.pk, a2.pk, a3.pk, a5.pk])
+    claim.refresh_from_db()
+    assert claim.event_id == old.pk and claim.version == version + 1
+    rows = Event.history.model.articles.model.objects.filter(history__id=old.pk, article_id=a2.pk)
+    through = Event.articles.through.objects.get(event=old, article=a2)
+    assert set(rows.values_list("id", "event_id")) == {(through.pk, old.pk)}
