@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -201,7 +202,13 @@ _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nothi
 
 
 def _plain(f: ClaimFeatures) -> str:
-    return _SPACE.sub(" ", _QUOTE_MARKS.sub("", fold(f.item.claim.text).lower())).strip(" .,;:")
+    return _plain_text(f.item.claim.text)
+
+
+@lru_cache(maxsize=4096)  # asked for each candidate pair a statement is in, not once per statement
+def _plain_text(text: str) -> str:
+    """`text` lower-cased without quote marks, spaces made single, as `same_words` compares it."""
+    return _SPACE.sub(" ", _QUOTE_MARKS.sub("", fold(text).lower())).strip(" .,;:")
 
 
 def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:

@@ -73,6 +73,11 @@ def names(text: str) -> list[str]:
     A stand-in for named entities when the caller has none: sentence-initial function words are dropped
     so "The Russian Embassy" gives "russian embassy".
     """
+    return list(_names(text))
+
+
+@lru_cache(maxsize=4096)  # the claims of one sentence ask for its names, in each linking step of a follow-up
+def _names(text: str) -> tuple[str, ...]:
     out = []
     for m in _NAME.finditer(fold(text)):
         words = m.group().split()
@@ -82,7 +87,7 @@ def names(text: str) -> list[str]:
             words = words[:-1]
         if words:
             out.append(" ".join(words).lower())
-    return out
+    return tuple(out)
 
 
 def name_keys(name: str) -> set[str]:
