@@ -136,18 +136,22 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
         outlets = source_selectors.outlet_choices()
-        # the filters narrow the list rows (claims.selectors.listing: the columns a row shows and its link
-        # marks): the whole table read from a cursor in an indexed order is then one query
-        filterset = ClaimFilter(params, queryset=listing.listed(), outlets=outlets)
-        queryset = filterset.qs
-        size = paging.narrow(queryset, narrowed=filterset.is_narrowed)
+        # the filters narrow the bare claims, so that the ids' queries join only the tables a filter or
+        # the order needs (the list rows' joins to article, outlet, speaker and event made a speaker's
+        # ids cost 24 ms instead of 5 at 1M claims); the rows themselves are read as list rows
+        # (claims.selectors.listing: the columns a row shows and its link marks)
+        filterset = ClaimFilter(params, queryset=Claim.objects.all(), outlets=outlets)
+        claims = filterset.qs
+        size = paging.narrow(claims, narrowed=filterset.is_narrowed)
         load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
-            queryset = listing.listed().filter(paging.pk_among(size.ids)).order_by(*queryset.query.order_by)
+            queryset = listing.listed().filter(paging.pk_among(size.ids)).order_by(*claims.query.order_by)
         elif filterset.is_narrowed or filterset.sort_key == "published" or paging.reads_by_offset(params):
             # a large filtered (or joined, or offset) result: the page's ordered ids first (the database
             # sorts and skips bare keys), then the rows by id
-            load = listing.listed_by_id
+            queryset, load = claims, listing.listed_by_id
+        else:  # the whole table read from a cursor in an indexed order: one query
+            queryset = listing.listed().order_by(*claims.query.order_by)
         page = paging.claim_page(queryset, filterset.ordering, params, load=load)
         rows = claim_rows.prepare(page.rows, list_value_text)
         selected = str(filterset.form["outlet"].value() or "")
