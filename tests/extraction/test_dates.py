@@ -297,6 +297,16 @@ def test_a_day_something_comes_ahead_of_is_a_coming_day():
     assert past["Friday"].value == "2019-03-22"
 
 
+@pytest.mark.parametrize("text", ["January ", "Monday", "Friday the council met.", "May 2001"])
+def test_a_date_that_opens_the_text_has_nothing_before_it_to_come_ahead_of(text):
+    """A date as the first or second word of a text (a fuzzed "January " once read the token before the
+    first): the look for "ahead of" stops at the sentence's start."""
+    from claims.extraction.pipeline import extract
+
+    extraction = extract(text, published=dt.date(2019, 3, 26))
+    assert all(c.kind != "date" or c.start >= 0 for c in extraction.claims)
+
+
 def test_the_day_of_a_named_happening_takes_no_purpose_from_the_verb():
     """ "is attempting to reach voters at Monday's debate", told on a Wednesday: the debate's Monday is the
     one just past; only the verb's own date looks ahead."""

@@ -188,6 +188,8 @@ def ahead_of(span: SpacySpan) -> bool:
     doc, i = span.doc, span.start - 1
     while i > span.sent.start + 1 and doc[i].pos_ in _IN_NOUN_LIST:
         i -= 1
+    if i - 1 < span.sent.start:  # the date opens its sentence (or follows its first word): nothing before
+        return False
     return (doc[i - 1].lower_, doc[i].lower_) in _AHEAD_OF
 
 
