@@ -222,47 +222,6 @@ def event_list() -> QuerySet[Event]:
     return Event.objects.order_by("-date", "-id")
 
 
-def event_claims(event: Event, limit: int = 2000) -> list[Claim]:
-    """The event's claims (set on the claim, or from its articles), not rejected, with outlet and speaker.
-
-    The two ways in are read as one UNION of two indexed id lists, in one round trip: an OR across
-    them would scan the claims table.
-    """
-    own = Claim.objects.filter(event=event).order_by().values_list("id", flat=True)
-    reported = (
-        Claim.objects.filter(article_id__in=event.articles.order_by().values("id"))
-        .order_by()
-        .values_list("id", flat=True)
-    )
-    ids = set(own.union(reported).order_by()[: 2 * limit])
-    # Not joined to the events: the page is the event's own, and a claim of another event (or none)
-    # is read for its article, outlet and speaker only. Each event row cost a model per claim.
-    claims = list(
-        Claim.objects.select_related("article__outlet", "speaker")
-        .defer("article__body", "article__original", "article__search_vector", "search_vector")
-        .filter(pk__in=ids)
-        .exclude(review_status=Claim.ReviewStatus.REJECTED)
-        .order_by("article__outlet__name", "article_id", "start", "id")[:limit]
-    )
-    event_field = Claim._meta.get_field("event")
-    for claim in claims:
-        if claim.event_id == event.pk:
-            event_field.set_cached_value(claim, event)
-    return claims
-
-
-def event_links(claim_ids: list[int]) -> list[ClaimLink]:
-    """The live (not rejected) links among the given claims."""
-    if not claim_ids:
-        return []
-    return list(
-        ClaimLink.objects.filter(claim_a_id__in=claim_ids)
-        .exclude(status=ClaimLink.Status.REJECTED)
-        .only("id", "claim_a_id", "claim_b_id", "relation", "status", "rationale", "confidence", "version")
-        .filter(claim_b_id__in=claim_ids)
-    )
-
-
 def actor_detail() -> QuerySet[Actor]:
     """Actors with their aliases and roles."""
     return Actor.objects.prefetch_related("aliases", "roles")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from claims.linking.confirmation import independent_confirmations
 from claims.linking.types import LinkableClaim
 from claims.models import Claim, ClaimLink, Event
-from claims.selectors import Context, event_claims, event_links, sentences_of
+from claims.selectors import Context, sentences_of
+from claims.selectors.event_page import event_claims, event_links
 from claims.services.linking import extracted_from_claim
 
 MAX_FACT_COLUMNS = 8
@@ -214,10 +215,11 @@ def build_chart(column: Column, rows: list[Row], index: int) -> Chart | None:
 
 def event_comparison(event: Event) -> Comparison:
     """The event page's sections: agreed facts, conflicts with their sentences, statements by speaker,
-    the comparison table, timeline and chart (four queries, whatever the event's size)."""
+    the comparison table, timeline and chart (two queries, three with conflicts, whatever the event's
+    size)."""
     claims = event_claims(event)
     by_id = {c.pk: c for c in claims}
-    links = event_links(list(by_id))
+    links = event_links(event, claims)
     corroborating: dict[int, set[int]] = defaultdict(set)
     contradicted: set[int] = set()
     for link in links:

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView
 
 from claims import selectors
 from claims.forms import EventForm
 from claims.models import Claim, Event
+from claims.selectors import event_page
 from claims.selectors.event_table import event_comparison
 from claims.services import editing
 from claims.views import event_sections
@@ -50,13 +51,11 @@ class EventDetailView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        event = get_object_or_404(Event, pk=kwargs["pk"])
+        event = event_page.event_for_page(kwargs["pk"])
+        if event is None:
+            raise Http404("No Event matches the given query.")
         comparison = event_comparison(event)
-        articles = list(
-            event.articles.select_related("outlet")
-            .defer("body", "original")
-            .order_by("published_on", "id")[:200]
-        )
+        articles = event_page.event_articles(event)
         context.update(
             event=event,
             comparison=comparison,
