@@ -1,10 +1,11 @@
-"""The event page's repeated rows written in Python: agreed facts, statements by speaker, the figures
-table's rows, the timeline and the articles.
+"""The event page's repeated rows written in Python: agreed facts, conflicts, statements by speaker, the
+figures table's rows and chart, the timeline and the articles.
 
 An event page renders 50-300 rows; through the template each value was a variable lookup, a filter or
 two and an escape, which cost more CPU than reading the event's claims. The markup is the template's,
-byte for byte (tests/web/test_event_sections.py renders both ways, with hostile text); the conflicts,
-whose forms carry the page's CSRF token, and the chart stay in the template.
+byte for byte (tests/web/test_event_sections.py renders both ways, with hostile text). The conflicts'
+forms carry the page's CSRF token: the `event_conflicts` tag (claims.templatetags.event_sections)
+writes them with the token of the page's own template context.
 """
 
 from __future__ import annotations
@@ -13,11 +14,21 @@ import html
 import unicodedata
 from typing import Any
 
+from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from claims.models import Claim
-from claims.selectors.event_table import AgreedFact, Comparison, Row, SpeakerStatements, TimelineEntry
+from claims.selectors.event_table import (
+    AgreedFact,
+    Chart,
+    Comparison,
+    Conflict,
+    Row,
+    SpeakerStatements,
+    TimelineEntry,
+)
+from claims.templatetags.chart_numbers import one_decimal
 from claims.templatetags.dates import claim_date, precise_date_text
 from claims.templatetags.page_urls import page_url_text
 from claims.views.claims import value_text
@@ -198,12 +209,105 @@ def articles_html(articles: list[Any]) -> SafeString:
     )  # every text above is escaped
 
 
+def _side_html(claim: Claim, context: Any) -> str:
+    article = claim.article
+    outlet = escape(article.outlet.name) if article.outlet is not None else "Unknown outlet"
+    kind = escape(claim.kind)
+    if context:
+        evidence = f'{escape(context.before)}<mark class="k-{kind}">{escape(context.span)}</mark>{escape(context.after)}'
+    else:
+        evidence = f'<mark class="k-{kind}">{escape(truncated(claim.quote, 240))}</mark>'
+    article_url = escape(page_url_text(claim.article_id, "sources:article-detail"))
+    return (
+        '\n      <div class="side">\n'
+        f'        <p class="side-head"><strong>{outlet}</strong> \u00b7 {_published(article)}</p>\n'
+        f'        <blockquote class="evidence">{evidence}</blockquote>\n'
+        f'        <p class="small muted"><span class="kind k-{kind}">{escape(claim.get_kind_display())}</span> '
+        f'{_value(claim)} \u00b7 <a href="{_claim_url(claim.pk)}">claim</a> \u00b7 '
+        f'<a href="{article_url}#c{claim.pk}">{escape(truncated(article.title or "(untitled)", 60))}</a></p>\n'
+        "      </div>\n    "
+    )
+
+
+def conflicts_html(
+    conflicts: list[Conflict], *, can_review: bool, csrf_input: str, next_path: str
+) -> SafeString:
+    """The "Conflicts" section's articles: both sides with their sentences, the rationale, the link's
+    status and, for those who may review links (`can_review`), its confirm / reject form carrying
+    `csrf_input` (the page's CSRF field, markup) and `next_path` (the page's own path, to come back)."""
+    if not conflicts:
+        return mark_safe('<p class="muted">No conflicting claims among this event\'s outlets.</p>\n')
+    out = []
+    back = escape(next_path)
+    for number, conflict in enumerate(conflicts, 1):
+        link = conflict.link
+        sides = "".join(_side_html(claim, context) for claim, context in conflict.sides)
+        confidence = (
+            f' <span class="muted small">\u00b7 confidence {floatformat(link.confidence, 2)}</span>'
+            if link.confidence is not None
+            else ""
+        )
+        form = ""
+        if can_review:
+            disabled = " disabled" if link.status == "confirmed" else ""
+            form = (
+                f'\n      <form method="post" action="{escape(page_url_text(link.pk, "claims:link-review"))}"'
+                f' class="inline">{csrf_input}\n'
+                f'        <input type="hidden" name="version" value="{link.version}">'
+                f'<input type="hidden" name="next" value="{back}#conflicts">\n'
+                f'        <button type="submit" name="decision" value="confirm"{disabled}>Confirm conflict</button>\n'
+                '        <button type="submit" name="decision" value="reject" class="danger">Reject</button>\n'
+                "      </form>\n      "
+            )
+        out.append(
+            f'\n  <article class="conflict" id="link-{link.pk}" aria-label="Conflict {number}">\n'
+            f'    <div class="sides">\n    {sides}\n    </div>\n'
+            f'    <p class="rationale"><span class="muted">Why they conflict:</span> '
+            f"{escape(link.rationale or '(no rationale given)')}{confidence}</p>\n"
+            f'    <div class="decide">\n'
+            f'      <span class="status status-{escape(link.status)}">{escape(link.get_status_display())}</span>\n'
+            f"      {form}\n    </div>\n  </article>\n"
+        )
+    return mark_safe("".join(out))  # every text above is escaped; csrf_input is the tag's markup
+
+
+def chart_html(chart: Chart | None) -> SafeString:
+    """The figures chart (range bars per outlet) as its heading and SVG figure; "" without a chart."""
+    if chart is None:
+        return mark_safe("")
+    ticks = "".join(
+        f'<line x1="{one_decimal(x)}" x2="{one_decimal(x)}" y1="4" y2="{chart.height}" class="grid"/>'
+        f'<text x="{one_decimal(x)}" y="{chart.height + 14}" class="tick">{escape(label)}</text>'
+        for x, label in chart.ticks
+    )
+    bars = "".join(
+        f'\n  <text x="{chart.label_x}" y="{bar.y + 14}" class="label">{escape(bar.label)}</text>\n'
+        f'  <rect x="{one_decimal(bar.x)}" y="{bar.y + 3}" width="{one_decimal(bar.width)}" height="16" rx="2" '
+        f'class="bar{" contradicted" if bar.contradicted else ""}"/>\n'
+        f'  <text x="{one_decimal(bar.end)}" dx="6" y="{bar.y + 15}" class="value">{escape(bar.value)}</text>\n  '
+        for bar in chart.bars
+    )
+    caption = "; ".join(f"{escape(bar.label)} {escape(bar.value)}" for bar in chart.bars)
+    caption = f"Figures: {caption}. " if caption else ""
+    title = escape(chart.title)
+    return mark_safe(
+        f"\n<h3>{escape(_capfirst(chart.title))} by outlet</h3>\n"
+        '<figure class="chart" tabindex="0">\n'
+        f'<svg viewBox="0 0 {chart.width} {chart.height + 20}" width="100%" role="img" '
+        f'aria-label="{title} reported by each outlet, low to high">\n'
+        f"  {ticks}\n  {bars}\n</svg>\n"
+        f'<figcaption class="muted small">{caption}Each bar runs from the lowest to the highest figure the '
+        "outlet gave; red bars are contradicted.</figcaption>\n</figure>\n"
+    )  # every text above is escaped
+
+
 def sections_html(comparison: Comparison, articles: list[Any]) -> dict[str, SafeString]:
     """Each repeated part of the event page, by the name the template shows it under."""
     return {
         "agreed": agreed_html(comparison.agreed),
         "speakers": speakers_html(comparison.speakers),
         "figure_rows": figure_rows_html(comparison.rows),
+        "chart": chart_html(comparison.chart),
         "timeline": timeline_html(comparison.timeline),
         "undated": undated_html(comparison.undated),
         "articles": articles_html(articles),
