@@ -306,6 +306,38 @@ def claim_page(
     return page
 
 
+def ids_on_page(
+    ids: list[int], ordering: tuple[str, ...], params: Any, model: type[Model], per_page: int = 50
+) -> list[int]:
+    """Of a small result's `ids` (any order), those the page `params` asks for can read, when `ordering`
+    is by id alone: the per_page + 1 ids past the cursor (or before it, or from the start), or for an
+    offset page the ids up to its end; `ids` itself in any other order.
+
+    `claim_page` over these ids gives the page it gives over all of them (the same cursor rules, see
+    `keyset_page`), but the rows' query carries 51 ids, not the 1,400 of an outlet's claims (whose
+    planning cost PostgreSQL a millisecond more).
+    """
+    if len(ordering) != 1 or ordering[0].lstrip("-") != "id":
+        return ids
+    descending = ordering[0].startswith("-")
+    ordered = sorted(ids, reverse=descending)
+    if reads_by_offset(params):
+        return ordered[: (page_number(params.get("page"), MAX_PAGES) - 1) * per_page + per_page + 1]
+    after, before = params.get("after", ""), params.get("before", "")
+    values = decode_cursor(after, model, ["id"]) if after else None
+    backwards = False
+    if values is None and before:
+        values = decode_cursor(before, model, ["id"])
+        backwards = values is not None
+    if values is None:
+        return ordered[: per_page + 1]
+    cursor = values[0]
+    if not backwards:  # past the cursor in the page's order
+        return [pk for pk in ordered if (pk < cursor if descending else pk > cursor)][: per_page + 1]
+    before_it = [pk for pk in ordered if (pk > cursor if descending else pk < cursor)]
+    return before_it[-(per_page + 1) :]  # the nearest ones before the cursor
+
+
 def count_seen(count: Count, page: Page) -> Count:
     """`count`, raised to what the page has shown when an estimate fell short of it (no "page 40 of 10")."""
     if count.exact or count.capped or page.end_index <= count.value:

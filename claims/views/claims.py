@@ -145,7 +145,8 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         size = paging.narrow(claims, narrowed=filterset.is_narrowed)
         load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
-            queryset = listing.listed().filter(paging.pk_among(size.ids)).order_by(*claims.query.order_by)
+            ids = paging.ids_on_page(size.ids, filterset.ordering, params, Claim)
+            queryset = listing.listed().filter(paging.pk_among(ids)).order_by(*claims.query.order_by)
         elif filterset.is_narrowed or filterset.sort_key == "published" or paging.reads_by_offset(params):
             # a large filtered (or joined, or offset) result: the page's ordered ids first (the database
             # sorts and skips bare keys), then the rows by id

@@ -238,3 +238,33 @@ def test_the_outlet_choice_stays_selected_and_outlet_names_are_escaped(reader_cl
     text = reader_client.get(reverse("claims:claim-list"), {"outlet": chosen.pk}).text
     assert f'<option value="{chosen.pk}" selected>{chosen.name}</option>' in text
     assert f'<option value="{odd.pk}">&lt;Harbour &amp; Co&gt;</option>' in text
+
+
+@pytest.mark.parametrize("ordering", [("-id",), ("id",)])
+def test_a_small_results_page_is_read_from_its_window_of_ids(ordering, django_assert_max_num_queries):
+    """`paging.ids_on_page` cuts a small result's ids to those its page can show: every page (first,
+    after and before each row's cursor, numbered, past the end, hand-edited) is the page read over all
+    the ids, and its rows' query carries at most 51 of them."""
+    from claims.selectors import listing
+    from tracker import paging
+    from tracker.paging import encode_cursor
+
+    ids = sorted(build_result(130, 20))
+    every = sorted(ids, reverse=ordering == ("-id",))
+    cursors = [encode_cursor([pk]) for pk in [every[0] - 1, *every, every[-1] + 7]]
+    params = [{}, {"after": "junk"}, {"before": "W3RydWVd"}, {"page": "x"}]
+    params += [{"page": str(n)} for n in range(1, 6)] + [{"page": "2", "after": "", "before": ""}]
+    params += [{"after": c, "page": "3"} for c in cursors] + [{"before": c, "page": "4"} for c in cursors]
+
+    def page(among: list[int], asked: dict) -> tuple:
+        rows = listing.listed().filter(paging.pk_among(among)).order_by(*ordering)
+        read = paging.claim_page(rows, ordering, asked)
+        return ([row.pk for row in read.rows], read.number, read.has_next, read.has_previous, read.capped,
+                read.next_cursor, read.previous_cursor)  # fmt: skip
+
+    shuffled = ids[::2] + ids[1::2]  # the ids come in no particular order
+    for asked in params:
+        window = paging.ids_on_page(shuffled, ordering, asked, Claim)
+        assert len(window) <= 51 or paging.reads_by_offset(asked), asked
+        assert page(window, asked) == page(shuffled, asked), asked
+    assert paging.ids_on_page(shuffled, ("-confidence", "-id"), {}, Claim) == shuffled  # other orders: all
