@@ -44,3 +44,16 @@ def page_url_text(pk: int | str, name: str) -> str:
 def page_url(pk: int | str, name: str) -> str:
     """Template filter over page_url_text."""
     return page_url_text(pk, name)
+
+
+@lru_cache(maxsize=128)
+def _address(name: str, script_prefix: str, urlconf: str | None) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+@register.simple_tag
+def fixed_url(name: str) -> str:
+    """`{% fixed_url "claims:claim-list" %}`: what `{% url "claims:claim-list" %}` gives for a URL name
+    without arguments, reversed once per name, script prefix and URL configuration (every page's menu
+    links a dozen of them; each `{% url %}` resolved its pattern again). Escaped as `{% url %}` is."""
+    return _address(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)

@@ -35,3 +35,22 @@ def test_filter_markup_matches_the_url_tag():
     ).render(Context({"pk": 31}))
     filtered, tagged = markup.split('"')[1], markup.split('"')[3]
     assert filtered == tagged == reverse("claims:claim-detail", args=[31])
+
+
+FIXED = ["sources:article-list", "claims:claim-list", "claims:event-list", "claims:pick", "logout", "login"]
+
+
+@pytest.mark.parametrize("prefix", ["/", "/tracker/"])
+def test_fixed_url_is_the_url_tag(prefix):
+    """`{% fixed_url name %}` (every page's menu) writes what `{% url name %}` writes, behind a path
+    prefix too."""
+    tagged = "".join(f"{{% url '{name}' %}}|" for name in FIXED)
+    fixed = "".join(f"{{% fixed_url '{name}' %}}|" for name in FIXED)
+    try:
+        set_script_prefix(prefix)
+        rendered = Template("{% load page_urls %}" + fixed + tagged).render(Context({}))
+    finally:
+        set_script_prefix("/")
+    parts = rendered.split("|")[:-1]
+    assert parts[: len(FIXED)] == parts[len(FIXED) :]
+    assert all(part.startswith(prefix) for part in parts)
