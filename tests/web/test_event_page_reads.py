@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def _orm_claims(event: Event) -> list[Claim]:
     """The event's claims as the page read them through the ORM before (the reference)."""
     ids = set(
-        Claim.objects.filter(Q(event=event) | Q(article__in=event.articles.all())).values_list("id", flat=True)
+        Claim.objects.filter(Q(event=event) | Q(article__in=event.articles.all())).values_list(
+            "id", flat=True
+        )
     )
     return list(
         Claim.objects.select_related("article__outlet", "speaker")
