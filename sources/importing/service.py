@@ -25,6 +25,7 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -42,7 +43,7 @@ from .errors import ImportRefused, RowError, storable
 from .files import Limits, expand, iter_rows, total_bytes
 from .nearduplicates import CHOICES
 from .records import ArticleRecord, validate_row
-from .store import ChunkCounts, store_chunk, store_rows
+from .store import ChunkCounts, PreparedChunk, chunk_prepare, store_chunk, store_rows
 
 Progress = Callable[[str, int, int], None]
 UPLOAD_STEM_BYTES = 120  # an uploaded file's name is cut to this many bytes (plus number and suffix)
@@ -487,8 +488,11 @@ def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[Articl
         yield chunk
 
 
-def import_chunk(records: list[ArticleRecord], *, batch: ImportBatch) -> ChunkCounts:
+def import_chunk(
+    records: list[ArticleRecord], *, batch: ImportBatch, prepared: PreparedChunk | None = None
+) -> ChunkCounts:
     """Store one chunk and move the job's cursor past it, in one transaction; returns the counts.
+    `prepared` is store.chunk_prepare(records) when the caller computed it already.
 
     The chunk starts at `batch.committed_rows`; when the stored cursor is elsewhere another runner has
     the job and JobTakenOver is raised with nothing written.
@@ -497,7 +501,7 @@ def import_chunk(records: list[ArticleRecord], *, batch: ImportBatch) -> ChunkCo
     try:
         with transaction.atomic():
             _hold(batch, start)
-            counts = store_chunk(records, batch=batch)
+            counts = store_chunk(records, batch=batch, prepared=prepared)
             _advance(batch, len(records), counts)
     except IntegrityError:
         # Another writer stored one of these URLs meanwhile: redo the chunk row by row.
@@ -532,20 +536,41 @@ def _advance(batch: ImportBatch, n: int, counts: ChunkCounts) -> None:
 
 
 def _write(batch: ImportBatch, progress: Progress | None) -> bool:
-    """Store the records from the cursor on, chunk by chunk; False when cancelled."""
+    """Store the records from the cursor on, chunk by chunk; False when cancelled.
+
+    While a chunk is written, a second thread reads the next one from the records file and computes
+    what needs no database (store.chunk_prepare: content hashes, near-duplicate signatures and band
+    keys, notes): psycopg2 lets go of the GIL while PostgreSQL works, so on two cores that Python runs
+    beside the database's work instead of after it. The thread never touches the database; every
+    write stays in this thread, one transaction per chunk, in file order."""
     batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
     size = int(batch.options.get("batch_size") or 500)
     done = batch.committed_rows
-    for chunk in _chunks(_records(job_dir(batch) / "records.jsonl", done), size):
-        if cancelled(batch.pk):
-            stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
-            return False
-        import_chunk(chunk, batch=batch)
-        done += len(chunk)
-        if progress:
-            progress("importing", done, batch.rows_total)
+    chunks = _chunks(_records(job_dir(batch) / "records.jsonl", done), size)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare") as pool:
+        following = pool.submit(_next_prepared, chunks)
+        try:
+            while (item := following.result()) is not None:
+                chunk, prepared = item
+                if cancelled(batch.pk):
+                    stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
+                    return False
+                following = pool.submit(_next_prepared, chunks)  # chunk N+1, while chunk N is written
+                import_chunk(chunk, batch=batch, prepared=prepared)
+                done += len(chunk)
+                if progress:
+                    progress("importing", done, batch.rows_total)
+        finally:
+            following.cancel()
     return True
+
+
+def _next_prepared(chunks: Iterator[list[ArticleRecord]]) -> tuple[list[ArticleRecord], PreparedChunk] | None:
+    """The next chunk of `chunks` with its chunk_prepare, or None at the end (run by _write's thread;
+    one call at a time, so the iterator is never read by two threads at once)."""
+    chunk = next(chunks, None)
+    return None if chunk is None else (chunk, chunk_prepare(chunk))
 
 
 def job_action_record(*, batch: ImportBatch, user, action: str) -> None:

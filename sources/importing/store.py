@@ -80,7 +80,33 @@ def outlet_for(record: ArticleRecord, outlets: dict[str, Outlet]) -> Outlet | No
     return outlets.get(record.outlet_domain) if record.outlet_domain else None
 
 
-def _article(record: ArticleRecord, digest: str, outlet: Outlet | None, batch: ImportBatch | None) -> Article:
+@dataclass(slots=True)
+class PreparedChunk:
+    """What storing a chunk computes from its records alone, without the database: each body's content
+    hash, near-duplicate signature (a row of `values`) and band keys, and notes. chunk_prepare builds it;
+    the import job builds the next chunk's while the current one is written (service._write)."""
+
+    digests: list[str]
+    values: np.ndarray
+    keys: list[list[int]]
+    notes: list[list[dict[str, object]]]
+
+
+def chunk_prepare(records: list[ArticleRecord]) -> PreparedChunk:
+    """The database-free part of storing `records` (PreparedChunk). Pure: safe in another thread."""
+    bodies = [r.body for r in records]
+    values = signatures(bodies)  # the whole chunk's in one go (arrays, not a loop)
+    return PreparedChunk(
+        digests=[content_hash(body) for body in bodies],
+        values=values,
+        keys=band_key_rows(values).tolist(),
+        notes=[note_records(body) for body in bodies],  # as article_store records them
+    )
+
+
+def _article(
+    record: ArticleRecord, digest: str, notes: list, outlet: Outlet | None, batch: ImportBatch | None
+) -> Article:
     published = record.published_date
     return Article(
         outlet=outlet,
@@ -88,7 +114,7 @@ def _article(record: ArticleRecord, digest: str, outlet: Outlet | None, batch: I
         title=record.title,
         byline=record.byline,
         body=record.body,
-        notes=note_records(record.body),  # as article_store records them
+        notes=notes,
         content_hash=digest,
         published_on=published,
         published_precision=record.published_precision if published else Article.DatePrecision.UNKNOWN,
@@ -153,8 +179,11 @@ def _near_duplicate(record: ArticleRecord, match: Match, batch: ImportBatch, dec
     )
 
 
-def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> ChunkCounts:
-    """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts.
+def store_chunk(
+    records: list[ArticleRecord], *, batch: ImportBatch | None, prepared: PreparedChunk | None = None
+) -> ChunkCounts:
+    """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts. `prepared`
+    is chunk_prepare(records) when the caller has it already.
 
     A new text (not a version of its URL, not the same text again) that nearly duplicates a stored
     current article is held, skipped, merged or kept as the job's near-duplicate choice says, and
@@ -172,7 +201,10 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         .filter(url__in=list(urls), is_current=True)
         .only("id", "url", "content_hash", "version")
     }
-    hashes = {content_hash(r.body): r for r in records if not r.url}
+    if prepared is None:
+        prepared = chunk_prepare(records)
+    digests, values, keys = prepared.digests, prepared.values, prepared.keys
+    hashes = {digest for digest, record in zip(digests, records, strict=True) if not record.url}
     seen = set(
         Article.objects.filter(content_hash__in=list(hashes), is_current=True).values_list(
             "content_hash", flat=True
@@ -180,7 +212,6 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     )
     # Which records would be new texts (not a version of their URL, not the same text again)?
     fresh: list[int] = []
-    digests = [content_hash(r.body) for r in records]
     fresh_hashes: set[str] = set()
     for index, record in enumerate(records):
         previous = current.get(record.url) if record.url else None
@@ -189,8 +220,6 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
         ):
             fresh.append(index)
             fresh_hashes.add(digests[index])
-    values = signatures([r.body for r in records])  # the whole chunk's in one go (arrays, not a loop)
-    keys = band_key_rows(values).tolist()
     checked = [i for i in fresh if comparable(records[i].body)]
     policy = near_duplicate_policy(batch)
     if policy == "merge" and near_duplicate_pairs(list(values[checked])):
@@ -214,7 +243,7 @@ def store_chunk(records: list[ArticleRecord], *, batch: ImportBatch | None) -> C
     checkable = set(checked)
     for index, record in enumerate(records):
         digest = digests[index]
-        article = _article(record, digest, outlet_for(record, outlets), batch)
+        article = _article(record, digest, prepared.notes[index], outlet_for(record, outlets), batch)
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
         in_chunk = (

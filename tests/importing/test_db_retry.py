@@ -42,11 +42,11 @@ def failing_store(monkeypatch, *, on_calls: set[int] | None = None, from_call: i
     real = service.store_chunk
     calls = {"n": 0}
 
-    def store(records, *, batch):
+    def store(records, *, batch, **kwargs):
         calls["n"] += 1
         if (on_calls and calls["n"] in on_calls) or (from_call and calls["n"] >= from_call):
             raise OperationalError("server closed the connection unexpectedly")
-        return real(records, batch=batch)
+        return real(records, batch=batch, **kwargs)
 
     monkeypatch.setattr(service, "store_chunk", store)
     return calls

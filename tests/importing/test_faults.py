@@ -49,8 +49,8 @@ def die_after_chunks(monkeypatch, chunks: int) -> None:
     real = service.import_chunk
     calls = {"n": 0}
 
-    def dying(records, *, batch):
-        counts = real(records, batch=batch)
+    def dying(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)
         calls["n"] += 1
         if calls["n"] == chunks:
             raise WorkerKilled
@@ -117,8 +117,8 @@ def test_a_runner_that_wakes_up_after_a_takeover_writes_nothing(tmp_path, monkey
     real = service.import_chunk
     state = {"a_chunks": 0, "in_b": False}
 
-    def stalling(records, *, batch):
-        counts = real(records, batch=batch)
+    def stalling(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)
         if not state["in_b"]:
             state["a_chunks"] += 1
             if state["a_chunks"] == 1:  # A stalls here past its lease; B takes over and finishes
@@ -141,10 +141,10 @@ def test_job_that_kills_its_worker_every_time_fails_after_a_few_takeovers(tmp_pa
     batch = csv_job(tmp_path, 30)
     real = service.store_chunk
 
-    def dies_on_chunk_two(records, *, batch):
+    def dies_on_chunk_two(records, *, batch, **kwargs):
         if records[0].row == 12:  # rows are numbered from 2 (the header is row 1)
             raise WorkerKilled
-        return real(records, batch=batch)
+        return real(records, batch=batch, **kwargs)
 
     monkeypatch.setattr(service, "store_chunk", dies_on_chunk_two)
     for _ in range(3):  # the first run, then two takeovers, each dying at chunk two
@@ -216,8 +216,8 @@ def test_connection_lost_between_chunks_is_retried_and_the_job_finishes(tmp_path
     real = service.import_chunk
     calls = {"n": 0}
 
-    def dropping(records, *, batch):
-        counts = real(records, batch=batch)
+    def dropping(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)
         calls["n"] += 1
         if calls["n"] in (2, 4):
             terminate_my_connection()
@@ -238,8 +238,8 @@ def test_connection_lost_inside_a_chunk_leaves_nothing_half_written(tmp_path, mo
     real = service.store_chunk
     calls = {"n": 0}
 
-    def dropping(records, *, batch):
-        counts = real(records, batch=batch)  # rows inserted, transaction still open
+    def dropping(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)  # rows inserted, transaction still open
         calls["n"] += 1
         if calls["n"] == 3:
             terminate_my_connection()
@@ -263,8 +263,8 @@ def test_connection_that_stays_lost_fails_the_job_clearly_then_resume_finishes(
     real = service.store_chunk
     calls = {"n": 0}
 
-    def always_dropping(records, *, batch):
-        counts = real(records, batch=batch)
+    def always_dropping(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)
         calls["n"] += 1
         if calls["n"] >= 3:
             terminate_my_connection()

@@ -117,12 +117,12 @@ def test_resume_after_failure_in_batch_two(tmp_path, monkeypatch):
     calls = {"n": 0}
     real = service.store_chunk
 
-    def failing(records, *, batch):
+    def failing(records, *, batch, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
             Article.objects.create(body="half-written row of the failing chunk")
             raise RuntimeError("disk full")
-        return real(records, batch=batch)
+        return real(records, batch=batch, **kwargs)
 
     monkeypatch.setattr(service, "store_chunk", failing)
     batch = import_job_create(paths=[path], extract=False, batch_size=10)
@@ -145,8 +145,8 @@ def test_cancel_stops_after_the_current_chunk_and_resume_goes_on(tmp_path, monke
     path.write_bytes(csv_bytes(article_rows(30)))
     real = service.import_chunk
 
-    def cancelling(records, *, batch):
-        counts = real(records, batch=batch)
+    def cancelling(records, *, batch, **kwargs):
+        counts = real(records, batch=batch, **kwargs)
         ImportBatch.objects.filter(pk=batch.pk).update(cancel_requested=True)
         return counts
 
