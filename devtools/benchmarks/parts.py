@@ -65,6 +65,8 @@ def importing(n_articles: int, *, workers: int = 0, broker: str = "") -> dict:
     }
     if cpu:  # articles per CPU second of this process and its PostgreSQL backend: what load does not blur
         out["import_articles_per_cpu_s"] = round(n_articles / cpu["seconds"], 1)
+    if "serial_seconds" in cpu:  # what an idle two-core machine's wall time would be, at best
+        out["import_articles_per_serial_cpu_s"] = round(n_articles / cpu["serial_seconds"], 1)
     copy = copy_rate(n_articles, seed=seed)
     if copy:
         out["copy_articles_per_s"] = round(copy, 1)
