@@ -73,7 +73,10 @@ def fingerprints_store(
     keys, owners = _band_arrays(ids, band_key_rows(values))
     if connection.vendor == "postgresql":
         _copy(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
-        _copy_binary(ArticleBand, ["key", "article"], [keys, owners])
+        # in key order: each primary-key insert then lands next to the one before it in the index (the
+        # same leaf pages, still in memory), where random keys walk a different branch every time
+        order = np.argsort(keys, kind="stable")
+        _copy_binary(ArticleBand, ["key", "article"], [keys[order], owners[order]])
     else:
         _insert(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
         _insert(ArticleBand, ["key", "article"], list(zip(keys.tolist(), owners.tolist(), strict=True)))
