@@ -280,3 +280,16 @@ def test_zip_of_many_members_each_under_the_ratio_floor_is_refused_as_a_whole(tm
     )
     with pytest.raises(ImportRefused, match=r"over all, over the limit of 100:1"):
         rows_of(path, limits)
+
+
+def test_a_url_holding_any_whitespace_character_is_refused():
+    """Every character Python counts as whitespace (tabs, line ends, no-break and ideographic spaces,
+    the file and record separators) makes a URL invalid wherever it stands; one without passes."""
+    from sources.importing.records import valid_url
+
+    assert valid_url("https://harbour-times.example/a-b?c=d")
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert len(spaces) > 20
+    for space in spaces:
+        assert not valid_url(f"https://harbour-times.example/a{space}b"), repr(space)
+        assert not valid_url(f"https://harbour-times.example/ab{space}"), repr(space)
