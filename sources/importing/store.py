@@ -83,12 +83,14 @@ def outlet_for(record: ArticleRecord, outlets: dict[str, Outlet]) -> Outlet | No
 @dataclass(slots=True)
 class PreparedChunk:
     """What storing a chunk computes from its records alone, without the database: each body's content
-    hash, near-duplicate signature (a row of `values`) and band keys, and notes. chunk_prepare builds it;
+    hash, near-duplicate signature (a row of `values`) and band keys, whether it is long enough to be
+    compared (newstext.nearduplicates.comparable), and notes. chunk_prepare builds it;
     the import job builds the next chunk's while the current one is written (service._write)."""
 
     digests: list[str]
     values: np.ndarray
     keys: list[list[int]]
+    comparable: list[bool]
     notes: list[list[dict[str, object]]]
 
 
@@ -100,6 +102,7 @@ def chunk_prepare(records: list[ArticleRecord]) -> PreparedChunk:
         digests=[content_hash(body) for body in bodies],
         values=values,
         keys=band_key_rows(values).tolist(),
+        comparable=[comparable(body) for body in bodies],
         notes=[note_records(body) for body in bodies],  # as article_store records them
     )
 
@@ -220,7 +223,7 @@ def store_chunk(
         ):
             fresh.append(index)
             fresh_hashes.add(digests[index])
-    checked = [i for i in fresh if comparable(records[i].body)]
+    checked = [i for i in fresh if prepared.comparable[i]]
     policy = near_duplicate_policy(batch)
     if policy == "merge" and near_duplicate_pairs(list(values[checked])):
         return store_rows(records, batch=batch)
