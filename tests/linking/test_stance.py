@@ -20,7 +20,7 @@ from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import fnc_score, report
 from claims.linking.stance.model import DEFAULT_DIR, decide, unboosted
 from claims.linking.stance.tfidf import TfidfIndex
-from devtools.training.stance import load_corpus, topic_split
+from devtools.training.stance import load_corpus, topic_split, without_cue_words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -491,3 +491,26 @@ def test_saved_model_keeps_its_blocks_and_boost(tmp_path: Path) -> None:
     fresh = loaded.fresh()
     assert fresh.extras == extras and fresh.disagree_boost == 1.8 and fresh.features is not loaded.features
     assert np.array_equal(fresh.proba_matrix(pairs), loaded.proba_matrix(pairs))
+
+
+def test_training_without_cue_words_never_reads_them() -> None:
+    """--no-cue-words blanks exactly the one-column-per-cue-word counts, so trees fitted on the result
+    split on the cue groups and never on a single word."""
+    names = feature_names(("against", "claim_doubt"))
+    builder = FeatureBuilder(
+        TfidfIndex.fit([tx.content(tx.tokens(MERGER_DENIAL))] * 2, min_df=1),
+        extras=("against", "claim_doubt"),
+    )
+    pairs = [(MERGER_CLAIM, MERGER_DENIAL), (QUAKE_CLAIM, QUAKE_ARTICLE), (MERGER_CLAIM, FOOTBALL_ARTICLE)]
+    x = np.vstack([builder.matrix(pairs)] * 20)
+    words = [i for i, n in enumerate(names) if n.startswith(("claim_w_", "body_w_"))]
+    assert words and x[:, words].any()
+    blank = without_cue_words(x, names)
+    assert not blank[:, words].any()
+    others = [i for i in range(len(names)) if i not in set(words)]
+    assert np.array_equal(blank[:, others], x[:, others], equal_nan=True)
+    trees = BoostedTrees.fit(
+        blank, np.tile([0, 1, 0], 20), {"num_leaves": 3, "min_data_in_leaf": 2}, rounds=5
+    )
+    used = set(np.flatnonzero(trees.booster.feature_importance("split")))
+    assert used and not used & set(words)
