@@ -143,5 +143,4 @@ def _model():
     """
     from claims.linking.stance import StanceModel
 
-    shared = StanceModel.load()
-    return StanceModel(shared.index, shared.related, shared.stance)
+    return StanceModel.load().fresh()

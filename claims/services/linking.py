@@ -367,11 +367,12 @@ def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | Sta
 
 
 def _stance():
-    """The shipped stance model's batch predict function, or None when it cannot be loaded."""
+    """The shipped stance model's batch labels for the linker (:meth:`StanceModel.link_labels`), or None
+    when it cannot be loaded."""
     try:
         from claims.linking.stance import StanceModel
 
-        return StanceModel.load().predict_many
+        return StanceModel.load().link_labels
     except (ImportError, OSError, ValueError):
         return None
 

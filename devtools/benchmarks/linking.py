@@ -325,7 +325,7 @@ def measure_stages(
                 claim.event_id = index.event_of(claim.article_id)
             clock.leave()
             clock.enter("features, selection")
-            found = links.suggest_links(claims, stance_many=model.predict_many if model else None)
+            found = links.suggest_links(claims, stance_many=model.link_labels if model else None)
             clock.leave()
             seconds = time.process_time() - began
         finally:

@@ -116,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--disagree-boost", type=float, default=DISAGREE_BOOST, help="as train's, without --model"
     )
+    ap.add_argument("--no-cue-words", action="store_true", help="as train's, without --model")
     ap.add_argument("--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE}")
     args = ap.parse_args(argv)
     start = time.time()
@@ -134,7 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from claims.linking import encoder
 
                 encode = CachedEncoder(encoder.encode, ENCODER_CACHE if args.cache else None)
-            model = build(texts, pairs, train, args.seed, args.extras, encode, args.disagree_boost)
+            model = build(
+                texts,
+                pairs,
+                train,
+                args.seed,
+                args.extras,
+                encode,
+                args.disagree_boost,
+                cue_words=not args.no_cue_words,
+            )
         figures = evaluate(texts, pairs, args.seed, model, args.candidates)
     figures["seconds"] = round(time.time() - start, 1)
     if args.json:

@@ -137,6 +137,18 @@ def class_weights(labels: np.ndarray, power: float) -> np.ndarray:
     return out / out.mean()
 
 
+def without_cue_words(x: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """Return ``x`` with the one-column-per-cue-word counts (``claim_w_*``, ``body_w_*``) blanked.
+
+    A blank column is one value throughout, so the trees never split on it: the model reads the cue
+    groups (refuting, negating, hedging words counted together), not which word of a group a story
+    happens to use ("dismissed" in one story's agreeing bodies).
+    """
+    out = x.copy()
+    out[:, [i for i, n in enumerate(names) if n.startswith(("claim_w_", "body_w_"))]] = 0.0
+    return out
+
+
 def fit_stages(
     x: np.ndarray, labels: Sequence[str], seed: int, disagree_boost: float = DISAGREE_BOOST
 ) -> tuple[BoostedTrees, BoostedTrees]:
@@ -188,14 +200,18 @@ def build(
     extras: Sequence[str] = (),
     encode: Encode | None = None,
     disagree_boost: float = DISAGREE_BOOST,
+    cue_words: bool = True,
 ) -> StanceModel:
-    """Return a StanceModel trained on the pairs at ``rows`` (with the feature blocks ``extras``)."""
+    """Return a StanceModel trained on the pairs at ``rows`` (with the feature blocks ``extras``;
+    without the per-cue-word columns unless ``cue_words``)."""
     used = {pairs[i][1] for i in rows}
     index = fit_index({k: texts[k] for k in sorted(used)}, [pairs[i][0] for i in rows])
     builder = FeatureBuilder(index, extras=extras, encode=encode)
     x = builder.matrix([(pairs[i][0], texts[pairs[i][1]]) for i in rows])
+    if not cue_words:
+        x = without_cue_words(x, feature_names(extras))
     t1, t2 = fit_stages(x, [pairs[i][2] for i in rows], seed, disagree_boost)
-    return StanceModel(index, t1, t2, extras, encode)
+    return StanceModel(index, t1, t2, extras, encode, disagree_boost=disagree_boost)
 
 
 def split_figures(
@@ -269,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extras", nargs="*", default=[], choices=EXTRA_BLOCKS, help="optional feature blocks")
     ap.add_argument("--disagree-boost", type=float, default=DISAGREE_BOOST)
     ap.add_argument(
+        "--no-cue-words", action="store_true", help="train without the per-cue-word columns (groups only)"
+    )
+    ap.add_argument(
         "--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE} between runs"
     )
     ap.add_argument(
@@ -285,7 +304,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from claims.linking import encoder
 
         encode = CachedEncoder(encoder.encode, ENCODER_CACHE if args.cache else None)
-    args.builder = partial(build, extras=args.extras, encode=encode, disagree_boost=args.disagree_boost)
+    args.builder = partial(
+        build,
+        extras=args.extras,
+        encode=encode,
+        disagree_boost=args.disagree_boost,
+        cue_words=not args.no_cue_words,
+    )
     # One core: the machine is shared, and OpenMP threads contending for it only slow the fit down.
     with threadpool_limits(1):
         if args.seeds is not None:
@@ -331,6 +356,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         "class_weight_power": CLASS_WEIGHT_POWER,
         **({"disagree_boost": args.disagree_boost} if args.disagree_boost != 1.0 else {}),
         **({"extras": args.extras} if args.extras else {}),
+        **({"cue_word_columns": "blanked"} if args.no_cue_words else {}),
         "n_features": len(feature_names(args.extras)),
         "validation": figures,
         "train_seconds": round(time.time() - start, 1),

@@ -49,13 +49,13 @@ def test_the_stance_model_refines_the_statement_links_it_is_given(monkeypatch):
     from claims.linking.stance import StanceModel
 
     asked: list[int] = []
-    real = StanceModel.predict_many
+    real = StanceModel.link_labels
 
     def counting(self, pairs):
         asked.append(len(pairs))
         return real(self, pairs)
 
-    monkeypatch.setattr(StanceModel, "predict_many", counting)
+    monkeypatch.setattr(StanceModel, "link_labels", counting)
     [run] = measure_stages(40, corpus=small().corpus(40), stance=True)
     assert sum(asked) > 0
     assert run.seconds > 0

@@ -18,9 +18,9 @@ from claims.linking.stance import text as tx
 from claims.linking.stance.boosting import BoostedTrees
 from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import fnc_score, report
-from claims.linking.stance.model import DEFAULT_DIR
+from claims.linking.stance.model import DEFAULT_DIR, decide, unboosted
 from claims.linking.stance.tfidf import TfidfIndex
-from devtools.training.stance import load_corpus, topic_split
+from devtools.training.stance import load_corpus, topic_split, without_cue_words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -445,3 +445,72 @@ def test_claim_doubt_block_reads_hedges_scare_quotes_and_negated_sentences() -> 
     assert plain[names.index("covering_negation_frac")] > 0.0
     assert plain[names.index("lead_shared_near_doubting")] > 0.0
     assert plain[names.index("covering_sentences")] >= 1.0
+
+
+def test_unboosted_divides_the_disagree_boost_out_and_keeps_p_related() -> None:
+    """A model trained with disagree's weight x2 gives the linker disagree / 2, the three stances
+    rescaled to the same P(related); a boost of 1 changes nothing."""
+    rows = np.array([[0.30, 0.40, 0.28, 0.02], [0.10, 0.10, 0.20, 0.60], [0.0, 0.0, 0.0, 1.0]])
+    assert unboosted(rows, 1.0) is rows
+    out = unboosted(rows, 2.0)
+    assert np.allclose(out.sum(axis=1), 1.0) and np.array_equal(out[:, 3], rows[:, 3])
+    assert out[0, 1] / out[0, 0] == pytest.approx(0.40 / 2 / 0.30)
+    assert out[0, 2] / out[0, 0] == pytest.approx(0.28 / 0.30)
+    assert decide(rows[:1]) == ["disagree"] and decide(out[:1]) == ["agree"]
+    assert decide(out[1:]) == ["unrelated", "unrelated"]
+
+
+def test_link_labels_read_the_shipped_model_without_its_boost(model: StanceModel) -> None:
+    """The linker's labels are the model's probabilities with the boost recorded in the model divided
+    out; FNC-1's labels (predict_many) keep it."""
+    info = json.loads((DEFAULT_DIR / "training.json").read_text(encoding="utf-8"))
+    assert model.disagree_boost == info.get("disagree_boost", 1.0)
+    pairs = [(MERGER_CLAIM, MERGER_DENIAL), (QUAKE_CLAIM, QUAKE_ARTICLE), (QUAKE_CLAIM, FOOTBALL_ARTICLE)]
+    probs = model.proba_matrix(pairs)
+    assert model.link_labels(pairs) == decide(unboosted(probs, model.disagree_boost))
+    assert model.predict_many(pairs) == decide(probs)
+
+
+def test_saved_model_keeps_its_blocks_and_boost(tmp_path: Path) -> None:
+    """A model saved with optional blocks and a disagree boost reads back with both, and a fresh copy
+    (the one Check a claim builds per request) reads the same columns and gives the same rows."""
+    docs = [tx.content(tx.tokens(t)) for t in (QUAKE_ARTICLE, MERGER_DENIAL, FOOTBALL_ARTICLE)]
+    index = TfidfIndex.fit(docs + docs, min_df=1)
+    extras = ("against", "claim_doubt")
+    builder = FeatureBuilder(index, extras=extras)
+    pairs = [
+        (c, a) for c in (QUAKE_CLAIM, MERGER_CLAIM) for a in (QUAKE_ARTICLE, MERGER_DENIAL, FOOTBALL_ARTICLE)
+    ]
+    x = np.vstack([builder.matrix(pairs)] * 10)
+    y = np.tile([1, 0, 0, 0, 1, 0], 10)
+    trees1 = BoostedTrees.fit(x, y, {"num_leaves": 3, "min_data_in_leaf": 2}, rounds=5)
+    trees2 = BoostedTrees.fit(x, np.tile([0, 2, 2, 2, 1, 2], 10), {"num_leaves": 3, "min_data_in_leaf": 2}, 5)
+    StanceModel(index, trees1, trees2, extras, disagree_boost=1.8).save(tmp_path)
+    loaded = StanceModel.load(tmp_path)
+    assert loaded.extras == extras and loaded.disagree_boost == 1.8
+    fresh = loaded.fresh()
+    assert fresh.extras == extras and fresh.disagree_boost == 1.8 and fresh.features is not loaded.features
+    assert np.array_equal(fresh.proba_matrix(pairs), loaded.proba_matrix(pairs))
+
+
+def test_training_without_cue_words_never_reads_them() -> None:
+    """--no-cue-words blanks exactly the one-column-per-cue-word counts, so trees fitted on the result
+    split on the cue groups and never on a single word."""
+    names = feature_names(("against", "claim_doubt"))
+    builder = FeatureBuilder(
+        TfidfIndex.fit([tx.content(tx.tokens(MERGER_DENIAL))] * 2, min_df=1),
+        extras=("against", "claim_doubt"),
+    )
+    pairs = [(MERGER_CLAIM, MERGER_DENIAL), (QUAKE_CLAIM, QUAKE_ARTICLE), (MERGER_CLAIM, FOOTBALL_ARTICLE)]
+    x = np.vstack([builder.matrix(pairs)] * 20)
+    words = [i for i, n in enumerate(names) if n.startswith(("claim_w_", "body_w_"))]
+    assert words and x[:, words].any()
+    blank = without_cue_words(x, names)
+    assert not blank[:, words].any()
+    others = [i for i in range(len(names)) if i not in set(words)]
+    assert np.array_equal(blank[:, others], x[:, others], equal_nan=True)
+    trees = BoostedTrees.fit(
+        blank, np.tile([0, 1, 0], 20), {"num_leaves": 3, "min_data_in_leaf": 2}, rounds=5
+    )
+    used = set(np.flatnonzero(trees.booster.feature_importance("split")))
+    assert used and not used & set(words)

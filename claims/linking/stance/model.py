@@ -5,6 +5,11 @@ unrelated, then agree / disagree / discuss for related pairs. The shipped model 
 beside this file, nothing in it pickled: the two LightGBM text models (``related.txt.gz``,
 ``stance.txt.gz``), the TF-IDF vocabulary and idf (``vocab.json``, ``idf.npy``), and a record of how
 it was trained (``training.json``).
+
+A model trained with disagree's class weight raised (``--disagree-boost``) reads more disagree than the
+data hold: right for FNC-1's macro-F1, wrong for the linker, whose rules turn a "disagree" into a lower
+confidence or a conflict and were set for a model without the boost. :meth:`StanceModel.link_labels`
+gives the linker the labels with the boost divided out (see :func:`unboosted`).
 """
 
 from __future__ import annotations
@@ -37,11 +42,13 @@ class StanceModel:
         stance: BoostedTrees,
         extras: Sequence[str] = (),
         encode: Encode | None = None,
+        disagree_boost: float = 1.0,
     ) -> None:
         self.index = index
         self.related = related
         self.stance = stance
         self.extras = tuple(extras)
+        self.disagree_boost = disagree_boost  # disagree's class weight x this at training
         if "encoder" in self.extras and encode is None:
             from claims.linking import encoder  # pure; raises EncoderUnavailable on use when not installed
 
@@ -63,7 +70,14 @@ class StanceModel:
             raise ValueError(f"{path} was trained with other features; retrain it")
         index = TfidfIndex(vocab["terms"], np.load(path / "idf.npy", allow_pickle=False))
         related = BoostedTrees.read(path / "related.txt.gz")
-        return cls(index, related, BoostedTrees.read(path / "stance.txt.gz"), extras)
+        stance = BoostedTrees.read(path / "stance.txt.gz")
+        return cls(index, related, stance, extras, disagree_boost=float(vocab.get("disagree_boost", 1.0)))
+
+    def fresh(self) -> StanceModel:
+        """Return this model with an empty feature cache of its own (the trees and vocabulary shared)."""
+        return StanceModel(
+            self.index, self.related, self.stance, self.extras, disagree_boost=self.disagree_boost
+        )
 
     def save(self, path: str | Path, info: dict[str, object] | None = None) -> None:
         """Write the model (and ``info`` as training.json) into directory ``path``."""
@@ -73,6 +87,8 @@ class StanceModel:
         vocab: dict[str, object] = {"feature_names": feature_names(self.extras), "terms": self.index.terms}
         if self.extras:
             vocab["extras"] = list(self.extras)
+        if self.disagree_boost != 1.0:
+            vocab["disagree_boost"] = self.disagree_boost
         (path / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
         self.related.write(path / "related.txt.gz")
         self.stance.write(path / "stance.txt.gz")
@@ -101,6 +117,11 @@ class StanceModel:
         """
         return decide(self.proba_matrix(pairs))
 
+    def link_labels(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        """Return one label per (claim, text) pair as :meth:`predict_many` does, but read at the class
+        balance the data hold: the probabilities with disagree's training boost divided out."""
+        return decide(unboosted(self.proba_matrix(pairs), self.disagree_boost))
+
     def predict(self, claim: str, article: str) -> str:
         """Return the stance label of ``article`` towards ``claim``."""
         return self.predict_many([(claim, article)])[0]
@@ -114,6 +135,20 @@ def decide(probs: np.ndarray) -> list[str]:
             out.append("unrelated")
         else:
             out.append(LABELS[int(np.argmax(row[:3]))])
+    return out
+
+
+def unboosted(probs: np.ndarray, disagree_boost: float) -> np.ndarray:
+    """Return :meth:`StanceModel.proba_matrix` rows with disagree's class weight ``disagree_boost``
+    divided out of the stance stage: disagree / boost, then agree, disagree and discuss rescaled to
+    the same P(related). A boost of 1 returns the rows unchanged."""
+    if disagree_boost == 1.0 or not len(probs):
+        return probs
+    out = probs.copy()
+    stance = out[:, :3]
+    stance[:, 1] /= disagree_boost
+    total = stance.sum(axis=1, keepdims=True)
+    out[:, :3] = np.divide(stance * (1.0 - out[:, 3:4]), total, out=np.zeros_like(stance), where=total > 0)
     return out
 
 
