@@ -34,8 +34,23 @@ DENIAL_VERBS = word_set("deny refute reject dismiss dispute rebut disavow contra
 INTENTION_VERBS = word_set(
     """
     plan want decide try seek intend aim attempt prepare choose begin start continue need fail hope
-    manage struggle hesitate rush move push work fight vote help
+    manage struggle hesitate rush move push work fight vote help like love prefer enjoy
     """
+)
+# Verbs of an official act, a transaction or a visit, done to a thing or a person ("signed a bill",
+# "introduced a measure", "voted against the budget", "endorsed Hale for governor", "appointed two women"):
+# what somebody did, which a reader can check as an event, not words anybody said. Outside a clause frame
+# ("signed a pledge that ..." still has no clause of its own) they are never cues.
+DEED_VERBS = word_set(
+    """
+    sign cosign countersign introduce sponsor cosponsor co-sponsor vote veto enact approve adopt ratify
+    pass file endorse appoint nominate hire fire fund donate spend buy sell build plant visit attend host
+    """
+)
+LEGAL_CHARGE_VERBS = word_set("charge indict")
+# What a picture shows is nobody's words: "shared a photo", "released a video of the pier".
+PICTURE_NOUNS = word_set(
+    "footage video clip recording audio tape film image images photo photos picture pictures"
 )
 # Verbs that only hedge the infinitive they govern ("seemed to ease", "appears to confirm"): the writer's
 # impression of an event, said by nobody.
@@ -65,6 +80,10 @@ REQUEST_VERBS = word_set(
 # Verbs under which speech is only wished for, expected or allowed ("I hope voters say ...", "expects the
 # moderator to call him out", "rules that let companies tell ..."): nobody has said it.
 HOPING_VERBS = word_set("hope wish imagine suppose expect allow let permit enable dream pray")
+# ... and verbs of liking or meaning to, whose own infinitive is not said yet ("likes to argue cases", "plans
+# to announce", "wants to tell voters"); only their own: a parse may hang "going on to say" on a "want"
+# in the words said.
+WISH_VERBS = word_set("like love prefer want plan intend")
 # Participles that hedge what their subject will do ("is expected to sign", "is widely believed to be"):
 # the writer's or unnamed people's speculation about the subject, never the subject's words.
 SPECULATION_VERBS = word_set("expect believe think rumor rumour suppose presume project forecast tip")
@@ -133,6 +152,24 @@ def is_intention(tok: Token) -> bool:
     return tok.lemma_.lower() in INTENTION_VERBS | SEEMING_VERBS and frame_of(tok) == "inf"
 
 
+def is_deed(tok: Token) -> bool:
+    """True for a verb that reports a deed, not words: an official act, transaction or visit outside a
+    clause frame ("signed a bill", "voted against the budget"), or any verb but a core reporting verb whose
+    object is a picture ("shared a photo of the dock")."""
+    if is_speech_verb(tok) or frame_of(tok) == "clause":
+        return False
+    if tok.lemma_.lower() in DEED_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PICTURE_NOUNS for c in tok.children)
+
+
+def is_legal_charge(tok: Token) -> bool:
+    """True for a charge brought in law ("was charged with fraud", "were indicted on two counts"): a passive
+    charge is a prosecutor's, and none of the charged person's words."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return passive and tok.lemma_.lower() in LEGAL_CHARGE_VERBS
+
+
 def is_requested(tok: Token) -> bool:
     """True for an infinitive another verb asks for ("urged the board to deny", "called for Oslo to
     condemn"): what somebody wants said or done, not a statement of the infinitive's doer."""
@@ -182,9 +219,12 @@ def points_elsewhere(obj: Token) -> bool:
 def is_hypothetical(tok: Token) -> bool:
     """True for a cue whose speech is only supposed: in a condition ("if the board denied it"), or governed
     by a verb of hoping, expecting or allowing ("I hope voters say ...", "expects Holt to insert himself
-    by calling out Trump", "let editorials tell them how to vote"), up to the nearest reporting verb."""
+    by calling out Trump", "let editorials tell them how to vote"), up to the nearest reporting verb, or the
+    infinitive of a verb of liking or meaning to ("plans to announce")."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WISH_VERBS:
+        return True  # "likes to argue cases", "plans to announce"
     cur = tok
     for _ in range(4):
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import cue_probability, frame_of, is_hypothetical, is_speech_verb, lemma_probability
+from .cues import (
+    cue_probability,
+    frame_of,
+    is_hypothetical,
+    is_legal_charge,
+    is_speech_verb,
+    lemma_probability,
+)
 from .quotes import TITLING_WORDS, WORK_NOUNS, Quote, title_cased
 from .reported import Found, subject_of, trimmed
 
@@ -162,8 +169,8 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
         if words == 0 or content[1] <= content[0]:
             continue
         cue = _cue_for(doc, quote, inside, paras)
-        if is_title(doc, quote, cue) or (cue is not None and is_hypothetical(cue)):
-            continue  # a title, or words only hoped for ('I hope voters say, "Thank you"')
+        if is_title(doc, quote, cue) or (cue is not None and (is_hypothetical(cue) or is_legal_charge(cue))):
+            continue  # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge
         dash = _dash_source(doc, quote) if cue is None else None
         if dash is not None:
             found.append(

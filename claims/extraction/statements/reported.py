@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
 from . import attribution_model
@@ -18,9 +18,11 @@ from .cues import (
     SPEECH_VERBS,
     cue_probability,
     frame_of,
+    is_deed,
     is_denial,
     is_hypothetical,
     is_intention,
+    is_legal_charge,
     is_question,
     is_refusal,
     is_requested,
@@ -270,6 +272,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
         else:
+            start = clause_start(doc, start, kid.i)  # "... the mayor said; most would help, analysts say"
             start = after_opener(doc, start, kid.right_edge.i + 1)  # 'In a statement, "...," the family said'
         if start > kid.right_edge.i:
             return None
@@ -281,12 +284,13 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
         if left > sent.start and not rest and doc[left - 1].is_punct and doc[left - 1].text not in (":", ";"):
             # (after a colon the clause is what the sentence announces: "Here we are again: Hale declared war")
-            start = after_opener(doc, sent.start, left)
+            start = after_opener(doc, clause_start(doc, sent.start, left), left)
             if start >= left or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:left]):
                 return None
             return trimmed(doc, start, left)  # "Content, X said."
         if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
-            return trimmed(doc, sent.start, sent.end)  # "Content, X said, more content."
+            # "Content, X said, more content.", within the clauses a semicolon bounds
+            return trimmed(doc, clause_start(doc, sent.start, left), clause_end(doc, right + 1, sent.end))
         if not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" for c in verb.children):
             # A bare "X said," whose parse hangs the clause before it on the cue ("To see the harbour,
             # Judge Morrow said, one should ..."): that clause is what was said, not who said it.
@@ -295,7 +299,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             right = max([verb.i, *(c.right_edge.i for c in own)])
             rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
             if left > sent.start and doc[left - 1].text == "," and rest and doc[right + 1].text == ",":
-                return trimmed(doc, sent.start, sent.end)
+                return trimmed(doc, clause_start(doc, sent.start, left), clause_end(doc, right + 1, sent.end))
     if frame == "inf":
         kid = next(c for c in verb.children if c.dep_ == "xcomp")
         return trimmed(doc, kid.left_edge.i, kid.right_edge.i + 1)
@@ -353,6 +357,28 @@ def places_words(verb: Token, prep: Token) -> bool:
     return word in ("on", "for") and bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
 
+def clause_start(doc: Doc, start: int, cue: int) -> int:
+    """`start`, or the token after the last semicolon between it and the attribution at `cue` when the
+    clauses before that semicolon have an attribution of their own ("the mayor said the board should act;
+    most bills would help the port, analysts say"): the analysts' words are the clause they close, not the
+    mayor's statement before it."""
+    marks = [t.i for t in doc[start:cue] if t.text == ";"]
+    if not marks or not _attributed(doc[start : marks[-1]]):
+        return start
+    return marks[-1] + 1
+
+
+def clause_end(doc: Doc, after: int, end: int) -> int:
+    """`end`, or the first semicolon from `after` on when the clauses after it have an attribution of their
+    own (as `clause_start`, the other way)."""
+    mark = next((t.i for t in doc[after:end] if t.text == ";"), end)
+    return mark if mark < end and _attributed(doc[mark:end]) else end
+
+
+def _attributed(words: Span) -> bool:
+    return any(is_speech_verb(t) or t.lower_ == "according" for t in words)
+
+
 def _colon_between(clause: Token, verb: Token) -> bool:
     """True when a colon ends the clause before the cue's subject ("... before: Hale declared")."""
     if clause.i > verb.i:
@@ -405,9 +431,9 @@ def according_to(tok: Token) -> Found | None:
     if tok.i - sent.start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent.end)
     elif phrase_end >= sent.end - 1:
-        content = trimmed(doc, sent.start, tok.i)
+        content = trimmed(doc, clause_start(doc, sent.start, tok.i), tok.i)
     else:
-        content = trimmed(doc, sent.start, sent.end)
+        content = trimmed(doc, clause_start(doc, sent.start, tok.i), clause_end(doc, phrase_end, sent.end))
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
@@ -477,6 +503,8 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
+    if is_deed(tok):
+        return None  # "signed a bill", "shared a photo": what somebody did, not what they said
     if shows_someone_speaking(tok):
         return None  # "The ad shows Ruiz saying ...": Ruiz speaks, on the participle; the ad says nothing
     if tok.lemma_.lower() in GOING_ON_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
@@ -500,6 +528,8 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
+    if is_legal_charge(tok):
+        return None  # "was charged with fraud": a prosecutor's charge, no statement of the charged
     content = _content_of(tok, frame)
     if content is None:
         return None
