@@ -101,3 +101,34 @@ def test_a_quote_beside_a_legal_charge_is_nobodys_statement(statements):
     fraud') is no statement of the charged, nor of anybody."""
     text = 'In an indictment full of details, even a nod to "The Long Harbour", Tom Hale was charged with two counts.'
     assert statements(text) == [], _said(statements(text))
+
+
+def test_what_is_answered_is_not_the_answer(statements):
+    """ "responded to the controversy", "reacted to the news": the "to" phrase is what the answer was to, not
+    what was said; an answer given "by saying that ..." is the participle's statement, of the same speaker."""
+    assert statements("Mayor Ana Ruiz responded to the controversy on Friday.") == []
+    assert statements("Tom Hale reacted to the news with anger.") == []
+    (claim,) = statements("Tom Hale responded to the attacks by saying that the port is safe.")
+    assert claim.speaker == "Tom Hale" and claim.text == "that the port is safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A committee of both parties will negotiate a harbour plan.",
+        "Justice Ana Ruiz may ultimately side with the fishermen.",
+    ],
+)
+def test_what_somebody_will_or_may_do_is_no_statement(statements, text):
+    """ "will negotiate a plan", "may side with the fishermen": a modal on a verb that is no reporting verb
+    foretells or supposes a deed, which nobody has said."""
+    assert statements(text) == [], _said(statements(text))
+
+
+def test_a_modal_leaves_speech_and_refusals_alone(statements):
+    """A reporting verb under a modal still governs what is said ("will argue that ..."), and "would not offer
+    details" is a refusal, kept as one."""
+    (argued,) = statements("Tom Hale will argue that the fee is illegal.")
+    assert argued.speaker == "Tom Hale" and argued.text == "that the fee is illegal"
+    (refusal,) = statements("Tom Hale would not offer details of the talks.")
+    assert refusal.speaker == "Tom Hale"

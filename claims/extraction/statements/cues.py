@@ -163,6 +163,17 @@ def is_deed(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in PICTURE_NOUNS for c in tok.children)
 
 
+def is_likely_deed(tok: Token) -> bool:
+    """True for what somebody will, would or may do ("will negotiate a border plan", "may side with the
+    plaintiffs", "would ban asylum"): a modal on a verb that is no core reporting verb and governs no clause
+    foretells or supposes a deed, which nobody has said; a negated one ("would not offer details") is left
+    to the refusals."""
+    if is_speech_verb(tok) or frame_of(tok) == "clause":
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids) and not any(c.dep_ == "neg" for c in kids)
+
+
 def is_legal_charge(tok: Token) -> bool:
     """True for a charge brought in law ("was charged with fraud", "were indicted on two counts"): a passive
     charge is a prosecutor's, and none of the charged person's words."""

@@ -23,6 +23,7 @@ from .cues import (
     is_hypothetical,
     is_intention,
     is_legal_charge,
+    is_likely_deed,
     is_question,
     is_refusal,
     is_requested,
@@ -339,12 +340,15 @@ PLACING_PREPS = frozenset(
 SPEECH_PLACING_PREPS = frozenset({"in", "at", "from", "outside"})
 # Verbs of talking, whose "to"/"with" phrase is whom they talked to ("spoke to reporters").
 TALK_VERBS = word_set("speak talk chat")
+# Verbs of answering, whose "to" phrase is what was answered ("responded to the controversy", "reacted to
+# Fox's attacks"), not the answer.
+ANSWER_VERBS = word_set("respond reply react")
 
 
 def places_words(verb: Token, prep: Token) -> bool:
     """True when the preposition `prep` of the cue `verb` places the words in a time, place or medium, or
-    names whom they were told, instead of giving their content; "spoke on Monday" and "spoke for an hour"
-    too, but not "spoke on trade" or "called for a vote"."""
+    names whom they were told or what they answer, instead of giving their content; "spoke on Monday" and
+    "spoke for an hour" too, but not "spoke on trade" or "called for a vote"."""
     word = prep.lower_
     if word in PLACING_PREPS:
         return True
@@ -353,6 +357,12 @@ def places_words(verb: Token, prep: Token) -> bool:
         return True  # "said in an interview", "spoke at the rally" ("commented on the plan" is its topic)
     if word in ("to", "with") and talk:
         return True
+    if verb.lemma_.lower() in ANSWER_VERBS and not any(c.dep_ == "neg" for c in verb.children):
+        # ("did not respond to requests for comment" stays a refusal to speak)
+        if word == "to":
+            return True
+        # "responded by saying that ...": the answer is the participle's, a cue of its own
+        return word == "by" and any(c.dep_ == "pcomp" and is_speech_verb(c) for c in prep.children)
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return word in ("on", "for") and bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
@@ -503,8 +513,10 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
-    if is_deed(tok):
-        return None  # "signed a bill", "shared a photo": what somebody did, not what they said
+    if is_deed(tok) or is_likely_deed(tok):
+        return (
+            None  # "signed a bill", "will negotiate a plan": what somebody did or may do, not what they said
+        )
     if shows_someone_speaking(tok):
         return None  # "The ad shows Ruiz saying ...": Ruiz speaks, on the participle; the ad says nothing
     if tok.lemma_.lower() in GOING_ON_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
