@@ -34,7 +34,7 @@ DENIAL_VERBS = word_set("deny refute reject dismiss dispute rebut disavow contra
 INTENTION_VERBS = word_set(
     """
     plan want decide try seek intend aim attempt prepare choose begin start continue need fail hope
-    manage struggle hesitate rush move push work fight vote help like love prefer enjoy
+    manage struggle hesitate rush move push work fight vote help like love prefer enjoy look
     """
 )
 # Verbs of an official act, a transaction or a visit, done to a thing or a person ("signed a bill",
@@ -48,6 +48,11 @@ DEED_VERBS = word_set(
     """
 )
 LEGAL_CHARGE_VERBS = word_set("charge indict")
+# Instruments that an authority issues ("issued her ban via executive order", "issued two permits"): a deed;
+# "issued a statement", "issued a warning that ..." stay speech.
+ISSUED_NOUNS = word_set(
+    "ban order permit pardon subpoena license licence waiver sanction sanctions fine warrant visa"
+)
 # What a picture shows is nobody's words: "shared a photo", "released a video of the pier".
 PICTURE_NOUNS = word_set(
     "footage video clip recording audio tape film image images photo photos picture pictures"
@@ -149,7 +154,7 @@ def is_denial(tok: Token) -> bool:
 def is_intention(tok: Token) -> bool:
     """True for a verb of intention, action or seeming governing an infinitive ("plans to", "decided
     to", "seemed to")."""
-    return tok.lemma_.lower() in INTENTION_VERBS | SEEMING_VERBS and frame_of(tok) == "inf"
+    return bool(verb_forms(tok) & (INTENTION_VERBS | SEEMING_VERBS)) and frame_of(tok) == "inf"
 
 
 def is_deed(tok: Token) -> bool:
@@ -158,9 +163,26 @@ def is_deed(tok: Token) -> bool:
     object is a picture ("shared a photo of the dock")."""
     if is_speech_verb(tok) or frame_of(tok) == "clause":
         return False
-    if tok.lemma_.lower() in DEED_VERBS:
+    if verb_forms(tok) & DEED_VERBS:
         return True
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in PICTURE_NOUNS for c in tok.children)
+    objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    if "issue" in verb_forms(tok) and any(o in ISSUED_NOUNS for o in objects):
+        return True
+    return any(o in PICTURE_NOUNS for o in objects)
+
+
+_VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
+
+
+def verb_forms(tok: Token) -> frozenset[str]:
+    """The lemma the tagger gives `tok` and the forms its own spelling may come from: the small model's
+    lemmatizer errs on some verbs ("hoping" -> "hop"), which would let "was hoping to show" through as a cue."""
+    word = tok.lower_
+    forms = {tok.lemma_.lower(), word}
+    for ending, added in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)] + added)
+    return frozenset(forms)
 
 
 def is_likely_deed(tok: Token) -> bool:
@@ -234,7 +256,7 @@ def is_hypothetical(tok: Token) -> bool:
     infinitive of a verb of liking or meaning to ("plans to announce")."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return True
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WISH_VERBS:
+    if tok.dep_ == "xcomp" and verb_forms(tok.head) & WISH_VERBS:
         return True  # "likes to argue cases", "plans to announce"
     cur = tok
     for _ in range(4):
@@ -243,7 +265,7 @@ def is_hypothetical(tok: Token) -> bool:
         if (cur.dep_ not in _UP_DEPS and cur.dep_ != "prep") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in HOPING_VERBS and cur.pos_ in ("VERB", "AUX"):
+        if verb_forms(cur) & HOPING_VERBS and cur.pos_ in ("VERB", "AUX"):
             return True
         if is_speech_verb(cur):
             return False
