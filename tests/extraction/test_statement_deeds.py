@@ -153,3 +153,10 @@ def test_an_issued_ban_is_a_deed_an_issued_warning_is_speech(statements):
     assert statements("Mayor Ana Ruiz issued her ban via executive order over the weekend.") == []
     claims = statements("Mayor Ana Ruiz issued a warning that the pier could collapse.")
     assert any("the pier could collapse" in c.text for c in claims), _said(claims)
+
+
+def test_a_quote_in_what_somebody_means_to_do_is_not_said(statements):
+    """'is still looking to repeal the "don't stop, don't park" policy': the quoted name is what the council
+    means to undo, not anything it said."""
+    text = "The council is still looking to repeal the harbour's \"don't stop, don't park\" policy after the mayor issued a report."
+    assert statements(text) == [], _said(statements(text))

@@ -13,6 +13,7 @@ from .cues import (
     cue_probability,
     frame_of,
     is_hypothetical,
+    is_intention,
     is_legal_charge,
     is_speech_verb,
     lemma_probability,
@@ -169,8 +170,12 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
         if words == 0 or content[1] <= content[0]:
             continue
         cue = _cue_for(doc, quote, inside, paras)
-        if is_title(doc, quote, cue) or (cue is not None and (is_hypothetical(cue) or is_legal_charge(cue))):
-            continue  # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge
+        if is_title(doc, quote, cue) or (
+            cue is not None and (is_hypothetical(cue) or is_legal_charge(cue) or is_intention(cue))
+        ):
+            # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge, or what
+            # somebody means to do ('is still looking to repeal "pay to park"')
+            continue
         dash = _dash_source(doc, quote) if cue is None else None
         if dash is not None:
             found.append(
