@@ -160,3 +160,15 @@ def test_a_quote_in_what_somebody_means_to_do_is_not_said(statements):
     means to undo, not anything it said."""
     text = "The council is still looking to repeal the harbour's \"don't stop, don't park\" policy after the mayor issued a report."
     assert statements(text) == [], _said(statements(text))
+
+
+def test_a_block_quote_after_a_report_is_kept_beside_an_intention_verb(statements):
+    """A block quote after "reported ...:" stays a quote when the sentence before holds a verb of seeming or
+    meaning ("appears to be a first"): only a quote inside what somebody means to do is dropped."""
+    text = (
+        "The Harbour Gazette reported last week that reading the charter aloud appears to be a first in the "
+        "council's history:\n\n"
+        '"Call it the new era of the council. These are two changes on a long list of new rules."'
+    )
+    claims = statements(text)
+    assert any(c.direct and "Call it the new era" in c.text for c in claims), _said(claims)

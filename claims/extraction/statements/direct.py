@@ -161,6 +161,13 @@ def _opens_sentence(doc: Doc, quote: Quote, paras: list[int]) -> bool:
     return i < 0 or paras[i] != paras[quote.open_i] or doc[i].text in (".", "!", "?", ":", '"', "''")
 
 
+def _meant(cue: Token, quote: Quote) -> bool:
+    """True for a quote inside what its cue says somebody means to do ('is still looking to repeal the "..."
+    policy'); not for one the parse hangs on such a verb from outside its phrase (a block quote after
+    "reported that ... appears to be a first:")."""
+    return is_intention(cue) and cue.left_edge.i <= quote.start and quote.end <= cue.right_edge.i + 1
+
+
 def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[int]) -> list[Found]:
     """Direct statements from `quotes`; a quote with no cue of its own has cue (-1, -1) and cue_i -1."""
     found: list[Found] = []
@@ -171,7 +178,7 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             continue
         cue = _cue_for(doc, quote, inside, paras)
         if is_title(doc, quote, cue) or (
-            cue is not None and (is_hypothetical(cue) or is_legal_charge(cue) or is_intention(cue))
+            cue is not None and (is_hypothetical(cue) or is_legal_charge(cue) or _meant(cue, quote))
         ):
             # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge, or what
             # somebody means to do ('is still looking to repeal "pay to park"')
