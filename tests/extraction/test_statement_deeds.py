@@ -172,3 +172,12 @@ def test_a_block_quote_after_a_report_is_kept_beside_an_intention_verb(statement
     )
     claims = statements(text)
     assert any(c.direct and "Call it the new era" in c.text for c in claims), _said(claims)
+
+
+def test_a_quote_after_deciding_to_change_it_is_not_said(statements):
+    """'decided to change the phrase "..." to "..."': the quoted phrase is what the officials set out to
+    change, not their words."""
+    text = (
+        'Port officials also decided to change the phrase "a fire on the pier, then an attack" to "a fire".'
+    )
+    assert all("then an attack" not in c.text for c in statements(text)), _said(statements(text))

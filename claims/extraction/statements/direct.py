@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import (
+    WISH_VERBS,
     cue_probability,
     frame_of,
     is_hypothetical,
@@ -17,6 +18,7 @@ from .cues import (
     is_legal_charge,
     is_speech_verb,
     lemma_probability,
+    verb_forms,
 )
 from .quotes import TITLING_WORDS, WORK_NOUNS, Quote, title_cased
 from .reported import Found, subject_of, trimmed
@@ -162,10 +164,13 @@ def _opens_sentence(doc: Doc, quote: Quote, paras: list[int]) -> bool:
 
 
 def _meant(cue: Token, quote: Quote) -> bool:
-    """True for a quote inside what its cue says somebody means to do ('is still looking to repeal the "..."
-    policy'); not for one the parse hangs on such a verb from outside its phrase (a block quote after
-    "reported that ... appears to be a first:")."""
-    return is_intention(cue) and cue.left_edge.i <= quote.start and quote.end <= cue.right_edge.i + 1
+    """True for a quote inside what its cue says somebody sets out to do to a thing ('is still looking to repeal
+    the "..." policy', 'decided to change the phrase "..."'); not after a verb of wanting ('wanted to restore
+    "a warrior culture"' quotes the wanter, a statement the model judges), nor for one the parse hangs on such
+    a verb from outside its phrase (a block quote after "reported that ... appears to be a first:")."""
+    if not is_intention(cue) or verb_forms(cue) & WISH_VERBS:
+        return False
+    return cue.left_edge.i <= quote.start and quote.end <= cue.right_edge.i + 1
 
 
 def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[int]) -> list[Found]:
