@@ -438,7 +438,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             speaker = resolve_subject(subject, actors, previous)
             m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
-            if rel is not None:  # "an architect, who said": the relative pronoun is the source's words too
+            if rel is not None and rel.i <= m_end + 1:
+                # "an architect, who said": the relative pronoun is the source's words too (not when the
+                # source is the name a described subject stands for: "Harbour Watch, a group that said")
                 m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
             mention = _bare_mention(adoc, doc, m_start, m_end)
             if mention is None:
