@@ -132,3 +132,14 @@ def test_reports_by_a_common_noun_have_no_issuer(statements):
     a document is no body that issued it; the source stays unnamed."""
     (claim,) = statements("Media reports said on Monday that a Russian aircraft had landed in Dover.")
     assert claim.speaker is None, _said([claim])
+
+
+def test_a_report_is_never_the_last_person_who_spoke(statements):
+    """ "According to the report" with no report mentioned before: an outlet's or an office's document, so
+    an unnamed source, not the lawyer who spoke last (a statement, which people issue, still is theirs)."""
+    text = (
+        "Tom Hale, a lawyer for the port, said on Monday that the pier was safe.\n\n"
+        "According to the report, engineers found cracks in the pier in 2019."
+    )
+    claim = _by_text(statements(text), "engineers found cracks")
+    assert claim.speaker is None, _said([claim])

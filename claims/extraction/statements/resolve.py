@@ -422,7 +422,7 @@ def _named_owner(document: Token) -> Token | None:
     return max(named, key=lambda c: c.i) if named else None
 
 
-_ANTECEDENT_REACH = 250  # tokens back to the document "the letter" refers to: a few paragraphs
+_ANTECEDENT_REACH = 400  # tokens back to the document "the letter" refers to: a few paragraphs
 
 
 def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
@@ -470,6 +470,8 @@ def _published(subject: Token) -> list[Token]:
     return [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PUBLISH_VERBS]
 
 
+# Documents that people do not issue in their own name.
+REPORT_WORDS = word_set("report communique communiqué document")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
@@ -564,7 +566,13 @@ def _described(
             mentioned, sender = document_antecedent(subject)
             if sender is not None and sender.lemma_.lower() not in DOCUMENT_WORDS:
                 return resolve_subject(sender, actors, previous)
-            if not mentioned and previous is not None:  # "the statement said"; "the reports" are many
+            # "the statement said" is the last source's; "the reports" are many; and a report is an outlet's
+            # or an office's, never the last person who spoke ('the report said' after a lawyer's words).
+            if (
+                not mentioned
+                and previous is not None
+                and (head not in REPORT_WORDS or previous.kind != "person")
+            ):
                 return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
     if definite and not plural and head in PERSON_ROLES:

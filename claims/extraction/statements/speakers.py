@@ -354,11 +354,11 @@ def role_of(ent: Span) -> str | None:
 
 
 def phrase_end(noun: Token) -> int:
-    """The last token of `noun`'s phrase without a relative clause or a participle's clause in it ("a group
-    in Dover that has long opposed the pier" ends at "Dover"): the words that describe, not what it did."""
+    """The last token of `noun`'s phrase without a relative clause in it ("a group in Dover that has long
+    opposed the pier" ends at "Dover"): the words that describe, not what it did or said."""
     end = noun.i
     for tok in noun.subtree:
-        clause = any(a.dep_ in ("relcl", "acl") for a in _ancestors_to(tok, noun))
+        clause = any(a.dep_ == "relcl" for a in _ancestors_to(tok, noun))
         if tok.i > end and not clause and not (tok.is_punct or tok.is_space):
             end = tok.i
     return end
