@@ -143,3 +143,17 @@ def test_a_report_is_never_the_last_person_who_spoke(statements):
     )
     claim = _by_text(statements(text), "engineers found cracks")
     assert claim.speaker is None, _said([claim])
+
+
+def test_a_paragraph_the_parse_runs_into_the_last_keeps_its_own_speaker(statements):
+    """The parse may run a paragraph into the one before and find its cue's subject there ("Hale" of the
+    first paragraph for "complained"); the name that opens the cue's own paragraph, an aside before the cue,
+    is the speaker ("Ms. Ruiz, reading the draft, complained, ..."), not nobody."""
+    text = (
+        'Maryland Gov. Tom Hale, in a written statement, said: "Bridges require money to stay up."\n\n'
+        'Ms. Ruiz, reading the latest draft, complained in an e-mail, "These changes do not resolve my '
+        'concerns."'
+    )
+    claim = _by_text(statements(text), "do not resolve my concerns")
+    assert claim.speaker == "Ruiz" and claim.speaker_mention is not None, _said([claim])
+    assert claim.speaker_mention.text == "Ms. Ruiz"
