@@ -157,3 +157,15 @@ def test_a_paragraph_the_parse_runs_into_the_last_keeps_its_own_speaker(statemen
     claim = _by_text(statements(text), "do not resolve my concerns")
     assert claim.speaker == "Ruiz" and claim.speaker_mention is not None, _said([claim])
     assert claim.speaker_mention.text == "Ms. Ruiz"
+
+
+def test_the_president_after_a_president_is_still_the_one_named(statements):
+    """A title one person holds is no unnamed source because the article spoke of "a future president":
+    "The president" stays the president it named."""
+    text = (
+        "President Ana Ruiz signed the port bill on Friday. Critics said a future president could use the "
+        "law to close any harbour.\n\n"
+        "The president said that the pier would reopen in May."
+    )
+    claim = _by_text(statements(text), "pier would reopen")
+    assert claim.speaker == "Ana Ruiz", _said([claim])

@@ -10,6 +10,7 @@ from .speakers import (
     CLAIM_NOUNS,
     DOCUMENT_WORDS,
     FEMALE,
+    GENERIC_ROLES,
     GOVERNMENT_WORDS,
     MALE,
     PERSON_ROLES,
@@ -470,6 +471,11 @@ def _published(subject: Token) -> list[Token]:
     return [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PUBLISH_VERBS]
 
 
+# Descriptions many people answer to, so an earlier indefinite one ("a senior official") is who "the official"
+# is; a title that one person holds ("the president", "the governor") is not among them.
+UNNAMED_ROLES = GENERIC_ROLES | word_set(
+    "aide adviser advisor lawmaker officer executive source analyst expert"
+)
 # Documents that people do not issue in their own name.
 REPORT_WORDS = word_set("report communique communiqué document")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -576,7 +582,8 @@ def _described(
                 return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
     if definite and not plural and head in PERSON_ROLES:
-        if unnamed_antecedent(subject):  # "A senior official said ... The official added": nobody named
+        if head in UNNAMED_ROLES and unnamed_antecedent(subject):
+            # "A senior official said ... The official added": nobody named ("the president" is a title)
             return Speaker(None, "unnamed", role)
         found = actors.by_description(subject.i, [t.lower_ for t in role_words])
         if found is not None:
