@@ -70,6 +70,8 @@ def described_actor(noun: Token, relative: Token) -> Token:
     candidate in Maryland's 3rd District, who said ...", where the parse hangs "who" on the district): the
     name the description is in apposition to; `noun` itself when it describes no name."""
     head = noun
+    if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _PLACES):
+        return noun  # "Another leading Dem, Sen. Kristen Gillibrand, who": the name is the source already
     if relative.lower_ == "who" and head.dep_ == "pobj" and head.ent_type_ != "PERSON":
         prep = head.head  # "who" is a person's, never a district's
         if prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
@@ -83,6 +85,7 @@ def described_actor(noun: Token, relative: Token) -> Token:
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_WORDS = frozenset({"who", "which"})
 _RELATIVE_REACH = 40  # tokens back from the cue to the relative pronoun
 
@@ -444,6 +447,11 @@ def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
         own = _author(tok) or _named_owner(tok)
         if own is not None:
             return True, own
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:  # "the statement from Grimm's attorney, William McGinley": McGinley
+                named = [c for c in objs[0].children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+                return True, (named or objs)[0]
         for participle in _published(tok):
             for agent in (c for c in participle.children if c.dep_ == "agent" or c.lower_ == "by"):
                 objs = [c for c in agent.children if c.dep_ == "pobj"]
@@ -473,9 +481,7 @@ def _published(subject: Token) -> list[Token]:
 
 # Descriptions many people answer to, so an earlier indefinite one ("a senior official") is who "the official"
 # is; a title that one person holds ("the president", "the governor") is not among them.
-UNNAMED_ROLES = GENERIC_ROLES | word_set(
-    "aide adviser advisor lawmaker officer executive source analyst expert"
-)
+UNNAMED_ROLES = GENERIC_ROLES | word_set("aide adviser advisor lawmaker source analyst expert")
 # Documents that people do not issue in their own name.
 REPORT_WORDS = word_set("report communique communiqué document")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
