@@ -169,3 +169,25 @@ def test_the_president_after_a_president_is_still_the_one_named(statements):
     )
     claim = _by_text(statements(text), "pier would reopen")
     assert claim.speaker == "Ana Ruiz", _said([claim])
+
+
+def test_a_statement_from_a_named_source_is_theirs_later_too(statements):
+    """ "the statement from Hale's attorney, Ann Smith" names its issuer; "The statement said" after it, and
+    again after that, is still Smith's, not nobody's."""
+    text = (
+        '"We are disappointed by the decision," said the statement from Hale\'s attorney, Ann Smith. "We will '
+        'appeal."\n\n'
+        'The statement said Hale "asserts his innocence" and "will be vindicated."\n\n'
+        '"Until then, he will keep serving the people of Dover," the statement said.'
+    )
+    claims = statements(text)
+    assert _by_text(claims, "asserts his innocence").speaker == "Ann Smith", _said(claims)
+    assert _by_text(claims, "Until then").speaker == "Ann Smith", _said(claims)
+
+
+def test_a_name_with_a_relative_clause_is_the_source_not_the_description_before_it(statements):
+    """ "Another leading Democrat, Sen. Ana Ruiz of Maryland, who announced ...": the relative clause hangs on
+    the name, which is the source; the description before it names nobody."""
+    text = "Another leading Democrat, Sen. Ana Ruiz of Maryland, who announced her bid on Monday, spoke in Dover."
+    claim = _by_text(statements(text), "her bid")
+    assert claim.speaker == "Ana Ruiz", _said([claim])

@@ -460,6 +460,8 @@ def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
         verb = tok.head
         if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through"):
             verb = verb.head  # "said in a statement", "told the board in a letter"
+        elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            continue  # "The statement said ..." again: the one it refers to is further back
         elif tok.dep_ not in ("dobj", "nsubjpass"):
             return True, None
         if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in AUTHOR_VERBS or is_speech_verb(verb)):
