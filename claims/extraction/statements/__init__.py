@@ -430,7 +430,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
-            subject = subject_in_paragraph(subject, paras, paras[item.cue_i])
+            subject = subject_in_paragraph(subject, paras, paras[item.cue_i]) or paragraph_opener(
+                doc, paras, item.cue_i
+            )
         if item.label is not None and is_role_label(doc, *item.label):
             speaker = Speaker(None, "unnamed", doc[item.label[0] : item.label[1]].text.lower())
             mention = _span(adoc, doc, *item.label)
@@ -438,7 +440,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             speaker = resolve_subject(subject, actors, previous)
             m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
-            if rel is not None:  # "an architect, who said": the relative pronoun is the source's words too
+            if rel is not None and rel.i <= m_end + 1:
+                # "an architect, who said": the relative pronoun is the source's words too (not when the
+                # source is the name a described subject stands for: "Harbour Watch, a group that said")
                 m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
             mention = _bare_mention(adoc, doc, m_start, m_end)
             if mention is None:
@@ -519,6 +523,25 @@ def subject_in_paragraph(subject: Token, paras: list[int], para: int) -> Token |
     return min(inside, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
+def paragraph_opener(doc: Doc, paras: list[int], cue_i: int) -> Token | None:
+    """The name or pronoun that opens the cue's paragraph and stands before the cue, no more than an aside
+    away ("Ms. Ruiz, reading the draft, complained ...", "Gov. Tom Hale, in a statement, said:"), when the
+    parse ran the paragraph into the one before and gave the cue a subject there: its last word (the name's
+    head); None when the paragraph opens otherwise (a quote, a clause, a description)."""
+    first = cue_i
+    while first > 0 and paras[first - 1] == paras[cue_i] and not doc[first - 1].is_space:
+        first -= 1
+    end = first
+    while end < cue_i and doc[end].pos_ == "PROPN" and end - first < 6:
+        end += 1
+    if end == first and doc[first].pos_ == "PRON" and doc[first].lower_ in _PERSONAL_PRONOUNS:
+        end = first + 1
+    if end == first or end >= cue_i or doc[end].text not in (",", doc[cue_i].text):
+        return None
+    return doc[end - 1]
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words
 
 

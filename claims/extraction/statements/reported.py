@@ -33,7 +33,14 @@ from .cues import (
     points_elsewhere,
 )
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
-from .resolve import SHOWING_VERBS, medium_speaker, recorded_speaker, relative_clause_subject
+from .resolve import (
+    RELATIVE_PRONOUNS,
+    SHOWING_VERBS,
+    described_actor,
+    medium_speaker,
+    recorded_speaker,
+    relative_clause_subject,
+)
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -169,8 +176,8 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     if objs:
                         return objs[0], False
             return child, True
-        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head, False
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return described_actor(verb.head, child), False
         return child, False
     if verb.tag_ == "VBN":
         for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -264,9 +271,14 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if kid.i > verb.i:
             # A clause after the cue starts after it and after whom it was told ("told Vieira that ..."),
             # whatever the parse hangs on its left edge ('On "Today", Trump told Vieira that ...').
-            told = [
-                c.right_edge.i for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < kid.i
-            ]
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < kid.i]
+            kid_subject = max(objects, key=lambda c: c.i) if objects else None
+            if kid_subject is not None and _subject_of_clause(kid_subject, kid):
+                # "said voters were angry", "warned the bill could cause chaos": a clause the parse left
+                # without a subject has it in the noun right before it, which is what was said, not whom to.
+                objects = [c for c in objects if c.i < kid_subject.i]
+                start = min(start, kid_subject.left_edge.i)
+            told = [c.right_edge.i for c in objects]
             # 'said, according to the Gazette, that ...': the relaying phrase is no part of what was said.
             relays = [
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
@@ -343,6 +355,16 @@ TALK_VERBS = word_set("speak talk chat")
 # Verbs of answering, whose "to" phrase is what was answered ("responded to the controversy", "reacted to
 # Fox's attacks"), not the answer.
 ANSWER_VERBS = word_set("respond reply react")
+
+
+def _subject_of_clause(noun: Token, clause: Token) -> bool:
+    """True when the object `noun` of a cue is the subject the parse took from the clause after it: the clause
+    has none of its own and starts right after the noun's phrase, no mark between ("said voters were
+    angry"; not 'asked Tom Hale, "Is it safe?"')."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in clause.children):
+        return False
+    between = noun.doc[noun.right_edge.i + 1 : clause.left_edge.i]
+    return clause.left_edge.i > noun.right_edge.i and not any(t.is_punct or t.is_space for t in between)
 
 
 def places_words(verb: Token, prep: Token) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
+from .cues import is_speech_verb
 from .speakers import (
     CLAIM_NOUNS,
     DOCUMENT_WORDS,
     FEMALE,
+    GENERIC_ROLES,
     GOVERNMENT_WORDS,
     MALE,
     PERSON_ROLES,
@@ -17,6 +19,7 @@ from .speakers import (
     Speaker,
     clean_name,
     names_outlet,
+    phrase_end,
     role_of,
     speaker_kind_of_words,
     titled_person,
@@ -38,6 +41,8 @@ def mention_range(subject: Token) -> tuple[int, int]:
     for child in subject.children:
         if child.i < subject.i:
             start = min(start, child.left_edge.i)
+        elif child.dep_ == "appos":
+            end = max(end, phrase_end(child))  # "Harbour Watch, a group that has opposed ...": no clause
         elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
@@ -56,6 +61,31 @@ def mention_range(subject: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def described_actor(noun: Token, relative: Token) -> Token:
+    """The named actor a described subject of a relative clause stands for ("Harbour Watch, a group in Dover
+    that has opposed ...", "Ana Ruiz, a former mayor and teacher who has argued ...", and "Tom Hale, a
+    candidate in Maryland's 3rd District, who said ...", where the parse hangs "who" on the district): the
+    name the description is in apposition to; `noun` itself when it describes no name."""
+    head = noun
+    if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _PLACES):
+        return noun  # "Another leading Dem, Sen. Kristen Gillibrand, who": the name is the source already
+    if relative.lower_ == "who" and head.dep_ == "pobj" and head.ent_type_ != "PERSON":
+        prep = head.head  # "who" is a person's, never a district's
+        if prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+            head = prep.head
+    while head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        head = head.head  # "a former governor and preacher who": the first of the nouns
+    owner = head.head
+    if head.dep_ == "appos" and owner.i < head.i and (owner.pos_ == "PROPN" or owner.ent_type_ in _NAMED):
+        return owner
+    return noun
+
+
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_WORDS = frozenset({"who", "which"})
 _RELATIVE_REACH = 40  # tokens back from the cue to the relative pronoun
 
@@ -359,7 +389,7 @@ def _author(subject: Token) -> Token | None:
 def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | None) -> Speaker | None:
     """Who issued a document that "said" something: "a statement from the ministry" -> the ministry; "a
     speech Mrs. Clinton delivered" -> Clinton."""
-    author = _author(subject)
+    author = _author(subject) or _named_owner(subject)
     if author is not None:
         found = resolve_subject(author, actors, previous)
         if found.name is not None or found.role is not None:
@@ -367,21 +397,128 @@ def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | 
     # "figures released by the port authority", "a report published by the ministry": through the participle.
     holders = [subject, *_published(subject)]
     for prep in (p for h in holders for p in h.children):
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of", "in"):
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() not in DOCUMENT_WORDS:
                 found = resolve_subject(objs[0], actors, previous)
+                if prep.lower_ == "in" and found.kind != "outlet":
+                    continue  # "a report in The Guardian" is the paper's; "a letter in May" nobody's
                 if found.name is not None or found.role is not None:
                     return found
     return None
 
 
-PUBLISH_VERBS = frozenset({"release", "publish", "issue", "compile", "circulate", "post", "produce"})
+def _named_owner(document: Token) -> Token | None:
+    """Whose a document is by its own words: a possessor ("Taylor's letter", "his statement") or a name
+    written before it ("the Georgetown University letter", "a Washington Post report"); None otherwise."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.i < document.i and child.lower_ not in ("its", "their", "our"):
+            return child
+    # A proper name the tagger also reads as an entity ("Media reports said" is no body called Media).
+    named = [
+        c
+        for c in document.children
+        if c.dep_ == "compound"
+        and c.i < document.i
+        and c.pos_ == "PROPN"
+        and c.ent_type_ in ("ORG", "PERSON", "GPE")
+    ]
+    return max(named, key=lambda c: c.i) if named else None
+
+
+_ANTECEDENT_REACH = 400  # tokens back to the document "the letter" refers to: a few paragraphs
+
+
+def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
+    """(found, issuer) for "the letter", "the report": whether the article mentioned such a document
+    before, and who issued it there ("... sent a letter to Pence", "said in a statement", "The Atlantic
+    first reported that ...": the subject of the verb that sent, wrote or said it, or its own possessor,
+    author or "from"/"by" phrase); issuer None when the earlier mention names nobody."""
+    doc = subject.doc
+    lemma = subject.lemma_.lower()
+    for tok in reversed(doc[max(0, subject.i - _ANTECEDENT_REACH) : subject.i]):
+        if tok.lemma_.lower() != lemma:
+            continue
+        if tok.pos_ == "VERB":  # "The Atlantic first reported that ...", then "according to the report"
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            return True, subjects[0] if subjects else None
+        if tok.pos_ != "NOUN":
+            continue
+        own = _author(tok) or _named_owner(tok)
+        if own is not None:
+            return True, own
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:  # "the statement from Grimm's attorney, William McGinley": McGinley
+                named = [c for c in objs[0].children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+                return True, (named or objs)[0]
+        for participle in _published(tok):
+            for agent in (c for c in participle.children if c.dep_ == "agent" or c.lower_ == "by"):
+                objs = [c for c in agent.children if c.dep_ == "pobj"]
+                if objs:
+                    return True, objs[0]
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through"):
+            verb = verb.head  # "said in a statement", "told the board in a letter"
+        elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            continue  # "The statement said ..." again: the one it refers to is further back
+        elif tok.dep_ not in ("dobj", "nsubjpass"):
+            return True, None
+        if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in AUTHOR_VERBS or is_speech_verb(verb)):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            return True, subjects[0] if subjects else None
+        return True, None
+    return False, None
+
+
+PUBLISH_VERBS = frozenset(
+    {"release", "publish", "issue", "compile", "circulate", "post", "produce", "sign", "send"}
+)
 
 
 def _published(subject: Token) -> list[Token]:
     """The participles that say who put out what the subject names ("figures released by ...")."""
     return [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PUBLISH_VERBS]
+
+
+# Descriptions many people answer to, so an earlier indefinite one ("a senior official") is who "the official"
+# is; a title that one person holds ("the president", "the governor") is not among them.
+UNNAMED_ROLES = GENERIC_ROLES | word_set("aide adviser advisor lawmaker source analyst expert")
+# Documents that people do not issue in their own name.
+REPORT_WORDS = word_set("report communique communiqué document")
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def unnamed_antecedent(subject: Token) -> bool:
+    """True when "the official" (`subject`) refers back to an unnamed source: the nearest earlier noun of the
+    same word, within a few paragraphs, is indefinite ("a senior administration official said", "one of the
+    officials", "A spokesperson for Grassley") and names nobody (no "spokeswoman Jane Doe", no "Mr. Hale,
+    an official of ..."). Such a description is that unnamed person, not whichever named one spoke last."""
+    doc = subject.doc
+    lemma = subject.lemma_.lower()
+    for tok in reversed(doc[max(0, subject.i - _ANTECEDENT_REACH) : subject.i]):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma:
+            continue
+        if _names_a_person(tok):
+            return False
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")}
+        if dets & _INDEFINITE:
+            return True
+        head = tok.head  # "one of the officials"
+        return bool(
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and (head.head.lower_ in _INDEFINITE or head.head.like_num)
+        )
+    return False
+
+
+def _names_a_person(noun: Token) -> bool:
+    """True when the description `noun` is joined to a person's name ("spokeswoman Jane Doe", "Jane Doe, a
+    spokeswoman", "a spokesman, Tom Hale")."""
+    if noun.ent_type_ == "PERSON" or (noun.dep_ in ("compound", "appos") and noun.head.ent_type_ == "PERSON"):
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in noun.children)
 
 
 # Heads of descriptions that stand for a company or another body the article named ("the company said").
@@ -437,10 +574,25 @@ def _described(
         issuer = _document_source(subject, actors, previous)
         if issuer is not None:
             return issuer
-        if definite and not plural and previous is not None:  # "the statement said"; "the reports" are many
-            return Speaker(previous.name, previous.kind, previous.role)
+        if definite and not plural:
+            # "the letter said" after "the executives sent a letter to Pence": whoever issued that one, not
+            # whoever spoke last (who is often whom it was sent to)
+            mentioned, sender = document_antecedent(subject)
+            if sender is not None and sender.lemma_.lower() not in DOCUMENT_WORDS:
+                return resolve_subject(sender, actors, previous)
+            # "the statement said" is the last source's; "the reports" are many; and a report is an outlet's
+            # or an office's, never the last person who spoke ('the report said' after a lawyer's words).
+            if (
+                not mentioned
+                and previous is not None
+                and (head not in REPORT_WORDS or previous.kind != "person")
+            ):
+                return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
     if definite and not plural and head in PERSON_ROLES:
+        if head in UNNAMED_ROLES and unnamed_antecedent(subject):
+            # "A senior official said ... The official added": nobody named ("the president" is a title)
+            return Speaker(None, "unnamed", role)
         found = actors.by_description(subject.i, [t.lower_ for t in role_words])
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)

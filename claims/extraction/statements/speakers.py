@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorIndex, normalize_name, word_set
 from ..nicknames import formal_of
@@ -353,12 +353,33 @@ def role_of(ent: Span) -> str | None:
     return role or None
 
 
+def phrase_end(noun: Token) -> int:
+    """The last token of `noun`'s phrase without a relative clause in it ("a group in Dover that has long
+    opposed the pier" ends at "Dover"): the words that describe, not what it did or said."""
+    end = noun.i
+    for tok in noun.subtree:
+        clause = any(a.dep_ == "relcl" for a in _ancestors_to(tok, noun))
+        if tok.i > end and not clause and not (tok.is_punct or tok.is_space):
+            end = tok.i
+    return end
+
+
+def _ancestors_to(tok: Token, top: Token) -> list[Token]:
+    """`tok` and its heads up to (not including) `top`."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _role_words_of(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
     for child in head.children:
         if child.dep_ == "appos" and child.i >= ent.end:
-            words = [t for t in child.subtree if not t.is_punct or t.text in ("'", "'s")]
+            last = phrase_end(child)  # "a group that has opposed the pier": the group, not what it did
+            words = [t for t in child.subtree if t.i <= last and (not t.is_punct or t.text in ("'", "'s"))]
             if words and words[0].dep_ == "det":
                 words = words[1:]
             if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
