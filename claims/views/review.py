@@ -120,6 +120,7 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
             relation=relation, event_id=event_id, outlet_id=outlet_id, min_confidence=min_confidence
         )
         page = paging.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
+        page.rows = selectors.with_link_sides(page.rows)
         context.update(
             tab="links",
             page=page,

@@ -214,3 +214,21 @@ def test_the_menus_mark_the_chosen_outlet_and_event_and_follow_renames(editor_cl
     assert f'<option value="{odd.pk}" selected>Quay and Sons</option>' in page
     assert ">Crane collapse</option>" in page
     assert len(re.findall(r" selected>", section(page, '<select name="event">', "</select>"))) == 1
+
+
+def test_a_page_of_links_gets_both_claims_in_one_query_and_loses_a_link_whose_claim_went(
+    awkward, django_assert_num_queries
+):
+    """The link queue's claims are read after its page of links: both sides set from one query, and a
+    link whose claim was deleted in between (its link deleted with it) is left off the page."""
+    from claims import selectors
+
+    links = list(selectors.review_links())
+    assert len(links) == 3
+    gone = next(link for link in links if link.confidence == 0.4)
+    gone.claim_a.delete()
+    with django_assert_num_queries(1):
+        kept = selectors.with_link_sides(links)
+        shown = {link.claim_a.quote: link.claim_b.article.outlet for link in kept}
+    assert [link.pk for link in kept] == [link.pk for link in links if link is not gone]
+    assert shown == {"Six <cranes>": awkward["outlets"][1], "4 July": None}
