@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +22,7 @@ from claims.services.editing import EditConflict
 from claims.views.answers import form_problem, refused
 from claims.views.claim_rows import escape, options_html
 from claims.views.conflicts import Row, choice_labels, conflict_answer, named, removed, safe_next, stored_row
+from claims.views.queue_items import claim_items_html
 from sources import selectors as source_selectors
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer
@@ -47,10 +49,14 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         sentences = selectors.sentences_of(page.rows)
         for claim in page.rows:
             claim.sentence = sentences.get(claim.pk)
+        items_html = claim_items_html(
+            page.rows, here=self.request.get_full_path(), csrf_token=get_token(self.request)
+        )
         context.update(
             tab="claims",
             page=page,
             items=page.rows,
+            items_html=items_html,
             kind=kind,
             outlet_id=outlet_id,
             lowest_first=lowest_first,

@@ -139,6 +139,11 @@ def awkward():
     return {"outlets": [odd, plain], "events": [long_event, *events]}
 
 
+def masked(html: str) -> str:
+    """`html` with every CSRF token's value replaced by one placeholder."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken" value="-"', html)
+
+
 def old_render(template: Template, response, **extra) -> str:
     context = {
         "items": response.context["items"],
@@ -161,8 +166,9 @@ def test_the_claim_queue_writes_the_markup_the_template_loops_wrote(editor_clien
     assert section(page, '<select name="outlet"><option value="">Any</option>', "</select>") == old_render(
         OUTLET_MENU, response, outlets=outlets, outlet_id=outlet_id
     )
-    assert section(page, '<ol class="queue" data-queue="claims">\n', "\n</ol>") == old_render(
-        CLAIM_ITEMS, response
+    # The items' forms carry a CSRF token of their own (masked anew at each read of the secret)
+    assert masked(section(page, '<ol class="queue" data-queue="claims">\n', "\n</ol>")) == masked(
+        old_render(CLAIM_ITEMS, response)
     )
     assert len(response.context["items"]) == (
         0
@@ -232,3 +238,16 @@ def test_a_page_of_links_gets_both_claims_in_one_query_and_loses_a_link_whose_cl
         shown = {link.claim_a.quote: link.claim_b.article.outlet for link in kept}
     assert [link.pk for link in kept] == [link.pk for link in links if link is not gone]
     assert shown == {"Six <cranes>": awkward["outlets"][1], "4 July": None}
+
+
+def test_a_claim_without_its_sentence_shows_its_quote_as_the_template_did(
+    editor_client, awkward, monkeypatch
+):
+    """When a claim's sentence cannot be read (its span past the text), the item quotes the claim."""
+    from claims import selectors
+
+    monkeypatch.setattr(selectors, "sentences_of", lambda claims: {})
+    response = editor_client.get(reverse("claims:review") + "?order=low")
+    items = section(response.text, '<ol class="queue" data-queue="claims">\n', "\n</ol>")
+    assert "<mark>" not in items and "\u201cSix &lt;cranes&gt;\u201d" in items
+    assert masked(items) == masked(old_render(CLAIM_ITEMS, response))
