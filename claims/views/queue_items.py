@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from claims.models import Claim
+from claims.selectors import Context
 from claims.templatetags.page_urls import page_url_maker
 from claims.views.claim_rows import escape
 
@@ -26,9 +27,12 @@ def cut(text: str, length: int) -> str:
     return Truncator(text).chars(length)
 
 
-def claim_items_html(claims: Iterable[Claim], *, here: str, csrf_token: str) -> SafeString:
-    """The queue's <li> items for `claims` (each with `sentence` set, see ReviewQueueView), with forms
-    posting back to `here` (the page's path and query) and carrying `csrf_token`; escaped throughout."""
+def claim_items_html(
+    claims: Iterable[Claim], *, sentences: dict[int, Context], here: str, csrf_token: str
+) -> SafeString:
+    """The queue's <li> items for `claims`, each with its sentence from `sentences` (its quote when it
+    has none), with forms posting back to `here` (the page's path and query) and carrying
+    `csrf_token`; escaped throughout."""
     from claims.views.claims import value_text  # the claims views import this module's neighbours
 
     article_url, review_url, edit_url, claim_url = (
@@ -47,7 +51,7 @@ def claim_items_html(claims: Iterable[Claim], *, here: str, csrf_token: str) -> 
     for claim in claims:
         pk, kind, article = claim.pk, claim.kind, claim.article
         outlet = (article.outlet.name if article.outlet is not None else "") or "unknown outlet"
-        sentence = claim.sentence
+        sentence = sentences.get(pk)
         if sentence:
             quoted = (
                 f"{escape(sentence.before)}<mark>{escape(cut(sentence.span, 300))}</mark>"

@@ -50,7 +50,10 @@ class ReviewQueueView(ViewAccessMixin, TemplateView):
         for claim in page.rows:
             claim.sentence = sentences.get(claim.pk)
         items_html = claim_items_html(
-            page.rows, here=self.request.get_full_path(), csrf_token=get_token(self.request)
+            page.rows,
+            sentences=sentences,
+            here=self.request.get_full_path(),
+            csrf_token=get_token(self.request),
         )
         context.update(
             tab="claims",
