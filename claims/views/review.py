@@ -22,7 +22,7 @@ from claims.services.editing import EditConflict
 from claims.views.answers import form_problem, refused
 from claims.views.claim_rows import escape, options_html
 from claims.views.conflicts import Row, choice_labels, conflict_answer, named, removed, safe_next, stored_row
-from claims.views.queue_items import claim_items_html
+from claims.views.queue_items import claim_items_html, link_items_html
 from sources import selectors as source_selectors
 from tracker import paging
 from tracker.access import ViewAccessMixin, answer
@@ -130,10 +130,14 @@ class LinkQueueView(ViewAccessMixin, TemplateView):
         )
         page = paging.page_of(queue, params.get("page"), per_page=QUEUE_SIZE)
         page.rows = selectors.with_link_sides(page.rows)
+        items_html = link_items_html(
+            page.rows, here=self.request.get_full_path(), csrf_token=get_token(self.request)
+        )
         context.update(
             tab="links",
             page=page,
             items=page.rows,
+            items_html=items_html,
             pending=paging.count_of(queue, narrowed=True),
             relations=ClaimLink.Relation.choices,
             relation=relation,

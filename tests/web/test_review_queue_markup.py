@@ -199,8 +199,8 @@ def test_the_link_queue_writes_the_markup_the_template_loops_wrote(editor_client
     assert section(page, '<select name="outlet"><option value="">Any</option>', "</select>") == old_render(
         OUTLET_MENU, response, outlets=outlets, **ids
     )
-    assert section(page, '<ol class="queue" data-queue="links">\n', "\n</ol>") == old_render(
-        LINK_ITEMS, response
+    assert masked(section(page, '<ol class="queue" data-queue="links">\n', "\n</ol>")) == masked(
+        old_render(LINK_ITEMS, response)
     )
 
 
