@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.selectors.extraction_preview import extraction_preview
 from sources import admin as source_admin
 from sources.models import Article
 
@@ -149,6 +148,9 @@ class AnnotationAdmin(VersionedAdmin):
 # sources' article admin, with what extraction would make of the rows on the import's confirm page.
 class ArticleAdmin(source_admin.ArticleAdmin):
     def import_preview_extras(self, rows: list[tuple]) -> dict:
+        # Imported here: the extractor loads spaCy, which no web page but this one needs.
+        from claims.selectors.extraction_preview import extraction_preview
+
         return {"extraction_preview": extraction_preview(rows)}
 
 

@@ -17,6 +17,13 @@ except ImproperlyConfigured:
     # Serving needs the key (sessions, CSRF): stop at start, with what to do, not at the first request.
     raise ImproperlyConfigured(settings.MISSING_KEY_MESSAGE) from None
 
+# The URL configuration and with it every view module, loaded now rather than by each worker's first
+# request: with gunicorn's preload (gunicorn.conf.py) they are loaded once, before the workers fork,
+# and frozen below with the rest.
+from django.urls import get_resolver  # noqa: E402
+
+get_resolver().url_patterns  # noqa: B018  (the property imports the URL modules and their views)
+
 # What the application loaded (Django, the apps, numpy and scikit-learn for the linking tasks: some
 # 220,000 objects) lives as long as the process, yet Python's full garbage collection walked all of it
 # again every few hundred requests: 110-170 ms of CPU in the middle of one request (measured under load;

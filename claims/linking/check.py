@@ -11,11 +11,13 @@ import math
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .context import sentence_spans
-from .stance import StanceModel
 from .stance import text as tx
-from .stance.model import decide
+
+if TYPE_CHECKING:  # the model (lightgbm, scikit-learn) is loaded by the check that runs it
+    from .stance import StanceModel
 
 MIN_WORDS = 3  # content words a claim needs before it can be checked
 MAX_CHARS = 600  # one or two sentences, not an article
@@ -173,6 +175,8 @@ def check_claim(model: StanceModel, claim: str, candidates: Sequence[Candidate])
     The model's label is then held to the page's stricter reading (:func:`page_label`). Each group
     (agree, disagree, discuss) is ordered by the probability of its label, highest first.
     """
+    from .stance.model import decide
+
     claim = " ".join(claim.split())
     result = CheckResult(claim, {label: [] for label in SHOWN}, checked=len(candidates))
     if not candidates:

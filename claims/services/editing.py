@@ -20,15 +20,17 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from claims.extraction.cleaning import plain_chars
 from claims.models import Annotation, Claim, ClaimLink, Event, Tag
-from claims.services.extraction import actor_for_speaker, article_extract_claims
-from claims.tasks import article_link_task
+from newstext.chars import plain_chars
 from newstext.reanchor import locate
 from sources.models import Article
 from sources.services import outlet_get_or_create
 from tracker.tasks import enqueue
 
+# _late_imports: the extraction service (spaCy) and the tasks (the linker: scikit-learn, scipy) are
+# imported by the three writes that use them, not with this module: every web worker imports it for
+# the review posts, and loading them cost each worker ~130 MB and seconds of CPU at start for pages
+# that never extract or link (tests/web/test_worker_imports.py).
 CONTEXT_CHARS = 32
 
 NOUNS = {"claim": "claim", "claimlink": "link", "annotation": "annotation"}
@@ -313,6 +315,8 @@ def claim_create_from_selection(
     if kind == Claim.Kind.QUANTITY and claim.quantity_high is None:
         claim.quantity_high = claim.quantity_low
     if kind == Claim.Kind.STATEMENT and speaker_name:
+        from claims.services.extraction import actor_for_speaker  # see _late_imports
+
         claim.speaker = actor_for_speaker(
             name=speaker_name, kind=None, role=claim.speaker_role, article=article
         )
@@ -410,6 +414,8 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
     if changes.get("date_value") is not None:  # a calendar date now: what an undated text said goes
         claim.date_month = claim.date_day = claim.date_weekday = None
     if speaker_name is not None:
+        from claims.services.extraction import actor_for_speaker  # see _late_imports
+
         speaker_name = speaker_name.strip()
         claim.speaker = (
             actor_for_speaker(name=speaker_name, kind=None, role=claim.speaker_role, article=claim.article)
@@ -721,6 +727,9 @@ def article_details_update(
             current.published_source = Article.DateSource.NONE
         _by(current, user)
         current.save()
+        from claims.services.extraction import article_extract_claims  # see _late_imports
+        from claims.tasks import article_link_task
+
         article_extract_claims(article=current)
         current.refresh_from_db()
         # Its dates say something new: link them again once this is committed (in the background

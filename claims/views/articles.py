@@ -91,7 +91,7 @@ class OutletDetailView(ViewAccessMixin, TemplateView):
         outlet = get_object_or_404(Outlet, pk=kwargs["pk"])
         articles = source_selectors.article_rows().filter(outlet=outlet)
         page = paging.page_of(articles, self.request.GET.get("page"), per_page=25)
-        claims = selectors.claim_list().filter(article__outlet=outlet).order_by("-id")
+        claims = selectors.claims_with_sources().filter(article__outlet=outlet).order_by("-id")
         context.update(
             outlet=outlet,
             page=page,

@@ -101,7 +101,7 @@ class ActorDetailView(ViewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         actor = get_object_or_404(selectors.actor_detail(), pk=kwargs["pk"])
-        statements = selectors.claim_list().filter(speaker=actor).order_by("-id")
+        statements = selectors.claims_with_sources().filter(speaker=actor).order_by("-id")
         page = paging.page_of(statements, self.request.GET.get("page"))
         context.update(
             actor=actor, page=page, statements=page.rows, count=paging.count_of(statements, narrowed=True)

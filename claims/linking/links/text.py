@@ -9,10 +9,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newstext import stemming
 from newstext.dates import calendar_days
+
+from .stop_words import ENGLISH_STOP_WORDS
 
 # News boilerplate that says nothing about which happening an article covers.
 _NEWS_STOP = frozenset(
