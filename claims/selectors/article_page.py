@@ -26,8 +26,10 @@ ARTICLE_FIELDS = tuple(
 OUTLET_FIELDS = tuple(f.attname for f in Outlet._meta.concrete_fields)
 
 _ARTICLE = CompiledQuery(
-    lambda pk: Article.objects.filter(pk=pk).values_list(
-        *ARTICLE_FIELDS, *(f"outlet__{name}" for name in OUTLET_FIELDS)
+    lambda pk: (
+        Article.objects.filter(pk=pk)
+        .order_by()
+        .values_list(*ARTICLE_FIELDS, *(f"outlet__{name}" for name in OUTLET_FIELDS))
     ),
     pk=int,
 )
