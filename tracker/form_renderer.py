@@ -213,6 +213,8 @@ def widgets_html(form: Any, exclude: Collection[str] = ()) -> dict[str, str]:
             not field.disabled
             and name not in errors
             and field.widget.value_omitted_from_data(form.data, form.files, bound.html_name)
+            # an unbound form shows its initial values (a bound one shows its data)
+            and (form.is_bound or form.get_initial_for_field(field, name) is None)
         )
         if not empty:
             shown[name] = str(bound)

@@ -153,6 +153,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# tracker.compiled prepares its statements on PostgreSQL (once per connection): 0 behind a PgBouncer in
+# transaction mode, where a prepared statement does not follow the client from one transaction to the next.
+PREPARED_STATEMENTS = env_bool("PREPARED_STATEMENTS", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from claims import selectors
-from claims.forms import AnnotationForm, ArticleDetailsForm, ClaimFromSelectionForm
+from claims.forms import ArticleDetailsForm, ClaimFromSelectionForm
 from claims.models import Annotation, Claim
+from claims.selectors import article_page
+from claims.views import article_sections
 from sources import selectors as source_selectors
 from sources.models import Article, Outlet
-from tracker import paging
+from tracker import form_renderer, paging
 from tracker.access import ViewAccessMixin, can_edit
 
 
@@ -32,11 +35,12 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        article = get_object_or_404(
-            Article.objects.select_related("outlet").defer("original"), pk=kwargs["pk"]
-        )
-        claims = list(article.claims.select_related("speaker").defer("search_vector").order_by("start", "id"))
-        annotations = list(selectors.article_annotations(article))
+        # each read compiled once per process, the repeated markup written in Python (article_sections)
+        article = article_page.article_for_page(kwargs["pk"])
+        if article is None:
+            raise Http404("No Article matches the given query.")
+        claims = article_page.article_claims(article)
+        notes = article_page.article_notes(article)
         orphans = []
         if article.url and article.version > 1:
             orphans = list(
@@ -47,24 +51,33 @@ class ArticleDetailView(ViewAccessMixin, TemplateView):
                 .defer("article__body", "article__original")
                 .order_by("-article__version", "start")[:100]
             )
+        editor = can_edit(self.request.user)
         context.update(
             article=article,
             original_url=web_link(article.url),
-            segments=source_selectors.article_segments(article, claims=claims, annotations=annotations),
+            body_html=article_sections.body_html(
+                source_selectors.article_segments(article, claims=claims, annotations=notes)
+            ),
             claims=claims,
+            claims_html=article_sections.claim_index_html(claims),
             claim_kinds=Claim.Kind.choices,
-            annotations=annotations,
+            annotations=notes,
+            annotations_html=article_sections.notes_html(notes, can_edit=editor),
             orphans=orphans,
-            versions=list(source_selectors.article_versions(article)),
-            events=list(article.events.only("id", "title", "date")[:20]),
-            can_edit=can_edit(self.request.user),
-            annotation_form=AnnotationForm(),
-            claim_form=ClaimFromSelectionForm(),
-            details_form=ArticleDetailsForm.for_article(article),
+            versions=article_page.article_versions(article),
+            events=article_page.article_events(article),
+            can_edit=editor,
             dates_waiting=sum(
                 1 for c in claims if c.kind == Claim.Kind.DATE and c.date_value is None and c.date_precision
             ),
         )
+        if editor:
+            context.update(
+                claim_options_html=article_sections.claim_options_html(claims),
+                # the selection panel's empty form: the same markup on every page, rendered once
+                claim_widgets=form_renderer.widgets_html(ClaimFromSelectionForm()),
+                details_form=ArticleDetailsForm.for_article(article),
+            )
         return context
 
 

@@ -31,7 +31,7 @@ from claims.selectors import claim_page, listing
 from claims.selectors.listing import ListedClaim
 from claims.services import editing
 from claims.services.editing import EditConflict
-from claims.views import claim_rows
+from claims.views import claim_rows, claim_sections
 from claims.views.answers import form_problem, refused
 from claims.views.claim_rows import escape
 from claims.views.conflicts import (
@@ -183,28 +183,34 @@ class ClaimDetailView(ViewAccessMixin, TemplateView):
         if claim is None:
             raise Http404("No such claim.")
         editor = can_edit(self.request.user)
-        event_choices = claim_page.event_choices(claim) if editor else []
         context.update(
             claim=claim,
             context=selectors.span_context(claim.article.body, claim.start, claim.end),
             links=claim_page.claim_links(claim),
-            history=selectors.object_history(claim),
+            # the repeated rows and menus written in Python (claim_sections), the template's markup
+            history_html=claim_sections.history_html(selectors.object_history(claim)),
             annotations=claim_page.claim_annotations(claim),
             can_edit=editor,
-            link_form=LinkCreateForm(),
-            event_form=ClaimEventForm(initial={"event": claim.event_id}),
-            verdict_form=VerdictForm(
-                initial={
-                    "verdict": claim.verdict,
-                    "note": claim.verdict_note,
-                    "sources": claim.verdict_sources,
-                }
-            ),
             verdict_sources=claim.verdict_sources.split(),
-            link_choices=selectors.link_choices(claim) if editor else [],
-            event_choices=event_choices,
-            event_choice_ids={pk for pk, _, _ in event_choices},
         )
+        if editor:  # the editors' forms and menus: readers see none of them
+            event_choices = claim_page.event_choices(claim)
+            link_choices = selectors.link_choices(claim)
+            context.update(
+                verdict_form=VerdictForm(
+                    initial={
+                        "verdict": claim.verdict,
+                        "note": claim.verdict_note,
+                        "sources": claim.verdict_sources,
+                    }
+                ),
+                # an empty form: the same markup on every page, rendered once per process
+                link_widgets=form_renderer.widgets_html(LinkCreateForm()),
+                link_choices=link_choices,
+                link_options_html=claim_sections.link_options_html(link_choices),
+                event_options_html=claim_sections.event_options_html(event_choices, claim.event_id),
+                event_choice_ids={pk for pk, _, _ in event_choices},
+            )
         return context
 
 
