@@ -7,6 +7,7 @@ the database (never the whole corpus) and stores what it suggests, in one transa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -440,6 +441,18 @@ def _event_suggestions(
     follow-up's cost grow with the square of the event's size.
     """
     linkable = _linkable_claims(event_of=lambda _: event.pk, article__events=event)
+    return _suggest_in_event(linkable, articles, None, None, stance)
+
+
+def _suggest_in_event(
+    linkable: list[LinkableClaim],
+    articles: set[int] | None,
+    rejected: set[frozenset] | None,
+    existing: list[ExistingLink] | None,
+    stance: StanceMemo | None,
+) -> list:
+    """The suggestions among one event's claims `linkable`, with pairs of a claim of `articles` only;
+    `rejected` and `existing` as `_decided` reads them for these claims (None: read here)."""
     if len(linkable) < 2:
         return []
     focus = None if articles is None else {c.id for c in linkable if c.article_id in articles}
@@ -447,7 +460,8 @@ def _event_suggestions(
         focus = None  # all of them: the same as no focus
     elif focus is not None and not focus:
         return []
-    rejected, existing = _decided([cast(int, c.id) for c in linkable])
+    if rejected is None or existing is None:
+        rejected, existing = _decided([cast(int, c.id) for c in linkable])
     return suggest_links(
         linkable,
         rejected=rejected,
@@ -740,14 +754,72 @@ def articles_link(
             if progress:
                 progress("across", start, len(ids))
             links += _store(suggestions)
-    for done, event in enumerate(sorted(events.values(), key=lambda e: e.pk)):
-        suggestions = _event_suggestions(event=event, stance=stance, articles=mine)
+    done = 0
+    for group in _event_groups(sorted(events.values(), key=lambda e: e.pk)):
+        suggestions = _events_suggestions(events=group, stance=stance, articles=mine)
         with transaction.atomic():
             suggestions = _lock_claims(suggestions)
             if progress:
-                progress("links", done, len(events))
+                for n in range(len(group)):
+                    progress("links", done + n, len(events))
             links += _store(suggestions)
+        done += len(group)
     return {"articles": count, "events": len(events), "links": links}
+
+
+GROUP_ARTICLES = 500  # events linked in one step hold at most this many articles together (or one event)
+GROUP_EVENTS = 50  # ... and are at most this many
+
+
+def _event_groups(events: list[Event]) -> Iterable[list[Event]]:
+    """`events` in order, in runs linked in one step each: at most GROUP_EVENTS events holding at most
+    GROUP_ARTICLES articles together, or one larger event alone. A step per event cost a dozen queries
+    and a transaction each, as much as linking a small event itself."""
+    sizes: Counter[int] = Counter()
+    for chunk in _chunks([e.pk for e in events]):
+        sizes.update(
+            Event.articles.through.objects.filter(event_id__in=chunk).values_list("event_id", flat=True)
+        )
+    group: list[Event] = []
+    held = 0
+    for event in events:
+        if group and (held + sizes[event.pk] > GROUP_ARTICLES or len(group) >= GROUP_EVENTS):
+            yield group
+            group, held = [], 0
+        group.append(event)
+        held += sizes[event.pk]
+    if group:
+        yield group
+
+
+def _events_suggestions(*, events: list[Event], stance: StanceMemo | None, articles: set[int]) -> list:
+    """What `_event_suggestions` gives for each of `events` in turn, read in one go: their claims in one
+    query (in the claims' order, so each event's are in the order its own query reads them), the links
+    touching them in another; each event is still linked on its own (its words weigh its terms)."""
+    if len(events) == 1:
+        return _event_suggestions(event=events[0], stance=stance, articles=articles)
+    events_of: dict[int, list[int]] = defaultdict(list)  # an editor may add an article to a second event
+    held = Event.articles.through.objects.filter(event_id__in=[e.pk for e in events]).order_by("pk")
+    for article_id, event_id in held.values_list("article_id", "event_id"):
+        events_of[article_id].append(event_id)
+    linkable = _linkable_claims(event_of=lambda pk: events_of[pk][0], article_id__in=list(events_of))
+    by_event: dict[int, list[LinkableClaim]] = defaultdict(list)
+    for claim in linkable:
+        for n, event_id in enumerate(events_of[cast(int, claim.article_id)]):
+            by_event[event_id].append(claim if n == 0 else dataclasses.replace(claim, event_id=event_id))
+    rejected, existing = _decided([cast(int, c.id) for c in linkable])
+    suggestions: list = []
+    for event in events:
+        mine = by_event.get(event.pk, [])
+        ids = {c.id for c in mine}
+        suggestions += _suggest_in_event(
+            mine,
+            articles,
+            {pair for pair in rejected if pair & ids},
+            [link for link in existing if link.a_id in ids or link.b_id in ids],
+            stance,
+        )
+    return suggestions
 
 
 def _date_value(claim: Claim | ClaimRow) -> str:

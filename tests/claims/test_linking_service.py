@@ -277,3 +277,75 @@ def test_placing_a_plan_in_bulk_leaves_the_history_one_save_at_a_time_leaves():
     rows = Event.history.model.articles.model.objects.filter(history__id=old.pk, article_id=a2.pk)
     through = Event.articles.through.objects.get(event=old, article=a2)
     assert set(rows.values_list("id", "event_id")) == {(through.pk, old.pk)}
+
+
+def _stories() -> list[int]:
+    """Three small stories, two outlets each, every pair of reports giving a different count."""
+    ids = []
+    for n, (place, thing, unit, counts) in enumerate(
+        [
+            ("Portville harbour", "cargo ships docked in", "ship", (3, 4)),
+            ("Millbrook fairground", "tractors paraded through", "tractor", (12, 15)),
+            ("Eastwick reservoir", "swans nested beside", "swan", (7, 9)),
+        ]
+    ):
+        for outlet, count in zip(("Harbour Times", "Coast Radio"), counts, strict=True):
+            phrase = f"{count} {thing.split()[0]}"
+            article = store(
+                outlet,
+                f"https://{outlet.split()[0].lower()}.example/{n}",
+                f"{thing.split()[0].capitalize()} at {place}",
+                f"{phrase} {' '.join(thing.split()[1:])} {place} on Saturday, the {place} wardens said.",
+            )
+            quantity(article, phrase, count, unit)
+            ids.append(article.pk)
+    return ids
+
+
+def _a_second_event_for(events: list[Event]) -> None:
+    """An editor adds the first report of the first story to the second event, with a claim of its own
+    that only that event's step can link (counts link only inside an event)."""
+    article = events[0].articles.order_by("pk")[0]
+    article.body += " Later 14 tractors paraded through Millbrook fairground."
+    article.save(update_fields=["body"])
+    events[1].articles.add(article)  # as claim_set_event does
+    quantity(article, "14 tractors", 14, "tractor")
+
+
+def _links() -> set[tuple]:
+    return set(ClaimLink.objects.values_list("claim_a", "claim_b", "relation", "confidence", "rationale"))
+
+
+def test_events_linked_in_one_step_get_the_links_each_gets_in_a_step_of_its_own(monkeypatch):
+    """Small events are linked several to a step (their claims read in one query, their links written in
+    one transaction, a progress call still made for each), and get exactly the links a step per event
+    gives them, also where an editor added an article to a second event."""
+    ids = _stories()
+    articles_link()
+    events = sorted(Event.objects.all(), key=lambda e: e.pk)
+    assert len(events) == 3
+    _a_second_event_for(events)
+    each = [s for e in events for s in linking._event_suggestions(event=e, articles=set(ids))]
+    assert linking._events_suggestions(events=events, stance=None, articles=set(ids)) == each
+    assert sum(14 in {c.quantity_low for c in Claim.objects.filter(pk__in=[s.a_id, s.b_id])} for s in each)
+    reads = []
+    real_read = linking._linkable_claims
+    monkeypatch.setattr(linking, "_linkable_claims", lambda **kw: reads.append(1) or real_read(**kw))
+
+    def link_again(**settings) -> tuple[set[tuple], list[tuple]]:
+        ClaimLink.objects.all().delete()
+        for name, value in settings.items():
+            monkeypatch.setattr(linking, name, value)
+        reads.clear()
+        steps: list[tuple] = []
+        articles_link(article_ids=ids, progress=lambda *step: steps.append(step))
+        return _links(), [step for step in steps if step[0] == "links"]
+
+    alone, alone_steps = link_again(GROUP_EVENTS=1)
+    assert len(reads) == 1 + 3  # the step across, then one per event
+    together, together_steps = link_again(GROUP_EVENTS=50)
+    assert len(reads) == 1 + 1
+    assert together == alone and len({(a, b) for a, b, *_ in alone}) >= 4
+    assert together_steps == alone_steps == [("links", n, 3) for n in range(3)]
+    _, _ = link_again(GROUP_ARTICLES=5)  # the first two events (2 + 3 articles), then the third
+    assert len(reads) == 1 + 2 and _links() == alone
