@@ -36,6 +36,17 @@ def claims_with_sources() -> QuerySet[Claim]:
     )
 
 
+def latest_outlet_claims(outlet_id: int, limit: int = 30) -> QuerySet[Claim]:
+    """An outlet's `limit` latest claims (highest ids first), as `claims_with_sources()` rows.
+
+    The ids are chosen first, from the outlet's articles and their claims alone, and only those rows
+    are joined to their article, outlet and speaker: joining every claim of the outlet first made
+    PostgreSQL hash the whole actor table and carry each claim's article row into the sort (9.4 ->
+    6.0 ms for an outlet's 1,100 claims at 1M claims). Same rows, same order."""
+    latest = Claim.objects.filter(article__outlet=outlet_id).order_by("-id").values("id")[:limit]
+    return claims_with_sources().filter(id__in=latest).order_by("-id")
+
+
 def with_link_marks(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """`claims` with `corroborated` and `contradicted`: whether each has a live link of that relation.
 

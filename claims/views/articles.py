@@ -104,13 +104,13 @@ class OutletDetailView(ViewAccessMixin, TemplateView):
         outlet = get_object_or_404(Outlet, pk=kwargs["pk"])
         articles = source_selectors.article_rows().filter(outlet=outlet)
         page = paging.page_of(articles, self.request.GET.get("page"), per_page=25)
-        claims = selectors.claims_with_sources().filter(article__outlet=outlet).order_by("-id")
+        claims = selectors.claims_with_sources().filter(article__outlet=outlet)
         context.update(
             outlet=outlet,
             page=page,
             articles=page.rows,
             article_count=paging.count_of(articles, narrowed=True),
-            claims=list(claims[:30]),
+            claims=list(selectors.latest_outlet_claims(outlet.pk, 30)),
             claim_count=paging.count_of(claims, narrowed=True),
         )
         return context
