@@ -6,7 +6,8 @@ groups'. Here the user's row carries both lists, each gathered by a subquery, in
 request. Nothing is kept between requests: a permission or group change shows on the next page.
 
 The statement is written once per process from the models' tables (the ORM spent more CPU compiling
-the two subqueries on every request than the two round trips they save).
+the two subqueries on every request than the two round trips they save) and on PostgreSQL planned
+once per connection (tracker.prepared: 0.30 -> 0.04 ms of PostgreSQL CPU a request).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Field, ManyToManyField, Model
 from django.db.models.options import Options
+
+from tracker import prepared
 
 SEPARATOR = " "  # app labels and codenames are identifiers
 
@@ -53,8 +56,10 @@ def _user_with_permissions_sql(vendor: str) -> str:
     groups = _through(User, "groups")
     group_permissions = _through(Group, "permissions")
     name = aggregate.format("ct.app_label || '.' || p.codename")
+    # the columns named, not u.*: the statement is prepared (tracker.prepared), see there why
+    columns = ", ".join(f"u.{quote(_column(field))}" for field in User._meta.concrete_fields)
     return (
-        f"SELECT u.*, "
+        f"SELECT {columns}, "
         f"(SELECT {name} FROM {permission} p JOIN {content_type} ct ON ct.id = p.content_type_id "
         f"JOIN {quote(own.db_table)} up ON up.permission_id = p.id WHERE up.{quote(_column(own.get_field('user')))} = u.{user_pk}"
         f") AS own_permission_names, "
@@ -67,6 +72,11 @@ def _user_with_permissions_sql(vendor: str) -> str:
     )
 
 
+def _in_range(value: int, internal_type: str) -> bool:
+    low, high = connection.ops.integer_field_range(internal_type)
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
 class ModelBackendOneRead(ModelBackend):
     """ModelBackend whose `get_user` reads the user and their own and group permissions in one query."""
 
@@ -76,7 +86,11 @@ class ModelBackendOneRead(ModelBackend):
             user_id = User._meta.pk.to_python(user_id)
         except (ValidationError, TypeError, ValueError):  # a malformed id in the session: no user
             return None
-        users = list(User._default_manager.raw(_user_with_permissions_sql(connection.vendor), [user_id]))
+        if isinstance(user_id, int) and not _in_range(user_id, User._meta.pk.get_internal_type()):
+            return None  # no such row; the prepared statement's integer parameter would refuse the value
+        sql = _user_with_permissions_sql(connection.vendor)
+        with prepared.statement(connection, "tracker_user_permissions", sql, [user_id]) as (text, values):
+            users = list(User._default_manager.raw(text, values))
         user = users[0] if users else None
         if user is None or not self.user_can_authenticate(user):
             return None
