@@ -89,8 +89,8 @@ class ModelBackendOneRead(ModelBackend):
         if isinstance(user_id, int) and not _in_range(user_id, User._meta.pk.get_internal_type()):
             return None  # no such row; the prepared statement's integer parameter would refuse the value
         sql = _user_with_permissions_sql(connection.vendor)
-        with prepared.statement(connection, "tracker_user_permissions", sql, [user_id]) as (text, values):
-            users = list(User._default_manager.raw(text, values))
+        text, values = prepared.statement(connection, "tracker_user_permissions", sql, [user_id])
+        users = list(User._default_manager.raw(text, values))
         user = users[0] if users else None
         if user is None or not self.user_can_authenticate(user):
             return None

@@ -50,7 +50,7 @@ def test_a_readers_page_reads_session_and_user_with_permissions_in_two_queries(r
     permission_reads = [
         q["sql"]
         for q in captured.captured_queries
-        if "auth_permission" in q["sql"] or q["sql"].startswith("EXECUTE tracker_user_permissions_")
+        if "auth_permission" in q["sql"] or q["sql"].startswith("EXECUTE tracker_user_permissions(")
     ]
     assert len(permission_reads) == 1
     assert "auth_user" in permission_reads[0] or permission_reads[0].startswith("EXECUTE")
