@@ -142,7 +142,7 @@ class ClaimListView(ViewAccessMixin, TemplateView):
         # (claims.selectors.listing: the columns a row shows and its link marks)
         filterset = ClaimFilter(params, queryset=Claim.objects.all(), outlets=outlets)
         claims = filterset.qs
-        size = paging.narrow(claims, narrowed=filterset.is_narrowed)
+        size = paging.narrow(claims, narrowed=filterset.is_narrowed, likely_small=filterset.is_small)
         load = None
         if size.ids is not None:  # a small result: read the page by primary key, in the chosen order
             ids = paging.ids_on_page(size.ids, filterset.ordering, params, Claim)

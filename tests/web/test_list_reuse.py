@@ -54,6 +54,30 @@ def test_filter_forms_share_their_class_but_not_their_fields_or_values():
     assert "outlet" in refused.form.errors
 
 
+def test_filter_form_fields_are_copied_as_django_copies_them_but_share_their_choices():
+    """Each form gets its own fields, widgets, widget choice lists, messages and validators; only a
+    choice field's choices are shared, and the form renders and validates as with Django's deep copy."""
+    import copy
+
+    data = QueryDict("kind=date&review_status=pending&sort=published&published_after=2025-01-02")
+    form, other = ClaimFilter(data).form, ClaimFilter(QueryDict("")).form
+    deep = type(form)(data, prefix=form.prefix)
+    deep.fields = {name: copy.deepcopy(field) for name, field in type(form).base_fields.items()}
+    for name, field in form.fields.items():
+        twin, base = other.fields[name], type(form).base_fields[name]
+        assert field is not twin and field is not base, name
+        assert field.widget is not twin.widget and field.widget.attrs is not twin.widget.attrs, name
+        assert field.error_messages is not twin.error_messages and field.validators is not twin.validators
+        if hasattr(field.widget, "choices"):
+            assert field.widget.choices is not twin.widget.choices, name
+    form.fields["kind"].widget.attrs["data-mine"] = "1"
+    assert "data-mine" not in other.fields["kind"].widget.attrs
+    del form.fields["kind"].widget.attrs["data-mine"]
+    assert form.is_valid() and deep.is_valid(), (form.errors, deep.errors)
+    assert form.cleaned_data == deep.cleaned_data
+    assert str(form) == str(deep)  # every widget, with its choices and the selected values
+
+
 def test_link_conditions_made_once_still_select_each_query_on_its_own(article):
     """The corroborated / contradicted conditions are made once per process; used in several queries,
     negated and annotated, each query still gets its own rows."""

@@ -68,6 +68,29 @@ def test_a_filtered_count_is_estimated_only_well_above_the_id_cap(monkeypatch, e
     assert size.count.exact == reads_ids and (reads_ids or size.count.value == estimate)
 
 
+@pytest.mark.parametrize("estimate", [paging.ESTIMATE_TRUSTED_ABOVE + 1, 3000])
+def test_a_likely_small_filter_reads_its_ids_in_one_statement(monkeypatch, make_world, estimate):
+    """An outlet's (or speaker's) ids are read first, with no estimate planned: one statement when
+    they are at most ID_CAP; past the cap the estimate is planned then and the count is the one the
+    estimate-first path gives (the planner's figure above ESTIMATE_TRUSTED_ABOVE, else capped)."""
+    world = make_world(6)  # over three outlets
+    outlet = world["outlets"][0].pk
+    mine = sorted(c.pk for trio in world["claims"] for c in trio if c.article.outlet_id == outlet)
+    planned = []
+    monkeypatch.setattr(paging, "planned_rows", lambda sql, params: planned.append(sql) or estimate)
+    filterset = ClaimFilter({"outlet": str(outlet)}, queryset=Claim.objects.all())
+    assert filterset.is_small and not ClaimFilter({"kind": "quantity"}, queryset=Claim.objects.all()).is_small
+    with CaptureQueriesContext(connection) as captured:
+        small = paging.narrow(filterset.qs, narrowed=True, likely_small=True)
+    assert len(captured) == 1 and not planned
+    assert small.count == paging.Count(len(mine), exact=True, capped=False) and sorted(small.ids) == mine
+    monkeypatch.setattr(paging, "ID_CAP", len(mine) - 1)
+    large = paging.narrow(filterset.qs, narrowed=True, likely_small=True)
+    planned_first = paging.narrow(filterset.qs, narrowed=True)
+    assert len(planned) == 2 and large == planned_first and large.ids is None
+    assert large.count.value == (estimate if estimate > paging.ESTIMATE_TRUSTED_ABOVE else len(mine))
+
+
 @postgresql_only
 def test_a_large_table_estimate_is_read_once_a_minute(monkeypatch):
     """The unfiltered list's estimate is reused from the process cache (one round trip fewer a page)."""
