@@ -193,7 +193,26 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         found = subject_of(head, depth + 1)
         if found[0] is not None:
             return found
-    return adjacent_subject(verb), False
+    return sequel_subject(verb) or adjacent_subject(verb), False
+
+
+_SEQUEL_REACH = 6  # tokens from the comma back to the verb before it ("Hale paused for a moment, then")
+
+
+def sequel_subject(verb: Token) -> Token | None:
+    """The subject of the verb before ", then" that a subjectless cue follows ("He paused, then added:",
+    "Ruiz smiled, then said"), which the parse hangs anywhere (an unlabelled dependent, or the first verb
+    as the cue's clause); None when the cue does not follow ", then"."""
+    doc = verb.doc
+    then = verb.i - 1
+    if then < 2 or doc[then].lower_ != "then" or doc[then - 1].text != ",":
+        return None
+    for j in range(then - 2, max(verb.sent.start - 1, then - 2 - _SEQUEL_REACH), -1):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            subjects = [c for c in doc[j].children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                return subjects[0]
+    return None
 
 
 def adjacent_subject(verb: Token) -> Token | None:

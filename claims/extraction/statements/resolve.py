@@ -145,6 +145,15 @@ def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
     return None
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _indefinite(subject: Token) -> bool:
+    """True for a subject with an indefinite article ("Another leading Dem, Sen. Tom Hale"): a name takes
+    none, so the word the NER took for a person is a description, and the name is in apposition to it."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE and c.i < subject.i for c in subject.children)
+
+
 def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
     """The person a capitalised title with an "of" phrase ends in ("Secretary of the Interior Ryan Zinke",
     "Secretary of State Mike Pompeo"); None when a title stands before the name, as in "the spokesman of
@@ -263,7 +272,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if named and (subject.ent_type_ or subject.pos_ == "PROPN"):
         return Speaker(None, "unnamed", None)  # several speakers together have no one name
     ent = _entity_of(subject)
-    if ent is None or ent.label_ != "PERSON":
+    if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
             first = mention[0] + (doc[mention[0]].lower_ == "the")
