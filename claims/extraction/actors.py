@@ -229,17 +229,35 @@ class ActorIndex:
         return bool(wanted) and any(len(wanted & _role_words(r)) >= min(2, len(wanted)) for r in actor.roles)
 
     def _match_body(self, words: list[str], bodies: list[Actor]) -> str | None:
-        # "State Department" within "US State Department": one name's words inside the other's.
+        # "State Department" within "US State Department": one name's words inside the other's, the
+        # shorter holding the longer's head word, so that "United States" is not "United States
+        # Citizenship and Immigration Services", whose head is "services".
         if len(words) < 2:
             return None
         mine = set(words)
-        ids = {
-            a.id
-            for a in bodies
-            for known in a.names()
-            if len(known.split()) >= 2 and (mine <= set(known.split()) or set(known.split()) <= mine)
-        }
+        ids = set()
+        for a in bodies:
+            for known in a.names():
+                theirs = known.split()
+                if len(theirs) < 2:
+                    continue
+                if (mine <= set(theirs) and _head_word(theirs) in mine) or (
+                    set(theirs) <= mine and _head_word(words) in theirs
+                ):
+                    ids.add(a.id)
         return next(iter(ids)) if len(ids) == 1 else None
+
+
+_NAME_PREPOSITIONS = frozenset({"of", "in", "for", "on", "at"})
+
+
+def _head_word(words: list[str]) -> str:
+    """The head of a body's normalised name: its last word before a preposition ("embassy" of "russian
+    embassy in venezuela", "services" of "united states citizenship and immigration services")."""
+    for i, word in enumerate(words):
+        if word in _NAME_PREPOSITIONS and i > 0:
+            return words[i - 1]
+    return words[-1]
 
 
 def _firsts_agree(a: list[str], b: list[str]) -> bool:

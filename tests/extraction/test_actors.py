@@ -85,6 +85,20 @@ def test_bodies_match_on_contained_names():
     assert index.resolve("the Defense Department") is None
 
 
+def test_a_body_named_after_a_place_is_not_the_place():
+    """A body named after a place ("United States Citizenship and Immigration Services") is not the place:
+    a name contained in another matches it only when it holds the longer name's head word, so "the Harbour
+    Authority" still finds "Dover Harbour Authority of Kent" but "Dover Harbour" does not."""
+    index = ActorIndex()
+    index.add("usa", "United States", kind="government")
+    index.add("dover-harbour", "Dover Harbour Authority of Kent", kind="organisation")
+    assert index.resolve("United States Citizenship and Immigration Services") is None
+    assert index.resolve("the United States Coast Guard") is None
+    assert index.resolve("the Harbour Authority") == "dover-harbour"
+    assert index.resolve("Dover Harbour") is None
+    assert index.resolve("the United States") == "usa"
+
+
 def test_loose_index_accepts_a_misspelling_within_one_article():
     """Inside one article a lone misspelt surname joins the one near known surname."""
     index = ActorIndex(loose_surnames=True)

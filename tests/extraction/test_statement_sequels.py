@@ -63,3 +63,17 @@ def test_a_name_with_a_definite_article_stays_the_speaker(statements):
         statements("Tom Hale, a senior Democrat, said the pier was unsafe."), "the pier was unsafe"
     )
     assert claim.speaker == "Tom Hale", _said([claim])
+
+
+def test_a_name_a_quote_makes_its_subject_does_not_take_the_next_pronoun(statements):
+    """'"... Tom Hale was right about the pier," Ana Ruiz said. She paused, then added: "..."': Hale is the
+    subject of a sentence inside Ruiz's words, not of the narration, so "She"/"He" after it is still whoever
+    spoke last, not the person her quote names."""
+    text = (
+        "Tom Hale, the harbour master, said on Monday that the port would reopen in May.\n\n"
+        '"I have no memory of that vote," Peter Dunn said at the meeting. "But Tom Hale was right about the '
+        'pier."\n\n'
+        'He paused, then added: "I do not want that to be the headline."'
+    )
+    claim = _by_text(statements(text), "the headline")
+    assert claim.speaker == "Peter Dunn", _said([claim])

@@ -417,7 +417,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in items if i.cue_i >= 0]
     items = [i for i in items if attribution_model.keep_statement(doc, i)]  # the trained statement model
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
-    actors = ArticleActors.from_doc(doc, adoc.outlet)
+    actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
     acted: set[tuple[int, int]] = (
         set()

@@ -127,10 +127,11 @@ class ArticleActors:
     outlet: str | None = None  # the article's own outlet, never a person
 
     @classmethod
-    def from_doc(cls, doc: Doc, outlet: str | None = None) -> ArticleActors:
+    def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
         """Index every named person and body in `doc`, keeping the fullest form of each person's name.
         A PERSON entity that names an outlet ("Meridian Wire") is no person; a body entity that is a
-        title and a name ("Spokesperson Marie Harf") is one."""
+        title and a name ("Spokesperson Marie Harf") is one. A subject inside a quote (`quoted`, per token)
+        is the speaker's words, not the narration's: 'Hale said, "Ruiz was right." He added' is Hale."""
         self = cls()
         self.outlet = outlet
         people = [e for e in doc.ents if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)]
@@ -148,6 +149,7 @@ class ArticleActors:
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+            main_subject = main_subject and not (quoted and quoted[ent.start])
             self.mentions.append(_Mention(ent.start, actor, main_subject))
             self._learn_role(actor, ent)
         return self
