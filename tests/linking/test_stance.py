@@ -420,6 +420,38 @@ def test_claim_doubt_block_reads_the_claims_own_doubting_words() -> None:
     assert claim_only[col["covering_doubting_frac"]] == 0.0
 
 
+def test_claim_doubt_skips_doubting_words_that_name_a_thing_in_the_claim() -> None:
+    """A doubting adjective before the thing it describes ("phoney invoices", "false records") is part
+    of what the claim tells, not a doubt of the story; before the story's own noun ("fake photo"), at
+    the end ("... was a hoax") or as a verb ("denied") it doubts the story."""
+    from claims.linking.stance.features import doubting_words
+
+    def doubts(text: str) -> bool:
+        return bool(doubting_words(tx.tokens(text)))
+
+    assert not doubts("Regulator fines the Kessing bank over false records of its loans")
+    assert not doubts("Senator wants to stop bogus lawsuits against farmers in Arlow county")
+    assert not doubts("Police arrest two fake inspectors who visited pensioners in Dunmore")
+    assert doubts("The photo of a wolf in the Dunmore mall was fake")
+    assert doubts("Fake photo shows a wolf in the Dunmore mall")
+    assert doubts("Report of the Kessing bank takeover is false")
+    assert doubts("Kessing bank denied a takeover by its rival")
+    assert doubts("Wolf in the Dunmore mall: hoax or real?")
+    index = TfidfIndex.fit([["kessing", "bank"], ["bank", "record"]], min_df=1)
+    extras = ("claim_doubt",)
+    builder = FeatureBuilder(index, extras=extras)
+    names = feature_names(extras)
+    body = "The Kessing bank was fined on Friday. The regulator said its records of loans were incomplete."
+    rows = builder.matrix(
+        [
+            ("Regulator fines the Kessing bank over false records of its loans", body),
+            ("The fine of the Kessing bank over its records is false", body),
+        ]
+    )
+    at = names.index("claim_doubting")
+    assert [r[at] for r in rows] == [0.0, 1.0]
+
+
 def test_claim_doubt_block_reads_hedges_scare_quotes_and_negated_sentences() -> None:
     """A claim that hedges or puts its words in quote marks is marked, an apostrophe is not; the
     sentences covering the claim that negate it are counted, and the lead's negation of its words."""

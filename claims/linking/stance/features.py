@@ -47,6 +47,28 @@ Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> unit-length rows (cla
 # Words that call a story untrue or doubtful, read by the "claim_doubt" block in the claim and the body.
 DOUBTING = frozenset(tx.REFUTE) | tx.DOUBT | frozenset(p[0] for p in tx.DEBUNK if len(p) == 1)
 COVERING = 0.3  # a sentence holding this share of the claim's words covers it ("claim_doubt" block)
+# Doubting words that also name a kind of thing when they stand before a noun ("bogus lawsuits", "false
+# records", "fake diplomats"): there they describe something inside the claim, and doubt the story only
+# when the next word is the story itself or its medium ("fake photo", "false report").
+ATTRIBUTIVE = DOUBTING & frozenset(
+    tx._stems(
+        tx._words(
+            "fake fraud hoax false bogus fabricated myth satirical spoof doctored photoshopped misleading "
+            "incorrect baseless unfounded disputed scam wrong untrue doubtful questionable dubious "
+            "unsubstantiated unproven exaggerated overblown inaccurate erroneous mistaken fictional "
+            "invented purported supposed viral gullible skeptical sceptical"
+        )
+    )
+)
+STORY_NOUNS = frozenset(
+    tx._stems(
+        tx._words(
+            "news story stories report reports claim claims rumour rumor rumours rumors photo photos picture "
+            "pictures image images video videos footage tweet tweets post posts account accounts headline "
+            "headlines article articles quote quotes website site letter document documents"
+        )
+    )
+)
 # Quote marks that open or close a quotation (not an apostrophe inside a word: "Putin's").
 _QUOTE_RE = re.compile(r"(?<![^\W_])['\u2018\u2019\"\u201c\u201d]|['\u2018\u2019\"\u201c\u201d](?![^\W_])")
 
@@ -549,6 +571,31 @@ def _against(claim: Side, body: Body, index: TfidfIndex, sims: np.ndarray, order
     ]
 
 
+def doubting_words(toks: list[str]) -> set[str]:
+    """Return the doubting words of a claim's tokens that doubt the story rather than name a thing in it.
+
+    An ATTRIBUTIVE word right before a content word that is not a STORY_NOUNS word ("bogus lawsuits")
+    describes that thing and is left out; before the story's own noun ("fake photo"), before a stop word
+    or at the end ("... is a hoax", "hoax or real") it counts, as verbs ("denied") always do.
+    """
+    out = set()
+    for i, t in enumerate(toks):
+        if t not in DOUBTING:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            t in ATTRIBUTIVE
+            and nxt is not None
+            and nxt not in tx.STOP_STEMS
+            and nxt not in STORY_NOUNS
+            and nxt not in DOUBTING
+            and nxt.isalpha()
+        ):
+            continue
+        out.add(t)
+    return out
+
+
 def _claim_doubt(claim: Side, body: Body, claim_text: str) -> list[float]:
     """Return the claim's own doubting words against the body's (the "claim_doubt" block).
 
@@ -566,7 +613,7 @@ def _claim_doubt(claim: Side, body: Body, claim_text: str) -> list[float]:
     share = np.array([len(words & sc) / n_words for sc in body.sent_content])
     order = np.argsort(-share, kind="stable")
     top3 = order[:3]
-    claim_doubting = set(claim.toks) & DOUBTING
+    claim_doubting = doubting_words(claim.toks)
     doubts = float(bool(claim_doubting))
     top3_words = set().union(*(body.sent_content[i] for i in top3))
     doubting = body.sent_doubting > 0
