@@ -146,8 +146,9 @@ class Article(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
+    # No index of its own: article_outlet_date_idx (outlet, -published_on) leads with it (migration 0011).
     outlet = models.ForeignKey(
-        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles", db_index=False
     )
     url = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
@@ -155,7 +156,9 @@ class Article(models.Model):
     # Every claim and annotation offset refers to this text: it is never edited in place; a changed
     # text for the same URL becomes a new version (see sources.services.article_store).
     body = models.TextField()
-    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    # Indexed in Meta.indexes, not by db_index: on PostgreSQL db_index adds a `_like` twin
+    # (varchar_pattern_ops) that every insert pays for and no query uses (they all compare with =).
+    content_hash = models.CharField(max_length=64, editable=False)
     published_on = models.DateField(null=True, blank=True, db_index=True)
     published_precision = models.CharField(max_length=8, choices=DatePrecision, default=DatePrecision.UNKNOWN)
     published_source = models.CharField(max_length=10, choices=DateSource, default=DateSource.NONE)
@@ -188,7 +191,7 @@ class Article(models.Model):
         blank=True, help_text="The raw file as received (HTML or text), kept for provenance."
     )
     extraction_status = models.CharField(
-        max_length=10, choices=ExtractionStatus, default=ExtractionStatus.PENDING, db_index=True
+        max_length=10, choices=ExtractionStatus, default=ExtractionStatus.PENDING
     )
     extractor_version = models.CharField(max_length=32, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
@@ -209,13 +212,20 @@ class Article(models.Model):
             "extracted_at",
             "extraction_error",
             "updated_at",
-        ]
+        ],
+        # History rows are read by article (`id`) in date order; these copies of the article's indexes
+        # only slowed every insert (migration 0011).
+        no_db_index=["content_hash", "published_on", "outlet", "import_batch", "previous_version"],
     )
 
     class Meta:
         base_manager_name = "objects"  # related lookups (claim.article) skip the vector too
         ordering = ["-published_on", "-id"]
-        indexes = [models.Index(fields=["outlet", "-published_on"], name="article_outlet_date_idx")]
+        indexes = [
+            models.Index(fields=["outlet", "-published_on"], name="article_outlet_date_idx"),
+            models.Index(fields=["content_hash"], name="article_content_hash_idx"),
+            models.Index(fields=["extraction_status"], name="article_extraction_status_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"], condition=Q(is_current=True) & ~Q(url=""), name="article_current_url_unique"
