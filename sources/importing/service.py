@@ -549,14 +549,14 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     done = batch.committed_rows
     chunks = _chunks(_records(job_dir(batch) / "records.jsonl", done), size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare") as pool:
-        following = pool.submit(_next_prepared, chunks)
+        following = pool.submit(_next_prepared, chunks, batch)
         try:
             while (item := following.result()) is not None:
                 chunk, prepared = item
                 if cancelled(batch.pk):
                     stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
                     return False
-                following = pool.submit(_next_prepared, chunks)  # chunk N+1, while chunk N is written
+                following = pool.submit(_next_prepared, chunks, batch)  # chunk N+1, while chunk N is written
                 import_chunk(chunk, batch=batch, prepared=prepared)
                 done += len(chunk)
                 if progress:
@@ -566,11 +566,13 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     return True
 
 
-def _next_prepared(chunks: Iterator[list[ArticleRecord]]) -> tuple[list[ArticleRecord], PreparedChunk] | None:
+def _next_prepared(
+    chunks: Iterator[list[ArticleRecord]], batch: ImportBatch
+) -> tuple[list[ArticleRecord], PreparedChunk] | None:
     """The next chunk of `chunks` with its chunk_prepare, or None at the end (run by _write's thread;
     one call at a time, so the iterator is never read by two threads at once)."""
     chunk = next(chunks, None)
-    return None if chunk is None else (chunk, chunk_prepare(chunk))
+    return None if chunk is None else (chunk, chunk_prepare(chunk, batch=batch))
 
 
 def job_action_record(*, batch: ImportBatch, user, action: str) -> None:

@@ -84,35 +84,38 @@ def outlet_for(record: ArticleRecord, outlets: dict[str, Outlet]) -> Outlet | No
 class PreparedChunk:
     """What storing a chunk computes from its records alone, without the database: each body's content
     hash, near-duplicate signature (a row of `values`) and band keys, whether it is long enough to be
-    compared (newstext.nearduplicates.comparable), and notes. chunk_prepare builds it;
-    the import job builds the next chunk's while the current one is written (service._write)."""
+    compared (newstext.nearduplicates.comparable), and each row's unsaved Article (its notes in it, no
+    outlet yet: store_chunk resolves outlets in its transaction). chunk_prepare builds it; the import
+    job builds the next chunk's while the current one is written (service._write)."""
 
     digests: list[str]
     values: np.ndarray
     keys: list[list[int]]
     comparable: list[bool]
-    notes: list[list[dict[str, object]]]
+    articles: list[Article]
+    batch: ImportBatch | None
 
 
-def chunk_prepare(records: list[ArticleRecord]) -> PreparedChunk:
-    """The database-free part of storing `records` (PreparedChunk). Pure: safe in another thread."""
+def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) -> PreparedChunk:
+    """The database-free part of storing `records` for `batch` (PreparedChunk). Safe in another thread:
+    it builds model objects but runs no query."""
     bodies = [r.body for r in records]
     values = signatures(bodies)  # the whole chunk's in one go (arrays, not a loop)
+    digests = [content_hash(body) for body in bodies]
     return PreparedChunk(
-        digests=[content_hash(body) for body in bodies],
+        digests=digests,
         values=values,
         keys=band_key_rows(values).tolist(),
         comparable=[comparable(body) for body in bodies],
-        notes=[note_records(body) for body in bodies],  # as article_store records them
+        # notes as article_store records them
+        articles=[_article(r, d, note_records(r.body), batch) for r, d in zip(records, digests, strict=True)],
+        batch=batch,
     )
 
 
-def _article(
-    record: ArticleRecord, digest: str, notes: list, outlet: Outlet | None, batch: ImportBatch | None
-) -> Article:
+def _article(record: ArticleRecord, digest: str, notes: list, batch: ImportBatch | None) -> Article:
     published = record.published_date
     return Article(
-        outlet=outlet,
         url=record.url,
         title=record.title,
         byline=record.byline,
@@ -204,8 +207,8 @@ def store_chunk(
         .filter(url__in=list(urls), is_current=True)
         .only("id", "url", "content_hash", "version")
     }
-    if prepared is None:
-        prepared = chunk_prepare(records)
+    if prepared is None or prepared.batch is not batch:
+        prepared = chunk_prepare(records, batch=batch)
     digests, values, keys = prepared.digests, prepared.values, prepared.keys
     hashes = {digest for digest, record in zip(digests, records, strict=True) if not record.url}
     seen = set(
@@ -246,7 +249,10 @@ def store_chunk(
     checkable = set(checked)
     for index, record in enumerate(records):
         digest = digests[index]
-        article = _article(record, digest, prepared.notes[index], outlet_for(record, outlets), batch)
+        article = prepared.articles[index]
+        outlet = outlet_for(record, outlets)
+        if outlet is not None:
+            article.outlet = outlet
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
         in_chunk = (

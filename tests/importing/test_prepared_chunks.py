@@ -1,5 +1,5 @@
 """The import job's writer computes the next chunk's database-free part (content hashes, near-duplicate
-signatures and band keys, notes: store.chunk_prepare) in a second thread while the current chunk is
+signatures and band keys, notes, the model objects: store.chunk_prepare) in a second thread while the current chunk is
 written. Each chunk must be stored with its own prepared values, the thread must never write, and a
 failure while preparing must stop the job between chunks like any other, nothing half-written."""
 
@@ -42,9 +42,13 @@ def test_each_chunk_is_stored_with_its_own_prepared_values(tmp_path):
     threads: list[str] = []
     real = store.chunk_prepare
 
-    def recording(records):
+    built: list[Article] = []
+
+    def recording(records, *, batch):
         threads.append(threading.current_thread().name)
-        return real(records)
+        prepared = real(records, batch=batch)
+        built.extend(prepared.articles)
+        return prepared
 
     batch = import_job_create(paths=[path], extract=False, batch_size=3)
     with pytest.MonkeyPatch.context() as patch:
@@ -53,8 +57,13 @@ def test_each_chunk_is_stored_with_its_own_prepared_values(tmp_path):
     assert (batch.status, batch.rows_created) == ("done", 7)
     assert len(threads) == 3 and threading.current_thread().name not in threads
     articles = list(Article.objects.order_by("pk"))
+    # the model objects were built by the preparing thread too, and stored with their outlet and job
+    assert [a.pk for a in built] == [a.pk for a in articles]
     assert sum(bool(a.notes) for a in articles) == 3
+    outlets = {row["outlet"] for row in rows_with_notes(7)}
     for article in articles:
+        assert article.import_batch_id == batch.pk
+        assert article.outlet is not None and article.outlet.name in outlets
         assert article.content_hash == hashlib.sha256(article.body.encode("utf-8")).hexdigest()
         assert article.notes == note_records(article.body)
         values = signature(article.body)
@@ -72,11 +81,11 @@ def test_a_failure_while_preparing_stops_the_job_between_chunks(tmp_path):
     calls = {"n": 0}
     real = store.chunk_prepare
 
-    def failing(records):
+    def failing(records, *, batch):
         calls["n"] += 1
         if calls["n"] == 3:
             raise MemoryError("no room for the signatures")
-        return real(records)
+        return real(records, batch=batch)
 
     batch = import_job_create(paths=[path], extract=False, batch_size=3)
     with pytest.MonkeyPatch.context() as patch, pytest.raises(MemoryError):
