@@ -19,6 +19,7 @@ from django.db.models import ForeignKey, Model, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from claims.models import Actor, Annotation, Claim, ClaimLink, Event
+from claims.selectors.value_fields import VALUE_FIELDS
 from tracker.compiled import CompiledQuery
 
 LINK_LIMIT = 200
@@ -33,30 +34,7 @@ def _in_model_order(model: type[Model], names: tuple[str, ...]) -> tuple[str, ..
 
 
 LINK_FIELDS = _in_model_order(ClaimLink, ("id", "relation", "status", "confidence", "rationale", "version"))
-OTHER_FIELDS = _in_model_order(
-    Claim,
-    (
-        "id",
-        "kind",
-        "quote",
-        "quantity_low",
-        "quantity_high",
-        "quantity_approximate",
-        "quantity_direction",
-        "unit",
-        "unit_class",
-        "date_value",
-        "date_precision",
-        "date_month",
-        "date_day",
-        "date_weekday",
-        "date_approximate",
-        "date_expression",
-        "speaker_id",
-        "speaker_mention",
-        "polarity",
-    ),
-)
+OTHER_FIELDS = _in_model_order(Claim, ("id", "kind", "quote", "speaker_id", *VALUE_FIELDS))
 
 
 @dataclass(frozen=True, slots=True)

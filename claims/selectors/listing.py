@@ -18,6 +18,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.query import ValuesListIterable
 
 from claims.models import Actor, Claim, ClaimLink, Event
+from claims.selectors.value_fields import VALUE_FIELDS
 
 # (attribute, ORM path) of what a row reads, in the order of the query's columns.
 CLAIM_COLUMNS = (
@@ -29,21 +30,7 @@ CLAIM_COLUMNS = (
     "article_id",
     "event_id",
     "speaker_id",
-    "quantity_low",
-    "quantity_high",
-    "quantity_approximate",
-    "quantity_direction",
-    "unit",
-    "unit_class",
-    "date_value",
-    "date_precision",
-    "date_month",
-    "date_day",
-    "date_weekday",
-    "date_approximate",
-    "date_expression",
-    "speaker_mention",
-    "polarity",
+    *VALUE_FIELDS,
 )
 RELATED_COLUMNS = (
     "article__title",
