@@ -40,6 +40,27 @@ _statement_numbers = itertools.count(1)
 _prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
+def uses_prepared(connection: Any) -> bool:
+    """Whether statements are prepared on this connection: PostgreSQL, unless `PREPARED_STATEMENTS=0`
+    (behind a PgBouncer in transaction mode)."""
+    return connection.vendor == "postgresql" and getattr(settings, "PREPARED_STATEMENTS", True)
+
+
+def execute_text(connection: Any, name: str, count: int, prepare: Callable[[Any], str]) -> str:
+    """`EXECUTE name(%s, ...)` for `count` values, after `prepare(raw cursor)` (the `PREPARE name AS ...`
+    text) has run once on this connection. The PREPARE is set-up of the connection, like its time zone:
+    it runs on the driver's own cursor, so query logs and counts show the page's statements, not when a
+    process first ran them; a new connection prepares again."""
+    connection.ensure_connection()
+    held = _prepared.setdefault(connection.connection, set())
+    if name not in held:
+        with connection.wrap_database_errors, connection.connection.cursor() as raw:
+            raw.execute(prepare(raw))
+        held.add(name)
+    marks = f"({', '.join(['%s'] * count)})" if count else ""
+    return f"EXECUTE {name}{marks}"
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     sql: str
@@ -116,18 +137,12 @@ class CompiledQuery:
             raise TypeError(f"expected the values {sorted(self.kinds)}, got {sorted(values)}")
         compiled = self._get(alias)
         connection = connections[alias]
-        if connection.vendor == "postgresql" and getattr(settings, "PREPARED_STATEMENTS", True):
-            connection.ensure_connection()
-            prepared = _prepared.setdefault(connection.connection, set())
+        if uses_prepared(connection):
+            text = execute_text(
+                connection, compiled.name, len(compiled.order), lambda raw: self._prepare_text(compiled, raw)
+            )
             with connection.cursor() as cursor:
-                if compiled.name not in prepared:
-                    # set-up of the connection, like its time zone: on the driver's own cursor, so that
-                    # query logs and counts show the page's statements, not when a process first ran them
-                    with connection.wrap_database_errors:
-                        cursor.cursor.execute(self._prepare_text(compiled, cursor))
-                    prepared.add(compiled.name)
-                marks = f"({', '.join(['%s'] * len(compiled.order))})" if compiled.order else ""
-                cursor.execute(f"EXECUTE {compiled.name}{marks}", [values[name] for name in compiled.order])
+                cursor.execute(text, [values[name] for name in compiled.order])
                 fetched = cursor.fetchall()
         else:
             params = [

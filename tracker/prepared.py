@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.conf import settings
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from tracker.compiled import _prepared
+from tracker.compiled import execute_text, uses_prepared
 
 
 def statement(
@@ -28,15 +27,7 @@ def statement(
     """(text, values) to run with a cursor or a raw queryset in place of `sql` with `params`. `sql` has a
     %s per parameter (and %% for a percent sign); `name` is an identifier unique to this statement."""
     values = list(params)
-    if connection.vendor != "postgresql" or not getattr(settings, "PREPARED_STATEMENTS", True):
+    if not uses_prepared(connection):
         return sql, values
-    connection.ensure_connection()
-    held = _prepared.setdefault(connection.connection, set())
-    if name not in held:
-        body = sql % tuple(f"${number}" for number in range(1, len(values) + 1))
-        # set-up of the connection, as in tracker.compiled: on the driver's own cursor, out of the logs
-        with connection.wrap_database_errors, connection.connection.cursor() as cursor:
-            cursor.execute(f"PREPARE {name} AS {body}")
-        held.add(name)
-    marks = f"({', '.join(['%s'] * len(values))})" if values else ""
-    return f"EXECUTE {name}{marks}", values
+    body = sql % tuple(f"${number}" for number in range(1, len(values) + 1))
+    return execute_text(connection, name, len(values), lambda raw: f"PREPARE {name} AS {body}"), values
