@@ -14,9 +14,11 @@ from spacy.tokens import Doc, Token
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
+from .asides import with_asides
 from .calibration import calibrated, worth_storing
 from .cues import frame_of, is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
+from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
@@ -405,7 +407,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for q in quotes:
         for i in range(q.start, q.end):
             inside[i] = True
-    reported = find_reported(doc, inside, paras)
+    reported = with_unanswered(doc, inside, with_asides(doc, inside, find_reported(doc, inside, paras)))
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
     items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
     turns = find_turns(doc, paras)
