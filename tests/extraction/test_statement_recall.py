@@ -115,3 +115,49 @@ def test_no_request_for_comment_no_refusal(statements, text):
     """Not returning to a place, not answering protests or an agency's letters, or answering the request:
     no refusal to comment is stored."""
     assert not any(c.polarity == "refused" for c in statements(text)), _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            'The Harbour Board said it was "firmly opposed" to the fee and warned the city to drop it.',
+            'it was "firmly opposed" to the fee',
+            "to drop it",
+        ),
+        (
+            "Tom Hale said he would order a review of the pier and warned against potential vandals.",
+            "he would order a review of the pier",
+            "potential vandals",
+        ),
+        (
+            "Tom Hale said he never doubted the mayor and repeatedly said he believes she is honest.",
+            "he never doubted the mayor",
+            "he believes she is honest",
+        ),
+    ],
+)
+def test_a_second_reporting_verb_is_a_second_statement(statements, text, first, second):
+    """ "X said it was opposed ... and warned ...": the parse joins "warned" to the reported clause's verb, so
+    the first span ran on into the second statement and the second was dropped as nested; with the clause's
+    subject a pronoun for the source, the second verb is the source speaking again."""
+    claims = statements(text)
+    assert [c.text for c in claims] == [first, second], _said(claims)
+    assert claims[0].speaker == claims[1].speaker and claims[0].speaker is not None, _said(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe says Ana Ruiz promised to support the fee and said she would fight the attacks.",
+        "The audit found that the board knew of the leak when the mayor called and asked it to wait.",
+    ],
+)
+def test_a_second_verb_of_somebody_else_stays_inside(statements, text):
+    """A named subject of the reported clause ("Ana Ruiz promised ... and said") may be who speaks the second
+    time, and a verb nested deeper in the clause is somebody else's doing: the source is not given them."""
+    claims = statements(text)
+    assert not any(
+        c.speaker in ("Jane Doe", "audit") and c.text.startswith(("she would", "it to wait")) for c in claims
+    )
+    assert len([c for c in claims if c.speaker == "Jane Doe"]) <= 1, _said(claims)

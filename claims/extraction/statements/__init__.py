@@ -16,6 +16,7 @@ from ..types import Span, StatementClaim
 from . import attribution_model
 from .asides import with_asides
 from .calibration import calibrated, worth_storing
+from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .no_comment import with_unanswered
@@ -409,7 +410,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             inside[i] = True
     reported = with_unanswered(doc, inside, with_asides(doc, inside, find_reported(doc, inside, paras)))
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
-    items = _merge(doc, find_direct(doc, quotes, inside, paras), reported)
+    items = split_conjoined(doc, _merge(doc, find_direct(doc, quotes, inside, paras), reported))
     turns = find_turns(doc, paras)
     if turns:  # a transcript's turns replace what the quote around them was taken for
         labels = {t.cue_i for t in turns}
