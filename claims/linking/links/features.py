@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..types import LinkableClaim
-from .text import fold, name_keys, names, terms
+from .text import fold, name_keys, names, one_name, terms
 
 # Reporting verbs that deny what follows ("refuted claims that ..."): the content is denied. "Dispute"
 # is the verb only before what is disputed ("disputed the account", "dispute that"), not the noun ("Tomas
@@ -33,9 +33,12 @@ _NOT_A_DENIAL = re.compile(
     re.I,
 )
 # A negation reaches to the end of its clause: "not A, but B" denies A and asserts B;
-# "no presence in the West even as America is present in the East" denies only the first clause.
+# "no presence in the West even as America is present in the East" denies only the first clause. A
+# condition is not denied: "will not return to work until the pay freeze is lifted" says the strike goes
+# on until it is, as "the strike will continue until the freeze is lifted" does.
 _SCOPE_END = re.compile(
-    r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike)\s", re.I
+    r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike|until|unless)\s",
+    re.I,
 )
 
 # a sentence (article id, offset), a claim's span group, a confirmer: plain keys compared for equality
@@ -96,15 +99,18 @@ def features(item: LinkableClaim) -> ClaimFeatures:
     if isinstance(claim, StatementClaim):
         speaker = name_keys(claim.speaker) if claim.speaker else set()
         source = name_keys(claim.attribution) if claim.attribution else set()
-        negated = negated_terms(text, item.sentence, claim.polarity == "denied")
-        content = frozenset(terms(text))
+        # what a statement says, each thing under one name ("troops" as "soldiers"): see one_name
+        negated = one_name(negated_terms(text, item.sentence, claim.polarity == "denied"))
+        content = one_name(frozenset(terms(text)))
         denied = bool(content) and len(negated & content) * 2 >= len(content)
-    elif isinstance(claim, QuantityClaim):
-        source = name_keys(claim.source) if claim.source else set()
-        low, high = quantity_range(claim)
+    else:
+        content = frozenset(terms(text))
+        if isinstance(claim, QuantityClaim):
+            source = name_keys(claim.source) if claim.source else set()
+            low, high = quantity_range(claim)
     return ClaimFeatures(
         item=item,
-        content=frozenset(terms(text)),
+        content=content,
         context=frozenset(terms(item.sentence)) | frozenset(terms(text)),
         names=frozenset(names(item.sentence)),
         speaker=frozenset(speaker),

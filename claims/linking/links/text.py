@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from claims.extraction.quantities.units import COUNT_CLASSES
 from newstext import stemming
 from newstext.dates import calendar_days
 
@@ -46,11 +47,14 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_PLAIN)))
 
 
+STEM_CHARS = 7
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of `word`, cut to seven letters: past that, English words rarely part ways
     ("technicians"/"technical")."""
-    return stemming.stem(word)[:7]
+    return stemming.stem(word)[:STEM_CHARS]
 
 
 def terms(text: str) -> list[str]:
@@ -65,6 +69,27 @@ def _terms(text: str) -> tuple[str, ...]:
         for w in _WORD.findall(fold(text).lower())
         if len(w) > 1 and w not in STOP_WORDS and not w[0].isdigit()
     )
+
+
+# One thing under two names: the count nouns the extractor counts under one class ("troops" and
+# "soldiers", "vessels" and "ships", "jets" and "planes") and being on a ship ("aboard", "on board").
+# Statements compare what they say through these, so "denied that any troops were on board the ships"
+# meets "about 100 soldiers were aboard the ships". Words longer than a stem are left out: their cut
+# stem is other words' too ("commando" and "commander", "serviceman" and "services").
+_SAME_THING = {
+    **{
+        stem(word): stem(cls)
+        for word, cls in COUNT_CLASSES.items()
+        if word.isalpha() and len(word) <= STEM_CHARS and stem(word) != stem(cls)
+    },
+    stem("aboard"): stem("board"),
+}
+
+
+def one_name(words: frozenset[str]) -> frozenset[str]:
+    """Stemmed `words` with each word that names a thing another word also names written as one
+    (`_SAME_THING`): "troop" as "soldier", "vessel" as "ship", "aboard" as "board"."""
+    return frozenset(_SAME_THING.get(w, w) for w in words)
 
 
 def names(text: str) -> list[str]:
