@@ -56,7 +56,7 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         elif _told_beside(a, b, siblings) or _told_beside(b, a, siblings):
             continue  # "$3.6 billion ..., along with another $2.5 billion": the $3.6 billion is the match
         elif one_thing or ctx >= (
-            MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) else MIN_CONTRADICT_CONTEXT
+            MIN_CLOSE_CONTRADICT_CONTEXT if _close_figures(a, b) and not _rate(a) else MIN_CONTRADICT_CONTEXT
         ):
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
@@ -251,6 +251,16 @@ def _tally(f: ClaimFeatures) -> tuple[str, str] | None:
         return None
     m = _TALLY.search(claim.text)
     return None if m is None else (m.group(1), m.group(2))
+
+
+# Rates: a story's percentages are all small numbers close to one another ("a 4.5% increase in spending",
+# "a 3.2% rise in property tax", "inflation was 5.8%"), so two of them being close says nothing of their
+# being one figure told two ways: their conflict needs nearly the same sentence, as far-apart figures do.
+_RATES = frozenset(("percentage", "percentage point"))
+
+
+def _rate(f: ClaimFeatures) -> bool:
+    return (f.quantity.unit_class or "").lower() in _RATES
 
 
 def _close_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
