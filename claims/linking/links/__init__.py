@@ -5,8 +5,8 @@ Candidates come from blocking (same event and unit class for quantities, shared 
 for dates and statements, the same speaker), never from all pairs. Rejected pairs and links an editor
 already made are never suggested again; each claim keeps only its strongest few suggestions, plus one
 into an outlet's article it has none into yet. A count an article repeats is linked once, and a
-statement is not linked when its sentences only repeat counts already linked or date what they tell to
-different times.
+statement is not linked when its sentences only repeat counts already linked, state counts linked as a
+conflict, or date what they tell to different times.
 """
 
 from __future__ import annotations
@@ -163,8 +163,11 @@ def _suggest(
             # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
             # same words are one remark, whatever else the two sentences date)
             (other_time(a, b, day_of) and not same_remark(a, b))
+            # the counts the two sentences state, linked already, say it: the same relation adds
+            # nothing, and sentences whose counts conflict ("carried 12 tonnes" / "about 35 tonnes")
+            # do not agree however many words they share
             or any(
-                linked_groups.get(frozenset((x, y))) == rel
+                linked_groups.get(frozenset((x, y))) in (rel, "contradicts")
                 for x in counts_in.get(_sentence(a), ())
                 for y in counts_in.get(_sentence(b), ())
             )
