@@ -150,7 +150,9 @@ def test_the_same_statement_from_two_outlets_corroborates():
 
 
 def test_an_assertion_and_its_denial_contradict():
-    """'planned to increase its military presence' vs 'does not intend to increase its presence'."""
+    """'planned to increase its military presence' vs 'does not intend to increase its presence'. The
+    rationale quotes the negation, so it says Ryland says it ("denies" before "does not intend" would read
+    as the opposite); a denial verb outside the quote ("denied that ...") is shown as "denies"."""
     a = said(
         "a",
         "A",
@@ -160,7 +162,21 @@ def test_an_assertion_and_its_denial_contradict():
     )
     b = said("b", "B", "Ivo Ryland", "Dresnia does not intend to increase its military presence in Kallia")
     [s] = suggest_links([a, b])
-    assert s.relation == "contradicts" and "denies" in s.rationale
+    assert s.relation == "contradicts"
+    assert (
+        "Ivo Ryland (outlet-B) says \u201cDresnia does not intend" in s.rationale
+        and "denies" not in s.rationale
+    )
+    c = said(
+        "c",
+        "C",
+        "Ivo Ryland",
+        "Dresnia planned to increase its military presence in Kallia",
+        sentence="Ivo Ryland denied that Dresnia planned to increase its military presence in Kallia.",
+        polarity="denied",
+    )
+    [s] = suggest_links([a, c])
+    assert s.relation == "contradicts" and "Ivo Ryland (outlet-C) denies" in s.rationale
 
 
 def test_not_a_but_b_is_not_read_as_a_denial():
