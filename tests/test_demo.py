@@ -54,3 +54,27 @@ def test_setup_demo_refuses_the_demo_accounts_without_debug(settings):
     call_command("setup_demo", "--allow-demo-accounts")
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("tracker-admin")
+
+
+def _said(link: ClaimLink) -> tuple[str, str]:
+    return link.claim_a.quote, link.claim_b.quote
+
+
+def test_the_demos_main_conflict_is_suggested_and_its_conflicts_are_real(settings):
+    """The ships story's real conflict, the Ministry of Defence denying that any troops were on board
+    against about 100 soldiers aboard, is a suggested 'contradicts' link once `make demo` has loaded the
+    sample corpus; and no conflict is suggested between the budget's percentages of different things
+    (4.5% more spending, 3.2% more property tax, about 3 per cent more property tax)."""
+    settings.DEBUG = True
+    call_command("setup_demo")
+    conflicts = ClaimLink.objects.filter(relation="contradicts").select_related("claim_a", "claim_b")
+    troops = [
+        link
+        for link in conflicts
+        if any("troops were on board" in q for q in _said(link))
+        and any("100 soldiers" in q for q in _said(link))
+    ]
+    assert troops, [_said(link) for link in conflicts]
+    assert all("Ministry of Defence" in link.rationale and "denies" in link.rationale for link in troops)
+    percentages = conflicts.filter(claim_a__kind="quantity", claim_a__unit_class="percentage")
+    assert not percentages.exists(), [_said(link) for link in percentages]
