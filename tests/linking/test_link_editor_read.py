@@ -211,3 +211,28 @@ def test_a_negative_a_statement_asserts_is_said_not_denied_and_plural_roles_agre
     )
     lines = [s.rationale for s in suggest_links([arranged, visit]) if s.relation == "contradicts"]
     assert all("Dana Holm (outlet-C) says" in line for line in lines)
+
+
+def test_the_stance_models_agree_still_drops_one_speakers_two_reports():
+    """Two reports of one speaker that the wording reads as a denial and an assertion, and the stance model
+    as agreeing: more often one remark whose negations the wording misreads (a longer quote in one
+    outlet), so no conflict is suggested; the override is for two speakers."""
+    a = statement(
+        "a",
+        "A",
+        "Mayor Tove Lind denied that the ferry would stop at Harl before the pier is repaired.",
+        "that the ferry would stop at Harl before the pier is repaired",
+        speaker="Tove Lind",
+        polarity="denied",
+    )
+    b = statement(
+        "b",
+        "B",
+        "Mayor Tove Lind said the ferry would stop at Harl before the pier is repaired.",
+        "the ferry would stop at Harl before the pier is repaired",
+        speaker="Tove Lind",
+    )
+    assert (frozenset({"a", "b"}), "contradicts") in relations(suggest_links([a, b]))
+    assert (frozenset({"a", "b"}), "contradicts") not in relations(
+        suggest_links([a, b], stance_many=agreeing_model)
+    )
