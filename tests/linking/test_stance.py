@@ -573,3 +573,26 @@ def test_training_without_body_cue_words_keeps_the_claims() -> None:
     assert np.array_equal(blank[:, kept], x[:, kept], equal_nan=True)
     trees = BoostedTrees.fit(blank, np.tile([1, 0, 0], 20), {"num_leaves": 3, "min_data_in_leaf": 2}, 5)
     assert not set(np.flatnonzero(trees.booster.feature_importance("split"))) & set(body_words)
+
+
+WOLF_ARTICLE = (
+    "A wolf wandered into the Dunmore shopping centre on Saturday, sending shoppers running for the exits. "
+    "Video of the wolf walking past a shoe shop has been watched a million times. Wildlife officers caught "
+    "the animal with a tranquilliser dart and released it in the hills."
+)
+SQUID_ARTICLE = (
+    "A giant squid washed up on Kellan beach on Tuesday morning. Walkers photographed the animal, which was "
+    "nearly eight metres long, before marine biologists from the local museum took it away for study."
+)
+
+
+def test_a_headline_calling_the_story_a_hoax_disagrees_with_a_straight_report(model: StanceModel) -> None:
+    """A headline that itself calls the story a hoax or fake, against an article telling the story
+    straight, is related and leans to disagree (the claim's own doubting words against the body's)."""
+    for claim, article in [
+        ("Viral video of a wolf in the Dunmore shopping centre was a hoax", WOLF_ARTICLE),
+        ("Photo of a giant squid on Kellan beach is fake", SQUID_ARTICLE),
+    ]:
+        proba = model.predict_proba(claim, article)
+        assert proba["unrelated"] < 0.5, claim
+        assert proba["disagree"] > max(proba["agree"], proba["discuss"]), claim
