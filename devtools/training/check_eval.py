@@ -117,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--disagree-boost", type=float, default=DISAGREE_BOOST, help="as train's, without --model"
     )
     ap.add_argument("--no-cue-words", action="store_true", help="as train's, without --model")
+    ap.add_argument("--no-body-cue-words", action="store_true", help="as train's, without --model")
     ap.add_argument("--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE}")
     args = ap.parse_args(argv)
     start = time.time()
@@ -144,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 encode,
                 args.disagree_boost,
                 cue_words=not args.no_cue_words,
+                body_cue_words=not args.no_body_cue_words,
             )
         figures = evaluate(texts, pairs, args.seed, model, args.candidates)
     figures["seconds"] = round(time.time() - start, 1)

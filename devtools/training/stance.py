@@ -50,6 +50,9 @@ ROUNDS2 = 150
 CLASS_WEIGHT_POWER = 0.5
 # Disagree's class weight is then multiplied by this (--disagree-boost; 1 leaves it as it is).
 DISAGREE_BOOST = 1.0
+# The texts with one column per cue word (claim_w_*, body_w_*): --no-cue-words blanks both at training,
+# --no-body-cue-words only the body's.
+CUE_WORD_SIDES = ("claim", "body")
 # Where --cache keeps encoder vectors between runs (never in the repository).
 ENCODER_CACHE = Path("/tmp/stance-encoder-cache.npz")
 
@@ -137,16 +140,25 @@ def class_weights(labels: np.ndarray, power: float) -> np.ndarray:
     return out / out.mean()
 
 
-def without_cue_words(x: np.ndarray, names: Sequence[str]) -> np.ndarray:
-    """Return ``x`` with the one-column-per-cue-word counts (``claim_w_*``, ``body_w_*``) blanked.
+def without_cue_words(
+    x: np.ndarray, names: Sequence[str], sides: Sequence[str] = CUE_WORD_SIDES
+) -> np.ndarray:
+    """Return ``x`` with the one-column-per-cue-word counts of ``sides`` (``claim_w_*``, ``body_w_*``)
+    blanked.
 
     A blank column is one value throughout, so the trees never split on it: the model reads the cue
     groups (refuting, negating, hedging words counted together), not which word of a group a story
     happens to use ("dismissed" in one story's agreeing bodies).
     """
+    prefixes = tuple(f"{side}_w_" for side in sides)
     out = x.copy()
-    out[:, [i for i, n in enumerate(names) if n.startswith(("claim_w_", "body_w_"))]] = 0.0
+    out[:, [i for i, n in enumerate(names) if n.startswith(prefixes)]] = 0.0
     return out
+
+
+def blanked_sides(cue_words: bool = True, body_cue_words: bool = True) -> tuple[str, ...]:
+    """Return the sides (of :data:`CUE_WORD_SIDES`) whose per-cue-word columns training blanks."""
+    return () if cue_words and body_cue_words else ("body",) if cue_words else CUE_WORD_SIDES
 
 
 def fit_stages(
@@ -201,15 +213,17 @@ def build(
     encode: Encode | None = None,
     disagree_boost: float = DISAGREE_BOOST,
     cue_words: bool = True,
+    body_cue_words: bool = True,
 ) -> StanceModel:
     """Return a StanceModel trained on the pairs at ``rows`` (with the feature blocks ``extras``;
-    without the per-cue-word columns unless ``cue_words``)."""
+    without the per-cue-word columns unless ``cue_words``, without the body's unless ``body_cue_words``)."""
     used = {pairs[i][1] for i in rows}
     index = fit_index({k: texts[k] for k in sorted(used)}, [pairs[i][0] for i in rows])
     builder = FeatureBuilder(index, extras=extras, encode=encode)
     x = builder.matrix([(pairs[i][0], texts[pairs[i][1]]) for i in rows])
-    if not cue_words:
-        x = without_cue_words(x, feature_names(extras))
+    blank = blanked_sides(cue_words, body_cue_words)
+    if blank:
+        x = without_cue_words(x, feature_names(extras), blank)
     t1, t2 = fit_stages(x, [pairs[i][2] for i in rows], seed, disagree_boost)
     return StanceModel(index, t1, t2, extras, encode, disagree_boost=disagree_boost)
 
@@ -288,6 +302,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-cue-words", action="store_true", help="train without the per-cue-word columns (groups only)"
     )
     ap.add_argument(
+        "--no-body-cue-words",
+        action="store_true",
+        help="train without the body's per-cue-word columns (the claim's and the groups stay)",
+    )
+    ap.add_argument(
         "--cache", action="store_true", help=f"keep encoder vectors in {ENCODER_CACHE} between runs"
     )
     ap.add_argument(
@@ -310,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         encode=encode,
         disagree_boost=args.disagree_boost,
         cue_words=not args.no_cue_words,
+        body_cue_words=not args.no_body_cue_words,
     )
     # One core: the machine is shared, and OpenMP threads contending for it only slow the fit down.
     with threadpool_limits(1):
@@ -357,6 +377,7 @@ def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         **({"disagree_boost": args.disagree_boost} if args.disagree_boost != 1.0 else {}),
         **({"extras": args.extras} if args.extras else {}),
         **({"cue_word_columns": "blanked"} if args.no_cue_words else {}),
+        **({"body_cue_word_columns": "blanked"} if args.no_body_cue_words and not args.no_cue_words else {}),
         "n_features": len(feature_names(args.extras)),
         "validation": figures,
         "train_seconds": round(time.time() - start, 1),

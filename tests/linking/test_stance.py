@@ -20,7 +20,7 @@ from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import fnc_score, report
 from claims.linking.stance.model import DEFAULT_DIR, decide, unboosted
 from claims.linking.stance.tfidf import TfidfIndex
-from devtools.training.stance import load_corpus, topic_split, without_cue_words
+from devtools.training.stance import blanked_sides, load_corpus, topic_split, without_cue_words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -546,3 +546,53 @@ def test_training_without_cue_words_never_reads_them() -> None:
     )
     used = set(np.flatnonzero(trees.booster.feature_importance("split")))
     assert used and not used & set(words)
+
+
+def test_training_without_body_cue_words_keeps_the_claims() -> None:
+    """--no-body-cue-words blanks only the body's one-column-per-cue-word counts (which word of a group
+    a story's bodies happen to use); the claim's own cue words and every group column stay readable."""
+    assert blanked_sides() == () and blanked_sides(cue_words=False) == ("claim", "body")
+    assert blanked_sides(body_cue_words=False) == ("body",)
+    names = feature_names(("against", "claim_doubt"))
+    builder = FeatureBuilder(
+        TfidfIndex.fit([tx.content(tx.tokens(MERGER_DENIAL))] * 2, min_df=1),
+        extras=("against", "claim_doubt"),
+    )
+    pairs = [
+        ("Voltra denies it is buying Nexcell, calling the report false", MERGER_DENIAL),
+        (QUAKE_CLAIM, QUAKE_ARTICLE),
+        (MERGER_CLAIM, FOOTBALL_ARTICLE),
+    ]
+    x = np.vstack([builder.matrix(pairs)] * 20)
+    body_words = [i for i, n in enumerate(names) if n.startswith("body_w_")]
+    claim_words = [i for i, n in enumerate(names) if n.startswith("claim_w_")]
+    assert x[:, body_words].any() and x[:, claim_words].any()
+    blank = without_cue_words(x, names, blanked_sides(body_cue_words=False))
+    assert not blank[:, body_words].any()
+    kept = [i for i in range(len(names)) if i not in set(body_words)]
+    assert np.array_equal(blank[:, kept], x[:, kept], equal_nan=True)
+    trees = BoostedTrees.fit(blank, np.tile([1, 0, 0], 20), {"num_leaves": 3, "min_data_in_leaf": 2}, 5)
+    assert not set(np.flatnonzero(trees.booster.feature_importance("split"))) & set(body_words)
+
+
+WOLF_ARTICLE = (
+    "A wolf wandered into the Dunmore shopping centre on Saturday, sending shoppers running for the exits. "
+    "Video of the wolf walking past a shoe shop has been watched a million times. Wildlife officers caught "
+    "the animal with a tranquilliser dart and released it in the hills."
+)
+SQUID_ARTICLE = (
+    "A giant squid washed up on Kellan beach on Tuesday morning. Walkers photographed the animal, which was "
+    "nearly eight metres long, before marine biologists from the local museum took it away for study."
+)
+
+
+def test_a_headline_calling_the_story_a_hoax_disagrees_with_a_straight_report(model: StanceModel) -> None:
+    """A headline that itself calls the story a hoax or fake, against an article telling the story
+    straight, is related and leans to disagree (the claim's own doubting words against the body's)."""
+    for claim, article in [
+        ("Viral video of a wolf in the Dunmore shopping centre was a hoax", WOLF_ARTICLE),
+        ("Photo of a giant squid on Kellan beach is fake", SQUID_ARTICLE),
+    ]:
+        proba = model.predict_proba(claim, article)
+        assert proba["unrelated"] < 0.5, claim
+        assert proba["disagree"] > max(proba["agree"], proba["discuss"]), claim
