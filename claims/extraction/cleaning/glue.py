@@ -60,6 +60,11 @@ def _is_known(word: str) -> bool:
     return False
 
 
+def is_known_word(word: str) -> bool:
+    """True when the lexicon knows `word` or a regular inflection of it ("larger", "realest" -> "real")."""
+    return _is_known(word)
+
+
 def glued_splits(text: str) -> list[int]:
     """Offsets in `text` where a space belongs inside a glued token ("Venezuelain" -> "Venezuela in").
 

@@ -25,6 +25,7 @@ from .context import (
     own_span,
     source_in,
 )
+from .member import one_names_a_member
 from .numbers import may_start_number
 from .unitread import UnitRead, read_unit
 from .units import (
@@ -136,7 +137,6 @@ _PRONOUN_ONE_BEFORE = {
     "new",
     "old",
     "big",
-    "only",
     "such",
     "last",
 }
@@ -469,7 +469,7 @@ def _noun_before_or(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> int
 
 def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """A bare number after "age"/"aged", or set off by commas right after a person's name ("Mr. Grimm, 44,",
-    "Huckabee, 59,") or after "age" ("His age, 75,"), is an age."""
+    "Huckabee, 59,", a list "Ana Ruiz, 71; Tom Hale, 66.") or after "age" ("His age, 75,"), is an age."""
     if u.measure or u.counted is not None or not ex.digits or ex.c0 == 0 or not 0 < ex.low < 120:
         return False
     prev, own = chunks[ex.c0 - 1], chunks[ex.c0]
@@ -478,7 +478,8 @@ def _is_age_apposition(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> 
     before = chunks[ex.c0 - 2].text.lower() if ex.c0 > 1 else ""
     if prev.text.lower() in ("of", "to", "at") and not prev.trail and before in ("age", "ages"):
         return True  # "over the age of 21", "raising the retirement age to 69"
-    if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or doc[own.tok_end - 1].text != ",":
+    closes = doc[own.tok_end - 1].text  # "Hale, 59, quit"; a list "Ruiz, 71; Hale, 66; Stone, 59."
+    if ex.low != int(ex.low) or prev.tok_end - prev.tok_start < 2 or closes not in (",", ";", "."):
         return False
     if doc[prev.tok_end - 1].text != ",":
         return False
@@ -581,6 +582,8 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         prev = doc[first_tok - 1].lower_ if first_tok > 0 else ""
         if prev in _PRONOUN_ONE_BEFORE or (u.counted is None and not u.measure):
             return True
+        if prev == "only" and first_tok > 1 and doc[first_tok - 2].pos_ in ("DET", "PRON"):
+            return True  # "the only one of its kind", "his only one": a pronoun ("only one senator" counts)
         nxt = doc[first_tok + 1].lower_ if first_tok + 1 < len(doc) else ""
         if nxt in ("another", "and"):
             return True
@@ -588,6 +591,8 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
             return True  # "one way or another", "one way or the other", "in one hand and ... in the other"
         if first_tok + 1 < len(doc) and _one_idiom(doc, first_tok):
             return True  # "at one point", "on one occasion", "One day, ...": when, not how many
+        if one_names_a_member(doc, first_tok, u.head):
+            return True  # "one of the organizers", "according to one official", "one reason"
     return False
 
 
@@ -628,11 +633,29 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     pair named before ("the two countries"), a negation ("not one soldier"), an ordinal ("a third ship")."""
     if u.unit_class in TIME_UNITS and is_time_reference(doc, chunks, ex, u.t_end):
         return True
+    if _is_degree(doc, ex, u):
+        return True
     return (
         is_phone_number(doc, chunks, ex)
         or is_pair_reference(doc, chunks, ex)
         or is_negated_one(doc, chunks, ex)
         or is_ordinal_article(chunks, ex)
+    )
+
+
+def _is_degree(doc: Doc, ex: Expr, u: UnitRead) -> bool:
+    """True for "100 percent" said of a predicate adjective ("I'm 100 percent positive", "we are 100%
+    committed"): a degree of certainty or resolve, not a share of anything. "100 percent renewable power"
+    (the adjective describes a noun) and "20 percent higher" (a comparison) stay amounts."""
+    if u.unit_class != "percentage" or ex.low != 100 or ex.high != 100 or u.t_end < 1:
+        return False
+    unit = doc[u.t_end - 1]
+    adjective = unit.head
+    return (
+        unit.dep_ == "npadvmod"
+        and adjective.dep_ == "acomp"
+        and adjective.tag_ in ("JJ", "VBN")
+        and adjective.i == unit.i + 1
     )
 
 

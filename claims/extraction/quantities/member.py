@@ -1,0 +1,133 @@
+"""The word "one" where it picks out a member or a thing rather than counting: "one of the organizers",
+"according to one official", "One city official told reporters", "one reason", "One clause would ...; the
+other would ...". An editor reads these as who or what, never as a figure of 1; a count of one is said
+with a word that weighs the number ("only one senator", "at least one challenger", "just one area")."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Token
+
+from ..cleaning.glue import is_known_word
+from ..statements.cues import SPEECH_VERBS
+from ..statements.speakers import PERSON_ROLES
+
+# Words before "one" that make it a count.
+_FOCUS = frozenset(("only", "exactly", "than", "least", "most", "single", "sole", "but"))
+# Outside "one of ...", these weigh the number too: "just one area", "even one life", "carry just one device".
+_FOCUS_SINGLE = _FOCUS | {"just", "even", "merely", "barely", "mere"}
+# What "one of the X" is in the clause when it names a member: "Hale, one of the organizers," (appos), "it
+# is one of the reasons" (attr), "One of the guards said" (subject).
+_MEMBER_DEPS = frozenset(("appos", "attr", "nsubj", "nsubjpass"))
+# Words before "one (of) X" that introduce a source or a membership: "according to one official", "asked by
+# one of his aides", "seen as one of the leading opponents", "like one of those agencies".
+_INTRODUCERS = frozenset(("by", "as", "like"))
+# People a "one X" stands for when X speaks ("one official said", "One federal source told Fox News").
+_SOURCES = PERSON_ROLES | frozenset(
+    (
+        *("source", "person", "user", "blogger", "member", "insider", "resident", "voter", "supporter"),
+        *("critic", "observer", "participant", "friend", "colleague", "staffer", "employee", "donor"),
+        *("operative", "ally", "attendee", "protester", "agent", "worker", "organizer", "organiser"),
+    )
+)
+# Nouns of discourse: "one reason", "One thing is certain", "There was one problem": a way of pointing to
+# something, never a tally.
+_DISCOURSE_NOUNS = frozenset(
+    (
+        *("reason", "thing", "problem", "concern", "question", "issue", "example", "factor", "explanation"),
+        *("advantage", "drawback", "lesson", "purpose", "idea", "strain", "pretense", "pretence", "theory"),
+        *("possibility", "aspect", "sign", "complaint", "criticism", "fear", "worry", "challenge", "point"),
+    )
+)
+
+
+def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
+    """True when the bare word "one" at token `one` (with `noun`, the token of what it would count) picks
+    out a member or a thing rather than counting it. A superlative group ("one of the largest dinosaurs")
+    is left a count, as the quantity annotations we are measured against (NewsQuant) mark it."""
+    sent = doc[one].sent
+    before = [t.lower_ for t in doc[max(sent.start, one - 2) : one]]
+    partitive = one + 1 < sent.end and doc[one + 1].lower_ == "of"
+    if before and before[-1] in (_FOCUS if partitive else _FOCUS_SINGLE):
+        return False
+    if partitive and _superlative_group(doc, one):
+        return False
+    if before[-2:] == ["according", "to"] or (before and before[-1] in _INTRODUCERS):
+        return True
+    if partitive:
+        return doc[one].dep_ in _MEMBER_DEPS
+    if noun is None and one + 1 < sent.end and doc[one + 1].pos_ == "NOUN":
+        noun = one + 1  # a unit of time or measure has no counted-noun token: "On one day"
+    if noun is None or noun <= one:
+        return False
+    head = doc[noun]
+    if head.lemma_.lower() in _DISCOURSE_NOUNS or head.lower_ in _DISCOURSE_NOUNS:
+        return True
+    if _speaks(head) or _named_in_apposition(head):
+        return True
+    return _one_of_a_pair(doc, one, noun)
+
+
+_NOT_SUPERLATIVE = frozenset(("earnest", "interest", "forest"))
+
+
+def _looks_superlative(word: str) -> bool:
+    """True for an adjective + "est" the lexicon knows the adjective of ("realest", "largest", "biggest",
+    "earliest"); nouns that merely end so ("protest", "harvest", "arrest") have no such stem."""
+    if not word.endswith("est") or word in _NOT_SUPERLATIVE:
+        return False
+    stem = word[:-3]
+    candidates = [stem, stem + "e"] if len(stem) >= 4 else []
+    if len(stem) >= 4 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])  # "biggest"
+    if stem.endswith("i"):
+        candidates.append(stem[:-1] + "y")  # "earliest"
+    return any(is_known_word(c) for c in candidates)
+
+
+def _superlative_group(doc: Doc, one: int) -> bool:
+    """True for "one of the most gifted players", "one of the largest", "one of his earliest supporters"."""
+    sent_end = doc[one].sent.end
+    for t in doc[one + 2 : min(sent_end, one + 9)]:
+        if t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least", "best", "worst"):
+            return True
+        if t.dep_ in ("amod", "compound") and _looks_superlative(t.lower_):
+            return True  # "one of the realest conversations": a superlative the tagger read as a noun
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+            break
+    return False
+
+
+def _speaks(noun: Token) -> bool:
+    """True when a person "one X" is the subject of a verb of speech ("One city official told reporters",
+    "said one official briefed on the matter")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return noun.lemma_.lower() in _SOURCES or noun.ent_type_ == "NORP"
+
+
+def _named_in_apposition(noun: Token) -> bool:
+    """True for "One Democrat, Representative Tom Hale," and "Hale, one member of the board": the one is
+    named, so it is a person, not a count."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _one_of_a_pair(doc: Doc, one: int, noun: int) -> bool:
+    """True when "the other" follows later in the sentence, or the next sentence opens with "The other" or
+    "Another" and the same noun ("One clause would raise the fee ...; the other would cut it", "On one day
+    they marched. Another day they sat."): one of two or more already in view."""
+    sent = doc[one].sent
+    words = [t.lower_ for t in doc[noun + 1 : sent.end]]
+    if any(a == "the" and b == "other" for a, b in itertools.pairwise(words)):
+        return True
+    if sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    opening = [t for t in nxt[:3] if not t.is_punct]
+    if len(opening) >= 2 and opening[0].lower_ == "the" and opening[1].lower_ == "other":
+        return True
+    lemma = doc[noun].lemma_.lower()
+    return len(opening) >= 2 and opening[0].lower_ == "another" and opening[1].lemma_.lower() == lemma

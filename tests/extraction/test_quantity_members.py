@@ -1,0 +1,119 @@
+"""Quantities an editor can trust (branch claims10): the word "one" where it picks out a member or a
+thing ("one of the organizers", "according to one official", "one reason") is no count of 1, while a count
+of one said as such ("only one senator", "at least one challenger", "just one area") stays one; "100 percent"
+said of an adjective is a degree, not a share."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.document import ArticleDoc
+from claims.extraction.quantities import find_quantities
+from claims.extraction.types import QuantityClaim
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp):
+    """find_quantities on a short text whose analysis is the text itself."""
+
+    def run(text: str) -> list[QuantityClaim]:
+        return find_quantities(ArticleDoc(text=text, analysis=text, offsets=None, doc=nlp(text)))
+
+    return run
+
+
+def counted(claims: list[QuantityClaim]) -> list[tuple[str, float]]:
+    return [(c.number.text, c.low) for c in claims if c.number is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor backed the plan, according to one of the officials present.",
+        "The bridge will close in May, according to one city engineer who asked not to be named.",
+        "Tom Hale, one of the organizers of the march, said the permit came late.",
+        "One of the guards, Ana Ruiz, said the door had been left open.",
+        "Asked by one of the mayor's aides, the chief shook his head.",
+        "The harbour board was seen as one of the leading opponents of the toll.",
+        "The ferry company is one of the main employers in the valley.",
+        "One city official told reporters that the road had been closed since dawn.",
+        "The council will vote again, said one official briefed on the talks.",
+        "One Democrat, Representative Tom Hale of Maryland, called the bill a gift to landlords.",
+        "That was one reason the council delayed the vote.",
+        "There was one problem: the new bridge had no lights.",
+        "One thing is certain: the toll will rise next spring.",
+        "One clause would raise the parking fee for drivers who stay downtown overnight; the other would cut it.",
+        "On one day the marchers gathered at the harbour. Another day they sat outside the town hall.",
+    ],
+)
+def test_one_that_picks_out_a_member_is_no_count(quantities, sentence):
+    """A source, a member of a group, a thing pointed to or one of a pair is not a quantity of 1."""
+    assert not [c for c in quantities(sentence) if c.low == 1 and c.high == 1], counted(quantities(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "unit_class"),
+    [
+        ("Only one senator voted against the harbour bill.", "one", "senator"),
+        ("The report drew criticism from at least one potential challenger.", "one", "challenger"),
+        ("The ministry changed only one word in the draft.", "one", "word"),
+        ("It is hard to blame the losses on just one area of the business.", "one", "area"),
+        ("She said it was easier to carry one phone instead of two.", "one", "phone"),
+        ("The crew sent one tanker and two tugs to the harbour.", "one", "tanker"),
+        ("He pleaded guilty to one count of wire fraud.", "one", "count"),
+        ("She was one of the most gifted players in the league.", "one", "player"),
+    ],
+)
+def test_a_count_of_one_stays_a_count(quantities, sentence, number, unit_class):
+    """A number word that weighs the count ("only", "at least", "just"), a contrast or a plain object count
+    keeps "one" as 1; a superlative group keeps it too, as NewsQuant annotates it."""
+    hits = [c for c in quantities(sentence) if c.number is not None and c.number.text.lower() == number]
+    assert len(hits) == 1, counted(quantities(sentence))
+    assert (hits[0].low, hits[0].unit_class) == (1, unit_class)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "And I'm 100 percent positive he is not a member of the board.",
+        "We are 100% committed to the harbour plan.",
+    ],
+)
+def test_100_percent_of_a_predicate_adjective_is_a_degree(quantities, sentence):
+    """ "100 percent positive", "100% committed": certainty or resolve, no share of anything."""
+    assert quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The town wants 100 percent renewable power by 2030.", 100), ("Fares are 20 percent higher.", 20)],
+)
+def test_a_share_of_a_noun_or_a_comparison_stays_an_amount(quantities, sentence, value):
+    """The adjective describes a noun ("100 percent renewable power") or compares ("20 percent higher")."""
+    assert [(c.low, c.unit_class) for c in quantities(sentence)] == [(value, "percentage")]
+
+
+def test_ages_in_a_list_of_names(quantities):
+    """ "Margaret Collins, 81; Robert Wilson, 74; ... James Porter, 69.": each figure after a name and its
+    comma, closed by a semicolon or the sentence's full stop, is that person's age."""
+    claims = quantities(
+        "The oldest judges on the bench are Margaret Collins, 81; Robert Wilson, 74; and James Porter, 69."
+    )
+    assert [(c.low, c.unit_class) for c in claims] == [
+        (81, "year of age"),
+        (74, "year of age"),
+        (69, "year of age"),
+    ]
+
+
+def test_a_figure_after_a_name_that_is_no_person_stays_unread(quantities):
+    """The rule needs a person: a figure after a team's name is no age."""
+    assert [c.unit_class for c in quantities("The team that won the cup was Harbour United, 3.")] != [
+        "year of age"
+    ]
+
+
+def test_a_superlative_the_tagger_misses_still_keeps_the_count(quantities):
+    """ "One of the realest conversations": a superlative read as a noun is still a superlative group."""
+    claims = quantities("One of the realest conversations that I had with you was about the harbour.")
+    assert [(c.low, c.unit_class) for c in claims] == [(1, "conversation")]
