@@ -28,6 +28,7 @@ from .attach import (
     dates_scheduled,
     direction,
     evidence,
+    in_a_plan,
     is_a_scheduled_day,
     modifies_noun,
     names_a_scheduled_noun,
@@ -102,6 +103,10 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             tense = 1  # "Tuesday is the deadline"
         elif tense < 0 and m.kind == "month" and m.direction is None and names_a_scheduled_noun(span):
             tense = 0  # "could not agree by the February deadline", told in the past: the nearest February
+        elif tense < 0 and m.kind in _TENSE_MATTERS and m.direction is None and in_a_plan(span):
+            tense = (
+                0  # "This prompted plans for a protest on Friday": the planned day is not dated by "prompted"
+            )
         placed.append((m, span, verb, tense))
     own = [p for p in placed if p[0].kind != "offset"]  # offsets count from other events, not the page's date
     tenses = {adoc.to_text(m.start): d for m, _, _, d in own}

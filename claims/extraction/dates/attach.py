@@ -195,6 +195,25 @@ def ahead_of(span: SpacySpan) -> bool:
 
 _IN_NOUN_LIST = {"PROPN", "NOUN", "PART", "CCONJ", "DET", "ADJ", "NUM"}
 
+# Nouns of what is arranged ahead: "plans for a protest at the harbour on Friday", "a proposal to vote on
+# Tuesday". The clause that reports them may be past ("This prompted plans for ..."); the day planned is not.
+_PLAN_NOUNS = {"plan", "plans", "schedule", "proposal", "invitation"}
+_IN_NOUN_PHRASE = {"PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART"}
+
+
+def in_a_plan(span: SpacySpan) -> bool:
+    """True when the date closes a noun phrase headed by a plan ("plans for a same-sex kiss-in at the
+    restaurants on Friday"): words, not the parse, which often hangs the date on the clause's verb. Only
+    nouns, adjectives, determiners and prepositions may stand between."""
+    doc, sent = span.doc, span.sent
+    for i in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
+        token = doc[i]
+        if token.pos_ == "NOUN" and token.lower_ in _PLAN_NOUNS:
+            return True
+        if token.pos_ not in _IN_NOUN_PHRASE and token.text != "-":
+            return False
+    return False
+
 
 def names_a_scheduled_noun(span: SpacySpan) -> bool:
     """True when the date is written as the name of a scheduled happening right after it ("by the
