@@ -117,3 +117,36 @@ def test_a_superlative_the_tagger_misses_still_keeps_the_count(quantities):
     """ "One of the realest conversations": a superlative read as a noun is still a superlative group."""
     claims = quantities("One of the realest conversations that I had with you was about the harbour.")
     assert [(c.low, c.unit_class) for c in claims] == [(1, "conversation")]
+
+
+def test_a_number_word_counts_what_an_earlier_count_counts(quantities):
+    """ "Of the 10 Democrats ..., six are on the ballot": "six" counts Democrats; a measure before it
+    ("40 minutes") lends nothing to a later bare count word."""
+    claims = quantities(
+        "Of the 10 Democrats who gathered outside the chamber, six are on the ballot this year."
+    )
+    assert [(c.low, c.unit_class) for c in claims] == [(10, "democrat"), (6, "democrat")]
+    lone = quantities("The hearing lasted 40 minutes and two left early.")
+    assert [(c.low, c.unit_class) for c in lone if c.low == 2] == [(2, None)]
+
+
+def test_a_bare_vague_amount_takes_the_unit_of_an_amount_of_its_scale(quantities):
+    """ "divert billions ... $1.4 billion": billions of dollars; with no amount beside it, no unit."""
+    claims = quantities(
+        "He wants to divert billions toward the wall even as he signs a bill that includes $1.4 billion for it."
+    )
+    assert [(c.number.text, c.unit_class) for c in claims] == [
+        ("billions", "dollar"),
+        ("$1.4 billion", "dollar"),
+    ]
+    assert [c.unit_class for c in quantities("They collected records from millions, a report said.")] == [
+        None
+    ]
+
+
+def test_a_repeated_or_misspelt_vague_amount_is_one_amount(quantities):
+    """ "thousands and thousands of letters" is one claim, "hundred of thousands of jobs" 200,000-999,000."""
+    repeated = quantities("There are thousands and thousands of letters that are missing.")
+    assert [(c.low, c.high, c.unit_class) for c in repeated] == [(2000, 9999, "letter")]
+    misspelt = quantities("The plan would create or save hundred of thousands of jobs, he said.")
+    assert [(c.low, c.high, c.unit_class) for c in misspelt] == [(200_000, 999_000, "job")]

@@ -144,6 +144,8 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         atoms = [Atom(1.0, False)]
     else:
         first = read_chunk(ch.text)
+        if first is not None and low_text == "hundred" and _of_a_plural_scale(chunks, ci):
+            first = read_chunk("hundreds")  # "hundred of thousands of jobs": "hundreds" with its s dropped
         if first is None or first.kind in ("scale", "denominator"):
             return None  # a bare "hundred", "dozen" or "third" counts nothing by itself
         if first.kind == "vague":
@@ -239,9 +241,32 @@ def _fraction_after(chunks: list[Chunk], ci: int, value: float) -> Expr | None:
     return None
 
 
+def _of_a_plural_scale(chunks: list[Chunk], ci: int) -> bool:
+    """True when "of" and a plural scale ("thousands", "millions") follow chunk `ci`."""
+    return (
+        ci + 2 < len(chunks)
+        and chunks[ci + 1].text.lower() == "of"
+        and _adjacent(chunks, ci + 1)
+        and _adjacent(chunks, ci + 2)
+        and chunks[ci + 2].text.lower() in TENS_OF
+    )
+
+
 def _vague_of(chunks: list[Chunk], ci: int, first: Atom) -> Expr:
     """ "hundreds", and "hundreds of thousands" (200,000-999,000), "dozens of millions": a vague amount of
-    a plural scale multiplies it, as "tens of thousands" does."""
+    a plural scale multiplies it, as "tens of thousands" does. "thousands and thousands of emails" is one
+    amount, read from its second word."""
+    word = chunks[ci].text.lower()
+    if (
+        ci + 2 < len(chunks)
+        and chunks[ci + 1].text.lower() == "and"
+        and _adjacent(chunks, ci + 1)
+        and _adjacent(chunks, ci + 2)
+        and chunks[ci + 2].text.lower() == word
+    ):
+        again = _vague_of(chunks, ci + 2, first)
+        again.c0 = ci
+        return again
     low, high = first.value, first.high or first.value
     if ci + 2 < len(chunks) and chunks[ci + 1].text.lower() == "of" and _adjacent(chunks, ci + 1):
         scale = TENS_OF.get(chunks[ci + 2].text.lower()) if _adjacent(chunks, ci + 2) else None

@@ -181,20 +181,32 @@ def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
     """ "84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
     takes the unit of the nearest earlier amount of similar size in the same sentence. An index level takes
     the points of its change, before or after it, whatever their sizes ("fell 162.31 points to 7,425.81",
-    "(16369.03 up 58.06 points)")."""
+    "(16369.03 up 58.06 points)"). A number word counts what an earlier count of the sentence counts ("Of
+    the 10 Democrats who gathered, six are on the ballot", "one phone instead of two"), and a bare vague
+    amount takes the unit of an amount of its scale on either side ("divert billions ... even as he signs a
+    package that includes $1.4 billion")."""
     inherited: set[int] = set()
     for i, claim in enumerate(out):
         if claim.unit_class is not None or claim.counted is not None or claim.number is None:
             continue
-        if not any(ch.isdigit() for ch in claim.number.text) or claim.low <= 0:
+        if claim.low <= 0:
             continue
+        digits = any(ch.isdigit() for ch in claim.number.text)
+        vague = claim.approximate and claim.low != claim.high and not digits  # "billions", "thousands"
         same = [j for j in (*range(i - 1, -1, -1), *range(i + 1, len(out))) if sents[j] == sents[i]]
         for j in same:
             other = out[j]
             if other.unit_class is None or other.low <= 0 or j in inherited:
                 continue
-            level = other.unit_class == "point" and claim.low >= 100
-            if level or (j < i and max(other.low, claim.low) / min(other.low, claim.low) <= 20):
+            ratio = max(other.low, claim.low) / min(other.low, claim.low)
+            if vague:
+                fits = ratio <= 1000 and other.unit_class != "year of age"
+            elif not digits:
+                fits = j < i and other.counted is not None and ratio <= 20  # a count, not a measure
+            else:
+                level = other.unit_class == "point" and claim.low >= 100
+                fits = level or (j < i and ratio <= 20)
+            if fits:
                 claim.unit_class = other.unit_class  # the unit as written stays None: none is written
                 claim.confidence = round(claim.confidence - 0.1, 2)
                 inherited.add(i)

@@ -135,7 +135,7 @@ WORD_HYPHEN = re.compile(
 
 
 _HAS_DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2153\u2154]")
-WORD_STARTS = set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half"}
+WORD_STARTS = set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half", "hundred"}
 
 
 def may_start_number(text: str) -> bool:
