@@ -12,12 +12,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
 
+from newstext.notes import Note
+
 from .cleaning import prepare, prepare_many
 from .dates import date_claims
 from .document import ArticleDoc, as_date
 from .quantities import find_quantities
 from .statements import find_statements
-from .types import ArticleInput, Claim, Extraction, Span
+from .types import ArticleInput, Claim, DateClaim, Extraction, Span
 
 # stmt-rules, link-rules and stmt-model all change the output on 2026.12.5: the lead sets the merged value
 EXTRACTOR_VERSION = "2026.12.12-claims10"
@@ -57,6 +59,27 @@ def _in_furniture(claim: Claim, furniture: list[Span]) -> bool:
     return any(f.start <= claim.start and claim.end <= f.end for f in furniture)
 
 
+_STAMP_EDGES = " \t\n.,:;-\u2013\u2014()[]*"
+
+
+def _note_stamp(claim: Claim, notes: list[Note], text: str) -> bool:
+    """True for a date that is all a correction or editor's note says besides its label ("Correction:
+    December 1, 2010"): the day of the note, not a happening of the story."""
+    if not isinstance(claim, DateClaim):
+        return False
+    for note in notes:
+        if not (note.span.start <= claim.start and claim.end <= note.span.end):
+            continue
+        kept, at = [], note.span.start
+        for part in sorted(note.retracted, key=lambda r: r.start):
+            kept.append(text[at : max(at, part.start)])
+            at = max(at, part.end)
+        kept.append(text[at : note.span.end])
+        words = claim.expression.text if claim.expression is not None else claim.text
+        return "".join(kept).strip(_STAMP_EDGES) == words.strip(_STAMP_EDGES)
+    return False
+
+
 def extract_doc(adoc: ArticleDoc) -> Extraction:
     """The Extraction for an already prepared article (claims sorted by start, furniture removed)."""
     dates, publication = date_claims(adoc)
@@ -73,6 +96,7 @@ def extract_doc(adoc: ArticleDoc) -> Extraction:
             _in_furniture(claim, adoc.furniture)
             or _in_furniture(claim, headline)
             or any(r.start < claim.end and claim.start < r.end for r in retracted)
+            or _note_stamp(claim, adoc.notes, adoc.text)
         ):
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
