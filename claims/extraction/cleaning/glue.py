@@ -120,8 +120,12 @@ def quote_glue_splits(text: str) -> list[int]:
 # '$5.7 billion.Congress'): a lower-case word or a figure ends, a capitalised word of at least two lower-case
 # letters begins, or an amount with its currency sign ('nearly $1.1 million.$1,071,872 to be exact'). Capitals
 # before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses ('kestrel.com') do not match.
+# Two-letter words open sentences too ('in 2006.He won', 'on Dec. 22.It also'): the usual ones only, so
+# an initial or a code after a stop does not match.
+_SHORT_OPENERS = r"(?:He|It|We|In|On|At|As|If|So|By|An|My|No|Mr|Ms|Dr)\b"
 _GLUED_STOP = re.compile(
-    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}|[$\u00a3\u20ac\u00a5][0-9])|(?<=[0-9][.!?])(?=[A-Z][a-z]{2,})"
+    rf"(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|[$\u00a3\u20ac\u00a5][0-9])"
+    rf"|(?<=[0-9][.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})"
 )
 
 
