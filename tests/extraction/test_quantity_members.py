@@ -150,3 +150,16 @@ def test_a_repeated_or_misspelt_vague_amount_is_one_amount(quantities):
     assert [(c.low, c.high, c.unit_class) for c in repeated] == [(2000, 9999, "letter")]
     misspelt = quantities("The plan would create or save hundred of thousands of jobs, he said.")
     assert [(c.low, c.high, c.unit_class) for c in misspelt] == [(200_000, 999_000, "job")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The responders were hurt because of their bravery on 911, he said.", "Life has changed since 911."]
+)
+def test_911_after_a_word_of_time_is_the_day_of_the_attacks(quantities, sentence):
+    """ "on 911", "since 911": the day, written as a number, not 911 of anything."""
+    assert quantities(sentence) == []
+
+
+def test_911_that_counts_stays_a_count(quantities):
+    """ "911 homes" counts homes."""
+    assert [(c.low, c.unit_class) for c in quantities("The town has 911 homes.")] == [(911, "home")]

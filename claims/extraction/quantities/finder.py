@@ -568,7 +568,7 @@ def _scale_of(e: Expr) -> float:
 
 def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """True when the number is no quantity: a date, year, clock time, name, code, score or pronoun."""
-    if is_date_part(chunks, ex.c0, ex.c1, ex) or is_clock(chunks, ex):
+    if is_date_part(chunks, ex.c0, ex.c1, ex) or is_clock(chunks, ex) or _is_nine_eleven(chunks, ex, u):
         return True
     num_tok = doc[chunks[ex.c1 - 1].tok_end - 1]
     attached = u.plural and u.head is not None and (num_tok.head.i == u.head or num_tok.i + 1 == u.head)
@@ -606,6 +606,18 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         if one_names_a_member(doc, first_tok, u.head):
             return True  # "one of the organizers", "according to one official", "one reason"
     return False
+
+
+_BEFORE_A_DAY = frozenset(("on", "since", "after", "before", "until"))
+
+
+def _is_nine_eleven(chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """True for "911" written for the attacks' day after a word that places in time ("their bravery on 911",
+    "since 911"): a date, not 911 of anything ("call 911" is a number to call)."""
+    if not ex.digits or ex.low != 911 or ex.high != 911 or ex.rest or u.unit_class or ex.c0 == 0:
+        return False
+    prev = chunks[ex.c0 - 1]
+    return chunks[ex.c0].text == "911" and prev.text.lower() in _BEFORE_A_DAY and not prev.trail
 
 
 # "at one point", "at one time", "on one occasion", "for one thing": a time or a manner, not a count of one.
