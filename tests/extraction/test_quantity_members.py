@@ -153,7 +153,8 @@ def test_a_repeated_or_misspelt_vague_amount_is_one_amount(quantities):
 
 
 @pytest.mark.parametrize(
-    "sentence", ["The responders were hurt because of their bravery on 911, he said.", "Life has changed since 911."]
+    "sentence",
+    ["The responders were hurt because of their bravery on 911, he said.", "Life has changed since 911."],
 )
 def test_911_after_a_word_of_time_is_the_day_of_the_attacks(quantities, sentence):
     """ "on 911", "since 911": the day, written as a number, not 911 of anything."""
@@ -163,3 +164,16 @@ def test_911_after_a_word_of_time_is_the_day_of_the_attacks(quantities, sentence
 def test_911_that_counts_stays_a_count(quantities):
     """ "911 homes" counts homes."""
     assert [(c.low, c.unit_class) for c in quantities("The town has 911 homes.")] == [(911, "home")]
+
+
+def test_a_measure_or_a_count_of_other_things_lends_no_unit(quantities):
+    """A number word takes no unit of measure ("six weeks of paid leave ... mother of three"), and a bare
+    "millions" no counted noun ("made millions while thousands of bond holders lost fortunes")."""
+    leave = quantities(
+        "She said parents would not get the six weeks of paid leave, and the mother of three replied."
+    )
+    assert [c.unit_class for c in leave if c.low == 3] == [None]
+    money = quantities(
+        "He filed for six bankruptcies and made millions while thousands of bond holders lost fortunes."
+    )
+    assert [c.unit_class for c in money if c.number is not None and c.number.text == "millions"] == [None]

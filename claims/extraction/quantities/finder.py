@@ -31,7 +31,9 @@ from .unitread import UnitRead, read_unit
 from .units import (
     COUNT_CLASSES,
     CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
     DOLLAR_QUALIFIERS,
+    MEASURES,
     SINGLE_COUNT_CLASSES,
     TIME_UNITS,
     count_class,
@@ -173,11 +175,17 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
             out.append(claim)
             sents.append(doc[chunks[ci].tok_start].sent.start)
         ci = max(nxt, ci + 1)
-    _elliptical_units(out, sents)
+    _elliptical_units(out, sents, adoc.text)
     return out
 
 
-def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
+# Units of measure and money: what a count word never takes, and all a bare "billions" may take.
+_MEASURED_CLASSES = frozenset(
+    (*MEASURES.values(), *CURRENCY_WORDS.values(), *CURRENCY_PREFIXES.values(), *TIME_UNITS)
+) | {"year of age", "percentage", "point"}
+
+
+def _elliptical_units(out: list[QuantityClaim], sents: list[int], text: str) -> None:
     """ "84.75 cents, while the lowest is 74.07", "435 homes by open sale and 187 by tender": a bare number
     takes the unit of the nearest earlier amount of similar size in the same sentence. An index level takes
     the points of its change, before or after it, whatever their sizes ("fell 162.31 points to 7,425.81",
@@ -199,10 +207,16 @@ def _elliptical_units(out: list[QuantityClaim], sents: list[int]) -> None:
             if other.unit_class is None or other.low <= 0 or j in inherited:
                 continue
             ratio = max(other.low, claim.low) / min(other.low, claim.low)
+            measured = other.unit_class in _MEASURED_CLASSES or " per " in other.unit_class
             if vague:
-                fits = ratio <= 1000 and other.unit_class != "year of age"
+                fits = (
+                    ratio <= 1000 and measured
+                )  # "made millions while thousands of holders lost" lends none
             elif not digits:
-                fits = j < i and other.counted is not None and ratio <= 20  # a count, not a measure
+                # a count, not a measure ("six weeks of leave ... mother of three"), and no noun of its own
+                # after "of" ("nine of 10 limes")
+                own_noun = text[claim.number.end : claim.number.end + 4].lstrip().lower().startswith("of ")
+                fits = j < i and not measured and other.counted is not None and ratio <= 20 and not own_noun
             else:
                 level = other.unit_class == "point" and claim.low >= 100
                 fits = level or (j < i and ratio <= 20)
