@@ -44,6 +44,9 @@ def counted(claims: list[QuantityClaim]) -> list[tuple[str, float]]:
         "One thing is certain: the toll will rise next spring.",
         "One clause would raise the parking fee for drivers who stay downtown overnight; the other would cut it.",
         "On one day the marchers gathered at the harbour. Another day they sat outside the town hall.",
+        "But one reason the council waited is that the budget was late.",
+        "In one exchange, the harbour master wrote that the cranes were broken.",
+        "At one ferry terminal, the queue stretched past the gate.",
     ],
 )
 def test_one_that_picks_out_a_member_is_no_count(quantities, sentence):
@@ -61,6 +64,7 @@ def test_one_that_picks_out_a_member_is_no_count(quantities, sentence):
         ("She said it was easier to carry one phone instead of two.", "one", "phone"),
         ("The crew sent one tanker and two tugs to the harbour.", "one", "tanker"),
         ("He pleaded guilty to one count of wire fraud.", "one", "count"),
+        ("All but one member of the board signed the letter.", "one", "member"),
         ("She was one of the most gifted players in the league.", "one", "player"),
     ],
 )

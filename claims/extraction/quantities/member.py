@@ -14,15 +14,16 @@ from ..statements.cues import SPEECH_VERBS
 from ..statements.speakers import PERSON_ROLES
 
 # Words before "one" that make it a count.
-_FOCUS = frozenset(("only", "exactly", "than", "least", "most", "single", "sole", "but"))
+_FOCUS = frozenset(("only", "exactly", "than", "least", "most", "single", "sole"))
 # Outside "one of ...", these weigh the number too: "just one area", "even one life", "carry just one device".
 _FOCUS_SINGLE = _FOCUS | {"just", "even", "merely", "barely", "mere"}
 # What "one of the X" is in the clause when it names a member: "Hale, one of the organizers," (appos), "it
 # is one of the reasons" (attr), "One of the guards said" (subject).
 _MEMBER_DEPS = frozenset(("appos", "attr", "nsubj", "nsubjpass"))
-# Words before "one (of) X" that introduce a source or a membership: "according to one official", "asked by
-# one of his aides", "seen as one of the leading opponents", "like one of those agencies".
-_INTRODUCERS = frozenset(("by", "as", "like"))
+# Words before "one (of) X" that introduce a source or a membership ("according to one official", "asked by
+# one of his aides", "seen as one of the leading opponents", "like one of those agencies") or place what is
+# told ("In one exchange, Stone wrote", "At one Atlanta location, the line looped").
+_INTRODUCERS = frozenset(("by", "as", "like", "in", "at", "on"))
 # People a "one X" stands for when X speaks ("one official said", "One federal source told Fox News").
 _SOURCES = PERSON_ROLES | frozenset(
     (
@@ -49,8 +50,8 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     sent = doc[one].sent
     before = [t.lower_ for t in doc[max(sent.start, one - 2) : one]]
     partitive = one + 1 < sent.end and doc[one + 1].lower_ == "of"
-    if before and before[-1] in (_FOCUS if partitive else _FOCUS_SINGLE):
-        return False
+    if (before and before[-1] in (_FOCUS if partitive else _FOCUS_SINGLE)) or before[-2:] == ["all", "but"]:
+        return False  # "only one senator", "all but one"
     if partitive and _superlative_group(doc, one):
         return False
     if before[-2:] == ["according", "to"] or (before and before[-1] in _INTRODUCERS):
