@@ -32,6 +32,7 @@ _SOURCES = PERSON_ROLES | frozenset(
         *("operative", "ally", "attendee", "protester", "agent", "worker", "organizer", "organiser"),
     )
 )
+_TIME_WORDS = frozenset(("second", "minute", "hour", "day", "night", "week", "month", "year", "decade"))
 # Nouns of discourse: "one reason", "One thing is certain", "There was one problem": a way of pointing to
 # something, never a tally.
 _DISCOURSE_NOUNS = frozenset(
@@ -54,12 +55,13 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
         return False  # "only one senator", "all but one"
     if partitive and _superlative_group(doc, one):
         return False
-    if before[-2:] == ["according", "to"] or (before and before[-1] in _INTRODUCERS):
+    if noun is None and one + 1 < sent.end and doc[one + 1].pos_ == "NOUN":
+        noun = one + 1  # a unit of time or measure has no counted-noun token: "On one day"
+    lasting = noun is not None and doc[noun].lemma_.lower() in _TIME_WORDS  # "In one day the port lost"
+    if before[-2:] == ["according", "to"] or (before and before[-1] in _INTRODUCERS and not lasting):
         return True
     if partitive:
         return doc[one].dep_ in _MEMBER_DEPS
-    if noun is None and one + 1 < sent.end and doc[one + 1].pos_ == "NOUN":
-        noun = one + 1  # a unit of time or measure has no counted-noun token: "On one day"
     if noun is None or noun <= one:
         return False
     head = doc[noun]
