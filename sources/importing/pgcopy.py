@@ -11,6 +11,11 @@ the request's user when there is one). Ids are drawn from the table's sequence f
 objects come back with their pk as bulk_create's would. Everything runs in the caller's transaction:
 an error rolls the whole chunk back.
 
+An article may bring its search vector already computed (search_vectors, run by the import's
+preparing thread on its own connection while the writing one stores the chunk before): to_tsvector
+was over half of the article insert's database time, on the writer's path. Its text form goes into
+the COPY and reads back as the same vector; an article without one gets it computed in the INSERT.
+
 SQLite keeps the ORM path (store.store_chunk calls bulk_create_with_history there).
 """
 
@@ -63,6 +68,21 @@ def _article_columns() -> list[models.Field]:
     return [f for f in Article._meta.concrete_fields if f.attname != "search_vector"]
 
 
+def search_vectors(titles: Sequence[str], bodies: Sequence[str]) -> list[str]:
+    """Each (title, body)'s search vector, as SEARCH_VECTOR_SQL computes it, in tsvector's text form
+    (which reads back as the same vector), in order; one statement (PostgreSQL only). Reads nothing
+    stored: any connection can compute them, the import's preparing thread does it on its own."""
+    if not bodies:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ({SEARCH_VECTOR_SQL})::text FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY "
+            "AS r(title, body, place) ORDER BY place",
+            [list(titles), list(bodies)],
+        )
+        return [vector for (vector,) in cursor.fetchall()]
+
+
 def _history_columns(article_columns: set[str], user_id: int | None, now: dt.datetime) -> tuple[str, str]:
     """The history table's column list and the SELECT list that fills it from the temporary table."""
     history = Article.history.model
@@ -101,8 +121,10 @@ def _column(values: list[object]) -> list[str]:
     return [copy_value(value) for value in values]
 
 
-def _rows(articles: Sequence[Article], fields: list[models.Field]) -> io.StringIO:
+def _rows(articles: Sequence[Article], fields: list[models.Field], *extra: list[str]) -> io.StringIO:
+    """The COPY text of `articles`' `fields`, then the `extra` columns (COPY text already)."""
     columns = [_column([getattr(article, field.attname) for article in articles]) for field in fields]
+    columns.extend(extra)
     buffer = io.StringIO()
     buffer.writelines(["\t".join(row) + "\n" for row in zip(*columns, strict=True)])
     buffer.seek(0)
@@ -117,6 +139,8 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
     now = timezone.now()
     fields = _article_columns()
     columns = [str(f.column) for f in fields]
+    # a vector the article brings (search_vectors' text), else NULL: the INSERT computes that one
+    vectors = _column([article.__dict__.get("search_vector") for article in articles])
     table = Article._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
@@ -132,12 +156,13 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
         )
         with connection.wrap_database_errors:
             cursor.cursor.copy_expert(
-                f"COPY {TEMP_TABLE} ({', '.join(columns)}) FROM STDIN", _rows(articles, fields)
+                f"COPY {TEMP_TABLE} ({', '.join(columns)}, search_vector) FROM STDIN",
+                _rows(articles, fields, vectors),
             )
         listed = ", ".join(columns)
         cursor.execute(
             f"INSERT INTO {table} ({listed}, search_vector) "
-            f"SELECT {listed}, {SEARCH_VECTOR_SQL} FROM {TEMP_TABLE}"
+            f"SELECT {listed}, coalesce(search_vector, {SEARCH_VECTOR_SQL}) FROM {TEMP_TABLE}"
         )
         if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
             names, values = _history_columns(set(columns), history_user_id, now)
@@ -149,4 +174,5 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
     for article in articles:
         article._state.adding = False
         article._state.db = connection.alias
+        article.search_vector = None  # as bulk_create leaves it: the stored vector is the database's
     return articles

@@ -33,7 +33,7 @@ from ..services import StoreOutcome, article_merge, article_store, articles_carr
 from ..signals import silent_edits_recorded
 from .edits import number_changes
 from .nearduplicates import CANDIDATES, CHOICES, Match, fingerprints_store, stored_matches
-from .pgcopy import articles_insert_copy
+from .pgcopy import articles_insert_copy, search_vectors
 from .records import ArticleRecord
 
 
@@ -111,6 +111,20 @@ def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) ->
         articles=[_article(r, d, note_records(r.body), batch) for r, d in zip(records, digests, strict=True)],
         batch=batch,
     )
+
+
+def chunk_vectors(prepared: PreparedChunk) -> None:
+    """On PostgreSQL, give each of the chunk's unsaved articles its search vector (pgcopy.search_vectors:
+    computed by the database, on the calling thread's connection, in one read-only statement), so the
+    chunk's INSERT only reads it; elsewhere nothing (SQLite has no vector). The import job calls it in
+    its preparing thread, whose own connection computes the next chunk's vectors while the writing one
+    stores the current chunk."""
+    if connection.vendor != "postgresql" or not prepared.articles:
+        return
+    articles = prepared.articles
+    vectors = search_vectors([a.title for a in articles], [a.body for a in articles])
+    for article, vector in zip(articles, vectors, strict=True):
+        article.search_vector = vector
 
 
 def _article(record: ArticleRecord, digest: str, notes: list, batch: ImportBatch | None) -> Article:
@@ -371,6 +385,8 @@ def _merged_fields(article: Article, target: Article) -> None:
     would have been a version of it), so it may name the merged version when the target has none."""
     article.version, article.previous_version = target.version + 1, target
     article.url = target.url or article.url
+    if target.title and target.title != article.title:
+        article.search_vector = None  # computed from the row's title: the insert computes it again
     article.title = target.title or article.title
     article.outlet = target.outlet or article.outlet
     article.byline = target.byline or article.byline

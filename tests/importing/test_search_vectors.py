@@ -1,0 +1,123 @@
+"""PostgreSQL: the import's preparing thread has the database compute the next chunk's search vectors
+on a connection of its own (pgcopy.search_vectors, store.chunk_vectors) and the writing connection
+only reads them in: the stored vector must be the one the trigger gives a saved article, for any
+text, and one computed from a title the chunk then changes (a merge keeps the stored article's) must
+not be stored. Skipped on SQLite, which has no vector."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection
+
+from sources.importing import pgcopy, store
+from sources.importing.service import import_job_create, import_job_run
+from sources.models import Article
+from sources.services import article_store
+
+from .conftest import article_rows, csv_bytes
+from .near_duplicate_texts import CORRECTION, WIRE_STORY
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        "connection.vendor != 'postgresql'", reason="the search vector exists on PostgreSQL only"
+    ),
+]
+
+AWKWARD = [
+    ("Tabs\tand back\\slashes", "FERNHOLM - A back\\slash, a tab\there and a line\r\nend, 'quoted' words."),
+    ("Les quais d'Ostrik", "L'autorité portuaire a dit qu'elle fermerait le quai nord. Ёлки и палки."),
+    ("", "A body with no title at all: the 12 cranes were inspected, the harbour's engineers said."),
+    ("Long", "word " * 20_010 + "tailword beyond the hundred thousandth character"),
+]
+
+
+def stored_vector(article_id: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vector::text FROM sources_article WHERE id = %s", [article_id])
+        return cursor.fetchone()[0]
+
+
+def trigger_vectors(pairs) -> list[str]:
+    """The vectors the insert trigger gives articles saved through the ORM with these titles and bodies."""
+    saved = [
+        article_store(body=body, url=f"https://trigger.example/{n}", title=title).article
+        for n, (title, body) in enumerate(pairs)
+    ]
+    return [stored_vector(article.pk) for article in saved]
+
+
+def test_vectors_computed_on_any_connection_are_the_triggers():
+    """Tabs, backslashes, quotes, other scripts, no title, a body past the 100,000 characters the
+    vector reads: search_vectors gives what the trigger stores."""
+    assert pgcopy.search_vectors([t for t, _ in AWKWARD], [b for _, b in AWKWARD]) == trigger_vectors(AWKWARD)
+    assert "tailword" not in pgcopy.search_vectors(["Long"], [AWKWARD[3][1]])[0]
+
+
+def test_a_brought_vector_is_stored_and_a_missing_one_computed():
+    """An article bringing its vector gets that one (the insert does not compute it again); one without
+    gets the trigger's."""
+    brought = Article(body="Lemons were unloaded at the quay.", title="Lemons", url="https://a.example/1")
+    brought.search_vector = "'planted':1A"
+    plain = Article(body="Forty containers of lemons arrived.", title="Lemons", url="https://a.example/2")
+    for article in (brought, plain):
+        article.content_hash = "x" * 64
+    pgcopy.articles_insert_copy([brought, plain])
+    assert stored_vector(brought.pk) == "'planted':1A"
+    assert stored_vector(plain.pk) == trigger_vectors([("Lemons", plain.body)])[0]
+    assert brought.search_vector is None  # as bulk_create leaves an instance
+
+
+def backends() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+        return cursor.fetchone()[0]
+
+
+def test_the_job_has_vectors_computed_beside_the_writer_and_closes_that_connection(tmp_path):
+    """Seven rows in chunks of three: each chunk's vectors are computed outside the writing thread, the
+    stored vectors are the trigger's, and the preparing thread's connection is closed when the job ends."""
+    rows = article_rows(7)
+    rows[2]["title"] = "Back\\slash\ttitle"
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_bytes(rows))
+    threads: list[str] = []
+    real = store.search_vectors
+
+    def recording(titles, bodies):
+        threads.append(threading.current_thread().name)
+        return real(titles, bodies)
+
+    before = backends()
+    batch = import_job_create(paths=[path], extract=False, batch_size=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "search_vectors", recording)
+        batch = import_job_run(batch_id=batch.pk)
+    assert (batch.status, batch.rows_created) == ("done", 7)
+    assert len(threads) == 3 and threading.current_thread().name not in threads
+    articles = list(Article.objects.order_by("pk"))
+    expected = trigger_vectors([(a.title, a.body) for a in articles])
+    assert [stored_vector(a.pk) for a in articles] == expected
+    assert backends() == before
+
+
+def test_a_merged_row_is_stored_with_the_vector_of_the_title_it_keeps(tmp_path):
+    """A row merged into a stored article keeps that article's (edited) title: its vector is of that
+    title, not of the row's, though the row's was computed first."""
+    stored = article_store(body=WIRE_STORY, url="https://wire.example/crane", title="Crane story").article
+    Article.objects.filter(pk=stored.pk).update(title="Edited: Ostrik closes the quay")
+    path = tmp_path / "a.csv"
+    path.write_bytes(
+        csv_bytes([{"title": "Lemons galore", "outlet": "Coastal Wire", "body": WIRE_STORY + CORRECTION}])
+    )
+    batch = import_job_run(
+        batch_id=import_job_create(paths=[path], extract=False, near_duplicates="merge").pk
+    )
+    assert batch.rows_versioned == 1
+    merged = Article.objects.get(previous_version=stored)
+    assert merged.title == "Edited: Ostrik closes the quay"
+    vector = stored_vector(merged.pk)
+    assert vector == pgcopy.search_vectors([merged.title], [merged.body])[0]
+    assert "'ostrik':2A" in vector and "lemon" not in vector
