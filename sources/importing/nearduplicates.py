@@ -39,6 +39,9 @@ ROWS_PER_KEY = 128  # band rows read per key asked, at most: the oldest articles
 CANDIDATES = 16  # stored texts compared with each incoming one, those sharing the most band keys
 
 
+_NO_ROWS = np.empty(0, dtype=np.int64)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """The stored current article an incoming text nearly duplicates, and how similar they are."""
@@ -54,15 +57,16 @@ def _slices(values: Sequence, size: int = QUERY_SLICE) -> Iterable[Sequence]:
 
 def fingerprints_store(
     articles: Sequence[Article], signatures: np.ndarray | Sequence[np.ndarray] | None = None
-) -> None:
+) -> tuple[np.ndarray, np.ndarray]:
     """Store the signature (of SIGNATURE_VERSION) and band keys of each (saved) article version;
     `signatures` in the same order when the caller has them already, else computed from the bodies.
+    Returns the band rows stored, as two arrays: keys and their article ids.
 
     Written as multi-row INSERTs (through COPY on PostgreSQL), not through model instances: an import
     of 2,000 articles writes 64,000 band rows, and building a model object for each took longer than
     the rest of the import."""
     if not articles:
-        return
+        return _NO_ROWS, _NO_ROWS
     values = _as_matrix(signatures) if signatures is not None else signatures_of([a.body for a in articles])
     if len(values) != len(articles):
         raise ValueError("one signature per article")
@@ -80,6 +84,7 @@ def fingerprints_store(
     else:
         _insert(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
         _insert(ArticleBand, ["key", "article"], list(zip(keys.tolist(), owners.tolist(), strict=True)))
+    return keys, owners
 
 
 def _as_matrix(values: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
@@ -175,8 +180,43 @@ def _copy_binary(model, fields: list[str], columns: Sequence[np.ndarray]) -> Non
         )
 
 
+@dataclass(frozen=True, slots=True)
+class BucketHeads:
+    """The band lookup of a set of signatures, read ahead (bucket_heads): the keys asked, sorted, and
+    for each key found the ids of the (at most ROWS_PER_KEY) oldest article versions with it."""
+
+    keys: np.ndarray
+    heads: dict[int, list[int]]
+
+    def with_rows(self, keys: np.ndarray, ids: np.ndarray) -> BucketHeads:
+        """The lookup as read once band rows (`keys`, `ids`: fingerprints_store's) are stored too, whether
+        this one was read before they were committed or after: each key's heads are the oldest
+        ROWS_PER_KEY of both, a row already read counted once. Only the keys asked are kept."""
+        asked = np.isin(keys, self.keys)
+        if not asked.any():
+            return self
+        added: dict[int, set[int]] = {}
+        for key, article_id in zip(keys[asked].tolist(), ids[asked].tolist(), strict=True):
+            added.setdefault(key, set()).add(article_id)
+        heads = dict(self.heads)
+        for key, found in added.items():
+            heads[key] = sorted(found.union(heads.get(key, ())))[:ROWS_PER_KEY]
+        return BucketHeads(self.keys, heads)
+
+
+def bucket_heads(signatures: np.ndarray | Sequence[np.ndarray]) -> BucketHeads:
+    """The band lookup stored_matches makes for `signatures`, read now (one statement on PostgreSQL):
+    the import's preparing thread reads the next chunk's on its own connection while the writing one
+    stores the current chunk, whose rows BucketHeads.with_rows then adds."""
+    keys = np.unique(band_key_rows(_as_matrix(signatures)))
+    return BucketHeads(keys, _bucket_heads(keys.tolist()))
+
+
 def stored_matches(
-    signatures: np.ndarray | Sequence[np.ndarray], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
+    signatures: np.ndarray | Sequence[np.ndarray],
+    *,
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+    heads: BucketHeads | None = None,
 ) -> list[Match | None]:
     """For each signature, the most similar current stored article at or over `threshold` (ties: the
     oldest), or None. Queries: the band keys, then the candidates' signatures (of SIGNATURE_VERSION
@@ -184,12 +224,16 @@ def stored_matches(
 
     Bounded whatever is stored: at most ROWS_PER_KEY band rows are read per key asked (a bucket shared by
     thousands of template texts is cut short, and a crowded bucket cannot use up the other keys' rows)
-    and each text is compared with its CANDIDATES candidates sharing the most band keys with it."""
+    and each text is compared with its CANDIDATES candidates sharing the most band keys with it.
+
+    `heads`: the band lookup read already (bucket_heads) for these signatures or more, brought up to date
+    with the rows stored since (BucketHeads.with_rows); the candidates' signatures, and whether they are
+    current, are read here all the same."""
     values = _as_matrix(signatures)
     if not len(values):
         return []
     keys = band_key_rows(values)
-    by_key = _bucket_heads(np.unique(keys).tolist())
+    by_key = heads.heads if heads is not None else _bucket_heads(np.unique(keys).tolist())
     if not by_key:
         return [None] * len(values)
     texts, candidates = _most_shared(keys, by_key)

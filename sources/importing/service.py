@@ -43,7 +43,16 @@ from .errors import ImportRefused, RowError, storable
 from .files import Limits, expand, iter_rows, total_bytes
 from .nearduplicates import CHOICES
 from .records import ArticleRecord, validate_row
-from .store import ChunkCounts, PreparedChunk, chunk_prepare, chunk_vectors, store_chunk, store_rows
+from .store import (
+    NO_BANDS,
+    Bands,
+    ChunkCounts,
+    PreparedChunk,
+    chunk_lookups,
+    chunk_prepare,
+    store_chunk,
+    store_rows,
+)
 
 Progress = Callable[[str, int, int], None]
 UPLOAD_STEM_BYTES = 120  # an uploaded file's name is cut to this many bytes (plus number and suffix)
@@ -489,10 +498,15 @@ def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[Articl
 
 
 def import_chunk(
-    records: list[ArticleRecord], *, batch: ImportBatch, prepared: PreparedChunk | None = None
+    records: list[ArticleRecord],
+    *,
+    batch: ImportBatch,
+    prepared: PreparedChunk | None = None,
+    written: Bands | None = None,
 ) -> ChunkCounts:
     """Store one chunk and move the job's cursor past it, in one transaction; returns the counts.
-    `prepared` is store.chunk_prepare(records) when the caller computed it already.
+    `prepared` is store.chunk_prepare(records) when the caller computed it already, `written` the band
+    rows stored since its lookups were read (store.store_chunk).
 
     The chunk starts at `batch.committed_rows`; when the stored cursor is elsewhere another runner has
     the job and JobTakenOver is raised with nothing written.
@@ -504,7 +518,7 @@ def import_chunk(
             if outermost:
                 _commit_without_waiting()
             _hold(batch, start)
-            counts = store_chunk(records, batch=batch, prepared=prepared)
+            counts = store_chunk(records, batch=batch, prepared=prepared, written=written)
             _advance(batch, len(records), counts)
     except IntegrityError:
         # Another writer stored one of these URLs meanwhile: redo the chunk row by row.
@@ -557,25 +571,32 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
 
     While a chunk is written, a second thread reads the next one from the records file and computes
     what needs no stored row (store.chunk_prepare: content hashes, near-duplicate signatures and band
-    keys, notes; store.chunk_vectors: the search vectors, by PostgreSQL on that thread's own
-    connection, in a read-only statement): psycopg2 lets go of the GIL while PostgreSQL works, so on
-    two cores that work runs beside the writing connection's instead of after it. The thread never
-    writes; every write stays in this thread, one transaction per chunk, in file order."""
+    keys, notes) and, on PostgreSQL, on that thread's own connection, what only reads
+    (store.chunk_lookups: the search vectors and the band lookup): psycopg2 lets go of the GIL while
+    PostgreSQL works, so on two cores that work runs beside the writing connection's instead of after
+    it. The lookup may be read before the chunk being written commits: each chunk is given the band
+    rows the one before it stored, to add. The thread never writes; every write stays in this thread,
+    one transaction per chunk, in file order."""
     batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
     size = int(batch.options.get("batch_size") or 500)
     done = batch.committed_rows
     chunks = _chunks(_records(job_dir(batch) / "records.jsonl", done), size)
+    # only each chunk's own transaction holds uncommitted rows (their band rows are added): not inside a
+    # caller's transaction, whose other rows the preparing thread's connection could not see
+    ahead = not connection.in_atomic_block
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare") as pool:
-        following = pool.submit(_next_prepared, chunks, batch)
+        following = pool.submit(_next_prepared, chunks, batch, ahead)
+        written: Bands | None = NO_BANDS  # nothing this runner stored is uncommitted yet
         try:
             while (item := following.result()) is not None:
                 chunk, prepared = item
                 if cancelled(batch.pk):
                     stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
                     return False
-                following = pool.submit(_next_prepared, chunks, batch)  # chunk N+1, while chunk N is written
-                import_chunk(chunk, batch=batch, prepared=prepared)
+                following = pool.submit(_next_prepared, chunks, batch, ahead)  # chunk N+1, while N is written
+                # the next chunk's lookup may be read before this one commits: it adds this one's rows
+                written = import_chunk(chunk, batch=batch, prepared=prepared, written=written).bands
                 done += len(chunk)
                 if progress:
                     progress("importing", done, batch.rows_total)
@@ -595,15 +616,15 @@ def _close_connection() -> None:
 
 
 def _next_prepared(
-    chunks: Iterator[list[ArticleRecord]], batch: ImportBatch
+    chunks: Iterator[list[ArticleRecord]], batch: ImportBatch, heads: bool = True
 ) -> tuple[list[ArticleRecord], PreparedChunk] | None:
-    """The next chunk of `chunks` with its chunk_prepare and chunk_vectors, or None at the end (run by
+    """The next chunk of `chunks` with its chunk_prepare and chunk_lookups, or None at the end (run by
     _write's thread; one call at a time, so the iterator is never read by two threads at once)."""
     chunk = next(chunks, None)
     if chunk is None:
         return None
     prepared = chunk_prepare(chunk, batch=batch)
-    chunk_vectors(prepared)
+    chunk_lookups(prepared, heads=heads)
     return chunk, prepared
 
 

@@ -32,9 +32,20 @@ from ..models import Article, ImportBatch, NearDuplicate, Outlet, SilentEdit, co
 from ..services import StoreOutcome, article_merge, article_store, articles_carry_over, outlet_get_or_create
 from ..signals import silent_edits_recorded
 from .edits import number_changes
-from .nearduplicates import CANDIDATES, CHOICES, Match, fingerprints_store, stored_matches
+from .nearduplicates import (
+    CANDIDATES,
+    CHOICES,
+    BucketHeads,
+    Match,
+    bucket_heads,
+    fingerprints_store,
+    stored_matches,
+)
 from .pgcopy import articles_insert_copy, search_vectors
 from .records import ArticleRecord
+
+Bands = tuple[np.ndarray, np.ndarray]  # band rows: keys and their article ids (fingerprints_store's)
+NO_BANDS: Bands = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
 
 @dataclass(slots=True)
@@ -45,6 +56,7 @@ class ChunkCounts:
     versioned: int = 0
     skipped: int = 0
     held: int = 0  # near-duplicates waiting for the editor's decision
+    bands: Bands | None = None  # the band rows it stored; None when not known (stored row by row)
 
 
 def resolve_outlets(records: list[ArticleRecord]) -> dict[str, Outlet]:
@@ -94,6 +106,7 @@ class PreparedChunk:
     comparable: list[bool]
     articles: list[Article]
     batch: ImportBatch | None
+    heads: BucketHeads | None = None  # the comparable rows' band lookup, read ahead (chunk_lookups)
 
 
 def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) -> PreparedChunk:
@@ -113,18 +126,24 @@ def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) ->
     )
 
 
-def chunk_vectors(prepared: PreparedChunk) -> None:
-    """On PostgreSQL, give each of the chunk's unsaved articles its search vector (pgcopy.search_vectors:
-    computed by the database, on the calling thread's connection, in one read-only statement), so the
-    chunk's INSERT only reads it; elsewhere nothing (SQLite has no vector). The import job calls it in
-    its preparing thread, whose own connection computes the next chunk's vectors while the writing one
-    stores the current chunk."""
+def chunk_lookups(prepared: PreparedChunk, *, heads: bool = True) -> None:
+    """On PostgreSQL, what of storing the chunk only reads, done now on the calling thread's connection:
+    each unsaved article's search vector (pgcopy.search_vectors: computed by the database in one
+    read-only statement), so the chunk's INSERT only reads it, and the band lookup of its comparable
+    rows (nearduplicates.bucket_heads), which store_chunk brings up to date with the rows stored since.
+    Elsewhere nothing (SQLite has no vector, and its one writer gains nothing from a second thread).
+    The import job calls it in its preparing thread, whose own connection reads the next chunk's while
+    the writing one stores the current chunk. Not the lookup when not `heads`: another connection
+    cannot see what the writer's transaction holds uncommitted besides its chunks (a job run inside
+    a caller's transaction)."""
     if connection.vendor != "postgresql" or not prepared.articles:
         return
     articles = prepared.articles
     vectors = search_vectors([a.title for a in articles], [a.body for a in articles])
     for article, vector in zip(articles, vectors, strict=True):
         article.search_vector = vector
+    if heads:
+        prepared.heads = bucket_heads(prepared.values[np.flatnonzero(prepared.comparable)])
 
 
 def _article(record: ArticleRecord, digest: str, notes: list, batch: ImportBatch | None) -> Article:
@@ -200,10 +219,17 @@ def _near_duplicate(record: ArticleRecord, match: Match, batch: ImportBatch, dec
 
 
 def store_chunk(
-    records: list[ArticleRecord], *, batch: ImportBatch | None, prepared: PreparedChunk | None = None
+    records: list[ArticleRecord],
+    *,
+    batch: ImportBatch | None,
+    prepared: PreparedChunk | None = None,
+    written: Bands | None = None,
 ) -> ChunkCounts:
     """Store a chunk of records in bulk (call inside transaction.atomic); returns the counts. `prepared`
-    is chunk_prepare(records) when the caller has it already.
+    is chunk_prepare(records) when the caller has it already; when it brings a band lookup read ahead
+    (chunk_lookups), `written` must be the band rows the caller stored since that lookup may have been
+    read (ChunkCounts.bands of the chunks stored meanwhile; NO_BANDS for none): without it (None) the
+    lookup is read again here.
 
     A new text (not a version of its URL, not the same text again) that nearly duplicates a stored
     current article is held, skipped, merged or kept as the job's near-duplicate choice says, and
@@ -244,8 +270,9 @@ def store_chunk(
     policy = near_duplicate_policy(batch)
     if policy == "merge" and near_duplicate_pairs(list(values[checked])):
         return store_rows(records, batch=batch)
+    heads = prepared.heads.with_rows(*written) if prepared.heads is not None and written is not None else None
     matches: dict[int, Match | None] = dict.fromkeys(fresh)
-    matches.update(zip(checked, stored_matches(values[checked]), strict=True))
+    matches.update(zip(checked, stored_matches(values[checked], heads=heads), strict=True))
     merges = Counter(m.article_id for m in matches.values() if m is not None)
     if policy == "merge" and any(n > 1 for n in merges.values()):
         return store_rows(records, batch=batch)  # two rows merging into one article: versions in order
@@ -315,9 +342,10 @@ def store_chunk(
         new_rows.append(index)
     if retired:
         Article.objects.filter(pk__in=[a.pk for a in retired]).update(is_current=False)
+    counts.bands = NO_BANDS
     if new:
         articles_insert(new)
-        fingerprints_store(new, values[new_rows])
+        counts.bands = fingerprints_store(new, values[new_rows])
     if flagged:
         for item, stored, earlier_row in flagged:
             item.article = stored
