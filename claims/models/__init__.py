@@ -145,6 +145,7 @@ class Claim(SpanChecked, models.Model):
         DENIED = "denied", "Denied"
         REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
         QUESTION = "question", "Asked (a question)"  # 'she asked, "Will you sign it?"'
+        POSITION = "position", "Held (a belief, wish or stance)"  # "believes that", "wants", "opposes"
 
     class Verdict(models.TextChoices):
         """The editors' fact-check of what the claim says (accepting a claim only says it was extracted right)."""

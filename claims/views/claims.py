@@ -73,16 +73,26 @@ def value_text(claim: Claim | ListedClaim) -> str:
         approximate = " (approx.)" if claim.date_approximate else ""
         return mark_safe(escape(shown) + approximate)
     speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
-    denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
-    return mark_safe(escape(speaker or claim.speaker_mention or "unnamed") + denied)
+    return mark_safe(escape(speaker or claim.speaker_mention or "unnamed") + polarity_mark(claim.polarity))
+
+
+# What a statement's speaker did with the words, where lists show it after the speaker or the quote.
+POLARITY_MARKS: dict[str, str] = {
+    Claim.Polarity.DENIED: " (denies)",
+    Claim.Polarity.POSITION: " (holds, not said)",
+}
+
+
+def polarity_mark(polarity: str) -> str:
+    """The mark shown after a statement in lists: " (denies)", " (holds, not said)", else ""."""
+    return POLARITY_MARKS.get(polarity, "")
 
 
 def list_value_text(claim: ListedClaim) -> str:
     """The claims list's value column: a statement's is what was said (its speaker is in the claim
     column), every other kind's is its value."""
     if claim.kind == Claim.Kind.STATEMENT:
-        denied = " (denies)" if claim.polarity == Claim.Polarity.DENIED else ""
-        return mark_safe(f"\u201c{escape(shorten(claim.quote, 90))}\u201d{denied}")
+        return mark_safe(f"\u201c{escape(shorten(claim.quote, 90))}\u201d{polarity_mark(claim.polarity)}")
     return value_text(claim)
 
 

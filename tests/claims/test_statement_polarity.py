@@ -64,3 +64,32 @@ def test_a_question_is_stored_as_a_question_and_shown_as_one(client, reader):
     client.force_login(reader)
     page = client.get(f"/claims/{question.pk}/")
     assert page.status_code == 200 and "asked (a question)" in page.content.decode()
+
+
+def test_a_belief_is_stored_as_held_and_shown_as_one(client, reader):
+    """An imported article's belief ("believes that ...") is stored with polarity "position", its page says
+    it is held, not said, and the claims list marks it; a statement beside it stays asserted."""
+    article = article_store(
+        body=(
+            "Senator Tom Hale believes that the ferry fee is too high. "
+            "Mayor Dora Kell said the ferry would run in January."
+        ),
+        outlet=outlet_get_or_create(name="Portville Herald"),
+        url="https://herald.example/ferry-fee",
+        title="Ferry fee",
+        published_on=dt.date(2025, 3, 17),
+        published_precision="day",
+    ).article
+    call_command("extract_claims")
+
+    stored = Claim.objects.filter(article=article, kind="statement")
+    assert sorted((c.quote, c.polarity) for c in stored) == [
+        ("that the ferry fee is too high", "position"),
+        ("the ferry would run in January", "asserted"),
+    ]
+    held = stored.get(polarity="position")
+    client.force_login(reader)
+    page = client.get(f"/claims/{held.pk}/").content.decode()
+    assert "held (a belief, wish or stance)" in page
+    listing = client.get("/claims/?kind=statement").content.decode()
+    assert "(holds, not said)" in listing

@@ -60,7 +60,7 @@ def check_extraction(text: str, extraction) -> None:
         elif claim.kind == "date":
             _check_date(claim)
         else:
-            assert claim.polarity in ("asserted", "denied"), claim
+            assert claim.polarity in ("asserted", "denied", "refused", "question", "position"), claim
     for span in extraction.furniture:
         assert text[span.start : span.end] == span.text
     publication = extraction.publication

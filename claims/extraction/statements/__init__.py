@@ -17,7 +17,7 @@ from . import attribution_model
 from .asides import with_asides
 from .calibration import calibrated, worth_storing
 from .conjoined import split_conjoined
-from .cues import frame_of, is_denial, is_question, is_speech_verb
+from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
@@ -376,7 +376,8 @@ def _polarity(doc: Doc, item: Found) -> str:
                 own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
                 return "refused" if own and is_speech_verb(tok) and not is_denial(tok) else "denied"
             break
-    return "asserted"
+    # "Democrats believe that ...", "Republicans want them extended": held, not said
+    return "position" if is_position(doc[item.cue_i]) else "asserted"
 
 
 NEGATIVE_WORDS = frozenset({"nothing", "nobody", "none", "noone", "never", "neither", "nor"})

@@ -45,8 +45,12 @@ DEED_VERBS = word_set(
     """
     sign cosign countersign introduce sponsor cosponsor co-sponsor vote veto enact approve adopt ratify
     pass file endorse appoint nominate hire fire fund donate spend buy sell build plant visit attend host
+    circulate drop withdraw
     """
 )
+# Verbs of pursuit or effort, done to a thing ("people seeking asylum", "fought the toll", "helped the
+# campaign", "began the hearing"): as with their infinitives (INTENTION_VERBS), a deed, not words.
+PURSUIT_VERBS = word_set("seek try attempt fight work manage struggle help start begin launch pursue")
 LEGAL_CHARGE_VERBS = word_set("charge indict")
 # Instruments that an authority issues ("issued her ban via executive order", "issued two permits"): a deed;
 # "issued a statement", "issued a warning that ..." stay speech.
@@ -92,6 +96,15 @@ WISH_VERBS = word_set("like love prefer want plan intend")
 # Participles that hedge what their subject will do ("is expected to sign", "is widely believed to be"):
 # the writer's or unnamed people's speculation about the subject, never the subject's words.
 SPECULATION_VERBS = word_set("expect believe think rumor rumour suppose presume project forecast tip")
+# Verbs and nouns of belief, wish or stance ("believes that ...", "wants them extended", "oppose any form of
+# legal status", "Hale's view that ..."): PolNeAR annotates them as attributions and an editor may keep them,
+# but as what somebody holds, not what they said; stored with polarity "position".
+POSITION_WORDS = word_set(
+    """
+    believe think feel fear hope worry suspect assume doubt know understand want wish support oppose favor
+    favour prefer expect consider reckon belief view opinion opposition
+    """
+)
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 
@@ -157,6 +170,38 @@ def is_intention(tok: Token) -> bool:
     return bool(verb_forms(tok) & (INTENTION_VERBS | SEEMING_VERBS)) and frame_of(tok) == "inf"
 
 
+def is_position(tok: Token) -> bool:
+    """True for a cue of belief, wish or stance rather than speech ("believes", "wants", "opposes", "her view
+    that"): what its source holds, which nothing says they said."""
+    return bool(verb_forms(tok) & POSITION_WORDS) and not is_speech_verb(tok)
+
+
+def is_imperative(tok: Token) -> bool:
+    """True for a verb in the imperative ("Don't expect him to fade quietly", "Say what you will about the
+    mayor", "..., but don't expect a deal"): the writer addressing the reader, which reports nobody's words."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to") for c in kids):
+        return False
+    lead = []
+    j = tok.i - 1
+    while j >= tok.sent.start and tok.doc[j].lower_ in _IMPERATIVE_LEAD:
+        lead.append(tok.doc[j].lower_)
+        j -= 1
+    opens = j < tok.sent.start or tok.doc[j].is_punct
+    if tok.dep_ == "ROOT":
+        return opens or tok.doc[j].lower_ in _CLAUSE_JOINS
+    # a conjoined verb is an imperative only when told not to ("..., but don't expect"): "will go and see" is not
+    return (opens or tok.doc[j].lower_ in _CLAUSE_JOINS) and "do" in lead and bool({"n't", "not"} & set(lead))
+
+
+_IMPERATIVE_LEAD = frozenset({"do", "n't", "not", "never", "just", "please"})
+_CLAUSE_JOINS = frozenset({"but", "and", "so", "yet"})
+
+
 def is_deed(tok: Token) -> bool:
     """True for a verb that reports a deed, not words: an official act, transaction or visit outside a
     clause frame ("signed a bill", "voted against the budget"), or any verb but a core reporting verb whose
@@ -165,6 +210,8 @@ def is_deed(tok: Token) -> bool:
         return False
     if verb_forms(tok) & DEED_VERBS:
         return True
+    if frame_of(tok) in ("obj", "prep") and verb_forms(tok) & PURSUIT_VERBS:
+        return True  # "people seeking asylum", "fought the measure", "helped the campaign"
     objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
     if "issue" in verb_forms(tok) and any(o in ISSUED_NOUNS for o in objects):
         return True

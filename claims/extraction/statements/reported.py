@@ -21,6 +21,7 @@ from .cues import (
     is_deed,
     is_denial,
     is_hypothetical,
+    is_imperative,
     is_intention,
     is_legal_charge,
     is_likely_deed,
@@ -552,6 +553,8 @@ def reported_at(tok: Token) -> Found | None:
             prob = max(prob, CUE_THRESHOLD)
         if prob < (CORE_THRESHOLD if core else CUE_THRESHOLD):
             return None
+    if is_imperative(tok):
+        return None  # "Don't expect him to fade quietly": the writer speaks to the reader
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
     if is_deed(tok) or is_likely_deed(tok):
@@ -787,7 +790,8 @@ def headline_says(first: list[Token]) -> Found | None:
 INTENTION_NOUNS = word_set(
     """
     plan plans effort efforts attempt attempts bid bids goal goals aim aims intention intentions desire
-    eagerness determination strategy campaign push drive decision order orders
+    eagerness determination strategy campaign push drive decision order orders refusal refusals
+    willingness unwillingness reluctance readiness
     """
 )
 NOUN_CUE_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "with"})
