@@ -89,3 +89,23 @@ def test_words_given_beside_a_circulated_memo_stay_said(statements):
     """ "circulated a memo saying that ...": what the memo says is still a statement; only the deed is not."""
     claims = statements("The budget office circulated a memo saying that the pier is unsafe.")
     assert any("the pier is unsafe" in c.text for c in claims), _said(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council did not answer queries about whether Tom Hale understood that the fee was illegal.",
+        "Asked whether she was suggesting that the mayor lied, Ana Ruiz smiled.",
+    ],
+)
+def test_a_cue_only_asked_about_is_no_statement(statements, text):
+    """ "queries about whether Hale understood that ...", "asked whether she was suggesting that ...": whether
+    somebody holds or said it is the open question, so nothing is stored as their words."""
+    assert statements(text) == [], _said(statements(text))
+
+
+def test_a_law_pushed_through_is_a_deed(statements):
+    """ "pushed through a law": passing a measure is an act; declining "through a spokesman" stays a refusal."""
+    assert statements("Tom Hale pushed through a law on ferry fees last year.") == []
+    claims = statements("Ana Ruiz declined, through a spokesman, to comment.")
+    assert [(c.speaker, c.polarity) for c in claims] == [("Ana Ruiz", "refused")], _said(claims)

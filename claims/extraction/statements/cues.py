@@ -105,7 +105,7 @@ POSITION_WORDS = word_set(
     favour prefer expect consider reckon belief view opinion opposition
     """
 )
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
@@ -210,6 +210,8 @@ def is_deed(tok: Token) -> bool:
         return False
     if verb_forms(tok) & DEED_VERBS:
         return True
+    if not is_refusal(tok) and any(c.dep_ in ("prt", "prep") and c.lower_ == "through" for c in tok.children):
+        return True  # "pushed through a law", "rammed the budget through" ("declined, through a spokesman," stays)
     if frame_of(tok) in ("obj", "prep") and verb_forms(tok) & PURSUIT_VERBS:
         return True  # "people seeking asylum", "fought the measure", "helped the campaign"
     objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
