@@ -342,9 +342,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
-        told = told_clause(verb, first) if first.dep_ == "dobj" else None
-        if told is not None:
-            return trimmed(doc, *told)  # "told the students he understands ...": the students are no content
+        clause = told_clause(verb, first) if first.dep_ == "dobj" else None
+        if clause is not None:
+            return trimmed(doc, *clause)  # "told the students he understands ...": the students are no content
         predicated = any(
             c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS) for c in after
         )
