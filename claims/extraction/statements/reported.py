@@ -343,8 +343,8 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             return None
         first = objs[0]
         clause = told_clause(verb, first) if first.dep_ == "dobj" else None
-        if clause is not None:
-            return trimmed(doc, *clause)  # "told the students he understands ...": the students are no content
+        if clause is not None:  # "told the students he understands ...": the students are no content
+            return trimmed(doc, *clause)
         predicated = any(
             c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS) for c in after
         )
