@@ -100,3 +100,12 @@ def test_a_dateline_opening_the_paragraph_is_no_part_of_the_words_or_the_source(
     claims = statements("Ferry to run all winter\n\nPORTLAND — Mayor Tom Hale said the ferry would run.")
     claim = _one(claims, "ferry would run")
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "Mayor Tom Hale"
+
+
+def test_a_quote_that_only_asks_is_a_question_and_one_that_also_states_is_asserted(statements):
+    """'"Are you suggesting I am enjoying this?" Hale replied' asks and asserts nothing; a quote with a
+    statement before its question asserts the statement."""
+    claims = statements('"Are you suggesting I am enjoying this?" Mayor Tom Hale replied.')
+    assert _one(claims, "enjoying").polarity == "question"
+    claims = statements('"We are asking the council to act. Why would it not do that?" Mayor Tom Hale said.')
+    assert _one(claims, "council to act").polarity == "asserted"

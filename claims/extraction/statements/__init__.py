@@ -19,7 +19,7 @@ from .calibration import calibrated, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
-from .edges import after_dateline, directive_negation, quoted_title_object
+from .edges import after_dateline, directive_negation, only_questions, quoted_title_object
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
@@ -360,6 +360,10 @@ def _polarity(doc: Doc, item: Found) -> str:
         return "question"
     if item.label is not None and doc[item.content[1] - 1].text == "?":
         return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
+    if item.direct and only_questions(doc, *item.content):
+        return (
+            "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
+        )
     if item.refused:
         return "refused"
     if item.denial:

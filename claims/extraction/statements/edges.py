@@ -128,3 +128,16 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
         if tok.idx >= m.end():
             return tok.i
     return start
+
+
+_ENDS = frozenset({".", "!", "?"})
+
+
+def only_questions(doc: Doc, start: int, end: int) -> bool:
+    """True when the words `doc[start:end]` are nothing but questions ('"Are you suggesting I am enjoying
+    this?" Hale replied'): every sentence in them ends in a question mark, the last one too."""
+    marks = [t.text for t in doc[start:end] if t.text in _ENDS or t.text == "?!"]
+    after = doc[end].text if end < len(doc) else ""
+    if after in _ENDS and (not marks or marks[-1] != after):
+        marks.append(after)  # the mark the trimmed span left outside
+    return bool(marks) and all(m == "?" for m in marks)
