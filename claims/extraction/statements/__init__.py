@@ -360,7 +360,8 @@ def _polarity(doc: Doc, item: Found) -> str:
         return "question"
     if item.label is not None and doc[item.content[1] - 1].text == "?":
         return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
-    if item.direct and only_questions(doc, *item.content):
+    inside = item.content[0] <= item.cue_i < item.content[1]  # ('"...," and questioned "who ...?"': mixed)
+    if item.direct and not inside and only_questions(doc, *item.content):
         return (
             "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
         )
