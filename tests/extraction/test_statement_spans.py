@@ -109,3 +109,19 @@ def test_a_quote_that_only_asks_is_a_question_and_one_that_also_states_is_assert
     assert _one(claims, "enjoying").polarity == "question"
     claims = statements('"We are asking the council to act. Why would it not do that?" Mayor Tom Hale said.')
     assert _one(claims, "council to act").polarity == "asserted"
+
+
+def test_no_span_ends_in_a_conjunction_left_hanging(statements):
+    """Where the words stop before the next clause ("... his poll numbers and in plain terms she urged ..."),
+    the "and" that joins them to it is not theirs."""
+    claims = statements(
+        "Anna Berg suggested that Hale was only visiting as part of a \u201cdesperate\u201d strategy to lift his "
+        "poll numbers and in plain terms she urged voters not to back him."
+    )
+    claim = _one(claims, "poll numbers")
+    assert claim.text.endswith("his poll numbers")
+    claims = statements(
+        "Staffers accused Hale of routinely mocking the ferry crews and making jokes about being on "
+        "\u201charbour patrol\u201d because he was bored."
+    )
+    assert not [c for c in claims if c.text.rstrip().endswith(" and")]

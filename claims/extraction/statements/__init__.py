@@ -19,7 +19,7 @@ from .calibration import calibrated, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
-from .edges import after_dateline, directive_negation, only_questions, quoted_title_object
+from .edges import after_dateline, directive_negation, only_questions, quoted_title_object, without_dangling
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
@@ -438,6 +438,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for item in items:
         start, end = without_notes(doc, *item.content)
         start = after_dateline(doc, start, end)
+        end = without_dangling(doc, start, end)
         if end <= start:
             continue
         mention: Span | None = None

@@ -141,3 +141,16 @@ def only_questions(doc: Doc, start: int, end: int) -> bool:
     if after in _ENDS and (not marks or marks[-1] != after):
         marks.append(after)  # the mark the trimmed span left outside
     return bool(marks) and all(m == "?" for m in marks)
+
+
+_DANGLING = frozenset({"and", "or", "but", "nor", "&"})
+_EDGE_MARKS = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
+
+
+def without_dangling(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end before a conjunction left hanging at the words' end ("accused Hale of misleading
+    voters and, later, ...", cut where the next verb starts): the conjunction joins the words to the
+    reporter's next clause and is no part of them."""
+    while end - start > 2 and (doc[end - 1].lower_ in _DANGLING or doc[end - 1].text in _EDGE_MARKS):
+        end -= 1
+    return end
