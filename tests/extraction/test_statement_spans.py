@@ -125,3 +125,18 @@ def test_no_span_ends_in_a_conjunction_left_hanging(statements):
         "\u201charbour patrol\u201d because he was bored."
     )
     assert not [c for c in claims if c.text.rstrip().endswith(" and")]
+
+
+def test_a_second_charge_joined_by_and_stays_in_the_words(statements):
+    """ "accused Hale of mocking the crews and making jokes ...": "making" is the second thing he is accused
+    of, not a new cue that ends the words; ", delivering a message" after the words is still outside them."""
+    claims = statements(
+        "Staffers accused Hale of routinely mocking the ferry crews and making jokes about being on "
+        "\u201charbour patrol\u201d because he was bored."
+    )
+    assert "making jokes" in _one(claims, "mocking").text
+    claims = statements(
+        "Mayor Tom Hale announced he is running for governor, delivering a message that he hopes will appeal to "
+        "voters."
+    )
+    assert _one(claims, "running").text == "he is running for governor"

@@ -307,6 +307,8 @@ def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
     before = doc[item.cue[0] - 1] if item.cue[0] > 0 else None
     if before is None or before.lower_ not in (",", "and", ";"):
         return False
+    if cue.dep_ == "conj" and outer.content[0] <= cue.head.i < item.cue[0] and not is_speech_verb(cue):
+        return False  # "accused Hale of mocking the crews and making jokes": the second charge is the words'
     return (is_speech_verb(cue) or cue.tag_ == "VBG") and item.cue[0] - outer.content[0] >= 3
 
 
