@@ -19,6 +19,7 @@ from .calibration import calibrated, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
+from .edges import after_dateline, directive_negation, only_questions, quoted_title_object, without_dangling
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
@@ -306,6 +307,8 @@ def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
     before = doc[item.cue[0] - 1] if item.cue[0] > 0 else None
     if before is None or before.lower_ not in (",", "and", ";"):
         return False
+    if cue.dep_ == "conj" and outer.content[0] <= cue.head.i < item.cue[0] and not is_speech_verb(cue):
+        return False  # "accused Hale of mocking the crews and making jokes": the second charge is the words'
     return (is_speech_verb(cue) or cue.tag_ == "VBG") and item.cue[0] - outer.content[0] >= 3
 
 
@@ -359,6 +362,11 @@ def _polarity(doc: Doc, item: Found) -> str:
         return "question"
     if item.label is not None and doc[item.content[1] - 1].text == "?":
         return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
+    inside = item.content[0] <= item.cue_i < item.content[1]  # ('"...," and questioned "who ...?"': mixed)
+    if item.direct and not inside and only_questions(doc, *item.content):
+        return (
+            "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
+        )
     if item.refused:
         return "refused"
     if item.denial:
@@ -371,7 +379,8 @@ def _polarity(doc: Doc, item: Found) -> str:
         end = max(start + 1, cut)
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
-            if any(_negates(c) for c in tok.children):
+            if any(_negates(c) for c in tok.children) and not directive_negation(tok):
+                # ("warned Hale not to sign", "vowed never to raise the fee": a demand or a promise, asserted)
                 # "I am not saying he was right": the speaker withholds a claim, and denies nothing.
                 own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
                 return "refused" if own and is_speech_verb(tok) and not is_denial(tok) else "denied"
@@ -420,6 +429,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     # A quote with no cue that does not continue a quoted statement has no reliable speaker: left out.
     items = [i for i in items if i.cue_i >= 0]
     items = [i for i in items if attribution_model.keep_statement(doc, i)]  # the trained statement model
+    # a show's name as the object of "appeared on" is nobody's words
+    items = [i for i in items if not quoted_title_object(doc, *i.content, inside, SCARE_MAX_WORDS)]
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
@@ -429,6 +440,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     previous: Speaker | None = None
     for item in items:
         start, end = without_notes(doc, *item.content)
+        start = after_dateline(doc, start, end)
+        end = without_dangling(doc, start, end)
         if end <= start:
             continue
         mention: Span | None = None
@@ -448,7 +461,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 # "an architect, who said": the relative pronoun is the source's words too (not when the
                 # source is the name a described subject stands for: "Harbour Watch, a group that said")
                 m_start, m_end = min(m_start, rel.i), max(m_end, rel.i + 1)
-            mention = _bare_mention(adoc, doc, m_start, m_end)
+            mention = _bare_mention(adoc, doc, after_dateline(doc, m_start, m_end), m_end)
             if mention is None:
                 speaker = Speaker(None, "unnamed")
         else:

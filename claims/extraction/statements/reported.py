@@ -33,6 +33,7 @@ from .cues import (
     known_lemma,
     points_elsewhere,
 )
+from .edges import asked_of, first_time_clause, relays_quote_before, told_clause
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     RELATIVE_PRONOUNS,
@@ -342,6 +343,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
+        clause = told_clause(verb, first) if first.dep_ == "dobj" else None
+        if clause is not None:  # "told the students he understands ...": the students are no content
+            return trimmed(doc, *clause)
         predicated = any(
             c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS) for c in after
         )
@@ -352,6 +356,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         last = max((c for c in after if c.i >= first.i), key=lambda c: c.i)
         return trimmed(doc, first.left_edge.i, last.right_edge.i + 1)
     if frame == "prep":
+        placed = first_time_clause(verb)
+        if placed is not None:
+            return trimmed(doc, *placed)
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not places_words(verb, c)]
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -406,6 +413,8 @@ def places_words(verb: Token, prep: Token) -> bool:
         # "responded by saying that ...": the answer is the participle's, a cue of its own
         return word == "by" and any(c.dep_ == "pcomp" and is_speech_verb(c) for c in prep.children)
     objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if word in ("for", "at") and objs and objs[0].lemma_.lower() in ("time", "moment"):
+        return True  # "conceded for the first time that ...", "said at one point"
     return word in ("on", "for") and bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
 
@@ -476,19 +485,40 @@ def according_to(tok: Token) -> Found | None:
     objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
     if not objs:
         return None
-    if _relays_a_speaker(tok):
+    if _relays_a_speaker(tok) or relays_quote_before(tok) or doc[tok.i - 1].pos_ in ("VERB", "AUX"):
+        # ('"We lost," Hale said, according to aides': the aides relay Hale's words; "calculated according
+        # to a formula": a manner, nobody's words)
         return None
     sent = tok.sent
+    # A parse that runs the sentence into the next paragraph must not carry the phrase into the words
+    # ("..., according to one senator.\n\nMr. Hale ...": the phrase closes its sentence).
+    sent_start, sent_end = paragraph_bounds(doc, tok.i, sent.start, sent.end)
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
-    if tok.i - sent.start <= 2:  # phrase opens the sentence
-        content = trimmed(doc, phrase_end, sent.end)
-    elif phrase_end >= sent.end - 1:
-        content = trimmed(doc, clause_start(doc, sent.start, tok.i), tok.i)
+    phrase_end = min(phrase_end, sent_end)
+    if tok.i - sent_start <= 2:  # phrase opens the sentence
+        content = trimmed(doc, phrase_end, sent_end)
+    elif not any(t.is_alpha or t.is_digit for t in doc[phrase_end:sent_end]):
+        content = trimmed(doc, clause_start(doc, sent_start, tok.i), tok.i)
     else:
-        content = trimmed(doc, clause_start(doc, sent.start, tok.i), clause_end(doc, phrase_end, sent.end))
+        content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+def paragraph_bounds(doc: Doc, i: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) cut to the paragraph of token `i`: after the last line break before it, up to the
+    first line break after it."""
+    for j in range(i - 1, start - 1, -1):
+        if (doc[j].is_space and "\n" in doc[j].text) or "\n" in doc[j].whitespace_:
+            start = j + 1
+            break
+    for j in range(i, end):
+        if doc[j].is_space and "\n" in doc[j].text:
+            return start, j
+        if "\n" in doc[j].whitespace_:
+            return start, j + 1
+    return start, end
 
 
 def _relays_a_speaker(tok: Token) -> bool:
@@ -569,6 +599,8 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "urged the board to deny the reports": the board has denied nothing
     if is_hypothetical(tok) or is_speculation(tok):
         return None  # "if she denied it", "hopes voters say", "is expected to sign": nothing was said
+    if asked_of(tok):
+        return None  # "did not answer whether Hale knew that ...": a question about the words, said by nobody
     refused = refused_speech(tok)
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak

@@ -1,0 +1,156 @@
+"""Where a statement's words end, and what they assert: small checks over the parse that keep the
+reporter's words out of a span and a directive or a question out of the speaker's assertions.
+
+Each function reads one token (or one quote) and returns plain values; the callers in `reported`,
+`direct` and the package's `_polarity` decide what to do with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..actors import word_set
+from .cues import is_speech_verb
+
+# Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
+# port ..."), never what was said.
+TELLING_VERBS = word_set("tell assure inform remind warn promise notify convince persuade advise caution")
+_CLAUSE_ARGS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
+_PERSONAL = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+
+
+def told_clause(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """Token range of the clause told to `obj` when the parse hung it on the addressee as a relative clause
+    ("told the students he understands their anger": no relative word and no gap, the clause has its own
+    subject and object); None for a true relative clause ("told the students he taught") or another verb."""
+    if verb.lemma_.lower() not in TELLING_VERBS:
+        return None
+    for clause in obj.children:
+        if clause.dep_ != "relcl" or clause.i <= obj.i or clause.left_edge.i != _words_end(obj, clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].lower_ not in _PERSONAL or subjects[0].i != clause.left_edge.i:
+            continue  # "the students who ...", "the students whom the mayor taught"
+        if any(c.dep_ in _CLAUSE_ARGS for c in clause.children):
+            return clause.left_edge.i, clause.right_edge.i + 1
+    return None
+
+
+def _words_end(obj: Token, clause: Token) -> int:
+    """One past the last of `obj`'s own words (determiner, modifiers) before `clause`."""
+    return max(t.i for t in obj.subtree if t.i < clause.left_edge.i) + 1
+
+
+def asked_of(tok: Token) -> bool:
+    """True for a cue inside an indirect question ("queries about whether Hale knew that ...", "asked
+    whether the mayor said ..."): the sentence asks if the words were said or meant; nobody said them."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
+
+
+def directive_negation(root: Token) -> bool:
+    """True when the negation on the content's root is that of an infinitive ("warned Hale not to sign",
+    "vowed never to raise the fee"): the speaker demands or promises that something not happen, which is
+    an assertion of the speaker's own, not a denial."""
+    return root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+
+
+def quoted_title_object(doc: Doc, start: int, end: int, inside: list[bool], max_words: int) -> bool:
+    """True for content that is only a short quoted name in title case, the object of a preposition
+    ('appeared on MSNBC's "Morning Joe."', 'spoke on "Fox and Friends"'): a show's or a work's name,
+    nobody's words."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    quoted = [t for t in words if inside[t.i]]
+    if not quoted or len(quoted) > max_words:
+        return False
+    heads = [t for t in quoted if not (t.head.i != t.i and t.head in quoted)]
+    if not all(t.dep_ == "pobj" for t in heads):
+        return False
+    alpha = [t for t in quoted if t.is_alpha]
+    return (
+        bool(alpha)
+        and all(t.text[0].isupper() for t in alpha)
+        and all(inside[t.i] or t.dep_ in ("poss", "case") or t.head in quoted for t in words)
+    )
+
+
+def first_time_clause(verb: Token) -> tuple[int, int] | None:
+    """Token range of the clause after "for the first time" ("conceded for the first time that the port
+    lost money", which the parse hangs on "time" as a relative clause): what was said, without the phrase
+    that only places the saying; None when the verb has no such phrase."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "at") or prep.i < verb.i:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("time", "moment")):
+            for clause in obj.children:
+                if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that":
+                    return clause.left_edge.i + 1, clause.right_edge.i + 1
+    return None
+
+
+# tokens from "according" back to the closing quote mark ('," Hale told reporters, according')
+_RELAY_REACH = 8
+
+
+def relays_quote_before(according: Token) -> bool:
+    """True when "according to X" follows a quote's own attribution ('"We lost," Hale said, according to
+    aides'): X only relays the words of the speaker the quote already names, so the phrase is no
+    statement of its own and its words are no part of the quote."""
+    doc = according.doc
+    for j in range(according.i - 1, max(-1, according.i - 1 - _RELAY_REACH), -1):
+        tok = doc[j]
+        if tok.text in ('"', "''", "\u201d") or tok.is_space or tok.text in (".", "!", "?", ";"):
+            return False
+        if tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok) and j + 1 < according.i:
+            before = doc[max(0, j - 6) : j]
+            return any(t.text in ('"', "''", "\u201d") for t in before)
+    return False
+
+
+# "WASHINGTON — ", "HARTFORD, Conn. -- ": a place in capitals (and its state) and a dash opening a line.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\u2014|\u2013|--|-)\s+"
+)
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """`start`, or the first token after a dateline that opens the line the words start on ("WASHINGTON —
+    Donald Trump Jr. had ...": the place the story was filed from is the reporter's, not the source's)."""
+    first = doc[start]
+    line_start = doc.text.rfind("\n", 0, first.idx) + 1
+    if line_start != first.idx:
+        return start
+    m = _DATELINE.match(doc.text, first.idx)
+    if m is None:
+        return start
+    for tok in doc[start:end]:
+        if tok.idx >= m.end():
+            return tok.i
+    return start
+
+
+_ENDS = frozenset({".", "!", "?"})
+
+
+def only_questions(doc: Doc, start: int, end: int) -> bool:
+    """True when the words `doc[start:end]` are nothing but questions ('"Are you suggesting I am enjoying
+    this?" Hale replied'): every sentence in them ends in a question mark, the last one too."""
+    marks = [t.text for t in doc[start:end] if t.text in _ENDS or t.text == "?!"]
+    after = doc[end].text if end < len(doc) else ""
+    if after in _ENDS and (not marks or marks[-1] != after):
+        marks.append(after)  # the mark the trimmed span left outside
+    return bool(marks) and all(m == "?" for m in marks)
+
+
+_DANGLING = frozenset({"and", "or", "but", "nor", "&"})
+_EDGE_MARKS = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
+
+
+def without_dangling(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end before a conjunction left hanging at the words' end ("accused Hale of misleading
+    voters and, later, ...", cut where the next verb starts): the conjunction joins the words to the
+    reporter's next clause and is no part of them."""
+    while end - start > 2 and (doc[end - 1].lower_ in _DANGLING or doc[end - 1].text in _EDGE_MARKS):
+        end -= 1
+    return end
