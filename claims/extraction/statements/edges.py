@@ -43,12 +43,6 @@ def _words_end(obj: Token, clause: Token) -> int:
     return max(t.i for t in obj.subtree if t.i < clause.left_edge.i) + 1
 
 
-def asked_of(tok: Token) -> bool:
-    """True for a cue inside an indirect question ("queries about whether Hale knew that ...", "asked
-    whether the mayor said ..."): the sentence asks if the words were said or meant; nobody said them."""
-    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
-
-
 def directive_negation(root: Token) -> bool:
     """True when the negation on the content's root is that of an infinitive ("warned Hale not to sign",
     "vowed never to raise the fee"): the speaker demands or promises that something not happen, which is

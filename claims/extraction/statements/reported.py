@@ -33,7 +33,7 @@ from .cues import (
     known_lemma,
     points_elsewhere,
 )
-from .edges import asked_of, first_time_clause, relays_quote_before, told_clause
+from .edges import first_time_clause, relays_quote_before, told_clause
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     RELATIVE_PRONOUNS,
@@ -598,9 +598,7 @@ def reported_at(tok: Token) -> Found | None:
     if is_requested(tok):
         return None  # "urged the board to deny the reports": the board has denied nothing
     if is_hypothetical(tok) or is_speculation(tok):
-        return None  # "if she denied it", "hopes voters say", "is expected to sign": nothing was said
-    if asked_of(tok):
-        return None  # "did not answer whether Hale knew that ...": a question about the words, said by nobody
+        return None  # "if she denied it", "whether Hale knew that", "hopes voters say": nothing was said
     refused = refused_speech(tok)
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
