@@ -60,6 +60,10 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
                 # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
                 # read around the cue holds the attribution itself; what was said is the quote.
                 by_cue[item.cue_i] = quote
+                if quote.subject is None and clause.subject is not None:
+                    # 'Hale was "warned ...", according to the minutes': the source the clause found
+                    quote.subject, quote.passive = clause.subject, clause.passive
+                    quote.attribution = quote.attribution or clause.attribution
                 continue
         if have.denial != item.denial and not _overlap(have.content, item.content):
             # 'X denied any talks had taken place: "I was there for a meeting."': what is denied and

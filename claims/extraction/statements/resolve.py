@@ -19,6 +19,7 @@ from .speakers import (
     Speaker,
     clean_name,
     names_outlet,
+    owned_person,
     phrase_end,
     role_of,
     speaker_kind_of_words,
@@ -72,6 +73,9 @@ def described_actor(noun: Token, relative: Token) -> Token:
     head = noun
     if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in _PLACES):
         return noun  # "Another leading Dem, Sen. Kristen Gillibrand, who": the name is the source already
+    person = person_before_who(relative)
+    if person is not None and noun.lemma_.lower() not in PERSON_ROLES and not _apposed(noun, person):
+        return person  # "drew the ire of Justice Ana Ruiz who said": Ruiz, never "the ire"
     if relative.lower_ == "who" and head.dep_ == "pobj" and head.ent_type_ != "PERSON":
         prep = head.head  # "who" is a person's, never a district's
         if prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
@@ -82,6 +86,27 @@ def described_actor(noun: Token, relative: Token) -> Token:
     if head.dep_ == "appos" and owner.i < head.i and (owner.pos_ == "PROPN" or owner.ent_type_ in _NAMED):
         return owner
     return noun
+
+
+def _apposed(noun: Token, person: Token) -> bool:
+    """True when `noun` and the name `person` are one phrase ("his wife, Laura, who"; "Laura, his wife,")."""
+    return any(t.head.i == noun.i or noun.head.i == t.i for t in _entity_of(person) or [person])
+
+
+def person_before_who(relative: Token) -> Token | None:
+    """The person's name right before "who" (a comma between allowed): the head of that PERSON entity, which
+    the parse may not have made the relative clause's antecedent ("the anger of Mayor Ana Ruiz who said");
+    None for another relative word or when no person's name stands there."""
+    if relative.lower_ != "who" or relative.i == 0:
+        return None
+    doc = relative.doc
+    before = doc[relative.i - 1]
+    if before.text == "," and before.i > 0:
+        before = doc[before.i - 1]
+    if before.ent_type_ != "PERSON":
+        return None
+    ent = _entity_of(before)
+    return ent.root if ent is not None else None
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -100,12 +125,33 @@ def relative_clause_subject(verb: Token, found: Token | None) -> Token | None:
         return None
     start = max(verb.sent.start, verb.i - _RELATIVE_REACH)
     for i in range(verb.i - 2, start + 1, -1):
+        if _ends_clause(doc[i]):
+            # A paragraph break or a full stop the parse ran over: a ", which" before it belongs to the
+            # sentence before ('... according to the minutes, which call it "Site 4."\n\nHale's lawyer,
+            # Ana Ruiz, said'), not to the subject of this cue.
+            return None
         if doc[i].lower_ in RELATIVE_WORDS and doc[i - 1].text == ",":
             noun = doc[i - 2]
             if noun.pos_ not in ("PROPN", "NOUN") or (found is not None and not i < found.i < verb.i):
                 return None
             return noun
     return None
+
+
+def _ends_clause(tok: Token) -> bool:
+    """True for a token that closes a sentence or a paragraph: a line break, or a full stop, question or
+    exclamation mark (inside a quote too: 'as "Group 4."')."""
+    return "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in (".", "!", "?")
+
+
+def _joins_people(doc: Doc, mention: tuple[int, int]) -> bool:
+    """True when the source's words join two people's names with "and", whatever the parse made of them
+    ("Senate President Ana Ruiz and House Speaker Tom Hale said", parsed as one name with a long title)."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and mention[0] <= e.start and e.end <= mention[1]]
+    if len(people) < 2:
+        return False
+    between = doc[people[0].end : people[1].start]
+    return any(t.lower_ in ("and", "&") for t in between) and not any(t.text == "," for t in between)
 
 
 def _entity_of(tok: Token) -> Span | None:
@@ -266,10 +312,13 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if subject.pos_ == "PRON" or lower in PLURAL_PRONOUNS | {"i", "it"}:
         if lower == "it" and previous is not None and previous.kind != "person":
             return previous
+        group = plural_antecedent(subject) if lower == "they" else None
+        if group is not None:  # "House Republicans have argued ... They add that": those Republicans
+            return Speaker(None, "unnamed", description_role(group, list(doc[slice(*mention_range(group))])))
         return Speaker(None, "unnamed")
     mention = mention_range(subject)
     named = [c for c in subject.children if c.dep_ == "conj" and (c.ent_type_ or c.pos_ == "PROPN")]
-    if named and (subject.ent_type_ or subject.pos_ == "PROPN"):
+    if (named and (subject.ent_type_ or subject.pos_ == "PROPN")) or _joins_people(doc, mention):
         return Speaker(None, "unnamed", None)  # several speakers together have no one name
     ent = _entity_of(subject)
     if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
@@ -314,6 +363,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         titled = titled_person(name) if name else None
         if titled is not None:  # "Spokesperson Marie Harf", as a PERSON or a body entity
             return actors.person(titled[0], role or titled[1])
+        owned = owned_person(name) if name else None
+        if owned is not None:  # "Twitter's Adam Sharp", which the NER may read as one work or body
+            return actors.person(owned[0], role or owned[1])
         if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
             return actors.person(name, role)
         if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
@@ -339,6 +391,38 @@ def _misread_name(subject: Token, actors: ArticleActors) -> bool:
     return found is not None and actors.index.actor(found).kind == "person"
 
 
+# Plural nouns for people that "they" stands for ("Critics say ... They add").
+PEOPLE_NOUNS = PERSON_ROLES | word_set(
+    """
+    critic supporter opponent resident voter member lawmaker activist advocate protester worker expert
+    economist scientist researcher conservative liberal democrat republican citizen parent official
+    """
+)
+
+
+def plural_antecedent(pronoun: Token) -> Token | None:
+    """The group a sentence-opening "they" stands for: the plural subject of the sentence right before, when
+    it names people without naming anyone ("House Republicans have argued ... They add that ..."); None
+    when that subject is a pronoun, names someone, joins several names, or is no group of people."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    if sent.start == 0 or pronoun.i != next((t.i for t in sent if not (t.is_punct or t.is_space)), -1):
+        return None
+    before = doc[sent.start - 1].sent
+    subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    group = subjects[0]
+    if group.tag_ not in ("NNS", "NNPS") or group.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    if any(c.dep_ in ("conj", "appos") for c in group.children):
+        return None
+    lemma = group.lemma_.lower()
+    if group.ent_type_ != "NORP" and lemma not in PEOPLE_NOUNS and not lemma.endswith(("man", "woman")):
+        return None  # "fishermen", "congressmen": people by their trade
+    return group
+
+
 def bare_word(word: str) -> str:
     """`word` without the digits, quote marks or punctuation glued to it ("2he" -> "he")."""
     return word.strip("0123456789\"'`\u201c\u201d\u2018\u2019.,;:()[]-\u2013\u2014*\u2022")
@@ -357,6 +441,8 @@ _NOT_ROLE_DEPS = frozenset(
 )
 _NOT_ROLE_WORDS = frozenset(
     {"when", "while", "whose", "which", "who", "as", "after", "before", "if", "since", "and", "but", "least"}
+) | frozenset(  # how many, not who: "Several local fishermen" are local fishermen
+    {"several", "some", "many", "most", "few", "numerous", "various", "multiple", "all", "both", "more"}
 )
 
 
@@ -414,6 +500,20 @@ def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | 
                     continue  # "a report in The Guardian" is the paper's; "a letter in May" nobody's
                 if found.name is not None or found.role is not None:
                     return found
+    return None
+
+
+def work_maker(noun: Token) -> Token | None:
+    """Who made a work that is no person ("a count by the Dover Gazette", "a poll from Monmouth University",
+    "a study by Jane Doe"): the named object of its "by" or "from" phrase; None when the noun is a person or
+    a body itself, or names nobody that way."""
+    if noun.lemma_.lower() in PERSON_ROLES | BODY_WORDS | GOVERNMENT_WORDS or noun.ent_type_:
+        return None
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and (objs[0].ent_type_ in _NAMED or objs[0].pos_ == "PROPN"):
+                return objs[0]
     return None
 
 
@@ -579,6 +679,11 @@ def _described(
         issuer = _document_source(subject, actors, previous)  # "according to a speech Clinton delivered"
         if issuer is not None:
             return issuer
+    maker = work_maker(subject) if head not in DOCUMENT_WORDS else None
+    if maker is not None:  # "according to a count by the Dover Gazette": the Gazette's count
+        made_by = resolve_subject(maker, actors, previous)
+        if made_by.name is not None:
+            return made_by
     if head in DOCUMENT_WORDS:
         issuer = _document_source(subject, actors, previous)
         if issuer is not None:

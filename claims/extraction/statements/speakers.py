@@ -93,9 +93,39 @@ def titled_person(name: str) -> tuple[str, str] | None:
     rest = words[k:]
     if not k or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
         return None
-    if any(w.lower() in GOVERNMENT_WORDS or w.lower() in OUTLET_WORDS for w in rest):
-        return None
+    if any(w.lower() in GOVERNMENT_WORDS | OUTLET_WORDS | BODY_HEADS for w in rest):
+        return None  # "Republican National Committee" is a body, not a Republican called National Committee
     return " ".join(rest), " ".join(words[:k])
+
+
+# Last words of a body's name: "Republican National Committee", "Harbour Workers Union".
+BODY_HEADS = word_set(
+    """
+    committee party council association union group commission foundation institute center centre league
+    board agency bureau corporation company coalition alliance caucus network court society fund club
+    """
+)
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s|s'|s\u2019)\s+(?P<name>\S.*)$")
+
+
+def owned_person(name: str) -> tuple[str, str] | None:
+    """("Adam Sharp", "Twitter") for an entity that is a body's possessive and a person's name of two or three
+    capitalised words ("Twitter's Adam Sharp"); None otherwise (a title, "Harbour's Chief Officer", or a
+    thing, "Trump's Wall")."""
+    found = _POSSESSIVE.match(name)
+    if found is None:
+        return None
+    owner, rest = found["owner"].strip(), found["name"].split()
+    if not 2 <= len(rest) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in rest):
+        return None
+    lower = {w.lower().strip(".,") for w in rest}
+    if lower & (GOVERNMENT_WORDS | OUTLET_WORDS | _TITLE_WORDS | CLAIM_NOUNS | DOCUMENT_WORDS):
+        return None
+    if not is_given_name(rest[0]):
+        return None  # a person's name opens with a given name: "Trump's Border Wall" is none
+    return " ".join(rest), owner
 
 
 @dataclass(slots=True)
@@ -111,6 +141,7 @@ class _Mention:
     pos: int  # token index
     actor: str  # actor id in the article index
     subject: bool = False  # the subject of its sentence ("Mayor Pete Buttigieg ... called for")
+    sentence: int = 0  # the token index its sentence starts at
 
 
 @dataclass
@@ -137,7 +168,7 @@ class ArticleActors:
         people = [e for e in doc.ents if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)]
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
         for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
-            titled = titled_person(clean_name(ent))
+            titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
             self._add_person(titled[0] if titled else clean_name(ent), ent)
         for ent in doc.ents:
             titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
@@ -148,9 +179,9 @@ class ArticleActors:
             actor = self.index.resolve(clean_name(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
-            main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+            main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
             main_subject = main_subject and not (quoted and quoted[ent.start])
-            self.mentions.append(_Mention(ent.start, actor, main_subject))
+            self.mentions.append(_Mention(ent.start, actor, main_subject, ent.sent.start))
             self._learn_role(actor, ent)
         return self
 
@@ -212,11 +243,38 @@ class ArticleActors:
                 for m in reversed(later):
                     if self._gender_fits(m.actor, want) and self._speaker_of(m.actor).name != sp.name:
                         return self._speaker_of(m.actor)
+                other = self._other_participant(spoke, pos, want)
+                if other is not None and other.name != sp.name:
+                    return other
                 return sp
-        for m in reversed(self.mentions):
-            if m.pos < pos and self._gender_fits(m.actor, want):
-                return self._speaker_of(m.actor)
-        return None
+        before = [m for m in self.mentions if m.pos < pos and self._gender_fits(m.actor, want)]
+        if not before:
+            return None
+        # Nobody has spoken yet: the nearest sentence naming someone who fits, its subject before the
+        # others ("Paul Grant visited Tom Hale on Friday. He said": Grant).
+        near = [m for m in before if m.sentence == before[-1].sentence]
+        return self._speaker_of(next((m for m in near if m.subject), near[0]).actor)
+
+    def _other_participant(self, spoke: int, pos: int, want: str | None) -> Speaker | None:
+        """The person the pronoun at `pos` shifts to in the sentence right before it, after the last speaker
+        spoke: when that sentence's subject is a person the pronoun cannot stand for, the other person it
+        names who fits ("Karen Miller met Peter Vance on Tuesday. He said": Vance); None otherwise."""
+        if want is None:
+            return None
+        earlier = [m for m in self.mentions if spoke < m.pos < pos]
+        if not earlier:
+            return None
+        last = [m for m in earlier if m.sentence == earlier[-1].sentence]
+        subjects = [m for m in last if m.subject]
+        if not subjects or any(self._gender_fits(m.actor, want) for m in subjects):
+            return None
+        fits = [m for m in last if not m.subject and self._gender_fits(m.actor, want)]
+        if not fits or len({self.index.resolve(m.actor) or m.actor for m in fits}) > 1:
+            return None  # two who fit: no telling which
+        have = self.gender.get(self.index.resolve(fits[0].actor) or fits[0].actor) or self.name_gender.get(
+            self.index.resolve(fits[0].actor) or fits[0].actor
+        )
+        return self._speaker_of(fits[0].actor) if have == want else None
 
     def by_description(self, pos: int, words: list[str]) -> Speaker | None:
         """The earlier named person a description like "the Russian official" refers to.
@@ -236,10 +294,11 @@ class ArticleActors:
             actor = self.index.resolve(actor_name) or actor_name
             if not self._gender_fits(actor, want):
                 continue
-            if keys & self.roles.get(actor, set()):
+            have = self.roles.get(actor, set())
+            if roles_fit(keys, have):
                 return self._speaker_of(actor)
-            if generic and fallback is None:
-                fallback = actor
+            if generic and fallback is None and _markers(keys) <= _markers(have):
+                fallback = actor  # "the former official" is not whoever spoke last, unless a former one
         return self._speaker_of(fallback) if fallback else None
 
     def _speaker_of(self, actor: str) -> Speaker:
@@ -262,6 +321,14 @@ class ArticleActors:
             self.gender.setdefault(actor, want)
 
 
+def _main_clause(verb: Token) -> bool:
+    """True for the root of a sentence or a clause joined to it ("The bridge stays shut, and Mayor Tom Hale
+    also visited ...", which the parse may join to the sentence before)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 @functools.cache
 def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     """(female, male) given names from Faker's American and British English person providers (their
@@ -272,6 +339,12 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     female = {n.lower() for p in (American, British) for n in p.first_names_female}
     male = {n.lower() for p in (American, British) for n in p.first_names_male}
     return frozenset(female), frozenset(male)
+
+
+def is_given_name(word: str) -> bool:
+    """True when `word` is a given name of either gender in the name lists ("Adam", "Jordan")."""
+    female, male = _first_names()
+    return word.lower().strip(".,") in female | male
 
 
 def gender_of_first_name(name: str) -> str | None:
@@ -310,10 +383,30 @@ _ROLE_SYNONYMS = {
 }
 
 
+# Words that make a title another office or a past one: "Vice President Pence" is not "the president", and
+# "the former official" is nobody who holds an office now. Kept in a role's keys as markers ("~vice").
+_OFFICE_MARKERS = {
+    **dict.fromkeys(("vice", "deputy", "assistant", "lieutenant", "lt", "under"), "~vice"),
+    **dict.fromkeys(("former", "ex", "onetime", "erstwhile"), "~former"),
+}
+
+
 def _role_keys(text: str) -> set[str]:
     # Five-letter stems so "Russia's" matches "Russian" and "ministry" matches "minister".
     words = [w for w in normalize_name(text).replace("-", " ").split() if w not in ("the", "and", "for")]
-    return {_ROLE_SYNONYMS.get(w, w[:5]) for w in words if len(w) > 2 or w in _ROLE_SYNONYMS}
+    markers = {_OFFICE_MARKERS[w] for w in words if w in _OFFICE_MARKERS}
+    words = [w for w in words if w not in _OFFICE_MARKERS]
+    return markers | {_ROLE_SYNONYMS.get(w, w[:5]) for w in words if len(w) > 2 or w in _ROLE_SYNONYMS}
+
+
+def _markers(keys: set[str]) -> set[str]:
+    return {k for k in keys if k.startswith("~")}
+
+
+def roles_fit(wanted: set[str], have: set[str]) -> bool:
+    """True when a description's role keys (`wanted`) fit a person's (`have`): a word in common, and the
+    same office markers ("the president" is not "Vice President Pence", nor "the former governor" Gov. Hale)."""
+    return bool((wanted - _markers(wanted)) & have) and _markers(wanted) == _markers(have)
 
 
 def _served_cut(role: str) -> str:
@@ -328,10 +421,27 @@ def clean_name(ent: Span) -> str:
     words = [t for t in ent if not (t.is_space or (t.is_punct and t.text not in ("-", ".")))]
     while words and words[-1].lower_ in ("'s", "'", "\u2019s", "\u2019"):
         words.pop()
+    while len(words) > 1 and _sentence_opener(words[0]):
+        words.pop(0)  # "Following Romney's news conference": the NER took the sentence's first word in
     if not words:
         return ""
     text = " ".join(ent.doc[words[0].i : words[-1].i + 1].text.split()).strip(" .,")
     return text if normalize_name(text) else ""
+
+
+# Tags of words that open a sentence and are no part of a name: a participle, a verb, a preposition, an adverb.
+_OPENER_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VB", "IN", "RB", "WRB", "DT", "PRP"})
+
+
+def _sentence_opener(tok: Token) -> bool:
+    """True for a word capitalised only because it opens its sentence or paragraph ("Following", "After",
+    "Asked"): the tagger reads it as no noun, and nothing but punctuation or a line break stands before it."""
+    if tok.tag_ not in _OPENER_TAGS:
+        return False
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    before = tok.doc[tok.i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_ or before.text in (".", '"', "\u201c", "(")
 
 
 def role_of(ent: Span) -> str | None:
@@ -352,6 +462,8 @@ def role_of(ent: Span) -> str | None:
     first = role.split(" ", 1)[0].lower()
     if first in ("when", "while", "as", "after", "before", "because", "if", "since", "and", "but"):
         return None
+    for suffix in ("'s", "\u2019s"):  # "Harbourline's Peter Vance": the role is Harbourline
+        role = role.removesuffix(suffix)
     return role or None
 
 
@@ -378,20 +490,49 @@ def _ancestors_to(tok: Token, top: Token) -> list[Token]:
 def _role_words_of(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
+    party: str | None = None
     for child in head.children:
         if child.dep_ == "appos" and child.i >= ent.end:
+            if child.ent_type_ == "PERSON":
+                continue  # "Vice President Ana Ruiz and her adviser, Tom Hale": another person, no role
             last = phrase_end(child)  # "a group that has opposed the pier": the group, not what it did
             words = [t for t in child.subtree if t.i <= last and (not t.is_punct or t.text in ("'", "'s"))]
+            if words and words[0].lower_ in ("both", "all", "each"):
+                continue  # "Speaker Tom Hale and Ana Ruiz, both Republicans,": the pair's party, no role
             if words and words[0].dep_ == "det":
                 words = words[1:]
             if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
                 continue  # "John Smith, 45,": an age is not a role
             if words and words[-1].i - words[0].i < 15:
-                return doc[words[0].i : words[-1].i + 1].text
+                text = doc[words[0].i : words[-1].i + 1].text
+                if PARTY_TAG.match(text):
+                    party = text  # "Rep. Tom Hale, R-Texas,": the title before the name says more
+                    continue
+                return text
+    left_role = _left_role(ent)
+    if left_role or party is None or len(party) <= 2:
+        return left_role  # a bare "R" or "D" says too little to be a role
+    return party
+
+
+# A party and state tag after a name: "R-Texas", "D-N.Y.", "(R-S.C.)", "I-Vt.".
+PARTY_TAG = re.compile(r"^\(?[RDI]\s*[-\u2013]?\s*(?:[A-Z][A-Za-z.]*\s?)*\)?$")
+
+
+def _left_role(ent: Span) -> str | None:
+    doc = ent.doc
+    head = ent.root
     # "Russian Foreign Ministry spokeswoman Maria Zakharova": compound/amod words to the left.
     left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    if left and not any(
+        t.pos_ in ("NOUN", "PROPN") for t in doc[min(t.left_edge.i for t in left) : ent.start]
+    ):
+        left = []  # "A more congenial Rick Santorum": how he seemed, no role
     if left:
         first = min(t.left_edge.i for t in left)
+        for t in doc[first : ent.start]:
+            if t.lower_ in ("and", "or", "&"):
+                first = t.i + 1  # "Senate President Ana Ruiz and House Speaker Tom Hale": Hale's is the last
         words = doc[first : ent.start]
         text = words.text.strip(" ,")
         if words and words[0].dep_ == "det":

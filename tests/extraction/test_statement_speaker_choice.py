@@ -1,0 +1,202 @@
+"""Who said it, on sentences we wrote (issue 14, branch stmt10b): a relative clause or a "who" finds the
+person it belongs to, pronouns follow the people the last sentences name, a description never goes to a
+person holding another office, names and roles are no fragments, and "according to" a measure is no source.
+"""
+
+import pytest
+
+from claims.extraction.statements.speakers import owned_person, titled_person
+from claims.extraction.types import StatementClaim
+
+
+def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [
+        (c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.role, c.text[:40])
+        for c in claims
+    ]
+
+
+def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
+    found = [c for c in claims if words in c.text]
+    assert len(found) == 1, _said(claims)
+    return found[0]
+
+
+def test_a_relative_clause_of_the_sentence_before_is_not_the_subject(statements):
+    """A ", which ..." that ends the sentence before (which the parse may run into the next paragraph) is no
+    relative clause on this cue's subject: the lawyer named in apposition said it, not "the minutes"."""
+    text = (
+        'Hale was "warned by port officials to delay the vote" by the council, according to the minutes, which '
+        'refer to the council as "Group 4."\n\n'
+        'Hale\'s lawyer, Maria Gonzalez, said in a statement that "there was no wrongdoing" and that the charges '
+        'were "a clear attempt at silencing Tom."'
+    )
+    claim = _by_text(statements(text), "there was no wrongdoing")
+    assert claim.speaker == "Maria Gonzalez", _said([claim])
+    assert claim.speaker_mention is not None and "Gonzalez" in claim.speaker_mention.text
+
+
+def test_a_quote_keeps_the_source_its_according_to_phrase_names(statements):
+    """'Hale was "...," according to Maria Gonzalez': the quote replaces the clause read around the cue, and
+    keeps the source that clause found."""
+    text = (
+        'Hale was "warned by port officials to delay the vote" by the council, according to Maria Gonzalez.'
+    )
+    claim = _by_text(statements(text), "warned by port officials")
+    assert claim.speaker == "Maria Gonzalez", _said([claim])
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_who_after_a_name_is_that_person_not_the_noun_the_parse_hangs_it_on(statements, comma):
+    """ "drew the anger of Mayor Joan Okafor who said": "who" is the mayor, never "the anger of ..."."""
+    text = f"The plan also drew the anger of Mayor Joan Okafor{comma} who said the fees would drive fishermen away."
+    claim = _by_text(statements(text), "drive fishermen away")
+    assert claim.speaker == "Joan Okafor", _said([claim])
+    assert claim.role == "Mayor"
+
+
+def test_a_sentence_opener_is_no_part_of_a_name(statements):
+    """ "Following Gonzalez's news conference": the NER takes the participle into the name, which must not
+    become a person of its own that later mentions of Gonzalez resolve to."""
+    text = (
+        "Rosa Gonzalez said on Monday that the fees were too high.\n\n"
+        "Following Gonzalez's news conference, the union pounced on the board's plan.\n\n"
+        "Gonzalez said the board should resign."
+    )
+    claim = _by_text(statements(text), "the board should resign")
+    assert claim.speaker == "Rosa Gonzalez", _said([claim])
+
+
+def test_a_bodys_possessive_before_a_name_is_the_persons_employer(statements):
+    """ "Twitter's Adam Sharp" (which the NER may take for one work or body) is Adam Sharp, of Twitter."""
+    assert owned_person("Twitter's Adam Sharp") == ("Adam Sharp", "Twitter")
+    assert owned_person("Trump's Border Wall") is None  # no given name: a thing
+    assert owned_person("Harbour's Chief Officer") is None  # a title
+    claim = _by_text(statements('"The fees are fair," Harbourline\'s Peter Vance wrote.'), "fees are fair")
+    assert (claim.speaker, claim.role) == ("Peter Vance", "Harbourline"), _said([claim])
+
+
+def test_a_bodys_name_is_no_title_and_name():
+    """ "Republican National Committee" is a body, not a Republican called "National Committee"; "Spokesperson
+    Marie Harf" stays a titled person."""
+    assert titled_person("Republican National Committee") is None
+    assert titled_person("Spokesperson Marie Harf") == ("Marie Harf", "Spokesperson")
+
+
+def test_the_president_is_not_the_vice_president(statements):
+    """ "the president" is nobody whose title is "Vice President", and a name in apposition to a name is
+    another person, not a role."""
+    text = (
+        "Vice President Peter Vance and the mayor's adviser, John Fisher, met the unions. The unions walked "
+        "out. The president said he would not sign the bill."
+    )
+    claim = _by_text(statements(text), "would not sign the bill")
+    assert claim.speaker is None and claim.role == "president", _said([claim])
+    text = "Vice President Peter Vance said the talks would resume. The vice president said he was hopeful."
+    claim = _by_text(statements(text), "he was hopeful")
+    assert claim.speaker == "Peter Vance" and claim.role == "Vice President", _said([claim])
+
+
+def test_a_former_official_is_not_whoever_spoke_last(statements):
+    """ "The former official" after an unnamed investigator is an unnamed former official, not the named
+    person who spoke before (who holds no former office)."""
+    text = (
+        "Karen Miller said the fees were legal.\n\n"
+        "A former harbour police investigator said the fees were illegal. The former official said the board "
+        "should have called the police."
+    )
+    claim = _by_text(statements(text), "should have called the police")
+    assert claim.speaker is None and claim.role == "former official", _said([claim])
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(statements):
+    """With nobody speaking before, "He" after "Paul Grant visited Tom Hale" is Grant, the subject."""
+    claim = _by_text(
+        statements(
+            "Paul Grant visited Tom Hale at the harbour on Friday. He said the vote would be delayed."
+        ),
+        "the vote would be delayed",
+    )
+    assert claim.speaker == "Paul Grant", _said([claim])
+
+
+def test_a_pronoun_shifts_to_the_only_person_of_the_sentence_before_who_fits(statements):
+    """ "Karen Miller met Peter Vance on Tuesday. He said": Miller cannot be "he", so Vance is, not the man
+    who spoke two paragraphs before."""
+    text = (
+        "Senator Mark Lee said the port would reopen in May.\n\n"
+        "Karen Miller met Peter Vance on Tuesday. He said the talks went well."
+    )
+    claim = _by_text(statements(text), "the talks went well")
+    assert claim.speaker == "Peter Vance", _said([claim])
+    text = "Senator Mark Lee said the port would reopen in May.\n\nKaren Miller met Peter Vance. She said it went well."
+    assert _by_text(statements(text), "it went well").speaker == "Karen Miller"
+
+
+def test_a_subject_of_a_clause_the_parse_joins_to_the_sentence_before_is_nearer(statements):
+    """A person who opens a paragraph the parse joins to the quote before ('... law."\\n\\nDover Mayor Tom Hale,
+    who ..., also called for ...') is who "he" is next, not the senator who spoke before."""
+    text = (
+        'Senator Mark Lee said on Sunday that the report should be public. "The mayor works for the people, and '
+        'he is not above the law."\n\n'
+        "Dover Mayor Tom Hale, who has seen his support grow in recent days, also called for the full report to "
+        "be released. And in an interview on the radio, he pointed to the next election as the best way to oust "
+        "the board."
+    )
+    claim = _by_text(statements(text), "the next election")
+    assert claim.speaker == "Tom Hale", _said([claim])
+
+
+def test_they_is_the_group_the_sentence_before_names(statements):
+    """ "House Democrats have argued ... They add": an unnamed source with the group's role; a count is no
+    part of a role ("Several local fishermen" are local fishermen)."""
+    text = (
+        "Harbour Democrats have argued that the fees hurt fishermen. They add that the board ignored three "
+        "letters."
+    )
+    claim = _by_text(statements(text), "ignored three letters")
+    assert claim.speaker is None and claim.role == "Harbour Democrats", _said([claim])
+    text = "Several local fishermen have complained that the fees are too high. They say the board lied."
+    claims = statements(text)
+    assert _by_text(claims, "too high").role == "local fishermen"
+    assert _by_text(claims, "the board lied").role == "local fishermen"
+    text = "The fees have gone up twice this year. They say the board lied."
+    assert _by_text(statements(text), "the board lied").role is None  # fees are no group of people
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Rep. Mark Lee, R-Texas, said the bill was fair.", "Rep."),
+        ("Rep. Joan Okafor (D-Md.) said the bill was fair.", "Rep."),
+        ("Mark Lee, R-Texas, said the bill was fair.", "R-Texas"),
+        ("A more cheerful Tom Hale said on Monday that the bill was fair.", None),
+    ],
+)
+def test_a_party_tag_or_a_mood_is_no_better_role_than_the_title(statements, text, role):
+    """The title before the name is the role, before a party tag after it; adjectives alone are none."""
+    claim = _by_text(statements(text), "the bill was fair")
+    assert claim.role == role, _said([claim])
+
+
+def test_two_people_joined_by_and_have_no_one_name(statements):
+    """ "Senate President Ana Ruiz and House Speaker Tom Hale, both Republicans, said": nobody alone, and
+    "both Republicans" is the pair's party, not Hale's role."""
+    text = (
+        "On Monday, Senate President Ana Ruiz and House Speaker Tom Hale, both Republicans, said the fees were "
+        'fair. "We will not change them," Hale said.'
+    )
+    claims = statements(text)
+    assert _by_text(claims, "the fees were fair").speaker is None, _said(claims)
+    quote = _by_text(claims, "We will not change them")
+    assert (quote.speaker, quote.role) == ("Tom Hale", "House Speaker"), _said(claims)
+
+
+def test_according_to_a_measure_is_no_source(statements):
+    """ "calculated according to a boat's length" is how, not who says so; "according to a count by the
+    Dover Gazette" is the Gazette's."""
+    text = "The harbour fee caps repairs because they are calculated according to a boat's length."
+    assert statements(text) == []
+    text = "The fee rose sharply in May, according to a count by the Dover Gazette."
+    claim = _by_text(statements(text), "rose sharply")
+    assert claim.speaker == "Dover Gazette", _said([claim])
