@@ -40,7 +40,8 @@ def test_a_quote_keeps_the_source_its_according_to_phrase_names(statements):
     """'Hale was "...," according to Maria Gonzalez': the quote replaces the clause read around the cue, and
     keeps the source that clause found."""
     text = (
-        'Hale was "warned by port officials to delay the vote" by the council, according to Maria Gonzalez.'
+        'The mayor was "warned by port officials to delay the vote" last year, according to Maria Gonzalez.\n\n'
+        "She said the vote was fair."
     )
     claim = _by_text(statements(text), "warned by port officials")
     assert claim.speaker == "Maria Gonzalez", _said([claim])
@@ -200,3 +201,94 @@ def test_according_to_a_measure_is_no_source(statements):
     text = "The fee rose sharply in May, according to a count by the Dover Gazette."
     claim = _by_text(statements(text), "rose sharply")
     assert claim.speaker == "Dover Gazette", _said([claim])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "role"),
+    [
+        (
+            "Tom Hale was expected to be charged on Monday, two of the people said.",
+            "expected to be charged",
+            "people",
+        ),
+        ("The mayor was furious, according to one of his aides.", "The mayor was furious", "aides"),
+        ("The two have repeatedly said they would support the plan.", "support the plan", None),
+    ],
+)
+def test_a_count_is_no_name(statements, text, words, role):
+    """ "two of the people", "one of his aides", "the two": an unnamed source whose role is the group counted
+    from, never a body called "two of the people"."""
+    claim = _by_text(statements(text), words)
+    assert (claim.speaker, claim.speaker_kind, claim.role) == (None, "unnamed", role), _said([claim])
+
+
+def test_an_age_is_whoever_the_article_was_quoting(statements):
+    """ "the 43-year-old said" is the person just quoted, not a body or a role called "old"."""
+    text = '"We will fight," said Senator Tom Hale. "We will win," the 43-year-old said.'
+    claim = _by_text(statements(text), "We will win")
+    assert claim.speaker == "Tom Hale", _said([claim])
+
+
+def test_a_date_or_a_dateline_is_not_the_source(statements):
+    """The parse may make a dateline ("WASHINGTON \u2015") or a date ("Long on Monday", the surname read as an
+    adverb) the subject: the source is the name after the dash, the person before the date."""
+    text = (
+        "WASHINGTON \u2015 President Tom Hale on Tuesday renewed his attack on the department, and said a top "
+        "aide had lied."
+    )
+    claim = _by_text(statements(text), "a top aide had lied")
+    assert claim.speaker == "Tom Hale", _said([claim])
+    text = (
+        "DOVER, Del. \u2014 Delaware Attorney General Ana Ruiz is defending herself against a report that she "
+        "misstated her record."
+    )
+    claim = _by_text(statements(text), "misstated her record")
+    assert claim.speaker == "Ana Ruiz", _said([claim])
+    text = (
+        "David Long said the law was fair.\n\n"
+        "Long on Monday also denied that a clarification of the law would be needed."
+    )
+    claim = _by_text(statements(text), "clarification of the law")
+    assert claim.speaker == "David Long" and claim.speaker_mention is not None, _said([claim])
+    assert claim.speaker_mention.text == "Long"
+
+
+def test_a_hyphenated_name_and_a_glued_sentence(statements):
+    """ "Mr. Campa-Najjar" is one name though the NER took half of it; "according to CNN.He called" (a
+    sentence glued on by the scraper) is CNN."""
+    claims = statements(
+        '"It has gone too far," Mr. Campa-Najjar said in a statement. "It is corrupt," he added.'
+    )
+    assert {c.speaker for c in claims} == {"Campa-Najjar"}, _said(claims)
+    text = 'The fees rose sharply in May, according to CNN.He called it "the easy route."'
+    claim = _by_text(statements(text), "rose sharply")
+    assert claim.speaker == "CNN", _said([claim])
+
+
+def test_one_party_member_described_is_no_government(statements):
+    """ "the Senate's top Democrat" is one Democrat (unnamed here: the senator named before is of no party the
+    article gives), never a government called "Democrat"."""
+    text = (
+        '"We will fight," said Senator Tom Hale. The bill passed, but the Senate\'s top Democrat said he '
+        "objected to it."
+    )
+    claim = _by_text(statements(text), "he objected to it")
+    assert (claim.speaker, claim.speaker_kind, claim.role) == (None, "unnamed", "top Democrat"), _said(
+        [claim]
+    )
+
+
+def test_the_woman_is_somebody_known_to_be_a_woman(statements):
+    """ "The woman told ..." falls back only to a person the article shows is a woman, never to a name of no
+    known gender (a given name of both, or a company the NER took for a person)."""
+    text = (
+        "Councillor Jordan Blake said the account was hacked. The photo was sent to a student in Dover. The woman "
+        "told the Dover Gazette that she had never met Hale."
+    )
+    claim = _by_text(statements(text), "never met Hale")
+    assert claim.speaker is None, _said([claim])
+    text = (
+        "Karen Miller, a student in Dover, got the photo. The woman told the Dover Gazette that she had never met "
+        "Hale."
+    )
+    assert _by_text(statements(text), "never met Hale").speaker == "Karen Miller"

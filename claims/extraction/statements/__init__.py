@@ -24,7 +24,7 @@ from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
-from .resolve import claim_holder, mention_range, resolve_subject
+from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
 from .transcript import find_turns, is_role_label
 
@@ -454,6 +454,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             subject = subject_in_paragraph(subject, paras, paras[item.cue_i]) or paragraph_opener(
                 doc, paras, item.cue_i
             )
+        if subject is not None:
+            subject = corrected_subject(subject, actors)  # a dateline or a date is nobody
         if item.label is not None and is_role_label(doc, *item.label):
             speaker = Speaker(None, "unnamed", doc[item.label[0] : item.label[1]].text.lower())
             mention = _span(adoc, doc, *item.label)

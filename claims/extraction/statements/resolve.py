@@ -18,12 +18,14 @@ from .speakers import (
     ArticleActors,
     Speaker,
     clean_name,
+    hyphen_joined,
     names_outlet,
     owned_person,
     phrase_end,
     role_of,
     speaker_kind_of_words,
     titled_person,
+    unglued,
 )
 
 # "npadvmod": a time phrase the parse hangs on the source ("Hale this week also said"), no part of its name.
@@ -164,7 +166,61 @@ def _entity_of(tok: Token) -> Span | None:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
+    return hyphen_joined(Span(doc, start, end, label=tok.ent_type_))
+
+
+# Entity labels of amounts, dates and times: "two of the people", "the 43-year-old", "Monday" name nobody.
+COUNTED_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def corrected_subject(subject: Token, actors: ArticleActors) -> Token:
+    """The word that names the source where the parse made a dateline or a date the subject: the name after
+    "WASHINGTON —" ("WASHINGTON — President Tom Hale on Tuesday said"), the person before a date
+    ("Long on Monday also denied", the surname read as an adverb); `subject` itself otherwise."""
+    return past_dateline(subject) or _before_date(subject, actors) or subject
+
+
+DATELINE_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
+
+
+def past_dateline(subject: Token) -> Token | None:
+    """The head of the words after a dateline's dash when the parse made the dateline ("WASHINGTON",
+    "HARTFORD, Conn.") the subject; None when `subject` is no dateline."""
+    doc = subject.doc
+    if not (subject.is_alpha and subject.text.isupper() and len(subject) >= 3):
+        return None
+    first = subject.i
+    while first > 0 and not ("\n" in doc[first - 1].text or "\n" in doc[first - 1].whitespace_):
+        first -= 1
+    if subject.i - first > 2:
+        return None
+    dash = next((t for t in doc[subject.i + 1 : subject.i + 6] if t.text in DATELINE_DASHES), None)
+    if dash is None or dash.i + 1 >= len(doc) or any(t.is_sent_start for t in doc[subject.i + 1 : dash.i]):
+        return None
+    head = doc[dash.i + 1]
+    while (
+        head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")
+        and dash.i < head.head.i <= head.i + 6
+    ):
+        head = head.head
+    return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _before_date(date: Token, actors: ArticleActors) -> Token | None:
+    """The person right before a date the parse made the subject ("Long on Monday also denied", the surname
+    read as an adverb): a capitalised word before "on"/"this" that is a person the article names; None
+    when `date` is no date or no such person stands before it."""
+    if date.ent_type_ not in ("DATE", "TIME") or date.pos_ != "PROPN":
+        return None
+    doc = date.doc
+    first = date.left_edge.i
+    if date.head.dep_ == "prep" and date.head.i < date.i:
+        first = date.head.i
+    before = doc[first - 1] if first > 0 else None
+    if before is None or not (before.text[:1].isupper() and before.is_alpha):
+        return None
+    actor = actors.index.resolve(before.text)
+    return before if actor is not None and actors.index.actor(actor).kind == "person" else None
 
 
 def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -> str:
@@ -175,7 +231,7 @@ def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -
     for child in subject.children:
         if child.dep_ == "prep" and child.i == end and child.lower_ in ("in", "of", "for"):
             end = min(mention[1], child.right_edge.i + 1)
-    text = doc[start:end].text
+    text = unglued(doc[start:end].text)
     for suffix in ("'s", "\u2019s", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -321,6 +377,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if (named and (subject.ent_type_ or subject.pos_ == "PROPN")) or _joins_people(doc, mention):
         return Speaker(None, "unnamed", None)  # several speakers together have no one name
     ent = _entity_of(subject)
+    if ent is not None and ent.label_ in COUNTED_LABELS:
+        if ent.label_ in ("DATE", "TIME") and subject.pos_ == "PROPN":
+            return Speaker(None, "unnamed")  # "Monday" says nothing
+        ent = None  # "two of the people", "the 43-year-old": a count or an age is no name
     if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
@@ -371,6 +431,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
             # "fellow Republicans", "many Venezuelans": people of a party or a nation, no body of it.
             return Speaker(None, "unnamed", description_role(subject, list(doc[mention[0] : mention[1]])))
+        if ent.label_ == "NORP" and any(c.dep_ in ("det", "poss", "amod") for c in subject.children):
+            # "The Florida Republican", "the Senate's top Democrat": one member described, no government.
+            return _described(subject, mention, actors, previous)
         name = _named_body(doc, ent, subject, mention)
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
@@ -381,11 +444,11 @@ def _misread_name(subject: Token, actors: ArticleActors) -> bool:
     """True for a capitalised subject the tagger took for a verb or a common noun ("Trump this week also
     said", "Trump" read as the verb or the card): no verb is the subject of a cue, and a common noun that
     is the surname of someone the article names is that person."""
-    if not subject.text[:1].isupper() or subject.dep_ != "nsubj" or not subject.is_alpha:
+    if not subject.text[:1].isupper() or not subject.is_alpha:
         return False
-    if subject.pos_ in ("VERB", "AUX"):
+    if subject.pos_ in ("VERB", "AUX") and subject.dep_ == "nsubj":
         return True
-    if subject.pos_ != "NOUN":
+    if subject.pos_ not in ("NOUN", "ADV", "ADJ"):  # "Long on Monday denied": a surname read as an adverb
         return False
     found = actors.index.resolve(subject.text)
     return found is not None and actors.index.actor(found).kind == "person"
@@ -446,6 +509,9 @@ _NOT_ROLE_WORDS = frozenset(
 )
 
 
+COUNT_WORDS = frozenset({"one", "some", "several", "many", "most", "few", "none", "each", "all", "both"})
+
+
 def description_role(subject: Token, words: list[Token]) -> str | None:
     """The role words of an unnamed source: the head noun and its modifiers, no article, count or clause.
 
@@ -453,6 +519,12 @@ def description_role(subject: Token, words: list[Token]) -> str | None:
     """
     if subject.lemma_.lower() in DOCUMENT_WORDS or any(c.dep_ == "conj" for c in subject.children):
         return None  # a document is nobody's role; several sources together have no one role
+    if subject.like_num or subject.lower_ in COUNT_WORDS:
+        # "two of the people", "one of his aides": the people, the aides; "the two" has no role
+        group = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not group:
+            return None
+        return description_role(group[0], [t for t in words if t.i in {w.i for w in group[0].subtree}])
     start = 0
     for k, tok in enumerate(words):
         if tok.i >= subject.i:
@@ -661,6 +733,12 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
     return None
 
 
+def _an_age(words: list[Token]) -> bool:
+    """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
+    lower = [t.lower_ for t in words if not t.is_punct]
+    return len(lower) >= 3 and lower[-2:] == ["year", "old"] and words[0].lower_ in _DEFINITE
+
+
 def _described(
     subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None
 ) -> Speaker:
@@ -703,6 +781,11 @@ def _described(
             ):
                 return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
+    if definite and not plural and _an_age(words):
+        # "the 43-year-old said": the person whose words the article is giving, named before
+        latest = actors.latest_speaker()
+        if latest is not None:
+            return latest
     if definite and not plural and head in PERSON_ROLES:
         if head in UNNAMED_ROLES and unnamed_antecedent(subject):
             # "A senior official said ... The official added": nobody named ("the president" is a title)

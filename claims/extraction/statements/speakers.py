@@ -165,7 +165,11 @@ class ArticleActors:
         is the speaker's words, not the narration's: 'Hale said, "Ruiz was right." He added' is Hale."""
         self = cls()
         self.outlet = outlet
-        people = [e for e in doc.ents if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)]
+        people = [
+            hyphen_joined(e)
+            for e in doc.ents
+            if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)
+        ]
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
         for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
             titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
@@ -276,6 +280,11 @@ class ArticleActors:
         )
         return self._speaker_of(fits[0].actor) if have == want else None
 
+    def latest_speaker(self) -> Speaker | None:
+        """The person who spoke last, if a named person did."""
+        people = [sp for _, sp in self.recent_speakers if sp.kind == "person" and sp.name]
+        return people[-1] if people else None
+
     def by_description(self, pos: int, words: list[str]) -> Speaker | None:
         """The earlier named person a description like "the Russian official" refers to.
 
@@ -285,6 +294,7 @@ class ArticleActors:
         keys = _role_keys(" ".join(words))
         want = gender_of_words(words)
         generic = bool(words) and words[-1].lower() in GENERIC_ROLES
+        party = _role_keys(words[-1]) & PARTY_KEYS if words else set()
         candidates: list[str] = [
             sp.name for _, sp in reversed(self.recent_speakers) if sp.kind == "person" and sp.name
         ]
@@ -295,16 +305,25 @@ class ArticleActors:
             if not self._gender_fits(actor, want):
                 continue
             have = self.roles.get(actor, set())
+            if party and not party & have:
+                continue  # "the Senate's top Democrat" is a Democrat, whatever else fits
             if roles_fit(keys, have):
                 return self._speaker_of(actor)
-            if generic and fallback is None and _markers(keys) <= _markers(have):
-                fallback = actor  # "the former official" is not whoever spoke last, unless a former one
+            # "the former official" is not whoever spoke last, unless a former one; "the woman" is somebody
+            # known to be a woman
+            known = want is None or self._gender_known(actor) == want
+            if generic and fallback is None and _markers(keys) <= _markers(have) and known:
+                fallback = actor
         return self._speaker_of(fallback) if fallback else None
 
     def _speaker_of(self, actor: str) -> Speaker:
         actor = self.index.resolve(actor) or actor
         name = self.index.actor(actor).name if actor in self.index else actor
         return Speaker(name, "person", self.role_text.get(actor), self.gender.get(actor) or None)
+
+    def _gender_known(self, name: str) -> str | None:
+        actor = self.index.resolve(name) or name
+        return self.gender.get(actor) or self.name_gender.get(actor)
 
     def _gender_fits(self, name: str | None, want: str | None) -> bool:
         if want is None or name is None:
@@ -399,6 +418,9 @@ def _role_keys(text: str) -> set[str]:
     return markers | {_ROLE_SYNONYMS.get(w, w[:5]) for w in words if len(w) > 2 or w in _ROLE_SYNONYMS}
 
 
+PARTY_KEYS = frozenset({"democ", "repub", "indep", "conse", "liber", "labou", "tory"})
+
+
 def _markers(keys: set[str]) -> set[str]:
     return {k for k in keys if k.startswith("~")}
 
@@ -416,6 +438,26 @@ def _served_cut(role: str) -> str:
     return role
 
 
+def hyphen_joined(ent: Span) -> Span:
+    """`ent` stretched over the halves of a hyphenated name it cut ("Mr. Campa-Najjar", where the NER took
+    only "Campa"): proper nouns joined to it by a hyphen with no space."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or doc[end + 1].pos_ != "PROPN" or not doc[end + 1].text[:1].isupper():
+            break
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if (
+            doc[start - 1].whitespace_
+            or doc[start - 2].pos_ != "PROPN"
+            or not doc[start - 2].text[:1].isupper()
+        ):
+            break
+        start -= 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
 def clean_name(ent: Span) -> str:
     """A person entity's name as written, without possessive, surrounding punctuation or odd spaces."""
     words = [t for t in ent if not (t.is_space or (t.is_punct and t.text not in ("-", ".")))]
@@ -425,8 +467,16 @@ def clean_name(ent: Span) -> str:
         words.pop(0)  # "Following Romney's news conference": the NER took the sentence's first word in
     if not words:
         return ""
-    text = " ".join(ent.doc[words[0].i : words[-1].i + 1].text.split()).strip(" .,")
+    text = unglued(" ".join(ent.doc[words[0].i : words[-1].i + 1].text.split())).strip(" .,")
     return text if normalize_name(text) else ""
+
+
+_GLUED_SENTENCE = re.compile(r"(?<=[A-Za-z])[.:](?=[A-Z][a-z])")
+
+
+def unglued(name: str) -> str:
+    """A name without the next sentence a scraper glued to it ("CNN.He" -> "CNN", "night.Christie")."""
+    return _GLUED_SENTENCE.split(name, 1)[0]
 
 
 # Tags of words that open a sentence and are no part of a name: a participle, a verb, a preposition, an adverb.
