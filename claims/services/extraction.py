@@ -76,6 +76,20 @@ class _RowsRead:
         self.high = pk
 
 
+def plainer_full_name(new: str, old: str) -> bool:
+    """True when a person's name `new` should replace the stored `old` as the canonical one: it gives more
+    than a bare surname or first and last name alone ("Vance" -> "Teodor Vance"), or the same first and
+    last name without the middle names or initials ("Donald J. Trump" -> "Donald Trump"), the form
+    newsrooms and editors use most."""
+    n, o = new.split(), old.split()
+    same_ends = (
+        len(n) >= 2 and len(o) >= 2 and n[0].lower() == o[0].lower() and n[-1].lower() == o[-1].lower()
+    )
+    if same_ends:
+        return len(n) < len(o)
+    return len(n) > len(o)
+
+
 class ActorResolver:
     """Resolves speaker names to stored Actors across articles, creating an Actor when none fits.
 
@@ -151,8 +165,9 @@ class ActorResolver:
         if actor is not None and (actor.kind == Actor.Kind.PERSON) != (kind == Actor.Kind.PERSON):
             actor = None  # "Meridian Wire" (an outlet) is not the person "Wire", nor the reverse
         if actor is not None:
-            if actor.kind == Actor.Kind.PERSON and len(name.split()) > len(actor.name.split()):
-                # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one.
+            if actor.kind == Actor.Kind.PERSON and plainer_full_name(name, actor.name):
+                # "Vance" first, "Teodor Vance" later: the fuller name becomes the canonical one; "Hillary
+                # Rodham Clinton" first, "Hillary Clinton" later: the name without the middle one does.
                 name, actor.name = actor.name, name
                 actor.save()
             if normalize_name(name) != actor.normalized_name and self._first(

@@ -71,3 +71,25 @@ def test_an_actor_another_connection_commits_late_is_found(article):
 
     assert found.pk == late[0]
     assert Actor.objects.filter(name__startswith="Teodor").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "canonical"),
+    [
+        ("Vance", "Teodor Vance", "Teodor Vance"),
+        ("Teodor Vance", "Vance", "Teodor Vance"),
+        ("Mira J. Holt", "Mira Holt", "Mira Holt"),
+        ("Mira Holt", "Mira Jane Holt", "Mira Holt"),
+    ],
+)
+def test_the_canonical_name_is_first_and_last_name(article, first, later, canonical):
+    """A surname alone gives way to the full name, and a middle name or initial to the plain first and last
+    name newsrooms use most, whichever article came first; the other spelling stays an alias."""
+    resolver = ActorResolver()
+    one = resolver.actor_for(name=first, kind="person", role=None, article=article)
+    two = resolver.actor_for(name=later, kind="person", role=None, article=article)
+
+    assert one.pk == two.pk
+    one.refresh_from_db()
+    assert one.name == canonical
+    assert {a.name for a in one.aliases.all()} | {one.name} == {first, later}
