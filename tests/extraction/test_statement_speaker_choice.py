@@ -292,3 +292,19 @@ def test_the_woman_is_somebody_known_to_be_a_woman(statements):
         "Hale."
     )
     assert _by_text(statements(text), "never met Hale").speaker == "Karen Miller"
+
+
+def test_the_administration_is_the_presidents(statements):
+    """ "The administration has argued" in an article about President Hale is the Hale administration; with no
+    sitting president named (a vice president, a former one) it stays an unnamed government."""
+    text = (
+        "President Tom Hale vetoed the harbour bill on Friday. The administration has argued that the bill would "
+        "put workers at risk."
+    )
+    claim = _by_text(statements(text), "put workers at risk")
+    assert (claim.speaker, claim.speaker_kind) == ("Hale administration", "government"), _said([claim])
+    text = (
+        "Vice President Tom Hale and former President Ana Ruiz met on Friday. The administration has argued that "
+        "the bill would put workers at risk."
+    )
+    assert _by_text(statements(text), "put workers at risk").speaker is None

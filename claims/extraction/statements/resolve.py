@@ -807,5 +807,8 @@ def _described(
             if head in ent.text.lower().split():
                 name = _named_body(doc, ent, ent.root, (ent.start, ent.end))
                 return Speaker(name or None, "government", role)
+        president = actors.president() if head == "administration" else None
+        if president is not None:  # "the administration" is the president's whom the article names
+            return Speaker(f"{president.split()[-1]} administration", "government", role)
         return Speaker(None, "government", role)
     return Speaker(None, "unnamed", role)

@@ -280,6 +280,16 @@ class ArticleActors:
         )
         return self._speaker_of(fits[0].actor) if have == want else None
 
+    def president(self) -> str | None:
+        """The name of the one person the article calls president now ("President Obama"; not "Vice President
+        Pence" nor "former President Bush"), None when it names none or several."""
+        holders = {
+            self.index.actor(actor).name
+            for actor, title in self.role_text.items()
+            if title in ("President", "U.S. President", "US President") and actor in self.index
+        }
+        return holders.pop() if len(holders) == 1 else None
+
     def latest_speaker(self) -> Speaker | None:
         """The person who spoke last, if a named person did."""
         people = [sp for _, sp in self.recent_speakers if sp.kind == "person" and sp.name]
