@@ -308,3 +308,27 @@ def test_the_administration_is_the_presidents(statements):
         "the bill would put workers at risk."
     )
     assert _by_text(statements(text), "put workers at risk").speaker is None
+
+
+def test_whom_a_video_shows_speaking_somewhere_is_the_speaker(statements):
+    """ "video of him at a 2008 event saying ...": the place the footage was taken is passed over, and the
+    words are his, not the report's that includes the video."""
+    text = (
+        "Tom Hale is defending himself against a report that he misstated his record.\n\n"
+        "Hale's campaign called a Dover Gazette report which includes video of him at a 2008 event saying he "
+        'had served "in Vietnam" an "outrageous distortion" of his record.'
+    )
+    claim = _by_text(statements(text), "he had served")
+    assert claim.speaker == "Tom Hale" and claim.speaker_mention is not None, _said([claim])
+    assert claim.speaker_mention.text == "him"
+
+
+def test_a_dateline_before_a_long_title_is_not_the_source(statements):
+    """ "DOVER, Del. — Delaware Attorney General and Senate candidate Ana Ruiz is defending herself": the
+    person the title phrase after the dash ends in, however the parse joins the titles."""
+    text = (
+        "DOVER, Del. \u2014 Delaware Attorney General and U.S. Senate candidate Ana Ruiz is defending herself "
+        "against a report that she misstated her record."
+    )
+    claim = _by_text(statements(text), "misstated her record")
+    assert claim.speaker == "Ana Ruiz", _said([claim])

@@ -197,6 +197,12 @@ def past_dateline(subject: Token) -> Token | None:
     dash = next((t for t in doc[subject.i + 1 : subject.i + 6] if t.text in DATELINE_DASHES), None)
     if dash is None or dash.i + 1 >= len(doc) or any(t.is_sent_start for t in doc[subject.i + 1 : dash.i]):
         return None
+    for tok in doc[dash.i + 1 : dash.i + 16]:
+        if tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+            break
+        if tok.ent_type_ == "PERSON":  # "HARTFORD, Conn. — Attorney General and candidate Ana Ruiz is"
+            ent = _entity_of(tok)
+            return ent.root if ent is not None else tok
     head = doc[dash.i + 1]
     while (
         head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")
@@ -332,6 +338,12 @@ def recorded_speaker(verb: Token) -> Token | None:
     shown = verb.doc[verb.i - 1]
     if shown.pos_ not in ("PROPN", "NOUN", "PRON") or shown.head.i == verb.i:
         return None
+    place = shown.head
+    if shown.dep_ == "pobj" and place.lower_ in ("at", "in", "on", "during") and place.i > 0:
+        # "video of him at a 2008 event saying ...": where the footage was taken is not who speaks in it
+        before = verb.doc[place.i - 1]
+        if before.dep_ == "pobj" and before.head.lower_ == "of":
+            shown = before
     if shown.dep_ == "pobj" and shown.head.lower_ == "of":
         return shown if shown.head.head.lemma_.lower() in RECORDING_NOUNS else None
     if shown.dep_ == "dobj" and shown.head.lemma_.lower() in SHOWING_VERBS:
