@@ -332,3 +332,20 @@ def test_a_dateline_before_a_long_title_is_not_the_source(statements):
     )
     claim = _by_text(statements(text), "misstated her record")
     assert claim.speaker == "Ana Ruiz", _said([claim])
+
+
+def test_a_pronoun_prefers_a_person_known_to_fit(statements):
+    """With nobody speaking before, "She" after "Jordan Blake met spokeswoman Karen Miller" is Miller, known to be a
+    woman, before the subject whose given name is both a man's and a woman's."""
+    text = "Jordan Blake met spokeswoman Karen Miller on Monday. She said the talks went well."
+    assert _by_text(statements(text), "the talks went well").speaker == "Karen Miller"
+
+
+def test_a_former_office_elsewhere_does_not_hide_a_title(statements):
+    """ "Rep. Tom Hale, a former FBI agent" is still "the congressman": the office markers of one role
+    (former agent) are not those of another (Rep.)."""
+    text = (
+        "Rep. Tom Hale, a former FBI agent, was asked about the investigation. Then, the congressman, speaking "
+        'in a whisper, said the reporter was "not man enough."'
+    )
+    assert _by_text(statements(text), "not man enough").speaker == "Tom Hale"

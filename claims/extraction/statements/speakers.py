@@ -152,6 +152,7 @@ class ArticleActors:
     mentions: list[_Mention] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
+    role_sets: dict[str, list[set[str]]] = field(default_factory=dict)  # each role's keys on its own
     role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
     name_gender: dict[str, str] = field(default_factory=dict)  # from the first name, when nothing else says
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
@@ -211,6 +212,7 @@ class ArticleActors:
         role = role_of(ent)
         if role:
             self.roles.setdefault(actor, set()).update(_role_keys(_served_cut(role)))
+            self.role_sets.setdefault(actor, []).append(_role_keys(_served_cut(role)))
             self.role_text.setdefault(actor, role)
             gender = gender_of_words(role.lower().split())
             if gender:
@@ -218,7 +220,11 @@ class ArticleActors:
         prev = ent.doc[ent.start - 1] if ent.start else None
         title = prev.lower_.rstrip(".") if prev is not None else ""
         if title in _ROLE_SYNONYMS or title in PERSON_ROLES:  # "Rep. Blake Farenthold (R-Texas)"
-            self.roles.setdefault(actor, set()).update(_role_keys(title))
+            # the title word with the markers of the words before it ("Vice President Pence": still vice)
+            before = ent.doc[max(0, prev.i - 3) : prev.i].text
+            keys = _role_keys(title) | _markers(_role_keys(before))
+            self.roles.setdefault(actor, set()).update(keys)
+            self.role_sets.setdefault(actor, []).append(keys)
         if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
             self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
 
@@ -257,7 +263,10 @@ class ArticleActors:
         # Nobody has spoken yet: the nearest sentence naming someone who fits, its subject before the
         # others ("Paul Grant visited Tom Hale on Friday. He said": Grant).
         near = [m for m in before if m.sentence == before[-1].sentence]
-        return self._speaker_of(next((m for m in near if m.subject), near[0]).actor)
+        # a person known to fit before one who only might ("Draft ... depicted efforts by spokeswoman Victoria
+        # Nuland ... she argued": the NER's "Draft" is nobody), the subject first
+        near.sort(key=lambda m: (want is not None and self._gender_known(m.actor) != want, not m.subject))
+        return self._speaker_of(near[0].actor)
 
     def _other_participant(self, spoke: int, pos: int, want: str | None) -> Speaker | None:
         """The person the pronoun at `pos` shifts to in the sentence right before it, after the last speaker
@@ -317,12 +326,14 @@ class ArticleActors:
             have = self.roles.get(actor, set())
             if party and not party & have:
                 continue  # "the Senate's top Democrat" is a Democrat, whatever else fits
-            if roles_fit(keys, have):
-                return self._speaker_of(actor)
+            if any(roles_fit(keys, one) for one in self.role_sets.get(actor, [])):
+                return self._speaker_of(actor)  # one role the article gives fits ("former agent" is no marker
+                # on "Rep. Grimm")
             # "the former official" is not whoever spoke last, unless a former one; "the woman" is somebody
             # known to be a woman
             known = want is None or self._gender_known(actor) == want
-            if generic and fallback is None and _markers(keys) <= _markers(have) and known:
+            now = any(_markers(keys) <= _markers(one) for one in self.role_sets.get(actor) or [set()])
+            if generic and fallback is None and now and known:
                 fallback = actor
         return self._speaker_of(fallback) if fallback else None
 
