@@ -31,6 +31,7 @@ from claims.selectors import claim_page, listing
 from claims.selectors.listing import ListedClaim
 from claims.services import editing
 from claims.services.editing import EditConflict
+from claims.templatetags.polarity import polarity_mark_text
 from claims.views import claim_rows, claim_sections
 from claims.views.answers import form_problem, refused
 from claims.views.claim_rows import escape
@@ -73,26 +74,18 @@ def value_text(claim: Claim | ListedClaim) -> str:
         approximate = " (approx.)" if claim.date_approximate else ""
         return mark_safe(escape(shown) + approximate)
     speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""
-    return mark_safe(escape(speaker or claim.speaker_mention or "unnamed") + polarity_mark(claim.polarity))
-
-
-# What a statement's speaker did with the words, where lists show it after the speaker or the quote.
-POLARITY_MARKS: dict[str, str] = {
-    Claim.Polarity.DENIED: " (denies)",
-    Claim.Polarity.POSITION: " (holds, not said)",
-}
-
-
-def polarity_mark(polarity: str) -> str:
-    """The mark shown after a statement in lists: " (denies)", " (holds, not said)", else ""."""
-    return POLARITY_MARKS.get(polarity, "")
+    return mark_safe(
+        escape(speaker or claim.speaker_mention or "unnamed") + polarity_mark_text(claim.polarity)
+    )
 
 
 def list_value_text(claim: ListedClaim) -> str:
     """The claims list's value column: a statement's is what was said (its speaker is in the claim
     column), every other kind's is its value."""
     if claim.kind == Claim.Kind.STATEMENT:
-        return mark_safe(f"\u201c{escape(shorten(claim.quote, 90))}\u201d{polarity_mark(claim.polarity)}")
+        return mark_safe(
+            f"\u201c{escape(shorten(claim.quote, 90))}\u201d{polarity_mark_text(claim.polarity)}"
+        )
     return value_text(claim)
 
 

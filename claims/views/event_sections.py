@@ -31,6 +31,7 @@ from claims.selectors.event_table import (
 from claims.templatetags.chart_numbers import one_decimal
 from claims.templatetags.dates import claim_date, precise_date_text
 from claims.templatetags.page_urls import page_url_text
+from claims.templatetags.polarity import polarity_badge_html
 from claims.views.claims import value_text
 
 
@@ -76,7 +77,10 @@ def agreed_html(facts: list[AgreedFact]) -> SafeString:
         if claim.kind == "statement":
             speaker = claim.speaker.name if claim.speaker is not None else ""
             name = speaker or claim.speaker_mention or "Unnamed speaker"
-            value = f"{escape(name)}: \u201c{escape(truncated(claim.quote, 160))}\u201d"
+            value = (
+                f"{escape(name)}: \u201c{escape(truncated(claim.quote, 160))}\u201d"
+                f"{polarity_badge_html(claim.polarity)}"
+            )
         else:
             value = _value(claim)
         disputed = ' <a class="badge disputed" href="#conflicts">disputed by another outlet</a>'
@@ -103,7 +107,7 @@ def speakers_html(groups: list[SpeakerStatements]) -> SafeString:
         count = len(group.claims)
         items = "".join(
             f'\n    <li><a href="{_claim_url(claim.pk)}">\u201c{escape(truncated(claim.quote, 200))}\u201d</a>'
-            f"{' <span class="badge">denies</span>' if claim.polarity == 'denied' else ''}"
+            f"{polarity_badge_html(claim.polarity)}"
             f' <span class="muted small">{_outlet_name(claim)} \u00b7 {_published(claim.article)}</span></li>\n  '
             for claim in group.claims
         )

@@ -5,6 +5,7 @@ loops made, byte for byte: same links, same escaping, same truncation, for hosti
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.template import Context, Template
@@ -17,13 +18,13 @@ from tests.event_world import build_event_world
 
 pytestmark = pytest.mark.django_db
 
-LOAD = "{% load chart_numbers claim_values dates page_urls %}"
+LOAD = "{% load chart_numbers claim_values dates page_urls polarity %}"
 
 # The loops of templates/claims/event_detail.html before its rows moved to Python, by section.
 BEFORE = {
     "agreed": """{% for fact in comparison.agreed %}
   <div class="agreed{% if fact.disputed %} disputed{% endif %}">
-    <p class="agreed-value"><span class="kind k-{{ fact.claims.0.kind }}">{{ fact.label }}</span> {% with claim=fact.claims.0 %}{% if claim.kind == "statement" %}{{ claim.speaker.name|default:claim.speaker_mention|default:"Unnamed speaker" }}: “{{ claim.quote|truncatechars:160 }}”{% elif claim.kind == "date" %}{{ claim|claim_date }}{% else %}{% claim_value claim %}{% endif %}{% endwith %}{% if fact.disputed %} <a class="badge disputed" href="#conflicts">disputed by another outlet</a>{% endif %}</p>
+    <p class="agreed-value"><span class="kind k-{{ fact.claims.0.kind }}">{{ fact.label }}</span> {% with claim=fact.claims.0 %}{% if claim.kind == "statement" %}{{ claim.speaker.name|default:claim.speaker_mention|default:"Unnamed speaker" }}: “{{ claim.quote|truncatechars:160 }}”{{ claim.polarity|polarity_badge }}{% elif claim.kind == "date" %}{{ claim|claim_date }}{% else %}{% claim_value claim %}{% endif %}{% endwith %}{% if fact.disputed %} <a class="badge disputed" href="#conflicts">disputed by another outlet</a>{% endif %}</p>
     <p class="small muted">Reported by {{ fact.outlets|join:", " }} ({{ fact.claims|length }} claims: {% for claim in fact.claims %}<a href="{{ claim.pk|page_url:"claims:claim-detail" }}">{{ claim.article.outlet.name|default:"unknown outlet" }}</a>{% if not forloop.last %}, {% endif %}{% endfor %})</p>
   </div>
 {% empty %}<p class="muted">No fact is yet corroborated by two outlets.</p>
@@ -31,7 +32,7 @@ BEFORE = {
     "speakers": """{% for group in comparison.speakers %}
   <h3 class="speaker">{% if group.actor_id %}<a href="{{ group.actor_id|page_url:"claims:actor-detail" }}">{{ group.speaker }}</a>{% else %}{{ group.speaker }}{% endif %} <span class="muted small">{{ group.claims|length }} statement{{ group.claims|length|pluralize }}</span></h3>
   <ul class="statements">{% for claim in group.claims %}
-    <li><a href="{{ claim.pk|page_url:"claims:claim-detail" }}">“{{ claim.quote|truncatechars:200 }}”</a>{% if claim.polarity == "denied" %} <span class="badge">denies</span>{% endif %} <span class="muted small">{{ claim.article.outlet.name|default:"unknown outlet" }} · {{ claim.article.published_on|precise_date:claim.article.published_precision }}</span></li>
+    <li><a href="{{ claim.pk|page_url:"claims:claim-detail" }}">“{{ claim.quote|truncatechars:200 }}”</a>{{ claim.polarity|polarity_badge }} <span class="muted small">{{ claim.article.outlet.name|default:"unknown outlet" }} · {{ claim.article.published_on|precise_date:claim.article.published_precision }}</span></li>
   {% endfor %}</ul>
 {% empty %}<p class="muted">No statements.</p>
 {% endfor %}""",
@@ -125,10 +126,11 @@ def test_each_section_is_the_templates_markup(hostile):
     event = hostile_event() if hostile else build_event_world()["event"]
     comparison = event_comparison(event)
     if hostile:  # texts the span constraint keeps out of the database, changed on the loaded claims
+        polarities = itertools.cycle(["denied", "refused", "question", "position", "asserted"])
         for claim in (value.claim for value in comparison.values.values()):
             if claim.kind == "statement":
                 claim.quote = "cafe\u0301 " * 30 + HOSTILE + " more words " * 20
-                claim.polarity = "denied"
+                claim.polarity = next(polarities)
                 claim.speaker_mention = f"Tom {HOSTILE}"
             elif claim.kind == "date":
                 claim.quote = f"Friday {HOSTILE}"

@@ -34,8 +34,8 @@ OUTLET_CLAIMS = Template(
   {% empty %}{% endfor %}"""
 )
 STATEMENT_ROWS = Template(
-    """{% load dates %}{% for claim in statements %}
-    <tr><td><a href="{% url 'claims:claim-detail' claim.pk %}">“{{ claim.quote|truncatechars:160 }}”</a>{% if claim.polarity == "denied" %} <span class="badge">denies</span>{% endif %}</td>
+    """{% load dates polarity %}{% for claim in statements %}
+    <tr><td><a href="{% url 'claims:claim-detail' claim.pk %}">“{{ claim.quote|truncatechars:160 }}”</a>{{ claim.polarity|polarity_badge }}</td>
       <td class="small">{{ claim.speaker_role|default:"—" }}{% if claim.direct %} · direct{% endif %}</td>
       <td class="small">{{ claim.article.outlet.name|default:"—" }} · <a href="{% url 'sources:article-detail' claim.article_id %}">{{ claim.article.title|default:"(untitled)"|truncatechars:40 }}</a>{% if claim.article.published_on %} · {{ claim.article.published_on|precise_date:claim.article.published_precision }}{% endif %}</td>
       <td><span class="status s-{{ claim.review_status }}">{{ claim.get_review_status_display }}</span></td></tr>
