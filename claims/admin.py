@@ -106,6 +106,7 @@ class ClaimAdmin(VersionedAdmin):
         "article",
         "unit_class",
         "speaker",
+        "statement_polarity",
         "review_status",
         "origin",
         "confidence",
@@ -119,6 +120,12 @@ class ClaimAdmin(VersionedAdmin):
     @admin.display(description="Quote")
     def short_quote(self, obj: Claim) -> str:
         return obj.quote[:90]
+
+    @admin.display(description="Polarity", ordering="polarity")
+    def statement_polarity(self, obj: Claim) -> str:
+        """A statement's polarity by its label ("Held (a belief, wish or stance)"); "" for other kinds,
+        which store "asserted" and have none."""
+        return obj.get_polarity_display() if obj.kind == Claim.Kind.STATEMENT else ""
 
 
 @admin.register(ClaimLink)

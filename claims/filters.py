@@ -127,7 +127,7 @@ class FilterCopies(dict):
 
 class FieldCopies(dict):
     """A form class's `base_fields` whose copy for each form is Django's, except that a choice field
-    shares its choices instead of deep-copying them: the filter form's copy of its sixteen fields went
+    shares its choices instead of deep-copying them: the filter form's copy of its seventeen fields went
     mostly into copying the choices' lists and pairs (some 150 `deepcopy` calls a request), which no
     form changes. Each form still gets its own fields, widgets (with their own choices list), error
     messages and validators, as `Field.__deepcopy__` makes them."""
@@ -177,6 +177,12 @@ class ClaimFilter(StrictFilterSet):
         method="filter_verdict",
         label="Verdict",
         empty_label="With or without",
+    )
+    polarity = django_filters.ChoiceFilter(
+        choices=Claim.Polarity.choices,
+        method="filter_polarity",
+        label="Polarity",
+        empty_label="Any polarity",
     )
     outlet = OutletFilter(field_name="article__outlet_id", label="Outlet")
     speaker = IdFilter(field_name="speaker_id", widget=forms.HiddenInput)
@@ -234,7 +240,7 @@ class ClaimFilter(StrictFilterSet):
 
     def get_form_class(self):
         """The filter form's class, made once per process: django-filter built the class and its
-        sixteen fields (with their widgets) again on every request, though they never change; each form
+        seventeen fields (with their widgets) again on every request, though they never change; each form
         still gets its own copies of the fields, as every Django form does (see `FieldCopies`)."""
         made = type(self).__dict__.get("_form_class")
         if made is None:
@@ -262,6 +268,11 @@ class ClaimFilter(StrictFilterSet):
         if value == "none":
             return queryset.filter(verdict="")
         return queryset.filter(verdict=value)
+
+    def filter_polarity(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        """Statements with the polarity `value` (asserted, denied, refused, asked, held): only statements
+        have one, though every claim stores "asserted"."""
+        return queryset.filter(kind=Claim.Kind.STATEMENT, polarity=value)
 
     def filter_speaker_name(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Claims by speakers whose normalised name, or an alias, contains the typed name ("Marsk" finds

@@ -10,6 +10,7 @@ BOUNDS = {
     # the outlet menu is one fingerprint query, plus its rows when the outlets changed since cached
     "claim-list": 10,
     "claim-list-filtered": 11,  # PostgreSQL adds one EXPLAIN for the estimate
+    "claim-list-polarity": 11,  # a statement filter: no join, the same budget as any filter
     # + the picker choices: claims to link to, events to attach to (the article's, then the newest);
     # the links with their other claims (one UNION ALL of the two sides: the one query joining both
     # sides of each link to their articles took 10 ms to plan at 1M claims, ranking every event 38 ms)
@@ -32,6 +33,10 @@ def urls(world) -> dict[str, list[str]]:
             reverse("claims:claim-list")
             + f"?kind=quantity&outlet={world['outlets'][0].pk}&has_corroboration=true"
             "&published_after=2025-01-01&q=injured&speaker_name=&sort=published"
+        ],
+        "claim-list-polarity": [
+            reverse("claims:claim-list") + "?polarity=asserted",
+            reverse("claims:claim-list") + "?polarity=denied&sort=published",
         ],
         "claim-detail": [reverse("claims:claim-detail", args=[claim.pk])],
         "article-detail": [reverse("sources:article-detail", args=[claim.article_id])],
