@@ -577,10 +577,24 @@ def _person(f: ClaimFeatures) -> int:
     return 3 if head and _PLURAL_HEAD.search(head[-1]) else 1
 
 
+# What the rationale says a speaker did with words that are not asserted (claims.models.Claim.Polarity),
+# in the third person singular and plural: "the mayor asks", "witnesses ask". The pages' short words for
+# the same (claims.templatetags.polarity) are "does not say", "asks", "holds, not said".
+POLARITY_VERBS: dict[str, tuple[str, str]] = {
+    "refused": ("does not say", "do not say"),  # declined to comment, has not said how
+    "question": ("asks", "ask"),  # asks, asserting nothing
+    "position": ("holds", "hold"),  # a belief, wish or stance, not said
+}
+
+
 def _verb(f: ClaimFeatures, shared: frozenset[str], person: int) -> str:
-    """ "denies" for a statement denied as a whole by words outside it ("denied that any troops were on
-    board"), else "says": a statement whose own words carry the negation ("the government had not
-    informed parliament", "arranged without informing parliament") says it, as the quote shows."""
+    """ "does not say", "asks" or "holds" for a statement refused, asked or held (its polarity: nobody
+    says what is asked or only held); "denies" for a statement denied as a whole by words outside it
+    ("denied that any troops were on board"); else "says": a statement whose own words carry the
+    negation ("the government had not informed parliament", "arranged without informing parliament")
+    says it, as the quote shows."""
+    if verbs := POLARITY_VERBS.get(f.statement.polarity):
+        return verbs[0] if person == 1 else verbs[1]
     if _denies(f, shared) and f.denied and not _NEGATION.search(fold(f.item.claim.text).lower()):
         return "denies" if person == 1 else "deny"
     return "says" if person == 1 else "say"
