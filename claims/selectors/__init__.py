@@ -322,15 +322,21 @@ PICK_LIMIT = 12
 
 
 def pick_label(claim: Claim) -> str:
-    """How a picker names a claim: its outlet, its article's title and the start of its quote."""
+    """How a picker names a claim: its outlet, its article's title, the start of its quote and what a
+    statement's speaker did with it (" (asks)": claims.templatetags.polarity)."""
     outlet = claim.article.outlet.name if claim.article.outlet is not None else None
-    return pick_label_text(outlet, claim.article.title, claim.quote)
+    return pick_label_text(outlet, claim.article.title, claim.quote, claim.polarity)
 
 
-def pick_label_text(outlet: str | None, title: str, quote: str) -> str:
-    """pick_label from the outlet's name (None when unknown), the article's title and the quote."""
+def pick_label_text(outlet: str | None, title: str, quote: str, polarity: str = "asserted") -> str:
+    """pick_label from the outlet's name (None when unknown), the article's title, the quote and the
+    claim's polarity."""
+    from claims.templatetags.polarity import polarity_mark_text
+
     quote = quote if len(quote) <= 90 else quote[:89].rstrip() + "\u2026"
-    return f"{outlet or 'unknown outlet'} \u00b7 {title[:60]}: \u201c{quote}\u201d"
+    return (
+        f"{outlet or 'unknown outlet'} \u00b7 {title[:60]}: \u201c{quote}\u201d{polarity_mark_text(polarity)}"
+    )
 
 
 def link_candidates(claim: Claim, text: str = "", limit: int = PICK_LIMIT) -> list[Claim]:
@@ -345,7 +351,9 @@ def link_choices(claim: Claim, limit: int = PICK_LIMIT) -> list[tuple[int, str]]
     from claims.selectors.claim_page import link_choice_rows
 
     rows = link_choice_rows(claim)[:limit]
-    return [(pk, pick_label_text(outlet, title, quote)) for pk, outlet, title, quote in rows]
+    return [
+        (pk, pick_label_text(outlet, title, quote, polarity)) for pk, outlet, title, quote, polarity in rows
+    ]
 
 
 def ranked_link_candidates(claim: Claim, text: str = "") -> QuerySet[Claim]:

@@ -134,7 +134,7 @@ def history_records(obj: Any, limit: int) -> list[SimpleNamespace]:
 def _link_choice_query(with_event: bool) -> CompiledQuery:
     from claims.selectors import PICK_LIMIT, ranked_candidates
 
-    columns = ("pk", "article__outlet__name", "article__title", "quote")
+    columns = ("pk", "article__outlet__name", "article__title", "quote", "polarity")
     if with_event:
         return CompiledQuery(
             lambda article_id, event_id, kind: ranked_candidates(article_id, event_id, kind).values_list(
@@ -154,8 +154,8 @@ def _link_choice_query(with_event: bool) -> CompiledQuery:
 _LINK_CHOICES = {True: _link_choice_query(True), False: _link_choice_query(False)}
 
 
-def link_choice_rows(claim: Claim) -> list[tuple[int, str | None, str, str]]:
-    """(id, outlet name, article title, quote) of the claims the picker offers first (one query)."""
+def link_choice_rows(claim: Claim) -> list[tuple[int, str | None, str, str, str]]:
+    """(id, outlet name, article title, quote, polarity) of the claims the picker offers first (one query)."""
     if claim.event_id:
         return _LINK_CHOICES[True].rows(article_id=claim.article_id, event_id=claim.event_id, kind=claim.kind)
     return _LINK_CHOICES[False].rows(article_id=claim.article_id, kind=claim.kind)

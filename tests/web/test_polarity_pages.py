@@ -10,7 +10,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from claims.models import ClaimLink
+from claims.models import Claim, ClaimLink
 from tests.polarity_world import SAID, WORDS, said_five_ways
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,28 @@ def test_the_polarity_menu_offers_every_polarity_and_refuses_an_unknown_one(edit
     assert "Held (a belief, wish or stance)" in menu
     response = editor_client.get(reverse("claims:claim-list"), {"polarity": "doubted"})
     assert response.status_code == 400 and "Polarity:" in response.content.decode()
+
+
+def test_the_claim_pages_link_menu_marks_each_polarity(editor_client, world):
+    """An editor linking a claim of another article sees which offered statement is asked, held, ..."""
+    from sources.services import article_store
+
+    body = "Ilse Varga said the dredger reached Kell harbour on 3 June."
+    other = article_store(
+        body=body, outlet=world["article"].outlet, url="https://courier.example/dredger-2", title="Dredger in"
+    ).article
+    said = "the dredger reached Kell harbour on 3 June"
+    claim = Claim.objects.create(
+        article=other,
+        kind="statement",
+        start=body.index(said),
+        end=body.index(said) + len(said),
+        quote=said,
+        event=world["event"],
+        extractor_version="test",
+    )
+    text = page(editor_client, reverse("claims:claim-detail", args=[claim.pk]))
+    menu = text.partition('id="id_link_other"')[2].partition("</select>")[0]
+    for polarity, word in WORDS.items():
+        assert f"\u201c{SAID[polarity]}\u201d ({word})</option>" in menu
+    assert f"\u201c{SAID['asserted']}\u201d</option>" in menu
