@@ -21,6 +21,7 @@ from ..collector import fewer_collections
 from ..types import ClaimId, ExistingLink, LinkableClaim, LinkSuggestion, Relation, StanceFn, StanceManyFn
 from .dates import counted_back_links, date_links, tells
 from .features import ClaimFeatures, DayOf, Key, features
+from .lift import agree_lift
 from .quantities import other_time, quantity_links, with_implied_units
 from .quantities import rationale as quantity_rationale
 from .statements import same_remark, statement_links
@@ -92,6 +93,7 @@ def _suggest(
         stance,
         stance_many=stance_many,
         focus=None if focus is None else {n for n, f in enumerate(statements) if f.item.id in focus},
+        agree_lifts=agree_lift(dates),
     ):
         scored.append((statements[i], statements[j], rel, conf, why))
     if focus is not None:

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
+from .lift import AgreeLift
 from .text import fold, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -55,11 +56,13 @@ def statement_links(
     *,
     stance_many: StanceManyFn | None = None,
     focus: set[int] | None = None,
+    agree_lifts: AgreeLift | None = None,
 ) -> list[Scored]:
     """Scored (i, j, relation, confidence, rationale) for statements that repeat or deny each other.
 
     The stance model, when given, is asked once for all kept pairs (`stance_many`, or `stance` pair by
-    pair when only that is given), not once per pair: one batch is many times cheaper.
+    pair when only that is given), not once per pair: one batch is many times cheaper. With
+    `agree_lifts` (`lift.agree_lift`), its "agree" raises only the pairs that test passes.
     """
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
@@ -135,6 +138,8 @@ def statement_links(
     if stance_many is None and stance is not None:
         stance_many = _one_by_one(stance)
     verdicts = _stances(stance_many, feats, kept) if stance_many is not None else None
+    if verdicts is not None and agree_lifts is not None:
+        verdicts = _unlifted(verdicts, feats, kept, agree_lifts)
     out: list[Scored] = []
     for n, (i, j, relation, conf, same_speaker) in enumerate(kept):
         a, b = feats[i], feats[j]
@@ -508,6 +513,22 @@ def _stances(
     for start in range(0, len(asked), STANCE_BATCH):
         labels.extend(stance_many(asked[start : start + STANCE_BATCH]))
     return [_verdict({labels[2 * n], labels[2 * n + 1]}) for n in range(len(kept))]
+
+
+def _unlifted(
+    verdicts: list[str],
+    feats: Sequence[ClaimFeatures],
+    kept: Sequence[tuple[int, int, Relation, float, bool]],
+    agree_lifts: AgreeLift,
+) -> list[str]:
+    """The verdicts with "agree" read as "discuss" (related, no lift) for the agreements of wording that
+    `agree_lifts` does not let the model raise; a conflict's "agree" is left to the rules above."""
+    return [
+        "discuss"
+        if verdict == "agree" and relation == "corroborates" and not agree_lifts(feats[i], feats[j])
+        else verdict
+        for verdict, (i, j, relation, _, _) in zip(verdicts, kept, strict=True)
+    ]
 
 
 def _verdict(labels: set[str]) -> str:
