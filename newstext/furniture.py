@@ -94,6 +94,7 @@ def furniture_spans(text: str) -> list[Span]:
         found.extend(m.span() for m in rx.finditer(text) if m.group().strip())
     found.extend(m.span(1) for m in _VIDEO_LINE.finditer(text))
     found.extend(_headline_lists(text))
+    found.extend(_listed_under_heading(text))
     found.sort()
     merged: list[tuple[int, int]] = []
     for a, b in found:
@@ -129,6 +130,42 @@ def _headline_lists(text: str) -> Iterator[tuple[int, int]]:
             run = [m.span()]
     if len(run) >= 2:
         yield run[0][0], run[-1][1]
+
+
+# A heading line over a list of links to other stories ("Related:", "Read more", "More on this story").
+_LIST_HEADING = re.compile(
+    r"""^[ \t\u00a0]*(?:related(?:\s+(?:articles?|stories|news|content|coverage))?|read\s+(?:more|also|next)
+      | see\s+also | also\s+read | more\s+on\s+this\s+story | recommended(?:\s+for\s+you)? | more\s+stories
+      | you\s+may\s+also\s+like | (?:most\s+)?popular(?:\s+now)?)[ \t\u00a0]*:?[ \t\u00a0]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A listed headline ends without a full stop (a question mark may end one: "Who owns the port?").
+_PROSE_END = re.compile(r"[.!;:,][\"'\u201d\u2019)]*\s*$")
+MAX_LISTED_WORDS = 25
+
+
+def _listed_under_heading(text: str) -> Iterator[tuple[int, int]]:
+    """The lines listed under a "Related:" heading: headlines in any case ("Council to review bus fares"),
+    up to the first line that reads as prose (a full stop, or longer than a headline) or a second blank
+    line. Title-case runs are found without a heading (`_headline_lists`); sentence-case ones are only
+    told from short paragraphs by the heading above them."""
+    lines = list(_LINE.finditer(text))
+    for n, heading in enumerate(lines):
+        if not _LIST_HEADING.match(heading.group()):
+            continue
+        end = None
+        previous = heading
+        for m in lines[n + 1 :]:
+            line = m.group().strip(" \t\u00a0")
+            gap = text.count("\n", previous.end(), m.start())
+            if gap > 2 or not line or _PROSE_END.search(line) or len(line.split()) > MAX_LISTED_WORDS:
+                break
+            if is_furniture_line(line) or _LIST_HEADING.match(line):
+                break  # the next block of furniture is found on its own
+            end = m.end()
+            previous = m
+        if end is not None:
+            yield heading.start(), end
 
 
 def is_headline_like(line: str) -> bool:

@@ -78,3 +78,19 @@ def test_the_demos_main_conflict_is_suggested_and_its_conflicts_are_real(setting
     assert all("Ministry of Defence" in link.rationale and "denies" in link.rationale for link in troops)
     percentages = conflicts.filter(claim_a__kind="quantity", claim_a__unit_class="percentage")
     assert not percentages.exists(), [_said(link) for link in percentages]
+    # the stance model cannot see a denial told outside the claim's words: it does not make it unsure
+    assert max(link.confidence or 0 for link in troops) > 0.6, [link.confidence for link in troops]
+
+
+def test_the_demos_related_headlines_give_no_claims(settings):
+    """The sample pages' "Related:" lists of sentence-case headlines are furniture: none of their dated
+    headlines ("... changes from April", "... until 2026, says ...") is stored as a claim."""
+    settings.DEBUG = True
+    call_command("setup_demo")
+    listed = 0
+    for article in Article.objects.filter(body__contains="Related:"):
+        at = article.body.index("Related:")
+        listed += 1
+        stored = Claim.objects.filter(article=article, start__gte=at)
+        assert not stored.exists(), list(stored.values_list("kind", "quote"))
+    assert listed >= 2

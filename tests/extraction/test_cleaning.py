@@ -118,3 +118,53 @@ def test_an_amount_glued_after_a_full_stop_is_split_off(nlp):
     assert "million. $4,187,310" in adoc.analysis and "$3.50" in adoc.analysis
     values = sorted(q.low for q in find_quantities(adoc))
     assert values == [3.5, 4_187_310, 4_200_000]
+
+
+def test_sentence_case_headlines_listed_under_a_related_heading_are_furniture():
+    """Headlines in sentence case under "Related:" or "Read more" are a list of links, not article text:
+    the list runs to the first line that reads as prose."""
+    text = (
+        "The library reopened on Thursday after a two-year refit.\n\n"
+        "Related:\n"
+        "Council to review parking charges from June\n"
+        "Why the old bridge will close for a month?\n\n"
+        "Read more\n\n"
+        "School meals to cost more in 2027, says education board\n"
+    )
+    spans = [s.text for s in furniture_spans(text)]
+    assert spans == [
+        "Related:\nCouncil to review parking charges from June\nWhy the old bridge will close for a month?",
+        "Read more\n\nSchool meals to cost more in 2027, says education board",
+    ]
+
+
+def test_prose_after_a_related_heading_is_kept():
+    """The list stops at a line ending with a full stop, at a line longer than a headline, and after two
+    blank lines; a paragraph that starts with "Related" is no heading."""
+    text = (
+        "Related:\n"
+        "Bakers warn of higher bread prices\n"
+        "The mayor said the market would reopen in May.\n\n"
+        "See also:\n\n\n"
+        "Parking charges to rise in June\n\n"
+        "Related stories on the flood were published by three outlets on Monday, the editor said\n"
+    )
+    spans = [s.text for s in furniture_spans(text)]
+    assert spans == ["Related:\nBakers warn of higher bread prices", "See also:"]
+
+
+def test_no_claim_comes_from_a_headline_under_a_related_heading():
+    """A dated headline in a related list ("... from April", "... until 2027") gives no date claim, and a
+    headline's "says education board" no statement."""
+    from claims.extraction import extract
+
+    text = (
+        "The city library reopened on Thursday after a two-year refit, the council said.\n\n"
+        "Related:\n"
+        "Ferry timetable changes from April\n"
+        "Bus fares to stay frozen until 2027, says transport board\n"
+    )
+    found = extract(text, published="2025-03-14").claims
+    assert found, "the article's own sentence still gives claims"
+    listed = text.index("Related:")
+    assert all(claim.start < listed for claim in found), [(c.kind, c.text) for c in found]

@@ -236,3 +236,42 @@ def test_the_stance_models_agree_still_drops_one_speakers_two_reports():
     assert (frozenset({"a", "b"}), "contradicts") not in relations(
         suggest_links([a, b], stance_many=agreeing_model)
     )
+
+
+def test_the_stance_models_agree_does_not_weaken_a_denial_it_cannot_see():
+    """The model reads the claim's text alone: 'that any troops were on board the ferries' carries no
+    negation (the denial is the reporting verb outside it), so the model's "agree" leaves the wording's
+    conflict as sure as without the model. A denial inside the text ('no troops were on board ...') is
+    one the model sees: its "agree" still makes the conflict less sure."""
+    denial, count = troops_pair()
+    [alone] = suggest_links([denial, count])
+    [link] = suggest_links([denial, count], stance_many=agreeing_model)
+    assert link.relation == "contradicts" and link.confidence == alone.confidence
+
+    sentence = (
+        "The interior ministry said no troops were on board the ferries, which berthed in Pellan on 3 May."
+    )
+    inside = statement(
+        "deny",
+        "A",
+        sentence,
+        "no troops were on board the ferries, which berthed in Pellan on 3 May",
+        speaker="Interior Ministry",
+        polarity="denied",
+    )
+    [seen_alone] = suggest_links([inside, count])
+    [seen] = suggest_links([inside, count], stance_many=agreeing_model)
+    assert seen.relation == "contradicts" and seen.confidence < seen_alone.confidence
+
+
+def test_counts_whose_sentences_name_the_ships_two_ways_are_about_one_thing():
+    """'dozens of troops ... on the decks of the vessels' and 'about 60 soldiers were aboard the ships'
+    count the same people: "vessels" and "ships" are one thing in the counts' sentences as in statements,
+    so the vague count corroborates the figure."""
+    seen = "Dozens of troops in uniform could be seen on the decks of the vessels as they left Pellan."
+    told = "About 60 soldiers were aboard the ships, a pilot said."
+    dozens = QuantityClaim(0, 16, "Dozens of troops", 24, 199, "troop", "soldier", approximate=True)
+    sixty = QuantityClaim(6, 17, "60 soldiers", 60, 60, "soldier", "soldier", approximate=True)
+    a = LinkableClaim("dozens", "A", "outlet-A", dozens, seen, event_id="e1", sentence_start=0)
+    b = LinkableClaim("sixty", "B", "outlet-B", sixty, told, event_id="e1", sentence_start=0)
+    assert [s.relation for s in suggest_links([a, b])] == ["corroborates"]

@@ -47,12 +47,15 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # "At that March 2 event ... he says, 'We have learned ...'"): the date of its occasion
     pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
     context = KeyWeights(_context(f) for f in feats)
+    spoken = {n for n, f in enumerate(feats) if quoted_deixis(f)}
     out: list[Scored] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
         ca, cb = a.item.claim, b.item.claim
         assert isinstance(ca, DateClaim) and isinstance(cb, DateClaim)
         sim = weights.overlap(_keys(a), _keys(b))
+        if (i in spoken) != (j in spoken) and sim < SAME_REMARK_SIM:
+            continue  # one remark quoted twice (the same words) still gives its word for one day
         agree = _compatible(a, b)
         if agree is None:
             continue
@@ -61,12 +64,16 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             quote = _same_quote(a, b)
             if (
                 (
-                    sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE)
-                    and _more_than_names(a, b)
+                    (
+                        sim >= (MIN_AGREE_YEAR if "year" in (ca.precision, cb.precision) else MIN_AGREE)
+                        and _more_than_names(a, b)
+                    )
+                    or period
+                    or quote
                 )
-                or period
-                or quote
-            ) and not _other_actors(a, b):
+                and not _other_actors(a, b)
+                and _one_story(a, b)
+            ):
                 # one shared word ("passed on Thursday night" / "Congress passed ... Thursday") covers a
                 # short clause whole but says less than several: such a match is shown as less sure
                 sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
@@ -189,6 +196,46 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 MIN_CONFLICT_ONE_ACTOR = 0.3  # "The House voted later on Wednesday" / "followed by the House on Thursday"
+
+
+def _one_story(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """False for two articles the events keep apart whose sentences share no name: "repairs to the
+    promenade, damaged by storms last month" in a budget story and "the town, where Sunday's storm
+    damaged 40 boats" in a storm story share a verb and a noun, not a happening. Within an event, or
+    with a name both sentences give (a place, an actor), they may be one."""
+    if a.item.event_id is None or b.item.event_id is None or a.item.event_id == b.item.event_id:
+        return True
+    shared = frozenset(terms(" ".join(a.names))) & frozenset(terms(" ".join(b.names)))
+    return bool(shared - _CALENDAR - _WEEKDAYS)
+
+
+SAME_REMARK_SIM = 0.8  # clauses this alike are one remark, wherever a sentence split left its quote mark
+# Words that date by the moment they are said: in a quotation that is when the speaker spoke, which the
+# article seldom gives ("help 'today, not next month'", "could end the strike 'tomorrow'").
+_DEICTIC = re.compile(
+    r"^\W*(?:(?:by|from|until|as\s+of)\s+)?(?:today|tonight|tomorrow|yesterday|now|right\s+now|"
+    r"this\s+(?:morning|afternoon|evening|week|weekend|month|year)|next\s+(?:week|month|year)|"
+    r"last\s+(?:night|week|month|year))\W*$",
+    re.I,
+)
+
+
+def quoted_deixis(f: ClaimFeatures) -> bool:
+    """True when the date is a word that counts from the moment of speaking ("today", "next month") and
+    stands inside a quotation: the speaker's day, not one the article gives, so it is compared only with
+    another quotation's or the same remark's ("she said the town needed help 'today, not next month'";
+    two outlets quoting one remark may agree on it)."""
+    claim = f.date
+    written = claim.expression.text if claim.expression else ""
+    if not written or not _DEICTIC.match(written):
+        return False
+    sentence = f.item.sentence
+    at = sentence.find(written)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    straight = before.count('"')
+    return straight % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _one_day_each_one_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:

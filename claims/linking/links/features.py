@@ -104,7 +104,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         content = one_name(frozenset(terms(text)))
         denied = bool(content) and len(negated & content) * 2 >= len(content)
     else:
-        content = frozenset(terms(text))
+        content = frozenset(terms(dated_clause(claim) if isinstance(claim, DateClaim) else text))
         if isinstance(claim, QuantityClaim):
             source = name_keys(claim.source) if claim.source else set()
             low, high = quantity_range(claim)
@@ -120,6 +120,25 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         low=low,
         high=high,
     )
+
+
+# A relative clause after the date words tells another happening: "the governor on Tuesday pledged aid
+# for the town, where Sunday's storm damaged 40 boats" dates the pledge, not the damage.
+_RELATIVE_CLAUSE = re.compile(r"[,;(\u2014\u2013]\s*(?:where|which|who|whose|whom|when)\b", re.I)
+
+
+def dated_clause(claim: DateClaim) -> str:
+    """The words of the clause the date dates: the claim's text up to a relative clause that follows its
+    date words (a relative clause holding the date words, "the ships, which docked on 15 March", is kept
+    whole with what it hangs on)."""
+    text = claim.text
+    # located by its words: a stored claim keeps the date words' text, not their offsets
+    when = claim.expression.text if claim.expression else ""
+    at = text.find(when) if when else -1
+    if at < 0:
+        return text
+    m = _RELATIVE_CLAUSE.search(text, at + len(when))
+    return text[: m.start()] if m else text
 
 
 def quantity_range(claim: QuantityClaim) -> tuple[float, float]:

@@ -14,7 +14,7 @@ from claims.extraction.types import QuantityClaim
 from ..types import LinkableClaim, Relation
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, DayOf, Key
-from .text import fold, stem, terms
+from .text import fold, one_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -286,11 +286,13 @@ def _block_keys(f: ClaimFeatures) -> list[Key]:
 
 
 def _context(f: ClaimFeatures) -> frozenset[str]:
-    """Context words minus the unit itself (two "soldiers" counts share the unit by construction)."""
+    """Context words minus the unit itself (two "soldiers" counts share the unit by construction), each
+    thing under one name ("vessels" as "ships", "aboard" as "board": `one_name`)."""
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
-    unit = set(terms(" ".join(x for x in (claim.unit, claim.unit_class) if x)))
-    return (f.context | frozenset(terms(claim.counted or ""))) - unit - _SCALE_WORDS | f.names | _figures(f)
+    unit = one_name(frozenset(terms(" ".join(x for x in (claim.unit, claim.unit_class) if x))))
+    words = one_name(f.context | frozenset(terms(claim.counted or "")))
+    return words - unit - _SCALE_WORDS | f.names | _figures(f)
 
 
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -170,7 +170,12 @@ def statement_links(
                         _whole_denial(a, b) and weights.cosine(keys[i], keys[j]) >= SURE_COSINE
                     ):
                         continue
-                    judged, conf = relation, conf * 0.8  # kept as the wording's conflict, less sure
+                    # kept as the wording's conflict, less sure; but the model reads the claim's text
+                    # alone, and a denial told by the words around it ("denied that any troops were on
+                    # board") is not in that text: its "agree" then says nothing against the conflict
+                    judged = relation
+                    if not _denied_outside(a if a.denied else b):
+                        conf *= 0.8
                 elif judged == relation:
                     conf = min(0.95, conf + STANCE_BONUS)
                 else:
@@ -422,6 +427,13 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
     if not words:
         return f.denied
     return len(words & f.negated) * 2 >= len(words)
+
+
+def _denied_outside(f: ClaimFeatures) -> bool:
+    """True when the statement is denied by words outside its text ("denied that any troops were on
+    board"): its own text has no negation, so the stance model, which reads the text alone, cannot see
+    the denial."""
+    return f.denied and not _negations(_plain(f))
 
 
 def _whole_denial(a: ClaimFeatures, b: ClaimFeatures) -> bool:
