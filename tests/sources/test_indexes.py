@@ -57,3 +57,27 @@ def test_finding_an_article_by_content_hash_or_status_uses_its_index():
             (Article.objects.filter(outlet_id=1), "article_outlet_date_idx"),
         ):
             assert index in query.explain()
+
+
+def test_band_rows_are_found_by_article_through_a_brin_on_postgresql():
+    """Each imported article writes 32 band rows: on PostgreSQL their article index is a BRIN (one
+    summary per block range, not an entry per row; migration sources/0012), elsewhere the model's
+    btree. Either way deleting an article's rows uses it, and takes only that article's rows."""
+    from sources.models import Article, ArticleBand
+
+    table = ArticleBand._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    index = constraints["article_band_article_idx"]
+    assert index["columns"] == ["article_id"]
+    assert index["type"] == ("brin" if connection.vendor == "postgresql" else "idx")
+    kept, gone = (Article.objects.create(body=f"Text {n}.", content_hash=str(n) * 64) for n in (1, 2))
+    ArticleBand.objects.bulk_create(
+        [ArticleBand(key=key, article=article) for article in (kept, gone) for key in (11, 12, 13)]
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+        assert "article_band_article_idx" in ArticleBand.objects.filter(article_id=gone.pk).explain()
+    gone.delete()
+    assert sorted(ArticleBand.objects.values_list("article_id", flat=True)) == [kept.pk] * 3
