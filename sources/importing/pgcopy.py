@@ -64,6 +64,16 @@ def copy_value(value: object) -> str:
     return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+# The bodies are compressed once, written into the temporary table; the INSERT ... SELECT into the
+# article table copies the compressed values as they are (the history table has no body). lz4 compresses several times faster than PostgreSQL's default
+# pglz (about a twentieth of the writing connection's work in a profile), at a slightly larger size. For this
+# transaction only (set_config's is_local), and only where the server was built with lz4.
+_LZ4_SQL = (
+    "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings "
+    "WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+)
+
+
 def _article_columns() -> list[models.Field]:
     return [f for f in Article._meta.concrete_fields if f.attname != "search_vector"]
 
@@ -150,6 +160,7 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
         for article, (pk,) in zip(articles, cursor.fetchall(), strict=True):
             article.pk = pk
             article.created_at = article.updated_at = now
+        cursor.execute(_LZ4_SQL)
         cursor.execute(
             f"CREATE TEMP TABLE {TEMP_TABLE} "
             f"(LIKE {table} INCLUDING DEFAULTS EXCLUDING IDENTITY) ON COMMIT DROP"
