@@ -1,20 +1,21 @@
-"""New articles and their history rows on PostgreSQL: one COPY and two INSERT ... SELECT per chunk.
+"""New articles and their history rows on PostgreSQL: one COPY and one INSERT ... SELECT per chunk.
 
 Django's bulk_create sends every value of every row as a query parameter and simple_history's
 bulk_create_with_history builds a second set of model objects for the history rows; at a few
 thousand articles per second that Python work, not the database, was the import's limit. Here the
-chunk's rows are written once, in COPY's text format (psycopg2 copy_expert), into a temporary table
-dropped at commit; one INSERT ... SELECT moves them into sources_article with the search vector
-computed in the same statement (the insert trigger only computes a vector a row does not bring:
-migration 0008), a second writes their history rows with simple_history's columns ('+', the date,
-the request's user when there is one). Ids are drawn from the table's sequence first, so the Article
-objects come back with their pk as bulk_create's would. Everything runs in the caller's transaction:
-an error rolls the whole chunk back.
+chunk's rows are written once, in COPY's text format (psycopg2 copy_expert), straight into
+sources_article (the insert trigger computes the search vector of a row that does not bring one:
+migration 0008); one INSERT ... SELECT of the rows just written, by id, makes their history rows with
+simple_history's columns ('+', the date, the request's user when there is one). Ids are drawn from the
+table's sequence first, so the Article objects come back with their pk as bulk_create's would.
+Everything runs in the caller's transaction: an error rolls the whole chunk back. (A temporary table
+the COPY filled and two INSERT ... SELECT read cost a second write of every row, its creation and
+its drop: about a tenth of the writing connection's work.)
 
 An article may bring its search vector already computed (search_vectors, run by the import's
 preparing thread on its own connection while the writing one stores the chunk before): to_tsvector
 was over half of the article insert's database time, on the writer's path. Its text form goes into
-the COPY and reads back as the same vector; an article without one gets it computed in the INSERT.
+the COPY and reads back as the same vector; an article without one gets it computed by the trigger.
 
 SQLite keeps the ORM path (store.store_chunk calls bulk_create_with_history there).
 """
@@ -33,7 +34,6 @@ from django.utils import timezone
 
 from ..models import Article
 
-TEMP_TABLE = "import_article_rows"
 # The same vector as the trigger of migration 0004 (title weight A, the first 100,000 characters of
 # the body weight B): a search must not find an imported article differently from a saved one.
 SEARCH_VECTOR_SQL = (
@@ -64,8 +64,7 @@ def copy_value(value: object) -> str:
     return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-# The bodies are compressed once, written into the temporary table; the INSERT ... SELECT into the
-# article table copies the compressed values as they are (the history table has no body). lz4 compresses several times faster than PostgreSQL's default
+# The bodies are compressed once, as the COPY writes them (the history table has no body). lz4 compresses several times faster than PostgreSQL's default
 # pglz (about a twentieth of the writing connection's work in a profile), at a slightly larger size. For this
 # transaction only (set_config's is_local), and only where the server was built with lz4.
 _LZ4_SQL = (
@@ -94,7 +93,7 @@ def search_vectors(titles: Sequence[str], bodies: Sequence[str]) -> list[str]:
 
 
 def _history_columns(article_columns: set[str], user_id: int | None, now: dt.datetime) -> tuple[str, str]:
-    """The history table's column list and the SELECT list that fills it from the temporary table."""
+    """The history table's column list and the SELECT list that fills it from the article table."""
     history = Article.history.model
     names, values = [], []
     for field in history._meta.concrete_fields:
@@ -149,7 +148,7 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
     now = timezone.now()
     fields = _article_columns()
     columns = [str(f.column) for f in fields]
-    # a vector the article brings (search_vectors' text), else NULL: the INSERT computes that one
+    # a vector the article brings (search_vectors' text), else NULL: the insert trigger computes that one
     vectors = _column([article.__dict__.get("search_vector") for article in articles])
     table = Article._meta.db_table
     with connection.cursor() as cursor:
@@ -161,27 +160,23 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
             article.pk = pk
             article.created_at = article.updated_at = now
         cursor.execute(_LZ4_SQL)
-        cursor.execute(
-            f"CREATE TEMP TABLE {TEMP_TABLE} "
-            f"(LIKE {table} INCLUDING DEFAULTS EXCLUDING IDENTITY) ON COMMIT DROP"
-        )
         with connection.wrap_database_errors:
             cursor.cursor.copy_expert(
-                f"COPY {TEMP_TABLE} ({', '.join(columns)}, search_vector) FROM STDIN",
+                f"COPY {table} ({', '.join(columns)}, search_vector) FROM STDIN",
                 _rows(articles, fields, vectors),
             )
-        listed = ", ".join(columns)
-        cursor.execute(
-            f"INSERT INTO {table} ({listed}, search_vector) "
-            f"SELECT {listed}, coalesce(search_vector, {SEARCH_VECTOR_SQL}) FROM {TEMP_TABLE}"
-        )
         if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
             names, values = _history_columns(set(columns), history_user_id, now)
+            # in id order, as the COPY wrote them: their history ids follow the same order
             cursor.execute(
-                f"INSERT INTO {Article.history.model._meta.db_table} ({names}) SELECT {values} FROM {TEMP_TABLE}",
-                {"now": now, "user": history_user_id},
+                f"INSERT INTO {Article.history.model._meta.db_table} ({names}) SELECT {values} FROM {table} "
+                "WHERE id = ANY(%(ids)s::bigint[]) ORDER BY id",
+                {
+                    "now": now,
+                    "user": history_user_id,
+                    "ids": "{" + ",".join(str(a.pk) for a in articles) + "}",
+                },
             )
-        cursor.execute(f"DROP TABLE {TEMP_TABLE}")  # a second chunk in the same transaction makes its own
     for article in articles:
         article._state.adding = False
         article._state.db = connection.alias
