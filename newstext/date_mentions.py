@@ -334,6 +334,11 @@ def find_mentions(text: str) -> list[Mention]:
             before = before_rx.search(text, max(0, start - _BEFORE_WINDOW), start) if before_rx else None
             if required and (before is None or before.start() == start):
                 continue
+            if kind == "unit" and before is not None and _compared_with(text, before.start(), m.end()):
+                continue  # "up 4.5% on last year", "more than last year": the base of a comparison
+            first = before.start() if before is not None else start
+            if _NOT_BEFORE.search(text, max(0, first - 6), first) and not _BOUND.match(text, first):
+                continue  # "help today, not next month": a date denied is no date of anything
             if kind == "day_month" and _day_is_a_count(text, m):
                 continue
             if (
@@ -343,6 +348,9 @@ def find_mentions(text: str) -> list[Mention]:
             ):
                 continue  # "Tucker Carlson Tonight", "The Tonight Show": a programme's name, not a day
             mention = _mention(kind, m, before)
+            if mention is not None and mention.kind == "season" and mention.year is None:
+                if _EVENT_AFTER.match(text, m.end()):
+                    continue  # "the summer before the election": a season of another event's year
             if mention is not None and _valid(mention):
                 found.append(mention)
                 if (
@@ -364,6 +372,19 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _ZONES = ("GMT", "UTC")
+_EVENT_AFTER = re.compile(r"\s+(?i:before|after|ahead\s+of|following)\s")
+_NOT_BEFORE = re.compile(r"\b(?i:not)\s+$")
+_BOUND = re.compile(r"(?i:until|till|before|after|since)\b")  # "not until Friday" still says when
+# Before "last year", "this month": a comparison's base, not when something happened ("an increase of 4.5%
+# on last year", "fewer than last year", "up 3% over last month", "compared with last year's 12").
+_COMPARED_WITH = re.compile(r"\b(?i:(?P<on>on)|than|over|versus|vs\.?|compared\s+(?:with|to))\s+$")
+
+
+def _compared_with(text: str, start: int, end: int) -> bool:
+    """True when the words before the expression at [start, end) make it a comparison's base; "on" only
+    when no possessive follows ("on last year's anniversary" is a day)."""
+    m = _COMPARED_WITH.search(text, max(0, start - 20), start)
+    return m is not None and not (m.group("on") and text.startswith(("'s", "\u2019s"), end))
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*\s+$")
 _YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
 _FROM = re.compile(r"\b(?i:from)\s+$")

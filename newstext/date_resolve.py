@@ -295,7 +295,21 @@ def _unit(m: Mention, ref: dt.date, direction: int = 0) -> Resolved:
         earliest, latest = _given(result.earliest), _given(result.latest)
         mid = earliest + (latest - earliest) / 2
         result.value = mid.isoformat()
-    return result
+    return _week_as_its_calendar(result) if m.unit == "week" else result
+
+
+def _week_as_its_calendar(result: Resolved) -> Resolved:
+    """A week ("last week", "later this week") as the month it lies in, else the year, keeping its days
+    as the interval: a stored day would say more than the text does, and an editor reads "20 March" as a
+    claim about that day. A week across a new year keeps its middle day, marked approximate."""
+    earliest, latest = _given(result.earliest), _given(result.latest)
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        value, precision = f"{earliest.year:04d}-{earliest.month:02d}", "month"
+    elif earliest.year == latest.year:
+        value, precision = f"{earliest.year:04d}", "year"
+    else:
+        return result
+    return Resolved(value, precision, earliest, latest, True)
 
 
 def _weekend(m: Mention, ref: dt.date, direction: int) -> Resolved:
@@ -326,6 +340,9 @@ def _part(m: Mention, ref: dt.date) -> Resolved:
         y, mo = _add_months(ref.year, ref.month, shift)
         result = _month(y, mo)
         return result
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+    if m.part in ("beginning", "start"):  # "since the start of the week": its Monday
+        return _day(monday, True, monday, monday + dt.timedelta(days=1))
     return _unit(m, ref)
 
 

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from newstext.date_mentions import find_mentions, parse_loose
 from newstext.date_resolve import resolve
 from newstext.date_vocabulary import Mention
@@ -82,6 +84,19 @@ def _mentions(adoc: ArticleDoc) -> list[Mention]:
     return mentions
 
 
+_SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
+
+
+def _season_of_a_noun(span: Span) -> bool:
+    """True when the season describes a noun after it ("roads damaged by winter storms", "in summer
+    months"): a kind of thing, not when something happened; "last winter's storms" names one and stays."""
+    for t in span:
+        if t.lower_ in _SEASONS:
+            head = t.head
+            return t.dep_ in ("compound", "amod", "nmod") and head.i > t.i and head.pos_ in ("NOUN", "PROPN")
+    return False
+
+
 def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     """The article's date claims in document order, and the publication date they were resolved against."""
     placed = []
@@ -90,6 +105,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             continue  # the dateline dates the article, not an event in it
         span = adoc.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0 or (m.kind == "year" and counted_not_year(span)):
+            continue
+        if m.kind == "season" and m.year is None and m.direction is None and _season_of_a_noun(span):
             continue
         verb = clause_head(span)
         tense = direction(verb, nominal=modifies_noun(span))

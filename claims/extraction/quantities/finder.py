@@ -176,7 +176,20 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
             sents.append(doc[chunks[ci].tok_start].sent.start)
         ci = max(nxt, ci + 1)
     _elliptical_units(out, sents, adoc.text)
-    return out
+    return [c for c in out if not _vague_of_nothing(c)]
+
+
+def _vague_of_nothing(claim: QuantityClaim) -> bool:
+    """True for a vague amount in words that counts nothing the text names ("among the thousands that
+    were turned over", "millions more"): "2,000-9,999 of something" tells an editor nothing to check."""
+    words = claim.number.text if claim.number is not None else claim.text
+    return (
+        claim.approximate
+        and claim.low < claim.high
+        and claim.unit_class is None
+        and claim.counted is None
+        and not any(ch.isdigit() for ch in words)
+    )
 
 
 # Units of measure and money: what a count word never takes, and all a bare "billions" may take.
@@ -354,6 +367,9 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     u = read_unit(doc, chunks, ex, sent.end)
     if _is_age_apposition(doc, chunks, ex, u) or _is_age_predicate(doc, chunks, ex, u):
         u.unit_class = "year of age"  # "Mr. Grimm, 44, a Republican"
+    tally = _spelt_tally(adoc, doc, chunks, ex, u)
+    if tally is not None:
+        return tally
     noun = _noun_before_or(doc, chunks, ex, u)
     if noun is not None:
         if doc[noun].lemma_.lower() in TIME_UNITS and doc[noun - 1].lower_ in _TIME_BEFORE_OR:
@@ -434,11 +450,53 @@ def _tally(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> Quantit
     votes = [t for t in near if t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS]
     if not votes:
         return None
+    return _vote_claim(adoc, doc, first_tok, last_tok, votes, chunk, chunk, float(m.group(1)))
+
+
+def _spelt_tally(
+    adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead
+) -> tuple[QuantityClaim, int] | None:
+    """ "The council voted 23 to 14", "a 52 - 48 vote": a tally written with a word or spaced dash, the
+    second figure no larger than the first, next to a word of voting, is one claim of the votes for (as the
+    glued "97-1" is, `_tally`), never two bare counts. With the end chunk, past the second figure."""
+    k = ex.c1
+    if ex.c1 - ex.c0 != 1 or not ex.digits or ex.rest or ex.currency or ex.vague or k + 1 >= len(chunks):
+        return None
+    if u.unit_class not in (None, "vote") or chunks[k - 1].trail or chunks[k].text.lower() not in _TALLY_JOINS:
+        return None
+    other = read_expr(chunks, k + 1)
+    if other is None or other.c1 - other.c0 != 1 or not other.digits or other.rest or other.currency:
+        return None
+    if other.low > ex.low or ex.low != int(ex.low) or other.low != int(other.low):
+        return None  # "from 14 to 23" is a range
+    first_tok, last_tok = chunks[ex.c0].tok_start, chunks[other.c0].tok_end - 1
+    sent = doc[first_tok].sent
+    near = doc[max(sent.start, first_tok - 3) : min(sent.end, last_tok + 3)]
+    votes = [t for t in near if t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS]
+    if not votes:
+        return None  # "won 3 to 1" is a score
+    claim = _vote_claim(adoc, doc, first_tok, last_tok, votes, chunks[ex.c0], chunks[other.c0], ex.low)
+    return claim, other.c1
+
+
+_TALLY_JOINS = frozenset(("to", "-", "\u2013"))
+
+
+def _vote_claim(
+    adoc: ArticleDoc,
+    doc: Doc,
+    first_tok: int,
+    last_tok: int,
+    votes: list[Token],
+    first: Chunk,
+    last: Chunk,
+    value: float,
+) -> QuantityClaim:
+    """The claim of a tally's votes for: its span the figures and the word of voting."""
     lo = min(first_tok, *(t.i for t in votes))
     hi = max(last_tok, *(t.i for t in votes))
     ev = adoc.original(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-    num = adoc.original(chunk.start, chunk.end)
-    value = float(m.group(1))
+    num = adoc.original(first.start, last.end)
     return QuantityClaim(
         start=ev.start,
         end=ev.end,

@@ -32,6 +32,8 @@ _SOURCES = PERSON_ROLES | frozenset(
         *("operative", "ally", "attendee", "protester", "agent", "worker", "organizer", "organiser"),
     )
 )
+# Verbs whose object "one X" is the person spoken to ("told one reporter", "asked one official").
+_TOLD = frozenset(("tell", "ask"))
 _TIME_WORDS = frozenset(("second", "minute", "hour", "day", "night", "week", "month", "year", "decade"))
 # Nouns of discourse: "one reason", "One thing is certain", "There was one problem": a way of pointing to
 # something, never a tally.
@@ -67,6 +69,10 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     head = doc[noun]
     if head.lemma_.lower() in _DISCOURSE_NOUNS or head.lower_ in _DISCOURSE_NOUNS:
         return True
+    if one + 1 < noun and doc[one + 1].lower_ == "more" and head.dep_ in ("attr", "oprd"):
+        return True  # "called it one more cost", "is one more example": what it is, not how many
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() in _TOLD and head.lemma_.lower() in _SOURCES:
+        return True  # "he told one reporter": whom he told
     if _speaks(head) or _named_in_apposition(head):
         return True
     return _one_of_a_pair(doc, one, noun)
@@ -126,6 +132,8 @@ def _one_of_a_pair(doc: Doc, one: int, noun: int) -> bool:
     words = [t.lower_ for t in doc[noun + 1 : sent.end]]
     if any(a == "the" and b == "other" for a, b in itertools.pairwise(words)):
         return True
+    if any(t.lower_ == "another" and t.pos_ == "PRON" for t in doc[noun + 1 : sent.end]):
+        return True  # "when one country invades another"
     if sent.end >= len(doc):
         return False
     nxt = doc[sent.end].sent
