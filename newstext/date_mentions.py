@@ -348,9 +348,13 @@ def find_mentions(text: str) -> list[Mention]:
             ):
                 continue  # "Tucker Carlson Tonight", "The Tonight Show": a programme's name, not a day
             mention = _mention(kind, m, before)
-            if mention is not None and mention.kind == "season" and mention.year is None:
-                if _EVENT_AFTER.match(text, m.end()):
-                    continue  # "the summer before the election": a season of another event's year
+            if (
+                mention is not None
+                and mention.kind == "season"
+                and mention.year is None
+                and _EVENT_AFTER.match(text, m.end())
+            ):
+                continue  # "the summer before the election": a season of another event's year
             if mention is not None and _valid(mention):
                 found.append(mention)
                 if (
@@ -385,6 +389,8 @@ def _compared_with(text: str, start: int, end: int) -> bool:
     when no possessive follows ("on last year's anniversary" is a day)."""
     m = _COMPARED_WITH.search(text, max(0, start - 20), start)
     return m is not None and not (m.group("on") and text.startswith(("'s", "\u2019s"), end))
+
+
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*\s+$")
 _YEAR_RANGE_END = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{YEAR}")
 _FROM = re.compile(r"\b(?i:from)\s+$")

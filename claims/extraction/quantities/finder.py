@@ -462,7 +462,11 @@ def _spelt_tally(
     k = ex.c1
     if ex.c1 - ex.c0 != 1 or not ex.digits or ex.rest or ex.currency or ex.vague or k + 1 >= len(chunks):
         return None
-    if u.unit_class not in (None, "vote") or chunks[k - 1].trail or chunks[k].text.lower() not in _TALLY_JOINS:
+    if (
+        u.unit_class not in (None, "vote")
+        or chunks[k - 1].trail
+        or chunks[k].text.lower() not in _TALLY_JOINS
+    ):
         return None
     other = read_expr(chunks, k + 1)
     if other is None or other.c1 - other.c0 != 1 or not other.digits or other.rest or other.currency:

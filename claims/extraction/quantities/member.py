@@ -71,7 +71,11 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
         return True
     if one + 1 < noun and doc[one + 1].lower_ == "more" and head.dep_ in ("attr", "oprd"):
         return True  # "called it one more cost", "is one more example": what it is, not how many
-    if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() in _TOLD and head.lemma_.lower() in _SOURCES:
+    if (
+        head.dep_ in ("dobj", "dative")
+        and head.head.lemma_.lower() in _TOLD
+        and head.lemma_.lower() in _SOURCES
+    ):
         return True  # "he told one reporter": whom he told
     if _speaks(head) or _named_in_apposition(head):
         return True
