@@ -1,7 +1,7 @@
 """Quantities an editor can trust, second pass (branch claims10b): a tally spelt with "to" is one claim of
 the votes for, never two bare counts; "one" that describes or picks out ("one more cost", "told one
 reporter", "one country invades another") is no count; a vague amount in words that counts nothing the
-text names ("among the thousands", "spent millions") is no claim."""
+text names ("spent millions") is no claim, and "the thousands" counts the last plural noun before it."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def test_one_that_counts_stays_a_count(quantities, sentence, unit_class):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Her lawyer said the letters were among the thousands that had been handed over.",
+        "He said the thousands that had been handed over were enough.",
         "The county spent millions on the new pier.",
         "Hundreds more are expected, the organisers said.",
     ],
@@ -101,3 +101,9 @@ def test_a_vague_amount_of_something_stays(quantities):
         (2000.0, 9999.0, "fisherman")
     ]
     assert read(quantities("Between 7500 and 8000 will be sold each year.")) == [(7500.0, 8000.0, None)]
+
+
+def test_the_thousands_count_what_the_sentence_named_before(quantities):
+    """ "the letters were among the thousands that had been handed over": thousands of letters."""
+    claims = quantities("Her lawyer said the letters were among the thousands that had been handed over.")
+    assert read(claims) == [(2000.0, 9999.0, "letter")]

@@ -171,6 +171,8 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
             claim, nxt = _unit_and_a_half(adoc, doc, chunks, ci), ex.c1  # "an hour and a half"
         else:
             claim, nxt = _claim_at(adoc, doc, chunks, ex)
+            if claim is not None and _vague_of_nothing(claim):
+                _named_before(doc, chunks, ex, claim)
         if claim is not None and not any(a <= claim.number.start < b for a, b in blocked if claim.number):
             out.append(claim)
             sents.append(doc[chunks[ci].tok_start].sent.start)
@@ -179,9 +181,22 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
     return [c for c in out if not _vague_of_nothing(c)]
 
 
+def _named_before(doc: Doc, chunks: list[Chunk], ex: Expr, claim: QuantityClaim) -> None:
+    """ "The documents were leaked among the thousands that have been turned over": "the thousands" are of
+    the last plural noun before them in the sentence, whose unit the claim takes."""
+    if ex.c0 == 0 or chunks[ex.c0 - 1].text.lower() != "the":
+        return
+    first = chunks[ex.c0 - 1].tok_start
+    sent = doc[first].sent
+    nouns = [t for t in doc[sent.start : first] if t.tag_ == "NNS"]
+    if nouns:
+        noun = nouns[-1]
+        claim.unit, claim.unit_class, claim.counted = noun.lemma_, count_class(noun.lemma_), noun.text
+
+
 def _vague_of_nothing(claim: QuantityClaim) -> bool:
-    """True for a vague amount in words that counts nothing the text names ("among the thousands that
-    were turned over", "millions more"): "2,000-9,999 of something" tells an editor nothing to check."""
+    """True for a vague amount in words that counts nothing the text names ("made millions", "hundreds
+    more"): "2,000-9,999 of something" tells an editor nothing to check."""
     words = claim.number.text if claim.number is not None else claim.text
     return (
         claim.approximate
