@@ -58,6 +58,7 @@ def test_a_pair_without_a_word_of_voting_or_rising_is_no_tally(quantities, sente
     "sentence",
     [
         "The ferry owners called the new levy one more cost at the worst possible time.",
+        'The ferry owners called the levy "one more cost at the worst possible time".',
         "The closure is one more example of neglect, the residents said.",
         "He told one reporter that the figures were wrong.",
         "The treaty forbids that one country invades another.",

@@ -50,6 +50,8 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     """True when the bare word "one" at token `one` (with `noun`, the token of what it would count) picks
     out a member or a thing rather than counting it. A superlative group ("one of the largest dinosaurs")
     is left a count, as the quantity annotations we are measured against (NewsQuant) mark it."""
+    if doc[one].is_quote and one + 1 < len(doc) and doc[one + 1].lower_ == "one":
+        one += 1  # the number's first token is the quotation mark it opens with ('called it "one more cost')
     sent = doc[one].sent
     before = [t.lower_ for t in doc[max(sent.start, one - 2) : one]]
     partitive = one + 1 < sent.end and doc[one + 1].lower_ == "of"
