@@ -108,3 +108,26 @@ def test_the_thousands_count_what_the_sentence_named_before(quantities):
     """ "the letters were among the thousands that had been handed over": thousands of letters."""
     claims = quantities("Her lawyer said the letters were among the thousands that had been handed over.")
     assert read(claims) == [(2000.0, 9999.0, "letter")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ferry crossings have fallen in recent years, to 40,000 in 2019 from a peak of 1.6 million in 2001.",
+            [(40000.0, 40000.0, "crossing"), (1600000.0, 1600000.0, "crossing")],
+        ),
+        (
+            "Harbour arrests climbed to 3,000 from a low of 900.",
+            [(3000.0, 3000.0, "arrest"), (900.0, 900.0, "arrest")],
+        ),
+    ],
+)
+def test_a_bare_figure_a_count_moves_to_counts_the_subject(quantities, sentence, expected):
+    """ "crossings have fallen to 40,000 from a peak of 1.6 million": both figures count crossings."""
+    assert read(quantities(sentence)) == expected
+
+
+def test_a_price_moved_to_a_figure_is_no_count_of_it(quantities):
+    """ "Shares fell to 14" is a price, not 14 shares."""
+    assert [c.unit_class for c in quantities("Harbour shares fell to 14 on Friday.")] == [None]

@@ -131,6 +131,13 @@ def read_unit(doc: Doc, chunks: list[Chunk], ex: Expr, sent_end: int) -> UnitRea
 
 # Nouns that stand for a count of what their "of" names: "the number of X ... to 400,000".
 _COUNT_NOUNS = {"number", "total", "count", "tally"}
+# Verbs that move a count to a new figure, and nouns that name the figure a count stood at.
+_CHANGE_VERBS = frozenset(
+    ("fall", "rise", "drop", "climb", "grow", "shrink", "decline", "increase", "decrease")
+)
+_LEVEL_NOUNS = frozenset(("peak", "high", "low", "level", "record"))
+# Plural subjects whose figure is a price or a rate, not a count of them ("shares fell to 14").
+_PRICED = frozenset(("share", "stock", "price", "rate", "yield", "bond", "future", "cost", "sale", "earning"))
 
 
 def _number_of(doc: Doc, num: Token, r: UnitRead) -> None:
@@ -138,6 +145,8 @@ def _number_of(doc: Doc, num: Token, r: UnitRead) -> None:
     50,000", "limit the number of applications that could be granted to 15,000", "the number of elephants
     has shrunk from 5 million to about 400,000". Only a figure after "at", "to" or "from", and only the
     count noun its clause hangs on or names as subject or object."""
+    if num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lemma_.lower() in _LEVEL_NOUNS:
+        num = num.head.head  # "from a peak of 1.6 million": the level's figure
     if num.dep_ != "pobj" or num.head.lower_ not in ("at", "to", "from"):
         return
     for t in list(num.ancestors)[:8]:
@@ -145,6 +154,15 @@ def _number_of(doc: Doc, num: Token, r: UnitRead) -> None:
         if t.pos_ in ("VERB", "AUX"):
             nouns = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for noun in nouns:
+            if (
+                t.lemma_.lower() in _CHANGE_VERBS
+                and noun.dep_ == "nsubj"
+                and noun.tag_ == "NNS"
+                and noun.lemma_.lower() not in _COUNT_NOUNS | _PRICED
+            ):
+                # "apprehensions have fallen to 400,000 from a peak of 1.6 million": the subject counted
+                r.counted, r.unit, r.unit_class = noun.text, noun.lemma_, count_class(noun.lemma_)
+                return
             if noun.lemma_.lower() not in _COUNT_NOUNS:
                 continue
             of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
