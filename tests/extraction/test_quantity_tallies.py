@@ -131,3 +131,11 @@ def test_a_bare_figure_a_count_moves_to_counts_the_subject(quantities, sentence,
 def test_a_price_moved_to_a_figure_is_no_count_of_it(quantities):
     """ "Shares fell to 14" is a price, not 14 shares."""
     assert [c.unit_class for c in quantities("Harbour shares fell to 14 on Friday.")] == [None]
+
+
+def test_apprehensions_are_arrests(quantities):
+    """ "400,000 apprehensions" and "520,000 arrests" count the same thing, so the two can be compared."""
+    assert [c.unit_class for c in quantities("Agents made 400,000 apprehensions and 520,000 arrests.")] == [
+        "arrest",
+        "arrest",
+    ]

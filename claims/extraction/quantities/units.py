@@ -293,6 +293,7 @@ COUNT_CLASSES = _expand(
         "person|persons|individual": "person",
         "people": "people",
         "kid|child|children": "child",
+        "arrest|apprehension": "arrest",  # border and police figures use both words for one count
     }
 )
 # Classes where "a/an X" in an event report counts one ("a Russian aircraft landed").
