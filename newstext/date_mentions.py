@@ -386,9 +386,12 @@ _COMPARED_WITH = re.compile(r"\b(?i:(?P<on>on)|than|over|versus|vs\.?|compared\s
 
 def _compared_with(text: str, start: int, end: int) -> bool:
     """True when the words before the expression at [start, end) make it a comparison's base; "on" only
-    when no possessive follows ("on last year's anniversary" is a day)."""
+    before "last" with no possessive after ("on last year's anniversary" is a day)."""
     m = _COMPARED_WITH.search(text, max(0, start - 20), start)
-    return m is not None and not (m.group("on") and text.startswith(("'s", "\u2019s"), end))
+    if m is None or not m.group("on"):
+        return m is not None
+    # "on last year" compares; "to vote on this week", "on last year's anniversary" do not
+    return text[start : start + 5].lower() == "last " and not text.startswith(("'s", "\u2019s"), end)
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*\s+$")

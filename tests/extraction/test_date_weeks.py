@@ -85,6 +85,7 @@ def test_the_base_of_a_comparison_is_no_date(sentence):
     [
         ("The mayor resigned last year.", "last year", "2024"),
         ("The pier reopened on last year's anniversary of the flood.", "last year", "2024"),
+        ("Senators plan to vote on this week's harbour bill.", "this week", "2025-03"),
     ],
 )
 def test_last_year_that_dates_stays(sentence, expression, value):
@@ -110,6 +111,7 @@ def test_a_season_of_a_noun_or_of_another_event_is_no_date(sentence):
     ("sentence", "expression", "value"),
     [
         ("The work will be finished by winter.", "by winter", "2025"),
+        ("The bill was shelved during the summer recess.", "during the summer", "2024"),
         ("Last winter's storms closed the pier.", "Last winter", "2024"),
         ("It happened in the summer of 2016 before the election.", "in the summer of 2016", "2016"),
     ],

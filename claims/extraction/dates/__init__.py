@@ -89,11 +89,18 @@ _SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
 
 def _season_of_a_noun(span: Span) -> bool:
     """True when the season describes a noun after it ("roads damaged by winter storms", "in summer
-    months"): a kind of thing, not when something happened; "last winter's storms" names one and stays."""
+    months"): a kind of thing, not when something happened; "last winter's storms" and "the summer recess"
+    name one and stay."""
     for t in span:
         if t.lower_ in _SEASONS:
             head = t.head
-            return t.dep_ in ("compound", "amod", "nmod") and head.i > t.i and head.pos_ in ("NOUN", "PROPN")
+            named = any(c.dep_ in ("det", "poss") for c in head.children)  # "the summer recess" is one
+            return (
+                t.dep_ in ("compound", "amod", "nmod")
+                and head.i > t.i
+                and head.pos_ in ("NOUN", "PROPN")
+                and not named
+            )
     return False
 
 
