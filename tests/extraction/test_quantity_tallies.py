@@ -139,3 +139,21 @@ def test_apprehensions_are_arrests(quantities):
         "arrest",
         "arrest",
     ]
+
+
+def test_the_thousands_take_no_unit_from_a_noun_that_is_no_subject(quantities):
+    """ "money raised by candidates nor the tens of millions flowing into races": not millions of
+    candidates, so nothing counted and no claim."""
+    assert (
+        quantities(
+            "The tally leaves out money raised by candidates and the tens of millions flowing into races."
+        )
+        == []
+    )
+
+
+def test_a_ratio_margin_is_no_tally(quantities):
+    """ "by a 3 to 1 margin" is a ratio, not 3 votes."""
+    assert "vote" not in [
+        c.unit_class for c in quantities("Ferry claims were rated false by a 3 to 1 margin.")
+    ]

@@ -183,12 +183,13 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
 
 def _named_before(doc: Doc, chunks: list[Chunk], ex: Expr, claim: QuantityClaim) -> None:
     """ "The documents were leaked among the thousands that have been turned over": "the thousands" are of
-    the last plural noun before them in the sentence, whose unit the claim takes."""
+    the last plural subject before them in the sentence, whose unit the claim takes ("money raised by
+    candidates nor the tens of millions" lends none)."""
     if ex.c0 == 0 or chunks[ex.c0 - 1].text.lower() != "the":
         return
     first = chunks[ex.c0 - 1].tok_start
     sent = doc[first].sent
-    nouns = [t for t in doc[sent.start : first] if t.tag_ == "NNS"]
+    nouns = [t for t in doc[sent.start : first] if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass")]
     if nouns:
         noun = nouns[-1]
         claim.unit, claim.unit_class, claim.counted = noun.lemma_, count_class(noun.lemma_), noun.text
@@ -491,13 +492,14 @@ def _spelt_tally(
     first_tok, last_tok = chunks[ex.c0].tok_start, chunks[other.c0].tok_end - 1
     sent = doc[first_tok].sent
     near = doc[max(sent.start, first_tok - 3) : min(sent.end, last_tok + 3)]
-    votes = [t for t in near if t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS]
+    votes = [t for t in near if t.lemma_.lower() in _SPELT_VOTE_WORDS or t.lower_ in _SPELT_VOTE_WORDS]
     if not votes:
-        return None  # "won 3 to 1" is a score
+        return None  # "won 3 to 1" is a score, "a 3 to 1 margin" a ratio
     claim = _vote_claim(adoc, doc, first_tok, last_tok, votes, chunks[ex.c0], chunks[other.c0], ex.low)
     return claim, other.c1
 
 
+_SPELT_VOTE_WORDS = _VOTE_WORDS - {"margin"}
 _TALLY_JOINS = frozenset(("to", "-", "\u2013"))
 
 
