@@ -176,6 +176,22 @@ def is_position(tok: Token) -> bool:
     return bool(verb_forms(tok) & POSITION_WORDS) and not is_speech_verb(tok)
 
 
+# Participles that give what they modify its name ("the bill, known as the Harbor Act", "a group called X").
+NAMING_PARTICIPLES = frozenset({"known", "dubbed", "nicknamed", "called", "termed", "styled", "branded"})
+
+
+def is_naming(tok: Token) -> bool:
+    """True for a participle in a reduced relative clause that names the noun it hangs on, with no one
+    doing the naming ('The bill, known as the Harbor Act', 'parents, known as "river moms,"'): a name,
+    nobody's words. "dubbed 'the bridge builder' by critics" has a source, and stays a cue."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "acl"
+        and tok.lower_ in NAMING_PARTICIPLES
+        and not any(c.dep_ in ("agent", "aux", "auxpass") for c in tok.children)
+    )
+
+
 def is_imperative(tok: Token) -> bool:
     """True for a verb in the imperative ("Don't expect him to fade quietly", "Say what you will about the
     mayor", "..., but don't expect a deal"): the writer addressing the reader, which reports nobody's words."""
