@@ -39,3 +39,13 @@ def test_a_name_someone_gives_and_the_words_around_it_stay(statements):
     texts = _texts(claims)
     assert any("the plan would cost too much" in t for t in texts), texts
     assert any("is unfair to fishermen" in t for t in texts), texts
+
+
+def test_a_group_that_called_something_a_name_still_speaks(statements):
+    """'Harbor Watch, a group ..., called the plan "a disaster"' calls the plan something: its words, whichever
+    way the parse hangs "called"."""
+    claims = statements(
+        "Harbor Watch, a local group in Dover that has opposed the pier for years, called the council\u2019s "
+        "plan \u201ca disaster for the bay\u201d in a statement on Monday."
+    )
+    assert any("a disaster for the bay" in t for t in _texts(claims)), _texts(claims)
