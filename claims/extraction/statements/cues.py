@@ -176,6 +176,25 @@ def is_position(tok: Token) -> bool:
     return bool(verb_forms(tok) & POSITION_WORDS) and not is_speech_verb(tok)
 
 
+# Participles that give what they modify its name ("the bill, known as the Harbor Act"). Not "called" or
+# "termed": a parse that reads 'Third Way, a group ..., called the plan "a watershed"' as a reduced relative
+# would lose a statement.
+NAMING_PARTICIPLES = frozenset({"known", "dubbed", "nicknamed"})
+
+
+def is_naming(tok: Token) -> bool:
+    """True for a participle in a reduced relative clause that names the noun it hangs on, with no one
+    doing the naming ('The bill, known as the Harbor Act', 'parents, known as "river moms,"'): a name,
+    nobody's words. "dubbed 'the bridge builder' by critics" has a source, and stays a cue; one that
+    governs both a thing and what it is called ("dubbed the plan 'a fraud'") is speech."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lower_ not in NAMING_PARTICIPLES:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"agent", "aux", "auxpass"} or ("dobj" in deps and deps & {"oprd", "xcomp", "ccomp"}):
+        return False
+    return tok.lower_ != "known" or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
 def is_imperative(tok: Token) -> bool:
     """True for a verb in the imperative ("Don't expect him to fade quietly", "Say what you will about the
     mayor", "..., but don't expect a deal"): the writer addressing the reader, which reports nobody's words."""

@@ -16,6 +16,7 @@ from .cues import (
     is_hypothetical,
     is_intention,
     is_legal_charge,
+    is_naming,
     is_speech_verb,
     lemma_probability,
     verb_forms,
@@ -137,6 +138,8 @@ def is_title(doc: Doc, quote: Quote, cue: Token | None) -> bool:
         before = before[:-1]
     if before and before[-1].lower_ in WORK_NOUNS and before[-1].pos_ == "NOUN":
         return title_cased(doc[quote.start : quote.end])  # 'In the ad, "We will fix it," Hale says' is said
+    if cue is not None and is_naming(cue):
+        return True  # 'parents, known as "river moms,"': the name a group goes by
     if cue is not None:
         heads = [t for t in doc[quote.start : quote.end] if not quote.start <= t.head.i < quote.end]
         if heads and all(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.i for t in heads):

@@ -25,6 +25,7 @@ from .cues import (
     is_intention,
     is_legal_charge,
     is_likely_deed,
+    is_naming,
     is_question,
     is_refusal,
     is_requested,
@@ -585,6 +586,8 @@ def reported_at(tok: Token) -> Found | None:
             return None
     if is_imperative(tok):
         return None  # "Don't expect him to fade quietly": the writer speaks to the reader
+    if is_naming(tok):
+        return None  # "The bill, known as the Harbor Act, ...": a name, not a statement
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
     if is_deed(tok) or is_likely_deed(tok):

@@ -579,6 +579,8 @@ def _role_words_of(ent: Span) -> str | None:
                 if PARTY_TAG.match(text):
                     party = text  # "Rep. Tom Hale, R-Texas,": the title before the name says more
                     continue
+                if is_state_tag(text):
+                    continue  # "Sen. Ana Ruiz (Ohio)", "Speaker Tom Hale (D-Calif.)": where from, not a role
                 return text
     left_role = _left_role(ent)
     if left_role or party is None or len(party) <= 2:
@@ -588,6 +590,36 @@ def _role_words_of(ent: Span) -> str | None:
 
 # A party and state tag after a name: "R-Texas", "D-N.Y.", "(R-S.C.)", "I-Vt.".
 PARTY_TAG = re.compile(r"^\(?[RDI]\s*[-\u2013]?\s*(?:[A-Z][A-Za-z.]*\s?)*\)?$")
+
+# The states a lawmaker's tag names, in full and as newspapers shorten them ("Calif.", "N.Y.", "Wash.").
+US_STATES = word_set(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada newhampshire newjersey newmexico newyork
+    northcarolina northdakota ohio oklahoma oregon pennsylvania rhodeisland southcarolina southdakota
+    tennessee texas utah vermont virginia washington westvirginia wisconsin wyoming dc
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wisc wyo
+    """
+)
+# Postal codes count only in capitals ("R-TX"): "IN", "OR" and "ME" are words too.
+US_POSTAL = word_set(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
+    ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC
+    """
+)
+
+
+def is_state_tag(text: str) -> bool:
+    """True when `text` only names a US state, bare or in a party tag: "Texas", "(Ohio)", "Calif.",
+    "D-Calif.", "R-TX". A lawmaker's state says where they are from; it is never their role."""
+    words = text.strip(" ()[],")
+    words = re.sub(r"^[RDI]\s*[-\u2013]\s*", "", words)
+    if words in US_POSTAL:
+        return True
+    return re.sub(r"[\s.\-]", "", words).lower() in US_STATES
 
 
 def _left_role(ent: Span) -> str | None:
