@@ -1,6 +1,6 @@
-"""A link's rationale says what each speaker did with the words: a question is asked, a belief held, a
-refusal is no saying; the polarity changes the wording only, never the link or its confidence. Sentences
-written for these tests."""
+"""A link's rationale says what each speaker did with the words: a belief is held, not said, and the
+polarity changes the wording only, never the link or its confidence; a question or a refusal says nothing,
+and links to nothing. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -45,35 +45,37 @@ def pair(brask: str = "asserted", quay: str = "asserted"):
     ]
 
 
-@pytest.mark.parametrize(
-    ("polarity", "verb"), [("refused", "does not say"), ("question", "asks"), ("position", "holds")]
-)
-def test_the_rationale_words_a_refusal_a_question_and_a_belief_as_such(polarity, verb):
-    """Not "Lena Brask says" for what she only asked, held or would not say; the other side still says."""
-    [link] = suggest_links(pair(brask=polarity))
-    assert link.rationale.startswith(f"Lena Brask (outlet-A) {verb} \u201cthe night ferry")
+def test_the_rationale_words_a_belief_as_such():
+    """Not "Lena Brask says" for what she only holds; the other side still says."""
+    [link] = suggest_links(pair(brask="position"))
+    assert link.rationale.startswith("Lena Brask (outlet-A) holds \u201cthe night ferry")
     assert "witnesses on the quay (outlet-B) say \u201c" in link.rationale
     assert "Lena Brask (outlet-A) says" not in link.rationale
 
 
-@pytest.mark.parametrize(
-    ("polarity", "verb"), [("refused", "do not say"), ("question", "ask"), ("position", "hold")]
-)
-def test_a_plural_role_takes_the_plural_verb(polarity, verb):
-    """Witnesses named by their role ask, hold or do not say, as they say."""
-    [link] = suggest_links(pair(quay=polarity))
-    assert f"witnesses on the quay (outlet-B) {verb} \u201cthe night ferry" in link.rationale
+def test_a_plural_role_takes_the_plural_verb():
+    """Witnesses named by their role hold, as they say."""
+    [link] = suggest_links(pair(quay="position"))
+    assert "witnesses on the quay (outlet-B) hold \u201cthe night ferry" in link.rationale
     assert link.rationale.startswith("Lena Brask (outlet-A) says")
 
 
-@pytest.mark.parametrize("polarity", ["refused", "question", "position"])
-def test_the_polarity_changes_the_words_only_not_the_link(polarity):
-    """The same pair asserted and refused, asked or held: one relation and one confidence."""
+def test_a_held_belief_changes_the_words_only_not_the_link():
+    """The same pair asserted and held: one relation and one confidence."""
     [asserted] = suggest_links(pair())
-    [worded] = suggest_links(pair(brask=polarity, quay=polarity))
+    [worded] = suggest_links(pair(brask="position", quay="position"))
     assert (worded.pair, worded.relation, worded.confidence) == (
         asserted.pair,
         asserted.relation,
         asserted.confidence,
     )
     assert worded.rationale != asserted.rationale
+
+
+@pytest.mark.parametrize("polarity", ["refused", "question"])
+@pytest.mark.parametrize("side", ["brask", "quay"])
+def test_a_question_or_a_refusal_links_to_nothing(polarity, side):
+    """Lena Brask asking, or declining to say, whether the ferry carried pilgrims neither confirms nor
+    contradicts the witnesses who say it did not."""
+    assert suggest_links(pair()), "the asserted pair links"
+    assert suggest_links(pair(**{side: polarity})) == []

@@ -62,6 +62,9 @@ class ClaimFeatures:
     # statements: one remark reported by three or more outlets, chained through same-words pairs (set by
     # statement_links): its members are one remark two by two, whatever each outlet frames around it
     remark: int | None = None
+    # a denial from outside the words of words that carry their own negation ("denied that the line will
+    # not open"): the words under that inner negation, which the denial turns into what the speaker says
+    turned: frozenset[str] | None = None
 
     # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
     # accessors state that invariant once and give the checker the narrowed claim.
@@ -95,6 +98,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
     source: set[str] = set()
     denied = False
     negated: frozenset[str] = frozenset()
+    turned: frozenset[str] | None = None
     low = high = 0.0
     if isinstance(claim, StatementClaim):
         speaker = name_keys(claim.speaker) if claim.speaker else set()
@@ -103,6 +107,13 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         negated = one_name(negated_terms(text, item.sentence, claim.polarity == "denied"))
         content = one_name(frozenset(terms(text)))
         denied = bool(content) and len(negated & content) * 2 >= len(content)
+        # only a denial verb turns the content's own negation: the extractor's "denied" alone is often
+        # that negation itself ("said the line will not open")
+        if content and denial_cued(text, item.sentence):
+            own = one_name(scoped_negations(text)) & content
+            if own:  # a denial of a negation asserts what the negation denied, and denies the rest
+                turned, negated = own, content - own
+                denied = len(own) * 2 < len(content)
     else:
         content = frozenset(terms(dated_clause(claim) if isinstance(claim, DateClaim) else text))
         if isinstance(claim, QuantityClaim):
@@ -117,6 +128,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         source=frozenset(source),
         denied=denied,
         negated=negated,
+        turned=turned,
         low=low,
         high=high,
     )
@@ -168,19 +180,33 @@ def negated_terms(content: str, sentence: str, denied_by_extractor: bool = False
     the claim denied and the content itself has no negation; otherwise the words from each negation to
     the end of its clause ("... and not to boost its presence" denies only "boost its presence").
     """
+    if denial_cued(content, sentence):
+        return frozenset(terms(fold(content)))
+    scoped = scoped_negations(content)
+    if not scoped and denied_by_extractor and not _NEGATION.search(fold(content)):
+        return frozenset(terms(fold(content)))
+    return scoped
+
+
+def denial_cued(content: str, sentence: str) -> bool:
+    """True when a denial verb stands just before the content in its sentence or opens the content
+    ("refuted claims that ...", "denied that ...")."""
     content_f, sentence_f = fold(content), fold(sentence)
     at = sentence_f.find(content_f[:40]) if content_f else -1
     before = sentence_f[max(0, at - 60) : at] if at > 0 else ""
-    if _DENIAL_CUES.search(before) or _DENIAL_CUES.search(content_f[:80]):
-        return frozenset(terms(content_f))
+    return bool(_DENIAL_CUES.search(before) or _DENIAL_CUES.search(content_f[:80]))
+
+
+def scoped_negations(content: str) -> frozenset[str]:
+    """The words of `content` from each of its own negations to the end of that clause (a negation of
+    knowing denies nothing)."""
+    content_f = fold(content)
     scoped: list[str] = []
     for m in _NEGATION.finditer(content_f):
         if _NOT_A_DENIAL.match(content_f, m.end()):
             continue  # "had not known about the messages": no fact denied
         end = _SCOPE_END.search(content_f, m.end())
         scoped.extend(terms(content_f[m.end() : end.start() if end else len(content_f)]))
-    if not scoped and denied_by_extractor and not _NEGATION.search(content_f):
-        return frozenset(terms(content_f))
     return frozenset(scoped)
 
 

@@ -125,7 +125,9 @@ def statement_links(
             continue
         conf = min(0.9, 0.3 + 0.6 * sim + (0.1 if same_speaker else 0.0))
         kept.append((i, j, relation, conf, same_speaker))
-    _chain_remarks(feats, kept, same | runs)
+    # two named people's same words corroborate each other, but are not one remark to chain others by
+    chained = {n for n in same if not _two_named(feats[kept[n][0]], feats[kept[n][1]])}
+    _chain_remarks(feats, kept, chained | runs)
     upgraded = {
         n
         for n, (i, j, relation, _, _) in enumerate(kept)
@@ -246,6 +248,8 @@ def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     if len(short) < SAME_WORDS_MIN_CHARS or a.denied != b.denied or _negations(pa) != _negations(pb):
         return False  # "will not expand the base" and "will expand the base" are near-identical too
+    if a.statement.polarity != b.statement.polarity or (a.turned is None) != (b.turned is None):
+        return False  # a held belief and a remark, or "denied that it will not" and "it will not", are two
     ratio = fuzz.partial_ratio(short, long_)
     # a word added ("something very important") costs a short quote more than a long one
     return ratio >= SAME_WORDS_MIN_RATIO or (
@@ -320,7 +324,7 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     remarks; another speaker's same words are theirs."""
     if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
         return False
-    if a.denied != b.denied:
+    if a.denied != b.denied or a.statement.polarity != b.statement.polarity:
         return False
     wa, wb = _word_list(a), _word_list(b)
     if min(len(wa), len(wb)) < QUOTED_RUN_WORDS:
@@ -406,13 +410,23 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
 
 
+def _two_named(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both statements name a speaker and the two are not one person."""
+    return bool(a.speaker and b.speaker and not a.speaker & b.speaker)
+
+
 def _negations(text: str) -> int:
     return len(_NEGATION.findall(text))
 
 
 def asks(f: ClaimFeatures) -> bool:
-    """True when the statement is an embedded question ("explained why ...", "asked whether ...")."""
-    return bool(_QUESTION.match(f.item.claim.text))
+    """True when the statement says nothing to link: an embedded question ("explained why ...", "asked
+    whether ..."), a question the extractor marked ("question": asking is no saying, either way) or a
+    refusal ("refused": "declined to say whether the ferry sailed" says neither that it did nor not)."""
+    return f.statement.polarity in UNSAID or bool(_QUESTION.match(f.item.claim.text))
+
+
+UNSAID = frozenset({"question", "refused"})
 
 
 def _far_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -426,6 +440,8 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
     words = shared & f.content
     if not words:
         return f.denied
+    if f.turned is not None:  # "denied that the line will not open" says it will open
+        return len(words & f.turned) * 2 < len(words)
     return len(words & f.negated) * 2 >= len(words)
 
 
@@ -558,9 +574,13 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     outlets = f"{out_a} and {out_b}" if out_a != out_b else f"two {out_a} articles"
     who_a = a.statement.speaker
     who_b = b.statement.speaker
+    if same and who_a and who_b and _two_named(a, b):  # two people's same words: each named, with the outlet
+        return f"{who_a} ({out_a}) and {who_b} ({out_b}), in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
     if same:
         who = who_a or who_b or "An unnamed source"
         return f"{who}, in {outlets}, in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
+    if a.statement.polarity != b.statement.polarity:  # "Brask holds ... / Brask says ...": not one remark
+        same_speaker = False
     if same_speaker and relation == "corroborates" and who_a and who_b:
         return (
             f"{who_a}, in {outlets}: \u201c{excerpt(a.item.claim.text)}\u201d / "
@@ -628,6 +648,8 @@ def _verb(f: ClaimFeatures, shared: frozenset[str], person: int) -> str:
     says it, as the quote shows."""
     if verbs := POLARITY_VERBS.get(f.statement.polarity):
         return verbs[0] if person == 1 else verbs[1]
+    if f.turned is not None:  # "denies \u201cthe line will not open\u201d": the quote has the negation denied
+        return "denies" if person == 1 else "deny"
     if _denies(f, shared) and f.denied and not _NEGATION.search(fold(f.item.claim.text).lower()):
         return "denies" if person == 1 else "deny"
     return "says" if person == 1 else "say"
