@@ -113,3 +113,21 @@ def test_a_held_belief_is_not_the_remark_its_words_repeat(speaker):
     assert "in the same words" not in link.rationale
     assert f"{speaker} (outlet-B) holds \u201cthe night ferry" in link.rationale
     assert "Lena Brask (outlet-A) says" in link.rationale
+
+
+def quoted(cid, article, content, polarity):
+    sentence = f"\u201c{content},\u201d Lena Brask said."
+    at = sentence.index(content)
+    claim = StatementClaim(at, at + len(content), content, "Lena Brask", direct=True, polarity=polarity)
+    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+
+
+def test_one_speakers_quoted_run_links_whatever_the_quote_roots_polarity():
+    """The extractor reads a quote's polarity at its root: a quote cut to its negated half is "denied",
+    the whole one "asserted"; the run of words both give is still one remark of hers."""
+    whole = "We could rebuild the pier over two summers, we did not need to hurry, but we would rather finish the new pier before the harbour fair in May"
+    half = "We did not need to hurry, but we would rather finish the new pier before the harbour fair in May"
+    [link] = suggest_links([quoted("a", "A", whole, "asserted"), quoted("b", "B", half, "denied")])
+    assert link.relation == "corroborates"
+    assert link.confidence >= 0.9, "as sure as one remark"
+    assert link.rationale.startswith("Lena Brask, in outlet-A and outlet-B")

@@ -248,7 +248,7 @@ def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     if len(short) < SAME_WORDS_MIN_CHARS or a.denied != b.denied or _negations(pa) != _negations(pb):
         return False  # "will not expand the base" and "will expand the base" are near-identical too
-    if a.statement.polarity != b.statement.polarity or (a.turned is None) != (b.turned is None):
+    if _held(a) != _held(b) or (a.turned is None) != (b.turned is None):
         return False  # a held belief and a remark, or "denied that it will not" and "it will not", are two
     ratio = fuzz.partial_ratio(short, long_)
     # a word added ("something very important") costs a short quote more than a long one
@@ -324,7 +324,9 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     remarks; another speaker's same words are theirs."""
     if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
         return False
-    if a.denied != b.denied or a.statement.polarity != b.statement.polarity:
+    # the extractor's "denied" reads the quote's root ("I could do the wall ... I didn't need to"), not
+    # the run the two share: the run's own negations decide (below)
+    if a.denied != b.denied or _held(a) != _held(b):
         return False
     wa, wb = _word_list(a), _word_list(b)
     if min(len(wa), len(wb)) < QUOTED_RUN_WORDS:
@@ -408,6 +410,11 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
     if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
         return True
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
+
+
+def _held(f: ClaimFeatures) -> bool:
+    """True for a belief, wish or stance the speaker holds ("position"), not a remark."""
+    return f.statement.polarity == "position"
 
 
 def _two_named(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -579,7 +586,7 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     if same:
         who = who_a or who_b or "An unnamed source"
         return f"{who}, in {outlets}, in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
-    if a.statement.polarity != b.statement.polarity:  # "Brask holds ... / Brask says ...": not one remark
+    if _held(a) != _held(b):  # "Brask holds ... / Brask says ...": not one remark
         same_speaker = False
     if same_speaker and relation == "corroborates" and who_a and who_b:
         return (
