@@ -94,3 +94,15 @@ def test_a_reported_clause_with_its_attribution_before_it_is_all_the_speakers_wo
     claims = statements("Mayor Dora Kell said on Friday that the new timetable will not end the delays.")
     claim = _one(claims, "timetable")
     assert claim.words is None
+
+
+def test_a_show_named_in_the_attribution_is_no_fragment_of_the_words(statements):
+    claims = statements(
+        '"The ferry plan is dead and the council knows it," Councillor Tom Hale said on Harbour Radio\'s '
+        '"Morning Tide." "Nobody on the island wants to pay for it."'
+    )
+    claim = _one(claims, "ferry plan is dead")
+    assert (
+        claim.words
+        == "The ferry plan is dead and the council knows it ... Nobody on the island wants to pay for it."
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .quotes import is_quote_mark, title_cased
 from .reported import trimmed
 
 JOINER = " ... "
@@ -36,6 +37,21 @@ def _worded(doc: Doc, start: int, end: int) -> bool:
     return any(t.is_alpha or t.like_num for t in doc[start:end])
 
 
+TITLE_MAX_WORDS = 6  # "Fox and Friends", "State of the Union", "Meet the Press"
+
+
+def _named_in_narration(doc: Doc, start: int, end: int) -> bool:
+    """True for a quoted title the writer's words run into ('said on Fox News's "Fox and Friends."'):
+    a few title-cased words whose opening mark follows a word, not a stop, comma or line break."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or len(words) > TITLE_MAX_WORDS or not title_cased(words):
+        return False
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or is_quote_mark(doc[i])):
+        i -= 1
+    return i >= 0 and not doc[i].is_punct and not doc[i].is_space
+
+
 def interrupted_fragments(
     doc: Doc, inside: list[bool], start: int, end: int, cue_i: int
 ) -> list[list[tuple[int, int]]] | None:
@@ -48,6 +64,7 @@ def interrupted_fragments(
         return None
     runs = [trimmed(doc, a, b) for a, b in _runs(inside, start, end)]
     runs = [r for r in runs if r[0] < r[1] and _worded(doc, *r)]
+    runs = runs[:1] + [r for r in runs[1:] if not _named_in_narration(doc, *r)]
     if not any(b <= cue_i for _, b in runs) or not any(a > cue_i for a, _ in runs):
         return None
     parts: list[list[tuple[int, int]]] = [[runs[0]]]
