@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from claims.models import Claim
+from claims.services.editing import claim_review, claim_update
 from claims.services.linking import extracted_from_claim
 from sources.services import article_store, outlet_get_or_create
 
@@ -71,3 +72,25 @@ def test_the_export_carries_the_words_and_the_linker_reads_them(client, reader, 
     row = next(r for r in rows if r["id"] == claim.pk)
     assert row["words"] == WORDS and "before adding" in row["quote"]
     assert extracted_from_claim(claim).text == WORDS
+
+
+def test_a_rerun_refreshes_pending_words_and_keeps_a_reviewed_claims(stored, editor):
+    claim = _run(stored)
+    Claim.objects.filter(pk=claim.pk).update(words="")  # stored by an extractor before the words
+    call_command("extract_claims", str(stored.pk))
+    claim.refresh_from_db()
+    assert claim.words == WORDS  # the same row, refreshed in place
+    claim_review(claim=claim, user=editor, decision="accept")
+    Claim.objects.filter(pk=claim.pk).update(words="I may sell it")  # as an editor left it
+    call_command("extract_claims", str(stored.pk))
+    assert Claim.objects.get(pk=claim.pk).words == "I may sell it"
+    assert Claim.objects.filter(article=stored, quote=claim.quote).count() == 1
+
+
+def test_a_statement_edited_into_another_kind_loses_its_words(stored, editor):
+    claim = _run(stored)
+    claim_update(
+        claim=claim, user=editor, changes={"kind": "quantity", "quantity_low": 1.0, "quantity_high": 1.0}
+    )
+    claim.refresh_from_db()
+    assert claim.words == "" and claim.said == claim.quote
