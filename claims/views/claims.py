@@ -306,7 +306,7 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
     except EditConflict as conflict:
         return claim_review_conflict(request, conflict, decision, fallback)
     messages.success(
-        request, f"Claim “{shorten(claim.quote, 60)}” {claim.get_review_status_display().lower()}."
+        request, f"Claim “{shorten(claim.said, 60)}” {claim.get_review_status_display().lower()}."
     )
     return answer(request, fallback, {"ok": True, "id": claim.pk, "status": claim.review_status})
 
