@@ -68,6 +68,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "id",
             "kind",
             "quote",
+            "words",
             "start",
             "end",
             "article",

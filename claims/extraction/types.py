@@ -79,6 +79,9 @@ class StatementClaim:
     # or "position" (a belief, wish or stance the source holds: "believes that", "wants", "opposes")
     polarity: str = "asserted"
     confidence: float = 0.5
+    # the speaker's words alone when the span holds the attribution between quoted fragments
+    # ('"I may do it," he said, before adding, "If ..."' -> "I may do it ... If ..."); None when `text` is
+    words: str | None = None
     kind: str = field(default="statement", init=False)
 
 

@@ -217,6 +217,12 @@ class Claim(SpanChecked, models.Model):
     speaker_role = models.CharField(max_length=300, blank=True, help_text="The role as the article gives it.")
     direct = models.BooleanField(default=False, help_text="Quoted, not reported.")
     reporting_verb = models.CharField(max_length=100, blank=True)
+    # The speaker's words alone when the span holds the writer's attribution between quoted fragments
+    # ('"I may do it," he said, before adding, "If ..."' -> "I may do it ... If ..."); blank when the
+    # quote is the words. The span stays the whole run, so the page highlights it where it stands.
+    words = models.TextField(
+        blank=True, help_text="The speaker's words when the quote holds the attribution."
+    )
     attribution = models.CharField(max_length=300, blank=True, help_text="'according to Javier Mayorca'.")
     polarity = models.CharField(max_length=8, choices=Polarity, default=Polarity.ASSERTED)
 
@@ -321,7 +327,13 @@ class Claim(SpanChecked, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.quote[:80]}"
+        return f"{self.get_kind_display()}: {self.said[:80]}"
+
+    @property
+    def said(self) -> str:
+        """The claim's words as an editor reads them: the speaker's words alone when the span holds the
+        writer's attribution inside a quote run (`words`), else the quoted span."""
+        return self.words or self.quote
 
     @property
     def bounds(self) -> tuple[float, float]:

@@ -126,6 +126,7 @@ class ListedClaim:
     date_expression: str
     speaker_mention: str
     polarity: str
+    words: str
     corroborated: bool
     contradicted: bool
     article: ListedArticle

@@ -1,5 +1,5 @@
 """The columns a claim's value text is drawn from (`claims.views.claims.value_text`: the quantity, the
-date, a statement's speaker mention and polarity), for the reads that build claims without the ORM."""
+date, a statement's speaker mention, polarity and words), for the reads that build claims without the ORM."""
 
 VALUE_FIELDS = (
     "quantity_low",
@@ -17,4 +17,5 @@ VALUE_FIELDS = (
     "date_expression",
     "speaker_mention",
     "polarity",
+    "words",
 )

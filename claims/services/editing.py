@@ -413,6 +413,8 @@ def claim_update(*, claim: Claim, user, changes: dict, expected_version: int | N
         setattr(claim, name, value)
     if changes.get("date_value") is not None:  # a calendar date now: what an undated text said goes
         claim.date_month = claim.date_day = claim.date_weekday = None
+    if claim.kind != Claim.Kind.STATEMENT:  # the speaker's words belong to a statement only
+        claim.words = ""
     if speaker_name is not None:
         from claims.services.extraction import actor_for_speaker  # see _late_imports
 

@@ -262,6 +262,7 @@ def _claim_from_extracted(
         claim.reporting_verb = (found.cue.text if found.cue else "")[:100]
         claim.attribution = (found.attribution or "")[:300]
         claim.polarity = found.polarity
+        claim.words = found.words or ""
     return claim
 
 
@@ -294,6 +295,7 @@ EXTRACTED_FIELDS = (
     "reporting_verb",
     "attribution",
     "polarity",
+    "words",
 )
 
 

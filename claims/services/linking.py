@@ -289,6 +289,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             claim.speaker_role,
             claim.direct,
             claim.polarity,
+            claim.words,
         ),
         claim.pk,
     )
@@ -322,6 +323,7 @@ class ClaimRow(NamedTuple):
     speaker_role: str
     direct: bool
     polarity: str
+    words: str
 
 
 def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | StatementClaim:
@@ -358,7 +360,9 @@ def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | Sta
     return StatementClaim(
         row.start,
         row.end,
-        row.quote,
+        # the speaker's words: a link, its rationale and the stance model never read the writer's
+        # attribution inside a quote run ("he said, before adding,") as what was said
+        row.words or row.quote,
         row.speaker_name,
         role=row.speaker_role or None,
         direct=row.direct,
@@ -502,7 +506,7 @@ def _linkable_claims(
         outlet, published, text, later = articles[article_id]
         linkable.append(_linkable(pk, article_id, row, event_of(article_id), outlet, published, text, later))
         if vectors_on and row.kind == Claim.Kind.STATEMENT:
-            statements.append(Claim(pk=pk, kind=row.kind, quote=row.quote))
+            statements.append(Claim(pk=pk, kind=row.kind, quote=row.quote, words=row.words))
     del articles
     if statements:
         vectors = claims_vectors(claims=statements, encode=encode)

@@ -41,19 +41,19 @@ def claims_vectors(
     todo: list[Claim] = []
     by_text: dict[str, np.ndarray] = {}  # the vector of each text read or encoded here
     for claim in statements:
-        vector = encoder.unpack(claim.quote, stored.get(claim.pk))
+        vector = encoder.unpack(claim.said, stored.get(claim.pk))
         if vector is None:
             if encode is None or claim.pk in encode:
                 todo.append(claim)  # never encoded, or its text was edited since
         else:
             out[claim.pk] = vector
-            by_text.setdefault(claim.quote, vector)
+            by_text.setdefault(claim.said, vector)
     if not todo:
         return out
     # each text is encoded once: one remark several outlets quote word for word, or a claim with the text
     # of another claim whose vector is stored, takes that vector (a text's, whatever batch made it, up to
     # rounding)
-    texts = list(dict.fromkeys(c.quote for c in todo if c.quote not in by_text))
+    texts = list(dict.fromkeys(c.said for c in todo if c.said not in by_text))
     if texts:
         try:
             vectors = encoder.encode(texts)  # outside the transaction: the slow part
@@ -61,7 +61,7 @@ def claims_vectors(
             log.warning("linking without sentence vectors: %s", e)
             return {}
         by_text.update(zip(texts, vectors, strict=True))
-    found = np.stack([by_text[c.quote] for c in todo])
+    found = np.stack([by_text[c.said] for c in todo])
     out.update((c.pk, v) for c, v in zip(todo, found, strict=True))
     _store(todo, found)
     return out
@@ -76,7 +76,7 @@ def _store(claims: Sequence[Claim], vectors: np.ndarray) -> None:
         alive.update(Claim.objects.filter(pk__in=chunk).values_list("pk", flat=True))
     ClaimVector.objects.bulk_create(
         [
-            ClaimVector(claim_id=c.pk, data=encoder.pack(c.quote, v))
+            ClaimVector(claim_id=c.pk, data=encoder.pack(c.said, v))
             for c, v in zip(claims, vectors, strict=True)
             if c.pk in alive
         ],

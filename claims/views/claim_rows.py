@@ -103,7 +103,7 @@ def row_html(claim: ListedClaim) -> str:
     kind, status = claim.kind, claim.review_status
     return (
         f"<tr><td>{KIND_CELLS.get(kind) or kind_cell(kind)}</td>"
-        f'<td title="{escape(claim.quote)}"><a href="{claim.url}">{escape(claim.short_quote)}</a></td>'
+        f'<td title="{escape(claim.words or claim.quote)}"><a href="{claim.url}">{escape(claim.short_quote)}</a></td>'
         f'<td title="{claim.value_text}">{claim.value_text}</td>'
         f'<td title="{outlet_name} \u00b7 {title}">{outlet} \u00b7 '
         f'<a href="{claim.article_url}">{escape(claim.short_title) or "(untitled)"}</a>{published}</td>'

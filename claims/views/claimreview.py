@@ -109,7 +109,7 @@ def claim_review(claim: Claim, *, claim_url: str, publisher: str | None = None) 
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_url,
-        "claimReviewed": claim.quote,
+        "claimReviewed": claim.said,
         "itemReviewed": item,
         "reviewRating": rating(claim),
         "author": {"@type": "Organization", "name": publisher or publisher_name()},

@@ -80,12 +80,11 @@ def value_text(claim: Claim | ListedClaim) -> str:
 
 
 def list_value_text(claim: ListedClaim) -> str:
-    """The claims list's value column: a statement's is what was said (its speaker is in the claim
-    column), every other kind's is its value."""
+    """The claims list's value column: a statement's is what was said (the speaker's words, its speaker
+    is in the claim column), every other kind's is its value."""
     if claim.kind == Claim.Kind.STATEMENT:
-        return mark_safe(
-            f"\u201c{escape(shorten(claim.quote, 90))}\u201d{polarity_mark_text(claim.polarity)}"
-        )
+        said = claim.words or claim.quote
+        return mark_safe(f"\u201c{escape(shorten(said, 90))}\u201d{polarity_mark_text(claim.polarity)}")
     return value_text(claim)
 
 
@@ -307,7 +306,7 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
     except EditConflict as conflict:
         return claim_review_conflict(request, conflict, decision, fallback)
     messages.success(
-        request, f"Claim “{shorten(claim.quote, 60)}” {claim.get_review_status_display().lower()}."
+        request, f"Claim “{shorten(claim.said, 60)}” {claim.get_review_status_display().lower()}."
     )
     return answer(request, fallback, {"ok": True, "id": claim.pk, "status": claim.review_status})
 

@@ -78,7 +78,7 @@ def agreed_html(facts: list[AgreedFact]) -> SafeString:
             speaker = claim.speaker.name if claim.speaker is not None else ""
             name = speaker or claim.speaker_mention or "Unnamed speaker"
             value = (
-                f"{escape(name)}: \u201c{escape(truncated(claim.quote, 160))}\u201d"
+                f"{escape(name)}: \u201c{escape(truncated(claim.said, 160))}\u201d"
                 f"{polarity_badge_html(claim.polarity)}"
             )
         else:
@@ -106,7 +106,7 @@ def speakers_html(groups: list[SpeakerStatements]) -> SafeString:
             name = f'<a href="{escape(page_url_text(group.actor_id, "claims:actor-detail"))}">{name}</a>'
         count = len(group.claims)
         items = "".join(
-            f'\n    <li><a href="{_claim_url(claim.pk)}">\u201c{escape(truncated(claim.quote, 200))}\u201d</a>'
+            f'\n    <li><a href="{_claim_url(claim.pk)}">\u201c{escape(truncated(claim.said, 200))}\u201d</a>'
             f"{polarity_badge_html(claim.polarity)}"
             f' <span class="muted small">{_outlet_name(claim)} \u00b7 {_published(claim.article)}</span></li>\n  '
             for claim in group.claims

@@ -47,6 +47,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("id", lambda c: c.pk),
     ("kind", lambda c: c.kind),
     ("quote", lambda c: c.quote),
+    ("words", lambda c: c.words),  # a statement's own words when the quote holds its attribution
     ("review_status", lambda c: c.review_status),
     ("confidence", lambda c: c.confidence),
     ("quantity_low", lambda c: c.quantity_low),

@@ -59,7 +59,7 @@ def claim_items_html(
                 f"{escape(sentence.after)}"
             )
         else:
-            quoted = f"\u201c{escape(cut(claim.quote, 300))}\u201d"
+            quoted = f"\u201c{escape(cut(claim.said, 300))}\u201d"
         role = f", {escape(claim.speaker_role)}" if kind == "statement" and claim.speaker_role else ""
         version = f'<input type="hidden" name="version" value="{claim.version}">'
         items.append(
@@ -122,7 +122,7 @@ def link_items_html(links: Iterable[ClaimLink], *, here: str, csrf_token: str) -
             f'<div class="side"><span class="muted small">{escape(outlet)} \u00b7 '
             f'<a href="{article_url(claim.article_id)}#c{claim.pk}">{escape(cut(article.title or "(untitled)", 70))}'
             f"</a>{published}</span>"
-            f'<p><a href="{claim_url(claim.pk)}">\u201c{escape(cut(claim.quote, 220))}\u201d</a></p>'
+            f'<p><a href="{claim_url(claim.pk)}">\u201c{escape(cut(claim.said, 220))}\u201d</a></p>'
             f'<p class="small">{value_text(claim)}\n</p></div>'
         )
 

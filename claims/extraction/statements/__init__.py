@@ -20,6 +20,7 @@ from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
 from .edges import after_dateline, directive_negation, only_questions, quoted_title_object, without_dangling
+from .fragments import interrupted_clause, interrupted_fragments, joined
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
@@ -482,6 +483,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         ):
             acted.add((content.start, content.end))
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
+        if item.direct:
+            parts = interrupted_fragments(doc, inside, start, end, item.cue_i)
+        else:
+            subject_i = item.subject.i if item.subject is not None else None
+            parts = interrupted_clause(doc, start, end, item.cue_i, subject_i)
+        words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else None
         claims.append(
             StatementClaim(
                 start=content.start,
@@ -496,6 +503,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
                 polarity=_polarity(doc, item),
                 confidence=item.confidence,
+                words=words,
             )
         )
     claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]

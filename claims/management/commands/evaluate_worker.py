@@ -43,6 +43,7 @@ CLAIM_FIELDS = (
     "speaker_mention_start",
     "speaker_mention_end",
     "direct",
+    "words",
 )
 
 

@@ -1,0 +1,108 @@
+"""A quote run that its own attribution interrupts, on sentences we wrote (branch stmt10e): the statement's
+span stays the whole run (so the page highlights it and PolNeAR's one attribution still matches), but the
+words stored as the speaker's are the quoted fragments only, joined with " ... ", never "he said, before
+adding,"."""
+
+from claims.extraction.types import StatementClaim
+
+
+def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
+    hits = [c for c in claims if fragment in c.text]
+    assert len(hits) == 1, [c.text for c in claims]
+    return hits[0]
+
+
+def test_a_quote_continued_with_before_adding_keeps_the_narration_out_of_the_words(statements):
+    claims = statements(
+        '"I may sell the ferry company next spring," the harbour commissioner Tom Hale said on Monday, '
+        'before adding, "If the island council agrees to the price."'
+    )
+    claim = _one(claims, "ferry company")
+    assert "before adding" in claim.text  # the span covers the run
+    assert (
+        claim.words
+        == "I may sell the ferry company next spring ... If the island council agrees to the price."
+    )
+    assert claim.speaker == "Tom Hale"
+
+
+def test_a_quote_continued_in_the_next_sentence_keeps_the_attribution_out_of_the_words(statements):
+    claims = statements(
+        'The storm was the worst in a decade. "We are ready for the next one," Mayor Dora Kell said. '
+        '"The crews know what to do and the pumps have been repaired."'
+    )
+    claim = _one(claims, "ready for the next")
+    assert claim.text.startswith("We are ready") and "Kell said" in claim.text
+    assert claim.words == (
+        "We are ready for the next one ... The crews know what to do and the pumps have been repaired."
+    )
+
+
+def test_a_three_fragment_run_joins_each_fragment(statements):
+    claims = statements(
+        '"The bridge will open in June," said Ana Ruiz, the city engineer. "The steel has arrived." '
+        '"The paint is the last job and it takes two weeks."'
+    )
+    claim = _one(claims, "bridge will open")
+    assert claim.words is not None
+    assert "Ruiz" not in claim.words and "engineer" not in claim.words
+    assert claim.words.startswith("The bridge will open in June ... The steel has arrived.")
+    assert claim.words.endswith("The paint is the last job and it takes two weeks.")
+    assert claim.words.count(" ... ") == 1  # nothing but marks between the last two fragments
+
+
+def test_a_run_across_paragraphs_keeps_the_attribution_out_of_the_words(statements):
+    claims = statements(
+        'Residents met at the town hall on Tuesday.\n\n"Nobody told us the school would close," said Maria '
+        'Lopez, a parent of two.\n\n"We found out from a sign on the gate and the children were crying."'
+    )
+    claim = _one(claims, "Nobody told us")
+    assert claim.speaker == "Maria Lopez"
+    assert claim.words is not None and "parent of two" not in claim.words
+    assert claim.words.endswith("the children were crying.")
+
+
+def test_a_quote_with_no_attribution_inside_keeps_its_span_as_its_words(statements):
+    claims = statements(
+        'Mayor Dora Kell said: "The harbour will stay open all winter and the ferry will run."'
+    )
+    claim = _one(claims, "harbour will stay open")
+    assert claim.words is None
+    assert claim.text == "The harbour will stay open all winter and the ferry will run."
+
+
+def test_a_reported_clause_with_a_quoted_phrase_is_all_the_speakers_words(statements):
+    """'... said the plan, which he called "a disaster", would fail': no attribution between the quoted
+    bits, and the words outside the marks are the speaker's too."""
+    claims = statements(
+        'Councillor Tom Hale said the ferry plan, which he called "a waste of money", would fail within a year.'
+    )
+    claim = _one(claims, "ferry plan")
+    assert claim.words is None
+
+
+def test_a_reported_clause_interrupted_by_its_attribution_keeps_the_aside_out_of_the_words(statements):
+    claims = statements(
+        "The new ferry timetable, Mayor Dora Kell said on Friday, will not end the delays on the island."
+    )
+    claim = _one(claims, "ferry timetable")
+    assert "Kell said" in claim.text and claim.speaker == "Dora Kell"
+    assert claim.words == "The new ferry timetable ... will not end the delays on the island."
+
+
+def test_a_reported_clause_with_its_attribution_before_it_is_all_the_speakers_words(statements):
+    claims = statements("Mayor Dora Kell said on Friday that the new timetable will not end the delays.")
+    claim = _one(claims, "timetable")
+    assert claim.words is None
+
+
+def test_a_show_named_in_the_attribution_is_no_fragment_of_the_words(statements):
+    claims = statements(
+        '"The ferry plan is dead and the council knows it," Councillor Tom Hale said on Harbour Radio\'s '
+        '"Morning Tide." "Nobody on the island wants to pay for it."'
+    )
+    claim = _one(claims, "ferry plan is dead")
+    assert (
+        claim.words
+        == "The ferry plan is dead and the council knows it ... Nobody on the island wants to pay for it."
+    )
