@@ -27,6 +27,7 @@ from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
+from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
 __all__ = ["find_statements"]
@@ -447,6 +448,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         start, end = without_notes(doc, *item.content)
         start = after_dateline(doc, start, end)
         end = without_dangling(doc, start, end)
+        if not item.direct:
+            end = without_trailing_source(doc, start, end)  # "..., according to his campaign"
         if end <= start:
             continue
         mention: Span | None = None

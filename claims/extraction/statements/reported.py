@@ -498,13 +498,27 @@ def according_to(tok: Token) -> Found | None:
     phrase_end = min(phrase_end, sent_end)
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
-    elif not any(t.is_alpha or t.is_digit for t in doc[phrase_end:sent_end]):
+    elif not any(t.is_alpha or t.is_digit for t in doc[phrase_end:sent_end]) or _new_clause(doc, phrase_end):
+        # "X, according to Y, and Z": the reporter's own clause after the phrase is no part of Y's words
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), tok.i)
     else:
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "so", "although", "though", "whereas"})
+
+
+def _new_clause(doc: Doc, i: int) -> bool:
+    """True when a comma and a conjunction at token `i` open a clause of their own with its own subject
+    (", and the storm will last", ", but Hale said"): what follows a closing "according to" phrase is the
+    reporter's, not the source's."""
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _CLAUSE_JOINS:
+        return False
+    rest = doc[i + 2 : doc[i].sent.end]
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest)
 
 
 def paragraph_bounds(doc: Doc, i: int, start: int, end: int) -> tuple[int, int]:
