@@ -35,11 +35,18 @@ def test_a_closing_source_phrase_is_cut_from_any_words_it_ends():
         "The council disputed a report in the Gazette as a distortion of its record, according to its clerk."
     )
     comma = next(t.i for t in doc if t.lower_ == "according") - 1
-    assert without_trailing_source(doc, 2, len(doc)) == comma
+    assert without_trailing_source(doc, 2, len(doc), [False] * len(doc)) == comma
     assert doc[2:comma].text.endswith("its record")
     # A phrase followed by more words of the same clause stays.
     doc = get_nlp()("The ferry will, according to Hale, sail on Sunday.")
-    assert without_trailing_source(doc, 0, len(doc)) == len(doc)
+    assert without_trailing_source(doc, 0, len(doc), [False] * len(doc)) == len(doc)
+
+
+def test_a_closing_source_phrase_after_a_quoted_phrase_is_cut(statements):
+    """Words that borrow a quoted phrase are still reported; the phrase closing them is the attribution."""
+    text = 'Hale disputed the audit as an "outrageous distortion" of his record, according to his campaign.'
+    claim = _only(statements(text), "distortion")
+    assert "according" not in claim.text and claim.text.endswith("his record")
 
 
 def test_a_source_phrase_inside_a_quotation_is_the_speakers_own(statements):
