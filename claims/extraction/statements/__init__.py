@@ -132,12 +132,32 @@ def _put_to(doc: Doc, item: Found) -> bool:
         later = doc[verb.i + 1 : verb.sent.end]
         if any(t.text == "," and t.i + 1 < len(doc) and is_speech_verb(doc[t.i + 1]) for t in later):
             return True
+        if _answered_after(verb):  # "Weeks ago, asked if it was true, Hale denied it"
+            return True
     # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
 
 
 PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "before"})
+
+
+def _answered_after(verb: Token) -> bool:
+    """True when a subjectless "asked" is followed, past a comma, by a clause whose named subject speaks
+    ("Weeks ago, asked if the port was for sale, Hale denied it", with "asked" read as a main verb): the
+    question was put to that subject, who answers it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    doc = verb.doc
+    commas = [t.i for t in doc[verb.i + 1 : verb.sent.end] if t.text == ","]
+    if not commas:
+        return False
+    for tok in doc[commas[0] + 1 : verb.sent.end]:
+        if tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i > commas[0]]
+            if subjects and subjects[0].i < tok.i:
+                return True
+    return False
 
 
 def _scare(doc: Doc, item: Found, alone: bool = False) -> bool:
@@ -448,8 +468,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         start, end = without_notes(doc, *item.content)
         start = after_dateline(doc, start, end)
         end = without_dangling(doc, start, end)
-        if not item.direct:
-            end = without_trailing_source(doc, start, end)  # "..., according to his campaign"
+        end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
         if end <= start:
             continue
         mention: Span | None = None
