@@ -425,8 +425,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         ent = None  # "two of the people", "the 43-year-old": a count or an age is no name
     named_after = _name_after_owner(subject)
     if named_after is not None:  # "A spokesman for Mr. Hale, Tom Reed, said": Reed speaks for Hale
-        role = bare_name(doc[mention[0] + (doc[mention[0]].lower_ in _ARTICLES) : named_after.start].text)
-        return actors.person(clean_name(named_after), role or None)
+        held = bare_name(doc[mention[0] + (doc[mention[0]].lower_ in _ARTICLES) : named_after.start].text)
+        return actors.person(clean_name(named_after), held or None)
     if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
@@ -714,36 +714,6 @@ UNNAMED_ROLES = GENERIC_ROLES | word_set("aide adviser advisor lawmaker source a
 # Documents that people do not issue in their own name.
 REPORT_WORDS = word_set("report communique communiqué document")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
-_ARTICLES = frozenset({"a", "an", "the"})
-_OWNER_PREPS = frozenset({"for", "to", "of"})
-
-
-def _name_after_owner(subject: Token) -> Span | None:
-    """The person named in apposition after a role and its named owner ("A spokesman for Mr. Hale, Tom
-    Reed, said", "an aide to Governor Ruiz, Peter Walsh,"), which the parse hangs on the owner: the role's
-    holder, since one person's name is never in apposition to another's. None for an owner that is a
-    description ("an aide to the mayor, Peter Walsh": Walsh may be the mayor) or an apposition that is no
-    person's name."""
-    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in PERSON_ROLES:
-        return None
-    for prep in subject.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS or prep.i < subject.i:
-            continue
-        for owner in prep.children:
-            if owner.dep_ != "pobj" or owner.ent_type_ not in ("PERSON", "ORG") or owner.pos_ != "PROPN":
-                continue
-            for name in owner.children:
-                comma = name.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
-                if (
-                    name.dep_ == "appos"
-                    and name.ent_type_ == "PERSON"
-                    and comma is not None
-                    and comma.text == ","
-                ):
-                    ent = _entity_of(name)
-                    if ent is not None and ent.label_ == "PERSON" and ent.start > owner.i:
-                        return ent
-    return None
 
 
 def unnamed_antecedent(subject: Token) -> bool:
