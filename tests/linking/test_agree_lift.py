@@ -9,23 +9,14 @@ from claims.extraction.types import DateClaim, Span, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.features import features
 from claims.linking.links.lift import agree_lift, arrives
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 
 def statement(cid, article, sentence, content, speaker=None, role=None, published=None):
     """A statement whose content is part of `sentence` (the article's first), as the app stores it."""
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, speaker, role=role)
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=published,
-    )
+    return linkable(cid, article, claim, sentence, published=published)
 
 
 def date(cid, article, sentence, words, value, precision, published=None):
@@ -34,16 +25,7 @@ def date(cid, article, sentence, words, value, precision, published=None):
     claim = DateClaim(
         0, at + len(words), sentence[: at + len(words)], value, precision, expression=Span(at, at, words)
     )
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=published,
-    )
+    return linkable(cid, article, claim, sentence, published=published)
 
 
 def agreeing(pairs):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from claims.extraction.types import DateClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.features import dated_clause
-from claims.linking.types import LinkableClaim
 from newstext.span import Span
+from tests.linking.linkable import linkable
 
 
 def dated(cid, article, sentence, clause, when, value, verb, event="e1", published="2024-05-08"):
@@ -20,16 +20,7 @@ def dated(cid, article, sentence, clause, when, value, verb, event="e1", publish
     claim = DateClaim(
         at, at + len(clause), clause, value, precision, expression=Span(at, at, when), dated=verb
     )
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id=event,
-        sentence_start=0,
-        published=dt.date.fromisoformat(published),
-    )
+    return linkable(cid, article, claim, sentence, event_id=event, published=dt.date.fromisoformat(published))
 
 
 PLEDGE = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 from claims.extraction.types import QuantityClaim, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.features import negated_terms
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 
 def statement(cid, article, sentence, content, speaker=None, polarity="asserted", role=None, direct=False):
@@ -17,14 +17,14 @@ def statement(cid, article, sentence, content, speaker=None, polarity="asserted"
     claim = StatementClaim(
         at, at + len(content), content, speaker, role=role, polarity=polarity, direct=direct
     )
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 def figure(cid, article, sentence, written, value, unit, approximate=False):
     """A count or measure as the app rebuilds it from a stored claim: its own words, no number span."""
     at = sentence.index(written)
     claim = QuantityClaim(at, at + len(written), written, value, value, unit, unit, approximate=approximate)
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 def relations(suggestions):
@@ -272,6 +272,6 @@ def test_counts_whose_sentences_name_the_ships_two_ways_are_about_one_thing():
     told = "About 60 soldiers were aboard the ships, a pilot said."
     dozens = QuantityClaim(0, 16, "Dozens of troops", 24, 199, "troop", "soldier", approximate=True)
     sixty = QuantityClaim(6, 17, "60 soldiers", 60, 60, "soldier", "soldier", approximate=True)
-    a = LinkableClaim("dozens", "A", "outlet-A", dozens, seen, event_id="e1", sentence_start=0)
-    b = LinkableClaim("sixty", "B", "outlet-B", sixty, told, event_id="e1", sentence_start=0)
+    a = linkable("dozens", "A", dozens, seen)
+    b = linkable("sixty", "B", sixty, told)
     assert [s.relation for s in suggest_links([a, b])] == ["corroborates"]

@@ -10,7 +10,7 @@ import pytest
 
 from claims.extraction.types import StatementClaim
 from claims.linking.links import suggest_links
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 SAIL = "the night ferry to Osk will sail from the north quay on Friday evening"
 NOT_SAIL = "the night ferry to Osk will not sail from the north quay on Friday evening"
@@ -20,7 +20,7 @@ def statement(cid, article, sentence, content, speaker, polarity="asserted"):
     """A statement whose content is part of `sentence`, as the app stores it."""
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, speaker, polarity=polarity)
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 def said(cid, article, speaker, content=SAIL, polarity="asserted", verb="said"):
@@ -119,7 +119,7 @@ def quoted(cid, article, content, polarity):
     sentence = f"\u201c{content},\u201d Lena Brask said."
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, "Lena Brask", direct=True, polarity=polarity)
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 def test_one_speakers_quoted_run_links_whatever_the_quote_roots_polarity():

@@ -8,7 +8,7 @@ import pytest
 
 from claims.extraction.types import StatementClaim
 from claims.linking.links import suggest_links
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 BRASK = (
     "Harbour chief Lena Brask said the night ferry to Osk had carried 300 pilgrims across the strait in May."
@@ -20,7 +20,7 @@ def statement(cid, article, sentence, content, speaker=None, polarity="asserted"
     """A statement whose content is part of `sentence`, as the app stores it."""
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, speaker, role=role, polarity=polarity)
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 def pair(brask: str = "asserted", quay: str = "asserted"):
