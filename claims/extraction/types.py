@@ -82,6 +82,9 @@ class StatementClaim:
     # the speaker's words alone when the span holds the attribution between quoted fragments
     # ('"I may do it," he said, before adding, "If ..."' -> "I may do it ... If ..."); None when `text` is
     words: str | None = None
+    # the frame of a verb cue ("clause": "said that ..."; "inf", "obj", "prep", "none": "urged to ...", "rejected
+    # the plan"), None for a noun cue, "according to" or a quote's own cue; calibration reads it
+    cue_frame: str | None = None
     kind: str = field(default="statement", init=False)
 
 

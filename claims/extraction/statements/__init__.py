@@ -15,7 +15,7 @@ from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
 from .asides import with_asides
-from .calibration import calibrated, worth_storing
+from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb
 from .direct import SCARE_MAX_WORDS, find_direct
@@ -498,11 +498,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
         previous = speaker  # "the statement said" refers to the last source, named or not
         content = _span(adoc, doc, start, end)
-        if (
-            item.cue_i >= 0
-            and doc[item.cue_i].pos_ in ("VERB", "AUX")
-            and frame_of(doc[item.cue_i]) != "clause"
-        ):
+        verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")
+        cue_frame = frame_of(doc[item.cue_i]) if verb_cue and not item.attribution else None
+        if verb_cue and frame_of(doc[item.cue_i]) != "clause":
             acted.add((content.start, content.end))
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
         if item.direct:
@@ -526,11 +524,14 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 polarity=_polarity(doc, item),
                 confidence=item.confidence,
                 words=words,
+                cue_frame=cue_frame,
             )
         )
     claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
     # reported, right about one time in three, or a named source's doing ("planted mangroves"): not stored
-    return [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
+    kept = [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
+    # what is kept is decided on PolNeAR's share alone; the confidence shown is also held to the read of other news
+    return [dataclasses.replace(c, confidence=carried(c)) for c in kept]
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").
