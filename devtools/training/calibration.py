@@ -20,10 +20,14 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claims.extraction.statements import calibration
 from claims.extraction.statements.calibration import TABLE_PATH, group_of, read_group, read_share, share_in
-from claims.extraction.types import StatementClaim
+from claims.extraction.types import Claim, StatementClaim
+
+if TYPE_CHECKING:
+    from claims.evaluation.gold import Corpus
 
 PRIOR = 5  # statements' worth of weight given to the prior share in a small group
 # The table keeps the share right less this many standard errors (Wilson lower bound): measured on the
@@ -98,7 +102,7 @@ def levels(rows: Iterable[tuple[float, bool, float]]) -> dict[str, str]:
     return out
 
 
-def _extracted(corpus) -> dict[str, list]:
+def _extracted(corpus: Corpus) -> dict[str, list[Claim]]:
     from claims.extraction import extract_many
 
     keys = list(corpus.articles)
@@ -112,7 +116,7 @@ def _read_rows(read_path: str, labels_path: str) -> list[tuple[str, StatementCla
     same span, else one overlapping it by four fifths of both."""
     from claims.evaluation.gold import load_corpus
 
-    labels: dict[str, list[dict]] = defaultdict(list)
+    labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in Path(labels_path).read_text().splitlines():
         row = json.loads(line)
         if row["kind"] == "statement":
@@ -131,9 +135,9 @@ def _read_rows(read_path: str, labels_path: str) -> list[tuple[str, StatementCla
     return rows
 
 
-def _close(claim: StatementClaim, label: dict) -> bool:
-    common = min(claim.end, label["end"]) - max(claim.start, label["start"])
-    return common >= 0.8 * max(claim.end - claim.start, label["end"] - label["start"])
+def _close(claim: StatementClaim, label: dict[str, Any]) -> bool:
+    start, end = int(label["start"]), int(label["end"])
+    return min(claim.end, end) - max(claim.start, start) >= 0.8 * max(claim.end - claim.start, end - start)
 
 
 def _halves(read_path: str, articles: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -182,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.keep_groups:  # only the read is refitted: what is stored stays as it is
         kept = json.loads(Path(args.out).read_text())
         table, sizes = kept["groups"], defaultdict(int, kept["sizes"])
-    out: dict = {"corpus": corpus.name, "groups": table, "sizes": dict(sorted(sizes.items()))}
+    out: dict[str, Any] = {"corpus": corpus.name, "groups": table, "sizes": dict(sorted(sizes.items()))}
     for group, share in table.items():
         print(f"{group:28} {share:.3f}  ({sizes[group]} statements)")
 
