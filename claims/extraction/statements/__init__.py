@@ -17,7 +17,7 @@ from . import attribution_model
 from .asides import with_asides
 from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
-from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb
+from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
 from .edges import after_dateline, directive_negation, only_questions, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined
@@ -458,6 +458,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     # a show's name as the object of "appeared on" is nobody's words
     items = [i for i in items if not quoted_title_object(doc, *i.content, inside, SCARE_MAX_WORDS)]
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
+    # what records or signs show is evidence, and the cues it held went with it in drop_embedded
+    items = [i for i in items if not i.evidence]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
     acted: set[tuple[int, int]] = (
@@ -500,7 +502,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         content = _span(adoc, doc, start, end)
         verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")
         cue_frame = frame_of(doc[item.cue_i]) if verb_cue and not item.attribution else None
-        if verb_cue and frame_of(doc[item.cue_i]) != "clause":
+        if (
+            verb_cue
+            and frame_of(doc[item.cue_i]) != "clause"
+            # "calling the test a violation" says what the test is: words ("what he called a deal" is not)
+            and not (predicated(doc[item.cue_i]) and item.content[0] > item.cue_i)
+        ):
             acted.add((content.start, content.end))
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
         if item.direct:

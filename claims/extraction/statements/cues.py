@@ -45,9 +45,34 @@ DEED_VERBS = word_set(
     """
     sign cosign countersign introduce sponsor cosponsor co-sponsor vote veto enact approve adopt ratify
     pass file endorse appoint nominate hire fire fund donate spend buy sell build plant visit attend host
-    circulate drop withdraw
+    circulate drop withdraw side scuttle
     """
 )
+# Verbs that put a thing out ("tweeted a photo", "posted screenshots of the messages", "issued a statement
+# condemning the strike", "released a video"): with a post, a document or a picture as their object they report
+# the publishing, an act; what the thing says is the participle's ("condemning ..."), a cue of its own.
+PUBLISHING_VERBS = word_set("post tweet retweet share publish release issue circulate upload")
+PUBLISHED_NOUNS = word_set(
+    """
+    statement post tweet message video photo photos picture pictures image images screenshot screenshots
+    letter memo document documents link article ad advertisement report footage clip recording
+    """
+)
+# Where a declaration is itself the act ("declared a national emergency", "declared bankruptcy"): a plain
+# object and no predicate ("declared the vote rigged", "declared himself the winner" stay speech).
+DECLARING_VERBS = word_set("declare")
+# Records and pictures, which show or suggest but say nothing ("emails suggest", "records show", "the indictment
+# detailed", "signs urging Hale to resign"): no person or body speaks through them in the sentence, so what they
+# show is evidence the writer reports, not a statement (a poll's, a study's or a report's findings stay: somebody
+# made them and stands behind them).
+RECORD_NOUNS = word_set(
+    """
+    email emails record records document documents data evidence file files receipt receipts log logs text texts
+    footage photo photos video videos picture pictures image images indictment transcript transcripts
+    """
+)
+SIGN_NOUNS = word_set("sign signs banner banners placard placards poster posters")
+EVIDENCE_VERBS = word_set("show suggest indicate reveal document detail demonstrate prove confirm find point")
 # Verbs of pursuit or effort, done to a thing ("people seeking asylum", "fought the toll", "helped the
 # campaign", "began the hearing"): as with their infinitives (INTENTION_VERBS), a deed, not words.
 PURSUIT_VERBS = word_set("seek try attempt fight work manage struggle help start begin launch pursue")
@@ -225,7 +250,11 @@ def is_deed(tok: Token) -> bool:
     """True for a verb that reports a deed, not words: an official act, transaction or visit outside a
     clause frame ("signed a bill", "voted against the budget"), or any verb but a core reporting verb whose
     object is a picture ("shared a photo of the dock")."""
-    if is_speech_verb(tok) or frame_of(tok) == "clause":
+    if frame_of(tok) == "clause":
+        return False
+    if publishes(tok) or declares(tok):
+        return True
+    if is_speech_verb(tok):
         return False
     if verb_forms(tok) & DEED_VERBS:
         return True
@@ -237,6 +266,35 @@ def is_deed(tok: Token) -> bool:
     if "issue" in verb_forms(tok) and any(o in ISSUED_NOUNS for o in objects):
         return True
     return any(o in PICTURE_NOUNS for o in objects)
+
+
+_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
+
+
+def predicated(tok: Token) -> bool:
+    """True when the verb says something of its object ("declared the vote rigged", "posted it as proof")."""
+    return any(
+        c.dep_ in _PREDICATE_DEPS
+        or (c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children))
+        for c in tok.children
+    )  # ("began his remarks as if he had won" says nothing of the remarks)
+
+
+def publishes(tok: Token) -> bool:
+    """True for a verb that puts out a post, a document or a picture ("tweeted a photo", "posted several
+    screenshots", "issued a statement condemning ..."): the publishing is an act, and any words of the thing
+    are its participle's."""
+    if not verb_forms(tok) & PUBLISHING_VERBS or predicated(tok):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PUBLISHED_NOUNS | PICTURE_NOUNS for c in tok.children)
+
+
+def declares(tok: Token) -> bool:
+    """True for a declaration that is an act ("declared a national emergency", "declared bankruptcy"): a
+    declaring verb with a plain noun object and nothing said of it."""
+    if not verb_forms(tok) & DECLARING_VERBS or predicated(tok):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 _VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
@@ -251,6 +309,22 @@ def verb_forms(tok: Token) -> frozenset[str]:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.add(word[: -len(ending)] + added)
     return frozenset(forms)
+
+
+def is_evidence(tok: Token, subject: Token) -> bool:
+    """True when the source of the cue `tok` is a record or a picture that shows something ("The records show
+    that ...", "Emails suggest ...") or a sign that carries words ("signs urging Hale to resign"): evidence,
+    not anybody's statement."""
+    noun = subject.lemma_.lower()
+    if noun in SIGN_NOUNS or subject.lower_ in SIGN_NOUNS:
+        return True
+    if not (noun in RECORD_NOUNS or subject.lower_ in RECORD_NOUNS) or not verb_forms(tok) & EVIDENCE_VERBS:
+        return False
+    # "Data from the Census Bureau show ...", "the city's records show": a named maker stands behind them
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("from", "by")) or (c.dep_ == "poss" and c.pos_ == "PROPN")
+        for c in subject.children
+    )
 
 
 def is_likely_deed(tok: Token) -> bool:

@@ -15,11 +15,14 @@ from ..actors import word_set
 from . import attribution_model
 from .cues import (
     INTENTION_VERBS,
+    PUBLISHED_NOUNS,
+    PUBLISHING_VERBS,
     SPEECH_VERBS,
     cue_probability,
     frame_of,
     is_deed,
     is_denial,
+    is_evidence,
     is_hypothetical,
     is_imperative,
     is_intention,
@@ -33,10 +36,12 @@ from .cues import (
     is_speech_verb,
     known_lemma,
     points_elsewhere,
+    verb_forms,
 )
 from .edges import first_time_clause, relays_quote_before, told_clause
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
+    AUTHOR_VERBS,
     RELATIVE_PRONOUNS,
     SHOWING_VERBS,
     described_actor,
@@ -115,6 +120,9 @@ class Found:
     confidence: float = 0.5
     judged: bool = False  # a cue word's candidate, which the statement model keeps or drops
     label: tuple[int, int] | None = None  # a transcript turn: the token range of its speaker's label
+    # What a record or a sign shows ("The records show that ..."): evidence, nobody's words; kept until the
+    # cues inside it are known to be part of it ("emails suggest the campaign knew about ..."), then dropped.
+    evidence: bool = False
 
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
@@ -180,6 +188,11 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                         return objs[0], False
             return child, True
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            publisher = publisher_of(verb.head) if depth < 2 else None
+            if publisher is not None:  # "issued statements that said ...": the issuer says it
+                found = subject_of(publisher, depth + 1)
+                if found[0] is not None and not found[1]:
+                    return found
             return described_actor(verb.head, child), False
         return child, False
     if verb.tag_ == "VBN":
@@ -188,6 +201,13 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if objs:  # "When pressed by Holt about how ...": Holt asks
                 return objs[0], False
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        publisher = publisher_of(verb.head) if verb.dep_ == "acl" and depth < 2 else None
+        if publisher is not None:
+            # "Hale released a statement saying ...", "Ruiz signed a letter urging ...": whoever put the
+            # statement out says what it says, not the statement
+            found = subject_of(publisher, depth + 1)
+            if found[0] is not None and not found[1]:
+                return found
         return verb.head, False  # "an architect, who said ..."; "a sign saying ..."
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -199,6 +219,17 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return sequel_subject(verb) or adjacent_subject(verb), False
 
 
+def publisher_of(thing: Token) -> Token | None:
+    """The verb that put out `thing`, a statement, post, letter or picture it is the object of ("released a
+    statement", "signed a letter", "posted a video"); None otherwise."""
+    verb = thing.head
+    if thing.dep_ != "dobj" or thing.lemma_.lower() not in PUBLISHED_NOUNS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if verb_forms(verb) & (PUBLISHING_VERBS | AUTHOR_VERBS) else None
+
+
+# Nouns a relative clause on a cue describes the manner of ("the way he talks about it"): narration.
+MANNER_NOUNS = frozenset({"way", "manner", "tone"})
 _SEQUEL_REACH = 6  # tokens from the comma back to the verb before it ("Hale paused for a moment, then")
 
 
@@ -623,6 +654,8 @@ def reported_at(tok: Token) -> Found | None:
     reaction, source = reaction_source(tok)
     if reaction:
         subject, passive = source, False
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in MANNER_NOUNS:
+        return None  # "the way he speaks about his service": how somebody talks, said by nobody here
     if (subject is None or passive) and not core:
         return None  # "An airplane is seen at ...": a passive non-speech verb has no source
     if subject is not None and subject.lower_ in ("'s", "\u2019s", "us") and tok.head.lemma_.lower() == "let":
@@ -652,7 +685,11 @@ def reported_at(tok: Token) -> Found | None:
         refused=refused or negated(tok),
         passive=passive,
         confidence=conf,
-        judged=not reaction,  # "drew criticism from X" is the rule's
+        # "drew criticism from X" is the rule's; so is what a statement its source put out says ("issued a
+        # statement calling the test a violation"), which the model, reading the participle alone, misses
+        judged=not reaction and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
+        # "The records show that ...", "signs urging Hale to resign": evidence, nobody's words
+        evidence=subject is not None and not passive and is_evidence(tok, subject),
     )
 
 

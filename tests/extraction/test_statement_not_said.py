@@ -1,0 +1,108 @@
+"""What is stored as a statement is something somebody said, on sentences we wrote (issue 14, branch stmt11a):
+putting out a post, a picture or a document, declaring an emergency, siding with somebody, and what records,
+emails or signs show are no statements; a statement somebody puts out speaks for them."""
+
+import pytest
+
+from claims.extraction.types import StatementClaim
+
+
+def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str]]:
+    return [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Tom Hale tweeted a photo of himself at the harbour on Monday.",
+        "Ana Ruiz posted several screenshots of the messages on Monday.",
+        "Governor Tom Hale declared a state of emergency on the coast on Friday.",
+        "The dock workers union has sided with the ferry operators in the dispute.",
+        "Tom Hale quickly scuttled his plans for a second term.",
+    ],
+)
+def test_an_act_is_no_statement(statements, text):
+    """ "tweeted a photo", "posted screenshots", "declared a state of emergency", "sided with", "scuttled his
+    plans": what somebody did, which a reader checks as an event; no words of theirs are stored."""
+    assert statements(text) == [], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ana Ruiz posted a late-night tweet attacking the port board.",
+        "The harbour commissioner issued a statement on Sunday condemning the strike.",
+    ],
+)
+def test_putting_out_a_post_is_not_what_it_says(statements, text):
+    """ "posted a tweet attacking ...", "issued a statement condemning ...": the tweet or the statement is not
+    what was said; at most the participle after it carries words."""
+    found = statements(text)
+    assert not [c for c in found if c.text.startswith(("a late-night tweet", "a statement"))], _said(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("Tom Hale released a statement saying that the pier is unsafe.", "Tom Hale", "that the pier is unsafe"),
+        ("Ana Ruiz signed a letter saying that the pier is unsafe.", "Ana Ruiz", "that the pier is unsafe"),
+        ("Mayor Ana Ruiz issued a statement that said the talks would continue.", "Ana Ruiz", "the talks would continue"),
+        (
+            "Mayor Ana Ruiz issued a statement calling the vote a clear violation of the charter.",
+            "Ana Ruiz",
+            "the vote a clear violation of the charter",
+        ),
+    ],
+)
+def test_a_statement_put_out_speaks_for_whoever_put_it_out(statements, text, speaker, said):
+    """ "Hale released a statement saying ...": Hale says it, not "a statement"; and "calling the vote a
+    violation" says what the vote is, words even on a verb that is no core reporting verb."""
+    found = statements(text)
+    assert [(c.speaker and c.speaker.split()[-1], c.text) for c in found] == [(speaker.split()[-1], said)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hale declared the vote rigged.",
+        "Hale tweeted that the pier is unsafe.",
+    ],
+)
+def test_declaring_or_tweeting_something_of_a_thing_is_speech(statements, text):
+    """A declaration that says what something is, or a tweet that gives a clause, stays a statement."""
+    assert len(statements(text)) == 1, _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The records show that the port lost money in each of the last five years.",
+        "Emails released on Monday suggest that the mayor knew about the leak.",
+        "The indictment detailed dozens of payments to the harbour board.",
+        "Emails turned over to the council suggest that the mayor's aides knew about the missing funds.",
+        "Protesters outside the town hall held signs urging Mayor Ruiz to resign.",
+    ],
+)
+def test_what_records_or_signs_show_is_no_statement(statements, text):
+    """Records, emails, an indictment or a sign show or carry something, but nobody the sentence names says
+    it: evidence the writer reports, never a statement with the record as its source, nor what it holds
+    ("the aides knew about the funds")."""
+    assert statements(text) == [], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data from the harbour authority show that ferry traffic fell by a third.",
+        "A survey by the ferry union found that most riders want a night service.",
+    ],
+)
+def test_findings_somebody_stands_behind_stay(statements, text):
+    """Data from a named maker, or a survey's findings: somebody made them and stands behind them."""
+    assert len(statements(text)) == 1, _said(statements(text))
+
+
+def test_the_way_somebody_talks_is_narration(statements):
+    """ "the way Hale talks about the harbour" describes his manner; it reports nothing he said."""
+    found = statements("The way Tom Hale talks about the harbour has confused voters.")
+    assert not [c for c in found if c.text == "the harbour"], _said(found)
