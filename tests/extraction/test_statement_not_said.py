@@ -106,3 +106,14 @@ def test_the_way_somebody_talks_is_narration(statements):
     """ "the way Hale talks about the harbour" describes his manner; it reports nothing he said."""
     found = statements("The way Tom Hale talks about the harbour has confused voters.")
     assert not [c for c in found if c.text == "the harbour"], _said(found)
+
+
+def test_what_somebody_called_a_thing_needs_a_cue_that_speaks(statements):
+    """ "began his remarks as if he had won, saying ... what he called a deal": "called" in a relative clause
+    gives no words of its own before it; the sentence is not stored as his words on the strength of it."""
+    text = (
+        "Mayor Ruiz began her remarks as if she had won, saying that she was proud to announce what she "
+        "called a deal to reopen the pier."
+    )
+    found = statements(text)
+    assert not [c for c in found if c.text.startswith("Mayor Ruiz began")], _said(found)
