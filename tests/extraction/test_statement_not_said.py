@@ -44,9 +44,17 @@ def test_putting_out_a_post_is_not_what_it_says(statements, text):
 @pytest.mark.parametrize(
     ("text", "speaker", "said"),
     [
-        ("Tom Hale released a statement saying that the pier is unsafe.", "Tom Hale", "that the pier is unsafe"),
+        (
+            "Tom Hale released a statement saying that the pier is unsafe.",
+            "Tom Hale",
+            "that the pier is unsafe",
+        ),
         ("Ana Ruiz signed a letter saying that the pier is unsafe.", "Ana Ruiz", "that the pier is unsafe"),
-        ("Mayor Ana Ruiz issued a statement that said the talks would continue.", "Ana Ruiz", "the talks would continue"),
+        (
+            "Mayor Ana Ruiz issued a statement that said the talks would continue.",
+            "Ana Ruiz",
+            "the talks would continue",
+        ),
         (
             "Mayor Ana Ruiz issued a statement calling the vote a clear violation of the charter.",
             "Ana Ruiz",

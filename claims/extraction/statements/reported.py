@@ -223,7 +223,11 @@ def publisher_of(thing: Token) -> Token | None:
     """The verb that put out `thing`, a statement, post, letter or picture it is the object of ("released a
     statement", "signed a letter", "posted a video"); None otherwise."""
     verb = thing.head
-    if thing.dep_ != "dobj" or thing.lemma_.lower() not in PUBLISHED_NOUNS or verb.pos_ not in ("VERB", "AUX"):
+    if (
+        thing.dep_ != "dobj"
+        or thing.lemma_.lower() not in PUBLISHED_NOUNS
+        or verb.pos_ not in ("VERB", "AUX")
+    ):
         return None
     return verb if verb_forms(verb) & (PUBLISHING_VERBS | AUTHOR_VERBS) else None
 
