@@ -36,7 +36,9 @@ from .attach import (
     names_a_scheduled_noun,
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
+from .names import in_a_name
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
+from .ranges import mark_ranges
 
 __all__ = ["date_claims", "find_dates"]
 
@@ -115,6 +117,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             continue
         if m.kind == "season" and m.year is None and m.direction is None and _season_of_a_noun(span):
             continue
+        if m.day is not None and in_a_name(adoc.analysis, m.start, m.end):
+            continue  # "co-chair of September 11th Advocates", "the post-Sept. 11 law": a name, no date
         verb = clause_head(span)
         tense = direction(verb, nominal=modifies_noun(span))
         if m.kind in _TENSE_MATTERS and m.direction is None and ahead_of(span):
@@ -214,7 +218,7 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             found.append((m.start, offset_date))
             add_anchor(anchors, m, span, offset_date, adoc.analysis)
     found.sort(key=lambda pair: pair[0])
-    return [claim for _, claim in found], publication
+    return mark_ranges(adoc.text, [claim for _, claim in found]), publication
 
 
 def find_dates(adoc: ArticleDoc) -> list[DateClaim]:

@@ -310,8 +310,50 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 _TURNED = frozenset(("anything", "nothing", "no", "not"))  # "nothing less than 40" is at least 40
 
 
-def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
-    """The comparison written just before the number: ">", "<", "~" or "="."""
+# Verbs that take "over" as their own particle or preposition: "presided over two briefings", "handed over
+# 3,000 emails" count the briefings and the emails, not more than them ("spent over $1 million" is more).
+_OVER_OF_THE_VERB = frozenset(
+    (
+        "preside",
+        "hand",
+        "turn",
+        "take",
+        "fight",
+        "argue",
+        "clash",
+        "squabble",
+        "quarrel",
+        "wrangle",
+        "feud",
+        "battle",
+        "watch",
+        "look",
+        "pore",
+        "fret",
+        "agonize",
+        "mull",
+        "ponder",
+        "tower",
+        "rule",
+        "reign",
+        "triumph",
+        "prevail",
+        "win",
+        "sign",
+        "split",
+        "divide",
+        "hold",
+        "carry",
+        "pass",
+        "stumble",
+        "trip",
+    )
+)
+
+
+def comparison_before(doc: Doc, first_tok: int, sent_start: int) -> tuple[str, int]:
+    """The comparison written just before the number (">", "<", "~" or "=") and how many words it takes
+    ("more than" 2, "nearly" 1, none 0), so the quantity's span can show it."""
     words = [doc[k].lower_ for k in range(max(sent_start, first_tok - 2), first_tok)]
     if len(words) == 2:
         d = TWO_WORD.get(" ".join(words))
@@ -320,17 +362,25 @@ def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
             if before in _TURNED and words[1] == "than" and d in "<>":
                 # "refused to accept anything less than $5.7 billion", "no more than 40": a floor is a
                 # demand of at least the figure, "no more than" a ceiling
-                return ">" if d == "<" else "<"
-            return d
+                return (">" if d == "<" else "<"), 3
+            return d, (0 if d == "=" else 2)
         if words[1] in ("than", "of") and words[0] in ("more", "less", "fewer", "over", "excess"):
-            return ">" if words[0] in ("more", "over", "excess") else "<"
+            return (">" if words[0] in ("more", "over", "excess") else "<"), 2
     if words:
         d = ONE_WORD.get(words[-1])
         if d:
             if words[-1] == "some" and first_tok < len(doc) and not doc[first_tok].like_num:
-                return "="
-            return d
-    return "="
+                return "=", 0
+            verb = doc[first_tok - 2] if first_tok - 2 >= sent_start else None
+            if words[-1] == "over" and verb is not None and verb.lemma_.lower() in _OVER_OF_THE_VERB:
+                return "=", 0
+            return d, 1
+    return "=", 0
+
+
+def direction_before(doc: Doc, first_tok: int, sent_start: int) -> str:
+    """The comparison written just before the number: ">", "<", "~" or "="."""
+    return comparison_before(doc, first_tok, sent_start)[0]
 
 
 def direction_after(doc: Doc, last_tok: int) -> str | None:

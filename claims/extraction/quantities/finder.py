@@ -11,8 +11,8 @@ from ..statements.speakers import PERSON_ROLES
 from ..types import QuantityClaim, Span
 from .chunks import Chunk, Expr, make_chunks, read_expr
 from .context import (
+    comparison_before,
     direction_after,
-    direction_before,
     is_clock,
     is_date_part,
     is_identifier,
@@ -416,7 +416,7 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         return None, end_chunk
     if _rejected(doc, chunks, ex, u) or _not_reported(doc, chunks, ex, u):
         return _tally(adoc, doc, chunks, ex), end_chunk
-    direction = direction_before(doc, first_tok, sent.start)
+    direction, comparison_words = comparison_before(doc, first_tok, sent.start)
     if ex.rest.startswith(("~", "≈")):
         direction = "~"
     elif ex.rest.startswith("<"):
@@ -425,7 +425,9 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     if after:
         direction = after
     last_tok = max(u.t_end, chunks[end_chunk - 1].tok_end) - 1
-    ev = adoc.original(*own_span(doc, first_tok, min(last_tok, sent.end - 1)))
+    # the span shows the comparison ("nearly 50,000 followers", "up to $200"): without it the quote says
+    # more than the text does
+    ev = adoc.original(*own_span(doc, first_tok - comparison_words, min(last_tok, sent.end - 1)))
     num = adoc.original(chunks[ex.c0].start, chunks[ex.c1 - 1].end)
     src = source_in(sent)
     claim = QuantityClaim(
