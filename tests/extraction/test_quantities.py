@@ -642,3 +642,33 @@ def test_a_figure_set_for_the_number_of_things_counts_them(quantities):
     assert one(claims, "900").unit_class == "wolf"
     assert one(claims, "300").unit_class == "wolf"
     assert one(claims, "75").unit_class is None
+
+
+# --- the comparison shown in the span ----------------------------------------------------------------
+
+
+def test_the_span_shows_the_comparison(quantities):
+    """ "nearly", "up to", "more than", "about" belong to the quantity: the quote an editor reads says
+    them, so "nearly 50,000 followers" is never shown as a flat 50,000."""
+    claims = quantities(
+        "He has nearly 50,000 followers, gives up to $200 each, reached more than 5 percent and about 40 states."
+    )
+    assert [c.text for c in claims] == [
+        "nearly 50,000 followers",
+        "up to $200",
+        "more than 5 percent",
+        "about 40 states",
+    ]
+    assert [c.direction for c in claims] == ["~", "<", ">", "~"]
+
+
+def test_over_of_a_verb_is_no_comparison(quantities):
+    """ "presided over two briefings", "handed over 3,000 emails": the verb's own "over" counts the
+    things; "spent over $1 million" is more than."""
+    claims = quantities("He presided over two briefings, handed over 3,000 emails and spent over $1 million.")
+    assert [(c.number.text, c.direction) for c in claims if c.number] == [
+        ("two", "="),
+        ("3,000", "="),
+        ("$1 million", ">"),
+    ]
+    assert claims[2].text == "over $1 million"

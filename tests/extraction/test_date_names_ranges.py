@@ -1,0 +1,69 @@
+"""A day inside a name dates nothing; the two ends of a written period say they are part of one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.extraction.cleaning import prepare
+from claims.extraction.dates import find_dates
+from claims.extraction.dates.ranges import RANGE_CONFIDENCE
+
+PUBLISHED = dt.date(2016, 9, 28)
+
+
+def dates(text: str):
+    return find_dates(prepare(text, published=PUBLISHED))
+
+
+def test_a_day_that_begins_a_name_is_no_date():
+    """An organisation, fund or body named after a day ("September 11th Advocates", "the 9/11
+    Commission", "the Sept. 11 Memorial Fund") is not the date of what the clause tells; the clause's own
+    date stays."""
+    found = dates(
+        "A co-founder of September 11th Advocates wrote to the senator on Monday. The Sept. 11 Memorial "
+        "Fund paid the families, and the 9/11 Commission Report was cited again."
+    )
+    assert [(c.value, c.expression.text) for c in found] == [("2016-09-26", "on Monday")]
+
+
+def test_a_day_before_a_lower_case_noun_still_names_the_attacks():
+    """ "the Sept. 11 attacks" and "Sept. 11 survivors" are the attacks of 2001, not a name."""
+    found = dates("Survivors of the Sept. 11 attacks and Sept. 11 survivors met the mayor.")
+    assert [c.value for c in found] == ["2001-09-11", "2001-09-11"]
+
+
+def test_post_day_describes_a_period_not_a_date():
+    """ "the post-Sept. 11 law", "the pre-Sept. 11 rules": the law is not of that day."""
+    found = dates("The post-Sept. 11 law and the pre-Sept. 11 rules were debated in 2011.")
+    assert [c.value for c in found] == ["2011"]
+
+
+def test_range_ends_are_approximate_with_the_whole_period():
+    """ "between June 2011 and July 2012" and "from 2009 to 2016" keep both ends, each marked
+    approximate, with the whole period as its interval and a confidence below the bulk-accept levels."""
+    found = dates("The attacks rose between June 2011 and July 2012. The fund ran from 2009 to 2016.")
+    assert [c.value for c in found] == ["2011-06", "2012-07", "2009", "2016"]
+    assert all(c.approximate and c.confidence <= RANGE_CONFIDENCE for c in found)
+    assert (found[0].earliest, found[0].latest) == (dt.date(2011, 6, 1), dt.date(2012, 7, 31))
+    assert (found[3].earliest, found[3].latest) == (dt.date(2009, 1, 1), dt.date(2016, 12, 31))
+
+
+def test_months_sharing_a_year_in_a_range():
+    """ "between June and July 2016": both months of 2016, both marked as ends of one period."""
+    found = dates("According to the filing, between June and July 2016 he told the campaign.")
+    assert [(c.value, c.approximate) for c in found] == [("2016-06", True), ("2016-07", True)]
+
+
+def test_two_months_joined_without_a_period_stay_exact():
+    """ "in June and July 2016 he spoke twice" names two months, each a date of its own: no opening
+    "between"/"from", so no period."""
+    found = dates("He spoke in May 2016 and July 2016 to the group.")
+    assert [(c.value, c.approximate) for c in found] == [("2016-05", False), ("2016-07", False)]
+    assert all(c.confidence >= 0.9 for c in found)
+
+
+def test_an_end_bound_is_not_the_date():
+    """ "continuing through 2016": 2016 is where a period ends, not when the happening was."""
+    found = dates("The spending began in 2009, continuing through 2016.")
+    assert [(c.value, c.approximate) for c in found] == [("2009", False), ("2016", True)]
+    assert found[1].confidence <= RANGE_CONFIDENCE
