@@ -779,6 +779,11 @@ def _is_degree(doc: Doc, ex: Expr, u: UnitRead) -> bool:
 
 
 def _confidence(ex: Expr, u: UnitRead) -> float:
+    """By class, from strict reads (dates11, seed 1106, basil-dev): digits with a unit 0.85, right 29 of 30
+    (the one doubtful a rhetorical "can't have 100 percent security"), NewsQuant-dev 0.979 at >= 0.7; words
+    with a unit 0.75 and below, right 19 of 22 (a determiner "one proposal", "presided over two" read as more
+    than, now fixed). Neither reaches the 97 in 100 that 0.9 promises on a sample this size, so no quantity
+    is stored at 0.9."""
     conf = 0.85 if ex.digits else 0.75
     if u.unit_class is None:
         conf -= 0.25
