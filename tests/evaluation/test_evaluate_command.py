@@ -186,6 +186,20 @@ def test_evaluate_imports_files_and_rows_into_a_throwaway_database_and_scores_wh
     assert stored["links"] and all(
         0 <= link["confidence"] <= 1 and link["rationale"] for link in stored["links"]
     )
+    # each stored claim keeps what its page shows beside the value and the words, for a read of the dump
+    statements = [c for c in stored["claims"] if c["kind"] == "statement"]
+    assert statements and {c["polarity"] for c in statements} <= {
+        "asserted",
+        "denied",
+        "refused",
+        "question",
+        "position",
+    }
+    assert all(
+        c["quantity_direction"] in {"", "=", ">", "<", "~"}
+        for c in stored["claims"]
+        if c["kind"] == "quantity"
+    )
     # nothing reached the configured database
     assert not Article.objects.exists()
     again = run_evaluate(str(corpus), "--from-dump", str(dump))  # scored again without importing

@@ -44,6 +44,11 @@ CLAIM_FIELDS = (
     "speaker_mention_end",
     "direct",
     "words",
+    # what the page shows beside the value and the words, so a read of the dump judges what an editor sees
+    "polarity",
+    "quantity_direction",
+    "quantity_approximate",
+    "date_approximate",
 )
 
 
