@@ -101,3 +101,12 @@ def test_another_cue_on_a_noun_phrase_keeps_its_polarity_and_gains_its_verb(stat
     assert [(c.speaker, c.text, c.polarity) for c in claims] == [
         ("Tom Hale", "described the plan as a fraud", "asserted")
     ], _said(claims)
+
+
+def test_several_named_sources_together_are_the_role_of_an_unnamed_group(statements):
+    """ "Finland, Sweden and Estonia support ...": no one name speaks for them all, so the speaker stays unnamed,
+    but the names are kept as the group's role instead of being dropped."""
+    claims = statements("Finland, Sweden and Estonia support the harbour authority's plan.")
+    assert [(c.speaker, c.role, c.text) for c in claims] == [
+        (None, "Finland, Sweden and Estonia", "support the harbour authority's plan")
+    ], _said(claims)
