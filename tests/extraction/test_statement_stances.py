@@ -30,14 +30,23 @@ def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str, str, floa
         ),
         ("The ministry welcomed the ruling.", "welcomed the ruling"),
         (
+            "Two senators offered support nonetheless for the nomination of Ana Ruiz.",
+            "offered support nonetheless for the nomination of Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz expressed concern about the toll the strike was taking.",
+            "expressed concern about the toll the strike was taking",
+        ),
+        (
             "The fishermen's association defends a peaceful settlement of the quota dispute.",
             "defends a peaceful settlement of the quota dispute",
         ),
     ],
 )
 def test_a_stance_on_a_noun_phrase_is_held_with_its_verb(statements, text, words):
-    """ "condemned the new quotas", "voiced their support for ...", "questioned the expectation that ...": the
-    words shown are the verb with its object, anchored in the text, held as a stance ("position"), never
+    """ "condemned the new quotas", "voiced their support for ...", "questioned the expectation that ...", and a
+    stance noun after any verb ("offered support for", "expressed concern about"): the words shown are the verb
+    with its object, anchored in the text, held as a stance ("position"), never
     asserted, and under the 0.9 level."""
     claims = statements(text)
     assert [(c.text, c.words, c.polarity) for c in claims] == [(words, None, "position")], _said(claims)
@@ -70,10 +79,13 @@ def test_a_charge_keeps_who_is_charged_and_its_verb(statements, text, words):
         "Senator Ruth Okafor tweeted about the contrast between the two budgets.",
         "Tom Hale spoke about the strike at length.",
         "The council discussed the budget on Monday.",
+        "Tom Hale made reference to his earlier threats.",
+        "Tom Hale and Ana Ruiz emailed about the ferry schedule.",
     ],
 )
 def test_a_bare_topic_is_no_statement(statements, text):
-    """ "tweeted about the contrast", "discussed the budget": only what the words were about, not what was said."""
+    """ "tweeted about the contrast", "discussed the budget", "made reference to": only what the words were
+    about, not what was said."""
     assert statements(text) == [], _said(statements(text))
 
 

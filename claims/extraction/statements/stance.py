@@ -35,7 +35,7 @@ STANCE_VERBS = word_set(
     castigate lambaste berate ridicule mock deride disparage fault question challenge doubt
     praise laud hail applaud commend welcome salute celebrate thank congratulate cheer embrace
     defend support back champion favor favour oppose protest resist mourn regret
-    voice express reiterate signal
+    voice express reiterate signal rail lash bash
     """
 )
 # Verbs of charge or blame whose object is who is charged ("accused Hale of lying", "blamed the port for
@@ -44,9 +44,20 @@ CHARGE_VERBS = word_set("accuse blame charge fault implicate")
 # Verbs of talking or writing whose object or "about"/"on" phrase is only what they were about.
 TOPIC_VERBS = word_set(
     """
-    talk speak tweet post write blog comment discuss address mention testify chat remark reflect
+    talk speak tweet post write blog comment discuss address mention testify chat remark reflect email e-mail
     """
 )
+# Nouns of stance that a light verb gives ("offered support for", "pledged his continued support for",
+# "expressed concern about"): whatever the verb, the source holds it.
+STANCE_NOUNS = word_set(
+    """
+    support backing opposition concern concerns criticism praise condolence condolences sympathy
+    approval disapproval objection objections reservation reservations doubt doubts regret outrage anger
+    frustration dismay gratitude solidarity
+    """
+)
+# Nouns that only point at a topic ("made reference to his threats", "made a passing mention of the toll").
+TOPIC_NOUNS = word_set("reference references mention allusion")
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning", "over"})
 # Prepositions after the object that carry what is said of it ("slammed the budget as a giveaway").
 _PREDICATING_PREPS = frozenset({"as", "of", "for", "against"})
@@ -78,14 +89,22 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     forms = verb_forms(cue)
     if forms & DENIAL_VERBS:
         return None
+    head = _object_head(doc, start, end)
     if forms & CHARGE_VERBS:
         return "charge"
-    if forms & STANCE_VERBS:
+    if forms & STANCE_VERBS or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
         return "stance"
+    if head is not None and head.lemma_.lower() in TOPIC_NOUNS and not _predicated(cue, start):
+        return "topic"
     if forms & TOPIC_VERBS and not _predicated(cue, start) and not any(c.dep_ == "neg" for c in cue.children):
         # ("did not mention the budget" is a refusal, stored as one)
         return "topic"
     return "other"
+
+
+def _object_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The first noun among the phrases doc[start:end] is made of (the object's head), None when there is none."""
+    return next((t for t in content_roots(doc, start, end) if t.pos_ in _NOUN_POS), None)
 
 
 def _only_cue_between(doc: Doc, item: Found, start: int) -> bool:
