@@ -122,3 +122,27 @@ def test_several_named_sources_together_are_the_role_of_an_unnamed_group(stateme
     assert [(c.speaker, c.role, c.text) for c in claims] == [
         (None, "Finland, Sweden and Estonia", "support the harbour authority's plan")
     ], _said(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale has been harshly criticized for his harbour policies.",
+        "The mayor, who is often described as the front-runner, spoke on Monday.",
+        "Ana Ruiz was widely criticized within her own party.",
+        "Ana Ruiz was accused of hiding the cost of the ferry.",
+    ],
+)
+def test_a_passive_stance_with_nobody_saying_it_is_no_statement(statements, text):
+    """ "was criticized for his policies", "is often described as the front-runner": no one is named as saying
+    anything, and the words are the writer's account of what the subject drew; nothing is stored."""
+    assert statements(text) == [], _said(statements(text))
+
+
+def test_a_passive_that_names_its_speaker_or_governs_a_clause_stays(statements):
+    """ "was quoted as saying ...": the subject speaks; "It was revealed that ...": a clause, left to the
+    reported-speech rules."""
+    claims = statements("Tom Hale was quoted as saying the ferry is safe.")
+    assert [(c.speaker, c.text) for c in claims] == [("Tom Hale", "the ferry is safe")], _said(claims)
+    claims = statements("It was revealed last year that the ferry had been sold.")
+    assert [c.text for c in claims] == ["that the ferry had been sold"], _said(claims)

@@ -27,7 +27,7 @@ from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
-from .stance import STANCE_CAP, noun_phrase_kind
+from .stance import NOT_STORED, STANCE_CAP, noun_phrase_kind
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -502,7 +502,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             speaker = Speaker(None, "unnamed")
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
         previous = speaker  # "the statement said" refers to the last source, named or not
-        if bare == "topic":
+        if bare in NOT_STORED:
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)
         content = _span(adoc, doc, start, end)
         verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")

@@ -11,7 +11,8 @@ it says nothing an editor can check. One model for all of them:
 - a verb of charge or blame ("accused X of ...", "blamed X for ..."): the predicate with its verb, asserted
   (the charge is what the source says);
 - a verb that only gives a topic ("tweeted about the contrast", "spoke about the strike", "discussed the
-  budget"): nothing said is given, so nothing is stored;
+  budget"): nothing said is given, so nothing is stored; nor is a passive with nobody saying it ("was
+  criticized for his platform", "is often described as the frontrunner"): the writer's account;
 - any other cue with a bare noun-phrase object ("confirmed the deal", "described the plan as a fraud")
   keeps its polarity, and its words gain the verb.
 
@@ -63,6 +64,7 @@ TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning", "over"
 _PREDICATING_PREPS = frozenset({"as", "of", "for", "against"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 STANCE_CAP = 0.85
+NOT_STORED = frozenset({"topic", "unsourced"})
 
 
 def content_roots(doc: Doc, start: int, end: int) -> list[Token]:
@@ -72,13 +74,15 @@ def content_roots(doc: Doc, start: int, end: int) -> list[Token]:
 
 def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     """How a reported statement whose words doc[start:end] are only the noun-phrase object of its cue verb
-    reads: "stance", "charge", "topic" or "other"; None when the words are more than that (a clause, a quote,
+    reads: "stance", "charge", "topic", "unsourced" (a passive with nobody saying it) or "other"; None when the words are more than that (a clause, a quote,
     a content before its cue) or the cue denies (a denial keeps its own handling)."""
     if item.direct or item.cue_i < 0 or item.attribution or end <= start:
         return None
     cue = doc[item.cue_i]
-    if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start or item.passive:
+    if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
         return None
+    if item.passive or any(c.dep_ == "auxpass" for c in cue.children):
+        return _passive_kind(cue)
     if doc[item.cue_i + 1 : start].text.strip(" ,") and not _only_cue_between(doc, item, start):
         return None
     roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
@@ -100,6 +104,22 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
         # ("did not mention the budget" is a refusal, stored as one)
         return "topic"
     return "other"
+
+
+# Passives whose subject still speaks ("was quoted as saying", "was heard telling").
+_SPEAKING_PASSIVES = word_set("quote hear overhear record tape film cite")
+
+
+def _passive_kind(cue: Token) -> str | None:
+    """ "unsourced" for a passive cue with no "by" phrase and no clause ("the candidate was criticized for his
+    platform", "who is often described as the frontrunner", "was widely criticized within his own party"): nobody
+    is named as saying anything, and the words are the writer's account of what the subject drew; None
+    otherwise (a clause, "it was revealed that ...", is left to the reported-speech rules)."""
+    if any(c.dep_ == "agent" for c in cue.children) or verb_forms(cue) & _SPEAKING_PASSIVES:
+        return None
+    if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return None
+    return "unsourced"
 
 
 def _object_head(doc: Doc, start: int, end: int) -> Token | None:
