@@ -131,11 +131,12 @@ def test_several_named_sources_together_are_the_role_of_an_unnamed_group(stateme
         "The mayor, who is often described as the front-runner, spoke on Monday.",
         "Ana Ruiz was widely criticized within her own party.",
         "Ana Ruiz was accused of hiding the cost of the ferry.",
+        "The sheriff, known for his tough stances on crime, spoke on Monday.",
     ],
 )
 def test_a_passive_stance_with_nobody_saying_it_is_no_statement(statements, text):
-    """ "was criticized for his policies", "is often described as the front-runner": no one is named as saying
-    anything, and the words are the writer's account of what the subject drew; nothing is stored."""
+    """ "was criticized for his policies", "is often described as the front-runner", "the sheriff, known for his
+    stances": no one is named as saying anything, and the words are the writer's account of what the subject drew; nothing is stored."""
     assert statements(text) == [], _said(statements(text))
 
 
@@ -146,3 +147,10 @@ def test_a_passive_that_names_its_speaker_or_governs_a_clause_stays(statements):
     assert [(c.speaker, c.text) for c in claims] == [("Tom Hale", "the ferry is safe")], _said(claims)
     claims = statements("It was revealed last year that the ferry had been sold.")
     assert [c.text for c in claims] == ["that the ferry had been sold"], _said(claims)
+
+
+def test_who_draws_criticism_is_not_given_the_critics_verb(statements):
+    """ "Hale drew sharp criticism from the mayor for ...": "drew" is the target's verb, so the critics' words do
+    not start with it."""
+    claims = statements("Tom Hale drew sharp criticism from the mayor for closing the pier.")
+    assert all(not c.text.startswith("drew") and c.speaker != "Tom Hale" for c in claims), _said(claims)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import word_set
 from .cues import DENIAL_VERBS, verb_forms
-from .reported import Found
+from .reported import Found, reaction_source
 
 # Verbs and light verbs of stance or reaction: what they govern is what the source holds of a thing.
 STANCE_VERBS = word_set(
@@ -81,8 +81,12 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     cue = doc[item.cue_i]
     if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
         return None
-    if item.passive or any(c.dep_ == "auxpass" for c in cue.children):
+    if item.passive or any(c.dep_ == "auxpass" for c in cue.children) or _reduced_relative(cue):
         return _passive_kind(cue)
+    if reaction_source(cue)[0]:
+        return (
+            None  # "drew criticism from the mayor for ...": the verb is the target's, not the critics' words
+        )
     if doc[item.cue_i + 1 : start].text.strip(" ,") and not _only_cue_between(doc, item, start):
         return None
     roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
@@ -120,6 +124,12 @@ def _passive_kind(cue: Token) -> str | None:
     if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
         return None
     return "unsourced"
+
+
+def _reduced_relative(cue: Token) -> bool:
+    """True for a past participle that describes the noun it hangs on ("the sheriff, known for his tough
+    stances", "a plan, described as a giveaway"): a passive with its subject outside it."""
+    return cue.tag_ == "VBN" and cue.dep_ == "acl"
 
 
 def _object_head(doc: Doc, start: int, end: int) -> Token | None:
