@@ -34,14 +34,14 @@ def test_a_deed_is_no_statement(statements, text):
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("Tom Hale praised the mayor's courage.", "the mayor's courage"),
-        ("Ana Ruiz criticized the port budget.", "the port budget"),
+        ("Tom Hale praised the mayor's courage.", "praised the mayor's courage"),
+        ("Ana Ruiz criticized the port budget.", "criticized the port budget"),
         ("Tom Hale urged the board to reject the fee.", "to reject the fee"),
         ("Ana Ruiz signed a letter saying that the pier is unsafe.", "that the pier is unsafe"),
         ("Senator Tom Hale voted for the bill, saying the port needs the money.", "the port needs the money"),
         (
             "Ana Ruiz shared her worry about the pier with reporters.",
-            "her worry about the pier with reporters",
+            "shared her worry about the pier with reporters",
         ),
     ],
 )

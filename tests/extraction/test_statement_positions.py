@@ -23,7 +23,7 @@ def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str, str]]:
             None,
             "the night fees extended for everybody",
         ),
-        ("Some of the council's members oppose any new toll as a tax.", None, "any new toll as a tax"),
+        ("Some of the council's members oppose any new toll as a tax.", None, "oppose any new toll as a tax"),
         ("Ana Ruiz fears that the pier will flood again.", "Ana Ruiz", "that the pier will flood again"),
     ],
 )

@@ -215,7 +215,7 @@ def test_the_subject_of_a_passive_cue_is_its_target_unless_it_was_quoted(stateme
     """ "Hale has been harshly criticized for his policies": the critics are unnamed and Hale is what they
     criticise, never the speaker; "Hale was quoted as saying ..." keeps Hale as the one who spoke."""
     claims = statements("Tom Hale has been harshly criticized for his harbour policies.")
-    assert claims and all(c.speaker is None for c in claims)
+    assert all(c.speaker is None for c in claims)  # (and with nobody named, nothing is stored: stance.py)
     claims = statements("Tom Hale was quoted as saying the ferry is safe.")
     assert _one(claims, "ferry is safe").speaker == "Tom Hale"
 

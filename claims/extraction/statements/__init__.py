@@ -27,6 +27,7 @@ from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
+from .stance import NOT_STORED, STANCE_CAP, noun_phrase_kind
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -465,6 +466,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     acted: set[tuple[int, int]] = (
         set()
     )  # spans of statements on a verb that takes no clause ("planted trees")
+    bare_spans: set[tuple[int, int]] = set()  # statements whose words are a verb and its noun-phrase object
     previous: Speaker | None = None
     for item in items:
         start, end = without_notes(doc, *item.content)
@@ -473,6 +475,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
         if end <= start:
             continue
+        bare = noun_phrase_kind(doc, item, start, end)
+        if bare is not None:
+            start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
@@ -499,6 +504,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             speaker = Speaker(None, "unnamed")
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
         previous = speaker  # "the statement said" refers to the last source, named or not
+        if bare in NOT_STORED:
+            continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)
         content = _span(adoc, doc, start, end)
         verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")
         cue_frame = frame_of(doc[item.cue_i]) if verb_cue and not item.attribution else None
@@ -509,10 +516,13 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             and not (predicated(doc[item.cue_i]) and item.content[0] > item.cue_i)
         ):
             acted.add((content.start, content.end))
+        if bare is not None:
+            bare_spans.add((content.start, content.end))
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
+        parts: list[list[tuple[int, int]]] | None = None  # a verb and its object: the span is the words
         if item.direct:
             parts = interrupted_fragments(doc, inside, start, end, item.cue_i)
-        else:
+        elif bare is None:
             subject_i = item.subject.i if item.subject is not None else None
             parts = interrupted_clause(doc, start, end, item.cue_i, subject_i)
         words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else None
@@ -528,17 +538,29 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 direct=item.direct and _mostly_quoted(doc, inside, start, end),
                 cue=cue,
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
-                polarity=_polarity(doc, item),
+                polarity=_stance_polarity(_polarity(doc, item), bare),
                 confidence=item.confidence,
                 words=words,
                 cue_frame=cue_frame,
             )
         )
-    claims = [dataclasses.replace(c, confidence=calibrated(c)) for c in drop_restated(claims)]
+    claims = [dataclasses.replace(c, confidence=_capped(c, bare_spans)) for c in drop_restated(claims)]
     # reported, right about one time in three, or a named source's doing ("planted mangroves"): not stored
     kept = [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
     # what is kept is decided on PolNeAR's share alone; the confidence shown is also held to the read of other news
     return [dataclasses.replace(c, confidence=carried(c)) for c in kept]
+
+
+def _stance_polarity(polarity: str, bare: str | None) -> str:
+    """A stance verb's noun-phrase object is held, not said ("condemned the new quotas"); other polarities
+    (a refusal, a negation) stand."""
+    return "position" if bare == "stance" and polarity == "asserted" else polarity
+
+
+def _capped(claim: StatementClaim, bare_spans: set[tuple[int, int]]) -> float:
+    """The calibrated confidence, under the 0.9 level for a verb with a noun-phrase object (STANCE_CAP)."""
+    confidence = calibrated(claim)
+    return min(confidence, STANCE_CAP) if (claim.start, claim.end) in bare_spans else confidence
 
 
 # Passive cues whose subject is still the one speaking ("Hale was quoted as saying", "was heard telling").

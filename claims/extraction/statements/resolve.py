@@ -146,6 +146,9 @@ def _ends_clause(tok: Token) -> bool:
     return "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in (".", "!", "?")
 
 
+GROUP_ROLE_MAX = 120  # characters of several names kept as the role of the group they speak as
+
+
 def _joins_people(doc: Doc, mention: tuple[int, int]) -> bool:
     """True when the source's words join two people's names with "and", whatever the parse made of them
     ("Senate President Ana Ruiz and House Speaker Tom Hale said", parsed as one name with a long title)."""
@@ -417,7 +420,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     mention = mention_range(subject)
     named = [c for c in subject.children if c.dep_ == "conj" and (c.ent_type_ or c.pos_ == "PROPN")]
     if (named and (subject.ent_type_ or subject.pos_ == "PROPN")) or _joins_people(doc, mention):
-        return Speaker(None, "unnamed", None)  # several speakers together have no one name
+        # several speakers together have no one name: unnamed, with the names as given for their role
+        # ("Finland, Sweden and Estonia support ...")
+        given = doc[mention[0] : mention[1]].text
+        return Speaker(None, "unnamed", given if len(given) <= GROUP_ROLE_MAX else None)
     ent = _entity_of(subject)
     if ent is not None and ent.label_ in COUNTED_LABELS:
         if ent.label_ in ("DATE", "TIME") and subject.pos_ == "PROPN":

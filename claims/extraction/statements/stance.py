@@ -1,0 +1,151 @@
+"""Statements whose words are only a noun phrase: a verb of stance, reaction, charge or topic with an object.
+
+"Norway condemned the new quotas", "the widow criticized the mayor's assessment", "the union accuses the
+company of breaking the strike", "she tweeted about the contrast": the parse gives the verb an object and no
+clause, so what the source said is not on the page. Stored as the object alone ("Norway: the new quotas")
+it says nothing an editor can check. One model for all of them:
+
+- a verb of stance or reaction ("condemned", "praised", "defended", "questioned", "voiced their support
+  for"): the claim is the predicate with its verb ("condemned the new quotas"), held as a stance
+  (polarity "position");
+- a verb of charge or blame ("accused X of ...", "blamed X for ..."): the predicate with its verb, asserted
+  (the charge is what the source says);
+- a verb that only gives a topic ("tweeted about the contrast", "spoke about the strike", "discussed the
+  budget"): nothing said is given, so nothing is stored; nor is a passive with nobody saying it ("was
+  criticized for his platform", "is often described as the frontrunner"): the writer's account;
+- any other cue with a bare noun-phrase object ("confirmed the deal", "described the plan as a fraud")
+  keeps its polarity, and its words gain the verb.
+
+The span is widened to start at the cue verb, so the stored text is the words shown and stays anchored in
+the article. Such claims were found right by PolNeAR's gold more often than an editor reads them, so their
+confidence is capped under the 0.9 level (`STANCE_CAP`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import word_set
+from .cues import DENIAL_VERBS, verb_forms
+from .reported import Found, reaction_source
+
+# Verbs and light verbs of stance or reaction: what they govern is what the source holds of a thing.
+STANCE_VERBS = word_set(
+    """
+    criticize criticise condemn denounce decry deplore lament slam blast assail attack rebuke scold chide
+    castigate lambaste berate ridicule mock deride disparage fault question challenge doubt
+    praise laud hail applaud commend welcome salute celebrate thank congratulate cheer embrace
+    defend support back champion favor favour oppose protest resist mourn regret
+    voice express reiterate signal rail lash bash
+    """
+)
+# Verbs of charge or blame whose object is who is charged ("accused Hale of lying", "blamed the port for
+# the delay"): the charge is asserted.
+CHARGE_VERBS = word_set("accuse blame charge fault implicate")
+# Verbs of talking or writing whose object or "about"/"on" phrase is only what they were about.
+TOPIC_VERBS = word_set(
+    """
+    talk speak tweet post write blog comment discuss address mention testify chat remark reflect email e-mail
+    """
+)
+# Nouns of stance that a light verb gives ("offered support for", "pledged his continued support for",
+# "expressed concern about"): whatever the verb, the source holds it.
+STANCE_NOUNS = word_set(
+    """
+    support backing opposition concern concerns criticism praise condolence condolences sympathy
+    approval disapproval objection objections reservation reservations doubt doubts regret outrage anger
+    frustration dismay gratitude solidarity
+    """
+)
+# Nouns that only point at a topic ("made reference to his threats", "made a passing mention of the toll").
+TOPIC_NOUNS = word_set("reference references mention allusion")
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning", "over"})
+# Prepositions after the object that carry what is said of it ("slammed the budget as a giveaway").
+_PREDICATING_PREPS = frozenset({"as", "of", "for", "against"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+STANCE_CAP = 0.85
+NOT_STORED = frozenset({"topic", "unsourced"})
+
+
+def content_roots(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of doc[start:end] whose head lies outside it: the phrases the range is made of."""
+    return [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+
+
+def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
+    """How a reported statement whose words doc[start:end] are only the noun-phrase object of its cue verb
+    reads: "stance", "charge", "topic", "unsourced" (a passive with nobody saying it) or "other"; None when the words are more than that (a clause, a quote,
+    a content before its cue) or the cue denies (a denial keeps its own handling)."""
+    if item.direct or item.cue_i < 0 or item.attribution or end <= start:
+        return None
+    cue = doc[item.cue_i]
+    if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
+        return None
+    if item.passive or any(c.dep_ == "auxpass" for c in cue.children) or _reduced_relative(cue):
+        return _passive_kind(cue)
+    if reaction_source(cue)[0]:
+        return (
+            None  # "drew criticism from the mayor for ...": the verb is the target's, not the critics' words
+        )
+    if doc[item.cue_i + 1 : start].text.strip(" ,") and not _only_cue_between(doc, item, start):
+        return None
+    roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
+    if not roots or any(t.pos_ in ("VERB", "AUX") for t in roots):
+        return None
+    if not any(t.pos_ in _NOUN_POS for t in roots):
+        return None
+    forms = verb_forms(cue)
+    if forms & DENIAL_VERBS:
+        return None
+    head = _object_head(doc, start, end)
+    if forms & CHARGE_VERBS:
+        return "charge"
+    if forms & STANCE_VERBS or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
+        return "stance"
+    if head is not None and head.lemma_.lower() in TOPIC_NOUNS and not _predicated(cue, start):
+        return "topic"
+    if forms & TOPIC_VERBS and not _predicated(cue, start) and not any(c.dep_ == "neg" for c in cue.children):
+        # ("did not mention the budget" is a refusal, stored as one)
+        return "topic"
+    return "other"
+
+
+# Passives whose subject still speaks ("was quoted as saying", "was heard telling").
+_SPEAKING_PASSIVES = word_set("quote hear overhear record tape film cite")
+
+
+def _passive_kind(cue: Token) -> str | None:
+    """ "unsourced" for a passive cue with no "by" phrase and no clause ("the candidate was criticized for his
+    platform", "who is often described as the frontrunner", "was widely criticized within his own party"): nobody
+    is named as saying anything, and the words are the writer's account of what the subject drew; None
+    otherwise (a clause, "it was revealed that ...", is left to the reported-speech rules)."""
+    if any(c.dep_ == "agent" for c in cue.children) or verb_forms(cue) & _SPEAKING_PASSIVES:
+        return None
+    if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return None
+    return "unsourced"
+
+
+def _reduced_relative(cue: Token) -> bool:
+    """True for a past participle that describes the noun it hangs on ("the sheriff, known for his tough
+    stances", "a plan, described as a giveaway"): a passive with its subject outside it."""
+    return cue.tag_ == "VBN" and cue.dep_ == "acl"
+
+
+def _object_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The first noun among the phrases doc[start:end] is made of (the object's head), None when there is none."""
+    return next((t for t in content_roots(doc, start, end) if t.pos_ in _NOUN_POS), None)
+
+
+def _only_cue_between(doc: Doc, item: Found, start: int) -> bool:
+    """True when what lies between the cue verb and the words is the rest of the cue ("tweeted about")."""
+    return item.cue[0] <= item.cue_i and item.cue[1] >= start
+
+
+def _predicated(cue: Token, start: int) -> bool:
+    """True when the verb says something of its object ("described it as a fraud", "wrote off the
+    port as lost")."""
+    return any(
+        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _PREDICATING_PREPS and c.i > start)
+        for c in cue.children
+    )
