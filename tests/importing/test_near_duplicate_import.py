@@ -351,7 +351,7 @@ def test_a_crowded_band_bucket_does_not_hide_the_true_duplicate(tmp_path, monkey
     story_keys = list(ArticleBand.objects.filter(article=story).values_list("key", flat=True))
     ArticleBand.objects.filter(article=story).delete()  # the story's rows written after the crowd's
     ArticleBand.objects.bulk_create(ArticleBand(article=story, key=key) for key in story_keys)
-    heads = nearduplicates._bucket_heads(sorted(set(keys)))
+    heads = nearduplicates._bucket_heads(sorted(set(keys))).as_dict()
     assert heads[uncrowded] == [story.pk]
     oldest = sorted(a.pk for a in crowd)[:4]
     assert all(heads[key] == oldest for key in set(keys) - {uncrowded})
@@ -392,7 +392,7 @@ def test_candidates_counted_for_the_whole_chunk_are_those_counted_text_by_text(f
         shared = Counter(chain.from_iterable(by_key[key] for key in row if key in by_key))
         return sorted(sorted(shared, key=lambda i: (-shared[i], i))[: nearduplicates.CANDIDATES])
 
-    texts, ids = nearduplicates._most_shared(keys, by_key)
+    texts, ids = nearduplicates._most_shared(keys, nearduplicates.Buckets.from_dict(by_key))
     for text, row in enumerate(keys.tolist()):
         assert ids[texts == text].tolist() == one_by_one(row), text
     assert not (texts == 3).any()
