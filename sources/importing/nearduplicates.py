@@ -181,12 +181,62 @@ def _copy_binary(model, fields: list[str], columns: Sequence[np.ndarray]) -> Non
 
 
 @dataclass(frozen=True, slots=True)
+class Buckets:
+    """Band keys found and, for each, the ids of its (at most ROWS_PER_KEY) oldest article versions, as
+    three arrays: the keys (int64, ascending), how many ids each has, and all the ids end to end (each
+    key's ascending). Arrays, not a dict of lists: a chunk's lookup finds tens of thousands of ids,
+    and a Python int for each (read, then flattened again to rank the candidates) cost the writing
+    thread more than the ranking itself."""
+
+    keys: np.ndarray
+    sizes: np.ndarray
+    ids: np.ndarray
+
+    @classmethod
+    def from_pairs(cls, keys: np.ndarray, ids: np.ndarray) -> Buckets:
+        """The buckets of (key, id) pairs given as two arrays, in any order: a pair given twice counted
+        once, each key's ROWS_PER_KEY smallest ids kept."""
+        keys, ids = np.asarray(keys, dtype=np.int64), np.asarray(ids, dtype=np.int64)
+        order = np.lexsort((ids, keys))
+        keys, ids = keys[order], ids[order]
+        fresh = np.ones(len(keys), dtype=bool)
+        fresh[1:] = (keys[1:] != keys[:-1]) | (ids[1:] != ids[:-1])
+        keys, ids = keys[fresh], ids[fresh]
+        opens = np.ones(len(keys), dtype=bool)
+        opens[1:] = keys[1:] != keys[:-1]
+        group_start = np.maximum.accumulate(np.where(opens, np.arange(len(keys)), 0))
+        kept = np.arange(len(keys)) - group_start < ROWS_PER_KEY
+        found, sizes = np.unique(keys[kept], return_counts=True)
+        return cls(found, sizes.astype(np.int64), ids[kept])
+
+    @classmethod
+    def from_dict(cls, heads: dict[int, list[int]]) -> Buckets:
+        """The buckets of a dict of key -> ids (each key's ROWS_PER_KEY smallest kept)."""
+        keys = np.fromiter(
+            chain.from_iterable([key] * len(ids) for key, ids in heads.items()), dtype=np.int64
+        )
+        return cls.from_pairs(keys, np.fromiter(chain.from_iterable(heads.values()), dtype=np.int64))
+
+    def as_dict(self) -> dict[int, list[int]]:
+        """Key -> its ids (ascending), for reading and tests."""
+        ends = np.cumsum(self.sizes).tolist()
+        ids = self.ids.tolist()
+        return {
+            key: ids[end - size : end]
+            for key, size, end in zip(self.keys.tolist(), self.sizes.tolist(), ends, strict=True)
+        }
+
+
+NO_BUCKETS = Buckets(_NO_ROWS, _NO_ROWS, _NO_ROWS)
+
+
+@dataclass(frozen=True, slots=True)
 class BucketHeads:
     """The band lookup of a set of signatures, read ahead (bucket_heads): the keys asked, sorted, and
     for each key found the ids of the (at most ROWS_PER_KEY) oldest article versions with it."""
 
     keys: np.ndarray
-    heads: dict[int, list[int]]
+    heads: Buckets
 
     def with_rows(self, keys: np.ndarray, ids: np.ndarray) -> BucketHeads:
         """The lookup as read once band rows (`keys`, `ids`: fingerprints_store's) are stored too, whether
@@ -195,13 +245,21 @@ class BucketHeads:
         asked = np.isin(keys, self.keys)
         if not asked.any():
             return self
-        added: dict[int, set[int]] = {}
-        for key, article_id in zip(keys[asked].tolist(), ids[asked].tolist(), strict=True):
-            added.setdefault(key, set()).add(article_id)
-        heads = dict(self.heads)
-        for key, found in added.items():
-            heads[key] = sorted(found.union(heads.get(key, ())))[:ROWS_PER_KEY]
-        return BucketHeads(self.keys, heads)
+        read = self.heads
+        read_keys = np.repeat(read.keys, read.sizes)
+        touched = np.isin(read_keys, keys[asked])
+        # the keys given rows: their heads again, from both; the others' stay as read
+        part = Buckets.from_pairs(
+            np.concatenate([read_keys[touched], keys[asked]]), np.concatenate([read.ids[touched], ids[asked]])
+        )
+        kept = ~np.isin(read.keys, part.keys)
+        found = np.concatenate([read.keys[kept], part.keys])
+        sizes = np.concatenate([read.sizes[kept], part.sizes])
+        flat_keys = np.concatenate([read_keys[~touched], np.repeat(part.keys, part.sizes)])
+        flat_ids = np.concatenate([read.ids[~touched], part.ids])
+        # two runs, each in key order: a stable sort merges them, each key's ids staying in order
+        by_key, by_id = np.argsort(found, kind="stable"), np.argsort(flat_keys, kind="stable")
+        return BucketHeads(self.keys, Buckets(found[by_key], sizes[by_key], flat_ids[by_id]))
 
 
 def bucket_heads(signatures: np.ndarray | Sequence[np.ndarray]) -> BucketHeads:
@@ -234,14 +292,13 @@ def stored_matches(
         return []
     keys = band_key_rows(values)
     by_key = heads.heads if heads is not None else _bucket_heads(np.unique(keys).tolist())
-    if not by_key:
+    if not len(by_key.keys):
         return [None] * len(values)
     texts, candidates = _most_shared(keys, by_key)
-    known, rows = _current_signatures(np.unique(candidates).tolist())
+    known, matrix = _current_signatures(np.unique(candidates).tolist())
     found: list[Match | None] = [None] * len(values)
-    if not rows:
+    if not len(known):
         return found
-    matrix = np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
     # every (text, candidate) pair at once: the share of equal values, as similarity() computes it
     keep = np.isin(candidates, known)
     texts, candidates = texts[keep], candidates[keep]
@@ -258,9 +315,10 @@ def stored_matches(
     return found
 
 
-def _current_signatures(ids: list[int]) -> tuple[np.ndarray, list[bytes]]:
+def _current_signatures(ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """The signatures (of SIGNATURE_VERSION) of those of the article versions `ids` that are current:
-    their ids in ascending order, and each one's signature bytes in the same order.
+    their ids in ascending order, and the signatures as the rows of one (ids x PERMUTATIONS) uint32
+    array in the same order.
 
     On PostgreSQL in one statement with the ids as one array parameter: the ORM's `__in` of slices of
     500 ids built a placeholder and a parameter per id, which cost the writing thread more Python than
@@ -268,15 +326,22 @@ def _current_signatures(ids: list[int]) -> tuple[np.ndarray, list[bytes]]:
     found: list[tuple[int, bytes]] = []
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # one row of two bytea values, the ids (int8send: 8 bytes big-endian each) and the
+            # signatures end to end, both in id order: a row per candidate (thousands per chunk) cost
+            # the writing thread more Python, in tuples and bytea decoding, than the lookup took
             cursor.execute(
-                f"""SELECT f.article_id, f.signature
+                f"""SELECT string_agg(int8send(f.article_id), ''::bytea ORDER BY f.article_id),
+                    string_agg(f.signature, ''::bytea ORDER BY f.article_id)
                 FROM {ArticleFingerprint._meta.db_table} f
                 JOIN {Article._meta.db_table} a ON a.id = f.article_id
-                WHERE f.article_id = ANY(%s::bigint[]) AND a.is_current AND f.version = %s
-                ORDER BY f.article_id""",
+                WHERE f.article_id = ANY(%s::bigint[]) AND a.is_current AND f.version = %s""",
                 [_array(ids), SIGNATURE_VERSION],
             )
-            found = [(article_id, bytes(data)) for article_id, data in cursor.fetchall()]
+            packed_ids, packed_signatures = cursor.fetchone()
+        if packed_ids is None:
+            return _NO_ROWS, np.empty((0, PERMUTATIONS), dtype=np.uint32)
+        known = np.frombuffer(packed_ids, dtype=">i8").astype(np.int64)
+        return known, np.frombuffer(packed_signatures, dtype="<u4").reshape(len(known), PERMUTATIONS)
     else:
         for part in _slices(ids):
             query = ArticleFingerprint.objects.filter(
@@ -286,7 +351,8 @@ def _current_signatures(ids: list[int]) -> tuple[np.ndarray, list[bytes]]:
                 (a, bytes(data))
                 for a, data in query.order_by("article_id").values_list("article_id", "signature")
             )
-    return np.array([a for a, _ in found], dtype=np.int64), [data for _, data in found]
+    matrix = np.frombuffer(b"".join(data for _, data in found), dtype="<u4").reshape(len(found), PERMUTATIONS)
+    return np.array([a for a, _ in found], dtype=np.int64), matrix
 
 
 def _array(values: Iterable[int]) -> str:
@@ -295,7 +361,7 @@ def _array(values: Iterable[int]) -> str:
     return "{" + ",".join(map(str, values)) + "}"
 
 
-def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
+def _bucket_heads(keys: Sequence[int]) -> Buckets:
     """For each of `keys`, the ids of the (at most ROWS_PER_KEY) oldest article versions with that band
     key; stored_matches drops the versions no longer current when it reads the candidates' signatures.
 
@@ -308,32 +374,44 @@ def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
     hundreds) 8 missed 18 of 39 near-duplicates the unbounded lookup found, 64 missed 4, 128 none.
     SQLite has no LATERAL: a window over the keys' buckets keeps the same rows."""
     band = ArticleBand._meta.db_table
-    by_key: dict[int, list[int]] = {}
     if not keys:
-        return by_key
+        return NO_BUCKETS
     if connection.vendor == "postgresql":
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             # The nested loop is estimated at a probe per key, far over jit_above_cost: PostgreSQL then
             # compiled the plan with LLVM for each chunk, which cost more CPU than the lookup itself
             # (0.14 against 0.09 s for 16,000 keys). SET LOCAL: only this transaction (the chunk's).
             cursor.execute("SET LOCAL jit = off")
-            # all the chunk's keys in one statement, one row per key found with its heads as an array:
-            # a row per head cost more to send and to read back than the lookup itself
+            # all the chunk's keys in one statement and one row: the keys found, how many heads each
+            # has and the heads end to end, as three bytea values of big-endian integers (int8send,
+            # int4send); a row per head, then an int8[] per key, cost more to send and to turn into
+            # Python ints than the lookup itself
             cursor.execute(
-                f"""SELECT k.key, head.ids
+                f"""SELECT string_agg(int8send(k.key), ''::bytea ORDER BY k.key),
+                    string_agg(int4send(head.n), ''::bytea ORDER BY k.key),
+                    string_agg(head.ids, ''::bytea ORDER BY k.key)
                 FROM unnest(%s::bigint[]) AS k(key)
                 CROSS JOIN LATERAL (
-                    SELECT array_agg(article_id ORDER BY article_id) AS ids FROM (
+                    SELECT count(*)::int AS n,
+                        string_agg(int8send(article_id), ''::bytea ORDER BY article_id) AS ids
+                    FROM (
                         SELECT b.article_id FROM {band} b
                         WHERE b.key = k.key
                         ORDER BY b.article_id LIMIT %s
                     ) AS oldest
                 ) AS head
-                WHERE head.ids IS NOT NULL""",
+                WHERE head.n > 0""",
                 [_array(keys), ROWS_PER_KEY],
             )
-            by_key.update(cursor.fetchall())
-        return by_key
+            found, sizes, ids = cursor.fetchone()
+        if found is None:
+            return NO_BUCKETS
+        return Buckets(
+            np.frombuffer(found, dtype=">i8").astype(np.int64),
+            np.frombuffer(sizes, dtype=">i4").astype(np.int64),
+            np.frombuffer(ids, dtype=">i8").astype(np.int64),
+        )
+    rows: list[tuple[int, int]] = []
     with connection.cursor() as cursor:
         for part in _slices(keys):
             cursor.execute(
@@ -345,12 +423,12 @@ def _bucket_heads(keys: Sequence[int]) -> dict[int, list[int]]:
                 ) WHERE place <= %s""",
                 [*part, ROWS_PER_KEY],
             )
-            for key, article_id in cursor.fetchall():
-                by_key.setdefault(key, []).append(article_id)
-    return by_key
+            rows.extend(cursor.fetchall())
+    pairs = np.array(rows, dtype=np.int64).reshape(len(rows), 2)
+    return Buckets.from_pairs(pairs[:, 0], pairs[:, 1])
 
 
-def _most_shared(keys: np.ndarray, by_key: dict[int, list[int]]) -> tuple[np.ndarray, np.ndarray]:
+def _most_shared(keys: np.ndarray, by_key: Buckets) -> tuple[np.ndarray, np.ndarray]:
     """Each text's candidates: the CANDIDATES ids found in the most of the buckets of its band keys
     (`keys`, a row per text; `by_key` from _bucket_heads), ties to the oldest (the smaller id). Two
     arrays of one length, the text (row) and the candidate id, sorted by text then id.
@@ -358,10 +436,7 @@ def _most_shared(keys: np.ndarray, by_key: dict[int, list[int]]) -> tuple[np.nda
     In array operations over the whole chunk: on template-built stories whose buckets are full, a
     text's keys find thousands of ids, and counting them text by text (collections.Counter) cost more
     than the database's lookup."""
-    found = np.array(sorted(by_key), dtype=np.int64)
-    heads = [by_key[key] for key in found.tolist()]
-    lengths = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
-    flat = np.fromiter(chain.from_iterable(heads), dtype=np.int64, count=int(lengths.sum()))
+    found, lengths, flat = by_key.keys, by_key.sizes, by_key.ids
     starts = np.cumsum(lengths) - lengths
     asked = keys.ravel()
     place = np.minimum(np.searchsorted(found, asked), len(found) - 1)
@@ -374,6 +449,9 @@ def _most_shared(keys: np.ndarray, by_key: dict[int, list[int]]) -> tuple[np.nda
     ids = flat[np.repeat(starts[bucket], sizes) + within]
     if not len(ids):
         return ids, ids
+    packed = _packed_ranking(texts, ids, len(keys), keys.shape[1])
+    if packed is not None:
+        return packed
     # (text, id) pairs with how many of the text's keys found the id
     order = np.lexsort((ids, texts))
     texts, ids = texts[order], ids[order]
@@ -390,6 +468,33 @@ def _most_shared(keys: np.ndarray, by_key: dict[int, list[int]]) -> tuple[np.nda
     group_start = np.maximum.accumulate(np.where(opens, np.arange(len(ranked)), 0))
     chosen = np.sort(ranked[np.arange(len(ranked)) - group_start < CANDIDATES])
     return texts[chosen], ids[chosen]
+
+
+def _packed_ranking(
+    texts: np.ndarray, ids: np.ndarray, n_texts: int, keys_per_text: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """_most_shared's counting and ranking with each (text, count, id) packed into one int64, so that
+    plain sorts of one array do what lexsort of two or three did (lexsort was over two thirds of the
+    lookup's Python time on a chunk of template-built stories); the same result. None when the values
+    do not fit in 63 bits (ids over 2**40 with a chunk of 2**17 texts) or an id is negative."""
+    id_bits = max(int(ids.max()).bit_length(), 1)
+    count_bits = keys_per_text.bit_length()  # a count is at most the number of keys of a text
+    text_bits = max(n_texts.bit_length(), 1)
+    if int(ids.min()) < 0 or id_bits + count_bits + text_bits > 63:
+        return None
+    # (text, id) pairs with how many of the text's keys found the id
+    pairs, counts = np.unique((texts << id_bits) | ids, return_counts=True)
+    id_mask = (1 << id_bits) - 1
+    texts, ids = pairs >> id_bits, pairs & id_mask
+    # the CANDIDATES most shared of each text: by (count descending, id), then the first ones
+    ranked = np.sort((texts << (count_bits + id_bits)) | ((keys_per_text - counts) << id_bits) | ids)
+    text_sorted = ranked >> (count_bits + id_bits)
+    opens = np.ones(len(ranked), dtype=bool)
+    opens[1:] = text_sorted[1:] != text_sorted[:-1]
+    group_start = np.maximum.accumulate(np.where(opens, np.arange(len(ranked)), 0))
+    kept = ranked[np.arange(len(ranked)) - group_start < CANDIDATES]
+    chosen = np.sort((kept >> (count_bits + id_bits) << id_bits) | (kept & id_mask))
+    return chosen >> id_bits, chosen & id_mask
 
 
 def current_version(article: Article) -> Article:

@@ -13,7 +13,7 @@ from itertools import chain
 
 import numpy as np
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
@@ -218,6 +218,24 @@ def _near_duplicate(record: ArticleRecord, match: Match, batch: ImportBatch, dec
     )
 
 
+def current_at_urls(urls: list[str]) -> QuerySet[Article]:
+    """The current versions stored at `urls` (none empty), locked for the caller's transaction, with
+    only what a chunk compares (id, url, content hash, version).
+
+    `.exclude(url="")` restates that no URL is empty in the words of the partial unique index on current
+    URLs (article_current_url_unique: WHERE is_current AND NOT url = ''): PostgreSQL proves an index's
+    condition from an IN list of at most 100 values, so a chunk's 500 URLs read the whole table (81 ms
+    a chunk with 38,000 articles stored, growing with every import) instead of probing the index
+    (0.5 ms)."""
+    return (
+        Article.objects.select_for_update()
+        .filter(url__in=urls, is_current=True)
+        .exclude(url="")
+        .order_by()
+        .only("id", "url", "content_hash", "version")
+    )
+
+
 def store_chunk(
     records: list[ArticleRecord],
     *,
@@ -241,12 +259,7 @@ def store_chunk(
         # The same URL twice in one chunk needs versions in order: the row-by-row path does that.
         return store_rows(records, batch=batch)
     outlets = resolve_outlets(records)
-    current = {
-        a.url: a
-        for a in Article.objects.select_for_update()
-        .filter(url__in=list(urls), is_current=True)
-        .only("id", "url", "content_hash", "version")
-    }
+    current = {a.url: a for a in current_at_urls(list(urls))}
     if prepared is None or prepared.batch is not batch:
         prepared = chunk_prepare(records, batch=batch)
     digests, values, keys = prepared.digests, prepared.values, prepared.keys

@@ -351,7 +351,7 @@ def test_a_crowded_band_bucket_does_not_hide_the_true_duplicate(tmp_path, monkey
     story_keys = list(ArticleBand.objects.filter(article=story).values_list("key", flat=True))
     ArticleBand.objects.filter(article=story).delete()  # the story's rows written after the crowd's
     ArticleBand.objects.bulk_create(ArticleBand(article=story, key=key) for key in story_keys)
-    heads = nearduplicates._bucket_heads(sorted(set(keys)))
+    heads = nearduplicates._bucket_heads(sorted(set(keys))).as_dict()
     assert heads[uncrowded] == [story.pk]
     oldest = sorted(a.pk for a in crowd)[:4]
     assert all(heads[key] == oldest for key in set(keys) - {uncrowded})
@@ -366,10 +366,13 @@ def test_a_crowded_band_bucket_does_not_hide_the_true_duplicate(tmp_path, monkey
     assert (batch.rows_created, batch.rows_skipped) == (0, 1)
 
 
-def test_candidates_counted_for_the_whole_chunk_are_those_counted_text_by_text():
+@pytest.mark.parametrize("first_id", [1, 2**55], ids=["packed-sort", "ids-too-large-to-pack"])
+def test_candidates_counted_for_the_whole_chunk_are_those_counted_text_by_text(first_id):
     """_most_shared ranks every text's candidates in array operations over the chunk: the same ids as
     counting each text's buckets one by one (the CANDIDATES found under the most of its keys, ties to
-    the smaller id), with crowded buckets, keys asked twice by one text, and texts finding nothing."""
+    the smaller id), with crowded buckets, keys asked twice by one text, and texts finding nothing;
+    whether (text, count, id) fit in one int64 and are ranked by plain sorts or ids are too large
+    for that and lexsort ranks them."""
     from collections import Counter
     from itertools import chain
 
@@ -377,16 +380,48 @@ def test_candidates_counted_for_the_whole_chunk_are_those_counted_text_by_text()
     keys = rng.integers(0, 60, size=(40, 32), dtype=np.int64) - 30  # keys of either sign, many shared
     keys[3] = 1000  # a text whose keys find nothing
     by_key = {
-        int(key): sorted(rng.choice(500, size=int(rng.integers(1, 40)), replace=False).tolist())
+        int(key): sorted((first_id + rng.choice(500, size=int(rng.integers(1, 40)), replace=False)).tolist())
         for key in range(-30, 30, 2)  # half the keys have a bucket
     }
+    packed = nearduplicates._packed_ranking(
+        np.zeros(1, dtype=np.int64), np.array([first_id], dtype=np.int64), len(keys), keys.shape[1]
+    )
+    assert (packed is None) == (first_id > 2**40)  # the case named is the one tested
 
     def one_by_one(row: list[int]) -> list[int]:
         shared = Counter(chain.from_iterable(by_key[key] for key in row if key in by_key))
         return sorted(sorted(shared, key=lambda i: (-shared[i], i))[: nearduplicates.CANDIDATES])
 
-    texts, ids = nearduplicates._most_shared(keys, by_key)
+    texts, ids = nearduplicates._most_shared(keys, nearduplicates.Buckets.from_dict(by_key))
     for text, row in enumerate(keys.tolist()):
         assert ids[texts == text].tolist() == one_by_one(row), text
     assert not (texts == 3).any()
     assert any(len(one_by_one(row)) == nearduplicates.CANDIDATES for row in keys.tolist())  # some cut
+
+
+def test_candidates_signatures_come_back_in_id_order_current_versions_only():
+    """_current_signatures reads the candidates' signatures as one (ids x PERMUTATIONS) matrix in id
+    order (on PostgreSQL packed into one row): each row is that article's stored signature, a version
+    no longer current and a signature of another SIGNATURE_VERSION are left out, and asking for none
+    found gives empty arrays of the right shape."""
+    from newstext.nearduplicates import PERMUTATIONS, signature_bytes
+
+    articles = [
+        Article.objects.create(title=f"Ferry {n}", body=f"The ferry number {n} left the quay at dawn.")
+        for n in range(4)
+    ]
+    values = [signature(f"A text of my own about ferry {n} and its crew of {n + 3}.") for n in range(4)]
+    for article, row in zip(articles, values, strict=True):
+        ArticleFingerprint.objects.create(
+            article=article, signature=signature_bytes(row), version=SIGNATURE_VERSION
+        )
+    Article.objects.filter(pk=articles[1].pk).update(is_current=False)
+    ArticleFingerprint.objects.filter(article=articles[2]).update(version=SIGNATURE_VERSION - 1)
+
+    known, matrix = nearduplicates._current_signatures([a.pk for a in reversed(articles)])
+
+    assert known.tolist() == [articles[0].pk, articles[3].pk]
+    assert matrix.shape == (2, PERMUTATIONS)
+    assert (matrix[0] == values[0]).all() and (matrix[1] == values[3]).all()
+    none_known, empty = nearduplicates._current_signatures([articles[1].pk])
+    assert none_known.tolist() == [] and empty.shape == (0, PERMUTATIONS)

@@ -13,7 +13,7 @@ import pytest
 from django.db import connection, transaction
 
 from sources.importing import nearduplicates, store
-from sources.importing.nearduplicates import ROWS_PER_KEY, BucketHeads
+from sources.importing.nearduplicates import ROWS_PER_KEY, BucketHeads, Buckets
 from sources.importing.records import ArticleRecord
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article, ImportBatch, NearDuplicate
@@ -26,12 +26,20 @@ def test_rows_stored_since_are_added_to_the_heads_read_before():
     """Each asked key's heads become the oldest ROWS_PER_KEY of those read and those stored since; a row
     read already is not counted twice, a key nobody asked is not kept, and the lookup read stays as it was."""
     full = list(range(1, ROWS_PER_KEY + 1))
-    read = BucketHeads(np.array([5, 7, 9], dtype=np.int64), {5: [10, 20], 7: full})
+    asked = np.array([-4, 5, 6, 7, 9], dtype=np.int64)
+    read = BucketHeads(asked, Buckets.from_dict({-4: [8, 2], 5: [10, 20], 6: [1], 7: full}))
     updated = read.with_rows(
         np.array([5, 5, 7, 9, 11, 7], dtype=np.int64), np.array([15, 20, 0, 30, 40, 500], dtype=np.int64)
     )
-    assert updated.heads == {5: [10, 15, 20], 7: [0, *full[:-1]], 9: [30]}
-    assert read.heads == {5: [10, 20], 7: full}
+    # keys given no row (-4, 6) keep their heads, in key order among the others
+    assert list(updated.heads.as_dict().items()) == [
+        (-4, [2, 8]),
+        (5, [10, 15, 20]),
+        (6, [1]),
+        (7, [0, *full[:-1]]),
+        (9, [30]),
+    ]
+    assert read.heads.as_dict() == {-4: [2, 8], 5: [10, 20], 6: [1], 7: full}
     assert read.with_rows(np.array([11]), np.array([3])) is read
 
 

@@ -81,3 +81,19 @@ def test_band_rows_are_found_by_article_through_a_brin_on_postgresql():
         assert "article_band_article_idx" in ArticleBand.objects.filter(article_id=gone.pk).explain()
     gone.delete()
     assert sorted(ArticleBand.objects.values_list("article_id", flat=True)) == [kept.pk] * 3
+
+
+def test_a_chunks_urls_are_looked_up_through_the_current_url_index():
+    """The import looks up a chunk's 500 URLs at once: PostgreSQL proves a partial index's condition
+    from an IN list of at most 100 values, so the lookup must say itself that no URL is empty, else it
+    reads the whole table for every chunk."""
+    if connection.vendor != "postgresql":
+        pytest.skip("plans are read on PostgreSQL")
+    from sources.importing.store import current_at_urls
+
+    urls = [f"https://harbour.example/story-{n}" for n in range(500)]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = current_at_urls(urls).explain()
+    # either partial index on the URL (both say WHERE NOT url = ''); an empty table leaves the choice open
+    assert "article_current_url_unique" in plan or "article_url_version_unique" in plan
