@@ -38,7 +38,7 @@ from .cues import (
     points_elsewhere,
     verb_forms,
 )
-from .edges import first_time_clause, relays_quote_before, told_clause
+from .edges import first_time_clause, relays_quote_before, told_clause, trailing_attribution
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     AUTHOR_VERBS,
@@ -322,6 +322,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
+    # '"We will see," Hale said as he left, the Gazette's reporter tweeted': who relays the sentence is no
+    # part of what was said.
+    kids = [c for c in kids if not (c.i > verb.i and trailing_attribution(c))]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i

@@ -402,7 +402,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if not lower:
         return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
-        found = actors.by_pronoun(subject.i, lower)
+        # whom its own clause names after it the pronoun cannot stand for ("he made a plea to Mr. Hale")
+        clause_end = subject.head.right_edge.i + 1 if subject.dep_ in ("nsubj", "nsubjpass") else None
+        found = actors.by_pronoun(subject.i, lower, clause_end)
         if found is not None:
             actors.learn_gender(found.name or "", lower)
             return Speaker(found.name, "person", found.role, found.gender)
