@@ -5,6 +5,10 @@ source relaying the sentence at its end (", the Gazette's reporter tweeted"; ", 
 after a quote's own attribution that names a show), and a pronoun whose own clause names the person it
 cannot be ("he told Mr. Hale")."""
 
+from spacy.tokens import Doc
+
+from claims.extraction.nlp import get_nlp
+from claims.extraction.statements.reported import subject_of
 from claims.extraction.types import StatementClaim
 
 
@@ -71,3 +75,97 @@ def test_a_pronoun_is_nobody_its_own_clause_names_after_it(statements):
     assert _only(claims, "ban was unfair").speaker == "Grant"
     claims = statements("Tom Hale met Paul Grant on Friday. He said Grant had lied about the fees.")
     assert _only(claims, "had lied").speaker == "Tom Hale"
+
+
+def test_a_second_source_taking_its_turn_after_and_holds_its_own_words(statements):
+    """ "X said ... and Y added that ...": Y's words are no part of X's."""
+    claims = statements("Tom Hale said the pier was safe and Ana Ruiz added that the ferry would run.")
+    assert _only(claims, "pier was safe").text == "the pier was safe"
+    ruiz = _only(claims, "ferry would run")
+    assert ruiz.speaker == "Ana Ruiz" and ruiz.text == "that the ferry would run"
+    # no reporting verb after "and": one statement, as before
+    claim = _only(statements("Tom Hale said the pier was safe and the workers agreed to the plan."), "pier")
+    assert claim.text.endswith("agreed to the plan")
+
+
+def test_according_to_inside_the_words_leaves_out_the_source_and_its_title(statements):
+    """ "The toll, according to Ana Ruiz, the council treasurer, will rise": her title is no part of what
+    she said."""
+    claim = _only(
+        statements("The toll, according to Ana Ruiz, the council treasurer, will rise in May."), "toll"
+    )
+    assert claim.speaker == "Ana Ruiz" and claim.words == "The toll ... will rise in May."
+
+
+def test_an_aside_attribution_after_a_titled_name_keeps_the_words_either_side(statements):
+    """ "Mr. Grant, officials said, deleted ...": "Mr. Grant" is two words, so the aside is cut from the words."""
+    claim = _only(
+        statements("Mr. Grant, administration officials said, deleted a reference to the warnings."), "Grant"
+    )
+    assert claim.role == "administration officials"
+    assert claim.words == "Mr. Grant ... deleted a reference to the warnings."
+
+
+def test_a_show_opening_the_sentence_is_not_who_speaks(statements):
+    """ "On this week's episode of the podcast, candidate Ana Ruiz, a teacher, said ...": Ruiz, not the episode."""
+    text = (
+        "On this week\u2019s episode of the Harbour Gazette\u2019s “Tide Talk” podcast, 2020 council candidate Ana Ruiz, "
+        "a retired teacher at Dover Harbour School, said the mayors took the wrong path by cutting the ferry budget."
+    )
+    claim = _only(statements(text), "wrong path")
+    assert claim.speaker == "Ana Ruiz"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text.startswith(
+        "council candidate Ana Ruiz"
+    )
+
+
+def _parsed(rows: str, people: tuple[int, int]) -> Doc:
+    """A Doc with the parse given as "word POS TAG dep head" rows (the parse the small model gives some
+    sentences, which it does not give ours)."""
+    parts = [row.split() for row in rows.strip().splitlines()]
+    words = [p[0] for p in parts]
+    ents = [
+        "B-PERSON" if i == people[0] else "I-PERSON" if people[0] < i < people[1] else "O"
+        for i in range(len(words))
+    ]
+    return Doc(
+        get_nlp().vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))],
+        pos=[p[1] for p in parts],
+        tags=[p[2] for p in parts],
+        deps=[p[3] for p in parts],
+        heads=[int(p[4]) for p in parts],
+        ents=ents,
+    )
+
+
+def test_a_source_the_parse_hangs_on_its_own_description_is_still_the_source():
+    """ "Rep. Tom Hale, one of the members to vote against it, said the town faces problems", parsed with
+    Hale as the subject of "vote": the source is Hale, never "the town", the subject of what was said."""
+    doc = _parsed(
+        """
+        Rep. PROPN NNP compound 2
+        Tom PROPN NNP compound 2
+        Hale PROPN NNP nsubj 9
+        , PUNCT , punct 2
+        one NUM CD appos 2
+        of ADP IN prep 4
+        the DET DT det 7
+        members NOUN NNS pobj 5
+        to PART TO aux 9
+        vote VERB VB advcl 13
+        against ADP IN prep 9
+        it PRON PRP pobj 10
+        , PUNCT , punct 13
+        said VERB VBD ROOT 13
+        the DET DT det 15
+        town NOUN NN nsubj 16
+        faces VERB VBZ ccomp 13
+        problems NOUN NNS dobj 16
+        . PUNCT . punct 13
+        """,
+        people=(1, 3),
+    )
+    assert doc[2].text == "Hale" and doc[13].text == "said"
+    assert subject_of(doc[13]) == (doc[2], False)

@@ -135,6 +135,8 @@ def relays_quote_before(according: Token) -> bool:
 
 
 CONTRAST_WORDS = frozenset({"while", "though", "although", "whereas", "but"})
+# Reporting verbs that, after "and", give a second source its turn ("... and Ruiz added that ...").
+TURN_VERBS = word_set("say add tell note reply respond counter retort insist argue")
 
 
 def contrasted_source(doc: Doc, cue_i: int, subject: Token | None) -> int | None:
@@ -145,6 +147,12 @@ def contrasted_source(doc: Doc, cue_i: int, subject: Token | None) -> int | None
     if subject is None or subject.i >= cue_i or subject.lower_ in ("it", "this", "that", "which", "who"):
         return None
     first = subject.left_edge.i
+    if first >= 1 and doc[first - 1].lower_ == "and" and subject.pos_ != "PRON":
+        # "Hale said the pier was safe and Ana Ruiz added that ...": a second source takes its turn (a
+        # pronoun's "and he added" is the same source going on, `conjoined`'s)
+        if doc[cue_i].lemma_.lower() in TURN_VERBS:
+            return first - 2 if first >= 2 and doc[first - 2].text == "," else first - 1
+        return None
     if first < 2 or doc[first - 1].lower_ not in CONTRAST_WORDS or doc[first - 2].text not in (",", ";"):
         return None
     if any(t.is_punct or t.is_space for t in doc[first:cue_i]) and cue_i - first > 8:

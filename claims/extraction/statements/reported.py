@@ -138,6 +138,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if reporter is not None:
             return reporter, False
     found, passive = _parsed_subject(verb, depth)
+    if (
+        depth == 0
+        and found is not None
+        and _opening_medium(found)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        # "On this week's episode of the show, candidate Ana Ruiz, a teacher, said ...": the parse took the
+        # show for the subject; who speaks is the person named before the cue.
+        named = described_before(verb, verb.i - 1)
+        if named is not None:
+            return named, False
     lost = None
     if depth == 0:
         lost = relative_clause_subject(verb, found) or medium_speaker(verb, found) or recorded_speaker(verb)
@@ -270,9 +282,14 @@ def adjacent_subject(verb: Token) -> Token | None:
         name = doc[i - 1] if i > 0 else None
         if name is not None and name.dep_ == "appos" and name.ent_type_ in ("PERSON", "ORG"):
             return name  # "In a statement, the mayor's lawyer, Alan Morrow, said": the parse lost the subject
+        described = described_before(verb, i)
+        if described is not None:
+            return described
     j = verb.i + 1
     if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
         return None  # "said Thursday morning": when, not who
+    if _opens_clause(doc, verb, j):
+        return None  # "said the city faces ...": the subject of what was said, not who said it
     if doc[j].pos_ in ("PROPN", "PRON") or (doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")):
         k = j
         while (
@@ -284,6 +301,70 @@ def adjacent_subject(verb: Token) -> Token | None:
         if doc[k].dep_ in ("compound",) and k + 1 < len(doc):
             k += 1
         return doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
+    return None
+
+
+def _opens_clause(doc: Doc, verb: Token, j: int) -> bool:
+    """True when the noun phrase starting at token `j`, right after the cue, is the subject of a finite verb
+    after it ("said the city faces bigger problems"): what was said, not who said it."""
+    end = min(len(doc), j + 6)
+    for tok in doc[j:end]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i and tok.head.i != verb.i:
+            return tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for c in tok.head.children
+            )
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What a program or a medium is called when a sentence opens on it ("On this week's episode of ...").
+SHOW_WORDS = word_set("episode podcast show program programme edition segment broadcast interview video")
+
+
+def _opening_medium(subject: Token) -> bool:
+    """True for a subject that is a show or medium in the sentence's opening phrase ("On this week's episode
+    of the podcast, ..."), which the parse took for the subject."""
+    first = subject.left_edge.i
+    doc = subject.doc
+    return (
+        subject.lemma_.lower() in SHOW_WORDS
+        and first > 0
+        and doc[first - 1].lower_ in ("on", "in", "during", "at")
+        and doc[first - 1].i == subject.sent.start
+    )
+
+
+_DESCRIBED_REACH = 30  # tokens from a name to the comma before its subjectless cue
+
+
+def described_before(verb: Token, comma: int) -> Token | None:
+    """The person named before a description that runs up to a subjectless cue ("Rep. Tom Hale, D-Md., one
+    of the nine members to vote against it, said"; "candidate Ana Ruiz, a law professor at Dover, said"),
+    which the parse hangs on a verb inside the description or on an opening phrase: the last person whose
+    name is followed by a comma, with no finite verb and no line break between it and the cue. None when
+    there is none."""
+    doc = verb.doc
+    sent = verb.sent
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and sent.start <= e.start
+        and e.end < comma
+        and comma - e.end <= _DESCRIBED_REACH
+    ]
+    for ent in reversed(people):
+        if doc[ent.end].text != ",":
+            continue
+        between = doc[ent.end : comma]
+        if any(t.tag_ in _FINITE or "\n" in t.text or "\n" in t.whitespace_ for t in between):
+            continue
+        if any(t.text in ('"', "\u201c", "\u201d") for t in between):
+            continue
+        return ent.root
     return None
 
 

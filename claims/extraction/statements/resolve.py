@@ -49,6 +49,11 @@ def mention_range(subject: Token) -> tuple[int, int]:
         elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
+    # A phrase the parse hangs before the name across a comma ("... the Gazette's podcast, council candidate
+    # Ana Ruiz"): the mention starts after it.
+    commas = [i for i in range(start, subject.i) if doc[i].text == ","]
+    if commas and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subject.i)):
+        start = commas[-1] + 1
     # A parse that runs across paragraphs ("Jane Doe, the spokeswoman\n\nMedia reports said") is cut back.
     for i in range(start, subject.i):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
