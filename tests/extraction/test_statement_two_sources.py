@@ -169,3 +169,37 @@ def test_a_source_the_parse_hangs_on_its_own_description_is_still_the_source():
     )
     assert doc[2].text == "Hale" and doc[13].text == "said"
     assert subject_of(doc[13]) == (doc[2], False)
+
+
+def test_excerpts_or_a_transcript_of_a_speech_are_the_speakers_words(statements):
+    """ "according to excerpts from his speech", "a transcript of his remarks": his words, not a document's."""
+    text = (
+        "Senator Tom Hale will speak in Dover on Tuesday. The Hale plan, according to excerpts from his speech "
+        "provided by his campaign, has three main parts: ferries, roads and docks."
+    )
+    assert _only(statements(text), "three main parts").speaker == "Tom Hale"
+    text = "Mayor Tom Hale spoke to the council on Monday. The port will close in May, according to a transcript of his remarks."
+    assert _only(statements(text), "port will close").speaker == "Tom Hale"
+    # a transcript of a hearing names nobody's words
+    text = "Mayor Tom Hale spoke on Monday. The port will close in May, according to a transcript of the hearing."
+    assert _only(statements(text), "port will close").speaker is None
+
+
+def test_an_indictment_speaks_for_whoever_brought_it(statements):
+    """ "The indictment says ...": the grand jury or the department the article says brought it; a document
+    on its own is nobody's voice."""
+    text = (
+        "Tom Hale, the harbour master, was indicted by a federal grand jury in Dover on Tuesday. "
+        "The indictment says Hale took $50,000 from the ferry fund."
+    )
+    claim = _only(statements(text), "took $50,000")
+    assert claim.speaker is None and claim.role == "federal grand jury in Dover"
+    text = (
+        "In a 30-page indictment released by the Justice Department, Tom Hale was charged with fraud. "
+        "The indictment says Hale took $50,000 from the ferry fund."
+    )
+    assert _only(statements(text), "took $50,000").speaker == "Justice Department"
+    # "charged with fraud" names nobody who brought the charges: the indictment stays unnamed
+    text = "Tom Hale was charged with fraud on Tuesday. The indictment says Hale took $50,000 from the ferry fund."
+    claim = _only(statements(text), "took $50,000")
+    assert claim.speaker is None and claim.role == "indictment"

@@ -628,6 +628,66 @@ def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | 
     return None
 
 
+# A charge sheet, whose words are those of whoever brought the charges.
+CHARGING_WORDS = word_set("indictment")
+CHARGING_VERBS = word_set("indict charge")
+_CHARGING_REACH = 2000  # tokens: who brought the charges is told once, anywhere before
+
+
+def charging_body(document: Token) -> Token | None:
+    """Who brought the indictment `document` refers to, as the article says before it: the "by" phrase of
+    the indictment ("a 48-page indictment released by the Justice Department") or of "indicted" ("was
+    indicted by a federal grand jury"), or the subject of "indicted"/"charged ... in an indictment" ("A grand
+    jury indicted the couple"); the latest such mention before `document`, None when there is none."""
+    doc = document.doc
+    for tok in reversed(doc[max(0, document.i - _CHARGING_REACH) : document.i + 1]):
+        lemma = tok.lemma_.lower()
+        if lemma in CHARGING_WORDS and tok.pos_ == "NOUN":
+            for participle in _published(tok) + [
+                c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            ]:
+                for agent in (c for c in participle.children if c.dep_ == "agent"):
+                    objs = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            continue
+        if tok.pos_ != "VERB" or lemma not in CHARGING_VERBS:
+            continue
+        if lemma == "charge" and not any(
+            c.dep_ == "prep" and any(g.lemma_.lower() in CHARGING_WORDS for g in c.children)
+            for c in tok.children
+        ):
+            continue  # "charged with fraud" says who was charged, not by whom
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ != "PRON":
+            return subjects[0]
+    return None
+
+
+# What carries somebody's words as they spoke them ("excerpts from his speech", "a transcript of her remarks").
+EXCERPT_WORDS = word_set("excerpt transcript text copy extract")
+SPOKEN_WORDS = word_set("speech remark testimony address interview statement comment")
+
+
+def _speaker_of_excerpt(subject: Token) -> Token | None:
+    """Whose spoken words an excerpt or a transcript gives ("excerpts from his speech provided by his
+    campaign", "a transcript of Hale's remarks"): the speech's possessor or author; None otherwise."""
+    if subject.lemma_.lower() not in EXCERPT_WORDS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for speech in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPOKEN_WORDS):
+            owner = _named_owner(speech) or _author(speech)
+            if owner is not None:
+                return owner
+    return None
+
+
 def work_maker(noun: Token) -> Token | None:
     """Who made a work that is no person ("a count by the Dover Gazette", "a poll from Monmouth University",
     "a study by Jane Doe"): the named object of its "by" or "from" phrase; None when the noun is a person or
@@ -802,6 +862,19 @@ def _described(
     role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
+    speaker = _speaker_of_excerpt(subject)
+    if speaker is not None:  # "according to excerpts from his speech": his words
+        found = resolve_subject(speaker, actors, previous)
+        if found.name is not None:
+            return found
+    if head in CHARGING_WORDS:
+        # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
+        # "an indictment released by the Justice Department"), not a document speaking for itself
+        bringer = charging_body(subject)
+        if bringer is not None:
+            found = resolve_subject(bringer, actors, previous)
+            if found.name is not None or found.role is not None:
+                return found
     if head not in DOCUMENT_WORDS and _published(subject):
         issuer = _document_source(subject, actors, previous)  # "figures released by the port authority"
         if issuer is not None:
