@@ -203,3 +203,15 @@ def test_an_indictment_speaks_for_whoever_brought_it(statements):
     text = "Tom Hale was charged with fraud on Tuesday. The indictment says Hale took $50,000 from the ferry fund."
     claim = _only(statements(text), "took $50,000")
     assert claim.speaker is None and claim.role == "indictment"
+
+
+def test_a_title_named_before_finds_its_holder(statements):
+    """ "Sheriff Tom Hale ... The sheriff called ...": Hale; "The governor, a Republican, said": the governor
+    named before, whatever the article has not said of his party."""
+    text = "Sheriff Tom Hale of Dover County endorsed the plan on Monday. The sheriff called the review an attempt to scare him."
+    assert _only(statements(text), "attempt to scare").speaker == "Tom Hale"
+    text = (
+        "Gov. Tom Hale of Maryland signed the bill last week. "
+        "The governor, a Republican, said Saturday that he was surprised by the anger."
+    )
+    assert _only(statements(text), "surprised").speaker == "Tom Hale"

@@ -916,7 +916,11 @@ def _described(
         if head in UNNAMED_ROLES and unnamed_antecedent(subject):
             # "A senior official said ... The official added": nobody named ("the president" is a title)
             return Speaker(None, "unnamed", role)
-        found = actors.by_description(subject.i, [t.lower_ for t in role_words])
+        # "The governor, a Republican, said": the description is "governor"; what stands in apposition to
+        # it says more of whoever it is, and no person the article has not said so much of is ruled out
+        comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
+        described = [t.lower_ for t in role_words if comma is None or t.i < comma]
+        found = actors.by_description(subject.i, described)
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
     if definite and not plural and head in BODY_WORDS:
