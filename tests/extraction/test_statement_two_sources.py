@@ -215,3 +215,14 @@ def test_a_title_named_before_finds_its_holder(statements):
         "The governor, a Republican, said Saturday that he was surprised by the anger."
     )
     assert _only(statements(text), "surprised").speaker == "Tom Hale"
+
+
+def test_an_aside_between_dashes_does_not_open_the_words(statements):
+    """ "suggested raising the toll -- currently 12 dollars -- would be on the table": what was suggested
+    starts at "raising", not inside the aside."""
+    text = (
+        "Tom Hale suggested raising the toll for ferries -- currently, 12 dollars -- would be on the table "
+        "even though doing so is a burden for families."
+    )
+    claim = _only(statements(text), "on the table")
+    assert claim.text.startswith("raising the toll for ferries")

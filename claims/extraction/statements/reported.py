@@ -304,6 +304,25 @@ def adjacent_subject(verb: Token) -> Token | None:
     return None
 
 
+_ASIDE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+
+
+def _gerund_subject(verb: Token, kid: Token) -> Token | None:
+    """A gerund phrase the parse hangs on the cue that is the subject of the clause after it, set off from
+    the clause by a dash ("suggested raising the age -- currently 66 -- would be on the table"); None
+    otherwise."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "dobj", "csubj") or child.tag_ != "VBG":
+            continue
+        if not verb.i < child.i < kid.left_edge.i:
+            continue
+        after = child.right_edge.i + 1
+        if after < len(doc) and doc[after].text in _ASIDE_DASHES and after < kid.i:
+            return child
+    return None
+
+
 def _opens_clause(doc: Doc, verb: Token, j: int) -> bool:
     """True when the noun phrase starting at token `j`, right after the cue, is the subject of a finite verb
     after it ("said the city faces bigger problems"): what was said, not who said it."""
@@ -425,6 +444,11 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
+            lost = _gerund_subject(verb, kid)
+            if lost is not None:
+                # "suggested raising the age -- now 66 -- would be on the table": the gerund the parse
+                # hung on the cue is the clause's subject, and the aside between dashes is no clause
+                start = lost.left_edge.i
         else:
             start = clause_start(doc, start, kid.i)  # "... the mayor said; most would help, analysts say"
             start = after_opener(doc, start, kid.right_edge.i + 1)  # 'In a statement, "...," the family said'
