@@ -226,3 +226,10 @@ def test_an_aside_between_dashes_does_not_open_the_words(statements):
     )
     claim = _only(statements(text), "on the table")
     assert claim.text.startswith("raising the toll for ferries")
+
+
+def test_a_name_inside_the_quote_a_pronoun_gives_does_not_rule_the_speaker_out(statements):
+    """'He said that "nobody should doubt Tom Hale"': a name in the speaker's own words is no person the
+    narration sets beside "he"."""
+    text = 'Mayor Tom Hale spoke in Dover on Monday with Paul Grant. He said that "nobody should doubt Tom Hale on the ferry."'
+    assert _only(statements(text), "nobody should doubt").speaker == "Tom Hale"

@@ -375,16 +375,17 @@ def described_before(verb: Token, comma: int) -> Token | None:
         and e.end < comma
         and comma - e.end <= _DESCRIBED_REACH
     ]
-    for ent in reversed(people):
-        if doc[ent.end].text != ",":
-            continue
-        between = doc[ent.end : comma]
-        if any(t.tag_ in _FINITE or "\n" in t.text or "\n" in t.whitespace_ for t in between):
-            continue
-        if any(t.text in ('"', "\u201c", "\u201d") for t in between):
-            continue
-        return ent.root
-    return None
+    if not people:
+        return None
+    ent = people[-1]  # the name nearest the cue: "..., the leader, Chuck Schumer of New York, said"
+    between = doc[ent.end : comma]
+    if doc[ent.end].text not in (",", "of", "from") or any(
+        t.tag_ in _FINITE or "\n" in t.text or "\n" in t.whitespace_ for t in between
+    ):
+        return None
+    if any(t.text in ('"', "\u201c", "\u201d") for t in between):
+        return None
+    return ent.root
 
 
 QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})

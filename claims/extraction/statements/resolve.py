@@ -408,8 +408,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
         # whom its own clause names after it the pronoun cannot stand for ("he made a plea to Mr. Hale")
-        clause_end = subject.head.right_edge.i + 1 if subject.dep_ in ("nsubj", "nsubjpass") else None
-        found = actors.by_pronoun(subject.i, lower, clause_end)
+        found = actors.by_pronoun(subject.i, lower, _own_clause_end(subject))
         if found is not None:
             actors.learn_gender(found.name or "", lower)
             return Speaker(found.name, "person", found.role, found.gender)
@@ -491,6 +490,24 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
     return _described(subject, mention, actors, previous)
+
+
+_CLAUSE_STOPS = frozenset({'"', "\u201c", "\u201d", "``", "''", ";", ":"})
+
+
+def _own_clause_end(pronoun: Token) -> int | None:
+    """One past the last token of the clause a subject pronoun governs, within its sentence and paragraph
+    and before any quotation (whose names are the speaker's words, not the narration's); None for a pronoun
+    that is no subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc = pronoun.doc
+    end = min(pronoun.head.right_edge.i + 1, pronoun.sent.end)
+    for i in range(pronoun.i + 1, end):
+        tok = doc[i]
+        if tok.text in _CLAUSE_STOPS or "\n" in tok.text or "\n" in tok.whitespace_:
+            return i
+    return end
 
 
 def _misread_name(subject: Token, actors: ArticleActors) -> bool:
