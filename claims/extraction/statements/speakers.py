@@ -38,7 +38,7 @@ PERSON_ROLES = word_set(
     founder author professor researcher economist writer reporter journalist manager coach king queen
     prince pope activist politician democrat republican speaker deputy chairperson ceo man woman veteran
     witness student teacher doctor owner investor strategist aide negotiator sheriff commissioner treasurer
-    councilman councilwoman legislator assemblyman assemblywoman comptroller bishop pastor
+    councilman councilwoman legislator assemblyman assemblywoman comptroller
     """
 )
 # Descriptions vague enough to stand for whoever spoke last ("the official said").
