@@ -233,3 +233,23 @@ def test_a_name_inside_the_quote_a_pronoun_gives_does_not_rule_the_speaker_out(s
     narration sets beside "he"."""
     text = 'Mayor Tom Hale spoke in Dover on Monday with Paul Grant. He said that "nobody should doubt Tom Hale on the ferry."'
     assert _only(statements(text), "nobody should doubt").speaker == "Tom Hale"
+
+
+def test_an_aside_clause_between_dashes_is_not_what_was_suggested(statements):
+    """The parse may read the aside between dashes as the clause: the words are the whole suggestion."""
+    text = (
+        "Tom Hale suggested raising the fee at which owners can dock their boats -- currently, 12 dollars -- "
+        "would be on the table."
+    )
+    claim = _only(statements(text), "on the table")
+    assert claim.text.startswith("raising the fee") and claim.text.endswith("would be on the table")
+
+
+def test_a_poll_named_for_its_pollster_is_the_pollsters_finding(statements):
+    """ "A Dover State University poll found ...": the university's finding; "A poll found" names nobody."""
+    claim = _only(
+        statements("A Dover State University poll found that most voters back the toll."), "most voters"
+    )
+    assert claim.speaker == "Dover State University"
+    claim = _only(statements("A poll found that most voters back the toll."), "most voters")
+    assert claim.speaker is None and claim.role == "poll"

@@ -307,6 +307,18 @@ def adjacent_subject(verb: Token) -> Token | None:
 _ASIDE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
 
 
+def _between_dashes(clause: Token) -> bool:
+    """True for a clause set off by dashes on both sides ("-- currently, 66 years old --")."""
+    doc = clause.doc
+    first, last = clause.left_edge.i, clause.right_edge.i
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].text in _ASIDE_DASHES
+        and doc[last + 1].text in _ASIDE_DASHES
+    )
+
+
 def _gerund_subject(verb: Token, kid: Token) -> Token | None:
     """A gerund phrase the parse hangs on the cue that is the subject of the clause after it, set off from
     the clause by a dash ("suggested raising the age -- currently 66 -- would be on the table"); None
@@ -318,6 +330,8 @@ def _gerund_subject(verb: Token, kid: Token) -> Token | None:
         if not verb.i < child.i < kid.left_edge.i:
             continue
         after = child.right_edge.i + 1
+        if doc[child.right_edge.i].text in _ASIDE_DASHES:
+            after = child.right_edge.i  # the parse may hang the dash on the gerund itself
         if after < len(doc) and doc[after].text in _ASIDE_DASHES and after < kid.i:
             return child
     return None
@@ -426,6 +440,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # '"We will see," Hale said as he left, the Gazette's reporter tweeted': who relays the sentence is no
     # part of what was said.
     kids = [c for c in kids if not (c.i > verb.i and trailing_attribution(c))]
+    # "raising the age -- currently 66 -- would be on the table": an aside between dashes is no clause
+    asides = [c for c in kids if c.i > verb.i and _between_dashes(c)]
+    if asides and len(asides) < len(kids):
+        kids = [c for c in kids if c not in asides]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i

@@ -645,6 +645,8 @@ def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | 
     return None
 
 
+# Findings a body makes and names as its own ("a Monmouth University poll", "a Harbour Trust survey").
+FINDING_WORDS = word_set("poll survey study analysis audit tally count")
 # A charge sheet, whose words are those of whoever brought the charges.
 CHARGING_WORDS = word_set("indictment")
 CHARGING_VERBS = word_set("indict charge")
@@ -884,6 +886,13 @@ def _described(
         found = resolve_subject(speaker, actors, previous)
         if found.name is not None:
             return found
+    if head in FINDING_WORDS:
+        # "A Monmouth University poll found": the pollster's finding
+        owner = _named_owner(subject)
+        if owner is not None:
+            found = resolve_subject(owner, actors, previous)
+            if found.name is not None:
+                return found
     if head in CHARGING_WORDS:
         # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
         # "an indictment released by the Justice Department"), not a document speaking for itself
