@@ -253,3 +253,8 @@ def test_a_poll_named_for_its_pollster_is_the_pollsters_finding(statements):
     assert claim.speaker == "Dover State University"
     claim = _only(statements("A poll found that most voters back the toll."), "most voters")
     assert claim.speaker is None and claim.role == "poll"
+    # a joint poll is no one body's: "ABC News/Washington Post" would swallow either outlet across articles
+    claim = _only(
+        statements("An ABC News/Washington Post poll found that most voters back the toll."), "most voters"
+    )
+    assert claim.speaker is None

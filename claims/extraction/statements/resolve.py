@@ -891,7 +891,8 @@ def _described(
         owner = _named_owner(subject)
         if owner is not None:
             found = resolve_subject(owner, actors, previous)
-            if found.name is not None:
+            # a joint poll ("an NBC News/Wall Street Journal poll") is two bodies', none of them alone
+            if found.name is not None and "/" not in found.name and " and " not in found.name:
                 return found
     if head in CHARGING_WORDS:
         # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
