@@ -883,25 +883,25 @@ def _described(
     plural = subject.tag_ in ("NNS", "NNPS")
     speaker = _speaker_of_excerpt(subject)
     if speaker is not None:  # "according to excerpts from his speech": his words
-        found = resolve_subject(speaker, actors, previous)
-        if found.name is not None:
-            return found
+        source = resolve_subject(speaker, actors, previous)
+        if source.name is not None:
+            return source
     if head in FINDING_WORDS:
         # "A Monmouth University poll found": the pollster's finding
         owner = _named_owner(subject)
         if owner is not None:
-            found = resolve_subject(owner, actors, previous)
+            source = resolve_subject(owner, actors, previous)
             # a joint poll ("an NBC News/Wall Street Journal poll") is two bodies', none of them alone
-            if found.name is not None and "/" not in found.name and " and " not in found.name:
-                return found
+            if source.name is not None and "/" not in source.name and " and " not in source.name:
+                return source
     if head in CHARGING_WORDS:
         # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
         # "an indictment released by the Justice Department"), not a document speaking for itself
         bringer = charging_body(subject)
         if bringer is not None:
-            found = resolve_subject(bringer, actors, previous)
-            if found.name is not None or found.role is not None:
-                return found
+            source = resolve_subject(bringer, actors, previous)
+            if source.name is not None or source.role is not None:
+                return source
     if head not in DOCUMENT_WORDS and _published(subject):
         issuer = _document_source(subject, actors, previous)  # "figures released by the port authority"
         if issuer is not None:
