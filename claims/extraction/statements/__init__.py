@@ -19,7 +19,14 @@ from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
-from .edges import after_dateline, directive_negation, only_questions, quoted_title_object, without_dangling
+from .edges import (
+    after_dateline,
+    contrasted_source,
+    directive_negation,
+    only_questions,
+    quoted_title_object,
+    without_dangling,
+)
 from .fragments import interrupted_clause, interrupted_fragments, joined
 from .no_comment import with_unanswered
 from .quotes import find_quotes, paragraph_ids
@@ -263,6 +270,14 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
     kept = []
     for item in items:
         outer = [o for o in items if o.content[0] <= item.cue_i < o.content[1] and o.cue_i != item.cue_i]
+        contrast = contrasted_source(doc, item.cue_i, item.subject) if outer and not item.direct else None
+        if contrast is not None:
+            # "The board says the toll stays, though an official said it could fall": two sources, two
+            # statements; the first ends before the second's attribution.
+            for o in outer:
+                if o.content[0] < contrast < item.cue_i and o.cue_i < contrast:
+                    o.content = trimmed(doc, o.content[0], contrast)
+            outer = [o for o in outer if o.content[0] <= item.cue_i < o.content[1]]
         if outer and is_rejected_claim(doc, item):
             # "Critics say the port lost money, an accusation the board denies": the aside is the
             # writer's, so it leaves the outer source's words and stands as the board's denial.

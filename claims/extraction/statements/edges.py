@@ -83,8 +83,31 @@ def first_time_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-# tokens from "according" back to the closing quote mark ('," Hale told reporters, according')
-_RELAY_REACH = 8
+# tokens from "according" back to the closing quote mark ('," Hale told reporters, according'), not counting
+# a short quoted name on the way ('," said Hale on NBC's "Today" show, according')
+_RELAY_REACH = 12
+_TITLE_REACH = 6  # words of a quoted name skipped on the way back
+
+
+def trailing_attribution(clause: Token) -> bool:
+    """True when `clause`, a clause the parse hangs after a cue, is another source's attribution that ends
+    the sentence ('"We will see," Hale said as he left, the Gazette's reporter tweeted'): a reporting verb
+    with a subject of its own, set off by a comma, and nothing after it. It relays the sentence; it is no
+    part of what was said."""
+    if clause.pos_ not in ("VERB", "AUX") or not is_speech_verb(clause):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if not subjects or subjects[0].lower_ in ("it", "this", "that", "which", "who"):
+        return False
+    first = subjects[0].left_edge.i
+    doc = clause.doc
+    if first == 0 or doc[first - 1].text != ",":
+        return False
+    own = [c for c in clause.children if c.i > clause.i and not (c.is_punct or c.is_space)]
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in own):
+        return False  # ', Ruiz wrote that ...': a clause of its own
+    rest = doc[clause.i + 1 : clause.sent.end]
+    return all(t.is_punct or t.is_space or t.i <= clause.right_edge.i for t in rest)
 
 
 def relays_quote_before(according: Token) -> bool:
@@ -92,14 +115,64 @@ def relays_quote_before(according: Token) -> bool:
     aides'): X only relays the words of the speaker the quote already names, so the phrase is no
     statement of its own and its words are no part of the quote."""
     doc = according.doc
-    for j in range(according.i - 1, max(-1, according.i - 1 - _RELAY_REACH), -1):
+    j = according.i
+    for _ in range(_RELAY_REACH):
+        j -= 1
+        if j < 0:
+            return False
         tok = doc[j]
+        if tok.text in ('"', "''", "\u201d") and j + 1 < according.i:
+            title = _quoted_name_start(doc, j)
+            if title is not None:  # 'said Hale on the "Morning Tide" show, according to': a show's name
+                j = title
+                continue
         if tok.text in ('"', "''", "\u201d") or tok.is_space or tok.text in (".", "!", "?", ";"):
             return False
         if tok.pos_ in ("VERB", "AUX") and is_speech_verb(tok) and j + 1 < according.i:
             before = doc[max(0, j - 6) : j]
             return any(t.text in ('"', "''", "\u201d") for t in before)
     return False
+
+
+CONTRAST_WORDS = frozenset({"while", "though", "although", "whereas", "but"})
+# Reporting verbs that, after "and", give a second source its turn ("... and Ruiz added that ...").
+TURN_VERBS = word_set("say add tell note reply respond counter retort insist argue")
+
+
+def contrasted_source(doc: Doc, cue_i: int, subject: Token | None) -> int | None:
+    """The comma or semicolon that sets off a contrasting source's own attribution inside another's words
+    ("Hale says the toll stays, though a board official said it could fall", "..., while the workers have
+    said they ..."): the first statement ends there and the second is its source's own; None when the
+    cue's subject does not open such a clause right after the conjunction."""
+    if subject is None or subject.i >= cue_i or subject.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    first = subject.left_edge.i
+    if first >= 1 and doc[first - 1].lower_ == "and" and subject.pos_ != "PRON":
+        # "Hale said the pier was safe and Ana Ruiz added that ...": a second source takes its turn (a
+        # pronoun's "and he added" is the same source going on, `conjoined`'s)
+        if doc[cue_i].lemma_.lower() in TURN_VERBS:
+            return first - 2 if first >= 2 and doc[first - 2].text == "," else first - 1
+        return None
+    if first < 2 or doc[first - 1].lower_ not in CONTRAST_WORDS or doc[first - 2].text not in (",", ";"):
+        return None
+    if any(t.is_punct or t.is_space for t in doc[first:cue_i]) and cue_i - first > 8:
+        return None
+    return first - 2
+
+
+def _quoted_name_start(doc: Doc, close: int) -> int | None:
+    """The opening mark of a short quoted name in title case that the mark at `close` closes ('on the "Morning
+    Tide" show'), a word before it, not a comma; None when `close` ends a quote of somebody's words."""
+    for k in range(close - 1, max(-1, close - 1 - _TITLE_REACH), -1):
+        tok = doc[k]
+        if tok.text in ('"', "``", "\u201c"):
+            words = [t for t in doc[k + 1 : close] if not t.is_punct]
+            before = doc[k - 1] if k > 0 else None
+            named = bool(words) and all(t.text[:1].isupper() or not t.is_alpha for t in words)
+            return k if named and before is not None and before.is_alpha else None
+        if tok.is_space or tok.text in (".", "!", "?", ";", ",", ":", "''", "\u201d"):
+            return None
+    return None
 
 
 # "WASHINGTON — ", "HARTFORD, Conn. -- ": a place in capitals (and its state) and a dash opening a line.

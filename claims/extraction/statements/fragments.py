@@ -96,15 +96,23 @@ def interrupted_clause(
         return None
     first = min(cue_i, subject_i) if subject_i is not None and start <= subject_i < end else cue_i
     left = next((j for j in range(first - 1, start - 1, -1) if doc[j].text == ","), None)
-    right = next((j for j in range(cue_i + 1, end) if doc[j].text == ","), None)
+    # the aside ends after the source it names, with whatever stands in apposition to it (", according to
+    # Ana Ruiz, the council treasurer, will rise")
+    last = cue_i
+    if subject_i is not None and cue_i < subject_i < end:
+        apposed = [c.right_edge.i for c in doc[subject_i].children if c.dep_ == "appos" and c.i > subject_i]
+        last = max(cue_i, subject_i, *(i for i in apposed if i < end - 1))
+    right = next((j for j in range(last + 1, end) if doc[j].text == ","), None)
     if left is None or right is None or right - left > ASIDE_MAX_TOKENS:
         return None
     if any(t.is_sent_start or "\n" in t.text for t in doc[left + 1 : right]):
         return None
     before, after = trimmed(doc, start, left), trimmed(doc, right + 1, end)
-    if (
-        sum(t.is_alpha for t in doc[before[0] : before[1]]) < 2
-        or sum(t.is_alpha for t in doc[after[0] : after[1]]) < 2
-    ):
+    if _word_count(doc, *before) < 2 or _word_count(doc, *after) < 2:
         return None
     return [[before], [after]]
+
+
+def _word_count(doc: Doc, start: int, end: int) -> int:
+    """Words in tokens [start, end), an abbreviation with its stop ("Mr.", "Gen.") counted as one."""
+    return sum(t.is_alpha or (t.text.endswith(".") and t.text[:-1].isalpha()) for t in doc[start:end])

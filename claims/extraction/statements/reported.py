@@ -38,7 +38,7 @@ from .cues import (
     points_elsewhere,
     verb_forms,
 )
-from .edges import first_time_clause, relays_quote_before, told_clause
+from .edges import first_time_clause, relays_quote_before, told_clause, trailing_attribution
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     AUTHOR_VERBS,
@@ -138,6 +138,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if reporter is not None:
             return reporter, False
     found, passive = _parsed_subject(verb, depth)
+    if (
+        depth == 0
+        and found is not None
+        and _opening_medium(found)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        # "On this week's episode of the show, candidate Ana Ruiz, a teacher, said ...": the parse took the
+        # show for the subject; who speaks is the person named before the cue.
+        named = described_before(verb, verb.i - 1)
+        if named is not None:
+            return named, False
     lost = None
     if depth == 0:
         lost = relative_clause_subject(verb, found) or medium_speaker(verb, found) or recorded_speaker(verb)
@@ -270,9 +282,14 @@ def adjacent_subject(verb: Token) -> Token | None:
         name = doc[i - 1] if i > 0 else None
         if name is not None and name.dep_ == "appos" and name.ent_type_ in ("PERSON", "ORG"):
             return name  # "In a statement, the mayor's lawyer, Alan Morrow, said": the parse lost the subject
+        described = described_before(verb, i)
+        if described is not None:
+            return described
     j = verb.i + 1
     if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
         return None  # "said Thursday morning": when, not who
+    if _opens_clause(doc, verb, j):
+        return None  # "said the city faces ...": the subject of what was said, not who said it
     if doc[j].pos_ in ("PROPN", "PRON") or (doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")):
         k = j
         while (
@@ -285,6 +302,104 @@ def adjacent_subject(verb: Token) -> Token | None:
             k += 1
         return doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
     return None
+
+
+_ASIDE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+
+
+def _between_dashes(clause: Token) -> bool:
+    """True for a clause set off by dashes on both sides ("-- currently, 66 years old --")."""
+    doc = clause.doc
+    first, last = clause.left_edge.i, clause.right_edge.i
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].text in _ASIDE_DASHES
+        and doc[last + 1].text in _ASIDE_DASHES
+    )
+
+
+def _gerund_subject(verb: Token, kid: Token) -> Token | None:
+    """A gerund phrase the parse hangs on the cue that is the subject of the clause after it, set off from
+    the clause by a dash ("suggested raising the age -- currently 66 -- would be on the table"); None
+    otherwise."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "dobj", "csubj") or child.tag_ != "VBG":
+            continue
+        if not verb.i < child.i < kid.left_edge.i:
+            continue
+        after = child.right_edge.i + 1
+        if doc[child.right_edge.i].text in _ASIDE_DASHES:
+            after = child.right_edge.i  # the parse may hang the dash on the gerund itself
+        if after < len(doc) and doc[after].text in _ASIDE_DASHES and after < kid.i:
+            return child
+    return None
+
+
+def _opens_clause(doc: Doc, verb: Token, j: int) -> bool:
+    """True when the noun phrase starting at token `j`, right after the cue, is the subject of a finite verb
+    after it ("said the city faces bigger problems"): what was said, not who said it."""
+    end = min(len(doc), j + 6)
+    for tok in doc[j:end]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i and tok.head.i != verb.i:
+            return tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for c in tok.head.children
+            )
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What a program or a medium is called when a sentence opens on it ("On this week's episode of ...").
+SHOW_WORDS = word_set("episode podcast show program programme edition segment broadcast interview video")
+
+
+def _opening_medium(subject: Token) -> bool:
+    """True for a subject that is a show or medium in the sentence's opening phrase ("On this week's episode
+    of the podcast, ..."), which the parse took for the subject."""
+    first = subject.left_edge.i
+    doc = subject.doc
+    return (
+        subject.lemma_.lower() in SHOW_WORDS
+        and first > 0
+        and doc[first - 1].lower_ in ("on", "in", "during", "at")
+        and doc[first - 1].i == subject.sent.start
+    )
+
+
+_DESCRIBED_REACH = 30  # tokens from a name to the comma before its subjectless cue
+
+
+def described_before(verb: Token, comma: int) -> Token | None:
+    """The person named before a description that runs up to a subjectless cue ("Rep. Tom Hale, D-Md., one
+    of the nine members to vote against it, said"; "candidate Ana Ruiz, a law professor at Dover, said"),
+    which the parse hangs on a verb inside the description or on an opening phrase: the last person whose
+    name is followed by a comma, with no finite verb and no line break between it and the cue. None when
+    there is none."""
+    doc = verb.doc
+    sent = verb.sent
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and sent.start <= e.start
+        and e.end < comma
+        and comma - e.end <= _DESCRIBED_REACH
+    ]
+    if not people:
+        return None
+    ent = people[-1]  # the name nearest the cue: "..., the leader, Chuck Schumer of New York, said"
+    between = doc[ent.end : comma]
+    if doc[ent.end].text not in (",", "of", "from") or any(
+        t.tag_ in _FINITE or "\n" in t.text or "\n" in t.whitespace_ for t in between
+    ):
+        return None
+    if any(t.text in ('"', "\u201c", "\u201d") for t in between):
+        return None
+    return ent.root
 
 
 QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})
@@ -322,6 +437,13 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
+    # '"We will see," Hale said as he left, the Gazette's reporter tweeted': who relays the sentence is no
+    # part of what was said.
+    kids = [c for c in kids if not (c.i > verb.i and trailing_attribution(c))]
+    # "raising the age -- currently 66 -- would be on the table": an aside between dashes is no clause
+    asides = [c for c in kids if c.i > verb.i and _between_dashes(c)]
+    if asides and len(asides) < len(kids):
+        kids = [c for c in kids if c not in asides]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i
@@ -341,6 +463,11 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
+            lost = _gerund_subject(verb, kid)
+            if lost is not None:
+                # "suggested raising the age -- now 66 -- would be on the table": the gerund the parse
+                # hung on the cue is the clause's subject, and the aside between dashes is no clause
+                start = lost.left_edge.i
         else:
             start = clause_start(doc, start, kid.i)  # "... the mayor said; most would help, analysts say"
             start = after_opener(doc, start, kid.right_edge.i + 1)  # 'In a statement, "...," the family said'

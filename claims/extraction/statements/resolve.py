@@ -49,6 +49,11 @@ def mention_range(subject: Token) -> tuple[int, int]:
         elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
+    # A phrase the parse hangs before the name across a comma ("... the Gazette's podcast, council candidate
+    # Ana Ruiz"): the mention starts after it.
+    commas = [i for i in range(start, subject.i) if doc[i].text == ","]
+    if commas and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subject.i)):
+        start = commas[-1] + 1
     # A parse that runs across paragraphs ("Jane Doe, the spokeswoman\n\nMedia reports said") is cut back.
     for i in range(start, subject.i):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -405,7 +410,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if not lower:
         return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
-        found = actors.by_pronoun(subject.i, lower)
+        # whom its own clause names after it the pronoun cannot stand for ("he made a plea to Mr. Hale")
+        found = actors.by_pronoun(subject.i, lower, _own_clause_end(subject))
         if found is not None:
             actors.learn_gender(found.name or "", lower)
             return Speaker(found.name, "person", found.role, found.gender)
@@ -490,6 +496,24 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         words = doc[mention[0] : mention[1]].text.split()
         return Speaker(name or None, speaker_kind_of_words(words, ent.label_), role)
     return _described(subject, mention, actors, previous)
+
+
+_CLAUSE_STOPS = frozenset({'"', "\u201c", "\u201d", "``", "''", ";", ":"})
+
+
+def _own_clause_end(pronoun: Token) -> int | None:
+    """One past the last token of the clause a subject pronoun governs, within its sentence and paragraph
+    and before any quotation (whose names are the speaker's words, not the narration's); None for a pronoun
+    that is no subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc = pronoun.doc
+    end = min(pronoun.head.right_edge.i + 1, pronoun.sent.end)
+    for i in range(pronoun.i + 1, end):
+        tok = doc[i]
+        if tok.text in _CLAUSE_STOPS or "\n" in tok.text or "\n" in tok.whitespace_:
+            return i
+    return end
 
 
 def _misread_name(subject: Token, actors: ArticleActors) -> bool:
@@ -624,6 +648,68 @@ def _document_source(subject: Token, actors: ArticleActors, previous: Speaker | 
                     continue  # "a report in The Guardian" is the paper's; "a letter in May" nobody's
                 if found.name is not None or found.role is not None:
                     return found
+    return None
+
+
+# Findings a body makes and names as its own ("a Monmouth University poll", "a Harbour Trust survey").
+FINDING_WORDS = word_set("poll survey study analysis audit tally count")
+# A charge sheet, whose words are those of whoever brought the charges.
+CHARGING_WORDS = word_set("indictment")
+CHARGING_VERBS = word_set("indict charge")
+_CHARGING_REACH = 2000  # tokens: who brought the charges is told once, anywhere before
+
+
+def charging_body(document: Token) -> Token | None:
+    """Who brought the indictment `document` refers to, as the article says before it: the "by" phrase of
+    the indictment ("a 48-page indictment released by the Justice Department") or of "indicted" ("was
+    indicted by a federal grand jury"), or the subject of "indicted"/"charged ... in an indictment" ("A grand
+    jury indicted the couple"); the latest such mention before `document`, None when there is none."""
+    doc = document.doc
+    for tok in reversed(doc[max(0, document.i - _CHARGING_REACH) : document.i + 1]):
+        lemma = tok.lemma_.lower()
+        if lemma in CHARGING_WORDS and tok.pos_ == "NOUN":
+            for participle in _published(tok) + [
+                c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            ]:
+                for agent in (c for c in participle.children if c.dep_ == "agent"):
+                    objs = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            continue
+        if tok.pos_ != "VERB" or lemma not in CHARGING_VERBS:
+            continue
+        if lemma == "charge" and not any(
+            c.dep_ == "prep" and any(g.lemma_.lower() in CHARGING_WORDS for g in c.children)
+            for c in tok.children
+        ):
+            continue  # "charged with fraud" says who was charged, not by whom
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ != "PRON":
+            return subjects[0]
+    return None
+
+
+# What carries somebody's words as they spoke them ("excerpts from his speech", "a transcript of her remarks").
+EXCERPT_WORDS = word_set("excerpt transcript text copy extract")
+SPOKEN_WORDS = word_set("speech remark testimony address interview statement comment")
+
+
+def _speaker_of_excerpt(subject: Token) -> Token | None:
+    """Whose spoken words an excerpt or a transcript gives ("excerpts from his speech provided by his
+    campaign", "a transcript of Hale's remarks"): the speech's possessor or author; None otherwise."""
+    if subject.lemma_.lower() not in EXCERPT_WORDS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for speech in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPOKEN_WORDS):
+            owner = _named_owner(speech) or _author(speech)
+            if owner is not None:
+                return owner
     return None
 
 
@@ -801,6 +887,27 @@ def _described(
     role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
+    speaker = _speaker_of_excerpt(subject)
+    if speaker is not None:  # "according to excerpts from his speech": his words
+        source = resolve_subject(speaker, actors, previous)
+        if source.name is not None:
+            return source
+    if head in FINDING_WORDS:
+        # "A Monmouth University poll found": the pollster's finding
+        owner = _named_owner(subject)
+        if owner is not None:
+            source = resolve_subject(owner, actors, previous)
+            # a joint poll ("an NBC News/Wall Street Journal poll") is two bodies', none of them alone
+            if source.name is not None and "/" not in source.name and " and " not in source.name:
+                return source
+    if head in CHARGING_WORDS:
+        # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
+        # "an indictment released by the Justice Department"), not a document speaking for itself
+        bringer = charging_body(subject)
+        if bringer is not None:
+            source = resolve_subject(bringer, actors, previous)
+            if source.name is not None or source.role is not None:
+                return source
     if head not in DOCUMENT_WORDS and _published(subject):
         issuer = _document_source(subject, actors, previous)  # "figures released by the port authority"
         if issuer is not None:
@@ -842,7 +949,11 @@ def _described(
         if head in UNNAMED_ROLES and unnamed_antecedent(subject):
             # "A senior official said ... The official added": nobody named ("the president" is a title)
             return Speaker(None, "unnamed", role)
-        found = actors.by_description(subject.i, [t.lower_ for t in role_words])
+        # "The governor, a Republican, said": the description is "governor"; what stands in apposition to
+        # it says more of whoever it is, and no person the article has not said so much of is ruled out
+        comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
+        described = [t.lower_ for t in role_words if comma is None or t.i < comma]
+        found = actors.by_description(subject.i, described)
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
     if definite and not plural and head in BODY_WORDS:

@@ -37,7 +37,8 @@ PERSON_ROLES = word_set(
     expert lawyer attorney prosecutor judge businessman businesswoman executive chairman chairwoman
     founder author professor researcher economist writer reporter journalist manager coach king queen
     prince pope activist politician democrat republican speaker deputy chairperson ceo man woman veteran
-    witness student teacher doctor owner investor strategist aide negotiator
+    witness student teacher doctor owner investor strategist aide negotiator sheriff commissioner treasurer
+    councilman councilwoman legislator assemblyman assemblywoman comptroller
     """
 )
 # Descriptions vague enough to stand for whoever spoke last ("the official said").
@@ -242,22 +243,29 @@ class ArticleActors:
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
 
-    def by_pronoun(self, pos: int, pronoun: str) -> Speaker | None:
-        """The most recent speaker or person before `pos` that the pronoun can stand for."""
+    def by_pronoun(self, pos: int, pronoun: str, clause_end: int | None = None) -> Speaker | None:
+        """The most recent speaker or person before `pos` that the pronoun can stand for; never a person
+        its own clause names after it, up to `clause_end` ("he made a plea to Mr. Hale", "she said Ruiz
+        lied": not Hale, not Ruiz)."""
         want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
+        barred = {m.actor for m in self.mentions if clause_end is not None and pos < m.pos < clause_end}
+
+        def fits(name: str | None) -> bool:
+            return self._gender_fits(name, want) and (self.index.resolve(name or "") or name) not in barred
+
         for spoke, sp in reversed(self.recent_speakers):
-            if sp.kind == "person" and self._gender_fits(sp.name, want):
+            if sp.kind == "person" and fits(sp.name):
                 # A person made the subject of a sentence since then is nearer ("Mayor Pete Buttigieg
                 # also called for ... And in an interview, he said").
                 later = [m for m in self.mentions if spoke < m.pos < pos and m.subject]
                 for m in reversed(later):
-                    if self._gender_fits(m.actor, want) and self._speaker_of(m.actor).name != sp.name:
+                    if fits(m.actor) and self._speaker_of(m.actor).name != sp.name:
                         return self._speaker_of(m.actor)
                 other = self._other_participant(spoke, pos, want)
-                if other is not None and other.name != sp.name:
+                if other is not None and other.name != sp.name and fits(other.name):
                     return other
                 return sp
-        before = [m for m in self.mentions if m.pos < pos and self._gender_fits(m.actor, want)]
+        before = [m for m in self.mentions if m.pos < pos and fits(m.actor)]
         if not before:
             return None
         # Nobody has spoken yet: the nearest sentence naming someone who fits, its subject before the
