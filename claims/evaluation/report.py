@@ -118,7 +118,7 @@ def score_import(
                 },
             }
     if corpus.links or corpus.not_links:
-        report["links"] = score_links(corpus, stored.claims, stored.links)
+        report["links"] = score_links(corpus, stored.claims, stored.links, stored.link_confidence)
     if corpus.stance_pairs and stance_many is not None:
         gold = [p["label"] for p in corpus.stance_pairs]
         pairs = [(p["claim"], corpus.articles[p["article"]].text) for p in corpus.stance_pairs]

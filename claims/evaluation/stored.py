@@ -79,6 +79,8 @@ class StoredCorpus:
     events: list[list[str]]  # gold article keys per stored event
     unplaced: int = 0  # stored claims whose span could not be placed in the gold text
     unmatched_articles: list[int] = field(default_factory=list)  # stored articles matching no gold article
+    # ({claim id, claim id}, relation) -> the link's confidence, where the dump gives one
+    link_confidence: dict[tuple[frozenset[int], str], float] = field(default_factory=dict)
 
 
 def _words(text: str) -> set[str]:
@@ -210,6 +212,11 @@ def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:
         for row in dump.get("links") or []
         if row["a"] in placed_ids and row["b"] in placed_ids
     ]
+    link_confidence = {
+        (frozenset((row["a"], row["b"])), row["relation"]): float(row["confidence"])
+        for row in dump.get("links") or []
+        if row.get("confidence") is not None and row["a"] in placed_ids and row["b"] in placed_ids
+    }
     events = []
     for event in dump.get("events") or []:
         gold_keys = (articles[a].key for a in event["articles"] if a in articles)
@@ -223,4 +230,5 @@ def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:
         events=events,
         unplaced=unplaced,
         unmatched_articles=[a.id for a in articles.values() if a.key is None],
+        link_confidence=link_confidence,
     )

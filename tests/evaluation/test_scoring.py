@@ -320,6 +320,36 @@ def test_link_precision_counts_only_links_between_two_annotated_claims(tmp_path)
     assert (result["found"], result["suggested"]) == (0, 2)
 
 
+def test_link_figures_by_confidence_band(tmp_path):
+    """With the stored confidences, each band counts its suggestions, the judged ones and the right ones:
+    a sure wrong link shows in the top band, a link with an unannotated end only among the suggested."""
+    gold = [
+        gold_claim("p", "quantity", "Two planes", value=2),
+        gold_claim("s", "quantity", "100 soldiers", value=100),
+        gold_claim("d", "date", "on Saturday", value="2019-03-23"),
+    ]
+    corpus = load_corpus(
+        write_corpus(tmp_path, gold, links=[{"a": "p", "b": "s", "relation": "corroborates"}])
+    )
+    claims = [
+        stored(1, "quantity", "Two planes"),
+        stored(2, "quantity", "100 soldiers"),
+        stored(3, "date", "on Saturday"),
+        stored(4, "statement", "an official said"),
+    ]
+    system = [(1, 2, "corroborates"), (1, 3, "contradicts"), (2, 4, "corroborates")]
+    confidence = {
+        (frozenset((1, 2)), "corroborates"): 0.9,
+        (frozenset((1, 3)), "contradicts"): 0.8,
+        (frozenset((2, 4)), "corroborates"): 0.3,
+    }
+    bands = score_links(corpus, claims, system, confidence)["by_confidence"]
+    assert bands[">= 0.75"] == {"suggested": 2, "judged": 2, "right": 1}
+    assert bands["0.5-0.75"] == {"suggested": 0, "judged": 0, "right": 0}
+    assert bands["< 0.5"] == {"suggested": 1, "judged": 0, "right": 0}
+    assert "by_confidence" not in score_links(corpus, claims, system)
+
+
 def test_an_any_kind_not_link_holds_whatever_the_two_claims_kinds(tmp_path):
     """Two happenings: a stored link between any claims overlapping the two evidences violates it."""
     gold = [

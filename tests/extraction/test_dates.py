@@ -342,3 +342,25 @@ def test_a_day_without_its_year_in_a_month_the_story_dated_takes_that_year():
         "The tower stands near the site of the attacks of Sept. 11, 2001. The council will vote in November."
     )
     assert named["in November"].value == "2019-11"  # a date that names a happening sets no story's year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # a Wednesday: "due", "scheduled", "set" in the present and the scheduled simple present look ahead
+        ("A dredger is due in Kell harbour on Friday, the port said.", "on Friday", "2019-03-29"),
+        ("The council vote is scheduled for Monday.", "Monday", "2019-04-01"),
+        ("Talks between the ferry company and its crews are set for Tuesday.", "Tuesday", "2019-04-02"),
+        ("Ferry talks resume Monday in Kell, the union said.", "Monday", "2019-04-01"),
+        ("The trial of the captain begins Monday in Pellan.", "Monday", "2019-04-01"),
+        # a present telling and a present state still read as the days just gone
+        ("The mayor says on Monday that the harbour will stay open.", "on Monday", "2019-03-25"),
+        ("The mayor is in Pellan on Monday, his office said.", "on Monday", "2019-03-25"),
+        ("The dredger was due on Monday, the port said.", "on Monday", "2019-03-25"),
+    ],
+)
+def test_a_weekday_scheduled_in_the_present_is_the_coming_one(sentence, expression, value):
+    """A named day something "is due", "is scheduled" or "is set" for, or a happening told in the simple
+    present ("talks resume Monday"), is the coming one, not the one just gone; present tellings are not."""
+    found = dates_in(sentence, published=dt.date(2019, 3, 27))
+    assert found[expression].value == value

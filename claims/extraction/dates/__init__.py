@@ -34,6 +34,7 @@ from .attach import (
     is_a_scheduled_day,
     modifies_noun,
     names_a_scheduled_noun,
+    scheduled_present,
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
 from .names import in_a_name
@@ -131,8 +132,12 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             tense = 1 if tense >= 0 else 0
         elif tense == 0 and m.kind in ("month", "day_month") and dates_scheduled(span):
             tense = 1
-        elif tense == 0 and m.kind == "weekday" and is_a_scheduled_day(span):
-            tense = 1  # "Tuesday is the deadline"
+        elif (
+            tense == 0
+            and m.kind == "weekday"
+            and (is_a_scheduled_day(span) or (scheduled_present(verb) and not modifies_noun(span)))
+        ):
+            tense = 1  # "Tuesday is the deadline", "the dredger is due on Friday", "talks resume Monday"
         elif tense < 0 and m.kind == "month" and m.direction is None and names_a_scheduled_noun(span):
             tense = 0  # "could not agree by the February deadline", told in the past: the nearest February
         elif tense < 0 and m.kind in _TENSE_MATTERS and m.direction is None and in_a_plan(span):

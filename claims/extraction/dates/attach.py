@@ -159,6 +159,38 @@ def dates_scheduled(span: SpacySpan) -> bool:
     return any(t.lower_ in _SCHEDULED and t.pos_ in ("NOUN", "PROPN") for t in near)
 
 
+# What a day is set for when it is said in the present: "is due on Friday", "is scheduled for Thursday",
+# "are set for Monday", "is expected on Friday".
+_SCHEDULING = {"due", "schedule", "set", "slate", "expect", "plan", "timetable"}
+# Present tellings look back ("the mayor says on Monday" tells of a saying done), as do verbs of knowing.
+_REPORTING_PRESENT = _TELLING | {
+    "confirm", "deny", "reveal", "insist", "accuse", "blame", "call", "know", "think", "believe", "show",
+    "want", "need", "seem", "appear", "remain",
+}  # fmt: skip
+
+
+def scheduled_present(verb: Token) -> bool:
+    """True when a weekday's clause tells, in the present, what is scheduled: "a dredger is due on
+    Friday", "the vote is scheduled for Thursday", "talks resume Monday" (news write what is to come on
+    a named day in the simple present; a present telling, "the mayor says on Monday", is not one)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
+    if not present or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux):
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if verb.lemma_ in _SCHEDULING or any(
+        c.lemma_ in _SCHEDULING or c.lower_ in _SCHEDULING for c in complements
+    ):
+        return True
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and not aux
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in _REPORTING_PRESENT
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+    )
+
+
 def is_a_scheduled_day(span: SpacySpan) -> bool:
     """True when a day is said, in the present, to be that of a scheduled happening ("Tuesday is the
     deadline", "the deadline is Tuesday"): the coming one."""

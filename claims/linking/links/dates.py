@@ -16,7 +16,7 @@ from newstext.months import MONTH_NAMES
 
 from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
-from .features import ClaimFeatures, Key, date_interval
+from .features import DENIAL_CUES, ClaimFeatures, Key, date_interval, dated_clause, scoped_negations
 from .text import fold, names, overlap, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -48,11 +48,17 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
     context = KeyWeights(_context(f) for f in feats)
     spoken = {n for n, f in enumerate(feats) if quoted_deixis(f)}
+    denied: dict[int, bool] = {}
     out: list[Scored] = []
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
         ca, cb = a.item.claim, b.item.claim
         assert isinstance(ca, DateClaim) and isinstance(cb, DateClaim)
+        for n in (i, j):
+            if n not in denied:
+                denied[n] = _denied(feats[n])
+        if denied[i] != denied[j] and not (_since(a) and _since(b)):
+            continue  # "No ship ran aground on Sunday" dates no grounding: the statements hold the conflict
         sim = weights.overlap(_keys(a), _keys(b))
         if (i in spoken) != (j in spoken) and sim < SAME_REMARK_SIM:
             continue  # one remark quoted twice (the same words) still gives its word for one day
@@ -481,6 +487,23 @@ def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 _SINCE = re.compile(r"^\s*since\b", re.I)
+
+
+def _denied(f: ClaimFeatures) -> bool:
+    """True when the clause the date dates is denied ("No ship ran aground on Sunday", "denied that a
+    tanker ran aground on Sunday"): it dates a happening its speaker says did not happen, so it neither
+    confirms nor disputes the day of that happening as others tell it."""
+    clause = dated_clause(f.date)
+    words = frozenset(terms(clause))
+    if not words:
+        return False
+    # a denying verb before the clause ("denied that ..."), not one the date dates ("Congress on Wednesday
+    # rejected the veto" tells of a rejection on Wednesday)
+    sentence = fold(f.item.sentence)
+    at = sentence.find(fold(clause)[:40])
+    if at > 0 and DENIAL_CUES.search(sentence[max(0, at - 60) : at]):
+        return True
+    return len(scoped_negations(clause) & words) * 2 >= len(words)
 
 
 def _since(f: ClaimFeatures) -> bool:

@@ -12,13 +12,17 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from ..types import LinkableClaim
 from .text import fold, name_keys, names, one_name, terms
 
-# Reporting verbs that deny what follows ("refuted claims that ..."): the content is denied. "Dispute"
+# Reporting verbs that deny what follows ("refuted claims that ...", "said it was untrue that ..."): the
+# content is denied. "Dispute"
 # is the verb only before what is disputed ("disputed the account", "dispute that"), not the noun ("Tomas
 # Reed said the towns back Varga in the harbour dispute" denies nothing).
-_DENIAL_CUES = re.compile(
+DENIAL_CUES = re.compile(
     r"\b(den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|rebuff\w*|disput(?:ed|ing)|"
     r"disputes?(?=\s+(?:that|the|claims?|reports?|allegations?|accounts?|this|it|any|his|her|their)\b)|debunk\w*|"
-    r"contradict\w*|rul(?:ed|es|ing) out)\b",
+    r"contradict\w*|rul(?:ed|es|ing) out|"
+    # a verdict on what follows: "said it was untrue that soldiers were aboard", "no truth to reports that"
+    r"(?:untrue|false|baseless|unfounded|groundless|fabricated|incorrect|wrong)(?=\s+(?:to\s+say\s+)?that\b)|"
+    r"no\s+truth\s+(?:to|in)\b)\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -194,7 +198,7 @@ def denial_cued(content: str, sentence: str) -> bool:
     content_f, sentence_f = fold(content), fold(sentence)
     at = sentence_f.find(content_f[:40]) if content_f else -1
     before = sentence_f[max(0, at - 60) : at] if at > 0 else ""
-    return bool(_DENIAL_CUES.search(before) or _DENIAL_CUES.search(content_f[:80]))
+    return bool(DENIAL_CUES.search(before) or DENIAL_CUES.search(content_f[:80]))
 
 
 def scoped_negations(content: str) -> frozenset[str]:

@@ -397,6 +397,9 @@ def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
     if sa is not None and sb is not None and a.quantity.low == b.quantity.low:
         shown = show(a) if show(a) == show(b) else f"{show(a)} / {show(b)}"
         return f"both: {shown}: {_sides(a, b)}"
+    for others, in_all in ((a, b), (b, a)):
+        if _one_left_out(others, in_all.quantity.low):  # "three other councillors" / "four councillors"
+            return f"{show(others)} and the one named: {show(in_all)} in all: {_sides(a, b)}"
     if sa is not None and sb is not None:  # one figure rounded, the other precise
         rounded, precise = (a, b) if sa >= sb else (b, a)
         return f"{show(precise)} rounds to {show(rounded)}: {_sides(a, b)}"

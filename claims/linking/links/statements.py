@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, stem, terms
+from .text import fold, one_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -168,15 +168,21 @@ def statement_links(
                     # were on board the ships" / "about 100 soldiers were aboard the ships, an official
                     # said"): the model reads the shared words as agreement. One speaker's two
                     # reports are more often one remark, which the model reads rightly.
+                    # So is a denial whose negation covers all the two share but their names ("Halloway
+                    # was not the harbour's chief engineer but a surveyor" / "Halloway had served as chief
+                    # engineer of the harbour"): a conflict over one fact about one person or thing.
                     if same_speaker or not (
-                        _whole_denial(a, b) and weights.cosine(keys[i], keys[j]) >= SURE_COSINE
+                        (_whole_denial(a, b) and weights.cosine(keys[i], keys[j]) >= SURE_COSINE)
+                        or _denies_all_but_names(a, b)
                     ):
                         continue
                     # kept as the wording's conflict, less sure; but the model reads the claim's text
                     # alone, and a denial told by the words around it ("denied that any troops were on
-                    # board") is not in that text: its "agree" then says nothing against the conflict
+                    # board") is not in that text, nor does it weigh a negation of just the shared
+                    # predicate ("was not the harbour's chief engineer"): its "agree" then says nothing
+                    # against the conflict
                     judged = relation
-                    if not _denied_outside(a if a.denied else b):
+                    if not (_denied_outside(a if a.denied else b) or _denies_all_but_names(a, b)):
                         conf *= 0.8
                 elif judged == relation:
                     conf = min(0.95, conf + STANCE_BONUS)
@@ -457,6 +463,29 @@ def _denied_outside(f: ClaimFeatures) -> bool:
     board"): its own text has no negation, so the stance model, which reads the text alone, cannot see
     the denial."""
     return f.denied and not _negations(_plain(f))
+
+
+def _denies_all_but_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one statement's negation covers every word the two share but the names in their
+    sentences, at least MIN_NEGATED_SHARED of them, and the other asserts them all: one says of the same
+    person or thing what the other says is not so."""
+    shared = _keys(a) & _keys(b)
+    named = one_name(frozenset(terms(" ".join((*a.names, *b.names)))))
+    said = shared - named
+    if len(said) < MIN_NEGATED_SHARED:
+        return False
+    for denier, other in ((a, b), (b, a)):
+        if said <= denier.negated and not said & other.negated:
+            # a fact denied ("was not", "had never been"), not a wish ("urged him not to declare")
+            return bool(_FACT_NEGATION.search(fold(denier.item.claim.text)))
+    return False
+
+
+_FACT_NEGATION = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|been)\s+(?:not|never)\b|\bnever\b|"
+    r"\b(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['\u2019]?t\b",
+    re.I,
+)
 
 
 def _whole_denial(a: ClaimFeatures, b: ClaimFeatures) -> bool:
