@@ -445,3 +445,16 @@ def test_a_day_something_is_due_is_the_coming_one(tmp_path):
     assert due and dated
     assert [c.date_value.isoformat() for c in due] == ["2026-03-20"]
     assert relations_between(due, dated) == {"corroborates"}
+
+
+def test_the_review_queue_shows_the_strongest_suggestions_first(tmp_path, client, editor):
+    """After an import, the links queue lists the story's suggestions most confident first: the mayor's
+    words quoted by both outlets (sure) before the rounded cost (less sure) and the weaker rest."""
+    from django.urls import reverse
+
+    import_reports(tmp_path, [BRIDGE_A, BRIDGE_B, LIBRARY_A, LIBRARY_B, LIBRARY_C])
+    client.force_login(editor)
+    items = list(client.get(reverse("claims:review-links")).context["items"])
+    confidences = [link.confidence for link in items]
+    assert len(items) >= 4 and confidences == sorted(confidences, reverse=True)
+    assert items[0].claim_a.kind == "statement" and items[0].confidence >= 0.9

@@ -487,6 +487,8 @@ def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 _SINCE = re.compile(r"^\s*since\b", re.I)
+_THAT = re.compile(r"\s*\bthat\b", re.I)  # a clause opening with "that"
+_THAT_ENDS = re.compile(r"\bthat\s*$", re.I)  # ... or the words before it ending with it
 
 
 def _denied(f: ClaimFeatures) -> bool:
@@ -497,11 +499,14 @@ def _denied(f: ClaimFeatures) -> bool:
     words = frozenset(terms(clause))
     if not words:
         return False
-    # a denying verb before the clause ("denied that ..."), not one the date dates ("Congress on Wednesday
-    # rejected the veto" tells of a rejection on Wednesday)
+    # a denying verb whose "that" clause holds the date ("denied that ...", "rejected reports that ..."),
+    # not one the date dates ("Congress on Wednesday rejected the veto" tells of a rejection on Wednesday)
+    # nor one of a noun the date dates ("rejected the veto of a bill letting families of Sept. 11 victims")
     sentence = fold(f.item.sentence)
     at = sentence.find(fold(clause)[:40])
-    if at > 0 and DENIAL_CUES.search(sentence[max(0, at - 60) : at]):
+    before = sentence[max(0, at - 60) : at] if at > 0 else ""
+    cue = DENIAL_CUES.search(before)
+    if cue and (_THAT_ENDS.search(before[cue.end() :]) or _THAT.match(clause)):
         return True
     return len(scoped_negations(clause) & words) * 2 >= len(words)
 
