@@ -34,7 +34,8 @@ def import_reports(folder: Path, reports: list[Report]) -> dict[str, Article]:
             writer.writerow(
                 [f"https://{slug}.example/{n}", report.title, report.outlet, report.published, report.body]
             )
-    call_command("import_articles", str(path), stdout=open(folder / "import.log", "w"))  # noqa: SIM115
+    with open(folder / "import.log", "w", encoding="utf-8") as log:
+        call_command("import_articles", str(path), stdout=log)
     return {a.outlet.name: a for a in Article.objects.filter(is_current=True).select_related("outlet")}
 
 
