@@ -140,3 +140,18 @@ def test_a_second_charge_joined_by_and_stays_in_the_words(statements):
         "voters."
     )
     assert _one(claims, "running").text == "he is running for governor"
+
+
+def test_a_quote_paragraph_after_a_quote_with_a_long_attribution_continues_its_speaker(statements):
+    """'"...," Ana Ruiz, a lawyer for the company, said' is a quote (the quote pass does not reach a cue
+    past the apposition; the clause pass does): one quoted statement, and the quote paragraph after it,
+    with no attribution of its own, is hers too, not dropped."""
+    claims = statements(
+        "\u201cOver the last few months, we have worked with the inquiry and have handed over thousands of "
+        "pages,\u201d Ana Ruiz, a lawyer for the company, said in a statement.\n\n"
+        "\u201cPutting aside why such records, handed over in confidence, have been leaked, we can say that "
+        "we have no worries about these records.\u201d\n\nThe inquiry opens in May."
+    )
+    claim = _one(claims, "no worries about these records")
+    assert claim.speaker == "Ana Ruiz" and claim.direct
+    assert _one(claims, "Over the last few months") is claim

@@ -458,3 +458,35 @@ def test_the_review_queue_shows_the_strongest_suggestions_first(tmp_path, client
     confidences = [link.confidence for link in items]
     assert len(items) >= 4 and confidences == sorted(confidences, reverse=True)
     assert items[0].claim_a.kind == "statement" and items[0].confidence >= 0.9
+
+
+RECORDS_A = Report(
+    "Harbour Gazette",
+    "2026-11-14",
+    "Port company's inquiry records leaked",
+    "Records the port company gave the pier inquiry have been leaked to the press. \u201cOver the last few "
+    "months, we have worked with the inquiry and have handed over thousands of pages,\u201d Ana Ruiz, a "
+    "lawyer for the company, said in a statement.\n\n\u201cPutting aside why such records, handed over in "
+    "confidence, have been leaked, we can say that we have no worries about these records and any "
+    "questions about them have been answered.\u201d\n\nThe inquiry resumes in May.",
+)
+RECORDS_B = Report(
+    "Radio Calvarra",
+    "2026-11-14",
+    "Port company's pier inquiry records leaked",
+    "Records the port company gave the Marrowick pier inquiry were leaked on Monday. Ana Ruiz said in a "
+    "statement: \u201cWe can say that we have no worries about these records and any questions about them "
+    "have been answered.\u201d",
+)
+
+
+def test_a_quote_paragraph_continuing_its_speaker_is_linked_to_the_same_quote(tmp_path):
+    """One outlet gives the lawyer's words in a quote paragraph of their own after her attributed quote,
+    the other with "said" before them: one remark in the same words, linked as sure."""
+    articles = import_reports(tmp_path, [RECORDS_A, RECORDS_B])
+    words = "we have no worries about these records"
+    a = claims_at(articles["Harbour Gazette"], words, "statement")
+    b = claims_at(articles["Radio Calvarra"], words, "statement")
+    assert a and b
+    [link] = links_between(a, b)
+    assert link.relation == "corroborates" and link.confidence >= 0.75

@@ -86,7 +86,21 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     # A quoted name or phrase that no clause of its cue holds ('calling immigrants "criminals" and ...')
     # says nothing on its own.
     cued = [f for f in by_cue.values() if f.cue_i in merged_cues or not _scare(doc, f, alone=True)]
-    items = sorted([*cued, *uncued], key=lambda f: f.content[0])
+    # A quote whose cue the quote pass did not reach ('"...," Ana Ruiz, a lawyer for the company, said')
+    # is the clause's statement that the reported pass found with its cue: one statement, quoted, so a
+    # quote paragraph after it continues its speaker.
+    kept_uncued = []
+    for item in uncued:
+        same = (
+            next((f for f in cued if not f.direct and f.content == item.content), None)
+            if item.direct and item.cue_i < 0
+            else None
+        )
+        if same is None:
+            kept_uncued.append(item)
+        else:
+            same.direct = True
+    items = sorted([*cued, *kept_uncued], key=lambda f: f.content[0])
     merged: list[Found] = []
     for item in items:
         prev = merged[-1] if merged else None

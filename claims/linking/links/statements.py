@@ -229,6 +229,7 @@ SAME_RUN_CONFIDENCE = 0.9  # one speaker's run of words quoted in both (same_quo
 SAME_WORDS_MIN_CHARS = 40  # about eight words: shorter phrases ("no one is above the law") recur apart
 SAME_WORDS_MIN_RATIO = 90  # rapidfuzz partial ratio of the shorter text inside the longer one
 SAME_WORDS_SUBSET_RATIO = 80  # ... or this much when every word of the shorter is in the longer
+RUN_JOIN = " ... "  # how a statement's words join the passages of a quote run (StatementClaim.words)
 _WORDS = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019]")
 _SPACE = re.compile(r"\s+")
@@ -252,10 +253,26 @@ def same_words(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     reported twice: it never contradicts itself, and a denial and an assertion are not the same words."""
     pa, pb = _plain(a), _plain(b)
     short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    if len(short) < SAME_WORDS_MIN_CHARS or a.denied != b.denied or _negations(pa) != _negations(pb):
-        return False  # "will not expand the base" and "will expand the base" are near-identical too
+    if len(short) < SAME_WORDS_MIN_CHARS:
+        return False
     if _held(a) != _held(b) or (a.turned is None) != (b.turned is None):
         return False  # a held belief and a remark, or "denied that it will not" and "it will not", are two
+    # "will not expand the base" and "will expand the base" are near-identical too: the negations must be
+    # the same, and a statement denied as a whole is no other's same words. A run of quoted passages
+    # (joined by RUN_JOIN around the writer's attribution) is compared through the one passage the
+    # shorter text lies in: one sentence of it given alone by another outlet may carry a
+    # negation the rest of the run does not (a passage shorter than the shorter text is none: it would lie
+    # inside that text whatever else the text says).
+    in_run = False
+    if RUN_JOIN in long_:
+        fitting = [passage for passage in long_.split(RUN_JOIN) if len(passage) >= len(short)]
+        if fitting:
+            long_ = max(fitting, key=lambda passage: fuzz.partial_ratio(short, passage))
+            in_run = True
+    if _negations(short) != _negations(long_):
+        return False
+    if a.denied != b.denied and (not in_run or _denied_outside(a) or _denied_outside(b)):
+        return False
     ratio = fuzz.partial_ratio(short, long_)
     # a word added ("something very important") costs a short quote more than a long one
     return ratio >= SAME_WORDS_MIN_RATIO or (
@@ -610,11 +627,13 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     outlets = f"{out_a} and {out_b}" if out_a != out_b else f"two {out_a} articles"
     who_a = a.statement.speaker
     who_b = b.statement.speaker
+    # the words both give: the shorter text (one sentence of a long quote run lies inside the run)
+    both = min(a.item.claim.text, b.item.claim.text, key=len)
     if same and who_a and who_b and _two_named(a, b):  # two people's same words: each named, with the outlet
-        return f"{who_a} ({out_a}) and {who_b} ({out_b}), in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
+        return f"{who_a} ({out_a}) and {who_b} ({out_b}), in the same words: \u201c{excerpt(both)}\u201d"
     if same:
         who = who_a or who_b or "An unnamed source"
-        return f"{who}, in {outlets}, in the same words: \u201c{excerpt(a.item.claim.text)}\u201d"
+        return f"{who}, in {outlets}, in the same words: \u201c{excerpt(both)}\u201d"
     if _held(a) != _held(b):  # "Brask holds ... / Brask says ...": not one remark
         same_speaker = False
     if same_speaker and relation == "corroborates" and who_a and who_b:
