@@ -82,3 +82,35 @@ def test_someone_else_not_commenting_is_what_the_speaker_asserts(statements):
     assert _polarities(
         statements, "The harbour board said Mayor Dora Kell would not comment on the strike."
     ) == [("Mayor Dora Kell would not comment on the strike", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the negation belongs to another verb the cue is conjoined to
+        (
+            "The harbour police did not show up, and the port director said he was as angry as ever.",
+            "he was as angry as ever",
+        ),
+        (
+            "Tom Hale did not comment at length, but did say that the ferry fee was too high.",
+            "that the ferry fee was too high",
+        ),
+        # what the speaker did not do, in the past: told, not withheld
+        (
+            "Ann Lee said she hadn't revealed the figures sooner because nobody asked her.",
+            "she hadn't revealed the figures sooner because nobody asked her",
+        ),
+    ],
+)
+def test_a_negation_that_withholds_nothing_leaves_the_words_asserted(statements, text, words):
+    """Only the speaker's own negated confirming, commenting or saying, now or as an unwillingness,
+    withholds; a negation on another verb, or a past "hadn't revealed", is asserted with the words."""
+    assert (words, "asserted") in _polarities(statements, text)
+
+
+def test_a_present_policy_of_not_commenting_withholds(statements):
+    """ "the company said it does not comment on ...": a refusal, now."""
+    assert [
+        p for _, p in _polarities(statements, "The ferry company said it does not comment on staff pay.")
+    ] == ["refused"]

@@ -66,8 +66,8 @@ def polarity_of(doc: Doc, item: Found) -> str:
 def negated_with(cue: Token) -> bool:
     """True for a cue conjoined to a negated verb ("would not confirm or deny that ...", "could neither
     confirm nor deny ..."): the negation is shared, and the source says neither."""
-    if cue.dep_ != "conj":
-        return False
+    if cue.dep_ != "conj" or not is_denial(cue) or cue.head.lemma_.lower() not in WITHHOLDING_VERBS:
+        return False  # "did not show up, and the director said ...": the negation is another verb's
     return any(c.dep_ == "neg" or c.lower_ == "neither" for c in cue.head.children)
 
 
@@ -114,15 +114,20 @@ def _self(subject: Token) -> bool:
 
 
 def withholds(root: Token) -> bool:
-    """True when the content's root is the speaker's own negated verb of confirming or commenting ("I
-    cannot confirm it", "he could not comment on the case"), or of saying as a refusal or a hedge ("I
-    won't say", "I am not saying he was right")."""
+    """True when the content's root is the speaker's own negated verb of confirming or commenting, now or
+    as an unwillingness ("I cannot confirm it", "he could not comment on the case", "we do not comment on
+    ..."), or of saying as a refusal or a hedge ("I won't say", "I am not saying he was right"); False for
+    what the speaker did or did not do ("she hadn't revealed it sooner", "I never said that")."""
     if is_denial(root) or not any(c.dep_ == "neg" or c.lower_ in NEGATIVE_WORDS for c in root.children):
         return False
     if not any(c.dep_ == "nsubj" and _self(c) for c in root.children):
         return False
     lemma = root.lemma_.lower()
-    if lemma in WITHHOLDING_VERBS:
-        return True
-    modal = any(c.tag_ == "MD" for c in root.children)
-    return lemma in SAYING_VERBS and (modal or root.tag_ == "VBG")
+    if lemma not in WITHHOLDING_VERBS | SAYING_VERBS:
+        return False
+    if root.tag_ == "VBG" or any(c.tag_ == "MD" for c in root.children):
+        return True  # "I cannot confirm", "he would not say", "I am not saying"
+    # "we do not comment on ...": a present refusal; "she hadn't revealed it sooner" tells what she did
+    return lemma in WITHHOLDING_VERBS and any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in root.children
+    )
