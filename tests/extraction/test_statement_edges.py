@@ -213,12 +213,13 @@ def test_he_is_the_man_made_subject_since_the_last_speaker(statements):
     assert _by_text(claims, "held in May").speaker == "Peter Lund"
 
 
-def test_a_continued_quote_keeps_the_polarity_of_its_first_words(statements):
-    """'"I won't say who paid," she said. "It is useless."' withholds as its first sentence does, though
-    its span now holds the attribution; '"We will not pay for it," she said. "..."' is asserted in the
-    words that carry its negation."""
-    (claim,) = statements('"I won\'t say who paid for the wall," Ann Lee said. "It would be useless."')
+def test_a_continued_quote_is_read_as_a_whole(statements):
+    """'"I won't say who paid," she said.' withholds; with a continuation ('... she said. "It is useless."')
+    the quote says more than it withholds and is asserted, as is one whose words carry a negation."""
+    (claim,) = statements('"I won\'t say who paid for the wall," Ann Lee said.')
     assert claim.polarity == "refused"
+    (claim,) = statements('"I won\'t say who paid for the wall," Ann Lee said. "It would be useless."')
+    assert claim.polarity == "asserted"
     (claim,) = statements(
         '"We will not pay for the new wall," Ann Lee said. "It would be completely useless."'
     )

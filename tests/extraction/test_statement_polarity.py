@@ -114,3 +114,12 @@ def test_a_present_policy_of_not_commenting_withholds(statements):
     assert [
         p for _, p in _polarities(statements, "The ferry company said it does not comment on staff pay.")
     ] == ["refused"]
+
+
+def test_a_quote_that_goes_on_after_withholding_is_asserted(statements):
+    """'"I can't speculate about the date," Lund said. "What the mayor wants is a deal."': the quote says
+    more than it withholds, so it is asserted (the words keep the "can't")."""
+    text = (
+        '"I can\'t speculate about the date," Peter Lund said. "What the mayor wants is a deal before May."'
+    )
+    assert [p for _, p in _polarities(statements, text)] == ["asserted"]

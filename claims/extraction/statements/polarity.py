@@ -57,8 +57,8 @@ def polarity_of(doc: Doc, item: Found) -> str:
     if item.denial:
         return "denied"
     root = content_root(doc, item)
-    if root is not None and withholds(root):
-        return "refused"
+    if root is not None and withholds(root) and _only_sentence(doc, item, root):
+        return "refused"  # ('"I can't speculate," he said. "What the president wants is ...": asserted)
     # "Democrats believe that ...", "Republicans want them extended": held, not said
     return "position" if is_position(doc[item.cue_i]) else "asserted"
 
@@ -69,6 +69,17 @@ def negated_with(cue: Token) -> bool:
     if cue.dep_ != "conj" or not is_denial(cue) or cue.head.lemma_.lower() not in WITHHOLDING_VERBS:
         return False  # "did not show up, and the director said ...": the negation is another verb's
     return any(c.dep_ == "neg" or c.lower_ == "neither" for c in cue.head.children)
+
+
+def _only_sentence(doc: Doc, item: Found, root: Token) -> bool:
+    """True when the statement's words are all in the sentence of `root`: a quote that goes on past it
+    says more than it withholds."""
+    sent = root.sent
+    return all(
+        sent.start <= t.i < sent.end
+        for t in doc[item.content[0] : item.content[1]]
+        if not (t.is_punct or t.is_space)
+    )
 
 
 def content_root(doc: Doc, item: Found) -> Token | None:
