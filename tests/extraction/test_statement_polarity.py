@@ -123,3 +123,16 @@ def test_a_quote_that_goes_on_after_withholding_is_asserted(statements):
         '"I can\'t speculate about the date," Peter Lund said. "What the mayor wants is a deal before May."'
     )
     assert [p for _, p in _polarities(statements, text)] == ["asserted"]
+
+
+def test_a_quote_that_asks_and_then_states_is_asserted(statements):
+    """'"..., why won't you vote for it now? I don't understand it," Hale said': the last sentence states,
+    so the quote is no mere question; one that only asks stays a question."""
+    text = (
+        "\"You voted for the sea wall before, why won't you vote for it now? I don't understand it,\" "
+        "Tom Hale said."
+    )
+    assert [p for _, p in _polarities(statements, text)] == ["asserted"]
+    assert [
+        p for _, p in _polarities(statements, '"Why won\'t you vote for the sea wall now?" Tom Hale said.')
+    ] == ["question"]

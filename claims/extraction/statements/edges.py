@@ -198,6 +198,9 @@ def only_questions(doc: Doc, start: int, end: int) -> bool:
     this?" Hale replied'): every sentence in them ends in a question mark, the last one too."""
     marks = [t.text for t in doc[start:end] if t.text in _ENDS or t.text == "?!"]
     after = doc[end].text if end < len(doc) else ""
+    words = [t for t in doc[start:end] if not (t.is_space or t.is_quote)]
+    if words and words[-1].text not in ("?", "?!") and after != "?":
+        return False  # '"..., why won't you? I don't understand it," she said': the last sentence states
     if after in _ENDS and (not marks or marks[-1] != after):
         marks.append(after)  # the mark the trimmed span left outside
     return bool(marks) and all(m == "?" for m in marks)
