@@ -75,7 +75,8 @@ class StatementClaim:
     direct: bool = False  # quoted
     cue: Span | None = None  # reporting verb ("said", "refuted", "according to")
     attribution: str | None = None  # "according to Javier Mayorca"
-    # "denied" (not so, by the speaker), "refused" (declined / did not say), "question" (asked, asserts nothing)
+    # "denied" (the speaker rejects the words: "denied that ..."; words carrying their own negation are
+    # asserted), "refused" (declined / did not say / "could not confirm"), "question" (asked, asserts nothing)
     # or "position" (a belief, wish or stance the source holds: "believes that", "wants", "opposes")
     polarity: str = "asserted"
     confidence: float = 0.5

@@ -142,7 +142,7 @@ class Claim(SpanChecked, models.Model):
 
     class Polarity(models.TextChoices):
         ASSERTED = "asserted", "Asserted"
-        DENIED = "denied", "Denied"
+        DENIED = "denied", "Denied"  # "denied that ...": the words are what the speaker rejects
         REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
         QUESTION = "question", "Asked (a question)"  # 'she asked, "Will you sign it?"'
         POSITION = "position", "Held (a belief, wish or stance)"  # "believes that", "wants", "opposes"

@@ -118,7 +118,7 @@ def test_not_saying_something_is_withholding_it(statements):
     claims = statements('"I am not saying he was right," Peter Lund said.')
     assert [(c.speaker, c.polarity) for c in claims] == [("Peter Lund", "refused")]
     claims = statements('"The bridge was not safe," Peter Lund said.')
-    assert [c.polarity for c in claims] == ["denied"]
+    assert [c.polarity for c in claims] == ["asserted"]
 
 
 def test_a_charge_someone_rejected_is_their_denial(statements):
@@ -213,13 +213,17 @@ def test_he_is_the_man_made_subject_since_the_last_speaker(statements):
     assert _by_text(claims, "held in May").speaker == "Peter Lund"
 
 
-def test_a_continued_quote_keeps_the_polarity_of_its_first_words(statements):
-    """'"We will not pay for it," she said. "It is useless."' is denied as its first sentence is, though
-    its span now holds the attribution."""
+def test_a_continued_quote_is_read_as_a_whole(statements):
+    """'"I won't say who paid," she said.' withholds; with a continuation ('... she said. "It is useless."')
+    the quote says more than it withholds and is asserted, as is one whose words carry a negation."""
+    (claim,) = statements('"I won\'t say who paid for the wall," Ann Lee said.')
+    assert claim.polarity == "refused"
+    (claim,) = statements('"I won\'t say who paid for the wall," Ann Lee said. "It would be useless."')
+    assert claim.polarity == "asserted"
     (claim,) = statements(
         '"We will not pay for the new wall," Ann Lee said. "It would be completely useless."'
     )
-    assert claim.polarity == "denied"
+    assert claim.polarity == "asserted"
 
 
 def test_a_man_named_inside_what_was_said_does_not_take_the_next_he(statements):
@@ -237,7 +241,7 @@ def test_a_question_put_in_an_aside_is_not_the_speaker_s(statements):
     claims = statements("Mr. Tom Hale, asked if he supported the plan, said he had doubts about it.")
     assert [(c.text, c.polarity) for c in claims] == [("he had doubts about it", "asserted")]
     claims = statements('"Congress did not ask for a summary," Ann Lee wrote.')
-    assert [c.polarity for c in claims] == ["denied"]  # only "I am not saying" withholds
+    assert [c.polarity for c in claims] == ["asserted"]  # only "I am not saying" withholds
 
 
 def test_a_quoted_word_says_nothing_unless_a_clause_holds_it(statements):

@@ -77,15 +77,15 @@ def test_a_shows_name_in_quotes_is_nobodys_words(statements):
     assert [(c.text, c.speaker) for c in claims] == [("We Are Done.", "Tom Hale")]
 
 
-def test_a_demand_or_promise_not_to_act_is_asserted_and_a_negated_claim_stays_denied(statements):
+def test_a_demand_or_promise_not_to_act_and_a_negated_claim_are_asserted(statements):
     """ "warned Hale not to sign", "vowed never to raise" demand or promise: the speaker asserts them. A
-    negated clause ("the ferry would not run") is still stored as denied."""
+    negated clause ("the ferry would not run") is asserted too, in the words that carry its negation."""
     claims = statements("Harbour officials have warned Mayor Tom Hale not to sign the budget.")
     assert _one(claims, "sign the budget").polarity == "asserted"
     claims = statements("Mayor Dora Kell vowed never to raise the ferry fee again.")
     assert _one(claims, "ferry fee").polarity == "asserted"
     claims = statements("Mayor Dora Kell said the ferry would not run in January.")
-    assert _one(claims, "ferry would not run").polarity == "denied"
+    assert _one(claims, "ferry would not run").polarity == "asserted"
 
 
 def test_a_dateline_opening_the_paragraph_is_no_part_of_the_words_or_the_source(statements):

@@ -131,3 +131,27 @@ def test_one_speakers_quoted_run_links_whatever_the_quote_roots_polarity():
     assert link.relation == "corroborates"
     assert link.confidence >= 0.9, "as sure as one remark"
     assert link.rationale.startswith("Lena Brask, in outlet-A and outlet-B")
+
+
+def test_words_that_carry_their_negation_contradict_the_assertion_whatever_the_mark():
+    """ "Vahl said the ferry will not sail", stored asserted (its own words carry the negation), still
+    conflicts with "Brask said it will sail": the linker reads the negation in the words."""
+    [link] = suggest_links([said("a", "A", "Lena Brask", SAIL), said("b", "B", "Piet Vahl", NOT_SAIL)])
+    assert link.relation == "contradicts"
+    assert "Piet Vahl (outlet-B) says" in link.rationale
+
+
+CONFIRM = "he could not confirm whether the night ferry to Osk had sailed from the north quay"
+
+
+def test_one_refusal_reported_twice_corroborates_itself():
+    """ "Vahl said he could not confirm whether ..." in two outlets: one refusal, which corroborates
+    itself, though it corroborates or contradicts nothing said."""
+    claims = [
+        said("a", "A", "Piet Vahl", CONFIRM, "refused"),
+        said("b", "B", "Piet Vahl", CONFIRM.replace("he could not", "he couldn't"), "refused"),
+    ]
+    [link] = suggest_links(claims)
+    assert link.relation == "corroborates"
+    other = said("c", "C", "Lena Brask", CONFIRM, "refused")  # another person's refusal is hers alone
+    assert all("c" not in link.pair for link in suggest_links([*claims, other]))

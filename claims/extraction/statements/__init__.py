@@ -17,18 +17,12 @@ from . import attribution_model
 from .asides import with_asides
 from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
-from .cues import frame_of, is_denial, is_position, is_question, is_speech_verb, predicated
+from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
-from .edges import (
-    after_dateline,
-    contrasted_source,
-    directive_negation,
-    only_questions,
-    quoted_title_object,
-    without_dangling,
-)
+from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined
 from .no_comment import with_unanswered
+from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
@@ -124,26 +118,11 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     return merged
 
 
-QUESTION_OPENERS = frozenset({"if", "whether", "how", "why", "what", "when", "where", "who", "whom", "which"})
-
-
-def _asks(doc: Doc, item: Found) -> bool:
-    """True for a question ("asked whether ...", 'asked, "Have you seen it?"'): the asker's words, which
-    assert nothing (stored with polarity "question")."""
-    if item.cue_i < 0 or not is_question(doc[item.cue_i]):
-        return False
-    words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_space or t.text in ('"', "''"))]
-    if not words:
-        return False
-    last = doc[item.content[1]] if item.content[1] < len(doc) else words[-1]
-    return words[0].lower_ in QUESTION_OPENERS or "?" in (words[-1].text, last.text)
-
-
 def _put_to(doc: Doc, item: Found) -> bool:
     """True for a question put to the sentence's subject ("When asked how genuine his bid is, Trump said";
     "Trump, asked whether ..."): the asking verb is passive in sense, so what is asked is not the words
     of anyone the sentence names as speaking."""
-    if not _asks(doc, item):
+    if not asks(doc, item):
         return False
     verb = doc[item.cue_i]
     if item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
@@ -413,52 +392,6 @@ def _bare_mention(adoc: ArticleDoc, doc: Doc, start: int, end: int) -> Span | No
     return Span(span.start + lead, span.end - tail, text)
 
 
-def _polarity(doc: Doc, item: Found) -> str:
-    if _asks(doc, item):
-        return "question"
-    if item.label is not None and doc[item.content[1] - 1].text == "?":
-        return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
-    inside = item.content[0] <= item.cue_i < item.content[1]  # ('"...," and questioned "who ...?"': mixed)
-    if item.direct and not inside and only_questions(doc, *item.content):
-        return (
-            "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
-        )
-    if item.refused:
-        return "refused"
-    if item.denial:
-        return "denied"
-    start, end = item.content
-    if start <= item.cue_i < end:  # '"...," he said. "..."': the quote before its own attribution decides
-        cut = item.cue_i
-        if item.subject is not None and start < item.subject.i < end:
-            cut = min(cut, item.subject.left_edge.i)
-        end = max(start + 1, cut)
-    for tok in doc[start:end]:
-        if not (start <= tok.head.i < end) or tok.head.i == tok.i:  # the content's own root
-            if any(_negates(c) for c in tok.children) and not directive_negation(tok):
-                # ("warned Hale not to sign", "vowed never to raise the fee": a demand or a promise, asserted)
-                # "I am not saying he was right": the speaker withholds a claim, and denies nothing.
-                own = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
-                return "refused" if own and is_speech_verb(tok) and not is_denial(tok) else "denied"
-            break
-    # "Democrats believe that ...", "Republicans want them extended": held, not said
-    return "position" if is_position(doc[item.cue_i]) else "asserted"
-
-
-NEGATIVE_WORDS = frozenset({"nothing", "nobody", "none", "noone", "never", "neither", "nor"})
-_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "expl"})
-
-
-def _negates(child) -> bool:
-    """True when a child of the content's root negates it: "not", "never", or a negative subject or
-    object ("there is nothing additional", "no troops were sent", "nobody was hurt")."""
-    if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATIVE_WORDS):
-        return True
-    if child.dep_ not in _CORE_ARGS:
-        return False
-    return child.lower_ in NEGATIVE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
-
-
 def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
     # A clause that only borrows a quoted phrase ('declared himself "interim president"') is reported.
     words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
@@ -567,7 +500,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 direct=item.direct and _mostly_quoted(doc, inside, start, end),
                 cue=cue,
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
-                polarity=_stance_polarity(_polarity(doc, item), bare),
+                polarity=_stance_polarity(polarity_of(doc, item), bare),
                 confidence=item.confidence,
                 words=words,
                 cue_frame=cue_frame,

@@ -43,13 +43,6 @@ def _words_end(obj: Token, clause: Token) -> int:
     return max(t.i for t in obj.subtree if t.i < clause.left_edge.i) + 1
 
 
-def directive_negation(root: Token) -> bool:
-    """True when the negation on the content's root is that of an infinitive ("warned Hale not to sign",
-    "vowed never to raise the fee"): the speaker demands or promises that something not happen, which is
-    an assertion of the speaker's own, not a denial."""
-    return root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
-
-
 def quoted_title_object(doc: Doc, start: int, end: int, inside: list[bool], max_words: int) -> bool:
     """True for content that is only a short quoted name in title case, the object of a preposition
     ('appeared on MSNBC's "Morning Joe."', 'spoke on "Fox and Friends"'): a show's or a work's name,
@@ -205,6 +198,9 @@ def only_questions(doc: Doc, start: int, end: int) -> bool:
     this?" Hale replied'): every sentence in them ends in a question mark, the last one too."""
     marks = [t.text for t in doc[start:end] if t.text in _ENDS or t.text == "?!"]
     after = doc[end].text if end < len(doc) else ""
+    words = [t for t in doc[start:end] if not (t.is_space or t.is_quote)]
+    if words and words[-1].text not in ("?", "?!") and after != "?":
+        return False  # '"..., why won't you? I don't understand it," she said': the last sentence states
     if after in _ENDS and (not marks or marks[-1] != after):
         marks.append(after)  # the mark the trimmed span left outside
     return bool(marks) and all(m == "?" for m in marks)

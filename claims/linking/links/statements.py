@@ -84,7 +84,8 @@ def statement_links(
     runs: set[int] = set()  # kept pairs that quote one speaker's same words inside other framing
     for i, j in sorted(pairs):
         a, b = feats[i], feats[j]
-        if asks(a) or asks(b):
+        unsaid = asks(a) or asks(b)
+        if unsaid and not _one_refusal(a, b):
             continue
         if same_words(a, b):  # one remark reported twice: it corroborates, whoever the text names
             kept.append((i, j, "corroborates", SAME_WORDS_CONFIDENCE, bool(a.speaker & b.speaker)))
@@ -95,7 +96,7 @@ def statement_links(
             runs.add(len(kept) - 1)
             continue
         ka, kb = keys[i], keys[j]
-        if min(len(ka), len(kb)) < MIN_WORDS or asks(a) or asks(b):
+        if min(len(ka), len(kb)) < MIN_WORDS:
             continue
         cos = weights.cosine(ka, kb)
         same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b)
@@ -119,6 +120,8 @@ def statement_links(
             continue
         shared = ka & kb
         relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        if unsaid and relation == "contradicts":
+            continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
             cos < MIN_CONFLICT_COSINE or not _denied_fact(a if _denies(a, shared) else b, shared, own, cast)
         ):
@@ -196,6 +199,8 @@ def statement_links(
                 relation = judged
                 if relation == "contradicts" and weights.cosine(_keys(a), _keys(b)) < MIN_CONFLICT_COSINE:
                     continue  # the model's conflict, like the wording's, needs close wording
+                if relation == "contradicts" and (asks(a) or asks(b)):
+                    continue  # a refusal or a question contradicts nothing
         if weights.cosine(keys[i], keys[j]) < SURE_COSINE:  # a short statement inside a long one: never sure
             conf = min(conf, UNSURE_CONFIDENCE)
         if conf < MIN_CONFIDENCE - (STANCE_BONUS if verdicts is None else 0.0):
@@ -457,6 +462,14 @@ def asks(f: ClaimFeatures) -> bool:
 
 
 UNSAID = frozenset({"question", "refused"})
+
+
+def _one_refusal(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both statements are one speaker's question or refusal of the same kind ("said he could not
+    confirm whether ..." in two outlets): the same unsaid remark reported twice, which may corroborate
+    itself though it links to nothing said."""
+    polarity = a.statement.polarity
+    return polarity in UNSAID and polarity == b.statement.polarity and bool(a.speaker & b.speaker)
 
 
 def _far_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:

@@ -1,0 +1,144 @@
+"""What a statement's source did with its words, read so that the page states it right.
+
+A page writes the speaker, a mark for the polarity and the stored words ("Tom Hale (denies): ..."), so
+the polarity says what the speaker did with exactly those words:
+
+- "denied": the speaker rejects a proposition, and the words are that proposition: a denial cue ("denied
+  that ...", "refuted claims that ...", "a charge Hale rejected"). Words that carry their own negation
+  ("the ferry will not run", "I don't know her", "nothing unusual happened", "We did not need to, but we
+  would rather ...", "we must not allow it") are what the speaker asserts: stored "denied" they would read
+  as a double negative ("Hale (denies): I don't know her"), and a quote that mixes a negated clause with a
+  positive one or an exhortation is no denial at all. The linker reads the negation in the words
+  (claims.linking.links.features), not in this mark.
+- "refused": the speaker withholds ("declined to say", "did not respond to requests for comment", and in
+  the words: "I am not saying he was right", "he could not confirm whether ...", "we cannot comment").
+- "question": the speaker asks; "position": what the source holds rather than says ("believes that").
+- "asserted": everything else.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import word_set
+from .cues import is_denial, is_position, is_question
+from .edges import only_questions
+from .reported import Found
+
+QUESTION_OPENERS = frozenset({"if", "whether", "how", "why", "what", "when", "where", "who", "whom", "which"})
+
+
+def asks(doc: Doc, item: Found) -> bool:
+    """True for a question ("asked whether ...", 'asked, "Have you seen it?"'): the asker's words, which
+    assert nothing (stored with polarity "question")."""
+    if item.cue_i < 0 or not is_question(doc[item.cue_i]):
+        return False
+    words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_space or t.text in ('"', "''"))]
+    if not words:
+        return False
+    last = doc[item.content[1]] if item.content[1] < len(doc) else words[-1]
+    return words[0].lower_ in QUESTION_OPENERS or "?" in (words[-1].text, last.text)
+
+
+def polarity_of(doc: Doc, item: Found) -> str:
+    """ "question", "refused", "denied", "position" or "asserted" for the statement `item` (see the module
+    docstring for what each means on the page)."""
+    if asks(doc, item):
+        return "question"
+    if item.label is not None and doc[item.content[1] - 1].text == "?":
+        return "question"  # a transcript turn that ends in a question ("HOST: And the bridge?")
+    inside = item.content[0] <= item.cue_i < item.content[1]  # ('"...," and questioned "who ...?"': mixed)
+    if item.direct and not inside and only_questions(doc, *item.content):
+        return (
+            "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
+        )
+    if item.refused or negated_with(doc[item.cue_i]):
+        return "refused"
+    if item.denial:
+        return "denied"
+    root = content_root(doc, item)
+    if root is not None and withholds(root) and _only_sentence(doc, item, root):
+        return "refused"  # ('"I can't speculate," he said. "What the president wants is ...": asserted)
+    # "Democrats believe that ...", "Republicans want them extended": held, not said
+    return "position" if is_position(doc[item.cue_i]) else "asserted"
+
+
+def negated_with(cue: Token) -> bool:
+    """True for a cue conjoined to a negated verb ("would not confirm or deny that ...", "could neither
+    confirm nor deny ..."): the negation is shared, and the source says neither."""
+    if cue.dep_ != "conj" or not is_denial(cue) or cue.head.lemma_.lower() not in WITHHOLDING_VERBS:
+        return False  # "did not show up, and the director said ...": the negation is another verb's
+    return any(c.dep_ == "neg" or c.lower_ == "neither" for c in cue.head.children)
+
+
+def _only_sentence(doc: Doc, item: Found, root: Token) -> bool:
+    """True when the statement's words are all in the sentence of `root`: a quote that goes on past it
+    says more than it withholds."""
+    sent = root.sent
+    return all(
+        sent.start <= t.i < sent.end
+        for t in doc[item.content[0] : item.content[1]]
+        if not (t.is_punct or t.is_space)
+    )
+
+
+def content_root(doc: Doc, item: Found) -> Token | None:
+    """The root of the statement's first clause: the first word of the content whose head lies outside
+    it. A quote before its own attribution ('"...," he said. "..."') is read up to the cue."""
+    start, end = item.content
+    if start <= item.cue_i < end:
+        cut = item.cue_i
+        if item.subject is not None and start < item.subject.i < end:
+            cut = min(cut, item.subject.left_edge.i)
+        end = max(start + 1, cut)
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return None
+
+
+# Verbs whose negation by the speaker withholds what would follow ("we cannot confirm", "he would not
+# comment on it", "I won't speculate"): the speaker does not say, and denies nothing.
+WITHHOLDING_VERBS = word_set(
+    "comment confirm discuss disclose speculate elaborate reveal specify detail verify"
+)
+# ... and verbs of saying, which withhold only as an unwillingness or a present hedge ("I won't say", "I
+# am not saying he was right"); "I never said that" denies having said it, asserted in its own words.
+SAYING_VERBS = word_set("say tell")
+# The speaker themself, as the words or the reported clause name them ("he said he could not confirm").
+SELF_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it"})
+NEGATIVE_WORDS = frozenset({"never", "neither", "nor"})
+OWN_DETERMINERS = frozenset({"the", "our", "his", "her", "its", "their"})
+# Bodies a speaker names as their own ("the organization could not confirm", "his office would not
+# comment"); "the police" or "the ministry" may be anyone's.
+OWN_BODIES = word_set("organization organisation group company firm office campaign team")
+
+
+def _self(subject: Token) -> bool:
+    """True for a subject that stands for the speaker: a personal pronoun, or the speaker's own body ("the
+    organization", "his office"); not a name ("Hale said Lund would not comment" is Hale's assertion)."""
+    if subject.lower_ in SELF_SUBJECTS:
+        return True
+    return subject.lemma_.lower() in OWN_BODIES and any(
+        c.dep_ in ("det", "poss") and c.lower_ in OWN_DETERMINERS for c in subject.children
+    )
+
+
+def withholds(root: Token) -> bool:
+    """True when the content's root is the speaker's own negated verb of confirming or commenting, now or
+    as an unwillingness ("I cannot confirm it", "he could not comment on the case", "we do not comment on
+    ..."), or of saying as a refusal or a hedge ("I won't say", "I am not saying he was right"); False for
+    what the speaker did or did not do ("she hadn't revealed it sooner", "I never said that")."""
+    if is_denial(root) or not any(c.dep_ == "neg" or c.lower_ in NEGATIVE_WORDS for c in root.children):
+        return False
+    if not any(c.dep_ == "nsubj" and _self(c) for c in root.children):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma not in WITHHOLDING_VERBS | SAYING_VERBS:
+        return False
+    if root.tag_ == "VBG" or any(c.tag_ == "MD" for c in root.children):
+        return True  # "I cannot confirm", "he would not say", "I am not saying"
+    # "we do not comment on ...": a present refusal; "she hadn't revealed it sooner" tells what she did
+    return lemma in WITHHOLDING_VERBS and any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in root.children
+    )
