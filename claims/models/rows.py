@@ -48,3 +48,43 @@ def insert_rows(
             for obj, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
                 obj.pk = pk
                 obj._state.adding, obj._state.db = False, using
+
+
+def update_rows(
+    model: type[models.Model], objs: Sequence[models.Model], fields: Sequence[str], *, using: str
+) -> None:
+    """UPDATE the columns `fields` of the stored `objs` of `model` to their values on the objects (as
+    each field prepares them for the database; no auto_now, no signals), what `bulk_update` writes. On
+    PostgreSQL one `UPDATE ... FROM (VALUES ...)` for them all, with no expression built per value:
+    `bulk_update`'s CASE WHEN per object and field cost 1.1 ms per article of a follow-up's batch, more
+    than the saves it replaced. Elsewhere `bulk_update`."""
+    if not objs:
+        return
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        model._base_manager.using(using).bulk_update(objs, fields)
+        return
+    opts = model._meta
+    pk = opts.pk
+    columns = [opts.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(str(f.column)) for f in [pk, *columns])
+    sets = ", ".join(
+        f"{quote(str(f.column))} = v.{quote(str(f.column))}::{f.db_type(connection)}" for f in columns
+    )
+    row = "(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"
+    params = [
+        value
+        for obj in objs
+        for value in (
+            pk.get_db_prep_value(obj.pk, connection),
+            *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in columns),
+        )
+    ]
+    table = quote(opts.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([row] * len(objs))}) AS v ({names}) "
+            f"WHERE {table}.{quote(str(pk.column))} = v.{quote(str(pk.column))}",
+            params,
+        )
