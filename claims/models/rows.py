@@ -66,7 +66,9 @@ def update_rows(
         return
     opts = model._meta
     pk = opts.pk
-    columns = [opts.get_field(name) for name in fields]
+    columns = [field for name in fields if isinstance(field := opts.get_field(name), models.Field)]
+    if len(columns) != len(fields):
+        raise ValueError(f"update_rows writes concrete fields only, not {fields}")
     quote = connection.ops.quote_name
     names = ", ".join(quote(str(f.column)) for f in [pk, *columns])
     sets = ", ".join(
