@@ -123,7 +123,7 @@ class ClaimAdmin(VersionedAdmin):
 
     @admin.display(description="Polarity", ordering="polarity")
     def statement_polarity(self, obj: Claim) -> str:
-        """A statement's polarity by its label ("Held (a belief, wish or stance)"); "" for other kinds,
+        """A statement's polarity by its label ("A stance (a belief, wish or reaction)"); "" for other kinds,
         which store "asserted" and have none."""
         return obj.get_polarity_display() if obj.kind == Claim.Kind.STATEMENT else ""
 

@@ -30,7 +30,7 @@ SAID = {
     "position": "that the dredger is too large for the Kell channel",
 }
 # polarity -> what the pages write for it (claims.templatetags.polarity)
-WORDS = {"denied": "denies", "refused": "does not say", "question": "asks", "position": "holds, not said"}
+WORDS = {"denied": "denies", "refused": "does not say", "question": "asks", "position": "stance"}
 
 
 def _statement(polarity: str) -> StatementClaim:

@@ -145,7 +145,10 @@ class Claim(SpanChecked, models.Model):
         DENIED = "denied", "Denied"  # "denied that ...": the words are what the speaker rejects
         REFUSED = "refused", "Refused or not said"  # "declined to comment", "has not said how"
         QUESTION = "question", "Asked (a question)"  # 'she asked, "Will you sign it?"'
-        POSITION = "position", "Held (a belief, wish or stance)"  # "believes that", "wants", "opposes"
+        POSITION = (
+            "position",
+            "A stance (a belief, wish or reaction)",
+        )  # "believes that", "wants", "condemned the quotas"
 
     class Verdict(models.TextChoices):
         """The editors' fact-check of what the claim says (accepting a claim only says it was extracted right)."""

@@ -1,12 +1,12 @@
 """What a statement's speaker did with the words, in the same words on every page.
 
-A statement is asserted, denied, refused (declined, or has not said), asked or held (a belief, wish or
-stance: not said at all); see claims.models.Claim.Polarity. Lists write a mark after the speaker or the
+A statement is asserted, denied, refused (declined, or has not said), asked or a stance (a belief, wish or
+reaction the source holds: "believes that", "wants", "condemned the quotas"); see claims.models.Claim.Polarity. Lists write a mark after the speaker or the
 quote (`polarity_mark`: " (denies)"); pages that list statements write a badge after the quote
 (`polarity_badge`: ``<span class="badge">denies</span>``); an asserted statement has neither. Markup
 written in Python (claims/views/claim_rows.py, *_sections.py, queue_items.py) calls the functions,
 templates the filters: ``{% load polarity %}{{ claim.polarity|polarity_badge }}``. The claim page names
-the polarity in full, by the model's label ("held (a belief, wish or stance)").
+the polarity in full, by the model's label ("a stance (a belief, wish or reaction)").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ POLARITY_WORDS: dict[str, str] = {
     "denied": "denies",
     "refused": "does not say",
     "question": "asks",
-    "position": "holds, not said",
+    "position": "stance",
 }
 MARKS: dict[str, str] = {polarity: f" ({word})" for polarity, word in POLARITY_WORDS.items()}
 BADGES: dict[str, str] = {
@@ -31,7 +31,7 @@ BADGES: dict[str, str] = {
 
 
 def polarity_word(polarity: str) -> str:
-    """The short word for what the speaker did ("denies", "does not say", "asks", "holds, not said");
+    """The short word for what the speaker did ("denies", "does not say", "asks", "stance");
     "" for an asserted statement (or any value that is no polarity)."""
     return POLARITY_WORDS.get(polarity, "")
 

@@ -28,6 +28,6 @@ def test_an_editor_filters_the_claims_by_polarity(editor_page, editor):
     assert_no_serious_axe_violations(page)
     page.goto(f"/claims/actors/{world['statements']['question'].speaker_id}/")
     badges = page.locator("span.badge.polarity").all_inner_texts()
-    assert sorted(badges) == ["asks", "denies", "does not say", "holds, not said"]
+    assert sorted(badges) == ["asks", "denies", "does not say", "stance"]
     shot(page, "polarity-person")
     assert_no_serious_axe_violations(page)

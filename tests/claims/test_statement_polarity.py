@@ -90,6 +90,6 @@ def test_a_belief_is_stored_as_held_and_shown_as_one(client, reader):
     held = stored.get(polarity="position")
     client.force_login(reader)
     page = client.get(f"/claims/{held.pk}/").content.decode()
-    assert "held (a belief, wish or stance)" in page
+    assert "a stance (a belief, wish or reaction)" in page
     listing = client.get("/claims/?kind=statement").content.decode()
-    assert "(holds, not said)" in listing
+    assert "(stance)" in listing

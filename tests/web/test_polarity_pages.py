@@ -34,7 +34,7 @@ def badges(text: str) -> list[str]:
 
 
 def test_the_persons_page_badges_each_polarity_after_its_quote(editor_client, world):
-    """Not only "denies": the actor's statements say "does not say", "asks", "holds, not said"."""
+    """Not only "denies": the actor's statements say "does not say", "asks", "stance"."""
     actor = world["statements"]["asserted"].speaker
     text = page(editor_client, reverse("claims:actor-detail", args=[actor.pk]))
     for said in SAID.values():
@@ -86,7 +86,7 @@ def test_the_review_queues_mark_each_polarity(editor_client, world):
         rationale="Ilse Varga (Kell Courier) asks \u2026 / Ilse Varga (Kell Courier) holds \u2026",
     )
     links = page(editor_client, reverse("claims:review-links"))
-    assert "Ilse Varga (asks)" in links and "Ilse Varga (holds, not said)" in links
+    assert "Ilse Varga (asks)" in links and "Ilse Varga (stance)" in links
 
 
 def test_the_outlet_page_marks_each_polarity(editor_client, world):
@@ -112,7 +112,7 @@ def test_the_polarity_menu_offers_every_polarity_and_refuses_an_unknown_one(edit
     menu = text.partition('name="polarity"')[2].partition("</select>")[0]
     for label in ("Any polarity", "Asserted", "Denied", "Refused or not said", "Asked (a question)"):
         assert label in menu
-    assert "Held (a belief, wish or stance)" in menu
+    assert "A stance (a belief, wish or reaction)" in menu
     response = editor_client.get(reverse("claims:claim-list"), {"polarity": "doubted"})
     assert response.status_code == 400 and "Polarity:" in response.content.decode()
 

@@ -700,7 +700,7 @@ def _person(f: ClaimFeatures) -> int:
 
 # What the rationale says a speaker did with words that are not asserted (claims.models.Claim.Polarity),
 # in the third person singular and plural: "the mayor asks", "witnesses ask". The pages' short words for
-# the same (claims.templatetags.polarity) are "does not say", "asks", "holds, not said".
+# the same (claims.templatetags.polarity) are "does not say", "asks", "stance".
 POLARITY_VERBS: dict[str, tuple[str, str]] = {
     "refused": ("does not say", "do not say"),  # declined to comment, has not said how
     "question": ("asks", "ask"),  # asks, asserting nothing
