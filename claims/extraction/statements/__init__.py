@@ -28,7 +28,7 @@ from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .speakers import ArticleActors, Speaker
-from .stance import NOT_STORED, STANCE_CAP, noun_phrase_kind
+from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, noun_phrase_kind
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -438,6 +438,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if end <= start:
             continue
         bare = noun_phrase_kind(doc, item, start, end)
+        turned: str | None = None  # a passive stance with its agent, in the agent's words
+        if bare in AGENT_KINDS:
+            turned = agent_words(doc, doc[item.cue_i], end)
+            bare = AGENT_KINDS[bare] if turned else "unsourced"
         if bare is not None:
             start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
         mention: Span | None = None
@@ -487,7 +491,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         elif bare is None:
             subject_i = item.subject.i if item.subject is not None else None
             parts = interrupted_clause(doc, start, end, item.cue_i, subject_i)
-        words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else None
+        words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else turned
         claims.append(
             StatementClaim(
                 start=content.start,

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
 from . import attribution_model
+from .acts import is_act
 from .cues import (
     INTENTION_VERBS,
     PUBLISHED_NOUNS,
@@ -766,7 +767,7 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "The bill, known as the Harbor Act, ...": a name, not a statement
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
-    if is_deed(tok) or is_likely_deed(tok):
+    if is_deed(tok) or is_likely_deed(tok) or is_act(tok):
         return (
             None  # "signed a bill", "will negotiate a plan": what somebody did or may do, not what they said
         )

@@ -87,15 +87,20 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
         return (
             None  # "drew criticism from the mayor for ...": the verb is the target's, not the critics' words
         )
-    if doc[item.cue_i + 1 : start].text.strip(" ,") and not _only_cue_between(doc, item, start):
+    if (
+        doc[item.cue_i + 1 : start].text.strip(" ,")
+        and not _only_cue_between(doc, item, start)
+        and not _only_particles_between(doc, cue, start)
+    ):
         return None
     roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
-    if not roots or any(t.pos_ in ("VERB", "AUX") for t in roots):
-        return None
-    if not any(t.pos_ in _NOUN_POS for t in roots):
-        return None
     forms = verb_forms(cue)
-    if forms & DENIAL_VERBS:
+    if forms & DENIAL_VERBS or not roots:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in roots):
+        # "defended keeping the embargo", "talked about taking executive action": a gerund is a noun phrase too
+        return _gerund_kind(cue, roots, forms)
+    if not any(t.pos_ in _NOUN_POS for t in roots):
         return None
     head = _object_head(doc, start, end)
     if forms & CHARGE_VERBS:
@@ -114,12 +119,44 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
 _SPEAKING_PASSIVES = word_set("quote hear overhear record tape film cite")
 
 
+def _gerund_kind(cue: Token, roots: list[Token], forms: frozenset[str]) -> str | None:
+    """The kind of a cue whose words are a gerund phrase: "stance" for a verb of stance ("defended keeping
+    the embargo", "favors creating a path"), "topic" for a verb of talking about it ("has talked about taking
+    executive action"); None for anything else (an infinitive, a clause)."""
+    if not all(t.tag_ == "VBG" and t.dep_ in ("xcomp", "pcomp", "dobj") for t in roots if t.pos_ in ("VERB", "AUX")):
+        return None
+    if forms & STANCE_VERBS:
+        return "stance"
+    if forms & TOPIC_VERBS and not any(c.dep_ == "neg" for c in cue.children):
+        return "topic"
+    return None
+
+
+_BETWEEN_DEPS = frozenset({"prt", "advmod", "prep", "pobj", "npadvmod", "det", "amod", "nummod"})
+
+
+def _only_particles_between(doc: Doc, cue: Token, start: int) -> bool:
+    """True when only the cue's own particles, adverbs and preposition stand between it and the words
+    ("pushed back hard on the objections", "came out strongly against the plan")."""
+    between = doc[cue.i + 1 : start]
+    ids = {t.i for t in between} | {cue.i}
+    return all(
+        t.is_punct or (t.dep_ in _BETWEEN_DEPS and (t.head.i in ids or t.head.head.i in ids)) for t in between
+    )
+
+
 def _passive_kind(cue: Token) -> str | None:
     """ "unsourced" for a passive cue with no "by" phrase and no clause ("the candidate was criticized for his
     platform", "who is often described as the frontrunner", "was widely criticized within his own party"): nobody
     is named as saying anything, and the words are the writer's account of what the subject drew; None
     otherwise (a clause, "it was revealed that ...", is left to the reported-speech rules)."""
-    if any(c.dep_ == "agent" for c in cue.children) or verb_forms(cue) & _SPEAKING_PASSIVES:
+    if any(c.dep_ == "agent" for c in cue.children):
+        # "was criticized by the mayor for closing the pier": the mayor's stance or charge, on its target
+        forms = verb_forms(cue)
+        if forms & CHARGE_VERBS:
+            return "agent-charge"
+        return "agent-stance" if forms & STANCE_VERBS else None
+    if verb_forms(cue) & _SPEAKING_PASSIVES:
         return None
     if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
         return None
@@ -149,3 +186,38 @@ def _predicated(cue: Token, start: int) -> bool:
         c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _PREDICATING_PREPS and c.i > start)
         for c in cue.children
     )
+
+
+AGENT_KINDS = {"agent-stance": "stance", "agent-charge": "charge"}
+_OBJECT_FORMS = {"he": "him", "she": "her", "they": "them", "we": "us", "i": "me", "it": "it", "you": "you"}
+
+
+def agent_words(doc: Doc, cue: Token, end: int) -> str | None:
+    """The words of a passive stance or charge with its agent, turned round to the agent's ("Hale was
+    criticized by the mayor for closing the pier": "criticized Hale for closing the pier"); None when the
+    target cannot be named from the sentence (a relative pronoun with no noun, a "that" clause)."""
+    target = _passive_target(cue)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if target is None or agent is None:
+        return None
+    rest = doc[agent.right_edge.i + 1 : end].text.strip(" ,")
+    return " ".join(w for w in (cue.text, target, rest) if w)
+
+
+def _passive_target(cue: Token) -> str | None:
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        subject = subjects[0]
+        if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+            noun = cue.head  # "Hale, who was criticized by the mayor"
+        elif subject.pos_ == "PRON":
+            return _OBJECT_FORMS.get(subject.lower_)
+        else:
+            return " ".join(t.text for t in subject.subtree) if subject.right_edge.i < cue.i else None
+    elif cue.dep_ == "acl" and cue.head.i < cue.i:
+        noun = cue.head  # "the plan, criticized by the union as a giveaway"
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return cue.doc[noun.left_edge.i : noun.i + 1].text

@@ -1,0 +1,128 @@
+"""Acts that the parse gives a verb and an object, shown as "verb + object" and read as statements.
+
+Since a cue whose words are a noun phrase stores the predicate with its verb (`stance.py`), an act the model
+takes for a cue reads "Hale: lined the harbour road", "Prosecutors: charged Hale in an indictment", "Norway:
+recognized Ruiz as interim president". An editor calls none of these a statement: nothing is said that
+could be quoted back to the source. The class boundary, outside a clause frame ("said that ...", "charged
+that ..." stay speech):
+
+- verbs of doing, moving or placing, done to a thing or a place ("lined the road", "ambushed Democrats",
+  "mustered the votes", "presented a plan", "made the plan available", "used his show to ...");
+- legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
+  "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
+  ("declared himself interim president"; "declared himself the winner" stays speech);
+- verbs of perceiving ("saw something", "found Hale eager to end it": what the source noticed);
+- "referred a reporter to a letter": sending someone elsewhere for the words;
+- "offered" a thing that is no words ("the states offer rights"; "offered an apology", "offered support"
+  stay).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import word_set
+from .cues import frame_of, is_speech_verb, verb_forms
+
+# Verbs of doing, moving, placing or making happen: with an object or an infinitive they report what the
+# source did, whatever the attribution model makes of the word.
+DOING_VERBS = word_set(
+    """
+    line fill crowd pack surround gather march rally parade block ambush muster present organize organise
+    stage host lead join leave enter storm occupy raid seize arrest detain deport jail free release send
+    deploy order impose lift cancel suspend launch install remove deliver distribute collect hire lay cut
+    slash trim expand shut close open reopen build tear print mail
+    """
+)
+# Legal and official acts: what an authority or a body does by law, vote or office.
+OFFICIAL_VERBS = word_set(
+    """
+    indict recognize recognise override overrule overturn repeal rescind revoke ban bar prohibit outlaw
+    restrict require mandate authorize authorise legalize legalise sanction pardon commute float
+    enact subpoena sue impeach convict acquit sentence fine certify swear
+    """
+)
+# Verbs of perceiving: what the source saw or found, not anything said.
+PERCEIVING_VERBS = word_set("see watch witness notice spot find discover")
+# Light verbs that are an act unless what they make or use is an utterance ("made an argument against", "made
+# a promise" stay; "made the plan available", "made strict adherence a key tenet", "used his show to ..."
+# are acts).
+LIGHT_VERBS = word_set("make use")
+UTTERANCE_OBJECTS = word_set(
+    """
+    argument arguments case claim claims statement statements remark remarks comment comments point points
+    promise promises pledge pledges threat threats accusation accusations appeal plea request demand
+    demands prediction predictions apology apologies announcement speech assurance assurances admission
+    allegation allegations complaint complaints joke jokes reference references mention pitch
+    """
+)
+# What an offer may give that is words or a stance ("offered an apology", "offered no details", "offered
+# support"): anything else offered ("rights", "a deal", "incentives") is the offering, an act.
+OFFERED_WORDS = UTTERANCE_OBJECTS | word_set(
+    """
+    detail details explanation explanations account thought thoughts opinion view views advice defense
+    defence praise criticism support condolence condolences sympathy thanks congratulations insight
+    insights reassurance rebuttal response answer answers words evidence proof comment testimony
+    """
+)
+# Offices one can proclaim oneself to ("declared himself interim president"): an act of taking it.
+OFFICE_NOUNS = word_set(
+    """
+    president leader ruler head king queen emperor premier chancellor governor chief commander regent
+    caliph candidate chairman chairwoman
+    """
+)
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+
+
+def is_act(tok: Token) -> bool:
+    """True for a cue verb that reports what its source did rather than said (see the module docstring):
+    a verb of doing, a legal or official act, a perception, a light verb on no utterance, an offer of no
+    words, a proclamation of oneself to an office. A clause frame ("charged that", "found that") is speech,
+    except a verb of perceiving whose clause is a bare predicate ("found Hale eager")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    forms = verb_forms(tok)
+    kids = list(tok.children)
+    frame = frame_of(tok)
+    if forms & PERCEIVING_VERBS and frame == "clause":
+        # "found Hale eager to end it" (a small clause, no "that", no finite verb): what the source saw in him
+        return any(c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN") and not _marked(c) for c in kids)
+    if frame == "clause" or tok.dep_ == "parataxis":
+        return False
+    objects = [c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))]
+    if _proclaims_office(tok, forms, objects):
+        return True
+    if any(o.lemma_.lower() in UTTERANCE_OBJECTS for o in objects):
+        return False  # "presented his argument", "made a promise": words given
+    if forms & PERCEIVING_VERBS:
+        return frame in ("obj", "inf") and not any(c.dep_ in ("agent", "auxpass") for c in kids)
+    if "charge" in forms and objects and any(c.dep_ == "prep" and c.lower_ in ("with", "in") for c in kids):
+        return True  # "charged Hale with fraud", "charged Stone in an indictment": the prosecutor's act
+    if "refer" in forms and objects:
+        return True  # "referred a reporter to a letter": where to look, not what was said
+    if forms & LIGHT_VERBS:
+        # "made available to every member a presentation", "made X a key tenet", "used his show to organize"
+        return not any(o.lower_ == "it" for o in objects) and (bool(objects) or frame == "inf")
+    if "offer" in forms and objects:
+        return not any(o.lemma_.lower() in OFFERED_WORDS for o in objects)
+    if is_speech_verb(tok):
+        return False
+    return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf", "prep")
+
+
+def _marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _proclaims_office(tok: Token, forms: frozenset[str], objects: list[Token]) -> bool:
+    """True for "declared himself interim president", "proclaimed herself leader": taking an office."""
+    if not forms & {"declare", "proclaim", "name", "crown", "appoint"}:
+        return False
+    if not any(o.lower_ in _REFLEXIVES for o in objects):
+        return False
+    said = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+    said += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    for obj in objects:
+        said += [c for c in obj.children if c.dep_ in ("appos", "npadvmod", "attr")]
+    return any(t.lemma_.lower() in OFFICE_NOUNS for s in said for t in s.subtree)
