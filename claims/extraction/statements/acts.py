@@ -11,7 +11,8 @@ that ..." stay speech):
 - legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
   "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
   ("declared himself interim president"; "declared himself the winner" stays speech);
-- verbs of perceiving ("saw something", "found Hale eager to end it": what the source noticed);
+- verbs of perceiving ("saw something", "spotted the senator": what the source noticed; "see the plan as a
+  way to ..." and "find the pitch compelling" are views);
 - "referred a reporter to a letter": sending someone elsewhere for the words;
 - "offered" a thing that is no words ("the states offer rights"; "offered an apology", "offered support"
   stay).
@@ -22,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import word_set
-from .cues import frame_of, is_speech_verb, verb_forms
+from .cues import frame_of, is_speech_verb, predicated, verb_forms
 
 # Verbs of doing, moving, placing or making happen: with an object or an infinitive they report what the
 # source did, whatever the attribution model makes of the word.
@@ -30,7 +31,7 @@ DOING_VERBS = word_set(
     """
     line fill crowd pack surround gather march rally parade block ambush muster present organize organise
     stage host lead join leave enter storm occupy raid seize arrest detain deport jail free release send
-    deploy order impose lift cancel suspend launch install remove deliver distribute collect hire lay cut
+    deploy order impose lift cancel suspend launch install remove deliver distribute collect hire cut
     slash trim expand shut close open reopen build tear print mail
     """
 )
@@ -53,7 +54,9 @@ UTTERANCE_OBJECTS = word_set(
     argument arguments case claim claims statement statements remark remarks comment comments point points
     promise promises pledge pledges threat threats accusation accusations appeal plea request demand
     demands prediction predictions apology apologies announcement speech assurance assurances admission
-    allegation allegations complaint complaints joke jokes reference references mention pitch
+    allegation allegations complaint complaints joke jokes reference references mention pitch message
+    messages warning warnings ultimatum verdict rebuke response reply answer testimony note address fun
+    assessment assessments analysis perspective critique take
     """
 )
 # What an offer may give that is words or a stance ("offered an apology", "offered no details", "offered
@@ -78,25 +81,29 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself",
 def is_act(tok: Token) -> bool:
     """True for a cue verb that reports what its source did rather than said (see the module docstring):
     a verb of doing, a legal or official act, a perception, a light verb on no utterance, an offer of no
-    words, a proclamation of oneself to an office. A clause frame ("charged that", "found that") is speech,
-    except a verb of perceiving whose clause is a bare predicate ("found Hale eager")."""
+    words, a proclamation of oneself to an office. A clause frame ("charged that", "found that") is speech."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     forms = verb_forms(tok)
     kids = list(tok.children)
     frame = frame_of(tok)
-    if forms & PERCEIVING_VERBS and frame == "clause":
-        # "found Hale eager to end it" (a small clause, no "that", no finite verb): what the source saw in him
-        return any(c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN") and not _marked(c) for c in kids)
     if frame == "clause" or tok.dep_ == "parataxis":
+        # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
-    objects = [c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))]
+    objects = [
+        c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    ]
     if _proclaims_office(tok, forms, objects):
         return True
     if any(o.lemma_.lower() in UTTERANCE_OBJECTS for o in objects):
         return False  # "presented his argument", "made a promise": words given
     if forms & PERCEIVING_VERBS:
-        return frame in ("obj", "inf") and not any(c.dep_ in ("agent", "auxpass") for c in kids)
+        # "saw something", "spotted Stein": not "see the program as a way to ..." (a view) nor a passive
+        return (
+            frame in ("obj", "inf")
+            and not predicated(tok)
+            and not any(c.dep_ in ("agent", "auxpass") for c in kids)
+        )
     if "charge" in forms and objects and any(c.dep_ == "prep" and c.lower_ in ("with", "in") for c in kids):
         return True  # "charged Hale with fraud", "charged Stone in an indictment": the prosecutor's act
     if "refer" in forms and objects:
@@ -108,11 +115,8 @@ def is_act(tok: Token) -> bool:
         return not any(o.lemma_.lower() in OFFERED_WORDS for o in objects)
     if is_speech_verb(tok):
         return False
-    return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf", "prep")
-
-
-def _marked(clause: Token) -> bool:
-    return any(c.dep_ == "mark" for c in clause.children)
+    # ("seized on the remarks", a prepositional frame, is a reaction)
+    return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf")
 
 
 def _proclaims_office(tok: Token, forms: frozenset[str], objects: list[Token]) -> bool:

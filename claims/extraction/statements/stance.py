@@ -123,7 +123,9 @@ def _gerund_kind(cue: Token, roots: list[Token], forms: frozenset[str]) -> str |
     """The kind of a cue whose words are a gerund phrase: "stance" for a verb of stance ("defended keeping
     the embargo", "favors creating a path"), "topic" for a verb of talking about it ("has talked about taking
     executive action"); None for anything else (an infinitive, a clause)."""
-    if not all(t.tag_ == "VBG" and t.dep_ in ("xcomp", "pcomp", "dobj") for t in roots if t.pos_ in ("VERB", "AUX")):
+    if not all(
+        t.tag_ == "VBG" and t.dep_ in ("xcomp", "pcomp", "dobj") for t in roots if t.pos_ in ("VERB", "AUX")
+    ):
         return None
     if forms & STANCE_VERBS:
         return "stance"
