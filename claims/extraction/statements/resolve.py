@@ -429,9 +429,15 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         # several speakers together have no one name: unnamed, with the names as given for their role
         # ("Finland, Sweden and Estonia support ...")
         # ("Senators Hale and Ruiz, two critics of the plan, ...": the names, not the description after them)
-        names_end = min(
-            [mention[1]] + [c.left_edge.i for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-        )
+        described = [
+            c.left_edge.i
+            for t in (subject, *named)
+            for c in t.children
+            if c.dep_ == "appos"
+            and c.i > t.i
+            and c.pos_ != "PROPN"  # ("attorneys Rudy Giuliani and ...": names)
+        ]
+        names_end = min([mention[1], *described])
         given = doc[mention[0] : names_end].text.strip(" ,;-\u2014\u2013")
         return Speaker(None, "unnamed", given if len(given) <= GROUP_ROLE_MAX else None)
     ent = _entity_of(subject)
