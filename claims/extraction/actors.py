@@ -196,10 +196,13 @@ class ActorIndex:
 
     def _match_person(self, words: list[str], role: str | None) -> str | None:
         surname, firsts = translit_key(words[-1]), [translit_key(w) for w in words[:-1]]
+        # Every first name the actor is known by must agree, not just one of its forms: the surname alone
+        # ("Obama") agrees with anyone, and through it "Michelle Obama" would join "Barack Obama", in
+        # whichever order the articles happened to name them.
         same = {
             i
             for i, forms in self._surnames.get(surname, {}).items()
-            if any(_firsts_agree(firsts, f) for f in forms)
+            if all(_firsts_agree(firsts, f) for f in forms)
         }
         near: set[str] = set()
         if not same and len(surname) >= 5:
@@ -207,13 +210,8 @@ class ActorIndex:
                 if abs(len(k_surname) - len(surname)) > 1 or Levenshtein.distance(k_surname, surname) != 1:
                     continue
                 for actor_id, forms in by_actor.items():
-                    if any(
-                        _firsts_agree(firsts, f)
-                        and (
-                            (firsts and f)
-                            or self.loose_surnames
-                            or self._role_fits(self._actors[actor_id], role)
-                        )
+                    if all(_firsts_agree(firsts, f) for f in forms) and any(
+                        (firsts and f) or self.loose_surnames or self._role_fits(self._actors[actor_id], role)
                         for f in forms
                     ):
                         near.add(actor_id)

@@ -133,3 +133,19 @@ def test_a_short_form_of_a_given_name_is_the_same_person():
     index.add("pc", "Patrick Cole")
     assert index.resolve("Pat Cole") == "pc"
     assert index.resolve("Patricia Cole") is None
+
+
+def test_a_surname_alone_does_not_join_two_first_names():
+    """The surname alone agrees with anyone, so "Tessa Brandt" is not joined to "Oliver Brandt" through an
+    earlier bare "Brandt", and which of the two the index keeps does not hang on the order of mentions."""
+    for order in (["Brandt", "Oliver Brandt", "Tessa Brandt"], ["Oliver Brandt", "Brandt", "Tessa Brandt"]):
+        index = ActorIndex()
+        ids = [index.resolve_or_add(name) for name in order]
+        assert index.actor(ids[1]).name == "Oliver Brandt"
+        assert index.actor(ids[2]).name == "Tessa Brandt"
+        assert ids[2] not in ids[:2]
+    loose = ActorIndex(loose_surnames=True)  # nor through a misspelt surname
+    first = loose.resolve_or_add("Brandt")
+    loose.resolve_or_add("Oliver Brandt")
+    assert loose.resolve("Tessa Brant") is None
+    assert loose.resolve("Oliver Brant") == first
