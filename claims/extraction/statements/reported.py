@@ -50,6 +50,7 @@ from .resolve import (
     recorded_speaker,
     relative_clause_subject,
 )
+from .speakers import PERSON_ROLES
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -425,7 +426,10 @@ def speaker_after_quote(doc: Doc, comma: int) -> Token | None:
 
 
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The token range without commas, colons, dashes, quotation marks or spaces at either end."""
+    """The token range without commas, colons, dashes, quotation marks or spaces at either end; one that
+    ends inside a word the tokenizer split at its hyphen ("to re" of "to re-open the library") runs on to
+    the end of that word and of the phrase it heads."""
+    end = _past_split_word(doc, start, end)
     while start < end and (doc[start].text in _TRIM or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space):
@@ -433,8 +437,50 @@ def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _past_split_word(doc: Doc, start: int, end: int) -> int:
+    """`end`, or past the rest of a hyphenated word the range [start, end) stops inside ("re" + "-" +
+    "open"), with what that rest governs, within its sentence."""
+    while (
+        start < end < len(doc) - 1
+        and doc[end].text in _HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end - 1].is_alpha
+        and doc[end + 1].is_alpha
+    ):
+        rest = doc[end + 1]
+        end = max(end + 2, min(rest.right_edge.i + 1, rest.sent.end))
+    return end
+
+
+# Objects that stand for words given elsewhere in the text ("said just that", "said as much", "said so").
+_ANAPHORIC_OBJECTS = frozenset({"that", "this", "it", "so", "much"})
+
+
+def _says_words_given_elsewhere(verb: Token) -> bool:
+    """True when the cue's object after it is a pronoun that stands for words the text gives elsewhere,
+    ending the clause ("In a reply on Monday, Ana Ruiz said just that."): the words are not in this
+    sentence, and a clause before the cue is the writer's, not the source's."""
+    doc = verb.doc
+    for child in verb.children:
+        # ("as much" may be parsed as the subject after the verb; "said this:" gives the words after it)
+        if child.i > verb.i and child.lower_ in _ANAPHORIC_OBJECTS and child.dep_ != "ccomp":
+            after = child.right_edge.i + 1
+            if after >= len(doc) or doc[after].is_space or doc[after].text in _CLAUSE_ENDS:
+                return True
+    return False
+
+
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ","})
+
+
 def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     doc = verb.doc
+    if _says_words_given_elsewhere(verb):
+        return None
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
@@ -527,7 +573,33 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
+                told = _clause_after_addressee(prep, objs[0])
+                if told is not None:
+                    return trimmed(doc, *told)
                 return trimmed(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
+    return None
+
+
+_ADDRESSEE_PREPS = frozenset({"to", "with"})
+
+
+def _clause_after_addressee(prep: Token, obj: Token) -> tuple[int, int] | None:
+    """The "that" clause the parse hung on the person a cue's "to" phrase names ("noted to another
+    reporter that her brother had died", "explained to them that ..."): what was said, the addressee
+    being no part of it; None for another phrase ("pointed to the fact that ...": the fact is the topic)."""
+    if prep.lower_ not in _ADDRESSEE_PREPS:
+        return None
+    person = obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_ROLES
+    if not person:
+        return None
+    for clause in obj.children:
+        if clause.i > obj.i and clause.dep_ in ("acl", "relcl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
+            first = obj.doc[clause.left_edge.i]
+            # ("that" may be parsed as a relative pronoun: "explained to the students that her brother had
+            # died"; after a person told something, it opens what was told)
+            own_end = max([obj.i, *(t.i for c in obj.children if c.i != clause.i for t in c.subtree)])
+            if first.lower_ == "that" and first.i == own_end + 1:
+                return first.i, clause.right_edge.i + 1
     return None
 
 
@@ -1011,6 +1083,13 @@ INTENTION_NOUNS = word_set(
     """
 )
 NOUN_CUE_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "with"})
+# Where posts and remarks are put ("his posts on his account", "comments on her page"), never their topic.
+CHANNEL_NOUNS = word_set(
+    """
+    account accounts page pages feed feeds site sites website websites channel channels platform platforms
+    blog blogs timeline profile profiles podcast podcasts twitter facebook instagram youtube
+    """
+)
 NOUN_CUE_BAR = 0.02  # the learned lexicon's P(cue | noun, frame) below which a noun is not a candidate
 
 
@@ -1043,6 +1122,8 @@ def noun_cue_at(tok: Token) -> Found | None:
             source = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS and content is None:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and objs[0].lemma_.lower() in CHANNEL_NOUNS:
+                continue  # "his posts on his personal account": where the words went, not what they say
             if objs:
                 content = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
     if content is None:
