@@ -115,11 +115,11 @@ class Coverage:
         n = len(texts)
         df = {w: sum(1 for b in self.bags if w in b) for w in self.words}
         self.weight = {w: model.index.weight(w) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w in self.words}
-        self.total = sum(self.weight.values()) or 1.0
+        self.total = math.fsum(self.weight.values()) or 1.0
 
     def share(self, words: set[str]) -> float:
         """The weighted share of the claim's words among ``words``."""
-        return sum(self.weight[w] for w in self.words & words) / self.total
+        return math.fsum(self.weight[w] for w in self.words & words) / self.total
 
     def best_sentence(self, text: str) -> tuple[float, int, int]:
         """(share, start, end) of the sentence of ``text`` carrying the largest share of the claim."""

@@ -41,8 +41,8 @@ class KeyWeights:
         """IDF-weighted share of the lighter set that the other set also has (0..1)."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf(k) for k in a & b)
-        lighter = min(sum(self.idf(k) for k in a), sum(self.idf(k) for k in b))
+        shared = math.fsum(self.idf(k) for k in a & b)
+        lighter = min(math.fsum(self.idf(k) for k in a), math.fsum(self.idf(k) for k in b))
         return shared / lighter if lighter else 0.0
 
     def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
@@ -50,8 +50,8 @@ class KeyWeights:
         if not a or not b:
             return 0.0
         sq = self.idf
-        shared = sum(sq(k) ** 2 for k in a & b)
-        return shared / math.sqrt(sum(sq(k) ** 2 for k in a) * sum(sq(k) ** 2 for k in b))
+        shared = math.fsum(sq(k) ** 2 for k in a & b)
+        return shared / math.sqrt(math.fsum(sq(k) ** 2 for k in a) * math.fsum(sq(k) ** 2 for k in b))
 
 
 def candidate_pairs(

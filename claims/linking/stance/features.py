@@ -442,8 +442,8 @@ def _stated(claim: Side, body: Body, index: TfidfIndex, order: np.ndarray) -> li
     evidence") in the body, the closest sentences and the stating sentence.
     """
     weights = {t: index.weight(t) for t in claim.content}
-    total = sum(weights.values()) or 1.0
-    shares = np.array([sum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
+    total = math.fsum(weights.values()) or 1.0
+    shares = np.array([math.fsum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
     at = int(np.argmax(shares))
     assert body.sent_bigrams is not None and body.sent_numbers is not None and body.sent_debunk is not None
     n_sent = len(shares)
@@ -466,7 +466,7 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     vec = _on_body(claim, body)
     sims = body.sent_vecs @ vec
     h = claim.content
-    hw = sum(index.weight(t) for t in h)
+    hw = math.fsum(index.weight(t) for t in h)
     ov = h & body.content
     lead_ov = h & body.lead_content
     order = np.argsort(-sims, kind="stable")
@@ -485,15 +485,15 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
         best / max(1, len(sims) - 1),
         float((sims > 0.1).mean()),
         _ratio(len(ov), len(h)),
-        _ratio(sum(index.weight(t) for t in ov), hw),
+        _ratio(math.fsum(index.weight(t) for t in ov), hw),
         _ratio(len(ov), len(h | body.content)),
         _ratio(len(lead_ov), len(h)),
-        _ratio(sum(index.weight(t) for t in lead_ov), hw),
+        _ratio(math.fsum(index.weight(t) for t in lead_ov), hw),
         _ratio(len(claim.bigrams & body.bigrams), len(claim.bigrams)),
         _ratio(len(claim.numbers & body.numbers), len(claim.numbers)) if claim.numbers else math.nan,
         float(len(claim.numbers - body.numbers)),
         _ratio(len(h & body.sent_content[best]), len(h)),
-        _ratio(sum(index.weight(t) for t in h & body.sent_content[best]), hw),
+        _ratio(math.fsum(index.weight(t) for t in h & body.sent_content[best]), hw),
         float(len(ov)),
         math.log1p(len(claim.toks)),
         math.log1p(len(body.toks)),
@@ -502,7 +502,7 @@ def pair_features(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
         float(body.question),
         _ratio(len(near_neg), len(ov)),
         _ratio(len(ov & body.near_refute), len(ov)),
-        _ratio(sum(index.weight(t) for t in near_neg), hw),
+        _ratio(math.fsum(index.weight(t) for t in near_neg), hw),
         claim_neg % 2,
         best_neg % 2,
         float(claim_neg % 2 == best_neg % 2),
@@ -532,8 +532,8 @@ def closest(claim: Side, body: Body) -> tuple[np.ndarray, np.ndarray]:
 def _claim_shares(claim: Side, body: Body, index: TfidfIndex) -> np.ndarray:
     """Return the idf-weighted share of the claim's words each body sentence carries."""
     weights = {t: index.weight(t) for t in claim.content}
-    total = sum(weights.values()) or 1.0
-    return np.array([sum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
+    total = math.fsum(weights.values()) or 1.0
+    return np.array([math.fsum(weights[t] for t in claim.content & sc) / total for sc in body.sent_content])
 
 
 def _claim_negated(claim: Side) -> bool:
