@@ -56,6 +56,23 @@ def test_said_that_with_a_clause_keeps_its_words(statements):
     assert _texts(claims) == ["that the bridge would close in May"]
 
 
+def test_a_pronoun_placed_in_a_medium_still_stands_for_words_elsewhere(statements):
+    """ "said so on Twitter": the words are elsewhere; the clause before is the writer's."""
+    claims = statements(
+        "In a reply shortly after the files were released on Monday, Mary Ruiz said so on Twitter."
+    )
+    assert not any("files were released" in c.text for c in claims), _texts(claims)
+
+
+def test_much_about_a_topic_is_no_pronoun_for_words_elsewhere(statements):
+    """ "haven't said much about how he is preparing": "much" governs its topic, so it is not a pronoun
+    standing for words given elsewhere, and the cue keeps what it governs."""
+    claims = statements(
+        "The port director and his aides haven't said much about how he is preparing for the vote."
+    )
+    assert any("how he is preparing" in c.text for c in claims), _texts(claims)
+
+
 @pytest.mark.parametrize(
     "cue, addressee",
     [("noted to", "another reporter"), ("explained to", "the students")],

@@ -467,14 +467,24 @@ def _says_words_given_elsewhere(verb: Token) -> bool:
     doc = verb.doc
     for child in verb.children:
         # ("as much" may be parsed as the subject after the verb; "said this:" gives the words after it)
-        if child.i > verb.i and child.lower_ in _ANAPHORIC_OBJECTS and child.dep_ != "ccomp":
-            after = child.right_edge.i + 1
+        if (
+            child.i > verb.i
+            and child.lower_ in _ANAPHORIC_OBJECTS
+            and child.dep_ != "ccomp"
+            and child.right_edge.i == child.i  # not "said much about how ..."
+        ):
+            after = child.i + 1
             if after >= len(doc) or doc[after].is_space or doc[after].text in _CLAUSE_ENDS:
                 return True
+            if doc[after].lower_ in _PLACING_AFTER_PRONOUN and doc[after].dep_ == "prep":
+                return True  # "indicated as much in an email", "said so on Twitter"
     return False
 
 
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ","})
+# Prepositions that place a pronoun's words in a medium or a time ("said so in an interview"); "said much
+# about the plan" gives a topic instead.
+_PLACING_AFTER_PRONOUN = frozenset({"in", "on", "at", "during", "to", "via", "through", "after", "before"})
 
 
 def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
