@@ -583,9 +583,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                told = _clause_after_addressee(prep, objs[0])
-                if told is not None:
-                    return trimmed(doc, *told)
+                addressed = _clause_after_addressee(prep, objs[0])
+                if addressed is not None:
+                    return trimmed(doc, *addressed)
                 return trimmed(doc, objs[0].left_edge.i, prep.right_edge.i + 1)
     return None
 
