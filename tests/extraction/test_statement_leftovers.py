@@ -107,3 +107,24 @@ def test_where_posts_were_put_is_not_what_they_said(statements, channel):
         "removed by Apple, Facebook and Google."
     )
     assert not any(channel in c.text for c in claims), _texts(claims)
+
+
+@pytest.mark.parametrize("connective", ["Plus", "Meanwhile", "Still"])
+def test_a_connective_glued_to_a_name_is_no_given_name(connective):
+    """ "took other steps.Plus Hale is nominating ...": a scraper glued the sentences and the NER took
+    "Plus Hale" for a person; the connective that opens the sentence is no part of the name, whatever
+    the tagger calls it (a proper noun here), so no "Plus Hale" stands beside "Tom Hale"."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claims.extraction.statements.speakers import clean_name
+
+    words = ["took", "other", "steps", ".", connective, "Hale", "is", "nominating", "Ruiz"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, True, False, False, True, True, True, True, False],
+        tags=["VBD", "JJ", "NNS", ".", "NNP", "NNP", "VBZ", "VBG", "NNP"],
+        ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON"],
+    )
+    assert clean_name(doc.ents[0]) == "Hale"

@@ -512,10 +512,15 @@ def unglued(name: str) -> str:
 _OPENER_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VB", "IN", "RB", "WRB", "DT", "PRP"})
 
 
+# Words that join a sentence to the one before and are nobody's given name, whatever the tagger makes of them
+# ("steps.Plus Obama is nominating": the NER's "Plus Obama").
+_CONNECTIVES = word_set("plus also still yet meanwhile besides moreover furthermore however but and so then")
+
+
 def _sentence_opener(tok: Token) -> bool:
     """True for a word capitalised only because it opens its sentence or paragraph ("Following", "After",
     "Asked"): the tagger reads it as no noun, and nothing but punctuation or a line break stands before it."""
-    if tok.tag_ not in _OPENER_TAGS:
+    if tok.tag_ not in _OPENER_TAGS and tok.text.lower() not in _CONNECTIVES:
         return False
     if tok.i == 0 or tok.is_sent_start:
         return True
