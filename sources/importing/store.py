@@ -13,7 +13,8 @@ from itertools import chain
 
 import numpy as np
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, signals
+from django.db.models.base import ModelState
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
 
@@ -107,6 +108,9 @@ class PreparedChunk:
     articles: list[Article]
     batch: ImportBatch | None
     heads: BucketHeads | None = None  # the comparable rows' band lookup, read ahead (chunk_lookups)
+    # each row's best match among the comparable rows before it (row, similarity), as the in-chunk
+    # comparison finds it when every comparable row is a new text stored (in_chunk_matches)
+    in_chunk: list[tuple[int, float] | None] | None = None
 
 
 def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) -> PreparedChunk:
@@ -115,15 +119,33 @@ def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) ->
     bodies = [r.body for r in records]
     values = signatures(bodies)  # the whole chunk's in one go (arrays, not a loop)
     digests = [content_hash(body) for body in bodies]
+    keys = band_key_rows(values).tolist()
+    checkable = [comparable(body) for body in bodies]
     return PreparedChunk(
         digests=digests,
         values=values,
-        keys=band_key_rows(values).tolist(),
-        comparable=[comparable(body) for body in bodies],
-        # notes as article_store records them
-        articles=[_article(r, d, note_records(r.body), batch) for r, d in zip(records, digests, strict=True)],
+        keys=keys,
+        comparable=checkable,
+        articles=unsaved_articles(records, digests, batch),
         batch=batch,
+        in_chunk=in_chunk_matches(values, keys, checkable),
     )
+
+
+def in_chunk_matches(
+    values: np.ndarray, keys: list[list[int]], checkable: list[bool]
+) -> list[tuple[int, float] | None]:
+    """For each row, the most similar earlier checkable row at or over the threshold (its row and the
+    similarity; ChunkIndex.best) when every checkable row is added to the index in turn, else None; None
+    for a row not checkable. store_chunk uses them when its rows are those (every checkable row a new
+    text, and kept), so the writing thread does not build the index itself."""
+    earlier: ChunkIndex[int] = ChunkIndex(len(keys))
+    found: list[tuple[int, float] | None] = [None] * len(keys)
+    for row, check in enumerate(checkable):
+        if check:
+            found[row] = earlier.best(values[row], keys[row])
+            earlier.add(row, values[row], keys[row])
+    return found
 
 
 def chunk_lookups(prepared: PreparedChunk, *, heads: bool = True) -> None:
@@ -146,23 +168,56 @@ def chunk_lookups(prepared: PreparedChunk, *, heads: bool = True) -> None:
         prepared.heads = bucket_heads(prepared.values[np.flatnonzero(prepared.comparable)])
 
 
-def _article(record: ArticleRecord, digest: str, notes: list, batch: ImportBatch | None) -> Article:
+def _article_fields(record: ArticleRecord, digest: str) -> dict[str, object]:
+    """The values of a new Article for a checked record (its outlet and job aside), by attribute name."""
     published = record.published_date
-    return Article(
-        url=record.url,
-        title=record.title,
-        byline=record.byline,
-        body=record.body,
-        notes=notes,
-        content_hash=digest,
-        published_on=published,
-        published_precision=record.published_precision if published else Article.DatePrecision.UNKNOWN,
-        published_source=record.published_source if published else Article.DateSource.NONE,
-        published_conflicts=record.published_conflicts,
-        language=record.language or "en",
-        import_batch=batch,
-        original=record.original,
-    )
+    return {
+        "url": record.url,
+        "title": record.title,
+        "byline": record.byline,
+        "body": record.body,
+        "notes": note_records(record.body),  # as article_store records them
+        "content_hash": digest,
+        "published_on": published,
+        "published_precision": record.published_precision if published else Article.DatePrecision.UNKNOWN,
+        "published_source": record.published_source if published else Article.DateSource.NONE,
+        "published_conflicts": record.published_conflicts,
+        "language": record.language or "en",
+        "original": record.original,
+    }
+
+
+def _article(record: ArticleRecord, digest: str, batch: ImportBatch | None) -> Article:
+    return Article(import_batch=batch, **_article_fields(record, digest))
+
+
+def unsaved_articles(
+    records: list[ArticleRecord], digests: list[str], batch: ImportBatch | None
+) -> list[Article]:
+    """Each record's unsaved Article of `batch` (no outlet yet), as Article(...) builds it.
+
+    Built from one blank Article's values (every field's default, evaluated once per chunk) and the
+    record's: Model.__init__ goes through every field and the foreign keys' descriptors, 13 us an
+    article, the most of the import's Python spent outside the near-duplicate signatures after them.
+    The defaults shared by the chunk's articles are immutable or overwritten (the two JSON lists are
+    each row's own). Where something listens to Article's pre_init or post_init signals, each article
+    goes through the constructor."""
+    pairs = zip(records, digests, strict=True)
+    if signals.pre_init.has_listeners(Article) or signals.post_init.has_listeners(Article):
+        return [_article(record, digest, batch) for record, digest in pairs]
+    blank = Article(import_batch=batch).__dict__.copy()
+    del blank["_state"]
+    built = []
+    for record, digest in pairs:
+        article = Article.__new__(Article)
+        values = article.__dict__
+        values.update(blank)
+        values.update(_article_fields(record, digest))
+        article._state = ModelState()
+        if batch is not None:  # as the constructor leaves it: the job is not read again
+            article._state.fields_cache["import_batch"] = batch
+        built.append(article)
+    return built
 
 
 def _record_fields(record: ArticleRecord, outlet: Outlet | None, batch: ImportBatch | None) -> dict:
@@ -299,8 +354,17 @@ def store_chunk(
     new_rows: list[int] = []  # their rows in `values`
     retired: list[Article] = []
     flagged: list[tuple[NearDuplicate, Article | None, Article | None]] = []
-    earlier = ChunkIndex(len(records))  # this chunk's new texts so far
     checkable = set(checked)
+    # The in-chunk matches computed with the chunk (chunk_prepare) are those the loop below would find
+    # when every checkable row is a new text and each is added to the index: all of them with "keep",
+    # and with another choice when no row has any match (a held, skipped or merged row is not added).
+    ready = prepared.in_chunk
+    if ready is not None and not (
+        checked == [i for i, check in enumerate(prepared.comparable) if check]
+        and (policy == "keep" or all(matches[i] is None and ready[i] is None for i in checked))
+    ):
+        ready = None
+    earlier: ChunkIndex[Article] = ChunkIndex(len(records))  # this chunk's new texts so far, when not ready
     for index, record in enumerate(records):
         digest = digests[index]
         article = prepared.articles[index]
@@ -309,9 +373,12 @@ def store_chunk(
             article.outlet = outlet
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
-        in_chunk = (
-            earlier.best(values[index], keys[index]) if index in checkable and batch is not None else None
-        )
+        in_chunk: tuple[Article, float] | None = None
+        if index in checkable and batch is not None:
+            if ready is None:
+                in_chunk = earlier.best(values[index], keys[index])
+            elif (found := ready[index]) is not None:
+                in_chunk = (prepared.articles[found[0]], found[1])
         if in_chunk is not None and (match is None or in_chunk[1] > match.similarity):
             match = Match(0, in_chunk[1])  # its article id is known once the chunk is written
         else:
@@ -349,7 +416,7 @@ def store_chunk(
                     (_near_duplicate(record, match, batch, NearDuplicate.Decision.KEEP), article, earlier_row)
                 )
             counts.created += 1
-            if index in checkable:
+            if index in checkable and ready is None:
                 earlier.add(article, values[index], keys[index])
         new.append(article)
         new_rows.append(index)
@@ -372,23 +439,24 @@ def store_chunk(
     return counts
 
 
-class ChunkIndex:
-    """The band keys of the new texts of a chunk so far, in memory: the chunk's rows are compared with
-    each other as they are with the stored articles, without a query, and as cheaply (each bucket keeps
-    its last BUCKET_SIZE texts; a text is compared with the CANDIDATES sharing the most keys)."""
+class ChunkIndex[T]:
+    """The band keys of the new texts of a chunk so far, in memory, each text known by an item (its
+    Article, or its row): the chunk's rows are compared with each other as they are with the stored
+    articles, without a query, and as cheaply (each bucket keeps its last BUCKET_SIZE texts; a text is
+    compared with the CANDIDATES sharing the most keys)."""
 
     BUCKET_SIZE = 32
 
     def __init__(self, capacity: int = 64) -> None:
         self.buckets: dict[int, list[int]] = {}
-        self.articles: list[Article] = []
+        self.items: list[T] = []
         # the signatures as rows of one matrix: a text's candidates are one fancy-indexed read, where
         # np.stack of as many separate arrays cost more than the comparison
         self.matrix = np.empty((max(capacity, 1), PERMUTATIONS), dtype=np.uint32)
 
-    def add(self, article: Article, values: np.ndarray, keys: list[int]) -> None:
+    def add(self, item: T, values: np.ndarray, keys: list[int]) -> None:
         """Add a text's signature and its band keys (band_keys of the signature)."""
-        position = len(self.articles)
+        position = len(self.items)
         buckets = self.buckets
         for key in keys:
             bucket = buckets.get(key)
@@ -401,9 +469,9 @@ class ChunkIndex:
         if position == len(self.matrix):
             self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
         self.matrix[position] = values
-        self.articles.append(article)
+        self.items.append(item)
 
-    def best(self, values: np.ndarray, keys: list[int]) -> tuple[Article, float] | None:
+    def best(self, values: np.ndarray, keys: list[int]) -> tuple[T, float] | None:
         """The most similar text added so far at or over the threshold, with its similarity, or None;
         `keys` are the band keys of `values`."""
         buckets, size = self.buckets, self.BUCKET_SIZE
@@ -412,11 +480,11 @@ class ChunkIndex:
             return None
         positions = [p for p, _ in shared.most_common(CANDIDATES)]  # ties on the score: the first here
         equal = (self.matrix[positions] == values).sum(axis=1).tolist()
-        found: tuple[Article, float] | None = None
+        found: tuple[T, float] | None = None
         for position, count in zip(positions, equal, strict=True):
             score = count / len(values)
             if score >= NEAR_DUPLICATE_THRESHOLD and (found is None or score > found[1]):
-                found = (self.articles[position], score)
+                found = (self.items[position], score)
         return found
 
 
