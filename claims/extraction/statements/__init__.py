@@ -21,6 +21,7 @@ from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined
+from .inverted import with_inverted
 from .no_comment import with_unanswered
 from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
@@ -407,7 +408,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for q in quotes:
         for i in range(q.start, q.end):
             inside[i] = True
-    reported = with_unanswered(doc, inside, with_asides(doc, inside, find_reported(doc, inside, paras)))
+    reported = with_unanswered(doc, inside, with_asides(doc, inside, with_inverted(doc, inside, find_reported(doc, inside, paras))))
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
     items = split_conjoined(doc, _merge(doc, find_direct(doc, quotes, inside, paras), reported))
     turns = find_turns(doc, paras)
