@@ -19,6 +19,7 @@ from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
+from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined
 from .inverted import with_inverted
@@ -28,6 +29,7 @@ from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
+from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
 from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, noun_phrase_kind
 from .trailing_source import without_trailing_source
@@ -424,6 +426,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in drop_embedded(doc, items) if not _editorial(doc, i, paras) and not _put_to(doc, i)]
     # what records or signs show is evidence, and the cues it held went with it in drop_embedded
     items = [i for i in items if not i.evidence]
+    # "according to records", "An examination of his remarks shows": evidence or the writer's finding, no maker
+    items = [i for i in items if not unsourced_record(i) and not unmade_finding(i, doc[i.cue_i])]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
     acted: set[tuple[int, int]] = (
@@ -458,6 +462,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             mention = _span(adoc, doc, *item.label)
         elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
+            maker = maker_of(subject) if item.label is None else None
+            if maker is not None and (speaker.name or speaker.role):
+                subject = maker  # "the letter released by the faculty": the source's words are the faculty
             m_start, m_end = item.label or mention_range(subject)
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
             if rel is not None and rel.i <= m_end + 1:
@@ -511,6 +518,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 cue_frame=cue_frame,
             )
         )
+    claims = [c for c in claims if has_source(c)]  # no source words at all: narration or a missed source
     claims = [dataclasses.replace(c, confidence=_capped(c, bare_spans)) for c in drop_restated(claims)]
     # reported, right about one time in three, or a named source's doing ("planted mangroves"): not stored
     kept = [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
