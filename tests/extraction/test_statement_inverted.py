@@ -30,7 +30,11 @@ def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
             "Anna Berg",
             "The plan ... would cost the city nothing.",
         ),
-        ("The old bridge, says Tom Hale, the mayor of Dover, is safe.", "Tom Hale", "The old bridge ... is safe."),
+        (
+            "The old bridge, says Tom Hale, the mayor of Dover, is safe.",
+            "Tom Hale",
+            "The old bridge ... is safe.",
+        ),
     ],
 )
 def test_a_verb_first_aside_names_the_source_and_stays_out_of_the_words(statements, text, speaker, words):

@@ -410,7 +410,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     for q in quotes:
         for i in range(q.start, q.end):
             inside[i] = True
-    reported = with_unanswered(doc, inside, with_asides(doc, inside, with_inverted(doc, inside, find_reported(doc, inside, paras))))
+    reported = with_unanswered(
+        doc, inside, with_asides(doc, inside, with_inverted(doc, inside, find_reported(doc, inside, paras)))
+    )
     reported += find_rejected(doc, inside, {r.cue_i for r in reported})
     items = split_conjoined(doc, _merge(doc, find_direct(doc, quotes, inside, paras), reported))
     turns = find_turns(doc, paras)

@@ -17,8 +17,10 @@ from .reported import Found
 from .speakers import DOCUMENT_WORDS
 
 # What a body makes and puts its name to ("a poll by ...", "an analysis from ...").
-MADE_WORDS = DOCUMENT_WORDS | RECORD_NOUNS | word_set(
-    "poll survey study analysis audit tally count petition memo review examination"
+MADE_WORDS = (
+    DOCUMENT_WORDS
+    | RECORD_NOUNS
+    | word_set("poll survey study analysis audit tally count petition memo review examination")
 )
 MAKING_VERBS = word_set("release publish issue compile circulate post produce sign send write draft conduct")
 MAKER_PREPS = frozenset({"by", "from"})
@@ -40,7 +42,9 @@ def maker_of(subject: Token) -> Token | None:
     if subject.lemma_.lower() not in MADE_WORDS and subject.lower_ not in MADE_WORDS:
         return None
     holders = [subject] + [
-        c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS
+        c
+        for c in subject.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS
     ]
     for holder in holders:
         maker = _by_phrase(holder)
@@ -66,7 +70,9 @@ def unsourced_record(item: Found) -> bool:
 
 
 # What the writer (or nobody named) did to find something out: "An examination of his remarks shows ...".
-INQUIRY_NOUNS = word_set("examination review analysis look check search investigation inquiry reading tally count")
+INQUIRY_NOUNS = word_set(
+    "examination review analysis look check search investigation inquiry reading tally count"
+)
 FINDING_VERBS = word_set("show suggest indicate reveal find confirm demonstrate prove")
 
 
@@ -83,6 +89,8 @@ def unmade_finding(item: Found, cue: Token) -> bool:
     if maker_of(subject) is not None or _by_phrase(subject) is not None:
         return False
     return not any(
-        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or c.ent_type_ in ("ORG", "PERSON", "GPE")
+        c.dep_ == "poss"
+        or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        or c.ent_type_ in ("ORG", "PERSON", "GPE")
         for c in subject.children
     )

@@ -18,7 +18,7 @@ from .cues import is_speech_verb
 from .reported import Found, trimmed
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-SOURCE_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "PRP", "JJ", "POS", "HYPH", "NNPS", "CD", "."})
+SOURCE_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "PRP", "JJ", "POS", "HYPH", "CD", "."})
 FRONT_MAX_TOKENS = 10  # "The new harbour toll for trucks", not a clause
 SOURCE_MAX_TOKENS = 6  # "Gov. Tom Hale", "the harbour board's spokeswoman"
 APPOSITION_MAX_TOKENS = 12  # ", a spokeswoman for the harbour board,"
@@ -62,9 +62,9 @@ def inverted_at(tok: Token, inside_quote: list[bool]) -> Found | None:
     # ", the mayor," / ", a spokeswoman for the harbour board,": a verbless phrase closed by a comma before a
     # verb of the clause is what stands in apposition to the source
     second = _comma_after(doc, rest, min(sent.end, rest + APPOSITION_MAX_TOKENS + 1))
-    if second is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[rest:second]):
-        if _finite(doc, second + 1, sent.end):
-            rest = second + 1
+    verbless = second is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[rest:second])
+    if second is not None and verbless and _finite(doc, second + 1, sent.end):
+        rest = second + 1
     after = trimmed(doc, rest, sent.end)
     if after[1] - after[0] < 2 or not _finite(doc, *after) or inside_quote[after[0]]:
         return None
