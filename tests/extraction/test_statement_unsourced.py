@@ -25,10 +25,12 @@ def test_narration_with_no_source_is_not_a_statement(statements, text):
     [
         ("It was reported that the mayor would resign.", "was reported"),
         ("Some residents were told that the ferry would sail on Monday.", "were told"),
+        ("There were claims that the mayor would sell the ferry.", "claims"),
     ],
 )
 def test_a_passive_reporting_verb_keeps_its_unnamed_source(statements, text, cue):
-    """ "it was reported that": somebody unnamed said it, which is a statement an editor can weigh."""
+    """ "it was reported that", "there were claims that": somebody unnamed said it, which is a statement an
+    editor can weigh."""
     [claim] = statements(text)
     assert claim.speaker is None and claim.cue is not None and claim.cue.text == cue
 
@@ -43,7 +45,9 @@ def test_a_maker_named_for_records_or_an_inquiry_keeps_the_statement(statements)
 
 def test_a_documents_maker_is_the_source_words(statements):
     """ "The letter released by the faculty at Northfield College said": the faculty speak, not the letter."""
-    [claim] = statements("The letter released by the faculty at Northfield College said the dean should resign.")
+    [claim] = statements(
+        "The letter released by the faculty at Northfield College said the dean should resign."
+    )
     assert claim.speaker_mention is not None
     assert claim.speaker_mention.text == "the faculty at Northfield College"
     assert claim.text == "the dean should resign"
