@@ -41,6 +41,11 @@ def test_a_maker_named_for_records_or_an_inquiry_keeps_the_statement(statements)
     assert claim.speaker == "Harbour Institute"
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "the Harbour Institute"
     assert len(statements("According to court records, the port lost money for three years.")) == 1
+    # "That review": the one the article told of before, with its maker there
+    told = statements(
+        "The harbour board ordered a review of the tolls. That review found that the tolls were too high."
+    )
+    assert any("tolls were too high" in c.text for c in told)
 
 
 def test_a_documents_maker_is_the_source_words(statements):

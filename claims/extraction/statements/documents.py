@@ -88,6 +88,8 @@ def unmade_finding(item: Found, cue: Token) -> bool:
         return False
     if maker_of(subject) is not None or _by_phrase(subject) is not None:
         return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "its", "their") for c in subject.children):
+        return False  # "That review showed": one the article told of before, and whoever made it is there
     return not any(
         c.dep_ == "poss"
         or (c.dep_ == "compound" and c.pos_ == "PROPN")
