@@ -142,6 +142,20 @@ class ActorResolver:
         statements name the speaker."""
         self._actors: dict[int, Actor | None] = {}
         self._ensured: set[tuple] = set()
+        self._aliases: list[ActorAlias] = []  # written by `write_names` (see `actor_for`)
+        self._roles: list[ActorRole] = []
+
+    def write_names(self) -> None:
+        """Store the aliases and roles `actor_for` recorded since the last call, one statement for each
+        table; a row already stored (the same actor and spelling, or actor and title) is left as it is,
+        as `get_or_create` left it. A batch's store calls this once before it commits: a `get_or_create`
+        per alias and role cost four statements each (a read, a savepoint, the insert, its release)."""
+        aliases, roles = self._aliases, self._roles
+        self._aliases, self._roles = [], []
+        if aliases:
+            ActorAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+        if roles:
+            ActorRole.objects.bulk_create(roles, ignore_conflicts=True)
 
     def _names_an_outlet(self, name: str) -> bool:
         """True when `name` is the name of a stored outlet ("Portville Courant" said ...): an outlet speaks."""
@@ -155,8 +169,12 @@ class ActorResolver:
         with cls._lock:
             cls._shared = None
 
-    def actor_for(self, *, name: str, kind: str | None, role: str | None, article: Article) -> Actor:
-        """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one."""
+    def actor_for(
+        self, *, name: str, kind: str | None, role: str | None, article: Article, defer: bool = False
+    ) -> Actor:
+        """The Actor a speaker name refers to: an existing one (recording a new spelling) or a new one.
+        With `defer`, a new spelling or role is stored by the caller's `write_names`, in the same
+        transaction (nothing reads them back before it commits: the index has them already)."""
         kind = KIND_OF_SPEAKER.get(kind or "person", Actor.Kind.PERSON)
         if kind != Actor.Kind.OUTLET and self._names_an_outlet(name):
             kind = Actor.Kind.OUTLET
@@ -174,9 +192,7 @@ class ActorResolver:
             if normalize_name(name) != actor.normalized_name and self._first(
                 ("alias", actor.pk, normalize_name(name))
             ):
-                ActorAlias.objects.get_or_create(
-                    actor=actor, normalized_name=normalize_name(name), defaults={"name": name}
-                )
+                self._aliases.append(ActorAlias(actor=actor, normalized_name=normalize_name(name), name=name))
                 with self._lock:
                     self.index.add_alias(str(actor.pk), name)
         else:
@@ -187,9 +203,9 @@ class ActorResolver:
             with self._lock:
                 self.index.add(str(actor.pk), actor.name, actor.kind, (), role)
         if role and self._first(("role", actor.pk, role[:300])):
-            ActorRole.objects.get_or_create(
-                actor=actor, title=role[:300], defaults={"first_seen_in": article}
-            )
+            self._roles.append(ActorRole(actor=actor, title=role[:300], first_seen_in=article))
+        if not defer:
+            self.write_names()
         return actor
 
     def _actor(self, pk: int) -> Actor | None:
@@ -216,7 +232,8 @@ def actor_for_speaker(
 def _claim_from_extracted(
     article: Article, found: ExtractedClaim, version: str, resolver: ActorResolver | None = None
 ) -> Claim:
-    """An unsaved Claim model for one extracted claim of `article`."""
+    """An unsaved Claim model for one extracted claim of `article`. With `resolver`, its speaker's new
+    aliases and roles wait for the resolver's `write_names`."""
     claim = Claim(
         article=article,
         kind=found.kind,
@@ -250,9 +267,12 @@ def _claim_from_extracted(
         claim.date_dated = (found.dated or "")[:100]
     elif isinstance(found, StatementClaim):
         if found.speaker:
-            resolver = resolver or ActorResolver()
-            claim.speaker = resolver.actor_for(
-                name=found.speaker, kind=found.speaker_kind, role=found.role, article=article
+            claim.speaker = (resolver or ActorResolver()).actor_for(
+                name=found.speaker,
+                kind=found.speaker_kind,
+                role=found.role,
+                article=article,
+                defer=resolver is not None,
             )
         if found.speaker_mention is not None:
             claim.speaker_mention_start = found.speaker_mention.start
@@ -363,6 +383,7 @@ def articles_store_extractions(
     Claim.objects.filter(pk__in=[pk for pk in gone if pk not in touched]).delete()
     Claim.objects.bulk_update(refreshed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     Claim.objects.insert_rows(new)
+    resolver.write_names()
     _store_articles_fields([(locked[given.pk], extraction) for given, extraction in items])
     return stored
 
