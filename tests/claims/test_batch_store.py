@@ -9,10 +9,11 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from claims.extraction import extract
-from claims.models import Actor, ActorRole, Claim, ClaimLink
+from claims.models import Actor, ActorAlias, ActorRole, Claim, ClaimLink
 from claims.models.rows import insert_rows, update_rows
 from claims.services.extraction import (
     ActorResolver,
+    actor_for_speaker,
     article_store_extraction,
     articles_extract_pending,
     articles_store_extractions,
@@ -197,3 +198,80 @@ def test_update_rows_writes_what_bulk_update_writes():
     for article in (first, second):
         assert [getattr(rows[article.pk], f) for f in fields] == [getattr(article, f) for f in fields]
     assert rows[third.pk].published_on == DAY
+
+
+SPEAKERS = [
+    ("Harbour master", "Ilse Marrow"),
+    ("Port engineer", "Tomas Quill"),
+    ("Fisheries inspector", "Orla Penhallow"),
+    ("Coastguard commander", "Bram Ostley"),
+]
+
+
+def _speaking_articles() -> list[Article]:
+    """One article per speaker, each naming them with their role; the last names the first speaker
+    again, spelt with one letter off."""
+    outlet = outlet_get_or_create(name="Dunmere Post")
+    texts = [
+        f"{role} {name} said {n + 3} trawlers left Dunmere on Tuesday. "
+        f'"We expect {n + 10} boats back by June," {name.split()[-1]} said.'
+        for n, (role, name) in enumerate(SPEAKERS)
+    ]
+    texts.append("Harbour master Ilse Marow said 9 trawlers stayed in Dunmere on Wednesday.")
+    return [
+        article_store(
+            body=text,
+            outlet=outlet,
+            url=f"https://post.example/speakers/{i}",
+            title=f"Dunmere quay ({i})",
+            published_on=DAY,
+            published_precision="day",
+        ).article
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_a_batch_writes_its_speakers_roles_and_spellings_in_one_statement_each():
+    """Every new role and new spelling of a batch is stored, with the article that first gave it, by one
+    insert per table for the whole batch (a get_or_create each cost four statements)."""
+    articles = _speaking_articles()
+    found = [extract(a.body, published=a.published_on) for a in articles]
+    with CaptureQueriesContext(connection) as queries:
+        articles_store_extractions(items=list(zip(articles, found, strict=True)))
+    roles = {
+        (r.actor.name, r.title.lower(), r.first_seen_in_id) for r in ActorRole.objects.select_related("actor")
+    }
+    assert roles == {(name, role.lower(), a.pk) for (role, name), a in zip(SPEAKERS, articles, strict=False)}
+    assert list(ActorAlias.objects.values_list("actor__name", "name")) == [("Ilse Marrow", "Ilse Marow")]
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+    assert sum('"claims_actorrole"' in sql for sql in inserts) == 1, inserts
+    assert sum('"claims_actoralias"' in sql for sql in inserts) == 1, inserts
+
+
+def test_a_role_or_spelling_already_stored_is_left_as_it_is():
+    """A role or spelling another article (or worker) stored first keeps its row: the batch neither
+    fails on the unique constraint nor rewrites who first gave it."""
+    articles = _speaking_articles()
+    found = [extract(a.body, published=a.published_on) for a in articles]
+    marrow = Actor.objects.create(name="Ilse Marrow", kind=Actor.Kind.PERSON)
+    earlier = articles[3]
+    ActorRole.objects.create(actor=marrow, title="Harbour master", first_seen_in=earlier)
+    ActorAlias.objects.create(actor=marrow, name="Ilse Marow")
+    ActorResolver.forget()
+    resolver = ActorResolver()
+    # another worker stores the second speaker's role after this process read the roles
+    quill = Actor.objects.create(name="Tomas Quill", kind=Actor.Kind.PERSON)
+    ActorRole.objects.create(actor=quill, title="Port engineer", first_seen_in=earlier)
+
+    articles_store_extractions(items=list(zip(articles, found, strict=True)), resolver=resolver)
+
+    assert ActorRole.objects.filter(actor=marrow).get().first_seen_in_id == earlier.pk
+    assert ActorRole.objects.filter(actor=quill).get().first_seen_in_id == earlier.pk
+    assert ActorAlias.objects.filter(actor=marrow).count() == 1
+    assert ActorRole.objects.count() == len(SPEAKERS)
+
+
+def test_one_speaker_resolved_alone_is_stored_at_once(article):
+    """Outside a batch (an editor's claim), a new role is written by the call itself."""
+    actor = actor_for_speaker(name="Petra Lindqvist", role="Lock keeper", article=article)
+    assert list(actor.roles.values_list("title", "first_seen_in_id")) == [("Lock keeper", article.pk)]
