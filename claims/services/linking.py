@@ -26,7 +26,7 @@ from claims.linking.links import suggest_links
 from claims.linking.types import ArticleInfo, ExistingLink, LinkableClaim, Relation
 from claims.models import Claim, ClaimLink, Event
 from claims.models.rows import insert_rows
-from claims.services.vectors import claims_vectors, encoder_enabled
+from claims.services.vectors import StatementText, claims_vectors, encoder_enabled
 from sources.models import Article
 
 WINDOW_DAYS = 10  # articles further apart than this are never placed in one event
@@ -493,7 +493,7 @@ def _linkable_claims(
     query = Claim.objects.filter(**where).exclude(review_status=Claim.ReviewStatus.REJECTED)
     articles = _articles_read(query.order_by().values_list("article_id", flat=True).distinct())
     linkable: list[LinkableClaim] = []
-    statements: list[Claim] = []  # id, kind and text only: what claims_vectors reads
+    statements: list[StatementText] = []  # id, kind and text only: what claims_vectors reads
     vectors_on = encoder_enabled()
     # plain tuples, not model instances: a third of the CPU of building a Claim (and its speaker) each
     rows = query.values_list("pk", "article_id", *_CLAIM_COLUMNS).iterator(chunk_size=2000)
@@ -506,7 +506,7 @@ def _linkable_claims(
         outlet, published, text, later = articles[article_id]
         linkable.append(_linkable(pk, article_id, row, event_of(article_id), outlet, published, text, later))
         if vectors_on and row.kind == Claim.Kind.STATEMENT:
-            statements.append(Claim(pk=pk, kind=row.kind, quote=row.quote, words=row.words))
+            statements.append(StatementText(pk, row.kind, row.words or row.quote))
     del articles
     if statements:
         vectors = claims_vectors(claims=statements, encode=encode)

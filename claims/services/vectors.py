@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from django.conf import settings
@@ -17,13 +18,22 @@ log = logging.getLogger(__name__)
 CHUNK = 5000  # claim ids per query (SQLite allows 32,766 parameters)
 
 
+class StatementText(NamedTuple):
+    """What `claims_vectors` reads of a claim, for a caller holding plain columns: a Claim built only to
+    be read cost more CPU (its fifty fields and init signals) than reading its row."""
+
+    pk: int
+    kind: str
+    said: str  # Claim.said: the words when set, else the quote
+
+
 def encoder_enabled() -> bool:
     """True when settings.SENTENCE_ENCODER is on and the model packages are installed."""
     return settings.SENTENCE_ENCODER and encoder.available()
 
 
 def claims_vectors(
-    *, claims: Sequence[Claim], encode: Collection[int] | None = None
+    *, claims: Sequence[Claim | StatementText], encode: Collection[int] | None = None
 ) -> dict[int, np.ndarray]:
     """Claim id -> sentence vector of each statement among `claims`: read where stored for the claim's
     current text, else (for the claims whose ids are in `encode`, default all) encoded now and stored in
@@ -38,7 +48,7 @@ def claims_vectors(
         rows = ClaimVector.objects.filter(claim_id__in=ids[start : start + CHUNK])
         stored.update(rows.values_list("claim_id", "data"))
     out: dict[int, np.ndarray] = {}
-    todo: list[Claim] = []
+    todo: list[Claim | StatementText] = []
     by_text: dict[str, np.ndarray] = {}  # the vector of each text read or encoded here
     for claim in statements:
         vector = encoder.unpack(claim.said, stored.get(claim.pk))
@@ -68,7 +78,7 @@ def claims_vectors(
 
 
 @transaction.atomic
-def _store(claims: Sequence[Claim], vectors: np.ndarray) -> None:
+def _store(claims: Sequence[Claim | StatementText], vectors: np.ndarray) -> None:
     # claims deleted while the model ran have no row to point to
     alive: set[int] = set()
     for start in range(0, len(claims), CHUNK):

@@ -10,7 +10,7 @@ import pytest
 from claims.linking import encoder
 from claims.models import Claim, ClaimLink, ClaimVector
 from claims.services.linking import articles_link
-from claims.services.vectors import claims_vectors
+from claims.services.vectors import StatementText, claims_vectors
 from sources.services import article_store, outlet_get_or_create
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +155,24 @@ def test_a_text_is_encoded_once_whichever_claims_say_it(encoded):
     )
     assert set(claims_vectors(claims=[a, d, e], encode={d.pk})) == {a.pk, d.pk}
     assert encoded == []
+
+
+@needs_model
+def test_plain_rows_get_the_vectors_their_claims_get(encoded):
+    """The linker hands `claims_vectors` plain rows (key, kind, the claim's words), not Claims: the same
+    vectors are encoded and stored as for the Claims, from the speaker's words where the claim has them."""
+    words = "the ferry timetable will return in spring"
+    said = "the ferry timetable will return"
+    a = statement("Harbour Times", "https://a.example/4", f"The operator said {words}.", words)
+    a.words = said
+    a.save()
+    b = statement("Coast Radio", "https://b.example/4", f"Its manager said {words}.", words)
+    rows = [StatementText(c.pk, c.kind, c.said) for c in (a, b)]
+    from_rows = claims_vectors(claims=rows)
+    assert encoded == [[said, words]]
+    ClaimVector.objects.all().delete()
+    encoded.clear()
+    from_claims = claims_vectors(claims=[a, b])
+    assert encoded == [[said, words]]
+    assert set(from_rows) == {a.pk, b.pk}
+    assert all(np.array_equal(from_rows[pk], from_claims[pk]) for pk in from_rows)
