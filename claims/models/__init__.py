@@ -238,9 +238,7 @@ class Claim(SpanChecked, models.Model):
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.EXTRACTED)
     extractor_version = models.CharField(max_length=32, blank=True)
     confidence = models.FloatField(null=True, blank=True)
-    review_status = models.CharField(
-        max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING
-    )
+    review_status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.PENDING)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
