@@ -255,7 +255,9 @@ class Claim(SpanChecked, models.Model):
     )
 
     # Fact-check verdict: whether what the claim says is true (published as ClaimReview; empty = none yet).
-    verdict = models.CharField(max_length=12, choices=Verdict, blank=True, db_index=True)
+    # indexed by claim_verdict_idx (Meta): db_index would add a second, varchar_pattern_ops index on
+    # PostgreSQL for LIKE, which no query runs on a verdict
+    verdict = models.CharField(max_length=12, choices=Verdict, blank=True)
     verdict_note = models.TextField(blank=True, help_text="Why: what the editors checked and found.")
     verdict_sources = models.TextField(blank=True, help_text="The sources checked, one URL per line.")
     verdict_by = models.ForeignKey(
@@ -292,6 +294,7 @@ class Claim(SpanChecked, models.Model):
                 name="claim_polarity_id_idx",
             ),
             models.Index(fields=["date_value"], name="claim_date_value_idx"),
+            models.Index(fields=["verdict"], name="claim_verdict_idx"),  # the list's verdict filter
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
