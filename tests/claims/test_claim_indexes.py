@@ -1,6 +1,6 @@
 """Every stored claim is written into every index of claims_claim, so the table carries no index another
 one already serves: an index whose columns lead a longer index is a second write per claim for lookups
-the longer one answers (migration 0019_perf11b)."""
+the longer one answers (migration 0019_claim_indexes)."""
 
 from __future__ import annotations
 
