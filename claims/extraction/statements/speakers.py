@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ActorIndex, normalize_name, word_set
+from ..actors import NAME_SUFFIXES, ActorIndex, normalize_name, word_set
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -158,6 +158,8 @@ class ArticleActors:
     name_gender: dict[str, str] = field(default_factory=dict)  # from the first name, when nothing else says
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
     outlet: str | None = None  # the article's own outlet, never a person
+    first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
+    surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
 
     @classmethod
     def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
@@ -180,9 +182,18 @@ class ArticleActors:
             titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
             if titled:
                 self._add_person(titled[0], ent)
+        for ent in sorted(people, key=lambda e: e.start):
+            titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
+            name = titled[0] if titled else clean_name(ent)
+            actor = self.index.resolve(name) if len(normalize_name(name).split()) > 1 else None
+            if actor is not None:
+                self.first_named.setdefault(actor, ent.start)
+            surname = _surname(name)
+            if surname:
+                self.surname_first.setdefault(surname, ent.start)
         others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 2]
         for ent in sorted([*people, *others], key=lambda e: e.start):
-            actor = self.index.resolve(clean_name(ent))
+            actor = self.resolve_name(clean_name(ent), role_of(ent), courtesy_gender(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
@@ -194,6 +205,8 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
+        if len(normalize_name(name).split()) == 1 and self._shared_surname(name):
+            return  # "Conway" beside George and Kellyanne Conway: told apart at each mention, never merged
         actor = self.index.resolve(name)
         if actor is None:
             self.index.add(name, name, "person")
@@ -229,9 +242,50 @@ class ArticleActors:
         if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
             self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
 
-    def person(self, name: str, role: str | None = None) -> Speaker:
-        """The person `name` as the article names them most fully."""
-        actor = self.index.resolve(name, role)
+    def _shared_surname(self, name: str) -> bool:
+        """True when a surname alone may stand for more than one person the article names in full, or for a
+        "Jr." or "Sr." whom a surname alone names only in an article about him."""
+        found = self.index.namesakes(name)
+        return len(found) > 1 or any(_kin_named(self.index.actor(a).name) for a in found)
+
+    def resolve_name(self, name: str, role: str | None = None, gender: str | None = None) -> str | None:
+        """The actor id a mention of `name` stands for. A surname alone that several people the article names
+        in full share ("Mr. Conway" beside George and Kellyanne Conway, "Mr. Trump" beside Donald Trump and
+        Donald Trump Jr.) is the one whose title (`role`) fits, else whose gender fits the courtesy title
+        (`gender`: "Mr." is no Kellyanne), else the one the article named first, who is what it is about; a
+        "Jr." or "Sr." only in an article about him. None when no one fits."""
+        if len(normalize_name(name).split()) != 1 or not self._shared_surname(name):
+            return self.index.resolve(name, role)
+        keys = _role_keys(_served_cut(role)) if role else set()
+
+        def titled(actor: str) -> bool:
+            return bool(keys) and any(roles_fit(keys, one) for one in self.role_sets.get(actor, []))
+
+        first = self.surname_first.get(_surname(name))
+        found = [
+            a
+            for a in self.index.namesakes(name)
+            # "Mr. Trump" is Donald Trump Jr. only where the article names him before any other Trump, and
+            # "President Trump" only if he is known as president
+            if not _kin_named(self.index.actor(a).name)
+            or (self.first_named.get(a) == first and (not keys or titled(a)))
+        ]
+        fitting = [a for a in found if titled(a)]
+        if len(fitting) == 1:
+            return fitting[0]
+        if gender:
+            known = [a for a in found if self._gender_known(a) == gender]
+            if len(known) == 1:
+                return known[0]
+            found = [a for a in found if self._gender_known(a) in (None, gender)]
+        if not found:
+            return None
+        return min(found, key=lambda a: self.first_named.get(a, len(self.first_named) + 10**9))
+
+    def person(self, name: str, role: str | None = None, gender: str | None = None) -> Speaker:
+        """The person `name` as the article names them most fully (`gender` from a courtesy title before the
+        name, which tells apart two people of one surname)."""
+        actor = self.resolve_name(name, role, gender)
         if actor is None:
             self.index.add(name, name, "person", role=role)
             actor = name
@@ -367,6 +421,29 @@ class ArticleActors:
         actor = self.index.resolve(name) or name
         if want:
             self.gender.setdefault(actor, want)
+
+
+def _surname(name: str) -> str:
+    """The surname of a person's name, normalised, without "Jr." or "III" ("" for none)."""
+    words = normalize_name(name).split()
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
+def _kin_named(name: str) -> bool:
+    """True for a name with "Jr." or "Sr.": a son or father whose namesake is often in the same news."""
+    words = normalize_name(name).split()
+    return len(words) > 1 and words[-1] in NAME_SUFFIXES and words[-1] in ("jr", "sr")
+
+
+def courtesy_gender(ent: Span) -> str | None:
+    """ "m" or "f" from the courtesy title before or opening a person's name ("Mr. Conway", "Ms. Conway");
+    None without one."""
+    doc = ent.doc
+    words = [t for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]) if t is not None]
+    titles = [t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in COURTESY_TITLES]
+    return gender_of_words(titles) if titles else None
 
 
 def _main_clause(verb: Token) -> bool:
