@@ -307,7 +307,7 @@ AGENT_ROLES = word_set(
 def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) -> str | None:
     """Whom an unnamed agent speaks for, by the name or pronoun before the role ("A Kaine spokesman told",
     "two Kaine aides said", "Kaine's spokesman", "his spokesman said"): that person's name as the article
-    gives it; None when the role word is no agent's or the agent is named ("Kaine spokesman Mike Smith",
+    gives it (the tagger may read "Kaine" there as a body, so a person the article names counts by name); None when the role word is no agent's or the agent is named ("Kaine spokesman Mike Smith",
     "Kaine's lawyer, Mike Smith,")."""
     if subject.pos_ != "NOUN" or not {subject.lower_, subject.lemma_.lower()} & AGENT_ROLES:
         return None
@@ -321,13 +321,14 @@ def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) 
             owner = actors.by_pronoun(child.i, child.lower_)
             return owner.name if owner is not None and owner.name else None
         ent = _entity_of(child)
-        if ent is None or ent.label_ != "PERSON":
+        if ent is None or child.pos_ != "PROPN":
             continue
         name = clean_name(ent)
-        if not name:
-            return None
-        actor = actors.resolve_name(name, None, courtesy_gender(ent))
-        return actors.index.actor(actor).name if actor is not None else name
+        actor = actors.resolve_name(name, None, courtesy_gender(ent)) if name else None
+        if actor is not None and actors.index.actor(actor).kind == "person":
+            return actors.index.actor(actor).name
+        if ent.label_ == "PERSON" and name:  # a person the article names only here
+            return name
     return None
 
 

@@ -574,6 +574,8 @@ def clean_name(ent: Span) -> str:
     if not words:
         return ""
     text = unglued(" ".join(ent.doc[words[0].i : words[-1].i + 1].text.split())).strip(" .,")
+    if text.endswith((" Jr", " Sr")):
+        text += "."  # "Donald Trump Jr.": the stop is the abbreviation's, not the sentence's
     return text if normalize_name(text) else ""
 
 
