@@ -100,3 +100,17 @@ def test_a_named_agent_keeps_his_name(statements):
         "Halloran spokesman Peter Walsh told reporters that the senator would keep fighting the measure."
     )
     assert _by_text(statements(text), "keep fighting").speaker == "Peter Walsh"
+
+
+def test_the_presidents_counselor_is_no_president(statements):
+    """A role that names whom it serves ("the husband of Ana Vance, the president's counselor") makes its
+    holder no president: "the president" after his words is still the president."""
+    text = (
+        "President Tom Hale signed the order on Friday. Among its critics was Peter Vance, a lawyer and the "
+        "husband of Ana Vance, the president's counselor.\u201cIt is unlawful,\u201d Mr. Vance wrote on "
+        "Twitter.\n\n"
+        "The president said that the money would be spent by June."
+    )
+    claims = statements(text)
+    assert _by_text(claims, "It is unlawful").speaker == "Peter Vance"
+    assert _by_text(claims, "spent by June").speaker == "Tom Hale"

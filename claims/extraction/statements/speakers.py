@@ -538,10 +538,20 @@ def roles_fit(wanted: set[str], have: set[str]) -> bool:
 
 
 def _served_cut(role: str) -> str:
-    """A role without whom it serves: "spokeswoman for Speaker Paul Ryan" is a spokeswoman, not a speaker."""
-    for word in (" for ", " to "):
+    """A role without whom it serves: "spokeswoman for Speaker Paul Ryan" is a spokeswoman, not a speaker;
+    "the president's counselor" a counselor, not a president (a place stays: "Russia's foreign minister"); and "a lawyer and the husband of Ana Ruiz,
+    the mayor's aide" ends before the comma that describes someone else."""
+    for word in (" for ", " to ", ", "):
         role = role.split(word, 1)[0]
-    return role
+    return " ".join(w for w in role.split() if _possessor(w) not in PERSON_ROLES)
+
+
+def _possessor(word: str) -> str:
+    """The lower-case owner of a possessive word ("president's" -> "president"), "" for no possessive."""
+    for suffix in ("'s", "\u2019s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)].lower()
+    return ""
 
 
 def hyphen_joined(ent: Span) -> Span:
