@@ -114,3 +114,33 @@ def test_the_presidents_counselor_is_no_president(statements):
     claims = statements(text)
     assert _by_text(claims, "It is unlawful").speaker == "Peter Vance"
     assert _by_text(claims, "spent by June").speaker == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "role"),
+    [
+        ("A senior city official", None, "senior city official"),
+        ("A city spokeswoman", "Tom Hale", "Mayor"),  # "he" is no spokeswoman
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_is_that_source(statements, source, speaker, role):
+    """ "A senior official said ... He added": the official who just spoke, not the mayor named before;
+    a pronoun whose gender the unnamed source's role rules out looks further back."""
+    text = (
+        'Mayor Tom Hale defended the budget on Monday. "The port is safe," he said.\n\n'
+        f"{source} said the audit would be released in June. He added that the port would stay open."
+    )
+    claim = _by_text(statements(text), "stay open")
+    assert (claim.speaker, claim.role) == (speaker, role)
+
+
+def test_a_pronoun_after_a_described_justice_is_the_justice(statements):
+    """ "The chief justice also asked Mr. Hale ... After all, he said": the chief justice named before,
+    not the lawyer who was asked."""
+    text = (
+        "Chief Justice Walter Brandt opened the hearing on Monday. The lawyer for the port, Tom Hale, argued "
+        'that the pier was safe. "The records show no damage," he said.\n\n'
+        'The chief justice also asked Mr. Hale "how many missing records must be shown?" After all, he said, '
+        '"you\'re going to have some gaps."'
+    )
+    assert _by_text(statements(text), "some gaps").speaker == "Walter Brandt"

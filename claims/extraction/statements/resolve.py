@@ -448,6 +448,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if not lower:
         return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
+        unnamed = actors.unnamed_antecedent(subject.i, lower)
+        if unnamed is not None:  # "A senior official said ... He added": that official, no earlier name
+            return Speaker(None, "unnamed", unnamed.role)
         # whom its own clause names after it the pronoun cannot stand for ("he made a plea to Mr. Hale")
         found = actors.by_pronoun(subject.i, lower, _own_clause_end(subject))
         if found is not None:

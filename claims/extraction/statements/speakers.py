@@ -38,7 +38,7 @@ PERSON_ROLES = word_set(
     founder author professor researcher economist writer reporter journalist manager coach king queen
     prince pope activist politician democrat republican speaker deputy chairperson ceo man woman veteran
     witness student teacher doctor owner investor strategist aide negotiator sheriff commissioner treasurer
-    councilman councilwoman legislator assemblyman assemblywoman comptroller
+    councilman councilwoman legislator assemblyman assemblywoman comptroller justice
     """
 )
 # Descriptions vague enough to stand for whoever spoke last ("the official said").
@@ -157,6 +157,7 @@ class ArticleActors:
     role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
     name_gender: dict[str, str] = field(default_factory=dict)  # from the first name, when nothing else says
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+    last_unnamed: tuple[int, Speaker] | None = None  # the latest unnamed single person who spoke
     outlet: str | None = None  # the article's own outlet, never a person
     first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
     surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
@@ -296,6 +297,25 @@ class ArticleActors:
         """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this)."""
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
+        elif speaker.kind == "unnamed" and _one_person(speaker.role):
+            self.last_unnamed = (pos, speaker)
+
+    def unnamed_antecedent(self, pos: int, pronoun: str) -> Speaker | None:
+        """The unnamed person a pronoun at `pos` stands for: the one who spoke last, a few sentences back, when
+        no named speaker or named subject came since and the gender fits ("A senior official said ... He
+        added", "The chief justice also asked ... After all, he said"); None otherwise."""
+        if self.last_unnamed is None:
+            return None
+        spoke, speaker = self.last_unnamed
+        if not 0 < pos - spoke <= _UNNAMED_REACH:
+            return None
+        if any(spoke < at < pos for at, _ in self.recent_speakers):
+            return None
+        if any(spoke < m.pos < pos and m.subject for m in self.mentions):
+            return None
+        want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
+        have = gender_of_words((speaker.role or "").split())
+        return speaker if want is not None and have in (None, want) else None
 
     def by_pronoun(self, pos: int, pronoun: str, clause_end: int | None = None) -> Speaker | None:
         """The most recent speaker or person before `pos` that the pronoun can stand for; never a person
@@ -444,6 +464,16 @@ def courtesy_gender(ent: Span) -> str | None:
     words = [t for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]) if t is not None]
     titles = [t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in COURTESY_TITLES]
     return gender_of_words(titles) if titles else None
+
+
+_UNNAMED_REACH = 60  # tokens from an unnamed speaker's cue to a pronoun that stands for them
+
+
+def _one_person(role: str | None) -> bool:
+    """True for the role of one unnamed person ("senior administration official", "chief justice"), not a
+    group ("officials", "Finland, Sweden and Estonia") or no role at all."""
+    words = (role or "").lower().split()
+    return bool(words) and words[-1] in PERSON_ROLES and not any(w in ("and", "&") or "," in w for w in words)
 
 
 def _main_clause(verb: Token) -> bool:
