@@ -144,3 +144,25 @@ def test_a_pronoun_after_a_described_justice_is_the_justice(statements):
         '"you\'re going to have some gaps."'
     )
     assert _by_text(statements(text), "some gaps").speaker == "Walter Brandt"
+
+
+def test_his_lawyer_is_the_lawyer_the_article_named(statements):
+    """ "Mr. Hale's lawyer, Gregory Walsh," then "His lawyer said": Walsh, neither Hale nor an unnamed lawyer."""
+    text = (
+        "Representative Tom Hale was indicted on Tuesday. He referred reporters to a letter that Mr. Hale's "
+        "lawyer, Gregory Walsh, sent to the Justice Department.\n\n"
+        "His lawyer said then that the congressman would cooperate fully."
+    )
+    claim = _by_text(statements(text), "cooperate fully")
+    assert claim.speaker == "Gregory Walsh"
+
+
+def test_a_pronoun_after_a_definite_description_is_not_made_unnamed(statements):
+    """ "The port official who ... denied ..." then "she told": a definite description names somebody the
+    article goes on to name, so the pronoun is never left to an unnamed source."""
+    text = (
+        "The port official who first disclosed the leak denied on Wednesday that she had misled the council.\n\n"
+        "As the official, Karen Miller, appeared before the council, she said that the accusations were false."
+    )
+    claim = _by_text(statements(text), "accusations were false")
+    assert claim.speaker == "Karen Miller"

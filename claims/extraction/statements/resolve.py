@@ -488,6 +488,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         ent = None  # "two of the people", "the 43-year-old": a count or an age is no name
     principal = _principal(subject, mention, actors)
     if principal is not None:  # "a Kaine spokesman told", "his aide said": the aide speaks, not Kaine
+        plural = subject.tag_ in ("NNS", "NNPS")
+        holder = None if plural else actors.role_holder(subject.i, subject.lemma_.lower(), principal)
+        if holder is not None:  # "His lawyer said" after "Mr. Hunter's lawyer, Gregory Vega,": Vega
+            return holder
         return Speaker(None, "unnamed", f"{subject.lower_} for {principal}")
     named_after = _name_after_owner(subject)
     if named_after is not None:  # "A spokesman for Mr. Hale, Tom Reed, said": Reed speaks for Hale

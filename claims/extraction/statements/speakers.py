@@ -293,12 +293,27 @@ class ArticleActors:
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
 
-    def remember(self, pos: int, speaker: Speaker) -> None:
-        """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this)."""
+    def remember(self, pos: int, speaker: Speaker, indefinite: bool = False) -> None:
+        """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this);
+        `indefinite` for a source introduced as nobody known ("a senior official"), whom a pronoun after
+        can stand for (a definite "the official" the article failed to resolve is somebody named)."""
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
-        elif speaker.kind == "unnamed" and _one_person(speaker.role):
+        elif speaker.kind == "unnamed" and indefinite and _one_person(speaker.role):
             self.last_unnamed = (pos, speaker)
+
+    def role_holder(self, pos: int, role: str, principal: str) -> Speaker | None:
+        """The person the article named before `pos` with the agent's `role` ("lawyer", "spokesman") who is
+        not `principal` ("Mr. Hale's lawyer, Ana Ruiz," then "His lawyer said": Ruiz); None for none or
+        several."""
+        keys = _role_keys(role)
+        found = {
+            self.index.resolve(m.actor) or m.actor
+            for m in self.mentions
+            if m.pos < pos and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
+        }
+        found.discard(self.index.resolve(principal) or principal)
+        return self._speaker_of(found.pop()) if len(found) == 1 else None
 
     def unnamed_antecedent(self, pos: int, pronoun: str) -> Speaker | None:
         """The unnamed person a pronoun at `pos` stands for: the one who spoke last, a few sentences back, when
