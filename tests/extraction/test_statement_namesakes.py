@@ -5,6 +5,7 @@ merged with his namesake, and an unnamed spokesman or aide is never the person t
 import pytest
 
 from claims.extraction.actors import ActorIndex
+from claims.extraction.statements.speakers import ArticleActors
 from claims.extraction.types import StatementClaim
 
 
@@ -166,3 +167,15 @@ def test_a_pronoun_after_a_definite_description_is_not_made_unnamed(statements):
     )
     claim = _by_text(statements(text), "accusations were false")
     assert claim.speaker == "Karen Miller"
+
+
+def test_a_headline_word_glued_to_a_name_is_not_preferred(nlp):
+    """A headline's "Rip Donald Trump" (one PERSON to the NER) is no Trump to prefer over the "Donald Trump"
+    of the text, though it comes first."""
+    doc = nlp(
+        "Black Lawmakers Rip Donald Trump\n\n"
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "Trump said that the economy would grow."
+    )
+    actors = ArticleActors.from_doc(doc)
+    assert actors.resolve_name("Trump") == "Donald Trump"

@@ -279,6 +279,8 @@ class ArticleActors:
             if len(known) == 1:
                 return known[0]
             found = [a for a in found if self._gender_known(a) in (None, gender)]
+        # a word glued before a full name (a headline's "Rip Donald Trump") makes no person to prefer
+        found = [a for a in found if not _glued_before_name(self.index.actor(a).name)] or found
         if not found:
             return None
         return min(found, key=lambda a: self.first_named.get(a, len(self.first_named) + 10**9))
@@ -464,6 +466,13 @@ def _surname(name: str) -> str:
     if len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]
     return words[-1] if words else ""
+
+
+def _glued_before_name(name: str) -> bool:
+    """True for a name of three or more words whose second word, not its first, is a given name ("Rip Donald
+    Trump" from a headline "Black Lawmakers Rip Donald Trump")."""
+    words = name.split()
+    return len(words) >= 3 and is_given_name(words[1]) and not is_given_name(words[0])
 
 
 def _kin_named(name: str) -> bool:
