@@ -206,8 +206,10 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
-        if len(normalize_name(name).split()) == 1 and self._shared_surname(name):
-            return  # "Conway" beside George and Kellyanne Conway: told apart at each mention, never merged
+        if len(normalize_name(name).split()) == 1 and any(
+            _kin_named(self.index.actor(a).name) for a in self.index.namesakes(name)
+        ):
+            return  # "Trump" beside Donald Trump Jr.: told apart at each mention, never merged with him
         actor = self.index.resolve(name)
         if actor is None:
             self.index.add(name, name, "person")
@@ -253,8 +255,9 @@ class ArticleActors:
         """The actor id a mention of `name` stands for. A surname alone that several people the article names
         in full share ("Mr. Conway" beside George and Kellyanne Conway, "Mr. Trump" beside Donald Trump and
         Donald Trump Jr.) is the one whose title (`role`) fits, else whose gender fits the courtesy title
-        (`gender`: "Mr." is no Kellyanne), else the one the article named first, who is what it is about; a
-        "Jr." or "Sr." only in an article about him. None when no one fits."""
+        (`gender`: "Mr." is no Kellyanne); between a "Jr." and his namesake, the one the article named first,
+        who is what it is about (a "Jr." only in an article about him). Nothing else tells two namesakes apart:
+        the index's own answer then. None when no one fits."""
         if len(normalize_name(name).split()) != 1 or not self._shared_surname(name):
             return self.index.resolve(name, role)
         keys = _role_keys(_served_cut(role)) if role else set()
@@ -279,10 +282,14 @@ class ArticleActors:
             if len(known) == 1:
                 return known[0]
             found = [a for a in found if self._gender_known(a) in (None, gender)]
-        # a word glued before a full name (a headline's "Rip Donald Trump") makes no person to prefer
+        # a word glued before a full name (a headline's "Rip Donald Trump") makes no person to prefer, nor does
+        # the surname alone the article also used as a name of its own
         found = [a for a in found if not _glued_before_name(self.index.actor(a).name)] or found
-        if not found:
-            return None
+        found = [a for a in found if len(normalize_name(self.index.actor(a).name).split()) > 1] or found
+        if len(found) <= 1:
+            return found[0] if found else None
+        if not any(_kin_named(self.index.actor(a).name) for a in found):
+            return self.index.resolve(name, role)  # nothing tells two namesakes apart: no guess
         return min(found, key=lambda a: self.first_named.get(a, len(self.first_named) + 10**9))
 
     def person(self, name: str, role: str | None = None, gender: str | None = None) -> Speaker:
