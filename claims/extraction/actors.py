@@ -30,6 +30,9 @@ HONORIFICS = word_set(
     """
 )
 _LEADING = frozenset({"the"})
+# Generational suffixes: "Donald Trump Jr." is not Donald Trump, and his surname is "trump", not "jr".
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
+_KIN_SUFFIXES = word_set("jr sr")  # a father and son both in the news; numerals mostly a formal full name
 _STOP_ROLE = word_set("the of a an and in for to s")
 _PERSON_KINDS = frozenset({"person"})
 
@@ -105,8 +108,8 @@ class ActorIndex:
         self.loose_surnames = loose_surnames
         self._actors: dict[str, Actor] = {}
         self._exact: dict[str, set[str]] = {}
-        # surname key -> {actor id: [first-name keys of each known form]}, for person matching
-        self._surnames: dict[str, dict[str, list[list[str]]]] = {}
+        # surname key -> {actor id: [(first-name keys, suffix) of each known form]}, for person matching
+        self._surnames: dict[str, dict[str, list[tuple[list[str], str]]]] = {}
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -140,9 +143,10 @@ class ActorIndex:
             self._exact.setdefault(norm, set()).add(actor_id)
             self._exact.setdefault(" ".join(keys), set()).add(actor_id)
             if actor.kind in _PERSON_KINDS:
-                forms = self._surnames.setdefault(keys[-1], {}).setdefault(actor_id, [])
-                if keys[:-1] not in forms:
-                    forms.append(keys[:-1])
+                bare, suffix = _person_keys(norm.split())
+                forms = self._surnames.setdefault(bare[-1], {}).setdefault(actor_id, [])
+                if (bare[:-1], suffix) not in forms:
+                    forms.append((bare[:-1], suffix))
         return actor
 
     def resolve_or_add(self, name: str, kind: str = "person", role: str | None = None) -> str:
@@ -194,15 +198,30 @@ class ActorIndex:
         fits = [i for i in ids if any(wanted & _role_words(r) for r in self._actors[i].roles)]
         return fits[0] if len(fits) == 1 else None
 
+    def namesakes(self, name: str) -> list[str]:
+        """Ids of the known people whose surname `name` bears and whose first name and suffix do not rule them
+        out, in the order they became known: two or more for a bare "Mr. Conway" in an article naming George
+        and Kellyanne Conway, which only the mention's own context can tell apart."""
+        words = normalize_name(name).split()
+        if not words:
+            return []
+        bare, suffix = _person_keys(words)
+        return [
+            i
+            for i, forms in self._surnames.get(bare[-1], {}).items()
+            if all(_forms_agree(bare[:-1], suffix, f) for f in forms)
+        ]
+
     def _match_person(self, words: list[str], role: str | None) -> str | None:
-        surname, firsts = translit_key(words[-1]), [translit_key(w) for w in words[:-1]]
+        bare, suffix = _person_keys(words)
+        surname, firsts = bare[-1], bare[:-1]
         # Every first name the actor is known by must agree, not just one of its forms: the surname alone
         # ("Obama") agrees with anyone, and through it "Michelle Obama" would join "Barack Obama", in
         # whichever order the articles happened to name them.
         same = {
             i
             for i, forms in self._surnames.get(surname, {}).items()
-            if all(_firsts_agree(firsts, f) for f in forms)
+            if all(_forms_agree(firsts, suffix, f) for f in forms)
         }
         near: set[str] = set()
         if not same and len(surname) >= 5:
@@ -210,9 +229,9 @@ class ActorIndex:
                 if abs(len(k_surname) - len(surname)) > 1 or Levenshtein.distance(k_surname, surname) != 1:
                     continue
                 for actor_id, forms in by_actor.items():
-                    if all(_firsts_agree(firsts, f) for f in forms) and any(
+                    if all(_forms_agree(firsts, suffix, f) for f in forms) and any(
                         (firsts and f) or self.loose_surnames or self._role_fits(self._actors[actor_id], role)
-                        for f in forms
+                        for f, _ in forms
                     ):
                         near.add(actor_id)
         for ids in (same, near):
@@ -256,6 +275,27 @@ def _head_word(words: list[str]) -> str:
         if word in _NAME_PREPOSITIONS and i > 0:
             return words[i - 1]
     return words[-1]
+
+
+def _person_keys(words: list[str]) -> tuple[list[str], str]:
+    """(spelling keys of a person's normalised name words without a generational suffix, that suffix or "")
+    ("donald trump jr" -> (["donald", "trump"], "jr")): the surname is the last key, never the suffix."""
+    suffix = ""
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        suffix, words = words[-1], words[:-1]
+    return [translit_key(w) for w in words], suffix
+
+
+def _forms_agree(firsts: list[str], suffix: str, form: tuple[list[str], str]) -> bool:
+    """True when a mention's first names and suffix fit a known form of a person with the same surname. The
+    suffixes must be equal, except that a surname alone ("Trump", "Mr. Trump") may be either "Donald Trump"
+    or "Donald Trump Jr.", and a name without a numeral is the one with it ("Robert Mueller" is "Robert S.
+    Mueller III", who is rarely in the news beside a II): "Donald Trump" is never "Donald Trump Jr.", whose
+    father often is, nor "Trump Jr." Donald Trump."""
+    known_firsts, known_suffix = form
+    if suffix != known_suffix and (suffix or (firsts and known_suffix in _KIN_SUFFIXES)):
+        return False
+    return _firsts_agree(firsts, known_firsts)
 
 
 def _firsts_agree(a: list[str], b: list[str]) -> bool:

@@ -478,7 +478,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 speaker = Speaker(None, "unnamed")
         else:
             speaker = Speaker(None, "unnamed")
-        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker)
+        indefinite = subject is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in subject.children
+        )
+        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite)
         previous = speaker  # "the statement said" refers to the last source, named or not
         if bare in NOT_STORED:
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)

@@ -18,6 +18,7 @@ from .speakers import (
     ArticleActors,
     Speaker,
     clean_name,
+    courtesy_gender,
     hyphen_joined,
     names_outlet,
     owned_person,
@@ -233,7 +234,7 @@ def _before_date(date: Token, actors: ArticleActors) -> Token | None:
     before = doc[first - 1] if first > 0 else None
     if before is None or not (before.text[:1].isupper() and before.is_alpha):
         return None
-    actor = actors.index.resolve(before.text)
+    actor = actors.resolve_name(before.text)
     return before if actor is not None and actors.index.actor(actor).kind == "person" else None
 
 
@@ -294,6 +295,43 @@ def _name_after_owner(subject: Token) -> Span | None:
     return None
 
 
+# People who speak for another: "a Kaine spokesman", "his aide" is never Kaine nor whoever "his" is.
+AGENT_ROLES = word_set(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen aide adviser advisor staffer assistant
+    lawyer attorney strategist surrogate
+    """
+)
+
+
+def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) -> str | None:
+    """Whom an unnamed agent speaks for, by the name or pronoun before the role ("A Kaine spokesman told",
+    "two Kaine aides said", "Kaine's spokesman", "his spokesman said"): that person's name as the article
+    gives it (the tagger may read "Kaine" there as a body, so a person the article names counts by name); None when the role word is no agent's or the agent is named ("Kaine spokesman Mike Smith",
+    "Kaine's lawyer, Mike Smith,")."""
+    if subject.pos_ != "NOUN" or not {subject.lower_, subject.lemma_.lower()} & AGENT_ROLES:
+        return None
+    doc = subject.doc
+    if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]):
+        return None  # the agent's own name follows
+    for child in subject.children:
+        if child.i > subject.i or child.dep_ not in ("compound", "poss"):
+            continue
+        if child.dep_ == "poss" and child.lower_ in MALE | FEMALE:
+            owner = actors.by_pronoun(child.i, child.lower_)
+            return owner.name if owner is not None and owner.name else None
+        ent = _entity_of(child)
+        if ent is None or child.pos_ != "PROPN":
+            continue
+        name = clean_name(ent)
+        actor = actors.resolve_name(name, None, courtesy_gender(ent)) if name else None
+        if actor is not None and actors.index.actor(actor).kind == "person":
+            return actors.index.actor(actor).name
+        if ent.label_ == "PERSON" and name:  # a person the article names only here
+            return name
+    return None
+
+
 def _indefinite(subject: Token) -> bool:
     """True for a subject with an indefinite article ("Another leading Dem, Sen. Tom Hale"): a name takes
     none, so the word the NER took for a person is a description, and the name is in apposition to it."""
@@ -328,7 +366,7 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"):
         return False
     name = clean_name(ent)
-    actor = actors.index.resolve(name)
+    actor = actors.resolve_name(name)
     if actor is not None and actors.index.actor(actor).kind == "person":
         return True
     # the role's head noun comes before its first preposition: "the vice president of the party"
@@ -410,6 +448,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if not lower:
         return Speaker(None, "unnamed")  # a quote mark or a number is nobody
     if lower in FEMALE | MALE:
+        unnamed = actors.unnamed_antecedent(subject.i, lower)
+        if unnamed is not None:  # "A senior official said ... He added": that official, no earlier name
+            return Speaker(None, "unnamed", unnamed.role)
         # whom its own clause names after it the pronoun cannot stand for ("he made a plea to Mr. Hale")
         found = actors.by_pronoun(subject.i, lower, _own_clause_end(subject))
         if found is not None:
@@ -445,6 +486,13 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if ent.label_ in ("DATE", "TIME") and subject.pos_ == "PROPN":
             return Speaker(None, "unnamed")  # "Monday" says nothing
         ent = None  # "two of the people", "the 43-year-old": a count or an age is no name
+    principal = _principal(subject, mention, actors)
+    if principal is not None:  # "a Kaine spokesman told", "his aide said": the aide speaks, not Kaine
+        plural = subject.tag_ in ("NNS", "NNPS")
+        holder = None if plural else actors.role_holder(subject.i, subject.lemma_.lower(), principal)
+        if holder is not None:  # "His lawyer said" after "Mr. Hunter's lawyer, Gregory Vega,": Vega
+            return holder
+        return Speaker(None, "unnamed", f"{subject.lower_} for {principal}")
     named_after = _name_after_owner(subject)
     if named_after is not None:  # "A spokesman for Mr. Hale, Tom Reed, said": Reed speaks for Hale
         held = bare_name(doc[mention[0] + (doc[mention[0]].lower_ in _ARTICLES) : named_after.start].text)
@@ -479,9 +527,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         kind = speaker_kind_of_words(name.split(), None)
         if names_outlet(name, actors.outlet):
             return Speaker(name, "outlet")
-        if actors.index.resolve(name) is not None or kind == "organisation":
+        if actors.resolve_name(name) is not None or kind == "organisation":
             # An unrecognised proper name that says something is most often a person's surname.
-            return actors.person(name)
+            return actors.person(name, None, courtesy_gender(doc[first : subject.i + 1]))
         return Speaker(name, kind)
     if ent is not None:
         role = role_of(ent)
@@ -495,7 +543,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if owned is not None:  # "Twitter's Adam Sharp", which the NER may read as one work or body
             return actors.person(owned[0], role or owned[1])
         if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
-            return actors.person(name, role)
+            return actors.person(name, role, courtesy_gender(ent))
         if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
             # "fellow Republicans", "many Venezuelans": people of a party or a nation, no body of it.
             return Speaker(None, "unnamed", description_role(subject, list(doc[mention[0] : mention[1]])))
@@ -536,7 +584,7 @@ def _misread_name(subject: Token, actors: ArticleActors) -> bool:
         return True
     if subject.pos_ not in ("NOUN", "ADV", "ADJ"):  # "Long on Monday denied": a surname read as an adverb
         return False
-    found = actors.index.resolve(subject.text)
+    found = actors.resolve_name(subject.text)
     return found is not None and actors.index.actor(found).kind == "person"
 
 

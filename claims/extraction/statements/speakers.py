@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ActorIndex, normalize_name, word_set
+from ..actors import NAME_SUFFIXES, ActorIndex, normalize_name, word_set
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -38,7 +38,7 @@ PERSON_ROLES = word_set(
     founder author professor researcher economist writer reporter journalist manager coach king queen
     prince pope activist politician democrat republican speaker deputy chairperson ceo man woman veteran
     witness student teacher doctor owner investor strategist aide negotiator sheriff commissioner treasurer
-    councilman councilwoman legislator assemblyman assemblywoman comptroller
+    councilman councilwoman legislator assemblyman assemblywoman comptroller justice
     """
 )
 # Descriptions vague enough to stand for whoever spoke last ("the official said").
@@ -157,7 +157,10 @@ class ArticleActors:
     role_text: dict[str, str] = field(default_factory=dict)  # the first role the article gives
     name_gender: dict[str, str] = field(default_factory=dict)  # from the first name, when nothing else says
     recent_speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+    last_unnamed: tuple[int, Speaker] | None = None  # the latest unnamed single person who spoke
     outlet: str | None = None  # the article's own outlet, never a person
+    first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
+    surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
 
     @classmethod
     def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
@@ -180,9 +183,18 @@ class ArticleActors:
             titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
             if titled:
                 self._add_person(titled[0], ent)
+        for ent in sorted(people, key=lambda e: e.start):
+            titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
+            name = titled[0] if titled else clean_name(ent)
+            actor = self.index.resolve(name) if len(normalize_name(name).split()) > 1 else None
+            if actor is not None:
+                self.first_named.setdefault(actor, ent.start)
+            surname = _surname(name)
+            if surname:
+                self.surname_first.setdefault(surname, ent.start)
         others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 2]
         for ent in sorted([*people, *others], key=lambda e: e.start):
-            actor = self.index.resolve(clean_name(ent))
+            actor = self.resolve_name(clean_name(ent), role_of(ent), courtesy_gender(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
@@ -194,6 +206,10 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
+        if len(normalize_name(name).split()) == 1 and any(
+            _kin_named(self.index.actor(a).name) for a in self.index.namesakes(name)
+        ):
+            return  # "Trump" beside Donald Trump Jr.: told apart at each mention, never merged with him
         actor = self.index.resolve(name)
         if actor is None:
             self.index.add(name, name, "person")
@@ -229,19 +245,101 @@ class ArticleActors:
         if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
             self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
 
-    def person(self, name: str, role: str | None = None) -> Speaker:
-        """The person `name` as the article names them most fully."""
-        actor = self.index.resolve(name, role)
+    def _shared_surname(self, name: str) -> bool:
+        """True when a surname alone may stand for more than one person the article names in full, or for a
+        "Jr." or "Sr." whom a surname alone names only in an article about him."""
+        found = self.index.namesakes(name)
+        return len(found) > 1 or any(_kin_named(self.index.actor(a).name) for a in found)
+
+    def resolve_name(self, name: str, role: str | None = None, gender: str | None = None) -> str | None:
+        """The actor id a mention of `name` stands for. A surname alone that several people the article names
+        in full share ("Mr. Conway" beside George and Kellyanne Conway, "Mr. Trump" beside Donald Trump and
+        Donald Trump Jr.) is the one whose title (`role`) fits, else whose gender fits the courtesy title
+        (`gender`: "Mr." is no Kellyanne); between a "Jr." and his namesake, the one the article named first,
+        who is what it is about (a "Jr." only in an article about him). Nothing else tells two namesakes apart:
+        the index's own answer then. None when no one fits."""
+        if len(normalize_name(name).split()) != 1 or not self._shared_surname(name):
+            return self.index.resolve(name, role)
+        keys = _role_keys(_served_cut(role)) if role else set()
+
+        def titled(actor: str) -> bool:
+            return bool(keys) and any(roles_fit(keys, one) for one in self.role_sets.get(actor, []))
+
+        first = self.surname_first.get(_surname(name))
+        found = [
+            a
+            for a in self.index.namesakes(name)
+            # "Mr. Trump" is Donald Trump Jr. only where the article names him before any other Trump, and
+            # "President Trump" only if he is known as president
+            if not _kin_named(self.index.actor(a).name)
+            or (self.first_named.get(a) == first and (not keys or titled(a)))
+        ]
+        fitting = [a for a in found if titled(a)]
+        if len(fitting) == 1:
+            return fitting[0]
+        if gender:
+            known = [a for a in found if self._gender_known(a) == gender]
+            if len(known) == 1:
+                return known[0]
+            found = [a for a in found if self._gender_known(a) in (None, gender)]
+        # a word glued before a full name (a headline's "Rip Donald Trump") makes no person to prefer, nor does
+        # the surname alone the article also used as a name of its own
+        found = [a for a in found if not _glued_before_name(self.index.actor(a).name)] or found
+        found = [a for a in found if len(normalize_name(self.index.actor(a).name).split()) > 1] or found
+        if len(found) <= 1:
+            return found[0] if found else None
+        if not any(_kin_named(self.index.actor(a).name) for a in found):
+            return self.index.resolve(name, role)  # nothing tells two namesakes apart: no guess
+        return min(found, key=lambda a: self.first_named.get(a, len(self.first_named) + 10**9))
+
+    def person(self, name: str, role: str | None = None, gender: str | None = None) -> Speaker:
+        """The person `name` as the article names them most fully (`gender` from a courtesy title before the
+        name, which tells apart two people of one surname)."""
+        actor = self.resolve_name(name, role, gender)
         if actor is None:
             self.index.add(name, name, "person", role=role)
             actor = name
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
 
-    def remember(self, pos: int, speaker: Speaker) -> None:
-        """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this)."""
+    def remember(self, pos: int, speaker: Speaker, indefinite: bool = False) -> None:
+        """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this);
+        `indefinite` for a source introduced as nobody known ("a senior official"), whom a pronoun after
+        can stand for (a definite "the official" the article failed to resolve is somebody named)."""
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
+        elif speaker.kind == "unnamed" and indefinite and _one_person(speaker.role):
+            self.last_unnamed = (pos, speaker)
+
+    def role_holder(self, pos: int, role: str, principal: str) -> Speaker | None:
+        """The person the article named before `pos` with the agent's `role` ("lawyer", "spokesman") who is
+        not `principal` ("Mr. Hale's lawyer, Ana Ruiz," then "His lawyer said": Ruiz); None for none or
+        several."""
+        keys = _role_keys(role)
+        found = {
+            self.index.resolve(m.actor) or m.actor
+            for m in self.mentions
+            if m.pos < pos and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
+        }
+        found.discard(self.index.resolve(principal) or principal)
+        return self._speaker_of(found.pop()) if len(found) == 1 else None
+
+    def unnamed_antecedent(self, pos: int, pronoun: str) -> Speaker | None:
+        """The unnamed person a pronoun at `pos` stands for: the one who spoke last, a few sentences back, when
+        no named speaker or named subject came since and the gender fits ("A senior official said ... He
+        added", "The chief justice also asked ... After all, he said"); None otherwise."""
+        if self.last_unnamed is None:
+            return None
+        spoke, speaker = self.last_unnamed
+        if not 0 < pos - spoke <= _UNNAMED_REACH:
+            return None
+        if any(spoke < at < pos for at, _ in self.recent_speakers):
+            return None
+        if any(spoke < m.pos < pos and m.subject for m in self.mentions):
+            return None
+        want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
+        have = gender_of_words((speaker.role or "").split())
+        return speaker if want is not None and have in (None, want) else None
 
     def by_pronoun(self, pos: int, pronoun: str, clause_end: int | None = None) -> Speaker | None:
         """The most recent speaker or person before `pos` that the pronoun can stand for; never a person
@@ -369,6 +467,46 @@ class ArticleActors:
             self.gender.setdefault(actor, want)
 
 
+def _surname(name: str) -> str:
+    """The surname of a person's name, normalised, without "Jr." or "III" ("" for none)."""
+    words = normalize_name(name).split()
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
+def _glued_before_name(name: str) -> bool:
+    """True for a name of three or more words whose second word, not its first, is a given name ("Rip Donald
+    Trump" from a headline "Black Lawmakers Rip Donald Trump")."""
+    words = name.split()
+    return len(words) >= 3 and is_given_name(words[1]) and not is_given_name(words[0])
+
+
+def _kin_named(name: str) -> bool:
+    """True for a name with "Jr." or "Sr.": a son or father whose namesake is often in the same news."""
+    words = normalize_name(name).split()
+    return len(words) > 1 and words[-1] in NAME_SUFFIXES and words[-1] in ("jr", "sr")
+
+
+def courtesy_gender(ent: Span) -> str | None:
+    """ "m" or "f" from the courtesy title before or opening a person's name ("Mr. Conway", "Ms. Conway");
+    None without one."""
+    doc = ent.doc
+    words = [t for t in (doc[ent.start - 1] if ent.start else None, doc[ent.start]) if t is not None]
+    titles = [t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in COURTESY_TITLES]
+    return gender_of_words(titles) if titles else None
+
+
+_UNNAMED_REACH = 60  # tokens from an unnamed speaker's cue to a pronoun that stands for them
+
+
+def _one_person(role: str | None) -> bool:
+    """True for the role of one unnamed person ("senior administration official", "chief justice"), not a
+    group ("officials", "Finland, Sweden and Estonia") or no role at all."""
+    words = (role or "").lower().split()
+    return bool(words) and words[-1] in PERSON_ROLES and not any(w in ("and", "&") or "," in w for w in words)
+
+
 def _main_clause(verb: Token) -> bool:
     """True for the root of a sentence or a clause joined to it ("The bridge stays shut, and Mayor Tom Hale
     also visited ...", which the parse may join to the sentence before)."""
@@ -461,10 +599,20 @@ def roles_fit(wanted: set[str], have: set[str]) -> bool:
 
 
 def _served_cut(role: str) -> str:
-    """A role without whom it serves: "spokeswoman for Speaker Paul Ryan" is a spokeswoman, not a speaker."""
-    for word in (" for ", " to "):
+    """A role without whom it serves: "spokeswoman for Speaker Paul Ryan" is a spokeswoman, not a speaker;
+    "the president's counselor" a counselor, not a president (a place stays: "Russia's foreign minister"); and "a lawyer and the husband of Ana Ruiz,
+    the mayor's aide" ends before the comma that describes someone else."""
+    for word in (" for ", " to ", ", "):
         role = role.split(word, 1)[0]
-    return role
+    return " ".join(w for w in role.split() if _possessor(w) not in PERSON_ROLES)
+
+
+def _possessor(word: str) -> str:
+    """The lower-case owner of a possessive word ("president's" -> "president"), "" for no possessive."""
+    for suffix in ("'s", "\u2019s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)].lower()
+    return ""
 
 
 def hyphen_joined(ent: Span) -> Span:
@@ -497,6 +645,8 @@ def clean_name(ent: Span) -> str:
     if not words:
         return ""
     text = unglued(" ".join(ent.doc[words[0].i : words[-1].i + 1].text.split())).strip(" .,")
+    if text.endswith((" Jr", " Sr")):
+        text += "."  # "Donald Trump Jr.": the stop is the abbreviation's, not the sentence's
     return text if normalize_name(text) else ""
 
 
