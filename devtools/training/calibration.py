@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from claims.extraction.statements import calibration
 from claims.extraction.statements.calibration import TABLE_PATH, group_of, read_group, read_share, share_in
 from claims.extraction.types import Claim, StatementClaim
+from devtools.training.read_labels import judged_claim
 
 if TYPE_CHECKING:
     from claims.evaluation.gold import Corpus
@@ -127,17 +128,10 @@ def _read_rows(read_path: str, labels_path: str) -> list[tuple[str, StatementCla
     for key, claims in extracted.items():
         statements = [c for c in claims if isinstance(c, StatementClaim)]
         for label in labels.get(key, ()):
-            claim = next((c for c in statements if (c.start, c.end) == (label["start"], label["end"])), None)
-            if claim is None:
-                claim = next((c for c in statements if _close(c, label)), None)
+            claim = judged_claim(statements, label)
             if claim is not None:
                 rows.append((key, claim, label["verdict"] == "right", float(label.get("weight", 1.0))))
     return rows
-
-
-def _close(claim: StatementClaim, label: dict[str, Any]) -> bool:
-    start, end = int(label["start"]), int(label["end"])
-    return min(claim.end, end) - max(claim.start, start) >= 0.8 * max(claim.end - claim.start, end - start)
 
 
 def _halves(read_path: str, articles: Iterable[str]) -> tuple[set[str], set[str]]:

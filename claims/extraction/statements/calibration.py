@@ -56,6 +56,7 @@ STORE_FLOOR = 0.25
 # "imposed sanctions", "continues his adulation" as attributions); the next group up is at 0.445.
 ACTION_FLOOR = 0.43
 _USE_TABLE = True  # off while a new table is fitted, which needs the raw confidences
+_USE_READ = True  # off while a read is stamped, whose strata are PolNeAR's share
 
 
 def band(confidence: float) -> float:
@@ -141,7 +142,7 @@ def _table() -> dict[str, float] | None:
 
 
 def _read_table() -> dict[str, float]:
-    data = _data() if _USE_TABLE else None
+    data = _data() if _USE_TABLE and _USE_READ else None
     return {} if data is None else data.get("read", {}).get("groups", {})
 
 
