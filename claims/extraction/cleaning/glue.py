@@ -122,13 +122,20 @@ def quote_glue_splits(text: str) -> list[int]:
 # before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses ('kestrel.com') do not match.
 # Two-letter words open sentences too ('in 2006.He won', 'on Dec. 22.It also'): the usual ones only, so
 # an initial or a code after a stop does not match.
-_SHORT_OPENERS = r"(?:He|It|We|In|On|At|As|If|So|By|An|My|No|Mr|Ms|Dr)\b"
+# The words "A" and "I" open sentences too ('restrictions.A few', 'this.I wish') when a space or an
+# apostrophe follows. An acronym of two or more capitals that no full stop precedes ends a sentence as a
+# lower-case word does ('according to CNN.He called', 'the FBI.The former'); initials ('U.S.Navy',
+# 'D-N.Y.') keep a stop before their last capital and do not match.
+_SHORT_OPENERS = r"(?:He|It|We|In|On|At|As|If|So|By|An|My|No|Mr|Ms|Dr|A(?= )|I(?=[ '\u2019]))\b"
 _GLUED_STOP = re.compile(
     rf"(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|[$\u00a3\u20ac\u00a5][0-9])"
     rf"|(?<=[0-9][.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})"
 )
+_ACRONYM_STOP = re.compile(rf"(?<![A-Za-z.])[A-Z]{{2,}}[.!?](?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})")
 
 
 def sentence_glue_splits(text: str) -> list[int]:
     """Offsets in `text` where a space belongs after a sentence's end glued to the next sentence."""
-    return [m.start() for m in _GLUED_STOP.finditer(text)]
+    return sorted(
+        [m.start() for m in _GLUED_STOP.finditer(text)] + [m.end() for m in _ACRONYM_STOP.finditer(text)]
+    )

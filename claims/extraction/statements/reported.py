@@ -530,7 +530,14 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             start = after_opener(doc, start, kid.right_edge.i + 1)  # 'In a statement, "...," the family said'
         if start > kid.right_edge.i:
             return None
-        return trimmed(doc, start, kid.right_edge.i + 1)
+        end = kid.right_edge.i + 1
+        if kid.i > verb.i:
+            # "insisting that he'd rather Congress approve it": the parse may split one clause into two
+            # clauses side by side ("he'd" + "rather Congress approve it"); the words run to the last.
+            for other in sorted(kids, key=lambda c: c.i):
+                if other.i > kid.i and other.left_edge.i == end:
+                    end = other.right_edge.i + 1
+        return trimmed(doc, start, end)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         words = [t.i for t in verb.subtree if not t.is_punct]

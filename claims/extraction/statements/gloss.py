@@ -1,0 +1,74 @@
+"""The writer's gloss closing reported words ("said the plan came from Hale, who has denied it", "said he
+met Ana Ruiz, a former aide to the mayor"): a relative clause or an apposition set off by a comma on the
+last name or noun of the words tells the reader who or what that is. It is the writer's aside, not what
+the source said, so the words end before its comma."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import is_speech_verb
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# Verbs inside a relative clause that show the source still speaking ("the wall, which he estimates would
+# cost $8 billion"), besides the reporting verbs.
+_OPINION_VERBS = frozenset({"estimate", "believe", "think", "consider", "call", "describe", "argue", "claim"})
+_PERSONAL = frozenset({"i", "we", "he", "she", "they"})
+_INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
+
+
+def _source_speaks(verb: Token) -> bool:
+    """True for a verb of saying or opinion whose subject is a personal pronoun ("which she said were",
+    "which he estimates would"); "who has denied it" speaks of the noun, not of the source."""
+    if not (is_speech_verb(verb) or verb.lemma_.lower() in _OPINION_VERBS):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in verb.children)
+
+
+def _indefinite(noun: Token) -> bool:
+    """True for a noun the words bring in as new ("a hacker or a prankster, who then sent it"): a clause
+    on it goes on with what the source said, where a gloss describes what the reader may not know."""
+    heads = [noun, *(noun.head for _ in [0] if noun.dep_ == "conj")]
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for h in heads for c in h.children)
+
+
+def _gloss_start(tok: Token) -> int | None:
+    """Index of the comma opening the gloss `tok` heads (a relative clause's verb or an apposition's
+    noun), None when `tok` heads no gloss of the writer's kind."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    if left < 1 or doc[left - 1].text != ",":
+        return None
+    noun = tok.head
+    if noun.pos_ not in _NOUNS or noun.i >= left - 1:
+        return None
+    if tok.dep_ == "relcl":
+        if doc[left].lower_ not in _RELATIVE_WORDS or _indefinite(noun):
+            return None
+        if any(_source_speaks(t) for t in tok.subtree):
+            return None  # "statistics, which he said were more reliable": the source's own words again
+        return left - 1
+    if tok.dep_ == "appos" and tok.pos_ in _NOUNS:
+        # an apposition that describes a name ("Hale, a former aide"), not one a name describes
+        return left - 1 if noun.pos_ == "PROPN" and tok.ent_type_ == "" else None
+    return None
+
+
+def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) -> int:
+    """The end of the reported words [start, end) before a gloss of the writer's that closes them; `end`
+    when none does, when the gloss is inside a quotation (`quoted` marks the tokens inside quote marks),
+    or when cutting would leave fewer than four words."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in doc[start:end]:
+        if tok.dep_ not in ("relcl", "appos") or tok.right_edge.i != last:
+            continue
+        comma = _gloss_start(tok)
+        if comma is None or comma - start < 4 or any(quoted[i] for i in range(comma, end)):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
+            continue  # the words are a noun phrase: the gloss may be all they say of it
+        return comma
+    return end
