@@ -88,3 +88,24 @@ def test_a_clause_the_parse_split_in_two_is_kept_whole(statements):
     claims = statements(text)
     assert not any(c.text.strip() in ("that he'd", "he'd") for c in claims), [c.text for c in claims]
     assert any(c.text.endswith("rather Congress approve the money") for c in claims), [c.text for c in claims]
+
+
+def test_a_relative_clause_with_its_own_speaker_is_not_the_writers_gloss(statements):
+    """ ", which, Jo Park said, is usually full" names who says it: not the writer's description."""
+    text = "The ferry leaves from the quay, which, Jo Park said, is usually full."
+    claim = _only(statements(text), "ferry")
+    assert "usually full" in claim.text and claim.speaker == "Jo Park"
+
+
+def test_only_a_bare_modal_runs_on_into_the_clause_beside_it(nlp):
+    """ "he'd" alone is half a clause; "he would pay the fine" is whole, and a clause beside it is another."""
+    from claims.extraction.statements.reported import _bare_modal
+
+    doc = nlp(
+        "Tom Hale called it the easy route while insisting that he'd rather Congress approve the money."
+    )
+    assert _bare_modal(next(t for t in doc if t.text == "'d"))
+    doc = nlp("He insisted that he would pay the fine.")
+    assert not _bare_modal(next(t for t in doc if t.text == "pay"))
+    doc = nlp("Tom Hale said that he would pay the fine and that the council could wait.")
+    assert not any(_bare_modal(t) for t in doc if t.dep_ in ("ccomp", "conj"))

@@ -14,16 +14,16 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # Verbs inside a relative clause that show the source still speaking ("the wall, which he estimates would
 # cost $8 billion"), besides the reporting verbs.
 _OPINION_VERBS = frozenset({"estimate", "believe", "think", "consider", "call", "describe", "argue", "claim"})
-_PERSONAL = frozenset({"i", "we", "he", "she", "they"})
 _INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
 
 
 def _source_speaks(verb: Token) -> bool:
-    """True for a verb of saying or opinion whose subject is a personal pronoun ("which she said were",
-    "which he estimates would"); "who has denied it" speaks of the noun, not of the source."""
+    """True for a verb of saying or opinion with a subject of its own ("which she said were", "which,
+    Hale said, is", "which the council denied"): someone's words again, not the writer's description;
+    "who has denied it" speaks of the noun."""
     if not (is_speech_verb(verb) or verb.lemma_.lower() in _OPINION_VERBS):
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
 
 
 def _indefinite(noun: Token) -> bool:
@@ -46,6 +46,8 @@ def _gloss_start(tok: Token) -> int | None:
     if tok.dep_ == "relcl":
         if doc[left].lower_ not in _RELATIVE_WORDS or _indefinite(noun):
             return None
+        if any(c.dep_ in ("relcl", "acl") and c.i < tok.i for c in noun.children):
+            return None  # "people who think ..., who live ...": the second clause goes on with the first
         if any(_source_speaks(t) for t in tok.subtree):
             return None  # "statistics, which he said were more reliable": the source's own words again
         return left - 1

@@ -531,12 +531,12 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if start > kid.right_edge.i:
             return None
         end = kid.right_edge.i + 1
-        if kid.i > verb.i:
-            # "insisting that he'd rather Congress approve it": the parse may split one clause into two
-            # clauses side by side ("he'd" + "rather Congress approve it"); the words run to the last.
-            for other in sorted(kids, key=lambda c: c.i):
-                if other.i > kid.i and other.left_edge.i == end:
-                    end = other.right_edge.i + 1
+        if kid.i > verb.i and _bare_modal(kid):
+            # "insisting that he'd rather Congress approve it": the parse may split one clause into a bare
+            # modal ("he'd") and the clause beside it ("rather Congress approve it"); the words run on to it.
+            later = [c for c in kids if c.i > kid.i and c.left_edge.i == end]
+            if later:
+                end = later[0].right_edge.i + 1
         return trimmed(doc, start, end)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
@@ -598,6 +598,13 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
 
 
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
+
+
+def _bare_modal(clause: Token) -> bool:
+    """True for a clause that is only a subject and a modal ("he'd", "they would"): half of a clause."""
+    return (clause.tag_ == "MD" or clause.pos_ == "AUX") and all(
+        c.dep_ in ("nsubj", "mark", "neg") for c in clause.children
+    )
 
 
 def _clause_after_addressee(prep: Token, obj: Token) -> tuple[int, int] | None:
