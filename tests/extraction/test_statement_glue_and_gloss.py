@@ -51,6 +51,8 @@ def test_the_writers_relative_clause_after_reported_words_is_cut(statements):
         "Ana Ruiz said the ferry would sail from Dunmore Quay, which has been declared unsafe by the council."
     )
     assert _only(statements(text), "ferry").text == "the ferry would sail from Dunmore Quay"
+    text = "Ana Ruiz said any deal would not include money for a new pier, which the council views as too costly."
+    assert _only(statements(text), "deal").text == "any deal would not include money for a new pier"
 
 
 def test_the_writers_apposition_after_reported_words_is_cut(statements):

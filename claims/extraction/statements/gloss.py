@@ -26,9 +26,17 @@ def _source_speaks(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
 
 
+def _present(verb: Token) -> bool:
+    """True for a clause in the present ("which Democrats view as costly", "who has denied it"): the
+    writer describing the noun as things stand, where a past one ("who then sent it") tells what happened."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
 def _indefinite(noun: Token) -> bool:
-    """True for a noun the words bring in as new ("a hacker or a prankster, who then sent it"): a clause
-    on it goes on with what the source said, where a gloss describes what the reader may not know."""
+    """True for a noun the words bring in as new ("a hacker or a prankster, who then sent it"): a past
+    clause on it goes on with what the source said."""
     heads = [noun, *(noun.head for _ in [0] if noun.dep_ == "conj")]
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for h in heads for c in h.children)
 
@@ -44,7 +52,7 @@ def _gloss_start(tok: Token) -> int | None:
     if noun.pos_ not in _NOUNS or noun.i >= left - 1:
         return None
     if tok.dep_ == "relcl":
-        if doc[left].lower_ not in _RELATIVE_WORDS or _indefinite(noun):
+        if doc[left].lower_ not in _RELATIVE_WORDS or (_indefinite(noun) and not _present(tok)):
             return None
         if any(c.dep_ in ("relcl", "acl") and c.i < tok.i for c in noun.children):
             return None  # "people who think ..., who live ...": the second clause goes on with the first
