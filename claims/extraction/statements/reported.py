@@ -534,7 +534,12 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if kid.i > verb.i and _bare_modal(kid):
             # "insisting that he'd rather Congress approve it": the parse may split one clause into a bare
             # modal ("he'd") and the clause beside it ("rather Congress approve it"); the words run on to it.
-            later = [c for c in kids if c.i > kid.i and c.left_edge.i == end]
+            # (not across a comma: "as the president said he would, Senate Democrats will ...")
+            later = [
+                c
+                for c in kids
+                if c.i > kid.i and c.left_edge.i == end and not doc[end - 1 : end + 1].text.count(",")
+            ]
             if later:
                 end = later[0].right_edge.i + 1
         return trimmed(doc, start, end)
