@@ -59,6 +59,8 @@ def test_the_writers_apposition_after_reported_words_is_cut(statements):
     """ ", a former aide to the governor" closing the words says who Peter Stone is: the writer's gloss."""
     text = "Ana Ruiz said she had met Peter Stone, a former aide to the governor."
     assert _only(statements(text), "Peter Stone").text == "she had met Peter Stone"
+    text = "Ana Ruiz said the council should appoint Peter Stone, harbour master for the county."
+    assert "harbour master" in _only(statements(text), "Peter Stone").text
 
 
 def test_a_relative_clause_inside_the_words_or_a_quotation_stays(statements):

@@ -61,7 +61,10 @@ def _gloss_start(tok: Token) -> int | None:
         return left - 1
     if tok.dep_ == "appos" and tok.pos_ in _NOUNS:
         # an apposition that describes a name ("Hale, a former aide"), not one a name describes
-        return left - 1 if noun.pos_ == "PROPN" and tok.ent_type_ == "" else None
+        # with its determiner ("Assange, the site's founder"): a bare noun may be what the words make of
+        # the name ("appoint Julian Assange, ambassador to the United States")
+        introduced = any(c.dep_ in ("det", "poss") and c.i == left for c in tok.children)
+        return left - 1 if noun.pos_ == "PROPN" and tok.ent_type_ == "" and introduced else None
     return None
 
 
