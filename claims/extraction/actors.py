@@ -61,6 +61,17 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
+# A surname's particle glued by an apostrophe ("O'Neill", "D'Souza", "O’Rourke"), which `normalize_name`
+# splits into an initial and a surname: inside the index the particle stays on the surname, so "O'Neill" alone
+# is "Terry O'Neill" and never a person with the initial O.
+PARTICLE = re.compile(r"\b([OD])['\u2019](?=[A-Z])")
+
+
+def index_form(name: str) -> str:
+    """`name` normalised as the index compares it: `normalize_name` with a surname's particle kept on it."""
+    return normalize_name(PARTICLE.sub(r"\1", name))
+
+
 @functools.lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """A spelling key that joins common romanisation variants of one name word.
@@ -94,7 +105,7 @@ class Actor:
 
     def names(self) -> list[str]:
         """Every normalised form under which this actor is known."""
-        return [n for n in (normalize_name(x) for x in [self.name, *self.aliases]) if n]
+        return [n for n in (index_form(x) for x in [self.name, *self.aliases]) if n]
 
 
 class ActorIndex:
@@ -176,7 +187,7 @@ class ActorIndex:
 
     def resolve(self, name: str, role: str | None = None) -> str | None:
         """Id of the known actor `name` refers to, or None when none (or more than one) fits."""
-        norm = normalize_name(name)
+        norm = index_form(name)
         if not norm:
             return None
         words = norm.split()
@@ -202,7 +213,7 @@ class ActorIndex:
         """Ids of the known people whose surname `name` bears and whose first name and suffix do not rule them
         out, in the order they became known: two or more for a bare "Mr. Conway" in an article naming George
         and Kellyanne Conway, which only the mention's own context can tell apart."""
-        words = normalize_name(name).split()
+        words = index_form(name).split()
         if not words:
             return []
         bare, suffix = _person_keys(words)

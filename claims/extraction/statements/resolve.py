@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import normalize_name, word_set
 from .cues import is_speech_verb
 from .speakers import (
+    BODY_HEADS,
     CLAIM_NOUNS,
     DOCUMENT_WORDS,
     FEMALE,
@@ -304,12 +305,33 @@ AGENT_ROLES = word_set(
 )
 
 
+# People named by whose relative they are: "his father tweeted", "Hale's wife said" is never Hale.
+KIN_ROLES = word_set(
+    """
+    father mother son daughter wife husband brother sister parent parents uncle aunt cousin nephew niece
+    grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
+    fiance fiancee fiancé fiancée girlfriend boyfriend sons daughters brothers sisters children
+    """
+)
+
+
+def relation_of(subject: Token) -> str | None:
+    """"for" for an agent's role ("spokesman"), "of" for a relative's ("father"); None for neither."""
+    words = {subject.lower_, subject.lemma_.lower()}
+    if words & AGENT_ROLES:
+        return "for"
+    return "of" if words & KIN_ROLES else None
+
+
 def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) -> str | None:
-    """Whom an unnamed agent speaks for, by the name or pronoun before the role ("A Kaine spokesman told",
-    "two Kaine aides said", "Kaine's spokesman", "his spokesman said"): that person's name as the article
-    gives it (the tagger may read "Kaine" there as a body, so a person the article names counts by name); None when the role word is no agent's or the agent is named ("Kaine spokesman Mike Smith",
-    "Kaine's lawyer, Mike Smith,")."""
-    if subject.pos_ != "NOUN" or not {subject.lower_, subject.lemma_.lower()} & AGENT_ROLES:
+    """Whom an unnamed agent speaks for, or whose relative speaks, by the name, pronoun or description
+    before the role ("A Kaine spokesman told", "two Kaine aides said", "Kaine's spokesman", "his spokesman
+    said", "his father tweeted", "the senator's spokeswoman"): that person's name as the article gives it
+    (the tagger may read "Kaine" there as a body, so a person the article names counts by name; a
+    description is the person it stands for, else itself, "the senator"); None when the role word is no
+    agent's or relative's, or the speaker is named ("Kaine spokesman Mike Smith", "Kaine's lawyer, Mike
+    Smith,")."""
+    if subject.pos_ != "NOUN" or relation_of(subject) is None:
         return None
     doc = subject.doc
     if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]):
@@ -320,6 +342,15 @@ def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) 
         if child.dep_ == "poss" and child.lower_ in MALE | FEMALE:
             owner = actors.by_pronoun(child.i, child.lower_)
             return owner.name if owner is not None and owner.name else None
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and not child.ent_type_:
+            # "the senator's spokeswoman", "the mayor's wife": whom the description stands for, never the
+            # speaker; the description itself when the article names nobody in that role
+            described = [t for t in doc[child.left_edge.i : child.i + 1] if t.dep_ not in ("det", "case")]
+            if child.lemma_.lower() in PERSON_ROLES:
+                found = actors.by_description(child.i, [t.lower_ for t in described])
+                if found is not None and found.name:
+                    return found.name
+            return bare_name(" ".join(["the", *(t.text for t in described)])) or None
         ent = _entity_of(child)
         if ent is None or child.pos_ != "PROPN":
             continue
@@ -330,6 +361,35 @@ def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) 
         if ent.label_ == "PERSON" and name:  # a person the article names only here
             return name
     return None
+
+
+# Last words of a body named by whose it is: "the U.S. Attorney's Office", "the Manhattan District Attorney's
+# Office", "Hale's campaign committee" is no "Office" or "Committee" alone.
+_OWNED_BODY_HEADS = GOVERNMENT_WORDS | BODY_HEADS | word_set("bureau division unit service")
+_OWNED_BODY_REACH = 10  # tokens of the possessor's name before the body's head
+
+
+def owned_body_start(subject: Token) -> int:
+    """The first token of a body's name that a proper possessor opens ("the Southern District of California's
+    U.S. Attorney's Office", "the Justice Department's Office"): the start of the possessor's own proper
+    name, so the speaker is never the head word alone; `subject.i` for any other subject."""
+    if subject.pos_ != "PROPN" or subject.lower_ not in _OWNED_BODY_HEADS:
+        return subject.i
+    doc = subject.doc
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.i < subject.i and c.pos_ == "PROPN"]
+    if not owners:
+        return subject.i
+    first = owners[0].left_edge.i
+    words = doc[first : subject.i]
+    if subject.i - first > _OWNED_BODY_REACH or any(
+        not (t.pos_ in ("PROPN", "PART", "ADP", "DET", "PUNCT") and (t.pos_ != "PUNCT" or t.text == "."))
+        or "\n" in t.whitespace_
+        for t in words
+    ):
+        return subject.i
+    while first < subject.i and doc[first].pos_ == "DET":
+        first += 1
+    return first
 
 
 def _indefinite(subject: Token) -> bool:
@@ -357,6 +417,24 @@ def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
         or before.lower_ in ("the", "'s", "\u2019s")
         or before.is_punct
     ):
+        return None
+    return person
+
+
+def _person_after_title(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person a body's name and a title before their name end the source's words in ("The National
+    Organization for Women President Terry O'Neill", which the parse heads with "Organization"): the office
+    holder speaks, not the body; None when the words end in no person's name right after a title word."""
+    doc = subject.doc
+    last = doc[mention[1] - 1]
+    if last.ent_type_ != "PERSON":
+        return None
+    person = _entity_of(last)
+    if person is None or person.end != mention[1] or person.start <= subject.i or person.start < 1:
+        return None
+    title = doc[person.start - 1].lower_.rstrip(".")
+    between = doc[subject.i + 1 : person.start - 1]
+    if title not in PERSON_ROLES or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
         return None
     return person
 
@@ -458,8 +536,13 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return Speaker(found.name, "person", found.role, found.gender)
         return Speaker(None, "person")
     if subject.pos_ == "PRON" or lower in PLURAL_PRONOUNS | {"i", "it"}:
+        body = body_subject_before(subject, actors) if lower == "it" else None
+        if body is not None:  # "When a national outlet, Slate magazine, produced ..., it said": Slate
+            return body
         if lower == "it" and previous is not None and previous.kind != "person":
             return previous
+        if lower == "they" and previous is not None and previous.kind == "unnamed" and _names_several(previous):
+            return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
         group = plural_antecedent(subject) if lower == "they" else None
         if group is not None:  # "House Republicans have argued ... They add that": those Republicans
             return Speaker(None, "unnamed", description_role(group, list(doc[slice(*mention_range(group))])))
@@ -489,14 +572,24 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     principal = _principal(subject, mention, actors)
     if principal is not None:  # "a Kaine spokesman told", "his aide said": the aide speaks, not Kaine
         plural = subject.tag_ in ("NNS", "NNPS")
-        holder = None if plural else actors.role_holder(subject.i, subject.lemma_.lower(), principal)
+        relation = relation_of(subject)
+        holder = (
+            None
+            if plural
+            else actors.role_holder(subject.i, subject.lemma_.lower(), principal, kin=relation == "of")
+        )
         if holder is not None:  # "His lawyer said" after "Mr. Hunter's lawyer, Gregory Vega,": Vega
             return holder
-        return Speaker(None, "unnamed", f"{subject.lower_} for {principal}")
+        return Speaker(None, "unnamed", f"{subject.lower_} {relation} {principal}")
     named_after = _name_after_owner(subject)
     if named_after is not None:  # "A spokesman for Mr. Hale, Tom Reed, said": Reed speaks for Hale
         held = bare_name(doc[mention[0] + (doc[mention[0]].lower_ in _ARTICLES) : named_after.start].text)
         return actors.person(clean_name(named_after), held or None)
+    if ent is not None and ent.label_ in _BODY_LABELS:
+        held = _person_after_title(subject, mention)
+        if held is not None:  # "The National Organization for Women President Terry O'Neill said": O'Neill
+            first = mention[0] + (doc[mention[0]].lower_ == "the")
+            return actors.person(clean_name(held), bare_name(doc[first : held.start].text) or None)
     if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
@@ -518,10 +611,12 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
     if ent is None and (subject.pos_ == "PROPN" or _misread_name(subject, actors)):
         # The NER missed the name ("Tyabkov said"): a proper-noun subject resolved as the article's actor.
         # The proper nouns right before the subject, no further than a comma ("Police, Police said").
-        first = subject.i
+        first = owned_body_start(subject)
         while first > subject.left_edge.i and first > subject.i - 2 and doc[first - 1].pos_ == "PROPN":
             first -= 1
         name = bare_name(doc[first : subject.i + 1].text)
+        if first < subject.i - 2:  # "U.S. Attorney's Office": its initials' stops are the name's
+            name = unglued(" ".join(doc[first : subject.i + 1].text.split())).strip(" ,;:\"'\u201c\u201d")
         if not name:
             return Speaker(None, "unnamed")
         kind = speaker_kind_of_words(name.split(), None)
@@ -535,7 +630,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         role = role_of(ent)
         name = clean_name(ent)
         if name and names_outlet(name, actors.outlet):
-            return Speaker(_named_body(doc, ent, subject, mention) or name, "outlet", role)
+            fuller = fuller_outlet(ent)  # "The Journal" after "The Wall Street Journal" is that paper
+            return Speaker(fuller or _named_body(doc, ent, subject, mention) or name, "outlet", role)
         titled = titled_person(name) if name else None
         if titled is not None:  # "Spokesperson Marie Harf", as a PERSON or a body entity
             return actors.person(titled[0], role or titled[1])
@@ -557,6 +653,65 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
 
 
 _CLAUSE_STOPS = frozenset({'"', "\u201c", "\u201d", "``", "''", ";", ":"})
+
+
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _names_several(speaker: Speaker) -> bool:
+    """True for an unnamed speaker whose role is several names joined ("Mr. Udall and Mr. Wyden")."""
+    words = (speaker.role or "").split()
+    return " and " in f" {speaker.role} " and sum(w[:1].isupper() for w in words) >= 2
+
+
+def fuller_outlet(ent: Span) -> str | None:
+    """The one fuller name the article gave before an outlet's one-word short form ("The Journal" after
+    "The Wall Street Journal", "the Times" after "The New York Times"); None when it gave none, or two
+    that end in that word ("the Times" beside The New York Times and the Financial Times)."""
+    name = clean_name(ent)
+    if len(name.split()) != 1:
+        return None
+    found = {
+        " ".join(clean_name(e).split())
+        for e in ent.doc.ents
+        if e.end <= ent.start
+        and e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE")
+        and len(clean_name(e).split()) > 1
+        and clean_name(e).split()[-1].lower() == name.lower()
+    }
+    found = {f.removeprefix("The ").removeprefix("the ") for f in found}
+    return found.pop() if len(found) == 1 else None
+
+
+def body_subject_before(pronoun: Token, actors: ArticleActors) -> Speaker | None:
+    """The named body "it" stands for when one is the subject of a clause between the last cue and the pronoun,
+    in its sentence or the one before ("The Harbour Weekly reported ... When a national outlet, Slate magazine,
+    produced a profile ..., it said": Slate, not the Weekly that spoke last; "Harbour Freight cut 200 jobs. It
+    said"): the latest such subject, or a name in apposition to it; never a person. None when no body is."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = max(start, actors.last_cue + 1) if actors.last_cue < pronoun.i else start
+    for tok in reversed(doc[start : pronoun.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+            continue
+        for head in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+            names = [
+                t for t in doc[head.left_edge.i : head.i + 1] if t.ent_type_ in _BODY_LABELS and t.ent_iob_ == "B"
+            ]
+            if not names or any(t.ent_type_ == "PERSON" for t in doc[head.left_edge.i : head.i + 1]):
+                continue
+            ent = _entity_of(names[-1])
+            if ent is None or ent.end < head.i or ent.label_ not in _BODY_LABELS:
+                continue
+            name = clean_name(ent)
+            if not name or actors.resolve_name(name) is not None:
+                continue  # a person the NER read as a body
+            words = [*name.split(), head.text]  # "Slate magazine": an outlet by its head noun
+            kind = "outlet" if names_outlet(name, actors.outlet) else speaker_kind_of_words(words, ent.label_)
+            return Speaker(_named_body(doc, ent, ent.root, (ent.start, ent.end)) or name, kind)
+        return None  # the latest subject names no body: "it" is not reached past it
+    return None
 
 
 def _own_clause_end(pronoun: Token) -> int | None:
@@ -882,11 +1037,11 @@ def unnamed_antecedent(subject: Token) -> bool:
         if dets & _INDEFINITE:
             return True
         head = tok.head  # "one of the officials"
-        return bool(
-            tok.dep_ == "pobj"
-            and head.lower_ == "of"
-            and (head.head.lower_ in _INDEFINITE or head.head.like_num)
-        )
+        if tok.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in _INDEFINITE or head.head.like_num):
+            return True
+        if dets & _DEFINITE:
+            continue  # "according to the official" refers back itself: whom it stands for is further back
+        return False
     return False
 
 

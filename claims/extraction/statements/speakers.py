@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import NAME_SUFFIXES, ActorIndex, normalize_name, word_set
+from ..actors import NAME_SUFFIXES, ActorIndex, index_form, normalize_name, word_set
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -161,6 +161,7 @@ class ArticleActors:
     outlet: str | None = None  # the article's own outlet, never a person
     first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
     surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
+    last_cue: int = -1  # token of the latest cue whose speaker was resolved, named or not
 
     @classmethod
     def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
@@ -186,7 +187,7 @@ class ArticleActors:
         for ent in sorted(people, key=lambda e: e.start):
             titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
             name = titled[0] if titled else clean_name(ent)
-            actor = self.index.resolve(name) if len(normalize_name(name).split()) > 1 else None
+            actor = self.index.resolve(name) if len(index_form(name).split()) > 1 else None
             if actor is not None:
                 self.first_named.setdefault(actor, ent.start)
             surname = _surname(name)
@@ -206,7 +207,7 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
-        if len(normalize_name(name).split()) == 1 and any(
+        if len(index_form(name).split()) == 1 and any(
             _kin_named(self.index.actor(a).name) for a in self.index.namesakes(name)
         ):
             return  # "Trump" beside Donald Trump Jr.: told apart at each mention, never merged with him
@@ -258,7 +259,7 @@ class ArticleActors:
         (`gender`: "Mr." is no Kellyanne); between a "Jr." and his namesake, the one the article named first,
         who is what it is about (a "Jr." only in an article about him). Nothing else tells two namesakes apart:
         the index's own answer then. None when no one fits."""
-        if len(normalize_name(name).split()) != 1 or not self._shared_surname(name):
+        if len(index_form(name).split()) != 1 or not self._shared_surname(name):
             return self.index.resolve(name, role)
         keys = _role_keys(_served_cut(role)) if role else set()
 
@@ -306,22 +307,41 @@ class ArticleActors:
         """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this);
         `indefinite` for a source introduced as nobody known ("a senior official"), whom a pronoun after
         can stand for (a definite "the official" the article failed to resolve is somebody named)."""
+        self.last_cue = pos
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
         elif speaker.kind == "unnamed" and indefinite and _one_person(speaker.role):
             self.last_unnamed = (pos, speaker)
 
-    def role_holder(self, pos: int, role: str, principal: str) -> Speaker | None:
+    def role_holder(self, pos: int, role: str, principal: str, kin: bool = False) -> Speaker | None:
         """The person the article named before `pos` with the agent's `role` ("lawyer", "spokesman") who is
         not `principal` ("Mr. Hale's lawyer, Ana Ruiz," then "His lawyer said": Ruiz); None for none or
-        several."""
+        several. A relative (`kin`: "his father") must be given as the principal's: "Hale's father, Peter
+        Hale," or "his father, Peter Hale," is Hale's, "Ruiz's father, Juan Ruiz," nobody else's."""
         keys = _role_keys(role)
+        principal_actor = self.index.resolve(principal) or principal
+
+        def whose(actor: str) -> bool:
+            if not kin:
+                return True
+            owner = _role_owner(self.role_text.get(actor, ""))
+            if owner is None:
+                return False
+            if owner.lower() in MALE | FEMALE | {"their"}:
+                return True
+            # "Hale's father, Peter Hale,": a surname the father shares resolves to neither Hale alone
+            return (self.index.resolve(owner) or owner) == principal_actor or (
+                len(normalize_name(owner).split()) == 1 and _surname(owner) == _surname(principal_actor)
+            )
+
         found = {
             self.index.resolve(m.actor) or m.actor
             for m in self.mentions
-            if m.pos < pos and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
+            if m.pos < pos
+            and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
+            and whose(m.actor)
         }
-        found.discard(self.index.resolve(principal) or principal)
+        found.discard(principal_actor)
         return self._speaker_of(found.pop()) if len(found) == 1 else None
 
     def unnamed_antecedent(self, pos: int, pronoun: str) -> Speaker | None:
@@ -467,9 +487,25 @@ class ArticleActors:
             self.gender.setdefault(actor, want)
 
 
+def _role_owner(role: str) -> str | None:
+    """Whose a role is by its own words: the possessor opening it ("Hale's father" -> "Hale", "His father" ->
+    "His", "the mayor's wife" -> None: a description names nobody by itself); None without one."""
+    words = role.split()
+    owner: list[str] = []
+    for word in words:
+        possessor = word[:-2] if word.endswith(("'s", "\u2019s")) else None
+        if word.lower() in MALE | FEMALE | {"their"}:
+            return word
+        if possessor is not None:
+            owner.append(possessor)
+            return " ".join(owner) if owner[0][:1].isupper() else None
+        owner.append(word)
+    return None
+
+
 def _surname(name: str) -> str:
     """The surname of a person's name, normalised, without "Jr." or "III" ("" for none)."""
-    words = normalize_name(name).split()
+    words = index_form(name).split()
     if len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]
     return words[-1] if words else ""
