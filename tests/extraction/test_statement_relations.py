@@ -165,3 +165,26 @@ def test_they_after_a_pair_is_that_pair(statements):
     )
     claim = _by_text(statements(text), "no evidence of damage")
     assert (claim.speaker, claim.role) == (None, "Ana Ruiz and Tom Hale")
+
+
+def test_a_party_s_members_named_as_a_whole_speak_as_a_body(statements):
+    """ "Democrats vowed ...", "House Republicans said ..." and a "They" after them: the party's members as a
+    named body; "some", "two", "fellow" Republicans, a pair of parties and a nation's people stay an unnamed
+    source described by the words."""
+    text = (
+        "Senate Republicans have argued that the budget is too large. They add that the deficit will grow.\n\n"
+        "House Democrats said on Monday that the budget would fail."
+    )
+    claims = statements(text)
+    assert _by_text(claims, "budget is too large").speaker == "Senate Republicans"
+    assert _by_text(claims, "deficit will grow").speaker == "Senate Republicans"
+    assert _by_text(claims, "budget would fail").speaker == "House Democrats"
+    text = (
+        "Some Republicans said that the plan would fail. Fellow Democrats said that it was too late. Two "
+        "Republicans said that they would vote no. Democrats and Republicans said that the talks would resume. "
+        "Many Venezuelans said that the election was rigged."
+    )
+    claims = statements(text)
+    for words in ("plan would fail", "too late", "vote no", "talks would resume", "was rigged"):
+        claim = _by_text(claims, words)
+        assert claim.speaker is None and claim.role, _said(claims)
