@@ -195,6 +195,7 @@ def test_evaluate_imports_files_and_rows_into_a_throwaway_database_and_scores_wh
         "question",
         "position",
     }
+    assert all("speaker_role" in c for c in statements)  # an unnamed source is read by its description
     assert all(
         c["quantity_direction"] in {"", "=", ">", "<", "~"}
         for c in stored["claims"]

@@ -40,6 +40,7 @@ CLAIM_FIELDS = (
     "date_weekday",
     "date_expression",
     "speaker__name",
+    "speaker_role",  # an unnamed source's description ("father of Tom Hale"), which the claim page shows
     "speaker_mention_start",
     "speaker_mention_end",
     "direct",
