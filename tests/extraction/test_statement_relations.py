@@ -188,3 +188,17 @@ def test_a_party_s_members_named_as_a_whole_speak_as_a_body(statements):
     for words in ("plan would fail", "too late", "vote no", "talks would resume", "was rigged"):
         claim = _by_text(claims, words)
         assert claim.speaker is None and claim.role, _said(claims)
+
+
+def test_a_relative_clause_closed_before_another_subject_gives_no_source(statements):
+    """ "Hale had blamed his wife, who ran the campaign, ..., and he feigned surprise ..., saying: '...'": the
+    participle's subject is "he" (Hale), never the wife the relative clause described; a subject inside the
+    relative clause still leaves the name before it as the source ("Tom Hale, who is insistent he is ...,
+    said")."""
+    text = (
+        "Hale had blamed his wife, who ran the campaign, for many of the charges, and in March he feigned "
+        'surprise in an interview with the Gazette, saying: "Nah, I know the rules."'
+    )
+    assert _by_text(statements(text), "know the rules").speaker == "Hale"
+    text = "Tom Hale, who is insistent he is not a candidate, said that the race was open."
+    assert _by_text(statements(text), "race was open").speaker == "Tom Hale"

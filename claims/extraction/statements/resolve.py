@@ -143,6 +143,11 @@ def relative_clause_subject(verb: Token, found: Token | None) -> Token | None:
             noun = doc[i - 2]
             if noun.pos_ not in ("PROPN", "NOUN") or (found is not None and not i < found.i < verb.i):
                 return None
+            clause = doc[i].head
+            if found is not None and found.head.i not in {t.i for t in clause.subtree}:
+                # "Hale blamed his wife, who ran the campaign, ... and he feigned ignorance, saying": the
+                # subject found is another clause's, after the relative clause closed, not inside it
+                return None
             return noun
     return None
 
