@@ -541,7 +541,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return Speaker(found.name, "person", found.role, found.gender)
         return Speaker(None, "person")
     if subject.pos_ == "PRON" or lower in PLURAL_PRONOUNS | {"i", "it"}:
-        body = body_subject_before(subject, actors) if lower == "it" else None
+        several = any(c.dep_ == "conj" for c in subject.children)  # "it and the groups appealed": not it alone
+        body = body_subject_before(subject, actors) if lower == "it" and not several else None
         if body is not None:  # "When a national outlet, Slate magazine, produced ..., it said": Slate
             return body
         if lower == "it" and previous is not None and previous.kind != "person":
@@ -550,9 +551,6 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
         group = plural_antecedent(subject) if lower == "they" else None
         if group is not None:  # "House Republicans have argued ... They add that": those Republicans
-            party = party_group(group)
-            if party is not None:
-                return Speaker(party, "organisation")
             return Speaker(None, "unnamed", description_role(group, list(doc[slice(*mention_range(group))])))
         return Speaker(None, "unnamed")
     mention = mention_range(subject)
@@ -649,9 +647,6 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if name and (ent.label_ == "PERSON" or _looks_personal(ent, role, actors)):
             return actors.person(name, role, courtesy_gender(ent))
         if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
-            party = party_group(subject)
-            if party is not None:  # "Democrats vowed ...", "House Republicans said": the party's members as a body
-                return Speaker(party, "organisation")
             # "fellow Republicans", "many Venezuelans": people of a party or a nation, no body of it.
             return Speaker(None, "unnamed", description_role(subject, list(doc[mention[0] : mention[1]])))
         if ent.label_ == "NORP" and any(c.dep_ in ("det", "poss", "amod") for c in subject.children):
@@ -667,25 +662,6 @@ _CLAUSE_STOPS = frozenset({'"', "\u201c", "\u201d", "``", "''", ";", ":"})
 
 
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
-# A party's members by its name, who speak as a body when named with no count or quality ("Democrats vowed").
-PARTY_MEMBERS = word_set("democrats republicans conservatives liberals tories dems gop")
-# Proper words that say which of a party's members, and keep them one body ("House Democrats").
-_CHAMBERS = word_set("house senate congressional assembly state county city council")
-
-
-def party_group(subject: Token) -> str | None:
-    """The name a party's members speak under when a plural party noun is the subject as a whole ("Democrats
-    vowed ...", "House Republicans said ...", "Senate Democrats, who ..., said"): a body, named as written;
-    None when a count, quantifier, article or quality picks some of them ("some Republicans", "two
-    Democrats", "fellow Republicans", "moderate Democrats") or the noun names no party's members."""
-    if subject.lower_ not in PARTY_MEMBERS or not subject.text[:1].isupper():
-        return None
-    lefts = [t for t in subject.lefts]
-    if any(t.dep_ != "compound" or t.lower_ not in _CHAMBERS or not t.text[:1].isupper() for t in lefts):
-        return None
-    if any(c.dep_ in ("conj", "prep") for c in subject.children):
-        return None  # "Democrats and Republicans", "Republicans in the House": no one body
-    return " ".join([*(t.text for t in lefts), subject.text])
 
 
 def _names_several(speaker: Speaker) -> bool:
