@@ -61,7 +61,7 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
-# A surname's particle glued by an apostrophe ("O'Neill", "D'Souza", "O’Rourke"), which `normalize_name`
+# A surname's particle glued by an apostrophe ("O'Neill", "D'Souza", "O\u2019Rourke"), which `normalize_name`
 # splits into an initial and a surname: inside the index the particle stays on the surname, so "O'Neill" alone
 # is "Terry O'Neill" and never a person with the initial O.
 PARTICLE = re.compile(r"\b([OD])['\u2019](?=[A-Z])")

@@ -71,7 +71,10 @@ def test_a_description_s_agent_is_not_the_person_described(statements, opening, 
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("The U.S. Attorney's Office said on Tuesday that the charges were serious.", "U.S. Attorney's Office"),
+        (
+            "The U.S. Attorney's Office said on Tuesday that the charges were serious.",
+            "U.S. Attorney's Office",
+        ),
         (
             "The charges were serious, according to a press release from the Harbour County District "
             "Attorney's Office.",
@@ -81,7 +84,9 @@ def test_a_description_s_agent_is_not_the_person_described(statements, opening, 
 )
 def test_an_office_named_by_whose_it_is_keeps_its_whole_name(statements, sentence, name):
     """A body named by a possessor ("the U.S. Attorney's Office") is never cut to its head word "Office"."""
-    claim = _by_text(statements(f"Tom Hale was indicted on Tuesday in Dover. {sentence}"), "charges were serious")
+    claim = _by_text(
+        statements(f"Tom Hale was indicted on Tuesday in Dover. {sentence}"), "charges were serious"
+    )
     assert claim.speaker == name
 
 
@@ -189,4 +194,5 @@ def test_it_and_others_is_no_body_alone(statements):
         "ruling was wrong."
     )
     claims = statements(text)
-    assert all(c.speaker != "Harbour Port Authority" for c in claims if "ruling was wrong" in c.text), _said(claims)
+    found = [c for c in claims if "ruling was wrong" in c.text]
+    assert all(c.speaker != "Harbour Port Authority" for c in found), _said(claims)

@@ -321,7 +321,7 @@ KIN_ROLES = word_set(
 
 
 def relation_of(subject: Token) -> str | None:
-    """"for" for an agent's role ("spokesman"), "of" for a relative's ("father"); None for neither."""
+    """ "for" for an agent's role ("spokesman"), "of" for a relative's ("father"); None for neither."""
     words = {subject.lower_, subject.lemma_.lower()}
     if words & AGENT_ROLES:
         return "for"
@@ -541,13 +541,19 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return Speaker(found.name, "person", found.role, found.gender)
         return Speaker(None, "person")
     if subject.pos_ == "PRON" or lower in PLURAL_PRONOUNS | {"i", "it"}:
-        several = any(c.dep_ == "conj" for c in subject.children)  # "it and the groups appealed": not it alone
+        # "it and the groups appealed": several sources, not it alone
+        several = any(c.dep_ == "conj" for c in subject.children)
         body = body_subject_before(subject, actors) if lower == "it" and not several else None
         if body is not None:  # "When a national outlet, Slate magazine, produced ..., it said": Slate
             return body
         if lower == "it" and previous is not None and previous.kind != "person":
             return previous
-        if lower == "they" and previous is not None and previous.kind == "unnamed" and _names_several(previous):
+        if (
+            lower == "they"
+            and previous is not None
+            and previous.kind == "unnamed"
+            and _names_several(previous)
+        ):
             return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
         group = plural_antecedent(subject) if lower == "they" else None
         if group is not None:  # "House Republicans have argued ... They add that": those Republicans
@@ -703,7 +709,9 @@ def body_subject_before(pronoun: Token, actors: ArticleActors) -> Speaker | None
             continue
         for head in (tok, *(c for c in tok.children if c.dep_ == "appos")):
             names = [
-                t for t in doc[head.left_edge.i : head.i + 1] if t.ent_type_ in _BODY_LABELS and t.ent_iob_ == "B"
+                t
+                for t in doc[head.left_edge.i : head.i + 1]
+                if t.ent_type_ in _BODY_LABELS and t.ent_iob_ == "B"
             ]
             if not names or any(t.ent_type_ == "PERSON" for t in doc[head.left_edge.i : head.i + 1]):
                 continue
@@ -1043,7 +1051,11 @@ def unnamed_antecedent(subject: Token) -> bool:
         if dets & _INDEFINITE:
             return True
         head = tok.head  # "one of the officials"
-        if tok.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in _INDEFINITE or head.head.like_num):
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and (head.head.lower_ in _INDEFINITE or head.head.like_num)
+        ):
             return True
         if dets & _DEFINITE:
             continue  # "according to the official" refers back itself: whom it stands for is further back
