@@ -196,3 +196,15 @@ def test_it_and_others_is_no_body_alone(statements):
     claims = statements(text)
     found = [c for c in claims if "ruling was wrong" in c.text]
     assert all(c.speaker != "Harbour Port Authority" for c in found), _said(claims)
+
+
+def test_it_is_never_a_body_inside_the_quote_it_said(statements):
+    """ '... a key section of the cable seemed to foresee it. "The RSO expressed concerns ...," it said': the
+    body named inside the quotation is the cable's words, never what "it" stands for."""
+    text = (
+        "A key section of the cable, which remains classified, seemed to foresee the attack.\n\n"
+        '"The NATO mission expressed concerns about the size of the compound and the lack of guards," it said.'
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "size of the compound")
+    assert claim.speaker != "NATO", _said(claims)

@@ -699,7 +699,8 @@ def body_subject_before(pronoun: Token, actors: ArticleActors) -> Speaker | None
     """The named body "it" stands for when one is the subject of a clause between the last cue and the pronoun,
     in its sentence or the one before ("The Harbour Weekly reported ... When a national outlet, Slate magazine,
     produced a profile ..., it said": Slate, not the Weekly that spoke last; "Harbour Freight cut 200 jobs. It
-    said"): the latest such subject, or a name in apposition to it; never a person. None when no body is."""
+    said"): the latest such subject outside quotation marks, or a name in apposition to it; never a person.
+    None when no body is."""
     doc = pronoun.doc
     sent = pronoun.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -707,6 +708,8 @@ def body_subject_before(pronoun: Token, actors: ArticleActors) -> Speaker | None
     for tok in reversed(doc[start : pronoun.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
             continue
+        if tok.i < len(actors.quoted) and actors.quoted[tok.i]:
+            continue  # a subject inside a quotation is the quoted speaker's words, not the narration's
         for head in (tok, *(c for c in tok.children if c.dep_ == "appos")):
             names = [
                 t

@@ -162,6 +162,7 @@ class ArticleActors:
     first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
     surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
     last_cue: int = -1  # token of the latest cue whose speaker was resolved, named or not
+    quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation (a speaker's words)
 
     @classmethod
     def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
@@ -171,6 +172,7 @@ class ArticleActors:
         is the speaker's words, not the narration's: 'Hale said, "Ruiz was right." He added' is Hale."""
         self = cls()
         self.outlet = outlet
+        self.quoted = list(quoted or [])
         people = [
             hyphen_joined(e)
             for e in doc.ents
