@@ -199,7 +199,7 @@ def test_it_and_others_is_no_body_alone(statements):
 
 
 def test_it_is_never_a_body_inside_the_quote_it_said(statements):
-    """ '... a key section of the cable seemed to foresee it. "The RSO expressed concerns ...," it said': the
+    """'... a key section of the cable seemed to foresee it. "The RSO expressed concerns ...," it said': the
     body named inside the quotation is the cable's words, never what "it" stands for."""
     text = (
         "A key section of the cable, which remains classified, seemed to foresee the attack.\n\n"
