@@ -598,10 +598,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         held = bare_name(doc[mention[0] + (doc[mention[0]].lower_ in _ARTICLES) : named_after.start].text)
         return actors.person(clean_name(named_after), held or None)
     if ent is not None and ent.label_ in _BODY_LABELS:
-        held = _person_after_title(subject, mention)
-        if held is not None:  # "The National Organization for Women President Terry O'Neill said": O'Neill
+        office = _person_after_title(subject, mention)
+        if office is not None:  # "The National Organization for Women President Terry O'Neill said": O'Neill
             first = mention[0] + (doc[mention[0]].lower_ == "the")
-            return actors.person(clean_name(held), bare_name(doc[first : held.start].text) or None)
+            return actors.person(clean_name(office), bare_name(doc[first : office.start].text) or None)
     if ent is None or ent.label_ != "PERSON" or _indefinite(subject):
         title_span = _title_of_person(subject, mention)
         if title_span is not None:  # "Secretary of the Interior Ryan Zinke": the title is the role
