@@ -60,14 +60,14 @@ def test_a_quoted_sentence_subject_is_not_the_speaker(statements):
     """'treating the remark as a joke -- "That makes me rich" -- and ..., asserting, "..."': the parse takes
     "That", the subject inside the first quote, for the source of both; who speaks is the sentence's subject."""
     text = (
-        "Mr. Hale hardly settled the matter, treating the mayor's remark first as a joke -- ''That makes me "
+        "Mr. Lund hardly settled the matter, treating the mayor's remark first as a joke -- ''That makes me "
         "rich'' -- and, when questioned after the debate, asserting, ''Of course, I pay my harbour fees.''"
     )
     claims = statements(text)
     for words in ("That makes me rich", "I pay my harbour fees"):
         claim = _by_text(claims, words)
-        assert claim.speaker == "Hale", _said([claim])
-        assert claim.speaker_mention is not None and claim.speaker_mention.text == "Mr. Hale"
+        assert claim.speaker == "Lund", _said([claim])
+        assert claim.speaker_mention is not None and claim.speaker_mention.text == "Mr. Lund"
 
 
 def test_a_quoted_name_as_the_cue_subject_stays_the_speaker(statements):
@@ -75,3 +75,25 @@ def test_a_quoted_name_as_the_cue_subject_stays_the_speaker(statements):
     text = 'The group "Harbour Watch" said on Monday that the pier would need new pilings before winter.'
     claim = _by_text(statements(text), "the pier would need new pilings")
     assert claim.speaker_mention is not None and "Harbour Watch" in claim.speaker_mention.text, _said([claim])
+
+
+def test_a_courtesy_title_never_resolves_to_a_namesake_of_the_other_gender(statements):
+    """ "Mr. Lund said ..." in an article that names only "his wife, Maria Lund" in full: the man is somebody
+    the article names by surname only, never Maria Lund (her first name contradicts "Mr.")."""
+    text = (
+        '"Our harbour is on the ballot," Mr. Lund said on Saturday at the dinner.\n\n'
+        "The campaign plans to send Mr. Lund and his wife, Maria Lund, to every pier town this fall."
+    )
+    claim = _by_text(statements(text), "Our harbour is on the ballot")
+    assert claim.speaker != "Maria Lund", _said([claim])
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Mr. Lund"
+
+
+def test_a_courtesy_title_that_fits_keeps_the_full_name(statements):
+    """ "Ms. Lund said ..." after "Maria Lund" is Maria Lund."""
+    text = (
+        "Maria Lund, the harbour director, spoke first.\n\n"
+        '"Our harbour is on the ballot," Ms. Lund said on Saturday at the dinner.'
+    )
+    claim = _by_text(statements(text), "Our harbour is on the ballot")
+    assert claim.speaker == "Maria Lund", _said([claim])
