@@ -652,10 +652,24 @@ def drop_restated(claims: list[StatementClaim]) -> list[StatementClaim]:
     Zakharova said ...") and stays, as do unnamed sources, which may be different people.
     """
     kept: list[StatementClaim] = []
+    # 'Hale is rolling out a new message: "..."': a reported span that runs through a colon into the same
+    # source's quote is the act of giving it; the quote is the statement
+    claims = [c for c in claims if not any(_introduces_quote(c, q) for q in claims)]
     for claim in sorted(claims, key=lambda c: (c.start - c.end, c.start)):  # longest first
         if not any(_restates(claim, other) for other in kept):
             kept.append(claim)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _introduces_quote(outer: StatementClaim, quote: StatementClaim) -> bool:
+    """True when `outer`, a reported span, holds `quote`, a quote of the same named source right after a colon
+    in it, and ends with it."""
+    if outer.direct or not quote.direct or outer.speaker is None or outer.speaker != quote.speaker:
+        return False
+    if not (outer.start < quote.start and quote.end - 3 <= outer.end <= quote.end + 3):
+        return False
+    lead = outer.text[: quote.start - outer.start].rstrip(" \"'\u201c\u2018`")
+    return lead.endswith(":")
 
 
 def _restates(inner: StatementClaim, outer: StatementClaim) -> bool:
