@@ -97,3 +97,31 @@ def test_a_courtesy_title_that_fits_keeps_the_full_name(statements):
     )
     claim = _by_text(statements(text), "Our harbour is on the ballot")
     assert claim.speaker == "Maria Lund", _said([claim])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        (
+            "Even before the mayor landed in Dover on Wednesday, she found herself in a war of words with the "
+            'former governor Tom Hale \u2013 who went on a tear declaring the mayor "not welcome" in the town.',
+            "the mayor",
+            "Tom Hale",
+        ),
+        (
+            "The letter quotes the harbour guild, which wrote several letters to the council saying "
+            '"a fair budget cannot rely on cuts to the ferry."',
+            "a fair budget cannot rely",
+            "the harbour guild",
+        ),
+    ],
+)
+def test_a_participle_inside_the_relative_clause_is_the_relative_clause_source(
+    statements, text, words, mention
+):
+    """A participle the relative clause itself runs on to, with no comma or dash before it ("who went on a
+    tear declaring ...", "which wrote letters saying ..."), is said by the relative clause's source."""
+    claims = statements(text)
+    found = [c for c in claims if c.text.startswith(words)]
+    assert len(found) == 1, _said(claims)
+    assert found[0].speaker_mention is not None and mention in found[0].speaker_mention.text, _said(claims)

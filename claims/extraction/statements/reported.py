@@ -238,15 +238,19 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 
 
 _WH_TAGS = frozenset({"WP", "WDT", "WRB"})
+# Words that open a relative clause on a noun or a place ("who said", "- where the team played -"); not "when"
+# or "as", whose clause a participle after it may well modify ("when he named them, calling ...").
+_RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "where"})
+_SET_OFF = frozenset({",", "-", "--", "\u2014", "\u2013"})
 
 
 def _subordinate(clause: Token) -> bool:
-    """True for a relative or wh- clause ("a builder who said ...", "- where the team played -") or a clause
-    set off by dashes: a clause inside the sentence, which a participle after it does not modify."""
+    """True for a relative clause ("a builder who said ...", "- where the team played -") or a clause set off
+    by dashes: a clause inside the sentence, which a participle set off after it does not modify."""
     if clause.dep_ == "relcl" or _between_dashes(clause):
         return True
     return clause.dep_ == "advcl" and any(
-        c.tag_ in _WH_TAGS and c.i < clause.i and c.i == clause.left_edge.i for c in clause.children
+        c.lower_ in _RELATIVE_OPENERS and c.i < clause.i and c.i == clause.left_edge.i for c in clause.children
     )
 
 
@@ -263,8 +267,10 @@ def participle_controller(verb: Token) -> Token | None:
         or head.pos_ not in ("VERB", "AUX")
         or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         or not _subordinate(head)
+        or verb.left_edge.i == 0
+        or verb.doc[verb.left_edge.i - 1].text not in _SET_OFF
     ):
-        return None
+        return None  # "who went on a tear declaring ...": a participle inside the relative clause is its own
     for anc in head.ancestors:
         if anc.pos_ not in ("VERB", "AUX") or _subordinate(anc):
             continue
