@@ -250,7 +250,8 @@ def _subordinate(clause: Token) -> bool:
     if clause.dep_ == "relcl" or _between_dashes(clause):
         return True
     return clause.dep_ == "advcl" and any(
-        c.lower_ in _RELATIVE_OPENERS and c.i < clause.i and c.i == clause.left_edge.i for c in clause.children
+        c.lower_ in _RELATIVE_OPENERS and c.i < clause.i and c.i == clause.left_edge.i
+        for c in clause.children
     )
 
 
