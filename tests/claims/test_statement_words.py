@@ -1,7 +1,8 @@
 """A quote run that its attribution interrupts, imported and stored (branch stmt10e): the claim keeps the
 whole run as its span (quote == body[start:end], so the page highlights it), stores the speaker's words
 alone, and every reader of the claim (the claim page, the claims list, exports, the linker) sees those
-words, never "he said, before adding,"."""
+words, never "he said, smiling at the crowd." (a run with a cue of its own, "before adding", is two
+statements since branch stmt12e, as PolNeAR marks it)."""
 
 import datetime as dt
 import json
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 BODY = (
     "Portville's ferry company has been losing money for three years.\n\n"
     '"I may sell the ferry company next spring," the harbour commissioner Tom Hale said on Monday, '
-    'before adding, "If the island council agrees to the price."\n\n'
+    'smiling at the crowd. "If the island council agrees to the price."\n\n'
     'Mayor Dora Kell said: "The ferry will keep running all winter."'
 )
 WORDS = "I may sell the ferry company next spring ... If the island council agrees to the price."
@@ -46,7 +47,7 @@ def _run(article) -> Claim:
 
 def test_the_stored_claim_keeps_the_run_as_its_span_and_the_speakers_words_apart(stored):
     claim = _run(stored)
-    assert claim.quote == BODY[claim.start : claim.end] and "before adding" in claim.quote
+    assert claim.quote == BODY[claim.start : claim.end] and "smiling at the crowd" in claim.quote
     assert claim.words == WORDS and claim.said == WORDS
     assert claim.speaker is not None and claim.speaker.name == "Tom Hale"
     plain = Claim.objects.get(article=stored, kind="statement", quote__contains="keep running")
@@ -61,7 +62,7 @@ def test_the_claim_page_and_the_list_show_the_speakers_words(client, reader, sto
     assert "<title>Claim \u201cI may sell the ferry company" in page
     listing = client.get(reverse("claims:claim-list") + "?kind=statement").text
     assert "I may sell the ferry company next spring ..." in listing
-    assert "said on Monday, before adding" not in listing
+    assert "said on Monday, smiling" not in listing
 
 
 def test_the_export_carries_the_words_and_the_linker_reads_them(client, reader, stored):
@@ -70,7 +71,7 @@ def test_the_export_carries_the_words_and_the_linker_reads_them(client, reader, 
     response = client.get(reverse("claims:claim-export-json") + "?kind=statement")
     rows = json.loads(b"".join(response.streaming_content))
     row = next(r for r in rows if r["id"] == claim.pk)
-    assert row["words"] == WORDS and "before adding" in row["quote"]
+    assert row["words"] == WORDS and "smiling at the crowd" in row["quote"]
     assert extracted_from_claim(claim).text == WORDS
 
 

@@ -18,12 +18,13 @@ def test_a_quote_continued_with_before_adding_keeps_the_narration_out_of_the_wor
         'before adding, "If the island council agrees to the price."'
     )
     claim = _one(claims, "ferry company")
-    assert "before adding" in claim.text  # the span covers the run
-    assert (
-        claim.words
-        == "I may sell the ferry company next spring ... If the island council agrees to the price."
-    )
+    # the second quote has its own cue ("adding"), so it is a statement of its own, as PolNeAR marks
+    # '"...," X said, adding, "..."' (branch stmt12e); the narration is in neither's words
+    assert "before adding" not in claim.text and "before adding" not in (claim.words or "")
     assert claim.speaker == "Tom Hale"
+    second = _one(claims, "island council")
+    assert second.text == "If the island council agrees to the price."
+    assert second.cue is not None and second.cue.text == "adding" and second.speaker == "Tom Hale"
 
 
 def test_a_quote_continued_in_the_next_sentence_keeps_the_attribution_out_of_the_words(statements):

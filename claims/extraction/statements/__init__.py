@@ -460,6 +460,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             subject = subject_in_paragraph(subject, paras, paras[item.cue_i]) or paragraph_opener(
                 doc, paras, item.cue_i
             )
+        if subject is not None and item.direct and quoted_subject(item, subject, inside):
+            # "treating the remark as a joke -- "That makes me rich" -- and ... asserting, "...": the parse's
+            # subject is a word of the quote; who speaks is the subject of the sentence's own clause
+            subject = clause_subject_before(doc, item.cue_i, inside) or subject
         if subject is not None:
             subject = corrected_subject(subject, actors)  # a dateline or a date is nobody
         if item.label is not None and is_role_label(doc, *item.label):
@@ -608,6 +612,34 @@ def paragraph_opener(doc: Doc, paras: list[int], cue_i: int) -> Token | None:
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def quoted_subject(item: Found, subject: Token, inside: list[bool]) -> bool:
+    """True when the source the parse found for a quote is the subject of a clause inside quotation marks
+    ("That" of '"That makes me rich"'), its cue outside them: a quoted sentence's subject is what the words
+    are about, never who speaks them (a quoted name standing as the cue's own subject, '"Team Hale" said',
+    is not such a word)."""
+    return item.cue_i >= 0 and inside[subject.i] and inside[subject.head.i] and not inside[item.cue_i]
+
+
+def clause_subject_before(doc: Doc, cue_i: int, inside: list[bool]) -> Token | None:
+    """The subject, outside quotation marks, of the nearest verb before the cue in its sentence that has one
+    ("Mr. Hale hardly clarified the matter, treating ... -- "..." -- and, asserting, "...": Hale); None when
+    there is none."""
+    if cue_i < 0:
+        return None
+    sent = doc[cue_i].sent
+    for tok in reversed(doc[sent.start : cue_i]):
+        if inside[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [
+            c for c in tok.children if c.dep_ == "nsubj" and not inside[c.i] and c.tag_ not in ("WP", "WDT")
+        ]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 NESTED_SHARE = 0.9  # this much of the shorter span inside the longer one: the same words
 
 
@@ -620,10 +652,24 @@ def drop_restated(claims: list[StatementClaim]) -> list[StatementClaim]:
     Zakharova said ...") and stays, as do unnamed sources, which may be different people.
     """
     kept: list[StatementClaim] = []
+    # 'Hale is rolling out a new message: "..."': a reported span that runs through a colon into the same
+    # source's quote is the act of giving it; the quote is the statement
+    claims = [c for c in claims if not any(_introduces_quote(c, q) for q in claims)]
     for claim in sorted(claims, key=lambda c: (c.start - c.end, c.start)):  # longest first
         if not any(_restates(claim, other) for other in kept):
             kept.append(claim)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _introduces_quote(outer: StatementClaim, quote: StatementClaim) -> bool:
+    """True when `outer`, a reported span, holds `quote`, a quote of the same named source right after a colon
+    in it, and ends with it."""
+    if outer.direct or not quote.direct or outer.speaker is None or outer.speaker != quote.speaker:
+        return False
+    if not (outer.start < quote.start and quote.end - 3 <= outer.end <= quote.end + 3):
+        return False
+    lead = outer.text[: quote.start - outer.start].rstrip(" \"'\u201c\u2018`")
+    return lead.endswith(":")
 
 
 def _restates(inner: StatementClaim, outer: StatementClaim) -> bool:

@@ -85,14 +85,27 @@ def aside_at(tok: Token) -> Found | None:
             content = trimmed(doc, clause_start(doc, sent.start, before), before)
     else:
         return None
-    if content[1] > content[0] and "?" in (doc[content[1] - 1].text, doc[min(content[1], len(doc) - 1)].text):
-        return None  # a question the source put ('as Hale put it, "Who will pay?"') asserts nothing
+    # '..., as Hale put it, "Who will pay?"': the quote after the aside is the source's own words
+    quoted = content[0] > end and _quoted(doc, content[0] - 1) and _whole_quote(doc, content)
+    if (
+        not quoted
+        and content[1] > content[0]
+        and "?" in (doc[content[1] - 1].text, doc[min(content[1], len(doc) - 1)].text)
+    ):
+        return None  # a clause the writer asks with the source's help ("as Hale noted, who will pay?") asserts nothing
     if content[1] - content[0] > 1 and doc[content[1] - 1].text == ".":
         content = (content[0], content[1] - 1)
     if not _says_something(doc, content, (as_i, end), mid=doc[end].text == "," and content[0] < as_i):
         return None
     cue_end = tok.i + 2 if tok.lemma_.lower() in ("put", "point") else tok.i + 1  # "put it", "pointed out"
-    return Found(content, (tok.i, cue_end), tok.i, subject, confidence=0.8)
+    return Found(content, (tok.i, cue_end), tok.i, subject, direct=quoted, confidence=0.8)
+
+
+def _whole_quote(doc: Doc, content: tuple[int, int]) -> bool:
+    """True when the content is one quotation: it opens after a quotation mark and its only other mark is the
+    one that closes it, at its end."""
+    marks = [t.i for t in doc[content[0] : min(len(doc), content[1] + 1)] if t.text in _QUOTES]
+    return len(marks) <= 1 and all(i >= content[1] - 1 for i in marks)
 
 
 def _as_before(tok: Token) -> int | None:

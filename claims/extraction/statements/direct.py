@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..actors import word_set
 from .cues import (
     WISH_VERBS,
     cue_probability,
@@ -89,6 +90,11 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         before.append(tok)
     for tok in after + before:
         if _is_cue_word(tok) and _governs(tok, quote):
+            nearer = [t for t in before if t.i > tok.i and t.tag_ == "VBG" and is_speech_verb(t)]
+            if tok.i < quote.open_i and nearer and _introduces(nearer[0], quote):
+                # '"...," Hale said, adding later, "...": the parse hangs the second quote on "said"; the
+                # participle right before it is its own cue
+                return nearer[0]
             if tok.i < quote.open_i and not is_speech_verb(tok):
                 # 'The ad shows Ruiz saying during the debate, "..."': the parse hangs the quote on "shows";
                 # the reporting verb between them introduces it.
@@ -113,7 +119,103 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         for tok in before[1:]:
             if _is_cue_word(tok):
                 return tok
+    if len(before) > 1 and before[0].text == ":" and _names_words(before[1]):
+        return before[
+            0
+        ]  # 'Hale is rolling out a new message: "..."': the colon, said by the sentence's subject
+    return None if ended else _cue_past_subject(doc, close, inside, paras)
+
+
+# Nouns for words somebody gives, which a colon then quotes ('a new campaign message: "It's about me."', 'I had
+# to change my answer: "..."').
+UTTERANCE_NOUNS = word_set(
+    """
+    message answer reply response retort warning advice verdict plea explanation promise pledge vow
+    """
+)
+
+
+def _names_words(noun: Token) -> bool:
+    """True for a noun of somebody's words ("message", "answer") standing before a colon, owned by the
+    sentence's subject: not a thing's ("the ad's message") nor the writer's ("the answer:", "my answer" in
+    another's sentence)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in UTTERANCE_NOUNS:
+        return False
+    verb = noun.head
+    while (
+        verb.dep_ in ("prep", "pobj", "dobj", "conj")
+        and verb.head.i != verb.i
+        and verb.pos_ not in ("VERB", "AUX")
+    ):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    return subjects[0].pos_ in ("PROPN", "PRON") or any(
+        c.ent_type_ in ("PERSON", "ORG", "NORP") for c in subjects[0].subtree
+    )
+
+
+SUBJECT_REACH = 40  # tokens from a quote's closing mark to the cue after a long subject
+NICKNAME_WORDS = 2  # a quoted nickname inside a name ('Ana "Annie" Ruiz')
+
+
+def _cue_past_subject(doc: Doc, close: int, inside: list[bool], paras: list[int]) -> Token | None:
+    """The cue after a quote whose source, named right after the closing mark, runs past the usual reach ('"...!"
+    the mayor's sister, council member Ana "Annie" Ruiz (D-Harbour), told the crowd'): the first verb of the
+    sentence after the mark, when it is a cue word whose subject stands between the mark and it and no clause
+    of its own follows it; None otherwise."""
+    para = paras[close]
+    for tok in doc[close + 1 : min(len(doc), close + 1 + SUBJECT_REACH)]:
+        if (
+            paras[tok.i] != para
+            or tok.text in (".", ";", ":", "!", "?")
+            or (tok.is_sent_start and tok.i > close + 1)
+        ):
+            return None
+        if inside[tok.i]:
+            if not _nickname(doc, tok, inside):
+                return None
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("relcl", "acl", "amod") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ != "ROOT"):
+            continue  # "..., a lawyer who also represents the port, said": the description's own verb
+        # the source opens right after the mark ('"...!" the mayor's sister, ... told'), not '"..." of it, X said'
+        subjects = [
+            c for c in tok.children if c.dep_ == "nsubj" and close < c.left_edge.i <= close + 2 < tok.i
+        ]
+        if (
+            not _is_cue_word(tok)
+            or not subjects
+            or any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        ):
+            return None
+        return tok
     return None
+
+
+def _nickname(doc: Doc, tok: Token, inside: list[bool]) -> bool:
+    """True for a word of a short quoted nickname between the parts of a name ('Ana "Annie" Ruiz')."""
+    first = tok.i
+    while first > 0 and inside[first - 1]:
+        first -= 1
+    last = tok.i
+    while last + 1 < len(doc) and inside[last + 1]:
+        last += 1
+    if last - first + 1 > NICKNAME_WORDS or first < 2 or last + 2 >= len(doc):
+        return False
+    # capitalised words, as the tagger may take a surname after the quote for a noun ('Ana "Annie" Price')
+    return doc[first - 2].text[:1].isupper() and doc[last + 2].text[:1].isupper()
+
+
+def _introduces(verb: Token, quote: Quote) -> bool:
+    """True when only adverbs and a comma or colon stand between `verb` and the quote's opening mark ("adding
+    later, "...")."""
+    between = verb.doc[verb.i + 1 : quote.open_i]
+    return all(t.pos_ == "ADV" or t.text in (",", ":") or t.is_space for t in between)
 
 
 def _names_a_thing(doc: Doc, quote: Quote) -> bool:

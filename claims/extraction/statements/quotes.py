@@ -93,13 +93,42 @@ def paragraph_ids(doc: Doc) -> list[int]:
     return ids
 
 
+# Words of a quotation nested in another with the same marks ('"... what he calls "hell" ..."').
+NESTED_WORDS = 6
+
+
+def _nested_close(doc: Doc, opener: Token, paras: list[int]) -> int | None:
+    """Token index of the mark closing a short quotation that opens at `opener` inside an open quotation
+    with the same marks ('"I'd rather live in what he calls "hell" than ..."'; curly marks are straight in
+    the analysis text, so the spaces around them tell), when another closing mark follows it in the
+    paragraph before any opening one; None otherwise."""
+    if _direction(doc, opener) != "open":
+        return None
+    marks = [
+        t
+        for t in doc[opener.i + 1 : min(len(doc), opener.i + 400)]
+        if paras[t.i] == paras[opener.i] and is_quote_mark(t)
+    ]
+    if len(marks) < 2 or _direction(doc, marks[0]) != "close":
+        return None
+    words = sum(1 for t in doc[opener.i + 1 : marks[0].i] if not (t.is_punct or t.is_space))
+    if not 0 < words <= NESTED_WORDS or _direction(doc, marks[1]) == "open":
+        return None
+    return marks[0].i
+
+
 def find_quotes(doc: Doc, paras: list[int]) -> list[Quote]:
-    """Quoted passages of `doc` in order, multi-paragraph quotes joined into one."""
+    """Quoted passages of `doc` in order, multi-paragraph quotes joined into one; a short quotation nested in
+    an open one with the same marks is part of it."""
     quotes: list[Quote] = []
     open_i: int | None = None
     last_word: int | None = None  # last content token of the open quote
+    skip_to = -1  # the closing mark of a nested quotation
     for tok in doc:
         if tok.is_space:
+            continue
+        if tok.i <= skip_to:
+            last_word = tok.i
             continue
         if (
             open_i is not None
@@ -124,6 +153,8 @@ def find_quotes(doc: Doc, paras: list[int]) -> list[Quote]:
             if tok.i > open_i + 1:
                 quotes.append(Quote(open_i, tok.i, open_i + 1, tok.i))
             open_i = None
+        elif open_i is not None and (nested := _nested_close(doc, tok, paras)) is not None:
+            skip_to, last_word = nested, tok.i  # '"... what he calls "hell" than ..."': one quotation
         elif open_i is not None:  # a second opener: the first one was never closed
             if last_word is not None and last_word > open_i:
                 quotes.append(Quote(open_i, None, open_i + 1, last_word + 1))

@@ -224,6 +224,10 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return found
         return verb.head, False  # "an architect, who said ..."; "a sign saying ..."
     head = verb.head
+    outer = participle_controller(verb)
+    if outer is not None:
+        # "Hale defended not paying a builder who said he was stiffed, saying ...": Hale says it, not the builder
+        return outer, False
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "after announcing his support, Rubio ...": the participle's subject is Rubio's
     if verb.dep_ in INHERIT_DEPS and depth < 2 and head is not verb and head.pos_ in ("VERB", "AUX"):
@@ -231,6 +235,52 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if found[0] is not None:
             return found
     return sequel_subject(verb) or adjacent_subject(verb), False
+
+
+_WH_TAGS = frozenset({"WP", "WDT", "WRB"})
+# Words that open a relative clause on a noun or a place ("who said", "- where the team played -"); not "when"
+# or "as", whose clause a participle after it may well modify ("when he named them, calling ...").
+_RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "where"})
+_SET_OFF = frozenset({",", "-", "--", "\u2014", "\u2013"})
+
+
+def _subordinate(clause: Token) -> bool:
+    """True for a relative clause ("a builder who said ...", "- where the team played -") or a clause set off
+    by dashes: a clause inside the sentence, which a participle set off after it does not modify."""
+    if clause.dep_ == "relcl" or _between_dashes(clause):
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.lower_ in _RELATIVE_OPENERS and c.i < clause.i and c.i == clause.left_edge.i
+        for c in clause.children
+    )
+
+
+def participle_controller(verb: Token) -> Token | None:
+    """The subject of the clause a subjectless participle cue modifies when the parse hangs it on the verb of
+    a relative or wh- clause before it ("Hale was defensive about not paying a builder who said he was
+    stiffed, saying, ..."; "Protesters marched past the stadium - where the team played - while chanting,
+    ..."): the participle goes with the sentence's own clause, so its speaker is that clause's subject, never
+    the relative clause's; None for any other cue."""
+    head = verb.head
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "advcl"
+        or head.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or not _subordinate(head)
+        or verb.left_edge.i == 0
+        or verb.doc[verb.left_edge.i - 1].text not in _SET_OFF
+    ):
+        return None  # "who went on a tear declaring ...": a participle inside the relative clause is its own
+    for anc in head.ancestors:
+        if anc.pos_ not in ("VERB", "AUX") or _subordinate(anc):
+            continue
+        subjects = [c for c in anc.children if c.dep_ == "nsubj" and c.tag_ not in _WH_TAGS]
+        if subjects:
+            return subjects[0]
+        if anc.dep_ not in INHERIT_DEPS:
+            return None
+    return None
 
 
 def publisher_of(thing: Token) -> Token | None:

@@ -262,7 +262,17 @@ class ArticleActors:
         who is what it is about (a "Jr." only in an article about him). Nothing else tells two namesakes apart:
         the index's own answer then. None when no one fits."""
         if len(index_form(name).split()) != 1 or not self._shared_surname(name):
-            return self.index.resolve(name, role)
+            actor = self.index.resolve(name, role)
+            if (
+                actor is not None
+                and gender
+                and len(index_form(name).split()) == 1
+                and self.name_gender.get(actor) not in (None, gender)
+            ):
+                # "Mr. Obama" where the article names only "the first lady, Michelle Obama" in full: somebody
+                # else of that surname, never the one whose first name the courtesy title contradicts
+                return None
+            return actor
         keys = _role_keys(_served_cut(role)) if role else set()
 
         def titled(actor: str) -> bool:
