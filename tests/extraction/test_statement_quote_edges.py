@@ -59,3 +59,13 @@ def test_calling_something_a_name_with_a_speaker_stays_a_statement(statements):
     claims = statements('Ana Ruiz called the harbour budget "a fraud on the taxpayers" on Monday.')
     assert len(claims) == 1 and claims[0].speaker == "Ana Ruiz"
     assert "a fraud on the taxpayers" in claims[0].text
+
+
+def test_an_editors_stand_in_that_opens_a_quote_is_part_of_the_words(statements):
+    claims = statements('"[Hale] was the worst mayor this port has had," Ana Ruiz said on Monday.')
+    assert _one(claims, "worst mayor").text == "[Hale] was the worst mayor this port has had"
+
+
+def test_a_stage_note_that_opens_a_quote_stays_out(statements):
+    claims = statements('"[Applause] We will rebuild the pier by June," Ana Ruiz said.')
+    assert _one(claims, "rebuild the pier").text == "We will rebuild the pier by June"

@@ -236,7 +236,8 @@ def _editorial(doc: Doc, item: Found, paras: list[int]) -> bool:
 
 
 def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ...")."""
+    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ..."); a
+    bracketed word the sentence runs on from ("[Hale] was ...") is the editor's stand-in for the speaker's."""
     while end - start > 3 and doc[end - 1].text in (")", "]"):
         group = bracket_group(doc, end - 1)
         if group is None or group[0] <= start:
@@ -245,6 +246,10 @@ def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 3 and doc[start].text in OPEN_BRACKETS:
         group = bracket_group(doc, start + 1)
         if group is None or group[1] >= end:
+            break
+        if doc[start].text == "[" and doc[group[1]].is_lower:
+            # '"[Hale] was the worst mayor"': the editor's word for the speaker's own, which the sentence
+            # goes on from; without it the words start mid-sentence and say nothing of whom
             break
         start, end = trimmed(doc, group[1], end)
     return start, end
