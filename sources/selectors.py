@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
 from newstext.outlets import KnownOutlet
+from newstext.pieces import word_pieces
 from tracker import search
 
 from .models import Article, NearDuplicate, Outlet
@@ -64,6 +65,17 @@ class Segment:
     annotation_ids: tuple[int, ...] = ()
 
 
+def claim_pieces(body: str, claim) -> list[tuple[int, int]]:
+    """The stretches of `body` the page marks for `claim`: its span, or for a quote run its attribution
+    interrupts ('"We are ready," Hale said. "The crews know it."', words "We are ready ... The crews know
+    it.") the speaker's parts only, so the writer's "Hale said" between them is not marked as said."""
+    words = getattr(claim, "words", "") if claim.kind == "statement" else ""
+    pieces = word_pieces(body[claim.start : claim.end], words) if words else None
+    if pieces is None:
+        return [(claim.start, claim.end)]
+    return [(claim.start + a, claim.start + b) for a, b in pieces]
+
+
 def article_segments(article: Article, claims=None, annotations=None) -> list[Segment]:
     """The article body cut at every claim and annotation boundary, each piece with what covers it.
 
@@ -71,15 +83,18 @@ def article_segments(article: Article, claims=None, annotations=None) -> list[Se
     and orphaned annotations are not shown.
     """
     if claims is None:
-        claims = article.claims.only("start", "end", "kind", "review_status")
+        claims = article.claims.only("start", "end", "kind", "review_status", "words")
     if annotations is None:
         annotations = article.annotations.only("start", "end", "orphaned")
+    body = article.body
     marks: list[tuple[int, int, str, int]] = [
-        (c.start, c.end, c.kind, c.pk) for c in claims if c.review_status != "rejected"
+        (start, end, c.kind, c.pk)
+        for c in claims
+        if c.review_status != "rejected"
+        for start, end in claim_pieces(body, c)
     ]
     marks += [(a.start, a.end, "annotation", a.pk) for a in annotations if not a.orphaned]
     marks += [(n["start"], n["end"], "note", 0) for n in article.notes or []]  # corrections, editor's notes
-    body = article.body
     cuts = sorted(
         {0, len(body), *(min(m[0], len(body)) for m in marks), *(min(m[1], len(body)) for m in marks)}
     )

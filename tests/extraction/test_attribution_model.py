@@ -115,10 +115,11 @@ def test_the_statement_model_ships_in_the_same_table_and_names_nobody():
 
 
 def test_a_noun_cue_with_its_holder_is_a_statement(extract):
-    """ "Ruiz's criticism of the deal": the possessor is the source and what is criticised the content."""
+    """ "Ruiz's criticism of the deal": the possessor is the source, and the words are what is criticised
+    with the noun that criticises it (a bare "the harbour deal" says nothing: `stance._noun_cue_kind`)."""
     claims = extract("Senator Ana Ruiz's sharp criticism of the harbour deal dominated the council meeting.")
-    assert [(c.speaker, c.cue.text, c.text) for c in claims] == [
-        ("Ana Ruiz", "criticism", "the harbour deal")
+    assert [(c.speaker, c.cue.text, c.text, c.polarity) for c in claims] == [
+        ("Ana Ruiz", "criticism", "criticism of the harbour deal", "position")
     ]
 
 

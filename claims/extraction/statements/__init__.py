@@ -21,7 +21,7 @@ from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
-from .fragments import interrupted_clause, interrupted_fragments, joined
+from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
 from .gloss import without_writers_gloss
 from .inverted import with_inverted
 from .no_comment import with_unanswered
@@ -236,7 +236,8 @@ def _editorial(doc: Doc, item: Found, paras: list[int]) -> bool:
 
 
 def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ...")."""
+    """The content without a bracketed note at either end ("... until May (laughs)", "(...) and ..."); a
+    bracketed word the sentence runs on from ("[Hale] was ...") is the editor's stand-in for the speaker's."""
     while end - start > 3 and doc[end - 1].text in (")", "]"):
         group = bracket_group(doc, end - 1)
         if group is None or group[0] <= start:
@@ -245,6 +246,10 @@ def without_notes(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 3 and doc[start].text in OPEN_BRACKETS:
         group = bracket_group(doc, start + 1)
         if group is None or group[1] >= end:
+            break
+        if doc[start].text == "[" and doc[group[1]].is_lower:
+            # '"[Hale] was the worst mayor"': the editor's word for the speaker's own, which the sentence
+            # goes on from; without it the words start mid-sentence and say nothing of whom
             break
         start, end = trimmed(doc, group[1], end)
     return start, end
@@ -442,6 +447,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         start, end = without_notes(doc, *item.content)
         start = after_dateline(doc, start, end)
         end = without_dangling(doc, start, end)
+        if item.direct:
+            end = without_trailing_title(doc, inside, start, end, item.cue_i)  # ', Hale said on "Today."'
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"
@@ -508,7 +515,12 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         parts: list[list[tuple[int, int]]] | None = None  # a verb and its object: the span is the words
         if item.direct:
             parts = interrupted_fragments(doc, inside, start, end, item.cue_i)
-        elif bare is None:
+        led = item.direct and parts is None and not inside[start]
+        if led:
+            # 'Residents who oppose the toll, she said, "are asking ..."': the subject, then the quote
+            parts = interrupted_clause(doc, start, end, item.cue_i, item.subject.i if item.subject else None)
+            led = parts is not None
+        elif not item.direct and bare is None:
             subject_i = item.subject.i if item.subject is not None else None
             parts = interrupted_clause(doc, start, end, item.cue_i, subject_i)
         words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else turned
@@ -521,7 +533,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 speaker_mention=mention,
                 role=speaker.role,
                 speaker_kind=speaker.kind,
-                direct=item.direct and _mostly_quoted(doc, inside, start, end),
+                direct=item.direct and (led or _mostly_quoted(doc, inside, start, end)),
                 cue=cue,
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
                 polarity=_stance_polarity(polarity_of(doc, item), bare),

@@ -201,10 +201,12 @@ def is_position(tok: Token) -> bool:
     return bool(verb_forms(tok) & POSITION_WORDS) and not is_speech_verb(tok)
 
 
-# Participles that give what they modify its name ("the bill, known as the Harbor Act"). Not "called" or
-# "termed": a parse that reads 'Third Way, a group ..., called the plan "a watershed"' as a reduced relative
-# would lose a statement.
+# Participles that give what they modify its name ("the bill, known as the Harbor Act").
 NAMING_PARTICIPLES = frozenset({"known", "dubbed", "nicknamed"})
+# The same only with the name as their one complement ('a cover story called "The Lord of the Pier"', 'a
+# group labeled "pier moms"'): a parse that reads 'Third Way, a group ..., called the plan "a watershed"' or
+# '..., called for a strike' as a reduced relative has an object or a preposition, and stays a statement.
+NAME_ONLY_PARTICIPLES = frozenset({"called", "labeled", "labelled", "termed", "billed"})
 
 
 def is_naming(tok: Token) -> bool:
@@ -212,9 +214,19 @@ def is_naming(tok: Token) -> bool:
     doing the naming ('The bill, known as the Harbor Act', 'parents, known as "river moms,"'): a name,
     nobody's words. "dubbed 'the bridge builder' by critics" has a source, and stays a cue; one that
     governs both a thing and what it is called ("dubbed the plan 'a fraud'") is speech."""
-    if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lower_ not in NAMING_PARTICIPLES:
+    if tok.dep_ != "acl":
         return False
     deps = {c.dep_ for c in tok.children}
+    if tok.lower_ in NAME_ONLY_PARTICIPLES:
+        # the tagger may read it as a past tense ("a story called ..." as VBD); hung on the noun with the
+        # name as its one complement, it is the participle all the same
+        return (
+            tok.tag_ in ("VBN", "VBD")
+            and "oprd" in deps
+            and not deps & {"dobj", "agent", "aux", "auxpass", "nsubj"}
+        )
+    if tok.tag_ != "VBN" or tok.lower_ not in NAMING_PARTICIPLES:
+        return False
     if deps & {"agent", "aux", "auxpass"} or ("dobj" in deps and deps & {"oprd", "xcomp", "ccomp"}):
         return False
     return tok.lower_ != "known" or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)

@@ -278,6 +278,37 @@ def _meant(cue: Token, quote: Quote) -> bool:
     return cue.left_edge.i <= quote.start and quote.end <= cue.right_edge.i + 1
 
 
+LEAD_MAX_TOKENS = 20  # "Republicans who back such changes", before ", he said, "
+
+
+def lead_in(doc: Doc, quote: Quote, cue: Token, inside: list[bool]) -> int | None:
+    """The first token of the speaker's own subject that the attribution interrupts before a quote
+    ('Residents who oppose the toll, she said, "are asking the town to pay ..."'): the quote opens on a
+    lower-case verb, so its subject is the narration-free phrase from the sentence's start to the comma
+    before the source; None when the quote opens otherwise or no such phrase stands there. Without it the
+    words start mid-sentence ("are asking ...") and say nothing of whom."""
+    first = doc[quote.start]
+    if not first.is_lower or first.pos_ not in ("VERB", "AUX") or cue.i >= quote.open_i:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[cue.i + 1 : quote.open_i]):
+        return None  # 'she said on Monday, "are ..."': more than the cue stands between
+    subject, _ = subject_of(cue)
+    if subject is None or subject.i >= cue.i:
+        return None
+    left = subject.left_edge.i - 1
+    if left < 1 or doc[left].text != ",":
+        return None
+    sent_start = cue.sent.start
+    lead = doc[sent_start:left]
+    if not 2 <= len(lead) <= LEAD_MAX_TOKENS:
+        return None
+    if any(inside[t.i] or t.is_space or t.text in STOPS or t.text in (":", '"', "''") for t in lead):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead) or any(is_speech_verb(t) for t in lead):
+        return None
+    return sent_start
+
+
 def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[int]) -> list[Found]:
     """Direct statements from `quotes`; a quote with no cue of its own has cue (-1, -1) and cue_i -1."""
     found: list[Found] = []
@@ -306,6 +337,9 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
                 continue
             # A bare colon as cue ('Here is what the minister told us:') takes its sentence's subject.
             subject, passive = subject_of(cue if cue.pos_ != "PUNCT" else cue.sent.root)
+            lead = lead_in(doc, quote, cue, inside) if cue.pos_ != "PUNCT" else None
+            if lead is not None:
+                content = (lead, content[1])
             found.append(
                 Found(
                     content, (cue.i, cue.i + 1), cue.i, subject, direct=True, passive=passive, confidence=0.9

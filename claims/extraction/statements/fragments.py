@@ -49,6 +49,8 @@ def _named_in_narration(doc: Doc, start: int, end: int) -> bool:
     i = start - 1
     while i >= 0 and (doc[i].is_space or is_quote_mark(doc[i])):
         i -= 1
+    if i >= 1 and doc[i].text in ("'", "\u2019") and doc[i - 1].is_alpha and doc[i].whitespace_ != "":
+        return True  # 'on Fox News\' "On the Record."': a possessive's apostrophe ends a word
     return i >= 0 and not doc[i].is_punct and not doc[i].is_space
 
 
@@ -75,6 +77,21 @@ def interrupted_fragments(
         else:
             parts[-1].append(run)
     return parts if len(parts) > 1 else None
+
+
+def without_trailing_title(doc: Doc, inside: list[bool], start: int, end: int, cue_i: int) -> int:
+    """`end`, or the end of the last quoted words before the cue when all that is quoted after the cue is a
+    title the attribution runs into ('"...," Hale said on Harbour News' "Morning Tide."'): the span is the
+    speaker's quote, and the show's name after it is no part of it."""
+    if not (start <= cue_i < end) or inside[cue_i]:
+        return end
+    runs = [trimmed(doc, a, b) for a, b in _runs(inside, start, end)]
+    runs = [r for r in runs if r[0] < r[1] and _worded(doc, *r)]
+    before = [r for r in runs if r[1] <= cue_i]
+    after = [r for r in runs if r[0] > cue_i]
+    if not before or not after or not all(_named_in_narration(doc, *r) for r in after):
+        return end
+    return before[-1][1]
 
 
 def joined(parts: list[list[str]]) -> str:

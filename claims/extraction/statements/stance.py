@@ -79,6 +79,8 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     if item.direct or item.cue_i < 0 or item.attribution or end <= start:
         return None
     cue = doc[item.cue_i]
+    if cue.pos_ == "NOUN" and item.cue_i < start:
+        return _noun_cue_kind(doc, cue, start, end)
     if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
         return None
     if item.passive or any(c.dep_ == "auxpass" for c in cue.children) or _reduced_relative(cue):
@@ -113,6 +115,44 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
         # ("did not mention the budget" is a refusal, stored as one)
         return "topic"
     return "other"
+
+
+# Nouns of saying or stance whose "of"/"to" phrase, on its own, is only what they were about ("his stances on
+# important issues", "her remarks about the port"): nothing said is given.
+TOPIC_CUE_NOUNS = word_set("stance stances position positions view views remark remarks comment comments")
+_NOUN_CUE_PREPS = frozenset({"of", "to", "for", "against", "on", "about", "over"})
+
+
+def _noun_cue_kind(doc: Doc, cue: Token, start: int, end: int) -> str | None:
+    """The kind of a noun cue whose words doc[start:end] are only the noun phrase of its preposition ("his
+    rejection of the figure", "his embrace of the harbour plan", "their opposition to the toll"): "Hale: the
+    figure" says nothing, so the words start at the noun ("rejection of the figure"), held as a stance for a
+    noun of stance or reaction and kept as it is otherwise; a noun that only gives a topic ("her stances on
+    important issues") is "topic". None when the words are more than a noun phrase (a clause: "his claim
+    that the port lost money") or do not follow the noun's own preposition."""
+    between = [t for t in doc[cue.i + 1 : start] if not (t.is_punct or t.is_space)]
+    if len(between) != 1 or between[0].lower_ not in _NOUN_CUE_PREPS or between[0].head.i != cue.i:
+        return None
+    roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
+    if not roots or any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+        return None
+    if not any(t.pos_ in _NOUN_POS for t in roots):
+        return None
+    lemma = cue.lemma_.lower()
+    if lemma in TOPIC_CUE_NOUNS or cue.lower_ in TOPIC_CUE_NOUNS or lemma in TOPIC_NOUNS:
+        return "topic"
+    if lemma in STANCE_NOUNS or lemma in STANCE_CUE_NOUNS:
+        return "stance"
+    return "other"
+
+
+# Nouns of a stance taken on a thing, beside `STANCE_NOUNS` ("his embrace of", "her rejection of").
+STANCE_CUE_NOUNS = word_set(
+    """
+    embrace rejection endorsement condemnation denunciation defense defence dismissal attack attacks
+    criticisms praises
+    """
+)
 
 
 # Passives whose subject still speaks ("was quoted as saying", "was heard telling").
