@@ -96,7 +96,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 # non-word characters after it, then the first character of one more word. Each \w+ must end where
 # the \W+ after it starts, so a match takes whole words (as _WORD.finditer cuts them) and a failing
 # text is given up in one pass, without backtracking into a word.
-_MIN_WORDS = re.compile(r"\W*(?:\w+\W+){%d}\w" % (MIN_WORDS - 1))
+_MIN_WORDS = re.compile(rf"\W*(?:\w+\W+){{{MIN_WORDS - 1}}}\w")
 
 
 def comparable(text: str) -> bool:

@@ -67,7 +67,23 @@ def test_random_texts_around_the_boundary():
     import random
 
     draw = random.Random(1712)
-    alphabet = ["a", "Z", "7", "_", "\u00e9", "\u0301", " ", "  ", "\n", ",", ".", "-", "'", "\u2014", "\u00a0"]
+    alphabet = [
+        "a",
+        "Z",
+        "7",
+        "_",
+        "\u00e9",
+        "\u0301",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "-",
+        "'",
+        "\u2014",
+        "\u00a0",
+    ]
     for _ in range(3000):
         text = "".join(draw.choice(alphabet) for _ in range(draw.randint(100, 260)))
         assert comparable(text) == counted(text), text
