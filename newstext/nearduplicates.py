@@ -65,6 +65,7 @@ _PERM_MUL = _RANDOM_V2.integers(1, 2**64 - 1, size=PERMUTATIONS, dtype=np.uint64
     1
 )
 _PERM_ADD = _RANDOM_V2.integers(0, 2**64 - 1, size=PERMUTATIONS, dtype=np.uint64, endpoint=True)
+_PERM_ADD_COLUMN = _PERM_ADD[:, np.newaxis]
 _FMIX_1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX_2 = np.uint64(0xC4CEB9FE1A85EC53)
 _SHIFT_33 = np.uint64(33)
@@ -91,9 +92,18 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+# MIN_WORDS runs of word characters: any non-word characters, then MIN_WORDS - 1 times a word and the
+# non-word characters after it, then the first character of one more word. Each \w+ must end where
+# the \W+ after it starts, so a match takes whole words (as _WORD.finditer cuts them) and a failing
+# text is given up in one pass, without backtracking into a word.
+_MIN_WORDS = re.compile(rf"\W*(?:\w+\W+){{{MIN_WORDS - 1}}}\w")
+
+
 def comparable(text: str) -> bool:
-    """Whether `text` is long enough (MIN_WORDS words) to be compared by its shingles."""
-    return sum(1 for _ in zip(range(MIN_WORDS), _WORD.finditer(text), strict=False)) >= MIN_WORDS
+    """Whether `text` is long enough (MIN_WORDS words, as _WORD finds them) to be compared by its
+    shingles. One regular expression match over the first MIN_WORDS words, not a Python step per word
+    (an import asks this of every row: that loop was a tenth of a chunk's signature time)."""
+    return _MIN_WORDS.match(text) is not None
 
 
 class _WordHashes(dict[str, int]):
@@ -163,7 +173,7 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     """The MinHash signatures of `texts`' shingles, one row of PERMUTATIONS unsigned 32-bit values per
     text (a text without words: every value 2**32 - 1). Permutation i of a shingle hash h is the top 32
     bits of (a_i * h + b_i) mod 2**64, the multiply-add-shift hash; the minima come from one matrix per
-    block of about BLOCK shingles (small enough to stay in the processor's cache)."""
+    block of about BLOCK shingles (small enough to stay in the processor's cache), a row per permutation."""
     out = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
     hashes, sizes = _shingle_hashes(texts)
     out[sizes == 0] = _EMPTY
@@ -178,11 +188,14 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
             stop += 1
         block = filled[start:stop]
         first = offsets[block[0]]
-        permuted = np.multiply.outer(hashes[first : first + total], _PERM_MUL)
-        permuted += _PERM_ADD
+        # a row per permutation, a column per shingle: each text's minima are then a reduction along
+        # contiguous memory (numpy's reduceat along the rows of the shingles-by-permutations matrix,
+        # strided, cost more than the products)
+        permuted = np.multiply.outer(_PERM_MUL, hashes[first : first + total])
+        permuted += _PERM_ADD_COLUMN
         # the top 32 bits keep the order of the full values: the minimum first, then the shift
-        minima = np.minimum.reduceat(permuted, offsets[block] - first, axis=0)
-        out[block] = (minima >> _SHIFT_32).astype(np.uint32)
+        minima = np.minimum.reduceat(permuted, offsets[block] - first, axis=1)
+        out[block] = (minima.T >> _SHIFT_32).astype(np.uint32)
         start = stop
     return out
 

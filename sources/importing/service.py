@@ -53,6 +53,7 @@ from .store import (
     PreparedChunk,
     chunk_lookups,
     chunk_prepare,
+    chunk_vectors,
     store_chunk,
     store_rows,
 )
@@ -607,12 +608,14 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
 
     While a chunk is written, a second thread reads the next one from the records file and computes
     what needs no stored row (store.chunk_prepare: content hashes, near-duplicate signatures and band
-    keys, notes) and, on PostgreSQL, on that thread's own connection, what only reads
-    (store.chunk_lookups: the search vectors and the band lookup): psycopg2 lets go of the GIL while
-    PostgreSQL works, so on two cores that work runs beside the writing connection's instead of after
-    it. The lookup may be read before the chunk being written commits: each chunk is given the band
-    rows the one before it stored, to add. The thread never writes; every write stays in this thread,
-    one transaction per chunk, in file order."""
+    keys, notes) and, on PostgreSQL, on that thread's own connection, the band lookup
+    (store.chunk_lookups), while a third thread has its own connection compute the same chunk's search
+    vectors (store.chunk_vectors): psycopg2 lets go of the GIL while PostgreSQL works, so on two cores
+    that work runs beside the writing connection's and beside the preparing thread's Python instead of
+    after them (the vectors were the longest wait of the preparing thread, which had become the
+    import's slowest path). The lookup may be read before the chunk being written commits: each chunk
+    is given the band rows the one before it stored, to add. Neither thread writes; every write stays
+    in this thread, one transaction per chunk, in file order."""
     batch.refresh_from_db()
     ImportBatch.objects.filter(pk=batch.pk).update(stage="importing")
     size = int(batch.options.get("batch_size") or 500)
@@ -621,30 +624,43 @@ def _write(batch: ImportBatch, progress: Progress | None) -> bool:
     # only each chunk's own transaction holds uncommitted rows (their band rows are added): not inside a
     # caller's transaction, whose other rows the preparing thread's connection could not see
     ahead = not connection.in_atomic_block
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare") as pool:
-        following = pool.submit(_next_prepared, chunks, batch, ahead)
-        written: Bands | None = NO_BANDS  # nothing this runner stored is uncommitted yet
-        try:
-            while (item := following.result()) is not None:
-                chunk, prepared = item
-                if cancelled(batch.pk):
-                    stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
-                    return False
-                following = pool.submit(_next_prepared, chunks, batch, ahead)  # chunk N+1, while N is written
-                # the next chunk's lookup may be read before this one commits: it adds this one's rows
-                written = import_chunk(chunk, batch=batch, prepared=prepared, written=written).bands
-                done += len(chunk)
-                if progress:
-                    progress("importing", done, batch.rows_total)
-        finally:
-            following.cancel()
-            pool.submit(_close_connection)  # the thread's own connection, if it opened one (run last)
+    # the vectors read nothing stored: on their own connection even inside a caller's transaction
+    vectors = (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-vectors")
+        if connection.vendor == "postgresql"
+        else None
+    )
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare") as pool:
+            following = pool.submit(_next_prepared, chunks, batch, ahead, vectors)
+            written: Bands | None = NO_BANDS  # nothing this runner stored is uncommitted yet
+            try:
+                while (item := following.result()) is not None:
+                    chunk, prepared = item
+                    if cancelled(batch.pk):
+                        stop(batch.pk, ImportBatch.Status.CANCELLED, "cancelled; resume to import the rest")
+                        return False
+                    # chunk N+1, while N is written
+                    following = pool.submit(_next_prepared, chunks, batch, ahead, vectors)
+                    # the next chunk's lookup may be read before this one commits: it adds this one's rows
+                    written = import_chunk(chunk, batch=batch, prepared=prepared, written=written).bands
+                    done += len(chunk)
+                    if progress:
+                        progress("importing", done, batch.rows_total)
+            finally:
+                following.cancel()
+                pool.submit(_close_connection)  # the thread's own connection, if it opened one (run last)
+    finally:
+        # after the preparing thread has stopped (the pool's exit waits for it): nothing is queued after this
+        if vectors is not None:
+            vectors.submit(_close_connection)
+            vectors.shutdown()
     return True
 
 
 def _close_connection() -> None:
-    """Close the calling thread's database connection (the preparing thread's, when the job's writing
-    ends: its thread is not a request's, nothing else would close it)."""
+    """Close the calling thread's database connection (the preparing or the vectors thread's, when the
+    job's writing ends: its thread is not a request's, nothing else would close it)."""
     try:
         connection.close()
     except Exception:  # a broken connection may fail to close: it is gone either way
@@ -652,15 +668,25 @@ def _close_connection() -> None:
 
 
 def _next_prepared(
-    chunks: Iterator[list[ArticleRecord]], batch: ImportBatch, heads: bool = True
+    chunks: Iterator[list[ArticleRecord]],
+    batch: ImportBatch,
+    heads: bool = True,
+    vectors: ThreadPoolExecutor | None = None,
 ) -> tuple[list[ArticleRecord], PreparedChunk] | None:
     """The next chunk of `chunks` with its chunk_prepare and chunk_lookups, or None at the end (run by
-    _write's thread; one call at a time, so the iterator is never read by two threads at once)."""
+    _write's thread; one call at a time, so the iterator is never read by two threads at once). With
+    `vectors`, the chunk's search vectors are computed on that executor's thread (chunk_vectors) while
+    this one prepares the chunk and reads its band lookup."""
     chunk = next(chunks, None)
     if chunk is None:
         return None
-    prepared = chunk_prepare(chunk, batch=batch)
-    chunk_lookups(prepared, heads=heads)
+    computing = vectors.submit(chunk_vectors, chunk) if vectors is not None else None
+    try:
+        prepared = chunk_prepare(chunk, batch=batch)
+        chunk_lookups(prepared, heads=heads, vectors=computing.result if computing is not None else None)
+    finally:
+        if computing is not None:
+            computing.result()  # not left running when this failed: its errors are this one's
     return chunk, prepared
 
 

@@ -8,6 +8,7 @@ inserted with bulk_create. The caller wraps a chunk in one transaction, so a chu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -148,7 +149,22 @@ def in_chunk_matches(
     return found
 
 
-def chunk_lookups(prepared: PreparedChunk, *, heads: bool = True) -> None:
+def chunk_vectors(records: list[ArticleRecord]) -> list[str] | None:
+    """On PostgreSQL, the search vector of each record's article (pgcopy.search_vectors of its title and
+    body, as unsaved_articles sets them), computed by the database in one read-only statement on the
+    calling thread's connection; None elsewhere (SQLite has no vector). The import job calls it on a
+    thread of its own while its preparing thread prepares the same chunk (chunk_prepare)."""
+    if connection.vendor != "postgresql" or not records:
+        return None
+    return search_vectors([r.title for r in records], [r.body for r in records])
+
+
+def chunk_lookups(
+    prepared: PreparedChunk,
+    *,
+    heads: bool = True,
+    vectors: Callable[[], list[str] | None] | None = None,
+) -> None:
     """On PostgreSQL, what of storing the chunk only reads, done now on the calling thread's connection:
     each unsaved article's search vector (pgcopy.search_vectors: computed by the database in one
     read-only statement), so the chunk's INSERT only reads it, and the band lookup of its comparable
@@ -157,15 +173,18 @@ def chunk_lookups(prepared: PreparedChunk, *, heads: bool = True) -> None:
     The import job calls it in its preparing thread, whose own connection reads the next chunk's while
     the writing one stores the current chunk. Not the lookup when not `heads`: another connection
     cannot see what the writer's transaction holds uncommitted besides its chunks (a job run inside
-    a caller's transaction)."""
+    a caller's transaction). `vectors`: returns the chunk's vectors (chunk_vectors of its records)
+    computed elsewhere meanwhile, waited for after the lookup; without it they are computed here."""
     if connection.vendor != "postgresql" or not prepared.articles:
         return
     articles = prepared.articles
-    vectors = search_vectors([a.title for a in articles], [a.body for a in articles])
-    for article, vector in zip(articles, vectors, strict=True):
-        article.search_vector = vector
     if heads:
         prepared.heads = bucket_heads(prepared.values[np.flatnonzero(prepared.comparable)])
+    found = vectors() if vectors is not None else None
+    if found is None:
+        found = search_vectors([a.title for a in articles], [a.body for a in articles])
+    for article, vector in zip(articles, found, strict=True):
+        article.search_vector = vector
 
 
 def _article_fields(record: ArticleRecord, digest: str) -> dict[str, object]:

@@ -1,5 +1,5 @@
-"""PostgreSQL: the import's preparing thread has the database compute the next chunk's search vectors
-on a connection of its own (pgcopy.search_vectors, store.chunk_vectors) and the writing connection
+"""PostgreSQL: the import has the database compute the next chunk's search vectors on a connection of
+their own, on a thread beside the preparing one (pgcopy.search_vectors, store.chunk_vectors), and the writing connection
 only reads them in: the stored vector must be the one the trigger gives a saved article, for any
 text, and one computed from a title the chunk then changes (a merge keeps the stored article's) must
 not be stored. Skipped on SQLite, which has no vector."""
@@ -11,7 +11,7 @@ import threading
 import pytest
 from django.db import connection
 
-from sources.importing import pgcopy, store
+from sources.importing import pgcopy, service, store
 from sources.importing.service import import_job_create, import_job_run
 from sources.models import Article
 from sources.services import article_store
@@ -77,30 +77,78 @@ def backends() -> int:
 
 
 def test_the_job_has_vectors_computed_beside_the_writer_and_closes_that_connection(tmp_path):
-    """Seven rows in chunks of three: each chunk's vectors are computed outside the writing thread, the
-    stored vectors are the trigger's, and the preparing thread's connection is closed when the job ends."""
+    """Seven rows in chunks of three: each chunk's vectors are computed on the vectors thread, neither the
+    writing nor the preparing thread (which prepares the chunk meanwhile), the stored vectors are the
+    trigger's, and both threads' connections are closed when the job ends."""
     rows = article_rows(7)
     rows[2]["title"] = "Back\\slash\ttitle"
     path = tmp_path / "a.csv"
     path.write_bytes(csv_bytes(rows))
     threads: list[str] = []
-    real = store.search_vectors
+    prepared: list[str] = []
+    real, real_prepare = store.search_vectors, service.chunk_prepare
 
     def recording(titles, bodies):
         threads.append(threading.current_thread().name)
         return real(titles, bodies)
 
+    def recording_prepare(records, **kwargs):
+        prepared.append(threading.current_thread().name)
+        return real_prepare(records, **kwargs)
+
     before = backends()
     batch = import_job_create(paths=[path], extract=False, batch_size=3)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(store, "search_vectors", recording)
+        patch.setattr(service, "chunk_prepare", recording_prepare)
         batch = import_job_run(batch_id=batch.pk)
     assert (batch.status, batch.rows_created) == ("done", 7)
-    assert len(threads) == 3 and threading.current_thread().name not in threads
+    assert len(threads) == 3 and all(name.startswith("import-vectors") for name in threads)
+    assert len(prepared) == 3 and all(name.startswith("import-prepare") for name in prepared)
     articles = list(Article.objects.order_by("pk"))
     expected = trigger_vectors([(a.title, a.body) for a in articles])
     assert [stored_vector(a.pk) for a in articles] == expected
     assert backends() == before
+
+
+def test_a_failure_computing_the_vectors_fails_the_job_and_closes_the_connections(tmp_path):
+    """An error on the vectors thread is the job's: it stops with the error, nothing of the chunk is
+    stored, and no connection of its threads is left open."""
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_bytes(article_rows(5)))
+
+    def failing(titles, bodies):
+        raise ValueError("no vectors today")
+
+    before = backends()
+    batch = import_job_create(paths=[path], extract=False, batch_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "search_vectors", failing)
+        with pytest.raises(ValueError, match="no vectors today"):
+            import_job_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == "failed" and "no vectors today" in batch.message
+    assert (batch.committed_rows, Article.objects.count()) == (0, 0)
+    assert backends() == before
+
+
+def test_chunk_lookups_takes_the_vectors_computed_elsewhere():
+    """Given the vectors (computed on another thread), chunk_lookups computes none itself and sets each
+    unsaved article's; without them it computes the same ones."""
+    records = [
+        store.ArticleRecord(row=n, body=body, title=title, url=f"https://v.example/{n}")
+        for n, (title, body) in enumerate(AWKWARD[:3])
+    ]
+    given = store.chunk_vectors(records)
+    assert given == pgcopy.search_vectors([t for t, _ in AWKWARD[:3]], [b for _, b in AWKWARD[:3]])
+    prepared = store.chunk_prepare(records, batch=None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "search_vectors", lambda titles, bodies: pytest.fail("computed again"))
+        store.chunk_lookups(prepared, vectors=lambda: given)
+    assert [a.search_vector for a in prepared.articles] == given
+    computed = store.chunk_prepare(records, batch=None)
+    store.chunk_lookups(computed)
+    assert [a.search_vector for a in computed.articles] == given
 
 
 def test_a_merged_row_is_stored_with_the_vector_of_the_title_it_keeps(tmp_path):
