@@ -17,7 +17,7 @@ from newstext.months import MONTH_NAMES
 from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
 from .features import DENIAL_CUES, ClaimFeatures, Key, date_interval, dated_clause, scoped_negations
-from .text import fold, names, overlap, stem, terms
+from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -532,7 +532,7 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, lead: str) -> str:
     """Both dates side by side, with each outlet's words for what they date."""
     va, vb = _shown(a), _shown(b)
     values = va if va == vb else f"{va} / {vb}"
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     if out_a == out_b:
         out_b = f"{out_b}, elsewhere"
     return f"{lead}: {values}: {out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"

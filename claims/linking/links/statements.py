@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, one_name, stem, terms
+from .text import fold, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -636,7 +636,7 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     """Both outlets and speakers and what each reports, side by side: "Ryabkov, in DW and Sputnik: ..."
     for one speaker, "A (DW) says ... / B (Sputnik) denies ..." for two."""
     shared = _keys(a) & _keys(b)
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     outlets = f"{out_a} and {out_b}" if out_a != out_b else f"two {out_a} articles"
     who_a = a.statement.speaker
     who_b = b.statement.speaker
