@@ -433,11 +433,39 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
     and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
-    and Friday's tweet on one decision are two tweets)."""
+    and Friday's tweet on one decision are two tweets). A reported statement quoting a phrase of the
+    speaker's is quoting one remark: another quote of theirs that does not hold the phrase is another
+    ("decided to put the 'decision on hold'" / "the decision will be announced next week")."""
     direct_a, direct_b = a.statement.direct, b.statement.direct
     if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
         return True
+    if same_speaker and direct_a != direct_b:
+        quote, told = (a, b) if direct_a else (b, a)
+        fragment = _quoted_fragment(told)
+        if fragment and not _lies_in(fragment, _word_list(quote)):
+            return True  # "decided to put the 'decision on hold'" is not the tweet "decision ... next week"
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
+
+
+FRAGMENT_WORDS = 3  # a quoted phrase this long inside a reported statement is the speaker's own words
+FRAGMENT_SHARE = 0.8  # of its words, in one run, another quote must hold to be the same remark
+_FRAGMENT = re.compile('["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')
+
+
+def _quoted_fragment(f: ClaimFeatures) -> list[str]:
+    """The words of the longest quoted phrase (FRAGMENT_WORDS or more) inside a reported statement
+    ('decided to put the "big game trophy decision on hold'; the quote may run past the span), else []."""
+    fragments = [_WORDS.findall(fold(m[1]).lower()) for m in _FRAGMENT.finditer(f.item.claim.text)]
+    longest = max(fragments, key=len, default=[])
+    return longest if len(longest) >= FRAGMENT_WORDS else []
+
+
+def _lies_in(fragment: list[str], words: list[str]) -> bool:
+    """True when nearly all of `fragment` (FRAGMENT_SHARE) lies in one run of `words`."""
+    match = SequenceMatcher(None, fragment, words, autojunk=False).find_longest_match(
+        0, len(fragment), 0, len(words)
+    )
+    return match.size >= FRAGMENT_SHARE * len(fragment)
 
 
 def _held(f: ClaimFeatures) -> bool:
