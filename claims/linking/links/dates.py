@@ -295,7 +295,33 @@ def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
-    return _actors(_DATELINE.sub("", f.item.claim.text)) or _actors(_DATELINE.sub("", f.item.sentence))
+    """The actors the claim's own words name; else those of its clause in the sentence (the words from the
+    last comma before it: "Marking a defeat for the White House, the House ensured ... after voting to
+    override Wednesday afternoon" is the House's vote); else the sentence's."""
+    return (
+        _actors(_DATELINE.sub("", f.item.claim.text))
+        or _actors(_clause_subject(f))
+        or _actors(_DATELINE.sub("", f.item.sentence))
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+# a name opening a clause, after "the": the clause's subject ("the House ensured ..."); a clause opening
+# otherwise ("a trophy-hunting organization that sued the Obama administration") names no subject
+_SUBJECT = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)(?=\s+[a-z])")
+
+
+def _clause_subject(f: ClaimFeatures) -> str:
+    """The name opening the claim's clause before its text (back from the claim to the last clause
+    break), else ""."""
+    sentence, text = f.item.sentence, f.item.claim.text
+    at = sentence.find(text) if text else -1
+    if at <= 0:
+        return ""
+    before = _DATELINE.sub("", sentence[:at])
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    m = _SUBJECT.match(before[breaks[-1].end() :] if breaks else before)
+    return m[1] if m else ""
 
 
 # "WASHINGTON — President Trump on Friday ...": where the story was filed is no actor of the clause
