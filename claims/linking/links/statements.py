@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, one_name, source_name, stem, terms
+from .text import fold, names, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -99,7 +99,7 @@ def statement_links(
         if min(len(ka), len(kb)) < MIN_WORDS:
             continue
         cos = weights.cosine(ka, kb)
-        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b)
+        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b) or _one_group(a, b)
         meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
         if cos < MIN_COSINE and not meaning:
             continue
@@ -429,6 +429,30 @@ def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return False
 
 
+GROUP_NAMES = 3  # names a speaker's role must list to be a group of its members ("Russia, China and Cuba")
+GROUP_SHARE = 2 / 3  # of the shorter list's names, the other must list to be the same group
+
+
+def _members(f: ClaimFeatures) -> frozenset[str]:
+    """The names an unnamed speaker's role lists when it is a group of them ("Russia, China, Cuba,
+    Bolivia and other countries"), else none."""
+    claim = f.statement
+    if claim.speaker or not claim.role:
+        return frozenset()
+    listed = frozenset(names(claim.role))
+    return listed if len(listed) >= GROUP_NAMES else frozenset()
+
+
+def _one_group(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both statements are given to a group named by its members and the two lists are mostly
+    the same ("Russia, China, Cuba, Bolivia, Iran, Turkey and other countries" / "Russia, China, Cuba,
+    Bolivia, Turkey among others"): one speaker, listed a little differently by each outlet."""
+    ma, mb = _members(a), _members(b)
+    if not ma or not mb:
+        return False
+    return len(ma & mb) >= GROUP_SHARE * min(len(ma), len(mb))
+
+
 def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
@@ -681,6 +705,11 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
         return (
             f"{who_a}, in {outlets}: \u201c{excerpt(a.item.claim.text)}\u201d / "
             f"\u201c{excerpt(b.item.claim.text)}\u201d"
+        )
+    if same_speaker and relation == "corroborates" and _one_group(a, b):  # a group, listed by its members
+        return (
+            f"{a.statement.role} ({out_a}) and {b.statement.role} ({out_b}), one group: "
+            f"\u201c{excerpt(a.item.claim.text)}\u201d / \u201c{excerpt(b.item.claim.text)}\u201d"
         )
     if same_speaker and relation == "corroborates":  # the president and "the administration"
         return (
