@@ -46,6 +46,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # one remark quoted in both sentences ("'We have learned ...,' he said to the group in March 2008" /
     # "At that March 2 event ... he says, 'We have learned ...'"): the date of its occasion
     pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
+    # a telling of a deed done ("said in 2017 that he repaid") and a date of that deed ("repaid ... this year")
+    pairs |= candidate_pairs(feats, _reported_key, max_posting=200, per_claim=20)
     context = KeyWeights(_context(f) for f in feats)
     spoken = {n for n, f in enumerate(feats) if quoted_deixis(f)}
     denied: dict[int, bool] = {}
@@ -64,6 +66,9 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             continue  # one remark quoted twice (the same words) still gives its word for one day
         agree = _compatible(a, b)
         if agree is None:
+            continue
+        if not agree and (told := _told_before_done(a, b)):
+            out.append((i, j, "contradicts", TOLD_BEFORE_DONE_CONFIDENCE, _line(a, b, told)))
             continue
         if agree:
             period = _same_period(a, b)
@@ -340,6 +345,52 @@ def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     Friday reversed the decision")."""
     va, vb = _verb(a.date.dated), _verb(b.date.dated)
     return bool(va and vb) and (va in _TELLING) != (vb in _TELLING)
+
+
+TOLD_BEFORE_DONE_CONFIDENCE = 0.55  # a deed dated after a telling that gives it as done: a conflict, unsure
+MIN_TOLD_SHARED = 2  # words the told deed and the dated deed share, its verb included
+# a verb after these is not yet done ("said that he would repay"): no bound on when it is done
+_NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|shall|should|must|plans?|planned)\s+$", re.I)
+
+
+def _reported(f: ClaimFeatures) -> str:
+    """The words a dated telling reports: its sentence after the claim's text ("The lawyers said in 2017"
+    -> "that Hunter and his wife repaid the campaign about $60,000"), else ""."""
+    if not tells(f):
+        return ""
+    sentence, text = f.item.sentence, f.item.claim.text
+    at = sentence.find(text) if text else -1
+    return sentence[at + len(text) :] if at >= 0 else ""
+
+
+def _reported_key(f: ClaimFeatures) -> list[Key]:
+    if f.item.event_id is None:
+        return []
+    if tells(f):
+        return [("reported", f.item.event_id, t) for t in set(terms(_reported(f)))]
+    verb = _verb(f.date.dated)
+    return [("reported", f.item.event_id, verb)] if verb else []
+
+
+def _told_before_done(a: ClaimFeatures, b: ClaimFeatures) -> str:
+    """The rationale's lead when one date dates a telling that gives a deed as done ("lawyers said in 2017
+    that he repaid the campaign") and the other dates that deed after it ("he repaid his campaign ...
+    earlier this year", 2018), in one event: the deed cannot be done after it was told as done. Else ""."""
+    for telling, deed in ((a, b), (b, a)):
+        if not tells(telling) or tells(deed) or telling.item.event_id != deed.item.event_id:
+            continue
+        if telling.item.event_id is None or not (year_known(telling) and year_known(deed)):
+            continue
+        done = deed.date.dated or ""
+        reported = fold(_reported(telling))
+        m = re.search(rf"\b{re.escape(fold(done))}\b", reported, re.I) if len(done) > 2 else None
+        if m is None or _NOT_DONE.search(reported[: m.start()]):
+            continue  # the deed's own word, in the past as the deed gives it, and not "would repay"
+        if len(frozenset(terms(reported)) & deed.content) < MIN_TOLD_SHARED:
+            continue
+        if date_interval(deed.date)[0] > date_interval(telling.date)[1] and _near(deed):
+            return f"\u201c{done}\u201d dated after a telling that gives it as done"
+    return ""
 
 
 def tells(f: ClaimFeatures) -> bool:
