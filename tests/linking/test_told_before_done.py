@@ -63,3 +63,24 @@ def test_a_deed_to_come_bounds_nothing():
 def test_a_deed_dated_before_the_telling_does_not_conflict():
     got = suggest_links([telling(), deed("in 2023", "2023")])
     assert (frozenset({"told", "done"}), "contradicts") not in relations(got)
+
+
+def test_the_same_verb_on_another_object_is_another_deed():
+    """'said in 2024 that the payments she repaid were small' and 'repaid the port fund': another object."""
+    sentence = (
+        "The harbour master's lawyers said in 2024 that the travel claims Lena Brask repaid were small."
+    )
+    told = date(
+        "told", "A", sentence, "The harbour master's lawyers said in 2024", "in 2024", "2024", "year", "said"
+    )
+    got = suggest_links([told, deed("earlier this year", "2026")])
+    assert (frozenset({"told", "done"}), "contradicts") not in relations(got)
+
+
+def test_a_day_to_come_is_no_deed_done():
+    """A deed dated after its own article's day ("repaid ... by June", told on 20 May) is not done yet."""
+    sentence = "Brask repaid the port fund more than $40,000 by June under the plan, the board said."
+    clause = "Brask repaid the port fund more than $40,000 by June under the plan"
+    later = date("done", "B", sentence, clause, "by June", "2026-06", "month", "repaid")
+    got = suggest_links([telling(), later])
+    assert (frozenset({"told", "done"}), "contradicts") not in relations(got)

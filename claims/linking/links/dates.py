@@ -348,7 +348,6 @@ def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 TOLD_BEFORE_DONE_CONFIDENCE = 0.55  # a deed dated after a telling that gives it as done: a conflict, unsure
-MIN_TOLD_SHARED = 2  # words the told deed and the dated deed share, its verb included
 # a verb after these is not yet done ("said that he would repay"): no bound on when it is done
 _NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|shall|should|must|plans?|planned)\s+$", re.I)
 
@@ -375,22 +374,40 @@ def _reported_key(f: ClaimFeatures) -> list[Key]:
 def _told_before_done(a: ClaimFeatures, b: ClaimFeatures) -> str:
     """The rationale's lead when one date dates a telling that gives a deed as done ("lawyers said in 2017
     that he repaid the campaign") and the other dates that deed after it ("he repaid his campaign ...
-    earlier this year", 2018), in one event: the deed cannot be done after it was told as done. Else ""."""
+    earlier this year", 2018), in one event: the deed cannot be done after it was told as done. The deed
+    is the same verb, written alike (not "to re-open" for "open", "would repay" for "repaid"), on the same
+    object (the next content word: "repaid the campaign" / "repaid his campaign", not "emails she sent" /
+    "sent a request"), and done by its article's day (not a day to come, "a bill to open the government
+    through Feb. 15"). Else ""."""
     for telling, deed in ((a, b), (b, a)):
         if not tells(telling) or tells(deed) or telling.item.event_id != deed.item.event_id:
             continue
         if telling.item.event_id is None or not (year_known(telling) and year_known(deed)):
             continue
-        done = deed.date.dated or ""
-        reported = fold(_reported(telling))
-        m = re.search(rf"\b{re.escape(fold(done))}\b", reported, re.I) if len(done) > 2 else None
-        if m is None or _NOT_DONE.search(reported[: m.start()]):
-            continue  # the deed's own word, in the past as the deed gives it, and not "would repay"
-        if len(frozenset(terms(reported)) & deed.content) < MIN_TOLD_SHARED:
+        done = fold(deed.date.dated or "")
+        published = deed.item.published
+        first, _ = date_interval(deed.date)
+        if len(done) <= 2 or published is None or first > published.isoformat():
             continue
-        if date_interval(deed.date)[0] > date_interval(telling.date)[1] and _near(deed):
+        if first <= date_interval(telling.date)[1] or not _near(deed):
+            continue  # the deed may have been done by the telling
+        told_object, told_at = _object_after(_reported(telling), done)
+        if told_object is None or _NOT_DONE.search(fold(_reported(telling))[:told_at]):
+            continue  # the deed's own word, in the past as the deed gives it, and not "would repay"
+        if told_object == _object_after(deed.item.claim.text, done)[0]:
             return f"\u201c{done}\u201d dated after a telling that gives it as done"
     return ""
+
+
+def _object_after(text: str, word: str) -> tuple[str | None, int]:
+    """The first content word after `word` in `text` (written alike, not inside "re-open") and where `word`
+    starts; (None, -1) when `word` is not there."""
+    folded = fold(text)
+    m = re.search(rf"(?<![\w-]){re.escape(word)}\b", folded, re.I)
+    if m is None:
+        return None, -1
+    after = terms(folded[m.end() :])
+    return (after[0] if after else None), m.start()
 
 
 def tells(f: ClaimFeatures) -> bool:
