@@ -66,3 +66,52 @@ def test_the_quoted_phrase_inside_the_other_quote_is_one_remark():
     )
     [link] = suggest_links([reported(), same])
     assert link.relation == "corroborates"
+
+
+def test_a_phrase_with_a_masked_word_or_other_inflections_is_still_the_same_remark():
+    """One outlet prints "that d---ed toll", another the word whole; "steward its quays" against
+    "stewards of its quays"; and of two quoted phrases, the one the quote holds decides."""
+    quote = statement(
+        "quote",
+        "B",
+        "\u201cWe will never pay that damned toll, and the town stewards of its quays must say so,\u201d Rell said.",
+        "We will never pay that damned toll, and the town stewards of its quays must say so",
+        direct=True,
+    )
+    masked = statement(
+        "masked",
+        "A",
+        "Rell said the town would \u201cnever pay that d---ed toll.\u201d",
+        "the town would \u201cnever pay that d---ed toll.",
+        direct=False,
+    )
+    inflected = statement(
+        "inflected",
+        "C",
+        "Rell said the town must \u201csteward its quays\u201d and would \u201cnever pay\u201d what he called a \u201cpirate's toll on every boat\u201d.",
+        "the town must \u201csteward its quays\u201d and would \u201cnever pay\u201d what he called a \u201cpirate's toll on every boat",
+        direct=False,
+    )
+    got = suggest_links([quote, masked, inflected])
+    pairs = {s.pair for s in got}
+    assert frozenset({"quote", "masked"}) in pairs
+    assert frozenset({"quote", "inflected"}) in pairs
+
+
+def test_a_phrase_with_an_apostrophe_is_found_in_the_quote():
+    """ "don't" in the phrase and in the quote are one word, whatever the quote marks around them."""
+    quote = statement(
+        "quote",
+        "B",
+        "\u201cThe harbour town won\u2019t pay a toll it doesn\u2019t owe to the port board,\u201d Rell said.",
+        "The harbour town won\u2019t pay a toll it doesn\u2019t owe to the port board",
+        direct=True,
+    )
+    told = statement(
+        "told",
+        "A",
+        "Rell said the harbour town \u201cwon't pay a toll it doesn't owe\u201d and will take the board to court.",
+        "the harbour town \u201cwon't pay a toll it doesn't owe\u201d and will take the board to court",
+        direct=False,
+    )
+    assert {s.pair for s in suggest_links([quote, told])} == {frozenset({"quote", "told"})}

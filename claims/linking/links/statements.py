@@ -465,8 +465,8 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
         return True
     if same_speaker and direct_a != direct_b:
         quote, told = (a, b) if direct_a else (b, a)
-        fragment = _quoted_fragment(told)
-        if fragment and not _lies_in(fragment, _word_list(quote)):
+        fragments = _quoted_fragments(told)
+        if fragments and not any(_lies_in(words, quote) for words in fragments):
             return True  # "decided to put the 'decision on hold'" is not the tweet "decision ... next week"
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
 
@@ -474,22 +474,31 @@ def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: fl
 FRAGMENT_WORDS = 3  # a quoted phrase this long inside a reported statement is the speaker's own words
 FRAGMENT_SHARE = 0.8  # of its words, in one run, another quote must hold to be the same remark
 _FRAGMENT = re.compile('["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')
+_MASKED = re.compile(r"\b\w+[-*]{2,}\w*")  # a word an outlet will not print whole ("f-----g")
 
 
-def _quoted_fragment(f: ClaimFeatures) -> list[str]:
-    """The words of the longest quoted phrase (FRAGMENT_WORDS or more) inside a reported statement
-    ('decided to put the "big game trophy decision on hold'; the quote may run past the span), else []."""
-    fragments = [_WORDS.findall(fold(m[1]).lower()) for m in _FRAGMENT.finditer(f.item.claim.text)]
-    longest = max(fragments, key=len, default=[])
-    return longest if len(longest) >= FRAGMENT_WORDS else []
+def _quoted_fragments(f: ClaimFeatures) -> list[list[str]]:
+    """The words of each quoted phrase (FRAGMENT_WORDS or more, masked words left out) inside a reported
+    statement ('decided to put the "big game trophy decision on hold'; a quote may run past the span), as
+    `_word_list` gives a quote's ("don't" as "dont")."""
+    fragments = (
+        _WORDS.findall(_AMPERSAND.sub(" and ", _QUOTE_MARKS.sub("", _MASKED.sub(" ", fold(m[1]).lower()))))
+        for m in _FRAGMENT.finditer(f.item.claim.text)
+    )
+    return [words for words in fragments if len(words) >= FRAGMENT_WORDS]
 
 
-def _lies_in(fragment: list[str], words: list[str]) -> bool:
-    """True when nearly all of `fragment` (FRAGMENT_SHARE) lies in one run of `words`."""
+def _lies_in(fragment: list[str], quote: ClaimFeatures) -> bool:
+    """True when the phrase is in the quote: nearly all its words (FRAGMENT_SHARE) in one run, or every
+    content word of it, however inflected ("steward its resources" / "stewards of its resources")."""
+    words = _word_list(quote)
     match = SequenceMatcher(None, fragment, words, autojunk=False).find_longest_match(
         0, len(fragment), 0, len(words)
     )
-    return match.size >= FRAGMENT_SHARE * len(fragment)
+    if match.size >= FRAGMENT_SHARE * len(fragment):
+        return True
+    content = frozenset(terms(" ".join(fragment)))
+    return bool(content) and content <= frozenset(terms(" ".join(words)))
 
 
 def _held(f: ClaimFeatures) -> bool:
