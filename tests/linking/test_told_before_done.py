@@ -84,3 +84,20 @@ def test_a_day_to_come_is_no_deed_done():
     later = date("done", "B", sentence, clause, "by June", "2026-06", "month", "repaid")
     got = suggest_links([telling(), later])
     assert (frozenset({"told", "done"}), "contradicts") not in relations(got)
+
+
+def test_only_a_telling_and_a_deed_are_paired_by_the_reported_verb():
+    """The verb key pairs a telling with the deeds it reports, never two deeds of one verb (their own words
+    pair those): "to return to the harbour office Thursday" and "to return to the town hall on Friday"."""
+    from claims.linking.links.dates import _told_pairs
+    from claims.linking.links.features import features
+
+    office = "Brask is expected to return to the harbour office Thursday afternoon."
+    hall = "Mayor Rell is expected to return to the town hall on Friday."
+    feats = [
+        features(telling()),
+        features(deed("earlier this year", "2026")),
+        features(date("o", "C", office, "to return to the harbour office Thursday afternoon", "Thursday afternoon", "2026-05-21", "day", "return")),
+        features(date("h", "D", hall, "to return to the town hall on Friday", "on Friday", "2026-05-22", "day", "return")),
+    ]  # fmt: skip
+    assert _told_pairs(feats) == {(0, 1)}

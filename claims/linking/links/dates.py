@@ -47,7 +47,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # "At that March 2 event ... he says, 'We have learned ...'"): the date of its occasion
     pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
     # a telling of a deed done ("said in 2017 that he repaid") and a date of that deed ("repaid ... this year")
-    pairs |= candidate_pairs(feats, _reported_key, max_posting=200, per_claim=20)
+    pairs |= _told_pairs(feats)
     context = KeyWeights(_context(f) for f in feats)
     spoken = {n for n, f in enumerate(feats) if quoted_deixis(f)}
     denied: dict[int, bool] = {}
@@ -362,13 +362,31 @@ def _reported(f: ClaimFeatures) -> str:
     return sentence[at + len(text) :] if at >= 0 else ""
 
 
-def _reported_key(f: ClaimFeatures) -> list[Key]:
-    if f.item.event_id is None:
-        return []
-    if tells(f):
-        return [("reported", f.item.event_id, t) for t in set(terms(_reported(f)))]
-    verb = _verb(f.date.dated)
-    return [("reported", f.item.event_id, verb)] if verb else []
+MAX_TOLD_PAIRS = (
+    20  # deeds a dated telling is paired with, at most (blocking: the deed's verb in the telling)
+)
+
+
+def _told_pairs(feats: Sequence[ClaimFeatures]) -> set[tuple[int, int]]:
+    """Index pairs of a dated telling and a dated deed of its event in another article whose verb is among
+    the words the telling reports ("said in 2017 that he repaid ..." / "repaid ... earlier this year"):
+    only such pairs, not two deeds of one verb, which other keys pair when their words say so."""
+    deeds: dict[Key, list[int]] = {}
+    for n, f in enumerate(feats):
+        if f.item.event_id is not None and not tells(f) and (verb := _verb(f.date.dated)):
+            deeds.setdefault((f.item.event_id, verb), []).append(n)
+    out: set[tuple[int, int]] = set()
+    for i, f in enumerate(feats):
+        if f.item.event_id is None or not tells(f):
+            continue
+        found = [
+            j
+            for t in sorted(set(terms(_reported(f))))
+            for j in deeds.get((f.item.event_id, t), ())
+            if feats[j].item.article_id != f.item.article_id
+        ]
+        out.update((min(i, j), max(i, j)) for j in found[:MAX_TOLD_PAIRS])
+    return out
 
 
 def _told_before_done(a: ClaimFeatures, b: ClaimFeatures) -> str:
