@@ -43,6 +43,8 @@ class LinkableClaim:
     later_round: bool = False
     # the claim text's sentence vector (claims.linking.encoder: unit length, float32), None when not encoded
     vector: Any = None
+    # its article's title: a rationale names the article by it when the outlet is not known
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,6 +155,7 @@ def linkable(claim: Claim) -> LinkableClaim:
         claim.quote,
         event_id=claim.event_id,
         published=article.published_on,
+        title=article.title or None,
     )
 
 

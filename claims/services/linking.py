@@ -503,8 +503,10 @@ def _linkable_claims(
             if article_id not in articles:
                 continue  # and deleted since
         row = ClaimRow(*columns)
-        outlet, published, text, later = articles[article_id]
-        linkable.append(_linkable(pk, article_id, row, event_of(article_id), outlet, published, text, later))
+        outlet, published, text, later, title = articles[article_id]
+        linkable.append(
+            _linkable(pk, article_id, row, event_of(article_id), outlet, published, text, later, title)
+        )
         if vectors_on and row.kind == Claim.Kind.STATEMENT:
             statements.append(StatementText(pk, row.kind, row.words or row.quote))
     del articles
@@ -515,12 +517,21 @@ def _linkable_claims(
     return linkable
 
 
-def _articles_read(ids: Iterable[int]) -> dict[int, tuple[str | None, dt.date | None, str, bool]]:
-    """Article id -> (outlet name, published, text, tells of a later round) of the articles `ids`."""
-    out: dict[int, tuple[str | None, dt.date | None, str, bool]] = {}
+ArticleRead = tuple[str | None, dt.date | None, str, bool, str | None]
+
+
+def _articles_read(ids: Iterable[int]) -> dict[int, ArticleRead]:
+    """Article id -> (outlet name, published, text, tells of a later round, title) of the articles `ids`
+    (the title names an article of no known outlet in a rationale)."""
+    out: dict[int, ArticleRead] = {}
     for chunk in _chunks(ids):
-        rows = Article.objects.filter(pk__in=chunk).values_list("pk", "outlet__name", "published_on", "body")
-        out.update((pk, (outlet, published, body, later_round(body))) for pk, outlet, published, body in rows)
+        rows = Article.objects.filter(pk__in=chunk).values_list(
+            "pk", "outlet__name", "published_on", "body", "title"
+        )
+        out.update(
+            (pk, (outlet, published, body, later_round(body), title or None))
+            for pk, outlet, published, body, title in rows
+        )
     return out
 
 
@@ -533,6 +544,7 @@ def _linkable(
     published: dt.date | None,
     text: str,
     later: bool,
+    title: str | None = None,
 ) -> LinkableClaim:
     sentence_start, sentence = sentence_around(text, row.start, row.end)
     return LinkableClaim(
@@ -545,6 +557,7 @@ def _linkable(
         sentence_start=sentence_start,
         published=published,
         later_round=later,
+        title=title,
     )
 
 

@@ -17,7 +17,7 @@ from newstext.months import MONTH_NAMES
 from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
 from .features import DENIAL_CUES, ClaimFeatures, Key, date_interval, dated_clause, scoped_negations
-from .text import fold, names, overlap, stem, terms
+from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -46,6 +46,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # one remark quoted in both sentences ("'We have learned ...,' he said to the group in March 2008" /
     # "At that March 2 event ... he says, 'We have learned ...'"): the date of its occasion
     pairs |= candidate_pairs(feats, _quoted, max_posting=200, per_claim=20, min_shared=3)
+    # a telling of a deed done ("said in 2017 that he repaid") and a date of that deed ("repaid ... this year")
+    pairs |= _told_pairs(feats)
     context = KeyWeights(_context(f) for f in feats)
     spoken = {n for n, f in enumerate(feats) if quoted_deixis(f)}
     denied: dict[int, bool] = {}
@@ -64,6 +66,9 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             continue  # one remark quoted twice (the same words) still gives its word for one day
         agree = _compatible(a, b)
         if agree is None:
+            continue
+        if not agree and (told := _told_before_done(a, b)):
+            out.append((i, j, "contradicts", TOLD_BEFORE_DONE_CONFIDENCE, _line(a, b, told)))
             continue
         if agree:
             period = _same_period(a, b)
@@ -295,7 +300,33 @@ def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
-    return _actors(_DATELINE.sub("", f.item.claim.text)) or _actors(_DATELINE.sub("", f.item.sentence))
+    """The actors the claim's own words name; else those of its clause in the sentence (the words from the
+    last comma before it: "Marking a defeat for the White House, the House ensured ... after voting to
+    override Wednesday afternoon" is the House's vote); else the sentence's."""
+    return (
+        _actors(_DATELINE.sub("", f.item.claim.text))
+        or _actors(_clause_subject(f))
+        or _actors(_DATELINE.sub("", f.item.sentence))
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+# a name opening a clause, after "the": the clause's subject ("the House ensured ..."); a clause opening
+# otherwise ("a trophy-hunting organization that sued the Obama administration") names no subject
+_SUBJECT = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)(?=\s+[a-z])")
+
+
+def _clause_subject(f: ClaimFeatures) -> str:
+    """The name opening the claim's clause before its text (back from the claim to the last clause
+    break), else ""."""
+    sentence, text = f.item.sentence, f.item.claim.text
+    at = sentence.find(text) if text else -1
+    if at <= 0:
+        return ""
+    before = _DATELINE.sub("", sentence[:at])
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    m = _SUBJECT.match(before[breaks[-1].end() :] if breaks else before)
+    return m[1] if m else ""
 
 
 # "WASHINGTON — President Trump on Friday ...": where the story was filed is no actor of the clause
@@ -314,6 +345,87 @@ def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     Friday reversed the decision")."""
     va, vb = _verb(a.date.dated), _verb(b.date.dated)
     return bool(va and vb) and (va in _TELLING) != (vb in _TELLING)
+
+
+TOLD_BEFORE_DONE_CONFIDENCE = 0.55  # a deed dated after a telling that gives it as done: a conflict, unsure
+# a verb after these is not yet done ("said that he would repay"): no bound on when it is done
+_NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|shall|should|must|plans?|planned)\s+$", re.I)
+
+
+def _reported(f: ClaimFeatures) -> str:
+    """The words a dated telling reports: its sentence after the claim's text ("The lawyers said in 2017"
+    -> "that Hunter and his wife repaid the campaign about $60,000"), else ""."""
+    if not tells(f):
+        return ""
+    sentence, text = f.item.sentence, f.item.claim.text
+    at = sentence.find(text) if text else -1
+    return sentence[at + len(text) :] if at >= 0 else ""
+
+
+MAX_TOLD_PAIRS = (
+    20  # deeds a dated telling is paired with, at most (blocking: the deed's verb in the telling)
+)
+
+
+def _told_pairs(feats: Sequence[ClaimFeatures]) -> set[tuple[int, int]]:
+    """Index pairs of a dated telling and a dated deed of its event in another article whose verb is among
+    the words the telling reports ("said in 2017 that he repaid ..." / "repaid ... earlier this year"):
+    only such pairs, not two deeds of one verb, which other keys pair when their words say so."""
+    deeds: dict[Key, list[int]] = {}
+    for n, f in enumerate(feats):
+        if f.item.event_id is not None and not tells(f) and (verb := _verb(f.date.dated)):
+            deeds.setdefault((f.item.event_id, verb), []).append(n)
+    out: set[tuple[int, int]] = set()
+    for i, f in enumerate(feats):
+        if f.item.event_id is None or not tells(f):
+            continue
+        found = [
+            j
+            for t in sorted(set(terms(_reported(f))))
+            for j in deeds.get((f.item.event_id, t), ())
+            if feats[j].item.article_id != f.item.article_id
+        ]
+        out.update((min(i, j), max(i, j)) for j in found[:MAX_TOLD_PAIRS])
+    return out
+
+
+def _told_before_done(a: ClaimFeatures, b: ClaimFeatures) -> str:
+    """The rationale's lead when one date dates a telling that gives a deed as done ("lawyers said in 2017
+    that he repaid the campaign") and the other dates that deed after it ("he repaid his campaign ...
+    earlier this year", 2018), in one event: the deed cannot be done after it was told as done. The deed
+    is the same verb, written alike (not "to re-open" for "open", "would repay" for "repaid"), on the same
+    object (the next content word: "repaid the campaign" / "repaid his campaign", not "emails she sent" /
+    "sent a request"), and done by its article's day (not a day to come, "a bill to open the government
+    through Feb. 15"). Else ""."""
+    for telling, deed in ((a, b), (b, a)):
+        if not tells(telling) or tells(deed) or telling.item.event_id != deed.item.event_id:
+            continue
+        if telling.item.event_id is None or not (year_known(telling) and year_known(deed)):
+            continue
+        done = fold(deed.date.dated or "")
+        published = deed.item.published
+        first, _ = date_interval(deed.date)
+        if len(done) <= 2 or published is None or first > published.isoformat():
+            continue
+        if first <= date_interval(telling.date)[1] or not _near(deed):
+            continue  # the deed may have been done by the telling
+        told_object, told_at = _object_after(_reported(telling), done)
+        if told_object is None or _NOT_DONE.search(fold(_reported(telling))[:told_at]):
+            continue  # the deed's own word, in the past as the deed gives it, and not "would repay"
+        if told_object == _object_after(deed.item.claim.text, done)[0]:
+            return f"\u201c{done}\u201d dated after a telling that gives it as done"
+    return ""
+
+
+def _object_after(text: str, word: str) -> tuple[str | None, int]:
+    """The first content word after `word` in `text` (written alike, not inside "re-open") and where `word`
+    starts; (None, -1) when `word` is not there."""
+    folded = fold(text)
+    m = re.search(rf"(?<![\w-]){re.escape(word)}\b", folded, re.I)
+    if m is None:
+        return None, -1
+    after = terms(folded[m.end() :])
+    return (after[0] if after else None), m.start()
 
 
 def tells(f: ClaimFeatures) -> bool:
@@ -532,7 +644,7 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, lead: str) -> str:
     """Both dates side by side, with each outlet's words for what they date."""
     va, vb = _shown(a), _shown(b)
     values = va if va == vb else f"{va} / {vb}"
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     if out_a == out_b:
         out_b = f"{out_b}, elsewhere"
     return f"{lead}: {values}: {out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"

@@ -14,7 +14,7 @@ from claims.extraction.types import QuantityClaim
 from ..types import LinkableClaim, Relation
 from .blocking import KeyWeights, candidate_pairs
 from .features import ClaimFeatures, DayOf, Key
-from .text import fold, one_name, stem, terms
+from .text import fold, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -408,7 +408,7 @@ def _agree_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
 
 
 def _conflict_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     return (
         f"{out_a}: {show(a)} vs {out_b}: {show(b)} for the same thing, a conflict: "
         f"\u201c{_excerpt(a)}\u201d / \u201c{_excerpt(b)}\u201d"
@@ -417,7 +417,7 @@ def _conflict_line(a: ClaimFeatures, b: ClaimFeatures) -> str:
 
 def _sides(a: ClaimFeatures, b: ClaimFeatures) -> str:
     """Each outlet with the words around its figure, side by side."""
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     return f"{out_a} \u201c{_excerpt(a)}\u201d / {out_b} \u201c{_excerpt(b)}\u201d"
 
 

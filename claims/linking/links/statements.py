@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, one_name, stem, terms
+from .text import fold, names, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -99,7 +99,7 @@ def statement_links(
         if min(len(ka), len(kb)) < MIN_WORDS:
             continue
         cos = weights.cosine(ka, kb)
-        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b)
+        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b) or _one_group(a, b)
         meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
         if cos < MIN_COSINE and not meaning:
             continue
@@ -429,15 +429,76 @@ def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return False
 
 
+GROUP_NAMES = 3  # names a speaker's role must list to be a group of its members ("Russia, China and Cuba")
+GROUP_SHARE = 2 / 3  # of the shorter list's names, the other must list to be the same group
+
+
+def _members(f: ClaimFeatures) -> frozenset[str]:
+    """The names an unnamed speaker's role lists when it is a group of them ("Russia, China, Cuba,
+    Bolivia and other countries"), else none."""
+    claim = f.statement
+    if claim.speaker or not claim.role:
+        return frozenset()
+    listed = frozenset(names(claim.role))
+    return listed if len(listed) >= GROUP_NAMES else frozenset()
+
+
+def _one_group(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both statements are given to a group named by its members and the two lists are mostly
+    the same ("Russia, China, Cuba, Bolivia, Iran, Turkey and other countries" / "Russia, China, Cuba,
+    Bolivia, Turkey among others"): one speaker, listed a little differently by each outlet."""
+    ma, mb = _members(a), _members(b)
+    if not ma or not mb:
+        return False
+    return len(ma & mb) >= GROUP_SHARE * min(len(ma), len(mb))
+
+
 def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
     and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
-    and Friday's tweet on one decision are two tweets)."""
+    and Friday's tweet on one decision are two tweets). A reported statement quoting a phrase of the
+    speaker's is quoting one remark: another quote of theirs that does not hold the phrase is another
+    ("decided to put the 'decision on hold'" / "the decision will be announced next week")."""
     direct_a, direct_b = a.statement.direct, b.statement.direct
     if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
         return True
+    if same_speaker and direct_a != direct_b:
+        quote, told = (a, b) if direct_a else (b, a)
+        fragments = _quoted_fragments(told)
+        if fragments and not any(_lies_in(words, quote) for words in fragments):
+            return True  # "decided to put the 'decision on hold'" is not the tweet "decision ... next week"
     return direct_a and direct_b and cos < QUOTES_MIN_COSINE
+
+
+FRAGMENT_WORDS = 3  # a quoted phrase this long inside a reported statement is the speaker's own words
+FRAGMENT_SHARE = 0.8  # of its words, in one run, another quote must hold to be the same remark
+_FRAGMENT = re.compile('["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')
+_MASKED = re.compile(r"\b\w+[-*]{2,}\w*")  # a word an outlet will not print whole ("f-----g")
+
+
+def _quoted_fragments(f: ClaimFeatures) -> list[list[str]]:
+    """The words of each quoted phrase (FRAGMENT_WORDS or more, masked words left out) inside a reported
+    statement ('decided to put the "big game trophy decision on hold'; a quote may run past the span), as
+    `_word_list` gives a quote's ("don't" as "dont")."""
+    fragments = (
+        _WORDS.findall(_AMPERSAND.sub(" and ", _QUOTE_MARKS.sub("", _MASKED.sub(" ", fold(m[1]).lower()))))
+        for m in _FRAGMENT.finditer(f.item.claim.text)
+    )
+    return [words for words in fragments if len(words) >= FRAGMENT_WORDS]
+
+
+def _lies_in(fragment: list[str], quote: ClaimFeatures) -> bool:
+    """True when the phrase is in the quote: nearly all its words (FRAGMENT_SHARE) in one run, or every
+    content word of it, however inflected ("steward its resources" / "stewards of its resources")."""
+    words = _word_list(quote)
+    match = SequenceMatcher(None, fragment, words, autojunk=False).find_longest_match(
+        0, len(fragment), 0, len(words)
+    )
+    if match.size >= FRAGMENT_SHARE * len(fragment):
+        return True
+    content = frozenset(terms(" ".join(fragment)))
+    return bool(content) and content <= frozenset(terms(" ".join(words)))
 
 
 def _held(f: ClaimFeatures) -> bool:
@@ -636,7 +697,7 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
     """Both outlets and speakers and what each reports, side by side: "Ryabkov, in DW and Sputnik: ..."
     for one speaker, "A (DW) says ... / B (Sputnik) denies ..." for two."""
     shared = _keys(a) & _keys(b)
-    out_a, out_b = a.item.outlet or "one outlet", b.item.outlet or "another outlet"
+    out_a, out_b = source_name(a.item, "one outlet"), source_name(b.item, "another outlet")
     outlets = f"{out_a} and {out_b}" if out_a != out_b else f"two {out_a} articles"
     who_a = a.statement.speaker
     who_b = b.statement.speaker
@@ -653,6 +714,11 @@ def _line(a: ClaimFeatures, b: ClaimFeatures, relation: str, same_speaker: bool,
         return (
             f"{who_a}, in {outlets}: \u201c{excerpt(a.item.claim.text)}\u201d / "
             f"\u201c{excerpt(b.item.claim.text)}\u201d"
+        )
+    if same_speaker and relation == "corroborates" and _one_group(a, b):  # a group, listed by its members
+        return (
+            f"{a.statement.role} ({out_a}) and {b.statement.role} ({out_b}), one group: "
+            f"\u201c{excerpt(a.item.claim.text)}\u201d / \u201c{excerpt(b.item.claim.text)}\u201d"
         )
     if same_speaker and relation == "corroborates":  # the president and "the administration"
         return (

@@ -13,6 +13,7 @@ from claims.extraction.quantities.units import COUNT_CLASSES
 from newstext import stemming
 from newstext.dates import calendar_days
 
+from ..types import LinkableClaim
 from .stop_words import ENGLISH_STOP_WORDS
 
 # News boilerplate that says nothing about which happening an article covers.
@@ -142,3 +143,21 @@ def date_mentions(text: str) -> list[str]:
         if day.year is not None:
             out.append(f"{day.year}-{day.month:02d}-{day.day:02d}")
     return out
+
+
+TITLE_CHARS = 45  # a title cut to this many characters (at a word) still tells an editor which article
+
+
+def source_name(item: LinkableClaim, fallback: str) -> str:
+    """How a rationale names where a claim was read: its outlet; else its article's title, cut short, in
+    quotes (an imported file with no outlet: "in 'Deputy minister reveals why...' and DW" points an
+    editor to the article, "in one outlet and another outlet" to none); else `fallback`."""
+    if item.outlet:
+        return item.outlet
+    title = " ".join(fold(item.title or "").split())
+    if not title:
+        return fallback
+    if len(title) > TITLE_CHARS:
+        cut = title.rfind(" ", 0, TITLE_CHARS)
+        title = title[: cut if cut > TITLE_CHARS // 2 else TITLE_CHARS].rstrip(",;:-\u2013\u2014 ") + "\u2026"
+    return f"\u2018{title}\u2019"
