@@ -471,6 +471,14 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             if maker is not None and (speaker.name or speaker.role):
                 subject = maker  # "the letter released by the faculty": the source's words are the faculty
             m_start, m_end = item.label or mention_range(subject)
+            cut = min((i for i in (start, item.cue[0]) if m_start < i < m_end), default=None)
+            if cut is not None:
+                # a parse that hangs the words or the cue on the source's name ("According to Tom Hale, the
+                # move reeks of fear", "reeks" read as a noun in apposition; "A majority of voters expect
+                # ..."): the source's words end before them
+                m_end = cut
+                while m_end > m_start + 1 and (doc[m_end - 1].is_punct or doc[m_end - 1].is_space):
+                    m_end -= 1
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
             if rel is not None and rel.i <= m_end + 1:
                 # "an architect, who said": the relative pronoun is the source's words too (not when the

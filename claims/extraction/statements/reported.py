@@ -762,6 +762,11 @@ def according_to(tok: Token) -> Found | None:
     phrase_end = min(phrase_end, sent_end)
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
+        if content[1] - content[0] < 3:
+            # The parse took the clause for part of the phrase ("According to Tom Hale, the move reeks of
+            # fear": "reeks" read as a noun in apposition to the name): the phrase ends at the name's comma.
+            opened = _opening_phrase_end(doc, objs[0], sent_end)
+            content = trimmed(doc, opened, sent_end) if opened is not None else content
     elif not any(t.is_alpha or t.is_digit for t in doc[phrase_end:sent_end]) or _new_clause(doc, phrase_end):
         # "X, according to Y, and Z": the reporter's own clause after the phrase is no part of Y's words
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), tok.i)
@@ -770,6 +775,26 @@ def according_to(tok: Token) -> Found | None:
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+_APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")
+
+
+def _opening_phrase_end(doc: Doc, name: Token, sent_end: int) -> int | None:
+    """The token after the comma that closes an opening "According to X," whose clause the parse swallowed:
+    the first comma after the name, or the next one when a title in apposition lies between ("According to
+    Ana Ruiz, the council treasurer, the toll ..."); None when no comma follows the name."""
+    commas = [t.i for t in doc[name.i + 1 : sent_end] if t.text == ","]
+    if not commas:
+        return None
+    if len(commas) > 1:
+        between = doc[commas[0] + 1 : commas[1]]
+        rest = [t for t in doc[commas[1] + 1 : sent_end] if t.is_alpha]
+        titled = any(t.dep_ == "appos" and t.head.i == name.i for t in between)
+        short = len(between) <= _APPOSITION_REACH and not any(t.pos_ in ("VERB", "AUX") for t in between)
+        if titled and short and len(rest) >= 3:
+            return commas[1] + 1
+    return commas[0] + 1
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "so", "although", "though", "whereas"})
