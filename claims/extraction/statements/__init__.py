@@ -24,6 +24,7 @@ from .edges import after_dateline, contrasted_source, quoted_title_object, witho
 from .fragments import interrupted_clause, interrupted_fragments, joined
 from .gloss import without_writers_gloss
 from .inverted import with_inverted
+from .naming import called_what
 from .no_comment import with_unanswered
 from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
@@ -503,7 +504,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             verb_cue
             and frame_of(doc[item.cue_i]) != "clause"
             # "calling the test a violation" says what the test is: words ("what he called a deal" is not)
-            and not (predicated(doc[item.cue_i]) and item.content[0] > item.cue_i)
+            and not (
+                (predicated(doc[item.cue_i]) or called_what(doc[item.cue_i]) is not None)
+                and item.content[0] > item.cue_i
+            )
         ):
             acted.add((content.start, content.end))
         if bare is not None:

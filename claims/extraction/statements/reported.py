@@ -40,6 +40,7 @@ from .cues import (
     verb_forms,
 )
 from .edges import first_time_clause, relays_quote_before, told_clause, trailing_attribution
+from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     AUTHOR_VERBS,
@@ -871,10 +872,16 @@ def reported_at(tok: Token) -> Found | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     frame = frame_of(tok)
+    called = called_what(tok)
+    naming = called is not None  # "called Trump a liar": the shape decides, not the cue model
+    if naming and frame == "none":
+        frame = "obj"  # the object parsed as a second predicate ("called Trump a liar", both oprd)
     if frame == "none" or _says_the_subject(tok):
         return None
     core = is_speech_verb(tok)
-    if not core and attribution_model.available():
+    if naming:
+        prob = max(cue_probability(tok, frame), CUE_THRESHOLD)
+    elif not core and attribution_model.available():
         # Outside the core reporting verbs the trained model decides, reading the parse around the word.
         prob = attribution_model.attribution_probability(tok)
         # A verb never marked as a cue in training ("repaired", "painted") is judged on the parse alone:
@@ -927,6 +934,10 @@ def reported_at(tok: Token) -> Found | None:
     content = _content_of(tok, frame)
     if content is None:
         return None
+    if called is not None:
+        if not content[0] > tok.i:
+            return None  # a clause before the verb is not what it calls anybody ("For that - he called her weak")
+        content = trimmed(tok.doc, content[0], naming_end(called, content[1]))
     denial = is_denial(tok)
     if denial and frame == "obj":
         content = denied_content(tok) or content  # "denied reports that X": X is what is denied
@@ -945,7 +956,7 @@ def reported_at(tok: Token) -> Found | None:
         confidence=conf,
         # "drew criticism from X" is the rule's; so is what a statement its source put out says ("issued a
         # statement calling the test a violation"), which the model, reading the participle alone, misses
-        judged=not reaction and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
+        judged=not reaction and not naming and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
         # "The records show that ...", "signs urging Hale to resign": evidence, nobody's words
         evidence=subject is not None and not passive and is_evidence(tok, subject),
     )
