@@ -24,6 +24,7 @@ from .edges import after_dateline, contrasted_source, quoted_title_object, witho
 from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
 from .gloss import without_writers_gloss
 from .inverted import with_inverted
+from .naming import called_what
 from .no_comment import with_unanswered
 from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
@@ -482,6 +483,14 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             if maker is not None and (speaker.name or speaker.role):
                 subject = maker  # "the letter released by the faculty": the source's words are the faculty
             m_start, m_end = item.label or mention_range(subject)
+            cut = min((i for i in (start, item.cue[0]) if m_start < i < m_end), default=None)
+            if cut is not None:
+                # a parse that hangs the words or the cue on the source's name ("According to Tom Hale, the
+                # move reeks of fear", "reeks" read as a noun in apposition; "A majority of voters expect
+                # ..."): the source's words end before them
+                m_end = cut
+                while m_end > m_start + 1 and (doc[m_end - 1].is_punct or doc[m_end - 1].is_space):
+                    m_end -= 1
             rel = relative_pronoun(doc[item.cue_i], subject) if item.cue_i >= 0 else None
             if rel is not None and rel.i <= m_end + 1:
                 # "an architect, who said": the relative pronoun is the source's words too (not when the
@@ -506,7 +515,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             verb_cue
             and frame_of(doc[item.cue_i]) != "clause"
             # "calling the test a violation" says what the test is: words ("what he called a deal" is not)
-            and not (predicated(doc[item.cue_i]) and item.content[0] > item.cue_i)
+            and not (
+                (predicated(doc[item.cue_i]) or called_what(doc[item.cue_i]) is not None)
+                and item.content[0] > item.cue_i
+            )
         ):
             acted.add((content.start, content.end))
         if bare is not None:

@@ -40,6 +40,7 @@ from .cues import (
     verb_forms,
 )
 from .edges import first_time_clause, relays_quote_before, told_clause, trailing_attribution
+from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
     AUTHOR_VERBS,
@@ -812,6 +813,11 @@ def according_to(tok: Token) -> Found | None:
     phrase_end = min(phrase_end, sent_end)
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
+        if content[1] - content[0] < 3:
+            # The parse took the clause for part of the phrase ("According to Tom Hale, the move reeks of
+            # fear": "reeks" read as a noun in apposition to the name): the phrase ends at the name's comma.
+            opened = _opening_phrase_end(doc, objs[0], sent_end)
+            content = trimmed(doc, opened, sent_end) if opened is not None else content
     elif not any(t.is_alpha or t.is_digit for t in doc[phrase_end:sent_end]) or _new_clause(doc, phrase_end):
         # "X, according to Y, and Z": the reporter's own clause after the phrase is no part of Y's words
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), tok.i)
@@ -820,6 +826,26 @@ def according_to(tok: Token) -> Found | None:
     if content[1] - content[0] < 3:
         return None
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+_APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")
+
+
+def _opening_phrase_end(doc: Doc, name: Token, sent_end: int) -> int | None:
+    """The token after the comma that closes an opening "According to X," whose clause the parse swallowed:
+    the first comma after the name, or the next one when a title in apposition lies between ("According to
+    Ana Ruiz, the council treasurer, the toll ..."); None when no comma follows the name."""
+    commas = [t.i for t in doc[name.i + 1 : sent_end] if t.text == ","]
+    if not commas:
+        return None
+    if len(commas) > 1:
+        between = doc[commas[0] + 1 : commas[1]]
+        rest = [t for t in doc[commas[1] + 1 : sent_end] if t.is_alpha]
+        titled = any(t.dep_ == "appos" and t.head.i == name.i for t in between)
+        short = len(between) <= _APPOSITION_REACH and not any(t.pos_ in ("VERB", "AUX") for t in between)
+        if titled and short and len(rest) >= 3:
+            return commas[1] + 1
+    return commas[0] + 1
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "so", "although", "though", "whereas"})
@@ -896,10 +922,16 @@ def reported_at(tok: Token) -> Found | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     frame = frame_of(tok)
+    called = called_what(tok)
+    naming = called is not None  # "called Trump a liar": the shape decides, not the cue model
+    if naming and frame == "none":
+        frame = "obj"  # the object parsed as a second predicate ("called Trump a liar", both oprd)
     if frame == "none" or _says_the_subject(tok):
         return None
     core = is_speech_verb(tok)
-    if not core and attribution_model.available():
+    if naming:
+        prob = max(cue_probability(tok, frame), CUE_THRESHOLD)
+    elif not core and attribution_model.available():
         # Outside the core reporting verbs the trained model decides, reading the parse around the word.
         prob = attribution_model.attribution_probability(tok)
         # A verb never marked as a cue in training ("repaired", "painted") is judged on the parse alone:
@@ -952,6 +984,10 @@ def reported_at(tok: Token) -> Found | None:
     content = _content_of(tok, frame)
     if content is None:
         return None
+    if called is not None:
+        if not content[0] > tok.i:
+            return None  # a clause before the verb is not what it calls anybody ("For that - he called her weak")
+        content = trimmed(tok.doc, content[0], naming_end(called, content[1]))
     denial = is_denial(tok)
     if denial and frame == "obj":
         content = denied_content(tok) or content  # "denied reports that X": X is what is denied
@@ -970,7 +1006,7 @@ def reported_at(tok: Token) -> Found | None:
         confidence=conf,
         # "drew criticism from X" is the rule's; so is what a statement its source put out says ("issued a
         # statement calling the test a violation"), which the model, reading the participle alone, misses
-        judged=not reaction and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
+        judged=not reaction and not naming and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
         # "The records show that ...", "signs urging Hale to resign": evidence, nobody's words
         evidence=subject is not None and not passive and is_evidence(tok, subject),
     )
