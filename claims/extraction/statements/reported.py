@@ -703,8 +703,8 @@ def framed_clause(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in _FRAME_DEPS:
             continue
-        if child.dep_ == "prep" and not places_words(verb, child):
-            continue  # "spoke of the fear that ...": the topic, no frame
+        if child.dep_ == "prep" and (not places_words(verb, child) or verb.lemma_.lower() in ANSWER_VERBS):
+            continue  # "spoke of the fear that ...", "responding to her belief that ...": the topic, no frame
         if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() not in TELLING_VERBS:
             continue  # "announced a plan that the council ...": what was announced
         nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
