@@ -26,6 +26,12 @@ def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, st
             "that Tom Hale planned to sign the bill",
         ),
         (
+            "Tom Hale announced Thursday on the council floor that the mayor planned to sign the bill and declare "
+            "an emergency at the same time.",
+            "Tom Hale",
+            "that the mayor planned to sign the bill and declare an emergency at the same time",
+        ),
+        (
             "Tom Hale said in an interview that aired on Sunday that the pier is safe.",
             "Tom Hale",
             "that the pier is safe",

@@ -703,8 +703,13 @@ def framed_clause(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in _FRAME_DEPS:
             continue
-        if child.dep_ == "prep" and (not places_words(verb, child) or verb.lemma_.lower() in ANSWER_VERBS):
-            continue  # "spoke of the fear that ...", "responding to her belief that ...": the topic, no frame
+        # "on the Senate floor": "on" gives a topic as often ("commented on reports that ..."), whose clause the
+        # parse hangs on the noun as its complement (acl); a clause of the cue's it reads as a relative clause
+        placing_on = child.dep_ == "prep" and child.lower_ == "on"
+        if child.dep_ == "prep" and not placing_on and not places_words(verb, child):
+            continue  # "spoke of the fear that ...": the topic, no frame
+        if child.dep_ == "prep" and verb.lemma_.lower() in ANSWER_VERBS:
+            continue  # "responding to her belief that ...": what is answered
         if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() not in TELLING_VERBS:
             continue  # "announced a plan that the council ...": what was announced
         nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
@@ -713,14 +718,18 @@ def framed_clause(verb: Token) -> tuple[int, int] | None:
         for clause in (c for h in holders for c in h.children):
             if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
                 continue
+            if placing_on and clause.dep_ != "relcl" and not places_words(verb, child):
+                continue
             that = clause.doc[clause.left_edge.i]
-            if that.lower_ != "that" or that.head.i != clause.i:
+            if that.lower_ != "that":
                 continue
             own = [c for c in clause.children if c.i > that.i]
-            if that.dep_ != "mark" and not (
-                # "that" read as the clause's object although the verb has a complement of its own ("on the
-                # floor that Hale planned to sign the bill"): no gap, so no relative clause
-                child.dep_ == "prep" and that.dep_ == "dobj" and any(c.dep_ in _GAPLESS_DEPS for c in own)
+            if not (that.dep_ == "mark" and that.head.i == clause.i) and not (
+                # "that" read as an object although its verb has one of its own ("on the floor that Hale planned
+                # to sign the bill", "that" read as the object of "sign"): no gap, so no relative clause
+                child.dep_ == "prep"
+                and that.dep_ == "dobj"
+                and any(c.dep_ in _GAPLESS_DEPS and c.i != that.i for c in that.head.children)
             ):
                 continue
             if any(c.dep_ in _CLAUSE_SUBJECTS for c in own):
