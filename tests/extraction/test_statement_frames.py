@@ -181,3 +181,16 @@ def test_urging_somebody_to_act_stays_speech(statements):
     """Urging is done in words: "urged the mayor to drop the toll" stays (pressing is the deed)."""
     claims = statements("The council urged the mayor to drop the toll.")
     assert [c.text for c in claims] == ["to drop the toll"], _said(claims)
+
+
+def test_another_source_after_and_takes_its_own_turn_on_any_reporting_verb(statements):
+    """ "Hale said he will plead not guilty, and people close to him have predicted that ...": the second source's
+    clause is theirs, not the end of Hale's words, whatever reporting verb gives it its turn."""
+    claims = statements(
+        "In a brief interview later, Tom Hale said he will plead not guilty, and people close to him have "
+        "predicted that the mayor could pardon him."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Tom Hale", "he will plead not guilty"),
+        (None, "that the mayor could pardon him"),
+    ], _said(claims)
