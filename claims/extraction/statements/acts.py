@@ -8,6 +8,8 @@ that ..." stay speech):
 
 - verbs of doing, moving or placing, done to a thing or a place ("lined the road", "ambushed Democrats",
   "mustered the votes", "presented a plan", "made the plan available", "used his show to ...");
+- sending or handing a thing on ("forwarded the files to the auditor", "leaked the memo"), pressing somebody to
+  act ("pressured the mayor to drop the toll");
 - legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
   "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
   ("declared himself interim president"; "declared himself the winner" stays speech);
@@ -33,6 +35,7 @@ DOING_VERBS = word_set(
     stage host lead join leave enter storm occupy raid seize arrest detain deport jail free release send
     deploy order impose lift cancel suspend launch install remove deliver distribute collect hire cut
     slash trim expand shut close open reopen build tear print mail
+    forward hand ship transfer leak route pressure force compel
     """
 )
 # Legal and official acts: what an authority or a body does by law, vote or office.

@@ -195,6 +195,33 @@ def is_intention(tok: Token) -> bool:
     return bool(verb_forms(tok) & (INTENTION_VERBS | SEEMING_VERBS)) and frame_of(tok) == "inf"
 
 
+def is_seeming(tok: Token) -> bool:
+    """True for a cue with no clause in the infinitive a verb of seeming hedges ("His refusal seemed to confirm
+    the fears of the council"): the writer's reading of what somebody's deeds amount to, which nobody is reported
+    to have said."""
+    if tok.dep_ != "xcomp" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # ("appeared to suggest that ..." reads words given, which PolNeAR and a reader keep)
+    return frame_of(tok) != "clause" and bool(verb_forms(tok.head) & SEEMING_VERBS)
+
+
+# Verbs that put a question or a doubt in words ("questioned whether", "doubts whether"): with "whether" they
+# still say something (QUESTION_VERBS ask it).
+DOUBTING_VERBS = word_set("question doubt challenge")
+
+
+def deliberates(tok: Token) -> bool:
+    """True for a verb that is no reporting verb governing a "whether" clause ("a grand jury began hearing
+    evidence to determine whether Hale should be charged", "the board will weigh whether to close the pier"):
+    what someone is to find out or decide, not anything said. Asking ("asked whether"), doubting and the core
+    reporting verbs ("did not say whether", a refusal) keep their own rules."""
+    if is_speech_verb(tok) or verb_forms(tok) & (QUESTION_VERBS | DOUBTING_VERBS):
+        return False
+    return any(
+        c.dep_ == "ccomp" and tok.doc[c.left_edge.i].lower_ == "whether" and c.i > tok.i for c in tok.children
+    )
+
+
 def is_position(tok: Token) -> bool:
     """True for a cue of belief, wish or stance rather than speech ("believes", "wants", "opposes", "her view
     that"): what its source holds, which nothing says they said."""

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import is_speech_verb
+from .cues import frame_of, is_speech_verb
 
 # Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
 # port ..."), never what was said.
@@ -142,8 +142,12 @@ def contrasted_source(doc: Doc, cue_i: int, subject: Token | None) -> int | None
     first = subject.left_edge.i
     if first >= 1 and doc[first - 1].lower_ == "and" and subject.pos_ != "PRON":
         # "Hale said the pier was safe and Ana Ruiz added that ...": a second source takes its turn (a
-        # pronoun's "and he added" is the same source going on, `conjoined`'s)
-        if doc[cue_i].lemma_.lower() in TURN_VERBS:
+        # pronoun's "and he added" is the same source going on, `conjoined`'s); any reporting verb with a clause
+        # gives the turn too ("..., and people close to him have predicted that ..."), not "and the workers agreed
+        # to the plan"
+        if doc[cue_i].lemma_.lower() in TURN_VERBS or (
+            is_speech_verb(doc[cue_i]) and frame_of(doc[cue_i]) == "clause"
+        ):
             return first - 2 if first >= 2 and doc[first - 2].text == "," else first - 1
         return None
     if first < 2 or doc[first - 1].lower_ not in CONTRAST_WORDS or doc[first - 2].text not in (",", ";"):

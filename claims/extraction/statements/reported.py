@@ -20,6 +20,7 @@ from .cues import (
     PUBLISHING_VERBS,
     SPEECH_VERBS,
     cue_probability,
+    deliberates,
     frame_of,
     is_deed,
     is_denial,
@@ -33,13 +34,14 @@ from .cues import (
     is_question,
     is_refusal,
     is_requested,
+    is_seeming,
     is_speculation,
     is_speech_verb,
     known_lemma,
     points_elsewhere,
     verb_forms,
 )
-from .edges import first_time_clause, relays_quote_before, told_clause, trailing_attribution
+from .edges import TELLING_VERBS, first_time_clause, relays_quote_before, told_clause, trailing_attribution
 from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
@@ -48,6 +50,7 @@ from .resolve import (
     SHOWING_VERBS,
     described_actor,
     medium_speaker,
+    named_member,
     recorded_speaker,
     relative_clause_subject,
 )
@@ -75,6 +78,14 @@ HEARSAY_NOUNS = word_set(
     """
     claim report allegation accusation suggestion rumor rumour speculation charge assertion
     reports claims allegations accusations suggestions rumors rumours charges assertions
+    """
+)
+# ... and the nouns of others' words or thoughts a denial rejects ("rejected criticism that ...", "dismissed
+# the notion that ..."): what is denied is their clause, and the noun, with whose it is, is the writer's frame.
+DENIED_NOUNS = HEARSAY_NOUNS | word_set(
+    """
+    criticism criticisms notion idea concern concerns fear fears warning warnings complaint complaints
+    theory theories suggestion contention argument arguments characterization characterizations
     """
 )
 
@@ -155,7 +166,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return named, False
     lost = None
     if depth == 0:
-        lost = relative_clause_subject(verb, found) or medium_speaker(verb, found) or recorded_speaker(verb)
+        lost = (
+            relative_clause_subject(verb, found)
+            or named_member(verb, found)
+            or medium_speaker(verb, found)
+            or recorded_speaker(verb)
+        )
     return (lost, False) if lost is not None else (found, passive)
 
 
@@ -582,6 +598,9 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if start > kid.right_edge.i:
             return None
         end = kid.right_edge.i + 1
+        if kid.i > verb.i:
+            # "made it clear that ...": the words are the clause the expletive "it" stands for
+            start, end = _extraposed_clause(kid) or (start, end)
         if kid.i > verb.i and _bare_modal(kid):
             # "insisting that he'd rather Congress approve it": the parse may split one clause into a bare
             # modal ("he'd") and the clause beside it ("rather Congress approve it"); the words run on to it.
@@ -620,6 +639,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     if frame == "inf":
         kid = next(c for c in verb.children if c.dep_ == "xcomp")
         return trimmed(doc, kid.left_edge.i, kid.right_edge.i + 1)
+    framed = framed_clause(verb)
+    if framed is not None and frame in ("obj", "prep"):
+        # "told the Gazette in an interview that ...": the setting and the addressee are the writer's frame
+        return trimmed(doc, *framed)
     if frame == "obj":
         after = [c for c in verb.children if c.i > verb.i and (c.dep_ in _CONTENT_DEPS or c.dep_ == "prep")]
         objs = [c for c in after if c.dep_ in _CONTENT_DEPS]
@@ -637,6 +660,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             # it as a disaster", "accused him of lying" say something of it)
             return None
         last = max((c for c in after if c.i >= first.i), key=lambda c: c.i)
+        announced = _after_announcing_colon(first, last.right_edge.i + 1)
+        if announced is not None:
+            # "acknowledged another reason: He did not want to wait ...": the object announces the words
+            return trimmed(doc, *announced)
         return trimmed(doc, first.left_edge.i, last.right_edge.i + 1)
     if frame == "prep":
         placed = first_time_clause(verb)
@@ -654,6 +681,32 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
 
 
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
+
+
+def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
+    """The "that" clause an expletive "it" stands for in a predicate after a cue ("made it clear that the ferry
+    would sail": "it clear" is the frame, the clause the words); None for any other predicate."""
+    if kid.pos_ != "ADJ" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kid.children):
+        return None
+    for clause in kid.children:
+        if clause.dep_ in ("ccomp", "advcl") and clause.i > kid.i:
+            that = kid.doc[clause.left_edge.i]
+            if that.lower_ == "that" and that.dep_ == "mark":
+                return that.i, clause.right_edge.i + 1
+    return None
+
+
+def _after_announcing_colon(obj: Token, end: int) -> tuple[int, int] | None:
+    """The words after a colon that closes the cue's object ("acknowledged another reason: He did not want to
+    wait ..."): the object only announces them; None when no colon follows the object's own words or no verb
+    follows the colon."""
+    colon = obj.i + 1
+    doc = obj.doc
+    if colon >= end - 2 or doc[colon].text != ":" or any(t.i > obj.i for t in obj.lefts):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : end]):
+        return None
+    return colon + 1, end
 
 
 def _bare_modal(clause: Token) -> bool:
@@ -681,6 +734,63 @@ def _clause_after_addressee(prep: Token, obj: Token) -> tuple[int, int] | None:
             if first.lower_ == "that" and first.i == own_end + 1:
                 return first.i, clause.right_edge.i + 1
     return None
+
+
+_FRAME_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_GAPLESS_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd"})
+
+
+def framed_clause(verb: Token) -> tuple[int, int] | None:
+    """Token range of a "that" clause the parse hung on a noun of the cue's setting or addressee instead of
+    on the cue ("told reporters on the harbour pier that ...", "announced Thursday on the council floor that
+    ...", "told the Gazette in an interview that ..."): what was said starts at "that", and the place, time,
+    medium and person before it are the writer's frame. The clause opens with the complementizer "that" and
+    has a subject of its own (in "a plan that the council approved", "that" is the relative pronoun, the
+    object); the noun it hangs on is in a phrase that places the words, a time, or whom they were told.
+    None when the cue is no reporting verb or no such clause follows it."""
+    if not (is_speech_verb(verb) or verb.lemma_.lower() in TELLING_VERBS):
+        return None
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in _FRAME_DEPS:
+            continue
+        # "on the Senate floor": "on" gives a topic as often ("commented on reports that ..."), whose clause the
+        # parse hangs on the noun as its complement (acl); a clause of the cue's it reads as a relative clause
+        placing_on = child.dep_ == "prep" and child.lower_ == "on"
+        if child.dep_ == "prep" and not placing_on and not places_words(verb, child):
+            continue  # "spoke of the fear that ...": the topic, no frame
+        if child.dep_ == "prep" and verb.lemma_.lower() in ANSWER_VERBS:
+            continue  # "responding to her belief that ...": what is answered
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() not in TELLING_VERBS:
+            continue  # "announced a plan that the council ...": what was announced
+        nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        # the noun itself, or a relative clause of the frame on it ("in an interview that aired on Sunday")
+        holders = nouns + [c for n in nouns for c in n.children if _frame_relative(c)]
+        for clause in (c for h in holders for c in h.children):
+            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if placing_on and clause.dep_ != "relcl" and not places_words(verb, child):
+                continue
+            that = clause.doc[clause.left_edge.i]
+            if that.lower_ != "that":
+                continue
+            own = [c for c in clause.children if c.i > that.i]
+            if not (that.dep_ == "mark" and that.head.i == clause.i) and not (
+                # "that" read as an object although its verb has one of its own ("on the floor that Hale planned
+                # to sign the bill", "that" read as the object of "sign"): no gap, so no relative clause
+                child.dep_ == "prep"
+                and that.dep_ == "dobj"
+                and any(c.dep_ in _GAPLESS_DEPS and c.i != that.i for c in that.head.children)
+            ):
+                continue
+            if any(c.dep_ in _CLAUSE_SUBJECTS for c in own):
+                return that.i, clause.right_edge.i + 1
+    return None
+
+
+def _frame_relative(verb: Token) -> bool:
+    """True for the verb of a relative clause on a noun of the frame ("in an interview that aired on Sunday")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children)
 
 
 # Verbs that only carry the speech verb they govern on ("went on to say", "proceeded to argue").
@@ -950,6 +1060,10 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "The bill, known as the Harbor Act, ...": a name, not a statement
     if is_intention(tok):
         return None  # "plans to close the bridge": what somebody means to do, not what they said
+    if is_seeming(tok):
+        return None  # "His refusal seemed to confirm the fears": the writer's impression, nobody spoke
+    if deliberates(tok):
+        return None  # "began hearing evidence to determine whether ...": an inquiry, nothing said
     if is_deed(tok) or is_likely_deed(tok) or is_act(tok):
         return (
             None  # "signed a bill", "will negotiate a plan": what somebody did or may do, not what they said
@@ -1055,7 +1169,7 @@ def denied_content(verb: Token) -> tuple[int, int] | None:
     """What a denial denies when its object is others' words: the clause of "reports that ..."."""
     doc = verb.doc
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.lemma_.lower() not in HEARSAY_NOUNS and obj.lower_ not in HEARSAY_NOUNS:
+        if obj.lemma_.lower() not in DENIED_NOUNS and obj.lower_ not in DENIED_NOUNS:
             continue
         for child in obj.children:
             if child.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in child.children):

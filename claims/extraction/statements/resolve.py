@@ -152,6 +152,31 @@ def relative_clause_subject(verb: Token, found: Token | None) -> Token | None:
     return None
 
 
+def named_member(verb: Token, found: Token | None) -> Token | None:
+    """The person the sentence names as one of the group whose relative clause holds the cue ("Tom Hale was
+    among the councillors who called on the mayor to ...", "Ana Ruiz is one of those who said ..."): the
+    subject of "was among" / "is one of", who did what the group did; None for any other shape. The group
+    itself ("those Republicans who") is no source the reader can check when the sentence names the member."""
+    if found is None or verb.dep_ != "relcl" or not (found.tag_ in ("WP", "WDT") or found.i == verb.head.i):
+        return None  # (the parse gives the relative pronoun or the group it stands for)
+    group = verb.head
+    prep = group.head
+    if group.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "among":
+        copula = prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        copula = prep.head.head
+    else:
+        return None
+    if copula.lemma_.lower() != "be" or copula.i > prep.i:
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i]
+    if not subjects or not (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in ("he", "she")):
+        return None
+    return subjects[0]
+
+
 def _ends_clause(tok: Token) -> bool:
     """True for a token that closes a sentence or a paragraph: a line break, or a full stop, question or
     exclamation mark (inside a quote too: 'as "Group 4."')."""
