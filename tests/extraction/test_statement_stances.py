@@ -155,3 +155,43 @@ def test_who_draws_criticism_is_not_given_the_critics_verb(statements):
     not start with it."""
     claims = statements("Tom Hale drew sharp criticism from the mayor for closing the pier.")
     assert all(not c.text.startswith("drew") and c.speaker != "Tom Hale" for c in claims), _said(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The mayor dismissed the harbour report as a smear.", "dismissed the harbour report as a smear"),
+        (
+            "Senator Ana Ruiz rejected the ministry's plan for the pier.",
+            "rejected the ministry's plan for the pier",
+        ),
+        (
+            "The fishermen's union disputed the council's account of the flood.",
+            "disputed the council's account of the flood",
+        ),
+    ],
+)
+def test_a_rejection_of_a_noun_phrase_keeps_its_verb(statements, text, words):
+    """ "dismissed the report as a smear", "rejected the plan", "disputed the account": the object alone,
+    denied ("the report as a smear"), flips or loses what the source holds; the words keep the verb and the
+    claim is a stance, not denied a second time."""
+    claims = statements(text)
+    assert [(c.text, c.polarity) for c in claims] == [(words, "position")], _said(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "polarity"),
+    [
+        ("Tom Hale denied the allegations.", "the allegations", "denied"),
+        (
+            "The harbour master rejected claims that the pier was unsafe.",
+            "that the pier was unsafe",
+            "denied",
+        ),
+    ],
+)
+def test_a_plain_denial_or_a_denied_clause_stays_denied(statements, text, words, polarity):
+    """ "denied the allegations" reads right as the allegations denied, and a rejected claim's clause is the
+    content denied: neither gains the verb."""
+    claims = statements(text)
+    assert [(c.text, c.polarity) for c in claims] == [(words, polarity)], _said(claims)
