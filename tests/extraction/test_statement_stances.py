@@ -115,12 +115,18 @@ def test_another_cue_on_a_noun_phrase_keeps_its_polarity_and_gains_its_verb(stat
     ], _said(claims)
 
 
-def test_several_named_sources_together_are_the_role_of_an_unnamed_group(statements):
-    """ "Finland, Sweden and Estonia support ...": no one name speaks for them all, so the speaker stays unnamed,
-    but the names are kept as the group's role instead of being dropped."""
+def test_several_named_countries_together_are_the_speaker(statements):
+    """ "Finland, Sweden and Estonia support ...": the countries together are who holds it, and they are
+    named, so the list is the speaker (issue 14, stmt12g: stored with no speaker, an editor reads it as
+    missing a source the article names); the names stay the role as well."""
     claims = statements("Finland, Sweden and Estonia support the harbour authority's plan.")
-    assert [(c.speaker, c.role, c.text) for c in claims] == [
-        (None, "Finland, Sweden and Estonia", "support the harbour authority's plan")
+    assert [(c.speaker, c.speaker_kind, c.role, c.text) for c in claims] == [
+        (
+            "Finland, Sweden and Estonia",
+            "government",
+            "Finland, Sweden and Estonia",
+            "support the harbour authority's plan",
+        )
     ], _said(claims)
 
 
