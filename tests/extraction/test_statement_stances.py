@@ -201,3 +201,30 @@ def test_a_plain_denial_or_a_denied_clause_stays_denied(statements, text, words,
     content denied: neither gains the verb."""
     claims = statements(text)
     assert [(c.text, c.polarity) for c in claims] == [(words, polarity)], _said(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'Senator Ana Ruiz accused the mayor of trying to "sell the harbour cheaply" without asking the fishermen.',
+            'accused the mayor of trying to "sell the harbour cheaply" without asking the fishermen',
+        ),
+        (
+            'In a speech last week, Ruiz castigated the port authority, accusing the agency of being "lazy and slow."',
+            'accusing the agency of being "lazy and slow.',
+        ),
+    ],
+)
+def test_a_charge_with_a_quotation_after_its_object_keeps_its_verb(statements, text, words):
+    """ "accused the mayor of trying to 'sell ...'": a quotation inside the words made them a quote, and the
+    verb was dropped ("the mayor of trying to ..."), which reads as if the source said it of itself; the
+    words keep the verb of charge, asserted, and are not a quotation."""
+    claims = [c for c in statements(text) if "accus" in c.text or "mayor" in c.text or "agency" in c.text]
+    assert [(c.text, c.polarity, c.direct) for c in claims] == [(words, "asserted", False)], _said(claims)
+
+
+def test_a_quotation_opening_the_words_of_a_stance_verb_stays_a_quote(statements):
+    """ "praised the plan" is a stance, but words that are a quotation of their own keep their quote handling."""
+    claims = statements('The mayor praised the port: "It is the best harbour on the coast," she said.')
+    assert all(not c.text.startswith("praised") for c in claims), _said(claims)

@@ -81,9 +81,11 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     """How a reported statement whose words doc[start:end] are only the noun-phrase object of its cue verb
     reads: "stance", "rejection", "charge", "topic", "unsourced" (a passive with nobody saying it) or "other"; None when the words are more than that (a clause, a quote,
     a content before its cue) or the cue denies (a denial keeps its own handling)."""
-    if item.direct or item.cue_i < 0 or item.attribution or end <= start:
+    if item.cue_i < 0 or item.attribution or end <= start:
         return None
     cue = doc[item.cue_i]
+    if item.direct and not _object_before_quote(doc, cue, start, end):
+        return None
     if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
         return None
     if item.passive or any(c.dep_ == "auxpass" for c in cue.children) or _reduced_relative(cue):
@@ -129,6 +131,21 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
         # ("did not mention the budget" is a refusal, stored as one)
         return "topic"
     return "other"
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+
+
+def _object_before_quote(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """True for words that are the object of a verb of charge, stance or rejection with a quotation after it
+    ("accused the agency of being 'corrupt'", "castigated the mayor as 'a disgrace'"): the words open on the
+    object, not on the quote, so without the verb they lose who is charged with what."""
+    if doc[start].text in _QUOTE_MARKS or not any(t.text in _QUOTE_MARKS for t in doc[start:end]):
+        return False
+    forms = verb_forms(cue)
+    if not forms & (CHARGE_VERBS | STANCE_VERBS | (DENIAL_VERBS - PLAIN_DENIALS)):
+        return False
+    return any(c.dep_ == "dobj" and start <= c.i < end for c in cue.children)
 
 
 # Passives whose subject still speaks ("was quoted as saying", "was heard telling").
