@@ -41,9 +41,18 @@ def test_a_list_of_named_countries_or_bodies_is_the_speaker(statements, text, sp
     [
         ("Ana Ruiz and Tom Hale said the bridge would open in May.", "Ana Ruiz and Tom Hale"),
         ("Officials in Norway and Denmark said the quotas were unfair.", "Officials in Norway and Denmark"),
+        (
+            "Norway, Denmark and other states said the fishing deal would hold.",
+            "Norway, Denmark and other states",
+        ),
+        (
+            "Portugal, Chile, Peru and Canada, among others, said the fishing deal would hold.",
+            "Portugal, Chile, Peru and Canada",
+        ),
     ],
 )
 def test_people_together_or_officials_of_named_places_stay_unnamed(statements, text, role):
-    """Two people are no one actor, and "officials in Norway and Denmark" are not the countries themselves."""
+    """Two people are no one actor, "officials in Norway and Denmark" are not the countries themselves, and
+    "Portugal, Chile ..., among others" or "and other states" is more than the countries named."""
     claims = statements(text)
     assert [(c.speaker, c.role) for c in claims] == [(None, role)], _said(claims)

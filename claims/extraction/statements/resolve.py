@@ -685,8 +685,18 @@ def _named_bodies(subject: Token, given: str, described: list[int]) -> str | Non
     labels = {m.ent_type_ for m in members}
     if not labels <= {"GPE", "ORG"} or any(m.pos_ != "PROPN" for m in members):
         return None
-    if any(t.lower_ in ("or", "nor") for t in subject.doc[subject.left_edge.i : subject.right_edge.i + 1]):
+    phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if any(t.lower_ in ("or", "nor") for t in phrase):
         return None  # "France or Germany": either, not both
+    if any(
+        not (
+            t.is_punct
+            or t.lower_ in ("and", "&", "the")
+            or (t.ent_type_ in ("GPE", "ORG") and t.pos_ == "PROPN")
+        )
+        for t in phrase
+    ):
+        return None  # "Russia, China, Cuba among others", "Norway, Denmark and other states": more than the names
     return "government" if labels == {"GPE"} else "organisation"
 
 
