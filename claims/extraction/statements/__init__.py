@@ -565,6 +565,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
 def _stance_polarity(polarity: str, bare: str | None) -> str:
     """A stance verb's noun-phrase object is held, not said ("condemned the new quotas"); other polarities
     (a refusal, a negation) stand."""
+    if bare == "rejection" and polarity in ("asserted", "denied"):
+        return (
+            "position"  # "rejected the council's plan": the verb is in the words, so it is not denied again
+        )
     return "position" if bare == "stance" and polarity == "asserted" else polarity
 
 

@@ -576,7 +576,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if (
             lower == "they"
             and previous is not None
-            and previous.kind == "unnamed"
+            and (previous.kind == "unnamed" or previous.name == previous.role)
             and _names_several(previous)
         ):
             return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
@@ -600,6 +600,11 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         ]
         names_end = min([mention[1], *described])
         given = doc[mention[0] : names_end].text.strip(" ,;-\u2014\u2013")
+        bodies = _named_bodies(subject, given, described)
+        if bodies is not None:
+            # "France, Germany and Britain said": the countries together are who spoke, and they are named
+            name = given[4:] if given[:4].lower() == "the " else given
+            return Speaker(name, bodies, given)
         return Speaker(None, "unnamed", given if len(given) <= GROUP_ROLE_MAX else None)
     ent = _entity_of(subject)
     if ent is not None and ent.label_ in COUNTED_LABELS:
@@ -693,6 +698,31 @@ _CLAUSE_STOPS = frozenset({'"', "\u201c", "\u201d", "``", "''", ";", ":"})
 
 
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _named_bodies(subject: Token, given: str, described: list[int]) -> str | None:
+    """The kind of speaker several named countries or bodies make together ("France, Germany and Britain",
+    "the European Union and Japan"): "government" when all are places, "organisation" otherwise; None when
+    any of them is a person or no name (people together are no one actor), or the names are described."""
+    members = [subject, *subject.conjuncts]
+    if described or len(given) > GROUP_ROLE_MAX or len(members) < 2:
+        return None
+    labels = {m.ent_type_ for m in members}
+    if not labels <= {"GPE", "ORG"} or any(m.pos_ != "PROPN" for m in members):
+        return None
+    phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if any(t.lower_ in ("or", "nor") for t in phrase):
+        return None  # "France or Germany": either, not both
+    if any(
+        not (
+            t.is_punct
+            or t.lower_ in ("and", "&", "the")
+            or (t.ent_type_ in ("GPE", "ORG") and t.pos_ == "PROPN")
+        )
+        for t in phrase
+    ):
+        return None  # "Russia, China, Cuba among others", "Norway, Denmark and other states": more than the names
+    return "government" if labels == {"GPE"} else "organisation"
 
 
 def _names_several(speaker: Speaker) -> bool:

@@ -13,6 +13,9 @@ it says nothing an editor can check. One model for all of them:
 - a verb that only gives a topic ("tweeted about the contrast", "spoke about the strike", "discussed the
   budget"): nothing said is given, so nothing is stored; nor is a passive with nobody saying it ("was
   criticized for his platform", "is often described as the frontrunner"): the writer's account;
+- a verb of rejection ("rejected the plan", "dismissed the report as a smear", "disputed the figures"):
+  the predicate with its verb, held as a stance (the object alone, denied, reads as if the thing were
+  denied, and "the report as a smear" flips); "denied the allegations" stays the object denied;
 - any other cue with a bare noun-phrase object ("confirmed the deal", "described the plan as a fraud")
   keeps its polarity, and its words gain the verb.
 
@@ -63,6 +66,8 @@ TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning", "over"
 # Prepositions after the object that carry what is said of it ("slammed the budget as a giveaway").
 _PREDICATING_PREPS = frozenset({"as", "of", "for", "against"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# "denied the allegations" reads right as the object denied; the other verbs of denial hold a stance on a thing
+PLAIN_DENIALS = word_set("deny")
 STANCE_CAP = 0.85
 NOT_STORED = frozenset({"topic", "unsourced"})
 
@@ -74,11 +79,13 @@ def content_roots(doc: Doc, start: int, end: int) -> list[Token]:
 
 def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     """How a reported statement whose words doc[start:end] are only the noun-phrase object of its cue verb
-    reads: "stance", "charge", "topic", "unsourced" (a passive with nobody saying it) or "other"; None when the words are more than that (a clause, a quote,
+    reads: "stance", "rejection", "charge", "topic", "unsourced" (a passive with nobody saying it) or "other"; None when the words are more than that (a clause, a quote,
     a content before its cue) or the cue denies (a denial keeps its own handling)."""
-    if item.direct or item.cue_i < 0 or item.attribution or end <= start:
+    if item.cue_i < 0 or item.attribution or end <= start:
         return None
     cue = doc[item.cue_i]
+    if item.direct and not _object_before_quote(doc, cue, start, end):
+        return None
     if cue.pos_ == "NOUN" and item.cue_i < start:
         return _noun_cue_kind(doc, cue, start, end)
     if cue.pos_ not in ("VERB", "AUX") or not item.cue_i < start:
@@ -97,8 +104,19 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
         return None
     roots = [t for t in content_roots(doc, start, end) if not (t.is_punct or t.is_space)]
     forms = verb_forms(cue)
-    if forms & DENIAL_VERBS or not roots:
+    if forms & PLAIN_DENIALS or not roots:
         return None
+    if forms & DENIAL_VERBS:
+        # "rejected the council's plan", "dismissed the report as a smear", "disputed the figures": the object
+        # alone ("the report as a smear", denied) flips or loses what was held; the verb carries the stance
+        negated = any(c.dep_ == "neg" for c in cue.children)
+        if (
+            negated
+            or any(t.pos_ in ("VERB", "AUX") for t in roots)
+            or not any(t.pos_ in _NOUN_POS for t in roots)
+        ):
+            return None
+        return "rejection"
     if any(t.pos_ in ("VERB", "AUX") for t in roots):
         # "defended keeping the embargo", "talked about taking executive action": a gerund is a noun phrase too
         return _gerund_kind(cue, roots, forms)
@@ -153,6 +171,19 @@ STANCE_CUE_NOUNS = word_set(
     criticisms praises
     """
 )
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+
+
+def _object_before_quote(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """True for words that are the object of a verb of charge, stance or rejection with a quotation after it
+    ("accused the agency of being 'corrupt'", "castigated the mayor as 'a disgrace'"): the words open on the
+    object, not on the quote, so without the verb they lose who is charged with what."""
+    if doc[start].text in _QUOTE_MARKS or not any(t.text in _QUOTE_MARKS for t in doc[start:end]):
+        return False
+    forms = verb_forms(cue)
+    if not forms & (CHARGE_VERBS | STANCE_VERBS | (DENIAL_VERBS - PLAIN_DENIALS)):
+        return False
+    return any(c.dep_ == "dobj" and start <= c.i < end for c in cue.children)
 
 
 # Passives whose subject still speaks ("was quoted as saying", "was heard telling").
