@@ -37,7 +37,10 @@ def test_a_while_clause_in_the_reported_tense_stays(statements):
 
 def test_the_speaker_going_on_and_a_relative_clause_inside_the_words_stay(statements):
     text = "Tom Hale said the plan, which costs $5 billion, would cut traffic on the ferry route."
-    assert _only(statements(text), "plan").text == "the plan, which costs $5 billion, would cut traffic on the ferry route"
+    assert (
+        _only(statements(text), "plan").text
+        == "the plan, which costs $5 billion, would cut traffic on the ferry route"
+    )
     text = 'Tom Hale said the council would raise the ferry toll, calling it "the only honest choice" for the town.'
     claim = _only(statements(text), "ferry toll")
     assert claim.text.startswith("the council would raise the ferry toll")

@@ -95,9 +95,9 @@ _ASIDE_MARKS = frozenset({"while", "as", "whereas"})
 def _backshifted(verb: Token) -> bool:
     """True for a clause in the reported past or a modal ("would raise", "had failed", "was"): the tense a
     past reporting verb gives the words it reports."""
-    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") for c in verb.children):
-        return True
-    return False
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") for c in verb.children
+    )
 
 
 def _writers_clause(tok: Token, cue: Token) -> bool:
