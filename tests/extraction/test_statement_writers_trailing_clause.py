@@ -44,3 +44,9 @@ def test_the_speaker_going_on_and_a_relative_clause_inside_the_words_stay(statem
     text = 'Tom Hale said the council would raise the ferry toll, calling it "the only honest choice" for the town.'
     claim = _only(statements(text), "ferry toll")
     assert claim.text.startswith("the council would raise the ferry toll")
+
+
+def test_a_list_that_goes_on_after_a_comma_is_not_cut(statements):
+    """A participle closing a list ('such as the harbor, failing ferries and poverty') is part of it."""
+    text = "Tom Hale said the town faces bigger problems, such as the harbor, failing ferries and poverty."
+    assert _only(statements(text), "bigger problems").text.endswith("failing ferries and poverty")

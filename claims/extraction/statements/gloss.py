@@ -112,7 +112,11 @@ def _writers_clause(tok: Token, cue: Token) -> bool:
     marks = [c for c in children if c.dep_ == "mark"]
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.tag_ == "VBG" and not marks and not subjects and not any(c.dep_ == "aux" for c in children):
-        return True
+        # "such as the economy, failing schools and poverty", "paying fines, learning English and paying
+        # taxes": after a noun, a participle phrase closed by "and"/"or" is the rest of a list
+        before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
+        listed = any(t.dep_ == "cc" for t in tok.subtree)
+        return not (listed and before is not None and before.pos_ in ("NOUN", "PROPN"))
     if len(marks) == 1 and marks[0].lower_ in _ASIDE_MARKS and subjects and marks[0].i == tok.left_edge.i:
         if subjects[0].lower_ in _RELATIVE_WORDS:
             return False
