@@ -47,6 +47,6 @@ def test_the_speaker_going_on_and_a_relative_clause_inside_the_words_stay(statem
 
 
 def test_a_list_that_goes_on_after_a_comma_is_not_cut(statements):
-    """A participle closing a list ('such as the harbor, failing ferries and poverty') is part of it."""
-    text = "Tom Hale said the town faces bigger problems, such as the harbor, failing ferries and poverty."
-    assert _only(statements(text), "bigger problems").text.endswith("failing ferries and poverty")
+    """A participle closing a list ('such as the economy, failing rural hospitals and crime') is part of it."""
+    text = "Tom Hale said the state faces bigger problems, such as the economy, failing rural hospitals and crime."
+    assert _only(statements(text), "bigger problems").text.endswith("failing rural hospitals and crime")
