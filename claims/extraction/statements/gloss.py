@@ -114,6 +114,10 @@ def _writers_clause(tok: Token, cue: Token) -> bool:
     if tok.tag_ == "VBG" and not marks and not subjects and not any(c.dep_ == "aux" for c in children):
         # "such as the economy, failing schools and poverty", "paying fines, learning English and paying
         # taxes": after a noun, a participle phrase closed by "and"/"or" is the rest of a list
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children):
+            return (
+                False  # "would end the fees, beginning in March": what follows the forecast is forecast too
+            )
         before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
         listed = any(t.dep_ == "cc" for t in tok.subtree)
         return not (listed and before is not None and before.pos_ in ("NOUN", "PROPN"))
