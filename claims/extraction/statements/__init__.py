@@ -22,7 +22,7 @@ from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
-from .gloss import without_writers_gloss
+from .gloss import without_writers_clause, without_writers_gloss
 from .inverted import with_inverted
 from .naming import called_what
 from .no_comment import with_unanswered
@@ -453,6 +453,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"
+            end = without_writers_clause(doc, start, end, inside, item.cue_i)  # "..., sparking anger"
         if end <= start:
             continue
         bare = noun_phrase_kind(doc, item, start, end)

@@ -85,3 +85,66 @@ def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) ->
             continue  # the words are a noun phrase: the gloss may be all they say of it
         return comma
     return end
+
+
+# Conjunctions that open a clause of the writer's beside the reported one ("..., while House Democrats plan
+# to block it", "..., as the county faces a gap") when its tense is not the reported clause's.
+_ASIDE_MARKS = frozenset({"while", "as", "whereas"})
+
+
+def _backshifted(verb: Token) -> bool:
+    """True for a clause in the reported past or a modal ("would raise", "had failed", "was"): the tense a
+    past reporting verb gives the words it reports."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") for c in verb.children
+    )
+
+
+def _writers_clause(tok: Token, cue: Token) -> bool:
+    """True for an adverbial clause the writer adds after the reported clause `tok.head`: a bare participle
+    ("..., sparking anger", "..., tapping into worries") that tells what the news did or how it came about,
+    or a "while"/"as" clause with a subject of its own in the present while the words were reported in
+    the past ("said the toll would rise, while House Democrats plan to block it"): its tense is the
+    writer's, not the speaker's."""
+    if is_speech_verb(tok) or tok.lemma_.lower() in _OPINION_VERBS:
+        return False  # "..., adding that ...": the speaker goes on
+    children = list(tok.children)
+    marks = [c for c in children if c.dep_ == "mark"]
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.tag_ == "VBG" and not marks and not subjects and not any(c.dep_ == "aux" for c in children):
+        # "such as the economy, failing schools and poverty", "paying fines, learning English and paying
+        # taxes": after a noun, a participle phrase closed by "and"/"or" is the rest of a list
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children):
+            return (
+                False  # "would end the fees, beginning in March": what follows the forecast is forecast too
+            )
+        before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
+        listed = any(t.dep_ == "cc" for t in tok.subtree)
+        return not (listed and before is not None and before.pos_ in ("NOUN", "PROPN"))
+    if len(marks) == 1 and marks[0].lower_ in _ASIDE_MARKS and subjects and marks[0].i == tok.left_edge.i:
+        if subjects[0].lower_ in _RELATIVE_WORDS:
+            return False
+        return cue.tag_ == "VBD" and _present(tok) and _backshifted(tok.head)
+    return False
+
+
+def without_writers_clause(doc: Doc, start: int, end: int, quoted: list[bool], cue_i: int) -> int:
+    """The end of the reported words [start, end) before an adverbial clause of the writer's that closes
+    them (see `_writers_clause`), set off by a comma and hung on the reported clause; `end` when none
+    does, when it is inside a quotation, or when cutting would leave fewer than four words."""
+    if cue_i < 0:
+        return end
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in doc[start:end]:
+        if tok.dep_ != "advcl" or tok.right_edge.i != last:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma - start < 4 or doc[comma].text != "," or not start <= tok.head.i < comma:
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX") or any(quoted[i] for i in range(start, end)):
+            continue
+        if _writers_clause(tok, doc[cue_i]):
+            return comma
+    return end
