@@ -57,3 +57,12 @@ def test_a_participle_after_a_forecast_stays(statements):
     beginning in March')."""
     text = "Ana Ruiz said the ferry company would end the booking fees, beginning in March of next year."
     assert _only(statements(text), "booking fees").text.endswith("beginning in March of next year")
+
+
+def test_a_participle_that_reports_what_was_said_in_turn_stays(statements):
+    """ ", sparking claims that ..." carries content others claimed: cutting it would lose that content."""
+    text = "Local radio reported that two ferries had docked in Marrowick, sparking claims that the port planned to double its fleet."
+    claim = _only(statements(text), "ferries")
+    assert claim.text.endswith("sparking claims that the port planned to double its fleet")
+    text = "The mayor said the council had raised the toll, sparking anger that lasted for weeks among the commuters."
+    assert _only(statements(text), "toll").text == "the council had raised the toll"

@@ -100,6 +100,15 @@ def _backshifted(verb: Token) -> bool:
     )
 
 
+def _content_clause(noun: Token) -> bool:
+    """True when `noun` holds a "that" clause of content ("claims that ...", "fears that ..."), not a
+    relative clause ("anger that lasted")."""
+    return any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
+
+
 def _writers_clause(tok: Token, cue: Token) -> bool:
     """True for an adverbial clause the writer adds after the reported clause `tok.head`: a bare participle
     ("..., sparking anger", "..., tapping into worries") that tells what the news did or how it came about,
@@ -118,6 +127,10 @@ def _writers_clause(tok: Token, cue: Token) -> bool:
             return (
                 False  # "would end the fees, beginning in March": what follows the forecast is forecast too
             )
+        if any(_content_clause(c) for c in children if c.dep_ == "dobj"):
+            # "..., sparking claims that the port would double its fleet": the participle reports what was
+            # said in turn, and cutting it would drop that content with the writer's words
+            return False
         before = tok.doc[tok.left_edge.i - 2] if tok.left_edge.i >= 2 else None
         listed = any(t.dep_ == "cc" for t in tok.subtree)
         return not (listed and before is not None and before.pos_ in ("NOUN", "PROPN"))
