@@ -56,6 +56,7 @@ def test_a_title_that_fits_still_finds_the_full_name(statements):
             "Lakeside Anglers Alliance",
         ),
         ("The website Harbourwatch.org published the video on Monday.", "The site", "Harbourwatch.org"),
+        ("Harbourwatch.org, a local website, published the video on Monday.", "The site", "Harbourwatch.org"),
     ],
 )
 def test_a_description_stands_for_the_body_introduced_with_it(statements, intro, subject, speaker):

@@ -1155,7 +1155,12 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
         name = _name_run(doc, after, 1) if noun.i + 1 < len(doc) else None
-        if name is None and noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        if (
+            name is None
+            and noun.dep_ == "appos"
+            and noun.head.i < noun.i
+            and (noun.head.pos_ == "PROPN" or _a_domain(noun.head))
+        ):
             name = _name_run(doc, noun.head.i, -1)  # "Safari Club International, a hunting group,"
         if name is None:
             continue
