@@ -57,6 +57,11 @@ def test_a_title_that_fits_still_finds_the_full_name(statements):
         ),
         ("The website Harbourwatch.org published the video on Monday.", "The site", "Harbourwatch.org"),
         ("Harbourwatch.org, a local website, published the video on Monday.", "The site", "Harbourwatch.org"),
+        (
+            "The video was first posted by Harbourwatch.org, a website run by a local blogger.",
+            "The site",
+            "Harbourwatch.org",
+        ),
     ],
 )
 def test_a_description_stands_for_the_body_introduced_with_it(statements, intro, subject, speaker):
