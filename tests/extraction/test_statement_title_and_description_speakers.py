@@ -79,3 +79,19 @@ def test_a_group_of_people_is_no_named_body(statements):
     )
     claim = _by_text(statements(text), "the new rule")
     assert claim.speaker is None
+
+
+def test_the_agency_is_the_public_body_that_spoke_last(statements):
+    """ "The agency said" after a named public body spoke is that body; after only a person spoke, nobody named."""
+    text = (
+        "The Lakeside Water Authority said on Thursday that the new pipes would be laid by June.\n\n"
+        "The agency said that the work would cost about $4 million."
+    )
+    claim = _by_text(statements(text), "the work would cost")
+    assert claim.speaker == "Lakeside Water Authority"
+    text = (
+        "Mayor Ann Pryce said on Thursday that the new pipes would be laid by June.\n\n"
+        "The agency said that the work would cost about $4 million."
+    )
+    claim = _by_text(statements(text), "the work would cost")
+    assert claim.speaker is None

@@ -1180,6 +1180,10 @@ _OUTLET_DESCRIPTIONS = frozenset(
 )
 
 
+# The last word of a public body's name that "the agency" may stand for.
+_AGENCY_HEADS = word_set("service administration agency bureau commission office authority board department")
+
+
 def _an_age(words: list[Token]) -> bool:
     """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
     lower = [t.lower_ for t in words if not t.is_punct]
@@ -1275,6 +1279,13 @@ def _described(
         body = _latest_body(doc, subject, actors)
         if body is not None:
             return Speaker(body.name, body.kind, role)
+    if definite and not plural and head == "agency":
+        # "the agency said" after "The U.S. Fish and Wildlife Service said": the public body that spoke last
+        for spoke, sp in reversed(actors.recent_speakers):
+            if subject.i - spoke > _BODY_REACH:
+                break
+            if sp.kind != "person" and sp.name and sp.name.split()[-1].lower() in _AGENCY_HEADS:
+                return Speaker(sp.name, sp.kind, role)
     if definite and not plural and head in GOVERNMENT_WORDS:
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():
