@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
@@ -1160,6 +1162,83 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
     return None
 
 
+# Descriptions of a body or an outlet the article may give with its name ("the hunting group Safari Club",
+# "BigGovernment.com, a conservative website"); "the group" then stands for it, not for any group of people.
+INTRODUCED_BODY_WORDS = word_set(
+    """
+    group site website blog outlet network company firm organization organisation association charity
+    foundation coalition campaign union lobby nonprofit newspaper paper magazine
+    """
+)
+
+
+def _described_as(noun: Token, head: str) -> bool:
+    lower = noun.lower_
+    return noun.tag_ in ("NN", "NNP") and (
+        noun.lemma_.lower() == head or (head == "site" and lower == "website")
+    )
+
+
+def _a_domain(tok: Token) -> bool:
+    """True for a web address written as a name ("BigGovernment.com", "Harbourwatch.org")."""
+    return bool(tok.like_url) or bool(re.fullmatch(r"[A-Za-z][\w-]*\.(com|org|net|co\.uk|news)", tok.text))
+
+
+def _name_run(doc: Doc, start: int, step: int) -> Span | None:
+    """The proper nouns from `start` on (forward for `step` 1, backward for -1): a body's name."""
+    end = start
+    while (
+        0 <= end < len(doc)
+        and (doc[end].pos_ == "PROPN" or _a_domain(doc[end]))
+        and doc[end].text[:1].isupper()
+    ):
+        end += step
+    if end == start:
+        return None
+    return doc[start:end] if step > 0 else doc[end + 1 : start + 1]
+
+
+def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
+    """The body a definite description ("the group", "the site") stands for when the article named one with
+    that very description shortly before: "the hunting group Safari Club International", "the website
+    BigGovernment.com", "Safari Club International, a hunting group,". The latest such wins; a person's
+    name is never a body, and None when the article introduced none so."""
+    doc = subject.doc
+    head = subject.lemma_.lower()
+    for noun in reversed(doc[max(0, subject.i - _BODY_REACH) : subject.i]):
+        if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
+            continue
+        after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+        name = _name_run(doc, after, 1) if noun.i + 1 < len(doc) else None
+        if (
+            name is None
+            and noun.dep_ == "appos"
+            and noun.head.i < noun.i
+            and (noun.head.pos_ == "PROPN" or _a_domain(noun.head))
+        ):
+            name = _name_run(doc, noun.head.i, -1)  # "Safari Club International, a hunting group,"
+        if name is None:
+            continue
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return None
+        text = bare_name(name.text)
+        if not text or actors.index.resolve(text) is not None:
+            return None
+        if names_outlet(text, actors.outlet) or head in _OUTLET_DESCRIPTIONS:
+            return Speaker(text, "outlet")
+        return Speaker(text, speaker_kind_of_words(text.split(), name.root.ent_type_ or None))
+    return None
+
+
+_OUTLET_DESCRIPTIONS = frozenset(
+    {"site", "website", "blog", "outlet", "network", "newspaper", "paper", "magazine"}
+)
+
+
+# The last word of a public body's name that "the agency" may stand for.
+_AGENCY_HEADS = word_set("service administration agency bureau commission office authority board department")
+
+
 def _an_age(words: list[Token]) -> bool:
     """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
     lower = [t.lower_ for t in words if not t.is_punct]
@@ -1245,11 +1324,23 @@ def _described(
         found = actors.by_description(subject.i, described)
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
+    if definite and not plural and head in INTRODUCED_BODY_WORDS:
+        # "The website Harbourwatch.org published ... The site said": the body the article itself called so
+        introduced = _introduced_body(subject, actors)
+        if introduced is not None:
+            return Speaker(introduced.name, introduced.kind, role)
     if definite and not plural and head in BODY_WORDS:
         # "the company said" after "Harbour Freight Ltd. opened ...": the latest named body of its kind.
         body = _latest_body(doc, subject, actors)
         if body is not None:
             return Speaker(body.name, body.kind, role)
+    if definite and not plural and head == "agency":
+        # "the agency said" after "The U.S. Fish and Wildlife Service said": the public body that spoke last
+        for spoke, sp in reversed(actors.recent_speakers):
+            if subject.i - spoke > _BODY_REACH:
+                break
+            if sp.kind != "person" and sp.name and sp.name.split()[-1].lower() in _AGENCY_HEADS:
+                return Speaker(sp.name, sp.kind, role)
     if definite and not plural and head in GOVERNMENT_WORDS:
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():

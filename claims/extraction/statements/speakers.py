@@ -248,6 +248,22 @@ class ArticleActors:
         if prev is not None and prev.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS:
             self.gender.setdefault(actor, gender_of_words([prev.lower_.rstrip(".")]) or "")
 
+    def _title_misfits(self, actor: str, role: str) -> bool:
+        """True when a title before a surname cannot be the one person of that surname the article named in
+        full, whom it gave only as somebody's relative ("President Obama" beside "the first lady, Michelle
+        Obama"; "Senator Hale" beside "his wife, Ana Hale"): her role is a family one and none fits the title."""
+        sets = self.role_sets.get(actor) or []
+        text = self.role_text.get(actor)
+        keys = _role_keys(_served_cut(role))
+        if (
+            not sets
+            or not text
+            or not keys
+            or not _KIN_ROLE_WORDS & {w.strip(",.").lower() for w in text.split()}
+        ):
+            return False
+        return not any(roles_fit(keys, one) for one in sets)
+
     def _shared_surname(self, name: str) -> bool:
         """True when a surname alone may stand for more than one person the article names in full, or for a
         "Jr." or "Sr." whom a surname alone names only in an article about him."""
@@ -272,6 +288,13 @@ class ArticleActors:
                 # "Mr. Obama" where the article names only "the first lady, Michelle Obama" in full: somebody
                 # else of that surname, never the one whose first name the courtesy title contradicts
                 return None
+            if (
+                actor is not None
+                and role
+                and len(index_form(name).split()) == 1
+                and self._title_misfits(actor, role)
+            ):
+                return None  # "President Obama" where the article names only "the first lady, Michelle Obama"
             return actor
         keys = _role_keys(_served_cut(role)) if role else set()
 
@@ -497,6 +520,10 @@ class ArticleActors:
         actor = self.index.resolve(name) or name
         if want:
             self.gender.setdefault(actor, want)
+
+
+# Roles that tell whose relative somebody is, never an office: a title before the surname is somebody else's.
+_KIN_ROLE_WORDS = word_set("lady wife husband widow widower mother father daughter son sister brother spouse")
 
 
 def _role_owner(role: str) -> str | None:
