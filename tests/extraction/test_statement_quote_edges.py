@@ -22,6 +22,16 @@ def test_a_subject_before_an_interrupting_attribution_is_part_of_the_words(state
     assert claim.speaker == "Tom Hale" and claim.direct
 
 
+def test_a_quote_that_is_the_verbs_object_takes_no_lead_in(statements):
+    """No comma after the cue: nothing interrupts, so the writer's opening phrase is no subject of the quote."""
+    claims = statements(
+        'In fact, at the harbour debate on 1 March, Tom Hale clearly stated "raising the toll was a mistake for the port."'
+    )
+    quote = next(c for c in claims if c.direct)
+    assert quote.text.startswith("raising the toll")
+    assert "harbour debate" not in (quote.words or "")
+
+
 def test_a_quote_that_opens_its_own_sentence_keeps_its_start(statements):
     # the quote has its own subject: nothing before the attribution is part of it
     claims = statements('On Monday, Ana Ruiz said, "the ferry will sail at noon and the pier stays open."')

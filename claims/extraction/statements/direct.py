@@ -292,6 +292,8 @@ def lead_in(doc: Doc, quote: Quote, cue: Token, inside: list[bool]) -> int | Non
         return None
     if any(not (t.is_punct or t.is_space) for t in doc[cue.i + 1 : quote.open_i]):
         return None  # 'she said on Monday, "are ..."': more than the cue stands between
+    if not any(t.text == "," for t in doc[cue.i + 1 : quote.open_i]):
+        return None  # 'Hale clearly stated "raising ..."': the quote is the verb's object, nothing interrupts
     subject, _ = subject_of(cue)
     if subject is None or subject.i >= cue.i:
         return None
