@@ -27,3 +27,17 @@ def claim_spans(claim) -> list[Span]:
     """The claim's own span and every span inside it (speaker, cue, content ...)."""
     inner = [getattr(claim, f.name) for f in dataclasses.fields(claim)]
     return [Span(claim.start, claim.end, claim.text), *(s for s in inner if isinstance(s, Span))]
+
+
+def said(claims) -> list[tuple[str | None, str | None, bool, str]]:
+    """Speaker, speaker mention, quoted or not and text of each claim: what an assertion message shows."""
+    return [
+        (c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.direct, c.text) for c in claims
+    ]
+
+
+def one_with_text(claims, words: str):
+    """The one claim whose text holds `words`."""
+    found = [c for c in claims if words in c.text]
+    assert len(found) == 1, said(claims)
+    return found[0]

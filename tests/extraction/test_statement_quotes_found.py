@@ -4,19 +4,8 @@ after a quote reaches the quote's cue."""
 
 import pytest
 
-from claims.extraction.types import StatementClaim
-
-
-def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, bool, str]]:
-    return [
-        (c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.direct, c.text) for c in claims
-    ]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
+from tests.extraction_support import one_with_text as _by_text
+from tests.extraction_support import said as _said
 
 
 @pytest.mark.parametrize(
