@@ -12,6 +12,7 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from claims.linking.context import sentence_around
 from claims.linking.links import suggest_links
 from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 PUBLISHED = dt.date(2026, 3, 13)
 
@@ -58,16 +59,7 @@ def figure(cid, article, sentence, written, low, high=None, unit="dollar", appro
 def statement(cid, article, sentence, content, speaker=None, role=None, direct=False):
     at = sentence.index(content)
     claim = StatementClaim(at, at + len(content), content, speaker, role=role, direct=direct)
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=PUBLISHED,
-    )
+    return linkable(cid, article, claim, sentence, published=PUBLISHED)
 
 
 # --- sentences ------------------------------------------------------------------------------------------

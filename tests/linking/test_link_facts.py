@@ -10,6 +10,7 @@ from claims.linking.context import sentence_around
 from claims.linking.links import suggest_links
 from claims.linking.links.features import negated_terms
 from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 
 def stored_figure(
@@ -224,16 +225,7 @@ def test_two_denials_of_one_thing_agree_whatever_the_stance_model_says():
 def year(cid, article, sentence, clause, value):
     at = sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, value, "year")
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=dt.date(2026, 3, 13),
-    )
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 3, 13))
 
 
 def test_a_year_alone_needs_the_same_happening_in_nearly_the_same_words():
@@ -366,16 +358,7 @@ def test_one_speaker_telling_on_two_days_is_no_conflict():
 def month(cid, article, sentence, clause, value):
     at = sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, value, "month" if len(value) == 7 else "day")
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=dt.date(2026, 3, 13),
-    )
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 3, 13))
 
 
 def test_a_month_shared_with_the_story_cast_only_is_not_one_happening():

@@ -9,7 +9,7 @@ import datetime as dt
 
 from claims.extraction.types import DateClaim, Span
 from claims.linking.links import suggest_links
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 PUBLISHED = dt.date(2026, 5, 20)
 
@@ -19,16 +19,7 @@ def date(cid, article, sentence, clause, when, value, precision, dated):
     claim = DateClaim(
         at, at + len(clause), clause, value, precision, expression=Span(w, w + len(when), when), dated=dated
     )
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=0,
-        published=PUBLISHED,
-    )
+    return linkable(cid, article, claim, sentence, published=PUBLISHED)
 
 
 def telling(verb_phrase: str = "repaid"):
