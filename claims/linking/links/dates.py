@@ -16,7 +16,15 @@ from newstext.months import MONTH_NAMES
 
 from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
-from .features import DENIAL_CUES, ClaimFeatures, Key, date_interval, dated_clause, scoped_negations
+from .features import (
+    DENIAL_CUES,
+    ClaimFeatures,
+    Key,
+    date_interval,
+    dated_clause,
+    one_day,
+    scoped_negations,
+)
 from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -163,7 +171,7 @@ def _period_key(f: ClaimFeatures) -> list[Key]:
 
 
 def _actor_key(f: ClaimFeatures) -> list[Key]:
-    if f.item.event_id is None or f.date.precision != "day" or tells(f):
+    if f.item.event_id is None or not one_day(f.date) or tells(f):
         return []
     actors = _clause_actors(f)
     return [("actor", f.item.event_id, *next(iter(actors)))] if len(actors) == 1 else []
@@ -172,7 +180,7 @@ def _actor_key(f: ClaimFeatures) -> list[Key]:
 def _day_key(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
-    if f.item.event_id is None or claim.precision != "day" or not year_known(f):
+    if f.item.event_id is None or not one_day(claim) or not year_known(f):
         return []
     return [("day", f.item.event_id, claim.value)]
 
@@ -195,7 +203,7 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if (
         a.item.event_id is None
         or a.item.event_id != b.item.event_id
-        or ca.precision != "day"
+        or not one_day(ca)
         or ca.value != cb.value
         or not (year_known(a) and year_known(b))
     ):
@@ -254,7 +262,7 @@ def _one_day_each_one_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     one actor, and neither dates a telling: the actor's words say what it did ("voted", "followed by"), so
     fewer shared words make one happening told with two days. Weeks apart, the same actor did two things
     ("reopened the government on Jan. 25" / "funded the government until Feb. 15")."""
-    if a.date.precision != "day" or b.date.precision != "day" or tells(a) or tells(b):
+    if not one_day(a.date) or not one_day(b.date) or tells(a) or tells(b):
         return False
     if _days_apart(a, b) > ADJACENT_DAYS or not _same_actor(a, b):
         return False
@@ -284,7 +292,7 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 def _days_apart(a: ClaimFeatures, b: ClaimFeatures) -> float:
     """Days between two day-precision dates; 0 when either is coarser (a month or a year is compared as
     it is), inf when a year is not known."""
-    if a.date.precision != "day" or b.date.precision != "day":
+    if not one_day(a.date) or not one_day(b.date):
         return 0
     try:
         return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
@@ -592,7 +600,7 @@ def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     happening ("Maduro took office on 10 January" / "a crisis since January"); "the Senate voted
     Wednesday" / "to begin in the Senate on Wednesday" name one day of one actor."""
     ca, cb = a.date, b.date
-    if ca.precision == cb.precision == "day" and ca.value == cb.value:
+    if one_day(ca) and one_day(cb) and ca.value == cb.value:
         return True
     cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
     return bool((_keys(a) & _keys(b)) - cast)
