@@ -24,6 +24,7 @@ from .features import (
     dated_clause,
     one_day,
     scoped_negations,
+    value_interval,
 )
 from .text import fold, names, overlap, source_name, stem, terms
 
@@ -73,7 +74,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if (i in spoken) != (j in spoken) and sim < SAME_REMARK_SIM:
             continue  # one remark quoted twice (the same words) still gives its word for one day
         agree = _compatible(a, b)
-        if agree is None:
+        if agree is None or (agree and not period_fits(ca, cb)):
             continue
         if not agree and (told := _told_before_done(a, b)):
             out.append((i, j, "contradicts", TOLD_BEFORE_DONE_CONFIDENCE, _line(a, b, told)))
@@ -552,6 +553,30 @@ def year_known(f: ClaimFeatures) -> bool:
     return f.item.published is not None or bool(_YEAR.search(written))
 
 
+def _meets(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def period_fits(ca: DateClaim, cb: DateClaim) -> bool:
+    """Whether two overlapping dates, one or both a period ("between June 2011 and July 2012"), can say the
+    same: two periods whose first ends meet and whose last ends meet (at the coarser precision of each);
+    a period and a date that is one of its ends ("in 2009" / "from 2009 to 2013") or holds it whole ("in
+    2016" / "June-July 2016"). A day inside a period ("reversed on Friday" / "killed between January 2016
+    and December 2018") neither confirms the period nor disputes it. True when neither is a period."""
+    if not ca.end_value and not cb.end_value:
+        return True
+    if ca.end_value and cb.end_value:
+        return _meets(value_interval(ca.value), value_interval(cb.value)) and _meets(
+            value_interval(ca.end_value), value_interval(cb.end_value)
+        )
+    period, single = (ca, cb) if ca.end_value else (cb, ca)
+    assert period.end_value is not None
+    whole, at = date_interval(period), value_interval(single.value)
+    if at[0] <= whole[0] and whole[1] <= at[1]:
+        return True
+    return any(_meets(at, value_interval(end)) for end in (period.value, period.end_value))
+
+
 def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
     """Whether the two dates can be the same day (None: nothing to compare once unknown years go)."""
     ca, cb = a.item.claim, b.item.claim
@@ -671,8 +696,10 @@ def _excerpt(f: ClaimFeatures) -> str:
 
 def _shown(f: ClaimFeatures) -> str:
     """The date as an editor should read it: "2019-03-23", or "23 January, year not given" when the
-    year was only guessed (an undated article's "on 23 January")."""
+    year was only guessed (an undated article's "on 23 January"); a period "2011-06 to 2012-07"."""
     value = f.date.value
+    if f.date.end_value:
+        return f"{value} to {f.date.end_value}"
     if year_known(f) or len(value) < 7 or value[5:7] == "XX":
         return value
     month = calendar.month_name[int(value[5:7])]

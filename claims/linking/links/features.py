@@ -220,7 +220,8 @@ def is_denial(content: str, sentence: str) -> bool:
     return bool(words) and len(negated_terms(content, sentence) & words) * 2 >= len(words)
 
 
-def _value_interval(value: str) -> tuple[str, str]:
+def value_interval(value: str) -> tuple[str, str]:
+    """(first, last) day an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" value can mean, as ISO strings."""
     parts = value.split("-")
     if len(parts) == 1:
         return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
@@ -232,9 +233,9 @@ def _value_interval(value: str) -> tuple[str, str]:
 def date_interval(claim: DateClaim) -> tuple[str, str]:
     """(first, last) day the claimed value can mean, as ISO strings that compare in order; a period
     ("between June 2011 and July 2012") runs from its first end's first day to its last end's last."""
-    first, last = _value_interval(claim.value)
+    first, last = value_interval(claim.value)
     if claim.end_value:
-        last = max(last, _value_interval(claim.end_value)[1])
+        last = max(last, value_interval(claim.end_value)[1])
     return first, last
 
 
