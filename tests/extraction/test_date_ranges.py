@@ -102,3 +102,16 @@ def test_a_period_read_against_the_publication_date():
 def test_dashes_that_make_no_period(text):
     mentions = find_mentions(text)
     assert len(mentions) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 1990-2000 students enrolled at the Tamsey college each year.",
+        "The Perrin club sold 1995-2005 tickets.",
+        "The tower rose 1950-2000 feet above the Carrow valley.",
+    ],
+)
+def test_a_dashed_pair_of_counts_is_no_period(text):
+    """ "1990-2000 students": when the first number counts something, so does the second."""
+    assert dates(text) == []
