@@ -89,3 +89,30 @@ def test_an_editor_sets_and_clears_a_periods_end(editor_client, periods):
     editor_client.post(url, {**form, "version": strike.version})
     strike.refresh_from_db()
     assert (strike.date_end_value, strike.date_end_precision, strike.date_shown) == (None, "", "2026-03-03")
+
+
+def test_an_editor_marks_a_period_from_a_selection(editor_client, periods):
+    """The reader's new-claim form takes a period's end ("Until"); its precision is the start's."""
+    from claims.models import Claim
+
+    article, _ = periods
+    words = "between June 2011 and July 2012"
+    start = article.body.index(words)
+    data = {
+        "start": start,
+        "end": start + len(words),
+        "quote": words,
+        "prefix": article.body[max(0, start - 32) : start],
+        "suffix": article.body[start + len(words) : start + len(words) + 32],
+        "kind": "date",
+        "date_value": "2011-06-01",
+        "date_precision": "month",
+        "date_end_value": "2012-07-01",
+    }
+    page = editor_client.get(reverse("sources:article-detail", args=[article.pk])).content.decode()
+    assert 'name="date_end_value"' in page
+    response = editor_client.post(reverse("claims:claim-from-selection", args=[article.pk]), data)
+    assert response.status_code == 302
+    claim = Claim.objects.get(article=article, origin="editor")
+    assert (claim.date_end_value, claim.date_end_precision) == (dt.date(2012, 7, 1), "month")
+    assert claim.date_shown == "June 2011 - July 2012"
