@@ -58,6 +58,18 @@ class ClaimValuesForm(forms.Form):
             *((v, label) for v, label in Claim.DatePrecision.choices if v in ("day", "month", "year")),
         ],
     )
+    # A period ("between June 2011 and July 2012"): its last end; empty for a single date.
+    date_end_value = forms.DateField(
+        required=False, label="Until (a period's end)", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_end_precision = forms.ChoiceField(
+        required=False,
+        label="Its precision",
+        choices=[
+            ("", "—"),
+            *((v, label) for v, label in Claim.DatePrecision.choices if v in ("day", "month", "year")),
+        ],
+    )
     speaker_name = forms.CharField(required=False, max_length=200, label="Speaker")
     speaker_role = forms.CharField(required=False, max_length=300, label="Role")
     direct = forms.BooleanField(required=False, label="Direct quote")
@@ -72,7 +84,7 @@ class ClaimValuesForm(forms.Form):
             "unit_class",
             "counted",
         ],
-        "date": ["date_value", "date_precision"],
+        "date": ["date_value", "date_precision", "date_end_value", "date_end_precision"],
         "statement": ["speaker_name", "speaker_role", "direct", "polarity"],
     }
 
@@ -91,6 +103,13 @@ class ClaimValuesForm(forms.Form):
                 self.add_error("date_value", "A date claim needs a date.")
             if not data.get("date_precision"):
                 data["date_precision"] = "day"
+            start, end = data.get("date_value"), data.get("date_end_value")
+            if end is None:
+                data["date_end_precision"] = ""
+            else:
+                data["date_end_precision"] = data.get("date_end_precision") or data["date_precision"]
+                if start is not None and end < start:
+                    self.add_error("date_end_value", "A period cannot end before it starts.")
         return data
 
     def values(self) -> dict:

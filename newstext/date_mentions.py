@@ -63,8 +63,9 @@ _P = [
     ("iso", rf"{YEAR_ISO}-(?P<m>\d\d?)-(?P<d>\d\d?)\b", _LEAD, False),
     ("dotted", rf"(?P<d>\d\d?)\.(?P<m>\d\d?)\.{YEAR}", _LEAD, False),
     ("slashed", rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{YEAR}", _LEAD, False),
-    ("day_month", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?(?![\w-])", _LEAD, False),
-    ("month_day", rf"{MON}\s+{DAY}(?:,?\s+{YEAR})?(?![\w-])", _LEAD, False),
+    # "Sept. 28-Oct. 2": a dash before a month name ends the day ("March 3-9" is read by `_dashed_periods`)
+    ("day_month", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?(?!\w|-(?![A-Z]))", _LEAD, False),
+    ("month_day", rf"{MON}\s+{DAY}(?:,?\s+{YEAR})?(?!\w|-(?![A-Z]))", _LEAD, False),
     ("month_year", rf"{MON},?\s+(?:of\s+)?{YEAR}", _LEAD + _PART, False),
     ("month", rf"{MON_FULL}\b(?![\s,]*\d)", _MONTH_PREP + _PART, True),
     ("year", rf"{YEAR}(?![\w-])", _YEAR_PREP, True),
@@ -364,6 +365,7 @@ def find_mentions(text: str) -> list[Mention]:
                 ):
                     # "from 1965 to 1970": the period's last year is a date too (as "between 2009 and 2016")
                     found.append(Mention(end.start("y"), end.end("y"), "year", year=int(end.group("y"))))
+    found.extend(_dashed_periods(text))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Mention] = []
     for mention in found:
@@ -373,6 +375,55 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+_DASH = r"\s*[-\u2013\u2014]\s*"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_FIRST_ORDINAL = r"(?P<o1>st|nd|rd|th)?"
+# "March 3-9, 2026", "Sept. 28-Oct. 2" is two mentions already ("Sept. 28", "Oct. 2"): the day after the dash
+_MONTH_DAYS = re.compile(
+    rf"{MON}\s+(?P<d>\d\d?){_FIRST_ORDINAL}{_DASH}(?P<d2>\d\d?){_ORDINAL}(?![\d:])(?:,?\s+{YEAR})?(?![\w-])"
+)
+# "3-9 March 2026", "3rd-9th of March"
+_DAYS_MONTH = re.compile(
+    rf"(?<![\w.,:/-])(?P<d>\d\d?){_FIRST_ORDINAL}{_DASH}(?P<d2>\d\d?){_ORDINAL}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?(?![\w-])"
+)
+# "the 2014-2016 period", "in 2014-15": a span of years (not "2014-03-05", a day; not a score or a count)
+_YEARS = re.compile(
+    r"(?<![\w.,:/$\u00a3\u20ac-])(?P<y>(?:1[6-9]|20)\d\d)[-\u2013](?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%-]|[.,]\d)"
+)
+_YEARS_APART = 50  # "1939-45", "2014-2016"; "1950-2000 feet" is counted away by the attachment
+
+
+def _dashed_periods(text: str) -> list[Mention]:
+    """The two ends of each period written with a dash, as two mentions the range reader joins: "March 3-9"
+    (the 3rd and the 9th of March), "3-9 March 2026" (both of March 2026), "2014-2016", "2014-15"."""
+    out: list[Mention] = []
+    for rx in (_MONTH_DAYS, _DAYS_MONTH):
+        for m in rx.finditer(text):
+            name = m.group("mon").rstrip(".")
+            if name not in MONTHS or (m.start() and text[m.start() - 1].isalnum()):
+                continue
+            month, year = MONTHS[name], int(m.group("y")) if m.group("y") else None
+            d1, d2 = int(m.group("d")), int(m.group("d2"))
+            kind = "full" if year else "day_month"
+            first_end = m.end("o1") if m.group("o1") else m.end("d")  # "3rd-9th": the ordinal is the day's
+            first_start = m.start() if rx is _MONTH_DAYS else m.start("d")
+            first = Mention(first_start, first_end, kind, year=year, month=month, day=d1)
+            last = Mention(m.start("d2"), m.end(), kind, year=year, month=month, day=d2)
+            if d1 < d2 and _valid(first) and _valid(last):
+                out += [first, last]
+    for m in _YEARS.finditer(text):
+        y1, tail = int(m.group("y")), m.group("y2")
+        y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+        if len(tail) == 2 and y2 <= y1:
+            y2 += 100  # "1999-00"
+        if 0 < y2 - y1 <= _YEARS_APART:
+            out += [
+                Mention(m.start("y"), m.end("y"), "year", year=y1),
+                Mention(m.start("y2"), m.end("y2"), "year", year=y2),
+            ]
+    return out
 
 
 _ZONES = ("GMT", "UTC")

@@ -85,3 +85,22 @@ def day(value: date | None, precision: str) -> str:
     if precision == "year":
         return str(value.year)
     return ""
+
+
+def period(start: date | None, precision: str, end: date | None, end_precision: str) -> str:
+    """A written period at its ends' precisions, its shared parts said once: "3-9 March 2026",
+    "3 March - 9 April 2026", "28 December 2025 - 3 January 2026", "June-July 2016", "June 2011 - July
+    2012", "2014-2016"; `day` of the start alone when there is no end."""
+    if end is None or not end_precision:
+        return day(start, precision)
+    if start is None:
+        return ""
+    if precision == end_precision == "day" and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}-{end.day} {calendar.month_name[end.month]} {end.year}"
+        return f"{start.day} {calendar.month_name[start.month]} - {day(end, 'day')}"
+    if precision == end_precision == "month" and start.year == end.year:
+        return f"{calendar.month_name[start.month]}-{day(end, 'month')}"
+    if precision == end_precision == "year":
+        return f"{start.year}-{end.year}"
+    return f"{day(start, precision)} - {day(end, end_precision)}"

@@ -82,6 +82,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "counted",
             "date_value",
             "date_precision",
+            "date_end_value",
+            "date_end_precision",
             "date_month",
             "date_day",
             "date_weekday",

@@ -13,7 +13,12 @@
   the month is compared, with "month-day" month and day (the article states no year); but a claim
   that asserts a definite year (`year_known`, true unless the stored precision says the year is not
   known) other than the gold's is wrong there too, and a claim whose year is not known is wrong for
-  a gold date without "compare" (the year was there to be found).
+  a gold date without "compare" (the year was there to be found). A stored period ("between June 2011
+  and July 2012": `value` its first end, `end_value` its last) is right when either end is right by
+  these rules: gold annotates a written period by the end the story dates ("her tenure lasted from 2009
+  to 2013" is gold 2009, its start; "messaged between September 2016 and July 2017", where the story
+  goes on about the last message, is gold 2017-07), never by a day inside it, so a gold date strictly
+  inside the period is not right (the text does not say it).
 - statement right: gold speaker named -> the extracted speaker is the same after `normalise_name`;
   gold with `speaker_mention` -> also right when the extracted speaker_mention overlaps it; gold
   speaker null and no speaker_mention (an unnamed source, e.g. "a Venezuelan official") -> right when
@@ -181,10 +186,17 @@ def quantity_right(gold: GoldClaim, claim: QuantityClaim) -> bool:
 
 
 def date_right(gold: GoldClaim, claim: DateClaim) -> bool:
-    """True when the claim's value agrees with the gold value at the gold's precision and "compare";
-    a definite year other than the gold's is always wrong, an unknown year only right under "compare"."""
-    value, gold_value = claim.value or "", str(gold.value)
-    year_known = getattr(claim, "year_known", True)
+    """True when the claim's value (or, for a period, either end) agrees with the gold value at the gold's
+    precision and "compare"; a definite year other than the gold's is always wrong, an unknown year only
+    right under "compare"."""
+    end_value = getattr(claim, "end_value", None)
+    if end_value and _value_right(gold, end_value, getattr(claim, "year_known", True)):
+        return True
+    return _value_right(gold, claim.value or "", getattr(claim, "year_known", True))
+
+
+def _value_right(gold: GoldClaim, value: str, year_known: bool) -> bool:
+    gold_value = str(gold.value)
     if gold.compare in ("month", "month-day"):
         if year_known and value[:4] != gold_value[:4]:
             return False

@@ -16,7 +16,8 @@ This module turns that dump into plain objects the scorer reads (no Django):
   the month and day the precision's name still knows (`_known_length`: "md" or "day-no-year" month and
   day, "m" or "month-no-year" the month, a weekday, week or relative date nothing); the value may
   write the unknown year as EDTF does ("XXXX-01-23", "XXXX-01"); the scorer then compares only those
-  parts, under a gold "compare".
+  parts, under a gold "compare"; a period ("between June 2011 and July 2012") also has `end_value`, its
+  last end at its own precision ("2012-07").
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class StoredClaim:
     value: str | None = None
     precision: str | None = None
     year_known: bool = True
+    end_value: str | None = None  # a period's last end at its precision ("2012-07"); None for one date
     # statement
     speaker: str | None = None
     speaker_mention: Span | None = None
@@ -185,6 +187,9 @@ def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:
             placed = offsets.span(row["speaker_mention_start"], row["speaker_mention_end"])
             mention = Span(*placed) if placed else None
         value, precision, year_known = _date_value(row)
+        end_value, _, _ = _date_value(
+            {"date_value": row.get("date_end_value"), "date_precision": row.get("date_end_precision")}
+        )
         low, high = row.get("quantity_low"), row.get("quantity_high")
         claims.append(
             StoredClaim(
@@ -201,6 +206,7 @@ def load_stored(corpus: Corpus, dump: Mapping[str, Any]) -> StoredCorpus:
                 value=value,
                 precision=precision,
                 year_known=year_known,
+                end_value=end_value if row.get("date_end_value") else None,
                 speaker=row.get("speaker") or None,
                 speaker_mention=mention,
                 direct=bool(row.get("direct")),

@@ -60,6 +60,10 @@ class DateClaim:
     dated: str | None = None  # what it dates, e.g. "landed"
     confidence: float = 0.5
     weekday: int | None = None  # precision "weekday": Monday 0 ... Sunday 6
+    # a written period ("between June 2011 and July 2012", "March 3-9"): `value`/`precision` are its first
+    # end, these its last (same forms, always with a known year); None for a single date
+    end_value: str | None = None
+    end_precision: str | None = None
     kind: str = field(default="date", init=False)
 
 

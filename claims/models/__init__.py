@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from simple_history.models import HistoricalRecords
 
+from newstext import humanize
 from sources.models import Article
 
 from .span_rule import SPAN_INSIDE_TEXT, SpanChecked, SpanCheckedQuerySet
@@ -200,6 +201,17 @@ class Claim(SpanChecked, models.Model):
         help_text="First day of the period at its precision; empty when the year is not known.",
     )
     date_precision = models.CharField(max_length=13, choices=DatePrecision, blank=True)
+    # A written period ("between June 2011 and July 2012", "March 3-9"): date_value is its first end
+    date_end_value = models.DateField(
+        null=True,
+        blank=True,
+        help_text="A period's last end: first day of it at its precision; empty for a single date.",
+    )
+    date_end_precision = models.CharField(
+        max_length=13,
+        choices=[(v, label) for v, label in DatePrecision.choices if v in ("day", "month", "year")],
+        blank=True,
+    )
     date_month = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Month the text names when the year is not known."
     )
@@ -322,6 +334,16 @@ class Claim(SpanChecked, models.Model):
                 name="claim_date_has_value",
             ),
             models.CheckConstraint(
+                condition=(Q(date_end_value__isnull=True) & Q(date_end_precision=""))
+                | (
+                    Q(date_end_value__isnull=False)
+                    & Q(date_end_precision__in=["day", "month", "year"])
+                    & Q(date_value__isnull=False)
+                    & Q(date_end_value__gte=F("date_value"))
+                ),
+                name="claim_date_end_after_start",
+            ),
+            models.CheckConstraint(
                 condition=Q(confidence__isnull=True) | (Q(confidence__gte=0) & Q(confidence__lte=1)),
                 name="claim_confidence_range",
             ),
@@ -353,9 +375,12 @@ class Claim(SpanChecked, models.Model):
 
     @property
     def date_shown(self) -> str:
-        """A date claim as pages and exports show it: "2019-03-23", "2019-03", "2019", or what the text
-        says with what is not known ("23 January, year not known", "Saturday, date not known")."""
+        """A date claim as pages and exports show it: "2019-03-23", "2019-03", "2019", a period "3-9 March
+        2026", or what the text says with what is not known ("23 January, year not known", "Saturday, date not known")."""
         p = self.date_precision
+        if p in ("day", "month", "year") and self.date_value is not None and self.date_end_value is not None:
+            # a period as people write it: "3-9 March 2026", "June 2011 - July 2012", "2014-2016"
+            return humanize.period(self.date_value, p, self.date_end_value, self.date_end_precision)
         if p in ("day", "month", "year") and self.date_value is not None:
             return self.date_value.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[p])
         if p == self.DatePrecision.DAY_NO_YEAR and self.date_month and self.date_day:

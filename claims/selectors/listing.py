@@ -119,6 +119,8 @@ class ListedClaim:
     unit_class: str
     date_value: dt.date | None
     date_precision: str
+    date_end_value: dt.date | None
+    date_end_precision: str
     date_month: int | None
     date_day: int | None
     date_weekday: int | None

@@ -10,6 +10,8 @@ VALUE_FIELDS = (
     "unit_class",
     "date_value",
     "date_precision",
+    "date_end_value",
+    "date_end_precision",
     "date_month",
     "date_day",
     "date_weekday",

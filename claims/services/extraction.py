@@ -262,6 +262,8 @@ def _claim_from_extracted(
             claim.date_weekday = found.weekday
         else:
             claim.date_month = claim.date_day = claim.date_weekday = None
+        claim.date_end_value = _date_from_value(found.end_value) if found.end_value else None
+        claim.date_end_precision = found.end_precision or "" if claim.date_end_value else ""
         claim.date_approximate = found.approximate
         claim.date_expression = (found.expression.text if found.expression else "")[:200]
         claim.date_dated = (found.dated or "")[:100]
@@ -301,6 +303,8 @@ EXTRACTED_FIELDS = (
     "counted",
     "date_value",
     "date_precision",
+    "date_end_value",
+    "date_end_precision",
     "date_month",
     "date_day",
     "date_weekday",
@@ -445,7 +449,13 @@ def _found_value(found: ExtractedClaim) -> tuple:
     if isinstance(found, QuantityClaim):
         return (found.low, found.high, (found.unit_class or "")[:50])
     if isinstance(found, DateClaim):
-        return (_date_from_value(found.value), found.precision)
+        end = _date_from_value(found.end_value) if found.end_value else None
+        return (
+            _date_from_value(found.value),
+            found.precision,
+            end,
+            (found.end_precision or "") if end else "",
+        )
     return ()
 
 
@@ -454,7 +464,7 @@ def _stored_value(claim: Claim) -> tuple:
     if claim.kind == Claim.Kind.QUANTITY:
         return (claim.quantity_low, claim.quantity_high, claim.unit_class)
     if claim.kind == Claim.Kind.DATE:
-        return (claim.date_value, claim.date_precision)
+        return (claim.date_value, claim.date_precision, claim.date_end_value, claim.date_end_precision)
     return ()
 
 

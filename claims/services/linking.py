@@ -285,6 +285,8 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             claim.date_approximate,
             claim.date_dated,
             claim.date_weekday,
+            claim.date_end_value,
+            claim.date_end_precision,
             claim.speaker.name if claim.speaker else None,
             claim.speaker_role,
             claim.direct,
@@ -319,6 +321,8 @@ class ClaimRow(NamedTuple):
     date_approximate: bool
     date_dated: str
     date_weekday: int | None
+    date_end_value: dt.date | None
+    date_end_precision: str
     speaker_name: str | None
     speaker_role: str
     direct: bool
@@ -356,6 +360,8 @@ def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | Sta
             approximate=row.date_approximate,
             dated=row.date_dated or None,
             weekday=row.date_weekday,
+            end_value=_end_value(row),
+            end_precision=row.date_end_precision or None if row.date_end_value else None,
         )
     return StatementClaim(
         row.start,
@@ -837,6 +843,15 @@ def _events_suggestions(*, events: list[Event], stance: StanceMemo | None, artic
             stance,
         )
     return suggestions
+
+
+def _end_value(claim: Claim | ClaimRow) -> str | None:
+    """The value string of a stored period's last end ("2012-07"), None for a single date."""
+    if claim.date_end_value is None or claim.date_end_precision not in ("day", "month", "year"):
+        return None
+    return claim.date_end_value.strftime(
+        {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[claim.date_end_precision]
+    )
 
 
 def _date_value(claim: Claim | ClaimRow) -> str:

@@ -38,8 +38,10 @@ def precise_date(value: dt.date | None, precision: str | None = "day") -> str:
 
 @register.filter
 def claim_date(claim) -> str:
-    """A date claim for people: "12 March 2025", "March 2025", "2016", or what the text says with
+    """A date claim for people: "12 March 2025", "March 2025", "2016", a period "3-9 March 2026", or what the text says with
     what is not known ("23 January, year not known", "Saturday, date not known")."""
     if claim.date_precision in ("day", "month", "year") and claim.date_value is not None:
+        if claim.date_end_value is not None:  # a period: "3-9 March 2026"
+            return claim.date_shown
         return precise_date_text(claim.date_value, claim.date_precision)
     return claim.date_shown or UNKNOWN

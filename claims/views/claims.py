@@ -70,7 +70,12 @@ def value_text(claim: Claim | ListedClaim) -> str:
             )
         )
     if claim.kind == Claim.Kind.DATE:
-        shown = humanize.day(claim.date_value, claim.date_precision) or claim.date_shown
+        shown = (
+            humanize.period(
+                claim.date_value, claim.date_precision, claim.date_end_value, claim.date_end_precision
+            )
+            or claim.date_shown
+        )
         approximate = " (approx.)" if claim.date_approximate else ""
         return mark_safe(escape(shown) + approximate)
     speaker = claim.speaker.name if claim.speaker_id and claim.speaker else ""

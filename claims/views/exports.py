@@ -59,6 +59,8 @@ CLAIM_COLUMNS: list[Column] = [
     ("counted", lambda c: c.counted),
     ("date_value", lambda c: c.date_value),
     ("date_precision", lambda c: c.date_precision),
+    ("date_end_value", lambda c: c.date_end_value),  # a period's last end ("between June 2011 and July 2012")
+    ("date_end_precision", lambda c: c.date_end_precision),
     ("date_expression", lambda c: c.date_expression),
     ("date_shown", lambda c: c.date_shown if c.kind == "date" else ""),
     ("speaker_id", lambda c: c.speaker_id),

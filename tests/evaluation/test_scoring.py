@@ -9,6 +9,7 @@ import pytest
 
 from claims.evaluation import (
     load_corpus,
+    rules,
     score_claims,
     score_events,
     score_import,
@@ -711,3 +712,37 @@ def test_normalise_name_drops_middle_initials_only():
     assert normalise_name("Rosa Vantongeren Jr.") != normalise_name("Rosa Vantongeren")
     assert normalise_name("K. Vantongeren") == "k vantongeren"  # a first initial is all we have
     assert normalise_name("Bea Kim Lund") != normalise_name("Bea Lund")
+
+
+@pytest.mark.parametrize(
+    ("gold_value", "stored", "end", "end_precision", "right"),
+    [
+        ("2019-03-20", "2019-03-20", "2019-03-23", "day", True),  # gold dates the period by its start
+        ("2019-03-23", "2019-03-20", "2019-03-23", "day", True),  # ... or by the end the story goes on about
+        ("2019-03", "2019-03-20", "2019-03-23", "day", True),  # an end at the gold's precision
+        ("2019-03-21", "2019-03-20", "2019-03-23", "day", False),  # a day inside: the text does not say it
+        ("2019", "2018-01-01", "2019-01-01", "year", True),
+        ("2020", "2018-01-01", "2019-01-01", "year", False),
+    ],
+)
+def test_a_stored_period_is_right_when_either_end_is(tmp_path, gold_value, stored, end, end_precision, right):
+    """A stored period ("from March 20 to March 23") against gold's single value: right when its first or
+    its last end is right by the single-date rules (README of the corpora: gold gives the event's date)."""
+    gold = [gold_claim("d", "date", "on Saturday", value=gold_value)]
+    corpus = load_corpus(write_corpus(tmp_path, gold))
+    precision = "year" if len(gold_value) == 4 and end_precision == "year" else "day"
+    row = stored_row(
+        1,
+        7,
+        "date",
+        "on Saturday",
+        date_value=stored,
+        date_precision=precision,
+        date_end_value=end,
+        date_end_precision=end_precision,
+    )
+    dump = {"articles": [{"id": 7, "body": TEXT}], "claims": [row]}
+    assert score_import(corpus, dump)["claims"]["date"]["right"] == int(right)
+    extracted = DateClaim(0, 5, "x", stored[: 4 if precision == "year" else 10], precision)
+    extracted.end_value = end[: 4 if end_precision == "year" else 10]
+    assert rules.date_right(load_corpus(tmp_path).claims[0], extracted) == right

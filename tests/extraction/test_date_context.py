@@ -197,7 +197,7 @@ def test_a_weekday_follows_the_tense_of_the_clause_it_dates(text, value):
         ("The clerk said that March was the wettest month.", "that March", "2021-03"),
         ("Voters this November will decide.", "this November", "2021-11"),
         ("Voters this February decided.", "this February", "2021-02"),
-        ("The firm paid the fines between June and July 2016.", "between June", "2016-06"),
+        ("The firm paid the fines between June and July 2016.", "between June and July 2016", "2016-06"),
         ("The plant closed in October of 2014.", "in October of 2014", "2014-10"),
     ],
 )

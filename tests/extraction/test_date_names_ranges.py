@@ -38,20 +38,32 @@ def test_post_day_describes_a_period_not_a_date():
     assert [c.value for c in found] == ["2011"]
 
 
-def test_range_ends_are_approximate_with_the_whole_period():
-    """ "between June 2011 and July 2012" and "from 2009 to 2016" keep both ends, each marked
-    approximate, with the whole period as its interval and a confidence below the bulk-accept levels."""
+def test_a_written_period_is_one_claim_with_both_ends():
+    """ "between June 2011 and July 2012" and "from 2009 to 2016" are each one claim: the first end as
+    its value, the last as its end value, the whole period as its interval, not approximate."""
     found = dates("The attacks rose between June 2011 and July 2012. The fund ran from 2009 to 2016.")
-    assert [c.value for c in found] == ["2011-06", "2012-07", "2009", "2016"]
-    assert all(c.approximate and c.confidence <= RANGE_CONFIDENCE for c in found)
+    assert [(c.value, c.precision, c.end_value, c.end_precision) for c in found] == [
+        ("2011-06", "month", "2012-07", "month"),
+        ("2009", "year", "2016", "year"),
+    ]
+    assert not any(c.approximate for c in found)
     assert (found[0].earliest, found[0].latest) == (dt.date(2011, 6, 1), dt.date(2012, 7, 31))
-    assert (found[3].earliest, found[3].latest) == (dt.date(2009, 1, 1), dt.date(2016, 12, 31))
+    assert (found[1].earliest, found[1].latest) == (dt.date(2009, 1, 1), dt.date(2016, 12, 31))
+    assert found[1].expression.text == "from 2009 to 2016"
 
 
 def test_months_sharing_a_year_in_a_range():
-    """ "between June and July 2016": both months of 2016, both marked as ends of one period."""
+    """ "between June and July 2016": one period of 2016."""
     found = dates("According to the filing, between June and July 2016 he told the campaign.")
-    assert [(c.value, c.approximate) for c in found] == [("2016-06", True), ("2016-07", True)]
+    assert [(c.value, c.end_value) for c in found] == [("2016-06", "2016-07")]
+
+
+def test_range_ends_without_a_calendar_value_stay_two_marked_ends():
+    """With no publication date, "from Monday to Friday" has no calendar value to store as a period: its
+    two ends stay, each approximate, below the bulk-accept levels."""
+    found = find_dates(prepare("The Orlin bridge was shut from Monday to Friday, the council said."))
+    assert [c.end_value for c in found] == [None, None]
+    assert all(c.approximate and c.confidence <= RANGE_CONFIDENCE for c in found)
 
 
 def test_two_months_joined_without_a_period_stay_exact():

@@ -233,8 +233,8 @@ def test_a_past_tense_read_as_a_participle_is_still_past():
 
 
 def test_a_period_of_years_dates_both_ends_and_a_range_of_counts_none():
-    """ "hunted from 2016 to 2018" gives both years (as "between 2009 and 2016" does); "rose from 1950 to
-    2000 feet" and "between 1500 and 2000 soldiers" are counts, no years."""
+    """ "hunted from 2016 to 2018" is the period of both years (as "between 2009 and 2016" is); "rose from
+    1950 to 2000 feet" and "between 1500 and 2000 soldiers" are counts, no years."""
     found = find_dates(
         prepare(
             "Permits cover elephants hunted from 2016 to 2018. The tower rose from 1950 to 2000 feet, and "
@@ -242,7 +242,7 @@ def test_a_period_of_years_dates_both_ends_and_a_range_of_counts_none():
             published=PUBLISHED,
         )
     )
-    assert [c.value for c in found] == ["2016", "2018"]
+    assert [(c.value, c.end_value) for c in found] == [("2016", "2018")]
 
 
 def test_a_day_word_in_a_programme_name_is_no_day():

@@ -39,3 +39,20 @@ def test_dates_show_at_their_precision():
     assert humanize.day(day, "month") == "March 2025"
     assert humanize.day(day, "year") == "2025"
     assert humanize.day(None, "day") == "" and humanize.day(day, "relative") == ""
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "end", "end_precision", "shown"),
+    [
+        (dt.date(2026, 3, 3), "day", dt.date(2026, 3, 9), "day", "3-9 March 2026"),
+        (dt.date(2026, 3, 30), "day", dt.date(2026, 4, 2), "day", "30 March - 2 April 2026"),
+        (dt.date(2025, 12, 28), "day", dt.date(2026, 1, 3), "day", "28 December 2025 - 3 January 2026"),
+        (dt.date(2016, 6, 1), "month", dt.date(2016, 7, 1), "month", "June-July 2016"),
+        (dt.date(2011, 6, 1), "month", dt.date(2012, 7, 1), "month", "June 2011 - July 2012"),
+        (dt.date(2014, 1, 1), "year", dt.date(2016, 1, 1), "year", "2014-2016"),
+        (dt.date(2009, 3, 1), "month", dt.date(2013, 1, 1), "year", "March 2009 - 2013"),
+        (dt.date(2026, 3, 3), "day", None, "", "3 March 2026"),
+    ],
+)
+def test_a_period_says_its_shared_parts_once(start, precision, end, end_precision, shown):
+    assert humanize.period(start, precision, end, end_precision) == shown

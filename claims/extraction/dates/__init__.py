@@ -69,6 +69,7 @@ _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 
 _POSSESSIVE = re.compile(r"\w['\u2019]s\s+\Z")
+_DASH_ONLY = re.compile(r"\s*[-\u2013]\s*")
 
 
 def _mentions(adoc: ArticleDoc) -> list[Mention]:
@@ -114,11 +115,18 @@ def _season_of_a_noun(span: Span) -> bool:
 def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
     """The article's date claims in document order, and the publication date they were resolved against."""
     placed = []
+    counted_end: int | None = None  # where the last number read as a count, not a year, ends
     for m in _mentions(adoc):
         if in_dateline(adoc.analysis, m.start):
             continue  # the dateline dates the article, not an event in it
         span = adoc.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or (m.kind == "year" and counted_not_year(span)):
+        if span is None or len(span) == 0:
+            continue
+        if m.kind == "year" and (
+            counted_not_year(span)
+            or (counted_end is not None and _DASH_ONLY.fullmatch(adoc.analysis, counted_end, m.start))
+        ):
+            counted_end = m.end  # "1990-2000 students": both numbers are counts when the first is
             continue
         if m.kind == "season" and m.year is None and m.direction is None and _season_of_a_noun(span):
             continue

@@ -401,4 +401,6 @@ def _sentence_dates(dates: list[ClaimFeatures], happenings: bool = False) -> dic
             and not (happenings and tells(f))
         ):
             out[(f.item.article_id, f.item.sentence_start)].append(f.date.value)
+            if f.date.end_value:  # a period ("between June and July 2016"): its last end is stated too
+                out[(f.item.article_id, f.item.sentence_start)].append(f.date.end_value)
     return {k: tuple(v) for k, v in out.items()}

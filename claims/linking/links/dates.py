@@ -16,7 +16,16 @@ from newstext.months import MONTH_NAMES
 
 from ..types import Relation
 from .blocking import KeyWeights, candidate_pairs
-from .features import DENIAL_CUES, ClaimFeatures, Key, date_interval, dated_clause, scoped_negations
+from .features import (
+    DENIAL_CUES,
+    ClaimFeatures,
+    Key,
+    date_interval,
+    dated_clause,
+    one_day,
+    scoped_negations,
+    value_interval,
+)
 from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -65,7 +74,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if (i in spoken) != (j in spoken) and sim < SAME_REMARK_SIM:
             continue  # one remark quoted twice (the same words) still gives its word for one day
         agree = _compatible(a, b)
-        if agree is None:
+        if agree is None or (agree and not period_fits(ca, cb)):
             continue
         if not agree and (told := _told_before_done(a, b)):
             out.append((i, j, "contradicts", TOLD_BEFORE_DONE_CONFIDENCE, _line(a, b, told)))
@@ -163,7 +172,7 @@ def _period_key(f: ClaimFeatures) -> list[Key]:
 
 
 def _actor_key(f: ClaimFeatures) -> list[Key]:
-    if f.item.event_id is None or f.date.precision != "day" or tells(f):
+    if f.item.event_id is None or not one_day(f.date) or tells(f):
         return []
     actors = _clause_actors(f)
     return [("actor", f.item.event_id, *next(iter(actors)))] if len(actors) == 1 else []
@@ -172,7 +181,7 @@ def _actor_key(f: ClaimFeatures) -> list[Key]:
 def _day_key(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
-    if f.item.event_id is None or claim.precision != "day" or not year_known(f):
+    if f.item.event_id is None or not one_day(claim) or not year_known(f):
         return []
     return [("day", f.item.event_id, claim.value)]
 
@@ -195,7 +204,7 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if (
         a.item.event_id is None
         or a.item.event_id != b.item.event_id
-        or ca.precision != "day"
+        or not one_day(ca)
         or ca.value != cb.value
         or not (year_known(a) and year_known(b))
     ):
@@ -254,7 +263,7 @@ def _one_day_each_one_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     one actor, and neither dates a telling: the actor's words say what it did ("voted", "followed by"), so
     fewer shared words make one happening told with two days. Weeks apart, the same actor did two things
     ("reopened the government on Jan. 25" / "funded the government until Feb. 15")."""
-    if a.date.precision != "day" or b.date.precision != "day" or tells(a) or tells(b):
+    if not one_day(a.date) or not one_day(b.date) or tells(a) or tells(b):
         return False
     if _days_apart(a, b) > ADJACENT_DAYS or not _same_actor(a, b):
         return False
@@ -284,7 +293,7 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 def _days_apart(a: ClaimFeatures, b: ClaimFeatures) -> float:
     """Days between two day-precision dates; 0 when either is coarser (a month or a year is compared as
     it is), inf when a year is not known."""
-    if a.date.precision != "day" or b.date.precision != "day":
+    if not one_day(a.date) or not one_day(b.date):
         return 0
     try:
         return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
@@ -544,6 +553,30 @@ def year_known(f: ClaimFeatures) -> bool:
     return f.item.published is not None or bool(_YEAR.search(written))
 
 
+def _meets(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def period_fits(ca: DateClaim, cb: DateClaim) -> bool:
+    """Whether two overlapping dates, one or both a period ("between June 2011 and July 2012"), can say the
+    same: two periods whose first ends meet and whose last ends meet (at the coarser precision of each);
+    a period and a date that is one of its ends ("in 2009" / "from 2009 to 2013") or holds it whole ("in
+    2016" / "June-July 2016"). A day inside a period ("reversed on Friday" / "killed between January 2016
+    and December 2018") neither confirms the period nor disputes it. True when neither is a period."""
+    if not ca.end_value and not cb.end_value:
+        return True
+    if ca.end_value and cb.end_value:
+        return _meets(value_interval(ca.value), value_interval(cb.value)) and _meets(
+            value_interval(ca.end_value), value_interval(cb.end_value)
+        )
+    period, single = (ca, cb) if ca.end_value else (cb, ca)
+    assert period.end_value is not None
+    whole, at = date_interval(period), value_interval(single.value)
+    if at[0] <= whole[0] and whole[1] <= at[1]:
+        return True
+    return any(_meets(at, value_interval(end)) for end in (period.value, period.end_value))
+
+
 def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
     """Whether the two dates can be the same day (None: nothing to compare once unknown years go)."""
     ca, cb = a.item.claim, b.item.claim
@@ -592,7 +625,7 @@ def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     happening ("Maduro took office on 10 January" / "a crisis since January"); "the Senate voted
     Wednesday" / "to begin in the Senate on Wednesday" name one day of one actor."""
     ca, cb = a.date, b.date
-    if ca.precision == cb.precision == "day" and ca.value == cb.value:
+    if one_day(ca) and one_day(cb) and ca.value == cb.value:
         return True
     cast = frozenset(terms(" ".join(a.names))) | frozenset(terms(" ".join(b.names)))
     return bool((_keys(a) & _keys(b)) - cast)
@@ -663,8 +696,10 @@ def _excerpt(f: ClaimFeatures) -> str:
 
 def _shown(f: ClaimFeatures) -> str:
     """The date as an editor should read it: "2019-03-23", or "23 January, year not given" when the
-    year was only guessed (an undated article's "on 23 January")."""
+    year was only guessed (an undated article's "on 23 January"); a period "2011-06 to 2012-07"."""
     value = f.date.value
+    if f.date.end_value:
+        return f"{value} to {f.date.end_value}"
     if year_known(f) or len(value) < 7 or value[5:7] == "XX":
         return value
     month = calendar.month_name[int(value[5:7])]

@@ -220,11 +220,25 @@ def is_denial(content: str, sentence: str) -> bool:
     return bool(words) and len(negated_terms(content, sentence) & words) * 2 >= len(words)
 
 
-def date_interval(claim: DateClaim) -> tuple[str, str]:
-    """(first, last) day the claimed value can mean, as ISO strings that compare in order."""
-    parts = claim.value.split("-")
+def value_interval(value: str) -> tuple[str, str]:
+    """(first, last) day an ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" value can mean, as ISO strings."""
+    parts = value.split("-")
     if len(parts) == 1:
         return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
     if len(parts) == 2:
-        return f"{claim.value}-01", f"{claim.value}-31"
-    return claim.value, claim.value
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
+def date_interval(claim: DateClaim) -> tuple[str, str]:
+    """(first, last) day the claimed value can mean, as ISO strings that compare in order; a period
+    ("between June 2011 and July 2012") runs from its first end's first day to its last end's last."""
+    first, last = value_interval(claim.value)
+    if claim.end_value:
+        last = max(last, value_interval(claim.end_value)[1])
+    return first, last
+
+
+def one_day(claim: DateClaim) -> bool:
+    """True for a date of one day: day precision and not a period ("March 3-9" is seven days)."""
+    return claim.precision == "day" and not claim.end_value

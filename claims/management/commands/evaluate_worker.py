@@ -35,6 +35,8 @@ CLAIM_FIELDS = (
     "unit_class",
     "date_value",
     "date_precision",
+    "date_end_value",  # a period's last end ("between June 2011 and July 2012"), None for one date
+    "date_end_precision",
     "date_month",
     "date_day",
     "date_weekday",
@@ -85,6 +87,7 @@ def dump_stored() -> dict:
         row["article"] = row.pop("article_id")
         row["speaker"] = row.pop("speaker__name")
         row["date_value"] = row["date_value"].isoformat() if row["date_value"] else _year_not_known(row)
+        row["date_end_value"] = row["date_end_value"].isoformat() if row["date_end_value"] else None
         claims.append(row)
     # confidence and rationale too: what the review queue ranks by and shows, to study with the dump
     links = [
