@@ -38,6 +38,7 @@ from .attach import (
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
 from .names import in_a_name
+from .nowadays import means_nowadays
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 from .ranges import mark_ranges
 
@@ -125,6 +126,12 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if m.day is not None and in_a_name(adoc.analysis, m.start, m.end):
             continue  # "co-chair of September 11th Advocates", "the post-Sept. 11 law": a name, no date
         verb = clause_head(span)
+        if (
+            m.kind == "day_word"
+            and adoc.analysis[m.start : m.end].lower() == "today"
+            and means_nowadays(span, verb)
+        ):
+            continue  # "people today want", "in today's world": the present age, not a day
         tense = direction(verb, nominal=modifies_noun(span))
         if m.kind in _TENSE_MATTERS and m.direction is None and ahead_of(span):
             # "campaigning ahead of Thursday's debate": still to come, unless a past clause says it was
