@@ -37,7 +37,7 @@ from .attach import (
     scheduled_present,
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
-from .names import in_a_name
+from .names import in_a_name, names_an_occasion
 from .nowadays import means_nowadays
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 from .ranges import mark_ranges
@@ -180,6 +180,14 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if m.kind == "day_word" and quoted(adoc.analysis, m.start):
             quoted_days.append((m, span, verb, tense))
             continue
+        if (
+            m.kind == "year"
+            and m.year is not None
+            and reference.date is not None
+            and m.year > reference.date.year
+            and names_an_occasion(adoc.analysis, m.start, m.end)
+        ):
+            continue  # "a potential 2016 run", "the front-runner for 2016": the election aimed at, not a time
         if m.anaphoric:
             with_year = with_year_named_before(m, span, written)
             if with_year is None:
