@@ -248,17 +248,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if m.start in held:
             index, day, day_span = held[m.start]
             if offset_date is not None and _is_that_weekday(offset_date, day):
-                counted = offset_date  # "two days later, on Sunday": the Sunday the count gives
-                found[index] = (
-                    day.start,
-                    replace(
-                        found[index][1],
-                        value=counted.value,
-                        earliest=counted.earliest,
-                        latest=counted.latest,
-                        confidence=counted.confidence,
-                    ),
-                )
+                # "two days later, on Sunday": the Sunday the count gives
+                found[index] = (day.start, _on_the_day_of(found[index][1], offset_date))
             add_anchor(anchors, day, day_span, found[index][1], adoc.analysis)
         if offset_date is not None:
             found.append((m.start, offset_date))
@@ -283,6 +274,17 @@ def _weekdays_said_with_a_count(text: str, mentions: list[Mention]) -> dict[int,
         if not count.complement and day.direction is None:
             pairs[day.start] = count.start
     return pairs
+
+
+def _on_the_day_of(claim: DateClaim, counted: DateClaim) -> DateClaim:
+    """`claim` moved to the day `counted` gives, with its trust."""
+    return replace(
+        claim,
+        value=counted.value,
+        earliest=counted.earliest,
+        latest=counted.latest,
+        confidence=counted.confidence,
+    )
 
 
 def _is_that_weekday(claim: DateClaim, day: Mention) -> bool:
