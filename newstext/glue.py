@@ -26,8 +26,8 @@ _ACRONYM_STOP = re.compile(rf"(?<![A-Za-z.])[A-Z]{{2,}}[.!?](?=[{_UPPER}][{_LOWE
 # A quotation mark glued between a sentence's end and the next word ('Tower."I want', 'this?"His reply',
 # 'said.\u201cWe') or the dash that names who said it ('money.\u201d\u2015 Tom Hale').
 _GLUED_QUOTE = re.compile(
-    r"(?<=[A-Za-z0-9)][.!?,])[\"\u201c\u201d\u2018\u2019](?=[A-Za-z\u00c0-\u00ff\u2015\u2014\u2013])"
-)
+    r"(?<=[A-Za-z0-9)][.!?,])(?:[\"\u201c\u201d](?=[A-Za-z\u00c0-\u00ff\u2015\u2014\u2013])|[\u2018\u2019](?=[A-Z]))"
+)  # a single curly mark only before a capital: "Jr.\u2019s attorney" is a possessive
 _OPENING = {"\u201c", "\u2018"}
 _CLOSING = {"\u201d", "\u2019"}
 

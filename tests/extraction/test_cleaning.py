@@ -111,7 +111,8 @@ def test_sentences_a_scraper_glued_at_the_full_stop_are_split_and_map_back():
 def test_every_kind_of_glued_sentence_end_gets_its_space():
     """Two-letter openers ('the wall.Of that', 'allowed.To'), a decade ('the 1980s.There'), a bracket
     ('Ana [Roe].But'), an acronym ('the hearing.FBI agents'), names ('case.McNally', 'well.Pe\u00f1a') and a
-    straight mark closing a curly one ('\u201cIt is wrong," she said."We will'): a space belongs at each."""
+    straight mark closing a curly one ('\u201cIt is wrong," she said."We will'): a space belongs at each; a
+    possessive after a stop ('Jr.\u2019s lawyer', 'the F.B.I.\u2019s agents') is no quotation mark."""
     text = (
         "The money went to the wall.Of that, half was spent.It was not allowed.To be fair, rents were lowest "
         "in the 1980s.There were 40 flats.It went to Ana [Roe].But after the hearing.FBI agents came to the "
@@ -131,6 +132,11 @@ def test_every_kind_of_glued_sentence_end_gets_its_space():
     ):
         assert joined in adoc.analysis, joined
     assert adoc.original(0, len(adoc.analysis)).text == text
+    text = "Ana Roe Jr.\u2019s lawyer met the F.B.I.\u2019s agents and D.C.\u2019s bar.\u2018Fine,\u2019 he said."
+    assert (
+        prepare(text).analysis
+        == "Ana Roe Jr.'s lawyer met the F.B.I.'s agents and D.C.'s bar. 'Fine,' he said."
+    )
 
 
 def test_an_amount_glued_after_a_full_stop_is_split_off(nlp):
