@@ -3,7 +3,8 @@
 A sentence ends at . ! ? or an ellipsis (maybe followed by closing quotes or brackets) before white space and a
 capital letter or digit (maybe after an opening quote or bracket), and at every line break; not at the
 full stop of a title or an initial before a name ("Mrs. Clinton", "Gov. Ames", "George W. Bush") or of
-an abbreviation before a figure ("No. 2", "Jan. 5"). Quick and language-light: the extraction has
+an abbreviation before a figure ("No. 2", "Jan. 5"). Two sentences a scraper glued together with no space
+("the efforts.On Thursday", '"like this."Mr. Doe said') are two, by the rules of `glue.py`. Quick and language-light: the extraction has
 spaCy's parse for finer work; this serves the import, the stance features, the linker and the page that
 shows a claim in its sentence.
 """
@@ -11,6 +12,8 @@ shows a claim in its sentence.
 from __future__ import annotations
 
 import re
+
+from .glue import glued_sentence_starts
 
 # The gap between two sentences: what follows the end mark up to where the next sentence starts.
 _BREAK = re.compile("(?<=[.!?\u2026])[\"'\u201d\u2019)\\]]*\\s+(?=[\"'\u201c\u2018(\\[]?[A-Z0-9])|\n+")
@@ -30,28 +33,32 @@ TITLE_END = re.compile(r"(?<![\w.])(?:(?:" + "|".join(TITLE_ABBREVIATIONS) + r")
 _FIGURE_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:" + "|".join(_BEFORE_FIGURE) + r")\.\Z")
 
 
-def _ends_in_abbreviation(text: str, end: int, next_char: str) -> bool:
-    """True when text[:end] closes on a title or an initial, or on "No." or a month before a figure."""
-    tail = text[max(0, end - 10) : end]
+def _ends_in_abbreviation(text: str, start: int, end: int, next_char: str) -> bool:
+    """True when the sentence text[start:end] closes on a title or an initial, or on "No." or a month before
+    a figure."""
+    tail = text[max(start, end - 10) : end]
     return bool(TITLE_END.search(tail)) or (
         next_char.isdigit() and bool(_FIGURE_ABBREVIATION_END.search(tail))
     )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of `text`, white space around it left out, in order."""
-    spans = []
-    pos = 0
+    """(start, end) of every sentence of `text`, white space around it left out, in order. Sentences a
+    scraper glued together ("the efforts.On Thursday", '"like this."Mr. Doe said') are two (`glue.py`)."""
+    breaks: list[tuple[int, int, bool]] = []  # (end of a sentence, start of the next, may be an abbreviation)
     for m in _BREAK.finditer(text):
         gap = m.group()
-        if (
-            gap.isspace()
-            and "\n" not in gap
-            and _ends_in_abbreviation(text, m.start(), text[m.end() : m.end() + 1])
-        ):
+        space = gap.isspace() and "\n" not in gap
+        breaks.append((m.start() if gap.isspace() else m.start() + len(gap.rstrip()), m.end(), space))
+    breaks.extend((end, start, True) for end, start in glued_sentence_starts(text))  # not "Gov.Ames"
+    breaks.sort()
+    spans = []
+    pos = 0
+    for end, start, checked in breaks:
+        if end < pos or (checked and _ends_in_abbreviation(text, pos, end, text[start : start + 1])):
             continue
-        spans.append((pos, m.start() if gap.isspace() else m.start() + len(gap.rstrip())))
-        pos = m.end()
+        spans.append((pos, end))
+        pos = start
     spans.append((pos, len(text)))
     out = []
     for a, b in spans:

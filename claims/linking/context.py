@@ -38,23 +38,10 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=512)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence spans of `text`, titles joined and glued ones cut apart. Cached: the linker asks for
+    """The sentence spans of `text`, titles joined (glued ones are cut apart by the splitter). Cached: the linker asks for
     the sentence of every claim, a dozen or more per article, and splitting the whole text was most of
     that cost."""
-    return tuple(piece for span in _joined(text, sentence_spans(text)) for piece in _unglued(text, *span))
-
-
-# An end mark with no space after it, between a word (not an abbreviation such as "Mr" or "U.S") or a
-# figure and a capitalised word: scraped text lost the space between two sentences.
-_GLUED = re.compile(
-    r"(?:(?<![A-Za-z])[a-z]{2,}|(?<![A-Z])[a-z]{3,}|\d|[)\]])[.!?][\"\u201d\u2019]?(?=[\"\u201c\u2018]?[A-Z][a-z])"
-)
-
-
-def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span text[start:end] cut where two sentences were glued together."""
-    cuts = [m.end() for m in _GLUED.finditer(text, start, end)]
-    return list(zip([start, *cuts], [*cuts, end], strict=True))
+    return tuple(_joined(text, sentence_spans(text)))  # the splitter cuts glued sentences apart itself
 
 
 # An article telling of a later round of something that recurs: "those who had arrived at the beginning

@@ -108,6 +108,37 @@ def test_sentences_a_scraper_glued_at_the_full_stop_are_split_and_map_back():
     assert adoc.original(0, len(adoc.analysis)).text == text
 
 
+def test_every_kind_of_glued_sentence_end_gets_its_space():
+    """Two-letter openers ('the wall.Of that', 'allowed.To'), a decade ('the 1980s.There'), a bracket
+    ('Ana [Roe].But'), an acronym ('the hearing.FBI agents'), names ('case.McNally', 'well.Pe\u00f1a') and a
+    straight mark closing a curly one ('\u201cIt is wrong," she said."We will'): a space belongs at each; a
+    possessive after a stop ('Jr.\u2019s lawyer', 'the F.B.I.\u2019s agents') is no quotation mark."""
+    text = (
+        "The money went to the wall.Of that, half was spent.It was not allowed.To be fair, rents were lowest "
+        "in the 1980s.There were 40 flats.It went to Ana [Roe].But after the hearing.FBI agents came to the "
+        'case.McNally left as well.Pe\u00f1a stayed.\n\u201cIt is wrong," she said."We will appeal."'
+    )
+    adoc = prepare(text)
+    for joined in (
+        "wall. Of",
+        "spent. It",
+        "allowed. To",
+        "1980s. There",
+        "[Roe]. But",
+        "hearing. FBI",
+        "case. McNally",
+        "well. Pe\u00f1a",
+        'said. "We',
+    ):
+        assert joined in adoc.analysis, joined
+    assert adoc.original(0, len(adoc.analysis)).text == text
+    text = "Ana Roe Jr.\u2019s lawyer met the F.B.I.\u2019s agents and D.C.\u2019s bar.\u2018Fine,\u2019 he said."
+    assert (
+        prepare(text).analysis
+        == "Ana Roe Jr.'s lawyer met the F.B.I.'s agents and D.C.'s bar. 'Fine,' he said."
+    )
+
+
 def test_an_amount_glued_after_a_full_stop_is_split_off(nlp):
     """'nearly $4.2 million.$4,187,310 to be exact': the second amount starts a sentence of its own, so the
     first keeps its scale word and the second is read whole; '$3.50' and 'e.g.$5' stay as written."""

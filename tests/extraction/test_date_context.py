@@ -270,3 +270,34 @@ def test_the_weekend_said_during_one_is_that_weekend(text):
     """Said on a Sunday, 'at the weekend' is the Saturday and Sunday just lived, whatever the tense."""
     (claim,) = find_dates(prepare(text, published=dt.date(2021, 6, 20)))
     assert (claim.earliest, claim.latest) == (dt.date(2021, 6, 19), dt.date(2021, 6, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The council voted on Wednesday to close the pier. Two days later, on Friday, the mayor reopened it.",
+            {"on Wednesday": "2021-06-16", "Two days later": "2021-06-18", "on Friday": "2021-06-18"},
+        ),
+        (
+            "The council voted on Wednesday to close the pier. On Friday, two days later, the mayor reopened it.",
+            {"on Wednesday": "2021-06-16", "On Friday": "2021-06-18", "two days later": "2021-06-18"},
+        ),
+        (
+            "The council voted on Wednesday to close the pier. The next day, Thursday, the mayor reopened it.",
+            {"on Wednesday": "2021-06-16", "The next day": "2021-06-17", "Thursday": "2021-06-17"},
+        ),
+        (  # the count and the weekday disagree: each keeps its own reading
+            "The council voted on Wednesday to close the pier. Two days later, on Monday, the mayor reopened it.",
+            {"on Wednesday": "2021-06-16", "Two days later": "2021-06-18", "on Monday": "2021-06-14"},
+        ),
+        (  # no count beside it: a past weekday of a Wednesday page is the Friday before
+            "The council voted on Wednesday to close the pier. The mayor reopened it on Friday.",
+            {"on Wednesday": "2021-06-16", "on Friday": "2021-06-11"},
+        ),
+    ],
+)
+def test_a_weekday_said_with_a_count_from_the_story_is_the_day_counted(text, values):
+    """ "Two days later, on Friday" in a story dated that Wednesday: the count from the story's last event
+    says which Friday, even where the page's date (older than the story's update) would put it a week back."""
+    assert {k: v.value for k, v in dates_in(text).items()} == values

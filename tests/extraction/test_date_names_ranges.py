@@ -79,3 +79,20 @@ def test_an_end_bound_is_not_the_date():
     found = dates("The spending began in 2009, continuing through 2016.")
     assert [(c.value, c.approximate) for c in found] == [("2009", False), ("2016", True)]
     assert found[1].confidence <= RANGE_CONFIDENCE
+
+
+def test_a_coming_year_that_names_the_election_a_pursuit_aims_at_is_no_date():
+    """ "Her 2020 bid", "a potential 2020 run", "the front-runner for 2020", "the 2020 Green nomination", "a
+    platform ahead of 2020": written in 2016, the year names the election aimed at, not when anything the
+    sentence tells happened; the sentence's own date stays. A past one ("his 2012 campaign spent heavily")
+    and a happening set in the year ("hope to win the seat in 2020") are dates."""
+    found = dates(
+        "Ms. Varga announced her 2020 bid on Monday. The mayor left his post in preparation for a potential "
+        "2020 run. She is the front-runner for 2020 and for the 2020 Green nomination. The union drafted a "
+        "platform ahead of 2020. His 2012 campaign spent heavily in the north. They hope to win the seat in 2020."
+    )
+    assert sorted((c.value, c.expression.text) for c in found) == [
+        ("2012", "2012"),
+        ("2016-09-26", "on Monday"),
+        ("2020", "in 2020"),
+    ]

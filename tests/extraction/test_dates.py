@@ -364,3 +364,46 @@ def test_a_weekday_scheduled_in_the_present_is_the_coming_one(sentence, expressi
     present ("talks resume Monday"), is the coming one, not the one just gone; present tellings are not."""
     found = dates_in(sentence, published=dt.date(2019, 3, 27))
     assert found[expression].value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is much harder to get into our country today than it was ten years ago, the mayor said.",
+        "More people are moving to the coast today than ever before.",
+        "People today want faster trains and cheaper rents, Ms. Okafor said.",
+        "The region today is neither calm nor prosperous.",
+        "Hundreds of families today face eviction in the valley.",
+        "It is just a fact of village life today.",
+        "In today's world, a mayor needs a strong online presence.",
+        "The union fights for today's workers and their children.",
+        "\u201cThe world today is neither calm nor safe,\u201d the senator said.",
+    ],
+)
+def test_a_today_that_means_nowadays_dates_nothing(sentence):
+    """A "today" of the present age (a comparison of now and then, a noun described as it now is, a kind
+    of people or the world of the time) is not the publication date."""
+    assert "today" not in {k.lower() for k in dates_in(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council released the budget today.",
+        "Farmers voted with their feet today, lining up outside the market.",
+        "The minister is scheduled to speak at a press conference later today.",
+        "As of today, the bridge is closed to lorries.",
+        "Shops are open today, the mayor said.",
+        "The mayor meets the protesters today.",
+        "The council votes today on the new budget.",
+        "The mayor welcomed today's vote on the harbour.",
+        "The protesters are gathering outside the town hall today.",
+    ],
+)
+def test_a_today_of_a_happening_is_the_publication_day(sentence):
+    """A "today" that dates what was done, is scheduled or holds on that day stays the publication day."""
+    dates = {k.lower(): c for k, c in dates_in(sentence).items()}
+    assert any(k.startswith("today") for k in dates)
+    for key, claim in dates.items():
+        if key.startswith("today"):
+            assert str(claim.value) == str(PUBLISHED)

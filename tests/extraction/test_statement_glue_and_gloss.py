@@ -113,3 +113,20 @@ def test_only_a_bare_modal_runs_on_into_the_clause_beside_it(nlp):
     assert not _bare_modal(next(t for t in doc if t.text == "pay"))
     doc = nlp("Tom Hale said that he would pay the fine and that the council could wait.")
     assert not any(_bare_modal(t) for t in doc if t.dep_ in ("ccomp", "conj"))
+
+
+def test_a_quote_glued_after_its_attribution_reads_as_when_spaced(statements):
+    """A straight mark closing a curly opening one ('\u201cI find it troubling," the mayor said."Our city'): the
+    next mark glued after the stop opens the quote's continuation, read as with the space; and a stop glued
+    to a two-letter opener ('the wall.Of that') ends the source's words."""
+    glued = (
+        'The council met on Monday.\n\n\u201cI find the new rule troubling for every family," Mayor Ilse Varga '
+        'said in a statement."Our city will oppose it and I will sign the order."'
+    )
+    spaced = glued.replace('statement."Our', 'statement. "Our')
+    [one], [other] = statements(glued), statements(spaced)
+    assert one.speaker == other.speaker == "Ilse Varga"
+    assert one.text.endswith("sign the order.") and other.text.endswith("sign the order.")
+    text = "The mayor said the money would go toward the new sea wall.Of that, half came from the port."
+    claim = _only(statements(text), "money")
+    assert claim.text == "the money would go toward the new sea wall"

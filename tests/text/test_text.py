@@ -89,6 +89,54 @@ def test_a_title_or_an_initial_ends_no_sentence(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The board praised the efforts.On Thursday it voted to close the pier.Of that, $3 million was spent.",
+            [
+                "The board praised the efforts.",
+                "On Thursday it voted to close the pier.",
+                "Of that, $3 million was spent.",
+            ],
+        ),
+        (
+            "Rents were lowest in the 1980s.There were 40 empty flats.It went to Ana [Roe].But FBI agents came.",
+            [
+                "Rents were lowest in the 1980s.",
+                "There were 40 empty flats.",
+                "It went to Ana [Roe].",
+                "But FBI agents came.",
+            ],
+        ),
+        (
+            'The ferry crew said "we saw nothing like this."Mr. Doe said he left the case.McNally and Pe\u00f1a stayed.',
+            [
+                'The ferry crew said "we saw nothing like this."',
+                "Mr. Doe said he left the case.",
+                "McNally and Pe\u00f1a stayed.",
+            ],
+        ),
+        (
+            '\u201cThe pier is safe," Ms. Roe said in a statement."We checked it." Then she left.',
+            ['\u201cThe pier is safe," Ms. Roe said in a statement.', '"We checked it."', "Then she left."],
+        ),
+        (
+            'Gov.Ames met Mrs.Hale at kestrel.com, the U.S.Navy pier, at 3.5 knots and said "open,"We will" then.',
+            [
+                'Gov.Ames met Mrs.Hale at kestrel.com, the U.S.Navy pier, at 3.5 knots and said "open,"We will" then.'
+            ],
+        ),
+    ],
+)
+def test_sentences_a_scraper_glued_are_two_and_keep_their_offsets(text, expected):
+    """A sentence end glued to the next sentence (a word, a figure, a decade or a bracket, then . ! ?, then
+    a capitalised word, an acronym or a quotation mark) is a boundary; the text is not changed, so the
+    offsets are the stored text's. Titles ('Gov.Ames', 'Mrs.Hale'), initials ('U.S.Navy'), web addresses,
+    decimals and a quotation mark after a comma are no sentence end."""
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
 def test_a_headline_is_a_headline_however_long():
     """A 25-word headline above the first paragraph is the title, not the body's first paragraph."""
     text = (

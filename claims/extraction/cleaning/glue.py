@@ -9,6 +9,8 @@ from collections import Counter
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.pipeline import Lemmatizer
 
+from newstext.glue import glued_quotes, glued_stops
+
 from ..nlp import get_nlp
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]{4,}\b")
@@ -92,50 +94,14 @@ def glued_splits(text: str) -> list[int]:
     return sorted(set(splits))
 
 
-# A quotation mark a scraper glued between a sentence's end and the next word ('Tower."I want',
-# 'this?"His response') or the dash that names who said it ('money.”― Tom Hale'): the tokenizer
-# keeps it inside one token, so the quote is never seen.
-_GLUED_QUOTE = re.compile(r"(?<=[A-Za-z0-9)][.!?,])[\"\u201c\u201d](?=[A-Za-z\u2015\u2014\u2013])")
-
-
 def quote_glue_splits(text: str) -> list[int]:
     """Offsets in `text` where a space belongs around a glued quotation mark: before an opening mark
-    ('Tower. "I want'), after a closing one ('this?" His'). A curly mark says which it is; a straight
-    one opens when the paragraph so far holds an even number of straight marks."""
-    splits = []
-    for m in _GLUED_QUOTE.finditer(text):
-        mark = m.group()
-        if mark == "\u201c":
-            opens = True
-        elif mark == "\u201d":
-            opens = False
-        else:
-            para_start = text.rfind("\n", 0, m.start()) + 1
-            opens = text.count('"', para_start, m.start()) % 2 == 0
-        splits.append(m.start() if opens else m.end())
-    return splits
-
-
-# A full stop a scraper glued to the next sentence ('the levy.Members got', 'was 41-3.Councillor',
-# '$5.7 billion.Congress'): a lower-case word or a figure ends, a capitalised word of at least two lower-case
-# letters begins, or an amount with its currency sign ('nearly $1.1 million.$1,071,872 to be exact'). Capitals
-# before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses ('kestrel.com') do not match.
-# Two-letter words open sentences too ('in 2006.He won', 'on Dec. 22.It also'): the usual ones only, so
-# an initial or a code after a stop does not match.
-# The words "A" and "I" open sentences too ('restrictions.A few', 'this.I wish') when a space or an
-# apostrophe follows. An acronym of two or more capitals that no full stop precedes ends a sentence as a
-# lower-case word does ('according to CNN.He called', 'the FBI.The former'); initials ('U.S.Navy',
-# 'D-N.Y.') keep a stop before their last capital and do not match.
-_SHORT_OPENERS = r"(?:He|It|We|In|On|At|As|If|So|By|An|My|No|Mr|Ms|Dr|A(?= )|I(?=[ '\u2019]))\b"
-_GLUED_STOP = re.compile(
-    rf"(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|[$\u00a3\u20ac\u00a5][0-9])"
-    rf"|(?<=[0-9][.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})"
-)
-_ACRONYM_STOP = re.compile(rf"(?<![A-Za-z.])[A-Z]{{2,}}[.!?](?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})")
+    ('Tower. "I want'), after a closing one ('this?" His'). Which side the mark is on: `newstext.glue`."""
+    return [i if opens else i + 1 for i, opens in glued_quotes(text)]
 
 
 def sentence_glue_splits(text: str) -> list[int]:
-    """Offsets in `text` where a space belongs after a sentence's end glued to the next sentence."""
-    return sorted(
-        [m.start() for m in _GLUED_STOP.finditer(text)] + [m.end() for m in _ACRONYM_STOP.finditer(text)]
-    )
+    """Offsets in `text` where a space belongs after a sentence's end glued to the next sentence ('the
+    levy.Members got', 'in 2006.He won', 'the wall.Of that', 'the 1970s.There', 'according to CNN.He';
+    the rule, shared with the sentence splitter: `newstext.glue`)."""
+    return glued_stops(text)

@@ -9,6 +9,8 @@ expressions that need one ("on Saturday" against a page-header date is weaker th
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -37,7 +39,8 @@ from .attach import (
     scheduled_present,
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
-from .names import in_a_name
+from .names import in_a_name, names_an_occasion
+from .nowadays import means_nowadays
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 from .ranges import mark_ranges
 
@@ -133,6 +136,12 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if m.day is not None and in_a_name(adoc.analysis, m.start, m.end):
             continue  # "co-chair of September 11th Advocates", "the post-Sept. 11 law": a name, no date
         verb = clause_head(span)
+        if (
+            m.kind == "day_word"
+            and adoc.analysis[m.start : m.end].lower() == "today"
+            and means_nowadays(span, verb)
+        ):
+            continue  # "people today want", "in today's world": the present age, not a day
         tense = direction(verb, nominal=modifies_noun(span))
         if m.kind in _TENSE_MATTERS and m.direction is None and ahead_of(span):
             # "campaigning ahead of Thursday's debate": still to come, unless a past clause says it was
@@ -153,6 +162,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
                 0  # "This prompted plans for a protest on Friday": the planned day is not dated by "prompted"
             )
         placed.append((m, span, verb, tense))
+    counted_days = _weekdays_said_with_a_count(adoc.analysis, [p[0] for p in placed])
+    held: dict[int, tuple[int, Mention, Span]] = {}  # offset's start: (index in found, its weekday, span)
     own = [p for p in placed if p[0].kind != "offset"]  # offsets count from other events, not the page's date
     tenses = {adoc.to_text(m.start): d for m, _, _, d in own}
     in_text = [replace(m, start=adoc.to_text(m.start), end=adoc.to_text(m.end - 1) + 1) for m, _, _, _ in own]
@@ -181,6 +192,14 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         if m.kind == "day_word" and quoted(adoc.analysis, m.start):
             quoted_days.append((m, span, verb, tense))
             continue
+        if (
+            m.kind == "year"
+            and m.year is not None
+            and reference.date is not None
+            and m.year > reference.date.year
+            and names_an_occasion(adoc.analysis, m.start, m.end)
+        ):
+            continue  # "a potential 2016 run", "the front-runner for 2016": the election aimed at, not a time
         if m.anaphoric:
             with_year = with_year_named_before(m, span, written)
             if with_year is None:
@@ -210,8 +229,11 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         claim = date_claim(
             adoc, m, evidence(verb, span, adoc.analysis), resolved, confidence, dated_word(span, verb)
         )
+        if m.start in counted_days:  # its day may be the one the count beside it gives
+            held[counted_days[m.start]] = (len(found), m, span)
+        else:
+            add_anchor(anchors, m, span, claim, adoc.analysis)
         found.append((m.start, claim))
-        add_anchor(anchors, m, span, claim, adoc.analysis)
         if not quoted(adoc.analysis, m.start) and dates_a_telling(span, verb):
             tellings.append(Telling(m.start, span.sent.start_char, resolved, confidence))
     for m, span, verb, tense in quoted_days:
@@ -231,11 +253,53 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         found.append((m.start, claim))
     for m, span, verb in offsets:  # in text order, so "the next day" can count from "two days later"
         offset_date = offset_claim(adoc, m, span, verb, anchors)
+        if m.start in held:
+            index, day, day_span = held[m.start]
+            if offset_date is not None and _is_that_weekday(offset_date, day):
+                # "two days later, on Sunday": the Sunday the count gives
+                found[index] = (day.start, _on_the_day_of(found[index][1], offset_date))
+            add_anchor(anchors, day, day_span, found[index][1], adoc.analysis)
         if offset_date is not None:
             found.append((m.start, offset_date))
             add_anchor(anchors, m, span, offset_date, adoc.analysis)
     found.sort(key=lambda pair: pair[0])
     return mark_ranges(adoc.text, [claim for _, claim in found]), publication
+
+
+# "Two days later, on Sunday" / "on Sunday, two days later": a weekday and a count of days from the
+# story's previous event, side by side, name one day; only punctuation and white space between them.
+_SIDE_BY_SIDE = re.compile(r"[\s,\u2014-]*")
+
+
+def _weekdays_said_with_a_count(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """{start of a weekday: start of the offset} for each weekday written beside an offset that counts
+    from the story's previous event ("two days later", "the next day"), the weekday saying no side."""
+    pairs: dict[int, int] = {}
+    for a, b in itertools.pairwise(sorted(mentions, key=lambda m: m.start)):
+        if {a.kind, b.kind} != {"weekday", "offset"} or not _SIDE_BY_SIDE.fullmatch(text, a.end, b.start):
+            continue
+        day, count = (a, b) if a.kind == "weekday" else (b, a)
+        if not count.complement and day.direction is None:
+            pairs[day.start] = count.start
+    return pairs
+
+
+def _on_the_day_of(claim: DateClaim, counted: DateClaim) -> DateClaim:
+    """`claim` moved to the day `counted` gives, with its trust."""
+    return replace(
+        claim,
+        value=counted.value,
+        earliest=counted.earliest,
+        latest=counted.latest,
+        confidence=counted.confidence,
+    )
+
+
+def _is_that_weekday(claim: DateClaim, day: Mention) -> bool:
+    """True when `claim` is a day-precise date falling on the weekday `day` names."""
+    if claim.precision != "day" or claim.approximate or day.weekday is None:
+        return False
+    return dt.date.fromisoformat(claim.value).weekday() == day.weekday
 
 
 def find_dates(adoc: ArticleDoc) -> list[DateClaim]:

@@ -28,3 +28,30 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     if _DESCRIBES_A_PERIOD.search(text, max(0, start - 6), start):
         return True
     return _NAME_HEAD.match(text, end) is not None
+
+
+# A year that names the election a pursuit aims at: "a potential 2016 run", "to announce a 2016 White House
+# bid", "the 2016 Republican presidential nomination", "the front-runner for 2016", "a platform ahead of
+# 2020". Only capitalised words and words of elections stand between the year and the pursuit.
+_PURSUIT = r"(?:bid|run|race|campaign|candidacy|nomination|candidate|contender|hopeful|ticket|cycle)s?"
+_OCCASION_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:[A-Z][\w'\u2019.-]*|presidential|gubernatorial|senate|congressional|mayoral|"
+    r"re-?election|potential|possible|likely|general|party|primary|election)\s+){0,3}?" + _PURSUIT + r"\b"
+)
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:(?i:front-?runner|frontrunner|candidate|contender|hopeful|bid|run|campaign|nomination)s?\s+"
+    r"(?:for|in)|ahead\s+of)\s+(?:the\s+)?$"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def names_an_occasion(text: str, start: int, end: int) -> bool:
+    """True when the year written in text[start:end] names the election a pursuit aims at (a bid, a run, a
+    nomination, a front-runner for it, a platform ahead of it) rather than the time of a happening."""
+    year = _YEAR.search(text, start, end)
+    if year is None:
+        return False
+    return (
+        _OCCASION_AFTER.match(text, year.end()) is not None
+        or _OCCASION_BEFORE.search(text, max(0, year.start() - 40), year.start()) is not None
+    )
