@@ -120,6 +120,7 @@ def quote_glue_splits(text: str) -> list[int]:
 # '$5.7 billion.Congress'): a lower-case word or a figure ends, a capitalised word of at least two lower-case
 # letters begins, or an amount with its currency sign ('nearly $1.1 million.$1,071,872 to be exact'). Capitals
 # before the stop ('U.S.Navy'), decimals ('3.5') and lower-case web addresses ('kestrel.com') do not match.
+# A parenthesis glued after the stop opens the writer's next sentence too ('his seat.(Hale made headlines').
 # Two-letter words open sentences too ('in 2006.He won', 'on Dec. 22.It also'): the usual ones only, so
 # an initial or a code after a stop does not match.
 # The words "A" and "I" open sentences too ('restrictions.A few', 'this.I wish') when a space or an
@@ -128,8 +129,8 @@ def quote_glue_splits(text: str) -> list[int]:
 # 'D-N.Y.') keep a stop before their last capital and do not match.
 _SHORT_OPENERS = r"(?:He|It|We|In|On|At|As|If|So|By|An|My|No|Mr|Ms|Dr|A(?= )|I(?=[ '\u2019]))\b"
 _GLUED_STOP = re.compile(
-    rf"(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|[$\u00a3\u20ac\u00a5][0-9])"
-    rf"|(?<=[0-9][.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})"
+    rf"(?<=[a-z]{{2}}[.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|[$\u00a3\u20ac\u00a5][0-9]|\([A-Z][a-z])"
+    rf"|(?<=[0-9][.!?])(?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS}|\([A-Z][a-z])"
 )
 _ACRONYM_STOP = re.compile(rf"(?<![A-Za-z.])[A-Z]{{2,}}[.!?](?=[A-Z][a-z]{{2,}}|{_SHORT_OPENERS})")
 

@@ -55,6 +55,7 @@ from .resolve import (
     relative_clause_subject,
 )
 from .speakers import PERSON_ROLES
+from .trailing_source import apposed_name
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -691,7 +692,11 @@ def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
     for clause in kid.children:
         if clause.dep_ in ("ccomp", "advcl") and clause.i > kid.i:
             that = kid.doc[clause.left_edge.i]
-            if that.lower_ == "that" and that.dep_ == "mark":
+            # "made it clear that part of the plan was ...": right after the adjective, "that" opens the clause
+            # though the parse may take it for the determiner of the clause's subject
+            if that.lower_ == "that" and (
+                that.dep_ == "mark" or (that.dep_ == "det" and that.i == kid.i + 1)
+            ):
                 return that.i, clause.right_edge.i + 1
     return None
 
@@ -921,6 +926,13 @@ def according_to(tok: Token) -> Found | None:
     sent_start, sent_end = paragraph_bounds(doc, tok.i, sent.start, sent.end)
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
     phrase_end = min(phrase_end, sent_end)
+    source = objs[0]
+    if tok.i - sent_start > 2:
+        # "..., according to the panel's top Democrat, Sen. Ana Ruiz of Maine.": the name after the title is
+        # the source and closes the phrase, though the parse may hang it on the sentence's verb
+        name, name_end = apposed_name(source, phrase_end, sent_end)
+        if name is not None:
+            source, phrase_end = name, name_end
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
         if content[1] - content[0] < 3:
@@ -935,7 +947,7 @@ def according_to(tok: Token) -> Found | None:
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
-    return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+    return Found(content, (tok.i, tok.i + 2), tok.i, source, attribution=True, confidence=0.8, judged=True)
 
 
 _APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")
