@@ -5,6 +5,7 @@ name; on sentences we wrote."""
 
 from claims.extraction.cleaning.glue import sentence_glue_splits
 from claims.extraction.nlp import get_nlp
+from claims.extraction.statements.acts import is_act
 from claims.extraction.statements.trailing_source import without_trailing_source
 from claims.extraction.types import StatementClaim
 
@@ -155,6 +156,25 @@ def test_what_somebody_saw_or_noticed_is_no_statement(statements):
     )
     text = "But the harbour office could not find any examples of the charter actually being read aloud at a meeting."
     _none(statements(text), "charter")
+
+
+def test_what_a_thing_includes_is_no_statement(statements):
+    doc = get_nlp()(
+        "Those actions include requiring harbour agencies to hand over their records; training the pilots; "
+        "and many more."
+    )
+    assert is_act(next(t for t in doc if t.lemma_ == "include"))
+    claim = _one(
+        statements("The ferry bill contains a ban on night sailings, the mayor's office said."), "ban"
+    )
+    assert claim.role == "office" and claim.text == "The ferry bill contains a ban on night sailings"
+
+
+def test_a_participle_on_what_a_thing_includes_is_the_things_words(statements):
+    """ "The report includes details accusing X of ...": the report accuses, never "details"."""
+    text = "The harbour report includes details accusing the Hales of hiding their personal expenses."
+    claim = _one(statements(text), "accusing")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "The harbour report"
 
 
 def test_a_finding_and_a_sighting_someone_reports_stay(statements):

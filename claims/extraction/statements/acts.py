@@ -16,6 +16,7 @@ that ..." stay speech; "noticed that ...", "saw that ..." do not):
 - verbs of perceiving ("saw something", "spotted the senator", "found no examples of the ferry sailing": what
   the source noticed or looked for; "see the plan as a way to ..." and "find the pitch compelling" are views);
 - "referred a reporter to a letter": sending someone elsewhere for the words;
+- listing what a thing holds ("the measures include training the pilots", "the bill contains a ban");
 - "offered" a thing that is no words ("the states offer rights"; "offered an apology", "offered support"
   stay).
 """
@@ -48,6 +49,9 @@ OFFICIAL_VERBS = word_set(
 )
 # Verbs of perceiving: what the source saw or found, not anything said.
 PERCEIVING_VERBS = word_set("see watch witness notice spot find discover")
+# Verbs that list what a thing holds ("the measures include ...", "the bill contains ..."): the writer's account
+# of its contents, never anybody's words.
+LISTING_VERBS = word_set("include contain comprise feature")
 # Verbs of perceiving whose clause, too, is what the source saw, never what it said ("noticed that the boats
 # were gone"); "found that ..." and "discovered that ..." report a finding and stay.
 SEEING_VERBS = word_set("see watch witness notice spot")
@@ -101,6 +105,8 @@ def is_act(tok: Token) -> bool:
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
+    if forms & LISTING_VERBS:
+        return True  # "Those actions include requiring agencies to ...": what a thing holds, nobody's words
     objects = [
         c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))
     ]

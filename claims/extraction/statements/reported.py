@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
 from . import attribution_model
-from .acts import is_act
+from .acts import LISTING_VERBS, is_act
 from .cues import (
     INTENTION_VERBS,
     PUBLISHED_NOUNS,
@@ -172,8 +172,20 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             or named_member(verb, found)
             or medium_speaker(verb, found)
             or recorded_speaker(verb)
+            or _holder_of_contents(verb, found)
         )
     return (lost, False) if lost is not None else (found, passive)
+
+
+def _holder_of_contents(verb: Token, found: Token | None) -> Token | None:
+    """The subject of a listing verb whose object a participle cue hangs on ("The indictment includes details
+    accusing the couple of ...": the indictment accuses, not the details); None otherwise."""
+    if found is None or verb.dep_ != "acl" or found.i != verb.head.i or found.dep_ != "dobj":
+        return None
+    if not verb_forms(found.head) & LISTING_VERBS:
+        return None
+    subjects = [c for c in found.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
 
 
 def shows_someone_speaking(tok: Token) -> bool:
