@@ -451,7 +451,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if item.direct:
             end = without_trailing_title(doc, inside, start, end, item.cue_i)  # ', Hale said on "Today."'
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
-        # "..., a move that angered fishermen", 'calling it "unfair," his latest attempt to ...' (never inside quotes)
+        # "..., a move that angered fishermen", 'calling it "unfair," his newest bid to ...' (never inside quotes)
         end = without_writers_summary(doc, start, end, inside)
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"

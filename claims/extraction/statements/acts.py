@@ -13,7 +13,7 @@ that ..." stay speech; "noticed that ...", "saw that ..." do not):
 - legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
   "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
   ("declared himself interim president"; "declared himself the winner" stays speech);
-- verbs of perceiving ("saw something", "spotted the senator", "found no examples of the ferry sailing": what
+- verbs of perceiving ("saw something", "spotted the senator", "never found a record of the ferry sailing": what
   the source noticed or looked for; "see the plan as a way to ..." and "find the pitch compelling" are views);
 - "referred a reporter to a letter": sending someone elsewhere for the words;
 - listing what a thing holds ("the measures include training the pilots", "the bill contains a ban");
@@ -99,14 +99,14 @@ def is_act(tok: Token) -> bool:
     kids = list(tok.children)
     frame = frame_of(tok)
     if forms & PERCEIVING_VERBS and _perceived_scene(tok):
-        return True  # "could not find any examples of the ferry sailing", "saw him leaving the hall"
+        return True  # "never found a record of the ferry sailing", "saw him leaving the hall"
     if forms & SEEING_VERBS and frame == "clause" and not any(c.dep_ in ("agent", "auxpass") for c in kids):
         return True  # "noticed that the boats were gone", "saw that voters were angry": what the source saw
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
     if forms & LISTING_VERBS:
-        return True  # "Those actions include requiring agencies to ...": what a thing holds, nobody's words
+        return True  # "The new rules include limiting night sailings": what a thing holds, nobody's words
     objects = [
         c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))
     ]
@@ -138,7 +138,7 @@ def is_act(tok: Token) -> bool:
 
 def _perceived_scene(tok: Token) -> bool:
     """True for a verb of perceiving whose only clause is a bare participle with no "that", no subject of its own
-    before the verb and no tense ("saw him leaving the hall", "found no examples of the ferry sailing", which
+    before the verb and no tense ("saw him leaving the hall", "never found a record of the ferry sailing", which
     the parse may hang as a clause): a scene seen or looked for, nothing said. "found that ..." and "found the
     ferry had sailed" keep their clause."""
     clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
@@ -150,7 +150,7 @@ def _perceived_scene(tok: Token) -> bool:
     auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
     if clauses[0].tag_ == "VBG":
         return not auxes
-    # "any examples of the text being read aloud": a passive participle behind "being"
+    # "a copy of the charter being signed": a passive participle behind "being"
     return len(auxes) == 1 and auxes[0].lower_ == "being"
 
 

@@ -192,7 +192,7 @@ def without_writers_clause(doc: Doc, start: int, end: int, quoted: list[bool], c
 
 
 # Nouns by which the writer sums up what the source did or said ("..., a move that angered fishermen", "..., his
-# latest attempt to win back voters", "-- a sharp reversal from last year"): the writer's reading of the act.
+# newest bid to calm the fishermen", "-- a sharp reversal from last year"): the writer's reading of the act.
 SUMMARY_NOUNS = word_set(
     """
     move step decision reversal effort attempt bid sign signal indication reference nod jab swipe dig rebuke
@@ -207,7 +207,7 @@ _CLOSING_QUOTES = frozenset({'"', "''", "\u201d"})
 
 def _summary_start(tok: Token, start: int) -> int | None:
     """Index of the comma or dash opening a summary of the writer's that `tok` heads ("..., a move that ...",
-    "..., his latest attempt to ..."), None when `tok` heads no such phrase."""
+    "..., his newest bid to ..."), None when `tok` heads no such phrase."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS or tok.dep_ in ("pobj", "conj", "nsubj"):
         return None
     doc = tok.doc
@@ -217,19 +217,19 @@ def _summary_start(tok: Token, start: int) -> int | None:
     if doc[left].lower_ not in _SUMMARY_DETERMINERS or tok.head.i >= left or left - 2 <= start:
         return None
     if _own_object(tok, left):
-        return None  # "has suspended -- at least for now -- his decision to ...": what the verb acts on
+        return None  # "has paused -- for a week -- her order to ...": what the verb acts on
     if doc[left - 1].text in _SET_OFF:
         if doc[left - 1].text != "," and any(t.text == doc[left - 1].text for t in doc[start : left - 1]):
             return None  # the second of a pair of dashes closes an aside; the words go on after it
         return left - 1
     if doc[left - 1].text in _CLOSING_QUOTES and doc[left - 2].text == ",":
-        return left  # 'calling it "unfair," his latest attempt to ...': the quote keeps its comma
+        return left  # 'calling it "unfair," his newest bid to ...': the quote keeps its comma
     return None
 
 
 def _own_object(tok: Token, left: int) -> bool:
-    """True when `tok` is the only object or complement of its verb ("suspended -- for now -- his decision"):
-    the verb's own argument, not a summary beside the words. 'calling it "unfair," his latest attempt', where
+    """True when `tok` is the only object or complement of its verb ("paused -- for a week -- her order"):
+    the verb's own argument, not a summary beside the words. 'calling it "unfair," his newest bid', where
     the verb has its object before, is a summary the parse hung on the verb."""
     if tok.dep_ not in ("dobj", "oprd", "attr"):
         return False

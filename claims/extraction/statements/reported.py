@@ -178,8 +178,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 
 
 def _holder_of_contents(verb: Token, found: Token | None) -> Token | None:
-    """The subject of a listing verb whose object a participle cue hangs on ("The indictment includes details
-    accusing the couple of ...": the indictment accuses, not the details); None otherwise."""
+    """The subject of a listing verb whose object a participle cue hangs on ("The audit contains a passage
+    accusing the union of ...": the audit accuses, not the passage); None otherwise."""
     if found is None or verb.dep_ != "acl" or found.i != verb.head.i or found.dep_ != "dobj":
         return None
     if not verb_forms(found.head) & LISTING_VERBS:
@@ -704,7 +704,7 @@ def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
     for clause in kid.children:
         if clause.dep_ in ("ccomp", "advcl") and clause.i > kid.i:
             that = kid.doc[clause.left_edge.i]
-            # "made it clear that part of the plan was ...": right after the adjective, "that" opens the clause
+            # "made it clear that part of the toll pays ...": right after the adjective, "that" opens the clause
             # though the parse may take it for the determiner of the clause's subject
             if that.lower_ == "that" and (
                 that.dep_ == "mark" or (that.dep_ == "det" and that.i == kid.i + 1)
@@ -940,7 +940,7 @@ def according_to(tok: Token) -> Found | None:
     phrase_end = min(phrase_end, sent_end)
     source = objs[0]
     if tok.i - sent_start > 2:
-        # "..., according to the panel's top Democrat, Sen. Ana Ruiz of Maine.": the name after the title is
+        # "..., according to the committee's senior member, Rep. Ana Ruiz of Maine.": the name after the title is
         # the source and closes the phrase, though the parse may hang it on the sentence's verb
         name, name_end = apposed_name(source, phrase_end, sent_end)
         if name is not None:

@@ -38,8 +38,8 @@ def _is_name(tok: Token) -> bool:
 
 
 def apposed_name(source: Token, phrase_end: int, sent_end: int) -> tuple[Token | None, int]:
-    """The name that a description closing the sentence is given ("according to the panel's top Democrat, Sen.
-    Ana Ruiz of Maine", "according to the company's spokesman, John Doe") and one past its phrase: the name is
+    """The name that a description closing the sentence is given ("according to the committee's senior member,
+    Rep. Ana Ruiz of Maine", "according to the company's spokesman, John Doe") and one past its phrase: the name is
     who said it, whether the parse hangs it on the description or on the sentence's verb. (None, `phrase_end`)
     when `source` is itself a name, or no name alone runs from the comma at `phrase_end` to the sentence's end."""
     doc = source.doc
