@@ -246,13 +246,13 @@ def test_a_question_put_in_an_aside_is_not_the_speaker_s(statements):
 
 def test_a_quoted_word_says_nothing_unless_a_clause_holds_it(statements):
     """'calling them "criminals" and "rapists," in speeches' stores no statement "criminals"; 'called the
-    meeting "wonderful"' keeps the clause that holds the word."""
+    meeting "wonderful"' keeps the clause that holds the word, and the verb that makes it a name (stmt13b)."""
     claims = statements(
         'Tom Hale made comments about rivals, calling them "cowards" and "liars," at rallies.'
     )
     assert all(c.text not in ("cowards", "liars") for c in claims)
     claims = statements('Ann Lee called the meeting "wonderful" on Friday.')
-    assert [c.text for c in claims] == ['the meeting "wonderful" on Friday']
+    assert [c.text for c in claims] == ['called the meeting "wonderful" on Friday']
 
 
 def test_a_short_quote_that_ends_its_sentence_is_a_statement(statements):

@@ -22,7 +22,7 @@ from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
-from .gloss import without_writers_clause, without_writers_gloss
+from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary
 from .inverted import with_inverted
 from .naming import called_what
 from .no_comment import with_unanswered
@@ -451,6 +451,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if item.direct:
             end = without_trailing_title(doc, inside, start, end, item.cue_i)  # ', Hale said on "Today."'
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"
+        # "..., a move that angered fishermen", 'calling it "unfair," his newest bid to ...' (never inside quotes)
+        end = without_writers_summary(doc, start, end, inside)
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"
             end = without_writers_clause(doc, start, end, inside, item.cue_i)  # "..., sparking anger"

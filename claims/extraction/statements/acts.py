@@ -4,7 +4,7 @@ Since a cue whose words are a noun phrase stores the predicate with its verb (`s
 takes for a cue reads "Hale: lined the harbour road", "Prosecutors: charged Hale in an indictment", "Norway:
 recognized Ruiz as interim president". An editor calls none of these a statement: nothing is said that
 could be quoted back to the source. The class boundary, outside a clause frame ("said that ...", "charged
-that ..." stay speech):
+that ..." stay speech; "noticed that ...", "saw that ..." do not):
 
 - verbs of doing, moving or placing, done to a thing or a place ("lined the road", "ambushed Democrats",
   "mustered the votes", "presented a plan", "made the plan available", "used his show to ...");
@@ -13,9 +13,10 @@ that ..." stay speech):
 - legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
   "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
   ("declared himself interim president"; "declared himself the winner" stays speech);
-- verbs of perceiving ("saw something", "spotted the senator": what the source noticed; "see the plan as a
-  way to ..." and "find the pitch compelling" are views);
+- verbs of perceiving ("saw something", "spotted the senator", "never found a record of the ferry sailing": what
+  the source noticed or looked for; "see the plan as a way to ..." and "find the pitch compelling" are views);
 - "referred a reporter to a letter": sending someone elsewhere for the words;
+- listing what a thing holds ("the measures include training the pilots", "the bill contains a ban");
 - "offered" a thing that is no words ("the states offer rights"; "offered an apology", "offered support"
   stay).
 """
@@ -48,6 +49,12 @@ OFFICIAL_VERBS = word_set(
 )
 # Verbs of perceiving: what the source saw or found, not anything said.
 PERCEIVING_VERBS = word_set("see watch witness notice spot find discover")
+# Verbs that list what a thing holds ("the measures include ...", "the bill contains ..."): the writer's account
+# of its contents, never anybody's words.
+LISTING_VERBS = word_set("include contain comprise feature")
+# Verbs of perceiving whose clause, too, is what the source saw, never what it said ("noticed that the boats
+# were gone"); "found that ..." and "discovered that ..." report a finding and stay.
+SEEING_VERBS = word_set("see watch witness notice spot")
 # Light verbs that are an act unless what they make or use is an utterance ("made an argument against", "made
 # a promise" stay; "made the plan available", "made strict adherence a key tenet", "used his show to ..."
 # are acts).
@@ -84,15 +91,22 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself",
 def is_act(tok: Token) -> bool:
     """True for a cue verb that reports what its source did rather than said (see the module docstring):
     a verb of doing, a legal or official act, a perception, a light verb on no utterance, an offer of no
-    words, a proclamation of oneself to an office. A clause frame ("charged that", "found that") is speech."""
+    words, a proclamation of oneself to an office. A clause frame ("charged that", "found that") is speech, but
+    for a verb of seeing ("noticed that", `SEEING_VERBS`)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     forms = verb_forms(tok)
     kids = list(tok.children)
     frame = frame_of(tok)
+    if forms & PERCEIVING_VERBS and _perceived_scene(tok):
+        return True  # "never found a record of the ferry sailing", "saw him leaving the hall"
+    if forms & SEEING_VERBS and frame == "clause" and not any(c.dep_ in ("agent", "auxpass") for c in kids):
+        return True  # "noticed that the boats were gone", "saw that voters were angry": what the source saw
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
+    if forms & LISTING_VERBS:
+        return True  # "The new rules include limiting night sailings": what a thing holds, nobody's words
     objects = [
         c for c in kids if c.dep_ == "dobj" or (c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"))
     ]
@@ -120,6 +134,24 @@ def is_act(tok: Token) -> bool:
         return False
     # ("seized on the remarks", a prepositional frame, is a reaction)
     return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf")
+
+
+def _perceived_scene(tok: Token) -> bool:
+    """True for a verb of perceiving whose only clause is a bare participle with no "that", no subject of its own
+    before the verb and no tense ("saw him leaving the hall", "never found a record of the ferry sailing", which
+    the parse may hang as a clause): a scene seen or looked for, nothing said. "found that ..." and "found the
+    ferry had sailed" keep their clause."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
+    if len(clauses) != 1:
+        return False
+    kids = list(clauses[0].children)
+    if any(c.dep_ == "mark" for c in kids):
+        return False
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if clauses[0].tag_ == "VBG":
+        return not auxes
+    # "a copy of the charter being signed": a passive participle behind "being"
+    return len(auxes) == 1 and auxes[0].lower_ == "being"
 
 
 def _proclaims_office(tok: Token, forms: frozenset[str], objects: list[Token]) -> bool:

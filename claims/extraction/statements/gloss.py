@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..actors import word_set
 from .cues import is_speech_verb
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
@@ -41,6 +42,14 @@ def _indefinite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for h in heads for c in h.children)
 
 
+def _opens_relative(doc: Doc, left: int) -> bool:
+    """True when a relative word opens the clause at `left`, alone ("which Democrats view as costly") or after
+    its preposition ("with which the mayor disagrees", "of whom the council knew nothing")."""
+    if doc[left].lower_ in _RELATIVE_WORDS:
+        return True
+    return doc[left].pos_ == "ADP" and left + 1 < len(doc) and doc[left + 1].lower_ in ("which", "whom")
+
+
 def _gloss_start(tok: Token) -> int | None:
     """Index of the comma opening the gloss `tok` heads (a relative clause's verb or an apposition's
     noun), None when `tok` heads no gloss of the writer's kind."""
@@ -52,7 +61,7 @@ def _gloss_start(tok: Token) -> int | None:
     if noun.pos_ not in _NOUNS or noun.i >= left - 1:
         return None
     if tok.dep_ == "relcl":
-        if doc[left].lower_ not in _RELATIVE_WORDS or (_indefinite(noun) and not _present(tok)):
+        if not _opens_relative(doc, left) or (_indefinite(noun) and not _present(tok)):
             return None
         if any(c.dep_ in ("relcl", "acl") and c.i < tok.i for c in noun.children):
             return None  # "people who think ..., who live ...": the second clause goes on with the first
@@ -68,6 +77,24 @@ def _gloss_start(tok: Token) -> int | None:
     return None
 
 
+def _others_view(tok: Token) -> bool:
+    """True for a relative clause with a subject of its own that tells how somebody else stands to the noun
+    ("cuts in spending, with which the mayor disagrees", "a toll, which Democrats view as costly"): the
+    writer's, even after words that are only a noun phrase."""
+    if tok.dep_ != "relcl":
+        return False
+    first = tok.doc[tok.left_edge.i]
+    if first.pos_ == "ADP":
+        if first.head.i != tok.i:
+            return False
+    elif first.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "the toll, which the council approved in May, was unfair": the parse lost the clause
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_WORDS and c.i > tok.left_edge.i
+        for c in tok.children
+    )
+
+
 def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) -> int:
     """The end of the reported words [start, end) before a gloss of the writer's that closes them; `end`
     when none does, when the gloss is inside a quotation (`quoted` marks the tokens inside quote marks),
@@ -79,9 +106,10 @@ def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) ->
         if tok.dep_ not in ("relcl", "appos") or tok.right_edge.i != last:
             continue
         comma = _gloss_start(tok)
-        if comma is None or comma - start < 4 or any(quoted[i] for i in range(comma, end)):
+        others = _others_view(tok)
+        if comma is None or comma - start < (2 if others else 4) or any(quoted[i] for i in range(comma, end)):
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]) and not others:
             continue  # the words are a noun phrase: the gloss may be all they say of it
         return comma
     return end
@@ -160,4 +188,71 @@ def without_writers_clause(doc: Doc, start: int, end: int, quoted: list[bool], c
             continue
         if _writers_clause(tok, doc[cue_i]):
             return comma
+    return end
+
+
+# Nouns by which the writer sums up what the source did or said ("..., a move that angered fishermen", "..., his
+# newest bid to calm the fishermen", "-- a sharp reversal from last year"): the writer's reading of the act.
+SUMMARY_NOUNS = word_set(
+    """
+    move step decision reversal effort attempt bid sign signal indication reference nod jab swipe dig rebuke
+    shift turnaround departure acknowledgment acknowledgement admission concession echo allusion escalation
+    retreat setback blow gambit gesture twist overture u-turn about-face break response reaction retort
+    """
+)
+_SUMMARY_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "what"})
+_SET_OFF = frozenset({",", "--", "\u2014", "\u2015", "\u2013"})
+_CLOSING_QUOTES = frozenset({'"', "''", "\u201d"})
+
+
+def _summary_start(tok: Token, start: int) -> int | None:
+    """Index of the comma or dash opening a summary of the writer's that `tok` heads ("..., a move that ...",
+    "..., his newest bid to ..."), None when `tok` heads no such phrase."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS or tok.dep_ in ("pobj", "conj", "nsubj"):
+        return None
+    doc = tok.doc
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].is_punct:
+        left += 1  # the parse may hang the comma or closing mark of a quote before it on the phrase
+    if doc[left].lower_ not in _SUMMARY_DETERMINERS or tok.head.i >= left or left - 2 <= start:
+        return None
+    if _own_object(tok, left):
+        return None  # "has paused -- for a week -- her order to ...": what the verb acts on
+    if doc[left - 1].text in _SET_OFF:
+        if doc[left - 1].text != "," and any(t.text == doc[left - 1].text for t in doc[start : left - 1]):
+            return None  # the second of a pair of dashes closes an aside; the words go on after it
+        return left - 1
+    if doc[left - 1].text in _CLOSING_QUOTES and doc[left - 2].text == ",":
+        return left  # 'calling it "unfair," his newest bid to ...': the quote keeps its comma
+    return None
+
+
+def _own_object(tok: Token, left: int) -> bool:
+    """True when `tok` is the only object or complement of its verb ("paused -- for a week -- her order"):
+    the verb's own argument, not a summary beside the words. 'calling it "unfair," his newest bid', where
+    the verb has its object before, is a summary the parse hung on the verb."""
+    if tok.dep_ not in ("dobj", "oprd", "attr"):
+        return False
+    verb = tok.head
+    return not any(
+        c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp") and c.i < left and c.i != tok.i
+        for c in verb.children
+    )
+
+
+def without_writers_summary(doc: Doc, start: int, end: int, quoted: list[bool]) -> int:
+    """The end of the reported words [start, end) before a noun phrase of the writer's, set off by a comma or a
+    dash, that sums up what the source did ("said the pier would close in May, a move that angered the
+    fishermen"; see `SUMMARY_NOUNS`); `end` when none closes them, when it is inside a quotation, or when
+    cutting would leave fewer than three words."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in doc[start:end]:
+        if tok.right_edge.i != last:
+            continue
+        comma = _summary_start(tok, start)
+        if comma is None or comma - start < 3 or any(quoted[i] for i in range(comma, end)):
+            continue
+        return comma
     return end

@@ -77,6 +77,26 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+def names_in_quotes(tok: Token) -> bool:
+    """True for a naming verb whose name is in quotation marks after its object, whichever way the parse hangs
+    the name ('called the deal "a disgrace"', 'called this "an extraordinary blockade"', where the quoted name
+    may come out as an apposition or as the object itself): active, and no "call for", "call on" or "a website
+    called ...". The quote's span starts at the object, and the verb is what makes it a name."""
+    if called_what(tok) is not None:
+        return True
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in kids) or (
+        tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids)
+    ):
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "prep" and doc[tok.i + 1].head.i == tok.i:
+        return False
+    return any(c.dep_ == "dobj" and c.i > tok.i and _quoted(c) for c in kids)
+
+
 def _participle_subject(tok: Token) -> Token | None:
     """The subject of the clause a subjectless participle hangs on ("Hale attacked the mayor, calling her a
     liar": Hale)."""

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
 from . import attribution_model
-from .acts import is_act
+from .acts import LISTING_VERBS, is_act
 from .cues import (
     INTENTION_VERBS,
     PUBLISHED_NOUNS,
@@ -55,6 +55,7 @@ from .resolve import (
     relative_clause_subject,
 )
 from .speakers import PERSON_ROLES
+from .trailing_source import apposed_name
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -171,8 +172,20 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             or named_member(verb, found)
             or medium_speaker(verb, found)
             or recorded_speaker(verb)
+            or _holder_of_contents(verb, found)
         )
     return (lost, False) if lost is not None else (found, passive)
+
+
+def _holder_of_contents(verb: Token, found: Token | None) -> Token | None:
+    """The subject of a listing verb whose object a participle cue hangs on ("The audit contains a passage
+    accusing the union of ...": the audit accuses, not the passage); None otherwise."""
+    if found is None or verb.dep_ != "acl" or found.i != verb.head.i or found.dep_ != "dobj":
+        return None
+    if not verb_forms(found.head) & LISTING_VERBS:
+        return None
+    subjects = [c for c in found.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
 
 
 def shows_someone_speaking(tok: Token) -> bool:
@@ -691,7 +704,11 @@ def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
     for clause in kid.children:
         if clause.dep_ in ("ccomp", "advcl") and clause.i > kid.i:
             that = kid.doc[clause.left_edge.i]
-            if that.lower_ == "that" and that.dep_ == "mark":
+            # "made it clear that part of the toll pays ...": right after the adjective, "that" opens the clause
+            # though the parse may take it for the determiner of the clause's subject
+            if that.lower_ == "that" and (
+                that.dep_ == "mark" or (that.dep_ == "det" and that.i == kid.i + 1)
+            ):
                 return that.i, clause.right_edge.i + 1
     return None
 
@@ -921,6 +938,13 @@ def according_to(tok: Token) -> Found | None:
     sent_start, sent_end = paragraph_bounds(doc, tok.i, sent.start, sent.end)
     phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i) + 1
     phrase_end = min(phrase_end, sent_end)
+    source = objs[0]
+    if tok.i - sent_start > 2:
+        # "..., according to the committee's senior member, Rep. Ana Ruiz of Maine.": the name after the title is
+        # the source and closes the phrase, though the parse may hang it on the sentence's verb
+        name, name_end = apposed_name(source, phrase_end, sent_end)
+        if name is not None:
+            source, phrase_end = name, name_end
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
         if content[1] - content[0] < 3:
@@ -935,7 +959,7 @@ def according_to(tok: Token) -> Found | None:
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
-    return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+    return Found(content, (tok.i, tok.i + 2), tok.i, source, attribution=True, confidence=0.8, judged=True)
 
 
 _APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import word_set
 from .cues import DENIAL_VERBS, verb_forms
+from .naming import names_in_quotes
 from .reported import Found, reaction_source
 
 # Verbs and light verbs of stance or reaction: what they govern is what the source holds of a thing.
@@ -175,13 +176,17 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``"
 
 
 def _object_before_quote(doc: Doc, cue: Token, start: int, end: int) -> bool:
-    """True for words that are the object of a verb of charge, stance or rejection with a quotation after it
-    ("accused the agency of being 'corrupt'", "castigated the mayor as 'a disgrace'"): the words open on the
-    object, not on the quote, so without the verb they lose who is charged with what."""
+    """True for words that are the object of a verb of charge, stance, rejection or naming with a quotation after
+    it ("accused the agency of being 'corrupt'", "castigated the mayor as 'a disgrace'", "called the deal 'a
+    disgrace'"): the words open on the object, not on the quote, so without the verb they lose who is charged
+    with what, or that a name was given."""
     if doc[start].text in _QUOTE_MARKS or not any(t.text in _QUOTE_MARKS for t in doc[start:end]):
         return False
     forms = verb_forms(cue)
-    if not forms & (CHARGE_VERBS | STANCE_VERBS | (DENIAL_VERBS - PLAIN_DENIALS)):
+    if not forms & (CHARGE_VERBS | STANCE_VERBS | (DENIAL_VERBS - PLAIN_DENIALS)) and not names_in_quotes(
+        cue
+    ):
+        # ('called the deal "a disgrace"': what was named and its name, without "called", say nothing)
         return False
     return any(c.dep_ == "dobj" and start <= c.i < end for c in cue.children)
 
