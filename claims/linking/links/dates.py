@@ -201,9 +201,21 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ):
         return False
     va, vb = _verb(ca.dated), _verb(cb.dated)
-    if va and vb and (va == vb or (va in _TELLING and vb in _TELLING)):
+    if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         return not _other_actors(a, b)
     return _same_actor(a, b)
+
+
+def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when neither date dates a telling and what one dates is named in the other's own words: "In
+    Wednesday's speech the senator ..." / "who delivered his speech ... on Wednesday" (the speech, dated
+    as a noun in one and through its verb in the other)."""
+    if tells(a) or tells(b):
+        return False  # "said Wednesday, before the vote" is not the vote
+    va, vb = _verb(a.date.dated), _verb(b.date.dated)
+    own_a = {_verb(w) for w in terms(a.item.claim.text)}
+    own_b = {_verb(w) for w in terms(b.item.claim.text)}
+    return va in own_b or vb in own_a
 
 
 MIN_CONFLICT_ONE_ACTOR = 0.3  # "The House voted later on Wednesday" / "followed by the House on Thursday"
@@ -458,7 +470,12 @@ def _actors(text: str) -> set[tuple[str, ...]]:
 
 # "two African countries", "Republican senators": a name-made adjective before a noun names no actor
 _ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:ian|ican|ean|ese|ish)\b(?=\s+[a-z])")
-_WEEKDAYS = frozenset(terms("monday tuesday wednesday thursday friday saturday sunday late early"))
+# stems, not terms: the bare weekdays are stop words, so terms() would drop them and keep "Wednesday's"
+# ("In Wednesday's speech the senator ...": a day, not an actor of the clause)
+_WEEKDAYS = frozenset(
+    stem(w)
+    for w in "monday tuesday wednesday thursday friday saturday sunday late early".split()  # noqa: SIM905
+)
 
 
 def _meet(xs: set[tuple[str, ...]], ys: set[tuple[str, ...]]) -> bool:

@@ -1,0 +1,105 @@
+"""Link classes found on BASIL-like stories nobody tuned for (link13), each on sentences written for these
+tests: a speaker's phrase quoted by one outlet from a longer quote of theirs that is negated at its root
+("We cannot afford to hand the county to a commissioner whose record was careless at best and reckless at
+worst") is the same remark; a day written as a possessive ("In Tuesday's hearing") names no actor; a
+happening dated as a noun in one outlet ("Tuesday's hearing") and through its verb or noun in the other's
+clause ("who spoke at the hearing ... on Tuesday") is one happening, and two happenings of that day are
+not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.extraction.types import DateClaim, StatementClaim
+from claims.linking.links import suggest_links
+from claims.linking.links.dates import _clause_actors
+from claims.linking.links.features import features
+from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
+
+LONG = (
+    "Voters cannot afford to hand the county to a commissioner whose record on the coastal roads was "
+    "careless at best and reckless at worst"
+)
+
+
+def quote(cid, article, text, *, polarity="asserted", direct=True, sentence=None):
+    claim = StatementClaim(0, len(text), text, "Ada Pell", direct=direct, polarity=polarity)
+    return linkable(cid, article, claim, sentence or f"\u201c{text},\u201d Ada Pell said.")
+
+
+def test_a_phrase_of_a_quote_negated_at_its_root_is_the_same_remark():
+    """The long quote is denied as a whole ("cannot afford ..."), the other outlet gives only its phrase on
+    the commissioner's record: the phrase carries no negation of its own, so it is one remark, sure."""
+    long_ = quote("long", "A", LONG)
+    phrase = quote(
+        "phrase",
+        "B",
+        'his record on the coastal roads "careless at best and reckless at worst."',
+        sentence='Pell attacked the commissioner, calling his record on the coastal roads "careless at best '
+        'and reckless at worst."',
+    )
+    assert features(long_).denied and not features(phrase).denied
+    [link] = suggest_links([long_, phrase])
+    assert link.relation == "corroborates" and link.confidence >= 0.75
+
+
+def test_a_quote_denied_from_outside_is_not_the_phrase_it_denies():
+    """ "Pell denied that she had called the record 'careless at best and reckless at worst'": the denial is
+    told outside her words, so her words asserted elsewhere are not the same remark."""
+    denied = quote(
+        "denied",
+        "A",
+        "the record on the coastal roads careless at best and reckless at worst",
+        polarity="denied",
+        sentence="Pell denied that she had called the record on the coastal roads careless at best and "
+        "reckless at worst.",
+    )
+    said = quote("said", "B", "His record on the coastal roads was careless at best and reckless at worst")
+    assert all(link.relation != "corroborates" for link in suggest_links([denied, said]))
+
+
+def day(cid, article, sentence, clause, dated, value="2026-05-12"):
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "day", dated=dated)
+    return LinkableClaim(
+        cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0,
+        published=dt.date(2026, 5, 12),
+    )  # fmt: skip
+
+
+HEARING = "In Tuesday's hearing the councillor also attacked the harbour commissioner over the coastal roads"
+
+
+def hearing():
+    return day("a", "A", HEARING + ".", HEARING, "hearing")
+
+
+def test_a_possessive_weekday_names_no_actor():
+    assert all("tuesd" not in name for name in _clause_actors(features(hearing())))
+
+
+def test_a_happening_dated_as_a_noun_and_through_its_clause_is_one_day():
+    """ "Tuesday's hearing" and "who spoke at the hearing ... on Tuesday": the hearing, dated twice."""
+    spoke = day(
+        "b",
+        "B",
+        "Councillor Ada Pell, who spoke at the hearing on the coastal roads in Marrowick on Tuesday, said the "
+        "commissioner had failed the county.",
+        "who spoke at the hearing on the coastal roads in Marrowick on Tuesday",
+        "spoke",
+    )
+    got = {(s.pair, s.relation) for s in suggest_links([hearing(), spoke])}
+    assert (frozenset({"a", "b"}), "corroborates") in got
+
+
+def test_another_happening_of_that_day_is_not_the_hearing():
+    """The council's vote on Tuesday is not the hearing that day: no word of one dates the other."""
+    voted = day(
+        "b",
+        "B",
+        "The Marrowick council voted on Tuesday to close two coastal roads to lorries.",
+        "The Marrowick council voted on Tuesday",
+        "voted",
+    )
+    assert not suggest_links([hearing(), voted])
