@@ -1,7 +1,8 @@
 """Link classes found on BASIL-like stories nobody tuned for (link13), each on sentences written for these
 tests: a speaker's phrase quoted by one outlet from a longer quote of theirs that is negated at its root
 ("We cannot afford to hand the county to a commissioner whose record was careless at best and reckless at
-worst") is the same remark; a day written as a possessive ("In Tuesday's hearing") names no actor; a
+worst") is the same remark, and that negation does not reach into the relative clause (so an outlet giving
+the record in its own words does not contradict it); a day written as a possessive ("In Tuesday's hearing") names no actor; a
 happening dated as a noun in one outlet ("Tuesday's hearing") and through its verb or noun in the other's
 clause ("who spoke at the hearing ... on Tuesday") is one happening, and two happenings of that day are
 not."""
@@ -10,16 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from claims.extraction.types import DateClaim, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import _clause_actors
 from claims.linking.links.features import features
 from claims.linking.types import LinkableClaim
+from tests.linking.editor_stories import Report, claims_at, import_reports, links_between
 from tests.linking.linkable import linkable
 
 LONG = (
-    "Voters cannot afford to hand the county to a commissioner whose record on the coastal roads was "
-    "careless at best and reckless at worst"
+    "We cannot afford to hand the county and its harbour budget to one of the old board's loyal "
+    "deputies, a commissioner whose record on the coastal roads was careless at best and reckless at worst"
 )
 
 
@@ -57,6 +61,24 @@ def test_a_quote_denied_from_outside_is_not_the_phrase_it_denies():
     )
     said = quote("said", "B", "His record on the coastal roads was careless at best and reckless at worst")
     assert all(link.relation != "corroborates" for link in suggest_links([denied, said]))
+
+
+def test_a_negation_does_not_reach_into_a_relative_clause():
+    """ "cannot afford to hand the county to a commissioner whose record was reckless" denies handing him the
+    county, not his record: the record words are not negated, and the outlet that gives the record as
+    reckless does not contradict the quote."""
+    text = "Voters cannot afford to hand the county to a commissioner whose record on the coastal roads was reckless"
+    negated = features(quote("q", "A", text)).negated
+    assert "afford" in negated and not {"record", "coastal", "reckless"} & negated
+    other = linkable(
+        "r",
+        "B",
+        StatementClaim(
+            0, 55, "the commissioner's record on the coastal roads was reckless", None, direct=False
+        ),
+        "The commissioner's record on the coastal roads was reckless, a county report said.",
+    )
+    assert all(link.relation != "contradicts" for link in suggest_links([quote("q", "A", text), other]))
 
 
 def day(cid, article, sentence, clause, dated, value="2026-05-12"):
@@ -103,3 +125,33 @@ def test_another_happening_of_that_day_is_not_the_hearing():
         "voted",
     )
     assert not suggest_links([hearing(), voted])
+
+
+POLL_A = Report(
+    "Harbour Gazette",
+    "2026-05-13",
+    "Pell opens her county campaign in Marrowick",
+    "Councillor Ada Pell opened her campaign for the county board at the Marrowick town hall on Tuesday. "
+    '"Voters cannot afford to hand the county to a commissioner whose record on the coastal roads was '
+    'careless at best and reckless at worst," Pell said. She promised to repair the roads within two years.',
+)
+POLL_B = Report(
+    "Radio Calvarra",
+    "2026-05-13",
+    "Ada Pell launches bid for county board",
+    "Ada Pell launched her bid for the county board on Tuesday in Marrowick. In Tuesday's speech the "
+    'councillor also attacked the harbour commissioner, calling his record on the coastal roads "careless '
+    'at best and reckless at worst."',
+)
+
+
+@pytest.mark.django_db
+def test_imported_phrase_of_a_root_negated_quote_corroborates(tmp_path):
+    """Imported as a user would: the phrase one outlet quotes from the other's longer quote, negated at its
+    root, is one remark of the councillor's, and the link is sure."""
+    articles = import_reports(tmp_path, [POLL_A, POLL_B])
+    a = claims_at(articles["Harbour Gazette"], "Voters cannot afford", "statement")
+    b = claims_at(articles["Radio Calvarra"], "careless at best", "statement")
+    assert a and b
+    [link] = links_between(a, b)
+    assert link.relation == "corroborates" and link.confidence >= 0.75
