@@ -90,7 +90,7 @@ def day(cid, article, sentence, clause, dated, value="2026-05-12"):
     )  # fmt: skip
 
 
-HEARING = "In Tuesday's hearing the councillor also attacked the harbour commissioner over the coastal roads"
+HEARING = "In Tuesday's hearing the councillor questioned the harbour commissioner about the coastal roads"
 
 
 def hearing():
@@ -139,8 +139,8 @@ POLL_B = Report(
     "Radio Calvarra",
     "2026-05-13",
     "Ada Pell launches bid for county board",
-    "Ada Pell launched her bid for the county board on Tuesday in Marrowick. In Tuesday's speech the "
-    'councillor also attacked the harbour commissioner, calling his record on the coastal roads "careless '
+    "Ada Pell launched her bid for the county board on Tuesday in Marrowick. At her first rally the "
+    'councillor turned on the harbour commissioner, calling his record on the coastal roads "careless '
     'at best and reckless at worst."',
 )
 

@@ -208,8 +208,8 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when neither date dates a telling and what one dates is named in the other's own words: "In
-    Wednesday's speech the senator ..." / "who delivered his speech ... on Wednesday" (the speech, dated
-    as a noun in one and through its verb in the other)."""
+    Tuesday's hearing the councillor ..." / "who spoke at the hearing ... on Tuesday" (the hearing, dated
+    as a noun in one and named in the other's clause)."""
     if tells(a) or tells(b):
         return False  # "said Wednesday, before the vote" is not the vote
     va, vb = _verb(a.date.dated), _verb(b.date.dated)
@@ -471,7 +471,7 @@ def _actors(text: str) -> set[tuple[str, ...]]:
 # "two African countries", "Republican senators": a name-made adjective before a noun names no actor
 _ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:ian|ican|ean|ese|ish)\b(?=\s+[a-z])")
 # stems, not terms: the bare weekdays are stop words, so terms() would drop them and keep "Wednesday's"
-# ("In Wednesday's speech the senator ...": a day, not an actor of the clause)
+# ("In Tuesday's hearing the councillor ...": a day, not an actor of the clause)
 _WEEKDAYS = frozenset(
     stem(w)
     for w in "monday tuesday wednesday thursday friday saturday sunday late early".split()  # noqa: SIM905

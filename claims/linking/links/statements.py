@@ -353,8 +353,8 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
         return False
     # the extractor's "denied" reads the quote's root ("I could do the wall ... I didn't need to"; "We
-    # cannot afford to elect ... a leader whose tenure was ineffective at best"), not the run the two
-    # share: the run's own negations decide (below), unless the denial is told outside the quote
+    # cannot afford to hand the county to ... a commissioner whose record was careless at best"), not the
+    # run the two share: the run's own negations decide (below), unless the denial is told outside the quote
     if _held(a) != _held(b) or (a.denied != b.denied and (_denied_outside(a) or _denied_outside(b))):
         return False
     wa, wb = _word_list(a), _word_list(b)
