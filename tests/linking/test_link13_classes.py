@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from claims.extraction.types import DateClaim, StatementClaim
+from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import _clause_actors
 from claims.linking.links.features import features
@@ -155,3 +155,52 @@ def test_imported_phrase_of_a_root_negated_quote_corroborates(tmp_path):
     assert a and b
     [link] = links_between(a, b)
     assert link.relation == "corroborates" and link.confidence >= 0.75
+
+
+def count(cid, article, sentence, words, value, unit):
+    at = sentence.index(words)
+    claim = QuantityClaim(at, at + len(words), words, value, value, unit, unit, counted=unit)
+    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+
+
+PROMISES = (
+    "Pell said she would run on four promises: cheaper ferry fares, safer coastal roads, a new harbour "
+    "school and an open county budget."
+)
+PLEDGES = (
+    "Her campaign has four main pledges \u2014 cutting ferry fares; making the coastal roads safer; building a "
+    "harbour school; and opening the county budget to voters."
+)
+
+
+def promises():
+    return count("a", "A", PROMISES, "four promises", 4, "promise")
+
+
+def test_one_count_of_the_same_listed_items_under_two_nouns_corroborates():
+    """ "four promises: ..." and "four main pledges - ..." list the same four items: one count."""
+    pledges = count("b", "B", PLEDGES, "four main pledges", 4, "main pledge")
+    got = {(s.pair, s.relation) for s in suggest_links([promises(), pledges])}
+    assert got == {(frozenset({"a", "b"}), "corroborates")}
+
+
+def test_other_items_or_another_count_are_not_one_list():
+    """Four pledges listing other things, or three of the same items, are not the four promises."""
+    other = (
+        "The council has four main pledges \u2014 a new sea wall; a bigger lifeboat station; more lorry parks; "
+        "and longer library hours."
+    )
+    assert not suggest_links([promises(), count("b", "B", other, "four main pledges", 4, "main pledge")])
+    three = PLEDGES.replace("four", "three")
+    assert not suggest_links([promises(), count("c", "C", three, "three main pledges", 3, "main pledge")])
+
+
+def test_the_statements_listing_the_items_are_still_linked():
+    """The count link does not stand for the statements: they say what the items are."""
+    said = StatementClaim(0, len(PROMISES), PROMISES, "Ada Pell", direct=False)
+    told = StatementClaim(0, len(PLEDGES), PLEDGES, "Ada Pell", direct=False)
+    pledges = count("b", "B", PLEDGES, "four main pledges", 4, "main pledge")
+    items = [promises(), pledges, linkable("s", "A", said, PROMISES), linkable("t", "B", told, PLEDGES)]
+    got = {(s.pair, s.relation) for s in suggest_links(items)}
+    assert (frozenset({"a", "b"}), "corroborates") in got
+    assert (frozenset({"s", "t"}), "corroborates") in got
