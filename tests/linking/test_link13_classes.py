@@ -204,3 +204,23 @@ def test_the_statements_listing_the_items_are_still_linked():
     got = {(s.pair, s.relation) for s in suggest_links(items)}
     assert (frozenset({"a", "b"}), "corroborates") in got
     assert (frozenset({"s", "t"}), "corroborates") in got
+
+
+def test_a_noun_elsewhere_in_the_clause_is_not_what_it_dates():
+    """ "After the board's meeting on Tuesday, the councillor toured the docks" dates the tour: the board's
+    meeting named in it is not the jury "due to meet on Tuesday"."""
+    toured = day(
+        "a",
+        "A",
+        "After the harbour board's meeting on Tuesday, the councillor toured the docks.",
+        "After the harbour board's meeting on Tuesday, the councillor toured the docks",
+        "toured",
+    )
+    jury = day(
+        "b",
+        "B",
+        "The county jury was due to meet on Tuesday to hear the first witnesses, a clerk said.",
+        "The county jury was due to meet on Tuesday",
+        "meet",
+    )
+    assert not suggest_links([toured, jury])

@@ -207,15 +207,22 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """True when neither date dates a telling and what one dates is named in the other's own words: "In
-    Tuesday's hearing the councillor ..." / "who spoke at the hearing ... on Tuesday" (the hearing, dated
-    as a noun in one and named in the other's clause)."""
+    """True when neither date dates a telling and what one dates is what the other's dated verb does:
+    "In Tuesday's hearing the councillor ..." / "who spoke at the hearing ... on Tuesday" (the hearing,
+    dated as a noun in one and as the object of the dated verb in the other). A word elsewhere in the
+    clause is another happening: "after the board's meeting on Tuesday, she toured the docks" does not
+    date a jury "due to meet Tuesday"."""
     if tells(a) or tells(b):
         return False  # "said Wednesday, before the vote" is not the vote
-    va, vb = _verb(a.date.dated), _verb(b.date.dated)
-    own_a = {_verb(w) for w in terms(a.item.claim.text)}
-    own_b = {_verb(w) for w in terms(b.item.claim.text)}
-    return va in own_b or vb in own_a
+    return _does(a, _verb(b.date.dated)) or _does(b, _verb(a.date.dated))
+
+
+def _does(f: ClaimFeatures, what: str) -> bool:
+    """True when the first content word after the claim's dated verb is `what` ("delivered his speech")."""
+    if not what or not f.date.dated:
+        return False
+    done, _ = _object_after(f.item.claim.text, f.date.dated)
+    return done is not None and _verb(done) == what
 
 
 MIN_CONFLICT_ONE_ACTOR = 0.3  # "The House voted later on Wednesday" / "followed by the House on Thursday"
