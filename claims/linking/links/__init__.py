@@ -129,6 +129,7 @@ def _suggest(
                 if other in article_of:
                     reached[me].add(article_of[other])
     linked_groups: dict[frozenset[Key], str] = {}
+    list_links: set[frozenset[Key]] = set()  # count pairs linked as one list under two nouns
     agreed: set[Key] = set()  # who already corroborates each claim (see _confirmer)
     # a run after an earlier one keeps its rules: one link per pair of facts, one confirmation of a
     # date per article, counted with the links that run stored
@@ -172,11 +173,16 @@ def _suggest(
                 linked_groups.get(frozenset((x, y))) in (rel, "contradicts")
                 for x in counts_in.get(_sentence(a), ())
                 for y in counts_in.get(_sentence(b), ())
+                # two counts of one list under two nouns ("four promises: ..." / "four pledges - ...")
+                # agree on the count; the items listed are what the statements say
+                if frozenset((x, y)) not in list_links
             )
         ):
             continue
         blocked.add(pair)
         linked_groups[groups] = rel
+        if not _is_statement(a) and _unit_class(a) != _unit_class(b):
+            list_links.add(groups)  # quantities of two unit classes meet only as one list (same_list)
         used[ida] += 1
         used[idb] += 1
         reached[ida].add(b.item.article_id)
@@ -295,6 +301,12 @@ def _opposite_sides(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         return False
     sa, sb = _side(a), _side(b)
     return sa is not None and sb is not None and sa != sb
+
+
+def _unit_class(f: ClaimFeatures) -> str | None:
+    """A count's unit class, lower-cased; None for a date or a statement."""
+    claim = f.item.claim
+    return (claim.unit_class or "").lower() if isinstance(claim, QuantityClaim) else None
 
 
 def _sentence(f: ClaimFeatures) -> Key:

@@ -210,9 +210,28 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ):
         return False
     va, vb = _verb(ca.dated), _verb(cb.dated)
-    if va and vb and (va == vb or (va in _TELLING and vb in _TELLING)):
+    if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         return not _other_actors(a, b)
     return _same_actor(a, b)
+
+
+def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when neither date dates a telling and what one dates is what the other's dated verb does:
+    "In Tuesday's hearing the councillor ..." / "who spoke at the hearing ... on Tuesday" (the hearing,
+    dated as a noun in one and as the object of the dated verb in the other). A word elsewhere in the
+    clause is another happening: "after the board's meeting on Tuesday, she toured the docks" does not
+    date a jury "due to meet Tuesday"."""
+    if tells(a) or tells(b):
+        return False  # "said Wednesday, before the vote" is not the vote
+    return _does(a, _verb(b.date.dated)) or _does(b, _verb(a.date.dated))
+
+
+def _does(f: ClaimFeatures, what: str) -> bool:
+    """True when the first content word after the claim's dated verb is `what` ("delivered his speech")."""
+    if not what or not f.date.dated:
+        return False
+    done, _ = _object_after(f.item.claim.text, f.date.dated)
+    return done is not None and _verb(done) == what
 
 
 MIN_CONFLICT_ONE_ACTOR = 0.3  # "The House voted later on Wednesday" / "followed by the House on Thursday"
@@ -467,7 +486,12 @@ def _actors(text: str) -> set[tuple[str, ...]]:
 
 # "two African countries", "Republican senators": a name-made adjective before a noun names no actor
 _ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:ian|ican|ean|ese|ish)\b(?=\s+[a-z])")
-_WEEKDAYS = frozenset(terms("monday tuesday wednesday thursday friday saturday sunday late early"))
+# stems, not terms: the bare weekdays are stop words, so terms() would drop them and keep "Wednesday's"
+# ("In Tuesday's hearing the councillor ...": a day, not an actor of the clause)
+_WEEKDAYS = frozenset(
+    stem(w)
+    for w in "monday tuesday wednesday thursday friday saturday sunday late early".split()  # noqa: SIM905
+)
 
 
 def _meet(xs: set[tuple[str, ...]], ys: set[tuple[str, ...]]) -> bool:

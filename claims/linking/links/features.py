@@ -39,9 +39,11 @@ _NOT_A_DENIAL = re.compile(
 # A negation reaches to the end of its clause: "not A, but B" denies A and asserts B;
 # "no presence in the West even as America is present in the East" denies only the first clause. A
 # condition is not denied: "will not return to work until the pay freeze is lifted" says the strike goes
-# on until it is, as "the strike will continue until the freeze is lifted" does.
+# on until it is, as "the strike will continue until the freeze is lifted" does. Nor is a relative clause:
+# "cannot afford a commissioner whose record was reckless" denies the hiring, not the record.
 _SCOPE_END = re.compile(
-    r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike|until|unless)\s",
+    r"[,;:.!?]|\s(?:but|while|whereas|although|though|even as|even though|because|unlike|until|unless|"
+    r"who|whose|which)\s",
     re.I,
 )
 

@@ -39,6 +39,10 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         a, b = feats[i], feats[j]
         if other_time(a, b, day_of):
             continue
+        if _unit_class(a) != _unit_class(b):  # met through the items they list (`listed`) alone
+            if same_list(a, b):
+                out.append((i, j, "corroborates", LIST_CONFIDENCE, rationale(a, b, "corroborates", day_of)))
+            continue
         ctx = weights.overlap(_context(a), _context(b))
         one_thing = (_close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)) or (
             _tally(a) is not None and _tally(a) == _tally(b)
@@ -280,9 +284,49 @@ def rationale(a: ClaimFeatures, b: ClaimFeatures, relation: str, day_of: DayOf) 
 def _block_keys(f: ClaimFeatures) -> list[Key]:
     claim = f.item.claim
     assert isinstance(claim, QuantityClaim)
-    if f.item.event_id is None or not claim.unit_class:
+    if f.item.event_id is None:
         return []  # without an event there is no telling that two counts describe one happening
-    return [(f.item.event_id, claim.unit_class.lower())]
+    keys: list[Key] = [(f.item.event_id, claim.unit_class.lower())] if claim.unit_class else []
+    if claim.low == claim.high and listed(f):
+        keys.append((f.item.event_id, "listed", claim.low))
+    return keys
+
+
+def _unit_class(f: ClaimFeatures) -> str:
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    return (claim.unit_class or "").lower()
+
+
+# One count of the same items under two nouns: "ran on four promises: lower fares, ..." / "made four
+# pledges - lower fares; ...". The items listed after the count say what is counted better than the noun
+# each outlet chose for them.
+LIST_SHARE = 0.6  # of the shorter list's words, the other list must give
+LIST_MIN_SHARED = 3  # ... and at least this many: "two reasons: cost" lists too little to compare
+LIST_CONFIDENCE = 0.7  # below the sure band: the nouns differ, only the items match
+_LIST_OPENS = re.compile(r"^\s*(?::|[\u2014\u2013]|--?\s)")
+
+
+def listed(f: ClaimFeatures) -> frozenset[str]:
+    """The words of the items a count introduces when its sentence goes on to list them after a colon or
+    a dash ("four promises: ..."), else none."""
+    claim, offset = f.item.claim, f.item.sentence_start
+    if offset is None:
+        return frozenset()
+    rest = f.item.sentence[claim.end - offset :]
+    if not _LIST_OPENS.match(rest):
+        return frozenset()
+    return one_name(frozenset(terms(rest)))
+
+
+def same_list(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for one exact count whose two sentences list the same items after it (LIST_SHARE of the
+    shorter list's words, LIST_MIN_SHARED at least), whatever noun each gives them."""
+    if not (a.low == a.high == b.low == b.high):
+        return False
+    la, lb = listed(a), listed(b)
+    shared = la & lb
+    return len(shared) >= LIST_MIN_SHARED and len(shared) >= LIST_SHARE * min(len(la), len(lb))
 
 
 def _context(f: ClaimFeatures) -> frozenset[str]:

@@ -352,9 +352,10 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     remarks; another speaker's same words are theirs."""
     if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
         return False
-    # the extractor's "denied" reads the quote's root ("I could do the wall ... I didn't need to"), not
-    # the run the two share: the run's own negations decide (below)
-    if a.denied != b.denied or _held(a) != _held(b):
+    # the extractor's "denied" reads the quote's root ("I could do the wall ... I didn't need to"; "We
+    # cannot afford to hand the county to ... a commissioner whose record was careless at best"), not the
+    # run the two share: the run's own negations decide (below), unless the denial is told outside the quote
+    if _held(a) != _held(b) or (a.denied != b.denied and (_denied_outside(a) or _denied_outside(b))):
         return False
     wa, wb = _word_list(a), _word_list(b)
     if min(len(wa), len(wb)) < QUOTED_RUN_WORDS:
