@@ -111,6 +111,9 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
             colon = doc[i]
             verbs = [t for t in colon.sent if t.i < colon.i and _is_cue_word(t) and not inside[t.i]]
             return verbs[-1] if verbs else colon
+        bare = _bare_attribution_before(doc, quote, inside, paras)
+        if bare is not None:
+            return bare
     # The parse may split "..., he said." off: a cue right after the mark still belongs to the quote.
     for tok in after:
         if _is_cue_word(tok):
@@ -124,6 +127,27 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
             0
         ]  # 'Hale is rolling out a new message: "..."': the colon, said by the sentence's subject
     return None if ended else _cue_past_subject(doc, close, inside, paras)
+
+
+def _bare_attribution_before(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> Token | None:
+    """The reporting verb of a sentence that only says who spoke, right before a quote that opens the next
+    sentence of its paragraph ('Ana Ruiz, the party's spokeswoman, said in a statement. "There are no ballots
+    to recount."'; 'Tom Hale agreed. "..."'): a core reporting verb with a subject and no words of its own
+    (no clause, object or infinitive), no quotation in that sentence; None otherwise."""
+    i = quote.open_i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 1 or doc[i].text != "." or paras[i] != paras[quote.open_i]:
+        return None
+    sent = doc[i - 1].sent
+    root = sent.root
+    if any(inside[t.i] for t in sent) or root.pos_ != "VERB" or not is_speech_verb(root):
+        return None
+    if frame_of(root) not in ("none", "prep") or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in root.children) or root.lemma_.lower() in ("ask", "answer", "deny"):
+        return None
+    return root
 
 
 # Nouns for words somebody gives, which a colon then quotes ('a new campaign message: "It's about me."', 'I had
@@ -249,11 +273,22 @@ def is_title(doc: Doc, quote: Quote, cue: Token | None) -> bool:
     return False
 
 
+SIGN_OFF_WORDS = 6  # a sign-off line's name ("- Sen. Ana Ruiz.")
+
+
 def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
-    """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation."""
+    """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation, also on a line of its own right
+    after the quotation's paragraph ('"..."\n\n- Jane Doe.', as fact-checks list what was said)."""
     if quote.close_i is None or quote.close_i + 2 >= len(doc):
         return None
-    dash, name = doc[quote.close_i + 1], doc[quote.close_i + 2]
+    at = quote.close_i + 1
+    if doc[at].is_space and doc[at].text.count("\n") <= 2 and at + 2 < len(doc):
+        line_end = next((t.i for t in doc[at + 1 :] if t.is_space and "\n" in t.text), len(doc))
+        line = [t for t in doc[at + 2 : line_end] if not (t.is_punct and t.text in (".", ","))]
+        if not line or len(line) > SIGN_OFF_WORDS or any(t.pos_ != "PROPN" for t in line):
+            return None  # "- Sanders exaggerates ...": the writer's narration, not a sign-off
+        at += 1
+    dash, name = doc[at], doc[at + 1]
     if dash.text not in DASHES or name.pos_ != "PROPN":
         return None
     while name.dep_ == "compound" and name.head.i > name.i and name.head.i - name.i <= 4:

@@ -1,0 +1,134 @@
+"""Statements the extractor missed for the shape of their attribution (issue 14, branch stmt13a), on sentences
+we wrote: a source named after "said" past a description; an attribution closing a sentence the parse gave no
+clause; a clause the parse hangs on the cue from the next paragraph; a sign-off line after a quote; a sentence
+that only says who spoke before a quote; a participle set off by a dash."""
+
+import pytest
+
+from tests.extraction_support import one_with_text as _by_text
+from tests.extraction_support import said as _said
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said retired harbour pilot Tom Hale, asked about the new fares.", "Tom Hale"),
+        ("said Harbour Committee ranking member Ana Ruiz (D-Kell).", "Ana Ruiz"),
+        ("said Ana Ruiz, a member of the harbour board, told the Gazette last month.", "Ana Ruiz"),
+    ],
+)
+def test_a_source_named_after_said_past_a_description_speaks_the_quote(statements, attribution, speaker):
+    """'"...," said retired harbour pilot Tom Hale, asked about ...': after the quote's closing mark the words
+    after "said" are who said it, whatever the parse makes of them (an object, the subject of a later verb); the
+    question put to him is not his statement, and the attribution is no part of his words."""
+    text = (
+        "The council voted to double the fares on Monday.\n\n"
+        f'"The ferry will never pay for itself, whatever the council charges," {attribution}'
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "never pay for itself")
+    assert claim.speaker == speaker and claim.direct, _said(claims)
+    assert "said" not in claim.text, _said(claims)
+    assert not any("asked about" in c.text for c in claims), _said(claims)
+
+
+def test_a_clause_after_said_and_a_closing_quote_is_still_what_was_said(statements):
+    """'He praised "the charm of the old pier," said the ferry could be sold by June': the noun after "said"
+    opens what was said when a verb follows it; it is not the source."""
+    text = 'Tom Hale, who praised "the charm of the old pier," said the ferry could be sold by June.'
+    claim = _by_text(statements(text), "could be sold by June")
+    assert claim.speaker == "Tom Hale", _said([claim])
+
+
+def test_an_attribution_closing_a_sentence_without_a_clause_takes_the_sentence(statements):
+    """ "The promise to ... appeals to older voters who wish for ..., said Ana Ruiz, a historian ...": the parse
+    may give "said" the sentence's subject and no clause; the sentence before the comma is what she said."""
+    text = (
+        "The mayor spoke at the pier on Sunday.\n\n"
+        "The promise to \u201cfix the pier\u201d and \u201cbring the ferry home\u201d appeals to older voters who "
+        "wish for a return to an era when the ferry was free and the harbour was full, said Ana Ruiz, a historian "
+        "at Kell University."
+    )
+    claim = _by_text(statements(text), "appeals to older voters")
+    assert claim.speaker == "Ana Ruiz" and not claim.direct, _said([claim])
+    assert claim.text.startswith("The promise"), _said([claim])
+
+
+def test_a_clause_in_the_cues_own_paragraph_is_what_was_said(statements):
+    """A parse that runs on past a paragraph break may hang the next paragraph's clause on the cue too; the
+    clause before "Ms. Ruiz said" in its own paragraph is what she said."""
+    text = (
+        "Ana Ruiz, who runs Tom Hale's campaign, spoke to reporters at the pier.\n\n"
+        "Mr. Hale intends to deliver a speech on the ferry at the harbour club this month, Ms. Ruiz said, adding "
+        "that he would also hold town meetings to address his ''gender gap.''\n\n"
+        "''You'll start to see more depth to the person, the real person,'' Ms. Ruiz continued."
+    )
+    claim = _by_text(statements(text), "deliver a speech on the ferry")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Ms. Ruiz", _said([claim])
+    assert claim.text.startswith("Mr. Hale intends"), _said([claim])
+
+
+def test_a_sign_off_line_after_a_quote_names_its_speaker(statements):
+    """Fact-checks list what was said as a quote paragraph and a line '- Tom Hale.': the quote is his; a line
+    that goes on after the name ("- Hale exaggerates ...") is the writer's narration, no sign-off."""
+    text = (
+        "Here are some claims from the debate.\n\n"
+        '"The ferry has never carried more than forty people a day, and it never will."\n\n'
+        "- Tom Hale.\n\n"
+        "The ferry carried 112 people on an average day last year.\n\n"
+        '"The pier was rebuilt twice in ten years and nobody ever asked the town."\n\n'
+        "- Hale exaggerates the repairs, which were made once."
+    )
+    claims = statements(text)
+    first = _by_text(claims, "forty people a day")
+    assert first.speaker == "Tom Hale" and first.direct, _said(claims)
+    assert not any("rebuilt twice" in c.text and c.speaker for c in claims), _said(claims)
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Ana Ruiz, the spokeswoman for the harbour board, said in a statement.", "Ana Ruiz"),
+        ("Kell University's Tom Hale agreed.", "Tom Hale"),
+    ],
+)
+def test_a_sentence_that_only_names_the_speaker_cues_the_quote_after_it(statements, lead, speaker):
+    """'Ana Ruiz ... said in a statement. "..."': a sentence whose reporting verb has a subject and no words of
+    its own, right before a quote in its paragraph, is that quote's attribution."""
+    text = (
+        "The crossing was cancelled on Friday.\n\n"
+        f"{lead} \u201cThere are no tickets to refund. The crossing was a unique event that cannot be repeated "
+        "or moved to another day.\u201d"
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "no tickets to refund")
+    assert claim.speaker == speaker and claim.direct, _said(claims)
+
+
+def test_a_participle_set_off_by_a_dash_is_a_second_statement(statements):
+    """'says ... and "there's nothing wrong with that" -- asserting that ...': as after a comma, the participle
+    is the same source going on, so its clause is a statement of its own, not the end of the first."""
+    text = (
+        "Ana Ruiz says rival Tom Hale accepted about $2,000 in indirect donations from the ferry company and "
+        '"there is nothing wrong with that" \u2014 asserting that big donations from the harbour industry did not '
+        "change his views on the pier."
+    )
+    claims = statements(text)
+    second = _by_text(claims, "big donations")
+    assert second.speaker == "Ana Ruiz" and second.text.startswith("that big donations"), _said(claims)
+    first = _by_text(claims, "indirect donations")
+    assert "asserting" not in first.text, _said(claims)
+
+
+def test_a_clause_before_a_colon_and_an_opening_quote_mark_is_not_what_was_said(statements):
+    """'... is exemplified by this finding: "27 companies reported ..."': the clause before the colon announces
+    the quotation; an opening quote mark after the colon does not make it what the quoted cue reports."""
+    text = (
+        "The ferry's troubles run deep.\n\n"
+        "The challenge of transparency is exemplified by this finding: ''27 companies reported 16,389 ferry trips "
+        "and 2,836 night trips to the harbour board, while only reporting 2,279 total trips and only 410 night "
+        "trips to the council.''\n\n"
+        "How is that possible?"
+    )
+    claims = statements(text)
+    assert not any("exemplified" in c.text for c in claims), _said(claims)
