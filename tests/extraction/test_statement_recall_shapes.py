@@ -132,3 +132,28 @@ def test_a_clause_before_a_colon_and_an_opening_quote_mark_is_not_what_was_said(
     )
     claims = statements(text)
     assert not any("exemplified" in c.text for c in claims), _said(claims)
+
+
+def test_a_cue_after_then_takes_the_subject_of_the_long_phrase_before(statements):
+    """ "Hale jokingly offered the fisherman a job as ..., then says he will ...": the verb whose phrase ends
+    at the comma before "then" has the subject, however long its object."""
+    text = (
+        "The crowd cheered as the mayor left.\n\n"
+        "Hale jokingly offered the fisherman a job as Secretary of the Harbour Board, then says he will welcome "
+        "advice from anyone who wants to talk to or yell at him if elected."
+    )
+    claim = _by_text(statements(text), "welcome advice")
+    assert claim.speaker == "Hale", _said([claim])
+
+
+def test_a_name_opening_the_paragraph_before_an_aside_is_the_source(statements):
+    """ "Okonkwo, in the wake of a new poll showing ..., told Harbour News that ...": the parse may hang the name
+    on the quote of the line before and leave the cue subjectless; the name opening the paragraph, set off by
+    the comma before the aside, is the source."""
+    text = (
+        'He said it twice. "Elect me and we\'ll finally have a leader who will undo all these terribles."\n'
+        "Okonkwo, in the wake of a new poll showing Hale's overall standing with Latinos down to 14 percent, told "
+        "Harbour News on Sunday that Hale appreciates the need to do better."
+    )
+    claim = _by_text(statements(text), "appreciates the need")
+    assert claim.speaker == "Okonkwo", _said([claim])

@@ -331,6 +331,14 @@ def sequel_subject(verb: Token) -> Token | None:
             subjects = [c for c in doc[j].children if c.dep_ in ("nsubj", "csubj")]
             if subjects:
                 return subjects[0]
+    # "Hale offered the man a job as harbour master, then said ...": the verb whose phrase ends at the comma
+    for anc in doc[then - 2].ancestors:
+        if anc.i >= then - 1 or anc.i < verb.sent.start:
+            break
+        if anc.pos_ in ("VERB", "AUX") and anc.right_edge.i == then - 2:
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "csubj") and c.i < anc.i]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -354,6 +362,9 @@ def adjacent_subject(verb: Token) -> Token | None:
         described = described_before(verb, i)
         if described is not None:
             return described
+        opener = name_opening_before(verb, i)
+        if opener is not None:
+            return opener
     j = verb.i + 1
     if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
         return None  # "said Thursday morning": when, not who
@@ -514,6 +525,38 @@ def described_before(verb: Token, comma: int) -> Token | None:
     if any(t.text in ('"', "\u201c", "\u201d") for t in between):
         return None
     return ent.root
+
+
+_OPENER_WORDS = 6  # words of a name opening its paragraph or sentence ("Sen. Ana Ruiz")
+
+
+def name_opening_before(verb: Token, comma: int) -> Token | None:
+    """The name that opens the cue's paragraph or sentence, set off by a comma before an aside that runs up to
+    the subjectless cue ("Tom Hale, in the wake of a new poll showing his standing down to 14 percent, told
+    the Gazette on Sunday that ..."), when the parse hangs the name on the paragraph before (a quote with no
+    line between) or the description's own noun takes the entity tag: a run of proper nouns right after a line
+    break or a sentence's end, then a comma, and no finite verb, quote mark or line break from it to the cue."""
+    doc = verb.doc
+    start = comma
+    while start > 0 and not (
+        "\n" in doc[start - 1].text
+        or "\n" in doc[start - 1].whitespace_
+        or doc[start - 1].text in (".", "!", "?")
+    ):
+        start -= 1
+        if comma - start > _DESCRIBED_REACH:
+            return None
+    end = start
+    while end < comma and doc[end].pos_ == "PROPN" and end - start < _OPENER_WORDS:
+        end += 1
+    if end == start or end >= comma or doc[end].text != ",":
+        return None
+    between = doc[end + 1 : comma]
+    if any(
+        t.tag_ in _FINITE or t.text in QUOTE_MARKS or "\n" in t.text or "\n" in t.whitespace_ for t in between
+    ):
+        return None
+    return doc[end - 1]
 
 
 QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})
