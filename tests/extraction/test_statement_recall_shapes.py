@@ -157,3 +157,38 @@ def test_a_name_opening_the_paragraph_before_an_aside_is_the_source(statements):
     )
     claim = _by_text(statements(text), "appreciates the need")
     assert claim.speaker == "Okonkwo", _said([claim])
+
+
+def test_a_reply_shot_back_is_the_quote_cue(statements):
+    """'After the governor criticized the plan, Ana Ruiz shot back, "..."': "shot back" answers; the quote is
+    hers, not the criticism's."""
+    text = (
+        'After the governor criticized the ferry plan during a debate, Ana Ruiz shot back, "I suppose I could '
+        'have stayed home, but I chose to fix the pier."'
+    )
+    claim = _by_text(statements(text), "chose to fix the pier")
+    assert claim.speaker == "Ana Ruiz" and claim.direct, _said([claim])
+
+
+def test_a_reporting_verb_read_as_a_noun_after_a_quote_is_its_cue(statements):
+    """'"...," the two write.': the tagger may read "write" after a quote as a noun; it is the quote's cue and
+    the phrase before it the source."""
+    text = (
+        '"You seem to have picked a new standard out of thin air to describe the repairs," the two write. '
+        '"We do not understand the need for it."'
+    )
+    claim = _by_text(statements(text), "new standard out of thin air")
+    assert claim.direct and claim.speaker_mention is not None and claim.speaker_mention.text == "two", _said(
+        [claim]
+    )
+
+
+def test_a_contracted_has_said_is_no_passive(statements):
+    """ "While she's said she believes ...": the parse reads "'s said" as a passive, whose subject would be what
+    was said; with a person's pronoun and a clause it is "has said", and she is the source."""
+    text = (
+        "Meanwhile, the mayor's support for the ferry workers is unprecedented. While she's said she believes "
+        "the pier should be sold, she has also praised the workers."
+    )
+    claim = _by_text(statements(text), "the pier should be sold")
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "she", _said([claim])

@@ -33,12 +33,50 @@ STOPS = frozenset({".", "!", "?", ";", "(", ")", "[", "]"})
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
+# Verbs that, with "back", answer somebody ('Hale shot back, "..."', "fired back").
+RETORT_VERBS = word_set("shoot fire hit snap")
+
+
 def _is_cue_word(tok: Token) -> bool:
     # Next to a quotation the parse often leaves the verb without the quote as its clause, so the
     # lemma's overall rate counts as well as the frame's (both from the learned lexicon).
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _retort(tok):
+        return True
     return is_speech_verb(tok) or lemma_probability(tok) >= 0.25 or cue_probability(tok, frame_of(tok)) >= 0.3
+
+
+def _retort(tok: Token) -> bool:
+    """True for a verb that answers somebody with "back" ('After the governor criticized her, Ruiz shot back,
+    "..."', "fired back")."""
+    return tok.lemma_.lower() in RETORT_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+    )
+
+
+# Forms of reporting verbs the tagger may read as nouns right after a quote ('"...," Hale says of the fares',
+# '"...," the two write.').
+NOUN_TAGGED_CUES = frozenset({"says", "said", "writes", "write", "wrote", "adds", "added", "tells", "told"})
+_SUBJECT_PHRASE = frozenset({"DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON"})
+
+
+def _noun_tagged_cue(doc: Doc, close: int, after: list[Token]) -> Token | None:
+    """A reporting verb the tagger read as a noun after a quote that closes on a comma ('"It's fine," Hale says
+    of the fares.'): a form of "say", "write", "add" or "tell" after a short noun phrase that follows the closing
+    mark, itself followed by the sentence's end or a preposition; None otherwise."""
+    if close < 1 or doc[close - 1].text not in (",", "?", "!"):
+        return None
+    for tok in after:
+        if tok.lower_ in NOUN_TAGGED_CUES and tok.pos_ in ("NOUN", "PROPN"):
+            phrase = doc[close + 1 : tok.i]
+            if not 1 <= len(phrase) <= 4 or any(t.pos_ not in _SUBJECT_PHRASE for t in phrase):
+                return None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.text in (".", ",", "!", "?") or nxt.pos_ == "ADP" or nxt.is_space:
+                return tok
+            return None
+    return None
 
 
 def _governs(verb: Token, quote: Quote) -> bool:
@@ -88,6 +126,10 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         if paras[tok.i] != para_open or tok.is_space or inside[tok.i] or tok.text in STOPS:
             break
         before.append(tok)
+    if before and before[0].text in (":", ","):
+        retort = next((t for t in before[1:4] if _retort(t)), None)
+        if retort is not None:
+            return retort  # 'After the governor criticized her, Ruiz shot back, "...": the reply, not the criticism
     for tok in after + before:
         if _is_cue_word(tok) and _governs(tok, quote):
             nearer = [t for t in before if t.i > tok.i and t.tag_ == "VBG" and is_speech_verb(t)]
@@ -118,6 +160,9 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
     for tok in after:
         if _is_cue_word(tok):
             return tok
+    mistagged = _noun_tagged_cue(doc, close, after)
+    if mistagged is not None:
+        return mistagged
     if before and before[0].text in (":", ","):
         for tok in before[1:]:
             if _is_cue_word(tok):
@@ -356,7 +401,8 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             continue
         cue = _cue_for(doc, quote, inside, paras)
         if is_title(doc, quote, cue) or (
-            cue is not None and (is_hypothetical(cue) or is_legal_charge(cue) or _meant(cue, quote))
+            cue is not None
+            and ((is_hypothetical(cue) and not _retort(cue)) or is_legal_charge(cue) or _meant(cue, quote))
         ):
             # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge, or what
             # somebody means to do ('is still looking to repeal "pay to park"')
@@ -374,6 +420,11 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
                 continue
             # A bare colon as cue ('Here is what the minister told us:') takes its sentence's subject.
             subject, passive = subject_of(cue if cue.pos_ != "PUNCT" else cue.sent.root)
+            if cue.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):  # a cue read as a noun ('"...," the two write.'): the phrase before it
+                subject, passive = doc[cue.i - 1], False
             lead = lead_in(doc, quote, cue, inside) if cue.pos_ != "PUNCT" else None
             if lead is not None:
                 content = (lead, content[1])

@@ -175,6 +175,21 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return (lost, False) if lost is not None else (found, passive)
 
 
+_HAS_CONTRACTED = frozenset({"'s", "\u2019s"})
+
+
+def _perfect_read_as_passive(verb: Token, subject: Token) -> bool:
+    """True for "he's said he believes ...", which the parse reads as a passive ("'s" as "is"): a reporting verb
+    with a clause, a person's pronoun or name as subject and the contracted "has" is the present perfect."""
+    return (
+        subject.lower_ not in ("it", "this", "that", "which", "what")
+        and subject.pos_ in ("PRON", "PROPN")
+        and is_speech_verb(verb)
+        and any(c.dep_ == "auxpass" and c.lower_ in _HAS_CONTRACTED for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
 def shows_someone_speaking(tok: Token) -> bool:
     """True for a verb that shows or plays a recording of somebody speaking ("The ad shows Ruiz saying",
     "uses footage of Hale asking"): a reporting participle after it in its phrase."""
@@ -217,6 +232,8 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0], False
+            if _perfect_read_as_passive(verb, child):
+                return child, False
             return child, True
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             publisher = publisher_of(verb.head) if depth < 2 else None
