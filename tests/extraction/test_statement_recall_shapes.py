@@ -192,3 +192,36 @@ def test_a_contracted_has_said_is_no_passive(statements):
     )
     claim = _by_text(statements(text), "the pier should be sold")
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "she", _said([claim])
+
+
+def test_a_place_before_the_chapter_after_said_is_no_speaker(statements):
+    """'"...," tweeted the Kell, Mass., chapter of Harbour Watch': the place is not who tweeted."""
+    text = (
+        "\u201cLet the council know we stand with them for the ferry workers,\u201d tweeted the Kell, Mass., "
+        "chapter of Harbour Watch, a leader in the riverside movement."
+    )
+    claims = statements(text)
+    assert not any(c.speaker in ("Kell", "Mass.") for c in claims), _said(claims)
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(statements):
+    """ "Hale hasn't tipped his hand on strategy; however, he's maintained that ...": the writer's clause before
+    the semicolon is no part of what he maintained."""
+    text = (
+        "Hale hasn't tipped his hand on strategy; however, he's maintained in interviews that, one way or "
+        "another, \u201cthe ferry will be sold.\u201d"
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "the ferry will be sold")
+    assert "tipped his hand" not in claim.text and "tipped his hand" not in (claim.words or ""), _said(claims)
+
+
+def test_an_attribution_after_a_quote_is_not_the_cue_of_the_quote_after_it(statements):
+    """'"Stop lying!" Ms. Ruiz wrote. "..."': the sentence after the first quote is its attribution; the second
+    quote goes on with it, and the first stays stored."""
+    text = (
+        "Ruiz fired back with a post of her own. \u201cStop lying!\u201d Ms. Ruiz wrote. \u201cThe pier is not "
+        "yours to play with, show some respect.\u201d"
+    )
+    claims = statements(text)
+    assert any("Stop lying" in c.text for c in claims), _said(claims)

@@ -188,6 +188,13 @@ def _bare_attribution_before(doc: Doc, quote: Quote, inside: list[bool], paras: 
     root = sent.root
     if any(inside[t.i] for t in sent) or root.pos_ != "VERB" or not is_speech_verb(root):
         return None
+    j = sent.start - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    if j >= 0 and (inside[j] or doc[j].text in ('"', "''", "\u201d")):
+        return (
+            None  # '"Stop lying!" Hale wrote. "..."': the attribution of the quote before; this one goes on
+        )
     if frame_of(root) not in ("none", "prep") or any(c.dep_ == "neg" for c in root.children):
         return None
     if not any(c.dep_ == "nsubj" for c in root.children) or root.lemma_.lower() in ("ask", "answer", "deny"):

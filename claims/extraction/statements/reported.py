@@ -440,6 +440,9 @@ def source_after_quote_cue(verb: Token) -> Token | None:
         run = run[owners[-1] + 1 :]  # "said Tom Hale's spokeswoman": the spokeswoman speaks
     names = [t for t in run if t.pos_ == "PROPN"]
     if names:
+        head = names[-1].head
+        if head.i > names[-1].i and head.pos_ == "NOUN" and head.i - verb.i <= 2 * _NAME_RUN_REACH:
+            return head  # "tweeted the Harbour, Kell, chapter of the union": a place names the chapter
         return names[-1]
     nouns = [t for t in run if t.pos_ == "NOUN"]
     return nouns[-1] if nouns else None
@@ -983,15 +986,24 @@ def _attributed(words: Span) -> bool:
     return any(is_speech_verb(t) or t.lower_ == "according" for t in words)
 
 
+_SEMICOLON_LINKS = frozenset({"however", "but", "yet", "still", "meanwhile", "though"})
+
+
 def _colon_between(clause: Token, verb: Token) -> bool:
     """True when a colon ends the clause before the cue's subject ("... before: Hale declared")."""
     if clause.i > verb.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i]
     first = subjects[0].left_edge.i if subjects else verb.i
-    # ('... this finding: "27 companies reported ..."': an opening quote mark after the colon changes nothing)
+    # ('... this finding: "27 companies reported ..."': an opening quote mark after the colon changes nothing;
+    # "Hale has not tipped his hand; however, he's maintained that ...": a semicolon ends the clause too)
     before = [t for t in verb.doc[clause.i : first] if not t.is_space and t.text not in QUOTE_MARKS]
-    return bool(before) and before[-1].text == ":"
+    if before and before[-1].text == ":":
+        return True
+    linked = list(before)
+    while len(linked) > 1 and (linked[-1].text == "," or linked[-1].lower_ in _SEMICOLON_LINKS):
+        linked.pop()
+    return len(linked) < len(before) and linked[-1].text == ";"
 
 
 def after_opener(doc: Doc, start: int, end: int) -> int:
