@@ -29,7 +29,7 @@ from .no_comment import with_unanswered
 from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
-from .reported import SUBJECT_DEPS, Found, find_reported, trimmed
+from .reported import SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
@@ -127,6 +127,8 @@ def _put_to(doc: Doc, item: Found) -> bool:
     """True for a question put to the sentence's subject ("When asked how genuine his bid is, Trump said";
     "Trump, asked whether ..."): the asking verb is passive in sense, so what is asked is not the words
     of anyone the sentence names as speaking."""
+    if item.cue_i >= 0 and is_question(doc[item.cue_i]) and _asked_after_inverted_source(doc[item.cue_i]):
+        return True
     if not asks(doc, item):
         return False
     verb = doc[item.cue_i]
@@ -143,6 +145,18 @@ def _put_to(doc: Doc, item: Found) -> bool:
     # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
+
+
+def _asked_after_inverted_source(verb: Token) -> bool:
+    """True for '"...," said Tom Hale, asked about the toll': the parse reads "asked" as a verb with the source
+    named after the quote's cue as its subject; the question was put to him."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or doc[verb.i - 1].text != "," or subjects[0].left_edge.i < 1:
+        return False
+    said = doc[subjects[0].left_edge.i - 1]
+    source = source_after_quote_cue(said) if said.pos_ == "VERB" and is_speech_verb(said) else None
+    return source is not None and source.i == subjects[0].i
 
 
 PUT_TO_OPENERS = frozenset({"when", "after", "once", "if", "as", "while", "before"})
@@ -350,7 +364,8 @@ def follows_on(doc: Doc, outer: Found, item: Found) -> bool:
     if item.cue_i <= outer.cue_i or item.direct or item.content[0] <= item.cue_i:
         return False
     before = doc[item.cue[0] - 1] if item.cue[0] > 0 else None
-    if before is None or before.lower_ not in (",", "and", ";"):
+    # ('dismissed the accusations -- saying the campaign chose not to ...': a dash sets the participle off too)
+    if before is None or before.lower_ not in (",", "and", ";", "-", "--", "\u2013", "\u2014"):
         return False
     if cue.dep_ == "conj" and outer.content[0] <= cue.head.i < item.cue[0] and not is_speech_verb(cue):
         return False  # "accused Hale of mocking the crews and making jokes": the second charge is the words'

@@ -33,12 +33,50 @@ STOPS = frozenset({".", "!", "?", ";", "(", ")", "[", "]"})
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
+# Verbs that, with "back", answer somebody ('Hale shot back, "..."', "fired back").
+RETORT_VERBS = word_set("shoot fire hit snap")
+
+
 def _is_cue_word(tok: Token) -> bool:
     # Next to a quotation the parse often leaves the verb without the quote as its clause, so the
     # lemma's overall rate counts as well as the frame's (both from the learned lexicon).
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _retort(tok):
+        return True
     return is_speech_verb(tok) or lemma_probability(tok) >= 0.25 or cue_probability(tok, frame_of(tok)) >= 0.3
+
+
+def _retort(tok: Token) -> bool:
+    """True for a verb that answers somebody with "back" ('After the governor criticized her, Ruiz shot back,
+    "..."', "fired back")."""
+    return tok.lemma_.lower() in RETORT_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+    )
+
+
+# Forms of reporting verbs the tagger may read as nouns right after a quote ('"...," Hale says of the fares',
+# '"...," the two write.').
+NOUN_TAGGED_CUES = frozenset({"says", "said", "writes", "write", "wrote", "adds", "added", "tells", "told"})
+_SUBJECT_PHRASE = frozenset({"DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON"})
+
+
+def _noun_tagged_cue(doc: Doc, close: int, after: list[Token]) -> Token | None:
+    """A reporting verb the tagger read as a noun after a quote that closes on a comma ('"It's fine," Hale says
+    of the fares.'): a form of "say", "write", "add" or "tell" after a short noun phrase that follows the closing
+    mark, itself followed by the sentence's end or a preposition; None otherwise."""
+    if close < 1 or doc[close - 1].text not in (",", "?", "!"):
+        return None
+    for tok in after:
+        if tok.lower_ in NOUN_TAGGED_CUES and tok.pos_ in ("NOUN", "PROPN"):
+            phrase = doc[close + 1 : tok.i]
+            if not 1 <= len(phrase) <= 4 or any(t.pos_ not in _SUBJECT_PHRASE for t in phrase):
+                return None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.text in (".", ",", "!", "?") or nxt.pos_ == "ADP" or nxt.is_space:
+                return tok
+            return None
+    return None
 
 
 def _governs(verb: Token, quote: Quote) -> bool:
@@ -88,6 +126,10 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         if paras[tok.i] != para_open or tok.is_space or inside[tok.i] or tok.text in STOPS:
             break
         before.append(tok)
+    if before and before[0].text in (":", ","):
+        retort = next((t for t in before[1:4] if _retort(t)), None)
+        if retort is not None:
+            return retort  # 'After the governor criticized her, Ruiz shot back, "...": the reply, not the criticism
     for tok in after + before:
         if _is_cue_word(tok) and _governs(tok, quote):
             nearer = [t for t in before if t.i > tok.i and t.tag_ == "VBG" and is_speech_verb(t)]
@@ -111,10 +153,16 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
             colon = doc[i]
             verbs = [t for t in colon.sent if t.i < colon.i and _is_cue_word(t) and not inside[t.i]]
             return verbs[-1] if verbs else colon
+        bare = _bare_attribution_before(doc, quote, inside, paras)
+        if bare is not None:
+            return bare
     # The parse may split "..., he said." off: a cue right after the mark still belongs to the quote.
     for tok in after:
         if _is_cue_word(tok):
             return tok
+    mistagged = _noun_tagged_cue(doc, close, after)
+    if mistagged is not None:
+        return mistagged
     if before and before[0].text in (":", ","):
         for tok in before[1:]:
             if _is_cue_word(tok):
@@ -124,6 +172,34 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
             0
         ]  # 'Hale is rolling out a new message: "..."': the colon, said by the sentence's subject
     return None if ended else _cue_past_subject(doc, close, inside, paras)
+
+
+def _bare_attribution_before(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> Token | None:
+    """The reporting verb of a sentence that only says who spoke, right before a quote that opens the next
+    sentence of its paragraph ('Ana Ruiz, the party's spokeswoman, said in a statement. "There are no ballots
+    to recount."'; 'Tom Hale agreed. "..."'): a core reporting verb with a subject and no words of its own
+    (no clause, object or infinitive), no quotation in that sentence; None otherwise."""
+    i = quote.open_i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 1 or doc[i].text != "." or paras[i] != paras[quote.open_i]:
+        return None
+    sent = doc[i - 1].sent
+    root = sent.root
+    if any(inside[t.i] for t in sent) or root.pos_ != "VERB" or not is_speech_verb(root):
+        return None
+    j = sent.start - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    if j >= 0 and (inside[j] or doc[j].text in ('"', "''", "\u201d")):
+        return (
+            None  # '"Stop lying!" Hale wrote. "..."': the attribution of the quote before; this one goes on
+        )
+    if frame_of(root) not in ("none", "prep") or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in root.children) or root.lemma_.lower() in ("ask", "answer", "deny"):
+        return None
+    return root
 
 
 # Nouns for words somebody gives, which a colon then quotes ('a new campaign message: "It's about me."', 'I had
@@ -249,11 +325,22 @@ def is_title(doc: Doc, quote: Quote, cue: Token | None) -> bool:
     return False
 
 
+SIGN_OFF_WORDS = 6  # a sign-off line's name ("- Sen. Ana Ruiz.")
+
+
 def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
-    """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation."""
+    """(dash, name) for the '"..." ― Jane Doe' sign-off after a quotation, also on a line of its own right
+    after the quotation's paragraph ('"..."\n\n- Jane Doe.', as fact-checks list what was said)."""
     if quote.close_i is None or quote.close_i + 2 >= len(doc):
         return None
-    dash, name = doc[quote.close_i + 1], doc[quote.close_i + 2]
+    at = quote.close_i + 1
+    if doc[at].is_space and doc[at].text.count("\n") <= 2 and at + 2 < len(doc):
+        line_end = next((t.i for t in doc[at + 1 :] if t.is_space and "\n" in t.text), len(doc))
+        line = [t for t in doc[at + 2 : line_end] if not (t.is_punct and t.text in (".", ","))]
+        if not line or len(line) > SIGN_OFF_WORDS or any(t.pos_ != "PROPN" for t in line):
+            return None  # "- Sanders exaggerates ...": the writer's narration, not a sign-off
+        at += 1
+    dash, name = doc[at], doc[at + 1]
     if dash.text not in DASHES or name.pos_ != "PROPN":
         return None
     while name.dep_ == "compound" and name.head.i > name.i and name.head.i - name.i <= 4:
@@ -321,7 +408,8 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             continue
         cue = _cue_for(doc, quote, inside, paras)
         if is_title(doc, quote, cue) or (
-            cue is not None and (is_hypothetical(cue) or is_legal_charge(cue) or _meant(cue, quote))
+            cue is not None
+            and ((is_hypothetical(cue) and not _retort(cue)) or is_legal_charge(cue) or _meant(cue, quote))
         ):
             # a title, words only hoped for ('I hope voters say, "Thank you"'), a legal charge, or what
             # somebody means to do ('is still looking to repeal "pay to park"')
@@ -339,6 +427,11 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
                 continue
             # A bare colon as cue ('Here is what the minister told us:') takes its sentence's subject.
             subject, passive = subject_of(cue if cue.pos_ != "PUNCT" else cue.sent.root)
+            if cue.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):  # a cue read as a noun ('"...," the two write.'): the phrase before it
+                subject, passive = doc[cue.i - 1], False
             lead = lead_in(doc, quote, cue, inside) if cue.pos_ != "PUNCT" else None
             if lead is not None:
                 content = (lead, content[1])

@@ -188,6 +188,21 @@ def _holder_of_contents(verb: Token, found: Token | None) -> Token | None:
     return subjects[0] if subjects else None
 
 
+_HAS_CONTRACTED = frozenset({"'s", "\u2019s"})
+
+
+def _perfect_read_as_passive(verb: Token, subject: Token) -> bool:
+    """True for "he's said he believes ...", which the parse reads as a passive ("'s" as "is"): a reporting verb
+    with a clause, a person's pronoun or name as subject and the contracted "has" is the present perfect."""
+    return (
+        subject.lower_ not in ("it", "this", "that", "which", "what")
+        and subject.pos_ in ("PRON", "PROPN")
+        and is_speech_verb(verb)
+        and any(c.dep_ == "auxpass" and c.lower_ in _HAS_CONTRACTED for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
 def shows_someone_speaking(tok: Token) -> bool:
     """True for a verb that shows or plays a recording of somebody speaking ("The ad shows Ruiz saying",
     "uses footage of Hale asking"): a reporting participle after it in its phrase."""
@@ -230,6 +245,8 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0], False
+            if _perfect_read_as_passive(verb, child):
+                return child, False
             return child, True
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             publisher = publisher_of(verb.head) if depth < 2 else None
@@ -344,6 +361,14 @@ def sequel_subject(verb: Token) -> Token | None:
             subjects = [c for c in doc[j].children if c.dep_ in ("nsubj", "csubj")]
             if subjects:
                 return subjects[0]
+    # "Hale offered the man a job as harbour master, then said ...": the verb whose phrase ends at the comma
+    for anc in doc[then - 2].ancestors:
+        if anc.i >= then - 1 or anc.i < verb.sent.start:
+            break
+        if anc.pos_ in ("VERB", "AUX") and anc.right_edge.i == then - 2:
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "csubj") and c.i < anc.i]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -367,9 +392,15 @@ def adjacent_subject(verb: Token) -> Token | None:
         described = described_before(verb, i)
         if described is not None:
             return described
+        opener = name_opening_before(verb, i)
+        if opener is not None:
+            return opener
     j = verb.i + 1
     if j + 1 >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME"):
         return None  # "said Thursday morning": when, not who
+    inverted = source_after_quote_cue(verb)
+    if inverted is not None:
+        return inverted
     if _opens_clause(doc, verb, j):
         return None  # "said the city faces ...": the subject of what was said, not who said it
     if doc[j].pos_ in ("PROPN", "PRON") or (doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN")):
@@ -386,6 +417,51 @@ def adjacent_subject(verb: Token) -> Token | None:
     return None
 
 
+# Words of a source named after its cue: a title, a description ("retired neurosurgeon", "ranking Democrat"), a name.
+_NAME_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"})
+_NAME_RUN_REACH = 8
+
+
+def source_after_quote_cue(verb: Token) -> Token | None:
+    """The source named right after a cue that follows a quotation's closing mark ('"...," said retired
+    neurosurgeon Tom Hale, asked about ...', '"...," said Ana Ruiz, a fellow at ...'), which the parse may give
+    to a later verb or leave as an object: after the mark, the words after "said" are who said it, never the
+    subject of what was said. The last proper noun of that run (else its last noun); None when the cue does not
+    follow a closing mark or no name follows it."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 1 or doc[i].text not in QUOTE_CLOSERS or doc[i - 1].text not in (",", "?", "!", "\u2014", "--"):
+        return None
+    if doc[verb.i + 1].pos_ == "PRON" and doc[verb.i + 1].lower_ in _SOURCE_PRONOUNS:
+        return doc[verb.i + 1]
+    run: list[Token] = []
+    for tok in doc[verb.i + 1 : verb.i + 1 + _NAME_RUN_REACH]:
+        if tok.ent_type_ in ("DATE", "TIME") and not run:
+            return None
+        described = (
+            tok.tag_ in ("VBN", "VBG") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
+        )
+        if tok.pos_ not in _NAME_RUN_POS and not described:
+            if tok.pos_ in ("VERB", "AUX"):
+                return None  # '"...," said the candidate could win': the run is what was said, its subject
+            break
+        if tok.pos_ == "PART" and tok.tag_ != "POS":
+            break
+        run.append(tok)
+    owners = [k for k, t in enumerate(run) if t.tag_ == "POS"]
+    if owners:
+        run = run[owners[-1] + 1 :]  # "said Tom Hale's spokeswoman": the spokeswoman speaks
+    names = [t for t in run if t.pos_ == "PROPN"]
+    if names:
+        head = names[-1].head
+        if head.i > names[-1].i and head.pos_ == "NOUN" and head.i - verb.i <= 2 * _NAME_RUN_REACH:
+            return head  # "tweeted the Harbour, Kell, chapter of the union": a place names the chapter
+        return names[-1]
+    nouns = [t for t in run if t.pos_ == "NOUN"]
+    return nouns[-1] if nouns else None
+
+
+_SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _ASIDE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
 
 
@@ -482,6 +558,38 @@ def described_before(verb: Token, comma: int) -> Token | None:
     if any(t.text in ('"', "\u201c", "\u201d") for t in between):
         return None
     return ent.root
+
+
+_OPENER_WORDS = 6  # words of a name opening its paragraph or sentence ("Sen. Ana Ruiz")
+
+
+def name_opening_before(verb: Token, comma: int) -> Token | None:
+    """The name that opens the cue's paragraph or sentence, set off by a comma before an aside that runs up to
+    the subjectless cue ("Tom Hale, in the wake of a new poll showing his standing down to 14 percent, told
+    the Gazette on Sunday that ..."), when the parse hangs the name on the paragraph before (a quote with no
+    line between) or the description's own noun takes the entity tag: a run of proper nouns right after a line
+    break or a sentence's end, then a comma, and no finite verb, quote mark or line break from it to the cue."""
+    doc = verb.doc
+    start = comma
+    while start > 0 and not (
+        "\n" in doc[start - 1].text
+        or "\n" in doc[start - 1].whitespace_
+        or doc[start - 1].text in (".", "!", "?")
+    ):
+        start -= 1
+        if comma - start > _DESCRIBED_REACH:
+            return None
+    end = start
+    while end < comma and doc[end].pos_ == "PROPN" and end - start < _OPENER_WORDS:
+        end += 1
+    if end == start or end >= comma or doc[end].text != ",":
+        return None
+    between = doc[end + 1 : comma]
+    if any(
+        t.tag_ in _FINITE or t.text in QUOTE_MARKS or "\n" in t.text or "\n" in t.whitespace_ for t in between
+    ):
+        return None
+    return doc[end - 1]
 
 
 QUOTE_CLOSERS = frozenset({'"', "''", "\u201d"})
@@ -581,6 +689,18 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     asides = [c for c in kids if c.i > verb.i and _between_dashes(c)]
     if asides and len(asides) < len(kids):
         kids = [c for c in kids if c not in asides]
+    # "The ferry will sail on Monday, Hale said, adding ...\n\n'...,' Hale continued": a parse that runs on
+    # past a paragraph break may hang the next paragraph's clause on the cue too; the clause in the cue's own
+    # paragraph is what was said.
+    own = [c for c in kids if not _distance(c, verb)[0]]
+    if own and len(own) < len(kids):
+        kids = own
+    own_subject = any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+    source = source_after_quote_cue(verb) if verb.tag_ in _FINITE and not own_subject else None
+    if source is not None:
+        # '"...," said Tom Hale, asked about ...': a clause the parse builds on the source named after the
+        # cue is the writer's, not what was said
+        kids = [c for c in kids if not (c.i > verb.i and c.left_edge.i <= source.i)]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i
@@ -883,14 +1003,24 @@ def _attributed(words: Span) -> bool:
     return any(is_speech_verb(t) or t.lower_ == "according" for t in words)
 
 
+_SEMICOLON_LINKS = frozenset({"however", "but", "yet", "still", "meanwhile", "though"})
+
+
 def _colon_between(clause: Token, verb: Token) -> bool:
     """True when a colon ends the clause before the cue's subject ("... before: Hale declared")."""
     if clause.i > verb.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > clause.i]
     first = subjects[0].left_edge.i if subjects else verb.i
-    before = [t for t in verb.doc[clause.i : first] if not t.is_space]
-    return bool(before) and before[-1].text == ":"
+    # ('... this finding: "27 companies reported ..."': an opening quote mark after the colon changes nothing;
+    # "Hale has not tipped his hand; however, he's maintained that ...": a semicolon ends the clause too)
+    before = [t for t in verb.doc[clause.i : first] if not t.is_space and t.text not in QUOTE_MARKS]
+    if before and before[-1].text == ":":
+        return True
+    linked = list(before)
+    while len(linked) > 1 and (linked[-1].text == "," or linked[-1].lower_ in _SEMICOLON_LINKS):
+        linked.pop()
+    return len(linked) < len(before) and linked[-1].text == ";"
 
 
 def after_opener(doc: Doc, start: int, end: int) -> int:
@@ -1050,6 +1180,34 @@ def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
     return trimmed(doc, start, end)
 
 
+def tail_attribution_clause(verb: Token) -> tuple[int, int] | None:
+    """The clause before an attribution that closes its sentence when the parse gave the cue no clause ("The
+    promise appeals to voters who want a return to an era when ..., said Ana Ruiz, a demographer at the
+    university."; "..., Hale said."): the sentence from its start (or its last attributed semicolon) to the comma
+    before the attribution; None for any other cue or shape."""
+    if verb.tag_ not in _FINITE or not is_speech_verb(verb) or is_question(verb):
+        return None
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named_after = [c for c in subjects if c.i > verb.i]
+    named_before = [c for c in subjects if c.i < verb.i and c.right_edge.i == verb.i - 1]
+    if named_after and doc[verb.i - 1].text == ",":
+        comma, last = verb.i - 1, max(c.right_edge.i for c in named_after)
+    elif named_before and doc[named_before[-1].left_edge.i - 1].text == ",":
+        comma, last = named_before[-1].left_edge.i - 1, verb.i
+    else:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[last + 1 : sent.end]):
+        return None
+    start = clause_start(doc, sent.start, comma)
+    words = doc[start:comma]
+    if len(words) < 4 or words[0].text in QUOTE_MARKS or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if any("\n" in t.text for t in words):
+        return None
+    return trimmed(doc, start, comma)
+
+
 def reported_at(tok: Token) -> Found | None:
     """The reported statement whose cue is `tok`, or None when `tok` is not a cue here."""
     # Noun cues ("the claim that") carry no reliable source in the parse, so only verbs are read.
@@ -1060,6 +1218,9 @@ def reported_at(tok: Token) -> Found | None:
     naming = called is not None  # "called Trump a liar": the shape decides, not the cue model
     if naming and frame == "none":
         frame = "obj"  # the object parsed as a second predicate ("called Trump a liar", both oprd)
+    tail = tail_attribution_clause(tok) if frame == "none" else None
+    if tail is not None:
+        frame = "clause"
     if frame == "none" or _says_the_subject(tok):
         return None
     core = is_speech_verb(tok)
@@ -1119,7 +1280,7 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
     if is_legal_charge(tok):
         return None  # "was charged with fraud": a prosecutor's charge, no statement of the charged
-    content = _content_of(tok, frame)
+    content = tail or _content_of(tok, frame)
     if content is None:
         return None
     if called is not None:
