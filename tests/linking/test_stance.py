@@ -20,7 +20,14 @@ from claims.linking.stance.features import FeatureBuilder, feature_names
 from claims.linking.stance.metrics import fnc_score, report
 from claims.linking.stance.model import DEFAULT_DIR, decide, unboosted
 from claims.linking.stance.tfidf import TfidfIndex
-from devtools.training.stance import blanked_sides, load_corpus, topic_split, without_cue_words
+from devtools.training.stance import (
+    STAGE2,
+    blanked_sides,
+    fit_stages,
+    load_corpus,
+    topic_split,
+    without_cue_words,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -122,6 +129,25 @@ def test_shipped_model_is_small_and_documented() -> None:
     info = json.loads((DEFAULT_DIR / "training.json").read_text(encoding="utf-8"))
     assert info["n_features"] == len(feature_names(info.get("extras", ())))
     assert {"fnc_score_pct", "accuracy", "macro_f1", "confusion"} <= set(info["validation"])
+
+
+def test_stance_stage_trees_are_randomised_for_new_topics(tmp_path: Path) -> None:
+    """The agree / disagree / discuss stage draws its split thresholds at random and each tree from half
+    the columns (settings chosen on the story-disjoint splits); the relatedness stage keeps exact splits.
+    The settings are written into LightGBM's model text, and the shipped model was trained with them."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 6))
+    labels = np.array(["unrelated", "agree", "discuss", "disagree"])[
+        (x[:, 0] > 0) * (1 + (x[:, 1] > 0) + (x[:, 2] > 1.2))
+    ]
+    related, stance = fit_stages(x, list(labels), seed=0, disagree_boost=1.8)
+    text = stance.booster.model_to_string()
+    assert "[extra_trees: 1]" in text and "[feature_fraction: 0.5]" in text
+    assert "[extra_trees: 0]" in related.booster.model_to_string()
+    info = json.loads((DEFAULT_DIR / "training.json").read_text(encoding="utf-8"))
+    assert {k: info["stage2"][k] for k in STAGE2} == STAGE2
+    shipped = gzip.decompress((DEFAULT_DIR / "stance.txt.gz").read_bytes()).decode()
+    assert "[extra_trees: 1]" in shipped and "[feature_fraction: 0.5]" in shipped
 
 
 @pytest.mark.parametrize("n_classes", [2, 3])
