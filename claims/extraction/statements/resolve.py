@@ -23,6 +23,7 @@ from .speakers import (
     clean_name,
     courtesy_gender,
     hyphen_joined,
+    is_given_name,
     names_outlet,
     owned_person,
     phrase_end,
@@ -287,12 +288,47 @@ def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -
 
 
 def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
-    """A PERSON entity inside the subject phrase that is joined to its head word (apposition, compound)."""
+    """A PERSON entity inside the subject phrase that is joined to its head word (apposition, compound), or a
+    person's name set off in apposition after a description that the NER left untagged ("a council
+    spokeswoman, Ana Ruiz,")."""
     for child in subject.children:
         joined = child.dep_ in ("appos", "compound") and mention[0] <= child.i < mention[1]
         if joined and child.ent_type_ == "PERSON":
             return _entity_of(child)
+    return _apposed_name(subject, mention)
+
+
+_NAME_RUN_MAX = 4  # words of a person's name: "Loretta E. Lynch", "Mary Beth Ann Smith"
+
+
+def _apposed_name(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person's name a description's apposition gives after a comma, when the NER tagged it as no one
+    ("A spokesman in Hale's office, Peter Walsh,", "One of its members, Darius Monroe,", "according to a
+    council spokeswoman, Ana Ruiz"): proper nouns only, opening with a given name, that close the source's
+    words; None for a body's or a place's name ("the agency, Harbour Trust"), a name that is no apposition of
+    the description's own head (the owner's: "spokesmen for the attorney in Brooklyn, Loretta Lynch") or a
+    subject that is itself a name."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    doc = subject.doc
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i <= subject.i or child.pos_ != "PROPN":
+            continue
+        start = child.left_edge.i
+        if not (mention[0] < start and child.i < mention[1]) or doc[start - 1].text != ",":
+            continue
+        run = doc[start : child.i + 1]
+        if not 2 <= len(run) <= _NAME_RUN_MAX or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in _NOT_PEOPLE for t in run
+        ):
+            continue
+        if not is_given_name(run[0].text):
+            continue
+        return hyphen_joined(Span(doc, run.start, run.end, label="PERSON"))
     return None
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"})
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -366,7 +402,9 @@ def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) 
     if subject.pos_ != "NOUN" or relation_of(subject) is None:
         return None
     doc = subject.doc
-    if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]):
+    if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]) or _apposed_name(
+        subject, mention
+    ):
         return None  # the agent's own name follows
     for child in subject.children:
         if child.i > subject.i or child.dep_ not in ("compound", "poss"):
@@ -621,6 +659,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             None
             if plural
             else actors.role_holder(subject.i, subject.lemma_.lower(), principal, kin=relation == "of")
+            or actors.role_holder(
+                subject.i, subject.lemma_.lower(), principal, kin=relation == "of", later=True
+            )
         )
         if holder is not None:  # "His lawyer said" after "Mr. Hunter's lawyer, Gregory Vega,": Vega
             return holder
@@ -895,6 +936,8 @@ def description_role(subject: Token, words: list[Token]) -> str | None:
         if tok.dep_ in _NOT_ROLE_DEPS or tok.lower_ in _NOT_ROLE_WORDS or tok.like_num or tok.is_punct:
             start = k + 1
     kept = words[start:]
+    while kept and kept[-1].dep_ == "case":  # "An inspector general's report": the inspector general
+        kept = kept[:-1]
     if not kept or all(t.pos_ == "PRON" for t in kept):
         return None
     doc = subject.doc
@@ -1239,6 +1282,40 @@ _OUTLET_DESCRIPTIONS = frozenset(
 _AGENCY_HEADS = word_set("service administration agency bureau commission office authority board department")
 
 
+def _apposed_body(
+    subject: Token, mention: tuple[int, int], actors: ArticleActors
+) -> tuple[Speaker, int] | None:
+    """The body a description of one ("An advocacy group, the Coalition for Safe Harbors,", "the ratings
+    agency, Harbour Ratings,") names in apposition after a comma, within the source's words: that body, so
+    its name is not dropped into the role, with the index of the comma before the name; None when the
+    description is no body's, the apposition is no proper name, or it is a person's."""
+    head = subject.lemma_.lower()
+    if subject.tag_ not in ("NN", "NNP") or head not in INTRODUCED_BODY_WORDS | BODY_WORDS | _AGENCY_HEADS:
+        return None
+    doc = subject.doc
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i <= subject.i or child.i >= mention[1] or child.pos_ != "PROPN":
+            continue
+        first = child.left_edge.i
+        if doc[first].lower_ == "the":
+            first += 1
+        if doc[child.left_edge.i - 1].text != "," or child.ent_type_ in ("PERSON", "GPE", "NORP", "DATE"):
+            continue
+        run = doc[first : child.right_edge.i + 1]
+        if any(t.ent_type_ == "PERSON" or t.is_punct for t in run) or not run.text[:1].isupper():
+            continue
+        if is_given_name(run[0].text) and len(run) <= 3:
+            continue  # "a group member, Ana Ruiz": a person the NER missed
+        text = bare_name(run.text)
+        if not text or actors.resolve_name(text) is not None:
+            continue
+        comma = child.left_edge.i - 1
+        if names_outlet(text, actors.outlet):
+            return Speaker(text, "outlet"), comma
+        return Speaker(text, speaker_kind_of_words(text.split(), child.ent_type_ or "ORG")), comma
+    return None
+
+
 def _an_age(words: list[Token]) -> bool:
     """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
     lower = [t.lower_ for t in words if not t.is_punct]
@@ -1255,6 +1332,12 @@ def _described(
     role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
+    named = _apposed_body(subject, mention, actors)
+    if named is not None:  # "An advocacy group, the Coalition for Safe Harbors, said": the coalition
+        body, comma = named
+        return Speaker(
+            body.name, body.kind, description_role(subject, [t for t in role_words if t.i < comma])
+        )
     speaker = _speaker_of_excerpt(subject)
     if speaker is not None:  # "according to excerpts from his speech": his words
         source = resolve_subject(speaker, actors, previous)
@@ -1271,7 +1354,7 @@ def _described(
     if head in CHARGING_WORDS:
         # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
         # "an indictment released by the Justice Department"), not a document speaking for itself
-        bringer = charging_body(subject)
+        bringer = _named_owner(subject) or charging_body(subject)  # "the prosecutors' indictment"
         if bringer is not None:
             source = resolve_subject(bringer, actors, previous)
             if source.name is not None or source.role is not None:

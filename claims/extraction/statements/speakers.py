@@ -348,16 +348,20 @@ class ArticleActors:
         elif speaker.kind == "unnamed" and indefinite and _one_person(speaker.role):
             self.last_unnamed = (pos, speaker)
 
-    def role_holder(self, pos: int, role: str, principal: str, kin: bool = False) -> Speaker | None:
+    def role_holder(
+        self, pos: int, role: str, principal: str, kin: bool = False, later: bool = False
+    ) -> Speaker | None:
         """The person the article named before `pos` with the agent's `role` ("lawyer", "spokesman") who is
         not `principal` ("Mr. Hale's lawyer, Ana Ruiz," then "His lawyer said": Ruiz); None for none or
         several. A relative (`kin`: "his father") must be given as the principal's: "Hale's father, Peter
-        Hale," or "his father, Peter Hale," is Hale's, "Ruiz's father, Juan Ruiz," nobody else's."""
+        Hale," or "his father, Peter Hale," is Hale's, "Ruiz's father, Juan Ruiz," nobody else's. With
+        `later`, the person named after `pos` instead ("Hale's lawyer said ..." before "Hale's lawyer, Ana
+        Ruiz, said"), who must be given as the principal's too."""
         keys = _role_keys(role)
         principal_actor = self.index.resolve(principal) or principal
 
         def whose(actor: str) -> bool:
-            if not kin:
+            if not kin and not later:
                 return True
             owner = _role_owner(self.role_text.get(actor, ""))
             if owner is None:
@@ -372,7 +376,7 @@ class ArticleActors:
         found = {
             self.index.resolve(m.actor) or m.actor
             for m in self.mentions
-            if m.pos < pos
+            if (m.pos > pos if later else m.pos < pos)
             and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
             and whose(m.actor)
         }
