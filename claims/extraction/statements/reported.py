@@ -277,14 +277,19 @@ def listed_subject(verb: Token) -> Token | None:
     that clause the cue's complement ('Hale further described the mayor as "reckless," criticized her budget
     and said ...', a list of what one subject did): that clause's named subject, never the noun after the cue
     ("her" of "her budget"); None when the clause before is quoted (a quotation's '"...," said her lawyer'),
-    has no named subject, or opens after the sentence's start."""
+    subordinate ("when ..."), has no subject, or opens after the sentence's start."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.lemma_.lower() in _INVERTING_VERBS:
         return None  # "Hale will win, said his lawyer": a verb of saying after its clause is inverted
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not objects or objects[0].pos_ == "PROPN" or objects[0].ent_type_ == "PERSON":
         return None  # an act on a thing follows ("criticized her budget"), not a name that may be the source
     doc = verb.doc
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    # (the parse makes the clause before the cue's complement, or an adverbial clause of it)
+    before = [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "advcl") and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)
+    ]
     if not before or doc[verb.i - 1].text not in (",", *QUOTE_MARKS):
         return None
     clause = before[0]
@@ -292,7 +297,7 @@ def listed_subject(verb: Token) -> Token | None:
     if first != verb.sent.start or any(t.text in QUOTE_MARKS for t in doc[first : clause.i]):
         return None
     subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
-    if not subjects or subjects[0].pos_ != "PROPN":
+    if not subjects or subjects[0].tag_ in ("WP", "WDT") or not subjects[0].is_alpha:
         return None
     return subjects[0]
 
