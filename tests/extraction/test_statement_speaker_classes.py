@@ -156,3 +156,35 @@ def test_a_list_of_what_one_subject_did_is_that_subjects(statements):
     assert claims and all(c.speaker == "Tom Hale" for c in claims), _said(claims)
     claim = _by_text(statements("Hale will win the seat, said his lawyer."), "will win the seat")
     assert (claim.speaker, claim.role) == (None, "lawyer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Tom Hale, Peter Grant had misled the council. He added that the town would sue.",
+        "Peter Grant misled the council about the repairs, Tom Hale said on Monday. He added that the town would sue.",
+        "Tom Hale said on Monday that Peter Grant had misled the council.\n\nHe added that the town would sue.",
+    ],
+)
+def test_a_pronoun_is_never_the_subject_of_what_the_last_source_said(statements, text):
+    """ "According to Hale, Grant had misled the council. He added ...": Hale goes on; Grant is the subject of
+    Hale's words, not of the narration, however the parse makes him the sentence's subject."""
+    claim = _by_text(statements(text), "town would sue")
+    assert claim.speaker == "Tom Hale"
+
+
+def test_a_subject_opening_its_sentence_is_the_sentences_subject(nlp):
+    """ "Becker tweeted Tuesday he's not sure ..." (the parse hangs "tweeted" on "'s"): Becker is the
+    subject a pronoun after the sentence may stand for, as the subject of a main clause is; "When Peter
+    Grant arrived, he ..." opens with a subordinate clause, whose subject is not."""
+    from claims.extraction.statements.speakers import ArticleActors
+
+    doc = nlp(
+        "The short-term deal gives the council until Feb. 8 to work out a budget.\n\n"
+        "Becker tweeted Tuesday he's not sure it will happen."
+    )
+    actors = ArticleActors.from_doc(doc)
+    assert [m.subject for m in actors.mentions] == [True]
+    doc = nlp("When Peter Grant arrived on Tuesday, the council had left.")
+    actors = ArticleActors.from_doc(doc)
+    assert [m.subject for m in actors.mentions] == [False]

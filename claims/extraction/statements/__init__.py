@@ -505,7 +505,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         indefinite = subject is not None and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in subject.children
         )
-        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite)
+        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite, (start, end))
         previous = speaker  # "the statement said" refers to the last source, named or not
         if bare in NOT_STORED:
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)
