@@ -188,3 +188,30 @@ def test_a_subject_opening_its_sentence_is_the_sentences_subject(nlp):
     doc = nlp("When Peter Grant arrived on Tuesday, the council had left.")
     actors = ArticleActors.from_doc(doc)
     assert [m.subject for m in actors.mentions] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "According to the city's attorney, William Becker, the pier will close in May.",
+            "William Becker",
+            "city's attorney",
+        ),
+        ("According to a spokesman, Ana Ruiz, the pier will close in May.", "Ana Ruiz", "spokesman"),
+    ],
+)
+def test_according_to_a_role_and_a_name_is_the_person_named(statements, text, speaker, role):
+    """ "According to ROLE, NAME, the words": the parse leaves the name out of the phrase; it is the source
+    (the role as given), and no part of the words."""
+    claim = _by_text(statements(text), "pier will close")
+    assert (claim.speaker, claim.role, claim.text) == (speaker, role, "the pier will close in May.")
+
+
+def test_according_to_a_role_before_the_clauses_own_named_subject_is_the_role(statements):
+    """ "According to a spokesman, Peter Grant, the mayor, misled the council": Grant is what the words are
+    about (the clause's subject), the spokesman speaks."""
+    text = "According to a spokesman, Peter Grant, the mayor, misled the council on Monday."
+    claim = _by_text(statements(text), "misled the council")
+    assert (claim.speaker, claim.role) == (None, "spokesman")
+    assert claim.text.startswith("Peter Grant")

@@ -45,7 +45,9 @@ from .edges import TELLING_VERBS, first_time_clause, relays_quote_before, told_c
 from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
+    AGENT_ROLES,
     AUTHOR_VERBS,
+    PEOPLE_NOUNS,
     RELATIVE_PRONOUNS,
     SHOWING_VERBS,
     described_actor,
@@ -54,7 +56,7 @@ from .resolve import (
     recorded_speaker,
     relative_clause_subject,
 )
-from .speakers import PERSON_ROLES
+from .speakers import PERSON_ROLES, is_given_name
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
 # PolNeAR's training split); core reporting verbs need less, and none when the lexicon never saw them.
@@ -359,6 +361,7 @@ def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
         depth >= 2
         or verb.tag_ != "VBG"
         or verb.dep_ != "advcl"
+        or not is_speech_verb(verb)  # a cue ("saying", "vowing"), not a list's "failing hospitals"
         or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         or clause.dep_ != "ccomp"
         or reporter.i > clause.i
@@ -1014,7 +1017,47 @@ def according_to(tok: Token) -> Found | None:
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
+    described = objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() in PERSON_ROLES | AGENT_ROLES | PEOPLE_NOUNS
+    named = _name_opening(doc, content) if tok.i - sent_start <= 2 and described else None
+    if named is not None:
+        # "According to the city's attorney, William Becker, the pier will close": the parse left the name in
+        # apposition to the role out of the phrase; it is the source, and the words start after it
+        name_end, after = named
+        source = (objs[0].left_edge.i, name_end)
+        return Found(
+            trimmed(doc, after, content[1]),
+            (tok.i, tok.i + 2),
+            tok.i,
+            doc[name_end - 1],
+            attribution=True,
+            confidence=0.8,
+            judged=True,
+            label=source,
+        )
     return Found(content, (tok.i, tok.i + 2), tok.i, objs[0], attribution=True, confidence=0.8, judged=True)
+
+
+_NAME_WORDS_MAX = 4
+
+
+def _name_opening(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
+    """(end of the name, start of the words after its comma) when the words an opening "According to ROLE,"
+    gives open with a person's name set off by commas ("William Becker, the pier will close ..."), which the
+    parse did not take into the phrase; None otherwise."""
+    start, end = content
+    i = start
+    while i < end and i - start < _NAME_WORDS_MAX and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    if i == start or i >= end or doc[i].text != ",":
+        return None
+    name = doc[start:i]
+    if name[-1].dep_ in ("nsubj", "nsubjpass"):
+        return None  # "According to the report, Peter Grant, the mayor, misled ...": the clause's own subject
+    if not (all(t.ent_type_ == "PERSON" for t in name) or (len(name) >= 2 and is_given_name(name[0].text))):
+        return None
+    if sum(1 for t in doc[i + 1 : end] if t.is_alpha) < 3:
+        return None
+    return i, i + 1
 
 
 _APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")
