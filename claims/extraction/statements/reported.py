@@ -362,7 +362,7 @@ def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
         or verb.tag_ != "VBG"
         or verb.dep_ != "advcl"
         or not is_speech_verb(verb)  # a cue ("saying", "vowing"), not a list's "failing hospitals"
-        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)  # not "while reporting"
         or clause.dep_ != "ccomp"
         or reporter.i > clause.i
         or not is_speech_verb(reporter)
