@@ -1334,9 +1334,9 @@ def _described(
     plural = subject.tag_ in ("NNS", "NNPS")
     named = _apposed_body(subject, mention, actors)
     if named is not None:  # "An advocacy group, the Coalition for Safe Harbors, said": the coalition
-        body, comma = named
+        apposed, before = named
         return Speaker(
-            body.name, body.kind, description_role(subject, [t for t in role_words if t.i < comma])
+            apposed.name, apposed.kind, description_role(subject, [t for t in role_words if t.i < before])
         )
     speaker = _speaker_of_excerpt(subject)
     if speaker is not None:  # "according to excerpts from his speech": his words
