@@ -370,6 +370,8 @@ def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
         or verb.doc[verb.left_edge.i - 1].text != ","
     ):
         return None
+    if any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "advcl", "conj") for t in verb.doc[clause.i : verb.i]):
+        return None  # "worked to obstruct it by making false statements, denying ...": a list of deeds
     found, passive = subject_of(reporter, depth + 1)
     return found if found is not None and not passive else None
 

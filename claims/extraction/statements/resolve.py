@@ -310,10 +310,14 @@ def _apposed_name(subject: Token, mention: tuple[int, int]) -> Span | None:
     subject that is itself a name."""
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return None
+    if subject.tag_ in ("NNS", "NNPS"):
+        return None  # "Two other lawmakers, Rep. Ana Ruiz and Rep. Tom Hale": several, no one of them
     doc = subject.doc
     for child in subject.children:
         if child.dep_ != "appos" or child.i <= subject.i or child.pos_ != "PROPN":
             continue
+        if any(c.dep_ == "conj" for c in child.children):
+            continue  # "a pair of lawmakers, Vern Buchanan and Ana Ruiz": two names
         start = child.left_edge.i
         if not (mention[0] < start and child.i < mention[1]) or doc[start - 1].text != ",":
             continue
