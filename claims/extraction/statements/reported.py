@@ -295,6 +295,8 @@ def listed_subject(verb: Token) -> Token | None:
     if not before or doc[verb.i - 1].text not in (",", *QUOTE_MARKS):
         return None
     clause = before[0]
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None  # "lawmakers, ..., co-chairs of the caucus, assailed": a noun the parse made a clause
     first = clause.left_edge.i
     if first != verb.sent.start or any(t.text in QUOTE_MARKS for t in doc[first : clause.i]):
         return None
