@@ -49,6 +49,20 @@ def test_a_name_in_apposition_after_a_description_is_the_source(statements, text
     assert (claim.speaker, claim.role) == (speaker, role)
 
 
+def test_a_name_after_the_office_a_spokesman_works_in_is_the_spokesman(statements):
+    """ "A spokesman in Grant's Washington office, Nick Iacobo, said" (the parse hangs the name on "office"): an
+    office is no person, so the spokesman is Iacobo; a name after a person's description in the owner phrase
+    ("a spokesman for the district attorney in Dover, William Becker") is that person's, not the spokesman's."""
+    text = (
+        "A spokesman in Grant's Washington office, Nick Iacobo, said the senator would vote against the bill."
+    )
+    claim = _by_text(statements(text), "vote against the bill")
+    assert (claim.speaker, claim.role) == ("Nick Iacobo", "spokesman in Grant's Washington office")
+    text = "A spokesman for the district attorney in Dover, William Becker, said the charges would stand."
+    claim = _by_text(statements(text), "charges would stand")
+    assert claim.speaker is None
+
+
 def test_a_name_apposed_to_an_owner_or_a_body_is_no_person_speaking(statements):
     """The name after the owner of the role ("spokesmen for the district attorney in Dover, Ana Ruiz") is the
     owner's, not the spokesmen's; a body's name after "the agency" is no person."""

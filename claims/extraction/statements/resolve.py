@@ -295,7 +295,34 @@ def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
         joined = child.dep_ in ("appos", "compound") and mention[0] <= child.i < mention[1]
         if joined and child.ent_type_ == "PERSON":
             return _entity_of(child)
-    return _apposed_name(subject, mention)
+    return _apposed_name(subject, mention) or _name_after_place(subject, mention)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "with"})
+
+
+def _name_after_place(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person's name set off after the place or body a singular description works in, which the parse hangs
+    on that noun ("A spokesman in Hale's Dover office, Peter Walsh,"): an office is never a person, so the name
+    is the spokesman's; None when the noun is a person's description ("the attorney in Dover, Ana Ruiz" is the
+    attorney) or no PERSON name closes the source's words."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lemma_.lower() not in PERSON_ROLES:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or prep.i < subject.i:
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            if place.lemma_.lower() in PERSON_ROLES or place.ent_type_ == "PERSON" or place.tag_ != "NN":
+                continue
+            for name in place.children:
+                if name.dep_ != "appos" or name.ent_type_ != "PERSON" or name.i >= mention[1]:
+                    continue
+                if name.doc[name.left_edge.i - 1].text != "," or any(c.dep_ == "conj" for c in name.children):
+                    continue
+                ent = _entity_of(name)
+                if ent is not None and ent.start > place.i:
+                    return ent
+    return None
 
 
 _NAME_RUN_MAX = 4  # words of a person's name: "Loretta E. Lynch", "Mary Beth Ann Smith"
@@ -687,6 +714,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
                 clean_name(title_span), bare_name(doc[first : title_span.start].text) or None
             )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
+        placed = _name_after_place(subject, mention)
+        if placed is not None and ent is None:  # "A spokesman in Hale's office, Peter Walsh,": the whole role
+            first = mention[0] + (doc[mention[0]].lower_ in _ARTICLES)
+            return actors.person(clean_name(placed), bare_name(doc[first : placed.start].text) or None)
         ent = _attached_person(subject, mention) or ent
     short = TITLE_SHORT_FORMS.get(normalize_name(subject.text))
     if short is not None and mention[0] < subject.i and doc[mention[0]].lower_ in _DEFINITE:
