@@ -497,6 +497,11 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             mention = _span(adoc, doc, *item.label)
         elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
+            if item.label is not None and item.attribution and speaker.name and not speaker.role:
+                # "According to the city's attorney, William Becker, ...": the role the phrase gives
+                given = doc[item.label[0] : item.label[1]].text.rsplit(",", 1)[0].split()
+                given = given[1:] if given and given[0].lower() in ("a", "an", "the") else given
+                speaker = dataclasses.replace(speaker, role=" ".join(given) or None)
             maker = maker_of(subject) if item.label is None else None
             if maker is not None and (speaker.name or speaker.role):
                 subject = maker  # "the letter released by the faculty": the source's words are the faculty
@@ -522,7 +527,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         indefinite = subject is not None and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in subject.children
         )
-        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite)
+        actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite, (start, end))
         previous = speaker  # "the statement said" refers to the last source, named or not
         if bare in NOT_STORED:
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)

@@ -45,7 +45,9 @@ from .edges import TELLING_VERBS, first_time_clause, relays_quote_before, told_c
 from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
+    AGENT_ROLES,
     AUTHOR_VERBS,
+    PEOPLE_NOUNS,
     RELATIVE_PRONOUNS,
     SHOWING_VERBS,
     described_actor,
@@ -54,7 +56,7 @@ from .resolve import (
     recorded_speaker,
     relative_clause_subject,
 )
-from .speakers import PERSON_ROLES
+from .speakers import PERSON_ROLES, is_given_name
 from .trailing_source import apposed_name
 
 # Below this learned probability a word outside the core list is not taken as a cue (tuned for F1 on
@@ -261,6 +263,21 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             objs = [c for c in agent.children if c.dep_ == "pobj"]
             if objs:  # "When pressed by Holt about how ...": Holt asks
                 return objs[0], False
+    listed = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and depth < 2
+        and listed.dep_ == "conj"
+        and listed.pos_ == "NOUN"
+        and listed.head.pos_ == "VERB"
+        and verb.doc[verb.left_edge.i - 1].text == ","
+    ):
+        # "called for a show of hands, and then a second count, declaring ...": a noun the parse joined to a
+        # verb is a second object of it, and the participle after it is the clause's, not the count's
+        found = subject_of(listed.head, depth + 1)
+        if found[0] is not None:
+            return found
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         publisher = publisher_of(verb.head) if verb.dep_ == "acl" and depth < 2 else None
         if publisher is not None:
@@ -271,7 +288,7 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return found
         return verb.head, False  # "an architect, who said ..."; "a sign saying ..."
     head = verb.head
-    outer = participle_controller(verb)
+    outer = participle_controller(verb) or _reporter_of_participle(verb, depth)
     if outer is not None:
         # "Hale defended not paying a builder who said he was stiffed, saying ...": Hale says it, not the builder
         return outer, False
@@ -281,7 +298,42 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         found = subject_of(head, depth + 1)
         if found[0] is not None:
             return found
-    return sequel_subject(verb) or adjacent_subject(verb), False
+    return sequel_subject(verb) or listed_subject(verb) or adjacent_subject(verb), False
+
+
+_INVERTING_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "insist", "ask", "reply"})
+
+
+def listed_subject(verb: Token) -> Token | None:
+    """The subject of the narrated clause a subjectless finite cue follows after a comma, when the parse made
+    that clause the cue's complement ('Hale further described the mayor as "reckless," criticized her budget
+    and said ...', a list of what one subject did): that clause's named subject, never the noun after the cue
+    ("her" of "her budget"); None when the clause before is quoted (a quotation's '"...," said her lawyer'),
+    subordinate ("when ..."), has no subject, or opens after the sentence's start."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.lemma_.lower() in _INVERTING_VERBS:
+        return None  # "Hale will win, said his lawyer": a verb of saying after its clause is inverted
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ == "PROPN" or objects[0].ent_type_ == "PERSON":
+        return None  # an act on a thing follows ("criticized her budget"), not a name that may be the source
+    doc = verb.doc
+    # (the parse makes the clause before the cue's complement, or an adverbial clause of it)
+    before = [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "advcl") and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children)
+    ]
+    if not before or doc[verb.i - 1].text not in (",", *QUOTE_MARKS):
+        return None
+    clause = before[0]
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None  # "lawmakers, ..., co-chairs of the caucus, assailed": a noun the parse made a clause
+    first = clause.left_edge.i
+    if first != verb.sent.start or any(t.text in QUOTE_MARKS for t in doc[first : clause.i]):
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if not subjects or subjects[0].tag_ in ("WP", "WDT") or not subjects[0].is_alpha:
+        return None
+    return subjects[0]
 
 
 _WH_TAGS = frozenset({"WP", "WDT", "WRB"})
@@ -328,6 +380,32 @@ def participle_controller(verb: Token) -> Token | None:
         if anc.dep_ not in INHERIT_DEPS:
             return None
     return None
+
+
+def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
+    """The subject of the reporting verb whose reported clause a subjectless participle set off by a comma is
+    hung on by the parse ("Grant also wrote the guards knew to expect trouble, saying, '...'"): the participle
+    goes with the reporting clause, so its speaker is the reporter, never the reported clause's subject (the
+    guards); None for any other cue."""
+    clause = verb.head
+    reporter = clause.head
+    if (
+        depth >= 2
+        or verb.tag_ != "VBG"
+        or verb.dep_ != "advcl"
+        or not is_speech_verb(verb)  # a cue ("saying", "vowing"), not a list's "failing hospitals"
+        or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)  # not "while reporting"
+        or clause.dep_ != "ccomp"
+        or reporter.i > clause.i
+        or not is_speech_verb(reporter)
+        or verb.left_edge.i == 0
+        or verb.doc[verb.left_edge.i - 1].text != ","
+    ):
+        return None
+    if any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "advcl", "conj") for t in verb.doc[clause.i : verb.i]):
+        return None  # "worked to obstruct it by making false statements, denying ...": a list of deeds
+    found, passive = subject_of(reporter, depth + 1)
+    return found if found is not None and not passive else None
 
 
 def publisher_of(thing: Token) -> Token | None:
@@ -682,6 +760,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
+    if listed_subject(verb) is not None:
+        # 'Hale described the mayor as "reckless," criticized her budget': the clause before is what Hale
+        # did first, not what the cue reports
+        kids = [c for c in kids if c.i > verb.i]
     # '"We will see," Hale said as he left, the Gazette's reporter tweeted': who relays the sentence is no
     # part of what was said.
     kids = [c for c in kids if not (c.i > verb.i and trailing_attribution(c))]
@@ -731,6 +813,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if start > kid.right_edge.i:
             return None
         end = kid.right_edge.i + 1
+        if kid.i > verb.i:
+            # "wrote the guards knew to expect trouble, saying, ...": the participle is the reporter's, no
+            # part of the reported clause
+            end = min([end, *(c.left_edge.i - 1 for c in kid.children if _reporter_of_participle(c, 0))])
         if kid.i > verb.i:
             # "made it clear that ...": the words are the clause the expletive "it" stands for
             start, end = _extraposed_clause(kid) or (start, end)
@@ -1089,7 +1175,46 @@ def according_to(tok: Token) -> Found | None:
         content = trimmed(doc, clause_start(doc, sent_start, tok.i), clause_end(doc, phrase_end, sent_end))
     if content[1] - content[0] < 3:
         return None
+    described = objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() in PERSON_ROLES | AGENT_ROLES | PEOPLE_NOUNS
+    named = _name_opening(doc, content) if tok.i - sent_start <= 2 and described else None
+    if named is not None:
+        # "According to the city's attorney, William Becker, the pier will close": the parse left the name in
+        # apposition to the role out of the phrase; it is the source, and the words start after it
+        name_end, after = named
+        return Found(
+            trimmed(doc, after, content[1]),
+            (tok.i, tok.i + 2),
+            tok.i,
+            doc[name_end - 1],
+            attribution=True,
+            confidence=0.8,
+            judged=True,
+            label=(objs[0].left_edge.i, name_end),
+        )
     return Found(content, (tok.i, tok.i + 2), tok.i, source, attribution=True, confidence=0.8, judged=True)
+
+
+_NAME_WORDS_MAX = 4
+
+
+def _name_opening(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
+    """(end of the name, start of the words after its comma) when the words an opening "According to ROLE,"
+    gives open with a person's name set off by commas ("William Becker, the pier will close ..."), which the
+    parse did not take into the phrase; None otherwise."""
+    start, end = content
+    i = start
+    while i < end and i - start < _NAME_WORDS_MAX and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    if i == start or i >= end or doc[i].text != ",":
+        return None
+    name = doc[start:i]
+    if name[-1].dep_ in ("nsubj", "nsubjpass"):
+        return None  # "According to the report, Peter Grant, the mayor, misled ...": the clause's own subject
+    if not (all(t.ent_type_ == "PERSON" for t in name) or (len(name) >= 2 and is_given_name(name[0].text))):
+        return None
+    if sum(1 for t in doc[i + 1 : end] if t.is_alpha) < 3:
+        return None
+    return i, i + 1
 
 
 _APPOSITION_REACH = 8  # tokens of a title set off by commas after a name ("Ana Ruiz, the council treasurer,")

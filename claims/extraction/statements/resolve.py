@@ -23,6 +23,7 @@ from .speakers import (
     clean_name,
     courtesy_gender,
     hyphen_joined,
+    is_given_name,
     names_outlet,
     owned_person,
     phrase_end,
@@ -287,12 +288,78 @@ def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -
 
 
 def _attached_person(subject: Token, mention: tuple[int, int]) -> Span | None:
-    """A PERSON entity inside the subject phrase that is joined to its head word (apposition, compound)."""
+    """A PERSON entity inside the subject phrase that is joined to its head word (apposition, compound), or a
+    person's name set off in apposition after a description that the NER left untagged ("a council
+    spokeswoman, Ana Ruiz,")."""
     for child in subject.children:
         joined = child.dep_ in ("appos", "compound") and mention[0] <= child.i < mention[1]
         if joined and child.ent_type_ == "PERSON":
             return _entity_of(child)
+    return _apposed_name(subject, mention) or _name_after_place(subject, mention)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "with"})
+
+
+def _name_after_place(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person's name set off after the place or body a singular description works in, which the parse hangs
+    on that noun ("A spokesman in Hale's Dover office, Peter Walsh,"): an office is never a person, so the name
+    is the spokesman's; None when the noun is a person's description ("the attorney in Dover, Ana Ruiz" is the
+    attorney) or no PERSON name closes the source's words."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lemma_.lower() not in PERSON_ROLES:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or prep.i < subject.i:
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            if place.lemma_.lower() in PERSON_ROLES or place.ent_type_ == "PERSON" or place.tag_ != "NN":
+                continue
+            for name in place.children:
+                if name.dep_ != "appos" or name.ent_type_ != "PERSON" or name.i >= mention[1]:
+                    continue
+                if name.doc[name.left_edge.i - 1].text != "," or any(c.dep_ == "conj" for c in name.children):
+                    continue
+                ent = _entity_of(name)
+                if ent is not None and ent.start > place.i:
+                    return ent
     return None
+
+
+_NAME_RUN_MAX = 4  # words of a person's name: "Loretta E. Lynch", "Mary Beth Ann Smith"
+
+
+def _apposed_name(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person's name a description's apposition gives after a comma, when the NER tagged it as no one
+    ("A spokesman in Hale's office, Peter Walsh,", "One of its members, Darius Monroe,", "according to a
+    council spokeswoman, Ana Ruiz"): proper nouns only, opening with a given name, that close the source's
+    words; None for a body's or a place's name ("the agency, Harbour Trust"), a name that is no apposition of
+    the description's own head (the owner's: "spokesmen for the attorney in Brooklyn, Loretta Lynch") or a
+    subject that is itself a name."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    if subject.tag_ in ("NNS", "NNPS"):
+        return None  # "Two other lawmakers, Rep. Ana Ruiz and Rep. Tom Hale": several, no one of them
+    doc = subject.doc
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i <= subject.i or child.pos_ != "PROPN":
+            continue
+        if any(c.dep_ == "conj" for c in child.children):
+            continue  # "a pair of lawmakers, Vern Buchanan and Ana Ruiz": two names
+        start = child.left_edge.i
+        if not (mention[0] < start and child.i < mention[1]) or doc[start - 1].text != ",":
+            continue
+        run = doc[start : child.i + 1]
+        if not 2 <= len(run) <= _NAME_RUN_MAX or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in _NOT_PEOPLE for t in run
+        ):
+            continue
+        if not is_given_name(run[0].text):
+            continue
+        return hyphen_joined(Span(doc, run.start, run.end, label="PERSON"))
+    return None
+
+
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME"})
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -366,7 +433,9 @@ def _principal(subject: Token, mention: tuple[int, int], actors: ArticleActors) 
     if subject.pos_ != "NOUN" or relation_of(subject) is None:
         return None
     doc = subject.doc
-    if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]):
+    if any(t.ent_type_ == "PERSON" for t in doc[subject.i + 1 : mention[1]]) or _apposed_name(
+        subject, mention
+    ):
         return None  # the agent's own name follows
     for child in subject.children:
         if child.i > subject.i or child.dep_ not in ("compound", "poss"):
@@ -621,6 +690,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             None
             if plural
             else actors.role_holder(subject.i, subject.lemma_.lower(), principal, kin=relation == "of")
+            or actors.role_holder(
+                subject.i, subject.lemma_.lower(), principal, kin=relation == "of", later=True
+            )
         )
         if holder is not None:  # "His lawyer said" after "Mr. Hunter's lawyer, Gregory Vega,": Vega
             return holder
@@ -642,6 +714,10 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
                 clean_name(title_span), bare_name(doc[first : title_span.start].text) or None
             )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
+        placed = _name_after_place(subject, mention)
+        if placed is not None and ent is None:  # "A spokesman in Hale's office, Peter Walsh,": the whole role
+            first = mention[0] + (doc[mention[0]].lower_ in _ARTICLES)
+            return actors.person(clean_name(placed), bare_name(doc[first : placed.start].text) or None)
         ent = _attached_person(subject, mention) or ent
     short = TITLE_SHORT_FORMS.get(normalize_name(subject.text))
     if short is not None and mention[0] < subject.i and doc[mention[0]].lower_ in _DEFINITE:
@@ -895,6 +971,8 @@ def description_role(subject: Token, words: list[Token]) -> str | None:
         if tok.dep_ in _NOT_ROLE_DEPS or tok.lower_ in _NOT_ROLE_WORDS or tok.like_num or tok.is_punct:
             start = k + 1
     kept = words[start:]
+    while kept and kept[-1].dep_ == "case":  # "An inspector general's report": the inspector general
+        kept = kept[:-1]
     if not kept or all(t.pos_ == "PRON" for t in kept):
         return None
     doc = subject.doc
@@ -1239,6 +1317,40 @@ _OUTLET_DESCRIPTIONS = frozenset(
 _AGENCY_HEADS = word_set("service administration agency bureau commission office authority board department")
 
 
+def _apposed_body(
+    subject: Token, mention: tuple[int, int], actors: ArticleActors
+) -> tuple[Speaker, int] | None:
+    """The body a description of one ("An advocacy group, the Coalition for Safe Harbors,", "the ratings
+    agency, Harbour Ratings,") names in apposition after a comma, within the source's words: that body, so
+    its name is not dropped into the role, with the index of the comma before the name; None when the
+    description is no body's, the apposition is no proper name, or it is a person's."""
+    head = subject.lemma_.lower()
+    if subject.tag_ not in ("NN", "NNP") or head not in INTRODUCED_BODY_WORDS | BODY_WORDS | _AGENCY_HEADS:
+        return None
+    doc = subject.doc
+    for child in subject.children:
+        if child.dep_ != "appos" or child.i <= subject.i or child.i >= mention[1] or child.pos_ != "PROPN":
+            continue
+        first = child.left_edge.i
+        if doc[first].lower_ == "the":
+            first += 1
+        if doc[child.left_edge.i - 1].text != "," or child.ent_type_ in ("PERSON", "GPE", "NORP", "DATE"):
+            continue
+        run = doc[first : child.right_edge.i + 1]
+        if any(t.ent_type_ == "PERSON" or t.is_punct for t in run) or not run.text[:1].isupper():
+            continue
+        if is_given_name(run[0].text) and len(run) <= 3:
+            continue  # "a group member, Ana Ruiz": a person the NER missed
+        text = bare_name(run.text)
+        if not text or actors.resolve_name(text) is not None:
+            continue
+        comma = child.left_edge.i - 1
+        if names_outlet(text, actors.outlet):
+            return Speaker(text, "outlet"), comma
+        return Speaker(text, speaker_kind_of_words(text.split(), child.ent_type_ or "ORG")), comma
+    return None
+
+
 def _an_age(words: list[Token]) -> bool:
     """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
     lower = [t.lower_ for t in words if not t.is_punct]
@@ -1255,6 +1367,12 @@ def _described(
     role = description_role(subject, role_words)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
+    named = _apposed_body(subject, mention, actors)
+    if named is not None:  # "An advocacy group, the Coalition for Safe Harbors, said": the coalition
+        apposed, before = named
+        return Speaker(
+            apposed.name, apposed.kind, description_role(subject, [t for t in role_words if t.i < before])
+        )
     speaker = _speaker_of_excerpt(subject)
     if speaker is not None:  # "according to excerpts from his speech": his words
         source = resolve_subject(speaker, actors, previous)
@@ -1271,7 +1389,7 @@ def _described(
     if head in CHARGING_WORDS:
         # "the indictment says": whoever brought it, as the article tells ("a grand jury indicted Hale",
         # "an indictment released by the Justice Department"), not a document speaking for itself
-        bringer = charging_body(subject)
+        bringer = _named_owner(subject) or charging_body(subject)  # "the prosecutors' indictment"
         if bringer is not None:
             source = resolve_subject(bringer, actors, previous)
             if source.name is not None or source.role is not None:

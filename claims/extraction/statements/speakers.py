@@ -162,6 +162,7 @@ class ArticleActors:
     first_named: dict[str, int] = field(default_factory=dict)  # token of a person's first full name
     surname_first: dict[str, int] = field(default_factory=dict)  # token of a surname's first mention
     last_cue: int = -1  # token of the latest cue whose speaker was resolved, named or not
+    said: list[tuple[int, int]] = field(default_factory=list)  # token ranges of the sources' words so far
     quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation (a speaker's words)
 
     @classmethod
@@ -200,7 +201,9 @@ class ArticleActors:
             actor = self.resolve_name(clean_name(ent), role_of(ent), courtesy_gender(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
-            main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and _main_clause(ent.root.head)
+            main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and (
+                _main_clause(ent.root.head) or _opening_clause(ent.root.head, ent.start)
+            )
             main_subject = main_subject and not (quoted and quoted[ent.start])
             self.mentions.append(_Mention(ent.start, actor, main_subject, ent.sent.start))
             self._learn_role(actor, ent)
@@ -338,26 +341,35 @@ class ArticleActors:
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
 
-    def remember(self, pos: int, speaker: Speaker, indefinite: bool = False) -> None:
+    def remember(
+        self, pos: int, speaker: Speaker, indefinite: bool = False, words: tuple[int, int] | None = None
+    ) -> None:
         """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this);
         `indefinite` for a source introduced as nobody known ("a senior official"), whom a pronoun after
-        can stand for (a definite "the official" the article failed to resolve is somebody named)."""
+        can stand for (a definite "the official" the article failed to resolve is somebody named); `words`,
+        the token range of what they said, whose subjects are theirs to tell of, not the narration's."""
         self.last_cue = pos
+        if words is not None:
+            self.said.append(words)
         if speaker.name is not None:
             self.recent_speakers.append((pos, speaker))
         elif speaker.kind == "unnamed" and indefinite and _one_person(speaker.role):
             self.last_unnamed = (pos, speaker)
 
-    def role_holder(self, pos: int, role: str, principal: str, kin: bool = False) -> Speaker | None:
+    def role_holder(
+        self, pos: int, role: str, principal: str, kin: bool = False, later: bool = False
+    ) -> Speaker | None:
         """The person the article named before `pos` with the agent's `role` ("lawyer", "spokesman") who is
         not `principal` ("Mr. Hale's lawyer, Ana Ruiz," then "His lawyer said": Ruiz); None for none or
         several. A relative (`kin`: "his father") must be given as the principal's: "Hale's father, Peter
-        Hale," or "his father, Peter Hale," is Hale's, "Ruiz's father, Juan Ruiz," nobody else's."""
+        Hale," or "his father, Peter Hale," is Hale's, "Ruiz's father, Juan Ruiz," nobody else's. With
+        `later`, the person named after `pos` instead ("Hale's lawyer said ..." before "Hale's lawyer, Ana
+        Ruiz, said"), who must be given as the principal's too."""
         keys = _role_keys(role)
         principal_actor = self.index.resolve(principal) or principal
 
         def whose(actor: str) -> bool:
-            if not kin:
+            if not kin and not later:
                 return True
             owner = _role_owner(self.role_text.get(actor, ""))
             if owner is None:
@@ -372,7 +384,7 @@ class ArticleActors:
         found = {
             self.index.resolve(m.actor) or m.actor
             for m in self.mentions
-            if m.pos < pos
+            if (m.pos > pos if later else m.pos < pos)
             and any(roles_fit(keys, one) for one in self.role_sets.get(m.actor, []))
             and whose(m.actor)
         }
@@ -410,7 +422,13 @@ class ArticleActors:
             if sp.kind == "person" and fits(sp.name):
                 # A person made the subject of a sentence since then is nearer ("Mayor Pete Buttigieg
                 # also called for ... And in an interview, he said").
-                later = [m for m in self.mentions if spoke < m.pos < pos and m.subject]
+                # (not one inside what a source said: "According to Hale, Grant misled the council. He
+                # added" is Hale)
+                later = [
+                    m
+                    for m in self.mentions
+                    if spoke < m.pos < pos and m.subject and not any(a <= m.pos < b for a, b in self.said)
+                ]
                 for m in reversed(later):
                     if fits(m.actor) and self._speaker_of(m.actor).name != sp.name:
                         return self._speaker_of(m.actor)
@@ -588,6 +606,21 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _opening_clause(verb: Token, start: int) -> bool:
+    """True for the verb of a clause a subject opens its sentence with, which the parse hung on a later verb
+    with no conjunction to make it subordinate ("Hale tweeted Tuesday he's not sure", "tweeted" read as an
+    adverbial clause of "'s"): the sentence's main clause, whose subject a pronoun after it may well be."""
+    sent = verb.sent
+    first = next((t.i for t in sent if not (t.is_space or t.is_punct)), sent.start)
+    return (
+        start == first
+        and verb.dep_ in ("advcl", "ccomp")
+        and verb.i < verb.head.i
+        and verb.head.dep_ == "ROOT"
+        and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children)
+    )
 
 
 @functools.cache
