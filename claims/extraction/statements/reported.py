@@ -1160,7 +1160,10 @@ def according_to(tok: Token) -> Found | None:
         # the source and closes the phrase, though the parse may hang it on the sentence's verb
         name, name_end = apposed_name(source, phrase_end, sent_end)
         if name is not None:
-            source, phrase_end = name, name_end
+            # the description stays the source where the name is its apposition: the speaker's resolution
+            # takes the name and keeps the description as the role ("a council spokeswoman, Ana Ruiz")
+            source = source if name.head.i == source.i and name.dep_ == "appos" else name
+            phrase_end = name_end
     if tok.i - sent_start <= 2:  # phrase opens the sentence
         content = trimmed(doc, phrase_end, sent_end)
         if content[1] - content[0] < 3:
