@@ -43,7 +43,7 @@ from .nearduplicates import (
     fingerprints_store,
     stored_matches,
 )
-from .pgcopy import articles_insert_copy, search_vectors
+from .pgcopy import articles_insert_copy, search_vectors_binary
 from .records import ArticleRecord
 
 Bands = tuple[np.ndarray, np.ndarray]  # band rows: keys and their article ids (fingerprints_store's)
@@ -149,25 +149,25 @@ def in_chunk_matches(
     return found
 
 
-def chunk_vectors(records: list[ArticleRecord]) -> list[str] | None:
-    """On PostgreSQL, the search vector of each record's article (pgcopy.search_vectors of its title and
-    body, as unsaved_articles sets them), computed by the database in one read-only statement on the
+def chunk_vectors(records: list[ArticleRecord]) -> list[bytes] | None:
+    """On PostgreSQL, the search vector of each record's article (pgcopy.search_vectors_binary of its
+    title and body, as unsaved_articles sets them), computed by the database in one read-only statement on the
     calling thread's connection; None elsewhere (SQLite has no vector). The import job calls it on a
     thread of its own while its preparing thread prepares the same chunk (chunk_prepare)."""
     if connection.vendor != "postgresql" or not records:
         return None
-    return search_vectors([r.title for r in records], [r.body for r in records])
+    return search_vectors_binary([r.title for r in records], [r.body for r in records])
 
 
 def chunk_lookups(
     prepared: PreparedChunk,
     *,
     heads: bool = True,
-    vectors: Callable[[], list[str] | None] | None = None,
+    vectors: Callable[[], list[bytes] | None] | None = None,
 ) -> None:
     """On PostgreSQL, what of storing the chunk only reads, done now on the calling thread's connection:
-    each unsaved article's search vector (pgcopy.search_vectors: computed by the database in one
-    read-only statement), so the chunk's INSERT only reads it, and the band lookup of its comparable
+    each unsaved article's search vector (pgcopy.search_vectors_binary: computed by the database in one
+    read-only statement, in tsvector's binary form), so the chunk's COPY only reads it, and the band lookup of its comparable
     rows (nearduplicates.bucket_heads), which store_chunk brings up to date with the rows stored since.
     Elsewhere nothing (SQLite has no vector, and its one writer gains nothing from a second thread).
     The import job calls it in its preparing thread, whose own connection reads the next chunk's while
@@ -182,7 +182,7 @@ def chunk_lookups(
         prepared.heads = bucket_heads(prepared.values[np.flatnonzero(prepared.comparable)])
     found = vectors() if vectors is not None else None
     if found is None:
-        found = search_vectors([a.title for a in articles], [a.body for a in articles])
+        found = search_vectors_binary([a.title for a in articles], [a.body for a in articles])
     for article, vector in zip(articles, found, strict=True):
         article.search_vector = vector
 
@@ -388,8 +388,9 @@ def store_chunk(
         digest = digests[index]
         article = prepared.articles[index]
         outlet = outlet_for(record, outlets)
-        if outlet is not None:
-            article.outlet = outlet
+        if outlet is not None:  # what `article.outlet = outlet` does, without the descriptor's checks
+            article.outlet_id = outlet.pk
+            article._state.fields_cache["outlet"] = outlet
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
         in_chunk: tuple[Article, float] | None = None
