@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
@@ -177,13 +178,16 @@ def _copy_fingerprints(ids: Sequence[int], values: np.ndarray) -> None:
     rows["signature_length"], rows["signature"] = width, values
     rows["version_length"], rows["version"] = 2, SIGNATURE_VERSION
     quote = connection.ops.quote_name
+    model: Any = (
+        ArticleFingerprint  # its fields by name: their columns (the stubs type a relation's as optional)
+    )
     names = ", ".join(
-        quote(ArticleFingerprint._meta.get_field(name).column) for name in ("article", "signature", "version")
+        quote(model._meta.get_field(name).column) for name in ("article", "signature", "version")
     )
     payload = io.BytesIO(_BINARY_HEADER + rows.tobytes() + _BINARY_TRAILER)
     with connection.cursor() as cursor, connection.wrap_database_errors:
         cursor.cursor.copy_expert(
-            f"COPY {quote(ArticleFingerprint._meta.db_table)} ({names}) FROM STDIN WITH (FORMAT binary)",
+            f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN WITH (FORMAT binary)",
             payload,
         )
 
