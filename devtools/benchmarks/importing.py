@@ -5,6 +5,7 @@ alone (the pure pipeline on the same texts, no database) for the import with its
 from __future__ import annotations
 
 import csv
+import io
 import os
 import resource
 import tempfile
@@ -182,8 +183,8 @@ COPY_TABLE = "bench_copy_articles"
 
 
 def copy_rate(n_articles: int, *, seed: int) -> float | None:
-    """Articles per second for a bare COPY of the same rows as the import's (every column its COPY
-    writes, the search vectors brought, computed beforehand, bodies compressed with lz4 where the
+    """Articles per second for a bare COPY of the same rows as the import's, in its format (binary, the
+    vectors in binary form; every column its COPY writes, the vectors computed beforehand, bodies compressed with lz4 where the
     server has it) into a logged table of sources_article's shape (`LIKE ... INCLUDING ALL`: its
     columns, defaults, checks and indexes; no trigger, no foreign key), created and dropped here: what
     writing these rows costs PostgreSQL, WAL and index entries included, without the import's own work
@@ -195,9 +196,12 @@ def copy_rate(n_articles: int, *, seed: int) -> float | None:
     from sources.importing.pgcopy import (
         _LZ4_SQL,
         _article_columns,
+        _binary_columns,
         _column,
         _rows,
+        binary_rows,
         search_vectors,
+        search_vectors_binary,
     )
     from sources.importing.records import validate_row
     from sources.importing.store import unsaved_articles
@@ -216,14 +220,21 @@ def copy_rate(n_articles: int, *, seed: int) -> float | None:
     now = timezone.now()
     for number, article in enumerate(articles, start=1):
         article.pk, article.created_at, article.updated_at = number, now, now
-    vectors = search_vectors([a.title for a in articles], [a.body for a in articles])
     fields = _article_columns()
-    columns = ", ".join([str(f.column) for f in fields] + ["search_vector"])
-    buffer = _rows(articles, fields, _column(list(vectors)))
+    names = [str(f.column) for f in fields] + ["search_vector"]
+    # the import's format: binary, with the vectors in binary form, else text (pgcopy.articles_insert_copy)
+    binary = search_vectors_binary([a.title for a in articles], [a.body for a in articles])
+    encoded = _binary_columns(articles, fields, list(binary))
+    if encoded is not None:
+        buffer: io.IOBase = io.BytesIO(binary_rows([encoded[name] for name in names]))
+        options = " WITH (FORMAT binary)"
+    else:
+        vectors = search_vectors([a.title for a in articles], [a.body for a in articles])
+        buffer, options = _rows(articles, fields, _column(list(vectors))), ""
     with copy_table() as table, transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_LZ4_SQL)
         started = time.perf_counter()
-        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", buffer)
+        cursor.cursor.copy_expert(f"COPY {table} ({', '.join(names)}) FROM STDIN{options}", buffer)
         seconds = time.perf_counter() - started
     return n_articles / seconds if seconds else None
 

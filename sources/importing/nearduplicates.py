@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import cast
+from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
@@ -71,17 +71,17 @@ def fingerprints_store(
     if len(values) != len(articles):
         raise ValueError("one signature per article")
     ids = [a.pk for a in articles]
-    fingerprints = [
-        (pk, signature_bytes(row), SIGNATURE_VERSION) for pk, row in zip(ids, values, strict=True)
-    ]
     keys, owners = _band_arrays(ids, band_key_rows(values))
     if connection.vendor == "postgresql":
-        _copy(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
+        _copy_fingerprints(ids, values)
         # in key order: each primary-key insert then lands next to the one before it in the index (the
         # same leaf pages, still in memory), where random keys walk a different branch every time
         order = np.argsort(keys, kind="stable")
         _copy_binary(ArticleBand, ["key", "article"], [keys[order], owners[order]])
     else:
+        fingerprints = [
+            (pk, signature_bytes(row), SIGNATURE_VERSION) for pk, row in zip(ids, values, strict=True)
+        ]
         _insert(ArticleFingerprint, ["article", "signature", "version"], fingerprints)
         _insert(ArticleBand, ["key", "article"], list(zip(keys.tolist(), owners.tolist(), strict=True)))
     return keys, owners
@@ -132,28 +132,6 @@ def _insert(model, fields: list[str], rows: Sequence[tuple], per_statement: int 
             )
 
 
-def _copy_value(value: int | bytes) -> str:
-    """An integer, or bytes as bytea's hex form (its backslash doubled for COPY's text format)."""
-    return "\\\\x" + value.hex() if isinstance(value, bytes) else str(int(value))
-
-
-def _copy(model, fields: list[str], rows: Sequence[tuple[int | bytes, ...]]) -> None:
-    """COPY rows of integers and bytes into `model`'s table (PostgreSQL): one round trip for tens of
-    thousands."""
-    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
-    if len(fields) == 2 and all(isinstance(v, int) for v in rows[0]):  # band rows: the common case, fast
-        pairs = cast(Sequence[tuple[int, int]], rows)  # band rows (key, article): integers, no bytes
-        text = "".join([f"{first}\t{second}\n" for first, second in pairs])
-    else:
-        text = "".join(["\t".join(map(_copy_value, row)) + "\n" for row in rows])
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        raw = cursor.cursor  # psycopg2's cursor under Django's wrapper
-        raw.copy_expert(
-            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN",
-            io.StringIO(text),
-        )
-
-
 # COPY's binary format: the signature, flags and header extension length, then per row a field count
 # and each field as its length and big-endian bytes, then -1 (PostgreSQL's COPY documentation).
 _BINARY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
@@ -177,6 +155,40 @@ def _copy_binary(model, fields: list[str], columns: Sequence[np.ndarray]) -> Non
     with connection.cursor() as cursor, connection.wrap_database_errors:
         cursor.cursor.copy_expert(
             f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN WITH (FORMAT binary)", payload
+        )
+
+
+def _copy_fingerprints(ids: Sequence[int], values: np.ndarray) -> None:
+    """COPY the fingerprint rows (article id, signature_bytes of its row of `values`, SIGNATURE_VERSION)
+    in the binary format, built by numpy in one pass: the signature's bytes as they are, where the text
+    format sent each as hex for the server to decode (1 kB of text per article)."""
+    width = PERMUTATIONS * 4
+    layout = [
+        ("count", ">i2"),
+        ("id_length", ">i4"),
+        ("id", ">i8"),
+        ("signature_length", ">i4"),
+        ("signature", "<u4", (PERMUTATIONS,)),  # signature_bytes: little-endian uint32
+        ("version_length", ">i4"),
+        ("version", ">i2"),
+    ]
+    rows = np.empty(len(ids), dtype=np.dtype(layout))  # packed: no padding between fields
+    rows["count"] = 3
+    rows["id_length"], rows["id"] = 8, np.asarray(ids, dtype=np.int64)
+    rows["signature_length"], rows["signature"] = width, values
+    rows["version_length"], rows["version"] = 2, SIGNATURE_VERSION
+    quote = connection.ops.quote_name
+    model: Any = (
+        ArticleFingerprint  # its fields by name: their columns (the stubs type a relation's as optional)
+    )
+    names = ", ".join(
+        quote(model._meta.get_field(name).column) for name in ("article", "signature", "version")
+    )
+    payload = io.BytesIO(_BINARY_HEADER + rows.tobytes() + _BINARY_TRAILER)
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        cursor.cursor.copy_expert(
+            f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN WITH (FORMAT binary)",
+            payload,
         )
 
 

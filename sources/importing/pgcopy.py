@@ -25,7 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+import struct
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from django.conf import settings
@@ -81,15 +82,28 @@ def search_vectors(titles: Sequence[str], bodies: Sequence[str]) -> list[str]:
     """Each (title, body)'s search vector, as SEARCH_VECTOR_SQL computes it, in tsvector's text form
     (which reads back as the same vector), in order; one statement (PostgreSQL only). Reads nothing
     stored: any connection can compute them, the import's preparing thread does it on its own."""
+    return cast(list[str], _vectors(titles, bodies, "text"))
+
+
+def search_vectors_binary(titles: Sequence[str], bodies: Sequence[str]) -> list[bytes]:
+    """search_vectors in tsvector's binary form (tsvectorsend), what the import's binary COPY sends as
+    it is: the server reads it back (tsvectorrecv) without parsing text and sorting the lexemes again,
+    which tsvectorin did for every article on the writing connection."""
+    return [bytes(vector) for vector in _vectors(titles, bodies, "tsvectorsend")]
+
+
+def _vectors(titles: Sequence[str], bodies: Sequence[str], output: str) -> list:
+    """The vectors of search_vectors, each as `output` ("text" or "tsvectorsend") gives it."""
     if not bodies:
         return []
+    vector = f"({SEARCH_VECTOR_SQL})::text" if output == "text" else f"tsvectorsend({SEARCH_VECTOR_SQL})"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT ({SEARCH_VECTOR_SQL})::text FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY "
+            f"SELECT {vector} FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY "
             "AS r(title, body, place) ORDER BY place",
             [list(titles), list(bodies)],
         )
-        return [vector for (vector,) in cursor.fetchall()]
+        return [value for (value,) in cursor.fetchall()]
 
 
 def _history_columns(article_columns: set[str], user_id: int | None, now: dt.datetime) -> tuple[str, str]:
@@ -140,6 +154,194 @@ def _rows(articles: Sequence[Article], fields: list[models.Field], *extra: list[
     return buffer
 
 
+# COPY's binary format (PostgreSQL's COPY documentation): a signature, flags and header extension
+# length, then per row a field count and each field as its length (-1 for NULL) and its bytes in the
+# type's binary form (what its receive function reads), then -1. Text goes in as its UTF-8 bytes,
+# unescaped, and the server neither scans it for escapes nor parses a vector's text form.
+BINARY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+BINARY_TRAILER = b"\xff\xff"
+_NULL = b"\xff\xff\xff\xff"
+_LENGTH = struct.Struct(">i").pack
+_INT8 = struct.Struct(">iq").pack  # length 8, then the value
+_INT4 = struct.Struct(">ii").pack
+_INT2 = struct.Struct(">ih").pack
+_EPOCH_DATE = dt.date(2000, 1, 1).toordinal()  # PostgreSQL's dates and times count from 2000-01-01
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+class BinaryUnsupported(ValueError):
+    """A column type or value the binary COPY does not encode: the chunk goes in COPY's text format."""
+
+
+def _text_bytes(value: object) -> bytes:
+    data = (value if isinstance(value, str) else str(value)).encode("utf-8")
+    return _LENGTH(len(data)) + data
+
+
+def _json_bytes(value: object) -> bytes:
+    # jsonb's binary form: a version byte (1), then the JSON text; the same text copy_value sends
+    if isinstance(value, (list, dict)):
+        text = (
+            ("[]" if isinstance(value, list) else "{}")
+            if not value
+            else json.dumps(value, ensure_ascii=False)
+        )
+    elif isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    data = b"\x01" + text.encode("utf-8")
+    return _LENGTH(len(data)) + data
+
+
+def _date_bytes(value: object) -> bytes:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise BinaryUnsupported(f"not a date: {value!r}")
+    return _INT4(4, value.toordinal() - _EPOCH_DATE)
+
+
+def _timestamptz_bytes(value: object) -> bytes:
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise BinaryUnsupported(f"not an aware datetime: {value!r}")  # a naive one: the session's zone
+    delta = value - _EPOCH
+    return _INT8(8, (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds)
+
+
+def _bool_bytes(value: object) -> bytes:
+    if not isinstance(value, bool):
+        raise BinaryUnsupported(f"not a boolean: {value!r}")
+    return b"\x00\x00\x00\x01\x01" if value else b"\x00\x00\x00\x01\x00"
+
+
+def _tsvector_bytes(value: object) -> bytes:
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise BinaryUnsupported("a vector in text form")
+    return _LENGTH(len(value)) + bytes(value)
+
+
+def _integer(pack: Callable[[int, int], bytes], size: int) -> Callable[[object], bytes]:
+    def encode(value: object) -> bytes:
+        if type(value) is not int:
+            raise BinaryUnsupported(f"not an integer: {value!r}")
+        return pack(size, value)
+
+    return encode
+
+
+# each column type's encoder (format_type's names), None not included: NULL is the same for all
+_ENCODERS: dict[str, Callable[[object], bytes]] = {
+    "bigint": _integer(_INT8, 8),
+    "integer": _integer(_INT4, 4),
+    "smallint": _integer(_INT2, 2),
+    "text": _text_bytes,
+    "character varying": _text_bytes,
+    "jsonb": _json_bytes,
+    "date": _date_bytes,
+    "timestamp with time zone": _timestamptz_bytes,
+    "boolean": _bool_bytes,
+    "tsvector": _tsvector_bytes,
+}
+_column_types: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def column_types(table: str) -> dict[str, str]:
+    """Column name -> its type's name (format_type, without modifiers) of `table`, read once per
+    database and table (a migration that changes a column's type runs before any import)."""
+    key = (str(connection.settings_dict["NAME"]), table)
+    if key not in _column_types:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+                "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+                [table],
+            )
+            _column_types[key] = dict(cursor.fetchall())
+    return _column_types[key]
+
+
+def binary_column(values: Sequence[object], type_name: str) -> list[bytes]:
+    """Each value of one column as a field of COPY's binary format (its length, then its bytes), for a
+    column of type `type_name`; a value shared by every row (a default, the chunk's job, its time) is
+    encoded once, and a column of strings in one comprehension. BinaryUnsupported for a type or a value
+    it does not encode."""
+    encode = _ENCODERS.get(type_name)
+    if encode is None:
+        raise BinaryUnsupported(f"column type {type_name}")
+    first = values[0]
+    if all(value is first for value in values):
+        return [_NULL if first is None else encode(first)] * len(values)
+    if encode is _text_bytes and all(type(value) is str for value in values):
+        encoded = [cast(str, value).encode("utf-8") for value in values]
+        return [_LENGTH(len(data)) + data for data in encoded]
+    return [_NULL if value is None else encode(value) for value in values]
+
+
+def binary_rows(columns: Sequence[Sequence[bytes]]) -> bytes:
+    """COPY's binary format of the rows whose fields are `columns` (binary_column's, one per column)."""
+    count = struct.pack(">h", len(columns))
+    parts = [BINARY_HEADER]
+    for row in zip(*columns, strict=True):
+        parts.append(count)
+        parts.extend(row)
+    parts.append(BINARY_TRAILER)
+    return b"".join(parts)
+
+
+def _binary_columns(
+    articles: Sequence[Article], fields: list[models.Field], vectors: list[object]
+) -> dict[str, list[bytes]] | None:
+    """Column name -> its fields in COPY's binary format, for `articles`' `fields` and their `vectors`
+    (column search_vector), or None when a column's type or a value is one binary_column does not
+    encode (the caller then sends the text format)."""
+    types = column_types(Article._meta.db_table)
+    try:
+        columns = {
+            str(field.column): binary_column(
+                [getattr(article, field.attname) for article in articles], types[str(field.column)]
+            )
+            for field in fields
+        }
+        columns["search_vector"] = binary_column(vectors, types["search_vector"])
+    except (BinaryUnsupported, KeyError):
+        return None
+    return columns
+
+
+def _history_binary(
+    encoded: dict[str, list[bytes]], n: int, user_id: int | None, now: dt.datetime
+) -> tuple[list[str], bytes] | None:
+    """The history table's columns (history_id aside) and their rows in COPY's binary format, one '+'
+    row per article, the article's own columns' fields reused from `encoded` (the articles' binary
+    columns): the values of the rows just written, as INSERT ... SELECT read them back. None when a
+    column's type or a value is not encoded, or differs from the article table's."""
+    history = Article.history.model
+    types = column_types(history._meta.db_table)
+    article_types = column_types(Article._meta.db_table)
+    names, columns = [], []
+    try:
+        for field in history._meta.concrete_fields:
+            column = str(field.column)
+            if column == "history_id":
+                continue
+            if column in encoded:
+                if types[column] != article_types[column]:
+                    return None
+                fields = encoded[column]
+            elif column == "history_date":
+                fields = binary_column([now] * n, types[column])
+            elif column == "history_type":
+                fields = binary_column(["+"] * n, types[column])
+            elif column == "history_user_id":
+                fields = binary_column([user_id] * n, types[column])
+            else:  # history_change_reason, or a column simple_history may add: what bulk_create_with_history leaves
+                fields = [_NULL] * n
+            names.append(column)
+            columns.append(fields)
+    except (BinaryUnsupported, KeyError):
+        return None
+    return names, binary_rows(columns)
+
+
 def articles_insert_copy(articles: list[Article], *, history_user_id: int | None = None) -> list[Article]:
     """Insert new (unsaved) articles with their search vector and one '+' history row each (call inside
     transaction.atomic, PostgreSQL only); returns the articles, their pk set."""
@@ -148,8 +350,6 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
     now = timezone.now()
     fields = _article_columns()
     columns = [str(f.column) for f in fields]
-    # a vector the article brings (search_vectors' text), else NULL: the insert trigger computes that one
-    vectors = _column([article.__dict__.get("search_vector") for article in articles])
     table = Article._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
@@ -159,24 +359,45 @@ def articles_insert_copy(articles: list[Article], *, history_user_id: int | None
         for article, (pk,) in zip(articles, cursor.fetchall(), strict=True):
             article.pk = pk
             article.created_at = article.updated_at = now
+        # a vector the article brings (search_vectors_binary's bytes, or search_vectors' text), else
+        # NULL: the insert trigger computes that one
+        vectors = [article.__dict__.get("search_vector") for article in articles]
+        encoded = _binary_columns(articles, fields, vectors)
         cursor.execute(_LZ4_SQL)
         with connection.wrap_database_errors:
-            cursor.cursor.copy_expert(
-                f"COPY {table} ({', '.join(columns)}, search_vector) FROM STDIN",
-                _rows(articles, fields, vectors),
-            )
+            if encoded is not None:
+                cursor.cursor.copy_expert(
+                    f"COPY {table} ({', '.join(columns)}, search_vector) FROM STDIN WITH (FORMAT binary)",
+                    io.BytesIO(binary_rows([encoded[column] for column in [*columns, "search_vector"]])),
+                )
+            else:  # COPY's text format; a vector in binary form is left to the trigger
+                texts = [None if isinstance(v, (bytes, bytearray, memoryview)) else v for v in vectors]
+                cursor.cursor.copy_expert(
+                    f"COPY {table} ({', '.join(columns)}, search_vector) FROM STDIN",
+                    _rows(articles, fields, _column(texts)),
+                )
         if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-            names, values = _history_columns(set(columns), history_user_id, now)
-            # in id order, as the COPY wrote them: their history ids follow the same order
-            cursor.execute(
-                f"INSERT INTO {Article.history.model._meta.db_table} ({names}) SELECT {values} FROM {table} "
-                "WHERE id = ANY(%(ids)s::bigint[]) ORDER BY id",
-                {
-                    "now": now,
-                    "user": history_user_id,
-                    "ids": "{" + ",".join(str(a.pk) for a in articles) + "}",
-                },
-            )
+            history = Article.history.model._meta.db_table
+            rows = _history_binary(encoded, len(articles), history_user_id, now) if encoded else None
+            if rows is not None:
+                # in the articles' order, their ids' (drawn in order above): history ids follow it
+                with connection.wrap_database_errors:
+                    cursor.cursor.copy_expert(
+                        f"COPY {history} ({', '.join(rows[0])}) FROM STDIN WITH (FORMAT binary)",
+                        io.BytesIO(rows[1]),
+                    )
+            else:
+                names, values = _history_columns(set(columns), history_user_id, now)
+                # in id order, as the COPY wrote them: their history ids follow the same order
+                cursor.execute(
+                    f"INSERT INTO {history} ({names}) SELECT {values} FROM {table} "
+                    "WHERE id = ANY(%(ids)s::bigint[]) ORDER BY id",
+                    {
+                        "now": now,
+                        "user": history_user_id,
+                        "ids": "{" + ",".join(str(a.pk) for a in articles) + "}",
+                    },
+                )
     for article in articles:
         article._state.adding = False
         article._state.db = connection.alias

@@ -43,7 +43,7 @@ from .nearduplicates import (
     fingerprints_store,
     stored_matches,
 )
-from .pgcopy import articles_insert_copy, search_vectors
+from .pgcopy import articles_insert_copy, search_vectors_binary
 from .records import ArticleRecord
 
 Bands = tuple[np.ndarray, np.ndarray]  # band rows: keys and their article ids (fingerprints_store's)
@@ -120,26 +120,101 @@ def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) ->
     bodies = [r.body for r in records]
     values = signatures(bodies)  # the whole chunk's in one go (arrays, not a loop)
     digests = [content_hash(body) for body in bodies]
-    keys = band_key_rows(values).tolist()
+    key_rows = band_key_rows(values)
     checkable = [comparable(body) for body in bodies]
     return PreparedChunk(
         digests=digests,
         values=values,
-        keys=keys,
+        keys=key_rows.tolist(),
         comparable=checkable,
         articles=unsaved_articles(records, digests, batch),
         batch=batch,
-        in_chunk=in_chunk_matches(values, keys, checkable),
+        in_chunk=in_chunk_matches(values, key_rows, checkable),
     )
 
 
 def in_chunk_matches(
-    values: np.ndarray, keys: list[list[int]], checkable: list[bool]
+    values: np.ndarray, keys: list[list[int]] | np.ndarray, checkable: list[bool]
 ) -> list[tuple[int, float] | None]:
     """For each row, the most similar earlier checkable row at or over the threshold (its row and the
     similarity; ChunkIndex.best) when every checkable row is added to the index in turn, else None; None
     for a row not checkable. store_chunk uses them when its rows are those (every checkable row a new
-    text, and kept), so the writing thread does not build the index itself."""
+    text, and kept), so the writing thread does not build the index itself.
+
+    In array operations over the whole chunk, with ChunkIndex's rules to the letter (chunk_matches_by_index
+    is the same thing row by row): a row's candidates are, key by key in its keys' order, the last
+    BUCKET_SIZE earlier entries of that key (a row whose keys repeat one counted once per repeat), counted
+    as collections.Counter counts them, the CANDIDATES counted most kept (ties: the first met), and the
+    most similar of those at or over the threshold is its match (ties: the first kept). Row by row, the
+    index's Counter and slices were over a tenth of the import's Python on the generator's template-built
+    stories, whose rows share band keys."""
+    found: list[tuple[int, float] | None] = [None] * len(keys)
+    rows = np.flatnonzero(np.asarray(checkable, dtype=bool))
+    if len(rows) < 2:
+        return found
+    matrix = np.asarray(keys, dtype=np.int64)[
+        rows
+    ]  # a row per checkable row (its position), a column per band
+    positions, bands = matrix.shape
+    size = ChunkIndex.BUCKET_SIZE
+    # every (position, band) entry, sorted by key, then position and band: each key's entries in the
+    # order the index added them
+    order = np.argsort(matrix.ravel(), kind="stable")
+    sorted_keys, owner = matrix.ravel()[order], order // bands
+    step = np.arange(len(order))
+    opens_key = np.ones(len(order), dtype=bool)
+    opens_key[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    key_start = np.maximum.accumulate(np.where(opens_key, step, 0))
+    opens_owner = opens_key.copy()
+    opens_owner[1:] |= owner[1:] != owner[:-1]
+    owner_start = np.maximum.accumulate(
+        np.where(opens_owner, step, 0)
+    )  # the key's first entry of this position
+    # an entry's candidates: the key's entries before its position's, the last BUCKET_SIZE of them
+    first = np.maximum(key_start, owner_start - size)
+    counts = owner_start - first
+    total = int(counts.sum())
+    if not total:
+        return found
+    entry = np.repeat(step, counts)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    candidate = owner[np.repeat(first, counts) + within]
+    text = owner[entry]
+    met = (order[entry] % bands) * size + within  # the order Counter meets them in: band, then bucket
+    # (text, candidate) pairs: how many times met, and when first
+    pair = text * positions + candidate
+    ranked = np.sort(pair * (bands * size) + met)
+    pairs, starts, times = np.unique(ranked // (bands * size), return_index=True, return_counts=True)
+    first_met = ranked[starts] % (bands * size)
+    texts, candidates = pairs // positions, pairs % positions
+    # each text's CANDIDATES most met (ties: the first met), as Counter.most_common gives them
+    ranked = np.lexsort((first_met, -times, texts))
+    ranked_texts = texts[ranked]
+    opens = np.ones(len(ranked), dtype=bool)
+    opens[1:] = ranked_texts[1:] != ranked_texts[:-1]
+    steps = np.arange(len(ranked))
+    place = steps - np.maximum.accumulate(np.where(opens, steps, 0))
+    kept = place < CANDIDATES
+    chosen_texts, chosen_candidates = ranked_texts[kept], candidates[ranked[kept]]
+    chosen_places = place[kept]
+    signatures = values[rows]
+    equal = np.count_nonzero(signatures[chosen_texts] == signatures[chosen_candidates], axis=1)
+    # each text's best: the most equal values (ties: the first kept), at or over the threshold
+    best = np.lexsort((chosen_places, -equal, chosen_texts))
+    opens = np.ones(len(best), dtype=bool)
+    opens[1:] = chosen_texts[best][1:] != chosen_texts[best][:-1]
+    width = signatures.shape[1]
+    for index in best[opens].tolist():
+        score = int(equal[index]) / width
+        if score >= NEAR_DUPLICATE_THRESHOLD:
+            found[int(rows[chosen_texts[index]])] = (int(rows[chosen_candidates[index]]), score)
+    return found
+
+
+def chunk_matches_by_index(
+    values: np.ndarray, keys: list[list[int]], checkable: list[bool]
+) -> list[tuple[int, float] | None]:
+    """in_chunk_matches row by row through a ChunkIndex (what it must equal; kept for the tests)."""
     earlier: ChunkIndex[int] = ChunkIndex(len(keys))
     found: list[tuple[int, float] | None] = [None] * len(keys)
     for row, check in enumerate(checkable):
@@ -149,25 +224,25 @@ def in_chunk_matches(
     return found
 
 
-def chunk_vectors(records: list[ArticleRecord]) -> list[str] | None:
-    """On PostgreSQL, the search vector of each record's article (pgcopy.search_vectors of its title and
-    body, as unsaved_articles sets them), computed by the database in one read-only statement on the
+def chunk_vectors(records: list[ArticleRecord]) -> list[bytes] | None:
+    """On PostgreSQL, the search vector of each record's article (pgcopy.search_vectors_binary of its
+    title and body, as unsaved_articles sets them), computed by the database in one read-only statement on the
     calling thread's connection; None elsewhere (SQLite has no vector). The import job calls it on a
     thread of its own while its preparing thread prepares the same chunk (chunk_prepare)."""
     if connection.vendor != "postgresql" or not records:
         return None
-    return search_vectors([r.title for r in records], [r.body for r in records])
+    return search_vectors_binary([r.title for r in records], [r.body for r in records])
 
 
 def chunk_lookups(
     prepared: PreparedChunk,
     *,
     heads: bool = True,
-    vectors: Callable[[], list[str] | None] | None = None,
+    vectors: Callable[[], list[bytes] | None] | None = None,
 ) -> None:
     """On PostgreSQL, what of storing the chunk only reads, done now on the calling thread's connection:
-    each unsaved article's search vector (pgcopy.search_vectors: computed by the database in one
-    read-only statement), so the chunk's INSERT only reads it, and the band lookup of its comparable
+    each unsaved article's search vector (pgcopy.search_vectors_binary: computed by the database in one
+    read-only statement, in tsvector's binary form), so the chunk's COPY only reads it, and the band lookup of its comparable
     rows (nearduplicates.bucket_heads), which store_chunk brings up to date with the rows stored since.
     Elsewhere nothing (SQLite has no vector, and its one writer gains nothing from a second thread).
     The import job calls it in its preparing thread, whose own connection reads the next chunk's while
@@ -182,7 +257,7 @@ def chunk_lookups(
         prepared.heads = bucket_heads(prepared.values[np.flatnonzero(prepared.comparable)])
     found = vectors() if vectors is not None else None
     if found is None:
-        found = search_vectors([a.title for a in articles], [a.body for a in articles])
+        found = search_vectors_binary([a.title for a in articles], [a.body for a in articles])
     for article, vector in zip(articles, found, strict=True):
         article.search_vector = vector
 
@@ -388,8 +463,9 @@ def store_chunk(
         digest = digests[index]
         article = prepared.articles[index]
         outlet = outlet_for(record, outlets)
-        if outlet is not None:
-            article.outlet = outlet
+        if outlet is not None:  # what `article.outlet = outlet` does, without the descriptor's checks
+            article.outlet_id = outlet.pk
+            article._state.fields_cache["outlet"] = outlet
         previous = current.get(record.url) if record.url else None
         match = matches.get(index)
         in_chunk: tuple[Article, float] | None = None

@@ -84,3 +84,33 @@ def test_a_row_that_is_a_new_version_is_not_compared(tmp_path):
     assert (batch.rows_created, batch.rows_versioned) == (3, 1)
     assert listed(batch) == [(5, "https://c.example/3", "keep")]
     assert threading.current_thread().name in threads
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_array_comparison_finds_what_the_index_finds_row_by_row(seed):
+    """in_chunk_matches (array operations over the chunk) gives what a ChunkIndex fed row by row gives:
+    the same match and similarity for every row, with crowded buckets (over BUCKET_SIZE earlier rows
+    per key), a key repeated within a row, rows not comparable, and ties in both the counts and the
+    similarities. No database."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 150))
+    keys = rng.integers(0, int(rng.integers(2, 300)), size=(n, 32)).astype(np.int64)
+    stories = rng.integers(0, 40, size=(int(rng.integers(1, 5)), 128)).astype(np.uint32)
+    values = stories[rng.integers(0, len(stories), size=n)]
+    edited = rng.random(size=values.shape) < rng.random() * 0.6
+    values[edited] = rng.integers(0, 40, size=int(edited.sum()))
+    checkable = (rng.random(n) < 0.9).tolist()
+    expected = store.chunk_matches_by_index(values, keys.tolist(), checkable)
+    assert store.in_chunk_matches(values, keys, checkable) == expected
+    assert store.in_chunk_matches(values, keys.tolist(), checkable) == expected
+
+
+def test_the_array_comparison_with_fewer_than_two_comparable_rows():
+    import numpy as np
+
+    values = np.zeros((3, 128), dtype=np.uint32)
+    keys = np.ones((3, 32), dtype=np.int64)
+    assert store.in_chunk_matches(values, keys, [False, True, False]) == [None, None, None]
+    assert store.in_chunk_matches(values, keys, [True, False, True]) == [None, None, (0, 1.0)]

@@ -56,6 +56,28 @@ def test_vectors_computed_on_any_connection_are_the_triggers():
     assert "tailword" not in pgcopy.search_vectors(["Long"], [AWKWARD[3][1]])[0]
 
 
+def test_binary_vectors_read_back_as_the_text_ones():
+    """The import sends each vector in tsvector's binary form (tsvectorsend), read back by tsvectorrecv:
+    the same vector as its text form, for any text; stored through the binary COPY as it is."""
+    titles, bodies = [t for t, _ in AWKWARD], [b for _, b in AWKWARD]
+    binary = pgcopy.search_vectors_binary(titles, bodies)
+    assert all(isinstance(vector, bytes) for vector in binary)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvectorsend(v) = b FROM unnest(%s::tsvector[], %s::bytea[]) AS r(v, b)",
+            [pgcopy.search_vectors(titles, bodies), binary],
+        )
+        assert [same for (same,) in cursor.fetchall()] == [True] * len(AWKWARD)
+    articles = [
+        Article(body=body, title=title, url=f"https://b.example/{n}", content_hash="x" * 64)
+        for n, (title, body) in enumerate(AWKWARD)
+    ]
+    for article, vector in zip(articles, binary, strict=True):
+        article.search_vector = vector
+    pgcopy.articles_insert_copy(articles)
+    assert [stored_vector(a.pk) for a in articles] == pgcopy.search_vectors(titles, bodies)
+
+
 def test_a_brought_vector_is_stored_and_a_missing_one_computed():
     """An article bringing its vector gets that one (the insert does not compute it again); one without
     gets the trigger's."""
@@ -86,7 +108,7 @@ def test_the_job_has_vectors_computed_beside_the_writer_and_closes_that_connecti
     path.write_bytes(csv_bytes(rows))
     threads: list[str] = []
     prepared: list[str] = []
-    real, real_prepare = store.search_vectors, service.chunk_prepare
+    real, real_prepare = store.search_vectors_binary, service.chunk_prepare
 
     def recording(titles, bodies):
         threads.append(threading.current_thread().name)
@@ -99,7 +121,7 @@ def test_the_job_has_vectors_computed_beside_the_writer_and_closes_that_connecti
     before = backends()
     batch = import_job_create(paths=[path], extract=False, batch_size=3)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "search_vectors", recording)
+        patch.setattr(store, "search_vectors_binary", recording)
         patch.setattr(service, "chunk_prepare", recording_prepare)
         batch = import_job_run(batch_id=batch.pk)
     assert (batch.status, batch.rows_created) == ("done", 7)
@@ -123,7 +145,7 @@ def test_a_failure_computing_the_vectors_fails_the_job_and_closes_the_connection
     before = backends()
     batch = import_job_create(paths=[path], extract=False, batch_size=2)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "search_vectors", failing)
+        patch.setattr(store, "search_vectors_binary", failing)
         with pytest.raises(ValueError, match="no vectors today"):
             import_job_run(batch_id=batch.pk)
     batch.refresh_from_db()
@@ -140,10 +162,10 @@ def test_chunk_lookups_takes_the_vectors_computed_elsewhere():
         for n, (title, body) in enumerate(AWKWARD[:3])
     ]
     given = store.chunk_vectors(records)
-    assert given == pgcopy.search_vectors([t for t, _ in AWKWARD[:3]], [b for _, b in AWKWARD[:3]])
+    assert given == pgcopy.search_vectors_binary([t for t, _ in AWKWARD[:3]], [b for _, b in AWKWARD[:3]])
     prepared = store.chunk_prepare(records, batch=None)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "search_vectors", lambda titles, bodies: pytest.fail("computed again"))
+        patch.setattr(store, "search_vectors_binary", lambda titles, bodies: pytest.fail("computed again"))
         store.chunk_lookups(prepared, vectors=lambda: given)
     assert [a.search_vector for a in prepared.articles] == given
     computed = store.chunk_prepare(records, batch=None)
