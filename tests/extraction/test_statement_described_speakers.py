@@ -126,3 +126,17 @@ def test_two_people_of_that_title_named_together_leave_it_unnamed(statements):
     )
     claim = _by_text(statements(text), "This plant is")
     assert claim.speaker is None
+
+
+def test_a_department_named_beside_another_stays_unnamed(statements):
+    """ "The department" after two departments named together is either; after one, that one."""
+    text = (
+        "The Westland Justice Department and the Westland State Department sent officials to the port.\n\n"
+        "The department said that the port would reopen next week."
+    )
+    assert _by_text(statements(text), "the port would reopen").speaker is None
+    text = (
+        "The Westland Justice Department sent officials to the port on Monday.\n\n"
+        "The department said that the port would reopen next week."
+    )
+    assert _by_text(statements(text), "the port would reopen").speaker == "Westland Justice Department"

@@ -79,14 +79,13 @@ def _compatible(words: list[str], head: str, kinds: frozenset[str]) -> bool:
     return name_head == head or name_head in kinds
 
 
-def body_by_description(subject: Token, first: int, actors: ArticleActors) -> Speaker | None:
-    """The named body the definite description headed by `subject` (its phrase starting at token `first`)
-    stands for, or None when the article named none that fits or two that compete."""
+def _fitting(
+    subject: Token, first: int, kinds: frozenset[str], actors: ArticleActors
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The bodies named before the description headed by `subject` (its phrase from token `first`), as
+    (token, sentence start, name) in the article's order, and those of them the description fits."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    kinds = _KINDS.get(head)
-    if kinds is None:
-        return None
     # "the House committee", "the ethics committee": the name must carry the description's words too
     marks = {
         t.lower_
@@ -114,12 +113,42 @@ def body_by_description(subject: Token, first: int, actors: ArticleActors) -> Sp
         for pos, sent, name in named
         if name and marks <= set(name.lower().split()) and _compatible(name.lower().split(), head, kinds)
     ]
+    return named, fits
+
+
+def _same_body(one: str, other: str) -> bool:
+    """True for two forms of one body's name ("State Department", "U.S. State Department")."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return a <= b or b <= a
+
+
+def _rivals(fits: list[tuple[int, int, str]]) -> bool:
+    """True when the latest fitting body has another of a different name in its sentence."""
+    _, sent, name = fits[-1]
+    return any(not _same_body(other, name) and other_sent == sent for _, other_sent, other in fits[:-1])
+
+
+def competing_bodies(subject: Token, first: int, actors: ArticleActors) -> bool:
+    """True when two bodies named with the description's head noun were named together last ("the Justice
+    Department and the State Department ... The department said"): either of them may be meant."""
+    _, fits = _fitting(subject, first, frozenset(), actors)
+    return bool(fits) and _rivals(fits)
+
+
+def body_by_description(subject: Token, first: int, actors: ArticleActors) -> Speaker | None:
+    """The named body the definite description headed by `subject` (its phrase starting at token `first`)
+    stands for, or None when the article named none that fits or two that compete."""
+    head = subject.lemma_.lower()
+    kinds = _KINDS.get(head)
+    if kinds is None:
+        return None
+    named, fits = _fitting(subject, first, kinds, actors)
     if not fits:
         return None
-    _, sent, name = fits[-1]
-    if _name_head(name.lower().split()) != head and name != named[-1][2]:
+    name = fits[-1][2]
+    if _name_head(name.lower().split()) != head and not _same_body(name, named[-1][2]):
         return None  # "the agency" is the body named last, when that is one of its kind
-    if any(other != name and other_sent == sent for _, other_sent, other in fits[:-1]):
+    if _rivals(fits):
         return None  # "the Parks Service and the Water Service objected": either of them
     if names_outlet(name, actors.outlet) or actors.index.resolve(name) is not None:
         return None

@@ -8,7 +8,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
 from .cues import is_speech_verb
-from .described import DESCRIBED_BODY_HEADS, body_by_description, body_name_start, rival_holder
+from .described import (
+    DESCRIBED_BODY_HEADS,
+    body_by_description,
+    body_name_start,
+    competing_bodies,
+    rival_holder,
+)
 from .speakers import (
     BODY_HEADS,
     CLAIM_NOUNS,
@@ -1348,6 +1354,8 @@ def _described(
             if sp.kind != "person" and sp.name and sp.name.split()[-1].lower() in _AGENCY_HEADS:
                 return Speaker(sp.name, sp.kind, role)
     if definite and not plural and head in GOVERNMENT_WORDS:
+        if competing_bodies(subject, mention[0], actors):
+            return Speaker(None, "government", role)  # "the Justice and the State Department": either
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():
                 return Speaker(sp.name, sp.kind, role)
