@@ -8,6 +8,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
 from .cues import is_speech_verb
+from .described import (
+    DESCRIBED_BODY_HEADS,
+    body_by_description,
+    body_name_start,
+    competing_bodies,
+    rival_holder,
+)
 from .speakers import (
     BODY_HEADS,
     CLAIM_NOUNS,
@@ -274,9 +281,7 @@ def _before_date(date: Token, actors: ArticleActors) -> Token | None:
 
 def _named_body(doc: Doc, ent: Span, subject: Token, mention: tuple[int, int]) -> str:
     # Keep "in Venezuela" of "the Russian Embassy in Venezuela": part of the body's name.
-    start, end = ent.start, ent.end
-    if doc[start].lower_ == "the":
-        start += 1
+    start, end = body_name_start(ent), ent.end  # "the U.S. Fish and Wildlife Service", not "Wildlife Service"
     for child in subject.children:
         if child.dep_ == "prep" and child.i == end and child.lower_ in ("in", "of", "for"):
             end = min(mention[1], child.right_edge.i + 1)
@@ -1440,6 +1445,8 @@ def _described(
         comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
         described = [t.lower_ for t in role_words if comma is None or t.i < comma]
         found = actors.by_description(subject.i, described)
+        if found is not None and rival_holder(subject, found, described, actors):
+            return Speaker(None, "unnamed", role)  # "Sen. Ruiz and Sen. Lopez toured ...": either senator
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
     if definite and not plural and head in INTRODUCED_BODY_WORDS:
@@ -1452,6 +1459,11 @@ def _described(
         body = _latest_body(doc, subject, actors)
         if body is not None:
             return Speaker(body.name, body.kind, role)
+    if definite and not plural and head in DESCRIBED_BODY_HEADS:
+        # "the service announced" after "the Harbor Parks Service": the latest body of that name or kind
+        body = body_by_description(subject, mention[0], actors)
+        if body is not None:
+            return Speaker(body.name, body.kind, role)
     if definite and not plural and head == "agency":
         # "the agency said" after "The U.S. Fish and Wildlife Service said": the public body that spoke last
         for spoke, sp in reversed(actors.recent_speakers):
@@ -1460,6 +1472,8 @@ def _described(
             if sp.kind != "person" and sp.name and sp.name.split()[-1].lower() in _AGENCY_HEADS:
                 return Speaker(sp.name, sp.kind, role)
     if definite and not plural and head in GOVERNMENT_WORDS:
+        if competing_bodies(subject, mention[0], actors):
+            return Speaker(None, "government", role)  # "the Justice and the State Department": either
         for _, sp in reversed(actors.recent_speakers):
             if sp.kind != "person" and sp.name and head in sp.name.lower():
                 return Speaker(sp.name, sp.kind, role)
