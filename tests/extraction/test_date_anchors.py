@@ -97,6 +97,21 @@ def test_a_year_naming_the_clause_s_own_election_stays(sentence):
     assert [value for value, _ in dates(sentence)] == ["2018"]
 
 
+def test_an_election_of_the_year_of_writing_stays():
+    """ "Injecting the scandal into the 2021 campaign is her latest effort", written in 2021: the election's
+    year is also the year of what the story tells now."""
+    assert [
+        v for v, _ in dates("Injecting the scandal into the 2021 mayoral campaign is her latest effort.")
+    ] == ["2021"]
+
+
+def test_the_eve_of_a_month_keeps_the_month():
+    """ "forced to step down on the eve of the convention in July": the eve is in July too."""
+    assert dates("Ms. Orlov was forced to step down on the eve of the party congress in May.") == [
+        ("2021-05", "in May")
+    ]
+
+
 def test_a_day_naming_an_armed_group_or_a_place_is_no_date():
     """ "the 12 April Brigade", "June 30 Square": names; the clause's own day stays."""
     found = dates("Fighters of the 12 April Brigade guarded June 30 Square on Saturday.")

@@ -205,8 +205,14 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             and names_an_occasion(adoc.analysis, m.start, m.end)
         ):
             continue  # "a potential 2016 run", "the front-runner for 2016": the election aimed at, not a time
-        if m.kind == "year" and names_an_election(span):
-            continue  # "the inquiry into interference in the 2016 election": which election, not when
+        if (
+            m.kind == "year"
+            and (reference.date is None or m.year != reference.date.year)
+            and names_an_election(span)
+        ):
+            # "the inquiry into interference in the 2016 election" told in 2019: which election, not when
+            # (an election of the year of writing is also the time of what the story tells now)
+            continue
         if m.anaphoric:
             with_year = with_year_named_before(m, span, written)
             if with_year is None:
@@ -237,6 +243,8 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             adoc, m, evidence(verb, span, adoc.analysis), resolved, confidence, dated_word(span, verb)
         )
         anchor_of = counted_from(adoc.analysis, m.start, verb.idx)
+        if anchor_of == EVE and claim.precision != "day":
+            anchor_of = None  # "on the eve of the convention in July": the eve is (nearly always) in July too
         if anchor_of is not None:
             # "weeks before the Nov. 8, 2016, election": the day is what an offset counts from, not when
             # the clause happened; kept as an anchor for "two days after the vote on Tuesday"
