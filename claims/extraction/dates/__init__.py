@@ -14,9 +14,10 @@ import itertools
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newstext.date_mentions import find_mentions, parse_loose
+from newstext.date_resolve import counted_from as counted_from_day
 from newstext.date_resolve import resolve
 from newstext.date_vocabulary import Mention
 from newstext.publication import candidate_starts, in_dateline, publication_and_reference
@@ -39,8 +40,10 @@ from .attach import (
     scheduled_present,
 )
 from .context import Anchor, add_anchor, date_claim, in_narrated_month, offset_claim, with_year_named_before
+from .elections import names_an_election
 from .names import in_a_name, names_an_occasion
 from .nowadays import means_nowadays
+from .offsets import EVE, counted_from, eve_start
 from .quoted import QUOTED_DAY_TRUST, Telling, dates_a_telling, quoted, telling_for, telling_value
 from .ranges import mark_ranges
 
@@ -68,6 +71,8 @@ _BASE_CONFIDENCE = {
 # A relative date with nothing to read it against ("Saturday, date not known") is right but of little
 # use until the publication date is known: below every bulk-accept threshold.
 UNANCHORED_CONFIDENCE = 0.5
+# "The eve of" a day is the day before it: counted, a little less sure than the day itself.
+_EVE_TRUST = 0.9
 _TENSE_MATTERS = {"day_month", "month", "weekday", "weekend", "season"}
 
 
@@ -200,6 +205,14 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
             and names_an_occasion(adoc.analysis, m.start, m.end)
         ):
             continue  # "a potential 2016 run", "the front-runner for 2016": the election aimed at, not a time
+        if (
+            m.kind == "year"
+            and (reference.date is None or m.year != reference.date.year)
+            and names_an_election(span)
+        ):
+            # "the inquiry into interference in the 2016 election" told in 2019: which election, not when
+            # (an election of the year of writing is also the time of what the story tells now)
+            continue
         if m.anaphoric:
             with_year = with_year_named_before(m, span, written)
             if with_year is None:
@@ -229,6 +242,16 @@ def date_claims(adoc: ArticleDoc) -> tuple[list[DateClaim], PublicationDate]:
         claim = date_claim(
             adoc, m, evidence(verb, span, adoc.analysis), resolved, confidence, dated_word(span, verb)
         )
+        anchor_of = counted_from(adoc.analysis, m.start, verb.idx)
+        if anchor_of == EVE and claim.precision != "day":
+            anchor_of = None  # "on the eve of the convention in July": the eve is (nearly always) in July too
+        if anchor_of is not None:
+            # "weeks before the Nov. 8, 2016, election": the day is what an offset counts from, not when
+            # the clause happened; kept as an anchor for "two days after the vote on Tuesday"
+            add_anchor(anchors, m, span, claim, adoc.analysis)
+            if anchor_of == EVE and claim.precision == "day" and not claim.approximate:
+                found.append((m.start, _the_eve_of(adoc, m, span, verb, claim)))
+            continue
         if m.start in counted_days:  # its day may be the one the count beside it gives
             held[counted_days[m.start]] = (len(found), m, span)
         else:
@@ -293,6 +316,16 @@ def _on_the_day_of(claim: DateClaim, counted: DateClaim) -> DateClaim:
         latest=counted.latest,
         confidence=counted.confidence,
     )
+
+
+def _the_eve_of(adoc: ArticleDoc, m: Mention, span: Span, verb: Token, claim: DateClaim) -> DateClaim:
+    """The day before `claim`'s day, for "on the eve of the March 3 primary", the eve's words as its
+    expression."""
+    day = dt.date.fromisoformat(claim.value)
+    eve = replace(m, start=eve_start(adoc.analysis, m.start))
+    resolved = counted_from_day(Mention(m.start, m.end, "offset", amount=-1.0, unit="day"), day)
+    where = evidence(verb, span, adoc.analysis)
+    return date_claim(adoc, eve, where, resolved, claim.confidence * _EVE_TRUST, dated_word(span, verb))
 
 
 def _is_that_weekday(claim: DateClaim, day: Mention) -> bool:

@@ -140,7 +140,7 @@ def offset_claim(
     if m.complement:
         clause_end = _CLAUSE_END.search(text, m.end, sentence.end_char)
         stop = clause_end.start() if clause_end else sentence.end_char
-        inside = [a for a in anchors if m.end <= a.start and a.end <= stop]
+        inside = [a for a in anchors if m.end <= a.start < stop]  # "a week before the Oct. 3, 2016, debate"
         if inside:
             anchor = inside[0]
             where = evidence(verb, span, text)

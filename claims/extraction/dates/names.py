@@ -2,8 +2,9 @@
 
 "Kristen Breitweiser, co-chair of September 11th Advocates, criticized ..." names an organisation; "the
 9/11 Commission", "the September 11th Fund", "the Sept. 11 Memorial and Museum" name a body, a fund, a
-place. A date claim there would date the clause's happening (the criticism) to the day in the name, which
-a reader of basil-dev found wrong at confidence 0.95. "The post-Sept. 11 law" describes the law by the
+place; "the 17 February Brigade", "May 15 Square" an armed group, a place. A date claim there would date
+the clause's happening (the criticism) to the day in the name, which a reader of basil-dev found wrong at
+confidence 0.95 (and 0.85 for the brigade, datecal13). "The post-Sept. 11 law" describes the law by the
 period after the day: the law is not of that day either. "The Sept. 11 attacks", "Sept. 11 victims"
 (lower-case) stay: they name the attacks, which happened on that day.
 """
@@ -17,7 +18,9 @@ _NAME_HEAD = re.compile(
     r"(?:st|nd|rd|th)?\s+(?:[A-Z][\w'\u2019]*\s+){0,2}?"
     r"(?:Advocates|Commission|Committee|Fund|Foundation|Memorial|Museum|Coalition|Movement|Families|"
     r"Act|Accords?|Agreement|Declaration|Group|Project|Society|Association|Alliance|Council|Network|"
-    r"Report|Initiative|Institute|Center|Centre|Trust|Campaign|Federation|Union|Party)\b"
+    r"Report|Initiative|Institute|Center|Centre|Trust|Campaign|Federation|Union|Party|"
+    # armed groups and places named after a day ("the 17 February Brigade", "May 15 Square")
+    r"Brigades?|Battalions?|Regiment|Martyrs|Army|Front|Revolution|Square|Street|Stadium|Bridge)\b"
 )
 _DESCRIBES_A_PERIOD = re.compile(r"\b(?i:post|pre)[-\u2010\u2011]\s*$")
 
