@@ -74,9 +74,17 @@ def test_the_descriptor_joins_the_role():
 @pytest.mark.parametrize(
     ("text", "words", "role"),
     [
-        ('"The treaty was signed in haste," Historian Ana Ruiz told reporters.', "signed in haste", "Historian"),
+        (
+            '"The treaty was signed in haste," Historian Ana Ruiz told reporters.',
+            "signed in haste",
+            "Historian",
+        ),
         ('"We will vote on Tuesday," said Chair Ana Ruiz.', "vote on Tuesday", "Chair"),
-        ('"The budget is balanced," Former Gov. Ana Ruiz wrote on Twitter.', "budget is balanced", "Former Gov."),
+        (
+            '"The budget is balanced," Former Gov. Ana Ruiz wrote on Twitter.',
+            "budget is balanced",
+            "Former Gov.",
+        ),
         ("Ohio Republican Ana Ruiz said the plan would fail.", "the plan would fail", "Ohio Republican"),
         ('"The bill will pass," GOP Sen. Ana Ruiz said.', "The bill will pass", "GOP Sen."),
         ("Economist Ana Ruiz argued that the tariffs would hurt farmers.", "tariffs would hurt", "Economist"),
