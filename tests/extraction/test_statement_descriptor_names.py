@@ -112,3 +112,17 @@ def test_a_bodys_name_that_opens_with_a_party_stays_a_body(statements):
         statements("The Republican National Committee said that the advertisement was fair."), "advertisement"
     )
     assert (claim.speaker, claim.speaker_kind) == ("Republican National Committee", "organisation")
+
+
+def test_a_descriptor_and_a_surname_is_the_person_named_in_full(statements):
+    """ "Bishop Okafor" after "Bishop Daniel Okafor" is Daniel Okafor (the title only a role), and a title and a
+    surname the article names nobody else by stays as written."""
+    text = (
+        "Bishop Daniel Okafor, of Dover, said in a homily that the new rules went too far.\n\n"
+        "Bishop Okafor has said that he would not resign from the board."
+    )
+    claims = statements(text)
+    assert _by_text(claims, "not resign").speaker == "Daniel Okafor", [
+        (c.speaker, c.text[:30]) for c in claims
+    ]
+    assert _by_text(claims, "went too far").speaker == "Daniel Okafor"

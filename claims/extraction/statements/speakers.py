@@ -184,6 +184,18 @@ def descriptor_split(name: str, person: bool = False) -> tuple[str, str] | None:
     return " ".join(rest), " ".join(words[:end])
 
 
+def descriptor_and_surname(name: str) -> tuple[str, str] | None:
+    """(surname, descriptor) for descriptor words then one capitalised word ("Bishop Okafor", "Former Gov.
+    Hale"); None otherwise. Whether the word is a surname of somebody known is the caller's to ask."""
+    words = name.split()
+    end = 0
+    while end < len(words) - 1 and _descriptor_length(words[end]):
+        end += 1
+    if not end or end != len(words) - 1 or not words[-1][:1].isupper():
+        return None
+    return words[-1], " ".join(words[:end])
+
+
 def _initial(word: str) -> bool:
     """True for an initial ("J.", "A.B.")."""
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
@@ -282,14 +294,18 @@ class ArticleActors:
             for e in doc.ents
             if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)
         ]
-        # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
-        for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
+        # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor (and
+        # "Bishop Okafor" the "Bishop Daniel Okafor" the NER took for a body).
+        named = []
+        for ent in people:
             titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
-            self._add_person(titled[0] if titled else clean_name(ent), ent)
+            named.append((clean_name(ent), titled[0] if titled else clean_name(ent), ent))
         for ent in doc.ents:
             titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
             if titled:
-                self._add_person(titled[0], ent)
+                named.append((clean_name(ent), titled[0], ent))
+        for _, name, ent in sorted(named, key=lambda n: -len(n[0].split())):
+            self._add_person(name, ent)
         for ent in sorted(people, key=lambda e: e.start):
             titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
             name = titled[0] if titled else clean_name(ent)
@@ -313,6 +329,13 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
+        split = descriptor_and_surname(name)
+        if (
+            split is not None
+            and self.index.resolve(name) is None
+            and self.index.resolve(split[0]) is not None
+        ):
+            name = split[0]  # "Bishop Okafor" after "Bishop Daniel Okafor": the one person, no other
         if len(index_form(name).split()) == 1 and any(
             _kin_named(self.index.actor(a).name) for a in self.index.namesakes(name)
         ):
@@ -435,7 +458,7 @@ class ArticleActors:
     def person(self, name: str, role: str | None = None, gender: str | None = None) -> Speaker:
         """The person `name` as the article names them most fully (`gender` from a courtesy title before the
         name, which tells apart two people of one surname)."""
-        described = descriptor_split(name, person=True)
+        described = descriptor_split(name, person=True) or self._titled_surname(name, role, gender)
         if described is not None:  # "Historian Alan Brinkley": Alan Brinkley, a historian
             name, role = described[0], join_role(described[1], role)
         actor = self.resolve_name(name, role, gender)
@@ -444,6 +467,17 @@ class ArticleActors:
             actor = name
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
+
+    def _titled_surname(self, name: str, role: str | None, gender: str | None) -> tuple[str, str] | None:
+        """(surname, descriptor) for a descriptor and a surname ("Bishop Okafor") that the article knows only by
+        the surname, as someone it named in full ("Bishop Daniel Okafor", indexed as Daniel Okafor); None
+        otherwise: a title that is also a name ("Judge Reinhold") stays as written when nobody else fits."""
+        split = descriptor_and_surname(name)
+        if split is None or self.resolve_name(name, role, gender) is not None:
+            return None
+        if self.resolve_name(split[0], join_role(split[1], role), gender) is None:
+            return None
+        return split
 
     def remember(self, pos: int, speaker: Speaker, indefinite: bool = False) -> None:
         """Record that `speaker` spoke at token `pos` (pronouns and descriptions look back at this);
