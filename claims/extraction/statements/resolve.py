@@ -22,6 +22,7 @@ from .speakers import (
     Speaker,
     clean_name,
     courtesy_gender,
+    descriptor_and_surname,
     descriptor_split,
     hyphen_joined,
     join_role,
@@ -479,6 +480,9 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
         return False
     name = clean_name(ent)
     actor = actors.resolve_name(name)
+    split = descriptor_and_surname(name)
+    if actor is None and split is not None:  # "Bishop Okafor" after "Bishop Daniel Okafor": Daniel Okafor
+        actor = actors.resolve_name(split[0], split[1])
     if actor is not None and actors.index.actor(actor).kind == "person":
         return True
     # the role's head noun comes before its first preposition: "the vice president of the party"
