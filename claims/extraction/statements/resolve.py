@@ -29,8 +29,11 @@ from .speakers import (
     Speaker,
     clean_name,
     courtesy_gender,
+    descriptor_and_surname,
+    descriptor_split,
     hyphen_joined,
     is_given_name,
+    join_role,
     names_outlet,
     owned_person,
     phrase_end,
@@ -551,6 +554,9 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
         return False
     name = clean_name(ent)
     actor = actors.resolve_name(name)
+    split = descriptor_and_surname(name)
+    if actor is None and split is not None:  # "Bishop Okafor" after "Bishop Daniel Okafor": Daniel Okafor
+        actor = actors.resolve_name(split[0], split[1])
     if actor is not None and actors.index.actor(actor).kind == "person":
         return True
     # the role's head noun comes before its first preposition: "the vice president of the party"
@@ -749,7 +755,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return Speaker(name, "outlet")
         if actors.resolve_name(name) is not None or kind == "organisation":
             # An unrecognised proper name that says something is most often a person's surname.
-            return actors.person(name, None, courtesy_gender(doc[first : subject.i + 1]))
+            role = described_before(subject, first, name)
+            return actors.person(name, role, courtesy_gender(doc[first : subject.i + 1]))
         return Speaker(name, kind)
     if ent is not None:
         role = role_of(ent)
@@ -757,9 +764,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if name and names_outlet(name, actors.outlet):
             fuller = fuller_outlet(ent)  # "The Journal" after "The Wall Street Journal" is that paper
             return Speaker(fuller or _named_body(doc, ent, subject, mention) or name, "outlet", role)
-        titled = titled_person(name) if name else None
+        titled = titled_person(name, person=ent.label_ == "PERSON") if name else None
         if titled is not None:  # "Spokesperson Marie Harf", as a PERSON or a body entity
-            return actors.person(titled[0], role or titled[1])
+            return actors.person(titled[0], join_role(titled[1], role))
         owned = owned_person(name) if name else None
         if owned is not None:  # "Twitter's Adam Sharp", which the NER may read as one work or body
             return actors.person(owned[0], role or owned[1])
@@ -928,6 +935,22 @@ def plural_antecedent(pronoun: Token) -> Token | None:
     if group.ent_type_ != "NORP" and lemma not in PEOPLE_NOUNS and not lemma.endswith(("man", "woman")):
         return None  # "fishermen", "congressmen": people by their trade
     return group
+
+
+def described_before(subject: Token, first: int, name: str) -> str | None:
+    """The whole descriptor of a person whose name the NER missed (the proper nouns from `first` to `subject`,
+    `name`), when it begins before those proper nouns ("Economist Ana Ruiz", a common noun then the name;
+    "Former Gov. Ana Ruiz", "Ohio Republican Ana Ruiz", where the name taken opens with "Gov" or "Republican"):
+    the descriptor words from the phrase's start, as written, without an article; None otherwise
+    (`ArticleActors.person` cuts a descriptor inside `name` itself)."""
+    doc = subject.doc
+    start = subject.left_edge.i + (subject.left_edge.dep_ == "det")
+    if start >= first or not name:
+        return None
+    if any((t.is_punct and t.text != ".") or "\n" in t.whitespace_ for t in doc[start:first]):
+        return None
+    whole = descriptor_split(" ".join(doc[start : subject.i + 1].text.split()), person=True)
+    return whole[1] if whole is not None else None
 
 
 def bare_word(word: str) -> str:

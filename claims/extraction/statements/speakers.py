@@ -84,19 +84,135 @@ def names_outlet(name: str, outlet: str | None = None) -> bool:
     return bool(words) and words[-1].strip(".'\u2019s") in OUTLET_WORDS
 
 
-def titled_person(name: str) -> tuple[str, str] | None:
+def titled_person(name: str, person: bool = False) -> tuple[str, str] | None:
     """("Marie Harf", "Spokesperson") for an entity that is a title then a person's name of two or three
-    capitalised words ("Spokesperson Marie Harf"); None otherwise."""
+    capitalised words ("Spokesperson Marie Harf"); None otherwise. The title may be any descriptor a newsroom
+    writes before a name (`descriptor_split`: "Historian Ana Ruiz", "Former Gov. Ana Ruiz", "Ohio Republican
+    Ana Ruiz"); `person` when the entity is known to be a person (see there)."""
+    return descriptor_split(name, person)
+
+
+# Words that describe a person before the name, never part of it: offices and their short forms, parties,
+# trades, and what makes a title past or to come ("Democrat Elijah Cummings", "Historian Alan Brinkley", "Chair
+# Ana Ruiz", "Republican presidential candidate Tom Hale", "Former Gov. Ana Ruiz", "GOP Sen. Ana Ruiz").
+_OFFICE_WORDS = _TITLE_WORDS | word_set(
+    "sen rep gov gen col capt lt sgt maj adm atty supt cmdr sec pres amb cmsr majority minority press"
+)
+DESCRIPTOR_WORDS = _OFFICE_WORDS | word_set(
+    """
+    rev msgr democrat democratic dem republican gop independent libertarian conservative liberal progressive socialist
+    labour tory
+    former ex then onetime late acting interim incoming outgoing retired longtime top senior freshman
+    presidential vice-presidential gubernatorial congressional mayoral senatorial
+    candidate hopeful contender challenger incumbent frontrunner front-runner nominee
+    chair historian economist pollster consultant columnist commentator host anchor correspondent editor
+    publisher producer filmmaker director actor actress singer comedian billionaire developer entrepreneur
+    banker scientist physician surgeon nurse pastor reverend rabbi imam bishop archbishop cardinal activist
+    organizer advocate lobbyist philanthropist donor mogul tycoon cofounder co-founder detective trooper agent
+    inspector alderman delegate whip majority minority press attorney lawyer
+    """
+)
+# Lower-case words inside a person's name ("Bill de Blasio", "Vincent van Gogh").
+_NAME_PARTICLES = word_set("de van von da del della der la le bin al el di du dos")
+# Last words of a place's name: "Prince William County" is a county, not Prince William.
+_PLACE_HEADS = word_set("county city state province district township parish island islands")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i)$")  # "Russian", "Chinese", "British", "Israeli"
+
+
+def _descriptor_length(word: str) -> int:
+    """1 for a word that describes a person before their name ("Gov.", "Democrat", "ex-governor"), else 0."""
+    low = word.lower().strip(".,")
+    if low in DESCRIPTOR_WORDS:
+        return 1
+    parts = [p for p in low.split("-") if p]
+    return int(len(parts) > 1 and all(p in DESCRIPTOR_WORDS for p in parts))
+
+
+def _modifier_length(words: list[str], i: int) -> int:
+    """How many words from `i` name a state or a nation inside a descriptor ("Ohio Republican", "New York
+    Gov.", "Russian President"); 0 when none. Such a word counts only when a descriptor word follows it."""
+    for n in (2, 1):
+        chunk = words[i : i + n]
+        if len(chunk) == n and all(w[:1].isupper() for w in chunk) and is_state_tag(" ".join(chunk)):
+            return n
+    if words[i : i + 2] == ["White", "House"]:
+        return 2
+    word = words[i].strip(".,")
+    if word in ("U.S.", "US", "House", "Senate", "State"):
+        return 1
+    return int(bool(_NATIONALITY.match(word)) and not is_given_name(word))
+
+
+def descriptor_split(name: str, person: bool = False) -> tuple[str, str] | None:
+    """(the person's name, the descriptor before it) for a name written with the words that describe the person
+    ("Historian Alan Brinkley" -> ("Alan Brinkley", "Historian"); "Former Gov. Ana Ruiz" -> ("Ana Ruiz",
+    "Former Gov."); "Ohio Republican Ana Ruiz" -> ("Ana Ruiz", "Ohio Republican")); None when `name` is no
+    such thing. The name left must be two or three capitalised words (lower-case particles and a "Jr." aside),
+    so that a surname that is also a title ("Judge Reinhold", "King") is never cut to a bare surname, and no
+    body's or place's name ("Republican National Committee", "Democratic Party", "Prince William County").
+    Unless `person` (the NER or the parse already took it for a person), a descriptor beyond an office's title
+    needs a given name after it ("Independent Women's Forum" is no person)."""
     words = name.split()
-    k = 0
-    while k < len(words) and words[k].lower().strip(".,") in _TITLE_WORDS:
-        k += 1
-    rest = words[k:]
-    if not k or not 2 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+    i = end = 0
+    described: list[str] = []
+    while i < len(words):
+        if _descriptor_length(words[i]):
+            described.append(words[i].lower().strip(".,"))
+            i += 1
+            end = i
+            continue
+        step = _modifier_length(words, i)
+        if not step:
+            break
+        i += step
+    rest = words[end:]
+    core = [w for w in rest if w.lower().strip(".,") not in NAME_SUFFIXES and not _initial(w)]
+    if not end or not 2 <= len(core) <= 3:
         return None
-    if any(w.lower() in GOVERNMENT_WORDS | OUTLET_WORDS | BODY_HEADS for w in rest):
+    if not rest[0][:1].isupper() or not rest[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in rest):
+        return None
+    lower = {w.lower().strip(".,'\u2019") for w in rest}
+    if lower & (GOVERNMENT_WORDS | OUTLET_WORDS | BODY_HEADS | _PLACE_HEADS):
         return None  # "Republican National Committee" is a body, not a Republican called National Committee
-    return " ".join(rest), " ".join(words[:k])
+    if any(w.endswith(("'s", "\u2019s", "'", "\u2019")) for w in rest):
+        return None  # "Senate Majority Leader's Office": whose, no name
+    titles_only = all(w in _OFFICE_WORDS for w in described)
+    if not (person or titles_only or is_given_name(rest[0]) or _initial(rest[0])):
+        return None
+    return " ".join(rest), " ".join(words[:end])
+
+
+def descriptor_and_surname(name: str) -> tuple[str, str] | None:
+    """(surname, descriptor) for descriptor words then one capitalised word ("Bishop Okafor", "Former Gov.
+    Hale"); None otherwise. Whether the word is a surname of somebody known is the caller's to ask."""
+    words = name.split()
+    end = 0
+    while end < len(words) - 1 and _descriptor_length(words[end]):
+        end += 1
+    if not end or end != len(words) - 1 or not words[-1][:1].isupper():
+        return None
+    return words[-1], " ".join(words[:end])
+
+
+def _initial(word: str) -> bool:
+    """True for an initial ("J.", "A.B.")."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def join_role(descriptor: str, role: str | None) -> str:
+    """The role of a person named with `descriptor` before the name and given `role` elsewhere: the descriptor
+    when the role is empty or says nothing more ("Historian" beside "historian"), else both ("Historian, a
+    professor at Harbour College" -> "Historian, professor at Harbour College")."""
+    if not role:
+        return descriptor
+    have = {w.lower().strip(".,") for w in role.split()}
+    if {w.lower().strip(".,") for w in descriptor.split()} <= have:
+        return role
+    if {w.lower().strip(".,") for w in descriptor.split()} >= have:
+        return descriptor
+    return f"{descriptor}, {role}"
 
 
 # Last words of a body's name: "Republican National Committee", "Harbour Workers Union".
@@ -179,16 +295,20 @@ class ArticleActors:
             for e in doc.ents
             if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)
         ]
-        # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor.
-        for ent in sorted(people, key=lambda e: -len(clean_name(e).split())):
-            titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
-            self._add_person(titled[0] if titled else clean_name(ent), ent)
+        # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor (and
+        # "Bishop Okafor" the "Bishop Daniel Okafor" the NER took for a body).
+        named = []
+        for ent in people:
+            titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
+            named.append((clean_name(ent), titled[0] if titled else clean_name(ent), ent))
         for ent in doc.ents:
             titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
             if titled:
-                self._add_person(titled[0], ent)
+                named.append((clean_name(ent), titled[0], ent))
+        for _, name, ent in sorted(named, key=lambda n: -len(n[0].split())):
+            self._add_person(name, ent)
         for ent in sorted(people, key=lambda e: e.start):
-            titled = titled_person(clean_name(ent)) or owned_person(clean_name(ent))
+            titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
             name = titled[0] if titled else clean_name(ent)
             actor = self.index.resolve(name) if len(index_form(name).split()) > 1 else None
             if actor is not None:
@@ -212,6 +332,13 @@ class ArticleActors:
     def _add_person(self, name: str, ent: Span) -> None:
         if not name:
             return
+        split = descriptor_and_surname(name)
+        if (
+            split is not None
+            and self.index.resolve(name) is None
+            and self.index.resolve(split[0]) is not None
+        ):
+            name = split[0]  # "Bishop Okafor" after "Bishop Daniel Okafor": the one person, no other
         if len(index_form(name).split()) == 1 and any(
             _kin_named(self.index.actor(a).name) for a in self.index.namesakes(name)
         ):
@@ -334,12 +461,26 @@ class ArticleActors:
     def person(self, name: str, role: str | None = None, gender: str | None = None) -> Speaker:
         """The person `name` as the article names them most fully (`gender` from a courtesy title before the
         name, which tells apart two people of one surname)."""
+        described = descriptor_split(name, person=True) or self._titled_surname(name, role, gender)
+        if described is not None:  # "Historian Alan Brinkley": Alan Brinkley, a historian
+            name, role = described[0], join_role(described[1], role)
         actor = self.resolve_name(name, role, gender)
         if actor is None:
             self.index.add(name, name, "person", role=role)
             actor = name
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
+
+    def _titled_surname(self, name: str, role: str | None, gender: str | None) -> tuple[str, str] | None:
+        """(surname, descriptor) for a descriptor and a surname ("Bishop Okafor") that the article knows only by
+        the surname, as someone it named in full ("Bishop Daniel Okafor", indexed as Daniel Okafor); None
+        otherwise: a title that is also a name ("Judge Reinhold") stays as written when nobody else fits."""
+        split = descriptor_and_surname(name)
+        if split is None or self.resolve_name(name, role, gender) is not None:
+            return None
+        if self.resolve_name(split[0], join_role(split[1], role), gender) is None:
+            return None
+        return split
 
     def remember(
         self, pos: int, speaker: Speaker, indefinite: bool = False, words: tuple[int, int] | None = None
