@@ -212,7 +212,41 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     va, vb = _verb(ca.dated), _verb(cb.dated)
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         return not _other_actors(a, b)
+    if _passive_telling_of(a, b) or _passive_telling_of(b, a):
+        return not _other_actors(a, b)
     return _same_actor(a, b)
+
+
+# "The subpoenas were disclosed Thursday": a telling whose teller the clause leaves out (a by-phrase or
+# the sentence before names them). It is a telling of its subject, so it dates the same telling as
+# another outlet's "the lawyer said Thursday" only when that sentence tells of the same thing ("issued
+# subpoenas ..., the lawyer said Thursday"), never any telling of that day ("The governors' association
+# announced on Thursday that he would travel").
+_PASSIVE_TELLING = re.compile(
+    r"\b([A-Za-z][\w'-]*)\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:first\s+|also\s+|publicly\s+)?"
+    r"(disclosed|revealed|unveiled|announced|reported|confirmed|made\s+public)\b",
+    re.I,
+)
+
+
+def _passive_subject(f: ClaimFeatures) -> str | None:
+    """The stemmed subject of the passive telling the date dates ("subpoena" of "The subpoenas were
+    disclosed Thursday"), None when the date dates no such passive."""
+    dated = _verb(f.date.dated)
+    if not dated:
+        return None
+    for m in _PASSIVE_TELLING.finditer(f.item.sentence):
+        subject = terms(m.group(1))
+        if subject and _verb(m.group(2).split()[0]) == dated:
+            return subject[0]
+    return None
+
+
+def _passive_telling_of(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when `a` dates a passive telling ("The subpoenas were disclosed Thursday") and `b` a telling
+    whose sentence names what was told ("... issued grand jury subpoenas ..., the lawyer said Thursday")."""
+    subject = _passive_subject(a)
+    return subject is not None and tells(b) and subject in terms(b.item.sentence)
 
 
 def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
