@@ -115,6 +115,47 @@ def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) ->
     return end
 
 
+def _words_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha)
+
+
+def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the punctuation and spaces at either end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def writers_aside(doc: Doc, start: int, end: int, quoted: list[bool]) -> list[list[tuple[int, int]]] | None:
+    """The reported words [start, end) in two parts around a gloss of the writer's set off by commas on the
+    subject of the reported clause ("said that the plan, which cuts taxes for the rich, would pass", "said Ana
+    Ruiz, the presumptive nominee, had lost support"): a present relative clause or an apposition that tells the
+    reader what the subject is, not what the source said of it. None when no such gloss stands inside the
+    words, when it is quoted, when the source speaks in it, or when either part is under two words. The span
+    keeps the whole clause (it is one stretch of the article); `Claim.words` holds the two parts."""
+    for tok in doc[start:end]:
+        if tok.dep_ not in ("relcl", "appos"):
+            continue
+        comma = _gloss_start(tok)
+        close = tok.right_edge.i + 1
+        if comma is None or comma <= start or close >= end - 1 or doc[close].text != ",":
+            continue  # a gloss closing the words is cut by `without_writers_gloss`
+        noun = tok.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not close < noun.head.i < end:
+            continue  # only the subject of a clause whose verb follows the aside
+        if tok.dep_ == "relcl" and not _present(tok):
+            continue  # "the hacker, who then sent it, was ...": a past clause may go on with what was said
+        if any(quoted[i] for i in range(comma, close + 1)):
+            continue
+        before, after = _bounds(doc, start, comma), _bounds(doc, close + 1, end)
+        if _words_in(doc, *before) < 2 or _words_in(doc, *after) < 2:
+            continue
+        return [[before], [after]]
+    return None
+
+
 # Conjunctions that open a clause of the writer's beside the reported one ("..., while House Democrats plan
 # to block it", "..., as the county faces a gap") when its tense is not the reported clause's.
 _ASIDE_MARKS = frozenset({"while", "as", "whereas"})
