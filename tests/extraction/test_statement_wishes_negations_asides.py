@@ -137,3 +137,36 @@ def test_an_aside_that_may_be_the_speakers_stays_in_the_words(statements):
         statements('Tom Hale said that his rival, who "cannot be trusted," would lose the vote.'), "rival"
     )
     assert not claim.words
+
+
+def test_another_partys_wish_after_while_is_no_part_of_the_words(statements):
+    text = (
+        "The mayor is now insisting that the council approve $5 million for the pier, while the fishermen want a "
+        "short-term repair of the old dock."
+    )
+    claim = _one(statements(text), "pier")
+    assert claim.text == "that the council approve $5 million for the pier"
+    _none(statements(text), "dock")
+
+
+def test_a_want_told_of_somebody_in_a_story_is_not_their_position(statements):
+    text = (
+        "The harbour board pressed the ferry company to comment on a story about Ana Ruiz wanting to "
+        '"just sink" the old ferry, the Gazette said.'
+    )
+    assert not [c for c in statements(text) if c.polarity == "position"]
+
+
+def test_another_sources_denial_in_a_relative_clause_is_the_writers_aside(statements):
+    claims = statements(
+        "Several colleagues urged him to resign over the accusations, which Tom Hale has repeatedly denied."
+    )
+    assert _one(claims, "resign").text == "to resign over the accusations"
+    claim = _one(
+        statements("Ana Ruiz said Tom Hale must answer the allegations, which he has denied."), "answer"
+    )
+    assert claim.text == "Tom Hale must answer the allegations"
+    claim = _one(
+        statements("Ana Ruiz said the fees, which the council denies charging, were illegal."), "fees"
+    )
+    assert claim.words == "the fees ... were illegal"

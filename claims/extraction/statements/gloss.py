@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import is_speech_verb
+from .cues import DENIAL_VERBS, is_speech_verb, is_wish
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -20,10 +20,12 @@ _INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
 
 def _source_speaks(verb: Token) -> bool:
     """True for a verb of saying or opinion with a subject of its own ("which she said were", "which,
-    Hale said, is", "which the council denied"): someone's words again, not the writer's description;
-    "who has denied it" speaks of the noun."""
+    Hale said, is"): someone's words again, not the writer's description; "who has denied it" speaks of
+    the noun, and "which the council denied" is a denial of the council's own, no part of these words."""
     if not (is_speech_verb(verb) or verb.lemma_.lower() in _OPINION_VERBS):
         return False
+    if verb.lemma_.lower() in DENIAL_VERBS:
+        return False  # "the accusations, which Hale has denied": another's denial, the writer's aside
     return any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
 
 
@@ -206,6 +208,10 @@ def _writers_clause(tok: Token, cue: Token) -> bool:
     if len(marks) == 1 and marks[0].lower_ in _ASIDE_MARKS and subjects and marks[0].i == tok.left_edge.i:
         if subjects[0].lower_ in _RELATIVE_WORDS:
             return False
+        if marks[0].lower_ != "as" and is_wish(tok) and subjects[0].pos_ != "PRON":
+            # "..., while Democrats want a short-term bill": another party's wish set against the words, which
+            # is no statement of its own (`cues.is_wish`) and no part of this one
+            return True
         return cue.tag_ == "VBD" and _present(tok) and _backshifted(tok.head)
     return False
 
