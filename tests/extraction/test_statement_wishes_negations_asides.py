@@ -170,3 +170,9 @@ def test_another_sources_denial_in_a_relative_clause_is_the_writers_aside(statem
         statements("Ana Ruiz said the fees, which the council denies charging, were illegal."), "fees"
     )
     assert claim.words == "the fees ... were illegal"
+
+
+def test_a_gloss_after_a_stances_object_is_the_writers(statements):
+    text = "The fishermen oppose the mayor's new harbour plan, which also includes a toll on every boat."
+    claim = _one(statements(text), "plan")
+    assert claim.text == "oppose the mayor's new harbour plan" and claim.polarity == "position"

@@ -465,6 +465,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             bare = AGENT_KINDS[bare] if turned else "unsourced"
         if bare is not None or commits(doc, item, start):
             start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
+            if not item.direct:
+                # "oppose the plan, which also cuts taxes": with its verb, the gloss is an aside
+                end = without_writers_gloss(doc, start, end, inside)
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
