@@ -176,3 +176,12 @@ def test_a_gloss_after_a_stances_object_is_the_writers(statements):
     text = "The fishermen oppose the mayor's new harbour plan, which also includes a toll on every boat."
     claim = _one(statements(text), "plan")
     assert claim.text == "oppose the mayor's new harbour plan" and claim.polarity == "position"
+
+
+def test_an_apposition_the_parse_runs_on_into_a_conjunct_is_not_cut(statements):
+    text = (
+        "Angry fishermen accused Senator Tom Hale of Maine, the harbour leader, and several councillors of "
+        "selling out the ferry crews."
+    )
+    claim = _one(statements(text), "Hale")
+    assert "selling out the ferry crews" in claim.text

@@ -75,6 +75,10 @@ def _gloss_start(tok: Token) -> int | None:
         # with its determiner ("Assange, the site's founder"): a bare noun may be what the words make of
         # the name ("appoint Julian Assange, ambassador to the United States")
         introduced = any(c.dep_ in ("det", "poss") and c.i == left for c in tok.children)
+        if any(t.dep_ == "conj" and t.head.i == tok.i for t in tok.subtree):
+            return (
+                None  # "accused Hale, the leader, and two senators of ...": the parse ran the apposition on
+            )
         return left - 1 if noun.pos_ == "PROPN" and tok.ent_type_ == "" and introduced else None
     return None
 
