@@ -3,6 +3,8 @@ is stored refused, and the writer's aside on the subject of reported words is le
 wrote."""
 
 from claims.extraction.statements.cues import only_meant
+from claims.extraction.statements.direct import wished_quote
+from claims.extraction.statements.quotes import find_quotes, paragraph_ids
 from claims.extraction.types import StatementClaim
 
 
@@ -155,6 +157,15 @@ def test_a_want_told_of_somebody_in_a_story_is_not_their_position(statements):
         '"just sink" the old ferry, the Gazette said.'
     )
     assert not [c for c in statements(text) if c.polarity == "position"]
+
+
+def test_a_want_in_a_gerund_keeps_no_quote_as_its_phrase(nlp):
+    doc = nlp('The group pushed a story about Ana Ruiz wanting to "just sink" the old ferry.')
+    quote = find_quotes(doc, paragraph_ids(doc))[0]
+    assert wished_quote(next(t for t in doc if t.lower_ == "wanting"), quote) is None
+    doc = nlp('Tom Hale wanted to restore "a fighting spirit" to the harbour police.')
+    quote = find_quotes(doc, paragraph_ids(doc))[0]
+    assert wished_quote(next(t for t in doc if t.lower_ == "wanted"), quote) is not None
 
 
 def test_another_sources_denial_in_a_relative_clause_is_the_writers_aside(statements):

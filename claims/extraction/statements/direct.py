@@ -290,7 +290,7 @@ def wished_quote(cue: Token, quote: Quote) -> tuple[int, int] | None:
         or cue.i >= quote.open_i
     ):
         return None
-    if not any(c.dep_ == "nsubj" for c in cue.children):
+    if cue.tag_ == "VBG" or not any(c.dep_ == "nsubj" for c in cue.children):
         return None  # 'a story about the senator wanting to "..."': the want is the story's, not a source's
     right = cue.right_edge.i + 1
     if not (cue.left_edge.i <= quote.start and quote.end <= right):
