@@ -22,7 +22,7 @@ from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
 from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
-from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary
+from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary, writers_aside
 from .inverted import with_inverted
 from .naming import called_what
 from .no_comment import with_unanswered
@@ -33,7 +33,7 @@ from .reported import SUBJECT_DEPS, Found, find_reported, source_after_quote_cue
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
-from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, noun_phrase_kind
+from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, commits, noun_phrase_kind
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -478,8 +478,11 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if bare in AGENT_KINDS:
             turned = agent_words(doc, doc[item.cue_i], end)
             bare = AGENT_KINDS[bare] if turned else "unsourced"
-        if bare is not None:
+        if bare is not None or commits(doc, item, start):
             start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
+            if not item.direct:
+                # "oppose the plan, which also cuts taxes": with its verb, the gloss is an aside
+                end = without_writers_gloss(doc, start, end, inside)
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
@@ -558,6 +561,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         elif not item.direct and bare is None:
             subject_i = item.subject.i if item.subject is not None else None
             parts = interrupted_clause(doc, start, end, item.cue_i, subject_i)
+            if parts is None:
+                parts = writers_aside(doc, start, end, inside)  # "the plan, which cuts taxes, would pass"
         words = joined([[_span(adoc, doc, *f).text for f in part] for part in parts]) if parts else turned
         claims.append(
             StatementClaim(

@@ -34,7 +34,7 @@ DENIAL_VERBS = word_set("deny refute reject dismiss dispute rebut disavow contra
 INTENTION_VERBS = word_set(
     """
     plan want decide try seek intend aim attempt prepare choose begin start continue need fail hope
-    manage struggle hesitate rush move push work fight vote help like love prefer enjoy look
+    manage struggle hesitate rush move push work fight vote help like love prefer enjoy look scramble strive
     """
 )
 # Verbs of an official act, a transaction or a visit, done to a thing or a person ("signed a bill",
@@ -203,6 +203,48 @@ def is_seeming(tok: Token) -> bool:
         return False
     # ("appeared to suggest that ..." reads words given, which PolNeAR and a reader keep)
     return frame_of(tok) != "clause" and bool(verb_forms(tok.head) & SEEMING_VERBS)
+
+
+# Verbs of wanting ("want a bill that ...", "wanted them extended", "wishes the port would close"): what the
+# source would like, not anything said; "hope" only outside a "that" clause ("hopes to reopen the line",
+# "hoping for a plan"): PolNeAR marks "hopes that ..." as an attribution nearly always, and it stays a position.
+WANTING_VERBS = word_set("want wish desire crave")
+
+
+def is_wish(tok: Token) -> bool:
+    """True for a cue that says what its source wants or hopes for ("Democrats want a short-term bill",
+    "advocates are hoping for a plan", "his supporters want him to run"): a wish, which nobody is reported to
+    have said (README, Known wrong: PolNeAR annotates wishes and plans; they are not stored). A promise, a vow
+    or a pledge is said, and stays."""
+    if tok.pos_ not in ("VERB", "AUX") or is_speech_verb(tok):
+        return False
+    forms = verb_forms(tok)
+    return bool(forms & WANTING_VERBS) or ("hope" in forms and frame_of(tok) != "clause")
+
+
+# Verbs of trying, meaning or getting ready to, and of gathering for a purpose, and adjectives of eagerness:
+# the infinitive under them is only set out to be done ("tried to question him about the deal", "gathered to
+# express support for the crews", "the bill aims to answer the complaints", "is eager to show support").
+ATTEMPT_VERBS = word_set(
+    "try attempt seek aim scramble struggle strive plan intend hope want wish need prepare gather rally assemble"
+)
+EAGER_WORDS = word_set("eager keen anxious determined")
+
+
+def only_meant(tok: Token) -> bool:
+    """True for a cue in the infinitive of an attempt, an intention or a gathering with no clause of its own
+    ("tried to question him about the contract", "families gathered to express support"): what somebody set out
+    to say or do, not a report of words given. "tried to assure them that ..." gives its clause, and stays."""
+    if tok.dep_ not in ("xcomp", "advcl") or frame_of(tok) == "clause":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if head.pos_ == "ADJ":
+        return head.lower_ in EAGER_WORDS
+    return (
+        head.pos_ in ("VERB", "AUX") and bool(verb_forms(head) & ATTEMPT_VERBS) and not is_speech_verb(head)
+    )
 
 
 # Verbs that put a question or a doubt in words ("questioned whether", "doubts whether"): with "whether" they

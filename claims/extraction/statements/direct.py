@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import word_set
 from .cues import (
+    WANTING_VERBS,
     WISH_VERBS,
     cue_probability,
     frame_of,
@@ -365,6 +366,29 @@ def _meant(cue: Token, quote: Quote) -> bool:
     return cue.left_edge.i <= quote.start and quote.end <= cue.right_edge.i + 1
 
 
+def wished_quote(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """The span from a verb of wanting to the end of its phrase when the quote is a piece of what it wants
+    ('wanted to restore "a fighting spirit, a fighting mentality" to the crews'): the quoted words alone read as
+    if the source had asserted them; the want is in the verb, which the words keep (a position). None for any
+    other cue, or a quote outside the verb's phrase."""
+    if (
+        cue.pos_ not in ("VERB", "AUX")
+        or not verb_forms(cue) & (WANTING_VERBS | {"hope"})
+        or cue.i >= quote.open_i
+    ):
+        return None
+    if cue.tag_ == "VBG" or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None  # 'a story about the senator wanting to "..."': the want is the story's, not a source's
+    right = cue.right_edge.i + 1
+    if not (cue.left_edge.i <= quote.start and quote.end <= right):
+        return None
+    doc = cue.doc
+    end = max(right, quote.end)
+    while end > quote.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # the sentence's stop is no part of the phrase
+    return trimmed(doc, cue.i, end)
+
+
 LEAD_MAX_TOKENS = 20  # "Republicans who back such changes", before ", he said, "
 
 
@@ -435,6 +459,9 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             lead = lead_in(doc, quote, cue, inside) if cue.pos_ != "PUNCT" else None
             if lead is not None:
                 content = (lead, content[1])
+            wished = wished_quote(cue, quote)
+            if wished is not None:
+                content = wished
             found.append(
                 Found(
                     content, (cue.i, cue.i + 1), cue.i, subject, direct=True, passive=passive, confidence=0.9

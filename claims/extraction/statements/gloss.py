@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import is_speech_verb
+from .cues import DENIAL_VERBS, is_speech_verb, is_wish
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -20,10 +20,12 @@ _INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
 
 def _source_speaks(verb: Token) -> bool:
     """True for a verb of saying or opinion with a subject of its own ("which she said were", "which,
-    Hale said, is", "which the council denied"): someone's words again, not the writer's description;
-    "who has denied it" speaks of the noun."""
+    Hale said, is"): someone's words again, not the writer's description; "who has denied it" speaks of
+    the noun, and "which the council denied" is a denial of the council's own, no part of these words."""
     if not (is_speech_verb(verb) or verb.lemma_.lower() in _OPINION_VERBS):
         return False
+    if verb.lemma_.lower() in DENIAL_VERBS:
+        return False  # "the accusations, which Hale has denied": another's denial, the writer's aside
     return any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_WORDS for c in verb.children)
 
 
@@ -73,6 +75,10 @@ def _gloss_start(tok: Token) -> int | None:
         # with its determiner ("Assange, the site's founder"): a bare noun may be what the words make of
         # the name ("appoint Julian Assange, ambassador to the United States")
         introduced = any(c.dep_ in ("det", "poss") and c.i == left for c in tok.children)
+        if any(t.dep_ == "conj" and t.head.i == tok.i for t in tok.subtree):
+            return (
+                None  # "accused Hale, the leader, and two senators of ...": the parse ran the apposition on
+            )
         return left - 1 if noun.pos_ == "PROPN" and tok.ent_type_ == "" and introduced else None
     return None
 
@@ -113,6 +119,47 @@ def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) ->
             continue  # the words are a noun phrase: the gloss may be all they say of it
         return comma
     return end
+
+
+def _words_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha)
+
+
+def _bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the punctuation and spaces at either end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def writers_aside(doc: Doc, start: int, end: int, quoted: list[bool]) -> list[list[tuple[int, int]]] | None:
+    """The reported words [start, end) in two parts around a gloss of the writer's set off by commas on the
+    subject of the reported clause ("said that the plan, which cuts taxes for the rich, would pass", "said Ana
+    Ruiz, the presumptive nominee, had lost support"): a present relative clause or an apposition that tells the
+    reader what the subject is, not what the source said of it. None when no such gloss stands inside the
+    words, when it is quoted, when the source speaks in it, or when either part is under two words. The span
+    keeps the whole clause (it is one stretch of the article); `Claim.words` holds the two parts."""
+    for tok in doc[start:end]:
+        if tok.dep_ not in ("relcl", "appos"):
+            continue
+        comma = _gloss_start(tok)
+        close = tok.right_edge.i + 1
+        if comma is None or comma <= start or close >= end - 1 or doc[close].text != ",":
+            continue  # a gloss closing the words is cut by `without_writers_gloss`
+        noun = tok.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not close < noun.head.i < end:
+            continue  # only the subject of a clause whose verb follows the aside
+        if tok.dep_ == "relcl" and not _present(tok):
+            continue  # "the hacker, who then sent it, was ...": a past clause may go on with what was said
+        if any(quoted[i] for i in range(comma, close + 1)):
+            continue
+        before, after = _bounds(doc, start, comma), _bounds(doc, close + 1, end)
+        if _words_in(doc, *before) < 2 or _words_in(doc, *after) < 2:
+            continue
+        return [[before], [after]]
+    return None
 
 
 # Conjunctions that open a clause of the writer's beside the reported one ("..., while House Democrats plan
@@ -165,6 +212,10 @@ def _writers_clause(tok: Token, cue: Token) -> bool:
     if len(marks) == 1 and marks[0].lower_ in _ASIDE_MARKS and subjects and marks[0].i == tok.left_edge.i:
         if subjects[0].lower_ in _RELATIVE_WORDS:
             return False
+        if marks[0].lower_ != "as" and is_wish(tok) and subjects[0].pos_ != "PRON":
+            # "..., while Democrats want a short-term bill": another party's wish set against the words, which
+            # is no statement of its own (`cues.is_wish`) and no part of this one
+            return True
         return cue.tag_ == "VBD" and _present(tok) and _backshifted(tok.head)
     return False
 

@@ -37,7 +37,9 @@ from .cues import (
     is_seeming,
     is_speculation,
     is_speech_verb,
+    is_wish,
     known_lemma,
+    only_meant,
     points_elsewhere,
     verb_forms,
 )
@@ -1389,6 +1391,8 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "urged the board to deny the reports": the board has denied nothing
     if is_hypothetical(tok) or is_speculation(tok):
         return None  # "if she denied it", "whether Hale knew that", "hopes voters say": nothing was said
+    if is_wish(tok) or only_meant(tok):
+        return None  # "Democrats want a short-term bill", "gathered to express support": wished or meant, not said
     refused = refused_speech(tok)
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
@@ -1460,9 +1464,38 @@ def _bare_participle(tok: Token) -> bool:
     return tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+# Verbs whose gerund is speech held back ("stopped short of saying that ...", "refrained from saying", "avoided
+# saying"): the words after them were not said.
+HOLDING_BACK_VERBS = word_set("refrain avoid stop")
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no-one"})
+
+
 def negated(tok: Token) -> bool:
-    """True when the cue itself is negated ("did not say", "has never mentioned")."""
-    return any(c.dep_ == "neg" for c in tok.children)
+    """True when the cue itself is negated ("did not say", "has never mentioned"), shares the negation of the
+    verb it is joined to by "or"/"nor" ("did not apologize or acknowledge that ..."), has a subject that names
+    nobody ("Nobody at the council has said that ...", "No official has confirmed ...", "Neither Hale nor Ruiz
+    has acknowledged ..."), or is speech held back ("stopped short of saying that ..."): the source did not say
+    the words, so they are stored refused, never as what the source asserted."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+        joined_by = {c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i}
+        if not own and joined_by & {"or", "nor"} and any(c.dep_ == "neg" for c in tok.head.children):
+            return True
+    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NEGATIVE_SUBJECTS or (
+            subject.lower_ == "no" and subject.nbor(1).lower_ == "one"
+        ):
+            return True
+        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
+            return True
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        holder = tok.head.head
+        if holder.pos_ == "VERB" and verb_forms(holder) & HOLDING_BACK_VERBS:
+            # "stopped short of saying": "stop" only with its "short"
+            return holder.lemma_.lower() != "stop" or any(c.lower_ == "short" for c in holder.children)
+    return False
 
 
 def refused_speech(tok: Token) -> bool | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import DENIAL_VERBS, verb_forms
+from .cues import DENIAL_VERBS, frame_of, verb_forms
 from .naming import names_in_quotes
 from .reported import Found, reaction_source
 
@@ -299,3 +299,20 @@ def _passive_target(cue: Token) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return cue.doc[noun.left_edge.i : noun.i + 1].text
+
+
+# Verbs of commitment whose infinitive is what the source bound themself to ("vowed to close the pier",
+# "promised to cut the fares", "threatened to sue"): a vow is said, but "to close the pier" alone drops it.
+COMMITTING_VERBS = word_set("vow promise pledge swear threaten")
+
+
+def commits(doc: Doc, item: Found, start: int) -> bool:
+    """True for a reported statement whose words are the infinitive of a verb of commitment right after it
+    ("vowed to close the old pier"): the words keep the verb, as a stance's do."""
+    if item.direct or item.cue_i < 0 or not start > item.cue_i:
+        return False
+    cue = doc[item.cue_i]
+    if cue.pos_ != "VERB" or frame_of(cue) != "inf" or not verb_forms(cue) & COMMITTING_VERBS:
+        return False
+    between = doc[item.cue_i + 1 : start]
+    return doc[start].lower_ == "to" and all(t.dep_ in ("advmod", "neg") or t.is_space for t in between)
