@@ -622,3 +622,68 @@ def test_a_headline_calling_the_story_a_hoax_disagrees_with_a_straight_report(mo
         proba = model.predict_proba(claim, article)
         assert proba["unrelated"] < 0.5, claim
         assert proba["disagree"] > max(proba["agree"], proba["discuss"]), claim
+
+
+def _transfer_rows(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, dict[str, int]]:
+    index = TfidfIndex.fit([["lighthouse", "keeper"], ["ferry", "harbour"]], min_df=1)
+    extras = ("transfer",)
+    names = feature_names(extras)
+    assert names[: len(feature_names())] == feature_names()
+    return FeatureBuilder(index, extras=extras).matrix(pairs), {n: names.index(n) for n in names}
+
+
+def test_transfer_block_reads_how_the_carrying_sentences_put_the_claim() -> None:
+    """The sentence carrying the claim's words asserts them plainly, hedges them, attributes them or
+    negates them right before: each is read there, not anywhere in the body."""
+    claim = "The Tollby lighthouse keeper rescued three sailors from the storm"
+    plain = "The Tollby lighthouse keeper rescued three sailors from the storm on Friday. Boats stayed home."
+    hedged = (
+        "The Tollby lighthouse keeper reportedly rescued three sailors from the storm. The harbour is calm."
+    )
+    told = "The Tollby lighthouse keeper rescued three sailors from the storm, a coastguard officer told us."
+    negated = "The Tollby lighthouse keeper never rescued three sailors from the storm. Boats stayed home."
+    far = (
+        "Nobody was hurt at the fair and some rides may reopen. "
+        "The Tollby lighthouse keeper rescued three sailors from the storm."
+    )
+    rows, col = _transfer_rows(
+        [(claim, plain), (claim, hedged), (claim, told), (claim, negated), (claim, far)]
+    )
+    r_plain, r_hedged, r_told, r_negated, r_far = rows
+    assert r_plain[col["carrying_plain_frac"]] == 1.0 and r_plain[col["carrying_hedged_frac"]] == 0.0
+    assert r_hedged[col["carrying_hedged_frac"]] == 1.0 and r_hedged[col["carrying_hedge_near"]] > 0
+    assert r_hedged[col["carrying_plain_frac"]] == 0.0
+    assert r_told[col["carrying_reported_frac"]] == 1.0 and r_told[col["carrying_plain_frac"]] == 0.0
+    assert r_negated[col["best_tight_neg"]] == 1.0 and r_plain[col["best_tight_neg"]] == 0.0
+    # Hedges and negations in a sentence that does not carry the claim are not read.
+    assert r_far[col["carrying_plain_frac"]] == 1.0 and r_far[col["best_tight_neg"]] == 0.0
+
+
+def test_transfer_block_finds_or_contradicts_the_claims_names_and_figures() -> None:
+    """A figure with its noun found in the body, or the same noun given another figure with the claim's
+    nowhere; the claim's names found in the body and its best sentence; a claim that reports or asks."""
+    claim = "Ferry with 35 passengers sinks off Quellport, coastguard says"
+    same = "A ferry with 35 passengers sank off Quellport on Monday. All were rescued."
+    other = "A ferry sank off Quellport on Monday. The 40 passengers on board were rescued."
+    elsewhere = "A ferry sank near a northern island on Monday; all 35 passengers were rescued."
+    rows, col = _transfer_rows([(claim, same), (claim, other), (claim, elsewhere)])
+    r_same, r_other, r_elsewhere = rows
+    assert r_same[col["claim_figures_found"]] == 1.0 and r_same[col["claim_figures_contradicted"]] == 0.0
+    assert r_other[col["claim_figures_found"]] == 0.0 and r_other[col["claim_figures_contradicted"]] == 1.0
+    assert r_elsewhere[col["claim_figures_found"]] == 1.0
+    assert r_same[col["claim_names_in_body"]] == 1.0 and r_same[col["claim_names_in_best"]] == 1.0
+    assert r_elsewhere[col["claim_names_in_body"]] == 0.0
+    assert all(r[col["claim_reported"]] == 1.0 for r in rows)
+    plain_rows, _ = _transfer_rows([("Ferry sinks off Quellport", same)])
+    assert plain_rows[0][col["claim_reported"]] == 0.0
+    assert math.isnan(plain_rows[0][col["claim_figures_found"]])
+
+
+def test_transfer_block_adds_what_a_second_sentence_carries() -> None:
+    """A claim told over two sentences: the second-best sentence adds to the best one's share."""
+    claim = "Harbour master closes Brindle port after ferry fire"
+    split = "The harbour master closed Brindle port on Tuesday. A ferry fire broke out overnight."
+    whole = "The harbour master closed Brindle port after a ferry fire. Crowds watched."
+    rows, col = _transfer_rows([(claim, split), (claim, whole)])
+    assert rows[0][col["best_two_gain"]] > 0.2
+    assert rows[1][col["best_two_gain"]] == 0.0

@@ -40,7 +40,10 @@ _NUM_RE = re.compile(r"\d+(?:[.,]\d+)?")
 #   "claim_doubt": the claim's own doubting words ("hoax", "staged", "denied") against the body's: a
 #              headline calling a story a hoax disagrees with an article telling it straight, and the
 #              reverse.
-EXTRA_BLOCKS = ("against", "encoder", "claim_doubt")
+#   "transfer": what the sentences carrying the claim do with its words (hedge, attribute, affirm or
+#              assert them plainly; negate them right before), how much of it the best two carry, and
+#              the claim's names and figures found or given other figures for the same noun in the body.
+EXTRA_BLOCKS = ("against", "encoder", "claim_doubt", "transfer")
 ENCODED_TOP = 5  # the body sentences encoded per pair: the TF-IDF closest to the claim ...
 ENCODED_LEAD = 1  # ... and the first ones (each body sentence is encoded at most once per builder)
 Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> unit-length rows (claims.linking.encoder.encode)
@@ -112,6 +115,8 @@ class Body(Side):
     sent_contrast: np.ndarray | None = None
     encoded: dict[int, np.ndarray] | None = None  # sentence index -> encoder vector, filled on demand
     sent_doubting: np.ndarray | None = None  # distinct DOUBTING words per sentence
+    figures: dict[str, set[str]] | None = None  # :func:`figures` of the body, made on first use
+    all_numbers: frozenset[str] | None = None  # every figure of the body, without separators
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -311,6 +316,8 @@ def feature_names(extras: Sequence[str] = ()) -> list[str]:
         names += ENCODER_NAMES
     if "claim_doubt" in extras:
         names += CLAIM_DOUBT_NAMES
+    if "transfer" in extras:
+        names += TRANSFER_NAMES
     return names
 
 
@@ -361,6 +368,128 @@ CLAIM_DOUBT_NAMES = [
     "covering_sentences",
     "covering_best_share",
 ]
+
+
+TRANSFER_NAMES = [
+    "carrying_hedge_near",
+    "carrying_report_near",
+    "carrying_affirm_near",
+    "carrying_hedged_frac",
+    "carrying_reported_frac",
+    "carrying_plain_frac",
+    "carrying_question_frac",
+    "best_tight_neg",
+    "best_two_gain",
+    "claim_names_in_body",
+    "claim_names_in_best",
+    "claim_figures_found",
+    "claim_figures_contradicted",
+    "claim_reported",
+]
+CARRYING = 0.4  # a sentence holding this idf-weighted share of the claim's words carries it ("transfer")
+CARRYING_TOP = 5  # ... of which the most carrying ones are read
+TIGHT = 2  # a negation this many tokens before a claim word negates it ("transfer")
+# The words that plainly asserting a claim leaves out: hedges, attribution, negation, doubt, contrast.
+_NOT_PLAIN = (
+    tx.CUE_GROUPS["hedge"]
+    | tx.CUE_GROUPS["report"]
+    | tx.CUE_GROUPS["negation"]
+    | tx.CUE_GROUPS["refute"]
+    | tx.DOUBT
+    | tx.CONTRAST
+)
+# A figure and the word after it ("40 passengers", "3,000 homes"); the figure without its separators.
+_FIGURE_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s+([A-Za-z]{3,})")
+_ALL_NUMBERS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME_RE = re.compile(r"(?<=[\w,;:'\"\u2019\u201d)] )[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+
+
+def figures(text: str) -> dict[str, set[str]]:
+    """Return the figures of ``text`` by the (stemmed) word after each: {"passeng": {"40"}}."""
+    out: dict[str, set[str]] = {}
+    for number, word in _FIGURE_RE.findall(text):
+        noun = tx.stem(word.lower())
+        if noun in tx.STOP_STEMS:
+            continue
+        out.setdefault(noun, set()).add(number.replace(",", ""))
+    return out
+
+
+def names(text: str) -> set[str]:
+    """Return the stemmed capitalised words of ``text`` that do not open a sentence and are not stop
+    words: the names a claim mentions ("Gareth", "Lisbon"). A headline in title case gives every word,
+    the body's words then decide how many are found."""
+    return {s for w in _NAME_RE.findall(text) if (s := tx.stem(w.lower())) not in tx.STOP_STEMS}
+
+
+def _tight_neg(toks: Sequence[str], words: set[str]) -> bool:
+    """Return whether a negation stands at most TIGHT tokens before one of ``words`` in ``toks``."""
+    neg = tx.CUE_GROUPS["negation"]
+    return any(t in words and any(u in neg for u in toks[max(0, i - TIGHT) : i]) for i, t in enumerate(toks))
+
+
+def _transfer(claim: Side, body: Body, claim_text: str, index: TfidfIndex) -> list[float]:
+    """Return what the sentences carrying the claim do with it, and its names and figures in the body.
+
+    Over the CARRYING_TOP sentences carrying most of the claim's (idf-weighted) words, those carrying at
+    least CARRYING of it: the most claim words next to a hedge, a reporting verb or an affirming word, and
+    the share of those sentences that hedge or attribute the claim's words, assert them plainly (none of
+    hedge, attribution, negation, refutation, doubt or contrast), or ask. Whether the best sentence puts a
+    negation right before a claim word the claim does not negate; what the second-best sentence adds to
+    the best one's share; the claim's names found in the body and in the best sentence; the claim's
+    figures ("40 passengers") found with their noun, and given another figure for that noun with the
+    claim's figure nowhere in the body; whether the claim itself reports or hedges ("says", "reportedly").
+    Each reads only the claim's own words and closed word lists, so none is tied to a story's topic.
+    """
+    assert body.sents is not None
+    words = claim.content
+    n_words = max(1, len(words))
+    shares = _claim_shares(claim, body, index)
+    order = np.argsort(-shares, kind="stable")
+    top = [int(i) for i in order[:CARRYING_TOP]]
+    carrying = [i for i in top if shares[i] >= CARRYING] or top[:1]
+    hedge, report, affirm = (tx.CUE_GROUPS[g] for g in ("hedge", "report", "affirm"))
+    near = {
+        g: [_near_shared(body.sent_toks[i], words, cues) for i in carrying]
+        for g, cues in (("hedge", hedge), ("report", report), ("affirm", affirm))
+    }
+    plain = [not (set(body.sent_toks[i]) & _NOT_PLAIN) for i in carrying]
+    asks = [body.sents[i].rstrip().endswith("?") for i in carrying]
+    best = top[0]
+    union = words & (body.sent_content[best] | (body.sent_content[top[1]] if len(top) > 1 else set()))
+    total = math.fsum(index.weight(t) for t in words) or 1.0
+    union_share = math.fsum(index.weight(t) for t in union) / total
+    claim_names = names(claim_text)
+    best_words = set(body.sent_toks[best])
+    claim_figures = figures(claim_text)
+    if body.figures is None or body.all_numbers is None:
+        text = " ".join(body.sents)
+        body.figures = figures(text)
+        body.all_numbers = frozenset(n.replace(",", "") for n in _ALL_NUMBERS_RE.findall(text))
+    body_figures, all_numbers = body.figures, body.all_numbers
+    pairs = [(noun, n) for noun, ns in claim_figures.items() for n in ns]
+    found = sum(n in body_figures.get(noun, ()) for noun, n in pairs)
+    contradicted = sum(
+        bool(body_figures.get(noun)) and n not in body_figures[noun] and n not in all_numbers
+        for noun, n in pairs
+    )
+    claim_neg = _tight_neg(claim.toks, words)
+    return [
+        max(near["hedge"]) / n_words,
+        max(near["report"]) / n_words,
+        max(near["affirm"]) / n_words,
+        float(np.mean([v > 0 for v in near["hedge"]])),
+        float(np.mean([v > 0 for v in near["report"]])),
+        float(np.mean(plain)),
+        float(np.mean(asks)),
+        float(_tight_neg(body.sent_toks[best], words) != claim_neg),
+        union_share - float(shares[best]),
+        _ratio(len(claim_names & body.words), len(claim_names)) if claim_names else math.nan,
+        _ratio(len(claim_names & best_words), len(claim_names)) if claim_names else math.nan,
+        _ratio(found, len(pairs)) if pairs else math.nan,
+        _ratio(contradicted, len(pairs)) if pairs else math.nan,
+        float(bool(claim.groups[GROUPS.index("report")] or claim.groups[GROUPS.index("hedge")])),
+    ]
 
 
 def _ratio(a: float, b: float) -> float:
@@ -785,6 +914,8 @@ class FeatureBuilder:
                 row.append(np.array(_encoded(side, body, self.index, order)))
             if "claim_doubt" in self.extras:
                 row.append(np.array(_claim_doubt(side, body, claim)))
+            if "transfer" in self.extras:
+                row.append(np.array(_transfer(side, body, claim, self.index)))
             out[i] = np.concatenate(row)
         return out
 
