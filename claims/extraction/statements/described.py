@@ -197,20 +197,65 @@ STANDING_WORDS = word_set(
     mayor lawmaker legislator republican democrat
     """
 )
-_PARTIES = {"republican": "repub", "gop": "repub", "democrat": "democ", "democratic": "democ", "independent": "indep"}
+# Words for one standing: whoever runs for an office ("the GOP front-runner" after "GOP hopeful Tom Hale").
+_SAME_STANDING = dict.fromkeys(("hopef", "runne", "front", "candi", "nomin", "conte", "chall"), "candi")
+_PARTIES = {
+    "republican": "repub",
+    "gop": "repub",
+    "democrat": "democ",
+    "democratic": "democ",
+    "independent": "indep",
+}
 _TAG_PARTIES = {"r": "repub", "d": "democ", "i": "indep"}
 # Offices one person rarely holds together: "the senator" is nobody the article calls governor.
 _EXCLUSIVE = frozenset({"senat", "gover", "mayor", "repre", "presi", "judge", "sheri"})
 # States as newspapers shorten them, to the stems a role's words give ("Fla." -> "flori").
 _STATE_SHORT = {
-    "ala": "alaba", "ariz": "arizo", "ark": "arkan", "calif": "calif", "colo": "color", "conn": "conne",
-    "del": "delaw", "fla": "flori", "ga": "georg", "ill": "illin", "ind": "india", "kan": "kansa",
-    "kans": "kansa", "ky": "kentu", "la": "louis", "md": "maryl", "mass": "massa", "mich": "michi",
-    "minn": "minne", "miss": "missi", "mo": "misso", "mont": "monta", "neb": "nebra", "nev": "nevad",
-    "nh": "newha", "nj": "newje", "nm": "newme", "ny": "newyo", "nc": "north", "nd": "north",
-    "okla": "oklah", "ore": "orego", "pa": "penns", "ri": "rhode", "sc": "south", "sd": "south",
-    "tenn": "tenne", "tex": "texas", "vt": "vermo", "va": "virgi", "wash": "washi", "wva": "westv",
-    "wis": "wisco", "wisc": "wisco", "wyo": "wyomi",
+    "ala": "alaba",
+    "ariz": "arizo",
+    "ark": "arkan",
+    "calif": "calif",
+    "colo": "color",
+    "conn": "conne",
+    "del": "delaw",
+    "fla": "flori",
+    "ga": "georg",
+    "ill": "illin",
+    "ind": "india",
+    "kan": "kansa",
+    "kans": "kansa",
+    "ky": "kentu",
+    "la": "louis",
+    "md": "maryl",
+    "mass": "massa",
+    "mich": "michi",
+    "minn": "minne",
+    "miss": "missi",
+    "mo": "misso",
+    "mont": "monta",
+    "neb": "nebra",
+    "nev": "nevad",
+    "nh": "newha",
+    "nj": "newje",
+    "nm": "newme",
+    "ny": "newyo",
+    "nc": "north",
+    "nd": "north",
+    "okla": "oklah",
+    "ore": "orego",
+    "pa": "penns",
+    "ri": "rhode",
+    "sc": "south",
+    "sd": "south",
+    "tenn": "tenne",
+    "tex": "texas",
+    "vt": "vermo",
+    "va": "virgi",
+    "wash": "washi",
+    "wva": "westv",
+    "wis": "wisco",
+    "wisc": "wisco",
+    "wyo": "wyomi",
 }
 _AGES = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b")
 _TAG = re.compile(r"^\(?\s*([RDI])\s*[-\u2013]\s*([A-Za-z. ]+?)\s*\)?$")
@@ -277,6 +322,7 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
             before = before[1:]  # the title words right before the name, no further than a comma
         if before and before[-1].pos_ in ("NOUN", "PROPN"):
             traits.heads |= {k for k in _role_keys(before[-1].lower_.rstrip(".")) if not k.startswith("~")}
+        traits.heads |= {_SAME_STANDING[k] for k in traits.heads if k in _SAME_STANDING}
         for tok in before:
             word = tok.lower_.rstrip(".")
             state = _state_stem(word) if word in US_STATES else None
@@ -293,7 +339,9 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
                 tail.append(tok)
         tail_text = "".join(t.text_with_ws for t in tail).strip()
         close = _AGES.search(doc[max(0, ent.start - 6) : ent.start].text + " ")
-        ages = _AGES.findall(tail_text) + ([close[1]] if close and close.end() >= len(close.string) - 1 else [])
+        ages = _AGES.findall(tail_text) + (
+            [close[1]] if close and close.end() >= len(close.string) - 1 else []
+        )
         traits.ages.update(ages)  # "Quill, a 43-year-old lawyer,", "the 43-year-old Marta Quill"
         if tail and tail[0].like_num and len(tail) == 1 and tail[0].text.isdigit():
             traits.ages.add(tail[0].text)  # "Marta Quill, 43,"
@@ -321,9 +369,32 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
 # Heads of epithets for somebody in politics, and the role heads that make somebody so (stems).
 _POLITICAL = frozenset(
     {
-        "senat", "gover", "mayor", "repre", "congr", "lawma", "legis", "chair", "nomin", "candi", "hopef",
-        "runne", "front", "incum", "chall", "conte", "repub", "democ", "indep", "fresh", "conse", "liber",
-        "progr", "popul", "leade", "speak",
+        "senat",
+        "gover",
+        "mayor",
+        "repre",
+        "congr",
+        "lawma",
+        "legis",
+        "chair",
+        "nomin",
+        "candi",
+        "hopef",
+        "runne",
+        "front",
+        "incum",
+        "chall",
+        "conte",
+        "repub",
+        "democ",
+        "indep",
+        "fresh",
+        "conse",
+        "liber",
+        "progr",
+        "popul",
+        "leade",
+        "speak",
     }
 )
 
@@ -354,6 +425,7 @@ def _wanted(subject: Token, words: list[Token]) -> _Wanted | None:
         head = None  # "the Florida Republican": the party says it
     elif head_word in STANDING_WORDS:
         head = next(iter(k for k in _role_keys(head_word) if not k.startswith("~")), None)
+        head = _SAME_STANDING.get(head or "", head)
     else:
         return None
     parties = {_PARTIES[w] for w in lower if w in _PARTIES}
@@ -367,12 +439,21 @@ def _wanted(subject: Token, words: list[Token]) -> _Wanted | None:
         elif word in US_STATES and (k == 0 or (words[k - 1].lower_ + word) not in US_STATES):
             states.add(_state_stem(word) or word[:5])
         elif (
-            tok.i < subject.i
+            tok.i != subject.i
             and word not in _PARTIES
             and word not in US_STATES
             and (tok.ent_type_ in ("NORP", "ORG") or (tok.pos_ == "PROPN" and tok.text[:1].isupper()))
         ):
             others |= {k for k in _role_keys(word) if not k.startswith("~")}
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.i > subject.i:  # "the top Republican on the Harbor Committee"
+            others |= {
+                k
+                for t in prep.subtree
+                if t.pos_ == "PROPN" and t.text[:1].isupper()
+                for k in _role_keys(t.lower_)
+                if not k.startswith("~")
+            }
     return _Wanted(
         head,
         ages,
@@ -402,7 +483,10 @@ def _contradicted(want: _Wanted, traits: _Traits) -> bool:
         return True
     if want.states and traits.states and not want.states <= traits.states:
         return True
-    if want.head is None or want.head in traits.heads or not traits.heads:
+    if want.head is None:
+        # "the Florida Republican": somebody in politics, if the article said what they are
+        return bool(traits.heads) and not (traits.heads & _POLITICAL or traits.parties)
+    if want.head in traits.heads or not traits.heads:
         return False
     if want.head in _EXCLUSIVE and traits.heads & _EXCLUSIVE:
         return True
@@ -430,7 +514,11 @@ def person_by_epithet(subject: Token, words: list[Token], actors: ArticleActors)
         have = actors.gender.get(actor) or actors.name_gender.get(actor)
         return want.gender is None or have in (None, want.gender)
 
-    given = [m for m in before if _given(want, traits.get(actor_of(m.actor), _Traits())) and fits_gender(actor_of(m.actor))]
+    given = [
+        m
+        for m in before
+        if _given(want, traits.get(actor_of(m.actor), _Traits())) and fits_gender(actor_of(m.actor))
+    ]
     typed = bool(want.ages or want.parties or want.states or want.others)
     if given:
         latest = given[-1]
