@@ -106,3 +106,18 @@ def test_an_epithet_that_fits_no_one_or_two_stays_unnamed(statements, intro, epi
     claim = _by_text(statements(_quoted(intro, epithet)), "fix the harbor road")
     assert claim.speaker is None
     assert claim.role
+
+
+@pytest.mark.parametrize(
+    ("age", "cue"),
+    [("52", "said"), ("52", "told reporters"), ("61", "told reporters"), ("38", "added")],
+)
+def test_a_quote_whose_source_is_an_age_is_stored_with_its_speaker(statements, age, cue):
+    # the parse reads "the 52-year-old" as a modifier of "said" or of "reporters": the quote kept its source
+    text = (
+        f"Tobias Wren, {age}, toured the mill on Monday. Ana Ruiz, the mill's owner, said it would stay open."
+        f'\n\nThe crowd cheered.\n\n"We will fix the harbor road," the {age}-year-old {cue}.'
+    )
+    claim = _by_text(statements(text), "fix the harbor road")
+    assert claim.speaker == "Tobias Wren"
+    assert claim.direct

@@ -1369,6 +1369,14 @@ def _described(
 ) -> Speaker:
     doc = subject.doc
     words = list(doc[mention[0] : mention[1]])
+    if (
+        subject.lower_ == "old"
+        and words
+        and words[0].like_num
+        and words[0].i
+        and doc[words[0].i - 1].lower_ in _DEFINITE
+    ):
+        words = [doc[words[0].i - 1], *words]  # "the 43-year-old", the article hung elsewhere by the parse
     definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
     role_words = words[1:] if definite else words
     role = description_role(subject, role_words)
