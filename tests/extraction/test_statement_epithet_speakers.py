@@ -58,6 +58,14 @@ def _quoted(intro: str, epithet: str) -> str:
             "the billionaire",
             "Hugo Marsh",
         ),
+        # party and standing the article gave, before a president who shares only a word, and not the former
+        # candidate named since
+        (
+            "Republican presidential candidate Ana Ruiz said on Monday that she opposes the toll. President Tom "
+            "Hale backs it. Former GOP candidate Peter Vance praised her.",
+            "the presumptive Republican presidential nominee",
+            "Ana Ruiz",
+        ),
         # "who leads the committee": the committee's chairman
         (
             "Rep. Jane Roe (R-Calif.), who leads the committee, opened the hearing.",

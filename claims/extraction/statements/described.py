@@ -274,6 +274,7 @@ class _Traits:
     parties: set[str] = field(default_factory=set)
     states: set[str] = field(default_factory=set)
     ages: set[str] = field(default_factory=set)
+    former: bool = False  # a role the article gave is a past one ("Former GOP candidate Rick Santorum")
 
 
 def _state_stem(text: str) -> str | None:
@@ -308,6 +309,7 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
         traits = found.setdefault(actor, _Traits())
         for role in actors.role_sets.get(actor, []):
             traits.words |= {k for k in role if not k.startswith("~")}
+            traits.former = traits.former or "~former" in role
         text = actors.role_text.get(actor)
         for role_words in (text,) if text else ():
             head = _role_head(role_words)
@@ -467,7 +469,7 @@ def _wanted(subject: Token, words: list[Token]) -> _Wanted | None:
 
 def _given(want: _Wanted, traits: _Traits) -> bool:
     """True when the article gave the person every attribute the epithet names."""
-    if want.head is not None and want.head not in traits.heads:
+    if (want.head is not None and want.head not in traits.heads) or want.former != traits.former:
         return False
     if not (want.ages <= traits.ages and want.parties <= traits.parties):
         return False
@@ -494,7 +496,9 @@ def _contradicted(want: _Wanted, traits: _Traits) -> bool:
     return not (want.head in _POLITICAL and (traits.heads & _POLITICAL or traits.parties))
 
 
-def person_by_epithet(subject: Token, words: list[Token], actors: ArticleActors) -> Speaker | None:
+def person_by_epithet(
+    subject: Token, words: list[Token], actors: ArticleActors, given_only: bool = False
+) -> Speaker | None:
     """The person an epithet ("the 43-year-old", "the Vermont senator", "the GOP front-runner", "the
     billionaire") stands for: the most recent person the article gave what it names (age, party, state,
     nationality, trade or office), or, for a trade or office alone, the one person who has it. When the article
@@ -520,6 +524,8 @@ def person_by_epithet(subject: Token, words: list[Token], actors: ArticleActors)
         if _given(want, traits.get(actor_of(m.actor), _Traits())) and fits_gender(actor_of(m.actor))
     ]
     typed = bool(want.ages or want.parties or want.states or want.others)
+    if given_only and not typed:
+        return None
     if given:
         latest = given[-1]
         if typed:
@@ -530,7 +536,7 @@ def person_by_epithet(subject: Token, words: list[Token], actors: ArticleActors)
             return None
         found = actors._speaker_of(latest.actor)
         return Speaker(found.name, "person", found.role, found.gender)
-    if want.others or want.former:
+    if want.others or want.former or given_only:
         return None  # "the F.B.I. director", "the former governor": only somebody the article called so
     people = [(pos, sp) for pos, sp in actors.recent_speakers if sp.kind == "person" and sp.name]
     if not people:

@@ -1458,6 +1458,12 @@ def _described(
             return Speaker(None, "unnamed", role)
         # "The governor, a Republican, said": the description is "governor"; what stands in apposition to
         # it says more of whoever it is, and no person the article has not said so much of is ruled out
+        if head not in UNNAMED_ROLES:
+            # "the presumptive Republican presidential nominee": whom the article gave that party and standing,
+            # before anyone who only shares a word ("President Obama")
+            found = person_by_epithet(subject, epithet, actors, given_only=True)
+            if found is not None:
+                return Speaker(found.name, "person", found.role or role, found.gender)
         comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
         described = [t.lower_ for t in role_words if comma is None or t.i < comma]
         found = actors.by_description(subject.i, described)
