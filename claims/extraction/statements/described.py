@@ -298,10 +298,11 @@ def _role_head(role: str) -> str | None:
 def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
     """Each person's traits from their mentions: the roles the article gave them, a party tag "(R-Fla.)", an
     age ", 43," or "43-year-old" beside the name, "of Nevada" after it, the party of "Republican of Kentucky"."""
-    key = ("epithet_traits", id(actors))
+    key = f"epithet_traits:{id(actors)}"
     cached = doc.user_data.get(key)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is actors:  # the actors kept with it, so their id names no other
+        known: dict[str, _Traits] = cached[1]
+        return known
     found: dict[str, _Traits] = {}
     ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
     for mention in actors.mentions:
@@ -359,12 +360,12 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
                 traits.states.add(state)  # "Senator Harry Reid of Nevada"
         lead = next((t for t in after if t.lower_ == "who"), None)
         verb = lead.head if lead is not None and lead.dep_ == "nsubj" else None
-        if verb is not None and verb.lemma_.lower() in _LEAD_VERBS and verb.i > lead.i:
+        if lead is not None and verb is not None and verb.lemma_.lower() in _LEAD_VERBS and verb.i > lead.i:
             # "Rep. Jane Roe, who leads the committee,": the committee's chairman
             traits.heads |= {"chair", "leade", "head"}
             traits.words |= {k for t in verb.children if t.dep_ == "dobj" for k in _role_keys(t.lower_)}
         traits.parties |= {p for w, p in _PARTIES.items() if w[:5] in traits.words}
-    doc.user_data[key] = found
+    doc.user_data[key] = (actors, found)
     return found
 
 
