@@ -2,7 +2,10 @@
 Harbor Parks Service", "that committee said" after "the House Ethics Committee", "the agency said" after "the
 Coastal Water Authority"): the most recent named body whose name's head noun is the description's, or, for a
 description that names a kind ("the agency", "the panel"), the body named last when its head is of that kind.
-Two compatible bodies named together, or a body of another kind named in between, leave the source unnamed."""
+Two compatible bodies named together, or a body of another kind named in between, leave the source unnamed.
+
+A person called by an epithet ("the 43-year-old", "the Florida Republican", "the billionaire"): the most recent
+person the article gave that age, party, state or standing (`person_by_epithet`)."""
 
 from __future__ import annotations
 
