@@ -80,6 +80,9 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             uncued.append(item)
             continue
         merged_cues.add(item.cue_i)
+        if have.subject is None and item.subject is not None and item.direct:
+            # '"...," the 43-year-old said': the clause read no subject; the quote's pass found its source
+            have.subject, have.passive = item.subject, item.passive
         have.direct = have.direct or item.direct
         have.content = (min(have.content[0], item.content[0]), max(have.content[1], item.content[1]))
     # A quoted name or phrase that no clause of its cue holds ('calling immigrants "criminals" and ...')

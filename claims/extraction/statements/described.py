@@ -2,17 +2,25 @@
 Harbor Parks Service", "that committee said" after "the House Ethics Committee", "the agency said" after "the
 Coastal Water Authority"): the most recent named body whose name's head noun is the description's, or, for a
 description that names a kind ("the agency", "the panel"), the body named last when its head is of that kind.
-Two compatible bodies named together, or a body of another kind named in between, leave the source unnamed."""
+Two compatible bodies named together, or a body of another kind named in between, leave the source unnamed.
+
+A person called by an epithet ("the 43-year-old", "the Florida Republican", "the billionaire"): the most recent
+person the article gave that age, party, state or standing (`person_by_epithet`)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
 from .speakers import (
+    US_STATES,
     ArticleActors,
     Speaker,
     _role_keys,
+    gender_of_words,
     names_outlet,
     roles_fit,
     speaker_kind_of_words,
@@ -177,3 +185,372 @@ def rival_holder(subject: Token, found: Speaker, words: list[str], actors: Artic
         if any(roles_fit(keys, one) for one in actors.role_sets.get(other, [])):
             return True
     return False
+
+
+# --- People by epithet ("the 43-year-old", "the Vermont senator", "the GOP front-runner", "the billionaire") ---
+
+# Nouns that describe a person by trade or standing, beyond the office titles of PERSON_ROLES.
+STANDING_WORDS = word_set(
+    """
+    billionaire millionaire mogul tycoon magnate heir heiress philanthropist entrepreneur developer
+    actress actor singer rapper musician comedian celebrity star host anchor athlete player quarterback
+    hopeful frontrunner runner incumbent challenger contender newcomer freshman nominee candidate
+    conservative liberal progressive libertarian populist independent pastor preacher priest bishop rabbi
+    imam novelist filmmaker chairman chairwoman chair congressman congresswoman senator governor
+    mayor lawmaker legislator republican democrat
+    """
+)
+# Words for one standing: whoever runs for an office ("the GOP front-runner" after "GOP hopeful Tom Hale").
+_SAME_STANDING = dict.fromkeys(("hopef", "runne", "front", "candi", "nomin", "conte", "chall"), "candi")
+_PARTIES = {
+    "republican": "repub",
+    "gop": "repub",
+    "democrat": "democ",
+    "democratic": "democ",
+    "independent": "indep",
+}
+_TAG_PARTIES = {"r": "repub", "d": "democ", "i": "indep"}
+# Offices one person rarely holds together: "the senator" is nobody the article calls governor.
+_EXCLUSIVE = frozenset({"senat", "gover", "mayor", "repre", "presi", "judge", "sheri"})
+# States as newspapers shorten them, to the stems a role's words give ("Fla." -> "flori").
+_STATE_SHORT = {
+    "ala": "alaba",
+    "ariz": "arizo",
+    "ark": "arkan",
+    "calif": "calif",
+    "colo": "color",
+    "conn": "conne",
+    "del": "delaw",
+    "fla": "flori",
+    "ga": "georg",
+    "ill": "illin",
+    "ind": "india",
+    "kan": "kansa",
+    "kans": "kansa",
+    "ky": "kentu",
+    "la": "louis",
+    "md": "maryl",
+    "mass": "massa",
+    "mich": "michi",
+    "minn": "minne",
+    "miss": "missi",
+    "mo": "misso",
+    "mont": "monta",
+    "neb": "nebra",
+    "nev": "nevad",
+    "nh": "newha",
+    "nj": "newje",
+    "nm": "newme",
+    "ny": "newyo",
+    "nc": "north",
+    "nd": "north",
+    "okla": "oklah",
+    "ore": "orego",
+    "pa": "penns",
+    "ri": "rhode",
+    "sc": "south",
+    "sd": "south",
+    "tenn": "tenne",
+    "tex": "texas",
+    "vt": "vermo",
+    "va": "virgi",
+    "wash": "washi",
+    "wva": "westv",
+    "wis": "wisco",
+    "wisc": "wisco",
+    "wyo": "wyomi",
+}
+_AGES = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b")
+_TAG = re.compile(r"^\(?\s*([RDI])\s*[-\u2013]\s*([A-Za-z. ]+?)\s*\)?$")
+_ROLE_BREAKS = frozenset({"of", "for", "at", "in", "from", "with", "who", "and", "on", "to", ","})
+_LEAD_VERBS = word_set("lead chair head run")
+_EPITHET_REACH = 150  # tokens from the last speaker's words to an epithet no one was given
+
+
+@dataclass
+class _Traits:
+    """What the article said of one person: the stems of every role word, the head nouns of the roles,
+    party, state and age."""
+
+    words: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    states: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)
+    former: bool = False  # a role the article gave is a past one ("Former GOP candidate Rick Santorum")
+
+
+def _state_stem(text: str) -> str | None:
+    word = re.sub(r"[\s.\-]", "", text).lower()
+    if word in _STATE_SHORT:
+        return _STATE_SHORT[word]
+    return word[:5] if word in US_STATES else None
+
+
+def _role_head(role: str) -> str | None:
+    """The head noun of a role as the article gives it: the word before "of"/"for"/a comma ("Republican of
+    Kentucky" -> republican, "senior adviser to the mayor" -> adviser), else the last word ("Sen.")."""
+    words = [w.strip(".,'\u2019\"()").lower() for w in role.replace(",", " , ").split()]
+    words = [w.removesuffix("'s") for w in words if w]
+    for i, word in enumerate(words):
+        if i and word in _ROLE_BREAKS:
+            return words[i - 1]
+    return words[-1] if words else None
+
+
+def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
+    """Each person's traits from their mentions: the roles the article gave them, a party tag "(R-Fla.)", an
+    age ", 43," or "43-year-old" beside the name, "of Nevada" after it, the party of "Republican of Kentucky"."""
+    key = f"epithet_traits:{id(actors)}"
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] is actors:  # the actors kept with it, so their id names no other
+        known: dict[str, _Traits] = cached[1]
+        return known
+    found: dict[str, _Traits] = {}
+    ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    for mention in actors.mentions:
+        actor = actors.index.resolve(mention.actor) or mention.actor
+        traits = found.setdefault(actor, _Traits())
+        for role in actors.role_sets.get(actor, []):
+            traits.words |= {k for k in role if not k.startswith("~")}
+            traits.former = traits.former or "~former" in role
+        text = actors.role_text.get(actor)
+        for role_words in (text,) if text else ():
+            head = _role_head(role_words)
+            if head:
+                traits.heads |= {k for k in _role_keys(head) if not k.startswith("~")}
+        ent = ents.get(mention.pos)
+        if ent is None:
+            continue
+        before = list(doc[max(0, ent.start - 4) : ent.start])
+        after = doc[ent.end : min(len(doc), ent.end + 12)]
+        while any(t.is_punct or "\n" in t.whitespace_ for t in before):
+            before = before[1:]  # the title words right before the name, no further than a comma
+        if before and before[-1].pos_ in ("NOUN", "PROPN"):
+            traits.heads |= {k for k in _role_keys(before[-1].lower_.rstrip(".")) if not k.startswith("~")}
+        traits.heads |= {_SAME_STANDING[k] for k in traits.heads if k in _SAME_STANDING}
+        for tok in before:
+            word = tok.lower_.rstrip(".")
+            state = _state_stem(word) if word in US_STATES else None
+            if state:
+                traits.states.add(state)  # "California Rep. Ed Royce"
+            if word in _PARTIES:
+                traits.parties.add(_PARTIES[word])  # "Republican Sen. Tom Hale"
+        # what stands right after the name, up to its closing comma or bracket
+        tail: list[Token] = []
+        for tok in after:
+            if tok.text in (")", ".", ";") or (tok.text == "," and tail) or "\n" in tok.whitespace_:
+                break
+            if tok.text not in ("(", ","):
+                tail.append(tok)
+        tail_text = "".join(t.text_with_ws for t in tail).strip()
+        close = _AGES.search(doc[max(0, ent.start - 6) : ent.start].text + " ")
+        ages = _AGES.findall(tail_text) + (
+            [close[1]] if close and close.end() >= len(close.string) - 1 else []
+        )
+        traits.ages.update(ages)  # "Quill, a 43-year-old lawyer,", "the 43-year-old Marta Quill"
+        if tail and tail[0].like_num and len(tail) == 1 and tail[0].text.isdigit():
+            traits.ages.add(tail[0].text)  # "Marta Quill, 43,"
+        tag = _TAG.match(tail_text)
+        if tag:
+            traits.parties.add(_TAG_PARTIES[tag[1].lower()])
+            state = _state_stem(tag[2])
+            if state:
+                traits.states.add(state)
+        if tail and tail[0].lower_ == "of" and len(tail) <= 3:
+            state = _state_stem(" ".join(t.text for t in tail[1:]))
+            if state:
+                traits.states.add(state)  # "Senator Harry Reid of Nevada"
+        lead = next((t for t in after if t.lower_ == "who"), None)
+        verb = lead.head if lead is not None and lead.dep_ == "nsubj" else None
+        if lead is not None and verb is not None and verb.lemma_.lower() in _LEAD_VERBS and verb.i > lead.i:
+            # "Rep. Jane Roe, who leads the committee,": the committee's chairman
+            traits.heads |= {"chair", "leade", "head"}
+            traits.words |= {k for t in verb.children if t.dep_ == "dobj" for k in _role_keys(t.lower_)}
+        traits.parties |= {p for w, p in _PARTIES.items() if w[:5] in traits.words}
+    doc.user_data[key] = (actors, found)
+    return found
+
+
+# Heads of epithets for somebody in politics, and the role heads that make somebody so (stems).
+_POLITICAL = frozenset(
+    {
+        "senat",
+        "gover",
+        "mayor",
+        "repre",
+        "congr",
+        "lawma",
+        "legis",
+        "chair",
+        "nomin",
+        "candi",
+        "hopef",
+        "runne",
+        "front",
+        "incum",
+        "chall",
+        "conte",
+        "repub",
+        "democ",
+        "indep",
+        "fresh",
+        "conse",
+        "liber",
+        "progr",
+        "popul",
+        "leade",
+        "speak",
+    }
+)
+
+
+@dataclass
+class _Wanted:
+    """What an epithet says of the person: its head noun's stem and the attributes it names."""
+
+    head: str | None
+    ages: set[str]
+    parties: set[str]
+    states: set[str]
+    others: set[str]  # a nationality or a body's name ("the Mexican-born journalist", "the F.B.I. director")
+    former: bool
+    gender: str | None
+
+
+def _wanted(subject: Token, words: list[Token]) -> _Wanted | None:
+    """The attributes an epithet headed by `subject` (its words `words`, no article) names; None when it is
+    no person's epithet (a plural, a document, an office of no one in particular)."""
+    lower = [t.lower_.rstrip(".") for t in words if not t.is_punct]
+    text = " ".join(t.text for t in words)
+    ages = set(_AGES.findall(text))
+    head_word = subject.lower_.rstrip(".")
+    if ages and head_word == "old":
+        head = None  # "the 43-year-old"
+    elif head_word in _PARTIES:
+        head = None  # "the Florida Republican": the party says it
+    elif head_word in STANDING_WORDS:
+        head = next(iter(k for k in _role_keys(head_word) if not k.startswith("~")), None)
+        head = _SAME_STANDING.get(head or "", head)
+    else:
+        return None
+    parties = {_PARTIES[w] for w in lower if w in _PARTIES}
+    states: set[str] = set()
+    others: set[str] = set()
+    for k, tok in enumerate(words):
+        word = tok.lower_.rstrip(".")
+        pair = word + (words[k + 1].lower_ if k + 1 < len(words) else "")
+        if pair in US_STATES:
+            states.add(_state_stem(pair) or pair[:5])
+        elif word in US_STATES and (k == 0 or (words[k - 1].lower_ + word) not in US_STATES):
+            states.add(_state_stem(word) or word[:5])
+        elif (
+            tok.i != subject.i
+            and word not in _PARTIES
+            and word not in US_STATES
+            and (tok.ent_type_ in ("NORP", "ORG") or (tok.pos_ == "PROPN" and tok.text[:1].isupper()))
+        ):
+            others |= {k for k in _role_keys(word) if not k.startswith("~")}
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.i > subject.i:  # "the top Republican on the Harbor Committee"
+            others |= {
+                k
+                for t in prep.subtree
+                if t.pos_ == "PROPN" and t.text[:1].isupper()
+                for k in _role_keys(t.lower_)
+                if not k.startswith("~")
+            }
+    return _Wanted(
+        head,
+        ages,
+        parties,
+        states,
+        others,
+        "~former" in _role_keys(" ".join(lower)),
+        gender_of_words(lower),
+    )
+
+
+def _given(want: _Wanted, traits: _Traits) -> bool:
+    """True when the article gave the person every attribute the epithet names."""
+    if (want.head is not None and want.head not in traits.heads) or want.former != traits.former:
+        return False
+    if not (want.ages <= traits.ages and want.parties <= traits.parties):
+        return False
+    return want.states <= traits.states | traits.words and want.others <= traits.words
+
+
+def _contradicted(want: _Wanted, traits: _Traits) -> bool:
+    """True when what the article said of the person rules the epithet out: another age, party or state, an
+    office no one holds with theirs ("the senator" for a governor), or a trade for somebody known otherwise."""
+    if (want.ages and traits.ages and not want.ages & traits.ages) or (
+        want.parties and traits.parties and not want.parties <= traits.parties
+    ):
+        return True
+    if want.states and traits.states and not want.states <= traits.states:
+        return True
+    if want.head is None:
+        # "the Florida Republican": somebody in politics, if the article said what they are
+        return bool(traits.heads) and not (traits.heads & _POLITICAL or traits.parties)
+    if want.head in traits.heads or not traits.heads:
+        return False
+    if want.head in _EXCLUSIVE and traits.heads & _EXCLUSIVE:
+        return True
+    # "the committee chairman" for "Rep. Tom Hale": a lawmaker may be one; "the billionaire" for an aide is not
+    return not (want.head in _POLITICAL and (traits.heads & _POLITICAL or traits.parties))
+
+
+def person_by_epithet(
+    subject: Token, words: list[Token], actors: ArticleActors, given_only: bool = False
+) -> Speaker | None:
+    """The person an epithet ("the 43-year-old", "the Vermont senator", "the GOP front-runner", "the
+    billionaire") stands for: the most recent person the article gave what it names (age, party, state,
+    nationality, trade or office), or, for a trade or office alone, the one person who has it. When the article
+    gave it to nobody, the person who spoke last, if nobody else was made a subject since and nothing known of
+    them rules it out. None for no one or two of them named together."""
+    want = _wanted(subject, words)
+    if want is None:
+        return None
+    doc = subject.doc
+    traits = _traits_of(actors, doc)
+    before = [m for m in actors.mentions if m.pos < subject.i]
+
+    def actor_of(name: str) -> str:
+        return actors.index.resolve(name) or name
+
+    def fits_gender(actor: str) -> bool:
+        have = actors.gender.get(actor) or actors.name_gender.get(actor)
+        return want.gender is None or have in (None, want.gender)
+
+    given = [
+        m
+        for m in before
+        if _given(want, traits.get(actor_of(m.actor), _Traits())) and fits_gender(actor_of(m.actor))
+    ]
+    typed = bool(want.ages or want.parties or want.states or want.others)
+    if given_only and not typed:
+        return None
+    if given:
+        latest = given[-1]
+        if typed:
+            rivals = {actor_of(m.actor) for m in given if m.sentence == latest.sentence}
+        else:
+            rivals = {actor_of(m.actor) for m in given}  # "the billionaire": the one the article calls so
+        if len(rivals) > 1:
+            return None
+        found = actors._speaker_of(latest.actor)
+        return Speaker(found.name, "person", found.role, found.gender)
+    if want.others or want.former or given_only:
+        return None  # "the F.B.I. director", "the former governor": only somebody the article called so
+    people = [(pos, sp) for pos, sp in actors.recent_speakers if sp.kind == "person" and sp.name]
+    if not people:
+        return None
+    spoke, last = people[-1]
+    if subject.i - spoke > _EPITHET_REACH:
+        return None
+    actor = actor_of(last.name or "")
+    if any(m.subject and spoke < m.pos and actor_of(m.actor) != actor for m in before):
+        return None  # somebody else was made the subject since
+    if _contradicted(want, traits.get(actor, _Traits())) or not fits_gender(actor):
+        return None
+    return Speaker(last.name, "person", last.role, last.gender)

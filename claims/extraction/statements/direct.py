@@ -288,6 +288,19 @@ def _nickname(doc: Doc, tok: Token, inside: list[bool]) -> bool:
     return doc[first - 2].text[:1].isupper() and doc[last + 2].text[:1].isupper()
 
 
+def _age_between(doc: Doc, quote: Quote, cue: Token) -> Token | None:
+    """The source of a quote named by age alone between the closing mark and the cue ('"...," the 43-year-old
+    told reporters', which the parse reads as a modifier of "reporters" or of "said"): the "old" of "the
+    43-year-old", None for anything else there."""
+    close = quote.close_i if quote.close_i is not None else quote.end - 1
+    words = [t.lower_ for t in doc[close + 1 : cue.i] if not t.is_space]
+    if len(words) != 6 or words[0] not in ("the", "this") or words[2:] != ["-", "year", "-", "old"]:
+        return None
+    if not words[1].isdigit():
+        return None
+    return next(t for t in reversed(doc[close + 1 : cue.i]) if t.lower_ == "old")
+
+
 def _introduces(verb: Token, quote: Quote) -> bool:
     """True when only adverbs and a comma or colon stand between `verb` and the quote's opening mark ("adding
     later, "...")."""
@@ -456,6 +469,9 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
                 "PROPN",
             ):  # a cue read as a noun ('"...," the two write.'): the phrase before it
                 subject, passive = doc[cue.i - 1], False
+            aged = _age_between(doc, quote, cue)
+            if aged is not None and (subject is None or not aged.i < subject.i < cue.i):
+                subject, passive = aged, False  # '"...," the 43-year-old told reporters': the parse lost him
             lead = lead_in(doc, quote, cue, inside) if cue.pos_ != "PUNCT" else None
             if lead is not None:
                 content = (lead, content[1])

@@ -10,9 +10,11 @@ from ..actors import normalize_name, word_set
 from .cues import is_speech_verb
 from .described import (
     DESCRIBED_BODY_HEADS,
+    STANDING_WORDS,
     body_by_description,
     body_name_start,
     competing_bodies,
+    person_by_epithet,
     rival_holder,
 )
 from .speakers import (
@@ -1390,6 +1392,14 @@ def _described(
 ) -> Speaker:
     doc = subject.doc
     words = list(doc[mention[0] : mention[1]])
+    if (
+        subject.lower_ == "old"
+        and words
+        and words[0].like_num
+        and words[0].i
+        and doc[words[0].i - 1].lower_ in _DEFINITE
+    ):
+        words = [doc[words[0].i - 1], *words]  # "the 43-year-old", the article hung elsewhere by the parse
     definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
     role_words = words[1:] if definite else words
     role = description_role(subject, role_words)
@@ -1454,8 +1464,14 @@ def _described(
             ):
                 return Speaker(previous.name, previous.kind, previous.role)
         return Speaker(None, "unnamed")  # "a letter sent to members said": an honest unnamed source
+    comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
+    epithet = [t for t in role_words if comma is None or t.i < comma]
     if definite and not plural and _an_age(words):
-        # "the 43-year-old said": the person whose words the article is giving, named before
+        # "the 43-year-old said": the person the article gave that age, else the person whose words the article
+        # is giving, named before
+        aged = person_by_epithet(subject, epithet, actors)
+        if aged is not None:
+            return Speaker(aged.name, "person", aged.role, aged.gender)
         latest = actors.latest_speaker()
         if latest is not None:
             return latest
@@ -1465,11 +1481,27 @@ def _described(
             return Speaker(None, "unnamed", role)
         # "The governor, a Republican, said": the description is "governor"; what stands in apposition to
         # it says more of whoever it is, and no person the article has not said so much of is ruled out
+        if head not in UNNAMED_ROLES:
+            # "the presumptive Republican presidential nominee": whom the article gave that party and standing,
+            # before anyone who only shares a word ("President Obama")
+            found = person_by_epithet(subject, epithet, actors, given_only=True)
+            if found is not None:
+                return Speaker(found.name, "person", found.role or role, found.gender)
         comma = next((t.i for t in role_words if t.i > subject.i and t.text == ","), None)
         described = [t.lower_ for t in role_words if comma is None or t.i < comma]
         found = actors.by_description(subject.i, described)
         if found is not None and rival_holder(subject, found, described, actors):
             return Speaker(None, "unnamed", role)  # "Sen. Ruiz and Sen. Lopez toured ...": either senator
+        if found is not None:
+            return Speaker(found.name, "person", found.role or role, found.gender)
+        if head not in UNNAMED_ROLES:
+            # "the Florida Republican", "the GOP nominee": whom the article gave the party, state or office
+            found = person_by_epithet(subject, epithet, actors)
+            if found is not None:
+                return Speaker(found.name, "person", found.role or role, found.gender)
+    if definite and not plural and head in STANDING_WORDS and head not in PERSON_ROLES:
+        # "the billionaire wrote", "the actress said": the person the article called so
+        found = person_by_epithet(subject, epithet, actors)
         if found is not None:
             return Speaker(found.name, "person", found.role or role, found.gender)
     if definite and not plural and head in INTRODUCED_BODY_WORDS:
