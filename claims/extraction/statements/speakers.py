@@ -280,6 +280,9 @@ class ArticleActors:
     last_cue: int = -1  # token of the latest cue whose speaker was resolved, named or not
     said: list[tuple[int, int]] = field(default_factory=list)  # token ranges of the sources' words so far
     quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation (a speaker's words)
+    # (token, words) of each definite description of a person that is the subject of a main clause outside
+    # quotation marks ("The former governor is a triathlete"): whom a pronoun after it may stand for
+    described_subjects: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc, outlet: str | None = None, quoted: list[bool] | None = None) -> ArticleActors:
@@ -322,11 +325,38 @@ class ArticleActors:
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and (
-                _main_clause(ent.root.head) or _opening_clause(ent.root.head, ent.start)
+                _main_clause(ent.root.head) or _opening_clause(ent.root.head, _titled_start(ent))
             )
             main_subject = main_subject and not (quoted and quoted[ent.start])
             self.mentions.append(_Mention(ent.start, actor, main_subject, ent.sent.start))
             self._learn_role(actor, ent)
+        # A surname the tagger left untagged as a main clause's subject ("Hale later left the meeting") is
+        # that named person's mention when it is the surname of one the article named ("Peter Hale").
+        tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+        for tok in doc:
+            if (
+                tok.i in tagged
+                or tok.pos_ != "PROPN"
+                or tok.dep_ not in ("nsubj", "nsubjpass")
+                or not tok.text[:1].isupper()
+                or (quoted and quoted[tok.i])
+                or not _main_clause(tok.head)
+                or any(c.dep_ in ("compound", "poss", "conj") for c in tok.children)
+            ):
+                continue
+            actor = self.resolve_name(tok.text)
+            if (
+                actor is not None
+                and self.index.actor(actor).kind == "person"
+                and _surname(actor) == _surname(tok.text)
+            ):
+                self.mentions.append(_Mention(tok.i, actor, True, tok.sent.start))
+        self.mentions.sort(key=lambda m: m.pos)
+        self.described_subjects = [
+            (tok.i, words)
+            for tok in doc
+            if (words := _described_subject(tok)) is not None and not (quoted and quoted[tok.i])
+        ]
         return self
 
     def _add_person(self, name: str, ent: Span) -> None:
@@ -570,9 +600,20 @@ class ArticleActors:
                     for m in self.mentions
                     if spoke < m.pos < pos and m.subject and not any(a <= m.pos < b for a, b in self.said)
                 ]
-                for m in reversed(later):
-                    if fits(m.actor) and self._speaker_of(m.actor).name != sp.name:
-                        return self._speaker_of(m.actor)
+                # A description of a person as such a subject is that person ("The former governor is a
+                # triathlete. He released"), and the nearest subject who fits decides, the last speaker too
+                # ("Hale said ... Grant objected. Hale then left. He said": Hale).
+                subjects = [(m.pos, self._speaker_of(m.actor)) for m in later]
+                for at, words in self.described_subjects:
+                    if spoke < at < pos and not any(a <= at < b for a, b in self.said):
+                        found = self.by_description(at, words)
+                        if found is not None:
+                            subjects.append((at, found))
+                for _, found in sorted(subjects, key=lambda one: -one[0]):
+                    if fits(found.name):
+                        if found.name != sp.name:
+                            return found
+                        break
                 other = self._other_participant(spoke, pos, want)
                 if other is not None and other.name != sp.name and fits(other.name):
                     return other
@@ -739,6 +780,32 @@ def _one_person(role: str | None) -> bool:
     group ("officials", "Finland, Sweden and Estonia") or no role at all."""
     words = (role or "").lower().split()
     return bool(words) and words[-1] in PERSON_ROLES and not any(w in ("and", "&") or "," in w for w in words)
+
+
+def _titled_start(ent: Span) -> int:
+    """The first token of a name with the title the tagger left out of it ("Sen." of "Sen. Mazie Hirono"): the
+    proper nouns right before the entity that hang on its head."""
+    start = ent.start
+    while start > ent.sent.start and (
+        ent.doc[start - 1].pos_ == "PROPN"
+        and ent.doc[start - 1].dep_ == "compound"
+        and ent.doc[start - 1].head.i == ent.root.i
+    ):
+        start -= 1
+    return start
+
+
+def _described_subject(tok: Token) -> list[str] | None:
+    """The words of a definite description of one person ("the former New Mexico governor") when `tok` heads
+    it as the subject of a main clause, None otherwise."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.lower_ not in PERSON_ROLES:
+        return None
+    if tok.ent_type_ or not _main_clause(tok.head):
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    if not words or words[0].lower_ != "the" or any(t.tag_ == "POS" or t.dep_ == "poss" for t in words):
+        return None  # "the mayor's spokesman" is somebody else's agent
+    return [t.lower_ for t in words[1:]]
 
 
 def _main_clause(verb: Token) -> bool:
