@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import word_set
 from .cues import DENIAL_VERBS, is_speech_verb, is_wish
+from .reported import QUOTE_CLOSERS
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -257,7 +258,6 @@ SUMMARY_NOUNS = word_set(
 )
 _SUMMARY_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "what"})
 _SET_OFF = frozenset({",", "--", "\u2014", "\u2015", "\u2013"})
-_CLOSING_QUOTES = frozenset({'"', "''", "\u201d"})
 
 
 def _summary_start(tok: Token, start: int) -> int | None:
@@ -277,7 +277,7 @@ def _summary_start(tok: Token, start: int) -> int | None:
         if doc[left - 1].text != "," and any(t.text == doc[left - 1].text for t in doc[start : left - 1]):
             return None  # the second of a pair of dashes closes an aside; the words go on after it
         return left - 1
-    if doc[left - 1].text in _CLOSING_QUOTES and doc[left - 2].text == ",":
+    if doc[left - 1].text in QUOTE_CLOSERS and doc[left - 2].text == ",":
         return left  # 'calling it "unfair," his newest bid to ...': the quote keeps its comma
     return None
 
