@@ -41,3 +41,8 @@ def one_with_text(claims, words: str):
     found = [c for c in claims if words in c.text]
     assert len(found) == 1, said(claims)
     return found[0]
+
+
+def none_with_text(claims, words: str) -> None:
+    """No claim's text holds `words`."""
+    assert not [c for c in claims if words in c.text], said(claims)

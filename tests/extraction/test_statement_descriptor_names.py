@@ -6,13 +6,7 @@ from a name so as to leave a bare surname ("Judge Reinhold"). Sentences written 
 import pytest
 
 from claims.extraction.statements.speakers import descriptor_split, join_role
-from claims.extraction.types import StatementClaim
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, [(c.speaker, c.role, c.text[:40]) for c in claims]
-    return found[0]
+from tests.extraction_support import one_with_text as _by_text
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,8 @@ from claims.extraction.cleaning.glue import sentence_glue_splits
 from claims.extraction.nlp import get_nlp
 from claims.extraction.statements.acts import is_act
 from claims.extraction.statements.trailing_source import without_trailing_source
-from claims.extraction.types import StatementClaim
-
-
-def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
-    hits = [c for c in claims if fragment in c.text]
-    assert len(hits) == 1, [c.text for c in claims]
-    return hits[0]
-
-
-def _none(claims: list[StatementClaim], fragment: str) -> None:
-    assert not [c for c in claims if fragment in c.text], [c.text for c in claims]
-
+from tests.extraction_support import none_with_text as _none
+from tests.extraction_support import one_with_text as _one
 
 # --- the writer's frame inside the words
 

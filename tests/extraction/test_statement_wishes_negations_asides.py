@@ -5,18 +5,8 @@ wrote."""
 from claims.extraction.statements.cues import only_meant
 from claims.extraction.statements.direct import wished_quote
 from claims.extraction.statements.quotes import find_quotes, paragraph_ids
-from claims.extraction.types import StatementClaim
-
-
-def _one(claims: list[StatementClaim], fragment: str) -> StatementClaim:
-    hits = [c for c in claims if fragment in c.text]
-    assert len(hits) == 1, [c.text for c in claims]
-    return hits[0]
-
-
-def _none(claims: list[StatementClaim], fragment: str) -> None:
-    assert not [c for c in claims if fragment in c.text], [c.text for c in claims]
-
+from tests.extraction_support import none_with_text as _none
+from tests.extraction_support import one_with_text as _one
 
 # --- wishes and intentions
 

@@ -10,7 +10,7 @@ from claims.extraction.types import DateClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import period_fits
 from claims.linking.links.features import date_interval, one_day
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 
 def dated(cid, article, sentence, clause, value, precision, end=None, end_precision=None, dated=None):
@@ -25,10 +25,7 @@ def dated(cid, article, sentence, clause, value, precision, end=None, end_precis
         end_precision=end_precision,
         dated=dated,
     )
-    return LinkableClaim(
-        cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0,
-        published=dt.date(2026, 3, 13),
-    )  # fmt: skip
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 3, 13))
 
 
 def period(value, end, precision="year"):

@@ -17,7 +17,6 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import _clause_actors
 from claims.linking.links.features import features
-from claims.linking.types import LinkableClaim
 from tests.linking.editor_stories import Report, claims_at, import_reports, links_between
 from tests.linking.linkable import linkable
 
@@ -84,10 +83,7 @@ def test_a_negation_does_not_reach_into_a_relative_clause():
 def day(cid, article, sentence, clause, dated, value="2026-05-12"):
     at = sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, value, "day", dated=dated)
-    return LinkableClaim(
-        cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0,
-        published=dt.date(2026, 5, 12),
-    )  # fmt: skip
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 5, 12))
 
 
 HEARING = "In Tuesday's hearing the councillor questioned the harbour commissioner about the coastal roads"
@@ -160,7 +156,7 @@ def test_imported_phrase_of_a_root_negated_quote_corroborates(tmp_path):
 def count(cid, article, sentence, words, value, unit):
     at = sentence.index(words)
     claim = QuantityClaim(at, at + len(words), words, value, value, unit, unit, counted=unit)
-    return LinkableClaim(cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0)
+    return linkable(cid, article, claim, sentence)
 
 
 PROMISES = (

@@ -10,7 +10,7 @@ from claims.extraction.types import DateClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import _passive_subject, _passive_telling_of
 from claims.linking.links.features import features
-from claims.linking.types import LinkableClaim
+from tests.linking.linkable import linkable
 
 DAY = "2026-05-12"  # a Tuesday
 
@@ -18,10 +18,7 @@ DAY = "2026-05-12"  # a Tuesday
 def day(cid, article, sentence, clause, dated):
     at = sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, DAY, "day", dated=dated)
-    return LinkableClaim(
-        cid, article, f"outlet-{article}", claim, sentence, event_id="e1", sentence_start=0,
-        published=dt.date(2026, 5, 12),
-    )  # fmt: skip
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 5, 12))
 
 
 def disclosed():

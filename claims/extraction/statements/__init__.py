@@ -29,7 +29,7 @@ from .no_comment import with_unanswered
 from .polarity import asks, polarity_of
 from .quotes import find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
-from .reported import SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
+from .reported import PERSONAL_PRONOUNS, SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
 from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
@@ -663,14 +663,11 @@ def paragraph_opener(doc: Doc, paras: list[int], cue_i: int) -> Token | None:
     end = first
     while end < cue_i and doc[end].pos_ == "PROPN" and end - first < 6:
         end += 1
-    if end == first and doc[first].pos_ == "PRON" and doc[first].lower_ in _PERSONAL_PRONOUNS:
+    if end == first and doc[first].pos_ == "PRON" and doc[first].lower_ in PERSONAL_PRONOUNS:
         end = first + 1
     if end == first or end >= cue_i or doc[end].text not in (",", doc[cue_i].text):
         return None
     return doc[end - 1]
-
-
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def quoted_subject(item: Found, subject: Token, inside: list[bool]) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import word_set
 from .cues import DENIAL_VERBS, is_speech_verb, is_wish
+from .reported import QUOTE_CLOSERS
 
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -101,13 +102,19 @@ def _others_view(tok: Token) -> bool:
     )
 
 
+def _last_word(doc: Doc, start: int, end: int) -> int:
+    """Index of the last token of [start, end) that is neither punctuation nor space (`start` at the least)."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return last
+
+
 def without_writers_gloss(doc: Doc, start: int, end: int, quoted: list[bool]) -> int:
     """The end of the reported words [start, end) before a gloss of the writer's that closes them; `end`
     when none does, when the gloss is inside a quotation (`quoted` marks the tokens inside quote marks),
     or when cutting would leave fewer than four words."""
-    last = end - 1
-    while last > start and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
+    last = _last_word(doc, start, end)
     for tok in doc[start:end]:
         if tok.dep_ not in ("relcl", "appos") or tok.right_edge.i != last:
             continue
@@ -226,9 +233,7 @@ def without_writers_clause(doc: Doc, start: int, end: int, quoted: list[bool], c
     does, when it is inside a quotation, or when cutting would leave fewer than four words."""
     if cue_i < 0:
         return end
-    last = end - 1
-    while last > start and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
+    last = _last_word(doc, start, end)
     for tok in doc[start:end]:
         if tok.dep_ != "advcl" or tok.right_edge.i != last:
             continue
@@ -253,7 +258,6 @@ SUMMARY_NOUNS = word_set(
 )
 _SUMMARY_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "what"})
 _SET_OFF = frozenset({",", "--", "\u2014", "\u2015", "\u2013"})
-_CLOSING_QUOTES = frozenset({'"', "''", "\u201d"})
 
 
 def _summary_start(tok: Token, start: int) -> int | None:
@@ -273,7 +277,7 @@ def _summary_start(tok: Token, start: int) -> int | None:
         if doc[left - 1].text != "," and any(t.text == doc[left - 1].text for t in doc[start : left - 1]):
             return None  # the second of a pair of dashes closes an aside; the words go on after it
         return left - 1
-    if doc[left - 1].text in _CLOSING_QUOTES and doc[left - 2].text == ",":
+    if doc[left - 1].text in QUOTE_CLOSERS and doc[left - 2].text == ",":
         return left  # 'calling it "unfair," his newest bid to ...': the quote keeps its comma
     return None
 
@@ -296,9 +300,7 @@ def without_writers_summary(doc: Doc, start: int, end: int, quoted: list[bool]) 
     dash, that sums up what the source did ("said the pier would close in May, a move that angered the
     fishermen"; see `SUMMARY_NOUNS`); `end` when none closes them, when it is inside a quotation, or when
     cutting would leave fewer than three words."""
-    last = end - 1
-    while last > start and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
+    last = _last_word(doc, start, end)
     for tok in doc[start:end]:
         if tok.right_edge.i != last:
             continue

@@ -512,7 +512,7 @@ def source_after_quote_cue(verb: Token) -> Token | None:
     i = verb.i - 1
     if i < 1 or doc[i].text not in QUOTE_CLOSERS or doc[i - 1].text not in (",", "?", "!", "\u2014", "--"):
         return None
-    if doc[verb.i + 1].pos_ == "PRON" and doc[verb.i + 1].lower_ in _SOURCE_PRONOUNS:
+    if doc[verb.i + 1].pos_ == "PRON" and doc[verb.i + 1].lower_ in PERSONAL_PRONOUNS:
         return doc[verb.i + 1]
     run: list[Token] = []
     for tok in doc[verb.i + 1 : verb.i + 1 + _NAME_RUN_REACH]:
@@ -541,7 +541,7 @@ def source_after_quote_cue(verb: Token) -> Token | None:
     return nouns[-1] if nouns else None
 
 
-_SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # the pronouns that can stand for a source
 _ASIDE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
 
 
