@@ -5,7 +5,7 @@ person holding another office, names and roles are no fragments, and "according 
 
 import pytest
 
-from claims.extraction.statements.speakers import owned_person, titled_person
+from claims.extraction.statements.speakers import descriptor_split, owned_person
 from claims.extraction.types import StatementClaim
 
 
@@ -80,8 +80,8 @@ def test_a_bodys_possessive_before_a_name_is_the_persons_employer(statements):
 def test_a_bodys_name_is_no_title_and_name():
     """ "Republican National Committee" is a body, not a Republican called "National Committee"; "Spokesperson
     Marie Harf" stays a titled person."""
-    assert titled_person("Republican National Committee") is None
-    assert titled_person("Spokesperson Marie Harf") == ("Marie Harf", "Spokesperson")
+    assert descriptor_split("Republican National Committee") is None
+    assert descriptor_split("Spokesperson Marie Harf") == ("Marie Harf", "Spokesperson")
 
 
 def test_the_president_is_not_the_vice_president(statements):

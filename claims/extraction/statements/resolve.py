@@ -41,7 +41,6 @@ from .speakers import (
     phrase_end,
     role_of,
     speaker_kind_of_words,
-    titled_person,
     unglued,
 )
 
@@ -766,7 +765,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         if name and names_outlet(name, actors.outlet):
             fuller = fuller_outlet(ent)  # "The Journal" after "The Wall Street Journal" is that paper
             return Speaker(fuller or _named_body(doc, ent, subject, mention) or name, "outlet", role)
-        titled = titled_person(name, person=ent.label_ == "PERSON") if name else None
+        titled = descriptor_split(name, person=ent.label_ == "PERSON") if name else None
         if titled is not None:  # "Spokesperson Marie Harf", as a PERSON or a body entity
             return actors.person(titled[0], join_role(titled[1], role))
         owned = owned_person(name) if name else None

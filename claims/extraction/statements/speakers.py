@@ -84,14 +84,6 @@ def names_outlet(name: str, outlet: str | None = None) -> bool:
     return bool(words) and words[-1].strip(".'\u2019s") in OUTLET_WORDS
 
 
-def titled_person(name: str, person: bool = False) -> tuple[str, str] | None:
-    """("Marie Harf", "Spokesperson") for an entity that is a title then a person's name of two or three
-    capitalised words ("Spokesperson Marie Harf"); None otherwise. The title may be any descriptor a newsroom
-    writes before a name (`descriptor_split`: "Historian Ana Ruiz", "Former Gov. Ana Ruiz", "Ohio Republican
-    Ana Ruiz"); `person` when the entity is known to be a person (see there)."""
-    return descriptor_split(name, person)
-
-
 # Words that describe a person before the name, never part of it: offices and their short forms, parties,
 # trades, and what makes a title past or to come ("Democrat Elijah Cummings", "Historian Alan Brinkley", "Chair
 # Ana Ruiz", "Republican presidential candidate Tom Hale", "Former Gov. Ana Ruiz", "GOP Sen. Ana Ruiz").
@@ -302,16 +294,16 @@ class ArticleActors:
         # "Bishop Okafor" the "Bishop Daniel Okafor" the NER took for a body).
         named = []
         for ent in people:
-            titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
+            titled = descriptor_split(clean_name(ent), person=True) or owned_person(clean_name(ent))
             named.append((clean_name(ent), titled[0] if titled else clean_name(ent), ent))
         for ent in doc.ents:
-            titled = titled_person(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
+            titled = descriptor_split(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
             if titled:
                 named.append((clean_name(ent), titled[0], ent))
         for _, name, ent in sorted(named, key=lambda n: -len(n[0].split())):
             self._add_person(name, ent)
         for ent in sorted(people, key=lambda e: e.start):
-            titled = titled_person(clean_name(ent), person=True) or owned_person(clean_name(ent))
+            titled = descriptor_split(clean_name(ent), person=True) or owned_person(clean_name(ent))
             name = titled[0] if titled else clean_name(ent)
             actor = self.index.resolve(name) if len(index_form(name).split()) > 1 else None
             if actor is not None:
