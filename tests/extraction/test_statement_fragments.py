@@ -107,3 +107,23 @@ def test_a_show_named_in_the_attribution_is_no_fragment_of_the_words(statements)
         claim.words
         == "The ferry plan is dead and the council knows it ... Nobody on the island wants to pay for it."
     )
+
+
+def test_a_span_that_runs_on_into_its_attribution_stores_the_quote_alone_as_words(statements):
+    # the second quote, after a writer's "-- referring to ...", is cut off; the span keeps "Ruiz told
+    # Harbour News", but the words stored and shown as hers are the quote alone (branch quoteruns13)
+    claims = statements(
+        "Ana Ruiz sees a double standard. \u201cShe said the very same thing that the governor said last "
+        "spring,\u201d Ruiz told Harbour News -- referring to the ferry vote \u2013 \u201cAnd she gets the "
+        "blame, and he gets the praise.\u201d"
+    )
+    claim = _one(claims, "very same thing")
+    assert claim.words == "She said the very same thing that the governor said last spring"
+
+
+def test_a_reported_clause_after_a_quote_is_no_frame_to_cut(statements):
+    # "Mr. Hale said he did not recall ..." holds a clause with its own verb: not a short attribution, so
+    # nothing is taken for the quote alone
+    claims = statements('"The pier was sound when we left," Mr. Hale said he did not recall the inspection.')
+    for claim in claims:
+        assert claim.words in (None, "") or "recall" in claim.words

@@ -21,7 +21,13 @@ from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
-from .fragments import interrupted_clause, interrupted_fragments, joined, without_trailing_title
+from .fragments import (
+    interrupted_clause,
+    interrupted_fragments,
+    joined,
+    quote_before_its_attribution,
+    without_trailing_title,
+)
 from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary, writers_aside
 from .inverted import with_inverted
 from .naming import called_what
@@ -555,7 +561,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         cue = _span(adoc, doc, *item.cue) if item.cue_i >= 0 else None
         parts: list[list[tuple[int, int]]] | None = None  # a verb and its object: the span is the words
         if item.direct:
-            parts = interrupted_fragments(doc, inside, start, end, item.cue_i)
+            parts = interrupted_fragments(
+                doc, inside, start, end, item.cue_i
+            ) or quote_before_its_attribution(doc, inside, start, end, item.cue_i)
         led = item.direct and parts is None and not inside[start]
         if led:
             # 'Residents who oppose the toll, she said, "are asking ..."': the subject, then the quote

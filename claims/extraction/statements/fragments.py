@@ -79,6 +79,34 @@ def interrupted_fragments(
     return parts if len(parts) > 1 else None
 
 
+def quote_before_its_attribution(
+    doc: Doc, inside: list[bool], start: int, end: int, cue_i: int
+) -> list[list[tuple[int, int]]] | None:
+    """The quoted words of a span that runs on past its quote into the attribution after it ('"Our worries
+    are wages and ferries," Mr. Kell said', cut there because a second quote after ", adding, ..." is a
+    statement of its own): one part, the quote alone, so the writer's "Mr. Kell said" is not stored or shown
+    as the speaker's. None when the span does not open on the quote, when quoted words follow the cue
+    (`interrupted_fragments`), or when the words after the quote are more than a short attribution (a
+    clause with a verb of its own, "Hale said he did not recall it", is reported words, not a frame)."""
+    if not (start <= cue_i < end) or inside[cue_i]:
+        return None
+    runs = [trimmed(doc, a, b) for a, b in _runs(inside, start, end)]
+    runs = [r for r in runs if r[0] < r[1] and _worded(doc, *r)]
+    runs = runs[:1] + [r for r in runs[1:] if not _named_in_narration(doc, *r)]
+    before = [r for r in runs if r[1] <= cue_i]
+    if not before or any(a > cue_i for a, _ in runs) or _worded(doc, start, before[0][0]):
+        return None
+    tail = [t for t in doc[before[-1][1] : end] if not (t.is_punct or t.is_space or inside[t.i])]
+    if len(tail) > ASIDE_MAX_TOKENS or any(t.pos_ in ("VERB", "AUX") and t.i != cue_i for t in tail):
+        return None
+    part = [before[0]]
+    for run in before[1:]:
+        if _worded(doc, part[-1][1], run[0]):
+            return None  # narration between two quotes before the cue: not one quote
+        part.append(run)
+    return [part]
+
+
 def without_trailing_title(doc: Doc, inside: list[bool], start: int, end: int, cue_i: int) -> int:
     """`end`, or the end of the last quoted words before the cue when all that is quoted after the cue is a
     title the attribution runs into ('"...," Hale said on Harbour News' "Morning Tide."'): the span is the
