@@ -123,7 +123,7 @@ def test_a_courtesy_an_outcome_or_a_step_announced_is_no_statement(statements, t
 
 
 def test_a_guilty_plea_is_not_the_pleaders_words(statements):
-    """"pleaded guilty to charges that ...": the charge is somebody's accusation, never the one who pleaded."""
+    """A plea of "guilty to charges that ...": the charge is somebody's accusation, never the one who pleaded."""
     found = statements("Hale pleaded guilty last year to charges that he had taken bribes.")
     assert all(c.speaker != "Hale" for c in found), _said(found)
 
@@ -137,5 +137,5 @@ def test_a_guilty_plea_is_not_the_pleaders_words(statements):
     ],
 )
 def test_the_same_verbs_with_content_stay(statements, text, words):
-    """"announced that ...", "agreed that ..." and "urged X to Y" give words or a request: kept, with the verb."""
+    """Clauses and requests, "announced that ...", "agreed that ..." and "urged X to Y", give words: kept, with the verb."""
     assert [c.text for c in statements(text)] == [words], _said(statements(text))
