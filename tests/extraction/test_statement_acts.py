@@ -102,3 +102,40 @@ def test_a_group_described_after_its_names_keeps_only_the_names(statements):
     """ "Tom Hale and Ana Ruiz, the mayor's two lawyers, praised ...": the description is no part of the role."""
     claims = statements("Tom Hale and Ana Ruiz, the mayor's two lawyers, praised the new bridge.")
     assert [(c.speaker, c.role) for c in claims] == [(None, "Tom Hale and Ana Ruiz")], _said(claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ana Ruiz thanked the volunteers who staffed the shelter.",
+        "Ana Ruiz congratulated the winners of the regatta.",
+        "The mayor, Tom Hale, invited the ferry workers to the launch on Friday.",
+        "Ruiz persuaded the council to back away from the toll.",
+        "Governor Ana Ruiz announced her run for the Senate on Tuesday.",
+        "The city announced a halt to the ferry sailings.",
+        "Tom Hale announced his resignation from the harbour board.",
+    ],
+)
+def test_a_courtesy_an_outcome_or_a_step_announced_is_no_statement(statements, text):
+    """Thanking, congratulating, persuading, and announcing a step or a candidacy ("announced her run",
+    "announced a halt"): what the source did; nothing could be quoted back."""
+    assert statements(text) == [], _said(statements(text))
+
+
+def test_a_guilty_plea_is_not_the_pleaders_words(statements):
+    """A plea of "guilty to charges that ...": the charge is somebody's accusation, never the one who pleaded."""
+    found = statements("Hale pleaded guilty last year to charges that he had taken bribes.")
+    assert all(c.speaker != "Hale" for c in found), _said(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hale announced that the pier would reopen.", "that the pier would reopen"),
+        ("Hale agreed that the toll was too high.", "that the toll was too high"),
+        ("Ruiz urged the council to drop the toll.", "to drop the toll"),
+    ],
+)
+def test_the_same_verbs_with_content_stay(statements, text, words):
+    """Clauses and requests, "announced that ...", "agreed that ..." and "urged X to Y", give words: kept, with the verb."""
+    assert [c.text for c in statements(text)] == [words], _said(statements(text))

@@ -186,8 +186,9 @@ def test_a_statement_from_a_named_source_is_theirs_later_too(statements):
 
 
 def test_a_name_with_a_relative_clause_is_the_source_not_the_description_before_it(statements):
-    """ "Another leading Democrat, Sen. Ana Ruiz of Maryland, who announced ...": the relative clause hangs on
-    the name, which is the source; the description before it names nobody."""
-    text = "Another leading Democrat, Sen. Ana Ruiz of Maryland, who announced her bid on Monday, spoke in Dover."
-    claim = _by_text(statements(text), "her bid")
+    """ "Another leading Democrat, Sen. Ana Ruiz of Maryland, who criticized ...": the relative clause hangs on
+    the name, which is the source; the description before it names nobody. ("who announced her bid" is a deed
+    since acts13, no statement.)"""
+    text = "Another leading Democrat, Sen. Ana Ruiz of Maryland, who criticized the toll on Monday, spoke in Dover."
+    claim = _by_text(statements(text), "the toll")
     assert claim.speaker == "Ana Ruiz", _said([claim])

@@ -18,7 +18,10 @@ that ..." stay speech; "noticed that ...", "saw that ..." do not):
 - "referred a reporter to a letter": sending someone elsewhere for the words;
 - listing what a thing holds ("the measures include training the pilots", "the bill contains a ban");
 - "offered" a thing that is no words ("the states offer rights"; "offered an apology", "offered support"
-  stay).
+  stay);
+- courtesies and outcomes that say nothing ("thanked the volunteers", "congratulated the winners", "invited
+  Hale to the launch", "persuaded the mayor to back away", "pleaded guilty to fraud"), and announcing a step or a candidacy ("announced his run for governor", "announced a halt to the
+  sailings", "announced her resignation"): what is announced is the act; "announced that ..." stays speech.
 """
 
 from __future__ import annotations
@@ -85,6 +88,18 @@ OFFICE_NOUNS = word_set(
     caliph candidate chairman chairwoman
     """
 )
+# Courtesies and outcomes told as a verb and its object or infinitive: done, nothing said that could be quoted
+# back ("thanked the volunteers", "invited Hale to speak", "persuaded the mayor to back away"). "agreed to
+# reopen the pier" is a deed too but stays: PolNeAR marks it as an attribution (4 right rows on polnear-dev).
+EMPTY_DEED_VERBS = word_set("thank congratulate invite persuade convince")
+# What one announces that is a step taken, not words ("announced his run", "announced a halt to the sailings").
+ANNOUNCED_STEPS = word_set(
+    """
+    run bid candidacy campaign challenge resignation retirement departure withdrawal decision halt pause ban
+    boycott suspension closure deal agreement
+    """
+)
+_GUILT = frozenset({"guilty", "innocent"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
 
@@ -112,6 +127,8 @@ def is_act(tok: Token) -> bool:
     ]
     if _proclaims_office(tok, forms, objects):
         return True
+    if _empty_deed(tok, forms, frame, objects):
+        return True
     if any(o.lemma_.lower() in UTTERANCE_OBJECTS for o in objects):
         return False  # "presented his argument", "made a promise": words given
     if forms & PERCEIVING_VERBS:
@@ -134,6 +151,19 @@ def is_act(tok: Token) -> bool:
         return False
     # ("seized on the remarks", a prepositional frame, is a reaction)
     return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf")
+
+
+def _empty_deed(tok: Token, forms: frozenset[str], frame: str, objects: list[Token]) -> bool:
+    """True outside a clause frame for a courtesy or an outcome ("thanked the volunteers", "invited Hale to
+    the launch"), a plea in court ("pleaded guilty to fraud") or a step announced
+    ("announced his run for governor", "announced a halt to the sailings")."""
+    if forms & EMPTY_DEED_VERBS and frame in ("obj", "inf"):
+        return True
+    if "plead" in forms and any(c.lower_ in _GUILT for c in tok.children):
+        return True
+    if "announce" in forms and objects:
+        return all(o.lemma_.lower() in ANNOUNCED_STEPS for o in objects)
+    return False
 
 
 def _perceived_scene(tok: Token) -> bool:
