@@ -177,19 +177,23 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{2,}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\u2014|\u2013|--|-)\s+"
 )
 
+_DATELINE_TOKENS = 24  # a dateline is a few words: "HARTFORD, Conn. --"
+
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
     """`start`, or the first token after a dateline that opens the line the words start on ("WASHINGTON —
     Donald Trump Jr. had ...": the place the story was filed from is the reporter's, not the source's)."""
-    first = doc[start]
-    line_start = doc.text.rfind("\n", 0, first.idx) + 1
-    if line_start != first.idx:
-        return start
-    m = _DATELINE.match(doc.text, first.idx)
+    if start > 0 and not doc[start - 1].text_with_ws.endswith("\n"):
+        return (
+            start  # the words do not open a line (`doc.text` is rebuilt on each access: never read it here)
+        )
+    head = "".join(t.text_with_ws for t in doc[start : min(end, start + _DATELINE_TOKENS)])
+    m = _DATELINE.match(head)
     if m is None:
         return start
+    dateline_end = doc[start].idx + m.end()
     for tok in doc[start:end]:
-        if tok.idx >= m.end():
+        if tok.idx >= dateline_end:
             return tok.i
     return start
 
