@@ -1429,7 +1429,9 @@ def _owned_name(owner: str, noun: Token) -> str:
         words.pop()
     surname = words[-1].rstrip(",")
     head = " ".join(
-        t.lower_ for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.i > noun.i - 3 and t.dep_ in ("amod", "compound")
+        t.lower_
+        for t in noun.doc[noun.left_edge.i : noun.i + 1]
+        if t.i > noun.i - 3 and t.dep_ in ("amod", "compound")
     )
     body = f"{head} {noun.lower_}".strip()
     return f"{surname} {body}" if noun.lemma_.lower() in _OWNED_PLAIN and not head else f"{surname}'s {body}"
@@ -1437,7 +1439,11 @@ def _owned_name(owner: str, noun: Token) -> str:
 
 def _owned_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     """ "Hale's campaign said", "the senator's office said": the body named after its owner; None otherwise."""
-    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _OWNED_NOUNS or subject.tag_ in ("NNS", "NNPS"):
+    if (
+        subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in _OWNED_NOUNS
+        or subject.tag_ in ("NNS", "NNPS")
+    ):
         return None
     owner = _owner_of(subject, actors)
     if owner is None:
