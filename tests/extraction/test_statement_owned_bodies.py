@@ -2,7 +2,8 @@
 campaign", "Gov. Ana Ruiz's administration" speak as the "Hale campaign" or "Ruiz administration" (as "Obama
 administration"), an office, team or staff as "Hale's legal team"; a later "the campaign" is that body when it
 is the only campaign the article named. A campaign of another owner, or one whose owner is unknown, leaves
-"the campaign" unnamed with its role."""
+"the campaign" unnamed with its role. An occasion ("who in an Oct. 12 interview with Dover Radio claimed")
+the parse made a second subject of the verb is never the speaker."""
 
 import pytest
 
@@ -69,3 +70,15 @@ def test_the_campaign_stays_unnamed_when_two_or_none_fit(statements, intro):
     claim = _by_text(statements(text), "the work would be done")
     assert claim.speaker is None
     assert claim.role == "campaign"
+
+
+@pytest.mark.parametrize("occasion", ["an Oct. 12, 2015, interview", "a March 4 statement"])
+def test_an_occasion_is_never_the_speaker_beside_a_subject(statements, occasion):
+    # "who in an ... interview with X claimed": the parse may make the interview a second subject of the verb
+    text = (
+        "The council did not respond to a request for comment.\n\n"
+        f"Vice President Tom Hale, who in {occasion} with Dover Radio claimed the council had not been in "
+        "touch with the builders, said in a statement late Friday that he had not known about the letters."
+    )
+    claim = _by_text(statements(text), "not been in touch")
+    assert (claim.speaker, claim.role) == ("Tom Hale", "Vice President")
