@@ -3,7 +3,8 @@ campaign", "Gov. Ana Ruiz's administration" speak as the "Hale campaign" or "Rui
 administration"), an office, team or staff as "Hale's legal team"; a later "the campaign" is that body when it
 is the only campaign the article named. A campaign of another owner, or one whose owner is unknown, leaves
 "the campaign" unnamed with its role. An occasion ("who in an Oct. 12 interview with Dover Radio claimed")
-the parse made a second subject of the verb is never the speaker."""
+the parse made a second subject of the verb is never the speaker. "The group" is
+the body the article introduced as an organization ("Lakeside Anglers League, a sport-fishing organization,")."""
 
 import pytest
 
@@ -82,3 +83,15 @@ def test_an_occasion_is_never_the_speaker_beside_a_subject(statements, occasion)
     )
     claim = _by_text(statements(text), "not been in touch")
     assert (claim.speaker, claim.role) == ("Tom Hale", "Vice President")
+
+
+def test_the_group_is_the_body_introduced_as_an_organization(statements):
+    text = (
+        "The ban on imported trout had been lifted in March.\n\n"
+        "Lakeside Anglers League, a sport-fishing organization that sued the state in 2019, praised the "
+        "decision on Tuesday.\n\nA day after the ruling, the Lakeside Anglers League sent out a call to its "
+        "members, urging them to write to the governor.\n\n"
+        "\u201cThe news from the river could not have been better for anglers,\u201d the group wrote."
+    )
+    claim = _by_text(statements(text), "could not have been better")
+    assert (claim.speaker, claim.role) == ("Lakeside Anglers League", "group")

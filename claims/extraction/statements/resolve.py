@@ -1282,8 +1282,13 @@ INTRODUCED_BODY_WORDS = word_set(
 def _described_as(noun: Token, head: str) -> bool:
     lower = noun.lower_
     return noun.tag_ in ("NN", "NNP") and (
-        noun.lemma_.lower() == head or (head == "site" and lower == "website")
+        noun.lemma_.lower() == head
+        or (head == "site" and lower == "website")
+        or (head == "group" and lower in _GROUP_SYNONYMS)  # "an angling organization" is "the group"
     )
+
+
+_GROUP_SYNONYMS = frozenset({"organization", "organisation"})
 
 
 def _a_domain(tok: Token) -> bool:
