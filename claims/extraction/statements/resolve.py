@@ -1310,9 +1310,6 @@ def _name_run(doc: Doc, start: int, step: int) -> Span | None:
     return doc[start:end] if step > 0 else doc[end + 1 : start + 1]
 
 
-_INTRODUCED_REACH = 300  # tokens back to the body introduced with that description: a few paragraphs
-
-
 def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     """The body a definite description ("the group", "the site") stands for when the article named one with
     that very description shortly before: "the hunting group Safari Club International", "the website
@@ -1320,7 +1317,7 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     name is never a body, and None when the article introduced none so."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    for noun in reversed(doc[max(0, subject.i - _INTRODUCED_REACH) : subject.i]):
+    for noun in reversed(doc[max(0, subject.i - _BODY_REACH) : subject.i]):
         if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
