@@ -237,10 +237,18 @@ def reporting_clause_before(verb: Token) -> Token | None:
     return None
 
 
+# Occasions of speech, never its speaker when the verb has another subject.
+_OCCASION_NOUNS = word_set("interview statement speech appearance briefing conference hearing")
+
+
 def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # A parse that runs a headline into the next paragraph can give a verb two subjects: the nearest
     # one in the verb's own paragraph is the real one.
     subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: _distance(c, verb))
+    if len(subjects) > 1 and subjects[0].lemma_.lower() in _OCCASION_NOUNS and subjects[0].dep_ == "nsubj":
+        # "Hale, who in an Oct. 12 interview with Dover Radio claimed ...": the parse may make the occasion a
+        # second subject, nearer the verb; whoever it names ("who", "Hale") speaks, the interview is when
+        subjects = [*subjects[1:], subjects[0]]
     if subjects:
         child = subjects[0]
         if child.dep_ == "nsubjpass":

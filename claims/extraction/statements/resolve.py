@@ -1282,8 +1282,13 @@ INTRODUCED_BODY_WORDS = word_set(
 def _described_as(noun: Token, head: str) -> bool:
     lower = noun.lower_
     return noun.tag_ in ("NN", "NNP") and (
-        noun.lemma_.lower() == head or (head == "site" and lower == "website")
+        noun.lemma_.lower() == head
+        or (head == "site" and lower == "website")
+        or (head == "group" and lower in _GROUP_SYNONYMS)  # "an angling organization" is "the group"
     )
+
+
+_GROUP_SYNONYMS = frozenset({"organization", "organisation"})
 
 
 def _a_domain(tok: Token) -> bool:
@@ -1380,6 +1385,99 @@ def _apposed_body(
     return None
 
 
+# Bodies a person owns, named after them ("Hale's campaign", "the senator's office", "Hale's legal team", "the
+# mayor's administration"): the campaign or administration by the owner's surname ("Hale campaign", as "Obama
+# administration"), an office, team or staff as the article gives it ("Hale's office").
+_OWNED_NOUNS = word_set("campaign administration office team staff")
+_OWNED_PLAIN = frozenset({"campaign", "administration"})
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _owner_of(noun: Token, actors: ArticleActors) -> str | None:
+    """The person whose body `noun` is by its possessive ("Hale's", "his", "the senator's"): their name as the
+    article knows them; None for no possessive, a body's or a place's ("Ohio's office"), or nobody found."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ != "poss" or child.i > noun.i:
+            continue
+        if child.lower_ in MALE | FEMALE:
+            owner = actors.by_pronoun(child.i, child.lower_)
+            return owner.name if owner is not None and owner.kind == "person" and owner.name else None
+        if child.pos_ == "NOUN" and not child.ent_type_ and child.lemma_.lower() in PERSON_ROLES:
+            described = [t for t in doc[child.left_edge.i : child.i + 1] if t.dep_ not in ("det", "case")]
+            found = actors.by_description(child.i, [t.lower_ for t in described])
+            return found.name if found is not None and found.kind == "person" and found.name else None
+        if child.pos_ != "PROPN":
+            return None
+        ent = _entity_of(child)
+        # the possessor's proper nouns ("Gov. Ana Ruiz's"), which the NER may miss or read as a body
+        first = child.i
+        while first > child.left_edge.i and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        span = ent if ent is not None and ent.end <= noun.i else doc[first : child.i + 1]
+        name = clean_name(span)
+        titled = descriptor_split(name, person=True) if name else None
+        if titled is not None:
+            name = titled[0]
+        actor = actors.resolve_name(name, None, courtesy_gender(span)) if name else None
+        if actor is not None and actors.index.actor(actor).kind == "person":
+            return actors.index.actor(actor).name
+        person = titled is not None or (ent is not None and ent.label_ == "PERSON")
+        return name if person and name else None  # "Gov. Ana Ruiz's", named here first
+    return None
+
+
+def _owned_name(owner: str, noun: Token) -> str:
+    """ "Hale campaign", "Hale's legal team": the body's name by its owner's surname and its own words."""
+    words = owner.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _NAME_SUFFIXES:
+        words.pop()
+    surname = words[-1].rstrip(",")
+    head = " ".join(
+        t.lower_
+        for t in noun.doc[noun.left_edge.i : noun.i + 1]
+        if t.i > noun.i - 3 and t.dep_ in ("amod", "compound")
+    )
+    body = f"{head} {noun.lower_}".strip()
+    return f"{surname} {body}" if noun.lemma_.lower() in _OWNED_PLAIN and not head else f"{surname}'s {body}"
+
+
+def _owned_body(subject: Token, actors: ArticleActors) -> Speaker | None:
+    """ "Hale's campaign said", "the senator's office said": the body named after its owner; None otherwise."""
+    if (
+        subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in _OWNED_NOUNS
+        or subject.tag_ in ("NNS", "NNPS")
+    ):
+        return None
+    owner = _owner_of(subject, actors)
+    if owner is None:
+        return None
+    name = _owned_name(owner, subject)
+    return Speaker(name, speaker_kind_of_words([subject.lower_], None))
+
+
+def _sole_owned_body(subject: Token, actors: ArticleActors) -> Speaker | None:
+    """ "The campaign said" after "Hale's campaign" was named: that body, when the article named no other body of
+    that noun before (another owner's, "the Lund campaign", or one it could not tell whose); None otherwise."""
+    head = subject.lemma_.lower()
+    found: set[str] = set()
+    for tok in subject.doc[: subject.i]:
+        if tok.lemma_.lower() != head or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "the Lund campaign": a campaign this rule does not name
+        if not any(c.dep_ == "poss" for c in tok.children):
+            continue
+        owner = _owner_of(tok, actors)
+        if owner is None:
+            return None
+        found.add(_owned_name(owner, tok))
+    if len(found) != 1:
+        return None
+    return Speaker(found.pop(), speaker_kind_of_words([subject.lower_], None))
+
+
 def _an_age(words: list[Token]) -> bool:
     """True for a description by age alone: "the 43-year-old", "the 70-year-old senator" is not."""
     lower = [t.lower_ for t in words if not t.is_punct]
@@ -1410,6 +1508,13 @@ def _described(
         return Speaker(
             apposed.name, apposed.kind, description_role(subject, [t for t in role_words if t.i < before])
         )
+    owned = _owned_body(subject, actors)
+    if owned is not None:  # "Hale's campaign disputed ...": the Hale campaign, not an unnamed "campaign"
+        return Speaker(owned.name, owned.kind, role)
+    if definite and not plural and words[0].lower_ == "the" and head in _OWNED_NOUNS:
+        sole = _sole_owned_body(subject, actors)
+        if sole is not None:  # "the campaign said" after "Hale's campaign" was named, and no other campaign
+            return Speaker(sole.name, sole.kind, role)
     speaker = _speaker_of_excerpt(subject)
     if speaker is not None:  # "according to excerpts from his speech": his words
         source = resolve_subject(speaker, actors, previous)
