@@ -6,17 +6,7 @@ import pytest
 
 from claims.extraction.actors import ActorIndex
 from claims.extraction.statements.speakers import ArticleActors
-from claims.extraction.types import StatementClaim
-
-
-def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str]]:
-    return [(c.speaker, c.role, c.text[:40]) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
+from tests.extraction_support import one_with_text
 
 
 def test_a_generational_suffix_is_no_surname_and_tells_father_from_son():
@@ -47,7 +37,7 @@ def test_a_shared_surname_goes_by_courtesy_title(statements, title, speaker):
         "runs a hardware store on Main Street.\n\n"
         f"{title} Pellman said that the new levy would cost families about $200 a year."
     ).replace("\n\n ", "\n\n")
-    claim = _by_text(statements(text), "the new levy")
+    claim = one_with_text(statements(text), "the new levy")
     assert claim.speaker == speaker
 
 
@@ -61,8 +51,8 @@ def test_the_son_is_mr_surname_where_the_article_is_about_him(statements):
         "Governor Dunmore said that he had not known about the meeting."
     )
     claims = statements(text)
-    assert _by_text(claims, "20 minutes").speaker == "Paul Dunmore Jr."
-    assert _by_text(claims, "not known").speaker == "Paul Dunmore"
+    assert one_with_text(claims, "20 minutes").speaker == "Paul Dunmore Jr."
+    assert one_with_text(claims, "not known").speaker == "Paul Dunmore"
 
 
 def test_a_surname_named_first_without_the_son_is_not_the_son(statements):
@@ -71,7 +61,7 @@ def test_a_surname_named_first_without_the_son_is_not_the_son(statements):
         "Governor Dunmore spoke in Albany on Monday. His son, Paul Dunmore Jr., met a lobbyist in June.\n\n"
         "Mr. Dunmore said that the meeting had lasted 20 minutes."
     )
-    claim = _by_text(statements(text), "20 minutes")
+    claim = one_with_text(statements(text), "20 minutes")
     assert claim.speaker != "Paul Dunmore Jr."
 
 
@@ -90,7 +80,7 @@ def test_an_unnamed_agent_is_never_the_principal(statements, subject, role):
         "Senator Maria Halloran of Ohio voted against the farm bill on Friday.\n\n"
         f"{subject} told reporters that the senator would keep fighting the measure."
     )
-    claim = _by_text(statements(text), "keep fighting")
+    claim = one_with_text(statements(text), "keep fighting")
     assert (claim.speaker, claim.role) == (None, role)
 
 
@@ -100,7 +90,7 @@ def test_a_named_agent_keeps_his_name(statements):
         "Senator Maria Halloran of Ohio voted against the farm bill on Friday.\n\n"
         "Halloran spokesman Peter Walsh told reporters that the senator would keep fighting the measure."
     )
-    assert _by_text(statements(text), "keep fighting").speaker == "Peter Walsh"
+    assert one_with_text(statements(text), "keep fighting").speaker == "Peter Walsh"
 
 
 def test_the_presidents_counselor_is_no_president(statements):
@@ -113,8 +103,8 @@ def test_the_presidents_counselor_is_no_president(statements):
         "The president said that the money would be spent by June."
     )
     claims = statements(text)
-    assert _by_text(claims, "It is unlawful").speaker == "Peter Vance"
-    assert _by_text(claims, "spent by June").speaker == "Tom Hale"
+    assert one_with_text(claims, "It is unlawful").speaker == "Peter Vance"
+    assert one_with_text(claims, "spent by June").speaker == "Tom Hale"
 
 
 @pytest.mark.parametrize(
@@ -131,7 +121,7 @@ def test_a_pronoun_after_an_unnamed_source_is_that_source(statements, source, sp
         'Mayor Tom Hale defended the budget on Monday. "The port is safe," he said.\n\n'
         f"{source} said the audit would be released in June. He added that the port would stay open."
     )
-    claim = _by_text(statements(text), "stay open")
+    claim = one_with_text(statements(text), "stay open")
     assert (claim.speaker, claim.role) == (speaker, role)
 
 
@@ -144,7 +134,7 @@ def test_a_pronoun_after_a_described_justice_is_the_justice(statements):
         'The chief justice also asked Mr. Hale "how many missing records must be shown?" After all, he said, '
         '"you\'re going to have some gaps."'
     )
-    assert _by_text(statements(text), "some gaps").speaker == "Walter Brandt"
+    assert one_with_text(statements(text), "some gaps").speaker == "Walter Brandt"
 
 
 def test_his_lawyer_is_the_lawyer_the_article_named(statements):
@@ -154,7 +144,7 @@ def test_his_lawyer_is_the_lawyer_the_article_named(statements):
         "lawyer, Gregory Walsh, sent to the Justice Department.\n\n"
         "His lawyer said then that the congressman would cooperate fully."
     )
-    claim = _by_text(statements(text), "cooperate fully")
+    claim = one_with_text(statements(text), "cooperate fully")
     assert claim.speaker == "Gregory Walsh"
 
 
@@ -165,7 +155,7 @@ def test_a_pronoun_after_a_definite_description_is_not_made_unnamed(statements):
         "The port official who first disclosed the leak denied on Wednesday that she had misled the council.\n\n"
         "As the official, Karen Miller, appeared before the council, she said that the accusations were false."
     )
-    claim = _by_text(statements(text), "accusations were false")
+    claim = one_with_text(statements(text), "accusations were false")
     assert claim.speaker == "Karen Miller"
 
 

@@ -7,16 +7,11 @@ and the last speaker too when they are that nearest subject."""
 import pytest
 
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str]]:
     return [(c.speaker, c.text[:40]) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +49,7 @@ def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
     ],
 )
 def test_a_pronoun_goes_to_the_nearest_subject_who_fits(statements, text, words, speaker):
-    claim = _by_text(statements(text), words)
+    claim = one_with_text(statements(text), words)
     assert claim.speaker == speaker
 
 

@@ -8,16 +8,11 @@ import pytest
 
 from claims.extraction.actors import ActorIndex
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str]]:
     return [(c.speaker, c.role, c.text[:40]) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 def test_a_relative_is_a_described_source_never_the_person_related_to(statements):
@@ -27,11 +22,11 @@ def test_a_relative_is_a_described_source_never_the_person_related_to(statements
         "Tom Hale, the mayor of Dover, resigned on Monday after a month of protests. His father tweeted that "
         "the decision had been forced on him by the council."
     )
-    claim = _by_text(statements(text), "forced on him")
+    claim = one_with_text(statements(text), "forced on him")
     assert claim.speaker is None
     assert claim.role == "father of Tom Hale"
     text = "Tom Hale was arrested on Friday. Hale's wife told reporters that he was innocent."
-    claim = _by_text(statements(text), "he was innocent")
+    claim = one_with_text(statements(text), "he was innocent")
     assert (claim.speaker, claim.role) == (None, "wife of Tom Hale")
 
 
@@ -43,13 +38,13 @@ def test_his_father_is_the_father_the_article_named_as_his(statements):
         "would stay in the town.\n\n"
         "His father said that the decision had been forced on his son."
     )
-    claim = _by_text(statements(text), "forced on his son")
+    claim = one_with_text(statements(text), "forced on his son")
     assert claim.speaker == "Peter Hale"
     text = (
         "Ana Ruiz's father, Juan Ruiz, runs a farm outside Dover. Tom Hale, the mayor, resigned on Monday.\n\n"
         "His father said that the decision had been forced on his son."
     )
-    claim = _by_text(statements(text), "forced on his son")
+    claim = one_with_text(statements(text), "forced on his son")
     assert (claim.speaker, claim.role) == (None, "father of Tom Hale")
 
 
@@ -64,7 +59,7 @@ def test_a_description_s_agent_is_not_the_person_described(statements, opening, 
     """ "The senator's spokeswoman said": the spokeswoman speaks for the senator (whom the article named, or the
     description itself), and is never the senator."""
     text = f"{opening} The senator's spokeswoman said that Ruiz would return to the state next week."
-    claim = _by_text(statements(text), "return to the state")
+    claim = one_with_text(statements(text), "return to the state")
     assert (claim.speaker, claim.role) == (None, role)
 
 
@@ -84,7 +79,7 @@ def test_a_description_s_agent_is_not_the_person_described(statements, opening, 
 )
 def test_an_office_named_by_whose_it_is_keeps_its_whole_name(statements, sentence, name):
     """A body named by a possessor ("the U.S. Attorney's Office") is never cut to its head word "Office"."""
-    claim = _by_text(
+    claim = one_with_text(
         statements(f"Tom Hale was indicted on Tuesday in Dover. {sentence}"), "charges were serious"
     )
     assert claim.speaker == name
@@ -98,13 +93,13 @@ def test_it_is_the_body_that_is_the_subject_before_it(statements):
         'The Harbour Weekly reported in 2008 that he "spoke of his service." When a national outlet, Slate '
         'magazine, produced a profile of Hale in 2000, it said he had "enlisted in the Navy."'
     )
-    claim = _by_text(statements(text), "enlisted in the Navy")
+    claim = one_with_text(statements(text), "enlisted in the Navy")
     assert claim.speaker == "Slate"
     text = (
         "The Harbour Gazette reported that the pier would close. Tom Hale, the mayor, visited the pier on "
         "Monday. It said that repairs would cost $2 million."
     )
-    assert _by_text(statements(text), "repairs would cost").speaker == "Harbour Gazette"
+    assert one_with_text(statements(text), "repairs would cost").speaker == "Harbour Gazette"
 
 
 def test_the_official_after_an_unnamed_one_is_that_official(statements):
@@ -116,7 +111,7 @@ def test_the_official_after_an_unnamed_one_is_that_official(statements):
         "official, the failures began in 2019. The official told the Gazette that the repairs were never "
         "finished."
     )
-    claim = _by_text(statements(text), "never finished")
+    claim = one_with_text(statements(text), "never finished")
     assert claim.speaker is None
     assert claim.role == "official"
 
@@ -128,12 +123,12 @@ def test_an_outlet_s_short_form_is_the_fuller_name_given(statements):
         "The Wall Street Journal reported on Friday that the plan was dead. Tom Hale, the mayor, disagreed.\n\n"
         "The Journal reported that the council had changed its stance."
     )
-    assert _by_text(statements(text), "changed its stance").speaker == "Wall Street Journal"
+    assert one_with_text(statements(text), "changed its stance").speaker == "Wall Street Journal"
     text = (
         "The Dover Times and the Harbour Times both reported on Friday that the plan was dead.\n\n"
         "The Times reported that the council had changed its stance."
     )
-    assert _by_text(statements(text), "changed its stance").speaker == "Times"
+    assert one_with_text(statements(text), "changed its stance").speaker == "Times"
 
 
 def test_a_surname_with_its_particle_is_the_full_name():
@@ -155,10 +150,10 @@ def test_a_title_after_a_body_s_name_is_its_holder_s(statements):
         '"It is a disgrace," O\'Neill said.'
     )
     claims = statements(text)
-    first = _by_text(claims, "cover was sexist")
+    first = one_with_text(claims, "cover was sexist")
     assert first.speaker == "Terry O'Neill"
     assert first.role == "National Organization for Women President"
-    assert _by_text(claims, "a disgrace").speaker == "Terry O'Neill"
+    assert one_with_text(claims, "a disgrace").speaker == "Terry O'Neill"
 
 
 def test_they_after_a_pair_is_that_pair(statements):
@@ -168,7 +163,7 @@ def test_they_after_a_pair_is_that_pair(statements):
         "Ana Ruiz and Tom Hale released a joint statement on Friday saying that the port was safe. "
         '"We have seen no evidence of damage," they said.'
     )
-    claim = _by_text(statements(text), "no evidence of damage")
+    claim = one_with_text(statements(text), "no evidence of damage")
     assert (claim.speaker, claim.role) == (None, "Ana Ruiz and Tom Hale")
 
 
@@ -181,9 +176,9 @@ def test_a_relative_clause_closed_before_another_subject_gives_no_source(stateme
         "Hale had blamed his wife, who ran the campaign, for many of the charges, and in March he feigned "
         'surprise in an interview with the Gazette, saying: "Nah, I know the rules."'
     )
-    assert _by_text(statements(text), "know the rules").speaker == "Hale"
+    assert one_with_text(statements(text), "know the rules").speaker == "Hale"
     text = "Tom Hale, who is insistent he is not a candidate, said that the race was open."
-    assert _by_text(statements(text), "race was open").speaker == "Tom Hale"
+    assert one_with_text(statements(text), "race was open").speaker == "Tom Hale"
 
 
 def test_it_and_others_is_no_body_alone(statements):
@@ -206,5 +201,5 @@ def test_it_is_never_a_body_inside_the_quote_it_said(statements):
         '"The NATO mission expressed concerns about the size of the compound and the lack of guards," it said.'
     )
     claims = statements(text)
-    claim = _by_text(claims, "size of the compound")
+    claim = one_with_text(claims, "size of the compound")
     assert claim.speaker != "NATO", _said(claims)

@@ -5,16 +5,11 @@ subject with an indefinite article is a description whose speaker is the name in
 import pytest
 
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str]]:
     return [(c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.text) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -35,7 +30,7 @@ def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
 def test_a_cue_after_then_is_said_by_the_subject_of_the_verb_before(statements, text, words):
     """ "She paused, then added: ..." leaves "added" without a subject in the parse (hung on "paused" as an
     unlabelled dependent, or "paused" read as its clause); the speaker is who paused, never nobody."""
-    claim = _by_text(statements(text), words)
+    claim = one_with_text(statements(text), words)
     assert claim.speaker == "Ana Ruiz", _said([claim])
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "She"
 
@@ -43,7 +38,7 @@ def test_a_cue_after_then_is_said_by_the_subject_of_the_verb_before(statements, 
 def test_a_cue_after_then_with_its_own_subject_keeps_it(statements):
     """ "Ruiz paused, then her lawyer said ...": the cue has its own subject, which stays the speaker."""
     text = "Mayor Ana Ruiz paused, then her lawyer, Tom Hale, said the vote was unfair."
-    claim = _by_text(statements(text), "the vote was unfair")
+    claim = one_with_text(statements(text), "the vote was unfair")
     assert claim.speaker == "Tom Hale", _said([claim])
 
 
@@ -52,14 +47,14 @@ def test_a_subject_with_an_indefinite_article_is_the_name_in_apposition(statemen
     """ "Another leading Dem, Sen. Tom Hale, said ...": the NER may take the short "Dem" for a person, but a
     name takes no indefinite article; the speaker is the name in apposition, never "Dem"."""
     text = f"Mayor Ana Ruiz said the port would reopen in May.\n\n{description}, Sen. Tom Hale, said the pier was unsafe."
-    claim = _by_text(statements(text), "the pier was unsafe")
+    claim = one_with_text(statements(text), "the pier was unsafe")
     assert claim.speaker == "Tom Hale", _said([claim])
 
 
 def test_a_name_with_a_definite_article_stays_the_speaker(statements):
     """A subject that is a name with no indefinite article keeps its name, even with a description in
     apposition ("Tom Hale, a senior Democrat, said")."""
-    claim = _by_text(
+    claim = one_with_text(
         statements("Tom Hale, a senior Democrat, said the pier was unsafe."), "the pier was unsafe"
     )
     assert claim.speaker == "Tom Hale", _said([claim])
@@ -75,5 +70,5 @@ def test_a_name_a_quote_makes_its_subject_does_not_take_the_next_pronoun(stateme
         'pier."\n\n'
         'He paused, then added: "I do not want that to be the headline."'
     )
-    claim = _by_text(statements(text), "the headline")
+    claim = one_with_text(statements(text), "the headline")
     assert claim.speaker == "Peter Dunn", _said([claim])

@@ -7,6 +7,7 @@ import pytest
 
 from claims.extraction.statements.speakers import descriptor_split, owned_person
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str | None, str]]:
@@ -14,12 +15,6 @@ def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, st
         (c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.role, c.text[:40])
         for c in claims
     ]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 def test_a_relative_clause_of_the_sentence_before_is_not_the_subject(statements):
@@ -31,7 +26,7 @@ def test_a_relative_clause_of_the_sentence_before_is_not_the_subject(statements)
         'Hale\'s lawyer, Maria Gonzalez, said in a statement that "there was no wrongdoing" and that the charges '
         'were "a clear attempt at silencing Tom."'
     )
-    claim = _by_text(statements(text), "there was no wrongdoing")
+    claim = one_with_text(statements(text), "there was no wrongdoing")
     assert claim.speaker == "Maria Gonzalez", _said([claim])
     assert claim.speaker_mention is not None and "Gonzalez" in claim.speaker_mention.text
 
@@ -43,7 +38,7 @@ def test_a_quote_keeps_the_source_its_according_to_phrase_names(statements):
         'The mayor was "warned by port officials to delay the vote" last year, according to Maria Gonzalez.\n\n'
         "She said the vote was fair."
     )
-    claim = _by_text(statements(text), "warned by port officials")
+    claim = one_with_text(statements(text), "warned by port officials")
     assert claim.speaker == "Maria Gonzalez", _said([claim])
 
 
@@ -51,7 +46,7 @@ def test_a_quote_keeps_the_source_its_according_to_phrase_names(statements):
 def test_who_after_a_name_is_that_person_not_the_noun_the_parse_hangs_it_on(statements, comma):
     """ "drew the anger of Mayor Joan Okafor who said": "who" is the mayor, never "the anger of ..."."""
     text = f"The plan also drew the anger of Mayor Joan Okafor{comma} who said the fees would drive fishermen away."
-    claim = _by_text(statements(text), "drive fishermen away")
+    claim = one_with_text(statements(text), "drive fishermen away")
     assert claim.speaker == "Joan Okafor", _said([claim])
     assert claim.role == "Mayor"
 
@@ -64,7 +59,7 @@ def test_a_sentence_opener_is_no_part_of_a_name(statements):
         "Following Gonzalez's news conference, the union pounced on the board's plan.\n\n"
         "Gonzalez said the board should resign."
     )
-    claim = _by_text(statements(text), "the board should resign")
+    claim = one_with_text(statements(text), "the board should resign")
     assert claim.speaker == "Rosa Gonzalez", _said([claim])
 
 
@@ -73,7 +68,9 @@ def test_a_bodys_possessive_before_a_name_is_the_persons_employer(statements):
     assert owned_person("Twitter's Adam Sharp") == ("Adam Sharp", "Twitter")
     assert owned_person("Trump's Border Wall") is None  # no given name: a thing
     assert owned_person("Harbour's Chief Officer") is None  # a title
-    claim = _by_text(statements('"The fees are fair," Harbourline\'s Peter Vance wrote.'), "fees are fair")
+    claim = one_with_text(
+        statements('"The fees are fair," Harbourline\'s Peter Vance wrote.'), "fees are fair"
+    )
     assert (claim.speaker, claim.role) == ("Peter Vance", "Harbourline"), _said([claim])
 
 
@@ -91,10 +88,10 @@ def test_the_president_is_not_the_vice_president(statements):
         "Vice President Peter Vance and the mayor's adviser, John Fisher, met the unions. The unions walked "
         "out. The president said he would not sign the bill."
     )
-    claim = _by_text(statements(text), "would not sign the bill")
+    claim = one_with_text(statements(text), "would not sign the bill")
     assert claim.speaker is None and claim.role == "president", _said([claim])
     text = "Vice President Peter Vance said the talks would resume. The vice president said he was hopeful."
-    claim = _by_text(statements(text), "he was hopeful")
+    claim = one_with_text(statements(text), "he was hopeful")
     assert claim.speaker == "Peter Vance" and claim.role == "Vice President", _said([claim])
 
 
@@ -106,13 +103,13 @@ def test_a_former_official_is_not_whoever_spoke_last(statements):
         "A former harbour police investigator said the fees were illegal. The former official said the board "
         "should have called the police."
     )
-    claim = _by_text(statements(text), "should have called the police")
+    claim = one_with_text(statements(text), "should have called the police")
     assert claim.speaker is None and claim.role == "former official", _said([claim])
 
 
 def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(statements):
     """With nobody speaking before, "He" after "Paul Grant visited Tom Hale" is Grant, the subject."""
-    claim = _by_text(
+    claim = one_with_text(
         statements(
             "Paul Grant visited Tom Hale at the harbour on Friday. He said the vote would be delayed."
         ),
@@ -128,10 +125,10 @@ def test_a_pronoun_shifts_to_the_only_person_of_the_sentence_before_who_fits(sta
         "Senator Mark Lee said the port would reopen in May.\n\n"
         "Karen Miller met Peter Vance on Tuesday. He said the talks went well."
     )
-    claim = _by_text(statements(text), "the talks went well")
+    claim = one_with_text(statements(text), "the talks went well")
     assert claim.speaker == "Peter Vance", _said([claim])
     text = "Senator Mark Lee said the port would reopen in May.\n\nKaren Miller met Peter Vance. She said it went well."
-    assert _by_text(statements(text), "it went well").speaker == "Karen Miller"
+    assert one_with_text(statements(text), "it went well").speaker == "Karen Miller"
 
 
 def test_a_subject_of_a_clause_the_parse_joins_to_the_sentence_before_is_nearer(statements):
@@ -144,7 +141,7 @@ def test_a_subject_of_a_clause_the_parse_joins_to_the_sentence_before_is_nearer(
         "be released. And in an interview on the radio, he pointed to the next election as the best way to oust "
         "the board."
     )
-    claim = _by_text(statements(text), "the next election")
+    claim = one_with_text(statements(text), "the next election")
     assert claim.speaker == "Tom Hale", _said([claim])
 
 
@@ -155,14 +152,14 @@ def test_they_is_the_group_the_sentence_before_names(statements):
         "Harbour Democrats have argued that the fees hurt fishermen. They add that the board ignored three "
         "letters."
     )
-    claim = _by_text(statements(text), "ignored three letters")
+    claim = one_with_text(statements(text), "ignored three letters")
     assert claim.speaker is None and claim.role == "Harbour Democrats", _said([claim])
     text = "Several local fishermen have complained that the fees are too high. They say the board lied."
     claims = statements(text)
-    assert _by_text(claims, "too high").role == "local fishermen"
-    assert _by_text(claims, "the board lied").role == "local fishermen"
+    assert one_with_text(claims, "too high").role == "local fishermen"
+    assert one_with_text(claims, "the board lied").role == "local fishermen"
     text = "The fees have gone up twice this year. They say the board lied."
-    assert _by_text(statements(text), "the board lied").role is None  # fees are no group of people
+    assert one_with_text(statements(text), "the board lied").role is None  # fees are no group of people
 
 
 @pytest.mark.parametrize(
@@ -176,7 +173,7 @@ def test_they_is_the_group_the_sentence_before_names(statements):
 )
 def test_a_party_tag_or_a_mood_is_no_better_role_than_the_title(statements, text, role):
     """The title before the name is the role, before a party tag after it; adjectives alone are none."""
-    claim = _by_text(statements(text), "the bill was fair")
+    claim = one_with_text(statements(text), "the bill was fair")
     assert claim.role == role, _said([claim])
 
 
@@ -188,8 +185,8 @@ def test_two_people_joined_by_and_have_no_one_name(statements):
         'fair. "We will not change them," Hale said.'
     )
     claims = statements(text)
-    assert _by_text(claims, "the fees were fair").speaker is None, _said(claims)
-    quote = _by_text(claims, "We will not change them")
+    assert one_with_text(claims, "the fees were fair").speaker is None, _said(claims)
+    quote = one_with_text(claims, "We will not change them")
     assert (quote.speaker, quote.role) == ("Tom Hale", "House Speaker"), _said(claims)
 
 
@@ -199,7 +196,7 @@ def test_according_to_a_measure_is_no_source(statements):
     text = "The harbour fee caps repairs because they are calculated according to a boat's length."
     assert statements(text) == []
     text = "The fee rose sharply in May, according to a count by the Dover Gazette."
-    claim = _by_text(statements(text), "rose sharply")
+    claim = one_with_text(statements(text), "rose sharply")
     assert claim.speaker == "Dover Gazette", _said([claim])
 
 
@@ -218,14 +215,14 @@ def test_according_to_a_measure_is_no_source(statements):
 def test_a_count_is_no_name(statements, text, words, role):
     """ "two of the people", "one of his aides", "the two": an unnamed source whose role is the group counted
     from, never a body called "two of the people"."""
-    claim = _by_text(statements(text), words)
+    claim = one_with_text(statements(text), words)
     assert (claim.speaker, claim.speaker_kind, claim.role) == (None, "unnamed", role), _said([claim])
 
 
 def test_an_age_is_whoever_the_article_was_quoting(statements):
     """ "the 43-year-old said" is the person just quoted, not a body or a role called "old"."""
     text = '"We will fight," said Senator Tom Hale. "We will win," the 43-year-old said.'
-    claim = _by_text(statements(text), "We will win")
+    claim = one_with_text(statements(text), "We will win")
     assert claim.speaker == "Tom Hale", _said([claim])
 
 
@@ -236,19 +233,19 @@ def test_a_date_or_a_dateline_is_not_the_source(statements):
         "WASHINGTON \u2015 President Tom Hale on Tuesday renewed his attack on the department, and said a top "
         "aide had lied."
     )
-    claim = _by_text(statements(text), "a top aide had lied")
+    claim = one_with_text(statements(text), "a top aide had lied")
     assert claim.speaker == "Tom Hale", _said([claim])
     text = (
         "DOVER, Del. \u2014 Delaware Attorney General Ana Ruiz is defending herself against a report that she "
         "misstated her record."
     )
-    claim = _by_text(statements(text), "misstated her record")
+    claim = one_with_text(statements(text), "misstated her record")
     assert claim.speaker == "Ana Ruiz", _said([claim])
     text = (
         "David Long said the law was fair.\n\n"
         "Long on Monday also denied that a clarification of the law would be needed."
     )
-    claim = _by_text(statements(text), "clarification of the law")
+    claim = one_with_text(statements(text), "clarification of the law")
     assert claim.speaker == "David Long" and claim.speaker_mention is not None, _said([claim])
     assert claim.speaker_mention.text == "Long"
 
@@ -261,7 +258,7 @@ def test_a_hyphenated_name_and_a_glued_sentence(statements):
     )
     assert {c.speaker for c in claims} == {"Campa-Najjar"}, _said(claims)
     text = 'The fees rose sharply in May, according to CNN.He called it "the easy route."'
-    claim = _by_text(statements(text), "rose sharply")
+    claim = one_with_text(statements(text), "rose sharply")
     assert claim.speaker == "CNN", _said([claim])
 
 
@@ -272,7 +269,7 @@ def test_one_party_member_described_is_no_government(statements):
         '"We will fight," said Senator Tom Hale. The bill passed, but the Senate\'s top Democrat said he '
         "objected to it."
     )
-    claim = _by_text(statements(text), "he objected to it")
+    claim = one_with_text(statements(text), "he objected to it")
     assert (claim.speaker, claim.speaker_kind, claim.role) == (None, "unnamed", "top Democrat"), _said(
         [claim]
     )
@@ -285,13 +282,13 @@ def test_the_woman_is_somebody_known_to_be_a_woman(statements):
         "Councillor Jordan Blake said the account was hacked. The photo was sent to a student in Dover. The woman "
         "told the Dover Gazette that she had never met Hale."
     )
-    claim = _by_text(statements(text), "never met Hale")
+    claim = one_with_text(statements(text), "never met Hale")
     assert claim.speaker is None, _said([claim])
     text = (
         "Karen Miller, a student in Dover, got the photo. The woman told the Dover Gazette that she had never met "
         "Hale."
     )
-    assert _by_text(statements(text), "never met Hale").speaker == "Karen Miller"
+    assert one_with_text(statements(text), "never met Hale").speaker == "Karen Miller"
 
 
 def test_the_administration_is_the_presidents(statements):
@@ -301,13 +298,13 @@ def test_the_administration_is_the_presidents(statements):
         "President Tom Hale vetoed the harbour bill on Friday. The administration has argued that the bill would "
         "put workers at risk."
     )
-    claim = _by_text(statements(text), "put workers at risk")
+    claim = one_with_text(statements(text), "put workers at risk")
     assert (claim.speaker, claim.speaker_kind) == ("Hale administration", "government"), _said([claim])
     text = (
         "Vice President Tom Hale and former President Ana Ruiz met on Friday. The administration has argued that "
         "the bill would put workers at risk."
     )
-    assert _by_text(statements(text), "put workers at risk").speaker is None
+    assert one_with_text(statements(text), "put workers at risk").speaker is None
 
 
 def test_whom_a_video_shows_speaking_somewhere_is_the_speaker(statements):
@@ -318,7 +315,7 @@ def test_whom_a_video_shows_speaking_somewhere_is_the_speaker(statements):
         "Hale's campaign called a Dover Gazette report which includes video of him at a 2008 event saying he "
         'had served "in Vietnam" an "outrageous distortion" of his record.'
     )
-    claim = _by_text(statements(text), "he had served")
+    claim = one_with_text(statements(text), "he had served")
     assert claim.speaker == "Tom Hale" and claim.speaker_mention is not None, _said([claim])
     assert claim.speaker_mention.text == "him"
 
@@ -330,7 +327,7 @@ def test_a_dateline_before_a_long_title_is_not_the_source(statements):
         "DOVER, Del. \u2014 Delaware Attorney General and U.S. Senate candidate Ana Ruiz is defending herself "
         "against a report that she misstated her record."
     )
-    claim = _by_text(statements(text), "misstated her record")
+    claim = one_with_text(statements(text), "misstated her record")
     assert claim.speaker == "Ana Ruiz", _said([claim])
 
 
@@ -338,7 +335,7 @@ def test_a_pronoun_prefers_a_person_known_to_fit(statements):
     """With nobody speaking before, "She" after "Jordan Blake met spokeswoman Karen Miller" is Miller, known to be a
     woman, before the subject whose given name is both a man's and a woman's."""
     text = "Jordan Blake met spokeswoman Karen Miller on Monday. She said the talks went well."
-    assert _by_text(statements(text), "the talks went well").speaker == "Karen Miller"
+    assert one_with_text(statements(text), "the talks went well").speaker == "Karen Miller"
 
 
 def test_a_former_office_elsewhere_does_not_hide_a_title(statements):
@@ -348,4 +345,4 @@ def test_a_former_office_elsewhere_does_not_hide_a_title(statements):
         "Rep. Tom Hale, a former FBI agent, was asked about the investigation. Then, the congressman, speaking "
         'in a whisper, said the reporter was "not man enough."'
     )
-    assert _by_text(statements(text), "not man enough").speaker == "Tom Hale"
+    assert one_with_text(statements(text), "not man enough").speaker == "Tom Hale"

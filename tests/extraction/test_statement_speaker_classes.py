@@ -7,16 +7,11 @@ never the reported clause's subject, a thing named beside the verb or a possessi
 import pytest
 
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str]]:
     return [(c.speaker, c.role, c.text[:40]) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +40,7 @@ def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
 def test_a_name_in_apposition_after_a_description_is_the_source(statements, text, words, speaker, role):
     """ "according to ROLE, NAME" and "ROLE, NAME, said", where the tagger read the name as nobody's: the
     person named, with the description as role, never an unnamed source whose role swallows the name."""
-    claim = _by_text(statements(text), words)
+    claim = one_with_text(statements(text), words)
     assert (claim.speaker, claim.role) == (speaker, role)
 
 
@@ -56,10 +51,10 @@ def test_a_name_after_the_office_a_spokesman_works_in_is_the_spokesman(statement
     text = (
         "A spokesman in Grant's Washington office, Nick Iacobo, said the senator would vote against the bill."
     )
-    claim = _by_text(statements(text), "vote against the bill")
+    claim = one_with_text(statements(text), "vote against the bill")
     assert (claim.speaker, claim.role) == ("Nick Iacobo", "spokesman in Grant's Washington office")
     text = "A spokesman for the district attorney in Dover, William Becker, said the charges would stand."
-    claim = _by_text(statements(text), "charges would stand")
+    claim = one_with_text(statements(text), "charges would stand")
     assert claim.speaker is None
 
 
@@ -70,16 +65,18 @@ def test_a_name_apposed_to_an_owner_or_a_body_is_no_person_speaking(statements):
         "Tom Hale spoke on Monday. Spokesmen for the office of the district attorney in Dover, Ana Ruiz, "
         "and for the police declined to comment on the charges."
     )
-    claim = _by_text(statements(text), "comment on the charges")
+    claim = one_with_text(statements(text), "comment on the charges")
     assert claim.speaker is None
-    claim = _by_text(statements("The agency, Harbour Trust, said that the pier is unsafe."), "pier is unsafe")
+    claim = one_with_text(
+        statements("The agency, Harbour Trust, said that the pier is unsafe."), "pier is unsafe"
+    )
     assert claim.speaker_kind != "person"
 
 
 def test_a_body_named_in_apposition_after_its_description_is_the_source(statements):
     """ "An advocacy group, the Coalition for Safe Harbors, said": the coalition, named, with its description
     as role; a coalition described only by its members stays an unnamed source with that description."""
-    claim = _by_text(
+    claim = one_with_text(
         statements("An advocacy group, the Coalition for Safe Harbors, said that the pier is unsafe."),
         "pier is unsafe",
     )
@@ -88,7 +85,7 @@ def test_a_body_named_in_apposition_after_its_description_is_the_source(statemen
         "organisation",
         "advocacy group",
     )
-    claim = _by_text(
+    claim = one_with_text(
         statements(
             "A coalition of ten states, led by Maine and Ohio, said on Monday that the rule was unlawful."
         ),
@@ -106,13 +103,13 @@ def test_a_documents_possessor_is_its_maker(statements):
         "Prosecutors filed charges against Tom Hale on Monday. The prosecutors' indictment says that Hale took "
         "bribes from two builders."
     )
-    claim = _by_text(statements(text), "took bribes")
+    claim = one_with_text(statements(text), "took bribes")
     assert (claim.speaker, claim.role) == (None, "prosecutors")
     text = "Ana Ruiz ran the port for a decade. An inspector general's report found that she was told of the leak."
-    claim = _by_text(statements(text), "told of the leak")
+    claim = one_with_text(statements(text), "told of the leak")
     assert (claim.speaker, claim.role) == (None, "inspector general")
     text = "Tom Hale, the mayor of Dover, was charged with fraud in March. The indictment says that Hale took bribes."
-    claim = _by_text(statements(text), "took bribes")
+    claim = one_with_text(statements(text), "took bribes")
     assert (claim.speaker, claim.role) == (None, "indictment")
 
 
@@ -123,13 +120,13 @@ def test_an_agent_named_later_as_the_principals_is_the_agent_spoken_of_before(st
         "Tom Hale was arrested in May. Hale's lawyer said Friday that the police had no evidence. Hale's "
         "lawyer, William Becker, said in a statement that he would plead not guilty."
     )
-    claim = _by_text(statements(text), "no evidence")
+    claim = one_with_text(statements(text), "no evidence")
     assert claim.speaker == "William Becker"
     text = (
         "Tom Hale was arrested in May. His lawyer said Friday that the police had no evidence. Peter Grant's "
         "lawyer, William Becker, said in a statement that Grant would plead not guilty."
     )
-    claim = _by_text(statements(text), "no evidence")
+    claim = one_with_text(statements(text), "no evidence")
     assert (claim.speaker, claim.role) == (None, "lawyer for Tom Hale")
 
 
@@ -141,9 +138,9 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(statements):
         'inspectors came."'
     )
     claims = statements(text)
-    quote = _by_text(claims, "They never told us")
+    quote = one_with_text(claims, "They never told us")
     assert quote.speaker == "Peter Grant"
-    reported = _by_text(claims, "the guards knew")
+    reported = one_with_text(claims, "the guards knew")
     assert (reported.speaker, reported.text) == ("Peter Grant", "the guards knew to expect trouble")
 
 
@@ -154,7 +151,7 @@ def test_a_participle_after_a_noun_the_parse_joined_to_the_verb_is_the_clauses(s
         "The council chairman, Tom Hale, called for a show of hands, and then a second count, declaring after "
         "both that the motion had failed."
     )
-    claim = _by_text(statements(text), "motion had failed")
+    claim = one_with_text(statements(text), "motion had failed")
     assert claim.speaker == "Tom Hale"
 
 
@@ -168,7 +165,7 @@ def test_a_list_of_what_one_subject_did_is_that_subjects(statements):
     )
     claims = statements(text)
     assert claims and all(c.speaker == "Tom Hale" for c in claims), _said(claims)
-    claim = _by_text(statements("Hale will win the seat, said his lawyer."), "will win the seat")
+    claim = one_with_text(statements("Hale will win the seat, said his lawyer."), "will win the seat")
     assert (claim.speaker, claim.role) == (None, "lawyer")
 
 
@@ -183,7 +180,7 @@ def test_a_list_of_what_one_subject_did_is_that_subjects(statements):
 def test_a_pronoun_is_never_the_subject_of_what_the_last_source_said(statements, text):
     """ "According to Hale, Grant had misled the council. He added ...": Hale goes on; Grant is the subject of
     Hale's words, not of the narration, however the parse makes him the sentence's subject."""
-    claim = _by_text(statements(text), "town would sue")
+    claim = one_with_text(statements(text), "town would sue")
     assert claim.speaker == "Tom Hale"
 
 
@@ -218,7 +215,7 @@ def test_a_subject_opening_its_sentence_is_the_sentences_subject(nlp):
 def test_according_to_a_role_and_a_name_is_the_person_named(statements, text, speaker, role):
     """ "According to ROLE, NAME, the words": the parse leaves the name out of the phrase; it is the source
     (the role as given), and no part of the words."""
-    claim = _by_text(statements(text), "pier will close")
+    claim = one_with_text(statements(text), "pier will close")
     assert (claim.speaker, claim.role, claim.text) == (speaker, role, "the pier will close in May.")
 
 
@@ -226,6 +223,6 @@ def test_according_to_a_role_before_the_clauses_own_named_subject_is_the_role(st
     """ "According to a spokesman, Peter Grant, the mayor, misled the council": Grant is what the words are
     about (the clause's subject), the spokesman speaks."""
     text = "According to a spokesman, Peter Grant, the mayor, misled the council on Monday."
-    claim = _by_text(statements(text), "misled the council")
+    claim = one_with_text(statements(text), "misled the council")
     assert (claim.speaker, claim.role) == (None, "spokesman")
     assert claim.text.startswith("Peter Grant")

@@ -5,16 +5,11 @@ unnamed official is that unnamed official, and a clause keeps the subject the pa
 import pytest
 
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import one_with_text
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str | None, str]]:
     return [(c.speaker, c.speaker_mention.text if c.speaker_mention else None, c.text) for c in claims]
-
-
-def _by_text(claims: list[StatementClaim], words: str) -> StatementClaim:
-    found = [c for c in claims if words in c.text]
-    assert len(found) == 1, _said(claims)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +33,7 @@ def test_a_described_subject_of_a_relative_clause_is_the_name_it_describes(state
     """ "Harbour Watch, a group that has argued ...": the relative clause's subject is the description, which
     stands for the name it is in apposition to; the source is that name, never an unnamed "group that"."""
     claims = statements(text)
-    claim = _by_text(claims, words)
+    claim = one_with_text(claims, words)
     assert claim.speaker == speaker, _said([claim])
     for other in claims:  # no source's mention holds what the clause says
         assert other.speaker_mention is None or words not in other.speaker_mention.text, _said(claims)
@@ -53,10 +48,10 @@ def test_who_hung_on_a_place_is_the_person_before_it(statements):
         "said voters at a meeting were angry about the pier."
     )
     claims = statements(text)
-    quote = _by_text(claims, "The port will lose money")
+    quote = one_with_text(claims, "The port will lose money")
     assert quote.speaker == "Tom Hale"
     assert quote.speaker_mention is not None and "voters" not in quote.speaker_mention.text
-    reported = _by_text(claims, "angry about the pier")
+    reported = one_with_text(claims, "angry about the pier")
     assert reported.speaker == "Tom Hale"
     assert reported.text.startswith("voters at a meeting"), _said([reported])
     # whom something was told is no subject of what was said
@@ -74,7 +69,7 @@ LETTER = (
 def test_the_letter_is_whoever_sent_it_not_whoever_spoke_last(statements):
     """ "the letter said" after "the owners ... sent a letter to Ruiz": the letter is the owners' (an unnamed
     source with their role), not the mayor's, who spoke last and to whom it was sent."""
-    claim = _by_text(statements(LETTER), "deeply worried")
+    claim = one_with_text(statements(LETTER), "deeply worried")
     assert claim.speaker is None and claim.role is not None and "owners" in claim.role, _said([claim])
 
 
@@ -106,7 +101,7 @@ def test_a_document_is_its_issuers(statements, text, words, speaker):
     """A report, statement or letter says what its issuer says: the outlet that "first reported" it, who "said
     in a statement" (not the mayor who spoke since), the possessor ("Taylor's letter") or the name written
     before it ("a Harbour Gazette report")."""
-    claim = _by_text(statements(text), words)
+    claim = one_with_text(statements(text), words)
     assert claim.speaker == speaker, _said([claim])
 
 
@@ -122,9 +117,9 @@ def test_the_official_after_an_unnamed_official_is_unnamed(statements):
         "would end soon."
     )
     claims = statements(text)
-    unnamed = _by_text(claims, "the port was safe")
+    unnamed = one_with_text(claims, "the port was safe")
     assert unnamed.speaker is None and unnamed.role == "spokesperson", _said([unnamed])
-    assert _by_text(claims, "the work would end soon").speaker == "Dmitry Peskov"
+    assert one_with_text(claims, "the work would end soon").speaker == "Dmitry Peskov"
 
 
 def test_reports_by_a_common_noun_have_no_issuer(statements):
@@ -141,7 +136,7 @@ def test_a_report_is_never_the_last_person_who_spoke(statements):
         "Tom Hale, a lawyer for the port, said on Monday that the pier was safe.\n\n"
         "According to the report, engineers found cracks in the pier in 2019."
     )
-    claim = _by_text(statements(text), "engineers found cracks")
+    claim = one_with_text(statements(text), "engineers found cracks")
     assert claim.speaker is None, _said([claim])
 
 
@@ -154,7 +149,7 @@ def test_a_paragraph_the_parse_runs_into_the_last_keeps_its_own_speaker(statemen
         'Ms. Ruiz, reading the latest draft, complained in an e-mail, "These changes do not resolve my '
         'concerns."'
     )
-    claim = _by_text(statements(text), "do not resolve my concerns")
+    claim = one_with_text(statements(text), "do not resolve my concerns")
     assert claim.speaker == "Ruiz" and claim.speaker_mention is not None, _said([claim])
     assert claim.speaker_mention.text == "Ms. Ruiz"
 
@@ -167,7 +162,7 @@ def test_the_president_after_a_president_is_still_the_one_named(statements):
         "law to close any harbour.\n\n"
         "The president said that the pier would reopen in May."
     )
-    claim = _by_text(statements(text), "pier would reopen")
+    claim = one_with_text(statements(text), "pier would reopen")
     assert claim.speaker == "Ana Ruiz", _said([claim])
 
 
@@ -181,8 +176,8 @@ def test_a_statement_from_a_named_source_is_theirs_later_too(statements):
         '"Until then, he will keep serving the people of Dover," the statement said.'
     )
     claims = statements(text)
-    assert _by_text(claims, "asserts his innocence").speaker == "Ann Smith", _said(claims)
-    assert _by_text(claims, "Until then").speaker == "Ann Smith", _said(claims)
+    assert one_with_text(claims, "asserts his innocence").speaker == "Ann Smith", _said(claims)
+    assert one_with_text(claims, "Until then").speaker == "Ann Smith", _said(claims)
 
 
 def test_a_name_with_a_relative_clause_is_the_source_not_the_description_before_it(statements):
@@ -190,5 +185,5 @@ def test_a_name_with_a_relative_clause_is_the_source_not_the_description_before_
     the name, which is the source; the description before it names nobody. ("who announced her bid" is a deed
     since acts13, no statement.)"""
     text = "Another leading Democrat, Sen. Ana Ruiz of Maryland, who criticized the toll on Monday, spoke in Dover."
-    claim = _by_text(statements(text), "the toll")
+    claim = one_with_text(statements(text), "the toll")
     assert claim.speaker == "Ana Ruiz", _said([claim])
