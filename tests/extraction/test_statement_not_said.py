@@ -126,3 +126,38 @@ def test_what_somebody_called_a_thing_needs_a_cue_that_speaks(statements):
     )
     found = statements(text)
     assert not [c for c in found if c.text.startswith("Mayor Ruiz began")], _said(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board's statement does not deny that the ferry lost money last year.",
+        "The indictment does not mention whether Tom Hale knew about the payments.",
+        "The report never says whether the mayor knew about the leak.",
+        "The council's letter did not say that the pier would reopen in the spring.",
+    ],
+)
+def test_what_a_document_leaves_out_is_no_statement(statements, text):
+    """ "The statement does not deny that ...", "The indictment does not mention whether ...": the writer's
+    reading of what a document leaves out. Nobody withheld any words, so there is no refusal to store, nor
+    anything the document's maker said (branch stmt14a)."""
+    assert statements(text) == [], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The harbour board did not say whether the ferry lost money.", None),
+        ("Tom Hale did not deny that the ferry lost money.", "Tom Hale"),
+        ("The ministry's statement said that the port would close on Friday.", None),
+    ],
+)
+def test_a_body_or_a_person_not_saying_keeps_its_refusal(statements, text, speaker):
+    """A body or a person who does not say something keeps the refusal ("did not say whether", "did not deny
+    that"), and what a document does say stays a statement."""
+    found = statements(text)
+    assert len(found) == 1, _said(found)
+    if speaker is not None:
+        assert found[0].speaker == speaker
+    expected = "asserted" if "said that" in text else "refused"
+    assert found[0].polarity == expected, (found[0].polarity, _said(found))

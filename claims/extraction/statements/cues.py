@@ -408,6 +408,32 @@ def is_evidence(tok: Token, subject: Token) -> bool:
     )
 
 
+# What a document is ("the statement", "the indictment", "a letter", "the ruling"), for what one does not say: "The
+# statement does not deny that ...", "The indictment does not mention whether ..." is the writer's reading of what the
+# document leaves out; nobody withheld any words there.
+SILENT_DOCUMENT_NOUNS = (
+    RECORD_NOUNS
+    | PUBLISHED_NOUNS
+    | word_set(
+        """
+        statement statements report reports release communique communiqué letter letters note notes memo memos
+        filing filings complaint lawsuit suit ruling rulings order orders bill bills law laws draft drafts
+        proposal plan petition poll survey study analysis audit review summary excerpt excerpts passage
+        """
+    )
+)
+
+
+def is_silent_document(subject: Token, negated: bool) -> bool:
+    """True for a negated cue whose source is a document ("The statement does not deny that ...", "The report
+    never says whether ...", "the letter did not mention ..."): what the document leaves out is the writer's
+    reading, no statement (nor refusal) of whoever wrote it. A body or a person who does not say something
+    ("the ministry did not say whether ...") keeps its refusal."""
+    if not negated:
+        return False
+    return subject.lemma_.lower() in SILENT_DOCUMENT_NOUNS or subject.lower_ in SILENT_DOCUMENT_NOUNS
+
+
 def is_likely_deed(tok: Token) -> bool:
     """True for what somebody will, would or may do ("will negotiate a border plan", "may side with the
     plaintiffs", "would ban asylum"): a modal on a verb that is no core reporting verb and governs no clause

@@ -35,6 +35,7 @@ from .cues import (
     is_refusal,
     is_requested,
     is_seeming,
+    is_silent_document,
     is_speculation,
     is_speech_verb,
     is_wish,
@@ -1447,7 +1448,10 @@ def reported_at(tok: Token) -> Found | None:
         # statement calling the test a violation"), which the model, reading the participle alone, misses
         judged=not reaction and not naming and not (tok.dep_ == "acl" and publisher_of(tok.head) is not None),
         # "The records show that ...", "signs urging Hale to resign": evidence, nobody's words
-        evidence=subject is not None and not passive and is_evidence(tok, subject),
+        # "The statement does not deny that ...": the writer's reading of what a document leaves out
+        evidence=subject is not None
+        and not passive
+        and (is_evidence(tok, subject) or is_silent_document(subject, negated(tok))),
     )
 
 
