@@ -139,3 +139,71 @@ def test_a_guilty_plea_is_not_the_pleaders_words(statements):
 def test_the_same_verbs_with_content_stay(statements, text, words):
     """Clauses and requests, "announced that ...", "agreed that ..." and "urged X to Y", give words: kept, with the verb."""
     assert [c.text for c in statements(text)] == [words], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The larger figure referred to the amount the mayor wanted for the pier.",
+        "The editor crossed out three lines that referred to the harbour board's warnings.",
+        "The term refers to ferries that carry both cars and trucks.",
+    ],
+)
+def test_what_a_word_a_line_or_a_figure_refers_to_is_no_statement(statements, text):
+    """ "The larger figure referred to ...", "lines that referred to ...", "The term refers to ...": the writer's
+    gloss of a text or a number; nobody speaks through a word (branch stmt14a)."""
+    assert statements(text) == [], _said(statements(text))
+
+
+def test_writing_for_a_purpose_is_no_statement(statements):
+    """ "the memo she wrote to document the meeting": what the writing was for, not anything it said."""
+    text = "The memo that Ana Ruiz wrote to document the meeting was released on Friday."
+    assert statements(text) == [], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Hale referred to the harbour board's warnings in his speech.", "Tom Hale"),
+        ("Tom Hale wrote to urge the council to keep the pier open.", "Tom Hale"),
+        ("Ana Ruiz called to say that the ferry would sail on Monday.", "Ana Ruiz"),
+        ("Tom Hale wrote to express concern about the toll.", "Tom Hale"),
+    ],
+)
+def test_a_person_referring_or_writing_words_stays(statements, text, speaker):
+    """A person who refers to something, or writes or calls to urge, say or express something, gives words."""
+    found = statements(text)
+    assert [c.speaker for c in found] == [speaker], _said(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board called an emergency meeting after the ferry sank.",
+        "The mayor called a snap election.",
+        "The port authority appealed the ruling to the state supreme court.",
+        "Hale has devoted attention to the harbour for a decade.",
+    ],
+)
+def test_convening_appealing_and_devoting_are_deeds(statements, text):
+    """ "called an emergency meeting", "appealed the ruling", "devoted attention to": what the source did, with
+    nothing said that could be quoted back (branch stmt14a)."""
+    assert statements(text) == [], _said(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Tom Hale called the meeting a waste of time.", "called the meeting a waste of time"),
+        ("Ruiz called for a vote on the toll.", "called for a vote on the toll"),
+    ],
+)
+def test_calling_something_something_or_calling_for_it_stays(statements, text, words):
+    """A naming ("called the meeting a waste of time") and a request ("called for a vote") give words."""
+    assert [c.text for c in statements(text)] == [words], _said(statements(text))
+
+
+def test_calling_on_somebody_to_act_stays(statements):
+    """ "called on the mayor to resign": a request to somebody, not the purpose of a call."""
+    found = statements("Ana Ruiz called on the mayor to stop attacking the ferry workers.")
+    assert [c.speaker for c in found] == ["Ana Ruiz"], _said(found)

@@ -10,7 +10,8 @@ that ..." stay speech; "noticed that ...", "saw that ..." do not):
   "mustered the votes", "presented a plan", "made the plan available", "used his show to ...");
 - sending or handing a thing on ("forwarded the files to the auditor", "leaked the memo"), pressing somebody to
   act ("pressured the mayor to drop the toll");
-- legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president",
+- legal and official acts ("charged Hale with fraud", "indicted", "recognized Ruiz as president", "appealed the
+  ruling", "called an emergency meeting",
   "overrode the veto", "banned travel", "floated new options"), and proclaiming oneself to an office
   ("declared himself interim president"; "declared himself the winner" stays speech);
 - verbs of perceiving ("saw something", "spotted the senator", "never found a record of the ferry sailing": what
@@ -21,7 +22,12 @@ that ..." stay speech; "noticed that ...", "saw that ..." do not):
   stay);
 - courtesies and outcomes that say nothing ("thanked the volunteers", "congratulated the winners", "invited
   Hale to the launch", "persuaded the mayor to back away", "pleaded guilty to fraud"), and announcing a step or a candidacy ("announced his run for governor", "announced a halt to the
-  sailings", "announced her resignation"): what is announced is the act; "announced that ..." stays speech.
+  sailings", "announced her resignation"): what is announced is the act; "announced that ..." stays speech;
+- writing or calling for a purpose that is no words ("the memo she wrote to document the meeting", "called to
+  check on the crew"): what the writing was for, not what it said ("wrote to urge the council to ...", "called
+  to say that ..." stay);
+- what a word, a line or a figure refers to or means ("The larger figure referred to the amount ...", "five
+  lines that referred to the warnings", "The term means ..."): the writer's gloss of a text, nobody's words.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import word_set
-from .cues import frame_of, is_speech_verb, predicated, verb_forms
+from .cues import REQUEST_VERBS, SPEECH_VERBS, frame_of, is_speech_verb, predicated, verb_forms
 
 # Verbs of doing, moving, placing or making happen: with an object or an infinitive they report what the
 # source did, whatever the attribution model makes of the word.
@@ -40,7 +46,21 @@ DOING_VERBS = word_set(
     deploy order impose lift cancel suspend launch install remove deliver distribute collect hire cut
     slash trim expand shut close open reopen build tear print mail
     forward hand ship transfer leak route pressure force compel
+    establish devote utilize utilise scrutinize scrutinise experience reach
     """
+)
+# What one calls that is a gathering or a vote ("called an emergency meeting", "called a snap election"): convening
+# it, an act; "called the plan a disgrace", "called for a vote" stay.
+CONVENED_NOUNS = word_set(
+    """
+    meeting meetings session sessions election elections vote votes hearing hearings summit conference
+    referendum strike recess caucus assembly
+    """
+)
+# What one appeals that is a decision of a court ("appealed the ruling to the Sixth Circuit"): a legal act;
+# "appealed to voters to stay home", "appealed for calm" are requests.
+APPEALED_NOUNS = word_set(
+    "case cases ruling rulings decision decisions verdict verdicts judgment sentence order"
 )
 # Legal and official acts: what an authority or a body does by law, vote or office.
 OFFICIAL_VERBS = word_set(
@@ -99,6 +119,29 @@ ANNOUNCED_STEPS = word_set(
     boycott suspension closure deal agreement
     """
 )
+# Verbs of writing or calling that may be done for a purpose ("wrote to document the meeting"): with an infinitive
+# that is no verb of speech, request or stance, the infinitive is what the act was for, nothing said.
+PURPOSED_VERBS = word_set("write call phone email e-mail text telephone")
+# Infinitives after such a verb that carry words ("wrote to express concern", "called to congratulate": the
+# courtesy is a deed anyway, see EMPTY_DEED_VERBS).
+WORDED_INFINITIVES = (
+    SPEECH_VERBS
+    | REQUEST_VERBS
+    | word_set(
+        "express voice offer apologize apologise protest object complain clarify correct inform notify alert remind"
+    )
+)
+# Verbs of referring or meaning, and the pieces of text or figures whose reference the writer glosses ("the
+# figure referred to", "lines that referred to", "the term means"): nobody speaks through a word or a number.
+GLOSS_VERBS = word_set("refer mean denote signify")
+TEXT_PIECES = word_set(
+    """
+    figure figures number numbers total totals term terms word words phrase phrases line lines passage passages
+    sentence sentences paragraph paragraphs footnote footnotes name names label labels acronym abbreviation
+    headline headlines title titles slogan caption captions
+    """
+)
+_RELATIVE_PRONOUNS = frozenset({"that", "which"})
 _GUILT = frozenset({"guilty", "innocent"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 
@@ -120,6 +163,10 @@ def is_act(tok: Token) -> bool:
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
+    if _glossed_text(tok, forms):
+        return True  # "The larger figure referred to ...": the writer's gloss of a text or a number
+    if _purpose_of_writing(tok, forms, frame):
+        return True  # "the memo she wrote to document the meeting": what the writing was for
     if forms & LISTING_VERBS:
         return True  # "The new rules include limiting night sailings": what a thing holds, nobody's words
     objects = [
@@ -138,6 +185,15 @@ def is_act(tok: Token) -> bool:
             and not predicated(tok)
             and not any(c.dep_ in ("agent", "auxpass") for c in kids)
         )
+    if (
+        "call" in forms
+        and objects
+        and all(o.lemma_.lower() in CONVENED_NOUNS for o in objects)
+        and not predicated(tok)
+    ):
+        return True  # "called an emergency meeting": convening it
+    if "appeal" in forms and objects and all(o.lemma_.lower() in APPEALED_NOUNS for o in objects):
+        return True  # "appealed the case to the Sixth Circuit": a party's legal act
     if "charge" in forms and objects and any(c.dep_ == "prep" and c.lower_ in ("with", "in") for c in kids):
         return True  # "charged Hale with fraud", "charged Stone in an indictment": the prosecutor's act
     if "refer" in forms and objects:
@@ -195,3 +251,40 @@ def _proclaims_office(tok: Token, forms: frozenset[str], objects: list[Token]) -
     for obj in objects:
         said += [c for c in obj.children if c.dep_ in ("appos", "npadvmod", "attr")]
     return any(t.lemma_.lower() in OFFICE_NOUNS for s in said for t in s.subtree)
+
+
+def _glossed_text(tok: Token, forms: frozenset[str]) -> bool:
+    """True for "refer to", "mean" whose subject is a piece of text or a figure ("The larger figure referred to
+    the amount ...", "five lines that referred to the warnings", the antecedent of a relative pronoun): what the
+    text denotes, in the writer's words. A person or a body referring to something ("Hale referred to the
+    warnings") and a pronoun subject stay."""
+    if not forms & GLOSS_VERBS:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+        subject = tok.head
+    return subject.lemma_.lower() in TEXT_PIECES or subject.lower_ in TEXT_PIECES
+
+
+def _purpose_of_writing(tok: Token, forms: frozenset[str], frame: str) -> bool:
+    """True for a verb of writing or calling whose only complement is an infinitive of purpose that carries no
+    words ("wrote to document the meeting", "called to check on the crew"); "wrote to urge the council to ...",
+    "called to say ...", "wrote to express concern" and a request to somebody ("called on the mayor to resign")
+    stay."""
+    if frame != "inf" or not forms & PURPOSED_VERBS:
+        return False
+    # "wrote the council to ask ..." has an object; "the memo that she wrote to ..." only its relative pronoun
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ not in _RELATIVE_PRONOUNS for c in tok.children):
+        return False
+    infinitives = [c for c in tok.children if c.dep_ == "xcomp"]
+    if len(infinitives) != 1:
+        return False
+    infinitive = infinitives[0]
+    if any(c.dep_ in ("prep", "prt") and c.i < infinitive.i for c in tok.children):
+        return False  # "called on the mayor to resign", "wrote to the council to ...": a request to somebody
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return False
+    return infinitive.lemma_.lower() not in WORDED_INFINITIVES and infinitive.lower_ not in WORDED_INFINITIVES
