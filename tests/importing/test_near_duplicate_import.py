@@ -425,3 +425,28 @@ def test_candidates_signatures_come_back_in_id_order_current_versions_only():
     assert (matrix[0] == values[0]).all() and (matrix[1] == values[3]).all()
     none_known, empty = nearduplicates._current_signatures([articles[1].pk])
     assert none_known.tolist() == [] and empty.shape == (0, PERMUTATIONS)
+
+
+def test_a_band_lookup_read_in_any_order_gives_the_same_buckets():
+    """The band lookup's statement sends keys, sizes and ids without sorting them in the database:
+    _ordered_buckets keeps them as read when the keys ascend and each key's ids ascend, and otherwise
+    (keys in another order, a key's ids out of order) builds the same buckets as the ordered read."""
+    keys = np.array([5, 9, 40], dtype=np.int64)
+    sizes = np.array([2, 1, 3], dtype=np.int64)
+    ids = np.array([3, 8, 2, 1, 4, 7], dtype=np.int64)
+    expected = {5: [3, 8], 9: [2], 40: [1, 4, 7]}
+    as_read = nearduplicates._ordered_buckets(keys, sizes, ids)
+    assert as_read.as_dict() == expected
+    assert as_read.ids is ids  # nothing sorted when nothing needs it
+    # the keys in another order, their ids with them
+    shuffled = nearduplicates._ordered_buckets(
+        np.array([40, 5, 9], dtype=np.int64),
+        np.array([3, 2, 1], dtype=np.int64),
+        np.array([1, 4, 7, 3, 8, 2], dtype=np.int64),
+    )
+    assert shuffled.as_dict() == expected
+    assert shuffled.keys.tolist() == [5, 9, 40]
+    # one key's ids out of order (the next key's first id being smaller is not)
+    swapped = nearduplicates._ordered_buckets(keys, sizes, np.array([8, 3, 2, 7, 1, 4], dtype=np.int64))
+    assert swapped.as_dict() == expected
+    assert nearduplicates._ordered_buckets(*(np.empty(0, dtype=np.int64),) * 3).as_dict() == {}
