@@ -9,9 +9,12 @@ only for a Doc whose entities are not changed after parsing (the pipeline never 
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 _ENTS = "doccache:ents"
+_TABLES = "doccache:tables"
 _PEOPLE = "doccache:people"
 
 
@@ -29,3 +32,10 @@ def person_entities(doc: Doc) -> tuple[Span, ...]:
     if found is None:
         found = doc.user_data[_PEOPLE] = tuple(e for e in entities(doc) if e.label_ == "PERSON")
     return found
+
+
+def token_table(doc: Doc, name: str) -> dict[int, Any]:
+    """The Doc's own dict called `name`, empty at first: a memo of a per-token reading (token index -> what
+    was read), for a function of the parse alone that the extractors ask about one token many times."""
+    tables: dict[str, dict[int, Any]] = doc.user_data.setdefault(_TABLES, {})
+    return tables.setdefault(name, {})

@@ -136,6 +136,7 @@ def _modifier_length(words: list[str], i: int) -> int:
     return int(bool(_NATIONALITY.match(word)) and not is_given_name(word))
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the words, asked again at every mention
 def descriptor_split(name: str, person: bool = False) -> tuple[str, str] | None:
     """(the person's name, the descriptor before it) for a name written with the words that describe the person
     ("Historian Alan Brinkley" -> ("Alan Brinkley", "Historian"); "Former Gov. Ana Ruiz" -> ("Ana Ruiz",
@@ -1087,6 +1088,7 @@ US_POSTAL = word_set(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_state_tag(text: str) -> bool:
     """True when `text` only names a US state, bare or in a party tag: "Texas", "(Ohio)", "Calif.",
     "D-Calif.", "R-TX". A lawmaker's state says where they are from; it is never their role."""
