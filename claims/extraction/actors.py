@@ -67,6 +67,7 @@ def normalize_name(name: str) -> str:
 PARTICLE = re.compile(r"\b([OD])['\u2019](?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=65536)
 def index_form(name: str) -> str:
     """`name` normalised as the index compares it: `normalize_name` with a surname's particle kept on it."""
     return normalize_name(PARTICLE.sub(r"\1", name))

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import person_entities
 from ..document import ArticleDoc
 from ..statements.speakers import PERSON_ROLES
 from ..types import QuantityClaim, Span
@@ -599,7 +600,7 @@ def _named_person(doc: Doc, token: Token) -> bool:
     ("Mike Huckabee" ... "Huckabee, 59, quit"): the parser's entities miss many a bare surname."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text for e in doc.ents)
+    return any(len(e) > 1 and e[-1].text == token.text for e in person_entities(doc))
 
 
 _PERSON_PRONOUNS = {"he", "she", "i", "who"}

@@ -49,14 +49,14 @@ def _word(tok: Token) -> str:
 
 def features(tok: Token) -> list[str]:
     """The one-hot feature names of verb `tok` (a candidate cue)."""
+    sent = tok.sent  # spaCy builds the sentence anew on every access: read it once
     lemma = (
-        "<NAME>"
-        if tok.ent_type_ or (tok.text[:1].isupper() and tok.i != tok.sent.start)
-        else tok.lemma_.lower()
+        "<NAME>" if tok.ent_type_ or (tok.text[:1].isupper() and tok.i != sent.start) else tok.lemma_.lower()
     )
     frame = frame_of(tok)
     kids = list(tok.children)
     deps = {c.dep_ for c in kids}
+    subject = _subject_kind(tok)
     feats = [
         "bias",
         f"lemma={lemma}",
@@ -65,8 +65,8 @@ def features(tok: Token) -> list[str]:
         f"tag={tok.tag_}",
         f"dep={tok.dep_}",
         f"head_pos={tok.head.pos_ if tok.head.i != tok.i else 'ROOT'}",
-        f"subject={_subject_kind(tok)}",
-        f"lemma_subject={lemma}|{_subject_kind(tok).split(':')[0]}",
+        f"subject={subject}",
+        f"lemma_subject={lemma}|{subject.split(':')[0]}",
     ]
     if "neg" in deps:
         feats.append("negated")
@@ -85,7 +85,6 @@ def features(tok: Token) -> list[str]:
             prep = c.lower_ if c.pos_ == "ADP" and c.is_alpha else "<other>"
             feats.append(f"prep={prep}")
             feats.append(f"lemma_prep={lemma}|{prep}")
-    sent = tok.sent
     share = (tok.i - sent.start) / max(1, len(sent))
     feats.append(f"position={min(3, int(share * 4))}")
     if any(t.text == ":" for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 3)]):
@@ -109,11 +108,16 @@ def available() -> bool:
 
 def attribution_probability(tok: Token) -> float:
     """P(annotators mark verb `tok` as an attribution cue), from the trained weights; 0 without them."""
+    return _cue_probability(features(tok)) if available() else 0.0
+
+
+def _cue_probability(feats: list[str]) -> float:
+    """The cue model's probability for a verb with features `feats`; 0 without the trained table."""
     loaded = _weights()
     if loaded is None:
         return 0.0
     weights, _ = loaded
-    score = sum(weights.get(f, 0.0) for f in features(tok))
+    score = sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -189,10 +193,9 @@ def statement_features(doc: Doc, item: Found) -> list[str]:
         f"cue_tag={tok.tag_}",
     ]
     if path in ("verb", "core"):
-        feats.extend(f"v:{f}" for f in features(tok))
-        feats.append(
-            f"cue_p={_bucket(attribution_probability(tok), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))}"
-        )
+        cue = features(tok)
+        feats.extend(f"v:{f}" for f in cue)
+        feats.append(f"cue_p={_bucket(_cue_probability(cue), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))}")
     if subj is not None:
         gap = subj.i - item.cue_i
         feats.append(f"subject_gap={'-' if gap < 0 else '+'}{_bucket(abs(gap), (2, 4, 8, 16))}")

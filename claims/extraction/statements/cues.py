@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..actors import word_set
+from ..doccache import token_table
 
 # Verbs whose complement clause is reported speech in news English.
 SPEECH_VERBS = word_set(
@@ -138,7 +139,16 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def frame_of(tok: Token) -> str:
-    """The frame a cue word appears in: "clause", "inf", "obj", "prep" or "none"."""
+    """The frame a cue word appears in: "clause", "inf", "obj", "prep" or "none" (read once per token:
+    every test of a candidate cue asks for it)."""
+    frames = token_table(tok.doc, "frames")
+    frame = frames.get(tok.i)
+    if frame is None:
+        frame = frames[tok.i] = _frame_of(tok)
+    return frame
+
+
+def _frame_of(tok: Token) -> str:
     deps = {c.dep_ for c in tok.children}
     if deps & CLAUSE_DEPS or tok.dep_ == "parataxis":
         return "clause"
@@ -384,8 +394,12 @@ _VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
 def verb_forms(tok: Token) -> frozenset[str]:
     """The lemma the tagger gives `tok` and the forms its own spelling may come from: the small model's
     lemmatizer errs on some verbs ("hoping" -> "hop"), which would let "was hoping to show" through as a cue."""
-    word = tok.lower_
-    forms = {tok.lemma_.lower(), word}
+    return _verb_forms(tok.lemma_.lower(), tok.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _verb_forms(lemma: str, word: str) -> frozenset[str]:
+    forms = {lemma, word}
     for ending, added in _VERB_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.add(word[: -len(ending)] + added)

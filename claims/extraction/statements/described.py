@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
+from ..doccache import entities, person_entities
 from .speakers import (
     US_STATES,
     ArticleActors,
@@ -104,7 +105,7 @@ def _fitting(
     # that spoke, whatever the entity ("the state Fish and Game Service said", read as a title)
     named: list[tuple[int, int, str]] = [
         (e.end - 1, e.sent.start, _body_name(e))
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ == "ORG"
         and e.end <= first
         and e.start >= first - _REACH
@@ -307,7 +308,7 @@ def _traits_of(actors: ArticleActors, doc: Doc) -> dict[str, _Traits]:
         known: dict[str, _Traits] = cached[1]
         return known
     found: dict[str, _Traits] = {}
-    ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    ents = {e.start: e for e in person_entities(doc)}
     for mention in actors.mentions:
         actor = actors.index.resolve(mention.actor) or mention.actor
         traits = found.setdefault(actor, _Traits())

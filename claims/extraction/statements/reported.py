@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
+from ..doccache import person_entities
 from . import attribution_model
 from .acts import LISTING_VERBS, is_act
 from .cues import (
@@ -628,17 +629,14 @@ def described_before(verb: Token, comma: int) -> Token | None:
     there is none."""
     doc = verb.doc
     sent = verb.sent
-    people = [
+    named = [
         e
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and sent.start <= e.start
-        and e.end < comma
-        and comma - e.end <= _DESCRIBED_REACH
+        for e in person_entities(doc)
+        if sent.start <= e.start and e.end < comma and comma - e.end <= _DESCRIBED_REACH
     ]
-    if not people:
+    if not named:
         return None
-    ent = people[-1]  # the name nearest the cue: "..., the leader, Chuck Schumer of New York, said"
+    ent = named[-1]  # the name nearest the cue: "..., the leader, Chuck Schumer of New York, said"
     between = doc[ent.end : comma]
     if doc[ent.end].text not in (",", "of", "from") or any(
         t.tag_ in _FINITE or "\n" in t.text or "\n" in t.whitespace_ for t in between

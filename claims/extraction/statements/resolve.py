@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
+from ..doccache import entities, person_entities
 from .cues import is_speech_verb
 from .described import (
     DESCRIBED_BODY_HEADS,
@@ -203,7 +204,7 @@ GROUP_ROLE_MAX = 120  # characters of several names kept as the role of the grou
 def _joins_people(doc: Doc, mention: tuple[int, int]) -> bool:
     """True when the source's words join two people's names with "and", whatever the parse made of them
     ("Senate President Ana Ruiz and House Speaker Tom Hale said", parsed as one name with a long title)."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and mention[0] <= e.start and e.end <= mention[1]]
+    people = [e for e in person_entities(doc) if mention[0] <= e.start and e.end <= mention[1]]
     if len(people) < 2:
         return False
     between = doc[people[0].end : people[1].start]
@@ -831,7 +832,7 @@ def fuller_outlet(ent: Span) -> str | None:
         return None
     found = {
         " ".join(clean_name(e).split())
-        for e in ent.doc.ents
+        for e in entities(ent.doc)
         if e.end <= ent.start
         and e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE")
         and len(clean_name(e).split()) > 1
@@ -1255,7 +1256,7 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
     ("the company"), the last body named."""
     head = subject.lower_
     marks = {t.lower_ for t in subject.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.dep_ != "poss"}
-    ents = [e for e in doc.ents if e.end <= subject.i and e.start >= subject.i - _BODY_REACH]
+    ents = [e for e in entities(doc) if e.end <= subject.i and e.start >= subject.i - _BODY_REACH]
     orgs = [e for e in reversed(ents) if e.label_ == "ORG"]
     words = [{t.lower_ for t in e} for e in orgs]
     named = [e for e, w in zip(orgs, words, strict=True) if head in w and marks <= w]
@@ -1637,7 +1638,7 @@ def _described(
             if sp.kind != "person" and sp.name and head in sp.name.lower():
                 return Speaker(sp.name, sp.kind, role)
         # "the ministry" after "the Russian Foreign Ministry" was named: the latest body with that word.
-        for ent in reversed([e for e in doc.ents if e.end <= subject.i and e.label_ in ("ORG", "GPE")]):
+        for ent in reversed([e for e in entities(doc) if e.end <= subject.i and e.label_ in ("ORG", "GPE")]):
             if head in ent.text.lower().split():
                 name = _named_body(doc, ent, ent.root, (ent.start, ent.end))
                 return Speaker(name or None, "government", role)

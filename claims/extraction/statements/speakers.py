@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import NAME_SUFFIXES, ActorIndex, index_form, normalize_name, word_set
+from ..doccache import entities
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -135,6 +136,7 @@ def _modifier_length(words: list[str], i: int) -> int:
     return int(bool(_NATIONALITY.match(word)) and not is_given_name(word))
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the words, asked again at every mention
 def descriptor_split(name: str, person: bool = False) -> tuple[str, str] | None:
     """(the person's name, the descriptor before it) for a name written with the words that describe the person
     ("Historian Alan Brinkley" -> ("Alan Brinkley", "Historian"); "Former Gov. Ana Ruiz" -> ("Ana Ruiz",
@@ -285,35 +287,38 @@ class ArticleActors:
         self = cls()
         self.outlet = outlet
         self.quoted = list(quoted or [])
-        people = [
-            hyphen_joined(e)
-            for e in doc.ents
-            if e.label_ == "PERSON" and not names_outlet(clean_name(e), outlet)
-        ]
+        ents = entities(doc)
+        people = []  # (entity, its clean name): each name is cleaned once, the passes below all read it
+        for e in ents:
+            if e.label_ != "PERSON" or names_outlet(cleaned := clean_name(e), outlet):
+                continue
+            ent = hyphen_joined(e)
+            people.append((ent, cleaned if ent is e else clean_name(ent)))
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor (and
         # "Bishop Okafor" the "Bishop Daniel Okafor" the NER took for a body).
         named = []
-        for ent in people:
-            titled = descriptor_split(clean_name(ent), person=True) or owned_person(clean_name(ent))
-            named.append((clean_name(ent), titled[0] if titled else clean_name(ent), ent))
-        for ent in doc.ents:
-            titled = descriptor_split(clean_name(ent)) if ent.label_ in ("ORG", "GPE", "NORP") else None
+        person_names = []  # each person entity's name without its title or owner
+        for ent, cleaned in people:
+            titled = descriptor_split(cleaned, person=True) or owned_person(cleaned)
+            person_names.append(titled[0] if titled else cleaned)
+            named.append((cleaned, person_names[-1], ent))
+        bodies = [(e, clean_name(e)) for e in ents if e.label_ in ("ORG", "GPE", "NORP")]
+        for ent, cleaned in bodies:
+            titled = descriptor_split(cleaned)
             if titled:
-                named.append((clean_name(ent), titled[0], ent))
+                named.append((cleaned, titled[0], ent))
         for _, name, ent in sorted(named, key=lambda n: -len(n[0].split())):
             self._add_person(name, ent)
-        for ent in sorted(people, key=lambda e: e.start):
-            titled = descriptor_split(clean_name(ent), person=True) or owned_person(clean_name(ent))
-            name = titled[0] if titled else clean_name(ent)
+        for (ent, _), name in sorted(zip(people, person_names, strict=True), key=lambda p: p[0][0].start):
             actor = self.index.resolve(name) if len(index_form(name).split()) > 1 else None
             if actor is not None:
                 self.first_named.setdefault(actor, ent.start)
             surname = _surname(name)
             if surname:
                 self.surname_first.setdefault(surname, ent.start)
-        others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and len(e) <= 2]
-        for ent in sorted([*people, *others], key=lambda e: e.start):
-            actor = self.resolve_name(clean_name(ent), role_of(ent), courtesy_gender(ent))
+        others = [(e, cleaned) for e, cleaned in bodies if len(e) <= 2]
+        for ent, cleaned in sorted([*people, *others], key=lambda p: p[0].start):
+            actor = self.resolve_name(cleaned, role_of(ent), courtesy_gender(ent))
             if actor is None or (ent.label_ != "PERSON" and self.index.actor(actor).kind != "person"):
                 continue
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and (
@@ -324,7 +329,7 @@ class ArticleActors:
             self._learn_role(actor, ent)
         # A surname the tagger left untagged as a main clause's subject ("Hale later left the meeting") is
         # that named person's mention when it is the surname of one the article named ("Peter Hale").
-        tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+        tagged = {i for e in ents for i in range(e.start, e.end)}
         for tok in doc:
             if (
                 tok.i in tagged
@@ -1083,6 +1088,7 @@ US_POSTAL = word_set(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_state_tag(text: str) -> bool:
     """True when `text` only names a US state, bare or in a party tag: "Texas", "(Ohio)", "Calif.",
     "D-Calif.", "R-TX". A lawmaker's state says where they are from; it is never their role."""
