@@ -1093,6 +1093,16 @@ def is_state_tag(text: str) -> bool:
     return re.sub(r"[\s.\-]", "", words).lower() in US_STATES
 
 
+def _names_no_role(noun: Token) -> bool:
+    """True for a proper noun that is a name, not a description a person could be given as their role: a brand,
+    place or work ("You Tube", "Dover", "Facebook"), not a title ("Senator", "Chairman") or a party or nation's
+    member ("Republican", "Venezuelan")."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ == "NORP":
+        return False
+    word = noun.lower_.rstrip(".")
+    return not (_descriptor_length(noun.text) or word in PERSON_ROLES or word.rstrip("s") in PERSON_ROLES)
+
+
 def _left_role(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
@@ -1114,6 +1124,8 @@ def _left_role(ent: Span) -> str | None:
         return text or None
     if head.dep_ == "appos" and head.head.i < ent.start and head.head.lemma_.lower() not in CLAIM_NOUNS:
         role_head = head.head
+        if _names_no_role(role_head):
+            return None  # "found on You Tube, Hale,": the name follows a brand's, a place's or a work's name
         words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
         if words and words[0].dep_ == "det":
             words = words[1:]
