@@ -1357,7 +1357,7 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
 INTRODUCED_BODY_WORDS = word_set(
     """
     group site website blog outlet network company firm organization organisation association charity
-    foundation coalition campaign union lobby nonprofit newspaper paper magazine
+    foundation coalition campaign union lobby nonprofit newspaper paper magazine project
     """
 )
 
@@ -1400,7 +1400,7 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     name is never a body, and None when the article introduced none so."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    for noun in reversed(doc[max(0, subject.i - _BODY_REACH) : subject.i]):
+    for noun in reversed(doc[max(0, subject.i - _INTRODUCED_REACH) : subject.i]):
         if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
@@ -1416,6 +1416,8 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
             continue
         if any(t.ent_type_ == "PERSON" for t in name):
             return None
+        if noun.i < subject.i - _BODY_REACH and not _named_again(name, subject.i):
+            continue  # introduced long before and not named since: the description may be anyone's by now
         text = bare_name(name.text)
         if not text or actors.index.resolve(text) is not None:
             return None
@@ -1423,6 +1425,24 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
             return Speaker(text, "outlet")
         return Speaker(text, speaker_kind_of_words(text.split(), name.root.ent_type_ or None))
     return None
+
+
+# Tokens back to a body introduced with a description ("Safari Club International, a hunting group,") that was
+# named again shortly before "the group" ("the Safari Club sent out a call ..."): a long article's few pages.
+_INTRODUCED_REACH = 800
+
+
+def _named_again(name: Span, pos: int) -> bool:
+    """True when the body named `name` is named again (its first two words, or its one word) in the few sentences
+    before `pos` (`_BODY_REACH` tokens), after its introduction."""
+    doc = name.doc
+    words = [t.lower_ for t in name if not t.is_punct][:2]
+    if not words:
+        return False
+    start = max(name.end, pos - _BODY_REACH)
+    return any(
+        [t.lower_ for t in doc[i : i + len(words)]] == words for i in range(start, pos - len(words) + 1)
+    )
 
 
 _OUTLET_DESCRIPTIONS = frozenset(
