@@ -18,3 +18,11 @@ def test_a_title_or_a_party_before_a_name_is_still_a_role(statements):
     assert one_with_text(statements(text), "served in the navy").role == "Republican"
     text = "He spoke to the Gazette's editor, Tom Hale, who said the pier would reopen."
     assert one_with_text(statements(text), "pier would reopen").role == "Gazette's editor"
+
+
+def test_a_place_in_a_description_leaves_the_whole_description_as_role(statements):
+    """ "the mayor of Dover, Ana Lopez,": the name is apposed to "Dover" in the parse; the role is the whole
+    description, never the place alone."""
+    text = "On Saturday, the mayor of Dover, Ana Lopez, said the pier would reopen."
+    claim = one_with_text(statements(text), "pier would reopen")
+    assert (claim.speaker, claim.role) == ("Ana Lopez", "mayor of Dover")

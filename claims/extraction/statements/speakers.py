@@ -1125,7 +1125,12 @@ def _left_role(ent: Span) -> str | None:
     if head.dep_ == "appos" and head.head.i < ent.start and head.head.lemma_.lower() not in CLAIM_NOUNS:
         role_head = head.head
         if _names_no_role(role_head):
-            return None  # "found on You Tube, Hale,": the name follows a brand's, a place's or a work's name
+            # "the mayor of Dover, Ana Ruiz,": the description the place's name ends; "found on You Tube,
+            # Hale,": a brand's, a place's or a work's name after a verb is none
+            prep = role_head.head
+            if not (role_head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN"):
+                return None
+            role_head = prep.head
         words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
         if words and words[0].dep_ == "det":
             words = words[1:]
