@@ -26,3 +26,13 @@ def test_a_place_in_a_description_leaves_the_whole_description_as_role(statement
     text = "On Saturday, the mayor of Dover, Ana Lopez, said the pier would reopen."
     claim = one_with_text(statements(text), "pier would reopen")
     assert (claim.speaker, claim.role) == ("Ana Lopez", "mayor of Dover")
+
+
+def test_whom_a_role_serves_gives_its_holder_no_gender(statements):
+    """ "The lawyer for Mrs. Lopez, Tom Hale," is no woman: "he said" after it is Hale, not a man named before."""
+    text = (
+        "But in a letter to Mr. Okafor on Friday, a lawyer for Mrs. Lopez said there was no need to hand over the "
+        "files. The lawyer for Mrs. Lopez, Tom Hale, said that the files had been checked. Then, he said, the old "
+        "records were deleted."
+    )
+    assert one_with_text(statements(text), "old records were deleted").speaker == "Tom Hale"

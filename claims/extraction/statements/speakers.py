@@ -386,7 +386,8 @@ class ArticleActors:
             self.roles.setdefault(actor, set()).update(_role_keys(_served_cut(role)))
             self.role_sets.setdefault(actor, []).append(_role_keys(_served_cut(role)))
             self.role_text.setdefault(actor, role)
-            gender = gender_of_words(role.lower().split())
+            # the role's own words, not whom it serves: "lawyer for Mrs. Ruiz" is no woman
+            gender = gender_of_words(_served_cut(role).lower().split())
             if gender:
                 self.gender.setdefault(actor, gender)
         prev = ent.doc[ent.start - 1] if ent.start else None
