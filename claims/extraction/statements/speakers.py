@@ -1104,6 +1104,12 @@ def _names_no_role(noun: Token) -> bool:
     return not (_descriptor_length(noun.text) or word in PERSON_ROLES or word.rstrip("s") in PERSON_ROLES)
 
 
+def _role_noun(noun: Token) -> bool:
+    """True for a common noun that is a person's office, trade or standing ("mayor", "lawyer", "attorney")."""
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (word in PERSON_ROLES or bool(_descriptor_length(word)))
+
+
 def _left_role(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
@@ -1129,9 +1135,10 @@ def _left_role(ent: Span) -> str | None:
             # "the mayor of Dover, Ana Ruiz,": the description the place's name ends; "found on You Tube,
             # Hale,": a brand's, a place's or a work's name after a verb is none
             prep = role_head.head
-            if not (role_head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN"):
-                return None
-            role_head = prep.head
+            holder = prep.head
+            if not (role_head.dep_ == "pobj" and prep.dep_ == "prep" and _role_noun(holder)):
+                return None  # "the sale of our house in Dover, Ana Ruiz": no role either
+            role_head = holder
         words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
         if words and words[0].dep_ == "det":
             words = words[1:]
