@@ -4,20 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0020_date_ranges'),
+        ("claims", "0020_date_ranges"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actor',
-            name='kind',
-            field=models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government body'), ('outlet', 'Outlet'), ('unnamed', 'Unnamed source'), ('joint', 'People speaking together')], default='person', max_length=16),
+            model_name="actor",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("person", "Person"),
+                    ("organisation", "Organisation"),
+                    ("government", "Government body"),
+                    ("outlet", "Outlet"),
+                    ("unnamed", "Unnamed source"),
+                    ("joint", "People speaking together"),
+                ],
+                default="person",
+                max_length=16,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalactor',
-            name='kind',
-            field=models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government body'), ('outlet', 'Outlet'), ('unnamed', 'Unnamed source'), ('joint', 'People speaking together')], default='person', max_length=16),
+            model_name="historicalactor",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("person", "Person"),
+                    ("organisation", "Organisation"),
+                    ("government", "Government body"),
+                    ("outlet", "Outlet"),
+                    ("unnamed", "Unnamed source"),
+                    ("joint", "People speaking together"),
+                ],
+                default="person",
+                max_length=16,
+            ),
         ),
     ]

@@ -54,8 +54,12 @@ def test_three_people_are_named_together(statements):
     """Three people are all named, with commas; courtesy titles are no role, a shared title is."""
     claims = statements("Ms. Lopez, Mr. Okafor and Mr. Hale wrote in a letter that the vote had been rigged.")
     claim = one_with_text(claims, "vote had been rigged")
-    assert (claim.speaker, claim.speaker_kind, claim.role) == ("Lopez, Okafor and Hale", "joint", None), _said(claims)
-    claims = statements("Senators Maria Lopez, Peter Okafor and Tom Hale said in a letter that the vote had been rigged.")
+    assert (claim.speaker, claim.speaker_kind, claim.role) == ("Lopez, Okafor and Hale", "joint", None), (
+        _said(claims)
+    )
+    claims = statements(
+        "Senators Maria Lopez, Peter Okafor and Tom Hale said in a letter that the vote had been rigged."
+    )
     claim = one_with_text(claims, "vote had been rigged")
     assert (claim.speaker, claim.role) == (
         "Maria Lopez, Peter Okafor and Tom Hale",
@@ -70,8 +74,8 @@ def test_a_pair_named_in_full_before_is_named_in_full(statements):
         "afterwards that the pier would reopen in May."
     )
     claim = one_with_text(statements(text), "pier would reopen")
-    assert (claim.speaker, claim.speaker_kind, claim.role) == ("Tom Hale and Maria Lopez", "joint", None), _said(
-        [claim]
+    assert (claim.speaker, claim.speaker_kind, claim.role) == ("Tom Hale and Maria Lopez", "joint", None), (
+        _said([claim])
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -862,7 +863,7 @@ def _joint_people(doc: Doc, subject: Token, span: tuple[int, int], actors: Artic
             titled = titled or word not in COURTESY_TITLES
             continue
         return None
-    between = [doc[a.end : b.start] for a, b in zip(people, people[1:], strict=False)]
+    between = [doc[a.end : b.start] for a, b in pairwise(people)]
     if not all(any(t.lower_ in ("and", "&") or t.text == "," for t in gap) for gap in between):
         return None  # "Ana Ruiz Tom Hale": one name the NER split, no two people
     names: list[str] = []
@@ -872,7 +873,8 @@ def _joint_people(doc: Doc, subject: Token, span: tuple[int, int], actors: Artic
             return None
         names.append(name)
     joint = f"{', '.join(names[:-1])} and {names[-1]}"
-    end = people[-1].end  # the last name and what belongs to it ("of New York", "(D-N.Y.)"), not ", both Republicans"
+    # the last name and what belongs to it ("of New York", "(D-N.Y.)"), not ", both Republicans"
+    end = people[-1].end
     while end < span[1] and doc[end].text != ",":
         end += 1
     given = doc[span[0] : end].text.strip(" ,;-\u2014\u2013")
@@ -895,7 +897,8 @@ def _member_name(member: Token, actors: ArticleActors) -> Span | None:
         if doc[start - 1].lower_.rstrip(".") in COURTESY_TITLES:
             break
         start -= 1
-    for first in range(max(start, member.i - 2), member.i + 1):  # "Speaker Ana Ruiz": Ana Ruiz, the title left
+    # "Speaker Ana Ruiz": Ana Ruiz, the title left
+    for first in range(max(start, member.i - 2), member.i + 1):
         name = doc[first : member.i + 1]
         if len(name) > 1 and is_given_name(name[0].text):
             return name
