@@ -24,6 +24,7 @@ class Actor(models.Model):
         GOVERNMENT = "government", "Government body"
         OUTLET = "outlet", "Outlet"
         UNNAMED = "unnamed", "Unnamed source"
+        JOINT = "joint", "People speaking together"
 
     name = models.CharField(max_length=200, help_text="Canonical name.")
     normalized_name = models.CharField(max_length=200, db_index=True, editable=False)

@@ -28,6 +28,7 @@ KIND_OF_SPEAKER = {
     "government": Actor.Kind.GOVERNMENT,
     "outlet": Actor.Kind.OUTLET,
     "unnamed": Actor.Kind.UNNAMED,
+    "joint": Actor.Kind.JOINT,
 }
 
 

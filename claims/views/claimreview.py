@@ -64,12 +64,22 @@ def rating(claim: Claim) -> dict[str, Any]:
     return result
 
 
-def speaker_entity(claim: Claim) -> dict[str, Any] | None:
-    """The claim's author: a Person (jobTitle = the role, when known) or an Organization; None if unknown."""
+def joint_names(name: str) -> list[str]:
+    """The people a joint speaker's name joins ("Ana Ruiz, Tom Hale and Li Wei" -> the three names)."""
+    first, _, last = name.rpartition(" and ")
+    return [*(one.strip() for one in first.split(",") if one.strip()), last.strip()] if first else [name]
+
+
+def speaker_entity(claim: Claim) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """The claim's author: a Person (jobTitle = the role, when known) or an Organization, each Person of people
+    who spoke together; None if unknown."""
     speaker = claim.speaker
     name = speaker.name if speaker else claim.speaker_mention
     if not name:
         return None
+    if speaker is not None and speaker.kind == Actor.Kind.JOINT:
+        # People who spoke together ("Ana Ruiz and Tom Hale"): each of them a Person, the claim's authors together.
+        return [{"@type": "Person", "name": one} for one in joint_names(name)]
     if speaker is not None and speaker.kind not in (Actor.Kind.PERSON, Actor.Kind.UNNAMED):
         return {"@type": "Organization", "name": name}
     entity: dict[str, Any] = {"@type": "Person", "name": name}

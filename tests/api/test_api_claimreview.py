@@ -63,6 +63,20 @@ def test_claimreview_json_describes_the_reviewed_claim(reader_client, statement,
     ]
 
 
+def test_people_who_spoke_together_are_each_an_author(reader_client, statement):
+    """A joint speaker ("Ana Ruiz, Li Wei and Tom Hale") is each person, never one Person or an Organization."""
+    from claims.models import Actor
+
+    statement.speaker = Actor.objects.create(name="Ana Ruiz, Li Wei and Tom Hale", kind=Actor.Kind.JOINT)
+    statement.save()
+    data = json.loads(reader_client.get(reverse("claims:claim-claimreview", args=[statement.pk])).content)
+    assert data["itemReviewed"]["author"] == [
+        {"@type": "Person", "name": "Ana Ruiz"},
+        {"@type": "Person", "name": "Li Wei"},
+        {"@type": "Person", "name": "Tom Hale"},
+    ]
+
+
 def test_verdicts_are_ordered_on_the_rating_scale(reader_client, statement):
     """False sits at the bottom, true at the top, misleading between; unproven has a name, no number."""
     values = {}

@@ -157,14 +157,14 @@ def test_a_title_after_a_body_s_name_is_its_holder_s(statements):
 
 
 def test_they_after_a_pair_is_that_pair(statements):
-    """ "Ana Ruiz and Tom Hale released a joint statement ... '...,' they said": the pair, as given, not a
+    """ "Ana Ruiz and Tom Hale released a joint statement ... '...,' they said": the pair speaking together, not a
     source with no description at all."""
     text = (
         "Ana Ruiz and Tom Hale released a joint statement on Friday saying that the port was safe. "
         '"We have seen no evidence of damage," they said.'
     )
     claim = one_with_text(statements(text), "no evidence of damage")
-    assert (claim.speaker, claim.role) == (None, "Ana Ruiz and Tom Hale")
+    assert (claim.speaker, claim.speaker_kind) == ("Ana Ruiz and Tom Hale", "joint")
 
 
 def test_a_relative_clause_closed_before_another_subject_gives_no_source(statements):

@@ -177,15 +177,20 @@ def test_a_party_tag_or_a_mood_is_no_better_role_than_the_title(statements, text
     assert claim.role == role, _said([claim])
 
 
-def test_two_people_joined_by_and_have_no_one_name(statements):
-    """ "Senate President Ana Ruiz and House Speaker Tom Hale, both Republicans, said": nobody alone, and
-    "both Republicans" is the pair's party, not Hale's role."""
+def test_two_people_joined_by_and_speak_together(statements):
+    """ "Senate President Ana Ruiz and House Speaker Tom Hale, both Republicans, said": nobody alone but the two
+    together, their titles as the role, and "both Republicans" is the pair's party, not Hale's role."""
     text = (
         "On Monday, Senate President Ana Ruiz and House Speaker Tom Hale, both Republicans, said the fees were "
         'fair. "We will not change them," Hale said.'
     )
     claims = statements(text)
-    assert one_with_text(claims, "the fees were fair").speaker is None, _said(claims)
+    pair = one_with_text(claims, "the fees were fair")
+    assert (pair.speaker, pair.speaker_kind, pair.role) == (
+        "Ana Ruiz and Tom Hale",
+        "joint",
+        "Senate President Ana Ruiz and House Speaker Tom Hale",
+    ), _said(claims)
     quote = one_with_text(claims, "We will not change them")
     assert (quote.speaker, quote.role) == ("Tom Hale", "House Speaker"), _said(claims)
 

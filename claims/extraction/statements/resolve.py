@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,8 @@ from .described import (
 from .speakers import (
     BODY_HEADS,
     CLAIM_NOUNS,
+    COURTESY_TITLES,
+    DESCRIPTOR_WORDS,
     DOCUMENT_WORDS,
     FEMALE,
     GENERIC_ROLES,
@@ -655,12 +658,12 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         body = body_subject_before(subject, actors) if lower == "it" and not several else None
         if body is not None:  # "When a national outlet, Slate magazine, produced ..., it said": Slate
             return body
-        if lower == "it" and previous is not None and previous.kind != "person":
+        if lower == "it" and previous is not None and previous.kind not in ("person", "joint"):
             return previous
         if (
             lower == "they"
             and previous is not None
-            and (previous.kind == "unnamed" or previous.name == previous.role)
+            and (previous.kind in ("unnamed", "joint") or previous.name == previous.role)
             and _names_several(previous)
         ):
             return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
@@ -689,6 +692,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             # "France, Germany and Britain said": the countries together are who spoke, and they are named
             name = given[4:] if given[:4].lower() == "the " else given
             return Speaker(name, bodies, given)
+        joint = _joint_people(doc, subject, (mention[0], names_end), actors)
+        if joint is not None:  # "Speaker Ana Ruiz and Senator Tom Hale said": both of them, by name
+            return joint
         return Speaker(None, "unnamed", given if len(given) <= GROUP_ROLE_MAX else None)
     ent = _entity_of(subject)
     if ent is not None and ent.label_ in COUNTED_LABELS:
@@ -818,9 +824,89 @@ def _named_bodies(subject: Token, given: str, described: list[int]) -> str | Non
 
 
 def _names_several(speaker: Speaker) -> bool:
-    """True for an unnamed speaker whose role is several names joined ("Mr. Udall and Mr. Wyden")."""
+    """True for people named together ("Mr. Udall and Mr. Wyden", as a joint speaker or as an unnamed source's
+    role)."""
+    if speaker.kind == "joint":
+        return True
     words = (speaker.role or "").split()
     return " and " in f" {speaker.role} " and sum(w[:1].isupper() for w in words) >= 2
+
+
+# Lower-case words that may stand beside the names of people who speak together: their titles and how they are
+# joined ("state Senate President Pro Tem Ana Ruiz and House Speaker Tom Hale, both Republicans").
+_JOINT_WORDS = frozenset({"and", "&", "of", "the", "both", "state", "'s", "\u2019s"})
+
+
+def _joint_people(doc: Doc, subject: Token, span: tuple[int, int], actors: ArticleActors) -> Speaker | None:
+    """People named together as one source ("Ms. Ruiz and Mr. Hale", "House Speaker Ana Ruiz and Senate Leader
+    Tom Hale", "Ms. Ruiz, Ms. Lund and Ms. Vega"): a joint speaker named for them all, each by the fullest name
+    the article gives them ("Ana Ruiz and Tom Hale"), with their titles as the role. None when anything but
+    names, titles and what joins them is in the words ("Tom Hale and the unions", "people including Ana Ruiz
+    and Tom Hale", "Hale or Ruiz"), when a member is a body or a place, or fewer than two people are named."""
+    members = [m for m in (subject, *subject.conjuncts) if span[0] <= m.i < span[1]]
+    spans = [_member_name(m, actors) for m in members]
+    people = [one for one in spans if one is not None]
+    if len(members) < 2 or len(people) < len(spans):
+        # "Senate President Ana Ruiz and House Speaker Tom Hale", parsed as one name with a long title, or with
+        # "Speaker" as the second member and the name beside it: the person entities in the words
+        people = [e for e in doc.ents if e.label_ == "PERSON" and span[0] <= e.start and e.end <= span[1]]
+    if len(people) < 2:
+        return None
+    inside = {i for e in people for i in range(e.start, e.end)}
+    titled = False
+    for tok in doc[span[0] : span[1]]:
+        if tok.i in inside or tok.is_punct or tok.lower_ in _JOINT_WORDS:
+            continue
+        if tok.lower_ in ("or", "nor"):
+            return None
+        word = tok.lower_.rstrip(".")
+        if tok.text[:1].isupper() or word in DESCRIPTOR_WORDS or word.rstrip("s") in DESCRIPTOR_WORDS:
+            titled = titled or word not in COURTESY_TITLES
+            continue
+        return None
+    between = [doc[a.end : b.start] for a, b in pairwise(people)]
+    if not all(any(t.lower_ in ("and", "&") or t.text == "," for t in gap) for gap in between):
+        return None  # "Ana Ruiz Tom Hale": one name the NER split, no two people
+    names: list[str] = []
+    for one in people:
+        name = actors.person(clean_name(one), None, courtesy_gender(doc[one.start - 1 : one.end])).name
+        if not name or name in names:
+            return None
+        names.append(name)
+    joint = f"{', '.join(names[:-1])} and {names[-1]}"
+    # the last name and what belongs to it ("of New York", "(D-N.Y.)"), not ", both Republicans"
+    end = people[-1].end
+    while end < span[1] and doc[end].text != ",":
+        end += 1
+    given = doc[span[0] : end].text.strip(" ,;-\u2014\u2013")
+    given += ")" * (given.count("(") - given.count(")"))  # "... Tom Hale (D-N.Y.": the parenthesis closed
+    return Speaker(joint, "joint", given if titled and len(given) <= GROUP_ROLE_MAX else None)
+
+
+def _member_name(member: Token, actors: ArticleActors) -> Span | None:
+    """The name of one of several people named together: its person entity, or the proper nouns it ends when the
+    NER missed it ("Ana Ruiz", "Ms. Ruiz" without the title) and they name a person: one the article named, or
+    a given name and a surname. None for a body, a place or a word that names nobody known."""
+    doc = member.doc
+    ent = _entity_of(member)
+    if ent is not None:
+        return ent if ent.label_ == "PERSON" else None
+    if member.pos_ != "PROPN":
+        return None
+    start = member.i
+    while start > member.left_edge.i and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        if doc[start - 1].lower_.rstrip(".") in COURTESY_TITLES:
+            break
+        start -= 1
+    # "Speaker Ana Ruiz": Ana Ruiz, the title left
+    for first in range(max(start, member.i - 2), member.i + 1):
+        name = doc[first : member.i + 1]
+        if len(name) > 1 and is_given_name(name[0].text):
+            return name
+        known = actors.resolve_name(clean_name(name))
+        if known is not None and actors.index.actor(known).kind == "person":
+            return name
+    return None
 
 
 def fuller_outlet(ent: Span) -> str | None:
@@ -1275,7 +1361,7 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
 INTRODUCED_BODY_WORDS = word_set(
     """
     group site website blog outlet network company firm organization organisation association charity
-    foundation coalition campaign union lobby nonprofit newspaper paper magazine
+    foundation coalition campaign union lobby nonprofit newspaper paper magazine project
     """
 )
 
@@ -1318,7 +1404,7 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     name is never a body, and None when the article introduced none so."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    for noun in reversed(doc[max(0, subject.i - _BODY_REACH) : subject.i]):
+    for noun in reversed(doc[max(0, subject.i - _INTRODUCED_REACH) : subject.i]):
         if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
@@ -1334,6 +1420,8 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
             continue
         if any(t.ent_type_ == "PERSON" for t in name):
             return None
+        if noun.i < subject.i - _BODY_REACH and not _named_again(name, subject.i):
+            continue  # introduced long before and not named since: the description may be anyone's by now
         text = bare_name(name.text)
         if not text or actors.index.resolve(text) is not None:
             return None
@@ -1341,6 +1429,24 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
             return Speaker(text, "outlet")
         return Speaker(text, speaker_kind_of_words(text.split(), name.root.ent_type_ or None))
     return None
+
+
+# Tokens back to a body introduced with a description ("Safari Club International, a hunting group,") that was
+# named again shortly before "the group" ("the Safari Club sent out a call ..."): a long article's few pages.
+_INTRODUCED_REACH = 800
+
+
+def _named_again(name: Span, pos: int) -> bool:
+    """True when the body named `name` is named again (its first two words, or its one word) in the few sentences
+    before `pos` (`_BODY_REACH` tokens), after its introduction."""
+    doc = name.doc
+    words = [t.lower_ for t in name if not t.is_punct][:2]
+    if not words:
+        return False
+    start = max(name.end, pos - _BODY_REACH)
+    return any(
+        [t.lower_ for t in doc[i : i + len(words)]] == words for i in range(start, pos - len(words) + 1)
+    )
 
 
 _OUTLET_DESCRIPTIONS = frozenset(

@@ -391,7 +391,8 @@ class ArticleActors:
             self.roles.setdefault(actor, set()).update(_role_keys(_served_cut(role)))
             self.role_sets.setdefault(actor, []).append(_role_keys(_served_cut(role)))
             self.role_text.setdefault(actor, role)
-            gender = gender_of_words(role.lower().split())
+            # the role's own words, not whom it serves: "lawyer for Mrs. Ruiz" is no woman
+            gender = gender_of_words(_served_cut(role).lower().split())
             if gender:
                 self.gender.setdefault(actor, gender)
         prev = ent.doc[ent.start - 1] if ent.start else None
@@ -1099,6 +1100,22 @@ def is_state_tag(text: str) -> bool:
     return re.sub(r"[\s.\-]", "", words).lower() in US_STATES
 
 
+def _names_no_role(noun: Token) -> bool:
+    """True for a proper noun that is a name, not a description a person could be given as their role: a brand,
+    place or work ("You Tube", "Dover", "Facebook"), not a title ("Senator", "Chairman") or a party or nation's
+    member ("Republican", "Venezuelan")."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ == "NORP":
+        return False
+    word = noun.lower_.rstrip(".")
+    return not (_descriptor_length(noun.text) or word in PERSON_ROLES or word.rstrip("s") in PERSON_ROLES)
+
+
+def _role_noun(noun: Token) -> bool:
+    """True for a common noun that is a person's office, trade or standing ("mayor", "lawyer", "attorney")."""
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (word in PERSON_ROLES or bool(_descriptor_length(word)))
+
+
 def _left_role(ent: Span) -> str | None:
     doc = ent.doc
     head = ent.root
@@ -1120,6 +1137,14 @@ def _left_role(ent: Span) -> str | None:
         return text or None
     if head.dep_ == "appos" and head.head.i < ent.start and head.head.lemma_.lower() not in CLAIM_NOUNS:
         role_head = head.head
+        if _names_no_role(role_head):
+            # "the mayor of Dover, Ana Ruiz,": the description the place's name ends; "found on You Tube,
+            # Hale,": a brand's, a place's or a work's name after a verb is none
+            prep = role_head.head
+            holder = prep.head
+            if not (role_head.dep_ == "pobj" and prep.dep_ == "prep" and _role_noun(holder)):
+                return None  # "the sale of our house in Dover, Ana Ruiz": no role either
+            role_head = holder
         words = [t for t in role_head.subtree if t.i < ent.start and not t.is_punct]
         if words and words[0].dep_ == "det":
             words = words[1:]
