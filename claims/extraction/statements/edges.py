@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import frame_of, is_speech_verb
+from .cues import frame_of, is_speech_verb, predicated
 
 # Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
 # port ..."), never what was said.
@@ -212,6 +212,84 @@ def only_questions(doc: Doc, start: int, end: int) -> bool:
     if after in _ENDS and (not marks or marks[-1] != after):
         marks.append(after)  # the mark the trimmed span left outside
     return bool(marks) and all(m == "?" for m in marks)
+
+
+# Verbs that say what their object is by naming it ("called it a common problem", "described the plan as a fraud").
+NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "characterize"})
+
+
+def speaks(tok: Token) -> bool:
+    """True for a reporting verb, or a verb of naming that says what its object is ("called it a fraud")."""
+    if is_speech_verb(tok):
+        return True
+    return (
+        tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and predicated(tok)
+    )
+
+
+# Words that may open a participle set off after the reported clause ("-- despite earlier saying ...", ", while
+# insisting ...", ", after calling ..."), and what may stand between them and the participle ("a week earlier").
+_PARTICIPLE_OPENERS = frozenset(
+    {"despite", "after", "before", "while", "since", "when", "even", "though", "although"}
+)
+_OPENER_DEPS = frozenset({"prep", "mark", "npadvmod", "advmod", "det", "amod", "nummod", "pcomp", "quantmod"})
+_OPENER_REACH = 5
+_SETTING_OFF = frozenset({",", "--", "-", "\u2014", "\u2013"})
+
+
+def _participle_opening(doc: Doc, verb: Token, start: int) -> int | None:
+    """The comma or dash that sets off the participle `verb` and the words that open it (", saying", "--
+    despite a week earlier saying"); None when something else stands before it."""
+    j = verb.i - 1
+    opened = True
+    for _ in range(_OPENER_REACH + 1):
+        if j <= start:
+            return None
+        tok = doc[j]
+        if tok.text in _SETTING_OFF:
+            return j if opened else None
+        if tok.pos_ in ("VERB", "AUX", "PUNCT") or tok.dep_ not in _OPENER_DEPS:
+            return None
+        opened = tok.lower_ in _PARTICIPLE_OPENERS or tok.dep_ not in ("prep", "mark")
+        j -= 1
+    return None
+
+
+def set_off_participle(verb: Token, clause: Token) -> int | None:
+    """The comma or dash that sets off `verb`, a subjectless reporting participle inside the reported clause
+    `clause` ("said he would drop the suit if elected, saying ...", "said he would sign it -- despite a week
+    earlier saying he never would"), wherever the parse hangs it in the clause: the participle is the
+    writer's account of the source's other words, no part of the clause. None for any other verb, for a
+    participle in a relative clause ("a builder who quit after saying ...") and for one that goes on a list
+    of deeds ("by making false statements, denying ...")."""
+    if verb.i <= clause.i or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp") or not speaks(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    anc = verb.head
+    while anc.i != clause.i:
+        if anc.dep_ in ("relcl", "acl") or anc.head.i == anc.i:
+            return None
+        anc = anc.head
+    mark = _participle_opening(verb.doc, verb, clause.left_edge.i)
+    if mark is None or any(
+        t.tag_ == "VBG" and t.dep_ in ("pcomp", "conj") for t in verb.doc[clause.i : mark]
+    ):
+        return None
+    return mark
+
+
+def reporter_participle_end(clause: Token, start: int, end: int) -> int:
+    """`end`, or the comma or dash before a reporting participle set off at the end of the reported clause
+    (`set_off_participle`)."""
+    doc = clause.doc
+    for verb in doc[start:end]:
+        if any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end]):
+            continue
+        mark = set_off_participle(verb, clause)
+        if mark is not None and mark > start:
+            return mark
+    return end
 
 
 _DANGLING = frozenset({"and", "or", "but", "nor", "&"})
