@@ -48,11 +48,16 @@ def _mute(subject: Token) -> bool:
     return not any(t.ent_type_ or t.pos_ == "PROPN" for t in subject.subtree)
 
 
+def _form(verb: Token) -> str:
+    """The tag of the word that carries the verb's tense: its first auxiliary ("has called": VBZ), or itself."""
+    return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb.tag_)
+
+
 def _disagrees(subject: Token, tok: Token) -> bool:
-    """True when the finite verb `tok` cannot agree with `subject` in number ("fights over the ceiling shake
+    """True when the finite verb `tok` cannot agree with `subject` in number ("the fights over the ceiling hurt
     confidence ... and has called for ...": "fights has called" is no English, so "has called" goes with the
     source)."""
-    form = next((c.tag_ for c in tok.children if c.dep_ == "aux" and c.i < tok.i), tok.tag_)
+    form = _form(tok)
     if subject.tag_ in ("NNS", "NNPS"):
         return form == "VBZ"
     return subject.tag_ in ("NN", "NNP") and form == "VBP"
@@ -80,13 +85,19 @@ def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
             None  # only the reported clause's own verb ("said it was ... and warned"), not one nested deeper
         )
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1:
+    if not subjects:
+        # "argues that fights over the ceiling merely shake ..., and ... has called for": with the subject lost
+        # to the parse, the two verbs' forms still tell that they have no subject in common
+        if {_form(head), _form(tok)} != {"VBP", "VBZ"}:
+            return None
+    elif len(subjects) > 1:
         return None
-    subject = subjects[0]
-    unshared = _unshared_modal(head, tok) or _mute(subject)
-    own = subject.dep_ == "nsubj" and subject.lower_ in _SELF_PRONOUNS
-    if not (_disagrees(subject, tok) or (speaks(tok) and (unshared or own))):
-        return None
+    else:
+        subject = subjects[0]
+        unshared = _unshared_modal(head, tok) or _mute(subject)
+        own = subject.dep_ == "nsubj" and subject.lower_ in _SELF_PRONOUNS
+        if not (_disagrees(subject, tok) or (speaks(tok) and (unshared or own))):
+            return None
     before = min(tok.i, tok.left_edge.i) - 1
     while before > head.i and (doc[before].pos_ == "ADV" or doc[before].dep_ == "aux"):
         before -= 1
