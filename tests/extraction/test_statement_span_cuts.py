@@ -143,3 +143,23 @@ def test_a_predicate_the_parse_split_off_runs_on_to_the_words(statements):
     claim = _only(claims, "accusations")
     assert claim.text.endswith("in previous testimony were false"), _said(claims)
     assert claim.speaker == "Ana Ruiz", _said(claims)
+
+
+def test_the_but_half_a_not_calls_for_stays_in_the_words(statements):
+    """ "took her sharpest shot not at the council's opponents, but at those on the port board": cut before
+    ", but", the words say the opposite of what she did; the "but" phrase is their other half."""
+    claims = statements(
+        "But in pressing for the harbor bill, Mayor Ana Ruiz took her sharpest shot not at the council's"
+        " opponents of the plan, but at those on the port board."
+    )
+    claim = _only(claims, "sharpest shot")
+    assert claim.text.endswith("not at the council's opponents of the plan, but at those on the port board")
+
+
+def test_a_clause_after_but_is_not_the_other_half(statements):
+    """ "said the ferry would not run on Sunday, but the bus company said ...": a clause with its own verb is
+    the writer's next sentence part, not the other half of the "not"."""
+    claims = statements(
+        "Tom Hale said the ferry would not run on Sunday, but the bus company said it would add a route."
+    )
+    assert _only(claims, "ferry").text == "the ferry would not run on Sunday", _said(claims)

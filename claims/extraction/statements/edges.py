@@ -292,6 +292,34 @@ def reporter_participle_end(clause: Token, start: int, end: int) -> int:
     return end
 
 
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_HALF_ENDS = frozenset({".", "!", "?", ";", ":", ",", "--", "\u2014", "\u2013", "\u2015"})
+
+
+def with_contrasted_half(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end of the "but ..." half that a "not" in the words calls for ("took aim not at the
+    Senate, but at the House", "are not objecting to his visit, but rather to his remarks", "not only in the
+    agency, but at the top"): cut before it, the words say the opposite of what was said. Only a phrase with no
+    finite verb of its own, in the same sentence: "did not speak for all of them, but the board replied ..." is
+    the writer's next clause."""
+    if not any(t.lower_ in _NEGATIONS for t in doc[start:end]):
+        return end
+    j = end
+    while j < len(doc) and doc[j].text in (",", '"', "\u201d", "''"):
+        j += 1
+    if j >= len(doc) - 1 or doc[j].lower_ != "but" or doc[j].sent.start != doc[end - 1].sent.start:
+        return end
+    k = j + 1
+    while k < len(doc) and doc[k].text not in _HALF_ENDS and not doc[k].is_space and not doc[k].is_sent_start:
+        if doc[k].tag_ in _FINITE_TAGS:
+            return end
+        k += 1
+    if k - j < 3:
+        return end  # "..., but not yet": no phrase that the "not" set against
+    return k
+
+
 _DANGLING = frozenset({"and", "or", "but", "nor", "&"})
 _EDGE_MARKS = frozenset({",", ";", ":", "-", "--", "\u2014", "\u2013"})
 
