@@ -72,7 +72,7 @@ def _finite(tok: Token) -> bool:
     )
 
 
-def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
+def _second_cue(doc: Doc, outer: Found, tok: Token) -> tuple[Token, bool] | None:
     """The "and" before `tok` when `tok` is the source's second verb inside `outer`'s content: a reporting
     verb the reported clause's subject cannot share, or any verb that cannot agree with that subject."""
     if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and _finite(tok)):
@@ -85,6 +85,8 @@ def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
             None  # only the reported clause's own verb ("said it was ... and warned"), not one nested deeper
         )
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # whether the verb cannot go with the clause's subject at all (a thing, a number, a form it cannot share)
+    certain = True
     if not subjects:
         # "argues that fights over the ceiling merely shake ..., and ... has called for": with the subject lost
         # to the parse, the two verbs' forms still tell that they have no subject in common
@@ -94,14 +96,15 @@ def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
         return None
     else:
         subject = subjects[0]
-        unshared = _unshared_modal(head, tok) or _mute(subject)
+        certain = _disagrees(subject, tok) or (speaks(tok) and _mute(subject))
+        unshared = _unshared_modal(head, tok)
         own = subject.dep_ == "nsubj" and subject.lower_ in _SELF_PRONOUNS
-        if not (_disagrees(subject, tok) or (speaks(tok) and (unshared or own))):
+        if not (certain or (speaks(tok) and (unshared or own))):
             return None
     before = min(tok.i, tok.left_edge.i) - 1
     while before > head.i and (doc[before].pos_ == "ADV" or doc[before].dep_ == "aux"):
         before -= 1
-    return doc[before] if doc[before].lower_ == "and" and doc[before].head.i == head.i else None
+    return (doc[before], certain) if doc[before].lower_ == "and" and doc[before].head.i == head.i else None
 
 
 def split_conjoined(doc: Doc, items: list[Found]) -> list[Found]:
@@ -116,9 +119,12 @@ def split_conjoined(doc: Doc, items: list[Found]) -> list[Found]:
             inner = by_cue.get(tok.i)
             if inner is outer:
                 continue
-            conj = _second_cue(doc, outer, tok)
-            if conj is None:
+            found = _second_cue(doc, outer, tok)
+            if found is None:
                 continue
+            conj, certain = found
+            if inner is None and not certain:
+                continue  # "said they learned of it ... and disclosed it": without a cue of its own, theirs too
             outer.content = trimmed(doc, outer.content[0], conj.i)
             if inner is not None:
                 inner.subject, inner.passive = outer.subject, False

@@ -243,7 +243,7 @@ def _participle_opening(doc: Doc, verb: Token, start: int) -> int | None:
     j = verb.i - 1
     opened = True
     for _ in range(_OPENER_REACH + 1):
-        if j <= start:
+        if j < start:
             return None
         tok = doc[j]
         if tok.text in _SETTING_OFF:
@@ -262,7 +262,7 @@ def set_off_participle(verb: Token, clause: Token) -> int | None:
     writer's account of the source's other words, no part of the clause. None for any other verb, for a
     participle in a relative clause ("a builder who quit after saying ...") and for one that goes on a list
     of deeds ("by making false statements, denying ...")."""
-    if verb.i <= clause.i or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp") or not speaks(verb):
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp") or not speaks(verb):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
@@ -271,7 +271,7 @@ def set_off_participle(verb: Token, clause: Token) -> int | None:
         if anc.dep_ in ("relcl", "acl") or anc.head.i == anc.i:
             return None
         anc = anc.head
-    mark = _participle_opening(verb.doc, verb, clause.left_edge.i)
+    mark = _participle_opening(verb.doc, verb, verb.sent.start)
     if mark is None or any(
         t.tag_ == "VBG" and t.dep_ in ("pcomp", "conj") for t in verb.doc[clause.i : mark]
     ):
@@ -280,15 +280,16 @@ def set_off_participle(verb: Token, clause: Token) -> int | None:
 
 
 def reporter_participle_end(clause: Token, start: int, end: int) -> int:
-    """`end`, or the comma or dash before a reporting participle set off at the end of the reported clause
-    (`set_off_participle`)."""
+    """`end`, or the comma or dash before a reporting participle set off in the reported clause
+    (`set_off_participle`): one the parse hangs on the clause's verb, or one deeper that closes the words."""
     doc = clause.doc
     for verb in doc[start:end]:
-        if any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end]):
+        hung = verb.head.i == clause.i
+        if not hung and any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end]):
             continue
         mark = set_off_participle(verb, clause)
-        if mark is not None and mark > start:
-            return mark
+        if mark is not None and (hung or mark > start):
+            end = min(end, mark)
     return end
 
 

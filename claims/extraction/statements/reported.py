@@ -852,6 +852,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 if c.i > kid.i
                 and c.left_edge.i == end
                 and c.pos_ in ("VERB", "AUX")
+                and not is_speech_verb(c)  # "... and Democrats | accused the GOP": a second source's turn
                 and not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
                 and doc[end - 1].text not in _TRIM
                 and not (doc[end].is_punct or doc[end].is_space)
