@@ -284,8 +284,10 @@ def reporter_participle_end(clause: Token, start: int, end: int) -> int:
     (`set_off_participle`): one the parse hangs on the clause's verb, or one deeper that closes the words."""
     doc = clause.doc
     for verb in doc[start:end]:
-        hung = verb.head.i == clause.i
-        if not hung and any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end]):
+        closes = not any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end])
+        # (one hung on the verb ends them wherever it stands, unless a "while" makes it a time of the clause's)
+        hung = verb.head.i == clause.i and not any(c.dep_ == "mark" for c in verb.children)
+        if not (hung or closes):
             continue
         mark = set_off_participle(verb, clause)
         if mark is not None and (hung or mark > start):

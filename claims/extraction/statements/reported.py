@@ -405,8 +405,8 @@ def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
     a dash is hung in by the parse ("Grant also wrote the guards knew to expect trouble, saying, '...'", "...
     -- despite earlier saying ..."): the participle goes with the reporting clause, so its speaker is the
     reporter, never the reported clause's subject (the guards); None for any other cue."""
-    if depth >= 2 or verb.tag_ != "VBG":
-        return None
+    if depth >= 2 or verb.tag_ != "VBG" or any(c.dep_ == "mark" for c in verb.children):
+        return None  # (not "while reporting ...": a time of the clause's own)
     clause = verb.head
     while clause.dep_ != "ccomp" and clause.head.i != clause.i:
         clause = clause.head
