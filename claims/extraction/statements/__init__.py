@@ -20,7 +20,13 @@ from .conjoined import split_conjoined
 from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
 from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
-from .edges import after_dateline, contrasted_source, quoted_title_object, without_dangling
+from .edges import (
+    after_dateline,
+    contrasted_source,
+    quoted_title_object,
+    with_contrasted_half,
+    without_dangling,
+)
 from .fragments import (
     interrupted_clause,
     interrupted_fragments,
@@ -472,6 +478,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         start, end = without_notes(doc, *item.content)
         start = after_dateline(doc, start, end)
         end = without_dangling(doc, start, end)
+        if not item.direct:
+            end = with_contrasted_half(doc, start, end)  # "took aim not at the Senate, but at the House"
         if item.direct:
             end = without_trailing_title(doc, inside, start, end, item.cue_i)  # ', Hale said on "Today."'
         end = without_trailing_source(doc, start, end, inside)  # "..., according to his campaign"

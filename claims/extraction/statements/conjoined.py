@@ -16,22 +16,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_speech_verb, predicated
+from .cues import is_speech_verb
+from .edges import speaks
+from .naming import actor_word
 from .reported import Found, trimmed
+from .resolve import BODY_WORDS
+from .speakers import BODY_HEADS, DOCUMENT_WORDS, GOVERNMENT_WORDS, OUTLET_WORDS
 
 # Pronouns that, as the subject of the reported clause, are the source itself speaking of itself.
 _SELF_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-# Verbs that say what their object is by naming it ("called it a common problem", "described the plan as a fraud").
-NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "characterize"})
-
-
-def _speaks(tok: Token) -> bool:
-    """True for a reporting verb, or a verb of naming that says what its object is ("called it a fraud")."""
-    if is_speech_verb(tok):
-        return True
-    return (
-        tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and predicated(tok)
-    )
 
 
 def _unshared_modal(head: Token, tok: Token) -> bool:
@@ -40,9 +33,49 @@ def _unshared_modal(head: Token, tok: Token) -> bool:
     return tok.tag_ in ("VBD", "VBZ") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
-def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
-    """The "and" before `tok` when `tok` is the source's second reporting verb inside `outer`'s content."""
-    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ") and _speaks(tok)):
+# Nouns for bodies, offices, outlets and papers: things that say something ("the board denied it").
+_SPEAKING_THINGS = BODY_WORDS | BODY_HEADS | GOVERNMENT_WORDS | OUTLET_WORDS | DOCUMENT_WORDS
+
+
+def _mute(subject: Token) -> bool:
+    """True for a subject that cannot be the one speaking: a common noun in the singular that names no
+    person, body, office, outlet or paper ("the meeting", "the cover", "the account"); "residents" or "the
+    company" may well speak."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or actor_word(subject):
+        return False
+    if subject.lemma_.lower() in _SPEAKING_THINGS:
+        return False
+    return not any(t.ent_type_ or t.pos_ == "PROPN" for t in subject.subtree)
+
+
+def _form(verb: Token) -> str:
+    """The tag of the word that carries the verb's tense: its first auxiliary ("has called": VBZ), or itself."""
+    return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb.tag_)
+
+
+def _disagrees(subject: Token, tok: Token) -> bool:
+    """True when the finite verb `tok` cannot agree with `subject` in number ("the fights over the ceiling hurt
+    confidence ... and has called for ...": "fights has called" is no English, so "has called" goes with the
+    source)."""
+    form = _form(tok)
+    if subject.tag_ in ("NNS", "NNPS"):
+        return form == "VBZ"
+    return subject.tag_ in ("NN", "NNP") and form == "VBP"
+
+
+def _finite(tok: Token) -> bool:
+    """True for a finite verb ("warned") or a perfect with its own "has"/"had" ("has denied")."""
+    if tok.tag_ in ("VBD", "VBZ"):
+        return True
+    return tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < tok.i for c in tok.children
+    )
+
+
+def _second_cue(doc: Doc, outer: Found, tok: Token) -> tuple[Token, bool] | None:
+    """The "and" before `tok` when `tok` is the source's second verb inside `outer`'s content: a reporting
+    verb the reported clause's subject cannot share, or any verb that cannot agree with that subject."""
+    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and _finite(tok)):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
@@ -52,16 +85,26 @@ def _second_cue(doc: Doc, outer: Found, tok: Token) -> Token | None:
             None  # only the reported clause's own verb ("said it was ... and warned"), not one nested deeper
         )
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1:
+    # whether the verb cannot go with the clause's subject at all (a thing, a number, a form it cannot share)
+    certain = True
+    if not subjects:
+        # "argues that fights over the ceiling merely shake ..., and ... has called for": with the subject lost
+        # to the parse, the two verbs' forms still tell that they have no subject in common
+        if {_form(head), _form(tok)} != {"VBP", "VBZ"}:
+            return None
+    elif len(subjects) > 1:
         return None
-    if not _unshared_modal(head, tok) and (
-        subjects[0].dep_ != "nsubj" or subjects[0].lower_ not in _SELF_PRONOUNS
-    ):
-        return None
-    before = tok.i - 1
-    while before > head.i and doc[before].pos_ == "ADV":
+    else:
+        subject = subjects[0]
+        certain = _disagrees(subject, tok) or (speaks(tok) and _mute(subject))
+        unshared = _unshared_modal(head, tok)
+        own = subject.dep_ == "nsubj" and subject.lower_ in _SELF_PRONOUNS
+        if not (certain or (speaks(tok) and (unshared or own))):
+            return None
+    before = min(tok.i, tok.left_edge.i) - 1
+    while before > head.i and (doc[before].pos_ == "ADV" or doc[before].dep_ == "aux"):
         before -= 1
-    return doc[before] if doc[before].lower_ == "and" and doc[before].head.i == head.i else None
+    return (doc[before], certain) if doc[before].lower_ == "and" and doc[before].head.i == head.i else None
 
 
 def split_conjoined(doc: Doc, items: list[Found]) -> list[Found]:
@@ -74,12 +117,16 @@ def split_conjoined(doc: Doc, items: list[Found]) -> list[Found]:
             continue  # the clause after the cue only ("said it was ... and warned ...")
         for tok in doc[outer.content[0] : outer.content[1]]:
             inner = by_cue.get(tok.i)
-            if inner is None or inner is outer:
+            if inner is outer:
                 continue
-            conj = _second_cue(doc, outer, tok)
-            if conj is None:
+            found = _second_cue(doc, outer, tok)
+            if found is None:
                 continue
+            conj, certain = found
+            if inner is None and not certain:
+                continue  # "said they learned of it ... and disclosed it": without a cue of its own, theirs too
             outer.content = trimmed(doc, outer.content[0], conj.i)
-            inner.subject, inner.passive = outer.subject, False
+            if inner is not None:
+                inner.subject, inner.passive = outer.subject, False
             break
     return items

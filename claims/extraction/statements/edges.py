@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import frame_of, is_speech_verb
+from .cues import frame_of, is_speech_verb, predicated
 
 # Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
 # port ..."), never what was said.
@@ -212,6 +212,115 @@ def only_questions(doc: Doc, start: int, end: int) -> bool:
     if after in _ENDS and (not marks or marks[-1] != after):
         marks.append(after)  # the mark the trimmed span left outside
     return bool(marks) and all(m == "?" for m in marks)
+
+
+# Verbs that say what their object is by naming it ("called it a common problem", "described the plan as a fraud").
+NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "characterize"})
+
+
+def speaks(tok: Token) -> bool:
+    """True for a reporting verb, or a verb of naming that says what its object is ("called it a fraud")."""
+    if is_speech_verb(tok):
+        return True
+    return (
+        tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and predicated(tok)
+    )
+
+
+# Words that may open a participle set off after the reported clause ("-- despite earlier saying ...", ", while
+# insisting ...", ", after calling ..."), and what may stand between them and the participle ("a week earlier").
+_PARTICIPLE_OPENERS = frozenset(
+    {"despite", "after", "before", "while", "since", "when", "even", "though", "although"}
+)
+_OPENER_DEPS = frozenset({"prep", "mark", "npadvmod", "advmod", "det", "amod", "nummod", "pcomp", "quantmod"})
+_OPENER_REACH = 5
+_SETTING_OFF = frozenset({",", "--", "-", "\u2014", "\u2013"})
+
+
+def _participle_opening(doc: Doc, verb: Token, start: int) -> int | None:
+    """The comma or dash that sets off the participle `verb` and the words that open it (", saying", "--
+    despite a week earlier saying"); None when something else stands before it."""
+    j = verb.i - 1
+    opened = True
+    for _ in range(_OPENER_REACH + 1):
+        if j < start:
+            return None
+        tok = doc[j]
+        if tok.text in _SETTING_OFF:
+            return j if opened else None
+        if tok.pos_ in ("VERB", "AUX", "PUNCT") or tok.dep_ not in _OPENER_DEPS:
+            return None
+        opened = tok.lower_ in _PARTICIPLE_OPENERS or tok.dep_ not in ("prep", "mark")
+        j -= 1
+    return None
+
+
+def set_off_participle(verb: Token, clause: Token) -> int | None:
+    """The comma or dash that sets off `verb`, a subjectless reporting participle inside the reported clause
+    `clause` ("said he would drop the suit if elected, saying ...", "said he would sign it -- despite a week
+    earlier saying he never would"), wherever the parse hangs it in the clause: the participle is the
+    writer's account of the source's other words, no part of the clause. None for any other verb, for a
+    participle in a relative clause ("a builder who quit after saying ...") and for one that goes on a list
+    of deeds ("by making false statements, denying ...")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp") or not speaks(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    anc = verb.head
+    while anc.i != clause.i:
+        if anc.dep_ in ("relcl", "acl") or anc.head.i == anc.i:
+            return None
+        anc = anc.head
+    mark = _participle_opening(verb.doc, verb, verb.sent.start)
+    if mark is None or any(
+        t.tag_ == "VBG" and t.dep_ in ("pcomp", "conj") for t in verb.doc[clause.i : mark]
+    ):
+        return None
+    return mark
+
+
+def reporter_participle_end(clause: Token, start: int, end: int) -> int:
+    """`end`, or the comma or dash before a reporting participle set off in the reported clause
+    (`set_off_participle`): one the parse hangs on the clause's verb, or one deeper that closes the words."""
+    doc = clause.doc
+    for verb in doc[start:end]:
+        closes = not any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end])
+        # (one hung on the verb ends them wherever it stands, unless a "while" makes it a time of the clause's)
+        hung = verb.head.i == clause.i and not any(c.dep_ == "mark" for c in verb.children)
+        if not (hung or closes):
+            continue
+        mark = set_off_participle(verb, clause)
+        if mark is not None and (hung or mark > start):
+            end = min(end, mark)
+    return end
+
+
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_HALF_ENDS = frozenset({".", "!", "?", ";", ":", ",", "--", "\u2014", "\u2013", "\u2015"})
+
+
+def with_contrasted_half(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end of the "but ..." half that a "not" in the words calls for ("took aim not at the
+    Senate, but at the House", "are not objecting to his visit, but rather to his remarks", "not only in the
+    agency, but at the top"): cut before it, the words say the opposite of what was said. Only a phrase with no
+    finite verb of its own, in the same sentence: "did not speak for all of them, but the board replied ..." is
+    the writer's next clause."""
+    if not any(t.lower_ in _NEGATIONS for t in doc[start:end]):
+        return end
+    j = end
+    while j < len(doc) and doc[j].text in (",", '"', "\u201d", "''"):
+        j += 1
+    if j >= len(doc) - 1 or doc[j].lower_ != "but" or doc[j].sent.start != doc[end - 1].sent.start:
+        return end
+    k = j + 1
+    while k < len(doc) and doc[k].text not in _HALF_ENDS and not doc[k].is_space and not doc[k].is_sent_start:
+        if doc[k].tag_ in _FINITE_TAGS:
+            return end
+        k += 1
+    if k - j < 3:
+        return end  # "..., but not yet": no phrase that the "not" set against
+    return k
 
 
 _DANGLING = frozenset({"and", "or", "but", "nor", "&"})

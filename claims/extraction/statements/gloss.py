@@ -254,6 +254,7 @@ SUMMARY_NOUNS = word_set(
     move step decision reversal effort attempt bid sign signal indication reference nod jab swipe dig rebuke
     shift turnaround departure acknowledgment acknowledgement admission concession echo allusion escalation
     retreat setback blow gambit gesture twist overture u-turn about-face break response reaction retort
+    statistic figure
     """
 )
 _SUMMARY_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "another", "what"})

@@ -66,7 +66,7 @@ def called_what(tok: Token) -> Token | None:
             return None  # a share of those polled
         if subject.lower_ in _RELATIVES and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
             return None  # "voters who called themselves very conservative": the writer's description
-    elif not _actor(_participle_subject(tok)):
+    elif not actor_word(_participle_subject(tok)):
         return None  # "his remarks, calling the government strong": a thing names nothing
     return predicate
 
@@ -113,7 +113,7 @@ def _participle_subject(tok: Token) -> Token | None:
     return None
 
 
-def _actor(tok: Token | None) -> bool:
+def actor_word(tok: Token | None) -> bool:
     """True for a word that can name somebody who speaks: a name, a personal pronoun, a person's role."""
     if tok is None:
         return False

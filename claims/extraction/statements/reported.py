@@ -45,7 +45,15 @@ from .cues import (
     points_elsewhere,
     verb_forms,
 )
-from .edges import TELLING_VERBS, first_time_clause, relays_quote_before, told_clause, trailing_attribution
+from .edges import (
+    TELLING_VERBS,
+    first_time_clause,
+    relays_quote_before,
+    reporter_participle_end,
+    set_off_participle,
+    told_clause,
+    trailing_attribution,
+)
 from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
 from .resolve import (
@@ -395,27 +403,20 @@ def participle_controller(verb: Token) -> Token | None:
 
 
 def _reporter_of_participle(verb: Token, depth: int) -> Token | None:
-    """The subject of the reporting verb whose reported clause a subjectless participle set off by a comma is
-    hung on by the parse ("Grant also wrote the guards knew to expect trouble, saying, '...'"): the participle
-    goes with the reporting clause, so its speaker is the reporter, never the reported clause's subject (the
-    guards); None for any other cue."""
+    """The subject of the reporting verb whose reported clause a subjectless participle set off by a comma or
+    a dash is hung in by the parse ("Grant also wrote the guards knew to expect trouble, saying, '...'", "...
+    -- despite earlier saying ..."): the participle goes with the reporting clause, so its speaker is the
+    reporter, never the reported clause's subject (the guards); None for any other cue."""
+    if depth >= 2 or verb.tag_ != "VBG" or any(c.dep_ == "mark" for c in verb.children):
+        return None  # (not "while reporting ...": a time of the clause's own)
     clause = verb.head
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        clause = clause.head
     reporter = clause.head
-    if (
-        depth >= 2
-        or verb.tag_ != "VBG"
-        or verb.dep_ != "advcl"
-        or not is_speech_verb(verb)  # a cue ("saying", "vowing"), not a list's "failing hospitals"
-        or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)  # not "while reporting"
-        or clause.dep_ != "ccomp"
-        or reporter.i > clause.i
-        or not is_speech_verb(reporter)
-        or verb.left_edge.i == 0
-        or verb.doc[verb.left_edge.i - 1].text != ","
-    ):
+    if clause.dep_ != "ccomp" or reporter.i > clause.i or not is_speech_verb(reporter):
         return None
-    if any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "advcl", "conj") for t in verb.doc[clause.i : verb.i]):
-        return None  # "worked to obstruct it by making false statements, denying ...": a list of deeds
+    if set_off_participle(verb, clause) is None:
+        return None
     found, passive = subject_of(reporter, depth + 1)
     return found if found is not None and not passive else None
 
@@ -825,7 +826,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if kid.i > verb.i:
             # "wrote the guards knew to expect trouble, saying, ...": the participle is the reporter's, no
             # part of the reported clause
-            end = min([end, *(c.left_edge.i - 1 for c in kid.children if _reporter_of_participle(c, 0))])
+            end = reporter_participle_end(kid, start, end)
         if kid.i > verb.i:
             # "made it clear that ...": the words are the clause the expletive "it" stands for
             start, end = _extraposed_clause(kid) or (start, end)
@@ -840,6 +841,23 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
             ]
             if later:
                 end = later[0].right_edge.i + 1
+        if kid.i > verb.i:
+            # "told them that accusations that she misled the board were false": the parse may take the subject
+            # for a clause of its own ("accusations" as a verb) and hang the predicate on the cue as a second
+            # clause without a subject, right after the first; the words run on to the predicate.
+            predicate = [
+                c
+                for c in kids
+                if c.i > kid.i
+                and c.left_edge.i == end
+                and c.pos_ in ("VERB", "AUX")
+                and not is_speech_verb(c)  # "... and Democrats | accused the GOP": a second source's turn
+                and not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+                and doc[end - 1].text not in _TRIM
+                and not (doc[end].is_punct or doc[end].is_space)
+            ]
+            if predicate:
+                end = predicate[0].right_edge.i + 1
         return trimmed(doc, start, end)
     sent = verb.sent
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
