@@ -409,3 +409,27 @@ def test_one_tally_written_two_ways_is_one_vote_whatever_the_sentences_say():
     got = relations(suggest_links([vote, tally, other]))
     assert (frozenset("ab"), "corroborates") in got
     assert not any(pair & {"c"} and rel == "corroborates" for pair, rel in got)
+
+
+def test_a_tally_spelt_with_to_is_the_same_vote_as_the_tally_with_a_dash():
+    """'a 41-3 vote', 'passed 41 to 3' and 'by 41 votes to 3' are one tally however written: corroborated;
+    'passed 41 to 7' is another vote, with the same votes for, not linked to them."""
+    vote = stored_figure(
+        "a", "A", "This followed a 41-3 vote in the harbour board.", "41-3 vote", 41, unit="vote"
+    )
+    spelt = stored_figure("b", "B", "The levy passed 41 to 3.", "passed 41 to 3", 41, unit="vote")
+    counted = stored_figure(
+        "c", "C", "It was carried by 41 votes to 3 on Monday.", "41 votes to 3", 41, unit="vote"
+    )
+    other = stored_figure(
+        "d",
+        "D",
+        "Weeks later the ferry levy passed 41 to 7 in the council.",
+        "passed 41 to 7",
+        41,
+        unit="vote",
+    )
+    got = relations(suggest_links([vote, spelt, counted, other]))
+    for pair in ("ab", "ac", "bc"):
+        assert (frozenset(pair), "corroborates") in got, pair
+    assert not any(pair & {"d"} and rel == "corroborates" for pair, rel in got)

@@ -43,9 +43,12 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             if same_list(a, b):
                 out.append((i, j, "corroborates", LIST_CONFIDENCE, rationale(a, b, "corroborates", day_of)))
             continue
+        tallies = _tally(a), _tally(b)
+        if None not in tallies and tallies[0] != tallies[1]:
+            continue  # "passed 97-1" and "passed 97-3": two votes with the same votes for, however alike
         ctx = weights.overlap(_context(a), _context(b))
         one_thing = (_close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)) or (
-            _tally(a) is not None and _tally(a) == _tally(b)
+            tallies[0] is not None and tallies[0] == tallies[1]
         )
         if ctx < MIN_CONTEXT and not one_thing:
             continue
@@ -242,7 +245,9 @@ def _measured(f: ClaimFeatures) -> str | None:
     return None if m is None else next(iter(terms(m.group(1))), None)
 
 
-_TALLY = re.compile(r"\b(\d{1,3})\s?[-\u2013]\s?(\d{1,3})\b")
+# "97-1", "97 - 1", "97 to 1", "97 votes to 1": the extractor stores a tally however it is written as one
+# claim of the votes for, its span holding both figures.
+_TALLY = re.compile(r"\b(\d{1,3})(?:\s?[-\u2013]\s?|\s+(?:votes?\s+)?to\s+)(\d{1,3})\b")
 
 
 def _tally(f: ClaimFeatures) -> tuple[str, str] | None:
