@@ -433,3 +433,26 @@ def test_a_tally_spelt_with_to_is_the_same_vote_as_the_tally_with_a_dash():
     for pair in ("ab", "ac", "bc"):
         assert (frozenset(pair), "corroborates") in got, pair
     assert not any(pair & {"d"} and rel == "corroborates" for pair, rel in got)
+
+
+def test_shares_of_two_wholes_are_never_one_figure():
+    """'a third of the harbour stops' and 'a third of the harbour voters' are shares of two things, however
+    alike their sentences; a share that names no whole ('a two-thirds majority') may be any share."""
+    stops = stored_figure(
+        "a", "A", "Police made a third of the harbour stops at night.", "a third of the harbour stops", 1 / 3
+    )
+    voters = stored_figure(
+        "b",
+        "B",
+        "Police made a third of the harbour voters wait at night.",
+        "a third of the harbour voters",
+        1 / 3,
+    )
+    again = stored_figure(
+        "c", "C", "Police made a third of all harbour stops at night.", "a third of all harbour stops", 1 / 3
+    )
+    for f, whole in ((stops, "% stops"), (voters, "% voters"), (again, "% stops")):
+        f.claim.unit, f.claim.unit_class = whole, "share"
+    got = relations(suggest_links([stops, voters, again]))
+    assert (frozenset("ac"), "corroborates") in got
+    assert not any(pair & {"b"} for pair, _ in got)
