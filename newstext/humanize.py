@@ -18,6 +18,9 @@ INVARIANT = frozenset(
 )  # fmt: skip
 # A share is read "per cent", one or many ("4.5 per cent"), whatever the extraction named its class.
 SHARE = {"percentage": "per cent", "per cent": "per cent", "pct": "per cent"}
+# The unit class of a share of a counted whole ("a third of the arrests"): the value its fraction, the unit
+# "%" and the whole as written ("% arrest"). The quantity extractor stores it, `share` shows it.
+SHARE_CLASS = "share"
 IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -72,6 +75,26 @@ def quantity(
     singular = (high is None or low == high) and low == 1
     named = SHARE.get(unit.lower(), unit) if singular else plural(unit)
     return f"{prefix}{shown} {named}".strip()
+
+
+def share(
+    low: float | None, high: float | None, unit: str, *, direction: str = "", approximate: bool = False
+) -> str:
+    """A share of a counted whole, stored as its fraction with the unit "% WHOLE" (the whole as the text
+    writes it): "about 33.3% of arrests", "66.7% of Senate", "25-50% of voters"; never "0.33 arrests"."""
+    if low is None:
+        return unit or "share not known"
+    prefix = {">": "more than ", "<": "less than "}.get(direction, "")
+    if not prefix and approximate:
+        prefix = "about "
+    shown = _percent(low) if high is None or low == high else f"{_percent(low)}\u2013{_percent(high)}"
+    whole = unit.removeprefix("%").strip()
+    return f"{prefix}{shown}% of {whole}" if whole else f"{prefix}{shown}%"
+
+
+def _percent(fraction: float) -> str:
+    """A fraction as a percentage to one decimal: 0.3333 -> "33.3", 0.5 -> "50"."""
+    return f"{fraction * 100:.1f}".rstrip("0").rstrip(".")
 
 
 def day(value: date | None, precision: str) -> str:

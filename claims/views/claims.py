@@ -57,6 +57,18 @@ def value_text(claim: Claim | ListedClaim) -> str:
     """A claim's value written for people ("3.5 million dollars", "about 100 soldiers", "March 2025", the
     speaker of a statement); escaped. templates/claims/value.html shows the same through a template tag.
     (Escaped as format_html would, without its per-argument wrappers: the list writes 50 a page.)"""
+    if claim.kind == Claim.Kind.QUANTITY and claim.unit_class == humanize.SHARE_CLASS:
+        return mark_safe(
+            escape(
+                humanize.share(
+                    claim.quantity_low,
+                    claim.quantity_high,
+                    claim.unit,
+                    direction=claim.quantity_direction,
+                    approximate=claim.quantity_approximate,
+                )
+            )
+        )
     if claim.kind == Claim.Kind.QUANTITY:
         return mark_safe(
             escape(

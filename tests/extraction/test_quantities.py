@@ -207,7 +207,8 @@ def test_half_as_a_share(quantities):
         ("half", 0.5),
         ("half a million", 500_000),
     ]
-    assert claims[1].unit_class == "voter"
+    # a share of a counted whole: its class "share", the whole in its unit (as NewsQuant writes "% condos")
+    assert [(c.unit_class, c.unit) for c in claims[:2]] == [("share", "% condos"), ("share", "% voters")]
 
 
 def test_a_number_hyphened_to_a_noun_counts_it(quantities):

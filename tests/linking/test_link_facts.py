@@ -409,3 +409,50 @@ def test_one_tally_written_two_ways_is_one_vote_whatever_the_sentences_say():
     got = relations(suggest_links([vote, tally, other]))
     assert (frozenset("ab"), "corroborates") in got
     assert not any(pair & {"c"} and rel == "corroborates" for pair, rel in got)
+
+
+def test_a_tally_spelt_with_to_is_the_same_vote_as_the_tally_with_a_dash():
+    """'a 41-3 vote', 'passed 41 to 3' and 'by 41 votes to 3' are one tally however written: corroborated;
+    'passed 41 to 7' is another vote, with the same votes for, not linked to them."""
+    vote = stored_figure(
+        "a", "A", "This followed a 41-3 vote in the harbour board.", "41-3 vote", 41, unit="vote"
+    )
+    spelt = stored_figure("b", "B", "The levy passed 41 to 3.", "passed 41 to 3", 41, unit="vote")
+    counted = stored_figure(
+        "c", "C", "It was carried by 41 votes to 3 on Monday.", "41 votes to 3", 41, unit="vote"
+    )
+    other = stored_figure(
+        "d",
+        "D",
+        "Weeks later the ferry levy passed 41 to 7 in the council.",
+        "passed 41 to 7",
+        41,
+        unit="vote",
+    )
+    got = relations(suggest_links([vote, spelt, counted, other]))
+    for pair in ("ab", "ac", "bc"):
+        assert (frozenset(pair), "corroborates") in got, pair
+    assert not any(pair & {"d"} and rel == "corroborates" for pair, rel in got)
+
+
+def test_shares_of_two_wholes_are_never_one_figure():
+    """'a third of the harbour stops' and 'a third of the harbour voters' are shares of two things, however
+    alike their sentences; a share that names no whole ('a two-thirds majority') may be any share."""
+    stops = stored_figure(
+        "a", "A", "Police made a third of the harbour stops at night.", "a third of the harbour stops", 1 / 3
+    )
+    voters = stored_figure(
+        "b",
+        "B",
+        "Police made a third of the harbour voters wait at night.",
+        "a third of the harbour voters",
+        1 / 3,
+    )
+    again = stored_figure(
+        "c", "C", "Police made a third of all harbour stops at night.", "a third of all harbour stops", 1 / 3
+    )
+    for f, whole in ((stops, "% stops"), (voters, "% voters"), (again, "% stops")):
+        f.claim.unit, f.claim.unit_class = whole, "share"
+    got = relations(suggest_links([stops, voters, again]))
+    assert (frozenset("ac"), "corroborates") in got
+    assert not any(pair & {"b"} for pair, _ in got)

@@ -56,3 +56,19 @@ def test_dates_show_at_their_precision():
 )
 def test_a_period_says_its_shared_parts_once(start, precision, end, end_precision, shown):
     assert humanize.period(start, precision, end, end_precision) == shown
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "options", "shown"),
+    [
+        (1 / 3, 1 / 3, "% arrests", {"approximate": True}, "about 33.3% of arrests"),
+        (2 / 3, 2 / 3, "% council", {}, "66.7% of council"),
+        (0.25, 0.5, "% voters", {}, "25\u201350% of voters"),
+        (0.5, 0.5, "% people", {"direction": ">"}, "more than 50% of people"),
+        (0.75, 0.75, "%", {}, "75%"),
+    ],
+)
+def test_a_share_reads_as_a_percentage_of_its_whole(low, high, unit, options, shown):
+    """A share is stored as its fraction with the unit "% WHOLE": pages show the percentage of the whole,
+    never "0.333 arrests"."""
+    assert humanize.share(low, high, unit, **options) == shown

@@ -133,14 +133,14 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
     if low_text == "half" and ci + 1 < len(chunks) and _adjacent(chunks, ci + 1):
         before = chunks[ci - 1].text.lower() if ci > 0 else ""
         if chunks[ci + 1].text.lower() in _SHARE_AFTER_HALF and before not in _HALF_OF_TIME:
-            return Expr(ci, ci + 1, 0.5, 0.5, False)  # "half the condos", "half of the voters"
+            return Expr(ci, ci + 1, 0.5, 0.5, False, fraction=True)  # "half the condos", "half of the voters"
     article = low_text in ("a", "an")
     if article:
         nxt = read_word(chunks[ci + 1].text.lower()) if _adjacent(chunks, ci + 1) else None
         if nxt is None or nxt.kind not in ("scale", "denominator") or nxt.rest:
             return None
         if nxt.kind == "denominator":  # "a third", "a quarter"
-            return Expr(ci, ci + 2, nxt.value, nxt.value, False, article=True)
+            return Expr(ci, ci + 2, nxt.value, nxt.value, False, article=True, fraction=True)
         atoms = [Atom(1.0, False)]
     else:
         first = read_chunk(ch.text)
@@ -216,6 +216,7 @@ def read_expr(chunks: list[Chunk], ci: int) -> Expr | None:
         rest,
         article=article,
         word_one=(len(atoms) == 1 and low_text == "one"),
+        fraction=len(atoms) == 1 and atoms[0].kind == "fraction",  # "two-thirds"
     )
     if atoms[0].high is not None:
         # "$5-6 billion": the scale words apply to both ends
@@ -232,12 +233,12 @@ def _fraction_after(chunks: list[Chunk], ci: int, value: float) -> Expr | None:
     w = chunks[ci + 1].text.lower()
     den = read_word(w)
     if den is not None and den.kind == "denominator":
-        return Expr(ci, ci + 2, value * den.value, value * den.value, False)
+        return Expr(ci, ci + 2, value * den.value, value * den.value, False, fraction=True)
     k = ci + 2 if w == "in" else ci + 3 if w == "out" and chunks[ci + 2].text.lower() == "of" else 0
     if k and _adjacent(chunks, k):
         whole = read_chunk(chunks[k].text)
         if whole is not None and whole.kind == "number" and not whole.rest and 1000 > whole.value > value > 0:
-            return Expr(ci, k + 1, value / whole.value, value / whole.value, False)
+            return Expr(ci, k + 1, value / whole.value, value / whole.value, False, fraction=True)
     return None
 
 

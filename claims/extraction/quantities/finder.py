@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
+
+from newstext.humanize import SHARE_CLASS
 
 from ..doccache import person_entities
 from ..document import ArticleDoc
@@ -179,6 +182,7 @@ def find_quantities(adoc: ArticleDoc) -> list[QuantityClaim]:
             sents.append(doc[chunks[ci].tok_start].sent.start)
         ci = max(nxt, ci + 1)
     _elliptical_units(out, sents, adoc.text)
+    _whole_after(out, sents, adoc.text)
     return [c for c in out if not _vague_of_nothing(c)]
 
 
@@ -234,7 +238,7 @@ def _elliptical_units(out: list[QuantityClaim], sents: list[int], text: str) -> 
         same = [j for j in (*range(i - 1, -1, -1), *range(i + 1, len(out))) if sents[j] == sents[i]]
         for j in same:
             other = out[j]
-            if other.unit_class is None or other.low <= 0 or j in inherited:
+            if other.unit_class in (None, SHARE) or other.low <= 0 or j in inherited:
                 continue
             ratio = max(other.low, claim.low) / min(other.low, claim.low)
             measured = other.unit_class in _MEASURED_CLASSES or " per " in other.unit_class
@@ -431,6 +435,11 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
     ev = adoc.original(*own_span(doc, first_tok - comparison_words, min(last_tok, sent.end - 1)))
     num = adoc.original(chunks[ex.c0].start, chunks[ex.c1 - 1].end)
     src = source_in(sent)
+    confidence = _confidence(ex, u)
+    if _is_share(ex, u):
+        # "a third of the 1.6 million arrests": a share of the whole, never "0.33 arrests"
+        whole = u.unit if u.unit and _names_whole(chunks, ex) else None
+        u.unit, u.unit_class = f"% {_as_written(whole, u.counted)}" if whole else "%", SHARE
     claim = QuantityClaim(
         start=ev.start,
         end=ev.end,
@@ -444,9 +453,63 @@ def _claim_at(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> tupl
         approximate=ex.vague or direction == "~",
         direction=direction,
         source=adoc.original(src.start_char, src.end_char).text if src is not None else None,
-        confidence=_confidence(ex, u),
+        confidence=confidence,
     )
     return claim, end_chunk
+
+
+# The class of a share of a counted whole: its value the fraction (0.25 for "a quarter of"), its unit "%"
+# and the whole as written ("% federal government"), as NewsQuant annotates it.
+SHARE = SHARE_CLASS
+
+
+def _is_share(ex: Expr, u: UnitRead) -> bool:
+    """True for a fraction of a counted whole ("two-thirds of the Senate", "one in seven reports", "half
+    the condos"); a fraction of a measure or of money is an amount of it ("1/16 of a pint")."""
+    if not ex.fraction or not 0 < ex.low <= ex.high <= 1 or u.measure or ex.currency:
+        return False
+    return u.unit_class not in _MEASURED_CLASSES and " per " not in (u.unit_class or "")
+
+
+def _names_whole(chunks: list[Chunk], ex: Expr) -> bool:
+    """True when the words after a share name its whole: "of" ("a third of the arrests"), a determiner
+    ("half the condos"), or the share is "one in five" / "one out of three" ("one in five pilots"). A
+    fraction set before a noun ("a two-thirds majority", "a one-third stake") is the noun's size, a share
+    of a whole it does not name."""
+    if ex.c1 - ex.c0 >= 3 and chunks[ex.c0 + 1].text.lower() in ("in", "out"):
+        return True
+    nxt = chunks[ex.c1].text.lower() if ex.c1 < len(chunks) else ""
+    return nxt == "of" or nxt in _SHARE_DETERMINERS
+
+
+_SHARE_DETERMINERS = frozenset(("the", "their", "its", "his", "her", "our", "those", "these", "all"))
+
+
+def _as_written(unit: str, counted: str | None) -> str:
+    """The unit with its last word in the number the text gives it ("arrest" of "the 1.6 million arrests"
+    -> "arrests"): a share's whole reads "33.3% of arrests", "66.7% of Senate"."""
+    words, last = unit.split(), (counted or "").split()[-1:]
+    if last and last[0].lower() != words[-1].lower() and last[0].lower().startswith(words[-1].lower()):
+        words[-1] = last[0]
+    return " ".join(words)
+
+
+def _whole_after(out: list[QuantityClaim], sents: list[int], text: str) -> None:
+    """ "Nearly two-thirds of the combined 4.3M sales", "a third of the 1.6 million arrests": a share of a
+    count written after it with "of" is a share of what that count counts."""
+    for i, claim in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if claim.unit_class != SHARE or sents[i + 1] != sents[i] or not nxt.unit or nxt.number is None:
+            continue
+        if nxt.unit_class in _MEASURED_CLASSES or nxt.unit_class == SHARE or claim.number is None:
+            continue
+        # its own span may run over the count ("two-thirds of the combined 4.3M sales"): the words between
+        # the share's number and the count's
+        if _OF_THE.fullmatch(text[claim.number.end : nxt.number.start]):
+            claim.unit, claim.counted = f"% {_as_written(nxt.unit, nxt.counted)}", nxt.counted
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|combined|total|some)\s+){0,2}")
 
 
 _TALLY = re.compile(r"(\d{1,3})[-\u2013](\d{1,3})")
@@ -466,7 +529,7 @@ def _tally(adoc: ArticleDoc, doc: Doc, chunks: list[Chunk], ex: Expr) -> Quantit
     first_tok, last_tok = chunk.tok_start, chunk.tok_end - 1
     sent = doc[first_tok].sent
     near = doc[max(sent.start, first_tok - 3) : min(sent.end, last_tok + 3)]
-    votes = [t for t in near if t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS]
+    votes = _vote_words(near)
     if not votes:
         return None
     return _vote_claim(adoc, doc, first_tok, last_tok, votes, chunk, chunk, float(m.group(1)))
@@ -479,6 +542,8 @@ def _spelt_tally(
     second figure no larger than the first, next to a word of voting, is one claim of the votes for (as the
     glued "97-1" is, `_tally`), never two bare counts. With the end chunk, past the second figure."""
     k = ex.c1
+    if u.unit_class == "vote" and k + 1 < len(chunks) and chunks[k].text.lower() in ("votes", "vote"):
+        k += 1  # "by 97 votes to 1": the counted votes between the two figures
     if ex.c1 - ex.c0 != 1 or not ex.digits or ex.rest or ex.currency or ex.vague or k + 1 >= len(chunks):
         return None
     if (
@@ -495,14 +560,28 @@ def _spelt_tally(
     first_tok, last_tok = chunks[ex.c0].tok_start, chunks[other.c0].tok_end - 1
     sent = doc[first_tok].sent
     near = doc[max(sent.start, first_tok - 3) : min(sent.end, last_tok + 3)]
-    votes = [t for t in near if t.lemma_.lower() in _SPELT_VOTE_WORDS or t.lower_ in _SPELT_VOTE_WORDS]
+    votes = [t for t in _vote_words(near) if t.lower_ != "margin"]
     if not votes:
         return None  # "won 3 to 1" is a score, "a 3 to 1 margin" a ratio
     claim = _vote_claim(adoc, doc, first_tok, last_tok, votes, chunks[ex.c0], chunks[other.c0], ex.low)
     return claim, other.c1
 
 
-_SPELT_VOTE_WORDS = _VOTE_WORDS - {"margin"}
+# Verbs a chamber decides a measure with by a tally ("the Senate passed the bill 97-1", "confirmed 98-0").
+_VOTE_VERBS = frozenset(("pass", "approve", "confirm", "adopt", "ratify", "override", "reject"))
+
+
+def _vote_words(near: Span_) -> list[Token]:
+    """The words of voting near a tally: a voting noun or "vote", or a verb a chamber decides with."""
+    return [
+        t
+        for t in near
+        if t.lemma_.lower() in _VOTE_WORDS
+        or t.lower_ in _VOTE_WORDS
+        or (t.pos_ == "VERB" and t.lemma_.lower() in _VOTE_VERBS)
+    ]
+
+
 _TALLY_JOINS = frozenset(("to", "-", "\u2013"))
 
 
@@ -517,8 +596,11 @@ def _vote_claim(
     value: float,
 ) -> QuantityClaim:
     """The claim of a tally's votes for: its span the figures and the word of voting."""
-    lo = min(first_tok, *(t.i for t in votes))
-    hi = max(last_tok, *(t.i for t in votes))
+    # the nearest word of voting ("voted 348-77 to approve it": "voted")
+    word = min(votes, key=lambda t: first_tok - t.i if t.i < first_tok else t.i - last_tok)
+    lo, hi = min(first_tok, word.i), max(last_tok, word.i)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1  # "the final tally was 97-1.": the figures, not the full stop
     ev = adoc.original(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     num = adoc.original(first.start, last.end)
     return QuantityClaim(

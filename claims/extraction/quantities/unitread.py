@@ -344,6 +344,10 @@ def noun_head(doc: Doc, k: int, sent_end: int) -> int | None:
     return plural_before
 
 
+# Determiners between a share and its whole without "of" ("half the condos", "half their seats").
+_SHARE_DETERMINERS = frozenset(("the", "their", "its", "his", "her", "our", "those", "these", "all"))
+
+
 def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: int) -> None:
     k = chunks[ex.c1 - 1].tok_end
     if k >= sent_end or chunks[ex.c1 - 1].trail:
@@ -357,6 +361,8 @@ def _count_noun(doc: Doc, chunks: list[Chunk], ex: Expr, r: UnitRead, sent_end: 
                 a += 1
             _set_count(doc, r, a, obj.i, ex)
         return
+    if ex.fraction and doc[k].pos_ in ("DET", "PRON") and doc[k].lower_ in _SHARE_DETERMINERS:
+        k += 1  # "half the condos", "half their votes": the share's whole after its determiner
     h = noun_head(doc, k, sent_end)
     if h is None:
         return

@@ -43,9 +43,14 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             if same_list(a, b):
                 out.append((i, j, "corroborates", LIST_CONFIDENCE, rationale(a, b, "corroborates", day_of)))
             continue
+        if _other_wholes(a, b):
+            continue  # "a third of the arrests" and "a third of the voters": shares of two things
+        tallies = _tally(a), _tally(b)
+        if None not in tallies and tallies[0] != tallies[1]:
+            continue  # "passed 97-1" and "passed 97-3": two votes with the same votes for, however alike
         ctx = weights.overlap(_context(a), _context(b))
         one_thing = (_close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)) or (
-            _tally(a) is not None and _tally(a) == _tally(b)
+            tallies[0] is not None and tallies[0] == tallies[1]
         )
         if ctx < MIN_CONTEXT and not one_thing:
             continue
@@ -242,7 +247,18 @@ def _measured(f: ClaimFeatures) -> str | None:
     return None if m is None else next(iter(terms(m.group(1))), None)
 
 
-_TALLY = re.compile(r"\b(\d{1,3})\s?[-\u2013]\s?(\d{1,3})\b")
+# "97-1", "97 - 1", "97 to 1", "97 votes to 1": the extractor stores a tally however it is written as one
+# claim of the votes for, its span holding both figures.
+_TALLY = re.compile(r"\b(\d{1,3})(?:\s?[-\u2013]\s?|\s+(?:votes?\s+)?to\s+)(\d{1,3})\b")
+
+
+def _other_wholes(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two shares ("% arrests", "% voters") whose units name different wholes; a share that names
+    none ("a two-thirds majority": "%") may be of either."""
+    if _unit_class(a) != "share":
+        return False
+    wholes = [" ".join(terms(f.quantity.unit or "")) for f in (a, b)]
+    return all(wholes) and wholes[0] != wholes[1]
 
 
 def _tally(f: ClaimFeatures) -> tuple[str, str] | None:
