@@ -155,6 +155,8 @@ def _quote_of_attribution(doc: Doc, quote: Found, clause: Found) -> Found | None
     with a clause of its own, and the quote that follows continues `quote`, not the clause."""
     if not quote.direct or quote.cue_i < 0 or clause.cue_i <= quote.cue_i:
         return None
+    if doc[clause.cue_i].lemma_.lower() == "refer":
+        return None  # '"...," she said -- referring to the vote -- "...": the writer's gloss ends the quote
     sent = doc[quote.cue_i].sent
     if not (
         sent.start <= clause.cue_i and clause.content[1] <= sent.end and quote.content[1] <= clause.cue_i
@@ -171,6 +173,8 @@ def _aside_of_run(doc: Doc, quote: Found, item: Found) -> bool:
         or not 0 <= quote.content[0] < quote.cue_i < item.cue_i < item.content[1] < quote.content[1]
     ):
         return False  # the quote opens before its cue ('"...," Tusk said'), the clause comes after it
+    if doc[item.cue_i].lemma_.lower() == "refer":
+        return False  # '"...," she said -- referring to the vote -- "...": the writer's gloss ends the quote
     return doc[quote.cue_i].sent.start == doc[item.cue_i].sent.start
 
 
