@@ -28,6 +28,7 @@ from .edges import (
     without_dangling,
 )
 from .fragments import (
+    JOINER,
     interrupted_clause,
     interrupted_fragments,
     joined,
@@ -118,6 +119,22 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for item in items:
         prev = merged[-1] if merged else None
+        owner = (
+            _quote_of_attribution(doc, merged[-2], prev)
+            if item.cue_i < 0 and prev is not None and not prev.direct and len(merged) >= 2
+            else None
+        )
+        if (
+            owner is not None
+            and _adjacent(doc, owner, item)
+            and _only_attribution_between(doc, owner, item.content[0])
+            and not is_question(doc[owner.cue_i])
+        ):
+            # '"...," Obama continued, calling out the speaker. "..."': the attribution runs on with a
+            # clause the reported pass read as a statement, and the quote after it continues the quote
+            # before, as after any attribution (the clause is an aside between the two: drop_embedded)
+            owner.content = (owner.content[0], max(owner.content[1], item.content[1]))
+            continue
         if item.cue_i < 0 and prev is not None and prev.direct and _adjacent(doc, prev, item):
             # A quote with no cue right after a quoted statement continues it ('"...," he said. "..."').
             if _only_attribution_between(doc, prev, item.content[0]):
@@ -136,6 +153,35 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
                 item.confidence = prev.confidence
         merged.append(item)
     return merged
+
+
+def _quote_of_attribution(doc: Doc, quote: Found, clause: Found) -> Found | None:
+    """`quote` when `clause` is a reported statement inside the sentence of that quote's own attribution,
+    after its cue ('"...," Obama continued, calling out Speaker Boehner.'): the attribution runs on
+    with a clause of its own, and the quote that follows continues `quote`, not the clause."""
+    if not quote.direct or quote.cue_i < 0 or clause.cue_i <= quote.cue_i:
+        return None
+    if doc[clause.cue_i].lemma_.lower() == "refer":
+        return None  # '"...," she said -- referring to the vote -- "...": the writer's gloss ends the quote
+    sent = doc[quote.cue_i].sent
+    if not (
+        sent.start <= clause.cue_i and clause.content[1] <= sent.end and quote.content[1] <= clause.cue_i
+    ):
+        return None
+    return quote
+
+
+def _aside_of_run(doc: Doc, quote: Found, item: Found) -> bool:
+    """True when `item` is a clause of the quote's own attribution sentence, after its cue, that the quote
+    run goes on past ('"...," Tusk said, summing up the talks. "..."'): not inside the quote's words."""
+    if (
+        not quote.direct
+        or not 0 <= quote.content[0] < quote.cue_i < item.cue_i < item.content[1] < quote.content[1]
+    ):
+        return False  # the quote opens before its cue ('"...," Tusk said'), the clause comes after it
+    if doc[item.cue_i].lemma_.lower() == "refer":
+        return False  # '"...," she said -- referring to the vote -- "...": the writer's gloss ends the quote
+    return doc[quote.cue_i].sent.start == doc[item.cue_i].sent.start
 
 
 def _put_to(doc: Doc, item: Found) -> bool:
@@ -318,6 +364,9 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
                 if noun.dep_ in ("appos", "npadvmod") and o.content[0] < noun.left_edge.i:
                     o.content = trimmed(doc, o.content[0], noun.left_edge.i)
             outer = []
+        # '"...," Tusk said, summing up the talks. "...": the quote run goes on past the clause
+        # (`_quote_of_attribution`), an aside of its attribution and a statement of its own
+        outer = [o for o in outer if not _aside_of_run(doc, o, item)]
         followed = [o for o in outer if follows_on(doc, o, item)]
         if followed:
             item.subject, item.passive = followed[0].subject, followed[0].passive
@@ -744,8 +793,23 @@ def _introduces_quote(outer: StatementClaim, quote: StatementClaim) -> bool:
     return lead.endswith(":")
 
 
+def _between_passages(inner: StatementClaim, outer: StatementClaim) -> bool:
+    """True when `inner`, a reported span, lies between the first and the last quoted passage of the quote
+    run `outer` (its words, the passages joined by JOINER), in none of them."""
+    if inner.direct or not outer.direct or outer.words is None or JOINER not in outer.words:
+        return False
+    passages = outer.words.split(JOINER)
+    first, last = outer.text.find(passages[0]), outer.text.rfind(passages[-1])
+    at = inner.start - outer.start
+    return first >= 0 and first + len(passages[0]) <= at and at + len(inner.text) <= last
+
+
 def _restates(inner: StatementClaim, outer: StatementClaim) -> bool:
     if inner.speaker is None or inner.speaker != outer.speaker:
+        return False
+    if _between_passages(inner, outer):
+        # '"...," Tusk said, summing up the talks. "..."': the clause lies in the run's span but between
+        # its quoted passages (its words): in the writer's attribution, which holds a statement of its own
         return False
     shared = min(inner.end, outer.end) - max(inner.start, outer.start)
     return shared >= NESTED_SHARE * (inner.end - inner.start)

@@ -24,7 +24,7 @@ from .features import ClaimFeatures, DayOf, Key, features
 from .lift import agree_lift
 from .quantities import other_time, quantity_links, with_implied_units
 from .quantities import rationale as quantity_rationale
-from .statements import same_remark, statement_links
+from .statements import RUN_JOIN, same_remark, statement_links
 from .text import terms
 
 __all__ = ["suggest_links"]
@@ -221,9 +221,34 @@ def _room(
     than a third match in an outlet already shown.
     """
     n = used[f.item.id]
-    if n < per_claim:
+    quota = per_claim * _remarks(f)
+    if n < quota:
         return True
-    return n < per_claim + EXTRA_ARTICLES and other.item.article_id not in reached[f.item.id]
+    return n < quota + EXTRA_ARTICLES and other.item.article_id not in reached[f.item.id]
+
+
+MAX_REMARKS = 3  # a quote run's sentences that each earn a quota of their own
+REMARK_WORDS = 4  # words a sentence of a quote needs to be a remark ("Like a boy." is not)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]*\s*(?=[\"'\u201c\u2018]?[A-Z])")
+
+
+def _remarks(f: ClaimFeatures) -> int:
+    """How many remarks a claim holds, for its quota: a quote run of several sentences, each of which
+    another outlet may give alone ("The investigation is a vendetta. He asserts his innocence. He will be
+    vindicated."), holds one per sentence of REMARK_WORDS words or more, at most MAX_REMARKS; a count, a
+    date or a one-sentence statement holds one."""
+    if not _is_statement(f):
+        return 1
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(f.item.claim.text.replace(RUN_JOIN, ". ")):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece  # "Mr. Obama", "the U.S. Attorney": no sentence ends there
+        else:
+            sentences.append(piece)
+    return max(1, min(MAX_REMARKS, sum(len(s.split()) >= REMARK_WORDS for s in sentences)))
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
 
 
 def _fullness(a: ClaimFeatures, b: ClaimFeatures) -> tuple[int, int]:

@@ -93,6 +93,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 )
                 and not _other_actors(a, b)
                 and _one_story(a, b)
+                and not _unnamed_and_named_tellers(a, b)
             ):
                 # one shared word ("passed on Thursday night" / "Congress passed ... Thursday") covers a
                 # short clause whole but says less than several: such a match is shown as less sure
@@ -110,6 +111,7 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, lead)))
             elif (
                 _same_day_happening(a, b)
+                and not _unnamed_and_named_tellers(a, b)
                 and (ctx := context.overlap(_context(a), _context(b))) >= MIN_DAY_CONTEXT
             ):
                 conf = min(0.8, 0.5 + 0.4 * ctx)
@@ -488,6 +490,33 @@ def _object_after(text: str, word: str) -> tuple[str | None, int]:
         return None, -1
     after = terms(folded[m.end() :])
     return (after[0] if after else None), m.start()
+
+
+# who tells without being named: "people with knowledge of the case", "sources close to the talks"
+_UNNAMED_TELLER = re.compile(r"\b(?:people|persons?|sources?|someone)\b", re.I)
+
+
+def _teller(f: ClaimFeatures) -> str | None:
+    """The words of the clause before the dated telling verb in the claim's own text ("Grimm's lawyer" of
+    "Grimm's lawyer said Friday"), None when the date dates no telling or its text names no teller."""
+    if not tells(f) or not f.date.dated:
+        return None
+    text = f.item.claim.text
+    at = re.search(rf"\b{re.escape(f.date.dated)}\b", text)
+    if at is None:
+        return None
+    before = _CLAUSE_BREAK.split(text[: at.start()])[-1]
+    return before if terms(before) else None
+
+
+def _unnamed_and_named_tellers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two tellings of one day, one by unnamed people ("people with knowledge of the case said on
+    Friday") and one by a teller the other does not name ("Grimm's lawyer said Friday"): a leak and an
+    on-record statement, two tellings however much the two sentences share."""
+    ta, tb = _teller(a), _teller(b)
+    if ta is None or tb is None or bool(_UNNAMED_TELLER.search(ta)) == bool(_UNNAMED_TELLER.search(tb)):
+        return False
+    return not frozenset(terms(ta)) & frozenset(terms(tb))
 
 
 def tells(f: ClaimFeatures) -> bool:
