@@ -71,9 +71,13 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             continue
         if have.direct != item.direct:
             quote, clause = (have, item) if have.direct else (item, have)
-            if clause.content[0] <= clause.cue_i < clause.content[1]:
+            held = clause.subject if clause.subject is not None else quote.subject
+            if clause.content[0] <= clause.cue_i < clause.content[1] or (
+                held is not None and clause.content[0] <= held.i < clause.content[1]
+            ):
                 # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
-                # read around the cue holds the attribution itself; what was said is the quote.
+                # read around the cue holds the attribution itself; what was said is the quote. So when the
+                # clause holds the source ('Sen. Hale, noting the size of the fleet, said, "..."').
                 by_cue[item.cue_i] = quote
                 if quote.subject is None and clause.subject is not None:
                     # 'Hale was "warned ...", according to the minutes': the source the clause found
