@@ -51,7 +51,10 @@ def test_a_clause_before_said_with_no_aside_is_not_given_a_speaker_from_elsewher
             'PILOTS DIG IN - Tom Hale: "We are not going back until the board talks to us about the fares."',
             "Tom Hale",
         ),
-        ('Sen. Ana Ruiz: "Nobody wants a strike in the middle of the summer season, least of all the pilots."', "Ana Ruiz"),
+        (
+            'Sen. Ana Ruiz: "Nobody wants a strike in the middle of the summer season, least of all the pilots."',
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_a_name_and_a_colon_before_a_quote_give_its_source(statements, line, speaker):

@@ -382,7 +382,11 @@ def _colon_source(doc: Doc, quote: Quote, paras: list[int]) -> tuple[Token, Toke
     while j >= 0 and paras[j] == paras[i] and not doc[j].is_space and doc[j].text not in DASHES:
         name.insert(0, doc[j])
         j -= 1
-    if not name or len(name) > COLON_SOURCE_WORDS or not _person_name(doc, [t for t in name if t.text != "."]):
+    if (
+        not name
+        or len(name) > COLON_SOURCE_WORDS
+        or not _person_name(doc, [t for t in name if t.text != "."])
+    ):
         return None
     head = name[-1]
     while head.text == "." and head.i > name[0].i:

@@ -309,7 +309,10 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if found[0] is not None:
             return found
     return (
-        sequel_subject(verb) or aside_participle_subject(verb) or listed_subject(verb) or adjacent_subject(verb)
+        sequel_subject(verb)
+        or aside_participle_subject(verb)
+        or listed_subject(verb)
+        or adjacent_subject(verb)
     ), False
 
 
