@@ -107,3 +107,31 @@ def test_a_headline_name_on_a_topic_is_the_source_not_the_topic(statements):
     claim = _by_text(claims, "Right to Be Angry")
     assert claim.speaker == "Hale", _said(claims)
     assert "Ferry Strike" not in claim.text, _said(claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor made no mention of Tom Hale, who said he is leaving the race for the harbour board.",
+        "Ana Ruiz praised the pilots but ignored Tom Hale, who said he is leaving the race for the harbour board.",
+    ],
+)
+def test_a_named_persons_who_said_aside_is_their_statement(statements, sentence):
+    """ "..., Tom Hale, who said he is leaving the race": a relative clause set off by a comma after a person's
+    name is the writer's aside about him, so what it says he said is his statement, even inside a clause that
+    tells of someone else (here an act of the mayor's that stores nothing, or another person's deeds)."""
+    claims = statements(f"The harbour board election is in June.\n\n{sentence}")
+    claim = _by_text(claims, "he is leaving the race")
+    assert claim.speaker == "Tom Hale", _said(claims)
+
+
+def test_a_who_clause_without_a_comma_is_not_taken_as_an_aside(statements):
+    """A restrictive clause ("the pilot who said ...") picks out somebody; it is no aside on a named person, and
+    the rule leaves what the sentence's own source says untouched."""
+    text = (
+        "The harbour board election is in June.\n\n"
+        "Ana Ruiz said the pilots who said they would strike had been misled by the union."
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "had been misled")
+    assert claim.speaker == "Ana Ruiz", _said(claims)

@@ -334,7 +334,13 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
-        if outer and not item.direct and not relayed and not said_aside(doc, item):
+        if (
+            outer
+            and not item.direct
+            and not relayed
+            and not said_aside(doc, item)
+            and not who_said(doc, item)
+        ):
             continue
         relaying = all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES or doc[o.cue_i].lower_ in RELAY_CUES for o in outer
@@ -400,6 +406,19 @@ def said_aside(doc: Doc, item: Found) -> bool:
         return False  # "in which he said": mostly the outer speaker again, whose words already hold it
     first = subject.left_edge.i
     return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
+
+
+def who_said(doc: Doc, item: Found) -> bool:
+    """True for a named person's own words in a relative clause set off by a comma ("made no mention of Tom
+    Hale, who said he is leaving the race"; "..., who has repeatedly said it was a mistake"): the clause is
+    the writer's aside about that person, whoever's sentence holds it, so the words are the person's."""
+    cue, subject = doc[item.cue_i], item.subject
+    if subject is None or item.passive or cue.dep_ != "relcl" or not is_speech_verb(cue):
+        return False
+    if subject.i != cue.head.i or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
+        return False
+    who = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    return who is not None and who.i == subject.i + 2 and doc[subject.i + 1].text == ","
 
 
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
