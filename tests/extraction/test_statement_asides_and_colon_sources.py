@@ -66,6 +66,11 @@ def test_a_name_and_a_colon_before_a_quote_give_its_source(statements, line, spe
     claim = _by_text(claims, quoted[:25])
     assert claim.speaker == speaker and claim.direct, _said(claims)
     assert speaker not in claim.text, _said(claims)
+    # the kicker before the dash is neither part of the name's mention nor a role
+    assert claim.speaker_mention is not None and "DIG" not in claim.speaker_mention.text, (
+        claim.speaker_mention
+    )
+    assert not claim.role or "DIG" not in claim.role, claim.role
 
 
 @pytest.mark.parametrize(

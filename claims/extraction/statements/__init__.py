@@ -532,6 +532,17 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             mention = _span(adoc, doc, *item.label)
         elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
+            if (
+                item.label is not None
+                and speaker.role
+                and doc[item.cue_i].text == ":"
+                and item.label[0] > 0
+                and doc[item.label[0] - 1].text in ("-", "--", "\u2013", "\u2014", "\u2015")
+            ):
+                # 'FARES UP - Tom Hale: "..."': a kicker the parse joins to the name before a colon is no role
+                line = doc[item.label[0]].sent
+                if speaker.role in doc[line.start : item.label[0]].text:
+                    speaker = dataclasses.replace(speaker, role=None)
             if item.label is not None and item.attribution and speaker.name and not speaker.role:
                 # "According to the city's attorney, William Becker, ...": the role the phrase gives
                 given = doc[item.label[0] : item.label[1]].text.rsplit(",", 1)[0].split()

@@ -366,8 +366,8 @@ def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
 COLON_SOURCE_WORDS = 5  # a name before a colon ("Jeffrey M. Jones:", "Sen. Ana Ruiz:")
 
 
-def _colon_source(doc: Doc, quote: Quote, paras: list[int]) -> tuple[Token, Token] | None:
-    """(colon, name) for a quotation given after a person's name and a colon, where the name alone opens its
+def _colon_source(doc: Doc, quote: Quote, paras: list[int]) -> tuple[Token, Token, int] | None:
+    """(colon, the name's head, where the name starts) for a quotation given after a person's name and a colon, where the name alone opens its
     paragraph or follows a dash ('Ana Ruiz: "..."', 'FARES UP - Tom Hale: "..."', as roundups and newsletters
     quote people); None when anything but the name stands before the colon ("The answer:", "Hale's reply:"; a
     cue there is the quote's own) or the words are no person's name."""
@@ -391,7 +391,7 @@ def _colon_source(doc: Doc, quote: Quote, paras: list[int]) -> tuple[Token, Toke
     head = name[-1]
     while head.text == "." and head.i > name[0].i:
         head = doc[head.i - 1]
-    return colon, head
+    return colon, head, name[0].i
 
 
 # Head words of a body's or a poll's name, never a person's ("Harbour Authority", "Pew Research").
@@ -513,9 +513,21 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             # somebody means to do ('is still looking to repeal "pay to park"')
             continue
         dash = _dash_source(doc, quote) if cue is None else None
-        if cue is None and dash is None:
-            dash = _colon_source(doc, quote, paras)
-        if dash is not None:
+        colon = _colon_source(doc, quote, paras) if cue is None and dash is None else None
+        if colon is not None:
+            # the name alone is the mention: a kicker before its dash is no part of it, nor a role
+            found.append(
+                Found(
+                    content,
+                    (colon[0].i, colon[0].i + 1),
+                    colon[0].i,
+                    colon[1],
+                    direct=True,
+                    confidence=0.7,
+                    label=(colon[2], colon[0].i),
+                )
+            )
+        elif dash is not None:
             found.append(
                 Found(content, (dash[0].i, dash[0].i + 1), dash[0].i, dash[1], direct=True, confidence=0.7)
             )
