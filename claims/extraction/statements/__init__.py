@@ -78,9 +78,13 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             continue
         if have.direct != item.direct:
             quote, clause = (have, item) if have.direct else (item, have)
-            if clause.content[0] <= clause.cue_i < clause.content[1]:
+            held = clause.subject if clause.subject is not None else quote.subject
+            if clause.content[0] <= clause.cue_i < clause.content[1] or (
+                held is not None and clause.content[0] <= held.i < clause.content[1]
+            ):
                 # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
-                # read around the cue holds the attribution itself; what was said is the quote.
+                # read around the cue holds the attribution itself; what was said is the quote. So when the
+                # clause holds the source ('Sen. Hale, noting the size of the fleet, said, "..."').
                 by_cue[item.cue_i] = quote
                 if quote.subject is None and clause.subject is not None:
                     # 'Hale was "warned ...", according to the minutes': the source the clause found
@@ -385,7 +389,13 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         relayed = is_speech_verb(doc[item.cue_i]) and all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
         )
-        if outer and not item.direct and not relayed and not said_aside(doc, item):
+        if (
+            outer
+            and not item.direct
+            and not relayed
+            and not said_aside(doc, item)
+            and not who_said(doc, item)
+        ):
             continue
         relaying = all(
             doc[o.cue_i].lemma_.lower() in RELAY_CUES or doc[o.cue_i].lower_ in RELAY_CUES for o in outer
@@ -451,6 +461,19 @@ def said_aside(doc: Doc, item: Found) -> bool:
         return False  # "in which he said": mostly the outer speaker again, whose words already hold it
     first = subject.left_edge.i
     return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
+
+
+def who_said(doc: Doc, item: Found) -> bool:
+    """True for a named person's own words in a relative clause set off by a comma ("made no mention of Tom
+    Hale, who said he is leaving the race"; "..., who has repeatedly said it was a mistake"): the clause is
+    the writer's aside about that person, whoever's sentence holds it, so the words are the person's."""
+    cue, subject = doc[item.cue_i], item.subject
+    if subject is None or item.passive or cue.dep_ != "relcl" or not is_speech_verb(cue):
+        return False
+    if subject.i != cue.head.i or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
+        return False
+    who = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    return who is not None and who.i == subject.i + 2 and doc[subject.i + 1].text == ","
 
 
 def _adjacent(doc: Doc, prev: Found, item: Found) -> bool:
@@ -566,6 +589,17 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             mention = _span(adoc, doc, *item.label)
         elif subject is not None and not (item.passive and not speaks_in_passive(doc[item.cue_i], subject)):
             speaker = resolve_subject(subject, actors, previous)
+            if (
+                item.label is not None
+                and speaker.role
+                and doc[item.cue_i].text == ":"
+                and item.label[0] > 0
+                and doc[item.label[0] - 1].text in ("-", "--", "\u2013", "\u2014", "\u2015")
+            ):
+                # 'FARES UP - Tom Hale: "..."': a kicker the parse joins to the name before a colon is no role
+                line = doc[item.label[0]].sent
+                if speaker.role in doc[line.start : item.label[0]].text:
+                    speaker = dataclasses.replace(speaker, role=None)
             if item.label is not None and item.attribution and speaker.name and not speaker.role:
                 # "According to the city's attorney, William Becker, ...": the role the phrase gives
                 given = doc[item.label[0] : item.label[1]].text.rsplit(",", 1)[0].split()

@@ -25,6 +25,7 @@ from .cues import (
 )
 from .quotes import TITLING_WORDS, WORK_NOUNS, Quote, title_cased
 from .reported import Found, subject_of, trimmed
+from .speakers import GOVERNMENT_WORDS, OUTLET_WORDS
 
 SCARE_MAX_WORDS = 3  # quoted phrases this short need a cue that governs them
 AFTER_WINDOW = 8  # tokens after the closing mark where "she said" may stand
@@ -362,6 +363,66 @@ def _dash_source(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     return dash, name
 
 
+COLON_SOURCE_WORDS = 5  # a name before a colon ("Jeffrey M. Jones:", "Sen. Ana Ruiz:")
+
+
+def _colon_source(doc: Doc, quote: Quote, paras: list[int]) -> tuple[Token, Token, int] | None:
+    """(colon, the name's head, where the name starts) for a quotation given after a person's name and a colon, where the name alone opens its
+    paragraph or follows a dash ('Ana Ruiz: "..."', 'FARES UP - Tom Hale: "..."', as roundups and newsletters
+    quote people); None when anything but the name stands before the colon ("The answer:", "Hale's reply:"; a
+    cue there is the quote's own) or the words are no person's name."""
+    i = quote.open_i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or paras[i] != paras[quote.open_i]:
+        return None
+    colon = doc[i]
+    name: list[Token] = []
+    j = i - 1
+    while j >= 0 and paras[j] == paras[i] and not doc[j].is_space and doc[j].text not in DASHES:
+        name.insert(0, doc[j])
+        j -= 1
+    if (
+        not name
+        or len(name) > COLON_SOURCE_WORDS
+        or not _person_name(doc, [t for t in name if t.text != "."])
+    ):
+        return None
+    head = name[-1]
+    while head.text == "." and head.i > name[0].i:
+        head = doc[head.i - 1]
+    return colon, head, name[0].i
+
+
+# Head words of a body's or a poll's name, never a person's ("Harbour Authority", "Pew Research").
+_BODY_NAME_WORDS = (
+    OUTLET_WORDS
+    | GOVERNMENT_WORDS
+    | word_set(
+        """
+        authority board bureau commission committee service agency institute university college school
+        union association party group campaign foundation center centre research poll survey company
+        corporation bank fund court league alliance coalition club
+        """
+    )
+)
+
+
+def _person_name(doc: Doc, words: list[Token]) -> bool:
+    """True when `words` read as a person's name: capitalised proper nouns no entity of another kind holds, no
+    body's word among them, not a label in capitals ("UPDATE"), and a single word only a person's name or the
+    surname of a person the article names ("Hale" after "Tom Hale")."""
+    if not words or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+        return False
+    if any(t.ent_type_ not in ("PERSON", "") or t.lower_ in _BODY_NAME_WORDS for t in words):
+        return False
+    if all(t.is_upper for t in words) and not all(t.ent_type_ == "PERSON" for t in words):
+        return False
+    if len(words) > 1 or words[0].ent_type_ == "PERSON":
+        return True
+    return any(t.ent_type_ == "PERSON" and t.text == words[0].text and t.i != words[0].i for t in doc)
+
+
 def _opens_sentence(doc: Doc, quote: Quote, paras: list[int]) -> bool:
     i = quote.open_i - 1
     while i >= 0 and doc[i].is_space:
@@ -452,7 +513,21 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
             # somebody means to do ('is still looking to repeal "pay to park"')
             continue
         dash = _dash_source(doc, quote) if cue is None else None
-        if dash is not None:
+        colon = _colon_source(doc, quote, paras) if cue is None and dash is None else None
+        if colon is not None:
+            # the name alone is the mention: a kicker before its dash is no part of it, nor a role
+            found.append(
+                Found(
+                    content,
+                    (colon[0].i, colon[0].i + 1),
+                    colon[0].i,
+                    colon[1],
+                    direct=True,
+                    confidence=0.7,
+                    label=(colon[2], colon[0].i),
+                )
+            )
+        elif dash is not None:
             found.append(
                 Found(content, (dash[0].i, dash[0].i + 1), dash[0].i, dash[1], direct=True, confidence=0.7)
             )

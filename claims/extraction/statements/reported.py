@@ -318,7 +318,37 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         found = subject_of(head, depth + 1)
         if found[0] is not None:
             return found
-    return sequel_subject(verb) or listed_subject(verb) or adjacent_subject(verb), False
+    return (
+        sequel_subject(verb)
+        or aside_participle_subject(verb)
+        or listed_subject(verb)
+        or adjacent_subject(verb)
+    ), False
+
+
+def aside_participle_subject(verb: Token) -> Token | None:
+    """The subject of a participle aside set off by commas between a source and its finite cue, which the parse
+    takes for the cue's clause and gives the source ("Sen. Ana Ruiz (D-Maine), noting the size of the fleet,
+    said, '...'", "Hale, pointing to the budget, said ..."): the aside describes the speaker, so its subject
+    is the cue's; None when the cue has a subject of its own (the caller asks only then), or no such aside
+    ends right before it."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    # the parse hangs the aside on the cue as its clause, or makes the aside the root and the cue its sequel
+    near = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    if verb.dep_ in ("parataxis", "conj", "advcl", "ccomp") and verb.head.i < verb.i:
+        near.append(verb.head)
+    for aside in near:
+        if aside.i > verb.i or aside.tag_ != "VBG" or doc[aside.i - 1].text != ",":
+            continue
+        ends = max(t.i for t in aside.subtree if t.i < verb.i)
+        if ends not in (verb.i - 2, verb.i - 1):
+            continue  # the aside must end at the comma before the cue
+        subjects = [c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i - 1]
+        if subjects and subjects[0].pos_ in ("PROPN", "NOUN", "PRON") and subjects[0].sent == verb.sent:
+            return subjects[0]
+    return None
 
 
 _INVERTING_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "insist", "ask", "reply"})
@@ -1642,6 +1672,9 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     if colon is None or colon.i == first[0].i:
         return headline_says(first)
     source = [t for t in first if t.i < colon.i]
+    on = next((k for k, t in enumerate(source) if t.lower_ == "on"), None)
+    if on and all(t.pos_ == "PROPN" for t in source[:on]):
+        source = source[:on]  # "Hale on Raising the Tolls: ...": the name before "on" speaks, of that topic
     if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.pos_ == "VERB" for t in source):
         return None
     if len(source) == 1 and source[0].is_upper and not source[0].ent_type_:
