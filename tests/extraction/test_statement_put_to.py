@@ -40,6 +40,8 @@ def test_the_question_put_to_a_speaker_is_not_stored_as_theirs(statements):
         "On the morning show, the host asked Ana Ruiz whether the new toll was a mistake.",
         "Later, Senator Tom Hale pressed Ms. Ruiz, the former port director, on whether she had visited the ferry yard.",
         "The committee questioned Ana Ruiz about why the audit of the ferry company was delayed.",
+        # the parse may make the wh-word itself the head of what is asked (and a typo leaves it no verb)
+        "After the speech, the host Tom Hale asked Ruiz what she though of the mayor's embrace of the ferry deal.",
     ],
 )
 def test_a_question_put_to_someone_is_nobodys_statement(statements, text):
@@ -49,7 +51,7 @@ def test_a_question_put_to_someone_is_nobodys_statement(statements, text):
     assert not any(
         w in c.text
         for c in claims
-        for w in ("talks were going", "toll was", "visited the yard", "audit of the")
+        for w in ("talks were going", "toll was", "visited the", "audit of the", "embrace of")
     ), said(claims)
 
 

@@ -509,7 +509,7 @@ def put_to_someone(tok: Token) -> bool:
         for g in c.children
         if g.dep_ in ("pcomp", "pobj")
     ]
-    return any(any(w.lower_ in ASKING_WORDS for w in clause.subtree if w.i < clause.i) for clause in clauses)
+    return any(any(w.lower_ in ASKING_WORDS for w in clause.subtree if w.i <= clause.i) for clause in clauses)
 
 
 def lemma_probability(tok: Token) -> float:

@@ -42,7 +42,6 @@ from .cues import (
     known_lemma,
     only_meant,
     points_elsewhere,
-    put_to_someone,
     verb_forms,
 )
 from .edges import TELLING_VERBS, first_time_clause, relays_quote_before, told_clause, trailing_attribution
@@ -1454,10 +1453,6 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
-    if put_to_someone(tok):
-        return (
-            None  # "HuffPost asked Hale how the talks were going": neither the asker's nor Hale's statement
-        )
     if is_legal_charge(tok):
         return None  # "was charged with fraud": a prosecutor's charge, no statement of the charged
     content = tail or _content_of(tok, frame)
