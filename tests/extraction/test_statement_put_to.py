@@ -85,3 +85,11 @@ def test_a_question_raised_with_nobody_named_to_answer_it_stays_a_question(state
         statements("Lawmakers also asked whether the ferry contract required a second bid."), "second bid"
     )
     assert found.polarity == "question"
+
+
+def test_a_time_phrase_after_asking_is_no_question_put(statements):
+    """'asked her followers on what became a day of support': "on what ..." is a free relative, not a question."""
+    from claims.extraction.statements.cues import put_to_someone
+
+    assert not put_to_someone(_asked('Ruiz asked her followers on what became an unofficial "Ferry Day."'))
+    assert put_to_someone(_asked("Hale asked Ruiz about why the audit was late."))

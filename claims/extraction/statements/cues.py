@@ -509,7 +509,19 @@ def put_to_someone(tok: Token) -> bool:
         for g in c.children
         if g.dep_ in ("pcomp", "pobj")
     ]
-    return any(any(w.lower_ in ASKING_WORDS for w in clause.subtree if w.i <= clause.i) for clause in clauses)
+    # behind a preposition "what"/"when" may open a free relative ("asked her followers on what became a day of
+    # support"): only "whether", "if", "how" and "why" ask there
+    return any(
+        any(
+            w.lower_ in (ASKING_WORDS if clause.dep_ not in ("pcomp", "pobj") else _PREP_ASKING)
+            for w in clause.subtree
+            if w.i <= clause.i
+        )
+        for clause in clauses
+    )
+
+
+_PREP_ASKING = frozenset({"whether", "if", "how", "why"})
 
 
 def lemma_probability(tok: Token) -> float:
