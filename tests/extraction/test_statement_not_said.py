@@ -5,6 +5,7 @@ emails or signs show are no statements; a statement somebody puts out speaks for
 import pytest
 
 from claims.extraction.types import StatementClaim
+from tests.extraction_support import none_with_text, one_with_text, said
 
 
 def _said(claims: list[StatementClaim]) -> list[tuple[str | None, str]]:
@@ -161,3 +162,95 @@ def test_a_body_or_a_person_not_saying_keeps_its_refusal(statements, text, speak
         assert found[0].speaker == speaker
     expected = "asserted" if "said that" in text else "refused"
     assert found[0].polarity == expected, (found[0].polarity, _said(found))
+
+
+def test_narration_run_into_a_later_verb_is_nobodys_statement(statements):
+    """ "The port has been mired in a crisis since March when X proclaimed ...": the parse hangs the writer's
+    sentence on the later verb as if it were reported; reported words before their cue are set off from it (", X
+    said"), and words that run straight into the cue's subject are narration (stmt14d)."""
+    claims = statements(
+        "The harbour town has been stuck in a deep budget standoff since May when council-backed rival and chair "
+        "of the Finance Committee Ana Ruiz declared herself acting mayor."
+    )
+    none_with_text(claims, "deep budget standoff")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Lisbon has been gripped by a long transit strike since June when union boss Tom Hale proclaimed "
+            "himself head of the strike.",
+            "head of the strike",
+        ),
+        (
+            "The port has been mired in a serious labour crisis since March when union-backed dock leader and head of "
+            "the Harbour Council Ana Ruiz proclaimed herself interim chair in a bid to oust incumbent chair, Tom Hale.",
+            "interim chair",
+        ),
+    ],
+)
+def test_taking_an_office_is_an_act_however_parsed(statements, text, words):
+    """ "proclaimed himself head of the strike", "proclaimed herself interim chair": taking an office, whether the
+    parse makes the reflexive a subject, a dative or a compound (stmt14d; "declared himself the winner" is speech)."""
+    none_with_text(statements(text), words)
+
+
+def test_words_set_off_before_their_attribution_stay(statements):
+    claims = statements("The talks would resume next week, the harbour board said on Monday.")
+    assert one_with_text(claims, "talks would resume").speaker == "harbour board"
+    claims = statements(
+        "Incoming members vented new concerns about the strike.\u201cThis morning I asked that my pay be withheld "
+        "until the strike is over,\u201d Representative-elect Ana Ruiz, Democrat of Maine, said."
+    )
+    assert one_with_text(claims, "my pay be withheld").speaker == "Ana Ruiz"
+
+
+def test_a_term_quoted_in_a_deed_is_no_statement(statements):
+    """'recognized Hale as the port's "acting commissioner."': the writer quotes a title inside an official act;
+    nobody said the two words (stmt14d). 'recognized that "we made mistakes"' is speech and stays, and so does a
+    finding ('found 40 percent "had never been signed"')."""
+    claims = statements(
+        "The council has fined the ferry operator and recognized harbour pilot Tom Hale as the port's "
+        "\u201cacting commissioner.\u201d"
+    )
+    none_with_text(claims, "acting commissioner")
+    claims = statements("Mayor Tom Hale recognized that \u201cwe made mistakes on the ferry contract.\u201d")
+    assert one_with_text(claims, "made mistakes").speaker == "Tom Hale"
+    claims = statements(
+        "The auditors, who include the Harbour Trust, combed through the ledgers of the port and found an "
+        "astonishing 40 percent ''had never been signed by a clerk.''"
+    )
+    one_with_text(claims, "never been signed")  # a finding, not a deed
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The union sent two messages. Tom Hale didn\u2019t respond to either message.",
+            "either message",
+        ),
+        (
+            "Ana Ruiz never replied to either letter.",
+            "either letter",
+        ),
+        ("Ana Ruiz did not reply to the letters from the dock workers.", "letters from"),
+    ],
+)
+def test_correspondence_left_unanswered_is_no_refusal(statements, text, words):
+    """ "didn't respond to either message", "did not reply to the letters from ...": the story's letters left
+    unanswered, a non-action; no source withheld words from the press (stmt14d)."""
+    none_with_text(statements(text), words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tom Hale did not respond to messages seeking comment.",
+        "Mayor Tom Hale did not respond to questions about whether he had repaid the money.",
+    ],
+)
+def test_a_request_for_comment_left_unanswered_stays_refused(statements, text):
+    claims = statements(text)
+    assert [(c.speaker, c.polarity) for c in claims] == [("Tom Hale", "refused")], said(claims)

@@ -17,7 +17,7 @@ from . import attribution_model
 from .asides import with_asides
 from .calibration import calibrated, carried, worth_storing
 from .conjoined import split_conjoined
-from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated
+from .cues import frame_of, is_denial, is_question, is_speech_verb, predicated, put_to_someone
 from .direct import SCARE_MAX_WORDS, find_direct
 from .documents import maker_of, unmade_finding, unsourced_record
 from .edges import (
@@ -193,6 +193,10 @@ def _put_to(doc: Doc, item: Found) -> bool:
     "Trump, asked whether ..."): the asking verb is passive in sense, so what is asked is not the words
     of anyone the sentence names as speaking."""
     if item.cue_i >= 0 and is_question(doc[item.cue_i]) and _asked_after_inverted_source(doc[item.cue_i]):
+        return True
+    if item.cue_i >= 0 and not item.direct and put_to_someone(doc[item.cue_i]):
+        # "HuffPost asked Hale how the talks were going": neither the asker's statement nor Hale's; dropped after
+        # drop_embedded, so the cues inside the question ("the mayor's embrace of ...") go with it
         return True
     if not asks(doc, item):
         return False

@@ -105,7 +105,7 @@ OFFERED_WORDS = UTTERANCE_OBJECTS | word_set(
 OFFICE_NOUNS = word_set(
     """
     president leader ruler head king queen emperor premier chancellor governor chief commander regent
-    caliph candidate chairman chairwoman
+    caliph candidate chairman chairwoman chair mayor commissioner
     """
 )
 # Courtesies and outcomes told as a verb and its object or infinitive: done, nothing said that could be quoted
@@ -160,6 +160,8 @@ def is_act(tok: Token) -> bool:
         return True  # "never found a record of the ferry sailing", "saw him leaving the hall"
     if forms & SEEING_VERBS and frame == "clause" and not any(c.dep_ in ("agent", "auxpass") for c in kids):
         return True  # "noticed that the boats were gone", "saw that voters were angry": what the source saw
+    if _reflexive_office(tok, forms):
+        return True  # "proclaimed himself head of the strike", which the parse may read as a clause
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
@@ -244,13 +246,33 @@ def _proclaims_office(tok: Token, forms: frozenset[str], objects: list[Token]) -
     """True for "declared himself interim president", "proclaimed herself leader": taking an office."""
     if not forms & {"declare", "proclaim", "name", "crown", "appoint"}:
         return False
+    if _reflexive_office(tok, forms):
+        return True
     if not any(o.lower_ in _REFLEXIVES for o in objects):
         return False
     said = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
     said += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
     for obj in objects:
         said += [c for c in obj.children if c.dep_ in ("appos", "npadvmod", "attr")]
+    # "proclaimed herself interim president" parsed as a dative and a direct object: the object is the office
+    said += [o for o in objects if o.lower_ not in _REFLEXIVES]
     return any(t.lemma_.lower() in OFFICE_NOUNS for s in said for t in s.subtree)
+
+
+def _reflexive_office(tok: Token, forms: frozenset[str]) -> bool:
+    """True for "proclaimed herself interim chair" however the parse hangs the reflexive (subject of a clause,
+    compound or dep of the office): the words right after it, up to a preposition or a stop, name an office."""
+    if not forms & {"declare", "proclaim", "name", "crown", "appoint"}:
+        return False
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _REFLEXIVES:
+        return False
+    for t in doc[tok.i + 2 : tok.i + 8]:
+        if t.dep_ in ("prep", "punct", "cc", "mark") or t.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+        if t.lemma_.lower() in OFFICE_NOUNS:
+            return True
+    return False
 
 
 def _glossed_text(tok: Token, forms: frozenset[str]) -> bool:

@@ -487,6 +487,57 @@ def is_question(tok: Token) -> bool:
     return tok.lemma_.lower() in QUESTION_VERBS
 
 
+# What a question put to somebody asks about: a clause opened by "whether"/"if" or a wh-word.
+_ASKED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
+ASKING_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "whom", "which"})
+
+
+# Verbs that put questions to the person who is their object ("pressed Hale on whether ...", "quizzed her about
+# why ..."); with no question after them they press for an act ("pressed the board to release") or doubt a thing.
+QUESTIONING_VERBS = QUESTION_VERBS | word_set("press quiz grill question interrogate query")
+
+
+def put_to_someone(tok: Token) -> bool:
+    """True for a question put to somebody named as its object ("The Gazette asked Hale how the talks were
+    going", "the host asked her whether signing the law was a mistake"): an interviewer's question, which
+    asserts nothing of the asker's and is no statement of the one asked (their answer is). A question
+    nobody is named to receive ("Lawmakers asked whether the contract required a bid") is the asker's
+    doubt raised in public and stays (stored as a question)."""
+    if tok.lemma_.lower() not in QUESTIONING_VERBS:
+        return False
+    asked = [
+        c
+        for c in tok.children
+        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
+    if not asked or any(c.lemma_.lower() in ("question", "questions") for c in asked):
+        return False  # "asked the question whether ...": the object is the question, not who was asked
+    clauses = [c for c in tok.children if c.dep_ in _ASKED_CLAUSE_DEPS and c.i > asked[0].i]
+    if not is_question(tok):
+        clauses = []  # "pressed the board to release": a push to act; only "on whether ..." asks
+    # "pressed Hale on whether ...", "asked her about why ...": the question behind a preposition
+    clauses += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and c.i > asked[0].i
+        for g in c.children
+        if g.dep_ in ("pcomp", "pobj")
+    ]
+    # behind a preposition "what"/"when" may open a free relative ("asked her followers on what became a day of
+    # support"): only "whether", "if", "how" and "why" ask there
+    return any(
+        any(
+            w.lower_ in (ASKING_WORDS if clause.dep_ not in ("pcomp", "pobj") else _PREP_ASKING)
+            for w in clause.subtree
+            if w.i <= clause.i
+        )
+        for clause in clauses
+    )
+
+
+_PREP_ASKING = frozenset({"whether", "if", "how", "why"})
+
+
 def lemma_probability(tok: Token) -> float:
     """P(cue | lemma) over all frames, for words next to a quotation where the parse is unreliable."""
     entry = _lexicon().get(f"{tok.lemma_.lower()}/{tok.pos_}")

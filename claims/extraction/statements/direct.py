@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from .acts import PERCEIVING_VERBS, is_act
 from .cues import (
+    ASKING_WORDS,
     WANTING_VERBS,
     WISH_VERBS,
     cue_probability,
@@ -21,6 +23,7 @@ from .cues import (
     is_naming,
     is_speech_verb,
     lemma_probability,
+    put_to_someone,
     verb_forms,
 )
 from .quotes import TITLING_WORDS, WORK_NOUNS, Quote, title_cased
@@ -496,6 +499,16 @@ def lead_in(doc: Doc, quote: Quote, cue: Token, inside: list[bool]) -> int | Non
     return sent_start
 
 
+TERM_MAX_WORDS = 6  # a term or a title quoted inside a deed ('recognized Ruiz as "acting commissioner."')
+
+
+def _asks_before(doc: Doc, cue: Token, quote: Quote) -> bool:
+    """True when "whether", "if" or a wh-word stands between the asking verb and the quote: the quote is inside
+    the question put ('asked her if she could "comment ..."'), not the asker's own words ('asking her, "Where
+    do we go from here?"')."""
+    return any(t.lower_ in ASKING_WORDS for t in doc[cue.i + 1 : quote.open_i])
+
+
 def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[int]) -> list[Found]:
     """Direct statements from `quotes`; a quote with no cue of its own has cue (-1, -1) and cue_i -1."""
     found: list[Found] = []
@@ -534,6 +547,20 @@ def find_direct(doc: Doc, quotes: list[Quote], inside: list[bool], paras: list[i
         elif cue is not None:
             if words <= SCARE_MAX_WORDS and _names_a_thing(doc, quote):
                 continue  # a title in quotes ('NBC's "Today" show', 'the "Fox and Friends" host')
+            if (
+                cue.pos_ == "VERB"
+                and cue.i < quote.open_i
+                and words <= TERM_MAX_WORDS
+                and _governs(cue, quote)
+                and not _opens_sentence(doc, quote, paras)
+                and is_act(cue)
+                and not verb_forms(cue) & PERCEIVING_VERBS
+            ):
+                # 'recognized Ruiz as the port's "acting commissioner."': a term the writer quotes in a deed ('found 40
+                # percent "had never been signed"', a finding, stays)
+                continue
+            if cue.i < quote.open_i and put_to_someone(cue) and _asks_before(doc, cue, quote):
+                continue  # 'asked her if she could "comment briefly on ..."': the question put to her, nobody's words
             scare = words <= SCARE_MAX_WORDS and not _governs(cue, quote)
             if scare and not _opens_sentence(doc, quote, paras):
                 continue

@@ -1100,6 +1100,38 @@ def _subject_of_clause(noun: Token, clause: Token) -> bool:
     return clause.left_edge.i > noun.right_edge.i and not any(t.is_punct or t.is_space for t in between)
 
 
+# What one writes or sends to somebody: left unanswered, no words of the one who got it.
+CORRESPONDENCE_NOUNS = word_set(
+    "message messages letter letters email emails e-mail e-mails text texts call calls note notes invitation invitations"
+)
+
+
+def _correspondence_unanswered(verb: Token, prep: Token) -> bool:
+    """True for a negated verb of answering whose object is a letter, a message or a call and whose sentence asks
+    for no comment ("Hale didn't respond to either message", "did not reply to the letters from the union"): a
+    non-action in the story, not a source withholding words from the press ("did not respond to messages seeking
+    comment", "did not respond to questions about ..." stay refusals)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or not all(
+        o.lemma_.lower() in CORRESPONDENCE_NOUNS or o.lower_ in CORRESPONDENCE_NOUNS for o in objs
+    ):
+        return False
+    if any(t.lower_ in ("comment", "comments") for t in verb.sent):
+        return False
+    # the story's own letters ("either message", "the letters from the union", "his texts"), not "a message" or
+    # "messages" a reporter left
+    return all(
+        any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _KNOWN_DETS) for c in o.children)
+        or any(c.dep_ == "prep" and c.lower_ == "from" for c in o.children)
+        for o in objs
+    )
+
+
+_KNOWN_DETS = frozenset({"either", "neither", "both", "the", "these", "those", "that", "this", "each", "any"})
+
+
 def places_words(verb: Token, prep: Token) -> bool:
     """True when the preposition `prep` of the cue `verb` places the words in a time, place or medium, or
     names whom they were told or what they answer, instead of giving their content; "spoke on Monday" and
@@ -1112,6 +1144,8 @@ def places_words(verb: Token, prep: Token) -> bool:
         return True  # "said in an interview", "spoke at the rally" ("commented on the plan" is its topic)
     if word in ("to", "with") and talk:
         return True
+    if verb.lemma_.lower() in ANSWER_VERBS and word == "to" and _correspondence_unanswered(verb, prep):
+        return True  # "Hale didn't respond to either message": letters left unanswered, no refusal to comment
     if verb.lemma_.lower() in ANSWER_VERBS and not any(c.dep_ == "neg" for c in verb.children):
         # ("did not respond to requests for comment" stays a refusal to speak)
         if word == "to":
@@ -1480,6 +1514,8 @@ def reported_at(tok: Token) -> Found | None:
     content = _clip_to_paragraph(tok, content)
     if content[1] - content[0] < 2:
         return None
+    if not _set_off_before(tok, content, subject):
+        return None  # "The port has been mired in a crisis since March when Hale proclaimed ...": narration
     conf = 0.9 if core and frame == "clause" else round(min(0.85, 0.4 + prob / 2), 3)
     return Found(
         content,
@@ -1499,6 +1535,25 @@ def reported_at(tok: Token) -> Found | None:
         and not passive
         and (is_evidence(tok, subject) or is_silent_document(subject, negated(tok))),
     )
+
+
+def _set_off_before(tok: Token, content: tuple[int, int], subject: Token | None) -> bool:
+    """False for reported words before their cue with nothing setting the attribution off: an attribution after
+    what it reports follows a comma, a dash, a colon or a closing quotation mark (", the mayor said"); words that
+    run straight into the cue's subject ("The port has been stuck in a dispute since March when the union
+    leader proclaimed herself ...") are the writer's narration the parse hung on a later verb."""
+    if content[1] > tok.i or subject is None or subject.i > tok.i:
+        return (
+            True  # (an inverted "... the economy said Ryan Sweet" has its verb to mark where the words end)
+        )
+    doc = tok.doc
+    stop = tok.i
+    first = min((t.i for t in subject.subtree if not t.is_punct), default=tok.i)
+    if content[1] <= first < tok.i:
+        stop = first  # (the parse may hang the words' closing comma and mark on the subject)
+    if any(t.is_punct or t.is_space for t in doc[content[1] : stop]):
+        return True
+    return doc[content[1] - 1].is_punct  # the words' own closing mark or comma ends them
 
 
 ANONYMITY_VERBS = word_set("name identify quote")
