@@ -241,8 +241,12 @@ class ActorIndex:
                 if abs(len(k_surname) - len(surname)) > 1 or Levenshtein.distance(k_surname, surname) != 1:
                     continue
                 for actor_id, forms in by_actor.items():
+                    # a misspelt surname needs the first name as written ("Sergei Tyabkov"), never a short form or
+                    # an initial on top of it: "Jack Levin" is no misspelt "John Lewis"
                     if all(_forms_agree(firsts, suffix, f) for f in forms) and any(
-                        (firsts and f) or self.loose_surnames or self._role_fits(self._actors[actor_id], role)
+                        (firsts and f and f[0] == firsts[0])
+                        or self.loose_surnames
+                        or self._role_fits(self._actors[actor_id], role)
                         for f, _ in forms
                     ):
                         near.add(actor_id)

@@ -149,3 +149,14 @@ def test_a_surname_alone_does_not_join_two_first_names():
     loose.resolve_or_add("Oliver Brandt")
     assert loose.resolve("Tessa Brant") is None
     assert loose.resolve("Oliver Brant") == first
+
+
+def test_a_misspelt_surname_needs_the_first_name_as_written():
+    """Across articles a surname one letter off joins a known person only under the same first name: a short
+    form or an initial of it on top of the misspelling ("Jack Levin" for "John Lewis") is another person."""
+    index = ActorIndex()
+    index.add("John Lewis", "John Lewis", role="Rep.")
+    assert index.resolve("John Lewin") == "John Lewis"
+    assert index.resolve("Jack Levin") is None
+    assert index.resolve("J. Lewin") is None
+    assert index.resolve("Jack Lewis") == "John Lewis"  # the surname as written: a short form is enough

@@ -695,6 +695,9 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         joint = _joint_people(doc, subject, (mention[0], names_end), actors)
         if joint is not None:  # "Speaker Ana Ruiz and Senator Tom Hale said": both of them, by name
             return joint
+        apposed = _apposed_people(doc, subject, mention, actors)
+        if apposed is not None:  # "the mayor's lawyers Tom Okafor and Jay Lund said": the two lawyers
+            return apposed
         return Speaker(None, "unnamed", given if len(given) <= GROUP_ROLE_MAX else None)
     ent = _entity_of(subject)
     if ent is not None and ent.label_ in COUNTED_LABELS:
@@ -881,6 +884,31 @@ def _joint_people(doc: Doc, subject: Token, span: tuple[int, int], actors: Artic
     given = doc[span[0] : end].text.strip(" ,;-\u2014\u2013")
     given += ")" * (given.count("(") - given.count(")"))  # "... Tom Hale (D-N.Y.": the parenthesis closed
     return Speaker(joint, "joint", given if titled and len(given) <= GROUP_ROLE_MAX else None)
+
+
+def _apposed_people(
+    doc: Doc, subject: Token, mention: tuple[int, int], actors: ArticleActors
+) -> Speaker | None:
+    """People named together right after a plural description of them, without commas ("the mayor's personal
+    lawyers Tom Okafor and Jay Lund said in a joint statement", the parse hanging the first name on the noun
+    and the second on the first): the joint speaker of those names, the description as its role. None when
+    the description is no plural noun or the names are no two people."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return None
+    first = next(
+        (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i and c.ent_type_ == "PERSON"),
+        None,
+    )
+    if first is None or not any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children):
+        return None
+    people = [e for e in person_entities(doc) if first.left_edge.i <= e.start and e.end <= mention[1]]
+    if len(people) < 2 or any(t.text == "," for t in doc[subject.i : people[0].start]):
+        return None
+    joint = _joint_people(doc, first, (people[0].start, people[-1].end), actors)
+    if joint is None:
+        return None
+    role = doc[mention[0] : people[0].start].text.strip(" ,;-\u2014\u2013")
+    return Speaker(joint.name, "joint", role if len(role) <= GROUP_ROLE_MAX else None)
 
 
 def _member_name(member: Token, actors: ArticleActors) -> Span | None:
@@ -1356,6 +1384,57 @@ def _latest_body(doc: Doc, subject: Token, actors: ArticleActors) -> Speaker | N
     return None
 
 
+# A generic noun for a body of a kind ("the company", "the tech giant", "the paper") -> the kind of the body
+# that spoke it may stand for when the article named no body by that noun.
+SPOKEN_BODY_WORDS: dict[str, str] = {
+    **dict.fromkeys(BODY_WORDS | word_set("giant"), "organisation"),
+    **dict.fromkeys(word_set("newspaper paper magazine network broadcaster"), "outlet"),
+}
+_QUOTE_OPEN = frozenset({'"', "\u201c", "``"})
+_QUOTE_CLOSE = frozenset({'"', "\u201d", "''"})
+
+
+def _body_that_spoke(subject: Token, actors: ArticleActors, kind: str) -> Speaker | None:
+    """The body of `kind` that spoke last, within a few sentences of `subject`, when nobody but people spoke
+    since and no other body's name stands between outside quotes ('Twitter said ... "...," the tech giant
+    said'); None when none did or another may be meant ("A Facebook executive ..., but the company")."""
+    found: tuple[int, Speaker] | None = None
+    for spoke, sp in reversed(actors.recent_speakers):
+        if spoke >= subject.i:
+            continue
+        if subject.i - spoke > _BODY_REACH:
+            return None
+        if sp.kind == kind:
+            found = (spoke, sp)
+            break
+        if sp.kind != "person":
+            return None  # another body spoke since
+    if found is None or not found[1].name:
+        return None
+    spoke, speaker = found
+    own = {w.lower() for w in (speaker.name or "").split()}
+    doc = subject.doc
+    quoted = False
+    for tok in doc[spoke + 1 : subject.i]:
+        if any(start <= tok.i < end for start, end in actors.said):
+            continue  # what the body and others said: "The Journal reported that AARP ... according to the paper"
+        if tok.text in _QUOTE_OPEN and not quoted:
+            quoted = True
+            continue
+        if tok.text in _QUOTE_CLOSE and quoted:
+            quoted = False
+            continue
+        if (
+            quoted
+            or tok.lower_ in own
+            or tok.ent_type_ in ("PERSON", "DATE", "TIME", "GPE", "NORP", "CARDINAL")
+        ):
+            continue
+        if tok.ent_type_ == "ORG" or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
+            return None  # another name between: "A Facebook executive apologized ..., but the company"
+    return speaker
+
+
 # Descriptions of a body or an outlet the article may give with its name ("the hunting group Safari Club",
 # "BigGovernment.com, a conservative website"); "the group" then stands for it, not for any group of people.
 INTRODUCED_BODY_WORDS = word_set(
@@ -1725,6 +1804,11 @@ def _described(
         body = _latest_body(doc, subject, actors)
         if body is not None:
             return Speaker(body.name, body.kind, role)
+    if definite and not plural and head in SPOKEN_BODY_WORDS:
+        # "the tech giant said" after "Twitter said ...": the company that spoke just before, none named since
+        spoke_last = _body_that_spoke(subject, actors, SPOKEN_BODY_WORDS[head])
+        if spoke_last is not None:
+            return Speaker(spoke_last.name, spoke_last.kind, role)
     if definite and not plural and head in DESCRIBED_BODY_HEADS:
         # "the service announced" after "the Harbor Parks Service": the latest body of that name or kind
         body = body_by_description(subject, mention[0], actors)
