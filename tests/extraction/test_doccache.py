@@ -1,10 +1,11 @@
 """The per-Doc views the extractors read instead of asking spaCy again (claims.extraction.doccache), and the
 memos built on them: each must give exactly what spaCy or the uncached reading gives; on sentences we wrote."""
 
-from claims.extraction.doccache import entities, person_entities, token_table
+from claims.extraction.doccache import column, entities, person_entities, token_table, verbs
 from claims.extraction.nlp import get_nlp
 from claims.extraction.statements.attribution_model import (
     _cue_probability,
+    _features,
     attribution_probability,
     features,
 )
@@ -56,3 +57,28 @@ def test_the_statement_models_cue_probability_is_the_cue_models():
     doc = get_nlp()(TEXT)
     for tok in (t for t in doc if t.pos_ == "VERB"):
         assert _cue_probability(features(tok)) == attribution_probability(tok)
+
+
+def test_the_columns_are_what_each_token_reads():
+    doc = get_nlp()(TEXT)
+    assert column(doc, "POS") == [t.pos for t in doc]
+    assert column(doc, "DEP") == [t.dep for t in doc]
+    assert column(doc, "LOWER") == [doc.vocab.strings[t.lower_] for t in doc]
+    assert column(doc, "POS") is column(doc, "POS")  # read once, kept with the Doc
+    assert column(get_nlp()(""), "POS") == []
+
+
+def test_the_verbs_read_once_are_the_verb_and_aux_tokens():
+    doc = get_nlp()(TEXT + " It has been a long week.")
+    assert [t.i for t in verbs(doc)] == [t.i for t in doc if t.pos_ in ("VERB", "AUX")]
+    assert {t.pos_ for t in verbs(doc)} == {"VERB", "AUX"}  # "has", "been": auxiliaries too
+    assert verbs(doc) is verbs(doc)
+
+
+def test_remembered_cue_features_are_the_features_read_afresh_and_a_new_list_each_time():
+    doc = get_nlp()(TEXT)
+    for tok in (t for t in doc if t.pos_ in ("VERB", "AUX")):
+        first = features(tok)
+        assert first == _features(tok) == features(tok)
+        first.append("changed by a caller")
+        assert "changed by a caller" not in features(tok)

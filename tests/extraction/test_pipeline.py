@@ -135,6 +135,25 @@ def test_measure_reports_both_rates_on_the_same_words():
     )
 
 
+def test_measure_reports_cpu_time_beside_the_wall_clock():
+    """The benchmark's JSON carries CPU seconds (process and thread) and a CPU ratio beside the wall ratio."""
+    report = measure(["The treaty was signed in 1996.", "Troops landed on Saturday."], repeats=1)
+    for part in ("spacy", "extraction"):
+        rate = report[part]
+        assert rate["cpu_seconds"] > 0 and rate["thread_cpu_seconds"] > 0
+        # the seconds are rounded to the millisecond, the rate is not
+        seconds = rate["cpu_seconds"]
+        assert (
+            report["words"] / (seconds + 0.0006)
+            <= rate["cpu_words_per_second"]
+            <= report["words"] / (seconds - 0.0006)
+        )
+    assert report["cpu_ratio"] == pytest.approx(
+        report["extraction"]["cpu_words_per_second"] / report["spacy"]["cpu_words_per_second"], rel=0.01
+    )
+    assert "blas_threads" in report
+
+
 def test_a_long_headline_at_the_top_is_not_extracted():
     """A headline of any length above the first paragraph gives no claim; the paragraph below still does."""
     from claims.extraction import extract

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import verbs
 from .reported import Found, clause_end, clause_start, trimmed
 
 # Verbs that, in "as X <verb>, ...", say that X said the clause: asserting verbs only (an aside of a
@@ -187,7 +188,8 @@ def _says_something(doc: Doc, content: tuple[int, int], aside: tuple[int, int], 
 def with_asides(doc: Doc, inside_quote: list[bool], reported: list[Found]) -> list[Found]:
     """`reported` with the statements of "as" asides outside quotations, each in place of what the parse hung
     on the same verb (a wrong object, "as the advisers pointed out, rarely floods")."""
-    asides = [a for tok in doc if not inside_quote[tok.i] and (a := aside_at(tok)) is not None]
+    # aside_at passes only a verb
+    asides = [a for tok in verbs(doc) if not inside_quote[tok.i] and (a := aside_at(tok)) is not None]
     if not asides:
         return reported
     cues = {a.cue_i for a in asides}

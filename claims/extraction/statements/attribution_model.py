@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import token_table
 from .cues import SPEECH_VERBS, frame_of
 
 if TYPE_CHECKING:
@@ -48,7 +49,16 @@ def _word(tok: Token) -> str:
 
 
 def features(tok: Token) -> list[str]:
-    """The one-hot feature names of verb `tok` (a candidate cue)."""
+    """The one-hot feature names of verb `tok` (a candidate cue), a new list each call. They are a function
+    of the parse alone, read once per token: the cue model asks for them and the statement model again."""
+    table = token_table(tok.doc, "cue_features")
+    found: tuple[str, ...] | None = table.get(tok.i)
+    if found is None:
+        found = table[tok.i] = tuple(_features(tok))
+    return list(found)
+
+
+def _features(tok: Token) -> list[str]:
     sent = tok.sent  # spaCy builds the sentence anew on every access: read it once
     lemma = (
         "<NAME>" if tok.ent_type_ or (tok.text[:1].isupper() and tok.i != sent.start) else tok.lemma_.lower()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import verbs
 from .cues import is_speech_verb
 from .reported import Found, trimmed
 
@@ -77,6 +78,7 @@ def inverted_at(tok: Token, inside_quote: list[bool]) -> Found | None:
 def with_inverted(doc: Doc, inside_quote: list[bool], found: list[Found]) -> list[Found]:
     """`found` with each verb-first interrupting attribution read as such, in place of what the parse made
     of its cue."""
-    inverted = [f for f in (inverted_at(t, inside_quote) for t in doc if not inside_quote[t.i]) if f]
+    # inverted_at passes only a speech verb
+    inverted = [f for f in (inverted_at(t, inside_quote) for t in verbs(doc) if not inside_quote[t.i]) if f]
     cues = {f.cue_i for f in inverted}
     return [f for f in found if f.cue_i not in cues] + inverted

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
-from ..doccache import person_entities
+from ..doccache import column, person_entities
 from . import attribution_model
 from .acts import LISTING_VERBS, is_act
 from .cues import (
@@ -1707,17 +1708,24 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
         head = headline_statement(doc, paras)
         if head is not None:
             found.append(head)
-    for tok in doc:
-        if inside_quote[tok.i]:
+    # Only a verb, a noun or "according" can be a cue (reported_at, hearsay_at and noun_cue_at return None
+    # for any other part of speech): the columns skip the rest without building their Tokens.
+    according = doc.vocab.strings["according"]
+    for i, (pos, lower) in enumerate(zip(column(doc, "POS"), column(doc, "LOWER"), strict=True)):
+        if inside_quote[i] or (pos not in _CUE_POS and lower != according):
             continue
+        tok = doc[i]
         item = (
             according_to(tok)
-            if tok.lower_ == "according"
+            if lower == according
             else (reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
         )
         if item is not None:
             found.append(item)
     return found
+
+
+_CUE_POS = frozenset({VERB, AUX, NOUN})
 
 
 def headline_statement(doc: Doc, paras: list[int]) -> Found | None:

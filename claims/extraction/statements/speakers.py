@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import NAME_SUFFIXES, ActorIndex, index_form, normalize_name, word_set
-from ..doccache import entities
+from ..doccache import column, entities
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -330,7 +330,10 @@ class ArticleActors:
         # A surname the tagger left untagged as a main clause's subject ("Hale later left the meeting") is
         # that named person's mention when it is the surname of one the article named ("Peter Hale").
         tagged = {i for e in ents for i in range(e.start, e.end)}
-        for tok in doc:
+        # Both passes below read only a subject: the dependency column picks those without building every Token.
+        subject_deps = (doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"])
+        subjects = [doc[i] for i, dep in enumerate(column(doc, "DEP")) if dep in subject_deps]
+        for tok in subjects:
             if (
                 tok.i in tagged
                 or tok.pos_ != "PROPN"
@@ -351,7 +354,7 @@ class ArticleActors:
         self.mentions.sort(key=lambda m: m.pos)
         self.described_subjects = [
             (tok.i, words)
-            for tok in doc
+            for tok in subjects
             if (words := _described_subject(tok)) is not None and not (quoted and quoted[tok.i])
         ]
         return self
