@@ -535,3 +535,36 @@ def test_a_vague_amount_confirms_no_bound():
     got = relations(suggest_links([vague, bound, figure]))
     assert not any(pair == frozenset("ab") for pair, _ in got), got
     assert (frozenset("bc"), "corroborates") in got
+
+
+def test_passed_and_voted_date_one_vote_of_one_body():
+    """'The Calvarra Assembly passed the harbour levy Tuesday' and 'On Wednesday, the Calvarra Assembly
+    voted 41-3 on a measure for the piers': one vote under two verbs, two days, a conflict. The mayor
+    signing the levy on Thursday is another happening."""
+    passed = day(
+        "a",
+        "A",
+        "The Calvarra Assembly resolution on the harbour levy passed Tuesday, sponsored by Rep. Ilse Varga.",
+        "The Calvarra Assembly resolution on the harbour levy passed Tuesday",
+        "2026-03-10",
+        "passed",
+    )
+    voted = day(
+        "b",
+        "B",
+        "On Wednesday, the Calvarra Assembly voted 41-3 on a measure that funds dredging and new piers.",
+        "On Wednesday, the Calvarra Assembly voted 41-3 on a measure that funds dredging and new piers",
+        "2026-03-11",
+        "voted",
+    )
+    signed = day(
+        "c",
+        "C",
+        "Mayor Tomas Reed signed the harbour levy on Thursday.",
+        "Mayor Tomas Reed signed the harbour levy on Thursday",
+        "2026-03-12",
+        "signed",
+    )
+    got = relations(suggest_links([passed, voted, signed]))
+    assert (frozenset("ab"), "contradicts") in got, got
+    assert not any(pair & {"c"} and rel == "contradicts" for pair, rel in got)
