@@ -4,6 +4,7 @@ the database (no number span) compared as the extractor's, sentences a scraper g
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 from claims.linking.context import sentence_around
@@ -456,3 +457,114 @@ def test_shares_of_two_wholes_are_never_one_figure():
     got = relations(suggest_links([stops, voters, again]))
     assert (frozenset("ac"), "corroborates") in got
     assert not any(pair & {"b"} for pair, _ in got)
+
+
+def test_a_threshold_is_a_bar_not_a_count_of_what_happened():
+    """'30 votes needed to overcome the veto' and 'a simple majority of 21 votes' are bars the levy must
+    clear: neither contradicts the 34 votes cast, nor each other; two outlets giving one bar agree."""
+    needed = stored_figure(
+        "a",
+        "A",
+        "The levy needed 30 votes to overcome the mayor's veto in the harbour board on Monday.",
+        "30 votes",
+        30,
+        unit="vote",
+    )
+    cast = stored_figure(
+        "b",
+        "B",
+        "The harbour board cast 34 votes for the levy over the mayor's veto on Monday.",
+        "34 votes",
+        34,
+        unit="vote",
+    )
+    majority = stored_figure(
+        "c",
+        "C",
+        "Without the mayor's veto, a simple majority of 21 votes in the harbour board passes the levy.",
+        "21 votes",
+        21,
+        unit="vote",
+    )
+    same_bar = stored_figure(
+        "d",
+        "D",
+        "The harbour board said on Monday that the 30 votes necessary to overcome the mayor's veto were "
+        "there.",
+        "30 votes",
+        30,
+        unit="vote",
+    )
+    required = stored_figure(
+        "e",
+        "E",
+        "The harbour board's charter requires 30 votes to overcome a veto of the mayor's levy.",
+        "30 votes",
+        30,
+        unit="vote",
+    )
+    got = relations(suggest_links([needed, cast, majority, same_bar, required]))
+    assert not any(rel == "contradicts" for _, rel in got), got
+    assert (frozenset("ae"), "corroborates") in got
+    assert not any(pair & {"b"} for pair, _ in got)
+
+
+def test_a_vague_amount_confirms_no_bound():
+    """'tens of thousands of dollars' given to the harbour fund and 'more than $10,000' given to it overlap
+    as intervals, but each is a guess at its own sum: agreeing tells nothing; a figure within the bound
+    still corroborates it."""
+    vague = stored_figure(
+        "a",
+        "A",
+        "Donors gave tens of thousands of dollars to the harbour fund in March, the filing shows.",
+        "tens of thousands of dollars",
+        2e4,
+    )
+    vague = replace(vague, claim=replace(vague.claim, high=99999.0, approximate=True))
+    bound = stored_figure(
+        "b",
+        "B",
+        "Donors gave more than $10,000 to the harbour fund in March, the filing shows.",
+        "$10,000",
+        1e4,
+        direction=">",
+    )
+    figure = stored_figure(
+        "c", "C", "Donors gave $12,000 to the harbour fund in March, the filing shows.", "$12,000", 1.2e4
+    )
+    got = relations(suggest_links([vague, bound, figure]))
+    assert not any(pair == frozenset("ab") for pair, _ in got), got
+    assert (frozenset("bc"), "corroborates") in got
+
+
+def test_passed_and_voted_date_one_vote_of_one_body():
+    """'The Calvarra Assembly passed the harbour levy Tuesday' and 'On Wednesday, the Calvarra Assembly
+    voted 41-3 on a measure for the piers': one vote under two verbs, two days, a conflict. The mayor
+    signing the levy on Thursday is another happening."""
+    passed = day(
+        "a",
+        "A",
+        "The Calvarra Assembly resolution on the harbour levy passed Tuesday, sponsored by Rep. Ilse Varga.",
+        "The Calvarra Assembly resolution on the harbour levy passed Tuesday",
+        "2026-03-10",
+        "passed",
+    )
+    voted = day(
+        "b",
+        "B",
+        "On Wednesday, the Calvarra Assembly voted 41-3 on a measure that funds dredging and new piers.",
+        "On Wednesday, the Calvarra Assembly voted 41-3 on a measure that funds dredging and new piers",
+        "2026-03-11",
+        "voted",
+    )
+    signed = day(
+        "c",
+        "C",
+        "Mayor Tomas Reed signed the harbour levy on Thursday.",
+        "Mayor Tomas Reed signed the harbour levy on Thursday",
+        "2026-03-12",
+        "signed",
+    )
+    got = relations(suggest_links([passed, voted, signed]))
+    assert (frozenset("ab"), "contradicts") in got, got
+    assert not any(pair & {"c"} and rel == "contradicts" for pair, rel in got)

@@ -193,7 +193,9 @@ def _context(f: ClaimFeatures) -> frozenset[str]:
     claim = f.item.claim
     assert isinstance(claim, DateClaim)
     when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
-    return (f.context | frozenset(terms(" ".join(f.names)))) - when - _CALENDAR
+    return frozenset(
+        _ONE_DEED.get(w, w) for w in (f.context | frozenset(terms(" ".join(f.names)))) - when - _CALENDAR
+    )
 
 
 def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -525,7 +527,28 @@ def tells(f: ClaimFeatures) -> bool:
 
 
 def _verb(word: str | None) -> str:
-    return stem(word or "").rstrip("e")  # "vote" / "voted"
+    verb = stem(word or "").rstrip("e")  # "vote" / "voted"
+    return _ONE_DEED.get(verb, verb)
+
+
+# Verbs of one deed of a body that decides by vote: "the House passed the resolution Tuesday", "the House
+# voted 396-9 on Wednesday", "the board approved / adopted it": one happening under each outlet's verb.
+_ONE_DEED = {
+    form: "vote"
+    for w in [
+        "vote",
+        "voted",
+        "voting",
+        "pass",
+        "passed",
+        "passing",
+        "approve",
+        "approved",
+        "adopt",
+        "adopted",
+    ]
+    for form in (stem(w), stem(w).rstrip("e"))
+}
 
 
 def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -703,7 +726,7 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
     assert isinstance(claim, DateClaim)
     when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
     named = frozenset(terms(" ".join(n for n in f.names if " " in n)))
-    return (f.content | named) - when - _CALENDAR
+    return frozenset(_ONE_DEED.get(w, w) for w in (f.content | named) - when - _CALENDAR)
 
 
 def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:

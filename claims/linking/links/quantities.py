@@ -45,6 +45,9 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             continue
         if _other_wholes(a, b):
             continue  # "a third of the arrests" and "a third of the voters": shares of two things
+        bars = threshold(a), threshold(b)
+        if any(bars) and (bars[0] != bars[1] or not agree(a, b)):
+            continue  # "60 votes needed to break a filibuster" and "passed 52-48": a bar and a count
         tallies = _tally(a), _tally(b)
         if None not in tallies and tallies[0] != tallies[1]:
             continue  # "passed 97-1" and "passed 97-3": two votes with the same votes for, however alike
@@ -57,6 +60,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         if agree(a, b):
             if _boundless(a) or _boundless(b):
                 continue  # "billions of dollars" holds every sum of the story: it confirms none
+            if (_vague(a) and _open(b)) or (_vague(b) and _open(a)):
+                continue  # "tens of thousands of dollars" and "more than $10,000": two guesses, no one sum
             exact = a.low == a.high == b.low == b.high
             conf = min(0.95, 0.5 + 0.35 * min(1.0, ctx / 0.4) + (0.1 if exact else 0.0))
             if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
@@ -70,6 +75,33 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
+
+
+# A threshold is what a thing takes, not what happened: "the 60 votes needed to break a filibuster", "41
+# votes necessary to sustain one", "a simple majority of 51 votes", "requiring him to garner 60 votes".
+# It never contradicts a count of what happened ("confirmed 54-45") nor another threshold (the 60 votes to
+# end debate and the 51 to confirm are two rules); two outlets giving one threshold agree.
+THRESHOLD_WORDS_BEFORE = 8  # how far back in its clause a word of need may stand
+_NEED_BEFORE = re.compile(r"\b(?:need(?:s|ed|ing)?|requir\w*|necessary|(?:super)?majority|threshold)\b", re.I)
+_NEED_AFTER = re.compile(
+    r"^[\s\"'\u201c\u201d\u2019]*(?:[a-z'\u2019\u201c\u201d\"]+\s+)?(?:needed|necessary|required|threshold|"
+    r"to\s+(?:overcome|break|block|end|override|sustain|defeat|stop|beat|invoke|clear|avoid))\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"\d|[;:.!?]|,\s+(?:but|and|while|who|which)\b")
+
+
+def threshold(f: ClaimFeatures) -> bool:
+    """True when the figure is a bar to reach ("60 votes needed to ...", "a majority of 51 votes")."""
+    claim, offset, sentence = f.item.claim, f.item.sentence_start, f.item.sentence
+    if offset is None or not offset <= claim.start <= claim.end <= offset + len(sentence):
+        return False
+    before = sentence[: claim.start - offset]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    words = before[cut:].split()[-THRESHOLD_WORDS_BEFORE:]
+    if _NEED_BEFORE.search(" ".join(words)) or _NEED_BEFORE.search(claim.text):
+        return True
+    return bool(_NEED_AFTER.match(sentence[claim.end - offset : claim.end - offset + 60]))
 
 
 def _sentence_unit(f: ClaimFeatures) -> Key:
@@ -114,6 +146,11 @@ def _boundless(f: ClaimFeatures) -> bool:
 
 def _vague(f: ClaimFeatures) -> bool:
     return f.low > 0 and f.high / f.low > VAGUE_RATIO
+
+
+def _open(f: ClaimFeatures) -> bool:
+    """A bound ("more than $10,000", "fewer than 40"): it names a floor or a ceiling, not the figure."""
+    return f.quantity.direction in ("<", ">")
 
 
 ROUNDING_SHARE = 0.1  # a round figure stands for values within half its last digit, and at most 10% away
