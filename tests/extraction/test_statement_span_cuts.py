@@ -175,9 +175,9 @@ def test_a_clause_after_but_is_not_the_other_half(statements):
         ),
         # the concession corrects the record
         (
-            "The mayor has vowed to \"open up\" the port's toll rules, even though those rules are in fact state, "
+            'The mayor has vowed to "open up" the port\'s toll rules, even though those rules are in fact state, '
             "not city, rules.",
-            "to \"open up\" the port's toll rules",
+            'to "open up" the port\'s toll rules',
         ),
     ],
 )

@@ -302,7 +302,6 @@ TELLING_NOTE_VERBS = word_set("name mention specify identify describe explain el
 # Words by which the writer sets the record straight ("..., even though those laws are in fact state laws").
 
 
-
 def _corrects(doc: Doc, start: int, end: int) -> bool:
     words = [t.lower_ for t in doc[start:end]]
     return "actually" in words or any(
