@@ -173,3 +173,23 @@ def test_has_yet_to_say_negates_the_reporting_verb(nlp):
     assert negated(next(t for t in doc if t.lower_ == "say"))
     doc = nlp("Tom Hale has to say whether he will sign the harbour bill.")
     assert not negated(next(t for t in doc if t.lower_ == "say"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale told reporters the pier was safe. He also said he does not know the diver who filmed it -- "
+        "though, when asked twice, Hale declined to say whether he had seen the film.",
+        '"I can say that I did not sink the boat," Tom Hale said.\n\nHe also said he "certainly" does not know '
+        "the diver the film was sent to -- though, when asked repeatedly, Hale declined to say whether he was "
+        "shown in the film.",
+    ],
+)
+def test_a_refusal_in_a_though_clause_attributes_nothing_before_it(statements, text):
+    """ "He also said he does not know the diver -- though, when asked, Hale declined to say whether ...": the
+    "though" clause is subordinate, no "Content, X said" attribution; the words before it are the "said"
+    statement's, asserted, and only the infinitive is refused."""
+    polarities = _polarities(statements, text)
+    assert [p for w, p in polarities if "does not know the diver" in w] == ["asserted"]
+    assert not any(w.startswith("He also said") for w, _ in polarities)
+    assert [p for w, p in polarities if "shown in the film" in w or "seen the film" in w] == ["refused"]

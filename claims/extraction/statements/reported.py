@@ -865,7 +865,18 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         words = [t.i for t in verb.subtree if not t.is_punct]
         left, right = min(words), max(words)
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if left > sent.start and not rest and doc[left - 1].is_punct and doc[left - 1].text not in (":", ";"):
+        # ("... -- though, when asked, Hale declined to say whether ...": a clause its own "though" or "because"
+        # opens is subordinate, no attribution of the words before it)
+        subordinate = any(
+            c.i == left and (c.dep_ == "mark" or c.lower_ in ("though", "although")) for c in verb.children
+        )
+        if (
+            left > sent.start
+            and not rest
+            and not subordinate
+            and doc[left - 1].is_punct
+            and doc[left - 1].text not in (":", ";")
+        ):
             # (after a colon the clause is what the sentence announces: "Here we are again: Hale declared war")
             start = after_opener(doc, clause_start(doc, sent.start, left), left)
             if start >= left or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:left]):
