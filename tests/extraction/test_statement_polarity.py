@@ -136,3 +136,60 @@ def test_a_quote_that_asks_and_then_states_is_asserted(statements):
     assert [
         p for _, p in _polarities(statements, '"Why won\'t you vote for the sea wall now?" Tom Hale said.')
     ] == ["question"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # "nor" negates its own clause, with or without a subject of its own
+        (
+            "The mayor gave no reason for the delay, nor did she acknowledge that the ferry was late.",
+            "that the ferry was late",
+        ),
+        # a verb that leaves its infinitive undone
+        ("Mayor Ann Lee failed to explain the new toll during her speech.", "explain the new toll"),
+    ],
+)
+def test_speech_negated_by_nor_or_left_undone_is_refused(statements, text, words):
+    """ "nor did she acknowledge that ...", "failed to explain ...": the source did not say the words, so
+    they are not stored as what the source asserted."""
+    [(stored, polarity)] = _polarities(statements, text)
+    assert stored.startswith(words) and polarity == "refused"
+
+
+def test_a_failure_that_is_no_speech_stays_what_the_speaker_says(statements):
+    """Only the reported verb left undone is refused: "Hale failed to win the vote, the mayor said" is the
+    mayor's assertion."""
+    assert ("Tom Hale failed to win the vote", "asserted") in _polarities(
+        statements, "Tom Hale failed to win the vote, the mayor said."
+    )
+
+
+def test_has_yet_to_say_negates_the_reporting_verb(nlp):
+    """ "has yet to say whether ...": the verb of saying is negated (nothing said so far)."""
+    from claims.extraction.statements.reported import negated
+
+    doc = nlp("Tom Hale has yet to say whether he will sign the harbour bill.")
+    assert negated(next(t for t in doc if t.lower_ == "say"))
+    doc = nlp("Tom Hale has to say whether he will sign the harbour bill.")
+    assert not negated(next(t for t in doc if t.lower_ == "say"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale told reporters the pier was safe. He also said he does not know the diver who filmed it -- "
+        "though, when asked twice, Hale declined to say whether he had seen the film.",
+        '"I can say that I did not sink the boat," Tom Hale said.\n\nHe also said he "certainly" does not know '
+        "the diver the film was sent to -- though, when asked repeatedly, Hale declined to say whether he was "
+        "shown in the film.",
+    ],
+)
+def test_a_refusal_in_a_though_clause_attributes_nothing_before_it(statements, text):
+    """ "He also said he does not know the diver -- though, when asked, Hale declined to say whether ...": the
+    "though" clause is subordinate, no "Content, X said" attribution; the words before it are the "said"
+    statement's, asserted, and only the infinitive is refused."""
+    polarities = _polarities(statements, text)
+    assert [p for w, p in polarities if "does not know the diver" in w] == ["asserted"]
+    assert not any(w.startswith("He also said") for w, _ in polarities)
+    assert [p for w, p in polarities if "shown in the film" in w or "seen the film" in w] == ["refused"]

@@ -163,3 +163,33 @@ def test_a_clause_after_but_is_not_the_other_half(statements):
         "Tom Hale said the ferry would not run on Sunday, but the bus company said it would add a route."
     )
     assert _only(claims, "ferry").text == "the ferry would not run on Sunday", _said(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the concession tells of the source's own telling
+        (
+            "The harbour board said that the toll applied to two ferry lines, although it did not specify which.",
+            "that the toll applied to two ferry lines",
+        ),
+        # the concession corrects the record
+        (
+            'The mayor has vowed to "open up" the port\'s toll rules, even though those rules are in fact state, '
+            "not city, rules.",
+            'to "open up" the port\'s toll rules',
+        ),
+    ],
+)
+def test_the_writers_closing_concession_is_no_part_of_the_words(statements, text, words):
+    """A closing "though"/"although" clause that reports on what the source named or specified, or that sets
+    the record straight ("in fact"), is the writer's note on the words, not the source's."""
+    [claim] = statements(text)
+    assert claim.text == words
+
+
+def test_a_concession_of_the_sources_own_stays(statements):
+    """ "said the ferry would sail on Monday, although the weather could delay it": nothing marks the
+    concession as the writer's, so it stays in the words."""
+    [claim] = statements("Ann Lee said the ferry would sail on Monday, although the weather could delay it.")
+    assert claim.text == "the ferry would sail on Monday, although the weather could delay it"

@@ -295,6 +295,42 @@ def reporter_participle_end(clause: Token, start: int, end: int) -> int:
     return end
 
 
+CONCESSIVE_MARKS = frozenset({"though", "although"})
+# Verbs by which a concession reports on the source's own telling ("..., though it did not name them", "...,
+# although he has not described the mechanism"): the writer's note on what was said, not part of it.
+TELLING_NOTE_VERBS = word_set("name mention specify identify describe explain elaborate detail disclose")
+# Words by which the writer sets the record straight ("..., even though those laws are in fact state laws").
+
+
+def _corrects(doc: Doc, start: int, end: int) -> bool:
+    words = [t.lower_ for t in doc[start:end]]
+    return "actually" in words or any(
+        words[i] == "in" and words[i + 1] in ("fact", "reality") for i in range(len(words) - 1)
+    )
+
+
+def writer_concession_end(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the comma before a closing concession ("though", "although", "even though") that is the
+    writer's note on the reported words rather than part of them: one whose verb tells of the source's telling
+    ("..., though it did not name them") or that corrects the record ("..., even though those statutes are in
+    fact state laws"). A concession of any other kind may be the source's own and stays."""
+    for mark in doc[start + 1 : end]:
+        if mark.lower_ not in CONCESSIVE_MARKS or mark.dep_ != "mark":
+            continue
+        comma = mark.i - 2 if doc[mark.i - 1].lower_ == "even" else mark.i - 1
+        if comma <= start or doc[comma].text != ",":
+            continue
+        clause = mark.head
+        if not (mark.i < clause.i < end) or clause.right_edge.i + 1 < end - 1:
+            continue  # the concession must close the words
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        telling = is_speech_verb(clause) or clause.lemma_.lower() in TELLING_NOTE_VERBS
+        if telling or _corrects(doc, mark.i + 1, end):
+            return comma
+    return end
+
+
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HALF_ENDS = frozenset({".", "!", "?", ";", ":", ",", "--", "\u2014", "\u2013", "\u2015"})

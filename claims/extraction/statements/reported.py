@@ -54,6 +54,7 @@ from .edges import (
     set_off_participle,
     told_clause,
     trailing_attribution,
+    writer_concession_end,
 )
 from .naming import called_what, naming_end
 from .quotes import QUOTE_MARKS, WORK_NOUNS, title_cased
@@ -895,7 +896,18 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         words = [t.i for t in verb.subtree if not t.is_punct]
         left, right = min(words), max(words)
         rest = [t for t in doc[right + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if left > sent.start and not rest and doc[left - 1].is_punct and doc[left - 1].text not in (":", ";"):
+        # ("... -- though, when asked, Hale declined to say whether ...": a clause its own "though" or "because"
+        # opens is subordinate, no attribution of the words before it)
+        subordinate = any(
+            c.i == left and (c.dep_ == "mark" or c.lower_ in ("though", "although")) for c in verb.children
+        )
+        if (
+            left > sent.start
+            and not rest
+            and not subordinate
+            and doc[left - 1].is_punct
+            and doc[left - 1].text not in (":", ";")
+        ):
             # (after a colon the clause is what the sentence announces: "Here we are again: Hale declared war")
             start = after_opener(doc, clause_start(doc, sent.start, left), left)
             if start >= left or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:left]):
@@ -1513,6 +1525,9 @@ def reported_at(tok: Token) -> Found | None:
     if denial and frame == "obj":
         content = denied_content(tok) or content  # "denied reports that X": X is what is denied
     content = _clip_to_paragraph(tok, content)
+    # "said the rule applied to two lines, though it did not name them", "vowed to open up the rules, even
+    # though those rules are in fact the state's": the writer's note on the words is no part of them
+    content = (content[0], writer_concession_end(tok.doc, content[0], content[1]))
     if content[1] - content[0] < 2:
         return None
     if not _set_off_before(tok, content, subject):
@@ -1586,12 +1601,18 @@ NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "no-one"})
 
 def negated(tok: Token) -> bool:
     """True when the cue itself is negated ("did not say", "has never mentioned"), shares the negation of the
-    verb it is joined to by "or"/"nor" ("did not apologize or acknowledge that ..."), has a subject that names
+    verb it is joined to by "or"/"nor" ("did not apologize or acknowledge that ..."), follows a "nor" ("gave
+    no reason, nor did she acknowledge that ...") or a "neither", has a subject that names
     nobody ("Nobody at the council has said that ...", "No official has confirmed ...", "Neither Hale nor Ruiz
-    has acknowledged ..."), or is speech held back ("stopped short of saying that ..."): the source did not say
+    has acknowledged ..."), is speech held back ("stopped short of saying that ...") or left undone ("failed to explain ...", "has yet
+    to say whether ..."): the source did not say
     the words, so they are stored refused, never as what the source asserted."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
+    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in tok.children):
+        return True  # "did not say", "neither confirmed nor ..."
+    if tok.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and tok.head.i < c.i < tok.i for c in tok.head.children
+    ):
+        return True  # "offered no reason, nor did she acknowledge that ...": "nor" negates its own clause
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         own = any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
         joined_by = {c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i}
@@ -1604,12 +1625,27 @@ def negated(tok: Token) -> bool:
             return True
         if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
             return True
+    if tok.dep_ == "xcomp" and _left_undone(tok.head):
+        return True  # "failed to explain the law", "has yet to say whether ...": not said (so far)
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         holder = tok.head.head
         if holder.pos_ == "VERB" and verb_forms(holder) & HOLDING_BACK_VERBS:
             # "stopped short of saying": "stop" only with its "short"
             return holder.lemma_.lower() != "stop" or any(c.lower_ == "short" for c in holder.children)
     return False
+
+
+# Verbs whose infinitive is left undone: "failed to explain the law", "neglected to mention the fee".
+UNDONE_VERBS = word_set("fail neglect omit")
+
+
+def _left_undone(verb: Token) -> bool:
+    """True for a verb that says its infinitive was not done: "failed to", "neglected to", "has yet to"."""
+    if verb.lemma_.lower() in UNDONE_VERBS:
+        return True
+    return verb.lemma_.lower() in ("have", "be") and any(
+        c.lower_ == "yet" and c.dep_ == "advmod" and c.i < verb.i + 3 for c in verb.children
+    )
 
 
 def refused_speech(tok: Token) -> bool | None:
