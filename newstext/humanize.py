@@ -68,9 +68,7 @@ def quantity(
     """A quantity claim's value: "about 100 soldiers", "more than 3.5 million dollars", "20-30 tanks" (an en dash)."""
     if low is None:
         return unit or "amount not known"
-    prefix = {">": "more than ", "<": "less than "}.get(direction, "")
-    if not prefix and approximate:
-        prefix = "about "
+    prefix = _qualifier(direction, approximate)
     shown = number(low) if high is None or low == high else f"{number(low)}\u2013{number(high)}"
     singular = (high is None or low == high) and low == 1
     named = SHARE.get(unit.lower(), unit) if singular else plural(unit)
@@ -84,12 +82,15 @@ def share(
     writes it): "about 33.3% of arrests", "66.7% of Senate", "25-50% of voters"; never "0.33 arrests"."""
     if low is None:
         return unit or "share not known"
-    prefix = {">": "more than ", "<": "less than "}.get(direction, "")
-    if not prefix and approximate:
-        prefix = "about "
+    prefix = _qualifier(direction, approximate)
     shown = _percent(low) if high is None or low == high else f"{_percent(low)}\u2013{_percent(high)}"
     whole = unit.removeprefix("%").strip()
     return f"{prefix}{shown}% of {whole}" if whole else f"{prefix}{shown}%"
+
+
+def _qualifier(direction: str, approximate: bool) -> str:
+    """What stands before a value: "more than " / "less than " for a bound, else "about " when approximate."""
+    return {">": "more than ", "<": "less than "}.get(direction, "") or ("about " if approximate else "")
 
 
 def _percent(fraction: float) -> str:
