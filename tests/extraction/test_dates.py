@@ -408,3 +408,16 @@ def test_a_today_of_a_happening_is_the_publication_day(sentence):
     for key, claim in dates.items():
         if key.startswith("today"):
             assert str(claim.value) == str(PUBLISHED)
+
+
+def test_a_date_hung_on_a_happening_noun_dates_the_noun_not_the_clauses_verb():
+    """'wrote to her in advance of her appearance on the campus on Thursday' dates the appearance; a date
+    hung on a noun that names no happening ('signed by 40 lecturers on Thursday') leaves the verb dated."""
+    found = dates_in(
+        "The teachers wrote to Ms. Marsh in advance of her appearance on the campus on Thursday."
+    )
+    assert found["on Thursday"].dated == "appearance"
+    found = dates_in("Protesters gathered in Dunmore ahead of the governor's visit on Thursday.")
+    assert found["on Thursday"].dated == "visit"
+    found = dates_in("The letter was signed by 40 lecturers on Thursday.")
+    assert found["on Thursday"].dated == "signed"

@@ -333,10 +333,33 @@ def counted_not_year(span: SpacySpan) -> bool:
 _MODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod", "npadvmod"}
 
 
+# Nouns of a happening a date may hang on through a preposition ("in advance of his appearance on
+# Thursday", "ahead of the mayor's visit on Friday"): the noun is what the date dates, not the clause's
+# verb ("sent a letter ... in advance of his appearance on Thursday" dates the appearance). Other nouns
+# ("signed by 90 members on Thursday") leave the verb dated, however the parser hung the date. Only
+# nouns of one person's or one body's public act: "meeting", "interview" or "hearing" name the
+# occasion of many acts ("said in an interview on Wednesday" dates a telling; "a grand jury scheduled to
+# meet" and "a larger meeting ... on Wednesday" are two gatherings).
+_HAPPENING_NOUNS = frozenset(
+    """appearance visit speech address lecture talk remarks testimony vote debate rally ceremony
+    conference inauguration""".split()  # noqa: SIM905
+)
+
+
 def dated_word(span: SpacySpan, verb: Token) -> str | None:
-    """What the date dates: the noun it modifies ("the 2001 deal", "Tuesday's caucus"), else the verb."""
+    """What the date dates: the noun it modifies ("the 2001 deal", "Tuesday's caucus", "his visit on
+    Thursday"), else the verb."""
     root = span.root
     head = root.head
     if root.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and not span.start <= head.i < span.end:
         return head.text
+    prep = root if root.dep_ == "prep" else head if root.dep_ == "pobj" and head.dep_ == "prep" else None
+    if (
+        prep is not None
+        and prep.lower_ in ("on", "at")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in _HAPPENING_NOUNS
+        and not span.start <= prep.head.i < span.end
+    ):
+        return prep.head.text  # "in advance of his appearance on the campus on Thursday morning"
     return verb.text if verb.pos_ in _VERBS else None

@@ -214,6 +214,10 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ):
         return False
     va, vb = _verb(ca.dated), _verb(cb.dated)
+    if va != vb and _appearance(a) and _appearance(b):
+        # "a speech Thursday" / "in advance of his visit there on Thursday": one appearance of the person
+        # both sentences name ("the governor's speech" / "the mayor's visit" are two)
+        return _meet(_actors(a.item.sentence), _actors(b.item.sentence)) and not _other_actors(a, b)
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         return not _other_actors(a, b)
     if _passive_telling_of(a, b) or _passive_telling_of(b, a):
@@ -531,6 +535,11 @@ def _verb(word: str | None) -> str:
     return _ONE_DEED.get(verb, verb)
 
 
+def _appearance(f: ClaimFeatures) -> bool:
+    """True when the date dates a public appearance under one of its words ("speech", "visit")."""
+    return (f.date.dated or "").lower() in _APPEARANCE
+
+
 # Verbs of one deed of a body that decides by vote: "the House passed the resolution Tuesday", "the House
 # voted 396-9 on Wednesday", "the board approved / adopted it": one happening under each outlet's verb.
 _ONE_DEED = {
@@ -549,6 +558,15 @@ _ONE_DEED = {
     ]
     for form in (stem(w), stem(w).rstrip("e"))
 }
+# Words of one public appearance of one person: "heading to the university for a speech Thursday", "in
+# advance of his appearance on the campus on Thursday", "ahead of his visit there on Thursday", "spoke at
+# the college Thursday": one happening under each outlet's word, as written (the verb "appeared", as in
+# "appeared intent on", is no appearance), and only when both sentences name the person
+# (`_same_day_happening`).
+_APPEARANCE = frozenset(
+    """speech speeches speak speaks speaking spoke lecture lectures lectured appearance appearances visit
+    visits visited visiting remarks""".split()  # noqa: SIM905
+)
 
 
 def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -570,8 +588,12 @@ def _actors(text: str) -> set[tuple[str, ...]]:
     return out
 
 
-# "two African countries", "Republican senators": a name-made adjective before a noun names no actor
-_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:ian|ican|ean|ese|ish)\b(?=\s+[a-z])")
+# "two African countries", "Republican senators", "a Catholic university", "Ryan, a Catholic and chairman
+# of ...": a name-made adjective (or such a word for a believer) before a lower-case word names no actor
+_ADJECTIVE = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:ian|ican|ean|ese|ish)|Catholic|Protestant|Jesuit|Evangelical|Orthodox|Muslim|Islamic"
+    r"|Hispanic|Democratic)\b(?=\s+[a-z])"
+)
 # stems, not terms: the bare weekdays are stop words, so terms() would drop them and keep "Wednesday's"
 # ("In Tuesday's hearing the councillor ...": a day, not an actor of the clause)
 _WEEKDAYS = frozenset(

@@ -42,6 +42,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         if _unit_class(a) != _unit_class(b):  # met through the items they list (`listed`) alone
             if same_list(a, b):
                 out.append((i, j, "corroborates", LIST_CONFIDENCE, rationale(a, b, "corroborates", day_of)))
+            elif one_group(a, b) and weights.overlap(_words(a), _words(b)) >= MIN_CONTEXT:
+                out.append((i, j, "corroborates", GROUP_CONFIDENCE, rationale(a, b, "corroborates", day_of)))
             continue
         if _other_wholes(a, b):
             continue  # "a third of the arrests" and "a third of the voters": shares of two things
@@ -342,7 +344,52 @@ def _block_keys(f: ClaimFeatures) -> list[Key]:
     keys: list[Key] = [(f.item.event_id, claim.unit_class.lower())] if claim.unit_class else []
     if claim.low == claim.high and listed(f):
         keys.append((f.item.event_id, "listed", claim.low))
+    if _people(f):
+        keys.append((f.item.event_id, "people", claim.low))
     return keys
+
+
+# One group of people counted under two nouns for them: "nearly 90 professors and administrators" /
+# "nearly 90 faculty members and priests" signing one letter. The same figure written the same way (the
+# same qualifier, one value, at least GROUP_MIN_FIGURE: "two officials" and "two members" are everywhere)
+# and a shared context stand for one group; the nouns are each outlet's word for its people.
+PEOPLE_NOUNS = frozenset(
+    """member faculty professor administrator priest scholar academic teacher student staff staffer employee
+    worker official officer lawmaker legislator senator representative delegate voter resident citizen
+    activist protester demonstrator signatory signer person people individual doctor nurse clergy
+    theologian leader economist scientist expert researcher lawyer volunteer supporter""".split()  # noqa: SIM905
+)
+GROUP_MIN_FIGURE = 10
+GROUP_CONFIDENCE = 0.6  # below the sure band: the nouns differ, the figure and the context match
+
+
+def _people(f: ClaimFeatures) -> bool:
+    claim = f.item.claim
+    assert isinstance(claim, QuantityClaim)
+    words = (claim.unit_class or "").lower().split()
+    return bool(words) and words[-1] in PEOPLE_NOUNS and claim.low == claim.high >= GROUP_MIN_FIGURE
+
+
+def _words(f: ClaimFeatures) -> frozenset[str]:
+    """The context without the count's own words ("nearly 40 nurses"): the figure and its qualifier two
+    group counts share say nothing of the group."""
+    own = one_name(frozenset(terms(f.item.claim.text)))
+    return _context(f) - _figures(f) - own
+
+
+def one_group(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two counts of people under two nouns written alike: one figure, the same qualifier
+    ("nearly 90" / "nearly 90", "312" / "312"), not a bound or a range."""
+    ca, cb = a.item.claim, b.item.claim
+    assert isinstance(ca, QuantityClaim) and isinstance(cb, QuantityClaim)
+    return (
+        _people(a)
+        and _people(b)
+        and ca.low == cb.low
+        and ca.approximate == cb.approximate
+        and ca.direction == cb.direction
+        and not (_open(a) or _open(b))
+    )
 
 
 def _unit_class(f: ClaimFeatures) -> str:
