@@ -113,3 +113,30 @@ def test_small_counts_of_people_under_two_nouns_do_not_link():
     a = count("a", "A", one, "Two officials", 2, "officials", "official")
     b = count("b", "B", two, "Two staff members", 2, "staff members", "member")
     assert suggest_links([a, b]) == []
+
+
+def test_giving_a_speech_or_a_lecture_is_the_appearance_a_visit_names():
+    """ "will deliver the Orchard Lecture on Thursday" and "ahead of Ms. Marsh's visit on Thursday": the
+    verb of giving dates the lecture; "will make a decision on Thursday" is no appearance."""
+    waiting = "Protesters will wait outside ahead of Ms. Marsh's visit on Thursday."
+    visit = day("visit", "B", waiting, waiting[:-1], "on Thursday", "visit")
+    lecture = "Governor Lena Marsh will deliver the Orchard Lecture on Thursday."
+    given = day("lecture", "A", lecture, lecture[:-1], "on Thursday", "deliver")
+    [link] = suggest_links([given, visit])
+    assert link.relation == "corroborates"
+    decision = "Governor Lena Marsh will make a decision on the budget on Thursday."
+    decided = day("decision", "A", decision, decision[:-1], "on Thursday", "make")
+    assert suggest_links([decided, visit]) == []
+
+
+def test_a_speech_delivered_is_the_speech_named_whoever_the_sentences_name():
+    """ "who delivered his speech at the Harbour Club on Wednesday" / "In Wednesday's speech the senator
+    also criticised Mayor Reyes": no name in common, but the speech is what both date."""
+    club = "The Calvarra senator, who delivered his speech at the Harbour Club in Dunmore on Wednesday, left early."
+    delivered = day(
+        "delivered", "A", club, club[: club.index(", left")], "on Wednesday", "delivered", "2026-05-13"
+    )
+    swipe = "In Wednesday's speech the senator also criticised Mayor Tom Reyes of Carlow."
+    named = day("named", "B", swipe, swipe[:-1], "Wednesday", "speech", "2026-05-13")
+    [link] = suggest_links([delivered, named])
+    assert link.relation == "corroborates"

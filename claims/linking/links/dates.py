@@ -214,10 +214,17 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ):
         return False
     va, vb = _verb(ca.dated), _verb(cb.dated)
-    if va != vb and _appearance(a) and _appearance(b):
+    if (
+        va != vb
+        and _appearance(a)
+        and _appearance(b)
+        and _meet(_actors(a.item.sentence), _actors(b.item.sentence))
+        and not _other_actors(a, b)
+    ):
         # "a speech Thursday" / "in advance of his visit there on Thursday": one appearance of the person
-        # both sentences name ("the governor's speech" / "the mayor's visit" are two)
-        return _meet(_actors(a.item.sentence), _actors(b.item.sentence)) and not _other_actors(a, b)
+        # both sentences name ("the governor's speech" / "the mayor's visit" are two, unless the rules
+        # below find one happening: "delivered his speech" / "Wednesday's speech")
+        return True
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         return not _other_actors(a, b)
     if _passive_telling_of(a, b) or _passive_telling_of(b, a):
@@ -536,8 +543,21 @@ def _verb(word: str | None) -> str:
 
 
 def _appearance(f: ClaimFeatures) -> bool:
-    """True when the date dates a public appearance under one of its words ("speech", "visit")."""
-    return (f.date.dated or "").lower() in _APPEARANCE
+    """True when the date dates a public appearance under one of its words ("speech", "visit"), or a verb
+    of giving one ("will deliver the Orchard Lecture on Thursday", "gave a speech Tuesday")."""
+    dated = (f.date.dated or "").lower()
+    if dated in _APPEARANCE:
+        return True
+    if dated not in _GIVE:
+        return False
+    m = re.search(rf"\b{re.escape(dated)}\b((?:\s+\S+){{1,6}})", f.item.claim.text, re.I)
+    return m is not None and bool(_GIVEN.search(m[1]))
+
+
+_GIVE = frozenset(
+    "give gives gave given giving deliver delivers delivered delivering make makes made".split()  # noqa: SIM905
+)
+_GIVEN = re.compile(r"\b(?:speech|speeches|lecture|address|remarks)\b", re.I)
 
 
 # Verbs of one deed of a body that decides by vote: "the House passed the resolution Tuesday", "the House
