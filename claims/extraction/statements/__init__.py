@@ -35,12 +35,18 @@ from .fragments import (
     quote_before_its_attribution,
     without_trailing_title,
 )
-from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary, writers_aside
+from .gloss import (
+    without_writers_clause,
+    without_writers_gloss,
+    without_writers_occasion,
+    without_writers_summary,
+    writers_aside,
+)
 from .inverted import with_inverted
-from .naming import called_what
+from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
-from .polarity import asks, polarity_of
-from .quotes import find_quotes, paragraph_ids
+from .polarity import asks, held_negated, negated_deed, polarity_of
+from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import PERSONAL_PRONOUNS, SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
@@ -564,6 +570,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"
             end = without_writers_clause(doc, start, end, inside, item.cue_i)  # "..., sparking anger"
+            end = without_writers_occasion(doc, start, end, inside, item.cue_i)  # "... as she toured it"
         if end <= start:
             continue
         bare = noun_phrase_kind(doc, item, start, end)
@@ -571,11 +578,14 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if bare in AGENT_KINDS:
             turned = agent_words(doc, doc[item.cue_i], end)
             bare = AGENT_KINDS[bare] if turned else "unsourced"
-        if bare is not None or commits(doc, item, start):
+        if bare is not None or commits(doc, item, start) or named_by_pronoun(doc, item, start):
             start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
             if not item.direct:
                 # "oppose the plan, which also cuts taxes": with its verb, the gloss is an aside
                 end = without_writers_gloss(doc, start, end, inside)
+        negated_belief = held_negated(doc, item)
+        if negated_belief is not None and negated_belief < start:
+            start = negated_belief  # "do not expect to be paid": the words carry the negation
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
@@ -636,7 +646,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         )
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite, (start, end))
         previous = speaker  # "the statement said" refers to the last source, named or not
-        if bare in NOT_STORED:
+        if bare in NOT_STORED or negated_deed(doc, item):
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)
         content = _span(adoc, doc, start, end)
         verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")
@@ -694,6 +704,23 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     kept = [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
     # what is kept is decided on PolNeAR's share alone; the confidence shown is also held to the read of other news
     return [dataclasses.replace(c, confidence=carried(c)) for c in kept]
+
+
+# What a naming verb's object may be when the quote right after it is the name ("called it", "called this").
+_NAMED_PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "these", "those", "both"})
+
+
+def named_by_pronoun(doc: Doc, item: Found, start: int) -> bool:
+    """True for a quote that is the name a naming verb gives a pronoun ('He called it "a calm night"', 'called
+    this "an extraordinary blockade"'): the quote alone ("a calm night") does not say that it was a name
+    given to anything, so the words start at the verb."""
+    if not item.direct or item.cue_i < 0 or not item.cue_i < start:
+        return False
+    cue = doc[item.cue_i]
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in NAMING_VERBS:
+        return False
+    between = [t for t in doc[item.cue_i + 1 : start] if not (t.is_space or t.text in QUOTE_MARKS)]
+    return len(between) == 1 and between[0].lower_ in _NAMED_PRONOUNS and names_in_quotes(cue)
 
 
 def _stance_polarity(polarity: str, bare: str | None) -> str:
