@@ -67,6 +67,8 @@ def test_a_free_relative_that_names_a_thing_keeps_the_verb_it_is_the_object_of(
             'Tom Hale called them "the best crew on the river" and said they had earned a raise.',
             "called them",
         ),
+        # the name parsed as a predicate, "this" its determiner
+        ("Sen. Tom Hale (D-Ore.) called this \u201can unusual blockade.\u201d", "called this"),
     ],
 )
 def test_a_quoted_name_given_to_a_pronoun_keeps_the_naming_verb(statements, text, words):
@@ -201,3 +203,38 @@ def test_a_deed_not_done_is_no_statement(statements, text):
 def test_words_withheld_stay_refusals(statements, text, words):
     claim = _only(statements, text)
     assert claim.text.startswith(words) and claim.polarity == "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hale tweeted his own account in response: "I invited you to come and apologize to the crews. Stop lying!"',
+        # the quote in the next paragraph, a comma left where a handle opened it
+        "Hale tweeted his own account in response:\n\n\u201c, I invited you to come and apologize. Stop lying!\u201d",
+    ],
+)
+def test_the_cues_object_before_a_colon_is_no_part_of_the_quote(statements, text):
+    """ "his own account in response:" names what the quote is; joined to it, the writer's words read as his."""
+    claim = _only(statements, text)
+    assert claim.text.lstrip("\u201c, ").startswith("I invited you") and claim.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When told about the vote, Hale said he was not surprised.",
+        "After being told of the ruling, Hale said he would appeal.",
+        '"Oh, really," Ana Ruiz said when told the magazine headline. "Well, we will have to read it."',
+    ],
+)
+def test_what_the_source_was_told_is_no_statement_of_theirs(statements, text):
+    """ "when told the headline", "Told of the ruling": the subject is told; the words after the participle
+    are what they reacted to. Stored as "Hale: told about the vote" they read as his."""
+    claims = statements(text)
+    assert claims and not [c for c in claims if c.text.startswith("told")], said(claims)
+
+
+def test_telling_somebody_stays_a_statement(statements):
+    assert _only(statements, "Ana Ruiz, who told the council the fees were illegal, resigned.").text == (
+        "the fees were illegal"
+    )

@@ -85,8 +85,10 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         if have.direct != item.direct:
             quote, clause = (have, item) if have.direct else (item, have)
             held = clause.subject if clause.subject is not None else quote.subject
-            if clause.content[0] <= clause.cue_i < clause.content[1] or (
-                held is not None and clause.content[0] <= held.i < clause.content[1]
+            if (
+                clause.content[0] <= clause.cue_i < clause.content[1]
+                or (held is not None and clause.content[0] <= held.i < clause.content[1])
+                or _object_before_colon(doc, clause, quote)
             ):
                 # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
                 # read around the cue holds the attribution itself; what was said is the quote. So when the
@@ -520,6 +522,19 @@ def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
     return bool(words) and sum(inside[i] for i in words) * 2 >= len(words)
 
 
+def _object_before_colon(doc: Doc, clause: Found, quote: Found) -> bool:
+    """True when the clause's words are only the cue's object before a colon that opens the quote ('Hale
+    tweeted his own account in response: "..."'): the object says what the quote is, the quote is what was
+    said, and the two joined read the writer's "his own account in response:" as the speaker's words."""
+    start, end = clause.content
+    if not (start < end <= quote.content[0]) or quote.content[0] - end > 6:
+        return False
+    between = [t.text for t in doc[end : quote.content[0]] if not (t.is_space or t.text in QUOTE_MARKS)]
+    if between not in ([":"], [":", ","]):  # (a comma left where a handle opened the quote: '“, I invited')
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+
+
 def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     """Statement claims in the article, in document order, each with its content span and source."""
     doc = adoc.doc
@@ -720,7 +735,21 @@ def named_by_pronoun(doc: Doc, item: Found, start: int) -> bool:
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in NAMING_VERBS:
         return False
     between = [t for t in doc[item.cue_i + 1 : start] if not (t.is_space or t.text in QUOTE_MARKS)]
-    return len(between) == 1 and between[0].lower_ in _NAMED_PRONOUNS and names_in_quotes(cue)
+    if len(between) != 1 or between[0].lower_ not in _NAMED_PRONOUNS:
+        return False
+    # the name may come out as the object or as a predicate ("this" its determiner): 'called this "a blockade"'
+    return names_in_quotes(cue) or (
+        _active_naming(cue) and any(c.dep_ == "oprd" and c.i >= start for c in cue.children)
+    )
+
+
+def _active_naming(cue: Token) -> bool:
+    """True for a naming verb in the active, with no particle and no preposition right after it ("called for",
+    "called on")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in cue.children):
+        return False
+    nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    return not (nxt is not None and nxt.dep_ == "prep" and nxt.head.i == cue.i)
 
 
 def _stance_polarity(polarity: str, bare: str | None) -> str:
