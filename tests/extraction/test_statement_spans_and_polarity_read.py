@@ -238,3 +238,20 @@ def test_telling_somebody_stays_a_statement(statements):
     assert _only(statements, "Ana Ruiz, who told the council the fees were illegal, resigned.").text == (
         "the fees were illegal"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Anglers League pushed back on Friday on a report claiming the club had lost its members.",
+        "The league pushed back against the newspaper's story.",
+    ],
+)
+def test_pushing_back_on_a_thing_is_a_stance(statements, text):
+    """ "pushed back against the story" rejects it: held as a stance, as "rejected the story" is, not asserted."""
+    claim = _only(statements, text)
+    assert claim.text.startswith("pushed back") and claim.polarity == "position"
+
+
+def test_pushing_a_vote_back_is_no_stance(statements):
+    assert all(c.polarity != "position" for c in statements("Tom Hale pushed back the vote to March."))

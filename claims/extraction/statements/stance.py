@@ -118,6 +118,22 @@ def _names_a_thing(doc: Doc, roots: list[Token], start: int) -> bool:
     return first.lower_ in _FREE_RELATIVES and first.head.i == roots[0].i and first.dep_ in ("dobj", "oprd")
 
 
+# Verbs that with "back" or "out" push against what follows ("pushed back on the report", "hit back at the
+# union", "lashed out at the council"): a rejection or an attack on a thing, held as a stance.
+_PUSHING_VERBS = word_set("push hit fire strike lash")
+
+
+def hits_back(cue: Token) -> bool:
+    """True for a verb of pushing with its particle "back" or "out" and an "on"/"against"/"at" phrase ("pushed
+    back against the story", "lashed out at the mayor"): what follows is what the source rejects or attacks."""
+    if not verb_forms(cue) & _PUSHING_VERBS or any(c.dep_ == "dobj" for c in cue.children):
+        return False  # "pushed back the vote to March": put off, no stance
+    kids = list(cue.children)
+    return any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") and c.i == cue.i + 1 for c in kids
+    ) and any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in kids)
+
+
 def _verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and not mistagged_noun(tok)
 
@@ -183,7 +199,7 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     head = _object_head(doc, start, end)
     if forms & CHARGE_VERBS:
         return "charge"
-    if forms & STANCE_VERBS or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
+    if forms & STANCE_VERBS or hits_back(cue) or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
         return "stance"
     if head is not None and head.lemma_.lower() in TOPIC_NOUNS and not _predicated(cue, start):
         return "topic"
