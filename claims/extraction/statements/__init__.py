@@ -524,8 +524,8 @@ def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
 
 def _object_before_colon(doc: Doc, clause: Found, quote: Found) -> bool:
     """True when the clause's words are only the cue's object before a colon that opens the quote ('Hale
-    tweeted his own account in response: "..."'): the object says what the quote is, the quote is what was
-    said, and the two joined read the writer's "his own account in response:" as the speaker's words."""
+    posted her own version in reply: "..."'): the object says what the quote is, the quote is what was
+    said, and the two joined read the writer's "her own version in reply:" as the speaker's words."""
     start, end = clause.content
     if not (start < end <= quote.content[0]) or quote.content[0] - end > 6:
         return False
@@ -600,7 +600,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 end = without_writers_gloss(doc, start, end, inside)
         negated_belief = held_negated(doc, item)
         if negated_belief is not None and negated_belief < start:
-            start = negated_belief  # "do not expect to be paid": the words carry the negation
+            start = negated_belief  # "do not expect back pay": the words carry the negation
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
@@ -726,8 +726,8 @@ _NAMED_PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "these"
 
 
 def named_by_pronoun(doc: Doc, item: Found, start: int) -> bool:
-    """True for a quote that is the name a naming verb gives a pronoun ('He called it "a calm night"', 'called
-    this "an extraordinary blockade"'): the quote alone ("a calm night") does not say that it was a name
+    """True for a quote that is the name a naming verb gives a pronoun ('She called it "a quiet week"', 'called
+    this "an unusual blockade"'): the quote alone ("a quiet week") does not say that it was a name
     given to anything, so the words start at the verb."""
     if not item.direct or item.cue_i < 0 or not item.cue_i < start:
         return False

@@ -69,7 +69,7 @@ def polarity_of(doc: Doc, item: Found) -> str:
             "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
         )
     if held_negated(doc, item) is not None:
-        return "position"  # "do not expect to be paid": a belief held, its "not" in the words
+        return "position"  # "do not expect back pay": a belief held, its "not" in the words
     if item.refused or negated_with(doc[item.cue_i]):
         return "refused"
     if item.denial:
@@ -83,9 +83,9 @@ def polarity_of(doc: Doc, item: Found) -> str:
 
 def held_negated(doc: Doc, item: Found) -> int | None:
     """Where the words of a belief, expectation or stance negated by its own "not" or "never" start: at the
-    negation's auxiliary ("Many workers do not expect to be paid", "regulators did not consider him a real
+    negation's auxiliary ("Many deckhands do not expect back pay", "the board did not consider him a serious
     option", "does not support the toll"). Nothing is withheld there: the source holds the opposite, and
-    "(refused): to be paid" would read as a refusal to speak, so the claim is the source's position with the
+    "(refused): back pay" would read as a refusal to speak, so the claim is the source's position with the
     negation in its words. None for any other statement (a verb of saying, a cue that is negated by a "nor" or
     a subject that names nobody, words before the cue)."""
     if item.cue_i < 0 or item.direct or item.attribution or not item.cue_i < item.content[0]:
@@ -116,10 +116,10 @@ WITHHELD_SPEECH = word_set(
 
 def negated_deed(doc: Doc, item: Found) -> bool:
     """True for a reported statement whose cue is a deed the source did not do, told by the writer: the cue
-    negated by its own "not"/"never" with no modal ("has never asked Norway for payment", "the police haven't
-    accused him of any crime", "did not read the fourth article aloud"), with an object or an infinitive, not
+    negated by its own "not"/"never" with no modal ("has never asked the county for the money", "the harbour
+    police have not accused him of any theft", "did not read the old charter aloud"), with an object or an infinitive, not
     a clause, on a verb that withholds no words asked for (`WITHHELD_SPEECH`) and holds no belief
-    (`held_negated`). Nothing was said, so nothing is stored: "(refused): asked Norway for payment" reads as a
+    (`held_negated`). Nothing was said, so nothing is stored: "(refused): asked the county for the money" reads as a
     refusal to speak. "Did not say how", "did not respond to requests for comment" stay refusals, and "can't
     promise it" (a modal) is left as it is."""
     if item.cue_i < 0 or item.direct or item.attribution or not item.cue_i < item.content[0]:

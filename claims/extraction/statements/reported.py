@@ -1513,7 +1513,7 @@ def reported_at(tok: Token) -> Found | None:
     if is_question(tok) and (passive or _bare_participle(tok)):
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
     if told_to_subject(tok):
-        return None  # "she said when told the headline": what she was told is nobody's statement of hers
+        return None  # "she said when told the poll results": what she was told is nobody's statement of hers
     if is_legal_charge(tok):
         return None  # "was charged with fraud": a prosecutor's charge, no statement of the charged
     content = tail or _content_of(tok, frame)
@@ -1590,7 +1590,7 @@ def anonymity_request(tok: Token) -> bool:
     return False
 
 
-# Verbs whose reduced passive gives the subject words or things to react to ("when told the headline",
+# Verbs whose reduced passive gives the subject words or things to react to ("when told the poll results",
 # "Told of the ruling, Hale said", "when shown the photo").
 TOLD_VERBS = word_set("tell inform show remind brief notify")
 _WHEN_WORDS = frozenset({"when", "once", "after", "upon", "if", "before", "while"})
@@ -1598,7 +1598,7 @@ _WHEN_WORDS = frozenset({"when", "once", "after", "upon", "if", "before", "while
 
 def told_to_subject(tok: Token) -> bool:
     """True for a subjectless passive participle of telling or showing in an adverbial or relative clause
-    ("When told about the vote, Hale said ...", '"Oh, really," she said when told the headline', "Hale, when
+    ("When told about the vote, Hale said ...", '"Is that so," she said when told the poll results', "Hale, when
     shown the photo, said"), the tagger's past tense after "when" included: the subject is told, and what
     follows is what they reacted to, not what they said."""
     if tok.lemma_.lower() not in TOLD_VERBS or tok.dep_ not in ("advcl", "relcl", "acl"):

@@ -74,7 +74,7 @@ NOT_STORED = frozenset({"topic", "unsourced"})
 
 
 # What only a noun governs: a verb tag on a word with these and nothing of a clause is a plural noun the tagger
-# read as a verb ("pushed back on Saudi government objections", "objections" tagged VBZ).
+# read as a verb ("pushed back on Omani government objections", "objections" tagged VBZ).
 _NOUN_ONLY_DEPS = frozenset({"amod", "compound", "det", "poss", "nummod"})
 _CLAUSE_DEPS = frozenset(
     {
@@ -97,7 +97,7 @@ _CLAUSE_DEPS = frozenset(
 def mistagged_noun(tok: Token) -> bool:
     """True for a word tagged as a verb in a noun's place, the object of a verb or a preposition, that governs
     what only a noun governs (an adjective, a compound, a determiner) and nothing of a clause ("objections" in
-    "pushed back on Saudi government objections to the bill")."""
+    "pushed back on Omani government objections to the ferry plan")."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("pobj", "dobj") or tok.tag_ == "VBG":
         return False
     deps = {c.dep_ for c in tok.children}
