@@ -35,12 +35,18 @@ from .fragments import (
     quote_before_its_attribution,
     without_trailing_title,
 )
-from .gloss import without_writers_clause, without_writers_gloss, without_writers_summary, writers_aside
+from .gloss import (
+    without_writers_clause,
+    without_writers_gloss,
+    without_writers_occasion,
+    without_writers_summary,
+    writers_aside,
+)
 from .inverted import with_inverted
-from .naming import called_what
+from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
-from .polarity import asks, polarity_of
-from .quotes import find_quotes, paragraph_ids
+from .polarity import asks, held_negated, negated_deed, polarity_of
+from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids
 from .rejected import find_rejected, is_rejected_claim
 from .reported import PERSONAL_PRONOUNS, SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
@@ -79,8 +85,10 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         if have.direct != item.direct:
             quote, clause = (have, item) if have.direct else (item, have)
             held = clause.subject if clause.subject is not None else quote.subject
-            if clause.content[0] <= clause.cue_i < clause.content[1] or (
-                held is not None and clause.content[0] <= held.i < clause.content[1]
+            if (
+                clause.content[0] <= clause.cue_i < clause.content[1]
+                or (held is not None and clause.content[0] <= held.i < clause.content[1])
+                or _object_before_colon(doc, clause, quote)
             ):
                 # 'At the event, Hale, speaking for the workers, says, "We have learned ..."': the clause
                 # read around the cue holds the attribution itself; what was said is the quote. So when the
@@ -514,6 +522,19 @@ def _mostly_quoted(doc: Doc, inside: list[bool], start: int, end: int) -> bool:
     return bool(words) and sum(inside[i] for i in words) * 2 >= len(words)
 
 
+def _object_before_colon(doc: Doc, clause: Found, quote: Found) -> bool:
+    """True when the clause's words are only the cue's object before a colon that opens the quote ('Hale
+    posted her own version in reply: "..."'): the object says what the quote is, the quote is what was
+    said, and the two joined read the writer's "her own version in reply:" as the speaker's words."""
+    start, end = clause.content
+    if not (start < end <= quote.content[0]) or quote.content[0] - end > 6:
+        return False
+    between = [t.text for t in doc[end : quote.content[0]] if not (t.is_space or t.text in QUOTE_MARKS)]
+    if between not in ([":"], [":", ","]):  # (a comma left where a handle opened the quote: '“, I invited')
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+
+
 def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     """Statement claims in the article, in document order, each with its content span and source."""
     doc = adoc.doc
@@ -564,6 +585,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if not item.direct:
             end = without_writers_gloss(doc, start, end, inside)  # "..., who has denied it"
             end = without_writers_clause(doc, start, end, inside, item.cue_i)  # "..., sparking anger"
+            end = without_writers_occasion(doc, start, end, inside, item.cue_i)  # "... as she toured it"
         if end <= start:
             continue
         bare = noun_phrase_kind(doc, item, start, end)
@@ -571,11 +593,14 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         if bare in AGENT_KINDS:
             turned = agent_words(doc, doc[item.cue_i], end)
             bare = AGENT_KINDS[bare] if turned else "unsourced"
-        if bare is not None or commits(doc, item, start):
+        if bare is not None or commits(doc, item, start) or named_by_pronoun(doc, item, start):
             start = item.cue_i  # "condemned the new quotas": the words are the predicate with its verb
             if not item.direct:
                 # "oppose the plan, which also cuts taxes": with its verb, the gloss is an aside
                 end = without_writers_gloss(doc, start, end, inside)
+        negated_belief = held_negated(doc, item)
+        if negated_belief is not None and negated_belief < start:
+            start = negated_belief  # "do not expect back pay": the words carry the negation
         mention: Span | None = None
         subject = claim_holder(item.subject) if item.subject is not None else None
         if subject is not None and item.cue_i >= 0 and paras[subject.i] != paras[item.cue_i]:
@@ -636,7 +661,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         )
         actors.remember(item.cue_i if item.cue_i >= 0 else start, speaker, indefinite, (start, end))
         previous = speaker  # "the statement said" refers to the last source, named or not
-        if bare in NOT_STORED:
+        if bare in NOT_STORED or negated_deed(doc, item):
             continue  # "tweeted about the contrast": what was said is not given (but "she" may be the source)
         content = _span(adoc, doc, start, end)
         verb_cue = item.cue_i >= 0 and doc[item.cue_i].pos_ in ("VERB", "AUX")
@@ -694,6 +719,37 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     kept = [c for c in claims if worth_storing(c, (c.start, c.end) in acted)]
     # what is kept is decided on PolNeAR's share alone; the confidence shown is also held to the read of other news
     return [dataclasses.replace(c, confidence=carried(c)) for c in kept]
+
+
+# What a naming verb's object may be when the quote right after it is the name ("called it", "called this").
+_NAMED_PRONOUNS = frozenset({"it", "this", "that", "them", "him", "her", "these", "those", "both"})
+
+
+def named_by_pronoun(doc: Doc, item: Found, start: int) -> bool:
+    """True for a quote that is the name a naming verb gives a pronoun ('She called it "a quiet week"', 'called
+    this "an unusual blockade"'): the quote alone ("a quiet week") does not say that it was a name
+    given to anything, so the words start at the verb."""
+    if not item.direct or item.cue_i < 0 or not item.cue_i < start:
+        return False
+    cue = doc[item.cue_i]
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in NAMING_VERBS:
+        return False
+    between = [t for t in doc[item.cue_i + 1 : start] if not (t.is_space or t.text in QUOTE_MARKS)]
+    if len(between) != 1 or between[0].lower_ not in _NAMED_PRONOUNS:
+        return False
+    # the name may come out as the object or as a predicate ("this" its determiner): 'called this "a blockade"'
+    return names_in_quotes(cue) or (
+        _active_naming(cue) and any(c.dep_ == "oprd" and c.i >= start for c in cue.children)
+    )
+
+
+def _active_naming(cue: Token) -> bool:
+    """True for a naming verb in the active, with no particle and no preposition right after it ("called for",
+    "called on")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in cue.children):
+        return False
+    nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    return not (nxt is not None and nxt.dep_ == "prep" and nxt.head.i == cue.i)
 
 
 def _stance_polarity(polarity: str, bare: str | None) -> str:

@@ -296,6 +296,58 @@ def _own_object(tok: Token, left: int) -> bool:
     )
 
 
+# States and reasons a causal "as" gives ("as he wanted more time", "as she knew the port"), which may be the
+# source's own reason: only an "as" clause on an event tells when the writer saw the source speak.
+_STATE_VERBS = word_set(
+    """
+    be have know want need believe think feel fear hope wish expect like love hate see understand remain
+    seem own lack deserve mean hold doubt worry consider
+    """
+)
+_SAME_SOURCE = frozenset({"he", "she", "they"})
+
+
+def without_writers_occasion(doc: Doc, start: int, end: int, quoted: list[bool], cue_i: int) -> int:
+    """The end of the reported words [start, end) before an "as" clause in which the writer tells what the
+    source was doing when they spoke ("Ana Ruiz said that the port needs a crane as she toured the harbour
+    in Dover"): the clause closes the words, its subject is a pronoun for the source, its verb an event in the
+    past tense of the cue, while the words are in the present a past cue would have shifted, so the tense is
+    the writer's. `end` when there is none, inside a quotation, or when cutting would leave fewer than four
+    words."""
+    if cue_i < 0 or doc[cue_i].tag_ != "VBD" or any(quoted[i] for i in range(start, end)):
+        return end
+    source = next((c for c in doc[cue_i].children if c.dep_ == "nsubj"), None)
+    if source is None or not (source.pos_ == "PROPN" or source.lower_ in _SAME_SOURCE):
+        return end
+    last = _last_word(doc, start, end)
+    for tok in doc[start:end]:
+        if tok.dep_ != "advcl" or tok.right_edge.i != last or tok.tag_ != "VBD":
+            continue
+        mark = doc[tok.left_edge.i]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if mark.lower_ != "as" or mark.head.i != tok.i or len(subjects) != 1:
+            continue
+        if subjects[0].lower_ not in _SAME_SOURCE or (
+            source.pos_ != "PROPN" and subjects[0].lower_ != source.lower_
+        ):
+            continue
+        if tok.lemma_.lower() in _STATE_VERBS or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        cut = mark.i
+        while cut > start and (doc[cut - 1].text == "," or doc[cut - 1].is_space):
+            cut -= 1
+        head = tok.head
+        if (
+            cut - start < 4
+            or not start <= head.i < cut
+            or head.pos_ not in ("VERB", "AUX")
+            or not _present(head)
+        ):
+            continue
+        return cut
+    return end
+
+
 def without_writers_summary(doc: Doc, start: int, end: int, quoted: list[bool]) -> int:
     """The end of the reported words [start, end) before a noun phrase of the writer's, set off by a comma or a
     dash, that sums up what the source did ("said the pier would close in May, a move that angered the

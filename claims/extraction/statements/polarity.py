@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
-from .cues import is_denial, is_position, is_question
+from .cues import frame_of, is_denial, is_position, is_question
 from .edges import only_questions
 from .reported import Found
 
@@ -31,13 +31,29 @@ QUESTION_OPENERS = frozenset({"if", "whether", "how", "why", "what", "when", "wh
 def asks(doc: Doc, item: Found) -> bool:
     """True for a question ("asked whether ...", 'asked, "Have you seen it?"'): the asker's words, which
     assert nothing (stored with polarity "question")."""
-    if item.cue_i < 0 or not is_question(doc[item.cue_i]):
+    if item.cue_i < 0:
         return False
     words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_space or t.text in ('"', "''"))]
     if not words:
         return False
+    if doubts_aloud(doc[item.cue_i], words[0]):
+        return True
+    if not is_question(doc[item.cue_i]):
+        return False
     last = doc[item.content[1]] if item.content[1] < len(doc) else words[-1]
     return words[0].lower_ in QUESTION_OPENERS or "?" in (words[-1].text, last.text)
+
+
+# What opens an open question after "questioned" ("questioned why the navy was told", "her questions about
+# whether the toll was legal"); "what"/"who" open a thing as often ("questioned what he called a bargain").
+DOUBTED_OPENERS = frozenset({"whether", "if", "why", "how"})
+
+
+def doubts_aloud(cue: Token, first: Token) -> bool:
+    """True for a question raised by "question", the verb or the noun, whose words are the open question
+    itself ("Hale questioned why the navy was told", "his questions about whether the mayor may serve"): the
+    source asks, asserting nothing of it; "questioned the figures" and "questioned that ..." are no question."""
+    return cue.lemma_.lower() == "question" and first.lower_ in DOUBTED_OPENERS
 
 
 def polarity_of(doc: Doc, item: Found) -> str:
@@ -52,6 +68,8 @@ def polarity_of(doc: Doc, item: Found) -> str:
         return (
             "question"  # '"Are you suggesting I am enjoying this?" Hale replied': he asks, asserting nothing
         )
+    if held_negated(doc, item) is not None:
+        return "position"  # "do not expect back pay": a belief held, its "not" in the words
     if item.refused or negated_with(doc[item.cue_i]):
         return "refused"
     if item.denial:
@@ -61,6 +79,58 @@ def polarity_of(doc: Doc, item: Found) -> str:
         return "refused"  # ('"I can't speculate," he said. "What the president wants is ...": asserted)
     # "Democrats believe that ...", "Republicans want them extended": held, not said
     return "position" if is_position(doc[item.cue_i]) else "asserted"
+
+
+def held_negated(doc: Doc, item: Found) -> int | None:
+    """Where the words of a belief, expectation or stance negated by its own "not" or "never" start: at the
+    negation's auxiliary ("Many deckhands do not expect back pay", "the board did not consider him a serious
+    option", "does not support the toll"). Nothing is withheld there: the source holds the opposite, and
+    "(refused): back pay" would read as a refusal to speak, so the claim is the source's position with the
+    negation in its words. None for any other statement (a verb of saying, a cue that is negated by a "nor" or
+    a subject that names nobody, words before the cue)."""
+    if item.cue_i < 0 or item.direct or item.attribution or not item.cue_i < item.content[0]:
+        return None
+    cue = doc[item.cue_i]
+    if cue.pos_ not in ("VERB", "AUX") or not is_position(cue):
+        return None
+    negations = [c for c in cue.children if c.dep_ == "neg" and c.i < cue.i]
+    if not negations:
+        return None
+    auxes = [c.i for c in cue.children if c.dep_ in ("aux", "neg") and c.i < cue.i]
+    first = min(auxes)
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[first : cue.i]):
+        return None  # "does he not believe": a question's order
+    return first
+
+
+# Verbs whose negation withholds words somebody asked for, which the outlet reports as such ("did not say
+# how", "did not respond to requests", "has not mentioned the budget", "did not apologize for ...").
+WITHHELD_SPEECH = word_set(
+    """
+    say tell comment confirm deny discuss disclose reveal specify elaborate explain detail answer respond reply
+    return address mention identify name reference acknowledge apologize admit offer provide release give rule
+    testify speculate indicate describe express share cite clarify verify announce state outline divulge
+    """
+)
+
+
+def negated_deed(doc: Doc, item: Found) -> bool:
+    """True for a reported statement whose cue is a deed the source did not do, told by the writer: the cue
+    negated by its own "not"/"never" with no modal ("has never asked the county for the money", "the harbour
+    police have not accused him of any theft", "did not read the old charter aloud"), with an object or an infinitive, not
+    a clause, on a verb that withholds no words asked for (`WITHHELD_SPEECH`) and holds no belief
+    (`held_negated`). Nothing was said, so nothing is stored: "(refused): asked the county for the money" reads as a
+    refusal to speak. "Did not say how", "did not respond to requests for comment" stay refusals, and "can't
+    promise it" (a modal) is left as it is."""
+    if item.cue_i < 0 or item.direct or item.attribution or not item.cue_i < item.content[0]:
+        return False
+    cue = doc[item.cue_i]
+    if cue.pos_ != "VERB" or cue.lemma_.lower() in WITHHELD_SPEECH or held_negated(doc, item) is not None:
+        return False
+    kids = list(cue.children)
+    if not any(c.dep_ == "neg" and c.i < cue.i for c in kids) or any(c.tag_ == "MD" for c in kids):
+        return False
+    return frame_of(cue) in ("obj", "inf", "prep")
 
 
 def negated_with(cue: Token) -> bool:

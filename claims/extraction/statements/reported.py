@@ -1512,6 +1512,8 @@ def reported_at(tok: Token) -> Found | None:
         return None  # "who asked not to be named": the terms of speaking, not anything said
     if is_question(tok) and (passive or _bare_participle(tok)):
         return None  # "Asked whether ..., X said": the question put to X is not X's statement
+    if told_to_subject(tok):
+        return None  # "she said when told the poll results": what she was told is nobody's statement of hers
     if is_legal_charge(tok):
         return None  # "was charged with fraud": a prosecutor's charge, no statement of the charged
     content = tail or _content_of(tok, frame)
@@ -1586,6 +1588,29 @@ def anonymity_request(tok: Token) -> bool:
         if child.dep_ == "xcomp" and child.lemma_.lower() in ANONYMITY_VERBS:
             return any(g.dep_ == "neg" for g in child.children)
     return False
+
+
+# Verbs whose reduced passive gives the subject words or things to react to ("when told the poll results",
+# "Told of the ruling, Hale said", "when shown the photo").
+TOLD_VERBS = word_set("tell inform show remind brief notify")
+_WHEN_WORDS = frozenset({"when", "once", "after", "upon", "if", "before", "while"})
+
+
+def told_to_subject(tok: Token) -> bool:
+    """True for a subjectless passive participle of telling or showing in an adverbial or relative clause
+    ("When told about the vote, Hale said ...", '"Is that so," she said when told the poll results', "Hale, when
+    shown the photo, said"), the tagger's past tense after "when" included: the subject is told, and what
+    follows is what they reacted to, not what they said."""
+    if tok.lemma_.lower() not in TOLD_VERBS or tok.dep_ not in ("advcl", "relcl", "acl"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids):
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ != "being" for c in kids):
+        return False
+    if tok.tag_ == "VBN":
+        return True
+    return tok.tag_ == "VBD" and any(c.lower_ in _WHEN_WORDS and c.i < tok.i for c in kids)
 
 
 def _bare_participle(tok: Token) -> bool:

@@ -73,6 +73,75 @@ STANCE_CAP = 0.85
 NOT_STORED = frozenset({"topic", "unsourced"})
 
 
+# What only a noun governs: a verb tag on a word with these and nothing of a clause is a plural noun the tagger
+# read as a verb ("pushed back on Omani government objections", "objections" tagged VBZ).
+_NOUN_ONLY_DEPS = frozenset({"amod", "compound", "det", "poss", "nummod"})
+_CLAUSE_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "aux",
+        "auxpass",
+        "dobj",
+        "ccomp",
+        "xcomp",
+        "mark",
+        "neg",
+        "advmod",
+        "prt",
+        "agent",
+    }
+)
+
+
+def mistagged_noun(tok: Token) -> bool:
+    """True for a word tagged as a verb in a noun's place, the object of a verb or a preposition, that governs
+    what only a noun governs (an adjective, a compound, a determiner) and nothing of a clause ("objections" in
+    "pushed back on Omani government objections to the ferry plan")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("pobj", "dobj") or tok.tag_ == "VBG":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & _NOUN_ONLY_DEPS) and not deps & _CLAUSE_DEPS
+
+
+# Verbs that give a thing a name ("what she called the annual parade", "what he described as a bargain").
+_NAMING_LEMMAS = word_set("call dub term label brand describe characterize")
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
+def _names_a_thing(doc: Doc, roots: list[Token], start: int) -> bool:
+    """True for words that are one free relative on a verb of naming ("what she called the 'annual parade'",
+    "what he described as a giveaway"): a noun phrase, the thing and its name, however the parse hangs it."""
+    if len(roots) != 1 or roots[0].lemma_.lower() not in _NAMING_LEMMAS or roots[0].pos_ != "VERB":
+        return False
+    first = doc[start]
+    return first.lower_ in _FREE_RELATIVES and first.head.i == roots[0].i and first.dep_ in ("dobj", "oprd")
+
+
+# Verbs that with "back" or "out" push against what follows ("pushed back on the report", "hit back at the
+# union", "lashed out at the council"): a rejection or an attack on a thing, held as a stance.
+_PUSHING_VERBS = word_set("push hit fire strike lash")
+
+
+def hits_back(cue: Token) -> bool:
+    """True for a verb of pushing with its particle "back" or "out" and an "on"/"against"/"at" phrase ("pushed
+    back against the story", "lashed out at the mayor"): what follows is what the source rejects or attacks."""
+    if not verb_forms(cue) & _PUSHING_VERBS or any(c.dep_ == "dobj" for c in cue.children):
+        return False  # "pushed back the vote to March": put off, no stance
+    kids = list(cue.children)
+    return any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") and c.i == cue.i + 1 for c in kids
+    ) and any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in kids)
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and not mistagged_noun(tok)
+
+
+def _nominal(tok: Token) -> bool:
+    return tok.pos_ in _NOUN_POS or mistagged_noun(tok)
+
+
 def content_roots(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens of doc[start:end] whose head lies outside it: the phrases the range is made of."""
     return [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
@@ -107,26 +176,30 @@ def noun_phrase_kind(doc: Doc, item: Found, start: int, end: int) -> str | None:
     forms = verb_forms(cue)
     if forms & PLAIN_DENIALS or not roots:
         return None
+    if _names_a_thing(doc, roots, start):
+        # "derided what she called the 'annual parade' as a stunt": the free relative is the verb's object,
+        # a thing and the name she gave it; without the verb the words lose what she did with it
+        if forms & DENIAL_VERBS:
+            return "rejection"
+        if forms & CHARGE_VERBS:
+            return "charge"
+        return "stance" if forms & STANCE_VERBS else "other"
     if forms & DENIAL_VERBS:
         # "rejected the council's plan", "dismissed the report as a smear", "disputed the figures": the object
         # alone ("the report as a smear", denied) flips or loses what was held; the verb carries the stance
         negated = any(c.dep_ == "neg" for c in cue.children)
-        if (
-            negated
-            or any(t.pos_ in ("VERB", "AUX") for t in roots)
-            or not any(t.pos_ in _NOUN_POS for t in roots)
-        ):
+        if negated or any(_verbal(t) for t in roots) or not any(_nominal(t) for t in roots):
             return None
         return "rejection"
-    if any(t.pos_ in ("VERB", "AUX") for t in roots):
+    if any(_verbal(t) for t in roots):
         # "defended keeping the embargo", "talked about taking executive action": a gerund is a noun phrase too
         return _gerund_kind(cue, roots, forms)
-    if not any(t.pos_ in _NOUN_POS for t in roots):
+    if not any(_nominal(t) for t in roots):
         return None
     head = _object_head(doc, start, end)
     if forms & CHARGE_VERBS:
         return "charge"
-    if forms & STANCE_VERBS or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
+    if forms & STANCE_VERBS or hits_back(cue) or (head is not None and head.lemma_.lower() in STANCE_NOUNS):
         return "stance"
     if head is not None and head.lemma_.lower() in TOPIC_NOUNS and not _predicated(cue, start):
         return "topic"
@@ -249,7 +322,7 @@ def _reduced_relative(cue: Token) -> bool:
 
 def _object_head(doc: Doc, start: int, end: int) -> Token | None:
     """The first noun among the phrases doc[start:end] is made of (the object's head), None when there is none."""
-    return next((t for t in content_roots(doc, start, end) if t.pos_ in _NOUN_POS), None)
+    return next((t for t in content_roots(doc, start, end) if _nominal(t)), None)
 
 
 def _only_cue_between(doc: Doc, item: Found, start: int) -> bool:
