@@ -118,6 +118,10 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "same day, same happening")))
         elif (
             sim >= (MIN_CONFLICT_ONE_ACTOR if _one_day_each_one_actor(a, b) else MIN_CONFLICT)
+            # a quoted "this afternoon" counts from when the speaker spoke, which the article does not
+            # give (a statement of Sunday quoted on Monday): it may agree with a day, never dispute one
+            and i not in spoken
+            and j not in spoken
             and a.item.event_id is not None
             and a.item.event_id == b.item.event_id
             and ((_near(a) and _near(b) and _one_happening(a, b)) or (_since(a) and _since(b)))
