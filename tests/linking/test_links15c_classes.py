@@ -214,3 +214,30 @@ def test_a_denial_of_the_plan_still_disputes_it():
     a = reported("a", "A", denial, None, f"A council spokesman said {denial}.")
     b = reported("b", "B", PLANS, "Ruth Dahl", f"The mayor, Ruth Dahl, announced {PLANS}.")
     assert [s.relation for s in suggest_links([a, b])] == ["contradicts"]
+
+
+def dated(cid, article, sentence, words, value, precision):
+    at = sentence.index(words)
+    expression = Span(at, at + len(words), words)
+    claim = DateClaim(0, len(sentence), sentence, value, precision, expression=expression, dated="approved")
+    return linkable(cid, article, claim, sentence, published=dt.date(2026, 3, 12))
+
+
+APPROVED = "The harbour board approved the plan to dredge the outer channel of Elmsby {}."
+
+
+def test_a_day_against_its_month_is_never_sure():
+    """ "approved ... on Tuesday" and "approved ... in March": compatible, but a month fits every approval
+    of the month, so the link stays below the sure band (0.75) however alike the clauses."""
+    day_ = dated("day", "A", APPROVED.format("on Tuesday"), "on Tuesday", "2026-03-10", "day")
+    month = dated("month", "B", APPROVED.format("in March"), "in March", "2026-03", "month")
+    [link] = suggest_links([day_, month])
+    assert link.relation == "corroborates" and link.confidence < 0.75
+
+
+def test_one_day_told_twice_is_still_sure():
+    """Control: the same clauses with one day each ("on Tuesday" / "on 10 March") stay sure."""
+    day_ = dated("day", "A", APPROVED.format("on Tuesday"), "on Tuesday", "2026-03-10", "day")
+    other = dated("other", "B", APPROVED.format("on 10 March"), "on 10 March", "2026-03-10", "day")
+    [link] = suggest_links([day_, other])
+    assert link.relation == "corroborates" and link.confidence >= 0.75

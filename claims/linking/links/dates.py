@@ -99,6 +99,11 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 # short clause whole but says less than several: such a match is shown as less sure
                 sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
                 conf = min(0.95, 0.45 + 0.5 * sure)
+                if ca.precision != cb.precision:
+                    # a day inside a month or a year the other gives is compatible, not one day told twice:
+                    # the coarser date fits every happening of its month ("signed last week" / "took a stand
+                    # on Monday"), so the pair is never sure
+                    conf = min(conf, COARSER_CONFIDENCE)
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
@@ -148,6 +153,7 @@ _PERIOD = re.compile(
 )
 
 
+COARSER_CONFIDENCE = 0.74  # a date against a coarser one: below the review queue's sure band (0.75)
 PERIOD_CONFIDENCE = 0.7  # two ends written alike: likely one period, below the sure band without words
 
 
