@@ -241,3 +241,32 @@ def test_one_day_told_twice_is_still_sure():
     other = dated("other", "B", APPROVED.format("on 10 March"), "on 10 March", "2026-03-10", "day")
     [link] = suggest_links([day_, other])
     assert link.relation == "corroborates" and link.confidence >= 0.75
+
+
+DOUBT = "expressed disbelief that the harbour board would invite the minister for a private tour of the docks"
+ACCEPTED = "that he had accepted an invitation from the harbour board for a private tour of the docks"
+
+
+def test_a_doubt_confirms_nothing():
+    """ "The former mayor expressed disbelief that the board would invite the minister ..." does not say
+    the board invited him: it confirms no one who says he accepted the invitation."""
+    doubt = reported("doubt", "A", DOUBT, "Ida Brandt", f"On Wednesday, Ida Brandt {DOUBT}.")
+    accepted = reported("accepted", "B", ACCEPTED, "Tom Hale", f"The minister, Tom Hale, said {ACCEPTED}.")
+    assert suggest_links([doubt, accepted]) == []
+
+
+def test_no_doubt_is_an_assertion():
+    """Control: "said there was no doubt that the board had invited the minister ..." still confirms it."""
+    sure = "that the harbour board had invited the minister for a private tour of the docks"
+    told = reported("told", "A", sure, "Ida Brandt", f"Ida Brandt said there was no doubt {sure}.")
+    accepted = reported("accepted", "B", ACCEPTED, "Tom Hale", f"The minister, Tom Hale, said {ACCEPTED}.")
+    assert [s.relation for s in suggest_links([told, accepted])] == ["corroborates"]
+
+
+def test_one_speakers_doubt_and_criticism_are_one_stance():
+    """The same person's disbelief that the board would invite the minister and her criticism of the
+    board for inviting him: one stance, still linked."""
+    doubt = reported("doubt", "A", DOUBT, "Ida Brandt", f"On Wednesday, Ida Brandt {DOUBT}.")
+    blamed = "criticized the harbour board for inviting the minister for a private tour of the docks"
+    criticism = reported("blamed", "B", blamed, "Ida Brandt", f"Ida Brandt {blamed}.")
+    assert [s.relation for s in suggest_links([doubt, criticism])] == ["corroborates"]

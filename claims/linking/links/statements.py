@@ -124,6 +124,10 @@ def statement_links(
             continue
         shared = ka & kb
         relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        if relation == "corroborates" and not same_speaker and _doubted(a) != _doubted(b):
+            # "expressed disbelief that the board would invite him" does not say it invited him (one
+            # speaker's doubt and criticism of the invitation are one stance)
+            continue
         if unsaid and relation == "contradicts":
             continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
@@ -591,6 +595,32 @@ def _wish(f: ClaimFeatures) -> bool:
     """True for a reported infinitive ("urged him not to declare ..."); a quote opening "To be clear, ..."
     is a remark."""
     return not f.statement.direct and bool(_WISH.match(f.item.claim.text))
+
+
+# a speaker doubting what follows: "expressed disbelief that", "doubted whether", "was sceptical that"
+_DOUBTING = re.compile(
+    # "no doubt that", "never doubted that" assert what follows
+    r"\b(?:disbelief|(?<!\bno )(?<!\bnever )(?<!\blittle )(?<!\bwithout )doubt(?:s|ed|ing)?|"
+    r"(?:was|were|is|are)\s+(?:skeptical|sceptical)|incredulity)\s+"
+    r"(?:that|whether|if)\s*$",
+    re.I,
+)
+_THAT_OPENS = re.compile(r"\b(?:that|whether|if)\b", re.I)
+DOUBT_CUE_CHARS = 40  # how far into a statement's span a doubting cue and its "that" may run
+
+
+def _doubted(f: ClaimFeatures) -> bool:
+    """True when the words that introduce the statement doubt it ("the former mayor expressed disbelief
+    that the harbour board would invite the minister"), in its sentence before the span or at the span's
+    start: the speaker does not say it is so, so it confirms no one else who says it is ("the minister
+    said he had accepted the board's invitation")."""
+    item = f.item
+    text = fold(item.claim.text)
+    opening = _THAT_OPENS.search(text[:DOUBT_CUE_CHARS])
+    before = ""
+    if item.sentence_start is not None and 0 <= item.claim.start - item.sentence_start <= len(item.sentence):
+        before = fold(item.sentence[: item.claim.start - item.sentence_start])
+    return bool(_DOUBTING.search(before + " " + text[: opening.end()] if opening else before))
 
 
 def _two_stories(a: ClaimFeatures, b: ClaimFeatures) -> bool:
