@@ -99,6 +99,11 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 # short clause whole but says less than several: such a match is shown as less sure
                 sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
                 conf = min(0.95, 0.45 + 0.5 * sure)
+                if ca.precision != cb.precision:
+                    # a day inside a month or a year the other gives is compatible, not one day told twice:
+                    # the coarser date fits every happening of its month ("signed last week" / "took a stand
+                    # on Monday"), so the pair is never sure
+                    conf = min(conf, COARSER_CONFIDENCE)
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
@@ -118,6 +123,10 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "same day, same happening")))
         elif (
             sim >= (MIN_CONFLICT_ONE_ACTOR if _one_day_each_one_actor(a, b) else MIN_CONFLICT)
+            # a quoted "this afternoon" counts from when the speaker spoke, which the article does not
+            # give (a statement of Sunday quoted on Monday): it may agree with a day, never dispute one
+            and i not in spoken
+            and j not in spoken
             and a.item.event_id is not None
             and a.item.event_id == b.item.event_id
             and ((_near(a) and _near(b) and _one_happening(a, b)) or (_since(a) and _since(b)))
@@ -144,6 +153,7 @@ _PERIOD = re.compile(
 )
 
 
+COARSER_CONFIDENCE = 0.74  # a date against a coarser one: below the review queue's sure band (0.75)
 PERIOD_CONFIDENCE = 0.7  # two ends written alike: likely one period, below the sure band without words
 
 

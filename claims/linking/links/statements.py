@@ -91,7 +91,9 @@ def statement_links(
             kept.append((i, j, "corroborates", SAME_WORDS_CONFIDENCE, bool(a.speaker & b.speaker)))
             same.add(len(kept) - 1)
             continue
-        if same_quoted_run(a, b):  # one speaker's words quoted in both, each outlet framing them its way
+        run = _quoted_run(a, b)
+        if run is not None and not _run_of_names(run, a, b, cast):
+            # one speaker's words quoted in both, each outlet framing them its way
             kept.append((i, j, "corroborates", SAME_RUN_CONFIDENCE, True))
             runs.add(len(kept) - 1)
             continue
@@ -100,6 +102,8 @@ def statement_links(
             continue
         cos = weights.cosine(ka, kb)
         same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b) or _one_group(a, b)
+        if _two_stories(a, b) and not (same_speaker and cos >= SURE_COSINE):
+            continue  # statements of two stories (dated articles in two events) are one remark or nothing
         meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
         if cos < MIN_COSINE and not meaning:
             continue
@@ -120,10 +124,16 @@ def statement_links(
             continue
         shared = ka & kb
         relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        if relation == "corroborates" and not same_speaker and _doubted(a) != _doubted(b):
+            # "expressed disbelief that the board would invite him" does not say it invited him (one
+            # speaker's doubt and criticism of the invitation are one stance)
+            continue
         if unsaid and relation == "contradicts":
             continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
-            cos < MIN_CONFLICT_COSINE or not _denied_fact(a if _denies(a, shared) else b, shared, own, cast)
+            cos < MIN_CONFLICT_COSINE
+            or not _may_conflict(a, b, same_speaker, cos)
+            or not _denied_fact(a if _denies(a, shared) else b, shared, own, cast)
         ):
             continue
         conf = min(0.9, 0.3 + 0.6 * sim + (0.1 if same_speaker else 0.0))
@@ -194,7 +204,14 @@ def statement_links(
                 # The model's "disagree" is right about one time in four or five on unseen stories: it
                 # turns an agreement into a conflict only when a negation in the wording touches what
                 # both say.
-                if judged == "contradicts" and relation == "corroborates" and not _one_side_negates(a, b):
+                if (
+                    judged == "contradicts"
+                    and relation == "corroborates"
+                    and (
+                        not _one_side_negates(a, b)
+                        or not _may_conflict(a, b, same_speaker, weights.cosine(keys[i], keys[j]))
+                    )
+                ):
                     judged = relation
                 relation = judged
                 if relation == "contradicts" and weights.cosine(_keys(a), _keys(b)) < MIN_CONFLICT_COSINE:
@@ -350,23 +367,41 @@ def same_quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     the president had spoken and both believe that ..." / "The president and I have talked, and both
     believe that ..."), or runs it on from another remark of theirs. A shorter phrase recurs in two
     remarks; another speaker's same words are theirs."""
+    return _quoted_run(a, b) is not None
+
+
+def _quoted_run(a: ClaimFeatures, b: ClaimFeatures) -> list[str] | None:
+    """The words of the run `same_quoted_run` finds (the longest one the two quotes share), else None."""
     if not (a.statement.direct and b.statement.direct and a.speaker & b.speaker):
-        return False
+        return None
     # the extractor's "denied" reads the quote's root ("I could do the wall ... I didn't need to"; "We
     # cannot afford to hand the county to ... a commissioner whose record was careless at best"), not the
     # run the two share: the run's own negations decide (below), unless the denial is told outside the quote
     if _held(a) != _held(b) or (a.denied != b.denied and (_denied_outside(a) or _denied_outside(b))):
-        return False
+        return None
     wa, wb = _word_list(a), _word_list(b)
     if min(len(wa), len(wb)) < QUOTED_RUN_WORDS:
-        return False
+        return None
     match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
     if match.size < QUOTED_RUN_WORDS:
-        return False
+        return None
     # "did not say nobody is above the law": a negation just before the run changes the remark
     before_a = " ".join(wa[max(0, match.a - RUN_SCOPE_WORDS) : match.a])
     before_b = " ".join(wb[max(0, match.b - RUN_SCOPE_WORDS) : match.b])
-    return _negations(before_a) == _negations(before_b)
+    if _negations(before_a) != _negations(before_b):
+        return None
+    return wa[match.a : match.a + match.size]
+
+
+def _run_of_names(
+    run: list[str], a: ClaimFeatures, b: ClaimFeatures, casts: dict[object, frozenset[str]]
+) -> bool:
+    """True when a shared quoted run says nothing but the story's names and titles (`_cast`): "the harbour
+    master of the Port of Elmsby" in "I am the harbour master of the Port of Elmsby, but I am also a
+    fisherman's son" and in "the boy turned away at the gate is now the harbour master of the Port of
+    Elmsby" is a title, which one speaker gives in two remarks, not one remark."""
+    cast = casts.get(a.item.event_id, frozenset()) | casts.get(b.item.event_id, frozenset())
+    return not (frozenset(terms(" ".join(run))) - cast - _LIGHT)
 
 
 RUN_SCOPE_WORDS = 3  # words before a shared run a negation would reach
@@ -532,6 +567,77 @@ def _one_refusal(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     itself though it links to nothing said."""
     polarity = a.statement.polarity
     return polarity in UNSAID and polarity == b.statement.polarity and bool(a.speaker & b.speaker)
+
+
+# "urged him not to declare an emergency", "asked her to sit for an interview": the statement's words are
+# an infinitive, what someone wants done, which says nothing of whether it is or will be so
+_WISH = re.compile(r"^\W*(?:not\s+)?to\s+[a-z]", re.I)
+
+
+def _may_conflict(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
+    """Whether the two statements can be a conflict at all. Not one speaker's two reports unless they are
+    alike as wholes (SAME_SPEAKER_CONFLICT_COSINE: "will not expand the base" / "will expand the base";
+    "denied that the ferry would stop at Harl" / "said the ferry would stop at Harl", the outlets
+    disagreeing on what was said): a speaker's two reported remarks where one outlet's words carry a
+    negation ("a phony theology, not a theology based on the Bible" / "what he called the phony theology";
+    "pledged to repay the money" / "would not seek re-election") are one stance worded two ways, or two
+    remarks, not a speaker contradicting himself. Not when either is a wish or a request told of someone
+    (`_WISH`: "urged the mayor not to close the pier" / "the mayor plans to close the pier": both hold)."""
+    if same_speaker and cos < SAME_SPEAKER_CONFLICT_COSINE:
+        return False
+    return not (_wish(a) or _wish(b))
+
+
+SAME_SPEAKER_CONFLICT_COSINE = 0.6  # one speaker's two reports this alike differ by their negation alone
+
+
+def _wish(f: ClaimFeatures) -> bool:
+    """True for a reported infinitive ("urged him not to declare ..."); a quote opening "To be clear, ..."
+    is a remark."""
+    return not f.statement.direct and bool(_WISH.match(f.item.claim.text))
+
+
+# a speaker doubting what follows: "expressed disbelief that", "doubted whether", "was sceptical that"
+_DOUBTING = re.compile(
+    # "no doubt that", "never doubted that" assert what follows
+    r"\b(?:disbelief|(?<!\bno )(?<!\bnever )(?<!\blittle )(?<!\bwithout )doubt(?:s|ed|ing)?|"
+    r"(?:was|were|is|are)\s+(?:skeptical|sceptical)|incredulity)\s+"
+    r"(?:that|whether|if)\s*$",
+    re.I,
+)
+_THAT_OPENS = re.compile(r"\b(?:that|whether|if)\b", re.I)
+DOUBT_CUE_CHARS = 40  # how far into a statement's span a doubting cue and its "that" may run
+
+
+def _doubted(f: ClaimFeatures) -> bool:
+    """True when the words that introduce the statement doubt it ("the former mayor expressed disbelief
+    that the harbour board would invite the minister"), in its sentence before the span or at the span's
+    start: the speaker does not say it is so, so it confirms no one else who says it is ("the minister
+    said he had accepted the board's invitation")."""
+    item = f.item
+    text = fold(item.claim.text)
+    opening = _THAT_OPENS.search(text[:DOUBT_CUE_CHARS])
+    before = ""
+    if item.sentence_start is not None and 0 <= item.claim.start - item.sentence_start <= len(item.sentence):
+        before = fold(item.sentence[: item.claim.start - item.sentence_start])
+    return bool(_DOUBTING.search(before + " " + text[: opening.end()] if opening else before))
+
+
+def _two_stories(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when the two statements' articles are dated and placed in two events: two stories, told weeks
+    or years apart or about two happenings ("the committee asked her to sit for an interview" at the end
+    of the month / "past ministers often used private accounts" in the first week). Their shared words
+    are the topic the two stories share, not a fact; only one remark (the same words, one speaker's run,
+    one speaker's words alike as wholes) links them. Undated articles are placed in events by words
+    alone, which is no reason to keep their statements apart."""
+    ea, eb = a.item.event_id, b.item.event_id
+    return (
+        ea is not None
+        and eb is not None
+        and ea != eb
+        and a.item.published is not None
+        and b.item.published is not None
+    )
 
 
 def _far_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
