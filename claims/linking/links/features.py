@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..types import LinkableClaim
-from .text import fold, name_keys, names, one_name, terms
+from .text import fold, name_keys, names, office_keys, one_name, speaker_keys, terms, voice_keys
 
 # Reporting verbs that deny what follows ("refuted claims that ...", "said it was untrue that ..."): the
 # content is denied. "Dispute"
@@ -71,6 +71,9 @@ class ClaimFeatures:
     # a denial from outside the words of words that carry their own negation ("denied that the line will
     # not open"): the words under that inner negation, which the denial turns into what the speaker says
     turned: frozenset[str] | None = None
+    # statements: keys of the person or body the speaker speaks for: by their role ("spokeswoman for the
+    # Guild", "president of Harbour Watch") or as an office ("Reid's office"); empty when none
+    voice: frozenset[str] = frozenset()
 
     # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
     # accessors state that invariant once and give the checker the narrowed claim.
@@ -106,8 +109,10 @@ def features(item: LinkableClaim) -> ClaimFeatures:
     negated: frozenset[str] = frozenset()
     turned: frozenset[str] | None = None
     low = high = 0.0
+    voice: frozenset[str] = frozenset()
     if isinstance(claim, StatementClaim):
-        speaker = name_keys(claim.speaker) if claim.speaker else set()
+        speaker = speaker_keys(claim.speaker) if claim.speaker else set()
+        voice = frozenset(voice_keys(claim.role, named=bool(claim.speaker)) | office_keys(claim.speaker))
         source = name_keys(claim.attribution) if claim.attribution else set()
         # what a statement says, each thing under one name ("troops" as "soldiers"): see one_name
         negated = one_name(negated_terms(text, item.sentence, claim.polarity == "denied"))
@@ -135,6 +140,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         denied=denied,
         negated=negated,
         turned=turned,
+        voice=voice,
         low=low,
         high=high,
     )
@@ -200,7 +206,12 @@ def denial_cued(content: str, sentence: str) -> bool:
     content_f, sentence_f = fold(content), fold(sentence)
     at = sentence_f.find(content_f[:40]) if content_f else -1
     before = sentence_f[max(0, at - 60) : at] if at > 0 else ""
-    return bool(DENIAL_CUES.search(before) or DENIAL_CUES.search(content_f[:80]))
+    if DENIAL_CUES.search(before):
+        return True
+    # a cue inside the content denies what follows it: after a clause with its own negation ("that the
+    # position had not changed and refuting what he called misleading reports") it turns no negation
+    cue = DENIAL_CUES.search(content_f[:80])
+    return cue is not None and not _NEGATION.search(content_f[: cue.start()])
 
 
 def scoped_negations(content: str) -> frozenset[str]:

@@ -106,7 +106,7 @@ def statement_links(
         # or a discounted share of the shorter content when a short one ("claims about a boost in
         # Russia's presence") lies inside a long one
         sim = max(cos, SHORT_SHARE * weights.overlap(ka, kb), meaning)
-        if _two_remarks(a, b, same_speaker, cos):
+        if _two_remarks(a, b, same_speaker, cos, voiced=_speaks_for(a, b)):
             continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
@@ -119,7 +119,11 @@ def statement_links(
         ):
             continue
         shared = ka & kb
-        relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        # two statements negating one shared word deny the same thing wherever each puts its subject ("the
+        # guild has not changed its stance on the levy" / "the stance on the levy had not changed"): the
+        # share of shared words in each negation's scope (`_denies`) differs with the word order alone
+        conflict = _denies(a, shared) != _denies(b, shared) and not a.negated & b.negated & shared
+        relation: Relation = "contradicts" if conflict else "corroborates"
         if unsaid and relation == "contradicts":
             continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
@@ -414,6 +418,18 @@ def _beyond_cast(
     return left >= OTHER_SPEAKER_SHARED or (left >= 2 and cos >= CAST_FREE_COSINE)
 
 
+def _speaks_for(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one speaker speaks for the other ("Ada Brill, president of Harbour Watch" / "Harbour Watch
+    called the plan ..."; "a spokeswoman for Brill" or "Brill's office" / "Brill"), or an unnamed spokesman
+    and a named head speak for one body ("a Guild spokeswoman" / "Guild chairman Ivo Ryland"): their
+    quotes are not two people's own words (`_two_remarks`), though what each says must still be alike as
+    for two speakers (a spokesman's remark is not his principal's). Two named members of one body ("Guild
+    chairman Ivo Ryland" / "Guild treasurer Ada Brill") speak for themselves."""
+    if a.voice & b.speaker or b.voice & a.speaker:
+        return True
+    return bool(a.voice & b.voice) and not (a.speaker and b.speaker)
+
+
 def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when one statement is the president's and the other is given to his administration with no
     one named ("Obama ... telling lawmakers the bill would ..." / "The administration has argued that
@@ -454,22 +470,41 @@ def _one_group(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(ma & mb) >= GROUP_SHARE * min(len(ma), len(mb))
 
 
-def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
+def _two_remarks(
+    a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float, *, voiced: bool = False
+) -> bool:
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
     and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
     and Friday's tweet on one decision are two tweets). A reported statement quoting a phrase of the
     speaker's is quoting one remark: another quote of theirs that does not hold the phrase is another
-    ("decided to put the 'decision on hold'" / "the decision will be announced next week")."""
+    ("decided to put the 'decision on hold'" / "the decision will be announced next week"). One speaking
+    for the other (`voiced`: a spokesman, an office, a body's head) is not two people's own words."""
     direct_a, direct_b = a.statement.direct, b.statement.direct
-    if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
+    if a.speaker and b.speaker and not (same_speaker or voiced) and (direct_a or direct_b):
         return True
     if same_speaker and direct_a != direct_b:
         quote, told = (a, b) if direct_a else (b, a)
         fragments = _quoted_fragments(told)
         if fragments and not any(_lies_in(words, quote) for words in fragments):
             return True  # "decided to put the 'decision on hold'" is not the tweet "decision ... next week"
-    return direct_a and direct_b and cos < QUOTES_MIN_COSINE
+    return direct_a and direct_b and cos < QUOTES_MIN_COSINE and not (same_speaker and _shared_phrase(a, b))
+
+
+def _shared_phrase(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when two quotes share a run of SHARED_PHRASE_WORDS words holding two content words or more
+    ("states are able to make decisions ..." / "... and states are able to make a provision for ..."):
+    one speaker's, each outlet transcribed one remark its own way. A shorter run ("the ferry fare
+    decision") recurs in one speaker's remarks on one subject, and unnamed speakers' boilerplate ("the
+    lines of communication remain open") in statements on two meetings."""
+    wa, wb = _word_list(a), _word_list(b)
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    if match.size < SHARED_PHRASE_WORDS:
+        return False
+    return len(set(terms(" ".join(wa[match.a : match.a + match.size])))) >= 2
+
+
+SHARED_PHRASE_WORDS = 5  # one speaker's two quotes sharing this many words in a row tell one remark
 
 
 FRAGMENT_WORDS = 3  # a quoted phrase this long inside a reported statement is the speaker's own words
@@ -645,7 +680,7 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
 
 def _block_keys(f: ClaimFeatures) -> list[tuple[str, str]]:
     # speaker keys are the full name and the last name, so the same speaker alone meets min_shared=2
-    return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker]
+    return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker | f.voice]
 
 
 def _one_by_one(stance: StanceFn) -> StanceManyFn:

@@ -1,0 +1,222 @@
+"""Statement link classes of links15a, on sentences written for these tests: one speaker speaking for
+another (a body's head or spokesman, a person's office or campaign) is one voice, not two people's own
+words; two outlets transcribing one remark differently still share a run of its words; a denial verb
+inside a statement, after a clause with its own negation, turns no negation."""
+
+from __future__ import annotations
+
+from claims.extraction.types import StatementClaim
+from claims.linking.links import suggest_links
+from claims.linking.links.features import denial_cued, features
+from claims.linking.links.text import office_keys, speaker_keys, voice_keys
+from tests.linking.linkable import linkable
+
+
+def statement(
+    cid: str,
+    article: str,
+    text: str,
+    speaker: str | None,
+    sentence: str,
+    *,
+    role: str | None = None,
+    direct: bool = False,
+):
+    at = sentence.index(text)
+    claim = StatementClaim(at, at + len(text), text, speaker, role=role, direct=direct)
+    return linkable(cid, article, claim, sentence)
+
+
+def relations(links) -> set[tuple[frozenset, str]]:
+    return {(frozenset((s.a_id, s.b_id)), s.relation) for s in links}
+
+
+# --- one voice: a body and its head, a person and their office or spokesman ---
+
+
+def test_voice_keys_name_whom_a_role_speaks_for():
+    assert voice_keys("spokeswoman for the Harbour Guild") == {"harbour guild"}
+    assert voice_keys("president of centrist think tank Harbour Watch") == {"harbour watch"}
+    assert voice_keys("Guild chairman") == {"guild"}
+    assert voice_keys("Sen. Ada Brill's spokesman") == {"ada brill"}
+    assert voice_keys("spokesman for Mr. Brill") == {"brill"}
+    # a lawyer, a member, a head of nothing named, a party's officials: their words are their own
+    assert voice_keys("lawyer for Ada Brill") == set()
+    assert voice_keys("Guild legislative policy director") == set()
+    assert voice_keys("head of a local charity") == set()
+    assert voice_keys("Democratic campaign officials") == set()
+    assert voice_keys(None) == set()
+    # a named spokesman's quotes are his own words; a named head speaks for the body
+    assert voice_keys("spokesman for Ms. Varga", named=True) == set()
+    assert voice_keys("Guild chairman", named=True) == {"guild"}
+
+
+def test_an_office_or_a_campaign_speaks_for_its_person_and_shares_no_key_with_other_offices():
+    assert office_keys("Brill's office") == {"brill"}
+    assert office_keys("the Brill campaign") == {"brill"}
+    assert office_keys("Ada Brill") == set()
+    assert office_keys(None) == set()
+    # "office" and "campaign" are every office's and campaign's last word, not a name
+    assert not speaker_keys("Brill's office") & speaker_keys("Ryland's office")
+    assert not speaker_keys("Brill campaign") & speaker_keys("Ryland campaign")
+
+
+WATCH_QUOTE = "Today marks a turning point for the harbour levy. For years the Guild blocked any change to it"
+WATCH_QUOTE_SENTENCE = (
+    f"\u201c{WATCH_QUOTE},\u201d said Ada Brill, president of the centrist group Harbour Watch."
+)
+WATCH_TOLD = "the Guild's new stance \u201ca turning point\u201d for the harbour levy"
+WATCH_TOLD_SENTENCE = (
+    "Harbour Watch, a centrist group that has long favoured a lower levy, called " + WATCH_TOLD + "."
+)
+
+
+def test_a_body_and_its_head_quoted_in_two_outlets_are_one_voice():
+    """Ada Brill, president of Harbour Watch, quoted in one outlet, and Harbour Watch calling the stance
+    a turning point in another: one statement, not two people's own words."""
+    head = statement(
+        "head",
+        "A",
+        WATCH_QUOTE,
+        "Ada Brill",
+        WATCH_QUOTE_SENTENCE,
+        role="president of the centrist group Harbour Watch",
+        direct=True,
+    )
+    body = statement("body", "B", WATCH_TOLD, "Harbour Watch", WATCH_TOLD_SENTENCE)
+    assert relations(suggest_links([head, body])) == {(frozenset({"head", "body"}), "corroborates")}
+    # without the role that makes her the group's voice, two named people each in their own words
+    stranger = statement(
+        "stranger", "A", WATCH_QUOTE, "Ada Brill", WATCH_QUOTE_SENTENCE, role="economist", direct=True
+    )
+    assert suggest_links([stranger, body]) == []
+
+
+def test_two_named_members_of_one_body_still_speak_for_themselves():
+    """The Guild's chairman and its treasurer each quoted: two remarks, whatever words they share."""
+    chair = statement(
+        "chair",
+        "A",
+        "The harbour levy must come down before the winter season",
+        "Ivo Ryland",
+        "\u201cThe harbour levy must come down before the winter season,\u201d said Guild chairman Ivo Ryland.",
+        role="Guild chairman",
+        direct=True,
+    )
+    treasurer = statement(
+        "treasurer",
+        "B",
+        "the harbour levy must come down",
+        "Tomas Reed",
+        "Guild treasurer Tomas Reed said the harbour levy must come down.",
+        role="Guild treasurer",
+    )
+    assert suggest_links([chair, treasurer]) == []
+
+
+def test_a_spokesman_and_his_principal_must_still_say_the_same_thing():
+    """A spokesman speaks for the mayor, but his remark on the archive is not hers on the ferry: one voice
+    lowers no bar on what the two must share."""
+    mayor = statement(
+        "mayor",
+        "A",
+        "that she had asked the council to publish her harbour letters",
+        "Ilse Varga",
+        "Mayor Ilse Varga said that she had asked the council to publish her harbour letters.",
+    )
+    spokesman = statement(
+        "spokesman",
+        "B",
+        "When the council asked former mayors for help keeping their letters, we said yes at once",
+        "Karl Oster",
+        "\u201cWhen the council asked former mayors for help keeping their letters, we said yes at once,\u201d "
+        "said Karl Oster, a spokesman for Ms. Varga.",
+        role="spokesman for Ms. Varga",
+        direct=True,
+    )
+    assert suggest_links([mayor, spokesman]) == []
+
+
+# --- one remark transcribed two ways ---
+
+RIGHTS_A = (
+    "Towns are able to make decisions on the ferry passes such as the night crossings, fares and so on "
+    "can be settled town by town"
+)
+RIGHTS_B = "Passes of that sort may well be fair, and towns are able to make a ruling on those kinds of fares"
+
+
+def test_two_quotes_sharing_a_run_of_five_words_are_one_remark_transcribed_twice():
+    """Two outlets' transcripts of one answer ("towns are able to make ...") differ past the shared run;
+    not alike enough as wholes for one remark before, the shared run of five words says it is one."""
+    a = statement("a", "A", RIGHTS_A, "Ilse Varga", f"\u201c{RIGHTS_A},\u201d Ms. Varga said.", direct=True)
+    b = statement(
+        "b", "B", RIGHTS_B, "Ilse Varga", f"\u201c{RIGHTS_B},\u201d Ms. Varga said on Monday.", direct=True
+    )
+    assert relations(suggest_links([a, b])) == {(frozenset({"a", "b"}), "corroborates")}
+
+
+def test_a_shorter_shared_run_does_not_make_two_quotes_one_remark():
+    """Four words in a row ("the ferry fare decision") recur in one speaker's remarks on one subject."""
+    a = statement(
+        "a",
+        "A",
+        "The ferry fare decision will be announced next week after a hard look at costs",
+        "Ilse Varga",
+        "\u201cThe ferry fare decision will be announced next week after a hard look at costs,\u201d she wrote.",
+        direct=True,
+    )
+    b = statement(
+        "b",
+        "B",
+        "Put the ferry fare decision on hold until I have reviewed all the harbour costs",
+        "Ilse Varga",
+        "\u201cPut the ferry fare decision on hold until I have reviewed all the harbour costs,\u201d she wrote.",
+        direct=True,
+    )
+    assert suggest_links([a, b]) == []
+
+
+def test_a_shared_run_of_unnamed_speakers_is_boilerplate_not_one_remark():
+    """Two joint statements after two meetings of the mayor and the guild, each ending "the channels of
+    talks remain open": unnamed speakers' shared run is a stock phrase, not one remark."""
+    first = "This morning the Mayor and the Guild chief met at the town hall. We will not share details, but the channels of talks remain open"
+    second = "The Mayor and the chief had a frank talk at the harbour office tonight. There will be no further notes, but the channels of talks remain open"
+    a = statement(
+        "a", "A", first, None, f"“{first},” the statement released by each office said.", direct=True
+    )
+    b = statement("b", "B", second, None, f"“{second},” said the statements.", direct=True)
+    assert suggest_links([a, b]) == []
+
+
+# --- a denial verb inside the statement ---
+
+REPORTED = (
+    "that the guild's stance on the harbour levy had not changed in any real way and rejecting what he "
+    "called misleading press reports"
+)
+
+
+def test_a_denial_verb_after_a_negated_clause_turns_no_negation():
+    """ "the stance had not changed ... and rejecting what he called misleading reports" says the stance has
+    not changed, as the same man's "The guild has not changed its stance" does: one remark, not a conflict."""
+    sentence = f"Guild chief Ivo Ryland issued a statement saying {REPORTED}."
+    assert not denial_cued(REPORTED, sentence)
+    assert denial_cued(
+        "denied that the ferry will not sail on Sunday",
+        "Ryland denied that the ferry will not sail on Sunday.",
+    )
+    assert denial_cued(
+        "rejected claims that the ferry will sail", "Ryland rejected claims that the ferry will sail."
+    )
+    told = statement("told", "A", REPORTED, "Ivo Ryland", sentence)
+    quote = statement(
+        "quote",
+        "B",
+        "The guild has not changed its stance on the harbour levy.",
+        "Ivo Ryland",
+        "Ivo Ryland said in a statement: \u201cThe guild has not changed its stance on the harbour levy.\u201d",
+        direct=True,
+    )
+    assert features(told).turned is None
+    assert relations(suggest_links([told, quote])) == {(frozenset({"told", "quote"}), "corroborates")}
