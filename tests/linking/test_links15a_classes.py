@@ -220,3 +220,103 @@ def test_a_denial_verb_after_a_negated_clause_turns_no_negation():
     )
     assert features(told).turned is None
     assert relations(suggest_links([told, quote])) == {(frozenset({"told", "quote"}), "corroborates")}
+
+
+# --- a denial of a report and the report ---
+
+GAZETTE = "Harbour Gazette"
+REPORT_SENTENCE = (
+    "The Harbour Gazette reported on Friday that the Guild, which long fought any rise, has decided to "
+    "accept a higher levy."
+)
+REPORT = "that the Guild, which long fought any rise, has decided to accept a higher levy"
+
+
+def report(cid: str = "report", article: str = "A", speaker: str = GAZETTE):
+    return statement(cid, article, REPORT, speaker, REPORT_SENTENCE.replace(GAZETTE, speaker))
+
+
+def test_a_denial_of_the_report_contradicts_what_the_outlet_reported():
+    """The Guild's chief calling the article "misleading" denies what the Gazette reported, though the
+    two share no words; so does "refuting what he described as misleading press reports"."""
+    denial = statement(
+        "denial",
+        "B",
+        'calling the article "misleading',
+        "Ivo Ryland",
+        'Guild chief executive Ivo Ryland later issued a statement calling the article "misleading" and '
+        "saying the Guild's stance was the same.",
+        role="Guild chief executive",
+    )
+    got = suggest_links([report(), denial])
+    assert relations(got) == {(frozenset({"report", "denial"}), "contradicts")}
+    assert got[0].confidence < 0.75  # told in other words: for an editor to check
+    refuting = statement(
+        "refuting",
+        "C",
+        "that the Guild's stance had not changed and refuting what he described as misleading press reports",
+        "Ivo Ryland",
+        "As word spread on Friday, the Guild's chief, Ivo Ryland, issued a statement saying that the Guild's "
+        "stance had not changed and refuting what he described as misleading press reports.",
+    )
+    assert relations(suggest_links([report(), refuting])) == {
+        (frozenset({"report", "refuting"}), "contradicts")
+    }
+
+
+def test_a_denial_names_the_report_it_denies_and_whom_it_is_about():
+    """A denial of "a report in the Harbour Herald" does not deny the Gazette's; a report about the
+    ferry company is not what the Guild's chief denies; calling a report "thorough" denies nothing; and
+    one speaker's report is no outlet's."""
+    herald = statement(
+        "herald",
+        "B",
+        'disputed a report in the Harbour Herald as a "gross distortion" of the Guild\'s vote',
+        "Ivo Ryland",
+        'Guild chief Ivo Ryland disputed a report in the Harbour Herald as a "gross distortion" of the '
+        "Guild's vote.",
+    )
+    assert suggest_links([report(), herald]) == []
+    assert relations(suggest_links([report(speaker="Harbour Herald"), herald])) == {
+        (frozenset({"report", "herald"}), "contradicts")
+    }
+    other = statement(
+        "other",
+        "C",
+        "that the Ferry Company had raised its fares",
+        GAZETTE,
+        "The Harbour Gazette reported that the Ferry Company had raised its fares.",
+    )
+    denial = statement(
+        "denial",
+        "B",
+        'calling the article "misleading',
+        "Ivo Ryland",
+        'Guild chief Ivo Ryland issued a statement calling the article "misleading".',
+        role="Guild chief",
+    )
+    assert suggest_links([other, denial]) == []
+    praise = statement(
+        "praise",
+        "B",
+        'calling the article "thorough',
+        "Ivo Ryland",
+        'Guild chief Ivo Ryland issued a statement calling the article "thorough".',
+    )
+    assert suggest_links([report(), praise]) == []
+    assert suggest_links([report(speaker="Tomas Reed"), denial]) == []
+
+
+def test_the_rationale_of_a_report_denial_shows_the_dismissal_and_the_report():
+    denial = statement(
+        "denial",
+        "B",
+        'calling the article "misleading',
+        "Ivo Ryland",
+        'Guild chief executive Ivo Ryland issued a statement calling the article "misleading".',
+        role="Guild chief executive",
+    )
+    [link] = suggest_links([report(), denial])
+    assert link.rationale.startswith("Ivo Ryland (outlet-B) dismisses a report: \u201ccalling the article")
+    assert "Harbour Gazette (outlet-A) reports \u201cthat the Guild" in link.rationale
+    assert link.rationale.endswith(", a conflict")

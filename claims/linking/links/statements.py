@@ -210,6 +210,7 @@ def statement_links(
         if conf < MIN_CONFIDENCE - (STANCE_BONUS if verdicts is None else 0.0):
             continue  # a few shared words on one topic, which the stance model (when asked) did not back
         out.append((i, j, relation, round(conf, 3), _line(a, b, relation, same_speaker)))
+    out.extend(report_denials(feats, focus, {frozenset((i, j)) for i, j, *_ in out}))
     return out
 
 
@@ -583,6 +584,106 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
     if f.turned is not None:  # "denied that the line will not open" says it will open
         return len(words & f.turned) * 2 < len(words)
     return len(words & f.negated) * 2 >= len(words)
+
+
+# A denial of a report and the report: "the chief executive called the article 'misleading'", "refuting
+# what he described as misleading media reports", "disputed a report in the Harbour Gazette" deny what an
+# outlet reported ("The Harbour Gazette reported Friday that the guild had dropped its opposition").
+# The two share no words: the denial names the report, not what it says.
+_DISMISSING = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|refut\w*|disput\w*|reject\w*|dismiss\w*|call(?:ed|ing|s)?|describ\w*|"
+    r"brand\w*|label\w*)\b(?:\W+[\w'\u2019-]+){0,6}?\W+(?:articles?|reports?|reporting|stor(?:y|ies))\b",
+    re.I,
+)
+_DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss)", re.I)
+_UNTRUE = re.compile(
+    r"\b(?:misleading|false|untrue|inaccurate|wrong|incorrect|fake|distort\w*|erroneous|baseless|unfounded|"
+    r"nonsense|fabricat\w*|not true|smear|hoax)\b",
+    re.I,
+)
+# the last word of a news outlet's name ("the Harbour Gazette", "Meridian Wire"), never of a person's
+_OUTLET_WORDS = frozenset(
+    """times post journal tribune herald gazette telegraph guardian reuters afp ap bbc cnn press register
+    chronicle observer examiner inquirer courier sentinel dispatch monitor politico axios news newspaper
+    magazine wire daily weekly""".split()  # noqa: SIM905
+)
+_INITIAL = re.compile(r"\b[A-Z]\.\s")
+REPORT_DENIAL_CONFIDENCE = 0.55  # told in other words: never sure, worth an editor's look
+
+
+def _outlet_report(f: ClaimFeatures, outlets: frozenset[str]) -> bool:
+    """True when the statement is a news outlet's report ("The Harbour Gazette reported that ...")."""
+    speaker = f.statement.speaker
+    if not speaker or f.denied or asks(f) or _INITIAL.search(speaker + " "):
+        return False
+    words = fold(speaker).lower().strip(" .,'").split()
+    return bool(words) and (words[-1] in _OUTLET_WORDS or " ".join(words) in outlets)
+
+
+def _report_denied(f: ClaimFeatures) -> frozenset[str] | None:
+    """When the statement (or its attribution before it) dismisses a report ("called the article
+    'misleading'", "disputed a report in the Harbour Gazette", "called a Harbour Gazette report false"),
+    the words of the outlet it names (empty when it names none); else None."""
+    item = f.item
+    sentence = fold(item.sentence)
+    if item.sentence_start is not None:  # the sentence up to the statement's end: its frame and itself
+        sentence = sentence[: max(0, item.claim.end - item.sentence_start)]
+    for m in _DISMISSING.finditer(sentence):
+        if _DENYING_VERB.match(m.group()) or _UNTRUE.search(sentence, m.start()):
+            source = _REPORT_SOURCE.match(sentence, m.end())
+            runs = _CAPITALISED.findall(m.group() + (source.group() if source else ""))
+            return frozenset(terms(" ".join(n for n in runs if n.split()[-1].lower() in _OUTLET_WORDS)))
+    return None
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+_REPORT_SOURCE = re.compile(r"\s+(?:in|by|from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,5}")
+
+
+def report_denials(
+    feats: Sequence[ClaimFeatures], focus: set[int] | None, taken: set[frozenset[int]]
+) -> list[Scored]:
+    """(i, j, "contradicts", confidence, rationale) for a denial of a report and an outlet's report in
+    another article of its event: the report names whom the denial speaks for (its speaker, the body its
+    role names, or a name in its sentence), and a denial naming an outlet denies that outlet's report
+    only. One link per article of the denial and report."""
+    outlets = frozenset(fold(f.item.outlet).lower() for f in feats if f.item.outlet)
+    reports = [n for n, f in enumerate(feats) if f.item.event_id is not None and _outlet_report(f, outlets)]
+    if not reports:
+        return []
+    out: list[Scored] = []
+    seen: set[tuple[object, object]] = set()
+    for i, d in enumerate(feats):
+        if d.item.event_id is None:
+            continue
+        named = _report_denied(d)
+        if named is None:
+            continue
+        own = frozenset(terms(" ".join((*d.names, *d.speaker, *d.voice))))
+        for j in reports:
+            r = feats[j]
+            if (
+                r.item.article_id == d.item.article_id
+                or r.item.event_id != d.item.event_id
+                or (focus is not None and i not in focus and j not in focus)
+                or frozenset((i, j)) in taken
+                or (d.item.article_id, r.item.article_id) in seen
+                or _far_apart(d, r)
+            ):
+                continue
+            speaker = frozenset(terms(r.statement.speaker or ""))
+            if named and not (named <= speaker or speaker <= named):
+                continue  # "a report in the Gazette" is not the Herald's
+            if not (frozenset(terms(" ".join(names(r.item.claim.text)))) - speaker) & own:
+                continue  # the report is about someone else
+            seen.add((d.item.article_id, r.item.article_id))
+            why = (
+                f"{_who(d)} ({source_name(d.item, 'one outlet')}) dismisses a report: \u201c{excerpt(d.item.claim.text)}"
+                f"\u201d / {_who(r)} ({source_name(r.item, 'another outlet')}) reports \u201c"
+                f"{excerpt(r.item.claim.text)}\u201d, a conflict"
+            )
+            out.append((i, j, "contradicts", REPORT_DENIAL_CONFIDENCE, why))
+    return out
 
 
 def _denied_outside(f: ClaimFeatures) -> bool:
