@@ -320,3 +320,23 @@ def test_the_rationale_of_a_report_denial_shows_the_dismissal_and_the_report():
     assert link.rationale.startswith("Ivo Ryland (outlet-B) dismisses a report: \u201ccalling the article")
     assert "Harbour Gazette (outlet-A) reports \u201cthat the Guild" in link.rationale
     assert link.rationale.endswith(", a conflict")
+
+
+# --- a condition the negated verb points back to ---
+
+
+def test_a_negated_verb_pointing_back_to_its_condition_denies_the_condition():
+    """ "If a harbour toll is the same as a levy apart from the label, I don't support that" denies what
+    "I do not favour a harbour toll if it is the same as a levy apart from the label" denies: one remark
+    in two transcripts, not a conflict. A main clause with no such pronoun keeps its condition asserted."""
+    from claims.linking.links.features import scoped_negations
+
+    told = "If a harbour toll is the same as a levy apart from the label, why, I don't support that"
+    quoted = "I do not favour a harbour toll if it is the same as a levy apart from the label"
+    assert {"harbour", "toll", "levi", "label"} <= scoped_negations(told)
+    assert not {"rain"} & scoped_negations("If it rains, the ferry will not sail")
+    a = statement("a", "A", told, "Ilse Varga", f"\u201c{told},\u201d Ms. Varga said on Monday.", direct=True)
+    b = statement(
+        "b", "B", quoted, "Ilse Varga", f"\u201c{quoted},\u201d Ms. Varga told a radio station.", direct=True
+    )
+    assert relations(suggest_links([a, b])) == {(frozenset({"a", "b"}), "corroborates")}

@@ -219,12 +219,24 @@ def scoped_negations(content: str) -> frozenset[str]:
     knowing denies nothing)."""
     content_f = fold(content)
     scoped: list[str] = []
+    condition = _CONDITION.match(content_f)
     for m in _NEGATION.finditer(content_f):
         if _NOT_A_DENIAL.match(content_f, m.end()):
             continue  # "had not known about the messages": no fact denied
         end = _SCOPE_END.search(content_f, m.end())
-        scoped.extend(terms(content_f[m.end() : end.start() if end else len(content_f)]))
+        scope = content_f[m.end() : end.start() if end else len(content_f)]
+        scoped.extend(terms(scope))
+        if condition and m.start() > condition.end() and _BACK_REFERENCE.match(scope):
+            scoped.extend(terms(condition["condition"]))  # "if X, I don't support that" denies X
     return frozenset(scoped)
+
+
+# "If a harbour toll is a tax in all but name, why, I don't support that": what the negated verb's
+# pronoun stands for is the condition, which is denied with it ("I do not favour a toll that is a tax in
+# all but name"). A condition whose main clause has no such pronoun ("if it rains, the ferry will not
+# sail") keeps its words asserted.
+_CONDITION = re.compile(r"^\W*if\s+(?P<condition>[^,;:.!?]+),", re.I)
+_BACK_REFERENCE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:that|it|this|them|those)\b", re.I)
 
 
 def is_denial(content: str, sentence: str) -> bool:
