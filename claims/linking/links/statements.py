@@ -595,6 +595,7 @@ _DISMISSING = re.compile(
     r"brand\w*|label\w*)\b(?:\W+[\w'\u2019-]+){0,6}?\W+(?:articles?|reports?|reporting|stor(?:y|ies))\b",
     re.I,
 )
+_REPORT_NOUN = re.compile(r"\b(?:article|report|stor(?:y|ies))", re.I)
 _DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss)", re.I)
 _UNTRUE = re.compile(
     r"\b(?:misleading|false|untrue|inaccurate|wrong|incorrect|fake|distort\w*|erroneous|baseless|unfounded|"
@@ -626,6 +627,8 @@ def _report_denied(f: ClaimFeatures) -> frozenset[str] | None:
     the words of the outlet it names (empty when it names none); else None."""
     item = f.item
     sentence = fold(item.sentence)
+    if not _REPORT_NOUN.search(sentence):
+        return None
     if item.sentence_start is not None:  # the sentence up to the statement's end: its frame and itself
         sentence = sentence[: max(0, item.claim.end - item.sentence_start)]
     for m in _DISMISSING.finditer(sentence):
@@ -648,23 +651,25 @@ def report_denials(
     role names, or a name in its sentence), and a denial naming an outlet denies that outlet's report
     only. One link per article of the denial and report."""
     outlets = frozenset(fold(f.item.outlet).lower() for f in feats if f.item.outlet)
-    reports = [n for n, f in enumerate(feats) if f.item.event_id is not None and _outlet_report(f, outlets)]
+    reports: dict[object, list[int]] = {}  # event id -> its outlets' reports
+    for n, f in enumerate(feats):
+        if f.item.event_id is not None and _outlet_report(f, outlets):
+            reports.setdefault(f.item.event_id, []).append(n)
     if not reports:
         return []
     out: list[Scored] = []
     seen: set[tuple[object, object]] = set()
     for i, d in enumerate(feats):
-        if d.item.event_id is None:
+        if d.item.event_id not in reports:
             continue
         named = _report_denied(d)
         if named is None:
             continue
         own = frozenset(terms(" ".join((*d.names, *d.speaker, *d.voice))))
-        for j in reports:
+        for j in reports[d.item.event_id]:
             r = feats[j]
             if (
                 r.item.article_id == d.item.article_id
-                or r.item.event_id != d.item.event_id
                 or (focus is not None and i not in focus and j not in focus)
                 or frozenset((i, j)) in taken
                 or (d.item.article_id, r.item.article_id) in seen
