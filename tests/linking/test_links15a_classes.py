@@ -1,7 +1,8 @@
 """Statement link classes of links15a, on sentences written for these tests: one speaker speaking for
 another (a body's head or spokesman, a person's office or campaign) is one voice, not two people's own
 words; two outlets transcribing one remark differently still share a run of its words; a denial verb
-inside a statement, after a clause with its own negation, turns no negation."""
+inside a statement, after a clause with its own negation, turns no negation; a negated verb pointing back
+to its condition denies the condition; a dismissal of a report contradicts the outlet's report."""
 
 from __future__ import annotations
 
@@ -192,15 +193,16 @@ def test_a_shared_run_of_unnamed_speakers_is_boilerplate_not_one_remark():
 # --- a denial verb inside the statement ---
 
 REPORTED = (
-    "that the guild's stance on the harbour levy had not changed in any real way and rejecting what he "
-    "called misleading press reports"
+    "that the guild's stance on the harbour levy was not altered one bit and dismissing what she called "
+    "inaccurate newspaper stories"
 )
 
 
 def test_a_denial_verb_after_a_negated_clause_turns_no_negation():
-    """ "the stance had not changed ... and rejecting what he called misleading reports" says the stance has
-    not changed, as the same man's "The guild has not changed its stance" does: one remark, not a conflict."""
-    sentence = f"Guild chief Ivo Ryland issued a statement saying {REPORTED}."
+    """ "the stance was not altered ... and dismissing what she called inaccurate newspaper stories" says the
+    stance was not altered, as the same woman's "The guild has not altered its stance" does: one remark, not
+    a conflict."""
+    sentence = f"Guild chief Ada Brill put out a note saying {REPORTED}."
     assert not denial_cued(REPORTED, sentence)
     assert denial_cued(
         "denied that the ferry will not sail on Sunday",
@@ -209,13 +211,13 @@ def test_a_denial_verb_after_a_negated_clause_turns_no_negation():
     assert denial_cued(
         "rejected claims that the ferry will sail", "Ryland rejected claims that the ferry will sail."
     )
-    told = statement("told", "A", REPORTED, "Ivo Ryland", sentence)
+    told = statement("told", "A", REPORTED, "Ada Brill", sentence)
     quote = statement(
         "quote",
         "B",
-        "The guild has not changed its stance on the harbour levy.",
-        "Ivo Ryland",
-        "Ivo Ryland said in a statement: \u201cThe guild has not changed its stance on the harbour levy.\u201d",
+        "The guild has not altered its stance on the harbour levy.",
+        "Ada Brill",
+        "Ada Brill wrote in her note: \u201cThe guild has not altered its stance on the harbour levy.\u201d",
         direct=True,
     )
     assert features(told).turned is None
@@ -237,30 +239,30 @@ def report(cid: str = "report", article: str = "A", speaker: str = GAZETTE):
 
 
 def test_a_denial_of_the_report_contradicts_what_the_outlet_reported():
-    """The Guild's chief calling the article "misleading" denies what the Gazette reported, though the
-    two share no words; so does "refuting what he described as misleading press reports"."""
+    """The Guild's chief branding the story "false" denies what the Gazette reported, though the
+    two share no words; so does "dismissing what she called inaccurate newspaper stories"."""
     denial = statement(
         "denial",
         "B",
-        'calling the article "misleading',
+        'branding the story "false',
         "Ivo Ryland",
-        'Guild chief executive Ivo Ryland later issued a statement calling the article "misleading" and '
+        'Guild chief executive Ivo Ryland later put out a note branding the story "false" and '
         "saying the Guild's stance was the same.",
         role="Guild chief executive",
     )
     got = suggest_links([report(), denial])
     assert relations(got) == {(frozenset({"report", "denial"}), "contradicts")}
     assert got[0].confidence < 0.75  # told in other words: for an editor to check
-    refuting = statement(
-        "refuting",
+    dismissing = statement(
+        "dismissing",
         "C",
-        "that the Guild's stance had not changed and refuting what he described as misleading press reports",
-        "Ivo Ryland",
-        "As word spread on Friday, the Guild's chief, Ivo Ryland, issued a statement saying that the Guild's "
-        "stance had not changed and refuting what he described as misleading press reports.",
+        "that the Guild's stance was not altered and dismissing what she called inaccurate newspaper stories",
+        "Ada Brill",
+        "As the news spread on Friday, the Guild's head, Ada Brill, put out a note saying that the Guild's "
+        "stance was not altered and dismissing what she called inaccurate newspaper stories.",
     )
-    assert relations(suggest_links([report(), refuting])) == {
-        (frozenset({"report", "refuting"}), "contradicts")
+    assert relations(suggest_links([report(), dismissing])) == {
+        (frozenset({"report", "dismissing"}), "contradicts")
     }
 
 
@@ -290,18 +292,18 @@ def test_a_denial_names_the_report_it_denies_and_whom_it_is_about():
     denial = statement(
         "denial",
         "B",
-        'calling the article "misleading',
+        'branding the story "false',
         "Ivo Ryland",
-        'Guild chief Ivo Ryland issued a statement calling the article "misleading".',
+        'Guild chief Ivo Ryland put out a note branding the story "false".',
         role="Guild chief",
     )
     assert suggest_links([other, denial]) == []
     praise = statement(
         "praise",
         "B",
-        'calling the article "thorough',
+        'branding the story "thorough',
         "Ivo Ryland",
-        'Guild chief Ivo Ryland issued a statement calling the article "thorough".',
+        'Guild chief Ivo Ryland put out a note branding the story "thorough".',
     )
     assert suggest_links([report(), praise]) == []
     assert suggest_links([report(speaker="Tomas Reed"), denial]) == []
@@ -311,13 +313,13 @@ def test_the_rationale_of_a_report_denial_shows_the_dismissal_and_the_report():
     denial = statement(
         "denial",
         "B",
-        'calling the article "misleading',
+        'branding the story "false',
         "Ivo Ryland",
-        'Guild chief executive Ivo Ryland issued a statement calling the article "misleading".',
+        'Guild chief executive Ivo Ryland put out a note branding the story "false".',
         role="Guild chief executive",
     )
     [link] = suggest_links([report(), denial])
-    assert link.rationale.startswith("Ivo Ryland (outlet-B) dismisses a report: \u201ccalling the article")
+    assert link.rationale.startswith("Ivo Ryland (outlet-B) dismisses a report: \u201cbranding the story")
     assert "Harbour Gazette (outlet-A) reports \u201cthat the Guild" in link.rationale
     assert link.rationale.endswith(", a conflict")
 
@@ -326,12 +328,12 @@ def test_the_rationale_of_a_report_denial_shows_the_dismissal_and_the_report():
 
 
 def test_a_negated_verb_pointing_back_to_its_condition_denies_the_condition():
-    """ "If a harbour toll is the same as a levy apart from the label, I don't support that" denies what
+    """ "If a harbour toll is the same as a levy apart from the label, then we cannot back that" denies what
     "I do not favour a harbour toll if it is the same as a levy apart from the label" denies: one remark
     in two transcripts, not a conflict. A main clause with no such pronoun keeps its condition asserted."""
     from claims.linking.links.features import scoped_negations
 
-    told = "If a harbour toll is the same as a levy apart from the label, why, I don't support that"
+    told = "If a harbour toll is the same as a levy apart from the label, then we cannot back that"
     quoted = "I do not favour a harbour toll if it is the same as a levy apart from the label"
     assert {"harbour", "toll", "levi", "label"} <= scoped_negations(told)
     assert not {"rain"} & scoped_negations("If it rains, the ferry will not sail")

@@ -72,7 +72,7 @@ class ClaimFeatures:
     # not open"): the words under that inner negation, which the denial turns into what the speaker says
     turned: frozenset[str] | None = None
     # statements: keys of the person or body the speaker speaks for: by their role ("spokeswoman for the
-    # Guild", "president of Harbour Watch") or as an office ("Reid's office"); empty when none
+    # Guild", "president of Harbour Watch") or as an office ("Varga's office"); empty when none
     voice: frozenset[str] = frozenset()
 
     # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
@@ -209,7 +209,7 @@ def denial_cued(content: str, sentence: str) -> bool:
     if DENIAL_CUES.search(before):
         return True
     # a cue inside the content denies what follows it: after a clause with its own negation ("that the
-    # position had not changed and refuting what he called misleading reports") it turns no negation
+    # levy plan was not altered and dismissing what she called inaccurate press stories") it turns no negation
     cue = DENIAL_CUES.search(content_f[:80])
     return cue is not None and not _NEGATION.search(content_f[: cue.start()])
 
@@ -231,9 +231,9 @@ def scoped_negations(content: str) -> frozenset[str]:
     return frozenset(scoped)
 
 
-# "If a harbour toll is a tax in all but name, why, I don't support that": what the negated verb's
-# pronoun stands for is the condition, which is denied with it ("I do not favour a toll that is a tax in
-# all but name"). A condition whose main clause has no such pronoun ("if it rains, the ferry will not
+# "If the harbour toll is a tax under another label, then we cannot back that": what the negated verb's
+# pronoun stands for is the condition, which is denied with it ("we will not back a toll that is a tax
+# under another label"). A condition whose main clause has no such pronoun ("if it rains, the ferry will not
 # sail") keeps its words asserted.
 _CONDITION = re.compile(r"^\W*if\s+(?P<condition>[^,;:.!?]+),", re.I)
 _BACK_REFERENCE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:that|it|this|them|those)\b", re.I)

@@ -494,10 +494,10 @@ def _two_remarks(
 
 def _shared_phrase(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when two quotes share a run of SHARED_PHRASE_WORDS words holding two content words or more
-    ("states are able to make decisions ..." / "... and states are able to make a provision for ..."):
+    ("towns are able to make decisions ..." / "... and towns are able to make a ruling on ..."):
     one speaker's, each outlet transcribed one remark its own way. A shorter run ("the ferry fare
     decision") recurs in one speaker's remarks on one subject, and unnamed speakers' boilerplate ("the
-    lines of communication remain open") in statements on two meetings."""
+    channels of talks remain open") in statements on two meetings."""
     wa, wb = _word_list(a), _word_list(b)
     match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
     if match.size < SHARED_PHRASE_WORDS:
@@ -586,8 +586,8 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
     return len(words & f.negated) * 2 >= len(words)
 
 
-# A denial of a report and the report: "the chief executive called the article 'misleading'", "refuting
-# what he described as misleading media reports", "disputed a report in the Harbour Gazette" deny what an
+# A denial of a report and the report: "the guild's chief branded the story 'false'", "dismissing what
+# she called inaccurate newspaper reports", "disputed a report in the Harbour Gazette" deny what an
 # outlet reported ("The Harbour Gazette reported Friday that the guild had dropped its opposition").
 # The two share no words: the denial names the report, not what it says.
 _DISMISSING = re.compile(
@@ -622,8 +622,8 @@ def _outlet_report(f: ClaimFeatures, outlets: frozenset[str]) -> bool:
 
 
 def _report_denied(f: ClaimFeatures) -> frozenset[str] | None:
-    """When the statement (or its attribution before it) dismisses a report ("called the article
-    'misleading'", "disputed a report in the Harbour Gazette", "called a Harbour Gazette report false"),
+    """When the statement (or its attribution before it) dismisses a report ("branded the story
+    'false'", "disputed a report in the Harbour Gazette", "called a Harbour Gazette report false"),
     the words of the outlet it names (empty when it names none); else None."""
     item = f.item
     sentence = fold(item.sentence)

@@ -124,8 +124,8 @@ def name_keys(name: str) -> set[str]:
     return {" ".join(words), words[-1]}
 
 
-# Who speaks for someone without being them: a person's office or campaign ("Reid's office", "the
-# Blumenthal campaign"), an unnamed spokesman ("a spokeswoman for the harbour board"), and the head of a
+# Who speaks for someone without being them: a person's office or campaign ("Varga's office", "the
+# Brill campaign"), an unnamed spokesman ("a spokeswoman for the harbour board"), and the head of a
 # body, who speaks for it ("Ada Brill, president of the Harbour Guild", "Guild chairman Ivo Ryland"). A
 # named spokesman's quotes are his own words ("we said yes at once", said the mayor's spokesman Karl
 # Oster), and so are a lawyer's, an adviser's or a member's.
@@ -138,7 +138,7 @@ _SPOKES_ROLE = re.compile(rf"\b(?:{_SPOKES})\b", re.I)
 _SPEAKS_FOR_OF = re.compile(rf"\b(?:{_VOICE})\s+(?:for|of|at|to)\s+(?P<body>.+)$", re.I)
 _SPEAKS_FOR_BEFORE = re.compile(rf"^(?P<body>.+?)(?:['\u2019]s?)?\s+(?:{_VOICE})(?:\s+(?:{_VOICE}))?$", re.I)
 _ROLE_DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their)\s+", re.I)
-# a title before a name ("Sen. Harry Reid"): the name without it is the key
+# a title before a name ("Sen. Ada Brill"): the name without it is the key
 _TITLE = re.compile(
     r"^(?:(?:sen|rep|gov|gen|lt|col|dr|mr|mrs|ms|prof|senator|representative|governor|president|secretary|"
     r"speaker|mayor|minister)\.?\s+)+",
@@ -147,7 +147,7 @@ _TITLE = re.compile(
 
 
 def speaker_keys(name: str) -> set[str]:
-    """`name_keys` of a speaker; for a person's office or campaign ("Reid's office", "the Reid
+    """`name_keys` of a speaker; for a person's office or campaign ("Varga's office", "the Varga
     campaign") the whole name only: its last word is every office's."""
     if _office_of(name):
         return {_whole_key(name)} - {""}
@@ -155,8 +155,8 @@ def speaker_keys(name: str) -> set[str]:
 
 
 def office_keys(name: str | None) -> set[str]:
-    """Keys of the person whose office or campaign a speaker is ("Reid's office", "the Reid campaign":
-    Reid), else none."""
+    """Keys of the person whose office or campaign a speaker is ("Varga's office", "the Varga campaign":
+    Varga), else none."""
     body = _office_of(name) if name else None
     return name_keys(body) if body else set()
 
@@ -179,8 +179,8 @@ def voice_keys(role: str | None, named: bool = False) -> set[str]:
         if m:
             if named and _SPOKES_ROLE.search(role[: m.start("body")] + role[m.end("body") :]):
                 return set()
-            # the whole name only: a body's last word ("Security" of "Strengthen Social Security") is
-            # another body's too; a surname alone ("spokesman for Reid") is a whole name
+            # the whole name only: a body's last word ("Fund" of "Save the Harbour Fund") is
+            # another body's too; a surname alone ("spokesman for Varga") is a whole name
             keys = {_whole_key(_TITLE.sub("", f"{name} ")) for name in names(m["body"])} - {""}
             if keys:
                 return keys
@@ -193,7 +193,7 @@ def _whole_key(name: str) -> str:
 
 
 def _own_name(text: str) -> bool:
-    """True when `text` is a name (capitalised words), not a role ("Reid" or "the Blumenthal", not "a
+    """True when `text` is a name (capitalised words), not a role ("Varga" or "the Brill", not "a
     senior")."""
     text = _ROLE_DETERMINER.sub("", text.strip())
     return bool(text) and all(w[:1].isupper() for w in text.split())
