@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..types import LinkableClaim
-from .text import fold, name_keys, names, one_name, terms
+from .text import fold, name_keys, names, office_keys, one_name, speaker_keys, terms, voice_keys
 
 # Reporting verbs that deny what follows ("refuted claims that ...", "said it was untrue that ..."): the
 # content is denied. "Dispute"
@@ -71,6 +71,9 @@ class ClaimFeatures:
     # a denial from outside the words of words that carry their own negation ("denied that the line will
     # not open"): the words under that inner negation, which the denial turns into what the speaker says
     turned: frozenset[str] | None = None
+    # statements: keys of the person or body the speaker speaks for: by their role ("spokeswoman for the
+    # Guild", "president of Harbour Watch") or as an office ("Varga's office"); empty when none
+    voice: frozenset[str] = frozenset()
 
     # The rules of each kind only see claims of that kind (suggest_links groups them by type): these
     # accessors state that invariant once and give the checker the narrowed claim.
@@ -106,8 +109,10 @@ def features(item: LinkableClaim) -> ClaimFeatures:
     negated: frozenset[str] = frozenset()
     turned: frozenset[str] | None = None
     low = high = 0.0
+    voice: frozenset[str] = frozenset()
     if isinstance(claim, StatementClaim):
-        speaker = name_keys(claim.speaker) if claim.speaker else set()
+        speaker = speaker_keys(claim.speaker) if claim.speaker else set()
+        voice = frozenset(voice_keys(claim.role, named=bool(claim.speaker)) | office_keys(claim.speaker))
         source = name_keys(claim.attribution) if claim.attribution else set()
         # what a statement says, each thing under one name ("troops" as "soldiers"): see one_name
         negated = one_name(negated_terms(text, item.sentence, claim.polarity == "denied"))
@@ -135,6 +140,7 @@ def features(item: LinkableClaim) -> ClaimFeatures:
         denied=denied,
         negated=negated,
         turned=turned,
+        voice=voice,
         low=low,
         high=high,
     )
@@ -200,7 +206,12 @@ def denial_cued(content: str, sentence: str) -> bool:
     content_f, sentence_f = fold(content), fold(sentence)
     at = sentence_f.find(content_f[:40]) if content_f else -1
     before = sentence_f[max(0, at - 60) : at] if at > 0 else ""
-    return bool(DENIAL_CUES.search(before) or DENIAL_CUES.search(content_f[:80]))
+    if DENIAL_CUES.search(before):
+        return True
+    # a cue inside the content denies what follows it: after a clause with its own negation ("that the
+    # levy plan was not altered and dismissing what she called inaccurate press stories") it turns no negation
+    cue = DENIAL_CUES.search(content_f[:80])
+    return cue is not None and not _NEGATION.search(content_f[: cue.start()])
 
 
 def scoped_negations(content: str) -> frozenset[str]:
@@ -208,12 +219,24 @@ def scoped_negations(content: str) -> frozenset[str]:
     knowing denies nothing)."""
     content_f = fold(content)
     scoped: list[str] = []
+    condition = _CONDITION.match(content_f)
     for m in _NEGATION.finditer(content_f):
         if _NOT_A_DENIAL.match(content_f, m.end()):
             continue  # "had not known about the messages": no fact denied
         end = _SCOPE_END.search(content_f, m.end())
-        scoped.extend(terms(content_f[m.end() : end.start() if end else len(content_f)]))
+        scope = content_f[m.end() : end.start() if end else len(content_f)]
+        scoped.extend(terms(scope))
+        if condition and m.start() > condition.end() and _BACK_REFERENCE.match(scope):
+            scoped.extend(terms(condition["condition"]))  # "if X, I don't support that" denies X
     return frozenset(scoped)
+
+
+# "If the harbour toll is a tax under another label, then we cannot back that": what the negated verb's
+# pronoun stands for is the condition, which is denied with it ("we will not back a toll that is a tax
+# under another label"). A condition whose main clause has no such pronoun ("if it rains, the ferry will not
+# sail") keeps its words asserted.
+_CONDITION = re.compile(r"^\W*if\s+(?P<condition>[^,;:.!?]+),", re.I)
+_BACK_REFERENCE = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:that|it|this|them|those)\b", re.I)
 
 
 def is_denial(content: str, sentence: str) -> bool:

@@ -110,7 +110,7 @@ def statement_links(
         # or a discounted share of the shorter content when a short one ("claims about a boost in
         # Russia's presence") lies inside a long one
         sim = max(cos, SHORT_SHARE * weights.overlap(ka, kb), meaning)
-        if _two_remarks(a, b, same_speaker, cos):
+        if _two_remarks(a, b, same_speaker, cos, voiced=_speaks_for(a, b), cast=cast):
             continue
         if _far_apart(a, b) and sim < FAR_APART_MIN:
             continue
@@ -123,7 +123,11 @@ def statement_links(
         ):
             continue
         shared = ka & kb
-        relation: Relation = "contradicts" if _denies(a, shared) != _denies(b, shared) else "corroborates"
+        # two statements negating one shared word deny the same thing wherever each puts its subject ("the
+        # guild has not changed its stance on the levy" / "the stance on the levy had not changed"): the
+        # share of shared words in each negation's scope (`_denies`) differs with the word order alone
+        conflict = _denies(a, shared) != _denies(b, shared) and not a.negated & b.negated & shared
+        relation: Relation = "contradicts" if conflict else "corroborates"
         if relation == "corroborates" and not same_speaker and _doubted(a) != _doubted(b):
             # "expressed disbelief that the board would invite him" does not say it invited him (one
             # speaker's doubt and criticism of the invitation are one stance)
@@ -223,6 +227,7 @@ def statement_links(
         if conf < MIN_CONFIDENCE - (STANCE_BONUS if verdicts is None else 0.0):
             continue  # a few shared words on one topic, which the stance model (when asked) did not back
         out.append((i, j, relation, round(conf, 3), _line(a, b, relation, same_speaker)))
+    out.extend(report_denials(feats, focus, {frozenset((i, j)) for i, j, *_ in out}))
     return out
 
 
@@ -449,6 +454,18 @@ def _beyond_cast(
     return left >= OTHER_SPEAKER_SHARED or (left >= 2 and cos >= CAST_FREE_COSINE)
 
 
+def _speaks_for(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when one speaker speaks for the other ("Ada Brill, president of Harbour Watch" / "Harbour Watch
+    called the plan ..."; "a spokeswoman for Brill" or "Brill's office" / "Brill"), or an unnamed spokesman
+    and a named head speak for one body ("a Guild spokeswoman" / "Guild chairman Ivo Ryland"): their
+    quotes are not two people's own words (`_two_remarks`), though what each says must still be alike as
+    for two speakers (a spokesman's remark is not his principal's). Two named members of one body ("Guild
+    chairman Ivo Ryland" / "Guild treasurer Ada Brill") speak for themselves."""
+    if a.voice & b.speaker or b.voice & a.speaker:
+        return True
+    return bool(a.voice & b.voice) and not (a.speaker and b.speaker)
+
+
 def _president_and_administration(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when one statement is the president's and the other is given to his administration with no
     one named ("Obama ... telling lawmakers the bill would ..." / "The administration has argued that
@@ -489,22 +506,54 @@ def _one_group(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(ma & mb) >= GROUP_SHARE * min(len(ma), len(mb))
 
 
-def _two_remarks(a: ClaimFeatures, b: ClaimFeatures, same_speaker: bool, cos: float) -> bool:
+def _two_remarks(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    same_speaker: bool,
+    cos: float,
+    *,
+    voiced: bool = False,
+    cast: dict[object, frozenset[str]] | None = None,
+) -> bool:
     """True when the pair is two remarks however many words they share: two named people each quoted
     (one in their own words) are two remarks ("a gross abuse of power", said by Nadler and by Pelosi),
     and two quotes of one speaker that are not in the same words must be alike as wholes (Sunday's tweet
     and Friday's tweet on one decision are two tweets). A reported statement quoting a phrase of the
     speaker's is quoting one remark: another quote of theirs that does not hold the phrase is another
-    ("decided to put the 'decision on hold'" / "the decision will be announced next week")."""
+    ("decided to put the 'decision on hold'" / "the decision will be announced next week"). One speaking
+    for the other (`voiced`: a spokesman, an office, a body's head) is not two people's own words."""
     direct_a, direct_b = a.statement.direct, b.statement.direct
-    if a.speaker and b.speaker and not same_speaker and (direct_a or direct_b):
+    if a.speaker and b.speaker and not (same_speaker or voiced) and (direct_a or direct_b):
         return True
     if same_speaker and direct_a != direct_b:
         quote, told = (a, b) if direct_a else (b, a)
         fragments = _quoted_fragments(told)
         if fragments and not any(_lies_in(words, quote) for words in fragments):
             return True  # "decided to put the 'decision on hold'" is not the tweet "decision ... next week"
-    return direct_a and direct_b and cos < QUOTES_MIN_COSINE
+    return (
+        direct_a
+        and direct_b
+        and cos < QUOTES_MIN_COSINE
+        and not (same_speaker and _shared_phrase(a, b, cast or {}))
+    )
+
+
+def _shared_phrase(a: ClaimFeatures, b: ClaimFeatures, cast: dict[object, frozenset[str]]) -> bool:
+    """True when two quotes share a run of SHARED_PHRASE_WORDS words holding two content words or more
+    ("towns are able to make decisions ..." / "... and towns are able to make a ruling on ..."):
+    one speaker's, each outlet transcribed one remark its own way. A shorter run ("the ferry fare
+    decision") recurs in one speaker's remarks on one subject, and unnamed speakers' boilerplate ("the
+    channels of talks remain open") in statements on two meetings. A run of the story's names and titles
+    alone ("the harbour master of the Port of Elmsby", `_run_of_names`) is no remark of its own."""
+    wa, wb = _word_list(a), _word_list(b)
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    if match.size < SHARED_PHRASE_WORDS:
+        return False
+    run = wa[match.a : match.a + match.size]
+    return len(set(terms(" ".join(run)))) >= 2 and not _run_of_names(run, a, b, cast)
+
+
+SHARED_PHRASE_WORDS = 5  # one speaker's two quotes sharing this many words in a row tell one remark
 
 
 FRAGMENT_WORDS = 3  # a quoted phrase this long inside a reported statement is the speaker's own words
@@ -656,6 +705,111 @@ def _denies(f: ClaimFeatures, shared: frozenset[str]) -> bool:
     return len(words & f.negated) * 2 >= len(words)
 
 
+# A denial of a report and the report: "the guild's chief branded the story 'false'", "dismissing what
+# she called inaccurate newspaper reports", "disputed a report in the Harbour Gazette" deny what an
+# outlet reported ("The Harbour Gazette reported Friday that the guild had dropped its opposition").
+# The two share no words: the denial names the report, not what it says.
+_DISMISSING = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|refut\w*|disput\w*|reject\w*|dismiss\w*|call(?:ed|ing|s)?|describ\w*|"
+    r"brand\w*|label\w*)\b(?:\W+[\w'\u2019-]+){0,6}?\W+(?:articles?|reports?|reporting|stor(?:y|ies))\b",
+    re.I,
+)
+_REPORT_NOUN = re.compile(r"\b(?:article|report|stor(?:y|ies))", re.I)
+_DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss)", re.I)
+_UNTRUE = re.compile(
+    r"\b(?:misleading|false|untrue|inaccurate|wrong|incorrect|fake|distort\w*|erroneous|baseless|unfounded|"
+    r"nonsense|fabricat\w*|not true|smear|hoax)\b",
+    re.I,
+)
+# the last word of a news outlet's name ("the Harbour Gazette", "Meridian Wire"), never of a person's
+_OUTLET_WORDS = frozenset(
+    """times post journal tribune herald gazette telegraph guardian reuters afp ap bbc cnn press register
+    chronicle observer examiner inquirer courier sentinel dispatch monitor politico axios news newspaper
+    magazine wire daily weekly""".split()  # noqa: SIM905
+)
+_INITIAL = re.compile(r"\b[A-Z]\.\s")
+REPORT_DENIAL_CONFIDENCE = 0.55  # told in other words: never sure, worth an editor's look
+
+
+def _outlet_report(f: ClaimFeatures, outlets: frozenset[str]) -> bool:
+    """True when the statement is a news outlet's report ("The Harbour Gazette reported that ...")."""
+    speaker = f.statement.speaker
+    if not speaker or f.denied or asks(f) or _INITIAL.search(speaker + " "):
+        return False
+    words = fold(speaker).lower().strip(" .,'").split()
+    return bool(words) and (words[-1] in _OUTLET_WORDS or " ".join(words) in outlets)
+
+
+def _report_denied(f: ClaimFeatures) -> frozenset[str] | None:
+    """When the statement (or its attribution before it) dismisses a report ("branded the story
+    'false'", "disputed a report in the Harbour Gazette", "called a Harbour Gazette report false"),
+    the words of the outlet it names (empty when it names none); else None."""
+    item = f.item
+    sentence = fold(item.sentence)
+    if not _REPORT_NOUN.search(sentence):
+        return None
+    if item.sentence_start is not None:  # the sentence up to the statement's end: its frame and itself
+        sentence = sentence[: max(0, item.claim.end - item.sentence_start)]
+    for m in _DISMISSING.finditer(sentence):
+        if _DENYING_VERB.match(m.group()) or _UNTRUE.search(sentence, m.start()):
+            source = _REPORT_SOURCE.match(sentence, m.end())
+            runs = _CAPITALISED.findall(m.group() + (source.group() if source else ""))
+            return frozenset(terms(" ".join(n for n in runs if n.split()[-1].lower() in _OUTLET_WORDS)))
+    return None
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+_REPORT_SOURCE = re.compile(r"\s+(?:in|by|from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,5}")
+
+
+def report_denials(
+    feats: Sequence[ClaimFeatures], focus: set[int] | None, taken: set[frozenset[int]]
+) -> list[Scored]:
+    """(i, j, "contradicts", confidence, rationale) for a denial of a report and an outlet's report in
+    another article of its event: the report names whom the denial speaks for (its speaker, the body its
+    role names, or a name in its sentence), and a denial naming an outlet denies that outlet's report
+    only. One link per article of the denial and report."""
+    outlets = frozenset(fold(f.item.outlet).lower() for f in feats if f.item.outlet)
+    reports: dict[object, list[int]] = {}  # event id -> its outlets' reports
+    for n, f in enumerate(feats):
+        if f.item.event_id is not None and _outlet_report(f, outlets):
+            reports.setdefault(f.item.event_id, []).append(n)
+    if not reports:
+        return []
+    out: list[Scored] = []
+    seen: set[tuple[object, object]] = set()
+    for i, d in enumerate(feats):
+        if d.item.event_id not in reports:
+            continue
+        named = _report_denied(d)
+        if named is None:
+            continue
+        own = frozenset(terms(" ".join((*d.names, *d.speaker, *d.voice))))
+        for j in reports[d.item.event_id]:
+            r = feats[j]
+            if (
+                r.item.article_id == d.item.article_id
+                or (focus is not None and i not in focus and j not in focus)
+                or frozenset((i, j)) in taken
+                or (d.item.article_id, r.item.article_id) in seen
+                or _far_apart(d, r)
+            ):
+                continue
+            speaker = frozenset(terms(r.statement.speaker or ""))
+            if named and not (named <= speaker or speaker <= named):
+                continue  # "a report in the Gazette" is not the Herald's
+            if not (frozenset(terms(" ".join(names(r.item.claim.text)))) - speaker) & own:
+                continue  # the report is about someone else
+            seen.add((d.item.article_id, r.item.article_id))
+            why = (
+                f"{_who(d)} ({source_name(d.item, 'one outlet')}) dismisses a report: \u201c{excerpt(d.item.claim.text)}"
+                f"\u201d / {_who(r)} ({source_name(r.item, 'another outlet')}) reports \u201c"
+                f"{excerpt(r.item.claim.text)}\u201d, a conflict"
+            )
+            out.append((i, j, "contradicts", REPORT_DENIAL_CONFIDENCE, why))
+    return out
+
+
 def _denied_outside(f: ClaimFeatures) -> bool:
     """True when the statement is denied by words outside its text ("denied that any troops were on
     board"): its own text has no negation, so the stance model, which reads the text alone, cannot see
@@ -751,7 +905,7 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
 
 def _block_keys(f: ClaimFeatures) -> list[tuple[str, str]]:
     # speaker keys are the full name and the last name, so the same speaker alone meets min_shared=2
-    return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker]
+    return [("w", k) for k in _keys(f)] + [("s", k) for k in f.speaker | f.voice]
 
 
 def _one_by_one(stance: StanceFn) -> StanceManyFn:

@@ -124,6 +124,81 @@ def name_keys(name: str) -> set[str]:
     return {" ".join(words), words[-1]}
 
 
+# Who speaks for someone without being them: a person's office or campaign ("Varga's office", "the
+# Brill campaign"), an unnamed spokesman ("a spokeswoman for the harbour board"), and the head of a
+# body, who speaks for it ("Ada Brill, president of the Harbour Guild", "Guild chairman Ivo Ryland"). A
+# named spokesman's quotes are his own words ("we said yes at once", said the mayor's spokesman Karl
+# Oster), and so are a lawyer's, an adviser's or a member's.
+_SPOKES = r"spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|press secretary|representatives?|office|campaign"
+_HEADS = (
+    r"presidents?|chief executive(?: officer)?|ceo|chair(?:man|woman|person)?|founder|co-founder|head|leader"
+)
+_VOICE = f"{_SPOKES}|{_HEADS}"
+_SPOKES_ROLE = re.compile(rf"\b(?:{_SPOKES})\b", re.I)
+_SPEAKS_FOR_OF = re.compile(rf"\b(?:{_VOICE})\s+(?:for|of|at|to)\s+(?P<body>.+)$", re.I)
+_SPEAKS_FOR_BEFORE = re.compile(rf"^(?P<body>.+?)(?:['\u2019]s?)?\s+(?:{_VOICE})(?:\s+(?:{_VOICE}))?$", re.I)
+_ROLE_DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their)\s+", re.I)
+# a title before a name ("Sen. Ada Brill"): the name without it is the key
+_TITLE = re.compile(
+    r"^(?:(?:sen|rep|gov|gen|lt|col|dr|mr|mrs|ms|prof|senator|representative|governor|president|secretary|"
+    r"speaker|mayor|minister)\.?\s+)+",
+    re.I,
+)
+
+
+def speaker_keys(name: str) -> set[str]:
+    """`name_keys` of a speaker; for a person's office or campaign ("Varga's office", "the Varga
+    campaign") the whole name only: its last word is every office's."""
+    if _office_of(name):
+        return {_whole_key(name)} - {""}
+    return name_keys(name)
+
+
+def office_keys(name: str | None) -> set[str]:
+    """Keys of the person whose office or campaign a speaker is ("Varga's office", "the Varga campaign":
+    Varga), else none."""
+    body = _office_of(name) if name else None
+    return name_keys(body) if body else set()
+
+
+def _office_of(name: str) -> str | None:
+    m = _SPEAKS_FOR_BEFORE.match(fold(name).strip())
+    return m["body"] if m and _own_name(m["body"]) else None
+
+
+def voice_keys(role: str | None, named: bool = False) -> set[str]:
+    """Keys of the person or body a speaker's role says the speaker speaks for ("spokeswoman for the
+    Guild", "president of centrist group Harbour Watch", "Guild chairman", "Varga's press secretary"), or
+    none; for a `named` speaker, only a head's role counts (a named spokesman's quotes are his own words).
+    Only the capitalised names in that part of the role count: "head of a local charity" names none."""
+    if not role:
+        return set()
+    role = _ROLE_DETERMINER.sub("", fold(role).strip())
+    for pattern in (_SPEAKS_FOR_OF, _SPEAKS_FOR_BEFORE):
+        m = pattern.search(role)
+        if m:
+            if named and _SPOKES_ROLE.search(role[: m.start("body")] + role[m.end("body") :]):
+                return set()
+            # the whole name only: a body's last word ("Fund" of "Save the Harbour Fund") is
+            # another body's too; a surname alone ("spokesman for Varga") is a whole name
+            keys = {_whole_key(_TITLE.sub("", f"{name} ")) for name in names(m["body"])} - {""}
+            if keys:
+                return keys
+    return set()
+
+
+def _whole_key(name: str) -> str:
+    """The key of a whole name (`name_keys`' longest), "" when it has none."""
+    return max(name_keys(name), key=len, default="")
+
+
+def _own_name(text: str) -> bool:
+    """True when `text` is a name (capitalised words), not a role ("Varga" or "the Brill", not "a
+    senior")."""
+    text = _ROLE_DETERMINER.sub("", text.strip())
+    return bool(text) and all(w[:1].isupper() for w in text.split())
+
+
 def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     """|a & b| / min(|a|, |b|): how much of the shorter set the longer one covers."""
     if not a or not b:
