@@ -246,3 +246,10 @@ def test_he_after_an_unnamed_spokesman_is_that_spokesman(statements):
     )
     claim = _by_text(statements(text), "the vote was close")
     assert (claim.speaker, claim.role) == (None, "spokesman for Tom Hale")
+
+
+def test_an_agent_for_someone_known_by_no_fuller_name_keeps_the_words(statements):
+    claim = _by_text(
+        statements("A lawyer for Mrs. Hale said there was no need to turn over the server."), "no need"
+    )
+    assert (claim.speaker, claim.role) == (None, "lawyer for Mrs Hale")

@@ -1739,9 +1739,12 @@ def _served_in_full(subject: Token, role: str | None, actors: ArticleActors) -> 
     name = [t for t in objs[0].subtree if not t.is_punct]
     if not all(t.pos_ == "PROPN" for t in name):
         return role  # "the mayor of Dover", "Hale and Ruiz": no one person's name alone
-    actor = actors.resolve_name(bare_name(" ".join(t.text for t in name)))
+    written = bare_name(" ".join(t.text for t in name))
+    actor = actors.resolve_name(written)
     if actor is None or actors.index.actor(actor).kind != "person":
         return role
+    if len(normalize_name(actors.index.actor(actor).name).split()) <= len(normalize_name(written).split()):
+        return role  # no fuller name known: "lawyer for Mrs. Clinton" keeps its courtesy title
     cut = role.lower().rfind(f" {prep.lower_} ")
     return f"{role[:cut]} {prep.lower_} {actors.index.actor(actor).name}" if cut > 0 else role
 
