@@ -1733,7 +1733,9 @@ def _served_in_full(subject: Token, role: str | None, actors: ArticleActors) -> 
         (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i > subject.i),
         None,
     )
-    objs = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+    if prep is None:
+        return role
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs or objs[0].pos_ != "PROPN":
         return role
     name = [t for t in objs[0].subtree if not t.is_punct]
