@@ -253,3 +253,18 @@ def test_an_agent_for_someone_known_by_no_fuller_name_keeps_the_words(statements
         statements("A lawyer for Mrs. Hale said there was no need to turn over the server."), "no need"
     )
     assert (claim.speaker, claim.role) == (None, "lawyer for Mrs Hale")
+
+
+@pytest.mark.parametrize("cue", ["reported incorrectly", "falsely reported", "wrongly reported"])
+def test_what_a_report_got_wrong_is_not_the_subjects_statement(statements, cue):
+    claims = statements(
+        f"The Dover Gazette {cue} that Ana Ruiz had emphasized the need to protect the port's interests."
+    )
+    assert [c.speaker for c in claims] == ["Dover Gazette"]
+
+
+def test_what_a_report_relays_stays_the_subjects_statement(statements):
+    claims = statements(
+        "The Dover Gazette reported that Ana Ruiz had emphasized the need to protect the port."
+    )
+    assert sorted(c.speaker or "" for c in claims) == ["Ana Ruiz", "Dover Gazette"]
