@@ -181,6 +181,17 @@ class ActorIndex:
         self.add(found, actor.name, actor.kind, [name], role)
         return found
 
+    def people_ending(self, words: list[str]) -> list[str]:
+        """Ids of the people whose name, in index form, ends with `words` after at least one given name
+        ("townsend saunders" -> "Yvette Townsend-Saunders")."""
+        size = len(words)
+        return [
+            actor.id
+            for actor in self._actors.values()
+            if actor.kind in _PERSON_KINDS
+            and any(len(form.split()) > size and form.split()[-size:] == words for form in actor.names())
+        ]
+
     def add_alias(self, actor_id: str, alias: str) -> None:
         """Remember another spelling under which `actor_id` was seen."""
         actor = self._actors[actor_id]
@@ -201,6 +212,15 @@ class ActorIndex:
         found = self._match_person(words, role)
         if found is not None:
             return found
+        bare = name.split()
+        while len(bare) > 1 and bare[0].lower().rstrip(".") in HONORIFICS:
+            bare.pop(0)
+        if len(bare) == 1 and "-" in bare[0] and len(words) > 1:
+            # a hyphenated surname alone ("Townsend-Saunders", "Mr. Campa-Najjar"), which the words compare as a
+            # given name and a surname: the one person known in full by it ("Yvette Townsend-Saunders")
+            people = self.people_ending(words)
+            if len(people) == 1:
+                return people[0]
         return self._match_body(words, [a for a in self._actors.values() if a.kind not in _PERSON_KINDS])
 
     def _by_role(self, ids: set[str], role: str | None) -> str | None:

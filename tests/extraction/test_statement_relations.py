@@ -104,7 +104,8 @@ def test_it_is_the_body_that_is_the_subject_before_it(statements):
 
 def test_the_official_after_an_unnamed_one_is_that_official(statements):
     """ "A former port official told ... According to the official ... The official told": the unnamed
-    official each time, never the governor named before, though "the official" came in between."""
+    official each time, never the governor named before, though "the official" came in between; the role is
+    the one the article gave that official (stmt15a: "former port official", was the bare "official")."""
     text = (
         "Governor Tom Hale said on Monday that the port would stay open.\n\n"
         "A former port official told the Dover Gazette that the cranes had failed twice. According to the "
@@ -113,7 +114,7 @@ def test_the_official_after_an_unnamed_one_is_that_official(statements):
     )
     claim = one_with_text(statements(text), "never finished")
     assert claim.speaker is None
-    assert claim.role == "official"
+    assert claim.role == "former port official"
 
 
 def test_an_outlet_s_short_form_is_the_fuller_name_given(statements):

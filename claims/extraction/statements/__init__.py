@@ -351,6 +351,16 @@ RELAY_CUES = frozenset({"report", "according", "quote", "cite", "relay"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 
 
+# Adverbs with which the writer says a report got it wrong ("ABC News reported incorrectly that ...").
+_DISOWNING = frozenset({"incorrectly", "falsely", "wrongly", "erroneously", "mistakenly", "inaccurately"})
+
+
+def _disowned(cue: Token) -> bool:
+    """True for a relaying cue the writer marks as wrong ("reported incorrectly that Hale had said ...", "falsely
+    reported"): what it relays is the report's claim about that person, not their statement."""
+    return any(c.dep_ == "advmod" and c.lower_ in _DISOWNING for c in cue.children)
+
+
 def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
     """`items` less the cues that stand inside what another source is reported to say.
 
@@ -399,7 +409,7 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
         if outer and item.subject is not None and item.subject.lower_ in THING_PRONOUNS:
             continue  # 'She says it underscores that he is "unfit"': a thing says nothing; the words are hers
         relayed = is_speech_verb(doc[item.cue_i]) and all(
-            doc[o.cue_i].lemma_.lower() in RELAY_CUES for o in outer
+            doc[o.cue_i].lemma_.lower() in RELAY_CUES and not _disowned(doc[o.cue_i]) for o in outer
         )
         if (
             outer

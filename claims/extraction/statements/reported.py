@@ -263,6 +263,9 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subjects = [*subjects[1:], subjects[0]]
     if subjects:
         child = subjects[0]
+        stolen = _object_taken_for_subject(child)
+        if stolen is not None:  # "the council mishandled the inquiry and Democrats accused ...": Democrats
+            return stolen, False
         if child.dep_ == "nsubjpass":
             for agent in verb.children:
                 if agent.dep_ == "agent":
@@ -316,6 +319,10 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return outer, False
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "after announcing his support, Rubio ...": the participle's subject is Rubio's
+    # "All this has led the columnist Ana Ruiz to fear ...": Ruiz fears, not "all this"
+    caused = _caused_to(verb)
+    if caused is not None:
+        return caused, False
     if verb.dep_ in INHERIT_DEPS and depth < 2 and head is not verb and head.pos_ in ("VERB", "AUX"):
         found = subject_of(head, depth + 1)
         if found[0] is not None:
@@ -326,6 +333,54 @@ def _parsed_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         or listed_subject(verb)
         or adjacent_subject(verb)
     ), False
+
+
+def _object_taken_for_subject(subject: Token) -> Token | None:
+    """The source joined to a thing the parse made the cue's subject together with it, when that thing is the
+    object of the verb right before ("... the council mishandled the inquiry and Democrats accused the mayor":
+    the parse reads "the inquiry and Democrats" as who accused): the last of the joined sources, a person, a
+    body or a group of people; None otherwise."""
+    conjs = [c for c in subject.children if c.dep_ == "conj"]
+    if not conjs or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    if subject.lemma_.lower() in PERSON_ROLES or subject.left_edge.i == 0:
+        return None
+    before = subject.doc[subject.left_edge.i - 1]
+    if before.pos_ != "VERB" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in before.children):
+        return None
+    last = conjs[-1]
+    if last.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or last.lemma_.lower() in PERSON_ROLES:
+        return last
+    return None
+
+
+# Verbs that make their object do what the infinitive after it says ("led her to fear", "prompted him to say",
+# "forced the mayor to admit"): the object, not the subject, is the infinitive's doer.
+CAUSING_VERBS = word_set("lead prompt cause force drive spur move compel inspire provoke")
+
+
+def _caused_to(verb: Token) -> Token | None:
+    """The object of a causing verb whose infinitive `verb` is ("All this has led the columnist Ana Ruiz to fear
+    ...", "The vote prompted Hale to say ..."): who does what the infinitive says; None otherwise, and for a
+    pronoun object of no person ("led it to")."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head is verb or head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() not in CAUSING_VERBS or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects or objects[0].lower_ in ("it", "this", "that", "which"):
+        return None
+    named = [
+        c
+        for c in objects[0].children
+        if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and c.i > objects[0].i
+    ]
+    if named and not any(t.is_punct for t in verb.doc[objects[0].i : named[0].i]):
+        return named[0]  # "the Dover columnist Ana Ruiz": Ruiz, her description the role
+    return objects[0]
 
 
 def aside_participle_subject(verb: Token) -> Token | None:

@@ -553,9 +553,15 @@ def _person_after_title(subject: Token, mention: tuple[int, int]) -> Span | None
     return person
 
 
+# Labels the NER gives a lone surname it misreads, which no speaker's name ever truly carries.
+_MISREAD_LABELS = ("EVENT", "LAW", "LANGUAGE")
+
+
 def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
-    """An entity the NER did not call PERSON that is one: a known person's name, or given a person's role."""
-    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"):
+    """An entity the NER did not call PERSON that is one: a known person's name, or given a person's role.
+    A name the NER took for an event, a law or a language ("Pelosi had called ..." tagged as an event) is a
+    person only when the article named that person before."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", *_MISREAD_LABELS):
         return False
     name = clean_name(ent)
     actor = actors.resolve_name(name)
@@ -564,6 +570,8 @@ def _looks_personal(ent: Span, role: str | None, actors: ArticleActors) -> bool:
         actor = actors.resolve_name(split[0], split[1])
     if actor is not None and actors.index.actor(actor).kind == "person":
         return True
+    if ent.label_ in _MISREAD_LABELS:
+        return False
     # the role's head noun comes before its first preposition: "the vice president of the party"
     words = (role or "").lower().replace(",", " ").split()
     for k, w in enumerate(words):
@@ -668,7 +676,15 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
         ):
             return previous  # "Mr. Udall and Mr. Wyden released a statement ... '...,' they said": the pair
         group = plural_antecedent(subject) if lower == "they" else None
-        if group is not None:  # "House Republicans have argued ... They add that": those Republicans
+        if group is not None and any(c.dep_ == "conj" for c in group.children):
+            # "State lawmakers and Gov. Ana Ruiz have defended the law. They note": those sources together
+            together = resolve_subject(group, actors, None)
+            if together.name is not None or together.role is not None:
+                return together
+            given = " ".join(doc[slice(*mention_range(group))].text.split()).strip(" ,;-\u2014\u2013")
+            if given and len(given) <= GROUP_ROLE_MAX:
+                return Speaker(None, "unnamed", given)
+        elif group is not None:  # "House Republicans have argued ... They add that": those Republicans
             return Speaker(None, "unnamed", description_role(group, list(doc[slice(*mention_range(group))])))
         return Speaker(None, "unnamed")
     mention = mention_range(subject)
@@ -763,7 +779,8 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
             return Speaker(None, "unnamed")
         kind = speaker_kind_of_words(name.split(), None)
         if names_outlet(name, actors.outlet):
-            return Speaker(name, "outlet")
+            # "The Times reported" untagged after "The New York Times": that paper, as for a tagged short form
+            return Speaker(fuller_outlet(Span(doc, first, subject.i + 1, label="ORG")) or name, "outlet")
         if actors.resolve_name(name) is not None or kind == "organisation":
             # An unrecognised proper name that says something is most often a person's surname.
             role = described_before(subject, first, name)
@@ -1021,36 +1038,72 @@ def _misread_name(subject: Token, actors: ArticleActors) -> bool:
     return found is not None and actors.index.actor(found).kind == "person"
 
 
-# Plural nouns for people that "they" stands for ("Critics say ... They add").
+# Plural nouns for people that "they" stands for ("Critics say ... They add"), and for bodies of people ("Advocacy
+# groups said ... They accused").
 PEOPLE_NOUNS = PERSON_ROLES | word_set(
     """
     critic supporter opponent resident voter member lawmaker activist advocate protester worker expert
     economist scientist researcher conservative liberal democrat republican citizen parent official
+    group organization staffer scholar family leader
     """
 )
 
 
+def _people_group(group: Token) -> bool:
+    """True for a plural subject that names people without naming anyone ("House Republicans", "critics",
+    "advocacy groups"), or several sources joined ("state lawmakers and Gov. Ana Ruiz"); False for a pronoun,
+    a name, or no group of people ("the rules", "fishermen" aside)."""
+    if any(c.dep_ == "conj" for c in group.children):
+        return group.pos_ in ("NOUN", "PROPN") and group.dep_ in ("nsubj", "nsubjpass")
+    if group.tag_ not in ("NNS", "NNPS") or group.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    if any(c.dep_ == "appos" for c in group.children):
+        return False
+    lemma = group.lemma_.lower()
+    return group.ent_type_ == "NORP" or lemma in PEOPLE_NOUNS or lemma.endswith(("man", "woman"))
+
+
+def _opens_its_clause(pronoun: Token) -> bool:
+    """True when no subject, name or quotation comes before `pronoun` in its sentence: it opens the sentence or
+    follows only connectives and adverbials ("But they", "In particular, they", "Even so, they")."""
+    for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
+        if tok.dep_ in ("nsubj", "nsubjpass", "expl") or tok.ent_type_ or tok.text in _CLAUSE_STOPS:
+            return False
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM"):
+            return False
+    return True
+
+
 def plural_antecedent(pronoun: Token) -> Token | None:
-    """The group a sentence-opening "they" stands for: the plural subject of the sentence right before, when
-    it names people without naming anyone ("House Republicans have argued ... They add that ..."); None
-    when that subject is a pronoun, names someone, joins several names, or is no group of people."""
+    """The group a subject "they" stands for. Within its sentence, the plural subject of a clause it is part of
+    ("House Republicans began repealing the law, which they have long said lacks ..."); else, when "they" opens
+    its sentence (after connectives at most: "But they", "In particular, they"), the plural subject of the
+    sentence before, through a "they" opening that one too ("Democrats criticized the plan. They were incensed.
+    And they said"). None when that subject is a pronoun that leads nowhere, names someone alone, or is no
+    group of people; the nearest subject decides, so a singular one in between ("Hale said voters would leave
+    if they ...") is never skipped."""
     doc = pronoun.doc
     sent = pronoun.sent
-    if sent.start == 0 or pronoun.i != next((t.i for t in sent if not (t.is_punct or t.is_space)), -1):
+    head = pronoun.head
+    while head.i != head.head.i and head.i >= sent.start:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+        if subjects:
+            found = subjects[0]
+            return found if found.pos_ != "PRON" and _people_group(found) else None
+    if sent.start == 0 or not _opens_its_clause(pronoun):
         return None
-    before = doc[sent.start - 1].sent
-    subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects:
-        return None
-    group = subjects[0]
-    if group.tag_ not in ("NNS", "NNPS") or group.ent_type_ in ("PERSON", "ORG", "GPE"):
-        return None
-    if any(c.dep_ in ("conj", "appos") for c in group.children):
-        return None
-    lemma = group.lemma_.lower()
-    if group.ent_type_ != "NORP" and lemma not in PEOPLE_NOUNS and not lemma.endswith(("man", "woman")):
-        return None  # "fishermen", "congressmen": people by their trade
-    return group
+    for _ in range(3):
+        before = doc[sent.start - 1].sent
+        subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        group = subjects[0]
+        if group.lower_ == "they" and before.start > 0:
+            sent = before  # "They were incensed": the group that sentence's "they" stands for
+            continue
+        return group if _people_group(group) else None
+    return None
 
 
 def described_before(subject: Token, first: int, name: str) -> str | None:
@@ -1670,6 +1723,34 @@ def _an_age(words: list[Token]) -> bool:
     return len(lower) >= 3 and lower[-2:] == ["year", "old"] and words[0].lower_ in _DEFINITE
 
 
+def _served_in_full(subject: Token, role: str | None, actors: ArticleActors) -> str | None:
+    """`role` with whom an agent serves named as the article names them most fully ("spokesperson for Hale",
+    "spokeswoman for Mr. Hale" -> "spokesperson for Tom Hale", as "a Hale spokesman" is "spokesman for Tom
+    Hale"): for an agent's role ending in "for" or "to" and a person's name alone; `role` as it is otherwise."""
+    if not role or subject.lemma_.lower() not in PERSON_ROLES:
+        return role
+    prep = next(
+        (c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "to") and c.i > subject.i),
+        None,
+    )
+    if prep is None:
+        return role
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or objs[0].pos_ != "PROPN":
+        return role
+    name = [t for t in objs[0].subtree if not t.is_punct]
+    if not all(t.pos_ == "PROPN" for t in name):
+        return role  # "the mayor of Dover", "Hale and Ruiz": no one person's name alone
+    written = bare_name(" ".join(t.text for t in name))
+    actor = actors.resolve_name(written)
+    if actor is None or actors.index.actor(actor).kind != "person":
+        return role
+    if len(normalize_name(actors.index.actor(actor).name).split()) <= len(normalize_name(written).split()):
+        return role  # no fuller name known: "lawyer for Mrs. Clinton" keeps its courtesy title
+    cut = role.lower().rfind(f" {prep.lower_} ")
+    return f"{role[:cut]} {prep.lower_} {actors.index.actor(actor).name}" if cut > 0 else role
+
+
 def _described(
     subject: Token, mention: tuple[int, int], actors: ArticleActors, previous: Speaker | None
 ) -> Speaker:
@@ -1685,7 +1766,7 @@ def _described(
         words = [doc[words[0].i - 1], *words]  # "the 43-year-old", the article hung elsewhere by the parse
     definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
     role_words = words[1:] if definite else words
-    role = description_role(subject, role_words)
+    role = _served_in_full(subject, description_role(subject, role_words), actors)
     head = subject.lemma_.lower()
     plural = subject.tag_ in ("NNS", "NNPS")
     named = _apposed_body(subject, mention, actors)
@@ -1767,8 +1848,10 @@ def _described(
             return latest
     if definite and not plural and head in PERSON_ROLES:
         if head in UNNAMED_ROLES and unnamed_antecedent(subject):
-            # "A senior official said ... The official added": nobody named ("the president" is a title)
-            return Speaker(None, "unnamed", role)
+            # "A senior official said ... The official added": nobody named ("the president" is a title), and
+            # whom that source speaks for stays in its role ("A spokesperson for Tom Hale ... The spokesperson")
+            earlier = actors.unnamed_described(subject.i, head)
+            return Speaker(None, "unnamed", earlier.role if earlier is not None else role)
         # "The governor, a Republican, said": the description is "governor"; what stands in apposition to
         # it says more of whoever it is, and no person the article has not said so much of is ruled out
         if head not in UNNAMED_ROLES:

@@ -82,7 +82,8 @@ def names_outlet(name: str, outlet: str | None = None) -> bool:
     if outlet and normalize_name(name) and normalize_name(name) == normalize_name(outlet):
         return True
     words = name_words(name.strip(" .,'\u2019"))
-    return bool(words) and words[-1].strip(".'\u2019s") in OUTLET_WORDS
+    # the possessive off the last word ("Times's"), never its own final "s" ("Times", "News", "Reuters")
+    return bool(words) and re.sub(r"['\u2019]s?$", "", words[-1].strip(".")).strip(".") in OUTLET_WORDS
 
 
 # Words that describe a person before the name, never part of it: offices and their short forms, parties,
@@ -292,7 +293,7 @@ class ArticleActors:
         for e in ents:
             if e.label_ != "PERSON" or names_outlet(cleaned := clean_name(e), outlet):
                 continue
-            ent = hyphen_joined(e)
+            ent = given_name_joined(hyphen_joined(e))
             people.append((ent, cleaned if ent is e else clean_name(ent)))
         # Longest names first, so "Maduro" joins "Nicolas Maduro" rather than founding its own actor (and
         # "Bishop Okafor" the "Bishop Daniel Okafor" the NER took for a body).
@@ -324,6 +325,9 @@ class ArticleActors:
             main_subject = ent.root.dep_ in ("nsubj", "nsubjpass") and (
                 _main_clause(ent.root.head) or _opening_clause(ent.root.head, _titled_start(ent))
             )
+            # the name set off after a main clause's subject is that subject ("One of them, Senator Maria Vance,
+            # is among ...": Vance is whom a "she" after stands for)
+            main_subject = main_subject or _apposed_to_main_subject(ent)
             main_subject = main_subject and not (quoted and quoted[ent.start])
             self.mentions.append(_Mention(ent.start, actor, main_subject, ent.sent.start))
             self._learn_role(actor, ent)
@@ -499,6 +503,12 @@ class ArticleActors:
         if actor is None:
             self.index.add(name, name, "person", role=role)
             actor = name
+        elif _fuller_name(name, self.index.actor(actor).name):
+            # "Rahm Emanuel, the mayor, said" where the NER tagged only a later "Mr. Emanuel": the person is
+            # known by the fullest name the article gives, the shorter form kept as an alias
+            known = self.index.actor(actor)
+            shorter, known.name = known.name, name
+            self.index.add(actor, name, known.kind, [shorter])
         role = role or self.role_text.get(actor)
         return Speaker(self.index.actor(actor).name, "person", role, self.gender.get(actor) or None)
 
@@ -577,8 +587,21 @@ class ArticleActors:
         if any(spoke < m.pos < pos and m.subject for m in self.mentions):
             return None
         want = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
-        have = gender_of_words((speaker.role or "").split())
+        have = gender_of_words(_role_head_words(speaker.role))  # "spokeswoman for Mr. Hale": a woman
         return speaker if want is not None and have in (None, want) else None
+
+    def unnamed_described(self, pos: int, head: str) -> Speaker | None:
+        """The unnamed source a definite description at `pos` whose head noun is `head` stands for, when that
+        source spoke last of the unnamed, a few sentences back, and its role has that head ("A spokesperson for
+        Tom Hale said ... The spokesperson added": "spokesperson for Tom Hale", not a bare "spokesperson");
+        None otherwise."""
+        if self.last_unnamed is None:
+            return None
+        spoke, speaker = self.last_unnamed
+        if not 0 < pos - spoke <= _UNNAMED_REACH or not speaker.role:
+            return None
+        before = _role_head_words(speaker.role)
+        return speaker if before and before[-1] == head else None
 
     def by_pronoun(self, pos: int, pronoun: str, clause_end: int | None = None) -> Speaker | None:
         """The most recent speaker or person before `pos` that the pronoun can stand for; never a person
@@ -776,10 +799,16 @@ def courtesy_gender(ent: Span) -> str | None:
 _UNNAMED_REACH = 60  # tokens from an unnamed speaker's cue to a pronoun that stands for them
 
 
+def _role_head_words(role: str | None) -> list[str]:
+    """The lower-case words of a role before whom or what it serves ("spokesperson for Tom Hale" -> spokesperson;
+    "senior administration official" as it is)."""
+    return re.split(r"\b(?:for|of|to|at|in|with)\b", (role or "").lower(), maxsplit=1)[0].split()
+
+
 def _one_person(role: str | None) -> bool:
-    """True for the role of one unnamed person ("senior administration official", "chief justice"), not a
-    group ("officials", "Finland, Sweden and Estonia") or no role at all."""
-    words = (role or "").lower().split()
+    """True for the role of one unnamed person ("senior administration official", "chief justice", "spokesperson
+    for Tom Hale"), not a group ("officials", "Finland, Sweden and Estonia") or no role at all."""
+    words = _role_head_words(role)
     return bool(words) and words[-1] in PERSON_ROLES and not any(w in ("and", "&") or "," in w for w in words)
 
 
@@ -950,6 +979,80 @@ def hyphen_joined(ent: Span) -> Span:
             break
         start -= 2
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+# Ranks and titles written before a surname that no list of given names holds ("Captain Johnson").
+_RANKS = word_set(
+    "captain lieutenant sergeant major colonel admiral corporal private detective inspector superintendent "
+    "marshal trooper constable chief"
+)
+
+
+def _given_word(word: str) -> bool:
+    """True for a word that may be a given name before a surname: in the lists of given names, and no courtesy
+    title, rank, role or descriptor ("Captain", "Justice", "Historian")."""
+    lower = word.lower().rstrip(".")
+    if (
+        lower in COURTESY_TITLES | PERSON_ROLES | DESCRIPTOR_WORDS | _RANKS
+        or lower.rstrip("s") in DESCRIPTOR_WORDS
+    ):
+        return False
+    return is_given_name(lower)
+
+
+def _apposed_to_main_subject(ent: Span) -> bool:
+    """True for a person's name in apposition, set off by a comma, to the subject of a main clause that names
+    nobody itself ("One of them, Senator Maria Vance of Dover, is among ...", "The new chair, Ana Ruiz, said")."""
+    root = ent.root
+    subject = root.head
+    if root.dep_ != "appos" or subject.i >= root.i or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if subject.ent_type_ == "PERSON" or not any(t.text == "," for t in ent.doc[subject.i : ent.start]):
+        return False
+    return _main_clause(subject.head)
+
+
+def _fuller_name(name: str, known: str) -> bool:
+    """True when `name` is `known` with a given name before it ("Rahm Emanuel" for "Emanuel"): the same surname,
+    one more word at most two, no descriptor or title among them, and no "Jr."/"Sr." on either."""
+    words, short = index_form(name).split(), index_form(known).split()
+    if len(short) != 1 or len(words) not in (2, 3) or words[-1] != short[-1]:
+        return False
+    if any(w.rstrip(".") in NAME_SUFFIXES for w in (*words, *short)):
+        return False
+    first = name.split()[0].lower().rstrip(".")
+    if first in COURTESY_TITLES | PERSON_ROLES | DESCRIPTOR_WORDS | _RANKS | _TITLE_WORDS:
+        return False  # "Captain Johnson", "Justice Alito": a title, no given name
+    return descriptor_split(name, person=True) is None and all(w[:1].isupper() for w in name.split())
+
+
+def given_name_joined(ent: Span) -> Span:
+    """`ent` stretched over the given name the NER left out of a lone surname ("Rahm Emanuel, the mayor, said",
+    tagged only "Emanuel"): one untagged, capitalised proper noun joined to it as a compound, at the start of
+    the name (no proper noun or capitalised word before it, so no title run "House Speaker ...") and neither a
+    courtesy title, a role nor a descriptor ("Historian", "Republican")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0:
+        return ent
+    given = doc[ent.start - 1]
+    if (
+        given.ent_type_
+        or given.pos_ != "PROPN"
+        or given.dep_ != "compound"
+        or given.head.i != ent.start
+        or not given.is_alpha
+        or not given.text[:1].isupper()
+        or given.text.isupper()
+        or len(given) < 3
+        or given.whitespace_ != " "
+    ):
+        return ent
+    before = doc[given.i - 1] if given.i > 0 else None
+    if before is not None and (before.pos_ == "PROPN" or (before.is_alpha and before.text[:1].isupper())):
+        return ent
+    if not _given_word(given.text) or descriptor_split(f"{given.text} {ent.text}", person=True) is not None:
+        return ent
+    return Span(doc, given.i, ent.end, label=ent.label_)
 
 
 def clean_name(ent: Span) -> str:
