@@ -151,3 +151,17 @@ def test_a_quote_split_by_its_attribution_stays_one_statement(statements):
     claims = statements(text)
     claim = _by_text(claims, "fight on until the end")
     assert claim.speaker == "Tom Hale" and "We will" in claim.text, _said(claims)
+
+
+def test_the_writers_summary_after_a_cues_phrase_is_not_what_was_said(statements):
+    """ "The council pointed to the ferry strike as an example of ..., a key factor in the vote": the parse takes the
+    writer's summary after the comma for the verb's object; what the council pointed to is the phrase before it."""
+    text = (
+        "The ferry sank on Monday.\n\n"
+        "The harbour council pointed to the ferry strike as an example of rising anger against the port, a key "
+        "factor in the vote."
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "the ferry strike as an example of rising anger")
+    assert "key factor" not in claim.text, _said(claims)
+    _none_with(claims, "a key factor in the vote")

@@ -950,6 +950,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
+        summed = _summary_after_phrase(verb, first)
+        if summed is not None:
+            # "pointed to the strike as an example of ..., a key factor in the vote": the writer's summary
+            return trimmed(doc, *summed)
         clause = told_clause(verb, first) if first.dep_ == "dobj" else None
         if clause is not None:  # "told the students he understands ...": the students are no content
             return trimmed(doc, *clause)
@@ -982,6 +986,26 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
 
 
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
+
+
+def _summary_after_phrase(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """What a verb's prepositional phrase holds when the parse took the writer's summary set off after it by a
+    comma for the verb's object ("The board pointed to the strike as an example of rising anger, a key factor in
+    the vote": the strike ..., not "a key factor in the vote"): the phrase's object up to the comma. Only for an
+    indefinite noun phrase right after the comma that closes a phrase of the verb. None otherwise."""
+    doc = verb.doc
+    comma = obj.left_edge.i - 1
+    if obj.dep_ != "dobj" or comma <= verb.i or doc[comma].text != ",":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < comma]
+    if not preps or preps[0].i != verb.i + 1 or preps[-1].right_edge.i != comma - 1:
+        return None
+    objs = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    return objs[0].left_edge.i, comma
 
 
 # Prepositions of a phrase that says when the words were given ("said after the meeting he would ...").
