@@ -165,3 +165,31 @@ def test_the_writers_summary_after_a_cues_phrase_is_not_what_was_said(statements
     claim = _by_text(claims, "the ferry strike as an example of rising anger")
     assert "key factor" not in claim.text, _said(claims)
     _none_with(claims, "a key factor in the vote")
+
+
+def test_a_source_named_after_said_as_its_object_speaks_the_clause_before(statements):
+    """ "He had a say in the port's deals, said a former spokesman for the authority, Tom Hale, who ...": after a
+    comma, "said" with the clause before it and no subject of its own is followed by who said it, which the parse
+    takes for its object; the name in apposition is the source, the description his role."""
+    text = (
+        "The ferry sank on Monday.\n\n"
+        "He also had a voice in decisions about major investments in the harbour, said a former spokesman for the "
+        "port authority, Tom Hale, who worked with him."
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "had a voice in decisions")
+    assert claim.speaker == "Tom Hale" and "spokesman" in (claim.role or ""), _said(claims)
+    assert "said" not in claim.text, _said(claims)
+
+
+def test_a_quote_in_the_sources_own_next_clause_keeps_the_cue(statements):
+    """'Hale said, through an interpreter, that the pier was unsafe, and he had full access to the pier that "was
+    like an open door on the harbour."': the clause after "and" is still Hale's (its subject a pronoun), and so is
+    the quote in it."""
+    text = (
+        "The ferry sank on Monday.\n\n"
+        "Tom Hale said, through an interpreter, that the pier was unsafe, and he had full access to the pier that "
+        "\u201cwas like an open door on the harbour, as many such piers are.\u201d"
+    )
+    claims = statements(text)
+    assert any(c.speaker == "Tom Hale" and "open door" in c.text for c in claims), _said(claims)

@@ -109,7 +109,8 @@ def _in_another_clause(verb: Token, quote: Quote) -> bool:
     """True when `quote`, after `verb`, hangs on it only through a clause joined to it with a subject of its own:
     '"Are you cold?" she said, but Tom was asleep, and as the captain went on about "how the tides turn," ...': the
     later quote is in the captain's clause (narration here), not what "she said" (which was the quote before the
-    cue). A clause of that kind whose verb is itself a cue ('..., and Hale added, "..."') is found nearer first."""
+    cue). A clause of that kind whose verb is itself a cue ('..., and Hale added, "..."') is found nearer first; one
+    whose subject is a pronoun may be the source going on, and keeps the cue."""
     doc = verb.doc
     if verb.i > quote.open_i:
         return False
@@ -121,7 +122,9 @@ def _in_another_clause(verb: Token, quote: Quote) -> bool:
             if (
                 step.dep_ == "conj"
                 and step.pos_ in ("VERB", "AUX")
-                and any(c.dep_ in _OWN_SUBJECTS for c in step.children)
+                # a pronoun may be the source going on ('Hale said ... that the pier was unsafe, and he had seen
+                # the report that "..."'): only a named or described other party takes the quote away
+                and any(c.dep_ in _OWN_SUBJECTS and c.pos_ != "PRON" for c in step.children)
             ):
                 return True
             step = step.head

@@ -1558,6 +1558,8 @@ def reported_at(tok: Token) -> Found | None:
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
     subject, passive = subject_of(tok)
+    if subject is None and core:
+        subject = _source_named_as_object(tok)
     reaction, source = reaction_source(tok)
     if reaction:
         subject, passive = source, False
@@ -1610,6 +1612,28 @@ def reported_at(tok: Token) -> Found | None:
         and not passive
         and (is_evidence(tok, subject) or is_silent_document(subject, negated(tok))),
     )
+
+
+_FINITE_SAYING = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _source_named_as_object(verb: Token) -> Token | None:
+    """The source of a finite reporting verb set off after its words and followed by who spoke, which the parse took
+    for the verb's object ("He had a say in the port's deals, said a former spokesman for the authority, Tom Hale,
+    ..."): the noun right after the verb, or the name in apposition to it. None unless the verb follows a comma,
+    has the clause before it and no subject of its own."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE_SAYING or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return named or obj
 
 
 def _set_off_before(tok: Token, content: tuple[int, int], subject: Token | None) -> bool:
