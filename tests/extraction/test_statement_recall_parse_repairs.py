@@ -193,3 +193,23 @@ def test_a_quote_in_the_sources_own_next_clause_keeps_the_cue(statements):
     )
     claims = statements(text)
     assert any(c.speaker == "Tom Hale" and "open door" in c.text for c in claims), _said(claims)
+
+
+def test_a_cue_the_parse_made_an_adverbial_clause_of_its_words_reports_them(statements):
+    """ "While he acknowledged the fares were a major reason for the losses, Hale also noted ...": the parse makes
+    "were" the head of "acknowledged"; the clause after the cue is what he acknowledged."""
+    text = (
+        "Tom Hale, the harbour master, spoke on Monday.\n\n"
+        "While he acknowledged the fares were a major reason the ferry lost money, Hale also noted several "
+        "other factors."
+    )
+    claims = statements(text)
+    claim = _by_text(claims, "the fares were a major reason")
+    assert claim.speaker == "Tom Hale" and not claim.text.startswith("While"), _said(claims)
+
+
+def test_a_cue_with_no_words_after_it_in_an_adverbial_clause_reports_nothing(statements):
+    """ "While he explained, the crowd grew restless": nothing he said is given."""
+    text = "Tom Hale spoke on Monday.\n\nWhile he explained, the crowd grew restless."
+    claims = statements(text)
+    _none_with(claims, "the crowd grew restless")

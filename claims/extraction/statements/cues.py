@@ -150,7 +150,12 @@ def frame_of(tok: Token) -> str:
 
 def _frame_of(tok: Token) -> str:
     deps = {c.dep_ for c in tok.children}
-    if deps & CLAUSE_DEPS or tok.dep_ == "parataxis" or unmarked_clause(tok) is not None:
+    if (
+        deps & CLAUSE_DEPS
+        or tok.dep_ == "parataxis"
+        or unmarked_clause(tok) is not None
+        or clause_made_head(tok) is not None
+    ):
         return "clause"
     if "xcomp" in deps:
         return "inf"
@@ -228,6 +233,30 @@ def unmarked_clause(verb: Token) -> Token | None:
             continue
         return clause
     return None
+
+
+def clause_made_head(verb: Token) -> Token | None:
+    """The verb of the clause a reporting verb reports when the parse turned them round, making the cue an adverbial
+    clause of what it reports ("While he acknowledged funding was a major reason, Ham also noted ...": "was"
+    heads "acknowledged"): the head's subject starts right after the cue, which has a subject and no clause or
+    object of its own. None for anything else."""
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS
+        or verb.dep_ != "advcl"
+    ):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.i <= verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    if subject is None or subject.left_edge.i != verb.i + 1 or subject.pos_ == "PRON":
+        return None
+    return head
 
 
 def is_speech_verb(tok: Token) -> bool:

@@ -22,6 +22,7 @@ from .cues import (
     PUBLISHED_NOUNS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
+    clause_made_head,
     cue_probability,
     deliberates,
     frame_of,
@@ -807,6 +808,19 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
+    # "While he acknowledged the fares were high, Hale noted ...": a clause before the cue that the parse made the
+    # head of another cue is that cue's words, not this one's
+    kids = [
+        c
+        for c in kids
+        if not (
+            c.i < verb.i and any(g.dep_ == "advcl" and clause_made_head(g) is not None for g in c.children)
+        )
+    ]
+    turned = clause_made_head(verb) if not kids else None
+    if turned is not None:
+        # "While he acknowledged funding was a major reason ..., Ham noted": the parse made the words the head
+        return trimmed(doc, verb.i + 1, turned.right_edge.i + 1)
     unmarked = unmarked_clause(verb) if not kids else None
     if unmarked is not None:
         # "Hale said after the meeting he would not sign": the parse hung the clause on the cue as an adverbial
