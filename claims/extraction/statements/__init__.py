@@ -678,6 +678,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
         cue_frame = frame_of(doc[item.cue_i]) if verb_cue and not item.attribution else None
         if (
             verb_cue
+            and not item.headline
             and frame_of(doc[item.cue_i]) != "clause"
             # "calling the test a violation" says what the test is: words ("what he called a deal" is not)
             and not (

@@ -150,7 +150,12 @@ def frame_of(tok: Token) -> str:
 
 def _frame_of(tok: Token) -> str:
     deps = {c.dep_ for c in tok.children}
-    if deps & CLAUSE_DEPS or tok.dep_ == "parataxis":
+    if (
+        deps & CLAUSE_DEPS
+        or tok.dep_ == "parataxis"
+        or unmarked_clause(tok) is not None
+        or clause_made_head(tok) is not None
+    ):
         return "clause"
     if "xcomp" in deps:
         return "inf"
@@ -187,6 +192,71 @@ def cue_probability(tok: Token, frame: str | None = None) -> float:
 def known_lemma(tok: Token) -> bool:
     """True when the learned lexicon has counts for this word (seen as a cue at least three times)."""
     return f"{tok.lemma_.lower()}/{tok.pos_}" in _lexicon()
+
+
+# Core reporting verbs that take a clause of what was said ("said he would", "told reporters she had").
+CLAUSE_SPEECH_VERBS = word_set(
+    """
+    say tell add state announce confirm claim insist warn explain note report write argue assert declare stress
+    emphasize emphasise acknowledge admit suggest tweet reply recall predict maintain contend allege indicate
+    reveal disclose remark observe testify concede complain reiterate affirm
+    """
+)
+# Words that open an adverbial clause of time, cause or condition ("said as he left", "said when asked"; as a
+# preposition, "after the meeting", they only place the words).
+_CLAUSE_OPENERS = frozenset(
+    {"when", "as", "while", "where", "if", "because", "before", "after", "since", "until", "once", "though"}
+)
+
+
+def unmarked_clause(verb: Token) -> Token | None:
+    """The verb of the clause a reporting verb reports when the parse hung it on the verb as an adverbial clause
+    with no word opening it, past a phrase of time or place ("Hale said after the meeting he would not sign",
+    "said before the vote the council had ignored them"): it has a subject of its own, nothing opens it ("as he
+    left", "when asked") and no comma stands between the cue and it. None for anything else."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+        if not subjects or subjects[0].tag_ in ("WDT", "WP", "WRB"):
+            continue
+        start = subjects[0].left_edge.i
+        if start <= verb.i:
+            continue
+        between = verb.doc[verb.i + 1 : start]
+        opened = any(c.dep_ == "mark" for c in clause.children) or any(
+            t.dep_ in ("mark", "advmod") and t.lower_ in _CLAUSE_OPENERS for t in between
+        )
+        if opened or any(t.is_punct or t.is_space for t in between):
+            continue
+        return clause
+    return None
+
+
+def clause_made_head(verb: Token) -> Token | None:
+    """The verb of the clause a reporting verb reports when the parse turned them round, making the cue an adverbial
+    clause of what it reports ("While he acknowledged funding was a major reason, Ham also noted ...": "was"
+    heads "acknowledged"): the head's subject starts right after the cue, which has a subject and no clause or
+    object of its own. None for anything else."""
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS
+        or verb.dep_ != "advcl"
+    ):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.i <= verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    if subject is None or subject.left_edge.i != verb.i + 1 or subject.pos_ == "PRON":
+        return None
+    return head
 
 
 def is_speech_verb(tok: Token) -> bool:

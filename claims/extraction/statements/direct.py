@@ -102,6 +102,36 @@ def _governs(verb: Token, quote: Quote) -> bool:
     return False
 
 
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _in_another_clause(verb: Token, quote: Quote) -> bool:
+    """True when `quote`, after `verb`, hangs on it only through a clause joined to it with a subject of its own:
+    '"Are you cold?" she said, but Tom was asleep, and as the captain went on about "how the tides turn," ...': the
+    later quote is in the captain's clause (narration here), not what "she said" (which was the quote before the
+    cue). A clause of that kind whose verb is itself a cue ('..., and Hale added, "..."') is found nearer first; one
+    whose subject is a pronoun may be the source going on, and keeps the cue."""
+    doc = verb.doc
+    if verb.i > quote.open_i:
+        return False
+    for tok in doc[quote.start : quote.end]:
+        if quote.start <= tok.head.i < quote.end or tok.head.i == tok.i:
+            continue
+        step = tok.head
+        while step.i != verb.i and step.head.i != step.i:
+            if (
+                step.dep_ == "conj"
+                and step.pos_ in ("VERB", "AUX")
+                # a pronoun may be the source going on ('Hale said ... that the pier was unsafe, and he had seen
+                # the report that "..."'): only a named or described other party takes the quote away
+                and any(c.dep_ in _OWN_SUBJECTS and c.pos_ != "PRON" for c in step.children)
+            ):
+                return True
+            step = step.head
+        return False
+    return False
+
+
 def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> Token | None:
     """The reporting verb that introduces `quote`, or None."""
     close = quote.close_i if quote.close_i is not None else quote.end - 1
@@ -136,7 +166,7 @@ def _cue_for(doc: Doc, quote: Quote, inside: list[bool], paras: list[int]) -> To
         if retort is not None:
             return retort  # 'After the governor criticized her, Ruiz shot back, "...": the reply, not the criticism
     for tok in after + before:
-        if _is_cue_word(tok) and _governs(tok, quote):
+        if _is_cue_word(tok) and _governs(tok, quote) and not _in_another_clause(tok, quote):
             nearer = [t for t in before if t.i > tok.i and t.tag_ == "VBG" and is_speech_verb(t)]
             if tok.i < quote.open_i and nearer and _introduces(nearer[0], quote):
                 # '"...," Hale said, adding later, "...": the parse hangs the second quote on "said"; the

@@ -17,10 +17,12 @@ from ..doccache import column, person_entities
 from . import attribution_model
 from .acts import LISTING_VERBS, is_act
 from .cues import (
+    CLAUSE_SPEECH_VERBS,
     INTENTION_VERBS,
     PUBLISHED_NOUNS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
+    clause_made_head,
     cue_probability,
     deliberates,
     frame_of,
@@ -44,6 +46,7 @@ from .cues import (
     known_lemma,
     only_meant,
     points_elsewhere,
+    unmarked_clause,
     verb_forms,
 )
 from .edges import (
@@ -154,6 +157,9 @@ class Found:
     # What a record or a sign shows ("The records show that ..."): evidence, nobody's words; kept until the
     # cues inside it are known to be part of it ("emails suggest the campaign knew about ..."), then dropped.
     evidence: bool = False
+    # A title-case headline's verb ("Hale Calls Ruiz 'A Disgrace'"): the parse's frame there is a guess, so the
+    # floor for a verb that takes no clause does not apply.
+    headline: bool = False
 
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
@@ -857,6 +863,25 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     # A clause before the cue and a colon ("We have been here before: Hale declared war") is what the
     # sentence announces, not the source's words.
     kids = [c for c in verb.children if c.dep_ == "ccomp" and not _colon_between(c, verb)]
+    # "While he acknowledged the fares were high, Hale noted ...": a clause before the cue that the parse made the
+    # head of another cue is that cue's words, not this one's
+    kids = [
+        c
+        for c in kids
+        if not (
+            c.i < verb.i and any(g.dep_ == "advcl" and clause_made_head(g) is not None for g in c.children)
+        )
+    ]
+    turned = clause_made_head(verb) if not kids else None
+    if turned is not None:
+        # "While he acknowledged funding was a major reason ..., Ham noted": the parse made the words the head
+        return trimmed(doc, verb.i + 1, turned.right_edge.i + 1)
+    unmarked = unmarked_clause(verb) if not kids else None
+    if unmarked is not None:
+        # "Hale said after the meeting he would not sign": the parse hung the clause on the cue as an adverbial
+        # one; what was said starts at its subject, the time phrase before it is the writer's setting
+        subject = next(c for c in unmarked.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return trimmed(doc, subject.left_edge.i, unmarked.right_edge.i + 1)
     if listed_subject(verb) is not None:
         # 'Hale described the mayor as "reckless," criticized her budget': the clause before is what Hale
         # did first, not what the cue reports
@@ -899,6 +924,7 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
                 c.right_edge.i for c in kid.children if c.lower_ == "according" and verb.i < c.i < kid.i
             ]
             start = max(start, verb.i + 1, *(i + 1 for i in told), *(i + 1 for i in relays))
+            start = _setting_before_subject(kid, start)
             lost = _gerund_subject(verb, kid)
             if lost is not None:
                 # "suggested raising the age -- now 66 -- would be on the table": the gerund the parse
@@ -993,6 +1019,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         if not objs:
             return None
         first = objs[0]
+        summed = _summary_after_phrase(verb, first)
+        if summed is not None:
+            # "pointed to the strike as an example of ..., a key factor in the vote": the writer's summary
+            return trimmed(doc, *summed)
         clause = told_clause(verb, first) if first.dep_ == "dobj" else None
         if clause is not None:  # "told the students he understands ...": the students are no content
             return trimmed(doc, *clause)
@@ -1025,6 +1055,49 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
 
 
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
+
+
+def _summary_after_phrase(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """What a verb's prepositional phrase holds when the parse took the writer's summary set off after it by a
+    comma for the verb's object ("The board pointed to the strike as an example of rising anger, a key factor in
+    the vote": the strike ..., not "a key factor in the vote"): the phrase's object up to the comma. Only for an
+    indefinite noun phrase right after the comma that closes a phrase of the verb. None otherwise."""
+    doc = verb.doc
+    comma = obj.left_edge.i - 1
+    if obj.dep_ != "dobj" or comma <= verb.i or doc[comma].text != ",":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < comma]
+    if not preps or preps[0].i != verb.i + 1 or preps[-1].right_edge.i != comma - 1:
+        return None
+    objs = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    return objs[0].left_edge.i, comma
+
+
+# Prepositions of a phrase that says when the words were given ("said after the meeting he would ...").
+SETTING_PREPS = frozenset({"after", "before", "during", "following"})
+
+
+def _setting_before_subject(clause: Token, start: int) -> int:
+    """Where the words start when a clause with no "that" opens with a phrase of when they were given, which the
+    parse hung on the clause ("Hale said after the meeting he would not sign", "said during a rally she would
+    run"): at the clause's subject, the phrase being the writer's setting of the cue. `start` otherwise."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return start  # "said that after the meeting he would ...": inside the words
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
+    if subject is None:
+        return start
+    lead = [c for c in clause.children if c.i < subject.i]
+    if not lead or lead[0].left_edge.i != start:
+        return start
+    if not all(c.dep_ == "prep" and c.lower_ in SETTING_PREPS for c in lead):
+        return start
+    if any(t.is_punct or t.is_space for t in clause.doc[start : subject.left_edge.i]):
+        return start  # "said before the vote, when ...": no plain phrase
+    return subject.left_edge.i
 
 
 def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
@@ -1554,6 +1627,8 @@ def reported_at(tok: Token) -> Found | None:
     if refused is None:
         return None  # "refused to step down": a refusal to act, not to speak
     subject, passive = subject_of(tok)
+    if subject is None and core:
+        subject = _source_named_as_object(tok)
     reaction, source = reaction_source(tok)
     if reaction:
         subject, passive = source, False
@@ -1608,6 +1683,28 @@ def reported_at(tok: Token) -> Found | None:
         and not passive
         and (is_evidence(tok, subject) or is_silent_document(subject, negated(tok))),
     )
+
+
+_FINITE_SAYING = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _source_named_as_object(verb: Token) -> Token | None:
+    """The source of a finite reporting verb set off after its words and followed by who spoke, which the parse took
+    for the verb's object ("He had a say in the port's deals, said a former spokesman for the authority, Tom Hale,
+    ..."): the noun right after the verb, or the name in apposition to it. None unless the verb follows a comma,
+    has the clause before it and no subject of its own."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE_SAYING or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    named = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return named or obj
 
 
 def _set_off_before(tok: Token, content: tuple[int, int], subject: Token | None) -> bool:
@@ -1834,7 +1931,7 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
         item = (
             according_to(tok)
             if lower == according
-            else (reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
+            else (block_after_colon(tok, paras) or reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
         )
         if item is not None:
             found.append(item)
@@ -1842,6 +1939,48 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
 
 
 _CUE_POS = frozenset({VERB, AUX, NOUN})
+# Reporting verbs that introduce a passage set off as a paragraph of its own after a colon ("The governor added:").
+BLOCK_VERBS = CLAUSE_SPEECH_VERBS | word_set("continue")
+BLOCK_FRAME_WORDS = 8  # tokens between the verb and its colon: where or when ("wrote on his blog Monday:")
+QUOTE_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "''", "``"})
+
+
+def block_after_colon(tok: Token, paras: list[int]) -> Found | None:
+    """The paragraph a reporting verb introduces with a colon that closes its own paragraph ("The governor
+    added:" then the governor's words as a paragraph without quotation marks, as columns and transcripts set
+    out a long passage): that paragraph is what was said, the source the verb's subject. Only the next
+    paragraph (where the passage ends is not marked), only when it opens with no quotation mark (a quote after
+    the colon is the quote pass's) and the words between the verb and the colon say where or when ("wrote on
+    his blog Monday:"), not a clause of their own."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in BLOCK_VERBS:
+        return None
+    doc = tok.doc
+    para = paras[tok.i]
+    end = tok.i + 1
+    while end < len(doc) and paras[end] == para and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    words = [t for t in doc[tok.i + 1 : end] if not t.is_space]
+    if not words or words[-1].text != ":" or len(words) - 1 > BLOCK_FRAME_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (":", ";", '"') for t in words[:-1]):
+        return None  # "added that the plan has failed:" is a clause of its own
+    start = next((t.i for t in doc[end:] if not t.is_space), None)
+    if start is None or paras[start] != para + 1 or doc[start].text in QUOTE_OPENERS:
+        return None
+    stop = start
+    while (
+        stop < len(doc)
+        and paras[stop] == paras[start]
+        and not (doc[stop].is_space and "\n" in doc[stop].text)
+    ):
+        stop += 1
+    content = trimmed(doc, start, stop)
+    if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 4 or negated(tok):
+        return None
+    subject, passive = subject_of(tok)
+    if subject is None or passive:
+        return None
+    return Found(content, (tok.i, tok.i + 1), tok.i, subject, confidence=0.9)
 
 
 def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
@@ -1849,7 +1988,7 @@ def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     first = [t for t in doc if paras[t.i] == paras[0] and not t.is_space]
     colon = next((t for t in first[:7] if t.text == ":"), None)
     if colon is None or colon.i == first[0].i:
-        return headline_says(first)
+        return headline_says(first) or headline_verb(first)
     source = [t for t in first if t.i < colon.i]
     on = next((k for k, t in enumerate(source) if t.lower_ == "on"), None)
     if on and all(t.pos_ == "PROPN" for t in source[:on]):
@@ -1886,6 +2025,62 @@ def headline_says(first: list[Token]) -> Found | None:
     if sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
         return None
     return Found(content, (verb.i, verb.i + 1), verb.i, source[-1], confidence=0.6)
+
+
+# Verbs of a title-case headline "Source Verbs What": after these the rest of the line is what was said ("Hale
+# Claims Ruiz Most Qualified Ever"); with these the verb is part of it ("Hale Calls Ruiz 'A Disgrace'", "Hale Vows
+# To Close The Pier", "Mayor Tells Guest The Fares Are Fair": the addressee or the name called stays with its verb).
+HEADLINE_CLAUSE_VERBS = word_set("says claims insists argues warns admits predicts suggests concedes denies")
+HEADLINE_VERB_PHRASES = word_set("calls tells vows urges pledges promises demands")
+# Words that make a headline's opening no source ("Why Hale Says ...", "How", "What"), or a source a clause.
+HEADLINE_NOT_SOURCE = word_set(
+    "why how what who when where whether if to as after before while and or but not no"
+)
+HEADLINE_VERB_SOURCE_WORDS = 5
+
+
+def headline_verb(first: list[Token]) -> Found | None:
+    """The title-case headline "Source Verbs What" ("Tom Hale Calls Ana Ruiz 'A Disgrace' Over Pier Remarks",
+    "Railing Against Ruiz, Hale Vows To Close The Pier", "Hale Claims Ruiz Most Qualified Ever"), which the parser
+    reads badly in title case: a name of at most five capitalised words (after a comma that closes an opening
+    phrase), a present-tense reporting verb, and at least three words after it. Only in a title-cased line (a
+    headline in sentence case is parsed as any sentence), never after "Why", "How", "To" and the like."""
+    words = [t for t in first if t.is_alpha]
+    if len(words) < 5 or sum(1 for t in words if t.text[0].isupper()) < 0.8 * len(words):
+        return None
+    verb = next(
+        (t for t in first[1:9] if t.lower_ in HEADLINE_CLAUSE_VERBS or t.lower_ in HEADLINE_VERB_PHRASES),
+        None,
+    )
+    if verb is None or verb.ent_type_:
+        return None  # ("Tom Hale Calls" read as one name: the source is not known)
+    k = first.index(verb)
+    comma = max((j for j in range(k) if first[j].text == ","), default=-1)
+    source = first[comma + 1 : k]
+    if not 1 <= len(source) <= HEADLINE_VERB_SOURCE_WORDS or any(
+        t.lower_ in HEADLINE_NOT_SOURCE or not (t.text[0].isupper() or t.lower_ in ("'s", "\u2019s", "."))
+        for t in source
+    ):
+        return None
+    if any(t.lower_ in HEADLINE_NOT_SOURCE for t in first[: comma + 1][:1]):
+        return None  # "How Hale, A Sailor, Says ...": the line is about what was said
+    doc = verb.doc
+    start = verb.i + 1 if verb.lower_ in HEADLINE_CLAUSE_VERBS else verb.i
+    end = first[-1].i + 1
+    while end > start and doc[end - 1].text in (".", "!", ",", ";", "\u2026", "...", ":"):
+        end -= 1  # the headline's closing stop (a closing quotation mark stays)
+    content = trimmed(doc, start, end)
+    if sum(1 for t in doc[verb.i + 1 : content[1]] if t.is_alpha) < 3:
+        return None
+    return Found(
+        content,
+        (verb.i, verb.i + 1),
+        verb.i,
+        source[-1],
+        denial=verb.lower_ == "denies",
+        confidence=0.6,
+        headline=True,
+    )
 
 
 # Nouns that name an intention or an attempt ("his plan to", "her bid for"): what somebody means to do,
