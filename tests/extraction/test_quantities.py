@@ -673,3 +673,33 @@ def test_over_of_a_verb_is_no_comparison(quantities):
         ("$1 million", ">"),
     ]
     assert claims[2].text == "over $1 million"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor posted his first attack on the council less than 48 hours into the new year.",
+        "Two weeks into the dock strike, the port was nearly empty.",
+        "The governor, 24 hours from his own deadline for naming a judge, said he was close.",
+        "The harbour vote is three weeks away, and the deadline falls ten days from the vote.",
+    ],
+)
+def test_a_length_of_time_counted_into_or_from_a_point_says_when(quantities, text):
+    """ "48 hours into the new year", "24 hours from his deadline", "three weeks away" place an event in
+    time, as "three months ago" does: no quantity claim."""
+    assert numbers(quantities(text)) == []
+
+
+def test_time_put_into_work_or_counted_from_a_year_stays_an_amount(quantities):
+    """A verb of spending before "into" ("put 40 hours into the project") and a year after "from" ("six
+    years from 2005 to 2011") leave the length of time an amount."""
+    claims = quantities("She put 40 hours into the harbour study and worked six years from 2005 to 2011.")
+    assert [(c.text, c.unit_class) for c in claims] == [("40 hours", "hour"), ("six years", "year")]
+
+
+def test_a_code_section_after_a_number_is_a_name(quantities):
+    """ "501 c3 groups", "501 (c)(4) groups": a section of a tax code names a kind of body, no count of
+    501; a lone letter ("a 10 x 12 room") or a times sign ("300 x3 cables") leaves the number a count."""
+    assert numbers(quantities("The agency wrote to 501 c3,4 organizations and to 501 (c)(4) groups.")) == []
+    claims = quantities("The firm sold 300 x3 cables for a 10 x 12 room.")
+    assert one(claims, "300").unit_class == "cable"

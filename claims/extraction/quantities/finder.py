@@ -744,6 +744,19 @@ def _scale_of(e: Expr) -> float:
     return 1.0
 
 
+# A section letter written after a statute number, in brackets or with its own digit: "501 c3", "501
+# (c)(4)", "501 c3,4,5" (a code's name); a lone letter ("10 x 12 feet") or a times sign ("300 x3") is none.
+_SECTION_LETTER = re.compile(r"\(?[a-wyz]\)(?:\(?\d[\d,()]*)?|[a-wyz]\(?\d[\d,()]*")
+
+
+def _is_code_section(chunks: list[Chunk], ex: Expr) -> bool:
+    """True for a number followed by a lower-case section letter ("groups classed 501 c3", "501 (c)(4) groups"):
+    a section of a tax or legal code that names a kind of body or account, no count of anything."""
+    if not ex.digits or ex.currency or ex.c1 >= len(chunks) or chunks[ex.c1 - 1].trail:
+        return False
+    return _SECTION_LETTER.fullmatch(chunks[ex.c1].text) is not None
+
+
 def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """True when the number is no quantity: a date, year, clock time, name, code, score or pronoun."""
     if is_date_part(chunks, ex.c0, ex.c1, ex) or is_clock(chunks, ex) or _is_nine_eleven(chunks, ex, u):
@@ -752,7 +765,7 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     attached = u.plural and u.head is not None and (num_tok.head.i == u.head or num_tok.i + 1 == u.head)
     if is_year(doc, chunks, ex, (u.measure and u.unit_class != "year") or attached):
         return True
-    if is_identifier(doc, chunks, ex, u.measure, u.plural, u.proper):
+    if is_identifier(doc, chunks, ex, u.measure, u.plural, u.proper) or _is_code_section(chunks, ex):
         return True
     glued_pair = ex.digits and "-" in chunks[ex.c0].text[1:] and ex.c1 - ex.c0 == 1 and not ex.currency
     if glued_pair and (not (u.measure or u.plural) or ex.reversed_pair):
