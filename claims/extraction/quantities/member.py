@@ -55,6 +55,8 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     sent = doc[one].sent
     before = [t.lower_ for t in doc[max(sent.start, one - 2) : one]]
     partitive = one + 1 < sent.end and doc[one + 1].lower_ == "of"
+    if before and before[-1] == "even" and _under_if(doc, one):
+        return True  # "If there's even one life that can be saved, ...": a condition, no count anyone made
     if not partitive and _spelled_out_after_colon(doc, one, noun):
         return True  # "There's only one way out: open the gates", "he has only one interest: the truth"
     if (before and before[-1] in (_FOCUS if partitive else _FOCUS_SINGLE)) or before[-2:] == ["all", "but"]:
@@ -130,6 +132,17 @@ def _named_in_apposition(noun: Token) -> bool:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return True
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _under_if(doc: Doc, one: int) -> bool:
+    """True when "one" stands in a clause opened by "if" or "unless" ("If even one ferry sinks"): the
+    words before it in its sentence hold the conjunction and no clause break ("," ";") after it."""
+    for t in reversed(doc[doc[one].sent.start : one]):
+        if t.text in (",", ";", ":"):
+            return False
+        if t.lower_ in ("if", "unless"):
+            return True
+    return False
 
 
 def _spelled_out_after_colon(doc: Doc, one: int, noun: int | None) -> bool:
