@@ -703,3 +703,35 @@ def test_a_code_section_after_a_number_is_a_name(quantities):
     assert numbers(quantities("The agency wrote to 501 c3,4 organizations and to 501 (c)(4) groups.")) == []
     claims = quantities("The firm sold 300 x3 cables for a 10 x 12 room.")
     assert one(claims, "300").unit_class == "cable"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While I 100 percent support more openness, the harbour rules stay.",
+        "We 100% agree with the mayor on the ferry timetable.",
+        "The dock union is the 800-pound gorilla in the port talks.",
+        "You can count on two hands the councillors who read the report.",
+        "She could count on the fingers of one hand the ferries that left on time.",
+    ],
+)
+def test_a_degree_or_a_figure_of_speech_is_no_quantity(quantities, text):
+    """ "I 100 percent support" says how firmly, "the 800-pound gorilla" who is strongest, "count on two
+    hands" how few: nothing is measured or counted."""
+    assert numbers(quantities(text)) == []
+
+
+def test_shares_weights_and_hands_that_are_counted_stay(quantities):
+    """ "100 percent of voters agree", "the crate weighed 800 pounds", "two hands of cards" are amounts."""
+    claims = quantities(
+        "About 100 percent of voters agree, the crate weighed 800 pounds, and she dealt two hands of cards."
+    )
+    assert numbers(claims) == ["100", "800", "two"]
+
+
+def test_a_span_keeps_its_brackets_and_quotes_balanced(quantities):
+    """A bracket opened before the number and closed after the unit stays out of the span ("Ruiz (17
+    percent)"); a quote opened inside the span is closed in it ('30 "harbour emergencies"')."""
+    text = 'Ruiz polled (17 percent) and there are at least 30 "harbour emergencies" in effect.'
+    claims = quantities(text)
+    assert [text[c.start : c.end] for c in claims] == ["17 percent", 'at least 30 "harbour emergencies"']

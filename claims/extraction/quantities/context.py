@@ -409,9 +409,26 @@ def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
         doc[last].is_space or (doc[last].is_punct and doc[last].text not in _KEPT_AT_END)
     ):
         last -= 1  # "5%": the percent sign is the unit
-    while first < last and doc[first].text in _LEADING_PUNCT:
+    while first < last and (doc[first].text in _LEADING_PUNCT or _unclosed_bracket(doc, first, last)):
         first += 1  # ",minus 233 Celsius": the comma glued to the chunk is not the quantity's
+    if last + 1 < len(doc) and _unclosed_quote(doc, first, last, doc[last + 1].text):
+        last += 1  # 'at least 30 "harbour emergencies"': the quote closes on the words it opened on
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _unclosed_bracket(doc: Doc, first: int, last: int) -> bool:
+    """True when token `first` opens a bracket that does not close inside the span ("Ruiz (17 percent)":
+    the span is "17 percent", not "(17 percent")."""
+    closing = {"(": ")", "[": "]"}.get(doc[first].text)
+    return closing is not None and not any(t.text == closing for t in doc[first + 1 : last + 1])
+
+
+def _unclosed_quote(doc: Doc, first: int, last: int, nxt: str) -> bool:
+    """True when the span opens a quotation that the next token `nxt` closes."""
+    words = [t.text for t in doc[first : last + 1]]
+    if nxt == '"':
+        return words.count('"') % 2 == 1
+    return nxt == "\u201d" and words.count("\u201c") > words.count("\u201d")
 
 
 def source_in(sent: Span) -> Span | None:

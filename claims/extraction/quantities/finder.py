@@ -848,7 +848,7 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     pair named before ("the two countries"), a negation ("not one soldier"), an ordinal ("a third ship")."""
     if u.unit_class in TIME_UNITS and is_time_reference(doc, chunks, ex, u.t_end):
         return True
-    if _is_degree(doc, ex, u):
+    if _is_degree(doc, ex, u) or _is_degree_of_a_verb(doc, ex, u) or _is_figure_of_speech(doc, chunks, ex, u):
         return True
     return (
         is_phone_number(doc, chunks, ex)
@@ -856,6 +856,36 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         or is_negated_one(doc, chunks, ex)
         or is_ordinal_article(chunks, ex)
     )
+
+
+_SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they"))
+
+
+def _is_degree_of_a_verb(doc: Doc, ex: Expr, u: UnitRead) -> bool:
+    """True for "100 percent" set between a subject and its verb ("I 100 percent support the plan", "we
+    100% agree"): how firmly someone backs something, not a share of anything."""
+    if u.unit_class != "percentage" or ex.low != 100 or ex.high != 100 or u.t_end >= len(doc):
+        return False
+    first = ex.first_tok
+    verb = doc[u.t_end]
+    return (
+        first > 0
+        and doc[first - 1].lower_ in _SUBJECT_PRONOUNS
+        and verb.pos_ == "VERB"
+        and verb.tag_ in ("VB", "VBP", "VBD", "VBZ")
+    )
+
+
+def _is_figure_of_speech(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """True for a number inside a set figure of speech: "the 800-pound gorilla" (the strongest party), "you
+    can count on two hands the people who ..." (very few). Nothing is weighed or counted."""
+    nxt = doc[u.t_end].lemma_.lower() if u.t_end < len(doc) else ""
+    if u.unit_class in ("pound", "pound-mass") and nxt == "gorilla":
+        return True
+    first = ex.first_tok
+    before = [t.lemma_.lower() for t in doc[max(0, first - 6) : first]]
+    hands = u.unit_class == "hand" or (u.t_end > 0 and doc[u.t_end - 1].lemma_.lower() == "hand")
+    return hands and ex.high <= 2 and "count" in before and before[-1:] in (["on"], ["of"])
 
 
 def _is_degree(doc: Doc, ex: Expr, u: UnitRead) -> bool:
