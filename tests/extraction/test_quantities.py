@@ -735,3 +735,5 @@ def test_a_span_keeps_its_brackets_and_quotes_balanced(quantities):
     text = 'Ruiz polled (17 percent) and there are at least 30 "harbour emergencies" in effect.'
     claims = quantities(text)
     assert [text[c.start : c.end] for c in claims] == ["17 percent", 'at least 30 "harbour emergencies"']
+    text = "The crane lifted a 40m (131ft)-long hull."
+    assert [text[c.start : c.end] for c in quantities(text)][-1] == "(131ft)-long"

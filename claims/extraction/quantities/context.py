@@ -418,9 +418,9 @@ def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
 
 def _unclosed_bracket(doc: Doc, first: int, last: int) -> bool:
     """True when token `first` opens a bracket that does not close inside the span ("Ruiz (17 percent)":
-    the span is "17 percent", not "(17 percent")."""
+    the span is "17 percent", not "(17 percent"); one closed inside a glued token ("(121ft)-long") stays."""
     closing = {"(": ")", "[": "]"}.get(doc[first].text)
-    return closing is not None and not any(t.text == closing for t in doc[first + 1 : last + 1])
+    return closing is not None and not any(closing in t.text for t in doc[first + 1 : last + 1])
 
 
 def _unclosed_quote(doc: Doc, first: int, last: int, nxt: str) -> bool:
