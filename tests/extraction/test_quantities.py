@@ -673,3 +673,67 @@ def test_over_of_a_verb_is_no_comparison(quantities):
         ("$1 million", ">"),
     ]
     assert claims[2].text == "over $1 million"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor posted his first attack on the council less than 48 hours into the new year.",
+        "Two weeks into the dock strike, the port was nearly empty.",
+        "The governor, 24 hours from his own deadline for naming a judge, said he was close.",
+        "The harbour vote is three weeks away, and the deadline falls ten days from the vote.",
+    ],
+)
+def test_a_length_of_time_counted_into_or_from_a_point_says_when(quantities, text):
+    """ "48 hours into the new year", "24 hours from his deadline", "three weeks away" place an event in
+    time, as "three months ago" does: no quantity claim."""
+    assert numbers(quantities(text)) == []
+
+
+def test_time_put_into_work_or_counted_from_a_year_stays_an_amount(quantities):
+    """A verb of spending before "into" ("put 40 hours into the project") and a year after "from" ("six
+    years from 2005 to 2011") leave the length of time an amount."""
+    claims = quantities("She put 40 hours into the harbour study and worked six years from 2005 to 2011.")
+    assert [(c.text, c.unit_class) for c in claims] == [("40 hours", "hour"), ("six years", "year")]
+
+
+def test_a_code_section_after_a_number_is_a_name(quantities):
+    """ "501 c3 groups", "501 (c)(4) groups": a section of a tax code names a kind of body, no count of
+    501; a lone letter ("a 10 x 12 room") or a times sign ("300 x3 cables") leaves the number a count."""
+    assert numbers(quantities("The agency wrote to 501 c3,4 organizations and to 501 (c)(4) groups.")) == []
+    claims = quantities("The firm sold 300 x3 cables for a 10 x 12 room.")
+    assert one(claims, "300").unit_class == "cable"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While I 100 percent support more openness, the harbour rules stay.",
+        "We 100% agree with the mayor on the ferry timetable.",
+        "The dock union is the 800-pound gorilla in the port talks.",
+        "You can count on two hands the councillors who read the report.",
+        "She could count on the fingers of one hand the ferries that left on time.",
+    ],
+)
+def test_a_degree_or_a_figure_of_speech_is_no_quantity(quantities, text):
+    """ "I 100 percent support" says how firmly, "the 800-pound gorilla" who is strongest, "count on two
+    hands" how few: nothing is measured or counted."""
+    assert numbers(quantities(text)) == []
+
+
+def test_shares_weights_and_hands_that_are_counted_stay(quantities):
+    """ "100 percent of voters agree", "the crate weighed 800 pounds", "two hands of cards" are amounts."""
+    claims = quantities(
+        "About 100 percent of voters agree, the crate weighed 800 pounds, and she dealt two hands of cards."
+    )
+    assert numbers(claims) == ["100", "800", "two"]
+
+
+def test_a_span_keeps_its_brackets_and_quotes_balanced(quantities):
+    """A bracket opened before the number and closed after the unit stays out of the span ("Ruiz (17
+    percent)"); a quote opened inside the span is closed in it ('30 "harbour emergencies"')."""
+    text = 'Ruiz polled (17 percent) and there are at least 30 "harbour emergencies" in effect.'
+    claims = quantities(text)
+    assert [text[c.start : c.end] for c in claims] == ["17 percent", 'at least 30 "harbour emergencies"']
+    text = "The crane lifted a 40m (131ft)-long hull."
+    assert [text[c.start : c.end] for c in quantities(text)][-1] == "(131ft)-long"

@@ -47,6 +47,13 @@ def counted(claims: list[QuantityClaim]) -> list[tuple[str, float]]:
         "But one reason the council waited is that the budget was late.",
         "In one exchange, the harbour master wrote that the cranes were broken.",
         "At one ferry terminal, the queue stretched past the gate.",
+        "The closures were planned by a port official, along with one of the mayor's deputy chiefs of staff, "
+        "Ana Ruiz, and his campaign manager.",
+        "The plan was drafted with one of his aides, Tom Hale, over the weekend.",
+        "There's only one way out: open the gates and let the ferries sail.",
+        "The inspector said she has only one interest: a fair inquiry into the harbour fire.",
+        '"If there is even one life that can be saved, then we have to act," the mayor said.',
+        "If even one ferry sinks, the line will close.",
     ],
 )
 def test_one_that_picks_out_a_member_is_no_count(quantities, sentence):
@@ -66,6 +73,10 @@ def test_one_that_picks_out_a_member_is_no_count(quantities, sentence):
         ("He pleaded guilty to one count of wire fraud.", "one", "count"),
         ("All but one member of the board signed the letter.", "one", "member"),
         ("She was one of the most gifted players in the league.", "one", "player"),
+        ("The board met one of the bidders on Monday.", "one", "bidder"),
+        ("The council hired one of the two lawyers from the firm.", "one", "lawyer"),
+        ("If the council hires one more engineer, the bridge will open in May.", "one", "engineer"),
+        ("Even one ferry cost the firm a fortune, the owner said.", "one", "ferry"),
     ],
 )
 def test_a_count_of_one_stays_a_count(quantities, sentence, number, unit_class):

@@ -409,9 +409,26 @@ def own_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
         doc[last].is_space or (doc[last].is_punct and doc[last].text not in _KEPT_AT_END)
     ):
         last -= 1  # "5%": the percent sign is the unit
-    while first < last and doc[first].text in _LEADING_PUNCT:
+    while first < last and (doc[first].text in _LEADING_PUNCT or _unclosed_bracket(doc, first, last)):
         first += 1  # ",minus 233 Celsius": the comma glued to the chunk is not the quantity's
+    if last + 1 < len(doc) and _unclosed_quote(doc, first, last, doc[last + 1].text):
+        last += 1  # 'at least 30 "harbour emergencies"': the quote closes on the words it opened on
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _unclosed_bracket(doc: Doc, first: int, last: int) -> bool:
+    """True when token `first` opens a bracket that does not close inside the span ("Ruiz (17 percent)":
+    the span is "17 percent", not "(17 percent"); one closed inside a glued token ("(121ft)-long") stays."""
+    closing = {"(": ")", "[": "]"}.get(doc[first].text)
+    return closing is not None and not any(closing in t.text for t in doc[first + 1 : last + 1])
+
+
+def _unclosed_quote(doc: Doc, first: int, last: int, nxt: str) -> bool:
+    """True when the span opens a quotation that the next token `nxt` closes."""
+    words = [t.text for t in doc[first : last + 1]]
+    if nxt == '"':
+        return words.count('"') % 2 == 1
+    return nxt == "\u201d" and words.count("\u201c") > words.count("\u201d")
 
 
 def source_in(sent: Span) -> Span | None:
@@ -450,7 +467,12 @@ TIME_WORDS = {
     "hr",
     "min",
 }
-_TIME_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "prior"}
+_TIME_AFTER = {"ago", "later", "earlier", "before", "after", "hence", "prior", "away"}
+# Verbs that put a length of time into something ("put 40 hours into the project"): an amount, not a point.
+_SPEND_INTO = {"put", "pour", "invest", "sink", "plough", "plow", "funnel"}
+# What opens the reference a length of time is measured from ("24 hours from his deadline", "two weeks from
+# the vote", "a month from Election Day"): a determiner, a possessive or a name, never a number.
+_FROM_OPENERS = {"DET", "PRON", "PROPN"}
 _TIME_BEFORE = {
     "past",
     "last",
@@ -500,6 +522,8 @@ def is_time_reference(doc: Doc, chunks: list[Chunk], ex: Expr, t_end: int) -> bo
     if nxt in _TIME_AFTER or doc[t_end : t_end + 2].text.lower() == "from now":
         return True
     first = chunks[ex.c0].tok_start
+    if _measured_from_a_point(doc, first, t_end):
+        return True
     if first > 0 and doc[first - 1].lower_ in _TIME_BEFORE:
         return True
     written = doc[t_end - 1].lower_.rsplit("-", 1)[-1]  # the unit word itself ("years", "3-day")
@@ -509,6 +533,20 @@ def is_time_reference(doc: Doc, chunks: list[Chunk], ex: Expr, t_end: int) -> bo
         nxt_tok = doc[t_end]  # "a 3-day trial", "a five-year $700,000 award"
         return nxt_tok.pos_ in ("NOUN", "PROPN", "ADJ", "SYM") or nxt_tok.text in ("-", "$", "£", "€")
     return False
+
+
+def _measured_from_a_point(doc: Doc, first: int, t_end: int) -> bool:
+    """True for a length of time counted into or from a point in time: "less than 48 hours into the new
+    year", "two weeks into the strike", "24 hours from his deadline", "a month from Election Day". It says
+    when, as "three months ago" does; "put 40 hours into the project" (a verb of spending before it) and
+    "six years from 2005 to 2011" (a number after "from") stay amounts."""
+    if t_end + 1 >= len(doc):
+        return False
+    nxt, opener = doc[t_end], doc[t_end + 1]
+    if nxt.lower_ == "into":
+        verbs = [t for t in doc[max(doc[first].sent.start, first - 4) : first] if t.pos_ == "VERB"]
+        return not any(v.lemma_.lower() in _SPEND_INTO for v in verbs)
+    return nxt.lower_ == "from" and opener.pos_ in _FROM_OPENERS and not opener.like_num
 
 
 def is_phone_number(doc: Doc, chunks: list[Chunk], ex: Expr) -> bool:

@@ -744,6 +744,19 @@ def _scale_of(e: Expr) -> float:
     return 1.0
 
 
+# A section letter written after a statute number, in brackets or with its own digit: "501 c3", "501
+# (c)(4)", "501 c3,4,5" (a code's name); a lone letter ("10 x 12 feet") or a times sign ("300 x3") is none.
+_SECTION_LETTER = re.compile(r"\(?[a-wyz]\)(?:\(?\d[\d,()]*)?|[a-wyz]\(?\d[\d,()]*")
+
+
+def _is_code_section(chunks: list[Chunk], ex: Expr) -> bool:
+    """True for a number followed by a lower-case section letter ("groups classed 501 c3", "501 (c)(4) groups"):
+    a section of a tax or legal code that names a kind of body or account, no count of anything."""
+    if not ex.digits or ex.currency or ex.c1 >= len(chunks) or chunks[ex.c1 - 1].trail:
+        return False
+    return _SECTION_LETTER.fullmatch(chunks[ex.c1].text) is not None
+
+
 def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     """True when the number is no quantity: a date, year, clock time, name, code, score or pronoun."""
     if is_date_part(chunks, ex.c0, ex.c1, ex) or is_clock(chunks, ex) or _is_nine_eleven(chunks, ex, u):
@@ -752,7 +765,7 @@ def _rejected(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     attached = u.plural and u.head is not None and (num_tok.head.i == u.head or num_tok.i + 1 == u.head)
     if is_year(doc, chunks, ex, (u.measure and u.unit_class != "year") or attached):
         return True
-    if is_identifier(doc, chunks, ex, u.measure, u.plural, u.proper):
+    if is_identifier(doc, chunks, ex, u.measure, u.plural, u.proper) or _is_code_section(chunks, ex):
         return True
     glued_pair = ex.digits and "-" in chunks[ex.c0].text[1:] and ex.c1 - ex.c0 == 1 and not ex.currency
     if glued_pair and (not (u.measure or u.plural) or ex.reversed_pair):
@@ -835,7 +848,7 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
     pair named before ("the two countries"), a negation ("not one soldier"), an ordinal ("a third ship")."""
     if u.unit_class in TIME_UNITS and is_time_reference(doc, chunks, ex, u.t_end):
         return True
-    if _is_degree(doc, ex, u):
+    if _is_degree(doc, ex, u) or _is_degree_of_a_verb(doc, ex, u) or _is_figure_of_speech(doc, chunks, ex, u):
         return True
     return (
         is_phone_number(doc, chunks, ex)
@@ -843,6 +856,36 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         or is_negated_one(doc, chunks, ex)
         or is_ordinal_article(chunks, ex)
     )
+
+
+_SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they"))
+
+
+def _is_degree_of_a_verb(doc: Doc, ex: Expr, u: UnitRead) -> bool:
+    """True for "100 percent" set between a subject and its verb ("I 100 percent support the plan", "we
+    100% agree"): how firmly someone backs something, not a share of anything."""
+    if u.unit_class != "percentage" or ex.low != 100 or ex.high != 100 or u.t_end >= len(doc):
+        return False
+    first = ex.first_tok
+    verb = doc[u.t_end]
+    return (
+        first > 0
+        and doc[first - 1].lower_ in _SUBJECT_PRONOUNS
+        and verb.pos_ == "VERB"
+        and verb.tag_ in ("VB", "VBP", "VBD", "VBZ")
+    )
+
+
+def _is_figure_of_speech(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
+    """True for a number inside a set figure of speech: "the 800-pound gorilla" (the strongest party), "you
+    can count on two hands the people who ..." (very few). Nothing is weighed or counted."""
+    nxt = doc[u.t_end].lemma_.lower() if u.t_end < len(doc) else ""
+    if u.unit_class in ("pound", "pound-mass") and nxt == "gorilla":
+        return True
+    first = ex.first_tok
+    before = [t.lemma_.lower() for t in doc[max(0, first - 6) : first]]
+    hands = u.unit_class == "hand" or (u.t_end > 0 and doc[u.t_end - 1].lemma_.lower() == "hand")
+    return hands and ex.high <= 2 and "count" in before and before[-1:] in (["on"], ["of"])
 
 
 def _is_degree(doc: Doc, ex: Expr, u: UnitRead) -> bool:

@@ -55,6 +55,10 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     sent = doc[one].sent
     before = [t.lower_ for t in doc[max(sent.start, one - 2) : one]]
     partitive = one + 1 < sent.end and doc[one + 1].lower_ == "of"
+    if before and before[-1] == "even" and _under_if(doc, one):
+        return True  # "If there's even one life that can be saved, ...": a condition, no count anyone made
+    if not partitive and _spelled_out_after_colon(doc, one, noun):
+        return True  # "There's only one way out: open the gates", "he has only one interest: the truth"
     if (before and before[-1] in (_FOCUS if partitive else _FOCUS_SINGLE)) or before[-2:] == ["all", "but"]:
         return False  # "only one senator", "all but one"
     if partitive and _superlative_group(doc, one):
@@ -65,7 +69,7 @@ def one_names_a_member(doc: Doc, one: int, noun: int | None) -> bool:
     if before[-2:] == ["according", "to"] or (before and before[-1] in _INTRODUCERS and not lasting):
         return True
     if partitive:
-        return doc[one].dep_ in _MEMBER_DEPS
+        return doc[one].dep_ in _MEMBER_DEPS or _member_named_after(doc, one)
     if noun is None or noun <= one:
         return False
     head = doc[noun]
@@ -128,6 +132,49 @@ def _named_in_apposition(noun: Token) -> bool:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return True
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _under_if(doc: Doc, one: int) -> bool:
+    """True when "one" stands in a clause opened by "if" or "unless" ("If even one ferry sinks"): the
+    words before it in its sentence hold the conjunction and no clause break ("," ";") after it."""
+    for t in reversed(doc[doc[one].sent.start : one]):
+        if t.text in (",", ";", ":"):
+            return False
+        if t.lower_ in ("if", "unless"):
+            return True
+    return False
+
+
+def _spelled_out_after_colon(doc: Doc, one: int, noun: int | None) -> bool:
+    """True when "one X" stands right before a colon that says what the one X is ("There's only one way
+    out: open the gates", "He has only one interest: a fair inquiry"): the words point to a thing and
+    stress it, "only" or not; they count nothing a reader would check."""
+    if noun is None or noun <= one or doc[noun].lemma_.lower() in _TIME_WORDS:
+        return False
+    end = noun + 1
+    if end < len(doc) and doc[end].pos_ in ("ADP", "ADV", "PART") and doc[end].dep_ in ("prt", "advmod"):
+        end += 1  # "one way out:"
+    return end < len(doc) and doc[end].text == ":"
+
+
+def _member_named_after(doc: Doc, one: int) -> bool:
+    """True for "along with one of the mayor's deputy chiefs of staff, Ana Ruiz," and "one of his aides,
+    Tom Hale": the member is named right after the group, so "one" says who, not how many. The parse may
+    hang the name on "one" or elsewhere; a comma, a name and a comma, "and" or the sentence's end after
+    the group read the same."""
+    group = [t for t in doc[one + 1].children if t.dep_ == "pobj"]
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in doc[one].children) or (
+        group and _named_in_apposition(group[0])
+    ):
+        return True
+    end = doc[one + 1].right_edge.i + 1
+    sent_end = doc[one].sent.end
+    if end >= sent_end or doc[end].text != ",":
+        return False
+    j = end + 1
+    while j < sent_end and doc[j].pos_ == "PROPN":
+        j += 1
+    return j > end + 1 and (j >= sent_end or doc[j].text in (",", ".", ";") or doc[j].lower_ == "and")
 
 
 def _one_of_a_pair(doc: Doc, one: int, noun: int) -> bool:
