@@ -283,16 +283,30 @@ def reporter_participle_end(clause: Token, start: int, end: int) -> int:
     """`end`, or the comma or dash before a reporting participle set off in the reported clause
     (`set_off_participle`): one the parse hangs on the clause's verb, or one deeper that closes the words."""
     doc = clause.doc
-    for verb in doc[start:end]:
-        closes = not any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end])
+    last = _last_word(doc, start, end)
+    for i in range(start, min(end, len(doc))):
+        verb = doc[i]
+        # (nothing but marks after the verb's phrase: the last word before `end` is inside it)
+        closes = last <= verb.right_edge.i
         # (one hung on the verb ends them wherever it stands, unless a "while" makes it a time of the clause's)
         hung = verb.head.i == clause.i and not any(c.dep_ == "mark" for c in verb.children)
         if not (hung or closes):
             continue
         mark = set_off_participle(verb, clause)
-        if mark is not None and (hung or mark > start):
-            end = min(end, mark)
+        if mark is not None and (hung or mark > start) and mark < end:
+            end = mark
+            last = _last_word(doc, start, end)
     return end
+
+
+def _last_word(doc: Doc, start: int, end: int) -> int:
+    """The index of the last token before `end`, from `start` on, that is neither punctuation nor space
+    (`start` - 1 when there is none)."""
+    for i in range(min(end, len(doc)) - 1, start - 1, -1):
+        tok = doc[i]
+        if not (tok.is_punct or tok.is_space):
+            return i
+    return start - 1
 
 
 CONCESSIVE_MARKS = frozenset({"though", "although"})

@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
-from ..doccache import entities, person_entities
+from ..doccache import entities, person_entities, token_table, token_texts
 from .cues import is_speech_verb
 from .described import (
     DESCRIBED_BODY_HEADS,
@@ -59,7 +59,16 @@ _NAME_PREPS = frozenset(
 
 
 def mention_range(subject: Token) -> tuple[int, int]:
-    """Token range of the words naming the source: the subject without its relative clause."""
+    """Token range of the words naming the source: the subject without its relative clause (a function
+    of the parse alone, read once per token: the resolvers ask for one subject's range many times)."""
+    table = token_table(subject.doc, "mention_range")
+    found: tuple[int, int] | None = table.get(subject.i)
+    if found is None:
+        found = table[subject.i] = _mention_range(subject)
+    return found
+
+
+def _mention_range(subject: Token) -> tuple[int, int]:
     start, end = subject.left_edge.i, subject.i
     for child in subject.children:
         if child.i < subject.i:
@@ -69,17 +78,19 @@ def mention_range(subject: Token) -> tuple[int, int]:
         elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
+    texts = token_texts(doc)
     # A phrase the parse hangs before the name across a comma ("... the Gazette's podcast, council candidate
     # Ana Ruiz"): the mention starts after it.
-    commas = [i for i in range(start, subject.i) if doc[i].text == ","]
+    commas = [i for i in range(start, subject.i) if texts[i] == ","]
     if commas and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subject.i)):
         start = commas[-1] + 1
     # A parse that runs across paragraphs ("Jane Doe, the spokeswoman\n\nMedia reports said") is cut back.
+    # (a token's trailing white space is one space at most: a line break is a space token of its own)
     for i in range(start, subject.i):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if "\n" in texts[i]:
             start = i + 1
     for i in range(subject.i, end):
-        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+        if "\n" in texts[i] and doc[i].is_space:
             end = i
             break
     while end > start and (doc[end].is_punct or doc[end].is_space):

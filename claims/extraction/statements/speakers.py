@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import NAME_SUFFIXES, ActorIndex, index_form, normalize_name, word_set
-from ..doccache import column, entities
+from ..doccache import column, entities, span_table
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -996,7 +996,17 @@ def _sentence_opener(tok: Token) -> bool:
 
 
 def role_of(ent: Span) -> str | None:
-    """The role the article gives a named entity: an apposition or the title words before the name."""
+    """The role the article gives a named entity: an apposition or the title words before the name (a function
+    of the parse and the entity's tokens alone, read once per entity: the speakers' index asks again)."""
+    table = span_table(ent.doc, "role_of")
+    key = (ent.start, ent.end)
+    if key not in table:
+        table[key] = _role_of(ent)
+    found: str | None = table[key]
+    return found
+
+
+def _role_of(ent: Span) -> str | None:
     role = _role_words_of(ent)
     if not role:
         return None
