@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import column
 from .cues import frame_of, is_speech_verb, predicated
 
 # Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
@@ -310,6 +312,7 @@ def _last_word(doc: Doc, start: int, end: int) -> int:
 
 
 CONCESSIVE_MARKS = frozenset({"though", "although"})
+_CONCESSIVE_IDS = frozenset(get_string_id(word) for word in CONCESSIVE_MARKS)
 # Verbs by which a concession reports on the source's own telling ("..., though it did not name them", "...,
 # although he has not described the mechanism"): the writer's note on what was said, not part of it.
 TELLING_NOTE_VERBS = word_set("name mention specify identify describe explain elaborate detail disclose")
@@ -328,8 +331,12 @@ def writer_concession_end(doc: Doc, start: int, end: int) -> int:
     writer's note on the reported words rather than part of them: one whose verb tells of the source's telling
     ("..., though it did not name them") or that corrects the record ("..., even though those statutes are in
     fact state laws"). A concession of any other kind may be the source's own and stays."""
-    for mark in doc[start + 1 : end]:
-        if mark.lower_ not in CONCESSIVE_MARKS or mark.dep_ != "mark":
+    lowers = column(doc, "LOWER")
+    for i in range(start + 1, min(end, len(doc))):
+        if lowers[i] not in _CONCESSIVE_IDS:  # (the column first: a Token only for "though", "although")
+            continue
+        mark = doc[i]
+        if mark.dep_ != "mark":
             continue
         comma = mark.i - 2 if doc[mark.i - 1].lower_ == "even" else mark.i - 1
         if comma <= start or doc[comma].text != ",":

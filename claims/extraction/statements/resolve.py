@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
-from ..doccache import entities, person_entities, token_table, token_texts
+from ..doccache import column, entities, person_entities, token_table, token_texts
 from .cues import is_speech_verb
 from .described import (
     DESCRIBED_BODY_HEADS,
@@ -1466,6 +1467,7 @@ def _described_as(noun: Token, head: str) -> bool:
 
 
 _GROUP_SYNONYMS = frozenset({"organization", "organisation"})
+_DESCRIPTION_TAGS = frozenset(get_string_id(tag) for tag in ("NN", "NNP"))  # `_described_as` reads no other
 
 
 def _a_domain(tok: Token) -> bool:
@@ -1494,8 +1496,13 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     name is never a body, and None when the article introduced none so."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    for noun in reversed(doc[max(0, subject.i - _INTRODUCED_REACH) : subject.i]):
-        if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
+    first = mention_range(subject)[0]
+    tags = column(doc, "TAG")  # (only a singular noun can be the description: no Token built for the rest)
+    for i in range(subject.i - 1, max(0, subject.i - _INTRODUCED_REACH) - 1, -1):
+        if i >= first or tags[i] not in _DESCRIPTION_TAGS:
+            continue
+        noun = doc[i]
+        if not _described_as(noun, head):
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
         name = _name_run(doc, after, 1) if noun.i + 1 < len(doc) else None
