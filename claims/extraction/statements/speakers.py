@@ -73,7 +73,10 @@ _TITLE_WORDS = PERSON_ROLES | word_set("vice foreign prime state defense defence
 def name_words(name: str) -> list[str]:
     """The lower-case words of a name, split also at hyphens and inner capitals ("HuffPost" -> huff, post;
     "Union-Tribune" -> union, tribune)."""
-    return [w.lower() for part in re.split(r"[\s\-\u2013]+", name) for w in _CAMEL.split(part) if w]
+    return [w.lower() for part in _NAME_BREAKS.split(name) for w in _CAMEL.split(part) if w]
+
+
+_NAME_BREAKS = re.compile(r"[\s\-\u2013]+")
 
 
 def names_outlet(name: str, outlet: str | None = None) -> bool:
@@ -192,7 +195,10 @@ def descriptor_and_surname(name: str) -> tuple[str, str] | None:
 
 def _initial(word: str) -> bool:
     """True for an initial ("J.", "A.B.")."""
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return bool(_INITIALS.fullmatch(word))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def join_role(descriptor: str, role: str | None) -> str:
