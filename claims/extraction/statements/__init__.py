@@ -11,6 +11,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import token_texts
 from ..document import ArticleDoc
 from ..types import Span, StatementClaim
 from . import attribution_model
@@ -290,16 +291,17 @@ _SELF_WORDS = ("this story", "this article", "this report", "this post", "earlie
 
 def bracket_group(doc: Doc, i: int) -> tuple[int, int] | None:
     """Token range (open, close + 1) of the innermost parentheses or brackets around token `i`."""
+    texts = token_texts(doc)
     depth = 0
     for j in range(i - 1, max(-1, i - 200), -1):
-        text = doc[j].text
+        text = texts[j]
         if text in (")", "]"):
             depth += 1
         elif text in OPEN_BRACKETS:
             if depth == 0:
                 close = OPEN_BRACKETS[text]
                 for k in range(i, min(len(doc), i + 200)):
-                    if doc[k].text == close:
+                    if texts[k] == close:
                         return j, k + 1
                 return j, len(doc)
             depth -= 1

@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import json
 import math
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..doccache import token_table
+from ..doccache import column, token_table, token_texts
 from .cues import SPEECH_VERBS, frame_of
 
 if TYPE_CHECKING:
@@ -97,7 +99,8 @@ def _features(tok: Token) -> list[str]:
             feats.append(f"lemma_prep={lemma}|{prep}")
     share = (tok.i - sent.start) / max(1, len(sent))
     feats.append(f"position={min(3, int(share * 4))}")
-    if any(t.text == ":" for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 3)]):
+    texts = token_texts(tok.doc)
+    if any(texts[i] == ":" for i in range(tok.i + 1, min(sent.end, tok.i + 3))):
         feats.append("colon_after")
     return feats
 
@@ -127,7 +130,7 @@ def _cue_probability(feats: list[str]) -> float:
     if loaded is None:
         return 0.0
     weights, _ = loaded
-    score = sum(weights.get(f, 0.0) for f in feats)
+    score = sum(map(weights.get, feats, repeat(0.0)))  # (in order: the same float as a loop)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -181,6 +184,10 @@ def path_of(doc: Doc, item: Found) -> str:
     return "core" if tok.lemma_.lower() in SPEECH_VERBS else "verb"
 
 
+# The straight quotation marks a sentence may hold, as token ORTH ids (a column of the Doc holds these).
+_QUOTE_ORTHS = frozenset(get_string_id(mark) for mark in ('"', "``", "''"))
+
+
 def statement_features(doc: Doc, item: Found) -> list[str]:
     """The one-hot feature names of a candidate statement `item` (a reported.Found) in `doc`."""
     tok = doc[item.cue_i]
@@ -223,7 +230,7 @@ def statement_features(doc: Doc, item: Found) -> list[str]:
     if len(sents) > 1:
         feats.append("content_spans_sentences")
     sent = tok.sent
-    if any(t.text in ('"', "``", "''") for t in sent):
+    if not _QUOTE_ORTHS.isdisjoint(column(doc, "ORTH")[sent.start : sent.end]):
         feats.append("sentence_has_quote")
     if sent.start == 0 or "\n" in doc[max(0, sent.start - 1)].text + doc[max(0, sent.start - 1)].whitespace_:
         feats.append("paragraph_start")
@@ -273,7 +280,7 @@ def statement_probability(doc: Doc, item: Found) -> float:
     if loaded is None:
         return 1.0
     weights, _ = loaded
-    score = sum(weights.get(f, 0.0) for f in statement_features(doc, item))
+    score = sum(map(weights.get, statement_features(doc, item), repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 

@@ -82,11 +82,14 @@ def _base(word: str) -> str:
     return word
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def cue_class(claim: StatementClaim) -> str:
     """ "core" when the cue holds a core reporting verb ("said", "has long argued"), else "other"."""
     if claim.cue is None:
         return "other"
-    words = re.findall(r"[A-Za-z]+", claim.cue.text)
+    words = _LETTERS.findall(claim.cue.text)
     return "core" if any(_base(w) in SPEECH_VERBS for w in words) else "other"
 
 

@@ -504,13 +504,14 @@ def _contradicted(want: _Wanted, traits: _Traits) -> bool:
 
 def _paragraph_end(doc: Doc, at: int, paragraphs: int) -> int:
     """The character offset where the `paragraphs`-th paragraph from the one holding character `at` ends."""
+    text = doc.text  # spaCy joins every token anew on each access: read it once
     end = at
     for _ in range(paragraphs):
-        found = doc.text.find("\n", end)
+        found = text.find("\n", end)
         if found < 0:
-            return len(doc.text)
+            return len(text)
         end = found
-        while end < len(doc.text) and doc.text[end].isspace():
+        while end < len(text) and text[end].isspace():
             end += 1
     return end
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import column
 from .cues import frame_of, is_speech_verb, predicated
 
 # Verbs whose object is whom the words were told to ("told the students he ...", "assured voters the
@@ -283,19 +285,34 @@ def reporter_participle_end(clause: Token, start: int, end: int) -> int:
     """`end`, or the comma or dash before a reporting participle set off in the reported clause
     (`set_off_participle`): one the parse hangs on the clause's verb, or one deeper that closes the words."""
     doc = clause.doc
-    for verb in doc[start:end]:
-        closes = not any(not (t.is_punct or t.is_space) for t in doc[verb.right_edge.i + 1 : end])
+    last = _last_word(doc, start, end)
+    for i in range(start, min(end, len(doc))):
+        verb = doc[i]
+        # (nothing but marks after the verb's phrase: the last word before `end` is inside it)
+        closes = last <= verb.right_edge.i
         # (one hung on the verb ends them wherever it stands, unless a "while" makes it a time of the clause's)
         hung = verb.head.i == clause.i and not any(c.dep_ == "mark" for c in verb.children)
         if not (hung or closes):
             continue
         mark = set_off_participle(verb, clause)
-        if mark is not None and (hung or mark > start):
-            end = min(end, mark)
+        if mark is not None and (hung or mark > start) and mark < end:
+            end = mark
+            last = _last_word(doc, start, end)
     return end
 
 
+def _last_word(doc: Doc, start: int, end: int) -> int:
+    """The index of the last token before `end`, from `start` on, that is neither punctuation nor space
+    (`start` - 1 when there is none)."""
+    for i in range(min(end, len(doc)) - 1, start - 1, -1):
+        tok = doc[i]
+        if not (tok.is_punct or tok.is_space):
+            return i
+    return start - 1
+
+
 CONCESSIVE_MARKS = frozenset({"though", "although"})
+_CONCESSIVE_IDS = frozenset(get_string_id(word) for word in CONCESSIVE_MARKS)
 # Verbs by which a concession reports on the source's own telling ("..., though it did not name them", "...,
 # although he has not described the mechanism"): the writer's note on what was said, not part of it.
 TELLING_NOTE_VERBS = word_set("name mention specify identify describe explain elaborate detail disclose")
@@ -314,8 +331,12 @@ def writer_concession_end(doc: Doc, start: int, end: int) -> int:
     writer's note on the reported words rather than part of them: one whose verb tells of the source's telling
     ("..., though it did not name them") or that corrects the record ("..., even though those statutes are in
     fact state laws"). A concession of any other kind may be the source's own and stays."""
-    for mark in doc[start + 1 : end]:
-        if mark.lower_ not in CONCESSIVE_MARKS or mark.dep_ != "mark":
+    lowers = column(doc, "LOWER")
+    for i in range(start + 1, min(end, len(doc))):
+        if lowers[i] not in _CONCESSIVE_IDS:  # (the column first: a Token only for "though", "although")
+            continue
+        mark = doc[i]
+        if mark.dep_ != "mark":
             continue
         comma = mark.i - 2 if doc[mark.i - 1].lower_ == "even" else mark.i - 1
         if comma <= start or doc[comma].text != ",":

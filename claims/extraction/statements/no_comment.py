@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import verbs
 from .reported import Found, subject_of, trimmed
 
 _ANSWERING = word_set("respond reply return answer")
@@ -70,7 +71,8 @@ def unanswered_at(tok: Token) -> Found | None:
 def with_unanswered(doc: Doc, inside_quote: list[bool], reported: list[Found]) -> list[Found]:
     """`reported` with the unanswered requests for comment outside quotations, each in place of what the
     parse hung on the same verb."""
-    found = [f for tok in doc if not inside_quote[tok.i] and (f := unanswered_at(tok)) is not None]
+    # (only a verb can be the cue: the Doc's verbs, in order, rather than every token)
+    found = [f for tok in verbs(doc) if not inside_quote[tok.i] and (f := unanswered_at(tok)) is not None]
     if not found:
         return reported
     cues = {f.cue_i for f in found}

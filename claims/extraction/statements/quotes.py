@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import column, token_texts
 
 OPENERS = frozenset({"\u201c", "``", "\u201e", "\u00ab"})
 CLOSERS = frozenset({"\u201d", "''", "\u00bb"})
@@ -83,13 +84,13 @@ def _direction(doc: Doc, tok: Token) -> str:
 
 def paragraph_ids(doc: Doc) -> list[int]:
     """Paragraph number of every token (paragraphs are separated by line breaks)."""
+    # (read from the Doc's columns, no Token built; a token's trailing white space is one space at most, so
+    # a line break is always a space token of its own)
     ids, para = [], 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    for space, text in zip(column(doc, "IS_SPACE"), token_texts(doc), strict=True):
+        if space and "\n" in text:
             para += 1
         ids.append(para)
-        if not tok.is_space and "\n" in tok.whitespace_:
-            para += 1
     return ids
 
 
@@ -124,28 +125,31 @@ def find_quotes(doc: Doc, paras: list[int]) -> list[Quote]:
     open_i: int | None = None
     last_word: int | None = None  # last content token of the open quote
     skip_to = -1  # the closing mark of a nested quotation
-    for tok in doc:
-        if tok.is_space:
+    # (the columns are read for every token; a Token is built only for a quotation mark)
+    spaces, texts = column(doc, "IS_SPACE"), token_texts(doc)
+    for i in range(len(doc)):
+        if spaces[i]:
             continue
-        if tok.i <= skip_to:
-            last_word = tok.i
+        if i <= skip_to:
+            last_word = i
             continue
         if (
             open_i is not None
-            and paras[tok.i] != paras[open_i]
+            and paras[i] != paras[open_i]
             and last_word is not None
-            and paras[tok.i] != paras[last_word]
+            and paras[i] != paras[last_word]
         ):
             # A new paragraph while a quote is open: it continues only if this paragraph opens with a mark.
-            if is_quote_mark(tok) and _direction(doc, tok) != "close":
-                last_word = tok.i
+            if texts[i] in QUOTE_MARKS and _direction(doc, doc[i]) != "close":
+                last_word = i
                 continue
             quotes.append(Quote(open_i, None, open_i + 1, last_word + 1))
             open_i = None
-        if not is_quote_mark(tok):
+        if texts[i] not in QUOTE_MARKS:
             if open_i is not None:
-                last_word = tok.i
+                last_word = i
             continue
+        tok = doc[i]
         direction = _direction(doc, tok)
         if open_i is None and direction != "close":
             open_i, last_word = tok.i, tok.i

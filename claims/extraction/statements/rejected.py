@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import verbs
 from .cues import is_denial
 from .reported import Found, subject_of, trimmed
 from .speakers import CLAIM_NOUNS
@@ -50,7 +51,7 @@ def is_rejected_claim(doc: Doc, item: Found) -> bool:
 def find_rejected(doc: Doc, inside_quote: list[bool], taken: set[int]) -> list[Found]:
     """Every rejected claim in `doc` outside quotations whose cue no other finder took (`taken`)."""
     found = []
-    for tok in doc:
+    for tok in verbs(doc):  # (the VERB and AUX tokens in order: only a VERB can be the cue)
         if tok.pos_ == "VERB" and not inside_quote[tok.i] and tok.i not in taken:
             item = rejected_claim_at(tok)
             if item is not None:

@@ -13,7 +13,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import word_set
-from ..doccache import column, person_entities
+from ..doccache import column, person_entities, token_texts
 from . import attribution_model
 from .acts import LISTING_VERBS, is_act
 from .cues import (
@@ -164,7 +164,8 @@ class Found:
 
 def _distance(a: Token, b: Token) -> tuple[bool, int]:
     lo, hi = sorted((a.i, b.i))
-    crosses = any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
+    texts = token_texts(a.doc)  # (a token's trailing white space is one space at most, never a line break)
+    crosses = any("\n" in texts[i] for i in range(lo, hi))
     return crosses, hi - lo
 
 
@@ -1520,18 +1521,20 @@ def _clip_to_paragraph(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
     """Content cut back to the cue's paragraph (a parse may run from a headline into the body) and,
     for a cue inside parentheses, to those parentheses (an aside never reaches the quote before it)."""
     doc = cue.doc
+    texts = token_texts(doc)
     start, end = content
     depth = 0
     for i in range(cue.i - 1, start - 1, -1):
-        if doc[i].text in (")", "]"):
+        if texts[i] in (")", "]"):
             depth += 1
-        elif doc[i].text in ("(", "["):
+        elif texts[i] in ("(", "["):
             if depth == 0:
                 start = i + 1
                 break
             depth -= 1
     for i in range(min(start, cue.i), max(end, cue.i + 1)):
-        breaks = "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text)
+        # (a token's trailing white space is one space at most: a line break is a space token of its own)
+        breaks = "\n" in texts[i] and doc[i].is_space
         if breaks and i < cue.i:
             start = max(start, i + 1)
         elif breaks and i >= cue.i:
@@ -1985,7 +1988,8 @@ def block_after_colon(tok: Token, paras: list[int]) -> Found | None:
 
 def headline_statement(doc: Doc, paras: list[int]) -> Found | None:
     """The headline convention "Speaker: what they said" in the article's first line."""
-    first = [t for t in doc if paras[t.i] == paras[0] and not t.is_space]
+    # (the paragraph ids are read first: a Token is built only for the first paragraph's words)
+    first = [doc[i] for i in range(len(doc)) if paras[i] == paras[0] and not doc[i].is_space]
     colon = next((t for t in first[:7] if t.text == ":"), None)
     if colon is None or colon.i == first[0].i:
         return headline_says(first) or headline_verb(first)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import normalize_name, word_set
-from ..doccache import entities, person_entities
+from ..doccache import column, entities, person_entities, token_table, token_texts
 from .cues import is_speech_verb
 from .described import (
     DESCRIBED_BODY_HEADS,
@@ -59,7 +60,16 @@ _NAME_PREPS = frozenset(
 
 
 def mention_range(subject: Token) -> tuple[int, int]:
-    """Token range of the words naming the source: the subject without its relative clause."""
+    """Token range of the words naming the source: the subject without its relative clause (a function
+    of the parse alone, read once per token: the resolvers ask for one subject's range many times)."""
+    table = token_table(subject.doc, "mention_range")
+    found: tuple[int, int] | None = table.get(subject.i)
+    if found is None:
+        found = table[subject.i] = _mention_range(subject)
+    return found
+
+
+def _mention_range(subject: Token) -> tuple[int, int]:
     start, end = subject.left_edge.i, subject.i
     for child in subject.children:
         if child.i < subject.i:
@@ -69,17 +79,19 @@ def mention_range(subject: Token) -> tuple[int, int]:
         elif child.dep_ not in _MENTION_SKIP or (child.dep_ == "prep" and child.lower_ in _NAME_PREPS):
             end = max(end, child.right_edge.i)
     doc = subject.doc
+    texts = token_texts(doc)
     # A phrase the parse hangs before the name across a comma ("... the Gazette's podcast, council candidate
     # Ana Ruiz"): the mention starts after it.
-    commas = [i for i in range(start, subject.i) if doc[i].text == ","]
+    commas = [i for i in range(start, subject.i) if texts[i] == ","]
     if commas and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(commas[-1], subject.i)):
         start = commas[-1] + 1
     # A parse that runs across paragraphs ("Jane Doe, the spokeswoman\n\nMedia reports said") is cut back.
+    # (a token's trailing white space is one space at most: a line break is a space token of its own)
     for i in range(start, subject.i):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if "\n" in texts[i]:
             start = i + 1
     for i in range(subject.i, end):
-        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+        if "\n" in texts[i] and doc[i].is_space:
             end = i
             break
     while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -1508,6 +1520,7 @@ def _described_as(noun: Token, head: str) -> bool:
 
 
 _GROUP_SYNONYMS = frozenset({"organization", "organisation"})
+_DESCRIPTION_TAGS = frozenset(get_string_id(tag) for tag in ("NN", "NNP"))  # `_described_as` reads no other
 
 
 def _a_domain(tok: Token) -> bool:
@@ -1536,8 +1549,13 @@ def _introduced_body(subject: Token, actors: ArticleActors) -> Speaker | None:
     name is never a body, and None when the article introduced none so."""
     doc = subject.doc
     head = subject.lemma_.lower()
-    for noun in reversed(doc[max(0, subject.i - _INTRODUCED_REACH) : subject.i]):
-        if noun.i >= mention_range(subject)[0] or not _described_as(noun, head):
+    first = mention_range(subject)[0]
+    tags = column(doc, "TAG")  # (only a singular noun can be the description: no Token built for the rest)
+    for i in range(subject.i - 1, max(0, subject.i - _INTRODUCED_REACH) - 1, -1):
+        if i >= first or tags[i] not in _DESCRIPTION_TAGS:
+            continue
+        noun = doc[i]
+        if not _described_as(noun, head):
             continue
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
         name = _name_run(doc, after, 1) if noun.i + 1 < len(doc) else None

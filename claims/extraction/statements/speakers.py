@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import NAME_SUFFIXES, ActorIndex, index_form, normalize_name, word_set
-from ..doccache import column, entities
+from ..doccache import column, entities, span_table
 from ..nicknames import formal_of
 
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -73,7 +73,10 @@ _TITLE_WORDS = PERSON_ROLES | word_set("vice foreign prime state defense defence
 def name_words(name: str) -> list[str]:
     """The lower-case words of a name, split also at hyphens and inner capitals ("HuffPost" -> huff, post;
     "Union-Tribune" -> union, tribune)."""
-    return [w.lower() for part in re.split(r"[\s\-\u2013]+", name) for w in _CAMEL.split(part) if w]
+    return [w.lower() for part in _NAME_BREAKS.split(name) for w in _CAMEL.split(part) if w]
+
+
+_NAME_BREAKS = re.compile(r"[\s\-\u2013]+")
 
 
 def names_outlet(name: str, outlet: str | None = None) -> bool:
@@ -193,7 +196,10 @@ def descriptor_and_surname(name: str) -> tuple[str, str] | None:
 
 def _initial(word: str) -> bool:
     """True for an initial ("J.", "A.B.")."""
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return bool(_INITIALS.fullmatch(word))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def join_role(descriptor: str, role: str | None) -> str:
@@ -1099,7 +1105,17 @@ def _sentence_opener(tok: Token) -> bool:
 
 
 def role_of(ent: Span) -> str | None:
-    """The role the article gives a named entity: an apposition or the title words before the name."""
+    """The role the article gives a named entity: an apposition or the title words before the name (a function
+    of the parse and the entity's tokens alone, read once per entity: the speakers' index asks again)."""
+    table = span_table(ent.doc, "role_of")
+    key = (ent.start, ent.end)
+    if key not in table:
+        table[key] = _role_of(ent)
+    found: str | None = table[key]
+    return found
+
+
+def _role_of(ent: Span) -> str | None:
     role = _role_words_of(ent)
     if not role:
         return None

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import token_texts
+
 
 def _source_phrase_end(doc: Doc, i: int) -> int | None:
     """One past the last token of the source phrase opening at `i` after a comma (", according to X", ", per
     X"), None when no such phrase opens there ("30 miles per hour" has no comma; ", per cent" and ", per
     capita" name no source)."""
-    tok = doc[i]
-    if doc[i - 1].text != ",":
+    if token_texts(doc)[i - 1] != ",":  # (asked of every token of the words: the comma first, no Token built)
         return None
+    tok = doc[i]
     if tok.lower_ == "according" and doc[i + 1].lower_ == "to":
         return max(tok.right_edge.i, doc[i + 1].right_edge.i) + 1
     if tok.lower_ == "per" and _names_a_source(doc[i + 1]):

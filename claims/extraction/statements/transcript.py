@@ -58,8 +58,8 @@ def find_turns(doc: Doc, paras: list[int]) -> list[Found]:
     """One statement per transcript turn (the rest of its paragraph), its source the label's last word;
     none when the article has fewer than MIN_TURNS labelled paragraphs."""
     bounds: dict[int, list[int]] = {}
-    for tok in doc:
-        bounds.setdefault(paras[tok.i], [tok.i, tok.i])[1] = tok.i + 1
+    for i in range(len(doc)):  # (the indices alone: no Token need be built)
+        bounds.setdefault(paras[i], [i, i])[1] = i + 1
     turns = []
     for first, end in bounds.values():
         label = _label(doc, first, end)
