@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import json
 import logging
 import os
 import shutil
@@ -469,7 +468,7 @@ def _read(batch: ImportBatch, progress: Progress | None) -> bool:
                     values["outlet"] = default_outlet
                 record, errors = validate_row(values, row=row, file=file)
                 if record is not None:
-                    out.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
+                    out.write(record.as_line())
                     valid += 1
             if errors:
                 failed += 1
@@ -519,7 +518,7 @@ def _records(path: Path, skip: int) -> Iterator[ArticleRecord]:
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             if number >= skip:
-                yield ArticleRecord(**json.loads(line))
+                yield ArticleRecord.from_line(line)
 
 
 def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:
