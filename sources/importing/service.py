@@ -311,7 +311,8 @@ def _full_collections_deferred() -> Iterator[None]:
     with _deferring:
         if not _deferred_jobs:
             _usual_threshold = gc.get_threshold()
-            gc.set_threshold(max(_usual_threshold[0], YOUNG_THRESHOLD), _usual_threshold[1], 2**30)
+            young = max(_usual_threshold[0], YOUNG_THRESHOLD) if _usual_threshold[0] else 0  # 0: gc is off
+            gc.set_threshold(young, _usual_threshold[1], 2**30)
         _deferred_jobs += 1
     try:
         yield

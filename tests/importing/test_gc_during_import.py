@@ -62,3 +62,15 @@ def test_a_failing_job_restores_the_thresholds_too(usual_threshold):
     with pytest.raises(RuntimeError), service._full_collections_deferred():
         raise RuntimeError("the job stopped")
     assert gc.get_threshold() == usual_threshold
+
+
+def test_a_collector_switched_off_stays_off_during_a_job():
+    """gc.set_threshold(0) turns collection off: a job must not turn it on for its own time."""
+    saved = gc.get_threshold()
+    gc.set_threshold(0, 10, 10)
+    try:
+        with service._full_collections_deferred():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold() == (0, 10, 10)
+    finally:
+        gc.set_threshold(*saved)
