@@ -106,24 +106,76 @@ def comparable(text: str) -> bool:
     return _MIN_WORDS.match(text) is not None
 
 
-class _WordHashes(dict[str, int]):
-    """Word -> its stable 64-bit hash (BLAKE2b, as int64), computed once per distinct word. News reuses
-    its words: after a few hundred articles nearly every lookup is a hit. Emptied past MAX_WORDS
-    (about 12 MB of words and numbers: a worker must stay well under its memory budget)."""
+class _WordHashes(dict[bytes, int]):
+    """Word (its UTF-8 bytes) -> its stable 64-bit hash (BLAKE2b of those bytes, as int64), computed
+    once per distinct word. News reuses its words: after a few hundred articles nearly every lookup is
+    a hit. Emptied past MAX_WORDS (about 12 MB of words and numbers: a worker must stay well under its
+    memory budget)."""
 
     MAX_WORDS = 100_000
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, word: bytes) -> int:
         if len(self) >= self.MAX_WORDS:
             self.clear()
-        value = int.from_bytes(
-            hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True
-        )
+        value = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little", signed=True)
         self[word] = value
         return value
 
 
 _WORD_HASHES = _WordHashes()
+
+
+def _ascii_word_table() -> bytes:
+    """A bytes.translate table: each ASCII character _WORD matches (a letter, a digit, "_") to its small
+    letter, every other ASCII character to a space; bytes over 127 (parts of other characters in UTF-8)
+    as they are."""
+    table = bytearray(range(256))
+    for byte in range(128):
+        character = chr(byte)
+        table[byte] = ord(character.lower()) if _WORD.fullmatch(character) else 0x20
+    return bytes(table)
+
+
+_ASCII_WORDS = _ascii_word_table()
+
+# Characters news text is full of that are no word characters and that lower() leaves as they are:
+# replaced by spaces, they cut the words where they did, and most texts are then ASCII.
+_NON_WORD_MARKS = ("\u201c", "\u201d", "\u2019", "\u2018", "\u2014", "\u2013", "\u00a0", "\u2026", "\u2022")
+
+
+def _word_bytes(text: str) -> tuple[list[bytes], bool]:
+    """`_WORD.findall(text.lower())`, each word as its UTF-8 bytes, without a regular expression over
+    the whole text (it was over a third of an import's signature time): the curly quotes, dashes and
+    the like of _NON_WORD_MARKS become spaces, and an ASCII text is then one byte translation (capitals
+    to small letters, every character that is no word character to a space) and a split (in a str
+    pattern, an ASCII character is a word character exactly when it is a letter, a digit or "_").
+    Also whether they are as many as `_WORD` finds in `text` itself: always, but for a text holding
+    other characters, whose lower case may cut its words elsewhere (a dotted capital I gains a
+    combining dot, which is no word character)."""
+    if not text.isascii():
+        for mark in _NON_WORD_MARKS:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return _other_word_bytes(text.lower()), False
+    return text.encode("ascii").translate(_ASCII_WORDS).split(), True
+
+
+def _other_word_bytes(lowered: str) -> list[bytes]:
+    """_word_bytes of a lower-cased text holding other characters (an accented letter, another script):
+    the same translation and split of its UTF-8 bytes, which never cuts a character (a UTF-8 sequence
+    holds no ASCII byte) and cuts only at ASCII characters that are no word characters; a piece holding
+    other characters is then cut by the expression itself, alone."""
+    # surrogatepass: a lone surrogate (no word character) is cut out by the expression as before
+    words: list[bytes] = []
+    for piece in lowered.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).split():
+        if piece.isascii():
+            words.append(piece)
+        else:
+            words.extend(
+                word.encode("utf-8") for word in _WORD.findall(piece.decode("utf-8", "surrogatepass"))
+            )
+    return words
 
 
 def _fmix64(values: np.ndarray) -> np.ndarray:
@@ -137,15 +189,15 @@ def _fmix64(values: np.ndarray) -> np.ndarray:
     return values
 
 
-def _shingle_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def _shingle_hashes(words: Sequence[list[bytes]]) -> tuple[np.ndarray, np.ndarray]:
     """The 64-bit hashes of each text's shingles (as shingles() cuts them; repeats kept: a minimum does
-    not mind them), concatenated in text order, and how many belong to each text.
+    not mind them), given each text's words (_word_bytes), concatenated in text order, and how many
+    belong to each text.
 
     All texts' word hashes go into one array, each text followed by SHINGLE_WORDS - 1 zeros, so one
     multiply-add per word position makes every shingle of every text at once (a text shorter than a
     shingle makes one, of its words); the starts that would run into the padding are dropped."""
     pad = SHINGLE_WORDS - 1
-    words = [_WORD.findall(text.lower()) for text in texts]
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     padded = np.zeros(int(lengths.sum()) + pad * len(words) + pad, dtype=np.int64)
     ends = np.cumsum(lengths + pad)
@@ -174,8 +226,24 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     text (a text without words: every value 2**32 - 1). Permutation i of a shingle hash h is the top 32
     bits of (a_i * h + b_i) mod 2**64, the multiply-add-shift hash; the minima come from one matrix per
     block of about BLOCK shingles (small enough to stay in the processor's cache), a row per permutation."""
-    out = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
-    hashes, sizes = _shingle_hashes(texts)
+    return _signatures([_word_bytes(text)[0] for text in texts])
+
+
+def comparable_signatures(texts: Sequence[str]) -> tuple[np.ndarray, list[bool]]:
+    """signatures(texts), and comparable() of each text, read off the words the signature cuts where
+    they are the text's own (_word_bytes): the import asks both of every row."""
+    words, checkable = [], []
+    for text in texts:
+        found, own = _word_bytes(text)
+        words.append(found)
+        checkable.append(len(found) >= MIN_WORDS if own else comparable(text))
+    return _signatures(words), checkable
+
+
+def _signatures(words: Sequence[list[bytes]]) -> np.ndarray:
+    """signatures() of texts given as their words (_word_bytes)."""
+    out = np.empty((len(words), PERMUTATIONS), dtype=np.uint32)
+    hashes, sizes = _shingle_hashes(words)
     out[sizes == 0] = _EMPTY
     filled = np.flatnonzero(sizes)
     offsets = np.concatenate(([0], np.cumsum(sizes)))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import json
 import logging
 import os
 import shutil
@@ -290,6 +289,8 @@ def import_job_run(*, batch_id: int, progress: Progress | None = None, chain: bo
 _deferring = threading.Lock()
 _deferred_jobs = 0  # jobs of this process running with full collections deferred
 _usual_threshold: tuple[int, int, int] = (700, 10, 10)
+# container objects allocated (net) between two collections of the youngest generation during a job
+YOUNG_THRESHOLD = 20_000
 
 
 @contextmanager
@@ -299,7 +300,10 @@ def _full_collections_deferred() -> Iterator[None]:
     couple of thousand rows, and each walks everything the process holds (Django, the apps, numpy; in
     a worker also spaCy and the models an earlier task loaded): about 0.08 CPU s in the bench
     process, a tenth of the import's Python time per 3,000 rows, spent on objects the job never made.
-    The young generations are still collected (the job's own reference cycles die there), and
+    The young generations are still collected (the job's own reference cycles die there), the youngest
+    once YOUNG_THRESHOLD more container objects are alive than before it (not 700: the job's rows,
+    records and model objects are freed by reference counting long before that, while each of the
+    40-50 collections of 700 walked what was alive then, 0.01-0.02 CPU s per 3,000 rows), and
     everything else by reference counting; the next full collection after the job sees what the job
     left. Jobs in threads of one process share the setting: the first one in changes it, the last one
     out puts it back."""
@@ -307,7 +311,8 @@ def _full_collections_deferred() -> Iterator[None]:
     with _deferring:
         if not _deferred_jobs:
             _usual_threshold = gc.get_threshold()
-            gc.set_threshold(_usual_threshold[0], _usual_threshold[1], 2**30)
+            young = max(_usual_threshold[0], YOUNG_THRESHOLD) if _usual_threshold[0] else 0  # 0: gc is off
+            gc.set_threshold(young, _usual_threshold[1], 2**30)
         _deferred_jobs += 1
     try:
         yield
@@ -469,7 +474,7 @@ def _read(batch: ImportBatch, progress: Progress | None) -> bool:
                     values["outlet"] = default_outlet
                 record, errors = validate_row(values, row=row, file=file)
                 if record is not None:
-                    out.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
+                    out.write(record.as_line())
                     valid += 1
             if errors:
                 failed += 1
@@ -519,7 +524,7 @@ def _records(path: Path, skip: int) -> Iterator[ArticleRecord]:
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             if number >= skip:
-                yield ArticleRecord(**json.loads(line))
+                yield ArticleRecord.from_line(line)
 
 
 def _chunks(records: Iterator[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:

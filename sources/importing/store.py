@@ -24,9 +24,9 @@ from newstext.nearduplicates import (
     PERMUTATIONS,
     band_key_rows,
     comparable,
+    comparable_signatures,
     near_duplicate_pairs,
     signature,
-    signatures,
 )
 from newstext.notes import note_records
 
@@ -43,7 +43,7 @@ from .nearduplicates import (
     fingerprints_store,
     stored_matches,
 )
-from .pgcopy import articles_insert_copy, search_vectors_binary
+from .pgcopy import articles_insert_copy, history_model, search_vectors_binary
 from .records import ArticleRecord
 
 Bands = tuple[np.ndarray, np.ndarray]  # band rows: keys and their article ids (fingerprints_store's)
@@ -118,10 +118,10 @@ def chunk_prepare(records: list[ArticleRecord], *, batch: ImportBatch | None) ->
     """The database-free part of storing `records` for `batch` (PreparedChunk). Safe in another thread:
     it builds model objects but runs no query."""
     bodies = [r.body for r in records]
-    values = signatures(bodies)  # the whole chunk's in one go (arrays, not a loop)
+    # the whole chunk's in one go (arrays, not a loop), and which rows are long enough to compare
+    values, checkable = comparable_signatures(bodies)
     digests = [content_hash(body) for body in bodies]
     key_rows = band_key_rows(values)
-    checkable = [comparable(body) for body in bodies]
     return PreparedChunk(
         digests=digests,
         values=values,
@@ -606,7 +606,7 @@ def _merged_fields(article: Article, target: Article) -> None:
 def articles_insert(articles: list[Article]) -> None:
     """Insert new articles with one history row each: COPY on PostgreSQL (pgcopy), bulk_create elsewhere."""
     if connection.vendor == "postgresql":
-        user = Article.history.model.get_default_history_user(articles[0])
+        user = history_model().get_default_history_user(articles[0])
         articles_insert_copy(articles, history_user_id=getattr(user, "pk", None))
     else:
         bulk_create_with_history(articles, Article, batch_size=500)

@@ -25,8 +25,9 @@ def usual_threshold():
 def test_a_job_runs_without_full_collections_and_restores_the_thresholds(
     tmp_path, usual_threshold, monkeypatch
 ):
-    """While the chunks are stored the oldest generation's threshold is out of reach (the young ones
-    keep theirs); once the job is done the thresholds are the usual ones again."""
+    """While the chunks are stored the oldest generation's threshold is out of reach, the youngest's
+    raised to YOUNG_THRESHOLD (the middle one keeps its own); once the job is done the thresholds are
+    the usual ones again."""
     seen: list[tuple[int, int, int]] = []
     real = service.import_chunk
 
@@ -39,7 +40,8 @@ def test_a_job_runs_without_full_collections_and_restores_the_thresholds(
     path.write_bytes(csv_bytes(article_rows(3)))
     batch = import_job_run(batch_id=import_job_create(paths=[path], extract=False, batch_size=2).pk)
     assert (batch.status, batch.rows_created) == ("done", 3)
-    assert len(seen) == 2 and all(t[:2] == (700, 10) and t[2] >= 2**30 for t in seen)
+    young = service.YOUNG_THRESHOLD
+    assert young > 700 and len(seen) == 2 and all(t[:2] == (young, 10) and t[2] >= 2**30 for t in seen)
     assert gc.get_threshold() == usual_threshold
 
 
@@ -51,6 +53,7 @@ def test_overlapping_jobs_restore_the_thresholds_once_the_last_one_ends(usual_th
     second.__enter__()
     first.__exit__(None, None, None)
     assert gc.get_threshold()[2] >= 2**30  # the second job still runs
+    assert gc.get_threshold()[0] == service.YOUNG_THRESHOLD
     second.__exit__(None, None, None)
     assert gc.get_threshold() == usual_threshold
 
@@ -59,3 +62,15 @@ def test_a_failing_job_restores_the_thresholds_too(usual_threshold):
     with pytest.raises(RuntimeError), service._full_collections_deferred():
         raise RuntimeError("the job stopped")
     assert gc.get_threshold() == usual_threshold
+
+
+def test_a_collector_switched_off_stays_off_during_a_job():
+    """gc.set_threshold(0) turns collection off: a job must not turn it on for its own time."""
+    saved = gc.get_threshold()
+    gc.set_threshold(0, 10, 10)
+    try:
+        with service._full_collections_deferred():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold() == (0, 10, 10)
+    finally:
+        gc.set_threshold(*saved)
