@@ -30,6 +30,7 @@ from .edges import (
 )
 from .fragments import (
     JOINER,
+    TITLE_MAX_WORDS,
     interrupted_clause,
     interrupted_fragments,
     joined,
@@ -47,7 +48,7 @@ from .inverted import with_inverted
 from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
 from .polarity import asks, held_negated, negated_deed, polarity_of
-from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids
+from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids, title_cased
 from .rejected import find_rejected, is_rejected_claim
 from .reported import PERSONAL_PRONOUNS, SUBJECT_DEPS, Found, find_reported, source_after_quote_cue, trimmed
 from .resolve import claim_holder, corrected_subject, mention_range, resolve_subject
@@ -82,6 +83,15 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             # 'he told "Today"') is no part of what was said: the words between stay out of the span.
             if _scare(doc, have):
                 by_cue[item.cue_i] = item
+            continue
+        if (
+            have.direct
+            and item.direct
+            and have.content[1] <= item.cue_i < item.content[0]
+            and _run_into(doc, item.cue_i, item.content[0])
+        ):
+            # '"...," Hale said, in an attack on "the new majority."': the quoted fragment is held by the
+            # writer's phrase after the attribution, no continuation of the quote before it
             continue
         if have.direct != item.direct:
             quote, clause = (have, item) if have.direct else (item, have)
@@ -279,7 +289,27 @@ def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
     if not prev.content[1] <= prev.cue_i < start:
         return False
     sent = doc[prev.cue_i].sent
-    return all(sent.start <= t.i < sent.end for t in gap)
+    return all(sent.start <= t.i < sent.end for t in gap) and not _run_into(doc, prev.cue_i, start)
+
+
+def _run_into(doc: Doc, cue_i: int, start: int) -> bool:
+    """True when the writer's own words after the attribution run into the quote that opens at `start`
+    ('"...," Hale said, in an attack on "the new majority."', '..., calling the plan "a giveaway."'): a
+    quoted fragment the writer's phrase holds, not a continuation of the quote before. A continuation
+    follows a stop, a comma, a colon or a dash, or the speech verb itself ('she said, adding "..."')."""
+    i = start - 1
+    while i > cue_i and (doc[i].is_space or doc[i].text in QUOTE_MARKS):
+        i -= 1
+    if i <= cue_i or not doc[i].is_alpha or doc[i].pos_ == "CCONJ":
+        return False  # 'she said, and "nobody will revive it."' goes on
+    if any("\n" in t.text for t in doc[i + 1 : start]):
+        return False  # a quote that opens a paragraph is no phrase's object
+    end = start
+    while end < len(doc) and end - start <= TITLE_MAX_WORDS + 1 and not set(doc[end].text) & QUOTE_MARKS:
+        end += 1
+    if end - start <= TITLE_MAX_WORDS + 1 and title_cased(doc[start:end]):
+        return False  # 'said on the program "Harbour Talk."': a show's name, which the title rules handle
+    return not (doc[i].pos_ in ("VERB", "AUX") and is_speech_verb(doc[i]))
 
 
 OPEN_BRACKETS = {"(": ")", "[": "]"}

@@ -162,6 +162,8 @@ def is_act(tok: Token) -> bool:
         return True  # "noticed that the boats were gone", "saw that voters were angry": what the source saw
     if _reflexive_office(tok, forms):
         return True  # "proclaimed himself head of the strike", which the parse may read as a clause
+    if _made_plain_unsaid(tok, forms):
+        return True  # "made this point clear", "made his views known": what was made clear is not given
     if frame == "clause" or tok.dep_ == "parataxis":
         # ("found that ...", and "finds the pitch compelling", an opinion, stay)
         return False
@@ -209,6 +211,47 @@ def is_act(tok: Token) -> bool:
         return False
     # ("seized on the remarks", a prepositional frame, is a reaction)
     return bool(forms & (DOING_VERBS | OFFICIAL_VERBS)) and frame in ("obj", "inf")
+
+
+# What one makes a thing ("made it clear that ...", "made his views known"): words only with a clause.
+_MADE_PLAIN = frozenset({"clear", "plain", "known", "obvious", "evident", "explicit", "public"})
+# Nouns that name a stance or a remark without saying what it is ("his position", "this point").
+_UNSAID_STANCES = word_set(
+    """
+    point points position positions view views feeling feelings stance intention intentions intent message
+    case opinion opinions thought thoughts displeasure unhappiness frustration objection objections concern
+    concerns preference preferences wish wishes priority priorities decision choice plan plans
+    """
+)
+_POINTING_DETS = frozenset({"this", "that", "these", "those"})
+
+
+def _made_plain_unsaid(tok: Token, forms: frozenset[str]) -> bool:
+    """True for "made this point abundantly clear", "made his position plain", "has made his views known"
+    with no clause: what was made clear is a word pointing elsewhere (a demonstrative, or a stance noun with
+    "this" or a possessive and nothing after it), so no words of the source are given. "made it clear that
+    ...", "made his opposition to the toll plain" (what he opposes is said) stay."""
+    if "make" not in forms:
+        return False
+    for adj in tok.children:
+        if adj.i < tok.i or (adj.lemma_.lower() not in _MADE_PLAIN and adj.lower_ not in _MADE_PLAIN):
+            continue
+        if any(c.dep_ in ("ccomp", "advcl", "xcomp") for c in adj.children):
+            return False  # "made it clear that ...", "made clear to voters that ..."
+        things = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adj.i]
+        things += [c for c in tok.children if c.dep_ == "dobj" and c.i < adj.i]
+        if len(things) != 1:
+            return False
+        thing = things[0]
+        if thing.lower_ in _POINTING_DETS:
+            return True  # "made that plain"
+        if thing.lower_ not in _UNSAID_STANCES:
+            return False
+        if any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "appos") for c in thing.children):
+            return False  # "his opposition to the toll", "her long-held view that ..."
+        dets = [c for c in thing.children if c.dep_ in ("det", "poss")]
+        return len(dets) == 1 and (dets[0].lower_ in _POINTING_DETS or dets[0].dep_ == "poss")
+    return False
 
 
 def _empty_deed(tok: Token, forms: frozenset[str], frame: str, objects: list[Token]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_speech_verb
+from .cues import is_position, is_speech_verb
 from .edges import speaks
 from .naming import actor_word
 from .reported import Found, trimmed
@@ -48,6 +48,19 @@ def _mute(subject: Token) -> bool:
     return not any(t.ent_type_ or t.pos_ == "PROPN" for t in subject.subtree)
 
 
+# Verbs of a plan or a wish that take an infinitive ("... and plans to keep it"): only a person or a body plans.
+_PLANNING_VERBS = frozenset(
+    {"plan", "intend", "want", "hope", "decide", "aim", "seek", "vow", "pledge", "wish"}
+)
+
+
+def _intends(tok: Token) -> bool:
+    """True for a verb of planning or wishing with its infinitive ("and plan to vote on it")."""
+    return tok.lemma_.lower() in _PLANNING_VERBS and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+    )
+
+
 def _form(verb: Token) -> str:
     """The tag of the word that carries the verb's tense: its first auxiliary ("has called": VBZ), or itself."""
     return next((c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb.tag_)
@@ -75,7 +88,7 @@ def _finite(tok: Token) -> bool:
 def _second_cue(doc: Doc, outer: Found, tok: Token) -> tuple[Token, bool] | None:
     """The "and" before `tok` when `tok` is the source's second verb inside `outer`'s content: a reporting
     verb the reported clause's subject cannot share, or any verb that cannot agree with that subject."""
-    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and _finite(tok)):
+    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and (_finite(tok) or tok.tag_ == "VBP")):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
@@ -96,11 +109,13 @@ def _second_cue(doc: Doc, outer: Found, tok: Token) -> tuple[Token, bool] | None
         return None
     else:
         subject = subjects[0]
-        certain = _disagrees(subject, tok) or (speaks(tok) and _mute(subject))
+        certain = _disagrees(subject, tok) or ((speaks(tok) or _intends(tok)) and _mute(subject))
         unshared = _unshared_modal(head, tok)
         own = subject.dep_ == "nsubj" and subject.lower_ in _SELF_PRONOUNS
         if not (certain or (speaks(tok) and (unshared or own))):
             return None
+    if tok.tag_ == "VBP" and not certain:
+        return None  # ("said the rules protect crews and keep fares low": a plural subject shares "keep")
     before = min(tok.i, tok.left_edge.i) - 1
     while before > head.i and (doc[before].pos_ == "ADV" or doc[before].dep_ == "aux"):
         before -= 1
@@ -111,8 +126,10 @@ def split_conjoined(doc: Doc, items: list[Found]) -> list[Found]:
     """`items` with each source's second reporting verb split off its first statement (see the module)."""
     by_cue = {i.cue_i: i for i in items if not i.direct}
     for outer in items:
-        if outer.subject is None or outer.passive or not is_speech_verb(doc[outer.cue_i]):
+        if outer.subject is None or outer.passive:
             continue
+        if not (is_speech_verb(doc[outer.cue_i]) or is_position(doc[outer.cue_i])):
+            continue  # ("believe that the plan is popular and plan to vote": a belief's words end at "and" too)
         if not outer.content[0] > outer.cue_i:
             continue  # the clause after the cue only ("said it was ... and warned ...")
         for tok in doc[outer.content[0] : outer.content[1]]:

@@ -196,6 +196,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             or medium_speaker(verb, found)
             or recorded_speaker(verb)
             or _holder_of_contents(verb, found)
+            or _sender_of_message(verb, found)
         )
     return (lost, False) if lost is not None else (found, passive)
 
@@ -209,6 +210,38 @@ def _holder_of_contents(verb: Token, found: Token | None) -> Token | None:
         return None
     subjects = [c for c in found.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects[0] if subjects else None
+
+
+# Verbs of sending a message to somebody ("sent a memo to the crews warning them ...").
+_SENDING_VERBS = frozenset(
+    {"send", "write", "mail", "email", "e-mail", "address", "forward", "circulate", "deliver"}
+)
+
+
+def _sender_of_message(verb: Token, found: Token | None) -> Token | None:
+    """The sender when a participle cue after a message sent to somebody is parsed with the addressees as its
+    subject ("The lawyer sent a memo to board members warning them not to ...": the lawyer warns, not the
+    members); None otherwise."""
+    if found is None or verb.tag_ != "VBG":
+        return None
+    doc = verb.doc
+    if verb.dep_ == "acl" and found.i == verb.head.i and found.dep_ == "pobj" and found.head.lower_ == "to":
+        # "sent an e-mail to officials warning them": the participle hung on the addressees
+        sending = found.head.head
+    elif (
+        found.dep_ == "nsubj"
+        and found.head.i == verb.i
+        and (doc[found.left_edge.i].lower_ == "to" or doc[max(found.left_edge.i - 1, 0)].lower_ == "to")
+    ):
+        sending = verb.head  # "sent a memo to board members warning": the parse took "to" for a verb's
+    else:
+        return None
+    while sending.pos_ == "NOUN" and sending.dep_ in ("dobj", "pobj"):
+        sending = sending.head  # "to" hung on the memo itself
+    if sending.pos_ != "VERB" or sending.lemma_.lower() not in _SENDING_VERBS or sending.i > verb.i:
+        return None
+    senders = [c for c in sending.children if c.dep_ == "nsubj"]
+    return senders[0] if senders else None
 
 
 _HAS_CONTRACTED = frozenset({"'s", "\u2019s"})
@@ -857,6 +890,17 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ","})
 _PLACING_AFTER_PRONOUN = frozenset({"in", "on", "at", "during", "to", "via", "through", "after", "before"})
 
 
+def _made_plain_adjective(verb: Token, kid: Token) -> bool:
+    """True for the bare "clear" of "made clear that ..." that the parse takes for a clause of its own."""
+    return (
+        verb.lemma_.lower() == "make"
+        and kid.pos_ == "ADJ"
+        and kid.lower_ in ("clear", "plain")
+        and kid.i > verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kid.children)
+    )
+
+
 def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
     doc = verb.doc
     if _says_words_given_elsewhere(verb):
@@ -906,6 +950,10 @@ def _content_of(verb: Token, frame: str) -> tuple[int, int] | None:
         # '"...," said Tom Hale, asked about ...': a clause the parse builds on the source named after the
         # cue is the writer's, not what was said
         kids = [c for c in kids if not (c.i > verb.i and c.left_edge.i <= source.i)]
+    made_clear = [c for c in kids if _made_plain_adjective(verb, c)]
+    if made_clear and len(made_clear) < len(kids):
+        # "made clear that the union will not accept cuts": the parse hangs "clear" and the clause side by side
+        kids = [c for c in kids if c not in made_clear]
     if kids:
         kid = min(kids, key=lambda c: (c.i < verb.i, c.i))
         start = kid.left_edge.i
@@ -1104,8 +1152,12 @@ def _setting_before_subject(clause: Token, start: int) -> int:
 def _extraposed_clause(kid: Token) -> tuple[int, int] | None:
     """The "that" clause an expletive "it" stands for in a predicate after a cue ("made it clear that the ferry
     would sail": "it clear" is the frame, the clause the words); None for any other predicate."""
-    if kid.pos_ != "ADJ" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kid.children):
+    if kid.pos_ != "ADJ":
         return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kid.children) and not _made_plain_adjective(
+        kid.head, kid
+    ):
+        return None  # ("made clear that ...", with no "it", is the same frame)
     for clause in kid.children:
         if clause.dep_ in ("ccomp", "advcl") and clause.i > kid.i:
             that = kid.doc[clause.left_edge.i]
