@@ -258,3 +258,65 @@ def test_a_deed_of_that_week_is_not_the_telling():
     )
     deed = date("sent", "B", sent, sent[:-1], "Last week", "sent", "2026-03", dt.date(2026, 3, 10))
     assert suggest_links([said, deed]) == []
+
+
+WED = "2026-03-11"
+REITERATED = "Councillor Mara Hartley on Wednesday reiterated that she opposes the harbour levy, hours after the mayor backed it."
+LAID_OUT = (
+    "On Wednesday, ahead of Mayor Ortiz's announcement, Ms. Hartley laid out her case that the levy would "
+    "drive the fishing fleet from the harbour."
+)
+QUOTED = '"The fleet will simply go elsewhere," Ms. Hartley said Wednesday.'
+
+
+def test_one_speakers_day_under_two_verbs_of_saying_is_one_telling():
+    """ "reiterated that she opposes" / "laid out her case that": one telling, and the other outlet's
+    sentence sharing what was told is the one that confirms the day (not a bare "said Wednesday")."""
+    reiterated = date(
+        "reiterated",
+        "A",
+        REITERATED,
+        "Councillor Mara Hartley on Wednesday reiterated",
+        "on Wednesday",
+        "reiterated",
+        WED,
+    )
+    laid = date(
+        "laid", "B", LAID_OUT, LAID_OUT[: LAID_OUT.index(" that the levy")], "On Wednesday", "laid", WED
+    )
+    quoted = date("quoted", "B", QUOTED, "Ms. Hartley said Wednesday", "Wednesday", "said", WED)
+    links = suggest_links([reiterated, laid, quoted])
+    assert frozenset(("reiterated", "laid")) in pairs(links)
+
+
+def test_another_speakers_day_under_a_verb_of_saying_is_another_telling():
+    """The mayor's telling of Wednesday against Ms. Hartley's, whose sentence also names the mayor: the
+    speaker of each telling is who speaks before its verb, not any name of the sentence."""
+    other = "At a packed meeting of the chamber of commerce, Ortiz on Wednesday reiterated her support."
+    laid_out = (
+        "On Wednesday, in anticipation of Ortiz's announcement, Ms. Hartley laid out her case that the levy "
+        "would drive the fishing fleet from the harbour."
+    )
+    mayor = date("mayor", "A", other, other[:-1], "on Wednesday", "reiterated", WED)
+    laid = date(
+        "laid", "B", laid_out, laid_out[: laid_out.index(" that the levy")], "On Wednesday", "laid", WED
+    )
+    assert suggest_links([mayor, laid]) == []
+
+
+def test_a_name_after_a_preposition_is_not_who_speaks():
+    """ "on the Council floor, Council Leader Tom Dowling argued" / "Councillors Mara Hartley of Carlow
+    and Ben Oduya urged": two tellings of Thursday by different people, whatever names a place."""
+    thu = "2026-03-12"
+    floor = (
+        "On Thursday morning on the Council floor, Council Leader Tom Dowling argued against any new levy."
+    )
+    lunch = (
+        "At a closed-door lunch on Thursday, Councillors Mara Hartley of Carlow and Ben Oduya of Brookfield "
+        "urged members to hold the line on the levy."
+    )
+    argued = date(
+        "argued", "A", floor, floor[: floor.index(" against")], "On Thursday morning", "argued", thu
+    )
+    urged = date("urged", "B", lunch, lunch[: lunch.index(" members")], "on Thursday", "urged", thu)
+    assert suggest_links([argued, urged]) == []

@@ -159,6 +159,19 @@ _SPEAKING = frozenset(
 )
 
 
+def _saying(f: ClaimFeatures) -> bool:
+    """True when the date dates a telling under any verb of saying ("said", "dismissed the critique",
+    "reiterated", "laid out his belief")."""
+    what = _what(f)
+    if what in _TELLING or what in _SPEAKING:
+        return True
+    dated = f.date.dated or ""
+    return dated.lower() in _LAY and bool(re.search(rf"\b{re.escape(dated)}\s+out\b", f.item.claim.text))
+
+
+_LAY = frozenset("lay lays laid laying".split())  # noqa: SIM905 ("laid out his plan": a telling)
+
+
 def _week(f: ClaimFeatures) -> tuple[int, int] | None:
     """The (ISO year, week) a date written "last week" or "this week" names, from its article's day; None
     for other dates or an article of no known day."""
@@ -183,9 +196,36 @@ def _one_week_telling(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     wa, wb = _week(a), _week(b)
     if wa is None or wa != wb:
         return False
-    if not all(tells(f) or _what(f) in _SPEAKING for f in (a, b)):
+    if not (_saying(a) and _saying(b)):
         return False
-    return _meet(_clause_actors(a), _clause_actors(b)) and not _other_actors(a, b)
+    return _one_sayer(a, b) and not _other_actors(a, b)
+
+
+def _sayer(f: ClaimFeatures) -> set[tuple[str, ...]]:
+    """The names of who speaks in a dated telling: those of the claim's text before its verb but for names
+    after a preposition ("On Monday, in anticipation of Mayor Ortiz's vote, Ms. Hartley laid out" ->
+    Hartley; "Hartley, a Liberal and chairman of the Finance Committee, said" -> Hartley), else its
+    clause's."""
+    dated = f.date.dated or ""
+    text = f.item.claim.text
+    at = re.search(rf"\b{re.escape(dated)}\b", text) if dated else None
+    if at is None:
+        return _clause_actors(f)
+    # names after a preposition are where or whose, not who speaks: "on the Senate floor", "chairman of
+    # the Finance Committee", "Senator Hale of Carlow", "in anticipation of Mr. Ortiz's announcement"
+    before = _OF_A_NAME.sub(" ", _DATELINE.sub("", text[: at.start()]))
+    return _actors(before) or _clause_actors(f)
+
+
+_OF_A_NAME = re.compile(
+    r"\b(?:on|in|at|of|from|for|to|with|by|about|before|after)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*)+"
+)
+
+
+def _one_sayer(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when the two tellings name one speaker (`_sayer`): "Mayor Ortiz reiterated" is not "Ms.
+    Hartley laid out", whoever else the second sentence names."""
+    return _meet(_sayer(a), _sayer(b))
 
 
 MIN_DAY_CONTEXT = 0.08  # share of the sentences' rare words two same-day dates of one event must have
@@ -292,6 +332,10 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         # both sentences name ("the governor's speech" / "the mayor's visit" are two, unless the rules
         # below find one happening: "delivered his speech" / "Wednesday's speech")
         return True
+    if _saying(a) and _saying(b) and not (tells(a) and tells(b)):
+        # one speaker's telling of the day under two verbs of saying ("reiterated that he opposes the levy"
+        # / "laid out his belief that ..."): one telling when both clauses name that speaker
+        return _one_sayer(a, b) and not _other_actors(a, b)
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         # a paper's report in its day's issue is told by that paper: another teller's telling of the day
         # ("the director said on the radio Monday") is another telling
