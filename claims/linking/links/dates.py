@@ -50,6 +50,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
     # one day of one event, however each outlet writes it ("Thursday", "Feb. 14"): candidates too
     pairs |= candidate_pairs(feats, _day_key, max_posting=200, per_claim=60)
     pairs |= candidate_pairs(feats, _period_key, max_posting=200, per_claim=20)
+    # one week counted from two articles' days ("said last week" / "last week dismissed")
+    pairs |= candidate_pairs(feats, _week_key, max_posting=200, per_claim=20)
     # one actor's days in one event ("the House voted Wednesday" / "followed by the House on Thursday")
     pairs |= candidate_pairs(feats, _actor_key, max_posting=200, per_claim=20)
     # one remark quoted in both sentences ("'We have learned ...,' he said to the group in March 2008" /
@@ -94,6 +96,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 and not _other_actors(a, b)
                 and _one_story(a, b)
                 and not _unnamed_and_named_tellers(a, b)
+                and _issue_paper_named(a, b)
+                and _issue_paper_named(b, a)
             ):
                 # one shared word ("passed on Thursday night" / "Congress passed ... Thursday") covers a
                 # short clause whole but says less than several: such a match is shown as less sure
@@ -121,6 +125,13 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             ):
                 conf = min(0.8, 0.5 + 0.4 * ctx)
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "same day, same happening")))
+            elif (
+                _one_week_telling(a, b)
+                and not _unnamed_and_named_tellers(a, b)
+                and (ctx := context.overlap(_context(a), _context(b))) >= MIN_DAY_CONTEXT
+            ):
+                conf = min(COARSER_CONFIDENCE, 0.5 + 0.4 * ctx)
+                out.append((i, j, "corroborates", round(conf, 3), _line(a, b, "one telling, the same week")))
         elif (
             sim >= (MIN_CONFLICT_ONE_ACTOR if _one_day_each_one_actor(a, b) else MIN_CONFLICT)
             # a quoted "this afternoon" counts from when the speaker spoke, which the article does not
@@ -134,6 +145,87 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
             conf = min(0.85, 0.3 + 0.5 * sim)
             out.append((i, j, "contradicts", round(conf, 3), _line(a, b, "different dates")))
     return out
+
+
+# A week counted from the article's day: "last week" in two articles of one week is one week
+_WEEK = re.compile(r"^\W*(?:(?P<last>last|past)|(?:earlier\s+)?this)\s+week\W*$", re.I)
+# Verbs of saying that take the remark's subject or target as object: "dismissed the critique",
+# "reiterated his stance", "defended the plan": one person's telling, told by another outlet as "said"
+_SPEAKING = frozenset(
+    stem(w).rstrip("e")  # as _verb gives them
+    for w in """dismissed reiterated defended claimed argued insisted repeated stressed rejected criticized
+    criticised acknowledged conceded warned vowed pledged promised urged explained denied responded replied
+    suggested""".split()  # noqa: SIM905
+)
+
+
+def _saying(f: ClaimFeatures) -> bool:
+    """True when the date dates a telling under any verb of saying ("said", "dismissed the critique",
+    "reiterated", "laid out his belief")."""
+    what = _what(f)
+    if what in _TELLING or what in _SPEAKING:
+        return True
+    dated = f.date.dated or ""
+    return dated.lower() in _LAY and bool(re.search(rf"\b{re.escape(dated)}\s+out\b", f.item.claim.text))
+
+
+_LAY = frozenset("lay lays laid laying".split())  # noqa: SIM905 ("laid out his plan": a telling)
+
+
+def _week(f: ClaimFeatures) -> tuple[int, int] | None:
+    """The (ISO year, week) a date written "last week" or "this week" names, from its article's day; None
+    for other dates or an article of no known day."""
+    written = f.date.expression.text if f.date.expression else ""
+    m = _WEEK.match(written)
+    published = f.item.published
+    if m is None or published is None:
+        return None
+    day = published - dt.timedelta(days=7) if m["last"] else published
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def _one_week_telling(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both dates name one week counted from their articles' days ("last week" in two articles
+    of one week) and date a telling of one speaker, under any verb of saying: "Reyes, the council's
+    chairman, said last week the figures were wrong" / "Last week, Reyes dismissed the auditors' report"
+    (one telling). Another speaker's telling of that week, or a deed ("sent a letter last week"), is
+    another happening."""
+    if a.item.event_id is None or a.item.event_id != b.item.event_id:
+        return False
+    wa, wb = _week(a), _week(b)
+    if wa is None or wa != wb:
+        return False
+    if not (_saying(a) and _saying(b)):
+        return False
+    return _one_sayer(a, b) and not _other_actors(a, b)
+
+
+def _sayer(f: ClaimFeatures) -> set[tuple[str, ...]]:
+    """The names of who speaks in a dated telling: those of the claim's text before its verb but for names
+    after a preposition ("On Monday, in anticipation of Mayor Ortiz's vote, Ms. Hartley laid out" ->
+    Hartley; "Hartley, a Liberal and chairman of the Finance Committee, said" -> Hartley), else its
+    clause's."""
+    dated = f.date.dated or ""
+    text = f.item.claim.text
+    at = re.search(rf"\b{re.escape(dated)}\b", text) if dated else None
+    if at is None:
+        return _clause_actors(f)
+    # names after a preposition are where or whose, not who speaks: "on the Senate floor", "chairman of
+    # the Finance Committee", "Senator Hale of Carlow", "in anticipation of Mr. Ortiz's announcement"
+    before = _OF_A_NAME.sub(" ", _DATELINE.sub("", text[: at.start()]))
+    return _actors(before) or _clause_actors(f)
+
+
+_OF_A_NAME = re.compile(
+    r"\b(?:on|in|at|of|from|for|to|with|by|about|before|after)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*)+"
+)
+
+
+def _one_sayer(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when the two tellings name one speaker (`_sayer`): "Mayor Ortiz reiterated" is not "Ms.
+    Hartley laid out", whoever else the second sentence names."""
+    return _meet(_sayer(a), _sayer(b))
 
 
 MIN_DAY_CONTEXT = 0.08  # share of the sentences' rare words two same-day dates of one event must have
@@ -183,6 +275,11 @@ def _period_key(f: ClaimFeatures) -> list[Key]:
     ]
 
 
+def _week_key(f: ClaimFeatures) -> list[Key]:
+    week = _week(f) if f.item.event_id is not None else None
+    return [("week", f.item.event_id, *week)] if week else []
+
+
 def _actor_key(f: ClaimFeatures) -> list[Key]:
     if f.item.event_id is None or not one_day(f.date) or tells(f):
         return []
@@ -223,7 +320,7 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         or not (year_known(a) and year_known(b))
     ):
         return False
-    va, vb = _verb(ca.dated), _verb(cb.dated)
+    va, vb = _what(a), _what(b)
     if (
         va != vb
         and _appearance(a)
@@ -235,8 +332,14 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         # both sentences name ("the governor's speech" / "the mayor's visit" are two, unless the rules
         # below find one happening: "delivered his speech" / "Wednesday's speech")
         return True
+    if _saying(a) and _saying(b) and not (tells(a) and tells(b)):
+        # one speaker's telling of the day under two verbs of saying ("reiterated that he opposes the levy"
+        # / "laid out his belief that ..."): one telling when both clauses name that speaker
+        return _one_sayer(a, b) and not _other_actors(a, b)
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
-        return not _other_actors(a, b)
+        # a paper's report in its day's issue is told by that paper: another teller's telling of the day
+        # ("the director said on the radio Monday") is another telling
+        return not _other_actors(a, b) and _issue_paper_named(a, b) and _issue_paper_named(b, a)
     if _passive_telling_of(a, b) or _passive_telling_of(b, a):
         return not _other_actors(a, b)
     return _same_actor(a, b)
@@ -257,7 +360,7 @@ _PASSIVE_TELLING = re.compile(
 def _passive_subject(f: ClaimFeatures) -> str | None:
     """The stemmed subject of the passive telling the date dates ("subpoena" of "The subpoenas were
     disclosed Thursday"), None when the date dates no such passive."""
-    dated = _verb(f.date.dated)
+    dated = _what(f)
     if not dated:
         return None
     for m in _PASSIVE_TELLING.finditer(f.item.sentence):
@@ -282,7 +385,7 @@ def _names_the_other(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     date a jury "due to meet Tuesday"."""
     if tells(a) or tells(b):
         return False  # "said Wednesday, before the vote" is not the vote
-    return _does(a, _verb(b.date.dated)) or _does(b, _verb(a.date.dated))
+    return _does(a, _what(b)) or _does(b, _what(a))
 
 
 def _does(f: ClaimFeatures, what: str) -> bool:
@@ -358,7 +461,7 @@ def _one_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     dated verb ("voted" / "vote") or the same one actor ("the House voted" / "followed by the House"), and
     not different actors. "Obama vetoed the measure last week" and "the Senate voted Wednesday to override
     his veto" date two happenings, however many words they share."""
-    va, vb = _verb(a.date.dated), _verb(b.date.dated)
+    va, vb = _what(a), _what(b)
     if va in _TELLING or vb in _TELLING:
         return False  # one person speaks on many days: "asked on Tuesday" and "told Fox on Monday" are two
     if bool(va) and va == vb:
@@ -430,7 +533,7 @@ def _telling_and_deed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     than the deed's actors is another fact ("Ty Cobb told Fox News Monday" / "Trump Jr. confirmed
     Monday"); the actor's own telling may be the deed ("Trump said in a tweet Friday" / "Trump on
     Friday reversed the decision")."""
-    va, vb = _verb(a.date.dated), _verb(b.date.dated)
+    va, vb = _what(a), _what(b)
     return bool(va and vb) and (va in _TELLING) != (vb in _TELLING)
 
 
@@ -460,7 +563,7 @@ def _told_pairs(feats: Sequence[ClaimFeatures]) -> set[tuple[int, int]]:
     only such pairs, not two deeds of one verb, which other keys pair when their words say so."""
     deeds: dict[Key, list[int]] = {}
     for n, f in enumerate(feats):
-        if f.item.event_id is not None and not tells(f) and (verb := _verb(f.date.dated)):
+        if f.item.event_id is not None and not tells(f) and (verb := _what(f)):
             deeds.setdefault((f.item.event_id, verb), []).append(n)
     out: set[tuple[int, int]] = set()
     for i, f in enumerate(feats):
@@ -543,8 +646,35 @@ def _unnamed_and_named_tellers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def tells(f: ClaimFeatures) -> bool:
-    """True when the date dates a telling ("said Monday", "announced on Friday")."""
-    return _verb(f.date.dated) in _TELLING
+    """True when the date dates a telling ("said Monday", "announced on Friday", "first reported in the
+    Gazette in Monday's editions")."""
+    return _what(f) in _TELLING
+
+
+def _what(f: ClaimFeatures) -> str:
+    """What the date dates, as `_verb` gives it: its dated word; for an issue of a paper or a broadcast
+    ("which was first reported in the Harbour Gazette in Monday's editions", "aired in Sunday's
+    broadcast") the telling its clause dates through it, when the clause has one."""
+    dated = f.date.dated or ""
+    if dated.lower() in _ISSUE:
+        for word in re.findall(r"[A-Za-z]+", dated_clause(f.date)):
+            if _verb(word) in _TELLING:
+                return _verb(word)
+    return _verb(dated)
+
+
+def _issue_paper_named(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """False when `a` dates a report in a paper's issue ("first reported in the Harbour Gazette in Monday's
+    editions") and `b`'s clause names none of the names of `a`'s clause (the paper)."""
+    if (a.date.dated or "").lower() not in _ISSUE or _what(a) not in _TELLING:
+        return True
+    return _meet(_actors(dated_clause(a.date)), _clause_actors(b))
+
+
+# an issue of a paper or a programme: what a possessive day before it dates is the telling in it
+_ISSUE = frozenset(
+    "edition editions issue issues broadcast broadcasts newscast column columns episode".split()  # noqa: SIM905
+)
 
 
 def _verb(word: str | None) -> str:
@@ -778,7 +908,24 @@ def _keys(f: ClaimFeatures) -> frozenset[str]:
     assert isinstance(claim, DateClaim)
     when = frozenset(terms(claim.expression.text)) if claim.expression else frozenset()
     named = frozenset(terms(" ".join(n for n in f.names if " " in n)))
-    return frozenset(_ONE_DEED.get(w, w) for w in (f.content | named) - when - _CALENDAR)
+    return frozenset(_ONE_DEED.get(w, w) for w in (f.content | named | _antecedent(f)) - when - _CALENDAR)
+
+
+# a clause opening with "one" that stands for the plural noun just before it: "in several interviews,
+# including one last week on a Harbour radio show" dates one interview
+_ONE_OF = re.compile(r"^\W*(?:including|among\s+them|notably|especially)?\s*one\b", re.I)
+_PLURAL_BEFORE = re.compile(r"\b([A-Za-z]{3,}s)\W*(?:including|among\s+them|notably|especially)?\W*$", re.I)
+
+
+def _antecedent(f: ClaimFeatures) -> frozenset[str]:
+    """The noun a clause's opening "one" stands for ("interviews" of "has spoken in several interviews,
+    including one last week"), as terms; empty when the clause does not open so."""
+    text, sentence = f.item.claim.text, f.item.sentence
+    if not _ONE_OF.match(text):
+        return frozenset()
+    at = sentence.find(text)
+    m = _PLURAL_BEFORE.search(sentence[:at]) if at > 0 else None
+    return frozenset(terms(m[1])) if m else frozenset()
 
 
 def _more_than_names(a: ClaimFeatures, b: ClaimFeatures) -> bool:
