@@ -132,6 +132,8 @@ def statement_links(
             # "expressed disbelief that the board would invite him" does not say it invited him (one
             # speaker's doubt and criticism of the invitation are one stance)
             continue
+        if relation == "corroborates" and not same_speaker and cos < SURE_COSINE and _two_people(a, b):
+            continue  # two people's own remarks on the story's topic, not one fact told twice (`_two_people`)
         if unsaid and relation == "contradicts":
             continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
@@ -594,6 +596,21 @@ def _held(f: ClaimFeatures) -> bool:
 def _two_named(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when both statements name a speaker and the two are not one person."""
     return bool(a.speaker and b.speaker and not a.speaker & b.speaker)
+
+
+def _two_people(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each statement is a named person's (the speaker's kind, where known, is "person") and
+    the two are different people, neither speaking for the other: what two people say on one story
+    ("the mayor said the ferry should run all winter" / "the harbour master said winter service would
+    depend on the ice") are two opinions on its topic, however many of its words they share, unless they
+    say it alike as wholes (SURE_COSINE). A body and its spokesman, a report and the person it quotes, or
+    an unnamed official and a minister stay checked on their words alone."""
+    return (
+        a.statement.speaker_kind == "person"
+        and b.statement.speaker_kind == "person"
+        and _two_named(a, b)
+        and not _speaks_for(a, b)
+    )
 
 
 def _negations(text: str) -> int:
