@@ -83,3 +83,77 @@ def test_one_person_quoted_twice_is_untouched():
         ]
     )
     assert relations(links).get(frozenset(("plan", "view"))) == "corroborates"
+
+
+def _story(extra):
+    """A story whose remarks all speak of the emergency declaration (its topic), and `extra`."""
+    others = [
+        said(
+            "o1",
+            "C",
+            "the emergency declaration would face a challenge in court within days",
+            "Ada Brill",
+            "person",
+        ),
+        said(
+            "o2",
+            "C",
+            "an emergency declaration over the floods was an abuse of power",
+            "Karl Oster",
+            "person",
+        ),
+        said(
+            "o3",
+            "D",
+            "the governor had no need for an emergency declaration to fund the barriers",
+            "Ivo Ryland",
+        ),
+        said("o4", "D", "the emergency declaration bypasses the Assembly on the flood budget", "Mara Quint"),
+        said("o5", "E", "lawmakers would vote to end the emergency declaration next month", "Oda Fenn"),
+    ]
+    return others + extra
+
+
+def test_the_president_and_his_administration_saying_only_the_story_s_words_are_two_remarks():
+    """'President Varga is declaring an emergency over the floods' and 'the emergency declaration lets the
+    president move 40 million from road projects to flood barriers, administration officials said':
+    one government, two remarks; the story's words (emergency, declaration, floods) are all they share."""
+    declared = said(
+        "declared",
+        "A",
+        "she is declaring an emergency over the floods",
+        "Ilse Varga",
+        "person",
+        role="President",
+    )
+    explained = said(
+        "explained",
+        "B",
+        "the emergency declaration over the floods lets the president move 40 million from road projects",
+        None,
+        role="administration officials",
+    )
+    without = relations(suggest_links([declared, explained]))  # no story: the pair is one speaker's
+    assert without.get(frozenset(("declared", "explained"))) == "corroborates"
+    within = relations(suggest_links(_story([declared, explained])))
+    assert frozenset(("declared", "explained")) not in within
+
+
+def test_the_president_and_his_administration_on_one_remark_still_corroborate():
+    veto = said(
+        "veto",
+        "A",
+        "the toll bill would leave the port vulnerable to costly lawsuits in foreign courts",
+        "Ilse Varga",
+        "person",
+        role="President",
+    )
+    officials = said(
+        "officials",
+        "B",
+        "the toll bill would put the port at legal risk from lawsuits in foreign courts",
+        None,
+        role="administration officials",
+    )
+    got = relations(suggest_links(_story([veto, officials])))
+    assert got.get(frozenset(("veto", "officials"))) == "corroborates"
