@@ -292,6 +292,7 @@ def extracted_from_claim(claim: Claim) -> QuantityClaim | DateClaim | StatementC
             claim.direct,
             claim.polarity,
             claim.words,
+            claim.speaker.kind if claim.speaker else None,
         ),
         claim.pk,
     )
@@ -328,6 +329,7 @@ class ClaimRow(NamedTuple):
     direct: bool
     polarity: str
     words: str
+    speaker_kind: str | None  # the speaker's Actor kind ("person", "organisation", ...), None when unnamed
 
 
 def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | StatementClaim:
@@ -374,6 +376,7 @@ def _extracted(row: ClaimRow, pk: int | None) -> QuantityClaim | DateClaim | Sta
         direct=row.direct,
         attribution=row.attribution or None,
         polarity=row.polarity,
+        speaker_kind=row.speaker_kind or None,
     )
 
 
@@ -482,7 +485,10 @@ def _suggest_in_event(
 
 
 # What `extracted_from_claim` reads of a claim: the linker's claims are built from these columns alone.
-_CLAIM_COLUMNS = tuple("speaker__name" if name == "speaker_name" else name for name in ClaimRow._fields)
+_CLAIM_COLUMNS = tuple(
+    {"speaker_name": "speaker__name", "speaker_kind": "speaker__kind"}.get(name, name)
+    for name in ClaimRow._fields
+)
 
 
 def _linkable_claims(

@@ -67,6 +67,7 @@ def statement_links(
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
     cast = _cast(feats)
+    topic = _topic(feats, keys)
     own = _asserted(feats)
     # a speaker's statements further apart than FAR_APART_DAYS meet only through shared words
     pairs = candidate_pairs(
@@ -101,7 +102,14 @@ def statement_links(
         if min(len(ka), len(kb)) < MIN_WORDS:
             continue
         cos = weights.cosine(ka, kb)
-        same_speaker = bool(a.speaker & b.speaker) or _president_and_administration(a, b) or _one_group(a, b)
+        same_speaker = bool(a.speaker & b.speaker) or _one_group(a, b)
+        if not same_speaker and _president_and_administration(a, b):
+            # the president and his unnamed administration are one speaker, for one remark: two that
+            # share only the story's own words are two remarks of one government
+            story = topic.get(a.item.event_id, frozenset()) | topic.get(b.item.event_id, frozenset())
+            if len((ka & kb) - story) < SAME_SPEAKER_SHARED:
+                continue
+            same_speaker = True
         if _two_stories(a, b) and not (same_speaker and cos >= SURE_COSINE):
             continue  # statements of two stories (dated articles in two events) are one remark or nothing
         meaning = _meaning(a, b, cos >= MIN_COSINE and (same_speaker or len(ka & kb) >= OTHER_SPEAKER_SHARED))
@@ -132,6 +140,8 @@ def statement_links(
             # "expressed disbelief that the board would invite him" does not say it invited him (one
             # speaker's doubt and criticism of the invitation are one stance)
             continue
+        if relation == "corroborates" and not same_speaker and cos < SURE_COSINE and _two_people(a, b):
+            continue  # two people's own remarks on the story's topic, not one fact told twice (`_two_people`)
         if unsaid and relation == "contradicts":
             continue  # one refusal reported twice agrees with itself, and with nothing else
         if relation == "contradicts" and (
@@ -436,6 +446,24 @@ def _cast(feats: Sequence[ClaimFeatures]) -> dict[object, frozenset[str]]:
     }
 
 
+TOPIC_SHARE = 0.15  # a word in this share of an event's statements (and 3 at least) is the story's topic
+
+
+def _topic(feats: Sequence[ClaimFeatures], keys: Sequence[frozenset[str]]) -> dict[object, frozenset[str]]:
+    """Event id -> the content words TOPIC_SHARE or more of its statements say ("emergency", "declaration"
+    in a story about an emergency declaration): what every remark of the story shares, not a fact."""
+    counts: dict[object, Counter[str]] = {}
+    sizes: Counter[object] = Counter()
+    for f, k in zip(feats, keys, strict=True):
+        if f.item.event_id is not None:
+            counts.setdefault(f.item.event_id, Counter()).update(k)
+            sizes[f.item.event_id] += 1
+    return {
+        event: frozenset(w for w, n in c.items() if n >= max(CAST_MIN_STATEMENTS, TOPIC_SHARE * sizes[event]))
+        for event, c in counts.items()
+    }
+
+
 def _beyond_cast(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -594,6 +622,21 @@ def _held(f: ClaimFeatures) -> bool:
 def _two_named(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when both statements name a speaker and the two are not one person."""
     return bool(a.speaker and b.speaker and not a.speaker & b.speaker)
+
+
+def _two_people(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each statement is a named person's (the speaker's kind, where known, is "person") and
+    the two are different people, neither speaking for the other: what two people say on one story
+    ("the mayor said the ferry should run all winter" / "the harbour master said winter service would
+    depend on the ice") are two opinions on its topic, however many of its words they share, unless they
+    say it alike as wholes (SURE_COSINE). A body and its spokesman, a report and the person it quotes, or
+    an unnamed official and a minister stay checked on their words alone."""
+    return (
+        a.statement.speaker_kind == "person"
+        and b.statement.speaker_kind == "person"
+        and _two_named(a, b)
+        and not _speaks_for(a, b)
+    )
 
 
 def _negations(text: str) -> int:
