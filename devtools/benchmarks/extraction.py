@@ -23,15 +23,18 @@ under `in_process` (left out with `--no-in-process`), with the machine's load av
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from claims.extraction.nlp import get_nlp
 
@@ -129,7 +132,9 @@ def measure(texts: list[str], repeats: int = 2) -> Throughput:
 class FreshThroughput(TypedDict):
     """What `measure_fresh` finds: each part's best run over `repeats` fresh processes, the ratios of
     the extraction's rate to spaCy's by CPU time (`cpu_ratio`, the figure to read) and by the wall clock
-    (`ratio`), and every run's process CPU seconds (`runs`), in the order they ran."""
+    (`ratio`), and every run's process CPU seconds (`runs`), in the order they ran, with each run's other
+    readings (`details`: user and system seconds, page faults, peak MB, garbage collections, the
+    extraction's stages; see `time_part`)."""
 
     texts: int
     words: int
@@ -139,18 +144,113 @@ class FreshThroughput(TypedDict):
     ratio: float
     cpu_ratio: float
     runs: dict[str, list[float]]
+    details: dict[str, list[dict[str, Any]]]
 
 
 PARTS = ("spacy", "extraction")
+_CLOCKS = ("seconds", "cpu_seconds", "thread_cpu_seconds")
 
 
-def time_part(part: str, texts: list[str]) -> dict[str, float]:
+class _Stages:
+    """CPU seconds (`time.process_time`) inside each stage of `extract_many`, by wrapping the pipeline's
+    module-level functions for the life of one benchmark child (the app's code is not changed): cleaning
+    (`_clean`), the parse (`parse_many`, timed inside each Doc it yields), and the extractors (`extract_doc`:
+    quantities, dates, statements, and the checks after them). `other` is what the pass spent outside them
+    (rows, ArticleDoc objects)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def _add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def _timed(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self._add(stage, time.process_time() - start)
+
+        return timed
+
+    def _timed_docs(self, fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            docs = fn(*args, **kwargs)
+            while True:
+                start = time.process_time()
+                try:
+                    doc = next(docs)
+                except StopIteration:
+                    return
+                finally:
+                    self._add("parse", time.process_time() - start)
+                yield doc
+
+        return timed
+
+    def install(self) -> None:
+        from claims.extraction import cleaning, pipeline
+
+        names = vars(cleaning)
+        names["_clean"] = self._timed("clean", names["_clean"])
+        names["parse_many"] = self._timed_docs(names["parse_many"])
+        pipeline.extract_doc = self._timed("extractors", pipeline.extract_doc)
+        for name, stage in (
+            ("find_quantities", "quantities"),
+            ("date_claims", "dates"),
+            ("find_statements", "statements"),
+        ):
+            setattr(pipeline, name, self._timed(stage, getattr(pipeline, name)))
+
+    def report(self, total: float) -> dict[str, float]:
+        s = self.seconds
+        found = {
+            stage: s.get(stage, 0.0) for stage in ("clean", "parse", "quantities", "dates", "statements")
+        }
+        found["checks"] = (
+            s.get("extractors", 0.0) - found["quantities"] - found["dates"] - found["statements"]
+        )
+        found["other"] = total - found["clean"] - found["parse"] - s.get("extractors", 0.0)
+        return {stage: round(seconds, 3) for stage, seconds in found.items()}
+
+
+class _Collections:
+    """Process CPU seconds and counts of Python's garbage collections, by generation, while installed."""
+
+    def __init__(self) -> None:
+        self.seconds = [0.0, 0.0, 0.0]
+        self.counts = [0, 0, 0]
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds[info["generation"]] += time.process_time() - self._start
+            self.counts[info["generation"]] += 1
+
+
+def _usage() -> tuple[float, float, int, int]:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime, used.ru_stime, used.ru_minflt, used.ru_maxrss
+
+
+def time_part(part: str, texts: list[str]) -> dict[str, Any]:
     """Wall, process CPU and thread CPU seconds of one pass of `part` over `texts`, after a warm-up on the
     first text (the model and, for the extraction, its own models and tables loaded). spaCy alone imports
-    nothing of the extraction, so nothing of it is in the process it is timed in."""
+    nothing of the extraction, so nothing of it is in the process it is timed in.
+
+    Beside them: the pass's user and system CPU seconds and minor page faults (`getrusage`; the system
+    seconds are the kernel's, mostly the pages the parse's arrays fault in, and vary with the load), the
+    process's peak resident MB, the CPU seconds and counts of garbage collections by generation during the
+    pass, and for the extraction its `stages` (see `_Stages`)."""
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}: one of {PARTS}")
     nlp = get_nlp()
+    stages = None
     if part == "spacy":
 
         def run() -> object:
@@ -158,18 +258,41 @@ def time_part(part: str, texts: list[str]) -> dict[str, float]:
 
         list(nlp.pipe(texts[:1]))
     else:
+        stages = _Stages()
+        stages.install()
         from claims.extraction.pipeline import extract_many
 
         def run() -> object:
             return extract_many(texts)
 
         extract_many(texts[:1])
+        stages.seconds.clear()
+    collections = _Collections()
     best = _Best()
-    best.time(run)
-    return {"seconds": best.wall, "cpu_seconds": best.cpu, "thread_cpu_seconds": best.thread}
+    gc.callbacks.append(collections)
+    try:
+        before = _usage()
+        best.time(run)
+        after = _usage()
+    finally:
+        gc.callbacks.remove(collections)
+    timed: dict[str, Any] = {
+        "seconds": best.wall,
+        "cpu_seconds": best.cpu,
+        "thread_cpu_seconds": best.thread,
+        "user_seconds": round(after[0] - before[0], 3),
+        "system_seconds": round(after[1] - before[1], 3),
+        "minor_faults": after[2] - before[2],
+        "max_rss_mb": round(after[3] / 1024, 1),
+        "gc_seconds": [round(x, 3) for x in collections.seconds],
+        "gc_collections": collections.counts,
+    }
+    if stages is not None:
+        timed["stages"] = stages.report(best.cpu)
+    return timed
 
 
-def _child(part: str, texts_file: Path, python: str) -> dict[str, float]:
+def _child(part: str, texts_file: Path, python: str) -> dict[str, Any]:
     out = subprocess.run(
         [python, "-m", "devtools.benchmarks.extraction", "--child", part, str(texts_file)],
         check=True,
@@ -177,7 +300,7 @@ def _child(part: str, texts_file: Path, python: str) -> dict[str, float]:
         text=True,
         cwd=Path(__file__).resolve().parents[2],
     ).stdout
-    timed: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    timed: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return timed
 
 
@@ -188,6 +311,7 @@ def measure_fresh(texts: list[str], repeats: int = 3, python: str = sys.executab
     words = sum(len(text.split()) for text in texts)
     best = {part: _Best() for part in PARTS}
     runs: dict[str, list[float]] = {part: [] for part in PARTS}
+    details: dict[str, list[dict[str, Any]]] = {part: [] for part in PARTS}
     with tempfile.TemporaryDirectory(prefix="extraction-bench-") as tmp:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
@@ -199,6 +323,7 @@ def measure_fresh(texts: list[str], repeats: int = 3, python: str = sys.executab
                 run.cpu = min(run.cpu, timed["cpu_seconds"])
                 run.thread = min(run.thread, timed["thread_cpu_seconds"])
                 runs[part].append(round(timed["cpu_seconds"], 3))
+                details[part].append({k: v for k, v in timed.items() if k not in _CLOCKS})
     spacy_rate, extraction_rate = best["spacy"].rate(words), best["extraction"].rate(words)
     return {
         "texts": len(texts),
@@ -209,6 +334,7 @@ def measure_fresh(texts: list[str], repeats: int = 3, python: str = sys.executab
         "ratio": _share(extraction_rate["words_per_second"], spacy_rate["words_per_second"]),
         "cpu_ratio": _share(extraction_rate["cpu_words_per_second"], spacy_rate["cpu_words_per_second"]),
         "runs": runs,
+        "details": details,
     }
 
 

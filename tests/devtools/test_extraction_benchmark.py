@@ -78,8 +78,9 @@ def test_a_child_times_one_part_in_a_real_fresh_process(tmp_path):
     texts_file = tmp_path / "texts.json"
     texts_file.write_text(json.dumps(TEXTS), encoding="utf-8")
     timed = bench._child("spacy", texts_file, sys.executable)
-    assert set(timed) == {"seconds", "cpu_seconds", "thread_cpu_seconds"}
-    assert timed["cpu_seconds"] > 0
+    assert {"seconds", "cpu_seconds", "thread_cpu_seconds", "system_seconds", "minor_faults"} <= set(timed)
+    assert timed["cpu_seconds"] > 0 and "stages" not in timed
+    assert len(timed["gc_seconds"]) == 3 and len(timed["gc_collections"]) == 3
     probe = (
         "import sys, json; from devtools.benchmarks import extraction as b; "
         "b.time_part('spacy', json.load(open(sys.argv[1]))); "
@@ -94,3 +95,15 @@ def test_a_child_times_one_part_in_a_real_fresh_process(tmp_path):
 def test_an_unknown_part_is_refused():
     with pytest.raises(ValueError):
         bench.time_part("parser", TEXTS)
+
+
+def test_the_extraction_child_reports_its_stages(tmp_path):
+    """The extraction's child times cleaning, the parse and each extractor inside its one pass; the stages
+    and what is outside them add up to the pass's CPU seconds."""
+    texts_file = tmp_path / "texts.json"
+    texts_file.write_text(json.dumps(TEXTS * 3), encoding="utf-8")
+    timed = bench._child("extraction", texts_file, sys.executable)
+    stages = timed["stages"]
+    assert set(stages) == {"clean", "parse", "quantities", "dates", "statements", "checks", "other"}
+    assert stages["parse"] > 0
+    assert sum(stages.values()) == pytest.approx(timed["cpu_seconds"], abs=0.01)

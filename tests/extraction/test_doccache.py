@@ -176,3 +176,31 @@ def test_the_participle_end_read_in_one_pass_is_the_one_read_before():
                     )
                     checked += got != end
     assert checked  # some participle did cut the words
+
+
+def test_docs_are_parsed_in_batches_of_a_character_budget_in_order(monkeypatch):
+    """`parse_many` hands spaCy runs of texts of at most BATCH_CHARS characters together (a longer text
+    alone), so the parse's arrays stay small; the Docs come back in the texts' order, the same as one
+    batch gives."""
+    from claims.extraction import nlp as nlp_module
+
+    texts = [
+        "Mira Okafor said the ferry would run twice a day.",
+        "The board counted 41 votes.",
+        "Tomas Lind, the harbour master, said nothing.",
+        "",
+    ]
+    whole = [_bounds(s) for t in texts for s in get_nlp()(t).sents]
+    seen = []
+    pipe = nlp_module.get_nlp().pipe
+
+    def counted(batch, **kwargs):
+        seen.append(list(batch))
+        return pipe(seen[-1], **kwargs)
+
+    monkeypatch.setattr(nlp_module.get_nlp(), "pipe", counted)
+    monkeypatch.setattr(nlp_module, "BATCH_CHARS", 60)
+    docs = list(nlp_module.parse_many(texts))
+    assert [d.text for d in docs] == texts
+    assert [_bounds(s) for d in docs for s in d.sents] == whole
+    assert seen == [texts[:1], texts[1:2], texts[2:]]
