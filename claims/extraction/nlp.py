@@ -43,7 +43,7 @@ def _pieces(text: str, size: int) -> Iterator[str]:
         pos = end
 
 
-def _batches(texts: list[str], budget: int) -> Iterator[list[str]]:
+def char_batches(texts: list[str], budget: int) -> Iterator[list[str]]:
     """`texts` in order, in runs of at most `budget` characters together (a longer text alone)."""
     batch: list[str] = []
     size = 0
@@ -59,7 +59,7 @@ def _batches(texts: list[str], budget: int) -> Iterator[list[str]]:
 
 def _parse_short(texts: list[str]) -> Iterator[Doc]:
     nlp = get_nlp()
-    for batch in _batches(texts, BATCH_CHARS):
+    for batch in char_batches(texts, BATCH_CHARS):
         yield from nlp.pipe(batch, batch_size=len(batch))
 
 
