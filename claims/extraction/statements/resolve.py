@@ -1160,14 +1160,44 @@ _NOT_ROLE_WORDS = frozenset(
 COUNT_WORDS = frozenset({"one", "some", "several", "many", "most", "few", "none", "each", "all", "both"})
 
 
+# Plural nouns for people joined into one group ("faculty members and priests"), beyond "they"'s.
+_JOINED_PEOPLE = (
+    PEOPLE_NOUNS | GENERIC_ROLES | word_set("priest administrator nurse ally physician employee organizer")
+)
+
+
+def _bare_plurals(subject: Token) -> bool:
+    """True for plural nouns for people joined with no article or owner of their own ("professors and
+    administrators", "faculty members and priests"): one group of people, whose role is all of them (never
+    "interviews and discussions", which are no people)."""
+    joined = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    return all(
+        t.tag_ == "NNS"
+        and not t.ent_type_
+        and t.lemma_.lower() in _JOINED_PEOPLE
+        and not any(c.dep_ in ("det", "poss") for c in t.children)
+        for t in joined
+    )
+
+
+def _group_of(subject: Token) -> bool:
+    """True for "a group of N nurses": the group is the people its "of" phrase names, so they are its role."""
+    return subject.lemma_.lower() == "group" and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in p.children)
+        for p in subject.children
+    )
+
+
 def description_role(subject: Token, words: list[Token]) -> str | None:
     """The role words of an unnamed source: the head noun and its modifiers, no article, count or clause.
 
     None for a document ("a statement", "a letter") or when nothing but a pronoun is left.
     """
-    if subject.lemma_.lower() in DOCUMENT_WORDS or any(c.dep_ == "conj" for c in subject.children):
+    if subject.lemma_.lower() in DOCUMENT_WORDS or (
+        any(c.dep_ == "conj" for c in subject.children) and not _bare_plurals(subject)
+    ):
         return None  # a document is nobody's role; several sources together have no one role
-    if subject.like_num or subject.lower_ in COUNT_WORDS:
+    if subject.like_num or subject.lower_ in COUNT_WORDS or _group_of(subject):
         # "two of the people", "one of his aides": the people, the aides; "the two" has no role
         group = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         if not group:
@@ -1345,7 +1375,7 @@ def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
             if objs:  # "the statement from Grimm's attorney, William McGinley": McGinley
                 named = [c for c in objs[0].children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
                 return True, (named or objs)[0]
-        for participle in _published(tok):
+        for participle in _signing_participles(tok):
             for agent in (c for c in participle.children if c.dep_ == "agent" or c.lower_ == "by"):
                 objs = [c for c in agent.children if c.dep_ == "pobj"]
                 if objs:
@@ -1353,6 +1383,9 @@ def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
         verb = tok.head
         if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through"):
             verb = verb.head  # "said in a statement", "told the board in a letter"
+        elif _addressee_apposed(tok):
+            # "sent Hale, the mayor, a letter": the parse hangs the letter on its addressee
+            tok, verb = verb, verb.head
         elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
             continue  # "The statement said ..." again: the one it refers to is further back
         elif tok.dep_ not in ("dobj", "nsubjpass"):
@@ -1364,9 +1397,51 @@ def document_antecedent(subject: Token) -> tuple[bool, Token | None]:
     return False, None
 
 
+def _addressee_apposed(document: Token) -> bool:
+    """True for a document the parse set in apposition to the object of the verb that sent it ("has sent
+    Hale, D-Ore., a letter"): it is that verb's object too."""
+    head = document.head
+    return document.dep_ == "appos" and head.dep_ in ("dobj", "dative") and head.head.i < head.i
+
+
+def document_sender(document: Token) -> Token | None:
+    """Who sent, wrote or issued the document this mention names, in its own clause: the subject of the verb
+    whose object it is ("The nurses sent the governor a letter urging ...", "has sent Hale, D-Ore., a letter
+    saying ..."); None when no verb of writing or sending governs it, or the verb has no subject."""
+    if document.dep_ == "dobj" or _addressee_apposed(document):
+        verb = document.head if document.dep_ == "dobj" else document.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in AUTHOR_VERBS:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+            if subjects and subjects[0].lemma_.lower() not in DOCUMENT_WORDS:
+                return subjects[0]
+    return None
+
+
 PUBLISH_VERBS = frozenset(
     {"release", "publish", "issue", "compile", "circulate", "post", "produce", "sign", "send"}
 )
+
+
+def _signing_participles(document: Token) -> list[Token]:
+    """The participles that may say who put out or signed `document`: those on it ("a letter released by
+    ..."), the ones joined to them ("a memo published Monday and signed by ..."), and a subjectless one
+    the parse joined to the verb of the document's own clause instead ("arrived in a memo published Monday
+    and signed by 40 nurses")."""
+    found = _published(document)
+    found += [c for p in found for c in p.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    clause = document.head
+    while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+        clause = clause.head
+    for c in clause.children:
+        if (
+            c.dep_ == "conj"
+            and c.tag_ == "VBN"
+            and c.i > document.i
+            and c.lemma_.lower() in PUBLISH_VERBS | AUTHOR_VERBS
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+        ):
+            found.append(c)
+    return found
 
 
 def _published(subject: Token) -> list[Token]:
@@ -1838,6 +1913,11 @@ def _described(
         issuer = _document_source(subject, actors, previous)
         if issuer is not None:
             return issuer
+        sender = document_sender(subject)
+        if sender is not None:  # "The nurses sent the governor a letter urging ...": the nurses
+            by_sender = resolve_subject(sender, actors, previous)
+            if by_sender.name is not None or by_sender.role is not None:
+                return by_sender
         if definite and not plural:
             # "the letter said" after "the executives sent a letter to Pence": whoever issued that one, not
             # whoever spoke last (who is often whom it was sent to)
