@@ -166,53 +166,30 @@ DISMISSED = (
 )
 
 
+def said_last_week(published):
+    """Hartley's "said last week" in article A, published on `published`."""
+    return date(
+        "said", "A", SAID, SAID[: SAID.index(" the audit")], "last week", "said", "2026-03", published
+    )
+
+
+def dismissed_last_week(text, name):
+    """`name`'s "Last week, ... dismissed the auditors' report" in article B, published 10 March."""
+    clause = f"Last week, Councillor {name} dismissed the auditors' report"
+    return date("dismissed", "B", text, clause, "Last week", "dismissed", "2026-03", dt.date(2026, 3, 10))
+
+
 def test_one_speakers_telling_of_one_week_under_two_verbs_of_saying_is_one_telling():
-    said = date(
-        "said",
-        "A",
-        SAID,
-        SAID[: SAID.index(" the audit")],
-        "last week",
-        "said",
-        "2026-03",
-        dt.date(2026, 3, 11),
-    )
-    dismissed = date(
-        "dismissed",
-        "B",
-        DISMISSED,
-        "Last week, Councillor Hartley dismissed the auditors' report",
-        "Last week",
-        "dismissed",
-        "2026-03",
-        dt.date(2026, 3, 10),
-    )
+    said = said_last_week(dt.date(2026, 3, 11))
+    dismissed = dismissed_last_week(DISMISSED, "Hartley")
     links = suggest_links([said, dismissed])
     assert pairs(links) == {frozenset(("said", "dismissed"))}
     assert links[0].confidence < 0.75  # a week, not a day: never sure
 
 
 def test_last_week_of_articles_two_weeks_apart_is_two_weeks():
-    said = date(
-        "said",
-        "A",
-        SAID,
-        SAID[: SAID.index(" the audit")],
-        "last week",
-        "said",
-        "2026-03",
-        dt.date(2026, 3, 18),
-    )
-    dismissed = date(
-        "dismissed",
-        "B",
-        DISMISSED,
-        "Last week, Councillor Hartley dismissed the auditors' report",
-        "Last week",
-        "dismissed",
-        "2026-03",
-        dt.date(2026, 3, 10),
-    )
+    said = said_last_week(dt.date(2026, 3, 18))
+    dismissed = dismissed_last_week(DISMISSED, "Hartley")
     assert suggest_links([said, dismissed]) == []
 
 
@@ -220,42 +197,15 @@ def test_another_speakers_telling_of_that_week_is_another_telling():
     other = (
         "Last week, Councillor Dowling dismissed the auditors' report, claiming the figures were out of date."
     )
-    said = date(
-        "said",
-        "A",
-        SAID,
-        SAID[: SAID.index(" the audit")],
-        "last week",
-        "said",
-        "2026-03",
-        dt.date(2026, 3, 11),
-    )
-    dismissed = date(
-        "dismissed",
-        "B",
-        other,
-        "Last week, Councillor Dowling dismissed the auditors' report",
-        "Last week",
-        "dismissed",
-        "2026-03",
-        dt.date(2026, 3, 10),
-    )
+    said = said_last_week(dt.date(2026, 3, 11))
+    dismissed = dismissed_last_week(other, "Dowling")
     assert suggest_links([said, dismissed]) == []
 
 
 def test_a_deed_of_that_week_is_not_the_telling():
     """ "sent a letter last week" is a deed, not Hartley' telling, even about the same report."""
     sent = "Last week, Councillor Hartley sent the auditors' report back to the finance committee."
-    said = date(
-        "said",
-        "A",
-        SAID,
-        SAID[: SAID.index(" the audit")],
-        "last week",
-        "said",
-        "2026-03",
-        dt.date(2026, 3, 11),
-    )
+    said = said_last_week(dt.date(2026, 3, 11))
     deed = date("sent", "B", sent, sent[:-1], "Last week", "sent", "2026-03", dt.date(2026, 3, 10))
     assert suggest_links([said, deed]) == []
 
