@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, names, one_name, source_name, stem, terms
+from .text import fold, generation, names, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -64,6 +64,7 @@ def statement_links(
     pair when only that is given), not once per pair: one batch is many times cheaper. With
     `agree_lifts` (`lift.agree_lift`), its "agree" raises only the pairs that test passes.
     """
+    _kin_apart(feats)
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
     cast = _cast(feats)
@@ -462,6 +463,30 @@ def _topic(feats: Sequence[ClaimFeatures], keys: Sequence[frozenset[str]]) -> di
         event: frozenset(w for w, n in c.items() if n >= max(CAST_MIN_STATEMENTS, TOPIC_SHARE * sizes[event]))
         for event, c in counts.items()
     }
+
+
+def _kin_apart(feats: Sequence[ClaimFeatures]) -> None:
+    """Tell a father and son of one name apart where an article quotes both ("Donald Trump" and "Donald
+    Trump Jr."): the son's surname key becomes his surname with its suffix ("trump jr"), in every article.
+    Elsewhere a suffix is one outlet's formal style ("Roger J. Stone Jr." / "Roger Stone"): one person,
+    through the surname (`text.name_keys`)."""
+    quoted: dict[object, set[tuple[str, str]]] = {}
+    for f in feats:
+        if f.statement.speaker:
+            quoted.setdefault(f.item.article_id, set()).add(generation(f.statement.speaker))
+    kin = {
+        name
+        for names_ in quoted.values()
+        for name, suffix in names_
+        if suffix and any(other == name and not own for other, own in names_)
+    }
+    if not kin:
+        return
+    for f in feats:
+        name, suffix = generation(f.statement.speaker or "")
+        if suffix and name in kin:
+            surname = name.split()[-1]
+            f.speaker = frozenset(k for k in f.speaker if k != surname) | {f"{surname} {suffix}"}
 
 
 def _beyond_cast(

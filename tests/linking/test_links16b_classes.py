@@ -1,0 +1,79 @@
+"""One person named two ways by two outlets (links16b), on sentences written for these tests.
+
+One outlet writes a person's formal name with a middle initial and a generational suffix ("Walter H.
+Brask Jr."), another the name the person goes by ("Walter Brask"). The speaker keys took a name's last
+word as its surname, so the suffix was the key: the two were two people (their one remark "two named
+people each quoted"), and every junior shared the key "jr." with every other. The surname is now the
+word before the suffix. A father and son of one name quoted in one article stay two people.
+"""
+
+from __future__ import annotations
+
+from claims.extraction.types import StatementClaim
+from claims.linking.links import suggest_links
+from claims.linking.links.text import generation, speaker_keys
+from tests.linking.linkable import linkable
+
+
+def quoted(cid, article, text, speaker):
+    claim = StatementClaim(0, len(text), text, speaker, direct=True, speaker_kind="person")
+    return linkable(cid, article, claim, f"\u201c{text},\u201d {speaker} said.")
+
+
+def relations(links):
+    return {frozenset((s.a_id, s.b_id)): s.relation for s in links}
+
+
+# one remark, cut and run on differently by two outlets: a run of words in common, little else
+VOW = "The harbour inquiry is a political vendetta, and I will never lie about the governor to save myself"
+VOW_TOO = (
+    "I will never lie about the governor to save myself, whatever the board's lawyers put to me next month"
+)
+
+
+def test_a_suffix_is_not_a_surname():
+    assert "brask" in speaker_keys("Walter H. Brask Jr.") & speaker_keys("Walter Brask")
+    assert "mueller" in speaker_keys("Robert S. Mueller III")
+    assert not speaker_keys("Tomas Reed Jr.") & speaker_keys("Ivo Ryland Jr.")
+    assert not speaker_keys("Tomas Reed, Jr.") & speaker_keys("Ivo Ryland Sr.")
+    assert generation("Walter H. Brask Jr.") == ("walter brask", "jr")
+    assert generation("Walter Brask") == ("walter brask", "")
+
+
+def test_one_person_with_and_without_a_suffix_is_one_speaker():
+    links = suggest_links(
+        [quoted("a", "A", VOW, "Walter Brask"), quoted("b", "B", VOW_TOO, "Walter H. Brask Jr.")]
+    )
+    assert relations(links).get(frozenset(("a", "b"))) == "corroborates"
+
+
+def test_two_juniors_are_two_people():
+    links = suggest_links(
+        [quoted("a", "A", VOW, "Tomas Reed Jr."), quoted("b", "B", VOW_TOO, "Ivo Ryland Jr.")]
+    )
+    assert frozenset(("a", "b")) not in relations(links)
+
+
+def test_a_father_and_son_quoted_in_one_article_are_two_people():
+    """Article A quotes the father and the son: B's quote of the son is not the father's remark."""
+    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
+    links = suggest_links(
+        [
+            quoted("father", "A", VOW, "Walter Brask"),
+            quoted("son", "A", son, "Walter Brask Jr."),
+            quoted("son-b", "B", VOW_TOO, "Walter Brask Jr."),
+        ]
+    )
+    assert frozenset(("father", "son-b")) not in relations(links)
+
+
+def test_the_son_alone_is_still_one_speaker_across_outlets():
+    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
+    links = suggest_links(
+        [
+            quoted("father", "A", VOW, "Walter Brask"),
+            quoted("son", "A", son, "Walter Brask Jr."),
+            quoted("son-b", "B", son.replace("deserve", "surely deserve"), "Walter H. Brask Jr."),
+        ]
+    )
+    assert relations(links).get(frozenset(("son", "son-b"))) == "corroborates"
