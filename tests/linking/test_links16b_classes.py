@@ -77,3 +77,50 @@ def test_the_son_alone_is_still_one_speaker_across_outlets():
         ]
     )
     assert relations(links).get(frozenset(("son", "son-b"))) == "corroborates"
+
+
+def told(cid, article, text, speaker):
+    claim = StatementClaim(0, len(text), text, speaker, direct=False, speaker_kind="person")
+    return linkable(cid, article, claim, f"{speaker} said {text}.")
+
+
+LONG_PLEA = "she would plead not guilty to the fraud charges brought by the harbour prosecutors"
+
+
+def test_a_short_report_told_whole_in_a_longer_one_corroborates():
+    """ "she will plead not guilty" has two content words, too few for the word rules, but one speaker's
+    longer report holding both is the same word."""
+    links = suggest_links(
+        [
+            told("short", "A", "she will plead not guilty", "Ilse Marrow"),
+            told("long", "B", LONG_PLEA, "Ilse Marrow"),
+        ]
+    )
+    assert relations(links).get(frozenset(("short", "long"))) == "corroborates"
+
+
+def test_a_short_report_of_another_speaker_or_a_short_quote_stays_apart():
+    other = suggest_links(
+        [
+            told("short", "A", "he will plead not guilty", "Tomas Wendt"),
+            told("long", "B", LONG_PLEA, "Ilse Marrow"),
+        ]
+    )
+    assert frozenset(("short", "long")) not in relations(other)
+    quote = suggest_links(
+        [
+            quoted("short", "A", "I will plead not guilty", "Ilse Marrow"),
+            told("long", "B", LONG_PLEA, "Ilse Marrow"),
+        ]
+    )
+    assert frozenset(("short", "long")) not in relations(quote)
+
+
+def test_a_short_report_of_a_word_the_longer_lacks_stays_apart():
+    links = suggest_links(
+        [
+            told("short", "A", "she will resign soon", "Ilse Marrow"),
+            told("long", "B", LONG_PLEA, "Ilse Marrow"),
+        ]
+    )
+    assert frozenset(("short", "long")) not in relations(links)

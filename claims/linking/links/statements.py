@@ -100,7 +100,7 @@ def statement_links(
             runs.add(len(kept) - 1)
             continue
         ka, kb = keys[i], keys[j]
-        if min(len(ka), len(kb)) < MIN_WORDS:
+        if min(len(ka), len(kb)) < MIN_WORDS and not _short_told_again(a, b, ka, kb):
             continue
         cos = weights.cosine(ka, kb)
         same_speaker = bool(a.speaker & b.speaker) or _one_group(a, b)
@@ -463,6 +463,23 @@ def _topic(feats: Sequence[ClaimFeatures], keys: Sequence[frozenset[str]]) -> di
         event: frozenset(w for w, n in c.items() if n >= max(CAST_MIN_STATEMENTS, TOPIC_SHARE * sizes[event]))
         for event, c in counts.items()
     }
+
+
+SHORT_WORDS = 2  # a reported statement this short ("he will plead not guilty") is one speaker's plain word
+
+
+def _short_told_again(a: ClaimFeatures, b: ClaimFeatures, ka: frozenset[str], kb: frozenset[str]) -> bool:
+    """True when one speaker's short reported statement ("he will plead not guilty", SHORT_WORDS content
+    words) is told whole in another outlet's longer report of theirs ("said he would plead not guilty to
+    the charges brought by the prosecutors"): the same word, though too short for the word rules (MIN_WORDS).
+    Not for quotes, whose few words recur in a speaker's many remarks, nor for two speakers."""
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return (
+        len(short) == SHORT_WORDS
+        and short <= long_
+        and bool(a.speaker & b.speaker)
+        and not (a.statement.direct or b.statement.direct)
+    )
 
 
 def _kin_apart(feats: Sequence[ClaimFeatures]) -> None:
