@@ -471,15 +471,23 @@ SHORT_WORDS = 2  # a reported statement this short ("he will plead not guilty") 
 def _short_told_again(a: ClaimFeatures, b: ClaimFeatures, ka: frozenset[str], kb: frozenset[str]) -> bool:
     """True when one speaker's short reported statement ("he will plead not guilty", SHORT_WORDS content
     words) is told whole in another outlet's longer report of theirs ("said he would plead not guilty to
-    the charges brought by the prosecutors"): the same word, though too short for the word rules (MIN_WORDS).
-    Not for quotes, whose few words recur in a speaker's many remarks, nor for two speakers."""
-    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    return (
+    the charges brought by the prosecutors"): the same word, though too short for the word rules (MIN_WORDS),
+    when its words from the first content word to the last stand in a row in the other ("plead not
+    guilty"). Not for quotes, whose few words recur in a speaker's many remarks, nor for two speakers."""
+    (short, f_short), (long_, f_long) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
+    if not (
         len(short) == SHORT_WORDS
         and short <= long_
         and bool(a.speaker & b.speaker)
         and not (a.statement.direct or b.statement.direct)
-    )
+    ):
+        return False
+    # the short statement's words from its first content word to its last, in a row in the other ("plead
+    # not guilty"): "he did not know who sent it" is not "he does not know the student it was sent to"
+    words = [stem(w) for w in _word_list(f_short)]
+    at = [n for n, w in enumerate(words) if w in short]
+    phrase = " ".join(words[at[0] : at[-1] + 1]) if at else ""
+    return bool(phrase) and f" {phrase} " in f" {' '.join(stem(w) for w in _word_list(f_long))} "
 
 
 def _kin_apart(feats: Sequence[ClaimFeatures]) -> None:
