@@ -136,3 +136,16 @@ def test_a_short_report_whose_words_are_apart_in_the_longer_stays_apart():
         ]
     )
     assert frozenset(("short", "long")) not in relations(links)
+
+
+def test_the_son_named_without_a_first_name_is_still_the_son():
+    """Once an article quotes the father and the son, "Brask Jr." elsewhere is the son, not the father."""
+    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
+    links = suggest_links(
+        [
+            quoted("father", "A", VOW, "Walter Brask"),
+            quoted("son", "A", son, "Walter Brask Jr."),
+            quoted("son-b", "B", VOW_TOO, "Brask Jr."),
+        ]
+    )
+    assert frozenset(("father", "son-b")) not in relations(links)

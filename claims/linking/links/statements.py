@@ -492,26 +492,38 @@ def _short_told_again(a: ClaimFeatures, b: ClaimFeatures, ka: frozenset[str], kb
 
 def _kin_apart(feats: Sequence[ClaimFeatures]) -> None:
     """Tell a father and son of one name apart where an article quotes both ("Donald Trump" and "Donald
-    Trump Jr."): the son's surname key becomes his surname with its suffix ("trump jr"), in every article.
-    Elsewhere a suffix is one outlet's formal style ("Roger J. Stone Jr." / "Roger Stone"): one person,
-    through the surname (`text.name_keys`)."""
+    Trump Jr."): the son's surname key becomes his surname with its suffix ("trump jr"), in every article,
+    also where he is named without a first name ("Trump Jr."). Elsewhere a suffix is one outlet's formal
+    style ("Roger J. Stone Jr." / "Roger Stone"): one person, through the surname (`text.name_keys`)."""
     quoted: dict[object, set[tuple[str, str]]] = {}
     for f in feats:
         if f.statement.speaker:
             quoted.setdefault(f.item.article_id, set()).add(generation(f.statement.speaker))
-    kin = {
-        name
+    kin = {  # (first name or "", surname) of the sons
+        _first_last(name)
         for names_ in quoted.values()
         for name, suffix in names_
-        if suffix and any(other == name and not own for other, own in names_)
+        if suffix and any(not own and _one_name(other, name) for other, own in names_)
     }
     if not kin:
         return
     for f in feats:
         name, suffix = generation(f.statement.speaker or "")
-        if suffix and name in kin:
+        if suffix and any(_one_name(name, " ".join(filter(None, son))) for son in kin):
             surname = name.split()[-1]
             f.speaker = frozenset(k for k in f.speaker if k != surname) | {f"{surname} {suffix}"}
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    words = name.split()
+    return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+
+def _one_name(x: str, y: str) -> bool:
+    """True for two first-and-last names (`text.generation`) of one surname whose first names agree or
+    one of which has none ("trump" / "donald trump")."""
+    (fx, sx), (fy, sy) = _first_last(x), _first_last(y)
+    return bool(sx) and sx == sy and (fx == fy or not fx or not fy)
 
 
 def _beyond_cast(
