@@ -149,3 +149,11 @@ def test_the_son_named_without_a_first_name_is_still_the_son():
         ]
     )
     assert frozenset(("father", "son-b")) not in relations(links)
+
+
+def test_a_short_report_with_the_opposite_word_does_not_corroborate():
+    """ "she pleaded guilty" holds both content words of "she would plead not guilty ...", not the remark."""
+    links = suggest_links(
+        [told("short", "A", "she pleaded guilty", "Ilse Marrow"), told("long", "B", LONG_PLEA, "Ilse Marrow")]
+    )
+    assert relations(links).get(frozenset(("short", "long"))) != "corroborates"
