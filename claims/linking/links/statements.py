@@ -15,7 +15,7 @@ from ..types import Relation, StanceFn, StanceManyFn
 from .blocking import KeyWeights, candidate_pairs, semantic_pairs, semantic_similarity
 from .features import ClaimFeatures
 from .lift import AgreeLift
-from .text import fold, names, one_name, source_name, stem, terms
+from .text import fold, generation, names, one_name, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
 
@@ -64,6 +64,7 @@ def statement_links(
     pair when only that is given), not once per pair: one batch is many times cheaper. With
     `agree_lifts` (`lift.agree_lift`), its "agree" raises only the pairs that test passes.
     """
+    _kin_apart(feats)
     keys = [_keys(f) for f in feats]
     weights = KeyWeights(keys)
     cast = _cast(feats)
@@ -99,7 +100,7 @@ def statement_links(
             runs.add(len(kept) - 1)
             continue
         ka, kb = keys[i], keys[j]
-        if min(len(ka), len(kb)) < MIN_WORDS:
+        if min(len(ka), len(kb)) < MIN_WORDS and not _short_told_again(a, b, ka, kb):
             continue
         cos = weights.cosine(ka, kb)
         same_speaker = bool(a.speaker & b.speaker) or _one_group(a, b)
@@ -462,6 +463,67 @@ def _topic(feats: Sequence[ClaimFeatures], keys: Sequence[frozenset[str]]) -> di
         event: frozenset(w for w, n in c.items() if n >= max(CAST_MIN_STATEMENTS, TOPIC_SHARE * sizes[event]))
         for event, c in counts.items()
     }
+
+
+SHORT_WORDS = 2  # a reported statement this short ("he will plead not guilty") is one speaker's plain word
+
+
+def _short_told_again(a: ClaimFeatures, b: ClaimFeatures, ka: frozenset[str], kb: frozenset[str]) -> bool:
+    """True when one speaker's short reported statement ("he will plead not guilty", SHORT_WORDS content
+    words) is told whole in another outlet's longer report of theirs ("said he would plead not guilty to
+    the charges brought by the prosecutors"): the same word, though too short for the word rules (MIN_WORDS),
+    when its words from the first content word to the last stand in a row in the other ("plead not
+    guilty"). Not for quotes, whose few words recur in a speaker's many remarks, nor for two speakers."""
+    (short, f_short), (long_, f_long) = sorted(((ka, a), (kb, b)), key=lambda pair: len(pair[0]))
+    if not (
+        len(short) == SHORT_WORDS
+        and short <= long_
+        and bool(a.speaker & b.speaker)
+        and not (a.statement.direct or b.statement.direct)
+    ):
+        return False
+    # the short statement's words from its first content word to its last, in a row in the other ("plead
+    # not guilty"): "he did not know who sent it" is not "he does not know the student it was sent to"
+    words = [stem(w) for w in _word_list(f_short)]
+    at = [n for n, w in enumerate(words) if w in short]
+    phrase = " ".join(words[at[0] : at[-1] + 1]) if at else ""
+    return bool(phrase) and f" {phrase} " in f" {' '.join(stem(w) for w in _word_list(f_long))} "
+
+
+def _kin_apart(feats: Sequence[ClaimFeatures]) -> None:
+    """Tell a father and son of one name apart where an article quotes both ("Donald Trump" and "Donald
+    Trump Jr."): the son's surname key becomes his surname with its suffix ("trump jr"), in every article,
+    also where he is named without a first name ("Trump Jr."). Elsewhere a suffix is one outlet's formal
+    style ("Roger J. Stone Jr." / "Roger Stone"): one person, through the surname (`text.name_keys`)."""
+    quoted: dict[object, set[tuple[str, str]]] = {}
+    for f in feats:
+        if f.statement.speaker:
+            quoted.setdefault(f.item.article_id, set()).add(generation(f.statement.speaker))
+    kin = {  # (first name or "", surname) of the sons
+        _first_last(name)
+        for names_ in quoted.values()
+        for name, suffix in names_
+        if suffix and any(not own and _one_name(other, name) for other, own in names_)
+    }
+    if not kin:
+        return
+    for f in feats:
+        name, suffix = generation(f.statement.speaker or "")
+        if suffix and any(_one_name(name, " ".join(filter(None, son))) for son in kin):
+            surname = name.split()[-1]
+            f.speaker = frozenset(k for k in f.speaker if k != surname) | {f"{surname} {suffix}"}
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    words = name.split()
+    return (words[0] if len(words) > 1 else "", words[-1] if words else "")
+
+
+def _one_name(x: str, y: str) -> bool:
+    """True for two first-and-last names (`text.generation`) of one surname whose first names agree or
+    one of which has none ("trump" / "donald trump")."""
+    (fx, sx), (fy, sy) = _first_last(x), _first_last(y)
+    return bool(sx) and sx == sy and (fx == fy or not fx or not fy)
 
 
 def _beyond_cast(

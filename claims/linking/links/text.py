@@ -117,11 +117,30 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def name_keys(name: str) -> set[str]:
-    """Keys that identify a person or body across spellings: the full name and its last word."""
-    words = [w for w in re.split(r"[\s\-]+", fold(name).lower()) if w and w not in _NAME_STOP]
+    """Keys that identify a person or body across spellings: the full name and its last word, the
+    surname, which a generational suffix does not replace ("Roger J. Stone Jr." is Stone, as "Roger Stone"
+    in another outlet; "jr." is every junior's)."""
+    words = [w for w in re.split(r"[\s\-,]+", fold(name).lower()) if w and w not in _NAME_STOP]
     if not words:
         return set()
-    return {" ".join(words), words[-1]}
+    surname = len(words)
+    while surname > 1 and words[surname - 1] in GENERATION_SUFFIXES:
+        surname -= 1
+    return {" ".join(words), words[surname - 1]}
+
+
+# the suffixes that tell a son from his father of the same name: not a surname
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def generation(name: str) -> tuple[str, str]:
+    """(first name and surname, generational suffix) of a person's name, middle names and initials left
+    out: ("donald trump", "jr") for "Donald J. Trump Jr.", ("donald trump", "") for "Donald Trump"."""
+    words = [w for w in re.split(r"[\s\-,]+", fold(name).lower()) if w and w not in _NAME_STOP]
+    suffix: list[str] = []
+    while len(words) > 1 and words[-1] in GENERATION_SUFFIXES:
+        suffix.insert(0, words.pop().rstrip("."))
+    return " ".join(words[:1] + words[-1:] if len(words) > 1 else words), " ".join(suffix)
 
 
 # Who speaks for someone without being them: a person's office or campaign ("Varga's office", "the
