@@ -403,6 +403,7 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
     is the quoted person's own words, and speech relayed by a news report ("RT reported that Zakharova
     said ..."), where the outlet only carries what she said.
     """
+    _end_before_trailing_attribution(doc, items)
     kept = []
     for item in items:
         outer = [o for o in items if o.content[0] <= item.cue_i < o.content[1] and o.cue_i != item.cue_i]
@@ -460,6 +461,23 @@ def drop_embedded(doc: Doc, items: list[Found]) -> list[Found]:
     return kept
 
 
+def _end_before_trailing_attribution(doc: Doc, items: list[Found]) -> None:
+    """End the words of a cue inside a trailing "according to" clause before that phrase ("The board is
+    weighing a toll, according to city officials": the parse runs "weighing"'s words on over the phrase that
+    sources the whole clause, so each would hold the other and both would be dropped as embedded). Not when
+    the words quote ('called the audit "a farce," according to two aides'): a quote is its speaker's own words,
+    kept under its speaker as before, and storing the phrase's source too would show the words twice."""
+    for source in items:
+        if not source.attribution or source.cue[0] <= source.content[0]:
+            continue
+        for item in items:
+            held = source.content[0] <= item.cue_i < source.content[1]
+            if item is source or item.direct or not held:
+                continue
+            if item.content[0] < source.cue[0] < item.content[1]:
+                item.content = trimmed(doc, item.content[0], source.cue[0])
+
+
 def _inner_quote_of_another(doc: Doc, item: Found) -> bool:
     """True for a quote hung on a verb that is not one of speech inside what another source is reported
     to say ('Hale said a majority of voters have come to believe "that the tax is fair"', 'she said Ortiz
@@ -505,16 +523,23 @@ ASIDE_WORDS = frozenset({"which", "what", "whom", "who"})
 
 def said_aside(doc: Doc, item: Found) -> bool:
     """True for a source's own aside inside a relative clause ("the fees, which the auditors said were
-    illegal"; "what the senators said was a land grab"): a reporting verb right after its subject, and the
-    subject right after the relative word. It says whose words the clause holds, whoever's sentence
-    holds it."""
+    illegal"; "what the senators said was a land grab"; "a strike that executives said could cut earnings"): a
+    reporting verb right after its subject, and the subject right after the relative word. It says whose
+    words the clause holds, whoever's sentence holds it."""
     cue, subject = doc[item.cue_i], item.subject
     if subject is None or not is_speech_verb(cue) or item.passive or not 0 < cue.i - subject.i <= 3:
         return False
     if subject.pos_ == "PRON":
         return False  # "in which he said": mostly the outer speaker again, whose words already hold it
     first = subject.left_edge.i
-    return first > 0 and doc[first - 1].lower_ in ASIDE_WORDS
+    if first <= 0:
+        return False
+    before = doc[first - 1]
+    # "that" opens a relative clause only when the parse hangs the cue on the noun before it ("said that
+    # executives expect ..." is the outer source's words)
+    return before.lower_ in ASIDE_WORDS or (
+        before.lower_ == "that" and cue.dep_ == "relcl" and cue.head.i < before.i
+    )
 
 
 def who_said(doc: Doc, item: Found) -> bool:

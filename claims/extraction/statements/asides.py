@@ -43,17 +43,23 @@ def aside_at(tok: Token) -> Found | None:
     """The statement whose source an "as" aside with cue `tok` names, or None when `tok` is no such cue."""
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ASIDE_VERBS or tok.tag_ == "VBG":
         return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return None  # "as reported by the Times", "as was noted": no source of its own here
     if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return None  # "..., as Hale told Congress on Oct. 28, that the FBI had ...": a clause of its own
     sent = tok.sent
-    as_i = _as_before(tok)
-    if as_i is None:
-        return None
-    subject = _source(tok, as_i)
-    if subject is None:
-        return None
+    passive = _passive_source(tok)
+    if passive is not None:
+        as_i, subject = passive  # "As reported by the Gazette, ...", "as stated in the board's letter, ..."
+    else:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return None  # "as was noted", "as reported earlier": no source of its own here
+        found_as = _as_before(tok)
+        if found_as is None:
+            return None
+        as_i = found_as
+        source = _source(tok, as_i)
+        if source is None:
+            return None
+        subject = source
     end = _aside_end(tok)
     if end is None:
         return None
@@ -100,6 +106,39 @@ def aside_at(tok: Token) -> Found | None:
         return None
     cue_end = tok.i + 2 if tok.lemma_.lower() in ("put", "point") else tok.i + 1  # "put it", "pointed out"
     return Found(content, (tok.i, cue_end), tok.i, subject, direct=quoted, confidence=0.8)
+
+
+# What a passive aside's "in" phrase may name as the source: a text ("as stated in the board's report").
+_TEXT_NOUNS = word_set(
+    "report reports statement letter memo column commentary editorial article op-ed filing complaint ruling study"
+)
+
+
+def _passive_source(tok: Token) -> tuple[int, Token] | None:
+    """(index of "as", source) for a passive aside that names its source after the verb ("As reported by the
+    Gazette, ...", "as first noted by Tom Hale, ...", "As stated in the board's report, ..."); None for any
+    other verb, and for a passive that names none ("as reported earlier", "as was noted")."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubjpass", "nsubj") for c in tok.children):
+        return None
+    doc = tok.doc
+    j = tok.i - 1
+    while j > tok.sent.start and doc[j].tag_ == "RB" and doc[j].lower_ != "as":
+        j -= 1  # "as first reported by", "as previously stated in"
+    if doc[j].lower_ != "as":
+        return None
+    for prep in tok.children:
+        if prep.i <= tok.i or prep.dep_ not in ("agent", "prep"):
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lower_ in _NOT_SOURCES or objs[0].ent_type_ in ("DATE", "TIME"):
+            continue
+        if prep.dep_ == "agent":
+            return j, objs[0]
+        if prep.lower_ == "in" and objs[0].lemma_.lower() in _TEXT_NOUNS:
+            # "in Hale's commentary": the words are its writer's
+            owner = next((c for c in objs[0].children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            return j, owner or objs[0]
+    return None
 
 
 def _whole_quote(doc: Doc, content: tuple[int, int]) -> bool:

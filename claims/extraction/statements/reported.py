@@ -1238,10 +1238,13 @@ def framed_clause(verb: Token) -> tuple[int, int] | None:
         if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() not in TELLING_VERBS:
             continue  # "announced a plan that the council ...": what was announced
         nouns = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        if child.dep_ == "prep":
+            # "said in one of a series of messages that ...": the clause hangs on the last noun
+            nouns += _of_nouns(nouns)
         # the noun itself, or a relative clause of the frame on it ("in an interview that aired on Sunday")
         holders = nouns + [c for n in nouns for c in n.children if _frame_relative(c)]
         for clause in (c for h in holders for c in h.children):
-            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+            if clause.dep_ not in ("relcl", "acl", "ccomp") or not _clause_head(clause):
                 continue
             if placing_on and clause.dep_ != "relcl" and not places_words(verb, child):
                 continue
@@ -1251,15 +1254,45 @@ def framed_clause(verb: Token) -> tuple[int, int] | None:
             own = [c for c in clause.children if c.i > that.i]
             if not (that.dep_ == "mark" and that.head.i == clause.i) and not (
                 # "that" read as an object although its verb has one of its own ("on the floor that Hale planned
-                # to sign the bill", "that" read as the object of "sign"): no gap, so no relative clause
+                # to sign the bill", "that" read as the object of "sign"), or of an adjective, which takes none
+                # ("in the early hours that Hale was 'reckless'"): no gap, so no relative clause
                 child.dep_ == "prep"
                 and that.dep_ == "dobj"
-                and any(c.dep_ in _GAPLESS_DEPS and c.i != that.i for c in that.head.children)
+                and (
+                    that.head.pos_ == "ADJ"
+                    or any(c.dep_ in _GAPLESS_DEPS and c.i != that.i for c in that.head.children)
+                )
             ):
                 continue
             if any(c.dep_ in _CLAUSE_SUBJECTS for c in own):
                 return that.i, clause.right_edge.i + 1
     return None
+
+
+def _of_nouns(nouns: list[Token]) -> list[Token]:
+    """The nouns of the "of" phrases hung on `nouns`, and on theirs ("one of a series of messages")."""
+    found: list[Token] = []
+    todo = list(nouns)
+    while todo and len(found) < 4:
+        noun = todo.pop()
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                found += objs
+                todo += objs
+    return found
+
+
+def _clause_head(clause: Token) -> bool:
+    """True for the head of a clause: a verb, or an adjective the parse made the head of its own copula and
+    subject ("that the fares were 'unfair'", "unfair" heading "were" and "fares")."""
+    if clause.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        clause.pos_ == "ADJ"
+        and any(c.dep_ in ("aux", "cop") and c.lemma_ == "be" for c in clause.children)
+        and any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    )
 
 
 def _frame_relative(verb: Token) -> bool:
