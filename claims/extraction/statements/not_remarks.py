@@ -1,0 +1,50 @@
+"""What is told in the shape of a statement but is nobody's remark (issue 14's strict read, branch stmt16a).
+
+- The writer's reading of what someone meant ("She seemed to suggest that ...", "he appeared to concede ..."):
+  the writer's inference, which the source did not say in those words.
+- "has said little about the timetable", "said nothing about it": the writer's account of what was *not* said;
+  its words ("little about the timetable") are no remark of anybody's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import word_set
+from .reported import Found
+
+# verbs that say a source's reading is the writer's guess when the cue hangs on them ("seemed to suggest")
+SEEMING_VERBS = word_set("seem appear")
+# what a speech verb's object is when the writer says how little was said ("said little about")
+SCANT_OBJECTS = word_set("little nothing")
+SCANT_VERBS = word_set("say speak reveal disclose offer")
+
+
+def writers_reading(doc: Doc, item: Found) -> bool:
+    """True when the cue is the complement of "seem"/"appear" ("he seemed to suggest that ..."): the writer's
+    inference of what the source meant. A quote stays: its words are the source's own."""
+    if item.direct or item.cue_i < 0:
+        return False
+    cue: Token = doc[item.cue_i]
+    head = cue.head
+    return (
+        cue.dep_ == "xcomp"
+        and head.i != cue.i
+        and head.lemma_.lower() in SEEMING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    )
+
+
+def scant_speech(doc: Doc, item: Found) -> bool:
+    """True for "has said little about X", "said nothing about X": the words stored would be the object
+    "little"/"nothing" and its topic, the writer's account of what was not said. "said nothing unusual
+    happened" (a clause whose subject is "nothing") is a remark and stays."""
+    if item.direct or item.cue_i < 0:
+        return False
+    cue: Token = doc[item.cue_i]
+    if cue.lemma_.lower() not in SCANT_VERBS:
+        return False
+    start = item.content[0]
+    return any(
+        c.dep_ == "dobj" and c.lower_ in SCANT_OBJECTS and c.i == start and c.i > cue.i for c in cue.children
+    )

@@ -1,0 +1,62 @@
+"""What is told in the shape of a statement but is nobody's remark (issue 14's strict read, branch stmt16a), on
+sentences we wrote.
+
+- "has said little about the timetable", "said nothing about it": the writer's account of what was not said; the
+  words "little about the timetable" are nobody's remark. "said nothing unusual happened" is one, and stays.
+- "She seemed to suggest that ...", "he appeared to concede ...": the writer's reading of what the source meant.
+  A quote after such a frame stays (its words are the source's own), and so does "said she seemed tired".
+"""
+
+from __future__ import annotations
+
+LEAD = "The ferry company cut its winter timetable on Monday.\n\n"
+
+
+def _words(claims) -> list[str]:
+    return [c.text for c in claims]
+
+
+def test_said_little_about_is_no_remark(statements):
+    text = LEAD + (
+        "While the regional government has said little about the new timetable, two former mayors have a "
+        "message for the company."
+    )
+    assert not any("little about" in w for w in _words(statements(text)))
+
+
+def test_said_nothing_about_is_no_remark(statements):
+    text = LEAD + "The harbour master said nothing about the cuts when he spoke to reporters on Tuesday."
+    assert not any("nothing about" in w for w in _words(statements(text)))
+
+
+def test_said_nothing_happened_is_a_remark(statements):
+    text = LEAD + "The harbour master said nothing unusual happened on the crossing that night."
+    claims = statements(text)
+    assert any("nothing unusual happened" in w for w in _words(claims)), _words(claims)
+
+
+def test_seemed_to_suggest_is_the_writers_reading(statements):
+    text = LEAD + (
+        "Mayor Ana Ruiz posted a photo of the empty pier. She seemed to suggest that the company had misled "
+        "the island."
+    )
+    assert not any("misled the island" in w for w in _words(statements(text)))
+
+
+def test_appeared_to_concede_is_the_writers_reading(statements):
+    text = LEAD + "Tom Hale, the company's chairman, appeared to concede that the cuts had gone too far."
+    assert not any("gone too far" in w for w in _words(statements(text)))
+
+
+def test_a_plain_report_beside_it_stays(statements):
+    text = LEAD + "Tom Hale, the company's chairman, said that the cuts had gone too far."
+    claims = [c for c in statements(text) if "gone too far" in c.text]
+    assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
+
+
+def test_a_quote_after_a_seeming_frame_stays(statements):
+    text = LEAD + (
+        'Tom Hale seemed to regret the cuts. "We went too far, and the island paid for it," he said on Tuesday.'
+    )
+    claims = [c for c in statements(text) if "We went too far" in c.text]
+    assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
