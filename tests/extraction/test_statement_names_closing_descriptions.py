@@ -62,8 +62,18 @@ def test_a_name_after_a_bare_titles_place_is_the_title_holder(statements):
     assert claim.role is not None and claim.role.startswith("former U.S")
 
 
-def test_whom_a_bare_title_serves_is_not_the_speaker(statements):
-    text = LEAD + "Spokesman for Tom Hale blasted the plan as “outrageous.”"
+def test_a_name_after_a_place_with_an_of_phrase_is_the_title_holder(statements):
+    text = (
+        LEAD
+        + "But former U.S. attorney for the District of Avalon Joseph Marlowe blasted the plan as “outrageous.”"
+    )
+    claim = _one(statements(text), "outrageous")
+    assert claim.speaker == "Joseph Marlowe"
+
+
+@pytest.mark.parametrize("source", ["Spokesman for Tom Hale", "Lawyer for Mr. Tom Hale"])
+def test_whom_a_bare_title_serves_is_not_the_speaker(statements, source):
+    text = LEAD + f"{source} blasted the plan as “outrageous.”"
     claim = _one(statements(text), "outrageous")
     assert claim.speaker is None
 

@@ -600,8 +600,13 @@ def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
         or before.is_punct
     ):
         return None
-    if not capitalised and (before.pos_ != "PROPN" or before.ent_type_ in ("", "PERSON")):
-        return None  # "spokesman for Tom Hale": the name is whom the title serves
+    if not capitalised and (
+        before.pos_ != "PROPN"
+        or before.ent_type_ == "PERSON"
+        or not before.text[:1].isupper()
+        or before.lower_.rstrip(".") in COURTESY_TITLES
+    ):
+        return None  # "spokesman for Tom Hale", "lawyer for Mr. Tom Hale": the name is whom the title serves
     return person
 
 
