@@ -60,3 +60,30 @@ def test_a_quote_after_a_seeming_frame_stays(statements):
     )
     claims = [c for c in statements(text) if "We went too far" in c.text]
     assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
+
+
+def test_what_a_relative_clause_says_a_thing_is_is_no_remark(statements):
+    text = LEAD + (
+        "The cuts could give new arguments to critics who have tried to chip away at the benefits it promises "
+        "older islanders."
+    )
+    assert not any("promises older islanders" in w for w in _words(statements(text)))
+
+
+def test_a_relative_clause_that_reports_words_stays(statements):
+    text = LEAD + "The cuts were a boost for harbour reformers who say the subsidy is too generous."
+    assert any("the subsidy is too generous" in w for w in _words(statements(text)))
+
+
+def test_a_source_described_by_a_relative_clause_still_speaks(statements):
+    text = LEAD + "The council, which rejected the plan last month, said the company had misled the island."
+    assert any("had misled the island" in w for w in _words(statements(text)))
+
+
+def test_a_clause_of_time_on_a_noun_still_reports(statements):
+    text = LEAD + (
+        "The council used the same script in the 2019 election, when Mayor Tom Hale effectively painted his rival "
+        "as an out-of-touch owner who had inherited the ferry line."
+    )
+    claims = [c for c in statements(text) if "painted his rival" in c.text or "out-of-touch owner" in c.text]
+    assert claims and claims[0].speaker == "Tom Hale", [(c.speaker, c.text) for c in statements(text)]

@@ -48,3 +48,36 @@ def scant_speech(doc: Doc, item: Found) -> bool:
     return any(
         c.dep_ == "dobj" and c.lower_ in SCANT_OBJECTS and c.i == start and c.i > cue.i for c in cue.children
     )
+
+
+# the words a relative clause opens on when its subject is the noun it describes ("candidates who reject ...")
+RELATIVE_PRONOUNS = word_set("who that which whom")
+RELATIVE_ADVERBS = word_set("when where why how whereby")
+
+
+def described_by_relative(doc: Doc, item: Found) -> bool:
+    """True for a cue that only describes a noun, in a relative clause: the class of people a plan is for
+    ("matching funds for candidates who reject large donations": a generic plural after a preposition, with no
+    determiner, whose verb takes no clause), or the thing the cue's object gap is ("the benefits it promises
+    older islanders": the clause's subject is no relative pronoun and the verb takes no clause). Nobody is
+    reported saying anything. "critics who say that the fare is too high" (a clause) stays."""
+    if item.direct or item.cue_i < 0:
+        return False
+    cue: Token = doc[item.cue_i]
+    if cue.dep_ != "relcl" or any(c.dep_ in ("ccomp", "xcomp", "mark") for c in cue.children):
+        return False
+    head = cue.head
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if not subjects:
+        return False
+    if subjects[0].lower_ not in RELATIVE_PRONOUNS:
+        # "the benefits it promises": the noun is what is promised, no words of anybody's; not a clause of time or
+        # place ("in 2012, when Tom Hale painted his rival as ...", "the hall where she told them"), which reports
+        return subjects[0].pos_ == "PRON" and not any(
+            c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS for c in cue.children
+        )
+    return (
+        head.tag_ in ("NNS", "NNPS")
+        and head.dep_ == "pobj"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    )
