@@ -3,8 +3,7 @@ sentences we wrote.
 
 - "has said little about the timetable", "said nothing about it": the writer's account of what was not said; the
   words "little about the timetable" are nobody's remark. "said nothing unusual happened" is one, and stays.
-- "She seemed to suggest that ...", "he appeared to concede ...": the writer's reading of what the source meant.
-  A quote after such a frame stays (its words are the source's own), and so does "said she seemed tired".
+- A cue that only describes a noun in a relative clause ("the benefits it promises older islanders").
 """
 
 from __future__ import annotations
@@ -35,30 +34,9 @@ def test_said_nothing_happened_is_a_remark(statements):
     assert any("nothing unusual happened" in w for w in _words(claims)), _words(claims)
 
 
-def test_seemed_to_suggest_is_the_writers_reading(statements):
-    text = LEAD + (
-        "Mayor Ana Ruiz posted a photo of the empty pier. She seemed to suggest that the company had misled "
-        "the island."
-    )
-    assert not any("misled the island" in w for w in _words(statements(text)))
-
-
-def test_appeared_to_concede_is_the_writers_reading(statements):
-    text = LEAD + "Tom Hale, the company's chairman, appeared to concede that the cuts had gone too far."
-    assert not any("gone too far" in w for w in _words(statements(text)))
-
-
 def test_a_plain_report_beside_it_stays(statements):
     text = LEAD + "Tom Hale, the company's chairman, said that the cuts had gone too far."
     claims = [c for c in statements(text) if "gone too far" in c.text]
-    assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
-
-
-def test_a_quote_after_a_seeming_frame_stays(statements):
-    text = LEAD + (
-        'Tom Hale seemed to regret the cuts. "We went too far, and the island paid for it," he said on Tuesday.'
-    )
-    claims = [c for c in statements(text) if "We went too far" in c.text]
     assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
 
 
