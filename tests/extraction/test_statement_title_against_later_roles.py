@@ -35,3 +35,23 @@ def test_a_title_that_fits_the_full_names_role_is_that_person(statements):
     )
     claims = [c for c in statements(text) if "works are finished" in c.text]
     assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
+
+
+def test_a_title_inside_the_name_misfits_too(nlp):
+    from claims.extraction.statements.speakers import ArticleActors
+
+    actors = ArticleActors.from_doc(nlp(TEXT))
+    assert actors.resolve_name("President Hale") != "Ana Hale"
+    assert actors.resolve_name("Hale", "President") != "Ana Hale"
+    assert actors.resolve_name("Ana Hale") == "Ana Hale"
+
+
+def test_a_second_titled_mention_is_not_that_person_either(statements):
+    text = (
+        '"It\'s about me," President Hale said at the rally on Saturday.\n\n'
+        '"My record is on the ballot," President Hale said again on Sunday.\n\n'
+        "The campaign plans to use Mr. Hale and the first lady, Ana Hale, as much as possible in the final week."
+    )
+    claims = [c for c in statements(text) if "It's about me" in c.text or "My record" in c.text]
+    assert len(claims) == 2
+    assert all(c.speaker != "Ana Hale" for c in claims), [(c.speaker, c.text) for c in claims]

@@ -469,11 +469,13 @@ class ArticleActors:
                 # "Mr. Obama" where the article names only "the first lady, Michelle Obama" in full: somebody
                 # else of that surname, never the one whose first name the courtesy title contradicts
                 return None
+            # the title may come as the role or inside the name itself ("President Obama", no role given)
+            titled = role or (split[1] if (split := descriptor_and_surname(name)) else None)
             if (
                 actor is not None
-                and role
+                and titled
                 and len(index_form(name).split()) == 1
-                and self._title_misfits(actor, role)
+                and self._title_misfits(actor, titled)
             ):
                 return None  # "President Obama" where the article names only "the first lady, Michelle Obama"
             return actor
@@ -494,6 +496,9 @@ class ArticleActors:
         fitting = [a for a in found if titled(a)]
         if len(fitting) == 1:
             return fitting[0]
+        if role:
+            # "President Obama" once the surname alone is an actor of its own: never the first lady named in full
+            found = [a for a in found if not self._title_misfits(a, role)]
         if gender:
             known = [a for a in found if self._gender_known(a) == gender]
             if len(known) == 1:
