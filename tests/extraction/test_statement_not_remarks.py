@@ -3,10 +3,13 @@ sentences we wrote.
 
 - "has said little about the timetable", "said nothing about it": the writer's account of what was not said; the
   words "little about the timetable" are nobody's remark. "said nothing unusual happened" is one, and stays.
-- A cue that only describes a noun in a relative clause ("the benefits it promises older islanders").
+- A cue that only describes the class of people a plan is for ("funds for candidates who reject large donations").
 """
 
 from __future__ import annotations
+
+from claims.extraction.statements.not_remarks import described_by_relative
+from claims.extraction.statements.reported import Found
 
 LEAD = "The ferry company cut its winter timetable on Monday.\n\n"
 
@@ -40,12 +43,23 @@ def test_a_plain_report_beside_it_stays(statements):
     assert len(claims) == 1 and claims[0].speaker == "Tom Hale"
 
 
-def test_what_a_relative_clause_says_a_thing_is_is_no_remark(statements):
-    text = LEAD + (
-        "The cuts could give new arguments to critics who have tried to chip away at the benefits it promises "
-        "older islanders."
+def _relative_cue(nlp, sentence: str, cue: str) -> bool:
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.text == cue)
+    found = Found(content=(verb.i, len(doc) - 1), cue=(verb.i, verb.i + 1), cue_i=verb.i, subject=verb.head)
+    return described_by_relative(doc, found)
+
+
+def test_the_class_a_plan_is_for_is_no_remark(nlp):
+    sentence = (
+        "The rules would give matching funds to island candidates who reject donations from shipping firms."
     )
-    assert not any("promises older islanders" in w for w in _words(statements(text)))
+    assert _relative_cue(nlp, sentence, "reject")
+
+
+def test_a_group_set_off_by_a_comma_still_speaks(nlp):
+    sentence = "The mayor's decision drew instant condemnation from Republicans, who called it an abuse of her power."
+    assert not _relative_cue(nlp, sentence, "called")
 
 
 def test_a_relative_clause_that_reports_words_stays(statements):

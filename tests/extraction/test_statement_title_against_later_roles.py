@@ -55,3 +55,15 @@ def test_a_second_titled_mention_is_not_that_person_either(statements):
     claims = [c for c in statements(text) if "It's about me" in c.text or "My record" in c.text]
     assert len(claims) == 2
     assert all(c.speaker != "Ana Hale" for c in claims), [(c.speaker, c.text) for c in claims]
+
+
+def test_a_description_does_not_tell_a_husband_from_his_wife(statements):
+    text = (
+        "Among the critics was Tom Hale, a harbour lawyer and the husband of Ana Hale, the mayor's adviser.\n\n"
+        '"If he knows he will lose," Mr. Hale, a vocal critic of the mayor, wrote on Twitter, "he knows he is '
+        'breaking the rules."'
+    )
+    claims = [c for c in statements(text) if "he will lose" in c.text]
+    assert len(claims) == 1 and claims[0].speaker == "Tom Hale", [
+        (c.speaker, c.text) for c in statements(text)
+    ]

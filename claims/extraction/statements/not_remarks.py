@@ -6,7 +6,7 @@
   as quantity claims, which is what an editor checks a poll by; the statement is not stored.
 - "has said little about the timetable", "said nothing about it": the writer's account of what was *not* said;
   its words ("little about the timetable") are no remark of anybody's.
-- A cue that only describes a noun in a relative clause ("the benefits it promises older islanders", "funds for
+- A cue that only describes the class of people something is for, in a restrictive relative clause ("funds for
   candidates who reject large donations"): nobody is reported saying anything.
 
 "She appeared to suggest that ..." stays a statement (session 12's reading of words given, and PolNeAR's): tried
@@ -63,15 +63,14 @@ def scant_speech(doc: Doc, item: Found) -> bool:
 
 # the words a relative clause opens on when its subject is the noun it describes ("candidates who reject ...")
 RELATIVE_PRONOUNS = word_set("who that which whom")
-RELATIVE_ADVERBS = word_set("when where why how whereby")
 
 
 def described_by_relative(doc: Doc, item: Found) -> bool:
-    """True for a cue that only describes a noun, in a relative clause: the class of people a plan is for
-    ("matching funds for candidates who reject large donations": a generic plural after a preposition, with no
-    determiner, whose verb takes no clause), or the thing the cue's object gap is ("the benefits it promises
-    older islanders": the clause's subject is no relative pronoun and the verb takes no clause). Nobody is
-    reported saying anything. "critics who say that the fare is too high" (a clause) stays."""
+    """True for a cue that only describes the class of people a plan or a rule is for, in a restrictive relative
+    clause ("matching funds for candidates who reject large donations": a generic plural after a preposition,
+    with no determiner and no comma before the clause, whose verb takes no clause). Nobody is reported saying
+    anything. "critics who say that the fare is too high" (a clause) and "condemnation from Democrats, who called
+    it ..." (a comma: the Democrats spoke) stay."""
     if item.direct or item.cue_i < 0:
         return False
     cue: Token = doc[item.cue_i]
@@ -79,14 +78,8 @@ def described_by_relative(doc: Doc, item: Found) -> bool:
         return False
     head = cue.head
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
-    if not subjects:
-        return False
-    if subjects[0].lower_ not in RELATIVE_PRONOUNS:
-        # "the benefits it promises": the noun is what is promised, no words of anybody's; not a clause of time or
-        # place ("in 2012, when Tom Hale painted his rival as ...", "the hall where she told them"), which reports
-        return subjects[0].pos_ == "PRON" and not any(
-            c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS for c in cue.children
-        )
+    if not subjects or subjects[0].lower_ not in RELATIVE_PRONOUNS or subjects[0].i != head.i + 1:
+        return False  # a comma or other words between: an aside about a source who speaks
     return (
         head.tag_ in ("NNS", "NNPS")
         and head.dep_ == "pobj"

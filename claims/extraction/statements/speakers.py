@@ -496,8 +496,9 @@ class ArticleActors:
         fitting = [a for a in found if titled(a)]
         if len(fitting) == 1:
             return fitting[0]
-        if role:
+        if role and len(role.split()) == 1:
             # "President Obama" once the surname alone is an actor of its own: never the first lady named in full
+            # (a title only: "Mr. Conway, a vocal critic" is not told apart from a husband by his description)
             found = [a for a in found if not self._title_misfits(a, role)]
         if gender:
             known = [a for a in found if self._gender_known(a) == gender]
