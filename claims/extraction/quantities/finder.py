@@ -850,6 +850,8 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
         return True
     if _is_degree(doc, ex, u) or _is_degree_of_a_verb(doc, ex, u) or _is_figure_of_speech(doc, chunks, ex, u):
         return True
+    if _in_hypothesis(doc, chunks[ex.c0].tok_start):
+        return True
     return (
         is_phone_number(doc, chunks, ex)
         or is_pair_reference(doc, chunks, ex)
@@ -859,6 +861,28 @@ def _not_reported(doc: Doc, chunks: list[Chunk], ex: Expr, u: UnitRead) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they"))
+
+# what a main clause's verb takes when its "if" clause is a supposition, not a condition that may come true
+_HYPOTHETICAL_MODALS = frozenset(("would", "could", "might", "'d", "\u2019d"))
+
+
+def _in_hypothesis(doc: Doc, first: int) -> bool:
+    """True for a number inside the "if" clause of a supposition ("If 10,000 people came to the island, the harbour
+    would need ...", "Even if the company added 20 crossings, it would still lose money"): a figure supposed to
+    make a point, which nobody reports as having happened. The figures of what would follow stay (NewsQuant counts
+    "it would save $500 million"), and so does a condition that may come true ("if 300 jobs go, the town will
+    ...", no "would")."""
+    tok = doc[first]
+    for _ in range(12):  # up the parse to the clause the number stands in
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children):
+            main = tok.head
+            return main.i != tok.i and any(
+                c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in main.children
+            )
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_degree_of_a_verb(doc: Doc, ex: Expr, u: UnitRead) -> bool:

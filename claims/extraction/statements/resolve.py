@@ -350,6 +350,50 @@ def _name_after_place(subject: Token, mention: tuple[int, int]) -> Span | None:
     return None
 
 
+# prepositions that name where a described person works: "a lawyer with Dane & Holt", "an analyst at Kestrel"
+_EMPLOYER_PREPS = frozenset({"with", "at"})
+
+
+def _name_after_employer(subject: Token, mention: tuple[int, int]) -> Span | None:
+    """The person's name that closes a description ending on where the person works, which the parse hangs on
+    the firm ("A former harbour official, now a lawyer with Dane & Holt, Petra Vosk, said"): a person's name is
+    never in apposition to a firm, so it names the one described. The description is the subject or a
+    description apposed to it ("now a lawyer with ..."); the name is proper nouns after a comma, opening with a
+    given name or tagged as a person, and closes the source's words. None for a plural subject ("Lawyers with
+    Dane & Holt, Petra Vosk and ...") or an owner's name ("a spokesman for the mayor, Ana Ruiz": `for`, not
+    where one works)."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lemma_.lower() not in PERSON_ROLES:
+        return None
+    doc = subject.doc
+    described = [subject] + [
+        c
+        for c in subject.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLES
+    ]
+    for holder in described:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _EMPLOYER_PREPS or prep.i < holder.i:
+                continue
+            for firm in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                for name in (c for c in firm.subtree if c.dep_ == "appos" and c.head.i >= firm.i):
+                    start = name.left_edge.i
+                    if name.pos_ != "PROPN" or start <= firm.i or doc[start - 1].text != ",":
+                        continue
+                    run = doc[start : name.i + 1]
+                    closes = name.i + 1 >= mention[1] or (
+                        name.i + 2 == mention[1] and doc[name.i + 1].is_punct
+                    )
+                    if (
+                        closes
+                        and 1 < len(run) <= _NAME_RUN_MAX
+                        and all(t.pos_ == "PROPN" for t in run)
+                        and (is_given_name(run[0].text) or name.ent_type_ == "PERSON")
+                        and not any(c.dep_ == "conj" for c in name.children)
+                    ):
+                        return Span(doc, start, name.i + 1, label="PERSON")
+    return None
+
+
 _NAME_RUN_MAX = 4  # words of a person's name: "Loretta E. Lynch", "Mary Beth Ann Smith"
 
 
@@ -526,13 +570,25 @@ def _indefinite(subject: Token) -> bool:
 
 def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
     """The person a capitalised title with an "of" phrase ends in ("Secretary of the Interior Ryan Zinke",
-    "Secretary of State Mike Pompeo"); None when a title stands before the name, as in "the spokesman of
-    President Putin", whose speaker is the spokesman."""
-    if not subject.text[:1].isupper() or subject.lower_ not in PERSON_ROLES | {"secretary"}:
+    "Secretary of State Mike Pompeo"), or a bare lower-case title whose "of" or "for" phrase ends in a place's
+    or body's name right before the person's ("former state attorney for the Northern District Joseph Marlowe",
+    which the parse may read as one phrase, the name its object); None when a title stands before the name, as
+    in "the spokesman of President Putin", whose speaker is the spokesman, or a bare title's object is the
+    person ("spokesman for Tom Hale")."""
+    capitalised = subject.text[:1].isupper() and subject.lower_ in PERSON_ROLES | {"secretary"}
+    bare = (
+        subject.lower_ in PERSON_ROLES
+        and subject.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss") for c in subject.children)
+    )
+    if not capitalised and not bare:
         return None
+    preps = ("of",) if capitalised else ("of", "for")
     doc = subject.doc
     last = doc[mention[1] - 1]
-    if last.ent_type_ != "PERSON" or not any(p.dep_ == "prep" and p.lower_ == "of" for p in subject.children):
+    if last.ent_type_ != "PERSON" or not any(
+        p.dep_ == "prep" and p.lower_ in preps for p in subject.children
+    ):
         return None
     person = _entity_of(last)
     if person is None or person.start <= subject.i or person.end != mention[1]:
@@ -544,6 +600,13 @@ def _title_of_person(subject: Token, mention: tuple[int, int]) -> Span | None:
         or before.is_punct
     ):
         return None
+    if not capitalised and (
+        before.pos_ != "PROPN"
+        or before.ent_type_ == "PERSON"
+        or not before.text[:1].isupper()
+        or before.lower_.rstrip(".") in COURTESY_TITLES
+    ):
+        return None  # "spokesman for Tom Hale", "lawyer for Mr. Tom Hale": the name is whom the title serves
     return person
 
 
@@ -764,7 +827,7 @@ def resolve_subject(subject: Token, actors: ArticleActors, previous: Speaker | N
                 clean_name(title_span), bare_name(doc[first : title_span.start].text) or None
             )
         # "acting President Nicolas Maduro": the title heads the phrase, the name hangs from it.
-        placed = _name_after_place(subject, mention)
+        placed = _name_after_place(subject, mention) or _name_after_employer(subject, mention)
         if placed is not None and ent is None:  # "A spokesman in Hale's office, Peter Walsh,": the whole role
             first = mention[0] + (doc[mention[0]].lower_ in _ARTICLES)
             return actors.person(clean_name(placed), bare_name(doc[first : placed.start].text) or None)

@@ -323,6 +323,15 @@ class ArticleActors:
             surname = _surname(name)
             if surname:
                 self.surname_first.setdefault(surname, ent.start)
+        # The roles the article gives each person it names in full, wherever it gives them: a title before a
+        # surname alone is checked against them all ("President Hale" before "the first lady, Ana Hale" is not
+        # she), not only against those given before it.
+        learned: set[int] = set()
+        for ent, cleaned in people:
+            full = self.index.resolve(cleaned) if len(index_form(cleaned).split()) > 1 else None
+            if full is not None and self.index.actor(full).kind == "person":
+                self._learn_role(full, ent)
+                learned.add(ent.start)
         others = [(e, cleaned) for e, cleaned in bodies if len(e) <= 2]
         for ent, cleaned in sorted([*people, *others], key=lambda p: p[0].start):
             actor = self.resolve_name(cleaned, role_of(ent), courtesy_gender(ent))
@@ -336,7 +345,8 @@ class ArticleActors:
             main_subject = main_subject or _apposed_to_main_subject(ent)
             main_subject = main_subject and not (quoted and quoted[ent.start])
             self.mentions.append(_Mention(ent.start, actor, main_subject, ent.sent.start))
-            self._learn_role(actor, ent)
+            if ent.start not in learned:
+                self._learn_role(actor, ent)
         # A surname the tagger left untagged as a main clause's subject ("Hale later left the meeting") is
         # that named person's mention when it is the surname of one the article named ("Peter Hale").
         tagged = {i for e in ents for i in range(e.start, e.end)}
@@ -459,11 +469,13 @@ class ArticleActors:
                 # "Mr. Obama" where the article names only "the first lady, Michelle Obama" in full: somebody
                 # else of that surname, never the one whose first name the courtesy title contradicts
                 return None
+            # the title may come as the role or inside the name itself ("President Obama", no role given)
+            titled = role or (split[1] if (split := descriptor_and_surname(name)) else None)
             if (
                 actor is not None
-                and role
+                and titled
                 and len(index_form(name).split()) == 1
-                and self._title_misfits(actor, role)
+                and self._title_misfits(actor, titled)
             ):
                 return None  # "President Obama" where the article names only "the first lady, Michelle Obama"
             return actor
@@ -484,6 +496,10 @@ class ArticleActors:
         fitting = [a for a in found if titled(a)]
         if len(fitting) == 1:
             return fitting[0]
+        if role and len(role.split()) == 1:
+            # "President Obama" once the surname alone is an actor of its own: never the first lady named in full
+            # (a title only: "Mr. Conway, a vocal critic" is not told apart from a husband by his description)
+            found = [a for a in found if not self._title_misfits(a, role)]
         if gender:
             known = [a for a in found if self._gender_known(a) == gender]
             if len(known) == 1:

@@ -1,0 +1,87 @@
+"""What is told in the shape of a statement but is nobody's remark (issue 14's strict read, branch stmt16a).
+
+- A poll's finding ("A Harbour Gazette poll found that 61 percent ...", "the poll showed ...", "according to one
+  recent poll, ..."): what respondents answered, counted by whoever ran the poll; nobody said it. Stored as a
+  statement it reads as a remark (and, with the pollster's name, as the paper's own). Its figures are stored
+  as quantity claims, which is what an editor checks a poll by; the statement is not stored.
+- "has said little about the timetable", "said nothing about it": the writer's account of what was *not* said;
+  its words ("little about the timetable") are no remark of anybody's.
+- A cue that only describes the class of people something is for, in a restrictive relative clause ("funds for
+  candidates who reject large donations"): nobody is reported saying anything.
+
+"She appeared to suggest that ..." stays a statement (session 12's reading of words given, and PolNeAR's): tried
+here as the writer's reading and left out, since it undid that decision and cost two PolNeAR attributions.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import word_set
+from .reported import Found
+
+POLL_NOUNS = word_set("poll polls survey surveys")
+# a poll aggregator named as one ("HuffPost Pollster"); "the pollster Ana Ruiz" is a person who may speak
+POLLSTER_NAMES = word_set("pollster")
+# what a speech verb's object is when the writer says how little was said ("said little about")
+SCANT_OBJECTS = word_set("little nothing")
+SCANT_VERBS = word_set("say speak reveal disclose offer")
+
+
+def poll_finding(item: Found) -> bool:
+    """True when the statement's source is a poll or survey (or its pollster named as such): a finding, no
+    remark. A person or body that ran it and says something of it ("the pollster Ana Ruiz said") is not a
+    poll: only the source's head word counts."""
+    subject = item.subject
+    if subject is None or item.direct:
+        return False
+    if subject.lemma_.lower() in POLL_NOUNS or subject.lower_ in POLL_NOUNS:
+        return True
+    if any(
+        c.dep_ == "appos" and c.i > subject.i and c.lemma_.lower() in POLL_NOUNS for c in subject.children
+    ):
+        return (
+            True  # "A new Harbour Gazette/ Dover Times poll of voters shows": the parse heads it with a name
+        )
+    return subject.lower_ in POLLSTER_NAMES and subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
+
+
+def scant_speech(doc: Doc, item: Found) -> bool:
+    """True for "has said little about X", "said nothing about X": the words stored would be the object
+    "little"/"nothing" and its topic, the writer's account of what was not said. "said nothing unusual
+    happened" (a clause whose subject is "nothing") is a remark and stays."""
+    if item.direct or item.cue_i < 0:
+        return False
+    cue: Token = doc[item.cue_i]
+    if cue.lemma_.lower() not in SCANT_VERBS:
+        return False
+    start = item.content[0]
+    return any(
+        c.dep_ == "dobj" and c.lower_ in SCANT_OBJECTS and c.i == start and c.i > cue.i for c in cue.children
+    )
+
+
+# the words a relative clause opens on when its subject is the noun it describes ("candidates who reject ...")
+RELATIVE_PRONOUNS = word_set("who that which whom")
+
+
+def described_by_relative(doc: Doc, item: Found) -> bool:
+    """True for a cue that only describes the class of people a plan or a rule is for, in a restrictive relative
+    clause ("matching funds for candidates who reject large donations": a generic plural after a preposition,
+    with no determiner and no comma before the clause, whose verb takes no clause). Nobody is reported saying
+    anything. "critics who say that the fare is too high" (a clause) and "condemnation from Democrats, who called
+    it ..." (a comma: the Democrats spoke) stay."""
+    if item.direct or item.cue_i < 0:
+        return False
+    cue: Token = doc[item.cue_i]
+    if cue.dep_ != "relcl" or any(c.dep_ in ("ccomp", "xcomp", "mark") for c in cue.children):
+        return False
+    head = cue.head
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if not subjects or subjects[0].lower_ not in RELATIVE_PRONOUNS or subjects[0].i != head.i + 1:
+        return False  # a comma or other words between: an aside about a source who speaks
+    return (
+        head.tag_ in ("NNS", "NNPS")
+        and head.dep_ == "pobj"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    )
