@@ -104,11 +104,11 @@ def test_what_records_or_signs_show_is_no_statement(statements, text):
     "text",
     [
         "Data from the harbour authority show that ferry traffic fell by a third.",
+        "A survey by the ferry union found that most riders want a night service.",
     ],
 )
 def test_findings_somebody_stands_behind_stay(statements, text):
-    """Data from a named maker: somebody made them and stands behind them. (A survey's findings were here too;
-    stmt16a stores no statement for a poll's or a survey's finding, see `test_statement_poll_findings.py`.)"""
+    """Data from a named maker, or a survey's findings: somebody made them and stands behind them."""
     assert len(statements(text)) == 1, _said(statements(text))
 
 

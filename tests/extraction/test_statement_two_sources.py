@@ -245,13 +245,16 @@ def test_an_aside_clause_between_dashes_is_not_what_was_suggested(statements):
     assert claim.text.startswith("raising the fee") and claim.text.endswith("would be on the table")
 
 
-def test_a_poll_finding_is_no_statement_whoever_ran_it(statements):
-    """ "A Dover State University poll found ...", "A poll found ...", a joint poll: what respondents answered,
-    nobody's remark (stmt16a changed this: the finding was stored as the university's, or as an unnamed poll's;
-    its figures are quantity claims, see `test_statement_poll_findings.py`)."""
-    for text in (
-        "A Dover State University poll found that most voters back the toll.",
-        "A poll found that most voters back the toll.",
-        "An ABC News/Washington Post poll found that most voters back the toll.",
-    ):
-        assert not [c for c in statements(text) if "most voters" in c.text], text
+def test_a_poll_named_for_its_pollster_is_the_pollsters_finding(statements):
+    """ "A Dover State University poll found ...": the university's finding; "A poll found" names nobody."""
+    claim = _only(
+        statements("A Dover State University poll found that most voters back the toll."), "most voters"
+    )
+    assert claim.speaker == "Dover State University"
+    claim = _only(statements("A poll found that most voters back the toll."), "most voters")
+    assert claim.speaker is None and claim.role == "poll"
+    # a joint poll is no one body's: "ABC News/Washington Post" would swallow either outlet across articles
+    claim = _only(
+        statements("An ABC News/Washington Post poll found that most voters back the toll."), "most voters"
+    )
+    assert claim.speaker is None
