@@ -47,7 +47,7 @@ from .gloss import (
 from .inverted import with_inverted
 from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
-from .not_remarks import described_by_relative, poll_finding, scant_speech
+from .not_remarks import described_by_relative, scant_speech
 from .polarity import asks, held_negated, negated_deed, polarity_of
 from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids, title_cased
 from .rejected import find_rejected, is_rejected_claim
@@ -632,8 +632,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in items if not i.evidence]
     # "according to records", "An examination of his remarks shows": evidence or the writer's finding, no maker
     items = [i for i in items if not unsourced_record(i) and not unmade_finding(i, doc[i.cue_i])]
-    # a poll's finding, "has said little about": no remark
-    items = [i for i in items if not poll_finding(i) and not scant_speech(doc, i)]
+    # "has said little about": no remark
+    items = [i for i in items if not scant_speech(doc, i)]
     # "funds for candidates who reject large donations", "the benefits it promises": a description, no remark
     items = [i for i in items if not described_by_relative(doc, i)]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
