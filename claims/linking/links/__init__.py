@@ -5,8 +5,9 @@ Candidates come from blocking (same event and unit class for quantities, shared 
 for dates and statements, the same speaker), never from all pairs. Rejected pairs and links an editor
 already made are never suggested again; each claim keeps only its strongest few suggestions, plus one
 into an outlet's article it has none into yet. A count an article repeats is linked once, and a
-statement is not linked when its sentences only repeat counts already linked, state counts linked as a
-conflict, or date what they tell to different times.
+statement is not linked when its sentences only repeat counts already linked (unless one named speaker
+says both: who said it is not in the count's link), state counts linked as a conflict, or date what
+they tell to different times.
 """
 
 from __future__ import annotations
@@ -168,9 +169,11 @@ def _suggest(
             (other_time(a, b, day_of) and not same_remark(a, b))
             # the counts the two sentences state, linked already, say it: the same relation adds
             # nothing, and sentences whose counts conflict ("carried 12 tonnes" / "about 35 tonnes")
-            # do not agree however many words they share
+            # do not agree however many words they share. But one named speaker's remark giving the
+            # count ("Brandt predicted she could win 40 votes" / "'she can win 40 votes,' Brandt
+            # said") is a remark of his as well as a count: who said it is not in the count's link
             or any(
-                linked_groups.get(frozenset((x, y))) in (rel, "contradicts")
+                _said_by_counts(linked_groups.get(frozenset((x, y))), rel, a, b)
                 for x in counts_in.get(_sentence(a), ())
                 for y in counts_in.get(_sentence(b), ())
                 # two counts of one list under two nouns ("four promises: ..." / "four pledges - ...")
@@ -326,6 +329,16 @@ def _opposite_sides(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         return False
     sa, sb = _side(a), _side(b)
     return sa is not None and sb is not None and sa != sb
+
+
+def _said_by_counts(counts: str | None, rel: str, a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether the link `counts` between counts the two statements' sentences state already says what
+    linking the statements with `rel` would: a conflict of the counts always does (their sentences do
+    not agree however many words they share), an equal relation does unless one named speaker says both
+    (his remark giving the count is a remark of his as well as a count)."""
+    if counts == "contradicts":
+        return True
+    return counts == rel and not (rel == "corroborates" and a.speaker & b.speaker)
 
 
 def _unit_class(f: ClaimFeatures) -> str | None:
