@@ -90,7 +90,7 @@ def is_caption(line: str) -> bool:
 def furniture_spans(text: str) -> list[Span]:
     """Stored-text spans (whole lines) that are page furniture, in order and not overlapping."""
     found: list[tuple[int, int]] = []
-" or two " / " at least: most texts have neither, and the pattern, tried at every|" or two " / " at least: most texts have neither, and the pattern, tried at every
+    # A bar line holds two "|" or two "/" at least: most texts have neither, and the pattern, tried at every
     # character, costs as much as the other three together.
     barred = text.count("|") >= 2 or text.count("/") >= 2
     for rx in (_FURNITURE_LINE, _CAPTION_LINE, *((_BAR_LINE,) if barred else ()), _TIMESTAMP_LINE):
