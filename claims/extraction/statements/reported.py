@@ -1977,17 +1977,19 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
         if head is not None:
             found.append(head)
     # Only a verb, a noun or "according" can be a cue (reported_at, hearsay_at and noun_cue_at return None
-    # for any other part of speech): the columns skip the rest without building their Tokens.
+    # for any other part of speech): the columns skip the rest without building their Tokens, and a noun is
+    # asked only the noun rules (hearsay_at, noun_cue_at), a verb only the verb rules (the others return None).
     according = doc.vocab.strings["according"]
     for i, (pos, lower) in enumerate(zip(column(doc, "POS"), column(doc, "LOWER"), strict=True)):
         if inside_quote[i] or (pos not in _CUE_POS and lower != according):
             continue
         tok = doc[i]
-        item = (
-            according_to(tok)
-            if lower == according
-            else (block_after_colon(tok, paras) or reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
-        )
+        if lower == according:
+            item = according_to(tok)
+        elif pos == NOUN:
+            item = hearsay_at(tok) or noun_cue_at(tok)
+        else:
+            item = block_after_colon(tok, paras) or reported_at(tok)
         if item is not None:
             found.append(item)
     return found
