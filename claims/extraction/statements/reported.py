@@ -2014,11 +2014,15 @@ def block_after_colon(tok: Token, paras: list[int]) -> Found | None:
     doc = tok.doc
     para = paras[tok.i]
     end = tok.i + 1
-    while end < len(doc) and paras[end] == para and not (doc[end].is_space and "\n" in doc[end].text):
+    # (the rest of the paragraph is read from the Doc's columns: a Token is built only for the few words that
+    # can stand before a colon)
+    texts, spaces = token_texts(doc), column(doc, "IS_SPACE")
+    while end < len(doc) and paras[end] == para and not (spaces[end] and "\n" in texts[end]):
         end += 1
-    words = [t for t in doc[tok.i + 1 : end] if not t.is_space]
-    if not words or words[-1].text != ":" or len(words) - 1 > BLOCK_FRAME_WORDS:
+    kept = [i for i in range(tok.i + 1, end) if not spaces[i]]
+    if not kept or texts[kept[-1]] != ":" or len(kept) - 1 > BLOCK_FRAME_WORDS:
         return None
+    words = [doc[i] for i in kept]
     if any(t.pos_ in ("VERB", "AUX") or t.text in (":", ";", '"') for t in words[:-1]):
         return None  # "added that the plan has failed:" is a clause of its own
     start = next((t.i for t in doc[end:] if not t.is_space), None)
