@@ -62,7 +62,7 @@ _NAME_PREPOSITIONS = {"by", "and", "of", "to", "from", "between", "after", "befo
 _P = [
     ("iso", rf"{YEAR_ISO}-(?P<m>\d\d?)-(?P<d>\d\d?)\b", _LEAD, False),
     ("dotted", rf"(?P<d>\d\d?)\.(?P<m>\d\d?)\.{YEAR}", _LEAD, False),
-    ("slashed", rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{YEAR}", _LEAD, False),
+    ("slashed", rf"(?P<a>\d\d?)/(?P<b>\d\d?)/{YEAR}", _LEAD, False),
     # "Sept. 28-Oct. 2": a dash before a month name ends the day ("March 3-9" is read by `_dashed_periods`)
     ("day_month", rf"{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?(?!\w|-(?![A-Z]))", _LEAD, False),
     ("month_day", rf"{MON}\s+{DAY}(?:,?\s+{YEAR})?(?!\w|-(?![A-Z]))", _LEAD, False),
@@ -77,7 +77,8 @@ _P = [
     ),
     (
         "day_word",
-        r"(?P<w>[Yy]esterday|[Tt]omorrow|today|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))\b(?!-)",
+        r"(?P<w>Yesterday|yesterday|Tomorrow|tomorrow|today|Tonight|tonight|Last\s+night|last\s+night|"
+        r"This\s+(?:morning|afternoon|evening)|this\s+(?:morning|afternoon|evening))\b(?!-)",
         None,
         False,
     ),
@@ -112,7 +113,7 @@ _P = [
     ("offset", r"day\s+(?P<rel>after|before)\b", r"\b(?i:the)\s+", True),
     (
         "offset",
-        r"(?P<rel>[Ll]ater|[Ee]arlier)\s+that\s+(?:day|morning|afternoon|evening|night)\b",
+        r"(?P<rel>Later|later|Earlier|earlier)\s+that\s+(?:day|morning|afternoon|evening|night)\b",
         None,
         False,
     ),
@@ -386,11 +387,11 @@ _MONTH_DAYS = re.compile(
 )
 # "3-9 March 2026", "3rd-9th of March"
 _DAYS_MONTH = re.compile(
-    rf"(?<![\w.,:/-])(?P<d>\d\d?){_FIRST_ORDINAL}{_DASH}(?P<d2>\d\d?){_ORDINAL}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?(?![\w-])"
+    rf"(?P<d>\d(?<![\w.,:/-]\d)\d?){_FIRST_ORDINAL}{_DASH}(?P<d2>\d\d?){_ORDINAL}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?(?![\w-])"
 )
 # "the 2014-2016 period", "in 2014-15": a span of years (not "2014-03-05", a day; not a score or a count)
 _YEARS = re.compile(
-    r"(?<![\w.,:/$\u00a3\u20ac-])(?P<y>(?:1[6-9]|20)\d\d)[-\u2013](?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%-]|[.,]\d)"
+    r"(?P<y>(?:1[6-9]|20)(?<![\w.,:/$\u00a3\u20ac-]\d\d)\d\d)[-\u2013](?P<y2>(?:1[6-9]|20)\d\d|\d\d)(?![\w%-]|[.,]\d)"
 )
 _YEARS_APART = 50  # "1939-45", "2014-2016"; "1950-2000 feet" is counted away by the attachment
 

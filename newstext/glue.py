@@ -15,15 +15,16 @@ import re
 # lower-case letter ("Mr.", "Dr.") and capitals ("U.S.", "D-N.Y.") are not: titles and initials.
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_WORD_END = rf"(?:(?<=[{_LOWER}]{{2}})|(?<=[0-9])|(?<=[0-9]s)|(?<=[{_LOWER}0-9][)\]]))"
+# (read after the stop, so the pattern starts with the stop itself and the regex engine skips ahead to one)
+_STOP_AFTER_WORD = rf"[.!?](?:(?<=[{_LOWER}]{{2}}.)|(?<=[0-9].)|(?<=[0-9]s.)|(?<=[{_LOWER}0-9][)\]].))"
 # The next sentence's first word: a capital and a lower-case letter ("The", "On", "McCulloch", "Peña"), an
 # acronym standing as a word ("FBI agents"), "A" or "I" as words, an amount ("$1,071,872 to be exact"), or a
 # parenthesis opening the writer's next sentence ("his seat.(Hale made"; "Inc.(NYSE" is no sentence end).
 _OPENER = rf"(?:[{_UPPER}][{_LOWER}]|\([{_UPPER}][{_LOWER}]|[A-Z]{{2,}}(?=[\s,;:'\u2019])|A(?= )|I(?=[ '\u2019])|[$\u00a3\u20ac\u00a5][0-9])"
-_GLUED_STOP = re.compile(rf"{_WORD_END}[.!?](?={_OPENER})")
+_GLUED_STOP = re.compile(rf"{_STOP_AFTER_WORD}(?={_OPENER})")
 # An acronym no full stop precedes ends a sentence as a word does ('according to CNN.He called'); initials
 # ('U.S.Navy', 'D-N.Y.') keep a stop before their last capital and do not match.
-_ACRONYM_STOP = re.compile(rf"(?<![A-Za-z.])[A-Z]{{2,}}[.!?](?=[{_UPPER}][{_LOWER}]|A(?= )|I(?=[ '\u2019]))")
+_ACRONYM_STOP = re.compile(rf"[A-Z](?<![A-Za-z.].)[A-Z]+[.!?](?=[{_UPPER}][{_LOWER}]|A(?= )|I(?=[ '\u2019]))")
 # A quotation mark glued between a sentence's end and the next word ('Tower."I want', 'this?"His reply',
 # 'said.\u201cWe') or the dash that names who said it ('money.\u201d\u2015 Tom Hale').
 _GLUED_QUOTE = re.compile(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -86,20 +87,14 @@ def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     Doc's first token), on to the next sentence start after it (else the Doc's end)."""
     bounds: tuple[list[int], list[int]] | None = doc.user_data.get(_SENTENCES)
     if bounds is None:
-        flags = doc.to_array("SENT_START").tolist()
-        n = len(flags)
-        firsts, ends = [0] * n, [n] * n
-        current = 0
-        for i, flag in enumerate(flags):
-            if flag == 1:
-                current = i
-            firsts[i] = current
-        following = n
-        for i in range(n - 1, -1, -1):
-            ends[i] = following
-            if flags[i] == 1:
-                following = i
-        bounds = doc.user_data[_SENTENCES] = (firsts, ends)
+        starts = doc.to_array("SENT_START") == 1
+        n = len(starts)
+        at = np.arange(n)
+        # the last start at or before each token; the first start after it (n where none follows)
+        firsts = np.maximum.accumulate(np.where(starts, at, 0)) if n else at
+        following = np.minimum.accumulate(np.where(starts, at, n)[::-1])[::-1]
+        ends = np.append(following[1:], n) if n else at
+        bounds = doc.user_data[_SENTENCES] = (firsts.tolist(), ends.tolist())
     return bounds
 
 

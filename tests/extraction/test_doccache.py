@@ -114,6 +114,28 @@ def test_the_sentence_hooks_give_the_sentences_spacy_gives():
     assert "sent" not in empty.user_token_hooks  # nothing to read: spaCy's own behaviour stays
 
 
+def test_the_sentence_bounds_follow_the_sentence_starts():
+    """The bounds read at once over the Doc's sentence starts are those of a walk from each token: back to the
+    last start at or before it (else the first token), on to the first start after it (else the Doc's end),
+    for starts laid out at random, a first token that is not marked a start, and a one-token Doc."""
+    import random
+
+    from spacy.tokens import Doc
+
+    from claims.extraction.doccache import _sentence_bounds
+
+    rng = random.Random(16)
+    vocab = get_nlp().vocab
+    for n in (1, 2, 3, 8, 40):
+        for _ in range(30):
+            flags = [rng.choice([True, False, None]) for _ in range(n)]
+            doc = Doc(vocab, words=["w"] * n, sent_starts=flags)
+            marks = doc.to_array("SENT_START").tolist()
+            firsts = [max([j for j in range(i + 1) if marks[j] == 1], default=0) for i in range(n)]
+            ends = [min([j for j in range(i + 1, n) if marks[j] == 1], default=n) for i in range(n)]
+            assert _sentence_bounds(doc) == (firsts, ends), marks
+
+
 def test_token_texts_are_the_tokens_texts():
     from claims.extraction.doccache import token_texts
 

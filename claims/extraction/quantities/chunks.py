@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 
 from .numbers import TENS_OF, Atom, read_chunk, read_word
 
-_NON_SPACE = re.compile(r"\S+")
 _QUOTES = ('"', "\u201d", "'", "\u2019")
 _LEAD = re.compile(r"^[(\[{\"“\u2018«,;]+")
 _TRAIL = re.compile(r"(?:[)\]}”\u2019»,;!?\"=]+|[.:](?=[)\]}”\u2019»,;!?\"=]*$))+$")
@@ -33,27 +32,41 @@ class Chunk:
     quote_after: bool = False  # what was stripped after it is one quotation mark ('$5.6"')
 
 
+# Which of the first 0x3001 code points are white space (as `str.isspace`, `str.split` and the regex `\s` read
+# it); none above U+3000 (the ideographic space) is.
+_SPACE = np.array([chr(c).isspace() for c in range(0x3001)])
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where each white-space-separated word of `text` starts (the words of `text.split()`), found over an array
+    of the text's code points instead of a match object per word."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    word = ~(_SPACE[np.minimum(codes, 0x3000)] & (codes <= 0x3000))
+    return np.flatnonzero(word & ~np.concatenate(([False], word[:-1]))).tolist()
+
+
 def make_chunks(doc: Doc, text: str | None = None) -> list[Chunk]:
     """The document's whitespace chunks with outer punctuation stripped, in order (`text` is doc.text when
     the caller already has it: Doc.text joins every token on each access)."""
     if text is None:
         text = doc.text
-    spans = [m.span() for m in _NON_SPACE.finditer(text)]
-    if not spans:
+    raws = text.split()
+    if not raws:
         return []
+    begins = _word_starts(text)
+    ends = [start + len(raw) for start, raw in zip(begins, raws, strict=True)]
     starts = doc.to_array(IDX).astype(np.int64)
-    bounds = np.array(spans, dtype=np.int64)
-    first = np.maximum(np.searchsorted(starts, bounds[:, 0], side="right") - 1, 0).tolist()
-    last = np.searchsorted(starts, bounds[:, 1], side="left").tolist()
+    first = np.maximum(np.searchsorted(starts, begins, side="right") - 1, 0).tolist()
+    last = np.searchsorted(starts, ends, side="left").tolist()
     out: list[Chunk] = []
-    for (start, end), t0, t1 in zip(spans, first, last, strict=True):
-        raw = text[start:end]
-        a, b = 0, len(raw)
-        if not (raw[0].isalnum() and raw[-1].isalnum()):  # most words need no stripping
-            lm = _LEAD.match(raw)
-            a = lm.end() if lm else 0
-            tm = _TRAIL.search(raw, a)
-            b = tm.start() if tm else len(raw)
+    for raw, start, end, t0, t1 in zip(raws, begins, ends, first, last, strict=True):
+        if raw[0].isalnum() and raw[-1].isalnum():  # most words need no stripping
+            out.append(Chunk(t0, t1, start, end, raw, False, False, False))
+            continue
+        lm = _LEAD.match(raw)
+        a = lm.end() if lm else 0
+        tm = _TRAIL.search(raw, a)
+        b = tm.start() if tm else len(raw)
         out.append(Chunk(t0, t1, start + a, start + b, raw[a:b], a > 0, b < len(raw), raw[b:] in _QUOTES))
     return out
 

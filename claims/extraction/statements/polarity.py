@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import word_set
+from ..doccache import column, token_texts
 from .cues import frame_of, is_denial, is_position, is_question
 from .edges import only_questions
 from .reported import Found
@@ -33,15 +34,22 @@ def asks(doc: Doc, item: Found) -> bool:
     assert nothing (stored with polarity "question")."""
     if item.cue_i < 0:
         return False
-    words = [t for t in doc[item.content[0] : item.content[1]] if not (t.is_space or t.text in ('"', "''"))]
+    # the words without spaces and straight quote marks, read from the Doc's columns (no Token built per word)
+    texts, spaces = token_texts(doc), column(doc, "IS_SPACE")
+    words = [
+        i
+        for i in range(item.content[0], min(item.content[1], len(doc)))
+        if not (spaces[i] or texts[i] in ('"', "''"))
+    ]
     if not words:
         return False
-    if doubts_aloud(doc[item.cue_i], words[0]):
+    first = doc[words[0]]
+    if doubts_aloud(doc[item.cue_i], first):
         return True
     if not is_question(doc[item.cue_i]):
         return False
-    last = doc[item.content[1]] if item.content[1] < len(doc) else words[-1]
-    return words[0].lower_ in QUESTION_OPENERS or "?" in (words[-1].text, last.text)
+    last = texts[item.content[1]] if item.content[1] < len(doc) else texts[words[-1]]
+    return first.lower_ in QUESTION_OPENERS or "?" in (texts[words[-1]], last)
 
 
 # What opens an open question after "questioned" ("questioned why the navy was told", "her questions about

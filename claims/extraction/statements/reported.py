@@ -2010,17 +2010,19 @@ def find_reported(doc: Doc, inside_quote: list[bool], paras: list[int]) -> list[
         if head is not None:
             found.append(head)
     # Only a verb, a noun or "according" can be a cue (reported_at, hearsay_at and noun_cue_at return None
-    # for any other part of speech): the columns skip the rest without building their Tokens.
+    # for any other part of speech): the columns skip the rest without building their Tokens, and a noun is
+    # asked only the noun rules (hearsay_at, noun_cue_at), a verb only the verb rules (the others return None).
     according = doc.vocab.strings["according"]
     for i, (pos, lower) in enumerate(zip(column(doc, "POS"), column(doc, "LOWER"), strict=True)):
         if inside_quote[i] or (pos not in _CUE_POS and lower != according):
             continue
         tok = doc[i]
-        item = (
-            according_to(tok)
-            if lower == according
-            else (block_after_colon(tok, paras) or reported_at(tok) or hearsay_at(tok) or noun_cue_at(tok))
-        )
+        if lower == according:
+            item = according_to(tok)
+        elif pos == NOUN:
+            item = hearsay_at(tok) or noun_cue_at(tok)
+        else:
+            item = block_after_colon(tok, paras) or reported_at(tok)
         if item is not None:
             found.append(item)
     return found
@@ -2045,11 +2047,15 @@ def block_after_colon(tok: Token, paras: list[int]) -> Found | None:
     doc = tok.doc
     para = paras[tok.i]
     end = tok.i + 1
-    while end < len(doc) and paras[end] == para and not (doc[end].is_space and "\n" in doc[end].text):
+    # (the rest of the paragraph is read from the Doc's columns: a Token is built only for the few words that
+    # can stand before a colon)
+    texts, spaces = token_texts(doc), column(doc, "IS_SPACE")
+    while end < len(doc) and paras[end] == para and not (spaces[end] and "\n" in texts[end]):
         end += 1
-    words = [t for t in doc[tok.i + 1 : end] if not t.is_space]
-    if not words or words[-1].text != ":" or len(words) - 1 > BLOCK_FRAME_WORDS:
+    kept = [i for i in range(tok.i + 1, end) if not spaces[i]]
+    if not kept or texts[kept[-1]] != ":" or len(kept) - 1 > BLOCK_FRAME_WORDS:
         return None
+    words = [doc[i] for i in kept]
     if any(t.pos_ in ("VERB", "AUX") or t.text in (":", ";", '"') for t in words[:-1]):
         return None  # "added that the plan has failed:" is a clause of its own
     start = next((t.i for t in doc[end:] if not t.is_space), None)
