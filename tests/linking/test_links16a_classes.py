@@ -1,0 +1,84 @@
+"""Link classes of links16a, on sentences written for these tests:
+
+- one figure of one unit class in two outlets of one event is one count, whatever words each sentence
+  puts around it ("about 2,400 harbour pilots were told to stay home" / "the walkout left 2,400 pilots
+  without pay"), and so is a precise figure and its rounding ("$1,180,000" / "$1.2 million"); small counts,
+  rates and a rounding of a round figure still need shared words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.extraction.types import QuantityClaim
+from claims.linking.links import suggest_links
+from tests.linking.linkable import linkable
+
+PUBLISHED = dt.date(2026, 3, 4)
+
+
+def count(cid: str, article: str, sentence: str, words: str, value: float, unit: str, unit_class: str, **kw):
+    at = sentence.index(words)
+    claim = QuantityClaim(at, at + len(words), words, value, value, unit, unit_class, **kw)
+    return linkable(cid, article, claim, sentence, published=PUBLISHED)
+
+
+def pairs(links, relation="corroborates"):
+    return {frozenset((s.a_id, s.b_id)) for s in links if s.relation == relation}
+
+
+ABOUT = {"approximate": True, "direction": "~"}
+
+
+def test_one_figure_in_two_outlets_is_one_count_without_shared_words():
+    home = "About 2,400 harbour pilots were told to stay home on the first morning."
+    pay = "The walkout left 2,400 pilots without pay."
+    links = suggest_links(
+        [
+            count("home", "A", home, "About 2,400 harbour pilots", 2400, "harbour pilots", "pilot", **ABOUT),
+            count("pay", "B", pay, "2,400 pilots", 2400, "pilots", "pilot"),
+        ]
+    )
+    assert pairs(links) == {frozenset(("home", "pay"))}
+    assert all(s.confidence < 0.75 for s in links)  # the figure says it, not the words: never sure
+
+
+def test_a_precise_figure_and_its_rounding_are_one_sum():
+    spend = "The council voted on Tuesday to spend $1,180,000 on repairs to the ferry terminal."
+    plan = "The plan sets aside $1.2 million for the work."
+    links = suggest_links(
+        [
+            count("spend", "A", spend, "$1,180,000", 1_180_000, "$", "dollar"),
+            count("plan", "B", plan, "$1.2 million", 1_200_000, "$", "dollar"),
+        ]
+    )
+    assert pairs(links) == {frozenset(("spend", "plan"))}
+
+
+# "two officials" is in every story; two rates of one story are close by nature; "$1.9 million" is too
+# round to be told from another sum near $2 million
+UNLIKE = [
+    (
+        ("Two officials resigned over the tender.", "Two officials", 2.0),
+        ("The mayor met two officials from the ministry.", "two officials", 2.0),
+        ("officials", "official"),
+    ),
+    (
+        ("Turnout reached 52 percent in the north.", "52 percent", 52.0),
+        ("The levy rose by 52 percent over the decade.", "52 percent", 52.0),
+        ("percent", "percentage"),
+    ),
+    (
+        ("The tender was worth $1.9 million.", "$1.9 million", 1_900_000.0),
+        ("Dredging the channel will cost $2 million.", "$2 million", 2_000_000.0),
+        ("$", "dollar"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "unit"), UNLIKE)
+def test_small_counts_rates_and_round_figures_still_need_shared_words(first, second, unit):
+    links = suggest_links([count("a", "A", *first, *unit), count("b", "B", *second, *unit)])
+    assert links == []
