@@ -3,7 +3,9 @@
 - one figure of one unit class in two outlets of one event is one count, whatever words each sentence
   puts around it ("about 2,400 harbour pilots were told to stay home" / "the walkout left 2,400 pilots
   without pay"), and so is a precise figure and its rounding ("$1,180,000" / "$1.2 million"); small counts,
-  rates and a rounding of a round figure still need shared words.
+  rates and a rounding of a round figure still need shared words;
+- one start told with two verbs ("the ferry programme was started in 2011" / "a ferry programme launched
+  in 2011") is one happening of that year.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import datetime as dt
 
 import pytest
 
-from claims.extraction.types import QuantityClaim
+from claims.extraction.types import DateClaim, QuantityClaim
 from claims.linking.links import suggest_links
+from newstext.span import Span
 from tests.linking.linkable import linkable
 
 PUBLISHED = dt.date(2026, 3, 4)
@@ -81,4 +84,37 @@ UNLIKE = [
 @pytest.mark.parametrize(("first", "second", "unit"), UNLIKE)
 def test_small_counts_rates_and_round_figures_still_need_shared_words(first, second, unit):
     links = suggest_links([count("a", "A", *first, *unit), count("b", "B", *second, *unit)])
+    assert links == []
+
+
+def year(cid: str, article: str, sentence: str, clause: str, dated: str, value: str = "2011"):
+    at = sentence.index(clause)
+    when = f"in {value}"
+    claim = DateClaim(at, at + len(clause), clause, value, "year", expression=Span(at, at, when), dated=dated)
+    return linkable(cid, article, claim, sentence, published=PUBLISHED)
+
+
+def test_one_start_told_with_two_verbs_is_one_year():
+    started = "A former official said the ferry programme was started in 2011 by the harbour board."
+    launched = "The port authority runs a ferry programme launched in 2011 called Seabridge."
+    links = suggest_links(
+        [
+            year("started", "A", started, "the ferry programme was started in 2011", "started"),
+            year("launched", "B", launched, "a ferry programme launched in 2011", "launched"),
+        ]
+    )
+    assert pairs(links) == {frozenset(("started", "launched"))}
+
+
+def test_two_starts_of_one_year_are_two_happenings():
+    dredge = "The harbour board began in 2011 to dredge the outer channel."
+    ferry = "The ferry programme was launched in 2011 by the port authority."
+    links = suggest_links(
+        [
+            year(
+                "dredge", "A", dredge, "The harbour board began in 2011 to dredge the outer channel", "began"
+            ),
+            year("ferry", "B", ferry, "The ferry programme was launched in 2011", "launched"),
+        ]
+    )
     assert links == []

@@ -718,6 +718,16 @@ _ONE_DEED = {
     ]
     for form in (stem(w), stem(w).rstrip("e"))
 }
+# Verbs of a start: "the programme was started in 2011", "a programme launched in 2011", "the programme began
+# in 2011" date one start under each outlet's verb ("found" and "open" are left out: "police found", "an open
+# letter").
+_STARTS = {
+    form: "start"
+    for w in """start started starts starting begin began begun begins launch launched launches launching
+    establish established create created inaugurate inaugurated initiate initiated""".split()  # noqa: SIM905
+    for form in (stem(w), stem(w).rstrip("e"))
+}
+_ONE_DEED.update(_STARTS)
 # Words of one public appearance of one person: "heading to the university for a speech Thursday", "in
 # advance of his appearance on the campus on Thursday", "ahead of his visit there on Thursday", "spoke at
 # the college Thursday": one happening under each outlet's word, as written (the verb "appeared", as in
