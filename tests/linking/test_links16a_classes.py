@@ -118,3 +118,39 @@ def test_two_starts_of_one_year_are_two_happenings():
         ]
     )
     assert links == []
+
+
+def day(cid: str, article: str, sentence: str, clause: str, when: str, dated: str, value: str):
+    at = sentence.index(clause)
+    claim = DateClaim(at, at + len(clause), clause, value, "day", expression=Span(at, at, when), dated=dated)
+    return linkable(cid, article, claim, sentence, published=PUBLISHED)
+
+
+MIDNIGHT = "About 300 dock workers walked off the job at midnight Feb. 27 to press for the repairs."
+BEGAN = "The strike by 300 dock workers, which began on Feb. 28, ended after the vote."
+
+
+def test_a_midnight_and_the_day_after_it_are_one_turn_of_the_day():
+    """ "at midnight Feb. 27" is the turn of the day another outlet gives as Feb. 28: compatible, never
+    sure, and no conflict."""
+    walked = day(
+        "walked", "A", MIDNIGHT, MIDNIGHT[: MIDNIGHT.index(" to press")], "Feb. 27", "walked", "2026-02-27"
+    )
+    began = day(
+        "began", "B", BEGAN, "300 dock workers, which began on Feb. 28", "on Feb. 28", "began", "2026-02-28"
+    )
+    links = suggest_links([walked, began])
+    assert [s.relation for s in links] == ["corroborates"]
+    assert links[0].confidence < 0.75 and links[0].rationale.startswith("midnight")
+
+
+def test_a_day_without_midnight_is_still_its_own_day():
+    """The same two sentences without "midnight": Feb. 27 and Feb. 28 are two days."""
+    plain = MIDNIGHT.replace("at midnight ", "on ")
+    walked = day(
+        "walked", "A", plain, plain[: plain.index(" to press")], "on Feb. 27", "walked", "2026-02-27"
+    )
+    began = day(
+        "began", "B", BEGAN, "300 dock workers, which began on Feb. 28", "on Feb. 28", "began", "2026-02-28"
+    )
+    assert [s.relation for s in suggest_links([walked, began])] != ["corroborates"]

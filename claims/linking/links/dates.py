@@ -103,16 +103,22 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 # short clause whole but says less than several: such a match is shown as less sure
                 sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
                 conf = min(0.95, 0.45 + 0.5 * sure)
-                if ca.precision != cb.precision:
+                if ca.precision != cb.precision or (ca.value != cb.value and (midnight(a) or midnight(b))):
                     # a day inside a month or a year the other gives is compatible, not one day told twice:
                     # the coarser date fits every happening of its month ("signed last week" / "took a stand
-                    # on Monday"), so the pair is never sure
+                    # on Monday"), so the pair is never sure; nor is a midnight and the day after it
                     conf = min(conf, COARSER_CONFIDENCE)
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
                     conf = min(conf, TELLING_AND_DEED_CONFIDENCE)
                 lead = "both"
+                if (
+                    ca.precision == cb.precision == "day"
+                    and ca.value != cb.value
+                    and (midnight(a) or midnight(b))
+                ):
+                    lead = "midnight, the turn of the day"
                 if period and conf < PERIOD_CONFIDENCE:
                     conf, lead = PERIOD_CONFIDENCE, f"the same period, {period[0]} to {period[1]}"
                 elif quote and conf < QUOTE_CONFIDENCE:
@@ -292,6 +298,9 @@ def _day_key(f: ClaimFeatures) -> list[Key]:
     assert isinstance(claim, DateClaim)
     if f.item.event_id is None or not one_day(claim) or not year_known(f):
         return []
+    if midnight(f):  # the turn of the day: the day before or after as another outlet writes it
+        first, last = _interval(f)
+        return [("day", f.item.event_id, v) for v in (first, claim.value, last)]
     return [("day", f.item.event_id, claim.value)]
 
 
@@ -879,12 +888,46 @@ def period_fits(ca: DateClaim, cb: DateClaim) -> bool:
     return any(_meets(at, value_interval(end)) for end in (period.value, period.end_value))
 
 
+# "at midnight Dec. 21", "Friday at midnight", "midnight on Friday": the turn of the day, which another
+# outlet gives as the next day ("the shutdown began Dec. 22") as often as the day named
+_MIDNIGHT_BEFORE = re.compile(r"\bmidnight\s+(?:on\s+|of\s+)?$", re.I)
+_MIDNIGHT_AFTER = re.compile(r"^,?\s*(?:at\s+)?midnight\b", re.I)
+
+
+def midnight(f: ClaimFeatures) -> bool:
+    """True when the date is one day whose sentence puts "midnight" right before or after its words."""
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    written = claim.expression.text if claim.expression else ""
+    if not written or not one_day(claim):
+        return False
+    sentence = f.item.sentence
+    at = sentence.find(written)
+    while at >= 0:
+        if _MIDNIGHT_BEFORE.search(sentence[max(0, at - 20) : at]) or _MIDNIGHT_AFTER.match(
+            sentence[at + len(written) : at + len(written) + 20]
+        ):
+            return True
+        at = sentence.find(written, at + 1)
+    return False
+
+
+def _interval(f: ClaimFeatures) -> tuple[str, str]:
+    """`date_interval` of the claim, a midnight's day widened by one day each way (the turn of the day
+    written with the day before or the day after)."""
+    first, last = date_interval(f.date)
+    if not midnight(f):
+        return first, last
+    day = dt.date.fromisoformat(first)
+    return (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
+
+
 def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
     """Whether the two dates can be the same day (None: nothing to compare once unknown years go)."""
     ca, cb = a.item.claim, b.item.claim
     assert isinstance(ca, DateClaim) and isinstance(cb, DateClaim)
     if year_known(a) and year_known(b):
-        (a0, a1), (b0, b1) = date_interval(ca), date_interval(cb)
+        (a0, a1), (b0, b1) = _interval(a), _interval(b)
         return a0 <= b1 and b0 <= a1
     ma, mb = ca.value[5:], cb.value[5:]  # "MM-DD" or "MM"
     if not ma or not mb or ma.startswith("X") or mb.startswith("X"):  # a weekday or "a few days ago"
