@@ -154,3 +154,30 @@ def test_a_day_without_midnight_is_still_its_own_day():
         "began", "B", BEGAN, "300 dock workers, which began on Feb. 28", "on Feb. 28", "began", "2026-02-28"
     )
     assert [s.relation for s in suggest_links([walked, began])] != ["corroborates"]
+
+
+def test_a_noun_of_people_opening_a_sentence_names_no_actor():
+    """ "Lawmakers approved the measure ... on March 3" and "The Carlow Assembly passed the levy bill ... on
+    Tuesday": one vote on one day; "Lawmakers" is capitalised because it opens the sentence."""
+    passed = "The Carlow Assembly passed the levy bill 68-31 on Tuesday."
+    approved = "Lawmakers approved the measure by a vote of 68 to 31 at their session on March 3."
+    links = suggest_links(
+        [
+            day("passed", "A", passed, passed[:-1], "on Tuesday", "passed", "2026-03-03"),
+            day("approved", "B", approved, approved[:-1], "on March 3", "approved", "2026-03-03"),
+        ]
+    )
+    assert pairs(links) == {frozenset(("passed", "approved"))}
+
+
+def test_a_named_body_against_another_is_still_two_actors():
+    """ "The Carlow Assembly passed" / "the Dunmore Council passed" on one day: two votes."""
+    passed = "The Carlow Assembly passed the levy bill 68-31 on Tuesday."
+    other = "The Dunmore Council passed its own levy bill on Tuesday."
+    links = suggest_links(
+        [
+            day("carlow", "A", passed, passed[:-1], "on Tuesday", "passed", "2026-03-03"),
+            day("dunmore", "B", other, other[:-1], "on Tuesday", "passed", "2026-03-03"),
+        ]
+    )
+    assert links == []

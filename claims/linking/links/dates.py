@@ -26,6 +26,7 @@ from .features import (
     scoped_negations,
     value_interval,
 )
+from .quantities import PEOPLE_NOUNS
 from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -761,10 +762,26 @@ def _actors(text: str) -> set[tuple[str, ...]]:
     """The capitalised names in `text` as their words, without calendar words, titles and initials."""
     out = set()
     for name in names(_ADJECTIVE.sub(lambda m: m.group().lower(), text)):
+        if name in _GROUP_WORDS:
+            continue
         words = tuple(w for w in terms(name) if len(w) > 3 and w not in _CALENDAR and w not in _WEEKDAYS)
         if words:
             out.add(words)
     return out
+
+
+# A noun of people opening a sentence is capitalised, not named: "Lawmakers approved the measure on March
+# 3" names no actor that "the Carlow Assembly passed the bill on Tuesday" would differ from (the words as
+# written: "Senators" is not "Senate")
+_GROUP_WORDS = frozenset(
+    [
+        *PEOPLE_NOUNS,
+        *(f"{w}s" for w in PEOPLE_NOUNS),
+        *"""lawmakers legislators officials authorities police investigators prosecutors critics analysts
+        protesters demonstrators residents voters workers troops soldiers senators members delegates
+        councillors councilors regulators negotiators""".split(),  # noqa: SIM905
+    ]
+)
 
 
 # "two African countries", "Republican senators", "a Catholic university", "Ryan, a Catholic and chairman
