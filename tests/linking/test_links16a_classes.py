@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -120,10 +121,13 @@ def test_two_starts_of_one_year_are_two_happenings():
     assert links == []
 
 
-def day(cid: str, article: str, sentence: str, clause: str, when: str, dated: str, value: str):
-    at = sentence.index(clause)
+def day(cid: str, article: str, sentence: str, clause: str, when: str, dated: str, value: str, *, offset=0):
+    """A day claim of `article`, its sentence starting at `offset` in the article (a later sentence of an
+    article its first one is given for)."""
+    at = offset + sentence.index(clause)
     claim = DateClaim(at, at + len(clause), clause, value, "day", expression=Span(at, at, when), dated=dated)
-    return linkable(cid, article, claim, sentence, published=PUBLISHED)
+    item = linkable(cid, article, claim, sentence, published=PUBLISHED)
+    return replace(item, sentence_start=offset)
 
 
 MIDNIGHT = "About 300 dock workers walked off the job at midnight Feb. 27 to press for the repairs."

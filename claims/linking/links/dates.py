@@ -499,14 +499,14 @@ def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(na) == 1 and len(nb) == 1 and _meet(na, nb)
 
 
-def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
+def _clause_actors(f: ClaimFeatures, groups: bool = True) -> set[tuple[str, ...]]:
     """The actors the claim's own words name; else those of its clause in the sentence (the words from the
     last comma before it: "Marking a defeat for the White House, the House ensured ... after voting to
     override Wednesday afternoon" is the House's vote); else the sentence's."""
     return (
-        _actors(_DATELINE.sub("", f.item.claim.text))
-        or _actors(_clause_subject(f))
-        or _actors(_DATELINE.sub("", f.item.sentence))
+        _actors(_DATELINE.sub("", f.item.claim.text), groups)
+        or _actors(_clause_subject(f), groups)
+        or _actors(_DATELINE.sub("", f.item.sentence), groups)
     )
 
 
@@ -752,17 +752,19 @@ _APPEARANCE = frozenset(
 def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when each clause names one actor and the other's sentence does not mention it ("the Senate
     voted" / "the House voted"); names are compared by their words, forgiving a misspelling ("Tump")."""
-    na, nb = _clause_actors(a), _clause_actors(b)
+    # a noun of people opening a sentence ("Lawmakers approved ...") is no actor another name differs from
+    na, nb = _clause_actors(a, groups=False), _clause_actors(b, groups=False)
     if len(na) != 1 or len(nb) != 1:
         return False  # none to compare, or several ("both the House and the Senate" may be "Congress")
     return not _meet(na, _actors(b.item.sentence)) and not _meet(nb, _actors(a.item.sentence))
 
 
-def _actors(text: str) -> set[tuple[str, ...]]:
-    """The capitalised names in `text` as their words, without calendar words, titles and initials."""
+def _actors(text: str, groups: bool = True) -> set[tuple[str, ...]]:
+    """The capitalised names in `text` as their words, without calendar words, titles and initials; with
+    `groups` False, also without a noun of people capitalised as a sentence's first word (`_GROUP_WORDS`)."""
     out = set()
     for name in names(_ADJECTIVE.sub(lambda m: m.group().lower(), text)):
-        if name in _GROUP_WORDS:
+        if not groups and name in _GROUP_WORDS:
             continue
         words = tuple(w for w in terms(name) if len(w) > 3 and w not in _CALENDAR and w not in _WEEKDAYS)
         if words:
@@ -772,7 +774,8 @@ def _actors(text: str) -> set[tuple[str, ...]]:
 
 # A noun of people opening a sentence is capitalised, not named: "Lawmakers approved the measure on March
 # 3" names no actor that "the Carlow Assembly passed the bill on Tuesday" would differ from (the words as
-# written: "Senators" is not "Senate")
+# written: "Senators" is not "Senate"). Only `_other_actors` leaves them out: elsewhere "Protesters ...
+# ahead of Ms. Marsh's visit" still names two actors, so it is not Ms. Marsh's one deed of the day.
 _GROUP_WORDS = frozenset(
     [
         *PEOPLE_NOUNS,
