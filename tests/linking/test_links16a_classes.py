@@ -185,3 +185,45 @@ def test_a_named_body_against_another_is_still_two_actors():
         ]
     )
     assert links == []
+
+
+THURSDAY = "2026-03-05"
+
+
+def test_two_named_tellers_of_one_day_are_two_tellings():
+    """ "A number of the ferry companies issued statements Thursday night" and "The Harbour Gazette reported
+    Thursday that ...": two tellers named before their verbs, two tellings, though the Gazette's sentence
+    names the companies too."""
+    issued = "A number of the Seaway companies issued statements Thursday night saying they obeyed the law."
+    reported = "The Harbour Gazette reported Thursday that the board tracks data from nine Seaway companies."
+    links = suggest_links(
+        [
+            day(
+                "issued", "A", issued, issued[: issued.index(" saying")], "Thursday night", "issued", THURSDAY
+            ),
+            day(
+                "reported",
+                "B",
+                reported,
+                "The Harbour Gazette reported Thursday",
+                "Thursday",
+                "reported",
+                THURSDAY,
+            ),
+        ]
+    )
+    assert links == []
+
+
+def test_a_described_teller_may_be_the_named_one():
+    """ "the lawyer for the campaign said Thursday" and "In a statement issued Thursday, Ada Brill, a partner
+    with Brill & Reyes, said ...": the lawyer is not named, so the two may be one telling."""
+    said = "The board subpoenaed the ferry campaign's records, the lawyer for the campaign said Thursday."
+    issued = "In a statement issued Thursday, Ada Brill, a partner with Brill & Reyes, said the campaign had subpoenas."
+    links = suggest_links(
+        [
+            day("said", "A", said, "the lawyer for the campaign said Thursday", "Thursday", "said", THURSDAY),
+            day("issued", "B", issued, "In a statement issued Thursday", "Thursday", "issued", THURSDAY),
+        ]
+    )
+    assert pairs(links) == {frozenset(("said", "issued"))}

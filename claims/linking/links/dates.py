@@ -229,6 +229,18 @@ _OF_A_NAME = re.compile(
 )
 
 
+def _two_tellers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each clause names its teller right before the telling verb (`_teller`, a name in it) and
+    the two share no name: "A number of the Internet companies issued statements Thursday night" / "The
+    Harbour Gazette reported Thursday that ..." are two tellings, whatever else the second sentence names.
+    A teller described, not named ("the lawyer for the campaign said Thursday"), may be the other's."""
+    ta, tb = _teller(a), _teller(b)
+    if ta is None or tb is None:
+        return False
+    na, nb = _actors(ta), _actors(tb)
+    return bool(na) and bool(nb) and not _meet(na, nb)
+
+
 def _one_sayer(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when the two tellings name one speaker (`_sayer`): "Mayor Ortiz reiterated" is not "Ms.
     Hartley laid out", whoever else the second sentence names."""
@@ -349,6 +361,8 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         # a paper's report in its day's issue is told by that paper: another teller's telling of the day
         # ("the director said on the radio Monday") is another telling
+        if va != vb and va in _TELLING and vb in _TELLING and _two_tellers(a, b):
+            return False  # "the companies issued statements Thursday night" / "the Post reported Thursday"
         return not _other_actors(a, b) and _issue_paper_named(a, b) and _issue_paper_named(b, a)
     if _passive_telling_of(a, b) or _passive_telling_of(b, a):
         return not _other_actors(a, b)
