@@ -26,6 +26,7 @@ from .features import (
     scoped_negations,
     value_interval,
 )
+from .quantities import PEOPLE_NOUNS
 from .text import fold, names, overlap, source_name, stem, terms
 
 Scored = tuple[int, int, Relation, float, str]
@@ -103,16 +104,22 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 # short clause whole but says less than several: such a match is shown as less sure
                 sure = sim if len(_keys(a) & _keys(b)) > 1 else min(sim, ONE_WORD_SIM)
                 conf = min(0.95, 0.45 + 0.5 * sure)
-                if ca.precision != cb.precision:
+                if ca.precision != cb.precision or (ca.value != cb.value and (midnight(a) or midnight(b))):
                     # a day inside a month or a year the other gives is compatible, not one day told twice:
                     # the coarser date fits every happening of its month ("signed last week" / "took a stand
-                    # on Monday"), so the pair is never sure
+                    # on Monday"), so the pair is never sure; nor is a midnight and the day after it
                     conf = min(conf, COARSER_CONFIDENCE)
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
                     conf = min(conf, TELLING_AND_DEED_CONFIDENCE)
                 lead = "both"
+                if (
+                    ca.precision == cb.precision == "day"
+                    and ca.value != cb.value
+                    and (midnight(a) or midnight(b))
+                ):
+                    lead = "midnight, the turn of the day"
                 if period and conf < PERIOD_CONFIDENCE:
                     conf, lead = PERIOD_CONFIDENCE, f"the same period, {period[0]} to {period[1]}"
                 elif quote and conf < QUOTE_CONFIDENCE:
@@ -222,6 +229,18 @@ _OF_A_NAME = re.compile(
 )
 
 
+def _two_tellers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when each clause names its teller right before the telling verb (`_teller`, a name in it) and
+    the two share no name: "A number of the Internet companies issued statements Thursday night" / "The
+    Harbour Gazette reported Thursday that ..." are two tellings, whatever else the second sentence names.
+    A teller described, not named ("the lawyer for the campaign said Thursday"), may be the other's."""
+    ta, tb = _teller(a), _teller(b)
+    if ta is None or tb is None:
+        return False
+    na, nb = _actors(ta), _actors(tb)
+    return bool(na) and bool(nb) and not _meet(na, nb)
+
+
 def _one_sayer(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when the two tellings name one speaker (`_sayer`): "Mayor Ortiz reiterated" is not "Ms.
     Hartley laid out", whoever else the second sentence names."""
@@ -292,6 +311,9 @@ def _day_key(f: ClaimFeatures) -> list[Key]:
     assert isinstance(claim, DateClaim)
     if f.item.event_id is None or not one_day(claim) or not year_known(f):
         return []
+    if midnight(f):  # the turn of the day: the day before or after as another outlet writes it
+        first, last = _interval(f)
+        return [("day", f.item.event_id, v) for v in (first, claim.value, last)]
     return [("day", f.item.event_id, claim.value)]
 
 
@@ -339,6 +361,8 @@ def _same_day_happening(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if va and vb and (va == vb or (va in _TELLING and vb in _TELLING) or _names_the_other(a, b)):
         # a paper's report in its day's issue is told by that paper: another teller's telling of the day
         # ("the director said on the radio Monday") is another telling
+        if va != vb and va in _TELLING and vb in _TELLING and _two_tellers(a, b):
+            return False  # "the companies issued statements Thursday night" / "the Post reported Thursday"
         return not _other_actors(a, b) and _issue_paper_named(a, b) and _issue_paper_named(b, a)
     if _passive_telling_of(a, b) or _passive_telling_of(b, a):
         return not _other_actors(a, b)
@@ -489,14 +513,14 @@ def _same_actor(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(na) == 1 and len(nb) == 1 and _meet(na, nb)
 
 
-def _clause_actors(f: ClaimFeatures) -> set[tuple[str, ...]]:
+def _clause_actors(f: ClaimFeatures, groups: bool = True) -> set[tuple[str, ...]]:
     """The actors the claim's own words name; else those of its clause in the sentence (the words from the
     last comma before it: "Marking a defeat for the White House, the House ensured ... after voting to
     override Wednesday afternoon" is the House's vote); else the sentence's."""
     return (
-        _actors(_DATELINE.sub("", f.item.claim.text))
-        or _actors(_clause_subject(f))
-        or _actors(_DATELINE.sub("", f.item.sentence))
+        _actors(_DATELINE.sub("", f.item.claim.text), groups)
+        or _actors(_clause_subject(f), groups)
+        or _actors(_DATELINE.sub("", f.item.sentence), groups)
     )
 
 
@@ -718,6 +742,16 @@ _ONE_DEED = {
     ]
     for form in (stem(w), stem(w).rstrip("e"))
 }
+# Verbs of a start: "the programme was started in 2011", "a programme launched in 2011", "the programme began
+# in 2011" date one start under each outlet's verb ("found" and "open" are left out: "police found", "an open
+# letter").
+_STARTS = {
+    form: "start"
+    for w in """start started starts starting begin began begun begins launch launched launches launching
+    establish established create created inaugurate inaugurated initiate initiated""".split()  # noqa: SIM905
+    for form in (stem(w), stem(w).rstrip("e"))
+}
+_ONE_DEED.update(_STARTS)
 # Words of one public appearance of one person: "heading to the university for a speech Thursday", "in
 # advance of his appearance on the campus on Thursday", "ahead of his visit there on Thursday", "spoke at
 # the college Thursday": one happening under each outlet's word, as written (the verb "appeared", as in
@@ -732,20 +766,39 @@ _APPEARANCE = frozenset(
 def _other_actors(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """True when each clause names one actor and the other's sentence does not mention it ("the Senate
     voted" / "the House voted"); names are compared by their words, forgiving a misspelling ("Tump")."""
-    na, nb = _clause_actors(a), _clause_actors(b)
+    # a noun of people opening a sentence ("Lawmakers approved ...") is no actor another name differs from
+    na, nb = _clause_actors(a, groups=False), _clause_actors(b, groups=False)
     if len(na) != 1 or len(nb) != 1:
         return False  # none to compare, or several ("both the House and the Senate" may be "Congress")
     return not _meet(na, _actors(b.item.sentence)) and not _meet(nb, _actors(a.item.sentence))
 
 
-def _actors(text: str) -> set[tuple[str, ...]]:
-    """The capitalised names in `text` as their words, without calendar words, titles and initials."""
+def _actors(text: str, groups: bool = True) -> set[tuple[str, ...]]:
+    """The capitalised names in `text` as their words, without calendar words, titles and initials; with
+    `groups` False, also without a noun of people capitalised as a sentence's first word (`_GROUP_WORDS`)."""
     out = set()
     for name in names(_ADJECTIVE.sub(lambda m: m.group().lower(), text)):
+        if not groups and name in _GROUP_WORDS:
+            continue
         words = tuple(w for w in terms(name) if len(w) > 3 and w not in _CALENDAR and w not in _WEEKDAYS)
         if words:
             out.add(words)
     return out
+
+
+# A noun of people opening a sentence is capitalised, not named: "Lawmakers approved the measure on March
+# 3" names no actor that "the Carlow Assembly passed the bill on Tuesday" would differ from (the words as
+# written: "Senators" is not "Senate"). Only `_other_actors` leaves them out: elsewhere "Protesters ...
+# ahead of Ms. Marsh's visit" still names two actors, so it is not Ms. Marsh's one deed of the day.
+_GROUP_WORDS = frozenset(
+    [
+        *PEOPLE_NOUNS,
+        *(f"{w}s" for w in PEOPLE_NOUNS),
+        *"""lawmakers legislators officials authorities police investigators prosecutors critics analysts
+        protesters demonstrators residents voters workers troops soldiers senators members delegates
+        councillors councilors regulators negotiators""".split(),  # noqa: SIM905
+    ]
+)
 
 
 # "two African countries", "Republican senators", "a Catholic university", "Ryan, a Catholic and chairman
@@ -869,12 +922,46 @@ def period_fits(ca: DateClaim, cb: DateClaim) -> bool:
     return any(_meets(at, value_interval(end)) for end in (period.value, period.end_value))
 
 
+# "at midnight Dec. 21", "Friday at midnight", "midnight on Friday": the turn of the day, which another
+# outlet gives as the next day ("the shutdown began Dec. 22") as often as the day named
+_MIDNIGHT_BEFORE = re.compile(r"\bmidnight\s+(?:on\s+|of\s+)?$", re.I)
+_MIDNIGHT_AFTER = re.compile(r"^,?\s*(?:at\s+)?midnight\b", re.I)
+
+
+def midnight(f: ClaimFeatures) -> bool:
+    """True when the date is one day whose sentence puts "midnight" right before or after its words."""
+    claim = f.item.claim
+    assert isinstance(claim, DateClaim)
+    written = claim.expression.text if claim.expression else ""
+    if not written or not one_day(claim):
+        return False
+    sentence = f.item.sentence
+    at = sentence.find(written)
+    while at >= 0:
+        if _MIDNIGHT_BEFORE.search(sentence[max(0, at - 20) : at]) or _MIDNIGHT_AFTER.match(
+            sentence[at + len(written) : at + len(written) + 20]
+        ):
+            return True
+        at = sentence.find(written, at + 1)
+    return False
+
+
+def _interval(f: ClaimFeatures) -> tuple[str, str]:
+    """`date_interval` of the claim, a midnight's day widened by one day each way (the turn of the day
+    written with the day before or the day after)."""
+    first, last = date_interval(f.date)
+    if not midnight(f):
+        return first, last
+    day = dt.date.fromisoformat(first)
+    return (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
+
+
 def _compatible(a: ClaimFeatures, b: ClaimFeatures) -> bool | None:
     """Whether the two dates can be the same day (None: nothing to compare once unknown years go)."""
     ca, cb = a.item.claim, b.item.claim
     assert isinstance(ca, DateClaim) and isinstance(cb, DateClaim)
     if year_known(a) and year_known(b):
-        (a0, a1), (b0, b1) = date_interval(ca), date_interval(cb)
+        (a0, a1), (b0, b1) = _interval(a), _interval(b)
         return a0 <= b1 and b0 <= a1
     ma, mb = ca.value[5:], cb.value[5:]  # "MM-DD" or "MM"
     if not ma or not mb or ma.startswith("X") or mb.startswith("X"):  # a weekday or "a few days ago"

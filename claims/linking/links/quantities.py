@@ -57,7 +57,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
         one_thing = (_close_figures(a, b) and _measured(a) is not None and _measured(a) == _measured(b)) or (
             tallies[0] is not None and tallies[0] == tallies[1]
         )
-        if ctx < MIN_CONTEXT and not one_thing:
+        alike = ctx < MIN_CONTEXT and one_figure(a, b)
+        if ctx < MIN_CONTEXT and not one_thing and not alike:
             continue
         if agree(a, b):
             if _boundless(a) or _boundless(b):
@@ -68,6 +69,8 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             conf = min(0.95, 0.5 + 0.35 * min(1.0, ctx / 0.4) + (0.1 if exact else 0.0))
             if _vague(a) or _vague(b):  # "billions of dollars" agrees with most figures: it tells little
                 conf -= VAGUE_PENALTY
+            if alike:  # the figure alone says it is one count: never sure
+                conf = min(conf, ONE_FIGURE_CONFIDENCE)
             out.append((i, j, "corroborates", round(conf, 3), rationale(a, b, "corroborates", day_of)))
         elif _told_beside(a, b, siblings) or _told_beside(b, a, siblings):
             continue  # "$3.6 billion ..., along with another $2.5 billion": the $3.6 billion is the match
@@ -77,6 +80,34 @@ def quantity_links(feats: Sequence[ClaimFeatures], day_of: DayOf) -> list[Scored
             conf = min(0.9, 0.35 + 0.5 * ctx)
             out.append((i, j, "contradicts", round(conf, 3), rationale(a, b, "contradicts", day_of)))
     return out
+
+
+# One figure of one unit class in two outlets of one event is one count, whatever words each sentence puts
+# around it ("about 800,000 federal workers were furloughed" / "the lapse left 800,000 employees without pay";
+# "$1.2 million for the works" / "to spend $1,180,000 on the repairs"): a figure of ten or more written
+# alike, or a precise figure of three significant digits or more and its rounding, is seldom two things of
+# one story. Small counts ("two officials"), rates ("52 percent") and vague amounts stay with their words.
+ONE_FIGURE_MIN = 10
+ONE_FIGURE_DIGITS = 100  # a precise figure at least this many times its last digit: 1,180,000 / 10,000
+ONE_FIGURE_CONFIDENCE = 0.6  # below the sure band: the figure matches, the words do not say so
+
+
+def one_figure(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True for two single figures of one unit class that are one count by their value alone: the same
+    value, ONE_FIGURE_MIN or more ("800,000" / "about 800,000", "35 days" / "35 days"), or a precise figure
+    of three significant digits or more and a rounding of it ("$1,180,000" / "$1.2 million"). Not for rates,
+    thresholds (filtered before) or ranges."""
+    if _rate(a) or _rate(b) or _unit_class(a) != _unit_class(b) or not _unit_class(a):
+        return False
+    ca, cb = a.quantity, b.quantity  # the figures as written ("about 300" is 300, not its range)
+    if not (ca.low == ca.high and cb.low == cb.high) or min(ca.low, cb.low) < ONE_FIGURE_MIN:
+        return False
+    if ca.low == cb.low:
+        return True
+    sa, sb = step(a), step(b)
+    if sa is None or sb is None or sa == sb or not agree(a, b):
+        return False
+    return (ca.low if sa < sb else cb.low) >= ONE_FIGURE_DIGITS * min(sa, sb)
 
 
 # A threshold is what a thing takes, not what happened: "the 60 votes needed to break a filibuster", "41
