@@ -147,3 +147,23 @@ def test_a_question_put_is_not_the_report_a_quote_goes_on_from(nlp):
     report = Found((asked.i + 1, asked.i + 7), (asked.i, asked.i + 1), asked.i, hale)
     quote = Found((open_i + 1, len(doc) - 1), (-1, -1), -1, None, direct=True)
     assert not _quote_after_report(doc, report, quote)
+
+
+def test_a_quoted_question_its_asker_is_named_after_is_stored_as_a_question(statements):
+    """'"...?" Tom Hale, R-Ore., asked on Tuesday': the tagger reads "asked" as a bare participle (as in "Hale,
+    asked about the toll, said"), but the named source asks the question; it was put to nobody."""
+    claims = statements(
+        INTRO
+        + "\u201cIf the pumps fail, could any crew in the county hold the quay for a week?\u201d Council "
+        "Leader Tom Hale, R-Ore., asked on Tuesday.\u201cIf they reject the pumps, do they want the town to flood?\u201d"
+    )
+    claim = one_with_text(claims, "hold the quay")
+    assert claim.speaker == "Tom Hale" and claim.direct and claim.polarity == "question"
+    assert "want the town to flood" in claim.words
+
+
+def test_a_quoted_question_put_to_the_source_stays_out(statements):
+    claims = statements(
+        INTRO + "\u201cIs the pier safe for the crews in the winter?\u201d Tom Hale was asked on Tuesday."
+    )
+    none_with_text(claims, "pier safe")

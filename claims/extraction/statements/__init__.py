@@ -287,6 +287,8 @@ def _put_to(doc: Doc, item: Found) -> bool:
     if not asks(doc, item):
         return False
     verb = doc[item.cue_i]
+    if _asks_own_quote(item, verb):
+        return False
     if item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
         return True
     if verb.dep_ == "acl" and verb.head.i < verb.i:  # "Mr. O'Rourke, asked if he supported it, said"
@@ -300,6 +302,17 @@ def _put_to(doc: Doc, item: Found) -> bool:
     # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
+
+
+def _asks_own_quote(item: Found, verb: Token) -> bool:
+    """True for a quoted question its asker is named after ('"...?" Tom Hale, R-Ore., asked on Tuesday'), which
+    the tagger may read as a bare participle ("asked", VBN): the source asks it, nobody put it to them."""
+    subject = item.subject
+    if not item.direct or item.passive or subject is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # '"...?" Hale was asked': put to him
+    return item.content[0] < subject.i < verb.i and subject.head.i == verb.i
 
 
 def _asked_after_inverted_source(verb: Token) -> bool:
