@@ -112,13 +112,24 @@ def test_a_quote_after_a_named_persons_reported_words_is_theirs(statements, gap)
     assert "too old to trust" not in claim.text
 
 
-def test_the_same_after_she_says(statements):
+def test_the_same_after_says_with_the_quote_glued_on(statements):
     claims = statements(
-        INTRO + "Dora Kell chairs the harbour board.\n\nShe says she sees a bigger problem with the budget."
+        INTRO + "Dora Kell says she sees a bigger problem with the budget."
         '"There is simply no money left for the sea wall, and everyone at the port knows it."'
     )
     claim = one_with_text(claims, "no money left")
     assert claim.speaker == "Dora Kell" and claim.direct
+
+
+def test_not_after_a_pronoun_whose_person_is_not_yet_known(statements):
+    """'In response to Hale's charge that ..., she said ...': the pronoun may be resolved to the other person
+    named in its sentence, and the quote would carry that error."""
+    claims = statements(
+        INTRO
+        + "Dora Kell chairs the harbour board.\n\nIn response to Tom Hale's charge that she wasted the budget, "
+        'she said the pumps had been bought at a fair price. "I really believe the crews did a fine job in the storm."'
+    )
+    none_with_text(claims, "fine job in the storm")
 
 
 @pytest.mark.parametrize(
@@ -167,3 +178,24 @@ def test_a_quoted_question_put_to_the_source_stays_out(statements):
         INTRO + "\u201cIs the pier safe for the crews in the winter?\u201d Tom Hale was asked on Tuesday."
     )
     none_with_text(claims, "pier safe")
+
+
+def test_a_quote_run_past_a_long_attribution_is_quoted_words(statements):
+    """The run's span holds the attribution between its passages, longer than the quoted words; it is still a
+    direct quote (its words are the two passages)."""
+    claims = statements(
+        INTRO
+        + '"They are wrong," Michael Tarr, a spokesman for the harbour workers union, said in an interview '
+        'on Sunday in Salem, Ore. "The vote is going ahead."'
+    )
+    claim = one_with_text(claims, "They are wrong")
+    assert claim.direct and claim.speaker == "Michael Tarr"
+    assert claim.words == "They are wrong ... The vote is going ahead."
+
+
+def test_a_heading_in_capitals_after_a_report_is_nobodys_words(statements):
+    claims = statements(
+        INTRO + "Mayor Dora Kell said the pumps on the quay were too old to trust.\n\n"
+        "\u201cA NEW DEAL FOR THE HARBOUR\u201d\n\nThe council meets on Friday."
+    )
+    none_with_text(claims, "NEW DEAL")

@@ -195,13 +195,10 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
     return merged
 
 
-REPORT_SUBJECT_PRONOUNS = frozenset({"he", "she"})
-
-
 def _quote_after_report(doc: Doc, report: Found, quote: Found) -> bool:
     """True when `quote`, a whole sentence in quotation marks with no cue, follows the end of `report`'s sentence
     with nothing but marks and one sentence or paragraph break between, where `report` is a named person's
-    reported speech ("Ruiz said ...", "she says ...", "according to Tom Hale, ..."): the quote is that person going
+    reported speech ("Ruiz said ...", "according to Tom Hale, ..."): the quote is that person going
     on in their own words. Not after a question, a denial, a body's or a group's words ("Critics say ..."),
     nor after narration that follows the report in its sentence."""
     if report.direct or report.cue_i < 0 or report.subject is None or report.passive or not quote.direct:
@@ -211,9 +208,13 @@ def _quote_after_report(doc: Doc, report: Found, quote: Found) -> bool:
     cue, subject = doc[report.cue_i], report.subject
     if not (is_speech_verb(cue) or cue.lower_ == "according") or is_question(cue) or is_denial(cue):
         return False
-    named = subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"
-    if not named and subject.lower_ not in REPORT_SUBJECT_PRONOUNS:
+    # a pronoun's person is resolved later and may be another's named in the same sentence ("In response to
+    # Hale's charge that ..., she said ..."): the quote would carry that error, so only a name is followed
+    if subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
         return False
+    letters = [t.text for t in doc[quote.content[0] : quote.content[1]] if t.is_alpha]
+    if len(letters) > 1 and all(w.isupper() for w in letters):
+        return False  # '“VOTERS MAKE GOOD DECISIONS”': a heading in capitals between sections, not the words going on
     gap = doc[max(report.content[1], report.cue_i + 1) : quote.content[0]]
     if any(not (t.is_punct or t.is_space) for t in gap):
         return False
@@ -807,6 +808,7 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             parts = interrupted_fragments(
                 doc, inside, start, end, item.cue_i
             ) or quote_before_its_attribution(doc, inside, start, end, item.cue_i)
+        quoted_run = item.direct and parts is not None and inside[start]
         led = item.direct and parts is None and not inside[start]
         if led:
             # 'Residents who oppose the toll, she said, "are asking ..."': the subject, then the quote
@@ -827,7 +829,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 speaker_mention=mention,
                 role=speaker.role,
                 speaker_kind=speaker.kind,
-                direct=item.direct and (led or _mostly_quoted(doc, inside, start, end)),
+                # a quote run past a long attribution ('"...," Tom Hale, a spokesman for ..., said in an
+                # interview in Salem, Ore. "..."') is quoted words only, however long the attribution between
+                direct=item.direct and (led or quoted_run or _mostly_quoted(doc, inside, start, end)),
                 cue=cue,
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
                 polarity=_stance_polarity(polarity_of(doc, item), bare),
