@@ -199,3 +199,13 @@ def test_a_heading_in_capitals_after_a_report_is_nobodys_words(statements):
         "\u201cA NEW DEAL FOR THE HARBOUR\u201d\n\nThe council meets on Friday."
     )
     none_with_text(claims, "NEW DEAL")
+
+
+def test_a_quoted_name_before_a_participle_is_no_quote_run(statements):
+    """'a "Harbour Open Day" planned for Friday': one quoted name and the writer's words, nobody's statement."""
+    claims = statements(
+        INTRO
+        + "Residents are also signing up to take part in a \u201cHarbour Open Day\u201d planned for Friday "
+        "at the old fish market on the quay."
+    )
+    assert not [c for c in claims if c.direct and "Open Day" in c.text], said(claims)

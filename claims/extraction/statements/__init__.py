@@ -808,7 +808,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             parts = interrupted_fragments(
                 doc, inside, start, end, item.cue_i
             ) or quote_before_its_attribution(doc, inside, start, end, item.cue_i)
-        quoted_run = item.direct and parts is not None and inside[start]
+        # two quoted passages or more around the attribution (one passage and the writer's words is no run)
+        quoted_run = item.direct and parts is not None and inside[start] and sum(map(len, parts)) >= 2
         led = item.direct and parts is None and not inside[start]
         if led:
             # 'Residents who oppose the toll, she said, "are asking ..."': the subject, then the quote
