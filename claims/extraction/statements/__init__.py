@@ -135,6 +135,13 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             if item.direct and item.cue_i < 0
             else None
         )
+        if same is None and item.direct and item.cue_i < 0:
+            # The clause pass read the attribution's verb but took the wrong words for it: the quote's last
+            # sentence alone ('"... border. There is no emergency," Ana Ruiz, who has sued the port, said'), or
+            # the quote with the source glued on ('"...," Sen. Tom Hale of Maine, who ..., told reporters').
+            same = next((f for f in cued if _attributed_after(doc, item, f)), None)
+            if same is not None:
+                same.content = item.content
         if same is None:
             kept_uncued.append(item)
         else:
@@ -159,6 +166,16 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             # before, as after any attribution (the clause is an aside between the two: drop_embedded)
             owner.content = (owner.content[0], max(owner.content[1], item.content[1]))
             continue
+        if item.cue_i < 0 and prev is not None and _quote_after_report(doc, prev, item):
+            # 'Hale said the pier was unsafe.\n\n"We have asked the council twice to close it."': a quote with no
+            # attribution of its own right after a named source's reported words goes on in that source's voice
+            item.cue, item.cue_i, item.subject, item.passive = (
+                prev.cue,
+                prev.cue_i,
+                prev.subject,
+                prev.passive,
+            )
+            item.confidence = prev.confidence
         if item.cue_i < 0 and prev is not None and prev.direct and _adjacent(doc, prev, item):
             # A quote with no cue right after a quoted statement continues it ('"...," he said. "..."').
             if _only_attribution_between(doc, prev, item.content[0]):
@@ -177,6 +194,57 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
                 item.confidence = prev.confidence
         merged.append(item)
     return merged
+
+
+def _quote_after_report(doc: Doc, report: Found, quote: Found) -> bool:
+    """True when `quote`, a whole sentence in quotation marks with no cue, follows the end of `report`'s sentence
+    with nothing but marks and one sentence or paragraph break between, where `report` is a named person's
+    reported speech ("Ruiz said ...", "according to Tom Hale, ..."): the quote is that person going
+    on in their own words. Not after a question, a denial, a body's or a group's words ("Critics say ..."),
+    nor after narration that follows the report in its sentence."""
+    if report.direct or report.cue_i < 0 or report.subject is None or report.passive or not quote.direct:
+        return False
+    if quote.content[0] <= report.content[1] or not _adjacent(doc, report, quote):
+        return False
+    cue, subject = doc[report.cue_i], report.subject
+    if not (is_speech_verb(cue) or cue.lower_ == "according") or is_question(cue) or is_denial(cue):
+        return False
+    # a pronoun's person is resolved later and may be another's named in the same sentence ("In response to
+    # Hale's charge that ..., she said ..."): the quote would carry that error, so only a name is followed
+    if subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
+        return False
+    letters = [t.text for t in doc[quote.content[0] : quote.content[1]] if t.is_alpha]
+    if len(letters) > 1 and all(w.isupper() for w in letters):
+        return False  # '“VOTERS MAKE GOOD DECISIONS”': a heading in capitals between sections, not the words going on
+    gap = doc[max(report.content[1], report.cue_i + 1) : quote.content[0]]
+    if any(not (t.is_punct or t.is_space) for t in gap):
+        return False
+    return any(t.text in (".", "!", "?") or "\n" in t.text for t in gap)
+
+
+def _attributed_after(doc: Doc, quote: Found, clause: Found) -> bool:
+    """True when `clause` is a reported statement whose cue follows `quote` in the quote's own sentence and
+    whose words start inside the quote and end before the cue: the cue is the quote's attribution, which the
+    quote pass did not reach (a long description of the source, a parse that hangs the name on the quote)."""
+    if clause.direct or clause.cue_i < quote.content[1] or clause.content[1] > clause.cue_i:
+        return False
+    if not quote.content[0] <= clause.content[0] < quote.content[1]:
+        return False
+    close = quote.content[1]
+    while close < clause.cue_i and (doc[close].is_punct or doc[close].is_space):
+        close += 1  # the quote's own stop and closing mark
+    if clause.content[1] > close and not (
+        clause.subject is not None and close <= clause.subject.i < clause.content[1]
+    ):
+        # '"You squeezed them" to drive up the price, she said': the writer's words go on past the quote
+        return False
+    between = doc[close : clause.cue_i]
+    return bool(between) and not any(
+        t.text in STOP_MARKS or t.text in QUOTE_MARKS or "\n" in t.text for t in between
+    )
+
+
+STOP_MARKS = frozenset({".", "!", "?", ";", ":"})
 
 
 def _quote_of_attribution(doc: Doc, quote: Found, clause: Found) -> Found | None:
@@ -221,6 +289,8 @@ def _put_to(doc: Doc, item: Found) -> bool:
     if not asks(doc, item):
         return False
     verb = doc[item.cue_i]
+    if _asks_own_quote(item, verb):
+        return False
     if item.passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
         return True
     if verb.dep_ == "acl" and verb.head.i < verb.i:  # "Mr. O'Rourke, asked if he supported it, said"
@@ -234,6 +304,17 @@ def _put_to(doc: Doc, item: Found) -> bool:
     # "When asked how ..., Trump said": a subjectless clause opened by "when" is put to the subject.
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return not own_subject and any(c.lower_ in PUT_TO_OPENERS and c.i < verb.i for c in verb.children)
+
+
+def _asks_own_quote(item: Found, verb: Token) -> bool:
+    """True for a quoted question its asker is named after ('"...?" Tom Hale, R-Ore., asked on Tuesday'), which
+    the tagger may read as a bare participle ("asked", VBN): the source asks it, nobody put it to them."""
+    subject = item.subject
+    if not item.direct or item.passive or subject is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # '"...?" Hale was asked': put to him
+    return item.content[0] < subject.i < verb.i and subject.head.i == verb.i
 
 
 def _asked_after_inverted_source(verb: Token) -> bool:
@@ -757,6 +838,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
             parts = interrupted_fragments(
                 doc, inside, start, end, item.cue_i
             ) or quote_before_its_attribution(doc, inside, start, end, item.cue_i)
+        # two quoted passages or more around the attribution (one passage and the writer's words is no run)
+        quoted_run = item.direct and parts is not None and inside[start] and sum(map(len, parts)) >= 2
         led = item.direct and parts is None and not inside[start]
         if led:
             # 'Residents who oppose the toll, she said, "are asking ..."': the subject, then the quote
@@ -777,7 +860,9 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
                 speaker_mention=mention,
                 role=speaker.role,
                 speaker_kind=speaker.kind,
-                direct=item.direct and (led or _mostly_quoted(doc, inside, start, end)),
+                # a quote run past a long attribution ('"...," Tom Hale, a spokesman for ..., said in an
+                # interview in Salem, Ore. "..."') is quoted words only, however long the attribution between
+                direct=item.direct and (led or quoted_run or _mostly_quoted(doc, inside, start, end)),
                 cue=cue,
                 attribution=f"according to {mention.text}" if item.attribution and mention else None,
                 polarity=_stance_polarity(polarity_of(doc, item), bare),

@@ -460,7 +460,23 @@ def _opens_sentence(doc: Doc, quote: Quote, paras: list[int]) -> bool:
     i = quote.open_i - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    return i < 0 or paras[i] != paras[quote.open_i] or doc[i].text in (".", "!", "?", ":", '"', "''")
+    return (
+        i < 0
+        or paras[i] != paras[quote.open_i]
+        or doc[i].text in (".", "!", "?", ":", '"', "''")
+        or _ends_on_abbreviation(doc, i, quote)
+    )
+
+
+def _ends_on_abbreviation(doc: Doc, i: int, quote: Quote) -> bool:
+    """True when token `i` is an abbreviation that keeps the sentence's full stop ('..., she said in Salem, Ore.',
+    'said Rep. Tom Hale, D-N.Y.') and the quote after it opens a new sentence with a capital: the stop is the
+    abbreviation's, so no "." token stands between the two sentences."""
+    word = doc[i].text
+    if len(word) < 3 or not word.endswith(".") or not word[0].isupper() or quote.start >= len(doc):
+        return False
+    first = doc[quote.start].text
+    return first[:1].isupper() and (doc[quote.open_i].is_sent_start or not doc[i].whitespace_)
 
 
 def _meant(cue: Token, quote: Quote) -> bool:
