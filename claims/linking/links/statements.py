@@ -125,6 +125,8 @@ def statement_links(
             continue
         if same_speaker and (sim < SAME_SPEAKER_MIN or (len(ka & kb) < SAME_SPEAKER_SHARED and not meaning)):
             continue
+        if same_speaker and cos < SURE_COSINE and not meaning and _only_names(a, b, ka & kb):
+            continue  # one speaker's two remarks about the same people or places (`_only_names`)
         if not same_speaker and (
             sim < OTHER_SPEAKER_MIN
             or (len(ka & kb) < OTHER_SPEAKER_SHARED and not meaning)
@@ -524,6 +526,15 @@ def _one_name(x: str, y: str) -> bool:
     one of which has none ("trump" / "donald trump")."""
     (fx, sx), (fy, sy) = _first_last(x), _first_last(y)
     return bool(sx) and sx == sy and (fx == fy or not fx or not fy)
+
+
+def _only_names(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> bool:
+    """True when every word two statements share is a word of a name in their sentences: one speaker's
+    two remarks about the same people, places or bodies ("said the Harbour Board of Elmsby must resign" /
+    "called the Harbour Board of Elmsby a model for the county"), not one remark told twice. Their words
+    say what is said of the names; a pair alike as wholes (SURE_COSINE) is checked on its words alone."""
+    named = frozenset(terms(" ".join(a.names | b.names)))
+    return bool(shared) and shared <= named
 
 
 def _beyond_cast(
