@@ -112,6 +112,8 @@ def test_a_deed_is_undergone_only_when_passive_with_no_agent_named():
     assert undergone(feats("Two crew members were quietly taken early Thursday to the station.", "taken"))
     assert not undergone(feats("Hale fired the harbour chief early Thursday.", "fired"))
     assert not undergone(feats("The chief was fired early Thursday by Mayor Ortiz.", "fired"))
+    # a passive telling ("were disclosed") is a telling whose teller is left out, not a deed undergone
+    assert not undergone(feats("The audit findings were disclosed early Thursday.", "disclosed"))
 
 
 WEDNESDAY = "2026-03-11"
@@ -171,3 +173,29 @@ def test_one_article_still_confirms_one_meeting_once():
     b = met("again", "F", again, "on Wednesday afternoon", start=200)
     c = met("one", "H", MET_ONE, "on Wednesday")
     assert len(pairs(suggest_links([a, b, c]))) == 1
+
+
+TICKET = "Lindqvist, who ran for mayor on Ana Voss's 2004 ticket, met with Ortiz on Wednesday."
+CANDIDATE = (
+    "Lindqvist, who was the 2004 Liberal candidate for mayor before losing a primary bid, is on the list."
+)
+LEFT = "Lindqvist, who left the party in 2004 after a dispute, has not commented."
+OTHER = "Brandvold, who was the 2004 Liberal candidate for mayor before losing a primary bid, is on the list."
+
+
+def year(cid: str, sentence: str):
+    clause = sentence.split(",")[0] + "," + sentence.split(",")[1]
+    at = sentence.index("2004")
+    claim = DateClaim(0, len(clause), clause, "2004", "year", expression=Span(at, at + 4, "2004"))
+    return linkable(cid, cid, claim, sentence, published=PUBLISHED)
+
+
+def test_one_persons_role_of_one_year_in_two_who_clauses_is_one_happening():
+    links = suggest_links([year("ticket", TICKET), year("candidate", CANDIDATE)])
+    assert pairs(links) == {frozenset(("ticket", "candidate"))}
+    assert all(s.confidence < 0.75 for s in links)
+
+
+def test_another_thing_of_that_year_or_another_person_is_not_linked():
+    assert not pairs(suggest_links([year("candidate", CANDIDATE), year("left", LEFT)]))
+    assert not pairs(suggest_links([year("ticket", TICKET), year("other", OTHER)]))

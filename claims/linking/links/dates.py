@@ -123,6 +123,10 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 elif quote and conf < QUOTE_CONFIDENCE:
                     conf, lead = QUOTE_CONFIDENCE, "the occasion of one quoted remark"
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, lead)))
+            elif one_persons_year(a, b) and not _unnamed_and_named_tellers(a, b):
+                out.append(
+                    (i, j, "corroborates", DESCRIBED_YEAR_CONFIDENCE, _line(a, b, "one person's year"))
+                )
             elif (noun := one_named_day(a, b)) and not _unnamed_and_named_tellers(a, b):
                 out.append((i, j, "corroborates", NAMED_DAY_CONFIDENCE, _line(a, b, f"one day's {noun}")))
             elif (
@@ -1083,6 +1087,8 @@ def undergone(f: ClaimFeatures) -> bool:
     at = re.search(rf"\b{re.escape(dated)}\b", text) if dated else None
     if at is None or not _PASSIVE_BEFORE.search(text[: at.start()]):
         return False
+    if _passive_subject(f) is not None:
+        return False  # "The subpoenas were disclosed Thursday": a telling with its teller left out
     return not re.search(r"\bby\s+(?:the\s+)?[A-Z]", text[at.end() :])
 
 
@@ -1121,3 +1127,37 @@ def other_meetings(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if not wa or not wb:
         return False
     return not _meet(wa, _actors(b.item.claim.text)) or not _meet(wb, _actors(a.item.claim.text))
+
+
+DESCRIBED_YEAR_CONFIDENCE = 0.6  # one person's role in one year, described in two outlets' "who" clauses
+# "Lindqvist, 61, who was the 2004 Liberal nominee": a relative clause describing the name before it
+_WHO_CLAUSE = re.compile(
+    r"((?:[A-Z][\w'.\u2019-]*\s+)*[A-Z][\w'.\u2019-]*),\s+(?:\d+,\s+)?who\s+([^,;:()\u2014]+)"
+)
+
+
+def _described(f: ClaimFeatures) -> tuple[set[tuple[str, ...]], frozenset[str]] | None:
+    """(the person, the clause's words) when the date is a year inside a relative clause describing a
+    named person ("Lindqvist, who ran for mayor on the harbour party's 2004 ticket"), else None."""
+    written = f.date.expression.text if f.date.expression else ""
+    if f.date.precision != "year" or not written:
+        return None
+    for m in _WHO_CLAUSE.finditer(f.item.sentence):
+        if written in m[2]:
+            who = _actors(f"with {m[1]}")  # "with" first: a name opening the text is skipped
+            words = frozenset(terms(m[2])) - frozenset(terms(written)) - {w for n in who for w in n}
+            return (who, words) if who else None
+    return None
+
+
+def one_persons_year(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when two outlets of one event describe one person with the same year in a "who" clause and
+    the clauses share a word other than the person's name: "Lindqvist, who ran for mayor on Ana Voss's
+    2004 ticket" / "Lindqvist, who was Voss's running mate in the 2004 mayoral race" / "Lindqvist, who
+    was the 2004 Liberal candidate for mayor": one role of one year. A year a story gives many happenings
+    of is otherwise linked only with many shared words (`MIN_AGREE_YEAR`); "Lindqvist, who left the
+    party in 2004" shares no word with the race and stays apart."""
+    if a.item.event_id is None or a.item.event_id != b.item.event_id or a.date.value != b.date.value:
+        return False
+    da, db = _described(a), _described(b)
+    return bool(da and db and _meet(da[0], db[0]) and da[1] & db[1])
