@@ -20,7 +20,7 @@ from claims.extraction.types import DateClaim, QuantityClaim, StatementClaim
 
 from ..collector import fewer_collections
 from ..types import ClaimId, ExistingLink, LinkableClaim, LinkSuggestion, Relation, StanceFn, StanceManyFn
-from .dates import counted_back_links, date_links, tells
+from .dates import counted_back_links, date_links, other_meetings, tells
 from .features import ClaimFeatures, DayOf, Key, features
 from .lift import agree_lift
 from .quantities import other_time, quantity_links, with_implied_units
@@ -131,7 +131,7 @@ def _suggest(
                     reached[me].add(article_of[other])
     linked_groups: dict[frozenset[Key], str] = {}
     list_links: set[frozenset[Key]] = set()  # count pairs linked as one list under two nouns
-    agreed: set[Key] = set()  # who already corroborates each claim (see _confirmer)
+    agreed: dict[Key, list[ClaimFeatures]] = defaultdict(list)  # who corroborates each claim, through what
     # a run after an earlier one keeps its rules: one link per pair of facts, one confirmation of a
     # date per article, counted with the links that run stored
     feature_of = {f.item.id: f for fs in by_kind.values() for f in fs}
@@ -143,7 +143,8 @@ def _suggest(
             a, b = shown[a.item.id], shown[b.item.id]
         linked_groups.setdefault(frozenset((group[a.item.id], group[b.item.id])), link.relation)
         if link.relation == "corroborates":
-            agreed.update((_confirmer(a, b), _confirmer(b, a)))
+            agreed[_confirmer(a, b)].append(b)
+            agreed[_confirmer(b, a)].append(a)
     out = []
     for a, b, rel, conf, why in scored:
         # a count the article repeats is linked once, through its most telling mention
@@ -161,8 +162,8 @@ def _suggest(
             continue
         if rel == "corroborates" and (_opposite_moves(a, b) or _opposite_sides(a, b) or _other_rounds(a, b)):
             continue  # an arrival and a departure are two happenings, backing and challenging two sides
-        if rel == "corroborates" and (_confirmer(a, b) in agreed or _confirmer(b, a) in agreed):
-            continue  # one date is confirmed by an article once, through its best match
+        if rel == "corroborates" and (_confirmed(agreed, a, b) or _confirmed(agreed, b, a)):
+            continue  # one date is confirmed by an article once per happening, through its best match
         if _is_statement(a) and (
             # "landed on 24 June" and "landed on Saturday" in March: two landings (but one speaker's
             # same words are one remark, whatever else the two sentences date)
@@ -191,7 +192,8 @@ def _suggest(
         reached[ida].add(b.item.article_id)
         reached[idb].add(a.item.article_id)
         if rel == "corroborates":
-            agreed.update((_confirmer(a, b), _confirmer(b, a)))
+            agreed[_confirmer(a, b)].append(b)
+            agreed[_confirmer(b, a)].append(a)
         out.append(LinkSuggestion(ida, idb, rel, conf, why))
     out.sort(key=lambda s: -s.confidence)
     return out
@@ -205,6 +207,17 @@ def _confirmer(f: ClaimFeatures, other: ClaimFeatures) -> Key:
     if not isinstance(other.item.claim, DateClaim):  # counts: see repeated_counts
         return (f.item.id, other.item.id)
     return (f.item.id, other.item.article_id)
+
+
+def _confirmed(agreed: dict[Key, list[ClaimFeatures]], f: ClaimFeatures, other: ClaimFeatures) -> bool:
+    """True when `other`'s article (or `other` itself) already confirms `f` through a claim of the same
+    happening: a date an article gives for two happenings of one day ("Ortiz met with Lindqvist on
+    Wednesday" / "Ortiz also met Wednesday with Tom Brack"), both in the other article's one sentence
+    ("met on Wednesday with Lindqvist and three other candidates"), confirms it once for each."""
+    return any(
+        not (isinstance(other.item.claim, DateClaim) and other_meetings(other, given))
+        for given in agreed.get(_confirmer(f, other), ())
+    )
 
 
 EXTRA_ARTICLES = 1  # past its quota, a claim may still reach this many articles it has no link into

@@ -71,7 +71,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         for n in (i, j):
             if n not in denied:
                 denied[n] = _denied(feats[n])
-        if denied[i] != denied[j] and not (_since(a) and _since(b)):
+        if denied[i] != denied[j] and not (_since(a) and _since(b)) and not one_named_day(a, b):
+            # (a day naming a noun with "the" presupposes it: "no new details about the Jan. 8 collision")
             continue  # "No ship ran aground on Sunday" dates no grounding: the statements hold the conflict
         sim = weights.overlap(_keys(a), _keys(b))
         if (i in spoken) != (j in spoken) and sim < SAME_REMARK_SIM:
@@ -82,6 +83,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
         if not agree and (told := _told_before_done(a, b)):
             out.append((i, j, "contradicts", TOLD_BEFORE_DONE_CONFIDENCE, _line(a, b, told)))
             continue
+        if agree and other_meetings(a, b):
+            continue  # one person's two meetings of one day ("met with Reyes" / "also met with Brack")
         if agree:
             period = _same_period(a, b)
             quote = _same_quote(a, b)
@@ -112,6 +115,8 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 if _telling_and_deed(a, b):
                     if not _meet(_clause_actors(a), _clause_actors(b)):
                         continue  # "Ty Cobb told Fox News on Monday" / "Trump Jr. confirmed Monday"
+                    if undergone(a) or undergone(b):
+                        continue  # "Hale was arrested Thursday" / "Hale on Thursday said": his telling
                     conf = min(conf, TELLING_AND_DEED_CONFIDENCE)
                 lead = "both"
                 if (
@@ -125,6 +130,12 @@ def date_links(feats: Sequence[ClaimFeatures]) -> list[Scored]:
                 elif quote and conf < QUOTE_CONFIDENCE:
                     conf, lead = QUOTE_CONFIDENCE, "the occasion of one quoted remark"
                 out.append((i, j, "corroborates", round(conf, 3), _line(a, b, lead)))
+            elif one_persons_year(a, b) and not _unnamed_and_named_tellers(a, b):
+                out.append(
+                    (i, j, "corroborates", DESCRIBED_YEAR_CONFIDENCE, _line(a, b, "one person's year"))
+                )
+            elif (noun := one_named_day(a, b)) and not _unnamed_and_named_tellers(a, b):
+                out.append((i, j, "corroborates", NAMED_DAY_CONFIDENCE, _line(a, b, f"one day's {noun}")))
             elif (
                 _same_day_happening(a, b)
                 and not _unnamed_and_named_tellers(a, b)
@@ -1101,3 +1112,139 @@ def _shown(f: ClaimFeatures) -> str:
     month = calendar.month_name[int(value[5:7])]
     day = f"{int(value[8:10])} " if len(value) >= 10 else ""
     return f"{day}{month}, year not given"
+
+
+NAMED_DAY_CONFIDENCE = 0.8  # one calendar day naming one noun in both outlets: "the Sept. 11 attack"
+# a day written with its month ("Sept. 11", "11 September"), not a weekday: "the Friday vote" may be either
+# chamber's, "the March 3 vote" is one
+_MONTH_DAY = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:the|that|this)\s+$", re.I)
+# after the day (and its year, set off by commas: "the Jan. 8, 2026, collision"), the noun it names
+_NAMED_DAY_AFTER = re.compile(r"^(?:,\s*(?:1[89]|20)\d\d)?,?\s+([a-z][a-z-]{2,})\b")
+_NOT_A_NOUN = frozenset(
+    """and or but nor the that which who whom whose when where while as than then to of in on at by for from
+    with into onto after before until since during through about against between is was were are be been
+    has had have will would could should may might can did does do""".split()  # noqa: SIM905
+)
+
+
+def _named_day(f: ClaimFeatures) -> str | None:
+    """The noun a calendar day stands before, as an attribute ("the Sept. 11 attack", "the Jan. 8, 2026,
+    collision at the pier"): what the day names, whatever verb the clause has ("The e-mails said little
+    about the Jan. 8 collision"). None for a weekday, a coarser date or a day that names no noun ("on Jan.
+    8 the ferry sank")."""
+    if not one_day(f.date) or not year_known(f):
+        return None
+    written = f.date.expression.text if f.date.expression else ""
+    if not written or not _MONTH_DAY.search(written):
+        return None
+    sentence = f.item.sentence
+    for at in re.finditer(re.escape(written), sentence):
+        if not _NAMED_DAY_BEFORE.search(sentence[: at.start()]):
+            continue
+        noun = _NAMED_DAY_AFTER.match(sentence[at.end() :])
+        if noun and noun[1] not in _NOT_A_NOUN:
+            return noun[1]
+    return None
+
+
+def one_named_day(a: ClaimFeatures, b: ClaimFeatures) -> str | None:
+    """The noun two dates of one event both name with one calendar day ("the Sept. 11, 2012, attack" /
+    "the Sept. 11 attack, which killed four"), else None: one day and one happening named alike, though
+    the clauses around them tell different things (a review published, messages that say little)."""
+    if a.item.event_id is None or a.item.event_id != b.item.event_id or a.date.value != b.date.value:
+        return None
+    na, nb = _named_day(a), _named_day(b)
+    return na if na and nb and stem(na) == stem(nb) else None
+
+
+# "was arrested early Friday", "were taken into custody": a deed done to the one the clause names
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
+def undergone(f: ClaimFeatures) -> bool:
+    """True when the date dates a passive deed with no agent named ("Hale was arrested early Thursday on
+    charges ...", not "was signed by the governor"): the one the clause names underwent it, so their own
+    telling that day ("Hale on Thursday said") is not the deed."""
+    dated = f.date.dated or ""
+    text = f.item.claim.text
+    at = re.search(rf"\b{re.escape(dated)}\b", text) if dated else None
+    if at is None or not _PASSIVE_BEFORE.search(text[: at.start()]):
+        return False
+    if _passive_subject(f) is not None:
+        return False  # "The subpoenas were disclosed Thursday": a telling with its teller left out
+    return not re.search(r"\bby\s+(?:the\s+)?[A-Z]", text[at.end() :])
+
+
+# verbs of a meeting of people: who else was there tells which meeting it was
+_MEETING = frozenset(_verb(w) for w in "meet met meets meeting talked talks spoke".split())  # noqa: SIM905
+_WITH = re.compile(r"\bwith\b")
+
+
+def _met_with(f: ClaimFeatures) -> set[tuple[str, ...]]:
+    """The names the claim gives after "with" of a dated meeting ("Mayor Ortiz met on Wednesday with the
+    harbour chief, Ana Reyes" -> Reyes), empty for other dates or a meeting with no one named."""
+    dated, text = f.date.dated or "", f.item.claim.text
+    if _verb(dated) not in _MEETING:
+        return set()
+    at = re.search(rf"\b{re.escape(dated)}\b", text)
+    with_ = _WITH.search(text, at.end()) if at else None
+    if with_ is None:
+        return set()
+    # the list may run on past the claim's words: "with Lindqvist and three other candidates" met more
+    # people than it names, so it names no one the other met, not no one
+    rest = f.item.sentence[f.item.sentence.find(text) + with_.start() :] if text in f.item.sentence else text
+    if _OTHERS.search(rest.split(".")[0]):
+        return set()
+    return _actors(text[with_.start() :])  # "with" first: a name opening the text is skipped
+
+
+_OTHERS = re.compile(r"\b(?:and|with|among)\s+(?:\w+\s+)?others?\b", re.I)
+
+
+def other_meetings(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when both dates date a meeting with people named and one clause names none of those the other
+    met: "Ortiz met on Wednesday with Ana Lindqvist" / "Ortiz also met Wednesday with Tom Brack and Lena
+    Voss" are two meetings of one day, and so are "Lindqvist met with Ortiz" / "Ortiz also met with Tom
+    Brack"; "Lindqvist met with Ortiz at city hall on Wednesday" is the first."""
+    wa, wb = _met_with(a), _met_with(b)
+    if not wa or not wb:
+        return False
+    return not _meet(wa, _actors(b.item.claim.text)) or not _meet(wb, _actors(a.item.claim.text))
+
+
+DESCRIBED_YEAR_CONFIDENCE = 0.6  # one person's role in one year, described in two outlets' "who" clauses
+# "Lindqvist, 61, who was the 2004 Liberal nominee": a relative clause describing the name before it
+_WHO_CLAUSE = re.compile(
+    r"((?:[A-Z][\w'.\u2019-]*\s+)*[A-Z][\w'.\u2019-]*),\s+(?:\d+,\s+)?who\s+([^,;:()\u2014]+)"
+)
+
+
+def _described(f: ClaimFeatures) -> tuple[set[tuple[str, ...]], frozenset[str]] | None:
+    """(the person, the clause's words) when the date is a year inside a relative clause describing a
+    named person ("Lindqvist, who ran for mayor on the harbour party's 2004 ticket"), else None."""
+    written = f.date.expression.text if f.date.expression else ""
+    if f.date.precision != "year" or not written:
+        return None
+    for m in _WHO_CLAUSE.finditer(f.item.sentence):
+        if written in m[2]:
+            who = _actors(f"with {m[1]}")  # "with" first: a name opening the text is skipped
+            words = frozenset(terms(m[2])) - frozenset(terms(written)) - {w for n in who for w in n}
+            return (who, words) if who else None
+    return None
+
+
+def one_persons_year(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """True when two outlets of one event describe one person with the same year in a "who" clause and
+    the clauses share a word other than the person's name: "Lindqvist, who ran for mayor on Ana Voss's
+    2004 ticket" / "Lindqvist, who was Voss's running mate in the 2004 mayoral race" / "Lindqvist, who
+    was the 2004 Liberal candidate for mayor": one role of one year. A year a story gives many happenings
+    of is otherwise linked only with many shared words (`MIN_AGREE_YEAR`); "Lindqvist, who left the
+    party in 2004" shares no word with the race and stays apart."""
+    if a.item.event_id is None or a.item.event_id != b.item.event_id or a.date.value != b.date.value:
+        return False
+    da, db = _described(a), _described(b)
+    return bool(da and db and _meet(da[0], db[0]) and da[1] & db[1])
