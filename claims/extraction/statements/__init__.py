@@ -56,6 +56,7 @@ from .resolve import claim_holder, corrected_subject, mention_range, resolve_sub
 from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
 from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, commits, noun_phrase_kind
+from .timed_cues import timed_noun_duplicate
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -636,6 +637,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in items if not scant_speech(doc, i)]
     # "funds for candidates who reject large donations", "the benefits it promises": a description, no remark
     items = [i for i in items if not described_by_relative(doc, i)]
+    # "saying after Hale's announcement that ...": the clause is the verb's; the noun only dates it
+    items = [i for i in items if not timed_noun_duplicate(doc, i, items)]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
     acted: set[tuple[int, int]] = (
