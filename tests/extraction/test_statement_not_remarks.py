@@ -79,3 +79,34 @@ def test_a_clause_of_time_on_a_noun_still_reports(statements):
     )
     claims = [c for c in statements(text) if "painted his rival" in c.text or "out-of-touch owner" in c.text]
     assert claims and claims[0].speaker == "Tom Hale", [(c.speaker, c.text) for c in statements(text)]
+
+
+def test_any_thing_that_fits_the_clause_is_no_remark(statements):
+    """ "not signing off on any measure that calls for raising the fee" (branch stmt16d): no measure is reported
+    saying anything; the clause only says which measures are meant."""
+    for sentence, words in (
+        (
+            "Members of the council had been unwilling to vote for any budget that called for raising the "
+            "harbour fee for families who live on boats.",
+            "harbour fee",
+        ),
+        (
+            "The board had been reluctant about putting its name to any plan that called for selling the old "
+            "pier to developers who build hotels.",
+            "old pier",
+        ),
+    ):
+        text = LEAD + sentence
+        assert not [c for c in statements(text) if words in c.text], _words(statements(text))
+
+
+def test_a_quantified_relative_clause_that_reports_a_clause_stays(nlp):
+    """ "any lawmaker who claims that ..." gives a clause of words: left to the statement rules, not dropped here."""
+    sentence = "Any lawmaker who claims that the fee is fair has not read the bill."
+    assert not _relative_cue(nlp, sentence, "claims")
+
+
+def test_the_particular_measure_that_calls_for_it_is_not_dropped_here(nlp):
+    """ "the measure that called for raising the fee": a particular document, which the document rules judge."""
+    sentence = "The board finally rejected the measure that called for raising the harbour fee."
+    assert not _relative_cue(nlp, sentence, "called")

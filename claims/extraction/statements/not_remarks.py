@@ -4,6 +4,8 @@
   its words ("little about the timetable") are no remark of anybody's.
 - A cue that only describes the class of people something is for, in a restrictive relative clause ("funds for
   candidates who reject large donations"): nobody is reported saying anything.
+- A cue that only describes which things are meant, on a noun taken by "any", "no" or "every" ("would not back
+  any measure that calls for a toll", branch stmt16d): no such measure is reported saying anything.
 
 "She appeared to suggest that ..." stays a statement (session 12's reading of words given, and PolNeAR's): tried
 here as the writer's reading and left out, since it undid that decision and cost two PolNeAR attributions. A
@@ -40,14 +42,17 @@ def scant_speech(doc: Doc, item: Found) -> bool:
 
 # the words a relative clause opens on when its subject is the noun it describes ("candidates who reject ...")
 RELATIVE_PRONOUNS = word_set("who that which whom")
+# determiners that make a noun stand for whatever fits the relative clause, no particular one ("any measure that")
+QUANTIFYING_DETERMINERS = word_set("any no every")
 
 
 def described_by_relative(doc: Doc, item: Found) -> bool:
     """True for a cue that only describes the class of people a plan or a rule is for, in a restrictive relative
     clause ("matching funds for candidates who reject large donations": a generic plural after a preposition,
     with no determiner and no comma before the clause, whose verb takes no clause). Nobody is reported saying
-    anything. "critics who say that the fare is too high" (a clause) and "condemnation from Democrats, who called
-    it ..." (a comma: the Democrats spoke) stay."""
+    anything. So for a noun any thing that fits the clause stands for ("not signing off on any measure that calls
+    for a toll": "any", "no" or "every" as its determiner). "critics who say that the fare is too high" (a
+    clause) and "condemnation from Democrats, who called it ..." (a comma: the Democrats spoke) stay."""
     if item.direct or item.cue_i < 0:
         return False
     cue: Token = doc[item.cue_i]
@@ -57,6 +62,8 @@ def described_by_relative(doc: Doc, item: Found) -> bool:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     if not subjects or subjects[0].lower_ not in RELATIVE_PRONOUNS or subjects[0].i != head.i + 1:
         return False  # a comma or other words between: an aside about a source who speaks
+    if any(c.dep_ == "det" and c.lower_ in QUANTIFYING_DETERMINERS for c in head.children):
+        return True
     return (
         head.tag_ in ("NNS", "NNPS")
         and head.dep_ == "pobj"
