@@ -110,3 +110,24 @@ def test_the_particular_measure_that_calls_for_it_is_not_dropped_here(nlp):
     """ "the measure that called for raising the fee": a particular document, which the document rules judge."""
     sentence = "The board finally rejected the measure that called for raising the harbour fee."
     assert not _relative_cue(nlp, sentence, "called")
+
+
+def test_a_happening_is_no_source(statements):
+    """ "The press conference showed ... and suggested the strike could end soon" (branch stmt16d): a meeting, a
+    vote or a hearing says nothing, so no statement is given to it."""
+    for sentence in (
+        'The press conference showed how far apart the two sides remain, even as Hale called the talks "useful" '
+        "and suggested the strike could end soon.",
+        "The council vote showed that most members want a lower fee.",
+        "The hearing revealed that the pier had been unsafe for years.",
+    ):
+        text = LEAD + sentence
+        claims = statements(text)
+        said = [c.text for c in claims]
+        assert not [w for w in said if any(p in w for p in ("strike could end", "lower fee", "unsafe"))], said
+
+
+def test_people_at_a_happening_still_speak(statements):
+    """ "People at the meeting said ...": the source is the people, not the meeting."""
+    text = LEAD + "People at the meeting said the mayor had left early."
+    assert any("the mayor had left early" in w for w in _words(statements(text)))

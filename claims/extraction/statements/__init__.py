@@ -47,7 +47,7 @@ from .gloss import (
 from .inverted import with_inverted
 from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
-from .not_remarks import described_by_relative, scant_speech
+from .not_remarks import described_by_relative, event_as_source, scant_speech
 from .polarity import asks, held_negated, negated_deed, polarity_of
 from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids, title_cased
 from .rejected import find_rejected, is_rejected_claim
@@ -637,6 +637,8 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in items if not scant_speech(doc, i)]
     # "funds for candidates who reject large donations", "the benefits it promises": a description, no remark
     items = [i for i in items if not described_by_relative(doc, i)]
+    # "The press conference ... suggested the standoff could end": a happening is nobody's voice
+    items = [i for i in items if not event_as_source(i)]
     # "saying after Hale's announcement that ...": the clause is the verb's; the noun only dates it
     items = [i for i in items if not timed_noun_duplicate(doc, i, items)]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)

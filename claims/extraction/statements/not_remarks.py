@@ -4,6 +4,9 @@
   its words ("little about the timetable") are no remark of anybody's.
 - A cue that only describes the class of people something is for, in a restrictive relative clause ("funds for
   candidates who reject large donations"): nobody is reported saying anything.
+- A happening as the source ("The press conference underscored how far apart they are and suggested the standoff
+  could end", "the vote showed that ...", branch stmt16d): a meeting, a vote or a hearing says nothing; what it
+  "shows" or "suggests" is the writer's reading of it, and the parse gives it a verb of somebody in it.
 - A cue that only describes which things are meant, on a noun taken by "any", "no" or "every" ("would not back
   any measure that calls for a toll", branch stmt16d): no such measure is reported saying anything.
 
@@ -69,3 +72,21 @@ def described_by_relative(doc: Doc, item: Found) -> bool:
         and head.dep_ == "pobj"
         and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
     )
+
+
+# Happenings that cannot speak: gatherings, votes and contests ("the press conference", "the House vote").
+EVENT_NOUNS = word_set(
+    """
+    meeting session election vote hearing summit conference referendum caucus primary debate rally ceremony
+    """
+)
+
+
+def event_as_source(item: Found) -> bool:
+    """True for a statement whose source is a happening ("The press conference ... suggested the standoff could
+    end", "the vote showed that ..."): nobody said it. A quote stays (its speaker is sought elsewhere), and so
+    do people at or of the happening ("people at the meeting said": the subject is "people")."""
+    subject = item.subject
+    if item.direct or subject is None or subject.pos_ != "NOUN":
+        return False
+    return subject.lemma_.lower() in EVENT_NOUNS or subject.lower_ in EVENT_NOUNS
