@@ -279,7 +279,24 @@ def _scare(doc: Doc, item: Found, alone: bool = False) -> bool:
     ended = after in (",", ".", "!", "?", ";", ":")
     if alone:  # on its own, a short quote that ends a sentence is said ('"Mexico!" the crowd replied')
         ended = ended or doc[item.content[1] - 1].text in (".", "!", "?")
+    if not alone and item.direct and len(words) <= SCARE_MAX_WORDS and _inside_a_phrase(doc, item.content[0]):
+        # 'what his aides call the "Hale Plan," the mayor said ...': a name in the writer's phrase, not the words
+        # of the clause its cue governs (on its own, such a quote is left to the rules for quotes: PolNeAR
+        # marks 'to fear a "Harbour Pact."' as what the source fears)
+        return True
     return item.direct and len(words) <= SCARE_MAX_WORDS and not ended
+
+
+def _inside_a_phrase(doc: Doc, start: int) -> bool:
+    """True when the quote opening at token `start` follows a determiner or a possessive of the writer's own
+    noun phrase ('the "Hale Plan,"', 'his "red line,"'): a name or a phrase, never the opening of a quoted
+    statement, which starts a sentence, a paragraph or a clause after a comma or a colon."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_MARKS):
+        i -= 1
+    if i < 0 or i == start - 1 or doc[i].sent.start != doc[start].sent.start:
+        return False  # no opening mark right before, or the quote opens its sentence
+    return doc[i].pos_ == "DET" or doc[i].tag_ in ("PRP$", "POS")
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
