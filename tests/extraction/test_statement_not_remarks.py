@@ -131,3 +131,13 @@ def test_people_at_a_happening_still_speak(statements):
     """ "People at the meeting said ...": the source is the people, not the meeting."""
     text = LEAD + "People at the meeting said the mayor had left early."
     assert any("the mayor had left early" in w for w in _words(statements(text)))
+
+
+def test_a_conference_that_is_a_body_still_speaks(statements):
+    """ "the conference responded that ..." where the conference is a body of bishops or mayors: it speaks (only a
+    press or news conference is a happening)."""
+    text = LEAD + (
+        "The mayor said the letters did not speak for every town, but the conference of island mayors responded "
+        "that the letters do represent its members."
+    )
+    assert any("represent its members" in w for w in _words(statements(text))), _words(statements(text))

@@ -74,12 +74,15 @@ def described_by_relative(doc: Doc, item: Found) -> bool:
     )
 
 
-# Happenings that cannot speak: gatherings, votes and contests ("the press conference", "the House vote").
+# Happenings that cannot speak: gatherings, votes and contests ("the press conference", "the House vote"). A
+# "conference" or a "caucus" alone is often a body that speaks ("the bishops' conference responded that ..."):
+# only a press or news conference is a happening.
 EVENT_NOUNS = word_set(
     """
-    meeting session election vote hearing summit conference referendum caucus primary debate rally ceremony
+    meeting session election vote hearing summit referendum primary debate rally ceremony
     """
 )
+HELD_CONFERENCES = word_set("press news")
 
 
 def event_as_source(item: Found) -> bool:
@@ -89,4 +92,6 @@ def event_as_source(item: Found) -> bool:
     subject = item.subject
     if item.direct or subject is None or subject.pos_ != "NOUN":
         return False
+    if subject.lemma_.lower() == "conference":
+        return any(c.dep_ == "compound" and c.lower_ in HELD_CONFERENCES for c in subject.children)
     return subject.lemma_.lower() in EVENT_NOUNS or subject.lower_ in EVENT_NOUNS
