@@ -127,3 +127,18 @@ def test_a_reported_clause_after_a_quote_is_no_frame_to_cut(statements):
     claims = statements('"The pier was sound when we left," Mr. Hale said he did not recall the inspection.')
     for claim in claims:
         assert claim.words in (None, "") or "recall" in claim.words
+
+
+def test_a_quoted_name_in_the_writers_phrase_is_no_quote_before_an_attribution(statements):
+    """'what his aides call the "Hale Plan," the mayor said he ...' (branch stmt16d): the quote opens after
+    "the", inside the writer's noun phrase, so it is a name and the mayor's words start at "he"; an
+    interrupted quote that opens its sentence ('"My hope," Hale said, "is ...') stays one quote."""
+    text = (
+        'Outlining what his aides call the "Hale Plan," the mayor said he was guided by two ideas: '
+        '"a safe harbour" and "fair fees."'
+    )
+    said = [c.text for c in statements(text)]
+    assert not [w for w in said if w.startswith("Hale Plan")], said
+    assert any(w.startswith("he was guided") for w in said), said
+    text = '"My hope," Hale said, "is that the strike ends soon."'
+    assert [c.text for c in statements(text)] == ['My hope," Hale said, "is that the strike ends soon.']

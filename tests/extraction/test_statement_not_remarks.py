@@ -79,3 +79,65 @@ def test_a_clause_of_time_on_a_noun_still_reports(statements):
     )
     claims = [c for c in statements(text) if "painted his rival" in c.text or "out-of-touch owner" in c.text]
     assert claims and claims[0].speaker == "Tom Hale", [(c.speaker, c.text) for c in statements(text)]
+
+
+def test_any_thing_that_fits_the_clause_is_no_remark(statements):
+    """ "not signing off on any measure that calls for raising the fee" (branch stmt16d): no measure is reported
+    saying anything; the clause only says which measures are meant."""
+    for sentence, words in (
+        (
+            "Members of the council had been unwilling to vote for any budget that called for raising the "
+            "harbour fee for families who live on boats.",
+            "harbour fee",
+        ),
+        (
+            "The board had been reluctant about putting its name to any plan that called for selling the old "
+            "pier to developers who build hotels.",
+            "old pier",
+        ),
+    ):
+        text = LEAD + sentence
+        assert not [c for c in statements(text) if words in c.text], _words(statements(text))
+
+
+def test_a_quantified_relative_clause_that_reports_a_clause_stays(nlp):
+    """ "any lawmaker who claims that ..." gives a clause of words: left to the statement rules, not dropped here."""
+    sentence = "Any lawmaker who claims that the fee is fair has not read the bill."
+    assert not _relative_cue(nlp, sentence, "claims")
+
+
+def test_the_particular_measure_that_calls_for_it_is_not_dropped_here(nlp):
+    """ "the measure that called for raising the fee": a particular document, which the document rules judge."""
+    sentence = "The board finally rejected the measure that called for raising the harbour fee."
+    assert not _relative_cue(nlp, sentence, "called")
+
+
+def test_a_happening_is_no_source(statements):
+    """ "The press conference showed ... and suggested the strike could end soon" (branch stmt16d): a meeting, a
+    vote or a hearing says nothing, so no statement is given to it."""
+    for sentence in (
+        'The press conference showed how far apart the two sides remain, even as Hale called the talks "useful" '
+        "and suggested the strike could end soon.",
+        "The council vote showed that most members want a lower fee.",
+        "The hearing revealed that the pier had been unsafe for years.",
+    ):
+        text = LEAD + sentence
+        claims = statements(text)
+        said = [c.text for c in claims]
+        assert not [w for w in said if any(p in w for p in ("strike could end", "lower fee", "unsafe"))], said
+
+
+def test_people_at_a_happening_still_speak(statements):
+    """ "People at the meeting said ...": the source is the people, not the meeting."""
+    text = LEAD + "People at the meeting said the mayor had left early."
+    assert any("the mayor had left early" in w for w in _words(statements(text)))
+
+
+def test_a_conference_that_is_a_body_still_speaks(statements):
+    """ "the conference responded that ..." where the conference is a body of bishops or mayors: it speaks (only a
+    press or news conference is a happening)."""
+    text = LEAD + (
+        "The mayor said the letters did not speak for every town, but the conference of island mayors responded "
+        "that the letters do represent its members."
+    )
+    assert any("represent its members" in w for w in _words(statements(text))), _words(statements(text))

@@ -47,7 +47,7 @@ from .gloss import (
 from .inverted import with_inverted
 from .naming import NAMING_VERBS, called_what, names_in_quotes
 from .no_comment import with_unanswered
-from .not_remarks import described_by_relative, scant_speech
+from .not_remarks import described_by_relative, event_as_source, scant_speech
 from .polarity import asks, held_negated, negated_deed, polarity_of
 from .quotes import QUOTE_MARKS, find_quotes, paragraph_ids, title_cased
 from .rejected import find_rejected, is_rejected_claim
@@ -56,6 +56,7 @@ from .resolve import claim_holder, corrected_subject, mention_range, resolve_sub
 from .sourceless import has_source
 from .speakers import ArticleActors, Speaker
 from .stance import AGENT_KINDS, NOT_STORED, STANCE_CAP, agent_words, commits, noun_phrase_kind
+from .timed_cues import timed_noun_duplicate
 from .trailing_source import without_trailing_source
 from .transcript import find_turns, is_role_label
 
@@ -359,7 +360,24 @@ def _scare(doc: Doc, item: Found, alone: bool = False) -> bool:
     ended = after in (",", ".", "!", "?", ";", ":")
     if alone:  # on its own, a short quote that ends a sentence is said ('"Mexico!" the crowd replied')
         ended = ended or doc[item.content[1] - 1].text in (".", "!", "?")
+    if not alone and item.direct and len(words) <= SCARE_MAX_WORDS and _inside_a_phrase(doc, item.content[0]):
+        # 'what his aides call the "Hale Plan," the mayor said ...': a name in the writer's phrase, not the words
+        # of the clause its cue governs (on its own, such a quote is left to the rules for quotes: PolNeAR
+        # marks 'to fear a "Harbour Pact."' as what the source fears)
+        return True
     return item.direct and len(words) <= SCARE_MAX_WORDS and not ended
+
+
+def _inside_a_phrase(doc: Doc, start: int) -> bool:
+    """True when the quote opening at token `start` follows a determiner or a possessive of the writer's own
+    noun phrase ('the "Hale Plan,"', 'his "red line,"'): a name or a phrase, never the opening of a quoted
+    statement, which starts a sentence, a paragraph or a clause after a comma or a colon."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_MARKS):
+        i -= 1
+    if i < 0 or i == start - 1 or doc[i].sent.start != doc[start].sent.start:
+        return False  # no opening mark right before, or the quote opens its sentence
+    return doc[i].pos_ == "DET" or doc[i].tag_ in ("PRP$", "POS")
 
 
 def _only_attribution_between(doc: Doc, prev: Found, start: int) -> bool:
@@ -717,6 +735,10 @@ def find_statements(adoc: ArticleDoc) -> list[StatementClaim]:
     items = [i for i in items if not scant_speech(doc, i)]
     # "funds for candidates who reject large donations", "the benefits it promises": a description, no remark
     items = [i for i in items if not described_by_relative(doc, i)]
+    # "The press conference ... suggested the standoff could end": a happening is nobody's voice
+    items = [i for i in items if not event_as_source(i)]
+    # "saying after Hale's announcement that ...": the clause is the verb's; the noun only dates it
+    items = [i for i in items if not timed_noun_duplicate(doc, i, items)]
     actors = ArticleActors.from_doc(doc, adoc.outlet, inside)
     claims: list[StatementClaim] = []
     acted: set[tuple[int, int]] = (
