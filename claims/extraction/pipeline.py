@@ -22,7 +22,7 @@ from .statements import find_statements
 from .types import ArticleInput, Claim, DateClaim, Extraction, Span
 
 # stmt-rules, link-rules and stmt-model all change the output on 2026.12.5: the lead sets the merged value
-EXTRACTOR_VERSION = "2026.12.17"
+EXTRACTOR_VERSION = "2026.12.18"
 
 log = logging.getLogger(__name__)
 
