@@ -170,13 +170,7 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
         if item.cue_i < 0 and prev is not None and _quote_after_report(doc, prev, item):
             # 'Hale said the pier was unsafe.\n\n"We have asked the council twice to close it."': a quote with no
             # attribution of its own right after a named source's reported words goes on in that source's voice
-            item.cue, item.cue_i, item.subject, item.passive = (
-                prev.cue,
-                prev.cue_i,
-                prev.subject,
-                prev.passive,
-            )
-            item.confidence = prev.confidence
+            _in_voice_of(item, prev)
         if item.cue_i < 0 and prev is not None and prev.direct and _adjacent(doc, prev, item):
             # A quote with no cue right after a quoted statement continues it ('"...," he said. "..."').
             if _only_attribution_between(doc, prev, item.content[0]):
@@ -186,15 +180,20 @@ def _merge(doc: Doc, direct: list[Found], reported: list[Found]) -> list[Found]:
             # continuation is a statement of its own, so the reporter's words stay out of both spans.
             # A question's answer is not the asker's.
             if prev.cue_i >= 0 and not is_question(doc[prev.cue_i]):
-                item.cue, item.cue_i, item.subject, item.passive = (
-                    prev.cue,
-                    prev.cue_i,
-                    prev.subject,
-                    prev.passive,
-                )
-                item.confidence = prev.confidence
+                _in_voice_of(item, prev)
         merged.append(item)
     return merged
+
+
+def _in_voice_of(item: Found, source: Found) -> None:
+    """`item` (a quote with no cue of its own) goes on in `source`'s voice: its cue, speaker and confidence."""
+    item.cue, item.cue_i, item.subject, item.passive = (
+        source.cue,
+        source.cue_i,
+        source.subject,
+        source.passive,
+    )
+    item.confidence = source.confidence
 
 
 def _quote_after_report(doc: Doc, report: Found, quote: Found) -> bool:
