@@ -108,6 +108,19 @@ INTERVIEWS = (
 INTERVIEW = "In an interview this month on Radio Kestrel, Ms. Ortiz said the levy would pay for the new pier."
 
 
+def interview_this_month():
+    """Article B's "In an interview this month on Radio Kestrel, Ms. Ortiz said ..."."""
+    return date(
+        "month",
+        "B",
+        INTERVIEW,
+        "In an interview this month on Radio Kestrel, Ms. Ortiz said",
+        "this month",
+        "interview",
+        "2026-03",
+    )
+
+
 def test_one_of_several_things_dates_the_noun_it_stands_for():
     one = date(
         "one",
@@ -118,15 +131,7 @@ def test_one_of_several_things_dates_the_noun_it_stands_for():
         "including",
         "2026-03-11",
     )
-    month = date(
-        "month",
-        "B",
-        INTERVIEW,
-        "In an interview this month on Radio Kestrel, Ms. Ortiz said",
-        "this month",
-        "interview",
-        "2026-03",
-    )
+    month = interview_this_month()
     one.published = month.published = dt.date(2026, 3, 25)
     links = suggest_links([one, month])
     assert pairs(links) == {frozenset(("one", "month"))}
@@ -148,15 +153,7 @@ def test_one_with_a_different_noun_before_it_shares_only_names():
         "including",
         "2026-03-11",
     )
-    month = date(
-        "month",
-        "B",
-        INTERVIEW,
-        "In an interview this month on Radio Kestrel, Ms. Ortiz said",
-        "this month",
-        "interview",
-        "2026-03",
-    )
+    month = interview_this_month()
     assert suggest_links([one, month]) == []
 
 

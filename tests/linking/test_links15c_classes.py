@@ -123,6 +123,19 @@ NARRATIVE = (
 )
 
 
+def told_on_sunday():
+    """Article B's "met privately at the town hall on Sunday", in the writer's words."""
+    return day(
+        "told",
+        "B",
+        NARRATIVE,
+        "The mayor and the harbour board met privately at the town hall on Sunday",
+        "on Sunday",
+        "2026-03-08",
+        dt.date(2026, 3, 8),
+    )
+
+
 def test_a_quoted_this_afternoon_disputes_no_day():
     """A joint statement of Sunday quoted in Monday's paper: its "this afternoon" is not Monday."""
     quoted = day(
@@ -134,15 +147,7 @@ def test_a_quoted_this_afternoon_disputes_no_day():
         "2026-03-09",
         dt.date(2026, 3, 9),
     )
-    told = day(
-        "told",
-        "B",
-        NARRATIVE,
-        "The mayor and the harbour board met privately at the town hall on Sunday",
-        "on Sunday",
-        "2026-03-08",
-        dt.date(2026, 3, 8),
-    )
+    told = told_on_sunday()
     assert all(s.relation != "contradicts" for s in suggest_links([quoted, told]))
 
 
@@ -158,15 +163,7 @@ def test_two_days_of_one_meeting_in_the_writers_words_still_conflict():
         "2026-03-09",
         dt.date(2026, 3, 9),
     )
-    told = day(
-        "told",
-        "B",
-        NARRATIVE,
-        "The mayor and the harbour board met privately at the town hall on Sunday",
-        "on Sunday",
-        "2026-03-08",
-        dt.date(2026, 3, 8),
-    )
+    told = told_on_sunday()
     assert [s.relation for s in suggest_links([written, told])] == ["contradicts"]
 
 

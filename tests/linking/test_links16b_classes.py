@@ -54,26 +54,30 @@ def test_two_juniors_are_two_people():
     assert frozenset(("a", "b")) not in relations(links)
 
 
+SON = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
+
+
+def father_and_son(son_in_b):
+    """Article A quotes the father and the son; B quotes the son as `son_in_b`."""
+    return [
+        quoted("father", "A", VOW, "Walter Brask"),
+        quoted("son", "A", SON, "Walter Brask Jr."),
+        quoted("son-b", "B", VOW_TOO, son_in_b),
+    ]
+
+
 def test_a_father_and_son_quoted_in_one_article_are_two_people():
     """Article A quotes the father and the son: B's quote of the son is not the father's remark."""
-    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
-    links = suggest_links(
-        [
-            quoted("father", "A", VOW, "Walter Brask"),
-            quoted("son", "A", son, "Walter Brask Jr."),
-            quoted("son-b", "B", VOW_TOO, "Walter Brask Jr."),
-        ]
-    )
+    links = suggest_links(father_and_son("Walter Brask Jr."))
     assert frozenset(("father", "son-b")) not in relations(links)
 
 
 def test_the_son_alone_is_still_one_speaker_across_outlets():
-    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
     links = suggest_links(
         [
             quoted("father", "A", VOW, "Walter Brask"),
-            quoted("son", "A", son, "Walter Brask Jr."),
-            quoted("son-b", "B", son.replace("deserve", "surely deserve"), "Walter H. Brask Jr."),
+            quoted("son", "A", SON, "Walter Brask Jr."),
+            quoted("son-b", "B", SON.replace("deserve", "surely deserve"), "Walter H. Brask Jr."),
         ]
     )
     assert relations(links).get(frozenset(("son", "son-b"))) == "corroborates"
@@ -140,14 +144,7 @@ def test_a_short_report_whose_words_are_apart_in_the_longer_stays_apart():
 
 def test_the_son_named_without_a_first_name_is_still_the_son():
     """Once an article quotes the father and the son, "Brask Jr." elsewhere is the son, not the father."""
-    son = "The dock workers deserve a fair hearing before the harbour board votes on the new fees"
-    links = suggest_links(
-        [
-            quoted("father", "A", VOW, "Walter Brask"),
-            quoted("son", "A", son, "Walter Brask Jr."),
-            quoted("son-b", "B", VOW_TOO, "Brask Jr."),
-        ]
-    )
+    links = suggest_links(father_and_son("Brask Jr."))
     assert frozenset(("father", "son-b")) not in relations(links)
 
 

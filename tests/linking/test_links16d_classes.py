@@ -9,6 +9,8 @@ and a pair sharing a word beyond the names still link.
 
 from __future__ import annotations
 
+import pytest
+
 from claims.extraction.types import StatementClaim
 from claims.linking.links import suggest_links
 from tests.linking.linkable import linkable
@@ -23,27 +25,21 @@ def relations(links):
     return {frozenset((s.a_id, s.b_id)): s.relation for s in links}
 
 
-def test_two_remarks_about_the_same_body_do_not_corroborate():
-    links = suggest_links(
-        [
-            reported("a", "A", "the Harbour Board of Elmsby had wasted the ferry subsidy", "Ada Brill"),
-            reported(
-                "b", "B", "the Harbour Board of Elmsby should welcome the new cruise terminal", "Ada Brill"
-            ),
-        ]
-    )
-    assert frozenset(("a", "b")) not in relations(links)
-
-
-def test_two_remarks_about_the_same_person_do_not_corroborate():
-    links = suggest_links(
-        [
-            reported("a", "A", "Governor Ivo Ryland of Marlshire never answered her letters", "Ada Brill"),
-            reported(
-                "b", "B", "Governor Ivo Ryland of Marlshire will chair the budget committee", "Ada Brill"
-            ),
-        ]
-    )
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # the same body
+            "the Harbour Board of Elmsby had wasted the ferry subsidy",
+            "the Harbour Board of Elmsby should welcome the new cruise terminal",
+        ),
+        (  # the same person
+            "Governor Ivo Ryland of Marlshire never answered her letters",
+            "Governor Ivo Ryland of Marlshire will chair the budget committee",
+        ),
+    ],
+)
+def test_two_remarks_about_the_same_names_do_not_corroborate(first, second):
+    links = suggest_links([reported("a", "A", first, "Ada Brill"), reported("b", "B", second, "Ada Brill")])
     assert frozenset(("a", "b")) not in relations(links)
 
 
