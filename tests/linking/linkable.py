@@ -1,5 +1,6 @@
 """The linker's input as the app builds it from a stored claim, for the tests that write sentences:
-one claim of `article` (its outlet "outlet-<article>"), found in `sentence`, the article's first."""
+one claim of `article` (its outlet "outlet-<article>"), found in `sentence`, which starts at `sentence_start`
+of the article (its first sentence unless told)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ def linkable(
     *,
     event_id: str = "e1",
     published: dt.date | None = None,
+    sentence_start: int = 0,
 ) -> LinkableClaim:
     return LinkableClaim(
         cid,
@@ -25,6 +27,6 @@ def linkable(
         claim,
         sentence,
         event_id=event_id,
-        sentence_start=0,
+        sentence_start=sentence_start,
         published=published,
     )

@@ -54,8 +54,9 @@ EDITIONS_CLAUSE = "the company's plan for the timetable, which was first reporte
 RADIO = 'The ferry company\'s director Tom Brack said on Radio Kestrel Monday that "the Harbour Gazette story was wrong."'
 
 
-def test_a_report_dated_through_its_papers_issue_is_that_papers_telling_of_the_day():
-    reported = date(
+def gazette_reported_monday():
+    """Article A's "The Harbour Gazette reported Monday morning ..."."""
+    return date(
         "reported",
         "A",
         GAZETTE,
@@ -64,6 +65,10 @@ def test_a_report_dated_through_its_papers_issue_is_that_papers_telling_of_the_d
         "reported",
         MONDAY,
     )
+
+
+def test_a_report_dated_through_its_papers_issue_is_that_papers_telling_of_the_day():
+    reported = gazette_reported_monday()
     editions = date("editions", "B", EDITIONS, EDITIONS_CLAUSE, "Monday", "editions", MONDAY)
     links = suggest_links([reported, editions])
     assert pairs(links) == {frozenset(("reported", "editions"))}
@@ -89,15 +94,7 @@ def test_an_issue_with_no_telling_in_its_clause_stays_what_it_was():
     telling of the day by the paper is a telling and another deed (never a sure match)."""
     printed = "The correction was printed in the Harbour Gazette in Monday's editions."
     editions = date("printed", "B", printed, printed[:-1], "Monday", "editions", MONDAY)
-    reported = date(
-        "reported",
-        "A",
-        GAZETTE,
-        "The Harbour Gazette reported Monday morning",
-        "Monday morning",
-        "reported",
-        MONDAY,
-    )
+    reported = gazette_reported_monday()
     assert all(s.confidence < 0.75 for s in suggest_links([reported, editions]))
 
 

@@ -16,7 +16,6 @@ from claims.extraction.types import DateClaim
 from claims.linking.links import suggest_links
 from claims.linking.links.dates import undergone
 from claims.linking.links.features import features
-from claims.linking.types import LinkableClaim
 from newstext.span import Span
 from tests.linking.linkable import linkable
 
@@ -135,16 +134,7 @@ def met(cid: str, article: str, sentence: str, when: str, start: int = 0):
         expression=Span(at, at + len(when), when),
         dated="met",
     )
-    return LinkableClaim(
-        cid,
-        article,
-        f"outlet-{article}",
-        claim,
-        sentence,
-        event_id="e1",
-        sentence_start=start,
-        published=PUBLISHED,
-    )
+    return linkable(cid, article, claim, sentence, published=PUBLISHED, sentence_start=start)
 
 
 def test_two_meetings_of_one_day_with_other_people_are_two_happenings():
